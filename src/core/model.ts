@@ -1,0 +1,356 @@
+/**
+ * The data model: what `src/io` produces from the files in `data/` after validation, and what every core
+ * function consumes. Plain types only; no behaviour, so the browser can import it for free.
+ *
+ * Conventions: dates are ISO `YYYY-MM-DD` strings (never `Date`, so no time zone can shift them); money facts
+ * carry their scale in `unit` (`usd-bn` is billions of US dollars); fractions are 0–1, never percent.
+ */
+
+/** How sure a figure is, strongest first. */
+export type Status = "confirmed" | "reported" | "estimate" | "assumption";
+
+/** Statuses from strongest to weakest; the index is the rank used by {@link weakestStatus}. */
+export const STATUSES: readonly Status[] = ["confirmed", "reported", "estimate", "assumption"];
+
+/** What the source's wording bounds: "up to" 5 GW, "over" $100B, "about" 5 GW, or an exact figure. */
+export type Bound = "exact" | "up-to" | "at-least" | "about";
+
+export const BOUNDS: readonly Bound[] = ["exact", "up-to", "at-least", "about"];
+
+/** Units a numeric fact may carry. Money is USD with the scale in the name. */
+export type Unit =
+  | "usd"
+  | "usd-m"
+  | "usd-bn"
+  | "usd-bn-per-year"
+  | "usd-bn-per-gw"
+  | "usd-bn-per-gw-year"
+  | "usd-per-mwh"
+  | "usd-per-chip-hour"
+  | "gw"
+  | "mw"
+  | "kw"
+  | "twh"
+  | "fraction"
+  | "ratio"
+  | "years"
+  | "months"
+  | "count"
+  | "pflops"
+  | "gb";
+
+export const UNITS: readonly Unit[] = [
+  "usd",
+  "usd-m",
+  "usd-bn",
+  "usd-bn-per-year",
+  "usd-bn-per-gw",
+  "usd-bn-per-gw-year",
+  "usd-per-mwh",
+  "usd-per-chip-hour",
+  "gw",
+  "mw",
+  "kw",
+  "twh",
+  "fraction",
+  "ratio",
+  "years",
+  "months",
+  "count",
+  "pflops",
+  "gb"
+];
+
+/** Where a figure comes from. Sources are declared in any data file and referenced by id from anywhere. */
+export interface Source {
+  /** Unique across all data files; kebab-case. */
+  id: string;
+  title: string;
+  /** http(s) address of the page. */
+  url: string;
+  /** Publisher or outlet, e.g. "Axios" or "Anthropic". */
+  publisher?: string;
+  /** Publication date, ISO. */
+  date: string;
+}
+
+/** A sourced numeric figure. */
+export interface Fact {
+  value: number;
+  unit: Unit;
+  status: Status;
+  /** Defaults to "exact". */
+  bound?: Bound;
+  /** Range the source gives, in the same unit (e.g. 3.5–5 GW). */
+  low?: number;
+  high?: number;
+  /** Source id. */
+  source: string;
+  /** When the figure was true; ISO. io fills it from the source's date when the file omits it. */
+  asOf: string;
+  /** One line of context, plain text. */
+  note?: string;
+}
+
+/** A sourced yes/no figure (e.g. a board seat). */
+export interface FlagFact {
+  value: boolean;
+  status: Status;
+  source: string;
+  asOf: string;
+  note?: string;
+}
+
+/** A sourced date (e.g. a chip's general availability). */
+export interface DateFact {
+  date: string;
+  status: Status;
+  source: string;
+  asOf: string;
+  note?: string;
+}
+
+/** A sourced statement that has no number (e.g. "convertible notes into non-voting preferred"). */
+export interface TextFact {
+  text: string;
+  status: Status;
+  source: string;
+  asOf: string;
+}
+
+/** A company that appears as a party in deals. */
+export interface Company {
+  id: string;
+  name: string;
+  /** The company that owns it (AWS → amazon), so the market map can see loops through subsidiaries. */
+  parent?: string;
+}
+
+/** One investment tranche from investor to lab. */
+export interface Tranche {
+  id: string;
+  label: string;
+  /** Date paid or announced; ISO. */
+  date: string;
+  /** Investing party (company id); must be one of the deal's investors. */
+  investor: string;
+  amount: Fact;
+  /** false = contingent on milestones or conditions. */
+  firm: boolean;
+  /** What the contingent money depends on. */
+  condition?: string;
+  /** Form of the money: equity, convertible notes, warrants, cloud credits… */
+  instrument?: string;
+}
+
+/** A stated total that a set of tranches must add up to (e.g. "Amazon's total is $13B"). */
+export interface StatedTotal {
+  id: string;
+  label: string;
+  amount: Fact;
+  /** Tranche ids whose amounts sum to the total. */
+  tranches: string[];
+}
+
+/** A commitment by the lab to spend on the provider's compute. */
+export interface Commitment {
+  id: string;
+  label: string;
+  /** Total spend over the term. */
+  amount: Fact;
+  /** Term length. */
+  years: Fact;
+  /** First year of spend; ISO date. */
+  start: string;
+  /** What the money buys, e.g. "AWS technologies incl. Trainium". */
+  platform: string;
+}
+
+/** A dated point on the capacity schedule ("nearly 1 GW by end-2026"). */
+export interface SchedulePoint {
+  id: string;
+  by: string;
+  gw: Fact;
+}
+
+export interface Capacity {
+  /** Total new capacity, facility power. Usually bound "up-to". */
+  ceiling: Fact;
+  schedule: SchedulePoint[];
+  /** Chip ids expected to fill the capacity, oldest first. */
+  chips: string[];
+}
+
+/** A right to take capacity on a future chip generation, with the article's four questions. */
+export interface ChipOption {
+  id: string;
+  label: string;
+  /** Chip the option is on, if known. */
+  chip?: string;
+  /** Earliest date the option can be exercised. */
+  exercisable: string;
+  timing: string;
+  rights: string;
+  flexibility: string;
+  costOfWaiting: string;
+  status: Status;
+  source: string;
+}
+
+export interface Hardware {
+  /** Chip ids named in the deal. */
+  chips: string[];
+  /** Other named hardware, e.g. "Graviton CPUs". */
+  other: string[];
+  options: ChipOption[];
+}
+
+export interface Governance {
+  /** Investor's ownership, fraction 0–1. */
+  stake?: Fact;
+  boardSeat: FlagFact;
+  voting?: FlagFact;
+  instrument?: TextFact;
+}
+
+/** A priced round of the lab. */
+export interface Valuation {
+  id: string;
+  date: string;
+  round: string;
+  preMoney?: Fact;
+  postMoney: Fact;
+}
+
+/** The investor's own mark of its stake (fair value in filings). */
+export interface EquityMark {
+  id: string;
+  date: string;
+  value: Fact;
+}
+
+/** The article's comparison rows that are words, not numbers. */
+export interface Profile {
+  capacityLanguage: string;
+  hardwareAngle: string;
+  governancePosture: string;
+  strategicIntent: string;
+}
+
+export type DealStatus = "active" | "loi" | "stalled" | "superseded";
+
+export interface Deal {
+  id: string;
+  name: string;
+  /** Company ids. */
+  investors: string[];
+  lab: string;
+  provider: string;
+  announced: string;
+  status: DealStatus;
+  /** When the deal's data was last checked; ISO. */
+  asOf: string;
+  /** Markdown, untrusted: sanitized before it reaches a page. */
+  summary: string;
+  tranches: Tranche[];
+  totals: StatedTotal[];
+  commitments: Commitment[];
+  capacity?: Capacity;
+  hardware: Hardware;
+  governance: Governance;
+  valuations: Valuation[];
+  equityMarks: EquityMark[];
+  profile: Profile;
+  /** Markdown, untrusted. */
+  notes?: string;
+}
+
+export type ChipLine = "trainium" | "nvidia" | "tpu" | "amd";
+
+/** Peak dense throughput by precision, in PFLOP/s per accelerator. */
+export interface ChipFlops {
+  fp8?: Fact;
+  bf16: Fact;
+}
+
+export interface Chip {
+  id: string;
+  name: string;
+  vendor: string;
+  line: ChipLine;
+  /** General availability (or announced first availability). */
+  available: DateFact;
+  flops: ChipFlops;
+  hbmGb?: Fact;
+  /** Chip package power. */
+  chipKw?: Fact;
+  /** IT power per accelerator: chip plus its share of host, memory and network; excludes cooling (PUE). */
+  itKw: Fact;
+  /** Accelerators per UltraServer / rack-scale system. */
+  perServer: number;
+  /** System name, e.g. "Trn2 UltraServer", "GB200 NVL72". */
+  serverName: string;
+  /** Rental price per chip-hour, where one is published. */
+  price?: Fact;
+}
+
+export type Distribution = "triangular" | "uniform";
+
+/** A conversion factor with a range. */
+export interface Assumption {
+  id: string;
+  label: string;
+  unit: Unit;
+  low: number;
+  base: number;
+  high: number;
+  distribution: Distribution;
+  status: Status;
+  source: string;
+  asOf: string;
+  /** What the factor means and why the range. */
+  description: string;
+}
+
+export type RampShape = "linear" | "s-curve" | "front-loaded";
+
+/** Named overrides of assumptions' base values. */
+export interface Scenario {
+  id: string;
+  label: string;
+  description: string;
+  ramp: RampShape;
+  /** Assumption id → value used instead of its base. */
+  overrides: Record<string, number>;
+}
+
+export type SignalStatus = "on-track" | "watch" | "off-track" | "unknown";
+
+export interface Observation {
+  date: string;
+  status: SignalStatus;
+  text: string;
+  source: string;
+  /** Deal id the observation is about, if one. */
+  deal?: string;
+}
+
+export interface Signal {
+  id: string;
+  label: string;
+  question: string;
+  observations: Observation[];
+}
+
+/** Everything in `data/`, validated and cross-checked. */
+export interface Dataset {
+  /** Latest as-of date across all files; ISO. The report's "as of". */
+  asOf: string;
+  companies: Company[];
+  deals: Deal[];
+  chips: Chip[];
+  assumptions: Assumption[];
+  scenarios: Scenario[];
+  signals: Signal[];
+  sources: Source[];
+}

@@ -1,0 +1,340 @@
+/**
+ * Assembles parsed data files into one {@link Dataset}, checking what no single file can: unique ids, that
+ * every reference resolves, dates in order, tranches that add up to their stated totals.
+ */
+import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source} from "../core/model.js";
+import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
+import {compareProblems, fieldName, type Problem} from "./problem.js";
+import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile} from "./schema.js";
+
+/** What checking a dataset returns: the dataset when there is no problem, and every problem found. */
+export interface CheckResult {
+  dataset?: Dataset;
+  problems: Problem[];
+  /** Files read, relative to the project root. */
+  files: string[];
+}
+
+/** A data file's path relative to the data folder, and its raw bytes or text. */
+export interface RawFile {
+  relative: string;
+  bytes: Uint8Array | string;
+}
+
+/** At most this many problems are reported for one rule, so 10,000 bad deals do not flood the terminal. */
+export const MAX_PROBLEMS_PER_RULE = 200;
+
+/**
+ * Parses, validates and cross-checks every data file. `dataDir` prefixes paths in problems (e.g. `data`).
+ * Returns the dataset only when no problem was found.
+ */
+export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResult {
+  const problems: Problem[] = [];
+  const files: DataFile[] = [];
+  const sorted = [...raw].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  for (const {relative, bytes} of sorted) {
+    const file = `${dataDir}/${relative}`;
+    const kind = fileKind(relative);
+    if (!kind) {
+      problems.push({file, line: 0, col: 0, field: "", message: "not a known data file (deals go in deals/<id>.yaml)"});
+      continue;
+    }
+    const parsed = parseDataFile(kind, file, bytes);
+    files.push(parsed);
+    problems.push(...parsed.problems);
+  }
+  for (const [relative, kind] of Object.entries(REQUIRED_FILES)) {
+    if (!sorted.some((f) => f.relative === relative)) {
+      problems.push({file: `${dataDir}/${relative}`, line: 0, col: 0, field: "", message: `missing: every dataset needs its ${kind} file`});
+    }
+  }
+  if (!files.some((f) => f.kind === "deal"))
+    problems.push({file: `${dataDir}/deals`, line: 0, col: 0, field: "", message: "no deal files"});
+  const names = sorted.map((f) => `${dataDir}/${f.relative}`);
+  if (problems.length) return {problems: capPerRule(problems), files: names};
+  const checked = crossCheck(files);
+  return {...checked, problems: capPerRule(checked.problems), files: names};
+}
+
+function capPerRule(problems: Problem[]): Problem[] {
+  const count = new Map<string, number>();
+  const out: Problem[] = [];
+  let dropped = 0;
+  for (const p of problems.sort(compareProblems)) {
+    const rule = p.message.replace(/"[^"]*"|\([^)]*\)|[\d.]+/g, "#");
+    const n = (count.get(rule) ?? 0) + 1;
+    count.set(rule, n);
+    if (n <= MAX_PROBLEMS_PER_RULE) out.push(p);
+    else ++dropped;
+  }
+  if (dropped) out.push({file: "data", line: 0, col: 0, field: "", message: `${dropped} more problems of the same kinds not shown`});
+  return out;
+}
+
+type Located = {file: DataFile; path: PropertyKey[]};
+
+function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]} {
+  const problems: Problem[] = [];
+  const report = ({file, path}: Located, message: string) =>
+    problems.push({file: file.file, ...file.yaml.locate(path), field: fieldName(path), message});
+  const where = ({file, path}: Located) => `${file.file}:${file.yaml.locate(path).line}`;
+  const of = <K extends FileKind>(kind: K) => files.filter((f): f is DataFile<K> => f.kind === kind);
+
+  // Unique ids within a family, naming the first occurrence.
+  const unique = <T extends {id: string}>(family: string, entries: {item: T; at: Located}[]) => {
+    const seen = new Map<string, Located>();
+    for (const {item, at} of entries) {
+      const first = seen.get(item.id);
+      if (first) report({...at, path: [...at.path, "id"]}, `duplicate ${family} id "${item.id}" (first at ${where(first)})`);
+      else seen.set(item.id, at);
+    }
+    return seen;
+  };
+
+  const sourceEntries = files.flatMap((file) =>
+    ((file.value as {sources?: Source[]}).sources ?? []).map((item, i) => ({item, at: {file, path: ["sources", i]}}))
+  );
+  const sources = new Map(sourceEntries.map(({item}) => [item.id, item]));
+  unique("source", sourceEntries);
+
+  const companiesFiles = of("companies");
+  const companyEntries = companiesFiles.flatMap((file) =>
+    (file.value as CompaniesFile).companies.map((item, i) => ({item, at: {file, path: ["companies", i]}}))
+  );
+  const companies = unique("company", companyEntries);
+  for (const {item, at} of companyEntries) {
+    if (item.parent && !companies.has(item.parent)) report({...at, path: [...at.path, "parent"]}, `unknown company "${item.parent}"`);
+  }
+
+  const chipEntries = of("chips").flatMap((file) =>
+    (file.value as ChipsFile).chips.map((item, i) => ({item, at: {file, path: ["chips", i]}}))
+  );
+  const chips = unique("chip", chipEntries);
+  const assumptionEntries = of("assumptions").flatMap((file) =>
+    (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
+  );
+  const assumptions = unique("assumption", assumptionEntries);
+  const scenarioEntries = of("scenarios").flatMap((file) =>
+    (file.value as ScenariosFile).scenarios.map((item, i) => ({item, at: {file, path: ["scenarios", i]}}))
+  );
+  unique("scenario", scenarioEntries);
+  const signalEntries = of("signals").flatMap((file) =>
+    (file.value as SignalsFile).signals.map((item, i) => ({item, at: {file, path: ["signals", i]}}))
+  );
+  unique("signal", signalEntries);
+  const dealEntries = of("deal").map((file) => ({item: file.value as DealFile, at: {file, path: [] as PropertyKey[]}}));
+  const deals = unique("deal", dealEntries);
+
+  // Every `source:` anywhere must name a declared source.
+  for (const file of files) {
+    walk(file.value, [], (node, path) => {
+      const ref = (node as {source?: unknown}).source;
+      if (typeof ref === "string" && !sources.has(ref))
+        report({file, path: [...path, "source"]}, `unknown source "${ref}" (declare it under sources:)`);
+    });
+  }
+
+  for (const {item, at} of scenarioEntries) {
+    for (const [key, value] of Object.entries(item.overrides)) {
+      const a = assumptions.get(key);
+      const path = [...at.path, "overrides", key];
+      if (!a) report({...at, path}, `unknown assumption "${key}"`);
+      else {
+        const def = assumptionEntries.find((e) => e.item.id === key)!.item;
+        if (value < def.low || value > def.high) report({...at, path}, `${value} is outside the assumption's range ${def.low}–${def.high}`);
+      }
+    }
+  }
+  if (!scenarioEntries.some((e) => e.item.id === "base") && scenarioEntries.length) {
+    report(scenarioEntries[0].at, 'there must be a scenario with id "base"');
+  }
+  for (const {item, at} of signalEntries) {
+    item.observations.forEach((o, i) => {
+      if (o.deal && !deals.has(o.deal)) report({...at, path: [...at.path, "observations", i, "deal"]}, `unknown deal "${o.deal}"`);
+    });
+  }
+  for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
+
+  if (problems.length) return {problems};
+  return {dataset: resolve(files, sources), problems};
+}
+
+interface DealContext {
+  companies: Map<string, Located>;
+  chips: Map<string, Located>;
+  sources: Map<string, Source>;
+  report: (at: Located, message: string) => void;
+}
+
+/** Returns a money amount in billions of US dollars. */
+function usdBn(fact: {value: number; unit: string}): number {
+  return fact.unit === "usd-bn" ? fact.value : fact.unit === "usd-m" ? fact.value / 1e3 : fact.value / 1e9;
+}
+
+function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, report}: DealContext): void {
+  const here = (...path: PropertyKey[]) => ({file: at.file, path});
+  const expected = at.file.file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
+  if (deal.id !== expected) report(here("id"), `must match the file name (${expected}); rename one of them`);
+  for (const [key, ids] of [
+    ["investors", deal.investors],
+    ["lab", [deal.lab]],
+    ["provider", [deal.provider]]
+  ] as const) {
+    ids.forEach((id, i) => {
+      if (!companies.has(id)) report(key === "investors" ? here(key, i) : here(key), `unknown company "${id}" (add it to companies.yaml)`);
+    });
+  }
+  if (deal.announced > deal.asOf) report(here("announced"), `is after the deal's asOf (${deal.announced} > ${deal.asOf})`);
+
+  const inner = (family: string, items: {id: string}[] | undefined, path: PropertyKey[]) => {
+    const seen = new Map<string, number>();
+    (items ?? []).forEach((item, i) => {
+      if (seen.has(item.id))
+        report(here(...path, i, "id"), `duplicate ${family} id "${item.id}" (first at ${path.join(".")}[${seen.get(item.id)}])`);
+      else seen.set(item.id, i);
+    });
+    return seen;
+  };
+  const tranches = inner("tranche", deal.tranches, ["tranches"]);
+  inner("total", deal.totals, ["totals"]);
+  inner("commitment", deal.commitments, ["commitments"]);
+  inner("schedule point", deal.capacity?.schedule, ["capacity", "schedule"]);
+  inner("option", deal.hardware.options, ["hardware", "options"]);
+  inner("valuation", deal.valuations, ["valuations"]);
+  inner("equity mark", deal.equityMarks, ["equityMarks"]);
+
+  deal.tranches.forEach((t, i) => {
+    if (!deal.investors.includes(t.investor))
+      report(here("tranches", i, "investor"), `"${t.investor}" is not one of this deal's investors`);
+    if (t.date > deal.asOf) report(here("tranches", i, "date"), `is after the deal's asOf (${t.date} > ${deal.asOf})`);
+    if (!t.firm && !t.condition) report(here("tranches", i, "condition"), "a contingent tranche (firm: false) must say its condition");
+  });
+  (deal.totals ?? []).forEach((total, i) => {
+    let sum = 0;
+    total.tranches.forEach((id, j) => {
+      const k = tranches.get(id);
+      if (k === undefined) report(here("totals", i, "tranches", j), `unknown tranche "${id}"`);
+      else sum += usdBn(deal.tranches[k].amount);
+    });
+    const stated = usdBn(total.amount);
+    const bound = total.amount.bound ?? "exact";
+    const ok =
+      bound === "about"
+        ? Math.abs(sum - stated) <= 0.05 * stated
+        : bound === "at-least"
+          ? sum >= stated - 0.01
+          : Math.abs(sum - stated) <= 0.01;
+    if (!ok)
+      report(
+        here("totals", i, "amount", "value"),
+        `tranches add up to ${round(sum)} bn but the stated total is ${round(stated)} bn (${bound})`
+      );
+  });
+  deal.commitments.forEach((c, i) => {
+    if (!(c.years.value > 0)) report(here("commitments", i, "years", "value"), "a commitment's term must be longer than 0 years");
+  });
+
+  if (deal.capacity) {
+    const ceiling = gwOf(deal.capacity.ceiling);
+    let last: {by: string; gw: number} | undefined;
+    deal.capacity.schedule.forEach((p, i) => {
+      const gw = gwOf(p.gw);
+      if (last && p.by <= last.by)
+        report(here("capacity", "schedule", i, "by"), `schedule points must be in date order (${p.by} after ${last.by})`);
+      if (last && gw < last.gw)
+        report(here("capacity", "schedule", i, "gw", "value"), `capacity cannot fall along the schedule (${gw} GW after ${last.gw} GW)`);
+      if (gw > ceiling * 1.0001 && deal.capacity!.ceiling.bound !== "at-least") {
+        report(here("capacity", "schedule", i, "gw", "value"), `${gw} GW is above the ceiling of ${ceiling} GW`);
+      }
+      last = {by: p.by, gw};
+    });
+    deal.capacity.chips.forEach((id, i) => {
+      if (!chips.has(id)) report(here("capacity", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
+    });
+  }
+  deal.hardware.chips.forEach((id, i) => {
+    if (!chips.has(id)) report(here("hardware", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
+  });
+  (deal.hardware.options ?? []).forEach((o, i) => {
+    if (o.chip && !chips.has(o.chip)) report(here("hardware", "options", i, "chip"), `unknown chip "${o.chip}" (add it to chips.yaml)`);
+  });
+  const inOrder = (items: {date: string}[] | undefined, path: string) => {
+    (items ?? []).forEach((item, i, all) => {
+      if (i > 0 && item.date < all[i - 1].date)
+        report(here(path, i, "date"), `must be in date order (${item.date} before ${all[i - 1].date})`);
+      if (item.date > deal.asOf) report(here(path, i, "date"), `is after the deal's asOf (${item.date} > ${deal.asOf})`);
+    });
+  };
+  inOrder(deal.valuations, "valuations");
+  inOrder(deal.equityMarks, "equityMarks");
+
+  // No figure or source may be dated after the deal's own as-of date: that would be a figure from the future.
+  walk(deal, [], (node, path) => {
+    const asOf = (node as {asOf?: unknown}).asOf;
+    if (path.length && typeof asOf === "string" && asOf > deal.asOf)
+      report(here(...path, "asOf"), `is after the deal's asOf (${asOf} > ${deal.asOf})`);
+  });
+  (deal.sources ?? []).forEach((s, i) => {
+    if (s.date > deal.asOf) report(here("sources", i, "date"), `is after the deal's asOf (${s.date} > ${deal.asOf})`);
+  });
+  void sources;
+}
+
+function gwOf(fact: {value: number; unit: string}): number {
+  return fact.unit === "mw" ? fact.value / 1e3 : fact.value;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Calls `visit` on every object inside `value` (depth first), with its path. */
+function walk(value: unknown, path: PropertyKey[], visit: (node: object, path: PropertyKey[]) => void): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      walk(item, [...path, i], visit);
+    });
+    return;
+  }
+  visit(value, path);
+  for (const [key, child] of Object.entries(value)) walk(child, [...path, key], visit);
+}
+
+/** Fills defaults: a fact's asOf from its source's date, a numeric fact's bound as "exact"; lists default empty. */
+function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
+  const fill = <T>(value: T): T => {
+    walk(value, [], (node) => {
+      const n = node as {source?: string; asOf?: string; status?: string; value?: unknown; unit?: string; bound?: string};
+      if (typeof n.status === "string" && typeof n.source === "string" && n.asOf === undefined) n.asOf = sources.get(n.source)!.date;
+      if (typeof n.value === "number" && typeof n.unit === "string" && n.bound === undefined) n.bound = "exact";
+    });
+    return value;
+  };
+  const values = files.map((f) => ({kind: f.kind, value: fill(structuredClone(f.value)) as unknown}));
+  const pick = <T>(kind: FileKind, key: string) =>
+    values.filter((v) => v.kind === kind).flatMap((v) => (v.value as Record<string, T[]>)[key]);
+  const deals = values
+    .filter((v) => v.kind === "deal")
+    .map(({value}) => {
+      const {sources: _, ...d} = value as DealFile;
+      return {
+        ...d,
+        totals: d.totals ?? [],
+        valuations: d.valuations ?? [],
+        equityMarks: d.equityMarks ?? [],
+        hardware: {chips: d.hardware.chips, other: d.hardware.other ?? [], options: d.hardware.options ?? []}
+      } as Deal;
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    asOf: deals.reduce((max, d) => (d.asOf > max ? d.asOf : max), "0000-00-00"),
+    companies: pick<Company>("companies", "companies"),
+    deals,
+    chips: pick<Chip>("chips", "chips"),
+    assumptions: pick<Assumption>("assumptions", "assumptions"),
+    scenarios: pick<Scenario>("scenarios", "scenarios"),
+    signals: pick<Signal>("signals", "signals"),
+    sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+  };
+}

@@ -1,0 +1,39 @@
+/** One thing wrong with a data file, located to the line and column where it is. */
+export interface Problem {
+  /** Path relative to the project root, e.g. `data/deals/amazon-anthropic.yaml`. */
+  file: string;
+  /** 1-based line; 0 when the problem is about the whole file. */
+  line: number;
+  /** 1-based column; 0 when unknown. */
+  col: number;
+  /** Dotted path of the field, e.g. `tranches[2].amount.value`; empty for the whole file. */
+  field: string;
+  message: string;
+}
+
+/** Returns `path:line:col: field: message`, the form editors and CI annotations understand. */
+export function formatProblem({file, line, col, field, message}: Problem): string {
+  return `${file}:${line}:${col}: ${field || "(file)"}: ${message}`;
+}
+
+/** Returns a GitHub Actions `::error` annotation for the problem. */
+export function annotateProblem({file, line, col, field, message}: Problem): string {
+  const encode = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::error file=${file},line=${Math.max(line, 1)},col=${Math.max(col, 1)}::${encode(`${field || "(file)"}: ${message}`)}`;
+}
+
+/** Returns the dotted form of a path: `["tranches", 2, "amount"]` → `tranches[2].amount`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+/** Orders problems by file, then line, then column, then field. */
+export function compareProblems(a: Problem, b: Problem): number {
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line || a.col - b.col || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0);
+}

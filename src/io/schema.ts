@@ -1,0 +1,297 @@
+/**
+ * Zod schemas for every file in `data/`, as written by people (before defaults are filled in). Every object is
+ * strict: an unknown key (a typo) is an error, never silently dropped. Cross-file rules (references, sums,
+ * date order) live in `crossCheck.ts`; this file checks one value at a time.
+ */
+import {z} from "zod";
+import {BOUNDS, STATUSES, UNITS, type Unit} from "../core/model.js";
+
+/** Kebab-case identifier: lower-case ASCII letters and digits in dash-separated words. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Longest Markdown text a data file may hold in one field, in characters. */
+export const MAX_MARKDOWN = 20_000;
+
+/** Longest plain text in one field, in characters. */
+export const MAX_TEXT = 2_000;
+
+const id = z
+  .string({error: "expected an id (text)"})
+  .regex(ID, {error: "must be kebab-case: lower-case letters and digits separated by dashes"});
+
+/** Returns true if `text` is a real calendar date written YYYY-MM-DD between 1990 and 2100. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1990 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const isoDate = z
+  .string({error: "expected a date written YYYY-MM-DD"})
+  .refine(isIsoDate, {error: "must be a real calendar date written YYYY-MM-DD (1990–2100)"});
+
+const text = z
+  .string({error: "expected text"})
+  .min(1, {error: "must not be empty"})
+  .max(MAX_TEXT, {error: `is longer than ${MAX_TEXT} characters`})
+  .refine((s) => s.trim().length > 0, {error: "must not be blank"});
+
+const markdown = z
+  .string({error: "expected Markdown text"})
+  .max(MAX_MARKDOWN, {error: `is longer than ${MAX_MARKDOWN} characters (the limit for a note)`})
+  .refine((s) => s.trim().length > 0, {error: "must not be blank"});
+
+const status = z.enum(STATUSES as [string, ...string[]], {
+  error: `must be one of ${STATUSES.join(", ")}`
+});
+
+/** Returns true if x has no binary floating-point artefact (0.30000000000000004) when written in decimal. */
+export function isCleanDecimal(x: number): boolean {
+  return Number(x.toPrecision(12)) === x;
+}
+
+const finite = z
+  .number({error: "expected a number"})
+  .refine((x) => Number.isFinite(x), {error: "must be a finite number"})
+  .refine((x) => Math.abs(x) <= Number.MAX_SAFE_INTEGER, {error: "is too large to be exact (over 2^53)"})
+  .refine(isCleanDecimal, {error: "has a floating-point artefact; write at most 12 significant digits"});
+
+/** Money units; values in them must not be negative. */
+export const MONEY_UNITS: readonly Unit[] = [
+  "usd",
+  "usd-m",
+  "usd-bn",
+  "usd-bn-per-year",
+  "usd-bn-per-gw",
+  "usd-bn-per-gw-year",
+  "usd-per-mwh",
+  "usd-per-chip-hour"
+];
+
+/**
+ * Returns the schema of a numeric fact whose unit must be one of `units`. Values are finite, non-negative,
+ * at most 1 for fractions, and low ≤ value ≤ high when a range is given.
+ */
+export function fact(units: readonly Unit[]) {
+  return z
+    .strictObject({
+      value: finite,
+      unit: z.enum(UNITS as [string, ...string[]], {error: `must be one of ${UNITS.join(", ")}`}),
+      status,
+      bound: z.enum(BOUNDS as [string, ...string[]], {error: `must be one of ${BOUNDS.join(", ")}`}).optional(),
+      low: finite.optional(),
+      high: finite.optional(),
+      source: id,
+      asOf: isoDate.optional(),
+      note: text.optional()
+    })
+    .superRefine((f, ctx) => {
+      if (!units.includes(f.unit as Unit)) {
+        ctx.addIssue({code: "custom", path: ["unit"], message: `must be ${units.join(" or ")} here, not ${f.unit}`});
+      }
+      for (const key of ["value", "low", "high"] as const) {
+        const x = f[key];
+        if (x === undefined) continue;
+        if (x < 0 || Object.is(x, -0)) ctx.addIssue({code: "custom", path: [key], message: `must not be negative (${x})`});
+        else if (f.unit === "fraction" && x > 1) {
+          ctx.addIssue({code: "custom", path: [key], message: `is a fraction, so it must be between 0 and 1 (got ${x}; write 5% as 0.05)`});
+        }
+      }
+      if (f.low !== undefined && f.low > f.value)
+        ctx.addIssue({code: "custom", path: ["low"], message: `must not exceed value (${f.low} > ${f.value})`});
+      if (f.high !== undefined && f.high < f.value)
+        ctx.addIssue({code: "custom", path: ["high"], message: `must not be below value (${f.high} < ${f.value})`});
+    });
+}
+
+const money = fact(["usd-bn", "usd-m", "usd"]);
+const gw = fact(["gw", "mw"]);
+
+const flagFact = z.strictObject({
+  value: z.boolean({error: "expected true or false"}),
+  status,
+  source: id,
+  asOf: isoDate.optional(),
+  note: text.optional()
+});
+
+const textFact = z.strictObject({text, status, source: id, asOf: isoDate.optional()});
+
+const dateFact = z.strictObject({date: isoDate, status, source: id, asOf: isoDate.optional(), note: text.optional()});
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  url: z.string({error: "expected an address"}).regex(/^(?:https?:\/\/[^\s"'<>]+|(?:docs|reports)\/[\w./#-]+)$/, {
+    error: "must be an http(s) address with no spaces or quotes, or a page of this project (docs/…)"
+  }),
+  publisher: text.optional(),
+  date: isoDate
+});
+
+const sources = z.array(sourceSchema, {error: "expected a list of sources"}).optional();
+
+const list = <T extends z.ZodType>(item: T) => z.array(item, {error: "expected a list"});
+
+export const companiesFile = z.strictObject({
+  sources,
+  companies: list(z.strictObject({id, name: text, parent: id.optional()}))
+});
+
+export const dealFile = z.strictObject({
+  id,
+  name: text,
+  investors: list(id).min(1, {error: "must name at least one investor"}),
+  lab: id,
+  provider: id,
+  announced: isoDate,
+  status: z.enum(["active", "loi", "stalled", "superseded"], {error: "must be one of active, loi, stalled, superseded"}),
+  asOf: isoDate,
+  summary: markdown,
+  sources,
+  tranches: list(
+    z.strictObject({
+      id,
+      label: text,
+      date: isoDate,
+      investor: id,
+      amount: money,
+      firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
+      condition: text.optional(),
+      instrument: text.optional()
+    })
+  ),
+  totals: list(
+    z.strictObject({id, label: text, amount: money, tranches: list(id).min(1, {error: "must name at least one tranche"})})
+  ).optional(),
+  commitments: list(z.strictObject({id, label: text, amount: money, years: fact(["years"]), start: isoDate, platform: text})),
+  capacity: z
+    .strictObject({
+      ceiling: gw,
+      schedule: list(z.strictObject({id, by: isoDate, gw})),
+      chips: list(id)
+    })
+    .optional(),
+  hardware: z.strictObject({
+    chips: list(id),
+    other: list(text).optional(),
+    options: list(
+      z.strictObject({
+        id,
+        label: text,
+        chip: id.optional(),
+        exercisable: isoDate,
+        timing: text,
+        rights: text,
+        flexibility: text,
+        costOfWaiting: text,
+        status,
+        source: id
+      })
+    ).optional()
+  }),
+  governance: z.strictObject({
+    stake: fact(["fraction"]).optional(),
+    boardSeat: flagFact,
+    voting: flagFact.optional(),
+    instrument: textFact.optional()
+  }),
+  valuations: list(z.strictObject({id, date: isoDate, round: text, preMoney: money.optional(), postMoney: money})).optional(),
+  equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
+  profile: z.strictObject({
+    capacityLanguage: text,
+    hardwareAngle: text,
+    governancePosture: text,
+    strategicIntent: text
+  }),
+  notes: markdown.optional()
+});
+
+export const chipsFile = z.strictObject({
+  sources,
+  chips: list(
+    z.strictObject({
+      id,
+      name: text,
+      vendor: text,
+      line: z.enum(["trainium", "nvidia", "tpu", "amd"], {error: "must be one of trainium, nvidia, tpu, amd"}),
+      available: dateFact,
+      flops: z.strictObject({fp8: fact(["pflops"]).optional(), bf16: fact(["pflops"])}),
+      hbmGb: fact(["gb"]).optional(),
+      chipKw: fact(["kw"]).optional(),
+      itKw: fact(["kw"]),
+      perServer: z.int({error: "expected a whole number"}).min(1, {error: "must be at least 1"}),
+      serverName: text,
+      price: fact(["usd-per-chip-hour"]).optional()
+    })
+  )
+});
+
+export const assumptionsFile = z.strictObject({
+  sources,
+  assumptions: list(
+    z
+      .strictObject({
+        id,
+        label: text,
+        unit: z.enum(UNITS as [string, ...string[]], {error: `must be one of ${UNITS.join(", ")}`}),
+        low: finite,
+        base: finite,
+        high: finite,
+        distribution: z.enum(["triangular", "uniform"], {error: "must be triangular or uniform"}),
+        status,
+        source: id,
+        asOf: isoDate.optional(),
+        description: text
+      })
+      .superRefine((a, ctx) => {
+        if (!(a.low <= a.base)) ctx.addIssue({code: "custom", path: ["low"], message: `must not exceed base (${a.low} > ${a.base})`});
+        if (!(a.base <= a.high)) ctx.addIssue({code: "custom", path: ["high"], message: `must not be below base (${a.high} < ${a.base})`});
+        if (a.unit === "fraction" && (a.low < 0 || a.high > 1)) {
+          ctx.addIssue({code: "custom", path: ["high"], message: "is a fraction, so low and high must be between 0 and 1"});
+        }
+      })
+  )
+});
+
+export const scenariosFile = z.strictObject({
+  scenarios: list(
+    z.strictObject({
+      id,
+      label: text,
+      description: text,
+      ramp: z.enum(["linear", "s-curve", "front-loaded"], {error: "must be one of linear, s-curve, front-loaded"}),
+      overrides: z.record(id, finite, {error: "expected a map of assumption id → number"})
+    })
+  )
+});
+
+export const signalsFile = z.strictObject({
+  sources,
+  signals: list(
+    z.strictObject({
+      id,
+      label: text,
+      question: text,
+      observations: list(
+        z.strictObject({
+          date: isoDate,
+          status: z.enum(["on-track", "watch", "off-track", "unknown"], {error: "must be one of on-track, watch, off-track, unknown"}),
+          text,
+          source: id,
+          deal: id.optional()
+        })
+      )
+    })
+  )
+});
+
+export type DealFile = z.infer<typeof dealFile>;
+export type ChipsFile = z.infer<typeof chipsFile>;
+export type AssumptionsFile = z.infer<typeof assumptionsFile>;
+export type ScenariosFile = z.infer<typeof scenariosFile>;
+export type SignalsFile = z.infer<typeof signalsFile>;
+export type CompaniesFile = z.infer<typeof companiesFile>;
