@@ -1,5 +1,7 @@
 import {defineConfig} from "vitest/config";
 
+process.env.TZ = "UTC";
+
 export default defineConfig({
   test: {
     include: ["test/**/*-test.ts"],

@@ -5,13 +5,21 @@ import {STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 
-/** Runs the check; returns the process exit code (0 clean, 1 problems). */
+/**
+ * Returns the process exit code of `deals check` (0 clean, 1 problems) after printing: on success one line
+ * starting `ok:` with counts (unless `quiet`); otherwise every problem as `path:line:col: field: message` on
+ * stderr, plus a GitHub Actions `::error` annotation per problem on stdout when `GITHUB_ACTIONS=true`.
+ *
+ * @example
+ * process.exitCode = await check({dataDir: "data"});
+ */
 export async function check({dataDir = "data", quiet = false}: {dataDir?: string; quiet?: boolean} = {}): Promise<number> {
   const {dataset, problems, files} = await readDataset(dataDir);
   if (!dataset) {
     for (const p of problems) console.error(formatProblem(p));
     if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
-    console.error(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.length} files`);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    console.error(`\n${plural(problems.length, "problem")}; ${plural(files.length, "file")} checked in ${dataDir}`);
     return 1;
   }
   if (!quiet) {

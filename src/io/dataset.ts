@@ -2,10 +2,12 @@
  * Assembles parsed data files into one {@link Dataset}, checking what no single file can: unique ids, that
  * every reference resolves, dates in order, tranches that add up to their stated totals.
  */
+import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source} from "../core/model.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile} from "./schema.js";
+import {MAX_FILE_BYTES} from "./yamlText.js";
 
 /** What checking a dataset returns: the dataset when there is no problem, and every problem found. */
 export interface CheckResult {
@@ -19,6 +21,8 @@ export interface CheckResult {
 export interface RawFile {
   relative: string;
   bytes: Uint8Array | string;
+  /** Size on disk in bytes, when the file was too large to read (then `bytes` may be empty). */
+  size?: number;
 }
 
 /** At most this many problems are reported for one rule, so 10,000 bad deals do not flood the terminal. */
@@ -32,11 +36,15 @@ export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResu
   const problems: Problem[] = [];
   const files: DataFile[] = [];
   const sorted = [...raw].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-  for (const {relative, bytes} of sorted) {
+  for (const {relative, bytes, size} of sorted) {
     const file = `${dataDir}/${relative}`;
     const kind = fileKind(relative);
     if (!kind) {
       problems.push({file, line: 0, col: 0, field: "", message: "not a known data file (deals go in deals/<id>.yaml)"});
+      continue;
+    }
+    if (size !== undefined && size > MAX_FILE_BYTES) {
+      problems.push({file, line: 0, col: 0, field: "", message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`});
       continue;
     }
     const parsed = parseDataFile(kind, file, bytes);
@@ -45,18 +53,18 @@ export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResu
   }
   for (const [relative, kind] of Object.entries(REQUIRED_FILES)) {
     if (!sorted.some((f) => f.relative === relative)) {
-      problems.push({file: `${dataDir}/${relative}`, line: 0, col: 0, field: "", message: `missing: every dataset needs its ${kind} file`});
+      problems.push({file: `${dataDir}/${relative}`, line: 0, col: 0, field: "", message: `missing: every dataset needs a ${relative} (the ${kind})`});
     }
   }
   if (!files.some((f) => f.kind === "deal"))
-    problems.push({file: `${dataDir}/deals`, line: 0, col: 0, field: "", message: "no deal files"});
+    problems.push({file: `${dataDir}/deals`, line: 0, col: 0, field: "", message: "no deal files: add at least one deals/<id>.yaml"});
   const names = sorted.map((f) => `${dataDir}/${f.relative}`);
-  if (problems.length) return {problems: capPerRule(problems), files: names};
+  if (problems.length) return {problems: capPerRule(problems, dataDir), files: names};
   const checked = crossCheck(files);
-  return {...checked, problems: capPerRule(checked.problems), files: names};
+  return {...checked, problems: capPerRule(checked.problems, dataDir), files: names};
 }
 
-function capPerRule(problems: Problem[]): Problem[] {
+function capPerRule(problems: Problem[], dataDir: string): Problem[] {
   const count = new Map<string, number>();
   const out: Problem[] = [];
   let dropped = 0;
@@ -67,7 +75,10 @@ function capPerRule(problems: Problem[]): Problem[] {
     if (n <= MAX_PROBLEMS_PER_RULE) out.push(p);
     else ++dropped;
   }
-  if (dropped) out.push({file: "data", line: 0, col: 0, field: "", message: `${dropped} more problems of the same kinds not shown`});
+  if (dropped) {
+    const message = `${dropped} more problems of the same kinds not shown (at most ${MAX_PROBLEMS_PER_RULE} of each kind are listed)`;
+    out.push({file: dataDir, line: 0, col: 0, field: "", message});
+  }
   return out;
 }
 
@@ -114,6 +125,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
   );
   const assumptions = unique("assumption", assumptionEntries);
+  for (const file of of("assumptions")) {
+    const missing = ASSUMPTION_IDS.filter((id) => !assumptions.has(id));
+    if (missing.length) {
+      const message = `missing assumption${missing.length > 1 ? "s" : ""} ${missing.map((id) => `"${id}"`).join(", ")}: the projections need every one; add ${missing.length > 1 ? "them" : "it"} with low, base and high`;
+      problems.push({file: file.file, ...file.yaml.locateKey([], "assumptions"), field: "assumptions", message});
+    }
+  }
   const scenarioEntries = of("scenarios").flatMap((file) =>
     (file.value as ScenariosFile).scenarios.map((item, i) => ({item, at: {file, path: ["scenarios", i]}}))
   );
@@ -138,7 +156,7 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     for (const [key, value] of Object.entries(item.overrides)) {
       const a = assumptions.get(key);
       const path = [...at.path, "overrides", key];
-      if (!a) report({...at, path}, `unknown assumption "${key}"`);
+      if (!a) report({...at, path}, `unknown assumption "${key}" (overrides must name an id from assumptions.yaml)`);
       else {
         const def = assumptionEntries.find((e) => e.item.id === key)!.item;
         if (value < def.low || value > def.high) report({...at, path}, `${value} is outside the assumption's range ${def.low}–${def.high}`);
@@ -150,7 +168,7 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   }
   for (const {item, at} of signalEntries) {
     item.observations.forEach((o, i) => {
-      if (o.deal && !deals.has(o.deal)) report({...at, path: [...at.path, "observations", i, "deal"]}, `unknown deal "${o.deal}"`);
+      if (o.deal && !deals.has(o.deal)) report({...at, path: [...at.path, "observations", i, "deal"]}, `unknown deal "${o.deal}" (a deal's id is its file name under deals/)`);
     });
   }
   for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
@@ -174,7 +192,7 @@ function usdBn(fact: {value: number; unit: string}): number {
 function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, report}: DealContext): void {
   const here = (...path: PropertyKey[]) => ({file: at.file, path});
   const expected = at.file.file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
-  if (deal.id !== expected) report(here("id"), `must match the file name (${expected}); rename one of them`);
+  if (deal.id !== expected) report(here("id"), `"${deal.id}" does not match the file name ${expected}.yaml; rename one of them`);
   for (const [key, ids] of [
     ["investors", deal.investors],
     ["lab", [deal.lab]],
@@ -227,7 +245,7 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     if (!ok)
       report(
         here("totals", i, "amount", "value"),
-        `tranches add up to ${round(sum)} bn but the stated total is ${round(stated)} bn (${bound})`
+        `tranches add up to $${round(sum)} bn but the stated total is $${round(stated)} bn (bound: ${bound}); fix an amount or the list of tranches`
       );
   });
   deal.commitments.forEach((c, i) => {

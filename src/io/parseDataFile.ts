@@ -4,7 +4,7 @@
 import type {z} from "zod";
 import {fieldName, type Problem} from "./problem.js";
 import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile} from "./schema.js";
-import {decodeUtf8, parseYamlText, type YamlText} from "./yamlText.js";
+import {checkTextSize, decodeUtf8, parseYamlText, type YamlText} from "./yamlText.js";
 
 /** What a data file holds, from its path. */
 export type FileKind = "companies" | "deal" | "chips" | "assumptions" | "scenarios" | "signals";
@@ -48,43 +48,102 @@ export interface DataFile<K extends FileKind = FileKind> {
  * problems are all reported (unknown keys, missing fields, wrong types, out-of-range values).
  */
 export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: Uint8Array | string): DataFile<K> {
-  let text: string;
-  if (typeof bytes === "string") text = bytes;
-  else {
-    const decoded = decodeUtf8(bytes, file);
-    if ("problem" in decoded) {
-      const yaml = parseYamlText("", file);
-      return {kind, file, value: undefined, yaml, problems: [decoded.problem]};
-    }
-    text = decoded.text;
+  const decoded = typeof bytes === "string" ? checkTextSize(bytes, file) : decodeUtf8(bytes, file);
+  if ("problem" in decoded) {
+    const yaml = parseYamlText("", file);
+    return {kind, file, value: undefined, yaml, problems: [decoded.problem]};
   }
-  const yaml = parseYamlText(text, file);
+  const yaml = parseYamlText(decoded.text, file);
   if (yaml.problems.length) return {kind, file, value: undefined, yaml, problems: yaml.problems};
   const result = SCHEMAS[kind].safeParse(yaml.value);
   if (result.success) return {kind, file, value: result.data as DataFile<K>["value"], yaml, problems: []};
-  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, yaml));
+  const missing = missingKeys(result.error.issues, yaml.value);
+  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, yaml, missing));
   return {kind, file, value: undefined, yaml, problems: dedupe(problems)};
 }
 
-function issueProblems(issue: z.core.$ZodIssue, yaml: YamlText): Problem[] {
+/** Format characters (zero-width space, joiners, direction marks, soft hyphen, BOM) that make text look right but differ. */
+const INVISIBLE = /\p{Cf}/u;
+
+function issueProblems(issue: z.core.$ZodIssue, yaml: YamlText, missing: Map<string, string[]>): Problem[] {
   const path = issue.path as PropertyKey[];
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      file: yaml.file,
-      ...yaml.locateKey(path, key),
-      field: fieldName([...path, key]),
-      message: `unknown key "${key}" (misspelt? unknown keys are not allowed)`
-    }));
+    return issue.keys.map((key) => {
+      const guess = closest(key, missing.get(fieldName(path)) ?? []);
+      return {
+        file: yaml.file,
+        ...yaml.locateKey(path, key),
+        field: fieldName([...path, key]),
+        message: `unknown key "${key}" (${guess ? `did you mean "${guess}"?` : "misspelt?"} unknown keys are not allowed)`
+      };
+    });
   }
   const value = valueAt(yaml.value, path);
   let message = issue.message;
-  if (issue.code === "invalid_type" && value === undefined) message = "is required but missing";
-  else if (issue.code === "invalid_type" && value === null) message = `must not be empty (${issue.message})`;
-  else if (issue.code === "invalid_type" && typeof value === "string" && /^-?[\d,.]+[a-zA-Z%]*$|^\$/.test(value)) {
-    message = `${issue.message}, not the text "${value}"; write a plain number and put the scale in unit`;
+  if (issue.code === "invalid_type") {
+    if (value === undefined) message = "is required but missing";
+    else if (value === null) message = `must not be empty (${issue.message})`;
+    else if (path.length === 0) message = `the file must be a mapping of keys (such as "id:" or "chips:"), not ${describe(value)}`;
+    else if (typeof value === "number" && !Number.isFinite(value)) {
+      message = `must be a finite number, not ${value} (.nan, .inf and numbers past 1.8e308 are not allowed)`;
+    } else if (issue.expected === "boolean" && typeof value === "string") {
+      message = `${issue.message}, not the text "${value}"; only unquoted true and false are yes/no values`;
+    } else if (typeof value === "string" && /^[-+]?[\d,.]+[a-zA-Z%]*$|^[-+]?\$/.test(value)) {
+      message = `${issue.message}, not the text "${value}"; write a plain number without quotes, commas or symbols and put the scale in unit`;
+    } else message = `${issue.message}, not ${describe(value)}`;
+  } else if (issue.code === "invalid_value" && typeof value === "string") {
+    message = `"${value}" is not allowed: ${issue.message}`;
+  }
+  if (typeof value === "string" && INVISIBLE.test(value)) {
+    const code = value.match(INVISIBLE)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    message += ` (it contains the invisible character U+${code}; retype it)`;
   }
   const at = value === undefined ? yaml.locate(path.slice(0, -1)) : yaml.locate(path);
   return [{file: yaml.file, ...at, field: fieldName(path), message}];
+}
+
+/** Returns a value as a message names it: `the number 5`, `the text "x"`, `a list`, `a mapping`, `true`. */
+function describe(value: unknown): string {
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+/** Returns, by parent field, the required keys that are missing: the candidates for a misspelt key. */
+function missingKeys(issues: readonly z.core.$ZodIssue[], value: unknown): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const issue of issues) {
+    const path = issue.path as PropertyKey[];
+    const key = path.at(-1);
+    if (issue.code !== "invalid_type" || typeof key !== "string" || valueAt(value, path) !== undefined) continue;
+    const parent = fieldName(path.slice(0, -1));
+    out.set(parent, [...(out.get(parent) ?? []), key]);
+  }
+  return out;
+}
+
+/** Returns the candidate within two edits of `key` (insertions, deletions, substitutions), or undefined. */
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; ++i) {
+    const row = [i];
+    for (let j = 1; j <= b.length; ++j) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

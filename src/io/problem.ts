@@ -19,7 +19,9 @@ export function formatProblem({file, line, col, field, message}: Problem): strin
 /** Returns a GitHub Actions `::error` annotation for the problem. */
 export function annotateProblem({file, line, col, field, message}: Problem): string {
   const encode = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  return `::error file=${file},line=${Math.max(line, 1)},col=${Math.max(col, 1)}::${encode(`${field || "(file)"}: ${message}`)}`;
+  // Property values also escape the characters that separate properties.
+  const property = (s: string) => encode(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return `::error file=${property(file)},line=${Math.max(line, 1)},col=${Math.max(col, 1)}::${encode(`${field || "(file)"}: ${message}`)}`;
 }
 
 /** Returns the dotted form of a path: `["tranches", 2, "amount"]` → `tranches[2].amount`. */

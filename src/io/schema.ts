@@ -95,7 +95,8 @@ export function fact(units: readonly Unit[]) {
       for (const key of ["value", "low", "high"] as const) {
         const x = f[key];
         if (x === undefined) continue;
-        if (x < 0 || Object.is(x, -0)) ctx.addIssue({code: "custom", path: [key], message: `must not be negative (${x})`});
+        if (x < 0) ctx.addIssue({code: "custom", path: [key], message: `must not be negative (${x})`});
+        else if (Object.is(x, -0)) ctx.addIssue({code: "custom", path: [key], message: "must not be negative (-0); write 0"});
         else if (f.unit === "fraction" && x > 1) {
           ctx.addIssue({code: "custom", path: [key], message: `is a fraction, so it must be between 0 and 1 (got ${x}; write 5% as 0.05)`});
         }

@@ -3,7 +3,7 @@
  * value was written, and refuses the traps of YAML: anchors and aliases (alias bombs), prototype keys,
  * duplicate keys, hex and octal numbers, integers past 2^53, runaway nesting, non-UTF-8 bytes.
  */
-import {isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit} from "yaml";
+import {type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError} from "yaml";
 import {fieldName, type Problem} from "./problem.js";
 
 /** Largest data file accepted, in bytes; a larger one is refused before parsing. */
@@ -39,27 +39,55 @@ export function decodeUtf8(bytes: Uint8Array, file: string): {text: string} | {p
     return {text};
   } catch {
     const offset = firstInvalidUtf8(bytes);
+    const lineStart = bytes.lastIndexOf(10, offset - 1) + 1;
     const line = 1 + countNewlines(bytes, offset);
-    return {problem: {file, line, col: 0, field: "", message: `not valid UTF-8 at byte ${offset}; save the file as UTF-8`}};
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
+    return {
+      problem: {
+        file,
+        line,
+        col: offset - lineStart + 1,
+        field: "",
+        message: `not valid UTF-8 at byte ${offset} (0x${byte}); save the file as UTF-8 (Latin-1 or Windows-1252 text is not accepted)`
+      }
+    };
   }
 }
 
-/** Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", {fatal: true});
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix; binary search on prefix validity (a prefix may end mid-sequence, so back off 3).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), {stream: true});
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
+/**
+ * Returns the text unchanged, or a problem when its UTF-8 encoding is over the size cap; the counterpart of
+ * {@link decodeUtf8} for text that is already decoded.
+ */
+export function checkTextSize(text: string, file: string): {text: string} | {problem: Problem} {
+  // A UTF-16 code unit takes 1 to 3 bytes in UTF-8, so the exact count is only needed near the cap.
+  const bytes = text.length * 3 <= MAX_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > MAX_FILE_BYTES) {
+    return {problem: {file, line: 0, col: 0, field: "", message: `file is ${bytes} bytes; the limit is ${MAX_FILE_BYTES}`}};
   }
-  return lo;
+  return {text};
+}
+
+/** Returns the offset of the first byte that does not start or continue a valid UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (!n) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; ++k) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return bytes.length;
 }
 
 function countNewlines(bytes: Uint8Array, end: number): number {
@@ -90,9 +118,14 @@ export function parseYamlText(source: string, file: string): YamlText {
   } catch (error) {
     return unparsed(file, [{file, line: 0, col: 0, field: "", message: `cannot parse: ${(error as Error).message}`}]);
   }
+  // A syntax error often sets off more on the same line; the first one on each line is the one to fix.
+  const linesWithErrors = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    fail(error.pos[0], "", `${error.code === "DUPLICATE_KEY" ? "duplicate key" : "YAML syntax"}: ${message}`);
+    const {offset, field = "", message} = explainYamlError(error, text, doc);
+    const {line} = at(offset);
+    if (linesWithErrors.has(line)) continue;
+    linesWithErrors.add(line);
+    fail(offset, field, message);
   }
   if (doc.errors.length) return unparsed(file, problems, lineCounter);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -111,7 +144,9 @@ export function parseYamlText(source: string, file: string): YamlText {
     }
     if (isAlias(node)) fail(offset, "", `aliases (*${node.source}) are not allowed in data files; write the value out`);
     else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
-      fail(offset, "", `anchors (&${node.anchor}) are not allowed in data files; write the value out`);
+      // The node starts after its `&name`; point at the anchor itself.
+      const anchorAt = text.lastIndexOf(`&${node.anchor}`, offset);
+      fail(anchorAt >= 0 ? anchorAt : offset, "", `anchors (&${node.anchor}) are not allowed in data files; write the value out`);
     }
     if (isPair(node) && isScalar(node.key) && FORBIDDEN_KEYS.has(String(node.key.value))) {
       fail(node.key.range?.[0] ?? 0, String(node.key.value), "this key name is reserved and not allowed");
@@ -146,48 +181,101 @@ export function parseYamlText(source: string, file: string): YamlText {
   return {file, value: doc.toJS({maxAliasCount: 0}), locate, locateKey, problems};
 }
 
+/** Returns a YAML parser error as a message that says what to do, and the offset where the fix goes. */
+function explainYamlError(error: YAMLError, text: string, doc: Document): {offset: number; field?: string; message: string} {
+  const offset = error.pos[0];
+  const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  switch (error.code) {
+    case "DUPLICATE_KEY": {
+      const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]*?)\s*:/.exec(text.slice(offset))?.[1] ?? "";
+      const name = key.replace(/^["']|["']$/g, "");
+      return {offset, field: keyPathAt(doc, offset), message: `duplicate key${name ? ` "${name}"` : ""}: a key may appear once in a mapping; delete or rename one`};
+    }
+    case "TAB_AS_INDENT":
+      return {offset, message: "YAML syntax: tabs are not allowed as indentation; indent with spaces"};
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return {offset, message: `YAML syntax: ${first}; a value that contains ": " must be quoted`};
+    case "MULTIPLE_DOCS":
+      return {offset, message: "YAML syntax: a data file holds one document; remove the second --- and what follows or move it to its own file"};
+    case "MISSING_CHAR":
+      if (/quote/.test(first)) {
+        // The parser reports where it gave up (often the end of the file); point at the quote that was opened instead.
+        const quote = first.includes("'") ? "'" : '"';
+        let start = offset;
+        visit(doc, {
+          Scalar(_, node) {
+            const range = node.range;
+            if (range && range[0] < offset && range[1] >= offset && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) start = range[0];
+          }
+        });
+        return {offset: start, message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`};
+      }
+      break;
+  }
+  if (/call stack/i.test(first)) return {offset, message: `nested more than ${MAX_DEPTH} levels deep`};
+  return {offset, message: `YAML syntax: ${first}`};
+}
+
+/** Returns the dotted path of the key written at `offset` (e.g. `tranches[0].amount`), or "" if there is none. */
+function keyPathAt(doc: Document, offset: number): string {
+  let found = "";
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return;
+      const path: PropertyKey[] = [];
+      const chain = [...ancestors.slice(1), pair];
+      chain.forEach((node, i) => {
+        if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+        else if (isSeq(node)) path.push(node.items.indexOf(chain[i + 1] as never));
+      });
+      found = fieldName(path);
+      return visit.BREAK;
+    }
+  });
+  return found;
+}
+
 /**
- * Returns where flow brackets or indentation first go deeper than MAX_DEPTH, scanning the raw text before the
- * parser sees it (the parser itself exhausts memory on thousands of nested brackets), or null if they never do.
- * Quotes and comments are skipped, so brackets inside strings do not count.
+ * Returns where flow brackets, indentation, `- `/`? ` indicators or `key: key:` chains first go deeper than
+ * MAX_DEPTH, scanning the raw text before the parser sees it (the parser itself overflows its stack or exhausts
+ * memory on thousands of nested levels), or null if they never do. Quoted text, comments and block scalars
+ * (`notes: |`) are skipped, so brackets and apostrophes in prose do not count.
  */
 export function findDeepNesting(text: string): {line: number; col: number} | null {
+  const lines = text.split("\n");
   let depth = 0;
-  let line = 1;
-  let col = 0;
   let quote = "";
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    ++col;
-    if (c === "\n") {
-      ++line;
-      col = 0;
-      lineStart = true;
-      indent = 0;
-      if (quote === "'" || quote === '"') continue;
-      quote = "";
-      continue;
+  let blockIndent = -1;
+  for (let n = 0; n < lines.length; ++n) {
+    const line = lines[n];
+    const indent = /^ */.exec(line)![0].length;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
     }
-    if (lineStart) {
-      if (c === " " || c === "-") {
-        indent += 1;
-        if (indent > MAX_DEPTH * 4) return {line, col};
+    if (!quote) {
+      const lead = /^(?: |[-?](?=[ \t]|$))*/.exec(line)![0].length;
+      if (lead > MAX_DEPTH * 4) return {line: n + 1, col: MAX_DEPTH * 4 + 1};
+    }
+    let colons = 0;
+    let last = "";
+    for (let i = quote ? 0 : indent; i < line.length; ++i) {
+      const c = line[i];
+      if (quote) {
+        if (quote === '"' && c === "\\") ++i;
+        else if (c === quote) quote = "";
         continue;
       }
-      lineStart = false;
+      if (c === " " || c === "\t" || c === "\r") continue;
+      if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if ((c === '"' || c === "'") && (last === "" || ":-[{,?".includes(last))) quote = c;
+      else if (c === "[" || c === "{") {
+        if (++depth > MAX_DEPTH) return {line: n + 1, col: i + 1};
+      } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+      else if (c === ":" && depth === 0 && /^\s|^$/.test(line.slice(i + 1, i + 2)) && ++colons > MAX_DEPTH) return {line: n + 1, col: i + 1};
+      last = c;
     }
-    if (quote === "#") continue;
-    if (quote) {
-      if (c === quote && !(quote === '"' && text[i - 1] === "\\")) quote = "";
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) quote = "#";
-    else if (c === "[" || c === "{") {
-      if (++depth > MAX_DEPTH) return {line, col};
-    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    if (!quote && depth === 0 && /(?:^[ ?-]*|[:-]\s+)[|>][1-9+-]{0,2}\s*(?:#.*)?$/.test(line.trimEnd())) blockIndent = indent;
   }
   return null;
 }

@@ -1,0 +1,47 @@
+/** A deal at a glance: parties, headline money, compute and capacity, each with its provenance. */
+import type {Deal, Source} from "../lib/core.js";
+import {headlineTerms, termStatus} from "../lib/core.js";
+import {el} from "./dom.js";
+import {date, figureText, usd, withBound} from "./format.js";
+import {Badge, DerivedBadge} from "./provenance.js";
+
+export interface DealCardOptions {
+  sources: Record<string, Source>;
+  companies: Record<string, string>;
+  index?: Record<string, number>;
+  /** Link target for the deal's page. */
+  href?: string;
+}
+
+/** Returns a money term (stated or summed) with its bound and the right badge. */
+export function MoneyTerm(term: ReturnType<typeof headlineTerms>["firm"], {sources, index}: DealCardOptions): Node {
+  if (!term) return el("span", {class: "muted"}, "none");
+  const text = withBound(usd(term.usd), term.bound);
+  return el("span", {}, text, term.fact ? Badge(term.fact, {sources, index}) : DerivedBadge({...term.lineage, status: termStatus(term)}));
+}
+
+/** Returns a card for one deal. */
+export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
+  const {sources, companies, index, href} = options;
+  const terms = headlineTerms(deal);
+  const name = (id: string) => companies[id] ?? id;
+  const rows: [string, Node | string][] = [];
+  if (terms.latest) rows.push([`Latest (${date(terms.latest.tranche.date)})`, el("span", {}, withBound(usd(terms.latest.usd), terms.latest.tranche.amount.bound), Badge(terms.latest.tranche.amount, {sources, index}))]);
+  rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
+  if (terms.contingent) rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
+  for (const {commitment, usd: amount} of terms.commitments) {
+    rows.push([
+      "Compute commitment",
+      el("span", {}, `${withBound(usd(amount), commitment.amount.bound)} over ${figureText(commitment.years.value, "years")}`, Badge(commitment.amount, {sources, index}))
+    ]);
+  }
+  if (deal.capacity) rows.push(["Capacity", el("span", {}, figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound), Badge(deal.capacity.ceiling, {sources, index}))]);
+  return el(
+    "article",
+    {class: "card deal-card", "data-deal": deal.id},
+    el("p", {class: "kicker"}, `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${deal.status === "active" ? "announced" : deal.status} ${date(deal.announced)}`),
+    el("h2", {}, href ? el("a", {href}, deal.name) : deal.name),
+    el("dl", {}, rows.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el("p", {class: "card-foot"}, `Compute from ${name(deal.provider)} · data as of ${date(deal.asOf)}`)
+  );
+}

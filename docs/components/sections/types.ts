@@ -1,0 +1,32 @@
+/**
+ * The section contract. Every topic of the report (capacity, commitment, recycling…) is a section component:
+ * `(context) → Node`. Site pages arrange sections with controls around them; briefings print the same sections
+ * with the controls replaced by a line stating the values used. No section reads files or fetches.
+ */
+
+/** What every section receives. */
+export interface SectionContext {
+  /** `docs/data/dataset.json`: the validated dataset with sanitized HTML (PublicDataset in src/io/publicDataset.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: its type (PublicDataset) lives in src/io, which pages cannot import
+  data: any;
+  /** The deal the section is about, when it is about one (per-deal pages and briefings). */
+  dealId?: string;
+  /** Scenario id the figures are computed for; default "base". */
+  scenario?: string;
+  /** Content width in CSS pixels (the page's `width`, or the paper's printable width). */
+  width: number;
+  /** True when drawing for print: no controls, no hover-only information, charts at fixed width. */
+  print?: boolean;
+}
+
+/** A section: a titled part of the report. */
+export interface Section {
+  /** Stable id, used by briefing definitions (`reports/*.ts`) and anchors. */
+  id: string;
+  /** Heading shown in the table of contents and the PDF outline. */
+  title: string;
+  /** True when the section needs a deal (`context.dealId`). */
+  perDeal?: boolean;
+  /** Draws the section. */
+  render(context: SectionContext): Node | Promise<Node>;
+}

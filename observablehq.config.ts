@@ -1,0 +1,37 @@
+// Site configuration. Offline by design: no Google Fonts (globalStylesheets: []), no npm: imports anywhere.
+import {existsSync} from "node:fs";
+import {listDeals} from "./src/io/dealIndex.js";
+
+const deals = listDeals(process.env.DEALS_DATA || "data");
+
+// The topic pages in sidebar order; a page appears once its Markdown file exists.
+const sections = [
+  {name: "Capacity", path: "/capacity"},
+  {name: "Commitment", path: "/commitment"},
+  {name: "Recycling", path: "/recycling"},
+  {name: "Chip roadmap", path: "/roadmap"},
+  {name: "Future-chip options", path: "/options"},
+  {name: "Comparison", path: "/comparison"},
+  {name: "Signals to watch", path: "/signals"},
+  {name: "Methodology and sources", path: "/methodology"},
+  {name: "What changed", path: "/changes"}
+];
+
+export default {
+  root: "docs",
+  // The build writes into a scratch folder and swaps it into dist/ only when everything succeeded.
+  output: process.env.DEALS_SITE_OUT ?? "dist",
+  title: "compute-deals",
+  globalStylesheets: [],
+  style: "style.css",
+  search: false,
+  toc: {show: true, label: "On this page"},
+  pager: false,
+  footer: "compute-deals: every figure traces to a sourced fact. Data and methods: see Methodology.",
+  dynamicPaths: deals.map((d) => `/deals/${d.id}`),
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Deals", open: true, pages: deals.map((d) => ({name: d.name, path: `/deals/${d.id}`}))},
+    ...sections.filter((p) => existsSync(`docs${p.path}.md`))
+  ]
+};

@@ -1,0 +1,75 @@
+/** A static file server on 127.0.0.1 for the built site: what the PDF renderer and the browser tests load. */
+import {createReadStream} from "node:fs";
+import {stat} from "node:fs/promises";
+import {createServer, type Server} from "node:http";
+import {extname, join, normalize, resolve, sep} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".pdf": "application/pdf",
+  ".txt": "text/plain; charset=utf-8"
+};
+
+export interface SiteServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Clean URLs map to `.html` files (`/capacity` → `capacity.html`,
+ * `/` → `index.html`); paths outside `root` are refused. Resolves once listening.
+ */
+export async function serveSite(root: string): Promise<SiteServer> {
+  const base = resolve(root);
+  const server: Server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? "/", "http://127.0.0.1");
+      const path = decodeURIComponent(url.pathname);
+      const file = await findFile(base, path);
+      if (!file) {
+        response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+        return;
+      }
+      response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store"});
+      createReadStream(file).pipe(response);
+    } catch {
+      response.writeHead(400).end();
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      })
+  };
+}
+
+async function findFile(base: string, path: string): Promise<string | null> {
+  const candidates = path.endsWith("/") ? [`${path}index.html`] : [path, `${path}.html`, `${path}/index.html`];
+  for (const candidate of candidates) {
+    const file = normalize(join(base, candidate));
+    if (file !== base && !file.startsWith(base + sep)) return null;
+    try {
+      if ((await stat(file)).isFile()) return file;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return null;
+}

@@ -1,0 +1,75 @@
+/** The lineage and bound of each headline capacity figure, from the deal's facts, the chips and the assumptions. */
+import {assumptionLineage} from "../assumptions.js";
+import {combineBounds, type Lineage, leaf, mergeLineage} from "../lineage.js";
+import type {Assumption, Bound, Chip, Deal, Fact} from "../model.js";
+
+/** The headline figures of a deal's capacity projection. */
+export type CapacityFigureKey =
+  | "gw"
+  | "itMw"
+  | "accelerators"
+  | "servers"
+  | "buildings"
+  | "energyTwhPerYear"
+  | "flopsBf16"
+  | "flopsFp8"
+  | "h100e";
+
+/** Where a figure comes from: merged lineage and combined bound of its inputs. */
+export interface FigureOrigin {
+  lineage: Lineage;
+  bound: Bound;
+}
+
+interface Part {
+  lineage: Lineage;
+  bound?: Bound;
+}
+
+/**
+ * Returns the lineage and bound of each headline capacity figure of `deal` when capacity is filled with
+ * `mixChips` (the chips with a share of the ceiling) and `h100` is the reference for H100-equivalents. Ids:
+ * `<deal>.capacity.ceiling`, `<deal>.capacity.schedule.<point>`, `chip:<id>.itKw`, `chip:<id>.flops.bf16|fp8`,
+ * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
+ * chips, since only then do they decide the mix. A figure from an "up-to" ceiling is "up-to".
+ *
+ * @example capacityLineage(deal, [trainium2], 3, h100, assumptions).itMw.lineage.inputs
+ * // ["amazon-anthropic.capacity.ceiling", "assumption:pue"]
+ */
+export function capacityLineage(
+  deal: Deal,
+  mixChips: readonly Chip[],
+  chipCount: number,
+  h100: Chip,
+  assumptions: readonly Assumption[]
+): Record<CapacityFigureKey, FigureOrigin> {
+  const capacity = deal.capacity;
+  if (!capacity) throw new Error(`invalid deal: ${deal.id} has no capacity`);
+  const fact = (id: string, f: Fact): Part => ({lineage: leaf(id, f.status), bound: f.bound});
+  const assumption = (id: Parameters<typeof assumptionLineage>[1]): Part => ({lineage: assumptionLineage(assumptions, id)});
+  const ceiling = fact(`${deal.id}.capacity.ceiling`, capacity.ceiling);
+  const pue = assumption("pue");
+  const mix =
+    chipCount > 1 ? [...capacity.schedule.map((p) => fact(`${deal.id}.capacity.schedule.${p.id}`, p.gw)), assumption("slip-months")] : [];
+  const counts = [ceiling, pue, ...mix, ...mixChips.map((c) => fact(`chip:${c.id}.itKw`, c.itKw))];
+  const bf16 = [...counts, ...mixChips.map((c) => fact(`chip:${c.id}.flops.bf16`, c.flops.bf16))];
+  const fp8 = [...counts, ...mixChips.flatMap((c) => (c.flops.fp8 ? [fact(`chip:${c.id}.flops.fp8`, c.flops.fp8)] : []))];
+  return {
+    gw: origin([ceiling]),
+    itMw: origin([ceiling, pue]),
+    accelerators: origin(counts),
+    servers: origin(counts),
+    buildings: origin([ceiling, assumption("building-mw")]),
+    energyTwhPerYear: origin([ceiling, assumption("load-factor")]),
+    flopsBf16: origin(bf16),
+    flopsFp8: origin(fp8),
+    h100e: origin([...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)])
+  };
+}
+
+// Frozen, because one origin is shared by every projection of the deal (and every Monte Carlo draw).
+function origin(parts: readonly Part[]): FigureOrigin {
+  const lineage = mergeLineage(...parts.map((p) => p.lineage));
+  Object.freeze(lineage.inputs);
+  return Object.freeze({lineage: Object.freeze(lineage), bound: combineBounds(parts.map((p) => p.bound))});
+}

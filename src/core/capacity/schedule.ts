@@ -1,0 +1,103 @@
+/** A deal's delivery schedule: cumulative GW online month by month and year by year, with ramp and slip. */
+import type {RampShape} from "../model.js";
+import {type CapacityCurve, capacityArea, capacityAt, capacityCurve} from "./curve.js";
+import {monthIndex, monthLabel} from "./months.js";
+
+/** A dated schedule point: `gw` online by the date `by` (honoured at the end of that month). */
+export interface DatedPoint {
+  by: string;
+  gw: number;
+}
+
+export interface DeliveryOptions {
+  /** Most capacity the deal allows, GW. */
+  ceiling: number;
+  /** Announcement date; delivery starts from 0 GW at the beginning of that month (or of the first point's, if earlier). */
+  announced: string;
+  ramp: RampShape;
+  /** Months every point arrives late (≥ 0); defaults to 0. */
+  slipMonths?: number;
+}
+
+export interface MonthCapacity {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Cumulative GW online at the end of the month. */
+  gw: number;
+}
+
+export interface YearCapacity {
+  year: number;
+  /** GW online at the end of the year. */
+  gw: number;
+  /** GW that came online during the year. */
+  gwAdded: number;
+  /** Average GW online over the year (time-weighted; months before the start count as 0). */
+  gwAverage: number;
+}
+
+export interface DeliverySchedule {
+  months: MonthCapacity[];
+  years: YearCapacity[];
+}
+
+/**
+ * Returns the delivery curve of dated points (see {@link capacityCurve}), starting at the announcement month, or
+ * at the first point's month if that is earlier.
+ *
+ * @example deliveryCurve([{by: "2026-12-31", gw: 1}], {ceiling: 5, announced: "2026-04-20", ramp: "linear"})
+ * // {ramp: "linear", times: [24315, 24324], gw: [0, 1]}
+ */
+export function deliveryCurve(points: readonly DatedPoint[], {ceiling, announced, ramp, slipMonths = 0}: DeliveryOptions): CapacityCurve {
+  const months = points.map(({by, gw}) => ({month: monthIndex(by), gw}));
+  const start = Math.min(monthIndex(announced), ...months.map((d) => d.month));
+  return capacityCurve(months, {start, ceiling, ramp, slipMonths});
+}
+
+/**
+ * Returns the month index holding the curve's last knot (the last point, slipped): ⌈last knot⌉ − 1; the month
+ * before the start when there are no points.
+ *
+ * @example curveLastMonth({ramp: "linear", times: [24315, 24330.5], gw: [0, 1]}) // 24330
+ */
+export function curveLastMonth({times}: CapacityCurve): number {
+  return Math.ceil(times[times.length - 1]) - 1;
+}
+
+/**
+ * Returns, for each year from `fromYear` to `toYear` inclusive, the GW online at year end, the GW added in the
+ * year and the average GW over the year (closed-form area under the curve ÷ 12). Empty when toYear < fromYear.
+ *
+ * @example yearlyCapacity({ramp: "linear", times: [24312, 24324], gw: [0, 1]}, 2026, 2026)
+ * // [{year: 2026, gw: 1, gwAdded: 1, gwAverage: 0.5}]
+ */
+export function yearlyCapacity(curve: CapacityCurve, fromYear: number, toYear: number): YearCapacity[] {
+  if (!Number.isInteger(fromYear)) throw new Error(`invalid fromYear: ${fromYear}`);
+  if (!Number.isInteger(toYear)) throw new Error(`invalid toYear: ${toYear}`);
+  const years: YearCapacity[] = [];
+  for (let year = fromYear; year <= toYear; ++year) {
+    const t0 = year * 12;
+    const gw = capacityAt(curve, t0 + 12);
+    years.push({year, gw, gwAdded: gw - capacityAt(curve, t0), gwAverage: capacityArea(curve, t0, t0 + 12) / 12});
+  }
+  return years;
+}
+
+/**
+ * Returns the cumulative GW online at the end of each month from the start month to the month of the last
+ * (slipped) point, and the per-year view over the same years (see {@link yearlyCapacity}). Each point is met
+ * exactly at the end of its slipped month (with slip 0, at its own month); capacity grows between points along
+ * the ramp, never exceeds the ceiling and never grows past the last point. No points: no months, no years.
+ *
+ * @example deliverySchedule([{by: "2026-06-30", gw: 1}], {ceiling: 5, announced: "2026-04-01", ramp: "linear"}).months
+ * // [{month: "2026-04", gw: 1/3}, {month: "2026-05", gw: 2/3}, {month: "2026-06", gw: 1}]
+ */
+export function deliverySchedule(points: readonly DatedPoint[], options: DeliveryOptions): DeliverySchedule {
+  const curve = deliveryCurve(points, options);
+  const first = curve.times[0];
+  const last = curveLastMonth(curve);
+  const months: MonthCapacity[] = [];
+  for (let m = first; m <= last; ++m) months.push({month: monthLabel(m), gw: capacityAt(curve, m + 1)});
+  const years = last < first ? [] : yearlyCapacity(curve, Math.floor(first / 12), Math.floor(last / 12));
+  return {months, years};
+}

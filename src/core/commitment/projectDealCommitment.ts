@@ -1,0 +1,171 @@
+import {type AssumptionValues, assumptionLineage} from "../assumptions.js";
+import type {Figure} from "../lineage.js";
+import type {Assumption, Deal} from "../model.js";
+import {commitmentReading} from "./commitmentReading.js";
+import {BUILD_UP_ASSUMPTIONS, buildUpCostPerGwYear, contractCostPerGwYear} from "./costPerGwYear.js";
+import {type DealCommitmentTotals, dealCommitmentTotals} from "./dealCommitmentTotals.js";
+import {factGw, factProvenance} from "./factValue.js";
+import {type Provenance, provenanceOf, quotientProvenance, withValue} from "./provenance.js";
+import {
+  type DeliveredGw,
+  evaluateSpend,
+  type PreparedSpend,
+  prepareSpend,
+  SPEND_PROFILES,
+  type SpendProfile,
+  type YearUsd
+} from "./spendByYear.js";
+
+/** What a deal's commitment buys, year by year, against its capacity ceiling. */
+export interface DealCommitmentProjection {
+  deal: string;
+  profile: SpendProfile;
+  /** Sum of the deal's commitments, USD. */
+  totalUsd: Figure;
+  /** Term in years (from the earliest start to the latest end when there are several commitments). */
+  years: Figure;
+  /** Earliest start, ISO. */
+  start: string;
+  /** Spend per calendar year, USD; sums to totalUsd. Bound and lineage are totalUsd's (and the ramp's). */
+  perYear: YearUsd[];
+  /** USD per GW-year: the contract price assumption, and the provider's costs built up and grossed up. */
+  costPerGwYear: {contract: Figure; buildUp: Figure};
+  /** GW-years the spend buys at each cost. */
+  gwYears: {contract: Figure; buildUp: Figure};
+  /** The capacity ceiling, GW; null when the deal states no capacity. */
+  ceilingGw: Figure | null;
+  /** Ceiling GW × term years; null without a ceiling. */
+  ceilingGwYears: Figure | null;
+  /** gwYears.contract ÷ ceilingGwYears, a fraction; null without a ceiling. */
+  coverage: Figure | null;
+  /** One plain-language reading of the numbers ({@link commitmentReading}). */
+  reading: string;
+}
+
+export interface CommitmentOptions {
+  /** Defaults to "flat". */
+  profile?: SpendProfile;
+  /** Average GW delivered per year; required by the "capacity" profile. */
+  deliveredGw?: readonly DeliveredGw[];
+}
+
+/** Everything about a deal's commitment that does not depend on assumption values; see {@link evaluateDealCommitment}. */
+export interface PreparedDealCommitment {
+  deal: string;
+  profile: SpendProfile;
+  totals: DealCommitmentTotals;
+  spend: PreparedSpend;
+  ceilingGw: Figure | null;
+  ceilingGwYears: Figure | null;
+  provenance: {
+    contract: Provenance;
+    buildUp: Provenance;
+    gwYearsContract: Provenance;
+    gwYearsBuildUp: Provenance;
+    coverage: Provenance | null;
+  };
+}
+
+/**
+ * Returns the assumption-free part of a deal's commitment projection (totals, the terms cut into calendar
+ * years, the ceiling, every figure's lineage), or null when the deal has no commitment. Call it once per deal
+ * and {@link evaluateDealCommitment} once per draw. `assumptions` give the assumptions' statuses for lineage.
+ * Throws `invalid profile:` for an unknown profile.
+ *
+ * @example const prepared = prepareDealCommitment(deal, dataset.assumptions, {profile: "ramp"})
+ */
+export function prepareDealCommitment(
+  deal: Deal,
+  assumptions: readonly Assumption[],
+  {profile = "flat"}: {profile?: SpendProfile} = {}
+): PreparedDealCommitment | null {
+  if (!SPEND_PROFILES.includes(profile)) throw new Error(`invalid profile: ${profile}`);
+  const totals = dealCommitmentTotals(deal);
+  if (!totals) return null;
+  const assumption = (id: Parameters<typeof assumptionLineage>[1]) => ({lineage: assumptionLineage(assumptions, id)});
+  const spendPart = profile === "ramp" ? provenanceOf(totals.totalUsd, assumption("spend-ramp-years")) : totals.totalUsd;
+  const contract = provenanceOf(assumption("revenue-per-gw-year"));
+  const buildUp = provenanceOf(...BUILD_UP_ASSUMPTIONS.map(assumption));
+  const gwYearsContract = quotientProvenance(spendPart, contract);
+  const ceiling = deal.capacity?.ceiling;
+  const ceilingGw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
+  const ceilingGwYears = ceilingGw
+    ? withValue(provenanceOf(ceilingGw, totals.years), ceilingGw.value * totals.years.value, "gw-years")
+    : null;
+  return {
+    deal: deal.id,
+    profile,
+    totals,
+    spend: prepareSpend(totals.terms),
+    ceilingGw,
+    ceilingGwYears,
+    provenance: {
+      contract,
+      buildUp,
+      gwYearsContract,
+      gwYearsBuildUp: quotientProvenance(spendPart, buildUp),
+      coverage: ceilingGwYears ? quotientProvenance(gwYearsContract, ceilingGwYears) : null
+    }
+  };
+}
+
+/**
+ * Returns the commitment projection for one set of assumption values (in the assumptions' units: USD bn,
+ * fractions, years): spend per calendar year in the prepared profile (the "ramp" reads `spend-ramp-years`;
+ * "capacity" needs `deliveredGw`), the cost per GW-year both ways (USD), the GW-years each buys, the ceiling's
+ * GW-years over the same term, the coverage (null without a ceiling or with a zero one) and the reading.
+ *
+ * @example evaluateDealCommitment(prepared, values).gwYears.contract.value // 9.0909 for $100B at $11B per GW-year
+ */
+export function evaluateDealCommitment(
+  prepared: PreparedDealCommitment,
+  values: AssumptionValues,
+  {deliveredGw}: {deliveredGw?: readonly DeliveredGw[]} = {}
+): DealCommitmentProjection {
+  const {profile, totals, ceilingGw, ceilingGwYears, provenance} = prepared;
+  const rampYears = profile === "ramp" ? values["spend-ramp-years"] : 0;
+  const perYear = evaluateSpend(prepared.spend, {profile, rampYears, deliveredGw});
+  const total = totals.totalUsd.value;
+  const contract = withValue(provenance.contract, contractCostPerGwYear(values), "usd-per-gw-year");
+  const buildUp = withValue(provenance.buildUp, buildUpCostPerGwYear(values), "usd-per-gw-year");
+  const gwYears = {
+    contract: withValue(provenance.gwYearsContract, total / contract.value, "gw-years"),
+    buildUp: withValue(provenance.gwYearsBuildUp, total / buildUp.value, "gw-years")
+  };
+  const coverage =
+    ceilingGwYears && provenance.coverage && ceilingGwYears.value > 0
+      ? withValue(provenance.coverage, gwYears.contract.value / ceilingGwYears.value, "fraction")
+      : null;
+  const projection = {
+    deal: prepared.deal,
+    profile,
+    totalUsd: totals.totalUsd,
+    years: totals.years,
+    start: totals.start,
+    perYear,
+    costPerGwYear: {contract, buildUp},
+    gwYears,
+    ceilingGw,
+    ceilingGwYears,
+    coverage
+  };
+  return {...projection, reading: commitmentReading({...projection, costPerGwYear: contract, gwYears: gwYears.contract})};
+}
+
+/**
+ * Returns what a deal's commitment buys, year by year, at today's cost per GW-year and against its capacity
+ * ceiling, or null when the deal has no commitment: {@link prepareDealCommitment} then
+ * {@link evaluateDealCommitment}. For many draws, prepare once and evaluate per draw.
+ *
+ * @example projectDealCommitment(amazonAnthropic, values, assumptions).reading
+ * // "Over $100B buys about 9.1 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. …"
+ */
+export function projectDealCommitment(
+  deal: Deal,
+  values: AssumptionValues,
+  assumptions: readonly Assumption[],
+  {profile, deliveredGw}: CommitmentOptions = {}
+): DealCommitmentProjection | null {
+  const prepared = prepareDealCommitment(deal, assumptions, {profile});
+  return prepared && evaluateDealCommitment(prepared, values, {deliveredGw});
+}

@@ -1,0 +1,54 @@
+import {combineBounds, type Figure, type Lineage, mergeLineage} from "../lineage.js";
+import type {Bound} from "../model.js";
+
+/** Where a figure comes from and how its inputs bound it: a {@link Figure} without its value. */
+export interface Provenance {
+  lineage: Lineage;
+  bound: Bound;
+}
+
+/** The provenance of a figure with no inputs (e.g. zero investment): confirmed, exact, no lineage. */
+export const NO_INPUTS: Provenance = {lineage: {inputs: [], status: "confirmed"}, bound: "exact"};
+
+/**
+ * Returns the provenance of a figure computed by adding or multiplying the given parts: inputs unioned, the
+ * weakest status, and the bounds combined as {@link combineBounds} does.
+ *
+ * @example provenanceOf({lineage: leaf("a", "confirmed"), bound: "at-least"}) // {lineage: {inputs: ["a"], …}, bound: "at-least"}
+ */
+export function provenanceOf(...parts: {lineage: Lineage; bound?: Bound}[]): Provenance {
+  return {lineage: mergeLineage(...parts.map((p) => p.lineage)), bound: combineBounds(parts.map((p) => p.bound))};
+}
+
+/**
+ * Returns the bound of `-x` or `1/x` for an `x` with the given bound: a ceiling becomes a floor and a floor a
+ * ceiling; "exact" and "about" are unchanged. Dividing by "over $100B" gives "at most".
+ *
+ * @example invertBound("up-to") // "at-least"
+ */
+export function invertBound(bound: Bound | undefined): Bound {
+  return bound === "up-to" ? "at-least" : bound === "at-least" ? "up-to" : (bound ?? "exact");
+}
+
+/**
+ * Returns the provenance of `numerator ÷ denominator` (or `minuend − subtrahend`): the second part's bound is
+ * inverted before the bounds combine, so $13B ÷ "over $100B" is "up-to" 13%.
+ *
+ * @example quotientProvenance({lineage: a, bound: "exact"}, {lineage: b, bound: "at-least"}).bound // "up-to"
+ */
+export function quotientProvenance(numerator: Provenance, denominator: Provenance): Provenance {
+  return provenanceOf(numerator, {lineage: denominator.lineage, bound: invertBound(denominator.bound)});
+}
+
+/** Returns the provenance of `minuend − subtrahend`; the subtrahend's bound is inverted, as for a quotient. */
+export const differenceProvenance = quotientProvenance;
+
+/**
+ * Returns a figure with the given value and unit and the provenance's lineage and bound (shared, not copied,
+ * so evaluating many draws allocates little).
+ *
+ * @example withValue(NO_INPUTS, 0, "usd") // {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "confirmed"}}
+ */
+export function withValue(provenance: Provenance, value: number, unit: string): Figure {
+  return {value, unit, bound: provenance.bound, lineage: provenance.lineage};
+}

@@ -1,0 +1,100 @@
+import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
+import {factGw, factProvenance} from "../commitment/factValue.js";
+import {quotientProvenance, withValue} from "../commitment/provenance.js";
+import type {Figure} from "../lineage.js";
+import type {Dataset, Deal, DealStatus, Status} from "../model.js";
+import {dealInvestment} from "../recycling/dealInvestment.js";
+import {dealStatusMix} from "./dealStatusMix.js";
+
+/** A company as a table shows it. */
+export interface Party {
+  id: string;
+  name: string;
+}
+
+/** One deal on normalized metrics; every number is a Figure with its bound and lineage. */
+export interface DealComparison {
+  id: string;
+  name: string;
+  investors: Party[];
+  lab: Party;
+  provider: Party;
+  status: DealStatus;
+  announced: string;
+  /** Firm tranches, USD (0 without tranches). */
+  investmentFirmUsd: Figure;
+  /** Every tranche at face value, USD. */
+  investmentMaxUsd: Figure;
+  /** Sum of the commitments, USD; null without a commitment. */
+  commitmentUsd: Figure | null;
+  years: Figure | null;
+  /** commitmentUsd ÷ years. */
+  usdPerYear: Figure | null;
+  /** Capacity ceiling in GW; null when the deal states none. */
+  gw: Figure | null;
+  /** commitmentUsd ÷ gw; null without either. */
+  usdPerGw: Figure | null;
+  /** commitmentUsd ÷ investmentFirmUsd; null without a commitment or firm investment. */
+  commitmentToInvestment: Figure | null;
+  /** Names of the chips the deal names (ids when a chip is not in the dataset). */
+  chips: string[];
+  /** Other named hardware. */
+  otherHardware: string[];
+  boardSeat: boolean;
+  boardSeatStatus: Status;
+  /** Investor's stake, a fraction; null when not disclosed. */
+  stake: Figure | null;
+  /** Count of the deal's sourced figures by status. */
+  statusMix: Record<Status, number>;
+}
+
+/**
+ * Returns one row per deal (in the dataset's order) on normalized metrics: parties, status, investment firm
+ * and maximum (USD), commitment (USD), years, USD per year, GW ceiling, USD per GW, commitment ÷ firm
+ * investment, chip names, board seat and stake, and the count of facts by status. Ratios invert the
+ * denominator's bound ("over $100B" ÷ "up to 5 GW" is "at-least" $20B per GW).
+ *
+ * @example compareDeals(dataset)[0].usdPerGw // {value: 20e9, unit: "usd-per-gw", bound: "at-least", …}
+ */
+export function compareDeals(dataset: Dataset): DealComparison[] {
+  const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const chips = new Map(dataset.chips.map((c) => [c.id, c.name]));
+  const party = (id: string): Party => ({id, name: companies.get(id) ?? id});
+  return dataset.deals.map((deal) => compareDeal(deal, party, (id) => chips.get(id) ?? id));
+}
+
+function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: string) => string): DealComparison {
+  const investment = dealInvestment(deal);
+  const totals = dealCommitmentTotals(deal);
+  const ceiling = deal.capacity?.ceiling;
+  const gw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
+  const commitment = totals?.totalUsd ?? null;
+  const quotient = (numerator: Figure | null, denominator: Figure | null, unit: string) =>
+    numerator && denominator && denominator.value > 0
+      ? withValue(quotientProvenance(numerator, denominator), numerator.value / denominator.value, unit)
+      : null;
+  const {stake, boardSeat} = deal.governance;
+  return {
+    id: deal.id,
+    name: deal.name,
+    investors: deal.investors.map(party),
+    lab: party(deal.lab),
+    provider: party(deal.provider),
+    status: deal.status,
+    announced: deal.announced,
+    investmentFirmUsd: investment.firmUsd,
+    investmentMaxUsd: investment.maxUsd,
+    commitmentUsd: commitment,
+    years: totals?.years ?? null,
+    usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
+    gw,
+    usdPerGw: quotient(commitment, gw, "usd-per-gw"),
+    commitmentToInvestment: quotient(commitment, investment.firmUsd, "ratio"),
+    chips: deal.hardware.chips.map(chipName),
+    otherHardware: deal.hardware.other,
+    boardSeat: boardSeat.value,
+    boardSeatStatus: boardSeat.status,
+    stake: stake ? withValue(factProvenance(`${deal.id}.governance.stake`, stake), stake.value, "fraction") : null,
+    statusMix: dealStatusMix(deal)
+  };
+}

@@ -1,0 +1,95 @@
+import {leaf, type Lineage, mergeLineage} from "./lineage.js";
+import type {Bound, Commitment, Deal, Fact, StatedTotal, Status, Tranche} from "./model.js";
+
+/** A money figure that is either a stated fact (with its source) or a sum of facts (with its lineage). */
+export interface MoneyTerm {
+  /** US dollars. */
+  usd: number;
+  bound: Bound;
+  /** The fact itself when the figure is stated in the data; absent when it is a sum. */
+  fact?: Fact;
+  lineage: Lineage;
+  label: string;
+}
+
+/** The terms a reader looks for first, for one deal. */
+export interface HeadlineTerms {
+  /** The newest firm tranche (the "fresh" money), or null without tranches. */
+  latest: {tranche: Tranche; usd: number} | null;
+  /** Firm investment: the stated total covering exactly the firm tranches if there is one, else their sum. */
+  firm: MoneyTerm | null;
+  /** Firm plus contingent: the stated total covering every tranche if there is one, else their sum. */
+  max: MoneyTerm | null;
+  /** Contingent money only, or null when there is none. */
+  contingent: MoneyTerm | null;
+  /** Each compute commitment with its amount in dollars and term. */
+  commitments: {commitment: Commitment; usd: number}[];
+  /** Sum of commitments, or null when there are none. */
+  committed: MoneyTerm | null;
+}
+
+/** Returns a money fact in US dollars: usd-bn × 1e9, usd-m × 1e6; throws for a non-money unit. */
+export function toUsd(fact: Pick<Fact, "value" | "unit">): number {
+  switch (fact.unit) {
+    case "usd-bn":
+      return fact.value * 1e9;
+    case "usd-m":
+      return fact.value * 1e6;
+    case "usd":
+      return fact.value;
+    default:
+      throw new Error(`invalid money unit: ${fact.unit}`);
+  }
+}
+
+function sumTerm(deal: Deal, tranches: Tranche[], totals: StatedTotal[], label: string): MoneyTerm | null {
+  if (!tranches.length) return null;
+  const ids = new Set(tranches.map((t) => t.id));
+  const stated = totals.find((t) => t.tranches.length === ids.size && t.tranches.every((id) => ids.has(id)));
+  if (stated) {
+    return {usd: toUsd(stated.amount), bound: stated.amount.bound ?? "exact", fact: stated.amount, lineage: leaf(`${deal.id}.totals.${stated.id}`, stated.amount.status), label: stated.label};
+  }
+  if (tranches.length === 1) {
+    const [t] = tranches;
+    return {usd: toUsd(t.amount), bound: t.amount.bound ?? "exact", fact: t.amount, lineage: leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status), label: t.label};
+  }
+  const lineage = mergeLineage(...tranches.map((t) => leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status)));
+  const bounds = new Set(tranches.map((t) => t.amount.bound ?? "exact"));
+  const bound: Bound = bounds.has("up-to") ? "up-to" : bounds.has("about") ? "about" : bounds.has("at-least") ? "at-least" : "exact";
+  return {usd: tranches.reduce((s, t) => s + toUsd(t.amount), 0), bound, lineage, label};
+}
+
+/**
+ * Returns the deal's headline terms: the latest firm tranche, firm and maximum investment, contingent money and
+ * the compute committed. Stated totals are preferred over sums so their own source shows; sums carry lineage.
+ *
+ * @example headlineTerms(amazonAnthropic).firm.usd // 13e9, the stated "total $13B"
+ */
+export function headlineTerms(deal: Deal): HeadlineTerms {
+  const firm = deal.tranches.filter((t) => t.firm);
+  const contingent = deal.tranches.filter((t) => !t.firm);
+  const latestFirm = [...firm].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+  const commitments = deal.commitments.map((commitment) => ({commitment, usd: toUsd(commitment.amount)}));
+  const committed: MoneyTerm | null = commitments.length
+    ? {
+        usd: commitments.reduce((s, c) => s + c.usd, 0),
+        bound: commitments.length === 1 ? (commitments[0].commitment.amount.bound ?? "exact") : commitments.some((c) => c.commitment.amount.bound === "at-least") ? "at-least" : "exact",
+        fact: commitments.length === 1 ? commitments[0].commitment.amount : undefined,
+        lineage: mergeLineage(...deal.commitments.map((c) => leaf(`${deal.id}.commitments.${c.id}.amount`, c.amount.status))),
+        label: commitments.length === 1 ? commitments[0].commitment.label : "Compute commitments, total"
+      }
+    : null;
+  return {
+    latest: latestFirm ? {tranche: latestFirm, usd: toUsd(latestFirm.amount)} : null,
+    firm: sumTerm(deal, firm, deal.totals, "Firm investment"),
+    max: contingent.length ? sumTerm(deal, deal.tranches, deal.totals, "Investment if every condition is met") : null,
+    contingent: sumTerm(deal, contingent, deal.totals, "Contingent investment"),
+    commitments,
+    committed
+  };
+}
+
+/** Returns the status of a term for its badge: the fact's own status, or the weakest among a sum's inputs. */
+export function termStatus(term: MoneyTerm): Status {
+  return term.fact?.status ?? term.lineage.status;
+}

@@ -1,0 +1,166 @@
+import {assumptionLineage} from "../assumptions.js";
+import {type Lineage, leaf, mergeLineage} from "../lineage.js";
+import type {Assumption, ChipOption} from "../model.js";
+import {blackScholesCall} from "./blackScholes.js";
+import {monteCarloCall} from "./monteCarloCall.js";
+
+export interface ChipOptionInputs {
+  /** Valuation date, ISO (the deal's as-of date); T counts from here to the option's `exercisable`. */
+  asOf: string;
+  /** Deal id, for the lineage (`<deal>.hardware.options.<option id>`). */
+  deal: string;
+  /** The assumption records, for the lineage's statuses. */
+  assumptions: readonly Assumption[];
+  /**
+   * The scenario's assumption values in their units: `revenue-per-gw-year` (USD bn per GW-year),
+   * `generation-gain` (ratio ≥ 1), `option-volatility` (fraction) and `discount-rate` (fraction) are read.
+   */
+  values: Readonly<Record<string, number>>;
+  /** GW of capacity the option covers; defaults to 1, so values are per GW. */
+  gw?: number;
+  /** Whole years of use taken on exercise; defaults to 1, so values are per GW-year. */
+  yearsOfUse?: number;
+  /** Years between chip generations, which sets how fast a generation's value erodes; defaults to 2. */
+  generationYears?: number;
+  /** Monte Carlo paths; defaults to 100,000. */
+  draws?: number;
+  /** Monte Carlo seed; defaults to "compute-deals". The stream is `chip-option:<option id>`. */
+  seed?: string | number;
+}
+
+/** One cell of the "option value against volatility and time to exercise" heat map. */
+export interface OptionGridCell {
+  volatility: number;
+  years: number;
+  /** Option value in USD, everything else as in the valuation. */
+  value: number;
+}
+
+export interface ChipOptionValue {
+  option: string;
+  /** S: value today of the compute one GW-year of the future generation delivers, USD per GW-year. */
+  spot: number;
+  /** K: reserved price, USD per GW-year. */
+  strike: number;
+  /** T: years from asOf to the exercise date (0 if already exercisable). */
+  years: number;
+  /** σ, r and the erosion yield q = ln(generation gain) ÷ generation years, all annual. */
+  volatility: number;
+  rate: number;
+  erosion: number;
+  gw: number;
+  yearsOfUse: number;
+  /** Closed-form value of the option, USD. */
+  value: number;
+  /** value ÷ (gw × yearsOfUse), USD per GW-year. */
+  valuePerGwYear: number;
+  /** The value at zero volatility (exercise is certain to be worth what the forward says), USD. */
+  intrinsicValue: number;
+  /** Monte Carlo value and its standard error, USD. */
+  monteCarlo: {value: number; standardError: number};
+  /** Value lost by exercising one year later (T + 1), both in today's dollars, USD; negative if waiting pays. */
+  costOfWaiting: number;
+  /** σ from 0.1 to 1.0 by 0.1 × T from 0.5 to 5 years by 0.5: 100 rows, σ-major. */
+  grid: OptionGridCell[];
+  lineage: Lineage;
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+const USED = ["revenue-per-gw-year", "generation-gain", "option-volatility", "discount-rate"] as const;
+
+/**
+ * Returns the value, in US dollars, of a right to take `gw` of capacity on a future chip generation at a
+ * reserved price, with a Monte Carlo check, the cost of waiting a year and a volatility × time grid.
+ *
+ * **Model.** The underlying is the market value of one GW-year of capacity on the future generation. Today it is
+ * worth what the same compute costs on today's capacity: S = revenue-per-gw-year × generation-gain (a new
+ * generation does `generation-gain` times the work per watt, so a GW-year of it replaces that many GW-years of
+ * today's). The reserved price is today's contract rate, K = revenue-per-gw-year, as a long commitment priced now
+ * would fix it. That value erodes while the holder waits, because compute gets cheaper as later generations
+ * arrive: at the erosion yield q = ln(generation-gain) ÷ `generationYears`, a generation loses one
+ * generation-gain of value per cadence, so its forward value is S·e^((r − q)T) (with the base values, S = 2K
+ * erodes to about 1.4K by the 2028 exercise date). The value follows geometric Brownian motion with volatility
+ * σ = option-volatility, and r = discount-rate. The option is European, exercised at T = years from `asOf` to
+ * the option's `exercisable` date, and valued with Black–Scholes–Merton with yield q. Exercise takes
+ * `yearsOfUse` years of capacity, paid yearly in advance at K; year k's capacity is worth the first year's
+ * eroded by e^(−qk), and its price is discounted by e^(−rk), so the block is a call on A_q GW-years at the
+ * effective strike K·A_r ÷ A_q, where A_x = Σ e^(−xk) for k < yearsOfUse. Value = gw × A_q × call.
+ * The cost of waiting is value(T) − value(T + 1), both discounted to `asOf`: erosion against the time value
+ * of the extra year. The Monte Carlo value prices the same call by simulation (stream `chip-option:<id>`).
+ *
+ * **Limits.** The reserved price and the option's size are not disclosed for any deal; K = today's rate and
+ * `gw` = 1 are placeholders that make the figure "per GW". Capacity is not a traded asset, so the risk-neutral
+ * pricing is an analogy; the discount rate stands in for the risk-free rate (a higher r raises the value by
+ * lowering the strike's present value). The volatility is an editors' assumption. One exercise date is
+ * modelled (the real right likely spans several generations), erosion is smooth rather than stepped at each
+ * launch, and the lab's other choices (another cloud, older chips) are not valued. Read it as the order of
+ * magnitude of the flexibility, not a price.
+ *
+ * Throws `invalid asOf`/`invalid exercisable` (not ISO dates), `invalid <assumption id>` (missing, or out of
+ * domain: revenue > 0, gain ≥ 1, volatility ≥ 0, rate finite), `invalid gw` (≥ 0), `invalid yearsOfUse`
+ * (positive integer), `invalid generationYears` (> 0) and as {@link monteCarloCall}.
+ *
+ * @example valueChipOption(option, {asOf: "2026-06-30", deal: "amazon-anthropic", assumptions, values})
+ * // {value: ≈4.9e9, costOfWaiting: ≈1.8e9, …} per GW-year with the base values
+ */
+export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): ChipOptionValue {
+  const {asOf, deal, assumptions, values, gw = 1, yearsOfUse = 1, generationYears = 2, draws = 100_000, seed = "compute-deals"} = inputs;
+  const years = Math.max(0, (isoTime(option.exercisable, "exercisable") - isoTime(asOf, "asOf")) / YEAR_MS);
+  const revenue = value(values, "revenue-per-gw-year", (x) => x > 0);
+  const gain = value(values, "generation-gain", (x) => x >= 1);
+  const volatility = value(values, "option-volatility", (x) => x >= 0);
+  const rate = value(values, "discount-rate", () => true);
+  if (!(gw >= 0 && gw < Infinity)) throw new Error(`invalid gw: ${gw}`);
+  if (!(Number.isInteger(yearsOfUse) && yearsOfUse >= 1)) throw new Error(`invalid yearsOfUse: ${yearsOfUse}`);
+  if (!(generationYears > 0 && generationYears < Infinity)) throw new Error(`invalid generationYears: ${generationYears}`);
+  const spot = revenue * 1e9 * gain;
+  const strike = revenue * 1e9;
+  const erosion = Math.log(gain) / generationYears;
+  const capacity = gw * annuity(erosion, yearsOfUse); // GW-years, in first-year value
+  const effectiveStrike = (strike * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
+  const call = {spot, strike: effectiveStrike, rate, dividendYield: erosion};
+  const valueAt = (v: number, t: number) => capacity * blackScholesCall({...call, volatility: v, years: t});
+  const optionValue = valueAt(volatility, years);
+  const mc = monteCarloCall({...call, volatility, years, draws, seed, stream: `chip-option:${option.id}`});
+  const grid: OptionGridCell[] = [];
+  for (let i = 1; i <= 10; ++i) {
+    for (let j = 1; j <= 10; ++j) grid.push({volatility: i / 10, years: j / 2, value: valueAt(i / 10, j / 2)});
+  }
+  return {
+    option: option.id,
+    spot,
+    strike,
+    years,
+    volatility,
+    rate,
+    erosion,
+    gw,
+    yearsOfUse,
+    value: optionValue,
+    valuePerGwYear: gw > 0 ? optionValue / (gw * yearsOfUse) : 0,
+    intrinsicValue: valueAt(0, years),
+    monteCarlo: {value: capacity * mc.value, standardError: capacity * mc.standardError},
+    costOfWaiting: optionValue - valueAt(volatility, years + 1),
+    grid,
+    lineage: mergeLineage(leaf(`${deal}.hardware.options.${option.id}`, option.status), ...USED.map((id) => assumptionLineage(assumptions, id)))
+  };
+}
+
+/** Σ e^(−rate·k) for k = 0 … n − 1: present value of n yearly payments of 1 made in advance. */
+function annuity(rate: number, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; ++k) sum += Math.exp(-rate * k);
+  return sum;
+}
+
+function isoTime(date: string, name: string): number {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(time)) throw new Error(`invalid ${name}: ${date}`);
+  return time;
+}
+
+function value(values: Readonly<Record<string, number>>, id: string, valid: (x: number) => boolean): number {
+  const x = values[id];
+  if (!(typeof x === "number" && Number.isFinite(x) && valid(x))) throw new Error(`invalid ${id}: ${x}`);
+  return x;
+}

@@ -1,0 +1,28 @@
+/**
+ * Returns the payback year: the first year from which the cumulative net cash stays at or above zero to the
+ * end of the flows, or null if it ends below zero (or there are no flows). A series that never goes negative
+ * pays back in its first year. `cumulative[i]` belongs to `firstYear + i`.
+ *
+ * @example paybackYear([-5, -2, 1, 4], 2026) // 2028
+ */
+export function paybackYear(cumulative: ArrayLike<number>, firstYear: number): number | null {
+  const n = cumulative.length;
+  if (!n || !(cumulative[n - 1] >= 0)) return null;
+  let i = n - 1;
+  while (i > 0 && cumulative[i - 1] >= 0) --i;
+  return firstYear + i;
+}
+
+/**
+ * Returns the net present value of yearly cash flows at an annual `rate`, discounted to the first flow's year
+ * (the first flow is not discounted). Throws `invalid rate:` unless rate > −1.
+ *
+ * @example netPresentValue([-10, 11], 0.1) // 0 (−10 + 11 ÷ 1.1)
+ */
+export function netPresentValue(flows: ArrayLike<number>, rate: number): number {
+  if (!(rate > -1)) throw new Error(`invalid rate: ${rate}`);
+  let npv = 0;
+  let factor = 1;
+  for (let i = 0; i < flows.length; ++i, factor /= 1 + rate) npv += flows[i] * factor;
+  return npv;
+}

@@ -1,0 +1,137 @@
+import {fsum, quantileSorted} from "d3-array";
+import type {Assumption} from "../model.js";
+import {rngFor} from "../random/rngFor.js";
+import {triangularQuantile} from "../random/triangular.js";
+
+/** Headline figures for one set of assumption values; null, undefined, NaN or ±Infinity mean "undefined here". */
+export type ProjectFigures = Record<string, number | null | undefined>;
+
+/** The spread of one figure over the draws. */
+export interface FigureSpread {
+  /** 10th, 50th and 90th percentiles over the draws where the figure is defined (type-7 interpolation); NaN if none. */
+  p10: number;
+  p50: number;
+  p90: number;
+  /** Mean over the draws where the figure is defined; NaN if none. */
+  mean: number;
+  /** Share of draws (0–1) where the figure was undefined (null, NaN or infinite), e.g. a payback that never comes. */
+  undefinedShare: number;
+}
+
+export interface SimulateOptions {
+  /** Number of draws, a positive integer; defaults to 10,000. */
+  draws?: number;
+  /** Global seed; the same seed and stream give identical results on every machine. */
+  seed: string | number;
+  /** Stream name (usually the deal id, or the deal id and scenario); defaults to "simulate". */
+  stream?: string;
+  /** Ids of the assumptions to vary; defaults to all. The others stay at their base values. */
+  vary?: readonly string[];
+}
+
+export interface Simulation {
+  seed: string | number;
+  stream: string;
+  draws: number;
+  /** Ids of the assumptions that were varied, in the order they are drawn. */
+  varied: string[];
+  /** One spread per figure the projection returned on its first draw. */
+  figures: Record<string, FigureSpread>;
+}
+
+/**
+ * Returns the P10 / P50 / P90, mean and undefined share of each headline figure over a seeded Monte Carlo of the
+ * assumptions' ranges. Each draw sets every varied assumption from its distribution (triangular on low / mode /
+ * high, or uniform on low–high) and calls `project` on the values; the others keep `baseValues`. The triangular
+ * mode is the scenario's value (`baseValues[id]`, the assumption's base if absent) clamped to [low, high], so a
+ * scenario override moves the centre of the range, not its ends. Assumptions are drawn one uniform each, in the
+ * order of `assumptions`, from `rngFor(seed, stream)`.
+ *
+ * Percentiles use type-7 linear interpolation between order statistics (R's default, d3.quantileSorted) over the
+ * draws where the figure is finite; undefined draws are counted in `undefinedShare` instead. `project` receives
+ * the same values object on every draw (it must not keep or mutate it), and the figures are the keys of its first
+ * result. Deterministic: the same inputs, seed and stream give identical results; low = base = high everywhere
+ * gives p10 = p50 = p90 = mean. Throws `invalid draws`, `invalid vary`, `invalid assumption <id>` (bounds not
+ * ordered low ≤ base ≤ high, or not finite), `invalid distribution` or `invalid <id>` (a non-finite base value).
+ *
+ * @example simulate(assumptions, scenarioValues(assumptions, base).values, (v) => ({twh: 5 * v.pue * 8.76}), {seed: 1})
+ * // {seed: 1, stream: "simulate", draws: 10000, varied: [...], figures: {twh: {p10, p50, p90, mean, undefinedShare: 0}}}
+ */
+export function simulate<V extends Record<string, number>>(
+  assumptions: readonly Assumption[],
+  baseValues: V,
+  project: (values: V) => ProjectFigures,
+  {draws = 10_000, seed, stream = "simulate", vary}: SimulateOptions
+): Simulation {
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
+  const ranges = assumptionRanges(assumptions, baseValues, vary);
+  const k = ranges.length;
+  const rng = rngFor(seed, stream);
+  const values: Record<string, number> = {...baseValues};
+  let names: string[] = [];
+  let samples: Float64Array[] = [];
+  let counts: Int32Array = new Int32Array(0);
+  for (let d = 0; d < draws; ++d) {
+    for (let i = 0; i < k; ++i) {
+      const r = ranges[i];
+      const u = rng();
+      values[r.id] = r.uniform ? r.low + (r.high - r.low) * u : triangularQuantile(u, r.low, r.mode, r.high);
+    }
+    const result = project(values as V);
+    if (d === 0) {
+      names = Object.keys(result);
+      samples = names.map(() => new Float64Array(draws));
+      counts = new Int32Array(names.length);
+    }
+    for (let f = 0; f < names.length; ++f) {
+      const v = result[names[f]];
+      // Defined draws are packed at the front of each array, so the summary needs no second pass to filter.
+      if (typeof v === "number" && Number.isFinite(v)) samples[f][counts[f]++] = v;
+    }
+  }
+  const figures: Record<string, FigureSpread> = {};
+  names.forEach((name, f) => {
+    figures[name] = spread(samples[f].subarray(0, counts[f]).sort(), draws);
+  });
+  return {seed, stream, draws, varied: ranges.map((r) => r.id), figures};
+}
+
+interface Range {
+  id: string;
+  low: number;
+  mode: number;
+  high: number;
+  uniform: boolean;
+}
+
+function assumptionRanges(assumptions: readonly Assumption[], baseValues: Record<string, number>, vary?: readonly string[]): Range[] {
+  const ids = new Set(assumptions.map((a) => a.id));
+  if (vary) for (const id of vary) if (!ids.has(id)) throw new Error(`invalid vary: ${id}`);
+  const varied = vary ? new Set(vary) : ids;
+  return assumptions
+    .filter((a) => varied.has(a.id))
+    .map(({id, low, base, high, distribution}) => {
+      if (!(Number.isFinite(low) && Number.isFinite(high) && low <= base && base <= high)) {
+        throw new Error(`invalid assumption ${id}: ${low} / ${base} / ${high}`);
+      }
+      if (distribution !== "triangular" && distribution !== "uniform") throw new Error(`invalid distribution: ${distribution}`);
+      const value = baseValues[id] ?? base;
+      if (!Number.isFinite(value)) throw new Error(`invalid ${id}: ${value}`);
+      return {id, low, mode: Math.min(high, Math.max(low, value)), high, uniform: distribution === "uniform"};
+    });
+}
+
+function spread(sorted: Float64Array, draws: number): FigureSpread {
+  const undefinedShare = (draws - sorted.length) / draws;
+  if (sorted.length === 0) return {p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, undefinedShare};
+  // d3-array reads any array-like by index; its types only name plain arrays.
+  const values = sorted as unknown as number[];
+  return {
+    p10: quantileSorted(values, 0.1)!,
+    p50: quantileSorted(values, 0.5)!,
+    p90: quantileSorted(values, 0.9)!,
+    // Summing offsets from the minimum (exactly, with fsum) returns a constant sample's value exactly.
+    mean: sorted[0] + fsum(values, (x) => x - sorted[0]) / sorted.length,
+    undefinedShare
+  };
+}

@@ -1,0 +1,57 @@
+/** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
+import type {Dataset, Deal, Signal, Source} from "../core/model.js";
+import {cleanText, renderMarkdown} from "./markdown.js";
+
+export interface PublicDeal extends Deal {
+  summaryHtml: string;
+  notesHtml: string;
+}
+
+export interface PublicDataset extends Omit<Dataset, "deals"> {
+  version: string;
+  deals: PublicDeal[];
+  /** Source id → source, for badges. */
+  sourcesById: Record<string, Source>;
+  /** Source id → its number in the sources appendix (1-based, in order of first use). */
+  sourceNumbers: Record<string, number>;
+}
+
+/**
+ * Returns the dataset with summaries and notes as sanitized HTML and every other string stripped of invisible
+ * control characters (they are inserted as text by the components, never as HTML).
+ */
+export function publicDataset(dataset: Dataset, version: string): PublicDataset {
+  const cleaned = cleanStrings(dataset);
+  const deals = cleaned.deals.map((deal) => ({
+    ...deal,
+    summaryHtml: renderMarkdown(deal.summary),
+    notesHtml: deal.notes ? renderMarkdown(deal.notes) : ""
+  }));
+  const sourcesById = Object.fromEntries(cleaned.sources.map((s: Source) => [s.id, s]));
+  return {...cleaned, deals, version, sourcesById, sourceNumbers: numberSources(cleaned)};
+}
+
+/** Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals. */
+function numberSources(dataset: Dataset): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  let next = 1;
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    const ref = (value as {source?: unknown}).source;
+    if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[]]);
+  return numbers;
+}
+
+function cleanStrings<T>(value: T): T {
+  if (typeof value === "string") return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T;
+  return value;
+}

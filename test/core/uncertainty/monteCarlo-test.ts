@@ -1,0 +1,150 @@
+import {assert, it} from "vitest";
+import {simulate} from "../../../src/core/uncertainty/monteCarlo.js";
+import {assertInDelta} from "../../asserts.js";
+import {assumption} from "./fixtures.js";
+
+const energy = [assumption("pue", 1.08, 1.15, 1.3), assumption("load-factor", 0.5, 0.8, 1), assumption("gw", 5, 5, 5)];
+const energyBase = {pue: 1.15, "load-factor": 0.8, gw: 5};
+// TWh a year of 5 GW of IT load: GW × PUE × load factor × 8.76 (8,760 hours ÷ 1,000).
+const twh = (v: Record<string, number>) => ({twh: v.gw * v.pue * v["load-factor"] * 8.76});
+
+it("simulate(…) returns the seed's draws with type-7 percentiles", () => {
+  // The four uniforms of rngFor("compute-deals", "amazon-anthropic") are 0.5360093, 0.7382242, 0.9337340,
+  // 0.7270805; sorted: 0.5360093, 0.7270805, 0.7382242, 0.9337340. Type 7: p10 at index 0.3 →
+  // 0.5360093 + 0.3 × (0.7270805 − 0.5360093) = 0.5933307; p50 at 1.5 → (0.7270805 + 0.7382242) / 2 = 0.7326524;
+  // p90 at 2.7 → 0.7382242 + 0.7 × (0.9337340 − 0.7382242) = 0.8750811; mean 2.9350480 / 4 = 0.7337620.
+  const {figures} = simulate([assumption("u", 0, 0.5, 1, "uniform")], {u: 0.5}, (v) => ({u: v.u}), {
+    draws: 4,
+    seed: "compute-deals",
+    stream: "amazon-anthropic"
+  });
+  assertInDelta(figures.u.p10, 0.5933307);
+  assertInDelta(figures.u.p50, 0.7326524);
+  assertInDelta(figures.u.p90, 0.8750811);
+  assertInDelta(figures.u.mean, 0.733762);
+  assert.strictEqual(figures.u.undefinedShare, 0);
+});
+
+it("simulate(…) draws triangular values by inverse CDF", () => {
+  // Triangular 0 / 1 / 2: the p-quantile below the mode is √(2p), so p10 = √0.2 = 0.4472 and p90 = 2 − √0.2 = 1.5528.
+  const {figures} = simulate([assumption("x", 0, 1, 2)], {x: 1}, (v) => ({x: v.x}), {draws: 100_000, seed: 1});
+  assertInDelta(figures.x.p10, 0.4472, 0.01);
+  assertInDelta(figures.x.p50, 1, 0.01);
+  assertInDelta(figures.x.p90, 1.5528, 0.01);
+  assertInDelta(figures.x.mean, 1, 0.005);
+});
+
+it("simulate(…) returns p10 ≤ p50 ≤ p90 and echoes seed, stream and draws", () => {
+  const result = simulate(energy, energyBase, twh, {draws: 5000, seed: "compute-deals", stream: "amazon-anthropic"});
+  const {p10, p50, p90, mean} = result.figures.twh;
+  assert(p10 <= p50 && p50 <= p90, `${p10} ${p50} ${p90}`);
+  assert(p10 < p90);
+  // Base: 5 × 1.15 × 0.8 × 8.76 = 40.296 TWh; the range spans 5 × 1.08 × 0.5 × 8.76 = 23.65 to 5 × 1.3 × 8.76 = 56.94.
+  assert(mean > 23.65 && mean < 56.94);
+  assert.strictEqual(result.seed, "compute-deals");
+  assert.strictEqual(result.stream, "amazon-anthropic");
+  assert.strictEqual(result.draws, 5000);
+  assert.deepStrictEqual(result.varied, ["pue", "load-factor", "gw"]);
+});
+
+it("simulate(…) with low = base = high everywhere returns the base value at every percentile", () => {
+  const flat = [assumption("pue", 1.15, 1.15, 1.15), assumption("load-factor", 0.8, 0.8, 0.8), assumption("gw", 5, 5, 5)];
+  const {figures} = simulate(flat, energyBase, twh, {draws: 100, seed: 1});
+  const base = 5 * 1.15 * 0.8 * 8.76;
+  assert.deepStrictEqual(figures.twh, {p10: base, p50: base, p90: base, mean: base, undefinedShare: 0});
+});
+
+it("simulate(…) with the same seed gives identical results; another stream gives other draws", () => {
+  const a = simulate(energy, energyBase, twh, {draws: 1000, seed: 42, stream: "amazon-anthropic"});
+  const b = simulate(energy, energyBase, twh, {draws: 1000, seed: 42, stream: "amazon-anthropic"});
+  const c = simulate(energy, energyBase, twh, {draws: 1000, seed: 42, stream: "amazon-openai"});
+  const d = simulate(energy, energyBase, twh, {draws: 1000, seed: 43, stream: "amazon-anthropic"});
+  assert.deepStrictEqual(a, b);
+  assert.notStrictEqual(a.figures.twh.p50, c.figures.twh.p50);
+  assert.notStrictEqual(a.figures.twh.p50, d.figures.twh.p50);
+});
+
+it("simulate(…) centres the triangular mode on the scenario's override, clamped to the range", () => {
+  // Mode moved from 1.15 to the high 1.3: mean (1.08 + 1.3 + 1.3) / 3 = 1.226667 instead of (1.08 + 1.15 + 1.3) / 3 = 1.176667.
+  const pue = [assumption("pue", 1.08, 1.15, 1.3)];
+  const options = {draws: 50_000, seed: 1};
+  const base = simulate(pue, {pue: 1.15}, (v) => ({pue: v.pue}), options);
+  const high = simulate(pue, {pue: 1.3}, (v) => ({pue: v.pue}), options);
+  const beyond = simulate(pue, {pue: 2}, (v) => ({pue: v.pue}), options);
+  assertInDelta(base.figures.pue.mean, 1.176667, 0.002);
+  assertInDelta(high.figures.pue.mean, 1.226667, 0.002);
+  assert.deepStrictEqual(beyond.figures, high.figures);
+});
+
+it("simulate(…) uses the assumption's base when baseValues lacks it", () => {
+  const pue = [assumption("pue", 1.08, 1.15, 1.3)];
+  const a = simulate(pue, {}, (v: Record<string, number>) => ({pue: v.pue}), {draws: 100, seed: 1});
+  const b = simulate(pue, {pue: 1.15}, (v) => ({pue: v.pue}), {draws: 100, seed: 1});
+  assert.deepStrictEqual(a.figures, b.figures);
+});
+
+it("simulate(…, {vary}) varies only the named assumptions", () => {
+  const {figures, varied} = simulate(energy, energyBase, (v) => ({pue: v.pue, lf: v["load-factor"]}), {
+    draws: 1000,
+    seed: 1,
+    vary: ["load-factor"]
+  });
+  assert.deepStrictEqual(varied, ["load-factor"]);
+  assert.deepStrictEqual(figures.pue, {p10: 1.15, p50: 1.15, p90: 1.15, mean: 1.15, undefinedShare: 0});
+  assert(figures.lf.p10 < figures.lf.p90);
+});
+
+it("simulate(…) counts undefined figures apart and takes percentiles over the rest", () => {
+  // x ~ U(0, 1); the figure is undefined (null) below 0.3, so about 30% of draws are undefined and the rest are
+  // U(0.3, 1), whose p10 is 0.3 + 0.1 × 0.7 = 0.37 and p50 0.65.
+  const project = (v: Record<string, number>) => ({
+    payback: v.x < 0.3 ? null : v.x,
+    nan: v.x < 0.5 ? Number.NaN : 1,
+    never: Number.POSITIVE_INFINITY
+  });
+  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {draws: 100_000, seed: 5});
+  assertInDelta(figures.payback.undefinedShare, 0.3, 0.005);
+  assertInDelta(figures.payback.p10, 0.37, 0.005);
+  assertInDelta(figures.payback.p50, 0.65, 0.005);
+  assertInDelta(figures.nan.undefinedShare, 0.5, 0.005);
+  assert.strictEqual(figures.nan.p50, 1);
+  assert.strictEqual(figures.never.undefinedShare, 1);
+  assert(Number.isNaN(figures.never.p10) && Number.isNaN(figures.never.p50) && Number.isNaN(figures.never.mean));
+});
+
+it("simulate(…, {draws: 1}) returns the single draw at every percentile", () => {
+  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, (v) => ({x: v.x}), {
+    draws: 1,
+    seed: "compute-deals",
+    stream: "amazon-anthropic"
+  });
+  const x = 0.5360092862974852;
+  assert.deepStrictEqual(figures.x, {p10: x, p50: x, p90: x, mean: x, undefinedShare: 0});
+});
+
+it("simulate(…) reuses one values object and never mutates baseValues", () => {
+  const seen = new Set<object>();
+  const base = {pue: 1.15, "load-factor": 0.8, gw: 5};
+  simulate(energy, base, (v) => (seen.add(v), twh(v)), {draws: 50, seed: 1});
+  assert.strictEqual(seen.size, 1);
+  assert.deepStrictEqual(base, {pue: 1.15, "load-factor": 0.8, gw: 5});
+});
+
+it("simulate([], …) runs the projection at the base values", () => {
+  const {figures, varied} = simulate([], energyBase, twh, {draws: 10, seed: 1});
+  assert.deepStrictEqual(varied, []);
+  assert.strictEqual(figures.twh.p50, 5 * 1.15 * 0.8 * 8.76);
+});
+
+it("simulate(…) rejects invalid inputs", () => {
+  const project = (v: Record<string, number>) => ({x: v.x});
+  const ok = [assumption("x", 0, 1, 2)];
+  assert.throws(() => simulate(ok, {x: 1}, project, {draws: 0, seed: 1}), /invalid draws: 0/);
+  assert.throws(() => simulate(ok, {x: 1}, project, {draws: 1.5, seed: 1}), /invalid draws: 1.5/);
+  assert.throws(() => simulate(ok, {x: 1}, project, {seed: Number.NaN}), /invalid seed: NaN/);
+  assert.throws(() => simulate(ok, {x: 1}, project, {seed: 1, vary: ["y"]}), /invalid vary: y/);
+  assert.throws(() => simulate([assumption("x", 0, 3, 2)], {x: 1}, project, {seed: 1}), /invalid assumption x: 0 \/ 3 \/ 2/);
+  assert.throws(() => simulate([assumption("x", Number.NaN, 1, 2)], {x: 1}, project, {seed: 1}), /invalid assumption x/);
+  assert.throws(() => simulate([assumption("x", 0, 1, 2, "normal" as "uniform")], {x: 1}, project, {seed: 1}), /invalid distribution: normal/);
+  assert.throws(() => simulate(ok, {x: Number.NaN}, project, {seed: 1}), /invalid x: NaN/);
+});
