@@ -252,7 +252,10 @@ export interface Deal {
   asOf: string;
   /** Markdown, untrusted: sanitized before it reaches a page. */
   summary: string;
+  /** Tranches that count: firm or contingent money still on the table. */
   tranches: Tranche[];
+  /** Tranches that no longer apply (e.g. a letter of intent replaced by other terms), kept for the record. */
+  lapsedTranches?: Tranche[];
   totals: StatedTotal[];
   commitments: Commitment[];
   capacity?: Capacity;

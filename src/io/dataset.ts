@@ -338,6 +338,10 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
       const {sources: _, ...d} = value as DealFile;
       return {
         ...d,
+        // Lapsed tranches (a letter of intent replaced by other terms) are kept for the record, apart from the
+        // money that counts, so no projection or total can include them by mistake.
+        tranches: d.tranches.filter((t) => !t.lapsed).map(({lapsed: _, ...t}) => t),
+        lapsedTranches: d.tranches.filter((t) => t.lapsed).map(({lapsed: _, ...t}) => t),
         totals: d.totals ?? [],
         valuations: d.valuations ?? [],
         equityMarks: d.equityMarks ?? [],

@@ -162,7 +162,8 @@ export const dealFile = z.strictObject({
       amount: money,
       firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
       condition: text.optional(),
-      instrument: text.optional()
+      instrument: text.optional(),
+      lapsed: z.boolean({error: "expected true or false"}).optional()
     })
   ),
   totals: list(

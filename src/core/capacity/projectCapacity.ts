@@ -114,8 +114,12 @@ export function prepareDealCapacity(
   const accelerators = (gw: readonly number[], pue: number) =>
     gw.map((g, k) => itMwToAccelerators(facilityGwToItMw(g, pue), specs[k].itKw.value));
   const servers = (counts: readonly number[]) => counts.reduce((s, c, k) => s + acceleratorsToServers(c, specs[k].perServer), 0);
+  // NaN when a chip with accelerators has no figure at this precision (only fp8 is optional).
   const flops = (counts: readonly number[], precision: "bf16" | "fp8") =>
-    counts.reduce((s, c, k) => s + (c > 0 ? acceleratorsToFlops(c, specs[k].flops[precision]?.value ?? NaN) : 0), 0);
+    counts.reduce((sum, c, k) => {
+      const pflops = specs[k].flops[precision]?.value;
+      return c === 0 ? sum : pflops === undefined ? NaN : sum + acceleratorsToFlops(c, pflops);
+    }, 0);
 
   return ({ramp, values}) => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;

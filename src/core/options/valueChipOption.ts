@@ -142,7 +142,10 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
     monteCarlo: {value: capacity * mc.value, standardError: capacity * mc.standardError},
     costOfWaiting: optionValue - valueAt(volatility, years + 1),
     grid,
-    lineage: mergeLineage(leaf(`${deal}.hardware.options.${option.id}`, option.status), ...USED.map((id) => assumptionLineage(assumptions, id)))
+    lineage: mergeLineage(
+      leaf(`${deal}.hardware.options.${option.id}`, option.status),
+      ...USED.map((id) => assumptionLineage(assumptions, id))
+    )
   };
 }
 

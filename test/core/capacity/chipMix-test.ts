@@ -6,7 +6,7 @@ import {deliveryCurve} from "../../../src/core/capacity/schedule.js";
 import {assertInDelta} from "../../asserts.js";
 import {alpha, beta, chip, chips} from "./fixtures.js";
 
-// alpha: available 2025-01 (24301) → fills from 2025-07 (24307); beta: 2026-01 (24312) → from 2026-07 (24318).
+// alpha: available 2025-01 (2025 × 12 = 24300) → fills from 2025-07 (24306); beta: 2026-01 (24312) → from 2026-07 (24318).
 const order = chipFillOrder(chips, ["beta", "alpha"]);
 const curve = deliveryCurve(
   [
@@ -18,11 +18,11 @@ const curve = deliveryCurve(
 
 it("chipFillOrder(chips, ids) sorts by availability and adds a 6-month lag by default", () => {
   assert.deepStrictEqual(order, [
-    {id: "alpha", from: 24307},
+    {id: "alpha", from: 24306},
     {id: "beta", from: 24318}
   ]);
   assert.deepStrictEqual(chipFillOrder(chips, ["alpha", "beta"], {lagMonths: 0}), [
-    {id: "alpha", from: 24301},
+    {id: "alpha", from: 24300},
     {id: "beta", from: 24312}
   ]);
 });

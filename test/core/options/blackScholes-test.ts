@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {blackScholesCall, blackScholesPut, validateOptionInputs} from "../../../src/core/options/blackScholes.js";
+import {blackScholesCall, blackScholesPut, type OptionInputs, validateOptionInputs} from "../../../src/core/options/blackScholes.js";
 import {assertInDelta} from "../../asserts.js";
 
 const textbook = {spot: 100, strike: 100, years: 1, volatility: 0.2, rate: 0.05};
@@ -30,7 +30,7 @@ it("blackScholesCall({…, dividendYield}) discounts the spot by the yield", () 
 });
 
 it("blackScholesCall(…) − blackScholesPut(…) = S·e^(−qT) − K·e^(−rT) (put–call parity)", () => {
-  const cases = [
+  const cases: OptionInputs[] = [
     textbook,
     {spot: 50, strike: 80, years: 3, volatility: 0.6, rate: 0.02},
     {spot: 120, strike: 60, years: 0.1, volatility: 0.15, rate: -0.01},

@@ -6,10 +6,7 @@ it("rngFor(seed, stream) returns golden first values for a fixed seed", () => {
   // first output rotl(396341975 × 5 mod 2^32, 7) × 9 mod 2^32 = rotl(1981709875, 7) × 9 = 255793595 × 9
   // = 2302142355 (mod 2^32), ÷ 2^32 = 0.5360092862974852 (checked in Python with big integers).
   const rng = rngFor("compute-deals", "amazon-anthropic");
-  assert.deepStrictEqual(
-    [rng(), rng(), rng(), rng()],
-    [0.5360092862974852, 0.7382242202293128, 0.9337339834310114, 0.7270805074367672]
-  );
+  assert.deepStrictEqual([rng(), rng(), rng(), rng()], [0.5360092862974852, 0.7382242202293128, 0.9337339834310114, 0.7270805074367672]);
 });
 
 it("rngFor(seed, stream) gives a stream its own sequence, independent of other streams", () => {

@@ -6,7 +6,10 @@ import {assertInDelta} from "../../asserts.js";
 it("triangularQuantile(p, low, mode, high) inverts the CDF", () => {
   // Symmetric on [0, 2] with mode 1: F(1) = 1/2, so p = 1/2 → 1; p = 1/8 → 0 + √(1/8 × 2 × 1) = 1/2;
   // p = 7/8 → 2 − √(1/8 × 2 × 1) = 3/2.
-  assertInDelta([0.5, 0.125, 0.875].map((p) => triangularQuantile(p, 0, 1, 2)), [1, 0.5, 1.5]);
+  assertInDelta(
+    [0.5, 0.125, 0.875].map((p) => triangularQuantile(p, 0, 1, 2)),
+    [1, 0.5, 1.5]
+  );
   // PUE 1.08 / 1.15 / 1.3: F(mode) = 0.07 / 0.22 = 0.3182; p = 0.1 → 1.08 + √(0.1 × 0.22 × 0.07) = 1.119243.
   assertInDelta(triangularQuantile(0.1, 1.08, 1.15, 1.3), 1.08 + Math.sqrt(0.1 * 0.22 * 0.07));
   assertInDelta(triangularQuantile(0.1, 1.08, 1.15, 1.3), 1.1192428);

@@ -125,7 +125,15 @@ it("simulate(…, {draws: 1}) returns the single draw at every percentile", () =
 it("simulate(…) reuses one values object and never mutates baseValues", () => {
   const seen = new Set<object>();
   const base = {pue: 1.15, "load-factor": 0.8, gw: 5};
-  simulate(energy, base, (v) => (seen.add(v), twh(v)), {draws: 50, seed: 1});
+  simulate(
+    energy,
+    base,
+    (v) => {
+      seen.add(v);
+      return twh(v);
+    },
+    {draws: 50, seed: 1}
+  );
   assert.strictEqual(seen.size, 1);
   assert.deepStrictEqual(base, {pue: 1.15, "load-factor": 0.8, gw: 5});
 });
@@ -145,6 +153,9 @@ it("simulate(…) rejects invalid inputs", () => {
   assert.throws(() => simulate(ok, {x: 1}, project, {seed: 1, vary: ["y"]}), /invalid vary: y/);
   assert.throws(() => simulate([assumption("x", 0, 3, 2)], {x: 1}, project, {seed: 1}), /invalid assumption x: 0 \/ 3 \/ 2/);
   assert.throws(() => simulate([assumption("x", Number.NaN, 1, 2)], {x: 1}, project, {seed: 1}), /invalid assumption x/);
-  assert.throws(() => simulate([assumption("x", 0, 1, 2, "normal" as "uniform")], {x: 1}, project, {seed: 1}), /invalid distribution: normal/);
+  assert.throws(
+    () => simulate([assumption("x", 0, 1, 2, "normal" as "uniform")], {x: 1}, project, {seed: 1}),
+    /invalid distribution: normal/
+  );
   assert.throws(() => simulate(ok, {x: Number.NaN}, project, {seed: 1}), /invalid x: NaN/);
 });

@@ -59,7 +59,11 @@ it("tornado([], …) returns no rows", () => {
 
 it("tornado(…) does not mutate baseValues", () => {
   const values = {...base};
-  tornado(assumptions, values, (v) => ((v.a = 99), linear(v)), "y");
+  const mutate = (v: Record<string, number>) => {
+    v.a = 99;
+    return linear(v);
+  };
+  tornado(assumptions, values, mutate, "y");
   assert.deepStrictEqual(values, base);
 });
 

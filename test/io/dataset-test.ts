@@ -1,0 +1,211 @@
+// Cross-file checks (reliability.md §4.5 V3, V12, V17, V26–V28) and dataset assembly.
+import {assert, it} from "vitest";
+import {ASSUMPTION_IDS} from "../../src/core/assumptions.js";
+import {checkFiles, MAX_PROBLEMS_PER_RULE} from "../../src/io/dataset.js";
+import {check, edit, editValid, type Files, problemLines, validFiles} from "./fixtures.js";
+
+const D = "deals/amazon-anthropic.yaml";
+const DF = "data/deals/amazon-anthropic.yaml";
+const without = (relative: string): Files => {
+  const files = validFiles();
+  delete files[relative];
+  return files;
+};
+
+it("checkFiles(valid files) returns the dataset with defaults filled and no problem", () => {
+  const {dataset, problems, files} = check(validFiles());
+  assert.deepStrictEqual(problems, []);
+  assert.deepStrictEqual(files, [
+    "data/assumptions.yaml",
+    "data/chips.yaml",
+    "data/companies.yaml",
+    "data/deals/amazon-anthropic.yaml",
+    "data/scenarios.yaml",
+    "data/signals.yaml"
+  ]);
+  const deal = dataset!.deals[0];
+  assert.strictEqual(dataset!.asOf, "2026-06-30");
+  // asOf comes from the fact's source date; bound defaults to exact.
+  assert.deepStrictEqual(deal.tranches[0].amount, {value: 4, unit: "usd-bn", status: "confirmed", source: "deal-source", asOf: "2026-04-20", bound: "exact"});
+  assert.deepStrictEqual(deal.equityMarks, []);
+  assert.deepStrictEqual(deal.hardware, {chips: ["trainium2"], other: [], options: []});
+  assert.deepStrictEqual(
+    dataset!.sources.map((s) => s.id),
+    ["assumption-source", "chip-source", "deal-source", "signal-source"]
+  );
+  assert.deepStrictEqual(dataset!.assumptions.map((a) => a.id), [...ASSUMPTION_IDS]);
+  assert.strictEqual(dataset!.assumptions[0].asOf, "2025-06-01");
+});
+
+it("checkFiles(the same source id in two files) names both files and lines", () => {
+  const copy = "  - id: chip-source\n    title: A copy\n    url: https://example.com/copy\n    date: 2025-01-01\n  - id: signal-source\n";
+  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "  - id: signal-source\n", copy)), [
+    'data/signals.yaml:2:9: sources[0].id: duplicate source id "chip-source" (first at data/chips.yaml:2)'
+  ]);
+});
+
+it("checkFiles(the same company id twice) names the first line", () => {
+  const twice = editValid("companies.yaml", "    name: Anthropic\n", "    name: Anthropic\n  - id: anthropic\n    name: Anthropic again\n");
+  assert.deepStrictEqual(problemLines(twice), [
+    'data/companies.yaml:10:9: companies[3].id: duplicate company id "anthropic" (first at data/companies.yaml:8)'
+  ]);
+});
+
+it("checkFiles(schedule points out of order) names both dates", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "by: 2028-12-31", "by: 2026-01-31")), [
+    `${DF}:54:11: capacity.schedule[1].by: schedule points must be in date order (2026-01-31 after 2026-12-31)`
+  ]);
+});
+
+it("checkFiles(valuations out of order) names both dates", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "date: 2026-02-12", "date: 2025-02-12")), [
+    `${DF}:68:11: valuations[1].date: must be in date order (2025-02-12 before 2025-09-02)`
+  ]);
+});
+
+it("checkFiles(announced or a tranche after asOf) refuses figures from the future", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "announced: 2026-04-20", "announced: 2026-07-20")), [
+    `${DF}:6:12: announced: is after the deal's asOf (2026-07-20 > 2026-06-30)`
+  ]);
+  assert.deepStrictEqual(problemLines(editValid(D, "date: 2023-09-25", "date: 2026-09-25")), [
+    `${DF}:18:11: tranches[0].date: is after the deal's asOf (2026-09-25 > 2026-06-30)`
+  ]);
+});
+
+it("checkFiles(a fact or source dated after asOf) refuses it", () => {
+  const fact = "{value: 4, unit: usd-bn, status: confirmed, source: deal-source}";
+  assert.deepStrictEqual(problemLines(editValid(D, fact, fact.replace("}", ", asOf: 2027-01-01}"))), [
+    `${DF}:20:84: tranches[0].amount.asOf: is after the deal's asOf (2027-01-01 > 2026-06-30)`
+  ]);
+  assert.deepStrictEqual(problemLines(editValid(D, "    date: 2026-04-20\ntranches:", "    date: 2026-08-01\ntranches:")), [
+    `${DF}:14:11: sources[0].date: is after the deal's asOf (2026-08-01 > 2026-06-30)`
+  ]);
+});
+
+it("checkFiles(unknown source id) says to declare it", () => {
+  const fact = "{value: 4, unit: usd-bn, status: confirmed, source: deal-source}";
+  assert.deepStrictEqual(problemLines(editValid(D, fact, fact.replace("deal-source", "nowhere"))), [
+    `${DF}:20:65: tranches[0].amount.source: unknown source "nowhere" (declare it under sources:)`
+  ]);
+});
+
+it("checkFiles(unknown company, chip or investor) names the id and where to add it", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic", "lab: openai")), [
+    `${DF}:4:6: lab: unknown company "openai" (add it to companies.yaml)`
+  ]);
+  assert.deepStrictEqual(problemLines(editValid(D, "chips: [trainium2]\nhardware", "chips: [trainium9]\nhardware")), [
+    `${DF}:56:11: capacity.chips[0]: unknown chip "trainium9" (add it to chips.yaml)`
+  ]);
+  assert.deepStrictEqual(problemLines(editValid(D, "    investor: amazon\n    amount: {value: 4,", "    investor: aws\n    amount: {value: 4,")), [
+    `${DF}:19:15: tranches[0].investor: "aws" is not one of this deal's investors`
+  ]);
+});
+
+it("checkFiles(unknown tranche in a total) names it, and the sum that no longer matches", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "tranches: [t2023, t2026]", "tranches: [t2023, t2027]")), [
+    `${DF}:38:21: totals[0].amount.value: tranches add up to $4 bn but the stated total is $9 bn (bound: exact); fix an amount or the list of tranches`,
+    `${DF}:39:23: totals[0].tranches[1]: unknown tranche "t2027"`
+  ]);
+});
+
+it("checkFiles(tranches that do not add up) names both values", () => {
+  // t2023 + t2026 = 4 + 5 = 9, stated 13.
+  assert.deepStrictEqual(problemLines(editValid(D, "{value: 9, unit", "{value: 13, unit")), [
+    `${DF}:38:21: totals[0].amount.value: tranches add up to $9 bn but the stated total is $13 bn (bound: exact); fix an amount or the list of tranches`
+  ]);
+  // Within ±0.01 bn of an exact total is accepted: 4 + 5.005 = 9.005.
+  assert.deepStrictEqual(problemLines(editValid(D, "{value: 5, unit: usd-bn", "{value: 5.005, unit: usd-bn")), []);
+});
+
+it("checkFiles(unknown scenario override, or one out of range) names the assumption", () => {
+  assert.deepStrictEqual(problemLines(editValid("scenarios.yaml", "slip-months: 12", "slip-mnths: 12")), [
+    'data/scenarios.yaml:12:19: scenarios[1].overrides.slip-mnths: unknown assumption "slip-mnths" (overrides must name an id from assumptions.yaml)'
+  ]);
+  assert.deepStrictEqual(problemLines(editValid("scenarios.yaml", "slip-months: 12", "slip-months: 36")), [
+    "data/scenarios.yaml:12:20: scenarios[1].overrides.slip-months: 36 is outside the assumption's range 0–12"
+  ]);
+});
+
+it("checkFiles(no base scenario) asks for one", () => {
+  assert.deepStrictEqual(problemLines(editValid("scenarios.yaml", "  - id: base\n", "  - id: central\n")), [
+    'data/scenarios.yaml:2:5: scenarios[0]: there must be a scenario with id "base"'
+  ]);
+});
+
+it("checkFiles(unknown signal deal) names it", () => {
+  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "deal: amazon-anthropic", "deal: amazon-openai")), [
+    `data/signals.yaml:15:15: signals[0].observations[0].deal: unknown deal "amazon-openai" (a deal's id is its file name under deals/)`
+  ]);
+});
+
+it("checkFiles(deal id unlike its file name) says to rename one", () => {
+  const renamed = edit(editValid(D, "id: amazon-anthropic", "id: amazon-anthropic-2"), "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic-2");
+  assert.deepStrictEqual(problemLines(renamed), [
+    `${DF}:1:5: id: "amazon-anthropic-2" does not match the file name amazon-anthropic.yaml; rename one of them`
+  ]);
+});
+
+it("checkFiles(contingent tranche without a condition) asks for the condition", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "    condition: Commercial milestones\n", "")), [
+    `${DF}:28:5: tranches[2].condition: a contingent tranche (firm: false) must say its condition`
+  ]);
+});
+
+it("checkFiles(a missing assumption id) names every missing id on the assumptions: key", () => {
+  assert.deepStrictEqual(problemLines(editValid("assumptions.yaml", "  - {id: pue,", "  - {id: pue-typo,")), [
+    'data/assumptions.yaml:6:1: assumptions: missing assumption "pue": the projections need every one; add it with low, base and high'
+  ]);
+  const two = edit(editValid("assumptions.yaml", "  - {id: pue,", "  - {id: pue-typo,"), "assumptions.yaml", "{id: it-life,", "{id: it-lives,");
+  assert.deepStrictEqual(problemLines(two), [
+    'data/assumptions.yaml:6:1: assumptions: missing assumptions "pue", "it-life": the projections need every one; add them with low, base and high'
+  ]);
+});
+
+it("checkFiles(an assumption with low above base) names both values", () => {
+  // Line 7: "  - {" (5) + "id: pue, " (14) + "label: pue, " (26) + "unit: ratio, " (39) + "low: " (44): column 45.
+  assert.deepStrictEqual(problemLines(editValid("assumptions.yaml", "low: 1.1, base: 1.2", "low: 1.3, base: 1.2")), [
+    "data/assumptions.yaml:7:45: assumptions[0].low: must not exceed base (1.3 > 1.2)"
+  ]);
+});
+
+it("checkFiles(files missing) names each required file and asks for a deal", () => {
+  assert.deepStrictEqual(problemLines(without("chips.yaml")), ["data/chips.yaml:0:0: (file): missing: every dataset needs a chips.yaml (the chips)"]);
+  assert.deepStrictEqual(problemLines(without(D)), ["data/deals:0:0: (file): no deal files: add at least one deals/<id>.yaml"]);
+  assert.strictEqual(checkFiles([]).problems.length, 6); // 5 required files + no deal
+});
+
+it("checkFiles(an unknown file) refuses it", () => {
+  assert.deepStrictEqual(problemLines({...validFiles(), "notes.txt": "hello"}), [
+    "data/notes.txt:0:0: (file): not a known data file (deals go in deals/<id>.yaml)"
+  ]);
+  assert.deepStrictEqual(problemLines({...validFiles(), "deals/sub/x.yaml": "id: x"}), [
+    "data/deals/sub/x.yaml:0:0: (file): not a known data file (deals go in deals/<id>.yaml)"
+  ]);
+});
+
+it("checkFiles(two problems in two files) reports both at once", () => {
+  const schema = edit(editValid(D, "lab: anthropic", "lab: 5"), "chips.yaml", "perServer: 64", "perServer: 6.5");
+  assert.deepStrictEqual(problemLines(schema), [
+    "data/chips.yaml:15:16: chips[0].perServer: expected a whole number, not the number 6.5",
+    `${DF}:4:6: lab: expected an id (text), not the number 5`
+  ]);
+  const cross = edit(editValid(D, "lab: anthropic", "lab: openai"), "companies.yaml", "parent: amazon", "parent: amazn");
+  assert.deepStrictEqual(problemLines(cross), [
+    'data/companies.yaml:7:13: companies[1].parent: unknown company "amazn"',
+    `${DF}:4:6: lab: unknown company "openai" (add it to companies.yaml)`
+  ]);
+});
+
+it(`checkFiles(10,000 bad companies) lists at most ${MAX_PROBLEMS_PER_RULE} problems per rule, then a count`, () => {
+  let text = "companies:\n  - {id: amazon, name: Amazon}\n  - {id: aws, name: AWS}\n  - {id: anthropic, name: Anthropic}\n";
+  for (let i = 0; i < 10_000; ++i) text += `  - {id: Co${i}, name: C, nmae: x}\n`;
+  const start = performance.now();
+  const lines = problemLines({...validFiles(), "companies.yaml": text});
+  assert.isBelow(performance.now() - start, 10_000);
+  // Two rules (bad id, unknown key) × 10,000 = 20,000 problems; 2 × 200 shown, 19,600 counted.
+  assert.strictEqual(lines.length, 2 * MAX_PROBLEMS_PER_RULE + 1);
+  // Line 5 is the first bad company: "  - {id: " puts the id at column 10 and "Co0, name: C, " the key at 24.
+  assert.strictEqual(lines[0], "data/companies.yaml:5:10: companies[3].id: must be kebab-case: lower-case letters and digits separated by dashes");
+  assert.strictEqual(lines[1], 'data/companies.yaml:5:24: companies[3].nmae: unknown key "nmae" (misspelt? unknown keys are not allowed)');
+  assert.strictEqual(lines.at(-1), "data:0:0: (file): 19600 more problems of the same kinds not shown (at most 200 of each kind are listed)");
+});
