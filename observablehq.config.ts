@@ -23,6 +23,8 @@ export default {
   output: process.env.DEALS_SITE_OUT ?? "dist",
   title: "compute-deals",
   globalStylesheets: [],
+  // An inline icon, so browsers do not ask the server for /favicon.ico.
+  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230072b2'/%3E%3C/svg%3E">`,
   style: "style.css",
   search: false,
   toc: {show: true, label: "On this page"},

@@ -28,7 +28,8 @@ interface Part {
 
 /**
  * Returns the lineage and bound of each headline capacity figure of `deal` when capacity is filled with
- * `mixChips` (the chips with a share of the ceiling) and `h100` is the reference for H100-equivalents. Ids:
+ * `mixChips` (the chips with a share of the ceiling) and `h100` is the reference for H100-equivalents (none when
+ * the deal names no chip). Ids:
  * `<deal>.capacity.ceiling`, `<deal>.capacity.schedule.<point>`, `chip:<id>.itKw`, `chip:<id>.flops.bf16|fp8`,
  * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
  * chips, since only then do they decide the mix. A figure from an "up-to" ceiling is "up-to".
@@ -40,7 +41,7 @@ export function capacityLineage(
   deal: Deal,
   mixChips: readonly Chip[],
   chipCount: number,
-  h100: Chip,
+  h100: Chip | undefined,
   assumptions: readonly Assumption[]
 ): Record<CapacityFigureKey, FigureOrigin> {
   const capacity = deal.capacity;
@@ -63,7 +64,7 @@ export function capacityLineage(
     energyTwhPerYear: origin([ceiling, assumption("load-factor")]),
     flopsBf16: origin(bf16),
     flopsFp8: origin(fp8),
-    h100e: origin([...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)])
+    h100e: origin(h100 ? [...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)] : bf16)
   };
 }
 

@@ -1,7 +1,7 @@
 /** The installed fleet of a deal by year: cohorts of accelerators per chip, retired at the end of their life. */
 import type {ScenarioValues} from "../assumptions.js";
 import {acceleratorsToFlops} from "../capacity/convert.js";
-import type {CapacityYear, DealCapacity} from "../capacity/projectCapacity.js";
+import type {CapacityYear, DealCapacity} from "../capacity/prepareDealCapacity.js";
 import type {Chip} from "../model.js";
 
 /** Accelerators of one chip installed in one year. */

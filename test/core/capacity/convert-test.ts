@@ -78,22 +78,32 @@ it("conversions reject invalid inputs", () => {
 
 it("itMwToAccelerators(mw, itKw): more power never means fewer accelerators", () => {
   fc.assert(
-    fc.property(fc.double({min: 0, max: 1e4, noNaN: true}), fc.double({min: 0, max: 1e4, noNaN: true}), fc.double({min: 0.1, max: 5, noNaN: true}), (a, b, kw) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return itMwToAccelerators(lo, kw) <= itMwToAccelerators(hi, kw);
-    })
+    fc.property(
+      fc.double({min: 0, max: 1e4, noNaN: true}),
+      fc.double({min: 0, max: 1e4, noNaN: true}),
+      fc.double({min: 0.1, max: 5, noNaN: true}),
+      (a, b, kw) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return itMwToAccelerators(lo, kw) <= itMwToAccelerators(hi, kw);
+      }
+    )
   );
 });
 
 it("gwToTwhPerYear(gw, load) is linear in GW and in load", () => {
   fc.assert(
-    fc.property(fc.double({min: 0, max: 100, noNaN: true}), fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0, max: 10, noNaN: true}), (gw, load, k) => {
-      const base = gwToTwhPerYear(gw, load);
-      const tolerance = 1e-9 * Math.max(1, base * k);
-      return (
-        Math.abs(gwToTwhPerYear(gw * k, load) - base * k) <= tolerance &&
-        (k > 1 || Math.abs(gwToTwhPerYear(gw, load * k) - base * k) <= tolerance)
-      );
-    })
+    fc.property(
+      fc.double({min: 0, max: 100, noNaN: true}),
+      fc.double({min: 0, max: 1, noNaN: true}),
+      fc.double({min: 0, max: 10, noNaN: true}),
+      (gw, load, k) => {
+        const base = gwToTwhPerYear(gw, load);
+        const tolerance = 1e-9 * Math.max(1, base * k);
+        return (
+          Math.abs(gwToTwhPerYear(gw * k, load) - base * k) <= tolerance &&
+          (k > 1 || Math.abs(gwToTwhPerYear(gw, load * k) - base * k) <= tolerance)
+        );
+      }
+    )
   );
 });

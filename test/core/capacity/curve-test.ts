@@ -8,7 +8,11 @@ const points = [
 ];
 
 it("capacityCurve(points, options) starts at 0 and puts each point at the end of its month", () => {
-  assert.deepStrictEqual(capacityCurve(points, {start: 0, ceiling: 4, ramp: "linear"}), {ramp: "linear", times: [0, 12, 24], gw: [0, 1, 3]});
+  assert.deepStrictEqual(capacityCurve(points, {start: 0, ceiling: 4, ramp: "linear"}), {
+    ramp: "linear",
+    times: [0, 12, 24],
+    gw: [0, 1, 3]
+  });
 });
 
 it("capacityCurve(points, options) sorts points and merges points due in the same month", () => {

@@ -18,7 +18,16 @@ const fact = (value: number, unit: Fact["unit"], status: Status = "confirmed", b
 
 export function chip(
   id: string,
-  {date, itKw, bf16, fp8, perServer = 8, line = "trainium", price, hbm}: {
+  {
+    date,
+    itKw,
+    bf16,
+    fp8,
+    perServer = 8,
+    line = "trainium",
+    price,
+    hbm
+  }: {
     date: string;
     itKw: number;
     bf16: number;

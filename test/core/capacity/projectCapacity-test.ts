@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {assert, it} from "vitest";
-import {prepareDealCapacity, projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
+import {prepareDealCapacity} from "../../../src/core/capacity/prepareDealCapacity.js";
+import {projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
 import {assertInDelta} from "../../asserts.js";
 import {alpha, assumptions, beta, chip, chips, deal, h100, values} from "./fixtures.js";
 
@@ -19,10 +20,10 @@ it("projectDealCapacity(deal, …) counts accelerators at the ceiling with the s
   assertInDelta([base.mix.alpha, base.mix.beta], [1 / 6, 5 / 6]);
   // alpha: 4 GW × 1/6 = 0.667 GW → 533.33 MW IT → ÷ 0.75 kW = 711,111.1 → 711,111
   // beta: 4 GW × 5/6 = 3.333 GW → 2,666.67 MW IT → ÷ 1.5 kW = 1,777,777.8 → 1,777,777
-  assert.strictEqual(base.accelerators.value, 711_111 + 1_777_777);
-  assert.strictEqual(base.accelerators.unit, "count");
+  assert.strictEqual(base.accelerators!.value, 711_111 + 1_777_777);
+  assert.strictEqual(base.accelerators!.unit, "count");
   // ⌈711,111 ÷ 64⌉ = 11,112; ⌈1,777,777 ÷ 144⌉ = 12,346
-  assert.strictEqual(base.servers.value, 11_112 + 12_346);
+  assert.strictEqual(base.servers!.value, 11_112 + 12_346);
 });
 
 it("projectDealCapacity(deal, …) returns buildings, energy, compute and H100-equivalents", () => {
@@ -30,14 +31,14 @@ it("projectDealCapacity(deal, …) returns buildings, energy, compute and H100-e
   assertInDelta(base.energyTwhPerYear.value, 17.52); // 4 × 8,760 × 0.5 ÷ 1,000
   assert.strictEqual(base.energyTwhPerYear.unit, "twh-per-year");
   // 711,111 × 0.5 PF + 1,777,777 × 1 PF = 2,133,332.5 PF
-  assertInDelta(base.flopsBf16.value / 1e15, 2_133_332.5, 1e-6);
+  assertInDelta(base.flopsBf16!.value / 1e15, 2_133_332.5, 1e-6);
   // 711,111 × 1 PF + 1,777,777 × 2 PF = 4,266,665 PF
   assertInDelta(base.flopsFp8!.value / 1e15, 4_266_665, 1e-6);
-  assertInDelta(base.h100e.value, 2_133_332.5, 1e-6); // the fixture H100 is 1 PF
+  assertInDelta(base.h100e!.value, 2_133_332.5, 1e-6); // the fixture H100 is 1 PF
 });
 
 it("projectDealCapacity(deal, …) names every input in the lineage, and a ceiling's 'up-to' in the bound", () => {
-  assert.deepStrictEqual(base.accelerators.lineage, {
+  assert.deepStrictEqual(base.accelerators!.lineage, {
     inputs: [
       "assumption:pue",
       "assumption:slip-months",
@@ -51,24 +52,27 @@ it("projectDealCapacity(deal, …) names every input in the lineage, and a ceili
   });
   assert.deepStrictEqual(base.buildings.lineage.inputs, ["assumption:building-mw", "d.capacity.ceiling"]);
   assert.deepStrictEqual(base.energyTwhPerYear.lineage.inputs, ["assumption:load-factor", "d.capacity.ceiling"]);
-  assert.includeMembers(base.h100e.lineage.inputs, ["chip:alpha.flops.bf16", "chip:beta.flops.bf16", "chip:h100.flops.bf16"]);
+  assert.includeMembers(base.h100e!.lineage.inputs, ["chip:alpha.flops.bf16", "chip:beta.flops.bf16", "chip:h100.flops.bf16"]);
   assert.includeMembers(base.flopsFp8!.lineage.inputs, ["chip:alpha.flops.fp8", "chip:beta.flops.fp8"]);
   for (const key of ["gw", "itMw", "accelerators", "servers", "buildings", "energyTwhPerYear", "flopsBf16", "h100e"] as const) {
-    assert.strictEqual(base[key].bound, "up-to", key);
+    assert.strictEqual(base[key]!.bound, "up-to", key);
   }
-  assert.isTrue(Object.isFrozen(base.accelerators.lineage.inputs));
+  assert.isTrue(Object.isFrozen(base.accelerators!.lineage.inputs));
 });
 
 it("projectDealCapacity(deal, …) with one chip leaves the schedule and slip out of the counts' lineage", () => {
   const one = projectDealCapacity(deal({}, {chips: ["beta"]}), chips, values(), assumptions)!;
-  assert.deepStrictEqual(one.accelerators.lineage, {inputs: ["assumption:pue", "chip:beta.itKw", "d.capacity.ceiling"], status: "estimate"});
-  assert.strictEqual(one.accelerators.value, 2_133_333); // 3,200 MW ÷ 1.5 kW = 2,133,333.3
+  assert.deepStrictEqual(one.accelerators!.lineage, {
+    inputs: ["assumption:pue", "chip:beta.itKw", "d.capacity.ceiling"],
+    status: "estimate"
+  });
+  assert.strictEqual(one.accelerators!.value, 2_133_333); // 3,200 MW ÷ 1.5 kW = 2,133,333.3
 });
 
 it("projectDealCapacity(deal, …) lists only the chips with a share of the ceiling", () => {
   const late = projectDealCapacity(deal({announced: "2026-08-01"}), chips, values(), assumptions)!;
   assert.deepStrictEqual(late.mix, {alpha: 0, beta: 1});
-  assert.notInclude(late.accelerators.lineage.inputs, "chip:alpha.itKw");
+  assert.notInclude(late.accelerators!.lineage.inputs, "chip:alpha.itKw");
 });
 
 it("projectDealCapacity(deal, …) gives each year's stocks at year end and energy at the year's average", () => {
@@ -88,8 +92,8 @@ it("projectDealCapacity(deal, …) gives each year's stocks at year end and ener
   assert.strictEqual(y2026.servers, 8_334 + 1_852); // ⌈533,333 ÷ 64⌉ + ⌈266,666 ÷ 144⌉
   assert.strictEqual(y2026.buildings, 10);
   assertInDelta(y2026.energyTwh, 2.19); // 0.5 GW × 8,760 × 0.5 ÷ 1,000
-  assertInDelta(y2026.flopsBf16 / 1e15, 533_332.5); // 533,333 × 0.5 + 266,666 × 1
-  assertInDelta(y2026.h100e, 533_332.5);
+  assertInDelta(y2026.flopsBf16! / 1e15, 533_332.5); // 533,333 × 0.5 + 266,666 × 1
+  assertInDelta(y2026.h100e!, 533_332.5);
   assert.deepStrictEqual([y2027.gw, y2027.gwAdded, y2027.gwAverage], [3, 2, 2]);
   assert.strictEqual(y2027.byChip.beta.accelerators, 1_333_333); // 2.5 GW → 2,000 MW ÷ 1.5 kW
   assert.strictEqual(y2027.accelerators, 533_333 + 1_333_333);
@@ -103,8 +107,8 @@ it("projectDealCapacity(deal, …, {slip-months: 12}) delays every point by a ye
     [0.5, 1, 3]
   );
   assertInDelta(slipped.mix.alpha, 0.25 / 3); // 6 of the 24 months to the first point
-  assert.isAbove(slipped.accelerators.value, 0);
-  assert.isBelow(slipped.accelerators.value, base.accelerators.value); // beta draws more power per chip
+  assert.isAbove(slipped.accelerators!.value, 0);
+  assert.isBelow(slipped.accelerators!.value, base.accelerators!.value); // beta draws more power per chip
 });
 
 it("projectDealCapacity(deal, …, {throughYear}) extends the years flat", () => {
@@ -124,14 +128,14 @@ it("projectDealCapacity(deal, …) with no schedule fills the ceiling with the c
   const bare = projectDealCapacity(deal({}, {schedule: []}), chips, values(), assumptions)!;
   assert.deepStrictEqual(bare.byYear, []);
   assert.deepStrictEqual(bare.mix, {alpha: 1, beta: 0});
-  assert.strictEqual(bare.accelerators.value, 4_266_666); // 3,200 MW ÷ 0.75 kW = 4,266,666.7
+  assert.strictEqual(bare.accelerators!.value, 4_266_666); // 3,200 MW ÷ 0.75 kW = 4,266,666.7
 });
 
 it("projectDealCapacity(deal, …) returns a null fp8 figure when a chip in the mix has none", () => {
   const noFp8 = chip("beta", {date: beta.available.date, itKw: 1.5, bf16: 1, perServer: 144});
   const result = projectDealCapacity(deal(), [alpha, noFp8, h100], values(), assumptions)!;
   assert.isNull(result.flopsFp8);
-  assert.strictEqual(result.accelerators.value, base.accelerators.value);
+  assert.strictEqual(result.accelerators!.value, base.accelerators!.value);
 });
 
 it("projectDealCapacity(deal without capacity, …) returns null", () => {
@@ -155,7 +159,7 @@ it("projectDealCapacity(…) re-prepares when the chips change and agrees with p
   const first = projectDealCapacity(d, chips, values(), assumptions)!;
   const bigger = chip("alpha", {date: alpha.available.date, itKw: 1.5, bf16: 0.5, fp8: 1, perServer: 64});
   const second = projectDealCapacity(d, [bigger, beta, h100], values(), assumptions)!;
-  assert.isBelow(second.accelerators.value, first.accelerators.value);
+  assert.isBelow(second.accelerators!.value, first.accelerators!.value);
   assert.deepStrictEqual(prepareDealCapacity(d, chips, assumptions)!(values()), first);
 });
 
@@ -178,9 +182,9 @@ it("projectDealCapacity(…): more GW never means fewer accelerators, servers or
       const small = projectDealCapacity(deal({}, {ceiling: ceilingOf(s.ceiling)}), chips, v, assumptions)!;
       const large = projectDealCapacity(deal({}, {ceiling: ceilingOf(s.ceiling + s.extra)}), chips, v, assumptions)!;
       return (
-        small.accelerators.value <= large.accelerators.value &&
-        small.servers.value <= large.servers.value &&
-        small.flopsBf16.value <= large.flopsBf16.value
+        small.accelerators!.value <= large.accelerators!.value &&
+        small.servers!.value <= large.servers!.value &&
+        small.flopsBf16!.value <= large.flopsBf16!.value
       );
     })
   );

@@ -92,7 +92,10 @@ function datedPoints(points: {month: number; gw: number}[]) {
   return points.map(({month, gw}) => ({by: `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-15`, gw}));
 }
 
-function scheduleOf({points, ceiling, ramp}: {points: {month: number; gw: number}[]; ceiling: number; ramp: RampShape}, slipMonths: number) {
+function scheduleOf(
+  {points, ceiling, ramp}: {points: {month: number; gw: number}[]; ceiling: number; ramp: RampShape},
+  slipMonths: number
+) {
   return deliverySchedule(datedPoints(points), {ceiling, announced: "2026-01-01", ramp, slipMonths});
 }
 

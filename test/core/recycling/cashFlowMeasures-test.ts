@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import {assert, it} from "vitest";
+import {netPresentValue, paybackYear} from "../../../src/core/recycling/cashFlowMeasures.js";
+import {assertInDelta} from "../../asserts.js";
+
+it("paybackYear(cumulative, firstYear) is the first year from which the cumulative stays at or above zero", () => {
+  assert.strictEqual(paybackYear([-5, -2, 1, 4], 2026), 2028);
+  assert.strictEqual(paybackYear([-5, 0, 1], 2026), 2027);
+  assert.strictEqual(paybackYear([1, -1, 2], 2026), 2028);
+});
+
+it("paybackYear(cumulative, firstYear) is the first year when the cumulative never goes negative", () => {
+  assert.strictEqual(paybackYear([0, 1, 2], 2026), 2026);
+});
+
+it("paybackYear(cumulative, firstYear) is null when the cumulative ends below zero, or for no flows", () => {
+  assert.strictEqual(paybackYear([1, -1], 2026), null);
+  assert.strictEqual(paybackYear([], 2026), null);
+  assert.strictEqual(paybackYear([Number.NaN], 2026), null);
+});
+
+it("netPresentValue(flows, rate) discounts to the first flow's year", () => {
+  assertInDelta(netPresentValue([-10, 11], 0.1), 0); // −10 + 11/1.1
+  assertInDelta(netPresentValue([0.5, 2.5], 0.1), 0.5 + 2.5 / 1.1);
+  assert.strictEqual(netPresentValue([100], 0.5), 100);
+  assert.strictEqual(netPresentValue([], 0.1), 0);
+  assert.strictEqual(netPresentValue([1, 2, 3], 0), 6);
+});
+
+it("netPresentValue(flows, rate) rejects a rate of −1 or less", () => {
+  assert.throws(() => netPresentValue([1], -1), /invalid rate: -1/);
+  assert.throws(() => netPresentValue([1], Number.NaN), /invalid rate: NaN/);
+});
+
+it("netPresentValue(flows, rate) of positive flows falls as the rate rises", () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({min: 0, max: 1e9, noNaN: true}), {maxLength: 15}), fc.double({min: 0, max: 0.5, noNaN: true}), (flows, rate) => {
+      assert(netPresentValue(flows, rate + 0.01) <= netPresentValue(flows, rate) + 1e-6);
+    })
+  );
+});

@@ -1,0 +1,164 @@
+import fc from "fast-check";
+import {assert, it} from "vitest";
+import type {AssumptionValues} from "../../../src/core/assumptions.js";
+import {evaluateDealCommitment, prepareDealCommitment, projectDealCommitment} from "../../../src/core/commitment/projectDealCommitment.js";
+import type {Deal} from "../../../src/core/model.js";
+import {evaluateDealRecycling, prepareDealRecycling, projectDealRecycling} from "../../../src/core/recycling/projectDealRecycling.js";
+import {assertInDelta} from "../../asserts.js";
+import {amazonAnthropic, assumptions, baseValues, commitmentFrom, fact, withDeal} from "../commitment/fixtures.js";
+
+const recycle = (deal: Deal = amazonAnthropic, values: AssumptionValues = baseValues, scope?: "all" | "new") =>
+  projectDealRecycling(deal, projectDealCommitment(deal, values, assumptions), values, assumptions, {scope});
+
+it("projectDealRecycling(deal, …) reproduces the founding case's investment ÷ commitment: 5%, 13% and 33%", () => {
+  const r = recycle();
+  assertInDelta(r.investmentToCommitmentNew!.value, 0.05); // 5 ÷ 100: only the 2026 tranches
+  assertInDelta(r.investmentToCommitmentFirm!.value, 0.13); // (1.25 + 2.75 + 4 + 5) ÷ 100
+  assertInDelta(r.investmentToCommitmentMax!.value, 0.33); // (13 + 20) ÷ 100
+  assertInDelta(r.investmentToCommitmentNewMax!.value, 0.25); // (5 + 20) ÷ 100
+  assert.strictEqual(r.investmentToCommitmentFirm!.bound, "up-to"); // $13B ÷ over $100B
+  assert.strictEqual(r.investmentToCommitmentMax!.bound, "up-to");
+  assert.deepStrictEqual(r.investmentToCommitmentNew!.lineage, {
+    inputs: ["amazon-anthropic.commitments.aws-2026.amount", "amazon-anthropic.tranches.t2026-fresh.amount"],
+    status: "confirmed"
+  });
+});
+
+it("projectDealRecycling(deal, …) sums investment firm, maximum and expected", () => {
+  const r = recycle();
+  assert.strictEqual(r.investmentFirmUsd.value, 13e9);
+  assert.strictEqual(r.investmentMaxUsd.value, 33e9);
+  assertInDelta(r.investmentExpectedUsd.value / 1e9, 23); // 13 + 20 × 0.5
+  assert(r.investmentExpectedUsd.lineage.inputs.includes("assumption:contingent-probability"));
+  assert.strictEqual(r.investmentExpectedUsd.lineage.status, "assumption");
+  assert.strictEqual(r.commitmentUsd!.value, 100e9);
+  assertInDelta(r.revenuePerDollarInvested!.value, 100 / 13); // 7.69 of cloud revenue per firm dollar
+  assert.strictEqual(r.revenuePerDollarInvested!.bound, "at-least");
+  assertInDelta(r.operatingProfitUsd!.value / 1e9, 25); // 100 × 25%
+});
+
+it("projectDealRecycling(deal, …) runs the founding flows from 2023 and pays back in 2034", () => {
+  const r = recycle();
+  assert.deepStrictEqual(
+    r.flows.map((d) => d.year),
+    [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036]
+  );
+  // investment: 1.25, 2.75 + 4, 0, 5, then the milestones' 20 × 0.5 = 10 spread over 2027–2036
+  assertInDelta(
+    r.flows.map((d) => d.investment / 1e9),
+    [1.25, 6.75, 0, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+  );
+  // 2026: 7.0137 × 25% − 5 = −3.2466; 2027–2035: 2.5 − 1 = 1.5 a year; cumulative −11.2466 after 2026, ≥ 0 from 2034 (+0.7534)
+  assertInDelta(r.flows[3].netCash / 1e9, (10 * 256 * 0.25) / 365 - 5);
+  assertInDelta(r.flows[10].cumulativeNetCash / 1e9, -8 - 5 + (10 * 256 * 0.25) / 365 + 7 * 1.5);
+  assert.strictEqual(r.paybackYear, 2034);
+  assertInDelta(r.flows[13].cumulativeNetCash / 1e9, 2); // 25 of profit − 23 invested
+  assert.deepStrictEqual(
+    r.netCashByYear,
+    r.flows.map((d) => ({year: d.year, usd: d.netCash}))
+  );
+});
+
+it("projectDealRecycling(deal, …) discounts net cash to the first year of flows", () => {
+  const r = recycle();
+  const npv = r.flows.reduce((sum, d, i) => sum + d.netCash / 1.1 ** i, 0);
+  assertInDelta(r.npvUsd!.value, npv, 1);
+  assert(r.npvUsd!.value < 0); // the 2023–26 outflows weigh more than the later profit at 10%
+  assert.strictEqual(r.npvUsd!.bound, "at-least"); // over $100B of spend, minus up to $20B × p
+  assert(r.npvUsd!.lineage.inputs.includes("assumption:discount-rate"));
+});
+
+it("projectDealRecycling(deal, …) hand-check: $2B against $20B over two years at a 25% margin and 10%", () => {
+  const deal = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
+  const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]});
+  // 2026: 10 × 0.25 − 2 = 0.5; 2027: 2.5; NPV = 0.5 + 2.5 ÷ 1.1 = 2.7727
+  assertInDelta(
+    r.flows.map((d) => d.netCash / 1e9),
+    [0.5, 2.5]
+  );
+  assertInDelta(r.npvUsd!.value / 1e9, 0.5 + 2.5 / 1.1);
+  assert.strictEqual(r.paybackYear, 2026);
+});
+
+it("projectDealRecycling(deal, …, {scope: 'new'}) counts only the new money in the flows", () => {
+  const r = recycle(amazonAnthropic, baseValues, "new");
+  assert.strictEqual(r.flows[0].year, 2026);
+  // −3.2466, then +1.5 a year: −1.7466, −0.2466, +1.2534 in 2029
+  assert.strictEqual(r.paybackYear, 2029);
+  assert.strictEqual(r.investmentFirmUsd.value, 13e9); // totals still count every tranche
+});
+
+it("projectDealRecycling(deal, …) with no tranches has zero investment and pays back in the first year of profit", () => {
+  const r = recycle(withDeal({tranches: []}));
+  assert.strictEqual(r.investmentFirmUsd.value, 0);
+  assert.strictEqual(r.investmentToCommitmentFirm!.value, 0);
+  assert.strictEqual(r.investmentToCommitmentMax!.value, 0);
+  assert.strictEqual(r.revenuePerDollarInvested, null);
+  assert.strictEqual(r.paybackYear, 2026);
+  assert.strictEqual(r.flows[0].year, 2026);
+});
+
+it("projectDealRecycling(deal, null, …) with no commitment has no flows and no ratios, but keeps investment and equity", () => {
+  const deal = withDeal({commitments: []});
+  const r = projectDealRecycling(deal, null, baseValues, assumptions);
+  assert.deepStrictEqual(r.flows, []);
+  assert.deepStrictEqual(r.netCashByYear, []);
+  assert.strictEqual(r.paybackYear, null);
+  assert.strictEqual(r.npvUsd, null);
+  assert.strictEqual(r.commitmentUsd, null);
+  assert.strictEqual(r.investmentToCommitmentFirm, null);
+  assert.strictEqual(r.operatingProfitUsd, null);
+  assert.strictEqual(r.investmentFirmUsd.value, 13e9);
+  assert.strictEqual(r.equity.length, 4);
+  assertInDelta(r.equityGainUsd!.value / 1e9, 52.6);
+});
+
+it("projectDealRecycling(deal, commitment, …) rejects another deal's commitment and a bad scope", () => {
+  const other = projectDealCommitment(withDeal({id: "other"}), baseValues, assumptions);
+  assert.throws(() => projectDealRecycling(amazonAnthropic, other, baseValues, assumptions), /invalid commitment: other/);
+  // @ts-expect-error an unknown scope
+  assert.throws(() => prepareDealRecycling(amazonAnthropic, assumptions, {scope: "old"}), /invalid scope: old/);
+  assert.throws(() => recycle(amazonAnthropic, {...baseValues, "contingent-probability": 2}), /invalid probability: 2/);
+});
+
+it("evaluateDealRecycling(prepared, commitment, values) matches projectDealRecycling and reuses lineage across draws", () => {
+  const preparedCommitment = prepareDealCommitment(amazonAnthropic, assumptions)!;
+  const prepared = prepareDealRecycling(amazonAnthropic, assumptions);
+  const a = evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, baseValues), baseValues);
+  const values = {...baseValues, "provider-margin": 0.38};
+  const b = evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values);
+  assert.deepStrictEqual(a, recycle());
+  assert.strictEqual(a.npvUsd!.lineage, b.npvUsd!.lineage);
+  assert(b.npvUsd!.value > a.npvUsd!.value);
+});
+
+const margins = fc.tuple(fc.double({min: 0, max: 0.6, noNaN: true}), fc.double({min: 0, max: 0.3, noNaN: true}));
+const years = (payback: number | null) => payback ?? Infinity;
+
+it("projectDealRecycling(…): a higher margin never lowers operating profit or NPV, and a lower margin never pays back sooner", () => {
+  const preparedCommitment = prepareDealCommitment(amazonAnthropic, assumptions, {profile: "ramp"})!;
+  const prepared = prepareDealRecycling(amazonAnthropic, assumptions);
+  const run = (margin: number, probability: number) => {
+    const values = {...baseValues, "provider-margin": margin, "contingent-probability": probability};
+    return evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values);
+  };
+  fc.assert(
+    fc.property(margins, fc.double({min: 0, max: 1, noNaN: true}), ([margin, step], probability) => {
+      const low = run(margin, probability);
+      const high = run(margin + step, probability);
+      low.flows.forEach((d, i) => assert(high.flows[i].operatingProfit >= d.operatingProfit));
+      assert(high.npvUsd!.value >= low.npvUsd!.value - 1e-3);
+      assert(years(low.paybackYear) >= years(high.paybackYear));
+    })
+  );
+});
+
+it("projectDealRecycling(…): the flows' investment adds up to the expected investment, and spend to the commitment", () => {
+  fc.assert(
+    fc.property(fc.double({min: 0, max: 1, noNaN: true}), (probability) => {
+      const r = recycle(amazonAnthropic, {...baseValues, "contingent-probability": probability});
+      assertInDelta(r.flows.reduce((s, d) => s + d.investment, 0) / 1e9, 13 + 20 * probability);
+      assertInDelta(r.flows.reduce((s, d) => s + d.spend, 0) / 1e9, 100);
+    })
+  );
+});
