@@ -51,6 +51,20 @@ export function Badge(fact: FactLike, {sources, index}: {sources: Record<string,
   );
 }
 
+/** Returns a link to a source: its publisher and date, numbered against the sources appendix in print. */
+export function SourceLink(id: string, {sources, index}: {sources: Record<string, SourceRef>; index?: Record<string, number>}): HTMLElement {
+  const source = sources[id];
+  const label = source ? `${source.publisher ?? source.title}, ${date(source.date)}` : id;
+  const number = index?.[id];
+  return el(
+    "span",
+    {class: "source-link", "data-source": id},
+    " — ",
+    el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", title: source?.title ?? id}, label),
+    number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null
+  );
+}
+
 /** Returns a badge for a derived figure: "derived · reported", listing its inputs on hover. */
 export function DerivedBadge(lineage: LineageLike): HTMLElement {
   const text = `Derived from ${lineage.status === "confirmed" ? "confirmed figures" : `figures whose weakest status is "${lineage.status}"`}: ${lineage.inputs.join(", ")}`;

@@ -4,3 +4,4 @@ export * from "./facts.js";
 export * from "./lineage.js";
 export * from "./model.js";
 export * from "./headlines.js";
+export * from "./signals.js";

@@ -46,6 +46,12 @@ export interface DataFile<K extends FileKind = FileKind> {
 /**
  * Parses and schema-checks one file. Returns every problem at once: syntax problems stop there; schema
  * problems are all reported (unknown keys, missing fields, wrong types, out-of-range values).
+ *
+ * The result is shared with later calls for the same kind, path and text (a small cache, so re-checking a
+ * folder where one file changed re-parses only that file); treat it as read-only.
+ *
+ * @example
+ * const {value, problems} = parseDataFile("companies", "data/companies.yaml", "companies: []\n");
  */
 export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: Uint8Array | string): DataFile<K> {
   const decoded = typeof bytes === "string" ? checkTextSize(bytes, file) : decodeUtf8(bytes, file);
@@ -53,7 +59,22 @@ export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: 
     const yaml = parseYamlText("", file);
     return {kind, file, value: undefined, yaml, problems: [decoded.problem]};
   }
-  const yaml = parseYamlText(decoded.text, file);
+  const key = `${kind}\0${file}\0${decoded.text}`;
+  const cached = CACHE.get(key);
+  if (cached) return cached as DataFile<K>;
+  const parsed = parseText(kind, file, decoded.text);
+  CACHE.set(key, parsed);
+  // Map keeps insertion order, so the first key is the oldest.
+  if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  return parsed;
+}
+
+/** Parsed files kept, by kind, path and text; a data folder has a few dozen files. */
+const CACHE_SIZE = 100;
+const CACHE = new Map<string, DataFile>();
+
+function parseText<K extends FileKind>(kind: K, file: string, text: string): DataFile<K> {
+  const yaml = parseYamlText(text, file);
   if (yaml.problems.length) return {kind, file, value: undefined, yaml, problems: yaml.problems};
   const result = SCHEMAS[kind].safeParse(yaml.value);
   if (result.success) return {kind, file, value: result.data as DataFile<K>["value"], yaml, problems: []};

@@ -41,6 +41,7 @@ it("projectDealCapacity(deal, …) projects every deal in the data under every s
     for (const d of data.deals) {
       const capacity = projectDealCapacity(d, data.chips, values, data.assumptions);
       if (!d.capacity) assert.isNull(capacity);
+      else if (d.capacity.chips.length === 0) assert.isNull(capacity!.accelerators, d.id);
       else assert.isAbove(capacity!.accelerators!.value, 0, d.id);
     }
   }

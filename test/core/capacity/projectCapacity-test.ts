@@ -131,6 +131,28 @@ it("projectDealCapacity(deal, …) with no schedule fills the ceiling with the c
   assert.strictEqual(bare.accelerators!.value, 4_266_666); // 3,200 MW ÷ 0.75 kW = 4,266,666.7
 });
 
+it("projectDealCapacity(deal naming no chip, …) projects power and energy but no chip counts", () => {
+  const chipless = projectDealCapacity(deal({}, {chips: []}), [alpha], values(), assumptions)!;
+  assert.strictEqual(chipless.itMw.value, 3200);
+  assert.strictEqual(chipless.buildings.value, 40);
+  for (const key of ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e"] as const) assert.isNull(chipless[key], key);
+  assert.deepStrictEqual(chipless.mix, {});
+  assert.deepStrictEqual(chipless.byYear[0], {
+    year: 2026,
+    gw: 1,
+    gwAdded: 1,
+    gwAverage: 0.5,
+    itMw: 800,
+    accelerators: null,
+    byChip: {},
+    servers: null,
+    buildings: 10,
+    energyTwh: 2.19, // 0.5 × 8,760 × 0.5 ÷ 1,000
+    flopsBf16: null,
+    h100e: null
+  });
+});
+
 it("projectDealCapacity(deal, …) returns a null fp8 figure when a chip in the mix has none", () => {
   const noFp8 = chip("beta", {date: beta.available.date, itKw: 1.5, bf16: 1, perServer: 144});
   const result = projectDealCapacity(deal(), [alpha, noFp8, h100], values(), assumptions)!;
@@ -145,7 +167,6 @@ it("projectDealCapacity(deal without capacity, …) returns null", () => {
 
 it("projectDealCapacity(…) rejects a missing reference chip, chips and invalid values", () => {
   assert.throws(() => projectDealCapacity(deal(), [alpha, beta], values(), assumptions), /invalid referenceChip: h100/);
-  assert.throws(() => projectDealCapacity(deal({}, {chips: []}), chips, values(), assumptions), /invalid capacity.chips of d: \(none\)/);
   assert.throws(() => projectDealCapacity(deal({}, {chips: ["gamma"]}), chips, values(), assumptions), /invalid chip: gamma/);
   assert.throws(() => projectDealCapacity(deal(), chips, values("linear", {pue: 0.5}), assumptions), /invalid pue: 0.5/);
   assert.throws(() => projectDealCapacity(deal(), chips, values("linear", {"slip-months": -1}), assumptions), /invalid slipMonths: -1/);

@@ -44,8 +44,19 @@ it("commitmentReading(input) changes with the numbers: bounds, years and a cover
 });
 
 it("commitmentReading(input) says so when the deal states no capacity", () => {
-  const reading = commitmentReading({...founding, totalUsd: f(22.4e9), years: f(5.545), gwYears: f(22.4 / 11), ceilingGw: null, ceilingGwYears: null, coverage: null});
-  assert.strictEqual(reading, "$22B buys about 2 GW-years at $11B per GW-year over 5.5 years; the deal states no capacity to compare it with.");
+  const reading = commitmentReading({
+    ...founding,
+    totalUsd: f(22.4e9),
+    years: f(5.545),
+    gwYears: f(22.4 / 11),
+    ceilingGw: null,
+    ceilingGwYears: null,
+    coverage: null
+  });
+  assert.strictEqual(
+    reading,
+    "$22B buys about 2 GW-years at $11B per GW-year over 5.5 years; the deal states no capacity to compare it with."
+  );
 });
 
 it("commitmentReading(input) says one year in the singular", () => {

@@ -32,7 +32,10 @@ it("dealCommitmentTotals(deal) sums several commitments over the span from the e
   const totals = dealCommitmentTotals(deal)!;
   assert.strictEqual(totals.totalUsd.value, 138e9);
   assert.strictEqual(totals.totalUsd.lineage.status, "reported");
-  assert.deepStrictEqual(totals.totalUsd.lineage.inputs, ["amazon-openai.commitments.aws-2025.amount", "amazon-openai.commitments.aws-2026.amount"]);
+  assert.deepStrictEqual(totals.totalUsd.lineage.inputs, [
+    "amazon-openai.commitments.aws-2025.amount",
+    "amazon-openai.commitments.aws-2026.amount"
+  ]);
   // from 2025 + 306/365 to 2026 + 57/365 + 8 = 2034.1562: 8.3178 years
   assertInDelta(totals.years.value, 2034 + 57 / 365 - (2025 + 306 / 365));
   assert.strictEqual(totals.start, "2025-11-03");

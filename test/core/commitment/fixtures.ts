@@ -29,7 +29,16 @@ export const baseValues: AssumptionValues = {
   "spend-ramp-years": 3
 };
 
-const ASSUMED: ReadonlySet<string> = new Set(["it-life", "facility-life", "power-price", "discount-rate", "slip-months", "contingent-probability", "option-volatility", "spend-ramp-years"]);
+const ASSUMED: ReadonlySet<string> = new Set([
+  "it-life",
+  "facility-life",
+  "power-price",
+  "discount-rate",
+  "slip-months",
+  "contingent-probability",
+  "option-volatility",
+  "spend-ramp-years"
+]);
 
 /** Every assumption at its base value; status "assumption" for the editors' own values, "estimate" otherwise (as in the data). */
 export const assumptions: Assumption[] = ASSUMPTION_IDS.map((id) => ({
@@ -74,7 +83,14 @@ export const amazonAnthropic: Deal = {
   ],
   totals: [],
   commitments: [
-    {id: "aws-2026", label: "Spend on AWS", amount: fact(100, "usd-bn", "confirmed", "at-least"), years: fact(10, "years"), start: "2026-04-20", platform: "AWS"}
+    {
+      id: "aws-2026",
+      label: "Spend on AWS",
+      amount: fact(100, "usd-bn", "confirmed", "at-least"),
+      years: fact(10, "years"),
+      start: "2026-04-20",
+      platform: "AWS"
+    }
   ],
   capacity: {ceiling: fact(5, "gw", "confirmed", "up-to"), schedule: [], chips: ["trainium2"]},
   hardware: {chips: ["trainium2", "trainium3"], other: ["Graviton CPUs"], options: []},

@@ -102,7 +102,10 @@ it("projectDealCommitment(deal, …) rejects invalid options and values", () => 
   // @ts-expect-error an unknown profile
   assert.throws(() => project(amazonAnthropic, {profile: "s-curve"}), /invalid profile: s-curve/);
   assert.throws(() => project(amazonAnthropic, {profile: "capacity"}), /invalid deliveredGw: undefined/);
-  assert.throws(() => projectDealCommitment(amazonAnthropic, {...baseValues, "revenue-per-gw-year": -1}, assumptions), /invalid revenue-per-gw-year: -1/);
+  assert.throws(
+    () => projectDealCommitment(amazonAnthropic, {...baseValues, "revenue-per-gw-year": -1}, assumptions),
+    /invalid revenue-per-gw-year: -1/
+  );
   assert.throws(() => projectDealCommitment(amazonAnthropic, baseValues, []), /invalid assumption: revenue-per-gw-year/);
 });
 

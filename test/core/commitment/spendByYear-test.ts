@@ -92,9 +92,18 @@ it("spendByYear(terms, options) rejects invalid inputs", () => {
   assert.throws(() => spendByYear([term], {profile: "linear"}), /invalid profile: linear/);
   assert.throws(() => spendByYear([term], {profile: "ramp", rampYears: -1}), /invalid rampYears: -1/);
   assert.throws(() => spendByYear([term], {profile: "capacity"}), /invalid deliveredGw: undefined/);
-  assert.throws(() => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026, gwAverage: 0}]}), /invalid deliveredGw: no capacity/);
-  assert.throws(() => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026, gwAverage: -1}]}), /invalid deliveredGw: -1 in 2026/);
-  assert.throws(() => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026.5, gwAverage: 1}]}), /invalid deliveredGw: year 2026.5/);
+  assert.throws(
+    () => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026, gwAverage: 0}]}),
+    /invalid deliveredGw: no capacity/
+  );
+  assert.throws(
+    () => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026, gwAverage: -1}]}),
+    /invalid deliveredGw: -1 in 2026/
+  );
+  assert.throws(
+    () => spendByYear([term], {profile: "capacity", deliveredGw: [{year: 2026.5, gwAverage: 1}]}),
+    /invalid deliveredGw: year 2026.5/
+  );
 });
 
 it("evaluateSpend(prepareSpend(terms), options) matches spendByYear and can be evaluated again", () => {
@@ -111,10 +120,17 @@ const dayOfYear = fc.integer({min: 0, max: 364}).map((day) => new Date(Date.UTC(
 it("spendByYear(terms, options) always sums to the terms' total, never spends a negative amount, and has one row per year", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.record({usd: fc.double({min: 0, max: 1e12, noNaN: true}), years: fc.double({min: 0.25, max: 15, noNaN: true}), start: dayOfYear}), {
-        minLength: 1,
-        maxLength: 3
-      }),
+      fc.array(
+        fc.record({
+          usd: fc.double({min: 0, max: 1e12, noNaN: true}),
+          years: fc.double({min: 0.25, max: 15, noNaN: true}),
+          start: dayOfYear
+        }),
+        {
+          minLength: 1,
+          maxLength: 3
+        }
+      ),
       fc.constantFrom("flat" as const, "ramp" as const, "capacity" as const),
       fc.double({min: 0, max: 8, noNaN: true}),
       fc.array(fc.double({min: 0.01, max: 10, noNaN: true}), {minLength: 1, maxLength: 20}),

@@ -34,8 +34,12 @@ it("netPresentValue(flows, rate) rejects a rate of −1 or less", () => {
 
 it("netPresentValue(flows, rate) of positive flows falls as the rate rises", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({min: 0, max: 1e9, noNaN: true}), {maxLength: 15}), fc.double({min: 0, max: 0.5, noNaN: true}), (flows, rate) => {
-      assert(netPresentValue(flows, rate + 0.01) <= netPresentValue(flows, rate) + 1e-6);
-    })
+    fc.property(
+      fc.array(fc.double({min: 0, max: 1e9, noNaN: true}), {maxLength: 15}),
+      fc.double({min: 0, max: 0.5, noNaN: true}),
+      (flows, rate) => {
+        assert(netPresentValue(flows, rate + 0.01) <= netPresentValue(flows, rate) + 1e-6);
+      }
+    )
   );
 });

@@ -6,8 +6,10 @@ import {amazonAnthropic} from "../commitment/fixtures.js";
 
 const spend = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: first + i, usd: value * 1e9}));
 const options = {probability: 0.5, margin: 0.25};
-const column = (rows: ReturnType<typeof recyclingFlows>, key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash") =>
-  rows.map((d) => d[key] / 1e9);
+const column = (
+  rows: ReturnType<typeof recyclingFlows>,
+  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash"
+) => rows.map((d) => d[key] / 1e9);
 
 it("recyclingFlows(tranches, perYear, options) nets operating profit against investment, year by year", () => {
   const rows = recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], spend(2026, 10, 10), options);
@@ -33,8 +35,14 @@ it("recyclingFlows(…) pays a dated contingent tranche × probability in its ow
 });
 
 it("recyclingFlows(…) spreads a tranche dated before the spend over every spend year, and one dated in the last year in that year", () => {
-  assertInDelta(column(recyclingFlows([{year: 2024, usd: 6e9, firm: false, spread: true}], spend(2026, 1, 1, 1), options), "investment"), [0, 0, 1, 1, 1]);
-  assertInDelta(column(recyclingFlows([{year: 2028, usd: 6e9, firm: false, spread: true}], spend(2026, 1, 1, 1), options), "investment"), [0, 0, 3]);
+  assertInDelta(
+    column(recyclingFlows([{year: 2024, usd: 6e9, firm: false, spread: true}], spend(2026, 1, 1, 1), options), "investment"),
+    [0, 0, 1, 1, 1]
+  );
+  assertInDelta(
+    column(recyclingFlows([{year: 2028, usd: 6e9, firm: false, spread: true}], spend(2026, 1, 1, 1), options), "investment"),
+    [0, 0, 3]
+  );
 });
 
 it("recyclingFlows(…) runs from the first tranche to the last spend or tranche, with zero years between", () => {

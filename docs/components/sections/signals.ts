@@ -1,0 +1,56 @@
+/** Signals to watch: a status board of the five signals, each with its dated evidence and sources. */
+import {signalBoard} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {date} from "../format.js";
+import {SourceLink} from "../provenance.js";
+import type {Section, SectionContext} from "./types.js";
+
+const STATUS_WORDS: Record<string, string> = {"on-track": "on track", watch: "watch", "off-track": "off track", unknown: "no evidence yet"};
+
+/** Returns the status pill for a signal status. */
+export function StatusPill(status: string): HTMLElement {
+  return el("span", {class: `status-pill status-pill--${status}`}, STATUS_WORDS[status] ?? status);
+}
+
+/** Returns the board: one card per signal with its current status and its evidence, newest first. */
+export function SignalBoard({data, dealId}: SectionContext): HTMLElement {
+  const deals: Record<string, string> = Object.fromEntries(data.deals.map((d: {id: string; name: string}) => [d.id, d.name]));
+  const rows = signalBoard(data.signals, {deal: dealId});
+  return el(
+    "div",
+    {class: "signal-board"},
+    rows.map((row) =>
+      el(
+        "section",
+        {class: "card signal", id: `signal-${row.id}`},
+        el("div", {class: "signal-head"}, el("h3", {}, row.label), StatusPill(row.status)),
+        el("p", {class: "signal-question"}, row.question),
+        row.observations.length
+          ? el(
+              "ol",
+              {class: "evidence"},
+              row.observations.map((o) =>
+                el(
+                  "li",
+                  {},
+                  el("time", {datetime: o.date}, date(o.date)),
+                  " ",
+                  StatusPill(o.status),
+                  " ",
+                  o.text,
+                  o.deal ? el("span", {class: "muted"}, ` (${deals[o.deal] ?? o.deal})`) : null,
+                  SourceLink(o.source, {sources: data.sourcesById, index: data.sourceNumbers})
+                )
+              )
+            )
+          : el("p", {class: "muted"}, "No observation yet.")
+      )
+    )
+  );
+}
+
+export const signals: Section = {
+  id: "signals",
+  title: "Signals to watch",
+  render: (context) => SignalBoard(context)
+};

@@ -1,0 +1,52 @@
+import {assert, it} from "vitest";
+import {chipEfficiency} from "../../../src/core/roadmap/efficiency.js";
+import {assertInDelta} from "../../asserts.js";
+import {chip} from "../capacity/fixtures.js";
+
+const t1 = chip("t1", {date: "2022-10-01", itKw: 0.5, bf16: 0.2, price: 1});
+const t2 = chip("t2", {date: "2024-12-03", itKw: 1, bf16: 0.8, fp8: 1.6, hbm: 96});
+const n1 = chip("n1", {date: "2022-03-22", itKw: 1.25, bf16: 1, price: 2.5, line: "nvidia"});
+
+it("chipEfficiency(chips) groups chips by line in roadmap order, sorted by availability", () => {
+  const groups = chipEfficiency([n1, t2, t1]);
+  assert.deepStrictEqual(
+    groups.map((g) => [g.line, g.chips.map((c) => c.id)]),
+    [
+      ["trainium", ["t1", "t2"]],
+      ["nvidia", ["n1"]]
+    ]
+  );
+});
+
+it("chipEfficiency(chips) returns FLOP/s per IT watt and the gain over the line's previous chip", () => {
+  const [trainium, nvidia] = chipEfficiency([n1, t2, t1]);
+  assertInDelta(trainium.chips[0].flopsPerWatt / 1e11, 4); // 0.2e15 ÷ 500 W
+  assertInDelta(trainium.chips[1].flopsPerWatt / 1e11, 8); // 0.8e15 ÷ 1,000 W
+  assertInDelta(trainium.chips[1].fp8FlopsPerWatt! / 1e11, 16); // 1.6e15 ÷ 1,000 W
+  assert.isNull(trainium.chips[0].gainPerWatt);
+  assertInDelta(trainium.chips[1].gainPerWatt!, 2);
+  assertInDelta(nvidia.chips[0].flopsPerWatt / 1e11, 8); // 1e15 ÷ 1,250 W
+});
+
+it("chipEfficiency(chips) returns FLOP/s per dollar-hour where a price exists, else null", () => {
+  const [trainium, nvidia] = chipEfficiency([n1, t2, t1]);
+  assertInDelta(trainium.chips[0].flopsPerDollarHour! / 1e14, 2); // 0.2e15 ÷ $1/h
+  assert.isNull(trainium.chips[1].flopsPerDollarHour);
+  assertInDelta(nvidia.chips[0].flopsPerDollarHour! / 1e14, 4); // 1e15 ÷ $2.5/h
+});
+
+it("chipEfficiency(chips) carries HBM and the lineage of each row", () => {
+  const [trainium] = chipEfficiency([t1, t2]);
+  assert.strictEqual(trainium.chips[1].hbmGb, 96);
+  assert.isNull(trainium.chips[0].hbmGb);
+  assert.deepStrictEqual(trainium.chips[0].lineage, {inputs: ["chip:t1.flops.bf16", "chip:t1.itKw", "chip:t1.price"], status: "estimate"});
+  assert.strictEqual(trainium.chips[1].available, "2024-12-03");
+});
+
+it("chipEfficiency([]) is empty", () => {
+  assert.deepStrictEqual(chipEfficiency([]), []);
+});
+
+it("chipEfficiency(chips) rejects a chip without IT power", () => {
+  assert.throws(() => chipEfficiency([chip("z", {date: "2024-01-01", itKw: 0, bf16: 1})]), /invalid itKw of z: 0/);
+});
