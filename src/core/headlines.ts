@@ -1,4 +1,4 @@
-import {leaf, type Lineage, mergeLineage} from "./lineage.js";
+import {combineBounds, leaf, type Lineage, mergeLineage} from "./lineage.js";
 import type {Bound, Commitment, Deal, Fact, StatedTotal, Status, Tranche} from "./model.js";
 
 /** A money figure that is either a stated fact (with its source) or a sum of facts (with its lineage). */
@@ -54,8 +54,7 @@ function sumTerm(deal: Deal, tranches: Tranche[], totals: StatedTotal[], label: 
     return {usd: toUsd(t.amount), bound: t.amount.bound ?? "exact", fact: t.amount, lineage: leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status), label: t.label};
   }
   const lineage = mergeLineage(...tranches.map((t) => leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status)));
-  const bounds = new Set(tranches.map((t) => t.amount.bound ?? "exact"));
-  const bound: Bound = bounds.has("up-to") ? "up-to" : bounds.has("about") ? "about" : bounds.has("at-least") ? "at-least" : "exact";
+  const bound = combineBounds(tranches.map((t) => t.amount.bound));
   return {usd: tranches.reduce((s, t) => s + toUsd(t.amount), 0), bound, lineage, label};
 }
 
@@ -73,7 +72,7 @@ export function headlineTerms(deal: Deal): HeadlineTerms {
   const committed: MoneyTerm | null = commitments.length
     ? {
         usd: commitments.reduce((s, c) => s + c.usd, 0),
-        bound: commitments.length === 1 ? (commitments[0].commitment.amount.bound ?? "exact") : commitments.some((c) => c.commitment.amount.bound === "at-least") ? "at-least" : "exact",
+        bound: combineBounds(deal.commitments.map((c) => c.amount.bound)),
         fact: commitments.length === 1 ? commitments[0].commitment.amount : undefined,
         lineage: mergeLineage(...deal.commitments.map((c) => leaf(`${deal.id}.commitments.${c.id}.amount`, c.amount.status))),
         label: commitments.length === 1 ? commitments[0].commitment.label : "Compute commitments, total"

@@ -53,7 +53,13 @@ export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResu
   }
   for (const [relative, kind] of Object.entries(REQUIRED_FILES)) {
     if (!sorted.some((f) => f.relative === relative)) {
-      problems.push({file: `${dataDir}/${relative}`, line: 0, col: 0, field: "", message: `missing: every dataset needs a ${relative} (the ${kind})`});
+      problems.push({
+        file: `${dataDir}/${relative}`,
+        line: 0,
+        col: 0,
+        field: "",
+        message: `missing: every dataset needs a ${relative} (the ${kind})`
+      });
     }
   }
   if (!files.some((f) => f.kind === "deal"))
@@ -168,7 +174,11 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   }
   for (const {item, at} of signalEntries) {
     item.observations.forEach((o, i) => {
-      if (o.deal && !deals.has(o.deal)) report({...at, path: [...at.path, "observations", i, "deal"]}, `unknown deal "${o.deal}" (a deal's id is its file name under deals/)`);
+      if (o.deal && !deals.has(o.deal))
+        report(
+          {...at, path: [...at.path, "observations", i, "deal"]},
+          `unknown deal "${o.deal}" (a deal's id is its file name under deals/)`
+        );
     });
   }
   for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
@@ -350,7 +360,11 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
-    asOf: deals.reduce((max, d) => (d.asOf > max ? d.asOf : max), "0000-00-00"),
+    asOf:
+      deals
+        .map((d) => d.asOf)
+        .sort()
+        .at(-1) ?? "0000-00-00",
     companies: pick<Company>("companies", "companies"),
     deals,
     chips: pick<Chip>("chips", "chips"),

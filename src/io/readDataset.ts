@@ -51,7 +51,13 @@ export async function readDataset(dataDir = "data"): Promise<CheckResult> {
 
 function reason(error: unknown): string {
   const code = (error as {code?: string}).code;
-  return code === "ENOENT" ? "no such file or folder" : code === "ENOTDIR" ? "not a folder" : code === "EACCES" ? "permission denied" : String((error as Error).message ?? error);
+  return code === "ENOENT"
+    ? "no such file or folder"
+    : code === "ENOTDIR"
+      ? "not a folder"
+      : code === "EACCES"
+        ? "permission denied"
+        : String((error as Error).message ?? error);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -135,7 +135,9 @@ export function parseYamlText(source: string, file: string): YamlText {
   let tooDeep = false;
   visit(doc, (key, node, path) => {
     const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
-    const range = (node as Node).range;
+    // Pairs have no range of their own, and a pair's missing key or value is visited as null.
+    const located = isPair(node) ? ((node.key ?? node.value) as Node | null) : (node as Node | null);
+    const range = located && typeof located === "object" ? located.range : undefined;
     const offset = range ? range[0] : 0;
     if (depth > MAX_DEPTH && !tooDeep) {
       tooDeep = true;
@@ -189,14 +191,21 @@ function explainYamlError(error: YAMLError, text: string, doc: Document): {offse
     case "DUPLICATE_KEY": {
       const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]*?)\s*:/.exec(text.slice(offset))?.[1] ?? "";
       const name = key.replace(/^["']|["']$/g, "");
-      return {offset, field: keyPathAt(doc, offset), message: `duplicate key${name ? ` "${name}"` : ""}: a key may appear once in a mapping; delete or rename one`};
+      return {
+        offset,
+        field: keyPathAt(doc, offset),
+        message: `duplicate key${name ? ` "${name}"` : ""}: a key may appear once in a mapping; delete or rename one`
+      };
     }
     case "TAB_AS_INDENT":
       return {offset, message: "YAML syntax: tabs are not allowed as indentation; indent with spaces"};
     case "BLOCK_AS_IMPLICIT_KEY":
       return {offset, message: `YAML syntax: ${first}; a value that contains ": " must be quoted`};
     case "MULTIPLE_DOCS":
-      return {offset, message: "YAML syntax: a data file holds one document; remove the second --- and what follows or move it to its own file"};
+      return {
+        offset,
+        message: "YAML syntax: a data file holds one document; remove the second --- and what follows or move it to its own file"
+      };
     case "MISSING_CHAR":
       if (/quote/.test(first)) {
         // The parser reports where it gave up (often the end of the file); point at the quote that was opened instead.
@@ -205,7 +214,8 @@ function explainYamlError(error: YAMLError, text: string, doc: Document): {offse
         visit(doc, {
           Scalar(_, node) {
             const range = node.range;
-            if (range && range[0] < offset && range[1] >= offset && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) start = range[0];
+            if (range && range[0] < offset && range[1] >= offset && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
+              start = range[0];
           }
         });
         return {offset: start, message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`};
@@ -272,7 +282,8 @@ export function findDeepNesting(text: string): {line: number; col: number} | nul
       else if (c === "[" || c === "{") {
         if (++depth > MAX_DEPTH) return {line: n + 1, col: i + 1};
       } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-      else if (c === ":" && depth === 0 && /^\s|^$/.test(line.slice(i + 1, i + 2)) && ++colons > MAX_DEPTH) return {line: n + 1, col: i + 1};
+      else if (c === ":" && depth === 0 && /^\s|^$/.test(line.slice(i + 1, i + 2)) && ++colons > MAX_DEPTH)
+        return {line: n + 1, col: i + 1};
       last = c;
     }
     if (!quote && depth === 0 && /(?:^[ ?-]*|[:-]\s+)[|>][1-9+-]{0,2}\s*(?:#.*)?$/.test(line.trimEnd())) blockIndent = indent;

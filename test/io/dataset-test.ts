@@ -26,14 +26,24 @@ it("checkFiles(valid files) returns the dataset with defaults filled and no prob
   const deal = dataset!.deals[0];
   assert.strictEqual(dataset!.asOf, "2026-06-30");
   // asOf comes from the fact's source date; bound defaults to exact.
-  assert.deepStrictEqual(deal.tranches[0].amount, {value: 4, unit: "usd-bn", status: "confirmed", source: "deal-source", asOf: "2026-04-20", bound: "exact"});
+  assert.deepStrictEqual(deal.tranches[0].amount, {
+    value: 4,
+    unit: "usd-bn",
+    status: "confirmed",
+    source: "deal-source",
+    asOf: "2026-04-20",
+    bound: "exact"
+  });
   assert.deepStrictEqual(deal.equityMarks, []);
   assert.deepStrictEqual(deal.hardware, {chips: ["trainium2"], other: [], options: []});
   assert.deepStrictEqual(
     dataset!.sources.map((s) => s.id),
     ["assumption-source", "chip-source", "deal-source", "signal-source"]
   );
-  assert.deepStrictEqual(dataset!.assumptions.map((a) => a.id), [...ASSUMPTION_IDS]);
+  assert.deepStrictEqual(
+    dataset!.assumptions.map((a) => a.id),
+    [...ASSUMPTION_IDS]
+  );
   assert.strictEqual(dataset!.assumptions[0].asOf, "2025-06-01");
 });
 
@@ -96,9 +106,10 @@ it("checkFiles(unknown company, chip or investor) names the id and where to add 
   assert.deepStrictEqual(problemLines(editValid(D, "chips: [trainium2]\nhardware", "chips: [trainium9]\nhardware")), [
     `${DF}:56:11: capacity.chips[0]: unknown chip "trainium9" (add it to chips.yaml)`
   ]);
-  assert.deepStrictEqual(problemLines(editValid(D, "    investor: amazon\n    amount: {value: 4,", "    investor: aws\n    amount: {value: 4,")), [
-    `${DF}:19:15: tranches[0].investor: "aws" is not one of this deal's investors`
-  ]);
+  assert.deepStrictEqual(
+    problemLines(editValid(D, "    investor: amazon\n    amount: {value: 4,", "    investor: aws\n    amount: {value: 4,")),
+    [`${DF}:19:15: tranches[0].investor: "aws" is not one of this deal's investors`]
+  );
 });
 
 it("checkFiles(unknown tranche in a total) names it, and the sum that no longer matches", () => {
@@ -139,7 +150,12 @@ it("checkFiles(unknown signal deal) names it", () => {
 });
 
 it("checkFiles(deal id unlike its file name) says to rename one", () => {
-  const renamed = edit(editValid(D, "id: amazon-anthropic", "id: amazon-anthropic-2"), "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic-2");
+  const renamed = edit(
+    editValid(D, "id: amazon-anthropic", "id: amazon-anthropic-2"),
+    "signals.yaml",
+    "deal: amazon-anthropic",
+    "deal: amazon-anthropic-2"
+  );
   assert.deepStrictEqual(problemLines(renamed), [
     `${DF}:1:5: id: "amazon-anthropic-2" does not match the file name amazon-anthropic.yaml; rename one of them`
   ]);
@@ -155,7 +171,12 @@ it("checkFiles(a missing assumption id) names every missing id on the assumption
   assert.deepStrictEqual(problemLines(editValid("assumptions.yaml", "  - {id: pue,", "  - {id: pue-typo,")), [
     'data/assumptions.yaml:6:1: assumptions: missing assumption "pue": the projections need every one; add it with low, base and high'
   ]);
-  const two = edit(editValid("assumptions.yaml", "  - {id: pue,", "  - {id: pue-typo,"), "assumptions.yaml", "{id: it-life,", "{id: it-lives,");
+  const two = edit(
+    editValid("assumptions.yaml", "  - {id: pue,", "  - {id: pue-typo,"),
+    "assumptions.yaml",
+    "{id: it-life,",
+    "{id: it-lives,"
+  );
   assert.deepStrictEqual(problemLines(two), [
     'data/assumptions.yaml:6:1: assumptions: missing assumptions "pue", "it-life": the projections need every one; add them with low, base and high'
   ]);
@@ -169,7 +190,9 @@ it("checkFiles(an assumption with low above base) names both values", () => {
 });
 
 it("checkFiles(files missing) names each required file and asks for a deal", () => {
-  assert.deepStrictEqual(problemLines(without("chips.yaml")), ["data/chips.yaml:0:0: (file): missing: every dataset needs a chips.yaml (the chips)"]);
+  assert.deepStrictEqual(problemLines(without("chips.yaml")), [
+    "data/chips.yaml:0:0: (file): missing: every dataset needs a chips.yaml (the chips)"
+  ]);
   assert.deepStrictEqual(problemLines(without(D)), ["data/deals:0:0: (file): no deal files: add at least one deals/<id>.yaml"]);
   assert.strictEqual(checkFiles([]).problems.length, 6); // 5 required files + no deal
 });
@@ -205,7 +228,13 @@ it(`checkFiles(10,000 bad companies) lists at most ${MAX_PROBLEMS_PER_RULE} prob
   // Two rules (bad id, unknown key) × 10,000 = 20,000 problems; 2 × 200 shown, 19,600 counted.
   assert.strictEqual(lines.length, 2 * MAX_PROBLEMS_PER_RULE + 1);
   // Line 5 is the first bad company: "  - {id: " puts the id at column 10 and "Co0, name: C, " the key at 24.
-  assert.strictEqual(lines[0], "data/companies.yaml:5:10: companies[3].id: must be kebab-case: lower-case letters and digits separated by dashes");
+  assert.strictEqual(
+    lines[0],
+    "data/companies.yaml:5:10: companies[3].id: must be kebab-case: lower-case letters and digits separated by dashes"
+  );
   assert.strictEqual(lines[1], 'data/companies.yaml:5:24: companies[3].nmae: unknown key "nmae" (misspelt? unknown keys are not allowed)');
-  assert.strictEqual(lines.at(-1), "data:0:0: (file): 19600 more problems of the same kinds not shown (at most 200 of each kind are listed)");
+  assert.strictEqual(
+    lines.at(-1),
+    "data:0:0: (file): 19600 more problems of the same kinds not shown (at most 200 of each kind are listed)"
+  );
 });

@@ -2,7 +2,7 @@
  * A small valid dataset written inline, and helpers to mutate it and check it. Tests assert exact line numbers
  * in these texts, so edit them only together with the tests that depend on them.
  */
-import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {ASSUMPTION_IDS} from "../../src/core/assumptions.js";

@@ -18,7 +18,8 @@ function realFiles(): RawFile[] {
     .filter((path) => path.endsWith(".yaml"))
     .map((path) => ({relative: relative("data", path).split("\\").join("/"), bytes: new Uint8Array(readFileSync(path))}));
   for (const name of Object.keys(REQUIRED_FILES)) {
-    if (!files.some((f) => f.relative === name)) files.push({relative: name, bytes: new TextEncoder().encode(validFiles()[name] as string)});
+    if (!files.some((f) => f.relative === name))
+      files.push({relative: name, bytes: new TextEncoder().encode(validFiles()[name] as string)});
   }
   return files.sort((a, b) => (a.relative < b.relative ? -1 : 1));
 }
@@ -46,7 +47,21 @@ function replaceOne(text: string, pattern: RegExp, pick: (n: number) => number, 
 }
 
 const VALUES = ["true", "null", "[]", "{}", "42", '"text"', "2024-01-01", "-1", ".nan", "~", "'x'", "[a, b]", "{a: 1}", "NO"];
-const NUMBERS = ["1e309", ".nan", "-1", "9007199254740993", "1e308", "0.30000000000000004", "-0", ".inf", "-.inf", "1e-320", "0x10", "0o17", "1_000"];
+const NUMBERS = [
+  "1e309",
+  ".nan",
+  "-1",
+  "9007199254740993",
+  "1e308",
+  "0.30000000000000004",
+  "-0",
+  ".inf",
+  "-.inf",
+  "1e-320",
+  "0x10",
+  "0o17",
+  "1_000"
+];
 const DATES = ["1899-01-01", "2101-01-01", "2024-02-30", "9999-12-31", "2030-01-01", "0000-00-00", "2024-1-1", "2024-01-01T00:00:00Z"];
 
 const MUTATIONS: Record<string, Mutation> = {
@@ -75,17 +90,25 @@ const MUTATIONS: Record<string, Mutation> = {
 
 const mutationArb = fc.record({
   file: fc.nat(FILES.length - 1),
-  steps: fc.array(fc.record({kind: fc.constantFrom(...Object.keys(MUTATIONS)), choices: fc.array(fc.nat(), {minLength: 4, maxLength: 4})}), {
-    minLength: 1,
-    maxLength: 3
-  })
+  steps: fc.array(
+    fc.record({kind: fc.constantFrom(...Object.keys(MUTATIONS)), choices: fc.array(fc.nat(), {minLength: 4, maxLength: 4})}),
+    {
+      minLength: 1,
+      maxLength: 3
+    }
+  )
 });
 
 /** Asserts every figure in the dataset is finite with a known status, every date a string. */
 function assertSound(dataset: Dataset): void {
   const visit = (node: unknown, path: string): void => {
     if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        visit(item, `${path}[${i}]`);
+      });
+      return;
+    }
     const n = node as Record<string, unknown>;
     if (typeof n.unit === "string") {
       for (const key of ["value", "low", "base", "high"]) {
@@ -123,7 +146,9 @@ function assertLocated(result: CheckResult, files: RawFile[]): void {
 const SEED = Number(process.env.FUZZ_SEED ?? 20260420);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
-it("checkFiles(mutated real data) never throws, locates every problem, and returns only sound datasets", {timeout: 60_000 + RUNS * 100}, () => {
+it("checkFiles(mutated real data) never throws, locates every problem, and returns only sound datasets", {
+  timeout: 60_000 + RUNS * 100
+}, () => {
   const start = performance.now();
   let valid = 0;
   fc.assert(

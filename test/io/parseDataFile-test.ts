@@ -28,8 +28,12 @@ it("checkFiles(ammount) reports the unknown key where it is written and suggests
 
 it("checkFiles(missing or null field) reports the field", () => {
   assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic\n", "")), [`${DF}:1:1: lab: is required but missing`]);
-  assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic", "lab: null")), [`${DF}:4:6: lab: must not be empty (expected an id (text))`]);
-  assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic", "lab:")), [`${DF}:4:5: lab: must not be empty (expected an id (text))`]);
+  assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic", "lab: null")), [
+    `${DF}:4:6: lab: must not be empty (expected an id (text))`
+  ]);
+  assert.deepStrictEqual(problemLines(editValid(D, "lab: anthropic", "lab:")), [
+    `${DF}:4:5: lab: must not be empty (expected an id (text))`
+  ]);
 });
 
 it('checkFiles("1000") refuses a number written as text; 1e3 is a number', () => {
@@ -68,7 +72,10 @@ it("checkFiles(money in gw) names the units allowed here", () => {
 
 it("checkFiles(unit USDD) quotes the unknown unit", () => {
   const [line] = problemLines(editValid(D, "{value: 4, unit: usd-bn", "{value: 4, unit: USDD"));
-  assert.match(line, /^data\/deals\/amazon-anthropic\.yaml:20:30: tranches\[0\]\.amount\.unit: "USDD" is not allowed: must be one of usd, usd-m, usd-bn, /);
+  assert.match(
+    line,
+    /^data\/deals\/amazon-anthropic\.yaml:20:30: tranches\[0\]\.amount\.unit: "USDD" is not allowed: must be one of usd, usd-m, usd-bn, /
+  );
 });
 
 it("checkFiles(-100, -0) refuses negative money", () => {
@@ -141,9 +148,10 @@ it("checkFiles(a note over 20,000 characters) refuses it", () => {
 it("checkFiles(a fact's note over 2,000 characters) refuses it", () => {
   // Line 32: 4 spaces + "amount: {" (13) + "value: 20, " (24) + "unit: usd-bn, " (38) + "status: reported, " (56)
   // + "bound: up-to, " (70) + "source: deal-source, " (91) + "note: " (97), so the note starts at column 98.
-  assert.deepStrictEqual(problemLines(editValid(D, "source: deal-source}\n    firm: false", `source: deal-source, note: ${"y".repeat(2001)}}\n    firm: false`)), [
-    `${DF}:32:98: tranches[2].amount.note: is longer than 2000 characters`
-  ]);
+  assert.deepStrictEqual(
+    problemLines(editValid(D, "source: deal-source}\n    firm: false", `source: deal-source, note: ${"y".repeat(2001)}}\n    firm: false`)),
+    [`${DF}:32:98: tranches[2].amount.note: is longer than 2000 characters`]
+  );
 });
 
 it("checkFiles(a file over 1 MB) refuses it before parsing, as bytes or as text", () => {
@@ -151,9 +159,14 @@ it("checkFiles(a file over 1 MB) refuses it before parsing, as bytes or as text"
   // size problem is reported.
   const huge = `chips: ${"[".repeat(MAX_FILE_BYTES)}\n`;
   const start = performance.now();
-  assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": huge}), ["data/chips.yaml:0:0: (file): file is 1000008 bytes; the limit is 1000000"]);
+  assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": huge}), [
+    "data/chips.yaml:0:0: (file): file is 1000008 bytes; the limit is 1000000"
+  ]);
   const asText = checkFiles([{relative: "chips.yaml", bytes: huge}]).problems.filter((p) => p.file === "data/chips.yaml");
-  assert.deepStrictEqual(asText.map((p) => p.message), ["file is 1000008 bytes; the limit is 1000000"]);
+  assert.deepStrictEqual(
+    asText.map((p) => p.message),
+    ["file is 1000008 bytes; the limit is 1000000"]
+  );
   assert.isBelow(performance.now() - start, 1000);
 });
 

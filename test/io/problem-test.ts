@@ -1,7 +1,13 @@
 import {assert, it} from "vitest";
 import {annotateProblem, compareProblems, fieldName, formatProblem, type Problem} from "../../src/io/problem.js";
 
-const problem: Problem = {file: "data/deals/x.yaml", line: 12, col: 5, field: "tranches[0].amount.value", message: "must not be negative (-1)"};
+const problem: Problem = {
+  file: "data/deals/x.yaml",
+  line: 12,
+  col: 5,
+  field: "tranches[0].amount.value",
+  message: "must not be negative (-1)"
+};
 
 it("formatProblem(problem) returns path:line:col: field: message", () => {
   assert.strictEqual(formatProblem(problem), "data/deals/x.yaml:12:5: tranches[0].amount.value: must not be negative (-1)");
@@ -9,7 +15,10 @@ it("formatProblem(problem) returns path:line:col: field: message", () => {
 });
 
 it("annotateProblem(problem) returns a GitHub ::error line with line and column at least 1, escaped", () => {
-  assert.strictEqual(annotateProblem(problem), "::error file=data/deals/x.yaml,line=12,col=5::tranches[0].amount.value: must not be negative (-1)");
+  assert.strictEqual(
+    annotateProblem(problem),
+    "::error file=data/deals/x.yaml,line=12,col=5::tranches[0].amount.value: must not be negative (-1)"
+  );
   assert.strictEqual(
     annotateProblem({file: "data/a,b:c.yaml", line: 0, col: 0, field: "", message: "100% wrong\nsecond line"}),
     "::error file=data/a%2Cb%3Ac.yaml,line=1,col=1::(file): 100%25 wrong%0Asecond line"

@@ -28,14 +28,18 @@ it("readDataset(dir) refuses a file over 1 MB without reading it", async () => {
   writeFileSync(join(dir, "chips.yaml"), Buffer.alloc(2_000_000, "["));
   const {dataset, problems} = await readDataset(`${dir}/`);
   assert.isUndefined(dataset);
-  assert.deepStrictEqual(problems, [{file: `${dir}/chips.yaml`, line: 0, col: 0, field: "", message: "file is 2000000 bytes; the limit is 1000000"}]);
+  assert.deepStrictEqual(problems, [
+    {file: `${dir}/chips.yaml`, line: 0, col: 0, field: "", message: "file is 2000000 bytes; the limit is 1000000"}
+  ]);
 });
 
 it("readDataset(missing folder) returns a problem instead of throwing", async () => {
   const {dataset, problems, files} = await readDataset("no/such/folder");
   assert.isUndefined(dataset);
   assert.deepStrictEqual(files, []);
-  assert.deepStrictEqual(problems, [{file: "no/such/folder", line: 0, col: 0, field: "", message: "cannot read the data folder: no such file or folder"}]);
+  assert.deepStrictEqual(problems, [
+    {file: "no/such/folder", line: 0, col: 0, field: "", message: "cannot read the data folder: no such file or folder"}
+  ]);
 });
 
 it("readValidDataset(dir) throws every problem, one per line", async () => {

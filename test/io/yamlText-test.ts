@@ -30,9 +30,10 @@ it("checkFiles(duplicate key) reports the second occurrence with its field", () 
     `${DF}:5:1: lab: duplicate key "lab": a key may appear once in a mapping; delete or rename one`
   ]);
   // Nested: the second `firm` of tranche 0 is on line 22 (the inserted line).
-  assert.deepStrictEqual(problemLines(editValid(D, "    firm: true\n  - id: t2026\n", "    firm: true\n    firm: false\n  - id: t2026\n")), [
-    `${DF}:22:5: tranches[0].firm: duplicate key "firm": a key may appear once in a mapping; delete or rename one`
-  ]);
+  assert.deepStrictEqual(
+    problemLines(editValid(D, "    firm: true\n  - id: t2026\n", "    firm: true\n    firm: false\n  - id: t2026\n")),
+    [`${DF}:22:5: tranches[0].firm: duplicate key "firm": a key may appear once in a mapping; delete or rename one`]
+  );
 });
 
 it("checkFiles(second document) refuses a --- separator inside a data file", () => {
@@ -42,7 +43,9 @@ it("checkFiles(second document) refuses a --- separator inside a data file", () 
 });
 
 it("checkFiles(0x10) asks for decimal numbers", () => {
-  assert.deepStrictEqual(problemLines(editValid(D, "{value: 4,", "{value: 0x10,")), [`${DF}:20:21: (file): write numbers in decimal, not 0x10`]);
+  assert.deepStrictEqual(problemLines(editValid(D, "{value: 4,", "{value: 0x10,")), [
+    `${DF}:20:21: (file): write numbers in decimal, not 0x10`
+  ]);
 });
 
 it("checkFiles(9007199254740993) refuses an integer past 2^53", () => {
@@ -53,7 +56,9 @@ it("checkFiles(9007199254740993) refuses an integer past 2^53", () => {
 
 it("checkFiles(empty file, only ---, only a BOM, only a comment) says the document is empty", () => {
   for (const content of ["", "---\n", "\uFEFF", "# nothing yet\n"]) {
-    assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": content}), ["data/chips.yaml:1:1: (file): empty document: the file has no data"]);
+    assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": content}), [
+      "data/chips.yaml:1:1: (file): empty document: the file has no data"
+    ]);
   }
 });
 
@@ -143,4 +148,19 @@ it("parseYamlText(text) reads dates, NO and yes as strings (YAML 1.2 core schema
   const {value, problems} = parseYamlText("date: 2024-01-31\ncountry: NO\nactive: yes\nflag: true\n", "f");
   assert.deepStrictEqual(problems, []);
   assert.deepStrictEqual(value, {date: "2024-01-31", country: "NO", active: "yes", flag: true});
+});
+
+it("parseYamlText(text) accepts a key without a value (? key), which the parser visits as null", () => {
+  // Found by the fuzz test: two flipped bytes turned a line into `? key`, and the visitor read null.range.
+  assert.deepStrictEqual(parseYamlText("a:\n  ? b\n", "f").value, {a: {b: null}});
+  assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": "? chips\n"}), [
+    "data/chips.yaml:1:1: chips: must not be empty (expected a list)"
+  ]);
+});
+
+it("parseYamlText(text) refuses keys that are lists or mappings, at the key", () => {
+  assert.deepStrictEqual(
+    parseYamlText("a: 1\n? [b]\n: 2\n", "f").problems.map((p) => `${p.line}:${p.col}: ${p.message}`),
+    ["2:3: keys must be plain text"]
+  );
 });

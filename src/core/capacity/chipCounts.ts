@@ -1,29 +1,42 @@
-/** Accelerator, server and FLOP/s counts for capacity split across chips. */
+/** Accelerator, server and FLOP/s counts for capacity split across chips (loops, not closures: this runs per draw). */
 import type {Chip} from "../model.js";
 import {acceleratorsToFlops, acceleratorsToServers, facilityGwToItMw, itMwToAccelerators} from "./convert.js";
 
-export interface ChipCounter {
-  /** Whole accelerators per chip for facility GW per chip (aligned with the chips) at a PUE. */
-  accelerators(gw: readonly number[], pue: number): number[];
-  /** Servers to hold the accelerators, rounded up per chip and summed. */
-  servers(counts: readonly number[]): number;
-  /** Peak dense FLOP/s of the accelerators; NaN if a chip with accelerators has no figure at the precision. */
-  flops(counts: readonly number[], precision: "bf16" | "fp8"): number;
+/**
+ * Returns whole accelerators per chip for facility GW per chip (`gw` aligned with `chips`) at a PUE.
+ *
+ * @example chipAccelerators([trainium2], [1], 1.15) // [1159420]
+ */
+export function chipAccelerators(chips: readonly Chip[], gw: readonly number[], pue: number): number[] {
+  const counts = new Array<number>(chips.length);
+  for (let k = 0; k < chips.length; ++k) counts[k] = itMwToAccelerators(facilityGwToItMw(gw[k], pue), chips[k].itKw.value);
+  return counts;
 }
 
 /**
- * Returns counters for capacity split across `chips` (arrays passed to them are aligned with `chips`).
+ * Returns the servers that hold `counts` accelerators (aligned with `chips`), rounded up per chip and summed.
  *
- * @example chipCounter([trainium2]).accelerators([1], 1.15) // [1159420]
+ * @example chipServers([trainium2], [130]) // 3 (64 per Trn2 UltraServer)
  */
-export function chipCounter(chips: readonly Chip[]): ChipCounter {
-  return {
-    accelerators: (gw, pue) => gw.map((g, k) => itMwToAccelerators(facilityGwToItMw(g, pue), chips[k].itKw.value)),
-    servers: (counts) => counts.reduce((sum, c, k) => sum + acceleratorsToServers(c, chips[k].perServer), 0),
-    flops: (counts, precision) =>
-      counts.reduce((sum, c, k) => {
-        const pflops = chips[k].flops[precision]?.value;
-        return c === 0 ? sum : pflops === undefined ? NaN : sum + acceleratorsToFlops(c, pflops);
-      }, 0)
-  };
+export function chipServers(chips: readonly Chip[], counts: readonly number[]): number {
+  let servers = 0;
+  for (let k = 0; k < chips.length; ++k) servers += acceleratorsToServers(counts[k], chips[k].perServer);
+  return servers;
+}
+
+/**
+ * Returns the peak dense FLOP/s of `counts` accelerators (aligned with `chips`) at a precision; NaN when a chip
+ * with accelerators has no figure at that precision (fp8 is optional).
+ *
+ * @example chipFlops([trainium2], [1000], "bf16") // 6.67e17
+ */
+export function chipFlops(chips: readonly Chip[], counts: readonly number[], precision: "bf16" | "fp8"): number {
+  let flops = 0;
+  for (let k = 0; k < chips.length; ++k) {
+    if (counts[k] === 0) continue;
+    const pflops = chips[k].flops[precision]?.value;
+    if (pflops === undefined) return NaN;
+    flops += acceleratorsToFlops(counts[k], pflops);
+  }
+  return flops;
 }

@@ -43,7 +43,7 @@ export function capacityCurve(points: readonly CurvePoint[], {start, ceiling, ra
   if (!(ceiling >= 0 && ceiling < Infinity)) throw new Error(`invalid ceiling: ${ceiling}`);
   if (!(slipMonths >= 0 && slipMonths < Infinity)) throw new Error(`invalid slipMonths: ${slipMonths}`);
   maybeRamp(ramp);
-  const sorted = points.length > 1 ? [...points].sort((a, b) => a.month - b.month) : points;
+  const sorted = isSorted(points) ? points : [...points].sort((a, b) => a.month - b.month);
   const times = [start];
   const gw = [0];
   for (const {month, gw: value} of sorted) {
@@ -101,4 +101,10 @@ function areaTo({ramp, times, gw}: CapacityCurve, t: number): number {
     area += dt * (gw[i - 1] + rise * rampIntegral(ramp, 1));
   }
   return area + gw[gw.length - 1] * (t - times[times.length - 1]);
+}
+
+// Most schedules come in date order; skip the copy and sort (this runs per Monte Carlo draw).
+function isSorted(points: readonly CurvePoint[]): boolean {
+  for (let i = 1; i < points.length; ++i) if (points[i].month < points[i - 1].month) return false;
+  return true;
 }

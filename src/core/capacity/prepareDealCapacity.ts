@@ -3,12 +3,11 @@ import type {ScenarioValues} from "../assumptions.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Chip, Deal} from "../model.js";
 import {type CapacityFigureKey, capacityLineage, type FigureOrigin} from "./capacityLineage.js";
-import {chipCounter} from "./chipCounts.js";
+import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
 import {capacityArea, capacityAt, capacityCurve} from "./curve.js";
-import {monthIndex} from "./months.js";
-import {curveLastMonth} from "./schedule.js";
+import {curveLastMonth, datedPoints, scheduleMonths} from "./schedule.js";
 
 export interface CapacityOptions {
   /** Months from a chip's availability until it fills new capacity; defaults to 6. */
@@ -84,15 +83,15 @@ export function prepareDealCapacity(
   if (!capacity) return null;
   if (throughYear !== undefined && !Number.isInteger(throughYear)) throw new Error(`invalid throughYear: ${throughYear}`);
   const n = capacity.chips.length;
+  // Chips in the mix are tracked as bits of a 32-bit mask.
+  if (n > 30) throw new Error(`invalid capacity.chips of ${deal.id}: ${n} chips (at most 30)`);
   const h100 = chips.find((c) => c.id === referenceChip);
   if (!h100 && n > 0) throw new Error(`invalid referenceChip: ${referenceChip}`);
   const h100Pflops = h100?.flops.bf16.value ?? NaN;
   const order = n > 0 ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
   const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
-  const count = chipCounter(specs);
   const ceiling = factGw(capacity.ceiling);
-  const points = capacity.schedule.map((p) => ({month: monthIndex(p.by), gw: factGw(p.gw)}));
-  const start = Math.min(monthIndex(deal.announced), ...points.map((p) => p.month));
+  const {start, months: points} = scheduleMonths(datedPoints(capacity), deal.announced);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
   const origins = new Map<number, Record<CapacityFigureKey, FigureOrigin>>();
@@ -110,26 +109,25 @@ export function prepareDealCapacity(
     }
     return o;
   };
-  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
+  // Per draw: plain loops and no closures created per call, since this runs inside the Monte Carlo.
   return ({ramp, values}) => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
     const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
     const share = gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
     const total = sum(share);
     let mask = 0;
+    const mix: Record<string, number> = {};
+    const ceilingGw = new Array<number>(n);
     for (let k = 0; k < n; ++k) {
       share[k] = total > 0 ? share[k] / total : order[k].id === first ? 1 : 0;
       if (share[k] > 0) mask |= 1 << k;
+      mix[order[k].id] = share[k];
+      ceilingGw[k] = share[k] * ceiling;
     }
     const o = originsOf(mask);
-    const fig = (value: number, unit: string, key: CapacityFigureKey): Figure => ({value, unit, ...o[key]});
-    const chipFig = (value: number, unit: string, key: CapacityFigureKey) => (n > 0 && !Number.isNaN(value) ? fig(value, unit, key) : null);
-    const counts = count.accelerators(
-      share.map((s) => s * ceiling),
-      pue
-    );
-    const bf16 = count.flops(counts, "bf16");
+    const counts = chipAccelerators(specs, ceilingGw, pue);
+    const bf16 = chipFlops(specs, counts, "bf16");
 
     const toYear = Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity);
     const byYear: CapacityYear[] = [];
@@ -139,11 +137,11 @@ export function prepareDealCapacity(
       const gw = capacityAt(curve, t0 + 12);
       const added = gwAddedByChip(curve, order, t0, t0 + 12);
       for (let k = 0; k < n; ++k) cumulative[k] += added[k];
-      const yearCounts = count.accelerators(cumulative, pue);
+      const yearCounts = chipAccelerators(specs, cumulative, pue);
       const byChip: Record<string, ChipCapacity> = {};
       for (let k = 0; k < n; ++k) byChip[order[k].id] = {gw: cumulative[k], gwAdded: added[k], accelerators: yearCounts[k]};
       const gwAverage = capacityArea(curve, t0, t0 + 12) / 12;
-      const flopsBf16 = n > 0 ? count.flops(yearCounts, "bf16") : null;
+      const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16") : null;
       byYear.push({
         year,
         gw,
@@ -152,7 +150,7 @@ export function prepareDealCapacity(
         itMw: facilityGwToItMw(gw, pue),
         accelerators: n > 0 ? sum(yearCounts) : null,
         byChip,
-        servers: n > 0 ? count.servers(yearCounts) : null,
+        servers: n > 0 ? chipServers(specs, yearCounts) : null,
         buildings: facilityMwToBuildings(gw * 1e3, buildingMw),
         energyTwh: gwToTwhPerYear(gwAverage, load),
         flopsBf16,
@@ -160,19 +158,36 @@ export function prepareDealCapacity(
       });
     }
 
+    const chipless = n === 0;
     return {
       deal: deal.id,
-      gw: fig(ceiling, "gw", "gw"),
-      itMw: fig(facilityGwToItMw(ceiling, pue), "mw", "itMw"),
-      accelerators: chipFig(sum(counts), "count", "accelerators"),
-      servers: chipFig(count.servers(counts), "count", "servers"),
-      buildings: fig(facilityMwToBuildings(ceiling * 1e3, buildingMw), "count", "buildings"),
-      energyTwhPerYear: fig(gwToTwhPerYear(ceiling, load), "twh-per-year", "energyTwhPerYear"),
-      flopsBf16: chipFig(bf16, "flops", "flopsBf16"),
-      flopsFp8: chipFig(count.flops(counts, "fp8"), "flops", "flopsFp8"),
-      h100e: chipFig(n > 0 ? flopsToH100e(bf16, h100Pflops) : NaN, "h100e", "h100e"),
-      mix: Object.fromEntries(order.map((d, k) => [d.id, share[k]])),
+      gw: figureOf(ceiling, "gw", o.gw),
+      itMw: figureOf(facilityGwToItMw(ceiling, pue), "mw", o.itMw),
+      accelerators: chipless ? null : figureOf(sum(counts), "count", o.accelerators),
+      servers: chipless ? null : figureOf(chipServers(specs, counts), "count", o.servers),
+      buildings: figureOf(facilityMwToBuildings(ceiling * 1e3, buildingMw), "count", o.buildings),
+      energyTwhPerYear: figureOf(gwToTwhPerYear(ceiling, load), "twh-per-year", o.energyTwhPerYear),
+      flopsBf16: chipless ? null : figureOf(bf16, "flops", o.flopsBf16),
+      flopsFp8: chipless ? null : maybeFigure(chipFlops(specs, counts, "fp8"), "flops", o.flopsFp8),
+      h100e: chipless ? null : figureOf(flopsToH100e(bf16, h100Pflops), "h100e", o.h100e),
+      mix,
       byYear
     };
   };
+}
+
+// A figure from a value and its prepared origin.
+function figureOf(value: number, unit: string, {lineage, bound}: FigureOrigin): Figure {
+  return {value, unit, bound, lineage};
+}
+
+// A figure, or null for NaN (a chip in the mix without a figure at that precision).
+function maybeFigure(value: number, unit: string, origin: FigureOrigin): Figure | null {
+  return Number.isNaN(value) ? null : figureOf(value, unit, origin);
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const x of values) total += x;
+  return total;
 }

@@ -1,6 +1,8 @@
 /** A deal's delivery schedule: cumulative GW online month by month and year by year, with ramp and slip. */
-import type {RampShape} from "../model.js";
-import {type CapacityCurve, capacityArea, capacityAt, capacityCurve} from "./curve.js";
+import type {ScenarioValues} from "../assumptions.js";
+import type {Capacity, Deal, RampShape} from "../model.js";
+import {factGw} from "./convert.js";
+import {type CapacityCurve, type CurvePoint, capacityArea, capacityAt, capacityCurve} from "./curve.js";
 import {monthIndex, monthLabel} from "./months.js";
 
 /** A dated schedule point: `gw` online by the date `by` (honoured at the end of that month). */
@@ -49,9 +51,28 @@ export interface DeliverySchedule {
  * // {ramp: "linear", times: [24315, 24324], gw: [0, 1]}
  */
 export function deliveryCurve(points: readonly DatedPoint[], {ceiling, announced, ramp, slipMonths = 0}: DeliveryOptions): CapacityCurve {
-  const months = points.map(({by, gw}) => ({month: monthIndex(by), gw}));
-  const start = Math.min(monthIndex(announced), ...months.map((d) => d.month));
+  const {start, months} = scheduleMonths(points, announced);
   return capacityCurve(months, {start, ceiling, ramp, slipMonths});
+}
+
+/**
+ * Returns dated points on the month axis, and the month delivery starts from: the announcement month, or the
+ * first point's month if that is earlier.
+ *
+ * @example scheduleMonths([{by: "2026-12-31", gw: 1}], "2026-04-20") // {start: 24315, months: [{month: 24323, gw: 1}]}
+ */
+export function scheduleMonths(points: readonly DatedPoint[], announced: string): {start: number; months: CurvePoint[]} {
+  const months = points.map(({by, gw}) => ({month: monthIndex(by), gw}));
+  return {start: Math.min(monthIndex(announced), ...months.map((d) => d.month)), months};
+}
+
+/**
+ * Returns a deal's schedule points with GW read from their facts (MW facts converted).
+ *
+ * @example datedPoints(deal.capacity) // [{by: "2026-12-31", gw: 1}, {by: "2028-12-31", gw: 5}]
+ */
+export function datedPoints(capacity: Pick<Capacity, "schedule">): DatedPoint[] {
+  return capacity.schedule.map((p) => ({by: p.by, gw: factGw(p.gw)}));
 }
 
 /**
@@ -100,4 +121,20 @@ export function deliverySchedule(points: readonly DatedPoint[], options: Deliver
   for (let m = first; m <= last; ++m) months.push({month: monthLabel(m), gw: capacityAt(curve, m + 1)});
   const years = last < first ? [] : yearlyCapacity(curve, Math.floor(first / 12), Math.floor(last / 12));
   return {months, years};
+}
+
+/**
+ * Returns a deal's delivery schedule (see {@link deliverySchedule}) under scenario values (`slip-months` and the
+ * ramp); null for a deal without capacity.
+ *
+ * @example dealDeliverySchedule(deal, scenarioValues(assumptions, base))!.years[0] // {year: 2026, gw: 1, …}
+ */
+export function dealDeliverySchedule(deal: Deal, {ramp, values}: ScenarioValues): DeliverySchedule | null {
+  if (!deal.capacity) return null;
+  return deliverySchedule(datedPoints(deal.capacity), {
+    ceiling: factGw(deal.capacity.ceiling),
+    announced: deal.announced,
+    ramp,
+    slipMonths: values["slip-months"]
+  });
 }

@@ -1,7 +1,5 @@
 import type {AssumptionValues} from "../assumptions.js";
-
-/** Hours in a (non-leap) year: energy per GW-year at full load is 8,760 GWh. */
-export const HOURS_PER_YEAR = 8760;
+import {gwToTwhPerYear} from "../capacity/convert.js";
 
 /** The assumption ids {@link buildUpCostPerGwYear} reads, for lineage. */
 export const BUILD_UP_ASSUMPTIONS = [
@@ -28,17 +26,16 @@ export function contractCostPerGwYear(values: Pick<AssumptionValues, "revenue-pe
 
 /**
  * Returns the provider's electricity cost for one GW of facility power over a year, in USD:
- * 1,000 MW × 8,760 h × `load-factor` × `power-price` ($/MWh). PUE does not enter, since deal GW are facility
- * power. Throws `invalid load-factor:` outside [0, 1] and `invalid power-price:` when negative.
+ * the energy of 1 GW at `load-factor` ({@link gwToTwhPerYear}, TWh) × 1e6 MWh per TWh × `power-price` ($/MWh).
+ * PUE does not enter, since deal GW are facility power. Throws `invalid loadFactor:` outside [0, 1] and
+ * `invalid power-price:` when negative.
  *
  * @example energyCostPerGwYear({"load-factor": 0.8, "power-price": 70}) // 490,560,000 (1,000 × 8,760 × 0.8 × 70)
  */
 export function energyCostPerGwYear(values: Pick<AssumptionValues, "load-factor" | "power-price">): number {
-  const loadFactor = values["load-factor"];
   const price = values["power-price"];
-  if (!(loadFactor >= 0 && loadFactor <= 1)) throw new Error(`invalid load-factor: ${loadFactor}`);
   if (!(price >= 0)) throw new Error(`invalid power-price: ${price}`);
-  return 1000 * HOURS_PER_YEAR * loadFactor * price;
+  return gwToTwhPerYear(1, values["load-factor"]) * 1e6 * price;
 }
 
 /**

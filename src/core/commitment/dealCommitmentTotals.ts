@@ -1,8 +1,8 @@
+import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Deal} from "../model.js";
 import {decimalYear, earliestDate} from "./decimalYear.js";
-import {factProvenance, factUsd} from "./factValue.js";
-import {provenanceOf, withValue} from "./provenance.js";
+import {factProvenance, provenanceOf, withValue} from "./provenance.js";
 import type {SpendTerm} from "./spendByYear.js";
 
 /** A deal's commitments summed: what does not depend on any assumption. */
@@ -30,7 +30,7 @@ export function dealCommitmentTotals(deal: Deal): DealCommitmentTotals | null {
   if (!commitments.length) return null;
   const terms = commitments.map((c) => {
     if (!(c.years.unit === "years")) throw new Error(`invalid unit: ${c.years.unit}`);
-    return {id: c.id, usd: factUsd(c.amount), years: c.years.value, start: c.start};
+    return {id: c.id, usd: toUsd(c.amount), years: c.years.value, start: c.start};
   });
   const amounts = commitments.map((c) => factProvenance(`${deal.id}.commitments.${c.id}.amount`, c.amount));
   const years = commitments.map((c) => factProvenance(`${deal.id}.commitments.${c.id}.years`, c.years));

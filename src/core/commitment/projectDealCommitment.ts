@@ -1,11 +1,11 @@
 import {type AssumptionValues, assumptionLineage} from "../assumptions.js";
+import {factGw} from "../capacity/convert.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
 import {commitmentReading} from "./commitmentReading.js";
 import {BUILD_UP_ASSUMPTIONS, buildUpCostPerGwYear, contractCostPerGwYear} from "./costPerGwYear.js";
 import {type DealCommitmentTotals, dealCommitmentTotals} from "./dealCommitmentTotals.js";
-import {factGw, factProvenance} from "./factValue.js";
-import {type Provenance, provenanceOf, quotientProvenance, withValue} from "./provenance.js";
+import {factProvenance, type Provenance, provenanceOf, quotientProvenance, withValue} from "./provenance.js";
 import {
   type DeliveredGw,
   evaluateSpend,
@@ -38,7 +38,7 @@ export interface DealCommitmentProjection {
   ceilingGwYears: Figure | null;
   /** gwYears.contract ÷ ceilingGwYears, a fraction; null without a ceiling. */
   coverage: Figure | null;
-  /** One plain-language reading of the numbers ({@link commitmentReading}). */
+  /** One plain-language reading of the numbers ({@link commitmentReading}); built when first read. */
   reading: string;
 }
 
@@ -136,20 +136,24 @@ export function evaluateDealCommitment(
     ceilingGwYears && provenance.coverage && ceilingGwYears.value > 0
       ? withValue(provenance.coverage, gwYears.contract.value / ceilingGwYears.value, "fraction")
       : null;
-  const projection = {
+  const {totalUsd, years, start} = totals;
+  return {
     deal: prepared.deal,
     profile,
-    totalUsd: totals.totalUsd,
-    years: totals.years,
-    start: totals.start,
+    totalUsd,
+    years,
+    start,
     perYear,
     costPerGwYear: {contract, buildUp},
     gwYears,
     ceilingGw,
     ceilingGwYears,
-    coverage
+    coverage,
+    // Formatting costs more than the arithmetic, and a Monte Carlo draw never reads it: build it when read.
+    get reading() {
+      return commitmentReading({totalUsd, years, costPerGwYear: contract, gwYears: gwYears.contract, ceilingGw, ceilingGwYears, coverage});
+    }
   };
-  return {...projection, reading: commitmentReading({...projection, costPerGwYear: contract, gwYears: gwYears.contract})};
 }
 
 /**

@@ -1,5 +1,5 @@
-import {combineBounds, type Figure, type Lineage, mergeLineage} from "../lineage.js";
-import type {Bound} from "../model.js";
+import {combineBounds, type Figure, type Lineage, leaf, mergeLineage} from "../lineage.js";
+import type {Bound, Fact, Status} from "../model.js";
 
 /** Where a figure comes from and how its inputs bound it: a {@link Figure} without its value. */
 export interface Provenance {
@@ -51,4 +51,13 @@ export const differenceProvenance = quotientProvenance;
  */
 export function withValue(provenance: Provenance, value: number, unit: string): Figure {
   return {value, unit, bound: provenance.bound, lineage: provenance.lineage};
+}
+
+/**
+ * Returns the provenance of one sourced fact: its lineage id and status, and its bound ("exact" by default).
+ *
+ * @example factProvenance("amazon-anthropic.capacity.ceiling", ceiling) // {lineage: {inputs: ["amazon-anthropic.capacity.ceiling"], status: "confirmed"}, bound: "up-to"}
+ */
+export function factProvenance(id: string, fact: {status: Status; bound?: Fact["bound"]}): Provenance {
+  return {lineage: leaf(id, fact.status), bound: fact.bound ?? "exact"};
 }

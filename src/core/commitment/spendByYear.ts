@@ -108,7 +108,9 @@ export function evaluateSpend(prepared: PreparedSpend, {profile = "flat", rampYe
         usd[firstIndex + i] += total * (rampShare(edges[i + 1], years, ramp) - rampShare(edges[i], years, ramp));
     }
   }
-  return Array.from(usd, (value, i) => ({year: firstYear + i, usd: value}));
+  const rows: YearUsd[] = new Array(yearCount);
+  for (let i = 0; i < yearCount; ++i) rows[i] = {year: firstYear + i, usd: usd[i]};
+  return rows;
 }
 
 /**

@@ -1,6 +1,6 @@
+import {factGw} from "../capacity/convert.js";
 import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
-import {factGw, factProvenance} from "../commitment/factValue.js";
-import {quotientProvenance, withValue} from "../commitment/provenance.js";
+import {factProvenance, quotientProvenance, withValue} from "../commitment/provenance.js";
 import type {Figure} from "../lineage.js";
 import type {Dataset, Deal, DealStatus, Status} from "../model.js";
 import {dealInvestment} from "../recycling/dealInvestment.js";

@@ -5,7 +5,7 @@ import type {Deal, Status} from "../model.js";
  * Returns how many sourced figures (numeric, yes/no, text and date facts, and chip options) one deal holds
  * for each status, counted as {@link countFactsByStatus} counts a dataset.
  *
- * @example dealStatusMix(amazonAnthropic) // {confirmed: 23, reported: 5, estimate: 0, assumption: 0}
+ * @example dealStatusMix(amazonAnthropic) // {confirmed: 17, reported: 6, estimate: 0, assumption: 0} (data as of 2026-06-30)
  */
 export function dealStatusMix(deal: Deal): Record<Status, number> {
   return countFactsByStatus({

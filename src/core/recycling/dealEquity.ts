@@ -1,5 +1,5 @@
-import {factProvenance, factUsd} from "../commitment/factValue.js";
-import {differenceProvenance, NO_INPUTS, provenanceOf, withValue} from "../commitment/provenance.js";
+import {differenceProvenance, factProvenance, NO_INPUTS, provenanceOf, withValue} from "../commitment/provenance.js";
+import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Bound, Deal, Status} from "../model.js";
 import type {DealInvestment} from "./dealInvestment.js";
@@ -42,7 +42,7 @@ export function dealEquityGain(deal: Deal, investment: DealInvestment): Figure |
   const paidProvenance = paid.length ? provenanceOf(...paid.map((t) => t.provenance)) : NO_INPUTS;
   const markProvenance = factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value);
   const paidUsd = paid.reduce((sum, t) => sum + t.usd, 0);
-  return withValue(differenceProvenance(markProvenance, paidProvenance), factUsd(latest.value) - paidUsd, "usd");
+  return withValue(differenceProvenance(markProvenance, paidProvenance), toUsd(latest.value) - paidUsd, "usd");
 }
 
 function point(
@@ -52,5 +52,5 @@ function point(
   fact: Deal["valuations"][number]["postMoney"],
   input: string
 ): EquityPoint {
-  return {id, date, kind, usd: factUsd(fact), status: fact.status, bound: fact.bound ?? "exact", input};
+  return {id, date, kind, usd: toUsd(fact), status: fact.status, bound: fact.bound ?? "exact", input};
 }

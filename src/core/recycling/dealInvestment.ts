@@ -1,6 +1,6 @@
 import {decimalYear, earliestDate} from "../commitment/decimalYear.js";
-import {factProvenance, factUsd} from "../commitment/factValue.js";
-import {NO_INPUTS, type Provenance, provenanceOf, withValue} from "../commitment/provenance.js";
+import {factProvenance, NO_INPUTS, type Provenance, provenanceOf, withValue} from "../commitment/provenance.js";
+import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Deal} from "../model.js";
 
@@ -42,7 +42,7 @@ export function dealInvestment(deal: Deal, {since}: {since?: string} = {}): Deal
       id: t.id,
       date: t.date,
       year: Math.floor(decimalYear(t.date)),
-      usd: factUsd(t.amount),
+      usd: toUsd(t.amount),
       firm: t.firm,
       provenance: factProvenance(`${deal.id}.tranches.${t.id}.amount`, t.amount)
     }))

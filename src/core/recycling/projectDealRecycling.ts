@@ -1,6 +1,6 @@
 import {type AssumptionValues, assumptionLineage} from "../assumptions.js";
 import type {DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
-import {type Provenance, provenanceOf, quotientProvenance, withValue} from "../commitment/provenance.js";
+import {differenceProvenance, type Provenance, provenanceOf, quotientProvenance, withValue} from "../commitment/provenance.js";
 import type {YearUsd} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
@@ -113,7 +113,15 @@ export function evaluateDealRecycling(
   const firm = investment.firmUsd.value;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
   const flows = commitment ? recyclingFlows(prepared.flowTranches, commitment.perYear, {probability, margin}) : [];
-  const netCash = Float64Array.from(flows, (d) => d.netCash);
+  const netCash = new Float64Array(flows.length);
+  const cumulative = new Float64Array(flows.length);
+  const netCashByYear: YearUsd[] = new Array(flows.length);
+  for (let i = 0; i < flows.length; ++i) {
+    const {year, netCash: usd, cumulativeNetCash} = flows[i];
+    netCash[i] = usd;
+    cumulative[i] = cumulativeNetCash;
+    netCashByYear[i] = {year, usd};
+  }
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
   const ratio = (provenance: Provenance | undefined, numerator: number, denominator: number) =>
@@ -131,13 +139,8 @@ export function evaluateDealRecycling(
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
     operatingProfitUsd: p ? withValue(p.operatingProfit, total * margin, "usd") : null,
     flows,
-    netCashByYear: flows.map((d) => ({year: d.year, usd: d.netCash})),
-    paybackYear: flows.length
-      ? paybackYear(
-          Float64Array.from(flows, (d) => d.cumulativeNetCash),
-          flows[0].year
-        )
-      : null,
+    netCashByYear,
+    paybackYear: flows.length ? paybackYear(cumulative, flows[0].year) : null,
     npvUsd: p && flows.length ? withValue(p.npv, netPresentValue(netCash, rate), "usd") : null,
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
@@ -150,6 +153,13 @@ export function evaluateDealRecycling(
  * {@link prepareDealRecycling} (all tranches) then {@link evaluateDealRecycling}. `commitmentProjection` is the
  * deal's {@link DealCommitmentProjection} (or null). A deal with no tranches has zero investment, ratios of 0
  * and pays back in its first year of profit.
+ *
+ * Which tranches count: totals and the firm/max ratios use every tranche of the deal (Amazon–Anthropic: $13B
+ * firm, $33B max); `investmentToCommitmentNew` uses the tranches dated on or after {@link newMoneyDate} (the
+ * article's $5B ÷ $100B = 5%); the cash flows use every tranche unless `scope` is "new". When: firm tranches
+ * at face value in their year; contingent ones × `contingent-probability`, spread evenly over the commitment's
+ * calendar years after the year they were announced, unless dated after the deal's announcement, which is
+ * then read as their expected payment date ({@link recyclingFlows}).
  *
  * @example projectDealRecycling(deal, projectDealCommitment(deal, values, assumptions), values, assumptions).investmentToCommitmentNew?.value // 0.05
  */
@@ -182,6 +192,6 @@ function commitmentProvenances({investment, newInvestment, expected, margin, dis
     newMax: quotientProvenance(newInvestment.maxUsd, totalUsd),
     revenuePerDollar: quotientProvenance(totalUsd, investment.firmUsd),
     operatingProfit,
-    npv: quotientProvenance(provenanceOf(operatingProfit, discount), expected)
+    npv: differenceProvenance(provenanceOf(operatingProfit, discount), expected)
   };
 }

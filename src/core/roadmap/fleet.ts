@@ -65,8 +65,15 @@ export function projectFleet(
     }
   }
   if (byYear.length === 0) return {cohorts, years: []};
-  const specs = new Map(chips.map((c) => [c.id, c]));
-  for (const {chip} of cohorts) if (!specs.has(chip)) throw new Error(`invalid chip: ${chip}`);
+  // Each cohort's compute once; NaN fp8 for a chip without an fp8 figure.
+  const bf16 = new Array<number>(cohorts.length);
+  const fp8 = new Array<number>(cohorts.length);
+  cohorts.forEach(({chip, accelerators}, i) => {
+    const spec = chips.find((c) => c.id === chip);
+    if (!spec) throw new Error(`invalid chip: ${chip}`);
+    bf16[i] = acceleratorsToFlops(accelerators, spec.flops.bf16.value);
+    fp8[i] = spec.flops.fp8 ? acceleratorsToFlops(accelerators, spec.flops.fp8.value) : NaN;
+  });
   const last = throughYear ?? byYear[byYear.length - 1].year + span;
   const years: FleetYear[] = [];
   for (let year = byYear[0].year; year <= last; ++year) {
@@ -75,18 +82,17 @@ export function projectFleet(
     let installed = 0;
     let retired = 0;
     let flopsBf16 = 0;
-    let flopsFp8: number | null = 0;
-    for (const cohort of cohorts) {
+    let flopsFp8 = 0;
+    cohorts.forEach((cohort, i) => {
       if (cohort.year === year) installed += cohort.accelerators;
       if (cohort.retires === year) retired += cohort.accelerators;
-      if (!(cohort.year <= year && year < cohort.retires)) continue;
-      const {flops} = specs.get(cohort.chip)!;
+      if (!(cohort.year <= year && year < cohort.retires)) return;
       byChip[cohort.chip] = (byChip[cohort.chip] ?? 0) + cohort.accelerators;
       accelerators += cohort.accelerators;
-      flopsBf16 += acceleratorsToFlops(cohort.accelerators, flops.bf16.value);
-      flopsFp8 = flops.fp8 && flopsFp8 !== null ? flopsFp8 + acceleratorsToFlops(cohort.accelerators, flops.fp8.value) : null;
-    }
-    years.push({year, accelerators, installed, retired, byChip, flopsBf16, flopsFp8});
+      flopsBf16 += bf16[i];
+      flopsFp8 += fp8[i];
+    });
+    years.push({year, accelerators, installed, retired, byChip, flopsBf16, flopsFp8: Number.isNaN(flopsFp8) ? null : flopsFp8});
   }
   return {cohorts, years};
 }

@@ -2,9 +2,18 @@ import fc from "fast-check";
 import {assert, it} from "vitest";
 import {capacityAt} from "../../../src/core/capacity/curve.js";
 import {monthLabel} from "../../../src/core/capacity/months.js";
-import {curveLastMonth, deliveryCurve, deliverySchedule, yearlyCapacity} from "../../../src/core/capacity/schedule.js";
+import {
+  curveLastMonth,
+  datedPoints,
+  dealDeliverySchedule,
+  deliveryCurve,
+  deliverySchedule,
+  scheduleMonths,
+  yearlyCapacity
+} from "../../../src/core/capacity/schedule.js";
 import type {RampShape} from "../../../src/core/model.js";
 import {assertInDelta} from "../../asserts.js";
+import {deal, values} from "./fixtures.js";
 
 const points = [
   {by: "2026-12-31", gw: 1},
@@ -79,6 +88,31 @@ it("deliverySchedule(points, options) rejects invalid dates", () => {
   assert.throws(() => yearlyCapacity(deliveryCurve(points, options), 2026.5, 2027), /invalid fromYear: 2026.5/);
 });
 
+it("scheduleMonths(points, announced) puts points on the month axis and starts at the announcement", () => {
+  assert.deepStrictEqual(scheduleMonths(points, "2026-04-20"), {
+    start: 24315, // 2026-04
+    months: [
+      {month: 24323, gw: 1},
+      {month: 24335, gw: 3}
+    ]
+  });
+  assert.deepStrictEqual(scheduleMonths([], "2026-04-20"), {start: 24315, months: []});
+});
+
+it("datedPoints(capacity) reads GW from the point facts, converting MW", () => {
+  const mw = {value: 300, unit: "mw" as const, status: "confirmed" as const, source: "s", asOf: "2026-01-01"};
+  assert.deepStrictEqual(datedPoints({schedule: [{id: "a", by: "2026-12-31", gw: mw}]}), [{by: "2026-12-31", gw: 0.3}]);
+});
+
+it("dealDeliverySchedule(deal, values) runs a deal's schedule with the scenario's slip and ramp", () => {
+  const {years} = dealDeliverySchedule(deal(), values("linear", {"slip-months": 6}))!;
+  assertInDelta(
+    years.map((d) => d.gw),
+    [12 / 18, 2, 3]
+  );
+  assert.isNull(dealDeliverySchedule(deal({capacity: undefined}), values()));
+});
+
 const schedules = fc.record({
   points: fc.array(fc.record({month: fc.integer({min: 0, max: 60}), gw: fc.double({min: 0, max: 8, noNaN: true})}), {maxLength: 4}),
   ceiling: fc.double({min: 0, max: 6, noNaN: true}),
@@ -88,7 +122,7 @@ const schedules = fc.record({
 });
 
 // Points as dated schedule points from January 2026 (month 0) on; announced 2026-01-01.
-function datedPoints(points: {month: number; gw: number}[]) {
+function asDated(points: {month: number; gw: number}[]) {
   return points.map(({month, gw}) => ({by: `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-15`, gw}));
 }
 
@@ -96,11 +130,11 @@ function scheduleOf(
   {points, ceiling, ramp}: {points: {month: number; gw: number}[]; ceiling: number; ramp: RampShape},
   slipMonths: number
 ) {
-  return deliverySchedule(datedPoints(points), {ceiling, announced: "2026-01-01", ramp, slipMonths});
+  return deliverySchedule(asDated(points), {ceiling, announced: "2026-01-01", ramp, slipMonths});
 }
 
 function curveOf({points, ceiling, ramp}: {points: {month: number; gw: number}[]; ceiling: number; ramp: RampShape}, slipMonths: number) {
-  return deliveryCurve(datedPoints(points), {ceiling, announced: "2026-01-01", ramp, slipMonths});
+  return deliveryCurve(asDated(points), {ceiling, announced: "2026-01-01", ramp, slipMonths});
 }
 
 it("deliverySchedule(…) is monotone non-decreasing and never above the ceiling", () => {

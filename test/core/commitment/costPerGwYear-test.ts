@@ -13,7 +13,7 @@ it("energyCostPerGwYear(values) prices a GW-year of facility power at the load f
   // 1,000 MW × 8,760 h × 0.8 × $70/MWh = $490,560,000
   assert.strictEqual(energyCostPerGwYear(baseValues), 490_560_000);
   assert.strictEqual(energyCostPerGwYear({"load-factor": 0, "power-price": 70}), 0);
-  assert.throws(() => energyCostPerGwYear({"load-factor": 1.2, "power-price": 70}), /invalid load-factor: 1.2/);
+  assert.throws(() => energyCostPerGwYear({"load-factor": 1.2, "power-price": 70}), /invalid loadFactor: 1.2/);
   assert.throws(() => energyCostPerGwYear({"load-factor": 0.8, "power-price": -1}), /invalid power-price: -1/);
 });
 

@@ -100,7 +100,7 @@ it("projectDealCommitment(deal, …) is null when the deal has no commitment", (
 
 it("projectDealCommitment(deal, …) rejects invalid options and values", () => {
   // @ts-expect-error an unknown profile
-  assert.throws(() => project(amazonAnthropic, {profile: "s-curve"}), /invalid profile: s-curve/);
+  assert.throws(() => projectDealCommitment(amazonAnthropic, baseValues, assumptions, {profile: "s-curve"}), /invalid profile: s-curve/);
   assert.throws(() => project(amazonAnthropic, {profile: "capacity"}), /invalid deliveredGw: undefined/);
   assert.throws(
     () => projectDealCommitment(amazonAnthropic, {...baseValues, "revenue-per-gw-year": -1}, assumptions),

@@ -1,25 +1,18 @@
 import {assert, it} from "vitest";
-import {factGw, factProvenance, factUsd} from "../../../src/core/commitment/factValue.js";
-import {invertBound, NO_INPUTS, provenanceOf, quotientProvenance, withValue} from "../../../src/core/commitment/provenance.js";
+import {
+  factProvenance,
+  invertBound,
+  NO_INPUTS,
+  provenanceOf,
+  quotientProvenance,
+  withValue
+} from "../../../src/core/commitment/provenance.js";
 import {leaf} from "../../../src/core/lineage.js";
 import {fact} from "./fixtures.js";
 
 const over = {lineage: leaf("b", "confirmed"), bound: "at-least" as const};
 const upTo = {lineage: leaf("c", "reported"), bound: "up-to" as const};
 const exact = {lineage: leaf("a", "estimate"), bound: "exact" as const};
-
-it("factUsd(fact) scales usd-bn by 1e9 and usd-m by 1e6", () => {
-  assert.strictEqual(factUsd(fact(5, "usd-bn")), 5e9);
-  assert.strictEqual(factUsd(fact(750, "usd-m")), 750e6);
-  assert.strictEqual(factUsd(fact(12, "usd")), 12);
-  assert.throws(() => factUsd(fact(5, "gw")), /invalid unit: gw/);
-});
-
-it("factGw(fact) reads GW and MW", () => {
-  assert.strictEqual(factGw(fact(5, "gw")), 5);
-  assert.strictEqual(factGw(fact(500, "mw")), 0.5);
-  assert.throws(() => factGw(fact(5, "twh")), /invalid unit: twh/);
-});
 
 it("factProvenance(id, fact) carries the fact's status and bound, exact by default", () => {
   assert.deepStrictEqual(factProvenance("d.capacity.ceiling", fact(5, "gw", "confirmed", "up-to")), {

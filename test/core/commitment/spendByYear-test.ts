@@ -144,7 +144,10 @@ it("spendByYear(terms, options) always sums to the terms' total, never spends a 
           total * 1e-9 + 1e-6
         );
         for (const d of rows) assert(d.usd >= -1e-6, `${d.year}: ${d.usd}`);
-        rows.forEach((d, i) => assert.strictEqual(d.year, rows[0].year + i));
+        assert.deepStrictEqual(
+          rows.map((d) => d.year),
+          rows.map((_, i) => rows[0].year + i)
+        );
       }
     )
   );

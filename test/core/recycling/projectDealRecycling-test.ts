@@ -146,7 +146,7 @@ it("projectDealRecycling(…): a higher margin never lowers operating profit or 
     fc.property(margins, fc.double({min: 0, max: 1, noNaN: true}), ([margin, step], probability) => {
       const low = run(margin, probability);
       const high = run(margin + step, probability);
-      low.flows.forEach((d, i) => assert(high.flows[i].operatingProfit >= d.operatingProfit));
+      for (const [i, d] of low.flows.entries()) assert(high.flows[i].operatingProfit >= d.operatingProfit);
       assert(high.npvUsd!.value >= low.npvUsd!.value - 1e-3);
       assert(years(low.paybackYear) >= years(high.paybackYear));
     })

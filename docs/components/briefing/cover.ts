@@ -1,0 +1,36 @@
+/** The cover of a printed briefing: title, subtitle, as-of date, data version and scenario. */
+import {el} from "../dom.js";
+import {date} from "../format.js";
+import type {BriefingSpec} from "./types.js";
+
+export interface CoverOptions {
+  /** Latest as-of date of the data, ISO. */
+  asOf: string;
+  /** Data version: a hash of the data files. */
+  version: string;
+  /** The scenario's label and description, when the data defines it. */
+  scenario: {id: string; label?: string; description?: string};
+}
+
+/** Returns the cover page: a kicker, the title (the document's h1), the subtitle and a table of the run's facts. */
+export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOptions): HTMLElement {
+  const facts: [string, string][] = [
+    ["Data as of", date(asOf)],
+    ["Data version", version],
+    ["Scenario", scenario.label ? `${scenario.label}${scenario.description ? `: ${scenario.description}` : ""}` : scenario.id]
+  ];
+  return el(
+    "header",
+    {class: "briefing-cover"},
+    el("p", {class: "kicker"}, briefing.deal ? "compute-deals · deal briefing" : "compute-deals · market briefing"),
+    el("h1", {}, briefing.title),
+    el("p", {class: "briefing-subtitle"}, briefing.subtitle),
+    el("dl", {class: "briefing-facts"}, facts.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el(
+      "p",
+      {class: "briefing-cover-note"},
+      "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them. ",
+      "Built from the data files by compute-deals; the same data version gives the same document."
+    )
+  );
+}

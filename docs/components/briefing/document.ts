@@ -1,0 +1,119 @@
+/**
+ * A whole briefing as one printable document: cover, contents, executive summary, the briefing's sections drawn
+ * for print at the paper's printable width, and the sources appendix. The PDF renderer loads the page that shows
+ * it, waits for {@link markReady}, and prints.
+ */
+import {el, trustedHtml} from "../dom.js";
+import {date} from "../format.js";
+import {sectionRegistry} from "../sections/registry.js";
+import type {Section, SectionContext} from "../sections/types.js";
+import {Contents, type ContentsEntry} from "./contents.js";
+import {Cover} from "./cover.js";
+import {type Paper, parsePaper, printableWidthPx} from "./paper.js";
+import {RunningHeader} from "./runningHeader.js";
+import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
+import type {BriefingIndex, BriefingMeta} from "./types.js";
+
+/** The id of the sources appendix in briefing definitions. */
+export const SOURCES_ID = "sources";
+
+export interface BriefingDocumentOptions {
+  /** `docs/data/dataset.json`. */
+  data: SectionContext["data"];
+  /** `docs/data/briefings.json`. */
+  briefings: BriefingIndex;
+  /** The briefing's name ("market", "deal-<id>"). */
+  name: string;
+  /** Paper that overrides the briefing's own (the renderer passes `?paper=`). */
+  paper?: string | null;
+}
+
+/** Returns a part of the document: a section element with an id and an h2 that the outline and contents list. */
+function Part(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
+  return el("section", {class: `briefing-part briefing-part--${id}`, id: `part-${id}`}, el("h2", {}, title), ...children);
+}
+
+/**
+ * Returns the briefing named `name` drawn as a document, and the metadata the renderer writes into the PDF.
+ * Sections the briefing lists but the registry lacks (or that need a deal in a market briefing) are left out and
+ * listed in `meta.skipped`. A section that throws fails the whole document, naming the section.
+ */
+export async function BriefingDocument({data, briefings, name, paper}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
+  const briefing = briefings.briefings.find((b) => b.name === name);
+  if (!briefing) throw new Error(`invalid briefing: ${name} (known: ${briefings.briefings.map((b) => b.name).join(", ")})`);
+  const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
+  const context: SectionContext = {data, dealId: briefing.deal, scenario: briefing.scenario, width: printableWidthPx(printPaper), print: true};
+  const registry = await sectionRegistry();
+
+  const skipped: BriefingMeta["skipped"] = [];
+  const parts: {id: string; title: string; node: HTMLElement}[] = [];
+  parts.push({id: "summary", title: "Executive summary", node: Part("summary", "Executive summary", trustedHtml(briefing.summaryHtml, "prose briefing-summary"))});
+  const drawn: Node[] = [];
+  let sourcesWanted = false;
+  for (const id of briefing.sections) {
+    if (id === SOURCES_ID) {
+      sourcesWanted = true;
+      continue;
+    }
+    const section: Section | undefined = registry.get(id);
+    if (!section) {
+      skipped.push({id, reason: "not in the section registry yet"});
+      continue;
+    }
+    if (section.perDeal && !briefing.deal) {
+      skipped.push({id, reason: "needs a deal, and this briefing is about every deal"});
+      continue;
+    }
+    let node: Node;
+    try {
+      node = await section.render(context);
+    } catch (error) {
+      throw new Error(`section "${id}" failed: ${(error as Error).message}`);
+    }
+    drawn.push(node);
+    parts.push({id, title: section.title, node: Part(id, section.title, el("div", {class: "briefing-section-body"}, node))});
+  }
+  if (sourcesWanted) {
+    const appendix = SourcesAppendix(citedSources(drawn), {sources: data.sourcesById, index: data.sourceNumbers});
+    parts.push({id: SOURCES_ID, title: "Sources", node: Part(SOURCES_ID, "Sources", appendix)});
+  }
+
+  const scenario = (data.scenarios as {id: string; label?: string; description?: string}[]).find((s) => s.id === briefing.scenario) ?? {id: briefing.scenario};
+  const asOf = briefings.asOf;
+  const entries: ContentsEntry[] = parts.map(({id, title}) => ({id: `part-${id}`, title}));
+  const node = el(
+    "article",
+    {class: `briefing briefing--${printPaper}`, "data-briefing": briefing.name, "data-paper": printPaper},
+    RunningHeader(briefing.title, `Data as of ${date(asOf)}`),
+    Cover(briefing, {asOf, version: briefings.version, scenario}),
+    Contents(entries),
+    parts.map((p) => p.node)
+  );
+  const meta: BriefingMeta = {
+    name: briefing.name,
+    title: briefing.title,
+    subject: `${briefing.subtitle}. Data as of ${date(asOf)}, data version ${briefings.version}, ${scenario.label ?? scenario.id} scenario.`,
+    author: "compute-deals",
+    keywords: ["AI compute", "compute deals", ...(briefing.deal ? [briefing.deal] : ["market"])],
+    language: "en-US",
+    asOf,
+    version: briefings.version,
+    paper: printPaper,
+    skipped
+  };
+  return {node, meta};
+}
+
+/**
+ * Marks the page ready to print once fonts are loaded and two frames have been drawn: sets
+ * `<html data-briefing-meta>` to the metadata (JSON), the document title, and then `<html data-ready="true">`,
+ * which is what the PDF renderer waits for.
+ */
+export async function markReady(meta: BriefingMeta): Promise<void> {
+  document.documentElement.classList.add("briefing-page");
+  document.title = meta.title;
+  await document.fonts.ready;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  document.documentElement.dataset.briefingMeta = JSON.stringify(meta);
+  document.documentElement.dataset.ready = "true";
+}

@@ -1,0 +1,107 @@
+/**
+ * The deal at a glance (one deal) and the deals at a glance (all of them): the deal cards, the deal's summary and
+ * notes, its investment tranches and the article's comparison rows in words.
+ */
+import type {Deal, Fact} from "../../lib/core.js";
+import {DealCard} from "../dealCard.js";
+import {el, trustedHtml} from "../dom.js";
+import {date, figureText} from "../format.js";
+import {Badge} from "../provenance.js";
+import type {Section, SectionContext} from "./types.js";
+
+type PublicDeal = Deal & {summaryHtml: string; notesHtml: string};
+
+/** Returns the deal named by the context, or throws `invalid dealId: x` when there is none. */
+function dealOf({data, dealId}: SectionContext): PublicDeal {
+  const deal = (data.deals as PublicDeal[]).find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid dealId: ${dealId}`);
+  return deal;
+}
+
+function cardOptions(data: SectionContext["data"]) {
+  const companies: Record<string, string> = Object.fromEntries(data.companies.map((c: {id: string; name: string}) => [c.id, c.name]));
+  return {sources: data.sourcesById, companies, index: data.sourceNumbers};
+}
+
+/** Returns a deal card whose title is an h3, so that in print the outline lists sections, not cards. */
+function Card(deal: Deal, data: SectionContext["data"]): HTMLElement {
+  const card = DealCard(deal, cardOptions(data));
+  const heading = card.querySelector("h2");
+  if (heading) {
+    const h3 = el("h3", {});
+    h3.append(...heading.childNodes);
+    heading.replaceWith(h3);
+  }
+  return card;
+}
+
+/** Returns a fact's value in words with its badge, or an empty string for a missing fact. */
+function factCell(fact: Fact | undefined, data: SectionContext["data"]): Node | string {
+  if (!fact) return "";
+  return el("span", {}, figureText(fact.value, fact.unit, fact.bound), Badge(fact, {sources: data.sourcesById, index: data.sourceNumbers}));
+}
+
+/** Returns the table of investment tranches: date, tranche, amount, firm or contingent, instrument. */
+export function TrancheTable(deal: Deal, data: SectionContext["data"]): HTMLElement {
+  return el(
+    "table",
+    {class: "tranche-table"},
+    el("thead", {}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Tranche"), el("th", {class: "num"}, "Amount"), el("th", {}, "Terms"))),
+    el(
+      "tbody",
+      {},
+      deal.tranches.map((t) =>
+        el(
+          "tr",
+          {},
+          el("td", {class: "nowrap"}, date(t.date)),
+          el("td", {}, t.label),
+          el("td", {class: "num"}, factCell(t.amount, data)),
+          el("td", {}, [t.firm ? "Firm" : `Contingent: ${t.condition ?? "conditions not disclosed"}`, t.instrument ? ` · ${t.instrument}` : ""].join(""))
+        )
+      )
+    )
+  );
+}
+
+/** Returns the article's comparison rows for one deal, in words: capacity, hardware, governance, intent. */
+export function ProfileList(deal: Deal): HTMLElement {
+  const rows: [string, string][] = [
+    ["Capacity language", deal.profile.capacityLanguage],
+    ["Hardware angle", deal.profile.hardwareAngle],
+    ["Governance posture", deal.profile.governancePosture],
+    ["Strategic intent", deal.profile.strategicIntent]
+  ];
+  return el("dl", {class: "profile-list"}, rows.map(([term, text]) => [el("dt", {}, term), el("dd", {}, text)]));
+}
+
+export const dealOverview: Section = {
+  id: "deal-overview",
+  title: "The deal at a glance",
+  perDeal: true,
+  render(context) {
+    const deal = dealOf(context);
+    return el(
+      "div",
+      {class: "deal-overview"},
+      trustedHtml(deal.summaryHtml, "dek"),
+      el("div", {class: "keep"}, Card(deal, context.data)),
+      el("h3", {}, "In words"),
+      ProfileList(deal),
+      deal.tranches.length ? [el("h3", {}, "Investment tranches"), TrancheTable(deal, context.data)] : null,
+      deal.notesHtml ? [el("h3", {}, "Notes"), trustedHtml(deal.notesHtml)] : null
+    );
+  }
+};
+
+export const dealsOverview: Section = {
+  id: "deals-overview",
+  title: "The deals at a glance",
+  render({data}) {
+    return el(
+      "div",
+      {class: "deal-list deals-overview"},
+      (data.deals as PublicDeal[]).map((deal) => Card(deal, data))
+    );
+  }
+};

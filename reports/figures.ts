@@ -1,0 +1,102 @@
+/**
+ * The figures executive summaries can name (see reports/placeholders.ts for the syntax): one flat table from
+ * name to value, computed from the data with the core. Each contributor below adds a family of names; later
+ * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
+ */
+import {date} from "../docs/components/format.js";
+import {headlineTerms, type MoneyTerm} from "../src/core/headlines.js";
+import type {Dataset, Deal, Fact} from "../src/core/model.js";
+import type {FigureValue} from "./placeholders.js";
+
+/** What contributors compute from. */
+export interface FigureInput {
+  dataset: Dataset;
+  /** The data version (a hash of the data files). */
+  version: string;
+}
+
+/** A family of figures: name → value pairs. */
+export type FigureSource = (input: FigureInput) => Iterable<[string, FigureValue]>;
+
+const text = (value: string): FigureValue => ({kind: "text", text: value});
+const missing: FigureValue = {kind: "missing"};
+const money = (term: MoneyTerm | null): FigureValue => (term ? {kind: "number", value: term.usd, unit: "usd", bound: term.bound} : missing);
+
+/** Figures about the dataset as a whole: `data.as-of`, `data.version`, `data.deals`, `data.sources`. */
+export function* dataFigures({dataset, version}: FigureInput): Iterable<[string, FigureValue]> {
+  yield ["data.as-of", text(date(dataset.asOf))];
+  yield ["data.version", text(version)];
+  yield ["data.deals", {kind: "number", value: dataset.deals.length, unit: "count"}];
+  yield ["data.sources", {kind: "number", value: dataset.sources.length, unit: "count"}];
+}
+
+/**
+ * Figures about each deal, named `<deal id>.<figure>`: name, investors, lab, provider, announced, as-of;
+ * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms); commitment.total,
+ * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; profile.capacity-language,
+ * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
+ * its data does not state is "not disclosed".
+ */
+export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureValue]> {
+  const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const name = (id: string) => companies.get(id) ?? id;
+  for (const deal of dataset.deals) {
+    const terms = headlineTerms(deal);
+    const first = deal.capacity?.schedule[0];
+    const figures: Record<string, FigureValue> = {
+      name: text(deal.name),
+      investors: text(deal.investors.map(name).join(" and ")),
+      lab: text(name(deal.lab)),
+      provider: text(name(deal.provider)),
+      announced: text(date(deal.announced)),
+      "as-of": text(date(deal.asOf)),
+      "terms.latest": terms.latest ? {kind: "number", value: terms.latest.usd, unit: "usd", bound: terms.latest.tranche.amount.bound} : missing,
+      "terms.latest-date": terms.latest ? text(date(terms.latest.tranche.date)) : missing,
+      "terms.firm": money(terms.firm),
+      "terms.contingent": money(terms.contingent),
+      "terms.max": money(terms.max),
+      "commitment.total": money(terms.committed),
+      "commitment.years": commitmentYears(deal),
+      "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
+      "capacity.first": first ? fact(first.gw) : missing,
+      "capacity.first-by": first ? text(date(first.by)) : missing,
+      "profile.capacity-language": text(deal.profile.capacityLanguage),
+      "profile.hardware-angle": text(deal.profile.hardwareAngle),
+      "profile.governance-posture": text(deal.profile.governancePosture),
+      "profile.strategic-intent": text(deal.profile.strategicIntent)
+    };
+    for (const [key, value] of Object.entries(figures)) yield [`${deal.id}.${key}`, value];
+  }
+}
+
+/** The contributors, in order. */
+export const FIGURE_SOURCES: readonly FigureSource[] = [dataFigures, dealFigures];
+
+/**
+ * Returns the table of every figure a summary can name, from every contributor in `sources` (default
+ * FIGURE_SOURCES). Throws `invalid figure name: x (defined twice)` when two contributors define the same name.
+ *
+ * @example figureTable({dataset, version}).get("amazon-anthropic.terms.firm") // {kind: "number", value: 13e9, unit: "usd", bound: "exact"}
+ */
+export function figureTable(input: FigureInput, sources: readonly FigureSource[] = FIGURE_SOURCES): Map<string, FigureValue> {
+  const table = new Map<string, FigureValue>();
+  for (const source of sources) {
+    for (const [name, value] of source(input)) {
+      if (table.has(name)) throw new Error(`invalid figure name: ${name} (defined twice)`);
+      table.set(name, value);
+    }
+  }
+  return table;
+}
+
+function fact(f: Fact): FigureValue {
+  return {kind: "number", value: f.value, unit: f.unit, bound: f.bound};
+}
+
+/** Returns the commitments' term: "10 years", or "7–8 years" when the commitments' terms differ. */
+function commitmentYears(deal: Deal): FigureValue {
+  const years = [...new Set(deal.commitments.map((c) => c.years.value))].sort((a, b) => a - b);
+  if (!years.length) return missing;
+  if (years.length === 1) return {kind: "number", value: years[0], unit: "years"};
+  return text(`${years[0]}–${years.at(-1)} years`);
+}

@@ -1,0 +1,66 @@
+/**
+ * Makes a printed PDF reproducible and self-describing: document metadata (title, author, subject, keywords,
+ * language, creator, producer), creation and modification dates from SOURCE_DATE_EPOCH or the data's as-of date
+ * instead of the clock, no XMP packet (it would carry its own dates and random ids), and a file /ID derived from
+ * the content. The same Chromium and the same inputs then give the same bytes.
+ */
+import {createHash} from "node:crypto";
+import {PDFDocument, PDFHexString, PDFName} from "pdf-lib";
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47 tag, e.g. "en-US". */
+  language: string;
+  /** Written as both the creation and the modification date. */
+  date: Date;
+}
+
+/** The producer written into every briefing (fixed: no version numbers that would differ between machines). */
+export const PRODUCER = "compute-deals (Chromium, pdf-lib)";
+
+const SAVE = {useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false} as const;
+
+/**
+ * Returns the PDF date for a briefing: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when `epoch` is set, else
+ * midnight UTC of `asOf` (ISO date). Throws `invalid SOURCE_DATE_EPOCH: x` or `invalid asOf: x`.
+ *
+ * @example documentDate("2026-06-30", undefined) // 2026-06-30T00:00:00.000Z
+ */
+export function documentDate(asOf: string, epoch: string | undefined = process.env.SOURCE_DATE_EPOCH): Date {
+  if (epoch !== undefined && epoch !== "") {
+    const seconds = Number(epoch);
+    if (!(Number.isInteger(seconds) && seconds >= 0)) throw new Error(`invalid SOURCE_DATE_EPOCH: ${epoch}`);
+    return new Date(seconds * 1000);
+  }
+  const date = new Date(`${asOf}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(date.getTime())) throw new Error(`invalid asOf: ${asOf}`);
+  return date;
+}
+
+/**
+ * Returns `bytes` (a PDF) with the metadata set and everything that varies between runs fixed. The file /ID is
+ * the first 16 bytes of the SHA-256 of the document saved without one, written twice (original and current).
+ *
+ * @example await finalizePdf(await page.pdf(), {title, author: "compute-deals", subject, keywords: [], language: "en-US", date})
+ */
+export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  if (!(meta.date instanceof Date && !Number.isNaN(meta.date.getTime()))) throw new Error(`invalid date: ${meta.date}`);
+  const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+  doc.setTitle(meta.title, {showInWindowTitleBar: true});
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage(meta.language);
+  doc.setCreator("compute-deals");
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  doc.catalog.delete(PDFName.of("Metadata"));
+  doc.context.trailerInfo.ID = undefined;
+  const digest = createHash("sha256").update(await doc.save(SAVE)).digest("hex").slice(0, 32);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
+  return doc.save(SAVE);
+}

@@ -1,0 +1,107 @@
+/**
+ * Renders one briefing page to PDF in a fresh, locked-down browser context: loads it at the paper's printable
+ * width, waits for the page's ready signal, refuses it on any error, prints it once to learn where each part
+ * starts (from the bookmarks), writes the page numbers into the contents and prints again.
+ */
+import {PDFDocument} from "pdf-lib";
+import type {Browser, Page} from "puppeteer-core";
+import {type Paper, PAPER_SIZES, printableWidthPx} from "../../../docs/components/briefing/paper.js";
+import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
+import {lockedPage, type PageLog} from "../browser.js";
+import {contentsPages} from "./contentsPages.js";
+import {readOutline} from "./outline.js";
+
+export interface RenderRequest {
+  /** Origin of the site server, `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** Briefing name; its page is `/briefings/<name>`. */
+  name: string;
+  paper: Paper;
+  /** Milliseconds allowed for loading and for each print; default 60 s. */
+  timeoutMs?: number;
+}
+
+export interface RenderedDocument {
+  /** The PDF as Chromium printed it (before {@link finalizePdf}). */
+  bytes: Uint8Array;
+  meta: BriefingMeta;
+  pages: number;
+  /** Prints needed until the contents' page numbers held still (2 normally). */
+  passes: number;
+}
+
+/** A document that the page itself refused: an error block, a console error, a blocked request. Not retried. */
+export class DocumentError extends Error {
+  override name = "DocumentError";
+}
+
+const MAX_PASSES = 4;
+
+/** Returns the briefing printed to PDF with its contents' page numbers; throws {@link DocumentError} on a bad page. */
+export async function renderDocument(browser: Browser, {origin, name, paper, timeoutMs = 60_000}: RenderRequest): Promise<RenderedDocument> {
+  const {page, log, dispose} = await lockedPage(browser, origin);
+  try {
+    await page.setViewport({width: printableWidthPx(paper), height: 1000, deviceScaleFactor: 1});
+    await page.emulateMediaType("print");
+    await page.emulateMediaFeatures([
+      {name: "prefers-color-scheme", value: "light"},
+      {name: "prefers-reduced-motion", value: "reduce"}
+    ]);
+    await page.goto(`${origin}/briefings/${encodeURIComponent(name)}?paper=${paper}`, {waitUntil: "load", timeout: timeoutMs});
+    await page.waitForFunction(
+      () =>
+        (document.documentElement.dataset.ready === "true" && !document.querySelector("observablehq-loading")) ||
+        document.querySelector(".observablehq--error") !== null,
+      {timeout: timeoutMs, polling: 50}
+    );
+    await refuseProblems(page, log, name);
+    const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
+    if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
+
+    const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
+    let numbers: number[] = [];
+    for (let pass = 1; pass <= MAX_PASSES; ++pass) {
+      const bytes = await print(page, paper, timeoutMs);
+      const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+      const found = contentsPages(titles, readOutline(doc));
+      if (found.join() === numbers.join()) {
+        await refuseProblems(page, log, name);
+        return {bytes, meta, pages: doc.getPageCount(), passes: pass};
+      }
+      numbers = found;
+      await page.evaluate((numbers: number[]) => {
+        document.querySelectorAll("[data-toc-title]").forEach((item, i) => {
+          const cell = item.querySelector(".toc-page");
+          if (cell) cell.textContent = String(numbers[i]);
+        });
+      }, numbers);
+    }
+    throw new DocumentError(`${name}: the contents' page numbers did not settle after ${MAX_PASSES} prints`);
+  } finally {
+    await Promise.race([dispose(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => {});
+  }
+}
+
+/** Prints the page as a tagged PDF with bookmarks, on the paper's size; margins and running heads come from CSS. */
+async function print(page: Page, paper: Paper, timeout: number): Promise<Uint8Array> {
+  return page.pdf({
+    format: PAPER_SIZES[paper].format,
+    printBackground: true,
+    preferCSSPageSize: false,
+    outline: true,
+    tagged: true,
+    waitForFonts: true,
+    timeout
+  });
+}
+
+/** Throws a {@link DocumentError} for an error block, a console or page error, or a refused request. */
+async function refuseProblems(page: Page, log: PageLog, name: string): Promise<void> {
+  const blocks = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => (n.textContent ?? "").trim().slice(0, 300)));
+  const problems = [
+    ...blocks.map((text) => `error in the page: ${text}`),
+    ...log.errors.map((text) => `console: ${text}`),
+    ...log.blocked.map((url) => `blocked request: ${url}`)
+  ];
+  if (problems.length) throw new DocumentError(`${name}: ${problems.join("; ")}`);
+}
