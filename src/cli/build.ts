@@ -5,10 +5,10 @@
 import {existsSync} from "node:fs";
 import {mkdir, rename, rm} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {check} from "./check.js";
 import {bundleCore} from "./bundleCore.js";
-import {writeFontFaces} from "./fontFaces.js";
+import {check} from "./check.js";
 import {run} from "./exec.js";
+import {writeFontFaces} from "./fontFaces.js";
 import {validateSite} from "./validateSite.js";
 
 export interface BuildOptions {
@@ -25,7 +25,12 @@ export interface BuildOptions {
 const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
 
 /** Builds everything; returns 0 on success, 1 on a data problem. Throws on any other failure, after cleaning up. */
-export async function buildAll({out = "dist", site = false, data = "data", log = (l) => console.warn(l)}: BuildOptions = {}): Promise<number> {
+export async function buildAll({
+  out = "dist",
+  site = false,
+  data = "data",
+  log = (l) => console.warn(l)
+}: BuildOptions = {}): Promise<number> {
   const started = performance.now();
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if ((await check({dataDir: data})) !== 0) return 1;
@@ -37,7 +42,10 @@ export async function buildAll({out = "dist", site = false, data = "data", log =
     // Framework re-uses cached loader output regardless of changes to the data or the core: start clean.
     await rm("docs/.observablehq/cache", {recursive: true, force: true});
     step("building the site");
-    await run("node", [FRAMEWORK, "build"], {env: {DEALS_SITE_OUT: scratch, DEALS_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "true"}, label: "observable build"});
+    await run("node", [FRAMEWORK, "build"], {
+      env: {DEALS_SITE_OUT: scratch, DEALS_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      label: "observable build"
+    });
     await validateSite(scratch);
     if (!site) {
       step("rendering the PDF briefings");

@@ -2,6 +2,7 @@
 import {Command} from "commander";
 import {buildAll} from "./build.js";
 import {check} from "./check.js";
+import type {PdfCommandOptions} from "./pdf.js";
 
 const program = new Command("deals").description("Explain AI compute mega-deals: data in, a site and PDF briefings out.");
 
@@ -26,6 +27,32 @@ program
       console.error(`deals build: ${(error as Error).message}`);
       process.exitCode = 1;
     }
+  });
+
+program
+  .command("pdf")
+  .description("render PDF briefings from a built site into <site>/briefings/<name>.pdf (all briefings when no NAME is given)")
+  .argument("[names...]", "briefings to render, e.g. market deal-amazon-anthropic")
+  .option("--site <dir>", "the built site", "dist")
+  .option("--paper <size>", "a4 or letter, for every briefing (default: each briefing's own)")
+  .option("--shard <i/n>", "render only the i-th of n equal shares (for parallel CI jobs)")
+  .option("--concurrency <n>", "documents rendered at once (default: the number of cores)")
+  .action(async (names: string[], options: PdfCommandOptions) => {
+    const {pdfCommand} = await import("./pdf.js");
+    process.exitCode = await pdfCommand(names, options);
+  });
+
+program
+  .command("project <deal>")
+  .description("print a deal's headline projections (with --json: every figure with its lineage)")
+  .option("--scenario <name>", "scenario id", "base")
+  .option("--json", "print JSON")
+  .option("--draws <n>", "Monte Carlo draws for the P10–P90 bands", (v) => Number.parseInt(v, 10), 10_000)
+  .option("--seed <seed>", "Monte Carlo seed", "compute-deals")
+  .option("--data <dir>", "data folder", "data")
+  .action(async (deal: string, options: {scenario: string; json?: boolean; draws: number; seed: string; data: string}) => {
+    const {projectCommand} = await import("./project.js");
+    process.exitCode = await projectCommand(deal, options);
   });
 
 await program.parseAsync(process.argv);

@@ -1,2 +1,198 @@
-/** PDF briefings (placeholder until the PDF renderer lands: renders nothing). */
-export async function renderBriefings(_: {site: string; out: string; log: (line: string) => void}): Promise<void> {}
+/**
+ * PDF briefings: renders the briefing pages of a built site (docs/briefings/[briefing].md) to
+ * `<out>/<name>.pdf` with the system Chromium, locked down to the site's own 127.0.0.1 origin. One browser,
+ * bounded concurrency, a fresh context per document, a new browser every `maxDocsPerBrowser` documents, one retry
+ * when the browser crashed, and every browser closed (killed after a timeout) whatever happens.
+ */
+
+import {mkdir, rename, rm, writeFile} from "node:fs/promises";
+import {availableParallelism} from "node:os";
+import {join} from "node:path";
+import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
+import {launchBrowser} from "./browser.js";
+import {BrowserPool} from "./pdf/browserPool.js";
+import {documentDate, finalizePdf} from "./pdf/finalize.js";
+import {readSiteBriefings} from "./pdf/manifest.js";
+import {createProgress, isInteractive} from "./pdf/progress.js";
+import {DocumentError, renderDocument} from "./pdf/renderDocument.js";
+import {parseShard, type Shard, selectBriefings} from "./pdf/select.js";
+import {serveSite} from "./serve.js";
+
+export interface RenderOptions {
+  /** The built site. */
+  site: string;
+  /** Where the PDFs go; default `<site>/briefings`. */
+  out?: string;
+  log?: (line: string) => void;
+  /** Briefings to render; all when empty. */
+  names?: string[];
+  /** Paper for every document, instead of each briefing's own. */
+  paper?: Paper;
+  shard?: Shard;
+  /** Documents rendered at once; default the number of cores. */
+  concurrency?: number;
+  /** Documents per browser before it is replaced; default 20. */
+  maxDocsPerBrowser?: number;
+  /** Milliseconds allowed per document (load, ready, each print); default 60 s. */
+  timeoutMs?: number;
+  /** Draw a progress bar; default when stderr is a terminal and CI is not set. */
+  interactive?: boolean;
+}
+
+export interface RenderedBriefing {
+  name: string;
+  file: string;
+  pages: number;
+  bytes: number;
+  seconds: number;
+  /** Seconds loading the page (until ready) and printing it (both passes). */
+  timings: {load: number; print: number};
+}
+
+export interface RenderSummary {
+  documents: RenderedBriefing[];
+  seconds: number;
+  pages: number;
+  /** Section id → why and in which briefings it was skipped (not in the registry yet, or per-deal in the market briefing). */
+  skipped: Record<string, {reason: string; briefings: string[]}>;
+}
+
+/**
+ * Renders the site's briefings to PDF and returns what was written, with timings. Throws one error naming every
+ * failed document after the others are done (no partial file is left for a failed one).
+ *
+ * @example await renderBriefings({site: "dist", out: "dist/briefings", log: console.warn})
+ */
+export async function renderBriefings({
+  site,
+  out = join(site, "briefings"),
+  log = (line) => console.warn(line),
+  names = [],
+  paper,
+  shard,
+  concurrency = availableParallelism(),
+  maxDocsPerBrowser = 20,
+  timeoutMs = 60_000,
+  interactive = isInteractive()
+}: RenderOptions): Promise<RenderSummary> {
+  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
+  const started = performance.now();
+  const available = await readSiteBriefings(site);
+  const selected = selectBriefings(
+    available.map((b) => b.name),
+    {names, shard}
+  );
+  const byName = new Map(available.map((b) => [b.name, b]));
+  await mkdir(out, {recursive: true});
+  const server = await serveSite(site);
+  const pool = new BrowserPool(launchBrowser, maxDocsPerBrowser);
+  const progress = createProgress(selected.length, {log, interactive});
+  const documents: RenderedBriefing[] = [];
+  const failures: string[] = [];
+  const skipped: RenderSummary["skipped"] = {};
+  try {
+    await pool.warmUp();
+    const queue = [...selected];
+    const worker = async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const t0 = performance.now();
+        try {
+          const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs};
+          const rendered = await withRetry(
+            name,
+            () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: timed out`), isBroken),
+            progress.note
+          );
+          const {meta} = rendered;
+          const bytes = await finalizePdf(rendered.bytes, {...meta, date: documentDate(meta.asOf)});
+          const file = join(out, `${name}.pdf`);
+          await writeFile(`${file}.partial`, bytes);
+          await rename(`${file}.partial`, file);
+          for (const {id, reason} of meta.skipped) (skipped[`${id}: ${reason}`] ??= {reason, briefings: []}).briefings.push(name);
+          const seconds = (performance.now() - t0) / 1000;
+          documents.push({name, file, pages: rendered.pages, bytes: bytes.length, seconds, timings: rendered.timings});
+          const {load, print} = rendered.timings;
+          progress.done(
+            name,
+            `${rendered.pages} pages, ${seconds.toFixed(1)} s (load ${load.toFixed(1)} s, print ${print.toFixed(1)} s × ${rendered.passes})`
+          );
+        } catch (error) {
+          failures.push(`${name}: ${(error as Error).message.replace(new RegExp(`^${name}: `), "")}`);
+          progress.done(name, "FAILED");
+          await rm(join(out, `${name}.pdf.partial`), {force: true});
+        }
+      }
+    };
+    await Promise.all(Array.from({length: Math.min(concurrency, selected.length)}, worker));
+  } finally {
+    progress.stop();
+    await pool.close();
+    await server.close();
+  }
+  for (const [key, {reason, briefings}] of Object.entries(skipped)) {
+    const where = briefings.length === 1 ? briefings[0] : `${briefings.length} briefings`;
+    log(`pdf: warning: section "${key.slice(0, key.indexOf(": "))}" skipped in ${where}: ${reason}`);
+  }
+  if (failures.length) throw new Error(`${failures.length} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
+  const seconds = (performance.now() - started) / 1000;
+  const pages = documents.reduce((sum, d) => sum + d.pages, 0);
+  documents.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
+  log(
+    `pdf: ${documents.length} briefings, ${pages} pages in ${seconds.toFixed(1)} s (${pages ? (seconds / pages).toFixed(2) : "0"} s a page, ${Math.min(concurrency, selected.length)} at a time, ${pool.launches} browser launch${pool.launches === 1 ? "" : "es"}) → ${out}/`
+  );
+  return {documents, seconds, pages, skipped};
+}
+
+/** True when an error means the browser crashed, hung or went away (not the page's fault). */
+function isBroken(error: unknown): boolean {
+  if (error instanceof DocumentError) return false;
+  const message = String((error as Error)?.message ?? error);
+  return /timed out|Target closed|Session closed|Page crashed|Protocol error|disconnected|Connection closed|browser has been closed/i.test(
+    message
+  );
+}
+
+/** Runs `job`, once more when the browser broke under it (a crash, not a bad page or a timeout). */
+async function withRetry<T>(name: string, job: () => Promise<T>, note: (line: string) => void): Promise<T> {
+  try {
+    return await job();
+  } catch (error) {
+    if (!isBroken(error) || /timed out/i.test(String((error as Error).message))) throw error;
+    note(`pdf: ${name}: the browser failed (${(error as Error).message.split("\n")[0]}); retrying once with a new browser`);
+    return job();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Options of `deals pdf` as commander parses them. */
+export interface PdfCommandOptions {
+  site: string;
+  paper?: string;
+  shard?: string;
+  concurrency?: string;
+}
+
+/** Runs `deals pdf [NAME…]`; returns the exit code (0 when every PDF was written). */
+export async function pdfCommand(names: string[], options: PdfCommandOptions): Promise<number> {
+  try {
+    const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+    await renderBriefings({
+      site: options.site,
+      names,
+      paper: options.paper ? parsePaper(options.paper) : undefined,
+      shard: options.shard ? parseShard(options.shard) : undefined,
+      concurrency
+    });
+    return 0;
+  } catch (error) {
+    console.error(`deals pdf: ${(error as Error).message}`);
+    return 1;
+  }
+}

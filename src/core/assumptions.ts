@@ -17,6 +17,7 @@ export const ASSUMPTION_IDS = [
   "contingent-probability",
   "option-volatility",
   "generation-gain",
+  "generation-years",
   "building-mw",
   "spend-ramp-years"
 ] as const;

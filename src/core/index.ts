@@ -45,3 +45,4 @@ export * from "./capacity/ramp.js";
 export * from "./capacity/schedule.js";
 export * from "./roadmap/efficiency.js";
 export * from "./roadmap/fleet.js";
+export * from "./project/projectDeal.js";

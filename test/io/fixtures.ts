@@ -57,6 +57,7 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["contingent-probability", "fraction", 0.3, 0.5, 0.8],
   ["option-volatility", "fraction", 0.3, 0.5, 0.8],
   ["generation-gain", "ratio", 1.5, 2, 3],
+  ["generation-years", "years", 1, 2, 3],
   ["building-mw", "mw", 50, 100, 200],
   ["spend-ramp-years", "years", 2, 3, 5]
 ];

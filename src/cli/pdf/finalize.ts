@@ -60,7 +60,10 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   doc.setModificationDate(meta.date);
   doc.catalog.delete(PDFName.of("Metadata"));
   doc.context.trailerInfo.ID = undefined;
-  const digest = createHash("sha256").update(await doc.save(SAVE)).digest("hex").slice(0, 32);
+  const digest = createHash("sha256")
+    .update(await doc.save(SAVE))
+    .digest("hex")
+    .slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
   return doc.save(SAVE);
 }

@@ -19,11 +19,17 @@ export interface Progress {
  *
  * @example const progress = createProgress(11, {log: console.warn, interactive: isInteractive()});
  */
-export function createProgress(total: number, {log, interactive, stream = process.stderr}: {log: (line: string) => void; interactive: boolean; stream?: NodeJS.WritableStream}): Progress {
+export function createProgress(
+  total: number,
+  {log, interactive, stream = process.stderr}: {log: (line: string) => void; interactive: boolean; stream?: NodeJS.WritableStream}
+): Progress {
   if (!interactive) {
     return {done: (name, detail) => log(`pdf: ${name}.pdf: ${detail}`), note: log, stop: () => {}};
   }
-  const bars = new MultiBar({format: "briefings [{bar}] {value}/{total} {name}", stream, hideCursor: true, clearOnComplete: true}, Presets.shades_classic);
+  const bars = new MultiBar(
+    {format: "briefings [{bar}] {value}/{total} {name}", stream, hideCursor: true, clearOnComplete: true},
+    Presets.shades_classic
+  );
   const bar = bars.create(total, 0, {name: ""});
   let count = 0;
   return {

@@ -5,7 +5,7 @@
  */
 import {PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
-import {type Paper, PAPER_SIZES, printableWidthPx} from "../../../docs/components/briefing/paper.js";
+import {PAPER_SIZES, type Paper, printableWidthPx} from "../../../docs/components/briefing/paper.js";
 import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
 import {lockedPage, type PageLog} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
@@ -28,6 +28,8 @@ export interface RenderedDocument {
   pages: number;
   /** Prints needed until the contents' page numbers held still (2 normally). */
   passes: number;
+  /** Seconds spent loading (navigation until ready) and printing (every pass). */
+  timings: {load: number; print: number};
 }
 
 /** A document that the page itself refused: an error block, a console error, a blocked request. Not retried. */
@@ -38,7 +40,11 @@ export class DocumentError extends Error {
 const MAX_PASSES = 4;
 
 /** Returns the briefing printed to PDF with its contents' page numbers; throws {@link DocumentError} on a bad page. */
-export async function renderDocument(browser: Browser, {origin, name, paper, timeoutMs = 60_000}: RenderRequest): Promise<RenderedDocument> {
+export async function renderDocument(
+  browser: Browser,
+  {origin, name, paper, timeoutMs = 60_000}: RenderRequest
+): Promise<RenderedDocument> {
+  const started = performance.now();
   const {page, log, dispose} = await lockedPage(browser, origin);
   try {
     await page.setViewport({width: printableWidthPx(paper), height: 1000, deviceScaleFactor: 1});
@@ -58,6 +64,7 @@ export async function renderDocument(browser: Browser, {origin, name, paper, tim
     const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
     if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
 
+    const loaded = performance.now();
     const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
     let numbers: number[] = [];
     for (let pass = 1; pass <= MAX_PASSES; ++pass) {
@@ -66,7 +73,8 @@ export async function renderDocument(browser: Browser, {origin, name, paper, tim
       const found = contentsPages(titles, readOutline(doc));
       if (found.join() === numbers.join()) {
         await refuseProblems(page, log, name);
-        return {bytes, meta, pages: doc.getPageCount(), passes: pass};
+        const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
+        return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings};
       }
       numbers = found;
       await page.evaluate((numbers: number[]) => {
@@ -78,7 +86,9 @@ export async function renderDocument(browser: Browser, {origin, name, paper, tim
     }
     throw new DocumentError(`${name}: the contents' page numbers did not settle after ${MAX_PASSES} prints`);
   } finally {
-    await Promise.race([dispose(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([dispose(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]).catch(() => {});
+    clearTimeout(timer);
   }
 }
 

@@ -16,7 +16,8 @@ export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!(match && count >= 1 && index >= 1 && index <= count)) throw new Error(`invalid shard: ${text} (expected i/n with 1 ≤ i ≤ n, e.g. 1/2)`);
+  if (!(match && count >= 1 && index >= 1 && index <= count))
+    throw new Error(`invalid shard: ${text} (expected i/n with 1 ≤ i ≤ n, e.g. 1/2)`);
   return {index, count};
 }
 

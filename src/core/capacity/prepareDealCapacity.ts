@@ -64,7 +64,7 @@ export interface DealCapacity {
 }
 
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
-export type CapacityProjector = (values: ScenarioValues) => DealCapacity;
+export type CapacityProjector = (values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity;
 
 /**
  * Returns a function that projects `deal`'s capacity for given scenario values (see projectDealCapacity), with
@@ -111,7 +111,8 @@ export function prepareDealCapacity(
   };
 
   // Per draw: plain loops and no closures created per call, since this runs inside the Monte Carlo.
-  return ({ramp, values}) => {
+  // `byYear: false` skips the year-by-year view (empty), for Monte Carlo draws that need only the headline figures.
+  return ({ramp, values}, {byYear: withYears = true} = {}) => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
     const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
     const share = gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
@@ -129,7 +130,7 @@ export function prepareDealCapacity(
     const counts = chipAccelerators(specs, ceilingGw, pue);
     const bf16 = chipFlops(specs, counts, "bf16");
 
-    const toYear = Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity);
+    const toYear = withYears ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity) : fromYear - 1;
     const byYear: CapacityYear[] = [];
     const cumulative = new Array<number>(n).fill(0);
     for (let year = fromYear; year <= toYear; ++year) {

@@ -26,6 +26,11 @@ export interface ChipOptionInputs {
   draws?: number;
   /** Monte Carlo seed; defaults to "compute-deals". The stream is `chip-option:<option id>`. */
   seed?: string | number;
+  /**
+   * false skips the Monte Carlo check, the cost of waiting and the grid (they come back NaN and empty): for use
+   * inside another Monte Carlo, where only the closed-form value is needed. Defaults to true.
+   */
+  detail?: boolean;
 }
 
 /** One cell of the "option value against volatility and time to exercise" heat map. */
@@ -104,8 +109,8 @@ const USED = ["revenue-per-gw-year", "generation-gain", "option-volatility", "di
  * // {value: ≈4.9e9, costOfWaiting: ≈1.8e9, …} per GW-year with the base values
  */
 export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): ChipOptionValue {
-  const {asOf, deal, assumptions, values, gw = 1, yearsOfUse = 1, generationYears = 2, draws = 100_000, seed = "compute-deals"} = inputs;
-  const years = Math.max(0, (isoTime(option.exercisable, "exercisable") - isoTime(asOf, "asOf")) / YEAR_MS);
+  const {asOf, deal, assumptions, values, gw = 1, yearsOfUse = 1, generationYears = 2, draws = 100_000, seed = "compute-deals", detail = true} = inputs;
+  const years = yearsToExercise(option, asOf);
   const revenue = value(values, "revenue-per-gw-year", (x) => x > 0);
   const gain = value(values, "generation-gain", (x) => x >= 1);
   const volatility = value(values, "option-volatility", (x) => x >= 0);
@@ -121,9 +126,9 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
   const call = {spot, strike: effectiveStrike, rate, dividendYield: erosion};
   const valueAt = (v: number, t: number) => capacity * blackScholesCall({...call, volatility: v, years: t});
   const optionValue = valueAt(volatility, years);
-  const mc = monteCarloCall({...call, volatility, years, draws, seed, stream: `chip-option:${option.id}`});
+  const mc = detail ? monteCarloCall({...call, volatility, years, draws, seed, stream: `chip-option:${option.id}`}) : {value: Number.NaN, standardError: Number.NaN};
   const grid: OptionGridCell[] = [];
-  for (let i = 1; i <= 10; ++i) {
+  for (let i = 1; detail && i <= 10; ++i) {
     for (let j = 1; j <= 10; ++j) grid.push({volatility: i / 10, years: j / 2, value: valueAt(i / 10, j / 2)});
   }
   return {
@@ -140,13 +145,37 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
     valuePerGwYear: gw > 0 ? optionValue / (gw * yearsOfUse) : 0,
     intrinsicValue: valueAt(0, years),
     monteCarlo: {value: capacity * mc.value, standardError: capacity * mc.standardError},
-    costOfWaiting: optionValue - valueAt(volatility, years + 1),
+    costOfWaiting: detail ? optionValue - valueAt(volatility, years + 1) : Number.NaN,
     grid,
     lineage: mergeLineage(
       leaf(`${deal}.hardware.options.${option.id}`, option.status),
       ...USED.map((id) => assumptionLineage(assumptions, id))
     )
   };
+}
+
+/**
+ * Returns only the closed-form value in US dollars of the option described in {@link valueChipOption}, for `years`
+ * to exercise: the same model without the Monte Carlo, grid or lineage, cheap enough to run inside another Monte
+ * Carlo. Inputs are not validated here; valueChipOption validates the same inputs.
+ */
+export function chipOptionClosedForm(
+  years: number,
+  values: Readonly<Record<string, number>>,
+  {gw = 1, yearsOfUse = 1, generationYears = 2}: {gw?: number; yearsOfUse?: number; generationYears?: number} = {}
+): number {
+  const revenue = values["revenue-per-gw-year"];
+  const gain = values["generation-gain"];
+  const rate = values["discount-rate"];
+  const erosion = Math.log(gain) / generationYears;
+  const capacity = gw * annuity(erosion, yearsOfUse);
+  const strike = (revenue * 1e9 * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
+  return capacity * blackScholesCall({spot: revenue * 1e9 * gain, strike, rate, dividendYield: erosion, volatility: values["option-volatility"], years});
+}
+
+/** Returns the years from `asOf` to the option's exercise date (0 once it is exercisable). */
+export function yearsToExercise(option: Pick<ChipOption, "exercisable">, asOf: string): number {
+  return Math.max(0, (isoTime(option.exercisable, "exercisable") - isoTime(asOf, "asOf")) / YEAR_MS);
 }
 
 /** Σ e^(−rate·k) for k = 0 … n − 1: present value of n yearly payments of 1 made in advance. */

@@ -25,6 +25,7 @@ export const baseValues: AssumptionValues = {
   "contingent-probability": 0.5,
   "option-volatility": 0.5,
   "generation-gain": 2,
+  "generation-years": 2,
   "building-mw": 75,
   "spend-ramp-years": 3
 };

@@ -1,0 +1,191 @@
+import {type AssumptionValues, type ScenarioValues, scenarioValues} from "../assumptions.js";
+import {type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
+import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
+import type {SpendProfile} from "../commitment/spendByYear.js";
+import type {Figure} from "../lineage.js";
+import {figure} from "../lineage.js";
+import type {Dataset, Deal} from "../model.js";
+import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
+import {type ChipOptionValue, chipOptionClosedForm, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
+import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling} from "../recycling/projectDealRecycling.js";
+import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
+import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
+import {type TornadoRow, tornado} from "../uncertainty/tornado.js";
+
+/** The headline figures drawn in the Monte Carlo and ranked in the tornado, by name. */
+export const UNCERTAIN_FIGURES = [
+  "capacity.accelerators",
+  "capacity.energyTwhPerYear",
+  "capacity.h100e",
+  "commitment.gwYears",
+  "commitment.coverage",
+  "recycling.operatingProfitUsd",
+  "recycling.npvUsd",
+  "recycling.paybackYear",
+  "options.valuePerGwYear"
+] as const;
+
+export interface ProjectDealOptions {
+  /** Scenario id; defaults to "base". */
+  scenario?: string;
+  /** Spend profile of the commitment; defaults to "flat". */
+  profile?: SpendProfile;
+  /** Monte Carlo draws for the P10–P90 bands; 0 skips the simulation. Defaults to 10,000. */
+  draws?: number;
+  /** Seed of the Monte Carlo; each deal draws from its own stream (the deal id), so adding a deal changes nothing else. */
+  seed?: string | number;
+  /** Figures to rank in the tornado; defaults to the commitment's GW-years and the investor's NPV. */
+  tornadoFigures?: readonly string[];
+}
+
+/** The options on future chips, valued per GW-year of optioned capacity (the size of the options is not public). */
+export interface DealOptions {
+  /** Sum of the options' closed-form values, USD per GW-year. */
+  value: Figure;
+  /** Sum of the options' Monte Carlo values, USD per GW-year. */
+  valueMonteCarlo: Figure;
+  standardError: number;
+  items: (ChipOptionValue & {label: string; questions: OptionQuestionRow[]})[];
+}
+
+/** Everything the reports show about one deal under one scenario. */
+export interface DealProjection {
+  deal: string;
+  scenario: string;
+  ramp: ScenarioValues["ramp"];
+  /** The deal's as-of date; the option's time to exercise counts from it. */
+  asOf: string;
+  /** Assumption values used, by id, in their units. */
+  assumptions: AssumptionValues;
+  capacity: DealCapacity | null;
+  fleet: Fleet | null;
+  commitment: DealCommitmentProjection | null;
+  recycling: DealRecycling;
+  options: DealOptions | null;
+  /** P10 / P50 / P90 of each figure in UNCERTAIN_FIGURES over the assumptions' ranges. */
+  uncertainty: {seed: string | number; draws: number; figures: Record<string, FigureSpread>} | null;
+  /** One-at-a-time sensitivity, figure → rows sorted by swing. */
+  tornado: Record<string, TornadoRow[]>;
+}
+
+/**
+ * Returns a deal's projections under a scenario: capacity and fleet, commitment, recycling, options on future chips,
+ * P10–P90 bands from a seeded Monte Carlo over the assumptions' ranges, and a tornado per chosen figure. The
+ * per-deal work is prepared once and only the arithmetic that depends on assumption values runs per draw.
+ * Throws `invalid deal: <id>` or `invalid scenario: <id>` when either is not in the dataset.
+ *
+ * @example projectDeal(dataset, "amazon-anthropic").commitment.gwYears.contract.value // ≈ 9.09 (GW-years)
+ */
+export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDealOptions = {}): DealProjection {
+  const {scenario: scenarioId = "base", profile = "flat", draws = 10_000, seed = "compute-deals"} = options;
+  const deal = dataset.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
+  const base = scenarioValues(dataset.assumptions, scenario);
+  const projector = prepareDealProjector(dataset, deal, {profile});
+
+  const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
+  const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
+  const uncertainty =
+    draws > 0 ? {seed, draws, figures: simulate(dataset.assumptions, base.values, figures, {draws, seed, stream: deal.id}).figures} : null;
+  const rank = options.tornadoFigures ?? ["commitment.gwYears", "recycling.npvUsd"];
+  const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(dataset.assumptions, base.values, figures, name)]));
+  return {
+    deal: deal.id,
+    scenario: scenario.id,
+    ramp: base.ramp,
+    asOf: deal.asOf,
+    assumptions: base.values,
+    ...result,
+    uncertainty,
+    tornado: tornadoes
+  };
+}
+
+/** One evaluation: the projections, plus the options' total value per GW-year as a plain number (null without options). */
+type Evaluated = Pick<DealProjection, "capacity" | "fleet" | "commitment" | "recycling" | "options"> & {optionValue: number | null};
+
+/** A deal with everything independent of assumption values prepared once; `evaluate` runs per set of values. */
+export interface DealProjector {
+  /**
+   * Projects the deal for one set of values. With `detail: false` (inside a Monte Carlo) the options are valued in
+   * closed form only (`options` is null, `optionValue` is set) and the fleet is skipped.
+   */
+  evaluate(values: AssumptionValues, options?: {detail?: boolean; ramp?: ScenarioValues["ramp"]}): Evaluated;
+  /** The UNCERTAIN_FIGURES of an evaluation as plain numbers (null when undefined). */
+  figures(evaluated: Evaluated): Record<string, number | null>;
+}
+
+/**
+ * Returns a projector for a deal: capacity, commitment and recycling prepared once, so evaluating a new set of
+ * assumption values costs only arithmetic (this is what the Monte Carlo and the browser's sliders call).
+ */
+export function prepareDealProjector(
+  dataset: Dataset,
+  deal: Deal,
+  {profile = "flat", ramp = "s-curve"}: {profile?: SpendProfile; ramp?: ScenarioValues["ramp"]} = {}
+): DealProjector {
+  const capacityOf = prepareDealCapacity(deal, dataset.chips, dataset.assumptions);
+  const preparedCommitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
+  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions);
+  const chipOptions = deal.hardware.options;
+  const exerciseYears = chipOptions.map((option) => yearsToExercise(option, deal.asOf));
+
+  const evaluate: DealProjector["evaluate"] = (values, {detail = true, ramp: shape = ramp} = {}) => {
+    const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
+    const capacity = capacityOf ? capacityOf(scenario, {byYear: detail || profile === "capacity"}) : null;
+    const deliveredGw = profile === "capacity" ? capacity?.byYear.map((y) => ({year: y.year, gwAverage: y.gwAverage})) : undefined;
+    const commitment = preparedCommitment ? evaluateDealCommitment(preparedCommitment, values, {deliveredGw}) : null;
+    const recycling = evaluateDealRecycling(preparedRecycling, commitment, values);
+    const generationYears = values["generation-years"];
+    if (!detail) {
+      let optionValue = 0;
+      for (const years of exerciseYears) optionValue += chipOptionClosedForm(years, values, {generationYears});
+      return {capacity, fleet: null, commitment, recycling, options: null, optionValue: chipOptions.length ? optionValue : null};
+    }
+    const valued = chipOptions.map((option) => ({
+      ...valueChipOption(option, {asOf: deal.asOf, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
+      label: option.label,
+      questions: optionQuestions(option)
+    }));
+    const options: DealOptions | null = valued.length
+      ? {
+          value: figure(
+            sum(valued, (v) => v.valuePerGwYear),
+            "usd-per-gw-year",
+            valued
+          ),
+          valueMonteCarlo: figure(
+            sum(valued, (v) => v.monteCarlo.value / (v.gw * v.yearsOfUse)),
+            "usd-per-gw-year",
+            valued
+          ),
+          standardError: Math.sqrt(sum(valued, (v) => (v.monteCarlo.standardError / (v.gw * v.yearsOfUse)) ** 2)),
+          items: valued
+        }
+      : null;
+    const fleet = capacity?.accelerators ? projectDealFleet(capacity, dataset.chips, scenario) : null;
+    return {capacity, fleet, commitment, recycling, options, optionValue: options?.value.value ?? null};
+  };
+
+  const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) => ({
+    "capacity.accelerators": capacity?.accelerators?.value ?? null,
+    "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
+    "capacity.h100e": capacity?.h100e?.value ?? null,
+    "commitment.gwYears": commitment?.gwYears.contract.value ?? null,
+    "commitment.coverage": commitment?.coverage?.value ?? null,
+    "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
+    "recycling.npvUsd": recycling.npvUsd?.value ?? null,
+    "recycling.paybackYear": recycling.paybackYear,
+    "options.valuePerGwYear": optionValue
+  });
+
+  return {evaluate, figures};
+}
+
+function sum<T>(items: readonly T[], f: (item: T) => number): number {
+  let s = 0;
+  for (const item of items) s += f(item);
+  return s;
+}
