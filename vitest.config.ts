@@ -8,8 +8,20 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     projects: [
-      {extends: true, test: {name: "unit", include: ["test/**/*-test.ts"], exclude: ["test/browser/**", "test/pdf/**"], environment: "node"}},
-      {extends: true, test: {name: "site", include: ["test/browser/**/*-test.ts", "test/pdf/**/*-test.ts"], environment: "node", globalSetup: ["test/setup/site.ts"], fileParallelism: false}}
+      {
+        extends: true,
+        test: {name: "unit", include: ["test/**/*-test.ts"], exclude: ["test/browser/**", "test/pdf/**"], environment: "node"}
+      },
+      {
+        extends: true,
+        test: {
+          name: "site",
+          include: ["test/browser/**/*-test.ts", "test/pdf/**/*-test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/site.ts"],
+          fileParallelism: false
+        }
+      }
     ]
   }
 });

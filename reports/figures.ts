@@ -50,7 +50,9 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       provider: text(name(deal.provider)),
       announced: text(date(deal.announced)),
       "as-of": text(date(deal.asOf)),
-      "terms.latest": terms.latest ? {kind: "number", value: terms.latest.usd, unit: "usd", bound: terms.latest.tranche.amount.bound} : missing,
+      "terms.latest": terms.latest
+        ? {kind: "number", value: terms.latest.usd, unit: "usd", bound: terms.latest.tranche.amount.bound}
+        : missing,
       "terms.latest-date": terms.latest ? text(date(terms.latest.tranche.date)) : missing,
       "terms.firm": money(terms.firm),
       "terms.contingent": money(terms.contingent),

@@ -64,7 +64,8 @@ export function resolvePlaceholders(text: string, figures: ReadonlyMap<string, F
       const {line, col} = position(text, offset);
       throw new PlaceholderError(file, line, col, reason);
     };
-    if (inner === undefined) return fail('unclosed placeholder: "{{" needs a matching "}}" on the same line (write \\{{ for a literal "{{")');
+    if (inner === undefined)
+      return fail('unclosed placeholder: "{{" needs a matching "}}" on the same line (write \\{{ for a literal "{{")');
     const parsed = INNER.exec(inner);
     if (!parsed) return fail(`invalid placeholder ${match}: expected {{name}} or {{name | bare}}`);
     const [, written, modifier] = parsed;
@@ -72,7 +73,10 @@ export function resolvePlaceholders(text: string, figures: ReadonlyMap<string, F
       return fail(`unknown modifier "${modifier}" in ${match} (known: ${MODIFIERS.join(", ")})`);
     let name = written;
     if (written.startsWith("deal.")) {
-      if (!deal) return fail(`"${written}" names the briefing's deal, but this briefing is not about one deal; write the deal's id instead of "deal"`);
+      if (!deal)
+        return fail(
+          `"${written}" names the briefing's deal, but this briefing is not about one deal; write the deal's id instead of "deal"`
+        );
       name = `${deal}.${written.slice(5)}`;
     }
     const value = figures.get(name);

@@ -26,7 +26,10 @@ if (process.argv.includes("--chromium")) {
     console.warn("ensure: no Chromium found; installing Debian's chromium with apt-get…");
     const env = {...process.env, DEBIAN_FRONTEND: "noninteractive"};
     execFileSync("apt-get", ["update", "-qq"], {stdio: "inherit", env});
-    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", "poppler-utils"], {stdio: "inherit", env});
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", "poppler-utils"], {
+      stdio: "inherit",
+      env
+    });
     path = findChromium();
   }
   if (!path) {

@@ -26,22 +26,53 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
   const terms = headlineTerms(deal);
   const name = (id: string) => companies[id] ?? id;
   const rows: [string, Node | string][] = [];
-  if (terms.latest) rows.push([`Latest (${date(terms.latest.tranche.date)})`, el("span", {}, withBound(usd(terms.latest.usd), terms.latest.tranche.amount.bound), Badge(terms.latest.tranche.amount, {sources, index}))]);
+  if (terms.latest)
+    rows.push([
+      `Latest (${date(terms.latest.tranche.date)})`,
+      el(
+        "span",
+        {},
+        withBound(usd(terms.latest.usd), terms.latest.tranche.amount.bound),
+        Badge(terms.latest.tranche.amount, {sources, index})
+      )
+    ]);
   rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
   if (terms.contingent) rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
   for (const {commitment, usd: amount} of terms.commitments) {
     rows.push([
       "Compute commitment",
-      el("span", {}, `${withBound(usd(amount), commitment.amount.bound)} over ${figureText(commitment.years.value, "years")}`, Badge(commitment.amount, {sources, index}))
+      el(
+        "span",
+        {},
+        `${withBound(usd(amount), commitment.amount.bound)} over ${figureText(commitment.years.value, "years")}`,
+        Badge(commitment.amount, {sources, index})
+      )
     ]);
   }
-  if (deal.capacity) rows.push(["Capacity", el("span", {}, figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound), Badge(deal.capacity.ceiling, {sources, index}))]);
+  if (deal.capacity)
+    rows.push([
+      "Capacity",
+      el(
+        "span",
+        {},
+        figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound),
+        Badge(deal.capacity.ceiling, {sources, index})
+      )
+    ]);
   return el(
     "article",
     {class: "card deal-card", "data-deal": deal.id},
-    el("p", {class: "kicker"}, `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${deal.status === "active" ? "announced" : deal.status} ${date(deal.announced)}`),
+    el(
+      "p",
+      {class: "kicker"},
+      `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${deal.status === "active" ? "announced" : deal.status} ${date(deal.announced)}`
+    ),
     el("h2", {}, href ? el("a", {href}, deal.name) : deal.name),
-    el("dl", {}, rows.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el(
+      "dl",
+      {},
+      rows.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])
+    ),
     el("p", {class: "card-foot"}, `Compute from ${name(deal.provider)} · data as of ${date(deal.asOf)}`)
   );
 }

@@ -1,6 +1,7 @@
 /** Provenance marks: a badge on every figure saying how sure it is, where it comes from and as of when. */
-import {type Bound, date, figureText, withBound} from "./format.js";
+
 import {el} from "./dom.js";
+import {type Bound, date, figureText, withBound} from "./format.js";
 
 export type Status = "confirmed" | "reported" | "estimate" | "assumption";
 
@@ -52,7 +53,10 @@ export function Badge(fact: FactLike, {sources, index}: {sources: Record<string,
 }
 
 /** Returns a link to a source: its publisher and date, numbered against the sources appendix in print. */
-export function SourceLink(id: string, {sources, index}: {sources: Record<string, SourceRef>; index?: Record<string, number>}): HTMLElement {
+export function SourceLink(
+  id: string,
+  {sources, index}: {sources: Record<string, SourceRef>; index?: Record<string, number>}
+): HTMLElement {
   const source = sources[id];
   const label = source ? `${source.publisher ?? source.title}, ${date(source.date)}` : id;
   const number = index?.[id];
@@ -68,11 +72,7 @@ export function SourceLink(id: string, {sources, index}: {sources: Record<string
 /** Returns a badge for a derived figure: "derived · reported", listing its inputs on hover. */
 export function DerivedBadge(lineage: LineageLike): HTMLElement {
   const text = `Derived from ${lineage.status === "confirmed" ? "confirmed figures" : `figures whose weakest status is "${lineage.status}"`}: ${lineage.inputs.join(", ")}`;
-  return el(
-    "span",
-    {class: "badge badge--derived", title: text, role: "note", "aria-label": text},
-    `derived · ${lineage.status}`
-  );
+  return el("span", {class: "badge badge--derived", title: text, role: "note", "aria-label": text}, `derived · ${lineage.status}`);
 }
 
 /** Returns a fact's value in words with its bound and badge: "up to 5 GW [confirmed]". */

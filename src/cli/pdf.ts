@@ -53,8 +53,8 @@ export interface RenderSummary {
   documents: RenderedBriefing[];
   seconds: number;
   pages: number;
-  /** Section id → why and in which briefings it was skipped (not in the registry yet, or per-deal in the market briefing). */
-  skipped: Record<string, {reason: string; briefings: string[]}>;
+  /** Sections left out: not in the registry yet, or per-deal in the market briefing; with the briefings concerned. */
+  skipped: {id: string; reason: string; briefings: string[]}[];
 }
 
 /**
@@ -89,7 +89,7 @@ export async function renderBriefings({
   const progress = createProgress(selected.length, {log, interactive});
   const documents: RenderedBriefing[] = [];
   const failures: string[] = [];
-  const skipped: RenderSummary["skipped"] = {};
+  const skipped: RenderSummary["skipped"] = [];
   try {
     await pool.warmUp();
     const queue = [...selected];
@@ -108,7 +108,11 @@ export async function renderBriefings({
           const file = join(out, `${name}.pdf`);
           await writeFile(`${file}.partial`, bytes);
           await rename(`${file}.partial`, file);
-          for (const {id, reason} of meta.skipped) (skipped[`${id}: ${reason}`] ??= {reason, briefings: []}).briefings.push(name);
+          for (const {id, reason} of meta.skipped) {
+            const entry = skipped.find((s) => s.id === id && s.reason === reason);
+            if (entry) entry.briefings.push(name);
+            else skipped.push({id, reason, briefings: [name]});
+          }
           const seconds = (performance.now() - t0) / 1000;
           documents.push({name, file, pages: rendered.pages, bytes: bytes.length, seconds, timings: rendered.timings});
           const {load, print} = rendered.timings;
@@ -129,9 +133,8 @@ export async function renderBriefings({
     await pool.close();
     await server.close();
   }
-  for (const [key, {reason, briefings}] of Object.entries(skipped)) {
-    const where = briefings.length === 1 ? briefings[0] : `${briefings.length} briefings`;
-    log(`pdf: warning: section "${key.slice(0, key.indexOf(": "))}" skipped in ${where}: ${reason}`);
+  for (const {id, reason, briefings} of skipped) {
+    log(`pdf: warning: section "${id}" skipped in ${briefings.length === 1 ? briefings[0] : `${briefings.length} briefings`}: ${reason}`);
   }
   if (failures.length) throw new Error(`${failures.length} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
   const seconds = (performance.now() - started) / 1000;

@@ -1,4 +1,4 @@
-import {combineBounds, leaf, type Lineage, mergeLineage} from "./lineage.js";
+import {combineBounds, type Lineage, leaf, mergeLineage} from "./lineage.js";
 import type {Bound, Commitment, Deal, Fact, StatedTotal, Status, Tranche} from "./model.js";
 
 /** A money figure that is either a stated fact (with its source) or a sum of facts (with its lineage). */
@@ -47,11 +47,23 @@ function sumTerm(deal: Deal, tranches: Tranche[], totals: StatedTotal[], label: 
   const ids = new Set(tranches.map((t) => t.id));
   const stated = totals.find((t) => t.tranches.length === ids.size && t.tranches.every((id) => ids.has(id)));
   if (stated) {
-    return {usd: toUsd(stated.amount), bound: stated.amount.bound ?? "exact", fact: stated.amount, lineage: leaf(`${deal.id}.totals.${stated.id}`, stated.amount.status), label: stated.label};
+    return {
+      usd: toUsd(stated.amount),
+      bound: stated.amount.bound ?? "exact",
+      fact: stated.amount,
+      lineage: leaf(`${deal.id}.totals.${stated.id}`, stated.amount.status),
+      label: stated.label
+    };
   }
   if (tranches.length === 1) {
     const [t] = tranches;
-    return {usd: toUsd(t.amount), bound: t.amount.bound ?? "exact", fact: t.amount, lineage: leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status), label: t.label};
+    return {
+      usd: toUsd(t.amount),
+      bound: t.amount.bound ?? "exact",
+      fact: t.amount,
+      lineage: leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status),
+      label: t.label
+    };
   }
   const lineage = mergeLineage(...tranches.map((t) => leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status)));
   const bound = combineBounds(tranches.map((t) => t.amount.bound));

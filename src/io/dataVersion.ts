@@ -10,6 +10,10 @@ export async function dataVersion(dataDir = "data"): Promise<string> {
     .map((d) => join(d.parentPath, d.name))
     .sort();
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(file)).update("\0");
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(file))
+      .update("\0");
   return hash.digest("hex").slice(0, 12);
 }

@@ -7,7 +7,36 @@ import DOMPurify from "isomorphic-dompurify";
 import {Marked} from "marked";
 import {MAX_MARKDOWN} from "./schema.js";
 
-const ALLOWED_TAGS = ["p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub", "span"];
+const ALLOWED_TAGS = [
+  "p",
+  "br",
+  "strong",
+  "em",
+  "b",
+  "i",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "hr",
+  "del",
+  "sup",
+  "sub",
+  "span"
+];
 const ALLOWED_ATTR = ["href", "title", "class"];
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|#)/i;
 
@@ -46,7 +75,12 @@ export function escapeHtml(text: string): string {
 
 /** Returns `html` sanitized with the allow-list above. */
 export function sanitizeHtml(html: string): string {
-  return purifier().sanitize(html, {ALLOWED_TAGS, ALLOWED_ATTR: [...ALLOWED_ATTR, "rel", "target"], ALLOWED_URI_REGEXP, USE_PROFILES: undefined});
+  return purifier().sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: [...ALLOWED_ATTR, "rel", "target"],
+    ALLOWED_URI_REGEXP,
+    USE_PROFILES: undefined
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import {readdirSync} from "node:fs";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
-import {launchBrowser, type LockedBrowser, lockedPage} from "../../src/cli/browser.js";
-import {serveSite, type SiteServer} from "../../src/cli/serve.js";
+import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
+import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 
 const siteDir = inject("siteDir");
 let server: SiteServer;

@@ -9,7 +9,10 @@ export const SITE_DIR = ".build/test-dist";
 export default function setup(project: TestProject) {
   rmSync(SITE_DIR, {recursive: true, force: true});
   const started = performance.now();
-  execFileSync("node", ["bin/deals.js", "build", "--out", SITE_DIR], {stdio: ["ignore", "ignore", "inherit"], env: {...process.env, CI: "true"}});
+  execFileSync("node", ["bin/deals.js", "build", "--out", SITE_DIR], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {...process.env, CI: "true"}
+  });
   console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   project.provide("siteDir", SITE_DIR);
 }

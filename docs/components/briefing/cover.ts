@@ -25,7 +25,11 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
     el("p", {class: "kicker"}, briefing.deal ? "compute-deals · deal briefing" : "compute-deals · market briefing"),
     el("h1", {}, briefing.title),
     el("p", {class: "briefing-subtitle"}, briefing.subtitle),
-    el("dl", {class: "briefing-facts"}, facts.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el(
+      "dl",
+      {class: "briefing-facts"},
+      facts.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])
+    ),
     el(
       "p",
       {class: "briefing-cover-note"},

@@ -38,16 +38,31 @@ function Part(id: string, title: string, ...children: (Node | null)[]): HTMLElem
  * Sections the briefing lists but the registry lacks (or that need a deal in a market briefing) are left out and
  * listed in `meta.skipped`. A section that throws fails the whole document, naming the section.
  */
-export async function BriefingDocument({data, briefings, name, paper}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
+export async function BriefingDocument({
+  data,
+  briefings,
+  name,
+  paper
+}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
   const briefing = briefings.briefings.find((b) => b.name === name);
   if (!briefing) throw new Error(`invalid briefing: ${name} (known: ${briefings.briefings.map((b) => b.name).join(", ")})`);
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
-  const context: SectionContext = {data, dealId: briefing.deal, scenario: briefing.scenario, width: printableWidthPx(printPaper), print: true};
+  const context: SectionContext = {
+    data,
+    dealId: briefing.deal,
+    scenario: briefing.scenario,
+    width: printableWidthPx(printPaper),
+    print: true
+  };
   const registry = await sectionRegistry();
 
   const skipped: BriefingMeta["skipped"] = [];
   const parts: {id: string; title: string; node: HTMLElement}[] = [];
-  parts.push({id: "summary", title: "Executive summary", node: Part("summary", "Executive summary", trustedHtml(briefing.summaryHtml, "prose briefing-summary"))});
+  parts.push({
+    id: "summary",
+    title: "Executive summary",
+    node: Part("summary", "Executive summary", trustedHtml(briefing.summaryHtml, "prose briefing-summary"))
+  });
   const drawn: Node[] = [];
   let sourcesWanted = false;
   for (const id of briefing.sections) {
@@ -78,7 +93,9 @@ export async function BriefingDocument({data, briefings, name, paper}: BriefingD
     parts.push({id: SOURCES_ID, title: "Sources", node: Part(SOURCES_ID, "Sources", appendix)});
   }
 
-  const scenario = (data.scenarios as {id: string; label?: string; description?: string}[]).find((s) => s.id === briefing.scenario) ?? {id: briefing.scenario};
+  const scenario = (data.scenarios as {id: string; label?: string; description?: string}[]).find((s) => s.id === briefing.scenario) ?? {
+    id: briefing.scenario
+  };
   const asOf = briefings.asOf;
   const entries: ContentsEntry[] = parts.map(({id, title}) => ({id: `part-${id}`, title}));
   const node = el(

@@ -17,6 +17,10 @@ export function BriefingLink(index: BriefingIndex, path: string): HTMLElement | 
   return el(
     "p",
     {class: "briefing-link no-print"},
-    el("a", {href: `${base}${briefing.pdf}`, download: `${briefing.name}.pdf`}, `Download the ${briefing.deal ? "deal" : "market"} briefing (PDF, ${briefing.paper.toUpperCase()})`)
+    el(
+      "a",
+      {href: `${base}${briefing.pdf}`, download: `${briefing.name}.pdf`},
+      `Download the ${briefing.deal ? "deal" : "market"} briefing (PDF, ${briefing.paper.toUpperCase()})`
+    )
   );
 }

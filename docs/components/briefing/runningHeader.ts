@@ -6,7 +6,9 @@
 
 /** Returns `text` as a CSS string literal: quotes, backslashes and line breaks escaped. */
 export function cssString(text: string): string {
-  return `"${String(text).replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, "\\a ")}"`;
+  return `"${String(text)
+    .replace(/[\\"]/g, "\\$&")
+    .replace(/[\n\r\f]/g, "\\a ")}"`;
 }
 
 /**

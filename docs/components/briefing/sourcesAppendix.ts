@@ -20,7 +20,10 @@ export function citedSources(nodes: readonly Node[]): string[] {
  * same source in every briefing), each with publisher, title, date and address. Sources without a number follow,
  * by id.
  */
-export function SourcesAppendix(ids: readonly string[], {sources, index}: {sources: Record<string, SourceRef>; index: Record<string, number>}): HTMLElement {
+export function SourcesAppendix(
+  ids: readonly string[],
+  {sources, index}: {sources: Record<string, SourceRef>; index: Record<string, number>}
+): HTMLElement {
   const known = ids.filter((id) => sources[id]);
   const ordered = [...known].sort((a, b) => (index[a] ?? Infinity) - (index[b] ?? Infinity) || (a < b ? -1 : 1));
   return el(

@@ -57,7 +57,13 @@ export function TrancheTable(deal: Deal, data: SectionContext["data"]): HTMLElem
           el("td", {class: "nowrap"}, date(t.date)),
           el("td", {}, t.label),
           el("td", {class: "num"}, factCell(t.amount, data)),
-          el("td", {}, [t.firm ? "Firm" : `Contingent: ${t.condition ?? "conditions not disclosed"}`, t.instrument ? ` · ${t.instrument}` : ""].join(""))
+          el(
+            "td",
+            {},
+            [t.firm ? "Firm" : `Contingent: ${t.condition ?? "conditions not disclosed"}`, t.instrument ? ` · ${t.instrument}` : ""].join(
+              ""
+            )
+          )
         )
       )
     )
@@ -72,7 +78,11 @@ export function ProfileList(deal: Deal): HTMLElement {
     ["Governance posture", deal.profile.governancePosture],
     ["Strategic intent", deal.profile.strategicIntent]
   ];
-  return el("dl", {class: "profile-list"}, rows.map(([term, text]) => [el("dt", {}, term), el("dd", {}, text)]));
+  return el(
+    "dl",
+    {class: "profile-list"},
+    rows.map(([term, text]) => [el("dt", {}, term), el("dd", {}, text)])
+  );
 }
 
 export const dealOverview: Section = {

@@ -46,7 +46,8 @@ export async function sectionRegistry(): Promise<Map<string, Section>> {
   for (const [file, module] of entries) {
     for (const value of Object.values(module)) {
       if (!isSection(value) || registry.get(value.id) === value) continue;
-      if (registry.has(value.id)) throw new Error(`invalid section id: "${value.id}" is exported by both ${fileOf.get(value.id)}.ts and ${file}.ts`);
+      if (registry.has(value.id))
+        throw new Error(`invalid section id: "${value.id}" is exported by both ${fileOf.get(value.id)}.ts and ${file}.ts`);
       registry.set(value.id, value);
       fileOf.set(value.id, file);
     }

@@ -130,7 +130,9 @@ export function prepareDealCapacity(
     const counts = chipAccelerators(specs, ceilingGw, pue);
     const bf16 = chipFlops(specs, counts, "bf16");
 
-    const toYear = withYears ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity) : fromYear - 1;
+    const toYear = withYears
+      ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity)
+      : fromYear - 1;
     const byYear: CapacityYear[] = [];
     const cumulative = new Array<number>(n).fill(0);
     for (let year = fromYear; year <= toYear; ++year) {

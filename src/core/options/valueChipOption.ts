@@ -109,7 +109,18 @@ const USED = ["revenue-per-gw-year", "generation-gain", "option-volatility", "di
  * // {value: ≈4.9e9, costOfWaiting: ≈1.8e9, …} per GW-year with the base values
  */
 export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): ChipOptionValue {
-  const {asOf, deal, assumptions, values, gw = 1, yearsOfUse = 1, generationYears = 2, draws = 100_000, seed = "compute-deals", detail = true} = inputs;
+  const {
+    asOf,
+    deal,
+    assumptions,
+    values,
+    gw = 1,
+    yearsOfUse = 1,
+    generationYears = 2,
+    draws = 100_000,
+    seed = "compute-deals",
+    detail = true
+  } = inputs;
   const years = yearsToExercise(option, asOf);
   const revenue = value(values, "revenue-per-gw-year", (x) => x > 0);
   const gain = value(values, "generation-gain", (x) => x >= 1);
@@ -126,7 +137,9 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
   const call = {spot, strike: effectiveStrike, rate, dividendYield: erosion};
   const valueAt = (v: number, t: number) => capacity * blackScholesCall({...call, volatility: v, years: t});
   const optionValue = valueAt(volatility, years);
-  const mc = detail ? monteCarloCall({...call, volatility, years, draws, seed, stream: `chip-option:${option.id}`}) : {value: Number.NaN, standardError: Number.NaN};
+  const mc = detail
+    ? monteCarloCall({...call, volatility, years, draws, seed, stream: `chip-option:${option.id}`})
+    : {value: Number.NaN, standardError: Number.NaN};
   const grid: OptionGridCell[] = [];
   for (let i = 1; detail && i <= 10; ++i) {
     for (let j = 1; j <= 10; ++j) grid.push({volatility: i / 10, years: j / 2, value: valueAt(i / 10, j / 2)});
@@ -170,7 +183,10 @@ export function chipOptionClosedForm(
   const erosion = Math.log(gain) / generationYears;
   const capacity = gw * annuity(erosion, yearsOfUse);
   const strike = (revenue * 1e9 * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
-  return capacity * blackScholesCall({spot: revenue * 1e9 * gain, strike, rate, dividendYield: erosion, volatility: values["option-volatility"], years});
+  return (
+    capacity *
+    blackScholesCall({spot: revenue * 1e9 * gain, strike, rate, dividendYield: erosion, volatility: values["option-volatility"], years})
+  );
 }
 
 /** Returns the years from `asOf` to the option's exercise date (0 once it is exercisable). */

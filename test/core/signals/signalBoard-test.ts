@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
-import {signalBoard} from "../../../src/core/signals.js";
 import type {Signal} from "../../../src/core/model.js";
+import {signalBoard} from "../../../src/core/signals.js";
 
 const signals: Signal[] = [
   {
@@ -37,10 +37,16 @@ it("signalBoard(signals) marks a signal without observations unknown", () => {
 
 it("signalBoard(signals, {deal}) keeps that deal's observations and those about no deal", () => {
   const [capacity] = signalBoard(signals, {deal: "amazon-anthropic"});
-  assert.deepStrictEqual(capacity.observations.map((o) => o.source), ["s3", "s1"]);
+  assert.deepStrictEqual(
+    capacity.observations.map((o) => o.source),
+    ["s3", "s1"]
+  );
 });
 
 it("signalBoard([]) returns no rows and keeps the data's signal order", () => {
   assert.deepStrictEqual(signalBoard([]), []);
-  assert.deepStrictEqual(signalBoard(signals).map((r) => r.id), ["capacity-reality", "economics"]);
+  assert.deepStrictEqual(
+    signalBoard(signals).map((r) => r.id),
+    ["capacity-reality", "economics"]
+  );
 });
