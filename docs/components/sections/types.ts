@@ -9,6 +9,18 @@ export interface SectionContext {
   /** `docs/data/dataset.json`: the validated dataset with sanitized HTML (PublicDataset in src/io/publicDataset.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: its type (PublicDataset) lives in src/io, which pages cannot import
   data: any;
+  /**
+   * `docs/data/analysis.json`: `{asOf, projections: {[dealId]: DealProjection (base scenario, with uncertainty and
+   * tornado)}, comparison: DealComparison[], articleTable, chipEfficiency}` (see docs/data/analysis.json.ts).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: its types live in src/core (DealProjection…), imported by components via ../lib/core.js
+  analysis: any;
+  /**
+   * The reader's scenario and assumption values from `ScenarioControls` (docs/components/controls.ts). When set, a
+   * section recomputes its figures in the browser with `prepareDealProjector(data, deal).evaluate(values)`; when
+   * absent (print, or a page without controls) it shows the precomputed base projections from `analysis`.
+   */
+  controls?: {scenario: string; ramp: string; values: Record<string, number>; changed: string[]};
   /** The deal the section is about, when it is about one (per-deal pages and briefings). */
   dealId?: string;
   /** Scenario id the figures are computed for; default "base". */

@@ -1,0 +1,151 @@
+/**
+ * Scenario controls: a scenario picker and sliders for the assumptions that matter most for a deal (ranked by the
+ * tornado), whose value is the full set of assumption values to project with. The state lives in the URL
+ * (`?scenario=slip&pue=1.2`), so a link reproduces the view. In print the controls are replaced by a line stating
+ * the values used (`ControlsSummary`).
+ */
+import * as Inputs from "@observablehq/inputs";
+import {el} from "./dom.js";
+import {sig} from "./format.js";
+
+export interface AssumptionLike {
+  id: string;
+  label: string;
+  unit: string;
+  low: number;
+  base: number;
+  high: number;
+}
+
+export interface ScenarioLike {
+  id: string;
+  label: string;
+  ramp: string;
+  overrides: Record<string, number>;
+}
+
+/** What the controls produce: the scenario chosen and every assumption's value. */
+export interface ControlsValue {
+  scenario: string;
+  ramp: string;
+  values: Record<string, number>;
+  /** The ids the reader moved away from the scenario's values. */
+  changed: string[];
+}
+
+/** Returns the assumption values of a scenario: each base value, with the scenario's overrides. */
+export function scenarioAssumptionValues(assumptions: readonly AssumptionLike[], scenario: ScenarioLike): Record<string, number> {
+  return Object.fromEntries(assumptions.map((a) => [a.id, scenario.overrides[a.id] ?? a.base]));
+}
+
+/** Returns the ids of the assumptions with the largest swings across the given tornado rankings, most first. */
+export function topAssumptions(tornadoes: readonly {id: string; swing: number; valueAtLow?: number}[][], count: number, scales: readonly number[] = []): string[] {
+  const score = new Map<string, number>();
+  tornadoes.forEach((rows, i) => {
+    const scale = scales[i] || Math.max(...rows.map((r) => (Number.isFinite(r.swing) ? r.swing : 0)), 1e-12);
+    for (const r of rows) if (Number.isFinite(r.swing) && r.swing > 0) score.set(r.id, (score.get(r.id) ?? 0) + r.swing / scale);
+  });
+  return [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([id]) => id);
+}
+
+function formatAssumption(a: AssumptionLike, x: number): string {
+  if (a.unit === "fraction") return `${sig(x * 100)}%`;
+  if (a.unit === "usd-bn-per-gw-year") return `$${sig(x)}B`;
+  if (a.unit === "usd-bn-per-gw") return `$${sig(x)}B`;
+  if (a.unit === "usd-per-mwh") return `$${sig(x)}`;
+  return sig(x);
+}
+
+function stepOf(a: AssumptionLike): number {
+  const span = a.high - a.low;
+  if (span <= 0) return 1;
+  const raw = span / 50;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+}
+
+/**
+ * Returns the controls element (a view: `.value` is a ControlsValue and it emits "input" on change). `sliders`
+ * names the assumption ids to offer; the rest follow the chosen scenario.
+ */
+export function ScenarioControls({
+  assumptions,
+  scenarios,
+  sliders,
+  url = true
+}: {
+  assumptions: readonly AssumptionLike[];
+  scenarios: readonly ScenarioLike[];
+  sliders: readonly string[];
+  url?: boolean;
+}): HTMLElement & {value: ControlsValue} {
+  const params = new URLSearchParams(url ? location.search : "");
+  const initial = scenarios.find((s) => s.id === params.get("scenario")) ?? scenarios.find((s) => s.id === "base") ?? scenarios[0];
+  const byId = new Map(assumptions.map((a) => [a.id, a]));
+  const picker = Inputs.select(scenarios, {label: "Scenario", value: initial, format: (s) => s.label});
+  const root = el("form", {class: "controls no-print", "aria-label": "Scenario and assumptions"}) as unknown as HTMLElement & {value: ControlsValue};
+  const sliderBox = el("div", {class: "controls-sliders"});
+  const reset = el("button", {type: "button", class: "controls-reset"}, "Reset to scenario");
+  root.append(el("div", {class: "controls-row"}, picker, reset), sliderBox);
+
+  let inputs: {id: string; input: HTMLElement & {value: number}}[] = [];
+  const build = (scenario: ScenarioLike, fromUrl: boolean) => {
+    const values = scenarioAssumptionValues(assumptions, scenario);
+    sliderBox.replaceChildren();
+    inputs = sliders
+      .map((id) => byId.get(id))
+      .filter((a): a is AssumptionLike => !!a)
+      .map((a) => {
+        const requested = fromUrl ? Number(params.get(a.id)) : Number.NaN;
+        const value = Number.isFinite(requested) && params.has(a.id) ? Math.min(a.high, Math.max(a.low, requested)) : values[a.id];
+        const input = Inputs.range([a.low, a.high], {label: a.label, step: stepOf(a), value, format: (x) => formatAssumption(a, x)});
+        sliderBox.append(input);
+        return {id: a.id, input};
+      });
+  };
+  const update = () => {
+    const scenario = picker.value;
+    const values = scenarioAssumptionValues(assumptions, scenario);
+    const changed: string[] = [];
+    for (const {id, input} of inputs) {
+      if (Math.abs(input.value - values[id]) > 1e-12) changed.push(id);
+      values[id] = input.value;
+    }
+    root.value = {scenario: scenario.id, ramp: scenario.ramp, values, changed};
+    if (url) {
+      const next = new URLSearchParams();
+      if (scenario.id !== "base") next.set("scenario", scenario.id);
+      for (const id of changed) next.set(id, String(values[id]));
+      const query = next.toString();
+      history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    }
+  };
+  build(initial, true);
+  update();
+  root.addEventListener("submit", (event) => event.preventDefault());
+  picker.addEventListener("input", (event) => {
+    event.stopPropagation();
+    build(picker.value, false);
+    update();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  sliderBox.addEventListener("input", (event) => {
+    event.stopPropagation();
+    update();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  reset.addEventListener("click", () => {
+    build(picker.value, false);
+    update();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return root;
+}
+
+/** Returns the line that replaces the controls in print: the scenario and the values the figures use. */
+export function ControlsSummary(value: ControlsValue, {assumptions, scenarios, sliders}: {assumptions: readonly AssumptionLike[]; scenarios: readonly ScenarioLike[]; sliders: readonly string[]}): HTMLElement {
+  const scenario = scenarios.find((s) => s.id === value.scenario);
+  const byId = new Map(assumptions.map((a) => [a.id, a]));
+  const parts = sliders.map((id) => byId.get(id)).filter((a): a is AssumptionLike => !!a).map((a) => `${a.label} ${formatAssumption(a, value.values[a.id])}`);
+  return el("p", {class: "controls-summary print-only"}, `Figures for the ${scenario?.label ?? value.scenario} scenario: ${parts.join("; ")}.`);
+}

@@ -1,0 +1,65 @@
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {assert, it} from "vitest";
+import {briefingPaths, briefings, DEAL_SECTIONS, MARKET_SECTIONS} from "../../reports/briefings.js";
+import {figureTable} from "../../reports/figures.js";
+import {resolvePlaceholders} from "../../reports/placeholders.js";
+import {listDeals} from "../../src/io/dealIndex.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+
+const deals = [
+  {id: "a-b", name: "A → B"},
+  {id: "c-d", name: "C → D"}
+];
+
+it("briefings(deals) lists the market briefing, then one per deal, on A4 and the base scenario", () => {
+  const list = briefings(deals, {hasSummary: () => false});
+  assert.deepStrictEqual(
+    list.map((b) => [b.name, b.deal, b.paper, b.scenario]),
+    [
+      ["market", undefined, "a4", "base"],
+      ["deal-a-b", "a-b", "a4", "base"],
+      ["deal-c-d", "c-d", "a4", "base"]
+    ]
+  );
+  assert.deepStrictEqual(list[0].sections, MARKET_SECTIONS);
+  assert.deepStrictEqual(list[1].sections, DEAL_SECTIONS);
+  assert.strictEqual(list[1].title, "A → B");
+  assert.match(list[0].subtitle, /across 2 deals$/);
+});
+
+it("briefings(deals, {hasSummary}) prefers a deal's own summary over the shared deal.md", () => {
+  const list = briefings(deals, {hasSummary: (file) => file === "reports/summaries/deal-c-d.md"});
+  assert.deepStrictEqual(
+    list.map((b) => b.summary),
+    ["reports/summaries/market.md", "reports/summaries/deal.md", "reports/summaries/deal-c-d.md"]
+  );
+});
+
+it("briefings([]) is the market briefing alone", () => {
+  assert.deepStrictEqual(
+    briefings([]).map((b) => b.name),
+    ["market"]
+  );
+});
+
+it("briefingPaths(dataDir) gives one page path per briefing, for dynamicPaths", () => {
+  const paths = briefingPaths("data");
+  assert.strictEqual(paths[0], "/briefings/market");
+  assert.deepStrictEqual(
+    paths.slice(1),
+    listDeals("data").map((d) => `/briefings/deal-${d.id}`)
+  );
+});
+
+it("every summary file exists and resolves against the real data", async () => {
+  const dataset = await readValidDataset("data");
+  const figures = figureTable({dataset, version: "v"});
+  for (const b of briefings(dataset.deals)) {
+    assert.isTrue(existsSync(b.summary), b.summary);
+    const html = resolvePlaceholders(readFileSync(b.summary, "utf-8"), figures, {file: b.summary, deal: b.deal});
+    assert.notInclude(html, "{{");
+  }
+  // Every file in reports/summaries is used by some briefing (a misnamed deal summary would be silently ignored).
+  const used = new Set(briefings(dataset.deals).map((b) => b.summary));
+  for (const file of readdirSync("reports/summaries").filter((f) => f.endsWith(".md"))) assert.isTrue(used.has(`reports/summaries/${file}`), file);
+});
