@@ -39,13 +39,20 @@ export function scenarioAssumptionValues(assumptions: readonly AssumptionLike[],
 }
 
 /** Returns the ids of the assumptions with the largest swings across the given tornado rankings, most first. */
-export function topAssumptions(tornadoes: readonly {id: string; swing: number; valueAtLow?: number}[][], count: number, scales: readonly number[] = []): string[] {
+export function topAssumptions(
+  tornadoes: readonly {id: string; swing: number; valueAtLow?: number}[][],
+  count: number,
+  scales: readonly number[] = []
+): string[] {
   const score = new Map<string, number>();
   tornadoes.forEach((rows, i) => {
     const scale = scales[i] || Math.max(...rows.map((r) => (Number.isFinite(r.swing) ? r.swing : 0)), 1e-12);
     for (const r of rows) if (Number.isFinite(r.swing) && r.swing > 0) score.set(r.id, (score.get(r.id) ?? 0) + r.swing / scale);
   });
-  return [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([id]) => id);
+  return [...score]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([id]) => id);
 }
 
 function formatAssumption(a: AssumptionLike, x: number): string {
@@ -83,7 +90,9 @@ export function ScenarioControls({
   const initial = scenarios.find((s) => s.id === params.get("scenario")) ?? scenarios.find((s) => s.id === "base") ?? scenarios[0];
   const byId = new Map(assumptions.map((a) => [a.id, a]));
   const picker = Inputs.select(scenarios, {label: "Scenario", value: initial, format: (s) => s.label});
-  const root = el("form", {class: "controls no-print", "aria-label": "Scenario and assumptions"}) as unknown as HTMLElement & {value: ControlsValue};
+  const root = el("form", {class: "controls no-print", "aria-label": "Scenario and assumptions"}) as unknown as HTMLElement & {
+    value: ControlsValue;
+  };
   const sliderBox = el("div", {class: "controls-sliders"});
   const reset = el("button", {type: "button", class: "controls-reset"}, "Reset to scenario");
   root.append(el("div", {class: "controls-row"}, picker, reset), sliderBox);
@@ -143,9 +152,23 @@ export function ScenarioControls({
 }
 
 /** Returns the line that replaces the controls in print: the scenario and the values the figures use. */
-export function ControlsSummary(value: ControlsValue, {assumptions, scenarios, sliders}: {assumptions: readonly AssumptionLike[]; scenarios: readonly ScenarioLike[]; sliders: readonly string[]}): HTMLElement {
+export function ControlsSummary(
+  value: ControlsValue,
+  {
+    assumptions,
+    scenarios,
+    sliders
+  }: {assumptions: readonly AssumptionLike[]; scenarios: readonly ScenarioLike[]; sliders: readonly string[]}
+): HTMLElement {
   const scenario = scenarios.find((s) => s.id === value.scenario);
   const byId = new Map(assumptions.map((a) => [a.id, a]));
-  const parts = sliders.map((id) => byId.get(id)).filter((a): a is AssumptionLike => !!a).map((a) => `${a.label} ${formatAssumption(a, value.values[a.id])}`);
-  return el("p", {class: "controls-summary print-only"}, `Figures for the ${scenario?.label ?? value.scenario} scenario: ${parts.join("; ")}.`);
+  const parts = sliders
+    .map((id) => byId.get(id))
+    .filter((a): a is AssumptionLike => !!a)
+    .map((a) => `${a.label} ${formatAssumption(a, value.values[a.id])}`);
+  return el(
+    "p",
+    {class: "controls-summary print-only"},
+    `Figures for the ${scenario?.label ?? value.scenario} scenario: ${parts.join("; ")}.`
+  );
 }

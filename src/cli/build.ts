@@ -4,12 +4,13 @@
  */
 import {existsSync} from "node:fs";
 import {mkdir, rename, rm} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {validateSite} from "./validateSite.js";
+import {writeManifest} from "./writeManifest.js";
 
 export interface BuildOptions {
   /** Final output folder; default `dist`. */
@@ -43,10 +44,16 @@ export async function buildAll({
     await rm("docs/.observablehq/cache", {recursive: true, force: true});
     step("building the site");
     await run("node", [FRAMEWORK, "build"], {
-      env: {DEALS_SITE_OUT: scratch, DEALS_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      env: {
+        DEALS_SITE_OUT: scratch,
+        DEALS_DATA: data,
+        DEALS_PREVIOUS_MANIFEST: previousManifest(out),
+        OBSERVABLE_TELEMETRY_DISABLE: "true"
+      },
       label: "observable build"
     });
     await validateSite(scratch);
+    await writeManifest(scratch, data);
     if (!site) {
       step("rendering the PDF briefings");
       const {renderBriefings} = await import("./pdf.js");
@@ -59,6 +66,12 @@ export async function buildAll({
   } finally {
     await rm(scratch, {recursive: true, force: true});
   }
+}
+
+/** Returns the absolute path of the previous build's manifest, or "" when there is no previous build. */
+function previousManifest(out: string): string {
+  const path = resolve(out, "manifest.json");
+  return existsSync(path) ? path : "";
 }
 
 /** Replaces `target` with `source` by two renames, so a reader never sees a half-written folder for long. */

@@ -12,7 +12,7 @@ import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
 import {launchBrowser} from "./browser.js";
 import {BrowserPool} from "./pdf/browserPool.js";
 import {documentDate, finalizePdf} from "./pdf/finalize.js";
-import {readSiteBriefings} from "./pdf/manifest.js";
+import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";
 import {createProgress, isInteractive} from "./pdf/progress.js";
 import {DocumentError, renderDocument} from "./pdf/renderDocument.js";
 import {parseShard, type Shard, selectBriefings} from "./pdf/select.js";
@@ -55,6 +55,8 @@ export interface RenderSummary {
   pages: number;
   /** Sections left out: not in the registry yet, or per-deal in the market briefing; with the briefings concerned. */
   skipped: {id: string; reason: string; briefings: string[]}[];
+  /** Why nothing could be rendered, when the site has no briefing pages. */
+  unavailable?: string;
 }
 
 /**
@@ -78,6 +80,11 @@ export async function renderBriefings({
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
   const started = performance.now();
   const available = await readSiteBriefings(site);
+  if (!available) {
+    const unavailable = `no briefing pages in ${site}/briefings/, so no PDF was rendered: ${DYNAMIC_PATHS_HINT}`;
+    log(`pdf: warning: ${unavailable}`);
+    return {documents: [], seconds: 0, pages: 0, skipped: [], unavailable};
+  }
   const selected = selectBriefings(
     available.map((b) => b.name),
     {names, shard}
@@ -186,14 +193,14 @@ export interface PdfCommandOptions {
 export async function pdfCommand(names: string[], options: PdfCommandOptions): Promise<number> {
   try {
     const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
-    await renderBriefings({
+    const summary = await renderBriefings({
       site: options.site,
       names,
       paper: options.paper ? parsePaper(options.paper) : undefined,
       shard: options.shard ? parseShard(options.shard) : undefined,
       concurrency
     });
-    return 0;
+    return summary.unavailable ? 1 : 0;
   } catch (error) {
     console.error(`deals pdf: ${(error as Error).message}`);
     return 1;

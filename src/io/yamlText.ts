@@ -3,7 +3,7 @@
  * value was written, and refuses the traps of YAML: anchors and aliases (alias bombs), prototype keys,
  * duplicate keys, hex and octal numbers, integers past 2^53, runaway nesting, non-UTF-8 bytes.
  */
-import {type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError} from "yaml";
+import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError} from "yaml";
 import {fieldName, type Problem} from "./problem.js";
 
 /** Largest data file accepted, in bytes; a larger one is refused before parsing. */
@@ -114,54 +114,26 @@ export function parseYamlText(source: string, file: string): YamlText {
     return unparsed(file, [{file, line: deep.line, col: deep.col, field: "", message: `nested more than ${MAX_DEPTH} levels deep`}]);
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2", schema: "core", strict: true});
+    // uniqueKeys is checked below in linear time; the parser's own check is quadratic in the keys of a mapping.
+    doc = parseDocument(text, {lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core", strict: true});
   } catch (error) {
     return unparsed(file, [{file, line: 0, col: 0, field: "", message: `cannot parse: ${(error as Error).message}`}]);
   }
   // A syntax error often sets off more on the same line; the first one on each line is the one to fix.
   const linesWithErrors = new Set<number>();
+  const quoted = lazy(() => quotedRanges(doc));
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const {offset, field = "", message} = explainYamlError(error, text, doc);
+    const {offset, message} = explainYamlError(error, quoted);
     const {line} = at(offset);
     if (linesWithErrors.has(line)) continue;
     linesWithErrors.add(line);
-    fail(offset, field, message);
+    fail(offset, "", message);
   }
   if (doc.errors.length) return unparsed(file, problems, lineCounter);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return unparsed(file, [{file, line: 1, col: 1, field: "", message: "empty document: the file has no data"}], lineCounter);
   }
-
-  let tooDeep = false;
-  visit(doc, (key, node, path) => {
-    const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
-    // Pairs have no range of their own, and a pair's missing key or value is visited as null.
-    const located = isPair(node) ? ((node.key ?? node.value) as Node | null) : (node as Node | null);
-    const range = located && typeof located === "object" ? located.range : undefined;
-    const offset = range ? range[0] : 0;
-    if (depth > MAX_DEPTH && !tooDeep) {
-      tooDeep = true;
-      fail(offset, "", `nested more than ${MAX_DEPTH} levels deep`);
-      return visit.BREAK;
-    }
-    if (isAlias(node)) fail(offset, "", `aliases (*${node.source}) are not allowed in data files; write the value out`);
-    else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
-      // The node starts after its `&name`; point at the anchor itself.
-      const anchorAt = text.lastIndexOf(`&${node.anchor}`, offset);
-      fail(anchorAt >= 0 ? anchorAt : offset, "", `anchors (&${node.anchor}) are not allowed in data files; write the value out`);
-    }
-    if (isPair(node) && isScalar(node.key) && FORBIDDEN_KEYS.has(String(node.key.value))) {
-      fail(node.key.range?.[0] ?? 0, String(node.key.value), "this key name is reserved and not allowed");
-    }
-    if (isPair(node) && node.key !== null && !isScalar(node.key)) fail(offset, "", "keys must be plain text");
-    if (isScalar(node)) {
-      if (node.format === "HEX" || node.format === "OCT") fail(offset, "", `write numbers in decimal, not ${node.source}`);
-      else if (typeof node.value === "number" && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
-        fail(offset, "", `${node.source} is too large to be exact (over 2^53)`);
-      }
-    }
-    return key === null ? undefined : undefined;
-  });
+  inspectNode(doc.contents, [], 0, text, fail);
   if (problems.length) return unparsed(file, problems, lineCounter);
 
   const locateNode = (path: readonly PropertyKey[]): Node | undefined => {
@@ -183,20 +155,71 @@ export function parseYamlText(source: string, file: string): YamlText {
   return {file, value: doc.toJS({maxAliasCount: 0}), locate, locateKey, problems};
 }
 
+/**
+ * Walks the parsed document once, reporting what this project refuses even though YAML allows it: duplicate
+ * keys, anchors and aliases, reserved and non-text keys, hex and octal numbers, integers past 2^53, and nesting
+ * past MAX_DEPTH.
+ */
+function inspectNode(
+  node: unknown,
+  path: PropertyKey[],
+  depth: number,
+  text: string,
+  fail: (offset: number, field: string, message: string) => void
+): void {
+  if (!node || typeof node !== "object") return;
+  const offset = (node as Node).range?.[0] ?? 0;
+  if (depth > MAX_DEPTH) {
+    fail(offset, fieldName(path), `nested more than ${MAX_DEPTH} levels deep`);
+    return;
+  }
+  if (isAlias(node)) {
+    fail(offset, fieldName(path), `aliases (*${node.source}) are not allowed in data files; write the value out`);
+    return;
+  }
+  if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+    // The node starts after its `&name`; point at the anchor itself.
+    const anchorAt = text.lastIndexOf(`&${node.anchor}`, offset);
+    fail(
+      anchorAt >= 0 ? anchorAt : offset,
+      fieldName(path),
+      `anchors (&${node.anchor}) are not allowed in data files; write the value out`
+    );
+  }
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (key !== null && !isScalar(key)) {
+        fail(key.range?.[0] ?? offset, fieldName(path), "keys must be plain text");
+        continue;
+      }
+      const name = key === null ? "" : String(key.value);
+      const keyAt = key?.range?.[0] ?? offset;
+      const field = fieldName([...path, name]);
+      if (FORBIDDEN_KEYS.has(name)) fail(keyAt, name, "this key name is reserved and not allowed");
+      else if (seen.has(name)) fail(keyAt, field, `duplicate key "${name}": a key may appear once in a mapping; delete or rename one`);
+      seen.add(name);
+      if (key) inspectNode(key, path, depth + 1, text, fail);
+      inspectNode(pair.value, [...path, name], depth + 1, text, fail);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      inspectNode(item, [...path, i], depth + 1, text, fail);
+    });
+  } else if (isScalar(node)) {
+    if (node.format === "HEX" || node.format === "OCT") fail(offset, "", `write numbers in decimal, not ${node.source}`);
+    else if (typeof node.value === "number" && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
+      fail(offset, "", `${node.source} is too large to be exact (over 2^53)`);
+    }
+  }
+}
+
 /** Returns a YAML parser error as a message that says what to do, and the offset where the fix goes. */
-function explainYamlError(error: YAMLError, text: string, doc: Document): {offset: number; field?: string; message: string} {
+function explainYamlError(error: YAMLError, quoted: () => [number, number][]): {offset: number; message: string} {
   const offset = error.pos[0];
   const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error.code) {
-    case "DUPLICATE_KEY": {
-      const key = /^\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^:\n]*?)\s*:/.exec(text.slice(offset))?.[1] ?? "";
-      const name = key.replace(/^["']|["']$/g, "");
-      return {
-        offset,
-        field: keyPathAt(doc, offset),
-        message: `duplicate key${name ? ` "${name}"` : ""}: a key may appear once in a mapping; delete or rename one`
-      };
-    }
     case "TAB_AS_INDENT":
       return {offset, message: "YAML syntax: tabs are not allowed as indentation; indent with spaces"};
     case "BLOCK_AS_IMPLICIT_KEY":
@@ -210,15 +233,8 @@ function explainYamlError(error: YAMLError, text: string, doc: Document): {offse
       if (/quote/.test(first)) {
         // The parser reports where it gave up (often the end of the file); point at the quote that was opened instead.
         const quote = first.includes("'") ? "'" : '"';
-        let start = offset;
-        visit(doc, {
-          Scalar(_, node) {
-            const range = node.range;
-            if (range && range[0] < offset && range[1] >= offset && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"))
-              start = range[0];
-          }
-        });
-        return {offset: start, message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`};
+        const opened = quoted().findLast(([start, end]) => start < offset && end >= offset);
+        return {offset: opened?.[0] ?? offset, message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`};
       }
       break;
   }
@@ -226,23 +242,20 @@ function explainYamlError(error: YAMLError, text: string, doc: Document): {offse
   return {offset, message: `YAML syntax: ${first}`};
 }
 
-/** Returns the dotted path of the key written at `offset` (e.g. `tranches[0].amount`), or "" if there is none. */
-function keyPathAt(doc: Document, offset: number): string {
-  let found = "";
+/** Returns the [start, end] offsets of every quoted scalar, in document order. */
+function quotedRanges(doc: Document): [number, number][] {
+  const out: [number, number][] = [];
   visit(doc, {
-    Pair(_, pair, ancestors) {
-      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return;
-      const path: PropertyKey[] = [];
-      const chain = [...ancestors.slice(1), pair];
-      chain.forEach((node, i) => {
-        if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
-        else if (isSeq(node)) path.push(node.items.indexOf(chain[i + 1] as never));
-      });
-      found = fieldName(path);
-      return visit.BREAK;
+    Scalar(_, node) {
+      if (node.range && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) out.push([node.range[0], node.range[1]]);
     }
   });
-  return found;
+  return out;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /**

@@ -61,5 +61,6 @@ it("every summary file exists and resolves against the real data", async () => {
   }
   // Every file in reports/summaries is used by some briefing (a misnamed deal summary would be silently ignored).
   const used = new Set(briefings(dataset.deals).map((b) => b.summary));
-  for (const file of readdirSync("reports/summaries").filter((f) => f.endsWith(".md"))) assert.isTrue(used.has(`reports/summaries/${file}`), file);
+  for (const file of readdirSync("reports/summaries").filter((f) => f.endsWith(".md")))
+    assert.isTrue(used.has(`reports/summaries/${file}`), file);
 });

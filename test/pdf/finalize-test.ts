@@ -10,7 +10,14 @@ async function samplePdf(created: Date): Promise<Uint8Array> {
   return doc.save();
 }
 
-const meta = {title: "Amazon → Anthropic", author: "compute-deals", subject: "Deal briefing", keywords: ["AI compute"], language: "en-US", date: new Date("2026-06-30T00:00:00Z")};
+const meta = {
+  title: "Amazon → Anthropic",
+  author: "compute-deals",
+  subject: "Deal briefing",
+  keywords: ["AI compute"],
+  language: "en-US",
+  date: new Date("2026-06-30T00:00:00Z")
+};
 
 it("documentDate(asOf, epoch) is midnight UTC of the as-of date without SOURCE_DATE_EPOCH", () => {
   assert.strictEqual(documentDate("2026-06-30", undefined).toISOString(), "2026-06-30T00:00:00.000Z");

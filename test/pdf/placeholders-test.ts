@@ -23,7 +23,8 @@ function thrown(fn: () => unknown): PlaceholderError {
 }
 
 it("resolvePlaceholders(text, figures, options) replaces a known name with its figure and bound", () => {
-  const text = "Spend {{amazon-anthropic.commitment.total}} on {{ amazon-anthropic.capacity.ceiling }}; firm {{amazon-anthropic.terms.firm}}.";
+  const text =
+    "Spend {{amazon-anthropic.commitment.total}} on {{ amazon-anthropic.capacity.ceiling }}; firm {{amazon-anthropic.terms.firm}}.";
   // 100e9 usd at-least → "over $100B"; 5 gw up-to → "up to 5 GW"; 13e9 exact → "$13B"
   assert.strictEqual(resolvePlaceholders(text, figures, {file: "x.md"}), "Spend over $100B on up to 5 GW; firm $13B.");
 });
@@ -34,7 +35,10 @@ it("resolvePlaceholders(text, figures, options) drops the bound's words with | b
 });
 
 it("resolvePlaceholders(text, figures, {deal}) reads deal. as the briefing's deal", () => {
-  assert.strictEqual(resolvePlaceholders("{{deal.terms.firm}} and {{deal.name}}", figures, {file: "deal.md", deal: "amazon-anthropic"}), "$13B and Amazon → Anthropic");
+  assert.strictEqual(
+    resolvePlaceholders("{{deal.terms.firm}} and {{deal.name}}", figures, {file: "deal.md", deal: "amazon-anthropic"}),
+    "$13B and Amazon → Anthropic"
+  );
 });
 
 it("resolvePlaceholders(text, figures, options) prints a known but missing figure as not disclosed", () => {
@@ -42,7 +46,10 @@ it("resolvePlaceholders(text, figures, options) prints a known but missing figur
 });
 
 it("resolvePlaceholders(text, figures, options) escapes Markdown in substituted text", () => {
-  assert.strictEqual(resolvePlaceholders("{{amazon-anthropic.profile.hardware-angle}}", figures, {file: "x.md"}), "Trainium \\*2\\* \\[custom\\] \\| 3");
+  assert.strictEqual(
+    resolvePlaceholders("{{amazon-anthropic.profile.hardware-angle}}", figures, {file: "x.md"}),
+    "Trainium \\*2\\* \\[custom\\] \\| 3"
+  );
 });
 
 it("resolvePlaceholders(text, figures, options) keeps \\{{ as a literal {{ and leaves other text alone", () => {
@@ -51,7 +58,9 @@ it("resolvePlaceholders(text, figures, options) keeps \\{{ as a literal {{ and l
 });
 
 it("resolvePlaceholders(text, figures, options) fails on an unknown name with its file, line and column", () => {
-  const error = thrown(() => resolvePlaceholders("Line one\nSpend {{amazon-anthropic.commitment.totl}} here", figures, {file: "reports/summaries/market.md"}));
+  const error = thrown(() =>
+    resolvePlaceholders("Line one\nSpend {{amazon-anthropic.commitment.totl}} here", figures, {file: "reports/summaries/market.md"})
+  );
   assert.strictEqual(error.file, "reports/summaries/market.md");
   assert.strictEqual(error.line, 2);
   assert.strictEqual(error.col, 7);
@@ -66,14 +75,26 @@ it("resolvePlaceholders(text, figures, {deal}) names the deal an unknown deal. f
 });
 
 it("resolvePlaceholders(text, figures, options) refuses deal. outside a deal briefing", () => {
-  assert.match(thrown(() => resolvePlaceholders("x {{deal.terms.firm}}", figures, {file: "market.md"})).message, /^market\.md:1:3: "deal\.terms\.firm" names the briefing's deal/);
+  assert.match(
+    thrown(() => resolvePlaceholders("x {{deal.terms.firm}}", figures, {file: "market.md"})).message,
+    /^market\.md:1:3: "deal\.terms\.firm" names the briefing's deal/
+  );
 });
 
 it("resolvePlaceholders(text, figures, options) refuses malformed, unclosed and unknown-modifier placeholders", () => {
-  assert.match(thrown(() => resolvePlaceholders("{{ two words }}", figures, {file: "a.md"})).message, /^a\.md:1:1: invalid placeholder \{\{ two words \}\}/);
+  assert.match(
+    thrown(() => resolvePlaceholders("{{ two words }}", figures, {file: "a.md"})).message,
+    /^a\.md:1:1: invalid placeholder \{\{ two words \}\}/
+  );
   assert.match(thrown(() => resolvePlaceholders("{{}}", figures, {file: "a.md"})).message, /^a\.md:1:1: invalid placeholder/);
-  assert.match(thrown(() => resolvePlaceholders("ok\n  {{data.deals", figures, {file: "a.md"})).message, /^a\.md:2:3: unclosed placeholder/);
-  assert.match(thrown(() => resolvePlaceholders("{{data.deals | loud}}", figures, {file: "a.md"})).message, /^a\.md:1:1: unknown modifier "loud"/);
+  assert.match(
+    thrown(() => resolvePlaceholders("ok\n  {{data.deals", figures, {file: "a.md"})).message,
+    /^a\.md:2:3: unclosed placeholder/
+  );
+  assert.match(
+    thrown(() => resolvePlaceholders("{{data.deals | loud}}", figures, {file: "a.md"})).message,
+    /^a\.md:1:1: unknown modifier "loud"/
+  );
 });
 
 it("formatFigure(value, modifier) formats numbers by unit, texts as is and missing figures as not disclosed", () => {

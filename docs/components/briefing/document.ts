@@ -20,6 +20,8 @@ export const SOURCES_ID = "sources";
 export interface BriefingDocumentOptions {
   /** `docs/data/dataset.json`. */
   data: SectionContext["data"];
+  /** `docs/data/analysis.json`: the precomputed projections sections print. */
+  analysis: SectionContext["analysis"];
   /** `docs/data/briefings.json`. */
   briefings: BriefingIndex;
   /** The briefing's name ("market", "deal-<id>"). */
@@ -40,6 +42,7 @@ function Part(id: string, title: string, ...children: (Node | null)[]): HTMLElem
  */
 export async function BriefingDocument({
   data,
+  analysis,
   briefings,
   name,
   paper
@@ -49,6 +52,7 @@ export async function BriefingDocument({
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
   const context: SectionContext = {
     data,
+    analysis,
     dealId: briefing.deal,
     scenario: briefing.scenario,
     width: printableWidthPx(printPaper),

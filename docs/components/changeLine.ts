@@ -1,0 +1,23 @@
+/** Words for a figure that moved between builds, shared by the What-changed page, the briefings and CI's summary. */
+
+import type {Bound} from "./format.js";
+import {date, figureText} from "./format.js";
+
+export interface ChangeLike {
+  dealName: string;
+  label: string;
+  kind: "changed" | "added" | "removed";
+  before: {value: number; unit: string; bound: Bound; status: string; asOf: string} | null;
+  after: {value: number; unit: string; bound: Bound; status: string; asOf: string} | null;
+}
+
+/**
+ * Returns one line per change: "Amazon → Anthropic, investment (firm): $8B → $13B, confirmed, 20 Apr 2026";
+ * "(new)" or "(removed)" for a figure that appeared or disappeared.
+ */
+export function changeLine({dealName, label, kind, before, after}: ChangeLike): string {
+  const text = (f: NonNullable<ChangeLike["after"]>) => figureText(f.value, f.unit, f.bound);
+  if (kind === "added" && after) return `${dealName}, ${label}: ${text(after)} (new), ${after.status}, ${date(after.asOf)}`;
+  if (kind === "removed" && before) return `${dealName}, ${label}: ${text(before)} (removed)`;
+  return `${dealName}, ${label}: ${text(before!)} → ${text(after!)}, ${after!.status}, ${date(after!.asOf)}`;
+}

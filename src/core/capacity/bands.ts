@@ -1,0 +1,124 @@
+/** P10–P90 bands of a deal's capacity year by year, from a seeded Monte Carlo over the capacity assumptions. */
+import {type AssumptionValues, scenarioValues} from "../assumptions.js";
+import type {Dataset, RampShape} from "../model.js";
+import {simulate} from "../uncertainty/monteCarlo.js";
+import {prepareDealCapacity} from "./prepareDealCapacity.js";
+import {datedPoints, scheduleMonths} from "./schedule.js";
+
+/** The assumptions the capacity projection reads, and so the ones the bands vary. */
+export const CAPACITY_BAND_ASSUMPTIONS = ["pue", "load-factor", "slip-months", "building-mw"] as const;
+
+/** A year-end figure under the scenario's values, and its spread over the draws. */
+export interface BandValue {
+  /** The value with every assumption at the scenario's (or the given) value: no draw. */
+  value: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface CapacityBandYear {
+  year: number;
+  /** Facility GW online at year end. */
+  gw: BandValue;
+  /** Energy drawn in the year, TWh. */
+  energyTwh: BandValue;
+  /** H100-equivalents installed at year end; null when the deal names no chip. */
+  h100e: BandValue | null;
+}
+
+export interface CapacityBands {
+  deal: string;
+  scenario: string;
+  ramp: RampShape;
+  seed: string | number;
+  draws: number;
+  /** Ids of the assumptions drawn, in draw order. */
+  varied: string[];
+  /** From the year delivery starts to the year of the last schedule point slipped by the most the range allows. */
+  years: CapacityBandYear[];
+}
+
+export interface CapacityBandOptions {
+  /** Monte Carlo draws, a positive integer; defaults to 2,000. */
+  draws?: number;
+  /** Global seed; defaults to "compute-deals". */
+  seed?: string | number;
+  /** Scenario id; defaults to "base". Its values are the modes of the triangular draws. */
+  scenario?: string;
+  /** Assumption values that replace the scenario's (the reader's sliders); ids not given keep the scenario's. */
+  values?: Partial<AssumptionValues>;
+}
+
+/**
+ * Returns, for each year of a deal's delivery, the facility GW online at year end, the energy drawn in the year
+ * (TWh) and the H100-equivalents installed at year end, each as the value under the scenario and its P10 / P50 /
+ * P90 over a seeded Monte Carlo of the capacity assumptions (`pue`, `load-factor`, `slip-months`, `building-mw`;
+ * the others do not move capacity). The scenario's (or the given) values are the modes of the triangular draws;
+ * the ramp is the scenario's. Years run from the delivery start to the year of the last schedule point slipped by
+ * the most the slip range (or the given slip) allows, so every draw reports the same years; after its last point
+ * a draw stays flat. Draws come from the stream `<deal>/capacity-bands/<scenario>`, so the same inputs and seed
+ * give identical bands on every machine. Null for a deal without capacity; no years for a deal without schedule
+ * points. Throws `invalid deal: <id>`, `invalid scenario: <id>` or `invalid draws: <n>`.
+ *
+ * @example capacityBands(dataset, "amazon-anthropic", {draws: 1000}).years[1].gw // {value: 3, p10: 2.4, p50: 3, p90: 3}
+ */
+export function capacityBands(
+  dataset: Pick<Dataset, "deals" | "chips" | "assumptions" | "scenarios">,
+  dealId: string,
+  {draws = 2_000, seed = "compute-deals", scenario: scenarioId = "base", values: given = {}}: CapacityBandOptions = {}
+): CapacityBands | null {
+  const deal = dataset.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
+  if (!deal.capacity) return null;
+  const {ramp, values: scenarioBase} = scenarioValues(dataset.assumptions, scenario);
+  const base: AssumptionValues = {...scenarioBase, ...definedValues(given)};
+  const slip = dataset.assumptions.find((a) => a.id === "slip-months");
+  const {start, months} = scheduleMonths(datedPoints(deal.capacity), deal.announced);
+  const throughYear = months.length ? lastYear(months, Math.max(slip?.high ?? 0, base["slip-months"])) : undefined;
+  const project = prepareDealCapacity(deal, dataset.chips, dataset.assumptions, {throughYear})!;
+  const head = {deal: deal.id, scenario: scenario.id, ramp, seed, draws, varied: [...CAPACITY_BAND_ASSUMPTIONS]};
+  if (throughYear === undefined) return {...head, years: []};
+
+  const figures = (v: AssumptionValues) => {
+    const out: Record<string, number | null> = {};
+    for (const y of project({scenario: scenario.id, ramp, values: v}).byYear) {
+      out[`gw.${y.year}`] = y.gw;
+      out[`energyTwh.${y.year}`] = y.energyTwh;
+      out[`h100e.${y.year}`] = y.h100e;
+    }
+    return out;
+  };
+  const central = figures(base);
+  const simulation = simulate(dataset.assumptions, base, figures, {
+    draws,
+    seed,
+    stream: `${deal.id}/capacity-bands/${scenario.id}`,
+    vary: CAPACITY_BAND_ASSUMPTIONS
+  });
+  const band = (key: string): BandValue | null => {
+    const value = central[key];
+    if (value === null || value === undefined) return null;
+    const {p10, p50, p90} = simulation.figures[key];
+    return {value, p10, p50, p90};
+  };
+  const years: CapacityBandYear[] = [];
+  for (let year = Math.floor(start / 12); year <= throughYear; ++year) {
+    years.push({year, gw: band(`gw.${year}`)!, energyTwh: band(`energyTwh.${year}`)!, h100e: band(`h100e.${year}`)});
+  }
+  return {...head, varied: simulation.varied, years};
+}
+
+// The year holding the last point once slipped by `slipMonths` (see curveLastMonth: ⌈month + 1 + slip⌉ − 1).
+function lastYear(months: readonly {month: number}[], slipMonths: number): number {
+  const last = Math.max(...months.map((d) => d.month));
+  return Math.floor((Math.ceil(last + 1 + slipMonths) - 1) / 12);
+}
+
+// Drops ids given as undefined, so they keep the scenario's value.
+function definedValues(values: Partial<AssumptionValues>): Partial<AssumptionValues> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}

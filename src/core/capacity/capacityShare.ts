@@ -1,0 +1,43 @@
+/** A deal's capacity against all the capacity the deals in the data announce: a yardstick built from sourced facts. */
+import {type Figure, figure, leaf} from "../lineage.js";
+import type {Deal, DealStatus} from "../model.js";
+import {factGw} from "./convert.js";
+
+/** Deal statuses whose capacity still counts in the market total. */
+export const COUNTED_DEAL_STATUSES: readonly DealStatus[] = ["active", "loi"];
+
+export interface CapacityShare {
+  /** The deal's capacity ceiling, GW. */
+  gw: Figure;
+  /** Sum of the ceilings of the deals that count (active or letter of intent, and the deal itself), GW. */
+  totalGw: Figure;
+  /** gw ÷ totalGw, a fraction 0–1. */
+  share: Figure;
+  /** Ids of the deals summed, in data order. */
+  deals: string[];
+}
+
+/**
+ * Returns a deal's capacity ceiling as a share of the ceilings of every deal in `deals` that is active or a
+ * letter of intent (superseded and stalled deals are left out, except the deal itself), with lineage naming each
+ * `<deal>.capacity.ceiling`. Bounds combine ("up to" 5 GW of a total with an "over" figure in it is "about").
+ * Null when the deal has no capacity. Throws `invalid deal: <id>` for an id not in `deals`.
+ *
+ * @example capacityShare(dataset.deals, "amazon-anthropic")!.share.value // 5 ÷ 43.5 ≈ 0.115
+ */
+export function capacityShare(deals: readonly Deal[], dealId: string): CapacityShare | null {
+  const deal = deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  if (!deal.capacity) return null;
+  const counted = deals.filter((d) => d.capacity && (d.id === dealId || COUNTED_DEAL_STATUSES.includes(d.status)));
+  const part = (d: Deal) => ({lineage: leaf(`${d.id}.capacity.ceiling`, d.capacity!.ceiling.status), bound: d.capacity!.ceiling.bound});
+  const own = factGw(deal.capacity.ceiling);
+  const total = counted.reduce((sum, d) => sum + factGw(d.capacity!.ceiling), 0);
+  const parts = counted.map(part);
+  return {
+    gw: figure(own, "gw", [part(deal)]),
+    totalGw: figure(total, "gw", parts),
+    share: figure(total > 0 ? own / total : 0, "fraction", parts),
+    deals: counted.map((d) => d.id)
+  };
+}

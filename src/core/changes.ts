@@ -1,0 +1,116 @@
+import {headlineTerms} from "./headlines.js";
+import type {Figure} from "./lineage.js";
+import type {Bound, Dataset, Status} from "./model.js";
+import {type DealProjection, projectDeal} from "./project/projectDeal.js";
+
+/** One headline figure as recorded in a build's manifest, comparable across builds. */
+export interface HeadlineFigure {
+  /** Stable key: `<deal>.<name>`, e.g. `amazon-anthropic.investment.firm`. */
+  key: string;
+  deal: string;
+  dealName: string;
+  /** What the figure is, in words: "investment (firm)". */
+  label: string;
+  value: number;
+  unit: string;
+  bound: Bound;
+  status: Status;
+  /** As-of date of the newest input, ISO. */
+  asOf: string;
+}
+
+/** A figure that moved between two builds. */
+export interface FigureChange {
+  key: string;
+  deal: string;
+  dealName: string;
+  label: string;
+  kind: "changed" | "added" | "removed";
+  before: HeadlineFigure | null;
+  after: HeadlineFigure | null;
+}
+
+/**
+ * Returns the headline figures of every deal: investment (firm, maximum), commitment, capacity ceiling, and from the
+ * base projections GW-years bought, investment ÷ commitment, NPV and payback year. Money in US dollars. Sorted by key.
+ */
+export function headlineFigures(dataset: Dataset, projections: Record<string, DealProjection>): HeadlineFigure[] {
+  const out: HeadlineFigure[] = [];
+  for (const deal of dataset.deals) {
+    const add = (
+      name: string,
+      label: string,
+      value: number | null | undefined,
+      unit: string,
+      bound: Bound,
+      status: Status,
+      asOf: string
+    ) => {
+      if (value === null || value === undefined || !Number.isFinite(value)) return;
+      out.push({key: `${deal.id}.${name}`, deal: deal.id, dealName: deal.name, label, value, unit, bound, status, asOf});
+    };
+    const fromFigure = (name: string, label: string, f: Figure | null | undefined) =>
+      f && add(name, label, f.value, f.unit, f.bound, f.lineage.status, deal.asOf);
+    const terms = headlineTerms(deal);
+    for (const [name, label, term] of [
+      ["investment.firm", "investment (firm)", terms.firm],
+      ["investment.max", "investment (maximum)", terms.max]
+    ] as const) {
+      if (term) add(name, label, term.usd, "usd", term.bound, term.fact?.status ?? term.lineage.status, term.fact?.asOf ?? deal.asOf);
+    }
+    if (terms.committed) {
+      const c = terms.committed;
+      add("commitment", "compute commitment", c.usd, "usd", c.bound, c.fact?.status ?? c.lineage.status, c.fact?.asOf ?? deal.asOf);
+    }
+    if (deal.capacity) {
+      const ceiling = deal.capacity.ceiling;
+      add(
+        "capacity.ceiling",
+        "capacity",
+        ceiling.unit === "mw" ? ceiling.value / 1000 : ceiling.value,
+        "gw",
+        ceiling.bound ?? "exact",
+        ceiling.status,
+        ceiling.asOf
+      );
+    }
+    const p = projections[deal.id];
+    if (p) {
+      fromFigure("commitment.gwYears", "GW-years the commitment buys", p.commitment?.gwYears.contract);
+      fromFigure("recycling.investmentToCommitmentFirm", "investment ÷ commitment (firm)", p.recycling.investmentToCommitmentFirm);
+      fromFigure("recycling.npv", "NPV to the investor", p.recycling.npvUsd);
+      if (p.recycling.paybackYear !== null)
+        add("recycling.paybackYear", "payback year", p.recycling.paybackYear, "year", "exact", "estimate", deal.asOf);
+    }
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * Returns the figures that differ between a previous build and this one: a changed value, bound or status, a
+ * figure that appeared, or one that disappeared. Values equal to 9 significant digits count as unchanged, so float
+ * noise never reports a change. Sorted by deal, then key.
+ */
+export function diffFigures(before: readonly HeadlineFigure[], after: readonly HeadlineFigure[]): FigureChange[] {
+  const old = new Map(before.map((f) => [f.key, f]));
+  const now = new Map(after.map((f) => [f.key, f]));
+  const same = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const changes: FigureChange[] = [];
+  for (const [key, f] of now) {
+    const o = old.get(key);
+    if (!o) changes.push({key, deal: f.deal, dealName: f.dealName, label: f.label, kind: "added", before: null, after: f});
+    else if (!same(o.value, f.value) || o.bound !== f.bound || o.status !== f.status || o.unit !== f.unit) {
+      changes.push({key, deal: f.deal, dealName: f.dealName, label: f.label, kind: "changed", before: o, after: f});
+    }
+  }
+  for (const [key, o] of old) {
+    if (!now.has(key)) changes.push({key, deal: o.deal, dealName: o.dealName, label: o.label, kind: "removed", before: o, after: null});
+  }
+  return changes.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Returns the headline figures of every deal under the base scenario (projections without Monte Carlo). */
+export function datasetHeadlines(dataset: Dataset): HeadlineFigure[] {
+  const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]));
+  return headlineFigures(dataset, projections);
+}

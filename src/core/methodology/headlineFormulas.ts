@@ -1,0 +1,114 @@
+import {type Figure, mergeLineage} from "../lineage.js";
+import type {DealProjection} from "../project/projectDeal.js";
+
+/** One headline figure of a deal's projection, with how it is computed, for the methodology page. */
+export interface HeadlineFormula {
+  /** Figure name, as in `data-figure` attributes and UNCERTAIN_FIGURES: "capacity.gw", "recycling.npvUsd"… */
+  name: string;
+  /** What the figure is, in words. */
+  label: string;
+  /** How it is computed, in words. */
+  formula: string;
+  /** The figure, with bound and lineage; null when the deal lacks what it needs (no capacity, commitment, options). */
+  figure: Figure | null;
+}
+
+type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" | "options">;
+
+/**
+ * Returns a deal projection's headline figures in reading order (capacity, commitment, recycling, options), each
+ * with its label, its formula in words and the figure itself (null when the deal has no capacity, commitment or
+ * option to compute it from): capacity.gw, capacity.itMw, capacity.accelerators, capacity.energyTwhPerYear,
+ * capacity.h100e, commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
+ * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
+ * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
+ * read from: the operating profit and the expected investment.
+ *
+ * @example headlineFormulas(projection).map((d) => d.name)[0] // "capacity.gw"
+ */
+export function headlineFormulas(projection: Projection): HeadlineFormula[] {
+  const {capacity, commitment, recycling, options} = projection;
+  const cashFlows =
+    recycling.operatingProfitUsd && mergeLineage(recycling.operatingProfitUsd.lineage, recycling.investmentExpectedUsd.lineage);
+  const payback: Figure | null =
+    recycling.paybackYear !== null && cashFlows ? {value: recycling.paybackYear, unit: "year", bound: "exact", lineage: cashFlows} : null;
+  return [
+    {
+      name: "capacity.gw",
+      label: "Capacity ceiling",
+      formula:
+        "The deal's stated capacity in facility power (cooling and losses included), in GW; figures stated in MW are divided by 1,000.",
+      figure: capacity?.gw ?? null
+    },
+    {
+      name: "capacity.itMw",
+      label: "IT power",
+      formula: "Facility GW × 1,000 ÷ PUE: the power the servers themselves draw.",
+      figure: capacity?.itMw ?? null
+    },
+    {
+      name: "capacity.accelerators",
+      label: "Accelerators",
+      formula:
+        "IT MW shared among the deal's chips in the order they become available along the capacity schedule; each chip's share × 1,000 ÷ its IT kW per accelerator, rounded down, then summed.",
+      figure: capacity?.accelerators ?? null
+    },
+    {
+      name: "capacity.energyTwhPerYear",
+      label: "Energy a year at the ceiling",
+      formula: "Facility GW × 8,760 hours × load factor ÷ 1,000.",
+      figure: capacity?.energyTwhPerYear ?? null
+    },
+    {
+      name: "capacity.h100e",
+      label: "Compute in H100-equivalents",
+      formula: "Each chip's accelerators × its dense bf16 PFLOP/s, summed, ÷ the H100's dense bf16 PFLOP/s.",
+      figure: capacity?.h100e ?? null
+    },
+    {
+      name: "commitment.gwYears",
+      label: "GW-years the commitment buys",
+      formula: "The commitment in dollars ÷ contract revenue per GW-year (what a customer pays for one GW for one year).",
+      figure: commitment?.gwYears.contract ?? null
+    },
+    {
+      name: "commitment.coverage",
+      label: "Share of the ceiling's GW-years",
+      formula: "GW-years bought ÷ (ceiling GW × the commitment's term in years).",
+      figure: commitment?.coverage ?? null
+    },
+    {
+      name: "recycling.investmentToCommitmentFirm",
+      label: "Firm investment ÷ commitment",
+      formula: "The investor's firm tranches ÷ the lab's commitment to spend on the investor's cloud.",
+      figure: recycling.investmentToCommitmentFirm
+    },
+    {
+      name: "recycling.investmentToCommitmentMax",
+      label: "Maximum investment ÷ commitment",
+      formula: "Every tranche at face value, contingent ones included, ÷ the commitment.",
+      figure: recycling.investmentToCommitmentMax
+    },
+    {
+      name: "recycling.npvUsd",
+      label: "Investor's net present value",
+      formula:
+        "Each year's operating profit on the commitment (spend × provider margin) minus the cash invested that year (firm tranches at face value, contingent ones × their probability), discounted at the discount rate to the first year of flows. Equity gains are kept apart.",
+      figure: recycling.npvUsd
+    },
+    {
+      name: "recycling.paybackYear",
+      label: "Payback year",
+      formula:
+        "The first year from which the investor's cumulative net cash (operating profit minus cash invested) stays at or above zero.",
+      figure: payback
+    },
+    {
+      name: "options.valuePerGwYear",
+      label: "Value of the options on future chips",
+      formula:
+        "Black–Scholes–Merton value of a call on one GW-year of a future chip generation (see the option model below), summed over the deal's options, per GW-year of optioned capacity.",
+      figure: options?.value ?? null
+    }
+  ];
+}

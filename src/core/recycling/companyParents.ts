@@ -1,0 +1,41 @@
+import type {Chip, Company} from "../model.js";
+
+/**
+ * Returns the id of the company at the top of `id`'s ownership chain (`companies[].parent`): "aws" → "amazon"; a
+ * company without a parent is its own top. Throws `invalid company: <id>` for an id not in `companies`, and
+ * `invalid parent: <id>` when the chain loops.
+ *
+ * @example parentCompany([{id: "amazon", name: "Amazon"}, {id: "aws", name: "AWS", parent: "amazon"}], "aws") // "amazon"
+ */
+export function parentCompany(companies: readonly Company[], id: string): string {
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  let company = byId.get(id);
+  if (!company) throw new Error(`invalid company: ${id}`);
+  const seen = new Set<string>();
+  while (company.parent !== undefined) {
+    if (seen.has(company.id)) throw new Error(`invalid parent: ${company.id}`);
+    seen.add(company.id);
+    const parent = byId.get(company.parent);
+    if (!parent) throw new Error(`invalid company: ${company.parent}`);
+    company = parent;
+  }
+  return company.id;
+}
+
+/**
+ * Returns the top company (see {@link parentCompany}) that makes a chip, or null when the chip is unknown or its
+ * vendor matches no company. A vendor matches a company whose name or id equals the vendor's text before any
+ * parenthesis, ignoring case: "AWS (Annapurna Labs)" is AWS, hence Amazon; "Nvidia" is Nvidia.
+ *
+ * @example chipVendorCompany({companies, chips}, "trainium2") // "amazon"
+ */
+export function chipVendorCompany(
+  {companies, chips}: {companies: readonly Company[]; chips: readonly Pick<Chip, "id" | "vendor">[]},
+  chipId: string
+): string | null {
+  const chip = chips.find((c) => c.id === chipId);
+  if (!chip) return null;
+  const vendor = chip.vendor.split("(")[0].trim().toLowerCase();
+  const company = companies.find((c) => c.name.toLowerCase() === vendor || c.id.toLowerCase() === vendor);
+  return company ? parentCompany(companies, company.id) : null;
+}

@@ -1,0 +1,176 @@
+import {factGw} from "../capacity/convert.js";
+import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
+import {factProvenance, NO_INPUTS, type Provenance, provenanceOf, withValue} from "../commitment/provenance.js";
+import {toUsd} from "../headlines.js";
+import type {Figure} from "../lineage.js";
+import type {Dataset, Deal} from "../model.js";
+import {chipVendorCompany, parentCompany} from "./companyParents.js";
+
+/** What a market-map edge carries: equity from an investor to a lab (firm or contingent), or a lab's compute spend. */
+export type MarketEdgeKind = "equity-firm" | "equity-contingent" | "commitment";
+
+/** A company in the market map, with its subsidiaries rolled in (AWS counts as Amazon). */
+export interface MarketNode {
+  id: string;
+  name: string;
+  /** Ids of the companies rolled into this node, itself first. */
+  members: string[];
+  /** Roles it plays in any deal, in the order investor, lab, provider. */
+  roles: ("investor" | "lab" | "provider")[];
+  /** Firm equity it puts into labs, USD. */
+  investsUsd: number;
+  /** Compute spend committed to it (or its subsidiaries), USD. */
+  receivesUsd: number;
+}
+
+/** Money between two companies, summed over the deals that carry it. */
+export interface MarketEdge {
+  /** `<kind>:<source>→<target>`. */
+  id: string;
+  kind: MarketEdgeKind;
+  /** Company ids after rolling subsidiaries into parents: the investor (equity) or the lab (commitment). */
+  source: string;
+  target: string;
+  /** USD, with the bounds and lineage of the facts summed. */
+  usd: Figure;
+  /** Deal ids, in dataset order. */
+  deals: string[];
+}
+
+/** A company that invests in a lab which commits spend back to that company's own cloud or chips. */
+export interface MarketLoop {
+  company: string;
+  lab: string;
+  deal: string;
+  /** How the money comes back: the deal's provider is the company, and/or the deal names the company's chips. */
+  via: ("provider" | "chips")[];
+  /** The company's equity in the lab in this deal, USD: firm, and every tranche at face value. */
+  equityFirmUsd: Figure;
+  equityMaxUsd: Figure;
+  /** The deal's compute commitment, USD; null when the deal states no dollar commitment (capacity only). */
+  commitmentUsd: Figure | null;
+}
+
+/** A lab's capacity on a provider stated in GW only, for a deal with no dollar commitment (e.g. a chip supply deal). */
+export interface CapacityLink {
+  /** `capacity:<lab>→<provider>`. */
+  id: string;
+  source: string;
+  target: string;
+  /** Facility GW, summed over the deals, with bounds and lineage. */
+  gw: Figure;
+  deals: string[];
+}
+
+export interface MarketMap {
+  /** Companies in first-seen order over the deals (investors, lab, provider). */
+  nodes: MarketNode[];
+  /** Edges with a positive amount, in first-seen order. */
+  edges: MarketEdge[];
+  /** Capacity-only relations (no dollar commitment), in first-seen order. */
+  capacityLinks: CapacityLink[];
+  loops: MarketLoop[];
+}
+
+/**
+ * Returns the market as a graph: companies as nodes (subsidiaries rolled into their parents through
+ * `companies[].parent`, so AWS is Amazon), equity edges investor → lab (firm and contingent tranches apart, at face
+ * value; lapsed tranches left out) and compute-commitment edges lab → provider, in USD with lineage, summed over
+ * deals; capacity-only links (lab → provider, GW) for deals that state capacity but no dollar commitment; and the loops: per deal, each investor whose money goes into a lab that commits spend back to the
+ * investor's own cloud (the deal's provider rolls up to it) or chips (a chip the deal names is made by it, matched
+ * by {@link chipVendorCompany}). A loop needs equity (firm or contingent) but not a dollar commitment: a deal that
+ * states only capacity on the investor's platform still loops. Throws `invalid company:` for a party that is not in
+ * `dataset.companies`.
+ *
+ * @example marketMap(dataset).loops.find((l) => l.deal === "amazon-anthropic") // {company: "amazon", lab: "anthropic", via: ["provider", "chips"], …}
+ */
+export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips">): MarketMap {
+  const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const tops = new Map<string, string>();
+  const top = (id: string) => {
+    let root = tops.get(id);
+    if (root === undefined) tops.set(id, (root = parentCompany(dataset.companies, id)));
+    return root;
+  };
+  const nodes = new Map<string, MarketNode>();
+  const node = (id: string, role: MarketNode["roles"][number]) => {
+    const root = top(id);
+    let n = nodes.get(root);
+    if (!n) nodes.set(root, (n = {id: root, name: names.get(root) ?? root, members: [root], roles: [], investsUsd: 0, receivesUsd: 0}));
+    if (!n.members.includes(id)) n.members.push(id);
+    if (!n.roles.includes(role)) n.roles.push(role);
+    return n;
+  };
+  const parts = new Map<
+    string,
+    {kind: MarketEdgeKind; source: string; target: string; usd: number; provenance: Provenance[]; deals: string[]}
+  >();
+  const add = (kind: MarketEdgeKind, source: string, target: string, usd: number, provenance: Provenance, deal: string) => {
+    if (!(usd > 0)) return;
+    const id = `${kind}:${source}→${target}`;
+    let e = parts.get(id);
+    if (!e) parts.set(id, (e = {kind, source, target, usd: 0, provenance: [], deals: []}));
+    e.usd += usd;
+    e.provenance.push(provenance);
+    if (!e.deals.includes(deal)) e.deals.push(deal);
+  };
+  const capacity = new Map<string, CapacityLink>();
+  const loops: MarketLoop[] = [];
+  for (const deal of dataset.deals) {
+    const investors = deal.investors.map((id) => node(id, "investor"));
+    const lab = node(deal.lab, "lab");
+    const provider = node(deal.provider, "provider");
+    const commitment = dealCommitmentTotals(deal);
+    if (commitment) {
+      provider.receivesUsd += commitment.totalUsd.value;
+      add("commitment", lab.id, provider.id, commitment.totalUsd.value, commitment.totalUsd, deal.id);
+    } else if (deal.capacity && factGw(deal.capacity.ceiling) > 0) {
+      const id = `capacity:${lab.id}→${provider.id}`;
+      const ceiling = factProvenance(`${deal.id}.capacity.ceiling`, deal.capacity.ceiling);
+      const link = capacity.get(id);
+      if (link) link.gw = withValue(provenanceOf(link.gw, ceiling), link.gw.value + factGw(deal.capacity.ceiling), "gw");
+      else capacity.set(id, {id, source: lab.id, target: provider.id, gw: withValue(ceiling, factGw(deal.capacity.ceiling), "gw"), deals: []});
+      capacity.get(id)!.deals.push(deal.id);
+    }
+    const vendors = new Set(deal.hardware.chips.map((id) => chipVendorCompany(dataset, id)).filter((c) => c !== null));
+    for (const investor of investors) {
+      const equity = investorEquity(deal, (id) => top(id) === investor.id);
+      investor.investsUsd += equity.firm.value;
+      add("equity-firm", investor.id, lab.id, equity.firm.value, equity.firm, deal.id);
+      add("equity-contingent", investor.id, lab.id, equity.max.value - equity.firm.value, equity.contingent, deal.id);
+      const via: MarketLoop["via"] = [];
+      if (provider.id === investor.id) via.push("provider");
+      if (vendors.has(investor.id)) via.push("chips");
+      if (via.length && equity.max.value > 0 && investor.id !== lab.id)
+        loops.push({
+          company: investor.id,
+          lab: lab.id,
+          deal: deal.id,
+          via,
+          equityFirmUsd: equity.firm,
+          equityMaxUsd: equity.max,
+          commitmentUsd: commitment?.totalUsd ?? null
+        });
+    }
+  }
+  const edges = [...parts].map(([id, e]) => ({
+    id,
+    kind: e.kind,
+    source: e.source,
+    target: e.target,
+    usd: withValue(provenanceOf(...e.provenance), e.usd, "usd"),
+    deals: e.deals
+  }));
+  return {nodes: [...nodes.values()], edges, capacityLinks: [...capacity.values()], loops};
+}
+
+// The deal's tranches paid by `isInvestor`, summed: firm, contingent and every tranche (USD, with lineage).
+function investorEquity(deal: Deal, isInvestor: (id: string) => boolean) {
+  const sum = (tranches: Deal["tranches"]): Figure => {
+    const provenance = tranches.map((t) => factProvenance(`${deal.id}.tranches.${t.id}.amount`, t.amount));
+    const usd = tranches.reduce((s, t) => s + toUsd(t.amount), 0);
+    return withValue(provenance.length ? provenanceOf(...provenance) : NO_INPUTS, usd, "usd");
+  };
+  const own = deal.tranches.filter((t) => isInvestor(t.investor));
+  return {firm: sum(own.filter((t) => t.firm)), contingent: sum(own.filter((t) => !t.firm)), max: sum(own)};
+}

@@ -1,0 +1,187 @@
+/**
+ * The checkpoints of the chain "capital → cloud commitment → chip platform": is capacity on schedule, does the
+ * platform's performance per dollar hold up, and do the chips arrive in time for the schedule? Each status comes
+ * from the data: schedule points, chip figures and dates, and the signals' dated observations.
+ */
+import {median} from "d3-array";
+import {monthIndex, monthLabel} from "../capacity/months.js";
+import type {Dataset, SignalStatus, Status} from "../model.js";
+import {signalBoard} from "../signals.js";
+import {chipEfficiency} from "./efficiency.js";
+
+export type CheckpointId = "capacity-on-schedule" | "performance-per-dollar" | "roadmap-alignment";
+
+/** A signal's current reading for the deal (its newest observation about the deal or about no deal). */
+export interface SignalReading {
+  id: string;
+  status: SignalStatus;
+  /** Date of the newest observation; null without any. */
+  latest: string | null;
+  /** Text of the newest observation; null without any. */
+  text: string | null;
+  /** Source id of the newest observation; null without any. */
+  source: string | null;
+}
+
+/** Capacity on schedule: the signal, judged against the deal's dated schedule points. */
+export interface ScheduleCheckpoint {
+  id: "capacity-on-schedule";
+  status: SignalStatus;
+  signal: SignalReading;
+  /** Schedule points due on or before `asOf`. */
+  due: {id: string; by: string}[];
+  /** The first point due after `asOf`, or null when all are due (or there are none). */
+  next: {id: string; by: string} | null;
+}
+
+/** Performance per dollar: the deal's best priced chip against the median of the other priced chips. */
+export interface PriceCheckpoint {
+  id: "performance-per-dollar";
+  status: SignalStatus;
+  /** Deal chips with a public price: dense bf16 FLOP/s per US dollar an hour. */
+  priced: {id: string; flopsPerDollarHour: number}[];
+  /** Deal chips without a public price. */
+  unpriced: string[];
+  /** Median FLOP/s per dollar-hour of the priced chips not in the deal; null when none is priced. */
+  market: number | null;
+  /** Best priced deal chip ÷ market; null when either is missing. */
+  ratio: number | null;
+}
+
+/** Roadmap alignment: when each chip fills capacity (availability + lag) against the last schedule point. */
+export interface RoadmapCheckpoint {
+  id: "roadmap-alignment";
+  status: SignalStatus;
+  signal: SignalReading;
+  chips: {id: string; available: string; dateStatus: Status; fillsFrom: string; late: boolean}[];
+  /** Date of the last schedule point; null without points. */
+  lastPoint: string | null;
+}
+
+export type Checkpoint = ScheduleCheckpoint | PriceCheckpoint | RoadmapCheckpoint;
+
+export interface CheckpointOptions {
+  /** The date "now" is judged at, ISO; defaults to the deal's as-of date. */
+  asOf?: string;
+  /** Months from a chip's availability until it fills capacity; defaults to 6 (as in prepareDealCapacity). */
+  lagMonths?: number;
+}
+
+/** Performance per dollar at or above this share of the market's median is "watch" rather than "off-track". */
+export const PRICE_WATCH_RATIO = 0.75;
+
+/**
+ * Returns the deal's three checkpoints with their status ("on-track", "watch", "off-track" or "unknown"):
+ * - capacity on schedule: the `capacity-reality` signal's status for the deal; "unknown" when the deal has no
+ *   dated schedule point to hold it to;
+ * - performance per dollar: the best FLOP/s per dollar-hour among the deal's hardware chips with a public price,
+ *   ÷ the median of the other priced chips in the data: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track";
+ *   "unknown" when no deal chip (or no other chip) has a price;
+ * - roadmap alignment: the worse of the `product-cadence` signal and a date check on the capacity chips: a chip
+ *   that only fills capacity (availability + `lagMonths`) after the month of the last schedule point is
+ *   "off-track", an availability date that is not confirmed is "watch", else "on-track"; "unknown" without chips.
+ * "unknown" never outranks a reading: the worse of "watch" and "unknown" is "watch".
+ * Throws `invalid deal: <id>`, `invalid lagMonths: <n>` or `invalid chip: <id>`.
+ *
+ * @example dealCheckpoints(dataset, "amazon-anthropic").map((c) => c.status) // ["on-track", "unknown", "watch"]
+ */
+export function dealCheckpoints(
+  dataset: Pick<Dataset, "deals" | "chips" | "signals">,
+  dealId: string,
+  {asOf, lagMonths = 6}: CheckpointOptions = {}
+): [ScheduleCheckpoint, PriceCheckpoint, RoadmapCheckpoint] {
+  const deal = dataset.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  if (!(Number.isInteger(lagMonths) && lagMonths >= 0)) throw new Error(`invalid lagMonths: ${lagMonths}`);
+  const now = asOf ?? deal.asOf;
+  const board = signalBoard(dataset.signals, {deal: deal.id});
+  const schedule = [...(deal.capacity?.schedule ?? [])].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
+
+  const capacitySignal = signalReading(board, "capacity-reality");
+  const due = schedule.filter((p) => p.by <= now).map(({id, by}) => ({id, by}));
+  const upcoming = schedule.find((p) => p.by > now);
+  const onSchedule: ScheduleCheckpoint = {
+    id: "capacity-on-schedule",
+    status: schedule.length ? capacitySignal.status : "unknown",
+    signal: capacitySignal,
+    due,
+    next: upcoming ? {id: upcoming.id, by: upcoming.by} : null
+  };
+
+  const efficiency = chipEfficiency(dataset.chips).flatMap((g) => g.chips);
+  const own = new Set(deal.hardware.chips);
+  const priced = efficiency
+    .filter((c) => own.has(c.id) && c.flopsPerDollarHour !== null)
+    .map((c) => ({id: c.id, flopsPerDollarHour: c.flopsPerDollarHour!}));
+  const unpriced = deal.hardware.chips.filter((id) => !priced.some((c) => c.id === id));
+  const market =
+    median(efficiency.filter((c) => !own.has(c.id) && c.flopsPerDollarHour !== null).map((c) => c.flopsPerDollarHour!)) ?? null;
+  const best = priced.length ? Math.max(...priced.map((c) => c.flopsPerDollarHour)) : null;
+  const ratio = best !== null && market !== null ? best / market : null;
+  const perDollar: PriceCheckpoint = {
+    id: "performance-per-dollar",
+    status: ratio === null ? "unknown" : ratio >= 1 ? "on-track" : ratio >= PRICE_WATCH_RATIO ? "watch" : "off-track",
+    priced,
+    unpriced,
+    market,
+    ratio
+  };
+
+  const lastPoint = schedule.at(-1)?.by ?? null;
+  const chips = (deal.capacity?.chips ?? []).map((id) => {
+    const chip = dataset.chips.find((c) => c.id === id);
+    if (!chip) throw new Error(`invalid chip: ${id}`);
+    const fills = monthIndex(chip.available.date) + lagMonths;
+    return {
+      id,
+      available: chip.available.date,
+      dateStatus: chip.available.status,
+      fillsFrom: monthLabel(fills),
+      late: lastPoint !== null && fills > monthIndex(lastPoint)
+    };
+  });
+  const dateCheck: SignalStatus = !chips.length
+    ? "unknown"
+    : chips.some((c) => c.late)
+      ? "off-track"
+      : chips.some((c) => c.dateStatus !== "confirmed")
+        ? "watch"
+        : "on-track";
+  const cadence = signalReading(board, "product-cadence");
+  const alignment: RoadmapCheckpoint = {
+    id: "roadmap-alignment",
+    status: chips.length ? worstSignalStatus([dateCheck, cadence.status]) : "unknown",
+    signal: cadence,
+    chips,
+    lastPoint
+  };
+  return [onSchedule, perDollar, alignment];
+}
+
+const SEVERITY: Record<SignalStatus, number> = {unknown: 0, "on-track": 1, watch: 2, "off-track": 3};
+
+/**
+ * Returns the worst of the given signal statuses (off-track > watch > on-track > unknown); "unknown" for none.
+ *
+ * @example worstSignalStatus(["on-track", "watch", "unknown"]) // "watch"
+ */
+export function worstSignalStatus(statuses: Iterable<SignalStatus>): SignalStatus {
+  let worst: SignalStatus = "unknown";
+  for (const s of statuses) {
+    if (!(s in SEVERITY)) throw new Error(`invalid status: ${s}`);
+    if (SEVERITY[s] > SEVERITY[worst]) worst = s;
+  }
+  return worst;
+}
+
+/**
+ * Returns the current reading of one signal from a status board (see signalBoard); "unknown" with no
+ * observation when the signal is absent.
+ *
+ * @example signalReading(signalBoard(signals, {deal: "amazon-anthropic"}), "capacity-reality").status // "on-track"
+ */
+export function signalReading(board: ReturnType<typeof signalBoard>, id: string): SignalReading {
+  const row = board.find((r) => r.id === id);
+  const newest = row?.observations[0];
+  return {id, status: row?.status ?? "unknown", latest: newest?.date ?? null, text: newest?.text ?? null, source: newest?.source ?? null};
+}

@@ -1,0 +1,69 @@
+/**
+ * The build manifest (`dist/manifest.json`): what a build was made from (data version, as-of date, input hashes) and
+ * the headline figures it published, so the next build can say what changed.
+ */
+import {readFile} from "node:fs/promises";
+import type {HeadlineFigure} from "../core/changes.js";
+
+export interface Manifest {
+  /** Format version of this file. */
+  format: 1;
+  dataVersion: string;
+  asOf: string;
+  figures: HeadlineFigure[];
+  /** Input path → SHA-256 (hex) of every file the build read. */
+  inputs: Record<string, string>;
+}
+
+/** Returns the manifest at `path`, or null when there is none or it is not a manifest this version can read. */
+export async function readManifest(path: string): Promise<Manifest | null> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf-8");
+  } catch {
+    return null;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<Manifest>;
+    if (value.format !== 1 || !Array.isArray(value.figures) || typeof value.dataVersion !== "string") return null;
+    return value as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Files whose content decides a build's output (relative to the project root), for the manifest's input hashes. */
+export const INPUT_ROOTS = ["data", "src", "docs", "reports", "package-lock.json", "observablehq.config.ts"];
+
+/**
+ * Returns path → SHA-256 of every input file under INPUT_ROOTS (skipping Framework's cache and generated files),
+ * sorted by path.
+ */
+export async function hashInputs(roots: readonly string[] = INPUT_ROOTS, dataDir = "data"): Promise<Record<string, string>> {
+  const {createHash} = await import("node:crypto");
+  const {readdir, stat} = await import("node:fs/promises");
+  const {join} = await import("node:path");
+  const files: string[] = [];
+  const skip = (path: string) => /(^|\/)(\.observablehq|node_modules|lib)(\/|$)/.test(path) && !path.startsWith("src/");
+  for (const root of roots.map((r) => (r === "data" ? dataDir : r))) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(root);
+    } catch {
+      continue;
+    }
+    if (info.isFile()) files.push(root);
+    else {
+      for (const entry of await readdir(root, {recursive: true, withFileTypes: true})) {
+        const path = join(entry.parentPath, entry.name);
+        if (entry.isFile() && !skip(path)) files.push(path);
+      }
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const file of files.sort())
+    out[file] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
+  return out;
+}

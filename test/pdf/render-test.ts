@@ -1,0 +1,144 @@
+// The PDF briefings as `deals build` writes them (built once for the site tests, in test/setup/site.ts), and a
+// second build to show the bytes are reproducible.
+import {execFileSync, spawnSync} from "node:child_process";
+import {createHash} from "node:crypto";
+import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {PDFDocument, PDFName} from "pdf-lib";
+import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {briefingPaths} from "../../reports/briefings.js";
+import {launchBrowser, lockedPage} from "../../src/cli/browser.js";
+import {readOutline} from "../../src/cli/pdf/outline.js";
+import {serveSite} from "../../src/cli/serve.js";
+import {listDeals} from "../../src/io/dealIndex.js";
+import {pageTexts} from "./pdfText.js";
+
+const siteDir = inject("siteDir");
+const out = join(siteDir, "briefings");
+const names = briefingPaths("data").map((path) => path.slice("/briefings/".length));
+const titles = new Map([["market", "AI compute mega-deals"], ...listDeals("data").map((d): [string, string] => [`deal-${d.id}`, d.name])]);
+const FOUNDING = ["$5B", "$13B", "over $100B", "up to 5 GW"];
+const REPRO_DIR = ".build/test-dist-repro";
+
+const texts = new Map<string, string[]>();
+beforeAll(async () => {
+  for (const name of names) if (existsSync(join(out, `${name}.pdf`))) texts.set(name, await pageTexts(join(out, `${name}.pdf`)));
+});
+
+const load = async (name: string) => PDFDocument.load(readFileSync(join(out, `${name}.pdf`)), {updateMetadata: false});
+
+it("deals build writes the market briefing and one briefing per deal file", () => {
+  const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
+  assert.deepStrictEqual([...names].sort(), ["market", ...deals.map((d) => `deal-${d}`)].sort());
+  const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf"));
+  assert.deepStrictEqual(pdfs.sort(), names.map((n) => `${n}.pdf`).sort());
+  assert.deepStrictEqual(
+    readdirSync(out).filter((f) => f.endsWith(".partial")),
+    []
+  );
+});
+
+describe("every briefing", () => {
+  it.each(names)("%s has a cover, contents, at least 3 pages and no empty page", (name) => {
+    const pages = texts.get(name)!;
+    assert.isAtLeast(pages.length, 3);
+    assert.include(pages[0], "Data as of");
+    assert.include(pages[0], "Data version");
+    assert.include(pages[1], "Contents");
+    pages.forEach((text, i) => {
+      // A page holds more than its running header and "Page X of Y".
+      const body = text
+        .replace(/Page \d+ of \d+/, "")
+        .replace("compute-deals", "")
+        .replace(/Data as of \d+ \w+ \d{4}/, "");
+      assert.isAbove(body.trim().length, 80, `page ${i + 1} of ${name} looks empty: ${text}`);
+      if (i > 0) assert.include(text, `Page ${i + 1} of ${pages.length}`);
+      for (const leftover of ["{{", "undefined", "NaN", "[object Object]", "observablehq"])
+        assert.notInclude(text, leftover, `page ${i + 1} of ${name}`);
+    });
+  });
+
+  it.each(names)("%s has its title, subject, author, language and fixed dates", async (name) => {
+    const doc = await load(name);
+    assert.strictEqual(doc.getTitle(), titles.get(name));
+    assert.strictEqual(doc.getAuthor(), "compute-deals");
+    assert.match(doc.getSubject() ?? "", /Data as of .+, data version [0-9a-f]{12}/);
+    assert.strictEqual(doc.catalog.lookup(PDFName.of("Lang"))?.toString(), "(en-US)");
+    const asOf = JSON.parse(
+      readFileSync(join(siteDir, "_file/data", readdirSync(join(siteDir, "_file/data")).find((f) => f.startsWith("briefings."))!), "utf-8")
+    ).asOf;
+    const expected = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(`${asOf}T00:00:00Z`);
+    assert.strictEqual(doc.getCreationDate()?.toISOString(), expected.toISOString());
+    assert.strictEqual(doc.getModificationDate()?.toISOString(), expected.toISOString());
+  });
+
+  it.each(names)("%s has a bookmark for every part in the contents, on the page the contents give", async (name) => {
+    const outline = readOutline(await load(name));
+    const contents = texts.get(name)![1];
+    for (const title of ["Contents", "Executive summary", "Sources"])
+      assert.isTrue(
+        outline.some((b) => b.title === title),
+        `${name}: bookmark "${title}"`
+      );
+    for (const part of outline.filter((b) => b.depth === 1 && b.title !== "Contents")) {
+      // The contents line reads "<title> … <page>".
+      assert.include(contents, `${part.title} ${part.page}`, `${name}: contents entry for "${part.title}"`);
+    }
+  });
+});
+
+it("the market briefing prints the overview of every deal and the deal briefings their overview", () => {
+  assert.include(texts.get("market")!.join(" "), "The deals at a glance");
+  for (const name of names.filter((n) => n !== "market")) assert.include(texts.get(name)!.join(" "), "The deal at a glance");
+});
+
+it("the founding deal's briefing prints the founding figures exactly as the site shows them", async () => {
+  const server = await serveSite(siteDir);
+  const chromium = await launchBrowser();
+  try {
+    const {page, dispose} = await lockedPage(chromium.browser, server.origin);
+    await page.goto(`${server.origin}/deals/amazon-anthropic`, {waitUntil: "load"});
+    await page.waitForSelector(".deal-card", {timeout: 30_000});
+    const site = await page.$eval(".deal-card", (card) => (card as HTMLElement).innerText.replace(/\s+/g, " "));
+    await dispose();
+    const pdf = texts.get("deal-amazon-anthropic")!.join(" ");
+    for (const figure of FOUNDING) {
+      assert.include(site, figure, "site");
+      assert.include(pdf, figure, "PDF");
+    }
+    // The executive summary states them too, from the placeholders.
+    const summary = texts.get("deal-amazon-anthropic")![1];
+    for (const figure of FOUNDING) assert.include(summary, figure, "summary");
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+});
+
+const hasPdffonts = spawnSync("pdffonts", ["-v"]).status === 0;
+it.skipIf(!hasPdffonts)("every font in the briefings is embedded (pdffonts)", () => {
+  for (const name of names) {
+    const rows = execFileSync("pdffonts", [join(out, `${name}.pdf`)], {encoding: "utf-8"})
+      .split("\n")
+      .slice(2)
+      .filter(Boolean);
+    assert.isAbove(rows.length, 0);
+    for (const row of rows) assert.match(row, /\syes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/, `${name}: not embedded: ${row}`);
+  }
+});
+
+describe("a second build", () => {
+  beforeAll(() => {
+    rmSync(REPRO_DIR, {recursive: true, force: true});
+    execFileSync("node", ["bin/deals.js", "build", "--out", REPRO_DIR], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {...process.env, CI: "true"}
+    });
+  });
+  afterAll(() => rmSync(REPRO_DIR, {recursive: true, force: true}));
+
+  it("gives byte-identical PDFs", () => {
+    const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+    for (const name of names) assert.strictEqual(hash(join(REPRO_DIR, "briefings", `${name}.pdf`)), hash(join(out, `${name}.pdf`)), name);
+  });
+});
