@@ -26,7 +26,7 @@ export interface Briefing {
 }
 
 /** Sections of the market briefing. */
-export const MARKET_SECTIONS = ["deals-overview", "comparison", "recycling-market", "signals", "methodology", "sources"];
+export const MARKET_SECTIONS = ["deals-overview", "comparison", "recycling-market", "options-questions", "signals", "methodology", "sources"];
 
 /** Sections of each deal's briefing. */
 export const DEAL_SECTIONS = ["deal-overview", "capacity", "commitment", "recycling", "roadmap", "options", "sources"];

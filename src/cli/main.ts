@@ -55,4 +55,14 @@ program
     process.exitCode = await projectCommand(deal, options);
   });
 
+program
+  .command("changes")
+  .description("print the headline figures that moved in the last build (for CI job summaries)")
+  .option("--site <dir>", "built site", "dist")
+  .option("--markdown", "print Markdown")
+  .action(async (options: {site: string; markdown?: boolean}) => {
+    const {changesCommand} = await import("./changes.js");
+    process.exitCode = await changesCommand(options);
+  });
+
 await program.parseAsync(process.argv);

@@ -10,7 +10,7 @@ import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
 import {launchBrowser} from "./browser.js";
-import {BrowserPool} from "./pdf/browserPool.js";
+import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
 import {documentDate, finalizePdf} from "./pdf/finalize.js";
 import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";
 import {createProgress, isInteractive} from "./pdf/progress.js";
@@ -107,7 +107,7 @@ export async function renderBriefings({
           const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs};
           const rendered = await withRetry(
             name,
-            () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: timed out`), isBroken),
+            () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: ${HUNG}`), isBroken),
             progress.note
           );
           const {meta} = rendered;
@@ -153,22 +153,25 @@ export async function renderBriefings({
   return {documents, seconds, pages, skipped};
 }
 
+const HUNG = "timed out (the browser hung)";
+
 /** True when an error means the browser crashed, hung or went away (not the page's fault). */
 function isBroken(error: unknown): boolean {
   if (error instanceof DocumentError) return false;
   const message = String((error as Error)?.message ?? error);
-  return /timed out|Target closed|Session closed|Page crashed|Protocol error|disconnected|Connection closed|browser has been closed/i.test(
-    message
+  return (
+    message.includes(HUNG) ||
+    /Target closed|Session closed|crashed|detached|Protocol error|disconnected|Connection closed|browser has been closed/i.test(message)
   );
 }
 
-/** Runs `job`, once more when the browser broke under it (a crash, not a bad page or a timeout). */
+/** Runs `job`, once more when the browser broke under it (a crash: not a bad page, not a hang). */
 async function withRetry<T>(name: string, job: () => Promise<T>, note: (line: string) => void): Promise<T> {
   try {
     return await job();
   } catch (error) {
-    if (!isBroken(error) || /timed out/i.test(String((error as Error).message))) throw error;
-    note(`pdf: ${name}: the browser failed (${(error as Error).message.split("\n")[0]}); retrying once with a new browser`);
+    if (!(error instanceof BrowserFailure) || error.message.includes(HUNG)) throw error;
+    note(`pdf: ${name}: the browser failed (${error.message.split("\n")[0]}); retrying once with a new browser`);
     return job();
   }
 }

@@ -27,7 +27,13 @@ export const REQUIRED_FILES: Record<string, FileKind> = {
   "signals.yaml": "signals"
 };
 
-/** Returns the kind of a data file from its path relative to the data folder, or null if it is not one. */
+/**
+ * Returns the kind of a data file from its path relative to the data folder, or null if it is not one.
+ *
+ * @example
+ * fileKind("deals/amazon-anthropic.yaml"); // "deal"
+ * fileKind("notes.txt"); // null
+ */
 export function fileKind(relative: string): FileKind | null {
   if (relative in REQUIRED_FILES) return REQUIRED_FILES[relative];
   if (/^deals\/[^/]+\.ya?ml$/.test(relative)) return "deal";

@@ -11,12 +11,24 @@ export interface Problem {
   message: string;
 }
 
-/** Returns `path:line:col: field: message`, the form editors and CI annotations understand. */
+/**
+ * Returns `path:line:col: field: message`, the form editors and CI annotations understand.
+ *
+ * @example
+ * formatProblem({file: "data/chips.yaml", line: 3, col: 5, field: "chips[0].id", message: "is required but missing"});
+ * // "data/chips.yaml:3:5: chips[0].id: is required but missing"
+ */
 export function formatProblem({file, line, col, field, message}: Problem): string {
   return `${file}:${line}:${col}: ${field || "(file)"}: ${message}`;
 }
 
-/** Returns a GitHub Actions `::error` annotation for the problem. */
+/**
+ * Returns a GitHub Actions `::error` annotation for the problem.
+ *
+ * @example
+ * annotateProblem({file: "data/chips.yaml", line: 0, col: 0, field: "", message: "empty document"});
+ * // "::error file=data/chips.yaml,line=1,col=1::(file): empty document"
+ */
 export function annotateProblem({file, line, col, field, message}: Problem): string {
   const encode = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   // Property values also escape the characters that separate properties.
@@ -24,14 +36,24 @@ export function annotateProblem({file, line, col, field, message}: Problem): str
   return `::error file=${property(file)},line=${Math.max(line, 1)},col=${Math.max(col, 1)}::${encode(`${field || "(file)"}: ${message}`)}`;
 }
 
-/** Returns the dotted form of a path: `["tranches", 2, "amount"]` → `tranches[2].amount`. */
+/**
+ * Returns the dotted form of a path: `["tranches", 2, "amount"]` → `tranches[2].amount`.
+ *
+ * @example
+ * fieldName(["tranches", 2, "amount"]); // "tranches[2].amount"
+ */
 export function fieldName(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : out ? `.${String(key)}` : String(key);
   return out;
 }
 
-/** Orders problems by file, then line, then column, then field. */
+/**
+ * Returns a negative, zero or positive number to order problems by file, then line, then column, then field.
+ *
+ * @example
+ * problems.sort(compareProblems);
+ */
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file < b.file
     ? -1

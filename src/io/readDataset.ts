@@ -7,17 +7,6 @@ import {formatProblem, type Problem} from "./problem.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";
 
 /**
- * Returns the data folder loaders read: `$DEALS_DATA` when set (how `deals build --data <dir>` passes it on),
- * else `data`.
- *
- * @example
- * const dataset = await readValidDataset(dataDir());
- */
-export function dataDir(): string {
-  return process.env.DEALS_DATA || "data";
-}
-
-/**
  * Returns the checked dataset read from `dataDir` (default `data`, relative to the working directory), or
  * every problem found. Files over the size cap are refused before they are read; a folder or file that cannot
  * be read is a problem too, never an exception.

@@ -1,7 +1,7 @@
 /**
  * Zod schemas for every file in `data/`, as written by people (before defaults are filled in). Every object is
  * strict: an unknown key (a typo) is an error, never silently dropped. Cross-file rules (references, sums,
- * date order) live in `crossCheck.ts`; this file checks one value at a time.
+ * date order) live in `dataset.ts`; this file checks one value at a time.
  */
 import {z} from "zod";
 import {BOUNDS, STATUSES, UNITS, type Unit} from "../core/model.js";
@@ -19,7 +19,13 @@ const id = z
   .string({error: "expected an id (text)"})
   .regex(ID, {error: "must be kebab-case: lower-case letters and digits separated by dashes"});
 
-/** Returns true if `text` is a real calendar date written YYYY-MM-DD between 1990 and 2100. */
+/**
+ * Returns true if `text` is a real calendar date written YYYY-MM-DD between 1990 and 2100.
+ *
+ * @example
+ * isIsoDate("2024-02-29"); // true
+ * isIsoDate("2024-02-30"); // false
+ */
 export function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
@@ -48,7 +54,13 @@ const status = z.enum(STATUSES as [string, ...string[]], {
   error: `must be one of ${STATUSES.join(", ")}`
 });
 
-/** Returns true if x has no binary floating-point artefact (0.30000000000000004) when written in decimal. */
+/**
+ * Returns true if x has no binary floating-point artefact (0.30000000000000004) when written in decimal.
+ *
+ * @example
+ * isCleanDecimal(0.3); // true
+ * isCleanDecimal(0.1 + 0.2); // false (0.30000000000000004)
+ */
 export function isCleanDecimal(x: number): boolean {
   return Number(x.toPrecision(12)) === x;
 }
@@ -74,6 +86,9 @@ export const MONEY_UNITS: readonly Unit[] = [
 /**
  * Returns the schema of a numeric fact whose unit must be one of `units`. Values are finite, non-negative,
  * at most 1 for fractions, and low ≤ value ≤ high when a range is given.
+ *
+ * @example
+ * const money = fact(["usd-bn", "usd-m", "usd"]);
  */
 export function fact(units: readonly Unit[]) {
   return z

@@ -3,7 +3,20 @@
  * value was written, and refuses the traps of YAML: anchors and aliases (alias bombs), prototype keys,
  * duplicate keys, hex and octal numbers, integers past 2^53, runaway nesting, non-UTF-8 bytes.
  */
-import {type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError} from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLError,
+  type YAMLMap
+} from "yaml";
 import {fieldName, type Problem} from "./problem.js";
 
 /** Largest data file accepted, in bytes; a larger one is refused before parsing. */
@@ -29,6 +42,9 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /**
  * Decodes bytes as strict UTF-8 and drops a leading byte-order mark. Returns the text, or a problem naming
  * the byte offset of the first invalid sequence or the size over the cap.
+ *
+ * @example
+ * decodeUtf8(new Uint8Array([0x61, 0xe9]), "f"); // {problem: {line: 1, col: 2, message: "not valid UTF-8 at byte 1 (0xE9); …"}}
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): {text: string} | {problem: Problem} {
   if (bytes.length > MAX_FILE_BYTES) {
@@ -57,6 +73,9 @@ export function decodeUtf8(bytes: Uint8Array, file: string): {text: string} | {p
 /**
  * Returns the text unchanged, or a problem when its UTF-8 encoding is over the size cap; the counterpart of
  * {@link decodeUtf8} for text that is already decoded.
+ *
+ * @example
+ * checkTextSize("a: 1\n", "f"); // {text: "a: 1\n"}
  */
 export function checkTextSize(text: string, file: string): {text: string} | {problem: Problem} {
   // A UTF-16 code unit takes 1 to 3 bytes in UTF-8, so the exact count is only needed near the cap.
@@ -99,6 +118,9 @@ function countNewlines(bytes: Uint8Array, end: number): number {
 /**
  * Parses YAML 1.2 (core schema: `2024-01-31` and `NO` stay strings) and returns its value with every problem
  * found, located. An empty document is a problem.
+ *
+ * @example
+ * parseYamlText("date: 2024-01-31\n", "f").value; // {date: "2024-01-31"}
  */
 export function parseYamlText(source: string, file: string): YamlText {
   const text = source.replace(/^\uFEFF/, "");
@@ -136,21 +158,39 @@ export function parseYamlText(source: string, file: string): YamlText {
   inspectNode(doc.contents, [], 0, text, fail);
   if (problems.length) return unparsed(file, problems, lineCounter);
 
-  const locateNode = (path: readonly PropertyKey[]): Node | undefined => {
-    for (let n = path.length; n >= 0; --n) {
-      const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
-      if (node && typeof node === "object" && "range" in node && node.range) return node;
+  // Pairs by key for each mapping, built on first use, so locating thousands of problems in a large mapping
+  // does not search it once per problem.
+  const pairsOf = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairs = (map: YAMLMap) => {
+    let index = pairsOf.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "";
+        if (!index.has(key)) index.set(key, pair as Pair);
+      }
+      pairsOf.set(map, index);
     }
-    return undefined;
+    return index;
   };
-  const locate = (path: readonly PropertyKey[]) => at(locateNode(path)?.range?.[0] ?? 0);
-  const locateKey = (path: readonly PropertyKey[], key: string) => {
-    const parent = doc.getIn(path as unknown[], true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
+  /** Returns the node at `path` (undefined if there is none) and the deepest node with a position on the way. */
+  const follow = (path: readonly PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    let deepest = node as Node | undefined;
+    for (const key of path) {
+      if (isMap(node)) node = pairs(node).get(String(key))?.value;
+      else if (isSeq(node) && typeof key === "number") node = node.items[key];
+      else node = undefined;
+      if (!node || typeof node !== "object") return {node: undefined, deepest};
+      if ((node as Node).range) deepest = node as Node;
     }
-    return locate(path);
+    return {node, deepest};
+  };
+  const locate = (path: readonly PropertyKey[]) => at(follow(path).deepest?.range?.[0] ?? 0);
+  const locateKey = (path: readonly PropertyKey[], key: string) => {
+    const {node} = follow(path);
+    const range = isMap(node) ? (pairs(node).get(key)?.key as Node | undefined)?.range : undefined;
+    return range ? at(range[0]) : locate(path);
   };
   return {file, value: doc.toJS({maxAliasCount: 0}), locate, locateKey, problems};
 }
@@ -208,9 +248,9 @@ function inspectNode(
       inspectNode(item, [...path, i], depth + 1, text, fail);
     });
   } else if (isScalar(node)) {
-    if (node.format === "HEX" || node.format === "OCT") fail(offset, "", `write numbers in decimal, not ${node.source}`);
+    if (node.format === "HEX" || node.format === "OCT") fail(offset, fieldName(path), `write numbers in decimal, not ${node.source}`);
     else if (typeof node.value === "number" && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
-      fail(offset, "", `${node.source} is too large to be exact (over 2^53)`);
+      fail(offset, fieldName(path), `${node.source} is too large to be exact (over 2^53)`);
     }
   }
 }
@@ -233,8 +273,11 @@ function explainYamlError(error: YAMLError, quoted: () => [number, number][]): {
       if (/quote/.test(first)) {
         // The parser reports where it gave up (often the end of the file); point at the quote that was opened instead.
         const quote = first.includes("'") ? "'" : '"';
-        const opened = quoted().findLast(([start, end]) => start < offset && end >= offset);
-        return {offset: opened?.[0] ?? offset, message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`};
+        const opened = lastStartingBefore(quoted(), offset);
+        return {
+          offset: opened && opened[1] >= offset ? opened[0] : offset,
+          message: `YAML syntax: this ${quote} quote is never closed; add the closing ${quote}`
+        };
       }
       break;
   }
@@ -253,6 +296,18 @@ function quotedRanges(doc: Document): [number, number][] {
   return out;
 }
 
+/** Returns the last range that starts before `offset` (ranges are sorted and do not overlap), by bisection. */
+function lastStartingBefore(ranges: [number, number][], offset: number): [number, number] | undefined {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return ranges[lo - 1];
+}
+
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
@@ -263,6 +318,9 @@ function lazy<T>(make: () => T): () => T {
  * MAX_DEPTH, scanning the raw text before the parser sees it (the parser itself overflows its stack or exhausts
  * memory on thousands of nested levels), or null if they never do. Quoted text, comments and block scalars
  * (`notes: |`) are skipped, so brackets and apostrophes in prose do not count.
+ *
+ * @example
+ * findDeepNesting("a: [[1]]\n"); // null
  */
 export function findDeepNesting(text: string): {line: number; col: number} | null {
   const lines = text.split("\n");

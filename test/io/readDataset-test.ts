@@ -1,7 +1,7 @@
 import {rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, assert, it} from "vitest";
-import {dataDir, readDataset, readValidDataset} from "../../src/io/readDataset.js";
+import {readDataset, readValidDataset} from "../../src/io/readDataset.js";
 import {editValid, validFiles, writeFixture} from "./fixtures.js";
 
 const folders: string[] = [];
@@ -52,19 +52,6 @@ it("readValidDataset(dir) throws every problem, one per line", async () => {
     error?.message,
     `invalid data:\n${dir}/deals/amazon-anthropic.yaml:4:6: lab: unknown company "openai" (add it to companies.yaml)`
   );
-});
-
-it("dataDir() is $DEALS_DATA, else data", () => {
-  const saved = process.env.DEALS_DATA;
-  try {
-    delete process.env.DEALS_DATA;
-    assert.strictEqual(dataDir(), "data");
-    process.env.DEALS_DATA = "/tmp/other";
-    assert.strictEqual(dataDir(), "/tmp/other");
-  } finally {
-    if (saved === undefined) delete process.env.DEALS_DATA;
-    else process.env.DEALS_DATA = saved;
-  }
 });
 
 it("readDataset() passes the repository's own data (deals check)", async () => {

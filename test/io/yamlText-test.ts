@@ -44,13 +44,13 @@ it("checkFiles(second document) refuses a --- separator inside a data file", () 
 
 it("checkFiles(0x10) asks for decimal numbers", () => {
   assert.deepStrictEqual(problemLines(editValid(D, "{value: 4,", "{value: 0x10,")), [
-    `${DF}:20:21: (file): write numbers in decimal, not 0x10`
+    `${DF}:20:21: tranches[0].amount.value: write numbers in decimal, not 0x10`
   ]);
 });
 
 it("checkFiles(9007199254740993) refuses an integer past 2^53", () => {
   assert.deepStrictEqual(problemLines(editValid(D, "{value: 4,", "{value: 9007199254740993,")), [
-    `${DF}:20:21: (file): 9007199254740993 is too large to be exact (over 2^53)`
+    `${DF}:20:21: tranches[0].amount.value: 9007199254740993 is too large to be exact (over 2^53)`
   ]);
 });
 
@@ -115,9 +115,9 @@ it("checkFiles(billion laughs) rejects anchors and aliases quickly", () => {
   const start = performance.now();
   const problems = problemLines({...validFiles(), "chips.yaml": `${lines.join("\n")}\n`});
   assert.isBelow(performance.now() - start, 1000);
-  assert.strictEqual(problems[0], "data/chips.yaml:1:7: (file): anchors (&a) are not allowed in data files; write the value out");
-  assert.strictEqual(problems[1], "data/chips.yaml:2:7: (file): anchors (&b) are not allowed in data files; write the value out");
-  assert.strictEqual(problems[2], "data/chips.yaml:2:11: (file): aliases (*a) are not allowed in data files; write the value out");
+  assert.strictEqual(problems[0], "data/chips.yaml:1:7: lol0: anchors (&a) are not allowed in data files; write the value out");
+  assert.strictEqual(problems[1], "data/chips.yaml:2:7: lol1: anchors (&b) are not allowed in data files; write the value out");
+  assert.strictEqual(problems[2], "data/chips.yaml:2:11: lol1[0]: aliases (*a) are not allowed in data files; write the value out");
   assert.strictEqual(problems.length, 9 + 8 * 9); // 9 anchors, 8 lines of 9 aliases
 });
 

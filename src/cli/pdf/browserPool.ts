@@ -14,6 +14,14 @@ interface Slot {
   closing?: Promise<void>;
 }
 
+/** An error the browser is to blame for (it crashed, went away or hung); `cause` is the original error. */
+export class BrowserFailure extends Error {
+  override name = "BrowserFailure";
+  constructor(override readonly cause: unknown) {
+    super(String((cause as Error)?.message ?? cause));
+  }
+}
+
 export class BrowserPool {
   private slot: Slot | undefined;
   private readonly closing = new Set<Promise<void>>();
@@ -33,16 +41,21 @@ export class BrowserPool {
   }
 
   /**
-   * Returns what `job` returns, run with the current browser (launched if needed). When `job` throws and
-   * `isBroken(error)` says the browser is to blame (a crash, a hang), that browser is retired before rethrowing.
+   * Returns what `job` returns, run with the current browser (launched if needed). When `job` throws and the
+   * browser is to blame (it disconnected, or `isBroken(error)` says so: a crash, a hang), that browser is retired
+   * and the error rethrown as a {@link BrowserFailure}.
    */
   async use<T>(job: (browser: Browser) => Promise<T>, isBroken: (error: unknown) => boolean = () => false): Promise<T> {
     const slot = this.acquire();
+    let browser: Browser | undefined;
     try {
-      const {browser} = await slot.browser;
+      browser = (await slot.browser).browser;
       return await job(browser);
     } catch (error) {
-      if (isBroken(error)) this.retire(slot);
+      if (browser && (!browser.connected || isBroken(error))) {
+        this.retire(slot);
+        throw new BrowserFailure(error);
+      }
       throw error;
     } finally {
       --slot.active;

@@ -54,12 +54,20 @@ export async function renderDocument(
       {name: "prefers-reduced-motion", value: "reduce"}
     ]);
     await page.goto(`${origin}/briefings/${encodeURIComponent(name)}?paper=${paper}`, {waitUntil: "load", timeout: timeoutMs});
-    await page.waitForFunction(
-      () =>
-        (document.documentElement.dataset.ready === "true" && !document.querySelector("observablehq-loading")) ||
-        document.querySelector(".observablehq--error") !== null,
-      {timeout: timeoutMs, polling: 50}
-    );
+    await page
+      .waitForFunction(
+        () =>
+          (document.documentElement.dataset.ready === "true" && !document.querySelector("observablehq-loading")) ||
+          document.querySelector(".observablehq--error") !== null,
+        {timeout: timeoutMs, polling: 50}
+      )
+      .catch(async (error: Error) => {
+        if (error.name !== "TimeoutError") throw error;
+        const pending = await page.$$eval("observablehq-loading", (nodes) => nodes.length).catch(() => "?");
+        throw new DocumentError(
+          `${name}: not ready after ${timeoutMs / 1000} s (no data-ready="true"; ${pending} cells still loading)${problems(log)}`
+        );
+      });
     await refuseProblems(page, log, name);
     const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
     if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
@@ -103,6 +111,11 @@ async function print(page: Page, paper: Paper, timeout: number): Promise<Uint8Ar
     waitForFonts: true,
     timeout
   });
+}
+
+/** Returns the log's errors and refused requests as "; console: …" text, or "". */
+function problems(log: PageLog): string {
+  return [...log.errors.map((text) => `; console: ${text}`), ...log.blocked.map((url) => `; blocked request: ${url}`)].join("");
 }
 
 /** Throws a {@link DocumentError} for an error block, a console or page error, or a refused request. */

@@ -7,7 +7,7 @@ export interface CapacityCostYear {
   year: number;
   /** The commitment's spend in the year, USD. */
   spendUsd: number;
-  /** Average facility GW delivered in the year (0 before the first delivered year, the last value held after). */
+  /** Average facility GW delivered in the year (0 before the first delivered year; after the last, its year-end GW). */
   gwAverage: number;
   /** GW-years delivered inside the term in the year. */
   gwYears: number;
@@ -17,6 +17,12 @@ export interface CapacityCostYear {
   gwYearsBought: number;
   /** spendUsd ÷ capacityCostUsd, a fraction; null when no capacity is delivered in the year. */
   coverage: number | null;
+}
+
+/** Capacity delivered in a calendar year: the average GW, and optionally the GW online at year end. */
+export interface DeliveredCapacity extends DeliveredGw {
+  /** GW online at year end; held for the years after the last row (its average otherwise). */
+  gw?: number;
 }
 
 /** The parts of a commitment projection that {@link capacityCostByYear} reads. */
@@ -36,7 +42,7 @@ export interface CommitmentYears {
  * capacity was already being delivered in an earlier year (otherwise the calendar-year average already counts
  * nothing before delivery began, which starts with the deal). `deliveredGw` is the capacity projection's
  * `byYear` (one row per year, any order); years before its first row count 0 GW, years after its last hold the
- * last value (as the "capacity" spend profile does). Without delivered capacity every year costs 0 and its
+ * last row's year-end `gw` (its `gwAverage` when absent), since the capacity stays online once delivered. Without delivered capacity every year costs 0 and its
  * coverage is null. Throws `invalid costPerGwYear:` unless positive, `invalid years:` unless positive and
  * `invalid deliveredGw:` for a non-integer year or a negative GW.
  *
@@ -45,7 +51,7 @@ export interface CommitmentYears {
  */
 export function capacityCostByYear(
   commitment: CommitmentYears,
-  deliveredGw: readonly DeliveredGw[],
+  deliveredGw: readonly DeliveredCapacity[],
   costPerGwYear: number
 ): CapacityCostYear[] {
   if (!(costPerGwYear > 0 && costPerGwYear < Infinity)) throw new Error(`invalid costPerGwYear: ${costPerGwYear}`);
@@ -54,9 +60,9 @@ export function capacityCostByYear(
   const from = decimalYear(commitment.start);
   const to = from + years;
   const sorted = [...deliveredGw].sort((a, b) => a.year - b.year);
-  for (const {year, gwAverage} of sorted) {
+  for (const {year, gwAverage, gw = gwAverage} of sorted) {
     if (!Number.isInteger(year)) throw new Error(`invalid deliveredGw: year ${year}`);
-    if (!(gwAverage >= 0)) throw new Error(`invalid deliveredGw: ${gwAverage} in ${year}`);
+    if (!(gwAverage >= 0 && gw >= 0)) throw new Error(`invalid deliveredGw: ${gwAverage} in ${year}`);
   }
   const startYear = Math.floor(from);
   const deliveringBefore = sorted.some((d) => d.year < startYear && d.gwAverage > 0);
@@ -79,12 +85,12 @@ export function capacityCostByYear(
   });
 }
 
-// The GW of the latest row at or before `year` (rows sorted by year), or 0 before the first.
-function heldGw(sorted: readonly DeliveredGw[], year: number): number {
+// The average GW of the row for `year`; after the last row, that row's year-end GW; 0 before the first.
+function heldGw(sorted: readonly DeliveredCapacity[], year: number): number {
   let gw = 0;
   for (const row of sorted) {
     if (row.year > year) break;
-    gw = row.gwAverage;
+    gw = row.year === year ? row.gwAverage : (row.gw ?? row.gwAverage);
   }
   return gw;
 }

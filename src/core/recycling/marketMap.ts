@@ -129,7 +129,8 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
       const ceiling = factProvenance(`${deal.id}.capacity.ceiling`, deal.capacity.ceiling);
       const link = capacity.get(id);
       if (link) link.gw = withValue(provenanceOf(link.gw, ceiling), link.gw.value + factGw(deal.capacity.ceiling), "gw");
-      else capacity.set(id, {id, source: lab.id, target: provider.id, gw: withValue(ceiling, factGw(deal.capacity.ceiling), "gw"), deals: []});
+      else
+        capacity.set(id, {id, source: lab.id, target: provider.id, gw: withValue(ceiling, factGw(deal.capacity.ceiling), "gw"), deals: []});
       capacity.get(id)!.deals.push(deal.id);
     }
     const vendors = new Set(deal.hardware.chips.map((id) => chipVendorCompany(dataset, id)).filter((c) => c !== null));

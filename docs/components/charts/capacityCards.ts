@@ -1,0 +1,182 @@
+/**
+ * The capacity headline cards (facility and IT power, accelerators, servers, buildings, energy with a yardstick,
+ * compute) and the chains of the "how to read N GW" explainer, from a capacity view (sections/capacity.ts).
+ */
+import {assumptionLineage, type Chip, capacityShare, type Figure, figure, gwToTwhPerYear} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
+import {Badge, DerivedBadge} from "../provenance.js";
+import type {CapacityView} from "../sections/capacity.js";
+import type {SectionContext} from "../sections/types.js";
+import type {Step} from "./capacitySteps.js";
+
+/** Returns a big figure: its bound in small words, the value, and its badge. */
+function Big(text: string, bound: Bound | undefined, badge: Node): HTMLElement {
+  const word = boundWord(bound);
+  return el("p", {class: "big"}, word ? el("span", {class: "bound"}, word) : null, text, badge);
+}
+
+/** Returns one card: a label, a big figure, and a line of context. */
+function Card(name: string, label: string, big: Node, ...sub: (Node | string | null)[]): HTMLElement {
+  return el(
+    "div",
+    {class: "card capacity-card", "data-figure": name},
+    el("h3", {}, label),
+    big,
+    el("p", {class: "capacity-card-sub"}, ...sub)
+  );
+}
+
+function FigureBig(f: Figure, text = figureText(f.value, f.unit)): HTMLElement {
+  return Big(text, f.bound, DerivedBadge(f.lineage));
+}
+
+/** The chips that fill a share of the ceiling, with that share. */
+function mixChips({capacity, chips}: CapacityView): {chip: Chip; share: number}[] {
+  return chips.map((chip) => ({chip, share: capacity.mix[chip.id] ?? 0})).filter((d) => d.share > 0);
+}
+
+/** Returns the headline cards of a capacity view. */
+export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLElement {
+  const {deal, capacity, values} = view;
+  const ceiling = deal.capacity!.ceiling;
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  const mix = mixChips(view);
+  const share = capacityShare(data.deals, deal.id)!;
+  const load = values.values["load-factor"];
+  const totalTwh = figure(gwToTwhPerYear(share.totalGw.value, load), "twh-per-year", [
+    share.totalGw,
+    {lineage: assumptionLineage(data.assumptions, "load-factor")}
+  ]);
+  const cards: HTMLElement[] = [
+    Card(
+      "capacity.gw",
+      "Facility power",
+      Big(gw(capacity.gw.value), ceiling.bound, Badge(ceiling, sources)),
+      "New capacity at the meter, cooling included"
+    ),
+    Card(
+      "capacity.itMw",
+      "IT power",
+      FigureBig(capacity.itMw),
+      `What the servers draw: facility power ÷ a PUE of ${sig(values.values.pue)}`
+    ),
+    Card(
+      "capacity.energyTwhPerYear",
+      "Energy a year",
+      FigureBig(capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
+      `At a ${pct(load)} average load. Yardstick: `,
+      el(
+        "span",
+        {"data-figure": "capacity.share"},
+        `${pct(share.share.value)} of the ${gw(share.totalGw.value)} that the ${share.deals.length} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
+        DerivedBadge(totalTwh.lineage)
+      )
+    ),
+    Card(
+      "capacity.buildings",
+      "Buildings",
+      FigureBig(capacity.buildings),
+      `Data-centre halls of ${mw(values.values["building-mw"])} of facility power each`
+    )
+  ];
+  if (capacity.accelerators && capacity.servers) {
+    const systems = mix.map(({chip}) => `${chip.serverName} (${chip.perServer.toLocaleString("en-US")} chips)`);
+    cards.splice(
+      2,
+      0,
+      Card(
+        "capacity.accelerators",
+        "Accelerators",
+        FigureBig(capacity.accelerators),
+        `Filled in the schedule's mix: ${mix.map(({chip, share}) => `${chip.name} ${pct(share)}`).join(", ")} of the power`
+      ),
+      Card(
+        "capacity.servers",
+        mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks",
+        FigureBig(capacity.servers),
+        systems.join("; ")
+      )
+    );
+  }
+  if (capacity.flopsBf16 && capacity.h100e) {
+    cards.push(
+      Card(
+        "capacity.flopsBf16",
+        "Compute, dense BF16",
+        FigureBig(capacity.flopsBf16),
+        capacity.flopsFp8
+          ? `${withBound(figureText(capacity.flopsFp8.value, "flops"), capacity.flopsFp8.bound)} at FP8`
+          : "No FP8 figure for every chip"
+      ),
+      Card(
+        "capacity.h100e",
+        "H100-equivalents",
+        FigureBig(capacity.h100e, count(capacity.h100e.value)),
+        "Dense BF16 compute ÷ one H100's, Epoch AI's unit"
+      )
+    );
+  }
+  return el("div", {class: "capacity-cards"}, cards);
+}
+
+/** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy, compute. */
+export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]}[] {
+  const {capacity, values} = view;
+  const v = values.values;
+  const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
+  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(capacity.itMw.value / 1e3), label: "IT power"};
+  const chains: {title: string; steps: Step[]}[] = [];
+  if (capacity.accelerators && capacity.servers) {
+    const mix = mixChips(view);
+    const kw = (capacity.itMw.value * 1e3) / capacity.accelerators.value;
+    const perServer = capacity.accelerators.value / capacity.servers.value;
+    const kwList = mix.map(({chip}) => `${chip.name} ${sig(chip.itKw.value)}`).join(", ");
+    chains.push({
+      title: "Power to servers",
+      steps: [
+        facility,
+        it,
+        {
+          op: `÷ ${sig(kw)} kW per chip${mix.length > 1 ? ` (${kwList} kW, by mix)` : ""}`,
+          value: count(capacity.accelerators.value),
+          label: "accelerators"
+        },
+        {
+          op: `÷ ${sig(perServer)} chips per system`,
+          value: count(capacity.servers.value),
+          label: mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks"
+        }
+      ]
+    });
+  } else {
+    chains.push({title: "Power to IT load", steps: [facility, it]});
+  }
+  chains.push(
+    {
+      title: "Power to buildings",
+      steps: [facility, {op: `÷ ${mw(v["building-mw"])} per building`, value: count(capacity.buildings.value), label: "buildings"}]
+    },
+    {
+      title: "Power to energy",
+      steps: [facility, {op: `× 8,760 hours × ${pct(v["load-factor"])} load`, value: twh(capacity.energyTwhPerYear.value), label: "a year"}]
+    }
+  );
+  if (capacity.accelerators && capacity.flopsBf16 && capacity.h100e) {
+    const h100 = (data.chips as Chip[]).find((c) => c.id === "h100");
+    const perChip = capacity.flopsBf16.value / capacity.accelerators.value / 1e15;
+    chains.push({
+      title: "Chips to compute",
+      steps: [
+        {value: count(capacity.accelerators.value), label: "accelerators"},
+        {op: `× ${sig(perChip)} PFLOP/s each (BF16, by mix)`, value: figureText(capacity.flopsBf16.value, "flops"), label: "dense compute"},
+        {
+          op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
+          value: count(capacity.h100e.value),
+          label: "H100-equivalents"
+        }
+      ]
+    });
+  }
+  return chains;
+}

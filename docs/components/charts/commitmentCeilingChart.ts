@@ -1,0 +1,61 @@
+/** GW-years the commitment buys against the capacity ceiling's GW-years, as waffles on one scale. */
+import * as Plot from "@observablehq/plot";
+import {el} from "../dom.js";
+
+export interface CeilingRow {
+  /** What the row shows, e.g. "Bought at the contract price". */
+  label: string;
+  /** The value in words, with its bound and any range: "about 9.09 GW-years (P10–P90 7.6–11)". */
+  text: string;
+  gwYears: number;
+  kind: "bought" | "ceiling";
+}
+
+/**
+ * Returns one waffle per row on a shared scale: each square is one GW-year; the ceiling's row is drawn as an
+ * outline (it is an "up to", not capacity bought). `perColumn` squares stack in each column (the ceiling's GW,
+ * so a column reads as one year of the ceiling) when it is a whole number from 1 to 12.
+ */
+export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perColumn}: {width: number; perColumn?: number}): HTMLElement {
+  const max = Math.max(1, ...rows.map((d) => d.gwYears));
+  const multiple = perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12 ? perColumn : undefined;
+  const columns = Math.ceil(max / (multiple ?? 1));
+  const cell = Math.max(6, Math.min(26, (width - 8) / Math.max(columns, multiple ? 1 : 40)));
+  const height = Math.max(28, (multiple ?? Math.ceil(max / columns)) * cell + 6);
+  return el(
+    "figure",
+    {class: "commitment-ceiling"},
+    rows.map((row) =>
+      el(
+        "div",
+        {class: `commitment-ceiling-row commitment-ceiling-row--${row.kind}`},
+        el("div", {class: "commitment-ceiling-label"}, el("strong", {}, row.label), " ", row.text),
+        Plot.plot({
+          width,
+          height,
+          margin: 2,
+          marginLeft: 2,
+          x: {domain: [0, max], axis: null},
+          y: {axis: null},
+          marks: [
+            Plot.waffleX([row.gwYears], {
+              x: (d: number) => d,
+              unit: 1,
+              multiple,
+              gap: 2,
+              round: true,
+              fill: row.kind === "bought" ? "var(--flow-commitment)" : "none",
+              stroke: row.kind === "ceiling" ? "var(--theme-foreground-muted)" : "none",
+              strokeDasharray: row.kind === "ceiling" ? "2,2" : undefined
+            })
+          ]
+        })
+      )
+    ),
+    el(
+      "figcaption",
+      {},
+      `Each square is one GW-year: one gigawatt of facility power for one year${multiple ? `; each column holds ${multiple}, the ceiling's GW` : ""}.`
+    )
+  );
+}

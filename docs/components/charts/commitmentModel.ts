@@ -1,0 +1,101 @@
+/**
+ * The numbers the commitment and recycling pages draw, for one deal and one context: the base projection from
+ * `analysis` when the reader has not moved anything, else recomputed in the browser with the core. Also the
+ * P10–P90 bands of the commitment's figures, from `projection.uncertainty` or, for the reader's values, from a
+ * seeded Monte Carlo over the core's commitment arithmetic.
+ */
+import {
+  type AssumptionValues,
+  type Deal,
+  type DealProjection,
+  type DealProjector,
+  evaluateDealCommitment,
+  type FigureSpread,
+  prepareDealCommitment,
+  prepareDealProjector,
+  type SpendProfile,
+  simulate
+} from "../../lib/core.js";
+import type {SectionContext} from "../sections/types.js";
+
+/** The projection a page shows: the parts of a DealProjection that the reader's values change. */
+export type DealView = Pick<DealProjection, "deal" | "assumptions" | "ramp" | "capacity" | "commitment" | "recycling" | "uncertainty">;
+
+const projectors = new WeakMap<object, Map<string, DealProjector>>();
+
+/** Returns the deal named by the context, or throws `invalid dealId: x`. */
+export function dealOf({data, dealId}: Pick<SectionContext, "data" | "dealId">): Deal {
+  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid dealId: ${dealId}`);
+  return deal;
+}
+
+/** Returns true when the context's controls differ from the base scenario the analysis was computed for. */
+export function isCustom(controls: SectionContext["controls"]): boolean {
+  return !!controls && (controls.scenario !== "base" || controls.changed.length > 0);
+}
+
+/**
+ * Returns the deal's projection for the context: `analysis.projections[dealId]` for the base scenario and the flat
+ * profile, else the core's projector evaluated on the reader's values (uncertainty then null: the precomputed
+ * bands belong to the base scenario).
+ */
+export function dealView(context: SectionContext, {profile = "flat"}: {profile?: SpendProfile} = {}): DealView {
+  const {data, analysis, controls} = context;
+  const deal = dealOf(context);
+  const base: DealProjection = analysis.projections[deal.id];
+  const custom = isCustom(controls);
+  if (!custom && profile === "flat") return base;
+  const values = (custom ? controls!.values : base.assumptions) as AssumptionValues;
+  const ramp = (custom ? controls!.ramp : base.ramp) as DealProjection["ramp"];
+  let byDeal = projectors.get(data);
+  if (!byDeal) projectors.set(data, (byDeal = new Map()));
+  const key = `${deal.id}:${profile}:${ramp}`;
+  let projector = byDeal.get(key);
+  if (!projector) byDeal.set(key, (projector = prepareDealProjector(data, deal, {profile, ramp})));
+  const {capacity, commitment, recycling} = projector.evaluate(values, {ramp});
+  return {deal: deal.id, assumptions: values, ramp, capacity, commitment, recycling, uncertainty: custom ? null : base.uncertainty};
+}
+
+/** P10–P90 of the commitment's GW-years (contract price and build-up cost) and of its coverage of the ceiling. */
+export interface CommitmentBands {
+  contract: FigureSpread;
+  buildUp: FigureSpread;
+  coverage: FigureSpread | null;
+}
+
+const bandCache = new Map<string, CommitmentBands | null>();
+
+/**
+ * Returns P10–P90 bands of the commitment's figures around `values`: a seeded Monte Carlo (2,000 draws, stream
+ * `<deal>:commitment`) over the assumptions' ranges through the core's commitment arithmetic; null without a
+ * commitment. Cached per deal and values.
+ */
+export function commitmentBands(data: SectionContext["data"], deal: Deal, values: AssumptionValues): CommitmentBands | null {
+  const key = `${deal.id}:${JSON.stringify(values)}`;
+  if (bandCache.has(key)) return bandCache.get(key)!;
+  const prepared = prepareDealCommitment(deal, data.assumptions);
+  if (!prepared) return null;
+  const {figures} = simulate(
+    data.assumptions,
+    values,
+    (v) => {
+      const c = evaluateDealCommitment(prepared, v);
+      return {contract: c.gwYears.contract.value, buildUp: c.gwYears.buildUp.value, coverage: c.coverage?.value ?? null};
+    },
+    {draws: 2000, seed: "compute-deals", stream: `${deal.id}:commitment`}
+  );
+  const bands = {
+    contract: figures.contract,
+    buildUp: figures.buildUp,
+    coverage: Number.isFinite(figures.coverage.p50) ? figures.coverage : null
+  };
+  if (bandCache.size > 64) bandCache.clear();
+  bandCache.set(key, bands);
+  return bands;
+}
+
+/** Returns the display name of a company id (its own name; the parent's is not substituted). */
+export function companyName(data: SectionContext["data"], id: string): string {
+  return (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id;
+}

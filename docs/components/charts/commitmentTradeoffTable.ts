@@ -1,0 +1,156 @@
+/**
+ * The founding article's benefits and costs of a commitment, per party (capacity certainty, demand backstop,
+ * pricing and lock-in, switching costs, perception risk), each tied to the figure it rests on. The framing of each
+ * row is editorial structure (constant); every number comes from the projection.
+ */
+
+import type {Deal, Figure} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
+import {DerivedBadge} from "../provenance.js";
+import type {DealView} from "./commitmentModel.js";
+
+interface Cell {
+  /** Benefit or cost, for this party. */
+  effect: "benefit" | "cost";
+  text: string;
+  /** The figure the claim rests on, in words, and its lineage; null when the deal lacks it. */
+  figure: {text: string; lineage: Figure["lineage"]} | null;
+}
+
+interface Row {
+  topic: string;
+  lab: Cell;
+  provider: Cell;
+}
+
+const fig = (figure: Figure | null | undefined, text: (f: Figure) => string) =>
+  figure ? {text: text(figure), lineage: figure.lineage} : null;
+
+/** Returns the rows for a deal's projection; the text of each cell is constant, its figure computed. */
+export function tradeoffRows(deal: Deal, view: DealView): Row[] {
+  const {commitment, recycling, capacity} = view;
+  const chips = deal.hardware.chips.length;
+  const peak = commitment ? Math.max(...commitment.perYear.map((d) => d.usd)) : 0;
+  return [
+    {
+      topic: "Capacity certainty",
+      lab: {
+        effect: "benefit",
+        text: "Capacity reserved on a schedule, ahead of rivals.",
+        figure: fig(
+          commitment?.ceilingGwYears,
+          (f) =>
+            `${withBound(gw(commitment!.ceilingGw!.value), commitment!.ceilingGw!.bound)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
+        )
+      },
+      provider: {
+        effect: "cost",
+        text: "Must build the capacity before the spend arrives.",
+        figure: fig(commitment?.coverage, (f) => `the spend pays for ${withBound(pct(f.value), f.bound)} of the ceiling's GW-years`)
+      }
+    },
+    {
+      topic: "Demand backstop",
+      lab: {
+        effect: "cost",
+        text: "An obligation to spend whether or not its own demand comes.",
+        figure: fig(commitment?.totalUsd, (f) => `${figureText(f.value, "usd", f.bound)} over ${sig(commitment!.years.value)} years`)
+      },
+      provider: {
+        effect: "benefit",
+        text: "Booked revenue that backs its capital spending.",
+        figure: commitment ? {text: `up to ${usd(peak)} in a full year of spend`, lineage: commitment.totalUsd.lineage} : null
+      }
+    },
+    {
+      topic: "Pricing and lock-in",
+      lab: {
+        effect: "benefit",
+        text: "A price per GW-year set for the term.",
+        figure: fig(
+          commitment?.costPerGwYear.contract,
+          (f) => `${usd(f.value)} per GW-year, against ${usd(commitment!.costPerGwYear.buildUp.value)} built up from the provider's costs`
+        )
+      },
+      provider: {
+        effect: "benefit",
+        text: "A margin on every GW-year for a decade.",
+        figure: fig(
+          recycling.operatingProfitUsd,
+          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit at a ${pct(view.assumptions["provider-margin"])} margin`
+        )
+      }
+    },
+    {
+      topic: "Switching costs",
+      lab: {
+        effect: "cost",
+        text: chips ? "Software tuned to the provider's chips; moving costs time." : "Workloads tied to one platform; moving costs time.",
+        figure: commitment
+          ? {
+              text: `${sig(commitment.years.value)}-year term${chips ? ` on ${chips} named chip generation${chips > 1 ? "s" : ""}` : ""}`,
+              lineage: commitment.years.lineage
+            }
+          : null
+      },
+      provider: {
+        effect: "benefit",
+        text: "A customer that stays on its silicon and services.",
+        figure: fig(capacity?.accelerators, (f) => `${withBound(count(f.value), f.bound)} accelerators at the ceiling`)
+      }
+    },
+    {
+      topic: "Perception risk",
+      lab: {
+        effect: "cost",
+        text: "Seen as captive to one investor's cloud.",
+        figure: fig(
+          recycling.revenuePerDollarInvested,
+          (f) => `the spend is ${withBound(times(f.value), f.bound)} its investor's firm money`
+        )
+      },
+      provider: {
+        effect: "cost",
+        text: "Seen as buying its own revenue (the recycling critique).",
+        figure: fig(
+          recycling.investmentToCommitmentNew ?? recycling.investmentToCommitmentFirm,
+          (f) => `new money is ${withBound(pct(f.value), f.bound)} of the commitment`
+        )
+      }
+    }
+  ];
+}
+
+function CellView(cell: Cell): HTMLElement {
+  return el(
+    "td",
+    {},
+    el("span", {class: `tradeoff-effect tradeoff-effect--${cell.effect}`}, cell.effect),
+    " ",
+    cell.text,
+    el(
+      "div",
+      {class: "tradeoff-figure"},
+      cell.figure ? [`Rests on: ${cell.figure.text}`, DerivedBadge(cell.figure.lineage)] : "No figure in the data for this deal."
+    )
+  );
+}
+
+/** Returns the benefits/costs table: one row per topic, a column per party, each cell naming its figure. */
+export function CommitmentTradeoffTable(deal: Deal, view: DealView, {lab, provider}: {lab: string; provider: string}): HTMLElement {
+  return el(
+    "table",
+    {class: "tradeoff-table"},
+    el(
+      "thead",
+      {},
+      el("tr", {}, el("th", {}, "What the commitment does"), el("th", {}, `For ${lab} (lab)`), el("th", {}, `For ${provider} (provider)`))
+    ),
+    el(
+      "tbody",
+      {},
+      tradeoffRows(deal, view).map((row) => el("tr", {}, el("th", {scope: "row"}, row.topic), CellView(row.lab), CellView(row.provider)))
+    )
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Colours of the capacity and roadmap charts, as CSS variables (docs/style.css, "Capacity and chip roadmap"), so
+ * they follow the light and dark themes: chips of one deal by their fill order, chip lines, and statuses.
+ */
+
+/** Colours for a deal's chips in fill order (oldest first); cycles after six. */
+export const CHIP_COLORS = ["var(--chip-1)", "var(--chip-2)", "var(--chip-3)", "var(--chip-4)", "var(--chip-5)", "var(--chip-6)"];
+
+/** Returns one colour per chip id, in the order given. */
+export function chipColors(ids: readonly string[]): string[] {
+  return ids.map((_, i) => CHIP_COLORS[i % CHIP_COLORS.length]);
+}
+
+/** Colour of each chip line. */
+export const LINE_COLORS: Record<string, string> = {
+  trainium: "var(--line-trainium)",
+  nvidia: "var(--line-nvidia)",
+  tpu: "var(--line-tpu)",
+  amd: "var(--line-amd)"
+};
+
+/** How each chip line is named in legends. */
+export const LINE_LABELS: Record<string, string> = {trainium: "AWS Trainium", nvidia: "Nvidia", tpu: "Google TPU", amd: "AMD Instinct"};
+
+/** Colour of each provenance status (the badges' colours). */
+export const STATUS_COLORS: Record<string, string> = {
+  confirmed: "var(--status-confirmed)",
+  reported: "var(--status-reported)",
+  estimate: "var(--status-estimate)",
+  assumption: "var(--status-assumption)"
+};
+
+/** Colour of each signal or checkpoint status. */
+export const SIGNAL_COLORS: Record<string, string> = {
+  "on-track": "var(--ok)",
+  watch: "var(--watch)",
+  "off-track": "var(--bad)",
+  unknown: "var(--theme-foreground-muted)"
+};
+
+/** Returns a Date for an ISO date `YYYY-MM-DD` at midnight UTC. */
+export function isoDate(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}

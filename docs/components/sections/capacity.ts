@@ -1,0 +1,253 @@
+/**
+ * Capacity: what a deal's "up to N GW" means in accelerators, servers, buildings, energy and compute, how it comes
+ * online year by year and by chip generation, and what a slip does to it. Recomputes with the core when the
+ * reader moves the scenario controls; otherwise shows the precomputed base projection.
+ */
+import * as Inputs from "@observablehq/inputs";
+import {
+  type CapacityBands,
+  type CapacityProjector,
+  type Chip,
+  capacityBands,
+  type Deal,
+  type DealCapacity,
+  type DealCapacityMonths,
+  dealCapacityMonths,
+  prepareDealCapacity,
+  type ScenarioValues
+} from "../../lib/core.js";
+import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
+import {CapacityRamp} from "../charts/capacityRamp.js";
+import {CapacitySteps} from "../charts/capacitySteps.js";
+import {el} from "../dom.js";
+import {count, gw, monthYear, withBound} from "../format.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** `docs/data/capacity-bands.json`: bands per deal and scenario, from the build. */
+export interface CapacityBandsFile {
+  draws: number;
+  seed: string | number;
+  bands: Record<string, Record<string, CapacityBands | null>>;
+}
+
+/** The section context, optionally with the build's bands (the page passes them; briefings compute them). */
+export interface CapacityContext extends SectionContext {
+  bands?: CapacityBandsFile;
+}
+
+/** Everything the capacity section draws for one deal under one set of values. */
+export interface CapacityView {
+  deal: Deal;
+  chips: Chip[];
+  scenario: {id: string; label: string};
+  values: ScenarioValues;
+  capacity: DealCapacity;
+  months: DealCapacityMonths;
+  bands: CapacityBands | null;
+  /** True when the figures were recomputed for the reader's controls. */
+  live: boolean;
+}
+
+const projectors = new WeakMap<object, CapacityProjector | null>();
+const BROWSER_DRAWS = 1000;
+
+/** Returns the deal named by the context; throws `invalid dealId: x` when there is none. */
+export function capacityDeal({data, dealId}: SectionContext): Deal {
+  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid dealId: ${dealId}`);
+  return deal;
+}
+
+/**
+ * Returns the capacity view of the context's deal: the base projection from `analysis`, or, when the controls
+ * differ from the base scenario, a projection recomputed with the core; null for a deal without capacity.
+ */
+export function capacityView(context: CapacityContext): CapacityView | null {
+  const {data, analysis, controls} = context;
+  const deal = capacityDeal(context);
+  if (!deal.capacity) return null;
+  const projection = analysis.projections[deal.id];
+  const live = !!controls && (controls.scenario !== "base" || controls.changed.length > 0);
+  const values: ScenarioValues = live
+    ? {scenario: controls!.scenario, ramp: controls!.ramp as ScenarioValues["ramp"], values: controls!.values as ScenarioValues["values"]}
+    : {scenario: projection.scenario, ramp: projection.ramp, values: projection.assumptions};
+  let capacity: DealCapacity | null = live ? null : projection.capacity;
+  if (!capacity) {
+    if (!projectors.has(deal)) projectors.set(deal, prepareDealCapacity(deal, data.chips, data.assumptions));
+    capacity = projectors.get(deal)!(values);
+  }
+  const bands =
+    live && controls!.changed.length
+      ? capacityBands(data, deal.id, {
+          draws: BROWSER_DRAWS,
+          seed: context.bands?.seed ?? "compute-deals",
+          scenario: values.scenario,
+          values: values.values
+        })
+      : (context.bands?.bands[deal.id]?.[values.scenario] ?? capacityBands(data, deal.id, {scenario: values.scenario}));
+  const throughYear = bands?.years.at(-1)?.year;
+  const months = dealCapacityMonths(deal, data.chips, values, {throughYear})!;
+  const scenario = (data.scenarios as {id: string; label: string}[]).find((s) => s.id === values.scenario) ?? {
+    id: values.scenario,
+    label: values.scenario
+  };
+  const chips = deal.capacity.chips.map((id) => (data.chips as Chip[]).find((c) => c.id === id)!);
+  return {deal, chips, scenario, values, capacity, months, bands, live};
+}
+
+/** Returns the page's headline, computed: "Up to 5 GW is about 2.65 million accelerators drawing 35 TWh a year". */
+export function capacityHeadline(view: CapacityView | null, dealName: string): string {
+  if (!view) return `${dealName} states no capacity in gigawatts`;
+  const {capacity} = view;
+  const power = withBound(gw(capacity.gw.value), capacity.gw.bound);
+  const energy = `${Math.round(capacity.energyTwhPerYear.value)} TWh a year`;
+  if (!capacity.accelerators) return `${cap(power)} of ${dealName} would draw ${energy}`;
+  return `${cap(power)} means ${count(capacity.accelerators.value)} accelerators drawing ${energy}`;
+}
+
+/** Returns a deal picker over the deals with capacity (`?deal=` in the URL); its value is the deal id. */
+export function CapacityDealPicker(
+  deals: readonly Deal[],
+  {url = true, all = false}: {url?: boolean; all?: boolean} = {}
+): HTMLElement & {value: string} {
+  const options = all ? deals : deals.filter((d) => d.capacity);
+  const requested = url ? new URLSearchParams(location.search).get("deal") : null;
+  const initial = options.find((d) => d.id === requested) ?? options.find((d) => d.id === "amazon-anthropic") ?? options[0];
+  const select = Inputs.select(options, {label: "Deal", value: initial, format: (d) => d.name});
+  const root = el("div", {class: "deal-picker no-print"}, select) as unknown as HTMLElement & {value: string};
+  const keep = () => {
+    if (!url) return;
+    const params = new URLSearchParams(location.search);
+    if (select.value.id === "amazon-anthropic") params.delete("deal");
+    else params.set("deal", select.value.id);
+    const query = params.toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+  };
+  root.value = select.value.id;
+  select.addEventListener("input", (event) => {
+    event.stopPropagation();
+    root.value = select.value.id;
+    keep();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  // Other controls rewrite the query string with their own state; put the deal back after them.
+  if (url) addEventListener("input", () => queueMicrotask(keep));
+  keep();
+  return root;
+}
+
+/** Returns the delivery-ramp part: a sentence, the chart, its caption and a year-by-year table. */
+export function CapacityRampPart(view: CapacityView, {width, print}: {width: number; print?: boolean}): HTMLElement {
+  const {deal, capacity, months, bands, chips, scenario} = view;
+  const schedule = deal.capacity!.schedule;
+  if (!schedule.length) {
+    return el(
+      "p",
+      {class: "muted"},
+      `${deal.name} gives no dated schedule, only a ceiling of ${withBound(gw(capacity.gw.value), capacity.gw.bound)}: there is no ramp to draw.`
+    );
+  }
+  const years = bands?.years ?? [];
+  const first = years[0];
+  const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
+  const lastGw = months.months.at(-1)?.gw ?? 0;
+  const sentence = [
+    first
+      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario (P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)} when delivery slips, PUE and load vary within their ranges). `
+      : "",
+    full
+      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year}.`
+      : `The schedule's last point stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling.`
+  ].join("");
+  return el(
+    "div",
+    {class: "capacity-ramp"},
+    el("p", {}, sentence),
+    el(
+      "figure",
+      {class: "capacity-ramp-chart"},
+      CapacityRamp({
+        months,
+        bands: years,
+        schedule: schedule.map((p) => ({
+          id: p.id,
+          by: p.by,
+          gw: p.gw.unit === "mw" ? p.gw.value / 1e3 : p.gw.value,
+          bound: p.gw.bound,
+          status: p.gw.status
+        })),
+        ceiling: {gw: capacity.gw.value, bound: capacity.gw.bound},
+        chips: chips.map((c) => ({id: c.id, name: c.name})),
+        width,
+        print
+      }),
+      el(
+        "figcaption",
+        {},
+        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${bands?.draws ?? 0} seeded draws. Dashed: the ceiling.`
+      )
+    ),
+    RampTable(view)
+  );
+}
+
+function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
+  if (!bands?.years.length) return null;
+  return el(
+    "table",
+    {class: "capacity-ramp-table"},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", {}, "Year end"),
+        el("th", {class: "num"}, "GW online"),
+        el("th", {class: "num"}, "P10–P90"),
+        el("th", {class: "num"}, "Energy in the year"),
+        capacity.h100e ? el("th", {class: "num"}, "H100-equivalents") : null
+      )
+    ),
+    el(
+      "tbody",
+      {},
+      bands.years.map((y) =>
+        el(
+          "tr",
+          {},
+          el("td", {}, String(y.year)),
+          el("td", {class: "num"}, gw(y.gw.value)),
+          el("td", {class: "num nowrap"}, `${gw(y.gw.p10)}–${gw(y.gw.p90)}`),
+          el("td", {class: "num"}, `${Math.round(y.energyTwh.value * 10) / 10} TWh`),
+          capacity.h100e ? el("td", {class: "num"}, y.h100e ? `${(y.h100e.value / 1e6).toFixed(2)} million` : "n/a") : null
+        )
+      )
+    )
+  );
+}
+
+export const capacity: Section = {
+  id: "capacity",
+  title: "Capacity",
+  perDeal: true,
+  render(context) {
+    const view = capacityView(context as CapacityContext);
+    const deal = capacityDeal(context);
+    if (!view) return el("p", {class: "muted"}, `${deal.name} states no capacity in gigawatts: its compute is stated in money or chips.`);
+    return el(
+      "div",
+      {class: "capacity-section"},
+      el("h3", {}, `What ${withBound(gw(view.capacity.gw.value), view.capacity.gw.bound)} holds`),
+      CapacityCards(view, context),
+      el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
+      CapacitySteps(explainerChains(view, context)),
+      el("h3", {}, "How it comes online, by chip generation"),
+      CapacityRampPart(view, {width: context.width, print: context.print})
+    );
+  }
+};
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,226 @@
+/**
+ * Commitment: what a deal's "$100B+ over 10 years" buys, year by year, at today's cost per GW-year, against the
+ * capacity ceiling; and what the commitment gives and costs each party. Recomputes with the core when the reader
+ * moves the controls (and when the spend profile changes).
+ */
+import * as Inputs from "@observablehq/inputs";
+import {capacityCostByYear, type DealCommitmentProjection, type Figure, type FigureSpread, type SpendProfile} from "../../lib/core.js";
+import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
+import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
+import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
+import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
+import {el} from "../dom.js";
+import {figureText, gw, pct, sig, usd, withBound} from "../format.js";
+import {Badge, DerivedBadge, FigureValue} from "../provenance.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** The assumptions that move the commitment's figures: offered as sliders on the commitment page. */
+export const COMMITMENT_SLIDERS = ["revenue-per-gw-year", "capex-per-gw", "power-price", "provider-margin", "it-life"] as const;
+
+const PROFILE_WORDS: Record<SpendProfile, string> = {flat: "Flat", ramp: "Ramp up", capacity: "Tied to capacity"};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Returns the commitment's finding in one sentence, computed: "Over $100B buys about 9.09 GW-years: 18% of what up
+ * to 5 GW for 10 years would supply", or what the deal lacks to say it.
+ */
+export function commitmentFinding(commitment: DealCommitmentProjection | null): string {
+  if (!commitment) return "This deal states no compute commitment in dollars";
+  const {totalUsd, gwYears, ceilingGw, coverage, years} = commitment;
+  const buys = `${capitalize(withBound(usd(totalUsd.value), totalUsd.bound))} buys about ${sig(gwYears.contract.value)} GW-years`;
+  if (!ceilingGw || !coverage)
+    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
+  return `${buys}: ${pct(coverage.value)} of what ${withBound(gw(ceilingGw.value), ceilingGw.bound)} for ${sig(years.value)} years would supply`;
+}
+
+/** Returns "P10–P90 7.6–11.4" for a spread, in the unit's words. */
+function range(spread: FigureSpread | null | undefined, format: (x: number) => string): string {
+  return spread && Number.isFinite(spread.p10) ? `P10–P90 ${format(spread.p10)}–${format(spread.p90)}` : "";
+}
+
+function Kpi(label: string, value: Node, foot: string): HTMLElement {
+  return el(
+    "div",
+    {class: "card commitment-kpi"},
+    el("h3", {}, label),
+    el("div", {class: "big"}, value),
+    foot ? el("p", {class: "card-foot"}, foot) : null
+  );
+}
+
+/** Returns a derived figure in words, marked `data-figure="<name>"` for the browser tests, with its badge. */
+function HeadlineFigure(figure: Figure, unit: string, name: string): HTMLElement {
+  return el(
+    "span",
+    {class: "figure"},
+    el("span", {"data-figure": name}, figureText(figure.value, unit, figure.bound)),
+    DerivedBadge(figure.lineage)
+  );
+}
+
+/** Returns the headline cards: commitment, GW-years bought both ways, the ceiling's GW-years and the coverage. */
+function Headline(context: SectionContext, view: DealView, commitment: DealCommitmentProjection): HTMLElement {
+  const {data} = context;
+  const deal = dealOf(context);
+  const bands = commitmentBands(data, deal, view.assumptions);
+  const uncertainty = view.uncertainty?.figures;
+  const contractBand = uncertainty?.["commitment.gwYears"] ?? bands?.contract;
+  const coverageBand = uncertainty?.["commitment.coverage"] ?? bands?.coverage;
+  const sourced = deal.commitments.length === 1 ? deal.commitments[0].amount : null;
+  const total = sourced
+    ? el(
+        "span",
+        {class: "fact"},
+        figureText(commitment.totalUsd.value, "usd", commitment.totalUsd.bound),
+        Badge(sourced, {sources: data.sourcesById, index: data.sourceNumbers})
+      )
+    : FigureValue(commitment.totalUsd);
+  const {contract, buildUp} = commitment.costPerGwYear;
+  return el(
+    "div",
+    {class: "commitment-kpis"},
+    Kpi("The commitment", total, `over ${sig(commitment.years.value)} years from ${commitment.start.slice(0, 4)}`),
+    Kpi(
+      "GW-years at the contract price",
+      HeadlineFigure(commitment.gwYears.contract, "gw-years", "commitment.gwYears"),
+      [`at ${usd(contract.value)} per GW-year`, range(contractBand, sig)].filter(Boolean).join(" · ")
+    ),
+    Kpi(
+      "GW-years at the build-up cost",
+      HeadlineFigure(commitment.gwYears.buildUp, "gw-years", "commitment.gwYearsBuildUp"),
+      [`at ${usd(buildUp.value)} per GW-year (capex over its life, power, margin)`, range(bands?.buildUp, sig)].filter(Boolean).join(" · ")
+    ),
+    commitment.ceilingGwYears
+      ? Kpi(
+          "The ceiling's GW-years",
+          HeadlineFigure(commitment.ceilingGwYears, "gw-years", "commitment.ceilingGwYears"),
+          `${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} × ${sig(commitment.years.value)} years`
+        )
+      : null,
+    commitment.coverage
+      ? Kpi("Coverage of the ceiling", HeadlineFigure(commitment.coverage, "fraction", "commitment.coverage"), range(coverageBand, pct))
+      : null
+  );
+}
+
+/** Returns the spend chart with its profile switch (a radio, not in print), redrawn with the core on change. */
+function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
+  const hasCapacity = !!view.capacity?.byYear.length;
+  const panel = el("div", {class: "commitment-spend"});
+  const holder = el("div", {});
+  const draw = (profile: SpendProfile) => {
+    let v: DealView;
+    try {
+      v = profile === "flat" ? view : dealView(context, {profile});
+    } catch (error) {
+      holder.replaceChildren(
+        el("p", {class: "commitment-note"}, `This profile cannot be drawn for this deal: ${(error as Error).message}.`)
+      );
+      return;
+    }
+    const c = v.commitment!;
+    const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
+    const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    holder.replaceChildren(
+      CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}),
+      el(
+        "p",
+        {class: "commitment-note"},
+        hasCapacity
+          ? `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${withBound(usd(c.totalUsd.value), c.totalUsd.bound)}. ` +
+              `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
+          : "The data has no delivery schedule for this deal's capacity, so only the spend is drawn."
+      )
+    );
+  };
+  if (!context.print) {
+    // Spend cannot follow capacity that the data does not schedule: the option is offered only with a schedule.
+    const profiles: SpendProfile[] = hasCapacity ? ["flat", "ramp", "capacity"] : ["flat", "ramp"];
+    const radio = Inputs.radio(profiles, {label: "Spend profile", value: "flat", format: (p: SpendProfile) => PROFILE_WORDS[p]});
+    radio.classList.add("no-print");
+    radio.addEventListener("input", () => draw(radio.value as SpendProfile));
+    panel.append(radio);
+  }
+  draw("flat");
+  panel.append(holder);
+  return panel;
+}
+
+/** Returns the commitment section for one deal. */
+export function CommitmentSection(context: SectionContext): HTMLElement {
+  const deal = dealOf(context);
+  const view = dealView(context);
+  const {commitment} = view;
+  const lab = companyName(context.data, deal.lab);
+  const provider = companyName(context.data, deal.provider);
+  if (!commitment)
+    return el(
+      "div",
+      {class: "commitment"},
+      el(
+        "p",
+        {class: "commitment-reading"},
+        `${deal.name} states no compute commitment in dollars, so there is nothing to convert into GW-years.`
+      )
+    );
+  const rows = [
+    {
+      label: "Bought at the contract price:",
+      text: `about ${sig(commitment.gwYears.contract.value)} GW-years`,
+      gwYears: commitment.gwYears.contract.value,
+      kind: "bought" as const
+    },
+    {
+      label: "Bought at the build-up cost:",
+      text: `about ${sig(commitment.gwYears.buildUp.value)} GW-years`,
+      gwYears: commitment.gwYears.buildUp.value,
+      kind: "bought" as const
+    },
+    commitment.ceilingGwYears
+      ? {
+          label: "The ceiling:",
+          text: `${withBound(`${sig(commitment.ceilingGwYears.value)} GW-years`, commitment.ceilingGwYears.bound)} (${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} for ${sig(commitment.years.value)} years)`,
+          gwYears: commitment.ceilingGwYears.value,
+          kind: "ceiling" as const
+        }
+      : null
+  ].filter((d) => d !== null);
+  return el(
+    "div",
+    {class: "commitment"},
+    Headline(context, view, commitment),
+    el("p", {class: "commitment-reading"}, commitment.reading),
+    isCustom(context.controls)
+      ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; P10–P90 ranges are redrawn around them.")
+      : null,
+    el("h3", {}, "Spend per year against the cost of the capacity delivered"),
+    el(
+      "p",
+      {},
+      `Bars: ${lab}'s committed spend with ${provider} per calendar year. Line: the GW delivered that year priced at the contract rate. Where the line runs above the bars, the capacity on offer costs more than the commitment pays for.`
+    ),
+    SpendPanel(context, view),
+    el("h3", {}, "GW-years bought against the ceiling"),
+    el(
+      "p",
+      {},
+      commitment.ceilingGwYears
+        ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
+        : "The deal states no capacity ceiling to compare with."
+    ),
+    CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}),
+    el("h3", {}, "What the commitment gives and costs each side"),
+    el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
+    el("div", {class: "table-scroll"}, CommitmentTradeoffTable(deal, view, {lab, provider}))
+  );
+}
+
+export const commitment: Section = {
+  id: "commitment",
+  title: "What the commitment buys",
+  perDeal: true,
+  render: (context) => CommitmentSection(context)
+};

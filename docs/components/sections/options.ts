@@ -1,0 +1,295 @@
+/**
+ * Future-chip options: for one deal, the value of its right to take capacity on a future chip generation (closed
+ * form and Monte Carlo), the cost of waiting a year, the model's inputs and limits, a heat map of the value against
+ * volatility and time to exercise, and the article's four questions. `optionsQuestions` answers the four questions
+ * for every deal that holds an option.
+ */
+import {
+  type AssumptionValues,
+  type ChipOptionValue,
+  type Deal,
+  type DealOptions,
+  type DealProjection,
+  type DealProjector,
+  type Figure,
+  prepareDealProjector
+} from "../../lib/core.js";
+import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
+import {el} from "../dom.js";
+import {date, pct, sig, usd} from "../format.js";
+import {Badge, DerivedBadge} from "../provenance.js";
+import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
+import type {Section, SectionContext} from "./types.js";
+
+type Assumption = {id: string; label: string; status: "confirmed" | "reported" | "estimate" | "assumption"; source: string; asOf: string};
+
+const projectors = new WeakMap<object, Map<string, DealProjector>>();
+
+/** Returns the deal's options valued for the context: recomputed with the core when controls are set, else precomputed. */
+export function dealOptionsFor({data, analysis, dealId, controls}: SectionContext): {
+  deal: Deal;
+  options: DealOptions | null;
+  values: AssumptionValues;
+} {
+  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid dealId: ${dealId}`);
+  const projection: DealProjection = analysis.projections[deal.id];
+  if (!controls) return {deal, options: projection.options, values: projection.assumptions};
+  let byDeal = projectors.get(data);
+  if (!byDeal) projectors.set(data, (byDeal = new Map()));
+  let projector = byDeal.get(deal.id);
+  if (!projector) byDeal.set(deal.id, (projector = prepareDealProjector(data, deal)));
+  const values = controls.values as AssumptionValues;
+  return {deal, options: projector.evaluate(values, {ramp: controls.ramp as DealProjection["ramp"]}).options, values};
+}
+
+/** Returns a headline number: a label, the value in large type with its derived badge, and a line under it. */
+function Kpi(name: string, label: string, text: string, lineage: Figure["lineage"], note: string): HTMLElement {
+  return el(
+    "div",
+    {class: "card options-kpi"},
+    el("h3", {}, label),
+    el("div", {class: "big", "data-figure": name}, text),
+    DerivedBadge(lineage),
+    el("p", {class: "card-foot"}, note)
+  );
+}
+
+/** Returns the row of headline numbers for a deal's options: value, Monte Carlo check, cost of waiting, intrinsic value. */
+function OptionsKpis(options: DealOptions): HTMLElement {
+  const {value, valueMonteCarlo, standardError, items} = options;
+  const strike = items[0].strike;
+  const waiting = items.reduce((s, d) => s + d.costOfWaiting / (d.gw * d.yearsOfUse), 0);
+  const intrinsic = items.reduce((s, d) => s + d.intrinsicValue / (d.gw * d.yearsOfUse), 0);
+  const errors = standardError > 0 ? Math.abs(valueMonteCarlo.value - value.value) / standardError : 0;
+  return el(
+    "div",
+    {class: "options-kpis"},
+    Kpi(
+      "options.valuePerGwYear",
+      "Option value",
+      `${usd(value.value)}`,
+      value.lineage,
+      `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} reserved price`
+    ),
+    Kpi(
+      "options.valueMonteCarlo",
+      "Monte Carlo check",
+      `${usd(valueMonteCarlo.value)} ± ${usd(standardError)}`,
+      valueMonteCarlo.lineage,
+      `per GW-year, ± one standard error over seeded simulated paths; ${sig(errors)} standard errors from the closed form`
+    ),
+    Kpi(
+      "options.costOfWaiting",
+      "Cost of waiting a year",
+      usd(waiting),
+      value.lineage,
+      waiting >= 0
+        ? "per GW-year: value lost by exercising a year later, both in today's dollars (erosion outweighs the extra time value)"
+        : "per GW-year: waiting a year adds value here (the extra time value outweighs erosion)"
+    ),
+    Kpi(
+      "options.intrinsicValue",
+      "Value with no uncertainty",
+      usd(intrinsic),
+      value.lineage,
+      `per GW-year at σ = 0; uncertainty adds ${usd(value.value - intrinsic)} of time value`
+    )
+  );
+}
+
+/** Returns the table of the model's inputs (S, K, T, σ, r, q) for one option, each with where it comes from. */
+function OptionInputs(item: ChipOptionValue, deal: Deal, values: AssumptionValues, context: SectionContext): HTMLElement {
+  const {data} = context;
+  const assumptions: Assumption[] = data.assumptions;
+  const badge = (id: string) => {
+    const a = assumptions.find((d) => d.id === id);
+    return a
+      ? el("span", {class: "options-input-source"}, a.label, Badge(a, {sources: data.sourcesById, index: data.sourceNumbers}))
+      : null;
+  };
+  const option = deal.hardware.options.find((o) => o.id === item.option);
+  const rows: [string, string, string, (Node | string | null)[]][] = [
+    [
+      "S",
+      "Value today of one GW-year on the future generation",
+      `${usd(item.spot)} per GW-year`,
+      ["revenue per GW-year × generation gain: ", badge("revenue-per-gw-year"), " × ", badge("generation-gain")]
+    ],
+    ["K", "Reserved price: today's contract rate", `${usd(item.strike)} per GW-year`, [badge("revenue-per-gw-year")]],
+    [
+      "T",
+      "Years to exercise",
+      `${sig(item.years)} years`,
+      [
+        `from the deal's as-of date, ${date(deal.asOf)}, to the exercise date, ${option ? date(option.exercisable) : "n/a"}`,
+        option
+          ? Badge({status: option.status, source: option.source, asOf: deal.asOf}, {sources: data.sourcesById, index: data.sourceNumbers})
+          : null
+      ]
+    ],
+    ["σ", "Volatility of the value of a GW-year", pct(item.volatility), [badge("option-volatility")]],
+    ["r", "Discount rate, standing in for the risk-free rate", pct(item.rate), [badge("discount-rate")]],
+    [
+      "q",
+      "Erosion: how fast a generation's value falls as later ones arrive",
+      `${pct(item.erosion)} a year`,
+      [
+        `ln(generation gain ${sig(values["generation-gain"])}) ÷ ${sig(values["generation-years"])} years between generations: `,
+        badge("generation-gain"),
+        " ",
+        badge("generation-years")
+      ]
+    ]
+  ];
+  return el(
+    "div",
+    {class: "options-inputs-scroll"},
+    el(
+      "table",
+      {class: "options-inputs"},
+      el("thead", {}, el("tr", {}, el("th", {}, ""), el("th", {}, "Input"), el("th", {class: "num"}, "Value"), el("th", {}, "From"))),
+      el(
+        "tbody",
+        {},
+        rows.map(([symbol, meaning, value, from]) =>
+          el(
+            "tr",
+            {},
+            el("td", {class: "options-symbol"}, symbol),
+            el("td", {}, meaning),
+            el("td", {class: "num nowrap"}, value),
+            el("td", {class: "options-from"}, from)
+          )
+        )
+      )
+    )
+  );
+}
+
+/** Returns the option model in words, with its limits: the same text as valueChipOption's documentation. */
+export function OptionModelNote(): HTMLElement {
+  return el(
+    "div",
+    {class: "options-model prose"},
+    el(
+      "p",
+      {},
+      el("strong", {}, "The model. "),
+      "The underlying is the market value of one GW-year of capacity on a future chip generation. Today it is worth what the same compute costs on today's capacity: S = revenue per GW-year × generation gain, since a new generation does that many times the work per watt. The reserved price K is today's contract rate (revenue per GW-year), as a long commitment priced now would fix it. The value erodes while the holder waits, because later generations make compute cheaper: at the yield q = ln(generation gain) ÷ years between generations, a generation loses one generation gain of value per cadence, so its forward value is S·e^((r − q)T). The value follows geometric Brownian motion with volatility σ, and r is the discount rate. The option is European, exercised at T, the years from the deal's as-of date to the option's exercise date, and valued with Black–Scholes–Merton with yield q, per GW of capacity and one year of use. The cost of waiting is the value at T minus the value at T + 1, both in today's dollars: erosion against the time value of the extra year. A Monte Carlo over seeded simulated paths prices the same call, as a check on the closed form and to show the sampling noise."
+    ),
+    el(
+      "p",
+      {},
+      el("strong", {}, "Its limits. "),
+      "No deal discloses the reserved price or the size of its option: K = today's rate and one GW are placeholders that make the figure “per GW-year”. Capacity is not a traded asset, so risk-neutral pricing is an analogy, and the discount rate stands in for the risk-free rate (a higher rate raises the value by lowering the present value of the strike). The volatility is the editors' assumption. One exercise date is modelled, where the real right likely spans several generations; erosion is smooth rather than stepped at each launch; and the lab's other choices (another cloud, older chips) are not valued. Read the figure as the order of magnitude of the flexibility, not a price."
+    )
+  );
+}
+
+/** Returns the sentence that ties the option's value to the reserved price and the cost of waiting. */
+function OptionsLede(deal: Deal, options: DealOptions): HTMLElement {
+  const item = options.items[0];
+  const perGwYear = item.gw * item.yearsOfUse;
+  const waiting = item.costOfWaiting / perGwYear;
+  return el(
+    "p",
+    {class: "options-lede"},
+    `${deal.name}: with the inputs below, the right to take one GW-year of capacity on the future generation at today's ${usd(item.strike)} rate is worth about ${usd(item.value / perGwYear)}, ${pct(item.value / perGwYear / item.strike)} of that price, ${sig(item.years)} years before it can be exercised. `,
+    waiting >= 0
+      ? `Waiting a year before exercising would cost ${usd(waiting)} of it: the generation's value erodes faster than extra time adds.`
+      : `Waiting a year would add ${usd(-waiting)}: extra time adds more than the generation's value erodes.`
+  );
+}
+
+/** Returns the sentence under the heat map: how to read it, and how the value moves with time at today's σ. */
+function HeatmapNote(item: ChipOptionValue): string {
+  const perGwYear = item.gw * item.yearsOfUse || 1;
+  const nearest = item.grid.reduce(
+    (best, d) => (Math.abs(d.volatility - item.volatility) < Math.abs(best.volatility - item.volatility) ? d : best),
+    item.grid[0]
+  );
+  const row = item.grid.filter((d) => d.volatility === nearest.volatility);
+  const first = row[0];
+  const last = row[row.length - 1];
+  const trend = last.value < first.value ? "falls" : "rises";
+  return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the ring marks today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years. At σ ${pct(nearest.volatility)} the value ${trend} from ${usd(first.value / perGwYear)} with ${sig(first.years)} years to go to ${usd(last.value / perGwYear)} at ${sig(last.years)} years: erosion runs at ${pct(item.erosion)} a year against a ${pct(item.rate)} discount rate.`;
+}
+
+/** Returns the list of deals that hold no option on future chips. */
+export function DealsWithoutOptions(deals: readonly Deal[]): HTMLElement | null {
+  const without = deals.filter((d) => d.hardware.options.length === 0);
+  if (!without.length) return null;
+  return el(
+    "p",
+    {class: "options-none"},
+    `${without.length} of ${deals.length} deals hold no option on future chips in the data: `,
+    without.map((d) => d.name).join(", "),
+    "."
+  );
+}
+
+export const options: Section = {
+  id: "options",
+  title: "Options on future chips",
+  perDeal: true,
+  render(context) {
+    const {deal, options: valued, values} = dealOptionsFor(context);
+    const {data, width, print} = context;
+    const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+    if (!valued) {
+      const holders = (data.deals as Deal[]).filter((d) => d.hardware.options.length > 0).map((d) => d.name);
+      return el(
+        "div",
+        {class: "options-section"},
+        el(
+          "p",
+          {class: "options-none"},
+          `${deal.name} holds no option on future chips in the data (as of ${date(deal.asOf)}).`,
+          holders.length ? ` Deals that do: ${holders.join(", ")}.` : ""
+        )
+      );
+    }
+    return el(
+      "div",
+      {class: "options-section"},
+      OptionsLede(deal, valued),
+      OptionsKpis(valued),
+      valued.items.map((item) => [
+        valued.items.length > 1 ? el("h3", {}, item.label) : null,
+        el("h3", {}, "The model's inputs"),
+        OptionInputs(item, deal, values, context),
+        el("h3", {}, `Option value per GW-year by volatility and years to exercise${valued.items.length > 1 ? `: ${item.label}` : ""}`),
+        el("p", {class: "chart-note"}, HeatmapNote(item)),
+        OptionsHeatmap(item, {width, print})
+      ]),
+      el("h3", {}, "The four questions"),
+      OptionsQuestionsTable(deal, sources),
+      OptionModelNote()
+    );
+  }
+};
+
+export const optionsQuestions: Section = {
+  id: "options-questions",
+  title: "The four questions, deal by deal",
+  render({data}) {
+    const deals = data.deals as Deal[];
+    const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+    return el(
+      "div",
+      {class: "options-questions-all"},
+      deals
+        .filter((d) => d.hardware.options.length > 0)
+        .map((deal) =>
+          el(
+            "section",
+            {class: "options-deal keep", id: `options-${deal.id}`},
+            el("h3", {}, deal.name),
+            OptionsQuestionsTable(deal, sources)
+          )
+        ),
+      DealsWithoutOptions(deals)
+    );
+  }
+};

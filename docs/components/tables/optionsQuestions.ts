@@ -1,0 +1,69 @@
+/** The founding article's four questions about an option on future chips, answered from the data for one deal. */
+import {type ChipOption, type Deal, optionQuestions} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {date} from "../format.js";
+import {Badge, SourceLink, type SourceRef} from "../provenance.js";
+
+export interface OptionsQuestionsOptions {
+  sources: Record<string, SourceRef>;
+  index?: Record<string, number>;
+}
+
+/**
+ * Returns one table per deal: a row per question (timing, rights, flexibility, cost of waiting) and a column per
+ * option the deal holds, each answer with its status badge and its source; null when the deal holds no option.
+ */
+export function OptionsQuestionsTable(
+  deal: Pick<Deal, "id" | "name" | "asOf" | "hardware">,
+  {sources, index}: OptionsQuestionsOptions
+): HTMLElement | null {
+  const options: ChipOption[] = deal.hardware.options;
+  if (!options.length) return null;
+  const answers = options.map((option) => optionQuestions(option));
+  return el(
+    "div",
+    {class: "options-questions-scroll"},
+    el(
+      "table",
+      {class: "options-questions", "data-deal": deal.id},
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("th", {scope: "col"}, "Question"),
+          options.map((option) =>
+            el(
+              "th",
+              {scope: "col"},
+              option.label,
+              el("span", {class: "muted options-exercisable"}, ` · exercisable from ${date(option.exercisable)}`)
+            )
+          )
+        )
+      ),
+      el(
+        "tbody",
+        {},
+        answers[0].map((row, q) =>
+          el(
+            "tr",
+            {},
+            el("th", {scope: "row"}, row.heading),
+            answers.map((rows) => {
+              const answer = rows[q];
+              return el(
+                "td",
+                {},
+                answer.answer,
+                Badge({status: answer.status, source: answer.source, asOf: deal.asOf}, {sources, index}),
+                SourceLink(answer.source, {sources, index})
+              );
+            })
+          )
+        )
+      )
+    )
+  );
+}

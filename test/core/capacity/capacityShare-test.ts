@@ -1,0 +1,54 @@
+import {assert, it} from "vitest";
+import {capacityShare} from "../../../src/core/capacity/capacityShare.js";
+import type {Fact} from "../../../src/core/model.js";
+import {assertInDelta} from "../../asserts.js";
+import {deal} from "./fixtures.js";
+
+const ceiling = (value: number, unit: "gw" | "mw", bound?: Fact["bound"], status: Fact["status"] = "confirmed"): Fact => ({
+  value,
+  unit,
+  status,
+  source: "s",
+  asOf: "2026-01-01",
+  ...(bound ? {bound} : {})
+});
+
+const deals = [
+  deal({id: "a"}, {ceiling: ceiling(4, "gw", "up-to")}),
+  deal({id: "b", status: "loi"}, {ceiling: ceiling(1500, "mw", "at-least", "reported")}),
+  deal({id: "c", status: "superseded"}, {ceiling: ceiling(10, "gw")}),
+  deal({id: "d", capacity: undefined})
+];
+
+it("capacityShare(deals, id) divides the deal's ceiling by the ceilings of the deals that count", () => {
+  const share = capacityShare(deals, "a")!;
+  assert.deepStrictEqual(share.deals, ["a", "b"]); // c is superseded, d has no capacity
+  assert.strictEqual(share.gw.value, 4);
+  assert.strictEqual(share.totalGw.value, 5.5); // 4 GW + 1,500 MW
+  assertInDelta(share.share.value, 4 / 5.5);
+  assert.strictEqual(share.share.unit, "fraction");
+});
+
+it("capacityShare(deals, id) keeps every ceiling in the lineage and combines the bounds", () => {
+  const share = capacityShare(deals, "a")!;
+  assert.deepStrictEqual(share.gw.lineage, {inputs: ["a.capacity.ceiling"], status: "confirmed"});
+  assert.strictEqual(share.gw.bound, "up-to");
+  assert.deepStrictEqual(share.totalGw.lineage, {inputs: ["a.capacity.ceiling", "b.capacity.ceiling"], status: "reported"});
+  assert.strictEqual(share.share.bound, "about"); // "up to" with "over" is neither
+});
+
+it("capacityShare(deals, id) counts a superseded deal only against itself", () => {
+  const share = capacityShare(deals, "c")!;
+  assert.deepStrictEqual(share.deals, ["a", "b", "c"]);
+  assertInDelta(share.share.value, 10 / 15.5);
+});
+
+it("capacityShare(deals, id) is null for a deal without capacity, and 0 of an empty total", () => {
+  assert.isNull(capacityShare(deals, "d"));
+  const zero = capacityShare([deal({id: "z"}, {ceiling: ceiling(0, "gw")})], "z")!;
+  assert.strictEqual(zero.share.value, 0);
+});
+
+it("capacityShare(…) rejects an unknown deal", () => {
+  assert.throws(() => capacityShare(deals, "x"), /invalid deal: x/);
+});

@@ -1,0 +1,126 @@
+import {assert, it} from "vitest";
+import {type Chip, type Deal, marketMap} from "../../../src/core/index.js";
+import {amazonAnthropic, fact} from "../commitment/fixtures.js";
+
+const companies = [
+  {id: "amazon", name: "Amazon"},
+  {id: "aws", name: "AWS", parent: "amazon"},
+  {id: "anthropic", name: "Anthropic"},
+  {id: "openai", name: "OpenAI"},
+  {id: "nvidia", name: "Nvidia"},
+  {id: "oracle", name: "Oracle"}
+];
+const chips = [
+  {id: "trainium2", vendor: "AWS (Annapurna Labs)"},
+  {id: "trainium3", vendor: "AWS (Annapurna Labs)"},
+  {id: "rubin", vendor: "Nvidia"}
+] as Chip[];
+
+// Nvidia invests $10B (firm) in Anthropic, which spends $30B on Oracle running Nvidia chips: a loop through chips.
+const chipLoop: Deal = {
+  ...amazonAnthropic,
+  id: "nvidia-anthropic",
+  investors: ["nvidia"],
+  provider: "oracle",
+  tranches: [{id: "t1", label: "t1", date: "2025-11-18", investor: "nvidia", amount: fact(10), firm: true}],
+  commitments: [{...amazonAnthropic.commitments[0], id: "c1", amount: fact(30), years: fact(5, "years")}],
+  hardware: {chips: ["rubin"], other: [], options: []}
+};
+// Nvidia's letter of intent with OpenAI: $30B firm equity, 10 GW of capacity, no dollar commitment.
+const capacityOnly: Deal = {
+  ...amazonAnthropic,
+  id: "nvidia-openai",
+  investors: ["nvidia"],
+  lab: "openai",
+  provider: "nvidia",
+  tranches: [{id: "t1", label: "t1", date: "2026-02-27", investor: "nvidia", amount: fact(30), firm: true}],
+  commitments: [],
+  capacity: {ceiling: fact(10, "gw"), schedule: [], chips: []},
+  hardware: {chips: [], other: [], options: []}
+};
+
+it("marketMap(dataset) rolls subsidiaries into parents (AWS is Amazon)", () => {
+  const map = marketMap({companies, chips, deals: [amazonAnthropic]});
+  assert.deepStrictEqual(
+    map.nodes.map((n) => [n.id, n.members, n.roles]),
+    [
+      ["amazon", ["amazon", "aws"], ["investor", "provider"]],
+      ["anthropic", ["anthropic"], ["lab"]]
+    ]
+  );
+});
+
+it("marketMap(dataset) sums equity (firm and contingent apart) and commitments into edges with lineage", () => {
+  const {edges, nodes} = marketMap({companies, chips, deals: [amazonAnthropic]});
+  // Firm: 1.25 + 2.75 + 4 + 5 = 13; contingent: 20 (up to); commitment: over 100.
+  assert.deepStrictEqual(
+    edges.map((e) => [e.id, e.usd.value, e.usd.bound]),
+    [
+      ["commitment:anthropic→amazon", 100e9, "at-least"],
+      ["equity-firm:amazon→anthropic", 13e9, "exact"],
+      ["equity-contingent:amazon→anthropic", 20e9, "up-to"]
+    ]
+  );
+  assert.deepStrictEqual(edges[2].usd.lineage, {inputs: ["amazon-anthropic.tranches.t2026-milestones.amount"], status: "reported"});
+  assert.deepStrictEqual(edges[0].deals, ["amazon-anthropic"]);
+  assert.strictEqual(nodes[0].investsUsd, 13e9);
+  assert.strictEqual(nodes[0].receivesUsd, 100e9);
+});
+
+it("marketMap(dataset) finds a loop through the investor's own cloud and chips", () => {
+  const [loop] = marketMap({companies, chips, deals: [amazonAnthropic]}).loops;
+  assert.strictEqual(loop.company, "amazon");
+  assert.strictEqual(loop.lab, "anthropic");
+  assert.deepStrictEqual(loop.via, ["provider", "chips"]);
+  assert.strictEqual(loop.equityFirmUsd.value, 13e9);
+  assert.strictEqual(loop.equityMaxUsd.value, 33e9); // 13 + 20
+  assert.strictEqual(loop.commitmentUsd?.value, 100e9);
+});
+
+it("marketMap(dataset) finds a loop through chips alone, and none for a provider that did not invest", () => {
+  const {loops} = marketMap({companies, chips, deals: [chipLoop]});
+  assert.deepStrictEqual(
+    loops.map((l) => [l.company, l.via]),
+    [["nvidia", ["chips"]]]
+  );
+});
+
+it("marketMap(dataset) keeps a capacity-only deal as a GW link and still sees its loop", () => {
+  const {edges, capacityLinks, loops} = marketMap({companies, chips, deals: [capacityOnly]});
+  assert.deepStrictEqual(
+    edges.map((e) => e.id),
+    ["equity-firm:nvidia→openai"]
+  );
+  assert.deepStrictEqual(
+    capacityLinks.map((l) => [l.id, l.gw.value, l.deals]),
+    [["capacity:openai→nvidia", 10, ["nvidia-openai"]]]
+  );
+  assert.strictEqual(loops[0].commitmentUsd, null);
+  assert.deepStrictEqual(loops[0].via, ["provider"]);
+});
+
+it("marketMap(dataset) sums edges between the same companies across deals", () => {
+  const again: Deal = {...amazonAnthropic, id: "again", tranches: amazonAnthropic.tranches.slice(0, 1)};
+  const {edges} = marketMap({companies, chips, deals: [amazonAnthropic, again]});
+  const firm = edges.find((e) => e.id === "equity-firm:amazon→anthropic")!;
+  assert.strictEqual(firm.usd.value, 14.25e9); // 13 + 1.25
+  assert.deepStrictEqual(firm.deals, ["amazon-anthropic", "again"]);
+  assert.strictEqual(edges.find((e) => e.kind === "commitment")!.usd.value, 200e9);
+});
+
+it("marketMap(dataset) leaves out zero amounts and deals without money", () => {
+  const bare: Deal = {...capacityOnly, tranches: [], capacity: undefined};
+  const map = marketMap({companies, chips, deals: [bare]});
+  assert.deepStrictEqual(map.edges, []);
+  assert.deepStrictEqual(map.capacityLinks, []);
+  assert.deepStrictEqual(map.loops, []);
+  assert.strictEqual(map.nodes.length, 2);
+});
+
+it("marketMap({deals: []}) is empty", () => {
+  assert.deepStrictEqual(marketMap({companies, chips, deals: []}), {nodes: [], edges: [], capacityLinks: [], loops: []});
+});
+
+it("marketMap(dataset) rejects a party missing from companies", () => {
+  assert.throws(() => marketMap({companies, chips, deals: [{...amazonAnthropic, lab: "xai"}]}), /invalid company: xai/);
+});

@@ -1,0 +1,165 @@
+import {assert, it} from "vitest";
+import type {Chip, Signal} from "../../../src/core/model.js";
+import {dealCheckpoints, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
+import {signalBoard} from "../../../src/core/signals.js";
+import {assertInDelta} from "../../asserts.js";
+import {alpha, beta, chip, deal} from "../capacity/fixtures.js";
+
+// Prices in USD per chip-hour; FLOP/s per dollar-hour = bf16 PFLOP/s × 1e15 ÷ price.
+const gpuA = chip("gpu-a", {date: "2024-01-01", itKw: 1, bf16: 1, line: "nvidia", price: 2}); // 5e14
+const gpuB = chip("gpu-b", {date: "2025-01-01", itKw: 1, bf16: 2, line: "nvidia", price: 2}); // 1e15
+const gpuC = chip("gpu-c", {date: "2025-06-01", itKw: 1, bf16: 3, line: "nvidia", price: 2}); // 1.5e15
+const tpu = chip("tpu-x", {date: "2025-03-01", itKw: 1, bf16: 1, line: "tpu", price: 4}); // 2.5e14
+const unsure: Chip = {
+  ...chip("gamma", {date: "2025-02-01", itKw: 1, bf16: 1}),
+  available: {date: "2025-02-01", status: "reported", source: "s", asOf: "2025-02-01"}
+};
+const chips = [alpha, beta, gpuA, gpuB, gpuC, tpu, unsure];
+
+const signals: Signal[] = [
+  {
+    id: "capacity-reality",
+    label: "Capacity reality",
+    question: "?",
+    observations: [
+      {date: "2025-11-01", status: "on-track", text: "first hall live", source: "s1", deal: "d"},
+      {date: "2026-02-01", status: "watch", text: "second hall late", source: "s2", deal: "d"},
+      {date: "2026-03-01", status: "off-track", text: "another deal", source: "s3", deal: "other"}
+    ]
+  },
+  {
+    id: "product-cadence",
+    label: "Product cadence",
+    question: "?",
+    observations: [{date: "2025-12-01", status: "on-track", text: "beta shipped", source: "s4"}]
+  }
+];
+
+// Fixture deal "d": hardware and capacity chips alpha (confirmed January 2025) and beta (confirmed January 2026);
+// 1 GW by 2026-12-31 and 3 GW by 2027-12-31; as of 2026-01-10.
+const data = (deals = [deal()], s = signals) => ({deals, chips, signals: s});
+
+it("dealCheckpoints(dataset, deal) reads capacity on schedule from the capacity-reality signal", () => {
+  const [schedule] = dealCheckpoints(data(), "d");
+  assert.strictEqual(schedule.status, "watch"); // the deal's newest observation; the other deal's is ignored
+  assert.deepStrictEqual(schedule.signal, {
+    id: "capacity-reality",
+    status: "watch",
+    latest: "2026-02-01",
+    text: "second hall late",
+    source: "s2"
+  });
+  assert.deepStrictEqual(schedule.due, []);
+  assert.deepStrictEqual(schedule.next, {id: "p1", by: "2026-12-31"});
+});
+
+it("dealCheckpoints(dataset, deal, {asOf}) lists the points already due and the next one", () => {
+  const [schedule] = dealCheckpoints(data(), "d", {asOf: "2026-12-31"});
+  assert.deepStrictEqual(schedule.due, [{id: "p1", by: "2026-12-31"}]);
+  assert.deepStrictEqual(schedule.next, {id: "p2", by: "2027-12-31"});
+  assert.isNull(dealCheckpoints(data(), "d", {asOf: "2028-01-01"})[0].next);
+});
+
+it("dealCheckpoints(dataset, deal without schedule) cannot hold capacity to a schedule", () => {
+  const [schedule] = dealCheckpoints(data([deal({}, {schedule: []})]), "d");
+  assert.strictEqual(schedule.status, "unknown");
+  assert.strictEqual(schedule.signal.status, "watch");
+});
+
+it("dealCheckpoints(dataset, deal with unpriced chips) cannot judge performance per dollar", () => {
+  const [, price] = dealCheckpoints(data(), "d");
+  assert.strictEqual(price.status, "unknown");
+  assert.deepStrictEqual(price.unpriced, ["alpha", "beta"]);
+  assert.deepStrictEqual(price.priced, []);
+  // The market: median of 2.5e14, 5e14, 1e15, 1.5e15 = (5e14 + 1e15) ÷ 2 = 7.5e14
+  assertInDelta(price.market! / 1e14, 7.5);
+  assert.isNull(price.ratio);
+});
+
+it("dealCheckpoints(dataset, deal) rates the best priced chip against the other priced chips' median", () => {
+  const on = (ids: string[]) => dealCheckpoints(data([deal({hardware: {chips: ids, other: [], options: []}})]), "d")[1];
+  // gpu-b 1e15 against the median of 2.5e14, 5e14, 1.5e15 = 5e14: 2×
+  const b = on(["gpu-b", "alpha"]);
+  assert.strictEqual(b.status, "on-track");
+  assertInDelta(b.ratio!, 2);
+  assert.deepStrictEqual(b.unpriced, ["alpha"]);
+  // gpu-a 5e14 against the median of 2.5e14, 1e15, 1.5e15 = 1e15: 0.5× → off-track
+  assert.strictEqual(on(["gpu-a"]).status, "off-track");
+  // gpu-a and tpu-x: the best is gpu-a 5e14, against the median of 1e15, 1.5e15 = 1.25e15: 0.4×
+  assertInDelta(on(["gpu-a", "tpu-x"]).ratio!, 0.4);
+  // gpu-c 1.5e15 and gpu-b 1e15 against the median of 2.5e14, 5e14 = 3.75e14: 4×
+  assertInDelta(on(["gpu-c", "gpu-b"]).ratio!, 4);
+});
+
+it("dealCheckpoints(dataset, deal) calls a price within 75% of the market a watch", () => {
+  const near = chip("near", {date: "2025-01-01", itKw: 1, bf16: 0.8, line: "nvidia", price: 1}); // 8e14
+  const dataset = {deals: [deal({hardware: {chips: ["near"], other: [], options: []}})], chips: [alpha, beta, gpuA, gpuB, near], signals};
+  const [, price] = dealCheckpoints(dataset, "d");
+  // 8e14 against the median of 5e14, 1e15 = 7.5e14 → 1.07 on track; with gpu-b alone (1e15): 0.8 → watch
+  assert.strictEqual(price.status, "on-track");
+  const watch = dealCheckpoints({...dataset, chips: [alpha, beta, gpuB, near]}, "d")[1];
+  assertInDelta(watch.ratio!, 0.8);
+  assert.strictEqual(watch.status, "watch");
+});
+
+it("dealCheckpoints(dataset, deal) aligns the roadmap when every chip fills before the last point", () => {
+  const [, , roadmap] = dealCheckpoints(data(), "d");
+  assert.strictEqual(roadmap.status, "on-track");
+  assert.strictEqual(roadmap.lastPoint, "2027-12-31");
+  assert.deepStrictEqual(roadmap.chips, [
+    {id: "alpha", available: "2025-01-15", dateStatus: "confirmed", fillsFrom: "2025-07", late: false},
+    {id: "beta", available: "2026-01-10", dateStatus: "confirmed", fillsFrom: "2026-07", late: false}
+  ]);
+  assert.deepStrictEqual(roadmap.signal, {
+    id: "product-cadence",
+    status: "on-track",
+    latest: "2025-12-01",
+    text: "beta shipped",
+    source: "s4"
+  });
+});
+
+it("dealCheckpoints(dataset, deal) flags a chip that fills only after the last point as off-track", () => {
+  const early = deal(
+    {},
+    {schedule: [{id: "p1", by: "2026-03-31", gw: {value: 1, unit: "gw", status: "confirmed", source: "s", asOf: "2026-01-01"}}]}
+  );
+  const [, , roadmap] = dealCheckpoints(data([early]), "d");
+  assert.strictEqual(roadmap.status, "off-track"); // beta fills from July 2026, after March 2026
+  assert.deepStrictEqual(
+    roadmap.chips.map((c) => c.late),
+    [false, true]
+  );
+  // With a 2-month lag beta fills from March 2026, in time.
+  assert.strictEqual(dealCheckpoints(data([early]), "d", {lagMonths: 2})[2].status, "on-track");
+});
+
+it("dealCheckpoints(dataset, deal) watches a chip whose date is not confirmed, and takes the worse of dates and signal", () => {
+  assert.strictEqual(dealCheckpoints(data([deal({}, {chips: ["alpha", "gamma"]})]), "d")[2].status, "watch");
+  const cadence: Signal[] = [
+    {id: "product-cadence", label: "", question: "", observations: [{date: "2026-01-01", status: "watch", text: "late", source: "s"}]}
+  ];
+  assert.strictEqual(dealCheckpoints(data([deal()], cadence), "d")[2].status, "watch");
+  assert.strictEqual(dealCheckpoints(data([deal()], []), "d")[2].status, "on-track"); // no signal: the dates alone
+  assert.strictEqual(dealCheckpoints(data([deal({}, {chips: []})]), "d")[2].status, "unknown");
+});
+
+it("dealCheckpoints(…) rejects invalid inputs", () => {
+  assert.throws(() => dealCheckpoints(data(), "x"), /invalid deal: x/);
+  assert.throws(() => dealCheckpoints(data(), "d", {lagMonths: -1}), /invalid lagMonths: -1/);
+  assert.throws(() => dealCheckpoints(data([deal({}, {chips: ["nope"]})]), "d"), /invalid chip: nope/);
+});
+
+it("worstSignalStatus(statuses) ranks off-track over watch over on-track over unknown", () => {
+  assert.strictEqual(worstSignalStatus(["on-track", "watch", "unknown"]), "watch");
+  assert.strictEqual(worstSignalStatus(["unknown", "on-track"]), "on-track");
+  assert.strictEqual(worstSignalStatus(["watch", "off-track"]), "off-track");
+  assert.strictEqual(worstSignalStatus([]), "unknown");
+  assert.throws(() => worstSignalStatus(["late" as "watch"]), /invalid status: late/);
+});
+
+it("signalReading(board, id) returns the signal's newest observation, or unknown for a missing signal", () => {
+  const board = signalBoard(signals, {deal: "d"});
+  assert.strictEqual(signalReading(board, "capacity-reality").text, "second hall late");
+  assert.deepStrictEqual(signalReading(board, "economics"), {id: "economics", status: "unknown", latest: null, text: null, source: null});
+});
