@@ -218,6 +218,8 @@ export interface Valuation {
   id: string;
   date: string;
   round: string;
+  /** Money raised in the round. */
+  raised?: Fact;
   preMoney?: Fact;
   postMoney: Fact;
 }

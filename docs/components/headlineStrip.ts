@@ -1,0 +1,142 @@
+/** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
+import type {Deal, Source} from "../lib/core.js";
+import {headlineTerms} from "../lib/core.js";
+import {el} from "./dom.js";
+import {date, figureText, times, usd, withBound} from "./format.js";
+import {Badge, DerivedBadge} from "./provenance.js";
+
+interface Options {
+  sources: Record<string, Source>;
+  index?: Record<string, number>;
+}
+
+function card(label: string, value: string, badge: Node, note: string, figure: string): HTMLElement {
+  return el(
+    "div",
+    {class: "card headline"},
+    el("h2", {}, label),
+    el("div", {class: "big", "data-figure": figure}, value),
+    badge,
+    el("p", {class: "card-foot"}, note)
+  );
+}
+
+/** Returns cards for the deal's fresh money, firm total, contingent money, commitment and capacity. */
+export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElement {
+  const terms = headlineTerms(deal);
+  const cards: HTMLElement[] = [];
+  if (terms.latest) {
+    const {tranche, usd: amount} = terms.latest;
+    cards.push(
+      card(
+        "Fresh investment",
+        withBound(usd(amount), tranche.amount.bound),
+        Badge(tranche.amount, {sources, index}),
+        `${tranche.label}, ${date(tranche.date)}`,
+        "investment.latest"
+      )
+    );
+  }
+  if (terms.firm) {
+    const badge = terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage);
+    cards.push(
+      card("Invested in total (firm)", withBound(usd(terms.firm.usd), terms.firm.bound), badge, terms.firm.label, "investment.firm")
+    );
+  }
+  if (terms.contingent) {
+    const badge = terms.contingent.fact ? Badge(terms.contingent.fact, {sources, index}) : DerivedBadge(terms.contingent.lineage);
+    const conditions = deal.tranches
+      .filter((t) => !t.firm)
+      .map((t) => t.condition)
+      .filter(Boolean);
+    cards.push(
+      card(
+        "More on conditions",
+        withBound(usd(terms.contingent.usd), terms.contingent.bound),
+        badge,
+        conditions.join("; "),
+        "investment.contingent"
+      )
+    );
+  }
+  for (const {commitment, usd: amount} of terms.commitments) {
+    cards.push(
+      card(
+        "Compute commitment",
+        withBound(usd(amount), commitment.amount.bound),
+        Badge(commitment.amount, {sources, index}),
+        `over ${figureText(commitment.years.value, "years")} from ${date(commitment.start)}: ${commitment.platform}`,
+        "commitment.total"
+      )
+    );
+  }
+  if (deal.capacity) {
+    const c = deal.capacity.ceiling;
+    const next = deal.capacity.schedule[0];
+    cards.push(
+      card(
+        "New capacity",
+        figureText(c.value, c.unit, c.bound),
+        Badge(c, {sources, index}),
+        next ? `${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}` : "no dated schedule",
+        "capacity.ceiling"
+      )
+    );
+  }
+  if (terms.firm && terms.committed) {
+    const ratio = terms.committed.usd / terms.firm.usd;
+    cards.push(
+      card(
+        "Spend committed per dollar invested",
+        withBound(times(ratio), terms.committed.bound),
+        DerivedBadge({
+          inputs: [...terms.committed.lineage.inputs, ...terms.firm.lineage.inputs],
+          status: terms.committed.lineage.status === "confirmed" ? terms.firm.lineage.status : terms.committed.lineage.status
+        }),
+        `${withBound(usd(terms.committed.usd), terms.committed.bound)} committed ÷ ${usd(terms.firm.usd)} invested`,
+        "ratio.commitmentToInvestment"
+      )
+    );
+  }
+  return el("div", {class: "headline-strip"}, cards);
+}
+
+/**
+ * Returns a sentence card comparing another deal by the same investor: "Two months earlier, Amazon put $50B into
+ * OpenAI's $110B round at $730B pre-money", every figure from the data with its badge.
+ */
+export function SiblingDeal(
+  deal: Deal,
+  founding: Deal,
+  {sources, index, companies}: Options & {companies: Record<string, string>}
+): HTMLElement {
+  const terms = headlineTerms(deal);
+  const round = [...deal.valuations].filter((v) => v.raised || v.preMoney).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const months = Math.round((Date.parse(founding.announced) - Date.parse(deal.announced)) / (30.44 * 86_400_000));
+  const when =
+    months > 0
+      ? `${months === 1 ? "One month" : `${months === 2 ? "Two" : months} months`} earlier`
+      : months < 0
+        ? `${-months} months later`
+        : "The same month";
+  const investor = deal.investors.map((id) => companies[id] ?? id).join(" and ");
+  const total = terms.max ?? terms.firm;
+  const parts: (Node | string)[] = [`${when}, ${investor} put `];
+  if (total)
+    parts.push(withBound(usd(total.usd), total.bound), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
+  if (terms.firm && terms.max)
+    parts.push(
+      ` (${usd(terms.firm.usd)} of it firm`,
+      terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage),
+      ")"
+    );
+  parts.push(` into ${companies[deal.lab] ?? deal.lab}`);
+  if (round?.raised) parts.push(`'s ${usd(round.raised.value * 1e9)} round`, Badge(round.raised, {sources, index}));
+  if (round?.preMoney) parts.push(` at ${usd(round.preMoney.value * 1e9)} pre-money`, Badge(round.preMoney, {sources, index}));
+  parts.push(".");
+  if (terms.committed)
+    parts.push(
+      ` ${companies[deal.lab] ?? deal.lab} committed ${withBound(usd(terms.committed.usd), terms.committed.bound)} to ${companies[deal.provider] ?? deal.provider}.`
+    );
+  return el("p", {class: "sibling"}, ...parts);
+}
