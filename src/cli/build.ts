@@ -9,6 +9,7 @@ import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
+import {refreshLoaderCache} from "./loaderCache.js";
 import {validateSite} from "./validateSite.js";
 import {writeManifest} from "./writeManifest.js";
 
@@ -40,8 +41,9 @@ export async function buildAll({
   try {
     step("bundling the core for the browser");
     await Promise.all([bundleCore(), writeFontFaces()]);
-    // Framework re-uses cached loader output regardless of changes to the data or the core: start clean.
-    await rm("docs/.observablehq/cache", {recursive: true, force: true});
+    // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
+    const cache = await refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)});
+    step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
     step("building the site");
     await run("node", [FRAMEWORK, "build"], {
       env: {
