@@ -2,7 +2,8 @@
  * The PDF briefings: a market briefing over every deal and one briefing per deal file, generated from the data so
  * a new deal gets its briefing with no code change. Each names its sections by id (docs/components/sections);
  * a section that is not in the registry yet is skipped with a warning when the briefing is rendered. "sources"
- * is the numbered sources appendix.
+ * is the briefing's own numbered appendix of the sources it cites (components/briefing/sourcesAppendix.ts), not
+ * the site's full list (sections/sources.ts).
  */
 import {existsSync} from "node:fs";
 import type {Paper} from "../docs/components/briefing/paper.js";
@@ -26,7 +27,7 @@ export interface Briefing {
 }
 
 /** Sections of the market briefing. */
-export const MARKET_SECTIONS = ["deals-overview", "comparison", "recycling-market", "options-questions", "signals", "methodology", "sources"];
+export const MARKET_SECTIONS = ["deals-overview", "comparison", "market-map", "options-questions", "signals", "methodology", "sources"];
 
 /** Sections of each deal's briefing. */
 export const DEAL_SECTIONS = ["deal-overview", "capacity", "commitment", "recycling", "roadmap", "options", "sources"];

@@ -63,6 +63,21 @@ function formatAssumption(a: AssumptionLike, x: number): string {
   return sig(x);
 }
 
+const UNIT_HINTS: Record<string, string> = {
+  fraction: "0–1",
+  ratio: "×",
+  years: "years",
+  months: "months",
+  mw: "MW",
+  "usd-bn-per-gw": "$B per GW",
+  "usd-bn-per-gw-year": "$B per GW-year",
+  "usd-per-mwh": "$ per MWh"
+};
+
+function unitHint(a: AssumptionLike): string {
+  return UNIT_HINTS[a.unit] ?? a.unit;
+}
+
 function stepOf(a: AssumptionLike): number {
   const span = a.high - a.low;
   if (span <= 0) return 1;
@@ -107,7 +122,8 @@ export function ScenarioControls({
       .map((a) => {
         const requested = fromUrl ? Number(params.get(a.id)) : Number.NaN;
         const value = Number.isFinite(requested) && params.has(a.id) ? Math.min(a.high, Math.max(a.low, requested)) : values[a.id];
-        const input = Inputs.range([a.low, a.high], {label: a.label, step: stepOf(a), value, format: (x) => formatAssumption(a, x)});
+        // The number box shows the raw value (a formatted "50%" is not a number), so the label names the unit.
+        const input = Inputs.range([a.low, a.high], {label: `${a.label} (${unitHint(a)})`, step: stepOf(a), value});
         sliderBox.append(input);
         return {id: a.id, input};
       });

@@ -5,7 +5,24 @@
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 
-/** Returns an element with attributes (strings; `class` allowed) and children (strings become text nodes). */
+/** Attributes whose value is a URL that the browser may load or navigate to. */
+const URL_ATTRIBUTE = /^(?:href|src|srcset|action|formaction|poster|data|xlink:href|ping|background|cite|manifest|codebase)$/i;
+
+/**
+ * URLs an attribute may hold: http(s), mailto, an in-page anchor or query, or a path on this site (`/x`, `./x`, `../x`,
+ * `x/y`), but not a protocol-relative `//host` or `/\host` (another site) and no other scheme (javascript:, data:,
+ * vbscript:, file:). White space or control characters before the scheme fail too.
+ */
+const SAFE_URL = /^(?:https?:|mailto:|[#?]|\.{0,2}\/(?![/\\])|[\w-]+(?:\.\w+)?(?:[/?#]|$))/i;
+
+/**
+ * Returns an element with attributes (strings; `class` allowed) and children (strings become text nodes).
+ * Throws `invalid attribute: <name>` for an event handler (`on…`) or `srcdoc` (both would run markup); drops a
+ * URL attribute (href, src, action…) whose value is not a safe URL (see SAFE_URL).
+ *
+ * @example
+ * el("a", {href: source.url, class: "source"}, source.title) // <a href="https://…" class="source">title as text</a>
+ */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string | number | boolean | undefined> = {},
@@ -14,8 +31,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
-    if (/^on/i.test(key)) throw new Error(`invalid attribute: ${key}`);
-    if ((key === "href" || key === "src") && !/^(?:https?:|mailto:|#|\.{0,2}\/|[\w-]+(?:\.\w+)?(?:[/?#]|$))/i.test(String(value))) continue;
+    if (/^on|^srcdoc$/i.test(key)) throw new Error(`invalid attribute: ${key}`);
+    if (URL_ATTRIBUTE.test(key) && !SAFE_URL.test(String(value))) continue;
     node.setAttribute(key, value === true ? "" : String(value));
   }
   append(node, children);

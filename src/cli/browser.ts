@@ -1,13 +1,22 @@
 /**
- * Launches the system Chromium for the PDF renderer and the browser tests, locked down: every request that is
- * not to the site's own 127.0.0.1 origin is aborted (no file://, no other host, no data: documents), service
- * workers are blocked, and the browser has no network of its own to wander on.
+ * Launches the system Chromium for the PDF renderer and the browser tests, locked down in layers:
+ * 1. request interception aborts every request of a page that is not to the site's own origin (no file://, no
+ *    other host or port, no data: documents);
+ * 2. below it, every connection of a page's browser context (workers, a service worker, WebSockets, preconnects,
+ *    popups: what interception does not see) goes to a proxy that does not exist, except to the site's own
+ *    host:port, and host names do not resolve;
+ * 3. WebRTC may not send UDP of its own (it would have to use the dead proxy), popups are blocked and closed,
+ *    and the site server refuses service-worker scripts (src/cli/serve.ts).
+ * test/hardening/lockdown-test.ts tries each way out against a canary server.
  */
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import puppeteer, {type Browser, type Page} from "puppeteer-core";
 import {findChromium, installHint} from "../../scripts/chromium.mjs";
+
+/** Where every connection but the site's goes: a port nothing listens on (the discard port). */
+const DEAD_PROXY = "http://127.0.0.1:9";
 
 const FLAGS = [
   "--no-sandbox",
@@ -25,10 +34,17 @@ const FLAGS = [
   "--disable-renderer-backgrounding",
   "--disable-quic",
   "--font-render-hinting=none",
-  // Nothing but loopback: a proxy that does not exist for every other host, so even a request that slips past
-  // interception (a worker, a WebSocket) cannot leave the machine.
-  "--proxy-server=http://127.0.0.1:9",
-  "--proxy-bypass-list=127.0.0.1"
+  // A proxy that does not exist, for every host: loopback included ("<-loopback>" removes Chromium's implicit
+  // bypass of localhost), so a connection that slips past interception cannot leave the browser. lockedPage
+  // opens each page in a context whose proxy settings let the site's own host:port through, and nothing else.
+  `--proxy-server=${DEAD_PROXY}`,
+  "--proxy-bypass-list=<-loopback>",
+  // No DNS at all except loopback, in case something ever bypasses the proxy.
+  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+  // WebRTC sends UDP (STUN) around any proxy unless told not to.
+  "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+  "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+  "--block-new-web-contents"
 ];
 
 export interface LockedBrowser {
@@ -41,7 +57,15 @@ export async function launchBrowser(): Promise<LockedBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`no Chromium or Chrome found.\n${installHint()}`);
   const userDataDir = await mkdtemp(join(tmpdir(), "deals-chromium-"));
-  const browser = await puppeteer.launch({executablePath, headless: true, args: FLAGS, userDataDir, protocolTimeout: 120_000});
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: FLAGS,
+    // Puppeteer turns Chromium's popup blocker off by default; keep it on.
+    ignoreDefaultArgs: ["--disable-popup-blocking"],
+    userDataDir,
+    protocolTimeout: 120_000
+  });
   const close = async () => {
     const proc = browser.process();
     try {
@@ -61,15 +85,32 @@ export interface PageLog {
 }
 
 /**
- * Returns a new page in a fresh browser context that only talks to `origin`; the log collects every refused
- * request, console error and uncaught page error.
+ * Returns a new page in a fresh browser context that only talks to `origin` (`http://127.0.0.1:<port>`, as
+ * serveSite gives it; anything else throws `invalid origin`). The log collects every refused request (and every
+ * WebSocket and popup, which the dead proxy and the popup blocker stop), console error and uncaught page error.
+ *
+ * @example
+ * const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
  */
 export async function lockedPage(browser: Browser, origin: string): Promise<{page: Page; log: PageLog; dispose(): Promise<void>}> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
+  const {protocol, host} = new URL(origin);
+  if (protocol !== "http:" || !/^127\.0\.0\.1:\d+$/.test(host)) throw new Error(`invalid origin: ${origin} (expected http://127.0.0.1:<port>)`);
+  const context = await browser.createBrowserContext({proxyServer: DEAD_PROXY, proxyBypassList: ["<-loopback>", host]});
   const log: PageLog = {blocked: [], errors: []};
+  // A popup (window.open, target=_blank) is a page of its own that this page's interception does not see.
+  context.on("targetcreated", async (target) => {
+    const popup = target.opener() ? await target.page().catch(() => null) : null;
+    if (!popup) return;
+    log.blocked.push(`popup: ${target.url().slice(0, 200)}`);
+    await popup.close().catch(() => {});
+  });
+  const page = await context.newPage();
+  // Requests go to the network (and so to interception), never to a service worker's fetch handler.
+  await page.setBypassServiceWorker(true);
+  // Interception does not see WebSockets; the dead proxy stops them, and the log names them.
   const client = await page.createCDPSession();
-  await client.send("ServiceWorker.disable").catch(() => {});
+  client.on("Network.webSocketCreated", ({url}) => log.blocked.push(`websocket: ${url.slice(0, 200)}`));
+  await client.send("Network.enable");
   await page.setRequestInterception(true);
   page.on("request", (request) => {
     if (request.isInterceptResolutionHandled()) return;

@@ -1,10 +1,13 @@
 /**
- * `deals build`: check the data, build the site and the PDF briefings into a scratch folder, validate them, and
- * only then swap the result into `dist/`. A failure at any step leaves the previous `dist/` untouched.
+ * `deals build`: check the data, build the site and the PDF briefings into a scratch folder next to the output
+ * folder, validate them, and only then swap the result into `dist/`. A failure at any step leaves the previous
+ * `dist/` untouched, removes the scratch folder and says which step failed (and which data loader, if one did).
+ * One build at a time per project: builds share Framework's cache (docs/.observablehq), so a second one waits.
  */
-import {existsSync} from "node:fs";
-import {mkdir, rename, rm} from "node:fs/promises";
-import {dirname, join, resolve} from "node:path";
+import {existsSync, rmSync} from "node:fs";
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {basename, dirname, join, resolve} from "node:path";
+import {readValidDataset} from "../io/readDataset.js";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
@@ -25,8 +28,16 @@ export interface BuildOptions {
 }
 
 const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
+const CACHE = "docs/.observablehq/cache";
+const LOCK = ".build/build.lock";
 
-/** Builds everything; returns 0 on success, 1 on a data problem. Throws on any other failure, after cleaning up. */
+/**
+ * Builds everything; returns 0 on success, 1 on a data problem (nothing else happens then). Throws on any other
+ * failure, after cleaning up, with a message that starts with the step that failed (e.g. `building the site:`).
+ *
+ * @example
+ * process.exitCode = await buildAll({out: "dist", site: true});
+ */
 export async function buildAll({
   out = "dist",
   site = false,
@@ -36,37 +47,69 @@ export async function buildAll({
   const started = performance.now();
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if ((await check({dataDir: data})) !== 0) return 1;
-  const scratch = join(".build", `site-${process.pid}`);
-  await rm(scratch, {recursive: true, force: true});
-  try {
-    step("bundling the core for the browser");
-    await Promise.all([bundleCore(), writeFontFaces()]);
-    // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
-    const cache = await refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)});
-    step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
-    step("building the site");
-    await run("node", [FRAMEWORK, "build"], {
-      env: {
-        DEALS_SITE_OUT: scratch,
-        DEALS_DATA: data,
-        DEALS_PREVIOUS_MANIFEST: previousManifest(out),
-        OBSERVABLE_TELEMETRY_DISABLE: "true"
-      },
-      label: "observable build"
-    });
-    await validateSite(scratch);
-    await writeManifest(scratch, data);
-    if (!site) {
-      step("rendering the PDF briefings");
-      const {renderBriefings} = await import("./pdf.js");
-      await renderBriefings({site: scratch, out: join(scratch, "briefings"), log});
+  await checkOutput(out);
+  const release = await acquireLock(log);
+  const scratch = `${resolve(out)}.build-${process.pid}`;
+  const cleanUp = () => {
+    rmSync(scratch, {recursive: true, force: true});
+    release();
+  };
+  // Interrupted (Ctrl-C reaches the whole process group): clean up now, and again once Framework has died too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    setTimeout(() => {
+      cleanUp();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }, 300);
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  const stage = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    step(label);
+    try {
+      return await work();
+    } catch (error) {
+      throw new Error(`${label}: ${(error as Error).message}`);
     }
-    step("swapping the new build into place");
-    await swapInto(scratch, out);
+  };
+  try {
+    await removeStaleScratch(out);
+    await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
+    // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
+    const cache = await stage("checking the loader cache", () => refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)}));
+    step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
+    await pinNpmVersions();
+    await stage("building the site", async () => {
+      const earlierErrors = await loaderErrors();
+      try {
+        await run("node", [FRAMEWORK, "build"], {
+          env: {
+            DEALS_SITE_OUT: scratch,
+            DEALS_DATA: data,
+            DEALS_PREVIOUS_MANIFEST: previousManifest(out),
+            OBSERVABLE_TELEMETRY_DISABLE: "true"
+          },
+          label: "observable build"
+        });
+      } catch (error) {
+        const loaders = await failedLoaders(earlierErrors);
+        throw loaders.length ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`) : error;
+      }
+      await validateSite(scratch);
+      await fixFileDates(scratch, await buildEpoch(data));
+      await writeManifest(scratch, data);
+    });
+    if (!site) {
+      await stage("rendering the PDF briefings", async () => {
+        const {renderBriefings} = await import("./pdf.js");
+        await renderBriefings({site: scratch, out: join(scratch, "briefings"), log});
+      });
+    }
+    await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));
     step(`done: ${out}/`);
     return 0;
   } finally {
-    await rm(scratch, {recursive: true, force: true});
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+    cleanUp();
   }
 }
 
@@ -74,6 +117,144 @@ export async function buildAll({
 function previousManifest(out: string): string {
   const path = resolve(out, "manifest.json");
   return existsSync(path) ? path : "";
+}
+
+/**
+ * Throws `cannot write the output folder <out>: <reason>` unless `out`'s parent can be created and written and
+ * `out` is a folder or absent; checked before any work, so a bad `--out` fails in a second, not after the build.
+ */
+async function checkOutput(out: string): Promise<void> {
+  const target = resolve(out);
+  const probe = join(dirname(target), `.${basename(target)}.probe-${process.pid}`);
+  try {
+    if (existsSync(target) && !(await stat(target)).isDirectory()) throw new Error("it is a file, not a folder");
+    await mkdir(dirname(target), {recursive: true});
+    await writeFile(probe, "");
+    await rm(probe);
+  } catch (error) {
+    const {code, message} = error as NodeJS.ErrnoException;
+    const reason = code === "ENOTDIR" || code === "EEXIST" ? "a parent of it is a file" : code === "EACCES" || code === "EROFS" ? "permission denied" : message;
+    throw new Error(`cannot write the output folder ${out}: ${reason}`);
+  }
+}
+
+/** Removes scratch folders that killed builds left next to `out` (named `<out>.build-<pid>`, pid no longer running). */
+async function removeStaleScratch(out: string): Promise<void> {
+  const target = resolve(out);
+  const pattern = new RegExp(`^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:build|old)-(\\d+)$`);
+  for (const name of await readdir(dirname(target))) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(target), name), {recursive: true, force: true});
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes the project's build lock (`.build/build.lock`, holding the pid), waiting while a running build holds it;
+ * a lock left by a process that is gone is taken over. Returns the function that releases it.
+ */
+async function acquireLock(log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<() => void> {
+  await mkdir(dirname(LOCK), {recursive: true});
+  const deadline = performance.now() + timeoutMs;
+  let waiting = false;
+  for (;;) {
+    try {
+      await writeFile(LOCK, String(process.pid), {flag: "wx"});
+      return () => rmSync(LOCK, {force: true});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(await readFile(LOCK, "utf-8").catch(() => ""));
+    if (!holder || !isRunning(holder)) {
+      await rm(LOCK, {force: true});
+      continue;
+    }
+    if (performance.now() > deadline) throw new Error(`another build (pid ${holder}) has held ${LOCK} for ${timeoutMs / 60_000} minutes`);
+    if (!waiting) log(`build: waiting for another build of this project to finish (pid ${holder})`);
+    waiting = true;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
+/**
+ * Versions Framework would otherwise ask registry.npmjs.org for (the libraries its client offers as implicit
+ * imports; our pages import nothing from npm). Seeding them into its cache keeps the build offline and the
+ * client bundle, which names them, the same on every machine and every day.
+ */
+const NPM_PINS = [
+  "@observablehq/plot@0.6.17",
+  "@observablehq/sample-datasets@1.0.1",
+  "apache-arrow@21.2.0",
+  "arquero@8.0.3",
+  "d3-dsv@3.0.2",
+  "d3@7.9.2",
+  "echarts@6.1.0",
+  "htl@1.0.0",
+  "leaflet@1.9.4",
+  "lodash@4.18.1",
+  "mapbox-gl@3.32.0",
+  "parquet-wasm@0.8.0",
+  "react-dom@19.3.1",
+  "react@19.3.1",
+  "topojson-client@3.1.0"
+];
+
+async function pinNpmVersions(): Promise<void> {
+  for (const pin of NPM_PINS) {
+    const name = pin.slice(0, pin.lastIndexOf("@"));
+    const dir = join(CACHE, "_npm", name.includes("/") ? dirname(name) : "");
+    const cached = existsSync(dir) ? (await readdir(dir)).filter((entry) => entry.startsWith(`${basename(name)}@`)) : [];
+    // Framework takes the highest cached version: remove any other, then add the pinned one.
+    for (const entry of cached) if (entry !== basename(pin)) await rm(join(dir, entry), {recursive: true, force: true});
+    await mkdir(join(CACHE, "_npm", pin), {recursive: true});
+  }
+}
+
+/** Returns the date files are stamped with: $SOURCE_DATE_EPOCH (seconds) if set, else the data's as-of date. */
+async function buildEpoch(data: string): Promise<number> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new Error(`invalid SOURCE_DATE_EPOCH: ${epoch}`);
+    return Number(epoch) * 1000;
+  }
+  return Date.parse(`${(await readValidDataset(data)).asOf}T00:00:00Z`);
+}
+
+/**
+ * Replaces the file dates Framework writes into every page (`"lastModified":<ms>`, from the cache files' mtimes,
+ * i.e. when a loader ran or a file was checked out) with `epochMs`, so two builds of the same inputs are identical.
+ */
+async function fixFileDates(dir: string, epochMs: number): Promise<void> {
+  for (const page of (await readdir(dir, {recursive: true})).filter((f) => f.endsWith(".html"))) {
+    const html = await readFile(join(dir, page), "utf-8");
+    const fixed = html.replace(/("lastModified":)\d+/g, `$1${epochMs}`);
+    if (fixed !== html) await writeFile(join(dir, page), fixed);
+  }
+}
+
+/** Returns the failed loader outputs in Framework's cache (it keeps them as `<path>.<pid>.err`), relative to it. */
+async function loaderErrors(): Promise<Set<string>> {
+  return new Set(existsSync(CACHE) ? (await readdir(CACHE, {recursive: true})).filter((f) => f.endsWith(".err")) : []);
+}
+
+/** Returns the source files of the data loaders that failed since `earlier` was taken (see loaderErrors). */
+async function failedLoaders(earlier: Set<string>): Promise<string[]> {
+  const failed = [...(await loaderErrors())].filter((f) => !earlier.has(f)).map((f) => f.replace(/\.\d+\.err$/, ""));
+  const loaders: string[] = [];
+  for (const output of failed.sort()) {
+    const dir = join("docs", dirname(output));
+    const sources = existsSync(dir) ? (await readdir(dir)).filter((f) => f.startsWith(`${basename(output)}.`)) : [];
+    loaders.push(...(sources.length ? sources.map((f) => join(dir, f)) : [join("docs", output)]));
+  }
+  return loaders;
 }
 
 /** Replaces `target` with `source` by two renames, so a reader never sees a half-written folder for long. */

@@ -65,4 +65,25 @@ program
     process.exitCode = await changesCommand(options);
   });
 
+program
+  .command("bench")
+  .description(
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page) against its targets; writes bench/results.json"
+  )
+  .option("--json", "print the results as JSON instead of the table")
+  .option("--quick", "fewer repetitions, for a first look")
+  .option(
+    "--only <steps>",
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale); results.json is not written"
+  )
+  .action(async (options: {json?: boolean; quick?: boolean; only?: string}) => {
+    const {benchCommand} = await import("./bench/bench.js");
+    try {
+      process.exitCode = await benchCommand(options);
+    } catch (error) {
+      console.error(`deals bench: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
 await program.parseAsync(process.argv);

@@ -47,6 +47,8 @@ export interface RenderedBriefing {
   seconds: number;
   /** Seconds loading the page (until ready) and printing it (both passes). */
   timings: {load: number; print: number};
+  /** Content wider than the page (it would be cut), as the renderer measured it. */
+  warnings: string[];
 }
 
 export interface RenderSummary {
@@ -115,13 +117,14 @@ export async function renderBriefings({
           const file = join(out, `${name}.pdf`);
           await writeFile(`${file}.partial`, bytes);
           await rename(`${file}.partial`, file);
+          for (const warning of rendered.warnings) progress.note(`pdf: warning: ${name}: ${warning}`);
           for (const {id, reason} of meta.skipped) {
             const entry = skipped.find((s) => s.id === id && s.reason === reason);
             if (entry) entry.briefings.push(name);
             else skipped.push({id, reason, briefings: [name]});
           }
           const seconds = (performance.now() - t0) / 1000;
-          documents.push({name, file, pages: rendered.pages, bytes: bytes.length, seconds, timings: rendered.timings});
+          documents.push({name, file, pages: rendered.pages, bytes: bytes.length, seconds, timings: rendered.timings, warnings: rendered.warnings});
           const {load, print} = rendered.timings;
           progress.done(
             name,

@@ -1,6 +1,6 @@
 /** A static file server on 127.0.0.1 for the built site: what the PDF renderer and the browser tests load. */
 import {createReadStream} from "node:fs";
-import {stat} from "node:fs/promises";
+import {realpath, stat} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize, resolve, sep} from "node:path";
 
@@ -25,12 +25,23 @@ export interface SiteServer {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port. Clean URLs map to `.html` files (`/capacity` → `capacity.html`,
- * `/` → `index.html`); paths outside `root` are refused. Resolves once listening.
+ * `/` → `index.html`); paths outside `root` are refused, symbolic links that lead out of it included. Refused
+ * too: a request whose Host is not this server (DNS rebinding), a method other than GET or HEAD, and a
+ * service-worker script (a service worker's own requests would escape the renderer's request interception).
+ * Resolves once listening.
+ *
+ * @example
+ * const server = await serveSite("dist"); // server.origin: "http://127.0.0.1:41234"
  */
 export async function serveSite(root: string): Promise<SiteServer> {
-  const base = resolve(root);
+  const base = await realpath(resolve(root));
+  let host = "";
   const server: Server = createServer(async (request, response) => {
     try {
+      if (request.headers.host !== host || (request.method !== "GET" && request.method !== "HEAD") || request.headers["service-worker"]) {
+        response.writeHead(403, {"content-type": "text/plain"}).end("forbidden");
+        return;
+      }
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const path = decodeURIComponent(url.pathname);
       const file = await findFile(base, path);
@@ -50,6 +61,7 @@ export async function serveSite(root: string): Promise<SiteServer> {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  host = `127.0.0.1:${port}`;
   return {
     origin: `http://127.0.0.1:${port}`,
     close: () =>
@@ -66,7 +78,9 @@ async function findFile(base: string, path: string): Promise<string | null> {
     const file = normalize(join(base, candidate));
     if (file !== base && !file.startsWith(base + sep)) return null;
     try {
-      if ((await stat(file)).isFile()) return file;
+      if (!(await stat(file)).isFile()) continue;
+      const real = await realpath(file);
+      return real.startsWith(base + sep) ? real : null;
     } catch {
       // try the next candidate
     }

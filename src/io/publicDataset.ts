@@ -18,17 +18,30 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
 
 /**
  * Returns the dataset with summaries and notes as sanitized HTML and every other string stripped of invisible
- * control characters (they are inserted as text by the components, never as HTML).
+ * control characters (they are inserted as text by the components, never as HTML). Throws
+ * `deal <id>: <field>: invalid markdown: …` for Markdown that renderMarkdown refuses.
+ *
+ * @example
+ * const data = publicDataset(await readValidDataset("data"), "3f2a9c01b7de");
  */
 export function publicDataset(dataset: Dataset, version: string): PublicDataset {
   const cleaned = cleanStrings(dataset);
   const deals = cleaned.deals.map((deal) => ({
     ...deal,
-    summaryHtml: renderMarkdown(deal.summary),
-    notesHtml: deal.notes ? renderMarkdown(deal.notes) : ""
+    summaryHtml: dealMarkdown(deal, "summary"),
+    notesHtml: deal.notes ? dealMarkdown(deal, "notes") : ""
   }));
   const sourcesById = Object.fromEntries(cleaned.sources.map((s: Source) => [s.id, s]));
   return {...cleaned, deals, version, sourcesById, sourceNumbers: numberSources(cleaned)};
+}
+
+/** Returns a deal's summary or notes as sanitized HTML; an error names the deal and the field. */
+function dealMarkdown(deal: Deal, field: "summary" | "notes"): string {
+  try {
+    return renderMarkdown(deal[field] ?? "");
+  } catch (error) {
+    throw new Error(`deal ${deal.id}: ${field}: ${(error as Error).message}`);
+  }
 }
 
 /** Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals. */

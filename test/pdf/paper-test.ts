@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {assert, it} from "vitest";
-import {MARGINS_MM, parsePaper, printableWidthPx} from "../../docs/components/briefing/paper.js";
+import {MARGINS_MM, parsePaper, printableArea, printableWidthPx} from "../../docs/components/briefing/paper.js";
 import {cssString, runningHeaderCss} from "../../docs/components/briefing/runningHeader.js";
 
 it("printableWidthPx(paper) is the page width less the side margins, in CSS pixels", () => {
@@ -8,6 +8,17 @@ it("printableWidthPx(paper) is the page width less the side margins, in CSS pixe
   assert.strictEqual(printableWidthPx("a4"), 672);
   assert.strictEqual(printableWidthPx("letter"), 695);
   assert.throws(() => printableWidthPx("a5" as "a4"), /invalid paper: a5/);
+});
+
+it("printableArea(paper, {landscape}) is the page less its margins, turned for landscape", () => {
+  // A4 portrait: (210 − 32) × (297 − 38) mm → 672.76 × 978.90 px; landscape: (297 − 32) × (210 − 38) → 1001.57 × 650.08.
+  assert.deepStrictEqual(printableArea("a4"), {width: 672, height: 978});
+  assert.deepStrictEqual(printableArea("a4", {landscape: true}), {width: 1001, height: 650});
+  // Letter: (215.9 − 32) × (279.4 − 38) → 695.06 × 912.38; landscape (279.4 − 32) × (215.9 − 38) → 935.06 × 672.38.
+  assert.deepStrictEqual(printableArea("letter"), {width: 695, height: 912});
+  assert.deepStrictEqual(printableArea("letter", {landscape: true}), {width: 935, height: 672});
+  assert.strictEqual(printableArea("a4").width, printableWidthPx("a4"));
+  assert.throws(() => printableArea("tabloid" as "a4"), /invalid paper: tabloid/);
 });
 
 it("parsePaper(text) accepts a4 and letter in any case", () => {

@@ -8,6 +8,7 @@ import {PDFDocument, PDFName} from "pdf-lib";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
 import {briefingPaths} from "../../reports/briefings.js";
 import {launchBrowser, lockedPage} from "../../src/cli/browser.js";
+import {renderBriefings} from "../../src/cli/pdf.js";
 import {readOutline} from "../../src/cli/pdf/outline.js";
 import {serveSite} from "../../src/cli/serve.js";
 import {listDeals} from "../../src/io/dealIndex.js";
@@ -124,6 +125,27 @@ it.skipIf(!hasPdffonts)("every font in the briefings is embedded (pdffonts)", ()
       .filter(Boolean);
     assert.isAbove(rows.length, 0);
     for (const row of rows) assert.match(row, /\syes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/, `${name}: not embedded: ${row}`);
+  }
+});
+
+it("deals pdf NAME --paper letter renders that briefing on US Letter, nothing cut at the page edge", async () => {
+  const letter = ".build/test-pdf-letter";
+  rmSync(letter, {recursive: true, force: true});
+  const lines: string[] = [];
+  try {
+    const summary = await renderBriefings({site: siteDir, out: letter, names: ["market", "deal-amazon-anthropic"], paper: "letter", log: (line) => lines.push(line), interactive: false});
+    assert.deepStrictEqual(
+      summary.documents.map((d) => d.name),
+      ["market", "deal-amazon-anthropic"]
+    );
+    for (const d of summary.documents) assert.deepStrictEqual(d.warnings, [], `${d.name}: ${d.warnings.join("; ")}`);
+    const doc = await PDFDocument.load(readFileSync(join(letter, "market.pdf")), {updateMetadata: false});
+    // US Letter is 8.5 × 11 in = 612 × 792 pt; the cover is portrait.
+    assert.deepStrictEqual(doc.getPage(0).getSize(), {width: 612, height: 792});
+    assert.deepStrictEqual(readdirSync(letter).sort(), ["deal-amazon-anthropic.pdf", "market.pdf"]);
+    assert.isTrue(lines.some((line) => /^pdf: 2 briefings, \d+ pages in [\d.]+ s/.test(line)), lines.join("\n"));
+  } finally {
+    rmSync(letter, {recursive: true, force: true});
   }
 });
 

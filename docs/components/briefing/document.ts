@@ -9,9 +9,12 @@ import {sectionRegistry} from "../sections/registry.js";
 import type {Section, SectionContext} from "../sections/types.js";
 import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
-import {type Paper, parsePaper, printableWidthPx} from "./paper.js";
+import {allowLongBreaks} from "./allowLongBreaks.js";
+import {fitToWidth} from "./fitToWidth.js";
+import {type Paper, parsePaper, printableArea, printableWidthPx} from "./paper.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
+import {unclipCharts} from "./unclipCharts.js";
 import type {BriefingIndex, BriefingMeta} from "./types.js";
 
 /** The id of the sources appendix in briefing definitions. */
@@ -47,6 +50,8 @@ export async function BriefingDocument({
   name,
   paper
 }: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
+  // Print rules for briefings (docs/style.css) apply from now on, before any section measures its container.
+  document.documentElement.classList.add("briefing-page");
   const briefing = briefings.briefings.find((b) => b.name === name);
   if (!briefing) throw new Error(`invalid briefing: ${name} (known: ${briefings.briefings.map((b) => b.name).join(", ")})`);
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
@@ -126,14 +131,21 @@ export async function BriefingDocument({
 }
 
 /**
- * Marks the page ready to print once fonts are loaded and two frames have been drawn: sets
- * `<html data-briefing-meta>` to the metadata (JSON), the document title, and then `<html data-ready="true">`,
+ * Marks the page ready to print once fonts are loaded, the layout is prepared for paper (chart labels unclipped,
+ * wide content zoomed or moved to a landscape page, long tables allowed to break) and two frames have been drawn:
+ * sets the document title, `<html data-briefing-meta>` to the metadata (JSON), and then `<html data-ready="true">`,
  * which is what the PDF renderer waits for.
  */
 export async function markReady(meta: BriefingMeta): Promise<void> {
-  document.documentElement.classList.add("briefing-page");
   document.title = meta.title;
   await document.fonts.ready;
+  const briefing = document.querySelector("article.briefing");
+  if (briefing) {
+    const portrait = printableArea(meta.paper);
+    unclipCharts(briefing);
+    fitToWidth(briefing, {portrait, landscape: printableArea(meta.paper, {landscape: true})});
+    allowLongBreaks(briefing, portrait.height);
+  }
   await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   document.documentElement.dataset.briefingMeta = JSON.stringify(meta);
   document.documentElement.dataset.ready = "true";

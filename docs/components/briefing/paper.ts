@@ -32,6 +32,23 @@ export function printableWidthPx(paper: Paper): number {
 }
 
 /**
+ * Returns the printable area of a page in CSS pixels, rounded down: A4 portrait 672 × 978 ((210 − 32) × (297 − 38)
+ * mm at 96 / 25.4 px per mm), A4 landscape 1001 × 650, Letter portrait 695 × 912, Letter landscape 935 × 672. Wide
+ * tables print on landscape pages (the `wide` page in docs/style.css).
+ *
+ * @example printableArea("a4", {landscape: true}) // {width: 1001, height: 650}
+ */
+export function printableArea(paper: Paper, {landscape = false}: {landscape?: boolean} = {}): {width: number; height: number} {
+  const size = PAPER_SIZES[paper];
+  if (!size) throw new Error(`invalid paper: ${paper}`);
+  const [across, down] = landscape ? [size.heightMm, size.widthMm] : [size.widthMm, size.heightMm];
+  return {
+    width: Math.floor((across - MARGINS_MM.left - MARGINS_MM.right) * PX_PER_MM),
+    height: Math.floor((down - MARGINS_MM.top - MARGINS_MM.bottom) * PX_PER_MM)
+  };
+}
+
+/**
  * Returns the paper named by `text` ("a4", "A4", "letter"…), or throws `invalid paper: text`.
  *
  * @example parsePaper("Letter") // "letter"

@@ -81,7 +81,9 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
     )
   ];
   if (capacity.accelerators && capacity.servers) {
-    const systems = mix.map(({chip}) => `${chip.serverName} (${chip.perServer.toLocaleString("en-US")} chips)`);
+    const systems = mix.map(({chip}) =>
+      /\bchips?\b/.test(chip.serverName) ? chip.serverName : `${chip.serverName} (${chip.perServer.toLocaleString("en-US")} chips)`
+    );
     cards.splice(
       2,
       0,
@@ -89,7 +91,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
         "capacity.accelerators",
         "Accelerators",
         FigureBig(capacity.accelerators),
-        `Filled in the schedule's mix: ${mix.map(({chip, share}) => `${chip.name} ${pct(share)}`).join(", ")} of the power`
+        `Chip mix, by share of the power: ${mix.map(({chip, share}) => `${chip.name} ${pct(share)}`).join(", ")} of the power`
       ),
       Card(
         "capacity.servers",
@@ -121,24 +123,24 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
 }
 
 /** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy, compute. */
-export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]}[] {
+export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]; note?: string}[] {
   const {capacity, values} = view;
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(capacity.itMw.value / 1e3), label: "IT power"};
-  const chains: {title: string; steps: Step[]}[] = [];
+  const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
     const kw = (capacity.itMw.value * 1e3) / capacity.accelerators.value;
     const perServer = capacity.accelerators.value / capacity.servers.value;
-    const kwList = mix.map(({chip}) => `${chip.name} ${sig(chip.itKw.value)}`).join(", ");
+    const kwList = mix.map(({chip, share}) => `${chip.name} ${sig(chip.itKw.value)} kW (${pct(share)} of the power)`).join(", ");
     chains.push({
       title: "Power to servers",
       steps: [
         facility,
         it,
         {
-          op: `÷ ${sig(kw)} kW per chip${mix.length > 1 ? ` (${kwList} kW, by mix)` : ""}`,
+          op: `÷ ${sig(kw)} kW per chip`,
           value: count(capacity.accelerators.value),
           label: "accelerators"
         },
@@ -147,7 +149,8 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
           value: count(capacity.servers.value),
           label: mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks"
         }
-      ]
+      ],
+      note: `IT power per chip, host and network included: ${kwList}. Counts round down for chips and up for systems.`
     });
   } else {
     chains.push({title: "Power to IT load", steps: [facility, it]});
@@ -169,13 +172,16 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
       title: "Chips to compute",
       steps: [
         {value: count(capacity.accelerators.value), label: "accelerators"},
-        {op: `× ${sig(perChip)} PFLOP/s each (BF16, by mix)`, value: figureText(capacity.flopsBf16.value, "flops"), label: "dense compute"},
+        {op: `× ${sig(perChip)} PFLOP/s each`, value: figureText(capacity.flopsBf16.value, "flops"), label: "dense compute"},
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
           value: count(capacity.h100e.value),
           label: "H100-equivalents"
         }
-      ]
+      ],
+      note: `Peak dense BF16 per chip, averaged over the mix: ${mixChips(view)
+        .map(({chip}) => `${chip.name} ${sig(chip.flops.bf16.value)}`)
+        .join(", ")} PFLOP/s.`
     });
   }
   return chains;

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type {CapacityBandYear, DealCapacityMonths} from "../../lib/core.js";
 import {type Bound, gw, monthYear, withBound} from "../format.js";
-import {chipColors, isoDate, STATUS_COLORS} from "./fleetColors.js";
+import {chartWidth, chipColors, isoDate, STATUS_COLORS} from "./fleetColors.js";
 
 export interface RampPoint {
   id: string;
@@ -36,7 +36,8 @@ interface Row {
 }
 
 /** Returns the ramp chart (a figure with a legend and an SVG). */
-export function CapacityRamp({months, bands, schedule, ceiling, chips, width, print}: CapacityRampOptions): HTMLElement | SVGSVGElement {
+export function CapacityRamp({months, bands, schedule, ceiling, chips, width: w, print}: CapacityRampOptions): HTMLElement | SVGSVGElement {
+  const width = chartWidth(w);
   const series = chips.length ? chips : [{id: "", name: "Capacity (chips not named)"}];
   const start = isoDate(months.startDate);
   const rows: Row[] = series.flatMap(({id, name}) => [
@@ -61,22 +62,26 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width, pr
   const narrow = width < 560;
   const last = totals[totals.length - 1].date;
   const names = series.map((s) => s.name);
-  const high = points.filter((p) => p.gw >= ceiling.gw * 0.9);
-  const low = points.filter((p) => p.gw < ceiling.gw * 0.9);
-  const pointLabel = (data: typeof points, dy: number) =>
-    Plot.text(data, {
-      x: "date",
-      y: "gw",
-      text: "label",
-      textAnchor: "end",
-      dx: -9,
-      dy,
-      fontWeight: 600,
-      fill: "var(--theme-foreground)",
-      stroke: "var(--theme-background)",
-      strokeWidth: 3,
-      paintOrder: "stroke"
-    });
+  // A label sits left of its dot in the right half of the chart and right of it in the left half, below the dot
+  // when the dot is near the ceiling (whose label sits above the rule), above it otherwise.
+  const middle = (+start + +last) / 2;
+  const pointLabel = (high: boolean, left: boolean) =>
+    Plot.text(
+      points.filter((p) => p.gw >= ceiling.gw * 0.9 === high && +p.date > middle === left),
+      {
+        x: "date",
+        y: "gw",
+        text: "label",
+        textAnchor: left ? "end" : "start",
+        dx: left ? -9 : 9,
+        dy: high ? 13 : -10,
+        fontWeight: 600,
+        fill: "var(--theme-foreground)",
+        stroke: "var(--theme-background)",
+        strokeWidth: 3,
+        paintOrder: "stroke"
+      }
+    );
 
   return Plot.plot({
     width,
@@ -84,7 +89,7 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width, pr
     marginLeft: 44,
     marginRight: narrow ? 12 : 24,
     marginTop: 24,
-    x: {type: "utc", label: null, ticks: narrow ? 4 : undefined},
+    x: {type: "utc", label: null, ticks: "year", tickFormat: "%Y"},
     y: {label: "GW online (facility power)", domain: [0, ceiling.gw * 1.08], grid: true, nice: false},
     color: {domain: names, range: chipColors(names), legend: true},
     marks: [
@@ -119,8 +124,10 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width, pr
         stroke: "var(--theme-background)",
         strokeWidth: 1.5
       }),
-      pointLabel(low, -10),
-      pointLabel(high, 13),
+      pointLabel(false, false),
+      pointLabel(false, true),
+      pointLabel(true, false),
+      pointLabel(true, true),
       print
         ? null
         : Plot.tip(

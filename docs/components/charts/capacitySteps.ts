@@ -15,12 +15,12 @@ export interface Step {
   figure?: string;
 }
 
-/** Returns the diagram: one row per chain, each step a box, each operation an arrow between boxes. */
-export function CapacitySteps(chains: readonly {title: string; steps: readonly Step[]}[]): HTMLElement {
+/** Returns the diagram: one row per chain, each step a box, each operation an arrow between boxes, and an optional note. */
+export function CapacitySteps(chains: readonly {title: string; steps: readonly Step[]; note?: string}[]): HTMLElement {
   return el(
     "div",
     {class: "capacity-steps"},
-    chains.map(({title, steps}) =>
+    chains.map(({title, steps, note}) =>
       el(
         "figure",
         {class: "capacity-chain"},
@@ -32,7 +32,8 @@ export function CapacitySteps(chains: readonly {title: string; steps: readonly S
             step.op ? el("li", {class: "capacity-op", "aria-label": step.op}, el("span", {}, step.op)) : null,
             el("li", {class: "capacity-step", "data-figure": step.figure}, el("strong", {}, step.value), el("span", {}, step.label))
           ])
-        )
+        ),
+        note ? el("p", {class: "capacity-chain-note"}, note) : null
       )
     )
   );

@@ -14,14 +14,18 @@ export interface CeilingRow {
 /**
  * Returns one waffle per row on a shared scale: each square is one GW-year; the ceiling's row is drawn as an
  * outline (it is an "up to", not capacity bought). `perColumn` squares stack in each column (the ceiling's GW,
- * so a column reads as one year of the ceiling) when it is a whole number from 1 to 12.
+ * so a column reads as one year of the ceiling) when it is a whole number from 1 to 12; otherwise about a
+ * quarter as many as there are columns.
  */
 export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perColumn}: {width: number; perColumn?: number}): HTMLElement {
   const max = Math.max(1, ...rows.map((d) => d.gwYears));
-  const multiple = perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12 ? perColumn : undefined;
-  const columns = Math.ceil(max / (multiple ?? 1));
-  const cell = Math.max(6, Math.min(26, (width - 8) / Math.max(columns, multiple ? 1 : 40)));
-  const height = Math.max(28, (multiple ?? Math.ceil(max / columns)) * cell + 6);
+  const multiple =
+    perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12 ? perColumn : Math.ceil(Math.sqrt(max / 4));
+  const columns = Math.ceil(max / multiple);
+  // Square cells of at most 26 px, so a small ceiling does not balloon; the plot is as wide as its cells.
+  const cell = Math.max(4, Math.min(26, (Math.max(width, 280) - 4) / columns));
+  const plotWidth = Math.ceil(columns * cell) + 4;
+  const height = Math.ceil(multiple * cell) + 4;
   return el(
     "figure",
     {class: "commitment-ceiling"},
@@ -31,11 +35,10 @@ export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perC
         {class: `commitment-ceiling-row commitment-ceiling-row--${row.kind}`},
         el("div", {class: "commitment-ceiling-label"}, el("strong", {}, row.label), " ", row.text),
         Plot.plot({
-          width,
+          width: plotWidth,
           height,
           margin: 2,
-          marginLeft: 2,
-          x: {domain: [0, max], axis: null},
+          x: {domain: [0, columns * multiple], axis: null},
           y: {axis: null},
           marks: [
             Plot.waffleX([row.gwYears], {

@@ -16,6 +16,7 @@ import {
   type SpendProfile,
   simulate
 } from "../../lib/core.js";
+import {type Bound, figureText} from "../format.js";
 import type {SectionContext} from "../sections/types.js";
 
 /** The projection a page shows: the parts of a DealProjection that the reader's values change. */
@@ -49,10 +50,16 @@ export function dealView(context: SectionContext, {profile = "flat"}: {profile?:
   const values = (custom ? controls!.values : base.assumptions) as AssumptionValues;
   const ramp = (custom ? controls!.ramp : base.ramp) as DealProjection["ramp"];
   let byDeal = projectors.get(data);
-  if (!byDeal) projectors.set(data, (byDeal = new Map()));
+  if (!byDeal) {
+    byDeal = new Map();
+    projectors.set(data, byDeal);
+  }
   const key = `${deal.id}:${profile}:${ramp}`;
   let projector = byDeal.get(key);
-  if (!projector) byDeal.set(key, (projector = prepareDealProjector(data, deal, {profile, ramp})));
+  if (!projector) {
+    projector = prepareDealProjector(data, deal, {profile, ramp});
+    byDeal.set(key, projector);
+  }
   const {capacity, commitment, recycling} = projector.evaluate(values, {ramp});
   return {deal: deal.id, assumptions: values, ramp, capacity, commitment, recycling, uncertainty: custom ? null : base.uncertainty};
 }
@@ -68,11 +75,17 @@ const bandCache = new Map<string, CommitmentBands | null>();
 
 /**
  * Returns P10–P90 bands of the commitment's figures around `values`: a seeded Monte Carlo (2,000 draws, stream
- * `<deal>:commitment`) over the assumptions' ranges through the core's commitment arithmetic; null without a
- * commitment. Cached per deal and values.
+ * `<deal>:commitment`) over the ranges of every assumption except the `fixed` ones (those the reader set), through
+ * the core's commitment arithmetic; null without a commitment. A figure that depends only on fixed assumptions gets
+ * a band of zero width. Cached per deal, values and fixed ids.
  */
-export function commitmentBands(data: SectionContext["data"], deal: Deal, values: AssumptionValues): CommitmentBands | null {
-  const key = `${deal.id}:${JSON.stringify(values)}`;
+export function commitmentBands(
+  data: SectionContext["data"],
+  deal: Deal,
+  values: AssumptionValues,
+  fixed: readonly string[] = []
+): CommitmentBands | null {
+  const key = `${deal.id}:${JSON.stringify(values)}:${fixed.join(",")}`;
   if (bandCache.has(key)) return bandCache.get(key)!;
   const prepared = prepareDealCommitment(deal, data.assumptions);
   if (!prepared) return null;
@@ -83,7 +96,12 @@ export function commitmentBands(data: SectionContext["data"], deal: Deal, values
       const c = evaluateDealCommitment(prepared, v);
       return {contract: c.gwYears.contract.value, buildUp: c.gwYears.buildUp.value, coverage: c.coverage?.value ?? null};
     },
-    {draws: 2000, seed: "compute-deals", stream: `${deal.id}:commitment`}
+    {
+      draws: 2000,
+      seed: "compute-deals",
+      stream: `${deal.id}:commitment`,
+      vary: (data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id))
+    }
   );
   const bands = {
     contract: figures.contract,
@@ -98,4 +116,14 @@ export function commitmentBands(data: SectionContext["data"], deal: Deal, values
 /** Returns the display name of a company id (its own name; the parent's is not substituted). */
 export function companyName(data: SectionContext["data"], id: string): string {
   return (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id;
+}
+
+/**
+ * Returns a figure in words with its bound, reading a floor or ceiling on a negative value as "at least" or "at most"
+ * (format.ts says "over −$3.4B", which reads as a larger loss).
+ */
+export function figureWords(figure: {value: number; bound: Bound}, unit: string): string {
+  if (figure.value < 0 && (figure.bound === "at-least" || figure.bound === "up-to"))
+    return `${figure.bound === "at-least" ? "at least" : "at most"} ${figureText(figure.value, unit)}`;
+  return figureText(figure.value, unit, figure.bound);
 }

@@ -23,11 +23,12 @@ export function CommitmentSpendChart(
   rows: readonly CapacityCostYear[],
   {width, print = false, hasCapacity = true}: {width: number; print?: boolean; hasCapacity?: boolean}
 ): HTMLElement {
-  const narrow = width < 560;
+  const w = Math.max(width, 280);
+  const narrow = w < 560;
   const years = rows.map((d) => d.year);
   const everyOther = narrow && years.length > 6;
   const chart = Plot.plot({
-    width,
+    width: w,
     height: narrow ? 260 : 320,
     marginLeft: 44,
     marginRight: 8,

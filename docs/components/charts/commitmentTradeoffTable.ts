@@ -122,10 +122,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
   ];
 }
 
-function CellView(cell: Cell): HTMLElement {
+function CellView(cell: Cell, party: string): HTMLElement {
   return el(
     "td",
-    {},
+    {"data-party": party},
     el("span", {class: `tradeoff-effect tradeoff-effect--${cell.effect}`}, cell.effect),
     " ",
     cell.text,
@@ -150,7 +150,9 @@ export function CommitmentTradeoffTable(deal: Deal, view: DealView, {lab, provid
     el(
       "tbody",
       {},
-      tradeoffRows(deal, view).map((row) => el("tr", {}, el("th", {scope: "row"}, row.topic), CellView(row.lab), CellView(row.provider)))
+      tradeoffRows(deal, view).map((row) =>
+        el("tr", {}, el("th", {scope: "row"}, row.topic), CellView(row.lab, lab), CellView(row.provider, provider))
+      )
     )
   );
 }

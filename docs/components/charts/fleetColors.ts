@@ -42,3 +42,13 @@ export const SIGNAL_COLORS: Record<string, string> = {
 export function isoDate(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }
+
+/** Returns a chip's name without a long parenthetical, for chart labels: "GB200 (Blackwell GPU in NVL72)" → "GB200". */
+export function shortChipName(name: string): string {
+  return name.replace(/\s*\(([^)]*)\)$/, (all, inner: string) => (inner.length > 8 ? "" : all));
+}
+
+/** Returns a chart width no narrower than `min` CSS pixels (Framework reports 0 while a page lays out). */
+export function chartWidth(width: number, min = 300): number {
+  return Math.max(min, Number.isFinite(width) ? width : min);
+}

@@ -8,11 +8,14 @@ import {pct, sig, usd} from "../format.js";
  * Returns a heat map of `option.grid` (value per GW-year for σ 10–100% × T 0.5–5 years), with a ring at the
  * option's own σ and T. Cells are labelled with their value when there is room (≥ 640 px), so print keeps them.
  */
-export function OptionsHeatmap(option: ChipOptionValue, {width, print = false}: {width: number; print?: boolean}): HTMLElement {
+export function OptionsHeatmap(option: ChipOptionValue, {width: available, print = false}: {width: number; print?: boolean}): HTMLElement {
+  const width = Math.max(280, available);
   const perGwYear = option.gw * option.yearsOfUse || 1;
   const cells = option.grid.map((d) => ({...d, perGwYear: d.value / perGwYear}));
   const labelled = width >= 640;
   const max = Math.max(...cells.map((d) => d.perGwYear));
+  // The cell under the ring is left unlabelled so the ring stays readable.
+  const labels = cells.filter((d) => !(Math.abs(d.years - option.years) <= 0.25 && Math.abs(d.volatility - option.volatility) <= 0.05));
   const chart = Plot.plot({
     width,
     height: Math.max(260, Math.min(420, width * 0.55)),
@@ -34,28 +37,19 @@ export function OptionsHeatmap(option: ChipOptionValue, {width, print = false}: 
       // Dark text on the light end of viridis, light text on the dark end.
       labelled
         ? cellLabels(
-            cells.filter((d) => d.perGwYear > 0.55 * max),
+            labels.filter((d) => d.perGwYear > 0.55 * max),
             "black"
           )
         : null,
       labelled
         ? cellLabels(
-            cells.filter((d) => d.perGwYear <= 0.55 * max),
+            labels.filter((d) => d.perGwYear <= 0.55 * max),
             "white"
           )
         : null,
-      Plot.dot([option], {x: "years", y: "volatility", r: 9, stroke: "currentColor", strokeWidth: 2.5, fill: "none"}),
-      Plot.text([option], {
-        x: "years",
-        y: "volatility",
-        text: () => "today's inputs",
-        dy: -16,
-        fontWeight: 600,
-        stroke: "var(--theme-background)",
-        strokeWidth: 3,
-        fill: "currentColor",
-        textAnchor: option.years > 4 ? "end" : "middle"
-      })
+      // A two-tone ring reads on both ends of the colour scale.
+      Plot.dot([option], {x: "years", y: "volatility", r: 9, stroke: "white", strokeWidth: 4, fill: "none"}),
+      Plot.dot([option], {x: "years", y: "volatility", r: 9, stroke: "black", strokeWidth: 1.5, fill: "none"})
     ]
   });
   return el("figure", {class: "options-heatmap"}, chart);

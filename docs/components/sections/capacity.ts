@@ -20,7 +20,7 @@ import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
 import {el} from "../dom.js";
-import {count, gw, monthYear, withBound} from "../format.js";
+import {count, gw, monthYear, sig, withBound} from "../format.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** `docs/data/capacity-bands.json`: bands per deal and scenario, from the build. */
@@ -58,11 +58,20 @@ export function capacityDeal({data, dealId}: SectionContext): Deal {
   return deal;
 }
 
+/** A deal's capacity projection for the context: the base one from `analysis`, or one recomputed for the controls. */
+export interface DealCapacityState {
+  deal: Deal;
+  values: ScenarioValues;
+  capacity: DealCapacity;
+  /** True when the figures were recomputed for the reader's controls. */
+  live: boolean;
+}
+
 /**
- * Returns the capacity view of the context's deal: the base projection from `analysis`, or, when the controls
- * differ from the base scenario, a projection recomputed with the core; null for a deal without capacity.
+ * Returns the context deal's capacity projection: the base projection from `analysis`, or, when the controls
+ * differ from the base scenario, one recomputed with the core (prepared once per deal); null without capacity.
  */
-export function capacityView(context: CapacityContext): CapacityView | null {
+export function dealCapacityState(context: SectionContext): DealCapacityState | null {
   const {data, analysis, controls} = context;
   const deal = capacityDeal(context);
   if (!deal.capacity) return null;
@@ -76,6 +85,18 @@ export function capacityView(context: CapacityContext): CapacityView | null {
     if (!projectors.has(deal)) projectors.set(deal, prepareDealCapacity(deal, data.chips, data.assumptions));
     capacity = projectors.get(deal)!(values);
   }
+  return {deal, values, capacity, live};
+}
+
+/**
+ * Returns the capacity view of the context's deal (see dealCapacityState), with the monthly ramp and the P10–P90
+ * bands: the build's for the scenario, or recomputed in the browser when the reader moved a slider.
+ */
+export function capacityView(context: CapacityContext): CapacityView | null {
+  const state = dealCapacityState(context);
+  if (!state) return null;
+  const {data, controls} = context;
+  const {deal, values, capacity, live} = state;
   const bands =
     live && controls!.changed.length
       ? capacityBands(data, deal.id, {
@@ -91,7 +112,7 @@ export function capacityView(context: CapacityContext): CapacityView | null {
     id: values.scenario,
     label: values.scenario
   };
-  const chips = deal.capacity.chips.map((id) => (data.chips as Chip[]).find((c) => c.id === id)!);
+  const chips = deal.capacity!.chips.map((id) => (data.chips as Chip[]).find((c) => c.id === id)!);
   return {deal, chips, scenario, values, capacity, months, bands, live};
 }
 
@@ -101,8 +122,8 @@ export function capacityHeadline(view: CapacityView | null, dealName: string): s
   const {capacity} = view;
   const power = withBound(gw(capacity.gw.value), capacity.gw.bound);
   const energy = `${Math.round(capacity.energyTwhPerYear.value)} TWh a year`;
-  if (!capacity.accelerators) return `${cap(power)} of ${dealName} would draw ${energy}`;
-  return `${cap(power)} means ${count(capacity.accelerators.value)} accelerators drawing ${energy}`;
+  if (!capacity.accelerators) return keepUnits(`${cap(power)} of ${dealName} would draw ${energy}`);
+  return keepUnits(`${cap(power)} means ${count(capacity.accelerators.value)} accelerators drawing ${energy}`);
 }
 
 /** Returns a deal picker over the deals with capacity (`?deal=` in the URL); its value is the deal id. */
@@ -130,14 +151,18 @@ export function CapacityDealPicker(
     keep();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   });
-  // Other controls rewrite the query string with their own state; put the deal back after them.
-  if (url) addEventListener("input", () => queueMicrotask(keep));
+  // Other controls (ScenarioControls) rewrite the query string with their own state, on creation and on every
+  // input; put the deal back after them.
+  if (url) {
+    addEventListener("input", () => queueMicrotask(keep));
+    setTimeout(keep, 0);
+  }
   keep();
   return root;
 }
 
 /** Returns the delivery-ramp part: a sentence, the chart, its caption and a year-by-year table. */
-export function CapacityRampPart(view: CapacityView, {width, print}: {width: number; print?: boolean}): HTMLElement {
+export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<SectionContext, "data" | "width" | "print">): HTMLElement {
   const {deal, capacity, months, bands, chips, scenario} = view;
   const schedule = deal.capacity!.schedule;
   if (!schedule.length) {
@@ -148,12 +173,13 @@ export function CapacityRampPart(view: CapacityView, {width, print}: {width: num
     );
   }
   const years = bands?.years ?? [];
+  const slipHigh = (data.assumptions as {id: string; high: number}[]).find((a) => a.id === "slip-months")?.high ?? 0;
   const first = years[0];
   const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
   const lastGw = months.months.at(-1)?.gw ?? 0;
   const sentence = [
     first
-      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario (P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)} when delivery slips, PUE and load vary within their ranges). `
+      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario (P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)} if delivery slips by up to ${slipHigh} months). `
       : "",
     full
       ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year}.`
@@ -204,9 +230,9 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
         {},
         el("th", {}, "Year end"),
         el("th", {class: "num"}, "GW online"),
-        el("th", {class: "num"}, "P10–P90"),
-        el("th", {class: "num"}, "Energy in the year"),
-        capacity.h100e ? el("th", {class: "num"}, "H100-equivalents") : null
+        el("th", {class: "num"}, "P10–P90, GW"),
+        el("th", {class: "num"}, "TWh in the year"),
+        capacity.h100e ? el("th", {class: "num"}, "H100e, millions") : null
       )
     ),
     el(
@@ -217,10 +243,10 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
           "tr",
           {},
           el("td", {}, String(y.year)),
-          el("td", {class: "num"}, gw(y.gw.value)),
-          el("td", {class: "num nowrap"}, `${gw(y.gw.p10)}–${gw(y.gw.p90)}`),
-          el("td", {class: "num"}, `${Math.round(y.energyTwh.value * 10) / 10} TWh`),
-          capacity.h100e ? el("td", {class: "num"}, y.h100e ? `${(y.h100e.value / 1e6).toFixed(2)} million` : "n/a") : null
+          el("td", {class: "num"}, sig(y.gw.value)),
+          el("td", {class: "num nowrap"}, `${sig(y.gw.p10)}–${sig(y.gw.p90)}`),
+          el("td", {class: "num"}, sig(y.energyTwh.value)),
+          capacity.h100e ? el("td", {class: "num"}, y.h100e ? sig(y.h100e.value / 1e6) : "n/a") : null
         )
       )
     )
@@ -243,10 +269,15 @@ export const capacity: Section = {
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
       CapacitySteps(explainerChains(view, context)),
       el("h3", {}, "How it comes online, by chip generation"),
-      CapacityRampPart(view, {width: context.width, print: context.print})
+      CapacityRampPart(view, context)
     );
   }
 };
+
+// Keeps "5 GW" and "2.65 million" on one line in a headline.
+function keepUnits(text: string): string {
+  return text.replace(/(\d) (GW|MW|TWh|million|billion)\b/g, "$1\u00a0$2");
+}
 
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -36,9 +36,10 @@ export function commitmentFinding(commitment: DealCommitmentProjection | null): 
   return `${buys}: ${pct(coverage.value)} of what ${withBound(gw(ceilingGw.value), ceilingGw.bound)} for ${sig(years.value)} years would supply`;
 }
 
-/** Returns "P10–P90 7.6–11.4" for a spread, in the unit's words. */
+/** Returns "P10–P90 7.6–11.4" for a spread, or "" when there is none or it has no width (the reader set every input). */
 function range(spread: FigureSpread | null | undefined, format: (x: number) => string): string {
-  return spread && Number.isFinite(spread.p10) ? `P10–P90 ${format(spread.p10)}–${format(spread.p90)}` : "";
+  if (!spread || !Number.isFinite(spread.p10) || format(spread.p10) === format(spread.p90)) return "";
+  return `P10–P90 ${format(spread.p10)}–${format(spread.p90)}`;
 }
 
 function Kpi(label: string, value: Node, foot: string): HTMLElement {
@@ -65,7 +66,7 @@ function HeadlineFigure(figure: Figure, unit: string, name: string): HTMLElement
 function Headline(context: SectionContext, view: DealView, commitment: DealCommitmentProjection): HTMLElement {
   const {data} = context;
   const deal = dealOf(context);
-  const bands = commitmentBands(data, deal, view.assumptions);
+  const bands = commitmentBands(data, deal, view.assumptions, context.controls?.changed);
   const uncertainty = view.uncertainty?.figures;
   const contractBand = uncertainty?.["commitment.gwYears"] ?? bands?.contract;
   const coverageBand = uncertainty?.["commitment.coverage"] ?? bands?.coverage;

@@ -35,10 +35,10 @@ export function dealOptionsFor({data, analysis, dealId, controls}: SectionContex
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   const projection: DealProjection = analysis.projections[deal.id];
   if (!controls) return {deal, options: projection.options, values: projection.assumptions};
-  let byDeal = projectors.get(data);
-  if (!byDeal) projectors.set(data, (byDeal = new Map()));
-  let projector = byDeal.get(deal.id);
-  if (!projector) byDeal.set(deal.id, (projector = prepareDealProjector(data, deal)));
+  const byDeal = projectors.get(data) ?? new Map<string, DealProjector>();
+  projectors.set(data, byDeal);
+  const projector = byDeal.get(deal.id) ?? prepareDealProjector(data, deal);
+  byDeal.set(deal.id, projector);
   const values = controls.values as AssumptionValues;
   return {deal, options: projector.evaluate(values, {ramp: controls.ramp as DealProjection["ramp"]}).options, values};
 }
@@ -143,24 +143,19 @@ function OptionInputs(item: ChipOptionValue, deal: Deal, values: AssumptionValue
     ]
   ];
   return el(
-    "div",
-    {class: "options-inputs-scroll"},
+    "table",
+    {class: "options-inputs"},
+    el("thead", {}, el("tr", {}, el("th", {}, ""), el("th", {}, "Input, and where it comes from"), el("th", {class: "num"}, "Value"))),
     el(
-      "table",
-      {class: "options-inputs"},
-      el("thead", {}, el("tr", {}, el("th", {}, ""), el("th", {}, "Input"), el("th", {class: "num"}, "Value"), el("th", {}, "From"))),
-      el(
-        "tbody",
-        {},
-        rows.map(([symbol, meaning, value, from]) =>
-          el(
-            "tr",
-            {},
-            el("td", {class: "options-symbol"}, symbol),
-            el("td", {}, meaning),
-            el("td", {class: "num nowrap"}, value),
-            el("td", {class: "options-from"}, from)
-          )
+      "tbody",
+      {},
+      rows.map(([symbol, meaning, value, from]) =>
+        el(
+          "tr",
+          {},
+          el("td", {class: "options-symbol"}, symbol),
+          el("td", {}, meaning, el("div", {class: "options-from"}, from)),
+          el("td", {class: "num options-value"}, value)
         )
       )
     )
@@ -260,7 +255,7 @@ export const options: Section = {
         el("h3", {}, "The model's inputs"),
         OptionInputs(item, deal, values, context),
         el("h3", {}, `Option value per GW-year by volatility and years to exercise${valued.items.length > 1 ? `: ${item.label}` : ""}`),
-        el("p", {class: "chart-note"}, HeatmapNote(item)),
+        el("p", {class: "options-note"}, HeatmapNote(item)),
         OptionsHeatmap(item, {width, print})
       ]),
       el("h3", {}, "The four questions"),

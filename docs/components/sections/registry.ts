@@ -21,8 +21,10 @@ const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   roadmap: () => import("./roadmap.js" as string),
   options: () => import("./options.js" as string),
   comparison: () => import("./comparison.js" as string),
+  marketMap: () => import("./marketMap.js" as string),
   signals: () => import("./signals.js" as string),
-  methodology: () => import("./methodology.js" as string)
+  methodology: () => import("./methodology.js" as string),
+  sources: () => import("./sources.js" as string)
 };
 
 /** Returns true when `value` has the shape of a {@link Section}: a string id and title and a render function. */

@@ -18,14 +18,39 @@ export interface OutlineItem {
  */
 export function readOutline(doc: PDFDocument): OutlineItem[] {
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  return outlineDicts(doc).map(({dict, depth}) => ({title: titleOf(dict), page: pageOf(dict, pages), depth}));
+}
+
+/**
+ * Repairs bookmark titles that Chromium wrote twice over ("AssumptionsAssumptions": Chromium 156 does this to a
+ * heading it laid out again while avoiding a page break) and returns how many it repaired. A title is repaired
+ * when it is exactly some text repeated, with no separator: such a heading does not occur in our documents.
+ *
+ * @example repairOutlineTitles(doc) // 2
+ */
+export function repairOutlineTitles(doc: PDFDocument): number {
+  let repaired = 0;
+  for (const {dict} of outlineDicts(doc)) {
+    const title = titleOf(dict);
+    const half = title.length % 2 === 0 ? title.slice(0, title.length / 2) : "";
+    if (half.trim() && half + half === title) {
+      dict.set(PDFName.of("Title"), PDFHexString.fromText(half));
+      ++repaired;
+    }
+  }
+  return repaired;
+}
+
+/** Returns every outline item's dictionary in document order, with its depth. */
+function outlineDicts(doc: PDFDocument): {dict: PDFDict; depth: number}[] {
   const root = doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
-  const items: OutlineItem[] = [];
+  const items: {dict: PDFDict; depth: number}[] = [];
   const seen = new Set<PDFDict>();
   const visit = (parent: PDFDict, depth: number) => {
     let item = parent.lookupMaybe(PDFName.of("First"), PDFDict);
     while (item && !seen.has(item)) {
       seen.add(item);
-      items.push({title: titleOf(item), page: pageOf(item, pages), depth});
+      items.push({dict: item, depth});
       visit(item, depth + 1);
       item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
     }

@@ -5,11 +5,12 @@
  */
 import {PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
-import {PAPER_SIZES, type Paper, printableWidthPx} from "../../../docs/components/briefing/paper.js";
+import {LANDSCAPE_CLASS} from "../../../docs/components/briefing/fitToWidth.js";
+import {PAPER_SIZES, type Paper, printableArea, printableWidthPx} from "../../../docs/components/briefing/paper.js";
 import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
 import {lockedPage, type PageLog} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
-import {readOutline} from "./outline.js";
+import {readOutline, repairOutlineTitles} from "./outline.js";
 
 export interface RenderRequest {
   /** Origin of the site server, `http://127.0.0.1:<port>`. */
@@ -28,6 +29,8 @@ export interface RenderedDocument {
   pages: number;
   /** Prints needed until the contents' page numbers held still (2 normally). */
   passes: number;
+  /** What a reader would notice but does not stop the document: elements wider than the printable width. */
+  warnings: string[];
   /** Seconds spent loading (navigation until ready) and printing (every pass). */
   timings: {load: number; print: number};
 }
@@ -48,11 +51,16 @@ export async function renderDocument(
   const {page, log, dispose} = await lockedPage(browser, origin);
   try {
     await page.setViewport({width: printableWidthPx(paper), height: 1000, deviceScaleFactor: 1});
-    await page.emulateMediaType("print");
-    await page.emulateMediaFeatures([
-      {name: "prefers-color-scheme", value: "light"},
-      {name: "prefers-reduced-motion", value: "reduce"}
-    ]);
+    // Print media and the light theme from the first byte, so the page lays out (and sizes its charts) as printed.
+    // Through CDP: Puppeteer's own emulateMediaType does not survive the first navigation of a locked page here.
+    const client = await page.createCDPSession();
+    await client.send("Emulation.setEmulatedMedia", {
+      media: "print",
+      features: [
+        {name: "prefers-color-scheme", value: "light"},
+        {name: "prefers-reduced-motion", value: "reduce"}
+      ]
+    });
     await page.goto(`${origin}/briefings/${encodeURIComponent(name)}?paper=${paper}`, {waitUntil: "load", timeout: timeoutMs});
     await page
       .waitForFunction(
@@ -72,17 +80,19 @@ export async function renderDocument(
     const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
     if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
 
+    const warnings = await overflowing(page, printableWidthPx(paper), printableArea(paper, {landscape: true}).width);
     const loaded = performance.now();
     const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
     let numbers: number[] = [];
     for (let pass = 1; pass <= MAX_PASSES; ++pass) {
       const bytes = await print(page, paper, timeoutMs);
       const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+      repairOutlineTitles(doc);
       const found = contentsPages(titles, readOutline(doc));
       if (found.join() === numbers.join()) {
         await refuseProblems(page, log, name);
         const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
-        return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings};
+        return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
       }
       numbers = found;
       await page.evaluate((numbers: number[]) => {
@@ -111,6 +121,32 @@ async function print(page: Page, paper: Paper, timeout: number): Promise<Uint8Ar
     waitForFonts: true,
     timeout
   });
+}
+
+/**
+ * Returns a warning for the page's content box when it is not the paper's printable width, and for each chart,
+ * table or figure wider than its page's printable width (`landscape` inside `.print-landscape`): it would be cut.
+ */
+async function overflowing(page: Page, width: number, landscape: number): Promise<string[]> {
+  return page.evaluate(
+    (width: number, landscape: number, landscapeClass: string) => {
+      const main = document.querySelector("main")?.getBoundingClientRect();
+      if (!main) return ["the page has no <main>"];
+      const warnings = Math.abs(main.width - width) > 1 ? [`the content is ${Math.round(main.width)} px wide, not the paper's ${width} px`] : [];
+      for (const node of document.querySelectorAll("main svg, main table, main figure, main img, main pre")) {
+        const box = node.getBoundingClientRect();
+        const limit = node.closest(`.${landscapeClass}`) ? landscape : width;
+        if (box.width > limit + 1 || box.left < main.left - 1) {
+          const name = `${node.tagName.toLowerCase()}${node.getAttribute("class") ? `.${String(node.getAttribute("class")).split(" ")[0]}` : ""}`;
+          warnings.push(`${name} is ${Math.round(box.width)} px wide, wider than the printable ${limit} px`);
+        }
+      }
+      return warnings;
+    },
+    width,
+    landscape,
+    LANDSCAPE_CLASS
+  );
 }
 
 /** Returns the log's errors and refused requests as "; console: …" text, or "". */

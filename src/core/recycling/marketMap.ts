@@ -89,14 +89,20 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
   const tops = new Map<string, string>();
   const top = (id: string) => {
     let root = tops.get(id);
-    if (root === undefined) tops.set(id, (root = parentCompany(dataset.companies, id)));
+    if (root === undefined) {
+      root = parentCompany(dataset.companies, id);
+      tops.set(id, root);
+    }
     return root;
   };
   const nodes = new Map<string, MarketNode>();
   const node = (id: string, role: MarketNode["roles"][number]) => {
     const root = top(id);
     let n = nodes.get(root);
-    if (!n) nodes.set(root, (n = {id: root, name: names.get(root) ?? root, members: [root], roles: [], investsUsd: 0, receivesUsd: 0}));
+    if (!n) {
+      n = {id: root, name: names.get(root) ?? root, members: [root], roles: [], investsUsd: 0, receivesUsd: 0};
+      nodes.set(root, n);
+    }
     if (!n.members.includes(id)) n.members.push(id);
     if (!n.roles.includes(role)) n.roles.push(role);
     return n;
@@ -109,7 +115,10 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     if (!(usd > 0)) return;
     const id = `${kind}:${source}→${target}`;
     let e = parts.get(id);
-    if (!e) parts.set(id, (e = {kind, source, target, usd: 0, provenance: [], deals: []}));
+    if (!e) {
+      e = {kind, source, target, usd: 0, provenance: [], deals: []};
+      parts.set(id, e);
+    }
     e.usd += usd;
     e.provenance.push(provenance);
     if (!e.deals.includes(deal)) e.deals.push(deal);

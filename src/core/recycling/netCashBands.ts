@@ -1,4 +1,4 @@
-import {scenarioValues} from "../assumptions.js";
+import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
 import {prepareDealProjector} from "../project/projectDeal.js";
@@ -21,18 +21,23 @@ export interface NetCashBandOptions {
   draws?: number;
   /** Seed; each deal draws from its own stream (`<deal>:net-cash`). Defaults to "compute-deals". */
   seed?: string | number;
+  /** Values to centre the draws on instead of the scenario's (e.g. the reader's); the scenario still sets the ramp. */
+  values?: AssumptionValues;
+  /** Ids of the assumptions to vary; defaults to all (those left out keep their value). */
+  vary?: readonly string[];
 }
 
 /**
  * Returns the P10 / P50 / P90 of the investor's cumulative net cash (operating profit − investment, USD) at the
  * end of each year of a deal's flows, over a seeded Monte Carlo of the assumptions' ranges around the scenario's
- * values; one row per year, in order; empty when the deal has no commitment (no flows). Years whose value is
- * undefined in every draw are left out. Throws `invalid deal:`, `invalid scenario:` or `invalid draws:`.
+ * values (or around `values`, varying only the `vary` ids); one row per year, in order; empty when the deal has no
+ * commitment (no flows). Years whose value is undefined in every draw are left out. Throws `invalid deal:`,
+ * `invalid scenario:`, `invalid draws:` or `invalid vary:`.
  *
  * @example netCashBands(dataset, "amazon-anthropic", {draws: 1000}).at(-1) // {year: 2036, p10: −…, p50: …, p90: …}
  */
 export function netCashBands(dataset: Dataset, dealId: string, options: NetCashBandOptions = {}): NetCashBand[] {
-  const {scenario: scenarioId = "base", profile = "flat", draws = 2000, seed = "compute-deals"} = options;
+  const {scenario: scenarioId = "base", profile = "flat", draws = 2000, seed = "compute-deals", vary} = options;
   const deal = dataset.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
@@ -45,7 +50,8 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
     for (const flow of projector.evaluate(values, {detail: false}).recycling.flows) figures[flow.year] = flow.cumulativeNetCash;
     return figures;
   };
-  const {figures} = simulate(dataset.assumptions, base.values, project, {draws, seed, stream: `${deal.id}:net-cash`});
+  const values = options.values ?? base.values;
+  const {figures} = simulate(dataset.assumptions, values, project, {draws, seed, stream: `${deal.id}:net-cash`, vary});
   return Object.entries(figures)
     .filter(([, s]) => Number.isFinite(s.p50))
     .map(([year, {p10, p50, p90}]) => ({year: Number(year), p10, p50, p90}))

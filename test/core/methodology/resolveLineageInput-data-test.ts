@@ -21,7 +21,7 @@ it("resolveLineageInput(dataset, id) resolves every input of every headline figu
   }
   for (const row of compareDeals(dataset)) {
     for (const f of [row.usdPerGw, row.commitmentToInvestment, row.investmentMaxUsd])
-      f?.lineage.inputs.forEach((id) => resolveLineageInput(dataset, id));
+      for (const id of f?.lineage.inputs ?? []) assert.strictEqual(resolveLineageInput(dataset, id).id, id);
   }
   assert.isAbove(count, 100);
 });

@@ -41,3 +41,16 @@ it("netCashBands(…) rejects invalid inputs", () => {
   assert.throws(() => netCashBands(data, "amazon-anthropic", {scenario: "nope"}), /invalid scenario: nope/);
   assert.throws(() => netCashBands(data, "amazon-anthropic", {draws: 0}), /invalid draws: 0/);
 });
+
+it("netCashBands(dataset, deal, {values, vary}) centres on the given values and varies only the named assumptions", () => {
+  const base = projectDeal(data, "amazon-anthropic", {draws: 0});
+  const values = {...base.assumptions, "provider-margin": 0.38};
+  // Nothing varies: every band collapses onto the flows at a 38% margin.
+  const fixed = netCashBands(data, "amazon-anthropic", {draws: 20, values, vary: []});
+  const flows = projectDeal(data, "amazon-anthropic", {draws: 0, scenario: "base"}).recycling.flows;
+  assert.strictEqual(fixed.length, flows.length);
+  for (const b of fixed) assertInDelta([b.p10, b.p90], [b.p50, b.p50], 1e-3);
+  // 2027: −8 − 5 − 1 (contingent: 20 × 0.5 over 2027–2036) + (7.014 + 10) × 0.38 = −7.535 $B
+  assertInDelta(fixed[4].p50, -14e9 + 17.0137e9 * 0.38, 1e6);
+  assert.throws(() => netCashBands(data, "amazon-anthropic", {vary: ["nope"]}), /invalid vary: nope/);
+});

@@ -1,0 +1,232 @@
+/**
+ * The market map: companies as nodes (labs in the centre, investors and providers on a circle around them), equity
+ * and compute-commitment flows as arrows whose width grows with dollars, and the loops drawn at full strength while
+ * other flows fade. The layout is deterministic: the same data always draws the same map.
+ */
+import * as Plot from "@observablehq/plot";
+import type {MarketMap, MarketNode} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {gw, usd, withBound} from "../format.js";
+import {Swatch} from "./commitmentSpendChart.js";
+
+export interface Placed extends MarketNode {
+  x: number;
+  y: number;
+  /** Which side its label goes: left of the node, right of it, or under it (labs). */
+  side: "left" | "right" | "below";
+}
+
+/**
+ * Returns the nodes with positions in [−1, 1]²: labs on a row through the centre; the other companies on the unit
+ * circle, those whose money runs mostly with a lab on the left placed on the left half (and vice versa), each half
+ * filled top to bottom in order of that leaning, ties by id.
+ */
+export function placeMarket(map: MarketMap): Placed[] {
+  const labs = map.nodes.filter((n) => n.roles.includes("lab"));
+  const labX = new Map(labs.map((n, i) => [n.id, labs.length > 1 ? -0.42 + (0.84 * i) / (labs.length - 1) : 0]));
+  const weight = new Map<string, {sum: number; x: number}>();
+  const lean = (company: string, lab: string, amount: number) => {
+    if (!labX.has(lab) || labX.has(company)) return;
+    const w = weight.get(company) ?? {sum: 0, x: 0};
+    w.sum += amount;
+    w.x += amount * labX.get(lab)!;
+    weight.set(company, w);
+  };
+  for (const e of map.edges) {
+    if (e.kind === "commitment") lean(e.target, e.source, e.usd.value);
+    else lean(e.source, e.target, e.usd.value);
+  }
+  for (const l of map.capacityLinks) lean(l.target, l.source, 1e9);
+  const others = map.nodes
+    .filter((n) => !labX.has(n.id))
+    .map((n) => ({node: n, lean: weight.get(n.id) ? weight.get(n.id)!.x / weight.get(n.id)!.sum : 0}))
+    .sort((a, b) => a.lean - b.lean || (a.node.id < b.node.id ? -1 : 1));
+  const leftCount = Math.ceil(others.length / 2);
+  const placed: Placed[] = labs.map((n) => ({...n, x: labX.get(n.id)!, y: 0, side: "below"}));
+  others.forEach(({node}, i) => {
+    const left = i < leftCount;
+    const k = left ? i : i - leftCount;
+    const count = left ? leftCount : others.length - leftCount;
+    // Each half spans 150° of the circle, from its top to its bottom.
+    const t = count > 1 ? k / (count - 1) : 0.5;
+    const angle = ((left ? 105 + 150 * t : 75 - 150 * t) * Math.PI) / 180;
+    placed.push({...node, x: Math.cos(angle), y: Math.sin(angle), side: left ? "left" : "right"});
+  });
+  return placed;
+}
+
+interface Arrow {
+  id: string;
+  kind: "equity-firm" | "equity-contingent" | "commitment" | "capacity";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  loop: boolean;
+  title: string;
+}
+
+const STROKE: Record<Arrow["kind"], string> = {
+  "equity-firm": "var(--flow-equity)",
+  "equity-contingent": "var(--flow-equity)",
+  commitment: "var(--flow-commitment)",
+  capacity: "var(--theme-foreground-muted)"
+};
+
+// A second label line with the node's money, so print shows what hover would: "invests $28B · gets $238B".
+function totals(n: MarketNode): string {
+  const parts = [n.investsUsd > 0 ? `invests ${usd(n.investsUsd)}` : "", n.receivesUsd > 0 ? `gets ${usd(n.receivesUsd)}` : ""].filter(
+    Boolean
+  );
+  return parts.length ? `\n${parts.join(" · ")}` : "";
+}
+
+/** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
+export function MarketMapChart(map: MarketMap, {width, print = false}: {width: number; print?: boolean}): HTMLElement {
+  const w = Math.max(width, 300);
+  const narrow = w < 560;
+  const nodes = placeMarket(map);
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const name = (id: string) => at.get(id)?.name ?? id;
+  const loopPairs = new Set(map.loops.flatMap((l) => [`${l.company}→${l.lab}`, `${l.lab}→${l.company}`]));
+  const loopCompanies = new Set(map.loops.map((l) => l.company));
+  const maxUsd = Math.max(1, ...map.edges.map((e) => e.usd.value));
+  const arrows: Arrow[] = [
+    ...map.edges.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      width: 1.2 + (narrow ? 10 : 15) * Math.sqrt(e.usd.value / maxUsd),
+      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${withBound(usd(e.usd.value), e.usd.bound)} (${e.deals.join(", ")})`,
+      source: e.source,
+      target: e.target
+    })),
+    ...map.capacityLinks.map((l) => ({
+      id: l.id,
+      kind: "capacity" as const,
+      width: 1.2,
+      title: `${name(l.source)} → ${name(l.target)}: ${withBound(gw(l.gw.value), l.gw.bound)} of capacity, no dollar figure (${l.deals.join(", ")})`,
+      source: l.source,
+      target: l.target
+    }))
+  ].map(({source, target, ...a}) => ({
+    ...a,
+    x1: at.get(source)!.x,
+    y1: at.get(source)!.y,
+    x2: at.get(target)!.x,
+    y2: at.get(target)!.y,
+    loop: loopPairs.has(`${source}→${target}`)
+  }));
+  const size = Math.min(w, 720);
+  const height = Math.round(size * (narrow ? 0.8 : 0.8));
+  const r = narrow ? 5 : 7;
+  const inset = r + 4;
+  const body = (kind: Arrow["kind"], bend: number, dash?: string) =>
+    Plot.arrow(
+      arrows.filter((a) => a.kind === kind),
+      {
+        x1: "x1",
+        y1: "y1",
+        x2: "x2",
+        y2: "y2",
+        bend,
+        headLength: 0,
+        insetStart: inset,
+        insetEnd: inset,
+        stroke: STROKE[kind],
+        strokeWidth: "width",
+        strokeOpacity: (a: Arrow) => (a.loop ? 0.75 : 0.28),
+        strokeDasharray: dash,
+        strokeLinecap: "butt",
+        ...(print ? {} : {title: "title"})
+      }
+    );
+  const head = (kind: Arrow["kind"], bend: number) =>
+    Plot.arrow(
+      arrows.filter((a) => a.kind === kind),
+      {
+        x1: "x1",
+        y1: "y1",
+        x2: "x2",
+        y2: "y2",
+        bend,
+        headLength: 7,
+        insetStart: inset,
+        insetEnd: inset,
+        stroke: STROKE[kind],
+        strokeWidth: 1.2,
+        strokeOpacity: (a: Arrow) => (a.loop ? 1 : 0.45)
+      }
+    );
+  const chart = Plot.plot({
+    width: w,
+    height,
+    margin: 0,
+    // Room beside the circle for the labels: about 70 px a side on a phone.
+    x: {domain: narrow ? [-2.25, 2.25] : [-1.9, 1.9], axis: null},
+    y: {domain: [-1.22, 1.22], axis: null},
+    marks: [
+      body("commitment", 16),
+      body("equity-firm", 16),
+      body("equity-contingent", 32, "5,3"),
+      body("capacity", 16, "2,3"),
+      head("commitment", 16),
+      head("equity-firm", 16),
+      head("equity-contingent", 32),
+      head("capacity", 16),
+      Plot.dot(
+        nodes.filter((n) => loopCompanies.has(n.id)),
+        {x: "x", y: "y", r: r + 5, stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2", fill: "none"}
+      ),
+      Plot.dot(nodes, {
+        x: "x",
+        y: "y",
+        r: (n: Placed) => (n.side === "below" ? r + 3 : r),
+        fill: "var(--theme-foreground)",
+        ...(print
+          ? {}
+          : {title: (n: Placed) => `${n.name}: invests ${usd(n.investsUsd)} (firm); compute committed to it ${usd(n.receivesUsd)}`})
+      }),
+      // Lab labels sit under their node, leaning outwards so two labs' names do not meet in the middle.
+      ...(["left", "right", "below"] as const).flatMap((side) =>
+        (side === "below" ? ([-1, 0, 1] as const) : ([0] as const)).map((lean) =>
+          Plot.text(
+            nodes.filter((n) => n.side === side && (side !== "below" || Math.sign(n.x) === lean)),
+            {
+              x: "x",
+              y: "y",
+              text: (n: Placed) => `${n.name}${loopCompanies.has(n.id) ? " ↺" : ""}${narrow || side === "below" ? "" : totals(n)}`,
+              dx: side === "left" ? -(r + 9) : side === "right" ? r + 9 : lean * 4,
+              dy: side === "below" ? r + 16 : 0,
+              textAnchor: side === "left" || lean < 0 ? "end" : side === "right" || lean > 0 ? "start" : "middle",
+              fontSize: narrow ? 11 : 13,
+              fontWeight: side === "below" ? 700 : 600,
+              stroke: "var(--theme-background)",
+              strokeWidth: 4,
+              fill: "currentColor"
+            }
+          )
+        )
+      )
+    ]
+  });
+  return el(
+    "figure",
+    {class: "market-map"},
+    el(
+      "div",
+      {class: "commitment-legend"},
+      Swatch("Firm equity, investor → lab", "var(--flow-equity)", "line"),
+      Swatch("Contingent equity", "var(--flow-equity)", "dash"),
+      Swatch("Compute commitment, lab → provider", "var(--flow-commitment)", "line"),
+      Swatch("Capacity with no dollar figure", "var(--theme-foreground-muted)", "dash"),
+      el("span", {}, "↺ a loop: the money comes back to the investor (drawn solid; other flows fade)")
+    ),
+    chart,
+    el(
+      "figcaption",
+      {},
+      `Line width grows with the square root of the dollars; the widest is ${usd(maxUsd)}. Subsidiaries count as their parent (AWS as Amazon).`
+    )
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The recycling critique and its counter-arguments in words, each claim tied to a figure from the projection. The
+ * arguments are paraphrased, not quoted: the data model has no place yet for attributed quotes from critics.
+ */
+import type {DealRecycling, Figure, FigureSpread} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {pct, times, usd, withBound} from "../format.js";
+import {DerivedBadge} from "../provenance.js";
+import {figureWords} from "./commitmentModel.js";
+
+interface Claim {
+  argument: string;
+  /** The figure in words; the claim is left out when its figure is missing. */
+  evidence: string;
+  lineage: Figure["lineage"];
+}
+
+const said = (f: Figure, format: (x: number) => string) =>
+  f.value < 0 && f.bound !== "exact" && f.bound !== "about" ? figureWords(f, "usd") : withBound(format(f.value), f.bound);
+
+/** Returns the critique's claims for a deal, each with the figure it rests on; claims whose figure is missing are left out. */
+export function critiqueClaims(
+  r: DealRecycling,
+  {investor, provider, discountRate}: {investor: string; provider: string; discountRate: number}
+): {critique: Claim[]; counter: Claim[]} {
+  const critique: Claim[] = [];
+  const counter: Claim[] = [];
+  const newShare = r.investmentToCommitmentNew;
+  if (newShare && r.investmentToCommitmentNewMax)
+    critique.push({
+      argument:
+        "The money goes round: the investor funds a customer that spends it back on the investor's own cloud, so the revenue says little about outside demand.",
+      evidence: `New money is ${said(newShare, pct)} of the commitment (${said(r.investmentToCommitmentNewMax, pct)} if every contingent tranche is paid).`,
+      lineage: newShare.lineage
+    });
+  if (r.investmentToCommitmentFirm && r.investmentToCommitmentMax)
+    critique.push({
+      argument: "Counting all the equity, not just the latest cheque, shows how much of the spend the investor itself finances.",
+      evidence: `All firm equity is ${said(r.investmentToCommitmentFirm, pct)} of the commitment; every tranche at face value, ${said(r.investmentToCommitmentMax, pct)}.`,
+      lineage: r.investmentToCommitmentMax.lineage
+    });
+  if (r.operatingProfitUsd && r.npvUsd)
+    critique.push({
+      argument: "Revenue is not profit: only the provider's margin comes back, years after the money went out.",
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)} against ${said(r.investmentExpectedUsd, usd)} expected to be invested; discounted at ${pct(discountRate)}, the net cash is worth ${said(r.npvUsd, usd)}.`,
+      lineage: r.npvUsd.lineage
+    });
+  if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)
+    counter.push({
+      argument:
+        "Most of the spend is the lab's own money: the lab buys compute it needs, and pays for most of it from its revenue and other investors.",
+      evidence: `Each firm dollar ${investor} invested is matched by ${said(r.revenuePerDollarInvested, times)} as much committed spend.`,
+      lineage: r.revenuePerDollarInvested.lineage
+    });
+  if (r.flows.length)
+    counter.push({
+      argument: "Counted as cash, the operating profit alone pays the investment back within the deal.",
+      evidence:
+        r.paybackYear !== null
+          ? `Cumulative net cash to ${investor} turns positive for good in ${r.paybackYear}.`
+          : `Not here: cumulative net cash to ${investor} is still below zero when the flows end.`,
+      lineage: (r.npvUsd ?? r.investmentFirmUsd).lineage
+    });
+  if (r.equityGainUsd)
+    counter.push({
+      argument:
+        "The investor also owns part of the lab, and that stake has gained in value; but a paper gain is not cash, so it is kept apart here.",
+      evidence: `${investor}'s latest mark exceeds the cash it had paid in by ${said(r.equityGainUsd, usd)} (non-cash).`,
+      lineage: r.equityGainUsd.lineage
+    });
+  return {critique, counter};
+}
+
+function ClaimList(claims: readonly Claim[]): HTMLElement {
+  return el(
+    "ul",
+    {class: "critique-list"},
+    claims.map((c) =>
+      el(
+        "li",
+        {},
+        el("p", {class: "critique-argument"}, c.argument),
+        el("p", {class: "critique-evidence"}, c.evidence, DerivedBadge(c.lineage))
+      )
+    )
+  );
+}
+
+/** Returns the critique and counter-arguments side by side, with the payback's P10–P90 when known. */
+export function RecyclingCritique(
+  r: DealRecycling,
+  options: {investor: string; provider: string; discountRate: number; payback?: FigureSpread | null}
+): HTMLElement {
+  const {critique, counter} = critiqueClaims(r, options);
+  const {payback} = options;
+  return el(
+    "div",
+    {class: "critique"},
+    el(
+      "section",
+      {class: "critique-side"},
+      el("h4", {}, "The critique"),
+      critique.length ? ClaimList(critique) : el("p", {class: "muted"}, "No figure in the data to test it on this deal.")
+    ),
+    el(
+      "section",
+      {class: "critique-side"},
+      el("h4", {}, "The counter-arguments"),
+      counter.length ? ClaimList(counter) : el("p", {class: "muted"}, "No figure in the data to test them on this deal."),
+      payback && Number.isFinite(payback.p10)
+        ? el(
+            "p",
+            {class: "critique-evidence"},
+            `Over the assumptions' ranges, the payback year runs from ${Math.round(payback.p10)} (P10) to ${Math.round(payback.p90)} (P90) among the draws that pay back${payback.undefinedShare > 0 ? `; in ${pct(payback.undefinedShare)} of draws it never comes within the flows` : ""}.`
+          )
+        : null
+    ),
+    el(
+      "p",
+      {class: "muted critique-note"},
+      "The arguments are paraphrased from published critics and rebuttals, without attribution: the data files have no place for sourced quotes yet."
+    )
+  );
+}

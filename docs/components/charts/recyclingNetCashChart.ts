@@ -1,0 +1,96 @@
+/** The investor's cumulative net cash (operating profit − investment) by year, with its P10–P90 band and payback. */
+import * as Plot from "@observablehq/plot";
+import type {NetCashBand, RecyclingFlow} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {sig, usd} from "../format.js";
+import {Swatch} from "./commitmentSpendChart.js";
+
+/**
+ * Returns the line of cumulative net cash to the investor (USD bn) by year, a zero rule, the P10–P90 band when
+ * given, and the payback year marked (the first year from which the line stays at or above zero).
+ */
+export function RecyclingNetCashChart(
+  flows: readonly RecyclingFlow[],
+  {
+    bands,
+    paybackYear,
+    width,
+    print = false
+  }: {bands: readonly NetCashBand[] | null; paybackYear: number | null; width: number; print?: boolean}
+): HTMLElement {
+  const w = Math.max(width, 280);
+  const narrow = w < 560;
+  const years = flows.map((d) => d.year);
+  const payback = paybackYear === null ? null : flows.find((d) => d.year === paybackYear);
+  const chart = Plot.plot({
+    width: w,
+    height: narrow ? 260 : 320,
+    marginLeft: 44,
+    marginRight: 12,
+    x: {
+      label: null,
+      domain: [years[0] - 0.3, years[years.length - 1] + 0.3],
+      ticks: narrow ? 5 : Math.min(years.length, 12),
+      tickFormat: (x: number) => String(x)
+    },
+    y: {label: "↑ Cumulative net cash, US$ billions", grid: true, nice: true, tickFormat: (v: number) => sig(v)},
+    marks: [
+      bands?.length
+        ? Plot.areaY(bands, {
+            x: "year",
+            y1: (d) => d.p10 / 1e9,
+            y2: (d) => d.p90 / 1e9,
+            fill: "var(--flow-profit)",
+            fillOpacity: 0.18,
+            curve: "monotone-x"
+          })
+        : null,
+      Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
+      Plot.lineY(flows, {
+        x: "year",
+        y: (d) => d.cumulativeNetCash / 1e9,
+        stroke: "var(--flow-profit)",
+        strokeWidth: 2.5,
+        curve: "monotone-x"
+      }),
+      Plot.dot(flows, {
+        x: "year",
+        y: (d) => d.cumulativeNetCash / 1e9,
+        fill: "var(--flow-profit)",
+        r: 2.5,
+        ...(print
+          ? {}
+          : {
+              title: (d) =>
+                `${d.year}: invested ${usd(d.investment)}, operating profit ${usd(d.operatingProfit)}; cumulative ${usd(d.cumulativeNetCash)}`
+            })
+      }),
+      payback ? Plot.ruleX([payback.year], {stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.7}) : null,
+      payback
+        ? Plot.text([payback], {
+            x: "year",
+            y: (d) => d.cumulativeNetCash / 1e9,
+            text: (d) => `pays back in ${d.year}`,
+            dx: -6,
+            dy: -12,
+            textAnchor: "end",
+            fontWeight: 600,
+            stroke: "var(--theme-background)",
+            strokeWidth: 3,
+            fill: "currentColor"
+          })
+        : null
+    ]
+  });
+  return el(
+    "figure",
+    {class: "commitment-chart"},
+    el(
+      "div",
+      {class: "commitment-legend"},
+      Swatch("Cumulative net cash to the investor", "var(--flow-profit)", "line"),
+      bands?.length ? Swatch("P10–P90 over the assumptions' ranges", "var(--flow-profit)", "band") : null
+    ),
+    chart
+  );
+}

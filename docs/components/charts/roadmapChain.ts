@@ -1,0 +1,151 @@
+/**
+ * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
+ * with its current status and the evidence behind it, all from the core's capitalChain.
+ */
+import type {CapitalChain, Checkpoint, Chip, Deal} from "../../lib/core.js";
+import {MoneyTerm} from "../dealCard.js";
+import {el} from "../dom.js";
+import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
+import {SourceLink} from "../provenance.js";
+import {StatusPill} from "../sections/signals.js";
+import type {SectionContext} from "../sections/types.js";
+import {LINE_LABELS} from "./fleetColors.js";
+
+const CHECKPOINT_LABELS: Record<Checkpoint["id"], string> = {
+  "capacity-on-schedule": "Capacity on schedule",
+  "performance-per-dollar": "Performance per dollar",
+  "roadmap-alignment": "Roadmap alignment"
+};
+
+/** Returns the four-step flow and the checkpoints of a deal's chain. */
+export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<SectionContext, "data">): HTMLElement {
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  const companies: Record<string, string> = Object.fromEntries(data.companies.map((c: {id: string; name: string}) => [c.id, c.name]));
+  const name = (id: string) => companies[id] ?? id;
+  const {equity, consumption, platform} = chain;
+  const step = (n: number, title: string, ...body: (Node | string | null)[]) =>
+    el(
+      "li",
+      {class: "roadmap-step"},
+      el("p", {class: "roadmap-step-title"}, el("span", {class: "roadmap-step-n"}, String(n)), title),
+      ...body
+    );
+  const line = (...children: (Node | string | null)[]) => el("p", {}, ...children);
+  const flow = el(
+    "ol",
+    {class: "roadmap-chain", "aria-label": "Capital, cloud commitment and chip platform"},
+    step(
+      1,
+      "Equity",
+      equity.firm
+        ? line(MoneyTerm(equity.firm, {...sources, companies}), " firm")
+        : line(el("span", {class: "muted"}, "No firm investment")),
+      equity.contingent ? line(MoneyTerm(equity.contingent, {...sources, companies}), " on conditions") : null,
+      el("p", {class: "muted"}, `${deal.investors.map(name).join(" + ")} into ${name(deal.lab)}`)
+    ),
+    step(
+      2,
+      "Reserved consumption",
+      consumption.committed
+        ? line(
+            MoneyTerm(consumption.committed, {...sources, companies}),
+            consumption.years ? ` over ${figureText(consumption.years, "years")}` : ""
+          )
+        : line(el("span", {class: "muted"}, "No stated commitment")),
+      consumption.committed ? el("p", {class: "muted"}, `${name(deal.lab)} spends it on ${name(deal.provider)}`) : null
+    ),
+    step(
+      3,
+      "Platform bet",
+      line(platform.chips.length ? platform.chips.map((c) => c.name).join(", ") : el("span", {class: "muted"}, "No chip named")),
+      platform.lines.length ? el("p", {class: "muted"}, platform.lines.map((l) => LINE_LABELS[l] ?? l).join(" and ")) : null,
+      platform.chips.length ? line("Silicon in volume: ", StatusPill(platform.signal.status)) : null
+    ),
+    step(
+      4,
+      "Checkpoints",
+      ...chain.checkpoints.map((c) => line(`${CHECKPOINT_LABELS[c.id]}: `, StatusPill(c.status))),
+      line("Weakest link: ", StatusPill(chain.status))
+    )
+  );
+  const cards = el(
+    "div",
+    {class: "roadmap-checkpoints"},
+    chain.checkpoints.map((c) =>
+      el(
+        "section",
+        {class: "card roadmap-checkpoint", "data-checkpoint": c.id},
+        el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status)),
+        ...evidence(c, deal, data, sources)
+      )
+    )
+  );
+  return el("div", {class: "roadmap-chain-figure"}, flow, cards);
+}
+
+// The sentences behind a checkpoint's status, from the checkpoint's own fields.
+function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sources: Parameters<typeof SourceLink>[1]): HTMLElement[] {
+  const chipName = (id: string) => (data.chips as Chip[]).find((x) => x.id === id)?.name ?? id;
+  const signal = (s: {text: string | null; latest: string | null; source: string | null}) =>
+    s.text
+      ? el(
+          "p",
+          {class: "roadmap-evidence"},
+          el("time", {datetime: s.latest ?? ""}, date(s.latest ?? "")),
+          " ",
+          s.text,
+          s.source ? SourceLink(s.source, sources) : null
+        )
+      : null;
+  if (c.id === "capacity-on-schedule") {
+    const point = (id: string) => deal.capacity?.schedule.find((p) => p.id === id);
+    const next = c.next ? point(c.next.id) : undefined;
+    return [
+      el(
+        "p",
+        {},
+        !deal.capacity?.schedule.length
+          ? "The deal gives no dated schedule to hold capacity to."
+          : next
+            ? `Next point: ${withBound(gw(next.gw.unit === "mw" ? next.gw.value / 1e3 : next.gw.value), next.gw.bound)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
+            : `All ${c.due.length} schedule points are due.`
+      ),
+      signal(c.signal) ?? el("p", {class: "muted"}, "No observation of capacity coming online yet.")
+    ];
+  }
+  if (c.id === "performance-per-dollar") {
+    const best = [...c.priced].sort((a, b) => b.flopsPerDollarHour - a.flopsPerDollarHour)[0];
+    const unpriced = c.unpriced.length ? `No public price for ${c.unpriced.map(chipName).join(", ")}.` : "";
+    if (!best)
+      return [
+        el(
+          "p",
+          {},
+          c.unpriced.length
+            ? `${unpriced} Performance per dollar cannot be checked against the market yet.`
+            : "The deal names no chip to price."
+        )
+      ];
+    if (c.ratio === null) return [el("p", {}, `${chipName(best.id)} has a price, but no other chip does to compare with. ${unpriced}`)];
+    return [
+      el(
+        "p",
+        {},
+        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the other priced chips (${sig(c.market! / 1e12)}). ${unpriced}`
+      )
+    ];
+  }
+  const chips = c.chips.map(
+    (x) =>
+      `${chipName(x.id)} fills from ${monthYear(`${x.fillsFrom}-01`)}${x.dateStatus === "confirmed" ? "" : ` (date ${x.dateStatus})`}${x.late ? ", after the last point" : ""}`
+  );
+  return [
+    el(
+      "p",
+      {},
+      chips.length ? `${chips.join("; ")}.` : "The deal names no chip for its capacity.",
+      c.lastPoint ? ` Last schedule point: ${monthYear(c.lastPoint)}.` : ""
+    ),
+    signal(c.signal) ?? el("p", {class: "muted"}, "No observation of product cadence yet.")
+  ].filter((x) => x !== null) as HTMLElement[];
+}

@@ -1,0 +1,198 @@
+/**
+ * Chip generations compared: performance per watt against availability date for every chip in the data, one line
+ * per chip line (log scale, labelled dots), and performance per dollar-hour for the chips with a public price.
+ */
+import * as Plot from "@observablehq/plot";
+import type {ChipLineEfficiency} from "../../lib/core.js";
+import {sig} from "../format.js";
+import {chartWidth, isoDate, LINE_COLORS, LINE_LABELS, shortChipName} from "./fleetColors.js";
+
+export interface EfficiencyRow {
+  id: string;
+  name: string;
+  line: string;
+  date: Date;
+  /** Dense BF16 TFLOP/s per watt of IT power. */
+  perWatt: number;
+  /** Dense BF16 TFLOP/s per US dollar an hour; null without a price. */
+  perDollar: number | null;
+  inDeal: boolean;
+}
+
+/** Returns flat rows (TFLOP/s units) from the core's chipEfficiency groups; `dealChips` are highlighted. */
+export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips: readonly string[]): EfficiencyRow[] {
+  return groups.flatMap((g) =>
+    g.chips.map((c) => ({
+      id: c.id,
+      name: shortChipName(c.name),
+      line: c.line,
+      date: isoDate(c.available),
+      perWatt: c.flopsPerWatt / 1e12,
+      perDollar: c.flopsPerDollarHour === null ? null : c.flopsPerDollarHour / 1e12,
+      inDeal: dealChips.includes(c.id)
+    }))
+  );
+}
+
+const FONT = 11;
+
+/** Returns the performance-per-watt chart: labelled dots joined by line, log y. */
+export function RoadmapEfficiency(
+  rows: readonly EfficiencyRow[],
+  {width: w, print}: {width: number; print?: boolean}
+): HTMLElement | SVGSVGElement {
+  const width = chartWidth(w);
+  const lines = [...new Set(rows.map((r) => r.line))];
+  const values = rows.map((r) => r.perWatt);
+  const dates = rows.map((r) => +r.date);
+  const narrow = width < 560;
+  const options = {
+    width,
+    height: narrow ? 340 : 400,
+    marginLeft: 44,
+    marginRight: narrow ? 16 : 24,
+    marginTop: 24,
+    x: {
+      type: "utc" as const,
+      label: null,
+      domain: [new Date(Math.min(...dates) - 1.2e10), new Date(Math.max(...dates) + 2.5e10)],
+      ticks: narrow ? 4 : undefined
+    },
+    y: {
+      type: "log" as const,
+      label: "Dense BF16 TFLOP/s per watt of IT power",
+      domain: [Math.min(...values) / 1.25, Math.max(...values) * 1.3],
+      grid: true,
+      tickFormat: (d: number) => sig(d)
+    },
+    color: {domain: lines.map((l) => LINE_LABELS[l] ?? l), range: lines.map((l) => LINE_COLORS[l] ?? "currentColor"), legend: true}
+  };
+  const sorted = [...rows].sort((a, b) => +a.date - +b.date);
+  const base = [
+    Plot.line(sorted, {
+      x: "date",
+      y: "perWatt",
+      z: "line",
+      stroke: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+      strokeWidth: 1.5,
+      strokeOpacity: 0.8
+    }),
+    Plot.dot(rows, {
+      x: "date",
+      y: "perWatt",
+      r: (d: EfficiencyRow) => (d.inDeal ? 6 : 4),
+      fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+      stroke: (d: EfficiencyRow) => (d.inDeal ? "var(--theme-foreground)" : "var(--theme-background)"),
+      strokeWidth: 1.5
+    })
+  ];
+  // Draw once to learn the scales, then place labels so they do not overlap (greedy, in pixels).
+  const probe = Plot.plot({...options, marks: base});
+  const labels = placeLabels(rows, probe, width);
+  const text = (anchor: "start" | "end", bold: boolean) =>
+    Plot.text(
+      labels.filter((l) => l.anchor === anchor && l.inDeal === bold),
+      {
+        x: "date",
+        y: "y",
+        text: "name",
+        textAnchor: anchor,
+        dx: anchor === "start" ? 8 : -8,
+        fontSize: FONT,
+        fontWeight: bold ? 700 : 400,
+        fill: "var(--theme-foreground)",
+        stroke: "var(--theme-background)",
+        strokeWidth: 3,
+        paintOrder: "stroke"
+      }
+    );
+  return Plot.plot({
+    ...options,
+    marks: [
+      ...base,
+      Plot.link(
+        labels.filter((l) => l.shifted),
+        {x1: "date", y1: "perWatt", x2: "date", y2: "y", stroke: "var(--theme-foreground-faint)"}
+      ),
+      text("start", false),
+      text("end", false),
+      text("start", true),
+      text("end", true),
+      print
+        ? null
+        : Plot.tip(
+            rows,
+            Plot.pointer({x: "date", y: "perWatt", title: (d: EfficiencyRow) => `${d.name}: ${sig(d.perWatt)} TFLOP/s per watt`})
+          )
+    ]
+  });
+}
+
+/** Returns the price-performance bars: TFLOP/s per dollar-hour for every chip with a public price, best first. */
+export function RoadmapPerDollar(
+  rows: readonly EfficiencyRow[],
+  {width: w, print}: {width: number; print?: boolean}
+): HTMLElement | SVGSVGElement {
+  const width = chartWidth(w);
+  const priced = rows.filter((r) => r.perDollar !== null).sort((a, b) => b.perDollar! - a.perDollar!);
+  const lines = [...new Set(priced.map((r) => r.line))];
+  return Plot.plot({
+    width,
+    height: 40 + priced.length * 30,
+    marginLeft: Math.min(150, 8 + Math.max(...priced.map((r) => r.name.length)) * 6.5),
+    marginRight: 48,
+    x: {label: "Dense BF16 TFLOP/s per dollar an hour of rent →", grid: true},
+    y: {label: null, domain: priced.map((r) => r.name)},
+    color: {domain: lines.map((l) => LINE_LABELS[l] ?? l), range: lines.map((l) => LINE_COLORS[l] ?? "currentColor")},
+    marks: [
+      Plot.barX(priced, {
+        x: "perDollar",
+        y: "name",
+        fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+        title: print ? undefined : (d: EfficiencyRow) => `${d.name}: ${sig(d.perDollar!)} TFLOP/s per $/h`
+      }),
+      Plot.text(priced, {
+        x: "perDollar",
+        y: "name",
+        text: (d: EfficiencyRow) => sig(d.perDollar!),
+        textAnchor: "start",
+        dx: 4,
+        fontSize: FONT
+      }),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+interface Label extends EfficiencyRow {
+  y: number;
+  anchor: "start" | "end";
+  shifted: boolean;
+}
+
+// Greedy placement: each label beside its dot (right, or left near the right edge), nudged up or down one line
+// at a time until it overlaps no label placed before it.
+function placeLabels(rows: readonly EfficiencyRow[], probe: ReturnType<typeof Plot.plot>, width: number): Label[] {
+  const x = probe.scale("x")!;
+  const y = probe.scale("y")!;
+  const line = FONT + 2;
+  const boxes: {x0: number; x1: number; y0: number; y1: number}[] = [];
+  const order = [...rows].sort((a, b) => b.perWatt - a.perWatt);
+  return order.map((row) => {
+    const px = x.apply!(row.date) as number;
+    const py = y.apply!(row.perWatt) as number;
+    const w = row.name.length * FONT * 0.6;
+    const anchor = px + 8 + w > width - 4 && px - 8 - w >= 0 ? "end" : "start";
+    const x0 = anchor === "start" ? px + 8 : px - 8 - w;
+    let dy = 0;
+    for (let k = 0; k < 12; ++k) {
+      dy = (k % 2 ? 1 : -1) * Math.ceil(k / 2) * line;
+      const box = {x0, x1: x0 + w, y0: py + dy - line / 2, y1: py + dy + line / 2};
+      if (!boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) {
+        boxes.push(box);
+        break;
+      }
+    }
+    return {...row, y: y.invert!(py + dy) as number, anchor, shifted: dy !== 0};
+  });
+}

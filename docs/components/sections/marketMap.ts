@@ -1,0 +1,91 @@
+/**
+ * The market map: every deal in the data as one graph of companies (subsidiaries rolled into parents), equity and
+ * compute-commitment flows sized by dollars, and the loops where an investor's money comes back to its own cloud or
+ * chips; with the loops listed deal by deal.
+ */
+import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../../lib/core.js";
+import {MarketMapChart} from "../charts/marketMapChart.js";
+import {el} from "../dom.js";
+import {usd, withBound} from "../format.js";
+import {DerivedBadge} from "../provenance.js";
+import type {Section, SectionContext} from "./types.js";
+
+const VIA_WORDS: Record<MarketLoop["via"][number], string> = {provider: "its cloud or compute", chips: "its chips"};
+
+/** Returns one sentence on the loops, computed: "6 of 10 deals send money back to the investor that funded the lab…". */
+export function loopFinding(map: MarketMap, dealCount: number): string {
+  const deals = new Set(map.loops.map((l) => l.deal));
+  if (!deals.size) return `None of the ${dealCount} deals sends money back to the company that invested in the lab.`;
+  const investors = new Set(map.loops.map((l) => l.company));
+  return `${deals.size} of ${dealCount} deals send the lab's spend back to a company that invested in it (${investors.size} investor${investors.size > 1 ? "s" : ""}).`;
+}
+
+function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
+  const nodeName = new Map(map.nodes.map((n) => [n.id, n.name]));
+  const deals = new Map((data.deals as {id: string; name: string; investors: string[]}[]).map((d) => [d.id, d]));
+  // The deal's name goes under the pair when the pair does not say it all (several investors in one deal).
+  const dealLine = (id: string) => {
+    const deal = deals.get(id);
+    return deal && deal.investors.length > 1 ? el("div", {class: "muted loop-deal"}, deal.name) : null;
+  };
+  const head = ["Deal", "Comes back through", "Equity in the lab", "Compute commitment"];
+  return el(
+    "table",
+    {class: "loop-table"},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        head.map((h, i) => el("th", {class: i > 1 ? "num" : undefined}, h))
+      )
+    ),
+    el(
+      "tbody",
+      {},
+      map.loops.map((l) =>
+        el(
+          "tr",
+          {},
+          el("td", {"data-label": head[0]}, `${nodeName.get(l.company)} → ${nodeName.get(l.lab)}`, dealLine(l.deal)),
+          el("td", {"data-label": head[1]}, l.via.map((v) => VIA_WORDS[v]).join(" and ")),
+          el(
+            "td",
+            {class: "num", "data-label": head[2]},
+            withBound(usd(l.equityFirmUsd.value), l.equityFirmUsd.bound),
+            " firm",
+            l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${withBound(usd(l.equityMaxUsd.value), l.equityMaxUsd.bound)} max` : "",
+            DerivedBadge(l.equityMaxUsd.lineage)
+          ),
+          el(
+            "td",
+            {class: "num", "data-label": head[3]},
+            l.commitmentUsd
+              ? [withBound(usd(l.commitmentUsd.value), l.commitmentUsd.bound), DerivedBadge(l.commitmentUsd.lineage)]
+              : "no dollar figure"
+          )
+        )
+      )
+    )
+  );
+}
+
+/** Returns the market map section: the map, then the loops deal by deal. */
+export function MarketMapSection({data, width, print}: SectionContext): HTMLElement {
+  const map = buildMarketMap(data);
+  return el(
+    "div",
+    {class: "market"},
+    el("p", {class: "market-finding"}, loopFinding(map, data.deals.length)),
+    MarketMapChart(map, {width, print}),
+    map.loops.length ? [el("h3", {}, "The loops, deal by deal"), el("div", {class: "table-scroll"}, LoopTable(map, data))] : null
+  );
+}
+
+export const marketMap: Section = {
+  id: "market-map",
+  title: "The market map: who funds whom",
+  perDeal: false,
+  render: (context) => MarketMapSection(context)
+};

@@ -1,0 +1,182 @@
+/**
+ * Recycling: how much of a deal's investment comes back to the investor as cloud revenue and operating profit, when,
+ * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
+ */
+import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
+import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
+import {RecyclingCritique} from "../charts/recyclingCritique.js";
+import {RecyclingEquityChart} from "../charts/recyclingEquityChart.js";
+import {RecyclingNetCashChart} from "../charts/recyclingNetCashChart.js";
+import {RecyclingSankey, recyclingGraph} from "../charts/sankeyRecycling.js";
+import {el} from "../dom.js";
+import {pct, usd, withBound} from "../format.js";
+import {DerivedBadge} from "../provenance.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** The assumptions that move the recycling figures: offered as sliders on the recycling page. */
+export const RECYCLING_SLIDERS = ["provider-margin", "contingent-probability", "discount-rate"] as const;
+
+const bandCache = new Map<string, NetCashBand[]>();
+
+/** Returns the P10–P90 bands of cumulative net cash around the view's values (the reader's fixed ones held), cached. */
+function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
+  const fixed = isCustom(context.controls) ? context.controls!.changed : [];
+  const key = `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`;
+  let bands = bandCache.get(key);
+  if (!bands) {
+    const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
+    bands = netCashBands(context.data, view.deal, {
+      scenario: context.controls?.scenario ?? "base",
+      values: view.assumptions,
+      vary,
+      draws: 2000
+    });
+    if (bandCache.size > 64) bandCache.clear();
+    bandCache.set(key, bands);
+  }
+  return bands;
+}
+
+/** Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia". */
+export function investorNames(context: Pick<SectionContext, "data" | "dealId">): string {
+  const names = dealOf(context).investors.map((id) => companyName(context.data, id));
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "The investor");
+}
+
+/**
+ * Returns the recycling finding in one sentence, computed: "Amazon's $13B comes back as over $25B of AWS operating
+ * profit, paying back in 2034", or what the deal lacks to say it.
+ */
+export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
+  const investor = investorNames(context);
+  const provider = companyName(context.data, dealOf(context).provider);
+  const firm = withBound(usd(r.investmentFirmUsd.value), r.investmentFirmUsd.bound);
+  if (!r.operatingProfitUsd) return `${investor} invests ${firm}, but the deal states no dollar commitment for it to come back through`;
+  const profit = `${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of ${provider} operating profit`;
+  if (!(r.investmentFirmUsd.value > 0)) return `The deal brings ${provider} ${profit} with no firm investment against it`;
+  const when = r.paybackYear !== null ? `, paying back in ${r.paybackYear}` : ", and does not pay back within the deal";
+  return `${investor}'s ${firm} comes back as ${profit}${when}`;
+}
+
+function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
+  if (!figure) return null;
+  return el(
+    "div",
+    {class: "card commitment-kpi"},
+    el("h3", {}, label),
+    el("div", {class: "big"}, el("span", {"data-figure": name ?? undefined}, figureWords(figure, unit)), DerivedBadge(figure.lineage)),
+    foot ? el("p", {class: "card-foot"}, foot) : null
+  );
+}
+
+function range(spread: FigureSpread | undefined, format: (x: number) => string): string {
+  return spread && Number.isFinite(spread.p10) && format(spread.p10) !== format(spread.p90)
+    ? `P10–P90 ${format(spread.p10)} to ${format(spread.p90)}`
+    : "";
+}
+
+/** Returns the recycling section for one deal. */
+export function RecyclingSection(context: SectionContext): HTMLElement {
+  const deal = dealOf(context);
+  const view = dealView(context);
+  const r = view.recycling;
+  const investor = investorNames(context);
+  const lab = companyName(context.data, deal.lab);
+  const provider = companyName(context.data, deal.provider);
+  const rate = view.assumptions["discount-rate"];
+  const uncertainty = view.uncertainty?.figures;
+  const bands = r.flows.length ? bandsFor(context, view) : [];
+  const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
+    (e) => e.kind !== "commitment"
+  );
+  const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
+  const payback = r.paybackYear;
+  return el(
+    "div",
+    {class: "recycling"},
+    el(
+      "div",
+      {class: "commitment-kpis"},
+      Kpi(
+        "Invested, firm",
+        r.investmentFirmUsd,
+        "usd",
+        "recycling.investmentFirmUsd",
+        `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`
+      ),
+      Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
+      Kpi(
+        "Operating profit on it",
+        r.operatingProfitUsd,
+        "usd",
+        "recycling.operatingProfitUsd",
+        [`at a ${pct(view.assumptions["provider-margin"])} margin`, range(uncertainty?.["recycling.operatingProfitUsd"], usd)]
+          .filter(Boolean)
+          .join(" · ")
+      ),
+      Kpi(
+        `Net present value at ${pct(rate)}`,
+        r.npvUsd,
+        "usd",
+        "recycling.npvUsd",
+        [`of profit − investment, in ${r.flows[0]?.year ?? ""} dollars`, range(uncertainty?.["recycling.npvUsd"], usd)]
+          .filter(Boolean)
+          .join(" · ")
+      ),
+      r.flows.length
+        ? el(
+            "div",
+            {class: "card commitment-kpi"},
+            el("h3", {}, "Payback year"),
+            el("div", {class: "big", "data-figure": "recycling.paybackYear"}, payback === null ? "none" : String(payback)),
+            el(
+              "p",
+              {class: "card-foot"},
+              payback === null ? "net cash is still negative when the flows end" : "first year from which cumulative net cash stays ≥ 0"
+            )
+          )
+        : null,
+      Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
+    ),
+    isCustom(context.controls)
+      ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; the P10–P90 band is redrawn around them.")
+      : null,
+    el("h3", {}, "Where the money goes"),
+    graph
+      ? [
+          el(
+            "p",
+            {},
+            `Totals over the deal, in US dollars, not discounted. ${investor}'s equity flows into ${lab}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit. Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
+          ),
+          RecyclingSankey(graph, {width: context.width, print: context.print})
+        ]
+      : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
+    r.flows.length
+      ? [
+          el("h3", {}, `Cumulative net cash to ${investor}, by year`),
+          el(
+            "p",
+            {},
+            `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${figureWords(r.npvUsd, "usd")}.` : ""}`
+          ),
+          RecyclingNetCashChart(r.flows, {bands, paybackYear: payback, width: context.width, print: context.print})
+        ]
+      : null,
+    r.equity.length
+      ? [
+          el("h3", {}, "Equity, kept apart from cash"),
+          RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print})
+        ]
+      : null,
+    el("h3", {}, "The recycling critique, and the case against it"),
+    RecyclingCritique(r, {investor, provider, discountRate: rate, payback: uncertainty?.["recycling.paybackYear"]})
+  );
+}
+
+export const recycling: Section = {
+  id: "recycling",
+  title: "How much of the investment comes back",
+  perDeal: true,
+  render: (context) => RecyclingSection(context)
+};

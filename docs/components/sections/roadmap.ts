@@ -1,0 +1,257 @@
+/**
+ * Chip roadmap: which generations fill a deal's capacity as it arrives (the fleet by year and its compute), how
+ * the generations compare on performance per watt and per dollar across Trainium, Nvidia and TPU, when each
+ * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
+ */
+import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
+import {RoadmapChain} from "../charts/roadmapChain.js";
+import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
+import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
+import {el} from "../dom.js";
+import {count, gw, monthYear, pct, sig, times, withBound} from "../format.js";
+import {Badge} from "../provenance.js";
+import {capacityDeal, dealCapacityState} from "./capacity.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** Everything the roadmap section draws for one deal. */
+export interface RoadmapView {
+  deal: Deal;
+  /** The deal's capacity chips in fill order (oldest first). */
+  chips: Chip[];
+  /** Share of the capacity ceiling each chip fills (the schedule's mix); empty without chip counts. */
+  mix: Record<string, number>;
+  fleet: Fleet | null;
+  chain: CapitalChain;
+  live: boolean;
+}
+
+/** Returns the roadmap view of the context's deal: its fleet (recomputed for the controls if moved) and its chain. */
+export function roadmapView(context: SectionContext): RoadmapView {
+  const {data, analysis} = context;
+  const deal = capacityDeal(context);
+  const state = dealCapacityState(context);
+  let fleet: Fleet | null = null;
+  if (state?.capacity.accelerators)
+    fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values) : analysis.projections[deal.id].fleet;
+  const byId = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
+  const chips = (deal.capacity?.chips ?? []).map((id) => byId.get(id)!).sort((a, b) => (a.available.date < b.available.date ? -1 : 1));
+  return {
+    deal,
+    chips,
+    mix: state?.capacity.accelerators ? state.capacity.mix : {},
+    fleet,
+    chain: capitalChain(data, deal.id),
+    live: !!state?.live
+  };
+}
+
+/** Returns the page's headline, computed from the mix and the chips' dates. */
+export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
+  const top = chips.filter((c) => (mix[c.id] ?? 0) > 0).sort((a, b) => mix[b.id] - mix[a.id])[0];
+  if (!top || !deal.capacity) return `The chips behind ${deal.name}`;
+  const ceiling = withBound(
+    gw(deal.capacity.ceiling.unit === "mw" ? deal.capacity.ceiling.value / 1e3 : deal.capacity.ceiling.value),
+    deal.capacity.ceiling.bound
+  );
+  const when =
+    top.available.status === "confirmed"
+      ? `available since ${monthYear(top.available.date)}`
+      : `a chip whose ${monthYear(top.available.date)} date is only ${top.available.status}`;
+  return keepUnits(`${top.name} would fill ${pct(mix[top.id])} of the ${ceiling}, ${when}`);
+}
+
+function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTMLElement {
+  const {fleet, chips, deal} = view;
+  if (!fleet?.years.length)
+    return el("p", {class: "muted"}, `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`);
+  const h100 = (data.chips as Chip[]).find((c) => c.id === "h100")!;
+  const h100e = fleet.years.map((y) => flopsToH100e(y.flopsBf16, h100.flops.bf16.value));
+  const peak = fleet.years.reduce((a, b) => (b.accelerators > a.accelerators ? b : a));
+  const peakAt = fleet.years.indexOf(peak);
+  const lead = chips.map((c) => ({c, n: peak.byChip[c.id] ?? 0})).sort((a, b) => b.n - a.n)[0];
+  const life = fleet.cohorts.length ? fleet.cohorts[0].retires - fleet.cohorts[0].year : 0;
+  const options = {years: fleet.years, chips: chips.map((c) => ({id: c.id, name: c.name})), h100e, width, print};
+  return el(
+    "div",
+    {},
+    el(
+      "p",
+      {},
+      `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years and are not replaced here, so the fleet shrinks once building stops.`
+    ),
+    el(
+      "figure",
+      {class: "roadmap-figure", "data-figure": "roadmap.fleet"},
+      FleetBars(options),
+      el(
+        "figcaption",
+        {},
+        "Accelerators installed at each year end, by chip generation (millions); cohorts retire at the end of their useful life."
+      )
+    ),
+    el(
+      "figure",
+      {class: "roadmap-figure", "data-figure": "roadmap.fleetCompute"},
+      FleetCompute(options),
+      el(
+        "figcaption",
+        {},
+        `Fleet compute: dense BF16 FLOP/s ÷ one H100's ${sig(h100.flops.bf16.value)} PFLOP/s (millions of H100-equivalents).`
+      )
+    )
+  );
+}
+
+function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: SectionContext): HTMLElement {
+  const rows = efficiencyRows(
+    analysis.chipEfficiency,
+    view.chips.map((c) => c.id)
+  );
+  const best = rows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a));
+  const newest = [...rows.filter((r) => r.inDeal)].sort((a, b) => +b.date - +a.date)[0];
+  const gain = newest
+    ? analysis.chipEfficiency
+        .flatMap((g: {chips: {id: string; gainPerWatt: number | null}[]}) => g.chips)
+        .find((c: {id: string}) => c.id === newest.id)?.gainPerWatt
+    : null;
+  const priced = rows.filter((r) => r.perDollar !== null);
+  const unpriced = rows.filter((r) => r.perDollar === null);
+  const chipsById = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  return el(
+    "div",
+    {},
+    el(
+      "p",
+      {},
+      newest
+        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
+        : `The most efficient chip in the data is ${best.name} at ${sig(best.perWatt)} TFLOP/s per watt. `,
+      "Figures are peak dense BF16 over IT power per chip (host and network included), so they compare designs, not delivered training speed."
+    ),
+    el(
+      "figure",
+      {class: "roadmap-figure", "data-figure": "roadmap.perWatt"},
+      RoadmapEfficiency(rows, {width, print}),
+      el(
+        "figcaption",
+        {},
+        "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale."
+      )
+    ),
+    el("h4", {}, "Performance per dollar, where a price is public"),
+    el(
+      "p",
+      {},
+      `Only ${priced.length} of the ${rows.length} chips have a public rental price. No public price: ${unpriced.map((r) => r.name).join(", ")}.`
+    ),
+    priced.length
+      ? el(
+          "figure",
+          {class: "roadmap-figure", "data-figure": "roadmap.perDollar"},
+          RoadmapPerDollar(rows, {width: Math.min(width, 720), print}),
+          el(
+            "table",
+            {class: "roadmap-table"},
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                el("th", {}, "Chip"),
+                el("th", {class: "num"}, "Price per chip-hour"),
+                el("th", {class: "num"}, "TFLOP/s per $/h")
+              )
+            ),
+            el(
+              "tbody",
+              {},
+              priced.map((r) => {
+                const price = chipsById.get(r.id)?.price;
+                return el(
+                  "tr",
+                  {},
+                  el("td", {}, r.name),
+                  el("td", {class: "num"}, price ? [withBound(`$${price.value.toFixed(2)}`, price.bound), Badge(price, sources)] : "n/a"),
+                  el("td", {class: "num"}, sig(r.perDollar!))
+                );
+              })
+            )
+          )
+        )
+      : null
+  );
+}
+
+function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: SectionContext): HTMLElement {
+  const roadmap = chain.checkpoints.find((c) => c.id === "roadmap-alignment");
+  const fills = roadmap && "chips" in roadmap ? roadmap.chips : [];
+  const narrow = width < 560;
+  const points = (deal.capacity?.schedule ?? []).map((p) => {
+    const power = gw(p.gw.unit === "mw" ? p.gw.value / 1e3 : p.gw.value);
+    return {by: p.by, label: narrow ? `${power} · ${p.by.slice(0, 4)}` : `${withBound(power, p.gw.bound)} by ${monthYear(p.by)}`};
+  });
+  const asOf = deal.asOf;
+  const out = chips.filter((c) => c.available.date <= asOf);
+  const next = chips.find((c) => c.available.date > asOf);
+  return el(
+    "div",
+    {},
+    el(
+      "p",
+      {},
+      chips.length
+        ? `${availability(chips.length, out.length, monthYear(asOf))}${next ? `; ${next.name} is expected in ${monthYear(next.available.date)} (${next.available.status})` : ""}. Bars run from a chip's availability to the month it fills capacity in volume.`
+        : "The deal names no chip for its capacity."
+    ),
+    el(
+      "figure",
+      {class: "roadmap-figure", "data-figure": "roadmap.timeline"},
+      RoadmapTimeline({chips: data.chips, fills, points, width, print}),
+      el(
+        "figcaption",
+        {},
+        "Availability dates coloured by status (confirmed, reported, estimate); dashed lines: the deal's schedule points."
+      )
+    )
+  );
+}
+
+// "2 of the deal's 3 chips were available by Jun 2026", with the right number and verb.
+function availability(total: number, out: number, by: string): string {
+  if (total === 1) return `The deal's one chip ${out ? "was" : "was not yet"} available by ${by}`;
+  return `${out === total ? "All" : out} of the deal's ${total} chips ${out === 1 ? "was" : "were"} available by ${by}`;
+}
+
+// Keeps "5 GW" and "Jan 2027" on one line in a headline.
+function keepUnits(text: string): string {
+  return text.replace(/(\d) (GW|MW|TWh)\b/g, "$1\u00a0$2").replace(/\b([A-Z][a-z]{2}) (\d{4})\b/g, "$1\u00a0$2");
+}
+
+export const roadmap: Section = {
+  id: "roadmap",
+  title: "Chip roadmap",
+  perDeal: true,
+  render(context) {
+    const view = roadmapView(context);
+    return el(
+      "div",
+      {class: "roadmap-section"},
+      el("h3", {}, "Which generations fill the capacity"),
+      FleetPart(view, context),
+      el("h3", {}, "Performance per watt, generation by generation"),
+      EfficiencyPart(view, context),
+      el("h3", {}, "When each generation arrives"),
+      TimelinePart(view, context),
+      el("h3", {}, "Capital → cloud commitment → chip platform"),
+      el(
+        "p",
+        {},
+        "Equity buys a claim on the lab; the lab reserves consumption on the investor's cloud; that spend is a bet on a chip platform; checkpoints say whether the bet is paying off. Each status below is computed from the schedule, the chip data and the dated signals."
+      ),
+      RoadmapChain(view.chain, view.deal, context)
+    );
+  }
+};

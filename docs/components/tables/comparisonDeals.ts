@@ -1,0 +1,165 @@
+/** Every deal side by side on normalized metrics: a sortable table whose first column stays put on a phone. */
+import type {DealComparison, Figure} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {pct} from "../format.js";
+import {ComparisonFigure} from "./comparisonFigure.js";
+
+type Status = "confirmed" | "reported" | "estimate" | "assumption";
+const STATUSES: Status[] = ["confirmed", "reported", "estimate", "assumption"];
+
+interface Column {
+  key: string;
+  label: string;
+  numeric: boolean;
+  /** Sort key: a number (nulls last) or text. */
+  sortValue: (row: DealComparison) => number | string | null;
+  cell: (row: DealComparison) => Node | string;
+}
+
+const figureColumn = (key: keyof DealComparison, label: string, marks: Record<string, string> = {}): Column => ({
+  key,
+  label,
+  numeric: true,
+  sortValue: (row) => (row[key] as Figure | null)?.value ?? null,
+  cell: (row) => ComparisonFigure(row[key] as Figure | null, {mark: marks[row.id]})
+});
+
+/** Returns the status mix as a bar of four colours and the counts in words (visible, so print keeps them). */
+function StatusMix(mix: Record<Status, number>): HTMLElement {
+  const total = STATUSES.reduce((s, k) => s + mix[k], 0);
+  const words = STATUSES.filter((k) => mix[k] > 0).map((k) => `${mix[k]} ${k}`);
+  return el(
+    "div",
+    {class: "comparison-mix", "aria-label": `Sourced figures: ${words.join(", ")}`},
+    el(
+      "div",
+      {class: "comparison-mix-bar", "aria-hidden": "true"},
+      STATUSES.filter((k) => mix[k] > 0).map((k) => el("span", {class: `comparison-mix-${k}`, style: `flex: ${mix[k]}`}))
+    ),
+    el("div", {class: "comparison-mix-text"}, total ? `${pct(mix.confirmed / total)} confirmed of ${total}` : "no figures")
+  );
+}
+
+/**
+ * Returns the table of every deal: $ invested (firm and maximum), $ committed, years, $ a year, GW, $ per GW,
+ * commitment ÷ investment, hardware, governance and the status mix of its sourced figures. Sorted by $ committed,
+ * largest first (deals without a commitment last); on screen, clicking a column heading sorts by it (again to
+ * reverse). `marks` footnotes a deal's GW and $ per GW (deal id → mark); `highlight` marks one deal's row; `only`
+ * keeps the deal column and the columns with these keys.
+ */
+export function ComparisonDealsTable(
+  rows: readonly DealComparison[],
+  {
+    marks = {},
+    highlight,
+    print = false,
+    only
+  }: {marks?: Record<string, string>; highlight?: string; print?: boolean; only?: readonly string[]} = {}
+): HTMLElement {
+  const all: Column[] = [
+    {
+      key: "name",
+      label: "Deal",
+      numeric: false,
+      sortValue: (row) => row.name,
+      cell: (row) =>
+        el(
+          "span",
+          {},
+          el("span", {class: "comparison-deal-name"}, row.name),
+          el("span", {class: "comparison-deal-status"}, row.status === "loi" ? "letter of intent" : row.status)
+        )
+    },
+    figureColumn("investmentFirmUsd", "$ invested, firm"),
+    figureColumn("investmentMaxUsd", "$ invested, max"),
+    figureColumn("commitmentUsd", "$ committed"),
+    figureColumn("years", "Years"),
+    figureColumn("usdPerYear", "$ a year"),
+    figureColumn("gw", "GW", marks),
+    figureColumn("usdPerGw", "$ per GW", marks),
+    figureColumn("commitmentToInvestment", "Commitment ÷ investment"),
+    {
+      key: "hardware",
+      label: "Hardware",
+      numeric: false,
+      sortValue: (row) => [...row.chips, ...row.otherHardware].join(", "),
+      cell: (row) =>
+        el(
+          "div",
+          {class: "comparison-hardware"},
+          row.chips.length ? el("div", {}, row.chips.join(", ")) : el("div", {class: "muted"}, "No chip from the chip table"),
+          row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
+        )
+    },
+    {
+      key: "governance",
+      label: "Governance",
+      numeric: false,
+      sortValue: (row) => row.stake?.value ?? -1,
+      cell: (row) =>
+        el(
+          "span",
+          {},
+          row.boardSeat ? "Board seat" : "No board seat",
+          row.stake ? el("span", {}, "; stake ", ComparisonFigure(row.stake)) : null
+        )
+    },
+    {
+      key: "statusMix",
+      label: "Status mix",
+      numeric: true,
+      sortValue: (row) => {
+        const total = STATUSES.reduce((s, k) => s + row.statusMix[k], 0);
+        return total ? row.statusMix.confirmed / total : null;
+      },
+      cell: (row) => StatusMix(row.statusMix)
+    }
+  ];
+  // The deal column always leads; `only` picks the others (print splits the table in two to fit the page).
+  const columns = only ? all.filter((c, i) => i === 0 || only.includes(c.key)) : all;
+  let sortKey = "commitmentUsd";
+  let descending = true;
+  const body = el("tbody", {});
+  const headers = columns.map((column) => {
+    const th = el("th", {scope: "col", class: column.numeric ? "num" : undefined});
+    if (print) th.append(column.label);
+    else {
+      const button = el("button", {type: "button", class: "comparison-sort"}, column.label);
+      button.addEventListener("click", () => {
+        descending = sortKey === column.key ? !descending : column.numeric;
+        sortKey = column.key;
+        draw();
+      });
+      th.append(button);
+    }
+    return th;
+  });
+  const draw = () => {
+    const column = all.find((c) => c.key === sortKey)!;
+    const sorted = [...rows].sort((a, b) => compare(column.sortValue(a), column.sortValue(b), descending));
+    headers.forEach((th, i) => {
+      if (columns[i].key === sortKey) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    });
+    body.replaceChildren(
+      ...sorted.map((row) =>
+        el(
+          "tr",
+          {class: row.id === highlight ? "comparison-highlight" : undefined, "data-deal": row.id},
+          columns.map((column, i) =>
+            i === 0 ? el("th", {scope: "row"}, column.cell(row)) : el("td", {class: column.numeric ? "num" : undefined}, column.cell(row))
+          )
+        )
+      )
+    );
+  };
+  draw();
+  return el("div", {class: "comparison-scroll"}, el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body));
+}
+
+// Numbers before text before nulls; nulls always last, whatever the direction.
+function compare(a: number | string | null, b: number | string | null, descending: boolean): number {
+  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
+  const order = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+  return descending ? -order : order;
+}

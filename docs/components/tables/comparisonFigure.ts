@@ -1,0 +1,39 @@
+/** A figure in a comparison table cell: its value with the source's bound words, and a compact status badge. */
+import type {Figure} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {gw, sig, times, usd, withBound} from "../format.js";
+import {DerivedBadge} from "../provenance.js";
+
+// Short forms for table cells, where the column heading names the unit ("$ a year", "$ per GW").
+const SHORT: Record<string, (x: number) => string> = {
+  usd,
+  "usd-per-year": usd,
+  "usd-per-gw": usd,
+  gw,
+  ratio: times,
+  years: sig,
+  fraction: (x) => `${sig(x * 100)}%`
+};
+
+/** Returns a figure's value in short form with its bound ("over $100B"), for a table cell. */
+export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bound">): string {
+  return withBound((SHORT[figure.unit] ?? sig)(figure.value), figure.bound);
+}
+
+/**
+ * Returns a figure for a table cell: the short value with its bound and a badge naming the weakest status of its
+ * inputs (the inputs are listed on hover, as on every derived badge); an en dash for a missing figure.
+ */
+export function ComparisonFigure(figure: Figure | null, {mark = ""}: {mark?: string} = {}): HTMLElement {
+  if (!figure) return el("span", {class: "muted", title: "not stated"}, "–");
+  const badge = DerivedBadge(figure.lineage);
+  badge.textContent = figure.lineage.status;
+  badge.classList.add("comparison-badge", `comparison-badge--${figure.lineage.status}`);
+  return el(
+    "span",
+    {class: "comparison-figure"},
+    comparisonFigureText(figure),
+    mark ? el("sup", {class: "comparison-mark"}, mark) : null,
+    badge
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * `deals bench`: measures the whole pipeline in one run (clean and incremental builds with their stages and peak
+ * memory, our site build against bare Framework, PDF seconds per page against Chromium's --print-to-pdf, Monte Carlo
+ * throughput, slider latency in the browser, bytes per page, growth with the number of deals), prints each figure
+ * with its median, spread and target, and writes bench/results.json.
+ */
+import {existsSync} from "node:fs";
+import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {readValidDataset} from "../../io/readDataset.js";
+import {benchBuilds, FRAMEWORK_CACHE} from "./buildBench.js";
+import {readEnvironment, resultsDate} from "./environment.js";
+import {benchMonteCarlo} from "./monteCarlo.js";
+import {measurePageWeights} from "./pageWeight.js";
+import {benchPdf} from "./pdfBench.js";
+import {type BenchResults, evaluateTargets, formatTable} from "./report.js";
+import {runTimed} from "./runTimed.js";
+import {benchScale} from "./scale.js";
+import {benchSiteOverhead} from "./siteOverhead.js";
+import {benchSlider} from "./sliderLatency.js";
+
+export const BENCH_STEPS = ["mc", "build", "site", "pdf", "slider", "bytes", "scale"] as const;
+export type BenchStep = (typeof BENCH_STEPS)[number];
+
+export interface BenchOptions {
+  json?: boolean;
+  quick?: boolean;
+  /** Comma-separated steps to run (default all); results.json is written only when all run. */
+  only?: string;
+  /** Where the results go; default bench/results.json. */
+  out?: string;
+}
+
+/** Repetitions per step: a full run stays under about 10 minutes on 2 cores; --quick is for a first look. */
+const REPETITIONS = {
+  full: {builds: 3, site: 3, pdf: 2, mc: 5, moves: 10},
+  quick: {builds: 1, site: 1, pdf: 1, mc: 2, moves: 5}
+};
+
+/**
+ * Runs the benchmark and returns the exit code: 0 when every step measured (whether or not the targets pass), 1
+ * when a step failed (its error is printed and recorded in the notes).
+ *
+ * @example process.exitCode = await benchCommand({quick: true});
+ */
+export async function benchCommand({
+  json = false,
+  quick = false,
+  only,
+  out = join("bench", "results.json")
+}: BenchOptions): Promise<number> {
+  if (!existsSync("observablehq.config.ts")) {
+    console.error("deals bench: run it from the project's root folder");
+    return 1;
+  }
+  const steps = parseSteps(only);
+  const reps = quick ? REPETITIONS.quick : REPETITIONS.full;
+  const log = (line: string) => console.warn(line);
+  const environment = readEnvironment();
+  const dataset = await readValidDataset("data");
+  await mkdir(".build", {recursive: true});
+  const logFile = join(".build", "bench.log");
+  await writeFile(logFile, "");
+  const work = await mkdtemp(join(tmpdir(), "deals-bench-"));
+  const results: Omit<BenchResults, "targets"> = {
+    date: resultsDate(process.env, dataset.asOf),
+    measuredAt: new Date().toISOString(),
+    quick,
+    environment,
+    notes: []
+  };
+  if (environment.loadAverage > environment.cores)
+    results.notes.push(
+      `the machine was busy when the benchmark started (load ${environment.loadAverage} on ${environment.cores} cores): times are inflated`
+    );
+  let failed = false;
+  const step = async (name: BenchStep, run: () => Promise<void>) => {
+    if (!steps.has(name)) return;
+    log(`bench: ${name}…`);
+    try {
+      await run();
+    } catch (error) {
+      failed = true;
+      const message = `${name} failed: ${(error as Error).message}`;
+      results.notes.push(message);
+      console.error(`deals bench: ${message}`);
+    }
+  };
+  let site = "";
+  const builtSite = async () => {
+    if (site) return site;
+    site = join(work, "site");
+    log("bench: building a site to measure (not timed)…");
+    await runTimed("node", ["bin/deals.js", "build", "--site-only", "--out", site], {logFile});
+    return site;
+  };
+  try {
+    await step("mc", async () => {
+      results.monteCarlo = await benchMonteCarlo({repetitions: reps.mc});
+    });
+    await step("build", async () => {
+      results.build = await benchBuilds({repetitions: reps.builds, work, log, logFile});
+      site = results.build.site;
+      const {clean, incremental} = results.build;
+      if (!clean.pdf.documents) results.notes.push("the clean build wrote no PDF (no briefing pages in the site)");
+      if (clean.redone) results.notes.push(`${clean.redone} clean build(s) redone: another build of the project ran meanwhile`);
+      if (incremental.waited)
+        results.notes.push(
+          `the rebuilds waited ${incremental.waited.toFixed(0)} s in all for other builds of the project (left out of their times)`
+        );
+    });
+    await step("site", async () => {
+      results.site = await benchSiteOverhead({repetitions: reps.site, work, log, logFile});
+      if (results.site.loadersRerun.length)
+        results.notes.push(`warm site builds still ran loaders (${results.site.loadersRerun.join(", ")}): the ratio includes them`);
+    });
+    await step("pdf", async () => {
+      const pdf = await benchPdf({site: await builtSite(), repetitions: reps.pdf, work, log, logFile});
+      results.pdf = pdf ?? {unavailable: "the built site has no briefing pages (briefings/*.html): nothing to print"};
+      if (!pdf) results.notes.push(`pdf not measured: ${results.pdf && "unavailable" in results.pdf ? results.pdf.unavailable : ""}`);
+    });
+    await step("slider", async () => {
+      results.slider = await benchSlider({site: await builtSite(), moves: reps.moves});
+      if (results.slider.problems.length) results.notes.push(`/commitment logged: ${results.slider.problems.join("; ")}`);
+    });
+    await step("bytes", async () => {
+      results.pageWeight = await measurePageWeights(await builtSite());
+    });
+    await step("scale", async () => {
+      results.scale = (await benchScale()) ?? {unavailable: "src/cli/bench/scaleDeals.ts (measureScale) does not exist yet"};
+      if ("unavailable" in results.scale) results.notes.push(`scale not measured: ${results.scale.unavailable}`);
+    });
+  } finally {
+    // The builds ran on an edited copy of the data: leave no loader output of it behind for `observable preview`.
+    if (steps.has("build") && !steps.has("site")) await rm(join(FRAMEWORK_CACHE, "data"), {recursive: true, force: true});
+    await rm(work, {recursive: true, force: true});
+  }
+  const full: BenchResults = {...results, targets: evaluateTargets(results)};
+  if (steps.size === BENCH_STEPS.length) {
+    await mkdir(join(out, ".."), {recursive: true});
+    await writeFile(out, `${JSON.stringify(full, null, 2)}\n`);
+    log(`bench: wrote ${out} (log: ${logFile})`);
+  } else log(`bench: ${out} not written (only ${[...steps].join(", ")} ran; log: ${logFile})`);
+  console.log(json ? JSON.stringify(full, null, 2) : formatTable(full));
+  return failed ? 1 : 0;
+}
+
+/** Returns the steps to run from `--only a,b` (all when absent); throws `invalid step` for an unknown name. */
+function parseSteps(only: string | undefined): Set<BenchStep> {
+  if (!only) return new Set(BENCH_STEPS);
+  const names = only.split(",").map((s) => s.trim());
+  for (const name of names)
+    if (!(BENCH_STEPS as readonly string[]).includes(name)) throw new Error(`invalid step: ${name} (one of ${BENCH_STEPS.join(", ")})`);
+  return new Set(names as BenchStep[]);
+}

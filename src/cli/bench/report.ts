@@ -1,0 +1,192 @@
+/** The benchmark's targets, pass/fail, and the table it prints. */
+import type {BuildBench, StageSummary} from "./buildBench.js";
+import type {BenchEnvironment} from "./environment.js";
+import type {MonteCarloBench} from "./monteCarlo.js";
+import type {PageWeights} from "./pageWeight.js";
+import type {PdfBench} from "./pdfBench.js";
+import type {ScaleBench} from "./scale.js";
+import type {SiteOverhead} from "./siteOverhead.js";
+import type {SliderBench} from "./sliderLatency.js";
+import type {Spread} from "./stats.js";
+
+export interface BenchResults {
+  /** The date the results describe: SOURCE_DATE_EPOCH, else the data's as-of date. */
+  date: string;
+  /** When the measurement ran (ISO timestamp; not a build output). */
+  measuredAt: string;
+  quick: boolean;
+  environment: BenchEnvironment;
+  build?: BuildBench;
+  site?: SiteOverhead;
+  pdf?: PdfBench | {unavailable: string};
+  monteCarlo?: MonteCarloBench;
+  slider?: SliderBench;
+  pageWeight?: PageWeights;
+  scale?: ScaleBench | {unavailable: string};
+  targets: TargetRow[];
+  notes: string[];
+}
+
+export interface TargetRow {
+  id: string;
+  label: string;
+  unit: string;
+  /** The median, or the single value measured. */
+  value: number | null;
+  min?: number;
+  max?: number;
+  /** `<=` or `>=` limit; none for figures reported without a target. */
+  target?: {op: "<=" | ">="; limit: number};
+  /** null when nothing was measured or there is no target. */
+  pass: boolean | null;
+  note?: string;
+}
+
+const KB = 1000;
+const GIB = 2 ** 30;
+
+/**
+ * Returns one row per figure with its target and whether it passed: clean build ≤ 60 s, PDF ≤ 0.3 s a page,
+ * rebuild ÷ clean ≤ 0.3, ≥ 100,000 draws/s, slider ≤ 50 ms, JavaScript ≤ 250 kB gzip per page, memory ≤ 1.5 GiB;
+ * the other figures without a target. Figures that were not measured have value null.
+ *
+ * @example evaluateTargets(results).filter((row) => row.pass === false)
+ */
+export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
+  const pdf = r.pdf && "seconds" in r.pdf ? r.pdf : undefined;
+  const scale = r.scale && "rows" in r.scale ? r.scale : undefined;
+  const rows: TargetRow[] = [
+    spreadRow("build.clean", "clean build (check, loaders, site, PDFs)", "s", r.build?.clean.seconds, {op: "<=", limit: 60}),
+    spreadRow("build.incrementalRatio", "rebuild after one data change ÷ clean build", "×", r.build?.incremental.ratio, {
+      op: "<=",
+      limit: 0.3
+    }),
+    spreadRow("build.incremental", "rebuild after one data change", "s", r.build?.incremental.seconds),
+    spreadRow(
+      "build.memory",
+      "peak memory of the clean build (RSS, process tree)",
+      "GiB",
+      scaleSpread(r.build?.memory.peakBytes, 1 / GIB),
+      {
+        op: "<=",
+        limit: 1.5
+      }
+    ),
+    spreadRow("site.ours", "site build, loaders cached (deals build --site-only)", "s", r.site?.ours),
+    spreadRow("site.bare", "bare observable build, loaders cached", "s", r.site?.bare),
+    spreadRow("site.ratio", "our site build ÷ bare Framework build", "×", r.site?.ratio),
+    spreadRow("pdf.secondsPerPage", "PDF seconds per page, all briefings (deals pdf)", "s", pdf?.secondsPerPage, {op: "<=", limit: 0.3}),
+    spreadRow("pdf.baselinePerPage", "chromium --print-to-pdf, a process per document", "s/page", pdf?.baseline.secondsPerPage),
+    spreadRow("pdf.ratio", "our PDF s/page ÷ the --print-to-pdf baseline", "×", pdf?.ratio),
+    spreadRow("monteCarlo.drawsPerSecond", "Monte Carlo draws per second (amazon-anthropic)", "draws/s", r.monteCarlo?.drawsPerSecond, {
+      op: ">=",
+      limit: 100_000
+    }),
+    spreadRow("monteCarlo.seconds", "full projection with 100,000 draws", "s", r.monteCarlo?.seconds),
+    spreadRow("slider.ms", "slider input → new headline on /commitment", "ms", r.slider?.toText, {op: "<=", limit: 50}),
+    spreadRow("slider.frameMs", "slider input → next frame after the new headline", "ms", r.slider?.toFrame),
+    valueRow("pageWeight.jsGzipMax", "JavaScript per page, gzip, largest page", "kB", r.pageWeight && r.pageWeight.jsGzip.max / KB, {
+      op: "<=",
+      limit: 250
+    }),
+    valueRow("pageWeight.jsGzipMedian", "JavaScript per page, gzip, median page", "kB", r.pageWeight && r.pageWeight.jsGzip.median / KB),
+    valueRow("pageWeight.dataGzipMax", "data per page, gzip, largest page", "kB", r.pageWeight && r.pageWeight.dataGzip.max / KB),
+    valueRow("scale.secondsPerDeal", "check time per deal at the largest count", "s", scale?.rows[scale.rows.length - 1].secondsPerDeal),
+    valueRow("scale.growth", "seconds per deal, largest ÷ smallest count (1 = linear)", "×", scale?.growth)
+  ];
+  if (r.pageWeight) rows.find((row) => row.id === "pageWeight.jsGzipMax")!.note = r.pageWeight.jsGzip.maxPage;
+  return rows;
+}
+
+function spreadRow(id: string, label: string, unit: string, spread: Spread | undefined, target?: TargetRow["target"]): TargetRow {
+  if (!spread) return {id, label, unit, value: null, target, pass: null};
+  return {
+    id,
+    label,
+    unit,
+    value: spread.median,
+    min: spread.min,
+    max: spread.max,
+    target,
+    pass: target ? passes(spread.median, target) : null
+  };
+}
+
+function valueRow(id: string, label: string, unit: string, value: number | undefined, target?: TargetRow["target"]): TargetRow {
+  if (value === undefined || !Number.isFinite(value)) return {id, label, unit, value: null, target, pass: null};
+  return {id, label, unit, value, target, pass: target ? passes(value, target) : null};
+}
+
+function scaleSpread(spread: Spread | undefined, factor: number): Spread | undefined {
+  return (
+    spread && {
+      ...spread,
+      median: spread.median * factor,
+      min: spread.min * factor,
+      max: spread.max * factor,
+      samples: spread.samples.map((x) => x * factor)
+    }
+  );
+}
+
+function passes(value: number, {op, limit}: {op: "<=" | ">="; limit: number}): boolean {
+  return op === "<=" ? value <= limit : value >= limit;
+}
+
+/**
+ * Returns the printable report: the machine, one line per figure (median, min–max, target, pass/FAIL), the clean
+ * build's stages with their shares, and the notes.
+ *
+ * @example console.log(formatTable(results))
+ */
+export function formatTable(r: BenchResults): string {
+  const e = r.environment;
+  const lines = [
+    `deals bench — ${r.date} (measured ${r.measuredAt})${r.quick ? " — quick" : ""}`,
+    `${e.cores} cores, ${e.cpuModel}, load ${e.loadAverage} at start; Node ${e.node}; ${e.chromium}`,
+    ""
+  ];
+  const table = [["figure", "median", "min–max", "target", "result"]];
+  for (const row of r.targets) {
+    table.push([
+      row.label,
+      row.value === null ? "—" : `${num(row.value)} ${row.unit}`,
+      row.min === undefined || row.max === undefined ? "" : `${num(row.min)}–${num(row.max)}`,
+      row.target ? `${row.target.op === "<=" ? "≤" : "≥"} ${num(row.target.limit)} ${row.unit}` : "",
+      row.pass === null ? (row.value === null ? "not measured" : "") : row.pass ? "pass" : "FAIL"
+    ]);
+    if (row.note) table[table.length - 1][0] += ` (${row.note})`;
+  }
+  const widths = table[0].map((_, i) => Math.max(...table.map((cells) => [...cells[i]].length)));
+  for (const cells of table)
+    lines.push(
+      cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd()
+    );
+  if (r.build) {
+    lines.push("", "clean build stages (median seconds, share of the build's own total):");
+    lines.push(...stageLines(r.build.clean.stages));
+    const loaders = Object.entries(r.build.clean.loaders);
+    if (loaders.length) lines.push(`  data loaders inside "building the site": ${loaders.map(([n, s]) => `${n} ${num(s)} s`).join(", ")}`);
+    const inc = r.build.incremental;
+    lines.push(`rebuild stages after "${inc.change}":`, ...stageLines(inc.stages));
+    const rerun = Object.entries(inc.loaders);
+    lines.push(
+      `  data loaders run again: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ") || "none"}; reused: ${inc.reused.join(", ") || "none"}`
+    );
+  }
+  if (r.notes.length) lines.push("", ...r.notes.map((n) => `note: ${n}`));
+  return lines.join("\n");
+}
+
+function stageLines(stages: readonly StageSummary[]): string[] {
+  return stages.map((s) => `  ${s.name.padEnd(36)} ${num(s.seconds.median).padStart(7)} s  ${(s.share * 100).toFixed(0).padStart(3)}%`);
+}
+
+/** Formats a number with 3 significant digits (integers ≥ 1000 with thousands separators). */
+function num(x: number): string {
+  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString("en-US");
+  return Number(x.toPrecision(3)).toString();
+}

@@ -1,0 +1,103 @@
+/**
+ * Growth with the number of deals: synthetic datasets of N valid deals derived from a real one, and the time
+ * `checkFiles` takes to read, validate and cross-check them. Called by the benchmark (./scale.ts).
+ */
+import {readdir, readFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {parse, stringify} from "yaml";
+import {checkFiles, type RawFile} from "../../io/dataset.js";
+
+export interface SyntheticOptions {
+  /** The data folder the other files and the template deal come from; default `data`. */
+  dataDir?: string;
+  /** Id of the real deal every synthetic deal copies; default `amazon-anthropic`. */
+  template?: string;
+}
+
+/**
+ * Returns the files of a dataset with exactly `count` deals, each a copy of the template deal with its own id
+ * (`<template>-s0001`…), name and source ids, plus every other file of the data folder. The real deals are not in
+ * the set: signal observations lose their link to a deal, and the sources the real deals declare move to
+ * companies.yaml (other files cite them). The dataset is valid when the data folder is.
+ * Throws `invalid count` unless count is a whole number ≥ 1.
+ *
+ * @example
+ * const files = await syntheticDataset(100); // 100 deals/…yaml files + companies, chips, assumptions, scenarios, signals
+ */
+export async function syntheticDataset(count: number, {dataDir = "data", template = "amazon-anthropic"}: SyntheticOptions = {}): Promise<RawFile[]> {
+  if (!(Number.isInteger(count) && count >= 1)) throw new Error(`invalid count: ${count}`);
+  const files: RawFile[] = [];
+  const dealSources: unknown[] = [];
+  for (const entry of await readdir(dataDir, {recursive: true, withFileTypes: true})) {
+    const path = relative(dataDir, join(entry.parentPath, entry.name)).split("\\").join("/");
+    if (!entry.isFile() || !/\.ya?ml$/.test(path)) continue;
+    const text = await readFile(join(dataDir, path), "utf-8");
+    // The real deals are left out, but other files cite the sources they declare: keep those in companies.yaml.
+    if (path.startsWith("deals/")) dealSources.push(...((parse(text) as {sources?: unknown[]}).sources ?? []));
+    else files.push({relative: path, bytes: path === "signals.yaml" ? unlinkDeals(text) : text});
+  }
+  const companies = files.find((f) => f.relative === "companies.yaml");
+  if (companies) {
+    const value = parse(String(companies.bytes)) as {sources?: unknown[]};
+    companies.bytes = stringify({...value, sources: [...(value.sources ?? []), ...dealSources]}, {lineWidth: 0});
+  }
+  const deal = parse(await readFile(join(dataDir, "deals", `${template}.yaml`), "utf-8")) as Record<string, unknown>;
+  const width = String(count).length;
+  for (let i = 1; i <= count; ++i) {
+    const suffix = `s${String(i).padStart(width, "0")}`;
+    const copy = renameSources(deal, suffix);
+    copy.id = `${template}-${suffix}`;
+    copy.name = `${deal.name} (synthetic ${i})`;
+    files.push({relative: `deals/${copy.id}.yaml`, bytes: stringify(copy, {lineWidth: 0})});
+  }
+  return files;
+}
+
+/** Returns the signals file without the `deal` link of its observations. */
+function unlinkDeals(signalsYaml: string): string {
+  const signals = parse(signalsYaml) as {signals?: {observations?: {deal?: string}[]}[]};
+  for (const signal of signals.signals ?? []) for (const observation of signal.observations ?? []) delete observation.deal;
+  return stringify(signals, {lineWidth: 0});
+}
+
+/** Returns a deep copy of `deal` with each of its own sources' ids, and every reference to them, suffixed. */
+function renameSources(deal: Record<string, unknown>, suffix: string): Record<string, unknown> {
+  const own = new Set(((deal.sources as {id: string}[] | undefined) ?? []).map((s) => s.id));
+  const visit = (value: unknown, key = ""): unknown => {
+    if (typeof value === "string") return (key === "source" || key === "id") && own.has(value) ? `${value}-${suffix}` : value;
+    if (Array.isArray(value)) return value.map((item) => visit(item));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, k)]));
+    return value;
+  };
+  return visit(deal) as Record<string, unknown>;
+}
+
+/**
+ * Returns, for each count, the number of deals and the seconds `checkFiles` took on a synthetic dataset of that
+ * many deals (generated beforehand, not timed; the best of `repeats` runs, each on files with a different first
+ * line so that parseDataFile's cache of parsed files never answers; after one untimed warm-up run). Throws if a
+ * dataset is not valid.
+ *
+ * @example
+ * await measureScale([10, 100, 1000]) // [{deals: 10, seconds: 0.05}, {deals: 100, seconds: 0.4}, {deals: 1000, seconds: 4.1}]
+ */
+export async function measureScale(
+  counts: readonly number[] = [10, 100, 1000],
+  {repeats = 1, ...options}: SyntheticOptions & {repeats?: number} = {}
+): Promise<{deals: number; seconds: number}[]> {
+  const rows: {deals: number; seconds: number}[] = [];
+  checkFiles(await syntheticDataset(1, options)); // warm-up: the first call compiles the schemas
+  for (const count of counts) {
+    const files = await syntheticDataset(count, options);
+    let best = Infinity;
+    for (let r = 0; r < repeats; ++r) {
+      const fresh = files.map((f) => ({...f, bytes: typeof f.bytes === "string" ? `# scale run ${r}\n${f.bytes}` : f.bytes}));
+      const started = performance.now();
+      const {dataset, problems} = checkFiles(fresh);
+      best = Math.min(best, (performance.now() - started) / 1000);
+      if (!dataset) throw new Error(`synthetic dataset of ${count} deals is not valid: ${problems[0]?.message ?? "unknown"}`);
+    }
+    rows.push({deals: count, seconds: best});
+  }
+  return rows;
+}

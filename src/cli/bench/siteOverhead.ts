@@ -1,0 +1,89 @@
+/**
+ * Our site build against a bare `observable build` of the same pages (target 2), both with the loader outputs
+ * already cached: what `deals build --site-only` adds around Framework (checking the data, bundling the core,
+ * keying the cache, validating the site, the manifest, the swap).
+ */
+import {rm} from "node:fs/promises";
+import {join} from "node:path";
+import {type StageSummary, summarizeStages} from "./buildBench.js";
+import {withBuildLock} from "./buildLock.js";
+import {type BuildStage, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";
+import {runTimed} from "./runTimed.js";
+import {type Spread, summarize} from "./stats.js";
+
+export const FRAMEWORK_BIN = "node_modules/@observablehq/framework/dist/bin/observable.js";
+
+export interface SiteOverhead {
+  /** Wall seconds of `deals build --site-only` with a warm cache. */
+  ours: Spread;
+  /** Where our warm build spends its time. */
+  oursStages: StageSummary[];
+  /** Wall seconds of `observable build` alone with the same warm cache. */
+  bare: Spread;
+  /** ours ÷ bare, per round. */
+  ratio: Spread;
+  /** Loaders Framework ran anyway in the measured rounds (`ours: /data/x.json`, `bare: …`); none when the cache is warm. */
+  loadersRerun: string[];
+}
+
+/**
+ * Returns the warm site-build times of `deals build --site-only` and of a bare `observable build` over
+ * `repetitions` alternating rounds, after one uncounted warm-up build that fills the cache for `data`.
+ *
+ * @example const overhead = await benchSiteOverhead({repetitions: 3, work: "/tmp/bench", log: console.warn});
+ */
+export async function benchSiteOverhead({
+  repetitions,
+  work,
+  log,
+  logFile,
+  data = "data"
+}: {
+  repetitions: number;
+  work: string;
+  log: (line: string) => void;
+  logFile?: string;
+  data?: string;
+}): Promise<SiteOverhead> {
+  if (!(Number.isInteger(repetitions) && repetitions >= 1)) throw new Error(`invalid repetitions: ${repetitions}`);
+  const oursOut = join(work, "site-ours");
+  const bareOut = join(work, "site-bare");
+  const ours = () => runTimed("node", ["bin/deals.js", "build", "--site-only", "--out", oursOut, "--data", data], {logFile});
+  // Under the build lock, like `deals build`, so no other build changes the shared cache meanwhile.
+  const bare = () =>
+    withBuildLock(() =>
+      runTimed("node", [FRAMEWORK_BIN, "build"], {
+        env: {DEALS_SITE_OUT: bareOut, DEALS_DATA: data, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+        logFile
+      })
+    );
+  await ours();
+  const oursSeconds: number[] = [];
+  const bareSeconds: number[] = [];
+  const oursStages: BuildStage[][] = [];
+  const loadersRerun = new Set<string>();
+  for (let rep = 1; rep <= repetitions; ++rep) {
+    // A fresh output folder each time: no previous manifest, so the What-changed loader's key stays the same.
+    await rm(oursOut, {recursive: true, force: true});
+    const run = await ours();
+    oursSeconds.push(run.seconds);
+    oursStages.push(parseBuildSteps(run.lines, run.waitedSeconds).stages);
+    for (const name of Object.keys(parseFrameworkLoads(run.lines).loaders)) loadersRerun.add(`ours: ${name}`);
+    await rm(bareOut, {recursive: true, force: true});
+    const bareRun = await bare();
+    for (const name of Object.keys(parseFrameworkLoads(bareRun.lines).loaders)) loadersRerun.add(`bare: ${name}`);
+    bareSeconds.push(bareRun.seconds);
+    log(
+      `bench: warm site build ${rep}/${repetitions}: ours ${oursSeconds[rep - 1].toFixed(1)} s, bare Framework ${bareSeconds[rep - 1].toFixed(1)} s`
+    );
+  }
+  await rm(oursOut, {recursive: true, force: true});
+  await rm(bareOut, {recursive: true, force: true});
+  return {
+    ours: summarize(oursSeconds),
+    oursStages: summarizeStages(oursStages),
+    bare: summarize(bareSeconds),
+    ratio: summarize(oursSeconds.map((s, i) => s / bareSeconds[i])),
+    loadersRerun: [...loadersRerun]
+  };
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+// el() (docs/components/dom.ts) against hostile text: strings are text, never markup; event handlers and srcdoc
+// are refused; URL attributes keep only safe URLs.
+import {assert, it} from "vitest";
+import {el} from "../../docs/components/dom.js";
+import {findDangers} from "./dangers.js";
+import {LITERAL, PAYLOADS} from "./payloads.js";
+
+it("el(tag, attributes, payload) inserts every payload as text, in children and attributes alike", () => {
+  for (const payload of PAYLOADS) {
+    const node = el("div", {title: payload, "aria-label": payload, "data-x": payload}, el("span", {}, payload), payload);
+    assert.strictEqual(node.querySelectorAll("*").length, 1, payload); // the span only: no parsed markup
+    assert.strictEqual(node.textContent, payload + payload);
+    assert.strictEqual(node.getAttribute("title"), payload);
+    assert.deepStrictEqual(findDangers(node), []);
+  }
+  assert.include(el("p", {}, LITERAL).outerHTML, "&lt;script&gt;alert(1)&lt;/script&gt;");
+});
+
+it("el(tag, {on…}) and el(tag, {srcdoc}) throw", () => {
+  assert.throws(() => el("div", {onclick: "alert(1)"}), /^invalid attribute: onclick$/);
+  assert.throws(() => el("img", {ONERROR: "alert(1)"}), /^invalid attribute: ONERROR$/);
+  assert.throws(() => el("iframe", {srcdoc: "<script>alert(1)</script>"}), /^invalid attribute: srcdoc$/);
+});
+
+it("el(tag, {href|src|action…: url}) drops every URL that is not http(s), mailto, an anchor or this site", () => {
+  const unsafe = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "\tjavascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\u0001javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//attacker.example/x",
+    "/\\attacker.example/x",
+    "\\\\attacker.example\\x"
+  ];
+  for (const url of unsafe) {
+    for (const [tag, key] of [
+      ["a", "href"],
+      ["img", "src"],
+      ["form", "action"],
+      ["button", "formaction"],
+      ["video", "poster"],
+      ["object", "data"],
+      ["a", "ping"]
+    ] as const) {
+      assert.isFalse(el(tag, {[key]: url}).hasAttribute(key), `${tag} ${key}=${url}`);
+    }
+  }
+  const safe = ["https://example.com/a?b#c", "http://example.com", "mailto:a@example.com", "#sources", "?deal=x", "./deals/x", "../briefings/market.pdf", "/capacity", "docs/methodology"];
+  for (const url of safe) assert.strictEqual(el("a", {href: url}).getAttribute("href"), url);
+});

@@ -1,0 +1,175 @@
+// Faults during `deals build`: a data loader that throws, an output folder that cannot be written (parent is a
+// file, read-only, full), bad data, a second build and a kill. Each must fail clearly with a non-zero exit and
+// leave the previous output byte for byte, with no scratch folder, lock or Chromium left behind.
+import {execFileSync, spawn} from "node:child_process";
+import {existsSync, readdirSync} from "node:fs";
+import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {afterAll, assert, beforeAll, it} from "vitest";
+import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
+
+let project: string;
+const mounts: string[] = [];
+
+/** Writes a stand-in for a previous build into `dir` (pages, a manifest, a nested file and a marker). */
+async function previousBuild(dir: string): Promise<Record<string, string>> {
+  await mkdir(join(dir, "deals"), {recursive: true});
+  await writeFile(join(dir, "index.html"), "<!doctype html><title>previous</title>");
+  await writeFile(join(dir, "deals", "amazon-anthropic.html"), "previous deal page");
+  await writeFile(join(dir, "manifest.json"), JSON.stringify({format: 1, dataVersion: "previous", asOf: "2026-01-01", figures: [], inputs: {}}));
+  await writeFile(join(dir, "MARKER"), `previous build ${Date.now()}`);
+  return hashTree(dir);
+}
+
+/** Returns what a failed build must not leave: scratch or old folders next to `out`, the lock, Chromium processes. */
+function leftovers(out: string): string[] {
+  const parent = join(out, "..");
+  const name = out.slice(parent.length + 1);
+  const siblings = existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(`${name}.`) || f.startsWith(`.${name}.`)) : [];
+  const build = join(project, ".build");
+  const scratch = existsSync(build) ? readdirSync(build).filter((f) => f !== "." && f !== "..") : [];
+  return [...siblings, ...scratch.map((f) => `.build/${f}`), ...chromiumProcesses(project)];
+}
+
+function tryMount(dir: string, options: string): boolean {
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir], {stdio: "ignore"});
+    mounts.push(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  project = await copyProject("faults");
+});
+
+afterAll(async () => {
+  for (const dir of mounts.reverse()) {
+    try {
+      execFileSync("umount", [dir], {stdio: "ignore"});
+    } catch {
+      // already gone
+    }
+  }
+  if (project) await rm(project, {recursive: true, force: true});
+});
+
+it("deals build (a data loader that throws midway) exits 1 naming the loader, the previous output intact", async () => {
+  await writeFile(join(project, "docs/data/boom.json.ts"), `process.stdout.write('{"half": ');\nthrow new Error("boom: this loader fails on purpose");\n`);
+  await writeFile(join(project, "docs/boom.md"), '---\ntitle: Boom\n---\n\n```js\nconst boom = FileAttachment("data/boom.json").json();\n```\n\n${boom}\n');
+  const out = join(project, "out-a");
+  const before = await previousBuild(out);
+  try {
+    const run = await deals(project, ["build", "--site-only", "--out", out]);
+    assert.strictEqual(run.code, 1);
+    assert.match(run.stderr, /deals build: building the site: observable build failed \(exit 1\); data loader failed: docs\/data\/boom\.json\.ts/);
+    assert.include(run.stderr, "boom: this loader fails on purpose");
+    assert.deepStrictEqual(await hashTree(out), before);
+    assert.deepStrictEqual(leftovers(out), []);
+  } finally {
+    await rm(join(project, "docs/data/boom.json.ts"));
+    await rm(join(project, "docs/boom.md"));
+  }
+});
+
+it("deals build --out <path under a file> exits 1 at once with a clear message", async () => {
+  await writeFile(join(project, "a-file"), "not a folder");
+  const run = await deals(project, ["build", "--site-only", "--out", "a-file/out"]);
+  assert.strictEqual(run.code, 1);
+  assert.include(run.stderr, "deals build: cannot write the output folder a-file/out: a parent of it is a file");
+  assert.notInclude(run.stderr, "building the site");
+  assert.strictEqual(await readFile(join(project, "a-file"), "utf-8"), "not a folder");
+  const onFile = await deals(project, ["build", "--site-only", "--out", "a-file"]);
+  assert.strictEqual(onFile.code, 1);
+  assert.include(onFile.stderr, "deals build: cannot write the output folder a-file: it is a file, not a folder");
+});
+
+it("deals build --out <folder on a read-only file system> exits 1 at once, the previous output intact", async (context) => {
+  const mount = join(project, "ro");
+  await mkdir(mount);
+  if (!tryMount(mount, "size=1m")) context.skip("cannot mount a tmpfs here (not root?)");
+  const out = join(mount, "site");
+  const before = await previousBuild(out);
+  execFileSync("mount", ["-o", "remount,ro", mount]);
+  const run = await deals(project, ["build", "--site-only", "--out", out]);
+  assert.strictEqual(run.code, 1);
+  assert.include(run.stderr, `deals build: cannot write the output folder ${out}:`);
+  assert.notInclude(run.stderr, "building the site");
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out), []);
+});
+
+it("deals build --out <folder on a full disk> fails at the step that filled it, the previous output intact", async (context) => {
+  const mount = join(project, "full");
+  await mkdir(mount);
+  if (!tryMount(mount, "size=256k")) context.skip("cannot mount a tmpfs here (not root?)");
+  const out = join(mount, "site");
+  const before = await previousBuild(out);
+  const run = await deals(project, ["build", "--site-only", "--out", out]);
+  assert.strictEqual(run.code, 1);
+  assert.match(run.stderr, /deals build: building the site: /);
+  assert.match(run.stderr, /ENOSPC: no space left on device/);
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out), []);
+});
+
+it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the output folder", async () => {
+  const out = join(project, "out-c");
+  const before = await previousBuild(out);
+  for (const [name, edit] of [
+    ["typo", (yaml: string) => yaml.replace("lab: anthropic", "labb: anthropic")],
+    ["huge", (yaml: string) => `${yaml}\n# ${"x".repeat(1_000_001)}\n`]
+  ] as const) {
+    await rm(join(project, "bad-data"), {recursive: true, force: true});
+    execFileSync("cp", ["-r", join(project, "data"), join(project, "bad-data")]);
+    const file = join(project, "bad-data/deals/amazon-anthropic.yaml");
+    await writeFile(file, edit(await readFile(file, "utf-8")));
+    const run = await deals(project, ["build", "--data", "bad-data", "--out", out]);
+    assert.strictEqual(run.code, 1, name);
+    assert.match(run.stderr, name === "typo" ? /bad-data\/deals\/amazon-anthropic\.yaml:\d+:\d+: labb: unknown key/ : /amazon-anthropic\.yaml:0:0: \(file\): file is \d+ bytes; the limit is 1000000/);
+    assert.notInclude(run.stderr, "bundling the core", name);
+    assert.deepStrictEqual(await hashTree(out), before, name);
+    assert.deepStrictEqual(leftovers(out), [], name);
+  }
+});
+
+it("deals build waits for a running build of the same project, and cleans up when killed", async () => {
+  const out = join(project, "out-d");
+  const before = await previousBuild(out);
+  await mkdir(join(project, ".build"), {recursive: true});
+  await writeFile(join(project, ".build/build.lock"), String(process.pid)); // a live process holds the lock
+  const child = spawn("node", ["bin/deals.js", "build", "--site-only", "--out", out], {
+    cwd: project,
+    env: {...process.env, TMPDIR: join(project, "tmp")},
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true // its own process group, to signal it the way Ctrl-C does
+  });
+  let stderr = "";
+  const seen = (text: string) =>
+    new Promise<void>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`never printed "${text}":\n${stderr}`)), 60_000);
+      const check = () => {
+        if (stderr.includes(text)) {
+          clearTimeout(timer);
+          ok();
+        }
+      };
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        check();
+      });
+      check();
+    });
+  const exited = new Promise<number | null>((ok) => child.on("exit", (code, signal) => ok(code ?? (signal ? -1 : null))));
+  await seen("waiting for another build of this project to finish");
+  assert.isFalse(existsSync(`${out}.build-${child.pid}`), "started while another build held the lock");
+  await writeFile(join(project, ".build/build.lock"), "999999999"); // that build is gone
+  await seen("building the site");
+  process.kill(-child.pid!, "SIGTERM");
+  assert.strictEqual(await exited, 143, stderr);
+  await new Promise((ok) => setTimeout(ok, 500));
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out), []);
+});

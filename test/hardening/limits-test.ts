@@ -1,0 +1,58 @@
+// Limits: what test/io does not cover yet (a summary over 20,000 characters, Markdown that would stall marked,
+// reported with the deal and field) and growth to 1,000 deals (src/cli/bench/scaleDeals.ts).
+import {readFile} from "node:fs/promises";
+import {assert, it} from "vitest";
+import {measureScale, syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import {checkFiles} from "../../src/io/dataset.js";
+import {parseDataFile} from "../../src/io/parseDataFile.js";
+import {formatProblem} from "../../src/io/problem.js";
+import {publicDataset} from "../../src/io/publicDataset.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+
+const FILE = "data/deals/amazon-anthropic.yaml";
+
+it("parseDataFile(deal with a summary over 20,000 characters) refuses it at the summary's line", async () => {
+  const text = await readFile(FILE, "utf-8");
+  // The problem points at the block's "|": line of "summary: |", column 10 ("summary: " is 9 characters).
+  const line = text.split("\n").findIndex((l) => l.startsWith("summary: |")) + 1;
+  const long = text.replace(/^summary: \|\n/m, `summary: |\n  ${"x".repeat(20_001)}\n`);
+  const {problems} = parseDataFile("deal", FILE, long);
+  assert.deepStrictEqual(problems.map(formatProblem), [`${FILE}:${line}:10: summary: is longer than 20000 characters (the limit for a note)`]);
+});
+
+it("publicDataset(dataset with Markdown that would stall marked) throws naming the deal, the field and the line", async () => {
+  const dataset = await readValidDataset("data");
+  const deals = dataset.deals.map((d) => (d.id === "amazon-anthropic" ? {...d, notes: `fine\n\n${"> ".repeat(9)}deep`} : d));
+  assert.throws(
+    () => publicDataset({...dataset, deals}, "v"),
+    /^deal amazon-anthropic: notes: invalid markdown: line 3: nests 9 block quotes or lists \(limit 8\)$/
+  );
+});
+
+it("syntheticDataset(count) derives count deals with unique ids from a real one", async () => {
+  const files = await syntheticDataset(12);
+  const deals = files.filter((f) => f.relative.startsWith("deals/")).map((f) => f.relative);
+  assert.strictEqual(deals.length, 12);
+  assert.strictEqual(new Set(deals).size, 12);
+  assert.strictEqual(deals[0], "deals/amazon-anthropic-s01.yaml");
+  for (const count of [0, 1.5, -1, Number.NaN]) {
+    const error = await syntheticDataset(count).catch((e: Error) => e);
+    assert.match(String((error as Error).message), /^invalid count: /);
+  }
+});
+
+it("checkFiles(1,000 synthetic deals) accepts them all", async () => {
+  const {dataset, problems} = checkFiles(await syntheticDataset(1000));
+  assert.deepStrictEqual(problems.slice(0, 3), []);
+  assert.strictEqual(dataset?.deals.length, 1000);
+  assert.strictEqual(new Set(dataset?.deals.map((d) => d.id)).size, 1000);
+}, 120_000);
+
+it("measureScale(counts) returns the deals and seconds of each count", async () => {
+  const rows = await measureScale([2, 5]);
+  assert.deepStrictEqual(
+    rows.map((r) => r.deals),
+    [2, 5]
+  );
+  for (const row of rows) assert.isAtLeast(row.seconds, 0);
+});

@@ -1,0 +1,102 @@
+/**
+ * Temp copies of the project for tests that build: each copy has its own Framework cache, build lock and temp
+ * folder, so a test's build neither sees nor disturbs another build (another test file, or an engineer's).
+ */
+import {execFileSync, spawn} from "node:child_process";
+import {createHash} from "node:crypto";
+import {cp, mkdir, mkdtemp, readdir, readFile, symlink} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join, relative, resolve} from "node:path";
+
+/** The repository the tests run from. */
+export const REPO = resolve(".");
+
+const FOLDERS = ["docs", "src", "reports", "scripts", "bin", "data"];
+const FILES = ["observablehq.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+
+/**
+ * Returns the path of a fresh copy of the project (folders and files a build reads; node_modules symlinked, no
+ * Framework cache), with an empty `tmp/` for the builds' temp files.
+ */
+export async function copyProject(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `deals-${name}-`));
+  for (const folder of FOLDERS) {
+    await cp(join(REPO, folder), join(dir, folder), {recursive: true, filter: (src) => !/[/\\]\.observablehq(?:[/\\]|$)/.test(src)});
+  }
+  for (const file of FILES) await cp(join(REPO, file), join(dir, file));
+  await symlink(join(REPO, "node_modules"), join(dir, "node_modules"));
+  await mkdir(join(dir, "tmp"));
+  return dir;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+/**
+ * Runs `node bin/deals.js <args>` in the project copy `cwd` and returns its exit code and output. Temp files
+ * (Chromium's profile: `deals-chromium-*`) go to `<cwd>/tmp`, so `chromiumProcesses(cwd)` finds this run's.
+ * With `offline`, it runs in a network namespace of its own (`unshare -n`): no network at all, not even loopback
+ * to other processes; see canRunOffline.
+ */
+export function deals(cwd: string, args: string[], env: Record<string, string | undefined> = {}, {offline = false} = {}): Promise<Run> {
+  const started = performance.now();
+  const command = offline ? ["unshare", "-n", "node"] : ["node"];
+  return new Promise((ok, fail) => {
+    const child = spawn(command[0], [...command.slice(1), "bin/deals.js", ...args], {
+      cwd,
+      env: {...process.env, TMPDIR: join(cwd, "tmp"), CI: "true", ...env},
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", fail);
+    child.on("close", (code) => ok({code, stdout, stderr, seconds: (performance.now() - started) / 1000}));
+  });
+}
+
+/** Returns relative path → SHA-256 of every file under `dir`, sorted by path. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true});
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  for (const file of files.sort()) {
+    out[relative(dir, file)] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
+  }
+  return out;
+}
+
+/** Returns the command lines of running processes whose command line contains `marker` (`pgrep -af`). */
+export function processesWith(marker: string): string[] {
+  try {
+    return execFileSync("pgrep", ["-af", marker], {encoding: "utf-8"}).split("\n").filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** Returns the Chromium processes started by builds of the project copy `cwd` (their profile is under `<cwd>/tmp`). */
+export function chromiumProcesses(cwd: string): string[] {
+  return processesWith(join(cwd, "tmp", "deals-chromium-"));
+}
+
+/** Returns true if this machine can run a command without network (`unshare -n`, usually as root). */
+export function canRunOffline(): boolean {
+  try {
+    execFileSync("unshare", ["-n", "true"], {stdio: "ignore"});
+    return true;
+  } catch {
+    return false;
+  }
+}
