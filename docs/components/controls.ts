@@ -138,7 +138,10 @@ export function ScenarioControls({
     }
     root.value = {scenario: scenario.id, ramp: scenario.ramp, values, changed};
     if (url) {
-      const next = new URLSearchParams();
+      // Keep what other controls put in the address (e.g. ?deal=); replace only the scenario and assumptions.
+      const next = new URLSearchParams(location.search);
+      next.delete("scenario");
+      for (const a of assumptions) next.delete(a.id);
       if (scenario.id !== "base") next.set("scenario", scenario.id);
       for (const id of changed) next.set(id, String(values[id]));
       const query = next.toString();

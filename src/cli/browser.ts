@@ -94,7 +94,8 @@ export interface PageLog {
  */
 export async function lockedPage(browser: Browser, origin: string): Promise<{page: Page; log: PageLog; dispose(): Promise<void>}> {
   const {protocol, host} = new URL(origin);
-  if (protocol !== "http:" || !/^127\.0\.0\.1:\d+$/.test(host)) throw new Error(`invalid origin: ${origin} (expected http://127.0.0.1:<port>)`);
+  if (protocol !== "http:" || !/^127\.0\.0\.1:\d+$/.test(host))
+    throw new Error(`invalid origin: ${origin} (expected http://127.0.0.1:<port>)`);
   const context = await browser.createBrowserContext({proxyServer: DEAD_PROXY, proxyBypassList: ["<-loopback>", host]});
   const log: PageLog = {blocked: [], errors: []};
   // A popup (window.open, target=_blank) is a page of its own that this page's interception does not see.

@@ -75,7 +75,9 @@ export async function buildAll({
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
     // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
-    const cache = await stage("checking the loader cache", () => refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)}));
+    const cache = await stage("checking the loader cache", () =>
+      refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)})
+    );
     step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
     await pinNpmVersions();
     await stage("building the site", async () => {
@@ -92,7 +94,9 @@ export async function buildAll({
         });
       } catch (error) {
         const loaders = await failedLoaders(earlierErrors);
-        throw loaders.length ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`) : error;
+        throw loaders.length
+          ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`)
+          : error;
       }
       await validateSite(scratch);
       await fixFileDates(scratch, await buildEpoch(data));
@@ -133,7 +137,12 @@ async function checkOutput(out: string): Promise<void> {
     await rm(probe);
   } catch (error) {
     const {code, message} = error as NodeJS.ErrnoException;
-    const reason = code === "ENOTDIR" || code === "EEXIST" ? "a parent of it is a file" : code === "EACCES" || code === "EROFS" ? "permission denied" : message;
+    const reason =
+      code === "ENOTDIR" || code === "EEXIST"
+        ? "a parent of it is a file"
+        : code === "EACCES" || code === "EROFS"
+          ? "permission denied"
+          : message;
     throw new Error(`cannot write the output folder ${out}: ${reason}`);
   }
 }

@@ -37,6 +37,8 @@ export interface RenderOptions {
   timeoutMs?: number;
   /** Draw a progress bar; default when stderr is a terminal and CI is not set. */
   interactive?: boolean;
+  /** Public address of the site, for links from a briefing to site pages; default `$DEALS_SITE_URL` (else removed). */
+  siteUrl?: string;
 }
 
 export interface RenderedBriefing {
@@ -77,7 +79,8 @@ export async function renderBriefings({
   concurrency = availableParallelism(),
   maxDocsPerBrowser = 20,
   timeoutMs = 60_000,
-  interactive = isInteractive()
+  interactive = isInteractive(),
+  siteUrl = process.env.DEALS_SITE_URL || undefined
 }: RenderOptions): Promise<RenderSummary> {
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
   const started = performance.now();
@@ -106,7 +109,7 @@ export async function renderBriefings({
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         const t0 = performance.now();
         try {
-          const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs};
+          const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs, siteUrl};
           const rendered = await withRetry(
             name,
             () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: ${HUNG}`), isBroken),
@@ -124,7 +127,15 @@ export async function renderBriefings({
             else skipped.push({id, reason, briefings: [name]});
           }
           const seconds = (performance.now() - t0) / 1000;
-          documents.push({name, file, pages: rendered.pages, bytes: bytes.length, seconds, timings: rendered.timings, warnings: rendered.warnings});
+          documents.push({
+            name,
+            file,
+            pages: rendered.pages,
+            bytes: bytes.length,
+            seconds,
+            timings: rendered.timings,
+            warnings: rendered.warnings
+          });
           const {load, print} = rendered.timings;
           progress.done(
             name,
@@ -151,7 +162,7 @@ export async function renderBriefings({
   const pages = documents.reduce((sum, d) => sum + d.pages, 0);
   documents.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
   log(
-    `pdf: ${documents.length} briefings, ${pages} pages in ${seconds.toFixed(1)} s (${pages ? (seconds / pages).toFixed(2) : "0"} s a page, ${Math.min(concurrency, selected.length)} at a time, ${pool.launches} browser launch${pool.launches === 1 ? "" : "es"}) → ${out}/`
+    `pdf: ${documents.length} briefing${documents.length === 1 ? "" : "s"}, ${pages} pages in ${seconds.toFixed(1)} s (${pages ? (seconds / pages).toFixed(2) : "0"} s a page, ${Math.min(concurrency, selected.length)} at a time, ${pool.launches} browser launch${pool.launches === 1 ? "" : "es"}) → ${out}/`
   );
   return {documents, seconds, pages, skipped};
 }

@@ -1,17 +1,36 @@
 /** Checks a freshly built site before it may replace the published one. */
 import {readdir, readFile} from "node:fs/promises";
-import {join} from "node:path";
+import {join, relative} from "node:path";
 
 /**
- * Throws unless `dir` holds an index page and no page contains an error block rendered at build time.
+ * Throws `site check: …` unless `dir` holds an index page, no page contains an error block rendered at build
+ * time, and every file a data loader produced (`_file/…`) is non-empty and, for `.json`, parses. Framework ships
+ * a loader's output whenever the loader exits 0, even when it wrote nothing or wrote log lines to stdout.
  * Returns the list of HTML pages (relative paths).
+ *
+ * @example
+ * const pages = await validateSite(".build/site"); // ["changes.html", "deals/amazon-anthropic.html", "index.html", …]
  */
 export async function validateSite(dir: string): Promise<string[]> {
-  const pages = (await readdir(dir, {recursive: true})).filter((f) => f.endsWith(".html")).sort();
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true});
+  const files = entries.filter((f) => f.isFile()).map((f) => relative(dir, join(f.parentPath, f.name)).split("\\").join("/"));
+  const pages = files.filter((f) => f.endsWith(".html")).sort();
   if (!pages.includes("index.html")) throw new Error(`site check: ${dir}/index.html is missing`);
   for (const page of pages) {
     const html = await readFile(join(dir, page), "utf-8");
     if (html.includes("observablehq--error")) throw new Error(`site check: ${page} contains an error block`);
+  }
+  for (const file of files.filter((f) => f.startsWith("_file/")).sort()) {
+    // `_file/data/dataset.4ab89dfc.json` comes from the loader `docs/data/dataset.json.*`.
+    const source = `docs/${file.slice("_file/".length).replace(/\.[0-9a-f]{8}(\.[^./]+)$/, "$1")}`;
+    const bytes = await readFile(join(dir, file));
+    if (!bytes.length) throw new Error(`site check: ${file} is empty (did the data loader for ${source} write nothing?)`);
+    if (!file.endsWith(".json")) continue;
+    try {
+      JSON.parse(bytes.toString("utf-8"));
+    } catch (error) {
+      throw new Error(`site check: ${file} is not JSON (did the data loader for ${source} print to stdout?): ${(error as Error).message}`);
+    }
   }
   return pages;
 }

@@ -16,14 +16,17 @@ export function findDangers(root: ParentNode, allowedTags: string[] | null = nul
     const tag = element.tagName.toLowerCase();
     if (allowedTags && !allowedTags.includes(tag)) found.push(`<${tag}> not allowed`);
     for (const {name, value} of Array.from(element.attributes)) {
-      const compact = value.replace(/[\u0000-\u0020\u007f-\u00a0]+/g, "");
+      const compact = value.replace(/[\p{Cc}\s]+/gu, "");
       if (/^on/i.test(name)) found.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
       else if (name.toLowerCase() === "srcdoc") found.push(`<${tag} srcdoc>`);
-      else if (name.toLowerCase() === "style" && /javascript:|expression\(/i.test(compact)) found.push(`<${tag} style="${value.slice(0, 60)}">`);
+      else if (name.toLowerCase() === "style" && /javascript:|expression\(/i.test(compact))
+        found.push(`<${tag} style="${value.slice(0, 60)}">`);
       else if (urlAttribute.test(name)) {
         const url = name.toLowerCase() === "content" ? compact.replace(/^\d*;?url=/i, "") : compact;
         // An image as a data: URL (the site's icon, a chart's colour ramp) cannot run script; elsewhere data: can.
-        const image = /^data:image\//i.test(url) && (tag === "img" || tag === "image" || (tag === "link" && /\bicon\b/.test(element.getAttribute("rel") ?? "")));
+        const image =
+          /^data:image\//i.test(url) &&
+          (tag === "img" || tag === "image" || (tag === "link" && /\bicon\b/.test(element.getAttribute("rel") ?? "")));
         if (badScheme.test(url) && !image) found.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
       }
     }

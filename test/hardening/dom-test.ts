@@ -51,6 +51,16 @@ it("el(tag, {href|src|action…: url}) drops every URL that is not http(s), mail
       assert.isFalse(el(tag, {[key]: url}).hasAttribute(key), `${tag} ${key}=${url}`);
     }
   }
-  const safe = ["https://example.com/a?b#c", "http://example.com", "mailto:a@example.com", "#sources", "?deal=x", "./deals/x", "../briefings/market.pdf", "/capacity", "docs/methodology"];
+  const safe = [
+    "https://example.com/a?b#c",
+    "http://example.com",
+    "mailto:a@example.com",
+    "#sources",
+    "?deal=x",
+    "./deals/x",
+    "../briefings/market.pdf",
+    "/capacity",
+    "docs/methodology"
+  ];
   for (const url of safe) assert.strictEqual(el("a", {href: url}).getAttribute("href"), url);
 });

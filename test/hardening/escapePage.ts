@@ -24,13 +24,30 @@ export function navigationPages(canary: string): Record<string, string> {
   };
 }
 
+/**
+ * Returns where the attempts go: the canary under its own address and under other names for this machine
+ * (localhost, 0.0.0.0, 127.1, IPv4-mapped IPv6), the cloud metadata address, and an outside host.
+ */
+export function targets(canary: string): Record<string, string> {
+  const port = new URL(canary).port;
+  return {
+    canary,
+    "canary as localhost": `http://localhost:${port}`,
+    "canary as 0.0.0.0": `http://0.0.0.0:${port}`,
+    "canary as 127.1": `http://127.1:${port}`,
+    "canary as ::ffff:127.0.0.1": `http://[::ffff:127.0.0.1]:${port}`,
+    metadata: "http://169.254.169.254/latest/meta-data",
+    outside: OUTSIDE
+  };
+}
+
 /** The main escape page's script: every attempt records its outcome in `window.attempts`. */
 function escapeScript(canary: string, udpPort: number, tcpPort: number): string {
   const ws = canary.replace("http:", "ws:");
   return `
 window.attempts = {};
 const note = (name, promise) => { window.attempts[name] = "pending"; Promise.resolve().then(promise).then((v) => { window.attempts[name] = "reached: " + String(v).slice(0, 80); }, (e) => { window.attempts[name] = "refused: " + String(e && e.message || e).slice(0, 80); }); };
-const targets = {canary: ${JSON.stringify(canary)}, outside: ${JSON.stringify(OUTSIDE)}};
+const targets = ${JSON.stringify(targets(canary))};
 for (const [where, base] of Object.entries(targets)) {
   note("fetch " + where, () => fetch(base + "/fetch").then((r) => r.text()));
   note("fetch no-cors " + where, () => fetch(base + "/fetch-no-cors", {mode: "no-cors"}).then((r) => r.type));

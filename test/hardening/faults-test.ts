@@ -16,7 +16,10 @@ async function previousBuild(dir: string): Promise<Record<string, string>> {
   await mkdir(join(dir, "deals"), {recursive: true});
   await writeFile(join(dir, "index.html"), "<!doctype html><title>previous</title>");
   await writeFile(join(dir, "deals", "amazon-anthropic.html"), "previous deal page");
-  await writeFile(join(dir, "manifest.json"), JSON.stringify({format: 1, dataVersion: "previous", asOf: "2026-01-01", figures: [], inputs: {}}));
+  await writeFile(
+    join(dir, "manifest.json"),
+    JSON.stringify({format: 1, dataVersion: "previous", asOf: "2026-01-01", figures: [], inputs: {}})
+  );
   await writeFile(join(dir, "MARKER"), `previous build ${Date.now()}`);
   return hashTree(dir);
 }
@@ -57,14 +60,24 @@ afterAll(async () => {
 });
 
 it("deals build (a data loader that throws midway) exits 1 naming the loader, the previous output intact", async () => {
-  await writeFile(join(project, "docs/data/boom.json.ts"), `process.stdout.write('{"half": ');\nthrow new Error("boom: this loader fails on purpose");\n`);
-  await writeFile(join(project, "docs/boom.md"), '---\ntitle: Boom\n---\n\n```js\nconst boom = FileAttachment("data/boom.json").json();\n```\n\n${boom}\n');
+  await writeFile(
+    join(project, "docs/data/boom.json.ts"),
+    `process.stdout.write('{"half": ');\nthrow new Error("boom: this loader fails on purpose");\n`
+  );
+  await writeFile(
+    join(project, "docs/boom.md"),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Observable Markdown page, not a template
+    '---\ntitle: Boom\n---\n\n```js\nconst boom = FileAttachment("data/boom.json").json();\n```\n\n${boom}\n'
+  );
   const out = join(project, "out-a");
   const before = await previousBuild(out);
   try {
     const run = await deals(project, ["build", "--site-only", "--out", out]);
     assert.strictEqual(run.code, 1);
-    assert.match(run.stderr, /deals build: building the site: observable build failed \(exit 1\); data loader failed: docs\/data\/boom\.json\.ts/);
+    assert.match(
+      run.stderr,
+      /deals build: building the site: observable build failed \(exit 1\); data loader failed: docs\/data\/boom\.json\.ts/
+    );
     assert.include(run.stderr, "boom: this loader fails on purpose");
     assert.deepStrictEqual(await hashTree(out), before);
     assert.deepStrictEqual(leftovers(out), []);
@@ -128,7 +141,12 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
     await writeFile(file, edit(await readFile(file, "utf-8")));
     const run = await deals(project, ["build", "--data", "bad-data", "--out", out]);
     assert.strictEqual(run.code, 1, name);
-    assert.match(run.stderr, name === "typo" ? /bad-data\/deals\/amazon-anthropic\.yaml:\d+:\d+: labb: unknown key/ : /amazon-anthropic\.yaml:0:0: \(file\): file is \d+ bytes; the limit is 1000000/);
+    assert.match(
+      run.stderr,
+      name === "typo"
+        ? /bad-data\/deals\/amazon-anthropic\.yaml:\d+:\d+: labb: unknown key/
+        : /amazon-anthropic\.yaml:0:0: \(file\): file is \d+ bytes; the limit is 1000000/
+    );
     assert.notInclude(run.stderr, "bundling the core", name);
     assert.deepStrictEqual(await hashTree(out), before, name);
     assert.deepStrictEqual(leftovers(out), [], name);

@@ -51,7 +51,11 @@ export async function writeHostileData(from: string, to: string): Promise<number
   const payload = () => PAYLOADS[next++ % PAYLOADS.length];
   const visit = (value: unknown, path: string[]): unknown => {
     if (Array.isArray(value)) {
-      return value.map((item) => (typeof item === "string" && path.at(-1) === "other" ? (changed++, `${item} ${payload()}`) : visit(item, path)));
+      return value.map((item) => {
+        if (typeof item !== "string" || path.at(-1) !== "other") return visit(item, path);
+        changed++;
+        return `${item} ${payload()}`;
+      });
     }
     if (!value || typeof value !== "object") return value;
     const out: Record<string, unknown> = {};

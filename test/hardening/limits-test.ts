@@ -17,7 +17,9 @@ it("parseDataFile(deal with a summary over 20,000 characters) refuses it at the 
   const line = text.split("\n").findIndex((l) => l.startsWith("summary: |")) + 1;
   const long = text.replace(/^summary: \|\n/m, `summary: |\n  ${"x".repeat(20_001)}\n`);
   const {problems} = parseDataFile("deal", FILE, long);
-  assert.deepStrictEqual(problems.map(formatProblem), [`${FILE}:${line}:10: summary: is longer than 20000 characters (the limit for a note)`]);
+  assert.deepStrictEqual(problems.map(formatProblem), [
+    `${FILE}:${line}:10: summary: is longer than 20000 characters (the limit for a note)`
+  ]);
 });
 
 it("publicDataset(dataset with Markdown that would stall marked) throws naming the deal, the field and the line", async () => {

@@ -43,7 +43,7 @@ async function allText(): Promise<string> {
         texts.push(frame.url());
         if (frame.url().startsWith("chrome-error:")) continue;
         const html = frame.evaluate(() => document.documentElement?.outerHTML ?? "").catch(() => "");
-        texts.push(await Promise.race([html, sleep(2000).then(() => "")]));
+        texts.push(await Promise.race([html, sleep(500).then(() => "")]));
       }
     }
   }
@@ -61,7 +61,7 @@ it("lockedPage(browser, origin) stops every escape route of a hostile page and l
     await page.goto(`${server.origin}/`, {waitUntil: "load", timeout: 30_000});
     // Some attempts never settle (a WebSocket to a dead proxy may hang): what matters is what reached the canary.
     await page
-      .waitForFunction(() => !Object.values((window as unknown as {attempts: object}).attempts).includes("pending"), {timeout: 8000})
+      .waitForFunction(() => !Object.values((window as unknown as {attempts: object}).attempts).includes("pending"), {timeout: 5000})
       .catch(() => {});
     await sleep(1500); // late beacons, prefetches, worker and service-worker fetches
     const attempts = await page.evaluate(() => (window as unknown as {attempts: Record<string, string>}).attempts);

@@ -70,7 +70,10 @@ it("renderMarkdown(links) keeps http(s) and mailto links with rel=noopener and d
     renderMarkdown("[a](https://example.com/x)", {inline: true}),
     '<a href="https://example.com/x" rel="noopener noreferrer" target="_blank">a</a>'
   );
-  assert.strictEqual(renderMarkdown("[a](mailto:x@example.com)", {inline: true}), '<a href="mailto:x@example.com" rel="noopener noreferrer">a</a>');
+  assert.strictEqual(
+    renderMarkdown("[a](mailto:x@example.com)", {inline: true}),
+    '<a href="mailto:x@example.com" rel="noopener noreferrer">a</a>'
+  );
   for (const url of ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "//attacker.example/a"]) {
     assert.strictEqual(renderMarkdown(`[a](${url})`, {inline: true}), '<a rel="noopener noreferrer">a</a>', url);
   }
@@ -90,7 +93,10 @@ it("cleanText(text) strips the byte-order mark, zero-width characters and direct
 it("renderMarkdown(1 MB, 1e5 '#', 1e5 '*' + 'a') is refused in under 200 ms", () => {
   for (const text of ["a".repeat(1_000_000), "#".repeat(1e5), `${"*".repeat(1e5)}a`, `${"_".repeat(1e5)}a`]) {
     assert.throws(() => renderMarkdown(text), /^invalid markdown: \d+ characters \(limit 20000\)$/);
-    assert.isBelow(minMs(() => renderMarkdown(text)), 200);
+    assert.isBelow(
+      minMs(() => renderMarkdown(text)),
+      200
+    );
   }
 });
 
@@ -106,7 +112,10 @@ it("renderMarkdown(text that would overflow marked's stack or take quadratic tim
   ];
   for (const [text, message] of cases) {
     assert.throws(() => renderMarkdown(text), message);
-    assert.isBelow(minMs(() => renderMarkdown(text)), 200);
+    assert.isBelow(
+      minMs(() => renderMarkdown(text)),
+      200
+    );
   }
 });
 
@@ -115,10 +124,13 @@ it("markdownHazard(text) accepts prose up to the limits", () => {
   assert.isNull(markdownHazard("*".repeat(MAX_MARK_RUN)));
   assert.isNull(markdownHazard(`${"*a* ".repeat(MAX_EMPHASIS_MARKS / 2)}\n\n${"_b_ ".repeat(MAX_EMPHASIS_MARKS / 2)}`));
   assert.isNull(markdownHazard("The **$100B** is a _headline_ figure.\n\n- one\n  - two\n    - three\n\n> quoted\n> > twice"));
-  assert.deepStrictEqual(markdownHazard(`a\n${"> ".repeat(MAX_MARKDOWN_NESTING + 1)}b`), {line: 2, message: "nests 9 block quotes or lists (limit 8)"});
+  assert.deepStrictEqual(markdownHazard(`a\n${"> ".repeat(MAX_MARKDOWN_NESTING + 1)}b`), {
+    line: 2,
+    message: "nests 9 block quotes or lists (limit 8)"
+  });
 });
 
-it("renderMarkdown(20,000 characters of adversarial but allowed Markdown) renders in linear time", () => {
+it("renderMarkdown(20,000 characters of adversarial but allowed Markdown) renders in under 3 s", () => {
   // Each is at the note limit and passes markdownHazard. Alone on this machine each takes 5–300 ms (most of it in
   // DOMPurify, linear in the elements produced); the bound leaves room for a loaded 2-core runner.
   const texts = [
@@ -129,11 +141,19 @@ it("renderMarkdown(20,000 characters of adversarial but allowed Markdown) render
     ("_a" + "b".repeat(38)).repeat(500),
     ("> ".repeat(4) + "- ".repeat(4) + "a\n").repeat(1100).slice(0, 20_000)
   ];
-  for (const text of texts) assert.isBelow(minMs(() => renderMarkdown(text)), 3000, text.slice(0, 20));
+  for (const text of texts)
+    assert.isBelow(
+      minMs(() => renderMarkdown(text), 2),
+      3000,
+      text.slice(0, 20)
+    );
 });
 
 it("the sanitizer's dependencies are past the advisories of reliability.md §1.4 (DOMPurify ≥ 3.3.2, jsdom ≥ 20)", () => {
-  const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf-8")).version.split(".").map(Number);
+  const version = (name: string) =>
+    JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf-8"))
+      .version.split(".")
+      .map(Number);
   const [major, minor, patch] = version("dompurify");
   assert.isTrue(major > 3 || (major === 3 && (minor > 3 || (minor === 3 && patch >= 2))), `dompurify ${major}.${minor}.${patch}`);
   assert.isAtLeast(version("jsdom")[0], 20);

@@ -47,7 +47,14 @@ it("serveSite(root) serves pages by clean URL", async () => {
 });
 
 it("serveSite(root) refuses paths outside root, however they are written", async () => {
-  for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/..\\secret.txt"]) {
+  for (const path of [
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/..%2fsecret.txt",
+    "/..%2f..%2f..%2fetc%2fpasswd",
+    "/%2e%2e%2f%2e%2e%2fetc/passwd",
+    "/..\\secret.txt"
+  ]) {
     const {status, body} = await get(path);
     assert.oneOf(status, [400, 404], path);
     assert.notInclude(body, "secret");

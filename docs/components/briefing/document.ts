@@ -7,15 +7,15 @@ import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
 import {sectionRegistry} from "../sections/registry.js";
 import type {Section, SectionContext} from "../sections/types.js";
+import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
-import {allowLongBreaks} from "./allowLongBreaks.js";
 import {fitToWidth} from "./fitToWidth.js";
 import {type Paper, parsePaper, printableArea, printableWidthPx} from "./paper.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
-import {unclipCharts} from "./unclipCharts.js";
 import type {BriefingIndex, BriefingMeta} from "./types.js";
+import {unclipCharts} from "./unclipCharts.js";
 
 /** The id of the sources appendix in briefing definitions. */
 export const SOURCES_ID = "sources";

@@ -26,7 +26,8 @@ type Area = {width: number; height: number};
  */
 export function fitToWidth(root: Element, {portrait, landscape}: {portrait: Area; landscape: Area}): {zoomed: number; landscape: number} {
   if (!(portrait.width > 0 && portrait.height > 0)) throw new Error(`invalid portrait: ${portrait.width}×${portrait.height}`);
-  if (!(landscape.width >= portrait.width && landscape.height > 0)) throw new Error(`invalid landscape: ${landscape.width}×${landscape.height}`);
+  if (!(landscape.width >= portrait.width && landscape.height > 0))
+    throw new Error(`invalid landscape: ${landscape.width}×${landscape.height}`);
   const done = {zoomed: 0, landscape: 0};
   for (const node of root.querySelectorAll<HTMLElement | SVGElement>("table, figure, svg, pre, .card")) {
     if (node.closest("[data-fitted]")) continue;
@@ -57,7 +58,12 @@ export function fitToWidth(root: Element, {portrait, landscape}: {portrait: Area
  */
 function landscapeBlock(node: Element, root: Element): Element {
   let block = node;
-  while (block.parentElement && block.parentElement !== root && block.parentElement.childElementCount === 1 && !block.parentElement.matches("section, article, main")) {
+  while (
+    block.parentElement &&
+    block.parentElement !== root &&
+    block.parentElement.childElementCount === 1 &&
+    !block.parentElement.matches("section, article, main")
+  ) {
     block = block.parentElement;
   }
   return block;

@@ -20,7 +20,10 @@ export function unclipCharts(root: Element, {minWidth = 100}: {minWidth?: number
     const rendered = svg.getBoundingClientRect();
     if (!(rendered.width >= minWidth && rendered.height > 0)) continue;
     const base = svg.viewBox.baseVal;
-    const view = base && base.width > 0 ? {x: base.x, y: base.y, width: base.width, height: base.height} : {x: 0, y: 0, width: rendered.width, height: rendered.height};
+    const view =
+      base && base.width > 0
+        ? {x: base.x, y: base.y, width: base.width, height: base.height}
+        : {x: 0, y: 0, width: rendered.width, height: rendered.height};
     let drawn: DOMRect;
     try {
       drawn = svg.getBBox();

@@ -6,11 +6,14 @@
  */
 import {
   type AssumptionValues,
+  BUILD_UP_ASSUMPTIONS,
+  type CapacityProjector,
   type Deal,
   type DealProjection,
   type DealProjector,
   evaluateDealCommitment,
   type FigureSpread,
+  prepareDealCapacity,
   prepareDealCommitment,
   prepareDealProjector,
   type SpendProfile,
@@ -22,7 +25,13 @@ import type {SectionContext} from "../sections/types.js";
 /** The projection a page shows: the parts of a DealProjection that the reader's values change. */
 export type DealView = Pick<DealProjection, "deal" | "assumptions" | "ramp" | "capacity" | "commitment" | "recycling" | "uncertainty">;
 
-const projectors = new WeakMap<object, Map<string, DealProjector>>();
+interface Prepared {
+  projector: DealProjector;
+  capacity: CapacityProjector | null;
+}
+
+const prepared = new WeakMap<object, Map<string, Prepared>>();
+let lastView: {key: string; view: DealView} | null = null;
 
 /** Returns the deal named by the context, or throws `invalid dealId: x`. */
 export function dealOf({data, dealId}: Pick<SectionContext, "data" | "dealId">): Deal {
@@ -49,19 +58,30 @@ export function dealView(context: SectionContext, {profile = "flat"}: {profile?:
   if (!custom && profile === "flat") return base;
   const values = (custom ? controls!.values : base.assumptions) as AssumptionValues;
   const ramp = (custom ? controls!.ramp : base.ramp) as DealProjection["ramp"];
-  let byDeal = projectors.get(data);
+  const key = `${deal.id}:${profile}:${ramp}`;
+  const viewKey = `${key}:${custom}:${JSON.stringify(values)}`;
+  // The page's headline and the section ask for the same view on every slider move: compute it once.
+  if (lastView?.key === viewKey) return lastView.view;
+  let byDeal = prepared.get(data);
   if (!byDeal) {
     byDeal = new Map();
-    projectors.set(data, byDeal);
+    prepared.set(data, byDeal);
   }
-  const key = `${deal.id}:${profile}:${ramp}`;
-  let projector = byDeal.get(key);
-  if (!projector) {
-    projector = prepareDealProjector(data, deal, {profile, ramp});
-    byDeal.set(key, projector);
+  let parts = byDeal.get(key);
+  if (!parts) {
+    parts = {
+      projector: prepareDealProjector(data, deal, {profile, ramp}),
+      capacity: prepareDealCapacity(deal, data.chips, data.assumptions)
+    };
+    byDeal.set(key, parts);
   }
-  const {capacity, commitment, recycling} = projector.evaluate(values, {ramp});
-  return {deal: deal.id, assumptions: values, ramp, capacity, commitment, recycling, uncertainty: custom ? null : base.uncertainty};
+  // Without detail the projector skips the options' valuation and the fleet, which these pages do not show; the
+  // year-by-year capacity comes from the capacity projector itself.
+  const {commitment, recycling} = parts.projector.evaluate(values, {detail: false, ramp});
+  const capacity = parts.capacity ? parts.capacity({scenario: "", ramp, values}, {byYear: true}) : null;
+  const view = {deal: deal.id, assumptions: values, ramp, capacity, commitment, recycling, uncertainty: custom ? null : base.uncertainty};
+  lastView = {key: viewKey, view};
+  return view;
 }
 
 /** P10–P90 of the commitment's GW-years (contract price and build-up cost) and of its coverage of the ceiling. */
@@ -74,8 +94,8 @@ export interface CommitmentBands {
 const bandCache = new Map<string, CommitmentBands | null>();
 
 /**
- * Returns P10–P90 bands of the commitment's figures around `values`: a seeded Monte Carlo (2,000 draws, stream
- * `<deal>:commitment`) over the ranges of every assumption except the `fixed` ones (those the reader set), through
+ * Returns P10–P90 bands of the commitment's figures around `values`: a seeded Monte Carlo (1,000 draws, stream
+ * `<deal>:commitment`) over the ranges of the assumptions they read, except the `fixed` ones (those the reader set), through
  * the core's commitment arithmetic; null without a commitment. A figure that depends only on fixed assumptions gets
  * a band of zero width. Cached per deal, values and fixed ids.
  */
@@ -97,10 +117,11 @@ export function commitmentBands(
       return {contract: c.gwYears.contract.value, buildUp: c.gwYears.buildUp.value, coverage: c.coverage?.value ?? null};
     },
     {
-      draws: 2000,
+      draws: 1000,
       seed: "compute-deals",
       stream: `${deal.id}:commitment`,
-      vary: (data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id))
+      // Only the assumptions these figures read are drawn, which keeps a slider move cheap.
+      vary: ["revenue-per-gw-year", ...BUILD_UP_ASSUMPTIONS].filter((id) => !fixed.includes(id))
     }
   );
   const bands = {

@@ -3,16 +3,7 @@ import * as Plot from "@observablehq/plot";
 import type {CapacityCostYear} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {gw, sig, usd} from "../format.js";
-
-/** Returns a colour swatch and its label, for a chart's legend. */
-export function Swatch(label: string, color: string, kind: "bar" | "line" | "band" | "dash" = "bar"): HTMLElement {
-  return el(
-    "span",
-    {class: "commitment-swatch"},
-    el("span", {class: `commitment-swatch-mark commitment-swatch-mark--${kind}`, style: `--swatch: ${color}`}),
-    label
-  );
-}
+import {Swatch} from "./commitmentSwatch.js";
 
 /**
  * Returns the chart of a commitment's spend per calendar year (bars, USD bn) against the cost of the capacity

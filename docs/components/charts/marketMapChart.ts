@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import type {MarketMap, MarketNode} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {gw, usd, withBound} from "../format.js";
-import {Swatch} from "./commitmentSpendChart.js";
+import {Swatch} from "./commitmentSwatch.js";
 
 export interface Placed extends MarketNode {
   x: number;
@@ -117,8 +117,11 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     y2: at.get(target)!.y,
     loop: loopPairs.has(`${source}→${target}`)
   }));
-  const size = Math.min(w, 720);
-  const height = Math.round(size * (narrow ? 0.8 : 0.8));
+  // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen);
+  // on a phone the circle stretches into a taller ellipse so the arrows keep some length.
+  const kx = Math.max(60, Math.min(170, w / 2 - (narrow ? 92 : 210)));
+  const ky = narrow ? 1.4 * kx : kx;
+  const height = Math.round(2.44 * ky);
   const r = narrow ? 5 : 7;
   const inset = r + 4;
   const body = (kind: Arrow["kind"], bend: number, dash?: string) =>
@@ -162,8 +165,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     width: w,
     height,
     margin: 0,
-    // Room beside the circle for the labels: about 70 px a side on a phone.
-    x: {domain: narrow ? [-2.25, 2.25] : [-1.9, 1.9], axis: null},
+    x: {domain: [-w / 2 / kx, w / 2 / kx], axis: null},
     y: {domain: [-1.22, 1.22], axis: null},
     marks: [
       body("commitment", 16),
@@ -226,7 +228,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     el(
       "figcaption",
       {},
-      `Line width grows with the square root of the dollars; the widest is ${usd(maxUsd)}. Subsidiaries count as their parent (AWS as Amazon).`
+      `Line width grows with the square root of the dollars; the widest is ${usd(maxUsd)}. ${narrow ? "" : "Beside each company: the firm equity it invests and the compute spend committed to it. "}Subsidiaries count as their parent (AWS as Amazon).`
     )
   );
 }

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import type {EquityPoint, Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {monthYear, usd, withBound} from "../format.js";
-import {Swatch} from "./commitmentSpendChart.js";
+import {Swatch} from "./commitmentSwatch.js";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

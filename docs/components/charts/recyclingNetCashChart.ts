@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import type {NetCashBand, RecyclingFlow} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {sig, usd} from "../format.js";
-import {Swatch} from "./commitmentSpendChart.js";
+import {Swatch} from "./commitmentSwatch.js";
 
 /**
  * Returns the line of cumulative net cash to the investor (USD bn) by year, a zero rule, the P10–P90 band when

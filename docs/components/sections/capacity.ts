@@ -14,7 +14,9 @@ import {
   type DealCapacityMonths,
   dealCapacityMonths,
   prepareDealCapacity,
-  type ScenarioValues
+  type Scenario,
+  type ScenarioValues,
+  scenarioValues
 } from "../../lib/core.js";
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
@@ -76,10 +78,17 @@ export function dealCapacityState(context: SectionContext): DealCapacityState | 
   const deal = capacityDeal(context);
   if (!deal.capacity) return null;
   const projection = analysis.projections[deal.id];
-  const live = !!controls && (controls.scenario !== "base" || controls.changed.length > 0);
-  const values: ScenarioValues = live
-    ? {scenario: controls!.scenario, ramp: controls!.ramp as ScenarioValues["ramp"], values: controls!.values as ScenarioValues["values"]}
-    : {scenario: projection.scenario, ramp: projection.ramp, values: projection.assumptions};
+  // A briefing may ask for another scenario than the precomputed base one, without controls.
+  const asked =
+    !controls && context.scenario && context.scenario !== projection.scenario
+      ? data.scenarios.find((s: Scenario) => s.id === context.scenario)
+      : null;
+  const live = asked ? true : !!controls && (controls.scenario !== "base" || controls.changed.length > 0);
+  const values: ScenarioValues = asked
+    ? scenarioValues(data.assumptions, asked)
+    : live
+      ? {scenario: controls!.scenario, ramp: controls!.ramp as ScenarioValues["ramp"], values: controls!.values as ScenarioValues["values"]}
+      : {scenario: projection.scenario, ramp: projection.ramp, values: projection.assumptions};
   let capacity: DealCapacity | null = live ? null : projection.capacity;
   if (!capacity) {
     if (!projectors.has(deal)) projectors.set(deal, prepareDealCapacity(deal, data.chips, data.assumptions));
@@ -98,7 +107,7 @@ export function capacityView(context: CapacityContext): CapacityView | null {
   const {data, controls} = context;
   const {deal, values, capacity, live} = state;
   const bands =
-    live && controls!.changed.length
+    live && controls?.changed.length
       ? capacityBands(data, deal.id, {
           draws: BROWSER_DRAWS,
           seed: context.bands?.seed ?? "compute-deals",

@@ -42,13 +42,13 @@ function range(spread: FigureSpread | null | undefined, format: (x: number) => s
   return `P10–P90 ${format(spread.p10)}–${format(spread.p90)}`;
 }
 
-function Kpi(label: string, value: Node, foot: string): HTMLElement {
+function Kpi(label: string, value: Node, ...foot: (Node | string)[]): HTMLElement {
   return el(
     "div",
     {class: "card commitment-kpi"},
     el("h3", {}, label),
     el("div", {class: "big"}, value),
-    foot ? el("p", {class: "card-foot"}, foot) : null
+    el("p", {class: "card-foot"}, ...foot)
   );
 }
 
@@ -62,14 +62,40 @@ function HeadlineFigure(figure: Figure, unit: string, name: string): HTMLElement
   );
 }
 
+/** Returns an empty slot for a P10–P90 range, filled by {@link fillRanges}. */
+function RangeSlot(name: string): HTMLElement {
+  return el("span", {class: "range-slot", "data-range": name});
+}
+
+/**
+ * Fills the headline's P10–P90 slots: from the precomputed uncertainty where it applies, else from a Monte Carlo
+ * around the reader's values. On screen the Monte Carlo runs when the browser is idle, so the headline updates
+ * first; in print it runs at once, so the page is complete when it is printed.
+ */
+function fillRanges(root: HTMLElement, context: SectionContext, view: DealView): void {
+  const fill = () => {
+    const bands = commitmentBands(context.data, dealOf(context), view.assumptions, context.controls?.changed);
+    const uncertainty = view.uncertainty?.figures;
+    const spreads: Record<string, [FigureSpread | null | undefined, (x: number) => string]> = {
+      contract: [uncertainty?.["commitment.gwYears"] ?? bands?.contract, sig],
+      buildUp: [bands?.buildUp, sig],
+      coverage: [uncertainty?.["commitment.coverage"] ?? bands?.coverage, pct]
+    };
+    for (const slot of root.querySelectorAll<HTMLElement>("[data-range]")) {
+      const [spread, format] = spreads[slot.dataset.range!] ?? [null, sig];
+      const text = range(spread, format);
+      slot.textContent = text ? ` · ${text}` : "";
+    }
+  };
+  if (context.print) fill();
+  else if (typeof requestIdleCallback === "function") requestIdleCallback(fill, {timeout: 200});
+  else setTimeout(fill, 0);
+}
+
 /** Returns the headline cards: commitment, GW-years bought both ways, the ceiling's GW-years and the coverage. */
 function Headline(context: SectionContext, view: DealView, commitment: DealCommitmentProjection): HTMLElement {
   const {data} = context;
   const deal = dealOf(context);
-  const bands = commitmentBands(data, deal, view.assumptions, context.controls?.changed);
-  const uncertainty = view.uncertainty?.figures;
-  const contractBand = uncertainty?.["commitment.gwYears"] ?? bands?.contract;
-  const coverageBand = uncertainty?.["commitment.coverage"] ?? bands?.coverage;
   const sourced = deal.commitments.length === 1 ? deal.commitments[0].amount : null;
   const total = sourced
     ? el(
@@ -80,19 +106,21 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
       )
     : FigureValue(commitment.totalUsd);
   const {contract, buildUp} = commitment.costPerGwYear;
-  return el(
+  const root = el(
     "div",
     {class: "commitment-kpis"},
     Kpi("The commitment", total, `over ${sig(commitment.years.value)} years from ${commitment.start.slice(0, 4)}`),
     Kpi(
       "GW-years at the contract price",
       HeadlineFigure(commitment.gwYears.contract, "gw-years", "commitment.gwYears"),
-      [`at ${usd(contract.value)} per GW-year`, range(contractBand, sig)].filter(Boolean).join(" · ")
+      `at ${usd(contract.value)} per GW-year`,
+      RangeSlot("contract")
     ),
     Kpi(
       "GW-years at the build-up cost",
       HeadlineFigure(commitment.gwYears.buildUp, "gw-years", "commitment.gwYearsBuildUp"),
-      [`at ${usd(buildUp.value)} per GW-year (capex over its life, power, margin)`, range(bands?.buildUp, sig)].filter(Boolean).join(" · ")
+      `at ${usd(buildUp.value)} per GW-year (capex over its life, power, margin)`,
+      RangeSlot("buildUp")
     ),
     commitment.ceilingGwYears
       ? Kpi(
@@ -102,9 +130,16 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
         )
       : null,
     commitment.coverage
-      ? Kpi("Coverage of the ceiling", HeadlineFigure(commitment.coverage, "fraction", "commitment.coverage"), range(coverageBand, pct))
+      ? Kpi(
+          "Coverage of the ceiling",
+          HeadlineFigure(commitment.coverage, "fraction", "commitment.coverage"),
+          "of the ceiling's GW-years",
+          RangeSlot("coverage")
+        )
       : null
   );
+  fillRanges(root, context, view);
+  return root;
 }
 
 /** Returns the spend chart with its profile switch (a radio, not in print), redrawn with the core on change. */

@@ -4,7 +4,6 @@
  * chips; with the loops listed deal by deal.
  */
 import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../../lib/core.js";
-import {MarketMapChart} from "../charts/marketMapChart.js";
 import {el} from "../dom.js";
 import {usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -71,8 +70,12 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
   );
 }
 
-/** Returns the market map section: the map, then the loops deal by deal. */
-export function MarketMapSection({data, width, print}: SectionContext): HTMLElement {
+/**
+ * Returns the market map section: the map, then the loops deal by deal. The chart's module loads when the section is
+ * drawn, which keeps it out of the first JavaScript of the page (the map sits at its end).
+ */
+export async function MarketMapSection({data, width, print}: SectionContext): Promise<HTMLElement> {
+  const {MarketMapChart} = await import("../charts/marketMapChart.js");
   const map = buildMarketMap(data);
   return el(
     "div",

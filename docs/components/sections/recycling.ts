@@ -4,10 +4,6 @@
  */
 import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
 import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
-import {RecyclingCritique} from "../charts/recyclingCritique.js";
-import {RecyclingEquityChart} from "../charts/recyclingEquityChart.js";
-import {RecyclingNetCashChart} from "../charts/recyclingNetCashChart.js";
-import {RecyclingSankey, recyclingGraph} from "../charts/sankeyRecycling.js";
 import {el} from "../dom.js";
 import {pct, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -18,23 +14,52 @@ export const RECYCLING_SLIDERS = ["provider-margin", "contingent-probability", "
 
 const bandCache = new Map<string, NetCashBand[]>();
 
+// The charts load when the section is first drawn, keeping them (and d3-sankey) out of the page's first JavaScript.
+const charts = () =>
+  Promise.all([
+    import("../charts/recyclingCritique.js"),
+    import("../charts/recyclingEquityChart.js"),
+    import("../charts/recyclingNetCashChart.js"),
+    import("../charts/sankeyRecycling.js")
+  ]).then(([critique, equity, netCash, sankey]) => ({...critique, ...equity, ...netCash, ...sankey}));
+type Charts = Awaited<ReturnType<typeof charts>>;
+
 /** Returns the P10–P90 bands of cumulative net cash around the view's values (the reader's fixed ones held), cached. */
 function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
   const fixed = isCustom(context.controls) ? context.controls!.changed : [];
   const key = `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`;
   let bands = bandCache.get(key);
   if (!bands) {
-    const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
+    const vary = NET_CASH_ASSUMPTIONS.filter((id) => !fixed.includes(id));
     bands = netCashBands(context.data, view.deal, {
       scenario: context.controls?.scenario ?? "base",
       values: view.assumptions,
       vary,
-      draws: 2000
+      draws: 1000
     });
     if (bandCache.size > 64) bandCache.clear();
     bandCache.set(key, bands);
   }
   return bands;
+}
+
+// The flows read these; the other assumptions leave cumulative net cash unchanged, so drawing them adds only time.
+const NET_CASH_ASSUMPTIONS = ["provider-margin", "contingent-probability", "spend-ramp-years"];
+
+/**
+ * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
+ * drawn first without the band and redrawn with it when the browser is idle, so a slider move stays quick.
+ */
+function NetCashPanel(context: SectionContext, view: DealView, {RecyclingNetCashChart}: Charts): HTMLElement {
+  const r = view.recycling;
+  const draw = (bands: NetCashBand[] | null) =>
+    RecyclingNetCashChart(r.flows, {bands, paybackYear: r.paybackYear, width: context.width, print: context.print});
+  if (context.print) return draw(bandsFor(context, view));
+  const holder = el("div", {class: "net-cash"}, draw(null));
+  const fill = () => holder.replaceChildren(draw(bandsFor(context, view)));
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fill, {timeout: 300});
+  else setTimeout(fill, 0);
+  return holder;
 }
 
 /** Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia". */
@@ -51,9 +76,17 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
   const investor = investorNames(context);
   const provider = companyName(context.data, dealOf(context).provider);
   const firm = withBound(usd(r.investmentFirmUsd.value), r.investmentFirmUsd.bound);
-  if (!r.operatingProfitUsd) return `${investor} invests ${firm}, but the deal states no dollar commitment for it to come back through`;
+  const max = withBound(usd(r.investmentMaxUsd.value), r.investmentMaxUsd.bound);
+  const stake =
+    r.investmentFirmUsd.value > 0
+      ? `invests ${firm}`
+      : r.investmentMaxUsd.value > 0
+        ? `offers ${max} of contingent equity`
+        : "invests nothing";
+  if (!r.operatingProfitUsd) return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
   const profit = `${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of ${provider} operating profit`;
-  if (!(r.investmentFirmUsd.value > 0)) return `The deal brings ${provider} ${profit} with no firm investment against it`;
+  if (!(r.investmentFirmUsd.value > 0))
+    return `The deal brings ${provider} ${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of operating profit with no firm investment against it`;
   const when = r.paybackYear !== null ? `, paying back in ${r.paybackYear}` : ", and does not pay back within the deal";
   return `${investor}'s ${firm} comes back as ${profit}${when}`;
 }
@@ -76,7 +109,9 @@ function range(spread: FigureSpread | undefined, format: (x: number) => string):
 }
 
 /** Returns the recycling section for one deal. */
-export function RecyclingSection(context: SectionContext): HTMLElement {
+export async function RecyclingSection(context: SectionContext): Promise<HTMLElement> {
+  const loaded = await charts();
+  const {RecyclingCritique, RecyclingEquityChart, RecyclingSankey, recyclingGraph} = loaded;
   const deal = dealOf(context);
   const view = dealView(context);
   const r = view.recycling;
@@ -85,7 +120,6 @@ export function RecyclingSection(context: SectionContext): HTMLElement {
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
   const uncertainty = view.uncertainty?.figures;
-  const bands = r.flows.length ? bandsFor(context, view) : [];
   const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
     (e) => e.kind !== "commitment"
   );
@@ -160,7 +194,7 @@ export function RecyclingSection(context: SectionContext): HTMLElement {
             {},
             `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${figureWords(r.npvUsd, "usd")}.` : ""}`
           ),
-          RecyclingNetCashChart(r.flows, {bands, paybackYear: payback, width: context.width, print: context.print})
+          NetCashPanel(context, view, loaded)
         ]
       : null,
     r.equity.length

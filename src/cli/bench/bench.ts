@@ -9,6 +9,7 @@ import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {readValidDataset} from "../../io/readDataset.js";
+import {buildSiteWithBriefings} from "./briefingSite.js";
 import {benchBuilds, FRAMEWORK_CACHE} from "./buildBench.js";
 import {readEnvironment, resultsDate} from "./environment.js";
 import {benchMonteCarlo} from "./monteCarlo.js";
@@ -16,7 +17,7 @@ import {measurePageWeights} from "./pageWeight.js";
 import {benchPdf} from "./pdfBench.js";
 import {type BenchResults, evaluateTargets, formatTable} from "./report.js";
 import {runTimed} from "./runTimed.js";
-import {benchScale} from "./scale.js";
+import {benchScale, SCALE_COUNTS} from "./scale.js";
 import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
 
@@ -34,8 +35,8 @@ export interface BenchOptions {
 
 /** Repetitions per step: a full run stays under about 10 minutes on 2 cores; --quick is for a first look. */
 const REPETITIONS = {
-  full: {builds: 3, site: 3, pdf: 2, mc: 5, moves: 10},
-  quick: {builds: 1, site: 1, pdf: 1, mc: 2, moves: 5}
+  full: {builds: 3, site: 3, pdf: 2, mc: 5, moves: 10, scale: 2},
+  quick: {builds: 1, site: 1, pdf: 1, mc: 2, moves: 5, scale: 1}
 };
 
 /**
@@ -113,10 +114,20 @@ export async function benchCommand({
     await step("site", async () => {
       results.site = await benchSiteOverhead({repetitions: reps.site, work, log, logFile});
       if (results.site.loadersRerun.length)
-        results.notes.push(`warm site builds still ran loaders (${results.site.loadersRerun.join(", ")}): the ratio includes them`);
+        results.notes.push(
+          `warm site builds still ran loaders (${results.site.loadersRerun.join(", ")}; their keys hash all of src/ and data/, which other work changed meanwhile): the ratio includes them, the line below it does not`
+        );
     });
     await step("pdf", async () => {
-      const pdf = await benchPdf({site: await builtSite(), repetitions: reps.pdf, work, log, logFile});
+      let pdfSite = await builtSite();
+      if (!existsSync(join(pdfSite, "briefings")) && existsSync("reports/briefings.ts")) {
+        log("bench: the site has no briefing pages; building one with them for the PDF measurement (not timed)…");
+        pdfSite = await buildSiteWithBriefings(work, logFile);
+        results.notes.push(
+          "observablehq.config.ts does not list the briefing pages yet, so `deals build` renders no PDF (the clean build excludes PDFs); the PDF figures come from a site built with them added by a temporary config"
+        );
+      }
+      const pdf = await benchPdf({site: pdfSite, repetitions: reps.pdf, work, log, logFile});
       results.pdf = pdf ?? {unavailable: "the built site has no briefing pages (briefings/*.html): nothing to print"};
       if (!pdf) results.notes.push(`pdf not measured: ${results.pdf && "unavailable" in results.pdf ? results.pdf.unavailable : ""}`);
     });
@@ -128,7 +139,9 @@ export async function benchCommand({
       results.pageWeight = await measurePageWeights(await builtSite());
     });
     await step("scale", async () => {
-      results.scale = (await benchScale()) ?? {unavailable: "src/cli/bench/scaleDeals.ts (measureScale) does not exist yet"};
+      results.scale = (await benchScale(SCALE_COUNTS, reps.scale)) ?? {
+        unavailable: "src/cli/bench/scaleDeals.ts (measureScale) does not exist yet"
+      };
       if ("unavailable" in results.scale) results.notes.push(`scale not measured: ${results.scale.unavailable}`);
     });
   } finally {

@@ -26,6 +26,8 @@ export interface BuildBench {
   clean: {
     /** Wall seconds of `deals build` (process start to exit), less any wait for another build. */
     seconds: Spread;
+    /** CPU seconds (user + system) of the build's process tree; null without GNU time. */
+    cpuSeconds: Spread | null;
     stages: StageSummary[];
     /** Median seconds Framework reports per data loader it ran, and for loading all pages together. */
     loaders: Record<string, number>;
@@ -37,6 +39,7 @@ export interface BuildBench {
   };
   incremental: {
     seconds: Spread;
+    cpuSeconds: Spread | null;
     ratio: Spread;
     change: string;
     stages: StageSummary[];
@@ -112,6 +115,7 @@ export async function benchBuilds({
   return {
     clean: {
       seconds: summarize(clean.map((c) => c.run.seconds)),
+      cpuSeconds: cpuSpread(clean.map((c) => c.run)),
       stages: summarizeStages(clean.map((c) => c.stages)),
       loaders: medianLoaders(clean.map((c) => c.loads)),
       pagesLoadSeconds: median(clean.map((c) => Object.values(c.loads.pages).reduce((s, x) => s + x, 0))),
@@ -120,6 +124,7 @@ export async function benchBuilds({
     },
     incremental: {
       seconds: summarize(incremental.map((i) => i.run.seconds)),
+      cpuSeconds: cpuSpread(incremental.map((i) => i.run)),
       ratio: summarize(incremental.map((i, k) => i.run.seconds / clean[k].run.seconds)),
       change,
       stages: summarizeStages(incremental.map((i) => i.stages)),
@@ -149,4 +154,15 @@ export function summarizeStages(runs: readonly BuildStage[][]): StageSummary[] {
 function medianLoaders(loads: readonly FrameworkLoads[]): Record<string, number> {
   const names = [...new Set(loads.flatMap((l) => Object.keys(l.loaders)))];
   return Object.fromEntries(names.map((name) => [name, median(loads.map((l) => l.loaders[name] ?? 0))]));
+}
+
+/**
+ * Returns the spread of the runs' CPU seconds, or null when any run has none (no GNU time). A run that waited for
+ * another build's lock spent no CPU meanwhile, so nothing is subtracted.
+ *
+ * @example cpuSpread([run1, run2])?.median
+ */
+export function cpuSpread(runs: readonly TimedRun[]): Spread | null {
+  const cpu = runs.map((r) => r.cpuSeconds);
+  return cpu.every((c): c is number => c !== null) && cpu.length ? summarize(cpu) : null;
 }

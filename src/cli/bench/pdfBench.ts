@@ -1,6 +1,9 @@
 /**
  * PDF briefings (target 3): seconds per page of `deals pdf` amortized over every briefing, against Chromium's own
- * `--print-to-pdf` run as one process per document on the same pages, served the same way, in the same run.
+ * `--print-to-pdf` run as one process per document on the same pages, served the same way, in the same run. Two
+ * baselines: the plain command, which prints as soon as the page has loaded, before its cells have run (one blank
+ * page per briefing), and the same with `--virtual-time-budget`, which lets the page's scripts finish and so prints
+ * the briefing: the fair comparison.
  */
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
@@ -13,6 +16,18 @@ import {countPdfPages} from "./countPages.js";
 import {runTimed} from "./runTimed.js";
 import {type Spread, summarize} from "./stats.js";
 
+export interface PdfBaseline {
+  /** The flags added to `chromium --headless --no-sandbox --disable-gpu --print-to-pdf=<file>` (besides the network ones). */
+  flags: string[];
+  documents: number;
+  pages: number;
+  seconds: Spread;
+  secondsPerPage: Spread;
+  secondsPerDocument: Spread;
+  /** Documents printed at once (one process each), as many as ours. */
+  concurrency: number;
+}
+
 export interface PdfBench {
   documents: number;
   /** Pages of our briefings (counted with pdf-lib). */
@@ -20,10 +35,20 @@ export interface PdfBench {
   /** Wall seconds of `deals pdf --site <site>` for all briefings. */
   seconds: Spread;
   secondsPerPage: Spread;
-  baseline: {documents: number; pages: number; seconds: Spread; secondsPerPage: Spread; concurrency: number};
-  /** Our seconds per page ÷ the baseline's, per round. */
+  /** CPU seconds (user + system) of the `deals pdf` process tree, Chromium included; null without GNU time. */
+  cpuSeconds: Spread | null;
+  /** Seconds the renderer itself reports (`pdf: N briefings, P pages in S s`): without Node's start-up. */
+  rendererSeconds: Spread | null;
+  plain: PdfBaseline;
+  rendered: PdfBaseline;
+  /** Our seconds per page ÷ the rendered baseline's, per round. */
   ratio: Spread;
+  /** Our seconds per document ÷ the plain command's (which prints a blank page), per round. */
+  ratioToPlainPerDocument: Spread;
 }
+
+/** Lets the page's scripts run (virtual time) before printing; without it Chromium prints the loading page. */
+const RENDER_FLAGS = ["--virtual-time-budget=30000", "--run-all-compositor-stages-before-draw"];
 
 /**
  * Network flags of src/cli/browser.ts (not exported there), so the baseline browser talks only to the site server.
@@ -71,37 +96,65 @@ export async function benchPdf({
     ? (await readdir(join(site, "briefings"))).filter((f) => f.endsWith(".html")).map((f) => f.slice(0, -5))
     : [];
   if (!names.length) return null;
-  const ours: number[] = [];
-  const oursPerPage: number[] = [];
-  const base: number[] = [];
-  const basePerPage: number[] = [];
-  let counted = {documents: 0, pages: 0};
-  let baseCounted = {documents: 0, pages: 0};
   const concurrency = availableParallelism();
+  const ours: number[] = [];
+  const oursCpu: number[] = [];
+  const renderer: number[] = [];
+  let counted = {documents: 0, pages: 0};
+  const plain: Printed[] = [];
+  const rendered: Printed[] = [];
   for (let rep = 1; rep <= repetitions; ++rep) {
     const run = await runTimed("node", ["bin/deals.js", "pdf", "--site", site], {logFile});
     counted = await countPdfPages(join(site, "briefings"));
     ours.push(run.seconds);
-    oursPerPage.push(run.seconds / Math.max(counted.pages, 1));
-    const baseline = await printWithChromium(site, names, join(work, `baseline-${rep}`), concurrency);
-    baseCounted = baseline.counted;
-    base.push(baseline.seconds);
-    basePerPage.push(baseline.seconds / Math.max(baseline.counted.pages, 1));
+    if (run.cpuSeconds !== null) oursCpu.push(run.cpuSeconds);
+    const own = run.lines.map((l) => /^pdf: \d+ briefings, \d+ pages in (\d+(?:\.\d+)?) s/.exec(l)).find(Boolean);
+    if (own) renderer.push(Number(own[1]));
+    plain.push(await printWithChromium(site, names, join(work, `plain-${rep}`), concurrency, []));
+    rendered.push(await printWithChromium(site, names, join(work, `rendered-${rep}`), concurrency, RENDER_FLAGS));
     log(
-      `bench: PDFs ${rep}/${repetitions}: ours ${run.seconds.toFixed(1)} s for ${counted.pages} pages; chromium --print-to-pdf ${baseline.seconds.toFixed(1)} s for ${baseline.counted.pages} pages`
+      `bench: PDFs ${rep}/${repetitions}: ours ${run.seconds.toFixed(1)} s for ${counted.pages} pages; chromium --print-to-pdf ${plain[rep - 1].seconds.toFixed(1)} s for ${plain[rep - 1].pages} pages, with --virtual-time-budget ${rendered[rep - 1].seconds.toFixed(1)} s for ${rendered[rep - 1].pages} pages`
     );
   }
+  const oursPerPage = ours.map((s) => s / Math.max(counted.pages, 1));
+  const baseline = (runs: Printed[], flags: string[]): PdfBaseline => ({
+    flags,
+    documents: runs[runs.length - 1].documents,
+    pages: runs[runs.length - 1].pages,
+    seconds: summarize(runs.map((r) => r.seconds)),
+    secondsPerPage: summarize(runs.map((r) => r.seconds / Math.max(r.pages, 1))),
+    secondsPerDocument: summarize(runs.map((r) => r.seconds / Math.max(r.documents, 1))),
+    concurrency
+  });
   return {
     ...counted,
     seconds: summarize(ours),
     secondsPerPage: summarize(oursPerPage),
-    baseline: {...baseCounted, seconds: summarize(base), secondsPerPage: summarize(basePerPage), concurrency},
-    ratio: summarize(oursPerPage.map((s, i) => s / basePerPage[i]))
+    cpuSeconds: oursCpu.length === ours.length ? summarize(oursCpu) : null,
+    rendererSeconds: renderer.length ? summarize(renderer) : null,
+    plain: baseline(plain, []),
+    rendered: baseline(rendered, RENDER_FLAGS),
+    ratio: summarize(oursPerPage.map((s, i) => s / (rendered[i].seconds / Math.max(rendered[i].pages, 1)))),
+    ratioToPlainPerDocument: summarize(
+      ours.map((s, i) => s / Math.max(counted.documents, 1) / (plain[i].seconds / Math.max(plain[i].documents, 1)))
+    )
   };
 }
 
+interface Printed {
+  seconds: number;
+  documents: number;
+  pages: number;
+}
+
 /** Prints each briefing page with a Chromium process of its own, `concurrency` at a time; returns the wall seconds and pages. */
-async function printWithChromium(site: string, names: readonly string[], out: string, concurrency: number) {
+async function printWithChromium(
+  site: string,
+  names: readonly string[],
+  out: string,
+  concurrency: number,
+  flags: string[]
+): Promise<Printed> {
   const chromium = findChromium();
   if (!chromium) throw new Error("no Chromium found for the --print-to-pdf baseline");
   await mkdir(out, {recursive: true});
@@ -120,6 +173,7 @@ async function printWithChromium(site: string, names: readonly string[], out: st
             "--disable-gpu",
             `--print-to-pdf=${join(out, `${name}.pdf`)}`,
             `--user-data-dir=${profile}`,
+            ...flags,
             ...networkFlags(port),
             `${server.origin}/briefings/${encodeURIComponent(name)}`
           ]);
@@ -135,7 +189,7 @@ async function printWithChromium(site: string, names: readonly string[], out: st
   const seconds = (performance.now() - started) / 1000;
   const counted = await countPdfPages(out);
   await rm(out, {recursive: true, force: true});
-  return {seconds, counted};
+  return {seconds, ...counted};
 }
 
 function runChromium(executable: string, args: string[]): Promise<void> {

@@ -61,7 +61,9 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
       op: "<=",
       limit: 0.3
     }),
+    spreadRow("build.cleanCpu", "  clean build, CPU time (user + system, all processes)", "s", r.build?.clean.cpuSeconds ?? undefined),
     spreadRow("build.incremental", "rebuild after one data change", "s", r.build?.incremental.seconds),
+    spreadRow("build.incrementalCpu", "  rebuild, CPU time", "s", r.build?.incremental.cpuSeconds ?? undefined),
     spreadRow(
       "build.memory",
       "peak memory of the clean build (RSS, process tree)",
@@ -75,9 +77,27 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
     spreadRow("site.ours", "site build, loaders cached (deals build --site-only)", "s", r.site?.ours),
     spreadRow("site.bare", "bare observable build, loaders cached", "s", r.site?.bare),
     spreadRow("site.ratio", "our site build ÷ bare Framework build", "×", r.site?.ratio),
+    spreadRow("site.ratioWithoutReruns", "  the same, less loaders our build ran again", "×", r.site?.ratioWithoutReruns),
+    spreadRow("site.oursCpu", "  CPU time: our site build", "s", r.site?.oursCpu ?? undefined),
+    spreadRow("site.bareCpu", "  CPU time: bare Framework build", "s", r.site?.bareCpu ?? undefined),
     spreadRow("pdf.secondsPerPage", "PDF seconds per page, all briefings (deals pdf)", "s", pdf?.secondsPerPage, {op: "<=", limit: 0.3}),
-    spreadRow("pdf.baselinePerPage", "chromium --print-to-pdf, a process per document", "s/page", pdf?.baseline.secondsPerPage),
-    spreadRow("pdf.ratio", "our PDF s/page ÷ the --print-to-pdf baseline", "×", pdf?.ratio),
+    spreadRow("pdf.seconds", "  all briefings, whole deals pdf process", "s", pdf?.seconds),
+    spreadRow("pdf.cpu", "  CPU time of deals pdf (Chromium included)", "s", pdf?.cpuSeconds ?? undefined),
+    spreadRow("pdf.renderer", "  of which inside the renderer (its own count)", "s", pdf?.rendererSeconds ?? undefined),
+    spreadRow(
+      "pdf.renderedBaselinePerPage",
+      "chromium --print-to-pdf --virtual-time-budget, a process per document",
+      "s/page",
+      pdf?.rendered.secondsPerPage
+    ),
+    spreadRow("pdf.ratio", "our PDF s/page ÷ that baseline's", "×", pdf?.ratio),
+    spreadRow(
+      "pdf.plainPerDocument",
+      "plain chromium --print-to-pdf (prints before the page renders)",
+      "s/doc",
+      pdf?.plain.secondsPerDocument
+    ),
+    spreadRow("pdf.ratioToPlain", "our PDF s/document ÷ the plain command's", "×", pdf?.ratioToPlainPerDocument),
     spreadRow("monteCarlo.drawsPerSecond", "Monte Carlo draws per second (amazon-anthropic)", "draws/s", r.monteCarlo?.drawsPerSecond, {
       op: ">=",
       limit: 100_000
@@ -91,10 +111,18 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
     }),
     valueRow("pageWeight.jsGzipMedian", "JavaScript per page, gzip, median page", "kB", r.pageWeight && r.pageWeight.jsGzip.median / KB),
     valueRow("pageWeight.dataGzipMax", "data per page, gzip, largest page", "kB", r.pageWeight && r.pageWeight.dataGzip.max / KB),
+    ...(scale?.rows ?? []).map((row) =>
+      spreadRow(`scale.${row.deals}`, `check of ${row.deals.toLocaleString("en-US")} generated deals`, "s", row.seconds)
+    ),
     valueRow("scale.secondsPerDeal", "check time per deal at the largest count", "s", scale?.rows[scale.rows.length - 1].secondsPerDeal),
-    valueRow("scale.growth", "seconds per deal, largest ÷ smallest count (1 = linear)", "×", scale?.growth)
+    valueRow("scale.growth", "s/deal at the largest count ÷ at the next (1 = linear)", "×", scale?.growth)
   ];
   if (r.pageWeight) rows.find((row) => row.id === "pageWeight.jsGzipMax")!.note = r.pageWeight.jsGzip.maxPage;
+  if (pdf) {
+    rows.find((row) => row.id === "pdf.secondsPerPage")!.note = `${pdf.documents} briefings, ${pdf.pages} pages`;
+    rows.find((row) => row.id === "pdf.renderedBaselinePerPage")!.note = `${pdf.rendered.pages} pages`;
+    rows.find((row) => row.id === "pdf.plainPerDocument")!.note = `${pdf.plain.pages} pages`;
+  }
   return rows;
 }
 

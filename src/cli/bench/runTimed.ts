@@ -1,7 +1,9 @@
 /** Runs a child process for the benchmark: wall time, its output lines, and the peak memory of its process tree. */
 import {spawn} from "node:child_process";
-import {appendFile} from "node:fs/promises";
-import {delimiter, resolve} from "node:path";
+import {existsSync} from "node:fs";
+import {appendFile, mkdtemp, readFile, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {delimiter, join, resolve} from "node:path";
 import {watchTreeMemory} from "./processTree.js";
 
 export interface TimedRun {
@@ -9,12 +11,19 @@ export interface TimedRun {
   seconds: number;
   /** Seconds the process waited for another build of the project (`build: waiting for another build …` until its next line). */
   waitedSeconds: number;
+  /**
+   * CPU seconds (user + system) of the process and the descendants it waited for, from GNU time; null where
+   * /usr/bin/time is missing. Unlike wall time, hardly affected by other work on the machine.
+   */
+  cpuSeconds: number | null;
   /** Every line the process printed, stdout and stderr interleaved as they arrived. */
   lines: string[];
   /** Peak of the summed RSS of the process and its descendants, bytes (0 when not watched). */
   peakBytes: number;
   maxProcesses: number;
 }
+
+const GNU_TIME = "/usr/bin/time";
 
 export interface RunOptions {
   /** Extra environment variables. */
@@ -40,8 +49,12 @@ export async function runTimed(
   const PATH = `${resolve("node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`;
   const lines: string[] = [];
   const times: number[] = [];
+  // GNU time reports the CPU time of the whole tree (children are counted once their parent has waited for them).
+  const rusageDir = existsSync(GNU_TIME) ? await mkdtemp(join(tmpdir(), "deals-bench-time-")) : null;
+  const rusage = rusageDir ? join(rusageDir, "rusage") : "";
+  const [file, argv] = rusageDir ? [GNU_TIME, ["-f", "%U %S", "-o", rusage, command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const child = spawn(command, args, {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, PATH, ...env}});
+  const child = spawn(file, argv, {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, PATH, ...env}});
   const watch = memory && child.pid ? watchTreeMemory(child.pid) : null;
   const collect = (stream: NodeJS.ReadableStream) => {
     let rest = "";
@@ -71,13 +84,19 @@ export async function runTimed(
   const waitedSeconds = waitingTime(lines, times, wall);
   const seconds = wall - waitedSeconds;
   const peak = watch?.stop() ?? {peakBytes: 0, maxProcesses: 0};
+  let cpuSeconds: number | null = null;
+  if (rusageDir) {
+    const fields = (await readFile(rusage, "utf-8").catch(() => "")).trim().split("\n").pop()?.split(" ").map(Number) ?? [];
+    if (fields.length === 2 && fields.every(Number.isFinite)) cpuSeconds = fields[0] + fields[1];
+    await rm(rusageDir, {recursive: true, force: true});
+  }
   if (logFile)
     await appendFile(
       logFile,
-      `$ ${command} ${args.join(" ")}\n${lines.join("\n")}\n(exit ${code}, ${wall.toFixed(1)} s, waited ${waitedSeconds.toFixed(1)} s)\n\n`
+      `$ ${command} ${args.join(" ")}\n${lines.join("\n")}\n(exit ${code}, ${wall.toFixed(1)} s, waited ${waitedSeconds.toFixed(1)} s, CPU ${cpuSeconds?.toFixed(1) ?? "?"} s)\n\n`
     );
   if (code !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${code}):\n  ${lines.slice(-15).join("\n  ")}`);
-  return {seconds, waitedSeconds, lines, peakBytes: peak.peakBytes, maxProcesses: peak.maxProcesses};
+  return {seconds, waitedSeconds, cpuSeconds, lines, peakBytes: peak.peakBytes, maxProcesses: peak.maxProcesses};
 }
 
 /**

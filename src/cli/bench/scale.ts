@@ -1,10 +1,12 @@
 /**
  * Growth with the number of deals (target 8): calls `measureScale(counts)` from ./scaleDeals.ts (the hardening
- * engineer's generator of valid synthetic deals) when that file exists, and reads seconds per deal from its answer.
+ * engineer's generator of valid synthetic deals, timing `checkFiles`) when that file exists, several times, and
+ * reads seconds per deal from its answers.
  */
 import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {type Spread, summarize} from "./stats.js";
 
 export interface ScaleRow {
   deals: number;
@@ -13,33 +15,41 @@ export interface ScaleRow {
 }
 
 export interface ScaleBench {
-  rows: ScaleRow[];
-  /** Seconds per deal at the largest count ÷ at the smallest: about 1 when growth is linear, more when worse. */
+  /** Per count: the check's seconds over the repetitions, and the median seconds per deal. */
+  rows: {deals: number; seconds: Spread; secondsPerDeal: number}[];
+  /**
+   * Median seconds per deal at the largest count ÷ at the next smaller one: about 1 when growth is linear, more when
+   * worse (the smallest count is left out: there the files other than deals dominate).
+   */
   growth: number;
-  /** What measureScale returned, as is. */
-  raw: unknown;
 }
 
 export const SCALE_COUNTS = [10, 100, 1000];
 
 /**
- * Returns seconds per deal for `counts` generated deals, or null when src/cli/bench/scaleDeals.ts does not exist.
- * Throws when its `measureScale` returns something without a count and seconds per row.
+ * Returns the check time for `counts` generated deals over `repetitions` calls of measureScale (default 1), or null
+ * when src/cli/bench/scaleDeals.ts does not exist. Throws when its `measureScale` returns rows without a count and
+ * seconds.
  *
- * @example const scale = await benchScale(); // scale?.rows[2].secondsPerDeal
+ * @example const scale = await benchScale(SCALE_COUNTS, 3); // scale?.rows[2].secondsPerDeal
  */
-export async function benchScale(counts: readonly number[] = SCALE_COUNTS): Promise<ScaleBench | null> {
+export async function benchScale(counts: readonly number[] = SCALE_COUNTS, repetitions = 1): Promise<ScaleBench | null> {
+  if (!(Number.isInteger(repetitions) && repetitions >= 1)) throw new Error(`invalid repetitions: ${repetitions}`);
   const here = dirname(fileURLToPath(import.meta.url));
   const source = ["scaleDeals.ts", "scaleDeals.js"].map((f) => join(here, f)).find((f) => existsSync(f));
   if (!source) return null;
   // A computed specifier: the module is optional, so the type checker must not require it.
   const module = (await import(new URL("./scaleDeals.js", import.meta.url).href)) as {measureScale?: (counts: number[]) => unknown};
   if (typeof module.measureScale !== "function") throw new Error(`${source} does not export measureScale(counts)`);
-  const raw = await module.measureScale([...counts]);
-  const rows = scaleRows(raw);
-  const first = rows[0];
+  const runs: ScaleRow[][] = [];
+  for (let r = 0; r < repetitions; ++r) runs.push(scaleRows(await module.measureScale([...counts])));
+  const rows = runs[0].map(({deals}) => {
+    const seconds = summarize(runs.map((run) => run.find((row) => row.deals === deals)?.seconds ?? Number.NaN));
+    return {deals, seconds, secondsPerDeal: seconds.median / deals};
+  });
   const last = rows[rows.length - 1];
-  return {rows, growth: last.secondsPerDeal / first.secondsPerDeal, raw};
+  const previous = rows[Math.max(0, rows.length - 2)];
+  return {rows, growth: last.secondsPerDeal / previous.secondsPerDeal};
 }
 
 /**

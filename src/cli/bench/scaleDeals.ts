@@ -24,7 +24,10 @@ export interface SyntheticOptions {
  * @example
  * const files = await syntheticDataset(100); // 100 deals/…yaml files + companies, chips, assumptions, scenarios, signals
  */
-export async function syntheticDataset(count: number, {dataDir = "data", template = "amazon-anthropic"}: SyntheticOptions = {}): Promise<RawFile[]> {
+export async function syntheticDataset(
+  count: number,
+  {dataDir = "data", template = "amazon-anthropic"}: SyntheticOptions = {}
+): Promise<RawFile[]> {
   if (!(Number.isInteger(count) && count >= 1)) throw new Error(`invalid count: ${count}`);
   const files: RawFile[] = [];
   const dealSources: unknown[] = [];

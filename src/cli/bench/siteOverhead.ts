@@ -5,10 +5,10 @@
  */
 import {rm} from "node:fs/promises";
 import {join} from "node:path";
-import {type StageSummary, summarizeStages} from "./buildBench.js";
+import {cpuSpread, type StageSummary, summarizeStages} from "./buildBench.js";
 import {withBuildLock} from "./buildLock.js";
 import {type BuildStage, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";
-import {runTimed} from "./runTimed.js";
+import {runTimed, type TimedRun} from "./runTimed.js";
 import {type Spread, summarize} from "./stats.js";
 
 export const FRAMEWORK_BIN = "node_modules/@observablehq/framework/dist/bin/observable.js";
@@ -22,6 +22,11 @@ export interface SiteOverhead {
   bare: Spread;
   /** ours ÷ bare, per round. */
   ratio: Spread;
+  /** ours less the seconds Framework spent in loaders it ran anyway (see loadersRerun) ÷ bare, per round. */
+  ratioWithoutReruns: Spread;
+  /** CPU seconds (user + system) of each, null without GNU time. */
+  oursCpu: Spread | null;
+  bareCpu: Spread | null;
   /** Loaders Framework ran anyway in the measured rounds (`ours: /data/x.json`, `bare: …`); none when the cache is warm. */
   loadersRerun: string[];
 }
@@ -58,32 +63,36 @@ export async function benchSiteOverhead({
       })
     );
   await ours();
-  const oursSeconds: number[] = [];
-  const bareSeconds: number[] = [];
+  const oursRuns: TimedRun[] = [];
+  const bareRuns: TimedRun[] = [];
+  const rerunSeconds: number[] = [];
   const oursStages: BuildStage[][] = [];
   const loadersRerun = new Set<string>();
   for (let rep = 1; rep <= repetitions; ++rep) {
     // A fresh output folder each time: no previous manifest, so the What-changed loader's key stays the same.
     await rm(oursOut, {recursive: true, force: true});
     const run = await ours();
-    oursSeconds.push(run.seconds);
+    oursRuns.push(run);
     oursStages.push(parseBuildSteps(run.lines, run.waitedSeconds).stages);
-    for (const name of Object.keys(parseFrameworkLoads(run.lines).loaders)) loadersRerun.add(`ours: ${name}`);
+    const loaders = parseFrameworkLoads(run.lines).loaders;
+    for (const name of Object.keys(loaders)) loadersRerun.add(`ours: ${name}`);
+    rerunSeconds.push(Object.values(loaders).reduce((sum, x) => sum + x, 0));
     await rm(bareOut, {recursive: true, force: true});
     const bareRun = await bare();
     for (const name of Object.keys(parseFrameworkLoads(bareRun.lines).loaders)) loadersRerun.add(`bare: ${name}`);
-    bareSeconds.push(bareRun.seconds);
-    log(
-      `bench: warm site build ${rep}/${repetitions}: ours ${oursSeconds[rep - 1].toFixed(1)} s, bare Framework ${bareSeconds[rep - 1].toFixed(1)} s`
-    );
+    bareRuns.push(bareRun);
+    log(`bench: warm site build ${rep}/${repetitions}: ours ${run.seconds.toFixed(1)} s, bare Framework ${bareRun.seconds.toFixed(1)} s`);
   }
   await rm(oursOut, {recursive: true, force: true});
   await rm(bareOut, {recursive: true, force: true});
   return {
-    ours: summarize(oursSeconds),
+    ours: summarize(oursRuns.map((r) => r.seconds)),
     oursStages: summarizeStages(oursStages),
-    bare: summarize(bareSeconds),
-    ratio: summarize(oursSeconds.map((s, i) => s / bareSeconds[i])),
+    bare: summarize(bareRuns.map((r) => r.seconds)),
+    ratio: summarize(oursRuns.map((r, i) => r.seconds / bareRuns[i].seconds)),
+    ratioWithoutReruns: summarize(oursRuns.map((r, i) => (r.seconds - rerunSeconds[i]) / bareRuns[i].seconds)),
+    oursCpu: cpuSpread(oursRuns),
+    bareCpu: cpuSpread(bareRuns),
     loadersRerun: [...loadersRerun]
   };
 }

@@ -34,7 +34,7 @@ export function createProgress(
   let count = 0;
   return {
     done: (name, detail) => {
-      bar.update(++count, {name: `${name}.pdf (${detail})`});
+      bar.update(++count, {name: `${name}.pdf${detail === "FAILED" ? " FAILED" : ""}`});
     },
     note: (line) => bars.log(`${line}\n`),
     stop: () => bars.stop()

@@ -20,6 +20,11 @@ export interface RenderRequest {
   paper: Paper;
   /** Milliseconds allowed for loading and for each print; default 60 s. */
   timeoutMs?: number;
+  /**
+   * Public address of the site (e.g. `https://example.org/compute-deals`): links from the briefing to other site
+   * pages point there. Without it they are removed, since the local server's address means nothing on paper.
+   */
+  siteUrl?: string;
 }
 
 export interface RenderedDocument {
@@ -45,7 +50,7 @@ const MAX_PASSES = 4;
 /** Returns the briefing printed to PDF with its contents' page numbers; throws {@link DocumentError} on a bad page. */
 export async function renderDocument(
   browser: Browser,
-  {origin, name, paper, timeoutMs = 60_000}: RenderRequest
+  {origin, name, paper, timeoutMs = 60_000, siteUrl}: RenderRequest
 ): Promise<RenderedDocument> {
   const started = performance.now();
   const {page, log, dispose} = await lockedPage(browser, origin);
@@ -80,6 +85,7 @@ export async function renderDocument(
     const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
     if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
 
+    await relinkSite(page, siteUrl);
     const warnings = await overflowing(page, printableWidthPx(paper), printableArea(paper, {landscape: true}).width);
     const loaded = performance.now();
     const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
@@ -132,7 +138,8 @@ async function overflowing(page: Page, width: number, landscape: number): Promis
     (width: number, landscape: number, landscapeClass: string) => {
       const main = document.querySelector("main")?.getBoundingClientRect();
       if (!main) return ["the page has no <main>"];
-      const warnings = Math.abs(main.width - width) > 1 ? [`the content is ${Math.round(main.width)} px wide, not the paper's ${width} px`] : [];
+      const warnings =
+        Math.abs(main.width - width) > 1 ? [`the content is ${Math.round(main.width)} px wide, not the paper's ${width} px`] : [];
       for (const node of document.querySelectorAll("main svg, main table, main figure, main img, main pre")) {
         const box = node.getBoundingClientRect();
         const limit = node.closest(`.${landscapeClass}`) ? landscape : width;
@@ -147,6 +154,22 @@ async function overflowing(page: Page, width: number, landscape: number): Promis
     landscape,
     LANDSCAPE_CLASS
   );
+}
+
+/**
+ * Points links to other pages of the site at `siteUrl`, or removes them without one (they would print the local
+ * server's address, which changes every run and leads nowhere). Links within the document and to other sites
+ * stay as they are.
+ */
+async function relinkSite(page: Page, siteUrl: string | undefined): Promise<void> {
+  await page.evaluate((siteUrl: string | null) => {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+      const url = new URL(a.href, location.href);
+      if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) continue;
+      if (siteUrl) a.href = `${siteUrl.replace(/\/+$/, "")}${url.pathname}${url.hash}`;
+      else a.removeAttribute("href");
+    }
+  }, siteUrl ?? null);
 }
 
 /** Returns the log's errors and refused requests as "; console: …" text, or "". */

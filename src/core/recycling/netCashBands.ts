@@ -1,8 +1,10 @@
 import {type AssumptionValues, scenarioValues} from "../assumptions.js";
+import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
+import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
-import {prepareDealProjector} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
+import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 
 /** The spread of an investor's cumulative net cash at the end of one year, USD. */
 export interface NetCashBand {
@@ -44,10 +46,17 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
   if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
   if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
   const base = scenarioValues(dataset.assumptions, scenario);
-  const projector = prepareDealProjector(dataset, deal, {profile, ramp: base.ramp});
+  // Only the commitment and the recycling are evaluated per draw (the capacity too for the "capacity" profile):
+  // the same steps as the deal projector, without the figures the flows do not need.
+  const commitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
+  if (!commitment) return [];
+  const recycling = prepareDealRecycling(deal, dataset.assumptions);
+  const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
   const project = (values: typeof base.values) => {
+    const deliveredGw = capacityOf?.({scenario: scenario.id, ramp: base.ramp, values}, {byYear: true}).byYear;
+    const flows = evaluateDealRecycling(recycling, evaluateDealCommitment(commitment, values, {deliveredGw}), values).flows;
     const figures: Record<string, number> = {};
-    for (const flow of projector.evaluate(values, {detail: false}).recycling.flows) figures[flow.year] = flow.cumulativeNetCash;
+    for (const flow of flows) figures[flow.year] = flow.cumulativeNetCash;
     return figures;
   };
   const values = options.values ?? base.values;

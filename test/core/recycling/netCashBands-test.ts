@@ -54,3 +54,14 @@ it("netCashBands(dataset, deal, {values, vary}) centres on the given values and 
   assertInDelta(fixed[4].p50, -14e9 + 17.0137e9 * 0.38, 1e6);
   assert.throws(() => netCashBands(data, "amazon-anthropic", {vary: ["nope"]}), /invalid vary: nope/);
 });
+
+it('netCashBands(dataset, deal, {profile: "capacity"}) spreads the spend with the capacity and keeps the years', () => {
+  const flat = netCashBands(data, "amazon-anthropic", {draws: 50});
+  const tied = netCashBands(data, "amazon-anthropic", {draws: 50, profile: "capacity"});
+  assert.deepStrictEqual(
+    tied.map((b) => b.year),
+    flat.map((b) => b.year)
+  );
+  // Spend tied to capacity arrives later than flat spend, so 2027's cumulative net cash is lower.
+  assert(tied[4].p50 < flat[4].p50, `${tied[4].p50} < ${flat[4].p50}`);
+});
