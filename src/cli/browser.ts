@@ -43,7 +43,7 @@ const FLAGS = [
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
   // WebRTC sends UDP (STUN) around any proxy unless told not to.
   "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-  "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+  // No popups or other new windows (their requests would escape the page's interception).
   "--block-new-web-contents"
 ];
 

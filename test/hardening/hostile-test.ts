@@ -184,7 +184,8 @@ it("the PDF briefings of the hostile build show the names as text and no local f
   for (const pdf of pdfs) {
     const text = (await pageTexts(join(dir, pdf))).join("\n");
     assert.notInclude(text, "root:x:", pdf);
-    if (pdf.startsWith("deal-")) assert.include(text, LITERAL, pdf);
+    // Text extraction may break lines inside the name: compare without white space.
+    if (pdf.startsWith("deal-")) assert.include(text.replace(/\s+/g, ""), LITERAL.replace(/\s+/g, ""), pdf);
   }
 });
 

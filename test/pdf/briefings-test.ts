@@ -1,5 +1,6 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {assert, it} from "vitest";
+import {briefingHref} from "../../docs/components/briefing/link.js";
 import {briefingPaths, briefings, DEAL_SECTIONS, MARKET_SECTIONS} from "../../reports/briefings.js";
 import {figureTable} from "../../reports/figures.js";
 import {resolvePlaceholders} from "../../reports/placeholders.js";
@@ -63,4 +64,17 @@ it("every summary file exists and resolves against the real data", async () => {
   const used = new Set(briefings(dataset.deals).map((b) => b.summary));
   for (const file of readdirSync("reports/summaries").filter((f) => f.endsWith(".md")))
     assert.isTrue(used.has(`reports/summaries/${file}`), file);
+});
+
+it("briefingHref(index, path) points a site page at its PDF, relative to the page", () => {
+  const index = {
+    asOf: "2026-06-30",
+    version: "v",
+    pages: {"/": "market", "/deals/a-b": "deal-a-b"},
+    briefings: briefings(deals, {hasSummary: () => false}).map((b) => ({...b, summaryHtml: "", pdf: `briefings/${b.name}.pdf`}))
+  };
+  assert.strictEqual(briefingHref(index, "/"), "./briefings/market.pdf");
+  assert.strictEqual(briefingHref(index, "/deals/a-b"), "../briefings/deal-a-b.pdf");
+  assert.isNull(briefingHref(index, "/deals/c-d"), "a page without a briefing");
+  assert.isNull(briefingHref(index, "/signals"));
 });

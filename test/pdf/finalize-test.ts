@@ -14,7 +14,7 @@ const meta = {
   title: "Amazon → Anthropic",
   author: "compute-deals",
   subject: "Deal briefing",
-  keywords: ["AI compute"],
+  keywords: ["AI compute", "amazon-anthropic"],
   language: "en-US",
   date: new Date("2026-06-30T00:00:00Z")
 };
@@ -42,7 +42,7 @@ it("finalizePdf(bytes, meta) writes the metadata, the language and fixed dates",
   assert.strictEqual(doc.getTitle(), "Amazon → Anthropic");
   assert.strictEqual(doc.getAuthor(), "compute-deals");
   assert.strictEqual(doc.getSubject(), "Deal briefing");
-  assert.strictEqual(doc.getKeywords(), "AI compute");
+  assert.strictEqual(doc.getKeywords(), "AI compute; amazon-anthropic");
   assert.strictEqual(doc.getProducer(), PRODUCER);
   assert.strictEqual(doc.getCreationDate()?.toISOString(), "2026-06-30T00:00:00.000Z");
   assert.strictEqual(doc.getModificationDate()?.toISOString(), "2026-06-30T00:00:00.000Z");

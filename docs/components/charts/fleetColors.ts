@@ -48,7 +48,18 @@ export function shortChipName(name: string): string {
   return name.replace(/\s*\(([^)]*)\)$/, (all, inner: string) => (inner.length > 8 ? "" : all));
 }
 
-/** Returns a chart width no narrower than `min` CSS pixels (Framework reports 0 while a page lays out). */
+/** Returns a chart width no narrower than `min` CSS pixels. */
 export function chartWidth(width: number, min = 300): number {
   return Math.max(min, Number.isFinite(width) ? width : min);
+}
+
+let lastWidth = 0;
+
+/**
+ * Returns the section width to draw at: `width`, or the last positive width seen when Framework reports 0 (it
+ * does while the browser lays the page out again, e.g. during a full-page capture), so charts keep their size.
+ */
+export function sectionWidth(width: number, fallback = 640): number {
+  if (width > 0) lastWidth = width;
+  return width > 0 ? width : lastWidth || fallback;
 }

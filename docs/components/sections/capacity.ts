@@ -21,6 +21,7 @@ import {
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
+import {sectionWidth} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {count, gw, monthYear, sig, withBound} from "../format.js";
 import type {Section, SectionContext} from "./types.js";
@@ -266,7 +267,8 @@ export const capacity: Section = {
   id: "capacity",
   title: "Capacity",
   perDeal: true,
-  render(context) {
+  render(given) {
+    const context = {...given, width: sectionWidth(given.width)};
     const view = capacityView(context as CapacityContext);
     const deal = capacityDeal(context);
     if (!view) return el("p", {class: "muted"}, `${deal.name} states no capacity in gigawatts: its compute is stated in money or chips.`);

@@ -4,6 +4,7 @@
  * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
  */
 import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {RoadmapChain} from "../charts/roadmapChain.js";
 import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
@@ -234,7 +235,8 @@ export const roadmap: Section = {
   id: "roadmap",
   title: "Chip roadmap",
   perDeal: true,
-  render(context) {
+  render(given) {
+    const context = {...given, width: sectionWidth(given.width)};
     const view = roadmapView(context);
     return el(
       "div",

@@ -55,7 +55,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
+  // pdf-lib joins keywords with spaces, which runs multi-word keywords together: join them with semicolons.
+  doc.setKeywords([meta.keywords.join("; ")]);
   doc.setLanguage(meta.language);
   doc.setCreator("compute-deals");
   doc.setProducer(PRODUCER);

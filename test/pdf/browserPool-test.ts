@@ -1,0 +1,81 @@
+import type {Browser} from "puppeteer-core";
+import {assert, it} from "vitest";
+import type {LockedBrowser} from "../../src/cli/browser.js";
+import {BrowserFailure, BrowserPool} from "../../src/cli/pdf/browserPool.js";
+
+/** Returns a launcher of fake browsers that records launches and closes. */
+function fakeLauncher() {
+  const log = {launched: 0, closed: 0, browsers: [] as {connected: boolean}[]};
+  const launch = async (): Promise<LockedBrowser> => {
+    const browser = {connected: true, id: ++log.launched};
+    log.browsers.push(browser);
+    return {browser: browser as unknown as Browser, close: async () => void ++log.closed};
+  };
+  return {launch, log};
+}
+
+it("new BrowserPool(launch, maxUses) serves maxUses documents per browser, then launches a new one", async () => {
+  const {launch, log} = fakeLauncher();
+  const pool = new BrowserPool(launch, 2);
+  const ids: number[] = [];
+  for (let i = 0; i < 5; ++i) await pool.use(async (browser) => ids.push((browser as unknown as {id: number}).id));
+  // 5 documents, 2 per browser: browsers 1, 1, 2, 2, 3; the first two are closed once used up.
+  assert.deepStrictEqual(ids, [1, 1, 2, 2, 3]);
+  assert.strictEqual(pool.launches, 3);
+  await pool.close();
+  assert.strictEqual(log.closed, 3);
+});
+
+it("pool.use(job) shares one browser between concurrent documents and closes it after the last", async () => {
+  const {launch, log} = fakeLauncher();
+  const pool = new BrowserPool(launch, 2);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const first = pool.use(async () => gate);
+  const second = pool.use(async () => gate);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.strictEqual(log.launched, 1);
+  assert.strictEqual(log.closed, 0, "not closed while documents run");
+  release();
+  await Promise.all([first, second]);
+  assert.strictEqual(log.closed, 1, "retired after its 2 uses, closed when idle");
+  await pool.close();
+});
+
+it("pool.use(job) turns a crash into a BrowserFailure and replaces the browser", async () => {
+  const {launch, log} = fakeLauncher();
+  const pool = new BrowserPool(launch, 20);
+  try {
+    await pool.use(async () => {
+      log.browsers[0].connected = false;
+      throw new Error("Target closed");
+    });
+    assert.fail("expected a BrowserFailure");
+  } catch (error) {
+    assert.instanceOf(error, BrowserFailure);
+    assert.strictEqual((error as Error).message, "Target closed");
+  }
+  await pool.use(async () => {});
+  assert.strictEqual(pool.launches, 2);
+  await pool.close();
+  assert.strictEqual(log.closed, 2);
+});
+
+it("pool.use(job) passes a page's own error through and keeps the browser", async () => {
+  const {launch} = fakeLauncher();
+  const pool = new BrowserPool(launch, 20);
+  try {
+    await pool.use(async () => {
+      throw new Error("error in the page");
+    });
+  } catch (error) {
+    assert.notInstanceOf(error, BrowserFailure);
+  }
+  await pool.use(async () => {});
+  assert.strictEqual(pool.launches, 1);
+  await pool.close();
+});
+
+it("new BrowserPool(launch, 0) throws", () => {
+  assert.throws(() => new BrowserPool(fakeLauncher().launch, 0), /invalid maxUses: 0/);
+});
