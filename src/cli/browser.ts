@@ -41,8 +41,8 @@ const FLAGS = [
   "--proxy-bypass-list=<-loopback>",
   // No DNS at all except loopback, in case something ever bypasses the proxy.
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-  // WebRTC sends UDP (STUN) around any proxy unless told not to.
-  "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+  // WebRTC sends UDP (STUN) around any proxy unless told not to (the lockdown test fails without this flag).
+  "--webrtc-ip-handling-policy=disable_non_proxied_udp",
   // No popups or other new windows (their requests would escape the page's interception).
   "--block-new-web-contents"
 ];

@@ -79,8 +79,8 @@ export async function buildAll({
       refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)})
     );
     step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
-    await pinNpmVersions();
     await stage("building the site", async () => {
+      await pinNpmVersions();
       const earlierErrors = await loaderErrors();
       try {
         await run("node", [FRAMEWORK, "build"], {
@@ -147,13 +147,20 @@ async function checkOutput(out: string): Promise<void> {
   }
 }
 
-/** Removes scratch folders that killed builds left next to `out` (named `<out>.build-<pid>`, pid no longer running). */
+/**
+ * Cleans up after builds that were killed (their pid no longer runs): removes their scratch folders
+ * (`<out>.build-<pid>`), and puts back a previous output that a swap had moved aside (`<out>.old-<pid>`) when
+ * `out` itself is missing (killed between swapInto's two renames), else removes it.
+ */
 async function removeStaleScratch(out: string): Promise<void> {
   const target = resolve(out);
-  const pattern = new RegExp(`^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:build|old)-(\\d+)$`);
-  for (const name of await readdir(dirname(target))) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(target), name), {recursive: true, force: true});
+  const pattern = new RegExp(`^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(build|old)-(\\d+)$`);
+  for (const name of (await readdir(dirname(target))).sort()) {
+    const [, kind, pid] = pattern.exec(name) ?? [];
+    if (!pid || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    const path = join(dirname(target), name);
+    if (kind === "old" && !existsSync(target)) await rename(path, target);
+    else await rm(path, {recursive: true, force: true});
   }
 }
 

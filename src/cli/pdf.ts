@@ -5,17 +5,16 @@
  * when the browser crashed, and every browser closed (killed after a timeout) whatever happens.
  */
 
-import {mkdir, rename, rm, writeFile} from "node:fs/promises";
+import {mkdir} from "node:fs/promises";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
 import {launchBrowser} from "./browser.js";
-import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
-import {documentDate, finalizePdf} from "./pdf/finalize.js";
+import {BrowserPool} from "./pdf/browserPool.js";
 import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";
 import {createProgress, isInteractive} from "./pdf/progress.js";
-import {DocumentError, renderDocument} from "./pdf/renderDocument.js";
 import {parseShard, type Shard, selectBriefings} from "./pdf/select.js";
+import {writeBriefing} from "./pdf/writeBriefing.js";
 import {serveSite} from "./serve.js";
 
 export interface RenderOptions {
@@ -110,41 +109,22 @@ export async function renderBriefings({
         const t0 = performance.now();
         try {
           const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs, siteUrl};
-          const rendered = await withRetry(
-            name,
-            () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: ${HUNG}`), isBroken),
-            progress.note
-          );
-          const {meta} = rendered;
-          const bytes = await finalizePdf(rendered.bytes, {...meta, date: documentDate(meta.asOf)});
-          const file = join(out, `${name}.pdf`);
-          await writeFile(`${file}.partial`, bytes);
-          await rename(`${file}.partial`, file);
+          const {rendered, file, bytes} = await writeBriefing(pool, request, {out, note: progress.note});
           for (const warning of rendered.warnings) progress.note(`pdf: warning: ${name}: ${warning}`);
-          for (const {id, reason} of meta.skipped) {
+          for (const {id, reason} of rendered.meta.skipped) {
             const entry = skipped.find((s) => s.id === id && s.reason === reason);
             if (entry) entry.briefings.push(name);
             else skipped.push({id, reason, briefings: [name]});
           }
           const seconds = (performance.now() - t0) / 1000;
-          documents.push({
-            name,
-            file,
-            pages: rendered.pages,
-            bytes: bytes.length,
-            seconds,
-            timings: rendered.timings,
-            warnings: rendered.warnings
-          });
-          const {load, print} = rendered.timings;
-          progress.done(
-            name,
-            `${rendered.pages} pages, ${seconds.toFixed(1)} s (load ${load.toFixed(1)} s, print ${print.toFixed(1)} s × ${rendered.passes})`
-          );
+          const {pages, timings, warnings, passes} = rendered;
+          documents.push({name, file, pages, bytes, seconds, timings, warnings});
+          const detail = `${pages} pages, ${seconds.toFixed(1)} s (load ${timings.load.toFixed(1)} s, ${passes} prints ${timings.print.toFixed(1)} s)`;
+          progress.done(name, detail);
         } catch (error) {
-          failures.push(`${name}: ${(error as Error).message.replace(new RegExp(`^${name}: `), "")}`);
+          const message = (error as Error).message;
+          failures.push(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
           progress.done(name, "FAILED");
-          await rm(join(out, `${name}.pdf.partial`), {force: true});
         }
       }
     };
@@ -165,37 +145,6 @@ export async function renderBriefings({
     `pdf: ${documents.length} briefing${documents.length === 1 ? "" : "s"}, ${pages} pages in ${seconds.toFixed(1)} s (${pages ? (seconds / pages).toFixed(2) : "0"} s a page, ${Math.min(concurrency, selected.length)} at a time, ${pool.launches} browser launch${pool.launches === 1 ? "" : "es"}) → ${out}/`
   );
   return {documents, seconds, pages, skipped};
-}
-
-const HUNG = "timed out (the browser hung)";
-
-/** True when an error means the browser crashed, hung or went away (not the page's fault). */
-function isBroken(error: unknown): boolean {
-  if (error instanceof DocumentError) return false;
-  const message = String((error as Error)?.message ?? error);
-  return (
-    message.includes(HUNG) ||
-    /Target closed|Session closed|crashed|detached|Protocol error|disconnected|Connection closed|browser has been closed/i.test(message)
-  );
-}
-
-/** Runs `job`, once more when the browser broke under it (a crash: not a bad page, not a hang). */
-async function withRetry<T>(name: string, job: () => Promise<T>, note: (line: string) => void): Promise<T> {
-  try {
-    return await job();
-  } catch (error) {
-    if (!(error instanceof BrowserFailure) || error.message.includes(HUNG)) throw error;
-    note(`pdf: ${name}: the browser failed (${error.message.split("\n")[0]}); retrying once with a new browser`);
-    return job();
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Options of `deals pdf` as commander parses them. */

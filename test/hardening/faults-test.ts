@@ -153,9 +153,11 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
   }
 });
 
-it("deals build waits for a running build of the same project, and cleans up when killed", async () => {
+it("deals build waits for a running build, repairs what killed builds left, and cleans up when killed", async () => {
   const out = join(project, "out-d");
-  const before = await previousBuild(out);
+  // A build killed between the two renames of its swap: the previous output moved aside, its scratch left over.
+  const before = await previousBuild(`${out}.old-999999999`);
+  await previousBuild(`${out}.build-999999999`);
   await mkdir(join(project, ".build"), {recursive: true});
   await writeFile(join(project, ".build/build.lock"), String(process.pid)); // a live process holds the lock
   const child = spawn("node", ["bin/deals.js", "build", "--site-only", "--out", out], {

@@ -152,10 +152,10 @@ export async function benchCommand({
   const full: BenchResults = {...results, targets: evaluateTargets(results)};
   if (steps.size === BENCH_STEPS.length) {
     await mkdir(join(out, ".."), {recursive: true});
-    await writeFile(out, `${JSON.stringify(full, null, 2)}\n`);
+    await writeFile(out, `${toJson(full)}\n`);
     log(`bench: wrote ${out} (log: ${logFile})`);
   } else log(`bench: ${out} not written (only ${[...steps].join(", ")} ran; log: ${logFile})`);
-  console.log(json ? JSON.stringify(full, null, 2) : formatTable(full));
+  console.log(json ? toJson(full) : formatTable(full));
   return failed ? 1 : 0;
 }
 
@@ -166,4 +166,9 @@ function parseSteps(only: string | undefined): Set<BenchStep> {
   for (const name of names)
     if (!(BENCH_STEPS as readonly string[]).includes(name)) throw new Error(`invalid step: ${name} (one of ${BENCH_STEPS.join(", ")})`);
   return new Set(names as BenchStep[]);
+}
+
+/** Returns the results as indented JSON without the scratch folder's path (no result; it differs on every run). */
+function toJson(results: BenchResults): string {
+  return JSON.stringify(results, (key, value) => (key === "site" && typeof value === "string" ? undefined : value), 2);
 }

@@ -5,12 +5,12 @@
  */
 import {PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
-import {LANDSCAPE_CLASS} from "../../../docs/components/briefing/fitToWidth.js";
 import {PAPER_SIZES, type Paper, printableArea, printableWidthPx} from "../../../docs/components/briefing/paper.js";
 import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
-import {lockedPage, type PageLog} from "../browser.js";
+import {lockedPage} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
 import {readOutline, repairOutlineTitles} from "./outline.js";
+import {DocumentError, overflowing, problems, refuseProblems, relinkSite} from "./pageChecks.js";
 
 export interface RenderRequest {
   /** Origin of the site server, `http://127.0.0.1:<port>`. */
@@ -38,11 +38,6 @@ export interface RenderedDocument {
   warnings: string[];
   /** Seconds spent loading (navigation until ready) and printing (every pass). */
   timings: {load: number; print: number};
-}
-
-/** A document that the page itself refused: an error block, a console error, a blocked request. Not retried. */
-export class DocumentError extends Error {
-  override name = "DocumentError";
 }
 
 const MAX_PASSES = 4;
@@ -127,63 +122,4 @@ async function print(page: Page, paper: Paper, timeout: number): Promise<Uint8Ar
     waitForFonts: true,
     timeout
   });
-}
-
-/**
- * Returns a warning for the page's content box when it is not the paper's printable width, and for each chart,
- * table or figure wider than its page's printable width (`landscape` inside `.print-landscape`): it would be cut.
- */
-async function overflowing(page: Page, width: number, landscape: number): Promise<string[]> {
-  return page.evaluate(
-    (width: number, landscape: number, landscapeClass: string) => {
-      const main = document.querySelector("main")?.getBoundingClientRect();
-      if (!main) return ["the page has no <main>"];
-      const warnings =
-        Math.abs(main.width - width) > 1 ? [`the content is ${Math.round(main.width)} px wide, not the paper's ${width} px`] : [];
-      for (const node of document.querySelectorAll("main svg, main table, main figure, main img, main pre")) {
-        const box = node.getBoundingClientRect();
-        const limit = node.closest(`.${landscapeClass}`) ? landscape : width;
-        if (box.width > limit + 1 || box.left < main.left - 1) {
-          const name = `${node.tagName.toLowerCase()}${node.getAttribute("class") ? `.${String(node.getAttribute("class")).split(" ")[0]}` : ""}`;
-          warnings.push(`${name} is ${Math.round(box.width)} px wide, wider than the printable ${limit} px`);
-        }
-      }
-      return warnings;
-    },
-    width,
-    landscape,
-    LANDSCAPE_CLASS
-  );
-}
-
-/**
- * Points links to other pages of the site at `siteUrl`, or removes them without one (they would print the local
- * server's address, which changes every run and leads nowhere). Links within the document and to other sites
- * stay as they are.
- */
-async function relinkSite(page: Page, siteUrl: string | undefined): Promise<void> {
-  await page.evaluate((siteUrl: string | null) => {
-    for (const a of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
-      const url = new URL(a.href, location.href);
-      if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) continue;
-      if (siteUrl) a.href = `${siteUrl.replace(/\/+$/, "")}${url.pathname}${url.hash}`;
-      else a.removeAttribute("href");
-    }
-  }, siteUrl ?? null);
-}
-
-/** Returns the log's errors and refused requests as "; console: …" text, or "". */
-function problems(log: PageLog): string {
-  return [...log.errors.map((text) => `; console: ${text}`), ...log.blocked.map((url) => `; blocked request: ${url}`)].join("");
-}
-
-/** Throws a {@link DocumentError} for an error block, a console or page error, or a refused request. */
-async function refuseProblems(page: Page, log: PageLog, name: string): Promise<void> {
-  const blocks = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => (n.textContent ?? "").trim().slice(0, 300)));
-  const problems = [
-    ...blocks.map((text) => `error in the page: ${text}`),
-    ...log.errors.map((text) => `console: ${text}`),
-    ...log.blocked.map((url) => `blocked request: ${url}`)
-  ];
-  if (problems.length) throw new DocumentError(`${name}: ${problems.join("; ")}`);
 }
