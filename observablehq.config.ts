@@ -1,5 +1,6 @@
 // Site configuration. Offline by design: no Google Fonts (globalStylesheets: []), no npm: imports anywhere.
 import {existsSync} from "node:fs";
+import {briefingPaths} from "./reports/briefings.js";
 import {listDeals} from "./src/io/dealIndex.js";
 
 const deals = listDeals(process.env.DEALS_DATA || "data");
@@ -30,7 +31,8 @@ export default {
   toc: {show: true, label: "On this page"},
   pager: false,
   footer: "compute-deals: every figure traces to a sourced fact. Data and methods: see Methodology.",
-  dynamicPaths: deals.map((d) => `/deals/${d.id}`),
+  // Deal pages and the pages the PDF briefings print from (not in the sidebar).
+  dynamicPaths: [...deals.map((d) => `/deals/${d.id}`), ...briefingPaths(process.env.DEALS_DATA || "data")],
   pages: [
     {name: "Overview", path: "/"},
     {name: "Deals", open: true, pages: deals.map((d) => ({name: d.name, path: `/deals/${d.id}`}))},
