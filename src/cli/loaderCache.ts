@@ -8,7 +8,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {readdir, readFile, rm, writeFile, mkdir} from "node:fs/promises";
+import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 
 const CACHE = "docs/.observablehq/cache";
@@ -43,14 +43,21 @@ export interface CachePlan {
  */
 export async function refreshLoaderCache({dataDir, previousManifest}: {dataDir: string; previousManifest: string}): Promise<CachePlan> {
   const lockfile = await hashFiles(["package-lock.json"]);
-  const common = await hashFiles([...(await listFiles(dataDir)), ...(await listFiles("src")), "package-lock.json", "observablehq.config.ts"]);
+  const common = await hashFiles([
+    ...(await listFiles(dataDir)),
+    ...(await listFiles("src")),
+    "package-lock.json",
+    "observablehq.config.ts"
+  ]);
   const loaders = (await listFiles("docs/data")).filter((f) => /\.(json|csv)\.(ts|js)$/.test(f));
   const manifest = previousManifest ? await hashFiles([previousManifest]) : "none";
   const keys: Record<string, string> = {lockfile, dataDir};
   for (const loader of loaders) {
     const output = loader.replace(/^docs\//, "").replace(/\.(ts|js)$/, "");
     const own = await hashFiles([loader]);
-    keys[output] = createHash("sha256").update(`${common}${own}${dataDir}${output.includes("changes") ? manifest : ""}`).digest("hex");
+    keys[output] = createHash("sha256")
+      .update(`${common}${own}${dataDir}${output.includes("changes") ? manifest : ""}`)
+      .digest("hex");
   }
   let previous: Record<string, string> = {};
   try {

@@ -216,7 +216,9 @@ export const dealFile = z.strictObject({
     voting: flagFact.optional(),
     instrument: textFact.optional()
   }),
-  valuations: list(z.strictObject({id, date: isoDate, round: text, raised: money.optional(), preMoney: money.optional(), postMoney: money})).optional(),
+  valuations: list(
+    z.strictObject({id, date: isoDate, round: text, raised: money.optional(), preMoney: money.optional(), postMoney: money})
+  ).optional(),
   equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
   profile: z.strictObject({
     capacityLanguage: text,

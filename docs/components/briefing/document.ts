@@ -11,6 +11,7 @@ import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
 import {fitToWidth} from "./fitToWidth.js";
+import {flowShortParts} from "./flowShortParts.js";
 import {type Paper, parsePaper, printableArea, printableWidthPx} from "./paper.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
@@ -132,9 +133,9 @@ export async function BriefingDocument({
 
 /**
  * Marks the page ready to print once fonts are loaded, the layout is prepared for paper (chart labels unclipped,
- * wide content zoomed or moved to a landscape page, long tables allowed to break) and two frames have been drawn:
- * sets the document title, `<html data-briefing-meta>` to the metadata (JSON), and then `<html data-ready="true">`,
- * which is what the PDF renderer waits for.
+ * wide content zoomed or moved to a landscape page, long tables allowed to break, short parts sharing a page) and
+ * two frames have been drawn: sets the document title, `<html data-briefing-meta>` to the metadata (JSON), and
+ * then `<html data-ready="true">`, which is what the PDF renderer waits for.
  */
 export async function markReady(meta: BriefingMeta): Promise<void> {
   document.title = meta.title;
@@ -145,6 +146,7 @@ export async function markReady(meta: BriefingMeta): Promise<void> {
     unclipCharts(briefing);
     fitToWidth(briefing, {portrait, landscape: printableArea(meta.paper, {landscape: true})});
     allowLongBreaks(briefing, portrait.height);
+    flowShortParts(briefing, portrait.height);
   }
   await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   document.documentElement.dataset.briefingMeta = JSON.stringify(meta);
