@@ -69,7 +69,12 @@ export async function launchBrowser(): Promise<LockedBrowser> {
   const close = async () => {
     const proc = browser.process();
     try {
-      await Promise.race([browser.close(), new Promise((_, fail) => setTimeout(() => fail(new Error("close timeout")), 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error("close timeout")), 10_000);
+      });
+      // The timer must not keep the process alive once the browser has closed.
+      await Promise.race([browser.close(), timeout]).finally(() => clearTimeout(timer));
     } catch {
       proc?.kill("SIGKILL");
     }

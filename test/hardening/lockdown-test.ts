@@ -87,7 +87,7 @@ it("lockedPage(browser, origin) stops every escape route of a hostile page and l
   }
 });
 
-it.each(Object.keys(navigationPages("http://127.0.0.1:1")))("lockedPage(browser, origin) keeps %s on the site", async (path) => {
+it.concurrent.each(Object.keys(navigationPages("http://127.0.0.1:1")))("lockedPage(browser, origin) keeps %s on the site", async (path) => {
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
   try {
     await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: 30_000}).catch(() => {});
