@@ -9,8 +9,8 @@
  *    and the site server refuses service-worker scripts (src/cli/serve.ts).
  * test/hardening/lockdown-test.ts tries each way out against a canary server.
  */
-import {mkdtemp, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {mkdtemp, readdir, readlink, rm} from "node:fs/promises";
+import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
 import puppeteer, {type Browser, type Page} from "puppeteer-core";
 import {findChromium, installHint} from "../../scripts/chromium.mjs";
@@ -52,10 +52,17 @@ export interface LockedBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium headless with a fresh profile. Throws with install instructions when none is found. */
+/**
+ * Launches Chromium headless with a fresh profile (in the temp folder, `deals-chromium-*`; profiles that killed
+ * runs left behind are removed first). Throws with install instructions when none is found.
+ *
+ * @example
+ * const chromium = await launchBrowser(); try { … } finally { await chromium.close(); }
+ */
 export async function launchBrowser(): Promise<LockedBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`no Chromium or Chrome found.\n${installHint()}`);
+  await removeStaleProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), "deals-chromium-"));
   const browser = await puppeteer.launch({
     executablePath,
@@ -81,6 +88,29 @@ export async function launchBrowser(): Promise<LockedBrowser> {
     await rm(userDataDir, {recursive: true, force: true});
   };
   return {browser, close};
+}
+
+/**
+ * Removes the profiles of Chromiums that died without cleaning up: `deals-chromium-*` folders whose SingletonLock
+ * (a symbolic link to `<host>-<pid>`) names this host and a process that no longer runs.
+ */
+async function removeStaleProfiles(): Promise<void> {
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!name.startsWith("deals-chromium-")) continue;
+    const lock = await readlink(join(tmpdir(), name, "SingletonLock")).catch(() => "");
+    const at = lock.lastIndexOf("-");
+    if (at < 0 || lock.slice(0, at) !== hostname() || isRunning(Number(lock.slice(at + 1)))) continue;
+    await rm(join(tmpdir(), name), {recursive: true, force: true});
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** What a locked page saw: requests refused and errors printed, for the caller to fail on. */

@@ -1,7 +1,8 @@
 // The renderer's lockdown (src/cli/browser.ts) against a hostile page: nothing may reach a canary on another
 // 127.0.0.1 port or an outside host, no file:// content may appear, and the attempts are logged as blocked.
-import {mkdtemp, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {existsSync} from "node:fs";
+import {mkdir, mkdtemp, rm, symlink} from "node:fs/promises";
+import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
@@ -14,7 +15,12 @@ let canary: Canary;
 let server: SiteServer;
 let chromium: LockedBrowser;
 
+/** A profile that a killed Chromium left behind: its SingletonLock names a process that is gone. */
+const staleProfile = join(tmpdir(), `deals-chromium-stale-${process.pid}`);
+
 beforeAll(async () => {
+  await mkdir(staleProfile, {recursive: true});
+  await symlink(`${hostname()}-999999999`, join(staleProfile, "SingletonLock"));
   dir = await mkdtemp(join(tmpdir(), "deals-escape-"));
   canary = await startCanary();
   await writeEscapeSite(dir, canary.origin, canary.udpPort, canary.port);
@@ -49,6 +55,10 @@ async function allText(): Promise<string> {
   }
   return texts.join("\n");
 }
+
+it("launchBrowser() removes the profile folders that killed Chromiums left behind", () => {
+  assert.isFalse(existsSync(staleProfile));
+});
 
 it("lockedPage(browser, origin) stops every escape route of a hostile page and logs the attempts", async () => {
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
