@@ -46,6 +46,8 @@ export async function refreshLoaderCache({dataDir, previousManifest}: {dataDir: 
   const common = await hashFiles([
     ...(await listFiles(dataDir)),
     ...(await listFiles("src")),
+    ...(await listFiles("reports")),
+    ...(await listFiles("docs/components")),
     "package-lock.json",
     "observablehq.config.ts"
   ]);
