@@ -47,6 +47,15 @@ const FLAGS = [
   "--block-new-web-contents"
 ];
 
+/**
+ * Returns the launch flags of the locked-down browser. With `allow` (a `host:port`), that origin bypasses the dead
+ * proxy at the process level: for a plain `chromium` process (the benchmark's baseline), which has no per-context
+ * proxy settings as lockedPage does.
+ */
+export function chromiumFlags({allow}: {allow?: string} = {}): string[] {
+  return allow ? FLAGS.map((f) => (f === "--proxy-bypass-list=<-loopback>" ? `--proxy-bypass-list=<-loopback>;${allow}` : f)) : [...FLAGS];
+}
+
 export interface LockedBrowser {
   browser: Browser;
   close(): Promise<void>;

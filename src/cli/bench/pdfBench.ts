@@ -11,6 +11,7 @@ import {mkdir, mkdtemp, readdir, rm} from "node:fs/promises";
 import {availableParallelism, tmpdir} from "node:os";
 import {join} from "node:path";
 import {findChromium} from "../../../scripts/chromium.mjs";
+import {chromiumFlags} from "../browser.js";
 import {serveSite} from "../serve.js";
 import {countPdfPages} from "./countPages.js";
 import {runTimed} from "./runTimed.js";
@@ -49,29 +50,6 @@ export interface PdfBench {
 
 /** Lets the page's scripts run (virtual time) before printing; without it Chromium prints the loading page. */
 const RENDER_FLAGS = ["--virtual-time-budget=30000", "--run-all-compositor-stages-before-draw"];
-
-/**
- * Network flags of src/cli/browser.ts (not exported there), so the baseline browser talks only to the site server.
- * `<port>` is the site's.
- */
-function networkFlags(port: string): string[] {
-  return [
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-quic",
-    "--proxy-server=http://127.0.0.1:9",
-    `--proxy-bypass-list=<-loopback>;127.0.0.1:${port}`,
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-    "--webrtc-ip-handling-policy=disable_non_proxied_udp"
-  ];
-}
 
 /**
  * Returns our and the baseline's PDF timings over `repetitions` rounds on the built `site` (its briefing pages
@@ -169,12 +147,10 @@ async function printWithChromium(
         try {
           await runChromium(chromium, [
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
             `--print-to-pdf=${join(out, `${name}.pdf`)}`,
             `--user-data-dir=${profile}`,
             ...flags,
-            ...networkFlags(port),
+            ...chromiumFlags({allow: `127.0.0.1:${port}`}),
             `${server.origin}/briefings/${encodeURIComponent(name)}`
           ]);
         } finally {
