@@ -12,7 +12,7 @@ import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
-import {refreshLoaderCache} from "./loaderCache.js";
+import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
 import {writeManifest} from "./writeManifest.js";
 
@@ -74,11 +74,11 @@ export async function buildAll({
   try {
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
-    // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
-    const cache = await stage("checking the loader cache", () =>
-      refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)})
+    // Every data file the loaders publish, computed here in one process and handed to Framework through its cache.
+    const snapshots = await stage("computing the site data", () => writeSiteData({dataDir: data, previousManifest: previousManifest(out)}));
+    step(
+      `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );
-    step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
     await stage("building the site", async () => {
       await pinNpmVersions();
       const earlierErrors = await loaderErrors();
@@ -100,12 +100,17 @@ export async function buildAll({
       }
       await validateSite(scratch);
       await fixFileDates(scratch, await buildEpoch(data));
-      await writeManifest(scratch, data);
+      await writeManifest(scratch, data, snapshots.site);
     });
     if (!site) {
       await stage("rendering the PDF briefings", async () => {
         const {renderBriefings} = await import("./pdf.js");
-        await renderBriefings({site: scratch, out: join(scratch, "briefings"), log});
+        const {recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
+        // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build.
+        const plan = await reusePdfs(scratch, out);
+        step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
+        if (plan.render.length) await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
+        await recordPdfs(scratch, plan.keys);
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));

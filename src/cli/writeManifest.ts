@@ -1,19 +1,18 @@
-/** Writes the manifest of a finished build: data version, as-of date, headline figures and input hashes. */
+/** Writes the manifest of a finished build: data version, as-of date, headline figures, baseline and input hashes. */
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {datasetHeadlines} from "../core/changes.js";
-import {dataVersion} from "../io/dataVersion.js";
 import {hashInputs, type Manifest} from "../io/manifest.js";
-import {readValidDataset} from "../io/readDataset.js";
+import type {SiteData} from "../io/snapshots/siteData.js";
 
-/** Writes `<dir>/manifest.json` and returns it. */
-export async function writeManifest(dir: string, dataDir: string): Promise<Manifest> {
-  const dataset = await readValidDataset(dataDir);
+/** Writes `<dir>/manifest.json` from the site data the build published, and returns it. */
+export async function writeManifest(dir: string, dataDir: string, site: SiteData): Promise<Manifest> {
+  const changes = site.changes();
   const manifest: Manifest = {
     format: 1,
-    dataVersion: await dataVersion(dataDir),
-    asOf: dataset.asOf,
-    figures: datasetHeadlines(dataset),
+    dataVersion: changes.version,
+    asOf: changes.asOf,
+    figures: site.figures(),
+    baseline: site.baseline().baseline,
     inputs: await hashInputs(undefined, dataDir)
   };
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
