@@ -96,7 +96,8 @@ export interface RenderSettings {
 /** Returns the input key of briefing `name`'s PDF: SHA-256 over its page inputs and the render settings. */
 export async function pdfInputKey(site: string, name: string, settings: RenderSettings): Promise<string> {
   const page = await pageInputsHash(site, name);
-  return sha256(JSON.stringify({page, ...settings}));
+  const {renderer, paper, epoch, siteUrl} = settings;
+  return sha256(JSON.stringify([page, renderer, paper, epoch, siteUrl]));
 }
 
 /** Which PDFs a build copies from the previous output and which it renders, with every briefing's input key. */

@@ -60,7 +60,10 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             articleTable: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},
-          changes: briefingChanges(changes, changes.changes.filter((c) => c.deal === dealId))
+          changes: briefingChanges(
+            changes,
+            changes.changes.filter((c) => c.deal === dealId)
+          )
         };
       })()
     : {asOf: data.asOf, briefing, data: {...data, version: ""}, analysis, bands: null, changes: briefingChanges(changes, changes.changes)};
