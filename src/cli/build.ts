@@ -7,11 +7,13 @@
 import {existsSync, rmSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
+import {hashInputs} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
+import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
 import {writeManifest} from "./writeManifest.js";
@@ -79,28 +81,18 @@ export async function buildAll({
     step(
       `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );
-    await stage("building the site", async () => {
-      await pinNpmVersions();
-      const earlierErrors = await loaderErrors();
-      try {
-        await run("node", [FRAMEWORK, "build"], {
-          env: {
-            DEALS_SITE_OUT: scratch,
-            DEALS_DATA: data,
-            DEALS_PREVIOUS_MANIFEST: previousManifest(out),
-            OBSERVABLE_TELEMETRY_DISABLE: "true"
-          },
-          label: "observable build"
-        });
-      } catch (error) {
-        const loaders = await failedLoaders(earlierErrors);
-        throw loaders.length
-          ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`)
-          : error;
-      }
+    const inputs = await hashInputs(undefined, data);
+    const key = siteKey(inputs, data);
+    // Only data changed since the previous build: re-point its pages at the new data files instead of re-rendering.
+    const relinked = await stage("relinking the previous site to the new data", () =>
+      relinkSite({previousOut: out, scratch, files: snapshots.files, key})
+    );
+    if (relinked) step(`site: only data changed, ${relinked.length} data file${relinked.length === 1 ? "" : "s"} replaced`);
+    await stage(relinked ? "checking the site" : "building the site", async () => {
+      if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
       await validateSite(scratch);
       await fixFileDates(scratch, await buildEpoch(data));
-      await writeManifest(scratch, data, snapshots.site);
+      await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
     });
     if (!site) {
       await stage("rendering the PDF briefings", async () => {
@@ -119,6 +111,21 @@ export async function buildAll({
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     cleanUp();
+  }
+}
+
+/** Runs `observable build` into `scratch`; an error names the data loader that failed, if one did. */
+async function frameworkBuild(scratch: string, data: string, previous: string): Promise<void> {
+  await pinNpmVersions();
+  const earlierErrors = await loaderErrors();
+  try {
+    await run("node", [FRAMEWORK, "build"], {
+      env: {DEALS_SITE_OUT: scratch, DEALS_DATA: data, DEALS_PREVIOUS_MANIFEST: previous, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      label: "observable build"
+    });
+  } catch (error) {
+    const loaders = await failedLoaders(earlierErrors);
+    throw loaders.length ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`) : error;
   }
 }
 

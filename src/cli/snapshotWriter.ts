@@ -21,6 +21,8 @@ const LOCK_KEY = join(CACHE, ".deals-lockfile");
 export interface SnapshotPlan {
   /** The computed site data (the manifest records its figures and baseline). */
   site: SiteData;
+  /** Every published file: path → JSON text. */
+  files: Map<string, string>;
   written: string[];
   kept: string[];
   removed: string[];
@@ -42,12 +44,13 @@ export async function writeSiteData({dataDir, previousManifest}: {dataDir: strin
     .update(await readFile("package-lock.json"))
     .digest("hex");
   const site = await readSiteData(dataDir, previousManifest);
-  const plan: SnapshotPlan = {site, written: [], kept: [], removed: [], bundles: "kept"};
+  const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles: "kept"};
   if ((await readFile(LOCK_KEY, "utf-8").catch(() => "")) !== lockfile) {
     await rm(CACHE, {recursive: true, force: true});
     plan.bundles = "dropped";
   }
   const files = await siteDataFiles(site);
+  plan.files = files;
   for (const [path, text] of files) {
     const target = join(CACHE, path);
     const same = (await readFile(target, "utf-8").catch(() => null)) === text;

@@ -13,6 +13,8 @@ export interface Manifest extends FiguresRecord {
   figures: HeadlineFigure[];
   /** The build this one's What changed compares with (see changesSince in src/core/changes.ts). */
   baseline: FiguresRecord["baseline"];
+  /** Key of every input besides the data files (see siteKey in src/cli/relink.ts): equal keys, same pages. */
+  siteKey?: string;
   /** Briefing name → the PDF's input key and SHA-256, so the next build can keep a PDF whose inputs did not change. */
   pdfs?: Record<string, {key: string; sha256: string}>;
   /** Input path → SHA-256 (hex) of every file the build read. */

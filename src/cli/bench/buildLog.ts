@@ -16,7 +16,7 @@ export interface BuildSteps {
 }
 
 const STEP = /^build: (.*) \((\d+(?:\.\d+)?) s\)\s*$/;
-const REPORT = /^(loader cache|site data|pdf):/;
+const REPORT = /^(loader cache|site data|site|pdf):/;
 
 /**
  * Returns the stages of a build from its output lines: each `build: <label> (<t> s)` line starts a stage that lasts

@@ -38,13 +38,20 @@ export function referencedFiles(text: string, from: string): string[] {
 
 /**
  * Returns SHA-256 over the page `briefings/<name>.html` of `site` (file dates written into the page left out) and,
- * transitively, every site file it loads, in path order. Throws when the page is missing.
+ * transitively, every site file it loads, in path order. Throws when the page is missing. `files` (path → bytes,
+ * null when absent) may be shared between calls on the same site.
  */
-export async function pageInputsHash(site: string, name: string): Promise<string> {
+export async function pageInputsHash(site: string, name: string, files: Map<string, Promise<Buffer | null>> = new Map()): Promise<string> {
   const seen = new Map<string, Buffer>();
+  // `files` caches reads across the pages of one site (they share most modules).
+  const read = (path: string) => {
+    if (!files.has(path)) files.set(path, existsSync(join(site, path)) ? readFile(join(site, path)) : Promise.resolve(null));
+    return files.get(path)!;
+  };
   const visit = async (path: string): Promise<void> => {
-    if (seen.has(path) || !existsSync(join(site, path))) return;
-    const bytes = await readFile(join(site, path));
+    if (seen.has(path)) return;
+    const bytes = await read(path);
+    if (!bytes) return;
     seen.set(path, bytes);
     if (/\.(html|js|css)$/.test(path)) for (const ref of referencedFiles(bytes.toString("utf-8"), path)) await visit(ref);
   };
@@ -94,8 +101,13 @@ export interface RenderSettings {
 }
 
 /** Returns the input key of briefing `name`'s PDF: SHA-256 over its page inputs and the render settings. */
-export async function pdfInputKey(site: string, name: string, settings: RenderSettings): Promise<string> {
-  const page = await pageInputsHash(site, name);
+export async function pdfInputKey(
+  site: string,
+  name: string,
+  settings: RenderSettings,
+  files?: Map<string, Promise<Buffer | null>>
+): Promise<string> {
+  const page = await pageInputsHash(site, name, files);
   const {renderer, paper, epoch, siteUrl} = settings;
   return sha256(JSON.stringify([page, renderer, paper, epoch, siteUrl]));
 }
@@ -122,8 +134,9 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
   };
   const plan: PdfPlan = {keys: {}, kept: [], render: []};
   await mkdir(join(site, "briefings"), {recursive: true});
+  const files = new Map<string, Promise<Buffer | null>>();
   for (const {name, paper} of briefings) {
-    const key = await pdfInputKey(site, name, {...base, paper});
+    const key = await pdfInputKey(site, name, {...base, paper}, files);
     plan.keys[name] = key;
     const old = join(previousOut, "briefings", `${name}.pdf`);
     const recorded = previous[name];
