@@ -105,6 +105,8 @@ export async function benchCommand({
       site = results.build.site;
       const {clean, incremental} = results.build;
       if (!clean.pdf.documents) results.notes.push("the clean build wrote no PDF (no briefing pages in the site)");
+      if (!incremental.whatChanged.some((line) => line.includes("compute commitment")))
+        results.notes.push(`the rebuilt site's What changed does not name the changed commitment (${incremental.change})`);
       if (clean.redone) results.notes.push(`${clean.redone} clean build(s) redone: another build of the project ran meanwhile`);
       if (incremental.waited)
         results.notes.push(

@@ -204,9 +204,8 @@ export function formatTable(r: BenchResults): string {
     const inc = r.build.incremental;
     lines.push(`rebuild stages after "${inc.change}":`, ...stageLines(inc.stages));
     const rerun = Object.entries(inc.loaders);
-    lines.push(
-      `  data loaders run again: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ") || "none"}; reused: ${inc.reused.join(", ") || "none"}`
-    );
+    if (rerun.length) lines.push(`  data loaders Framework ran: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ")}`);
+    lines.push(`  what changed, as the rebuilt site reports it: ${inc.whatChanged?.join("; ") || "nothing"}`);
   }
   if (r.notes.length) lines.push("", ...r.notes.map((n) => `note: ${n}`));
   return lines.join("\n");
