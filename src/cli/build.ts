@@ -84,7 +84,7 @@ export async function buildAll({
     const inputs = await hashInputs(undefined, data);
     const key = siteKey(inputs, data);
     // Only data changed since the previous build: re-point its pages at the new data files instead of re-rendering.
-    const relinked = await stage("relinking the previous site to the new data", () =>
+    const relinked = await stage("relinking the site to the new data", () =>
       relinkSite({previousOut: out, scratch, files: snapshots.files, key})
     );
     if (relinked) step(`site: only data changed, ${relinked.length} data file${relinked.length === 1 ? "" : "s"} replaced`);
