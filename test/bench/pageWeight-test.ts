@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {pageAssets} from "../../src/cli/bench/pageWeight.js";
+import {moduleImports, pageAssets} from "../../src/cli/bench/pageWeight.js";
 
 const HTML = `<!DOCTYPE html>
 <link rel="modulepreload" href="../_observablehq/client.d10d8454.js">
@@ -37,4 +37,22 @@ it("pageAssets(html, page) resolves ./ paths of a top-level page", () => {
 
 it("pageAssets('', page) returns nothing", () => {
   assert.deepStrictEqual(pageAssets("", "index.html"), {scripts: [], data: [], inline: []});
+});
+
+it("moduleImports(code, file) returns static, re-exported and literal dynamic imports, resolved against the file", () => {
+  const code = `import{a}from"../../lib/core.a27fd672.js";export*from"./dom.f8f44e9a.js";import "./side.js";
+const load = () => import("./capacity.d81b5802.js"), again = import("./capacity.d81b5802.js");`;
+  assert.deepStrictEqual(moduleImports(code, "_import/components/sections/registry.js"), [
+    "_import/lib/core.a27fd672.js",
+    "_import/components/sections/dom.f8f44e9a.js",
+    "_import/components/sections/side.js",
+    "_import/components/sections/capacity.d81b5802.js"
+  ]);
+});
+
+it("moduleImports(code, page) resolves a page's inline imports and leaves out bare specifiers, addresses and other folders", () => {
+  const code = `import {define} from "./_observablehq/client.d10d8454.js";
+import * as Plot from "@observablehq/plot"; import("https://cdn.example/x.js"); import("./_file/data/x.js"); import(name);`;
+  assert.deepStrictEqual(moduleImports(code, "deals/amazon-anthropic.html"), []);
+  assert.deepStrictEqual(moduleImports(code, "index.html"), ["_observablehq/client.d10d8454.js"]);
 });

@@ -1,5 +1,6 @@
 import {readdirSync} from "node:fs";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 
@@ -54,4 +55,11 @@ it("the site has a page for every deal file", () => {
 it("the overview shows the founding figures with their bounds", async () => {
   const {text} = await visit("/");
   for (const figure of ["$5B", "$13B", "over $100B", "up to 5 GW"]) assert.include(text, figure);
+});
+
+it("every page loads at most 250 kB of JavaScript, gzip, lazy imports included", async () => {
+  const {pages: weights} = await measurePageWeights(siteDir);
+  const over = weights.filter((p) => p.js.gzip > 250_000).map((p) => `${p.page}: ${(p.js.gzip / 1000).toFixed(1)} kB`);
+  assert.deepStrictEqual(over, []);
+  assert.strictEqual(weights.length, pages.length);
 });

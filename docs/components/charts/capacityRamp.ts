@@ -3,8 +3,9 @@
  * "up to" ceiling as a dashed rule, the deal's dated schedule points in their status colour, and the P10–P90
  * range of GW online at each year end from the Monte Carlo.
  */
-import * as Plot from "@observablehq/plot";
+
 import type {CapacityBandYear, DealCapacityMonths} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {type Bound, gw, monthYear, withBound} from "../format.js";
 import {chartWidth, chipColors, isoDate, STATUS_COLORS} from "./fleetColors.js";
 

@@ -1,5 +1,5 @@
 /** GW-years the commitment buys against the capacity ceiling's GW-years, as waffles on one scale. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 
 export interface CeilingRow {

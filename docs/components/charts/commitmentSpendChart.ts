@@ -1,6 +1,7 @@
 /** Spend per year (bars) against the cost of the capacity delivered each year (line), in US dollars. */
-import * as Plot from "@observablehq/plot";
+
 import type {CapacityCostYear} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {gw, sig, usd} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";

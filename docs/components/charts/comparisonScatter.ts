@@ -1,6 +1,7 @@
 /** The deals on two normalized metrics: commitment ÷ investment against $ per GW, with labelled points. */
-import * as Plot from "@observablehq/plot";
+
 import type {DealComparison} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {times, usd} from "../format.js";
 

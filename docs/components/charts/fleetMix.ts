@@ -2,8 +2,9 @@
  * The installed fleet of a deal by year: stacked bars of accelerators by chip generation, and the fleet's dense
  * BF16 compute in H100-equivalents as a line, on the same years.
  */
-import * as Plot from "@observablehq/plot";
+
 import type {FleetYear} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {count} from "../format.js";
 import {chartWidth, chipColors} from "./fleetColors.js";
 

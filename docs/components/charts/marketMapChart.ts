@@ -3,8 +3,9 @@
  * and compute-commitment flows as arrows whose width grows with dollars, and the loops drawn at full strength while
  * other flows fade. The layout is deterministic: the same data always draws the same map.
  */
-import * as Plot from "@observablehq/plot";
+
 import type {MarketMap, MarketNode} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {gw, usd, withBound} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";

@@ -1,6 +1,7 @@
 /** The tornado chart: how far one headline figure moves when each assumption goes to its low and its high. */
-import * as Plot from "@observablehq/plot";
+
 import type {TornadoRow} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {figureText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";

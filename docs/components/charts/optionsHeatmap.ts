@@ -1,6 +1,7 @@
 /** The heat map of a future-chip option's value against volatility and time to exercise. */
-import * as Plot from "@observablehq/plot";
+
 import type {ChipOptionValue} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {pct, sig, usd} from "../format.js";
 

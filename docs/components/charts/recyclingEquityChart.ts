@@ -1,6 +1,7 @@
 /** Equity, kept apart from cash: the investor's marks of its stake and the lab's valuations over time. */
-import * as Plot from "@observablehq/plot";
+
 import type {EquityPoint, Figure} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {monthYear, usd, withBound} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";

@@ -1,6 +1,7 @@
 /** The investor's cumulative net cash (operating profit − investment) by year, with its P10–P90 band and payback. */
-import * as Plot from "@observablehq/plot";
+
 import type {NetCashBand, RecyclingFlow} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
 import {sig, usd} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";

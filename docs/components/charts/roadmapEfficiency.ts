@@ -2,8 +2,9 @@
  * Chip generations compared: performance per watt against availability date for every chip in the data, one line
  * per chip line (log scale, labelled dots), and performance per dollar-hour for the chips with a public price.
  */
-import * as Plot from "@observablehq/plot";
+
 import type {ChipLineEfficiency} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {sig} from "../format.js";
 import {chartWidth, isoDate, LINE_COLORS, LINE_LABELS, shortChipName} from "./fleetColors.js";
 

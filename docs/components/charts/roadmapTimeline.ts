@@ -3,8 +3,9 @@
  * availability date coloured by the date's status; for the deal's chips, a bar to the month they fill capacity
  * in volume; and the deal's schedule points as dashed rules.
  */
-import * as Plot from "@observablehq/plot";
+
 import {CHIP_LINES, type Chip} from "../../lib/core.js";
+import * as Plot from "../../lib/plot.js";
 import {monthYear} from "../format.js";
 import {chartWidth, isoDate, STATUS_COLORS, shortChipName} from "./fleetColors.js";
 

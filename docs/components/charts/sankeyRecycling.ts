@@ -2,8 +2,9 @@
  * The recycling Sankey: investor → lab (firm and expected contingent equity) → provider (cloud spend over the term)
  * → operating profit and the provider's costs. Link widths are dollars over the whole deal, undiscounted.
  */
-import {type SankeyGraph, sankey, sankeyLinkHorizontal} from "d3-sankey";
+
 import type {DealRecycling, MarketEdge} from "../../lib/core.js";
+import {type SankeyGraph, sankey, sankeyLinkHorizontal} from "../../lib/sankey.js";
 import {el} from "../dom.js";
 import {usd} from "../format.js";
 

@@ -1,5 +1,8 @@
-/** JavaScript and data bytes per built page (target 6), raw and gzip, from the HTML Framework wrote. */
-import {readdir, readFile} from "node:fs/promises";
+/**
+ * JavaScript and data bytes per built page (target 6), raw and gzip, from the HTML Framework wrote and the modules
+ * it reaches: a deal page draws its sections through dynamic imports that no `<link>` in the HTML names.
+ */
+import {access, readdir, readFile} from "node:fs/promises";
 import {join, posix, relative} from "node:path";
 import {gzipSync} from "node:zlib";
 import {median} from "./stats.js";
@@ -48,6 +51,24 @@ export function pageAssets(html: string, page: string): PageAssets {
   return {scripts: [...scripts], data: [...data], inline};
 }
 
+/**
+ * Returns the site-relative paths of the JavaScript modules that `code` imports, statically (`from "…"`,
+ * `import "…"`) or dynamically with a literal (`import("…")`), resolved against `file` (the site-relative path of
+ * the module or page holding the code), kept only under the bundle folders and once each. Bare specifiers and
+ * addresses are left out: a built page imports nothing else.
+ *
+ * @example moduleImports('import("./capacity.d81b5802.js")', "_import/components/sections/registry.js") // ["_import/components/sections/capacity.d81b5802.js"]
+ */
+export function moduleImports(code: string, file: string): string[] {
+  const base = posix.dirname(file.split("\\").join("/"));
+  const paths = new Set<string>();
+  for (const match of code.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{0,2}\/[^"'\s]+\.js)["']/g)) {
+    const path = posix.normalize(match[1].startsWith("/") ? match[1].slice(1) : posix.join(base, match[1]));
+    if (JS_DIRS.test(path)) paths.add(path);
+  }
+  return [...paths];
+}
+
 export interface PageWeight {
   /** Site-relative page path, e.g. `commitment.html`. */
   page: string;
@@ -65,8 +86,10 @@ export interface PageWeights {
 
 /**
  * Returns the JavaScript and data bytes (raw and gzip, default zlib level) each HTML page of the built `site` loads,
- * with max and median over pages. JavaScript counts the files of {@link pageAssets} and the inline module code; each
- * file is counted once per page.
+ * with max and median over pages. JavaScript counts the files of {@link pageAssets}, every module they and the inline
+ * module code import ({@link moduleImports}, followed to the end, lazy imports included: the budget is for what a
+ * page may load, but not the optional libraries Framework's client names and the build does not hold), and the
+ * inline code itself; each file is counted once per page.
  *
  * @example const weights = await measurePageWeights("dist"); // weights.jsGzip.max, in bytes
  */
@@ -82,12 +105,31 @@ export async function measurePageWeights(site: string): Promise<PageWeights> {
     }
     return size;
   };
+  // Framework's client names optional libraries (`_npm/lodash@…`) that a build holds only when a page uses them.
+  const built = (path: string) =>
+    access(join(site, path)).then(
+      () => true,
+      () => false
+    );
+  const imports = new Map<string, string[]>();
+  const importsOf = async (path: string) => {
+    let paths = imports.get(path);
+    if (!paths) {
+      paths = [];
+      for (const imported of moduleImports(await readFile(join(site, path), "utf-8"), path))
+        if (await built(imported)) paths.push(imported);
+      imports.set(path, paths);
+    }
+    return paths;
+  };
   const pages: PageWeight[] = [];
   for (const file of htmlFiles.sort()) {
     const page = relative(site, join(site, file)).split("\\").join("/");
     const assets = pageAssets(await readFile(join(site, file), "utf-8"), page);
-    const js = {files: assets.scripts.length, raw: 0, gzip: 0};
-    for (const path of assets.scripts) add(js, await sizeOf(path));
+    const scripts = new Set([...assets.scripts, ...assets.inline.flatMap((code) => moduleImports(code, page))]);
+    for (const path of scripts) for (const imported of await importsOf(path)) scripts.add(imported);
+    const js = {files: scripts.size, raw: 0, gzip: 0};
+    for (const path of scripts) add(js, await sizeOf(path));
     for (const code of assets.inline) add(js, {raw: Buffer.byteLength(code), gzip: gzipSync(code).length});
     const data = {files: assets.data.length, raw: 0, gzip: 0};
     for (const path of assets.data) add(data, await sizeOf(path));
