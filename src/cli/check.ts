@@ -27,7 +27,7 @@ export async function check({dataDir = "data", quiet = false}: {dataDir?: string
     const mix = STATUSES.map((s: Status) => `${counts[s]} ${s}`).join(", ");
     console.log(
       `ok: ${files.length} files, ${dataset.deals.length} deals, ${dataset.chips.length} chips, ` +
-        `${dataset.assumptions.length} assumptions, ${dataset.sources.length} sources; facts: ${mix}; as of ${dataset.asOf}`
+        `${dataset.assumptions.length} assumptions, ${dataset.yardsticks.length} yardsticks, ${dataset.sources.length} sources; facts: ${mix}; as of ${dataset.asOf}`
     );
   }
   return 0;

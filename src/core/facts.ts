@@ -1,8 +1,8 @@
 import {type Dataset, STATUSES, type Status} from "./model.js";
 
 /**
- * Returns how many sourced figures (numeric, yes/no, text and date facts, and assumptions) the dataset holds
- * for each status.
+ * Returns how many sourced figures (numeric, yes/no, text and date facts, assumptions and yardsticks) the dataset
+ * holds for each status.
  */
 export function countFactsByStatus(dataset: Dataset): Record<Status, number> {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -16,6 +16,6 @@ export function countFactsByStatus(dataset: Dataset): Record<Status, number> {
     if (typeof node.status === "string" && typeof node.source === "string" && node.status in counts) ++counts[node.status as Status];
     for (const child of Object.values(value)) visit(child);
   };
-  visit([dataset.deals, dataset.chips, dataset.assumptions]);
+  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.yardsticks]);
   return counts;
 }

@@ -13,6 +13,7 @@ export * from "./capacity/prepareDealCapacity.js";
 export * from "./capacity/projectCapacity.js";
 export * from "./capacity/ramp.js";
 export * from "./capacity/schedule.js";
+export * from "./capacity/yardstickShare.js";
 export * from "./changes.js";
 export * from "./commitment/capacityCostByYear.js";
 export * from "./commitment/commitmentReading.js";

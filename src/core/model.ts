@@ -347,6 +347,32 @@ export interface Signal {
   observations: Observation[];
 }
 
+/** The unit of a yardstick: energy a year, the unit of a deal's energy figure. */
+export type YardstickUnit = "twh-per-year";
+
+/**
+ * A familiar sourced figure to set a deal's numbers against, e.g. the electricity US data centres used in 2024
+ * (183 TWh). A measured figure, never a projection: its year is no later than its source's date.
+ */
+export interface Yardstick {
+  id: string;
+  /** What the figure measures, to follow "x% of": "the electricity all US data centres used". */
+  label: string;
+  value: number;
+  unit: YardstickUnit;
+  /** The year the figure measures. */
+  year: number;
+  status: Status;
+  /** Defaults to "exact". */
+  bound?: Bound;
+  /** Source id. */
+  source: string;
+  /** When the figure was published or checked; ISO. io fills it from the source's date when the file omits it. */
+  asOf: string;
+  /** One line of context, plain text. */
+  note?: string;
+}
+
 /** Everything in `data/`, validated and cross-checked. */
 export interface Dataset {
   /** Latest as-of date across all files; ISO. The report's "as of". */
@@ -357,5 +383,7 @@ export interface Dataset {
   assumptions: Assumption[];
   scenarios: Scenario[];
   signals: Signal[];
+  /** Sourced figures to compare with (data/yardsticks.yaml, optional); [] without the file. */
+  yardsticks: Yardstick[];
   sources: Source[];
 }

@@ -1,12 +1,13 @@
 /**
  * Assembles parsed data files into one {@link Dataset}, checking what no single file can: unique ids, that
- * every reference resolves, dates in order, tranches that add up to their stated totals.
+ * every reference resolves, dates in order, tranches that add up to their stated totals, yardsticks no later than
+ * their sources.
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
-import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source} from "../core/model.js";
+import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
-import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile} from "./schema.js";
+import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile, YardsticksFile} from "./schema.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";
 
 /** What checking a dataset returns: the dataset when there is no problem, and every problem found. */
@@ -153,6 +154,10 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as SignalsFile).signals.map((item, i) => ({item, at: {file, path: ["signals", i]}}))
   );
   unique("signal", signalEntries);
+  const yardstickEntries = of("yardsticks").flatMap((file) =>
+    (file.value as YardsticksFile).yardsticks.map((item, i) => ({item, at: {file, path: ["yardsticks", i]}}))
+  );
+  unique("yardstick", yardstickEntries);
   const dealEntries = of("deal").map((file) => ({item: file.value as DealFile, at: {file, path: [] as PropertyKey[]}}));
   const deals = unique("deal", dealEntries);
 
@@ -187,6 +192,15 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
           `unknown deal "${o.deal}" (a deal's id is its file name under deals/)`
         );
     });
+  }
+  // A yardstick is a measured figure: a year after its source's date would be a projection.
+  for (const {item, at} of yardstickEntries) {
+    const published = sources.get(item.source)?.date;
+    if (published && item.year > Number(published.slice(0, 4)))
+      report(
+        {...at, path: [...at.path, "year"]},
+        `${item.year} is after its source's date (${published}): a yardstick is a measured figure, not a projection`
+      );
   }
   for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
 
@@ -378,6 +392,7 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
     assumptions: pick<Assumption>("assumptions", "assumptions"),
     scenarios: pick<Scenario>("scenarios", "scenarios"),
     signals: pick<Signal>("signals", "signals"),
+    yardsticks: pick<Yardstick>("yardsticks", "yardsticks"),
     sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
   };
 }

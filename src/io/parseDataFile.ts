@@ -3,11 +3,11 @@
  */
 import type {z} from "zod";
 import {fieldName, type Problem} from "./problem.js";
-import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile} from "./schema.js";
+import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile, yardsticksFile} from "./schema.js";
 import {checkTextSize, decodeUtf8, parseYamlText, type YamlText} from "./yamlText.js";
 
 /** What a data file holds, from its path. */
-export type FileKind = "companies" | "deal" | "chips" | "assumptions" | "scenarios" | "signals";
+export type FileKind = "companies" | "deal" | "chips" | "assumptions" | "scenarios" | "signals" | "yardsticks";
 
 const SCHEMAS = {
   companies: companiesFile,
@@ -15,7 +15,8 @@ const SCHEMAS = {
   chips: chipsFile,
   assumptions: assumptionsFile,
   scenarios: scenariosFile,
-  signals: signalsFile
+  signals: signalsFile,
+  yardsticks: yardsticksFile
 } as const;
 
 /** The files every dataset must have, by path relative to the data folder. */
@@ -27,6 +28,11 @@ export const REQUIRED_FILES: Record<string, FileKind> = {
   "signals.yaml": "signals"
 };
 
+/** The files a dataset may have, by path relative to the data folder. */
+export const OPTIONAL_FILES: Record<string, FileKind> = {
+  "yardsticks.yaml": "yardsticks"
+};
+
 /**
  * Returns the kind of a data file from its path relative to the data folder, or null if it is not one.
  *
@@ -36,6 +42,7 @@ export const REQUIRED_FILES: Record<string, FileKind> = {
  */
 export function fileKind(relative: string): FileKind | null {
   if (relative in REQUIRED_FILES) return REQUIRED_FILES[relative];
+  if (relative in OPTIONAL_FILES) return OPTIONAL_FILES[relative];
   if (/^deals\/[^/]+\.ya?ml$/.test(relative)) return "deal";
   return null;
 }

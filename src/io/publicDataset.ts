@@ -1,6 +1,6 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import {type CapacityShare, capacityShare} from "../core/capacity/capacityShare.js";
-import type {Dataset, Deal, Signal, Source} from "../core/model.js";
+import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
 import {cleanText, renderMarkdown} from "./markdown.js";
 
 export interface PublicDeal extends Deal {
@@ -52,7 +52,7 @@ function dealMarkdown(deal: Deal, field: "summary" | "notes"): string {
   }
 }
 
-/** Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals. */
+/** Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals, yardsticks. */
 function numberSources(dataset: Dataset): Record<string, number> {
   const numbers: Record<string, number> = {};
   let next = 1;
@@ -66,7 +66,7 @@ function numberSources(dataset: Dataset): Record<string, number> {
     if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
     for (const child of Object.values(value)) visit(child);
   };
-  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[]]);
+  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[], dataset.yardsticks satisfies Yardstick[]]);
   return numbers;
 }
 

@@ -308,9 +308,31 @@ export const signalsFile = z.strictObject({
   )
 });
 
+export const yardsticksFile = z.strictObject({
+  sources,
+  yardsticks: list(
+    z.strictObject({
+      id,
+      label: text,
+      value: finite.refine((x) => x > 0, {error: "must be above 0 (a yardstick divides)"}),
+      unit: z.enum(["twh-per-year"], {error: "must be twh-per-year (the unit of a deal's energy a year)"}),
+      year: z
+        .int({error: "expected a whole year"})
+        .min(1990, {error: "must be 1990 or later"})
+        .max(2100, {error: "must be 2100 or earlier"}),
+      status,
+      bound: z.enum(BOUNDS as [string, ...string[]], {error: `must be one of ${BOUNDS.join(", ")}`}).optional(),
+      source: id,
+      asOf: isoDate.optional(),
+      note: text.optional()
+    })
+  )
+});
+
 export type DealFile = z.infer<typeof dealFile>;
 export type ChipsFile = z.infer<typeof chipsFile>;
 export type AssumptionsFile = z.infer<typeof assumptionsFile>;
 export type ScenariosFile = z.infer<typeof scenariosFile>;
 export type SignalsFile = z.infer<typeof signalsFile>;
 export type CompaniesFile = z.infer<typeof companiesFile>;
+export type YardsticksFile = z.infer<typeof yardsticksFile>;

@@ -3,7 +3,7 @@ import {spawnSync} from "node:child_process";
 import {rmSync} from "node:fs";
 import {afterAll, assert, it} from "vitest";
 import {ASSUMPTION_IDS} from "../../src/core/assumptions.js";
-import {edit, editValid, validFiles, writeFixture} from "../io/fixtures.js";
+import {edit, editValid, validFiles, writeFixture, YARDSTICKS} from "../io/fixtures.js";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -30,17 +30,17 @@ const broken = () => {
 };
 
 it("deals check --data <valid folder> exits 0 with one line starting ok:", () => {
-  const dir = writeFixture(validFiles());
+  const dir = writeFixture({...validFiles(), "yardsticks.yaml": YARDSTICKS});
   folders.push(dir);
   const {status, stdout, stderr} = deals(dir);
   assert.strictEqual(stderr, "");
   assert.strictEqual(status, 0);
   // Facts: the deal has 10 confirmed, 2 reported, 1 estimate; the chip 2 confirmed, 1 estimate; one assumption per
-  // id. Sources: one in each of chips, assumptions, signals and the deal.
+  // id; the yardstick 1 confirmed. Sources: one in each of chips, assumptions, signals, yardsticks and the deal.
   const n = ASSUMPTION_IDS.length;
   assert.strictEqual(
     stdout,
-    `ok: 6 files, 1 deals, 1 chips, ${n} assumptions, 4 sources; facts: 12 confirmed, 2 reported, 2 estimate, ${n} assumption; as of 2026-06-30\n`
+    `ok: 7 files, 1 deals, 1 chips, ${n} assumptions, 1 yardsticks, 5 sources; facts: 13 confirmed, 2 reported, 2 estimate, ${n} assumption; as of 2026-06-30\n`
   );
 });
 

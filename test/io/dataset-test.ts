@@ -2,7 +2,7 @@
 import {assert, it} from "vitest";
 import {ASSUMPTION_IDS} from "../../src/core/assumptions.js";
 import {checkFiles, MAX_PROBLEMS_PER_RULE} from "../../src/io/dataset.js";
-import {check, edit, editValid, type Files, problemLines, validFiles} from "./fixtures.js";
+import {check, edit, editValid, type Files, problemLines, validFiles, YARDSTICKS} from "./fixtures.js";
 
 const D = "deals/amazon-anthropic.yaml";
 const DF = "data/deals/amazon-anthropic.yaml";
@@ -237,4 +237,48 @@ it(`checkFiles(10,000 bad companies) lists at most ${MAX_PROBLEMS_PER_RULE} prob
     lines.at(-1),
     "data:0:0: (file): 19600 more problems of the same kinds not shown (at most 200 of each kind are listed)"
   );
+});
+
+it("checkFiles(valid files with yardsticks.yaml) returns the yardsticks with asOf and bound filled", () => {
+  const {dataset, problems} = check({...validFiles(), "yardsticks.yaml": YARDSTICKS});
+  assert.deepStrictEqual(problems, []);
+  assert.deepStrictEqual(dataset!.yardsticks, [
+    {
+      id: "us-data-centres-2024",
+      label: "the electricity all US data centres used",
+      value: 183,
+      unit: "twh-per-year",
+      year: 2024,
+      status: "confirmed",
+      source: "yardstick-source",
+      asOf: "2025-04-01",
+      bound: "exact"
+    }
+  ]);
+  assert.include(
+    dataset!.sources.map((s) => s.id),
+    "yardstick-source"
+  );
+  assert.deepStrictEqual(check(validFiles()).dataset!.yardsticks, []); // the file is optional
+});
+
+it("checkFiles(a yardstick citing an unknown source) says where, and to declare it (V27)", () => {
+  const files = edit({...validFiles(), "yardsticks.yaml": YARDSTICKS}, "yardsticks.yaml", "source: yardstick-source", "source: iea");
+  assert.deepStrictEqual(problemLines(files), [
+    'data/yardsticks.yaml:13:13: yardsticks[0].source: unknown source "iea" (declare it under sources:)'
+  ]);
+});
+
+it("checkFiles(a yardstick for a year after its source) refuses a projection", () => {
+  const files = edit({...validFiles(), "yardsticks.yaml": YARDSTICKS}, "yardsticks.yaml", "year: 2024", "year: 2030");
+  assert.deepStrictEqual(problemLines(files), [
+    "data/yardsticks.yaml:11:11: yardsticks[0].year: 2030 is after its source's date (2025-04-01): a yardstick is a measured figure, not a projection"
+  ]);
+});
+
+it("checkFiles(the same yardstick id twice) names the first line", () => {
+  const twice = `${YARDSTICKS}  - {id: us-data-centres-2024, label: again, value: 1, unit: twh-per-year, year: 2024, status: confirmed, source: yardstick-source}\n`;
+  assert.deepStrictEqual(problemLines({...validFiles(), "yardsticks.yaml": twice}), [
+    'data/yardsticks.yaml:14:10: yardsticks[1].id: duplicate yardstick id "us-data-centres-2024" (first at data/yardsticks.yaml:7)'
+  ]);
 });

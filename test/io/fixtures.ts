@@ -186,6 +186,22 @@ notes: |
   The $100B is a headline figure.
 `;
 
+/** yardsticks.yaml (optional in a dataset): the source on lines 1–5, `yardsticks:` on line 6, one yardstick from line 7. */
+export const YARDSTICKS = `sources:
+  - id: yardstick-source
+    title: Data-centre electricity use
+    url: https://example.com/energy
+    date: 2025-04-01
+yardsticks:
+  - id: us-data-centres-2024
+    label: the electricity all US data centres used
+    value: 183
+    unit: twh-per-year
+    year: 2024
+    status: confirmed
+    source: yardstick-source
+`;
+
 /** Returns a fresh copy of the valid fixture dataset: one deal, one chip, every assumption, two scenarios. */
 export function validFiles(): Files {
   return {

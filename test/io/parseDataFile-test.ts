@@ -4,7 +4,7 @@ import {assert, it} from "vitest";
 import {checkFiles} from "../../src/io/dataset.js";
 import {parseDataFile} from "../../src/io/parseDataFile.js";
 import {MAX_FILE_BYTES} from "../../src/io/yamlText.js";
-import {check, editValid, problemLines, validFiles} from "./fixtures.js";
+import {check, edit, editValid, problemLines, validFiles, YARDSTICKS} from "./fixtures.js";
 
 const D = "deals/amazon-anthropic.yaml";
 const DF = "data/deals/amazon-anthropic.yaml";
@@ -173,5 +173,20 @@ it("checkFiles(a file over 1 MB) refuses it before parsing, as bytes or as text"
 it("checkFiles(a top-level list or text) asks for a mapping", () => {
   assert.deepStrictEqual(problemLines({...validFiles(), "chips.yaml": "- trainium2\n"}), [
     'data/chips.yaml:1:1: (file): the file must be a mapping of keys (such as "id:" or "chips:"), not a list'
+  ]);
+});
+
+it("checkFiles(a yardstick in another unit, of 0 or with an unknown key) names each field", () => {
+  const yardsticks = (from: string, to: string) =>
+    problemLines(edit({...validFiles(), "yardsticks.yaml": YARDSTICKS}, "yardsticks.yaml", from, to));
+  assert.deepStrictEqual(yardsticks("unit: twh-per-year", "unit: twh"), [
+    `data/yardsticks.yaml:10:11: yardsticks[0].unit: "twh" is not allowed: must be twh-per-year (the unit of a deal's energy a year)`
+  ]);
+  assert.deepStrictEqual(yardsticks("value: 183", "value: 0"), [
+    "data/yardsticks.yaml:9:12: yardsticks[0].value: must be above 0 (a yardstick divides)"
+  ]);
+  assert.deepStrictEqual(yardsticks("year: 2024", "yaer: 2024"), [
+    "data/yardsticks.yaml:7:5: yardsticks[0].year: is required but missing",
+    'data/yardsticks.yaml:11:5: yardsticks[0].yaer: unknown key "yaer" (did you mean "year"? unknown keys are not allowed)'
   ]);
 });

@@ -1,8 +1,17 @@
 /**
- * The capacity headline cards (facility and IT power, accelerators, servers, buildings, energy with a yardstick,
+ * The capacity headline cards (facility and IT power, accelerators, servers, buildings, energy against sourced yardsticks,
  * compute) and the chains of the "how to read N GW" explainer, from a capacity view (sections/capacity.ts).
  */
-import {assumptionLineage, type CapacityShare, type Chip, type Figure, figure, gwToTwhPerYear} from "../../lib/core.js";
+import {
+  assumptionLineage,
+  type CapacityShare,
+  type Chip,
+  type Figure,
+  figure,
+  gwToTwhPerYear,
+  type Yardstick,
+  yardstickShare
+} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
@@ -27,6 +36,11 @@ function Card(name: string, label: string, big: Node, ...sub: (Node | string | n
   );
 }
 
+function withChild(parent: HTMLElement, child: Node): HTMLElement {
+  parent.append(child);
+  return parent;
+}
+
 function FigureBig(f: Figure, text = figureText(f.value, f.unit)): HTMLElement {
   return Big(text, f.bound, DerivedBadge(f.lineage));
 }
@@ -36,18 +50,51 @@ function mixChips({capacity, chips}: CapacityView): {chip: Chip; share: number}[
   return chips.map((chip) => ({chip, share: capacity.mix[chip.id] ?? 0})).filter((d) => d.share > 0);
 }
 
+/**
+ * Returns the energy card's yardsticks: the deal's energy a year as a share of each sourced yardstick in the data
+ * (`data.yardsticks`, in data order), then of the energy of every live deal in the data. Each share carries a
+ * derived badge and each yardstick its source badge.
+ */
+function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data">): HTMLElement {
+  const {deal, capacity, values} = view;
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  const energy = capacity.energyTwhPerYear;
+  // Precomputed over every deal: a deal's briefing holds only that deal.
+  const share: CapacityShare = data.capacityShares[deal.id];
+  const totalTwh = figure(gwToTwhPerYear(share.totalGw.value, values.values["load-factor"]), "twh-per-year", [
+    share.totalGw,
+    {lineage: assumptionLineage(data.assumptions, "load-factor")}
+  ]);
+  return el(
+    "ul",
+    {class: "capacity-yardsticks"},
+    ((data.yardsticks ?? []) as Yardstick[]).map((yardstick) => {
+      const part = yardstickShare(energy, yardstick);
+      return el(
+        "li",
+        {"data-figure": `capacity.yardstick.${yardstick.id}`},
+        el("strong", {}, withBound(pct(part.value), part.bound)),
+        DerivedBadge(part.lineage),
+        ` of ${yardstick.label} in ${yardstick.year}: `,
+        el("span", {class: "nowrap"}, withBound(twh(yardstick.value), yardstick.bound), Badge(yardstick, sources))
+      );
+    }),
+    el(
+      "li",
+      {"data-figure": "capacity.share"},
+      el("strong", {}, pct(share.share.value)),
+      ` of the ${gw(share.totalGw.value)} that the ${share.deals.length} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
+      DerivedBadge(totalTwh.lineage)
+    )
+  );
+}
+
 /** Returns the headline cards of a capacity view. */
 export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLElement {
   const {deal, capacity, values} = view;
   const ceiling = deal.capacity!.ceiling;
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
   const mix = mixChips(view);
-  const share: CapacityShare = data.capacityShares[deal.id];
-  const load = values.values["load-factor"];
-  const totalTwh = figure(gwToTwhPerYear(share.totalGw.value, load), "twh-per-year", [
-    share.totalGw,
-    {lineage: assumptionLineage(data.assumptions, "load-factor")}
-  ]);
   const cards: HTMLElement[] = [
     Card(
       "capacity.gw",
@@ -61,17 +108,14 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
       FigureBig(capacity.itMw),
       `What the servers draw: facility power ÷ a PUE of ${sig(values.values.pue)}`
     ),
-    Card(
-      "capacity.energyTwhPerYear",
-      "Energy a year",
-      FigureBig(capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
-      `At a ${pct(load)} average load. Yardstick: `,
-      el(
-        "span",
-        {"data-figure": "capacity.share"},
-        `${pct(share.share.value)} of the ${gw(share.totalGw.value)} that the ${share.deals.length} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
-        DerivedBadge(totalTwh.lineage)
-      )
+    withChild(
+      Card(
+        "capacity.energyTwhPerYear",
+        "Energy a year",
+        FigureBig(capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
+        `At an average load of ${pct(values.values["load-factor"])}, that is:`
+      ),
+      EnergyYardsticks(view, {data})
     ),
     Card(
       "capacity.buildings",
@@ -122,7 +166,20 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
   return el("div", {class: "capacity-cards"}, cards);
 }
 
-/** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy, compute. */
+/** The energy chain's last step: the energy as a share of the first yardstick, when the data has one. */
+function yardstickStep(energy: Figure, yardstick: Yardstick | undefined): Step[] {
+  if (!yardstick) return [];
+  const part = yardstickShare(energy, yardstick);
+  return [
+    {
+      op: `÷ ${withBound(twh(yardstick.value), yardstick.bound)}`,
+      value: withBound(pct(part.value), part.bound),
+      label: `of ${yardstick.label} in ${yardstick.year}`
+    }
+  ];
+}
+
+/** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy (→ a yardstick), compute. */
 export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]; note?: string}[] {
   const {capacity, values} = view;
   const v = values.values;
@@ -162,7 +219,11 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     },
     {
       title: "Power to energy",
-      steps: [facility, {op: `× 8,760 hours × ${pct(v["load-factor"])} load`, value: twh(capacity.energyTwhPerYear.value), label: "a year"}]
+      steps: [
+        facility,
+        {op: `× 8,760 hours × ${pct(v["load-factor"])} load`, value: twh(capacity.energyTwhPerYear.value), label: "a year"},
+        ...yardstickStep(capacity.energyTwhPerYear, data.yardsticks?.[0])
+      ]
     }
   );
   if (capacity.accelerators && capacity.flopsBf16 && capacity.h100e) {

@@ -16,6 +16,7 @@ export function dealStatusMix(deal: Deal): Record<Status, number> {
     assumptions: [],
     scenarios: [],
     signals: [],
+    yardsticks: [],
     sources: []
   });
 }

@@ -1,4 +1,4 @@
-import type {Dataset} from "../model.js";
+import type {Dataset, Yardstick} from "../model.js";
 
 /**
  * Returns the source ids referenced anywhere inside `value` (every `source` string of a nested object), in order
@@ -25,13 +25,13 @@ export function sourceIdsIn(value: unknown): string[] {
 /**
  * Returns the ids of the sources a deal's figures rest on, in order of first reference: the deal's own facts and
  * options, then the chips it names (hardware and capacity) and any `extraChips` (e.g. the H100 reference of
- * H100-equivalents), then every assumption. Chip ids not in the dataset are skipped. Throws `invalid deal: <id>`
- * for a deal not in the dataset.
+ * H100-equivalents), then every assumption, then, for a deal with capacity, the yardsticks its energy is set
+ * against. Chip ids not in the dataset are skipped. Throws `invalid deal: <id>` for a deal not in the dataset.
  *
  * @example dealSources(dataset, "amazon-anthropic", {extraChips: ["h100"]}) // ["anthropic-2026-04", …]
  */
 export function dealSources(
-  dataset: Pick<Dataset, "deals" | "chips" | "assumptions">,
+  dataset: Pick<Dataset, "deals" | "chips" | "assumptions"> & {yardsticks?: readonly Yardstick[]},
   dealId: string,
   {extraChips = []}: {extraChips?: readonly string[]} = {}
 ): string[] {
@@ -39,5 +39,5 @@ export function dealSources(
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   const chipIds = new Set([...deal.hardware.chips, ...(deal.capacity?.chips ?? []), ...extraChips]);
   const chips = dataset.chips.filter((c) => chipIds.has(c.id));
-  return sourceIdsIn([deal, chips, dataset.assumptions]);
+  return sourceIdsIn([deal, chips, dataset.assumptions, deal.capacity ? (dataset.yardsticks ?? []) : []]);
 }

@@ -1,10 +1,10 @@
-import type {Bound, Dataset, Status} from "../model.js";
+import type {Bound, Dataset, Status, Yardstick} from "../model.js";
 
-/** One input of a derived figure, resolved to the fact, chip figure, assumption or option it names. */
+/** One input of a derived figure, resolved to the fact, chip figure, assumption, yardstick or option it names. */
 export interface LineageInput {
   /** The lineage id, e.g. `amazon-anthropic.commitments.aws-2026.amount`, `chip:h100.flops.bf16`, `assumption:pue`. */
   id: string;
-  kind: "fact" | "chip" | "assumption" | "option";
+  kind: "fact" | "chip" | "assumption" | "yardstick" | "option";
   /** Words for the input: "Amazon → Anthropic · commitment “Spend on AWS technologies” · amount". */
   label: string;
   /** The value in the data's unit (an assumption's base); null for an option, which has no number. */
@@ -61,16 +61,25 @@ const SEGMENT_WORDS: Record<string, string | null> = {
 
 /**
  * Returns what a lineage input id names, in words, with its value, unit, bound, status, source and as-of date:
- * `assumption:<id>` resolves to the assumption (its base value and range), `chip:<id>.<path>` to a chip's fact,
- * and `<deal id>.<path>` to a deal's fact, walking arrays by element id (`commitments.aws-2026.amount`). A path
+ * `assumption:<id>` resolves to the assumption (its base value and range), `yardstick:<id>` to the yardstick (its
+ * label, with its year), `chip:<id>.<path>` to a chip's fact, and `<deal id>.<path>` to a deal's fact, walking arrays by element id (`commitments.aws-2026.amount`). A path
  * ending on a record that holds its fact (a schedule point's `gw`, an equity mark's `value`) resolves to that fact;
  * one ending on a chip option resolves to the option, whose value is null. Throws `invalid input: <id>` when the
  * id names nothing in the dataset.
  *
  * @example resolveLineageInput(dataset, "assumption:pue") // {kind: "assumption", label: "Power usage effectiveness (PUE)", value: 1.15, …}
  */
-export function resolveLineageInput(dataset: Pick<Dataset, "deals" | "chips" | "assumptions">, id: string): LineageInput {
+export function resolveLineageInput(
+  dataset: Pick<Dataset, "deals" | "chips" | "assumptions"> & {yardsticks?: readonly Yardstick[]},
+  id: string
+): LineageInput {
   const invalid = () => new Error(`invalid input: ${id}`);
+  if (id.startsWith("yardstick:")) {
+    const y = dataset.yardsticks?.find((d) => d.id === id.slice("yardstick:".length));
+    if (!y) throw invalid();
+    const {value, unit, status, source, asOf} = y;
+    return {id, kind: "yardstick", label: `${y.label} in ${y.year}`, value, unit, bound: y.bound ?? "exact", status, source, asOf};
+  }
   if (id.startsWith("assumption:")) {
     const a = dataset.assumptions.find((d) => d.id === id.slice("assumption:".length));
     if (!a) throw invalid();

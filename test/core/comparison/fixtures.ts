@@ -71,5 +71,6 @@ export const dataset: Dataset = {
   assumptions,
   scenarios: [],
   signals: [],
+  yardsticks: [],
   sources: []
 };

@@ -32,6 +32,23 @@ it("dealSources(dataset, dealId, {extraChips}) adds the chips the figures use, s
   ]);
 });
 
+it("dealSources(dataset, dealId) adds the yardsticks' sources for a deal with capacity, not for one without", () => {
+  const yardstick = {
+    id: "us",
+    label: "US",
+    value: 183,
+    unit: "twh-per-year" as const,
+    year: 2024,
+    status: "confirmed" as const,
+    source: "iea",
+    asOf: "2025-04-01"
+  };
+  const withYardsticks = {...dataset, yardsticks: [yardstick]};
+  assert.deepStrictEqual(dealSources(withYardsticks, "amazon-anthropic").at(-1), "iea");
+  const noCapacity = {...withYardsticks, deals: withYardsticks.deals.map((d) => ({...d, capacity: undefined}))};
+  assert.notInclude(dealSources(noCapacity, "amazon-anthropic"), "iea");
+});
+
 it("dealSources(dataset, dealId) rejects an unknown deal", () => {
   assert.throws(() => dealSources(dataset, "nope"), /invalid deal: nope/);
 });

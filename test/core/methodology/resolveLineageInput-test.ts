@@ -26,7 +26,19 @@ const dataset: Dataset = {
     },
     ...comparison.deals.slice(1)
   ],
-  assumptions: comparison.assumptions.map((a) => (a.id === "pue" ? {...a, label: "PUE", low: 1.08, high: 1.3, source: "pue-source"} : a))
+  assumptions: comparison.assumptions.map((a) => (a.id === "pue" ? {...a, label: "PUE", low: 1.08, high: 1.3, source: "pue-source"} : a)),
+  yardsticks: [
+    {
+      id: "us-2024",
+      label: "the electricity all US data centres used",
+      value: 183,
+      unit: "twh-per-year",
+      year: 2024,
+      status: "confirmed",
+      source: "iea",
+      asOf: "2025-04-01"
+    }
+  ]
 };
 
 it("resolveLineageInput(dataset, 'assumption:<id>') gives the assumption's base value, range, status and source", () => {
@@ -91,8 +103,23 @@ it("resolveLineageInput(dataset, '<deal>.hardware.options.<id>') resolves an opt
   });
 });
 
+it("resolveLineageInput(dataset, 'yardstick:<id>') gives the yardstick's value, year, status and source", () => {
+  assert.deepStrictEqual(resolveLineageInput(dataset, "yardstick:us-2024"), {
+    id: "yardstick:us-2024",
+    kind: "yardstick",
+    label: "the electricity all US data centres used in 2024",
+    value: 183,
+    unit: "twh-per-year",
+    bound: "exact",
+    status: "confirmed",
+    source: "iea",
+    asOf: "2025-04-01"
+  });
+});
+
 it("resolveLineageInput(dataset, id) rejects ids that name nothing", () => {
   for (const id of [
+    "yardstick:nope",
     "assumption:nope",
     "chip:nope.itKw",
     "nope.capacity.ceiling",
