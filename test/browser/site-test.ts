@@ -1,8 +1,10 @@
 import {readdirSync} from "node:fs";
+import type {ElementHandle} from "puppeteer-core";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
 
 const siteDir = inject("siteDir");
 let server: SiteServer;
@@ -62,4 +64,44 @@ it("every page loads at most 250 kB of JavaScript, gzip, lazy imports included",
   const over = weights.filter((p) => p.js.gzip > 250_000).map((p) => `${p.page}: ${(p.js.gzip / 1000).toFixed(1)} kB`);
   assert.deepStrictEqual(over, []);
   assert.strictEqual(weights.length, pages.length);
+});
+
+it("/commitment: moving a slider with the keyboard updates the headline figure and the URL, with no error", async () => {
+  const HEADLINE = '[data-figure="commitment.gwYears"]';
+  const {label, high} = (await readValidDataset("data")).assumptions.find((a) => a.id === "revenue-per-gw-year")!;
+  const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
+  try {
+    await page.setViewport({width: 1280, height: 900});
+    await page.goto(`${server.origin}/commitment`, {waitUntil: "load", timeout: 30_000});
+    await page.waitForFunction(
+      (h) => !!document.querySelector(h) && !document.querySelector("observablehq-loading"),
+      {timeout: 30_000},
+      HEADLINE
+    );
+    const before = await page.$eval(HEADLINE, (n) => n.textContent ?? "");
+    // The range input of the slider whose label names the assumption (Inputs.range: a label, a number box, a range).
+    const slider = await page.evaluateHandle((text) => {
+      const forms = [...document.querySelectorAll("form.controls form")];
+      const form = forms.find((f) => f.querySelector("label")?.textContent?.startsWith(text));
+      return form?.querySelector("input[type=range]") ?? null;
+    }, label);
+    const range = slider.asElement() as ElementHandle<HTMLInputElement> | null;
+    assert.isNotNull(range, `no slider labelled "${label}"`);
+    await range!.focus();
+    await page.keyboard.press("End");
+    await page
+      .waitForFunction((h, was) => document.querySelector(h)?.textContent !== was, {timeout: 5_000}, HEADLINE, before)
+      .catch(() => assert.fail(`${HEADLINE} still reads "${before}" 5 s after "${label}" moved to ${high}`));
+    const after = await page.$eval(HEADLINE, (n) => n.textContent ?? "");
+    assert.notStrictEqual(after, before);
+    assert.match(after, /GW-years/);
+    assert.strictEqual(await range!.evaluate((input) => Number(input.value)), high);
+    const query = new URL(page.url()).searchParams;
+    assert.strictEqual(Number(query.get("revenue-per-gw-year")), high, page.url());
+    assert.deepStrictEqual(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent)), [], "error blocks");
+    assert.deepStrictEqual(log.errors, [], "console errors");
+    assert.deepStrictEqual(log.blocked, [], "blocked requests");
+  } finally {
+    await dispose();
+  }
 });
