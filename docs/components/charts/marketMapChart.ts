@@ -92,6 +92,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
   const name = (id: string) => at.get(id)?.name ?? id;
   const loopPairs = new Set(map.loops.flatMap((l) => [`${l.company}→${l.lab}`, `${l.lab}→${l.company}`]));
   const loopCompanies = new Set(map.loops.map((l) => l.company));
+  const label = (n: Placed, short: boolean) => `${n.name}${loopCompanies.has(n.id) ? " ↺" : ""}${short ? "" : totals(n)}`;
   const maxUsd = Math.max(1, ...map.edges.map((e) => e.usd.value));
   const arrows: Arrow[] = [
     ...map.edges.map((e) => ({
@@ -118,12 +119,24 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     y2: at.get(target)!.y,
     loop: loopPairs.has(`${source}→${target}`)
   }));
-  // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen);
-  // on a phone the circle stretches into a taller ellipse so the arrows keep some length.
-  const kx = Math.max(60, Math.min(170, w / 2 - (narrow ? 92 : 210)));
+  // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen, the
+  // longest line's width estimated at 0.6 em a character); on a phone the circle stretches into a taller ellipse so
+  // the arrows keep some length.
+  const fontSize = narrow ? 11 : 13;
+  const r = narrow ? 5 : 7;
+  const longest = Math.max(
+    0,
+    ...nodes
+      .filter((n) => n.side !== "below")
+      .flatMap((n) =>
+        label(n, narrow)
+          .split("\n")
+          .map((line) => line.length)
+      )
+  );
+  const kx = Math.max(60, Math.min(170, w / 2 - (narrow ? 92 : r + 13 + longest * fontSize * 0.6)));
   const ky = narrow ? 1.4 * kx : kx;
   const height = Math.round(2.44 * ky);
-  const r = narrow ? 5 : 7;
   const inset = r + 4;
   const body = (kind: Arrow["kind"], bend: number, dash?: string) =>
     Plot.arrow(
@@ -198,11 +211,11 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
             {
               x: "x",
               y: "y",
-              text: (n: Placed) => `${n.name}${loopCompanies.has(n.id) ? " ↺" : ""}${narrow || side === "below" ? "" : totals(n)}`,
+              text: (n: Placed) => label(n, narrow || side === "below"),
               dx: side === "left" ? -(r + 9) : side === "right" ? r + 9 : lean * 4,
               dy: side === "below" ? r + 16 : 0,
               textAnchor: side === "left" || lean < 0 ? "end" : side === "right" || lean > 0 ? "start" : "middle",
-              fontSize: narrow ? 11 : 13,
+              fontSize,
               fontWeight: side === "below" ? 700 : 600,
               stroke: "var(--theme-background)",
               strokeWidth: 4,

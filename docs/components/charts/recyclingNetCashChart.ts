@@ -23,6 +23,8 @@ export function RecyclingNetCashChart(
   const narrow = w < 560;
   const years = flows.map((d) => d.year);
   const payback = paybackYear === null ? null : flows.find((d) => d.year === paybackYear);
+  // The label goes on the side of the rule with more room: a payback in the first years would run off the left edge.
+  const early = payback !== null && payback !== undefined && payback.year - years[0] < (years[years.length - 1] - years[0]) / 2;
   const chart = Plot.plot({
     width: w,
     height: narrow ? 260 : 320,
@@ -72,9 +74,9 @@ export function RecyclingNetCashChart(
             x: "year",
             y: (d) => d.cumulativeNetCash / 1e9,
             text: (d) => `pays back in ${d.year}`,
-            dx: -6,
+            dx: early ? 6 : -6,
             dy: -12,
-            textAnchor: "end",
+            textAnchor: early ? "start" : "end",
             fontWeight: 600,
             stroke: "var(--theme-background)",
             strokeWidth: 3,

@@ -19,9 +19,13 @@ export interface TimelineOptions {
   print?: boolean;
 }
 
+// Narrow, a full "(reported)" does not fit beside a date; the caption spells the short forms out.
+const SHORT_STATUS: Record<string, string> = {reported: "rep.", estimate: "est.", assumption: "assum."};
+
 /** Returns the timeline chart. */
 export function RoadmapTimeline({chips, fills, points, width: w, print}: TimelineOptions): HTMLElement | SVGSVGElement {
   const width = chartWidth(w);
+  const narrow = width < 560;
   const rank = (c: Chip) => CHIP_LINES.indexOf(c.line);
   const sorted = [...chips].sort((a, b) => rank(a) - rank(b) || (a.available.date < b.available.date ? -1 : 1));
   const inDeal = new Set(fills.map((f) => f.id));
@@ -30,7 +34,7 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
     date: isoDate(c.available.date),
     status: c.available.status,
     inDeal: inDeal.has(c.id),
-    label: `${monthYear(c.available.date)}${c.available.status === "confirmed" ? "" : ` (${c.available.status})`}`
+    label: `${monthYear(c.available.date)}${c.available.status === "confirmed" ? "" : ` (${narrow ? SHORT_STATUS[c.available.status] : c.available.status})`}`
   }));
   const bars = fills.map((f) => {
     const chip = chips.find((c) => c.id === f.id)!;
@@ -38,19 +42,28 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
   });
   const rules = points.map((p, i) => ({date: isoDate(p.by), label: p.label, row: i % 2}));
   const times = [...rows.map((r) => +r.date), ...rules.map((r) => +r.date), ...bars.map((b) => +b.x2)];
-  const narrow = width < 560;
   const marginLeft = Math.min(narrow ? 120 : 170, 10 + Math.max(...rows.map((r) => r.name.length)) * 6.2);
+  const marginRight = narrow ? 80 : 110;
+  const [t0, t1] = [Math.min(...times) - 1e10, Math.max(...times) + 1e10];
+  // A date's label goes right of its dot, unless it would run out of the chart there and has more room on the left
+  // (where no bar is); widths are estimated at 0.6 em a character of the 10 px labels.
+  const px = (t: number) => marginLeft + ((t - t0) / (t1 - t0)) * (width - marginLeft - marginRight);
+  const leftOfDot = (r: (typeof rows)[number]) => {
+    const [room, left] = [width - px(+r.date) - 9, px(+r.date) - 9 - marginLeft];
+    return r.label.length * 6 > room && left > room;
+  };
   return Plot.plot({
     width,
     height: 40 + rows.length * 26 + 20,
     marginLeft,
-    marginRight: narrow ? 80 : 110,
+    marginRight,
     marginTop: 36,
     x: {
       type: "utc",
       label: null,
-      domain: [new Date(Math.min(...times) - 1e10), new Date(Math.max(...times) + 1e10)],
-      ticks: narrow ? 4 : undefined,
+      domain: [new Date(t0), new Date(t1)],
+      // Yearly ticks collide below ~560 px; every other year fits.
+      ticks: narrow ? "2 years" : undefined,
       grid: true
     },
     y: {label: null, domain: rows.map((r) => r.name), tickSize: 0},
@@ -73,7 +86,23 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
         strokeWidth: 1.5,
         title: print ? undefined : (d: (typeof rows)[number]) => `${d.name}: available ${d.label}`
       }),
-      Plot.text(rows, {x: "date", y: "name", text: "label", textAnchor: "start", dx: 9, fontSize: 10, fill: "var(--theme-foreground-alt)"})
+      ...[false, true].map((left) =>
+        Plot.text(
+          rows.filter((r) => leftOfDot(r) === left),
+          {
+            x: "date",
+            y: "name",
+            text: "label",
+            textAnchor: left ? "end" : "start",
+            dx: left ? -9 : 9,
+            fontSize: 10,
+            fill: "var(--theme-foreground-alt)",
+            // A halo keeps the date readable where it crosses its chip's bar or a schedule rule.
+            stroke: "var(--theme-background)",
+            strokeWidth: 3
+          }
+        )
+      )
     ]
   });
 }

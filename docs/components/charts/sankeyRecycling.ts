@@ -98,6 +98,24 @@ function svg(tag: string, attributes: Record<string, string | number> = {}, ...c
 
 type Laid = SankeyGraph<FlowNode, FlowLink>;
 
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Returns the box a line of text takes, `top` its top edge, estimating a character at 0.6 em (the sans-serif's average). */
+function textBox(text: string, x: number, top: number, anchor: "start" | "middle" | "end", fontSize: number): Box {
+  const width = text.length * fontSize * 0.6;
+  const x0 = anchor === "start" ? x : anchor === "middle" ? x - width / 2 : x - width;
+  return {x0, x1: x0 + width, y0: top, y1: top + fontSize};
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
 /** Returns the Sankey as SVG, `width` wide; link values labelled with usd(), node names beside the nodes. */
 export function RecyclingSankey(
   graph: {nodes: FlowNode[]; links: FlowLink[]},
@@ -112,7 +130,7 @@ export function RecyclingSankey(
     .nodePadding(narrow ? 16 : 24)
     .nodeSort(null)
     .extent([
-      [1, 22],
+      [1, narrow ? 36 : 22],
       [w - 1, height - 6]
     ]);
   const {nodes, links}: Laid = layout({nodes: graph.nodes.map((d) => ({...d})), links: graph.links.map((d) => ({...d}))});
@@ -134,37 +152,31 @@ export function RecyclingSankey(
       );
     root.append(path);
   }
+  // Node names sit above their node, beside it toward the middle. Narrow, the gaps between columns are too short
+  // for the inner columns' names beside those of the outer ones: inner names go centred, on a line of their own.
+  const lastDepth = Math.max(...nodes.map((n) => n.depth ?? 0));
+  const labels: Box[] = [];
   for (const node of nodes) {
     root.append(
       svg("rect", {x: node.x0!, y: node.y0!, width: node.x1! - node.x0!, height: Math.max(1, node.y1! - node.y0!), fill: "currentColor"})
     );
-    const left = node.x0! > w / 2;
-    root.append(
-      svg(
-        "text",
-        {
-          x: left ? node.x0! - 4 : node.x1! + 4,
-          y: node.y0! - 5,
-          "text-anchor": left ? "end" : "start",
-          "font-weight": 600,
-          class: "sankey-label"
-        },
-        node.name
-      )
-    );
+    const inner = narrow && node.depth! > 0 && node.depth! < lastDepth;
+    const anchor = inner ? "middle" : node.x0! > w / 2 ? "end" : "start";
+    const x = inner ? (node.x0! + node.x1!) / 2 : anchor === "end" ? node.x0! - 4 : node.x1! + 4;
+    const y = inner ? 12 : node.y0! - 5;
+    labels.push(textBox(node.name, x, y - fontSize * 0.8, anchor, fontSize));
+    root.append(svg("text", {x, y, "text-anchor": anchor, "font-weight": 600, class: "sankey-label"}, node.name));
   }
   for (const link of links) {
     if ((link.width ?? 0) < fontSize + 2) continue;
     const source = link.source as {x1?: number};
     const target = link.target as {x0?: number};
     const x = (source.x1! + target.x0!) / 2;
-    root.append(
-      svg(
-        "text",
-        {x, y: ((link.y0 ?? 0) + (link.y1 ?? 0)) / 2, dy: "0.35em", "text-anchor": "middle", class: "sankey-value"},
-        usd(link.value)
-      )
-    );
+    const y = ((link.y0 ?? 0) + (link.y1 ?? 0)) / 2;
+    const text = usd(link.value);
+    // A value that would print over a node's name is left to the link's tooltip and the figures above the chart.
+    if (labels.some((box) => overlaps(box, textBox(text, x, y - fontSize / 2, "middle", fontSize)))) continue;
+    root.append(svg("text", {x, y, dy: "0.35em", "text-anchor": "middle", class: "sankey-value"}, text));
   }
   return el("figure", {class: "sankey-figure"}, root as unknown as HTMLElement);
 }

@@ -214,7 +214,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
       el(
         "figcaption",
         {},
-        "Availability dates coloured by status (confirmed, reported, estimate); dashed lines: the deal's schedule points."
+        "Availability dates coloured by status (confirmed, reported or rep., estimate or est.); dashed lines: the deal's schedule points."
       )
     )
   );
