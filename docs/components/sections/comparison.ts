@@ -17,11 +17,13 @@ const MARKS = ["*", "†", "‡", "§"];
 const MONEY_COLUMNS = ["investmentFirmUsd", "investmentMaxUsd", "commitmentUsd", "years", "usdPerYear", "commitmentToInvestment"];
 const CAPACITY_COLUMNS = ["gw", "usdPerGw", "hardware", "governance", "statusMix"];
 
-/** A deal whose GW figure covers only part of its hardware, with its footnote mark and text. */
+/** A deal whose GW figure covers only part of its hardware, with its footnote mark, text and one-line reminder. */
 export interface PartialCapacity {
   deal: string;
   mark: string;
   text: string;
+  /** The footnote once it has been given in full above. */
+  again: string;
 }
 
 /** Returns the deals whose GW figure counts only some of the chips they name, each with a footnote. */
@@ -33,6 +35,7 @@ export function partialCapacities(deals: readonly Deal[], chips: readonly Chip[]
     .map(({deal, scope}, i) => ({
       deal: deal.id,
       mark: MARKS[i] ?? `(${i + 1})`,
+      again: `${deal.name}: the GW figure covers only part of its hardware (see the note above).`,
       text: `${deal.name}: the GW figure counts only ${words(scope.covered.map(name))}; ${words(scope.uncovered.map(name))} ${scope.uncovered.length === 1 ? "is" : "are"} not in it, so $ per GW divides the whole commitment by part of the capacity.${deal.capacity?.ceiling.note ? ` The data's note: “${deal.capacity.ceiling.note}”.` : ""}`
     }));
 }
@@ -42,15 +45,17 @@ function words(items: readonly string[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** Returns the footnotes under a table or chart. */
-function Footnotes(partial: readonly PartialCapacity[], ids?: readonly string[]): HTMLElement | null {
+/**
+ * Returns the footnotes under a table or chart: a note in full the first time (`told` collects the deals already
+ * explained), then one line pointing back to it, so a section with three marked figures does not print the same
+ * paragraph three times.
+ */
+function Footnotes(partial: readonly PartialCapacity[], told: Set<string>, ids?: readonly string[]): HTMLElement | null {
   const shown = ids ? partial.filter((p) => ids.includes(p.deal)) : partial;
   if (!shown.length) return null;
-  return el(
-    "div",
-    {class: "comparison-footnotes"},
-    shown.map((p) => el("p", {}, el("sup", {}, p.mark), " ", p.text))
-  );
+  const notes = shown.map((p) => el("p", {}, el("sup", {}, p.mark), " ", told.has(p.deal) ? p.again : p.text));
+  for (const p of shown) told.add(p.deal);
+  return el("div", {class: "comparison-footnotes"}, notes);
 }
 
 /** Returns the one sentence that says what stands out on the scatter, computed from the deals with both figures. */
@@ -77,6 +82,7 @@ export const comparison: Section = {
     const partial = partialCapacities(data.deals, data.chips);
     const marks = Object.fromEntries(partial.map((p) => [p.deal, p.mark]));
     const articleDeals = article.deals.map((d) => d.id);
+    const told = new Set<string>();
     return el(
       "div",
       {class: "comparison-section"},
@@ -87,7 +93,7 @@ export const comparison: Section = {
         "The founding article compares the two Amazon deals on six rows. The numbers below are computed from the deal files, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
       ),
       el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
-      Footnotes(partial, articleDeals),
+      Footnotes(partial, told, articleDeals),
       el("h3", {}, "Every deal on the same measures"),
       el(
         "p",
@@ -100,12 +106,13 @@ export const comparison: Section = {
             ComparisonDealsTable(rows, {marks, highlight: dealId, print, only: CAPACITY_COLUMNS})
           ]
         : ComparisonDealsTable(rows, {marks, highlight: dealId, print}),
-      Footnotes(partial),
+      Footnotes(partial, told),
       el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
       el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
       ComparisonScatter(rows, {width, marks}),
       Footnotes(
         partial,
+        told,
         comparisonPoints(rows).points.map((d) => d.id)
       )
     );

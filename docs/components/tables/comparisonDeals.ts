@@ -1,5 +1,6 @@
 /** Every deal side by side on normalized metrics: a sortable table whose first column stays put on a phone. */
 import type {DealComparison, Figure} from "../../lib/core.js";
+import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {pct} from "../format.js";
 import {ComparisonFigure} from "./comparisonFigure.js";
@@ -87,7 +88,10 @@ export function ComparisonDealsTable(
         el(
           "div",
           {class: "comparison-hardware"},
-          row.chips.length ? el("div", {}, row.chips.join(", ")) : el("div", {class: "muted"}, "No chip from the chip table"),
+          // Short names ("GB200", not "GB200 (Blackwell GPU in NVL72)") keep a deal with many chips to a line or two.
+          row.chips.length
+            ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
+            : el("div", {class: "muted"}, "No chip from the chip table"),
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         )
     },
