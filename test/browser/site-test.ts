@@ -2,6 +2,7 @@ import {readdirSync} from "node:fs";
 import type {ElementHandle} from "puppeteer-core";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
+import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -67,7 +68,6 @@ it("every page loads at most 250 kB of JavaScript, gzip, lazy imports included",
 });
 
 it("/commitment: moving a slider with the keyboard updates the headline figure and the URL, with no error", async () => {
-  const HEADLINE = '[data-figure="commitment.gwYears"]';
   const {label, high} = (await readValidDataset("data")).assumptions.find((a) => a.id === "revenue-per-gw-year")!;
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
   try {
