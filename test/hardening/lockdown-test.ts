@@ -44,11 +44,15 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 async function allText(): Promise<string> {
   const texts: string[] = [];
   for (const context of chromium.browser.browserContexts()) {
-    for (const page of await context.pages()) {
+    // A concurrent test may be closing its context: its pages are gone, which is fine.
+    for (const page of await context.pages().catch(() => [])) {
       for (const frame of page.frames()) {
         texts.push(frame.url());
         if (frame.url().startsWith("chrome-error:")) continue;
-        const html = frame.evaluate(() => document.documentElement?.outerHTML ?? "").catch(() => "");
+        // A frame of a concurrent test's page may be detached (closed) meanwhile: evaluate then throws at once.
+        const html = Promise.resolve()
+          .then(() => frame.evaluate(() => document.documentElement?.outerHTML ?? ""))
+          .catch(() => "");
         texts.push(await Promise.race([html, sleep(500).then(() => "")]));
       }
     }
