@@ -1,6 +1,7 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import type {Dataset, Deal, Signal, Source} from "../core/model.js";
-import {cleanText, renderMarkdown} from "./markdown.js";
+import {renderMarkdown} from "./markdown.js";
+import {cleanText} from "./markdownHazard.js";
 
 export interface PublicDeal extends Deal {
   summaryHtml: string;
