@@ -1,6 +1,6 @@
 // Every deal's projections under the base scenario (with P10–P90 bands), the comparison across deals, the
 // article's table and chip efficiency: computed once at build time by the same core the browser runs.
-import {articleTable, chipEfficiency, compareDeals, projectDeal} from "../../src/core/index.js";
+import {ARTICLE_DEALS, articleTable, chipEfficiency, compareDeals, projectDeal} from "../../src/core/index.js";
 import {dataDir} from "../../src/io/dataDir.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
@@ -12,7 +12,11 @@ process.stdout.write(
     asOf: dataset.asOf,
     projections,
     comparison: compareDeals(dataset),
-    articleTable: articleTable(dataset),
+    // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
+    articleTable: articleTable(
+      dataset,
+      ARTICLE_DEALS.filter((id) => dataset.deals.some((d) => d.id === id))
+    ),
     chipEfficiency: chipEfficiency(dataset.chips)
   })
 );

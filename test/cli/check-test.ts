@@ -1,6 +1,8 @@
 // `deals check` as a person or CI runs it: a child process on a fixture folder.
 import {spawnSync} from "node:child_process";
-import {rmSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {afterAll, assert, it} from "vitest";
 import {ASSUMPTION_IDS} from "../../src/core/assumptions.js";
 import {edit, editValid, validFiles, writeFixture} from "../io/fixtures.js";
@@ -10,15 +12,33 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, {recursive: true, force: true});
 });
 
-/** Runs `node bin/deals.js check --data <dir>` and returns its exit code and output. */
-function deals(dir: string, env: Record<string, string> = {}) {
+/**
+ * Runs `node bin/deals.js check --data <dir>` and returns its exit code and output; in `cwd` (a project whose
+ * reports/summaries the data is checked against) when given, else in the repository.
+ */
+function deals(dir: string, env: Record<string, string> = {}, cwd?: string) {
   const {GITHUB_ACTIONS: _, ...rest} = process.env;
-  const {status, stdout, stderr} = spawnSync(process.execPath, ["bin/deals.js", "check", "--data", dir], {
+  const {status, stdout, stderr} = spawnSync(process.execPath, [resolve("bin/deals.js"), "check", "--data", dir], {
     encoding: "utf8",
     env: {...rest, ...env},
-    timeout: 30_000
+    timeout: 30_000,
+    cwd
   });
   return {status, stdout, stderr};
+}
+
+/** Returns a project folder whose executive summaries are the given texts (market.md and deal.md by default). */
+function summariesProject(summaries: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "deals-summaries-"));
+  folders.push(dir);
+  mkdirSync(join(dir, "reports/summaries"), {recursive: true});
+  const texts = {
+    "market.md": "The data holds {{data.deals}} deals as of {{data.as-of}}.\n",
+    "deal.md": "**{{deal.name}}**.\n",
+    ...summaries
+  };
+  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, "reports/summaries", name), text);
+  return dir;
 }
 
 const broken = () => {
@@ -32,7 +52,8 @@ const broken = () => {
 it("deals check --data <valid folder> exits 0 with one line starting ok:", () => {
   const dir = writeFixture(validFiles());
   folders.push(dir);
-  const {status, stdout, stderr} = deals(dir);
+  // The repository's market summary cites deals this small dataset does not have: check against simpler ones.
+  const {status, stdout, stderr} = deals(dir, {}, summariesProject());
   assert.strictEqual(stderr, "");
   assert.strictEqual(status, 0);
   // Facts: the deal has 10 confirmed, 2 reported, 1 estimate; the chip 2 confirmed, 1 estimate; one assumption per
@@ -60,6 +81,22 @@ it("deals check --data <broken folder> exits 1 and prints every problem as path:
     ].join("\n")
   );
   assert.notMatch(stderr, /\n\s+at /); // no stack trace
+});
+
+it("deals check --data <valid data> refuses summaries that cite a missing figure or would stall marked, at their line", () => {
+  const dir = writeFixture(validFiles());
+  folders.push(dir);
+  const project = summariesProject({
+    "market.md": "Intro.\n\nThe first comparison: {{amazon-openai.commitment.total}}.\n",
+    "deal.md": `Fine.\n\n${"> ".repeat(9)}deep\n`
+  });
+  const {status, stderr} = deals(dir, {}, project);
+  assert.strictEqual(status, 1);
+  const lines = stderr.split("\n");
+  assert.include(lines, 'reports/summaries/market.md:3:23: placeholder: unknown figure "amazon-openai.commitment.total"');
+  assert.include(lines, "reports/summaries/deal.md:3:1: markdown: cannot be rendered safely (nests 9 block quotes or lists (limit 8))");
+  assert.include(lines, `2 problems; 6 files checked in ${dir}`);
+  assert.notMatch(stderr, /\n\s+at /);
 });
 
 it("deals check --data <missing folder> exits 1 with one located problem and no stack trace", () => {
