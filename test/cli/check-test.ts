@@ -1,6 +1,6 @@
 // `deals check` as a person or CI runs it: a child process on a fixture folder.
 import {spawnSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, assert, it} from "vitest";
@@ -120,4 +120,87 @@ it("deals check with GITHUB_ACTIONS=true adds an ::error annotation per problem"
       ""
     ].join("\n")
   );
+});
+
+/** Writes a copy of the repository's data with every file corrupted in a different way; returns its folder. */
+function corruptedData(): string {
+  const dir = mkdtempSync(join(tmpdir(), "deals-corrupt-"));
+  folders.push(dir);
+  cpSync("data", dir, {recursive: true});
+  const at = (f: string) => join(dir, f);
+  const bytes = Uint8Array.from({length: 600}, (_, i) => (i * 7919 + 13) % 256);
+  writeFileSync(at("companies.yaml"), bytes); // binary garbage: NUL bytes, invalid UTF-8
+  const chips = readFileSync(at("chips.yaml"), "utf-8");
+  writeFileSync(at("chips.yaml"), chips.slice(0, Math.floor(chips.length / 2))); // cut mid-file
+  writeFileSync(at("assumptions.yaml"), ""); // empty
+  rmSync(at("scenarios.yaml"));
+  mkdirSync(at("scenarios.yaml")); // a folder where the file should be
+  writeFileSync(at("signals.yaml"), "- just\n- a list\n"); // not a mapping
+  const deal = (id: string) => at(`deals/${id}.yaml`);
+  const bomb = [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)
+  ];
+  writeFileSync(deal("amazon-openai"), `${bomb.join("\n")}\n`); // billion laughs
+  writeFileSync(deal("amd-openai"), `id: amd-openai\nx: ${"[".repeat(10_000)}\n`); // 10,000 levels of nesting
+  writeFileSync(deal("broadcom-openai"), `${readFileSync(deal("broadcom-openai"), "utf-8")}\n# ${"x".repeat(1_100_000)}\n`); // over 1 MB
+  rmSync(deal("coreweave-openai"));
+  symlinkSync(join(dir, "no-such-file"), deal("coreweave-openai")); // dangling link
+  const google = readFileSync(deal("google-anthropic"), "utf-8");
+  writeFileSync(
+    deal("google-anthropic"),
+    google.replace(/^(\s*)value: [\d.]+/m, "$1value: .nan").replace(/^announced: .*/m, "announced: 2101-13-45")
+  );
+  const microsoft = readFileSync(deal("microsoft-openai"), "utf-8");
+  writeFileSync(
+    deal("microsoft-openai"),
+    microsoft.replace(/^lab: .*$/m, (line) => `${line}\n${line}`)
+  ); // duplicated key
+  const nvidia = readFileSync(deal("nvidia-openai"), "utf-8");
+  writeFileSync(deal("nvidia-openai"), nvidia.replace(/^provider: .*\n/m, "")); // deleted key
+  writeFileSync(deal("oracle-openai"), "\uFEFF\r\nid: oracle-openai\r\nname: [unclosed\r\n"); // BOM, CRLF, bad YAML
+  writeFileSync(at("deals/notes.txt"), "not a data file");
+  return dir;
+}
+
+it("deals check --data <every file corrupted a different way> reports each at its file and line, and no stack trace", () => {
+  const dir = corruptedData();
+  const {status, stdout, stderr} = deals(dir);
+  assert.strictEqual(status, 1);
+  assert.strictEqual(stdout, "");
+  const lines = stderr.trimEnd().split("\n");
+  assert.match(lines.at(-1)!, /^\d+ problems; \d+ files checked in /);
+  for (const line of lines.slice(0, -2)) assert.match(line, /^[^:\n]+:\d+:\d+: [^:]+: \S/, line);
+  assert.notMatch(stderr, /\n\s+at |Error:|undefined|\[object /);
+  const named = (file: string) => lines.some((line) => line.startsWith(`${dir}/${file}:`));
+  const files = ["companies.yaml", "chips.yaml", "assumptions.yaml", "scenarios.yaml", "signals.yaml", "deals/notes.txt"];
+  for (const id of [
+    "amazon-openai",
+    "amd-openai",
+    "broadcom-openai",
+    "coreweave-openai",
+    "google-anthropic",
+    "microsoft-openai",
+    "nvidia-openai",
+    "oracle-openai"
+  ])
+    files.push(`deals/${id}.yaml`);
+  assert.deepStrictEqual(
+    files.filter((f) => !named(f)),
+    [],
+    stderr
+  );
+});
+
+it("a data loader run on invalid data exits 1 with the located problems and writes nothing (invalid data never reaches one)", () => {
+  const dir = corruptedData();
+  const {status, stdout, stderr} = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "docs/data/dataset.json.ts"], {
+    encoding: "utf8",
+    env: {...process.env, DEALS_DATA: dir},
+    timeout: 60_000
+  });
+  assert.strictEqual(status, 1);
+  assert.strictEqual(stdout, "");
+  assert.include(stderr, "invalid data:");
+  assert.include(stderr, `${dir}/chips.yaml:`);
 });
