@@ -9,6 +9,7 @@
  *    and the site server refuses service-worker scripts (src/cli/serve.ts).
  * test/hardening/lockdown-test.ts tries each way out against a canary server.
  */
+import type {ChildProcess} from "node:child_process";
 import {mkdtemp, readdir, readlink, rm} from "node:fs/promises";
 import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
@@ -73,15 +74,22 @@ export async function launchBrowser(): Promise<LockedBrowser> {
   if (!executablePath) throw new Error(`no Chromium or Chrome found.\n${installHint()}`);
   await removeStaleProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), "deals-chromium-"));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: FLAGS,
-    // Puppeteer turns Chromium's popup blocker off by default; keep it on.
-    ignoreDefaultArgs: ["--disable-popup-blocking"],
-    userDataDir,
-    protocolTimeout: 120_000
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: FLAGS,
+      // Puppeteer turns Chromium's popup blocker off by default; keep it on.
+      ignoreDefaultArgs: ["--disable-popup-blocking"],
+      userDataDir,
+      protocolTimeout: 120_000
+    });
+  } catch (error) {
+    // Puppeteer has killed what it started; the profile is ours to remove.
+    await rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
+    throw new Error(`could not start ${executablePath}: ${String((error as Error).message ?? error).split("\n")[0]}`);
+  }
   const close = async () => {
     const proc = browser.process();
     try {
@@ -92,11 +100,26 @@ export async function launchBrowser(): Promise<LockedBrowser> {
       // The timer must not keep the process alive once the browser has closed.
       await Promise.race([browser.close(), timeout]).finally(() => clearTimeout(timer));
     } catch {
-      proc?.kill("SIGKILL");
+      // Closing hung (or failed): the group is killed below.
     }
-    await rm(userDataDir, {recursive: true, force: true});
+    // Chromium runs in a process group of its own (Puppeteer launches it detached): kill whatever of the group is
+    // left, a hung browser or a helper that outlived it.
+    killGroup(proc);
+    // Processes of the group may still be exiting and writing: retry while the folder refuses to go.
+    await rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
   };
   return {browser, close};
+}
+
+/** Kills what is left of `proc`'s process group with SIGKILL (`proc` alone if the group cannot be signalled). */
+function killGroup(proc: ChildProcess | null): void {
+  if (!proc?.pid) return;
+  try {
+    process.kill(-proc.pid, "SIGKILL");
+  } catch (error) {
+    // ESRCH: the group is gone already.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") proc.kill("SIGKILL");
+  }
 }
 
 /**

@@ -153,18 +153,22 @@ export interface PdfCommandOptions {
   paper?: string;
   shard?: string;
   concurrency?: string;
+  timeout?: string;
 }
 
 /** Runs `deals pdf [NAME…]`; returns the exit code (0 when every PDF was written). */
 export async function pdfCommand(names: string[], options: PdfCommandOptions): Promise<number> {
   try {
     const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+    const seconds = options.timeout === undefined ? undefined : Number(options.timeout);
+    if (seconds !== undefined && !(seconds > 0 && seconds <= 3600)) throw new Error(`invalid timeout: ${options.timeout} (seconds, at most 3600)`);
     const summary = await renderBriefings({
       site: options.site,
       names,
       paper: options.paper ? parsePaper(options.paper) : undefined,
       shard: options.shard ? parseShard(options.shard) : undefined,
-      concurrency
+      concurrency,
+      timeoutMs: seconds === undefined ? undefined : seconds * 1000
     });
     return summary.unavailable ? 1 : 0;
   } catch (error) {
