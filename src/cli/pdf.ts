@@ -2,7 +2,8 @@
  * PDF briefings: renders the briefing pages of a built site (docs/briefings/[briefing].md) to
  * `<out>/<name>.pdf` with the system Chromium, locked down to the site's own 127.0.0.1 origin. One browser,
  * bounded concurrency, a fresh context per document, a new browser every `maxDocsPerBrowser` documents, one retry
- * when the browser crashed, and every browser closed (killed after a timeout) whatever happens.
+ * when the browser crashed (and no further documents once a retry failed too), and every browser closed (killed
+ * after a timeout) whatever happens.
  */
 
 import {mkdir} from "node:fs/promises";
@@ -10,9 +11,10 @@ import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
 import {launchBrowser} from "./browser.js";
-import {BrowserPool} from "./pdf/browserPool.js";
+import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
 import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";
 import {createProgress, isInteractive} from "./pdf/progress.js";
+import {HUNG} from "./pdf/retry.js";
 import {parseShard, type Shard, selectBriefings} from "./pdf/select.js";
 import {writeBriefing} from "./pdf/writeBriefing.js";
 import {serveSite} from "./serve.js";
@@ -101,11 +103,19 @@ export async function renderBriefings({
   const documents: RenderedBriefing[] = [];
   const failures: string[] = [];
   const skipped: RenderSummary["skipped"] = [];
+  // Once a document failed because the browser failed even on its retry, the browser is broken (missing libraries,
+  // out of memory…): the documents not started yet are reported, not attempted.
+  let browserBroken = false;
+  const notRendered: string[] = [];
   try {
     await pool.warmUp();
     const queue = [...selected];
     const worker = async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        if (browserBroken) {
+          notRendered.push(name);
+          continue;
+        }
         const t0 = performance.now();
         try {
           const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs, siteUrl};
@@ -124,6 +134,7 @@ export async function renderBriefings({
         } catch (error) {
           const message = (error as Error).message;
           failures.push(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
+          if (error instanceof BrowserFailure && !message.includes(HUNG)) browserBroken = true;
           progress.done(name, "FAILED");
         }
       }
@@ -137,7 +148,11 @@ export async function renderBriefings({
   for (const {id, reason, briefings} of skipped) {
     log(`pdf: warning: section "${id}" skipped in ${briefings.length === 1 ? briefings[0] : `${briefings.length} briefings`}: ${reason}`);
   }
-  if (failures.length) throw new Error(`${failures.length} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
+  if (notRendered.length) failures.push(`not rendered, since the browser failed twice in a row: ${notRendered.join(", ")}`);
+  if (failures.length) {
+    const count = failures.length - (notRendered.length ? 1 : 0) + notRendered.length;
+    throw new Error(`${count} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
+  }
   const seconds = (performance.now() - started) / 1000;
   const pages = documents.reduce((sum, d) => sum + d.pages, 0);
   documents.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
@@ -161,7 +176,8 @@ export async function pdfCommand(names: string[], options: PdfCommandOptions): P
   try {
     const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
     const seconds = options.timeout === undefined ? undefined : Number(options.timeout);
-    if (seconds !== undefined && !(seconds > 0 && seconds <= 3600)) throw new Error(`invalid timeout: ${options.timeout} (seconds, at most 3600)`);
+    if (seconds !== undefined && !(seconds > 0 && seconds <= 3600))
+      throw new Error(`invalid timeout: ${options.timeout} (seconds, at most 3600)`);
     const summary = await renderBriefings({
       site: options.site,
       names,

@@ -1,11 +1,12 @@
 // Faults during `deals build`: a data loader that throws, an output folder that cannot be written (parent is a
-// file, read-only, full), bad data, a second build and a kill. Each must fail clearly with a non-zero exit and
+// file, read-only, full), bad data, Chromium crashing at every PDF, a second build and a kill. Each must fail clearly with a non-zero exit and
 // leave the previous output byte for byte, with no scratch folder, lock or Chromium left behind.
 import {execFileSync, spawn} from "node:child_process";
 import {existsSync, readdirSync} from "node:fs";
 import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
+import {leftovers as browserLeftovers, endWatchedBrowsers, kill, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
 
 let project: string;
@@ -49,6 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  endWatchedBrowsers();
   for (const dir of mounts.reverse()) {
     try {
       execFileSync("umount", [dir], {stdio: "ignore"});
@@ -152,6 +154,25 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
     assert.deepStrictEqual(leftovers(out), [], name);
   }
 });
+
+it("deals build (Chromium killed mid-document every time) exits 1 at the PDF step, the previous output intact, no Chromium left", async () => {
+  const out = join(project, "out-e");
+  const before = await previousBuild(out);
+  const run = await runWatched(["build", "--out", out], {
+    cwd: project,
+    tmp: join(project, "tmp"),
+    onBrowser: (_, main, __, ms) => ms > 700 && kill([main]),
+    limit: 280
+  });
+  assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
+  assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
+  assert.include(run.stderr, "retrying once with a new browser");
+  assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
+  assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out), []);
+  assert.deepStrictEqual(await browserLeftovers(run), []);
+}, 300_000);
 
 it("deals build waits for a running build, repairs what killed builds left, and cleans up when killed", async () => {
   const out = join(project, "out-d");

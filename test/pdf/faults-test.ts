@@ -3,19 +3,20 @@
 // renderer, and a browser whose close() never returns. Each run is the real command on a copy of the built site
 // (test/setup/site.ts); each must end with a clear message and the right exit code, leave the previous PDF byte for
 // byte (or write exactly the PDF a clean run writes), and leave no Chromium process, zombie or profile behind.
-import {type ChildProcess, execFileSync, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, inject, it} from "vitest";
 import {findChromium} from "../../scripts/chromium.mjs";
+import {endWatchedBrowsers, kill, leftovers, type OnBrowser, processes, runWatched, type WatchedRun} from "../hardening/browsers.js";
 
 const siteDir = inject("siteDir");
 let dir: string;
 let site: string;
-/** The smallest briefing: the quickest to render. */
+/** The smallest briefings: the quickest to render. */
 let name: string;
+let second: string;
 let previous: string;
 
 beforeAll(() => {
@@ -23,126 +24,23 @@ beforeAll(() => {
   site = join(dir, "site");
   cpSync(siteDir, site, {recursive: true});
   const pdfs = readdirSync(join(site, "briefings")).filter((f) => f.endsWith(".pdf"));
-  name = pdfs.sort((a, b) => statSync(join(site, "briefings", a)).size - statSync(join(site, "briefings", b)).size)[0].slice(0, -4);
+  [name, second] = pdfs
+    .sort((a, b) => statSync(join(site, "briefings", a)).size - statSync(join(site, "briefings", b)).size)
+    .map((f) => f.slice(0, -4));
   previous = hash(pdfFile());
 });
 
-/** The browsers' process groups of every run, to end what a failed test left running. */
-const runs: Set<number>[] = [];
-
 afterAll(() => {
-  for (const p of processes().filter((p) => runs.some((groups) => groups.has(p.pgid)))) kill([p]);
+  endWatchedBrowsers();
   if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
 const pdfFile = () => join(site, "briefings", `${name}.pdf`);
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-interface Proc {
-  pid: number;
-  pgid: number;
-  stat: string;
-  args: string;
-}
-
-function processes(): Proc[] {
-  return execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="], {encoding: "utf-8", maxBuffer: 16 << 20})
-    .split("\n")
-    .flatMap((line) => {
-      const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
-      return m ? [{pid: Number(m[1]), pgid: Number(m[2]), stat: m[3], args: m[4]}] : [];
-    });
-}
-
-interface Run {
-  code: number | null;
-  stderr: string;
-  seconds: number;
-  /** Process groups of every browser the run started (Chromium runs in a group of its own). */
-  groups: Set<number>;
-}
-
-/**
- * Runs `deals pdf --site <copy> <args>` with its temp files in `<dir>/tmp-<n>`, for at most `limit` seconds
- * (default 45). Every 100 ms it lists the run's
- * browsers (processes whose profile is in that folder) and calls `onBrowser` with each browser's index (0 for the
- * first), its main process, its page renderers and the milliseconds since its first renderer appeared.
- */
-async function deals(
-  args: string[],
-  {
-    env = {},
-    onBrowser,
-    limit = 45
-  }: {env?: Record<string, string>; onBrowser?: (index: number, main: Proc, renderers: Proc[], ms: number) => void; limit?: number} = {}
-): Promise<Run> {
-  const tmp = mkdtempSync(join(dir, "tmp-"));
-  const started = performance.now();
-  const child: ChildProcess = spawn("node", ["bin/deals.js", "pdf", "--site", site, ...args], {
-    env: {...process.env, TMPDIR: tmp, CI: "true", ...env},
-    stdio: ["ignore", "ignore", "pipe"]
-  });
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const groups = new Set<number>();
-  const seen: number[] = [];
-  const firstRenderer = new Map<number, number>();
-  const marker = `--user-data-dir=${join(tmp, "deals-chromium-")}`;
-  const timer = setInterval(() => {
-    const all = processes();
-    for (const main of all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="))) {
-      groups.add(main.pgid);
-      if (!seen.includes(main.pid)) seen.push(main.pid);
-      const renderers = all.filter(
-        (p) => p.pgid === main.pgid && p.args.includes("--type=renderer") && !p.args.includes("--top-chrome-webui")
-      );
-      if (!renderers.length) continue;
-      if (!firstRenderer.has(main.pid)) firstRenderer.set(main.pid, performance.now());
-      onBrowser?.(seen.indexOf(main.pid), main, renderers, performance.now() - firstRenderer.get(main.pid)!);
-    }
-  }, 100);
-  // A run that outlives `limit` is killed (its exit code is then null). On exit, not on close: a process left
-  // behind may hold the run's stderr open.
-  const limiter = setTimeout(() => {
-    stderr += `\n[the test killed the run after ${limit} s]`;
-    child.kill("SIGKILL");
-  }, limit * 1000);
-  const code = await new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
-  clearTimeout(limiter);
-  clearInterval(timer);
-  runs.push(groups);
-  await new Promise((ok) => setTimeout(ok, 500)); // let killed processes be reaped
-  return {code, stderr, seconds: (performance.now() - started) / 1000, groups};
-}
-
-/**
- * Returns what a run must not leave: processes of its browsers' groups, zombies among them that are never reaped
- * (a killed browser's children are reaped by init, which takes a moment: they get up to 5 s), Chromium profiles.
- */
-async function leftovers(run: Run): Promise<string[]> {
-  let procs: Proc[] = [];
-  for (let waited = 0; waited <= 5000; waited += 250) {
-    procs = processes().filter((p) => run.groups.has(p.pgid));
-    if (!procs.some((p) => p.stat.startsWith("Z"))) break;
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-  const profiles = readdirSync(dir, {recursive: true, encoding: "utf-8"}).filter((f) => /deals-chromium-[^/]*$/.test(f));
-  return [
-    ...procs.map((p) => `${p.stat.startsWith("Z") ? "zombie" : "process"} ${p.pid}: ${p.args.slice(0, 120)}`),
-    ...profiles.map((f) => `profile ${f}`)
-  ];
-}
-
-function kill(processes: Proc[]): void {
-  for (const {pid} of processes) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+/** Runs `deals pdf --site <copy> <args>` watched (see runWatched), with temp files of its own. */
+function deals(args: string[], options: {env?: Record<string, string>; onBrowser?: OnBrowser} = {}): Promise<WatchedRun> {
+  return runWatched(["pdf", "--site", site, ...args], {cwd: ".", tmp: mkdtempSync(join(dir, "tmp-")), ...options});
 }
 
 it("deals pdf (the page's renderer crashes mid-document) retries once with a new browser and writes the same PDF as a clean run", async () => {
@@ -158,14 +56,21 @@ it("deals pdf (the page's renderer crashes mid-document) retries once with a new
   assert.deepStrictEqual(await leftovers(run), []);
 });
 
-it("deals pdf (Chromium killed mid-document every time) fails after one retry: exit 1, a clear message, the previous PDF intact, no Chromium left", async () => {
-  const run = await deals([name], {onBrowser: (_, main, __, ms) => ms > 700 && kill([main])});
+it("deals pdf (Chromium killed mid-document every time) fails after one retry, skips the rest: exit 1, a clear message, the previous PDFs intact, no Chromium left", async () => {
+  const before = hash(join(site, "briefings", `${second}.pdf`));
+  const run = await deals(["--concurrency", "1", name, second], {onBrowser: (_, main, __, ms) => ms > 700 && kill([main])});
   assert.strictEqual(run.code, 1, run.stderr);
   assert.include(run.stderr, "retrying once with a new browser");
-  assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: `));
+  assert.match(
+    run.stderr,
+    new RegExp(
+      `deals pdf: 2 of 2 briefings failed:\\n  ${name}: .+\\n  not rendered, since the browser failed twice in a row: ${second}\\n`
+    )
+  );
   assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
-  assert.strictEqual(run.groups.size, 2, "the first browser and the one retry");
+  assert.strictEqual(run.groups.size, 2, "the first browser and the one retry, then no more");
   assert.strictEqual(hash(pdfFile()), previous);
+  assert.strictEqual(hash(join(site, "briefings", `${second}.pdf`)), before);
   assert.deepStrictEqual(
     readdirSync(join(site, "briefings")).filter((f) => f.endsWith(".partial")),
     []
