@@ -1,6 +1,6 @@
 /**
- * Checks on untrusted Markdown that need no DOM: what would make marked slow or crash, and the invisible characters
- * stripped before rendering. The schema (deals check) and the renderer (src/io/markdown.ts) apply the same ones, so
+ * Checks on untrusted text that need no DOM: what would make marked slow or crash, and the invisible characters
+ * stripped from every string of the dataset and before rendering. The schema (deals check) and the renderer (src/io/markdown.ts) apply the same ones, so
  * check refuses exactly the notes the build would refuse.
  */
 
@@ -51,4 +51,18 @@ export function markdownHazard(markdown: string): {line: number; message: string
 /** Returns text without a byte-order mark, zero-width characters or bidirectional control characters. */
 export function cleanText(text: string): string {
   return text.replace(/[\uFEFF\u200B-\u200D\u2060\u202A-\u202E\u2066-\u2069]/g, "");
+}
+
+/**
+ * Returns a deep copy of `value` with cleanText applied to every string in it. The dataset is cleaned this way once
+ * (src/io/dataset.ts), so no loader or page ever gets a string with a direction override that could reorder what a
+ * reader sees.
+ *
+ * @example cleanStrings({name: "\u202Eevil"}) // {name: "evil"}
+ */
+export function cleanStrings<T>(value: T): T {
+  if (typeof value === "string") return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanStrings) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T;
+  return value;
 }

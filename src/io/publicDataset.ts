@@ -1,7 +1,7 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import type {Dataset, Deal, Signal, Source} from "../core/model.js";
 import {renderMarkdown} from "./markdown.js";
-import {cleanText} from "./markdownHazard.js";
+import {cleanStrings} from "./markdownHazard.js";
 
 export interface PublicDeal extends Deal {
   summaryHtml: string;
@@ -61,11 +61,4 @@ function numberSources(dataset: Dataset): Record<string, number> {
   };
   visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[]]);
   return numbers;
-}
-
-function cleanStrings<T>(value: T): T {
-  if (typeof value === "string") return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T;
-  return value;
 }
