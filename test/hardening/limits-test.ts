@@ -1,9 +1,11 @@
 // Limits: what test/io does not cover yet (a summary over 20,000 characters, Markdown that would stall marked,
-// reported with the deal and field) and growth to 1,000 deals (src/cli/bench/scaleDeals.ts).
+// reported with the deal and field), growth to 1,000 deals (src/cli/bench/scaleDeals.ts), and a build's data work
+// growing linearly with the number of deals.
 import {readFile} from "node:fs/promises";
 import fc from "fast-check";
 import {assert, it} from "vitest";
 import {measureScale, syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import type {Dataset} from "../../src/core/model.js";
 import {checkFiles} from "../../src/io/dataset.js";
 import {renderMarkdown} from "../../src/io/markdown.js";
 import {parseDataFile} from "../../src/io/parseDataFile.js";
@@ -11,6 +13,7 @@ import {formatProblem} from "../../src/io/problem.js";
 import {publicDataset} from "../../src/io/publicDataset.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {dealFile} from "../../src/io/schema.js";
+import {runLoaders} from "../io/loaders.js";
 
 const FILE = "data/deals/amazon-anthropic.yaml";
 
@@ -88,11 +91,42 @@ it("syntheticDataset(count) derives count deals with unique ids from a real one"
   }
 });
 
-it("checkFiles(1,000 synthetic deals) accepts them all", async () => {
-  const {dataset, problems} = checkFiles(await syntheticDataset(1000));
-  assert.deepStrictEqual(problems.slice(0, 3), []);
-  assert.strictEqual(dataset?.deals.length, 1000);
-  assert.strictEqual(new Set(dataset?.deals.map((d) => d.id)).size, 1000);
+it("checkFiles(1,000 synthetic deals) accepts them all, in CPU time per deal within 2× of 100 deals", async () => {
+  const [hundred, thousand] = [await syntheticDataset(100), await syntheticDataset(1000)];
+  checkFiles(await syntheticDataset(10)); // warm-up: schemas compiled
+  let result: ReturnType<typeof checkFiles> | undefined;
+  const small = cpuSeconds(() => checkFiles(hundred)) / 100;
+  const large = cpuSeconds(() => (result = checkFiles(thousand))) / 1000;
+  assert.deepStrictEqual(result!.problems.slice(0, 3), []);
+  assert.strictEqual(result!.dataset?.deals.length, 1000);
+  assert.strictEqual(new Set(result!.dataset?.deals.map((d) => d.id)).size, 1000);
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 100 deals, ${(large * 1000).toFixed(1)} ms at 1,000`);
+}, 120_000);
+
+/** Returns the CPU seconds (user and system, of this process: other processes' load does not count) `work` takes. */
+function cpuSeconds(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const {user, system} = process.cpuUsage(before);
+  return (user + system) / 1e6;
+}
+
+it("a build's data work (deals check, then every data loader's) grows linearly with the number of deals", async () => {
+  // The loaders' work per deal is the same at any count, so generated deals show growth (the bench measures the
+  // check at 10, 100 and 1,000: deals bench --only scale). Quadratic work would cost 4× per deal at 4× the deals.
+  const perDeal = async (count: number) => {
+    const files = await syntheticDataset(count);
+    let dataset: Dataset | undefined;
+    const seconds = cpuSeconds(() => {
+      dataset = checkFiles(files).dataset;
+      runLoaders(dataset!, {draws: 5, market: false});
+    });
+    assert.strictEqual(dataset?.deals.length, count);
+    return seconds / count;
+  };
+  await perDeal(10); // warm-up: schemas compiled, modules loaded
+  const [small, large] = [await perDeal(50), await perDeal(200)];
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 50 deals, ${(large * 1000).toFixed(1)} ms at 200`);
 }, 120_000);
 
 it("measureScale(counts) returns the deals and seconds of each count", async () => {

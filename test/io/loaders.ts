@@ -26,9 +26,10 @@ export const LOADERS = ["analysis.json.ts", "briefings.json.ts", "capacity-bands
 /**
  * Computes what every loader computes from `dataset` and returns the serialized outputs; throws what a loader
  * would throw (failing the build). Per-deal work is done for `deals` only (default all), with `draws` Monte Carlo
- * draws instead of the loaders' thousands: the code paths are the same.
+ * draws instead of the loaders' thousands: the code paths are the same. Without `market`, the market briefing's
+ * summary is left out (it names real deals, which generated datasets do not have).
  */
-export function runLoaders(dataset: Dataset, {deals = dataset.deals.map((d) => d.id), draws = 20} = {}): string[] {
+export function runLoaders(dataset: Dataset, {deals = dataset.deals.map((d) => d.id), draws = 20, market = true} = {}): string[] {
   const only = new Set(deals);
   // Every loader's per-deal output depends on that deal and the shared files only, so the others can be left out.
   const view: Dataset = {...dataset, deals: dataset.deals.filter((d) => only.has(d.id))};
@@ -45,7 +46,7 @@ export function runLoaders(dataset: Dataset, {deals = dataset.deals.map((d) => d
   const changes = datasetHeadlines(view);
   const figures = figureTable({dataset, version: "fuzz"});
   const summaries = briefings(dataset.deals)
-    .filter((b) => !b.deal || only.has(b.deal))
+    .filter((b) => (b.deal ? only.has(b.deal) : market))
     .map((b) => renderMarkdown(resolvePlaceholders(readFileSync(b.summary, "utf-8"), figures, {file: b.summary, deal: b.deal})));
   const pub = publicDataset(view, "fuzz");
   return [analysis, bands, changes, summaries, pub].map((output) => JSON.stringify(output));
