@@ -4,8 +4,8 @@
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source} from "../core/model.js";
-import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {cleanStrings} from "./markdownHazard.js";
+import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile} from "./schema.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";

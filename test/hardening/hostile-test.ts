@@ -197,8 +197,9 @@ it("writeHostileData(data) puts a payload in every text field of every data file
     if (typeof before === "string") {
       if (before === after && !ID.test(before) && !isIsoDate(before) && !/^(?:https?:\/\/|docs\/|reports\/)/.test(before))
         unchanged.push(`${where}: ${before.slice(0, 60)}`);
-    } else if (Array.isArray(before)) before.forEach((item, i) => visit(item, (after as unknown[])[i], `${where}[${i}]`));
-    else if (before && typeof before === "object")
+    } else if (Array.isArray(before)) {
+      for (const [i, item] of before.entries()) visit(item, (after as unknown[])[i], `${where}[${i}]`);
+    } else if (before && typeof before === "object")
       for (const [k, v] of Object.entries(before)) visit(v, (after as Record<string, unknown>)[k], `${where}.${k}`);
   };
   for (const file of (await readdir(join(REPO, "data"), {recursive: true})).filter((f) => f.endsWith(".yaml"))) {
