@@ -25,7 +25,8 @@ export default defineConfig({
           include: ["test/browser/**/*-test.ts", "test/pdf/**/*-test.ts", "test/hardening/reproducible-test.ts"],
           environment: "node",
           globalSetup: ["test/setup/site.ts"],
-          fileParallelism: false
+          fileParallelism: false,
+          maxConcurrency: 3
         }
       }
     ]
