@@ -80,9 +80,15 @@ export async function runWatched(
   const mains: number[] = [];
   const firstRenderer = new Map<number, number>();
   const marker = `--user-data-dir=${join(tmp, "deals-chromium-")}`;
+  // A child Chromium forks (its crash handler) shows the browser's command line until it runs its own program: a
+  // browser's main process is one seen in two polls in a row.
+  let candidates = new Set<number>();
   const timer = setInterval(() => {
     const all = processes();
-    for (const main of all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="))) {
+    const looksMain = all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="));
+    const previous = candidates;
+    candidates = new Set(looksMain.map((p) => p.pid));
+    for (const main of looksMain.filter((p) => previous.has(p.pid))) {
       groups.add(main.pgid);
       seenGroups.add(main.pgid);
       if (!mains.includes(main.pid)) mains.push(main.pid);

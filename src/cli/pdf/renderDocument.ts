@@ -48,15 +48,9 @@ export async function renderDocument(
   {origin, name, paper, timeoutMs = 60_000, siteUrl}: RenderRequest
 ): Promise<RenderedDocument> {
   const started = performance.now();
-  const {page, log, dispose} = await lockedPage(browser, origin);
+  const {page, log, crashed, dispose} = await lockedPage(browser, origin);
   // A crashed renderer fails nothing that is pending (a wait would run into its timeout): fail at once, as the
   // browser's fault (isBroken: "crashed"), so the document is retried with a new browser.
-  let onCrash: (error: Error) => void = () => {};
-  const crashed = new Promise<never>((_, reject) => {
-    onCrash = (error) => reject(new Error(`the page's renderer crashed (${error.message})`));
-  });
-  crashed.catch(() => {});
-  page.once("error", onCrash);
   try {
     return await Promise.race([render(page, log, {origin, name, paper, timeoutMs, siteUrl}, started), crashed]);
   } finally {
