@@ -6,7 +6,7 @@
  * after a timeout) whatever happens.
  */
 
-import {mkdir} from "node:fs/promises";
+import {mkdir, rm, writeFile} from "node:fs/promises";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
@@ -96,7 +96,7 @@ export async function renderBriefings({
     {names, shard}
   );
   const byName = new Map(available.map((b) => [b.name, b]));
-  await mkdir(out, {recursive: true});
+  await checkWritable(out);
   const server = await serveSite(site);
   const pool = new BrowserPool(launchBrowser, maxDocsPerBrowser);
   const progress = createProgress(selected.length, {log, interactive});
@@ -160,6 +160,30 @@ export async function renderBriefings({
     `pdf: ${documents.length} briefing${documents.length === 1 ? "" : "s"}, ${pages} pages in ${seconds.toFixed(1)} s (${pages ? (seconds / pages).toFixed(2) : "0"} s a page, ${Math.min(concurrency, selected.length)} at a time, ${pool.launches} browser launch${pool.launches === 1 ? "" : "es"}) → ${out}/`
   );
   return {documents, seconds, pages, skipped};
+}
+
+/**
+ * Creates `out` if needed and throws `cannot write <out>: <reason>` unless a file can be written in it: checked
+ * before any rendering, so a read-only or full folder fails in a second, not after every document.
+ */
+async function checkWritable(out: string): Promise<void> {
+  const probe = join(out, `.probe-${process.pid}`);
+  try {
+    await mkdir(out, {recursive: true});
+    await writeFile(probe, "%PDF-");
+    await rm(probe);
+  } catch (error) {
+    const {code, message} = error as NodeJS.ErrnoException;
+    const reason =
+      code === "EROFS"
+        ? "read-only file system"
+        : code === "ENOSPC"
+          ? "no space left on the device"
+          : code === "EACCES"
+            ? "permission denied"
+            : message;
+    throw new Error(`cannot write ${out}: ${reason}`);
+  }
 }
 
 /** Options of `deals pdf` as commander parses them. */

@@ -3,8 +3,10 @@
 // renderer, and a browser whose close() never returns. Each run is the real command on a copy of the built site
 // (test/setup/site.ts); each must end with a clear message and the right exit code, leave the previous PDF byte for
 // byte (or write exactly the PDF a clean run writes), and leave no Chromium process, zombie or profile behind.
+
+import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
-import {chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, inject, it} from "vitest";
@@ -133,4 +135,29 @@ it("deals pdf (a browser whose close() never returns) writes the PDF, kills the 
   const helpers = processes().filter((p) => p.args.startsWith(`${wrapper}-helper`));
   assert.deepStrictEqual(helpers, [], "the hung browser's helper is still running");
   assert.deepStrictEqual(await leftovers(run), []);
+});
+
+it("deals pdf --site <a read-only copy> exits 1 at once with a clear message, starting no browser, the PDFs as they were", async (context) => {
+  const mount = join(dir, "ro");
+  mkdirSync(mount);
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64m", "tmpfs", mount], {stdio: "ignore"});
+  } catch {
+    context.skip("cannot mount a tmpfs here (not root?)");
+  }
+  try {
+    cpSync(site, join(mount, "site"), {recursive: true});
+    const pdfs = () => readdirSync(join(mount, "site/briefings")).map((f) => `${f} ${hash(join(mount, "site/briefings", f))}`);
+    const before = pdfs();
+    execFileSync("mount", ["-o", "remount,ro", mount]);
+    const run = await runWatched(["pdf", "--site", join(mount, "site"), name], {cwd: ".", tmp: mkdtempSync(join(dir, "tmp-"))});
+    assert.strictEqual(run.code, 1, run.stderr);
+    assert.include(run.stderr, `deals pdf: cannot write ${join(mount, "site/briefings")}: read-only file system`);
+    assert.notMatch(run.stderr, /\n\s+at /);
+    assert.isBelow(run.seconds, 15);
+    assert.strictEqual(run.groups.size, 0, "a browser was started");
+    assert.deepStrictEqual(pdfs(), before);
+  } finally {
+    execFileSync("umount", [mount], {stdio: "ignore"});
+  }
 });
