@@ -7,7 +7,7 @@
 import {readFile} from "node:fs/promises";
 import type {Dataset} from "../src/core/model.js";
 import {cleanText, markdownHazard} from "../src/io/markdownHazard.js";
-import type {Problem} from "../src/io/problem.js";
+import {dedupeProblems, type Problem} from "../src/io/problem.js";
 import {MAX_MARKDOWN} from "../src/io/schema.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
@@ -75,16 +75,6 @@ export async function checkReports(
         message: `cannot be rendered safely (${hazard.message})`
       });
   }
-  return dedupe(problems);
-}
-
-/** The shared deal.md is checked once per deal: keep the first problem at each place. */
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.file}:${p.line}:${p.col}:${p.field}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // The shared deal.md is checked once per deal: keep the first problem at each place.
+  return dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}:${p.field}`);
 }

@@ -80,43 +80,48 @@ it("deals pdf (Chromium killed mid-document every time) fails after one retry, s
   assert.deepStrictEqual(await leftovers(run), []);
 });
 
-it("deals pdf --timeout 3 (a page that never signals ready) fails in seconds naming the page, the previous PDF intact", async () => {
+/** Runs `work` with the briefing's built page edited by `edit`, then puts the page back. */
+async function withPage(edit: (html: string) => string, work: () => Promise<void>): Promise<void> {
   const html = join(site, "briefings", `${name}.html`);
   const original = readFileSync(html, "utf-8");
-  // Without its module scripts the page never draws, so it never sets data-ready: it waits forever.
-  writeFileSync(html, original.replace(/<script type="module">[\s\S]*?<\/script>/g, ""));
+  writeFileSync(html, edit(original));
   try {
-    const run = await deals(["--timeout", "3", name]);
-    assert.strictEqual(run.code, 1, run.stderr);
-    assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: not ready after 3 s \\(no data-ready="true"`));
-    assert.notInclude(run.stderr, "retrying", "a slow page is not the browser's fault");
-    assert.isBelow(run.seconds, 30);
-    assert.strictEqual(hash(pdfFile()), previous);
-    assert.deepStrictEqual(await leftovers(run), []);
+    await work();
   } finally {
     writeFileSync(html, original);
   }
+}
+
+it("deals pdf --timeout 3 (a page that never signals ready) fails in seconds naming the page, the previous PDF intact", async () => {
+  // Without its module scripts the page never draws, so it never sets data-ready: it waits forever.
+  await withPage(
+    (html) => html.replace(/<script type="module">[\s\S]*?<\/script>/g, ""),
+    async () => {
+      const run = await deals(["--timeout", "3", name]);
+      assert.strictEqual(run.code, 1, run.stderr);
+      assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: not ready after 3 s \\(no data-ready="true"`));
+      assert.notInclude(run.stderr, "retrying", "a slow page is not the browser's fault");
+      assert.isBelow(run.seconds, 30);
+      assert.strictEqual(hash(pdfFile()), previous);
+      assert.deepStrictEqual(await leftovers(run), []);
+    }
+  );
 });
 
 it("deals pdf --timeout 3 (a page that hangs its renderer) gives up after 4 × 3 s, kills the browser, exit 1, the previous PDF intact", async () => {
-  const html = join(site, "briefings", `${name}.html`);
-  const original = readFileSync(html, "utf-8");
   // Once loaded, the page's only thread spins forever: no protocol call to it ever returns.
-  writeFileSync(
-    html,
-    original.replace("</head>", '<script>addEventListener("load", () => setTimeout(() => { for (;;); }, 0));</script></head>')
+  await withPage(
+    (html) => html.replace("</head>", '<script>addEventListener("load", () => setTimeout(() => { for (;;); }, 0));</script></head>'),
+    async () => {
+      const run = await deals(["--timeout", "3", name]);
+      assert.strictEqual(run.code, 1, run.stderr);
+      assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: timed out \\(the browser hung\\)`), run.stderr);
+      assert.notInclude(run.stderr, "retrying", "a hung page is not retried");
+      assert.isBelow(run.seconds, 60);
+      assert.strictEqual(hash(pdfFile()), previous);
+      assert.deepStrictEqual(await leftovers(run), []);
+    }
   );
-  try {
-    const run = await deals(["--timeout", "3", name]);
-    assert.strictEqual(run.code, 1, run.stderr);
-    assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: timed out \\(the browser hung\\)`), run.stderr);
-    assert.notInclude(run.stderr, "retrying", "a hung page is not retried");
-    assert.isBelow(run.seconds, 60);
-    assert.strictEqual(hash(pdfFile()), previous);
-    assert.deepStrictEqual(await leftovers(run), []);
-  } finally {
-    writeFileSync(html, original);
-  }
 });
 
 it("deals pdf (a browser whose close() never returns) writes the PDF, kills the browser's whole process group after 10 s and exits 0", async (context) => {
