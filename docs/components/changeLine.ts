@@ -19,5 +19,13 @@ export function changeLine({dealName, label, kind, before, after}: ChangeLike): 
   const text = (f: NonNullable<ChangeLike["after"]>) => figureText(f.value, f.unit, f.bound);
   if (kind === "added" && after) return `${dealName}, ${label}: ${text(after)} (new), ${after.status}, ${date(after.asOf)}`;
   if (kind === "removed" && before) return `${dealName}, ${label}: ${text(before)} (removed)`;
-  return `${dealName}, ${label}: ${text(before!)} → ${text(after!)}, ${after!.status}, ${date(after!.asOf)}`;
+  const [from, to] = [text(before!), text(after!)];
+  // A move smaller than the display's rounding still shows, with the digits that tell the two apart.
+  const detail = from === to ? ` (${precise(before!)} → ${precise(after!)})` : "";
+  return `${dealName}, ${label}: ${from} → ${to}${detail}, ${after!.status}, ${date(after!.asOf)}`;
+}
+
+/** Returns a value with four significant digits: 0.12987 fraction → "12.99%", 9.0909 gw-years → "9.091 gw-years". */
+function precise({value, unit}: NonNullable<ChangeLike["after"]>): string {
+  return unit === "fraction" ? `${(value * 100).toPrecision(4)}%` : `${value.toPrecision(4)} ${unit}`;
 }

@@ -1,30 +1,6 @@
-// The PDF briefings: their definitions (reports/briefings.ts) with each executive summary's placeholders resolved
-// against the figures computed from the data (reports/figures.ts), rendered and sanitized; and which site page
-// links which PDF. An unknown placeholder fails the build with its file, line and name.
-import {readFile} from "node:fs/promises";
-import {briefings} from "../../reports/briefings.js";
-import {figureTable} from "../../reports/figures.js";
-import {resolvePlaceholders} from "../../reports/placeholders.js";
-import {dataDir} from "../../src/io/dataDir.js";
-import {dataVersion} from "../../src/io/dataVersion.js";
-import {renderMarkdown} from "../../src/io/markdown.js";
-import {readValidDataset} from "../../src/io/readDataset.js";
+// The PDF briefings (reports/briefings.ts) with each executive summary's placeholders resolved and sanitized, and
+// which site page links which PDF. An unknown placeholder fails the build with its file, line and name.
+// The computation lives in src/io/snapshots (`deals build` runs it for every file in one process).
+import {runLoader} from "../../src/io/snapshots/loaderOutput.js";
 
-try {
-  const dataset = await readValidDataset(dataDir());
-  const version = await dataVersion(dataDir());
-  const figures = figureTable({dataset, version});
-  const list = await Promise.all(
-    briefings(dataset.deals).map(async (briefing) => {
-      const markdown = await readFile(briefing.summary, "utf-8");
-      const summaryHtml = renderMarkdown(resolvePlaceholders(markdown, figures, {file: briefing.summary, deal: briefing.deal}));
-      return {...briefing, summaryHtml, pdf: `briefings/${briefing.name}.pdf`};
-    })
-  );
-  // Site page (as Framework names it) → the briefing whose PDF it links.
-  const pages = Object.fromEntries(list.map((b) => [b.deal ? `/deals/${b.deal}` : "/", b.name]));
-  process.stdout.write(JSON.stringify({asOf: dataset.asOf, version, briefings: list, pages}));
-} catch (error) {
-  console.error(`briefings: ${(error as Error).message}`);
-  process.exit(1);
-}
+await runLoader("data/briefings.json");

@@ -1,8 +1,5 @@
-// The validated dataset for the browser, with untrusted Markdown sanitized at build time.
-import {dataDir} from "../../src/io/dataDir.js";
-import {dataVersion} from "../../src/io/dataVersion.js";
-import {publicDataset} from "../../src/io/publicDataset.js";
-import {readValidDataset} from "../../src/io/readDataset.js";
+// The validated dataset for the browser, with untrusted Markdown sanitized at build time (src/io/publicDataset.ts).
+// The computation lives in src/io/snapshots (`deals build` runs it for every file in one process).
+import {runLoader} from "../../src/io/snapshots/loaderOutput.js";
 
-const dataset = await readValidDataset(dataDir());
-process.stdout.write(JSON.stringify(publicDataset(dataset, await dataVersion(dataDir()))));
+await runLoader("data/dataset.json");

@@ -7,12 +7,14 @@
 import {existsSync, rmSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
+import {hashInputs} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
-import {refreshLoaderCache} from "./loaderCache.js";
+import {relinkSite, siteKey} from "./relink.js";
+import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
 import {writeManifest} from "./writeManifest.js";
 
@@ -74,38 +76,33 @@ export async function buildAll({
   try {
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
-    // Framework re-uses cached loader output regardless of changes to the data or the core: drop what is stale.
-    const cache = await stage("checking the loader cache", () =>
-      refreshLoaderCache({dataDir: data, previousManifest: previousManifest(out)})
+    // Every data file the loaders publish, computed here in one process and handed to Framework through its cache.
+    const snapshots = await stage("computing the site data", () => writeSiteData({dataDir: data, previousManifest: previousManifest(out)}));
+    step(
+      `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );
-    step(`loader cache: ${cache.stale.length} to run (${cache.stale.join(", ") || "none"}), ${cache.kept.length} reused`);
-    await stage("building the site", async () => {
-      await pinNpmVersions();
-      const earlierErrors = await loaderErrors();
-      try {
-        await run("node", [FRAMEWORK, "build"], {
-          env: {
-            DEALS_SITE_OUT: scratch,
-            DEALS_DATA: data,
-            DEALS_PREVIOUS_MANIFEST: previousManifest(out),
-            OBSERVABLE_TELEMETRY_DISABLE: "true"
-          },
-          label: "observable build"
-        });
-      } catch (error) {
-        const loaders = await failedLoaders(earlierErrors);
-        throw loaders.length
-          ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`)
-          : error;
-      }
+    const inputs = await hashInputs(undefined, data);
+    const key = siteKey(inputs, data);
+    // Only data changed since the previous build: re-point its pages at the new data files instead of re-rendering.
+    const relinked = await stage("relinking the site to the new data", () =>
+      relinkSite({previousOut: out, scratch, files: snapshots.files, key})
+    );
+    if (relinked) step(`site: only data changed, ${relinked.length} data file${relinked.length === 1 ? "" : "s"} replaced`);
+    await stage(relinked ? "checking the site" : "building the site", async () => {
+      if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
       await validateSite(scratch);
       await fixFileDates(scratch, await buildEpoch(data));
-      await writeManifest(scratch, data);
+      await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
     });
     if (!site) {
       await stage("rendering the PDF briefings", async () => {
         const {renderBriefings} = await import("./pdf.js");
-        await renderBriefings({site: scratch, out: join(scratch, "briefings"), log});
+        const {recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
+        // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build.
+        const plan = await reusePdfs(scratch, out);
+        step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
+        if (plan.render.length) await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
+        await recordPdfs(scratch, plan.keys);
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));
@@ -114,6 +111,21 @@ export async function buildAll({
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     cleanUp();
+  }
+}
+
+/** Runs `observable build` into `scratch`; an error names the data loader that failed, if one did. */
+async function frameworkBuild(scratch: string, data: string, previous: string): Promise<void> {
+  await pinNpmVersions();
+  const earlierErrors = await loaderErrors();
+  try {
+    await run("node", [FRAMEWORK, "build"], {
+      env: {DEALS_SITE_OUT: scratch, DEALS_DATA: data, DEALS_PREVIOUS_MANIFEST: previous, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      label: "observable build"
+    });
+  } catch (error) {
+    const loaders = await failedLoaders(earlierErrors);
+    throw loaders.length ? new Error(`${(error as Error).message}; data loader failed: ${loaders.join(", ")} (its error is above)`) : error;
   }
 }
 

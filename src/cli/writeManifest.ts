@@ -1,20 +1,23 @@
-/** Writes the manifest of a finished build: data version, as-of date, headline figures and input hashes. */
+/** Writes the manifest of a finished build: data version, as-of date, headline figures, baseline and input hashes. */
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {datasetHeadlines} from "../core/changes.js";
-import {dataVersion} from "../io/dataVersion.js";
-import {hashInputs, type Manifest} from "../io/manifest.js";
-import {readValidDataset} from "../io/readDataset.js";
+import type {Manifest} from "../io/manifest.js";
+import type {SiteData} from "../io/snapshots/siteData.js";
 
-/** Writes `<dir>/manifest.json` and returns it. */
-export async function writeManifest(dir: string, dataDir: string): Promise<Manifest> {
-  const dataset = await readValidDataset(dataDir);
+/** Writes `<dir>/manifest.json` from the site data the build published and the input hashes, and returns it. */
+export async function writeManifest(
+  dir: string,
+  {site, inputs, siteKey}: {site: SiteData; inputs: Record<string, string>; siteKey: string}
+): Promise<Manifest> {
+  const changes = site.changes();
   const manifest: Manifest = {
     format: 1,
-    dataVersion: await dataVersion(dataDir),
-    asOf: dataset.asOf,
-    figures: datasetHeadlines(dataset),
-    inputs: await hashInputs(undefined, dataDir)
+    dataVersion: changes.version,
+    asOf: changes.asOf,
+    figures: site.figures(),
+    baseline: site.baseline().baseline,
+    siteKey,
+    inputs
   };
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;

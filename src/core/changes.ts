@@ -114,3 +114,34 @@ export function datasetHeadlines(dataset: Dataset): HeadlineFigure[] {
   const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]));
   return headlineFigures(dataset, projections);
 }
+
+/** A build's figures as its manifest records them, with the build they were compared with. */
+export interface FiguresRecord {
+  dataVersion: string;
+  asOf: string;
+  figures: HeadlineFigure[];
+  /** The build this one was compared with (absent or null on a first build). */
+  baseline?: {dataVersion: string; asOf: string; figures: HeadlineFigure[]} | null;
+}
+
+/** What a build reports as changed, and the build it compares with. */
+export interface ChangesSince {
+  /** The build compared with: the previous one, or the one before it when the previous build moved no figure. */
+  baseline: {dataVersion: string; asOf: string; figures: HeadlineFigure[]} | null;
+  changes: FigureChange[];
+}
+
+/**
+ * Returns the changes to publish for a build with `current` figures after the build recorded in `previous`. When
+ * the previous build moved no figure (a rebuild for code, text or a note), its comparison is carried forward, so a
+ * rebuild does not erase what the last data change moved and the same inputs always give the same report.
+ *
+ * @example changesSince(null, now) // {baseline: null, changes: []}: a first build has nothing to compare with
+ */
+export function changesSince(previous: FiguresRecord | null, current: FiguresRecord): ChangesSince {
+  if (!previous) return {baseline: null, changes: []};
+  const moved = diffFigures(previous.figures, current.figures);
+  if (moved.length === 0 && previous.baseline)
+    return {baseline: previous.baseline, changes: diffFigures(previous.baseline.figures, current.figures)};
+  return {baseline: {dataVersion: previous.dataVersion, asOf: previous.asOf, figures: previous.figures}, changes: moved};
+}

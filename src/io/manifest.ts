@@ -3,14 +3,20 @@
  * the headline figures it published, so the next build can say what changed.
  */
 import {readFile} from "node:fs/promises";
-import type {HeadlineFigure} from "../core/changes.js";
+import type {FiguresRecord, HeadlineFigure} from "../core/changes.js";
 
-export interface Manifest {
+export interface Manifest extends FiguresRecord {
   /** Format version of this file. */
   format: 1;
   dataVersion: string;
   asOf: string;
   figures: HeadlineFigure[];
+  /** The build this one's What changed compares with (see changesSince in src/core/changes.ts). */
+  baseline: FiguresRecord["baseline"];
+  /** Key of every input besides the data files (see siteKey in src/cli/relink.ts): equal keys, same pages. */
+  siteKey?: string;
+  /** Briefing name → the PDF's input key and SHA-256, so the next build can keep a PDF whose inputs did not change. */
+  pdfs?: Record<string, {key: string; sha256: string}>;
   /** Input path → SHA-256 (hex) of every file the build read. */
   inputs: Record<string, string>;
 }
@@ -26,6 +32,7 @@ export async function readManifest(path: string): Promise<Manifest | null> {
   try {
     const value = JSON.parse(text) as Partial<Manifest>;
     if (value.format !== 1 || !Array.isArray(value.figures) || typeof value.dataVersion !== "string") return null;
+    if (value.baseline !== undefined && value.baseline !== null && !Array.isArray(value.baseline.figures)) return null;
     return value as Manifest;
   } catch {
     return null;

@@ -1,4 +1,5 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
+import {type CapacityShare, capacityShare} from "../core/capacity/capacityShare.js";
 import type {Dataset, Deal, Signal, Source} from "../core/model.js";
 import {renderMarkdown} from "./markdown.js";
 import {cleanStrings} from "./markdownHazard.js";
@@ -15,6 +16,10 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   sourcesById: Record<string, Source>;
   /** Source id → its number in the sources appendix (1-based, in order of first use). */
   sourceNumbers: Record<string, number>;
+  /** Deal id → its capacity ceiling as a share of every counted deal's (null without capacity terms). */
+  capacityShares: Record<string, CapacityShare | null>;
+  /** Names of the deals that hold an option on future chips, in data order. */
+  optionHolders: string[];
 }
 
 /**
@@ -33,7 +38,10 @@ export function publicDataset(dataset: Dataset, version: string): PublicDataset 
     notesHtml: deal.notes ? dealMarkdown(deal, "notes") : ""
   }));
   const sourcesById = Object.fromEntries(cleaned.sources.map((s: Source) => [s.id, s]));
-  return {...cleaned, deals, version, sourcesById, sourceNumbers: numberSources(cleaned)};
+  // Figures across deals, computed here so that a page or briefing about one deal does not need the others.
+  const capacityShares = Object.fromEntries(cleaned.deals.map((d) => [d.id, capacityShare(cleaned.deals, d.id)]));
+  const optionHolders = cleaned.deals.filter((d) => d.hardware.options.length > 0).map((d) => d.name);
+  return {...cleaned, deals, version, sourcesById, sourceNumbers: numberSources(cleaned), capacityShares, optionHolders};
 }
 
 /** Returns a deal's summary or notes as sanitized HTML; an error names the deal and the field. */

@@ -5,11 +5,12 @@ import {assertInDelta} from "../asserts.js";
 const LINES = [
   "ok: 15 files, 10 deals",
   "build: bundling the core for the browser (0.4 s)",
-  "build: checking the loader cache (0.5 s)",
-  "build: loader cache: 5 to run (data/analysis.json), 0 reused (0.6 s)",
+  "build: computing the site data (0.5 s)",
+  "build: site data: 5 files changed, 11 unchanged (0.6 s)",
   "build: building the site (0.6 s)",
   "load /capacity in 2714ms",
   "build: rendering the PDF briefings (40.6 s)",
+  "build: pdf: 9 unchanged and kept, 2 to render (41.0 s)",
   "build: swapping the new build into /tmp/out (50.6 s)",
   "build: done: /tmp/out/ (50.6 s)"
 ];
@@ -22,7 +23,7 @@ it("parseBuildSteps(lines) returns each stage from its line to the next, with it
     [
       ["checking the data", 0.4],
       ["bundling the core for the browser", 0.1],
-      ["checking the loader cache", 0.1], // to "building the site" at 0.6: the "loader cache:" report is no stage
+      ["computing the site data", 0.1], // to "building the site" at 0.6: the "site data:" report is no stage
       ["building the site", 40],
       ["rendering the PDF briefings", 10],
       ["swapping the new build", 0]

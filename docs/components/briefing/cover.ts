@@ -6,7 +6,7 @@ import type {BriefingSpec} from "./types.js";
 export interface CoverOptions {
   /** Latest as-of date of the data, ISO. */
   asOf: string;
-  /** Data version: a hash of the data files. */
+  /** Data version: a hash of the data this briefing is computed from (its data file). */
   version: string;
   /** The scenario's label and description, when the data defines it. */
   scenario: {id: string; label?: string; description?: string};
@@ -34,7 +34,7 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
       "p",
       {class: "briefing-cover-note"},
       "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them. ",
-      "Built from the data files by compute-deals; the same data version gives the same document."
+      "Built from the data files by compute-deals. The data version is a hash of the data this briefing draws; the same data version gives the same document."
     )
   );
 }

@@ -3,6 +3,7 @@
  * for print at the paper's printable width, and the sources appendix. The PDF renderer loads the page that shows
  * it, waits for {@link markReady}, and prints.
  */
+import {changeLine} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
 import {sectionRegistry} from "../sections/registry.js";
@@ -15,21 +16,15 @@ import {flowShortParts} from "./flowShortParts.js";
 import {type Paper, parsePaper, printableArea, printableWidthPx} from "./paper.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
-import type {BriefingIndex, BriefingMeta} from "./types.js";
+import type {BriefingMeta, BriefingSlice} from "./types.js";
 import {unclipCharts} from "./unclipCharts.js";
 
 /** The id of the sources appendix in briefing definitions. */
 export const SOURCES_ID = "sources";
 
 export interface BriefingDocumentOptions {
-  /** `docs/data/dataset.json`. */
-  data: SectionContext["data"];
-  /** `docs/data/analysis.json`: the precomputed projections sections print. */
-  analysis: SectionContext["analysis"];
-  /** `docs/data/briefings.json`. */
-  briefings: BriefingIndex;
-  /** The briefing's name ("market", "deal-<id>"). */
-  name: string;
+  /** The briefing's data file, `docs/data/briefings/<name>.json` (src/io/snapshots/briefingSlice.ts). */
+  slice: BriefingSlice;
   /** Paper that overrides the briefing's own (the renderer passes `?paper=`). */
   paper?: string | null;
 }
@@ -44,21 +39,15 @@ function Part(id: string, title: string, ...children: (Node | null)[]): HTMLElem
  * Sections the briefing lists but the registry lacks (or that need a deal in a market briefing) are left out and
  * listed in `meta.skipped`. A section that throws fails the whole document, naming the section.
  */
-export async function BriefingDocument({
-  data,
-  analysis,
-  briefings,
-  name,
-  paper
-}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
+export async function BriefingDocument({slice, paper}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
   // Print rules for briefings (docs/style.css) apply from now on, before any section measures its container.
   document.documentElement.classList.add("briefing-page");
-  const briefing = briefings.briefings.find((b) => b.name === name);
-  if (!briefing) throw new Error(`invalid briefing: ${name} (known: ${briefings.briefings.map((b) => b.name).join(", ")})`);
+  const {briefing, data, analysis, bands, version, asOf} = slice;
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
-  const context: SectionContext = {
+  const context: SectionContext & {bands?: unknown} = {
     data,
     analysis,
+    bands: bands ?? undefined,
     dealId: briefing.deal,
     scenario: briefing.scenario,
     width: printableWidthPx(printPaper),
@@ -73,6 +62,8 @@ export async function BriefingDocument({
     title: "Executive summary",
     node: Part("summary", "Executive summary", trustedHtml(briefing.summaryHtml, "prose briefing-summary"))
   });
+  const changed = WhatChanged(slice.changes);
+  if (changed) parts.push({id: "changes", title: "What changed", node: Part("changes", "What changed", changed)});
   const drawn: Node[] = [];
   let sourcesWanted = false;
   for (const id of briefing.sections) {
@@ -106,29 +97,46 @@ export async function BriefingDocument({
   const scenario = (data.scenarios as {id: string; label?: string; description?: string}[]).find((s) => s.id === briefing.scenario) ?? {
     id: briefing.scenario
   };
-  const asOf = briefings.asOf;
   const entries: ContentsEntry[] = parts.map(({id, title}) => ({id: `part-${id}`, title}));
   const node = el(
     "article",
     {class: `briefing briefing--${printPaper}`, "data-briefing": briefing.name, "data-paper": printPaper},
     RunningHeader(briefing.title, `Data as of ${date(asOf)}`),
-    Cover(briefing, {asOf, version: briefings.version, scenario}),
+    Cover(briefing, {asOf, version, scenario}),
     Contents(entries),
     parts.map((p) => p.node)
   );
   const meta: BriefingMeta = {
     name: briefing.name,
     title: briefing.title,
-    subject: `${briefing.subtitle}. Data as of ${date(asOf)}, data version ${briefings.version}, ${scenario.label ?? scenario.id} scenario.`,
+    subject: `${briefing.subtitle}. Data as of ${date(asOf)}, data version ${version}, ${scenario.label ?? scenario.id} scenario.`,
     author: "compute-deals",
     keywords: ["AI compute", "compute deals", ...(briefing.deal ? [briefing.deal] : ["market"])],
     language: "en-US",
     asOf,
-    version: briefings.version,
+    version,
     paper: printPaper,
     skipped
   };
   return {node, meta};
+}
+
+/**
+ * Returns the briefing's "What changed" part: its headline figures that moved since the build compared with, one
+ * line each; null when none moved (or on a first build).
+ */
+function WhatChanged({previous, changes}: BriefingSlice["changes"]): HTMLElement | null {
+  if (!previous || changes.length === 0) return null;
+  return el(
+    "div",
+    {class: "briefing-changes"},
+    el("p", {}, `Since the build from data version ${previous.dataVersion} (data as of ${date(previous.asOf)}):`),
+    el(
+      "ul",
+      {},
+      changes.map((c) => el("li", {class: `change change--${c.kind}`}, changeLine(c)))
+    )
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The briefing as the page receives it from docs/data/briefings.json (see reports/briefings.ts). */
+import type {ChangeLike} from "../changeLine.js";
 import type {Paper} from "./paper.js";
 
 export interface BriefingSpec {
@@ -22,6 +23,26 @@ export interface BriefingIndex {
   briefings: BriefingSpec[];
   /** Site page path ("/", "/deals/<id>") → the name of the briefing it links. */
   pages: Record<string, string>;
+}
+
+/**
+ * A briefing page's data file, `docs/data/briefings/<name>.json` (BriefingSlice in src/io/snapshots/briefingSlice.ts):
+ * the dataset, analysis and bands cut down to what the briefing draws, its changes, and a version of its own.
+ */
+export interface BriefingSlice {
+  name: string;
+  /** Hash of this file's content: the data version printed on the cover. */
+  version: string;
+  asOf: string;
+  briefing: BriefingSpec;
+  // biome-ignore lint/suspicious/noExplicitAny: PublicDataset lives in src/io, which components cannot import
+  data: any;
+  // biome-ignore lint/suspicious/noExplicitAny: the analysis types live in src/core (see SectionContext)
+  analysis: any;
+  /** Capacity bands of the briefing's deal ({draws, seed, bands}); null for the market briefing. */
+  // biome-ignore lint/suspicious/noExplicitAny: CapacityBandsFile is declared by the capacity section
+  bands: any;
+  changes: {previous: {dataVersion: string; asOf: string} | null; changes: ChangeLike[]};
 }
 
 /** What the briefing page tells the PDF renderer once it is ready (on `<html data-briefing-meta>`). */

@@ -2,7 +2,7 @@
  * The capacity headline cards (facility and IT power, accelerators, servers, buildings, energy with a yardstick,
  * compute) and the chains of the "how to read N GW" explainer, from a capacity view (sections/capacity.ts).
  */
-import {assumptionLineage, type Chip, capacityShare, type Figure, figure, gwToTwhPerYear} from "../../lib/core.js";
+import {assumptionLineage, type CapacityShare, type Chip, type Figure, figure, gwToTwhPerYear} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
@@ -42,7 +42,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
   const ceiling = deal.capacity!.ceiling;
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
   const mix = mixChips(view);
-  const share = capacityShare(data.deals, deal.id)!;
+  const share: CapacityShare = data.capacityShares[deal.id];
   const load = values.values["load-factor"];
   const totalTwh = figure(gwToTwhPerYear(share.totalGw.value, load), "twh-per-year", [
     share.totalGw,

@@ -33,7 +33,7 @@ export interface CapacityBandsFile {
   bands: Record<string, Record<string, CapacityBands | null>>;
 }
 
-/** The section context, optionally with the build's bands (the page passes them; briefings compute them). */
+/** The section context, optionally with the build's bands (the capacity page and the briefings pass them; else computed here). */
 export interface CapacityContext extends SectionContext {
   bands?: CapacityBandsFile;
 }

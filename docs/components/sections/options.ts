@@ -233,7 +233,7 @@ export const options: Section = {
     const {data, width, print} = context;
     const sources = {sources: data.sourcesById, index: data.sourceNumbers};
     if (!valued) {
-      const holders = (data.deals as Deal[]).filter((d) => d.hardware.options.length > 0).map((d) => d.name);
+      const holders: string[] = data.optionHolders;
       return el(
         "div",
         {class: "options-section"},

@@ -6,6 +6,8 @@
  */
 import {cp, rm} from "node:fs/promises";
 import {join} from "node:path";
+import {changeLine} from "../../../docs/components/changeLine.js";
+import {readBuiltChanges} from "../changes.js";
 import {withBuildLock} from "./buildLock.js";
 import {type BuildStage, type FrameworkLoads, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";
 import {changeOneValue} from "./changeOneValue.js";
@@ -46,6 +48,8 @@ export interface BuildBench {
     loaders: Record<string, number>;
     /** Loader outputs Framework reused from its cache in the rebuild. */
     reused: string[];
+    /** The rebuilt site's What-changed lines (`deals changes`), which must name the changed value. */
+    whatChanged: string[];
     /** Seconds the rebuilds waited for other builds (left out of `seconds`). */
     waited: number;
   };
@@ -77,6 +81,7 @@ export async function benchBuilds({
   const clean: {run: TimedRun; stages: BuildStage[]; loads: FrameworkLoads}[] = [];
   const incremental: {run: TimedRun; stages: BuildStage[]; loads: FrameworkLoads}[] = [];
   let change = "";
+  let whatChanged: string[] = [];
   let pdf = {documents: 0, pages: 0};
   let site = "";
   let redone = 0;
@@ -109,6 +114,7 @@ export async function benchBuilds({
     log(
       `bench: rebuild after one change ${rep}/${repetitions}: ${second.seconds.toFixed(1)} s${second.waitedSeconds ? ` (+ ${second.waitedSeconds.toFixed(0)} s waiting for another build)` : ""}`
     );
+    whatChanged = (await readBuiltChanges(site)).changes.map(changeLine);
     if (rep < repetitions) await rm(site, {recursive: true, force: true});
     await rm(data, {recursive: true, force: true});
   }
@@ -130,6 +136,7 @@ export async function benchBuilds({
       stages: summarizeStages(incremental.map((i) => i.stages)),
       loaders: medianLoaders(incremental.map((i) => i.loads)),
       reused: [...new Set(incremental.flatMap((i) => i.loads.reused))],
+      whatChanged,
       waited: incremental.reduce((s, i) => s + i.run.waitedSeconds, 0)
     },
     memory: {peakBytes: summarize(clean.map((c) => c.run.peakBytes)), maxProcesses: Math.max(...clean.map((c) => c.run.maxProcesses))},

@@ -16,13 +16,14 @@ export interface BuildSteps {
 }
 
 const STEP = /^build: (.*) \((\d+(?:\.\d+)?) s\)\s*$/;
+const REPORT = /^(loader cache|site data|site|pdf):/;
 
 /**
  * Returns the stages of a build from its output lines: each `build: <label> (<t> s)` line starts a stage that lasts
  * until the next such line (`t` counts from the build's start); the time before the first line is "checking the
  * data", less `waited` seconds (default 0) spent waiting for another build's lock, which happens between the check
  * and the first step and is left out of the total and the shares. The `done` line ends the last stage; other lines
- * are ignored, and so is the `loader cache: N to run …` report. Stage names drop what follows a colon or " into "
+ * are ignored, and so are the reports `site data: …` and `pdf: … kept` (and the older `loader cache: …`). Stage names drop what follows a colon or " into "
  * (`swapping the new build into dist` → `swapping the new build`). Without any `build:` line: total 0, no stages.
  *
  * @example
@@ -33,8 +34,8 @@ export function parseBuildSteps(lines: readonly string[], waited = 0): BuildStep
   if (!(waited >= 0)) throw new Error(`invalid waited: ${waited}`);
   const marks = lines.flatMap((line) => {
     const match = STEP.exec(line);
-    // "loader cache: N to run …" reports what the previous step found; it starts no work of its own.
-    return match && !/^loader cache:/.test(match[1]) ? [{label: match[1], t: Math.max(0, Number(match[2]) - waited)}] : [];
+    // Reports of what a step found ("site data: N files changed …", "pdf: N unchanged and kept …") start no work.
+    return match && !REPORT.test(match[1]) ? [{label: match[1], t: Math.max(0, Number(match[2]) - waited)}] : [];
   });
   if (!marks.length) return {total: 0, stages: []};
   const total = marks[marks.length - 1].t;

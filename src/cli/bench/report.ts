@@ -46,8 +46,8 @@ const KB = 1000;
 const GIB = 2 ** 30;
 
 /**
- * Returns one row per figure with its target and whether it passed: clean build ≤ 60 s, PDF ≤ 0.3 s a page,
- * rebuild ÷ clean ≤ 0.3, ≥ 100,000 draws/s, slider ≤ 50 ms, JavaScript ≤ 250 kB gzip per page, memory ≤ 1.5 GiB;
+ * Returns one row per figure with its target and whether it passed: clean build ≤ 60 s, PDF ≤ 0.3 × the Chromium
+ * print baseline per page (and the proposed ≤ 0.3 s a page), rebuild ÷ clean ≤ 0.3, ≥ 100,000 draws/s, slider ≤ 50 ms, JavaScript ≤ 250 kB gzip per page, memory ≤ 1.5 GiB;
  * the other figures without a target. Figures that were not measured have value null.
  *
  * @example evaluateTargets(results).filter((row) => row.pass === false)
@@ -80,7 +80,10 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
     spreadRow("site.ratioWithoutReruns", "  the same, less loaders our build ran again", "×", r.site?.ratioWithoutReruns),
     spreadRow("site.oursCpu", "  CPU time: our site build", "s", r.site?.oursCpu ?? undefined),
     spreadRow("site.bareCpu", "  CPU time: bare Framework build", "s", r.site?.bareCpu ?? undefined),
-    spreadRow("pdf.secondsPerPage", "PDF seconds per page, all briefings (deals pdf)", "s", pdf?.secondsPerPage, {op: "<=", limit: 0.3}),
+    spreadRow("pdf.secondsPerPage", "PDF seconds per page, all briefings (proposed target, see notes)", "s", pdf?.secondsPerPage, {
+      op: "<=",
+      limit: 0.3
+    }),
     spreadRow("pdf.seconds", "  all briefings, whole deals pdf process", "s", pdf?.seconds),
     spreadRow("pdf.cpu", "  CPU time of deals pdf (Chromium included)", "s", pdf?.cpuSeconds ?? undefined),
     spreadRow("pdf.renderer", "  of which inside the renderer (its own count)", "s", pdf?.rendererSeconds ?? undefined),
@@ -90,7 +93,7 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
       "s/page",
       pdf?.rendered.secondsPerPage
     ),
-    spreadRow("pdf.ratio", "our PDF s/page ÷ that baseline's", "×", pdf?.ratio),
+    spreadRow("pdf.ratio", "our PDF s/page ÷ that baseline's (issue #7's target)", "×", pdf?.ratio, {op: "<=", limit: 0.3}),
     spreadRow(
       "pdf.plainPerDocument",
       "plain chromium --print-to-pdf (prints before the page renders)",
@@ -201,9 +204,8 @@ export function formatTable(r: BenchResults): string {
     const inc = r.build.incremental;
     lines.push(`rebuild stages after "${inc.change}":`, ...stageLines(inc.stages));
     const rerun = Object.entries(inc.loaders);
-    lines.push(
-      `  data loaders run again: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ") || "none"}; reused: ${inc.reused.join(", ") || "none"}`
-    );
+    if (rerun.length) lines.push(`  data loaders Framework ran: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ")}`);
+    lines.push(`  what changed, as the rebuilt site reports it: ${inc.whatChanged?.join("; ") || "nothing"}`);
   }
   if (r.notes.length) lines.push("", ...r.notes.map((n) => `note: ${n}`));
   return lines.join("\n");

@@ -1,0 +1,161 @@
+/**
+ * Keeping PDFs whose inputs did not change. A briefing's PDF is a function of its page in the built site, every
+ * file that page loads (Framework names them by content hash, and we hash their bytes too), the renderer's code,
+ * the Chromium binary, the paper and the date settings. The build records each PDF's input key and SHA-256 in the
+ * manifest; the next build copies a previous PDF when both still match, and renders the rest.
+ */
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {copyFile, mkdir, readdir, readFile, realpath, stat, writeFile} from "node:fs/promises";
+import {dirname, join, normalize} from "node:path";
+import {findChromium} from "../../../scripts/chromium.mjs";
+import {type Manifest, readManifest} from "../../io/manifest.js";
+import {readSiteBriefings} from "./manifest.js";
+
+/** Source files of the renderer: a change to any of them re-renders every PDF. */
+const RENDERER = ["src/cli/pdf.ts", "src/cli/browser.ts", "src/cli/serve.ts", "src/cli/pdf", "package-lock.json"];
+
+/** Returns SHA-256 (hex) of `bytes`. */
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Returns the site files a page or module refers to (relative to the site root): local `href`/`src` attributes,
+ * registered files (`"path":"…"`) and module specifiers that start with `.` or `/`.
+ */
+export function referencedFiles(text: string, from: string): string[] {
+  const found = new Set<string>();
+  const pattern = /(?:href|src)="([^"#?]+)|"path":"([^"#?]+)"|(?:from|import)\s*\(?\s*"((?:\.{1,2}\/|\/)[^"#?]+)"/g;
+  for (const match of text.matchAll(pattern)) {
+    const ref = match[1] ?? match[2] ?? match[3];
+    if (!ref || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
+    const path = normalize(ref.startsWith("/") ? ref.slice(1) : join(dirname(from), ref));
+    if (!path.startsWith("..")) found.add(path);
+  }
+  return [...found].sort();
+}
+
+/**
+ * Returns SHA-256 over the page `briefings/<name>.html` of `site` (file dates written into the page left out) and,
+ * transitively, every site file it loads, in path order. Throws when the page is missing. `files` (path → bytes,
+ * null when absent) may be shared between calls on the same site.
+ */
+export async function pageInputsHash(site: string, name: string, files: Map<string, Promise<Buffer | null>> = new Map()): Promise<string> {
+  const seen = new Map<string, Buffer>();
+  // `files` caches reads across the pages of one site (they share most modules).
+  const read = (path: string) => {
+    if (!files.has(path)) files.set(path, existsSync(join(site, path)) ? readFile(join(site, path)) : Promise.resolve(null));
+    return files.get(path)!;
+  };
+  const visit = async (path: string): Promise<void> => {
+    if (seen.has(path)) return;
+    const bytes = await read(path);
+    if (!bytes) return;
+    seen.set(path, bytes);
+    if (/\.(html|js|css)$/.test(path)) for (const ref of referencedFiles(bytes.toString("utf-8"), path)) await visit(ref);
+  };
+  const page = join("briefings", `${name}.html`);
+  if (!existsSync(join(site, page))) throw new Error(`no page ${page} in ${site}`);
+  await visit(page);
+  const hash = createHash("sha256");
+  for (const [path, bytes] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const content = path === page ? bytes.toString("utf-8").replace(/("lastModified":)\d+/g, "$1") : bytes;
+    hash.update(`${path}\0`).update(content).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** Returns SHA-256 over the renderer's source files and the identity of the Chromium binary it will launch. */
+export async function rendererHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const files: string[] = [];
+  for (const root of RENDERER) {
+    if (!existsSync(root)) continue;
+    if ((await stat(root)).isDirectory())
+      files.push(...(await readdir(root, {recursive: true})).map((f) => join(root, f)).filter((f) => f.endsWith(".ts")));
+    else files.push(root);
+  }
+  for (const file of files.sort())
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(file))
+      .update("\0");
+  const chromium = findChromium();
+  if (chromium) {
+    const binary = await realpath(chromium);
+    const {size, mtimeMs} = await stat(binary);
+    hash.update(`chromium\0${binary}\0${size}\0${mtimeMs}`);
+  }
+  return hash.digest("hex");
+}
+
+/** Everything besides the page that decides a PDF's bytes. */
+export interface RenderSettings {
+  renderer: string;
+  paper: string;
+  /** $SOURCE_DATE_EPOCH ("" when unset: the date comes from the page's as-of). */
+  epoch: string;
+  /** Public site address for links from the PDF ("" for none). */
+  siteUrl: string;
+}
+
+/** Returns the input key of briefing `name`'s PDF: SHA-256 over its page inputs and the render settings. */
+export async function pdfInputKey(
+  site: string,
+  name: string,
+  settings: RenderSettings,
+  files?: Map<string, Promise<Buffer | null>>
+): Promise<string> {
+  const page = await pageInputsHash(site, name, files);
+  const {renderer, paper, epoch, siteUrl} = settings;
+  return sha256(JSON.stringify([page, renderer, paper, epoch, siteUrl]));
+}
+
+/** Which PDFs a build copies from the previous output and which it renders, with every briefing's input key. */
+export interface PdfPlan {
+  keys: Record<string, string>;
+  kept: string[];
+  render: string[];
+}
+
+/**
+ * Copies into `<site>/briefings/` each PDF of the previous output `previousOut` whose input key and bytes match what
+ * its manifest recorded, and returns the plan (the briefings still to render, in site order). `previousOut` may
+ * not exist (first build): then everything is rendered.
+ */
+export async function reusePdfs(site: string, previousOut: string): Promise<PdfPlan> {
+  const briefings = (await readSiteBriefings(site)) ?? [];
+  const previous = (await readManifest(join(previousOut, "manifest.json")))?.pdfs ?? {};
+  const base = {
+    renderer: await rendererHash(),
+    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
+    siteUrl: process.env.DEALS_SITE_URL ?? ""
+  };
+  const plan: PdfPlan = {keys: {}, kept: [], render: []};
+  await mkdir(join(site, "briefings"), {recursive: true});
+  const files = new Map<string, Promise<Buffer | null>>();
+  for (const {name, paper} of briefings) {
+    const key = await pdfInputKey(site, name, {...base, paper}, files);
+    plan.keys[name] = key;
+    const old = join(previousOut, "briefings", `${name}.pdf`);
+    const recorded = previous[name];
+    if (recorded?.key === key && existsSync(old) && sha256(await readFile(old)) === recorded.sha256) {
+      await copyFile(old, join(site, "briefings", `${name}.pdf`));
+      plan.kept.push(name);
+    } else plan.render.push(name);
+  }
+  return plan;
+}
+
+/** Adds every PDF's input key and SHA-256 to `<site>/manifest.json`, for the next build's reusePdfs. */
+export async function recordPdfs(site: string, keys: Record<string, string>): Promise<void> {
+  const path = join(site, "manifest.json");
+  const manifest = JSON.parse(await readFile(path, "utf-8")) as Manifest;
+  manifest.pdfs = {};
+  for (const [name, key] of Object.entries(keys)) {
+    const pdf = join(site, "briefings", `${name}.pdf`);
+    if (existsSync(pdf)) manifest.pdfs[name] = {key, sha256: sha256(await readFile(pdf))};
+  }
+  await writeFile(path, `${JSON.stringify(manifest, null, 1)}\n`);
+}

@@ -1,0 +1,88 @@
+/**
+ * The fast path of a rebuild when only data changed. Framework's output for a data change differs from the
+ * previous output in exactly two ways: the data files the pages load (`_file/data/<name>.<hash>.json`, named by the
+ * first 8 hex digits of their SHA-256) and each page's `registerFile(…)` entry for them (path and size). When every
+ * other input is unchanged (pages, components, core and io source, reports, config, lockfile, and the list of
+ * deals, which names the sidebar's entries and the deal and briefing pages), the build copies the previous site,
+ * writes the new data files and points the pages at them, instead of running `observable build` again.
+ * test/hardening/incremental-test.ts proves the result equal, byte for byte, to a clean build's.
+ */
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {cp, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {basename, dirname, join, relative} from "node:path";
+import {listDeals} from "../io/dealIndex.js";
+import {readManifest} from "../io/manifest.js";
+
+/**
+ * Returns the key of everything besides the data files that decides the site's pages: SHA-256 over the input hashes
+ * outside `dataDir` and the deals' ids and names.
+ */
+export function siteKey(inputs: Record<string, string>, dataDir: string): string {
+  const prefix = `${dataDir.replace(/\/+$/, "")}/`;
+  const code = Object.entries(inputs).filter(([path]) => !path.startsWith(prefix));
+  return createHash("sha256")
+    .update(JSON.stringify({code, deals: listDeals(dataDir)}))
+    .digest("hex");
+}
+
+/** Returns `_file/<dir>/<name>.<first 8 hex of SHA-256>.json` for the published file `path` ("data/x.json"), as Framework names it. */
+export function fileAlias(path: string, text: string): string {
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 8);
+  return join("_file", dirname(path), `${basename(path, ".json")}.${hash}.json`);
+}
+
+/**
+ * Builds the site in `scratch` from the previous output `previousOut` and the new data `files` (path → JSON text)
+ * when the previous manifest's site key equals `key`; returns the data files it replaced, or null when the fast path
+ * does not apply (no previous build, other code or deals, a data file missing from the previous site), in which
+ * case `scratch` is left empty for a full build.
+ */
+export async function relinkSite({
+  previousOut,
+  scratch,
+  files,
+  key
+}: {
+  previousOut: string;
+  scratch: string;
+  files: ReadonlyMap<string, string>;
+  key: string;
+}): Promise<string[] | null> {
+  const previous = await readManifest(join(previousOut, "manifest.json"));
+  if (!previous?.siteKey || previous.siteKey !== key) return null;
+  const moves: {from: string; to: string; size: number; text: string}[] = [];
+  for (const [path, text] of files) {
+    const dir = join(previousOut, "_file", dirname(path));
+    const pattern = new RegExp(`^${basename(path, ".json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{8}\\.json$`);
+    const old = existsSync(dir) ? (await readdir(dir)).filter((f) => pattern.test(f)) : [];
+    if (old.length !== 1) return null;
+    const from = join("_file", dirname(path), old[0]);
+    const to = fileAlias(path, text);
+    if (from !== to) moves.push({from, to, size: Buffer.byteLength(text), text});
+  }
+  // Everything but the PDFs (kept or rendered later) and the manifest (written at the end).
+  await cp(previousOut, scratch, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(previousOut, src);
+      return rel !== "manifest.json" && !(rel.startsWith("briefings/") && rel.endsWith(".pdf"));
+    }
+  });
+  for (const {from, to, text} of moves) {
+    await rm(join(scratch, from));
+    await writeFile(join(scratch, to), text);
+  }
+  const pages = (await readdir(scratch, {recursive: true})).filter((f) => f.endsWith(".html"));
+  for (const page of pages) {
+    const html = await readFile(join(scratch, page), "utf-8");
+    let next = html;
+    for (const {from, to, size} of moves) {
+      // registerFile("…", {"name":…,"path":"../_file/data/x.<old>.json","lastModified":…,"size":<old>})
+      const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      next = next.replace(new RegExp(`("path":"[^"]*?)${escaped}(","lastModified":\\d+,"size":)\\d+`, "g"), `$1${to}$2${size}`);
+    }
+    if (next !== html) await writeFile(join(scratch, page), next);
+  }
+  return moves.map((m) => m.to);
+}

@@ -1,0 +1,81 @@
+/**
+ * Hands the data loaders' output to Framework without running them. Framework re-uses a cached loader output
+ * whenever one exists and is newer than the loader file, so a changed data file or core module would ship stale
+ * numbers, and running the loaders as separate processes reads and validates the data once per file. Instead the
+ * build computes every published file in one process (src/io/snapshots/siteData.ts, always from the current inputs)
+ * and writes each into Framework's cache, rewriting only the files whose content changed; files no loader
+ * publishes any more are deleted. Framework's bundles of node_modules (`_node`, `_npm`, `_observablehq`) are kept
+ * unless the lockfile changed.
+ */
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {readSiteData} from "../io/snapshots/loaderOutput.js";
+import {type SiteData, siteDataFiles} from "../io/snapshots/siteData.js";
+
+const CACHE = "docs/.observablehq/cache";
+const LOCK_KEY = join(CACHE, ".deals-lockfile");
+
+/** What the writer did: published files rewritten or kept as they were, and whether Framework's bundles were dropped. */
+export interface SnapshotPlan {
+  /** The computed site data (the manifest records its figures and baseline). */
+  site: SiteData;
+  /** Every published file: path → JSON text. */
+  files: Map<string, string>;
+  written: string[];
+  kept: string[];
+  removed: string[];
+  bundles: "kept" | "dropped";
+}
+
+/** Returns the loader file in docs/data that publishes `path` (e.g. `docs/data/briefings/[briefing].json.ts`), or null. */
+function loaderOf(path: string): string | null {
+  const candidates = [`docs/${path}.ts`, `docs/${path.replace(/\/[^/]+\.json$/, "/[briefing].json")}.ts`];
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+/**
+ * Computes every published data file from `dataDir` (and the previous build's manifest, "" for none) and writes
+ * them into Framework's cache; returns what changed. Throws on invalid data (the caller checked it first).
+ */
+export async function writeSiteData({dataDir, previousManifest}: {dataDir: string; previousManifest: string}): Promise<SnapshotPlan> {
+  const lockfile = createHash("sha256")
+    .update(await readFile("package-lock.json"))
+    .digest("hex");
+  const site = await readSiteData(dataDir, previousManifest);
+  const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles: "kept"};
+  if ((await readFile(LOCK_KEY, "utf-8").catch(() => "")) !== lockfile) {
+    await rm(CACHE, {recursive: true, force: true});
+    plan.bundles = "dropped";
+  }
+  const files = await siteDataFiles(site);
+  plan.files = files;
+  for (const [path, text] of files) {
+    const target = join(CACHE, path);
+    const same = (await readFile(target, "utf-8").catch(() => null)) === text;
+    if (!same) {
+      await mkdir(dirname(target), {recursive: true});
+      await writeFile(target, text);
+      plan.written.push(path);
+    } else plan.kept.push(path);
+    // Framework takes a cached output only when it is newer than its loader (a fresh checkout may touch loaders).
+    const loader = loaderOf(path);
+    if (loader && (await stat(target)).mtimeMs <= (await stat(loader)).mtimeMs) {
+      const later = new Date((await stat(loader)).mtimeMs + 1000);
+      await utimes(target, later, later);
+    }
+  }
+  const dataCache = join(CACHE, "data");
+  for (const entry of await readdir(dataCache, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name).slice(CACHE.length + 1);
+    if (!files.has(path)) {
+      await rm(join(CACHE, path), {force: true});
+      plan.removed.push(path);
+    }
+  }
+  await mkdir(CACHE, {recursive: true});
+  await writeFile(LOCK_KEY, lockfile);
+  return plan;
+}

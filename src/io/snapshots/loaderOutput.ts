@@ -1,0 +1,53 @@
+/**
+ * What every data loader in docs/data runs: reads the data folder ($DEALS_DATA), computes the one file the loader
+ * publishes with siteData, and writes it to stdout. `deals build` does not run the loaders (it computes every file
+ * in one process, snapshotWriter.ts); `npm run dev` and a bare `observable build` do.
+ */
+import {dataDir} from "../dataDir.js";
+import {dataVersion} from "../dataVersion.js";
+import {readManifest} from "../manifest.js";
+import {readValidDataset} from "../readDataset.js";
+import {type SiteData, siteData} from "./siteData.js";
+
+/** Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set). */
+export async function readSiteData(dir = dataDir(), previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? ""): Promise<SiteData> {
+  const dataset = await readValidDataset(dir);
+  const previous = previousManifest ? await readManifest(previousManifest) : null;
+  return siteData({dataset, version: await dataVersion(dir), previous});
+}
+
+/** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json"…). */
+export async function siteDataFile(site: SiteData, path: string): Promise<string> {
+  const briefing = /^data\/briefings\/([^/]+)\.json$/.exec(path)?.[1];
+  if (briefing) return JSON.stringify(await site.slice(briefing));
+  const parts: Record<string, () => unknown> = {
+    "data/dataset.json": site.publicData,
+    "data/analysis.json": site.analysis,
+    "data/capacity-bands.json": site.bands,
+    "data/changes.json": site.changes,
+    "data/briefings.json": site.briefings
+  };
+  if (!parts[path]) throw new Error(`invalid data file: ${path}`);
+  return JSON.stringify(await parts[path]());
+}
+
+/**
+ * Writes the published file `path` to stdout; on an error prints `<path>: <message>` and exits 1 (Framework then
+ * fails the build instead of publishing garbage).
+ */
+export async function runLoader(path: string): Promise<void> {
+  try {
+    process.stdout.write(await siteDataFile(await readSiteData(), path));
+  } catch (error) {
+    console.error(`${path}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+/** Returns the value of `--<name>=<value>` among a parameterized loader's arguments. Throws when it is missing. */
+export function loaderParam(name: string, argv: readonly string[] = process.argv): string {
+  const prefix = `--${name}=`;
+  const arg = argv.find((a) => a.startsWith(prefix));
+  if (!arg) throw new Error(`missing loader parameter --${name}`);
+  return arg.slice(prefix.length);
+}

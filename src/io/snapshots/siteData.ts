@@ -1,0 +1,187 @@
+/**
+ * Everything the site's data loaders publish, computed from one read of the data: the public dataset, the
+ * projections, the capacity bands, what changed since the previous build, the briefing index and one data file
+ * per briefing (see briefingSlice.ts). `deals build` computes all of it in one process and hands it to Framework
+ * (snapshotWriter.ts); each loader in docs/data asks for its own file (so `npm run dev` runs the same code).
+ */
+import {readFile} from "node:fs/promises";
+import {type Briefing, briefings as briefingDefinitions} from "../../../reports/briefings.js";
+import {figureTable} from "../../../reports/figures.js";
+import {resolvePlaceholders} from "../../../reports/placeholders.js";
+import {
+  ARTICLE_DEALS,
+  articleTable,
+  capacityBands,
+  changesSince,
+  chipEfficiency,
+  compareDeals,
+  datasetHeadlines,
+  type HeadlineFigure,
+  projectDeal
+} from "../../core/index.js";
+import type {Dataset} from "../../core/model.js";
+import type {Manifest} from "../manifest.js";
+import {renderMarkdown} from "../markdown.js";
+import {type PublicDataset, publicDataset} from "../publicDataset.js";
+import {briefingSlice} from "./briefingSlice.js";
+
+/** Monte Carlo draws per deal for the published P10–P90 of the projections. */
+export const ANALYSIS_DRAWS = 5000;
+/** Monte Carlo draws per deal and scenario for the capacity bands, and their seed. */
+export const BAND_DRAWS = 2000;
+export const BAND_SEED = "compute-deals";
+
+/** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
+export interface Analysis {
+  asOf: string;
+  projections: Record<string, ReturnType<typeof projectDeal>>;
+  comparison: ReturnType<typeof compareDeals>;
+  articleTable: ReturnType<typeof articleTable> | null;
+  chipEfficiency: ReturnType<typeof chipEfficiency>;
+}
+
+/** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */
+export interface BandsFile {
+  draws: number;
+  seed: string;
+  bands: Record<string, Record<string, ReturnType<typeof capacityBands>>>;
+}
+
+/** `data/changes.json`: the headline figures that moved since the baseline build. */
+export interface ChangesFile {
+  version: string;
+  asOf: string;
+  /** The build compared with; null on a first build. */
+  previous: {dataVersion: string; asOf: string} | null;
+  changes: ReturnType<typeof changesSince>["changes"];
+}
+
+/** One briefing as the site and the renderer know it (reports/briefings.ts, with its summary rendered). */
+export interface BriefingEntry extends Briefing {
+  /** The executive summary with placeholders resolved, as sanitized HTML. */
+  summaryHtml: string;
+  /** Path of the PDF from the site root. */
+  pdf: string;
+}
+
+/** `data/briefings.json`: every briefing, and which site page links which PDF. */
+export interface BriefingIndex {
+  asOf: string;
+  version: string;
+  briefings: BriefingEntry[];
+  /** Site page ("/", "/deals/<id>") → the briefing whose PDF it links. */
+  pages: Record<string, string>;
+}
+
+export interface SiteDataInputs {
+  dataset: Dataset;
+  /** The data version (dataVersion.ts). */
+  version: string;
+  /** The previous build's manifest, for What changed; null when there is none. */
+  previous: Manifest | null;
+  /** Reads an executive summary (a path relative to the project root); default from disk. */
+  readSummary?: (file: string) => Promise<string>;
+  /** Monte Carlo draws, for tests that run every computation many times; default ANALYSIS_DRAWS and BAND_DRAWS. */
+  draws?: {analysis: number; bands: number};
+}
+
+/** Returns `f` memoized: computed on the first call only. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * Returns lazy accessors for every published data file; each part is computed at most once, on first use.
+ *
+ * @example
+ * const site = siteData({dataset, version, previous: null});
+ * site.analysis().projections["amazon-anthropic"].capacity
+ */
+export function siteData({
+  dataset,
+  version,
+  previous,
+  readSummary = (f) => readFile(f, "utf-8"),
+  draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS}
+}: SiteDataInputs) {
+  const figures = once((): HeadlineFigure[] => datasetHeadlines(dataset));
+  const publicData = once((): PublicDataset => publicDataset(dataset, version));
+  const analysis = once(
+    (): Analysis => ({
+      asOf: dataset.asOf,
+      projections: Object.fromEntries(dataset.deals.map((deal) => [deal.id, projectDeal(dataset, deal.id, {draws: draws.analysis})])),
+      comparison: compareDeals(dataset),
+      // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
+      articleTable: articleTable(
+        dataset,
+        ARTICLE_DEALS.filter((id) => dataset.deals.some((d) => d.id === id))
+      ),
+      chipEfficiency: chipEfficiency(dataset.chips)
+    })
+  );
+  const bands = once(
+    (): BandsFile => ({
+      draws: draws.bands,
+      seed: BAND_SEED,
+      bands: Object.fromEntries(
+        dataset.deals
+          .filter((deal) => deal.capacity)
+          .map((deal) => [
+            deal.id,
+            Object.fromEntries(
+              dataset.scenarios.map((s) => [s.id, capacityBands(dataset, deal.id, {draws: draws.bands, seed: BAND_SEED, scenario: s.id})])
+            )
+          ])
+      )
+    })
+  );
+  const since = once(() => changesSince(previous, {dataVersion: version, asOf: dataset.asOf, figures: figures()}));
+  const changes = once((): ChangesFile => {
+    const {baseline, changes} = since();
+    return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
+  });
+  const briefings = once(async (): Promise<BriefingIndex> => {
+    const table = figureTable({dataset, version});
+    const list = await Promise.all(
+      briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
+        const markdown = await readSummary(briefing.summary);
+        const summaryHtml = renderMarkdown(resolvePlaceholders(markdown, table, {file: briefing.summary, deal: briefing.deal}));
+        return {...briefing, summaryHtml, pdf: `briefings/${briefing.name}.pdf`};
+      })
+    );
+    const pages = Object.fromEntries(list.map((b) => [b.deal ? `/deals/${b.deal}` : "/", b.name]));
+    return {asOf: dataset.asOf, version, briefings: list, pages};
+  });
+  const slice = async (name: string) => {
+    const entry = (await briefings()).briefings.find((b) => b.name === name);
+    if (!entry) throw new Error(`invalid briefing: ${name}`);
+    return briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
+  };
+  return {figures, publicData, analysis, bands, changes, briefings, slice, baseline: () => since()};
+}
+
+export type SiteData = ReturnType<typeof siteData>;
+
+/**
+ * Returns every published file: output path (as Framework serves it, e.g. `data/analysis.json`,
+ * `data/briefings/market.json`) → its JSON text.
+ */
+export async function siteDataFiles(site: SiteData): Promise<Map<string, string>> {
+  const files = new Map<string, string>([
+    ["data/dataset.json", JSON.stringify(site.publicData())],
+    ["data/analysis.json", JSON.stringify(site.analysis())],
+    ["data/capacity-bands.json", JSON.stringify(site.bands())],
+    ["data/changes.json", JSON.stringify(site.changes())],
+    ["data/briefings.json", JSON.stringify(await site.briefings())]
+  ]);
+  for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
+  return files;
+}

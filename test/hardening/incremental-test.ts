@@ -1,0 +1,162 @@
+// Incremental builds (issue #6): after each kind of change (a deal file, an assumption, a core function, a page, a
+// briefing definition) a rebuild on top of the previous output gives the same files as a clean build of the same
+// sources with the same previous manifest (What changed compares with it). A clean build here has no Framework
+// data cache, no previous PDFs and no previous site; only Framework's node_modules bundles, keyed by the lockfile,
+// are kept. PDFs are compared byte for byte after the deal-file change (where the build keeps 9 of 11 PDFs and
+// renders 2); after the other changes the clean build is site-only and each kept or rendered PDF's input key must
+// equal the key of the clean site's page (same key, same bytes: rendering is deterministic, see reproducible-test).
+import {execFileSync} from "node:child_process";
+import {existsSync} from "node:fs";
+import {cp, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {afterAll, assert, beforeAll, it} from "vitest";
+import {pdfInputKey, rendererHash} from "../../src/cli/pdf/reuse.js";
+import type {Manifest} from "../../src/io/manifest.js";
+import {copyProject, deals, hashTree, type Run} from "./project.js";
+
+const ENV = {SOURCE_DATE_EPOCH: undefined, DEALS_SITE_URL: undefined, TZ: "UTC"};
+let inc: string;
+let clean: string;
+
+/** Replaces `from` by `to` in `<project>/<file>`; throws when `from` is not there (the test would prove nothing). */
+async function edit(project: string, file: string, from: string | RegExp, to: string): Promise<void> {
+  const path = join(project, file);
+  const text = await readFile(path, "utf-8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`test setup: ${file} has no ${from}`);
+  await writeFile(path, next);
+}
+
+/** The kinds of change, applied one after another to both copies. */
+const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise<void>; rendered: (names: string[]) => string[]}[] = [
+  {
+    kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn)",
+    pdfs: true,
+    apply: (p) => edit(p, "data/deals/amazon-anthropic.yaml", /(commitments:[\s\S]*?value: )100\b/, "$1101"),
+    rendered: () => ["deal-amazon-anthropic", "market"]
+  },
+  {
+    kind: "an assumption (load factor base 0.8 → 0.75)",
+    pdfs: false,
+    apply: (p) => edit(p, "data/assumptions.yaml", /(id: load-factor[\s\S]*?base: )0\.8\b/, "$10.75"),
+    rendered: (names) => names
+  },
+  {
+    kind: "a core function (the article table's row label)",
+    pdfs: false,
+    apply: (p) => edit(p, "src/core/comparison/articleTable.ts", `"Cloud commitment"`, `"Cloud spend commitment"`),
+    // Every briefing page runs the core (docs/lib/core.js) in the browser, so every PDF depends on all of it.
+    rendered: (names) => names
+  },
+  {
+    kind: "a page (the capacity page's text)",
+    pdfs: false,
+    apply: (p) => edit(p, "docs/capacity.md", /\n$/, "\nEdited by the incremental-build test.\n"),
+    rendered: () => []
+  },
+  {
+    kind: "a briefing definition (the deal briefings' subtitle)",
+    pdfs: false,
+    apply: (p) => edit(p, "reports/briefings.ts", "Deal briefing: investment,", "Deal briefing: money,"),
+    rendered: (names) => names.filter((n) => n !== "market")
+  }
+];
+
+let whatChanged = "";
+let briefingText = "";
+let otherBriefingText = "";
+const results: {kind: string; incremental: Run; clean: Run; differences: string[]; rendered: string[]; expected: string[]}[] = [];
+
+/** Returns the briefings a build rendered (from its `pdf: <name>.pdf: …` lines). */
+function renderedBy(run: Run): string[] {
+  return [...run.stderr.matchAll(/^pdf: ([\w-]+)\.pdf: /gm)].map((m) => m[1]).sort();
+}
+
+/** Returns the files that differ, leaving PDFs out when `pdfs` is false (they are compared by input key). */
+async function compare(a: string, b: string, pdfs: boolean): Promise<string[]> {
+  const [x, y] = [await hashTree(a), await hashTree(b)];
+  const skip = (f: string) => f === "manifest.json" || (!pdfs && f.endsWith(".pdf"));
+  const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((f) => !skip(f)).sort();
+  const out = names.filter((f) => x[f] !== y[f]).map((f) => `${f}: ${x[f]?.slice(0, 8) ?? "missing"} ≠ ${y[f]?.slice(0, 8) ?? "missing"}`);
+  const [mx, my] = [await readManifest(a), await readManifest(b)];
+  const strip = ({pdfs: _, ...rest}: Manifest) => rest;
+  if (JSON.stringify(strip(mx)) !== JSON.stringify(strip(my))) out.push("manifest.json (besides the PDF keys)");
+  if (pdfs && JSON.stringify(mx.pdfs) !== JSON.stringify(my.pdfs)) out.push("manifest.json: PDF keys");
+  if (!pdfs) {
+    const renderer = await rendererHash();
+    for (const [name, {key}] of Object.entries(mx.pdfs ?? {})) {
+      const expected = await pdfInputKey(b, name, {renderer, paper: "a4", epoch: "", siteUrl: ""});
+      if (key !== expected) out.push(`briefings/${name}.pdf: input key ≠ the clean site's`);
+    }
+  }
+  return out;
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  return JSON.parse(await readFile(join(dir, "manifest.json"), "utf-8"));
+}
+
+/** Empties the clean copy's caches and output (keeping Framework's lockfile-keyed node_modules bundles) and puts the previous manifest in place. */
+async function resetClean(previousManifest: string): Promise<void> {
+  const cache = join(clean, "docs", ".observablehq", "cache");
+  if (existsSync(cache))
+    for (const entry of await readdir(cache))
+      if (!["_node", "_npm", "_observablehq", ".deals-lockfile"].includes(entry))
+        await rm(join(cache, entry), {recursive: true, force: true});
+  await rm(join(clean, "dist"), {recursive: true, force: true});
+  await mkdir(join(clean, "dist"));
+  await cp(previousManifest, join(clean, "dist", "manifest.json"));
+}
+
+beforeAll(async () => {
+  [inc, clean] = await Promise.all([copyProject("incremental"), copyProject("clean")]);
+  const first = await deals(inc, ["build", "--data", "data", "--out", "dist"], ENV);
+  if (first.code !== 0) throw new Error(`first build failed:\n${first.stderr}`);
+  for (const change of CHANGES) {
+    await change.apply(inc);
+    await change.apply(clean);
+    const previous = join(inc, "previous-manifest.json");
+    await cp(join(inc, "dist", "manifest.json"), previous);
+    const incremental = await deals(inc, ["build", "--data", "data", "--out", "dist"], ENV);
+    await resetClean(previous);
+    const cleanRun = await deals(clean, ["build", ...(change.pdfs ? [] : ["--site-only"]), "--data", "data", "--out", "dist"], ENV);
+    const ok = incremental.code === 0 && cleanRun.code === 0;
+    const names = (await readdir(join(inc, "dist", "briefings"))).filter((f) => f.endsWith(".pdf")).map((f) => f.slice(0, -4));
+    results.push({
+      kind: change.kind,
+      incremental,
+      clean: cleanRun,
+      differences: ok ? await compare(join(inc, "dist"), join(clean, "dist"), change.pdfs) : ["a build failed"],
+      rendered: renderedBy(incremental),
+      expected: change.rendered(names).sort()
+    });
+    if (change === CHANGES[0] && ok) {
+      whatChanged = (await deals(inc, ["changes", "--site", "dist"], ENV)).stdout;
+      briefingText = execFileSync("pdftotext", ["-layout", join(inc, "dist", "briefings", "deal-amazon-anthropic.pdf"), "-"], {
+        encoding: "utf-8"
+      });
+      otherBriefingText = execFileSync("pdftotext", [join(inc, "dist", "briefings", "deal-amd-openai.pdf"), "-"], {encoding: "utf-8"});
+    }
+  }
+}, 900_000);
+
+afterAll(async () => {
+  for (const dir of [inc, clean]) if (dir) await rm(dir, {recursive: true, force: true});
+});
+
+for (const [index, {kind}] of CHANGES.entries()) {
+  it(`after ${kind}, the incremental build equals a clean one and re-renders only the PDFs it concerns`, () => {
+    const result = results[index];
+    assert.ok(result, "the build sequence stopped before this change");
+    assert.strictEqual(result.incremental.code, 0, result.incremental.stderr);
+    assert.strictEqual(result.clean.code, 0, result.clean.stderr);
+    assert.deepStrictEqual(result.differences, []);
+    assert.deepStrictEqual(result.rendered, result.expected);
+  });
+}
+
+it("after the deal-file change, What changed (site and CI) and the deal's briefing name the value; other briefings do not", () => {
+  assert.match(whatChanged, /Amazon → Anthropic, compute commitment: over \$100B → over \$101B, confirmed/);
+  assert.match(briefingText, /What changed[\s\S]*compute commitment: over \$100B → over \$101B/);
+  assert.notInclude(otherBriefingText, "What changed");
+});

@@ -1,0 +1,63 @@
+// A briefing page's data file holds what its sections draw and nothing else: a change to one deal must leave the
+// other deals' briefing files byte-for-byte the same (so their PDFs are kept), and change the ones that print it.
+import {createHash} from "node:crypto";
+import {assert, beforeAll, it} from "vitest";
+import type {Dataset} from "../../src/core/model.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {siteData} from "../../src/io/snapshots/siteData.js";
+
+let dataset: Dataset;
+const slices = async (data: Dataset, version: string) => {
+  const site = siteData({dataset: data, version, previous: null});
+  const names = (await site.briefings()).briefings.map((b) => b.name);
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, JSON.stringify(await site.slice(n))])));
+};
+
+beforeAll(async () => {
+  dataset = await readValidDataset("data");
+});
+
+it("a deal's briefing file holds that deal only, with its own version and as-of", async () => {
+  const site = siteData({dataset, version: "v-all", previous: null});
+  const slice = await site.slice("deal-amd-openai");
+  assert.deepStrictEqual(
+    slice.data.deals.map((d) => d.id),
+    ["amd-openai"]
+  );
+  assert.deepStrictEqual(Object.keys(slice.analysis.projections), ["amd-openai"]);
+  assert.deepStrictEqual(Object.keys(slice.data.capacityShares), ["amd-openai"]);
+  assert.deepStrictEqual(slice.data.signals, []);
+  assert.isNull(slice.analysis.articleTable);
+  assert.match(slice.version, /^[0-9a-f]{12}$/);
+  assert.strictEqual(slice.data.version, slice.version);
+  assert.strictEqual(slice.asOf, dataset.deals.find((d) => d.id === "amd-openai")!.asOf);
+  // The share across deals is computed before the cut: the same number as the site's.
+  assert.deepStrictEqual(slice.data.capacityShares["amd-openai"], site.publicData().capacityShares["amd-openai"]);
+});
+
+it("the market briefing's file holds every deal", async () => {
+  const slice = await siteData({dataset, version: "v-all", previous: null}).slice("market");
+  assert.strictEqual(slice.data.deals.length, dataset.deals.length);
+  assert.isNotNull(slice.analysis.articleTable);
+});
+
+it("changing one deal's commitment changes its briefing file and the market's, and no other", async () => {
+  const before = await slices(dataset, "v1");
+  const changed = structuredClone(dataset);
+  const deal = changed.deals.find((d) => d.id === "amazon-anthropic")!;
+  deal.commitments[0].amount.value += 1;
+  const after = await slices(changed, "v2");
+  const moved = Object.keys(before).filter((name) => before[name] !== after[name]);
+  assert.deepStrictEqual(moved.sort(), ["deal-amazon-anthropic", "market"]);
+  const hash = (text: string) => createHash("sha256").update(text).digest("hex");
+  assert.notStrictEqual(hash(before.market), hash(after.market));
+});
+
+it("a change to a shared table (an assumption) changes every briefing file", async () => {
+  const before = await slices(dataset, "v1");
+  const changed = structuredClone(dataset);
+  const pue = changed.assumptions.find((a) => a.id === "pue")!;
+  pue.base += 0.01;
+  const after = await slices(changed, "v2");
+  assert.isTrue(Object.keys(before).every((name) => before[name] !== after[name]));
+});
