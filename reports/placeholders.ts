@@ -120,7 +120,10 @@ function hint(name: string, figures: ReadonlyMap<string, FigureValue>): string {
   return "";
 }
 
-/** Returns text with Markdown's special characters backslash-escaped, so a figure never turns into markup. */
+/**
+ * Returns text with Markdown's special characters backslash-escaped and line breaks made spaces, so a figure never
+ * turns into markup: no emphasis, link or HTML, no entity decoded, and no new block (a list, a heading) started.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, "\\$&");
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\\`*_{}[\]<>#|~&]/g, "\\$&");
 }

@@ -9,11 +9,13 @@
  *    and the site server refuses service-worker scripts (src/cli/serve.ts).
  * test/hardening/lockdown-test.ts tries each way out against a canary server.
  */
+import type {ChildProcess} from "node:child_process";
 import {mkdtemp, readdir, readlink, rm} from "node:fs/promises";
 import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
-import puppeteer, {type Browser, type Page} from "puppeteer-core";
+import puppeteer, {type Browser, type BrowserContext, type Page} from "puppeteer-core";
 import {findChromium, installHint} from "../../scripts/chromium.mjs";
+import {withTimeout} from "./pdf/retry.js";
 
 /** Where every connection but the site's goes: a port nothing listens on (the discard port). */
 const DEAD_PROXY = "http://127.0.0.1:9";
@@ -76,17 +78,7 @@ export async function launchBrowser(): Promise<LockedBrowser> {
   if (!executablePath) throw new Error(`no Chromium or Chrome found.\n${installHint()}`);
   await removeStaleProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), "deals-chromium-"));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: FLAGS,
-    // Puppeteer turns Chromium's popup blocker off by default; keep it on.
-    ignoreDefaultArgs: ["--disable-popup-blocking"],
-    userDataDir,
-    protocolTimeout: 120_000
-  });
-  // The blank tab Chromium opens at launch holds a renderer (~100 MB) for nothing: every page gets its own context.
-  for (const blank of await browser.pages()) await blank.close();
+  const browser = await start(executablePath, userDataDir);
   const close = async () => {
     const proc = browser.process();
     try {
@@ -97,11 +89,53 @@ export async function launchBrowser(): Promise<LockedBrowser> {
       // The timer must not keep the process alive once the browser has closed.
       await Promise.race([browser.close(), timeout]).finally(() => clearTimeout(timer));
     } catch {
-      proc?.kill("SIGKILL");
+      // Closing hung (or failed): the group is killed below.
     }
-    await rm(userDataDir, {recursive: true, force: true});
+    // Chromium runs in a process group of its own (Puppeteer launches it detached): kill whatever of the group is
+    // left, a hung browser or a helper that outlived it.
+    killGroup(proc);
+    // Processes of the group may still be exiting and writing: retry while the folder refuses to go.
+    await rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
   };
   return {browser, close};
+}
+
+/**
+ * Returns Chromium launched headless with the lockdown flags and the profile `userDataDir`, without the blank tab it
+ * opens at launch (a renderer of ~100 MB for nothing: every page gets its own context). Throws `could not start
+ * <path>: <reason>` after killing what it started and removing the profile.
+ */
+async function start(executablePath: string, userDataDir: string): Promise<Browser> {
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: FLAGS,
+      // Puppeteer turns Chromium's popup blocker off by default; keep it on.
+      ignoreDefaultArgs: ["--disable-popup-blocking"],
+      userDataDir,
+      protocolTimeout: 120_000
+    });
+    for (const blank of await browser.pages()) await blank.close();
+    return browser;
+  } catch (error) {
+    // Puppeteer kills what it started when launching fails; a browser that failed after starting is killed here.
+    killGroup(browser?.process() ?? null);
+    await rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
+    throw new Error(`could not start ${executablePath}: ${String((error as Error).message ?? error).split("\n")[0]}`);
+  }
+}
+
+/** Kills what is left of `proc`'s process group with SIGKILL (`proc` alone if the group cannot be signalled). */
+function killGroup(proc: ChildProcess | null): void {
+  if (!proc?.pid) return;
+  try {
+    process.kill(-proc.pid, "SIGKILL");
+  } catch (error) {
+    // ESRCH: the group is gone already.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") proc.kill("SIGKILL");
+  }
 }
 
 /**
@@ -133,57 +167,96 @@ export interface PageLog {
   errors: string[];
 }
 
+/** A page opened by lockedPage: what it logs, a promise that rejects when its renderer crashes, and its disposal. */
+export interface LockedPage {
+  page: Page;
+  log: PageLog;
+  /**
+   * Rejects with `the page's renderer crashed (…)` if it does; never resolves. A crash fails nothing pending on the
+   * page (a wait would run into its timeout), so race work on the page against it.
+   */
+  crashed: Promise<never>;
+  dispose(): Promise<void>;
+}
+
 /**
  * Returns a new page in a fresh browser context that only talks to `origin` (`http://127.0.0.1:<port>`, as
  * serveSite gives it; anything else throws `invalid origin`). The log collects every refused request (and every
  * WebSocket and popup, which the dead proxy and the popup blocker stop), console error and uncaught page error.
+ * Throws `the page's renderer crashed (…)` if it crashes while the page is set up, and `the browser is not
+ * responding` if setting it up takes over `timeoutMs` (default 10 s; it takes under a second); the context is closed then.
  *
  * @example
- * const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
+ * const {page, log, crashed, dispose} = await lockedPage(chromium.browser, server.origin);
  */
-export async function lockedPage(browser: Browser, origin: string): Promise<{page: Page; log: PageLog; dispose(): Promise<void>}> {
+export async function lockedPage(browser: Browser, origin: string, {timeoutMs = 10_000} = {}): Promise<LockedPage> {
   const {protocol, host} = new URL(origin);
   if (protocol !== "http:" || !/^127\.0\.0\.1:\d+$/.test(host))
     throw new Error(`invalid origin: ${origin} (expected http://127.0.0.1:<port>)`);
-  const context = await browser.createBrowserContext({proxyServer: DEAD_PROXY, proxyBypassList: ["<-loopback>", host]});
   const log: PageLog = {blocked: [], errors: []};
-  // A popup (window.open, target=_blank) is a page of its own that this page's interception does not see.
-  context.on("targetcreated", async (target) => {
-    const popup = target.opener() ? await target.page().catch(() => null) : null;
-    if (!popup) return;
-    log.blocked.push(`popup: ${target.url().slice(0, 200)}`);
-    await popup.close().catch(() => {});
+  let onCrash: (error: Error) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    onCrash = (error) => reject(new Error(`the page's renderer crashed (${error.message})`));
   });
-  const page = await context.newPage();
-  // Requests go to the network (and so to interception), never to a service worker's fetch handler.
-  await page.setBypassServiceWorker(true);
-  // Interception does not see WebSockets; the dead proxy stops them, and the log names them.
-  const client = await page.createCDPSession();
-  client.on("Network.webSocketCreated", ({url}) => log.blocked.push(`websocket: ${url.slice(0, 200)}`));
-  await client.send("Network.enable");
-  await page.setRequestInterception(true);
-  page.on("request", (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    const url = request.url();
-    const local = url === origin || url.startsWith(`${origin}/`);
-    // Inline resources (fonts and icons as data: URLs) fetch nothing; a data: *document* could, so it is refused.
-    const inline = url.startsWith("data:") && request.resourceType() !== "document";
-    if (local || inline) request.continue();
-    else {
-      log.blocked.push(url.slice(0, 200));
-      request.abort("blockedbyclient");
-    }
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      const text = message.text();
-      // A request we refused is reported by us already (log.blocked); do not count it twice.
-      if (!/net::ERR_BLOCKED_BY_CLIENT/.test(text)) log.errors.push(text);
-    }
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) log.errors.push(`HTTP ${response.status()} for ${response.url().slice(0, 200)}`);
-  });
-  page.on("pageerror", (error) => log.errors.push(String((error as Error).message ?? error)));
-  return {page, log, dispose: () => context.close()};
+  crashed.catch(() => {});
+  let context: BrowserContext | undefined;
+  const setUp = async (): Promise<Page> => {
+    context = await browser.createBrowserContext({proxyServer: DEAD_PROXY, proxyBypassList: ["<-loopback>", host]});
+    // A popup (window.open, target=_blank) is a page of its own that this page's interception does not see.
+    context.on("targetcreated", async (target) => {
+      const popup = target.opener() ? await target.page().catch(() => null) : null;
+      if (!popup) return;
+      log.blocked.push(`popup: ${target.url().slice(0, 200)}`);
+      await popup.close().catch(() => {});
+    });
+    const page = await context.newPage();
+    // A renderer killed while the page is set up leaves the calls below waiting for the protocol timeout (minutes).
+    page.once("error", onCrash);
+    // Requests go to the network (and so to interception), never to a service worker's fetch handler.
+    await page.setBypassServiceWorker(true);
+    // Interception does not see WebSockets; the dead proxy stops them, and the log names them.
+    const client = await page.createCDPSession();
+    client.on("Network.webSocketCreated", ({url}) => log.blocked.push(`websocket: ${url.slice(0, 200)}`));
+    await client.send("Network.enable");
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      const local = url === origin || url.startsWith(`${origin}/`);
+      // Inline resources (fonts and icons as data: URLs) fetch nothing; a data: *document* could, so it is refused.
+      const inline = url.startsWith("data:") && request.resourceType() !== "document";
+      if (local || inline) request.continue();
+      else {
+        log.blocked.push(url.slice(0, 200));
+        request.abort("blockedbyclient");
+      }
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") {
+        const text = message.text();
+        // A request we refused is reported by us already (log.blocked); do not count it twice.
+        if (!/net::ERR_BLOCKED_BY_CLIENT/.test(text)) log.errors.push(text);
+      }
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) log.errors.push(`HTTP ${response.status()} for ${response.url().slice(0, 200)}`);
+    });
+    page.on("pageerror", (error) => log.errors.push(String((error as Error).message ?? error)));
+    return page;
+  };
+  const setup = setUp();
+  // It may still fail after a crash or timeout has been reported.
+  setup.catch(() => {});
+  const dispose = () => context?.close() ?? Promise.resolve();
+  try {
+    const page = await withTimeout(
+      Promise.race([setup, crashed]),
+      timeoutMs,
+      `could not open a page in ${timeoutMs / 1000} s: the browser is not responding`
+    );
+    return {page, log, crashed, dispose};
+  } catch (error) {
+    await withTimeout(dispose(), 5_000, "").catch(() => {});
+    throw error;
+  }
 }

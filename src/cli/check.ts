@@ -1,12 +1,16 @@
-/** `deals check`: validates every data file and prints every problem at once. */
-
+/**
+ * `deals check`: validates every data file, then what the briefings need from the data (reports/checkReports.ts),
+ * and prints every problem at once.
+ */
+import {checkReports} from "../../reports/checkReports.js";
 import {countFactsByStatus} from "../core/facts.js";
 import {STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 
 /**
- * Returns the process exit code of `deals check` (0 clean, 1 problems) after printing: on success one line
+ * Returns the process exit code of `deals check` (0 clean, 1 problems: in the data files, or in executive summaries
+ * that do not resolve against the data) after printing: on success one line
  * starting `ok:` with counts (unless `quiet`); otherwise every problem as `path:line:col: field: message` on
  * stderr, plus a GitHub Actions `::error` annotation per problem on stdout when `GITHUB_ACTIONS=true`.
  *
@@ -14,8 +18,10 @@ import {readDataset} from "../io/readDataset.js";
  * process.exitCode = await check({dataDir: "data"});
  */
 export async function check({dataDir = "data", quiet = false}: {dataDir?: string; quiet?: boolean} = {}): Promise<number> {
-  const {dataset, problems, files} = await readDataset(dataDir);
-  if (!dataset) {
+  const {dataset, problems: dataProblems, files} = await readDataset(dataDir);
+  // Only valid data can be checked against the summaries (their figures are computed from it).
+  const problems = dataset ? await checkReports(dataset) : dataProblems;
+  if (!dataset || problems.length) {
     for (const p of problems) console.error(formatProblem(p));
     if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

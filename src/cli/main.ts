@@ -37,6 +37,7 @@ program
   .option("--paper <size>", "a4 or letter, for every briefing (default: each briefing's own)")
   .option("--shard <i/n>", "render only the i-th of n equal shares (for parallel CI jobs)")
   .option("--concurrency <n>", "documents rendered at once (default: the number of cores)")
+  .option("--timeout <seconds>", "time allowed per document to load and for each print; a page hung for 4× this is abandoned (default 60)")
   .action(async (names: string[], options: PdfCommandOptions) => {
     const {pdfCommand} = await import("./pdf.js");
     process.exitCode = await pdfCommand(names, options);

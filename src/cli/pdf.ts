@@ -2,17 +2,19 @@
  * PDF briefings: renders the briefing pages of a built site (docs/briefings/[briefing].md) to
  * `<out>/<name>.pdf` with the system Chromium, locked down to the site's own 127.0.0.1 origin. One browser,
  * bounded concurrency, a fresh context per document, a new browser every `maxDocsPerBrowser` documents, one retry
- * when the browser crashed, and every browser closed (killed after a timeout) whatever happens.
+ * when the browser crashed (and no further documents once a retry failed too), and every browser closed (killed
+ * after a timeout) whatever happens.
  */
 
-import {mkdir} from "node:fs/promises";
+import {mkdir, rm, writeFile} from "node:fs/promises";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
 import {launchBrowser} from "./browser.js";
-import {BrowserPool} from "./pdf/browserPool.js";
+import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
 import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";
 import {createProgress, isInteractive} from "./pdf/progress.js";
+import {HUNG} from "./pdf/retry.js";
 import {parseShard, type Shard, selectBriefings} from "./pdf/select.js";
 import {writeBriefing} from "./pdf/writeBriefing.js";
 import {serveSite} from "./serve.js";
@@ -94,18 +96,26 @@ export async function renderBriefings({
     {names, shard}
   );
   const byName = new Map(available.map((b) => [b.name, b]));
-  await mkdir(out, {recursive: true});
+  await checkWritable(out);
   const server = await serveSite(site);
   const pool = new BrowserPool(launchBrowser, maxDocsPerBrowser);
   const progress = createProgress(selected.length, {log, interactive});
   const documents: RenderedBriefing[] = [];
   const failures: string[] = [];
   const skipped: RenderSummary["skipped"] = [];
+  // Once a document failed because the browser failed even on its retry, the browser is broken (missing libraries,
+  // out of memory…): the documents not started yet are reported, not attempted.
+  let browserBroken = false;
+  const notRendered: string[] = [];
   try {
     await pool.warmUp();
     const queue = [...selected];
     const worker = async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        if (browserBroken) {
+          notRendered.push(name);
+          continue;
+        }
         const t0 = performance.now();
         try {
           const request = {origin: server.origin, name, paper: paper ?? byName.get(name)!.paper, timeoutMs, siteUrl};
@@ -124,6 +134,7 @@ export async function renderBriefings({
         } catch (error) {
           const message = (error as Error).message;
           failures.push(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
+          if (error instanceof BrowserFailure && !message.includes(HUNG)) browserBroken = true;
           progress.done(name, "FAILED");
         }
       }
@@ -137,7 +148,11 @@ export async function renderBriefings({
   for (const {id, reason, briefings} of skipped) {
     log(`pdf: warning: section "${id}" skipped in ${briefings.length === 1 ? briefings[0] : `${briefings.length} briefings`}: ${reason}`);
   }
-  if (failures.length) throw new Error(`${failures.length} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
+  if (notRendered.length) failures.push(`not rendered, since the browser failed twice in a row: ${notRendered.join(", ")}`);
+  if (failures.length) {
+    const count = failures.length - (notRendered.length ? 1 : 0) + notRendered.length;
+    throw new Error(`${count} of ${selected.length} briefings failed:\n  ${failures.join("\n  ")}`);
+  }
   const seconds = (performance.now() - started) / 1000;
   const pages = documents.reduce((sum, d) => sum + d.pages, 0);
   documents.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
@@ -147,24 +162,53 @@ export async function renderBriefings({
   return {documents, seconds, pages, skipped};
 }
 
+/**
+ * Creates `out` if needed and throws `cannot write <out>: <reason>` unless a file can be written in it: checked
+ * before any rendering, so a read-only or full folder fails in a second, not after every document.
+ */
+async function checkWritable(out: string): Promise<void> {
+  const probe = join(out, `.probe-${process.pid}`);
+  try {
+    await mkdir(out, {recursive: true});
+    await writeFile(probe, "%PDF-");
+    await rm(probe);
+  } catch (error) {
+    const {code, message} = error as NodeJS.ErrnoException;
+    const reason =
+      code === "EROFS"
+        ? "read-only file system"
+        : code === "ENOSPC"
+          ? "no space left on the device"
+          : code === "EACCES"
+            ? "permission denied"
+            : message;
+    throw new Error(`cannot write ${out}: ${reason}`);
+  }
+}
+
 /** Options of `deals pdf` as commander parses them. */
 export interface PdfCommandOptions {
   site: string;
   paper?: string;
   shard?: string;
   concurrency?: string;
+  timeout?: string;
 }
 
 /** Runs `deals pdf [NAME…]`; returns the exit code (0 when every PDF was written). */
 export async function pdfCommand(names: string[], options: PdfCommandOptions): Promise<number> {
   try {
     const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+    const seconds = options.timeout === undefined ? undefined : Number(options.timeout);
+    if (seconds !== undefined && !(seconds > 0 && seconds <= 3600))
+      throw new Error(`invalid timeout: ${options.timeout} (seconds, at most 3600)`);
     const summary = await renderBriefings({
       site: options.site,
       names,
       paper: options.paper ? parsePaper(options.paper) : undefined,
       shard: options.shard ? parseShard(options.shard) : undefined,
-      concurrency
+      concurrency,
+      timeoutMs: seconds === undefined ? undefined : seconds * 1000
     });
     return summary.unavailable ? 1 : 0;
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
+import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile, YardsticksFile} from "./schema.js";
@@ -360,7 +361,8 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
     });
     return value;
   };
-  const values = files.map((f) => ({kind: f.kind, value: fill(structuredClone(f.value)) as unknown}));
+  // Invisible characters are stripped from every text here, once, so that no loader can pass one on.
+  const values = files.map((f) => ({kind: f.kind, value: fill(cleanStrings(f.value)) as unknown}));
   const pick = <T>(kind: FileKind, key: string) =>
     values.filter((v) => v.kind === kind).flatMap((v) => (v.value as Record<string, T[]>)[key]);
   const deals = values
@@ -393,6 +395,6 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
     scenarios: pick<Scenario>("scenarios", "scenarios"),
     signals: pick<Signal>("signals", "signals"),
     yardsticks: pick<Yardstick>("yardsticks", "yardsticks"),
-    sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+    sources: cleanStrings([...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
   };
 }

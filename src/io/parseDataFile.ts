@@ -2,7 +2,7 @@
  * One data file: bytes → YAML → schema-checked value, with every problem located to `file:line:col`.
  */
 import type {z} from "zod";
-import {fieldName, type Problem} from "./problem.js";
+import {dedupeProblems, fieldName, type Problem} from "./problem.js";
 import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile, yardsticksFile} from "./schema.js";
 import {checkTextSize, decodeUtf8, parseYamlText, type YamlText} from "./yamlText.js";
 
@@ -93,7 +93,7 @@ function parseText<K extends FileKind>(kind: K, file: string, text: string): Dat
   if (result.success) return {kind, file, value: result.data as DataFile<K>["value"], yaml, problems: []};
   const missing = missingKeys(result.error.issues, yaml.value);
   const problems = result.error.issues.flatMap((issue) => issueProblems(issue, yaml, missing));
-  return {kind, file, value: undefined, yaml, problems: dedupe(problems)};
+  return {kind, file, value: undefined, yaml, problems: dedupeProblems(problems)};
 }
 
 /** Format characters (zero-width space, joiners, direction marks, soft hyphen, BOM) that make text look right but differ. */
@@ -189,14 +189,4 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.col}:${p.field}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

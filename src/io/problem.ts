@@ -61,3 +61,23 @@ export function compareProblems(a: Problem, b: Problem): number {
       ? 1
       : a.line - b.line || a.col - b.col || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0);
 }
+
+/**
+ * Returns the problems without repeats: the first of each group with the same `key` (by default the file, place,
+ * field and message).
+ *
+ * @example
+ * dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}`) // one problem per place
+ */
+export function dedupeProblems(
+  problems: readonly Problem[],
+  key: (p: Problem) => string = (p) => `${p.file}:${p.line}:${p.col}:${p.field}:${p.message}`
+): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = key(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,7 +1,8 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import {type CapacityShare, capacityShare} from "../core/capacity/capacityShare.js";
 import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
-import {cleanText, renderMarkdown} from "./markdown.js";
+import {renderMarkdown} from "./markdown.js";
+import {cleanStrings} from "./markdownHazard.js";
 
 export interface PublicDeal extends Deal {
   summaryHtml: string;
@@ -68,11 +69,4 @@ function numberSources(dataset: Dataset): Record<string, number> {
   };
   visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[], dataset.yardsticks satisfies Yardstick[]]);
   return numbers;
-}
-
-function cleanStrings<T>(value: T): T {
-  if (typeof value === "string") return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T;
-  return value;
 }

@@ -5,6 +5,7 @@
  */
 import {z} from "zod";
 import {BOUNDS, STATUSES, UNITS, type Unit} from "../core/model.js";
+import {cleanText, markdownHazard} from "./markdownHazard.js";
 
 /** Kebab-case identifier: lower-case ASCII letters and digits in dash-separated words. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,10 +46,20 @@ const text = z
   .max(MAX_TEXT, {error: `is longer than ${MAX_TEXT} characters`})
   .refine((s) => s.trim().length > 0, {error: "must not be blank"});
 
+/**
+ * Markdown from a data file: within the note limit, not blank once invisible characters are stripped, and with
+ * nothing that would stall or crash marked (the same check renderMarkdown makes at build time, so `deals check`
+ * refuses exactly what the build would).
+ */
 const markdown = z
   .string({error: "expected Markdown text"})
   .max(MAX_MARKDOWN, {error: `is longer than ${MAX_MARKDOWN} characters (the limit for a note)`})
-  .refine((s) => s.trim().length > 0, {error: "must not be blank"});
+  .refine((s) => cleanText(s).trim().length > 0, {error: "must not be blank"})
+  .superRefine((s, ctx) => {
+    if (s.length > MAX_MARKDOWN) return;
+    const hazard = markdownHazard(cleanText(s));
+    if (hazard) ctx.addIssue({code: "custom", message: `cannot be rendered safely (line ${hazard.line} of the text ${hazard.message})`});
+  });
 
 const status = z.enum(STATUSES as [string, ...string[]], {
   error: `must be one of ${STATUSES.join(", ")}`

@@ -42,7 +42,8 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
   .sort();
 
 describe("every page", () => {
-  it.each(pages)("%s loads with no error and no request leaving 127.0.0.1", async (path) => {
+  // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
+  it.concurrent.each(pages)("%s loads with no error and no request leaving 127.0.0.1", async (path) => {
     const {errors, log} = await visit(path);
     assert.deepStrictEqual(errors, [], "error blocks");
     assert.deepStrictEqual(log.errors, [], "console errors");

@@ -105,11 +105,39 @@ go().then((s) => self.postMessage && self.postMessage(s));
 `;
 }
 
-/** Writes the hostile site into `dir`: index.html (the sub-resource attempts), one page per navigation, sw.js, worker.js. */
+/**
+ * Marks the page ready to print after `ms` (as a briefing page does, docs/components/briefing/document.ts), so the
+ * PDF renderer goes on to check and print it.
+ */
+function readyScript(name: string, ms: number): string {
+  const meta = {
+    name,
+    title: name,
+    subject: "",
+    author: "",
+    keywords: [],
+    language: "en-US",
+    asOf: "2026-01-01",
+    version: "",
+    paper: "a4",
+    skipped: []
+  };
+  return `setTimeout(() => { document.documentElement.dataset.briefingMeta = ${JSON.stringify(JSON.stringify(meta))}; document.documentElement.dataset.ready = "true"; }, ${ms});`;
+}
+
+/**
+ * Writes the hostile site into `dir`: index.html (the sub-resource attempts), briefings/escape.html (the same,
+ * as a briefing page the PDF renderer prints), one page per navigation, sw.js, worker.js.
+ */
 export async function writeEscapeSite(dir: string, canary: string, udpPort: number, tcpPort: number): Promise<void> {
-  await mkdir(dir, {recursive: true});
+  await mkdir(join(dir, "briefings"), {recursive: true});
   const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>escape</title></head><body>${body}</body></html>`;
-  await writeFile(join(dir, "index.html"), page(`<p id="ok">escape page</p><script>${escapeScript(canary, udpPort, tcpPort)}</script>`));
+  const script = escapeScript(canary, udpPort, tcpPort);
+  await writeFile(join(dir, "index.html"), page(`<p id="ok">escape page</p><script>${script}</script>`));
+  await writeFile(
+    join(dir, "briefings/escape.html"),
+    page(`<main><p>escape briefing</p></main><script>${script}\n${readyScript("escape", 3000)}</script>`)
+  );
   for (const [path, body] of Object.entries(navigationPages(canary))) await writeFile(join(dir, `${path.slice(1)}.html`), page(body));
   await writeFile(join(dir, "sw.js"), serviceWorker(canary));
   await writeFile(join(dir, "worker.js"), worker(canary));

@@ -1,11 +1,13 @@
 // Faults during `deals build`: a data loader that throws, an output folder that cannot be written (parent is a
-// file, read-only, full), bad data, a second build and a kill. Each must fail clearly with a non-zero exit and
+// file, read-only, full), bad data, Chromium crashing at every PDF, a second build and a kill. Each must fail clearly with a non-zero exit and
 // leave the previous output byte for byte, with no scratch folder, lock or Chromium left behind.
 import {execFileSync, spawn} from "node:child_process";
 import {existsSync, readdirSync} from "node:fs";
 import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
+import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import {leftovers as browserLeftovers, endWatchedBrowsers, kill, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
 
 let project: string;
@@ -49,6 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  endWatchedBrowsers();
   for (const dir of mounts.reverse()) {
     try {
       execFileSync("umount", [dir], {stdio: "ignore"});
@@ -152,6 +155,38 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
     assert.deepStrictEqual(leftovers(out), [], name);
   }
 });
+
+it("deals build (Chromium killed mid-document every time) exits 1 at the PDF step, the previous output intact, no Chromium left", async () => {
+  // Two generated deals, so the site step is short; the market summary then names only what any dataset has.
+  const data = join(project, "two-deals");
+  for (const {relative, bytes} of await syntheticDataset(2, {dataDir: join(project, "data")})) {
+    await mkdir(dirname(join(data, relative)), {recursive: true});
+    await writeFile(join(data, relative), bytes);
+  }
+  const market = join(project, "reports/summaries/market.md");
+  const summary = await readFile(market, "utf-8");
+  await writeFile(market, "The data holds {{data.deals}} deals as of {{data.as-of}}.\n");
+  try {
+    const out = join(project, "out-e");
+    const before = await previousBuild(out);
+    const run = await runWatched(["build", "--data", data, "--out", out], {
+      cwd: project,
+      tmp: join(project, "tmp"),
+      onBrowser: (_, main, __, ms) => ms > 700 && kill([main]),
+      limit: 280
+    });
+    assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
+    assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
+    assert.include(run.stderr, "retrying once with a new browser");
+    assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
+    assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
+    assert.deepStrictEqual(await hashTree(out), before);
+    assert.deepStrictEqual(leftovers(out), []);
+    assert.deepStrictEqual(await browserLeftovers(run), []);
+  } finally {
+    await writeFile(market, summary);
+  }
+}, 300_000);
 
 it("deals build waits for a running build, repairs what killed builds left, and cleans up when killed", async () => {
   const out = join(project, "out-d");

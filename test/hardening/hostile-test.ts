@@ -8,15 +8,18 @@ import {afterAll, assert, beforeAll, it} from "vitest";
 import {parse, stringify} from "yaml";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
+import {cleanText} from "../../src/io/markdownHazard.js";
 import {readDataset} from "../../src/io/readDataset.js";
-import {pageTexts} from "../pdf/pdfText.js";
+import {ID, isIsoDate} from "../../src/io/schema.js";
+import {pageLinks, pageTexts} from "../pdf/pdfText.js";
 import {findDangers} from "./dangers.js";
-import {NAME_SUFFIX, writeHostileData} from "./hostileData.js";
+import {type HostileData, NAME_SUFFIX, SUMMARY_LINE, writeHostileData, writeHostileSummaries} from "./hostileData.js";
 import {LITERAL} from "./payloads.js";
 import {chromiumProcesses, copyProject, deals, REPO, type Run} from "./project.js";
 
 let project: string;
 let out: string;
+let hostile: HostileData;
 let build: Run;
 let pdf: Run;
 const BRIEFINGS = ["market", "deal-amazon-anthropic"];
@@ -37,7 +40,8 @@ interface Visit {
 
 beforeAll(async () => {
   project = await copyProject("hostile");
-  await writeHostileData(join(REPO, "data"), join(project, "hostile-data"));
+  hostile = await writeHostileData(join(REPO, "data"), join(project, "hostile-data"));
+  await writeHostileSummaries(join(project, "reports/summaries"));
   out = join(project, "out");
   // The site, then two of the briefings as PDFs (the market's, with every deal, and the founding deal's): all
   // eleven would double the time of this file.
@@ -169,6 +173,64 @@ it("the injected text reads as text: names and labels on the pages, and in the s
   assert.include(html, "Amazon → Anthropic &lt;script&gt;alert(1)&lt;/script&gt;", "sidebar entry, escaped by Framework");
 });
 
+/** Returns text compared the way a reader reads it: invisible characters dropped (the build strips them), white space collapsed. */
+const readable = (text: string) => cleanText(text).replace(/\s+/g, " ").trim();
+
+/**
+ * Returns, for the text of a page or PDF, every hostile field whose original text shows in it but not in full with
+ * its payload: a payload that was cut, escaped twice, turned into markup or dropped. Only texts of 25 characters or
+ * more are checked (shorter ones, "AWS", also occur inside other text); `squeeze` removes all white space (PDF text
+ * extraction breaks lines anywhere).
+ */
+function unreadable(text: string, {squeeze = false, files = /./} = {}): string[] {
+  const norm = (t: string) => (squeeze ? readable(t).replace(/\s+/g, "") : readable(t));
+  const haystack = norm(text);
+  return [...hostile.fields]
+    .filter(([key, {before}]) => files.test(key) && readable(before).length >= 25 && haystack.includes(norm(before)))
+    .filter(([key, {after}]) => !/#(?:summary|notes)$/.test(key) && !haystack.includes(norm(after)))
+    .map(([key, {after}]) => `${key}: ${readable(after).slice(0, 120)}`);
+}
+
+it("writeHostileData(data) puts a payload in every text field of every data file (only ids, dates, addresses and keywords stay)", async () => {
+  const unchanged: string[] = [];
+  const visit = (before: unknown, after: unknown, where: string): void => {
+    if (typeof before === "string") {
+      if (before === after && !ID.test(before) && !isIsoDate(before) && !/^(?:https?:\/\/|docs\/|reports\/)/.test(before))
+        unchanged.push(`${where}: ${before.slice(0, 60)}`);
+    } else if (Array.isArray(before)) {
+      for (const [i, item] of before.entries()) visit(item, (after as unknown[])[i], `${where}[${i}]`);
+    } else if (before && typeof before === "object")
+      for (const [k, v] of Object.entries(before)) visit(v, (after as Record<string, unknown>)[k], `${where}.${k}`);
+  };
+  for (const file of (await readdir(join(REPO, "data"), {recursive: true})).filter((f) => f.endsWith(".yaml"))) {
+    visit(
+      parse(await readFile(join(REPO, "data", file), "utf-8")),
+      parse(await readFile(join(project, "hostile-data", file), "utf-8")),
+      file
+    );
+  }
+  assert.deepStrictEqual(unchanged, [], "text fields the hostile data leaves alone (add their keys to TEXT_KEYS in hostileData.ts)");
+  assert.isAbove(hostile.changed, 300);
+});
+
+it("every hostile text that a page shows reads in full, payload and all, as text", () => {
+  assert.strictEqual(build.code, 0, "the build failed");
+  const problems = [...visits].flatMap(([path, v]) => unreadable(v.text).map((p) => `${path}: ${p}`));
+  assert.deepStrictEqual(problems, []);
+  // Each kind of field is shown somewhere: deal pages show source titles, the signals page the evidence, the
+  // methodology page the assumptions.
+  const shown = (files: RegExp) =>
+    [...visits].some(([, v]) =>
+      [...hostile.fields].some(([key, {after}]) => files.test(key) && readable(v.text).includes(readable(after)))
+    );
+  assert.isTrue(shown(/^deals\/.+#sources\[\d+\]\.title$/), "a deal's source title");
+  assert.isTrue(shown(/^signals\.yaml#signals\[\d+\]\.observations\[\d+\]\.text$/), "a signal's evidence");
+  assert.isTrue(shown(/^assumptions\.yaml#assumptions\[\d+\]\.(label|description)$/), "an assumption");
+  assert.isTrue(shown(/^chips\.yaml#chips\[\d+\]\.name$/), "a chip's name");
+  assert.isTrue(shown(/^scenarios\.yaml#scenarios\[\d+\]\.(label|description)$/), "a scenario");
+  assert.isTrue(shown(/^deals\/.+#profile\.\w+$/), "a deal's profile");
+});
+
 it("no built page holds an injected payload as markup; the dataset JSON round-trips every payload", async () => {
   assert.strictEqual(build.code, 0, "the build failed");
   for (const file of (await readdir(out, {recursive: true})).filter((f) => f.endsWith(".html"))) {
@@ -194,8 +256,24 @@ it("the PDF briefings of the hostile build show the names as text and no local f
     const text = (await pageTexts(join(dir, file))).join("\n");
     assert.notInclude(text, "root:x:", file);
     // Text extraction may break lines inside a name: compare without white space.
-    assert.include(text.replace(/\s+/g, ""), `Amazon→Anthropic${LITERAL.replace(/\s+/g, "")}`, file);
+    const squeezed = text.replace(/\s+/g, "");
+    assert.include(squeezed, `Amazon→Anthropic${LITERAL.replace(/\s+/g, "")}`, file);
+    assert.include(squeezed, SUMMARY_LINE.replace(/\s+/g, ""), `${file}: the executive summary's hostile line`);
+    assert.deepStrictEqual(unreadable(text, {squeeze: true}), [], file);
+    // Links go to http(s) addresses or within the document; none runs a script or opens a file.
+    const links = await pageLinks(join(dir, file));
+    assert.deepStrictEqual(
+      links.filter((link) => !/^(?:https?:\/\/|mailto:|#)/.test(link)),
+      [],
+      file
+    );
+    const bytes = await readFile(join(dir, file), "latin1");
+    assert.notMatch(bytes, /\/(?:JavaScript|JS|Launch|SubmitForm|ImportData)\b/, `${file}: a PDF action that runs something`);
   }
+  // The deal's briefing prints its sources' titles, payloads and all.
+  const deal = (await pageTexts(join(dir, "deal-amazon-anthropic.pdf"))).join(" ");
+  const titles = [...hostile.fields].filter(([key]) => /^deals\/amazon-anthropic\.yaml#sources\[\d+\]\.title$/.test(key));
+  assert.isAbove(titles.filter(([, {after}]) => deal.replace(/\s+/g, "").includes(readable(after).replace(/\s+/g, ""))).length, 2);
   assert.deepStrictEqual(chromiumProcesses(project), []);
 });
 

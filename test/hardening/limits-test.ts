@@ -1,13 +1,19 @@
 // Limits: what test/io does not cover yet (a summary over 20,000 characters, Markdown that would stall marked,
-// reported with the deal and field) and growth to 1,000 deals (src/cli/bench/scaleDeals.ts).
+// reported with the deal and field), growth to 1,000 deals (src/cli/bench/scaleDeals.ts), and a build's data work
+// growing linearly with the number of deals.
 import {readFile} from "node:fs/promises";
+import fc from "fast-check";
 import {assert, it} from "vitest";
 import {measureScale, syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import type {Dataset} from "../../src/core/model.js";
 import {checkFiles} from "../../src/io/dataset.js";
+import {renderMarkdown} from "../../src/io/markdown.js";
 import {parseDataFile} from "../../src/io/parseDataFile.js";
 import {formatProblem} from "../../src/io/problem.js";
 import {publicDataset} from "../../src/io/publicDataset.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {dealFile} from "../../src/io/schema.js";
+import {runLoaders} from "../io/loaders.js";
 
 const FILE = "data/deals/amazon-anthropic.yaml";
 
@@ -20,6 +26,48 @@ it("parseDataFile(deal with a summary over 20,000 characters) refuses it at the 
   assert.deepStrictEqual(problems.map(formatProblem), [
     `${FILE}:${line}:10: summary: is longer than 20000 characters (the limit for a note)`
   ]);
+});
+
+it("parseDataFile(deal whose notes or summary would stall marked) refuses it at the field, as deals check reports it", async () => {
+  const text = await readFile(FILE, "utf-8");
+  const at = (key: string) => text.split("\n").findIndex((l) => l.startsWith(`${key}: |`)) + 1;
+  const cases: [string, string, string][] = [
+    ["notes", `  fine\n\n  ${"> ".repeat(9)}deep\n`, "line 3 of the text nests 9 block quotes or lists (limit 8)"],
+    ["summary", `  ${"*".repeat(65)}\n`, 'line 1 of the text has a run of more than 64 "*" (limit 64)'],
+    // Zero-width spaces between the marks are stripped before rendering, so they do not hide a run.
+    [
+      "summary",
+      `  ${"*\u200B".repeat(65)}\n`,
+      'line 1 of the text has a run of more than 64 "*" (limit 64)) (it contains the invisible character U+200B; retype it'
+    ],
+    ["notes", `  ${"_a ".repeat(501)}\n`, "line 1 of the text starts a paragraph with more than 500 emphasis marks (*, _ or ~)"]
+  ];
+  for (const [key, block, message] of cases) {
+    const edited = text.replace(new RegExp(`^${key}: \\|\\n`, "m"), `${key}: |\n${block}`);
+    const {problems} = parseDataFile("deal", FILE, edited);
+    assert.deepStrictEqual(problems.map(formatProblem), [
+      `${FILE}:${at(key)}:${key.length + 3}: ${key}: cannot be rendered safely (${message})`
+    ]);
+  }
+});
+
+it("the schema's Markdown check and renderMarkdown agree: deals check accepts exactly the notes the build renders", () => {
+  const summary = dealFile.shape.summary;
+  const token = fc.constantFrom("> ", "- ", "1. ", "*", "**", "_", "~", " ", "\n", "\n\n", "a", "word ", "\u200B", "  ", "#");
+  fc.assert(
+    fc.property(fc.array(fc.tuple(token, fc.integer({min: 1, max: 80})), {maxLength: 40}), (parts) => {
+      const text = `x${parts.map(([t, n]) => t.repeat(n)).join("")}`;
+      let rendered = true;
+      try {
+        renderMarkdown(text);
+      } catch (error) {
+        assert.match((error as Error).message, /^invalid markdown: /);
+        rendered = false;
+      }
+      assert.strictEqual(summary.safeParse(text).success, rendered, JSON.stringify(text.slice(0, 200)));
+    }),
+    {seed: 20260421, numRuns: 300}
+  );
 });
 
 it("publicDataset(dataset with Markdown that would stall marked) throws naming the deal, the field and the line", async () => {
@@ -43,11 +91,45 @@ it("syntheticDataset(count) derives count deals with unique ids from a real one"
   }
 });
 
-it("checkFiles(1,000 synthetic deals) accepts them all", async () => {
-  const {dataset, problems} = checkFiles(await syntheticDataset(1000));
-  assert.deepStrictEqual(problems.slice(0, 3), []);
-  assert.strictEqual(dataset?.deals.length, 1000);
-  assert.strictEqual(new Set(dataset?.deals.map((d) => d.id)).size, 1000);
+it("checkFiles(1,000 synthetic deals) accepts them all, in CPU time per deal within 2× of 100 deals", async () => {
+  const [hundred, thousand] = [await syntheticDataset(100), await syntheticDataset(1000)];
+  checkFiles(await syntheticDataset(10)); // warm-up: schemas compiled
+  let result: ReturnType<typeof checkFiles> | undefined;
+  const small = (await cpuSeconds(() => checkFiles(hundred))) / 100;
+  const large = (await cpuSeconds(() => (result = checkFiles(thousand)))) / 1000;
+  assert.deepStrictEqual(result!.problems.slice(0, 3), []);
+  assert.strictEqual(result!.dataset?.deals.length, 1000);
+  assert.strictEqual(new Set(result!.dataset?.deals.map((d) => d.id)).size, 1000);
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 100 deals, ${(large * 1000).toFixed(1)} ms at 1,000`);
+}, 120_000);
+
+/**
+ * Returns the CPU seconds (user and system, of this process: other processes' load does not count) `work` takes;
+ * nothing else runs in this test's process meanwhile.
+ */
+async function cpuSeconds(work: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const {user, system} = process.cpuUsage(before);
+  return (user + system) / 1e6;
+}
+
+it("a build's data work (deals check, then every data loader's) grows linearly with the number of deals", async () => {
+  // The loaders' work per deal is the same at any count, so generated deals show growth (the bench measures the
+  // check at 10, 100 and 1,000: deals bench --only scale). Quadratic work would cost 4× per deal at 4× the deals.
+  const perDeal = async (count: number) => {
+    const files = await syntheticDataset(count);
+    let dataset: Dataset | undefined;
+    const seconds = await cpuSeconds(async () => {
+      dataset = checkFiles(files).dataset;
+      await runLoaders(dataset!, {draws: 5, market: false});
+    });
+    assert.strictEqual(dataset?.deals.length, count);
+    return seconds / count;
+  };
+  await perDeal(10); // warm-up: schemas compiled, modules loaded
+  const [small, large] = [await perDeal(50), await perDeal(200)];
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 50 deals, ${(large * 1000).toFixed(1)} ms at 200`);
 }, 120_000);
 
 it("measureScale(counts) returns the deals and seconds of each count", async () => {

@@ -1,11 +1,14 @@
 // The renderer's lockdown (src/cli/browser.ts) against a hostile page: nothing may reach a canary on another
-// 127.0.0.1 port or an outside host, no file:// content may appear, and the attempts are logged as blocked.
+// 127.0.0.1 port or an outside host, no file:// content may appear, and the attempts are logged as blocked; and the
+// PDF renderer itself (renderDocument) refuses to print such a page.
 import {existsSync} from "node:fs";
 import {mkdir, mkdtemp, rm, symlink} from "node:fs/promises";
 import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
+import {DocumentError} from "../../src/cli/pdf/pageChecks.js";
+import {renderDocument} from "../../src/cli/pdf/renderDocument.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {type Canary, startCanary} from "./canary.js";
 import {navigationPages, OUTSIDE, writeEscapeSite} from "./escapePage.js";
@@ -44,11 +47,15 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 async function allText(): Promise<string> {
   const texts: string[] = [];
   for (const context of chromium.browser.browserContexts()) {
-    for (const page of await context.pages()) {
+    // A concurrent test may be closing its context: its pages are gone, which is fine.
+    for (const page of await context.pages().catch(() => [])) {
       for (const frame of page.frames()) {
         texts.push(frame.url());
         if (frame.url().startsWith("chrome-error:")) continue;
-        const html = frame.evaluate(() => document.documentElement?.outerHTML ?? "").catch(() => "");
+        // A frame of a concurrent test's page may be detached (closed) meanwhile: evaluate then throws at once.
+        const html = Promise.resolve()
+          .then(() => frame.evaluate(() => document.documentElement?.outerHTML ?? ""))
+          .catch(() => "");
         texts.push(await Promise.race([html, sleep(500).then(() => "")]));
       }
     }
@@ -95,6 +102,23 @@ it("lockedPage(browser, origin) stops every escape route of a hostile page and l
   } finally {
     await dispose();
   }
+});
+
+it("renderDocument(browser, {name}) on a briefing page that tries every escape route refuses it, naming what it blocked", async () => {
+  const error = await renderDocument(chromium.browser, {origin: server.origin, name: "escape", paper: "a4", timeoutMs: 20_000}).then(
+    () => null,
+    (e: Error) => e
+  );
+  assert.instanceOf(error, DocumentError, String(error));
+  const message = (error as Error).message;
+  assert.match(message, /^escape: /);
+  for (const path of ["/fetch", "/img", "/iframe", "/script.js"]) {
+    assert.include(message, `blocked request: ${canary.origin}${path}`);
+    assert.include(message, `blocked request: ${OUTSIDE}${path}`);
+  }
+  assert.include(message, `blocked request: websocket: ${canary.origin.replace("http:", "ws:")}/ws`);
+  await sleep(1000); // late beacons and worker fetches
+  assert.deepStrictEqual(canary.hits, []);
 });
 
 it.concurrent.each(Object.keys(navigationPages("http://127.0.0.1:1")))("lockedPage(browser, origin) keeps %s on the site", async (path) => {

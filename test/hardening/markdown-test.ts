@@ -3,15 +3,8 @@
 // comes out with no script, no event handler and no dangerous URL; pathological input is refused or fast.
 import {readFileSync} from "node:fs";
 import {assert, it} from "vitest";
-import {
-  cleanText,
-  MAX_EMPHASIS_MARKS,
-  MAX_MARK_RUN,
-  MAX_MARKDOWN_NESTING,
-  markdownHazard,
-  renderMarkdown,
-  sanitizeHtml
-} from "../../src/io/markdown.js";
+import {renderMarkdown, sanitizeHtml} from "../../src/io/markdown.js";
+import {cleanText, MAX_EMPHASIS_MARKS, MAX_MARK_RUN, MAX_MARKDOWN_NESTING, markdownHazard} from "../../src/io/markdownHazard.js";
 import {findDangers} from "./dangers.js";
 import {PAYLOADS} from "./payloads.js";
 
@@ -107,8 +100,8 @@ it("renderMarkdown(text that would overflow marked's stack or take quadratic tim
     ["1. ".repeat(6000), /^invalid markdown: line 1: nests 6000 block quotes or lists/],
     [`ok\n\n${"- ".repeat(9)}deep`, /^invalid markdown: line 3: nests 9 block quotes or lists/],
     [`${"*".repeat(9999)}a${"*".repeat(9999)}`, /^invalid markdown: line 1: has a run of more than 64 "\*"/],
-    ["_a".repeat(9999), /^invalid markdown: line 1: the paragraph has more than 500 emphasis marks/],
-    [`intro\n\n${"**a ".repeat(200)}\n${"**b ".repeat(200)}`, /^invalid markdown: line 3: the paragraph has more than 500/]
+    ["_a".repeat(9999), /^invalid markdown: line 1: starts a paragraph with more than 500 emphasis marks/],
+    [`intro\n\n${"**a ".repeat(200)}\n${"**b ".repeat(200)}`, /^invalid markdown: line 3: starts a paragraph with more than 500/]
   ];
   for (const [text, message] of cases) {
     assert.throws(() => renderMarkdown(text), message);

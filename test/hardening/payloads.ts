@@ -76,6 +76,7 @@ export const EXTRA_PAYLOADS: readonly string[] = [
   "${alert(1)}",
   "{{amazon-anthropic.commitment.total}} \\{{ {{",
   "javascript:alert(1)",
+  "line one\n\n- injected item\n# injected heading\n> quoted &lt;b&gt;",
   "\u202Eevil\u202C \uFEFFBOM \u200Bzero-width"
 ];
 

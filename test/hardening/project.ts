@@ -39,12 +39,13 @@ export interface Run {
 /**
  * Runs `node bin/deals.js <args>` in the project copy `cwd` and returns its exit code and output. Temp files
  * (Chromium's profile: `deals-chromium-*`) go to `<cwd>/tmp`, so `chromiumProcesses(cwd)` finds this run's.
- * With `offline`, it runs in a network namespace of its own (`unshare -n`): no network at all, not even loopback
- * to other processes; see canRunOffline.
+ * With `offline`, it runs in a network namespace of its own (`unshare -n`): no network at all, only a loopback of
+ * its own (no other process of the machine is reachable); see canRunOffline.
  */
 export function deals(cwd: string, args: string[], env: Record<string, string | undefined> = {}, {offline = false} = {}): Promise<Run> {
   const started = performance.now();
-  const command = offline ? ["unshare", "-n", "node"] : ["node"];
+  // A network namespace of its own has only a loopback, and that is down: bring it up for the PDF renderer's server.
+  const command = offline ? ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', "node"] : ["node"];
   return new Promise((ok, fail) => {
     const child = spawn(command[0], [...command.slice(1), "bin/deals.js", ...args], {
       cwd,
@@ -91,10 +92,10 @@ export function chromiumProcesses(cwd: string): string[] {
   return processesWith(join(cwd, "tmp", "deals-chromium-"));
 }
 
-/** Returns true if this machine can run a command without network (`unshare -n`, usually as root). */
+/** Returns true if this machine can run a command without network (`unshare -n` and `ip`, usually as root). */
 export function canRunOffline(): boolean {
   try {
-    execFileSync("unshare", ["-n", "true"], {stdio: "ignore"});
+    execFileSync("unshare", ["-n", "ip", "link", "set", "lo", "up"], {stdio: "ignore"});
     return true;
   } catch {
     return false;

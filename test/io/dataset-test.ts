@@ -47,6 +47,19 @@ it("checkFiles(valid files) returns the dataset with defaults filled and no prob
   assert.strictEqual(dataset!.assumptions[0].asOf, "2025-06-01");
 });
 
+it("checkFiles(text with direction overrides, zero-width characters or a BOM) strips them from every string of the dataset", () => {
+  const files = edit(
+    editValid("companies.yaml", "name: Amazon", "name: \u202EAm\u200Bazon\u202C"),
+    "chips.yaml",
+    "title: Trainium2",
+    "title: \uFEFFTrainium2"
+  );
+  const {dataset, problems} = check(files);
+  assert.deepStrictEqual(problems, []);
+  assert.strictEqual(dataset!.companies.find((c) => c.id === "amazon")!.name, "Amazon");
+  assert.strictEqual(dataset!.sources.find((s) => s.id === "chip-source")!.title, "Trainium2 specification");
+});
+
 it("checkFiles(the same source id in two files) names both files and lines", () => {
   const copy = "  - id: chip-source\n    title: A copy\n    url: https://example.com/copy\n    date: 2025-01-01\n  - id: signal-source\n";
   assert.deepStrictEqual(problemLines(editValid("signals.yaml", "  - id: signal-source\n", copy)), [

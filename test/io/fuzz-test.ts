@@ -4,11 +4,13 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import fc from "fast-check";
 import {assert, it} from "vitest";
+import {checkReports} from "../../reports/checkReports.js";
 import {type Dataset, STATUSES} from "../../src/core/model.js";
 import {type CheckResult, checkFiles, type RawFile} from "../../src/io/dataset.js";
 import {REQUIRED_FILES} from "../../src/io/parseDataFile.js";
 import {formatProblem} from "../../src/io/problem.js";
 import {validFiles} from "./fixtures.js";
+import {runLoaders} from "./loaders.js";
 
 /** The real files in data/, read now; a required file the data does not have yet comes from the fixture. */
 function realFiles(): RawFile[] {
@@ -60,7 +62,25 @@ const NUMBERS = [
   "1e-320",
   "0x10",
   "0o17",
-  "1_000"
+  "1_000",
+  // Valid but extreme: they must survive every loader, or be refused by check.
+  "1e15",
+  "123456789012",
+  "0.000001",
+  "0"
+];
+
+/** Lines inserted into a file (indented like the line they precede): Markdown that would stall marked, hostile text, a placeholder. */
+const LINES = [
+  `${"> ".repeat(9)}deep`,
+  "*".repeat(70),
+  `${"_a ".repeat(260)}`,
+  "- ".repeat(12),
+  "<script>alert(1)</script> [x](javascript:alert(1))",
+  "\u202Eevil \u200B",
+  "{{amazon-anthropic.name}} \\{{",
+  "key: value",
+  "- item"
 ];
 const DATES = ["1899-01-01", "2101-01-01", "2024-02-30", "9999-12-31", "2030-01-01", "0000-00-00", "2024-1-1", "2024-01-01T00:00:00Z"];
 
@@ -85,7 +105,22 @@ const MUTATIONS: Record<string, Mutation> = {
   }),
   swapScalar: onText((text, pick) => replaceOne(text, /([\w-]+: )[^\s{}[\],#][^,}\n]*/g, pick, VALUES[pick(VALUES.length)])),
   replaceNumber: onText((text, pick) => replaceOne(text, /(: |[[,] ?)-?\d+(?:\.\d+)?(?=[\s,}\]])/g, pick, NUMBERS[pick(NUMBERS.length)])),
-  replaceDate: onText((text, pick) => replaceOne(text, /()\d{4}-\d{2}-\d{2}/g, pick, DATES[pick(DATES.length)]))
+  replaceDate: onText((text, pick) => replaceOne(text, /()\d{4}-\d{2}-\d{2}/g, pick, DATES[pick(DATES.length)])),
+  insertInNote: onText((text, pick) => {
+    // Only inside a block of Markdown (summary: | or notes: |), so the file stays valid YAML.
+    const lines = text.split("\n");
+    const starts = lines.flatMap((line, i) => (/^(summary|notes): \|$/.test(line) ? [i + 1] : []));
+    if (!starts.length) return text;
+    const i = starts[pick(starts.length)];
+    lines.splice(i, 0, `  ${LINES[pick(LINES.length - 2)]}`, "");
+    return lines.join("\n");
+  }),
+  insertLine: onText((text, pick) => {
+    const lines = text.split("\n");
+    const i = pick(lines.length);
+    lines.splice(i, 0, `${/^\s*/.exec(lines[i])![0]}${LINES[pick(LINES.length)]}`);
+    return lines.join("\n");
+  })
 };
 
 const mutationArb = fc.record({
@@ -128,6 +163,8 @@ function assertSound(dataset: Dataset): void {
 function assertLocated(result: CheckResult, files: RawFile[]): void {
   const lineCount = new Map(files.map((f) => [`data/${f.relative}`, decoder.decode(f.bytes as Uint8Array).split("\n").length]));
   const wholeDataset = new Set(["data", "data/deals", ...Object.keys(REQUIRED_FILES).map((name) => `data/${name}`)]);
+  for (const name of readdirSync("reports/summaries"))
+    lineCount.set(`reports/summaries/${name}`, readFileSync(`reports/summaries/${name}`, "utf-8").split("\n").length);
   assert.isAbove(result.problems.length, 0);
   for (const p of result.problems) {
     const where = formatProblem(p);
@@ -146,24 +183,36 @@ function assertLocated(result: CheckResult, files: RawFile[]): void {
 const SEED = Number(process.env.FUZZ_SEED ?? 20260420);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
-it("checkFiles(mutated real data) never throws, locates every problem, and returns only sound datasets", {
-  timeout: 60_000 + RUNS * 100
-}, () => {
+/**
+ * Returns what `deals check` (src/cli/check.ts) decides on the files: the data's own check, then, for valid data,
+ * the executive summaries against it.
+ */
+async function dealsCheck(files: RawFile[]): Promise<CheckResult> {
+  const result = checkFiles(files, "data");
+  if (!result.dataset) return result;
+  const problems = await checkReports(result.dataset);
+  return problems.length ? {problems, files: result.files} : result;
+}
+
+it("deals check on mutated real data never throws, locates every problem, and every dataset it accepts goes through every loader", {
+  timeout: 60_000 + RUNS * 300
+}, async () => {
   const start = performance.now();
   let valid = 0;
-  fc.assert(
-    fc.property(mutationArb, ({file, steps}) => {
+  await fc.assert(
+    fc.asyncProperty(mutationArb, async ({file, steps}) => {
       let bytes = FILES[file].bytes as Uint8Array;
       for (const {kind, choices} of steps) {
         let k = 0;
         bytes = MUTATIONS[kind](bytes, (n) => (n > 0 ? choices[k++ % choices.length] % n : 0));
       }
       const files = FILES.map((f, i) => (i === file ? {relative: f.relative, bytes} : f));
-      const result = checkFiles(files, "data");
+      const result = await dealsCheck(files);
       if (result.dataset) {
         ++valid;
         assert.deepStrictEqual(result.problems, []);
         assertSound(result.dataset);
+        await runLoaders(result.dataset, {deals: affected(file, result.dataset, steps[0].choices[0])});
       } else assertLocated(result, files);
     }),
     {seed: SEED, numRuns: RUNS}
@@ -171,11 +220,65 @@ it("checkFiles(mutated real data) never throws, locates every problem, and retur
   // Some mutations (a deleted blank line, a swapped note) leave the data valid; most must not.
   assert.isBelow(valid, RUNS);
   if (process.env.FUZZ_RUNS) console.log(`${RUNS} runs, ${valid} valid, ${Math.round(performance.now() - start)} ms`);
-  assert.isBelow(performance.now() - start, (20_000 * RUNS) / 300);
+  assert.isBelow(performance.now() - start, (40_000 * RUNS) / 300);
 });
 
-it("checkFiles(real data) is valid before mutation, so the fuzz starts from a sound dataset", () => {
-  const result = checkFiles(FILES, "data");
+/**
+ * Returns the deals whose loader outputs a mutation of FILES[file] can change: that deal for a deal file; for a
+ * shared file (chips, assumptions…) all of them, of which two are taken (the first and one chosen by `choice`), to
+ * keep each case fast.
+ */
+function affected(file: number, dataset: Dataset, choice: number): string[] {
+  const deal = /^deals\/(.+)\.yaml$/.exec(FILES[file].relative)?.[1];
+  if (deal) return [deal];
+  const ids = dataset.deals.map((d) => d.id);
+  return [...new Set([ids[0], ids[choice % ids.length]])];
+}
+
+/** Mutations that often keep the data valid, so that what check accepts reaches the loaders. */
+const gentleArb = fc.record({
+  file: fc.nat(FILES.length - 1),
+  kind: fc.constantFrom("insertInNote", "replaceNumber", "replaceDate"),
+  choices: fc.array(fc.nat(), {minLength: 4, maxLength: 4})
+});
+
+it("deals check on gently mutated real data (Markdown hazards and hostile text in notes, extreme numbers, edge dates) accepts only what every loader takes", {
+  timeout: 60_000 + RUNS * 300
+}, async () => {
+  let valid = 0;
+  await fc.assert(
+    fc.asyncProperty(gentleArb, async ({file, kind, choices}) => {
+      let k = 0;
+      const bytes = MUTATIONS[kind](FILES[file].bytes as Uint8Array, (n) => (n > 0 ? choices[k++ % choices.length] % n : 0));
+      const files = FILES.map((f, i) => (i === file ? {relative: f.relative, bytes} : f));
+      const result = await dealsCheck(files);
+      if (!result.dataset) return assertLocated(result, files);
+      ++valid;
+      await runLoaders(result.dataset, {deals: affected(file, result.dataset, choices[0])});
+    }),
+    {seed: SEED, numRuns: Math.ceil(RUNS / 4)}
+  );
+  assert.isAbove(valid, RUNS / 40, "too few mutations kept the data valid to exercise the loaders");
+});
+
+it("deals check (real data) is valid before mutation, so the fuzz starts from a sound dataset that every loader takes", async () => {
+  const result = await dealsCheck(FILES);
   assert.deepStrictEqual(result.problems.map(formatProblem), []);
   assertSound(result.dataset!);
+  const published = await runLoaders(result.dataset!);
+  // Each loader in docs/data publishes one of these files (a parameterized one, one per value): none is left out.
+  const loaders = readdirSync("docs/data", {recursive: true, encoding: "utf-8"}).filter((f) => /\.json\.(ts|js)$/.test(f));
+  assert.isNotEmpty(loaders);
+  for (const loader of loaders) {
+    const pattern = new RegExp(
+      `^data/${loader
+        .replace(/\.(ts|js)$/, "")
+        .replace(/\./g, "\\.")
+        .replace(/\[\w+\]/g, "[^/]+")}$`
+    );
+    assert.isTrue(
+      [...published.keys()].some((path) => pattern.test(path)),
+      `docs/data/${loader} publishes nothing that runLoaders computes`
+    );
+  }
 });

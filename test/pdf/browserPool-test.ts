@@ -61,6 +61,24 @@ it("pool.use(job) turns a crash into a BrowserFailure and replaces the browser",
   assert.strictEqual(log.closed, 2);
 });
 
+it("pool.use(job) turns a browser that fails to launch into a BrowserFailure, and launches another next time", async () => {
+  const {launch, log} = fakeLauncher();
+  let failures = 1;
+  const pool = new BrowserPool(async () => {
+    if (failures-- > 0) throw new Error("could not start chromium: killed");
+    return launch();
+  }, 20);
+  const runs: string[] = [];
+  const error = await pool.use(async () => void runs.push("first")).catch((e: Error) => e);
+  assert.instanceOf(error, BrowserFailure);
+  assert.strictEqual((error as Error).message, "could not start chromium: killed");
+  await pool.use(async () => void runs.push("second"));
+  assert.deepStrictEqual(runs, ["second"]);
+  assert.strictEqual(pool.launches, 2);
+  await pool.close();
+  assert.strictEqual(log.closed, 1);
+});
+
 it("pool.use(job) passes a page's own error through and keeps the browser", async () => {
   const {launch} = fakeLauncher();
   const pool = new BrowserPool(launch, 20);

@@ -22,3 +22,25 @@ export async function pageTexts(file: string): Promise<string[]> {
     await doc.destroy();
   }
 }
+
+/**
+ * Returns every link of the PDF at `file`: its address (`unsafeUrl`, as written) or `#dest` for a link within the
+ * document, and `js:` for a link that runs a script.
+ */
+export async function pageLinks(file: string): Promise<string[]> {
+  const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
+  try {
+    const links: string[] = [];
+    for (let n = 1; n <= doc.numPages; ++n) {
+      for (const annotation of await (await doc.getPage(n)).getAnnotations()) {
+        if (annotation.subtype !== "Link") continue;
+        if (annotation.actions && Object.keys(annotation.actions).length)
+          links.push(`js: ${JSON.stringify(annotation.actions).slice(0, 100)}`);
+        else links.push(annotation.unsafeUrl ?? annotation.url ?? `#${JSON.stringify(annotation.dest ?? null)}`);
+      }
+    }
+    return links;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,5 +1,6 @@
 import {assert, it} from "vitest";
 import {type FigureValue, formatFigure, MISSING_TEXT, PlaceholderError, resolvePlaceholders} from "../../reports/placeholders.js";
+import {renderMarkdown} from "../../src/io/markdown.js";
 
 const figures = new Map<string, FigureValue>([
   ["amazon-anthropic.commitment.total", {kind: "number", value: 100e9, unit: "usd", bound: "at-least"}],
@@ -50,6 +51,12 @@ it("resolvePlaceholders(text, figures, options) escapes Markdown in substituted 
     resolvePlaceholders("{{amazon-anthropic.profile.hardware-angle}}", figures, {file: "x.md"}),
     "Trainium \\*2\\* \\[custom\\] \\| 3"
   );
+});
+
+it("resolvePlaceholders(text, figures, options) keeps a substituted text inline and literal: no line break starts a block, no entity decodes", () => {
+  const hostile = new Map<string, FigureValue>([["x.name", {kind: "text", text: "A\n\n- item\n1. first\r\n+ plus &lt;b&gt; &amp;"}]]);
+  const markdown = resolvePlaceholders("Deal: {{x.name}}.", hostile, {file: "x.md"});
+  assert.strictEqual(renderMarkdown(markdown), "<p>Deal: A - item 1. first + plus &amp;lt;b&amp;gt; &amp;amp;.</p>\n");
 });
 
 it("resolvePlaceholders(text, figures, options) keeps \\{{ as a literal {{ and leaves other text alone", () => {

@@ -86,14 +86,16 @@ export const comparison: Section = {
     return el(
       "div",
       {class: "comparison-section"},
-      el("h3", {}, `The article's table, from data: ${article.deals.map((d) => d.name).join(" and ")}`),
-      el(
-        "p",
-        {class: "comparison-note"},
-        "The founding article compares the two Amazon deals on six rows. The numbers below are computed from the deal files, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
-      ),
-      el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
-      Footnotes(partial, told, articleDeals),
+      article.deals.length > 0 && [
+        el("h3", {}, `The article's table, from data: ${article.deals.map((d) => d.name).join(" and ")}`),
+        el(
+          "p",
+          {class: "comparison-note"},
+          "The founding article compares the two Amazon deals on six rows. The numbers below are computed from the deal files, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
+        ),
+        el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
+        Footnotes(partial, told, articleDeals)
+      ],
       el("h3", {}, "Every deal on the same measures"),
       el(
         "p",

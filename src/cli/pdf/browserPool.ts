@@ -41,17 +41,24 @@ export class BrowserPool {
   }
 
   /**
-   * Returns what `job` returns, run with the current browser (launched if needed). When `job` throws and the
-   * browser is to blame (it disconnected, or `isBroken(error)` says so: a crash, a hang), that browser is retired
-   * and the error rethrown as a {@link BrowserFailure}.
+   * Returns what `job` returns, run with the current browser (launched if needed). When the browser fails to
+   * launch, or `job` throws and the browser is to blame (it disconnected, or `isBroken(error)` says so: a crash, a
+   * hang), that browser is retired and the error rethrown as a {@link BrowserFailure}.
    */
   async use<T>(job: (browser: Browser) => Promise<T>, isBroken: (error: unknown) => boolean = () => false): Promise<T> {
     const slot = this.acquire();
     let browser: Browser | undefined;
     try {
-      browser = (await slot.browser).browser;
+      try {
+        browser = (await slot.browser).browser;
+      } catch (error) {
+        // It would not start (or died starting): the next document launches another.
+        this.retire(slot);
+        throw new BrowserFailure(error);
+      }
       return await job(browser);
     } catch (error) {
+      if (error instanceof BrowserFailure) throw error;
       if (browser && (!browser.connected || isBroken(error))) {
         this.retire(slot);
         throw new BrowserFailure(error);

@@ -7,7 +7,7 @@ import {PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
 import {PAPER_SIZES, type Paper, printableArea, printableWidthPx} from "../../../docs/components/briefing/paper.js";
 import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
-import {lockedPage} from "../browser.js";
+import {lockedPage, type PageLog} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
 import {readOutline, repairOutlineTitles} from "./outline.js";
 import {DocumentError, overflowing, problems, refuseProblems, relinkSite} from "./pageChecks.js";
@@ -48,67 +48,79 @@ export async function renderDocument(
   {origin, name, paper, timeoutMs = 60_000, siteUrl}: RenderRequest
 ): Promise<RenderedDocument> {
   const started = performance.now();
-  const {page, log, dispose} = await lockedPage(browser, origin);
+  const {page, log, crashed, dispose} = await lockedPage(browser, origin);
+  // A crashed renderer fails nothing that is pending (a wait would run into its timeout): fail at once, as the
+  // browser's fault (isBroken: "crashed"), so the document is retried with a new browser.
   try {
-    await page.setViewport({width: printableWidthPx(paper), height: 1000, deviceScaleFactor: 1});
-    // Print media and the light theme from the first byte, so the page lays out (and sizes its charts) as printed.
-    // Through CDP: Puppeteer's own emulateMediaType does not survive the first navigation of a locked page here.
-    const client = await page.createCDPSession();
-    await client.send("Emulation.setEmulatedMedia", {
-      media: "print",
-      features: [
-        {name: "prefers-color-scheme", value: "light"},
-        {name: "prefers-reduced-motion", value: "reduce"}
-      ]
-    });
-    await page.goto(`${origin}/briefings/${encodeURIComponent(name)}?paper=${paper}`, {waitUntil: "load", timeout: timeoutMs});
-    await page
-      .waitForFunction(
-        () =>
-          (document.documentElement.dataset.ready === "true" && !document.querySelector("observablehq-loading")) ||
-          document.querySelector(".observablehq--error") !== null,
-        {timeout: timeoutMs, polling: 50}
-      )
-      .catch(async (error: Error) => {
-        if (error.name !== "TimeoutError") throw error;
-        const pending = await page.$$eval("observablehq-loading", (nodes) => nodes.length).catch(() => "?");
-        throw new DocumentError(
-          `${name}: not ready after ${timeoutMs / 1000} s (no data-ready="true"; ${pending} cells still loading)${problems(log)}`
-        );
-      });
-    await refuseProblems(page, log, name);
-    const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
-    if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
-
-    await relinkSite(page, siteUrl);
-    const warnings = await overflowing(page, printableWidthPx(paper), printableArea(paper, {landscape: true}).width);
-    const loaded = performance.now();
-    const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
-    let numbers: number[] = [];
-    for (let pass = 1; pass <= MAX_PASSES; ++pass) {
-      const bytes = await print(page, paper, timeoutMs);
-      const doc = await PDFDocument.load(bytes, {updateMetadata: false});
-      repairOutlineTitles(doc);
-      const found = contentsPages(titles, readOutline(doc));
-      if (found.join() === numbers.join()) {
-        await refuseProblems(page, log, name);
-        const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
-        return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
-      }
-      numbers = found;
-      await page.evaluate((numbers: number[]) => {
-        document.querySelectorAll("[data-toc-title]").forEach((item, i) => {
-          const cell = item.querySelector(".toc-page");
-          if (cell) cell.textContent = String(numbers[i]);
-        });
-      }, numbers);
-    }
-    throw new DocumentError(`${name}: the contents' page numbers did not settle after ${MAX_PASSES} prints`);
+    return await Promise.race([render(page, log, {origin, name, paper, timeoutMs, siteUrl}, started), crashed]);
   } finally {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([dispose(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]).catch(() => {});
     clearTimeout(timer);
   }
+}
+
+/** The work of renderDocument, on the page it opened. */
+async function render(
+  page: Page,
+  log: PageLog,
+  {origin, name, paper, timeoutMs, siteUrl}: Required<Omit<RenderRequest, "siteUrl">> & Pick<RenderRequest, "siteUrl">,
+  started: number
+): Promise<RenderedDocument> {
+  await page.setViewport({width: printableWidthPx(paper), height: 1000, deviceScaleFactor: 1});
+  // Print media and the light theme from the first byte, so the page lays out (and sizes its charts) as printed.
+  // Through CDP: Puppeteer's own emulateMediaType does not survive the first navigation of a locked page here.
+  const client = await page.createCDPSession();
+  await client.send("Emulation.setEmulatedMedia", {
+    media: "print",
+    features: [
+      {name: "prefers-color-scheme", value: "light"},
+      {name: "prefers-reduced-motion", value: "reduce"}
+    ]
+  });
+  await page.goto(`${origin}/briefings/${encodeURIComponent(name)}?paper=${paper}`, {waitUntil: "load", timeout: timeoutMs});
+  await page
+    .waitForFunction(
+      () =>
+        (document.documentElement.dataset.ready === "true" && !document.querySelector("observablehq-loading")) ||
+        document.querySelector(".observablehq--error") !== null,
+      {timeout: timeoutMs, polling: 50}
+    )
+    .catch(async (error: Error) => {
+      if (error.name !== "TimeoutError") throw error;
+      const pending = await page.$$eval("observablehq-loading", (nodes) => nodes.length).catch(() => "?");
+      throw new DocumentError(
+        `${name}: not ready after ${timeoutMs / 1000} s (no data-ready="true"; ${pending} cells still loading)${problems(log)}`
+      );
+    });
+  await refuseProblems(page, log, name);
+  const meta = JSON.parse((await page.evaluate(() => document.documentElement.dataset.briefingMeta)) ?? "null") as BriefingMeta;
+  if (!meta || meta.name !== name) throw new DocumentError(`${name}: the page did not describe itself (data-briefing-meta)`);
+
+  await relinkSite(page, siteUrl);
+  const warnings = await overflowing(page, printableWidthPx(paper), printableArea(paper, {landscape: true}).width);
+  const loaded = performance.now();
+  const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
+  let numbers: number[] = [];
+  for (let pass = 1; pass <= MAX_PASSES; ++pass) {
+    const bytes = await print(page, paper, timeoutMs);
+    const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+    repairOutlineTitles(doc);
+    const found = contentsPages(titles, readOutline(doc));
+    if (found.join() === numbers.join()) {
+      await refuseProblems(page, log, name);
+      const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
+      return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
+    }
+    numbers = found;
+    await page.evaluate((numbers: number[]) => {
+      document.querySelectorAll("[data-toc-title]").forEach((item, i) => {
+        const cell = item.querySelector(".toc-page");
+        if (cell) cell.textContent = String(numbers[i]);
+      });
+    }, numbers);
+  }
+  throw new DocumentError(`${name}: the contents' page numbers did not settle after ${MAX_PASSES} prints`);
 }
 
 /** Prints the page as a tagged PDF with bookmarks, on the paper's size; margins and running heads come from CSS. */

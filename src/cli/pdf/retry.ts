@@ -16,7 +16,9 @@ export function isBroken(error: unknown): boolean {
   const message = String((error as Error)?.message ?? error);
   return (
     message.includes(HUNG) ||
-    /Target closed|Session closed|crashed|detached|Protocol error|disconnected|Connection closed|browser has been closed/i.test(message)
+    /Target closed|Session closed|crashed|detached|Protocol error|disconnected|Connection closed|browser has been closed|not responding/i.test(
+      message
+    )
   );
 }
 

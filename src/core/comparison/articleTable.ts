@@ -31,6 +31,9 @@ export interface ArticleTable {
   rows: ArticleRow[];
 }
 
+/** The deals the founding article compares, and so the site's article table (`deals check` requires them). */
+export const ARTICLE_DEALS: readonly string[] = ["amazon-anthropic", "amazon-openai"];
+
 /**
  * Returns the founding article's comparison table for the given deals (default Amazon–Anthropic and
  * Amazon–OpenAI), computed from data: headline investment (figures `firm`, `max`, and `newFirm`/`newMax` for
@@ -40,7 +43,7 @@ export interface ArticleTable {
  *
  * @example articleTable(dataset).rows[0].cells[0].figures.newFirm?.value // 5e9 for Amazon–Anthropic
  */
-export function articleTable(dataset: Dataset, dealIds: readonly string[] = ["amazon-anthropic", "amazon-openai"]): ArticleTable {
+export function articleTable(dataset: Dataset, dealIds: readonly string[] = ARTICLE_DEALS): ArticleTable {
   const comparisons = new Map(compareDeals(dataset).map((row) => [row.id, row]));
   const deals = dealIds.map((id) => {
     const deal = dataset.deals.find((d) => d.id === id);

@@ -9,6 +9,7 @@ import {type Briefing, briefings as briefingDefinitions} from "../../../reports/
 import {figureTable} from "../../../reports/figures.js";
 import {resolvePlaceholders} from "../../../reports/placeholders.js";
 import {
+  ARTICLE_DEALS,
   articleTable,
   capacityBands,
   changesSince,
@@ -80,6 +81,8 @@ export interface SiteDataInputs {
   previous: Manifest | null;
   /** Reads an executive summary (a path relative to the project root); default from disk. */
   readSummary?: (file: string) => Promise<string>;
+  /** Monte Carlo draws, for tests that run every computation many times; default ANALYSIS_DRAWS and BAND_DRAWS. */
+  draws?: {analysis: number; bands: number};
 }
 
 /** Returns `f` memoized: computed on the first call only. */
@@ -102,21 +105,31 @@ function once<T>(f: () => T): () => T {
  * const site = siteData({dataset, version, previous: null});
  * site.analysis().projections["amazon-anthropic"].capacity
  */
-export function siteData({dataset, version, previous, readSummary = (f) => readFile(f, "utf-8")}: SiteDataInputs) {
+export function siteData({
+  dataset,
+  version,
+  previous,
+  readSummary = (f) => readFile(f, "utf-8"),
+  draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS}
+}: SiteDataInputs) {
   const figures = once((): HeadlineFigure[] => datasetHeadlines(dataset));
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
   const analysis = once(
     (): Analysis => ({
       asOf: dataset.asOf,
-      projections: Object.fromEntries(dataset.deals.map((deal) => [deal.id, projectDeal(dataset, deal.id, {draws: ANALYSIS_DRAWS})])),
+      projections: Object.fromEntries(dataset.deals.map((deal) => [deal.id, projectDeal(dataset, deal.id, {draws: draws.analysis})])),
       comparison: compareDeals(dataset),
-      articleTable: articleTable(dataset),
+      // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
+      articleTable: articleTable(
+        dataset,
+        ARTICLE_DEALS.filter((id) => dataset.deals.some((d) => d.id === id))
+      ),
       chipEfficiency: chipEfficiency(dataset.chips)
     })
   );
   const bands = once(
     (): BandsFile => ({
-      draws: BAND_DRAWS,
+      draws: draws.bands,
       seed: BAND_SEED,
       bands: Object.fromEntries(
         dataset.deals
@@ -124,7 +137,7 @@ export function siteData({dataset, version, previous, readSummary = (f) => readF
           .map((deal) => [
             deal.id,
             Object.fromEntries(
-              dataset.scenarios.map((s) => [s.id, capacityBands(dataset, deal.id, {draws: BAND_DRAWS, seed: BAND_SEED, scenario: s.id})])
+              dataset.scenarios.map((s) => [s.id, capacityBands(dataset, deal.id, {draws: draws.bands, seed: BAND_SEED, scenario: s.id})])
             )
           ])
       )

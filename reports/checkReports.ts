@@ -1,0 +1,80 @@
+/**
+ * What `deals check` verifies beyond the data files, so that data it accepts never fails the build later: every
+ * briefing's executive summary resolves against the data (each placeholder names a figure that exists, e.g. a deal
+ * the market summary cites was not removed), stays within the note limit and holds nothing that would stall
+ * marked. Problems are located like data problems.
+ */
+import {readFile} from "node:fs/promises";
+import type {Dataset} from "../src/core/model.js";
+import {cleanText, markdownHazard} from "../src/io/markdownHazard.js";
+import {dedupeProblems, type Problem} from "../src/io/problem.js";
+import {MAX_MARKDOWN} from "../src/io/schema.js";
+import {briefings} from "./briefings.js";
+import {figureTable} from "./figures.js";
+import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";
+
+export interface CheckReportsOptions {
+  /** Reads a summary file (relative to the project root); default from disk. */
+  read?: (file: string) => Promise<string>;
+}
+
+/**
+ * Returns every problem the briefings would meet with this dataset: per summary file, the first placeholder that
+ * does not resolve (`file:line:col`), or else text the renderer would refuse.
+ *
+ * @example
+ * const problems = await checkReports(dataset); // [] for the repository's data
+ */
+export async function checkReports(
+  dataset: Dataset,
+  {read = (file) => readFile(file, "utf-8")}: CheckReportsOptions = {}
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const figures = figureTable({dataset, version: "check"});
+  for (const briefing of briefings(dataset.deals)) {
+    let text: string;
+    try {
+      text = await read(briefing.summary);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      problems.push({
+        file: briefing.summary,
+        line: 0,
+        col: 0,
+        field: "",
+        message: `cannot read the summary of ${briefing.name}: ${reason}`
+      });
+      continue;
+    }
+    let resolved: string;
+    try {
+      resolved = resolvePlaceholders(text, figures, {file: briefing.summary, deal: briefing.deal});
+    } catch (error) {
+      if (!(error instanceof PlaceholderError)) throw error;
+      const {file, line, col, reason} = error;
+      problems.push({file, line, col, field: "placeholder", message: reason});
+      continue;
+    }
+    if (resolved.length > MAX_MARKDOWN) {
+      problems.push({
+        file: briefing.summary,
+        line: 0,
+        col: 0,
+        field: "",
+        message: `is ${resolved.length} characters with its figures (limit ${MAX_MARKDOWN})`
+      });
+      continue;
+    }
+    const hazard = markdownHazard(cleanText(resolved));
+    if (hazard)
+      problems.push({
+        file: briefing.summary,
+        line: hazard.line,
+        col: 1,
+        field: "markdown",
+        message: `cannot be rendered safely (${hazard.message})`
+      });
+  }
+  // The shared deal.md is checked once per deal: keep the first problem at each place.
+  return dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}:${p.field}`);
+}

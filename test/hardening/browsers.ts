@@ -1,0 +1,135 @@
+/**
+ * Runs a `deals` command while watching the Chromium processes it starts (their profile is under the run's temp
+ * folder), so a test can crash them mid-document and then check that nothing of them is left: no process of their
+ * process groups (Chromium runs in a group of its own), no zombie, no profile folder.
+ */
+import {type ChildProcess, execFileSync, spawn} from "node:child_process";
+import {readdirSync} from "node:fs";
+import {join} from "node:path";
+
+export interface Proc {
+  pid: number;
+  pgid: number;
+  stat: string;
+  args: string;
+}
+
+/** Returns every process of the machine (`ps`). */
+export function processes(): Proc[] {
+  return execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="], {encoding: "utf-8", maxBuffer: 16 << 20})
+    .split("\n")
+    .flatMap((line) => {
+      const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+      return m ? [{pid: Number(m[1]), pgid: Number(m[2]), stat: m[3], args: m[4]}] : [];
+    });
+}
+
+/** Sends SIGKILL to each process (by its id); one that is gone already is skipped. */
+export function kill(procs: readonly Proc[]): void {
+  for (const {pid} of procs) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export interface WatchedRun {
+  code: number | null;
+  stderr: string;
+  seconds: number;
+  /** The temp folder of the run (its TMPDIR): Chromium's profiles go there. */
+  tmp: string;
+  /** Process groups of every browser the run started. */
+  groups: Set<number>;
+}
+
+/** Called every 100 ms for each browser of a run: its index (0 for the first), main process, page renderers and the milliseconds since its first page renderer appeared. */
+export type OnBrowser = (index: number, main: Proc, renderers: Proc[], ms: number) => void;
+
+/** Every browser group a watched run saw, so that endWatchedBrowsers can end what a failed test left running. */
+const seenGroups = new Set<number>();
+
+/**
+ * Runs `node bin/deals.js <args>` in `cwd` with TMPDIR `tmp` and CI=true, for at most `limit` seconds (then it is
+ * killed and its exit code is null), calling `onBrowser` as it goes. Resolves when the command exits (not when its
+ * output closes: a process it left behind may hold that open), half a second later.
+ */
+export async function runWatched(
+  args: string[],
+  {
+    cwd,
+    tmp,
+    env = {},
+    onBrowser,
+    limit = 45
+  }: {cwd: string; tmp: string; env?: Record<string, string>; onBrowser?: OnBrowser; limit?: number}
+): Promise<WatchedRun> {
+  const started = performance.now();
+  const child: ChildProcess = spawn("node", ["bin/deals.js", ...args], {
+    cwd,
+    env: {...process.env, TMPDIR: tmp, CI: "true", ...env},
+    stdio: ["ignore", "ignore", "pipe"]
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const groups = new Set<number>();
+  const mains: number[] = [];
+  const firstRenderer = new Map<number, number>();
+  const marker = `--user-data-dir=${join(tmp, "deals-chromium-")}`;
+  // A child Chromium forks (its crash handler) shows the browser's command line until it runs its own program: a
+  // browser's main process is one seen in two polls in a row.
+  let candidates = new Set<number>();
+  const timer = setInterval(() => {
+    const all = processes();
+    const looksMain = all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="));
+    const previous = candidates;
+    candidates = new Set(looksMain.map((p) => p.pid));
+    for (const main of looksMain.filter((p) => previous.has(p.pid))) {
+      groups.add(main.pgid);
+      seenGroups.add(main.pgid);
+      if (!mains.includes(main.pid)) mains.push(main.pid);
+      const renderers = all.filter(
+        (p) => p.pgid === main.pgid && p.args.includes("--type=renderer") && !p.args.includes("--top-chrome-webui")
+      );
+      if (!renderers.length) continue;
+      if (!firstRenderer.has(main.pid)) firstRenderer.set(main.pid, performance.now());
+      onBrowser?.(mains.indexOf(main.pid), main, renderers, performance.now() - firstRenderer.get(main.pid)!);
+    }
+  }, 100);
+  const limiter = setTimeout(() => {
+    stderr += `\n[the test killed the run after ${limit} s]`;
+    child.kill("SIGKILL");
+  }, limit * 1000);
+  const code = await new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
+  clearTimeout(limiter);
+  clearInterval(timer);
+  await new Promise((ok) => setTimeout(ok, 500));
+  return {code, stderr, seconds: (performance.now() - started) / 1000, tmp, groups};
+}
+
+/**
+ * Returns what a run must not leave: processes of its browsers' groups, zombies among them that are not reaped (a
+ * killed browser's children are reaped by init, which takes a moment: they get 5 s), Chromium profiles in its tmp.
+ */
+export async function leftovers(run: WatchedRun): Promise<string[]> {
+  let procs: Proc[] = [];
+  for (let waited = 0; waited <= 5000; waited += 250) {
+    procs = processes().filter((p) => run.groups.has(p.pgid));
+    if (!procs.some((p) => p.stat.startsWith("Z"))) break;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  const profiles = readdirSync(run.tmp).filter((f) => f.startsWith("deals-chromium-"));
+  return [
+    ...procs.map((p) => `${p.stat.startsWith("Z") ? "zombie" : "process"} ${p.pid}: ${p.args.slice(0, 120)}`),
+    ...profiles.map((f) => `profile ${f}`)
+  ];
+}
+
+/** Kills every process still running in a browser group that a watched run saw (for afterAll). */
+export function endWatchedBrowsers(): void {
+  kill(processes().filter((p) => seenGroups.has(p.pgid)));
+}
