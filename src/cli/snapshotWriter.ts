@@ -8,14 +8,16 @@
  * unless the lockfile changed.
  */
 import {createHash} from "node:crypto";
-import {existsSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {readSiteData} from "../io/snapshots/loaderOutput.js";
-import {type SiteData, siteDataFiles} from "../io/snapshots/siteData.js";
+import {type DealMemo, type SiteData, siteDataFiles} from "../io/snapshots/siteData.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
+/** Each deal's Monte Carlo results, by the exact input they were computed from (see dealMemo). */
+const MEMO = join(CACHE, ".deals-memo");
 
 /** What the writer did: published files rewritten or kept as they were, and whether Framework's bundles were dropped. */
 export interface SnapshotPlan {
@@ -43,12 +45,14 @@ export async function writeSiteData({dataDir, previousManifest}: {dataDir: strin
   const lockfile = createHash("sha256")
     .update(await readFile("package-lock.json"))
     .digest("hex");
-  const site = await readSiteData(dataDir, previousManifest);
-  const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles: "kept"};
+  let bundles: SnapshotPlan["bundles"] = "kept";
   if ((await readFile(LOCK_KEY, "utf-8").catch(() => "")) !== lockfile) {
     await rm(CACHE, {recursive: true, force: true});
-    plan.bundles = "dropped";
+    bundles = "dropped";
   }
+  const memo = await dealMemo();
+  const site = await readSiteData(dataDir, previousManifest, memo.memo);
+  const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
   const files = await siteDataFiles(site);
   plan.files = files;
   for (const [path, text] of files) {
@@ -75,7 +79,40 @@ export async function writeSiteData({dataDir, previousManifest}: {dataDir: strin
       plan.removed.push(path);
     }
   }
+  await memo.prune();
   await mkdir(CACHE, {recursive: true});
   await writeFile(LOCK_KEY, lockfile);
   return plan;
+}
+
+/**
+ * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of the core's source, the
+ * computation's name and its input), and `prune`, which deletes the entries this build did not use.
+ */
+async function dealMemo(): Promise<{memo: DealMemo; prune: () => Promise<void>}> {
+  const core = createHash("sha256");
+  const files = (await readdir("src/core", {recursive: true})).filter((f) => f.endsWith(".ts")).sort();
+  for (const file of files)
+    core
+      .update(`${file}\0`)
+      .update(readFileSync(join("src/core", file)))
+      .update("\0");
+  const coreHash = core.digest("hex");
+  const used = new Set<string>();
+  mkdirSync(MEMO, {recursive: true});
+  const memo: DealMemo = (name, input, compute) => {
+    const key = createHash("sha256")
+      .update(`${coreHash}\0${name}\0${JSON.stringify(input)}`)
+      .digest("hex");
+    used.add(`${key}.json`);
+    const path = join(MEMO, `${key}.json`);
+    if (existsSync(path)) return JSON.parse(readFileSync(path, "utf-8"));
+    const value = compute();
+    writeFileSync(path, JSON.stringify(value));
+    return value;
+  };
+  const prune = async () => {
+    for (const name of await readdir(MEMO)) if (!used.has(name)) await rm(join(MEMO, name), {force: true});
+  };
+  return {memo, prune};
 }

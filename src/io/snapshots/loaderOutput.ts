@@ -7,13 +7,17 @@ import {dataDir} from "../dataDir.js";
 import {dataVersion} from "../dataVersion.js";
 import {readManifest} from "../manifest.js";
 import {readValidDataset} from "../readDataset.js";
-import {type SiteData, siteData} from "./siteData.js";
+import {type DealMemo, type SiteData, siteData} from "./siteData.js";
 
 /** Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set). */
-export async function readSiteData(dir = dataDir(), previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? ""): Promise<SiteData> {
+export async function readSiteData(
+  dir = dataDir(),
+  previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? "",
+  memo?: DealMemo
+): Promise<SiteData> {
   const dataset = await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
-  return siteData({dataset, version: await dataVersion(dir), previous});
+  return siteData({dataset, version: await dataVersion(dir), previous, memo});
 }
 
 /** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json"…). */

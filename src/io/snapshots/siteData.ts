@@ -83,7 +83,16 @@ export interface SiteDataInputs {
   readSummary?: (file: string) => Promise<string>;
   /** Monte Carlo draws, for tests that run every computation many times; default ANALYSIS_DRAWS and BAND_DRAWS. */
   draws?: {analysis: number; bands: number};
+  /**
+   * Keeps a deal's projection between builds: called with a name and the exact input of the computation (the
+   * dataset cut down to that deal, which is all the computation sees), returns the stored result for that input or
+   * computes and stores it. Default: always compute.
+   */
+  memo?: DealMemo;
 }
+
+/** See SiteDataInputs.memo. */
+export type DealMemo = <T>(name: string, input: unknown, compute: () => T) => T;
 
 /** Returns `f` memoized: computed on the first call only. */
 function once<T>(f: () => T): () => T {
@@ -110,14 +119,26 @@ export function siteData({
   version,
   previous,
   readSummary = (f) => readFile(f, "utf-8"),
-  draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS}
+  draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS},
+  memo = (_name, _input, compute) => compute()
 }: SiteDataInputs) {
+  // Each deal's Monte Carlo sees only its own deal: the result depends on nothing memo's key leaves out.
+  const dealOnly = (deal: Dataset["deals"][number]): Dataset => ({...dataset, deals: [deal]});
+  const perDeal = <T>(name: string, deal: Dataset["deals"][number], extra: unknown, compute: (data: Dataset) => T): T => {
+    const data = dealOnly(deal);
+    return memo(name, [data, extra], () => compute(data));
+  };
   const figures = once((): HeadlineFigure[] => datasetHeadlines(dataset));
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
   const analysis = once(
     (): Analysis => ({
       asOf: dataset.asOf,
-      projections: Object.fromEntries(dataset.deals.map((deal) => [deal.id, projectDeal(dataset, deal.id, {draws: draws.analysis})])),
+      projections: Object.fromEntries(
+        dataset.deals.map((deal) => [
+          deal.id,
+          perDeal("projection", deal, draws.analysis, (data) => projectDeal(data, deal.id, {draws: draws.analysis}))
+        ])
+      ),
       comparison: compareDeals(dataset),
       // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
       articleTable: articleTable(
@@ -137,7 +158,12 @@ export function siteData({
           .map((deal) => [
             deal.id,
             Object.fromEntries(
-              dataset.scenarios.map((s) => [s.id, capacityBands(dataset, deal.id, {draws: draws.bands, seed: BAND_SEED, scenario: s.id})])
+              dataset.scenarios.map((s) => [
+                s.id,
+                perDeal("bands", deal, [draws.bands, BAND_SEED, s.id], (data) =>
+                  capacityBands(data, deal.id, {draws: draws.bands, seed: BAND_SEED, scenario: s.id})
+                )
+              ])
             )
           ])
       )
