@@ -8,7 +8,6 @@ import {existsSync, rmSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
 import {hashInputs} from "../io/manifest.js";
-import {readValidDataset} from "../io/readDataset.js";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {run} from "./exec.js";
@@ -77,11 +76,14 @@ export async function buildAll({
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
     // Every data file the loaders publish, computed here in one process and handed to Framework through its cache.
-    const snapshots = await stage("computing the site data", () => writeSiteData({dataDir: data, previousManifest: previousManifest(out)}));
+    // Hashes of every input, once: the manifest records them, and the site data and relink keys derive from them.
+    const inputs = await hashInputs(undefined, data);
+    const snapshots = await stage("computing the site data", () =>
+      writeSiteData({dataDir: data, previousManifest: previousManifest(out), inputs})
+    );
     step(
       `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );
-    const inputs = await hashInputs(undefined, data);
     const key = siteKey(inputs, data);
     // Only data changed since the previous build: re-point its pages at the new data files instead of re-rendering.
     const relinked = await stage("relinking the site to the new data", () =>
@@ -91,7 +93,7 @@ export async function buildAll({
     await stage(relinked ? "checking the site" : "building the site", async () => {
       if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
       await validateSite(scratch);
-      await fixFileDates(scratch, await buildEpoch(data));
+      await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
     });
     if (!site) {
@@ -246,14 +248,14 @@ async function pinNpmVersions(): Promise<void> {
   }
 }
 
-/** Returns the date files are stamped with: $SOURCE_DATE_EPOCH (seconds) if set, else the data's as-of date. */
-async function buildEpoch(data: string): Promise<number> {
+/** Returns the date files are stamped with (ms): $SOURCE_DATE_EPOCH (seconds) if set, else the data's as-of date `asOf`. */
+function buildEpoch(asOf: string): number {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
     if (!/^\d+$/.test(epoch)) throw new Error(`invalid SOURCE_DATE_EPOCH: ${epoch}`);
     return Number(epoch) * 1000;
   }
-  return Date.parse(`${(await readValidDataset(data)).asOf}T00:00:00Z`);
+  return Date.parse(`${asOf}T00:00:00Z`);
 }
 
 /**

@@ -41,16 +41,23 @@ function loaderOf(path: string): string | null {
  * Computes every published data file from `dataDir` (and the previous build's manifest, "" for none) and writes
  * them into Framework's cache; returns what changed. Throws on invalid data (the caller checked it first).
  */
-export async function writeSiteData({dataDir, previousManifest}: {dataDir: string; previousManifest: string}): Promise<SnapshotPlan> {
-  const lockfile = createHash("sha256")
-    .update(await readFile("package-lock.json"))
-    .digest("hex");
+export async function writeSiteData({
+  dataDir,
+  previousManifest,
+  inputs
+}: {
+  dataDir: string;
+  previousManifest: string;
+  /** Input path → SHA-256 (hashInputs in src/io/manifest.ts): gives the lockfile's and the core's hashes. */
+  inputs: Record<string, string>;
+}): Promise<SnapshotPlan> {
+  const lockfile = inputs["package-lock.json"] ?? "";
   let bundles: SnapshotPlan["bundles"] = "kept";
   if ((await readFile(LOCK_KEY, "utf-8").catch(() => "")) !== lockfile) {
     await rm(CACHE, {recursive: true, force: true});
     bundles = "dropped";
   }
-  const memo = await dealMemo();
+  const memo = dealMemo(coreHash(inputs));
   const site = await readSiteData(dataDir, previousManifest, memo.memo);
   const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
   const files = await siteDataFiles(site);
@@ -85,19 +92,17 @@ export async function writeSiteData({dataDir, previousManifest}: {dataDir: strin
   return plan;
 }
 
+/** Returns SHA-256 over the hashes of the core's source files (`src/core/…` among `inputs`). */
+function coreHash(inputs: Record<string, string>): string {
+  const core = Object.entries(inputs).filter(([path]) => path.startsWith("src/core/"));
+  return createHash("sha256").update(JSON.stringify(core)).digest("hex");
+}
+
 /**
  * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of the core's source, the
  * computation's name and its input), and `prune`, which deletes the entries this build did not use.
  */
-async function dealMemo(): Promise<{memo: DealMemo; prune: () => Promise<void>}> {
-  const core = createHash("sha256");
-  const files = (await readdir("src/core", {recursive: true})).filter((f) => f.endsWith(".ts")).sort();
-  for (const file of files)
-    core
-      .update(`${file}\0`)
-      .update(readFileSync(join("src/core", file)))
-      .update("\0");
-  const coreHash = core.digest("hex");
+function dealMemo(coreHash: string): {memo: DealMemo; prune: () => Promise<void>} {
   const used = new Set<string>();
   mkdirSync(MEMO, {recursive: true});
   const memo: DealMemo = (name, input, compute) => {
