@@ -1,7 +1,7 @@
 // Site configuration. Offline by design: no Google Fonts (globalStylesheets: []), no npm: imports anywhere.
 import {existsSync} from "node:fs";
-import {briefingPaths} from "./reports/briefings.js";
 import {listDeals} from "./src/io/dealIndex.js";
+import {briefingPaths} from "./src/site/briefings.js";
 
 const deals = listDeals(process.env.DEALS_DATA || "data");
 

@@ -2,11 +2,12 @@
  * `deals check`: validates every data file, then what the briefings need from the data (reports/checkReports.ts),
  * and prints every problem at once.
  */
-import {checkReports} from "../../reports/checkReports.js";
+
 import {countFactsByStatus} from "../core/facts.js";
 import {STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
+import {checkReports} from "../site/checkReports.js";
 
 /**
  * Returns the process exit code of `deals check` (0 clean, 1 problems: in the data files, or in executive summaries

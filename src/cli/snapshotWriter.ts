@@ -11,8 +11,8 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {readSiteData} from "../io/snapshots/loaderOutput.js";
-import {type DealMemo, type SiteData, siteDataFiles} from "../io/snapshots/siteData.js";
+import {readSiteData} from "../site/loaderOutput.js";
+import {type DealMemo, type SiteData, siteDataFiles} from "../site/siteData.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");

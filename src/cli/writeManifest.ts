@@ -2,7 +2,7 @@
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Manifest} from "../io/manifest.js";
-import type {SiteData} from "../io/snapshots/siteData.js";
+import type {SiteData} from "../site/siteData.js";
 
 /** Writes `<dir>/manifest.json` from the site data the build published and the input hashes, and returns it. */
 export async function writeManifest(

@@ -57,7 +57,7 @@ const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise
   {
     kind: "a briefing definition (the deal briefings' subtitle)",
     pdfs: false,
-    apply: (p) => edit(p, "reports/briefings.ts", "Deal briefing: investment,", "Deal briefing: money,"),
+    apply: (p) => edit(p, "src/site/briefings.ts", "Deal briefing: investment,", "Deal briefing: money,"),
     rendered: (names) => names.filter((n) => n !== "market")
   }
 ];

@@ -10,9 +10,9 @@ import {checkFiles} from "../../src/io/dataset.js";
 import {renderMarkdown} from "../../src/io/markdown.js";
 import {parseDataFile} from "../../src/io/parseDataFile.js";
 import {formatProblem} from "../../src/io/problem.js";
-import {publicDataset} from "../../src/io/publicDataset.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {dealFile} from "../../src/io/schema.js";
+import {publicDataset} from "../../src/site/publicDataset.js";
 import {runLoaders} from "../io/loaders.js";
 
 const FILE = "data/deals/amazon-anthropic.yaml";

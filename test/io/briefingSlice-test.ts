@@ -4,7 +4,7 @@ import {createHash} from "node:crypto";
 import {assert, beforeAll, it} from "vitest";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
-import {siteData} from "../../src/io/snapshots/siteData.js";
+import {siteData} from "../../src/site/siteData.js";
 
 let dataset: Dataset;
 const slices = async (data: Dataset, version: string) => {

@@ -4,11 +4,11 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import fc from "fast-check";
 import {assert, it} from "vitest";
-import {checkReports} from "../../reports/checkReports.js";
 import {type Dataset, STATUSES} from "../../src/core/model.js";
 import {type CheckResult, checkFiles, type RawFile} from "../../src/io/dataset.js";
 import {REQUIRED_FILES} from "../../src/io/parseDataFile.js";
 import {formatProblem} from "../../src/io/problem.js";
+import {checkReports} from "../../src/site/checkReports.js";
 import {validFiles} from "./fixtures.js";
 import {runLoaders} from "./loaders.js";
 

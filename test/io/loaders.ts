@@ -5,7 +5,7 @@
  */
 import {readFile} from "node:fs/promises";
 import type {Dataset} from "../../src/core/model.js";
-import {siteData, siteDataFiles} from "../../src/io/snapshots/siteData.js";
+import {siteData, siteDataFiles} from "../../src/site/siteData.js";
 
 /** The market summary used when only some deals are computed: the real one cites deals that are left out. */
 const PLAIN_MARKET = "The data holds {{data.deals}} deals as of {{data.as-of}}.\n";

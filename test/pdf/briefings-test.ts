@@ -1,11 +1,11 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {assert, it} from "vitest";
 import {briefingHref} from "../../docs/components/briefing/link.js";
-import {briefingPaths, briefings, DEAL_SECTIONS, MARKET_SECTIONS} from "../../reports/briefings.js";
-import {figureTable} from "../../reports/figures.js";
-import {resolvePlaceholders} from "../../reports/placeholders.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {briefingPaths, briefings, DEAL_SECTIONS, MARKET_SECTIONS} from "../../src/site/briefings.js";
+import {figureTable} from "../../src/site/figures.js";
+import {resolvePlaceholders} from "../../src/site/placeholders.js";
 
 const deals = [
   {id: "a-b", name: "A → B"},

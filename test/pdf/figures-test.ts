@@ -1,8 +1,8 @@
 import {assert, beforeAll, it} from "vitest";
-import {type FigureSource, figureTable} from "../../reports/figures.js";
-import {formatFigure} from "../../reports/placeholders.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {type FigureSource, figureTable} from "../../src/site/figures.js";
+import {formatFigure} from "../../src/site/placeholders.js";
 
 let dataset: Dataset;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
-import {type FigureValue, formatFigure, MISSING_TEXT, PlaceholderError, resolvePlaceholders} from "../../reports/placeholders.js";
 import {renderMarkdown} from "../../src/io/markdown.js";
+import {type FigureValue, formatFigure, MISSING_TEXT, PlaceholderError, resolvePlaceholders} from "../../src/site/placeholders.js";
 
 const figures = new Map<string, FigureValue>([
   ["amazon-anthropic.commitment.total", {kind: "number", value: 100e9, unit: "usd", bound: "at-least"}],

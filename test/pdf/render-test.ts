@@ -5,12 +5,12 @@ import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {PDFDocument, PDFName} from "pdf-lib";
 import {assert, beforeAll, describe, inject, it} from "vitest";
-import {briefingPaths} from "../../reports/briefings.js";
 import {launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {readOutline} from "../../src/cli/pdf/outline.js";
 import {renderBriefings} from "../../src/cli/pdf.js";
 import {serveSite} from "../../src/cli/serve.js";
 import {listDeals} from "../../src/io/dealIndex.js";
+import {briefingPaths} from "../../src/site/briefings.js";
 import {pageTexts} from "./pdfText.js";
 
 const siteDir = inject("siteDir");

@@ -122,7 +122,7 @@ export async function benchCommand({
     });
     await step("pdf", async () => {
       let pdfSite = await builtSite();
-      if (!existsSync(join(pdfSite, "briefings")) && existsSync("reports/briefings.ts")) {
+      if (!existsSync(join(pdfSite, "briefings")) && existsSync("src/site/briefings.ts")) {
         log("bench: the site has no briefing pages; building one with them for the PDF measurement (not timed)…");
         pdfSite = await buildSiteWithBriefings(work, logFile);
         results.notes.push(

@@ -21,7 +21,7 @@ export async function buildSiteWithBriefings(work: string, logFile?: string): Pr
     config,
     [
       `import config from ${JSON.stringify(resolve("observablehq.config.ts"))};`,
-      `import {briefingPaths} from ${JSON.stringify(resolve("reports/briefings.ts"))};`,
+      `import {briefingPaths} from ${JSON.stringify(resolve("src/site/briefings.ts"))};`,
       "export default {...config, dynamicPaths: [...new Set([...(config.dynamicPaths ?? []), ...briefingPaths()])]};",
       ""
     ].join("\n")

@@ -5,9 +5,6 @@
  * (snapshotWriter.ts); each loader in docs/data asks for its own file (so `npm run dev` runs the same code).
  */
 import {readFile} from "node:fs/promises";
-import {type Briefing, briefings as briefingDefinitions} from "../../../reports/briefings.js";
-import {figureTable} from "../../../reports/figures.js";
-import {resolvePlaceholders} from "../../../reports/placeholders.js";
 import {
   ARTICLE_DEALS,
   articleTable,
@@ -18,12 +15,15 @@ import {
   datasetHeadlines,
   type HeadlineFigure,
   projectDeal
-} from "../../core/index.js";
-import type {Dataset} from "../../core/model.js";
-import type {Manifest} from "../manifest.js";
-import {renderMarkdown} from "../markdown.js";
-import {type PublicDataset, publicDataset} from "../publicDataset.js";
+} from "../core/index.js";
+import type {Dataset} from "../core/model.js";
+import type {Manifest} from "../io/manifest.js";
+import {renderMarkdown} from "../io/markdown.js";
 import {briefingSlice} from "./briefingSlice.js";
+import {type Briefing, briefings as briefingDefinitions} from "./briefings.js";
+import {figureTable} from "./figures.js";
+import {resolvePlaceholders} from "./placeholders.js";
+import {type PublicDataset, publicDataset} from "./publicDataset.js";
 
 /** Monte Carlo draws per deal for the published P10–P90 of the projections. */
 export const ANALYSIS_DRAWS = 5000;

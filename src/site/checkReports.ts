@@ -5,10 +5,10 @@
  * marked. Problems are located like data problems.
  */
 import {readFile} from "node:fs/promises";
-import type {Dataset} from "../src/core/model.js";
-import {cleanText, markdownHazard} from "../src/io/markdownHazard.js";
-import {dedupeProblems, type Problem} from "../src/io/problem.js";
-import {MAX_MARKDOWN} from "../src/io/schema.js";
+import type {Dataset} from "../core/model.js";
+import {cleanText, markdownHazard} from "../io/markdownHazard.js";
+import {dedupeProblems, type Problem} from "../io/problem.js";
+import {MAX_MARKDOWN} from "../io/schema.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";

@@ -3,9 +3,9 @@
  * name to value, computed from the data with the core. Each contributor below adds a family of names; later
  * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
  */
-import {date} from "../docs/components/format.js";
-import {headlineTerms, type MoneyTerm} from "../src/core/headlines.js";
-import type {Dataset, Deal, Fact} from "../src/core/model.js";
+import {date} from "../../docs/components/format.js";
+import {headlineTerms, type MoneyTerm} from "../core/headlines.js";
+import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
 /** What contributors compute from. */

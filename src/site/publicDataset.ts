@@ -1,8 +1,8 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import {type CapacityShare, capacityShare} from "../core/capacity/capacityShare.js";
 import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
-import {renderMarkdown} from "./markdown.js";
-import {cleanStrings} from "./markdownHazard.js";
+import {renderMarkdown} from "../io/markdown.js";
+import {cleanStrings} from "../io/markdownHazard.js";
 
 export interface PublicDeal extends Deal {
   summaryHtml: string;

@@ -3,10 +3,10 @@
  * publishes with siteData, and writes it to stdout. `deals build` does not run the loaders (it computes every file
  * in one process, snapshotWriter.ts); `npm run dev` and a bare `observable build` do.
  */
-import {dataDir} from "../dataDir.js";
-import {dataVersion} from "../dataVersion.js";
-import {readManifest} from "../manifest.js";
-import {readValidDataset} from "../readDataset.js";
+import {dataDir} from "../io/dataDir.js";
+import {dataVersion} from "../io/dataVersion.js";
+import {readManifest} from "../io/manifest.js";
+import {readValidDataset} from "../io/readDataset.js";
 import {type DealMemo, type SiteData, siteData} from "./siteData.js";
 
 /** Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set). */

@@ -13,8 +13,8 @@
  * them. An unknown name, a malformed placeholder or an unclosed `{{` throws a {@link PlaceholderError} that gives
  * the file, line and column.
  */
-import {figureText} from "../docs/components/format.js";
-import type {Bound} from "../src/core/model.js";
+import {figureText} from "../../docs/components/format.js";
+import type {Bound} from "../core/model.js";
 
 /** A value a placeholder can name: a number with its unit and bound, a text, or a figure this deal does not state. */
 export type FigureValue = {kind: "number"; value: number; unit: string; bound?: Bound} | {kind: "text"; text: string} | {kind: "missing"};

@@ -6,7 +6,7 @@
  * page and the files it loads are the PDF's inputs.
  */
 import {createHash} from "node:crypto";
-import type {PublicDataset} from "../publicDataset.js";
+import type {PublicDataset} from "./publicDataset.js";
 import type {Analysis, BandsFile, BriefingEntry, ChangesFile} from "./siteData.js";
 
 export interface BriefingSlice {

@@ -6,8 +6,8 @@
  * the site's full list (sections/sources.ts).
  */
 import {existsSync} from "node:fs";
-import type {Paper} from "../docs/components/briefing/paper.js";
-import {listDeals} from "../src/io/dealIndex.js";
+import type {Paper} from "../../docs/components/briefing/paper.js";
+import {listDeals} from "../io/dealIndex.js";
 
 export interface Briefing {
   /** Name of the PDF (`<name>.pdf`) and of its page (`/briefings/<name>`): "market", "deal-amazon-anthropic". */
