@@ -1,5 +1,5 @@
-// The validated dataset for the browser, with untrusted Markdown sanitized at build time (src/io/publicDataset.ts).
-// The computation lives in src/io/snapshots (`deals build` runs it for every file in one process).
+// The validated dataset for the browser, with untrusted Markdown sanitized at build time (src/site/publicDataset.ts).
+// The computation lives in src/site (`deals build` runs it for every file in one process).
 import {runLoader} from "../../src/site/loaderOutput.js";
 
 await runLoader("data/dataset.json");

@@ -1,5 +1,5 @@
 /**
- * `deals check`: validates every data file, then what the briefings need from the data (reports/checkReports.ts),
+ * `deals check`: validates every data file, then what the briefings need from the data (src/site/checkReports.ts),
  * and prints every problem at once.
  */
 

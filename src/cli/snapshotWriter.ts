@@ -2,7 +2,7 @@
  * Hands the data loaders' output to Framework without running them. Framework re-uses a cached loader output
  * whenever one exists and is newer than the loader file, so a changed data file or core module would ship stale
  * numbers, and running the loaders as separate processes reads and validates the data once per file. Instead the
- * build computes every published file in one process (src/io/snapshots/siteData.ts, always from the current inputs)
+ * build computes every published file in one process (src/site/siteData.ts, always from the current inputs)
  * and writes each into Framework's cache, rewriting only the files whose content changed; files no loader
  * publishes any more are deleted. Framework's bundles of node_modules (`_node`, `_npm`, `_observablehq`) are kept
  * unless the lockfile changed.

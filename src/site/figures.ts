@@ -1,5 +1,5 @@
 /**
- * The figures executive summaries can name (see reports/placeholders.ts for the syntax): one flat table from
+ * The figures executive summaries can name (see src/site/placeholders.ts for the syntax): one flat table from
  * name to value, computed from the data with the core. Each contributor below adds a family of names; later
  * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
  */

@@ -9,7 +9,7 @@
  * - `deal.` at the start of a name stands for the briefing's own deal (per-deal briefings only):
  *   `{{deal.terms.firm}}` in the briefing `deal-amazon-anthropic` is `{{amazon-anthropic.terms.firm}}`.
  * - `\{{` writes a literal `{{`.
- * Names are segments of letters, digits and dashes joined by dots; the figures table (reports/figures.ts) lists
+ * Names are segments of letters, digits and dashes joined by dots; the figures table (src/site/figures.ts) lists
  * them. An unknown name, a malformed placeholder or an unclosed `{{` throws a {@link PlaceholderError} that gives
  * the file, line and column.
  */

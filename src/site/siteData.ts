@@ -56,7 +56,7 @@ export interface ChangesFile {
   changes: ReturnType<typeof changesSince>["changes"];
 }
 
-/** One briefing as the site and the renderer know it (reports/briefings.ts, with its summary rendered). */
+/** One briefing as the site and the renderer know it (src/site/briefings.ts, with its summary rendered). */
 export interface BriefingEntry extends Briefing {
   /** The executive summary with placeholders resolved, as sanitized HTML. */
   summaryHtml: string;

@@ -23,7 +23,7 @@ import {unclipCharts} from "./unclipCharts.js";
 export const SOURCES_ID = "sources";
 
 export interface BriefingDocumentOptions {
-  /** The briefing's data file, `docs/data/briefings/<name>.json` (src/io/snapshots/briefingSlice.ts). */
+  /** The briefing's data file, `docs/data/briefings/<name>.json` (src/site/briefingSlice.ts). */
   slice: BriefingSlice;
   /** Paper that overrides the briefing's own (the renderer passes `?paper=`). */
   paper?: string | null;

@@ -1,4 +1,4 @@
-/** The briefing as the page receives it from docs/data/briefings.json (see reports/briefings.ts). */
+/** The briefing as the page receives it from docs/data/briefings.json (see src/site/briefings.ts). */
 import type {ChangeLike} from "../changeLine.js";
 import type {Paper} from "./paper.js";
 
@@ -26,7 +26,7 @@ export interface BriefingIndex {
 }
 
 /**
- * A briefing page's data file, `docs/data/briefings/<name>.json` (BriefingSlice in src/io/snapshots/briefingSlice.ts):
+ * A briefing page's data file, `docs/data/briefings/<name>.json` (BriefingSlice in src/site/briefingSlice.ts):
  * the dataset, analysis and bands cut down to what the briefing draws, its changes, and a version of its own.
  */
 export interface BriefingSlice {

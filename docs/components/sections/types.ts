@@ -6,7 +6,7 @@
 
 /** What every section receives. */
 export interface SectionContext {
-  /** `docs/data/dataset.json`: the validated dataset with sanitized HTML (PublicDataset in src/io/publicDataset.ts). */
+  /** `docs/data/dataset.json`: the validated dataset with sanitized HTML (PublicDataset in src/site/publicDataset.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: its type (PublicDataset) lives in src/io, which pages cannot import
   data: any;
   /**

@@ -1,7 +1,7 @@
 /**
  * A stop-gap for the PDF benchmark while observablehq.config.ts does not list the briefing pages in dynamicPaths
  * yet (so `deals build` makes none): a bare Framework build of the same site with a temporary config that adds
- * `briefingPaths()` from reports/briefings.ts. Once the project's config lists them, this is never used.
+ * `briefingPaths()` from src/site/briefings.ts. Once the project's config lists them, this is never used.
  */
 import {writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";

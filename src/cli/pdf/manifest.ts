@@ -13,7 +13,7 @@ export interface SiteBriefing {
 
 /** The hint printed when a site has no briefing pages. */
 export const DYNAMIC_PATHS_HINT =
-  "add ...briefingPaths() (from reports/briefings.ts) to dynamicPaths in observablehq.config.ts, beside the deal pages";
+  "add ...briefingPaths() (from src/site/briefings.ts) to dynamicPaths in observablehq.config.ts, beside the deal pages";
 
 /**
  * Returns the briefings listed in `<site>/_file/data/briefings.<hash>.json`, in their order, or null when the site
