@@ -15,7 +15,7 @@ import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
 import puppeteer, {type Browser, type BrowserContext, type Page} from "puppeteer-core";
 import {findChromium, installHint} from "../../scripts/chromium.mjs";
-import {withTimeout} from "./pdf/retry.js";
+import {withTimeout} from "./timeout.js";
 
 /** Where every connection but the site's goes: a port nothing listens on (the discard port). */
 const DEAD_PROXY = "http://127.0.0.1:9";

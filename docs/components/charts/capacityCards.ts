@@ -15,7 +15,7 @@ import {
 import {el} from "../dom.js";
 import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
-import type {CapacityView} from "../sections/capacity.js";
+import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
 import type {Step} from "./capacitySteps.js";
 

@@ -11,7 +11,6 @@ import {
   capacityBands,
   type Deal,
   type DealCapacity,
-  type DealCapacityMonths,
   dealCapacityMonths,
   prepareDealCapacity,
   type Scenario,
@@ -24,7 +23,10 @@ import {CapacitySteps} from "../charts/capacitySteps.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {count, gw, monthYear, sig, withBound} from "../format.js";
+import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
+
+export type {CapacityView} from "./capacityView.js";
 
 /** `docs/data/capacity-bands.json`: bands per deal and scenario, from the build. */
 export interface CapacityBandsFile {
@@ -36,19 +38,6 @@ export interface CapacityBandsFile {
 /** The section context, optionally with the build's bands (the capacity page and the briefings pass them; else computed here). */
 export interface CapacityContext extends SectionContext {
   bands?: CapacityBandsFile;
-}
-
-/** Everything the capacity section draws for one deal under one set of values. */
-export interface CapacityView {
-  deal: Deal;
-  chips: Chip[];
-  scenario: {id: string; label: string};
-  values: ScenarioValues;
-  capacity: DealCapacity;
-  months: DealCapacityMonths;
-  bands: CapacityBands | null;
-  /** True when the figures were recomputed for the reader's controls. */
-  live: boolean;
 }
 
 const projectors = new WeakMap<object, CapacityProjector | null>();

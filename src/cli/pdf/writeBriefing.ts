@@ -1,10 +1,11 @@
 /** One briefing from page to file: rendered (retried once on a browser crash), finalized, written atomically. */
 import {rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
+import {withTimeout} from "../timeout.js";
 import type {BrowserPool} from "./browserPool.js";
 import {documentDate, finalizePdf} from "./finalize.js";
 import {type RenderedDocument, type RenderRequest, renderDocument} from "./renderDocument.js";
-import {HUNG, isBroken, withRetry, withTimeout} from "./retry.js";
+import {HUNG, isBroken, withRetry} from "./retry.js";
 
 /**
  * Returns the rendered briefing and the file written (`<out>/<name>.pdf`, through a `.partial` file renamed into
