@@ -9,7 +9,7 @@
 import {mkdir, rm, writeFile} from "node:fs/promises";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
-import {type Paper, parsePaper} from "../../docs/components/briefing/paper.js";
+import {type Paper, parsePaper} from "../core/paper.js";
 import {launchBrowser} from "./browser.js";
 import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
 import {DYNAMIC_PATHS_HINT, readSiteBriefings} from "./pdf/manifest.js";

@@ -39,6 +39,7 @@ export * from "./options/monteCarloCall.js";
 export * from "./options/normalCdf.js";
 export * from "./options/optionQuestions.js";
 export * from "./options/valueChipOption.js";
+export * from "./paper.js";
 export * from "./project/projectDeal.js";
 export * from "./random/hashString.js";
 export * from "./random/normal.js";

@@ -6,7 +6,7 @@
  * the site's full list (sections/sources.ts).
  */
 import {existsSync} from "node:fs";
-import type {Paper} from "../../docs/components/briefing/paper.js";
+import type {Paper} from "../core/paper.js";
 import {listDeals} from "../io/dealIndex.js";
 
 export interface Briefing {

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {assert, it} from "vitest";
-import {MARGINS_MM, parsePaper, printableArea, printableWidthPx} from "../../docs/components/briefing/paper.js";
 import {cssString, runningHeaderCss} from "../../docs/components/briefing/runningHeader.js";
+import {MARGINS_MM, parsePaper, printableArea, printableWidthPx} from "../../src/core/paper.js";
 
 it("printableWidthPx(paper) is the page width less the side margins, in CSS pixels", () => {
   // A4: (210 − 16 − 16) mm × 96 / 25.4 = 672.76 → 672; Letter: (215.9 − 32) mm → 695.06 → 695.

@@ -3,6 +3,8 @@
  * for print at the paper's printable width, and the sources appendix. The PDF renderer loads the page that shows
  * it, waits for {@link markReady}, and prints.
  */
+
+import {type Paper, parsePaper, printableArea, printableWidthPx} from "../../lib/core.js";
 import {changeLine} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
@@ -13,7 +15,6 @@ import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
 import {fitToWidth} from "./fitToWidth.js";
 import {flowShortParts} from "./flowShortParts.js";
-import {type Paper, parsePaper, printableArea, printableWidthPx} from "./paper.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
 import type {BriefingMeta, BriefingSlice} from "./types.js";

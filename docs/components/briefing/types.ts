@@ -1,6 +1,7 @@
 /** The briefing as the page receives it from docs/data/briefings.json (see src/site/briefings.ts). */
+
+import type {Paper} from "../../lib/core.js";
 import type {ChangeLike} from "../changeLine.js";
-import type {Paper} from "./paper.js";
 
 export interface BriefingSpec {
   name: string;

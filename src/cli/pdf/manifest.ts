@@ -2,7 +2,7 @@
 import {existsSync} from "node:fs";
 import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {Paper} from "../../../docs/components/briefing/paper.js";
+import type {Paper} from "../../core/paper.js";
 
 export interface SiteBriefing {
   name: string;
