@@ -17,6 +17,9 @@ export const PAPER_SIZES: Record<Paper, {format: "A4" | "Letter"; widthMm: numbe
 /** Page margins in millimetres: the header and the footer are drawn inside the top and bottom ones. */
 export const MARGINS_MM = {top: 20, right: 16, bottom: 18, left: 16} as const;
 
+/** Class of an element printed on a landscape page (the `wide` page in docs/style.css): set by the briefing page, checked by the renderer. */
+export const LANDSCAPE_CLASS = "print-landscape";
+
 const PX_PER_MM = 96 / 25.4;
 
 /**

@@ -5,15 +5,13 @@
  * intro just before it, zoomed to that page's width, and a little more when that keeps it on one page. CSS
  * `zoom`, not a transform, so the layout, the page breaks and the vector output all follow.
  */
+import {LANDSCAPE_CLASS} from "../../lib/core.js";
 
 /** The smallest zoom on a portrait page; wider content goes to a landscape page instead. */
 export const PORTRAIT_MIN_ZOOM = 0.85;
 
 /** The smallest zoom at all; content still too wide is left for the renderer's overflow warning. */
 export const MIN_ZOOM = 0.6;
-
-/** Class of an element printed on a landscape page. */
-export const LANDSCAPE_CLASS = "print-landscape";
 
 type Area = {width: number; height: number};
 

@@ -1,6 +1,6 @@
 /** What the renderer checks and fixes on a briefing page before printing it. */
 import type {Page} from "puppeteer-core";
-import {LANDSCAPE_CLASS} from "../../../docs/components/briefing/fitToWidth.js";
+import {LANDSCAPE_CLASS} from "../../core/paper.js";
 import type {PageLog} from "../browser.js";
 
 /** A document that the page itself refused: an error block, a console error, a blocked request. Not retried. */
