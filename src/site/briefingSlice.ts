@@ -6,21 +6,9 @@
  * page and the files it loads are the PDF's inputs.
  */
 import {createHash} from "node:crypto";
-import type {PublicDataset} from "./publicDataset.js";
-import type {Analysis, BandsFile, BriefingEntry, ChangesFile} from "./siteData.js";
+import type {Analysis, BandsFile, BriefingEntry, BriefingSlice, ChangesFile, PublicDataset} from "./types.js";
 
-export interface BriefingSlice {
-  name: string;
-  /** First 12 hex digits of SHA-256 over the rest of this file: the data version the briefing prints. */
-  version: string;
-  /** The deal's as-of date for a deal's briefing, the dataset's for the market briefing; ISO. */
-  asOf: string;
-  briefing: BriefingEntry;
-  data: PublicDataset;
-  analysis: Analysis;
-  bands: BandsFile | null;
-  changes: ChangesFile;
-}
+export type {BriefingSlice} from "./types.js";
 
 export interface SliceInputs {
   briefing: BriefingEntry;

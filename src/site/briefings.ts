@@ -6,25 +6,10 @@
  * the site's full list (sections/sources.ts).
  */
 import {existsSync} from "node:fs";
-import type {Paper} from "../core/paper.js";
 import {listDeals} from "../io/dealIndex.js";
+import type {Briefing} from "./types.js";
 
-export interface Briefing {
-  /** Name of the PDF (`<name>.pdf`) and of its page (`/briefings/<name>`): "market", "deal-amazon-anthropic". */
-  name: string;
-  title: string;
-  subtitle: string;
-  /** Default "a4"; `deals pdf --paper letter` overrides it. */
-  paper: Paper;
-  /** Scenario id the figures are computed for; default "base". */
-  scenario: string;
-  /** Section ids in print order. */
-  sections: string[];
-  /** The deal of a per-deal briefing. */
-  deal?: string;
-  /** The executive summary's Markdown file, relative to the project root. */
-  summary: string;
-}
+export type {Briefing} from "./types.js";
 
 /** Sections of the market briefing. */
 export const MARKET_SECTIONS = ["deals-overview", "comparison", "market-map", "options-questions", "signals", "methodology", "sources"];

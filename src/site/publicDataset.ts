@@ -1,26 +1,11 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
-import {type CapacityShare, capacityShare} from "../core/capacity/capacityShare.js";
+import {capacityShare} from "../core/capacity/capacityShare.js";
 import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {cleanStrings} from "../io/markdownHazard.js";
+import type {PublicDataset} from "./types.js";
 
-export interface PublicDeal extends Deal {
-  summaryHtml: string;
-  notesHtml: string;
-}
-
-export interface PublicDataset extends Omit<Dataset, "deals"> {
-  version: string;
-  deals: PublicDeal[];
-  /** Source id → source, for badges. */
-  sourcesById: Record<string, Source>;
-  /** Source id → its number in the sources appendix (1-based, in order of first use). */
-  sourceNumbers: Record<string, number>;
-  /** Deal id → its capacity ceiling as a share of every counted deal's (null without capacity terms). */
-  capacityShares: Record<string, CapacityShare | null>;
-  /** Names of the deals that hold an option on future chips, in data order. */
-  optionHolders: string[];
-}
+export type {PublicDataset, PublicDeal} from "./types.js";
 
 /**
  * Returns the dataset with summaries and notes as sanitized HTML and every other string stripped of invisible

@@ -20,10 +20,11 @@ import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {briefingSlice} from "./briefingSlice.js";
-import {type Briefing, briefings as briefingDefinitions} from "./briefings.js";
+import {briefings as briefingDefinitions} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {resolvePlaceholders} from "./placeholders.js";
-import {type PublicDataset, publicDataset} from "./publicDataset.js";
+import {publicDataset} from "./publicDataset.js";
+import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset} from "./types.js";
 
 /** Monte Carlo draws per deal for the published P10–P90 of the projections. */
 export const ANALYSIS_DRAWS = 5000;
@@ -31,47 +32,7 @@ export const ANALYSIS_DRAWS = 5000;
 export const BAND_DRAWS = 2000;
 export const BAND_SEED = "compute-deals";
 
-/** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
-export interface Analysis {
-  asOf: string;
-  projections: Record<string, ReturnType<typeof projectDeal>>;
-  comparison: ReturnType<typeof compareDeals>;
-  articleTable: ReturnType<typeof articleTable> | null;
-  chipEfficiency: ReturnType<typeof chipEfficiency>;
-}
-
-/** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */
-export interface BandsFile {
-  draws: number;
-  seed: string;
-  bands: Record<string, Record<string, ReturnType<typeof capacityBands>>>;
-}
-
-/** `data/changes.json`: the headline figures that moved since the baseline build. */
-export interface ChangesFile {
-  version: string;
-  asOf: string;
-  /** The build compared with; null on a first build. */
-  previous: {dataVersion: string; asOf: string} | null;
-  changes: ReturnType<typeof changesSince>["changes"];
-}
-
-/** One briefing as the site and the renderer know it (src/site/briefings.ts, with its summary rendered). */
-export interface BriefingEntry extends Briefing {
-  /** The executive summary with placeholders resolved, as sanitized HTML. */
-  summaryHtml: string;
-  /** Path of the PDF from the site root. */
-  pdf: string;
-}
-
-/** `data/briefings.json`: every briefing, and which site page links which PDF. */
-export interface BriefingIndex {
-  asOf: string;
-  version: string;
-  briefings: BriefingEntry[];
-  /** Site page ("/", "/deals/<id>") → the briefing whose PDF it links. */
-  pages: Record<string, string>;
-}
+export type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile} from "./types.js";
 
 export interface SiteDataInputs {
   dataset: Dataset;

@@ -1,0 +1,152 @@
+/**
+ * The type of every file the site publishes and the briefings load, in one module. The functions that compute
+ * them return these types (publicDataset.ts, siteData.ts, briefingSlice.ts), and each type is built from the core's
+ * own return types (`ReturnType<typeof projectDeal>`…), so a change to a computation changes its published type
+ * with it. The browser (docs/components) imports this module type-only: it holds no code.
+ *
+ * | file | type |
+ * | --- | --- |
+ * | `data/dataset.json` | {@link PublicDataset} |
+ * | `data/analysis.json` | {@link Analysis} |
+ * | `data/capacity-bands.json` | {@link BandsFile} |
+ * | `data/changes.json` | {@link ChangesFile} |
+ * | `data/briefings.json` | {@link BriefingIndex} |
+ * | `data/briefings/<name>.json` | {@link BriefingSlice} |
+ */
+import type {
+  articleTable,
+  CapacityShare,
+  capacityBands,
+  changesSince,
+  chipEfficiency,
+  compareDeals,
+  Dataset,
+  Deal,
+  Paper,
+  projectDeal,
+  Source
+} from "../core/index.js";
+
+/** A deal as published: its summary and notes rendered to sanitized HTML. */
+export interface PublicDeal extends Deal {
+  summaryHtml: string;
+  notesHtml: string;
+}
+
+/** `data/dataset.json`: the validated dataset with untrusted Markdown rendered to sanitized HTML (publicDataset.ts). */
+export interface PublicDataset extends Omit<Dataset, "deals"> {
+  version: string;
+  deals: PublicDeal[];
+  /** Source id → source, for badges. */
+  sourcesById: Record<string, Source>;
+  /** Source id → its number in the sources appendix (1-based, in order of first use). */
+  sourceNumbers: Record<string, number>;
+  /** Deal id → its capacity ceiling as a share of every counted deal's (null without capacity terms). */
+  capacityShares: Record<string, CapacityShare | null>;
+  /** Names of the deals that hold an option on future chips, in data order. */
+  optionHolders: string[];
+}
+
+/** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
+export interface Analysis {
+  asOf: string;
+  projections: Record<string, ReturnType<typeof projectDeal>>;
+  comparison: ReturnType<typeof compareDeals>;
+  articleTable: ReturnType<typeof articleTable> | null;
+  chipEfficiency: ReturnType<typeof chipEfficiency>;
+}
+
+/** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */
+export interface BandsFile {
+  draws: number;
+  seed: string;
+  bands: Record<string, Record<string, ReturnType<typeof capacityBands>>>;
+}
+
+/** `data/changes.json`: the headline figures that moved since the baseline build. */
+export interface ChangesFile {
+  version: string;
+  asOf: string;
+  /** The build compared with; null on a first build. */
+  previous: {dataVersion: string; asOf: string} | null;
+  changes: ReturnType<typeof changesSince>["changes"];
+}
+
+/** A briefing's definition (briefings.ts): which sections it prints, on which paper, with which summary. */
+export interface Briefing {
+  /** Name of the PDF (`<name>.pdf`) and of its page (`/briefings/<name>`): "market", "deal-amazon-anthropic". */
+  name: string;
+  title: string;
+  subtitle: string;
+  /** Default "a4"; `deals pdf --paper letter` overrides it. */
+  paper: Paper;
+  /** Scenario id the figures are computed for; default "base". */
+  scenario: string;
+  /** Section ids in print order. */
+  sections: string[];
+  /** The deal of a per-deal briefing. */
+  deal?: string;
+  /** The executive summary's Markdown file, relative to the project root. */
+  summary: string;
+}
+
+/** One briefing as the site and the renderer know it (briefings.ts, with its summary rendered). */
+export interface BriefingEntry extends Briefing {
+  /** The executive summary with placeholders resolved, as sanitized HTML. */
+  summaryHtml: string;
+  /** Path of the PDF from the site root. */
+  pdf: string;
+}
+
+/** `data/briefings.json`: every briefing, and which site page links which PDF. */
+export interface BriefingIndex {
+  asOf: string;
+  version: string;
+  briefings: BriefingEntry[];
+  /** Site page ("/", "/deals/<id>") → the briefing whose PDF it links. */
+  pages: Record<string, string>;
+}
+
+/**
+ * `data/briefings/<name>.json`: one briefing page's data (briefingSlice.ts), the dataset, analysis and bands cut
+ * down to what the briefing draws, its changes, and a version of its own.
+ */
+export interface BriefingSlice {
+  name: string;
+  /** First 12 hex digits of SHA-256 over the rest of this file: the data version the briefing prints. */
+  version: string;
+  /** The deal's as-of date for a deal's briefing, the dataset's for the market briefing; ISO. */
+  asOf: string;
+  briefing: BriefingEntry;
+  data: PublicDataset;
+  analysis: Analysis;
+  /** The bands of the briefing's deal; null for the market briefing. */
+  bands: BandsFile | null;
+  changes: ChangesFile;
+}
+
+/** Every published file: its path as Framework serves it → its type. */
+export interface PublishedFiles {
+  "data/dataset.json": PublicDataset;
+  "data/analysis.json": Analysis;
+  "data/capacity-bands.json": BandsFile;
+  "data/changes.json": ChangesFile;
+  "data/briefings.json": BriefingIndex;
+  [briefing: `data/briefings/${string}.json`]: BriefingSlice;
+}
+
+/** What a briefing page tells the PDF renderer once it is ready (on `<html data-briefing-meta>`). */
+export interface BriefingMeta {
+  name: string;
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  /** BCP 47 language tag of the text. */
+  language: string;
+  asOf: string;
+  version: string;
+  paper: Paper;
+  /** Section ids the briefing lists that were not drawn, each with the reason. */
+  skipped: {id: string; reason: string}[];
+}
