@@ -95,7 +95,7 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
     parts.push({id: SOURCES_ID, title: "Sources", node: Part(SOURCES_ID, "Sources", appendix)});
   }
 
-  const scenario = (data.scenarios as {id: string; label?: string; description?: string}[]).find((s) => s.id === briefing.scenario) ?? {
+  const scenario: {id: string; label?: string} = data.scenarios.find((s) => s.id === briefing.scenario) ?? {
     id: briefing.scenario
   };
   const entries: ContentsEntry[] = parts.map(({id, title}) => ({id: `part-${id}`, title}));

@@ -59,8 +59,9 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
   const {deal, capacity, values} = view;
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
   const energy = capacity.energyTwhPerYear;
-  // Precomputed over every deal: a deal's briefing holds only that deal.
-  const share: CapacityShare = data.capacityShares[deal.id];
+  // Precomputed over every deal: a deal's briefing holds only that deal. Null only for a deal without capacity terms,
+  // which has no capacity view.
+  const share: CapacityShare = data.capacityShares[deal.id]!;
   const totalTwh = figure(gwToTwhPerYear(share.totalGw.value, values.values["load-factor"]), "twh-per-year", [
     share.totalGw,
     {lineage: assumptionLineage(data.assumptions, "load-factor")}
@@ -68,7 +69,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
   return el(
     "ul",
     {class: "capacity-yardsticks"},
-    ((data.yardsticks ?? []) as Yardstick[]).map((yardstick) => {
+    (data.yardsticks ?? []).map((yardstick) => {
       const part = yardstickShare(energy, yardstick);
       return el(
         "li",
@@ -227,7 +228,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     }
   );
   if (capacity.accelerators && capacity.flopsBf16 && capacity.h100e) {
-    const h100 = (data.chips as Chip[]).find((c) => c.id === "h100");
+    const h100 = data.chips.find((c) => c.id === "h100");
     const perChip = capacity.flopsBf16.value / capacity.accelerators.value / 1e15;
     chains.push({
       title: "Chips to compute",

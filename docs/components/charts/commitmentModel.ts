@@ -35,7 +35,7 @@ let lastView: {key: string; view: DealView} | null = null;
 
 /** Returns the deal named by the context, or throws `invalid dealId: x`. */
 export function dealOf({data, dealId}: Pick<SectionContext, "data" | "dealId">): Deal {
-  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  const deal = data.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   return deal;
 }
@@ -136,7 +136,7 @@ export function commitmentBands(
 
 /** Returns the display name of a company id (its own name; the parent's is not substituted). */
 export function companyName(data: SectionContext["data"], id: string): string {
-  return (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id;
+  return data.companies.find((c) => c.id === id)?.name ?? id;
 }
 
 /**

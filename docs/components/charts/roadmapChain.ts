@@ -2,7 +2,7 @@
  * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
  * with its current status and the evidence behind it, all from the core's capitalChain.
  */
-import type {CapitalChain, Checkpoint, Chip, Deal} from "../../lib/core.js";
+import type {CapitalChain, Checkpoint, Deal} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
@@ -85,7 +85,7 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
 
 // The sentences behind a checkpoint's status, from the checkpoint's own fields.
 function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sources: Parameters<typeof SourceLink>[1]): HTMLElement[] {
-  const chipName = (id: string) => (data.chips as Chip[]).find((x) => x.id === id)?.name ?? id;
+  const chipName = (id: string) => data.chips.find((x) => x.id === id)?.name ?? id;
   const signal = (s: {text: string | null; latest: string | null; source: string | null}) =>
     s.text
       ? el(

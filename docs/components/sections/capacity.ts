@@ -4,10 +4,9 @@
  * reader moves the scenario controls; otherwise shows the precomputed base projection.
  */
 import * as Inputs from "@observablehq/inputs";
+import type {BandsFile} from "../../../src/site/types.js";
 import {
-  type CapacityBands,
   type CapacityProjector,
-  type Chip,
   capacityBands,
   type Deal,
   type DealCapacity,
@@ -29,11 +28,7 @@ import type {Section, SectionContext} from "./types.js";
 export type {CapacityView} from "./capacityView.js";
 
 /** `docs/data/capacity-bands.json`: bands per deal and scenario, from the build. */
-export interface CapacityBandsFile {
-  draws: number;
-  seed: string | number;
-  bands: Record<string, Record<string, CapacityBands | null>>;
-}
+export type CapacityBandsFile = BandsFile;
 
 /** The section context, optionally with the build's bands (the capacity page and the briefings pass them; else computed here). */
 export interface CapacityContext extends SectionContext {
@@ -45,7 +40,7 @@ const BROWSER_DRAWS = 1000;
 
 /** Returns the deal named by the context; throws `invalid dealId: x` when there is none. */
 export function capacityDeal({data, dealId}: SectionContext): Deal {
-  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  const deal = data.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   return deal;
 }
@@ -107,11 +102,11 @@ export function capacityView(context: CapacityContext): CapacityView | null {
       : (context.bands?.bands[deal.id]?.[values.scenario] ?? capacityBands(data, deal.id, {scenario: values.scenario}));
   const throughYear = bands?.years.at(-1)?.year;
   const months = dealCapacityMonths(deal, data.chips, values, {throughYear})!;
-  const scenario = (data.scenarios as {id: string; label: string}[]).find((s) => s.id === values.scenario) ?? {
+  const scenario = data.scenarios.find((s) => s.id === values.scenario) ?? {
     id: values.scenario,
     label: values.scenario
   };
-  const chips = deal.capacity!.chips.map((id) => (data.chips as Chip[]).find((c) => c.id === id)!);
+  const chips = deal.capacity!.chips.map((id) => data.chips.find((c) => c.id === id)!);
   return {deal, chips, scenario, values, capacity, months, bands, live};
 }
 
@@ -172,7 +167,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
     );
   }
   const years = bands?.years ?? [];
-  const slipHigh = (data.assumptions as {id: string; high: number}[]).find((a) => a.id === "slip-months")?.high ?? 0;
+  const slipHigh = data.assumptions.find((a) => a.id === "slip-months")?.high ?? 0;
   const first = years[0];
   const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
   const lastGw = months.months.at(-1)?.gw ?? 0;

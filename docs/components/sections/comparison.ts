@@ -78,7 +78,8 @@ export const comparison: Section = {
   title: "The deals compared",
   render({data, analysis, dealId, width, print}: SectionContext) {
     const rows: DealComparison[] = analysis.comparison;
-    const article: ArticleTable = analysis.articleTable;
+    // A deal's briefing data has no article table (null): the section then shows the comparison alone.
+    const article: ArticleTable = analysis.articleTable ?? {deals: [], rows: []};
     const partial = partialCapacities(data.deals, data.chips);
     const marks = Object.fromEntries(partial.map((p) => [p.deal, p.mark]));
     const articleDeals = article.deals.map((d) => d.id);

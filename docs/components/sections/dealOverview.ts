@@ -13,7 +13,7 @@ type PublicDeal = Deal & {summaryHtml: string; notesHtml: string};
 
 /** Returns the deal named by the context, or throws `invalid dealId: x` when there is none. */
 function dealOf({data, dealId}: SectionContext): PublicDeal {
-  const deal = (data.deals as PublicDeal[]).find((d) => d.id === dealId);
+  const deal = data.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   return deal;
 }
@@ -111,7 +111,7 @@ export const dealsOverview: Section = {
     return el(
       "div",
       {class: "deal-list deals-overview"},
-      (data.deals as PublicDeal[]).map((deal) => Card(deal, data))
+      data.deals.map((deal) => Card(deal, data))
     );
   }
 };

@@ -21,7 +21,7 @@ export function loopFinding(map: MarketMap, dealCount: number): string {
 
 function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
   const nodeName = new Map(map.nodes.map((n) => [n.id, n.name]));
-  const deals = new Map((data.deals as {id: string; name: string; investors: string[]}[]).map((d) => [d.id, d]));
+  const deals = new Map(data.deals.map((d) => [d.id, d]));
   // The deal's name goes under the pair when the pair does not say it all (several investors in one deal).
   const dealLine = (id: string) => {
     const deal = deals.get(id);

@@ -30,7 +30,7 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
 
 /** Returns the deal the section explains: the context's, else the founding deal, else the first. */
 function methodologyDeal({data, dealId}: SectionContext): Deal {
-  const deals = data.deals as Deal[];
+  const deals = data.deals;
   const deal = deals.find((d) => d.id === (dealId ?? "amazon-anthropic")) ?? (dealId ? undefined : deals[0]);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   return deal;

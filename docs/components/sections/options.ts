@@ -31,7 +31,7 @@ export function dealOptionsFor({data, analysis, dealId, controls}: SectionContex
   options: DealOptions | null;
   values: AssumptionValues;
 } {
-  const deal = (data.deals as Deal[]).find((d) => d.id === dealId);
+  const deal = data.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   const projection: DealProjection = analysis.projections[deal.id];
   if (!controls) return {deal, options: projection.options, values: projection.assumptions};
@@ -269,7 +269,7 @@ export const optionsQuestions: Section = {
   id: "options-questions",
   title: "The four questions, deal by deal",
   render({data}) {
-    const deals = data.deals as Deal[];
+    const deals = data.deals;
     const sources = {sources: data.sourcesById, index: data.sourceNumbers};
     return el(
       "div",

@@ -35,7 +35,7 @@ export function roadmapView(context: SectionContext): RoadmapView {
   let fleet: Fleet | null = null;
   if (state?.capacity.accelerators)
     fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values) : analysis.projections[deal.id].fleet;
-  const byId = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
+  const byId = new Map(data.chips.map((c) => [c.id, c]));
   const chips = (deal.capacity?.chips ?? []).map((id) => byId.get(id)!).sort((a, b) => (a.available.date < b.available.date ? -1 : 1));
   return {
     deal,
@@ -66,7 +66,7 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
   const {fleet, chips, deal} = view;
   if (!fleet?.years.length)
     return el("p", {class: "muted"}, `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`);
-  const h100 = (data.chips as Chip[]).find((c) => c.id === "h100")!;
+  const h100 = data.chips.find((c) => c.id === "h100")!;
   const h100e = fleet.years.map((y) => flopsToH100e(y.flopsBf16, h100.flops.bf16.value));
   const peak = fleet.years.reduce((a, b) => (b.accelerators > a.accelerators ? b : a));
   const peakAt = fleet.years.indexOf(peak);
@@ -118,7 +118,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
     : null;
   const priced = rows.filter((r) => r.perDollar !== null);
   const unpriced = rows.filter((r) => r.perDollar === null);
-  const chipsById = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
+  const chipsById = new Map(data.chips.map((c) => [c.id, c]));
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
   return el(
     "div",

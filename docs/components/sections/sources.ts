@@ -11,7 +11,7 @@ import type {Section, SectionContext} from "./types.js";
 
 /** Returns the ids of the sources to list: all of them, or a deal's (see the module comment). */
 export function sourceIdsFor({data, analysis, dealId}: Pick<SectionContext, "data" | "analysis" | "dealId">): string[] {
-  if (!dealId) return (data.sources as SourceRef[]).map((s) => s.id);
+  if (!dealId) return data.sources.map((s) => s.id);
   const projection: DealProjection | undefined = analysis?.projections?.[dealId];
   const chips = new Set<string>();
   for (const {figure} of projection ? headlineFormulas(projection) : []) {

@@ -3,18 +3,17 @@
  * `(context) → Node`. Site pages arrange sections with controls around them; briefings print the same sections
  * with the controls replaced by a line stating the values used. No section reads files or fetches.
  */
+import type {Analysis, PublicDataset} from "../../../src/site/types.js";
 
 /** What every section receives. */
 export interface SectionContext {
-  /** `docs/data/dataset.json`: the validated dataset with sanitized HTML (PublicDataset in src/site/publicDataset.ts). */
-  // biome-ignore lint/suspicious/noExplicitAny: its type (PublicDataset) lives in src/io, which pages cannot import
-  data: any;
+  /** `docs/data/dataset.json`: the validated dataset with sanitized HTML. */
+  data: PublicDataset;
   /**
    * `docs/data/analysis.json`: `{asOf, projections: {[dealId]: DealProjection (base scenario, with uncertainty and
-   * tornado)}, comparison: DealComparison[], articleTable, chipEfficiency}` (see docs/data/analysis.json.ts).
+   * tornado)}, comparison: DealComparison[], articleTable, chipEfficiency}`.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: its types live in src/core (DealProjection…), imported by components via ../lib/core.js
-  analysis: any;
+  analysis: Analysis;
   /**
    * The reader's scenario and assumption values from `ScenarioControls` (docs/components/controls.ts). When set, a
    * section recomputes its figures in the browser with `prepareDealProjector(data, deal).evaluate(values)`; when

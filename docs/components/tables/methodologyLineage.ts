@@ -41,13 +41,7 @@ export function MethodologyLineage(
     dealName
   }: {
     dealName?: string;
-    data: {
-      deals: unknown[];
-      chips: unknown[];
-      assumptions: unknown[];
-      sourcesById: Record<string, SourceRef>;
-      sourceNumbers?: Record<string, number>;
-    };
+    data: Parameters<typeof resolveLineageInput>[0] & {sourcesById: Record<string, SourceRef>; sourceNumbers?: Record<string, number>};
   }
 ): HTMLElement {
   const links = {sources: data.sourcesById, index: data.sourceNumbers};
@@ -55,9 +49,7 @@ export function MethodologyLineage(
     "div",
     {class: "methodology-lineage"},
     rows.map(({name, label, formula, figure}) => {
-      const inputs = figure
-        ? figure.lineage.inputs.map((id) => resolveLineageInput(data as Parameters<typeof resolveLineageInput>[0], id))
-        : [];
+      const inputs = figure ? figure.lineage.inputs.map((id) => resolveLineageInput(data, id)) : [];
       return el(
         "section",
         {class: "card methodology-figure", id: `figure-${name.replace(/\W/g, "-")}`},

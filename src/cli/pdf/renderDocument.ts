@@ -5,8 +5,8 @@
  */
 import {PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
-import type {BriefingMeta} from "../../../docs/components/briefing/types.js";
 import {PAPER_SIZES, type Paper, printableArea, printableWidthPx} from "../../core/paper.js";
+import type {BriefingMeta} from "../../site/types.js";
 import {lockedPage, type PageLog} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
 import {readOutline, repairOutlineTitles} from "./outline.js";
