@@ -7,7 +7,7 @@ import {dataDir} from "../io/dataDir.js";
 import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
-import {type DealMemo, type SiteData, siteData} from "./siteData.js";
+import {type DealMemo, type SiteData, sharedFiles, siteData} from "./siteData.js";
 
 /** Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set). */
 export async function readSiteData(
@@ -24,14 +24,8 @@ export async function readSiteData(
 export async function siteDataFile(site: SiteData, path: string): Promise<string> {
   const briefing = /^data\/briefings\/([^/]+)\.json$/.exec(path)?.[1];
   if (briefing) return JSON.stringify(await site.slice(briefing));
-  const parts: Record<string, () => unknown> = {
-    "data/dataset.json": site.publicData,
-    "data/analysis.json": site.analysis,
-    "data/capacity-bands.json": site.bands,
-    "data/changes.json": site.changes,
-    "data/briefings.json": site.briefings
-  };
-  if (!parts[path]) throw new Error(`invalid data file: ${path}`);
+  const parts: Record<string, () => unknown> = sharedFiles(site);
+  if (!Object.hasOwn(parts, path)) throw new Error(`invalid data file: ${path}`);
   return JSON.stringify(await parts[path]());
 }
 

@@ -24,7 +24,7 @@ import {briefings as briefingDefinitions} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {resolvePlaceholders} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
-import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset} from "./types.js";
+import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
 /** Monte Carlo draws per deal for the published P10–P90 of the projections. */
 export const ANALYSIS_DRAWS = 5000;
@@ -157,18 +157,27 @@ export function siteData({
 
 export type SiteData = ReturnType<typeof siteData>;
 
+/** The published files but the briefings' own (`data/briefings/<name>.json`, see SiteData.slice). */
+export type SharedFile = Exclude<keyof PublishedFiles, `data/briefings/${string}.json`>;
+
+/** Returns the accessor of each shared published file, typed with the file's declared type (types.ts). */
+export function sharedFiles(site: SiteData): {[P in SharedFile]: () => PublishedFiles[P] | Promise<PublishedFiles[P]>} {
+  return {
+    "data/dataset.json": site.publicData,
+    "data/analysis.json": site.analysis,
+    "data/capacity-bands.json": site.bands,
+    "data/changes.json": site.changes,
+    "data/briefings.json": site.briefings
+  };
+}
+
 /**
  * Returns every published file: output path (as Framework serves it, e.g. `data/analysis.json`,
  * `data/briefings/market.json`) → its JSON text.
  */
 export async function siteDataFiles(site: SiteData): Promise<Map<string, string>> {
-  const files = new Map<string, string>([
-    ["data/dataset.json", JSON.stringify(site.publicData())],
-    ["data/analysis.json", JSON.stringify(site.analysis())],
-    ["data/capacity-bands.json", JSON.stringify(site.bands())],
-    ["data/changes.json", JSON.stringify(site.changes())],
-    ["data/briefings.json", JSON.stringify(await site.briefings())]
-  ]);
+  const files = new Map<string, string>();
+  for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
   for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
   return files;
 }
