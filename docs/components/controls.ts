@@ -38,23 +38,6 @@ export function scenarioAssumptionValues(assumptions: readonly AssumptionLike[],
   return Object.fromEntries(assumptions.map((a) => [a.id, scenario.overrides[a.id] ?? a.base]));
 }
 
-/** Returns the ids of the assumptions with the largest swings across the given tornado rankings, most first. */
-export function topAssumptions(
-  tornadoes: readonly {id: string; swing: number; valueAtLow?: number}[][],
-  count: number,
-  scales: readonly number[] = []
-): string[] {
-  const score = new Map<string, number>();
-  tornadoes.forEach((rows, i) => {
-    const scale = scales[i] || Math.max(...rows.map((r) => (Number.isFinite(r.swing) ? r.swing : 0)), 1e-12);
-    for (const r of rows) if (Number.isFinite(r.swing) && r.swing > 0) score.set(r.id, (score.get(r.id) ?? 0) + r.swing / scale);
-  });
-  return [...score]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([id]) => id);
-}
-
 function formatAssumption(a: AssumptionLike, x: number): string {
   if (a.unit === "fraction") return `${sig(x * 100)}%`;
   if (a.unit === "usd-bn-per-gw-year") return `$${sig(x)}B`;

@@ -82,18 +82,6 @@ const finite = z
   .refine((x) => Math.abs(x) <= Number.MAX_SAFE_INTEGER, {error: "is too large to be exact (over 2^53)"})
   .refine(isCleanDecimal, {error: "has a floating-point artefact; write at most 12 significant digits"});
 
-/** Money units; values in them must not be negative. */
-export const MONEY_UNITS: readonly Unit[] = [
-  "usd",
-  "usd-m",
-  "usd-bn",
-  "usd-bn-per-year",
-  "usd-bn-per-gw",
-  "usd-bn-per-gw-year",
-  "usd-per-mwh",
-  "usd-per-chip-hour"
-];
-
 /**
  * Returns the schema of a numeric fact whose unit must be one of `units`. Values are finite, non-negative,
  * at most 1 for fractions, and low ≤ value ≤ high when a range is given.

@@ -30,14 +30,6 @@ export const STATUS_COLORS: Record<string, string> = {
   assumption: "var(--status-assumption)"
 };
 
-/** Colour of each signal or checkpoint status. */
-export const SIGNAL_COLORS: Record<string, string> = {
-  "on-track": "var(--ok)",
-  watch: "var(--watch)",
-  "off-track": "var(--bad)",
-  unknown: "var(--theme-foreground-muted)"
-};
-
 /** Returns a Date for an ISO date `YYYY-MM-DD` at midnight UTC. */
 export function isoDate(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);

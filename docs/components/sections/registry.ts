@@ -3,28 +3,25 @@
  * draw sections by id). Each file below may export one or more `Section` objects under any name; the registry
  * indexes them by their `id`.
  *
- * A file that does not exist yet costs nothing: Framework routes an import of a missing `./<name>.js` in this
- * folder to `[pending].ts`, which exports no section, so its ids are simply absent (and a briefing that lists
- * them skips them with a warning). A new section file therefore shows up with no code change when its name is in
- * SECTION_FILES; a file with another name needs one line here.
+ * A new section file needs one line in SECTION_FILES; an id a briefing lists that no file exports is skipped with a
+ * warning when the briefing is rendered.
  */
 import type {Section} from "./types.js";
 
 type SectionModule = Record<string, unknown>;
 
-// The `as string` keeps TypeScript from resolving files that may not exist yet; Framework still sees the literal.
 const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   dealOverview: () => import("./dealOverview.js"),
-  capacity: () => import("./capacity.js" as string),
-  commitment: () => import("./commitment.js" as string),
-  recycling: () => import("./recycling.js" as string),
-  roadmap: () => import("./roadmap.js" as string),
-  options: () => import("./options.js" as string),
-  comparison: () => import("./comparison.js" as string),
-  marketMap: () => import("./marketMap.js" as string),
-  signals: () => import("./signals.js" as string),
-  methodology: () => import("./methodology.js" as string),
-  sources: () => import("./sources.js" as string)
+  capacity: () => import("./capacity.js"),
+  commitment: () => import("./commitment.js"),
+  recycling: () => import("./recycling.js"),
+  roadmap: () => import("./roadmap.js"),
+  options: () => import("./options.js"),
+  comparison: () => import("./comparison.js"),
+  marketMap: () => import("./marketMap.js"),
+  signals: () => import("./signals.js"),
+  methodology: () => import("./methodology.js"),
+  sources: () => import("./sources.js")
 };
 
 /** Returns true when `value` has the shape of a {@link Section}: a string id and title and a render function. */
