@@ -5,7 +5,7 @@
  */
 import {writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
-import {withBuildLock} from "./buildLock.js";
+import {withBuildLock} from "../buildLock.js";
 import {runTimed} from "./runTimed.js";
 import {FRAMEWORK_BIN} from "./siteOverhead.js";
 

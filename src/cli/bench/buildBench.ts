@@ -7,8 +7,8 @@
 import {cp, rm} from "node:fs/promises";
 import {join} from "node:path";
 import {changeLine} from "../../../docs/components/changeLine.js";
+import {withBuildLock} from "../buildLock.js";
 import {readBuiltChanges} from "../changes.js";
-import {withBuildLock} from "./buildLock.js";
 import {type BuildStage, type FrameworkLoads, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";
 import {changeOneValue} from "./changeOneValue.js";
 import {countPdfPages} from "./countPages.js";

@@ -5,8 +5,8 @@
  */
 import {rm} from "node:fs/promises";
 import {join} from "node:path";
+import {withBuildLock} from "../buildLock.js";
 import {cpuSpread, type StageSummary, summarizeStages} from "./buildBench.js";
-import {withBuildLock} from "./buildLock.js";
 import {type BuildStage, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";
 import {runTimed, type TimedRun} from "./runTimed.js";
 import {type Spread, summarize} from "./stats.js";
