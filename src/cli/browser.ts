@@ -15,6 +15,7 @@ import {hostname, tmpdir} from "node:os";
 import {join} from "node:path";
 import puppeteer, {type Browser, type BrowserContext, type Page} from "puppeteer-core";
 import {findChromium, installHint} from "../../scripts/chromium.mjs";
+import {isRunning} from "./exec.js";
 import {withTimeout} from "./timeout.js";
 
 /** Where every connection but the site's goes: a port nothing listens on (the discard port). */
@@ -149,15 +150,6 @@ async function removeStaleProfiles(): Promise<void> {
     const at = lock.lastIndexOf("-");
     if (at < 0 || lock.slice(0, at) !== hostname() || isRunning(Number(lock.slice(at + 1)))) continue;
     await rm(join(tmpdir(), name), {recursive: true, force: true});
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -8,9 +8,10 @@ import {existsSync, rmSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
 import {hashInputs} from "../io/manifest.js";
+import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
-import {run} from "./exec.js";
+import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
@@ -30,7 +31,6 @@ export interface BuildOptions {
 
 const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
 const CACHE = "docs/.observablehq/cache";
-const LOCK = ".build/build.lock";
 
 /**
  * Builds everything; returns 0 on success, 1 on a data problem (nothing else happens then). Throws on any other
@@ -49,7 +49,9 @@ export async function buildAll({
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if ((await check({dataDir: data})) !== 0) return 1;
   await checkOutput(out);
-  const release = await acquireLock(log);
+  const release = await acquireBuildLock({
+    onWait: (holder) => log(`build: waiting for another build of this project to finish (pid ${holder})`)
+  });
   const scratch = `${resolve(out)}.build-${process.pid}`;
   const cleanUp = () => {
     rmSync(scratch, {recursive: true, force: true});
@@ -175,42 +177,6 @@ async function removeStaleScratch(out: string): Promise<void> {
     const path = join(dirname(target), name);
     if (kind === "old" && !existsSync(target)) await rename(path, target);
     else await rm(path, {recursive: true, force: true});
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Takes the project's build lock (`.build/build.lock`, holding the pid), waiting while a running build holds it;
- * a lock left by a process that is gone is taken over. Returns the function that releases it.
- */
-async function acquireLock(log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<() => void> {
-  await mkdir(dirname(LOCK), {recursive: true});
-  const deadline = performance.now() + timeoutMs;
-  let waiting = false;
-  for (;;) {
-    try {
-      await writeFile(LOCK, String(process.pid), {flag: "wx"});
-      return () => rmSync(LOCK, {force: true});
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(await readFile(LOCK, "utf-8").catch(() => ""));
-    if (!holder || !isRunning(holder)) {
-      await rm(LOCK, {force: true});
-      continue;
-    }
-    if (performance.now() > deadline) throw new Error(`another build (pid ${holder}) has held ${LOCK} for ${timeoutMs / 60_000} minutes`);
-    if (!waiting) log(`build: waiting for another build of this project to finish (pid ${holder})`);
-    waiting = true;
-    await new Promise((ok) => setTimeout(ok, 250));
   }
 }
 

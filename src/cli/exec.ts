@@ -1,4 +1,4 @@
-/** Runs child processes for the CLI. */
+/** Runs child processes for the CLI, and tells whether one still runs. */
 import {spawn} from "node:child_process";
 import {delimiter, resolve as resolvePath} from "node:path";
 
@@ -17,4 +17,18 @@ export function run(command: string, args: string[], {env = {}, label = command}
       else reject(new Error(`${label} failed (${signal ? `signal ${signal}` : `exit ${code}`})`));
     });
   });
+}
+
+/**
+ * Returns true when a process with this pid runs (on this machine), including one this user may not signal.
+ *
+ * @example isRunning(process.pid) // true
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
