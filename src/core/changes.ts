@@ -1,3 +1,4 @@
+import {factGw} from "./capacity/convert.js";
 import {headlineTerms} from "./headlines.js";
 import type {Figure} from "./lineage.js";
 import type {Bound, Dataset, Status} from "./model.js";
@@ -64,15 +65,7 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
     }
     if (deal.capacity) {
       const ceiling = deal.capacity.ceiling;
-      add(
-        "capacity.ceiling",
-        "capacity",
-        ceiling.unit === "mw" ? ceiling.value / 1000 : ceiling.value,
-        "gw",
-        ceiling.bound ?? "exact",
-        ceiling.status,
-        ceiling.asOf
-      );
+      add("capacity.ceiling", "capacity", factGw(ceiling), "gw", ceiling.bound ?? "exact", ceiling.status, ceiling.asOf);
     }
     const p = projections[deal.id];
     if (p) {

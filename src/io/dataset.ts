@@ -4,6 +4,7 @@
  * their sources.
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
+import {toGw} from "../core/capacity/convert.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
@@ -285,10 +286,10 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
   });
 
   if (deal.capacity) {
-    const ceiling = gwOf(deal.capacity.ceiling);
+    const ceiling = toGw(deal.capacity.ceiling.value, deal.capacity.ceiling.unit);
     let last: {by: string; gw: number} | undefined;
     deal.capacity.schedule.forEach((p, i) => {
-      const gw = gwOf(p.gw);
+      const gw = toGw(p.gw.value, p.gw.unit);
       if (last && p.by <= last.by)
         report(here("capacity", "schedule", i, "by"), `schedule points must be in date order (${p.by} after ${last.by})`);
       if (last && gw < last.gw)
@@ -328,10 +329,6 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     if (s.date > deal.asOf) report(here("sources", i, "date"), `is after the deal's asOf (${s.date} > ${deal.asOf})`);
   });
   void sources;
-}
-
-function gwOf(fact: {value: number; unit: string}): number {
-  return fact.unit === "mw" ? fact.value / 1e3 : fact.value;
 }
 
 function round(x: number): number {

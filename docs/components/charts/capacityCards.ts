@@ -9,6 +9,7 @@ import {
   type Figure,
   figure,
   gwToTwhPerYear,
+  toGw,
   type Yardstick,
   yardstickShare
 } from "../../lib/core.js";
@@ -185,7 +186,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const {capacity, values} = view;
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
-  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(capacity.itMw.value / 1e3), label: "IT power"};
+  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);

@@ -2,7 +2,7 @@
  * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
  * with its current status and the evidence behind it, all from the core's capitalChain.
  */
-import type {CapitalChain, Checkpoint, Deal} from "../../lib/core.js";
+import {type CapitalChain, type Checkpoint, type Deal, factGw} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
@@ -107,7 +107,7 @@ function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sourc
         !deal.capacity?.schedule.length
           ? "The deal gives no dated schedule to hold capacity to."
           : next
-            ? `Next point: ${withBound(gw(next.gw.unit === "mw" ? next.gw.value / 1e3 : next.gw.value), next.gw.bound)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
+            ? `Next point: ${withBound(gw(factGw(next.gw)), next.gw.bound)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
             : `All ${c.due.length} schedule points are due.`
       ),
       signal(c.signal) ?? el("p", {class: "muted"}, "No observation of capacity coming online yet.")

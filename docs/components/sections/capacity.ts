@@ -14,7 +14,8 @@ import {
   prepareDealCapacity,
   type Scenario,
   type ScenarioValues,
-  scenarioValues
+  scenarioValues,
+  scheduleGw
 } from "../../lib/core.js";
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
@@ -166,6 +167,8 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       `${deal.name} gives no dated schedule, only a ceiling of ${withBound(gw(capacity.gw.value), capacity.gw.bound)}: there is no ramp to draw.`
     );
   }
+  // In GW whatever unit the data states them in (a schedule point may be in MW).
+  const points = scheduleGw(schedule);
   const years = bands?.years ?? [];
   const slipHigh = data.assumptions.find((a) => a.id === "slip-months")?.high ?? 0;
   const first = years[0];
@@ -189,13 +192,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       CapacityRamp({
         months,
         bands: years,
-        schedule: schedule.map((p) => ({
-          id: p.id,
-          by: p.by,
-          gw: p.gw.unit === "mw" ? p.gw.value / 1e3 : p.gw.value,
-          bound: p.gw.bound,
-          status: p.gw.status
-        })),
+        schedule: points,
         ceiling: {gw: capacity.gw.value, bound: capacity.gw.bound},
         chips: chips.map((c) => ({id: c.id, name: c.name})),
         width,
@@ -204,7 +201,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       el(
         "figcaption",
         {},
-        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${bands?.draws ?? 0} seeded draws. Dashed: the ceiling.`
+        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${bands?.draws ?? 0} seeded draws. Dashed: the ceiling.`
       )
     ),
     RampTable(view)

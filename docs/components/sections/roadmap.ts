@@ -3,7 +3,7 @@
  * the generations compare on performance per watt and per dollar across Trainium, Nvidia and TPU, when each
  * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
  */
-import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {RoadmapChain} from "../charts/roadmapChain.js";
@@ -51,10 +51,7 @@ export function roadmapView(context: SectionContext): RoadmapView {
 export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   const top = chips.filter((c) => (mix[c.id] ?? 0) > 0).sort((a, b) => mix[b.id] - mix[a.id])[0];
   if (!top || !deal.capacity) return `The chips behind ${deal.name}`;
-  const ceiling = withBound(
-    gw(deal.capacity.ceiling.unit === "mw" ? deal.capacity.ceiling.value / 1e3 : deal.capacity.ceiling.value),
-    deal.capacity.ceiling.bound
-  );
+  const ceiling = withBound(gw(factGw(deal.capacity.ceiling)), deal.capacity.ceiling.bound);
   const when =
     top.available.status === "confirmed"
       ? `available since ${monthYear(top.available.date)}`
@@ -191,7 +188,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
   const fills = roadmap && "chips" in roadmap ? roadmap.chips : [];
   const narrow = width < 560;
   const points = (deal.capacity?.schedule ?? []).map((p) => {
-    const power = gw(p.gw.unit === "mw" ? p.gw.value / 1e3 : p.gw.value);
+    const power = gw(factGw(p.gw));
     return {by: p.by, label: narrow ? `${power} · ${p.by.slice(0, 4)}` : `${withBound(power, p.gw.bound)} by ${monthYear(p.by)}`};
   });
   const asOf = deal.asOf;

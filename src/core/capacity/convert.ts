@@ -3,7 +3,7 @@
  * power is what the servers draw (facility ÷ PUE). Counts are rounded the way hardware is bought: accelerators
  * down (a partial chip does not exist), servers and buildings up (a partial one must still be built).
  */
-import type {Fact} from "../model.js";
+import type {Fact, SchedulePoint} from "../model.js";
 
 /** Hours in a (non-leap) year. */
 export const HOURS_PER_YEAR = 8_760;
@@ -15,14 +15,43 @@ export const FLOPS_PER_PFLOPS = 1e15;
 const COUNT_EPSILON = 1e-6;
 
 /**
+ * Returns a power in GW from a value in GW or MW (MW are divided by 1,000): the one MW → GW conversion, for facts
+ * (factGw), schedule points (scheduleGw) and computed figures. Throws `invalid unit: x` for any other unit.
+ *
+ * @example toGw(300, "mw") // 0.3
+ */
+export function toGw(value: number, unit: string): number {
+  if (unit === "gw") return value;
+  if (unit === "mw") return value / 1e3;
+  throw new Error(`invalid unit: ${unit}`);
+}
+
+/**
  * Returns a power fact in GW (facts in MW are divided by 1,000).
  *
  * @example factGw({value: 300, unit: "mw", …}) // 0.3
  */
 export function factGw(fact: Pick<Fact, "value" | "unit">): number {
-  if (fact.unit === "gw") return fact.value;
-  if (fact.unit === "mw") return fact.value / 1e3;
-  throw new Error(`invalid unit: ${fact.unit}`);
+  return toGw(fact.value, fact.unit);
+}
+
+/** A schedule point with its power in GW, and the bound and status of the fact it was read from. */
+export interface SchedulePointGw {
+  id: string;
+  by: string;
+  gw: number;
+  bound: Fact["bound"];
+  status: Fact["status"];
+}
+
+/**
+ * Returns a deal's schedule points with their power in GW (MW facts converted), so that a chart or a sentence never
+ * prints a value stated in MW as GW.
+ *
+ * @example scheduleGw([{id: "first", by: "2026-12-31", gw: {value: 300, unit: "mw", bound: "about", …}}]) // [{id: "first", by: "2026-12-31", gw: 0.3, bound: "about", …}]
+ */
+export function scheduleGw(schedule: readonly SchedulePoint[]): SchedulePointGw[] {
+  return schedule.map((p) => ({id: p.id, by: p.by, gw: factGw(p.gw), bound: p.gw.bound, status: p.gw.status}));
 }
 
 /**

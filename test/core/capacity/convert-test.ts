@@ -8,7 +8,9 @@ import {
   factGw,
   flopsToH100e,
   gwToTwhPerYear,
-  itMwToAccelerators
+  itMwToAccelerators,
+  scheduleGw,
+  toGw
 } from "../../../src/core/capacity/convert.js";
 import {assertInDelta} from "../../asserts.js";
 
@@ -106,4 +108,24 @@ it("gwToTwhPerYear(gw, load) is linear in GW and in load", () => {
       }
     )
   );
+});
+
+it("toGw(value, unit) divides MW by 1,000, keeps GW and refuses any other unit", () => {
+  assert.strictEqual(toGw(300, "mw"), 0.3);
+  assert.strictEqual(toGw(1_500, "mw"), 1.5);
+  assert.strictEqual(toGw(5, "gw"), 5);
+  assert.throws(() => toGw(5, "usd-bn"), "invalid unit: usd-bn");
+});
+
+it("scheduleGw(schedule stated in MW) gives GW, so the capacity section's chart and caption never print 300 MW as 300 GW", () => {
+  const fact = (value: number, unit: "mw" | "gw", bound?: "about" | "up-to") =>
+    ({value, unit, bound, status: "reported", source: "s", asOf: "2026-01-01"}) as const;
+  const points = scheduleGw([
+    {id: "first", by: "2026-12-31", gw: fact(300, "mw", "about")},
+    {id: "second", by: "2027-12-31", gw: fact(1.2, "gw", "up-to")}
+  ]);
+  assert.deepStrictEqual(points, [
+    {id: "first", by: "2026-12-31", gw: 0.3, bound: "about", status: "reported"},
+    {id: "second", by: "2027-12-31", gw: 1.2, bound: "up-to", status: "reported"}
+  ]);
 });
