@@ -75,14 +75,6 @@ export function DerivedBadge(lineage: LineageLike): HTMLElement {
   return el("span", {class: "badge badge--derived", title: text, role: "note", "aria-label": text}, `derived · ${lineage.status}`);
 }
 
-/** Returns a fact's value in words with its bound and badge: "up to 5 GW [confirmed]". */
-export function FactValue(
-  fact: FactLike & {value: number; unit: string},
-  {sources, index, unit}: {sources: Record<string, SourceRef>; index?: Record<string, number>; unit?: string}
-): HTMLElement {
-  return el("span", {class: "fact"}, figureText(fact.value, unit ?? fact.unit, fact.bound), Badge(fact, {sources, index}));
-}
-
 /** Returns a derived figure in words with its bound and a derived badge. */
 export function FigureValue(figure: {value: number; unit: string; bound: Bound; lineage: LineageLike}): HTMLElement {
   return el("span", {class: "figure"}, figureText(figure.value, figure.unit, figure.bound), DerivedBadge(figure.lineage));
