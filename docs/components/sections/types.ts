@@ -32,7 +32,7 @@ export interface SectionContext {
 
 /** A section: a titled part of the report. */
 export interface Section {
-  /** Stable id, used by briefing definitions (`reports/*.ts`) and anchors. */
+  /** Stable id, used by briefing definitions (`src/site/briefings.ts`) and anchors. */
   id: string;
   /** Heading shown in the table of contents and the PDF outline. */
   title: string;
