@@ -34,8 +34,8 @@ export function comparisonPoints(rows: readonly DealComparison[]): {points: Comp
   const missing: DealComparison[] = [];
   for (const row of rows) {
     if (row.usdPerGw && row.commitmentToInvestment) {
-      const a = row.usdPerGw.lineage.status as Status;
-      const b = row.commitmentToInvestment.lineage.status as Status;
+      const a = row.usdPerGw.lineage.status;
+      const b = row.commitmentToInvestment.lineage.status;
       points.push({
         id: row.id,
         name: row.name,

@@ -17,12 +17,15 @@ interface Column {
   cell: (row: DealComparison) => Node | string;
 }
 
-const figureColumn = (key: keyof DealComparison, label: string, marks: Record<string, string> = {}): Column => ({
+/** The columns of a comparison row that hold a figure (or null when the deal does not state it). */
+type FigureKey = {[K in keyof DealComparison]: DealComparison[K] extends Figure | null ? K : never}[keyof DealComparison];
+
+const figureColumn = (key: FigureKey, label: string, marks: Record<string, string> = {}): Column => ({
   key,
   label,
   numeric: true,
-  sortValue: (row) => (row[key] as Figure | null)?.value ?? null,
-  cell: (row) => ComparisonFigure(row[key] as Figure | null, {mark: marks[row.id]})
+  sortValue: (row) => row[key]?.value ?? null,
+  cell: (row) => ComparisonFigure(row[key], {mark: marks[row.id]})
 });
 
 /** Returns the status mix as a bar of four colours and the counts in words (visible, so print keeps them). */
