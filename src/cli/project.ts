@@ -1,7 +1,6 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
-import {figureText} from "../../docs/components/format.js";
-import {type DealProjection, projectDeal} from "../core/index.js";
+import {type DealProjection, derivedText, numberText, projectDeal} from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
@@ -106,7 +105,7 @@ export async function projectCommand(
     return 0;
   }
   const line = (label: string, f: Figure | null | undefined) =>
-    f && console.log(`  ${label.padEnd(34)} ${figureText(f.value, f.unit, f.bound).padEnd(26)} ${f.lineage.status}`);
+    f && console.log(`  ${label.padEnd(34)} ${derivedText(f).padEnd(26)} ${f.lineage.status}`);
   console.log(`${dealId} · scenario ${scenario} · as of ${projection.asOf}`);
   const {capacity: cap, commitment: com, recycling: rec, options: opt} = projection;
   if (cap) {
@@ -142,8 +141,7 @@ export async function projectCommand(
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);
     for (const [name, s] of Object.entries(projection.uncertainty.figures)) {
       if (s.p50 === null) continue;
-      const show = (x: number | null) =>
-        x === null ? "n/a" : name.endsWith("Year") ? String(Math.round(x)) : Number(x.toPrecision(4)).toLocaleString("en-US");
+      const show = (x: number | null) => (x === null ? "n/a" : name.endsWith("Year") ? String(Math.round(x)) : numberText(x));
       console.log(`  ${name.padEnd(34)} ${[s.p10, s.p50, s.p90].map(show).join(" / ")}`);
     }
   }

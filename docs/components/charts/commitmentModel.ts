@@ -19,7 +19,7 @@ import {
   type SpendProfile,
   simulate
 } from "../../lib/core.js";
-import {type Bound, figureText} from "../format.js";
+import {type Bound, derivedText} from "../format.js";
 import type {SectionContext} from "../sections/types.js";
 
 /** The projection a page shows: the parts of a DealProjection that the reader's values change. */
@@ -140,11 +140,9 @@ export function companyName(data: SectionContext["data"], id: string): string {
 }
 
 /**
- * Returns a figure in words with its bound, reading a floor or ceiling on a negative value as "at least" or "at most"
- * (format.ts says "over −$3.4B", which reads as a larger loss).
+ * Returns a computed figure in words with its bound, in the core's vocabulary (three significant figures; a floor or
+ * a ceiling on a negative value reads "about").
  */
 export function figureWords(figure: {value: number; bound: Bound}, unit: string): string {
-  if (figure.value < 0 && (figure.bound === "at-least" || figure.bound === "up-to"))
-    return `${figure.bound === "at-least" ? "at least" : "at most"} ${figureText(figure.value, unit)}`;
-  return figureText(figure.value, unit, figure.bound);
+  return derivedText({value: figure.value, unit, bound: figure.bound});
 }
