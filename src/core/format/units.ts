@@ -16,7 +16,7 @@ type Formatter = (x: number, precision: Precision) => string;
 function coarse(x: number, precision: Precision): string {
   if (precision === "as-written") return numberText(x, precision);
   const a = Math.abs(x);
-  return numberText(a >= 10 ? roundSig(Math.round(x), 3) : roundSig(x, 2), "as-written");
+  return numberText(a >= 1000 ? roundSig(x, 3) : a >= 10 ? Math.round(x) : roundSig(x, 2), "as-written");
 }
 
 /** Returns a fraction as a percentage: 0.05 → "5%", 0.1333 → "13%", 0.005 → "0.5%", 0.025 as written → "2.5%". */
