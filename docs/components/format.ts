@@ -12,6 +12,7 @@ export {
   figureWords,
   flops,
   gw,
+  moneyTermText,
   monthYear,
   mw,
   numberText as sig,

@@ -80,7 +80,7 @@ export function FactValue(
   fact: FactLike & {value: number; unit: string},
   {sources, index, unit}: {sources: Record<string, SourceRef>; index?: Record<string, number>; unit?: string}
 ): HTMLElement {
-  return el("span", {class: "fact"}, figureText(fact.value, unit ?? fact.unit, fact.bound), Badge(fact, {sources, index}));
+  return el("span", {class: "fact"}, figureText(fact.value, unit ?? fact.unit, fact.bound, fact.status), Badge(fact, {sources, index}));
 }
 
 /** Returns a derived figure in words with its bound and a derived badge. */

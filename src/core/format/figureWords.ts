@@ -9,6 +9,7 @@
  * Bounds are written with bounds.ts's words ("up to", "over", "about"; "about" for a negative value with a
  * floor or a ceiling).
  */
+import type {MoneyTerm} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Bound, Status} from "../model.js";
 import {withBound} from "./bounds.js";
@@ -86,4 +87,17 @@ export function plusMinus(value: number, error: number, unit: string): string {
   assertFinite(error);
   const e = Math.abs(error) === 0 ? 0 : Number(Math.abs(error).toPrecision(2));
   return `${unitText(value, unit, "3sf")} ± ${unitText(e, unit, "as-written")}`;
+}
+
+/**
+ * Returns a money term (src/core/headlines.ts) in words: a stated total or tranche as its source wrote it, a sum
+ * of several at three significant figures.
+ *
+ * @example moneyTermText(headlineTerms(amazonAnthropic).committed) // "over $100B"
+ */
+export function moneyTermText(term: Pick<MoneyTerm, "usd" | "bound" | "fact" | "lineage">, {bare = false}: {bare?: boolean} = {}): string {
+  return figureWords(
+    {value: term.usd, unit: "usd", bound: term.bound, status: term.fact?.status ?? term.lineage.status, derived: !term.fact},
+    {bare}
+  );
 }
