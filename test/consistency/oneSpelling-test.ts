@@ -1,0 +1,133 @@
+// One figure, one spelling: every headline figure of every deal (the keys the manifest publishes) reads the same,
+// value, bound word and status, through the CLI (`deals project`), the site data the pages are written from, and the
+// briefings' executive summaries (placeholders). Pure functions only: no build, no browser.
+import {readFile} from "node:fs/promises";
+import {afterEach, assert, beforeAll, it, vi} from "vitest";
+import {figureTable} from "../../reports/figures.js";
+import {resolvePlaceholders} from "../../reports/placeholders.js";
+import {headlineJson, projectCommand, projectionJson} from "../../src/cli/project.js";
+import type {HeadlineFigure} from "../../src/core/index.js";
+import type {Dataset} from "../../src/core/model.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {siteData} from "../../src/io/snapshots/siteData.js";
+import {nameOf, PLACEHOLDERS, siteSpelling} from "./figureSpelling.js";
+
+let dataset: Dataset;
+let site: ReturnType<typeof siteData>;
+let published: HeadlineFigure[];
+
+beforeAll(async () => {
+  dataset = await readValidDataset("data");
+  site = siteData({dataset, version: "test", previous: null, draws: {analysis: 0, bands: 0}});
+  published = site.figures();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const stated = (f: HeadlineFigure) => `"${f.key}"`;
+
+it("every deal publishes headline figures", () => {
+  for (const deal of dataset.deals) {
+    const n = published.filter((f) => f.deal === deal.id).length;
+    assert.isAbove(n, 0, `${deal.id}: ${n} headline figures`);
+  }
+});
+
+it("deals project --json gives every published headline figure the manifest's value, bound, status and words", () => {
+  let checked = 0;
+  for (const deal of dataset.deals) {
+    const p = site.analysis().projections[deal.id];
+    const json = projectionJson(p, headlineJson(dataset, p));
+    const cli = new Map(json.headlines.map((h) => [h.key, h]));
+    for (const f of published.filter((x) => x.deal === deal.id)) {
+      const h = cli.get(f.key);
+      assert.ok(h, `${stated(f)}: published in the manifest, missing from deals project --json`);
+      assert.deepStrictEqual(
+        {value: h.value, bound: h.bound, status: h.status},
+        {value: f.value, bound: f.bound, status: f.status},
+        `${stated(f)}: deals project --json vs the manifest`
+      );
+      checked++;
+    }
+    assert.strictEqual(cli.size, published.filter((x) => x.deal === deal.id).length, `${deal.id}: the CLI publishes other keys`);
+  }
+  assert.isAbove(checked, dataset.deals.length);
+});
+
+it("the site data, the CLI's words and the briefings' placeholders spell each headline figure the same", async () => {
+  const table = figureTable({dataset, version: "test"});
+  const publicDeals = new Map(site.publicData().deals.map((d) => [d.id, d]));
+  const problems: string[] = [];
+  let checked = 0;
+  for (const deal of dataset.deals) {
+    const p = site.analysis().projections[deal.id];
+    const cli = new Map(headlineJson(dataset, p).map((h) => [h.key, h]));
+    for (const f of published.filter((x) => x.deal === deal.id)) {
+      const name = nameOf(f);
+      const words = cli.get(f.key)!;
+      const onSite = siteSpelling(name, publicDeals.get(deal.id)!, p);
+      if (!onSite) problems.push(`${stated(f)}: the CLI says "${words.text}" (${words.status}); the site data has no such figure`);
+      else if (onSite.text !== words.text || onSite.status !== words.status)
+        problems.push(`${stated(f)}: the CLI says "${words.text}" (${words.status}), the site "${onSite.text}" (${onSite.status})`);
+      const placeholder = PLACEHOLDERS[name];
+      if (placeholder) {
+        const briefing = resolvePlaceholders(`{{deal.${placeholder}}}`, table, {file: "test.md", deal: deal.id}).replace(/\\/g, "");
+        if (briefing !== words.text)
+          problems.push(`${stated(f)}: the CLI says "${words.text}", the briefings' {{deal.${placeholder}}} "${briefing}"`);
+      }
+      checked++;
+    }
+  }
+  assert.deepStrictEqual(problems, []);
+  assert.isAbove(checked, dataset.deals.length);
+});
+
+it("the executive summaries, as published, write each named headline figure with the CLI's words", async () => {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const briefing of (await site.briefings()).briefings) {
+    const text = briefing.summaryHtml
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ");
+    const markdown = await readFile(briefing.summary, "utf-8");
+    for (const [name, placeholder] of Object.entries(PLACEHOLDERS)) {
+      for (const deal of dataset.deals) {
+        const named =
+          markdown.includes(`{{${deal.id}.${placeholder}}}`) || (briefing.deal === deal.id && markdown.includes(`{{deal.${placeholder}}}`));
+        if (!named) continue;
+        const f = published.find((x) => x.key === `${deal.id}.${name}`);
+        if (!f) continue;
+        const words = headlineJson(dataset, site.analysis().projections[deal.id]).find((h) => h.key === f.key)!;
+        if (!text.includes(words.text))
+          problems.push(`${stated(f)}: the CLI says "${words.text}"; briefing ${briefing.name}'s summary does not`);
+        checked++;
+      }
+    }
+  }
+  assert.deepStrictEqual(problems, []);
+  assert.isAbove(checked, 0);
+});
+
+it("deals project (text) prints each headline figure it lists with the manifest's words and status", async () => {
+  const lines: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+  let checked = 0;
+  for (const deal of ["amazon-anthropic", "microsoft-openai"].filter((id) => dataset.deals.some((d) => d.id === id))) {
+    lines.length = 0;
+    assert.strictEqual(await projectCommand(deal, {draws: 0}), 0);
+    const output = lines.join("\n");
+    for (const f of published.filter((x) => x.deal === deal && nameOf(x) !== "recycling.paybackYear")) {
+      const words = headlineJson(dataset, site.analysis().projections[deal]).find((h) => h.key === f.key)!;
+      assert.match(output, new RegExp(`${escapeRegExp(words.text)}\\s+${f.status}`), `${stated(f)} in deals project ${deal}`);
+      checked++;
+    }
+  }
+  assert.isAbove(checked, 0);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
