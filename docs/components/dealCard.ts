@@ -37,7 +37,10 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
       )
     ]);
   rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
-  if (terms.contingent) rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
+  if (terms.contingent) {
+    rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
+    rows.push(["In all, if every condition is met", MoneyTerm(terms.max, options)]);
+  }
   for (const {commitment, usd: amount} of terms.commitments) {
     rows.push([
       "Compute commitment",

@@ -24,9 +24,10 @@ export interface Spelling {
 /** Returns how the pages' components write a headline figure from the published deal and projection (null: not shown). */
 export function siteSpelling(name: string, deal: Deal, p: DealProjection): Spelling | null {
   const terms = headlineTerms(deal);
-  const term = (t: ReturnType<typeof headlineTerms>["firm"]) => t && {text: moneyTermText(t), status: t.fact?.status ?? t.lineage.status};
+  const term = (t: ReturnType<typeof headlineTerms>["firm"]) =>
+    t ? {text: moneyTermText(t), status: t.fact?.status ?? t.lineage.status} : null;
   const derived = (f: {value: number; unit: string; bound: HeadlineFigure["bound"]; lineage: {status: string}} | null | undefined) =>
-    f && {text: derivedText(f), status: f.lineage.status};
+    f ? {text: derivedText(f), status: f.lineage.status} : null;
   switch (name) {
     case "investment.firm":
       return term(terms.firm);

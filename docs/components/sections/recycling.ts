@@ -136,9 +136,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
-        `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`
+        `expected with contingent tranches: ${figureWords(r.investmentExpectedUsd, "usd")}`
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
+      Kpi(
+        "Firm investment ÷ commitment",
+        r.investmentToCommitmentFirm,
+        "fraction",
+        "recycling.investmentToCommitmentFirm",
+        "every firm dollar invested, against the spend committed"
+      ),
       Kpi(
         "Operating profit on it",
         r.operatingProfitUsd,
