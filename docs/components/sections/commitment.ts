@@ -24,7 +24,7 @@ function capitalize(text: string): string {
 }
 
 /**
- * Returns the commitment's finding in one sentence, computed: "Over $100B buys about 9.09 GW-years: 18% of what up
+ * Returns the commitment's finding in one sentence, computed: "Over $100B buys over 9.09 GW-years: 18% of what up
  * to 5 GW for 10 years would supply", or what the deal lacks to say it.
  */
 export function commitmentFinding(commitment: DealCommitmentProjection | null): string {
