@@ -39,9 +39,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
   }
   if (terms.firm) {
     const badge = terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage);
-    cards.push(
-      card("Invested in total (firm)", moneyTermText(terms.firm), badge, terms.firm.label, "investment.firm")
-    );
+    cards.push(card("Invested in total (firm)", moneyTermText(terms.firm), badge, terms.firm.label, "investment.firm"));
   }
   if (terms.contingent) {
     const badge = terms.contingent.fact ? Badge(terms.contingent.fact, {sources, index}) : DerivedBadge(terms.contingent.lineage);
@@ -49,15 +47,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       .filter((t) => !t.firm)
       .map((t) => t.condition)
       .filter(Boolean);
-    cards.push(
-      card(
-        "More on conditions",
-        moneyTermText(terms.contingent),
-        badge,
-        conditions.join("; "),
-        "investment.contingent"
-      )
-    );
+    cards.push(card("More on conditions", moneyTermText(terms.contingent), badge, conditions.join("; "), "investment.contingent"));
   }
   for (const {commitment, usd: amount} of terms.commitments) {
     cards.push(
@@ -122,8 +112,7 @@ export function SiblingDeal(
   const investor = deal.investors.map((id) => companies[id] ?? id).join(" and ");
   const total = terms.max ?? terms.firm;
   const parts: (Node | string)[] = [`${when}, ${investor} put `];
-  if (total)
-    parts.push(moneyTermText(total), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
+  if (total) parts.push(moneyTermText(total), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
   if (terms.firm && terms.max)
     parts.push(
       ` (${moneyTermText(terms.firm, {bare: true})} of it firm`,
@@ -131,8 +120,16 @@ export function SiblingDeal(
       ")"
     );
   parts.push(` into ${companies[deal.lab] ?? deal.lab}`);
-  if (round?.raised) parts.push(`'s ${figureText(round.raised.value, round.raised.unit, round.raised.bound, round.raised.status)} round`, Badge(round.raised, {sources, index}));
-  if (round?.preMoney) parts.push(` at ${figureText(round.preMoney.value, round.preMoney.unit, round.preMoney.bound, round.preMoney.status)} pre-money`, Badge(round.preMoney, {sources, index}));
+  if (round?.raised)
+    parts.push(
+      `'s ${figureText(round.raised.value, round.raised.unit, round.raised.bound, round.raised.status)} round`,
+      Badge(round.raised, {sources, index})
+    );
+  if (round?.preMoney)
+    parts.push(
+      ` at ${figureText(round.preMoney.value, round.preMoney.unit, round.preMoney.bound, round.preMoney.status)} pre-money`,
+      Badge(round.preMoney, {sources, index})
+    );
   parts.push(".");
   if (terms.committed)
     parts.push(

@@ -175,7 +175,13 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                   "tr",
                   {},
                   el("td", {}, r.name),
-                  el("td", {class: "num"}, price ? [figureWords({value: price.value, unit: "usd", bound: price.bound, status: price.status}), Badge(price, sources)] : "n/a"),
+                  el(
+                    "td",
+                    {class: "num"},
+                    price
+                      ? [figureWords({value: price.value, unit: "usd", bound: price.bound, status: price.status}), Badge(price, sources)]
+                      : "n/a"
+                  ),
                   el("td", {class: "num"}, sig(r.perDollar!))
                 );
               })

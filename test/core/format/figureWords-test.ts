@@ -11,7 +11,10 @@ it("figureWords(figure) rounds derived, estimate and assumption figures to three
   assert.strictEqual(figureWords({value: 1.125, unit: "gw", status: "estimate"}), "1.13 GW");
   assert.strictEqual(figureWords({value: 30966, unit: "count", status: "assumption"}), "31,000");
   assert.strictEqual(figureWords({value: 4006744, unit: "h100e", status: "confirmed", derived: true}), "4.01 million H100-equivalents");
-  assert.strictEqual(figureWords({value: 100 / 11, unit: "gw-years", bound: "at-least", status: "assumption", derived: true}), "over 9.09 GW-years");
+  assert.strictEqual(
+    figureWords({value: 100 / 11, unit: "gw-years", bound: "at-least", status: "assumption", derived: true}),
+    "over 9.09 GW-years"
+  );
 });
 
 it("figureWords(figure) counts a figure without a status as computed", () => {
