@@ -19,7 +19,6 @@ import {
   type SpendProfile,
   simulate
 } from "../../lib/core.js";
-import {type Bound, derivedText} from "../format.js";
 import type {SectionContext} from "../sections/types.js";
 
 /** The projection a page shows: the parts of a DealProjection that the reader's values change. */
@@ -137,12 +136,4 @@ export function commitmentBands(
 /** Returns the display name of a company id (its own name; the parent's is not substituted). */
 export function companyName(data: SectionContext["data"], id: string): string {
   return (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id;
-}
-
-/**
- * Returns a computed figure in words with its bound, in the core's vocabulary (three significant figures; a floor or
- * a ceiling on a negative value reads "about").
- */
-export function figureWords(figure: {value: number; bound: Bound}, unit: string): string {
-  return derivedText({value: figure.value, unit, bound: figure.bound});
 }
