@@ -15,7 +15,12 @@ it("boundWord(bound, value) reads a floor or a ceiling on a negative value as 'a
   assert.strictEqual(boundWord("up-to", -1), "about");
   assert.strictEqual(boundWord("about", -1), "about");
   assert.strictEqual(boundWord("exact", -1), "");
-  assert.strictEqual(boundWord("at-least", 0), "over");
+});
+
+it("boundWord(bound, 0) is empty: a bound on exactly zero bounds nothing", () => {
+  assert.strictEqual(boundWord("at-least", 0), "");
+  assert.strictEqual(boundWord("about", 0), "");
+  assert.strictEqual(boundWord("at-least", 1e-12), "over");
 });
 
 it("boundWord(bound) rejects an unknown bound", () => {
