@@ -131,3 +131,26 @@ it("deals project (text) prints each headline figure it lists with the manifest'
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+it("a stated figure with four significant digits keeps them in the CLI, the site data and the briefings; a sum has three", () => {
+  // The firm total of the founding deal stated as $13.125B (confirmed), and its milestone tranche as $20.4567B: the
+  // stated total is written as its source wrote it, the maximum (a sum of tranches, derived) at 3 s.f.
+  const edited: Dataset = structuredClone(dataset);
+  const deal = edited.deals.find((d) => d.id === "amazon-anthropic")!;
+  deal.totals.find((t) => t.id === "firm-total")!.amount.value = 13.125;
+  deal.totals = deal.totals.filter((t) => t.id === "firm-total");
+  const milestones = deal.tranches.find((t) => !t.firm)!;
+  milestones.amount.value = 20.4567;
+  const p = siteData({dataset: edited, version: "test", previous: null, draws: {analysis: 0, bands: 0}}).analysis().projections[deal.id];
+  const cli = new Map(headlineJson(edited, p).map((h) => [h.key.slice(deal.id.length + 1), h]));
+  const table = figureTable({dataset: edited, version: "test"});
+  const briefing = (name: string) => resolvePlaceholders(`{{deal.${name}}}`, table, {file: "test.md", deal: deal.id});
+  assert.strictEqual(cli.get("investment.firm")!.text, "$13.125B");
+  assert.strictEqual(siteSpelling("investment.firm", deal, p)!.text, "$13.125B");
+  assert.strictEqual(briefing("terms.firm"), "$13.125B");
+  // Maximum: 1.25 + 2.75 + 4 + 5 + 20.4567 = 33.4567 → "up to $33.5B" (the milestone tranche is an "up to").
+  assert.strictEqual(cli.get("investment.max")!.text, "up to $33.5B");
+  assert.strictEqual(siteSpelling("investment.max", deal, p)!.text, "up to $33.5B");
+  assert.strictEqual(briefing("terms.max"), "up to $33.5B");
+  assert.strictEqual(briefing("terms.contingent"), "up to $20.4567B");
+});
