@@ -2,7 +2,7 @@
 import type {Deal, Source} from "../lib/core.js";
 import {headlineTerms, termStatus} from "../lib/core.js";
 import {el} from "./dom.js";
-import {date, figureText, usd, withBound} from "./format.js";
+import {date, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
 
 export interface DealCardOptions {
@@ -16,7 +16,7 @@ export interface DealCardOptions {
 /** Returns a money term (stated or summed) with its bound and the right badge. */
 export function MoneyTerm(term: ReturnType<typeof headlineTerms>["firm"], {sources, index}: DealCardOptions): Node {
   if (!term) return el("span", {class: "muted"}, "none");
-  const text = withBound(usd(term.usd), term.bound);
+  const text = moneyTermText(term);
   return el("span", {}, text, term.fact ? Badge(term.fact, {sources, index}) : DerivedBadge({...term.lineage, status: termStatus(term)}));
 }
 
@@ -32,19 +32,22 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
       el(
         "span",
         {},
-        withBound(usd(terms.latest.usd), terms.latest.tranche.amount.bound),
+        figureText(terms.latest.usd, "usd", terms.latest.tranche.amount.bound, terms.latest.tranche.amount.status),
         Badge(terms.latest.tranche.amount, {sources, index})
       )
     ]);
   rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
-  if (terms.contingent) rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
+  if (terms.contingent) {
+    rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
+    rows.push(["In all, if every condition is met", MoneyTerm(terms.max, options)]);
+  }
   for (const {commitment, usd: amount} of terms.commitments) {
     rows.push([
       "Compute commitment",
       el(
         "span",
         {},
-        `${withBound(usd(amount), commitment.amount.bound)} over ${figureText(commitment.years.value, "years")}`,
+        `${figureText(amount, "usd", commitment.amount.bound, commitment.amount.status)} over ${figureText(commitment.years.value, "years", undefined, commitment.years.status)}`,
         Badge(commitment.amount, {sources, index})
       )
     ]);
@@ -55,7 +58,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
       el(
         "span",
         {},
-        figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound),
+        figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound, deal.capacity.ceiling.status),
         Badge(deal.capacity.ceiling, {sources, index})
       )
     ]);

@@ -2,7 +2,7 @@
 import type {Deal, Source} from "../lib/core.js";
 import {headlineTerms} from "../lib/core.js";
 import {el} from "./dom.js";
-import {date, figureText, times, usd, withBound} from "./format.js";
+import {date, derivedText, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
 
 interface Options {
@@ -30,7 +30,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
     cards.push(
       card(
         "Fresh investment",
-        withBound(usd(amount), tranche.amount.bound),
+        figureText(amount, "usd", tranche.amount.bound, tranche.amount.status),
         Badge(tranche.amount, {sources, index}),
         `${tranche.label}, ${date(tranche.date)}`,
         "investment.latest"
@@ -39,9 +39,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
   }
   if (terms.firm) {
     const badge = terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage);
-    cards.push(
-      card("Invested in total (firm)", withBound(usd(terms.firm.usd), terms.firm.bound), badge, terms.firm.label, "investment.firm")
-    );
+    cards.push(card("Invested in total (firm)", moneyTermText(terms.firm), badge, terms.firm.label, "investment.firm"));
   }
   if (terms.contingent) {
     const badge = terms.contingent.fact ? Badge(terms.contingent.fact, {sources, index}) : DerivedBadge(terms.contingent.lineage);
@@ -49,23 +47,15 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       .filter((t) => !t.firm)
       .map((t) => t.condition)
       .filter(Boolean);
-    cards.push(
-      card(
-        "More on conditions",
-        withBound(usd(terms.contingent.usd), terms.contingent.bound),
-        badge,
-        conditions.join("; "),
-        "investment.contingent"
-      )
-    );
+    cards.push(card("More on conditions", moneyTermText(terms.contingent), badge, conditions.join("; "), "investment.contingent"));
   }
   for (const {commitment, usd: amount} of terms.commitments) {
     cards.push(
       card(
         "Compute commitment",
-        withBound(usd(amount), commitment.amount.bound),
+        figureText(amount, "usd", commitment.amount.bound, commitment.amount.status),
         Badge(commitment.amount, {sources, index}),
-        `over ${figureText(commitment.years.value, "years")} from ${date(commitment.start)}: ${commitment.platform}`,
+        `over ${figureText(commitment.years.value, "years", undefined, commitment.years.status)} from ${date(commitment.start)}: ${commitment.platform}`,
         "commitment.total"
       )
     );
@@ -76,9 +66,9 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
     cards.push(
       card(
         "New capacity",
-        figureText(c.value, c.unit, c.bound),
+        figureText(c.value, c.unit, c.bound, c.status),
         Badge(c, {sources, index}),
-        next ? `${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}` : "no dated schedule",
+        next ? `${figureText(next.gw.value, next.gw.unit, next.gw.bound, next.gw.status)} by ${date(next.by)}` : "no dated schedule",
         "capacity.ceiling"
       )
     );
@@ -88,12 +78,12 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
     cards.push(
       card(
         "Spend committed per dollar invested",
-        withBound(times(ratio), terms.committed.bound),
+        derivedText({value: ratio, unit: "ratio", bound: terms.committed.bound}),
         DerivedBadge({
           inputs: [...terms.committed.lineage.inputs, ...terms.firm.lineage.inputs],
           status: terms.committed.lineage.status === "confirmed" ? terms.firm.lineage.status : terms.committed.lineage.status
         }),
-        `${withBound(usd(terms.committed.usd), terms.committed.bound)} committed ÷ ${usd(terms.firm.usd)} invested`,
+        `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(terms.firm, {bare: true})} invested`,
         "ratio.commitmentToInvestment"
       )
     );
@@ -122,21 +112,28 @@ export function SiblingDeal(
   const investor = deal.investors.map((id) => companies[id] ?? id).join(" and ");
   const total = terms.max ?? terms.firm;
   const parts: (Node | string)[] = [`${when}, ${investor} put `];
-  if (total)
-    parts.push(withBound(usd(total.usd), total.bound), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
+  if (total) parts.push(moneyTermText(total), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
   if (terms.firm && terms.max)
     parts.push(
-      ` (${usd(terms.firm.usd)} of it firm`,
+      ` (${moneyTermText(terms.firm, {bare: true})} of it firm`,
       terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage),
       ")"
     );
   parts.push(` into ${companies[deal.lab] ?? deal.lab}`);
-  if (round?.raised) parts.push(`'s ${usd(round.raised.value * 1e9)} round`, Badge(round.raised, {sources, index}));
-  if (round?.preMoney) parts.push(` at ${usd(round.preMoney.value * 1e9)} pre-money`, Badge(round.preMoney, {sources, index}));
+  if (round?.raised)
+    parts.push(
+      `'s ${figureText(round.raised.value, round.raised.unit, round.raised.bound, round.raised.status)} round`,
+      Badge(round.raised, {sources, index})
+    );
+  if (round?.preMoney)
+    parts.push(
+      ` at ${figureText(round.preMoney.value, round.preMoney.unit, round.preMoney.bound, round.preMoney.status)} pre-money`,
+      Badge(round.preMoney, {sources, index})
+    );
   parts.push(".");
   if (terms.committed)
     parts.push(
-      ` ${companies[deal.lab] ?? deal.lab} committed ${withBound(usd(terms.committed.usd), terms.committed.bound)} to ${companies[deal.provider] ?? deal.provider}.`
+      ` ${companies[deal.lab] ?? deal.lab} committed ${moneyTermText(terms.committed)} to ${companies[deal.provider] ?? deal.provider}.`
     );
   return el("p", {class: "sibling"}, ...parts);
 }

@@ -93,6 +93,12 @@ export function StatusLegend(): HTMLElement {
     {class: "legend-status", role: "list"},
     items.map(([status, meaning]) => el("span", {role: "listitem"}, el("span", {class: `badge badge--${status}`}, status), ` ${meaning}`)),
     el("span", {role: "listitem"}, el("span", {class: "badge badge--derived"}, "derived"), " computed here; hover for its inputs"),
-    el("span", {}, `Bounds stay as the source wrote them: ${withBound("5 GW", "up-to")}, ${withBound("$100B", "at-least")}.`)
+    el(
+      "span",
+      {},
+      `Bounds stay as the source wrote them: ${withBound("5 GW", "up-to")}, ${withBound("$100B", "at-least")}, ${withBound("1 GW", "about")}. ` +
+        `Confirmed and reported figures keep the digits their source wrote; computed figures, estimates and assumptions have three significant figures. ` +
+        `A result below zero computed from a floor or a ceiling reads "${withBound("−$3B", "at-least", -3e9)}".`
+    )
   );
 }

@@ -1,7 +1,7 @@
 /** `deals changes`: prints what moved in the last build (from the built site), as text or Markdown for CI summaries. */
 import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {type ChangeLike, changeLine} from "../../docs/components/changeLine.js";
+import {type ChangeLike, changeLine} from "../core/index.js";
 
 interface ChangesFile {
   version: string;

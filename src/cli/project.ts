@@ -1,7 +1,6 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
-import {figureText} from "../../docs/components/format.js";
-import {type DealProjection, projectDeal} from "../core/index.js";
+import {type DealProjection, derivedText, figureWords, type HeadlineFigure, headlineFigures, projectDeal, unitText} from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
@@ -14,15 +13,27 @@ export interface ProjectCommandOptions {
   data?: string;
 }
 
+/** A headline figure as the CLI publishes it: the manifest's record and its words (src/core/format). */
+export type HeadlineJson = Omit<HeadlineFigure, "deal" | "dealName"> & {text: string};
+
+/** Returns the deal's headline figures (the keys the manifest publishes) with the words every output writes them with. */
+export function headlineJson(dataset: Parameters<typeof headlineFigures>[0], p: DealProjection): HeadlineJson[] {
+  return headlineFigures({...dataset, deals: dataset.deals.filter((d) => d.id === p.deal)}, {[p.deal]: p}).map(
+    ({deal: _, dealName: __, ...f}) => ({...f, text: figureWords(f)})
+  );
+}
+
 /**
  * Returns the JSON shape of a projection: the fields named in the issue (`capacity.gw`, `commitment.gwYears`,
- * `recycling.paybackYear`, …) each as a Figure with value, unit, bound and lineage; money in US dollars.
+ * `recycling.paybackYear`, …) each as a Figure with value, unit, bound and lineage; money in US dollars; and
+ * `headlines`, the published headline figures with their words (see headlineJson).
  */
-export function projectionJson(p: DealProjection) {
+export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []) {
   const c = p.commitment;
   const r = p.recycling;
   return {
     deal: p.deal,
+    headlines,
     scenario: p.scenario,
     asOf: p.asOf,
     ramp: p.ramp,
@@ -101,17 +112,24 @@ export async function projectCommand(
     return 1;
   }
   const projection = projectDeal(dataset, dealId, {scenario, draws, seed});
+  const headlines = headlineJson(dataset, projection);
   if (json) {
-    process.stdout.write(`${JSON.stringify(projectionJson(projection), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(projectionJson(projection, headlines), null, 2)}\n`);
     return 0;
   }
-  const line = (label: string, f: Figure | null | undefined) =>
-    f && console.log(`  ${label.padEnd(34)} ${figureText(f.value, f.unit, f.bound).padEnd(26)} ${f.lineage.status}`);
+  // A published headline figure is written from its manifest record (a stated figure keeps its source's digits);
+  // every other figure is computed: three significant figures.
+  const byKey = new Map(headlines.map((h) => [h.key.slice(dealId.length + 1), h]));
+  const line = (label: string, f: Figure | null | undefined, key?: string) => {
+    const h = key ? byKey.get(key) : undefined;
+    if (h) console.log(`  ${label.padEnd(34)} ${h.text.padEnd(26)} ${h.status}`);
+    else if (f) console.log(`  ${label.padEnd(34)} ${derivedText(f).padEnd(26)} ${f.lineage.status}`);
+  };
   console.log(`${dealId} · scenario ${scenario} · as of ${projection.asOf}`);
   const {capacity: cap, commitment: com, recycling: rec, options: opt} = projection;
   if (cap) {
     console.log("capacity");
-    line("facility power", cap.gw);
+    line("facility power", cap.gw, "capacity.ceiling");
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);
     line("energy per year", cap.energyTwhPerYear);
@@ -119,19 +137,19 @@ export async function projectCommand(
   }
   if (com) {
     console.log("commitment");
-    line("total spend", com.totalUsd);
+    line("total spend", com.totalUsd, "commitment");
     line("term", com.years);
-    line("GW-years bought (contract price)", com.gwYears.contract);
+    line("GW-years bought (contract price)", com.gwYears.contract, "commitment.gwYears");
     line("GW-years bought (build-up cost)", com.gwYears.buildUp);
     line("share of the capacity ceiling", com.coverage);
     console.log(`  ${com.reading}`);
   }
   console.log("recycling");
-  line("investment, firm", rec.investmentFirmUsd);
-  line("investment, maximum", rec.investmentMaxUsd);
-  line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm);
+  line("investment, firm", rec.investmentFirmUsd, "investment.firm");
+  line("investment, maximum", rec.investmentMaxUsd, "investment.max");
+  line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
-  line("NPV to the investor", rec.npvUsd);
+  line("NPV to the investor", rec.npvUsd, "recycling.npv");
   console.log(`  ${"payback year".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
   if (opt) {
     console.log("options on future chips (per GW-year)");
@@ -142,10 +160,19 @@ export async function projectCommand(
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);
     for (const [name, s] of Object.entries(projection.uncertainty.figures)) {
       if (s.p50 === null) continue;
-      const show = (x: number | null) =>
-        x === null ? "n/a" : name.endsWith("Year") ? String(Math.round(x)) : Number(x.toPrecision(4)).toLocaleString("en-US");
+      const show = (x: number | null) => (x === null ? "n/a" : unitText(x, bandUnit(name)));
       console.log(`  ${name.padEnd(34)} ${[s.p10, s.p50, s.p90].map(show).join(" / ")}`);
     }
   }
   return 0;
+}
+
+/** Returns the unit of an uncertainty band by its figure's name: money, share, year, energy, or a plain count. */
+function bandUnit(name: string): string {
+  if (/Usd$|valuePerGwYear$/.test(name)) return "usd";
+  if (name.endsWith("paybackYear")) return "year";
+  if (name.endsWith("coverage")) return "fraction";
+  if (name.endsWith("TwhPerYear")) return "twh";
+  if (name.endsWith("gwYears")) return "gw-years";
+  return "count";
 }

@@ -16,6 +16,8 @@ export interface HeadlineFigure {
   unit: string;
   bound: Bound;
   status: Status;
+  /** True when the figure is computed (a sum, a ratio, a projection), not stated by a source (see figurePrecision); absent in older manifests. */
+  derived?: boolean;
   /** As-of date of the newest input, ISO. */
   asOf: string;
 }
@@ -45,10 +47,11 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
       unit: string,
       bound: Bound,
       status: Status,
-      asOf: string
+      asOf: string,
+      derived = true
     ) => {
       if (value === null || value === undefined || !Number.isFinite(value)) return;
-      out.push({key: `${deal.id}.${name}`, deal: deal.id, dealName: deal.name, label, value, unit, bound, status, asOf});
+      out.push({key: `${deal.id}.${name}`, deal: deal.id, dealName: deal.name, label, value, unit, bound, status, derived, asOf});
     };
     const fromFigure = (name: string, label: string, f: Figure | null | undefined) =>
       f && add(name, label, f.value, f.unit, f.bound, f.lineage.status, deal.asOf);
@@ -57,15 +60,25 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
       ["investment.firm", "investment (firm)", terms.firm],
       ["investment.max", "investment (maximum)", terms.max]
     ] as const) {
-      if (term) add(name, label, term.usd, "usd", term.bound, term.fact?.status ?? term.lineage.status, term.fact?.asOf ?? deal.asOf);
+      if (term)
+        add(name, label, term.usd, "usd", term.bound, term.fact?.status ?? term.lineage.status, term.fact?.asOf ?? deal.asOf, !term.fact);
     }
     if (terms.committed) {
       const c = terms.committed;
-      add("commitment", "compute commitment", c.usd, "usd", c.bound, c.fact?.status ?? c.lineage.status, c.fact?.asOf ?? deal.asOf);
+      add(
+        "commitment",
+        "compute commitment",
+        c.usd,
+        "usd",
+        c.bound,
+        c.fact?.status ?? c.lineage.status,
+        c.fact?.asOf ?? deal.asOf,
+        !c.fact
+      );
     }
     if (deal.capacity) {
       const ceiling = deal.capacity.ceiling;
-      add("capacity.ceiling", "capacity", factGw(ceiling), "gw", ceiling.bound ?? "exact", ceiling.status, ceiling.asOf);
+      add("capacity.ceiling", "capacity", factGw(ceiling), "gw", ceiling.bound ?? "exact", ceiling.status, ceiling.asOf, false);
     }
     const p = projections[deal.id];
     if (p) {

@@ -5,7 +5,8 @@
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import {toGw} from "../core/capacity/convert.js";
-import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
+import {usd, withBound} from "../core/format/index.js";
+import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
@@ -268,7 +269,7 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
       else sum += usdBn(deal.tranches[k].amount);
     });
     const stated = usdBn(total.amount);
-    const bound = total.amount.bound ?? "exact";
+    const bound = (total.amount.bound ?? "exact") as Bound;
     const ok =
       bound === "about"
         ? Math.abs(sum - stated) <= 0.05 * stated
@@ -278,7 +279,7 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     if (!ok)
       report(
         here("totals", i, "amount", "value"),
-        `tranches add up to $${round(sum)} bn but the stated total is $${round(stated)} bn (bound: ${bound}); fix an amount or the list of tranches`
+        `tranches add up to ${usd(round(sum) * 1e9, "as-written")} but the stated total is ${withBound(usd(round(stated) * 1e9, "as-written"), bound)} (bound: ${bound}); fix an amount or the list of tranches`
       );
   });
   deal.commitments.forEach((c, i) => {

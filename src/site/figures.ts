@@ -3,7 +3,7 @@
  * name to value, computed from the data with the core. Each contributor below adds a family of names; later
  * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
  */
-import {date} from "../../docs/components/format.js";
+import {date} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm} from "../core/headlines.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
@@ -20,7 +20,17 @@ export type FigureSource = (input: FigureInput) => Iterable<[string, FigureValue
 
 const text = (value: string): FigureValue => ({kind: "text", text: value});
 const missing: FigureValue = {kind: "missing"};
-const money = (term: MoneyTerm | null): FigureValue => (term ? {kind: "number", value: term.usd, unit: "usd", bound: term.bound} : missing);
+const money = (term: MoneyTerm | null): FigureValue =>
+  term
+    ? {
+        kind: "number",
+        value: term.usd,
+        unit: "usd",
+        bound: term.bound,
+        status: term.fact?.status ?? term.lineage.status,
+        derived: !term.fact
+      }
+    : missing;
 
 /** Figures about the dataset as a whole: `data.as-of`, `data.version`, `data.deals`, `data.sources`. */
 export function* dataFigures({dataset, version}: FigureInput): Iterable<[string, FigureValue]> {
@@ -51,7 +61,14 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       announced: text(date(deal.announced)),
       "as-of": text(date(deal.asOf)),
       "terms.latest": terms.latest
-        ? {kind: "number", value: terms.latest.usd, unit: "usd", bound: terms.latest.tranche.amount.bound}
+        ? {
+            kind: "number",
+            value: terms.latest.usd,
+            unit: "usd",
+            bound: terms.latest.tranche.amount.bound,
+            status: terms.latest.tranche.amount.status,
+            derived: false
+          }
         : missing,
       "terms.latest-date": terms.latest ? text(date(terms.latest.tranche.date)) : missing,
       "terms.firm": money(terms.firm),
@@ -92,13 +109,16 @@ export function figureTable(input: FigureInput, sources: readonly FigureSource[]
 }
 
 function fact(f: Fact): FigureValue {
-  return {kind: "number", value: f.value, unit: f.unit, bound: f.bound};
+  return {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.status, derived: false};
 }
 
 /** Returns the commitments' term: "10 years", or "7–8 years" when the commitments' terms differ. */
 function commitmentYears(deal: Deal): FigureValue {
   const years = [...new Set(deal.commitments.map((c) => c.years.value))].sort((a, b) => a - b);
   if (!years.length) return missing;
-  if (years.length === 1) return {kind: "number", value: years[0], unit: "years"};
+  if (years.length === 1) {
+    const {status} = deal.commitments.find((c) => c.years.value === years[0])!.years;
+    return {kind: "number", value: years[0], unit: "years", status, derived: false};
+  }
   return text(`${years[0]}–${years.at(-1)} years`);
 }

@@ -13,11 +13,18 @@
  * them. An unknown name, a malformed placeholder or an unclosed `{{` throws a {@link PlaceholderError} that gives
  * the file, line and column.
  */
-import {figureText} from "../../docs/components/format.js";
-import type {Bound} from "../core/model.js";
+import {figureWords} from "../core/format/index.js";
+import type {Bound, Status} from "../core/model.js";
 
-/** A value a placeholder can name: a number with its unit and bound, a text, or a figure this deal does not state. */
-export type FigureValue = {kind: "number"; value: number; unit: string; bound?: Bound} | {kind: "text"; text: string} | {kind: "missing"};
+/**
+ * A value a placeholder can name: a number with its unit, bound, status and whether it is computed (derived) or
+ * stated by a source (see src/core/format: a stated confirmed or reported figure keeps its digits), a text, or a
+ * figure this deal does not state.
+ */
+export type FigureValue =
+  | {kind: "number"; value: number; unit: string; bound?: Bound; status?: Status; derived?: boolean}
+  | {kind: "text"; text: string}
+  | {kind: "missing"};
 
 /** What a placeholder prints for a known figure that the data does not state (e.g. a deal with no commitment). */
 export const MISSING_TEXT = "not disclosed";
@@ -49,7 +56,7 @@ const TOKEN = /\\\{\{|\{\{([^{}\n]*)\}\}|\{\{/g;
 const INNER = /^\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)\s*(?:\|\s*([A-Za-z-]+)\s*)?$/;
 
 /**
- * Returns `text` with every placeholder replaced by its figure, formatted with docs/components/format.ts and
+ * Returns `text` with every placeholder replaced by its figure, formatted with the core's figureWords and
  * escaped so that it reads as plain text in Markdown. Throws a {@link PlaceholderError} (file:line:col) for an
  * unknown name, an unknown modifier, a malformed or unclosed placeholder, or `deal.` outside a deal briefing.
  *
@@ -94,7 +101,7 @@ export function resolvePlaceholders(text: string, figures: ReadonlyMap<string, F
 export function formatFigure(value: FigureValue, modifier?: Modifier): string {
   switch (value.kind) {
     case "number":
-      return figureText(value.value, value.unit, modifier === "bare" ? undefined : value.bound);
+      return figureWords(value, {bare: modifier === "bare"});
     case "text":
       return value.text;
     case "missing":

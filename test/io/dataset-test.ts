@@ -127,7 +127,7 @@ it("checkFiles(unknown company, chip or investor) names the id and where to add 
 
 it("checkFiles(unknown tranche in a total) names it, and the sum that no longer matches", () => {
   assert.deepStrictEqual(problemLines(editValid(D, "tranches: [t2023, t2026]", "tranches: [t2023, t2027]")), [
-    `${DF}:38:21: totals[0].amount.value: tranches add up to $4 bn but the stated total is $9 bn (bound: exact); fix an amount or the list of tranches`,
+    `${DF}:38:21: totals[0].amount.value: tranches add up to $4B but the stated total is $9B (bound: exact); fix an amount or the list of tranches`,
     `${DF}:39:23: totals[0].tranches[1]: unknown tranche "t2027"`
   ]);
 });
@@ -135,7 +135,7 @@ it("checkFiles(unknown tranche in a total) names it, and the sum that no longer 
 it("checkFiles(tranches that do not add up) names both values", () => {
   // t2023 + t2026 = 4 + 5 = 9, stated 13.
   assert.deepStrictEqual(problemLines(editValid(D, "{value: 9, unit", "{value: 13, unit")), [
-    `${DF}:38:21: totals[0].amount.value: tranches add up to $9 bn but the stated total is $13 bn (bound: exact); fix an amount or the list of tranches`
+    `${DF}:38:21: totals[0].amount.value: tranches add up to $9B but the stated total is $13B (bound: exact); fix an amount or the list of tranches`
   ]);
   // Within ±0.01 bn of an exact total is accepted: 4 + 5.005 = 9.005.
   assert.deepStrictEqual(problemLines(editValid(D, "{value: 5, unit: usd-bn", "{value: 5.005, unit: usd-bn")), []);

@@ -75,7 +75,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       return el(
         "li",
         {"data-figure": `capacity.yardstick.${yardstick.id}`},
-        el("strong", {}, withBound(pct(part.value), part.bound)),
+        el("strong", {}, withBound(pct(part.value), part.bound, part.value)),
         DerivedBadge(part.lineage),
         ` of ${yardstick.label} in ${yardstick.year}: `,
         el("span", {class: "nowrap"}, withBound(twh(yardstick.value), yardstick.bound), Badge(yardstick, sources))
@@ -175,7 +175,7 @@ function yardstickStep(energy: Figure, yardstick: Yardstick | undefined): Step[]
   return [
     {
       op: `÷ ${withBound(twh(yardstick.value), yardstick.bound)}`,
-      value: withBound(pct(part.value), part.bound),
+      value: withBound(pct(part.value), part.bound, part.value),
       label: `of ${yardstick.label} in ${yardstick.year}`
     }
   ];

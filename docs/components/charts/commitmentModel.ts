@@ -19,7 +19,6 @@ import {
   type SpendProfile,
   simulate
 } from "../../lib/core.js";
-import {type Bound, figureText} from "../format.js";
 import type {SectionContext} from "../sections/types.js";
 
 /** The projection a page shows: the parts of a DealProjection that the reader's values change. */
@@ -137,14 +136,4 @@ export function commitmentBands(
 /** Returns the display name of a company id (its own name; the parent's is not substituted). */
 export function companyName(data: SectionContext["data"], id: string): string {
   return data.companies.find((c) => c.id === id)?.name ?? id;
-}
-
-/**
- * Returns a figure in words with its bound, reading a floor or ceiling on a negative value as "at least" or "at most"
- * (format.ts says "over −$3.4B", which reads as a larger loss).
- */
-export function figureWords(figure: {value: number; bound: Bound}, unit: string): string {
-  if (figure.value < 0 && (figure.bound === "at-least" || figure.bound === "up-to"))
-    return `${figure.bound === "at-least" ? "at least" : "at most"} ${figureText(figure.value, unit)}`;
-  return figureText(figure.value, unit, figure.bound);
 }

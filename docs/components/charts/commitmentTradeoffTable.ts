@@ -47,7 +47,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "cost",
         text: "Must build the capacity before the spend arrives.",
-        figure: fig(commitment?.coverage, (f) => `the spend pays for ${withBound(pct(f.value), f.bound)} of the ceiling's GW-years`)
+        figure: fig(
+          commitment?.coverage,
+          (f) => `the spend pays for ${withBound(pct(f.value), f.bound, f.value)} of the ceiling's GW-years`
+        )
       }
     },
     {
@@ -97,7 +100,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "benefit",
         text: "A customer that stays on its silicon and services.",
-        figure: fig(capacity?.accelerators, (f) => `${withBound(count(f.value), f.bound)} accelerators at the ceiling`)
+        figure: fig(capacity?.accelerators, (f) => `${withBound(count(f.value), f.bound, f.value)} accelerators at the ceiling`)
       }
     },
     {
@@ -107,7 +110,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: "Seen as captive to one investor's cloud.",
         figure: fig(
           recycling.revenuePerDollarInvested,
-          (f) => `the spend is ${withBound(times(f.value), f.bound)} its investor's firm money`
+          (f) => `the spend is ${withBound(times(f.value), f.bound, f.value)} its investor's firm money`
         )
       },
       provider: {
@@ -115,7 +118,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: "Seen as buying its own revenue (the recycling critique).",
         figure: fig(
           recycling.investmentToCommitmentNew ?? recycling.investmentToCommitmentFirm,
-          (f) => `new money is ${withBound(pct(f.value), f.bound)} of the commitment`
+          (f) => `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
         )
       }
     }

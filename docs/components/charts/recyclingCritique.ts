@@ -6,7 +6,6 @@ import type {DealRecycling, Figure, FigureSpread} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {pct, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
-import {figureWords} from "./commitmentModel.js";
 
 interface Claim {
   argument: string;
@@ -15,8 +14,7 @@ interface Claim {
   lineage: Figure["lineage"];
 }
 
-const said = (f: Figure, format: (x: number) => string) =>
-  f.value < 0 && f.bound !== "exact" && f.bound !== "about" ? figureWords(f, "usd") : withBound(format(f.value), f.bound);
+const said = (f: Figure, format: (x: number) => string) => withBound(format(f.value), f.bound, f.value);
 
 /** Returns the critique's claims for a deal, each with the figure it rests on; claims whose figure is missing are left out. */
 export function critiqueClaims(

@@ -10,7 +10,7 @@ import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom}
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {el} from "../dom.js";
-import {figureText, gw, pct, sig, usd, withBound} from "../format.js";
+import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
 import {Badge, DerivedBadge, FigureValue} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -24,13 +24,13 @@ function capitalize(text: string): string {
 }
 
 /**
- * Returns the commitment's finding in one sentence, computed: "Over $100B buys about 9.09 GW-years: 18% of what up
+ * Returns the commitment's finding in one sentence, computed: "Over $100B buys over 9.09 GW-years: 18% of what up
  * to 5 GW for 10 years would supply", or what the deal lacks to say it.
  */
 export function commitmentFinding(commitment: DealCommitmentProjection | null): string {
   if (!commitment) return "This deal states no compute commitment in dollars";
   const {totalUsd, gwYears, ceilingGw, coverage, years} = commitment;
-  const buys = `${capitalize(withBound(usd(totalUsd.value), totalUsd.bound))} buys about ${sig(gwYears.contract.value)} GW-years`;
+  const buys = `${capitalize(withBound(usd(totalUsd.value), totalUsd.bound, totalUsd.value))} buys ${derivedText(gwYears.contract)}`;
   if (!ceilingGw || !coverage)
     return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
   return `${buys}: ${pct(coverage.value)} of what ${withBound(gw(ceilingGw.value), ceilingGw.bound)} for ${sig(years.value)} years would supply`;
@@ -205,20 +205,20 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
   const rows = [
     {
       label: "Bought at the contract price:",
-      text: `about ${sig(commitment.gwYears.contract.value)} GW-years`,
+      text: derivedText(commitment.gwYears.contract),
       gwYears: commitment.gwYears.contract.value,
       kind: "bought" as const
     },
     {
       label: "Bought at the build-up cost:",
-      text: `about ${sig(commitment.gwYears.buildUp.value)} GW-years`,
+      text: derivedText(commitment.gwYears.buildUp),
       gwYears: commitment.gwYears.buildUp.value,
       kind: "bought" as const
     },
     commitment.ceilingGwYears
       ? {
           label: "The ceiling:",
-          text: `${withBound(`${sig(commitment.ceilingGwYears.value)} GW-years`, commitment.ceilingGwYears.bound)} (${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} for ${sig(commitment.years.value)} years)`,
+          text: `${derivedText(commitment.ceilingGwYears)} (${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} for ${sig(commitment.years.value)} years)`,
           gwYears: commitment.ceilingGwYears.value,
           kind: "ceiling" as const
         }

@@ -38,7 +38,12 @@ function Card(deal: Deal, data: SectionContext["data"]): HTMLElement {
 /** Returns a fact's value in words with its badge, or an empty string for a missing fact. */
 function factCell(fact: Fact | undefined, data: SectionContext["data"]): Node | string {
   if (!fact) return "";
-  return el("span", {}, figureText(fact.value, fact.unit, fact.bound), Badge(fact, {sources: data.sourcesById, index: data.sourceNumbers}));
+  return el(
+    "span",
+    {},
+    figureText(fact.value, fact.unit, fact.bound, fact.status),
+    Badge(fact, {sources: data.sourcesById, index: data.sourceNumbers})
+  );
 }
 
 /** Returns the table of investment tranches: date, tranche, amount, firm or contingent, instrument. */

@@ -16,7 +16,7 @@ import {
 } from "../../lib/core.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
-import {date, pct, sig, usd} from "../format.js";
+import {date, pct, plusMinus, sig, usd} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
 import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
 import type {Section, SectionContext} from "./types.js";
@@ -75,7 +75,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
     Kpi(
       "options.valueMonteCarlo",
       "Monte Carlo check",
-      `${usd(valueMonteCarlo.value)} ± ${usd(standardError)}`,
+      plusMinus(valueMonteCarlo.value, standardError, "usd"),
       valueMonteCarlo.lineage,
       `per GW-year, ± one standard error over seeded simulated paths; ${sig(errors)} standard errors from the closed form`
     ),

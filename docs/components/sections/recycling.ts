@@ -3,9 +3,9 @@
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
 import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
-import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
+import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {pct, usd, withBound} from "../format.js";
+import {derivedText, pct, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -97,7 +97,7 @@ function Kpi(label: string, figure: Figure | null, unit: string, name: string | 
     "div",
     {class: "card commitment-kpi"},
     el("h3", {}, label),
-    el("div", {class: "big"}, el("span", {"data-figure": name ?? undefined}, figureWords(figure, unit)), DerivedBadge(figure.lineage)),
+    el("div", {class: "big"}, el("span", {"data-figure": name ?? undefined}, derivedText({...figure, unit})), DerivedBadge(figure.lineage)),
     foot ? el("p", {class: "card-foot"}, foot) : null
   );
 }
@@ -136,9 +136,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
-        `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`
+        `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
+      Kpi(
+        "Firm investment ÷ commitment",
+        r.investmentToCommitmentFirm,
+        "fraction",
+        "recycling.investmentToCommitmentFirm",
+        "every firm dollar invested, against the spend committed"
+      ),
       Kpi(
         "Operating profit on it",
         r.operatingProfitUsd,
@@ -192,7 +199,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${figureWords(r.npvUsd, "usd")}.` : ""}`
+            `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           NetCashPanel(context, view, loaded)
         ]

@@ -10,7 +10,7 @@ import {RoadmapChain} from "../charts/roadmapChain.js";
 import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {el} from "../dom.js";
-import {count, gw, monthYear, pct, sig, times, withBound} from "../format.js";
+import {count, figureWords, gw, monthYear, pct, sig, times, withBound} from "../format.js";
 import {Badge} from "../provenance.js";
 import {capacityDeal, dealCapacityState} from "./capacity.js";
 import type {Section, SectionContext} from "./types.js";
@@ -172,7 +172,13 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                   "tr",
                   {},
                   el("td", {}, r.name),
-                  el("td", {class: "num"}, price ? [withBound(`$${price.value.toFixed(2)}`, price.bound), Badge(price, sources)] : "n/a"),
+                  el(
+                    "td",
+                    {class: "num"},
+                    price
+                      ? [figureWords({value: price.value, unit: "usd", bound: price.bound, status: price.status}), Badge(price, sources)]
+                      : "n/a"
+                  ),
                   el("td", {class: "num"}, sig(r.perDollar!))
                 );
               })

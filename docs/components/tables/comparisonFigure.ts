@@ -1,7 +1,7 @@
 /** A figure in a comparison table cell: its value with the source's bound words, and a compact status badge. */
 import type {Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {gw, sig, times, usd, withBound} from "../format.js";
+import {gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 // Short forms for table cells, where the column heading names the unit ("$ a year", "$ per GW").
@@ -12,12 +12,12 @@ const SHORT: Record<string, (x: number) => string> = {
   gw,
   ratio: times,
   years: sig,
-  fraction: (x) => `${sig(x * 100)}%`
+  fraction: pct
 };
 
 /** Returns a figure's value in short form with its bound ("over $100B"), for a table cell. */
 export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bound">): string {
-  return withBound((SHORT[figure.unit] ?? sig)(figure.value), figure.bound);
+  return withBound((SHORT[figure.unit] ?? sig)(figure.value), figure.bound, figure.value);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Each headline figure of a deal with its formula in words and its inputs, resolved to facts and assumptions. */
 import {type HeadlineFormula, type LineageInput, resolveLineageInput} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {count, figureText, withBound} from "../format.js";
+import {derivedText} from "../format.js";
 import {Badge, DerivedBadge, SourceLink, type SourceRef} from "../provenance.js";
 import {dataUnitText} from "./methodologyUnits.js";
 
@@ -18,7 +18,7 @@ function InputItem(
     {"data-input": input.id},
     el("span", {class: "methodology-input-label"}, label.charAt(0).toUpperCase() + label.slice(1)),
     input.value !== null && input.unit
-      ? el("span", {class: "methodology-input-value"}, `: ${dataUnitText(input.value, input.unit, input.bound)}`)
+      ? el("span", {class: "methodology-input-value"}, `: ${dataUnitText(input.value, input.unit, input.bound, input.status)}`)
       : ": the option's terms",
     input.kind === "assumption" && input.low !== undefined && input.high !== undefined && input.unit
       ? el("span", {class: "muted"}, ` (range ${dataUnitText(input.low, input.unit)} to ${dataUnitText(input.high, input.unit)})`)
@@ -58,13 +58,7 @@ export function MethodologyLineage(
           ? el(
               "div",
               {class: "methodology-figure-value"},
-              el(
-                "span",
-                {"data-figure": name},
-                figure.unit === "h100e"
-                  ? withBound(`${count(figure.value)} H100-equivalents`, figure.bound)
-                  : figureText(figure.value, figure.unit, figure.bound)
-              ),
+              el("span", {"data-figure": name}, derivedText(figure)),
               DerivedBadge(figure.lineage)
             )
           : el(

@@ -6,7 +6,7 @@
  */
 import {cp, rm} from "node:fs/promises";
 import {join} from "node:path";
-import {changeLine} from "../../../docs/components/changeLine.js";
+import {changeLine} from "../../core/index.js";
 import {withBuildLock} from "../buildLock.js";
 import {readBuiltChanges} from "../changes.js";
 import {type BuildStage, type FrameworkLoads, parseBuildSteps, parseFrameworkLoads} from "./buildLog.js";

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {commitmentReading, formatNumber, formatUsd} from "../../../src/core/commitment/commitmentReading.js";
+import {commitmentReading} from "../../../src/core/commitment/commitmentReading.js";
 import type {Figure} from "../../../src/core/lineage.js";
 import type {Bound} from "../../../src/core/model.js";
 
@@ -19,7 +19,7 @@ const founding = {
 it("commitmentReading(input) reads the founding case from its numbers", () => {
   assert.strictEqual(
     commitmentReading(founding),
-    "Over $100B buys about 9.1 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
+    "Over $100B buys over 9.09 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
       "The spend figure and the capacity figure do not describe the same thing."
   );
 });
@@ -38,7 +38,7 @@ it("commitmentReading(input) changes with the numbers: bounds, years and a cover
   // 300/13 = 23.08 GW-years; 4.5 × 5 = 22.5; 23.08/22.5 = 103%
   assert.strictEqual(
     reading,
-    "About $300B buys about 23 GW-years at $13B per GW-year: 103% of the 23 GW-years that about 4.5 GW for five years would supply. " +
+    "About $300B buys 23.1 GW-years at $13B per GW-year: 103% of the 22.5 GW-years that about 4.5 GW for five years would supply. " +
       "The spend figure and the capacity figure roughly agree."
   );
 });
@@ -47,7 +47,7 @@ it("commitmentReading(input) says so when the deal states no capacity", () => {
   const reading = commitmentReading({
     ...founding,
     totalUsd: f(22.4e9),
-    years: f(5.545),
+    years: f(5.545), // 5.545 is 5.54499… in binary: three significant figures give 5.54
     gwYears: f(22.4 / 11),
     ceilingGw: null,
     ceilingGwYears: null,
@@ -55,28 +55,10 @@ it("commitmentReading(input) says so when the deal states no capacity", () => {
   });
   assert.strictEqual(
     reading,
-    "$22B buys about 2 GW-years at $11B per GW-year over 5.5 years; the deal states no capacity to compare it with."
+    "$22.4B buys 2.04 GW-years at $11B per GW-year over 5.54 years; the deal states no capacity to compare it with."
   );
 });
 
 it("commitmentReading(input) says one year in the singular", () => {
   assert.match(commitmentReading({...founding, years: f(1), ceilingGw: null, ceilingGwYears: null, coverage: null}), /over one year;/);
-});
-
-it("formatNumber(x) rounds from 10 up and keeps one decimal below", () => {
-  assert.strictEqual(formatNumber(9.0909), "9.1");
-  assert.strictEqual(formatNumber(50), "50");
-  assert.strictEqual(formatNumber(9.96), "10");
-  assert.strictEqual(formatNumber(1234.5), "1,235");
-  assert.strictEqual(formatNumber(2), "2");
-  assert.strictEqual(formatNumber(0.05), "0.05");
-  assert.strictEqual(formatNumber(0), "0");
-});
-
-it("formatUsd(usd) uses T, B and M", () => {
-  assert.strictEqual(formatUsd(10.987e9), "$11B");
-  assert.strictEqual(formatUsd(2.5e9), "$2.5B");
-  assert.strictEqual(formatUsd(750e6), "$750M");
-  assert.strictEqual(formatUsd(1.2e12), "$1.2T");
-  assert.strictEqual(formatUsd(500), "$500");
 });

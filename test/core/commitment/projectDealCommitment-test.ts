@@ -29,7 +29,7 @@ it("projectDealCommitment(deal, values, assumptions) reproduces the hand-check: 
   assertInDelta(p.coverage!.value, 9.090909 / 50); // 18.2%
   assert.strictEqual(
     p.reading,
-    "Over $100B buys about 9.1 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
+    "Over $100B buys over 9.09 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
       "The spend figure and the capacity figure do not describe the same thing."
   );
 });

@@ -1,0 +1,103 @@
+/**
+ * A figure in words: the one function every output (the CLI, the pages, the briefings, the generated sentences)
+ * writes a figure with, so one figure has one spelling everywhere.
+ *
+ * The significant-figure rule: a figure stated by a source, with status `confirmed` or `reported`, is written as
+ * its source wrote it (2.75 stays "$2.75B", 1.25 stays "1.25 GW"); every other figure, computed (derived) or with
+ * status `estimate` or `assumption`, is rounded to three significant figures ("4.01 million", "31,000", "9.09
+ * GW-years"); ratios and percentages are whole from 10 and have two significant figures below ("18%", "7.7×").
+ * Bounds are written with bounds.ts's words ("up to", "over", "about"; "about" for a negative value with a
+ * floor or a ceiling).
+ */
+import type {MoneyTerm} from "../headlines.js";
+import type {Figure} from "../lineage.js";
+import type {Bound, Status} from "../model.js";
+import {withBound} from "./bounds.js";
+import {assertFinite, type Precision} from "./numbers.js";
+import {unitText} from "./units.js";
+
+/** What a figure needs to be written: its value and unit, and optionally bound, status and a low–high range. */
+export interface FigureLike {
+  value: number;
+  unit: string;
+  bound?: Bound;
+  status?: Status;
+  /** True for a computed figure: its status is its weakest input's, and it is never written "as its source wrote it". */
+  derived?: boolean;
+  /** A range around the value (e.g. P10–P90), in the value's unit. */
+  low?: number;
+  high?: number;
+}
+
+/**
+ * Returns the precision a figure is written at: "as-written" for a stated (not derived) `confirmed` or `reported`
+ * figure, "3sf" otherwise (a figure whose status is not given counts as computed).
+ */
+export function figurePrecision({status, derived = false}: Pick<FigureLike, "status" | "derived">): Precision {
+  return !derived && (status === "confirmed" || status === "reported") ? "as-written" : "3sf";
+}
+
+/**
+ * Returns a figure in words: value in its unit at its precision, preceded by its bound's words, followed by its
+ * range when it has one; `bare` leaves the bound out. Throws `invalid figure value: NaN` for a value (or range end)
+ * that is not a finite number, and for an unknown bound.
+ *
+ * @example figureWords({value: 100, unit: "usd-bn", bound: "at-least", status: "confirmed"}) // "over $100B"
+ * @example figureWords({value: 100 / 11, unit: "gw-years", bound: "at-least", status: "assumption", derived: true}) // "over 9.09 GW-years"
+ * @example figureWords({value: -3.4123e9, unit: "usd", bound: "at-least", derived: true}) // "about −$3.41B"
+ * @example figureWords({value: 1.2e9, unit: "usd", low: 0.8e9, high: 1.61e9}) // "$1.2B ($800M–$1.61B)"
+ */
+export function figureWords(figure: FigureLike, {bare = false}: {bare?: boolean} = {}): string {
+  const {value, unit, bound, low, high} = figure;
+  assertFinite(value);
+  const precision = figurePrecision(figure);
+  const text = unitText(value, unit, precision);
+  const main = bare ? text : withBound(text, bound, value);
+  if (low === undefined || high === undefined) return main;
+  assertFinite(low);
+  assertFinite(high);
+  return `${main} (${unitText(low, unit, "3sf")}–${unitText(high, unit, "3sf")})`;
+}
+
+/**
+ * Returns a value in its unit's words with its bound: the short form of {@link figureWords}. Without a status the
+ * value counts as computed (three significant figures).
+ *
+ * @example figureText(100, "usd-bn", "at-least", "confirmed") // "over $100B"
+ */
+export function figureText(value: number, unit: string, bound?: Bound, status?: Status): string {
+  return figureWords({value, unit, bound, status});
+}
+
+/**
+ * Returns a computed figure (src/core/lineage.ts) in words; it is derived, so three significant figures.
+ *
+ * @example derivedText({value: 100 / 11, unit: "gw-years", bound: "at-least", lineage}) // "over 9.09 GW-years"
+ */
+export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound">, {bare = false}: {bare?: boolean} = {}): string {
+  return figureWords({value: figure.value, unit: figure.unit, bound: figure.bound, derived: true}, {bare});
+}
+
+/**
+ * Returns a value and its standard error, the error to two significant figures and never more precise than the
+ * value: (1.234e9, 24.6e6, "usd") → "$1.23B ± $25M".
+ */
+export function plusMinus(value: number, error: number, unit: string): string {
+  assertFinite(value);
+  assertFinite(error);
+  const e = Math.abs(error) === 0 ? 0 : Number(Math.abs(error).toPrecision(2));
+  return `${unitText(value, unit, "3sf")} ± ${unitText(e, unit, "as-written")}`;
+}
+
+/**
+ * Returns a money term (src/core/headlines.ts) in words: a stated total or tranche as its source wrote it, a sum
+ * of several at three significant figures.
+ *
+ * @example moneyTermText(headlineTerms(amazonAnthropic).committed) // "over $100B"
+ */
+export function moneyTermText(term: Pick<MoneyTerm, "usd" | "bound" | "fact" | "lineage">, {bare = false}: {bare?: boolean} = {}): string {
+  return figureWords(
+    {value: term.usd, unit: "usd", bound: term.bound, status: term.fact?.status ?? term.lineage.status, derived: !term.fact},
+    {bare}
+  );
+}

@@ -1,0 +1,106 @@
+// One truth across outputs (issue 15): every headline figure the build publishes (manifest.json) shows with the same
+// value, bound word and status on the deal's site page, in the deal's PDF briefing and in `deals project --json`.
+// A disagreement names the figure and both places. Uses the one shared build (test/setup/site.ts).
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
+import {headlineJson, projectionJson} from "../../src/cli/project.js";
+import {type SiteServer, serveSite} from "../../src/cli/serve.js";
+import {figureWords, type HeadlineFigure, projectDeal} from "../../src/core/index.js";
+import type {Dataset} from "../../src/core/model.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {pageTexts} from "../pdf/pdfText.js";
+
+const siteDir = inject("siteDir");
+const manifest = JSON.parse(readFileSync(join(siteDir, "manifest.json"), "utf-8")) as {figures: HeadlineFigure[]};
+const deals = [...new Set(manifest.figures.map((f) => f.deal))].sort();
+let server: SiteServer;
+let chromium: LockedBrowser;
+let dataset: Dataset;
+
+beforeAll(async () => {
+  server = await serveSite(siteDir);
+  chromium = await launchBrowser();
+  dataset = await readValidDataset("data");
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+/** Returns the text of a deal's page once every cell has settled. */
+async function pageText(path: string): Promise<string> {
+  const {page, dispose} = await lockedPage(chromium.browser, server.origin);
+  try {
+    await page.setViewport({width: 1280, height: 900});
+    await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: 30_000});
+    await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
+    return await page.$eval("main", (main) => (main as HTMLElement).innerText);
+  } finally {
+    await dispose();
+  }
+}
+
+/** Text compared without white space, so a line break in a PDF ("9.09 GW-\nyears") does not hide a figure. */
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+/** The status words a badge shows: "confirmed" for a stated fact, "derived · estimate" for a computed figure. */
+const badge = (f: HeadlineFigure) => (f.derived === false ? f.status : `derived·${f.status}`);
+
+/**
+ * Returns what `text` shows where the figure's number is, with the words before it, to say what a place shows
+ * instead of the expected spelling: `"at least −$3.41B"`, or "nothing" when the number is absent.
+ */
+function shownInstead(text: string, f: HeadlineFigure): string {
+  const bare = figureWords(f, {bare: true});
+  const at = text.indexOf(bare);
+  if (at < 0) return "nothing with that number";
+  return `"${text
+    .slice(Math.max(0, at - 12), at + bare.length)
+    .replace(/\s+/g, " ")
+    .trim()}"`;
+}
+
+describe("every published headline figure reads the same on the site, in the PDF and in deals project --json", () => {
+  it("the build publishes headline figures for several deals", () => {
+    assert.isAbove(deals.length, 1);
+  });
+
+  it.concurrent.each(deals)("%s", async (deal) => {
+    const figures = manifest.figures.filter((f) => f.deal === deal);
+    const site = await pageText(`/deals/${deal}`);
+    const pdf = (await pageTexts(join(siteDir, "briefings", `deal-${deal}.pdf`))).join(" ");
+    const projection = projectDeal(dataset, deal, {draws: 0});
+    const cli = new Map(projectionJson(projection, headlineJson(dataset, projection)).headlines.map((h) => [h.key, h]));
+    const [siteFlat, pdfFlat] = [squeeze(site), squeeze(pdf)];
+    const problems: string[] = [];
+    let checked = 0;
+    for (const f of figures) {
+      const words = figureWords(f);
+      const h = cli.get(f.key);
+      if (!h) problems.push(`${f.key}: manifest "${words}" (${f.status}); deals project --json has no such figure`);
+      else if (h.text !== words || h.status !== f.status || h.bound !== f.bound)
+        problems.push(`${f.key}: manifest "${words}" (${f.status}); deals project --json "${h.text}" (${h.status})`);
+      const cliText = h ? `deals project --json "${h.text}" (${h.status})` : `the manifest "${words}" (${f.status})`;
+      for (const [place, text, flat] of [
+        [`site /deals/${deal}`, site, siteFlat],
+        [`PDF deal-${deal}.pdf`, pdf, pdfFlat]
+      ] as const) {
+        const expected = squeeze(words);
+        if (!flat.includes(expected)) {
+          problems.push(`${f.key}: ${cliText}; ${place} shows ${shownInstead(text, f)}`);
+          continue;
+        }
+        // The status: at least one place where the figure shows has its badge right after it.
+        const withStatus = squeeze(`${words}${badge(f)}`);
+        if (f.key.endsWith(".recycling.paybackYear") || flat.includes(withStatus)) continue;
+        problems.push(`${f.key}: ${cliText}; ${place} never shows "${words}" with its badge "${badge(f)}"`);
+      }
+      checked++;
+    }
+    assert.isAbove(checked, 0, `${deal}: no figure checked`);
+    assert.deepStrictEqual(problems, [], `${deal}: figures that disagree`);
+  });
+});

@@ -1,0 +1,47 @@
+import {assert, it} from "vitest";
+import {changeLine} from "../../../src/core/format/changeLine.js";
+
+const side = (value: number, extra = {}) => ({
+  value,
+  unit: "usd",
+  bound: "exact" as const,
+  status: "confirmed" as const,
+  asOf: "2026-04-20",
+  ...extra
+});
+
+it("changeLine(change) writes a sourced figure as written and a derived one at three significant figures", () => {
+  assert.strictEqual(
+    changeLine({
+      dealName: "A → B",
+      label: "investment (firm)",
+      kind: "changed",
+      before: side(8e9, {derived: false}),
+      after: side(13.25e9, {derived: false})
+    }),
+    "A → B, investment (firm): $8B → $13.25B, confirmed, 20 Apr 2026"
+  );
+  assert.strictEqual(
+    changeLine({
+      dealName: "A → B",
+      label: "NPV",
+      kind: "added",
+      before: null,
+      after: side(-3.4123e9, {bound: "at-least", status: "assumption", derived: true})
+    }),
+    "A → B, NPV: about −$3.41B (new), assumption, 20 Apr 2026"
+  );
+});
+
+it("changeLine(change) shows four digits when the move is smaller than the rounding", () => {
+  assert.strictEqual(
+    changeLine({
+      dealName: "A → B",
+      label: "NPV",
+      kind: "changed",
+      before: side(3.4123e9, {derived: true}),
+      after: side(3.4131e9, {derived: true})
+    }),
+    "A → B, NPV: $3.41B → $3.41B (3.412e+9 usd → 3.413e+9 usd), confirmed, 20 Apr 2026"
+  );
+});
