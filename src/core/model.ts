@@ -176,6 +176,8 @@ export interface SchedulePoint {
 export interface Capacity {
   /** Total new capacity, facility power. Usually bound "up-to". */
   ceiling: Fact;
+  /** The first delivery the deal states (e.g. "H2 2026" → 2026-07-01); no capacity is online before it. */
+  firstDelivery?: DateFact;
   schedule: SchedulePoint[];
   /** Chip ids expected to fill the capacity, oldest first. */
   chips: string[];

@@ -4,6 +4,7 @@
  * their sources.
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
+import {deliveryStart} from "../core/capacity/schedule.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
@@ -203,7 +204,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
         `${item.year} is after its source's date (${published}): a yardstick is a measured figure, not a projection`
       );
   }
-  for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
+  const chipDates = new Map(chipEntries.map(({item}) => [item.id, item.available.date]));
+  for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, chipDates, sources, report});
 
   if (problems.length) return {problems};
   return {dataset: resolve(files, sources), problems};
@@ -212,6 +214,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
 interface DealContext {
   companies: Map<string, Located>;
   chips: Map<string, Located>;
+  /** Each chip's availability date, by id. */
+  chipDates: Map<string, string>;
   sources: Map<string, Source>;
   report: (at: Located, message: string) => void;
 }
@@ -221,7 +225,7 @@ function usdBn(fact: {value: number; unit: string}): number {
   return fact.unit === "usd-bn" ? fact.value : fact.unit === "usd-m" ? fact.value / 1e3 : fact.value / 1e9;
 }
 
-function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, report}: DealContext): void {
+function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, sources, report}: DealContext): void {
   const here = (...path: PropertyKey[]) => ({file: at.file, path});
   const expected = at.file.file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
   if (deal.id !== expected) report(here("id"), `"${deal.id}" does not match the file name ${expected}.yaml; rename one of them`);
@@ -300,6 +304,23 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     });
     deal.capacity.chips.forEach((id, i) => {
       if (!chips.has(id)) report(here("capacity", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
+    });
+    // No capacity before it can exist: every point is due no earlier than the month delivery can start (the
+    // latest of the announcement, the first stated delivery and the oldest chip's availability; see deliveryStart).
+    const known = deal.capacity.chips.filter((id) => chipDates.has(id));
+    const start = deliveryStart(
+      {...deal, capacity: {...deal.capacity, chips: known}} as Pick<Deal, "announced" | "capacity">,
+      [...known.map((id) => ({id, available: {date: chipDates.get(id)!}}))] as Pick<Chip, "id" | "available">[]
+    );
+    const why =
+      start.reason === "announced"
+        ? `the deal's announcement (${start.date})`
+        : start.reason === "first-delivery"
+          ? `its first stated delivery (capacity.firstDelivery, ${start.date})`
+          : `the availability of ${start.chip} (${start.date} in chips.yaml), the oldest chip it names`;
+    deal.capacity.schedule.forEach((p, i) => {
+      if (p.by.slice(0, 7) < start.date.slice(0, 7) && gwOf(p.gw) > 0)
+        report(here("capacity", "schedule", i, "by"), `${gwOf(p.gw)} GW online by ${p.by} is before delivery can start: ${why}`);
     });
   }
   deal.hardware.chips.forEach((id, i) => {

@@ -199,6 +199,7 @@ export const dealFile = z.strictObject({
   capacity: z
     .strictObject({
       ceiling: gw,
+      firstDelivery: dateFact.optional(),
       schedule: list(z.strictObject({id, by: isoDate, gw})),
       chips: list(id)
     })

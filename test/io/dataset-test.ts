@@ -75,8 +75,29 @@ it("checkFiles(the same company id twice) names the first line", () => {
 });
 
 it("checkFiles(schedule points out of order) names both dates", () => {
-  assert.deepStrictEqual(problemLines(editValid(D, "by: 2028-12-31", "by: 2026-01-31")), [
-    `${DF}:54:11: capacity.schedule[1].by: schedule points must be in date order (2026-01-31 after 2026-12-31)`
+  // (2026-06-30 is after the announcement, so only the order is wrong.)
+  assert.deepStrictEqual(problemLines(editValid(D, "by: 2028-12-31", "by: 2026-06-30")), [
+    `${DF}:54:11: capacity.schedule[1].by: schedule points must be in date order (2026-06-30 after 2026-12-31)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the announcement) reports capacity before it can exist", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "by: 2026-12-31", "by: 2026-03-31")), [
+    `${DF}:51:11: capacity.schedule[0].by: 1 GW online by 2026-03-31 is before delivery can start: the deal's announcement (2026-04-20)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the first stated delivery) reports it with the first delivery", () => {
+  const files = editValid(D, "  schedule:\n", "  firstDelivery: {date: 2027-01-01, status: confirmed, source: deal-source}\n  schedule:\n");
+  assert.deepStrictEqual(problemLines(files), [
+    `${DF}:52:11: capacity.schedule[0].by: 1 GW online by 2026-12-31 is before delivery can start: its first stated delivery (capacity.firstDelivery, 2027-01-01)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the deal's oldest chip is available) names the chip", () => {
+  const files = edit(validFiles(), "chips.yaml", "available: {date: 2024-12-03", "available: {date: 2027-02-01");
+  assert.deepStrictEqual(problemLines(files), [
+    `${DF}:51:11: capacity.schedule[0].by: 1 GW online by 2026-12-31 is before delivery can start: the availability of trainium2 (2027-02-01 in chips.yaml), the oldest chip it names`
   ]);
 });
 

@@ -3,7 +3,7 @@ import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import type {Dataset, RampShape} from "../model.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
 import {prepareDealCapacity} from "./prepareDealCapacity.js";
-import {datedPoints, scheduleMonths} from "./schedule.js";
+import {datedPoints, deliveryStart, scheduleMonths} from "./schedule.js";
 
 /** The assumptions the capacity projection reads, and so the ones the bands vary. */
 export const CAPACITY_BAND_ASSUMPTIONS = ["pue", "load-factor", "slip-months", "building-mw"] as const;
@@ -77,7 +77,7 @@ export function capacityBands(
   const {ramp, values: scenarioBase} = scenarioValues(dataset.assumptions, scenario);
   const base: AssumptionValues = {...scenarioBase, ...definedValues(given)};
   const slip = dataset.assumptions.find((a) => a.id === "slip-months");
-  const {start, months} = scheduleMonths(datedPoints(deal.capacity), deal.announced);
+  const {start, months} = scheduleMonths(datedPoints(deal.capacity), deliveryStart(deal, dataset.chips).date);
   const throughYear = months.length ? lastYear(months, Math.max(slip?.high ?? 0, base["slip-months"])) : undefined;
   const project = prepareDealCapacity(deal, dataset.chips, dataset.assumptions, {throughYear})!;
   const head = {deal: deal.id, scenario: scenario.id, ramp, seed, draws, varied: [...CAPACITY_BAND_ASSUMPTIONS]};

@@ -7,7 +7,7 @@ import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
 import {capacityArea, capacityAt, capacityCurve} from "./curve.js";
-import {curveLastMonth, datedPoints, scheduleMonths} from "./schedule.js";
+import {curveLastMonth, datedPoints, deliveryStart, scheduleMonths} from "./schedule.js";
 
 export interface CapacityOptions {
   /** Months from a chip's availability until it fills new capacity; defaults to 6. */
@@ -91,7 +91,7 @@ export function prepareDealCapacity(
   const order = n > 0 ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
   const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
   const ceiling = factGw(capacity.ceiling);
-  const {start, months: points} = scheduleMonths(datedPoints(capacity), deal.announced);
+  const {start, months: points} = scheduleMonths(datedPoints(capacity), deliveryStart(deal, chips).date);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
   const origins = new Map<number, Record<CapacityFigureKey, FigureOrigin>>();
