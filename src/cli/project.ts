@@ -1,7 +1,7 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
 import {figureText} from "../../docs/components/format.js";
-import {type DealProjection, projectDeal} from "../core/index.js";
+import {type DealProjection, MONTE_CARLO_DRAWS, MONTE_CARLO_SEED, projectDeal} from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
@@ -38,6 +38,8 @@ export function projectionJson(p: DealProjection) {
       flopsFp8: p.capacity.flopsFp8,
       h100e: p.capacity.h100e,
       mix: p.capacity.mix,
+      central: p.capacity.central,
+      base: p.capacity.base,
       byYear: p.capacity.byYear
     },
     commitment: c && {
@@ -85,7 +87,7 @@ export function projectionJson(p: DealProjection) {
 /** Runs the command; returns the exit code. */
 export async function projectCommand(
   dealId: string,
-  {scenario = "base", json = false, draws = 10_000, seed = "compute-deals", data = "data"}: ProjectCommandOptions
+  {scenario = "base", json = false, draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED, data = "data"}: ProjectCommandOptions
 ): Promise<number> {
   const {dataset, problems} = await readDataset(data);
   if (!dataset) {

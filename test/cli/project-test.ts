@@ -9,7 +9,10 @@ it("deals project amazon-anthropic --json prints figures that independent arithm
     assert.property(out, key);
   const a = out.assumptions;
   assert.closeTo(out.capacity.itMw.value, (out.capacity.gw.value * 1000) / a.pue, 1e-6);
-  assert.closeTo(out.capacity.energyTwhPerYear.value, (out.capacity.gw.value * 8760 * a["load-factor"]) / 1000, 1e-9);
+  // Banded capacity headlines are the Monte Carlo medians; the base case (the scenario's values) is the arithmetic.
+  assert.strictEqual(out.capacity.central, "median");
+  assert.closeTo(out.capacity.base.energyTwhPerYear, (out.capacity.gw.value * 8760 * a["load-factor"]) / 1000, 1e-9);
+  assert.strictEqual(out.capacity.energyTwhPerYear.value, out.uncertainty["capacity.energyTwhPerYear"].p50);
   assert.closeTo(out.commitment.gwYears.value, out.commitment.totalUsd.value / (a["revenue-per-gw-year"] * 1e9), 1e-9);
   assert.closeTo(
     out.recycling.investmentToCommitmentFirm.value,

@@ -159,7 +159,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
         "capacity.h100e",
         "H100-equivalents",
         FigureBig(capacity.h100e, count(capacity.h100e.value)),
-        "Dense BF16 compute ÷ one H100's, Epoch AI's unit"
+        `Dense BF16 compute ÷ one H100's (0.989 PFLOP/s)${capacity.central === "median" ? "; median of the Monte Carlo draws" : ""}. Epoch AI counts H100e on 8-bit throughput instead: see the methodology`
       )
     );
   }
@@ -179,9 +179,22 @@ function yardstickStep(energy: Figure, yardstick: Yardstick | undefined): Step[]
   ];
 }
 
+// The capacity with each headline figure at its base-case value (no draw), for arithmetic that must add up.
+function baseCaseCapacity(capacity: CapacityView["capacity"]): CapacityView["capacity"] {
+  if (capacity.central !== "median" || !capacity.base) return capacity;
+  const out = {...capacity};
+  for (const [key, value] of Object.entries(capacity.base) as [keyof NonNullable<typeof capacity.base>, number][]) {
+    const f = capacity[key];
+    if (f) out[key] = {...f, value};
+  }
+  return out;
+}
+
 /** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy (→ a yardstick), compute. */
 export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]; note?: string}[] {
-  const {capacity, values} = view;
+  const {values} = view;
+  // The chains show the arithmetic at the scenario's values: the base case, not the Monte Carlo medians of the cards.
+  const capacity = baseCaseCapacity(view.capacity);
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(capacity.itMw.value / 1e3), label: "IT power"};

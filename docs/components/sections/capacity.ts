@@ -13,6 +13,7 @@ import {
   type DealCapacity,
   type DealCapacityMonths,
   dealCapacityMonths,
+  MONTE_CARLO_DRAWS,
   prepareDealCapacity,
   type Scenario,
   type ScenarioValues,
@@ -187,12 +188,13 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
   const first = years[0];
   const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
   const lastGw = months.months.at(-1)?.gw ?? 0;
+  const draws = bands?.draws ?? 0;
   const sentence = [
     first
-      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario (P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)} if delivery slips by up to ${slipHigh} months). `
+      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (the base case, no draw) it would be ${gw(first.gw.base)}. `
       : "",
     full
-      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year}.`
+      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year} (median).`
       : `The schedule's last point stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling.`
   ].join("");
   return el(
@@ -220,7 +222,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       el(
         "figcaption",
         {},
-        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${bands?.draws ?? 0} seeded draws. Dashed: the ceiling.`
+        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area is the base case: the deal's own dates, no slip. Dashed: the ceiling.`
       )
     ),
     RampTable(view)
@@ -239,10 +241,11 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
         "tr",
         {},
         el("th", {}, "Year end"),
-        el("th", {class: "num"}, "GW online"),
+        el("th", {class: "num"}, "GW online, median"),
         el("th", {class: "num"}, "P10–P90, GW"),
-        el("th", {class: "num"}, "TWh in the year"),
-        capacity.h100e ? el("th", {class: "num"}, "H100e, millions") : null
+        el("th", {class: "num"}, "Base case, GW"),
+        el("th", {class: "num"}, "TWh in the year, median"),
+        capacity.h100e ? el("th", {class: "num"}, "H100e (dense BF16), millions, median") : null
       )
     ),
     el(
@@ -255,6 +258,7 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
           el("td", {}, String(y.year)),
           el("td", {class: "num"}, sig(y.gw.value)),
           el("td", {class: "num nowrap"}, `${sig(y.gw.p10)}–${sig(y.gw.p90)}`),
+          el("td", {class: "num"}, sig(y.gw.base)),
           el("td", {class: "num"}, sig(y.energyTwh.value)),
           capacity.h100e ? el("td", {class: "num"}, y.h100e ? sig(y.h100e.value / 1e6) : "n/a") : null
         )
@@ -277,6 +281,13 @@ export const capacity: Section = {
       {class: "capacity-section"},
       el("h3", {}, `What ${withBound(gw(view.capacity.gw.value), view.capacity.gw.bound)} holds`),
       CapacityCards(view, context),
+      view.capacity.central === "median"
+        ? el(
+            "p",
+            {class: "muted"},
+            `The cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology); the chains below show the arithmetic at the scenario's values, the base case.`
+          )
+        : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
       CapacitySteps(explainerChains(view, context)),
       el("h3", {}, "How it comes online, by chip generation"),

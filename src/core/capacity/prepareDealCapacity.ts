@@ -3,6 +3,7 @@ import type {ScenarioValues} from "../assumptions.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Chip, Deal} from "../model.js";
 import {type CapacityFigureKey, capacityLineage, type FigureOrigin} from "./capacityLineage.js";
+import {chipInputReader} from "./chipAssumptions.js";
 import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
@@ -60,8 +61,23 @@ export interface DealCapacity {
   h100e: Figure | null;
   /** Share (0–1) of the ceiling filled by each chip in the headline counts: the schedule's mix. */
   mix: Record<string, number>;
+  /**
+   * What the headline values are: "base", computed at one set of assumption values (the scenario's, or the
+   * reader's); "median", the P50 of the Monte Carlo that makes their P10–P90 bands (see projectDeal), with the
+   * values at the scenario's own values kept in `base`.
+   */
+  central: "base" | "median";
+  /** With `central: "median"`, the headline values at the scenario's values (no draw): the "base case"; else null. */
+  base: CapacityBaseCase | null;
   byYear: CapacityYear[];
 }
+
+/** The headline values computed at the scenario's values, beside their Monte Carlo medians. */
+export type CapacityBaseCase = Partial<Record<CapacityHeadlineKey, number>>;
+
+/** The headline capacity figures that have a Monte Carlo band (see UNCERTAIN_FIGURES in projectDeal). */
+export const CAPACITY_BANDED = ["accelerators", "servers", "energyTwhPerYear", "flopsBf16", "flopsFp8", "h100e"] as const;
+export type CapacityHeadlineKey = (typeof CAPACITY_BANDED)[number];
 
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
 export type CapacityProjector = (values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity;
@@ -94,6 +110,9 @@ export function prepareDealCapacity(
   const {start, months: points} = scheduleMonths(datedPoints(capacity), deliveryStart(deal, chips).date);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
+  const readItKw = chipInputReader(specs, "itKw");
+  const readBf16 = chipInputReader(specs, "flops.bf16");
+  const readFp8 = chipInputReader(specs, "flops.fp8");
   const origins = new Map<number, Record<CapacityFigureKey, FigureOrigin>>();
   const originsOf = (mask: number) => {
     let o = origins.get(mask);
@@ -127,8 +146,13 @@ export function prepareDealCapacity(
       ceilingGw[k] = share[k] * ceiling;
     }
     const o = originsOf(mask);
-    const counts = chipAccelerators(specs, ceilingGw, pue);
-    const bf16 = chipFlops(specs, counts, "bf16");
+    // Chip inputs drawn in a Monte Carlo (`chip:<id>.itKw`, `.flops.bf16`, `.flops.fp8`) replace the chip's figures.
+    const drawn = values as unknown as Record<string, number>;
+    const itKw = readItKw(drawn);
+    const pfBf16 = readBf16(drawn);
+    const pfFp8 = readFp8(drawn);
+    const counts = chipAccelerators(specs, ceilingGw, pue, itKw);
+    const bf16 = chipFlops(specs, counts, "bf16", pfBf16);
 
     const toYear = withYears
       ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity)
@@ -140,11 +164,11 @@ export function prepareDealCapacity(
       const gw = capacityAt(curve, t0 + 12);
       const added = gwAddedByChip(curve, order, t0, t0 + 12);
       for (let k = 0; k < n; ++k) cumulative[k] += added[k];
-      const yearCounts = chipAccelerators(specs, cumulative, pue);
+      const yearCounts = chipAccelerators(specs, cumulative, pue, itKw);
       const byChip: Record<string, ChipCapacity> = {};
       for (let k = 0; k < n; ++k) byChip[order[k].id] = {gw: cumulative[k], gwAdded: added[k], accelerators: yearCounts[k]};
       const gwAverage = capacityArea(curve, t0, t0 + 12) / 12;
-      const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16") : null;
+      const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16", pfBf16) : null;
       byYear.push({
         year,
         gw,
@@ -171,9 +195,11 @@ export function prepareDealCapacity(
       buildings: figureOf(facilityMwToBuildings(ceiling * 1e3, buildingMw), "count", o.buildings),
       energyTwhPerYear: figureOf(gwToTwhPerYear(ceiling, load), "twh-per-year", o.energyTwhPerYear),
       flopsBf16: chipless ? null : figureOf(bf16, "flops", o.flopsBf16),
-      flopsFp8: chipless ? null : maybeFigure(chipFlops(specs, counts, "fp8"), "flops", o.flopsFp8),
+      flopsFp8: chipless ? null : maybeFigure(chipFlops(specs, counts, "fp8", pfFp8), "flops", o.flopsFp8),
       h100e: chipless ? null : figureOf(flopsToH100e(bf16, h100Pflops), "h100e", o.h100e),
       mix,
+      central: "base",
+      base: null,
       byYear
     };
   };
