@@ -37,6 +37,7 @@ export function projectionJson(p: DealProjection) {
       flopsBf16: p.capacity.flopsBf16,
       flopsFp8: p.capacity.flopsFp8,
       h100e: p.capacity.h100e,
+      h100eFp8: p.capacity.h100eFp8,
       mix: p.capacity.mix,
       central: p.capacity.central,
       base: p.capacity.base,
@@ -117,7 +118,8 @@ export async function projectCommand(
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);
     line("energy per year", cap.energyTwhPerYear);
-    line("compute (H100-equivalents)", cap.h100e);
+    line("H100e, Epoch AI's 8-bit basis", cap.h100eFp8);
+    line("H100e, dense BF16 basis", cap.h100e);
   }
   if (com) {
     console.log("commitment");

@@ -155,12 +155,19 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
           ? `${withBound(figureText(capacity.flopsFp8.value, "flops"), capacity.flopsFp8.bound)} at FP8`
           : "No FP8 figure for every chip"
       ),
-      Card(
-        "capacity.h100e",
-        "H100-equivalents",
-        FigureBig(capacity.h100e, count(capacity.h100e.value)),
-        `Dense BF16 compute ÷ one H100's (0.989 PFLOP/s)${capacity.central === "median" ? "; median of the Monte Carlo draws" : ""}. Epoch AI counts H100e on 8-bit throughput instead: see the methodology`
-      )
+      capacity.h100eFp8
+        ? Card(
+            "capacity.h100eFp8",
+            "H100-equivalents, Epoch AI's basis",
+            FigureBig(capacity.h100eFp8, count(capacity.h100eFp8.value)),
+            `Dense 8-bit compute ÷ one H100's, Epoch AI's definition${capacity.central === "median" ? " (median of the draws)" : ""}. On dense BF16 instead: ${count(capacity.h100e.value)} H100e`
+          )
+        : Card(
+            "capacity.h100e",
+            "H100-equivalents, dense BF16",
+            FigureBig(capacity.h100e, count(capacity.h100e.value)),
+            `Dense BF16 compute ÷ one H100's${capacity.central === "median" ? " (median of the draws)" : ""}; no 8-bit figure for every chip, so not Epoch AI's basis`
+          )
     );
   }
   return el("div", {class: "capacity-cards"}, cards);

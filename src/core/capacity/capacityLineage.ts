@@ -13,7 +13,8 @@ export type CapacityFigureKey =
   | "energyTwhPerYear"
   | "flopsBf16"
   | "flopsFp8"
-  | "h100e";
+  | "h100e"
+  | "h100eFp8";
 
 /** Where a figure comes from: merged lineage and combined bound of its inputs. */
 export interface FigureOrigin {
@@ -64,7 +65,8 @@ export function capacityLineage(
     energyTwhPerYear: origin([ceiling, assumption("load-factor")]),
     flopsBf16: origin(bf16),
     flopsFp8: origin(fp8),
-    h100e: origin(h100 ? [...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)] : bf16)
+    h100e: origin(h100 ? [...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)] : bf16),
+    h100eFp8: origin(h100?.flops.fp8 ? [...fp8, fact(`chip:${h100.id}.flops.fp8`, h100.flops.fp8)] : fp8)
   };
 }
 

@@ -43,7 +43,10 @@ export interface CapacityYear {
   energyTwh: number;
   /** Dense bf16 FLOP/s installed at year end. */
   flopsBf16: number | null;
+  /** H100-equivalents on the BF16 basis: dense bf16 FLOP/s ÷ the H100's. */
   h100e: number | null;
+  /** H100-equivalents on Epoch AI's basis: dense 8-bit FLOP/s ÷ the H100's (1,979 TFLOP/s); null without fp8 figures. */
+  h100eFp8: number | null;
 }
 
 /** Headline figures at the full ceiling, and the year-by-year view. Chip counts are null when the deal names no chip. */
@@ -58,7 +61,13 @@ export interface DealCapacity {
   flopsBf16: Figure | null;
   /** Also null when a chip in the mix publishes no fp8 figure. */
   flopsFp8: Figure | null;
+  /** H100-equivalents on the BF16 basis: dense bf16 FLOP/s ÷ the H100's dense bf16 (0.989 PFLOP/s in chips.yaml). */
   h100e: Figure | null;
+  /**
+   * H100-equivalents on Epoch AI's definition: dense 8-bit FLOP/s ÷ the H100's dense 8-bit (1.979 PFLOP/s); null when
+   * a chip in the mix publishes no fp8 figure.
+   */
+  h100eFp8: Figure | null;
   /** Share (0–1) of the ceiling filled by each chip in the headline counts: the schedule's mix. */
   mix: Record<string, number>;
   /**
@@ -76,7 +85,7 @@ export interface DealCapacity {
 export type CapacityBaseCase = Partial<Record<CapacityHeadlineKey, number>>;
 
 /** The headline capacity figures that have a Monte Carlo band (see UNCERTAIN_FIGURES in projectDeal). */
-export const CAPACITY_BANDED = ["accelerators", "servers", "energyTwhPerYear", "flopsBf16", "flopsFp8", "h100e"] as const;
+export const CAPACITY_BANDED = ["accelerators", "servers", "energyTwhPerYear", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const;
 export type CapacityHeadlineKey = (typeof CAPACITY_BANDED)[number];
 
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
@@ -104,6 +113,7 @@ export function prepareDealCapacity(
   const h100 = chips.find((c) => c.id === referenceChip);
   if (!h100 && n > 0) throw new Error(`invalid referenceChip: ${referenceChip}`);
   const h100Pflops = h100?.flops.bf16.value ?? NaN;
+  const h100Fp8 = h100?.flops.fp8?.value ?? NaN;
   const order = n > 0 ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
   const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
   const ceiling = factGw(capacity.ceiling);
@@ -169,6 +179,7 @@ export function prepareDealCapacity(
       for (let k = 0; k < n; ++k) byChip[order[k].id] = {gw: cumulative[k], gwAdded: added[k], accelerators: yearCounts[k]};
       const gwAverage = capacityArea(curve, t0, t0 + 12) / 12;
       const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16", pfBf16) : null;
+      const flopsFp8 = n > 0 ? chipFlops(specs, yearCounts, "fp8", pfFp8) : Number.NaN;
       byYear.push({
         year,
         gw,
@@ -181,11 +192,13 @@ export function prepareDealCapacity(
         buildings: facilityMwToBuildings(gw * 1e3, buildingMw),
         energyTwh: gwToTwhPerYear(gwAverage, load),
         flopsBf16,
-        h100e: flopsBf16 === null ? null : flopsToH100e(flopsBf16, h100Pflops)
+        h100e: flopsBf16 === null ? null : flopsToH100e(flopsBf16, h100Pflops),
+        h100eFp8: Number.isFinite(flopsFp8) && Number.isFinite(h100Fp8) ? flopsToH100e(flopsFp8, h100Fp8) : null
       });
     }
 
     const chipless = n === 0;
+    const fp8 = chipFlops(specs, counts, "fp8", pfFp8);
     return {
       deal: deal.id,
       gw: figureOf(ceiling, "gw", o.gw),
@@ -195,8 +208,10 @@ export function prepareDealCapacity(
       buildings: figureOf(facilityMwToBuildings(ceiling * 1e3, buildingMw), "count", o.buildings),
       energyTwhPerYear: figureOf(gwToTwhPerYear(ceiling, load), "twh-per-year", o.energyTwhPerYear),
       flopsBf16: chipless ? null : figureOf(bf16, "flops", o.flopsBf16),
-      flopsFp8: chipless ? null : maybeFigure(chipFlops(specs, counts, "fp8", pfFp8), "flops", o.flopsFp8),
+      flopsFp8: chipless ? null : maybeFigure(fp8, "flops", o.flopsFp8),
       h100e: chipless ? null : figureOf(flopsToH100e(bf16, h100Pflops), "h100e", o.h100e),
+      h100eFp8:
+        chipless || !(Number.isFinite(fp8) && Number.isFinite(h100Fp8)) ? null : figureOf(flopsToH100e(fp8, h100Fp8), "h100e", o.h100eFp8),
       mix,
       central: "base",
       base: null,

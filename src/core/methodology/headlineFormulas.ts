@@ -60,8 +60,15 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
       figure: capacity?.energyTwhPerYear ?? null
     },
     {
+      name: "capacity.h100eFp8",
+      label: "H100-equivalents, Epoch AI's basis",
+      formula:
+        "Each chip's accelerators × its dense 8-bit PFLOP/s, summed, ÷ the H100's dense 8-bit PFLOP/s (Epoch AI's definition: a chip's 8-bit TOPS ÷ 1,979).",
+      figure: capacity?.h100eFp8 ?? null
+    },
+    {
       name: "capacity.h100e",
-      label: "Compute in H100-equivalents",
+      label: "H100-equivalents, dense BF16 basis",
       formula: "Each chip's accelerators × its dense bf16 PFLOP/s, summed, ÷ the H100's dense bf16 PFLOP/s.",
       figure: capacity?.h100e ?? null
     },

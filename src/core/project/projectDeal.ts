@@ -22,6 +22,7 @@ export const UNCERTAIN_FIGURES = [
   "capacity.flopsBf16",
   "capacity.flopsFp8",
   "capacity.h100e",
+  "capacity.h100eFp8",
   "commitment.gwYears",
   "commitment.coverage",
   "recycling.operatingProfitUsd",
@@ -39,7 +40,7 @@ export interface ProjectDealOptions {
   draws?: number;
   /** Seed of the Monte Carlo; each deal draws from its own stream (the deal id), so adding a deal changes nothing else. */
   seed?: string | number;
-  /** Figures to rank in the tornado; defaults to the H100-equivalents, the commitment's GW-years and the investor's NPV. */
+  /** Figures to rank in the tornado; defaults to the H100-equivalents on Epoch AI's 8-bit basis, the commitment's GW-years and the investor's NPV. */
   tornadoFigures?: readonly string[];
 }
 
@@ -106,7 +107,7 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id}) : null;
   const uncertainty = simulation ? {seed, draws, varied: simulation.varied, figures: simulation.figures} : null;
   if (uncertainty && result.capacity) result.capacity = medianCapacity(result.capacity, uncertainty.figures);
-  const rank = options.tornadoFigures ?? ["capacity.h100e", "commitment.gwYears", "recycling.npvUsd"];
+  const rank = options.tornadoFigures ?? ["capacity.h100eFp8", "commitment.gwYears", "recycling.npvUsd"];
   const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(ranges, baseValues, figures, name)]));
   return {
     deal: deal.id,
@@ -193,6 +194,7 @@ export function prepareDealProjector(
     "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
     "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
     "capacity.h100e": capacity?.h100e?.value ?? null,
+    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
     "commitment.gwYears": commitment?.gwYears.contract.value ?? null,
     "commitment.coverage": commitment?.coverage?.value ?? null,
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
