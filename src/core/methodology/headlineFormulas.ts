@@ -19,7 +19,7 @@ type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" |
  * Returns a deal projection's headline figures in reading order (capacity, commitment, recycling, options), each
  * with its label, its formula in words and the figure itself (null when the deal has no capacity, commitment or
  * option to compute it from): capacity.gw, capacity.itMw, capacity.accelerators, capacity.energyTwhPerYear,
- * capacity.h100e, commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
+ * capacity.h100eFp8 (Epoch AI's 8-bit basis), capacity.h100e (BF16), commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
  * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
  * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
  * read from: the operating profit and the expected investment.
