@@ -317,6 +317,11 @@ export interface Assumption {
   asOf: string;
   /** What the factor means and why the range. */
   description: string;
+  /**
+   * Drawn correlated with another assumption (normal-scores correlation `rho`, −1 to 1; a Gaussian copula, so both
+   * keep their own distributions), because economics ties them: e.g. the price per GW-year recovers the capex per GW.
+   */
+  correlation?: {with: string; rho: number};
 }
 
 export type RampShape = "linear" | "s-curve" | "front-loaded";

@@ -148,6 +148,11 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
       problems.push({file: file.file, ...file.yaml.locateKey([], "assumptions"), field: "assumptions", message});
     }
   }
+  for (const {item, at} of assumptionEntries) {
+    const other = item.correlation?.with;
+    if (other !== undefined && (!assumptions.has(other) || other === item.id))
+      report({...at, path: [...at.path, "correlation", "with"]}, `"${other}" is not another assumption's id`);
+  }
   const scenarioEntries = of("scenarios").flatMap((file) =>
     (file.value as ScenariosFile).scenarios.map((item, i) => ({item, at: {file, path: ["scenarios", i]}}))
   );

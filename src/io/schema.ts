@@ -276,7 +276,13 @@ export const assumptionsFile = z.strictObject({
         status,
         source: id,
         asOf: isoDate.optional(),
-        description: text
+        description: text,
+        correlation: z
+          .strictObject({
+            with: id,
+            rho: finite.refine((r) => r >= -1 && r <= 1, {error: "must be between −1 and 1"})
+          })
+          .optional()
       })
       .superRefine((a, ctx) => {
         if (!(a.low <= a.base)) ctx.addIssue({code: "custom", path: ["low"], message: `must not exceed base (${a.low} > ${a.base})`});

@@ -44,6 +44,14 @@ function methodologyDeal({data, dealId}: SectionContext): Deal {
 function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[]): HTMLElement {
   const u = projection.uncertainty;
   const chipInputs = (u?.varied ?? []).filter((id) => id.startsWith("chip:")).length;
+  const rows = assumptions as readonly (AssumptionRow & {id: string; label: string; correlation?: {with: string; rho: number}})[];
+  const tied = rows
+    .filter((a) => a.correlation)
+    .map((a) => {
+      const other = rows.find((b) => b.id === a.correlation!.with);
+      return ` ${a.label} is drawn correlated with ${other?.label.toLowerCase() ?? a.correlation!.with} (normal-scores correlation ${a.correlation!.rho}, through a Gaussian copula that keeps each one's own distribution); the tornado still moves each alone.`;
+    })
+    .join("");
   const triangular = assumptions.filter((a) => a.distribution === "triangular").length;
   const uniform = assumptions.length - triangular;
   const shapes = [triangular ? `${triangular} triangular (low, mode, high)` : "", uniform ? `${uniform} uniform (low to high)` : ""]
@@ -53,7 +61,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     "p",
     {class: "methodology-note"},
     u
-      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range chips.yaml gives, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal (“${projection.deal}”), so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine (xoshiro128** seeded by a hash of the seed and the stream). P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines (accelerators, systems, energy, compute) are the P50 of these draws, so each lies inside its own band; their value at the scenario's values, the base case, is shown beside them where it differs. Slip runs from 0 to 18 months with its mode at 0, so the base case is the best case for timing. The tornado moves one input at a time to its low and its high, the others at base.`
+      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range chips.yaml gives, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal (“${projection.deal}”), so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine (xoshiro128** seeded by a hash of the seed and the stream). P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines (accelerators, systems, energy, compute) are the P50 of these draws, so each lies inside its own band; their value at the scenario's values, the base case, is shown beside them where it differs. Slip runs from 0 to 18 months with its mode at 0, so the base case is the best case for timing. The tornado moves one input at a time to its low and its high, the others at base.${tied}`
       : "The Monte Carlo was not run for this build (0 draws)."
   );
 }
