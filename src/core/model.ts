@@ -173,9 +173,22 @@ export interface SchedulePoint {
   gw: Fact;
 }
 
+/** A chip generation's stated (or assumed) share of a deal's capacity, 0–1, with its low and high. */
+export interface GenerationShare {
+  /** The chip's id (from chips.yaml and the deal's capacity.chips). */
+  id: string;
+  share: Fact;
+}
+
 export interface Capacity {
   /** Total new capacity, facility power. Usually bound "up-to". */
   ceiling: Fact;
+  /**
+   * Shares of the ceiling by chip generation, for a deal that names several generations but no dated schedule
+   * ("Trainium3 and Trainium4"): drawn over their low–high in the Monte Carlo and normalised to sum to 1. Without
+   * them the mix follows the schedule and each chip's availability (the newest available fills new capacity).
+   */
+  shares?: GenerationShare[];
   /** The first delivery the deal states (e.g. "H2 2026" → 2026-07-01); no capacity is online before it. */
   firstDelivery?: DateFact;
   schedule: SchedulePoint[];

@@ -310,6 +310,21 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
     deal.capacity.chips.forEach((id, i) => {
       if (!chips.has(id)) report(here("capacity", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
     });
+    // Stated generation shares: of the deal's own chips, summing to 1, and only without dated points (with points,
+    // the mix follows them and each chip's availability).
+    const shares = deal.capacity.shares ?? [];
+    shares.forEach((s, i) => {
+      if (!deal.capacity!.chips.includes(s.id)) report(here("capacity", "shares", i, "id"), `"${s.id}" is not one of capacity.chips`);
+    });
+    if (shares.length) {
+      const total = shares.reduce((t, s) => t + s.share.value, 0);
+      if (Math.abs(total - 1) > 0.005) report(here("capacity", "shares"), `shares add up to ${round(total)}, not 1`);
+      if (deal.capacity.schedule.length)
+        report(
+          here("capacity", "shares"),
+          "a deal with dated schedule points takes its mix from them and each chip's availability: drop shares or the points"
+        );
+    }
     // No capacity before it can exist: every point is due no earlier than the month delivery can start (the
     // latest of the announcement, the first stated delivery and the oldest chip's availability; see deliveryStart).
     const known = deal.capacity.chips.filter((id) => chipDates.has(id));

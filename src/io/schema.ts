@@ -200,6 +200,7 @@ export const dealFile = z.strictObject({
     .strictObject({
       ceiling: gw,
       firstDelivery: dateFact.optional(),
+      shares: list(z.strictObject({id, share: fact(["fraction"])})).optional(),
       schedule: list(z.strictObject({id, by: isoDate, gw})),
       chips: list(id)
     })

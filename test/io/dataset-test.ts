@@ -316,3 +316,13 @@ it("checkFiles(the same yardstick id twice) names the first line", () => {
     'data/yardsticks.yaml:14:10: yardsticks[1].id: duplicate yardstick id "us-data-centres-2024" (first at data/yardsticks.yaml:7)'
   ]);
 });
+
+it("checkFiles(generation shares) wants the deal's own chips, a sum of 1, and no dated points beside them", () => {
+  const shares =
+    "  shares:\n    - id: trainium2\n      share: {value: 0.6, unit: fraction, status: assumption, source: deal-source}\n    - id: trainium9\n      share: {value: 0.3, unit: fraction, status: assumption, source: deal-source}\n  schedule:\n";
+  const lines = problemLines(editValid(D, "  schedule:\n", shares));
+  assert.strictEqual(lines.length, 3);
+  assert.match(lines[0], /capacity\.shares: shares add up to 0\.9, not 1/);
+  assert.match(lines[1], /capacity\.shares: a deal with dated schedule points takes its mix from them/);
+  assert.match(lines[2], /capacity\.shares\[1\]\.id: "trainium9" is not one of capacity\.chips/);
+});

@@ -3,7 +3,7 @@ import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import type {Dataset, RampShape} from "../model.js";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
-import {chipAssumptions} from "./chipAssumptions.js";
+import {chipAssumptions, shareAssumptions} from "./chipAssumptions.js";
 import {prepareDealCapacity} from "./prepareDealCapacity.js";
 import {datedPoints, deliveryStart, scheduleMonths} from "./schedule.js";
 
@@ -89,7 +89,7 @@ export function capacityBands(
   const {start, months} = scheduleMonths(datedPoints(deal.capacity), deliveryStart(deal, dataset.chips).date);
   const throughYear = months.length ? lastYear(months, Math.max(slip?.high ?? 0, base["slip-months"])) : undefined;
   const project = prepareDealCapacity(deal, dataset.chips, dataset.assumptions, {throughYear})!;
-  const chipRanges = chipAssumptions(dataset.chips, deal.capacity.chips);
+  const chipRanges = [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)];
   const ranges = [...dataset.assumptions, ...chipRanges];
   const vary = [...CAPACITY_BAND_ASSUMPTIONS, ...chipRanges.map((a) => a.id)];
   const head = {deal: deal.id, scenario: scenario.id, ramp, seed, draws, varied: vary};

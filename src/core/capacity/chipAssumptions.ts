@@ -4,7 +4,7 @@
  * accelerator count and compute are often here (the power of a chip no one has measured, the FLOP/s of a chip not
  * yet released), not in the facility assumptions.
  */
-import type {Assumption, Chip, Fact} from "../model.js";
+import type {Assumption, Chip, Deal, Fact} from "../model.js";
 
 /** The chip inputs that can vary, as they appear in an assumption id: `chip:<id>.<input>`. */
 export const CHIP_INPUTS = ["itKw", "flops.bf16", "flops.fp8"] as const;
@@ -78,4 +78,44 @@ export function chipInputReader(chips: readonly Chip[], input: ChipInput): (valu
     for (let k = 0; k < keys.length; ++k) out[k] = values[keys[k]] ?? own[k];
     return out;
   };
+}
+
+/**
+ * Returns the id under which a deal's stated share of a chip generation is drawn: `<deal>.capacity.shares.<chip>.share`
+ * (the same string as the share's lineage).
+ *
+ * @example shareAssumptionId("amazon-openai", "trainium4") // "amazon-openai.capacity.shares.trainium4.share"
+ */
+export function shareAssumptionId(deal: string, chip: string): string {
+  return `${deal}.capacity.shares.${chip}.share`;
+}
+
+/**
+ * Returns one triangular assumption per generation share the deal states with a low or a high (see
+ * Capacity.shares): low = its low (its value when absent), mode = its value, high = its high (its value when
+ * absent). The projection normalises the drawn shares to sum to 1. None for a deal without shares.
+ *
+ * @example shareAssumptions(amazonOpenAi)[0] // {id: "amazon-openai.capacity.shares.trainium3.share", low: 0.2, base: 0.5, high: 0.8, …}
+ */
+export function shareAssumptions(deal: Pick<Deal, "id" | "capacity">): Assumption[] {
+  const out: Assumption[] = [];
+  for (const {id, share} of deal.capacity?.shares ?? []) {
+    const low = Math.min(share.low ?? share.value, share.value);
+    const high = Math.max(share.high ?? share.value, share.value);
+    if (!(high > low)) continue;
+    out.push({
+      id: shareAssumptionId(deal.id, id),
+      label: `${id}'s share of the deal's capacity`,
+      unit: "fraction",
+      low,
+      base: share.value,
+      high,
+      distribution: "triangular",
+      status: share.status,
+      source: share.source,
+      asOf: share.asOf,
+      description: `The share of the deal's capacity on ${id}${share.note ? ` (${share.note})` : ""}; the drawn shares are normalised to sum to 1.`
+    });
+  }
+  return out;
 }

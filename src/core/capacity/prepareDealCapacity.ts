@@ -3,7 +3,7 @@ import type {ScenarioValues} from "../assumptions.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Chip, Deal} from "../model.js";
 import {type CapacityFigureKey, capacityLineage, type FigureOrigin} from "./capacityLineage.js";
-import {chipInputReader} from "./chipAssumptions.js";
+import {chipInputReader, shareAssumptionId} from "./chipAssumptions.js";
 import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
@@ -120,6 +120,13 @@ export function prepareDealCapacity(
   const {start, months: points} = scheduleMonths(datedPoints(capacity), deliveryStart(deal, chips).date);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
+  // Stated generation shares (aligned with the fill order; 0 for a chip without one), drawn under their ids.
+  const stated = capacity.shares?.length
+    ? order.map(({id}) => {
+        const s = capacity.shares!.find((d) => d.id === id);
+        return {key: shareAssumptionId(deal.id, id), value: s ? s.share.value : 0};
+      })
+    : null;
   const readItKw = chipInputReader(specs, "itKw");
   const readBf16 = chipInputReader(specs, "flops.bf16");
   const readFp8 = chipInputReader(specs, "flops.fp8");
@@ -144,7 +151,10 @@ export function prepareDealCapacity(
   return ({ramp, values}, {byYear: withYears = true} = {}) => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
     const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
-    const share = gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
+    const drawn = values as unknown as Record<string, number>;
+    const share = stated
+      ? stated.map(({key, value}) => Math.max(0, drawn[key] ?? value))
+      : gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
     const total = sum(share);
     let mask = 0;
     const mix: Record<string, number> = {};
@@ -157,7 +167,6 @@ export function prepareDealCapacity(
     }
     const o = originsOf(mask);
     // Chip inputs drawn in a Monte Carlo (`chip:<id>.itKw`, `.flops.bf16`, `.flops.fp8`) replace the chip's figures.
-    const drawn = values as unknown as Record<string, number>;
     const itKw = readItKw(drawn);
     const pfBf16 = readBf16(drawn);
     const pfFp8 = readFp8(drawn);

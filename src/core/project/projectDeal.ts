@@ -1,5 +1,5 @@
 import {type AssumptionValues, type ScenarioValues, scenarioValues} from "../assumptions.js";
-import {chipAssumptions} from "../capacity/chipAssumptions.js";
+import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js";
 import {CAPACITY_BANDED, type CapacityBaseCase, type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
@@ -100,8 +100,8 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
 
   const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
   const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
-  // The chip inputs with a range in chips.yaml are drawn beside the assumptions, after them.
-  const chipRanges = deal.capacity ? chipAssumptions(dataset.chips, deal.capacity.chips) : [];
+  // The deal's stated generation shares and the chip inputs with a range in chips.yaml are drawn after the assumptions.
+  const chipRanges = deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [];
   const ranges = [...dataset.assumptions, ...chipRanges];
   const baseValues = {...base.values, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
   const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id}) : null;
