@@ -137,6 +137,28 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as ChipsFile).chips.map((item, i) => ({item, at: {file, path: ["chips", i]}}))
   );
   const chips = unique("chip", chipEntries);
+  // Ratios that catch a figure in the wrong field: 8-bit throughput is never below BF16 on the same chip, and dense
+  // tensor cores give BF16 either half of FP8 (Nvidia, Trainium2, TPU7x) or all of it (no 8-bit speed-up); a ratio in
+  // between is a sparse figure or the wrong precision. IT power per accelerator includes the chip itself.
+  for (const {item, at} of chipEntries) {
+    const bf16 = item.flops.bf16.value;
+    const fp8 = item.flops.fp8?.value;
+    if (fp8 !== undefined && fp8 < bf16)
+      report(
+        {...at, path: [...at.path, "flops", "fp8", "value"]},
+        `8-bit ${fp8} PFLOP/s is below BF16 ${bf16}: one of them holds another precision`
+      );
+    else if (fp8 !== undefined && bf16 / fp8 > 0.55 && bf16 / fp8 < 0.95)
+      report(
+        {...at, path: [...at.path, "flops", "bf16", "value"]},
+        `BF16 is ${Math.round((100 * bf16) / fp8)}% of 8-bit (${bf16} vs ${fp8} PFLOP/s): dense tensor cores give half or all of it; look for a sparse figure or the wrong precision`
+      );
+    if (item.chipKw && item.itKw.value < item.chipKw.value)
+      report(
+        {...at, path: [...at.path, "itKw", "value"]},
+        `IT power per accelerator (${item.itKw.value} kW) is below the chip's own power (${item.chipKw.value} kW); it includes the chip`
+      );
+  }
   const assumptionEntries = of("assumptions").flatMap((file) =>
     (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
   );

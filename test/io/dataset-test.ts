@@ -326,3 +326,32 @@ it("checkFiles(generation shares) wants the deal's own chips, a sum of 1, and no
   assert.match(lines[1], /capacity\.shares: a deal with dated schedule points takes its mix from them/);
   assert.match(lines[2], /capacity\.shares\[1\]\.id: "trainium9" is not one of capacity\.chips/);
 });
+
+it("checkFiles(chip figures in the wrong field) catches FP8 below BF16, a BF16:FP8 ratio between 1:2 and 1:1, and IT power below the chip's", () => {
+  const C = "data/chips.yaml";
+  const at = (fp8: number) =>
+    editValid(
+      "chips.yaml",
+      "      bf16: {value: 0.667, unit: pflops, status: confirmed, source: chip-source}\n",
+      `      bf16: {value: 0.667, unit: pflops, status: confirmed, source: chip-source}\n      fp8: {value: ${fp8}, unit: pflops, status: confirmed, source: chip-source}\n`
+    );
+  const below = problemLines(at(0.5));
+  assert.strictEqual(below.length, 1);
+  assert.match(below[0], new RegExp(`^${C}:\\d+:\\d+: chips\\[0\\]\\.flops\\.fp8\\.value: 8-bit 0.5 PFLOP/s is below BF16 0.667`));
+  // Rubin's old figures: 12.5 of 16.7 is 75%.
+  const ratio = problemLines(at(0.889));
+  assert.strictEqual(ratio.length, 1);
+  assert.match(ratio[0], /chips\[0\]\.flops\.bf16\.value: BF16 is 75% of 8-bit/);
+  // Half (Trainium2: 0.667 of 1.299) and all (Trainium: 0.19 of 0.19) are fine.
+  assert.deepStrictEqual(problemLines(at(1.299)), []);
+  assert.deepStrictEqual(problemLines(at(0.667)), []);
+  const hot = editValid(
+    "chips.yaml",
+    "    itKw: {value: 1.2,",
+    "    chipKw: {value: 1.5, unit: kw, status: estimate, source: chip-source}\n    itKw: {value: 1.2,"
+  );
+  assert.match(
+    problemLines(hot)[0],
+    /chips\[0\]\.itKw\.value: IT power per accelerator \(1\.2 kW\) is below the chip's own power \(1\.5 kW\)/
+  );
+});
