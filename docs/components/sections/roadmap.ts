@@ -34,7 +34,7 @@ export function roadmapView(context: SectionContext): RoadmapView {
   const state = dealCapacityState(context);
   let fleet: Fleet | null = null;
   if (state?.capacity.accelerators)
-    fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values) : analysis.projections[deal.id].fleet;
+    fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values, {deal}) : analysis.projections[deal.id].fleet;
   const byId = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
   const chips = (deal.capacity?.chips ?? []).map((id) => byId.get(id)!).sort((a, b) => (a.available.date < b.available.date ? -1 : 1));
   return {
@@ -72,6 +72,7 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
   const peakAt = fleet.years.indexOf(peak);
   const lead = chips.map((c) => ({c, n: peak.byChip[c.id] ?? 0})).sort((a, b) => b.n - a.n)[0];
   const life = fleet.cohorts.length ? fleet.cohorts[0].retires - fleet.cohorts[0].year : 0;
+  const lastReplaced = fleet.cohorts.reduce<number | null>((y, c) => (c.replaces && (y === null || c.year > y) ? c.year : y), null);
   const options = {years: fleet.years, chips: chips.map((c) => ({id: c.id, name: c.name})), h100e, width, print};
   return el(
     "div",
@@ -79,7 +80,11 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
     el(
       "p",
       {},
-      `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years and are not replaced here, so the fleet shrinks once building stops.`
+      `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years. ${
+        lastReplaced
+          ? `While the commitment runs, retired capacity is replaced with the same GW of the newest of the deal's chips available then (the last replacement in ${lastReplaced}), so the fleet shrinks only after the commitment ends.`
+          : "Nothing retires inside a commitment here, or the deal states none, so the fleet shrinks once building stops."
+      }`
     ),
     el(
       "figure",

@@ -183,7 +183,7 @@ export function prepareDealProjector(
           items: valued
         }
       : null;
-    const fleet = capacity?.accelerators ? projectDealFleet(capacity, dataset.chips, scenario) : null;
+    const fleet = capacity?.accelerators ? projectDealFleet(capacity, dataset.chips, scenario, {deal}) : null;
     return {capacity, fleet, commitment, recycling, options, optionValue: options?.value.value ?? null};
   };
 
