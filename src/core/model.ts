@@ -265,6 +265,11 @@ export interface Deal {
   provider: string;
   announced: string;
   status: DealStatus;
+  /**
+   * For a superseded deal: when other terms replaced it, and by what (the note). It stays in the data as history
+   * and drops out of rankings, totals and live flows.
+   */
+  supersededOn?: DateFact;
   /** When the deal's data was last checked; ISO. */
   asOf: string;
   /** Markdown, untrusted: sanitized before it reaches a page. */

@@ -266,6 +266,12 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
     });
   }
   if (deal.announced > deal.asOf) report(here("announced"), `is after the deal's asOf (${deal.announced} > ${deal.asOf})`);
+  if (deal.status === "superseded" && !deal.supersededOn)
+    report(here("status"), "a superseded deal must say when and by what (supersededOn: {date, status, source, note})");
+  if (deal.supersededOn && deal.status !== "superseded")
+    report(here("supersededOn"), `only a superseded deal has a supersession date (status is ${deal.status})`);
+  if (deal.supersededOn && deal.supersededOn.date < deal.announced)
+    report(here("supersededOn", "date"), `is before the deal's announcement (${deal.supersededOn.date} < ${deal.announced})`);
 
   const inner = (family: string, items: {id: string}[] | undefined, path: PropertyKey[]) => {
     const seen = new Map<string, number>();

@@ -176,6 +176,7 @@ export const dealFile = z.strictObject({
   provider: id,
   announced: isoDate,
   status: z.enum(["active", "loi", "stalled", "superseded"], {error: "must be one of active, loi, stalled, superseded"}),
+  supersededOn: dateFact.optional(),
   asOf: isoDate,
   summary: markdown,
   sources,

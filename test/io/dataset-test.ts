@@ -355,3 +355,18 @@ it("checkFiles(chip figures in the wrong field) catches FP8 below BF16, a BF16:F
     /chips\[0\]\.itKw\.value: IT power per accelerator \(1\.2 kW\) is below the chip's own power \(1\.5 kW\)/
   );
 });
+
+it("checkFiles(a superseded deal) wants the date and the terms that replaced it, and only a superseded deal has them", () => {
+  assert.match(
+    problemLines(editValid(D, "status: active", "status: superseded"))[0],
+    /status: a superseded deal must say when and by what/
+  );
+  const dated = editValid(D, "status: active", "status: active\nsupersededOn: {date: 2026-05-01, status: reported, source: deal-source}");
+  assert.match(problemLines(dated)[0], /supersededOn: only a superseded deal has a supersession date \(status is active\)/);
+  const ok = editValid(
+    D,
+    "status: active",
+    "status: superseded\nsupersededOn: {date: 2026-05-01, status: reported, source: deal-source, note: Replaced}"
+  );
+  assert.deepStrictEqual(problemLines(ok), []);
+});

@@ -130,9 +130,14 @@ export function capacityView(context: CapacityContext): CapacityView | null {
 /** Returns the page's headline, computed: "Up to 5 GW is about 2.65 million accelerators drawing 35 TWh a year". */
 export function capacityHeadline(view: CapacityView | null, dealName: string): string {
   if (!view) return `${dealName} states no capacity in gigawatts`;
-  const {capacity} = view;
+  const {capacity, deal} = view;
   const power = withBound(gw(capacity.gw.value), capacity.gw.bound);
   const energy = `${Math.round(capacity.energyTwhPerYear.value)} TWh a year`;
+  // A superseded deal's capacity is history: what the replaced terms would have meant, not capacity coming online.
+  if (deal.status === "superseded")
+    return keepUnits(
+      `${cap(power)} of ${dealName} ${capacity.accelerators ? `would have meant ${count(capacity.accelerators.value)} accelerators` : `would have drawn ${energy}`}; superseded${deal.supersededOn ? ` in ${monthYear(deal.supersededOn.date)}` : ""}`
+    );
   if (!capacity.accelerators) return keepUnits(`${cap(power)} of ${dealName} would draw ${energy}`);
   return keepUnits(`${cap(power)} means ${count(capacity.accelerators.value)} accelerators drawing ${energy}`);
 }
@@ -276,9 +281,17 @@ export const capacity: Section = {
     const view = capacityView(context as CapacityContext);
     const deal = capacityDeal(context);
     if (!view) return el("p", {class: "muted"}, `${deal.name} states no capacity in gigawatts: its compute is stated in money or chips.`);
+    const superseded = deal.status === "superseded" ? deal.supersededOn : undefined;
     return el(
       "div",
       {class: "capacity-section"},
+      deal.status === "superseded"
+        ? el(
+            "p",
+            {class: "capacity-superseded"},
+            `History, not live capacity: these terms were superseded${superseded ? ` on ${monthYear(superseded.date)} (${superseded.status})` : ""}${superseded?.note ? `. ${superseded.note}` : ""}. The figures below convert what the replaced terms stated; they count in no ranking or total.`
+          )
+        : null,
       el("h3", {}, `What ${withBound(gw(view.capacity.gw.value), view.capacity.gw.bound)} holds`),
       CapacityCards(view, context),
       view.capacity.central === "median"
