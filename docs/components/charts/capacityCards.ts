@@ -257,7 +257,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
           value: count(capacity.h100e.value),
-          label: "H100-equivalents"
+          label: "H100-equivalents, dense BF16"
         }
       ],
       note: `Peak dense BF16 per chip, averaged over the mix: ${mixChips(view)

@@ -196,7 +196,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
   const draws = bands?.draws ?? 0;
   const sentence = [
     first
-      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (the base case, no draw) it would be ${gw(first.gw.base)}. `
+      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (no slip, every input at the scenario's value, no draw) it would be ${gw(first.gw.base)}. `
       : "",
     full
       ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year} (median).`
@@ -227,7 +227,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       el(
         "figcaption",
         {},
-        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area is the base case: the deal's own dates, no slip. Dashed: the ceiling.`
+        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${schedule.map((p) => `${withBound(gw(p.gw.value), p.gw.bound)} by ${monthYear(p.by)}: ${p.gw.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
       )
     ),
     RampTable(view)
@@ -248,7 +248,7 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
         el("th", {}, "Year end"),
         el("th", {class: "num"}, "GW online, median"),
         el("th", {class: "num"}, "P10–P90, GW"),
-        el("th", {class: "num"}, "Base case, GW"),
+        el("th", {class: "num"}, "On schedule, GW"),
         el("th", {class: "num"}, "TWh in the year, median"),
         capacity.h100e ? el("th", {class: "num"}, "H100e (dense BF16), millions, median") : null
       )
@@ -298,7 +298,7 @@ export const capacity: Section = {
         ? el(
             "p",
             {class: "muted"},
-            `The cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology); the chains below show the arithmetic at the scenario's values, the base case.`
+            `The accelerator, system and compute cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology); the chains below show the arithmetic at the scenario's values, with no draw.`
           )
         : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),

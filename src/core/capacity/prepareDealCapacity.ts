@@ -84,8 +84,12 @@ export interface DealCapacity {
 /** The headline values computed at the scenario's values, beside their Monte Carlo medians. */
 export type CapacityBaseCase = Partial<Record<CapacityHeadlineKey, number>>;
 
-/** The headline capacity figures that have a Monte Carlo band (see UNCERTAIN_FIGURES in projectDeal). */
-export const CAPACITY_BANDED = ["accelerators", "servers", "energyTwhPerYear", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const;
+/**
+ * The headline capacity figures whose published value is the median of their Monte Carlo band (see projectDeal).
+ * Energy is not among them: it is the ceiling × 8,760 h × the load factor, one assumption, and its text names that
+ * load factor; its value at the base load factor lies inside its band (a test holds every headline to that).
+ */
+export const CAPACITY_BANDED = ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const;
 export type CapacityHeadlineKey = (typeof CAPACITY_BANDED)[number];
 
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
