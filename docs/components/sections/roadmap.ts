@@ -116,11 +116,13 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   );
   const best = rows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a));
   const newest = [...rows.filter((r) => r.inDeal)].sort((a, b) => +b.date - +a.date)[0];
-  const gain = newest
-    ? analysis.chipEfficiency
-        .flatMap((g: {chips: {id: string; gainPerWatt: number | null}[]}) => g.chips)
-        .find((c: {id: string}) => c.id === newest.id)?.gainPerWatt
-    : null;
+  type Row = {id: string; name: string; itKw: number; itKwStatus: string; gainPerWatt: number | null; fp8GainPerWatt: number | null};
+  const all = analysis.chipEfficiency.flatMap((g: {chips: Row[]}) => g.chips) as Row[];
+  const newestRow = newest ? all.find((c) => c.id === newest.id) : undefined;
+  const gain = newestRow?.gainPerWatt ?? null;
+  const gain8 = newestRow?.fp8GainPerWatt ?? null;
+  // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
+  const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
   const unpriced = rows.filter((r) => r.perDollar === null);
   const chipsById = new Map((data.chips as Chip[]).map((c) => [c.id, c]));
@@ -132,10 +134,24 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
       "p",
       {},
       newest
-        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
+        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's on BF16` : ""}${gain8 ? ` and ${times(gain8)} on 8-bit` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
         : `The most efficient chip in the data is ${best.name} at ${sig(best.perWatt)} TFLOP/s per watt. `,
       "Figures are peak dense BF16 over IT power per chip (host and network included), so they compare designs, not delivered training speed."
     ),
+    shifted.length
+      ? el(
+          "p",
+          {class: "muted"},
+          `Falling per watt between generations: ${shifted
+            .map(
+              (c) =>
+                `${c.name} has ${times(c.gainPerWatt!)} its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+            )
+            .join(
+              "; "
+            )}. A new generation rarely does less per watt, so the IT power figure, not the chip, is the first suspect; where a vendor claims a per-watt gain, these figures do not reproduce it.`
+        )
+      : null,
     el(
       "figure",
       {class: "roadmap-figure", "data-figure": "roadmap.perWatt"},
