@@ -80,7 +80,7 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
     el(
       "p",
       {},
-      `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years. ${
+      `On the deal's own dates (no slip, every input at the scenario's value), at its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years. ${
         lastReplaced
           ? `While the commitment runs, retired capacity is replaced with the same GW of the newest of the deal's chips available then (the last replacement in ${lastReplaced}), so the fleet shrinks only after the commitment ends.`
           : "Nothing retires inside a commitment here, or the deal states none, so the fleet shrinks once building stops."
@@ -145,7 +145,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
           `Falling per watt between generations: ${shifted
             .map(
               (c) =>
-                `${c.name} has ${times(c.gainPerWatt!)} its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+                `${c.name} has ${sig(c.gainPerWatt!)}× its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${sig(c.fp8GainPerWatt)}× its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
             )
             .join(
               "; "
