@@ -49,7 +49,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     .filter((a) => a.correlation)
     .map((a) => {
       const other = rows.find((b) => b.id === a.correlation!.with);
-      return ` ${a.label} is drawn correlated with ${other?.label.toLowerCase() ?? a.correlation!.with} (normal-scores correlation ${a.correlation!.rho}, through a Gaussian copula that keeps each one's own distribution); the tornado still moves each alone.`;
+      return ` ${a.label} is drawn correlated with ${other ? other.label.charAt(0).toLowerCase() + other.label.slice(1) : a.correlation!.with} (normal-scores correlation ${a.correlation!.rho}, through a Gaussian copula that keeps each one's own distribution); the tornado still moves each alone.`;
     })
     .join("");
   const triangular = assumptions.filter((a) => a.distribution === "triangular").length;
