@@ -1,5 +1,6 @@
 /** The `deals` command: check, build, pdf, project, bench, preview. */
 import {Command} from "commander";
+import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../core/uncertainty/draws.js";
 import {buildAll} from "./build.js";
 import {check} from "./check.js";
 import type {PdfCommandOptions} from "./pdf.js";
@@ -48,8 +49,13 @@ program
   .description("print a deal's headline projections (with --json: every figure with its lineage)")
   .option("--scenario <name>", "scenario id", "base")
   .option("--json", "print JSON")
-  .option("--draws <n>", "Monte Carlo draws for the P10–P90 bands", (v) => Number.parseInt(v, 10), 10_000)
-  .option("--seed <seed>", "Monte Carlo seed", "compute-deals")
+  .option(
+    "--draws <n>",
+    "Monte Carlo draws for the P10–P90 bands (the site's and the PDFs' count)",
+    (v) => Number.parseInt(v, 10),
+    MONTE_CARLO_DRAWS
+  )
+  .option("--seed <seed>", "Monte Carlo seed", MONTE_CARLO_SEED)
   .option("--data <dir>", "data folder", "data")
   .action(async (deal: string, options: {scenario: string; json?: boolean; draws: number; seed: string; data: string}) => {
     const {projectCommand} = await import("./project.js");

@@ -1,6 +1,16 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
-import {type DealProjection, derivedText, figureWords, type HeadlineFigure, headlineFigures, projectDeal, unitText} from "../core/index.js";
+import {
+  type DealProjection,
+  derivedText,
+  figureWords,
+  type HeadlineFigure,
+  headlineFigures,
+  MONTE_CARLO_DRAWS,
+  MONTE_CARLO_SEED,
+  projectDeal,
+  unitText
+} from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
@@ -48,7 +58,10 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       flopsBf16: p.capacity.flopsBf16,
       flopsFp8: p.capacity.flopsFp8,
       h100e: p.capacity.h100e,
+      h100eFp8: p.capacity.h100eFp8,
       mix: p.capacity.mix,
+      central: p.capacity.central,
+      base: p.capacity.base,
       byYear: p.capacity.byYear
     },
     commitment: c && {
@@ -96,7 +109,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
 /** Runs the command; returns the exit code. */
 export async function projectCommand(
   dealId: string,
-  {scenario = "base", json = false, draws = 10_000, seed = "compute-deals", data = "data"}: ProjectCommandOptions
+  {scenario = "base", json = false, draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED, data = "data"}: ProjectCommandOptions
 ): Promise<number> {
   const {dataset, problems} = await readDataset(data);
   if (!dataset) {
@@ -133,7 +146,8 @@ export async function projectCommand(
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);
     line("energy per year", cap.energyTwhPerYear);
-    line("compute (H100-equivalents)", cap.h100e);
+    line("H100e, Epoch AI's 8-bit basis", cap.h100eFp8);
+    line("H100e, dense BF16 basis", cap.h100e);
   }
   if (com) {
     console.log("commitment");

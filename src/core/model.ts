@@ -173,9 +173,24 @@ export interface SchedulePoint {
   gw: Fact;
 }
 
+/** A chip generation's stated (or assumed) share of a deal's capacity, 0–1, with its low and high. */
+export interface GenerationShare {
+  /** The chip's id (from chips.yaml and the deal's capacity.chips). */
+  id: string;
+  share: Fact;
+}
+
 export interface Capacity {
   /** Total new capacity, facility power. Usually bound "up-to". */
   ceiling: Fact;
+  /**
+   * Shares of the ceiling by chip generation, for a deal that names several generations but no dated schedule
+   * ("Trainium3 and Trainium4"): drawn over their low–high in the Monte Carlo and normalised to sum to 1. Without
+   * them the mix follows the schedule and each chip's availability (the newest available fills new capacity).
+   */
+  shares?: GenerationShare[];
+  /** The first delivery the deal states (e.g. "H2 2026" → 2026-07-01); no capacity is online before it. */
+  firstDelivery?: DateFact;
   schedule: SchedulePoint[];
   /** Chip ids expected to fill the capacity, oldest first. */
   chips: string[];
@@ -250,6 +265,11 @@ export interface Deal {
   provider: string;
   announced: string;
   status: DealStatus;
+  /**
+   * For a superseded deal: when other terms replaced it, and by what (the note). It stays in the data as history
+   * and drops out of rankings, totals and live flows.
+   */
+  supersededOn?: DateFact;
   /** When the deal's data was last checked; ISO. */
   asOf: string;
   /** Markdown, untrusted: sanitized before it reaches a page. */
@@ -315,6 +335,11 @@ export interface Assumption {
   asOf: string;
   /** What the factor means and why the range. */
   description: string;
+  /**
+   * Drawn correlated with another assumption (normal-scores correlation `rho`, −1 to 1; a Gaussian copula, so both
+   * keep their own distributions), because economics ties them: e.g. the price per GW-year recovers the capex per GW.
+   */
+  correlation?: {with: string; rho: number};
 }
 
 export type RampShape = "linear" | "s-curve" | "front-loaded";

@@ -5,6 +5,7 @@
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import {toGw} from "../core/capacity/convert.js";
+import {deliveryStart} from "../core/capacity/schedule.js";
 import {usd, withBound} from "../core/format/index.js";
 import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {cleanStrings} from "./markdownHazard.js";
@@ -138,6 +139,28 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as ChipsFile).chips.map((item, i) => ({item, at: {file, path: ["chips", i]}}))
   );
   const chips = unique("chip", chipEntries);
+  // Ratios that catch a figure in the wrong field: 8-bit throughput is never below BF16 on the same chip, and dense
+  // tensor cores give BF16 either half of FP8 (Nvidia, Trainium2, TPU7x) or all of it (no 8-bit speed-up); a ratio in
+  // between is a sparse figure or the wrong precision. IT power per accelerator includes the chip itself.
+  for (const {item, at} of chipEntries) {
+    const bf16 = item.flops.bf16.value;
+    const fp8 = item.flops.fp8?.value;
+    if (fp8 !== undefined && fp8 < bf16)
+      report(
+        {...at, path: [...at.path, "flops", "fp8", "value"]},
+        `8-bit ${fp8} PFLOP/s is below BF16 ${bf16}: one of them holds another precision`
+      );
+    else if (fp8 !== undefined && bf16 / fp8 > 0.55 && bf16 / fp8 < 0.95)
+      report(
+        {...at, path: [...at.path, "flops", "bf16", "value"]},
+        `BF16 is ${Math.round((100 * bf16) / fp8)}% of 8-bit (${bf16} vs ${fp8} PFLOP/s): dense tensor cores give half or all of it; look for a sparse figure or the wrong precision`
+      );
+    if (item.chipKw && item.itKw.value < item.chipKw.value)
+      report(
+        {...at, path: [...at.path, "itKw", "value"]},
+        `IT power per accelerator (${item.itKw.value} kW) is below the chip's own power (${item.chipKw.value} kW); it includes the chip`
+      );
+  }
   const assumptionEntries = of("assumptions").flatMap((file) =>
     (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
   );
@@ -148,6 +171,11 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
       const message = `missing assumption${missing.length > 1 ? "s" : ""} ${missing.map((id) => `"${id}"`).join(", ")}: the projections need every one; add ${missing.length > 1 ? "them" : "it"} with low, base and high`;
       problems.push({file: file.file, ...file.yaml.locateKey([], "assumptions"), field: "assumptions", message});
     }
+  }
+  for (const {item, at} of assumptionEntries) {
+    const other = item.correlation?.with;
+    if (other !== undefined && (!assumptions.has(other) || other === item.id))
+      report({...at, path: [...at.path, "correlation", "with"]}, `"${other}" is not another assumption's id`);
   }
   const scenarioEntries = of("scenarios").flatMap((file) =>
     (file.value as ScenariosFile).scenarios.map((item, i) => ({item, at: {file, path: ["scenarios", i]}}))
@@ -205,7 +233,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
         `${item.year} is after its source's date (${published}): a yardstick is a measured figure, not a projection`
       );
   }
-  for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
+  const chipDates = new Map(chipEntries.map(({item}) => [item.id, item.available.date]));
+  for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, chipDates, sources, report});
 
   if (problems.length) return {problems};
   return {dataset: resolve(files, sources), problems};
@@ -214,6 +243,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
 interface DealContext {
   companies: Map<string, Located>;
   chips: Map<string, Located>;
+  /** Each chip's availability date, by id. */
+  chipDates: Map<string, string>;
   sources: Map<string, Source>;
   report: (at: Located, message: string) => void;
 }
@@ -223,7 +254,7 @@ function usdBn(fact: {value: number; unit: string}): number {
   return fact.unit === "usd-bn" ? fact.value : fact.unit === "usd-m" ? fact.value / 1e3 : fact.value / 1e9;
 }
 
-function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, report}: DealContext): void {
+function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, sources, report}: DealContext): void {
   const here = (...path: PropertyKey[]) => ({file: at.file, path});
   const expected = at.file.file.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
   if (deal.id !== expected) report(here("id"), `"${deal.id}" does not match the file name ${expected}.yaml; rename one of them`);
@@ -237,6 +268,12 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     });
   }
   if (deal.announced > deal.asOf) report(here("announced"), `is after the deal's asOf (${deal.announced} > ${deal.asOf})`);
+  if (deal.status === "superseded" && !deal.supersededOn)
+    report(here("status"), "a superseded deal must say when and by what (supersededOn: {date, status, source, note})");
+  if (deal.supersededOn && deal.status !== "superseded")
+    report(here("supersededOn"), `only a superseded deal has a supersession date (status is ${deal.status})`);
+  if (deal.supersededOn && deal.supersededOn.date < deal.announced)
+    report(here("supersededOn", "date"), `is before the deal's announcement (${deal.supersededOn.date} < ${deal.announced})`);
 
   const inner = (family: string, items: {id: string}[] | undefined, path: PropertyKey[]) => {
     const seen = new Map<string, number>();
@@ -302,6 +339,41 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     });
     deal.capacity.chips.forEach((id, i) => {
       if (!chips.has(id)) report(here("capacity", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
+    });
+    // Stated generation shares: of the deal's own chips, summing to 1, and only without dated points (with points,
+    // the mix follows them and each chip's availability).
+    const shares = deal.capacity.shares ?? [];
+    shares.forEach((s, i) => {
+      if (!deal.capacity!.chips.includes(s.id)) report(here("capacity", "shares", i, "id"), `"${s.id}" is not one of capacity.chips`);
+    });
+    if (shares.length) {
+      const total = shares.reduce((t, s) => t + s.share.value, 0);
+      if (Math.abs(total - 1) > 0.005) report(here("capacity", "shares"), `shares add up to ${round(total)}, not 1`);
+      if (deal.capacity.schedule.length)
+        report(
+          here("capacity", "shares"),
+          "a deal with dated schedule points takes its mix from them and each chip's availability: drop shares or the points"
+        );
+    }
+    // No capacity before it can exist: every point is due no earlier than the month delivery can start (the
+    // latest of the announcement, the first stated delivery and the oldest chip's availability; see deliveryStart).
+    const known = deal.capacity.chips.filter((id) => chipDates.has(id));
+    const start = deliveryStart(
+      {...deal, capacity: {...deal.capacity, chips: known}} as Pick<Deal, "announced" | "capacity">,
+      [...known.map((id) => ({id, available: {date: chipDates.get(id)!}}))] as Pick<Chip, "id" | "available">[]
+    );
+    const why =
+      start.reason === "announced"
+        ? `the deal's announcement (${start.date})`
+        : start.reason === "first-delivery"
+          ? `its first stated delivery (capacity.firstDelivery, ${start.date})`
+          : `the availability of ${start.chip} (${start.date} in chips.yaml), the oldest chip it names`;
+    deal.capacity.schedule.forEach((p, i) => {
+      if (p.by.slice(0, 7) < start.date.slice(0, 7) && toGw(p.gw.value, p.gw.unit) > 0)
+        report(
+          here("capacity", "schedule", i, "by"),
+          `${toGw(p.gw.value, p.gw.unit)} GW online by ${p.by} is before delivery can start: ${why}`
+        );
     });
   }
   deal.hardware.chips.forEach((id, i) => {

@@ -164,6 +164,7 @@ export const dealFile = z.strictObject({
   provider: id,
   announced: isoDate,
   status: z.enum(["active", "loi", "stalled", "superseded"], {error: "must be one of active, loi, stalled, superseded"}),
+  supersededOn: dateFact.optional(),
   asOf: isoDate,
   summary: markdown,
   sources,
@@ -187,6 +188,8 @@ export const dealFile = z.strictObject({
   capacity: z
     .strictObject({
       ceiling: gw,
+      firstDelivery: dateFact.optional(),
+      shares: list(z.strictObject({id, share: fact(["fraction"])})).optional(),
       schedule: list(z.strictObject({id, by: isoDate, gw})),
       chips: list(id)
     })
@@ -263,7 +266,13 @@ export const assumptionsFile = z.strictObject({
         status,
         source: id,
         asOf: isoDate.optional(),
-        description: text
+        description: text,
+        correlation: z
+          .strictObject({
+            with: id,
+            rho: finite.refine((r) => r >= -1 && r <= 1, {error: "must be between −1 and 1"})
+          })
+          .optional()
       })
       .superRefine((a, ctx) => {
         if (!(a.low <= a.base)) ctx.addIssue({code: "custom", path: ["low"], message: `must not exceed base (${a.low} > ${a.base})`});

@@ -14,6 +14,8 @@ import {
   compareDeals,
   datasetHeadlines,
   type HeadlineFigure,
+  MONTE_CARLO_DRAWS,
+  MONTE_CARLO_SEED,
   projectDeal
 } from "../core/index.js";
 import type {Dataset} from "../core/model.js";
@@ -26,11 +28,11 @@ import {resolvePlaceholders} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
-/** Monte Carlo draws per deal for the published P10–P90 of the projections. */
-export const ANALYSIS_DRAWS = 5000;
-/** Monte Carlo draws per deal and scenario for the capacity bands, and their seed. */
-export const BAND_DRAWS = 2000;
-export const BAND_SEED = "compute-deals";
+/** Monte Carlo draws per deal for the published P10–P90 of the projections: the one count the CLI uses too. */
+export const ANALYSIS_DRAWS = MONTE_CARLO_DRAWS;
+/** Monte Carlo draws per deal and scenario for the capacity bands, and their seed: the same count and seed. */
+export const BAND_DRAWS = MONTE_CARLO_DRAWS;
+export const BAND_SEED = MONTE_CARLO_SEED;
 
 export type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile} from "./types.js";
 

@@ -9,7 +9,12 @@ it("deals project amazon-anthropic --json prints figures that independent arithm
     assert.property(out, key);
   const a = out.assumptions;
   assert.closeTo(out.capacity.itMw.value, (out.capacity.gw.value * 1000) / a.pue, 1e-6);
+  // Chip-count headlines are the Monte Carlo medians, with the values at the scenario's values kept in `base`;
+  // energy (one assumption) stays the arithmetic at the base load factor.
+  assert.strictEqual(out.capacity.central, "median");
   assert.closeTo(out.capacity.energyTwhPerYear.value, (out.capacity.gw.value * 8760 * a["load-factor"]) / 1000, 1e-9);
+  assert.strictEqual(out.capacity.accelerators.value, Math.round(out.uncertainty["capacity.accelerators"].p50));
+  assert.isAbove(out.capacity.base.accelerators, out.capacity.accelerators.value); // no slip: more Trainium3, fewer Trainium4 chips
   assert.closeTo(out.commitment.gwYears.value, out.commitment.totalUsd.value / (a["revenue-per-gw-year"] * 1e9), 1e-9);
   assert.closeTo(
     out.recycling.investmentToCommitmentFirm.value,

@@ -3,12 +3,12 @@
 // briefings' executive summaries (placeholders). Pure functions only: no build, no browser.
 import {readFile} from "node:fs/promises";
 import {afterEach, assert, beforeAll, it, vi} from "vitest";
-import {figureTable} from "../../src/site/figures.js";
-import {resolvePlaceholders} from "../../src/site/placeholders.js";
 import {headlineJson, projectCommand, projectionJson} from "../../src/cli/project.js";
 import type {HeadlineFigure} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {figureTable} from "../../src/site/figures.js";
+import {resolvePlaceholders} from "../../src/site/placeholders.js";
 import {siteData} from "../../src/site/siteData.js";
 import {nameOf, PLACEHOLDERS, siteSpelling} from "./figureSpelling.js";
 

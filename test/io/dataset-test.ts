@@ -75,8 +75,29 @@ it("checkFiles(the same company id twice) names the first line", () => {
 });
 
 it("checkFiles(schedule points out of order) names both dates", () => {
-  assert.deepStrictEqual(problemLines(editValid(D, "by: 2028-12-31", "by: 2026-01-31")), [
-    `${DF}:54:11: capacity.schedule[1].by: schedule points must be in date order (2026-01-31 after 2026-12-31)`
+  // (2026-06-30 is after the announcement, so only the order is wrong.)
+  assert.deepStrictEqual(problemLines(editValid(D, "by: 2028-12-31", "by: 2026-06-30")), [
+    `${DF}:54:11: capacity.schedule[1].by: schedule points must be in date order (2026-06-30 after 2026-12-31)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the announcement) reports capacity before it can exist", () => {
+  assert.deepStrictEqual(problemLines(editValid(D, "by: 2026-12-31", "by: 2026-03-31")), [
+    `${DF}:51:11: capacity.schedule[0].by: 1 GW online by 2026-03-31 is before delivery can start: the deal's announcement (2026-04-20)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the first stated delivery) reports it with the first delivery", () => {
+  const files = editValid(D, "  schedule:\n", "  firstDelivery: {date: 2027-01-01, status: confirmed, source: deal-source}\n  schedule:\n");
+  assert.deepStrictEqual(problemLines(files), [
+    `${DF}:52:11: capacity.schedule[0].by: 1 GW online by 2026-12-31 is before delivery can start: its first stated delivery (capacity.firstDelivery, 2027-01-01)`
+  ]);
+});
+
+it("checkFiles(a schedule point before the deal's oldest chip is available) names the chip", () => {
+  const files = edit(validFiles(), "chips.yaml", "available: {date: 2024-12-03", "available: {date: 2027-02-01");
+  assert.deepStrictEqual(problemLines(files), [
+    `${DF}:51:11: capacity.schedule[0].by: 1 GW online by 2026-12-31 is before delivery can start: the availability of trainium2 (2027-02-01 in chips.yaml), the oldest chip it names`
   ]);
 });
 
@@ -294,4 +315,58 @@ it("checkFiles(the same yardstick id twice) names the first line", () => {
   assert.deepStrictEqual(problemLines({...validFiles(), "yardsticks.yaml": twice}), [
     'data/yardsticks.yaml:14:10: yardsticks[1].id: duplicate yardstick id "us-data-centres-2024" (first at data/yardsticks.yaml:7)'
   ]);
+});
+
+it("checkFiles(generation shares) wants the deal's own chips, a sum of 1, and no dated points beside them", () => {
+  const shares =
+    "  shares:\n    - id: trainium2\n      share: {value: 0.6, unit: fraction, status: assumption, source: deal-source}\n    - id: trainium9\n      share: {value: 0.3, unit: fraction, status: assumption, source: deal-source}\n  schedule:\n";
+  const lines = problemLines(editValid(D, "  schedule:\n", shares));
+  assert.strictEqual(lines.length, 3);
+  assert.match(lines[0], /capacity\.shares: shares add up to 0\.9, not 1/);
+  assert.match(lines[1], /capacity\.shares: a deal with dated schedule points takes its mix from them/);
+  assert.match(lines[2], /capacity\.shares\[1\]\.id: "trainium9" is not one of capacity\.chips/);
+});
+
+it("checkFiles(chip figures in the wrong field) catches FP8 below BF16, a BF16:FP8 ratio between 1:2 and 1:1, and IT power below the chip's", () => {
+  const C = "data/chips.yaml";
+  const at = (fp8: number) =>
+    editValid(
+      "chips.yaml",
+      "      bf16: {value: 0.667, unit: pflops, status: confirmed, source: chip-source}\n",
+      `      bf16: {value: 0.667, unit: pflops, status: confirmed, source: chip-source}\n      fp8: {value: ${fp8}, unit: pflops, status: confirmed, source: chip-source}\n`
+    );
+  const below = problemLines(at(0.5));
+  assert.strictEqual(below.length, 1);
+  assert.match(below[0], new RegExp(`^${C}:\\d+:\\d+: chips\\[0\\]\\.flops\\.fp8\\.value: 8-bit 0.5 PFLOP/s is below BF16 0.667`));
+  // Rubin's old figures: 12.5 of 16.7 is 75%.
+  const ratio = problemLines(at(0.889));
+  assert.strictEqual(ratio.length, 1);
+  assert.match(ratio[0], /chips\[0\]\.flops\.bf16\.value: BF16 is 75% of 8-bit/);
+  // Half (Trainium2: 0.667 of 1.299) and all (Trainium: 0.19 of 0.19) are fine.
+  assert.deepStrictEqual(problemLines(at(1.299)), []);
+  assert.deepStrictEqual(problemLines(at(0.667)), []);
+  const hot = editValid(
+    "chips.yaml",
+    "    itKw: {value: 1.2,",
+    "    chipKw: {value: 1.5, unit: kw, status: estimate, source: chip-source}\n    itKw: {value: 1.2,"
+  );
+  assert.match(
+    problemLines(hot)[0],
+    /chips\[0\]\.itKw\.value: IT power per accelerator \(1\.2 kW\) is below the chip's own power \(1\.5 kW\)/
+  );
+});
+
+it("checkFiles(a superseded deal) wants the date and the terms that replaced it, and only a superseded deal has them", () => {
+  assert.match(
+    problemLines(editValid(D, "status: active", "status: superseded"))[0],
+    /status: a superseded deal must say when and by what/
+  );
+  const dated = editValid(D, "status: active", "status: active\nsupersededOn: {date: 2026-05-01, status: reported, source: deal-source}");
+  assert.match(problemLines(dated)[0], /supersededOn: only a superseded deal has a supersession date \(status is active\)/);
+  const ok = editValid(
+    D,
+    "status: active",
+    "status: superseded\nsupersededOn: {date: 2026-05-01, status: reported, source: deal-source, note: Replaced}"
+  );
+  assert.deepStrictEqual(problemLines(ok), []);
 });

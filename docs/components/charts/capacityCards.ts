@@ -157,12 +157,19 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
           ? `${withBound(figureText(capacity.flopsFp8.value, "flops"), capacity.flopsFp8.bound)} at FP8`
           : "No FP8 figure for every chip"
       ),
-      Card(
-        "capacity.h100e",
-        "H100-equivalents",
-        FigureBig(capacity.h100e, count(capacity.h100e.value)),
-        "Dense BF16 compute ÷ one H100's, Epoch AI's unit"
-      )
+      capacity.h100eFp8
+        ? Card(
+            "capacity.h100eFp8",
+            "H100-equivalents, Epoch AI's basis",
+            FigureBig(capacity.h100eFp8, count(capacity.h100eFp8.value)),
+            `Dense 8-bit compute ÷ one H100's, Epoch AI's definition${capacity.central === "median" ? " (median of the draws)" : ""}. On dense BF16 instead: ${count(capacity.h100e.value)} H100e`
+          )
+        : Card(
+            "capacity.h100e",
+            "H100-equivalents, dense BF16",
+            FigureBig(capacity.h100e, count(capacity.h100e.value)),
+            `Dense BF16 compute ÷ one H100's${capacity.central === "median" ? " (median of the draws)" : ""}; no 8-bit figure for every chip, so not Epoch AI's basis`
+          )
     );
   }
   return el("div", {class: "capacity-cards"}, cards);
@@ -181,9 +188,22 @@ function yardstickStep(energy: Figure, yardstick: Yardstick | undefined): Step[]
   ];
 }
 
+// The capacity with each headline figure at its base-case value (no draw), for arithmetic that must add up.
+function baseCaseCapacity(capacity: CapacityView["capacity"]): CapacityView["capacity"] {
+  if (capacity.central !== "median" || !capacity.base) return capacity;
+  const out = {...capacity};
+  for (const [key, value] of Object.entries(capacity.base) as [keyof NonNullable<typeof capacity.base>, number][]) {
+    const f = capacity[key];
+    if (f) out[key] = {...f, value};
+  }
+  return out;
+}
+
 /** Returns the explainer's chains: power → IT → accelerators → servers, buildings, energy (→ a yardstick), compute. */
 export function explainerChains(view: CapacityView, {data}: SectionContext): {title: string; steps: Step[]; note?: string}[] {
-  const {capacity, values} = view;
+  const {values} = view;
+  // The chains show the arithmetic at the scenario's values: the base case, not the Monte Carlo medians of the cards.
+  const capacity = baseCaseCapacity(view.capacity);
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
@@ -239,7 +259,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
           value: count(capacity.h100e.value),
-          label: "H100-equivalents"
+          label: "H100-equivalents, dense BF16"
         }
       ],
       note: `Peak dense BF16 per chip, averaged over the mix: ${mixChips(view)

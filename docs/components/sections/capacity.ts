@@ -11,6 +11,7 @@ import {
   type Deal,
   type DealCapacity,
   dealCapacityMonths,
+  MONTE_CARLO_DRAWS,
   prepareDealCapacity,
   type Scenario,
   type ScenarioValues,
@@ -114,9 +115,14 @@ export function capacityView(context: CapacityContext): CapacityView | null {
 /** Returns the page's headline, computed: "Up to 5 GW is about 2.65 million accelerators drawing 35 TWh a year". */
 export function capacityHeadline(view: CapacityView | null, dealName: string): string {
   if (!view) return `${dealName} states no capacity in gigawatts`;
-  const {capacity} = view;
+  const {capacity, deal} = view;
   const power = withBound(gw(capacity.gw.value), capacity.gw.bound);
   const energy = `${Math.round(capacity.energyTwhPerYear.value)} TWh a year`;
+  // A superseded deal's capacity is history: what the replaced terms would have meant, not capacity coming online.
+  if (deal.status === "superseded")
+    return keepUnits(
+      `${cap(power)} of ${dealName} ${capacity.accelerators ? `would have meant ${count(capacity.accelerators.value)} accelerators` : `would have drawn ${energy}`}; superseded${deal.supersededOn ? ` in ${monthYear(deal.supersededOn.date)}` : ""}`
+    );
   if (!capacity.accelerators) return keepUnits(`${cap(power)} of ${dealName} would draw ${energy}`);
   return keepUnits(`${cap(power)} means ${count(capacity.accelerators.value)} accelerators drawing ${energy}`);
 }
@@ -174,12 +180,13 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
   const first = years[0];
   const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
   const lastGw = months.months.at(-1)?.gw ?? 0;
+  const draws = bands?.draws ?? 0;
   const sentence = [
     first
-      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario (P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)} if delivery slips by up to ${slipHigh} months). `
+      ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (no slip, every input at the scenario's value, no draw) it would be ${gw(first.gw.base)}. `
       : "",
     full
-      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year}.`
+      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year} (median).`
       : `The schedule's last point stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling.`
   ].join("");
   return el(
@@ -201,7 +208,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       el(
         "figcaption",
         {},
-        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${bands?.draws ?? 0} seeded draws. Dashed: the ceiling.`
+        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
       )
     ),
     RampTable(view)
@@ -220,10 +227,11 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
         "tr",
         {},
         el("th", {}, "Year end"),
-        el("th", {class: "num"}, "GW online"),
+        el("th", {class: "num"}, "GW online, median"),
         el("th", {class: "num"}, "P10–P90, GW"),
-        el("th", {class: "num"}, "TWh in the year"),
-        capacity.h100e ? el("th", {class: "num"}, "H100e, millions") : null
+        el("th", {class: "num"}, "On schedule, GW"),
+        el("th", {class: "num"}, "TWh in the year, median"),
+        capacity.h100e ? el("th", {class: "num"}, "H100e (dense BF16), millions, median") : null
       )
     ),
     el(
@@ -236,6 +244,7 @@ function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
           el("td", {}, String(y.year)),
           el("td", {class: "num"}, sig(y.gw.value)),
           el("td", {class: "num nowrap"}, `${sig(y.gw.p10)}–${sig(y.gw.p90)}`),
+          el("td", {class: "num"}, sig(y.gw.base)),
           el("td", {class: "num"}, sig(y.energyTwh.value)),
           capacity.h100e ? el("td", {class: "num"}, y.h100e ? sig(y.h100e.value / 1e6) : "n/a") : null
         )
@@ -253,11 +262,26 @@ export const capacity: Section = {
     const view = capacityView(context as CapacityContext);
     const deal = capacityDeal(context);
     if (!view) return el("p", {class: "muted"}, `${deal.name} states no capacity in gigawatts: its compute is stated in money or chips.`);
+    const superseded = deal.status === "superseded" ? deal.supersededOn : undefined;
     return el(
       "div",
       {class: "capacity-section"},
+      deal.status === "superseded"
+        ? el(
+            "p",
+            {class: "capacity-superseded"},
+            `History, not live capacity: these terms were superseded${superseded ? ` on ${monthYear(superseded.date)} (${superseded.status})` : ""}${superseded?.note ? `. ${superseded.note}` : ""}. The figures below convert what the replaced terms stated; they count in no ranking or total.`
+          )
+        : null,
       el("h3", {}, `What ${withBound(gw(view.capacity.gw.value), view.capacity.gw.bound)} holds`),
       CapacityCards(view, context),
+      view.capacity.central === "median"
+        ? el(
+            "p",
+            {class: "muted"},
+            `The accelerator, system and compute cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology); the chains below show the arithmetic at the scenario's values, with no draw.`
+          )
+        : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
       CapacitySteps(explainerChains(view, context)),
       el("h3", {}, "How it comes online, by chip generation"),

@@ -18,8 +18,12 @@ export {sources} from "./sources.js";
 /** The figures drawn in the Monte Carlo (UNCERTAIN_FIGURES in the core), in words and units. */
 const SPREAD_FIGURES: Record<string, [string, string]> = {
   "capacity.accelerators": ["Accelerators", "count"],
+  "capacity.servers": ["UltraServers and racks", "count"],
   "capacity.energyTwhPerYear": ["Energy a year at the ceiling", "twh-per-year"],
-  "capacity.h100e": ["Compute in H100-equivalents", "count"],
+  "capacity.flopsBf16": ["Compute, dense BF16", "flops"],
+  "capacity.flopsFp8": ["Compute, dense 8-bit", "flops"],
+  "capacity.h100e": ["H100-equivalents, dense BF16 basis", "count"],
+  "capacity.h100eFp8": ["H100-equivalents, Epoch AI's 8-bit basis", "count"],
   "commitment.gwYears": ["GW-years the commitment buys", "gw-years"],
   "commitment.coverage": ["Share of the ceiling's GW-years", "fraction"],
   "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment", "usd"],
@@ -39,6 +43,15 @@ function methodologyDeal({data, dealId}: SectionContext): Deal {
 /** Returns the paragraph on how the bands are drawn, with the seed, draws and distributions of this build. */
 function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[]): HTMLElement {
   const u = projection.uncertainty;
+  const chipInputs = (u?.varied ?? []).filter((id) => id.startsWith("chip:")).length;
+  const rows = assumptions as readonly (AssumptionRow & {id: string; label: string; correlation?: {with: string; rho: number}})[];
+  const tied = rows
+    .filter((a) => a.correlation)
+    .map((a) => {
+      const other = rows.find((b) => b.id === a.correlation!.with);
+      return ` ${a.label} is drawn correlated with ${other ? other.label.charAt(0).toLowerCase() + other.label.slice(1) : a.correlation!.with} (normal-scores correlation ${a.correlation!.rho}, through a Gaussian copula that keeps each one's own distribution); the tornado still moves each alone.`;
+    })
+    .join("");
   const triangular = assumptions.filter((a) => a.distribution === "triangular").length;
   const uniform = assumptions.length - triangular;
   const shapes = [triangular ? `${triangular} triangular (low, mode, high)` : "", uniform ? `${uniform} uniform (low to high)` : ""]
@@ -48,7 +61,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     "p",
     {class: "methodology-note"},
     u
-      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal (“${projection.deal}”), so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine (xoshiro128** seeded by a hash of the seed and the stream). P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The tornado moves one assumption at a time to its low and its high, the others at base.`
+      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range chips.yaml gives, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal (“${projection.deal}”), so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine (xoshiro128** seeded by a hash of the seed and the stream). P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them. The tornado moves one input at a time to its low and its high, the others at base.${tied}`
       : "The Monte Carlo was not run for this build (0 draws)."
   );
 }
@@ -107,7 +120,11 @@ export const methodology: Section = {
     const deal = methodologyDeal(context);
     const projection: DealProjection = analysis.projections[deal.id];
     const assumptions: AssumptionRow[] = data.assumptions;
-    const units = Object.fromEntries(assumptions.map((a) => [a.id, a.unit]));
+    // The tornado also moves the deal's chip inputs (`chip:<id>.itKw`, `chip:<id>.flops.<precision>`).
+    const chipUnits = (projection.uncertainty?.varied ?? [])
+      .filter((id) => id.startsWith("chip:"))
+      .map((id) => [id, id.endsWith(".itKw") ? "kw" : "pflops"]);
+    const units = Object.fromEntries([...assumptions.map((a) => [a.id, a.unit]), ...chipUnits]);
     const links = {sources: data.sourcesById, index: data.sourceNumbers};
     return el(
       "div",

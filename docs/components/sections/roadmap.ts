@@ -34,7 +34,7 @@ export function roadmapView(context: SectionContext): RoadmapView {
   const state = dealCapacityState(context);
   let fleet: Fleet | null = null;
   if (state?.capacity.accelerators)
-    fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values) : analysis.projections[deal.id].fleet;
+    fleet = state.live ? projectDealFleet(state.capacity, data.chips, state.values, {deal}) : analysis.projections[deal.id].fleet;
   const byId = new Map(data.chips.map((c) => [c.id, c]));
   const chips = (deal.capacity?.chips ?? []).map((id) => byId.get(id)!).sort((a, b) => (a.available.date < b.available.date ? -1 : 1));
   return {
@@ -69,6 +69,7 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
   const peakAt = fleet.years.indexOf(peak);
   const lead = chips.map((c) => ({c, n: peak.byChip[c.id] ?? 0})).sort((a, b) => b.n - a.n)[0];
   const life = fleet.cohorts.length ? fleet.cohorts[0].retires - fleet.cohorts[0].year : 0;
+  const lastReplaced = fleet.cohorts.reduce<number | null>((y, c) => (c.replaces && (y === null || c.year > y) ? c.year : y), null);
   const options = {years: fleet.years, chips: chips.map((c) => ({id: c.id, name: c.name})), h100e, width, print};
   return el(
     "div",
@@ -76,7 +77,11 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
     el(
       "p",
       {},
-      `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years and are not replaced here, so the fleet shrinks once building stops.`
+      `On the deal's own dates (no slip, every input at the scenario's value), at its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators, ${count(h100e[peakAt])} H100-equivalents of dense BF16 compute; ${lead.c.name} is ${pct(lead.n / peak.accelerators)} of the chips. Each year's chips retire after ${life} years. ${
+        lastReplaced
+          ? `While the commitment runs, retired capacity is replaced with the same GW of the newest of the deal's chips available then (the last replacement in ${lastReplaced}), so the fleet shrinks only after the commitment ends.`
+          : "Nothing retires inside a commitment here, or the deal states none, so the fleet shrinks once building stops."
+      }`
     ),
     el(
       "figure",
@@ -108,11 +113,13 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   );
   const best = rows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a));
   const newest = [...rows.filter((r) => r.inDeal)].sort((a, b) => +b.date - +a.date)[0];
-  const gain = newest
-    ? analysis.chipEfficiency
-        .flatMap((g: {chips: {id: string; gainPerWatt: number | null}[]}) => g.chips)
-        .find((c: {id: string}) => c.id === newest.id)?.gainPerWatt
-    : null;
+  type Row = {id: string; name: string; itKw: number; itKwStatus: string; gainPerWatt: number | null; fp8GainPerWatt: number | null};
+  const all = analysis.chipEfficiency.flatMap((g: {chips: Row[]}) => g.chips) as Row[];
+  const newestRow = newest ? all.find((c) => c.id === newest.id) : undefined;
+  const gain = newestRow?.gainPerWatt ?? null;
+  const gain8 = newestRow?.fp8GainPerWatt ?? null;
+  // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
+  const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
   const unpriced = rows.filter((r) => r.perDollar === null);
   const chipsById = new Map(data.chips.map((c) => [c.id, c]));
@@ -124,10 +131,24 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
       "p",
       {},
       newest
-        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
+        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's on BF16` : ""}${gain8 ? ` and ${times(gain8)} on 8-bit` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
         : `The most efficient chip in the data is ${best.name} at ${sig(best.perWatt)} TFLOP/s per watt. `,
       "Figures are peak dense BF16 over IT power per chip (host and network included), so they compare designs, not delivered training speed."
     ),
+    shifted.length
+      ? el(
+          "p",
+          {class: "muted"},
+          `Falling per watt between generations: ${shifted
+            .map(
+              (c) =>
+                `${c.name} has ${sig(c.gainPerWatt!)}× its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${sig(c.fp8GainPerWatt)}× its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+            )
+            .join(
+              "; "
+            )}. A new generation rarely does less per watt, so the IT power figure, not the chip, is the first suspect; where a vendor claims a per-watt gain, these figures do not reproduce it.`
+        )
+      : null,
     el(
       "figure",
       {class: "roadmap-figure", "data-figure": "roadmap.perWatt"},

@@ -13,7 +13,8 @@ export type CapacityFigureKey =
   | "energyTwhPerYear"
   | "flopsBf16"
   | "flopsFp8"
-  | "h100e";
+  | "h100e"
+  | "h100eFp8";
 
 /** Where a figure comes from: merged lineage and combined bound of its inputs. */
 export interface FigureOrigin {
@@ -32,7 +33,8 @@ interface Part {
  * the deal names no chip). Ids:
  * `<deal>.capacity.ceiling`, `<deal>.capacity.schedule.<point>`, `chip:<id>.itKw`, `chip:<id>.flops.bf16|fp8`,
  * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
- * chips, since only then do they decide the mix. A figure from an "up-to" ceiling is "up-to".
+ * chips, since only then do they decide the mix; a deal's stated generation shares
+ * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling is "up-to".
  *
  * @example capacityLineage(deal, [trainium2], 3, h100, assumptions).itMw.lineage.inputs
  * // ["amazon-anthropic.capacity.ceiling", "assumption:pue"]
@@ -50,8 +52,11 @@ export function capacityLineage(
   const assumption = (id: Parameters<typeof assumptionLineage>[1]): Part => ({lineage: assumptionLineage(assumptions, id)});
   const ceiling = fact(`${deal.id}.capacity.ceiling`, capacity.ceiling);
   const pue = assumption("pue");
-  const mix =
-    chipCount > 1 ? [...capacity.schedule.map((p) => fact(`${deal.id}.capacity.schedule.${p.id}`, p.gw)), assumption("slip-months")] : [];
+  const mix = capacity.shares?.length
+    ? capacity.shares.map((s) => fact(`${deal.id}.capacity.shares.${s.id}.share`, s.share))
+    : chipCount > 1
+      ? [...capacity.schedule.map((p) => fact(`${deal.id}.capacity.schedule.${p.id}`, p.gw)), assumption("slip-months")]
+      : [];
   const counts = [ceiling, pue, ...mix, ...mixChips.map((c) => fact(`chip:${c.id}.itKw`, c.itKw))];
   const bf16 = [...counts, ...mixChips.map((c) => fact(`chip:${c.id}.flops.bf16`, c.flops.bf16))];
   const fp8 = [...counts, ...mixChips.flatMap((c) => (c.flops.fp8 ? [fact(`chip:${c.id}.flops.fp8`, c.flops.fp8)] : []))];
@@ -64,7 +69,8 @@ export function capacityLineage(
     energyTwhPerYear: origin([ceiling, assumption("load-factor")]),
     flopsBf16: origin(bf16),
     flopsFp8: origin(fp8),
-    h100e: origin(h100 ? [...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)] : bf16)
+    h100e: origin(h100 ? [...bf16, fact(`chip:${h100.id}.flops.bf16`, h100.flops.bf16)] : bf16),
+    h100eFp8: origin(h100?.flops.fp8 ? [...fp8, fact(`chip:${h100.id}.flops.fp8`, h100.flops.fp8)] : fp8)
   };
 }
 

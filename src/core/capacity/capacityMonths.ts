@@ -5,7 +5,7 @@ import {chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {factGw} from "./convert.js";
 import {capacityAt} from "./curve.js";
 import {monthLabel} from "./months.js";
-import {curveLastMonth, datedPoints, deliveryCurve} from "./schedule.js";
+import {curveLastMonth, datedPoints, deliveryCurve, deliveryStart} from "./schedule.js";
 
 /** Capacity online at the end of one month. */
 export interface CapacityMonthRow {
@@ -29,7 +29,7 @@ export interface DealCapacityMonths {
 
 /**
  * Returns a deal's facility GW online at the end of each month, in total and by chip, from the delivery start
- * (the announcement month, or the first point's if earlier) to the month of the last schedule point after
+ * (see deliveryStart: the latest of the announcement, the first stated delivery and the oldest chip's availability) to the month of the last schedule point after
  * `slip-months` (or to December of `throughYear`, if later; flat after the last point). The split follows
  * the same rule as the yearly view of prepareDealCapacity: capacity added in a month goes to the newest of the
  * deal's chips available `lagMonths` (default 6) before it, so the December rows equal `byYear[].byChip[].gw`.
@@ -50,6 +50,7 @@ export function dealCapacityMonths(
   const curve = deliveryCurve(datedPoints(capacity), {
     ceiling: factGw(capacity.ceiling),
     announced: deal.announced,
+    start: deliveryStart(deal, chips).date,
     ramp,
     slipMonths: values["slip-months"]
   });

@@ -3,11 +3,12 @@ import type {ScenarioValues} from "../assumptions.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Chip, Deal} from "../model.js";
 import {type CapacityFigureKey, capacityLineage, type FigureOrigin} from "./capacityLineage.js";
+import {chipInputReader, shareAssumptionId} from "./chipAssumptions.js";
 import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
 import {capacityArea, capacityAt, capacityCurve} from "./curve.js";
-import {curveLastMonth, datedPoints, scheduleMonths} from "./schedule.js";
+import {curveLastMonth, datedPoints, deliveryStart, scheduleMonths} from "./schedule.js";
 
 export interface CapacityOptions {
   /** Months from a chip's availability until it fills new capacity; defaults to 6. */
@@ -42,7 +43,10 @@ export interface CapacityYear {
   energyTwh: number;
   /** Dense bf16 FLOP/s installed at year end. */
   flopsBf16: number | null;
+  /** H100-equivalents on the BF16 basis: dense bf16 FLOP/s ÷ the H100's. */
   h100e: number | null;
+  /** H100-equivalents on Epoch AI's basis: dense 8-bit FLOP/s ÷ the H100's (1,979 TFLOP/s); null without fp8 figures. */
+  h100eFp8: number | null;
 }
 
 /** Headline figures at the full ceiling, and the year-by-year view. Chip counts are null when the deal names no chip. */
@@ -57,11 +61,36 @@ export interface DealCapacity {
   flopsBf16: Figure | null;
   /** Also null when a chip in the mix publishes no fp8 figure. */
   flopsFp8: Figure | null;
+  /** H100-equivalents on the BF16 basis: dense bf16 FLOP/s ÷ the H100's dense bf16 (0.989 PFLOP/s in chips.yaml). */
   h100e: Figure | null;
+  /**
+   * H100-equivalents on Epoch AI's definition: dense 8-bit FLOP/s ÷ the H100's dense 8-bit (1.979 PFLOP/s); null when
+   * a chip in the mix publishes no fp8 figure.
+   */
+  h100eFp8: Figure | null;
   /** Share (0–1) of the ceiling filled by each chip in the headline counts: the schedule's mix. */
   mix: Record<string, number>;
+  /**
+   * What the headline values are: "base", computed at one set of assumption values (the scenario's, or the
+   * reader's); "median", the P50 of the Monte Carlo that makes their P10–P90 bands (see projectDeal), with the
+   * values at the scenario's own values kept in `base`.
+   */
+  central: "base" | "median";
+  /** With `central: "median"`, the headline values at the scenario's values (no draw): the "base case"; else null. */
+  base: CapacityBaseCase | null;
   byYear: CapacityYear[];
 }
+
+/** The headline values computed at the scenario's values, beside their Monte Carlo medians. */
+export type CapacityBaseCase = Partial<Record<CapacityHeadlineKey, number>>;
+
+/**
+ * The headline capacity figures whose published value is the median of their Monte Carlo band (see projectDeal).
+ * Energy is not among them: it is the ceiling × 8,760 h × the load factor, one assumption, and its text names that
+ * load factor; its value at the base load factor lies inside its band (a test holds every headline to that).
+ */
+export const CAPACITY_BANDED = ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const;
+export type CapacityHeadlineKey = (typeof CAPACITY_BANDED)[number];
 
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
 export type CapacityProjector = (values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity;
@@ -88,12 +117,23 @@ export function prepareDealCapacity(
   const h100 = chips.find((c) => c.id === referenceChip);
   if (!h100 && n > 0) throw new Error(`invalid referenceChip: ${referenceChip}`);
   const h100Pflops = h100?.flops.bf16.value ?? NaN;
+  const h100Fp8 = h100?.flops.fp8?.value ?? NaN;
   const order = n > 0 ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
   const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
   const ceiling = factGw(capacity.ceiling);
-  const {start, months: points} = scheduleMonths(datedPoints(capacity), deal.announced);
+  const {start, months: points} = scheduleMonths(datedPoints(capacity), deliveryStart(deal, chips).date);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
+  // Stated generation shares (aligned with the fill order; 0 for a chip without one), drawn under their ids.
+  const stated = capacity.shares?.length
+    ? order.map(({id}) => {
+        const s = capacity.shares!.find((d) => d.id === id);
+        return {key: shareAssumptionId(deal.id, id), value: s ? s.share.value : 0};
+      })
+    : null;
+  const readItKw = chipInputReader(specs, "itKw");
+  const readBf16 = chipInputReader(specs, "flops.bf16");
+  const readFp8 = chipInputReader(specs, "flops.fp8");
   const origins = new Map<number, Record<CapacityFigureKey, FigureOrigin>>();
   const originsOf = (mask: number) => {
     let o = origins.get(mask);
@@ -115,7 +155,10 @@ export function prepareDealCapacity(
   return ({ramp, values}, {byYear: withYears = true} = {}) => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
     const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
-    const share = gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
+    const drawn = values as unknown as Record<string, number>;
+    const share = stated
+      ? stated.map(({key, value}) => Math.max(0, drawn[key] ?? value))
+      : gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
     const total = sum(share);
     let mask = 0;
     const mix: Record<string, number> = {};
@@ -127,8 +170,12 @@ export function prepareDealCapacity(
       ceilingGw[k] = share[k] * ceiling;
     }
     const o = originsOf(mask);
-    const counts = chipAccelerators(specs, ceilingGw, pue);
-    const bf16 = chipFlops(specs, counts, "bf16");
+    // Chip inputs drawn in a Monte Carlo (`chip:<id>.itKw`, `.flops.bf16`, `.flops.fp8`) replace the chip's figures.
+    const itKw = readItKw(drawn);
+    const pfBf16 = readBf16(drawn);
+    const pfFp8 = readFp8(drawn);
+    const counts = chipAccelerators(specs, ceilingGw, pue, itKw);
+    const bf16 = chipFlops(specs, counts, "bf16", pfBf16);
 
     const toYear = withYears
       ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity)
@@ -140,11 +187,12 @@ export function prepareDealCapacity(
       const gw = capacityAt(curve, t0 + 12);
       const added = gwAddedByChip(curve, order, t0, t0 + 12);
       for (let k = 0; k < n; ++k) cumulative[k] += added[k];
-      const yearCounts = chipAccelerators(specs, cumulative, pue);
+      const yearCounts = chipAccelerators(specs, cumulative, pue, itKw);
       const byChip: Record<string, ChipCapacity> = {};
       for (let k = 0; k < n; ++k) byChip[order[k].id] = {gw: cumulative[k], gwAdded: added[k], accelerators: yearCounts[k]};
       const gwAverage = capacityArea(curve, t0, t0 + 12) / 12;
-      const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16") : null;
+      const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16", pfBf16) : null;
+      const flopsFp8 = n > 0 ? chipFlops(specs, yearCounts, "fp8", pfFp8) : Number.NaN;
       byYear.push({
         year,
         gw,
@@ -157,11 +205,13 @@ export function prepareDealCapacity(
         buildings: facilityMwToBuildings(gw * 1e3, buildingMw),
         energyTwh: gwToTwhPerYear(gwAverage, load),
         flopsBf16,
-        h100e: flopsBf16 === null ? null : flopsToH100e(flopsBf16, h100Pflops)
+        h100e: flopsBf16 === null ? null : flopsToH100e(flopsBf16, h100Pflops),
+        h100eFp8: Number.isFinite(flopsFp8) && Number.isFinite(h100Fp8) ? flopsToH100e(flopsFp8, h100Fp8) : null
       });
     }
 
     const chipless = n === 0;
+    const fp8 = chipFlops(specs, counts, "fp8", pfFp8);
     return {
       deal: deal.id,
       gw: figureOf(ceiling, "gw", o.gw),
@@ -171,9 +221,13 @@ export function prepareDealCapacity(
       buildings: figureOf(facilityMwToBuildings(ceiling * 1e3, buildingMw), "count", o.buildings),
       energyTwhPerYear: figureOf(gwToTwhPerYear(ceiling, load), "twh-per-year", o.energyTwhPerYear),
       flopsBf16: chipless ? null : figureOf(bf16, "flops", o.flopsBf16),
-      flopsFp8: chipless ? null : maybeFigure(chipFlops(specs, counts, "fp8"), "flops", o.flopsFp8),
+      flopsFp8: chipless ? null : maybeFigure(fp8, "flops", o.flopsFp8),
       h100e: chipless ? null : figureOf(flopsToH100e(bf16, h100Pflops), "h100e", o.h100e),
+      h100eFp8:
+        chipless || !(Number.isFinite(fp8) && Number.isFinite(h100Fp8)) ? null : figureOf(flopsToH100e(fp8, h100Fp8), "h100e", o.h100eFp8),
       mix,
+      central: "base",
+      base: null,
       byYear
     };
   };

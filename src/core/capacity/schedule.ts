@@ -1,6 +1,6 @@
 /** A deal's delivery schedule: cumulative GW online month by month and year by year, with ramp and slip. */
 import type {ScenarioValues} from "../assumptions.js";
-import type {Capacity, Deal, RampShape} from "../model.js";
+import type {Capacity, Chip, Deal, RampShape} from "../model.js";
 import {factGw} from "./convert.js";
 import {type CapacityCurve, type CurvePoint, capacityArea, capacityAt, capacityCurve} from "./curve.js";
 import {monthIndex, monthLabel} from "./months.js";
@@ -14,8 +14,13 @@ export interface DatedPoint {
 export interface DeliveryOptions {
   /** Most capacity the deal allows, GW. */
   ceiling: number;
-  /** Announcement date; delivery starts from 0 GW at the beginning of that month (or of the first point's, if earlier). */
+  /** Announcement date; delivery starts from 0 GW at the beginning of that month, unless `start` is given. */
   announced: string;
+  /**
+   * The earliest date capacity can exist (see {@link deliveryStart}): delivery starts from 0 GW at the beginning
+   * of its month. Defaults to `announced`. A point due before it is moved to it (`deals check` reports such a point).
+   */
+  start?: string;
   ramp: RampShape;
   /** Months every point arrives late (≥ 0); defaults to 0. */
   slipMonths?: number;
@@ -43,27 +48,64 @@ export interface DeliverySchedule {
   years: YearCapacity[];
 }
 
+/** The earliest date a deal's capacity can exist, and which of the deal's dates sets it. */
+export interface DeliveryStart {
+  /** ISO date; delivery starts from 0 GW at the beginning of its month. */
+  date: string;
+  /** What sets it: the announcement, the deal's first stated delivery, or the oldest chip's availability. */
+  reason: "announced" | "first-delivery" | "chip-available";
+  /** The chip whose availability sets it, when `reason` is "chip-available". */
+  chip?: string;
+}
+
 /**
- * Returns the delivery curve of dated points (see {@link capacityCurve}), starting at the announcement month, or
- * at the first point's month if that is earlier.
+ * Returns the earliest date a deal's capacity can exist: the latest of its announcement, its first stated
+ * delivery (`capacity.firstDelivery`) and the availability date of the oldest chip generation it names (each
+ * later generation fills only from its own availability, see chipFillOrder). Ties keep that order of reasons.
+ * Throws `invalid chip: <id>` for a capacity chip not in `chips`.
+ *
+ * @example deliveryStart(nvidiaOpenAi, chips) // {date: "2026-07-01", reason: "first-delivery"} (announced 2025-09-22; Rubin 2026-07-01)
+ */
+export function deliveryStart(deal: Pick<Deal, "announced" | "capacity">, chips: readonly Pick<Chip, "id" | "available">[]): DeliveryStart {
+  let start: DeliveryStart = {date: deal.announced, reason: "announced"};
+  const first = deal.capacity?.firstDelivery?.date;
+  if (first && first > start.date) start = {date: first, reason: "first-delivery"};
+  let oldest: {id: string; date: string} | undefined;
+  for (const id of deal.capacity?.chips ?? []) {
+    const chip = chips.find((c) => c.id === id);
+    if (!chip) throw new Error(`invalid chip: ${id}`);
+    if (!oldest || chip.available.date < oldest.date) oldest = {id, date: chip.available.date};
+  }
+  if (oldest && oldest.date > start.date) start = {date: oldest.date, reason: "chip-available", chip: oldest.id};
+  return start;
+}
+
+/**
+ * Returns the delivery curve of dated points (see {@link capacityCurve}), starting at the month of `start` (the
+ * announcement month by default); a point due before that month is moved to it.
  *
  * @example deliveryCurve([{by: "2026-12-31", gw: 1}], {ceiling: 5, announced: "2026-04-20", ramp: "linear"})
  * // {ramp: "linear", times: [24315, 24324], gw: [0, 1]}
  */
-export function deliveryCurve(points: readonly DatedPoint[], {ceiling, announced, ramp, slipMonths = 0}: DeliveryOptions): CapacityCurve {
-  const {start, months} = scheduleMonths(points, announced);
+export function deliveryCurve(
+  points: readonly DatedPoint[],
+  {ceiling, announced, start: from, ramp, slipMonths = 0}: DeliveryOptions
+): CapacityCurve {
+  const {start, months} = scheduleMonths(points, from ?? announced);
   return capacityCurve(months, {start, ceiling, ramp, slipMonths});
 }
 
 /**
- * Returns dated points on the month axis, and the month delivery starts from: the announcement month, or the
- * first point's month if that is earlier.
+ * Returns dated points on the month axis, and the month delivery starts from: the month of `start` (the earliest
+ * date capacity can exist, see {@link deliveryStart}). A point due before that month is moved to it: nothing can
+ * be online before delivery can start (`deals check` reports such a point as an error in the data).
  *
  * @example scheduleMonths([{by: "2026-12-31", gw: 1}], "2026-04-20") // {start: 24315, months: [{month: 24323, gw: 1}]}
  */
-export function scheduleMonths(points: readonly DatedPoint[], announced: string): {start: number; months: CurvePoint[]} {
-  const months = points.map(({by, gw}) => ({month: monthIndex(by), gw}));
-  return {start: Math.min(monthIndex(announced), ...months.map((d) => d.month)), months};
+export function scheduleMonths(points: readonly DatedPoint[], start: string): {start: number; months: CurvePoint[]} {
+  const first = monthIndex(start);
+  const months = points.map(({by, gw}) => ({month: Math.max(first, monthIndex(by)), gw}));
+  return {start: first, months};
 }
 
 /**
@@ -125,15 +167,22 @@ export function deliverySchedule(points: readonly DatedPoint[], options: Deliver
 
 /**
  * Returns a deal's delivery schedule (see {@link deliverySchedule}) under scenario values (`slip-months` and the
- * ramp); null for a deal without capacity.
+ * ramp), starting at {@link deliveryStart} (pass the dataset's `chips` so the oldest chip's availability counts;
+ * without them only the announcement and the first stated delivery do); null for a deal without capacity.
  *
- * @example dealDeliverySchedule(deal, scenarioValues(assumptions, base))!.years[0] // {year: 2026, gw: 1, …}
+ * @example dealDeliverySchedule(deal, scenarioValues(assumptions, base), chips)!.years[0] // {year: 2026, gw: 1, …}
  */
-export function dealDeliverySchedule(deal: Deal, {ramp, values}: ScenarioValues): DeliverySchedule | null {
+export function dealDeliverySchedule(
+  deal: Deal,
+  {ramp, values}: ScenarioValues,
+  chips: readonly Pick<Chip, "id" | "available">[] = []
+): DeliverySchedule | null {
   if (!deal.capacity) return null;
+  const known = deal.capacity.chips.every((id) => chips.some((c) => c.id === id));
   return deliverySchedule(datedPoints(deal.capacity), {
     ceiling: factGw(deal.capacity.ceiling),
     announced: deal.announced,
+    start: deliveryStart(known ? deal : {...deal, capacity: {...deal.capacity, chips: []}}, chips).date,
     ramp,
     slipMonths: values["slip-months"]
   });

@@ -19,7 +19,7 @@ type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" |
  * Returns a deal projection's headline figures in reading order (capacity, commitment, recycling, options), each
  * with its label, its formula in words and the figure itself (null when the deal has no capacity, commitment or
  * option to compute it from): capacity.gw, capacity.itMw, capacity.accelerators, capacity.energyTwhPerYear,
- * capacity.h100e, commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
+ * capacity.h100eFp8 (Epoch AI's 8-bit basis), capacity.h100e (BF16), commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
  * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
  * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
  * read from: the operating profit and the expected investment.
@@ -60,8 +60,15 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
       figure: capacity?.energyTwhPerYear ?? null
     },
     {
+      name: "capacity.h100eFp8",
+      label: "H100-equivalents, Epoch AI's basis",
+      formula:
+        "Each chip's accelerators × its dense 8-bit PFLOP/s, summed, ÷ the H100's dense 8-bit PFLOP/s (Epoch AI's definition: a chip's 8-bit TOPS ÷ 1,979).",
+      figure: capacity?.h100eFp8 ?? null
+    },
+    {
       name: "capacity.h100e",
-      label: "Compute in H100-equivalents",
+      label: "H100-equivalents, dense BF16 basis",
       formula: "Each chip's accelerators × its dense bf16 PFLOP/s, summed, ÷ the H100's dense bf16 PFLOP/s.",
       figure: capacity?.h100e ?? null
     },

@@ -1,5 +1,6 @@
 import {type AssumptionValues, type ScenarioValues, scenarioValues} from "../assumptions.js";
-import {type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
+import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js";
+import {CAPACITY_BANDED, type CapacityBaseCase, type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
@@ -9,14 +10,19 @@ import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestion
 import {type ChipOptionValue, chipOptionClosedForm, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
 import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling} from "../recycling/projectDealRecycling.js";
 import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
+import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
 import {type TornadoRow, tornado} from "../uncertainty/tornado.js";
 
 /** The headline figures drawn in the Monte Carlo and ranked in the tornado, by name. */
 export const UNCERTAIN_FIGURES = [
   "capacity.accelerators",
+  "capacity.servers",
   "capacity.energyTwhPerYear",
+  "capacity.flopsBf16",
+  "capacity.flopsFp8",
   "capacity.h100e",
+  "capacity.h100eFp8",
   "commitment.gwYears",
   "commitment.coverage",
   "recycling.operatingProfitUsd",
@@ -30,11 +36,11 @@ export interface ProjectDealOptions {
   scenario?: string;
   /** Spend profile of the commitment; defaults to "flat". */
   profile?: SpendProfile;
-  /** Monte Carlo draws for the P10–P90 bands; 0 skips the simulation. Defaults to 10,000. */
+  /** Monte Carlo draws for the P10–P90 bands; 0 skips the simulation. Defaults to MONTE_CARLO_DRAWS (10,000). */
   draws?: number;
   /** Seed of the Monte Carlo; each deal draws from its own stream (the deal id), so adding a deal changes nothing else. */
   seed?: string | number;
-  /** Figures to rank in the tornado; defaults to the commitment's GW-years and the investor's NPV. */
+  /** Figures to rank in the tornado; defaults to the H100-equivalents on Epoch AI's 8-bit basis, the commitment's GW-years and the investor's NPV. */
   tornadoFigures?: readonly string[];
 }
 
@@ -62,22 +68,29 @@ export interface DealProjection {
   commitment: DealCommitmentProjection | null;
   recycling: DealRecycling;
   options: DealOptions | null;
-  /** P10 / P50 / P90 of each figure in UNCERTAIN_FIGURES over the assumptions' ranges. */
-  uncertainty: {seed: string | number; draws: number; figures: Record<string, FigureSpread>} | null;
+  /**
+   * P10 / P50 / P90 of each figure in UNCERTAIN_FIGURES over the assumptions' ranges and the chip inputs' ranges
+   * (`varied` lists every id drawn: the assumptions, then `chip:<id>.<input>`).
+   */
+  uncertainty: {seed: string | number; draws: number; varied: string[]; figures: Record<string, FigureSpread>} | null;
   /** One-at-a-time sensitivity, figure → rows sorted by swing. */
   tornado: Record<string, TornadoRow[]>;
 }
 
 /**
  * Returns a deal's projections under a scenario: capacity and fleet, commitment, recycling, options on future chips,
- * P10–P90 bands from a seeded Monte Carlo over the assumptions' ranges, and a tornado per chosen figure. The
- * per-deal work is prepared once and only the arithmetic that depends on assumption values runs per draw.
+ * P10–P90 bands from a seeded Monte Carlo over the assumptions' ranges and the ranges of the deal's chip inputs
+ * (IT power, FLOP/s; see chipAssumptions), and a tornado per chosen figure over the same inputs. The capacity
+ * headline figures that have a band (CAPACITY_BANDED) are the band's median (P50), so a headline always lies inside
+ * its own P10–P90; their values at the scenario's own values stay in `capacity.base`, the "base case" (with draws:
+ * 0 the headline is the base case and `capacity.central` says so). The per-deal work is prepared once and only the
+ * arithmetic that depends on assumption values runs per draw.
  * Throws `invalid deal: <id>` or `invalid scenario: <id>` when either is not in the dataset.
  *
  * @example projectDeal(dataset, "amazon-anthropic").commitment.gwYears.contract.value // ≈ 9.09 (GW-years)
  */
 export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDealOptions = {}): DealProjection {
-  const {scenario: scenarioId = "base", profile = "flat", draws = 10_000, seed = "compute-deals"} = options;
+  const {scenario: scenarioId = "base", profile = "flat", draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED} = options;
   const deal = dataset.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
@@ -87,10 +100,15 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
 
   const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
   const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
-  const uncertainty =
-    draws > 0 ? {seed, draws, figures: simulate(dataset.assumptions, base.values, figures, {draws, seed, stream: deal.id}).figures} : null;
-  const rank = options.tornadoFigures ?? ["commitment.gwYears", "recycling.npvUsd"];
-  const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(dataset.assumptions, base.values, figures, name)]));
+  // The deal's stated generation shares and the chip inputs with a range in chips.yaml are drawn after the assumptions.
+  const chipRanges = deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [];
+  const ranges = [...dataset.assumptions, ...chipRanges];
+  const baseValues = {...base.values, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
+  const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id}) : null;
+  const uncertainty = simulation ? {seed, draws, varied: simulation.varied, figures: simulation.figures} : null;
+  if (uncertainty && result.capacity) result.capacity = medianCapacity(result.capacity, uncertainty.figures);
+  const rank = options.tornadoFigures ?? ["capacity.h100eFp8", "commitment.gwYears", "recycling.npvUsd"];
+  const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(ranges, baseValues, figures, name)]));
   return {
     deal: deal.id,
     scenario: scenario.id,
@@ -165,14 +183,18 @@ export function prepareDealProjector(
           items: valued
         }
       : null;
-    const fleet = capacity?.accelerators ? projectDealFleet(capacity, dataset.chips, scenario) : null;
+    const fleet = capacity?.accelerators ? projectDealFleet(capacity, dataset.chips, scenario, {deal}) : null;
     return {capacity, fleet, commitment, recycling, options, optionValue: options?.value.value ?? null};
   };
 
   const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) => ({
     "capacity.accelerators": capacity?.accelerators?.value ?? null,
+    "capacity.servers": capacity?.servers?.value ?? null,
     "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
+    "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
+    "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
     "capacity.h100e": capacity?.h100e?.value ?? null,
+    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
     "commitment.gwYears": commitment?.gwYears.contract.value ?? null,
     "commitment.coverage": commitment?.coverage?.value ?? null,
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
@@ -182,6 +204,27 @@ export function prepareDealProjector(
   });
 
   return {evaluate, figures};
+}
+
+/**
+ * Returns the capacity with each banded headline figure (CAPACITY_BANDED) set to the median of its Monte Carlo
+ * draws (whole numbers for counts), `central: "median"`, and the values it had (at the scenario's values) in `base`.
+ * A figure without a finite median keeps its value.
+ *
+ * @example medianCapacity(capacity, {"capacity.accelerators": {p50: 2502863, …}}).accelerators.value // 2502863
+ */
+export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<string, FigureSpread>>): DealCapacity {
+  const out: DealCapacity = {...capacity, central: "median"};
+  const base: CapacityBaseCase = {};
+  for (const key of CAPACITY_BANDED) {
+    const f = capacity[key];
+    const p50 = figures[`capacity.${key}`]?.p50;
+    if (!f || p50 === undefined || !Number.isFinite(p50)) continue;
+    base[key] = f.value;
+    out[key] = {...f, value: f.unit === "count" ? Math.round(p50) : p50};
+  }
+  out.base = base;
+  return out;
 }
 
 function sum<T>(items: readonly T[], f: (item: T) => number): number {

@@ -5,6 +5,7 @@
  */
 import {median} from "d3-array";
 import {monthIndex, monthLabel} from "../capacity/months.js";
+import {deliveryStart} from "../capacity/schedule.js";
 import type {Dataset, SignalStatus, Status} from "../model.js";
 import {signalBoard} from "../signals.js";
 import {chipEfficiency} from "./efficiency.js";
@@ -48,7 +49,7 @@ export interface PriceCheckpoint {
   ratio: number | null;
 }
 
-/** Roadmap alignment: when each chip fills capacity (availability + lag) against the last schedule point. */
+/** Roadmap alignment: when each chip fills capacity (availability + lag, never before the deal's delivery start) against the last schedule point. */
 export interface RoadmapCheckpoint {
   id: "roadmap-alignment";
   status: SignalStatus;
@@ -128,10 +129,12 @@ export function dealCheckpoints(
   };
 
   const lastPoint = schedule.at(-1)?.by ?? null;
+  // No chip fills this deal's capacity before the deal's delivery can start (announcement, first delivery).
+  const startMonth = monthIndex(deliveryStart(deal, dataset.chips).date);
   const chips = (deal.capacity?.chips ?? []).map((id) => {
     const chip = dataset.chips.find((c) => c.id === id);
     if (!chip) throw new Error(`invalid chip: ${id}`);
-    const fills = monthIndex(chip.available.date) + lagMonths;
+    const fills = Math.max(startMonth, monthIndex(chip.available.date) + lagMonths);
     return {
       id,
       available: chip.available.date,

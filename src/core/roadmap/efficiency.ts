@@ -14,6 +14,8 @@ export interface ChipEfficiency {
   available: string;
   /** IT power per accelerator, kW. */
   itKw: number;
+  /** Status of that IT power figure (most are estimates: few vendors publish it). */
+  itKwStatus: Chip["itKw"]["status"];
   /** Dense bf16 FLOP/s per IT watt: flops ÷ (itKw × 1,000). */
   flopsPerWatt: number;
   /** Dense fp8 FLOP/s per IT watt; null without an fp8 figure. */
@@ -22,6 +24,12 @@ export interface ChipEfficiency {
   flopsPerDollarHour: number | null;
   /** flopsPerWatt ÷ the previous generation's in the same line; null for the first. */
   gainPerWatt: number | null;
+  /**
+   * fp8FlopsPerWatt ÷ that of the previous generation in the same line that has an 8-bit figure; null without one
+   * or for the first. Beside gainPerWatt it compares like with like on each basis: a generation can gain on 8-bit
+   * while losing on BF16 (Trainium3 against Trainium2).
+   */
+  fp8GainPerWatt: number | null;
   hbmGb: number | null;
   /** Every input the row uses (`chip:<id>.flops.bf16`, `.flops.fp8`, `.itKw`, `.price`, `.hbmGb`). */
   lineage: Lineage;
@@ -47,9 +55,11 @@ export function chipEfficiency(chips: readonly Chip[]): ChipLineEfficiency[] {
       .sort((a, b) => (a.available.date < b.available.date ? -1 : a.available.date > b.available.date ? 1 : a.id < b.id ? -1 : 1));
     if (sorted.length === 0) continue;
     let previous: number | null = null;
+    let previousFp8: number | null = null;
     const rows = sorted.map((chip) => {
-      const row = efficiencyOf(chip, previous);
+      const row = efficiencyOf(chip, previous, previousFp8);
       previous = row.flopsPerWatt;
+      if (row.fp8FlopsPerWatt !== null) previousFp8 = row.fp8FlopsPerWatt;
       return row;
     });
     groups.push({line, chips: rows});
@@ -57,7 +67,7 @@ export function chipEfficiency(chips: readonly Chip[]): ChipLineEfficiency[] {
   return groups;
 }
 
-function efficiencyOf(chip: Chip, previousPerWatt: number | null): ChipEfficiency {
+function efficiencyOf(chip: Chip, previousPerWatt: number | null, previousFp8PerWatt: number | null): ChipEfficiency {
   const {id, flops, itKw, price, hbmGb} = chip;
   if (!(itKw.value > 0)) throw new Error(`invalid itKw of ${id}: ${itKw.value}`);
   const watts = itKw.value * 1e3;
@@ -67,16 +77,19 @@ function efficiencyOf(chip: Chip, previousPerWatt: number | null): ChipEfficienc
   if (flops.fp8) inputs.push(leaf(`chip:${id}.flops.fp8`, flops.fp8.status));
   if (price) inputs.push(leaf(`chip:${id}.price`, price.status));
   if (hbmGb) inputs.push(leaf(`chip:${id}.hbmGb`, hbmGb.status));
+  const fp8FlopsPerWatt = flops.fp8 ? acceleratorsToFlops(1, flops.fp8.value) / watts : null;
   return {
     id,
     name: chip.name,
     line: chip.line,
     available: chip.available.date,
     itKw: itKw.value,
+    itKwStatus: itKw.status,
     flopsPerWatt,
-    fp8FlopsPerWatt: flops.fp8 ? acceleratorsToFlops(1, flops.fp8.value) / watts : null,
+    fp8FlopsPerWatt,
     flopsPerDollarHour: price && price.value > 0 ? bf16 / price.value : null,
     gainPerWatt: previousPerWatt ? flopsPerWatt / previousPerWatt : null,
+    fp8GainPerWatt: previousFp8PerWatt && fp8FlopsPerWatt !== null ? fp8FlopsPerWatt / previousFp8PerWatt : null,
     hbmGb: hbmGb ? hbmGb.value : null,
     lineage: mergeLineage(...inputs)
   };

@@ -1,8 +1,9 @@
 /** The installed fleet of a deal by year: cohorts of accelerators per chip, retired at the end of their life. */
 import type {ScenarioValues} from "../assumptions.js";
-import {acceleratorsToFlops} from "../capacity/convert.js";
+import {acceleratorsToFlops, facilityGwToItMw, itMwToAccelerators} from "../capacity/convert.js";
+import {monthIndex} from "../capacity/months.js";
 import type {CapacityYear, DealCapacity} from "../capacity/prepareDealCapacity.js";
-import type {Chip} from "../model.js";
+import type {Chip, Deal} from "../model.js";
 
 /** Accelerators of one chip installed in one year. */
 export interface FleetCohort {
@@ -11,6 +12,10 @@ export interface FleetCohort {
   accelerators: number;
   /** First year the cohort is no longer installed. */
   retires: number;
+  /** Facility GW the cohort occupies (0 when unknown). */
+  gw: number;
+  /** The cohort this one replaces (its year and chip), when it refills retired capacity during a commitment. */
+  replaces?: {year: number; chip: string};
 }
 
 /** The fleet installed in one year (counting every cohort still within its life). */
@@ -38,6 +43,12 @@ export interface FleetOptions {
   life: number;
   /** Last year to report; defaults to the year the last cohort is gone. */
   throughYear?: number;
+  /**
+   * Replace retired capacity while a commitment runs: a cohort retiring in a year before `until` (a decimal year:
+   * the commitment's end) is refilled in that year with the same facility GW of the newest chip in `chips` (ids)
+   * available by the start of that year, at `pue`. Replacements retire and are replaced in turn.
+   */
+  replace?: {until: number; chips: readonly string[]; pue: number};
 }
 
 /**
@@ -50,21 +61,47 @@ export interface FleetOptions {
 export function projectFleet(
   byYear: readonly Pick<CapacityYear, "year" | "byChip">[],
   chips: readonly Chip[],
-  {life, throughYear}: FleetOptions
+  {life, throughYear, replace}: FleetOptions
 ): Fleet {
   if (!(life > 0 && life < Infinity)) throw new Error(`invalid life: ${life}`);
   if (throughYear !== undefined && !Number.isInteger(throughYear)) throw new Error(`invalid throughYear: ${throughYear}`);
   const span = Math.ceil(life);
   const cohorts: FleetCohort[] = [];
   const previous: Record<string, number> = {};
+  const previousGw: Record<string, number> = {};
   for (const {year, byChip} of byYear) {
-    for (const [chip, {accelerators}] of Object.entries(byChip)) {
+    for (const [chip, {accelerators, gw}] of Object.entries(byChip)) {
       const added = accelerators - (previous[chip] ?? 0);
+      const addedGw = gw - (previousGw[chip] ?? 0);
       previous[chip] = accelerators;
-      if (added > 0) cohorts.push({year, chip, accelerators: added, retires: year + span});
+      previousGw[chip] = gw;
+      if (added > 0) cohorts.push({year, chip, accelerators: added, retires: year + span, gw: addedGw});
     }
   }
   if (byYear.length === 0) return {cohorts, years: []};
+  if (replace) {
+    if (!(replace.pue > 0 && replace.pue < Infinity)) throw new Error(`invalid pue: ${replace.pue}`);
+    const specs = replace.chips.map((id) => {
+      const spec = chips.find((c) => c.id === id);
+      if (!spec) throw new Error(`invalid chip: ${id}`);
+      return spec;
+    });
+    // Cohorts are appended as they are made, so the loop also reaches the replacements (which may be replaced too).
+    for (let i = 0; i < cohorts.length; ++i) {
+      const old = cohorts[i];
+      if (!(old.retires < replace.until) || old.gw <= 0) continue;
+      const newest = newestAvailable(specs, old.retires) ?? chips.find((c) => c.id === old.chip)!;
+      const accelerators = itMwToAccelerators(facilityGwToItMw(old.gw, replace.pue), newest.itKw.value);
+      cohorts.push({
+        year: old.retires,
+        chip: newest.id,
+        accelerators,
+        retires: old.retires + span,
+        gw: old.gw,
+        replaces: {year: old.year, chip: old.chip}
+      });
+    }
+  }
   // Each cohort's compute once; NaN fp8 for a chip without an fp8 figure.
   const bf16 = new Array<number>(cohorts.length);
   const fp8 = new Array<number>(cohorts.length);
@@ -99,15 +136,40 @@ export function projectFleet(
 
 /**
  * Returns the fleet of a deal's capacity projection with the useful life `it-life` from `values` (see
- * {@link projectFleet}).
+ * {@link projectFleet}). Given the `deal`, capacity that retires while its longest commitment runs (start + term)
+ * is replaced on the newest of its capacity chips available by then, at the scenario's PUE: the lab keeps the
+ * capacity it pays for, so the fleet does not shrink inside a commitment.
  *
- * @example projectDealFleet(projectDealCapacity(deal, chips, values, assumptions)!, chips, values).years
+ * @example projectDealFleet(projectDealCapacity(deal, chips, values, assumptions)!, chips, values, {deal}).years
  */
 export function projectDealFleet(
   capacity: Pick<DealCapacity, "byYear">,
   chips: readonly Chip[],
   values: ScenarioValues,
-  {throughYear}: {throughYear?: number} = {}
+  {throughYear, deal}: {throughYear?: number; deal?: Pick<Deal, "commitments" | "capacity">} = {}
 ): Fleet {
-  return projectFleet(capacity.byYear, chips, {life: values.values["it-life"], throughYear});
+  const until = deal ? commitmentEnd(deal) : null;
+  const replace = until !== null && deal?.capacity ? {until, chips: deal.capacity.chips, pue: values.values.pue} : undefined;
+  return projectFleet(capacity.byYear, chips, {life: values.values["it-life"], throughYear, replace});
+}
+
+/**
+ * Returns the decimal year a deal's last commitment ends (start month + term in years), or null without one.
+ *
+ * @example commitmentEnd({commitments: [{start: "2026-04-20", years: {value: 10, …}, …}]}) // 2036.25
+ */
+export function commitmentEnd(deal: Pick<Deal, "commitments">): number | null {
+  let end: number | null = null;
+  for (const c of deal.commitments) {
+    const at = monthIndex(c.start) / 12 + c.years.value;
+    if (end === null || at > end) end = at;
+  }
+  return end;
+}
+
+// The newest of `specs` available by the start of `year` (availability date before January 1st of it).
+function newestAvailable(specs: readonly Chip[], year: number): Chip | undefined {
+  let best: Chip | undefined;
+  for (const c of specs) if (c.available.date < `${year}-01-01` && (!best || c.available.date > best.available.date)) best = c;
+  return best;
 }

@@ -1,5 +1,6 @@
 import {fsum, quantileSorted} from "d3-array";
 import type {Assumption} from "../model.js";
+import {correlatedUniform} from "../random/gaussianCopula.js";
 import {rngFor} from "../random/rngFor.js";
 import {triangularQuantile} from "../random/triangular.js";
 
@@ -45,7 +46,9 @@ export interface Simulation {
  * high, or uniform on low–high) and calls `project` on the values; the others keep `baseValues`. The triangular
  * mode is the scenario's value (`baseValues[id]`, the assumption's base if absent) clamped to [low, high], so a
  * scenario override moves the centre of the range, not its ends. Assumptions are drawn one uniform each, in the
- * order of `assumptions`, from `rngFor(seed, stream)`.
+ * order of `assumptions`, from `rngFor(seed, stream)`. An assumption with a `correlation` {with, rho} takes its uniform
+ * through a Gaussian copula with the uniform of the one it names (when that one is drawn too), so the two have
+ * normal-scores correlation rho and each keeps its own distribution.
  *
  * Percentiles use type-7 linear interpolation between order statistics (R's default, d3.quantileSorted) over the
  * draws where the figure is finite; undefined draws are counted in `undefinedShare` instead. `project` receives
@@ -68,13 +71,15 @@ export function simulate<V extends Record<string, number>>(
   const k = ranges.length;
   const rng = rngFor(seed, stream);
   const values: Record<string, number> = {...baseValues};
+  const uniforms = new Float64Array(k);
   let names: string[] = [];
   let samples: Float64Array[] = [];
   let counts: Int32Array = new Int32Array(0);
   for (let d = 0; d < draws; ++d) {
+    for (let i = 0; i < k; ++i) uniforms[i] = rng();
     for (let i = 0; i < k; ++i) {
       const r = ranges[i];
-      const u = rng();
+      const u = r.lead < 0 ? uniforms[i] : correlatedUniform(uniforms[r.lead], uniforms[i], r.rho);
       values[r.id] = r.uniform ? r.low + (r.high - r.low) * u : triangularQuantile(u, r.low, r.mode, r.high);
     }
     const result = project(values as V);
@@ -98,6 +103,9 @@ export function simulate<V extends Record<string, number>>(
 
 interface Range {
   id: string;
+  /** Index of the range this one is correlated with (its own uniform), −1 for none. */
+  lead: number;
+  rho: number;
   low: number;
   mode: number;
   high: number;
@@ -108,17 +116,20 @@ function assumptionRanges(assumptions: readonly Assumption[], baseValues: Record
   const ids = new Set(assumptions.map((a) => a.id));
   if (vary) for (const id of vary) if (!ids.has(id)) throw new Error(`invalid vary: ${id}`);
   const varied = vary ? new Set(vary) : ids;
-  return assumptions
-    .filter((a) => varied.has(a.id))
-    .map(({id, low, base, high, distribution}) => {
-      if (!(Number.isFinite(low) && Number.isFinite(high) && low <= base && base <= high)) {
-        throw new Error(`invalid assumption ${id}: ${low} / ${base} / ${high}`);
-      }
-      if (distribution !== "triangular" && distribution !== "uniform") throw new Error(`invalid distribution: ${distribution}`);
-      const value = baseValues[id] ?? base;
-      if (!Number.isFinite(value)) throw new Error(`invalid ${id}: ${value}`);
-      return {id, low, mode: Math.min(high, Math.max(low, value)), high, uniform: distribution === "uniform"};
-    });
+  const drawn = assumptions.filter((a) => varied.has(a.id));
+  return drawn.map(({id, low, base, high, distribution, correlation}) => {
+    if (!(Number.isFinite(low) && Number.isFinite(high) && low <= base && base <= high)) {
+      throw new Error(`invalid assumption ${id}: ${low} / ${base} / ${high}`);
+    }
+    if (distribution !== "triangular" && distribution !== "uniform") throw new Error(`invalid distribution: ${distribution}`);
+    const value = baseValues[id] ?? base;
+    if (!Number.isFinite(value)) throw new Error(`invalid ${id}: ${value}`);
+    // A correlation with an assumption that is not drawn (or with itself) draws this one independently.
+    const lead = correlation && correlation.with !== id ? drawn.findIndex((a) => a.id === correlation.with) : -1;
+    const rho = correlation?.rho ?? 0;
+    if (!(rho >= -1 && rho <= 1)) throw new Error(`invalid correlation of ${id}: ${rho}`);
+    return {id, lead, rho, low, mode: Math.min(high, Math.max(low, value)), high, uniform: distribution === "uniform"};
+  });
 }
 
 function spread(sorted: Float64Array, draws: number): FigureSpread {

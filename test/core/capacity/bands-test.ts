@@ -1,6 +1,7 @@
 import {assert, it} from "vitest";
 import {capacityBands} from "../../../src/core/capacity/bands.js";
 import type {Assumption, Scenario} from "../../../src/core/model.js";
+import {MONTE_CARLO_DRAWS} from "../../../src/core/uncertainty/draws.js";
 import {assertInDelta} from "../../asserts.js";
 import {chips, deal, assumptions as fixtureAssumptions} from "./fixtures.js";
 
@@ -37,8 +38,8 @@ it("capacityBands(dataset, deal) with fixed assumptions collapses every band ont
     [2026, 2027]
   );
   const [y2026, y2027] = bands.years;
-  assert.deepStrictEqual(y2026.gw, {value: 1, p10: 1, p50: 1, p90: 1});
-  assert.deepStrictEqual(y2027.gw, {value: 3, p10: 3, p50: 3, p90: 3});
+  assert.deepStrictEqual(y2026.gw, {value: 1, base: 1, p10: 1, p50: 1, p90: 1});
+  assert.deepStrictEqual(y2027.gw, {value: 3, base: 3, p10: 3, p50: 3, p90: 3});
   // 2026: average 0.5 GW (linear 0 → 1) × 8,760 h × 0.5 ÷ 1,000 = 2.19 TWh; 2027: average 2 GW → 8.76 TWh
   assertInDelta([y2026.energyTwh.value, y2026.energyTwh.p90, y2027.energyTwh.p10], [2.19, 2.19, 8.76]);
   // alpha 0.5 GW → 400 MW ÷ 0.75 kW = 533,333 × 0.5 PF; beta 0.5 GW → 400 MW ÷ 1.5 kW = 266,666 × 1 PF
@@ -62,9 +63,10 @@ it("capacityBands(dataset, deal) describes the run: scenario, ramp, seed, draws 
   );
 });
 
-it("capacityBands(dataset, deal) defaults to 2,000 draws of the base scenario with the seed compute-deals", () => {
+it("capacityBands(dataset, deal) defaults to the one published draw count (10,000) of the base scenario with the seed compute-deals", () => {
   const bands = capacityBands(dataset(), "d")!;
-  assert.strictEqual(bands.draws, 2000);
+  assert.strictEqual(bands.draws, MONTE_CARLO_DRAWS);
+  assert.strictEqual(MONTE_CARLO_DRAWS, 10_000);
   assert.strictEqual(bands.scenario, "base");
   assert.strictEqual(bands.seed, "compute-deals");
 });
@@ -77,7 +79,7 @@ it("capacityBands(dataset, deal) runs the years through the last point slipped b
     [2026, 2027, 2028]
   );
   // Every draw has delivered its last point (3 GW) by the end of 2028.
-  assert.deepStrictEqual(bands.years[2].gw, {value: 3, p10: 3, p50: 3, p90: 3});
+  assert.deepStrictEqual(bands.years[2].gw, {value: 3, base: 3, p10: 3, p50: 3, p90: 3});
 });
 
 it("capacityBands(dataset, deal) orders its percentiles, and a slip only ever lowers capacity below the schedule", () => {
@@ -85,7 +87,10 @@ it("capacityBands(dataset, deal) orders its percentiles, and a slip only ever lo
   for (const {gw, energyTwh} of bands.years) {
     assert.isTrue(gw.p10 <= gw.p50 && gw.p50 <= gw.p90, `${gw.p10} ≤ ${gw.p50} ≤ ${gw.p90}`);
     assert.isTrue(energyTwh.p10 <= energyTwh.p50 && energyTwh.p50 <= energyTwh.p90);
-    assert.isAtMost(gw.p90, gw.value + 1e-12); // the mode is no slip: the schedule is the best case
+    assert.isAtMost(gw.p90, gw.base + 1e-12); // the mode is no slip: the schedule (the base case) is the best case
+    // The headline is the median of the same draws, so it lies inside its own band.
+    assert.strictEqual(gw.value, gw.p50);
+    assert.isTrue(gw.p10 <= gw.value && gw.value <= gw.p90);
     assert.isAtMost(gw.p90, 4); // never above the ceiling
   }
   assert.isBelow(bands.years[0].gw.p10, 1);
@@ -103,7 +108,7 @@ it("capacityBands(dataset, deal, {scenario}) centres the draws on the scenario's
   assert.strictEqual(slipped.scenario, "slip");
   // 12 months late: 0.5 GW at the end of 2026 (half of the 24-month ramp to 1 GW), 1 GW in 2027, 3 GW in 2028.
   assertInDelta(
-    slipped.years.map((y) => y.gw.value),
+    slipped.years.map((y) => y.gw.base),
     [0.5, 1, 3, 3]
   );
 });
@@ -111,11 +116,11 @@ it("capacityBands(dataset, deal, {scenario}) centres the draws on the scenario's
 it("capacityBands(dataset, deal, {values}) replaces the scenario's values with the reader's", () => {
   const moved = capacityBands(dataset({slipHigh: 18}), "d", {draws: 100, values: {"slip-months": 12}})!;
   assertInDelta(
-    moved.years.map((y) => y.gw.value),
+    moved.years.map((y) => y.gw.base),
     [0.5, 1, 3, 3]
   );
   const kept = capacityBands(dataset({slipHigh: 18}), "d", {draws: 100, values: {"slip-months": undefined}})!;
-  assert.strictEqual(kept.years[0].gw.value, 1);
+  assert.strictEqual(kept.years[0].gw.base, 1);
 });
 
 it("capacityBands(dataset, deal naming no chip) has no H100-equivalents", () => {

@@ -7,7 +7,7 @@ import type {ScenarioValues} from "../../../src/core/assumptions.js";
 import {ASSUMPTION_IDS} from "../../../src/core/assumptions.js";
 import type {Assumption, Chip, Deal, Fact, RampShape, Status} from "../../../src/core/model.js";
 
-const fact = (value: number, unit: Fact["unit"], status: Status = "confirmed", bound?: Fact["bound"]): Fact => ({
+export const fact = (value: number, unit: Fact["unit"], status: Status = "confirmed", bound?: Fact["bound"]): Fact => ({
   value,
   unit,
   status,

@@ -1,6 +1,8 @@
 import {assert, beforeAll, it} from "vitest";
 import {scenarioValues} from "../../../src/core/assumptions.js";
+import {dealCapacityMonths} from "../../../src/core/capacity/capacityMonths.js";
 import {projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
+import {deliveryStart} from "../../../src/core/capacity/schedule.js";
 import type {Dataset, Deal} from "../../../src/core/model.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
@@ -43,6 +45,25 @@ it("projectDealCapacity(deal, …) projects every deal in the data under every s
       if (!d.capacity) assert.isNull(capacity);
       else if (d.capacity.chips.length === 0) assert.isNull(capacity!.accelerators, d.id);
       else assert.isAbove(capacity!.accelerators!.value, 0, d.id);
+    }
+  }
+});
+
+it("no deal has capacity online before it can exist: not before its delivery start, no chip before its availability", () => {
+  for (const d of data.deals) {
+    if (!d.capacity) continue;
+    for (const slip of [0, 18]) {
+      const months = dealCapacityMonths(d, data.chips, base(slip))!;
+      const start = deliveryStart(d, data.chips).date.slice(0, 7);
+      assert.ok(months.start >= start, `${d.id}: starts ${months.start}, before ${start}`);
+      for (const row of months.months) {
+        for (const [chip, gw] of Object.entries(row.byChip)) {
+          const available = data.chips.find((c) => c.id === chip)!.available.date.slice(0, 7);
+          if (gw > 0) assert.ok(row.month >= available, `${d.id}: ${gw} GW of ${chip} in ${row.month}, before ${available}`);
+        }
+      }
+      const first = projectDealCapacity(d, data.chips, base(slip), data.assumptions)!.byYear[0];
+      if (first) assert.ok(first.year >= Number(start.slice(0, 4)), `${d.id}: a year ${first.year} before ${start}`);
     }
   }
 });

@@ -35,6 +35,9 @@ it("projectDealCapacity(deal, …) returns buildings, energy, compute and H100-e
   // 711,111 × 1 PF + 1,777,777 × 2 PF = 4,266,665 PF
   assertInDelta(base.flopsFp8!.value / 1e15, 4_266_665, 1e-6);
   assertInDelta(base.h100e!.value, 2_133_332.5, 1e-6); // the fixture H100 is 1 PF
+  // Epoch AI's basis: 8-bit FLOP/s ÷ the H100's 8-bit (2 PF in the fixture): 4,266,665 ÷ 2 = 2,133,332.5
+  assertInDelta(base.h100eFp8!.value, 4_266_665 / 2, 1e-6);
+  assert.includeMembers(base.h100eFp8!.lineage.inputs, ["chip:alpha.flops.fp8", "chip:beta.flops.fp8", "chip:h100.flops.fp8"]);
 });
 
 it("projectDealCapacity(deal, …) names every input in the lineage, and a ceiling's 'up-to' in the bound", () => {
@@ -94,6 +97,7 @@ it("projectDealCapacity(deal, …) gives each year's stocks at year end and ener
   assertInDelta(y2026.energyTwh, 2.19); // 0.5 GW × 8,760 × 0.5 ÷ 1,000
   assertInDelta(y2026.flopsBf16! / 1e15, 533_332.5); // 533,333 × 0.5 + 266,666 × 1
   assertInDelta(y2026.h100e!, 533_332.5);
+  assertInDelta(y2026.h100eFp8!, (533_333 * 1 + 266_666 * 2) / 2); // 8-bit: 533,333 × 1 + 266,666 × 2, ÷ 2 PF
   assert.deepStrictEqual([y2027.gw, y2027.gwAdded, y2027.gwAverage], [3, 2, 2]);
   assert.strictEqual(y2027.byChip.beta.accelerators, 1_333_333); // 2.5 GW → 2,000 MW ÷ 1.5 kW
   assert.strictEqual(y2027.accelerators, 533_333 + 1_333_333);
@@ -135,7 +139,7 @@ it("projectDealCapacity(deal naming no chip, …) projects power and energy but 
   const chipless = projectDealCapacity(deal({}, {chips: []}), [alpha], values(), assumptions)!;
   assert.strictEqual(chipless.itMw.value, 3200);
   assert.strictEqual(chipless.buildings.value, 40);
-  for (const key of ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e"] as const) assert.isNull(chipless[key], key);
+  for (const key of ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const) assert.isNull(chipless[key], key);
   assert.deepStrictEqual(chipless.mix, {});
   assert.deepStrictEqual(chipless.byYear[0], {
     year: 2026,
@@ -149,7 +153,8 @@ it("projectDealCapacity(deal naming no chip, …) projects power and energy but 
     buildings: 10,
     energyTwh: 2.19, // 0.5 × 8,760 × 0.5 ÷ 1,000
     flopsBf16: null,
-    h100e: null
+    h100e: null,
+    h100eFp8: null
   });
 });
 
@@ -157,6 +162,7 @@ it("projectDealCapacity(deal, …) returns a null fp8 figure when a chip in the 
   const noFp8 = chip("beta", {date: beta.available.date, itKw: 1.5, bf16: 1, perServer: 144});
   const result = projectDealCapacity(deal(), [alpha, noFp8, h100], values(), assumptions)!;
   assert.isNull(result.flopsFp8);
+  assert.isNull(result.h100eFp8);
   assert.strictEqual(result.accelerators!.value, base.accelerators!.value);
 });
 

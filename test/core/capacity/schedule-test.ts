@@ -8,6 +8,7 @@ import {
   dealDeliverySchedule,
   deliveryCurve,
   deliverySchedule,
+  deliveryStart,
   scheduleMonths,
   yearlyCapacity
 } from "../../../src/core/capacity/schedule.js";
@@ -76,10 +77,57 @@ it("deliverySchedule([], options) has no months and no years", () => {
   assert.deepStrictEqual(deliverySchedule([], options), {months: [], years: []});
 });
 
-it("deliveryCurve(points, options) starts at the first point's month when it precedes the announcement", () => {
+it("deliveryCurve(points, options) never starts before the announcement: an earlier point is moved to it", () => {
   const curve = deliveryCurve([{by: "2025-06-30", gw: 1}], options);
-  assert.deepStrictEqual(curve.times, [24305, 24306]); // 2025-06
-  assert.strictEqual(curveLastMonth(curve), 24305);
+  assert.deepStrictEqual(curve.times, [24312, 24313]); // 2026-01, the announcement month, not 2025-06
+  assert.strictEqual(curveLastMonth(curve), 24312);
+});
+
+it("deliveryCurve(points, {start}) starts at the first possible delivery, not the announcement", () => {
+  // AMD → OpenAI: announced 2025-10-06, first 1 GW in H2 2026 (start 2026-07), 1 GW by 2026-12-31.
+  const {years, months} = deliverySchedule([{by: "2026-12-31", gw: 1}], {
+    ceiling: 6,
+    announced: "2025-10-06",
+    start: "2026-07-01",
+    ramp: "linear"
+  });
+  assert.strictEqual(months[0].month, "2026-07");
+  assertInDelta(months[0].gw, 1 / 6); // six months from 0 to 1 GW
+  assert.deepStrictEqual(years, [{year: 2026, gw: 1, gwAdded: 1, gwAverage: 0.25}]); // 6 months at 0, 6 at 0.5 on average
+});
+
+it("deliveryStart(deal, chips) is the latest of the announcement, the first stated delivery and the oldest chip's date", () => {
+  const fact = (date: string) => ({date, status: "confirmed" as const, source: "s", asOf: date});
+  const chips = [
+    {id: "old", available: fact("2024-12-03")},
+    {id: "new", available: fact("2026-07-01")}
+  ];
+  const capacity = (chipIds: string[], firstDelivery?: string) =>
+    ({
+      ceiling: {value: 1, unit: "gw", status: "confirmed", source: "s", asOf: "2025-01-01"},
+      schedule: [],
+      chips: chipIds,
+      ...(firstDelivery ? {firstDelivery: fact(firstDelivery)} : {})
+    }) as never;
+  assert.deepStrictEqual(deliveryStart({announced: "2025-11-18", capacity: capacity(["old", "new"])}, chips), {
+    date: "2025-11-18",
+    reason: "announced"
+  });
+  assert.deepStrictEqual(deliveryStart({announced: "2025-09-22", capacity: capacity(["new"])}, chips), {
+    date: "2026-07-01",
+    reason: "chip-available",
+    chip: "new"
+  });
+  assert.deepStrictEqual(deliveryStart({announced: "2025-10-06", capacity: capacity([], "2026-07-01")}, chips), {
+    date: "2026-07-01",
+    reason: "first-delivery"
+  });
+  // A tie keeps the first delivery (it is what the deal states).
+  assert.deepStrictEqual(
+    deliveryStart({announced: "2025-09-22", capacity: capacity(["new"], "2026-07-01")}, chips).reason,
+    "first-delivery"
+  );
+  assert.throws(() => deliveryStart({announced: "2025-09-22", capacity: capacity(["nope"])}, chips), /invalid chip: nope/);
 });
 
 it("deliverySchedule(points, options) rejects invalid dates", () => {
@@ -97,6 +145,8 @@ it("scheduleMonths(points, announced) puts points on the month axis and starts a
     ]
   });
   assert.deepStrictEqual(scheduleMonths([], "2026-04-20"), {start: 24315, months: []});
+  // A point due before the start is moved to the start month.
+  assert.deepStrictEqual(scheduleMonths([{by: "2025-12-31", gw: 1}], "2026-04-20"), {start: 24315, months: [{month: 24315, gw: 1}]});
 });
 
 it("datedPoints(capacity) reads GW from the point facts, converting MW", () => {

@@ -19,7 +19,7 @@ const recycling = {
 
 const empty = {capacity: null, commitment: null, options: null};
 
-it("headlineFormulas(projection) lists the twelve headline figures in reading order, each with a label and a formula", () => {
+it("headlineFormulas(projection) lists the thirteen headline figures in reading order, each with a label and a formula", () => {
   const rows = headlineFormulas({...empty, recycling});
   assert.deepStrictEqual(
     rows.map((d) => d.name),
@@ -28,6 +28,7 @@ it("headlineFormulas(projection) lists the twelve headline figures in reading or
       "capacity.itMw",
       "capacity.accelerators",
       "capacity.energyTwhPerYear",
+      "capacity.h100eFp8",
       "capacity.h100e",
       "commitment.gwYears",
       "commitment.coverage",

@@ -107,7 +107,8 @@ it("dealCheckpoints(dataset, deal) aligns the roadmap when every chip fills befo
   assert.strictEqual(roadmap.status, "on-track");
   assert.strictEqual(roadmap.lastPoint, "2027-12-31");
   assert.deepStrictEqual(roadmap.chips, [
-    {id: "alpha", available: "2025-01-15", dateStatus: "confirmed", fillsFrom: "2025-07", late: false},
+    // alpha is available from 2025-07 (+ 6 months' lag) but the deal is announced 2026-01-10: nothing fills before.
+    {id: "alpha", available: "2025-01-15", dateStatus: "confirmed", fillsFrom: "2026-01", late: false},
     {id: "beta", available: "2026-01-10", dateStatus: "confirmed", fillsFrom: "2026-07", late: false}
   ]);
   assert.deepStrictEqual(roadmap.signal, {

@@ -50,3 +50,14 @@ it("chipEfficiency([]) is empty", () => {
 it("chipEfficiency(chips) rejects a chip without IT power", () => {
   assert.throws(() => chipEfficiency([chip("z", {date: "2024-01-01", itKw: 0, bf16: 1})]), /invalid itKw of z: 0/);
 });
+
+it("chipEfficiency(chips) compares 8-bit per watt with the line's previous chip that has an 8-bit figure", () => {
+  // t3 (like Trainium3 against Trainium2): BF16 0.8 PF at 2 kW = 4e11 per W, half of t2's 8e11; 8-bit 6.4 PF at
+  // 2 kW = 32e11 per W, twice t2's 16e11. t1 has no 8-bit figure, so t2 has no 8-bit gain.
+  const t3 = chip("t3", {date: "2025-12-02", itKw: 2, bf16: 0.8, fp8: 6.4});
+  const [trainium] = chipEfficiency([t1, t2, t3]);
+  assert.isNull(trainium.chips[0].fp8GainPerWatt);
+  assert.isNull(trainium.chips[1].fp8GainPerWatt);
+  assertInDelta(trainium.chips[2].gainPerWatt!, 0.5);
+  assertInDelta(trainium.chips[2].fp8GainPerWatt!, 2);
+});

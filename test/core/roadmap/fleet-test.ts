@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import {assert, it} from "vitest";
 import {projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
-import {projectDealFleet, projectFleet} from "../../../src/core/roadmap/fleet.js";
+import {commitmentEnd, projectDealFleet, projectFleet} from "../../../src/core/roadmap/fleet.js";
 import {assertInDelta} from "../../asserts.js";
-import {alpha, assumptions, beta, chip, chips, deal, values} from "../capacity/fixtures.js";
+import {alpha, assumptions, beta, chip, chips, deal, fact, values} from "../capacity/fixtures.js";
 
 // Year-end installed counts: alpha 100 from 2026; beta 50 in 2027, 80 by 2028.
 const at = (accelerators: number) => ({gw: 0, gwAdded: 0, accelerators});
@@ -16,9 +16,9 @@ const byYear = [
 it("projectFleet(byYear, chips, {life}) turns year-end counts into cohorts that retire after their life", () => {
   const {cohorts} = projectFleet(byYear, chips, {life: 2});
   assert.deepStrictEqual(cohorts, [
-    {year: 2026, chip: "alpha", accelerators: 100, retires: 2028},
-    {year: 2027, chip: "beta", accelerators: 50, retires: 2029},
-    {year: 2028, chip: "beta", accelerators: 30, retires: 2030}
+    {year: 2026, chip: "alpha", accelerators: 100, retires: 2028, gw: 0},
+    {year: 2027, chip: "beta", accelerators: 50, retires: 2029, gw: 0},
+    {year: 2028, chip: "beta", accelerators: 30, retires: 2030, gw: 0}
   ]);
 });
 
@@ -96,4 +96,34 @@ it("projectFleet(…): the fleet never exceeds what was installed, and equals it
       });
     })
   );
+});
+
+it("projectDealFleet(capacity, chips, values, {deal}) replaces retired capacity on the newest chip while a commitment runs", () => {
+  // Fixture deal: alpha fills 0.5 GW in 2026, beta 0.5 GW in 2026 and 2 GW in 2027 (3 GW in all; PUE 1.25). A two-year life,
+  // and a commitment from January 2026 for 4 years (to 2030.0): cohorts retiring in 2028 and 2029 are replaced,
+  // those retiring in 2030 or later are not.
+  const capacity = projectDealCapacity(deal(), chips, values(), assumptions)!;
+  const committed = deal({
+    commitments: [{id: "c", label: "c", amount: fact(1, "usd-bn"), years: fact(4, "years"), start: "2026-01-10", platform: "p"}]
+  });
+  const fleet = projectDealFleet(capacity, chips, values("linear", {"it-life": 2}), {deal: committed});
+  const replacements = fleet.cohorts.filter((c) => c.replaces);
+  // 2028: alpha's 0.5 GW and beta's 0.5 GW of 2026 come back as beta (the newest available by 2028):
+  // 0.5 GW ÷ 1.25 = 400 MW ÷ 1.5 kW = 266,666 each. 2029: beta's 2 GW of 2027 → 1,600 MW ÷ 1.5 kW = 1,066,666.
+  assert.deepStrictEqual(
+    replacements.map(({year, chip, accelerators, replaces}) => [year, chip, accelerators, replaces!.chip]),
+    [
+      [2028, "beta", 266_666, "alpha"],
+      [2028, "beta", 266_666, "beta"],
+      [2029, "beta", 1_066_666, "beta"]
+    ]
+  );
+  // Inside the commitment the fleet holds its GW: 2029 has the 2028 replacements and the 2029 one.
+  assert.strictEqual(fleet.years.find((y) => y.year === 2029)!.accelerators, 266_666 * 2 + 1_066_666);
+  // Without the deal nothing is replaced and 2029 holds nothing.
+  assert.strictEqual(
+    projectDealFleet(capacity, chips, values("linear", {"it-life": 2})).years.find((y) => y.year === 2029)!.accelerators,
+    0
+  );
+  assertInDelta(commitmentEnd(committed)!, 2030);
 });

@@ -159,3 +159,29 @@ it("simulate(…) rejects invalid inputs", () => {
   );
   assert.throws(() => simulate(ok, {x: Number.NaN}, project, {seed: 1}), /invalid x: NaN/);
 });
+
+it("simulate(…) draws a correlated assumption through a Gaussian copula: ρ = 1 moves it with its leader", () => {
+  const capex = assumption("capex", 35, 50, 60);
+  const price = {...assumption("price", 35, 50, 60), correlation: {with: "capex", rho: 1}};
+  // Same range and mode, ρ = 1: every draw has price = capex, so the difference is 0 everywhere.
+  const {figures} = simulate([capex, price], {capex: 50, price: 50}, (v) => ({diff: v.price - v.capex}), {draws: 500, seed: 1});
+  assert.deepStrictEqual([figures.diff.p10, figures.diff.p90], [0, 0]);
+  // ρ = 0 (or no correlation) leaves them independent: the difference spreads.
+  const free = simulate(
+    [capex, {...price, correlation: {with: "capex", rho: 0}}],
+    {capex: 50, price: 50},
+    (v) => ({diff: v.price - v.capex}),
+    {
+      draws: 500,
+      seed: 1
+    }
+  );
+  assert.isBelow(free.figures.diff.p10, -5);
+  // The leader's own draws are unchanged by the correlation: same uniforms, same order.
+  const alone = simulate([capex, assumption("price", 35, 50, 60)], {capex: 50, price: 50}, (v) => ({capex: v.capex}), {
+    draws: 500,
+    seed: 1
+  });
+  const tied = simulate([capex, price], {capex: 50, price: 50}, (v) => ({capex: v.capex}), {draws: 500, seed: 1});
+  assert.deepStrictEqual(tied.figures.capex, alone.figures.capex);
+});

@@ -1,0 +1,88 @@
+// Every published headline lies inside its own P10–P90 band, and the same figure has the same band wherever it is
+// published (CLI, site, PDFs): one draw count, one seed, one stream per deal.
+import {assert, beforeAll, it} from "vitest";
+import {projectionJson} from "../../../src/cli/project.js";
+import {capacityBands} from "../../../src/core/capacity/bands.js";
+import type {Dataset} from "../../../src/core/model.js";
+import {type DealProjection, projectDeal, UNCERTAIN_FIGURES} from "../../../src/core/project/projectDeal.js";
+import {MONTE_CARLO_DRAWS} from "../../../src/core/uncertainty/draws.js";
+import {readValidDataset} from "../../../src/io/readDataset.js";
+import {siteData} from "../../../src/site/siteData.js";
+
+let dataset: Dataset;
+const projections = new Map<string, DealProjection>();
+beforeAll(async () => {
+  dataset = await readValidDataset("data");
+  for (const deal of dataset.deals) projections.set(deal.id, projectDeal(dataset, deal.id));
+});
+
+// The headline each UNCERTAIN_FIGURES name publishes.
+function headline(p: DealProjection, name: (typeof UNCERTAIN_FIGURES)[number]): number | null | undefined {
+  switch (name) {
+    case "commitment.gwYears":
+      return p.commitment?.gwYears.contract.value;
+    case "commitment.coverage":
+      return p.commitment?.coverage?.value;
+    case "recycling.operatingProfitUsd":
+      return p.recycling.operatingProfitUsd?.value;
+    case "recycling.npvUsd":
+      return p.recycling.npvUsd?.value;
+    case "recycling.paybackYear":
+      return p.recycling.paybackYear;
+    case "options.valuePerGwYear":
+      return p.options?.value.value;
+    default: {
+      const key = name.slice("capacity.".length) as keyof NonNullable<DealProjection["capacity"]>;
+      return (p.capacity?.[key] as {value: number} | null | undefined)?.value;
+    }
+  }
+}
+
+it("every deal's published headline lies inside its own P10–P90 band", () => {
+  const outside: string[] = [];
+  for (const [id, p] of projections) {
+    assert.strictEqual(p.uncertainty!.draws, MONTE_CARLO_DRAWS);
+    for (const name of UNCERTAIN_FIGURES) {
+      const value = headline(p, name);
+      const s = p.uncertainty!.figures[name];
+      if (value === null || value === undefined || !s || !Number.isFinite(s.p10)) continue;
+      // Whole-number figures are rounded medians: allow half a unit.
+      if (value < s.p10 - 0.5 || value > s.p90 + 0.5) outside.push(`${id} ${name}: ${value} outside ${s.p10}–${s.p90}`);
+    }
+  }
+  assert.deepStrictEqual(outside, []);
+});
+
+it("every year of every deal's capacity bands, in every scenario, has its headline inside P10–P90", () => {
+  const outside: string[] = [];
+  for (const deal of dataset.deals) {
+    for (const scenario of dataset.scenarios) {
+      for (const y of capacityBands(dataset, deal.id, {scenario: scenario.id})?.years ?? []) {
+        for (const [key, band] of [
+          ["gw", y.gw],
+          ["energyTwh", y.energyTwh],
+          ["h100e", y.h100e]
+        ] as const) {
+          if (band && !(band.p10 <= band.value && band.value <= band.p90)) outside.push(`${deal.id} ${scenario.id} ${y.year} ${key}`);
+        }
+      }
+    }
+  }
+  assert.deepStrictEqual(outside, []);
+});
+
+it("the CLI and the site publish the same bands for the same figure (one draw count, seed and stream)", async () => {
+  const site = siteData({dataset, version: "test", previous: null});
+  for (const id of ["amazon-anthropic", "google-anthropic"]) {
+    const cli = projectionJson(projections.get(id)!);
+    const published = site.analysis().projections[id];
+    assert.deepStrictEqual(published.uncertainty, projections.get(id)!.uncertainty, id);
+    assert.deepStrictEqual(
+      (cli.uncertainty as unknown as Record<string, unknown>)["recycling.npvUsd"],
+      published.uncertainty!.figures["recycling.npvUsd"],
+      id
+    );
+    assert.deepStrictEqual(cli.capacity!.accelerators, published.capacity!.accelerators, id);
+  }
+  assert.strictEqual(site.bands().draws, MONTE_CARLO_DRAWS);
+});
