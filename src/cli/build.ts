@@ -28,7 +28,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
+export const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
 const CACHE = "docs/.observablehq/cache";
 const LOCK = ".build/build.lock";
 
@@ -191,7 +191,7 @@ function isRunning(pid: number): boolean {
  * Takes the project's build lock (`.build/build.lock`, holding the pid), waiting while a running build holds it;
  * a lock left by a process that is gone is taken over. Returns the function that releases it.
  */
-async function acquireLock(log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<() => void> {
+export async function acquireLock(log: (line: string) => void, timeoutMs = 15 * 60_000): Promise<() => void> {
   await mkdir(dirname(LOCK), {recursive: true});
   const deadline = performance.now() + timeoutMs;
   let waiting = false;
@@ -237,7 +237,7 @@ const NPM_PINS = [
   "topojson-client@3.1.0"
 ];
 
-async function pinNpmVersions(): Promise<void> {
+export async function pinNpmVersions(): Promise<void> {
   for (const pin of NPM_PINS) {
     const name = pin.slice(0, pin.lastIndexOf("@"));
     const dir = join(CACHE, "_npm", name.includes("/") ? dirname(name) : "");
