@@ -53,6 +53,9 @@ describe("every page", () => {
 
 it("the site has a page for every deal file", () => {
   const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
+  assert.include(deals, "amazon-anthropic");
+  // …and the pages every page test visits are the whole site, not an empty list.
+  assert.includeMembers(pages, ["/", "/capacity", "/methodology", "/briefings/market"]);
   for (const deal of deals) assert.include(pages, `/deals/${deal}`);
 });
 

@@ -91,7 +91,9 @@ async function compare(a: string, b: string, pdfs: boolean): Promise<string[]> {
   if (pdfs && JSON.stringify(mx.pdfs) !== JSON.stringify(my.pdfs)) out.push("manifest.json: PDF keys");
   if (!pdfs) {
     const renderer = await rendererHash();
-    for (const [name, {key}] of Object.entries(mx.pdfs ?? {})) {
+    const keys = Object.entries(mx.pdfs ?? {});
+    if (keys.length !== DEALS.length + 1) out.push(`manifest.json: ${keys.length} PDF keys, expected one per briefing`);
+    for (const [name, {key}] of keys) {
       const expected = await pdfInputKey(b, name, {renderer, paper: "a4", epoch: "", siteUrl: ""});
       if (key !== expected) out.push(`briefings/${name}.pdf: input key ≠ the clean site's`);
     }

@@ -29,6 +29,7 @@ const load = async (name: string) => PDFDocument.load(readFileSync(join(out, `${
 it("deals build writes the market briefing and one briefing per deal file", () => {
   const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
   assert.deepStrictEqual([...names].sort(), ["market", ...deals.map((d) => `deal-${d}`)].sort());
+  assert.includeMembers(names, ["market", "deal-amazon-anthropic"], "the briefings every `it.each` below checks");
   const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf"));
   assert.deepStrictEqual(pdfs.sort(), names.map((n) => `${n}.pdf`).sort());
   assert.deepStrictEqual(
@@ -79,7 +80,9 @@ describe("every briefing", () => {
         outline.some((b) => b.title === title),
         `${name}: bookmark "${title}"`
       );
-    for (const part of outline.filter((b) => b.depth === 1 && b.title !== "Contents")) {
+    const parts = outline.filter((b) => b.depth === 1 && b.title !== "Contents");
+    assert.isAtLeast(parts.length, 2, `${name}: parts in the outline`);
+    for (const part of parts) {
       // The contents line reads "<title> … <page>".
       assert.include(contents, `${part.title} ${part.page}`, `${name}: contents entry for "${part.title}"`);
     }
