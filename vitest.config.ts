@@ -1,4 +1,5 @@
 import {defineConfig} from "vitest/config";
+import {BaseSequencer, type TestSpecification} from "vitest/node";
 
 process.env.TZ = "UTC";
 
@@ -15,6 +16,32 @@ const BROWSER = [
 /** Tests that run the `deals` command as a child process (no build, no browser). */
 const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts"];
 
+/**
+ * The longest files, longest first (measured: each is 15–160 s, every other file under 10 s): started first, they
+ * run beside the many short files instead of leaving one worker alone with a long file at the end.
+ */
+const LONGEST = [
+  "test/hardening/incremental-test.ts",
+  "test/hardening/reproducible-test.ts",
+  "test/pdf/faults-test.ts",
+  "test/hardening/limits-test.ts",
+  "test/browser/site-test.ts",
+  "test/hardening/faults-test.ts",
+  "test/hardening/hostile-test.ts",
+  "test/hardening/lockdown-test.ts",
+  "test/pdf/render-test.ts"
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST.findIndex((path) => file.moduleId.endsWith(path));
+      return index < 0 ? LONGEST.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 // Four projects, named for what they run:
 // - pure: in-process tests (core, io, site data, formatting, CLI logic, PDF post-processing); no build, no browser,
 //   no child process. One process runs them all (no per-file isolation: no test mocks or changes global state).
@@ -23,12 +50,14 @@ const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts"];
 // - build: each file builds its own variants of the site in a temp copy of the project.
 // - browser: Chromium on the site built once in globalSetup; the reproducibility test compares a second clean
 //   build with that one.
-// Two workers on two cores: a worker mostly waits for its build or browser, so the other core is not idle.
+// Two workers on two cores (vitest's default there is one): a worker often waits for its build's or browser's child
+// processes, so with one the other core idles. Every project runs in the same two workers, longest files first.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
     maxWorkers: 2,
+    sequence: {sequencer: LongestFirst},
     projects: [
       {
         extends: true,
@@ -56,7 +85,8 @@ export default defineConfig({
           include: BROWSER,
           environment: "node",
           globalSetup: ["test/setup/site.ts"],
-          fileParallelism: false,
+          // A few pages at a time within a file (site-test); files run beside the other projects' (each launches
+          // its own Chromium and writes only to its own copies), not one by one after them.
           maxConcurrency: 3
         }
       }
