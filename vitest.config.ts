@@ -76,7 +76,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {name: "build", include: BUILD, environment: "node"}
+        // A build of the site takes 10–60 s, more on a busy machine.
+        test: {name: "build", include: BUILD, environment: "node", testTimeout: 180_000}
       },
       {
         extends: true,

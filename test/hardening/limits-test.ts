@@ -101,7 +101,7 @@ it("checkFiles(1,000 synthetic deals) accepts them all, in CPU time per deal wit
   assert.strictEqual(result!.dataset?.deals.length, 1000);
   assert.strictEqual(new Set(result!.dataset?.deals.map((d) => d.id)).size, 1000);
   assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 100 deals, ${(large * 1000).toFixed(1)} ms at 1,000`);
-}, 120_000);
+}, 300_000); // CPU time is measured; on a busy machine the wall-clock time runs long
 
 /**
  * Returns the CPU seconds (user and system, of this process: other processes' load does not count) `work` takes;
@@ -130,7 +130,7 @@ it("a build's data work (deals check, then every data loader's) grows linearly w
   await perDeal(10); // warm-up: schemas compiled, modules loaded
   const [small, large] = [await perDeal(50), await perDeal(200)];
   assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 50 deals, ${(large * 1000).toFixed(1)} ms at 200`);
-}, 120_000);
+}, 300_000); // CPU time is measured; on a busy machine the wall-clock time runs long
 
 it("measureScale(counts) returns the deals and seconds of each count", async () => {
   const rows = await measureScale([2, 5]);
