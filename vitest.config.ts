@@ -15,6 +15,8 @@ const BROWSER = [
 ];
 /** Tests that run the `deals` command as a child process (no build, no browser). */
 const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts"];
+/** Growth measurements on up to 1,000 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
+const SCALE = ["test/hardening/scale-test.ts"];
 
 /**
  * The longest files, longest first (measured: each is 15–160 s, every other file under 10 s): started first, they
@@ -24,7 +26,7 @@ const LONGEST = [
   "test/hardening/incremental-test.ts",
   "test/hardening/reproducible-test.ts",
   "test/pdf/faults-test.ts",
-  "test/hardening/limits-test.ts",
+  "test/hardening/scale-test.ts",
   "test/browser/site-test.ts",
   "test/hardening/faults-test.ts",
   "test/hardening/hostile-test.ts",
@@ -42,11 +44,13 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Four projects, named for what they run:
+// Five projects, named for what they run:
 // - pure: in-process tests (core, io, site data, formatting, CLI logic, PDF post-processing); no build, no browser,
-//   no child process. One process runs them all (no per-file isolation: no test mocks or changes global state).
+//   no child process. Each worker process runs file after file without per-file isolation (no test mocks a module
+//   or changes global state), which saves re-importing vitest and the project's modules for each of ~90 files.
 //   `npm run test:unit` runs this project alone.
 // - cli: the `deals` command as a child process on small data folders (check, project).
+// - scale: CPU time per deal at 10 to 1,000 generated deals (in its own process: it measures this process's CPU).
 // - build: each file builds its own variants of the site in a temp copy of the project.
 // - browser: Chromium on the site built once in globalSetup; the reproducibility test compares a second clean
 //   build with that one.
@@ -64,7 +68,7 @@ export default defineConfig({
         test: {
           name: "pure",
           include: ["test/**/*-test.ts"],
-          exclude: [...BUILD, ...BROWSER, ...CLI],
+          exclude: [...BUILD, ...BROWSER, ...CLI, ...SCALE],
           environment: "node",
           pool: "forks",
           isolate: false
@@ -73,6 +77,10 @@ export default defineConfig({
       {
         extends: true,
         test: {name: "cli", include: CLI, environment: "node"}
+      },
+      {
+        extends: true,
+        test: {name: "scale", include: SCALE, environment: "node", pool: "forks"}
       },
       {
         extends: true,
