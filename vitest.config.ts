@@ -14,7 +14,7 @@ const BROWSER = [
   "test/hardening/reproducible-test.ts"
 ];
 /** Tests that run the `deals` command as a child process (no build, no browser). */
-const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts"];
+const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/serve-test.ts"];
 /** Growth measurements on up to 1,000 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
 const SCALE = ["test/hardening/scale-test.ts"];
 
