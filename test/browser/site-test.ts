@@ -1,13 +1,14 @@
 import {readdirSync} from "node:fs";
 import type {ElementHandle} from "puppeteer-core";
-import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {builtSite} from "../setup/builtSite.js";
 
-const siteDir = inject("siteDir");
+const siteDir = await builtSite();
 let server: SiteServer;
 let chromium: LockedBrowser;
 
