@@ -19,8 +19,9 @@ const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/ser
 const SCALE = ["test/hardening/scale-test.ts"];
 
 /**
- * The longest files, longest first (measured: each is 15–160 s, every other file under 10 s): started first, they
- * run beside the many short files instead of leaving one worker alone with a long file at the end.
+ * The longest files, longest first (measured one file at a time, light load: 13–160 s each, every other file under
+ * 7 s): started first, they run beside the many short files instead of leaving one worker alone with a long file at
+ * the end.
  */
 const LONGEST = [
   "test/hardening/incremental-test.ts",
