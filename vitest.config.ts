@@ -1,31 +1,102 @@
 import {defineConfig} from "vitest/config";
+import {BaseSequencer, type TestSpecification} from "vitest/node";
 
 process.env.TZ = "UTC";
 
-// Two projects: fast unit tests, and tests that need the built site and briefings (built once, in globalSetup),
-// among them the reproducibility test, which compares another clean build with that one.
+/** Tests that build the site in a copy of the project (each variant built once in the file, asserted on many times). */
+const BUILD = ["test/hardening/incremental-test.ts", "test/hardening/faults-test.ts", "test/hardening/hostile-test.ts"];
+/** Tests that run Chromium, most on the site and briefings built once in globalSetup (test/setup/site.ts). */
+const BROWSER = [
+  "test/browser/**/*-test.ts",
+  "test/pdf/render-test.ts",
+  "test/pdf/faults-test.ts",
+  "test/hardening/lockdown-test.ts",
+  "test/hardening/reproducible-test.ts"
+];
+/** Tests that run the `deals` command as a child process (no build, no browser). */
+const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/serve-test.ts"];
+/** Growth measurements on up to 1,000 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
+const SCALE = ["test/hardening/scale-test.ts"];
+
+/**
+ * The longest files, longest first (measured one file at a time, light load: 13–160 s each, every other file under
+ * 7 s): started first, they run beside the many short files instead of leaving one worker alone with a long file at
+ * the end.
+ */
+const LONGEST = [
+  "test/hardening/incremental-test.ts",
+  "test/hardening/reproducible-test.ts",
+  "test/pdf/faults-test.ts",
+  "test/hardening/scale-test.ts",
+  "test/browser/site-test.ts",
+  "test/hardening/faults-test.ts",
+  "test/hardening/hostile-test.ts",
+  "test/hardening/lockdown-test.ts",
+  "test/pdf/render-test.ts"
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST.findIndex((path) => file.moduleId.endsWith(path));
+      return index < 0 ? LONGEST.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+// Five projects, named for what they run:
+// - pure: in-process tests (core, io, site data, formatting, CLI logic, PDF post-processing); no build, no browser,
+//   no child process. Each worker process runs file after file without per-file isolation (no test mocks a module
+//   or changes global state), which saves re-importing vitest and the project's modules for each of ~90 files.
+//   `npm run test:unit` runs this project alone.
+// - cli: the `deals` command as a child process on small data folders (check, project).
+// - scale: CPU time per deal at 10 to 1,000 generated deals (in its own process: it measures this process's CPU).
+// - build: each file builds its own variants of the site in a temp copy of the project.
+// - browser: Chromium on the site built once in globalSetup; the reproducibility test compares a second clean
+//   build with that one.
+// Two workers on two cores (vitest's default there is one): a worker often waits for its build's or browser's child
+// processes, so with one the other core idles. Every project runs in the same two workers, longest files first.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    maxWorkers: 2,
+    sequence: {sequencer: LongestFirst},
     projects: [
       {
         extends: true,
         test: {
-          name: "unit",
+          name: "pure",
           include: ["test/**/*-test.ts"],
-          exclude: ["test/browser/**", "test/pdf/**", "test/hardening/reproducible-test.ts"],
-          environment: "node"
+          exclude: [...BUILD, ...BROWSER, ...CLI, ...SCALE],
+          environment: "node",
+          pool: "forks",
+          isolate: false
         }
       },
       {
         extends: true,
+        test: {name: "cli", include: CLI, environment: "node"}
+      },
+      {
+        extends: true,
+        test: {name: "scale", include: SCALE, environment: "node", pool: "forks"}
+      },
+      {
+        extends: true,
+        // A build of the site takes 10–60 s, more on a busy machine.
+        test: {name: "build", include: BUILD, environment: "node", testTimeout: 180_000}
+      },
+      {
+        extends: true,
         test: {
-          name: "site",
-          include: ["test/browser/**/*-test.ts", "test/pdf/**/*-test.ts", "test/hardening/reproducible-test.ts"],
+          name: "browser",
+          include: BROWSER,
           environment: "node",
           globalSetup: ["test/setup/site.ts"],
-          fileParallelism: false,
+          // A few pages at a time within a file (site-test); files run beside the other projects' (each launches
+          // its own Chromium and writes only to its own copies), not one by one after them.
           maxConcurrency: 3
         }
       }

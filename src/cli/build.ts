@@ -29,7 +29,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
+export const FRAMEWORK = "node_modules/@observablehq/framework/dist/bin/observable.js";
 const CACHE = "docs/.observablehq/cache";
 
 /**
@@ -203,7 +203,7 @@ const NPM_PINS = [
   "topojson-client@3.1.0"
 ];
 
-async function pinNpmVersions(): Promise<void> {
+export async function pinNpmVersions(): Promise<void> {
   for (const pin of NPM_PINS) {
     const name = pin.slice(0, pin.lastIndexOf("@"));
     const dir = join(CACHE, "_npm", name.includes("/") ? dirname(name) : "");

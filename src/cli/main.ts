@@ -1,4 +1,4 @@
-/** The `deals` command: check, build, pdf, project, bench, preview. */
+/** The `deals` command: check, build, preview, serve, pdf, project, changes, bench. */
 import {Command} from "commander";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../core/uncertainty/draws.js";
 import {buildAll} from "./build.js";
@@ -26,6 +26,43 @@ program
       process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly});
     } catch (error) {
       console.error(`deals build: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command("preview")
+  .description(
+    "live preview of the site (Framework): prepares the core bundle, fonts and site data first; restart after editing src/core or data"
+  )
+  .option("--data <dir>", "data folder", "data")
+  .option("--port <n>", "port on 127.0.0.1 (default 3000, or the next free one)")
+  .option("--no-open", "do not open a browser")
+  .action(async (options: {data: string; port?: string; open: boolean}) => {
+    const {parsePort, preview} = await import("./preview.js");
+    try {
+      process.exitCode = await preview({
+        data: options.data,
+        port: options.port === undefined ? undefined : parsePort(options.port),
+        open: options.open
+      });
+    } catch (error) {
+      console.error(`deals preview: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command("serve")
+  .description("serve the built site (dist/) on 127.0.0.1 with clean URLs (/capacity, /deals/amazon-anthropic) and print its address")
+  .option("--dir <dir>", "the built site", "dist")
+  .option("--port <n>", "port (default: a free one)")
+  .action(async (options: {dir: string; port?: string}) => {
+    const {parsePort, serve} = await import("./preview.js");
+    try {
+      await serve({dir: options.dir, port: options.port === undefined ? 0 : parsePort(options.port)});
+    } catch (error) {
+      console.error(`deals serve: ${(error as Error).message}`);
       process.exitCode = 1;
     }
   });

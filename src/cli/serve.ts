@@ -1,4 +1,7 @@
-/** A static file server on 127.0.0.1 for the built site: what the PDF renderer and the browser tests load. */
+/**
+ * A static file server on 127.0.0.1 for the built site: what the PDF renderer and the browser tests load, and what
+ * `deals serve` runs for people to look at `dist/`.
+ */
 import {createReadStream} from "node:fs";
 import {realpath, stat} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
@@ -24,7 +27,7 @@ export interface SiteServer {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. Clean URLs map to `.html` files (`/capacity` → `capacity.html`,
+ * Serves `root` on 127.0.0.1 at `port` (default 0: a free port). Clean URLs map to `.html` files (`/capacity` → `capacity.html`,
  * `/` → `index.html`); paths outside `root` are refused, symbolic links that lead out of it included. Refused
  * too: a request whose Host is not this server (DNS rebinding), a method other than GET or HEAD, and a
  * service-worker script (a service worker's own requests would escape the renderer's request interception).
@@ -33,7 +36,7 @@ export interface SiteServer {
  * @example
  * const server = await serveSite("dist"); // server.origin: "http://127.0.0.1:41234"
  */
-export async function serveSite(root: string): Promise<SiteServer> {
+export async function serveSite(root: string, {port: wanted = 0}: {port?: number} = {}): Promise<SiteServer> {
   const base = await realpath(resolve(root));
   let host = "";
   const server: Server = createServer(async (request, response) => {
@@ -57,7 +60,7 @@ export async function serveSite(root: string): Promise<SiteServer> {
   });
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ok());
+    server.listen(wanted, "127.0.0.1", () => ok());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

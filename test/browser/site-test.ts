@@ -1,13 +1,14 @@
 import {readdirSync} from "node:fs";
 import type {ElementHandle} from "puppeteer-core";
-import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {builtSite} from "../setup/builtSite.js";
 
-const siteDir = inject("siteDir");
+const siteDir = await builtSite();
 let server: SiteServer;
 let chromium: LockedBrowser;
 
@@ -53,6 +54,9 @@ describe("every page", () => {
 
 it("the site has a page for every deal file", () => {
   const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
+  assert.include(deals, "amazon-anthropic");
+  // …and the pages every page test visits are the whole site, not an empty list.
+  assert.includeMembers(pages, ["/", "/capacity", "/methodology", "/briefings/market"]);
   for (const deal of deals) assert.include(pages, `/deals/${deal}`);
 });
 

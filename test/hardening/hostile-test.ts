@@ -202,7 +202,9 @@ it("writeHostileData(data) puts a payload in every text field of every data file
     } else if (before && typeof before === "object")
       for (const [k, v] of Object.entries(before)) visit(v, (after as Record<string, unknown>)[k], `${where}.${k}`);
   };
-  for (const file of (await readdir(join(REPO, "data"), {recursive: true})).filter((f) => f.endsWith(".yaml"))) {
+  const yamlFiles = (await readdir(join(REPO, "data"), {recursive: true})).filter((f) => f.endsWith(".yaml"));
+  assert.isAbove(yamlFiles.length, 6, "data files compared");
+  for (const file of yamlFiles) {
     visit(
       parse(await readFile(join(REPO, "data", file), "utf-8")),
       parse(await readFile(join(project, "hostile-data", file), "utf-8")),
@@ -233,7 +235,9 @@ it("every hostile text that a page shows reads in full, payload and all, as text
 
 it("no built page holds an injected payload as markup; the dataset JSON round-trips every payload", async () => {
   assert.strictEqual(build.code, 0, "the build failed");
-  for (const file of (await readdir(out, {recursive: true})).filter((f) => f.endsWith(".html"))) {
+  const pages = (await readdir(out, {recursive: true})).filter((f) => f.endsWith(".html"));
+  assert.includeMembers(pages, ["index.html", "deals/amazon-anthropic.html", "briefings/market.html"], "pages checked");
+  for (const file of pages) {
     const html = await readFile(join(out, file), "utf-8");
     assert.notInclude(html, LITERAL, file);
     assert.notMatch(html, /onerror=|onload=alert|javascript:alert/i, file);

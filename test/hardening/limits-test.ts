@@ -1,19 +1,16 @@
 // Limits: what test/io does not cover yet (a summary over 20,000 characters, Markdown that would stall marked,
-// reported with the deal and field), growth to 1,000 deals (src/cli/bench/scaleDeals.ts), and a build's data work
-// growing linearly with the number of deals.
+// reported with the deal and field) and the synthetic datasets of src/cli/bench/scaleDeals.ts. Growth to 1,000 deals
+// is measured in scale-test.ts (the `scale` project: CPU-heavy, not part of `npm run test:unit`).
 import {readFile} from "node:fs/promises";
 import fc from "fast-check";
 import {assert, it} from "vitest";
 import {measureScale, syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
-import type {Dataset} from "../../src/core/model.js";
-import {checkFiles} from "../../src/io/dataset.js";
 import {renderMarkdown} from "../../src/io/markdown.js";
 import {parseDataFile} from "../../src/io/parseDataFile.js";
 import {formatProblem} from "../../src/io/problem.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {dealFile} from "../../src/io/schema.js";
 import {publicDataset} from "../../src/site/publicDataset.js";
-import {runLoaders} from "../io/loaders.js";
 
 const FILE = "data/deals/amazon-anthropic.yaml";
 
@@ -90,47 +87,6 @@ it("syntheticDataset(count) derives count deals with unique ids from a real one"
     assert.match(String((error as Error).message), /^invalid count: /);
   }
 });
-
-it("checkFiles(1,000 synthetic deals) accepts them all, in CPU time per deal within 2× of 100 deals", async () => {
-  const [hundred, thousand] = [await syntheticDataset(100), await syntheticDataset(1000)];
-  checkFiles(await syntheticDataset(10)); // warm-up: schemas compiled
-  let result: ReturnType<typeof checkFiles> | undefined;
-  const small = (await cpuSeconds(() => checkFiles(hundred))) / 100;
-  const large = (await cpuSeconds(() => (result = checkFiles(thousand)))) / 1000;
-  assert.deepStrictEqual(result!.problems.slice(0, 3), []);
-  assert.strictEqual(result!.dataset?.deals.length, 1000);
-  assert.strictEqual(new Set(result!.dataset?.deals.map((d) => d.id)).size, 1000);
-  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 100 deals, ${(large * 1000).toFixed(1)} ms at 1,000`);
-}, 120_000);
-
-/**
- * Returns the CPU seconds (user and system, of this process: other processes' load does not count) `work` takes;
- * nothing else runs in this test's process meanwhile.
- */
-async function cpuSeconds(work: () => unknown): Promise<number> {
-  const before = process.cpuUsage();
-  await work();
-  const {user, system} = process.cpuUsage(before);
-  return (user + system) / 1e6;
-}
-
-it("a build's data work (deals check, then every data loader's) grows linearly with the number of deals", async () => {
-  // The loaders' work per deal is the same at any count, so generated deals show growth (the bench measures the
-  // check at 10, 100 and 1,000: deals bench --only scale). Quadratic work would cost 4× per deal at 4× the deals.
-  const perDeal = async (count: number) => {
-    const files = await syntheticDataset(count);
-    let dataset: Dataset | undefined;
-    const seconds = await cpuSeconds(async () => {
-      dataset = checkFiles(files).dataset;
-      await runLoaders(dataset!, {draws: 5, market: false});
-    });
-    assert.strictEqual(dataset?.deals.length, count);
-    return seconds / count;
-  };
-  await perDeal(10); // warm-up: schemas compiled, modules loaded
-  const [small, large] = [await perDeal(50), await perDeal(200)];
-  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 50 deals, ${(large * 1000).toFixed(1)} ms at 200`);
-}, 120_000);
 
 it("measureScale(counts) returns the deals and seconds of each count", async () => {
   const rows = await measureScale([2, 5]);

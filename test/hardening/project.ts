@@ -4,9 +4,10 @@
  */
 import {execFileSync, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {cp, mkdir, mkdtemp, readdir, readFile, symlink} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, relative, resolve} from "node:path";
+import {parse, stringify} from "yaml";
 
 /** The repository the tests run from. */
 export const REPO = resolve(".");
@@ -27,6 +28,33 @@ export async function copyProject(name: string): Promise<string> {
   await symlink(join(REPO, "node_modules"), join(dir, "node_modules"));
   await mkdir(join(dir, "tmp"));
   return dir;
+}
+
+/**
+ * Cuts the data folder of the project copy `project` down to the deals in `keep` (real deals, unchanged files),
+ * so an end-to-end test that needs real deals but not all of them builds fewer pages and PDFs. The sources the
+ * removed deals declared move to companies.yaml (other files cite them), signal observations lose their link to a
+ * removed deal, and the market summary, which names deals that are gone, is replaced by `marketSummary`.
+ */
+export async function keepDeals(project: string, keep: readonly string[], marketSummary: string): Promise<void> {
+  const deals = join(project, "data", "deals");
+  const moved: unknown[] = [];
+  for (const file of (await readdir(deals)).sort()) {
+    if (keep.includes(file.replace(/\.ya?ml$/, ""))) continue;
+    moved.push(...((parse(await readFile(join(deals, file), "utf-8")) as {sources?: unknown[]}).sources ?? []));
+    await rm(join(deals, file));
+  }
+  const left = (await readdir(deals)).length;
+  if (left !== keep.length) throw new Error(`test setup: kept ${left} deals, expected ${keep.length} (${keep.join(", ")})`);
+  const companiesFile = join(project, "data", "companies.yaml");
+  const companies = parse(await readFile(companiesFile, "utf-8")) as {sources?: unknown[]};
+  await writeFile(companiesFile, stringify({...companies, sources: [...(companies.sources ?? []), ...moved]}, {lineWidth: 0}));
+  const signalsFile = join(project, "data", "signals.yaml");
+  const signals = parse(await readFile(signalsFile, "utf-8")) as {signals?: {observations?: {deal?: string}[]}[]};
+  for (const signal of signals.signals ?? [])
+    for (const observation of signal.observations ?? []) if (observation.deal && !keep.includes(observation.deal)) delete observation.deal;
+  await writeFile(signalsFile, stringify(signals, {lineWidth: 0}));
+  await writeFile(join(project, "reports", "summaries", "market.md"), marketSummary);
 }
 
 export interface Run {

@@ -1,17 +1,19 @@
 // Reproducible builds (reliability.md §5.4 R1, R3, R4, F8): a clean build of the same commit and data, site and PDF
-// briefings, is byte-identical to the one the test setup made (test/setup/site.ts), every file hashed, though it
+// briefings, is byte-identical to the one the test setup made (test/setup/builtSite.ts), every file hashed, though it
 // runs from another folder, in another time zone and locale, with no network, onto another file system; and a
-// build from a warm cache gives the same site again. (In the site project: it compares with the setup's build.)
+// build from a warm cache gives the same site again. (In the browser project: it compares with the build that
+// test/setup/builtSite.ts makes.)
 import {execFileSync} from "node:child_process";
 import {mkdir, readFile, rm} from "node:fs/promises";
 import {join} from "node:path";
-import {afterAll, assert, beforeAll, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, it} from "vitest";
+import {builtSite} from "../setup/builtSite.js";
 import {canRunOffline, copyProject, deals, hashTree, type Run} from "./project.js";
 
 const FOREIGN = {TZ: "America/Los_Angeles", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", SOURCE_DATE_EPOCH: undefined};
 const PLAIN = {TZ: "UTC", LANG: "C.UTF-8", LC_ALL: undefined, SOURCE_DATE_EPOCH: undefined};
 
-const siteDir = inject("siteDir");
+const siteDir = await builtSite();
 let project: string;
 let mounted = "";
 let setup: Record<string, string>;

@@ -9,11 +9,12 @@ import {createHash} from "node:crypto";
 import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterAll, assert, beforeAll, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, it} from "vitest";
 import {findChromium} from "../../scripts/chromium.mjs";
 import {endWatchedBrowsers, kill, leftovers, type OnBrowser, processes, runWatched, type WatchedRun} from "../hardening/browsers.js";
+import {builtSite} from "../setup/builtSite.js";
 
-const siteDir = inject("siteDir");
+const siteDir = await builtSite();
 let dir: string;
 let site: string;
 /** The smallest briefings: the quickest to render. */

@@ -4,16 +4,17 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {PDFDocument, PDFName} from "pdf-lib";
-import {assert, beforeAll, describe, inject, it} from "vitest";
+import {assert, beforeAll, describe, it} from "vitest";
 import {launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {readOutline} from "../../src/cli/pdf/outline.js";
 import {renderBriefings} from "../../src/cli/pdf.js";
 import {serveSite} from "../../src/cli/serve.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {briefingPaths} from "../../src/site/briefings.js";
+import {builtSite} from "../setup/builtSite.js";
 import {pageTexts} from "./pdfText.js";
 
-const siteDir = inject("siteDir");
+const siteDir = await builtSite();
 const out = join(siteDir, "briefings");
 const names = briefingPaths("data").map((path) => path.slice("/briefings/".length));
 const titles = new Map([["market", "AI compute mega-deals"], ...listDeals("data").map((d): [string, string] => [`deal-${d.id}`, d.name])]);
@@ -29,6 +30,7 @@ const load = async (name: string) => PDFDocument.load(readFileSync(join(out, `${
 it("deals build writes the market briefing and one briefing per deal file", () => {
   const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
   assert.deepStrictEqual([...names].sort(), ["market", ...deals.map((d) => `deal-${d}`)].sort());
+  assert.includeMembers(names, ["market", "deal-amazon-anthropic"], "the briefings every `it.each` below checks");
   const pdfs = readdirSync(out).filter((f) => f.endsWith(".pdf"));
   assert.deepStrictEqual(pdfs.sort(), names.map((n) => `${n}.pdf`).sort());
   assert.deepStrictEqual(
@@ -79,7 +81,9 @@ describe("every briefing", () => {
         outline.some((b) => b.title === title),
         `${name}: bookmark "${title}"`
       );
-    for (const part of outline.filter((b) => b.depth === 1 && b.title !== "Contents")) {
+    const parts = outline.filter((b) => b.depth === 1 && b.title !== "Contents");
+    assert.isAtLeast(parts.length, 2, `${name}: parts in the outline`);
+    for (const part of parts) {
       // The contents line reads "<title> … <page>".
       assert.include(contents, `${part.title} ${part.page}`, `${name}: contents entry for "${part.title}"`);
     }

@@ -1,24 +1,24 @@
-// Builds the site (and briefings) once for every test that needs it, from the repository's data, into a folder
-// the tests read through `inject("siteDir")`. The build is the real command a user runs.
-import {execFileSync} from "node:child_process";
+// The site (and briefings) built once per test run, from the repository's data, into a folder the browser tests
+// read: `const siteDir = await builtSite();` (./builtSite.ts) at the top of a test file. The build is the real
+// command a user runs.
+// The first file that asks builds it (under a lock; the others wait for it), so the other projects' tests run
+// beside the build instead of waiting for it in globalSetup.
 import {rmSync} from "node:fs";
 import type {TestProject} from "vitest/node";
 
 export const SITE_DIR = ".build/test-dist";
 
+/** globalSetup: clears the previous run's build and hands the folder and this run's token to the test files. */
 export default function setup(project: TestProject) {
   rmSync(SITE_DIR, {recursive: true, force: true});
-  const started = performance.now();
-  execFileSync("node", ["bin/deals.js", "build", "--out", SITE_DIR], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {...process.env, CI: "true"}
-  });
-  console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  rmSync(`${SITE_DIR}.token`, {force: true});
   project.provide("siteDir", SITE_DIR);
+  project.provide("siteRun", `${process.pid}-${Date.now()}`);
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     siteDir: string;
+    siteRun: string;
   }
 }

@@ -1,0 +1,50 @@
+// Growth (moved from limits-test.ts): checking 1,000 synthetic deals (src/cli/bench/scaleDeals.ts) costs no more
+// CPU time per deal than 100, and a build's data work grows linearly with the number of deals. CPU-heavy (about
+// half the CPU time of all in-process tests), so in a project of its own, `scale`, which `npm test` runs and
+// `npm run test:unit` does not.
+import {assert, it} from "vitest";
+import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import type {Dataset} from "../../src/core/model.js";
+import {checkFiles} from "../../src/io/dataset.js";
+import {runLoaders} from "../io/loaders.js";
+
+it("checkFiles(1,000 synthetic deals) accepts them all, in CPU time per deal within 2× of 100 deals", async () => {
+  const [hundred, thousand] = [await syntheticDataset(100), await syntheticDataset(1000)];
+  checkFiles(await syntheticDataset(10)); // warm-up: schemas compiled
+  let result: ReturnType<typeof checkFiles> | undefined;
+  const small = (await cpuSeconds(() => checkFiles(hundred))) / 100;
+  const large = (await cpuSeconds(() => (result = checkFiles(thousand)))) / 1000;
+  assert.deepStrictEqual(result!.problems.slice(0, 3), []);
+  assert.strictEqual(result!.dataset?.deals.length, 1000);
+  assert.strictEqual(new Set(result!.dataset?.deals.map((d) => d.id)).size, 1000);
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 100 deals, ${(large * 1000).toFixed(1)} ms at 1,000`);
+}, 300_000); // CPU time is measured; on a busy machine the wall-clock time runs long
+
+/**
+ * Returns the CPU seconds (user and system, of this process: other processes' load does not count) `work` takes;
+ * nothing else runs in this test's process meanwhile.
+ */
+async function cpuSeconds(work: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const {user, system} = process.cpuUsage(before);
+  return (user + system) / 1e6;
+}
+
+it("a build's data work (deals check, then every data loader's) grows linearly with the number of deals", async () => {
+  // The loaders' work per deal is the same at any count, so generated deals show growth (the bench measures the
+  // check at 10, 100 and 1,000: deals bench --only scale). Quadratic work would cost 4× per deal at 4× the deals.
+  const perDeal = async (count: number) => {
+    const files = await syntheticDataset(count);
+    let dataset: Dataset | undefined;
+    const seconds = await cpuSeconds(async () => {
+      dataset = checkFiles(files).dataset;
+      await runLoaders(dataset!, {draws: 5, market: false});
+    });
+    assert.strictEqual(dataset?.deals.length, count);
+    return seconds / count;
+  };
+  await perDeal(10); // warm-up: schemas compiled, modules loaded
+  const [small, large] = [await perDeal(50), await perDeal(200)];
+  assert.isBelow(large / small, 2, `${(small * 1000).toFixed(1)} ms a deal at 50 deals, ${(large * 1000).toFixed(1)} ms at 200`);
+}, 300_000); // CPU time is measured; on a busy machine the wall-clock time runs long
