@@ -32,7 +32,9 @@ export interface PreviewOptions {
  */
 export async function preview({data = "data", port, open = true, log = (l) => console.warn(l)}: PreviewOptions = {}): Promise<number> {
   if ((await check({dataDir: data})) !== 0) return 1;
-  const release = await acquireBuildLock({onWait: (holder) => log(`preview: waiting for another build of this project to finish (pid ${holder})`)});
+  const release = await acquireBuildLock({
+    onWait: (holder) => log(`preview: waiting for another build of this project to finish (pid ${holder})`)
+  });
   try {
     log("preview: bundling the core for the browser, writing the fonts");
     await Promise.all([bundleCore(), writeFontFaces()]);
