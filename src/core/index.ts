@@ -53,6 +53,7 @@ export * from "./recycling/dealInvestment.js";
 export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";
 export * from "./recycling/projectDealRecycling.js";
+export * from "./recycling/providerCash.js";
 export * from "./recycling/recyclingFlows.js";
 export * from "./roadmap/capitalChain.js";
 export * from "./roadmap/checkpoints.js";

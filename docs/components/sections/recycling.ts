@@ -2,15 +2,20 @@
  * Recycling: how much of a deal's investment comes back to the investor as cloud revenue and operating profit, when,
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
-import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
+import {type DealRecycling, type Figure, type FigureSpread, marginId, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
 import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
 import {pct, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
-/** The assumptions that move the recycling figures: offered as sliders on the recycling page. */
-export const RECYCLING_SLIDERS = ["provider-margin", "contingent-probability", "discount-rate"] as const;
+/**
+ * The assumptions that move the recycling figures, offered as sliders on the recycling page: the deal's provider's
+ * own margin, the capex per GW it must spend, the contingent money's probability and the discount rate.
+ */
+export function recyclingSliders(deal: {provider: string}): string[] {
+  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate"];
+}
 
 const bandCache = new Map<string, NetCashBand[]>();
 
@@ -30,7 +35,7 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
   const key = `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`;
   let bands = bandCache.get(key);
   if (!bands) {
-    const vary = NET_CASH_ASSUMPTIONS.filter((id) => !fixed.includes(id));
+    const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
     bands = netCashBands(context.data, view.deal, {
       scenario: context.controls?.scenario ?? "base",
       values: view.assumptions,
@@ -42,9 +47,6 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
   }
   return bands;
 }
-
-// The flows read these; the other assumptions leave cumulative net cash unchanged, so drawing them adds only time.
-const NET_CASH_ASSUMPTIONS = ["provider-margin", "contingent-probability", "spend-ramp-years"];
 
 /**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
@@ -144,7 +146,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
-        [`at a ${pct(view.assumptions["provider-margin"])} margin`, range(uncertainty?.["recycling.operatingProfitUsd"], usd)]
+        [`at a ${pct(view.recycling.margin.value)} margin`, range(uncertainty?.["recycling.operatingProfitUsd"], usd)]
           .filter(Boolean)
           .join(" · ")
       ),

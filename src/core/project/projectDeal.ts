@@ -7,6 +7,7 @@ import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
+import {parentCompany} from "../recycling/companyParents.js";
 import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling} from "../recycling/projectDealRecycling.js";
 import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
@@ -28,7 +29,7 @@ export const UNCERTAIN_FIGURES = [
 export interface ProjectDealOptions {
   /** Scenario id; defaults to "base". */
   scenario?: string;
-  /** Spend profile of the commitment; defaults to "flat". */
+  /** Spend profile of the commitment; defaults to {@link defaultSpendProfile}. */
   profile?: SpendProfile;
   /** Monte Carlo draws for the P10–P90 bands; 0 skips the simulation. Defaults to 10,000. */
   draws?: number;
@@ -77,9 +78,10 @@ export interface DealProjection {
  * @example projectDeal(dataset, "amazon-anthropic").commitment.gwYears.contract.value // ≈ 9.09 (GW-years)
  */
 export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDealOptions = {}): DealProjection {
-  const {scenario: scenarioId = "base", profile = "flat", draws = 10_000, seed = "compute-deals"} = options;
+  const {scenario: scenarioId = "base", draws = 10_000, seed = "compute-deals"} = options;
   const deal = dataset.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  const profile = options.profile ?? defaultSpendProfile(deal);
   const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
   const base = scenarioValues(dataset.assumptions, scenario);
@@ -118,17 +120,41 @@ export interface DealProjector {
 }
 
 /**
+ * Returns the spend profile a deal is projected with by default: "capacity" when the deal has a dated capacity
+ * schedule (a commitment cannot be consumed before the capacity exists, so spend follows the delivered GW), else
+ * "flat". "flat" and "ramp" stay available as scenarios.
+ *
+ * @example defaultSpendProfile(amazonAnthropic) // "capacity"
+ */
+export function defaultSpendProfile(deal: Pick<Deal, "capacity">): SpendProfile {
+  return deal.capacity?.schedule.length ? "capacity" : "flat";
+}
+
+/**
+ * Returns the investors whose money the provider's return is set against: those in the provider's group (the
+ * same top parent: Amazon for AWS). An investor outside it (Nvidia beside Azure) earns nothing from the provider's
+ * margin, so its money is not netted against it; its own return channel is its chip margin.
+ *
+ * @example providerGroupInvestors(companies, microsoftNvidiaAnthropic) // ["microsoft"]
+ */
+export function providerGroupInvestors(companies: Dataset["companies"], deal: Pick<Deal, "investors" | "provider">): string[] {
+  const top = parentCompany(companies, deal.provider);
+  return deal.investors.filter((id) => parentCompany(companies, id) === top);
+}
+
+/**
  * Returns a projector for a deal: capacity, commitment and recycling prepared once, so evaluating a new set of
- * assumption values costs only arithmetic (this is what the Monte Carlo and the browser's sliders call).
+ * assumption values costs only arithmetic (this is what the Monte Carlo and the browser's sliders call). The spend
+ * profile defaults to {@link defaultSpendProfile}.
  */
 export function prepareDealProjector(
   dataset: Dataset,
   deal: Deal,
-  {profile = "flat", ramp = "s-curve"}: {profile?: SpendProfile; ramp?: ScenarioValues["ramp"]} = {}
+  {profile = defaultSpendProfile(deal), ramp = "s-curve"}: {profile?: SpendProfile; ramp?: ScenarioValues["ramp"]} = {}
 ): DealProjector {
   const capacityOf = prepareDealCapacity(deal, dataset.chips, dataset.assumptions);
   const preparedCommitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
-  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions);
+  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
   const chipOptions = deal.hardware.options;
   const exerciseYears = chipOptions.map((option) => yearsToExercise(option, deal.asOf));
 
