@@ -5,7 +5,7 @@
 import {type DealRecycling, type Figure, type FigureSpread, marginId, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
 import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {pct, usd, withBound} from "../format.js";
+import {pct, sig, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -71,8 +71,9 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">):
 }
 
 /**
- * Returns the recycling finding in one sentence, computed: "Amazon's $13B comes back as over $25B of AWS operating
- * profit, paying back in 2034", or what the deal lacks to say it.
+ * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
+ * the provider's capex): "Amazon's new $15B comes back as $… of AWS cash after $… of capex, paying back in 2035", or
+ * what the deal lacks to say it.
  */
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
   const investor = investorNames(context);
@@ -85,12 +86,19 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : r.investmentMaxUsd.value > 0
         ? `offers ${max} of contingent equity`
         : "invests nothing";
-  if (!r.operatingProfitUsd) return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
-  const profit = `${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of ${provider} operating profit`;
-  if (!(r.investmentFirmUsd.value > 0))
-    return `The deal brings ${provider} ${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of operating profit with no firm investment against it`;
+  if (!r.providerCashUsd || !r.capexUsd)
+    return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
+  const cash = r.providerCashUsd.value;
+  const capex = `after ${usd(r.capexUsd.value)} of capex`;
   const when = r.paybackYear !== null ? `, paying back in ${r.paybackYear}` : ", and does not pay back within the deal";
-  return `${investor}'s ${firm} comes back as ${profit}${when}`;
+  if (!(r.newMoneyExpectedUsd.value > 0))
+    return cash >= 0
+      ? `${provider} keeps ${usd(cash)} of cash from the commitment ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${usd(cash)} ${capex}, with no new investment against it`;
+  const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  return cash >= 0
+    ? `${investor}'s ${money} comes back as ${usd(cash)} of ${provider} cash ${capex}${when}`
+    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${usd(cash)} ${capex}`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -138,24 +146,33 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
-        `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`
-      ),
-      Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
-      Kpi(
-        "Operating profit on it",
-        r.operatingProfitUsd,
-        "usd",
-        "recycling.operatingProfitUsd",
-        [`at a ${pct(view.recycling.margin.value)} margin`, range(uncertainty?.["recycling.operatingProfitUsd"], usd)]
+        [
+          `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`,
+          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected`,
+          r.otherInvestorsFirmUsd.value > 0
+            ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
+            : ""
+        ]
           .filter(Boolean)
           .join(" · ")
       ),
+      Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
       Kpi(
-        `Net present value at ${pct(rate)}`,
+        `Capex ${provider} must spend`,
+        r.capexUsd,
+        "usd",
+        "recycling.capexUsd",
+        `to build the capacity the spend keeps busy, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+      ),
+      Kpi(
+        `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
         r.npvUsd,
         "usd",
         "recycling.npvUsd",
-        [`of profit − investment, in ${r.flows[0]?.year ?? ""} dollars`, range(uncertainty?.["recycling.npvUsd"], usd)]
+        [
+          `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
+          range(uncertainty?.["recycling.npvUsd"], usd)
+        ]
           .filter(Boolean)
           .join(" · ")
       ),
@@ -163,15 +180,44 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         ? el(
             "div",
             {class: "card commitment-kpi"},
-            el("h3", {}, "Payback year"),
+            el("h3", {}, "Payback year, cash, new money"),
             el("div", {class: "big", "data-figure": "recycling.paybackYear"}, payback === null ? "none" : String(payback)),
             el(
               "p",
               {class: "card-foot"},
-              payback === null ? "net cash is still negative when the flows end" : "first year from which cumulative net cash stays ≥ 0"
+              payback === null
+                ? "cumulative cash is still negative when the flows end"
+                : "first year from which cumulative cash stays ≥ 0 (the last year counts what is left of the capex at book value)"
             )
           )
         : null,
+      Kpi(
+        `Accounting view, not cash: operating profit at ${pct(r.margin.value)}`,
+        r.operatingProfitUsd,
+        "usd",
+        "recycling.operatingProfitUsd",
+        [
+          `${provider}'s own operating margin (${r.margin.id}) × the commitment; no capex`,
+          r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
+          range(uncertainty?.["recycling.operatingProfitUsd"], usd)
+        ]
+          .filter(Boolean)
+          .join(" · ")
+      ),
+      Kpi(
+        `Cash NPV, relationship to date, ${r.valuationYear} dollars`,
+        r.relationship.npvUsd,
+        "usd",
+        "recycling.relationshipNpvUsd",
+        `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`
+      ),
+      Kpi(
+        "Total return, not cash",
+        r.totalReturnUsd,
+        "usd",
+        "recycling.totalReturnUsd",
+        "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)"
+      ),
       Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
     ),
     isCustom(context.controls)
@@ -183,18 +229,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit. Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
+            `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
           ),
           RecyclingSankey(graph, {width: context.width, print: context.print})
         ]
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
       ? [
-          el("h3", {}, `Cumulative net cash to ${investor}, by year`),
+          el("h3", {}, `Cumulative cash to ${investor} on this deal's new money, by year`),
           el(
             "p",
             {},
-            `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${figureWords(r.npvUsd, "usd")}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${figureWords(r.npvUsd, "usd")}.` : ""}`
           ),
           NetCashPanel(context, view, loaded)
         ]

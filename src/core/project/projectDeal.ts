@@ -1,4 +1,4 @@
-import {type AssumptionValues, type ScenarioValues, scenarioValues} from "../assumptions.js";
+import {type AssumptionValues, marginId, type ScenarioValues, scenarioValues} from "../assumptions.js";
 import {type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
@@ -89,10 +89,13 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
 
   const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
   const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
+  // Another company's margin cannot move this deal: leave it out of the draws and the tornado.
+  const own = marginId(deal.provider);
+  const relevant = dataset.assumptions.filter((a) => !a.id.startsWith("margin-") || a.id === own);
   const uncertainty =
-    draws > 0 ? {seed, draws, figures: simulate(dataset.assumptions, base.values, figures, {draws, seed, stream: deal.id}).figures} : null;
+    draws > 0 ? {seed, draws, figures: simulate(relevant, base.values, figures, {draws, seed, stream: deal.id}).figures} : null;
   const rank = options.tornadoFigures ?? ["commitment.gwYears", "recycling.npvUsd"];
-  const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(dataset.assumptions, base.values, figures, name)]));
+  const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(relevant, base.values, figures, name)]));
   return {
     deal: deal.id,
     scenario: scenario.id,

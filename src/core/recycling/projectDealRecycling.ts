@@ -74,6 +74,10 @@ export interface DealRecycling {
   accountingNpvUsd: Figure | null;
   /** The provider's capex to deliver the capacity the commitment pays for, undiscounted, USD; null without flows. */
   capexUsd: Figure | null;
+  /** The provider's cash on the commitment over the term, after capex and with the book value left at the end, undiscounted, USD. */
+  providerCashUsd: Figure | null;
+  /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
+  newMoneyExpectedUsd: Figure;
   /** Second scope, "relationship to date": this commitment against every tranche of the investor in the deal. */
   relationship: {flows: RecyclingFlow[]; paybackYear: number | null; npvUsd: Figure | null};
   /** Relationship cash NPV + the latest equity mark (not cash: the mark is a fair value, not money received); null without a mark. */
@@ -92,6 +96,7 @@ export interface PreparedDealRecycling {
   investment: DealInvestment;
   newInvestment: DealInvestment;
   expected: Provenance;
+  newExpected: Provenance;
   /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
   flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
   otherInvestors: DealInvestment;
@@ -132,6 +137,9 @@ export function prepareDealRecycling(
     investment,
     newInvestment,
     expected: hasContingent ? provenanceOf(investment.firmUsd, investment.contingentUsd, probability) : investment.firmUsd,
+    newExpected: newInvestment.tranches.some((t) => !t.firm)
+      ? provenanceOf(newInvestment.firmUsd, newInvestment.contingentUsd, probability)
+      : newInvestment.firmUsd,
     flowTranches: {new: flowTranches(deal, newInvestment.tranches), all: flowTranches(deal, investment.tranches)},
     otherInvestors,
     equity: dealEquitySeries(deal),
@@ -221,10 +229,23 @@ export function evaluateDealRecycling(
       p && flows.length
         ? withValue(
             p.capex,
-            provider.reduce((sum, y) => sum + y.capex, 0),
+            sum(provider, (y) => y.capex),
             "usd"
           )
         : null,
+    providerCashUsd:
+      p && flows.length
+        ? withValue(
+            p.providerCash,
+            sum(provider, (y) => y.cash),
+            "usd"
+          )
+        : null,
+    newMoneyExpectedUsd: withValue(
+      prepared.newExpected,
+      newInvestment.firmUsd.value + newInvestment.contingentUsd.value * probability,
+      "usd"
+    ),
     relationship: {flows: allFlows, paybackYear: related.payback, npvUsd: relationshipNpv},
     totalReturnUsd:
       relationshipNpv && prepared.latestMark
@@ -283,6 +304,7 @@ function commitmentProvenances(
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
   return {
     capex: provenanceOf(totalUsd, cash),
+    providerCash: provenanceOf(operatingProfit, cash),
     accountingNpv: net(newProvenance, provenanceOf(operatingProfit, discount)),
     relationshipNpv: net(tranches.all.length ? expected : null, providerSide),
     firm: quotientProvenance(investment.firmUsd, totalUsd),
@@ -293,4 +315,10 @@ function commitmentProvenances(
     operatingProfit,
     npv: net(newProvenance, providerSide)
   };
+}
+
+function sum<T>(items: readonly T[], f: (item: T) => number): number {
+  let s = 0;
+  for (const item of items) s += f(item);
+  return s;
 }

@@ -213,3 +213,13 @@ it("projectDealRecycling(…): the flows' investment adds up to the expected inv
     })
   );
 });
+
+it("projectDealRecycling(deal, …) sums the provider's cash and the expected new money", () => {
+  const r = recycle();
+  // New money: 5 firm + 20 contingent × 0.5 = 15
+  assertInDelta(r.newMoneyExpectedUsd.value / 1e9, 15);
+  // The provider's cash over the term, minus the new money, is the headline's cumulative net cash at the end.
+  assertInDelta((r.providerCashUsd!.value - r.newMoneyExpectedUsd.value) / 1e9, r.flows.at(-1)!.cumulativeNetCash / 1e9);
+  // Without capex it is the operating profit: 100 × 25%.
+  assertInDelta(recycle(amazonAnthropic, noCapex).providerCashUsd!.value / 1e9, 25);
+});
