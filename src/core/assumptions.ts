@@ -19,7 +19,8 @@ export const ASSUMPTION_IDS = [
   "generation-years",
   "building-mw",
   "spend-ramp-years",
-  "opex-per-gw-year"
+  "opex-per-gw-year",
+  "credit-share"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

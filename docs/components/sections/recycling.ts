@@ -11,10 +11,11 @@ import type {Section, SectionContext} from "./types.js";
 
 /**
  * The assumptions that move the recycling figures, offered as sliders on the recycling page: the deal's provider's
- * own margin, the capex per GW it must spend, the contingent money's probability and the discount rate.
+ * own margin, the capex per GW it must spend, the contingent money's probability, the discount rate and the share
+ * of the investment paid in cloud credits.
  */
 export function recyclingSliders(deal: {provider: string}): string[] {
-  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate"];
+  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
 }
 
 const bandCache = new Map<string, NetCashBand[]>();
@@ -149,6 +150,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         [
           `expected with contingent tranches: ${withBound(usd(r.investmentExpectedUsd.value), r.investmentExpectedUsd.bound)}`,
           `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected`,
+          view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
+            ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
+            : "",
           r.otherInvestorsFirmUsd.value > 0
             ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
             : ""

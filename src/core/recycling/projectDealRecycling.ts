@@ -51,6 +51,11 @@ export interface DealRecycling {
   investmentToCommitmentNew: Figure | null;
   /** Every tranche dated on or after {@link newMoneyDate} ÷ commitmentUsd. */
   investmentToCommitmentNewMax: Figure | null;
+  /**
+   * New firm money at its cost to the investor ÷ commitmentUsd: credits (credit-share of each dollar) count at
+   * 1 − margin; equals investmentToCommitmentNew when no credits are assumed. Null without a commitment.
+   */
+  investmentToCommitmentNewAtCost: Figure | null;
   /** Cloud revenue over the term (the commitment) per firm dollar invested; null without firm investment. */
   revenuePerDollarInvested: Figure | null;
   /** Accounting view: the provider's operating profit over the term (commitment × its margin), USD; null without a commitment. */
@@ -107,6 +112,7 @@ export interface PreparedDealRecycling {
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
+  credit: Provenance;
   /** Provenances of the figures that involve the commitment, for the last commitment figure seen. */
   memo: {totalUsd: Figure | null; provenances: ReturnType<typeof commitmentProvenances> | null};
 }
@@ -148,6 +154,7 @@ export function prepareDealRecycling(
     marginId: margin,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
+    credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
     cash: provenanceOf(...PROVIDER_CASH_ASSUMPTIONS.map((id) => ({lineage: assumptionLineage(assumptions, id)}))),
     memo: {totalUsd: null, provenances: null}
   };
@@ -184,8 +191,10 @@ export function evaluateDealRecycling(
         opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9
       })
     : [];
-  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability}) : [];
-  const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability}) : [];
+  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
+  const cost = 1 - values["credit-share"] * margin;
+  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
   const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
     const cash = new Float64Array(list.length);
     const cumulative = new Float64Array(list.length);
@@ -216,6 +225,7 @@ export function evaluateDealRecycling(
     investmentToCommitmentMax: ratio(p?.max, investment.maxUsd.value, total),
     investmentToCommitmentNew: ratio(p?.newFirm, newInvestment.firmUsd.value, total),
     investmentToCommitmentNewMax: ratio(p?.newMax, newInvestment.maxUsd.value, total),
+    investmentToCommitmentNewAtCost: ratio(p?.newAtCost, newInvestment.firmUsd.value * cost, total),
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
     operatingProfitUsd: p ? withValue(p.operatingProfit, total * margin, "usd") : null,
     margin: {id: prepared.marginId, value: margin},
@@ -295,12 +305,12 @@ function provenancesFor(prepared: PreparedDealRecycling, totalUsd: Figure): Retu
 }
 
 function commitmentProvenances(
-  {investment, newInvestment, expected, margin, discount, cash, flowTranches: tranches}: PreparedDealRecycling,
+  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches}: PreparedDealRecycling,
   totalUsd: Figure
 ) {
   const operatingProfit = provenanceOf(totalUsd, margin);
   const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
-  const providerSide = provenanceOf(operatingProfit, cash, discount);
+  const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
   return {
     capex: provenanceOf(totalUsd, cash),
@@ -311,6 +321,7 @@ function commitmentProvenances(
     max: quotientProvenance(investment.maxUsd, totalUsd),
     newFirm: quotientProvenance(newInvestment.firmUsd, totalUsd),
     newMax: quotientProvenance(newInvestment.maxUsd, totalUsd),
+    newAtCost: quotientProvenance(provenanceOf(newInvestment.firmUsd, margin, credit), totalUsd),
     revenuePerDollar: quotientProvenance(totalUsd, investment.firmUsd),
     operatingProfit,
     npv: net(newProvenance, providerSide)

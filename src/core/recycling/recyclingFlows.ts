@@ -51,9 +51,11 @@ export function flowTranches(deal: Deal, tranches: readonly TrancheUsd[]): FlowT
  * Returns the year-by-year flows, one row per year from the first tranche or spend to the last. Investment:
  * firm tranches at face value; contingent ones × `probability`, in their own year, or, when `spread`, evenly
  * over the spend years after the tranche's year (in its own year if the spend has no later year). The provider's
- * side comes from `provider` ({@link providerCash}: one row per spend year, in order). Net cash: the provider's cash
+ * side comes from `provider` ({@link providerCash}: one row per spend year, in order). Each invested dollar costs
+ * the investor `cost` (default 1; less than 1 when part is paid in cloud credits, counted at their cost to the
+ * provider). Net cash: the provider's cash
  * − investment; the accounting view (operating profit − investment) is kept beside it; equity is not cash and
- * stays out. Empty when there is no spend. Throws `invalid probability:` outside [0, 1].
+ * stays out. Empty when there is no spend. Throws `invalid probability:` or `invalid cost:` outside [0, 1].
  *
  * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5})
  * // [{year: 2026, investment: 5e9, providerCash: …, netCash: providerCash − 5e9, …}, …]
@@ -61,9 +63,10 @@ export function flowTranches(deal: Deal, tranches: readonly TrancheUsd[]): FlowT
 export function recyclingFlows(
   tranches: readonly FlowTranche[],
   provider: readonly ProviderCashYear[],
-  {probability}: {probability: number}
+  {probability, cost = 1}: {probability: number; cost?: number}
 ): RecyclingFlow[] {
   if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability}`);
+  if (!(cost >= 0 && cost <= 1)) throw new Error(`invalid cost: ${cost}`);
   if (!provider.length) return [];
   const spendFirst = provider[0].year;
   const spendLast = provider[provider.length - 1].year;
@@ -73,11 +76,11 @@ export function recyclingFlows(
   for (const t of tranches) [first, last] = [Math.min(first, t.year), Math.max(last, t.year)];
   const investment = new Float64Array(last - first + 1);
   for (const {year, usd, firm, spread} of tranches) {
-    if (firm) investment[year - first] += usd;
-    else if (!spread || year >= spendLast) investment[year - first] += usd * probability;
+    if (firm) investment[year - first] += usd * cost;
+    else if (!spread || year >= spendLast) investment[year - first] += usd * probability * cost;
     else {
       const from = Math.max(year + 1, spendFirst);
-      const share = (usd * probability) / (spendLast - from + 1);
+      const share = (usd * probability * cost) / (spendLast - from + 1);
       for (let y = from; y <= spendLast; ++y) investment[y - first] += share;
     }
   }

@@ -28,7 +28,8 @@ export const baseValues: AssumptionValues = {
   "generation-years": 2,
   "building-mw": 75,
   "spend-ramp-years": 3,
-  "opex-per-gw-year": 0.8
+  "opex-per-gw-year": 0.8,
+  "credit-share": 0
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([

@@ -223,3 +223,17 @@ it("projectDealRecycling(deal, …) sums the provider's cash and the expected ne
   // Without capex it is the operating profit: 100 × 25%.
   assertInDelta(recycle(amazonAnthropic, noCapex).providerCashUsd!.value / 1e9, 25);
 });
+
+it("projectDealRecycling(deal, …) counts cloud credits at their cost to the provider", () => {
+  const deal = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
+  const two = {...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]};
+  // Half of $2B in credits at a 25% margin: each dollar costs 1 − 0.5 × 0.25 = 0.875, so $1.75B.
+  // 2026: 10 × 0.25 − 1.75 = 0.75 (without capex); ratio at cost 1.75 ÷ 20 = 8.75%, against 10% at face value.
+  const r = recycle(two, {...noCapex, "credit-share": 0.5});
+  assertInDelta(r.flows[0].netCash / 1e9, 0.75);
+  assertInDelta(r.investmentToCommitmentNewAtCost!.value, 0.0875);
+  assertInDelta(r.investmentToCommitmentNew!.value, 0.1);
+  assert(r.npvUsd!.lineage.inputs.includes("assumption:credit-share"));
+  // No credits: at cost = at face value.
+  assertInDelta(recycle(two, noCapex).investmentToCommitmentNewAtCost!.value, 0.1);
+});
