@@ -2,10 +2,19 @@
  * Recycling: how much of a deal's investment comes back to the investor as cloud revenue and operating profit, when,
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
-import {type DealRecycling, type Figure, type FigureSpread, marginId, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
+import {
+  type DealRecycling,
+  type Figure,
+  type FigureSpread,
+  marginId,
+  marketMap,
+  type NetCashBand,
+  netCashBands,
+  providerGroupInvestors
+} from "../../lib/core.js";
 import {companyName, type DealView, dealOf, dealView, figureWords, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {pct, sig, usd, withBound} from "../format.js";
+import {date, pct, sig, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -65,9 +74,14 @@ function NetCashPanel(context: SectionContext, view: DealView, {RecyclingNetCash
   return holder;
 }
 
-/** Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia". */
-export function investorNames(context: Pick<SectionContext, "data" | "dealId">): string {
-  const names = dealOf(context).investors.map((id) => companyName(context.data, id));
+/**
+ * Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia"; with `group`, only those in the
+ * provider's group, whose money the provider's return is set against ("Microsoft").
+ */
+export function investorNames(context: Pick<SectionContext, "data" | "dealId">, {group = false}: {group?: boolean} = {}): string {
+  const deal = dealOf(context);
+  const ids = group ? providerGroupInvestors(context.data.companies, deal) : deal.investors;
+  const names = ids.map((id) => companyName(context.data, id));
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "The investor");
 }
 
@@ -77,7 +91,7 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">):
  * what the deal lacks to say it.
  */
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
-  const investor = investorNames(context);
+  const investor = investorNames(context, {group: true});
   const provider = companyName(context.data, dealOf(context).provider);
   const firm = withBound(usd(r.investmentFirmUsd.value), r.investmentFirmUsd.bound);
   const max = withBound(usd(r.investmentMaxUsd.value), r.investmentMaxUsd.bound);
@@ -100,6 +114,33 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
   return cash >= 0
     ? `${investor}'s ${money} comes back as ${usd(cash)} of ${provider} cash ${capex}${when}`
     : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${usd(cash)} ${capex}`;
+}
+
+/**
+ * Returns the section's answer in plain words, scope, date and margin first: how much of the investor's new money
+ * comes back as the provider's cash, when, net of the capex the provider must spend, and what the equity is worth
+ * on top (not cash). Null without a commitment.
+ */
+export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
+  if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
+  const deal = dealOf(context);
+  const investor = investorNames(context, {group: true});
+  const provider = companyName(context.data, deal.provider);
+  const lab = companyName(context.data, deal.lab);
+  const money = r.newMoneyExpectedUsd.value;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const cash = r.providerCashUsd.value;
+  const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
+  const back =
+    money > 0
+      ? `${kept} (not discounted, counting what is left of the capex at book value), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}` : "it is not back within the term"}, and in ${r.valuationYear} dollars the new money's net cash is ${figureWords(r.npvUsd, "usd")}.`
+      : `${kept} (not discounted, counting what is left of the capex at book value); in ${r.valuationYear} dollars that is ${figureWords(r.npvUsd, "usd")}.`;
+  const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
+  const equity =
+    mark && r.totalReturnUsd
+      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${figureWords(r.totalReturnUsd, "usd")}.`
+      : " The investor has published no mark of its stake, so no equity value is added.";
+  return `${scope} ${back}${equity}`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -136,9 +177,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   );
   const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
   const payback = r.paybackYear;
+  const answer = recyclingAnswer(context, r, rate);
   return el(
     "div",
     {class: "recycling"},
+    answer ? el("p", {class: "recycling-answer"}, answer) : null,
     el(
       "div",
       {class: "commitment-kpis"},
