@@ -20,7 +20,8 @@ export const ASSUMPTION_IDS = [
   "building-mw",
   "spend-ramp-years",
   "opex-per-gw-year",
-  "credit-share"
+  "credit-share",
+  "next-gen-price-ratio"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

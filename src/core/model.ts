@@ -181,12 +181,21 @@ export interface Capacity {
   chips: string[];
 }
 
+/**
+ * What an option is a right to: capacity on a future chip generation (the default, valued as a call whose strike
+ * follows the next generation's price), more of the same capacity (an expansion right), or equity earned by buying
+ * (a warrant vesting with purchases). Only the first is valued; the others are shown with the reason.
+ */
+export type OptionKind = "next-generation" | "expansion" | "warrant-for-purchases";
+
 /** A right to take capacity on a future chip generation, with the article's four questions. */
 export interface ChipOption {
   id: string;
   label: string;
   /** Chip the option is on, if known. */
   chip?: string;
+  /** Defaults to "next-generation". */
+  kind?: OptionKind;
   /** Earliest date the option can be exercised. */
   exercisable: string;
   timing: string;

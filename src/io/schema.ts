@@ -211,6 +211,11 @@ export const dealFile = z.strictObject({
         id,
         label: text,
         chip: id.optional(),
+        kind: z
+          .enum(["next-generation", "expansion", "warrant-for-purchases"], {
+            error: "must be one of next-generation, expansion, warrant-for-purchases"
+          })
+          .optional(),
         exercisable: isoDate,
         timing: text,
         rights: text,

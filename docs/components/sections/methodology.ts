@@ -141,7 +141,7 @@ export const methodology: Section = {
       el(
         "p",
         {class: "methodology-version"},
-        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (every assumption at its base value, ${projection.ramp} delivery ramp); each deal is valued from its own as-of date.`
+        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (every assumption at its base value, ${projection.ramp} delivery ramp); NPVs and options are valued at 1 January 2026 for every deal, so they compare across deals.`
       ),
       el("h3", {}, "Assumptions"),
       el(

@@ -6,9 +6,13 @@ import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
-import {type ChipOptionValue, chipOptionClosedForm, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
+import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
 import {parentCompany} from "../recycling/companyParents.js";
-import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling} from "../recycling/projectDealRecycling.js";
+import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling, VALUATION_YEAR} from "../recycling/projectDealRecycling.js";
+
+/** The date every option is valued from, the same for every deal (the NPVs' valuation date). */
+export const OPTION_VALUATION_DATE = `${VALUATION_YEAR}-01-01`;
+
 import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
 import {type TornadoRow, tornado} from "../uncertainty/tornado.js";
@@ -54,7 +58,7 @@ export interface DealProjection {
   deal: string;
   scenario: string;
   ramp: ScenarioValues["ramp"];
-  /** The deal's as-of date; the option's time to exercise counts from it. */
+  /** The deal's as-of date (the options' time to exercise counts from {@link OPTION_VALUATION_DATE}, for every deal). */
   asOf: string;
   /** Assumption values used, by id, in their units. */
   assumptions: AssumptionValues;
@@ -158,8 +162,9 @@ export function prepareDealProjector(
   const capacityOf = prepareDealCapacity(deal, dataset.chips, dataset.assumptions);
   const preparedCommitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
   const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
-  const chipOptions = deal.hardware.options;
-  const exerciseYears = chipOptions.map((option) => yearsToExercise(option, deal.asOf));
+  // Only rights on a future generation are valued (see unvaluedReason), all from one date: 1 January of VALUATION_YEAR.
+  const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
+  const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));
 
   const evaluate: DealProjector["evaluate"] = (values, {detail = true, ramp: shape = ramp} = {}) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
@@ -174,7 +179,7 @@ export function prepareDealProjector(
       return {capacity, fleet: null, commitment, recycling, options: null, optionValue: chipOptions.length ? optionValue : null};
     }
     const valued = chipOptions.map((option) => ({
-      ...valueChipOption(option, {asOf: deal.asOf, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
+      ...valueChipOption(option, {asOf: OPTION_VALUATION_DATE, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
       label: option.label,
       questions: optionQuestions(option)
     }));

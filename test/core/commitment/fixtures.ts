@@ -29,7 +29,8 @@ export const baseValues: AssumptionValues = {
   "building-mw": 75,
   "spend-ramp-years": 3,
   "opex-per-gw-year": 0.8,
-  "credit-share": 0
+  "credit-share": 0,
+  "next-gen-price-ratio": 1
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([
