@@ -65,6 +65,7 @@ export function projectionJson(p: DealProjection) {
       revenuePerDollarInvested: r.revenuePerDollarInvested,
       investmentToCommitmentNewMax: r.investmentToCommitmentNewMax,
       otherInvestorsFirmUsd: r.otherInvestorsFirmUsd,
+      chipMakers: r.chipMakers,
       margin: r.margin,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,

@@ -21,7 +21,8 @@ export const ASSUMPTION_IDS = [
   "spend-ramp-years",
   "opex-per-gw-year",
   "credit-share",
-  "next-gen-price-ratio"
+  "next-gen-price-ratio",
+  "chip-content-share"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

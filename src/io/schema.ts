@@ -288,6 +288,8 @@ export const assumptionsFile = z.strictObject({
         if (a.unit === "fraction" && (a.low < 0 || a.high > 1)) {
           ctx.addIssue({code: "custom", path: ["high"], message: "is a fraction, so low and high must be between 0 and 1"});
         }
+        // Facility power ÷ IT power: the capacity model refuses a PUE below 1, so check does too.
+        if (a.id === "pue" && a.low < 1) ctx.addIssue({code: "custom", path: ["low"], message: `PUE cannot be below 1 (got ${a.low})`});
       })
   )
 });

@@ -267,6 +267,13 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       ),
       Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
     ),
+    r.chipMakers.map((m) =>
+      el(
+        "p",
+        {class: "recycling-chip-maker"},
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin (${m.margin.id}) on the chips the capacity needs, ${usd(m.chipsUsd)} (${provider}'s capex × the IT share × the chip maker's share of IT), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+      )
+    ),
     isCustom(context.controls)
       ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; the P10–P90 band is redrawn around them.")
       : null,

@@ -7,7 +7,7 @@ import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
-import {parentCompany} from "../recycling/companyParents.js";
+import {chipVendorCompany, parentCompany} from "../recycling/companyParents.js";
 import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling, VALUATION_YEAR} from "../recycling/projectDealRecycling.js";
 
 /** The date every option is valued from, the same for every deal (the NPVs' valuation date). */
@@ -161,7 +161,11 @@ export function prepareDealProjector(
 ): DealProjector {
   const capacityOf = prepareDealCapacity(deal, dataset.chips, dataset.assumptions);
   const preparedCommitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
-  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
+  const group = providerGroupInvestors(dataset.companies, deal);
+  // A chip-maker investor outside the provider's group is valued on its gross margin on the deal's chips.
+  const vendors = new Set(deal.hardware.chips.map((id) => chipVendorCompany(dataset, id)));
+  const chipMakers = deal.investors.filter((id) => !group.includes(id) && vendors.has(parentCompany(dataset.companies, id)));
+  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group, chipMakers});
   // Only rights on a future generation are valued (see unvaluedReason), all from one date: 1 January of VALUATION_YEAR.
   const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
   const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));

@@ -24,6 +24,18 @@ import {type FlowTranche, flowTranches, type RecyclingFlow, recyclingFlows} from
  */
 export const VALUATION_YEAR = 2026;
 
+/** A chip maker's return on a deal: its gross margin on the chips the delivered capacity needs, USD. */
+export interface ChipMakerReturn {
+  company: string;
+  margin: {id: MarginId; value: number};
+  /** Capex × it-share × chip-content-share: what it sells into the capacity. */
+  chipsUsd: number;
+  /** chipsUsd × its gross margin. */
+  grossProfitUsd: number;
+  /** Its firm money in the deal. */
+  investedFirmUsd: number;
+}
+
 /** The assumptions the provider's cash reads, besides its margin ({@link providerCash}). */
 export const PROVIDER_CASH_ASSUMPTIONS = [
   "capex-per-gw",
@@ -89,6 +101,11 @@ export interface DealRecycling {
   totalReturnUsd: Figure | null;
   /** Money from investors outside the provider's group (e.g. Nvidia beside Azure), USD, firm; not in these flows. */
   otherInvestorsFirmUsd: Figure;
+  /**
+   * Each chip-maker investor outside the provider's group, valued on its own return channel: its gross margin on the
+   * chips the capacity needs (capex × it-share × chip-content-share × its margin), undiscounted, against its firm money.
+   */
+  chipMakers: ChipMakerReturn[];
   /** Marks and valuations in date order; not cash. */
   equity: EquityPoint[];
   /** Latest mark − firm cash invested by its date, USD; null without a mark. */
@@ -105,6 +122,7 @@ export interface PreparedDealRecycling {
   /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
   flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
   otherInvestors: DealInvestment;
+  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
@@ -128,7 +146,7 @@ export interface PreparedDealRecycling {
 export function prepareDealRecycling(
   deal: Deal,
   assumptions: readonly Assumption[],
-  {group}: {group?: readonly string[]} = {}
+  {group, chipMakers = []}: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
 ): PreparedDealRecycling {
   const own = (investor: string) => !group || group.includes(investor);
   const investment = dealInvestment(deal, {investor: own});
@@ -148,6 +166,13 @@ export function prepareDealRecycling(
       : newInvestment.firmUsd,
     flowTranches: {new: flowTranches(deal, newInvestment.tranches), all: flowTranches(deal, investment.tranches)},
     otherInvestors,
+    chipMakers: chipMakers
+      .filter((company) => assumptions.some((a) => a.id === marginId(company)))
+      .map((company) => ({
+        company,
+        marginId: marginId(company),
+        investedFirmUsd: dealInvestment(deal, {investor: (id) => id === company}).firmUsd.value
+      })),
     equity: dealEquitySeries(deal),
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
@@ -262,6 +287,12 @@ export function evaluateDealRecycling(
         ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
+    chipMakers: provider.length
+      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd}) => {
+          const chipsUsd = sum(provider, (y) => y.capex) * values["it-share"] * values["chip-content-share"];
+          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd};
+        })
+      : [],
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
   };
@@ -289,9 +320,9 @@ export function projectDealRecycling(
   commitmentProjection: DealCommitmentProjection | null,
   values: AssumptionValues,
   assumptions: readonly Assumption[],
-  {group}: {group?: readonly string[]} = {}
+  options: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
 ): DealRecycling {
-  return evaluateDealRecycling(prepareDealRecycling(deal, assumptions, {group}), commitmentProjection, values);
+  return evaluateDealRecycling(prepareDealRecycling(deal, assumptions, options), commitmentProjection, values);
 }
 
 // Lineage merging sorts ids, so it runs once per commitment figure, not once per draw.

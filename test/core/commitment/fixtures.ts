@@ -19,6 +19,7 @@ export const baseValues: AssumptionValues = {
   "facility-life": 20,
   "power-price": 70,
   "margin-aws": 0.25,
+  "margin-nvidia": 0.73,
   "revenue-per-gw-year": 11,
   "discount-rate": 0.1,
   "slip-months": 0,
@@ -30,7 +31,8 @@ export const baseValues: AssumptionValues = {
   "spend-ramp-years": 3,
   "opex-per-gw-year": 0.8,
   "credit-share": 0,
-  "next-gen-price-ratio": 1
+  "next-gen-price-ratio": 1,
+  "chip-content-share": 0.74
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([
@@ -45,7 +47,7 @@ const ASSUMED: ReadonlySet<string> = new Set([
 ]);
 
 /** Every assumption at its base value; status "assumption" for the editors' own values, "estimate" otherwise (as in the data). */
-export const assumptions: Assumption[] = [...ASSUMPTION_IDS, "margin-aws" as const].map((id) => ({
+export const assumptions: Assumption[] = [...ASSUMPTION_IDS, "margin-aws" as const, "margin-nvidia" as const].map((id) => ({
   id,
   label: id,
   unit: "ratio",

@@ -237,3 +237,23 @@ it("projectDealRecycling(deal, …) counts cloud credits at their cost to the pr
   // No credits: at cost = at face value.
   assertInDelta(recycle(two, noCapex).investmentToCommitmentNewAtCost!.value, 0.1);
 });
+
+it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor on its gross margin on the chips", () => {
+  const nvidia = {...amazonAnthropic.tranches[3], id: "t-nvidia", investor: "nvidia", amount: fact(10)};
+  const deal = withDeal({
+    investors: ["amazon", "nvidia"],
+    tranches: [amazonAnthropic.tranches[3], nvidia],
+    commitments: commitmentFrom("2026-01-01", 20, 2)
+  });
+  const r = projectDealRecycling(deal, projectDealCommitment(deal, baseValues, assumptions), baseValues, assumptions, {
+    group: ["amazon"],
+    chipMakers: ["nvidia"]
+  });
+  // Capex 45.4545 (0.90909 GW × 50); chips = 45.4545 × 0.7 × 0.74 = 23.5455; gross profit × 0.73 = 17.1882, against $10B.
+  const [maker] = r.chipMakers;
+  assert.strictEqual(maker.company, "nvidia");
+  assertInDelta(maker.chipsUsd / 1e9, 23.5455, 1e-4);
+  assertInDelta(maker.grossProfitUsd / 1e9, 17.1882, 1e-4);
+  assert.strictEqual(maker.investedFirmUsd, 10e9);
+  assert.deepStrictEqual(maker.margin, {id: "margin-nvidia", value: 0.73});
+});
