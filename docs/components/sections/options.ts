@@ -72,7 +72,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
       "Option value",
       `${usd(value.value)}`,
       value.lineage,
-      `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} reserved price`
+      `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} price of a GW-year on the next generation`
     ),
     Kpi(
       "options.valueMonteCarlo",
