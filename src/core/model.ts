@@ -124,6 +124,8 @@ export interface Company {
   name: string;
   /** The company that owns it (AWS → amazon), so the market map can see loops through subsidiaries. */
   parent?: string;
+  /** A lab's revenue, annual or annualized (the note says which), for its exposure to its compute commitments. */
+  revenue?: Fact;
 }
 
 /** One investment tranche from investor to lab. */

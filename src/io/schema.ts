@@ -165,7 +165,15 @@ const list = <T extends z.ZodType>(item: T) => z.array(item, {error: "expected a
 
 export const companiesFile = z.strictObject({
   sources,
-  companies: list(z.strictObject({id, name: text, parent: id.optional()}))
+  companies: list(
+    z.strictObject({
+      id,
+      name: text,
+      parent: id.optional(),
+      /** A lab's revenue (annual or annualized, said in the note), for the lab-side exposure to its commitments. */
+      revenue: fact(["usd-bn", "usd-m", "usd"]).optional()
+    })
+  )
 });
 
 export const dealFile = z.strictObject({

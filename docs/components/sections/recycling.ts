@@ -6,6 +6,7 @@ import {
   type DealRecycling,
   type Figure,
   type FigureSpread,
+  labExposure,
   marginId,
   marketMap,
   type NetCashBand,
@@ -178,10 +179,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
   const payback = r.paybackYear;
   const answer = recyclingAnswer(context, r, rate);
+  const exposure = labExposure(context.data).find((d) => d.lab === deal.lab);
   return el(
     "div",
     {class: "recycling"},
     answer ? el("p", {class: "recycling-answer"}, answer) : null,
+    exposure
+      ? el(
+          "p",
+          {class: "recycling-exposure"},
+          `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
+            (exposure.revenueUsd && exposure.yearsOfRevenue
+              ? `, ${sig(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
+              : "; the data has no sourced revenue for it to compare with.")
+        )
+      : null,
     el(
       "div",
       {class: "commitment-kpis"},
