@@ -6,6 +6,7 @@ import {
   type DealRecycling,
   type Figure,
   type FigureSpread,
+  type LabExposure,
   labExposure,
   marginId,
   marketMap,
@@ -179,7 +180,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
   const payback = r.paybackYear;
   const answer = recyclingAnswer(context, r, rate);
-  const exposure = labExposure(context.data).find((d) => d.lab === deal.lab);
+  // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
+  const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
+  const exposure = exposures.find((d) => d.lab === deal.lab);
   return el(
     "div",
     {class: "recycling"},

@@ -5,7 +5,9 @@
  * the other deals' briefing pages byte-for-byte the same, and the build can keep their PDFs (pdf/reuse.ts): the
  * page and the files it loads are the PDF's inputs.
  */
+
 import {createHash} from "node:crypto";
+import {labExposure} from "../../core/recycling/labExposure.js";
 import type {PublicDataset} from "../publicDataset.js";
 import type {Analysis, BandsFile, BriefingEntry, ChangesFile} from "./siteData.js";
 
@@ -50,6 +52,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             version: "",
             asOf: deal.asOf,
             deals: [deal],
+            // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
+            labExposures: labExposure(data).filter((row) => row.lab === deal.lab),
             signals: [],
             capacityShares: pick(data.capacityShares, dealId)
           },
