@@ -34,6 +34,8 @@ export interface ChipMakerReturn {
   grossProfitUsd: number;
   /** Its firm money in the deal. */
   investedFirmUsd: number;
+  /** Gross profit in the capex years − its firm tranches in theirs, at discount-rate to 1 January {@link VALUATION_YEAR}. Cash, at gross margin. */
+  npvUsd: number;
 }
 
 /** The assumptions the provider's cash reads, besides its margin ({@link providerCash}). */
@@ -122,7 +124,7 @@ export interface PreparedDealRecycling {
   /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
   flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
   otherInvestors: DealInvestment;
-  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number}[];
+  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
@@ -168,11 +170,15 @@ export function prepareDealRecycling(
     otherInvestors,
     chipMakers: chipMakers
       .filter((company) => assumptions.some((a) => a.id === marginId(company)))
-      .map((company) => ({
-        company,
-        marginId: marginId(company),
-        investedFirmUsd: dealInvestment(deal, {investor: (id) => id === company}).firmUsd.value
-      })),
+      .map((company) => {
+        const own = dealInvestment(deal, {investor: (id) => id === company});
+        return {
+          company,
+          marginId: marginId(company),
+          investedFirmUsd: own.firmUsd.value,
+          firmTranches: own.tranches.filter((t) => t.firm).map(({year, usd}) => ({year, usd}))
+        };
+      }),
     equity: dealEquitySeries(deal),
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
@@ -288,9 +294,13 @@ export function evaluateDealRecycling(
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
     chipMakers: provider.length
-      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd}) => {
-          const chipsUsd = sum(provider, (y) => y.capex) * values["it-share"] * values["chip-content-share"];
-          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd};
+      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
+          const share = values["it-share"] * values["chip-content-share"];
+          const chipsUsd = sum(provider, (y) => y.capex) * share;
+          // Chips are sold when the capacity is built (the capex years); the money goes out in the tranches' years.
+          const at = (usd: number, year: number) => usd * (1 + rate) ** (VALUATION_YEAR - year);
+          const npvUsd = sum(provider, (y) => at(y.capex * share * values[id], y.year)) - sum(firmTranches, (t) => at(t.usd, t.year));
+          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
         })
       : [],
     equity: prepared.equity,

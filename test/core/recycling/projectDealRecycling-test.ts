@@ -256,4 +256,6 @@ it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor o
   assertInDelta(maker.grossProfitUsd / 1e9, 17.1882, 1e-4);
   assert.strictEqual(maker.investedFirmUsd, 10e9);
   assert.deepStrictEqual(maker.margin, {id: "margin-nvidia", value: 0.73});
+  // Chips bought with the capacity in 2026 (all the capex is that year), tranche in 2026: NPV = 17.1882 − 10 = 7.1882.
+  assertInDelta(maker.npvUsd / 1e9, 17.1882 - 10, 1e-4);
 });
