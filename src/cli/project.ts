@@ -87,10 +87,19 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       investmentToCommitmentMax: r.investmentToCommitmentMax,
       investmentToCommitmentNew: r.investmentToCommitmentNew,
       revenuePerDollarInvested: r.revenuePerDollarInvested,
+      investmentToCommitmentNewMax: r.investmentToCommitmentNewMax,
+      otherInvestorsFirmUsd: r.otherInvestorsFirmUsd,
+      chipMakers: r.chipMakers,
+      margin: r.margin,
+      valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
+      capexUsd: r.capexUsd,
       netCashByYear: r.netCashByYear,
       paybackYear: r.paybackYear,
       npvUsd: r.npvUsd,
+      accountingNpvUsd: r.accountingNpvUsd,
+      relationship: r.relationship,
+      totalReturnUsd: r.totalReturnUsd,
       equityGainUsd: r.equityGainUsd,
       flows: r.flows
     },
@@ -163,8 +172,13 @@ export async function projectCommand(
   line("investment, maximum", rec.investmentMaxUsd, "investment.max");
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
-  line("NPV to the investor", rec.npvUsd, "recycling.npv");
-  console.log(`  ${"payback year".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
+  console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
+  line("capex to deliver the capacity", rec.capexUsd);
+  line("cash NPV, new money", rec.npvUsd, "recycling.npv");
+  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
+  line("accounting NPV, new money", rec.accountingNpvUsd);
+  line("cash NPV, relationship to date", rec.relationship.npvUsd);
+  line("total return (not cash)", rec.totalReturnUsd);
   if (opt) {
     console.log("options on future chips (per GW-year)");
     line("value (closed form)", opt.value);

@@ -124,6 +124,8 @@ export interface Company {
   name: string;
   /** The company that owns it (AWS → amazon), so the market map can see loops through subsidiaries. */
   parent?: string;
+  /** A lab's revenue, annual or annualized (the note says which), for its exposure to its compute commitments. */
+  revenue?: Fact;
 }
 
 /** One investment tranche from investor to lab. */
@@ -196,12 +198,21 @@ export interface Capacity {
   chips: string[];
 }
 
+/**
+ * What an option is a right to: capacity on a future chip generation (the default, valued as a call whose strike
+ * follows the next generation's price), more of the same capacity (an expansion right), or equity earned by buying
+ * (a warrant vesting with purchases). Only the first is valued; the others are shown with the reason.
+ */
+export type OptionKind = "next-generation" | "expansion" | "warrant-for-purchases";
+
 /** A right to take capacity on a future chip generation, with the article's four questions. */
 export interface ChipOption {
   id: string;
   label: string;
   /** Chip the option is on, if known. */
   chip?: string;
+  /** Defaults to "next-generation". */
+  kind?: OptionKind;
   /** Earliest date the option can be exercised. */
   exercisable: string;
   timing: string;

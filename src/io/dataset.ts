@@ -3,7 +3,7 @@
  * every reference resolves, dates in order, tranches that add up to their stated totals, yardsticks no later than
  * their sources.
  */
-import {ASSUMPTION_IDS} from "../core/assumptions.js";
+import {ASSUMPTION_IDS, marginId} from "../core/assumptions.js";
 import {toGw} from "../core/capacity/convert.js";
 import {deliveryStart} from "../core/capacity/schedule.js";
 import {usd, withBound} from "../core/format/index.js";
@@ -235,6 +235,15 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   }
   const chipDates = new Map(chipEntries.map(({item}) => [item.id, item.available.date]));
   for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, chipDates, sources, report});
+  // Each provider earns its own margin on the lab's spend: the assumption margin-<provider> (operating margin for a
+  // cloud, gross margin for a chip maker), with a range like any other so the bands and the tornado cover it.
+  if (assumptionEntries.length)
+    for (const {item, at} of dealEntries)
+      if (typeof item.provider === "string" && companies.has(item.provider) && !assumptions.has(marginId(item.provider)))
+        report(
+          {file: at.file, path: ["provider"]},
+          `no margin for provider "${item.provider}": add assumption "${marginId(item.provider)}" (its operating margin, or gross margin for a chip maker) to assumptions.yaml with low, base and high`
+        );
 
   if (problems.length) return {problems};
   return {dataset: resolve(files, sources), problems};

@@ -153,7 +153,15 @@ const list = <T extends z.ZodType>(item: T) => z.array(item, {error: "expected a
 
 export const companiesFile = z.strictObject({
   sources,
-  companies: list(z.strictObject({id, name: text, parent: id.optional()}))
+  companies: list(
+    z.strictObject({
+      id,
+      name: text,
+      parent: id.optional(),
+      /** A lab's revenue (annual or annualized, said in the note), for the lab-side exposure to its commitments. */
+      revenue: fact(["usd-bn", "usd-m", "usd"]).optional()
+    })
+  )
 });
 
 export const dealFile = z.strictObject({
@@ -202,6 +210,11 @@ export const dealFile = z.strictObject({
         id,
         label: text,
         chip: id.optional(),
+        kind: z
+          .enum(["next-generation", "expansion", "warrant-for-purchases"], {
+            error: "must be one of next-generation, expansion, warrant-for-purchases"
+          })
+          .optional(),
         exercisable: isoDate,
         timing: text,
         rights: text,
@@ -280,6 +293,8 @@ export const assumptionsFile = z.strictObject({
         if (a.unit === "fraction" && (a.low < 0 || a.high > 1)) {
           ctx.addIssue({code: "custom", path: ["high"], message: "is a fraction, so low and high must be between 0 and 1"});
         }
+        // Facility power ÷ IT power: the capacity model refuses a PUE below 1, so check does too.
+        if (a.id === "pue" && a.low < 1) ctx.addIssue({code: "custom", path: ["low"], message: `PUE cannot be below 1 (got ${a.low})`});
       })
   )
 });

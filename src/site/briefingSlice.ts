@@ -5,7 +5,9 @@
  * the other deals' briefing pages byte-for-byte the same, and the build can keep their PDFs (pdf/reuse.ts): the
  * page and the files it loads are the PDF's inputs.
  */
+
 import {createHash} from "node:crypto";
+import {labExposure} from "../core/recycling/labExposure.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingSlice, ChangesFile, PublicDataset} from "./types.js";
 
 export type {BriefingSlice} from "./types.js";
@@ -38,6 +40,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             version: "",
             asOf: deal.asOf,
             deals: [deal],
+            // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
+            labExposures: labExposure(data).filter((row) => row.lab === deal.lab),
             signals: [],
             capacityShares: pick(data.capacityShares, dealId)
           },

@@ -22,6 +22,7 @@ import type {
   compareDeals,
   Dataset,
   Deal,
+  LabExposure,
   Paper,
   projectDeal,
   Source
@@ -45,6 +46,8 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   capacityShares: Record<string, CapacityShare | null>;
   /** Names of the deals that hold an option on future chips, in data order. */
   optionHolders: string[];
+  /** In a deal's briefing slice only: its lab's exposure, computed from every deal (the slice holds one). */
+  labExposures?: LabExposure[];
 }
 
 /** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */

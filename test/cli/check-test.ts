@@ -57,8 +57,9 @@ it("deals check --data <valid folder> exits 0 with one line starting ok:", () =>
   assert.strictEqual(stderr, "");
   assert.strictEqual(status, 0);
   // Facts: the deal has 10 confirmed, 2 reported, 1 estimate; the chip 2 confirmed, 1 estimate; one assumption per
-  // id; the yardstick 1 confirmed. Sources: one in each of chips, assumptions, signals, yardsticks and the deal.
-  const n = ASSUMPTION_IDS.length;
+  // id and the deal's provider margin (margin-aws); the yardstick 1 confirmed. Sources: one in each of chips,
+  // assumptions, signals, yardsticks and the deal.
+  const n = ASSUMPTION_IDS.length + 1;
   assert.strictEqual(
     stdout,
     `ok: 7 files, 1 deals, 1 chips, ${n} assumptions, 1 yardsticks, 5 sources; facts: 13 confirmed, 2 reported, 2 estimate, ${n} assumption; as of 2026-06-30\n`

@@ -40,7 +40,8 @@ const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise
     kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn)",
     pdfs: true,
     apply: (p) => edit(p, "data/deals/amazon-anthropic.yaml", /(commitments:[\s\S]*?value: )100\b/, "$1101"),
-    rendered: () => ["deal-amazon-anthropic", "market"]
+    // Anthropic's other deals' briefings state its exposure across all its deals, which the change moves.
+    rendered: () => ["deal-amazon-anthropic", "deal-google-anthropic", "deal-microsoft-nvidia-anthropic", "market"]
   },
   {
     kind: "an assumption (load factor base 0.8 → 0.75)",

@@ -42,7 +42,7 @@ it("checkFiles(valid files) returns the dataset with defaults filled and no prob
   );
   assert.deepStrictEqual(
     dataset!.assumptions.map((a) => a.id),
-    [...ASSUMPTION_IDS]
+    [...ASSUMPTION_IDS.slice(0, 7), "margin-aws", ...ASSUMPTION_IDS.slice(7)] // the fixture's provider margin after power-price
   );
   assert.strictEqual(dataset!.assumptions[0].asOf, "2025-06-01");
 });

@@ -41,7 +41,7 @@ chips:
     serverName: Trn2 UltraServer
 `;
 
-/** [id, unit, low, base, high] for every id in ASSUMPTION_IDS, in that order. */
+/** [id, unit, low, base, high] for every id in ASSUMPTION_IDS, in that order, and the AWS margin. */
 const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["pue", "ratio", 1.1, 1.2, 1.4],
   ["load-factor", "fraction", 0.6, 0.75, 0.9],
@@ -50,7 +50,7 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["it-life", "years", 4, 5, 6],
   ["facility-life", "years", 15, 20, 25],
   ["power-price", "usd-per-mwh", 50, 70, 100],
-  ["provider-margin", "fraction", 0.1, 0.25, 0.35],
+  ["margin-aws", "fraction", 0.1, 0.25, 0.35],
   ["revenue-per-gw-year", "usd-bn-per-gw-year", 7, 10, 13],
   ["discount-rate", "fraction", 0.08, 0.1, 0.12],
   ["slip-months", "months", 0, 3, 12],
@@ -59,9 +59,19 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["generation-gain", "ratio", 1.5, 2, 3],
   ["generation-years", "years", 1, 2, 3],
   ["building-mw", "mw", 50, 100, 200],
-  ["spend-ramp-years", "years", 2, 3, 5]
+  ["spend-ramp-years", "years", 2, 3, 5],
+  ["opex-per-gw-year", "usd-bn-per-gw-year", 0.6, 0.8, 1],
+  ["credit-share", "fraction", 0, 0, 0.5],
+  ["next-gen-price-ratio", "ratio", 1.33, 1.6, 2],
+  ["chip-content-share", "fraction", 0.56, 0.74, 1]
 ];
-if (ASSUMPTION_ROWS.map((row) => row[0]).join() !== ASSUMPTION_IDS.join()) throw new Error("fixture out of date with ASSUMPTION_IDS");
+// The rows are ASSUMPTION_IDS plus the fixture deal's provider margin (margin-aws, where provider-margin was).
+if (
+  ASSUMPTION_ROWS.map((row) => row[0])
+    .filter((id) => id !== "margin-aws")
+    .join() !== ASSUMPTION_IDS.join()
+)
+  throw new Error("fixture out of date with ASSUMPTION_IDS");
 
 /** assumptions.yaml: sources on lines 1–5, `assumptions:` on line 6, then one line per assumption (pue on line 7). */
 const assumptions = `sources:

@@ -11,6 +11,7 @@ import {
   type Deal,
   type DealProjection,
   type DealProjector,
+  defaultSpendProfile,
   evaluateDealCommitment,
   type FigureSpread,
   prepareDealCapacity,
@@ -45,16 +46,17 @@ export function isCustom(controls: SectionContext["controls"]): boolean {
 }
 
 /**
- * Returns the deal's projection for the context: `analysis.projections[dealId]` for the base scenario and the flat
- * profile, else the core's projector evaluated on the reader's values (uncertainty then null: the precomputed
+ * Returns the deal's projection for the context: `analysis.projections[dealId]` for the base scenario and the deal's
+ * default spend profile ({@link defaultSpendProfile}), else the core's projector evaluated on the reader's values (uncertainty then null: the precomputed
  * bands belong to the base scenario).
  */
-export function dealView(context: SectionContext, {profile = "flat"}: {profile?: SpendProfile} = {}): DealView {
+export function dealView(context: SectionContext, options: {profile?: SpendProfile} = {}): DealView {
   const {data, analysis, controls} = context;
   const deal = dealOf(context);
+  const profile = options.profile ?? defaultSpendProfile(deal);
   const base: DealProjection = analysis.projections[deal.id];
   const custom = isCustom(controls);
-  if (!custom && profile === "flat") return base;
+  if (!custom && profile === defaultSpendProfile(deal)) return base;
   const values = (custom ? controls!.values : base.assumptions) as AssumptionValues;
   const ramp = (custom ? controls!.ramp : base.ramp) as DealProjection["ramp"];
   const key = `${deal.id}:${profile}:${ramp}`;

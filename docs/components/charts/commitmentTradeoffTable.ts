@@ -81,7 +81,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: "A margin on every GW-year for a decade.",
         figure: fig(
           recycling.operatingProfitUsd,
-          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit at a ${pct(view.assumptions["provider-margin"])} margin`
+          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit at a ${pct(view.recycling.margin.value)} margin`
         )
       }
     },

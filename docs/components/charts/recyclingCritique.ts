@@ -37,10 +37,11 @@ export function critiqueClaims(
       evidence: `All firm equity is ${said(r.investmentToCommitmentFirm, pct)} of the commitment; every tranche at face value, ${said(r.investmentToCommitmentMax, pct)}.`,
       lineage: r.investmentToCommitmentMax.lineage
     });
-  if (r.operatingProfitUsd && r.npvUsd)
+  if (r.operatingProfitUsd && r.npvUsd && r.capexUsd)
     critique.push({
-      argument: "Revenue is not profit: only the provider's margin comes back, years after the money went out.",
-      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)} against ${said(r.investmentExpectedUsd, usd)} expected to be invested; discounted at ${pct(discountRate)}, the net cash is worth ${said(r.npvUsd, usd)}.`,
+      argument:
+        "Revenue is not profit, and profit is not cash: only the provider's margin comes back, and the provider must first build the capacity, years after the money went out.",
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)} at its own ${pct(r.margin.value)} margin, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted at ${pct(discountRate)} to 1 January ${r.valuationYear}, the cash is worth ${said(r.npvUsd, usd)}.`,
       lineage: r.npvUsd.lineage
     });
   if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)
@@ -52,11 +53,11 @@ export function critiqueClaims(
     });
   if (r.flows.length)
     counter.push({
-      argument: "Counted as cash, the operating profit alone pays the investment back within the deal.",
+      argument: "Counted as cash, after the capex, the provider's return pays the new money back within the deal.",
       evidence:
         r.paybackYear !== null
-          ? `Cumulative net cash to ${investor} turns positive for good in ${r.paybackYear}.`
-          : `Not here: cumulative net cash to ${investor} is still below zero when the flows end.`,
+          ? `Cumulative cash to ${investor} on this deal's new money turns positive for good in ${r.paybackYear}.`
+          : `Not here: cumulative cash to ${investor} on this deal's new money is still below zero when the flows end.`,
       lineage: (r.npvUsd ?? r.investmentFirmUsd).lineage
     });
   if (r.equityGainUsd)

@@ -65,7 +65,7 @@ export function RecyclingNetCashChart(
           ? {}
           : {
               title: (d) =>
-                `${d.year}: invested ${usd(d.investment)}, operating profit ${usd(d.operatingProfit)}; cumulative ${usd(d.cumulativeNetCash)}`
+                `${d.year}: invested ${usd(d.investment)}, provider's cash ${usd(d.providerCash)} (capex ${usd(d.capex)}); cumulative ${usd(d.cumulativeNetCash)}`
             })
       }),
       payback ? Plot.ruleX([payback.year], {stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.7}) : null,

@@ -4,7 +4,14 @@
  * moves the controls (and when the spend profile changes).
  */
 import * as Inputs from "@observablehq/inputs";
-import {capacityCostByYear, type DealCommitmentProjection, type Figure, type FigureSpread, type SpendProfile} from "../../lib/core.js";
+import {
+  capacityCostByYear,
+  type DealCommitmentProjection,
+  type Figure,
+  type FigureSpread,
+  marginId,
+  type SpendProfile
+} from "../../lib/core.js";
 import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
@@ -14,8 +21,10 @@ import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.j
 import {Badge, DerivedBadge, FigureValue} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
-/** The assumptions that move the commitment's figures: offered as sliders on the commitment page. */
-export const COMMITMENT_SLIDERS = ["revenue-per-gw-year", "capex-per-gw", "power-price", "provider-margin", "it-life"] as const;
+/** The assumptions that move the commitment's figures, offered as sliders on the commitment page (the provider's own margin). */
+export function commitmentSliders(deal: {provider: string}): string[] {
+  return ["revenue-per-gw-year", "capex-per-gw", "power-price", marginId(deal.provider), "it-life"];
+}
 
 const PROFILE_WORDS: Record<SpendProfile, string> = {flat: "Flat", ramp: "Ramp up", capacity: "Tied to capacity"};
 
@@ -147,10 +156,12 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   const hasCapacity = !!view.capacity?.byYear.length;
   const panel = el("div", {class: "commitment-spend"});
   const holder = el("div", {});
+  // The default follows the delivered capacity where the deal schedules it: spend cannot run ahead of capacity.
+  const initial = view.commitment?.profile ?? "flat";
   const draw = (profile: SpendProfile) => {
     let v: DealView;
     try {
-      v = profile === "flat" ? view : dealView(context, {profile});
+      v = profile === initial ? view : dealView(context, {profile});
     } catch (error) {
       holder.replaceChildren(
         el("p", {class: "commitment-note"}, `This profile cannot be drawn for this deal: ${(error as Error).message}.`)
@@ -175,12 +186,12 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   if (!context.print) {
     // Spend cannot follow capacity that the data does not schedule: the option is offered only with a schedule.
     const profiles: SpendProfile[] = hasCapacity ? ["flat", "ramp", "capacity"] : ["flat", "ramp"];
-    const radio = Inputs.radio(profiles, {label: "Spend profile", value: "flat", format: (p: SpendProfile) => PROFILE_WORDS[p]});
+    const radio = Inputs.radio(profiles, {label: "Spend profile", value: initial, format: (p: SpendProfile) => PROFILE_WORDS[p]});
     radio.classList.add("no-print");
     radio.addEventListener("input", () => draw(radio.value as SpendProfile));
     panel.append(radio);
   }
-  draw("flat");
+  draw(initial);
   panel.append(holder);
   return panel;
 }

@@ -62,7 +62,9 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
             {class: "num", "data-label": head[3]},
             l.commitmentUsd
               ? [withBound(usd(l.commitmentUsd.value), l.commitmentUsd.bound), DerivedBadge(l.commitmentUsd.lineage)]
-              : "no dollar figure"
+              : l.via.includes("provider")
+                ? "no dollar figure"
+                : "its gross margin on the chips bought; the spend is counted for the provider"
           )
         )
       )

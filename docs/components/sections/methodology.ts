@@ -26,11 +26,37 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "capacity.h100eFp8": ["H100-equivalents, Epoch AI's 8-bit basis", "count"],
   "commitment.gwYears": ["GW-years the commitment buys", "gw-years"],
   "commitment.coverage": ["Share of the ceiling's GW-years", "fraction"],
-  "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment", "usd"],
-  "recycling.npvUsd": ["Investor's net present value", "usd"],
-  "recycling.paybackYear": ["Payback year", "year"],
+  "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment (accounting view)", "usd"],
+  "recycling.npvUsd": ["Investor's cash NPV, new money, 2026 dollars", "usd"],
+  "recycling.paybackYear": ["Payback year (cash, new money)", "year"],
   "options.valuePerGwYear": ["Option value per GW-year", "usd-per-gw-year"]
 };
+
+/**
+ * Returns the economics choices in plain words, with this deal's values: whose money is netted, which margin, cash
+ * not accounting, spend against delivered capacity, and the one valuation date. Every choice that can move the sign
+ * of the headline is here, next to the figures it moves.
+ */
+function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: string) => string): HTMLElement {
+  const r = projection.recycling;
+  const v = projection.assumptions;
+  const provider = names(deal.provider);
+  const profile = projection.commitment?.profile;
+  const items = [
+    `Each investor is analysed on its own return channel. A cloud provider earns its own operating margin on the lab's spend: for ${provider}, ${pct(r.margin.value)} (assumption ${r.margin.id}, from its published segment results, with a low end at the 14% gross margin reported on rented GPU capacity). A chip maker's return is its gross margin on the chips bought (Nvidia, AMD and Broadcom margins are in the table); it is not netted against a cloud's margin.`,
+    r.otherInvestorsFirmUsd.value > 0
+      ? `Only money from ${provider}'s own group is set against ${provider}'s return: ${figureText(r.otherInvestorsFirmUsd.value, "usd")} from other investors in this deal earns nothing from ${provider}'s margin and is left out of its cash flows and ratios.`
+      : `Only money from ${provider}'s own group is set against ${provider}'s return; in this deal that is every investor.`,
+    `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. The capex builds the capacity the spend keeps busy (spend ÷ ${figureText(v["revenue-per-gw-year"] * 1e9, "usd")} per GW-year) at ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range $29B, Epoch AI, to $60B, Nvidia's CEO), in the year the capacity is first used; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years while the term lasts, and what is left at the end of the term counts at its straight-line book value. Cash operating costs are those the margin implies once the depreciation of that capex is added back, never below ${figureText(v["opex-per-gw-year"] * 1e9, "usd")} per GW-year (Epoch AI's cost model). Depreciation itself never enters a cash figure. The operating profit (spend × margin, no capex) is shown as the accounting view, labelled as such.`,
+    profile === "capacity"
+      ? "Spend follows the delivered capacity: a commitment cannot be consumed before the capacity exists, so each year's share of the commitment is the capacity delivered that year, and a delivery slip moves spend, capex, NPV and payback. Flat and ramped spend are scenarios on the commitment page."
+      : "The deal has no dated capacity schedule, so its spend is spread evenly over the term.",
+    `One valuation date for every deal: each NPV is discounted at ${pct(v["discount-rate"])} to 1 January ${r.valuationYear} (flows before it compounded forward), so NPVs compare across deals. The headline is this deal's new money (tranches from the deal's announcement, contingent ones × ${pct(v["contingent-probability"])}) against this commitment; the second figure, the relationship to date, adds the investor's earlier tranches (the lab's past spend on the provider is not in the data); the third, total return, adds the investor's latest mark of its stake and is not cash.`,
+    `Cloud credits: a share of each invested dollar (${pct(v["credit-share"])} here; no 2025–26 deal discloses any, half of Microsoft's 2019 $1B was reported as credits) counts at its cost to the provider, 1 − its margin, in the NPV and in the new-money ratio at cost; the lab's use of credits is taken to be on top of the committed cash spend.`,
+    "The sign of the cash NPV depends most on the contract price per GW-year and the capex per GW: the sensitivity chart below ranks them for this deal."
+  ];
+  return el("ul", {class: "methodology-note"}, ...items.map((text) => el("li", {}, text)));
+}
 
 /** Returns the deal the section explains: the context's, else the founding deal, else the first. */
 function methodologyDeal({data, dealId}: SectionContext): Deal {
@@ -132,7 +158,7 @@ export const methodology: Section = {
       el(
         "p",
         {class: "methodology-version"},
-        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (every assumption at its base value, ${projection.ramp} delivery ramp); each deal is valued from its own as-of date.`
+        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (every assumption at its base value, ${projection.ramp} delivery ramp); NPVs and options are valued at 1 January 2026 for every deal, so they compare across deals.`
       ),
       el("h3", {}, "Assumptions"),
       el(
@@ -141,6 +167,8 @@ export const methodology: Section = {
         `The ${assumptions.length} conversion factors below turn the deals' sourced figures into capacity, energy, compute and cash. Each has a low, base and high value: the base case uses the base, a scenario overrides some, and the Monte Carlo draws each from its range.`
       ),
       MethodologyAssumptionsTable(assumptions, links),
+      el("h3", {}, `The economics of ${deal.name}: whose money, which margin, cash not accounting`),
+      EconomicsNote(deal, projection, (id) => (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id),
       el("h3", {}, `Headline figures for ${deal.name}: how each is computed, and from what`),
       el(
         "p",

@@ -12,7 +12,9 @@ import {
   type DealProjection,
   type DealProjector,
   type Figure,
-  prepareDealProjector
+  OPTION_VALUATION_DATE,
+  prepareDealProjector,
+  unvaluedReason
 } from "../../lib/core.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
@@ -70,7 +72,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
       "Option value",
       `${usd(value.value)}`,
       value.lineage,
-      `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} reserved price`
+      `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} price of a GW-year on the next generation`
     ),
     Kpi(
       "options.valueMonteCarlo",
@@ -116,13 +118,18 @@ function OptionInputs(item: ChipOptionValue, deal: Deal, values: AssumptionValue
       `${usd(item.spot)} per GW-year`,
       ["revenue per GW-year × generation gain: ", badge("revenue-per-gw-year"), " × ", badge("generation-gain")]
     ],
-    ["K", "Reserved price: today's contract rate", `${usd(item.strike)} per GW-year`, [badge("revenue-per-gw-year")]],
+    [
+      "K",
+      "Price of a GW-year on the next generation: today's rate × the next generation's price ratio",
+      `${usd(item.strike)} per GW-year`,
+      [badge("revenue-per-gw-year"), " × ", badge("next-gen-price-ratio")]
+    ],
     [
       "T",
       "Years to exercise",
       `${sig(item.years)} years`,
       [
-        `from the deal's as-of date, ${date(deal.asOf)}, to the exercise date, ${option ? date(option.exercisable) : "n/a"}`,
+        `from ${date(OPTION_VALUATION_DATE)}, the valuation date of every deal, to the exercise date, ${option ? date(option.exercisable) : "n/a"}`,
         option
           ? Badge({status: option.status, source: option.source, asOf: deal.asOf}, {sources: data.sourcesById, index: data.sourceNumbers})
           : null
@@ -171,13 +178,13 @@ export function OptionModelNote(): HTMLElement {
       "p",
       {},
       el("strong", {}, "The model. "),
-      "The underlying is the market value of one GW-year of capacity on a future chip generation. Today it is worth what the same compute costs on today's capacity: S = revenue per GW-year × generation gain, since a new generation does that many times the work per watt. The reserved price K is today's contract rate (revenue per GW-year), as a long commitment priced now would fix it. The value erodes while the holder waits, because later generations make compute cheaper: at the yield q = ln(generation gain) ÷ years between generations, a generation loses one generation gain of value per cadence, so its forward value is S·e^((r − q)T). The value follows geometric Brownian motion with volatility σ, and r is the discount rate. The option is European, exercised at T, the years from the deal's as-of date to the option's exercise date, and valued with Black–Scholes–Merton with yield q, per GW of capacity and one year of use. The cost of waiting is the value at T minus the value at T + 1, both in today's dollars: erosion against the time value of the extra year. A Monte Carlo over seeded simulated paths prices the same call, as a check on the closed form and to show the sampling noise."
+      "The underlying is the market value of one GW-year of capacity on a future chip generation. Today it is worth what the same compute costs on today's capacity: S = revenue per GW-year × generation gain, since a new generation does that many times the work per watt. The strike K follows the next generation's price path: a GW-year on it is priced at today's contract rate × the next generation's price ratio (its capex per GW over today's), so the option is in the money only when the generation gain exceeds that ratio, that is, when the new generation is cheaper per unit of compute. The value erodes while the holder waits, because later generations make compute cheaper: at the yield q = ln(generation gain) ÷ years between generations, a generation loses one generation gain of value per cadence, so its forward value is S·e^((r − q)T). The value follows geometric Brownian motion with volatility σ, and r is the discount rate. The option is European, exercised at T, the years from 1 January 2026 (the same valuation date for every deal) to the option's exercise date, and valued with Black–Scholes–Merton with yield q, per GW of capacity and one year of use. The cost of waiting is the value at T minus the value at T + 1, both in today's dollars: erosion against the time value of the extra year. A Monte Carlo over seeded simulated paths prices the same call, as a check on the closed form and to show the sampling noise."
     ),
     el(
       "p",
       {},
       el("strong", {}, "Its limits. "),
-      "No deal discloses the reserved price or the size of its option: K = today's rate and one GW are placeholders that make the figure “per GW-year”. Capacity is not a traded asset, so risk-neutral pricing is an analogy, and the discount rate stands in for the risk-free rate (a higher rate raises the value by lowering the present value of the strike). The volatility is the editors' assumption. One exercise date is modelled, where the real right likely spans several generations; erosion is smooth rather than stepped at each launch; and the lab's other choices (another cloud, older chips) are not valued. Read the figure as the order of magnitude of the flexibility, not a price."
+      "No deal discloses the reserved price or the size of its option: K on the next generation's price path and one GW are placeholders that make the figure “per GW-year”. Only rights on a future generation are valued: a right to more of the same capacity, or a warrant that vests with purchases, is a different instrument and is shown unvalued with the reason. Capacity is not a traded asset, so risk-neutral pricing is an analogy, and the discount rate stands in for the risk-free rate (a higher rate raises the value by lowering the present value of the strike). The volatility is the editors' assumption. One exercise date is modelled, where the real right likely spans several generations; erosion is smooth rather than stepped at each launch; and the lab's other choices (another cloud, older chips) are not valued. Read the figure as the order of magnitude of the flexibility, not a price."
     )
   );
 }
@@ -190,7 +197,7 @@ function OptionsLede(deal: Deal, options: DealOptions): HTMLElement {
   return el(
     "p",
     {class: "options-lede"},
-    `${deal.name}: with the inputs below, the right to take one GW-year of capacity on the future generation at today's ${usd(item.strike)} rate is worth about ${usd(item.value / perGwYear)}, ${pct(item.value / perGwYear / item.strike)} of that price, ${sig(item.years)} years before it can be exercised. `,
+    `${deal.name}: with the inputs below, the right to take one GW-year of capacity on the future generation at ${usd(item.strike)}, its price on the next generation's path, is worth about ${usd(item.value / perGwYear)}, ${pct(item.value / perGwYear / item.strike)} of that price, ${sig(item.years)} years before it can be exercised. `,
     waiting >= 0
       ? `Waiting a year before exercising would cost ${usd(waiting)} of it: the generation's value erodes faster than extra time adds.`
       : `Waiting a year would add ${usd(-waiting)}: extra time adds more than the generation's value erodes.`
@@ -232,6 +239,20 @@ export const options: Section = {
     const {deal, options: valued, values} = dealOptionsFor(context);
     const {data, width, print} = context;
     const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+    // Rights the model does not describe (more of the same, a warrant against purchases) are listed with the reason.
+    const unvalued = deal.hardware.options
+      .map((o) => ({option: o, reason: unvaluedReason(o)}))
+      .filter((d): d is {option: Deal["hardware"]["options"][number]; reason: string} => d.reason !== null);
+    const Unvalued = unvalued.length
+      ? [
+          el("h3", {}, "Rights shown without a value"),
+          el(
+            "ul",
+            {class: "options-unvalued"},
+            unvalued.map(({option, reason}) => el("li", {}, el("strong", {}, option.label), `: ${reason}`))
+          )
+        ]
+      : null;
     if (!valued) {
       const holders: string[] = data.optionHolders;
       return el(
@@ -240,9 +261,13 @@ export const options: Section = {
         el(
           "p",
           {class: "options-none"},
-          `${deal.name} holds no option on future chips in the data (as of ${date(deal.asOf)}).`,
-          holders.length ? ` Deals that do: ${holders.join(", ")}.` : ""
-        )
+          unvalued.length
+            ? `${deal.name} holds no right on a future chip generation that the option model describes (as of ${date(deal.asOf)}).`
+            : `${deal.name} holds no option on future chips in the data (as of ${date(deal.asOf)}).`,
+          holders.length ? ` Deals that hold an option: ${holders.join(", ")}.` : ""
+        ),
+        Unvalued,
+        unvalued.length ? [el("h3", {}, "The four questions"), OptionsQuestionsTable(deal, sources)] : null
       );
     }
     return el(
@@ -258,6 +283,7 @@ export const options: Section = {
         el("p", {class: "options-note"}, HeatmapNote(item)),
         OptionsHeatmap(item, {width, print})
       ]),
+      Unvalued,
       el("h3", {}, "The four questions"),
       OptionsQuestionsTable(deal, sources),
       OptionModelNote()

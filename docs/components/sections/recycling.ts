@@ -2,15 +2,32 @@
  * Recycling: how much of a deal's investment comes back to the investor as cloud revenue and operating profit, when,
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
-import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
+import {
+  type DealRecycling,
+  type Figure,
+  type FigureSpread,
+  type LabExposure,
+  labExposure,
+  marginId,
+  marketMap,
+  type NetCashBand,
+  netCashBands,
+  providerGroupInvestors
+} from "../../lib/core.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {derivedText, pct, usd, withBound} from "../format.js";
+import {date, derivedText, pct, sig, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
-/** The assumptions that move the recycling figures: offered as sliders on the recycling page. */
-export const RECYCLING_SLIDERS = ["provider-margin", "contingent-probability", "discount-rate"] as const;
+/**
+ * The assumptions that move the recycling figures, offered as sliders on the recycling page: the deal's provider's
+ * own margin, the capex per GW it must spend, the contingent money's probability, the discount rate and the share
+ * of the investment paid in cloud credits.
+ */
+export function recyclingSliders(deal: {provider: string}): string[] {
+  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
+}
 
 const bandCache = new Map<string, NetCashBand[]>();
 
@@ -30,7 +47,7 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
   const key = `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`;
   let bands = bandCache.get(key);
   if (!bands) {
-    const vary = NET_CASH_ASSUMPTIONS.filter((id) => !fixed.includes(id));
+    const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
     bands = netCashBands(context.data, view.deal, {
       scenario: context.controls?.scenario ?? "base",
       values: view.assumptions,
@@ -42,9 +59,6 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
   }
   return bands;
 }
-
-// The flows read these; the other assumptions leave cumulative net cash unchanged, so drawing them adds only time.
-const NET_CASH_ASSUMPTIONS = ["provider-margin", "contingent-probability", "spend-ramp-years"];
 
 /**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
@@ -62,18 +76,24 @@ function NetCashPanel(context: SectionContext, view: DealView, {RecyclingNetCash
   return holder;
 }
 
-/** Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia". */
-export function investorNames(context: Pick<SectionContext, "data" | "dealId">): string {
-  const names = dealOf(context).investors.map((id) => companyName(context.data, id));
+/**
+ * Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia"; with `group`, only those in the
+ * provider's group, whose money the provider's return is set against ("Microsoft").
+ */
+export function investorNames(context: Pick<SectionContext, "data" | "dealId">, {group = false}: {group?: boolean} = {}): string {
+  const deal = dealOf(context);
+  const ids = group ? providerGroupInvestors(context.data.companies, deal) : deal.investors;
+  const names = ids.map((id) => companyName(context.data, id));
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "The investor");
 }
 
 /**
- * Returns the recycling finding in one sentence, computed: "Amazon's $13B comes back as over $25B of AWS operating
- * profit, paying back in 2034", or what the deal lacks to say it.
+ * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
+ * the provider's capex): "Amazon's new $15B comes back as $… of AWS cash after $… of capex, paying back in 2035", or
+ * what the deal lacks to say it.
  */
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
-  const investor = investorNames(context);
+  const investor = investorNames(context, {group: true});
   const provider = companyName(context.data, dealOf(context).provider);
   const firm = withBound(usd(r.investmentFirmUsd.value), r.investmentFirmUsd.bound);
   const max = withBound(usd(r.investmentMaxUsd.value), r.investmentMaxUsd.bound);
@@ -83,12 +103,53 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : r.investmentMaxUsd.value > 0
         ? `offers ${max} of contingent equity`
         : "invests nothing";
-  if (!r.operatingProfitUsd) return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
-  const profit = `${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of ${provider} operating profit`;
-  if (!(r.investmentFirmUsd.value > 0))
-    return `The deal brings ${provider} ${withBound(usd(r.operatingProfitUsd.value), r.operatingProfitUsd.bound)} of operating profit with no firm investment against it`;
+  if (!r.providerCashUsd || !r.capexUsd)
+    return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
+  const cash = r.providerCashUsd.value;
+  const capex = `after ${usd(r.capexUsd.value)} of capex`;
   const when = r.paybackYear !== null ? `, paying back in ${r.paybackYear}` : ", and does not pay back within the deal";
-  return `${investor}'s ${firm} comes back as ${profit}${when}`;
+  if (!(r.newMoneyExpectedUsd.value > 0))
+    return cash >= 0
+      ? `${provider} keeps ${usd(cash)} of cash from the commitment ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${usd(cash)} ${capex}, with no new investment against it`;
+  const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  return cash >= 0
+    ? `${investor}'s ${money} comes back as ${usd(cash)} of ${provider} cash ${capex}${when}`
+    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${usd(cash)} ${capex}`;
+}
+
+/**
+ * Returns the section's answer in plain words, scope, date and margin first: how much of the investor's new money
+ * comes back as the provider's cash, when, net of the capex the provider must spend, and what the equity is worth
+ * on top (not cash). Null without a commitment.
+ */
+/** " (the median of the draws; −$2.44B at the base values)" when the NPV headline is a median, else "". */
+function medianNote(r: DealRecycling): string {
+  const base = r.baseCase?.npvUsd;
+  if (base === null || base === undefined || !r.npvUsd || base === r.npvUsd.value) return "";
+  return ` (the median of the Monte Carlo draws; ${derivedText({value: base, unit: "usd", bound: r.npvUsd.bound})} at the base values)`;
+}
+
+export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
+  if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
+  const deal = dealOf(context);
+  const investor = investorNames(context, {group: true});
+  const provider = companyName(context.data, deal.provider);
+  const lab = companyName(context.data, deal.lab);
+  const money = r.newMoneyExpectedUsd.value;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const cash = r.providerCashUsd.value;
+  const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
+  const back =
+    money > 0
+      ? `${kept} (not discounted, counting what is left of the capex at book value), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}` : "it is not back within the term"}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      : `${kept} (not discounted, counting what is left of the capex at book value); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
+  const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
+  const equity =
+    mark && r.totalReturnUsd
+      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}.`
+      : " The investor has published no mark of its stake, so no equity value is added.";
+  return `${scope} ${back}${equity}`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -125,9 +186,24 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   );
   const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
   const payback = r.paybackYear;
+  const answer = recyclingAnswer(context, r, rate);
+  // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
+  const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
+  const exposure = exposures.find((d) => d.lab === deal.lab);
   return el(
     "div",
     {class: "recycling"},
+    answer ? el("p", {class: "recycling-answer"}, answer) : null,
+    exposure
+      ? el(
+          "p",
+          {class: "recycling-exposure"},
+          `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
+            (exposure.revenueUsd && exposure.yearsOfRevenue
+              ? `, ${sig(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
+              : "; the data has no sourced revenue for it to compare with.")
+        )
+      : null,
     el(
       "div",
       {class: "commitment-kpis"},
@@ -136,7 +212,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
-        `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`
+        [
+          `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
+          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected`,
+          view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
+            ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
+            : "",
+          r.otherInvestorsFirmUsd.value > 0
+            ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
+            : ""
+        ]
+          .filter(Boolean)
+          .join(" · ")
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
       Kpi(
@@ -147,20 +234,22 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "every firm dollar invested, against the spend committed"
       ),
       Kpi(
-        "Operating profit on it",
-        r.operatingProfitUsd,
+        `Capex ${provider} must spend`,
+        r.capexUsd,
         "usd",
-        "recycling.operatingProfitUsd",
-        [`at a ${pct(view.assumptions["provider-margin"])} margin`, range(uncertainty?.["recycling.operatingProfitUsd"], usd)]
-          .filter(Boolean)
-          .join(" · ")
+        "recycling.capexUsd",
+        `to build the capacity the spend keeps busy, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
       ),
       Kpi(
-        `Net present value at ${pct(rate)}`,
+        `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
         r.npvUsd,
         "usd",
         "recycling.npvUsd",
-        [`of profit − investment, in ${r.flows[0]?.year ?? ""} dollars`, range(uncertainty?.["recycling.npvUsd"], usd)]
+        [
+          `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
+          r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
+          range(uncertainty?.["recycling.npvUsd"], usd)
+        ]
           .filter(Boolean)
           .join(" · ")
       ),
@@ -168,16 +257,52 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         ? el(
             "div",
             {class: "card commitment-kpi"},
-            el("h3", {}, "Payback year"),
+            el("h3", {}, "Payback year, cash, new money"),
             el("div", {class: "big", "data-figure": "recycling.paybackYear"}, payback === null ? "none" : String(payback)),
             el(
               "p",
               {class: "card-foot"},
-              payback === null ? "net cash is still negative when the flows end" : "first year from which cumulative net cash stays ≥ 0"
+              payback === null
+                ? "cumulative cash is still negative when the flows end"
+                : "first year from which cumulative cash stays ≥ 0 (the last year counts what is left of the capex at book value)"
             )
           )
         : null,
+      Kpi(
+        `Accounting view, not cash: operating profit at ${pct(r.margin.value)}`,
+        r.operatingProfitUsd,
+        "usd",
+        "recycling.operatingProfitUsd",
+        [
+          `${provider}'s own operating margin (${r.margin.id}) × the commitment; no capex`,
+          r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
+          range(uncertainty?.["recycling.operatingProfitUsd"], usd)
+        ]
+          .filter(Boolean)
+          .join(" · ")
+      ),
+      Kpi(
+        `Cash NPV, relationship to date, ${r.valuationYear} dollars`,
+        r.relationship.npvUsd,
+        "usd",
+        "recycling.relationshipNpvUsd",
+        `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`
+      ),
+      Kpi(
+        "Total return, not cash",
+        r.totalReturnUsd,
+        "usd",
+        "recycling.totalReturnUsd",
+        "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)"
+      ),
       Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
+    ),
+    r.chipMakers.map((m) =>
+      el(
+        "p",
+        {class: "recycling-chip-maker"},
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin (${m.margin.id}) on the chips the capacity needs, ${usd(m.chipsUsd)} (${provider}'s capex × the IT share × the chip maker's share of IT), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+      )
     ),
     isCustom(context.controls)
       ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; the P10–P90 band is redrawn around them.")
@@ -188,18 +313,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit. Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
+            `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
           ),
           RecyclingSankey(graph, {width: context.width, print: context.print})
         ]
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
       ? [
-          el("h3", {}, `Cumulative net cash to ${investor}, by year`),
+          el("h3", {}, `Cumulative cash to ${investor} on this deal's new money, by year`),
           el(
             "p",
             {},
-            `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           NetCashPanel(context, view, loaded)
         ]

@@ -84,7 +84,7 @@ export function capacityBands(
   if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
   if (!deal.capacity) return null;
   const {ramp, values: scenarioBase} = scenarioValues(dataset.assumptions, scenario);
-  const base: AssumptionValues = {...scenarioBase, ...definedValues(given)};
+  const base = {...scenarioBase, ...definedValues(given)} as AssumptionValues;
   const slip = dataset.assumptions.find((a) => a.id === "slip-months");
   const {start, months} = scheduleMonths(datedPoints(deal.capacity), deliveryStart(deal, dataset.chips).date);
   const throughYear = months.length ? lastYear(months, Math.max(slip?.high ?? 0, base["slip-months"])) : undefined;

@@ -1,4 +1,4 @@
-import {type AssumptionValues, assumptionLineage} from "../assumptions.js";
+import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
 import {factGw} from "../capacity/convert.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
@@ -53,6 +53,8 @@ export interface CommitmentOptions {
 export interface PreparedDealCommitment {
   deal: string;
   profile: SpendProfile;
+  /** The provider's margin assumption, which grosses up the built-up cost. */
+  marginId: MarginId;
   totals: DealCommitmentTotals;
   spend: PreparedSpend;
   ceilingGw: Figure | null;
@@ -85,7 +87,8 @@ export function prepareDealCommitment(
   const assumption = (id: Parameters<typeof assumptionLineage>[1]) => ({lineage: assumptionLineage(assumptions, id)});
   const spendPart = profile === "ramp" ? provenanceOf(totals.totalUsd, assumption("spend-ramp-years")) : totals.totalUsd;
   const contract = provenanceOf(assumption("revenue-per-gw-year"));
-  const buildUp = provenanceOf(...BUILD_UP_ASSUMPTIONS.map(assumption));
+  const margin = marginId(deal.provider);
+  const buildUp = provenanceOf(...BUILD_UP_ASSUMPTIONS.map(assumption), {lineage: assumptionLineage(assumptions, margin)});
   const gwYearsContract = quotientProvenance(spendPart, contract);
   const ceiling = deal.capacity?.ceiling;
   const ceilingGw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
@@ -95,6 +98,7 @@ export function prepareDealCommitment(
   return {
     deal: deal.id,
     profile,
+    marginId: margin,
     totals,
     spend: prepareSpend(totals.terms),
     ceilingGw,
@@ -127,7 +131,7 @@ export function evaluateDealCommitment(
   const perYear = evaluateSpend(prepared.spend, {profile, rampYears, deliveredGw});
   const total = totals.totalUsd.value;
   const contract = withValue(provenance.contract, contractCostPerGwYear(values), "usd-per-gw-year");
-  const buildUp = withValue(provenance.buildUp, buildUpCostPerGwYear(values), "usd-per-gw-year");
+  const buildUp = withValue(provenance.buildUp, buildUpCostPerGwYear(values, values[prepared.marginId]), "usd-per-gw-year");
   const gwYears = {
     contract: withValue(provenance.gwYearsContract, total / contract.value, "gw-years"),
     buildUp: withValue(provenance.gwYearsBuildUp, total / buildUp.value, "gw-years")

@@ -22,14 +22,19 @@ type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" |
  * capacity.h100eFp8 (Epoch AI's 8-bit basis), capacity.h100e (BF16), commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
  * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
  * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
- * read from: the operating profit and the expected investment.
+ * read from: the operating profit, the capex and the expected investment.
  *
  * @example headlineFormulas(projection).map((d) => d.name)[0] // "capacity.gw"
  */
 export function headlineFormulas(projection: Projection): HeadlineFormula[] {
   const {capacity, commitment, recycling, options} = projection;
   const cashFlows =
-    recycling.operatingProfitUsd && mergeLineage(recycling.operatingProfitUsd.lineage, recycling.investmentExpectedUsd.lineage);
+    recycling.operatingProfitUsd &&
+    mergeLineage(
+      recycling.operatingProfitUsd.lineage,
+      ...(recycling.capexUsd ? [recycling.capexUsd.lineage] : []),
+      recycling.investmentExpectedUsd.lineage
+    );
   const payback: Figure | null =
     recycling.paybackYear !== null && cashFlows ? {value: recycling.paybackYear, unit: "year", bound: "exact", lineage: cashFlows} : null;
   return [
@@ -87,7 +92,8 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
     {
       name: "recycling.investmentToCommitmentFirm",
       label: "Firm investment ÷ commitment",
-      formula: "The investor's firm tranches ÷ the lab's commitment to spend on the investor's cloud.",
+      formula:
+        "The firm tranches of the investor that owns the provider (another investor's money, such as Nvidia's beside Azure, is left out) ÷ the lab's commitment to spend on that provider.",
       figure: recycling.investmentToCommitmentFirm
     },
     {
@@ -98,16 +104,16 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
     },
     {
       name: "recycling.npvUsd",
-      label: "Investor's net present value",
+      label: "Investor's cash NPV, new money, 2026 dollars",
       formula:
-        "Each year's operating profit on the commitment (spend × provider margin) minus the cash invested that year (firm tranches at face value, contingent ones × their probability), discounted at the discount rate to the first year of flows. Equity gains are kept apart.",
+        "Cash, not accounting: each year the provider's revenue from the commitment (spend follows the delivered capacity where the deal has a schedule) minus its cash operating costs (revenue × (1 − its own operating margin) + the depreciation of the capex below, never less than the opex floor per GW-year) minus the capex to build the capacity the spend keeps busy (spend ÷ revenue per GW-year × capex per GW, chips included, IT replaced at the end of its life), plus the book value left at the end of the term; minus this deal's new money (firm tranches at face value, contingent ones × their probability). Discounted at the discount rate to 1 January 2026, the same date for every deal. Equity marks are kept apart.",
       figure: recycling.npvUsd
     },
     {
       name: "recycling.paybackYear",
       label: "Payback year",
       formula:
-        "The first year from which the investor's cumulative net cash (operating profit minus cash invested) stays at or above zero.",
+        "The first year from which the investor's cumulative net cash on this deal's new money (the provider's cash, after capex, minus the money invested) stays at or above zero.",
       figure: payback
     },
     {

@@ -13,7 +13,8 @@ export interface ChipOptionInputs {
   assumptions: readonly Assumption[];
   /**
    * The scenario's assumption values in their units: `revenue-per-gw-year` (USD bn per GW-year),
-   * `generation-gain` (ratio ≥ 1), `option-volatility` (fraction) and `discount-rate` (fraction) are read.
+   * `generation-gain` (ratio ≥ 1), `next-gen-price-ratio` (ratio > 0), `option-volatility` (fraction) and
+   * `discount-rate` (fraction) are read.
    */
   values: Readonly<Record<string, number>>;
   /** GW of capacity the option covers; defaults to 1, so values are per GW. */
@@ -45,7 +46,7 @@ export interface ChipOptionValue {
   option: string;
   /** S: value today of the compute one GW-year of the future generation delivers, USD per GW-year. */
   spot: number;
-  /** K: reserved price, USD per GW-year. */
+  /** K: price of a GW-year on the next generation, USD: today's rate × next-gen-price-ratio. */
   strike: number;
   /** T: years from asOf to the exercise date (0 if already exercisable). */
   years: number;
@@ -71,7 +72,24 @@ export interface ChipOptionValue {
 }
 
 const YEAR_MS = 365.25 * 86_400_000;
-const USED = ["revenue-per-gw-year", "generation-gain", "option-volatility", "discount-rate"] as const;
+
+/**
+ * Returns why an option is not valued by {@link valueChipOption}, in one sentence, or null for a right on a future
+ * generation (the only kind the model describes).
+ *
+ * @example unvaluedReason({kind: "expansion"}) // "A right to more of the same capacity: …"
+ */
+export function unvaluedReason(option: Pick<ChipOption, "kind">): string | null {
+  switch (option.kind ?? "next-generation") {
+    case "expansion":
+      return "A right to more of the same capacity, not to a newer generation: its value is the gap between the reserved and the future market price of the same chips, and neither is disclosed, so it is shown unvalued.";
+    case "warrant-for-purchases":
+      return "A warrant that vests as the lab buys and as the vendor's share price reaches targets: it is a call on the vendor's stock, whose vesting schedule and price targets by tranche are not disclosed in enough detail to value, so it is shown unvalued.";
+    default:
+      return null;
+  }
+}
+const USED = ["revenue-per-gw-year", "generation-gain", "next-gen-price-ratio", "option-volatility", "discount-rate"] as const;
 
 /**
  * Returns the value, in US dollars, of a right to take `gw` of capacity on a future chip generation at a
@@ -124,13 +142,16 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
   const years = yearsToExercise(option, asOf);
   const revenue = value(values, "revenue-per-gw-year", (x) => x > 0);
   const gain = value(values, "generation-gain", (x) => x >= 1);
+  const priceRatio = value(values, "next-gen-price-ratio", (x) => x > 0);
   const volatility = value(values, "option-volatility", (x) => x >= 0);
   const rate = value(values, "discount-rate", () => true);
   if (!(gw >= 0 && gw < Infinity)) throw new Error(`invalid gw: ${gw}`);
   if (!(Number.isInteger(yearsOfUse) && yearsOfUse >= 1)) throw new Error(`invalid yearsOfUse: ${yearsOfUse}`);
   if (!(generationYears > 0 && generationYears < Infinity)) throw new Error(`invalid generationYears: ${generationYears}`);
   const spot = revenue * 1e9 * gain;
-  const strike = revenue * 1e9;
+  // The strike follows the next generation's price path: a GW-year on it costs priceRatio × today's rate, so the
+  // right is in the money only when the new generation is cheaper per unit of compute (gain > priceRatio).
+  const strike = revenue * 1e9 * priceRatio;
   const erosion = Math.log(gain) / generationYears;
   const capacity = gw * annuity(erosion, yearsOfUse); // GW-years, in first-year value
   const effectiveStrike = (strike * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
@@ -182,7 +203,7 @@ export function chipOptionClosedForm(
   const rate = values["discount-rate"];
   const erosion = Math.log(gain) / generationYears;
   const capacity = gw * annuity(erosion, yearsOfUse);
-  const strike = (revenue * 1e9 * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
+  const strike = (revenue * 1e9 * values["next-gen-price-ratio"] * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);
   return (
     capacity *
     blackScholesCall({spot: revenue * 1e9 * gain, strike, rate, dividendYield: erosion, volatility: values["option-volatility"], years})

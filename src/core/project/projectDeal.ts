@@ -1,4 +1,4 @@
-import {type AssumptionValues, type ScenarioValues, scenarioValues} from "../assumptions.js";
+import {type AssumptionValues, marginId, type ScenarioValues, scenarioValues} from "../assumptions.js";
 import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js";
 import {CAPACITY_BANDED, type CapacityBaseCase, type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
@@ -7,8 +7,13 @@ import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
-import {type ChipOptionValue, chipOptionClosedForm, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
-import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling} from "../recycling/projectDealRecycling.js";
+import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
+import {chipVendorCompany, parentCompany} from "../recycling/companyParents.js";
+import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling, VALUATION_YEAR} from "../recycling/projectDealRecycling.js";
+
+/** The date every option is valued from, the same for every deal (the NPVs' valuation date). */
+export const OPTION_VALUATION_DATE = `${VALUATION_YEAR}-01-01`;
+
 import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
@@ -34,7 +39,7 @@ export const UNCERTAIN_FIGURES = [
 export interface ProjectDealOptions {
   /** Scenario id; defaults to "base". */
   scenario?: string;
-  /** Spend profile of the commitment; defaults to "flat". */
+  /** Spend profile of the commitment; defaults to {@link defaultSpendProfile}. */
   profile?: SpendProfile;
   /** Monte Carlo draws for the P10–P90 bands; 0 skips the simulation. Defaults to MONTE_CARLO_DRAWS (10,000). */
   draws?: number;
@@ -59,7 +64,7 @@ export interface DealProjection {
   deal: string;
   scenario: string;
   ramp: ScenarioValues["ramp"];
-  /** The deal's as-of date; the option's time to exercise counts from it. */
+  /** The deal's as-of date (the options' time to exercise counts from {@link OPTION_VALUATION_DATE}, for every deal). */
   asOf: string;
   /** Assumption values used, by id, in their units. */
   assumptions: AssumptionValues;
@@ -90,9 +95,10 @@ export interface DealProjection {
  * @example projectDeal(dataset, "amazon-anthropic").commitment.gwYears.contract.value // ≈ 9.09 (GW-years)
  */
 export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDealOptions = {}): DealProjection {
-  const {scenario: scenarioId = "base", profile = "flat", draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED} = options;
+  const {scenario: scenarioId = "base", draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED} = options;
   const deal = dataset.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  const profile = options.profile ?? defaultSpendProfile(deal);
   const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
   const base = scenarioValues(dataset.assumptions, scenario);
@@ -100,13 +106,17 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
 
   const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
   const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
+  // Another company's margin cannot move this deal: leave it out of the draws and the tornado.
+  const own = marginId(deal.provider);
+  const relevant = dataset.assumptions.filter((a) => !a.id.startsWith("margin-") || a.id === own);
   // The deal's stated generation shares and the chip inputs with a range in chips.yaml are drawn after the assumptions.
   const chipRanges = deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [];
-  const ranges = [...dataset.assumptions, ...chipRanges];
+  const ranges = [...relevant, ...chipRanges];
   const baseValues = {...base.values, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
   const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id}) : null;
   const uncertainty = simulation ? {seed, draws, varied: simulation.varied, figures: simulation.figures} : null;
   if (uncertainty && result.capacity) result.capacity = medianCapacity(result.capacity, uncertainty.figures);
+  if (uncertainty) result.recycling = medianRecycling(result.recycling, uncertainty.figures);
   const rank = options.tornadoFigures ?? ["capacity.h100eFp8", "commitment.gwYears", "recycling.npvUsd"];
   const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(ranges, baseValues, figures, name)]));
   return {
@@ -136,19 +146,48 @@ export interface DealProjector {
 }
 
 /**
+ * Returns the spend profile a deal is projected with by default: "capacity" when the deal has a dated capacity
+ * schedule (a commitment cannot be consumed before the capacity exists, so spend follows the delivered GW), else
+ * "flat". "flat" and "ramp" stay available as scenarios.
+ *
+ * @example defaultSpendProfile(amazonAnthropic) // "capacity"
+ */
+export function defaultSpendProfile(deal: Pick<Deal, "capacity">): SpendProfile {
+  return deal.capacity?.schedule.length ? "capacity" : "flat";
+}
+
+/**
+ * Returns the investors whose money the provider's return is set against: those in the provider's group (the
+ * same top parent: Amazon for AWS). An investor outside it (Nvidia beside Azure) earns nothing from the provider's
+ * margin, so its money is not netted against it; its own return channel is its chip margin.
+ *
+ * @example providerGroupInvestors(companies, microsoftNvidiaAnthropic) // ["microsoft"]
+ */
+export function providerGroupInvestors(companies: Dataset["companies"], deal: Pick<Deal, "investors" | "provider">): string[] {
+  const top = parentCompany(companies, deal.provider);
+  return deal.investors.filter((id) => parentCompany(companies, id) === top);
+}
+
+/**
  * Returns a projector for a deal: capacity, commitment and recycling prepared once, so evaluating a new set of
- * assumption values costs only arithmetic (this is what the Monte Carlo and the browser's sliders call).
+ * assumption values costs only arithmetic (this is what the Monte Carlo and the browser's sliders call). The spend
+ * profile defaults to {@link defaultSpendProfile}.
  */
 export function prepareDealProjector(
   dataset: Dataset,
   deal: Deal,
-  {profile = "flat", ramp = "s-curve"}: {profile?: SpendProfile; ramp?: ScenarioValues["ramp"]} = {}
+  {profile = defaultSpendProfile(deal), ramp = "s-curve"}: {profile?: SpendProfile; ramp?: ScenarioValues["ramp"]} = {}
 ): DealProjector {
   const capacityOf = prepareDealCapacity(deal, dataset.chips, dataset.assumptions);
   const preparedCommitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
-  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions);
-  const chipOptions = deal.hardware.options;
-  const exerciseYears = chipOptions.map((option) => yearsToExercise(option, deal.asOf));
+  const group = providerGroupInvestors(dataset.companies, deal);
+  // A chip-maker investor outside the provider's group is valued on its gross margin on the deal's chips.
+  const vendors = new Set(deal.hardware.chips.map((id) => chipVendorCompany(dataset, id)));
+  const chipMakers = deal.investors.filter((id) => !group.includes(id) && vendors.has(parentCompany(dataset.companies, id)));
+  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group, chipMakers});
+  // Only rights on a future generation are valued (see unvaluedReason), all from one date: 1 January of VALUATION_YEAR.
+  const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
+  const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));
 
   const evaluate: DealProjector["evaluate"] = (values, {detail = true, ramp: shape = ramp} = {}) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
@@ -163,7 +202,7 @@ export function prepareDealProjector(
       return {capacity, fleet: null, commitment, recycling, options: null, optionValue: chipOptions.length ? optionValue : null};
     }
     const valued = chipOptions.map((option) => ({
-      ...valueChipOption(option, {asOf: deal.asOf, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
+      ...valueChipOption(option, {asOf: OPTION_VALUATION_DATE, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
       label: option.label,
       questions: optionQuestions(option)
     }));
@@ -225,6 +264,26 @@ export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<
   }
   out.base = base;
   return out;
+}
+
+/**
+ * Returns the recycling projection with its banded money headlines (the new money's cash NPV and the provider's
+ * operating profit) set to the median of the draws that make their P10–P90, as the capacity headlines are, so a
+ * headline always lies inside its own band; the values at the base values are kept in `baseCase`.
+ *
+ * @example medianRecycling(recycling, {"recycling.npvUsd": {p50: -7.9e9, …}}).npvUsd.value // -7.9e9
+ */
+export function medianRecycling(recycling: DealRecycling, figures: Readonly<Record<string, FigureSpread>>): DealRecycling {
+  const median = (f: Figure | null, name: string): Figure | null => {
+    const p50 = figures[name]?.p50;
+    return f && p50 !== undefined && Number.isFinite(p50) ? {...f, value: p50} : f;
+  };
+  return {
+    ...recycling,
+    npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
+    operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
+    baseCase: {npvUsd: recycling.npvUsd?.value ?? null, operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null}
+  };
 }
 
 function sum<T>(items: readonly T[], f: (item: T) => number): number {

@@ -14,15 +14,22 @@ export function paybackYear(cumulative: ArrayLike<number>, firstYear: number): n
 }
 
 /**
- * Returns the net present value of yearly cash flows at an annual `rate`, discounted to the first flow's year
- * (the first flow is not discounted). Throws `invalid rate:` unless rate > −1.
+ * Returns the net present value of yearly cash flows at an annual `rate`. Without `years` the flows are
+ * discounted to the first flow's year (the first flow is not discounted); with `years` (`firstYear` and
+ * `valuationYear`), flow i belongs to `firstYear + i` and is discounted to `valuationYear`: flows before it are
+ * compounded forward, flows after it discounted. Throws `invalid rate:` unless rate > −1.
  *
  * @example netPresentValue([-10, 11], 0.1) // 0 (−10 + 11 ÷ 1.1)
+ * @example netPresentValue([-10, 11], 0.1, {firstYear: 2025, valuationYear: 2026}) // 0 (−10 × 1.1 + 11)
  */
-export function netPresentValue(flows: ArrayLike<number>, rate: number): number {
+export function netPresentValue(
+  flows: ArrayLike<number>,
+  rate: number,
+  {firstYear = 0, valuationYear = firstYear}: {firstYear?: number; valuationYear?: number} = {}
+): number {
   if (!(rate > -1)) throw new Error(`invalid rate: ${rate}`);
   let npv = 0;
-  let factor = 1;
+  let factor = (1 + rate) ** (valuationYear - firstYear);
   for (let i = 0; i < flows.length; ++i, factor /= 1 + rate) npv += flows[i] * factor;
   return npv;
 }

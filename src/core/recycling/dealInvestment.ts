@@ -29,15 +29,16 @@ export interface DealInvestment {
 /**
  * Returns a deal's investment in US dollars: the firm total, the maximum (every contingent tranche at face
  * value) and the contingent part, each with its bounds and lineage, and the tranches in date order. With
- * `since` (ISO), only tranches dated on or after it count. No tranches give zeros with no lineage.
+ * `since` (ISO), only tranches dated on or after it count; with `investor`, only tranches whose investor it
+ * accepts. No tranches give zeros with no lineage.
  *
  * @example dealInvestment(amazonAnthropic).firmUsd.value // 13e9 (1.25 + 2.75 + 4 + 5)
  * @example dealInvestment(amazonAnthropic, {since: "2026-04-20"}).maxUsd.value // 25e9 (5 + 20)
  */
-export function dealInvestment(deal: Deal, {since}: {since?: string} = {}): DealInvestment {
+export function dealInvestment(deal: Deal, {since, investor}: {since?: string; investor?: (id: string) => boolean} = {}): DealInvestment {
   if (since !== undefined) decimalYear(since);
   const tranches = deal.tranches
-    .filter((t) => since === undefined || t.date >= since)
+    .filter((t) => (since === undefined || t.date >= since) && (!investor || investor(t.investor)))
     .map((t) => ({
       id: t.id,
       date: t.date,

@@ -47,7 +47,11 @@ export interface MarketLoop {
   /** The company's equity in the lab in this deal, USD: firm, and every tranche at face value. */
   equityFirmUsd: Figure;
   equityMaxUsd: Figure;
-  /** The deal's compute commitment, USD; null when the deal states no dollar commitment (capacity only). */
+  /**
+   * The deal's compute commitment, USD, when it comes back to this company as cloud revenue (via "provider"); null
+   * when the deal states no dollar commitment, or when the company's return is only its chips (a chip maker earns its
+   * gross margin on the chips bought, not the cloud spend, so the spend is counted once, for the provider).
+   */
   commitmentUsd: Figure | null;
 }
 
@@ -159,7 +163,7 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
           via,
           equityFirmUsd: equity.firm,
           equityMaxUsd: equity.max,
-          commitmentUsd: commitment?.totalUsd ?? null
+          commitmentUsd: via.includes("provider") ? (commitment?.totalUsd ?? null) : null
         });
     }
   }

@@ -3,6 +3,7 @@ import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
+import {defaultSpendProfile, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
 import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 
@@ -17,7 +18,7 @@ export interface NetCashBand {
 export interface NetCashBandOptions {
   /** Scenario id; defaults to "base". */
   scenario?: string;
-  /** Spend profile; defaults to "flat" (so every draw has the same years). */
+  /** Spend profile; defaults to the deal's {@link defaultSpendProfile}. */
   profile?: SpendProfile;
   /** Monte Carlo draws, a positive integer; defaults to 2,000. */
   draws?: number;
@@ -30,7 +31,7 @@ export interface NetCashBandOptions {
 }
 
 /**
- * Returns the P10 / P50 / P90 of the investor's cumulative net cash (operating profit − investment, USD) at the
+ * Returns the P10 / P50 / P90 of the investor's cumulative net cash (the provider's cash − new money, USD) at the
  * end of each year of a deal's flows, over a seeded Monte Carlo of the assumptions' ranges around the scenario's
  * values (or around `values`, varying only the `vary` ids); one row per year, in order; empty when the deal has no
  * commitment (no flows). Years whose value is undefined in every draw are left out. Throws `invalid deal:`,
@@ -39,9 +40,10 @@ export interface NetCashBandOptions {
  * @example netCashBands(dataset, "amazon-anthropic", {draws: 1000}).at(-1) // {year: 2036, p10: −…, p50: …, p90: …}
  */
 export function netCashBands(dataset: Dataset, dealId: string, options: NetCashBandOptions = {}): NetCashBand[] {
-  const {scenario: scenarioId = "base", profile = "flat", draws = 2000, seed = "compute-deals", vary} = options;
+  const {scenario: scenarioId = "base", draws = 2000, seed = "compute-deals", vary} = options;
   const deal = dataset.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  const profile = options.profile ?? defaultSpendProfile(deal);
   const scenario = dataset.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`invalid scenario: ${scenarioId}`);
   if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
@@ -50,7 +52,7 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
   // the same steps as the deal projector, without the figures the flows do not need.
   const commitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
   if (!commitment) return [];
-  const recycling = prepareDealRecycling(deal, dataset.assumptions);
+  const recycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
   const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
   const project = (values: typeof base.values) => {
     const deliveredGw = capacityOf?.({scenario: scenario.id, ramp: base.ramp, values}, {byYear: true}).byYear;

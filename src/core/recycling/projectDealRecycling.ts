@@ -1,13 +1,52 @@
-import {type AssumptionValues, assumptionLineage} from "../assumptions.js";
+import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
 import type {DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
-import {differenceProvenance, type Provenance, provenanceOf, quotientProvenance, withValue} from "../commitment/provenance.js";
+import {
+  differenceProvenance,
+  factProvenance,
+  type Provenance,
+  provenanceOf,
+  quotientProvenance,
+  withValue
+} from "../commitment/provenance.js";
 import type {YearUsd} from "../commitment/spendByYear.js";
+import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
+import {providerCash} from "./providerCash.js";
 import {type FlowTranche, flowTranches, type RecyclingFlow, recyclingFlows} from "./recyclingFlows.js";
+
+/**
+ * The one valuation date of every NPV: 1 January of this year, for every deal ("2026 dollars"). Flows before it
+ * are compounded forward at the discount rate, flows after it discounted, so NPVs of different deals compare.
+ */
+export const VALUATION_YEAR = 2026;
+
+/** A chip maker's return on a deal: its gross margin on the chips the delivered capacity needs, USD. */
+export interface ChipMakerReturn {
+  company: string;
+  margin: {id: MarginId; value: number};
+  /** Capex × it-share × chip-content-share: what it sells into the capacity. */
+  chipsUsd: number;
+  /** chipsUsd × its gross margin. */
+  grossProfitUsd: number;
+  /** Its firm money in the deal. */
+  investedFirmUsd: number;
+  /** Gross profit in the capex years − its firm tranches in theirs, at discount-rate to 1 January {@link VALUATION_YEAR}. Cash, at gross margin. */
+  npvUsd: number;
+}
+
+/** The assumptions the provider's cash reads, besides its margin ({@link providerCash}). */
+export const PROVIDER_CASH_ASSUMPTIONS = [
+  "capex-per-gw",
+  "it-share",
+  "it-life",
+  "facility-life",
+  "revenue-per-gw-year",
+  "opex-per-gw-year"
+] as const;
 
 /** The recycling critique in numbers: how much of the investment comes back, when, and the equity kept apart. */
 export interface DealRecycling {
@@ -26,25 +65,59 @@ export interface DealRecycling {
   investmentToCommitmentNew: Figure | null;
   /** Every tranche dated on or after {@link newMoneyDate} ÷ commitmentUsd. */
   investmentToCommitmentNewMax: Figure | null;
+  /**
+   * New firm money at its cost to the investor ÷ commitmentUsd: credits (credit-share of each dollar) count at
+   * 1 − margin; equals investmentToCommitmentNew when no credits are assumed. Null without a commitment.
+   */
+  investmentToCommitmentNewAtCost: Figure | null;
   /** Cloud revenue over the term (the commitment) per firm dollar invested; null without firm investment. */
   revenuePerDollarInvested: Figure | null;
-  /** Provider's operating profit over the term, USD; null without a commitment. */
+  /** Accounting view: the provider's operating profit over the term (commitment × its margin), USD; null without a commitment. */
   operatingProfitUsd: Figure | null;
-  /** One row per year, contiguous, from the first tranche or spend to the last; empty without a commitment. */
+  /** The provider's margin assumption (`margin-<provider>`) and its value. */
+  margin: {id: MarginId; value: number};
+  /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
+  valuationYear: number;
+  /**
+   * Headline scope, "new money": this deal's commitment against the investor's tranches dated from the deal
+   * ({@link newMoneyDate}). One row per year, contiguous, from the first tranche or spend to the last; empty
+   * without a commitment.
+   */
   flows: RecyclingFlow[];
   netCashByYear: YearUsd[];
-  /** First year from which cumulative net cash stays ≥ 0; null if it ends below zero or there are no flows. */
+  /** First year from which cumulative net cash (new money) stays ≥ 0; null if it ends below zero or there are no flows. */
   paybackYear: number | null;
-  /** Net cash discounted at discount-rate to the first year of flows, USD; null without flows. */
+  /** Cash NPV of the new money's flows at discount-rate, in {@link VALUATION_YEAR} dollars, USD; null without flows. */
   npvUsd: Figure | null;
+  /** Accounting NPV of the same flows (operating profit − investment; no capex), USD; labelled, not cash. */
+  accountingNpvUsd: Figure | null;
+  /** The provider's capex to deliver the capacity the commitment pays for, undiscounted, USD; null without flows. */
+  capexUsd: Figure | null;
+  /** The provider's cash on the commitment over the term, after capex and with the book value left at the end, undiscounted, USD. */
+  providerCashUsd: Figure | null;
+  /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
+  newMoneyExpectedUsd: Figure;
+  /** Second scope, "relationship to date": this commitment against every tranche of the investor in the deal. */
+  relationship: {flows: RecyclingFlow[]; paybackYear: number | null; npvUsd: Figure | null};
+  /** Relationship cash NPV + the latest equity mark (not cash: the mark is a fair value, not money received); null without a mark. */
+  totalReturnUsd: Figure | null;
+  /**
+   * Set by projectDeal when the headline NPV and operating profit are the medians (P50) of the Monte Carlo draws
+   * that make their P10–P90 bands: their values at the scenario's base values, USD (null where undefined).
+   */
+  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null};
+  /** Money from investors outside the provider's group (e.g. Nvidia beside Azure), USD, firm; not in these flows. */
+  otherInvestorsFirmUsd: Figure;
+  /**
+   * Each chip-maker investor outside the provider's group, valued on its own return channel: its gross margin on the
+   * chips the capacity needs (capex × it-share × chip-content-share × its margin), undiscounted, against its firm money.
+   */
+  chipMakers: ChipMakerReturn[];
   /** Marks and valuations in date order; not cash. */
   equity: EquityPoint[];
   /** Latest mark − firm cash invested by its date, USD; null without a mark. */
   equityGainUsd: Figure | null;
 }
-
-/** Which tranches enter the cash flows: all of the deal's (the default), or only those from {@link newMoneyDate}. */
-export type TrancheScope = "all" | "new";
 
 /** The assumption-free part of a recycling projection; see {@link evaluateDealRecycling}. */
 export interface PreparedDealRecycling {
@@ -52,51 +125,82 @@ export interface PreparedDealRecycling {
   investment: DealInvestment;
   newInvestment: DealInvestment;
   expected: Provenance;
-  flowTranches: FlowTranche[];
+  newExpected: Provenance;
+  /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
+  flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
+  otherInvestors: DealInvestment;
+  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
+  latestMark: Figure | null;
+  marginId: MarginId;
   margin: Provenance;
   discount: Provenance;
+  cash: Provenance;
+  credit: Provenance;
   /** Provenances of the figures that involve the commitment, for the last commitment figure seen. */
   memo: {totalUsd: Figure | null; provenances: ReturnType<typeof commitmentProvenances> | null};
 }
 
 /**
- * Returns the assumption-free part of a deal's recycling projection: investment totals (all tranches; and the
- * new money from {@link newMoneyDate}), the tranches the cash flows pay (`scope`, default "all"), the equity
- * series and gain, and lineage. Call once per deal; {@link evaluateDealRecycling} once per draw. Throws
- * `invalid scope:` for another scope.
+ * Returns the assumption-free part of a deal's recycling projection: investment totals (the tranches of the
+ * provider's `group`, default every investor: all of them; and the new money from {@link newMoneyDate}), the
+ * tranches each scope's cash flows pay, the equity series, gain and latest mark, and lineage. The margin is the
+ * provider's own (`margin-<provider>`). Call once per deal; {@link evaluateDealRecycling} once per draw.
  *
- * @example const prepared = prepareDealRecycling(deal, dataset.assumptions)
+ * @example const prepared = prepareDealRecycling(deal, dataset.assumptions, {group: ["amazon", "aws"]})
  */
 export function prepareDealRecycling(
   deal: Deal,
   assumptions: readonly Assumption[],
-  {scope = "all"}: {scope?: TrancheScope} = {}
+  {group, chipMakers = []}: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
 ): PreparedDealRecycling {
-  if (scope !== "all" && scope !== "new") throw new Error(`invalid scope: ${scope}`);
-  const investment = dealInvestment(deal);
-  const newInvestment = dealInvestment(deal, {since: newMoneyDate(deal)});
+  const own = (investor: string) => !group || group.includes(investor);
+  const investment = dealInvestment(deal, {investor: own});
+  const newInvestment = dealInvestment(deal, {since: newMoneyDate(deal), investor: own});
+  const otherInvestors = dealInvestment(deal, {investor: (id) => !own(id)});
   const hasContingent = investment.tranches.some((t) => !t.firm);
   const probability = {lineage: assumptionLineage(assumptions, "contingent-probability")};
+  const margin = marginId(deal.provider);
+  const latest = deal.equityMarks.reduce<Deal["equityMarks"][number] | null>((a, m) => (!a || m.date > a.date ? m : a), null);
   return {
     deal: deal.id,
     investment,
     newInvestment,
     expected: hasContingent ? provenanceOf(investment.firmUsd, investment.contingentUsd, probability) : investment.firmUsd,
-    flowTranches: flowTranches(deal, (scope === "new" ? newInvestment : investment).tranches),
+    newExpected: newInvestment.tranches.some((t) => !t.firm)
+      ? provenanceOf(newInvestment.firmUsd, newInvestment.contingentUsd, probability)
+      : newInvestment.firmUsd,
+    flowTranches: {new: flowTranches(deal, newInvestment.tranches), all: flowTranches(deal, investment.tranches)},
+    otherInvestors,
+    chipMakers: chipMakers
+      .filter((company) => assumptions.some((a) => a.id === marginId(company)))
+      .map((company) => {
+        const own = dealInvestment(deal, {investor: (id) => id === company});
+        return {
+          company,
+          marginId: marginId(company),
+          investedFirmUsd: own.firmUsd.value,
+          firmTranches: own.tranches.filter((t) => t.firm).map(({year, usd}) => ({year, usd}))
+        };
+      }),
     equity: dealEquitySeries(deal),
     equityGainUsd: dealEquityGain(deal, investment),
-    margin: provenanceOf({lineage: assumptionLineage(assumptions, "provider-margin")}),
+    latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
+    marginId: margin,
+    margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
+    credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
+    cash: provenanceOf(...PROVIDER_CASH_ASSUMPTIONS.map((id) => ({lineage: assumptionLineage(assumptions, id)}))),
     memo: {totalUsd: null, provenances: null}
   };
 }
 
 /**
  * Returns the recycling projection for one commitment projection and one set of assumption values
- * (`contingent-probability`, `provider-margin`, `discount-rate`). Without a commitment (null) there are no
- * flows, and every figure that needs one is null. Throws `invalid commitment:` for another deal's projection.
+ * (`contingent-probability`, the provider's `margin-<provider>`, `discount-rate` and the capex and cost
+ * assumptions of {@link providerCash}). Without a commitment (null) there are no flows, and every figure that
+ * needs one is null. Throws `invalid commitment:` for another deal's projection.
  *
  * @example evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values).paybackYear
  */
@@ -108,24 +212,45 @@ export function evaluateDealRecycling(
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const {investment, newInvestment} = prepared;
   const probability = values["contingent-probability"];
-  const margin = values["provider-margin"];
+  const margin = values[prepared.marginId];
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const flows = commitment ? recyclingFlows(prepared.flowTranches, commitment.perYear, {probability, margin}) : [];
-  const netCash = new Float64Array(flows.length);
-  const cumulative = new Float64Array(flows.length);
-  const netCashByYear: YearUsd[] = new Array(flows.length);
-  for (let i = 0; i < flows.length; ++i) {
-    const {year, netCash: usd, cumulativeNetCash} = flows[i];
-    netCash[i] = usd;
-    cumulative[i] = cumulativeNetCash;
-    netCashByYear[i] = {year, usd};
-  }
+  const provider = commitment
+    ? providerCash(commitment.perYear, {
+        margin,
+        capexPerGwUsd: values["capex-per-gw"] * 1e9,
+        itShare: values["it-share"],
+        itLife: values["it-life"],
+        facilityLife: values["facility-life"],
+        revenuePerGwYearUsd: values["revenue-per-gw-year"] * 1e9,
+        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9
+      })
+    : [];
+  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
+  const cost = 1 - values["credit-share"] * margin;
+  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
+  const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
+    const cash = new Float64Array(list.length);
+    const cumulative = new Float64Array(list.length);
+    let sum = 0;
+    for (let i = 0; i < list.length; ++i) {
+      cash[i] = pick(list[i]);
+      cumulative[i] = sum += cash[i];
+    }
+    const years = {firstYear: list[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
+    return {npv: netPresentValue(cash, rate, years), payback: list.length ? paybackYear(cumulative, list[0].year) : null};
+  };
+  const cash = measures(flows, (f) => f.netCash);
+  const accounting = measures(flows, (f) => f.accountingNet);
+  const related = measures(allFlows, (f) => f.netCash);
+  const netCashByYear: YearUsd[] = flows.map(({year, netCash}) => ({year, usd: netCash}));
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
   const ratio = (provenance: Provenance | undefined, numerator: number, denominator: number) =>
     provenance && denominator > 0 ? withValue(provenance, numerator / denominator, "fraction") : null;
+  const relationshipNpv = p && allFlows.length ? withValue(p.relationshipNpv, related.npv, "usd") : null;
   return {
     deal: prepared.deal,
     investmentFirmUsd: investment.firmUsd,
@@ -136,12 +261,53 @@ export function evaluateDealRecycling(
     investmentToCommitmentMax: ratio(p?.max, investment.maxUsd.value, total),
     investmentToCommitmentNew: ratio(p?.newFirm, newInvestment.firmUsd.value, total),
     investmentToCommitmentNewMax: ratio(p?.newMax, newInvestment.maxUsd.value, total),
+    investmentToCommitmentNewAtCost: ratio(p?.newAtCost, newInvestment.firmUsd.value * cost, total),
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
     operatingProfitUsd: p ? withValue(p.operatingProfit, total * margin, "usd") : null,
+    margin: {id: prepared.marginId, value: margin},
+    valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
-    paybackYear: flows.length ? paybackYear(cumulative, flows[0].year) : null,
-    npvUsd: p && flows.length ? withValue(p.npv, netPresentValue(netCash, rate), "usd") : null,
+    paybackYear: cash.payback,
+    npvUsd: p && flows.length ? withValue(p.npv, cash.npv, "usd") : null,
+    accountingNpvUsd: p && flows.length ? withValue(p.accountingNpv, accounting.npv, "usd") : null,
+    capexUsd:
+      p && flows.length
+        ? withValue(
+            p.capex,
+            sum(provider, (y) => y.capex),
+            "usd"
+          )
+        : null,
+    providerCashUsd:
+      p && flows.length
+        ? withValue(
+            p.providerCash,
+            sum(provider, (y) => y.cash),
+            "usd"
+          )
+        : null,
+    newMoneyExpectedUsd: withValue(
+      prepared.newExpected,
+      newInvestment.firmUsd.value + newInvestment.contingentUsd.value * probability,
+      "usd"
+    ),
+    relationship: {flows: allFlows, paybackYear: related.payback, npvUsd: relationshipNpv},
+    totalReturnUsd:
+      relationshipNpv && prepared.latestMark
+        ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
+        : null,
+    otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
+    chipMakers: provider.length
+      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
+          const share = values["it-share"] * values["chip-content-share"];
+          const chipsUsd = sum(provider, (y) => y.capex) * share;
+          // Chips are sold when the capacity is built (the capex years); the money goes out in the tranches' years.
+          const at = (usd: number, year: number) => usd * (1 + rate) ** (VALUATION_YEAR - year);
+          const npvUsd = sum(provider, (y) => at(y.capex * share * values[id], y.year)) - sum(firmTranches, (t) => at(t.usd, t.year));
+          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
+        })
+      : [],
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
   };
@@ -154,9 +320,10 @@ export function evaluateDealRecycling(
  * deal's {@link DealCommitmentProjection} (or null). A deal with no tranches has zero investment, ratios of 0
  * and pays back in its first year of profit.
  *
- * Which tranches count: totals and the firm/max ratios use every tranche of the deal (Amazon–Anthropic: $13B
- * firm, $33B max); `investmentToCommitmentNew` uses the tranches dated on or after {@link newMoneyDate} (the
- * article's $5B ÷ $100B = 5%); the cash flows use every tranche unless `scope` is "new". When: firm tranches
+ * Which tranches count: those of the provider's `group` (default: every investor). Totals and the firm/max ratios
+ * use all of them (Amazon–Anthropic: $13B firm, $33B max); `investmentToCommitmentNew` and the headline flows use
+ * the tranches dated on or after {@link newMoneyDate} (the article's $5B ÷ $100B = 5%); the relationship's flows
+ * use all of them. When: firm tranches
  * at face value in their year; contingent ones × `contingent-probability`, spread evenly over the commitment's
  * calendar years after the year they were announced, unless dated after the deal's announcement, which is
  * then read as their expected payment date ({@link recyclingFlows}).
@@ -168,9 +335,9 @@ export function projectDealRecycling(
   commitmentProjection: DealCommitmentProjection | null,
   values: AssumptionValues,
   assumptions: readonly Assumption[],
-  {scope}: {scope?: TrancheScope} = {}
+  options: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
 ): DealRecycling {
-  return evaluateDealRecycling(prepareDealRecycling(deal, assumptions, {scope}), commitmentProjection, values);
+  return evaluateDealRecycling(prepareDealRecycling(deal, assumptions, options), commitmentProjection, values);
 }
 
 // Lineage merging sorts ids, so it runs once per commitment figure, not once per draw.
@@ -183,15 +350,32 @@ function provenancesFor(prepared: PreparedDealRecycling, totalUsd: Figure): Retu
   return memo.provenances;
 }
 
-function commitmentProvenances({investment, newInvestment, expected, margin, discount}: PreparedDealRecycling, totalUsd: Figure) {
+function commitmentProvenances(
+  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches}: PreparedDealRecycling,
+  totalUsd: Figure
+) {
   const operatingProfit = provenanceOf(totalUsd, margin);
+  const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
+  const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
+  const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
   return {
+    capex: provenanceOf(totalUsd, cash),
+    providerCash: provenanceOf(operatingProfit, cash),
+    accountingNpv: net(newProvenance, provenanceOf(operatingProfit, discount)),
+    relationshipNpv: net(tranches.all.length ? expected : null, providerSide),
     firm: quotientProvenance(investment.firmUsd, totalUsd),
     max: quotientProvenance(investment.maxUsd, totalUsd),
     newFirm: quotientProvenance(newInvestment.firmUsd, totalUsd),
     newMax: quotientProvenance(newInvestment.maxUsd, totalUsd),
+    newAtCost: quotientProvenance(provenanceOf(newInvestment.firmUsd, margin, credit), totalUsd),
     revenuePerDollar: quotientProvenance(totalUsd, investment.firmUsd),
     operatingProfit,
-    npv: differenceProvenance(provenanceOf(operatingProfit, discount), expected)
+    npv: net(newProvenance, providerSide)
   };
+}
+
+function sum<T>(items: readonly T[], f: (item: T) => number): number {
+  let s = 0;
+  for (const item of items) s += f(item);
+  return s;
 }

@@ -1,19 +1,30 @@
-import type {YearUsd} from "../commitment/spendByYear.js";
 import type {Deal} from "../model.js";
 import type {TrancheUsd} from "./dealInvestment.js";
+import type {ProviderCashYear} from "./providerCash.js";
 
 /** One year of money between the investor (and its cloud arm) and the lab, USD. */
 export interface RecyclingFlow {
   year: number;
   /** Investor → lab: firm tranches at face value plus contingent ones × contingent-probability. */
   investment: number;
-  /** Lab → provider: the commitment's spend. */
+  /** Lab → provider: the commitment's spend (the provider's revenue). */
   spend: number;
-  /** Provider's operating profit on that spend: spend × provider-margin. */
+  /** Accounting view: spend × the provider's operating margin. */
   operatingProfit: number;
-  /** operatingProfit − investment. */
+  /** Capex the provider spends to deliver the capacity this year ({@link providerCash}). */
+  capex: number;
+  /** The provider's cash operating costs. */
+  cashOpex: number;
+  /** Book value left at the end of the term (last spend year only). */
+  residual: number;
+  /** The provider's cash: spend − cash operating costs − capex + residual. */
+  providerCash: number;
+  /** Cash: providerCash − investment. */
   netCash: number;
   cumulativeNetCash: number;
+  /** Accounting view, not cash: operatingProfit − investment. */
+  accountingNet: number;
+  cumulativeAccountingNet: number;
 }
 
 /** A tranche as the cash flows see it. */
@@ -39,46 +50,66 @@ export function flowTranches(deal: Deal, tranches: readonly TrancheUsd[]): FlowT
 /**
  * Returns the year-by-year flows, one row per year from the first tranche or spend to the last. Investment:
  * firm tranches at face value; contingent ones × `probability`, in their own year, or, when `spread`, evenly
- * over the spend years after the tranche's year (in its own year if the spend has no later year). Operating
- * profit: spend × `margin`. `perYear` must hold one row per year, in order. Net cash: operating profit − investment; equity is not cash and stays out. Empty
- * when there is no spend. Throws `invalid probability:` or `invalid margin:` outside [0, 1].
+ * over the spend years after the tranche's year (in its own year if the spend has no later year). The provider's
+ * side comes from `provider` ({@link providerCash}: one row per spend year, in order). Each invested dollar costs
+ * the investor `cost` (default 1; less than 1 when part is paid in cloud credits, counted at their cost to the
+ * provider). Net cash: the provider's cash
+ * − investment; the accounting view (operating profit − investment) is kept beside it; equity is not cash and
+ * stays out. Empty when there is no spend. Throws `invalid probability:` or `invalid cost:` outside [0, 1].
  *
- * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], [{year: 2026, usd: 10e9}, {year: 2027, usd: 10e9}], {probability: 0.5, margin: 0.25})
- * // [{year: 2026, investment: 5e9, spend: 10e9, operatingProfit: 2.5e9, netCash: −2.5e9, cumulativeNetCash: −2.5e9}, {year: 2027, …, cumulativeNetCash: 0}]
+ * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5})
+ * // [{year: 2026, investment: 5e9, providerCash: …, netCash: providerCash − 5e9, …}, …]
  */
 export function recyclingFlows(
   tranches: readonly FlowTranche[],
-  perYear: readonly YearUsd[],
-  {probability, margin}: {probability: number; margin: number}
+  provider: readonly ProviderCashYear[],
+  {probability, cost = 1}: {probability: number; cost?: number}
 ): RecyclingFlow[] {
   if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability}`);
-  if (!(margin >= 0 && margin <= 1)) throw new Error(`invalid margin: ${margin}`);
-  if (!perYear.length) return [];
-  const spendFirst = perYear[0].year;
-  const spendLast = perYear[perYear.length - 1].year;
-  if (spendLast - spendFirst + 1 !== perYear.length) throw new Error(`invalid perYear: not one row per year from ${spendFirst}`);
+  if (!(cost >= 0 && cost <= 1)) throw new Error(`invalid cost: ${cost}`);
+  if (!provider.length) return [];
+  const spendFirst = provider[0].year;
+  const spendLast = provider[provider.length - 1].year;
+  if (spendLast - spendFirst + 1 !== provider.length) throw new Error(`invalid provider: not one row per year from ${spendFirst}`);
   let first = spendFirst;
   let last = spendLast;
   for (const t of tranches) [first, last] = [Math.min(first, t.year), Math.max(last, t.year)];
   const investment = new Float64Array(last - first + 1);
   for (const {year, usd, firm, spread} of tranches) {
-    if (firm) investment[year - first] += usd;
-    else if (!spread || year >= spendLast) investment[year - first] += usd * probability;
+    if (firm) investment[year - first] += usd * cost;
+    else if (!spread || year >= spendLast) investment[year - first] += usd * probability * cost;
     else {
       const from = Math.max(year + 1, spendFirst);
-      const share = (usd * probability) / (spendLast - from + 1);
+      const share = (usd * probability * cost) / (spendLast - from + 1);
       for (let y = from; y <= spendLast; ++y) investment[y - first] += share;
     }
   }
   const flows: RecyclingFlow[] = new Array(investment.length);
   let cumulative = 0;
+  let cumulativeAccounting = 0;
   for (let i = 0; i < investment.length; ++i) {
     const year = first + i;
-    const spend = year >= spendFirst && year <= spendLast ? perYear[year - spendFirst].usd : 0;
-    const operatingProfit = spend * margin;
-    const netCash = operatingProfit - investment[i];
+    const p = year >= spendFirst && year <= spendLast ? provider[year - spendFirst] : null;
+    const providerCash = p ? p.cash : 0;
+    const operatingProfit = p ? p.operatingProfit : 0;
+    const netCash = providerCash - investment[i];
+    const accountingNet = operatingProfit - investment[i];
     cumulative += netCash;
-    flows[i] = {year, investment: investment[i], spend, operatingProfit, netCash, cumulativeNetCash: cumulative};
+    cumulativeAccounting += accountingNet;
+    flows[i] = {
+      year,
+      investment: investment[i],
+      spend: p ? p.revenue : 0,
+      operatingProfit,
+      capex: p ? p.capex : 0,
+      cashOpex: p ? p.cashOpex : 0,
+      residual: p ? p.residual : 0,
+      providerCash,
+      netCash,
+      cumulativeNetCash: cumulative,
+      accountingNet,
+      cumulativeAccountingNet: cumulativeAccounting
+    };
   }
   return flows;
 }

@@ -17,22 +17,22 @@ it("energyCostPerGwYear(values) prices a GW-year of facility power at the load f
   assert.throws(() => energyCostPerGwYear({"load-factor": 0.8, "power-price": -1}), /invalid power-price: -1/);
 });
 
-it("buildUpCostPerGwYear(values) depreciates IT and facility capex, adds energy and grosses up by the margin", () => {
+it("buildUpCostPerGwYear(values, margin) depreciates IT and facility capex, adds energy and grosses up by the margin", () => {
   // IT: 50e9 × 0.7 ÷ 5 = 7e9; facility: 50e9 × 0.3 ÷ 20 = 0.75e9; energy 0.49056e9; sum 8.24056e9 ÷ (1 − 0.25)
-  assertInDelta(buildUpCostPerGwYear(baseValues), 8.24056e9 / 0.75, 1);
-  assertInDelta(buildUpCostPerGwYear(baseValues) / 1e9, 10.987413, 1e-6);
+  assertInDelta(buildUpCostPerGwYear(baseValues, 0.25), 8.24056e9 / 0.75, 1);
+  assertInDelta(buildUpCostPerGwYear(baseValues, 0.25) / 1e9, 10.987413, 1e-6);
 });
 
 it("buildUpCostPerGwYear(values) with a zero margin is the cost itself", () => {
-  assertInDelta(buildUpCostPerGwYear({...baseValues, "provider-margin": 0}), 8.24056e9, 1);
+  assertInDelta(buildUpCostPerGwYear(baseValues, 0), 8.24056e9, 1);
 });
 
 it("buildUpCostPerGwYear(values) rejects out-of-range assumptions", () => {
-  assert.throws(() => buildUpCostPerGwYear({...baseValues, "capex-per-gw": Number.NaN}), /invalid capex-per-gw: NaN/);
-  assert.throws(() => buildUpCostPerGwYear({...baseValues, "it-share": 1.1}), /invalid it-share: 1.1/);
-  assert.throws(() => buildUpCostPerGwYear({...baseValues, "it-life": 0}), /invalid it-life: 0/);
-  assert.throws(() => buildUpCostPerGwYear({...baseValues, "facility-life": -20}), /invalid facility-life: -20/);
-  assert.throws(() => buildUpCostPerGwYear({...baseValues, "provider-margin": 1}), /invalid provider-margin: 1/);
+  assert.throws(() => buildUpCostPerGwYear({...baseValues, "capex-per-gw": Number.NaN}, 0.25), /invalid capex-per-gw: NaN/);
+  assert.throws(() => buildUpCostPerGwYear({...baseValues, "it-share": 1.1}, 0.25), /invalid it-share: 1.1/);
+  assert.throws(() => buildUpCostPerGwYear({...baseValues, "it-life": 0}, 0.25), /invalid it-life: 0/);
+  assert.throws(() => buildUpCostPerGwYear({...baseValues, "facility-life": -20}, 0.25), /invalid facility-life: -20/);
+  assert.throws(() => buildUpCostPerGwYear(baseValues, 1), /invalid margin: 1/);
 });
 
 it("buildUpCostPerGwYear(values) never falls when capex, the margin or the power price rises", () => {
@@ -43,11 +43,11 @@ it("buildUpCostPerGwYear(values) never falls when capex, the margin or the power
       fc.double({min: 0, max: 200, noNaN: true}),
       fc.double({min: 0, max: 10, noNaN: true}),
       (capex, margin, price, step) => {
-        const values = {...baseValues, "capex-per-gw": capex, "provider-margin": margin, "power-price": price};
-        const cost = buildUpCostPerGwYear(values);
-        assert(buildUpCostPerGwYear({...values, "capex-per-gw": capex + step}) >= cost);
-        assert(buildUpCostPerGwYear({...values, "provider-margin": Math.min(0.99, margin + step / 20)}) >= cost);
-        assert(buildUpCostPerGwYear({...values, "power-price": price + step}) >= cost);
+        const values = {...baseValues, "capex-per-gw": capex, "power-price": price};
+        const cost = buildUpCostPerGwYear(values, margin);
+        assert(buildUpCostPerGwYear({...values, "capex-per-gw": capex + step}, margin) >= cost);
+        assert(buildUpCostPerGwYear(values, Math.min(0.99, margin + step / 20)) >= cost);
+        assert(buildUpCostPerGwYear({...values, "power-price": price + step}, margin) >= cost);
       }
     )
   );

@@ -18,7 +18,8 @@ export const baseValues: AssumptionValues = {
   "it-life": 5,
   "facility-life": 20,
   "power-price": 70,
-  "provider-margin": 0.25,
+  "margin-aws": 0.25,
+  "margin-nvidia": 0.73,
   "revenue-per-gw-year": 11,
   "discount-rate": 0.1,
   "slip-months": 0,
@@ -27,7 +28,11 @@ export const baseValues: AssumptionValues = {
   "generation-gain": 2,
   "generation-years": 2,
   "building-mw": 75,
-  "spend-ramp-years": 3
+  "spend-ramp-years": 3,
+  "opex-per-gw-year": 0.8,
+  "credit-share": 0,
+  "next-gen-price-ratio": 1,
+  "chip-content-share": 0.74
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([
@@ -42,7 +47,7 @@ const ASSUMED: ReadonlySet<string> = new Set([
 ]);
 
 /** Every assumption at its base value; status "assumption" for the editors' own values, "estimate" otherwise (as in the data). */
-export const assumptions: Assumption[] = ASSUMPTION_IDS.map((id) => ({
+export const assumptions: Assumption[] = [...ASSUMPTION_IDS, "margin-aws" as const, "margin-nvidia" as const].map((id) => ({
   id,
   label: id,
   unit: "ratio",

@@ -50,8 +50,8 @@ it("projectDealCommitment(deal, values, assumptions) carries bounds and lineage 
     "assumption:it-life",
     "assumption:it-share",
     "assumption:load-factor",
-    "assumption:power-price",
-    "assumption:provider-margin"
+    "assumption:margin-aws", // the deal's provider's own margin
+    "assumption:power-price"
   ]);
   assert.strictEqual(p.costPerGwYear.buildUp.lineage.status, "assumption");
   assert.deepStrictEqual(p.coverage!.lineage.inputs, [

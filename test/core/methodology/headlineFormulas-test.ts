@@ -10,9 +10,10 @@ const fig = (value: number, unit: string, ...inputs: [string, Figure["lineage"][
 
 const recycling = {
   investmentExpectedUsd: fig(23e9, "usd", ["d.tranches.a.amount", "confirmed"], ["assumption:contingent-probability", "assumption"]),
-  operatingProfitUsd: fig(25e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:provider-margin", "assumption"]),
+  operatingProfitUsd: fig(25e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:margin-aws", "assumption"]),
   investmentToCommitmentFirm: fig(0.13, "fraction", ["d.tranches.a.amount", "confirmed"]),
   investmentToCommitmentMax: fig(0.33, "fraction", ["d.tranches.a.amount", "confirmed"]),
+  capexUsd: fig(70e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:capex-per-gw", "assumption"]),
   npvUsd: fig(-3e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:discount-rate", "assumption"]),
   paybackYear: 2034
 } as unknown as DealProjection["recycling"];
@@ -51,14 +52,20 @@ it("headlineFormulas(projection) leaves a figure null when the deal has no capac
   assert.strictEqual(byName["recycling.npvUsd"], recycling.npvUsd);
 });
 
-it("headlineFormulas(projection) makes the payback year a figure with the cash flows' lineage (profit and expected investment)", () => {
+it("headlineFormulas(projection) makes the payback year a figure with the cash flows' lineage (profit, capex and expected investment)", () => {
   const payback = headlineFormulas({...empty, recycling}).find((d) => d.name === "recycling.paybackYear")!.figure!;
   assert.strictEqual(payback.value, 2034);
   assert.strictEqual(payback.unit, "year");
   assert.strictEqual(payback.bound, "exact");
-  // Inputs of operating profit ∪ expected investment, sorted; no discount rate (payback is undiscounted).
+  // Inputs of operating profit ∪ capex ∪ expected investment, sorted; no discount rate (payback is undiscounted).
   assert.deepStrictEqual(payback.lineage, {
-    inputs: ["assumption:contingent-probability", "assumption:provider-margin", "d.commitments.c.amount", "d.tranches.a.amount"],
+    inputs: [
+      "assumption:capex-per-gw",
+      "assumption:contingent-probability",
+      "assumption:margin-aws",
+      "d.commitments.c.amount",
+      "d.tranches.a.amount"
+    ],
     status: "assumption"
   });
 });

@@ -16,7 +16,13 @@ const option: ChipOption = {
   source: "test"
 };
 
-const assumptions: Assumption[] = ["revenue-per-gw-year", "generation-gain", "option-volatility", "discount-rate"].map((id) => ({
+const assumptions: Assumption[] = [
+  "revenue-per-gw-year",
+  "generation-gain",
+  "next-gen-price-ratio",
+  "option-volatility",
+  "discount-rate"
+].map((id) => ({
   id,
   label: id,
   unit: "ratio",
@@ -30,7 +36,8 @@ const assumptions: Assumption[] = ["revenue-per-gw-year", "generation-gain", "op
   description: ""
 }));
 
-const values = {"revenue-per-gw-year": 11, "generation-gain": 2, "option-volatility": 0.5, "discount-rate": 0.1};
+// A price ratio of 1 prices the next generation's GW-year at today's rate: the hand checks below were written for it.
+const values = {"revenue-per-gw-year": 11, "generation-gain": 2, "next-gen-price-ratio": 1, "option-volatility": 0.5, "discount-rate": 0.1};
 const inputs = {asOf: "2026-06-30", deal: "amazon-anthropic", assumptions, values, draws: 20_000};
 // 2026-06-30 → 2028-01-01 is 550 days = 550 / 365.25 = 1.5058179 years.
 const T = 550 / 365.25;
@@ -52,6 +59,20 @@ it("valueChipOption(option, inputs) values a GW-year at base values by hand", ()
   assert.strictEqual(r.valuePerGwYear, r.value);
   // σ = 0: 13.0549285 − 9.4622810 = $3.5926bn.
   assertInDelta(r.intrinsicValue / 1e9, 3.5926474622212887, 1e-9);
+});
+
+it("valueChipOption(option, inputs) with the strike on the next generation's price path, by hand", () => {
+  // K = 11 × 1.6 = $17.6bn, S = $22bn: in the money only because the gain (2) beats the price ratio (1.6).
+  // d1 = (ln(22/17.6) + (0.1 − 0.3465736 + 0.125) × 1.5058179) / 0.6135589 = (0.2231436 − 0.1830380) / 0.6135589 = 0.0653656
+  // d2 = 0.0653656 − 0.6135589 = −0.5481933; Φ(d1) = 0.5260590, Φ(d2) = 0.2917764
+  // S·e^(−qT) = 13.0549285bn; K·e^(−rT) = 17.6 × 0.8601983 = 15.1394896bn
+  // value = 13.0549285 × 0.5260590 − 15.1394896 × 0.2917764 = 6.8676631 − 4.4173463 = $2.4503bn
+  const r = valueChipOption(option, {...inputs, values: {...values, "next-gen-price-ratio": 1.6}});
+  assert.strictEqual(r.strike, 17.6e9);
+  assertInDelta(r.value / 1e9, 2.4503, 1e-3);
+  // A ratio at the gain (2) puts S at K: no intrinsic value left once the forward is discounted.
+  const even = valueChipOption(option, {...inputs, values: {...values, "next-gen-price-ratio": 2}});
+  assert(even.intrinsicValue === 0 && even.value < r.value);
 });
 
 it("valueChipOption(…) agrees with its Monte Carlo value within 3 standard errors", () => {
@@ -128,6 +149,7 @@ it("valueChipOption(…) returns the lineage of the option and the four assumpti
       "amazon-anthropic.hardware.options.future-trainium",
       "assumption:discount-rate",
       "assumption:generation-gain",
+      "assumption:next-gen-price-ratio",
       "assumption:option-volatility",
       "assumption:revenue-per-gw-year"
     ],

@@ -84,3 +84,23 @@ it("projectDeal(…) rejects unknown deals and scenarios", () => {
   assert.throws(() => projectDeal(dataset, "nope"), /invalid deal: nope/);
   assert.throws(() => projectDeal(dataset, "amazon-anthropic", {scenario: "nope"}), /invalid scenario: nope/);
 });
+
+it("projectDeal values only rights on a future generation, all from 1 January 2026, and spends along the delivered capacity", () => {
+  const founding = projectDeal(dataset, "amazon-anthropic", {draws: 0});
+  // 2026-01-01 → 2028-01-01 is 730 days = 730 / 365.25 = 1.99863 years, the same start for every deal.
+  assertInDelta(founding.options!.items[0].years, 730 / 365.25, 1e-9);
+  // K on the next generation's path: $11B × 1.6.
+  assertInDelta(founding.options!.items[0].strike / 1e9, 11 * founding.assumptions["next-gen-price-ratio"], 1e-9);
+  assert.strictEqual(founding.commitment!.profile, "capacity");
+  // Amazon–OpenAI's right is to more of the same Nvidia capacity, AMD's is a warrant against purchases: unvalued.
+  assert.strictEqual(projectDeal(dataset, "amazon-openai", {draws: 0}).options, null);
+  assert.strictEqual(projectDeal(dataset, "amd-openai", {draws: 0}).options, null);
+});
+
+it("projectDeal nets only the provider's own group: Microsoft's $5B against Azure, not Nvidia's $10B", () => {
+  const r = projectDeal(dataset, "microsoft-nvidia-anthropic", {draws: 0}).recycling;
+  assert.strictEqual(r.investmentFirmUsd.value, 5e9);
+  assertInDelta(r.investmentToCommitmentFirm!.value, 5 / 30, 1e-12);
+  assert.strictEqual(r.otherInvestorsFirmUsd.value, 10e9);
+  assert.strictEqual(r.margin.id, "margin-azure");
+});

@@ -27,6 +27,14 @@ it("netPresentValue(flows, rate) discounts to the first flow's year", () => {
   assert.strictEqual(netPresentValue([1, 2, 3], 0), 6);
 });
 
+it("netPresentValue(flows, rate, {firstYear, valuationYear}) compounds flows before the valuation year and discounts those after", () => {
+  // 2025: −10 × 1.1 = −11; 2026: 11; 2027: 12.1 ÷ 1.1 = 11 → 11
+  assertInDelta(netPresentValue([-10, 11, 12.1], 0.1, {firstYear: 2025, valuationYear: 2026}), 11);
+  // all after: 2028 and 2029 to 2026: 1.21 ÷ 1.21 + 1.331 ÷ 1.331 = 2
+  assertInDelta(netPresentValue([1.21, 1.331], 0.1, {firstYear: 2028, valuationYear: 2026}), 2);
+  assertInDelta(netPresentValue([-10, 11], 0.1, {firstYear: 2026, valuationYear: 2026}), netPresentValue([-10, 11], 0.1));
+});
+
 it("netPresentValue(flows, rate) rejects a rate of −1 or less", () => {
   assert.throws(() => netPresentValue([1], -1), /invalid rate: -1/);
   assert.throws(() => netPresentValue([1], Number.NaN), /invalid rate: NaN/);

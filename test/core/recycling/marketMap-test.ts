@@ -83,6 +83,8 @@ it("marketMap(dataset) finds a loop through chips alone, and none for a provider
     loops.map((l) => [l.company, l.via]),
     [["nvidia", ["chips"]]]
   );
+  // The cloud spend returns to the provider, not to the chip maker: it is counted once, so this loop carries none.
+  assert.strictEqual(loops[0].commitmentUsd, null);
 });
 
 it("marketMap(dataset) keeps a capacity-only deal as a GW link and still sees its loop", () => {

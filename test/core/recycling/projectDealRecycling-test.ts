@@ -7,8 +7,12 @@ import {evaluateDealRecycling, prepareDealRecycling, projectDealRecycling} from 
 import {assertInDelta} from "../../asserts.js";
 import {amazonAnthropic, assumptions, baseValues, commitmentFrom, fact, withDeal} from "../commitment/fixtures.js";
 
-const recycle = (deal: Deal = amazonAnthropic, values: AssumptionValues = baseValues, scope?: "all" | "new") =>
-  projectDealRecycling(deal, projectDealCommitment(deal, values, assumptions), values, assumptions, {scope});
+const recycle = (deal: Deal = amazonAnthropic, values: AssumptionValues = baseValues, group?: string[]) =>
+  projectDealRecycling(deal, projectDealCommitment(deal, values, assumptions), values, assumptions, {group});
+
+// With no capex the provider's cash is its operating profit (cash opex = spend × 75%, above the floor), so the
+// hand-checked netting of the accounting era still holds; the capex is tested on its own below.
+const noCapex: AssumptionValues = {...baseValues, "capex-per-gw": 0};
 
 it("projectDealRecycling(deal, …) reproduces the founding case's investment ÷ commitment: 5%, 13% and 33%", () => {
   const r = recycle();
@@ -35,10 +39,12 @@ it("projectDealRecycling(deal, …) sums investment firm, maximum and expected",
   assertInDelta(r.revenuePerDollarInvested!.value, 100 / 13); // 7.69 of cloud revenue per firm dollar
   assert.strictEqual(r.revenuePerDollarInvested!.bound, "at-least");
   assertInDelta(r.operatingProfitUsd!.value / 1e9, 25); // 100 × 25%
+  assert.deepStrictEqual(r.margin, {id: "margin-aws", value: 0.25});
+  assert(r.operatingProfitUsd!.lineage.inputs.includes("assumption:margin-aws"));
 });
 
-it("projectDealRecycling(deal, …) runs the founding flows from 2023 and pays back in 2034", () => {
-  const r = recycle();
+it("projectDealRecycling(deal, …) runs the relationship's flows from 2023 and pays back in 2034 without capex", () => {
+  const r = recycle(amazonAnthropic, noCapex).relationship;
   assert.deepStrictEqual(
     r.flows.map((d) => d.year),
     [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036]
@@ -53,24 +59,37 @@ it("projectDealRecycling(deal, …) runs the founding flows from 2023 and pays b
   assertInDelta(r.flows[10].cumulativeNetCash / 1e9, -8 - 5 + (10 * 256 * 0.25) / 365 + 7 * 1.5);
   assert.strictEqual(r.paybackYear, 2034);
   assertInDelta(r.flows[13].cumulativeNetCash / 1e9, 2); // 25 of profit − 23 invested
+});
+
+it("projectDealRecycling(deal, …) headline flows count only the new money, from 2026, and pay back in 2029 without capex", () => {
+  const r = recycle(amazonAnthropic, noCapex);
+  assert.strictEqual(r.flows[0].year, 2026);
+  assertInDelta(r.flows[0].investment / 1e9, 5);
+  // −3.2466, then +1.5 a year: −1.7466, −0.2466, +1.2534 in 2029
+  assert.strictEqual(r.paybackYear, 2029);
+  assert.strictEqual(r.investmentFirmUsd.value, 13e9); // totals still count every tranche
   assert.deepStrictEqual(
     r.netCashByYear,
     r.flows.map((d) => ({year: d.year, usd: d.netCash}))
   );
 });
 
-it("projectDealRecycling(deal, …) discounts net cash to the first year of flows", () => {
+it("projectDealRecycling(deal, …) discounts every NPV to 1 January 2026, compounding the relationship's earlier flows", () => {
   const r = recycle();
-  const npv = r.flows.reduce((sum, d, i) => sum + d.netCash / 1.1 ** i, 0);
-  assertInDelta(r.npvUsd!.value, npv, 1);
-  assert(r.npvUsd!.value < 0); // the 2023–26 outflows weigh more than the later profit at 10%
+  assert.strictEqual(r.valuationYear, 2026);
+  const at2026 = (flows: typeof r.flows) => flows.reduce((sum, d) => sum + d.netCash * 1.1 ** (2026 - d.year), 0);
+  assertInDelta(r.npvUsd!.value, at2026(r.flows), 1);
+  assertInDelta(r.relationship.npvUsd!.value, at2026(r.relationship.flows), 1);
+  // The relationship adds the $8B of 2023–24, worth more than 8 in 2026 dollars: 1.25 × 1.1³ + 6.75 × 1.1² = 9.8314
+  assertInDelta((r.npvUsd!.value - r.relationship.npvUsd!.value) / 1e9, 1.25 * 1.1 ** 3 + 6.75 * 1.1 ** 2);
   assert.strictEqual(r.npvUsd!.bound, "at-least"); // over $100B of spend, minus up to $20B × p
   assert(r.npvUsd!.lineage.inputs.includes("assumption:discount-rate"));
+  assert(r.npvUsd!.lineage.inputs.includes("assumption:capex-per-gw"));
 });
 
-it("projectDealRecycling(deal, …) hand-check: $2B against $20B over two years at a 25% margin and 10%", () => {
+it("projectDealRecycling(deal, …) hand-check: $2B against $20B over two years at a 25% margin and 10%, without capex", () => {
   const deal = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
-  const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]});
+  const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]}, noCapex);
   // 2026: 10 × 0.25 − 2 = 0.5; 2027: 2.5; NPV = 0.5 + 2.5 ÷ 1.1 = 2.7727
   assertInDelta(
     r.flows.map((d) => d.netCash / 1e9),
@@ -80,16 +99,45 @@ it("projectDealRecycling(deal, …) hand-check: $2B against $20B over two years 
   assert.strictEqual(r.paybackYear, 2026);
 });
 
-it("projectDealRecycling(deal, …, {scope: 'new'}) counts only the new money in the flows", () => {
-  const r = recycle(amazonAnthropic, baseValues, "new");
-  assert.strictEqual(r.flows[0].year, 2026);
-  // −3.2466, then +1.5 a year: −1.7466, −0.2466, +1.2534 in 2029
-  assert.strictEqual(r.paybackYear, 2029);
-  assert.strictEqual(r.investmentFirmUsd.value, 13e9); // totals still count every tranche
+it("projectDealRecycling(deal, …) hand-check with capex: the cash NPV nets the GW the spend keeps busy", () => {
+  const deal = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
+  const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]});
+  // $10B a year ÷ $11B per GW-year = 0.90909 GW; capex 0.90909 × 50 = 45.4545 in 2026.
+  // Depreciation: IT 31.818 ÷ 5 + facility 13.636 ÷ 20 = 7.0455; cash opex = max(10 × 0.75 − 7.0455, 0.8 × 0.90909) = 0.72727.
+  // Residual at the end of 2027: IT 31.818 × 3/5 + facility 13.636 × 18/20 = 31.3636.
+  // 2026: 10 − 0.72727 − 45.4545 − 2 = −38.1818; 2027: 10 − 0.72727 + 31.3636 = 40.6364; NPV = −38.1818 + 40.6364 ÷ 1.1 = −1.2397
+  assertInDelta(
+    r.flows.map((d) => d.netCash / 1e9),
+    [-38.1818, 40.6364],
+    1e-4
+  );
+  assertInDelta(r.npvUsd!.value / 1e9, -1.2397, 1e-4);
+  assertInDelta(r.capexUsd!.value / 1e9, 45.4545, 1e-4);
+  assert.strictEqual(r.paybackYear, 2027);
+  // The accounting view is unchanged by capex: 0.5 + 2.5 ÷ 1.1
+  assertInDelta(r.accountingNpvUsd!.value / 1e9, 0.5 + 2.5 / 1.1);
 });
 
-it("projectDealRecycling(deal, …) with no tranches has zero investment and pays back in the first year of profit", () => {
-  const r = recycle(withDeal({tranches: []}));
+it("projectDealRecycling(deal, …, {group}) nets only the provider's group: another investor's money stays out", () => {
+  const nvidia = {...amazonAnthropic.tranches[3], id: "t-nvidia", investor: "nvidia", amount: fact(10)};
+  const deal = withDeal({investors: ["amazon", "nvidia"], tranches: [amazonAnthropic.tranches[3], nvidia]});
+  const r = recycle(deal, baseValues, ["amazon"]);
+  assert.strictEqual(r.investmentFirmUsd.value, 5e9);
+  assertInDelta(r.investmentToCommitmentFirm!.value, 0.05); // 5 ÷ 100, not 15 ÷ 100
+  assert.strictEqual(r.otherInvestorsFirmUsd.value, 10e9);
+  assertInDelta(r.flows[0].investment / 1e9, 5);
+  assert.strictEqual(recycle(deal).investmentFirmUsd.value, 15e9); // without a group, every investor counts
+});
+
+it("projectDealRecycling(deal, …) total return = relationship cash NPV + the latest mark, not cash", () => {
+  const r = recycle();
+  assertInDelta(r.totalReturnUsd!.value, r.relationship.npvUsd!.value + 60.6e9, 1);
+  assert(r.totalReturnUsd!.lineage.inputs.includes("amazon-anthropic.equityMarks.fy-2025"));
+  assert.strictEqual(recycle(withDeal({equityMarks: []})).totalReturnUsd, null);
+});
+
+it("projectDealRecycling(deal, …) with no tranches has zero investment and, without capex, pays back in the first year of profit", () => {
+  const r = recycle(withDeal({tranches: []}), noCapex);
   assert.strictEqual(r.investmentFirmUsd.value, 0);
   assert.strictEqual(r.investmentToCommitmentFirm!.value, 0);
   assert.strictEqual(r.investmentToCommitmentMax!.value, 0);
@@ -105,6 +153,8 @@ it("projectDealRecycling(deal, null, …) with no commitment has no flows and no
   assert.deepStrictEqual(r.netCashByYear, []);
   assert.strictEqual(r.paybackYear, null);
   assert.strictEqual(r.npvUsd, null);
+  assert.strictEqual(r.relationship.npvUsd, null);
+  assert.strictEqual(r.capexUsd, null);
   assert.strictEqual(r.commitmentUsd, null);
   assert.strictEqual(r.investmentToCommitmentFirm, null);
   assert.strictEqual(r.operatingProfitUsd, null);
@@ -113,11 +163,9 @@ it("projectDealRecycling(deal, null, …) with no commitment has no flows and no
   assertInDelta(r.equityGainUsd!.value / 1e9, 52.6);
 });
 
-it("projectDealRecycling(deal, commitment, …) rejects another deal's commitment and a bad scope", () => {
+it("projectDealRecycling(deal, commitment, …) rejects another deal's commitment and an invalid probability", () => {
   const other = projectDealCommitment(withDeal({id: "other"}), baseValues, assumptions);
   assert.throws(() => projectDealRecycling(amazonAnthropic, other, baseValues, assumptions), /invalid commitment: other/);
-  // @ts-expect-error an unknown scope
-  assert.throws(() => prepareDealRecycling(amazonAnthropic, assumptions, {scope: "old"}), /invalid scope: old/);
   assert.throws(() => recycle(amazonAnthropic, {...baseValues, "contingent-probability": 2}), /invalid probability: 2/);
 });
 
@@ -125,11 +173,13 @@ it("evaluateDealRecycling(prepared, commitment, values) matches projectDealRecyc
   const preparedCommitment = prepareDealCommitment(amazonAnthropic, assumptions)!;
   const prepared = prepareDealRecycling(amazonAnthropic, assumptions);
   const a = evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, baseValues), baseValues);
-  const values = {...baseValues, "provider-margin": 0.38};
-  const b = evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values);
+  // At $30B per GW the cost floor does not bind (11 × 0.75 − 4.65 = 3.6 > 0.8), so the margin moves the cash.
+  const run = (values: AssumptionValues) => evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values);
+  const c = run({...baseValues, "capex-per-gw": 30});
+  const b = run({...baseValues, "capex-per-gw": 30, "margin-aws": 0.38});
   assert.deepStrictEqual(a, recycle());
   assert.strictEqual(a.npvUsd!.lineage, b.npvUsd!.lineage);
-  assert(b.npvUsd!.value > a.npvUsd!.value);
+  assert(b.npvUsd!.value > c.npvUsd!.value);
 });
 
 const margins = fc.tuple(fc.double({min: 0, max: 0.6, noNaN: true}), fc.double({min: 0, max: 0.3, noNaN: true}));
@@ -139,7 +189,7 @@ it("projectDealRecycling(…): a higher margin never lowers operating profit or 
   const preparedCommitment = prepareDealCommitment(amazonAnthropic, assumptions, {profile: "ramp"})!;
   const prepared = prepareDealRecycling(amazonAnthropic, assumptions);
   const run = (margin: number, probability: number) => {
-    const values = {...baseValues, "provider-margin": margin, "contingent-probability": probability};
+    const values = {...baseValues, "margin-aws": margin, "contingent-probability": probability};
     return evaluateDealRecycling(prepared, evaluateDealCommitment(preparedCommitment, values), values);
   };
   fc.assert(
@@ -157,8 +207,55 @@ it("projectDealRecycling(…): the flows' investment adds up to the expected inv
   fc.assert(
     fc.property(fc.double({min: 0, max: 1, noNaN: true}), (probability) => {
       const r = recycle(amazonAnthropic, {...baseValues, "contingent-probability": probability});
-      assertInDelta(r.flows.reduce((s, d) => s + d.investment, 0) / 1e9, 13 + 20 * probability);
+      assertInDelta(r.relationship.flows.reduce((s, d) => s + d.investment, 0) / 1e9, 13 + 20 * probability);
+      assertInDelta(r.flows.reduce((s, d) => s + d.investment, 0) / 1e9, 5 + 20 * probability);
       assertInDelta(r.flows.reduce((s, d) => s + d.spend, 0) / 1e9, 100);
     })
   );
+});
+
+it("projectDealRecycling(deal, …) sums the provider's cash and the expected new money", () => {
+  const r = recycle();
+  // New money: 5 firm + 20 contingent × 0.5 = 15
+  assertInDelta(r.newMoneyExpectedUsd.value / 1e9, 15);
+  // The provider's cash over the term, minus the new money, is the headline's cumulative net cash at the end.
+  assertInDelta((r.providerCashUsd!.value - r.newMoneyExpectedUsd.value) / 1e9, r.flows.at(-1)!.cumulativeNetCash / 1e9);
+  // Without capex it is the operating profit: 100 × 25%.
+  assertInDelta(recycle(amazonAnthropic, noCapex).providerCashUsd!.value / 1e9, 25);
+});
+
+it("projectDealRecycling(deal, …) counts cloud credits at their cost to the provider", () => {
+  const deal = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
+  const two = {...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]};
+  // Half of $2B in credits at a 25% margin: each dollar costs 1 − 0.5 × 0.25 = 0.875, so $1.75B.
+  // 2026: 10 × 0.25 − 1.75 = 0.75 (without capex); ratio at cost 1.75 ÷ 20 = 8.75%, against 10% at face value.
+  const r = recycle(two, {...noCapex, "credit-share": 0.5});
+  assertInDelta(r.flows[0].netCash / 1e9, 0.75);
+  assertInDelta(r.investmentToCommitmentNewAtCost!.value, 0.0875);
+  assertInDelta(r.investmentToCommitmentNew!.value, 0.1);
+  assert(r.npvUsd!.lineage.inputs.includes("assumption:credit-share"));
+  // No credits: at cost = at face value.
+  assertInDelta(recycle(two, noCapex).investmentToCommitmentNewAtCost!.value, 0.1);
+});
+
+it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor on its gross margin on the chips", () => {
+  const nvidia = {...amazonAnthropic.tranches[3], id: "t-nvidia", investor: "nvidia", amount: fact(10)};
+  const deal = withDeal({
+    investors: ["amazon", "nvidia"],
+    tranches: [amazonAnthropic.tranches[3], nvidia],
+    commitments: commitmentFrom("2026-01-01", 20, 2)
+  });
+  const r = projectDealRecycling(deal, projectDealCommitment(deal, baseValues, assumptions), baseValues, assumptions, {
+    group: ["amazon"],
+    chipMakers: ["nvidia"]
+  });
+  // Capex 45.4545 (0.90909 GW × 50); chips = 45.4545 × 0.7 × 0.74 = 23.5455; gross profit × 0.73 = 17.1882, against $10B.
+  const [maker] = r.chipMakers;
+  assert.strictEqual(maker.company, "nvidia");
+  assertInDelta(maker.chipsUsd / 1e9, 23.5455, 1e-4);
+  assertInDelta(maker.grossProfitUsd / 1e9, 17.1882, 1e-4);
+  assert.strictEqual(maker.investedFirmUsd, 10e9);
+  assert.deepStrictEqual(maker.margin, {id: "margin-nvidia", value: 0.73});
+  // Chips bought with the capacity in 2026 (all the capex is that year), tranche in 2026: NPV = 17.1882 − 10 = 7.1882.
+  assertInDelta(maker.npvUsd / 1e9, 17.1882 - 10, 1e-4);
 });

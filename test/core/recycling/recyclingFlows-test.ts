@@ -1,17 +1,30 @@
 import {assert, it} from "vitest";
 import {dealInvestment} from "../../../src/core/recycling/dealInvestment.js";
+import {providerCash} from "../../../src/core/recycling/providerCash.js";
 import {flowTranches, recyclingFlows} from "../../../src/core/recycling/recyclingFlows.js";
 import {assertInDelta} from "../../asserts.js";
 import {amazonAnthropic} from "../commitment/fixtures.js";
 
-const spend = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: first + i, usd: value * 1e9}));
-const options = {probability: 0.5, margin: 0.25};
+// With no capex and no cost floor, the provider's cash is its operating profit (spend × 25%): the netting is
+// tested alone here, the provider's cash in providerCash-test.
+const NO_CAPEX = {
+  margin: 0.25,
+  capexPerGwUsd: 0,
+  itShare: 0.7,
+  itLife: 5,
+  facilityLife: 20,
+  revenuePerGwYearUsd: 11e9,
+  opexFloorPerGwYearUsd: 0
+};
+const rows = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: first + i, usd: value * 1e9}));
+const spend = (first: number, ...usd: number[]) => providerCash(rows(first, ...usd), NO_CAPEX);
+const options = {probability: 0.5};
 const column = (
   rows: ReturnType<typeof recyclingFlows>,
-  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash"
+  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash" | "accountingNet"
 ) => rows.map((d) => d[key] / 1e9);
 
-it("recyclingFlows(tranches, perYear, options) nets operating profit against investment, year by year", () => {
+it("recyclingFlows(tranches, provider, options) nets the provider's cash against investment, year by year", () => {
   const rows = recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], spend(2026, 10, 10), options);
   assert.deepStrictEqual(
     rows.map((d) => d.year),
@@ -21,6 +34,23 @@ it("recyclingFlows(tranches, perYear, options) nets operating profit against inv
   assertInDelta(column(rows, "operatingProfit"), [2.5, 2.5]); // 10 × 25%
   assertInDelta(column(rows, "netCash"), [-2.5, 2.5]);
   assertInDelta(column(rows, "cumulativeNetCash"), [-2.5, 0]);
+  // Without capex the accounting view is the same as cash.
+  assertInDelta(column(rows, "accountingNet"), [-2.5, 2.5]);
+});
+
+it("recyclingFlows(…) nets capex: cash is below operating profit when the provider builds, the accounting view is not", () => {
+  // 2 GW-years of spend at $11B: 1 GW in use, capex 1 × $40B in 2026; 35% margin; depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2
+  // cash opex = max(11 × 0.65 − 6.2, 0.8) = 0.95; residual at the end of 2027: IT 28 × 3/5 = 16.8, facility 12 × 18/20 = 10.8
+  // provider cash 2026 = 11 − 0.95 − 40 = −29.95; 2027 = 11 − 0.95 + 27.6 = 37.65; investment 5 in 2026
+  const costs = {...NO_CAPEX, margin: 0.35, capexPerGwUsd: 40e9, opexFloorPerGwYearUsd: 0.8e9};
+  const flows = recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(rows(2026, 11, 11), costs), options);
+  assertInDelta(column(flows, "netCash"), [-34.95, 37.65]);
+  assertInDelta(column(flows, "cumulativeNetCash"), [-34.95, 2.7]);
+  assertInDelta(column(flows, "accountingNet"), [-1.15, 3.85]); // 11 × 35% − 5, 11 × 35%
+  assertInDelta(
+    flows.map((d) => d.capex / 1e9),
+    [40, 0]
+  );
 });
 
 it("recyclingFlows(…) spreads an undated contingent tranche × probability over the spend years after its own", () => {
@@ -66,20 +96,9 @@ it("recyclingFlows(tranches, [], options) has no flows", () => {
 });
 
 it("recyclingFlows(…) rejects invalid inputs", () => {
-  assert.throws(() => recyclingFlows([], spend(2026, 1), {probability: 1.5, margin: 0.25}), /invalid probability: 1.5/);
-  assert.throws(() => recyclingFlows([], spend(2026, 1), {probability: 0.5, margin: -0.1}), /invalid margin: -0.1/);
-  assert.throws(
-    () =>
-      recyclingFlows(
-        [],
-        [
-          {year: 2026, usd: 1},
-          {year: 2028, usd: 1}
-        ],
-        options
-      ),
-    /invalid perYear/
-  );
+  assert.throws(() => recyclingFlows([], spend(2026, 1), {probability: 1.5}), /invalid probability: 1.5/);
+  const gap = [spend(2026, 1)[0], spend(2028, 1)[0]];
+  assert.throws(() => recyclingFlows([], gap, options), /invalid provider/);
 });
 
 it("flowTranches(deal, tranches) spreads only the contingent tranches dated no later than the announcement", () => {

@@ -1,0 +1,105 @@
+import type {YearUsd} from "../commitment/spendByYear.js";
+
+/** What it costs a provider to deliver capacity, in USD and years. */
+export interface ProviderCosts {
+  /** The provider's operating margin on the lab's spend, 0–1 (accounting: after depreciation). */
+  margin: number;
+  /** All-in capex per GW of facility power, facility and IT (chips included), USD. */
+  capexPerGwUsd: number;
+  /** IT (servers, accelerators, network) share of the capex, 0–1. */
+  itShare: number;
+  /** Years over which IT is depreciated, and after which it is replaced while the capacity is still in use. */
+  itLife: number;
+  /** Years over which the facility (shell, power, cooling) is depreciated. */
+  facilityLife: number;
+  /** What the lab pays per GW-year of capacity, USD: turns each year's spend into the GW it keeps busy. */
+  revenuePerGwYearUsd: number;
+  /** Cash operating costs per GW-year that no margin can go below (power, staff, maintenance), USD. */
+  opexFloorPerGwYearUsd: number;
+}
+
+/** One year of the provider's economics on a deal, USD (GW for `gw`). */
+export interface ProviderCashYear {
+  year: number;
+  /** The lab's spend: the provider's revenue. */
+  revenue: number;
+  /** Capacity the spend keeps busy: revenue ÷ revenue per GW-year. */
+  gw: number;
+  /** Capex spent this year: new capacity at capex per GW, plus IT replaced at the end of its life. */
+  capex: number;
+  /** Straight-line depreciation of the capex (accounting only; never subtracted from cash). */
+  depreciation: number;
+  /** Cash operating costs: revenue × (1 − margin) − depreciation, but never below the floor × GW. */
+  cashOpex: number;
+  /** Book value of what is left at the end of the term (last year only): the provider keeps and can re-rent it. */
+  residual: number;
+  /** Accounting view: revenue × margin. */
+  operatingProfit: number;
+  /** Cash: revenue − cash operating costs − capex + residual. */
+  cash: number;
+}
+
+/**
+ * Returns the provider's cash on a lab's spend, year by year: the capacity the spend keeps busy (spend ÷ revenue
+ * per GW-year), the capex to build it in the year it is first used (capex per GW on each GW added above the
+ * previous peak) with its IT replaced every `itLife` years while the term lasts, the cash operating costs that the
+ * provider's operating margin implies once the depreciation of that capex is added back (revenue × (1 − margin) −
+ * depreciation, floored at `opexFloorPerGwYearUsd` × GW), and in the last year the straight-line book value of
+ * what is left. Cash = revenue − cash opex − capex + residual; depreciation never enters it. Over a whole life with
+ * no floor binding, undiscounted cash equals the operating profit: only the timing differs. `perYear` must hold
+ * one row per year, in order. Throws `invalid <field>:` for a value out of range.
+ *
+ * @example providerCash([{year: 2026, usd: 11e9}, {year: 2027, usd: 11e9}], {margin: 0.35, capexPerGwUsd: 50e9, itShare: 0.7, itLife: 5, facilityLife: 20, revenuePerGwYearUsd: 11e9, opexFloorPerGwYearUsd: 0.8e9})
+ * // 2026: 1 GW, capex 50e9, depreciation 7.75e9, cash opex max(7.15e9 − 7.75e9, 0.8e9) = 0.8e9, cash 11 − 0.8 − 50 = −39.8e9
+ */
+export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts): ProviderCashYear[] {
+  const {margin, capexPerGwUsd, itShare, itLife, facilityLife, revenuePerGwYearUsd, opexFloorPerGwYearUsd} = costs;
+  if (!(margin >= 0 && margin <= 1)) throw new Error(`invalid margin: ${margin}`);
+  if (!(capexPerGwUsd >= 0)) throw new Error(`invalid capexPerGwUsd: ${capexPerGwUsd}`);
+  if (!(itShare >= 0 && itShare <= 1)) throw new Error(`invalid itShare: ${itShare}`);
+  if (!(itLife > 0)) throw new Error(`invalid itLife: ${itLife}`);
+  if (!(facilityLife > 0)) throw new Error(`invalid facilityLife: ${facilityLife}`);
+  if (!(revenuePerGwYearUsd > 0)) throw new Error(`invalid revenuePerGwYearUsd: ${revenuePerGwYearUsd}`);
+  if (!(opexFloorPerGwYearUsd >= 0)) throw new Error(`invalid opexFloorPerGwYearUsd: ${opexFloorPerGwYearUsd}`);
+  const n = perYear.length;
+  if (!n) return [];
+  const first = perYear[0].year;
+  const capex = new Float64Array(n);
+  const depreciation = new Float64Array(n);
+  let residual = 0;
+  // A purchase of `usd` in year index i, written off straight-line over `life` years (the last one partial).
+  const buy = (i: number, usd: number, life: number) => {
+    capex[i] += usd;
+    for (let j = i; j < n; ++j) depreciation[j] += (usd * Math.max(0, Math.min(1, i + life - j))) / life;
+    residual += usd * Math.max(0, 1 - (n - i) / life);
+  };
+  let peak = 0;
+  for (let i = 0; i < n; ++i) {
+    const added = Math.max(0, perYear[i].usd / revenuePerGwYearUsd - peak);
+    if (!(added > 0)) continue;
+    peak += added;
+    buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
+    // IT is bought with the capacity and replaced at the end of each life while the term still has a year to use it.
+    for (let t = 0; Math.floor(i + t) < n; t += itLife) buy(Math.floor(i + t), added * capexPerGwUsd * itShare, itLife);
+  }
+  const rows: ProviderCashYear[] = new Array(n);
+  for (let i = 0; i < n; ++i) {
+    const {year, usd: revenue} = perYear[i];
+    if (year !== first + i) throw new Error(`invalid perYear: not one row per year from ${first}`);
+    const gw = revenue / revenuePerGwYearUsd;
+    const cashOpex = Math.max(revenue * (1 - margin) - depreciation[i], gw * opexFloorPerGwYearUsd);
+    const left = i === n - 1 ? residual : 0;
+    rows[i] = {
+      year,
+      revenue,
+      gw,
+      capex: capex[i],
+      depreciation: depreciation[i],
+      cashOpex,
+      residual: left,
+      operatingProfit: revenue * margin,
+      cash: revenue - cashOpex - capex[i] + left
+    };
+  }
+  return rows;
+}

@@ -1,0 +1,24 @@
+import {assert, it} from "vitest";
+import {medianRecycling} from "../../../src/core/project/projectDeal.js";
+import type {DealRecycling} from "../../../src/core/recycling/projectDealRecycling.js";
+
+const figure = (value: number) => ({value, unit: "usd", bound: "exact" as const, lineage: {status: "estimate" as const, inputs: []}});
+const spread = (p50: number) => ({p10: p50 - 1, p50, p90: p50 + 1, mean: p50, undefinedShare: 0});
+
+it("medianRecycling(recycling, figures) sets the NPV and operating profit to their medians and keeps the base values", () => {
+  const r = {npvUsd: figure(-2.44e9), operatingProfitUsd: figure(35e9), paybackYear: 2035} as unknown as DealRecycling;
+  const out = medianRecycling(r, {"recycling.npvUsd": spread(-7.9e9), "recycling.operatingProfitUsd": spread(31e9)});
+  assert.strictEqual(out.npvUsd!.value, -7.9e9);
+  assert.strictEqual(out.operatingProfitUsd!.value, 31e9);
+  assert.deepStrictEqual(out.baseCase, {npvUsd: -2.44e9, operatingProfitUsd: 35e9});
+  assert.strictEqual(out.paybackYear, 2035);
+  assert.strictEqual(r.npvUsd!.value, -2.44e9, "the input is not mutated");
+});
+
+it("medianRecycling(recycling, {}) keeps a figure with no finite median as it is", () => {
+  const r = {npvUsd: figure(1e9), operatingProfitUsd: null} as unknown as DealRecycling;
+  const out = medianRecycling(r, {"recycling.npvUsd": spread(Number.NaN)});
+  assert.strictEqual(out.npvUsd!.value, 1e9);
+  assert.strictEqual(out.operatingProfitUsd, null);
+  assert.deepStrictEqual(out.baseCase, {npvUsd: 1e9, operatingProfitUsd: null});
+});
