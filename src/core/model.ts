@@ -61,6 +61,18 @@ export const UNITS: readonly Unit[] = [
   "gb"
 ];
 
+/**
+ * What kind of document a source is, which decides what it can back (see `src/io/provenance.ts`):
+ * - `filing`: a regulatory or court filing (an 8-K, a 10-K, an exhibit), on the filer's or the regulator's site;
+ * - `company`: an organisation's own statement on its own site (press release, blog, documentation);
+ * - `press`: a named outlet's own report, or wire copy it runs under licence with the wire named;
+ * - `secondary`: a mirror, reprint, aggregator, forum post, blog summary or machine rewrite of someone else's report;
+ * - `editorial`: this project's own method or judgement (backs estimates and assumptions only).
+ */
+export type SourceKind = "filing" | "company" | "press" | "secondary" | "editorial";
+
+export const SOURCE_KINDS: readonly SourceKind[] = ["filing", "company", "press", "secondary", "editorial"];
+
 /** Where a figure comes from. Sources are declared in any data file and referenced by id from anywhere. */
 export interface Source {
   /** Unique across all data files; kebab-case. */
@@ -72,6 +84,9 @@ export interface Source {
   publisher?: string;
   /** Publication date, ISO. */
   date: string;
+  kind: SourceKind;
+  /** For a `company` or `filing` source: the company (id in companies.yaml) that speaks or files, when it is one. */
+  party?: string;
 }
 
 /** A sourced numeric figure. */

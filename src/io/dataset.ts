@@ -8,6 +8,7 @@ import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source,
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
+import {eachSourcedFigure, partyFamily, provenanceProblem} from "./provenance.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile, YardsticksFile} from "./schema.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";
 
@@ -204,6 +205,35 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
       );
   }
   for (const {item, at} of dealEntries) checkDeal(item, at, {companies, chips, sources, report});
+
+  // Provenance: a source's party is a known company, and every figure's status is one its source can back.
+  for (const {item, at} of sourceEntries) {
+    if (item.party && !companies.has(item.party))
+      report({...at, path: [...at.path, "party"]}, `unknown company "${item.party}" (add it to companies.yaml)`);
+    if (item.party && item.kind !== "company" && item.kind !== "filing")
+      report({...at, path: [...at.path, "party"]}, `only a company statement or a filing has a party (this source is ${item.kind})`);
+  }
+  const companyList = companyEntries.map((e) => e.item);
+  for (const file of files) {
+    const deal = file.kind === "deal" ? (file.value as DealFile) : undefined;
+    const named = deal ? [...deal.investors, deal.lab, deal.provider] : [];
+    // A deal naming an unknown company is already reported; its parties cannot be judged until that is fixed.
+    if (named.some((id) => !companies.has(id))) continue;
+    const parties = deal ? partyFamily(named, companyList) : undefined;
+    eachSourcedFigure(file.value, (figure, path) => {
+      const source = sources.get(figure.source);
+      if (!source) return;
+      const message = provenanceProblem(figure.status, source, parties);
+      if (message) report({file, path: [...path, "status"]}, message);
+      // A deal's as-of date is when its figures were last checked: no figure may rest on a later source (the deal's
+      // own sources are held to this in checkDeal; this catches sources declared in other files).
+      if (deal && source.date > deal.asOf && !deal.sources?.some((s) => s.id === source.id))
+        report(
+          {file, path: [...path, "source"]},
+          `cites "${source.id}" of ${source.date}, after the deal's asOf (${deal.asOf}); move asOf forward`
+        );
+    });
+  }
 
   if (problems.length) return {problems};
   return {dataset: resolve(files, sources), problems};

@@ -4,7 +4,7 @@
  * date order) live in `dataset.ts`; this file checks one value at a time.
  */
 import {z} from "zod";
-import {BOUNDS, STATUSES, UNITS, type Unit} from "../core/model.js";
+import {BOUNDS, SOURCE_KINDS, STATUSES, UNITS, type Unit} from "../core/model.js";
 import {cleanText, markdownHazard} from "./markdownHazard.js";
 
 /** Kebab-case identifier: lower-case ASCII letters and digits in dash-separated words. */
@@ -156,7 +156,11 @@ export const sourceSchema = z.strictObject({
     error: "must be an http(s) address with no spaces or quotes, or a page of this project (docs/…)"
   }),
   publisher: text.optional(),
-  date: isoDate
+  date: isoDate,
+  kind: z.enum(SOURCE_KINDS as [string, ...string[]], {
+    error: `must be one of ${SOURCE_KINDS.join(", ")} (filing: a regulatory filing; company: an organisation's own statement; press: a named outlet's own report; secondary: a mirror, reprint, aggregator, forum or blog summary; editorial: this project's own method)`
+  }),
+  party: id.optional()
 });
 
 const sources = z.array(sourceSchema, {error: "expected a list of sources"}).optional();
