@@ -44,8 +44,11 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
       el(
         "span",
         {},
-        `${withBound(usd(amount), commitment.amount.bound)} over ${figureText(commitment.years.value, "years")}`,
-        Badge(commitment.amount, {sources, index})
+        // One badge per part: the amount and the term are sourced (or assumed) separately.
+        withBound(usd(amount), commitment.amount.bound),
+        Badge(commitment.amount, {sources, index}),
+        ` over ${figureText(commitment.years.value, "years", commitment.years.bound)}`,
+        Badge(commitment.years, {sources, index})
       )
     ]);
   }

@@ -1,7 +1,7 @@
 /** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
 import type {Deal, Source} from "../lib/core.js";
 import {headlineTerms} from "../lib/core.js";
-import {el} from "./dom.js";
+import {type Child, el} from "./dom.js";
 import {date, figureText, times, usd, withBound} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
 
@@ -10,7 +10,7 @@ interface Options {
   index?: Record<string, number>;
 }
 
-function card(label: string, value: string, badge: Node, note: string, figure: string): HTMLElement {
+function card(label: string, value: string, badge: Node, note: Child, figure: string): HTMLElement {
   return el(
     "div",
     {class: "card headline"},
@@ -65,7 +65,12 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
         "Compute commitment",
         withBound(usd(amount), commitment.amount.bound),
         Badge(commitment.amount, {sources, index}),
-        `over ${figureText(commitment.years.value, "years")} from ${date(commitment.start)}: ${commitment.platform}`,
+        // The term carries its own badge: it is often the editors' assumption where the amount is sourced.
+        [
+          `over ${figureText(commitment.years.value, "years", commitment.years.bound)}`,
+          Badge(commitment.years, {sources, index}),
+          ` from ${date(commitment.start)}: ${commitment.platform}`
+        ],
         "commitment.total"
       )
     );
@@ -78,7 +83,9 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
         "New capacity",
         figureText(c.value, c.unit, c.bound),
         Badge(c, {sources, index}),
-        next ? `${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}` : "no dated schedule",
+        next
+          ? [`${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}`, Badge(next.gw, {sources, index})]
+          : "no dated schedule",
         "capacity.ceiling"
       )
     );

@@ -208,8 +208,14 @@ export interface ChipOption {
   rights: string;
   flexibility: string;
   costOfWaiting: string;
+  /** Status and source of the option itself (that the deal grants it). */
   status: Status;
   source: string;
+  /**
+   * Status of the answers above and of `exercisable`: usually the editors' reading of the terms (`assumption`),
+   * which the note explains, apart from the option's own status.
+   */
+  answers: {status: Status; source: string; asOf: string; note?: string};
 }
 
 export interface Hardware {

@@ -226,8 +226,9 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
       const message = provenanceProblem(figure.status, source, parties);
       if (message) report({file, path: [...path, "status"]}, message);
       // A deal's as-of date is when its figures were last checked: no figure may rest on a later source (the deal's
-      // own sources are held to this in checkDeal; this catches sources declared in other files).
-      if (deal && source.date > deal.asOf && !deal.sources?.some((s) => s.id === source.id))
+      // own sources are held to this in checkDeal; this catches sources declared in other files). The project's own
+      // method (editorial) is not evidence of the terms and is exempt.
+      if (deal && source.kind !== "editorial" && source.date > deal.asOf && !deal.sources?.some((s) => s.id === source.id))
         report(
           {file, path: [...path, "source"]},
           `cites "${source.id}" of ${source.date}, after the deal's asOf (${deal.asOf}); move asOf forward`

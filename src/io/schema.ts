@@ -221,7 +221,8 @@ export const dealFile = z.strictObject({
         flexibility: text,
         costOfWaiting: text,
         status,
-        source: id
+        source: id,
+        answers: z.strictObject({status, source: id, asOf: isoDate.optional(), note: text})
       })
     ).optional()
   }),

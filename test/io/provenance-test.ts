@@ -83,12 +83,22 @@ it("checkFiles(a source without kind, an unknown party or a party on a press sou
 
 it("checkFiles(a deal figure citing another file's source dated after the deal's asOf) asks to move asOf", () => {
   const files = edit(
-    editValid(D, FIRST, FIRST.replace("status: confirmed, source: deal-source", "status: estimate, source: assumption-source")),
-    "assumptions.yaml",
-    "date: 2025-06-01",
-    "date: 2026-07-01"
+    editValid(D, FIRST, FIRST.replace("status: confirmed, source: deal-source", "status: estimate, source: chip-source")),
+    "chips.yaml",
+    "date: 2025-01-01}",
+    "date: 2026-07-01}"
   );
   assert.deepStrictEqual(problemLines(files), [
-    `${DF}:20:64: tranches[0].amount.source: cites "assumption-source" of 2026-07-01, after the deal's asOf (2026-06-30); move asOf forward`
+    `${DF}:20:64: tranches[0].amount.source: cites "chip-source" of 2026-07-01, after the deal's asOf (2026-06-30); move asOf forward`
   ]);
+});
+
+it("checkFiles(an option without the status of its answers) asks for it where the option is", () => {
+  const option = (answers: string) =>
+    `  chips: [trainium2]\n  options:\n    - {id: next, label: Next chips, exercisable: 2028-01-01, timing: Later, rights: A right, flexibility: Some, costOfWaiting: Some, status: confirmed, source: deal-source${answers}}\n`;
+  assert.deepStrictEqual(problemLines(editValid(D, "hardware:\n  chips: [trainium2]\n", "hardware:\n" + option(""))), [
+    `${DF}:60:7: hardware.options[0].answers: is required but missing`
+  ]);
+  const reading = ", answers: {status: assumption, source: deal-source, note: Our reading}";
+  assert.deepStrictEqual(problemLines(editValid(D, "hardware:\n  chips: [trainium2]\n", "hardware:\n" + option(reading))), []);
 });
