@@ -359,6 +359,11 @@ export interface Observation {
   source: string;
   /** Deal id the observation is about, if one. */
   deal?: string;
+  /**
+   * Companies (a lab, a provider, an investor) or chips the observation concerns beyond one deal: it shows on every
+   * deal with that party or chip (Anthropic's gross margin on each Anthropic deal), and on no other.
+   */
+  about?: string[];
 }
 
 export interface Signal {

@@ -5,6 +5,7 @@
  */
 import {ASSUMPTION_IDS} from "../core/assumptions.js";
 import type {Assumption, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
+import {concerns} from "../core/signals.js";
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
@@ -188,6 +189,34 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   }
   for (const {item, at} of signalEntries) {
     item.observations.forEach((o, i) => {
+      // An observation belongs to what it concerns; one that names nothing would show on no deal (or, before, on all).
+      if (!o.deal && !o.about)
+        report(
+          {...at, path: [...at.path, "observations", i]},
+          "names neither a deal nor what it is about: add `deal:` or `about:` (companies or chips it concerns)"
+        );
+      (o.about ?? []).forEach((ref, j) => {
+        if (!companies.has(ref) && !chips.has(ref) && !deals.has(ref))
+          report(
+            {...at, path: [...at.path, "observations", i, "about", j]},
+            `unknown company, chip or deal "${ref}" (about: names what the observation concerns)`
+          );
+      });
+      // Evidence is held to the same standard as figures: a secondary copy or our own judgement backs no status.
+      const cited = sources.get(o.source);
+      if (cited && (cited.kind === "secondary" || cited.kind === "editorial"))
+        report(
+          {...at, path: [...at.path, "observations", i, "source"]},
+          `"${o.source}" is ${cited.kind}: an observation needs a named outlet's own report, a company statement or a filing`
+        );
+      // An observation shown on a deal's page must not be newer than the deal's as-of date.
+      for (const {item: deal} of dealEntries) {
+        if (o.date > deal.asOf && concerns(o, {...deal, capacity: deal.capacity ?? null}))
+          report(
+            {...at, path: [...at.path, "observations", i, "date"]},
+            `is after the as-of date of ${deal.id} (${o.date} > ${deal.asOf}), which it concerns; move that deal's asOf forward`
+          );
+      }
       if (o.deal && !deals.has(o.deal))
         report(
           {...at, path: [...at.path, "observations", i, "deal"]},

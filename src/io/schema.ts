@@ -317,7 +317,8 @@ export const signalsFile = z.strictObject({
           status: z.enum(["on-track", "watch", "off-track", "unknown"], {error: "must be one of on-track, watch, off-track, unknown"}),
           text,
           source: id,
-          deal: id.optional()
+          deal: id.optional(),
+          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional()
         })
       )
     })

@@ -102,3 +102,28 @@ it("checkFiles(an option without the status of its answers) asks for it where th
   const reading = ", answers: {status: assumption, source: deal-source, note: Our reading}";
   assert.deepStrictEqual(problemLines(editValid(D, "hardware:\n  chips: [trainium2]\n", "hardware:\n" + option(reading))), []);
 });
+
+it("checkFiles(an observation that names nothing, an unknown subject, a secondary source or a date past the deal's asOf) locates each", () => {
+  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "        deal: amazon-anthropic\n", "")), [
+    "data/signals.yaml:11:9: signals[0].observations[0]: names neither a deal nor what it is about: add `deal:` or `about:` (companies or chips it concerns)"
+  ]);
+  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "        deal: amazon-anthropic\n", "        about: [nobody]\n")), [
+    'data/signals.yaml:15:17: signals[0].observations[0].about[0]: unknown company, chip or deal "nobody" (about: names what the observation concerns)'
+  ]);
+  assert.deepStrictEqual(
+    problemLines(editValid("signals.yaml", "  - {id: signal-source, kind: press,", "  - {id: signal-source, kind: secondary,")),
+    [
+      'data/signals.yaml:14:17: signals[0].observations[0].source: "signal-source" is secondary: an observation needs a named outlet\'s own report, a company statement or a filing'
+    ]
+  );
+  // About Anthropic, dated after Amazon → Anthropic's as-of: that deal's page would cite evidence newer than its date.
+  const late = edit(
+    editValid("signals.yaml", "      - date: 2025-10-29\n", "      - date: 2026-07-01\n"),
+    "signals.yaml",
+    "        deal: amazon-anthropic\n",
+    "        about: [anthropic]\n"
+  );
+  assert.deepStrictEqual(problemLines(late), [
+    "data/signals.yaml:11:15: signals[0].observations[0].date: is after the as-of date of amazon-anthropic (2026-07-01 > 2026-06-30), which it concerns; move that deal's asOf forward"
+  ]);
+});

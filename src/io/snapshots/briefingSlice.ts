@@ -6,6 +6,7 @@
  * page and the files it loads are the PDF's inputs.
  */
 import {createHash} from "node:crypto";
+import {concerns} from "../../core/signals.js";
 import type {PublicDataset} from "../publicDataset.js";
 import type {Analysis, BandsFile, BriefingEntry, ChangesFile} from "./siteData.js";
 
@@ -32,8 +33,9 @@ export interface SliceInputs {
 
 /**
  * Returns the briefing's data file. A deal's slice keeps only that deal in `data.deals`, `capacityShares`,
- * `analysis.projections`, `analysis.comparison` and the bands; it has no signals and no article table (the
- * market briefing's sections); `version` and `asOf` describe the slice, not the whole dataset.
+ * `analysis.projections`, `analysis.comparison` and the bands; it has no article table (the
+ * market briefing's sections) and only the signals' observations that concern the deal; `version` and `asOf`
+ * describe the slice, not the whole dataset.
  */
 export function briefingSlice({briefing, data, analysis, bands, changes}: SliceInputs): BriefingSlice {
   const dealId = briefing.deal;
@@ -50,7 +52,9 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             version: "",
             asOf: deal.asOf,
             deals: [deal],
-            signals: [],
+            // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
+            // checkpoint reads the same in the PDF as on the site.
+            signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
             capacityShares: pick(data.capacityShares, dealId)
           },
           analysis: {
