@@ -242,7 +242,10 @@ export interface Valuation {
   /** Money raised in the round. */
   raised?: Fact;
   preMoney?: Fact;
+  /** The valuation: post-money for a round; for an offer, the valuation offered. */
   postMoney: Fact;
+  /** true: a valuation offered but not taken (e.g. rebuffed pre-emptive bids), not a round's post-money valuation. */
+  offer?: boolean;
 }
 
 /** The investor's own mark of its stake (fair value in filings). */
@@ -279,6 +282,12 @@ export interface Deal {
   tranches: Tranche[];
   /** Tranches that no longer apply (e.g. a letter of intent replaced by other terms), kept for the record. */
   lapsedTranches?: Tranche[];
+  /**
+   * Equity the provider gives the lab in its own stock or warrants (CoreWeave's shares, AMD's warrant): a discount
+   * in kind on the lab's purchases, not an investment in the lab (the lab holds the stock; the provider gets no
+   * stake). Kept apart from `tranches` so that no "invested" total or ratio can count it.
+   */
+  rebates?: Tranche[];
   totals: StatedTotal[];
   commitments: Commitment[];
   capacity?: Capacity;

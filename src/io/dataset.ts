@@ -324,6 +324,11 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, sources, repo
     total.tranches.forEach((id, j) => {
       const k = tranches.get(id);
       if (k === undefined) report(here("totals", i, "tranches", j), `unknown tranche "${id}"`);
+      else if (deal.tranches[k].rebate)
+        report(
+          here("totals", i, "tranches", j),
+          `"${id}" is a rebate (the provider's own stock to the lab), not money invested; leave it out of totals`
+        );
       else sum += usdBn(deal.tranches[k].amount);
     });
     const stated = usdBn(total.amount);
@@ -433,8 +438,10 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
         ...d,
         // Lapsed tranches (a letter of intent replaced by other terms) are kept for the record, apart from the
         // money that counts, so no projection or total can include them by mistake.
-        tranches: d.tranches.filter((t) => !t.lapsed).map(({lapsed: _, ...t}) => t),
-        lapsedTranches: d.tranches.filter((t) => t.lapsed).map(({lapsed: _, ...t}) => t),
+        tranches: d.tranches.filter((t) => !t.lapsed && !t.rebate).map(({lapsed: _, rebate: __, ...t}) => t),
+        lapsedTranches: d.tranches.filter((t) => t.lapsed).map(({lapsed: _, rebate: __, ...t}) => t),
+        // The provider's own stock or warrants given to the lab: a rebate in kind, never counted as invested.
+        rebates: d.tranches.filter((t) => t.rebate && !t.lapsed).map(({lapsed: _, rebate: __, ...t}) => t),
         totals: d.totals ?? [],
         valuations: d.valuations ?? [],
         equityMarks: d.equityMarks ?? [],

@@ -193,7 +193,9 @@ export const dealFile = z.strictObject({
       firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
       condition: text.optional(),
       instrument: text.optional(),
-      lapsed: z.boolean({error: "expected true or false"}).optional()
+      lapsed: z.boolean({error: "expected true or false"}).optional(),
+      // true: the provider's own stock or warrants given to the lab, a rebate in kind, not an investment in the lab.
+      rebate: z.boolean({error: "expected true or false"}).optional()
     })
   ),
   totals: list(
@@ -233,7 +235,16 @@ export const dealFile = z.strictObject({
     instrument: textFact.optional()
   }),
   valuations: list(
-    z.strictObject({id, date: isoDate, round: text, raised: money.optional(), preMoney: money.optional(), postMoney: money})
+    z.strictObject({
+      id,
+      date: isoDate,
+      round: text,
+      raised: money.optional(),
+      preMoney: money.optional(),
+      postMoney: money,
+      // true: a valuation offered but not taken (rebuffed bids), shown as an offer, never as a post-money valuation.
+      offer: z.boolean({error: "expected true or false"}).optional()
+    })
   ).optional(),
   equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
   profile: z.strictObject({

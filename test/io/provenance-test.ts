@@ -1,7 +1,7 @@
 // Provenance rules: what kind of source may back what status (issue 15).
 import {assert, it} from "vitest";
 import {partyFamily, provenanceProblem} from "../../src/io/provenance.js";
-import {edit, editValid, problemLines} from "./fixtures.js";
+import {check, edit, editValid, problemLines} from "./fixtures.js";
 
 const D = "deals/amazon-anthropic.yaml";
 const DF = "data/deals/amazon-anthropic.yaml";
@@ -126,4 +126,24 @@ it("checkFiles(an observation that names nothing, an unknown subject, a secondar
   assert.deepStrictEqual(problemLines(late), [
     "data/signals.yaml:11:15: signals[0].observations[0].date: is after the as-of date of amazon-anthropic (2026-07-01 > 2026-06-30), which it concerns; move that deal's asOf forward"
   ]);
+});
+
+it("checkFiles(a tranche marked rebate) keeps it out of the money invested and refuses it in a total", () => {
+  const rebate = editValid(D, "    condition: Commercial milestones\n", "    condition: Commercial milestones\n    rebate: true\n");
+  const {dataset, problems} = check(rebate);
+  assert.deepStrictEqual(problems, []);
+  const deal = dataset!.deals[0];
+  assert.deepStrictEqual(
+    deal.tranches.map((t) => t.id),
+    ["t2023", "t2026"]
+  );
+  assert.deepStrictEqual(
+    deal.rebates!.map((t) => t.id),
+    ["t2026-milestones"]
+  );
+  const inTotal = editValid(D, "    firm: true\n  - id: t2026\n", "    firm: true\n    rebate: true\n  - id: t2026\n");
+  assert.include(
+    problemLines(inTotal).join("\n"),
+    `${DF}:40:16: totals[0].tranches[0]: "t2023" is a rebate (the provider's own stock to the lab), not money invested; leave it out of totals`
+  );
 });

@@ -37,6 +37,7 @@ interface FactLike {
 const SEGMENT_WORDS: Record<string, string | null> = {
   tranches: "tranche",
   lapsedTranches: "lapsed tranche",
+  rebates: "rebate in kind",
   commitments: "commitment",
   schedule: "capacity schedule",
   options: "option",
