@@ -31,7 +31,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Fresh investment",
         withBound(usd(amount), tranche.amount.bound),
-        Badge(tranche.amount, {sources, index}),
+        Badge(tranche.amount, {sources, index, key: `${deal.id} investment.latest`}),
         `${tranche.label}, ${date(tranche.date)}`,
         "investment.latest"
       )
@@ -64,11 +64,11 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Compute commitment",
         withBound(usd(amount), commitment.amount.bound),
-        Badge(commitment.amount, {sources, index}),
+        Badge(commitment.amount, {sources, index, key: `${deal.id} commitment.total`}),
         // The term carries its own badge: it is often the editors' assumption where the amount is sourced.
         [
           `over ${figureText(commitment.years.value, "years", commitment.years.bound)}`,
-          Badge(commitment.years, {sources, index}),
+          Badge(commitment.years, {sources, index, key: `${deal.id} commitment.years`}),
           ` from ${date(commitment.start)}: ${commitment.platform}`
         ],
         "commitment.total"
@@ -82,9 +82,12 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "New capacity",
         figureText(c.value, c.unit, c.bound),
-        Badge(c, {sources, index}),
+        Badge(c, {sources, index, key: `${deal.id} capacity.ceiling`}),
         next
-          ? [`${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}`, Badge(next.gw, {sources, index})]
+          ? [
+              `${figureText(next.gw.value, next.gw.unit, next.gw.bound)} by ${date(next.by)}`,
+              Badge(next.gw, {sources, index, key: `${deal.id} capacity.first`})
+            ]
           : "no dated schedule",
         "capacity.ceiling"
       )
