@@ -115,9 +115,9 @@ export function FigureValue(figure: {value: number; unit: string; bound: Bound; 
 /** Returns the legend of provenance statuses. */
 export function StatusLegend(): HTMLElement {
   const items: [string, string][] = [
-    ["confirmed", "announced by a company, in a filing or vendor document"],
-    ["reported", "by the press or unnamed sources, not confirmed by both parties"],
-    ["estimate", "by analysts or derived by us from sourced figures"],
+    ["confirmed", "in a filing or a party's own statement (a vendor's own document for a chip)"],
+    ["reported", "in a named outlet's own report, not confirmed by the parties"],
+    ["estimate", "by analysts, derived by us, or found only in a secondary copy (a mirror, reprint or aggregator)"],
     ["assumption", "set by the editors, with a range"]
   ];
   return el(
