@@ -1,9 +1,14 @@
 // Site configuration. Offline by design: no Google Fonts (globalStylesheets: []), no npm: imports anywhere.
 import {existsSync} from "node:fs";
 import {listDeals} from "./src/io/dealIndex.js";
+import {readRepositoryUrl} from "./src/io/repository.js";
 import {briefingPaths} from "./src/site/briefings.js";
 
 const deals = listDeals(process.env.DEALS_DATA || "data");
+
+// The repository each figure's "suggest a correction" link opens an issue in (package.json `repository`, or
+// DEALS_REPOSITORY); without one the links are not drawn. repositoryUrl only passes github.com/<owner>/<name>.
+const repository = readRepositoryUrl();
 
 // The topic pages in sidebar order; a page appears once its Markdown file exists.
 const sections = [
@@ -25,7 +30,7 @@ export default {
   title: "compute-deals",
   globalStylesheets: [],
   // An inline icon, so browsers do not ask the server for /favicon.ico.
-  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230072b2'/%3E%3C/svg%3E">`,
+  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230072b2'/%3E%3C/svg%3E">${repository ? `<meta name="deals-repository" content="${repository}">` : ""}`,
   style: "style.css",
   search: false,
   toc: {show: true, label: "On this page"},

@@ -1,3 +1,4 @@
+import {resolve} from "node:path";
 import {defineConfig} from "vitest/config";
 import {BaseSequencer, type TestSpecification} from "vitest/node";
 
@@ -58,6 +59,15 @@ class LongestFirst extends BaseSequencer {
 // Two workers on two cores (vitest's default there is one): a worker often waits for its build's or browser's child
 // processes, so with one the other core idles. Every project runs in the same two workers, longest files first.
 export default defineConfig({
+  // Components import the browser bundles (docs/lib/*.js), which only a build writes: tests that import a component
+  // get the bundles' sources instead, so they run in a fresh clone before any build.
+  resolve: {
+    alias: [
+      {find: /^(?:\.\.\/)+lib\/core\.js$/, replacement: resolve("src/core/index.ts")},
+      {find: /^(?:\.\.\/)+lib\/plot\.js$/, replacement: resolve("src/browser/plot.ts")},
+      {find: /^(?:\.\.\/)+lib\/sankey\.js$/, replacement: resolve("src/browser/sankey.ts")}
+    ]
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,

@@ -47,8 +47,11 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
       el(
         "span",
         {},
-        `${figureText(amount, "usd", commitment.amount.bound, commitment.amount.status)} over ${figureText(commitment.years.value, "years", undefined, commitment.years.status)}`,
-        Badge(commitment.amount, {sources, index})
+        // One badge per part: the amount and the term are sourced (or assumed) separately.
+        figureText(amount, "usd", commitment.amount.bound, commitment.amount.status),
+        Badge(commitment.amount, {sources, index}),
+        ` over ${figureText(commitment.years.value, "years", commitment.years.bound, commitment.years.status)}`,
+        Badge(commitment.years, {sources, index})
       )
     ]);
   }

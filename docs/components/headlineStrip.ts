@@ -1,7 +1,7 @@
 /** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
 import type {Deal, Source} from "../lib/core.js";
 import {headlineTerms} from "../lib/core.js";
-import {el} from "./dom.js";
+import {type Child, el} from "./dom.js";
 import {date, derivedText, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
 
@@ -10,7 +10,7 @@ interface Options {
   index?: Record<string, number>;
 }
 
-function card(label: string, value: string, badge: Node, note: string, figure: string): HTMLElement {
+function card(label: string, value: string, badge: Node, note: Child, figure: string): HTMLElement {
   return el(
     "div",
     {class: "card headline"},
@@ -31,7 +31,7 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Fresh investment",
         figureText(amount, "usd", tranche.amount.bound, tranche.amount.status),
-        Badge(tranche.amount, {sources, index}),
+        Badge(tranche.amount, {sources, index, key: `${deal.id} investment.latest`}),
         `${tranche.label}, ${date(tranche.date)}`,
         "investment.latest"
       )
@@ -54,8 +54,13 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Compute commitment",
         figureText(amount, "usd", commitment.amount.bound, commitment.amount.status),
-        Badge(commitment.amount, {sources, index}),
-        `over ${figureText(commitment.years.value, "years", undefined, commitment.years.status)} from ${date(commitment.start)}: ${commitment.platform}`,
+        Badge(commitment.amount, {sources, index, key: `${deal.id} commitment.total`}),
+        // The term carries its own badge: it is often the editors' assumption where the amount is sourced.
+        [
+          `over ${figureText(commitment.years.value, "years", commitment.years.bound, commitment.years.status)}`,
+          Badge(commitment.years, {sources, index, key: `${deal.id} commitment.years`}),
+          ` from ${date(commitment.start)}: ${commitment.platform}`
+        ],
         "commitment.total"
       )
     );
@@ -67,8 +72,13 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "New capacity",
         figureText(c.value, c.unit, c.bound, c.status),
-        Badge(c, {sources, index}),
-        next ? `${figureText(next.gw.value, next.gw.unit, next.gw.bound, next.gw.status)} by ${date(next.by)}` : "no dated schedule",
+        Badge(c, {sources, index, key: `${deal.id} capacity.ceiling`}),
+        next
+          ? [
+              `${figureText(next.gw.value, next.gw.unit, next.gw.bound, next.gw.status)} by ${date(next.by)}`,
+              Badge(next.gw, {sources, index, key: `${deal.id} capacity.first`})
+            ]
+          : "no dated schedule",
         "capacity.ceiling"
       )
     );

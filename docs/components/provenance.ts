@@ -1,5 +1,6 @@
 /** Provenance marks: a badge on every figure saying how sure it is, where it comes from and as of when. */
 
+import {CorrectionLink} from "./correction.js";
 import {el} from "./dom.js";
 import {type Bound, date, figureText, withBound} from "./format.js";
 
@@ -40,15 +41,33 @@ export function provenanceText(fact: FactLike, sources: Record<string, SourceRef
  * Returns a badge for a sourced fact: coloured by status, the source and as-of date on hover (title) and in text
  * for screen readers, linking to the source; `index` numbers it against the sources appendix in print.
  */
-export function Badge(fact: FactLike, {sources, index}: {sources: Record<string, SourceRef>; index?: Record<string, number>}): HTMLElement {
+export function Badge(
+  fact: FactLike,
+  {sources, index, key}: {sources: Record<string, SourceRef>; index?: Record<string, number>; key?: string}
+): HTMLElement {
   const source = sources[fact.source];
   const text = provenanceText(fact, sources);
   const number = index?.[fact.source];
+  const value =
+    typeof fact.value === "number" && fact.unit
+      ? figureText(fact.value, fact.unit, fact.bound)
+      : typeof fact.value === "boolean"
+        ? fact.value
+          ? "yes"
+          : "no"
+        : "(see page)";
   return el(
     "span",
     {class: `badge badge--${fact.status}`, title: text, "data-source": fact.source},
     el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", "aria-label": text}, fact.status),
-    number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null
+    number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null,
+    // Screen only, and only when the site names its repository: a prefilled issue for this figure.
+    CorrectionLink({
+      key,
+      value,
+      status: fact.status,
+      source: source ? {id: source.id, label: source.publisher ?? source.title, url: source.url} : undefined
+    })
   );
 }
 
@@ -72,7 +91,12 @@ export function SourceLink(
 /** Returns a badge for a derived figure: "derived · reported", listing its inputs on hover. */
 export function DerivedBadge(lineage: LineageLike): HTMLElement {
   const text = `Derived from ${lineage.status === "confirmed" ? "confirmed figures" : `figures whose weakest status is "${lineage.status}"`}: ${lineage.inputs.join(", ")}`;
-  return el("span", {class: "badge badge--derived", title: text, role: "note", "aria-label": text}, `derived · ${lineage.status}`);
+  return el(
+    "span",
+    {class: "badge badge--derived", title: text, role: "note", "aria-label": text},
+    `derived · ${lineage.status}`,
+    CorrectionLink({key: lineage.inputs.join(", "), value: "derived from the inputs named", status: `derived · ${lineage.status}`})
+  );
 }
 
 /** Returns a derived figure in words with its bound and a derived badge. */
@@ -83,9 +107,9 @@ export function FigureValue(figure: {value: number; unit: string; bound: Bound; 
 /** Returns the legend of provenance statuses. */
 export function StatusLegend(): HTMLElement {
   const items: [string, string][] = [
-    ["confirmed", "announced by a company, in a filing or vendor document"],
-    ["reported", "by the press or unnamed sources, not confirmed by both parties"],
-    ["estimate", "by analysts or derived by us from sourced figures"],
+    ["confirmed", "in a filing or a party's own statement (a vendor's own document for a chip)"],
+    ["reported", "in a named outlet's own report, not confirmed by the parties"],
+    ["estimate", "by analysts, derived by us, or found only in a secondary copy (a mirror, reprint or aggregator)"],
     ["assumption", "set by the editors, with a range"]
   ];
   return el(

@@ -1,7 +1,9 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
 import {
+  type Checkpoint,
   type DealProjection,
+  dealCheckpoints,
   derivedText,
   figureWords,
   type HeadlineFigure,
@@ -115,6 +117,18 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
   };
 }
 
+/** Returns each checkpoint's id, status and the newest observation behind it (null for a computed checkpoint or none). */
+export function checkpointsJson(checkpoints: readonly Checkpoint[]) {
+  return checkpoints.map((c) => {
+    const signal = "signal" in c ? c.signal : null;
+    return {
+      id: c.id,
+      status: c.status,
+      evidence: signal?.latest ? {signal: signal.id, date: signal.latest, text: signal.text, source: signal.source} : null
+    };
+  });
+}
+
 /** Runs the command; returns the exit code. */
 export async function projectCommand(
   dealId: string,
@@ -135,8 +149,12 @@ export async function projectCommand(
   }
   const projection = projectDeal(dataset, dealId, {scenario, draws, seed});
   const headlines = headlineJson(dataset, projection);
+  // The checkpoints read the same observations as the site's deal page and the deal's briefing (core/signals.ts).
+  const checkpoints = dealCheckpoints(dataset, dealId);
   if (json) {
-    process.stdout.write(`${JSON.stringify(projectionJson(projection, headlines), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({...projectionJson(projection, headlines), checkpoints: checkpointsJson(checkpoints)}, null, 2)}\n`
+    );
     return 0;
   }
   // A published headline figure is written from its manifest record (a stated figure keeps its source's digits);
@@ -183,6 +201,11 @@ export async function projectCommand(
     console.log("options on future chips (per GW-year)");
     line("value (closed form)", opt.value);
     line("value (Monte Carlo)", opt.valueMonteCarlo);
+  }
+  console.log("checkpoints");
+  for (const c of checkpointsJson(checkpoints)) {
+    const evidence = c.evidence ? ` (${c.evidence.date}: ${c.evidence.text} [${c.evidence.source}])` : "";
+    console.log(`  ${c.id.padEnd(34)} ${c.status}${evidence}`);
   }
   if (projection.uncertainty) {
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);

@@ -61,6 +61,18 @@ export const UNITS: readonly Unit[] = [
   "gb"
 ];
 
+/**
+ * What kind of document a source is, which decides what it can back (see `src/io/provenance.ts`):
+ * - `filing`: a regulatory or court filing (an 8-K, a 10-K, an exhibit), on the filer's or the regulator's site;
+ * - `company`: an organisation's own statement on its own site (press release, blog, documentation);
+ * - `press`: a named outlet's own report, or wire copy it runs under licence with the wire named;
+ * - `secondary`: a mirror, reprint, aggregator, forum post, blog summary or machine rewrite of someone else's report;
+ * - `editorial`: this project's own method or judgement (backs estimates and assumptions only).
+ */
+export type SourceKind = "filing" | "company" | "press" | "secondary" | "editorial";
+
+export const SOURCE_KINDS: readonly SourceKind[] = ["filing", "company", "press", "secondary", "editorial"];
+
 /** Where a figure comes from. Sources are declared in any data file and referenced by id from anywhere. */
 export interface Source {
   /** Unique across all data files; kebab-case. */
@@ -72,6 +84,9 @@ export interface Source {
   publisher?: string;
   /** Publication date, ISO. */
   date: string;
+  kind: SourceKind;
+  /** For a `company` or `filing` source: the company (id in companies.yaml) that speaks or files, when it is one. */
+  party?: string;
 }
 
 /** A sourced numeric figure. */
@@ -219,8 +234,14 @@ export interface ChipOption {
   rights: string;
   flexibility: string;
   costOfWaiting: string;
+  /** Status and source of the option itself (that the deal grants it). */
   status: Status;
   source: string;
+  /**
+   * Status of the answers above and of `exercisable`: usually the editors' reading of the terms (`assumption`),
+   * which the note explains, apart from the option's own status.
+   */
+  answers: {status: Status; source: string; asOf: string; note?: string};
 }
 
 export interface Hardware {
@@ -247,7 +268,10 @@ export interface Valuation {
   /** Money raised in the round. */
   raised?: Fact;
   preMoney?: Fact;
+  /** The valuation: post-money for a round; for an offer, the valuation offered. */
   postMoney: Fact;
+  /** true: a valuation offered but not taken (e.g. rebuffed pre-emptive bids), not a round's post-money valuation. */
+  offer?: boolean;
 }
 
 /** The investor's own mark of its stake (fair value in filings). */
@@ -289,6 +313,12 @@ export interface Deal {
   tranches: Tranche[];
   /** Tranches that no longer apply (e.g. a letter of intent replaced by other terms), kept for the record. */
   lapsedTranches?: Tranche[];
+  /**
+   * Equity the provider gives the lab in its own stock or warrants (CoreWeave's shares, AMD's warrant): a discount
+   * in kind on the lab's purchases, not an investment in the lab (the lab holds the stock; the provider gets no
+   * stake). Kept apart from `tranches` so that no "invested" total or ratio can count it.
+   */
+  rebates?: Tranche[];
   totals: StatedTotal[];
   commitments: Commitment[];
   capacity?: Capacity;
@@ -374,6 +404,11 @@ export interface Observation {
   source: string;
   /** Deal id the observation is about, if one. */
   deal?: string;
+  /**
+   * Companies (a lab, a provider, an investor) or chips the observation concerns beyond one deal: it shows on every
+   * deal with that party or chip (Anthropic's gross margin on each Anthropic deal), and on no other.
+   */
+  about?: string[];
 }
 
 export interface Signal {

@@ -8,9 +8,11 @@ import {toGw} from "../core/capacity/convert.js";
 import {deliveryStart} from "../core/capacity/schedule.js";
 import {usd, withBound} from "../core/format/index.js";
 import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
+import {concerns} from "../core/signals.js";
 import {cleanStrings} from "./markdownHazard.js";
 import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
+import {eachSourcedFigure, partyFamily, provenanceProblem} from "./provenance.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile, YardsticksFile} from "./schema.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";
 
@@ -217,6 +219,34 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   }
   for (const {item, at} of signalEntries) {
     item.observations.forEach((o, i) => {
+      // An observation belongs to what it concerns; one that names nothing would show on no deal (or, before, on all).
+      if (!o.deal && !o.about)
+        report(
+          {...at, path: [...at.path, "observations", i]},
+          "names neither a deal nor what it is about: add `deal:` or `about:` (companies or chips it concerns)"
+        );
+      (o.about ?? []).forEach((ref, j) => {
+        if (!companies.has(ref) && !chips.has(ref) && !deals.has(ref))
+          report(
+            {...at, path: [...at.path, "observations", i, "about", j]},
+            `unknown company, chip or deal "${ref}" (about: names what the observation concerns)`
+          );
+      });
+      // Evidence is held to the same standard as figures: a secondary copy or our own judgement backs no status.
+      const cited = sources.get(o.source);
+      if (cited && (cited.kind === "secondary" || cited.kind === "editorial"))
+        report(
+          {...at, path: [...at.path, "observations", i, "source"]},
+          `"${o.source}" is ${cited.kind}: an observation needs a named outlet's own report, a company statement or a filing`
+        );
+      // An observation shown on a deal's page must not be newer than the deal's as-of date.
+      for (const {item: deal} of dealEntries) {
+        if (o.date > deal.asOf && concerns(o, {...deal, capacity: deal.capacity ?? null}))
+          report(
+            {...at, path: [...at.path, "observations", i, "date"]},
+            `is after the as-of date of ${deal.id} (${o.date} > ${deal.asOf}), which it concerns; move that deal's asOf forward`
+          );
+      }
       if (o.deal && !deals.has(o.deal))
         report(
           {...at, path: [...at.path, "observations", i, "deal"]},
@@ -244,6 +274,36 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
           {file: at.file, path: ["provider"]},
           `no margin for provider "${item.provider}": add assumption "${marginId(item.provider)}" (its operating margin, or gross margin for a chip maker) to assumptions.yaml with low, base and high`
         );
+
+  // Provenance: a source's party is a known company, and every figure's status is one its source can back.
+  for (const {item, at} of sourceEntries) {
+    if (item.party && !companies.has(item.party))
+      report({...at, path: [...at.path, "party"]}, `unknown company "${item.party}" (add it to companies.yaml)`);
+    if (item.party && item.kind !== "company" && item.kind !== "filing")
+      report({...at, path: [...at.path, "party"]}, `only a company statement or a filing has a party (this source is ${item.kind})`);
+  }
+  const companyList = companyEntries.map((e) => e.item);
+  for (const file of files) {
+    const deal = file.kind === "deal" ? (file.value as DealFile) : undefined;
+    const named = deal ? [...deal.investors, deal.lab, deal.provider] : [];
+    // A deal naming an unknown company is already reported; its parties cannot be judged until that is fixed.
+    if (named.some((id) => !companies.has(id))) continue;
+    const parties = deal ? partyFamily(named, companyList) : undefined;
+    eachSourcedFigure(file.value, (figure, path) => {
+      const source = sources.get(figure.source);
+      if (!source) return;
+      const message = provenanceProblem(figure.status, source, parties);
+      if (message) report({file, path: [...path, "status"]}, message);
+      // A deal's as-of date is when its figures were last checked: no figure may rest on a later source (the deal's
+      // own sources are held to this in checkDeal; this catches sources declared in other files). The project's own
+      // method (editorial) is not evidence of the terms and is exempt.
+      if (deal && source.kind !== "editorial" && source.date > deal.asOf && !deal.sources?.some((s) => s.id === source.id))
+        report(
+          {file, path: [...path, "source"]},
+          `cites "${source.id}" of ${source.date}, after the deal's asOf (${deal.asOf}); move asOf forward`
+        );
+    });
+  }
 
   if (problems.length) return {problems};
   return {dataset: resolve(files, sources), problems};
@@ -312,6 +372,11 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
     total.tranches.forEach((id, j) => {
       const k = tranches.get(id);
       if (k === undefined) report(here("totals", i, "tranches", j), `unknown tranche "${id}"`);
+      else if (deal.tranches[k].rebate)
+        report(
+          here("totals", i, "tranches", j),
+          `"${id}" is a rebate (the provider's own stock to the lab), not money invested; leave it out of totals`
+        );
       else sum += usdBn(deal.tranches[k].amount);
     });
     const stated = usdBn(total.amount);
@@ -452,8 +517,10 @@ function resolve(files: DataFile[], sources: Map<string, Source>): Dataset {
         ...d,
         // Lapsed tranches (a letter of intent replaced by other terms) are kept for the record, apart from the
         // money that counts, so no projection or total can include them by mistake.
-        tranches: d.tranches.filter((t) => !t.lapsed).map(({lapsed: _, ...t}) => t),
-        lapsedTranches: d.tranches.filter((t) => t.lapsed).map(({lapsed: _, ...t}) => t),
+        tranches: d.tranches.filter((t) => !t.lapsed && !t.rebate).map(({lapsed: _, rebate: __, ...t}) => t),
+        lapsedTranches: d.tranches.filter((t) => t.lapsed).map(({lapsed: _, rebate: __, ...t}) => t),
+        // The provider's own stock or warrants given to the lab: a rebate in kind, never counted as invested.
+        rebates: d.tranches.filter((t) => t.rebate && !t.lapsed).map(({lapsed: _, rebate: __, ...t}) => t),
         totals: d.totals ?? [],
         valuations: d.valuations ?? [],
         equityMarks: d.equityMarks ?? [],

@@ -4,7 +4,7 @@
  * date order) live in `dataset.ts`; this file checks one value at a time.
  */
 import {z} from "zod";
-import {BOUNDS, STATUSES, UNITS, type Unit} from "../core/model.js";
+import {BOUNDS, SOURCE_KINDS, STATUSES, UNITS, type Unit} from "../core/model.js";
 import {cleanText, markdownHazard} from "./markdownHazard.js";
 
 /** Kebab-case identifier: lower-case ASCII letters and digits in dash-separated words. */
@@ -83,6 +83,54 @@ const finite = z
   .refine(isCleanDecimal, {error: "has a floating-point artefact; write at most 12 significant digits"});
 
 /**
+ * Plausible range of a value in each unit, inclusive: wide enough for any compute deal (a $10 trillion commitment,
+ * 100 GW, a 100-year term), narrow enough that a slipped scale fails (1e15 in usd-bn, 5000 in gw, MW written as
+ * GW). A value outside is refused at its line and column; widen a range here, with a reason, if a real figure
+ * ever needs it.
+ */
+export const PLAUSIBLE: Readonly<Record<Unit | "twh-per-year", readonly [number, number]>> = {
+  usd: [0, 1e13],
+  "usd-m": [0, 1e7],
+  "usd-bn": [0, 1e4],
+  "usd-bn-per-year": [0, 5e3],
+  "usd-bn-per-gw": [0, 500],
+  "usd-bn-per-gw-year": [0, 100],
+  "usd-per-mwh": [0, 1e3],
+  "usd-per-chip-hour": [0, 1e3],
+  gw: [0, 100],
+  mw: [0, 1e5],
+  kw: [0, 1e3],
+  twh: [0, 1e4],
+  "twh-per-year": [0, 1e4],
+  fraction: [0, 1],
+  ratio: [0, 100],
+  years: [0, 100],
+  months: [0, 1200],
+  count: [0, 1e9],
+  pflops: [0, 1e3],
+  gb: [0, 1e4]
+};
+
+/**
+ * Returns why `x` is implausible in `unit`, or undefined when it is within {@link PLAUSIBLE}.
+ *
+ * @example implausible(1e15, "usd-bn"); // "1000000000000000 usd-bn is implausible: the plausible range is 0 to 10000 usd-bn; check the unit and the scale"
+ */
+export function implausible(x: number, unit: string): string | undefined {
+  const range = PLAUSIBLE[unit as Unit];
+  if (!range || (x >= range[0] && x <= range[1])) return undefined;
+  return `${x} ${unit} is implausible: the plausible range is ${range[0]} to ${range[1]} ${unit}; check the unit and the scale`;
+}
+
+/** Plausible dates for a deal's events (announcements, tranches, schedule points, exercise dates, starts). */
+export const PLAUSIBLE_DEAL_DATES = ["2015-01-01", "2060-12-31"] as const;
+
+// An invalid date already has its own message; only a real date is judged for plausibility.
+const dealDate = isoDate.refine((d) => !isIsoDate(d) || (d >= PLAUSIBLE_DEAL_DATES[0] && d <= PLAUSIBLE_DEAL_DATES[1]), {
+  error: `is implausible for a compute deal: the plausible dates are ${PLAUSIBLE_DEAL_DATES[0]} to ${PLAUSIBLE_DEAL_DATES[1]}`
+});
+
+/**
  * Returns the schema of a numeric fact whose unit must be one of `units`. Values are finite, non-negative,
  * at most 1 for fractions, and low ≤ value ≤ high when a range is given.
  *
@@ -113,6 +161,9 @@ export function fact(units: readonly Unit[]) {
         else if (Object.is(x, -0)) ctx.addIssue({code: "custom", path: [key], message: "must not be negative (-0); write 0"});
         else if (f.unit === "fraction" && x > 1) {
           ctx.addIssue({code: "custom", path: [key], message: `is a fraction, so it must be between 0 and 1 (got ${x}; write 5% as 0.05)`});
+        } else {
+          const why = implausible(x, f.unit);
+          if (why) ctx.addIssue({code: "custom", path: [key], message: why});
         }
       }
       if (f.low !== undefined && f.low > f.value)
@@ -144,7 +195,11 @@ export const sourceSchema = z.strictObject({
     error: "must be an http(s) address with no spaces or quotes, or a page of this project (docs/…)"
   }),
   publisher: text.optional(),
-  date: isoDate
+  date: isoDate,
+  kind: z.enum(SOURCE_KINDS as [string, ...string[]], {
+    error: `must be one of ${SOURCE_KINDS.join(", ")} (filing: a regulatory filing; company: an organisation's own statement; press: a named outlet's own report; secondary: a mirror, reprint, aggregator, forum or blog summary; editorial: this project's own method)`
+  }),
+  party: id.optional()
 });
 
 const sources = z.array(sourceSchema, {error: "expected a list of sources"}).optional();
@@ -170,7 +225,7 @@ export const dealFile = z.strictObject({
   investors: list(id).min(1, {error: "must name at least one investor"}),
   lab: id,
   provider: id,
-  announced: isoDate,
+  announced: dealDate,
   status: z.enum(["active", "loi", "stalled", "superseded"], {error: "must be one of active, loi, stalled, superseded"}),
   supersededOn: dateFact.optional(),
   asOf: isoDate,
@@ -180,25 +235,27 @@ export const dealFile = z.strictObject({
     z.strictObject({
       id,
       label: text,
-      date: isoDate,
+      date: dealDate,
       investor: id,
       amount: money,
       firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
       condition: text.optional(),
       instrument: text.optional(),
-      lapsed: z.boolean({error: "expected true or false"}).optional()
+      lapsed: z.boolean({error: "expected true or false"}).optional(),
+      // true: the provider's own stock or warrants given to the lab, a rebate in kind, not an investment in the lab.
+      rebate: z.boolean({error: "expected true or false"}).optional()
     })
   ),
   totals: list(
     z.strictObject({id, label: text, amount: money, tranches: list(id).min(1, {error: "must name at least one tranche"})})
   ).optional(),
-  commitments: list(z.strictObject({id, label: text, amount: money, years: fact(["years"]), start: isoDate, platform: text})),
+  commitments: list(z.strictObject({id, label: text, amount: money, years: fact(["years"]), start: dealDate, platform: text})),
   capacity: z
     .strictObject({
       ceiling: gw,
       firstDelivery: dateFact.optional(),
       shares: list(z.strictObject({id, share: fact(["fraction"])})).optional(),
-      schedule: list(z.strictObject({id, by: isoDate, gw})),
+      schedule: list(z.strictObject({id, by: dealDate, gw})),
       chips: list(id)
     })
     .optional(),
@@ -215,13 +272,14 @@ export const dealFile = z.strictObject({
             error: "must be one of next-generation, expansion, warrant-for-purchases"
           })
           .optional(),
-        exercisable: isoDate,
+        exercisable: dealDate,
         timing: text,
         rights: text,
         flexibility: text,
         costOfWaiting: text,
         status,
-        source: id
+        source: id,
+        answers: z.strictObject({status, source: id, asOf: isoDate.optional(), note: text})
       })
     ).optional()
   }),
@@ -232,7 +290,16 @@ export const dealFile = z.strictObject({
     instrument: textFact.optional()
   }),
   valuations: list(
-    z.strictObject({id, date: isoDate, round: text, raised: money.optional(), preMoney: money.optional(), postMoney: money})
+    z.strictObject({
+      id,
+      date: isoDate,
+      round: text,
+      raised: money.optional(),
+      preMoney: money.optional(),
+      postMoney: money,
+      // true: a valuation offered but not taken (rebuffed bids), shown as an offer, never as a post-money valuation.
+      offer: z.boolean({error: "expected true or false"}).optional()
+    })
   ).optional(),
   equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
   profile: z.strictObject({
@@ -292,6 +359,11 @@ export const assumptionsFile = z.strictObject({
         if (!(a.base <= a.high)) ctx.addIssue({code: "custom", path: ["high"], message: `must not be below base (${a.high} < ${a.base})`});
         if (a.unit === "fraction" && (a.low < 0 || a.high > 1)) {
           ctx.addIssue({code: "custom", path: ["high"], message: "is a fraction, so low and high must be between 0 and 1"});
+        } else {
+          for (const key of ["low", "base", "high"] as const) {
+            const why = implausible(a[key], a.unit);
+            if (why) ctx.addIssue({code: "custom", path: [key], message: why});
+          }
         }
         // Facility power ÷ IT power: the capacity model refuses a PUE below 1, so check does too.
         if (a.id === "pue" && a.low < 1) ctx.addIssue({code: "custom", path: ["low"], message: `PUE cannot be below 1 (got ${a.low})`});
@@ -324,7 +396,8 @@ export const signalsFile = z.strictObject({
           status: z.enum(["on-track", "watch", "off-track", "unknown"], {error: "must be one of on-track, watch, off-track, unknown"}),
           text,
           source: id,
-          deal: id.optional()
+          deal: id.optional(),
+          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional()
         })
       )
     })
@@ -337,7 +410,12 @@ export const yardsticksFile = z.strictObject({
     z.strictObject({
       id,
       label: text,
-      value: finite.refine((x) => x > 0, {error: "must be above 0 (a yardstick divides)"}),
+      value: finite
+        .refine((x) => x > 0, {error: "must be above 0 (a yardstick divides)"})
+        .superRefine((x, ctx) => {
+          const why = implausible(x, "twh-per-year");
+          if (why) ctx.addIssue({code: "custom", message: why});
+        }),
       unit: z.enum(["twh-per-year"], {error: "must be twh-per-year (the unit of a deal's energy a year)"}),
       year: z
         .int({error: "expected a whole year"})

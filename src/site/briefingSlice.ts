@@ -8,6 +8,7 @@
 
 import {createHash} from "node:crypto";
 import {labExposure} from "../core/recycling/labExposure.js";
+import {concerns} from "../core/signals.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingSlice, ChangesFile, PublicDataset} from "./types.js";
 
 export type {BriefingSlice} from "./types.js";
@@ -22,8 +23,9 @@ export interface SliceInputs {
 
 /**
  * Returns the briefing's data file. A deal's slice keeps only that deal in `data.deals`, `capacityShares`,
- * `analysis.projections`, `analysis.comparison` and the bands; it has no signals and no article table (the
- * market briefing's sections); `version` and `asOf` describe the slice, not the whole dataset.
+ * `analysis.projections`, `analysis.comparison` and the bands; it has no article table (the
+ * market briefing's sections) and only the signals' observations that concern the deal; `version` and `asOf`
+ * describe the slice, not the whole dataset.
  */
 export function briefingSlice({briefing, data, analysis, bands, changes}: SliceInputs): BriefingSlice {
   const dealId = briefing.deal;
@@ -42,7 +44,9 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             deals: [deal],
             // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
             labExposures: labExposure(data).filter((row) => row.lab === deal.lab),
-            signals: [],
+            // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
+            // checkpoint reads the same in the PDF as on the site.
+            signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
             capacityShares: pick(data.capacityShares, dealId)
           },
           analysis: {

@@ -4,7 +4,8 @@
  * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
  */
 import {date} from "../core/format/index.js";
-import {headlineTerms, type MoneyTerm} from "../core/headlines.js";
+import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
+import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -38,20 +39,27 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
   yield ["data.version", text(version)];
   yield ["data.deals", {kind: "number", value: dataset.deals.length, unit: "count"}];
   yield ["data.sources", {kind: "number", value: dataset.sources.length, unit: "count"}];
+  // Deals where the supplier invests in the lab (a rebate in the supplier's own stock is not an investment).
+  yield ["data.deals-invested", {kind: "number", value: dataset.deals.filter((d) => d.tranches.length).length, unit: "count"}];
 }
 
 /**
  * Figures about each deal, named `<deal id>.<figure>`: name, investors, lab, provider, announced, as-of;
- * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms); commitment.total,
+ * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
+ * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
+ * before it); commitment.total,
  * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
- * its data does not state is "not disclosed".
+ * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
 export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureValue]> {
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const name = (id: string) => companies.get(id) ?? id;
   for (const deal of dataset.deals) {
     const terms = headlineTerms(deal);
+    // A deal with no tranche has no investment leg (Oracle, Broadcom; AMD and CoreWeave give the lab their own
+    // stock, a rebate, not an investment): the answer is "none", not "not disclosed".
+    const none = deal.tranches.length ? null : text("none");
     const first = deal.capacity?.schedule[0];
     const figures: Record<string, FigureValue> = {
       name: text(deal.name),
@@ -69,11 +77,13 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
             status: terms.latest.tranche.amount.status,
             derived: false
           }
-        : missing,
-      "terms.latest-date": terms.latest ? text(date(terms.latest.tranche.date)) : missing,
-      "terms.firm": money(terms.firm),
-      "terms.contingent": money(terms.contingent),
-      "terms.max": money(terms.max),
+        : (none ?? missing),
+      "terms.latest-date": terms.latest ? text(date(terms.latest.tranche.date)) : (none ?? missing),
+      "terms.firm": none ?? money(terms.firm),
+      "terms.contingent": none ?? money(terms.contingent),
+      "terms.max": none ?? money(terms.max),
+      "terms.latest-round": latestRound(deal) ?? none ?? missing,
+      "terms.earlier": earlierFirm(deal) ?? none ?? missing,
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
@@ -121,4 +131,24 @@ function commitmentYears(deal: Deal): FigureValue {
     return {kind: "number", value: years[0], unit: "years", status, derived: false};
   }
   return text(`${years[0]}–${years.at(-1)} years`);
+}
+
+/** Returns the latest round: every tranche dated the newest firm tranche's date, firm or not ("up to" if any is contingent). */
+function latestRound(deal: Deal): FigureValue | null {
+  const latest = headlineTerms(deal).latest;
+  if (!latest) return null;
+  const round = deal.tranches.filter((t) => t.date === latest.tranche.date);
+  const usd = round.reduce((s, t) => s + toUsd(t.amount), 0);
+  const bound = round.some((t) => !t.firm) ? "up-to" : combineBounds(round.map((t) => t.amount.bound));
+  return {kind: "number", value: usd, unit: "usd", bound};
+}
+
+/** Returns the firm money invested before the latest round ("none" without any), or null without tranches. */
+function earlierFirm(deal: Deal): FigureValue | null {
+  const latest = headlineTerms(deal).latest;
+  if (!latest) return null;
+  const earlier = deal.tranches.filter((t) => t.firm && t.date < latest.tranche.date);
+  if (!earlier.length) return {kind: "text", text: "none"};
+  const usd = earlier.reduce((s, t) => s + toUsd(t.amount), 0);
+  return {kind: "number", value: usd, unit: "usd", bound: combineBounds(earlier.map((t) => t.amount.bound))};
 }

@@ -137,7 +137,9 @@ it("a stated figure with four significant digits keeps them in the CLI, the site
   // stated total is written as its source wrote it, the maximum (a sum of tranches, derived) at 3 s.f.
   const edited: Dataset = structuredClone(dataset);
   const deal = edited.deals.find((d) => d.id === "amazon-anthropic")!;
-  deal.totals.find((t) => t.id === "firm-total")!.amount.value = 13.125;
+  const firmTotal = deal.totals.find((t) => t.id === "firm-total")!.amount;
+  firmTotal.value = 13.125;
+  firmTotal.status = "confirmed";
   deal.totals = deal.totals.filter((t) => t.id === "firm-total");
   const milestones = deal.tranches.find((t) => !t.firm)!;
   milestones.amount.value = 20.4567;

@@ -61,9 +61,10 @@ it("checkFiles(text with direction overrides, zero-width characters or a BOM) st
 });
 
 it("checkFiles(the same source id in two files) names both files and lines", () => {
-  const copy = "  - id: chip-source\n    title: A copy\n    url: https://example.com/copy\n    date: 2025-01-01\n  - id: signal-source\n";
-  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "  - id: signal-source\n", copy)), [
-    'data/signals.yaml:2:9: sources[0].id: duplicate source id "chip-source" (first at data/chips.yaml:2)'
+  const copy =
+    "  - {id: chip-source, kind: company, title: A copy, url: https://example.com/copy, date: 2025-01-01}\n  - {id: signal-source,";
+  assert.deepStrictEqual(problemLines(editValid("signals.yaml", "  - {id: signal-source,", copy)), [
+    'data/signals.yaml:2:10: sources[0].id: duplicate source id "chip-source" (first at data/chips.yaml:2)'
   ]);
 });
 
@@ -121,8 +122,8 @@ it("checkFiles(a fact or source dated after asOf) refuses it", () => {
   assert.deepStrictEqual(problemLines(editValid(D, fact, fact.replace("}", ", asOf: 2027-01-01}"))), [
     `${DF}:20:84: tranches[0].amount.asOf: is after the deal's asOf (2027-01-01 > 2026-06-30)`
   ]);
-  assert.deepStrictEqual(problemLines(editValid(D, "    date: 2026-04-20\ntranches:", "    date: 2026-08-01\ntranches:")), [
-    `${DF}:14:11: sources[0].date: is after the deal's asOf (2026-08-01 > 2026-06-30)`
+  assert.deepStrictEqual(problemLines(editValid(D, "     date: 2026-04-20}\ntranches:", "     date: 2026-08-01}\ntranches:")), [
+    `${DF}:14:12: sources[0].date: is after the deal's asOf (2026-08-01 > 2026-06-30)`
   ]);
 });
 

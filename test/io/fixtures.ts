@@ -24,10 +24,10 @@ companies:
 `;
 
 const chips = `sources:
-  - id: chip-source
-    title: Trainium2 specification
-    url: https://example.com/trainium2
-    date: 2025-01-01
+  - {id: chip-source, kind: company, party: aws,
+     title: Trainium2 specification,
+     url: https://example.com/trainium2,
+     date: 2025-01-01}
 chips:
   - id: trainium2
     name: Trainium2
@@ -75,10 +75,10 @@ if (
 
 /** assumptions.yaml: sources on lines 1–5, `assumptions:` on line 6, then one line per assumption (pue on line 7). */
 const assumptions = `sources:
-  - id: assumption-source
-    title: Analyst estimates
-    url: https://example.com/estimates
-    date: 2025-06-01
+  - {id: assumption-source, kind: editorial,
+     title: Analyst estimates,
+     url: https://example.com/estimates,
+     date: 2025-06-01}
 assumptions:
 ${ASSUMPTION_ROWS.map(
   ([id, unit, low, base, high]) =>
@@ -101,10 +101,10 @@ const scenarios = `scenarios:
 `;
 
 const signals = `sources:
-  - id: signal-source
-    title: Project Rainier goes live
-    url: https://example.com/rainier
-    date: 2025-10-29
+  - {id: signal-source, kind: press,
+     title: Project Rainier goes live,
+     url: https://example.com/rainier,
+     date: 2025-10-29}
 signals:
   - id: rainier-online
     label: Rainier online
@@ -127,10 +127,10 @@ status: active
 asOf: 2026-06-30
 summary: Amazon invests **$9B** firm; Anthropic commits over $100B to AWS.
 sources:
-  - id: deal-source
-    title: Anthropic and Amazon expand compute partnership
-    url: https://www.anthropic.com/news/anthropic-amazon-compute
-    date: 2026-04-20
+  - {id: deal-source, kind: company, party: anthropic,
+     title: Anthropic and Amazon expand compute partnership,
+     url: https://www.anthropic.com/news/anthropic-amazon-compute,
+     date: 2026-04-20}
 tranches:
   - id: t2023
     label: First four billion
@@ -198,10 +198,10 @@ notes: |
 
 /** yardsticks.yaml (optional in a dataset): the source on lines 1–5, `yardsticks:` on line 6, one yardstick from line 7. */
 export const YARDSTICKS = `sources:
-  - id: yardstick-source
-    title: Data-centre electricity use
-    url: https://example.com/energy
-    date: 2025-04-01
+  - {id: yardstick-source, kind: company,
+     title: Data-centre electricity use,
+     url: https://example.com/energy,
+     date: 2025-04-01}
 yardsticks:
   - id: us-data-centres-2024
     label: the electricity all US data centres used

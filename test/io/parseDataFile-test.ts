@@ -132,7 +132,7 @@ it("checkFiles(source address) accepts only http(s) addresses and project pages"
   const message = "must be an http(s) address with no spaces or quotes, or a page of this project (docs/…)";
   for (const url of ["ftp://www.anthropic.com/x", "javascript:alert(1)", "www.anthropic.com"]) {
     assert.deepStrictEqual(problemLines(editValid(D, "url: https://www.anthropic.com/news/anthropic-amazon-compute", `url: ${url}`)), [
-      `${DF}:13:10: sources[0].url: ${message}`
+      `${DF}:13:11: sources[0].url: ${message}`
     ]);
   }
 });

@@ -3,6 +3,7 @@
 import {createHash} from "node:crypto";
 import {assert, beforeAll, it} from "vitest";
 import type {Dataset} from "../../src/core/model.js";
+import {concerns} from "../../src/core/signals.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {siteData} from "../../src/site/siteData.js";
 
@@ -26,7 +27,17 @@ it("a deal's briefing file holds that deal only, with its own version and as-of"
   );
   assert.deepStrictEqual(Object.keys(slice.analysis.projections), ["amd-openai"]);
   assert.deepStrictEqual(Object.keys(slice.data.capacityShares), ["amd-openai"]);
-  assert.deepStrictEqual(slice.data.signals, []);
+  // Every signal, with only the observations that concern this deal (the rule the site and the CLI use).
+  const amd = dataset.deals.find((d) => d.id === "amd-openai")!;
+  assert.deepStrictEqual(
+    slice.data.signals.map((s) => s.id),
+    dataset.signals.map((s) => s.id)
+  );
+  assert.deepStrictEqual(
+    slice.data.signals.flatMap((s) => s.observations),
+    dataset.signals.flatMap((s) => s.observations.filter((o) => concerns(o, amd)))
+  );
+  assert.isAbove(slice.data.signals.flatMap((s) => s.observations).length, 0);
   assert.isNull(slice.analysis.articleTable);
   assert.match(slice.version, /^[0-9a-f]{12}$/);
   assert.strictEqual(slice.data.version, slice.version);

@@ -21,17 +21,28 @@ it("figureTable({dataset, version}) gives the founding deal's headline figures a
   assert.strictEqual(text(table, "amazon-anthropic.capacity.ceiling"), "up to 5 GW");
   assert.strictEqual(text(table, "amazon-anthropic.terms.contingent"), "up to $20B");
   assert.strictEqual(text(table, "amazon-anthropic.capacity.first-by"), "31 Dec 2026");
+  // The article's "up to $25B" is the fresh $5B plus up to $20B on milestones, announced together; $8B came before.
+  assert.strictEqual(text(table, "amazon-anthropic.terms.latest-round"), "up to $25B");
+  assert.strictEqual(text(table, "amazon-anthropic.terms.earlier"), "$8B");
+  assert.strictEqual(text(table, "amazon-openai.terms.earlier"), "none");
+  // Oracle, Broadcom, AMD and CoreWeave invest nothing in the lab (AMD's and CoreWeave's stock is a rebate).
+  assert.strictEqual(text(table, "data.deals-invested"), String(dataset.deals.length - 4));
   assert.strictEqual(text(table, "data.version"), "abc");
   assert.strictEqual(text(table, "data.deals"), String(dataset.deals.length));
 });
 
-it("figureTable({dataset, version}) gives every deal every name, missing ones as not disclosed", () => {
+it("figureTable({dataset, version}) gives every deal every name, missing ones as not disclosed, an absent investment leg as none", () => {
   const table = figureTable({dataset, version: "abc"});
   const suffixes = [...table.keys()].filter((k) => k.startsWith("amazon-anthropic.")).map((k) => k.slice("amazon-anthropic.".length));
   for (const deal of dataset.deals) for (const suffix of suffixes) assert.isTrue(table.has(`${deal.id}.${suffix}`), `${deal.id}.${suffix}`);
-  // Broadcom → OpenAI states no money at all.
-  assert.strictEqual(text(table, "broadcom-openai.terms.firm"), "not disclosed");
+  // Broadcom → OpenAI has no investment leg (none) and states no dollar commitment (not disclosed). Oracle and
+  // AMD (whose warrant is the provider's own stock to the lab, a rebate) invest nothing in the lab either.
+  assert.strictEqual(text(table, "broadcom-openai.terms.firm"), "none");
   assert.strictEqual(text(table, "broadcom-openai.commitment.total"), "not disclosed");
+  for (const id of ["oracle-openai", "amd-openai", "coreweave-openai"])
+    for (const key of ["terms.firm", "terms.contingent", "terms.max"])
+      assert.strictEqual(text(table, `${id}.${key}`), "none", `${id}.${key}`);
+  assert.strictEqual(text(table, "amazon-anthropic.terms.firm"), "$13B");
 });
 
 it("figureTable(input, sources) joins contributors and refuses a name defined twice", () => {

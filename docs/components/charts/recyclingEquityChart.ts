@@ -54,11 +54,13 @@ export function RecyclingEquityChart(
         fill: (d) => (d.kind === "mark" ? "var(--flow-equity)" : "var(--theme-background)"),
         stroke: (d) => (d.kind === "mark" ? "var(--flow-equity)" : "var(--theme-foreground-muted)"),
         strokeWidth: 1.5,
+        // An offer that was not taken is drawn as a cross: it is not a valuation any round paid.
+        symbol: (d: {kind: string}) => (d.kind === "offer" ? "times" : "circle"),
         ...(print
           ? {}
           : {
               title: (d) =>
-                `${d.kind === "mark" ? `${investor}'s mark of its stake` : `${lab}'s post-money valuation`}, ${monthYear(d.date)}: ${withBound(usd(d.usd), d.bound)} (${d.status})`
+                `${d.kind === "mark" ? `${investor}'s mark of its stake` : d.kind === "offer" ? `Valuation offered for ${lab}, not taken` : `${lab}'s post-money valuation`}, ${monthYear(d.date)}: ${withBound(usd(d.usd), d.bound)} (${d.status})`
             })
       }),
       // Labels go right of their dot, or left when the next point is close in both date and value.
@@ -68,7 +70,7 @@ export function RecyclingEquityChart(
           {
             x: "when",
             y: "bn",
-            text: (d) => withBound(usd(d.usd), d.bound),
+            text: (d) => `${withBound(usd(d.usd), d.bound)}${d.kind === "offer" ? " offered" : ""}`,
             dx: right ? 8 : -8,
             textAnchor: right ? "start" : "end",
             fontSize: narrow ? 9.5 : 11,
@@ -88,6 +90,9 @@ export function RecyclingEquityChart(
       {class: "commitment-legend"},
       Swatch(`${investor}'s mark of its stake (filings)`, "var(--flow-equity)"),
       Swatch(`${lab}'s post-money valuation`, "var(--theme-foreground-muted)", "bar"),
+      points.some((d) => d.kind === "offer")
+        ? Swatch(`Valuation offered for ${lab}, not taken (×)`, "var(--theme-foreground-muted)", "bar")
+        : null,
       invested.value > 0
         ? Swatch(`Firm cash invested: ${withBound(usd(invested.value), invested.bound)}`, "var(--flow-equity)", "dash")
         : null

@@ -146,6 +146,6 @@ function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sourc
       chips.length ? `${chips.join("; ")}.` : "The deal names no chip for its capacity.",
       c.lastPoint ? ` Last schedule point: ${monthYear(c.lastPoint)}.` : ""
     ),
-    signal(c.signal) ?? el("p", {class: "muted"}, "No observation of product cadence yet.")
+    signal(c.signal) ?? el("p", {class: "muted"}, "No observation of the chip roadmap yet.")
   ].filter((x) => x !== null) as HTMLElement[];
 }

@@ -47,7 +47,7 @@ function factCell(fact: Fact | undefined, data: SectionContext["data"]): Node | 
 }
 
 /** Returns the table of investment tranches: date, tranche, amount, firm or contingent, instrument. */
-export function TrancheTable(deal: Deal, data: SectionContext["data"]): HTMLElement {
+export function TrancheTable(deal: Deal, data: SectionContext["data"], tranches = deal.tranches): HTMLElement {
   return el(
     "table",
     {class: "tranche-table"},
@@ -55,7 +55,7 @@ export function TrancheTable(deal: Deal, data: SectionContext["data"]): HTMLElem
     el(
       "tbody",
       {},
-      deal.tranches.map((t) =>
+      tranches.map((t) =>
         el(
           "tr",
           {},
@@ -104,6 +104,17 @@ export const dealOverview: Section = {
       el("h3", {}, "In words"),
       ProfileList(deal),
       deal.tranches.length ? [el("h3", {}, "Investment tranches"), TrancheTable(deal, context.data)] : null,
+      deal.rebates?.length
+        ? [
+            el("h3", {}, "Rebates in kind (not investments)"),
+            el(
+              "p",
+              {class: "muted"},
+              "The provider's own stock or warrants, given to the lab: the lab holds them and the provider gets no stake in the lab, so they count as a discount on the lab's purchases, never as money invested."
+            ),
+            TrancheTable(deal, context.data, deal.rebates)
+          ]
+        : null,
       deal.notesHtml ? [el("h3", {}, "Notes"), trustedHtml(deal.notesHtml)] : null
     );
   }

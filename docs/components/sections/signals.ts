@@ -1,4 +1,4 @@
-/** Signals to watch: a status board of the five signals, each with its dated evidence and sources. */
+/** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
 import {signalBoard} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
@@ -15,7 +15,9 @@ export function StatusPill(status: string): HTMLElement {
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */
 export function SignalBoard({data, dealId}: SectionContext): HTMLElement {
   const deals: Record<string, string> = Object.fromEntries(data.deals.map((d: {id: string; name: string}) => [d.id, d.name]));
-  const rows = signalBoard(data.signals, {deal: dealId});
+  const deal = dealId ? data.deals.find((d: {id: string}) => d.id === dealId) : undefined;
+  if (dealId && !deal) throw new Error(`invalid deal: ${dealId}`);
+  const rows = signalBoard(data.signals, {deal});
   return el(
     "div",
     {class: "signal-board"},

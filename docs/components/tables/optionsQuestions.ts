@@ -11,7 +11,8 @@ export interface OptionsQuestionsOptions {
 
 /**
  * Returns one table per deal: a row per question (timing, rights, flexibility, cost of waiting) and a column per
- * option the deal holds, each answer with its status badge and its source; null when the deal holds no option.
+ * option the deal holds: the header badges the option itself, the exercise date and each answer carry the answers'
+ * status (usually the editors' assumption, explained in the badge's note); null when the deal holds no option.
  */
 export function OptionsQuestionsTable(
   deal: Pick<Deal, "id" | "name" | "asOf" | "hardware">,
@@ -37,8 +38,15 @@ export function OptionsQuestionsTable(
             el(
               "th",
               {scope: "col"},
+              // The option's existence and the editors' reading of it carry their own statuses.
               option.label,
-              el("span", {class: "muted options-exercisable"}, ` · exercisable from ${date(option.exercisable)}`)
+              Badge({status: option.status, source: option.source, asOf: deal.asOf}, {sources, index}),
+              el(
+                "span",
+                {class: "muted options-exercisable"},
+                ` · exercisable from ${date(option.exercisable)}`,
+                Badge({...option.answers, asOf: option.answers.asOf ?? deal.asOf}, {sources, index})
+              )
             )
           )
         )

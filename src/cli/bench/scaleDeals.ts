@@ -17,7 +17,7 @@ export interface SyntheticOptions {
 /**
  * Returns the files of a dataset with exactly `count` deals, each a copy of the template deal with its own id
  * (`<template>-s0001`…), name and source ids, plus every other file of the data folder. The real deals are not in
- * the set: signal observations lose their link to a deal, and the sources the real deals declare move to
+ * the set: signal observations lose their link to a deal (keeping the deal's lab as what they concern), and the sources the real deals declare move to
  * companies.yaml (other files cite them). The dataset is valid when the data folder is.
  * Throws `invalid count` unless count is a whole number ≥ 1.
  *
@@ -31,14 +31,20 @@ export async function syntheticDataset(
   if (!(Number.isInteger(count) && count >= 1)) throw new Error(`invalid count: ${count}`);
   const files: RawFile[] = [];
   const dealSources: unknown[] = [];
+  const labs = new Map<string, string>();
   for (const entry of await readdir(dataDir, {recursive: true, withFileTypes: true})) {
     const path = relative(dataDir, join(entry.parentPath, entry.name)).split("\\").join("/");
     if (!entry.isFile() || !/\.ya?ml$/.test(path)) continue;
     const text = await readFile(join(dataDir, path), "utf-8");
     // The real deals are left out, but other files cite the sources they declare: keep those in companies.yaml.
-    if (path.startsWith("deals/")) dealSources.push(...((parse(text) as {sources?: unknown[]}).sources ?? []));
-    else files.push({relative: path, bytes: path === "signals.yaml" ? unlinkDeals(text) : text});
+    if (path.startsWith("deals/")) {
+      const real = parse(text) as {id?: string; lab?: string; sources?: unknown[]};
+      dealSources.push(...(real.sources ?? []));
+      if (real.id && real.lab) labs.set(real.id, real.lab);
+    } else files.push({relative: path, bytes: text});
   }
+  const signals = files.find((f) => f.relative === "signals.yaml");
+  if (signals) signals.bytes = unlinkDeals(String(signals.bytes), labs);
   const companies = files.find((f) => f.relative === "companies.yaml");
   if (companies) {
     const value = parse(String(companies.bytes)) as {sources?: unknown[]};
@@ -56,10 +62,18 @@ export async function syntheticDataset(
   return files;
 }
 
-/** Returns the signals file without the `deal` link of its observations. */
-function unlinkDeals(signalsYaml: string): string {
-  const signals = parse(signalsYaml) as {signals?: {observations?: {deal?: string}[]}[]};
-  for (const signal of signals.signals ?? []) for (const observation of signal.observations ?? []) delete observation.deal;
+/**
+ * Returns the signals file without the `deal` link of its observations; each keeps what it concerns through the
+ * deal's lab (`about`), since an observation must name a deal or a subject.
+ */
+function unlinkDeals(signalsYaml: string, labs: ReadonlyMap<string, string>): string {
+  const signals = parse(signalsYaml) as {signals?: {observations?: {deal?: string; about?: string[]}[]}[]};
+  for (const signal of signals.signals ?? [])
+    for (const observation of signal.observations ?? []) {
+      const lab = observation.deal ? labs.get(observation.deal) : undefined;
+      if (lab && !observation.about?.includes(lab)) observation.about = [...(observation.about ?? []), lab];
+      delete observation.deal;
+    }
   return stringify(signals, {lineWidth: 0});
 }
 

@@ -37,6 +37,7 @@ interface FactLike {
 const SEGMENT_WORDS: Record<string, string | null> = {
   tranches: "tranche",
   lapsedTranches: "lapsed tranche",
+  rebates: "rebate in kind",
   commitments: "commitment",
   schedule: "capacity schedule",
   options: "option",
@@ -111,7 +112,10 @@ export function resolveLineageInput(
   const label = words.join(" · ");
   if (isOption(node)) {
     const asOf = "asOf" in root ? root.asOf : "";
-    return {id, kind: "option", label, value: null, unit: null, bound: "exact", status: node.status, source: node.source, asOf};
+    // A valuation reads the option's exercise date, whose status is the answers' (the editors' reading), not
+    // the status of the option's existence.
+    const reading = node.answers ?? node;
+    return {id, kind: "option", label, value: null, unit: null, bound: "exact", status: reading.status, source: reading.source, asOf};
   }
   const fact =
     asFact(node) ?? asFact((node as Record<string, unknown> | null)?.gw) ?? asFact((node as Record<string, unknown> | null)?.value);
@@ -140,7 +144,9 @@ function itemWords(item: Record<string, unknown>, id: string): string {
   return id;
 }
 
-function isOption(node: unknown): node is {status: Status; source: string; exercisable: string} {
+function isOption(
+  node: unknown
+): node is {status: Status; source: string; exercisable: string; answers?: {status: Status; source: string}} {
   return !!node && typeof node === "object" && typeof (node as {exercisable?: unknown}).exercisable === "string" && "rights" in node;
 }
 

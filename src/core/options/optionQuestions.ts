@@ -28,7 +28,8 @@ const QUESTIONS: readonly [OptionQuestion, string][] = [
 
 /**
  * Returns the option's answers to the four questions (timing, rights, flexibility, cost of waiting) as four
- * tidy rows in that order, each carrying the option's status and source, for the table on the options page
+ * tidy rows in that order, each carrying the answers' status and source (the editors' reading, apart from the
+ * option's own status), for the table on the options page
  * (pivot on `heading` for one column per question). Throws `invalid <option id> <question>` if an answer is
  * missing or blank.
  *
@@ -38,6 +39,14 @@ export function optionQuestions(option: ChipOption): OptionQuestionRow[] {
   return QUESTIONS.map(([question, heading]) => {
     const answer = option[question];
     if (!(typeof answer === "string" && answer.trim() !== "")) throw new Error(`invalid ${option.id} ${question}: ${answer}`);
-    return {option: option.id, label: option.label, question, heading, answer, status: option.status, source: option.source};
+    return {
+      option: option.id,
+      label: option.label,
+      question,
+      heading,
+      answer,
+      status: option.answers.status,
+      source: option.answers.source
+    };
   });
 }

@@ -4,11 +4,14 @@ import type {Figure} from "../lineage.js";
 import type {Bound, Deal, Status} from "../model.js";
 import type {DealInvestment} from "./dealInvestment.js";
 
-/** A point in a deal's equity story: the investor's mark of its stake, or the lab's post-money valuation. */
+/**
+ * A point in a deal's equity story: the investor's mark of its stake, the lab's post-money valuation in a round, or
+ * a valuation offered for the lab but not taken (an offer).
+ */
 export interface EquityPoint {
   id: string;
   date: string;
-  kind: "mark" | "valuation";
+  kind: "mark" | "valuation" | "offer";
   usd: number;
   status: Status;
   bound: Bound;
@@ -17,14 +20,17 @@ export interface EquityPoint {
 }
 
 /**
- * Returns the investor's equity marks and the lab's post-money valuations as one series in USD, in date order
+ * Returns the investor's equity marks, the lab's post-money valuations and valuations offered (kind "offer") as one
+ * series in USD, in date order
  * (marks first on a shared date). Equity is not cash: these points stay apart from the cash flows.
  *
  * @example dealEquitySeries(amazonAnthropic)[0] // {id: "v2024-03", date: "2024-03-27", kind: "valuation", usd: 18.4e9, …}
  */
 export function dealEquitySeries(deal: Deal): EquityPoint[] {
   const marks = deal.equityMarks.map((m) => point(m.id, m.date, "mark", m.value, `${deal.id}.equityMarks.${m.id}`));
-  const valuations = deal.valuations.map((v) => point(v.id, v.date, "valuation", v.postMoney, `${deal.id}.valuations.${v.id}.postMoney`));
+  const valuations = deal.valuations.map((v) =>
+    point(v.id, v.date, v.offer ? "offer" : "valuation", v.postMoney, `${deal.id}.valuations.${v.id}.postMoney`)
+  );
   return [...marks, ...valuations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -78,7 +78,7 @@ export const PRICE_WATCH_RATIO = 0.75;
  * - performance per dollar: the best FLOP/s per dollar-hour among the deal's hardware chips with a public price,
  *   ÷ the median of the other priced chips in the data: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track";
  *   "unknown" when no deal chip (or no other chip) has a price;
- * - roadmap alignment: the worse of the `product-cadence` signal and a date check on the capacity chips: a chip
+ * - roadmap alignment: the worse of the `chip-roadmap` signal and a date check on the capacity chips: a chip
  *   that only fills capacity (availability + `lagMonths`) after the month of the last schedule point is
  *   "off-track", an availability date that is not confirmed is "watch", else "on-track"; "unknown" without chips.
  * "unknown" never outranks a reading: the worse of "watch" and "unknown" is "watch".
@@ -95,7 +95,7 @@ export function dealCheckpoints(
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   if (!(Number.isInteger(lagMonths) && lagMonths >= 0)) throw new Error(`invalid lagMonths: ${lagMonths}`);
   const now = asOf ?? deal.asOf;
-  const board = signalBoard(dataset.signals, {deal: deal.id});
+  const board = signalBoard(dataset.signals, {deal});
   const schedule = [...(deal.capacity?.schedule ?? [])].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
 
   const capacitySignal = signalReading(board, "capacity-reality");
@@ -150,7 +150,7 @@ export function dealCheckpoints(
       : chips.some((c) => c.dateStatus !== "confirmed")
         ? "watch"
         : "on-track";
-  const cadence = signalReading(board, "product-cadence");
+  const cadence = signalReading(board, "chip-roadmap");
   const alignment: RoadmapCheckpoint = {
     id: "roadmap-alignment",
     status: chips.length ? worstSignalStatus([dateCheck, cadence.status]) : "unknown",

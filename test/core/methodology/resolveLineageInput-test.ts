@@ -13,7 +13,8 @@ const option = {
   flexibility: "Follows the roadmap",
   costOfWaiting: "Older chips meanwhile",
   status: "confirmed" as const,
-  source: "option-source"
+  source: "option-source",
+  answers: {status: "assumption" as const, source: "option-source", asOf: "2026-06-30"}
 };
 
 const dataset: Dataset = {
@@ -89,7 +90,7 @@ it("resolveLineageInput(dataset, 'chip:<id>.flops.bf16') resolves a chip's fact 
   assert.strictEqual(resolveLineageInput(dataset, "chip:trainium2.itKw").label, "Trainium2 · IT kW per accelerator");
 });
 
-it("resolveLineageInput(dataset, '<deal>.hardware.options.<id>') resolves an option: no value, the deal's as-of date", () => {
+it("resolveLineageInput(dataset, '<deal>.hardware.options.<id>') resolves an option: no value, the deal's as-of date, the status of its answers (the exercise date is the editors')", () => {
   assert.deepStrictEqual(resolveLineageInput(dataset, "amazon-anthropic.hardware.options.future-trainium"), {
     id: "amazon-anthropic.hardware.options.future-trainium",
     kind: "option",
@@ -97,7 +98,7 @@ it("resolveLineageInput(dataset, '<deal>.hardware.options.<id>') resolves an opt
     value: null,
     unit: null,
     bound: "exact",
-    status: "confirmed",
+    status: "assumption",
     source: "option-source",
     asOf: "2026-06-30"
   });

@@ -12,15 +12,16 @@ const option: ChipOption = {
   flexibility: "Follows the roadmap",
   costOfWaiting: "Older chips meanwhile",
   status: "confirmed",
-  source: "opentechstack-2026-04"
+  source: "opentechstack-2026-04",
+  answers: {status: "assumption", source: "compute-deals-method", asOf: "2026-06-30", note: "The editors' reading"}
 };
 
-it("optionQuestions(option) returns the four questions in order with status and source", () => {
+it("optionQuestions(option) returns the four questions in order with the answers' status and source, not the option's", () => {
   const common = {
     option: "future-trainium",
     label: "Option on future Trainium generations",
-    status: "confirmed",
-    source: "opentechstack-2026-04"
+    status: "assumption",
+    source: "compute-deals-method"
   };
   assert.deepStrictEqual(optionQuestions(option), [
     {...common, question: "timing", heading: "Timing", answer: "From about 2028"},

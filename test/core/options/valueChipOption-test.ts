@@ -13,7 +13,8 @@ const option: ChipOption = {
   flexibility: "Follows the roadmap",
   costOfWaiting: "Older chips meanwhile",
   status: "confirmed",
-  source: "test"
+  source: "test",
+  answers: {status: "assumption", source: "test", asOf: "2026-06-30"}
 };
 
 const assumptions: Assumption[] = [

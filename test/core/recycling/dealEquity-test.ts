@@ -40,3 +40,22 @@ it("dealEquityGain(deal, investment) is the whole mark when nothing was paid by 
   const none = withDeal({equityMarks: []});
   assert.strictEqual(dealEquityGain(none, dealInvestment(none)), null);
 });
+
+it("dealEquitySeries(deal) marks a valuation offered but not taken as an offer, not a post-money valuation", () => {
+  const offered = withDeal({
+    equityMarks: [],
+    valuations: [
+      {
+        id: "vc-offers",
+        date: "2026-04-15",
+        round: "Pre-emptive VC offers (rebuffed)",
+        postMoney: {value: 800, unit: "usd-bn", status: "estimate", bound: "at-least", source: "s", asOf: "2026-04-15"},
+        offer: true
+      }
+    ]
+  });
+  assert.deepStrictEqual(
+    dealEquitySeries(offered).map((d) => [d.kind, d.usd / 1e9, d.bound]),
+    [["offer", 800, "at-least"]]
+  );
+});

@@ -17,7 +17,7 @@ const signals: Signal[] = [
     id: "silicon-follow-through",
     label: "",
     question: "",
-    observations: [{date: "2026-01-05", status: "on-track", text: "volume", source: "s"}]
+    observations: [{date: "2026-01-05", status: "on-track", text: "volume", source: "s", about: ["p"]}]
   },
   {
     id: "capacity-reality",

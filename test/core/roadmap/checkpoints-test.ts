@@ -28,10 +28,13 @@ const signals: Signal[] = [
     ]
   },
   {
-    id: "product-cadence",
+    id: "chip-roadmap",
     label: "Product cadence",
     question: "?",
-    observations: [{date: "2025-12-01", status: "on-track", text: "beta shipped", source: "s4"}]
+    observations: [
+      {date: "2025-12-01", status: "on-track", text: "beta shipped", source: "s4", about: ["beta"]},
+      {date: "2025-12-15", status: "off-track", text: "an unrelated chip slipped", source: "s5", about: ["zeta"]}
+    ]
   }
 ];
 
@@ -112,7 +115,7 @@ it("dealCheckpoints(dataset, deal) aligns the roadmap when every chip fills befo
     {id: "beta", available: "2026-01-10", dateStatus: "confirmed", fillsFrom: "2026-07", late: false}
   ]);
   assert.deepStrictEqual(roadmap.signal, {
-    id: "product-cadence",
+    id: "chip-roadmap",
     status: "on-track",
     latest: "2025-12-01",
     text: "beta shipped",
@@ -138,7 +141,12 @@ it("dealCheckpoints(dataset, deal) flags a chip that fills only after the last p
 it("dealCheckpoints(dataset, deal) watches a chip whose date is not confirmed, and takes the worse of dates and signal", () => {
   assert.strictEqual(dealCheckpoints(data([deal({}, {chips: ["alpha", "gamma"]})]), "d")[2].status, "watch");
   const cadence: Signal[] = [
-    {id: "product-cadence", label: "", question: "", observations: [{date: "2026-01-01", status: "watch", text: "late", source: "s"}]}
+    {
+      id: "chip-roadmap",
+      label: "",
+      question: "",
+      observations: [{date: "2026-01-01", status: "watch", text: "late", source: "s", about: ["alpha"]}]
+    }
   ];
   assert.strictEqual(dealCheckpoints(data([deal()], cadence), "d")[2].status, "watch");
   assert.strictEqual(dealCheckpoints(data([deal()], []), "d")[2].status, "on-track"); // no signal: the dates alone
@@ -160,7 +168,7 @@ it("worstSignalStatus(statuses) ranks off-track over watch over on-track over un
 });
 
 it("signalReading(board, id) returns the signal's newest observation, or unknown for a missing signal", () => {
-  const board = signalBoard(signals, {deal: "d"});
+  const board = signalBoard(signals, {deal: deal()});
   assert.strictEqual(signalReading(board, "capacity-reality").text, "second hall late");
   assert.deepStrictEqual(signalReading(board, "economics"), {id: "economics", status: "unknown", latest: null, text: null, source: null});
 });

@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
 import type {Signal} from "../../../src/core/model.js";
-import {signalBoard} from "../../../src/core/signals.js";
+import {concerns, signalBoard} from "../../../src/core/signals.js";
 
 const signals: Signal[] = [
   {
@@ -35,12 +35,32 @@ it("signalBoard(signals) marks a signal without observations unknown", () => {
   assert.deepStrictEqual(economics.observations, []);
 });
 
-it("signalBoard(signals, {deal}) keeps that deal's observations and those about no deal", () => {
-  const [capacity] = signalBoard(signals, {deal: "amazon-anthropic"});
+const amazonAnthropic = {
+  id: "amazon-anthropic",
+  investors: ["amazon"],
+  lab: "anthropic",
+  provider: "aws",
+  hardware: {chips: ["trainium2"]},
+  capacity: {chips: ["trainium2"]}
+};
+
+it("signalBoard(signals, {deal}) keeps the observations that concern the deal and no other: none about no deal", () => {
+  const [capacity] = signalBoard(signals, {deal: amazonAnthropic});
   assert.deepStrictEqual(
     capacity.observations.map((o) => o.source),
-    ["s3", "s1"]
+    ["s1"]
   );
+});
+
+it("concerns(observation, deal) matches the deal, its parties and its chips", () => {
+  assert.isTrue(concerns({deal: "amazon-anthropic"}, amazonAnthropic));
+  assert.isTrue(concerns({about: ["anthropic"]}, amazonAnthropic));
+  assert.isTrue(concerns({about: ["aws"]}, amazonAnthropic));
+  assert.isTrue(concerns({deal: "google-anthropic", about: ["anthropic"]}, amazonAnthropic));
+  assert.isTrue(concerns({about: ["trainium2"]}, amazonAnthropic));
+  assert.isFalse(concerns({deal: "oracle-openai"}, amazonAnthropic));
+  assert.isFalse(concerns({about: ["openai", "rubin"]}, amazonAnthropic));
+  assert.isFalse(concerns({}, amazonAnthropic));
 });
 
 it("signalBoard([]) returns no rows and keeps the data's signal order", () => {
