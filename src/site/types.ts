@@ -12,7 +12,9 @@
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
+ * | `data/downloads.json` | {@link DownloadIndex} (the Data page; the tables themselves are written by the build) |
  */
+
 import type {
   articleTable,
   CapacityShare,
@@ -26,6 +28,7 @@ import type {
   projectDeal,
   Source
 } from "../core/index.js";
+import type {DownloadIndex} from "./downloads.js";
 
 /** A deal as published: its summary and notes rendered to sanitized HTML. */
 export interface PublicDeal extends Deal {
@@ -126,12 +129,15 @@ export interface BriefingSlice {
 }
 
 /** Every published file: its path as Framework serves it → its type. */
+export type {DownloadIndex} from "./downloads.js";
+
 export interface PublishedFiles {
   "data/dataset.json": PublicDataset;
   "data/analysis.json": Analysis;
   "data/capacity-bands.json": BandsFile;
   "data/changes.json": ChangesFile;
   "data/briefings.json": BriefingIndex;
+  "data/downloads.json": DownloadIndex;
   [briefing: `data/briefings/${string}.json`]: BriefingSlice;
 }
 
