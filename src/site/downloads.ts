@@ -116,7 +116,7 @@ function asArquero(t: DownloadTable): aq.ColumnTable {
 
 /** Returns a table as CSV (RFC 4180 quoting, empty for missing values; arquero's toCSV). */
 export function tableCsv(t: DownloadTable): string {
-  return `${aq.toCSV(asArquero(t))}\n`;
+  return aq.toCSV(asArquero(t));
 }
 
 /** Returns a table as JSON: an array of rows with the dictionary's columns. */
