@@ -23,6 +23,7 @@ import {briefingSlice} from "./briefingSlice.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
 import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
+import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import {resolvePlaceholders} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
@@ -158,11 +159,16 @@ export function siteData({
     return briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
   };
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
+  const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
+    version,
+    rows: explorerRows(dataset, analysis().comparison, figureList())
+  }));
   return {
     figures,
     figureRows: figureList,
     downloads,
     downloadsIndex,
+    explorer,
     publicData,
     analysis,
     bands,
@@ -186,7 +192,8 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
     "data/capacity-bands.json": site.bands,
     "data/changes.json": site.changes,
     "data/briefings.json": site.briefings,
-    "data/downloads.json": site.downloadsIndex
+    "data/downloads.json": site.downloadsIndex,
+    "data/explorer.json": site.explorer
   };
 }
 

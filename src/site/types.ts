@@ -12,6 +12,7 @@
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
+ * | `data/explorer.json` | the front page's deal explorer: {@link ExplorerRow} |
  * | `data/downloads.json` | {@link DownloadIndex} (the Data page; the tables themselves are written by the build) |
  */
 
@@ -29,6 +30,7 @@ import type {
   Source
 } from "../core/index.js";
 import type {DownloadIndex} from "./downloads.js";
+import type {ExplorerRow} from "./explorer.js";
 
 /** A deal as published: its summary and notes rendered to sanitized HTML. */
 export interface PublicDeal extends Deal {
@@ -130,6 +132,7 @@ export interface BriefingSlice {
 
 /** Every published file: its path as Framework serves it → its type. */
 export type {DownloadIndex} from "./downloads.js";
+export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
 
 export interface PublishedFiles {
   "data/dataset.json": PublicDataset;
@@ -138,6 +141,7 @@ export interface PublishedFiles {
   "data/changes.json": ChangesFile;
   "data/briefings.json": BriefingIndex;
   "data/downloads.json": DownloadIndex;
+  "data/explorer.json": {version: string; rows: ExplorerRow[]};
   [briefing: `data/briefings/${string}.json`]: BriefingSlice;
 }
 
