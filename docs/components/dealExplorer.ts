@@ -4,6 +4,7 @@
  * a link reproduces the view. Plain DOM and a few hundred rows at most: no library, light on the page budget.
  */
 import type {ExplorerFigure, ExplorerRow} from "../../src/site/types.js";
+import {shortChipName} from "./charts/fleetColors.js";
 import {el} from "./dom.js";
 import {type CsvColumn, csvLink} from "./downloads.js";
 import {count, gw as gwText, pct, sig, usd, withBound} from "./format.js";
@@ -207,7 +208,9 @@ export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url
           EXPLORER_COLUMNS.map((c, i) =>
             i === 0
               ? el("th", {scope: "row"}, el("a", {href: `./deals/${row.id}`}, row.name))
-              : el("td", {class: c.figure ? "num" : undefined}, c.figure ? figureCell(row[c.figure]) : c.text!(row))
+              : c.key === "chips"
+                ? el("td", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
+                : el("td", {class: c.figure ? "num" : undefined}, c.figure ? figureCell(row[c.figure]) : c.text!(row))
           )
         )
       )
