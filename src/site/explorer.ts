@@ -22,6 +22,8 @@ export interface ExplorerRow {
   /** The deal's status: announced, definitive, loi… */
   dealStatus: string;
   announced: string;
+  /** The date the deal's data were last checked (its asOf). */
+  asOf: string;
   investors: string[];
   lab: string;
   provider: string;
@@ -54,6 +56,7 @@ export function explorerRows(dataset: Dataset, comparison: readonly DealComparis
       name: c.name,
       dealStatus: c.status,
       announced: c.announced,
+      asOf: deal?.asOf ?? "",
       investors: c.investors.map((p) => p.name),
       lab: c.lab.name,
       provider: c.provider.name,
