@@ -20,7 +20,8 @@ const sections = [
   {name: "Comparison", path: "/comparison"},
   {name: "Signals to watch", path: "/signals"},
   {name: "Methodology and sources", path: "/methodology"},
-  {name: "What changed", path: "/changes"}
+  {name: "What changed", path: "/changes"},
+  {name: "Data and downloads", path: "/downloads"}
 ];
 
 export default {

@@ -16,6 +16,7 @@ import {writeFontFaces} from "./fontFaces.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
+import {writeDownloads} from "./writeDownloads.js";
 import {writeManifest} from "./writeManifest.js";
 
 export interface BuildOptions {
@@ -97,6 +98,8 @@ export async function buildAll({
       await validateSite(scratch);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
+      // The downloads at stable paths (/data/figures.csv) and under the data version, beside Framework's hashed files.
+      await writeDownloads(scratch, snapshots.site);
     });
     if (!site) {
       await stage("rendering the PDF briefings", async () => {

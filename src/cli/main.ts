@@ -130,4 +130,22 @@ program
     }
   });
 
+program
+  .command("new <deal-id>")
+  .description("write data/deals/<deal-id>.yaml with every required field to fill in (deals check lists what is left)")
+  .option("--data <dir>", "data folder", "data")
+  .action(async (id: string, options: {data: string}) => {
+    const {newDealCommand} = await import("./newDeal.js");
+    process.exitCode = await newDealCommand(id, options);
+  });
+
+program
+  .command("schema")
+  .description("write the data files' JSON Schemas (generated from src/io/schema.ts) into schema/; --check only compares")
+  .option("--check", "exit 1 when a committed schema differs from the generated one")
+  .action(async (options: {check?: boolean}) => {
+    const {schemaCommand} = await import("./schema.js");
+    process.exitCode = await schemaCommand(options);
+  });
+
 await program.parseAsync(process.argv);

@@ -142,12 +142,15 @@ export interface ChangesSince {
  * the previous build moved no figure (a rebuild for code, text or a note), its comparison is carried forward, so a
  * rebuild does not erase what the last data change moved and the same inputs always give the same report.
  *
+ * `diff` compares two lists of figures (default diffFigures; the build passes the same comparison done as a join of
+ * two figure tables, src/site/dataTables.ts).
+ *
  * @example changesSince(null, now) // {baseline: null, changes: []}: a first build has nothing to compare with
  */
-export function changesSince(previous: FiguresRecord | null, current: FiguresRecord): ChangesSince {
+export function changesSince(previous: FiguresRecord | null, current: FiguresRecord, diff: typeof diffFigures = diffFigures): ChangesSince {
   if (!previous) return {baseline: null, changes: []};
-  const moved = diffFigures(previous.figures, current.figures);
+  const moved = diff(previous.figures, current.figures);
   if (moved.length === 0 && previous.baseline)
-    return {baseline: previous.baseline, changes: diffFigures(previous.baseline.figures, current.figures)};
+    return {baseline: previous.baseline, changes: diff(previous.baseline.figures, current.figures)};
   return {baseline: {dataVersion: previous.dataVersion, asOf: previous.asOf, figures: previous.figures}, changes: moved};
 }

@@ -2,6 +2,7 @@
  * One data file: bytes → YAML → schema-checked value, with every problem located to `file:line:col`.
  */
 import type {z} from "zod";
+import {placeholderProblems} from "./dealTemplate.js";
 import {dedupeProblems, fieldName, type Problem} from "./problem.js";
 import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile, yardsticksFile} from "./schema.js";
 import {checkTextSize, decodeUtf8, parseYamlText, type YamlText} from "./yamlText.js";
@@ -89,11 +90,16 @@ const CACHE = new Map<string, DataFile>();
 function parseText<K extends FileKind>(kind: K, file: string, text: string): DataFile<K> {
   const yaml = parseYamlText(text, file);
   if (yaml.problems.length) return {kind, file, value: undefined, yaml, problems: yaml.problems};
+  // Placeholders left from `deals new` are reported as such, instead of as the wrong type or format they also are.
+  const placeholders = placeholderProblems(yaml);
   const result = SCHEMAS[kind].safeParse(yaml.value);
-  if (result.success) return {kind, file, value: result.data as DataFile<K>["value"], yaml, problems: []};
-  const missing = missingKeys(result.error.issues, yaml.value);
-  const problems = result.error.issues.flatMap((issue) => issueProblems(issue, yaml, missing));
-  return {kind, file, value: undefined, yaml, problems: dedupeProblems(problems)};
+  if (result.success && !placeholders.length) return {kind, file, value: result.data as DataFile<K>["value"], yaml, problems: []};
+  const missing = result.success ? new Map<string, string[]>() : missingKeys(result.error.issues, yaml.value);
+  const left = new Set(placeholders.map((p) => p.field));
+  const problems = (result.success ? [] : result.error.issues.flatMap((issue) => issueProblems(issue, yaml, missing))).filter(
+    (p) => !left.has(p.field)
+  );
+  return {kind, file, value: undefined, yaml, problems: dedupeProblems([...placeholders, ...problems])};
 }
 
 /** Format characters (zero-width space, joiners, direction marks, soft hyphen, BOM) that make text look right but differ. */

@@ -23,6 +23,9 @@ import type {Manifest} from "../io/manifest.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {briefingSlice} from "./briefingSlice.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
+import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
+import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
+import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import {resolvePlaceholders} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
@@ -132,7 +135,10 @@ export function siteData({
       )
     })
   );
-  const since = once(() => changesSince(previous, {dataVersion: version, asOf: dataset.asOf, figures: figures()}));
+  // Every figure of every deal (the headlines and the base projections with their P10–P90), and the published tables.
+  const figureList = once((): FigureRow[] => figureRows(dataset, figures(), analysis().projections));
+  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList()));
+  const since = once(() => changesSince(previous, {dataVersion: version, asOf: dataset.asOf, figures: figures()}, diffFigureTables));
   const changes = once((): ChangesFile => {
     const {baseline, changes} = since();
     return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
@@ -154,7 +160,25 @@ export function siteData({
     if (!entry) throw new Error(`invalid briefing: ${name}`);
     return briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
   };
-  return {figures, publicData, analysis, bands, changes, briefings, slice, baseline: () => since()};
+  const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
+  const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
+    version,
+    rows: explorerRows(dataset, analysis().comparison, figureList())
+  }));
+  return {
+    figures,
+    figureRows: figureList,
+    downloads,
+    downloadsIndex,
+    explorer,
+    publicData,
+    analysis,
+    bands,
+    changes,
+    briefings,
+    slice,
+    baseline: () => since()
+  };
 }
 
 export type SiteData = ReturnType<typeof siteData>;
@@ -169,7 +193,9 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
     "data/analysis.json": site.analysis,
     "data/capacity-bands.json": site.bands,
     "data/changes.json": site.changes,
-    "data/briefings.json": site.briefings
+    "data/briefings.json": site.briefings,
+    "data/downloads.json": site.downloadsIndex,
+    "data/explorer.json": site.explorer
   };
 }
 

@@ -12,7 +12,10 @@
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
+ * | `data/explorer.json` | the front page's deal explorer: {@link ExplorerRow} |
+ * | `data/downloads.json` | {@link DownloadIndex} (the Data page; the tables themselves are written by the build) |
  */
+
 import type {
   articleTable,
   CapacityShare,
@@ -27,6 +30,8 @@ import type {
   projectDeal,
   Source
 } from "../core/index.js";
+import type {DownloadIndex} from "./downloads.js";
+import type {ExplorerRow} from "./explorer.js";
 
 /** A deal as published: its summary and notes rendered to sanitized HTML. */
 export interface PublicDeal extends Deal {
@@ -129,12 +134,17 @@ export interface BriefingSlice {
 }
 
 /** Every published file: its path as Framework serves it → its type. */
+export type {DownloadIndex} from "./downloads.js";
+export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
+
 export interface PublishedFiles {
   "data/dataset.json": PublicDataset;
   "data/analysis.json": Analysis;
   "data/capacity-bands.json": BandsFile;
   "data/changes.json": ChangesFile;
   "data/briefings.json": BriefingIndex;
+  "data/downloads.json": DownloadIndex;
+  "data/explorer.json": {version: string; rows: ExplorerRow[]};
   [briefing: `data/briefings/${string}.json`]: BriefingSlice;
 }
 

@@ -23,6 +23,7 @@ import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
+import {csvLink} from "../downloads.js";
 import {count, gw, monthYear, sig, withBound} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
@@ -211,7 +212,26 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
         `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
       )
     ),
-    RampTable(view)
+    RampTable(view),
+    !print && bands?.years.length
+      ? el(
+          "p",
+          {class: "csv-download"},
+          csvLink(
+            `capacity-${deal.id}-${scenario.id}`,
+            bands.years,
+            [
+              {header: "Year end", value: (y) => y.year},
+              {header: "GW online (gw)", value: (y) => y.gw.value},
+              {header: "GW online P10 (gw)", value: (y) => y.gw.p10},
+              {header: "GW online P90 (gw)", value: (y) => y.gw.p90},
+              {header: "Energy in the year (TWh)", value: (y) => y.energyTwh.value},
+              {header: "H100e (count)", value: (y) => y.h100e?.value}
+            ],
+            data.version
+          )
+        )
+      : null
   );
 }
 

@@ -17,6 +17,7 @@ import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom}
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {el} from "../dom.js";
+import {csvLink} from "../downloads.js";
 import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
 import {Badge, DerivedBadge, FigureValue} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
@@ -180,7 +181,27 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
           ? `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${withBound(usd(c.totalUsd.value), c.totalUsd.bound)}. ` +
               `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
           : "The data has no delivery schedule for this deal's capacity, so only the spend is drawn."
-      )
+      ),
+      ...(context.print
+        ? []
+        : [
+            el(
+              "p",
+              {class: "csv-download"},
+              csvLink(
+                `commitment-spend-${v.deal}-${profile}`,
+                rows,
+                [
+                  {header: "Year", value: (d) => d.year},
+                  {header: "Spend (USD)", value: (d) => d.spendUsd},
+                  ...(hasCapacity
+                    ? [{header: "Cost of the capacity delivered (USD)", value: (d: (typeof rows)[number]) => d.capacityCostUsd}]
+                    : [])
+                ],
+                context.data.version
+              )
+            )
+          ])
     );
   };
   if (!context.print) {

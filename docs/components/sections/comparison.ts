@@ -6,6 +6,7 @@
 import {type ArticleTable, type Chip, capacityScope, type Deal, type DealComparison} from "../../lib/core.js";
 import {ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
+import {csvLink} from "../downloads.js";
 import {ComparisonArticleTable} from "../tables/comparisonArticle.js";
 import {ComparisonDealsTable} from "../tables/comparisonDeals.js";
 import {comparisonFigureText} from "../tables/comparisonFigure.js";
@@ -73,6 +74,28 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   return `Among the ${points.length} deals with both figures, ${top.name} asks the most compute spending per dollar invested (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 
+/** Returns the scatter's "Data (CSV)" link: one row per dot, the two axes with their units, and the dot's status. */
+function scatterCsv(rows: readonly DealComparison[], version: string): HTMLElement {
+  const unit = (key: "usdPerGw" | "commitmentToInvestment") => [...new Set(rows.map((r) => r[key]?.unit).filter(Boolean))].join(" or ");
+  const points = comparisonPoints(rows).points;
+  return el(
+    "p",
+    {class: "csv-download"},
+    csvLink(
+      "comparison-scatter",
+      points,
+      [
+        {header: "Deal", value: (d) => d.name},
+        {header: "Deal id", value: (d) => d.id},
+        {header: `Commitment per GW (${unit("usdPerGw")})`, value: (d) => d.usdPerGw},
+        {header: `Commitment ÷ investment (${unit("commitmentToInvestment")})`, value: (d) => d.ratio},
+        {header: "Status (weakest input)", value: (d) => d.status}
+      ],
+      version
+    )
+  );
+}
+
 export const comparison: Section = {
   id: "comparison",
   title: "The deals compared",
@@ -108,11 +131,12 @@ export const comparison: Section = {
             ComparisonDealsTable(rows, {marks, highlight: dealId, print, only: MONEY_COLUMNS}),
             ComparisonDealsTable(rows, {marks, highlight: dealId, print, only: CAPACITY_COLUMNS})
           ]
-        : ComparisonDealsTable(rows, {marks, highlight: dealId, print}),
+        : ComparisonDealsTable(rows, {marks, highlight: dealId, print, version: data.version}),
       Footnotes(partial, told),
       el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
       el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
       ComparisonScatter(rows, {width, marks}),
+      !print && scatterCsv(rows, data.version),
       Footnotes(
         partial,
         told,

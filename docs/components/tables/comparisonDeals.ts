@@ -2,6 +2,7 @@
 import type {DealComparison, Figure} from "../../lib/core.js";
 import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
+import {type CsvColumn, csvLink} from "../downloads.js";
 import {pct} from "../format.js";
 import {ComparisonFigure} from "./comparisonFigure.js";
 
@@ -15,6 +16,8 @@ interface Column {
   /** Sort key: a number (nulls last) or text. */
   sortValue: (row: DealComparison) => number | string | null;
   cell: (row: DealComparison) => Node | string;
+  /** The column in the CSV download: what the cell shows, with the unit in the header. */
+  csv: CsvColumn<DealComparison>[];
 }
 
 /** The columns of a comparison row that hold a figure (or null when the deal does not state it). */
@@ -25,8 +28,22 @@ const figureColumn = (key: FigureKey, label: string, marks: Record<string, strin
   label,
   numeric: true,
   sortValue: (row) => row[key]?.value ?? null,
-  cell: (row) => ComparisonFigure(row[key], {mark: marks[row.id]})
+  cell: (row) => ComparisonFigure(row[key], {mark: marks[row.id]}),
+  csv: figureCsv(key, label)
 });
+
+/**
+ * Returns the CSV columns of a figure column: value (its unit in the header, or a unit column when the rows'
+ * units differ), bound and status, as the cell shows them.
+ */
+function figureCsv(key: FigureKey, label: string): CsvColumn<DealComparison>[] {
+  return [
+    {header: `${label} (value)`, value: (row) => row[key]?.value},
+    {header: `${label} (unit)`, value: (row) => row[key]?.unit},
+    {header: `${label} (bound)`, value: (row) => row[key]?.bound},
+    {header: `${label} (status)`, value: (row) => row[key]?.lineage.status}
+  ];
+}
 
 /** Returns the status mix as a bar of four colours and the counts in words (visible, so print keeps them). */
 function StatusMix(mix: Record<Status, number>): HTMLElement {
@@ -49,7 +66,8 @@ function StatusMix(mix: Record<Status, number>): HTMLElement {
  * commitment ÷ investment, hardware, governance and the status mix of its sourced figures. Sorted by $ committed,
  * largest first (deals without a commitment last); on screen, clicking a column heading sorts by it (again to
  * reverse). `marks` footnotes a deal's GW and $ per GW (deal id → mark); `highlight` marks one deal's row; `only`
- * keeps the deal column and the columns with these keys.
+ * keeps the deal column and the columns with these keys. With `version` (on screen), a "Data (CSV)" link below
+ * downloads the rows and columns drawn.
  */
 export function ComparisonDealsTable(
   rows: readonly DealComparison[],
@@ -57,8 +75,9 @@ export function ComparisonDealsTable(
     marks = {},
     highlight,
     print = false,
-    only
-  }: {marks?: Record<string, string>; highlight?: string; print?: boolean; only?: readonly string[]} = {}
+    only,
+    version
+  }: {marks?: Record<string, string>; highlight?: string; print?: boolean; only?: readonly string[]; version?: string} = {}
 ): HTMLElement {
   const all: Column[] = [
     {
@@ -72,7 +91,12 @@ export function ComparisonDealsTable(
           {},
           el("span", {class: "comparison-deal-name"}, row.name),
           el("span", {class: "comparison-deal-status"}, row.status === "loi" ? "letter of intent" : row.status)
-        )
+        ),
+      csv: [
+        {header: "Deal", value: (row) => row.name},
+        {header: "Deal id", value: (row) => row.id},
+        {header: "Deal status", value: (row) => row.status}
+      ]
     },
     figureColumn("investmentFirmUsd", "$ invested, firm"),
     figureColumn("investmentMaxUsd", "$ invested, max"),
@@ -96,7 +120,11 @@ export function ComparisonDealsTable(
             ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
             : el("div", {class: "muted"}, "No chip from the chip table"),
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
-        )
+        ),
+      csv: [
+        {header: "Chips", value: (row) => row.chips.join("; ")},
+        {header: "Other hardware", value: (row) => row.otherHardware.join("; ")}
+      ]
     },
     {
       key: "governance",
@@ -109,7 +137,8 @@ export function ComparisonDealsTable(
           {},
           row.boardSeat ? "Board seat" : "No board seat",
           row.stake ? el("span", {}, "; stake ", ComparisonFigure(row.stake)) : null
-        )
+        ),
+      csv: [{header: "Board seat", value: (row) => row.boardSeat}, ...figureCsv("stake", "Stake")]
     },
     {
       key: "statusMix",
@@ -119,7 +148,8 @@ export function ComparisonDealsTable(
         const total = STATUSES.reduce((s, k) => s + row.statusMix[k], 0);
         return total ? row.statusMix.confirmed / total : null;
       },
-      cell: (row) => StatusMix(row.statusMix)
+      cell: (row) => StatusMix(row.statusMix),
+      csv: STATUSES.map((k) => ({header: `Sourced figures ${k} (count)`, value: (row: DealComparison) => row.statusMix[k]}))
     }
   ];
   // The deal column always leads; `only` picks the others (print splits the table in two to fit the page).
@@ -161,7 +191,30 @@ export function ComparisonDealsTable(
     );
   };
   draw();
-  return el("div", {class: "comparison-scroll"}, el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body));
+  const table = el(
+    "div",
+    {class: "comparison-scroll"},
+    el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body)
+  );
+  // On screen, with the data version: the rows and columns drawn, as CSV (in the table's order when the page opened).
+  if (print || version === undefined) return table;
+  const column = all.find((c) => c.key === sortKey)!;
+  const sorted = [...rows].sort((a, b) => compare(column.sortValue(a), column.sortValue(b), descending));
+  return el(
+    "div",
+    {},
+    table,
+    el(
+      "p",
+      {class: "csv-download"},
+      csvLink(
+        "comparison",
+        sorted,
+        columns.flatMap((c) => c.csv),
+        version
+      )
+    )
+  );
 }
 
 // Numbers before text before nulls; nulls always last, whatever the direction.

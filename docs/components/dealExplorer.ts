@@ -1,0 +1,248 @@
+/**
+ * The deal explorer: every deal in one table that sorts by any column, filters by investor, lab, provider and
+ * chip vendor, and searches the text of each row. Its state lives in the URL (`?q=nvidia&sort=gw&lab=OpenAI`), so
+ * a link reproduces the view. Plain DOM and a few hundred rows at most: no library, light on the page budget.
+ */
+import type {ExplorerFigure, ExplorerRow} from "../../src/site/types.js";
+import {shortChipName} from "./charts/fleetColors.js";
+import {el} from "./dom.js";
+import {type CsvColumn, csvLink} from "./downloads.js";
+import {count, gw as gwText, pct, sig, usd, withBound} from "./format.js";
+
+/** What the reader chose: search text, filters (exact names; "" for all), sort column and direction. */
+export interface ExplorerState {
+  q: string;
+  investor: string;
+  lab: string;
+  provider: string;
+  vendor: string;
+  sort: string;
+  desc: boolean;
+}
+
+type FigureKey = {[K in keyof ExplorerRow]: ExplorerRow[K] extends ExplorerFigure | null ? K : never}[keyof ExplorerRow];
+
+interface Column {
+  key: string;
+  label: string;
+  /** The unit, named in the heading and the CSV header ("" for text). */
+  unit: string;
+  sortValue: (row: ExplorerRow) => number | string | null;
+  /** The figure the cell shows, for figure columns. */
+  figure?: FigureKey;
+  text?: (row: ExplorerRow) => string;
+}
+
+const FORMAT: Record<string, (x: number) => string> = {usd, gw: gwText, fraction: (x) => pct(x), h100e: count, years: sig};
+
+const figureColumn = (figure: FigureKey, label: string, unit: string): Column => ({
+  key: figure,
+  label,
+  unit,
+  figure,
+  sortValue: (row) => row[figure]?.value ?? null
+});
+const textColumn = (key: string, label: string, text: (row: ExplorerRow) => string): Column => ({
+  key,
+  label,
+  unit: "",
+  text,
+  sortValue: (row) => text(row).toLowerCase()
+});
+
+export const EXPLORER_COLUMNS: readonly Column[] = [
+  textColumn("name", "Deal", (r) => r.name),
+  textColumn("investors", "Investor", (r) => r.investors.join(", ")),
+  textColumn("lab", "Lab", (r) => r.lab),
+  textColumn("provider", "Provider", (r) => r.provider),
+  textColumn("chips", "Chips", (r) => r.chips.join(", ")),
+  figureColumn("investedFirm", "Invested, firm", "USD"),
+  figureColumn("investedMax", "Invested, max", "USD"),
+  figureColumn("commitment", "Commitment", "USD"),
+  figureColumn("years", "Term", "years"),
+  figureColumn("gw", "Capacity", "GW"),
+  figureColumn("h100e", "H100e", "H100-equivalents"),
+  figureColumn("investmentToCommitment", "Investment ÷ commitment", "fraction"),
+  textColumn("dealStatus", "Deal status", (r) => r.dealStatus)
+];
+
+const DEFAULT: ExplorerState = {q: "", investor: "", lab: "", provider: "", vendor: "", sort: "commitment", desc: true};
+const FILTERS = ["investor", "lab", "provider", "vendor"] as const;
+
+/** Returns the state a query string asks for (unknown sort columns fall back to the default). */
+export function stateFromSearch(search: string): ExplorerState {
+  const p = new URLSearchParams(search);
+  const sort = p.get("sort") ?? DEFAULT.sort;
+  return {
+    q: p.get("q") ?? "",
+    investor: p.get("investor") ?? "",
+    lab: p.get("lab") ?? "",
+    provider: p.get("provider") ?? "",
+    vendor: p.get("vendor") ?? "",
+    sort: EXPLORER_COLUMNS.some((c) => c.key === sort) ? sort : DEFAULT.sort,
+    desc: p.has("sort") ? p.get("dir") !== "asc" : DEFAULT.desc
+  };
+}
+
+/** Returns `search` with the explorer's parameters set from `state` (defaults left out; other parameters kept). */
+export function searchFromState(state: ExplorerState, search = ""): string {
+  const p = new URLSearchParams(search);
+  for (const k of ["q", ...FILTERS, "sort", "dir"]) p.delete(k);
+  if (state.q) p.set("q", state.q);
+  for (const k of FILTERS) if (state[k]) p.set(k, state[k]);
+  if (state.sort !== DEFAULT.sort || state.desc !== DEFAULT.desc) {
+    p.set("sort", state.sort);
+    p.set("dir", state.desc ? "desc" : "asc");
+  }
+  const query = p.toString();
+  return query ? `?${query}` : "";
+}
+
+/** Returns the text a search matches: names, parties, chips, vendors and status of a row, lower case. */
+function haystack(row: ExplorerRow): string {
+  return [row.name, row.id, ...row.investors, row.lab, row.provider, ...row.chips, ...row.vendors, row.dealStatus].join(" ").toLowerCase();
+}
+
+/**
+ * Returns the rows the state keeps, sorted: every word of `q` must occur in the row's text; each filter must equal
+ * one of the row's parties. Missing figures sort last in either direction; ties keep the given order.
+ */
+export function applyState(rows: readonly ExplorerRow[], state: ExplorerState): ExplorerRow[] {
+  const words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const kept = rows.filter(
+    (r) =>
+      words.every((w) => haystack(r).includes(w)) &&
+      (!state.investor || r.investors.includes(state.investor)) &&
+      (!state.lab || r.lab === state.lab) &&
+      (!state.provider || r.provider === state.provider) &&
+      (!state.vendor || r.vendors.includes(state.vendor))
+  );
+  const column = EXPLORER_COLUMNS.find((c) => c.key === state.sort) ?? EXPLORER_COLUMNS[0];
+  return kept
+    .map((row, i) => ({row, i, v: column.sortValue(row)}))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === null ? (b.v === null ? a.i - b.i : 1) : -1;
+      const order = typeof a.v === "number" && typeof b.v === "number" ? a.v - b.v : String(a.v).localeCompare(String(b.v));
+      return (state.desc ? -order : order) || a.i - b.i;
+    })
+    .map((d) => d.row);
+}
+
+/** Returns the CSV columns of the explorer: each text column, and each figure's value (unit in the header), bound and status. */
+export function explorerCsvColumns(): CsvColumn<ExplorerRow>[] {
+  return EXPLORER_COLUMNS.flatMap((c): CsvColumn<ExplorerRow>[] => {
+    const f = c.figure;
+    if (!f) return [{header: c.label, value: (r) => c.text!(r)}];
+    return [
+      {header: `${c.label} (${c.unit})`, value: (r) => r[f]?.value},
+      {header: `${c.label} bound`, value: (r) => r[f]?.bound},
+      {header: `${c.label} status`, value: (r) => r[f]?.status}
+    ];
+  });
+}
+
+function figureCell(figure: ExplorerFigure | null): HTMLElement {
+  if (!figure) return el("span", {class: "muted", title: "not stated"}, "–");
+  const text = withBound((FORMAT[figure.unit] ?? sig)(figure.value), figure.bound as Parameters<typeof withBound>[1]);
+  return el(
+    "span",
+    {class: "comparison-figure"},
+    text,
+    el(
+      "span",
+      {class: `badge comparison-badge comparison-badge--${figure.status}`, title: `weakest status among its inputs: ${figure.status}`},
+      figure.status
+    )
+  );
+}
+
+/** Returns the explorer for `rows` (data version `version`); reads and writes its state in the URL unless `url` is false. */
+export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url = true} = {}): HTMLElement {
+  let state = url ? stateFromSearch(location.search) : {...DEFAULT};
+  const options = (values: string[], all: string) => [
+    el("option", {value: ""}, all),
+    ...[...new Set(values)].sort((a, b) => a.localeCompare(b)).map((v) => el("option", {value: v}, v))
+  ];
+  const search = el("input", {
+    type: "search",
+    placeholder: "Search deals, companies, chips…",
+    "aria-label": "Search the deals",
+    value: state.q
+  });
+  const selects = Object.fromEntries(
+    FILTERS.map((k) => {
+      const values = rows.flatMap((r) => (k === "investor" ? r.investors : k === "vendor" ? r.vendors : [r[k]]));
+      const label = {investor: "All investors", lab: "All labs", provider: "All providers", vendor: "All chip vendors"}[k];
+      const select = el("select", {"aria-label": label}, options(values, label));
+      select.value = state[k];
+      return [k, select];
+    })
+  ) as Record<(typeof FILTERS)[number], HTMLSelectElement>;
+  const summary = el("p", {class: "explorer-summary", "aria-live": "polite"});
+  const download = el("span", {class: "csv-download"});
+  const body = el("tbody", {});
+  const headers = EXPLORER_COLUMNS.map((column) => {
+    const button = el(
+      "button",
+      {type: "button", class: "comparison-sort"},
+      column.label,
+      column.unit && column.figure ? el("span", {class: "unit"}, ` (${column.unit})`) : null
+    );
+    button.addEventListener("click", () => {
+      state = {...state, desc: state.sort === column.key ? !state.desc : !!column.figure, sort: column.key};
+      draw();
+    });
+    return el("th", {scope: "col", class: column.figure ? "num" : undefined}, button);
+  });
+  const draw = () => {
+    const shown = applyState(rows, state);
+    headers.forEach((th, i) => {
+      if (EXPLORER_COLUMNS[i].key === state.sort) th.setAttribute("aria-sort", state.desc ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    });
+    body.replaceChildren(
+      ...shown.map((row) =>
+        el(
+          "tr",
+          {"data-deal": row.id},
+          EXPLORER_COLUMNS.map((c, i) =>
+            i === 0
+              ? el("th", {scope: "row"}, el("a", {href: `./deals/${row.id}`}, row.name))
+              : c.key === "chips"
+                ? el("td", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
+                : el("td", {class: c.figure ? "num" : undefined}, c.figure ? figureCell(row[c.figure]) : c.text!(row))
+          )
+        )
+      )
+    );
+    summary.textContent = shown.length === rows.length ? `${rows.length} deals` : `${shown.length} of ${rows.length} deals`;
+    download.replaceChildren(csvLink("deals", shown, explorerCsvColumns(), version));
+    if (url) history.replaceState(history.state, "", `${location.pathname}${searchFromState(state, location.search)}${location.hash}`);
+  };
+  search.addEventListener("input", () => {
+    state = {...state, q: search.value};
+    draw();
+  });
+  for (const k of FILTERS)
+    selects[k].addEventListener("change", () => {
+      state = {...state, [k]: selects[k].value};
+      draw();
+    });
+  draw();
+  return el(
+    "div",
+    {class: "explorer no-print"},
+    el(
+      "div",
+      {class: "explorer-controls"},
+      search,
+      FILTERS.map((k) => selects[k])
+    ),
+    el("div", {class: "explorer-meta"}, summary, download),
+    el(
+      "div",
+      {class: "comparison-scroll"},
+      el("table", {class: "comparison-deals explorer-table"}, el("thead", {}, el("tr", {}, headers)), body)
+    )
+  );
+}

@@ -1,0 +1,402 @@
+/**
+ * The published tables, built with arquero (Node only: never bundled for the browser). The long figure table holds
+ * every figure of every deal, one row each: the headline figures the manifest records (datasetHeadlines) and every
+ * figure of the deal's base projection, found by walking the projection for figure-shaped values, so figures other
+ * modules add later join the table without a change here. Rollups sum the headline figures by investor, lab,
+ * provider and chip vendor. The What-changed diff is a full join of two builds' figure tables on the key.
+ */
+import * as aq from "arquero";
+import {type FigureChange, type HeadlineFigure, headlineTerms} from "../core/index.js";
+import {combineBounds, type Lineage} from "../core/lineage.js";
+import type {Bound, Dataset, Deal, Status} from "../core/model.js";
+import type {DealProjection} from "../core/project/projectDeal.js";
+
+/** One row of the figure table. */
+export interface FigureRow {
+  /** `<deal>.<figure>`, unique: the headline key, or the deal id and the figure's path in the projection. */
+  key: string;
+  deal: string;
+  dealName: string;
+  /** The figure's name within the deal, e.g. `investment.firm` or `capacity.h100e`. */
+  figure: string;
+  /** "headline": recorded in the build's manifest and compared by What changed; "projection": the base projection. */
+  group: "headline" | "projection";
+  label: string;
+  value: number;
+  unit: string;
+  bound: Bound;
+  status: Status;
+  /** Ids of the sources behind the figure's inputs, sorted, separated by spaces. */
+  sources: string;
+  /** As-of date (ISO) of the figure, or of its deal's data for a projection. */
+  asOf: string;
+  /** Lineage input ids (facts, `chip:…`, `assumption:…`), separated by spaces. */
+  inputs: string;
+  /** P10 / P50 / P90 over the Monte Carlo draws, where computed (else null). */
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+/** A column of a published table: its name, what it means and its unit ("" when it has none). */
+export interface ColumnDoc {
+  column: string;
+  meaning: string;
+  unit: string;
+}
+
+/** The figure table's columns, in order: the data dictionary of `figures.csv`. */
+export const FIGURE_COLUMNS: readonly ColumnDoc[] = [
+  {column: "key", meaning: "Stable key of the figure: deal id and figure name", unit: ""},
+  {column: "deal", meaning: "Deal id (the data file's name)", unit: ""},
+  {column: "dealName", meaning: "Deal name", unit: ""},
+  {column: "figure", meaning: "Figure name within the deal", unit: ""},
+  {column: "group", meaning: "headline (compared by What changed) or projection (base scenario)", unit: ""},
+  {column: "label", meaning: "What the figure is, in words", unit: ""},
+  {column: "value", meaning: "The figure's value", unit: "given in column unit"},
+  {column: "unit", meaning: "Unit of value, p10, p50 and p90 (usd = US dollars, gw = gigawatts, …)", unit: ""},
+  {
+    column: "bound",
+    meaning: "exact, about, up-to (a ceiling) or at-least (a floor), as the source wrote it or inherited from the inputs",
+    unit: ""
+  },
+  {column: "status", meaning: "confirmed, reported, estimate or assumption: the weakest among the inputs", unit: ""},
+  {column: "sources", meaning: "Ids of the sources behind the inputs, space-separated (see sources.csv)", unit: ""},
+  {column: "asOf", meaning: "Date the figure is as of", unit: "ISO date"},
+  {
+    column: "inputs",
+    meaning: "Lineage: ids of the facts, chip fields and assumptions the figure is computed from, space-separated",
+    unit: ""
+  },
+  {
+    column: "p10",
+    meaning: "10th percentile over the Monte Carlo of the assumptions' ranges (empty when not computed)",
+    unit: "given in column unit"
+  },
+  {column: "p50", meaning: "Median over the Monte Carlo (empty when not computed)", unit: "given in column unit"},
+  {column: "p90", meaning: "90th percentile over the Monte Carlo (empty when not computed)", unit: "given in column unit"}
+];
+
+/** A rollup's columns, in order (the party column is named by the rollup). */
+export function rollupColumns(party: RollupParty): ColumnDoc[] {
+  return [
+    {column: party, meaning: `The ${party}: company id`, unit: ""},
+    {column: "name", meaning: `The ${party}'s name`, unit: ""},
+    {column: "deals", meaning: "Number of deals", unit: "count"},
+    {column: "dealIds", meaning: "The deals, space-separated", unit: ""},
+    {column: "investedFirmUsd", meaning: "Sum of firm investment over the deals that state it", unit: "USD"},
+    {
+      column: "investedMaxUsd",
+      meaning: "Sum of investment if every condition is met (firm where there is no contingent money)",
+      unit: "USD"
+    },
+    {column: "committedUsd", meaning: "Sum of compute commitments over the deals that state one", unit: "USD"},
+    {column: "gw", meaning: "Sum of capacity ceilings (facility power) over the deals that state one", unit: "GW"},
+    {column: "h100e", meaning: "Sum of H100-equivalents of the base projection over the deals with capacity", unit: "H100e"},
+    {column: "bound", meaning: "Combined bound of the summed figures (up-to when any is a ceiling)", unit: ""}
+  ];
+}
+
+export type RollupParty = "investor" | "lab" | "provider" | "vendor";
+
+/** One row of a rollup. */
+export interface RollupRow {
+  party: string;
+  name: string;
+  deals: number;
+  dealIds: string;
+  investedFirmUsd: number | null;
+  investedMaxUsd: number | null;
+  committedUsd: number | null;
+  gw: number | null;
+  h100e: number | null;
+  bound: Bound;
+}
+
+/** Returns true for a value shaped like a core Figure (value, unit, bound, lineage). */
+function isFigure(v: unknown): v is {value: number; unit: string; bound: Bound; lineage: Lineage} {
+  if (v === null || typeof v !== "object") return false;
+  const f = v as Record<string, unknown>;
+  const lineage = f.lineage as Record<string, unknown> | undefined;
+  return (
+    typeof f.value === "number" &&
+    typeof f.unit === "string" &&
+    typeof f.bound === "string" &&
+    !!lineage &&
+    Array.isArray(lineage.inputs) &&
+    typeof lineage.status === "string"
+  );
+}
+
+/**
+ * Returns every figure in a projection with its dotted path (`capacity.h100e`, `commitment.gwYears.contract`).
+ * Arrays (year-by-year series, option items) are series, not figures, and are skipped, as are the Monte Carlo and
+ * tornado results.
+ */
+export function projectionFigures(projection: DealProjection): [string, {value: number; unit: string; bound: Bound; lineage: Lineage}][] {
+  const out: [string, {value: number; unit: string; bound: Bound; lineage: Lineage}][] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+    if (isFigure(value)) {
+      if (Number.isFinite(value.value)) out.push([path.join("."), value]);
+      return;
+    }
+    for (const [k, child] of Object.entries(value)) walk(child, [...path, k]);
+  };
+  const {uncertainty: _u, tornado: _t, assumptions: _a, ...rest} = projection;
+  walk(rest, []);
+  return out;
+}
+
+/**
+ * Returns the source id behind a lineage input id, or null when there is none: `<deal>.<path>` walks the deal (array
+ * items by their `id`), `chip:<id>.<path>` a chip, `assumption:<id>` an assumption.
+ */
+export function inputSource(dataset: Dataset, input: string): string | null {
+  const walk = (root: unknown, path: string[]): unknown => {
+    let node = root;
+    for (const part of path) {
+      if (node === null || typeof node !== "object") return undefined;
+      node = Array.isArray(node) ? node.find((item) => (item as {id?: unknown})?.id === part) : (node as Record<string, unknown>)[part];
+    }
+    return node;
+  };
+  // A fact's own source, or the one source of its fact-valued fields (a stated total's `amount`).
+  const sourceOf = (node: unknown): string | null => {
+    if (node === null || typeof node !== "object") return null;
+    const s = (node as {source?: unknown}).source;
+    if (typeof s === "string") return s;
+    const inner = new Set(
+      Object.values(node)
+        .map((child) => (child as {source?: unknown} | null)?.source)
+        .filter((x): x is string => typeof x === "string")
+    );
+    return inner.size === 1 ? [...inner][0] : null;
+  };
+  if (input.startsWith("assumption:")) return sourceOf(dataset.assumptions.find((a) => a.id === input.slice(11)));
+  if (input.startsWith("chip:")) {
+    const [id, ...path] = input.slice(5).split(".");
+    return sourceOf(
+      walk(
+        dataset.chips.find((c) => c.id === id),
+        path
+      )
+    );
+  }
+  const [deal, ...path] = input.split(".");
+  return sourceOf(
+    walk(
+      dataset.deals.find((d) => d.id === deal),
+      path
+    )
+  );
+}
+
+/** Returns the lineage of a deal's money headline figure from its terms (the manifest records no lineage). */
+function headlineLineage(deal: Deal, figure: string): Lineage | null {
+  const terms = headlineTerms(deal);
+  const byName: Record<string, Lineage | undefined> = {
+    "investment.firm": terms.firm?.lineage,
+    "investment.max": terms.max?.lineage,
+    commitment: terms.committed?.lineage,
+    "capacity.ceiling": deal.capacity ? {inputs: [`${deal.id}.capacity.ceiling`], status: deal.capacity.ceiling.status} : undefined
+  };
+  return byName[figure] ?? null;
+}
+
+const spaced = (ids: Iterable<string>) => [...new Set(ids)].sort().join(" ");
+
+/**
+ * Returns the figure table of a dataset as rows, sorted by key: the headline figures, then every projection figure
+ * whose key is not a headline's. A Monte Carlo spread (projection.uncertainty) goes to the figure of the same name,
+ * else to the headline of that name, else to the only projection figure under that name; one that matches none is
+ * left out.
+ */
+export function figureRows(
+  dataset: Dataset,
+  headlines: readonly HeadlineFigure[],
+  projections: Record<string, DealProjection>
+): FigureRow[] {
+  const rows = new Map<string, FigureRow>();
+  const deals = new Map(dataset.deals.map((d) => [d.id, d]));
+  const sourcesOf = (inputs: readonly string[]) => spaced(inputs.map((i) => inputSource(dataset, i)).filter((s): s is string => !!s));
+  for (const h of headlines) {
+    const deal = deals.get(h.deal);
+    const figure = h.key.slice(h.deal.length + 1);
+    let lineage = deal ? headlineLineage(deal, figure) : null;
+    const projection = projections[h.deal];
+    if (!lineage && projection) {
+      // A headline taken from the projection: the projection figure named like it (`recycling.npv` → `recycling.npvUsd`,
+      // `commitment.gwYears.contract`) with the same value and unit.
+      const same = projectionFigures(projection).find(([path, f]) => path.startsWith(figure) && f.value === h.value && f.unit === h.unit);
+      lineage = same?.[1].lineage ?? null;
+    }
+    const inputs = lineage?.inputs ?? [];
+    rows.set(h.key, {
+      key: h.key,
+      deal: h.deal,
+      dealName: h.dealName,
+      figure,
+      group: "headline",
+      label: h.label,
+      value: h.value,
+      unit: h.unit,
+      bound: h.bound,
+      status: h.status,
+      sources: sourcesOf(inputs),
+      asOf: h.asOf,
+      inputs: spaced(inputs),
+      p10: null,
+      p50: null,
+      p90: null
+    });
+  }
+  for (const deal of dataset.deals) {
+    const projection = projections[deal.id];
+    if (!projection) continue;
+    const own: FigureRow[] = [];
+    for (const [path, f] of projectionFigures(projection)) {
+      const key = `${deal.id}.${path}`;
+      if (rows.has(key)) continue;
+      const row: FigureRow = {
+        key,
+        deal: deal.id,
+        dealName: deal.name,
+        figure: path,
+        group: "projection",
+        label: path,
+        value: f.value,
+        unit: f.unit,
+        bound: f.bound,
+        status: f.lineage.status,
+        sources: sourcesOf(f.lineage.inputs),
+        asOf: projection.asOf,
+        inputs: spaced(f.lineage.inputs),
+        p10: null,
+        p50: null,
+        p90: null
+      };
+      rows.set(key, row);
+      own.push(row);
+    }
+    for (const [name, spread] of Object.entries(projection.uncertainty?.figures ?? {})) {
+      const under = own.filter((r) => r.figure.startsWith(`${name}.`));
+      const target = rows.get(`${deal.id}.${name}`) ?? (under.length === 1 ? under[0] : undefined);
+      if (!target) continue;
+      const finite = (x: number) => (Number.isFinite(x) ? x : null);
+      Object.assign(target, {p10: finite(spread.p10), p50: finite(spread.p50), p90: finite(spread.p90)});
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Returns the figure table as an arquero table, columns in FIGURE_COLUMNS order. */
+export function figureTable(rows: readonly FigureRow[]): aq.ColumnTable {
+  return aq.from(rows as FigureRow[]).select(FIGURE_COLUMNS.map((c) => c.column));
+}
+
+/** Returns the value of figure `name` of each deal from the figure table: deal id → value (absent when the deal has none). */
+function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value: number; bound: Bound}> {
+  const picked = figures.params({name}).filter((d: {figure: string}, $: {name: string}) => d.figure === $.name);
+  return new Map((picked.objects() as FigureRow[]).map((r) => [r.deal, {value: r.value, bound: r.bound}]));
+}
+
+/**
+ * Returns a rollup of the deals by `party` as rows sorted by party id: for each, the deals and the sums of firm and
+ * maximum investment, commitment, capacity ceiling and H100e over the deals that state each (null when none does).
+ * A deal with several investors (or chips from several vendors) counts in full for each, so rows do not add up to
+ * the market total.
+ */
+export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupParty): RollupRow[] {
+  const measures = {
+    investedFirmUsd: figureValues(figures, "investment.firm"),
+    // Without contingent money there is no maximum headline: the maximum is the firm investment.
+    investedMaxUsd: figureValues(figures, "investment.max"),
+    committedUsd: figureValues(figures, "commitment"),
+    gw: figureValues(figures, "capacity.ceiling"),
+    h100e: figureValues(figures, "capacity.h100e")
+  };
+  const vendors = new Map(dataset.chips.map((c) => [c.id, c.vendor]));
+  const partiesOf = (deal: Deal): string[] => {
+    if (party === "investor") return deal.investors;
+    if (party === "lab") return [deal.lab];
+    if (party === "provider") return [deal.provider];
+    return [...new Set(deal.hardware.chips.map((c) => vendors.get(c)).filter((v): v is string => !!v))];
+  };
+  const long = dataset.deals.flatMap((deal) =>
+    partiesOf(deal).map((p) => {
+      const firm = measures.investedFirmUsd.get(deal.id);
+      const max = measures.investedMaxUsd.get(deal.id) ?? firm;
+      const parts = [firm, max, measures.committedUsd.get(deal.id), measures.gw.get(deal.id), measures.h100e.get(deal.id)];
+      return {
+        party: p,
+        deal: deal.id,
+        investedFirmUsd: firm?.value ?? null,
+        investedMaxUsd: max?.value ?? null,
+        committedUsd: measures.committedUsd.get(deal.id)?.value ?? null,
+        gw: measures.gw.get(deal.id)?.value ?? null,
+        h100e: measures.h100e.get(deal.id)?.value ?? null,
+        bounds: parts.map((x) => x?.bound ?? "exact").join(" ")
+      };
+    })
+  );
+  if (!long.length) return [];
+  const grouped = aq
+    .from(long)
+    .groupby("party")
+    .rollup({
+      deals: aq.op.count(),
+      dealIds: aq.op.array_agg("deal"),
+      investedFirmUsd: aq.op.array_agg("investedFirmUsd"),
+      investedMaxUsd: aq.op.array_agg("investedMaxUsd"),
+      committedUsd: aq.op.array_agg("committedUsd"),
+      gw: aq.op.array_agg("gw"),
+      h100e: aq.op.array_agg("h100e"),
+      bounds: aq.op.array_agg("bounds")
+    })
+    .orderby("party");
+  const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const total = (values: (number | null)[]) => {
+    const stated = values.filter((v): v is number => v !== null);
+    return stated.length ? stated.reduce((s, v) => s + v, 0) : null;
+  };
+  return (grouped.objects() as Record<string, unknown>[]).map((r) => ({
+    party: r.party as string,
+    name: names.get(r.party as string) ?? (r.party as string),
+    deals: r.deals as number,
+    dealIds: [...(r.dealIds as string[])].sort().join(" "),
+    investedFirmUsd: total(r.investedFirmUsd as (number | null)[]),
+    investedMaxUsd: total(r.investedMaxUsd as (number | null)[]),
+    committedUsd: total(r.committedUsd as (number | null)[]),
+    gw: total(r.gw as (number | null)[]),
+    h100e: total(r.h100e as (number | null)[]),
+    bound: combineBounds((r.bounds as string[]).flatMap((b) => b.split(" ")) as Bound[])
+  }));
+}
+
+/**
+ * Returns the figures that differ between two builds' headline figures, as diffFigures (src/core/changes.ts) does,
+ * computed as a full outer join of the two figure tables on the key: a row only after is "added", only before
+ * "removed", and in both "changed" when value (beyond 9 significant digits), bound, status or unit differ.
+ * Sorted by deal, then key.
+ */
+export function diffFigureTables(before: readonly HeadlineFigure[], after: readonly HeadlineFigure[]): FigureChange[] {
+  const table = (figures: readonly HeadlineFigure[], tag: string) =>
+    aq.table({
+      key: figures.map((f) => f.key),
+      [`i_${tag}`]: figures.map((_, i) => i)
+    });
+  const joined = table(before, "b").join_full(table(after, "a"), "key").orderby("key");
+  const changes: FigureChange[] = [];
+  const same = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  for (const row of joined.objects() as {key: string; i_b?: number; i_a?: number}[]) {
+    const o = row.i_b === undefined || row.i_b === null ? null : before[row.i_b];
+    const f = row.i_a === undefined || row.i_a === null ? null : after[row.i_a];
+    if (f && !o) changes.push({key: f.key, deal: f.deal, dealName: f.dealName, label: f.label, kind: "added", before: null, after: f});
+    else if (o && !f)
+      changes.push({key: o.key, deal: o.deal, dealName: o.dealName, label: o.label, kind: "removed", before: o, after: null});
+    else if (o && f && (!same(o.value, f.value) || o.bound !== f.bound || o.status !== f.status || o.unit !== f.unit))
+      changes.push({key: f.key, deal: f.deal, dealName: f.dealName, label: f.label, kind: "changed", before: o, after: f});
+  }
+  return changes.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,183 @@
+/**
+ * The whole dataset as downloads: the figure table, the rollups and each source table, as CSV, JSON (an array of
+ * rows) and Arrow IPC, written by the build at stable paths (`data/figures.csv`) and again under the data version
+ * (`data/<version>/figures.csv`). The Data page reads the index (`data/downloads.json`): the files, the data
+ * dictionary, the citation and the schema's changelog.
+ */
+import * as aq from "arquero";
+import type {Dataset} from "../core/model.js";
+import {type ColumnDoc, FIGURE_COLUMNS, type FigureRow, figureTable, type RollupParty, rollup, rollupColumns} from "./dataTables.js";
+
+/** Changes to the published tables' columns, newest first: a reader's scripts break only where this says so. */
+export const SCHEMA_CHANGELOG: readonly {schema: number; date: string; change: string}[] = [
+  {
+    schema: 1,
+    date: "2026-12-06",
+    change:
+      "First published: figures (one row per figure of every deal), rollups by investor, lab, provider and chip vendor, and the source tables (sources, companies, chips, assumptions, scenarios)."
+  }
+];
+
+/** One published table: its file name (without extension), title, columns with their meaning and unit, and rows. */
+export interface DownloadTable {
+  name: string;
+  title: string;
+  columns: ColumnDoc[];
+  rows: Record<string, unknown>[];
+}
+
+/** What the Data page shows: the data version, the tables (without rows) and the citation. */
+export interface DownloadIndex {
+  version: string;
+  asOf: string;
+  schema: number;
+  tables: {name: string; title: string; rows: number; columns: ColumnDoc[]; files: {csv: string; json: string; arrow: string}}[];
+  /** Copies that stay put when the data changes: `data/<version>/<name>.<ext>`. */
+  versionedDir: string;
+  citation: {text: string; bibtex: string};
+  changelog: typeof SCHEMA_CHANGELOG;
+}
+
+const ROLLUPS: readonly [RollupParty, string, string][] = [
+  ["investor", "by-investor", "Deals by investor"],
+  ["lab", "by-lab", "Deals by lab"],
+  ["provider", "by-provider", "Deals by compute provider"],
+  ["vendor", "by-chip-vendor", "Deals by chip vendor"]
+];
+
+/**
+ * Returns a list of records flattened to one level: nested objects become dotted columns (`flops.bf16.value`),
+ * arrays of plain values are joined with spaces and arrays of objects kept as JSON text. Columns in order of first
+ * appearance.
+ */
+export function flattenRows(items: readonly object[]): {columns: string[]; rows: Record<string, unknown>[]} {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const rows = items.map((item) => {
+    const row: Record<string, unknown> = {};
+    const walk = (value: unknown, path: string) => {
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+        return;
+      }
+      if (!seen.has(path)) {
+        seen.add(path);
+        columns.push(path);
+      }
+      row[path] = Array.isArray(value)
+        ? value.every((v) => v === null || typeof v !== "object")
+          ? value.join(" ")
+          : JSON.stringify(value)
+        : value;
+    };
+    walk(item, "");
+    return row;
+  });
+  return {columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))};
+}
+
+/** Returns a source table's dictionary: each column is a field of the data file, named by its path. */
+function fieldColumns(columns: string[], file: string): ColumnDoc[] {
+  return columns.map((column) => ({
+    column,
+    meaning: `Field ${column} of ${file} (see schema/ for its definition)`,
+    unit: column.endsWith(".value") ? `given in ${column.replace(/value$/, "unit")}` : ""
+  }));
+}
+
+/** Returns every published table, figures first. */
+export function downloadTables(dataset: Dataset, figures: readonly FigureRow[]): DownloadTable[] {
+  const table = figureTable(figures);
+  const tables: DownloadTable[] = [
+    {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS], rows: figures.map((r) => ({...r}))}
+  ];
+  for (const [party, name, title] of ROLLUPS) {
+    const rows = rollup(dataset, table, party).map(({party: id, ...rest}) => ({[party]: id, ...rest}));
+    tables.push({name, title, columns: rollupColumns(party), rows});
+  }
+  for (const [name, title, items, file] of [
+    ["sources", "Sources", dataset.sources, "the deal files"],
+    ["companies", "Companies", dataset.companies, "data/companies.yaml"],
+    ["chips", "Chips", dataset.chips, "data/chips.yaml"],
+    ["assumptions", "Assumptions", dataset.assumptions, "data/assumptions.yaml"],
+    ["scenarios", "Scenarios", dataset.scenarios, "data/scenarios.yaml"]
+  ] as const) {
+    const flat = flattenRows(items);
+    tables.push({name, title, columns: fieldColumns(flat.columns, file), rows: flat.rows});
+  }
+  return tables;
+}
+
+/** Returns a table as an arquero table with exactly its dictionary's columns, in order. */
+function asArquero(t: DownloadTable): aq.ColumnTable {
+  const names = t.columns.map((c) => c.column);
+  return aq.table(Object.fromEntries(names.map((n) => [n, t.rows.map((r) => r[n] ?? null)])));
+}
+
+/** Returns a table as CSV (RFC 4180 quoting, empty for missing values; arquero's toCSV). */
+export function tableCsv(t: DownloadTable): string {
+  return aq.toCSV(asArquero(t));
+}
+
+/** Returns a table as JSON: an array of rows with the dictionary's columns. */
+export function tableJson(t: DownloadTable): string {
+  const names = t.columns.map((c) => c.column);
+  return `${JSON.stringify(t.rows.map((r) => Object.fromEntries(names.map((n) => [n, r[n] ?? null]))))}\n`;
+}
+
+/** Returns a table as an Arrow IPC file. */
+export function tableArrow(t: DownloadTable): Uint8Array {
+  return aq.toArrowIPC(asArquero(t), {format: "file"});
+}
+
+/** Returns the citation of a data version, as plain text and as BibTeX. */
+export function citation(version: string, asOf: string): {text: string; bibtex: string} {
+  const [year, month] = asOf.split("-");
+  const text = `compute-deals (${year}). AI compute deals: figures, sources and projections. Data version ${version}, as of ${asOf}.`;
+  const bibtex = [
+    `@misc{compute-deals-${version},`,
+    "  author = {{compute-deals}},",
+    "  title = {AI compute deals: figures, sources and projections},",
+    `  year = {${year}},`,
+    `  month = {${Number(month)}},`,
+    `  note = {Data version ${version}, as of ${asOf}},`,
+    "}"
+  ].join("\n");
+  return {text, bibtex};
+}
+
+/** Returns the Data page's index of the downloads. */
+export function downloadIndex(tables: readonly DownloadTable[], version: string, asOf: string): DownloadIndex {
+  return {
+    version,
+    asOf,
+    schema: SCHEMA_CHANGELOG[0].schema,
+    tables: tables.map((t) => ({
+      name: t.name,
+      title: t.title,
+      rows: t.rows.length,
+      columns: t.columns,
+      files: {csv: `data/${t.name}.csv`, json: `data/${t.name}.json`, arrow: `data/${t.name}.arrow`}
+    })),
+    versionedDir: `data/${version}`,
+    citation: citation(version, asOf),
+    changelog: SCHEMA_CHANGELOG
+  };
+}
+
+/** Returns every download file: path in the site (`data/figures.csv`, `data/<version>/figures.csv`…) → content. */
+export function downloadFiles(tables: readonly DownloadTable[], version: string): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  for (const t of tables) {
+    const contents: [string, string | Uint8Array][] = [
+      ["csv", tableCsv(t)],
+      ["json", tableJson(t)],
+      ["arrow", tableArrow(t)]
+    ];
+    for (const [ext, content] of contents) {
+      files.set(`data/${t.name}.${ext}`, content);
+      files.set(`data/${version}/${t.name}.${ext}`, content);
+    }
+  }
+  return files;
+}

@@ -1,0 +1,185 @@
+import fc from "fast-check";
+import {assert, beforeAll, it} from "vitest";
+import {diffFigures, type HeadlineFigure} from "../../src/core/changes.js";
+import type {Dataset} from "../../src/core/model.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {
+  diffFigureTables,
+  FIGURE_COLUMNS,
+  type FigureRow,
+  figureTable,
+  inputSource,
+  projectionFigures,
+  rollup
+} from "../../src/site/dataTables.js";
+import {type SiteData, siteData} from "../../src/site/siteData.js";
+
+let dataset: Dataset;
+let site: SiteData;
+let rows: FigureRow[];
+beforeAll(async () => {
+  dataset = await readValidDataset("data");
+  site = siteData({dataset, version: "abc", previous: null, draws: {analysis: 200, bands: 10}});
+  rows = site.figureRows();
+});
+
+it("figureRows(…) has one row per key, sorted, with every headline figure as the manifest records it", () => {
+  const keys = rows.map((r) => r.key);
+  assert.deepStrictEqual(keys, [...new Set(keys)].sort());
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const h of site.figures()) {
+    const r = byKey.get(h.key);
+    assert(r, h.key);
+    assert.strictEqual(r.group, "headline");
+    assert.deepStrictEqual([r.value, r.unit, r.bound, r.status, r.asOf, r.label], [h.value, h.unit, h.bound, h.status, h.asOf, h.label]);
+  }
+});
+
+it("figureRows(…) has every figure of every deal's projection, with its lineage and weakest status", () => {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  let count = 0;
+  for (const [deal, projection] of Object.entries(site.analysis().projections)) {
+    for (const [path, f] of projectionFigures(projection)) {
+      const r = byKey.get(`${deal}.${path}`)!;
+      assert(r, `${deal}.${path}`);
+      if (r.group === "headline") continue;
+      count++;
+      assert.strictEqual(r.value, f.value);
+      assert.strictEqual(r.status, f.lineage.status);
+      assert.strictEqual(r.inputs, [...new Set(f.lineage.inputs)].sort().join(" "));
+    }
+  }
+  assert(count > dataset.deals.length, "projection figures are in the table");
+  // The founding deal's H100e carries its Monte Carlo spread, ordered.
+  const h = byKey.get("amazon-anthropic.capacity.h100e")!;
+  assert(h.p10! <= h.p50! && h.p50! <= h.p90!, JSON.stringify(h));
+});
+
+it("figureTable(rows) is an arquero table with the dictionary's columns in order", () => {
+  const table = figureTable(rows);
+  assert.deepStrictEqual(
+    table.columnNames(),
+    FIGURE_COLUMNS.map((c) => c.column)
+  );
+  assert.strictEqual(table.numRows(), rows.length);
+});
+
+it("inputSource(dataset, id) finds the source of a deal fact, a stated total, an assumption and a chip field", () => {
+  const deal = dataset.deals.find((d) => d.id === "amazon-anthropic")!;
+  const c = deal.commitments[0];
+  assert.strictEqual(inputSource(dataset, `amazon-anthropic.commitments.${c.id}.amount`), c.amount.source);
+  const total = deal.totals[0];
+  assert.strictEqual(inputSource(dataset, `amazon-anthropic.totals.${total.id}`), total.amount.source);
+  const a = dataset.assumptions[0];
+  assert.strictEqual(inputSource(dataset, `assumption:${a.id}`), a.source);
+  const chip = dataset.chips[0];
+  assert.strictEqual(inputSource(dataset, `chip:${chip.id}.flops.bf16`), chip.flops.bf16.source);
+  assert.strictEqual(inputSource(dataset, "nobody.tranches.x"), null);
+});
+
+it("rollup(dataset, figures, party) sums each party's deals' headline figures", () => {
+  const table = figureTable(rows);
+  const value = (deal: string, figure: string) => rows.find((r) => r.deal === deal && r.figure === figure)?.value;
+  for (const party of ["investor", "lab", "provider"] as const) {
+    const out = rollup(dataset, table, party);
+    for (const r of out) {
+      const deals = dataset.deals.filter((d) => (party === "investor" ? d.investors : [d[party]]).includes(r.party));
+      assert.strictEqual(r.deals, deals.length);
+      assert.strictEqual(
+        r.dealIds,
+        deals
+          .map((d) => d.id)
+          .sort()
+          .join(" ")
+      );
+      const firm = deals.map((d) => value(d.id, "investment.firm")).filter((v) => v !== undefined);
+      assert.strictEqual(r.investedFirmUsd, firm.length ? firm.reduce((s, v) => s + v!, 0) : null);
+      const gw = deals.map((d) => value(d.id, "capacity.ceiling")).filter((v) => v !== undefined);
+      assert.strictEqual(r.gw, gw.length ? gw.reduce((s, v) => s + v!, 0) : null);
+    }
+    assert.deepStrictEqual(
+      out.map((r) => r.party),
+      [...new Set(out.map((r) => r.party))].sort()
+    );
+  }
+});
+
+it("rollup(dataset, figures, 'vendor') counts a deal for each vendor of its chips", () => {
+  const out = rollup(dataset, figureTable(rows), "vendor");
+  const vendors = new Map(dataset.chips.map((c) => [c.id, c.vendor]));
+  for (const r of out) {
+    const deals = dataset.deals.filter((d) => d.hardware.chips.some((c) => vendors.get(c) === r.party));
+    assert.strictEqual(
+      r.dealIds,
+      deals
+        .map((d) => d.id)
+        .sort()
+        .join(" ")
+    );
+  }
+});
+
+it("rollup(…) by hand: two deals of one investor, one without a commitment", () => {
+  const small = {...dataset, deals: dataset.deals.filter((d) => d.investors.includes("amazon"))};
+  const smallRows = rows.filter((r) => small.deals.some((d) => d.id === r.deal));
+  const [amazon] = rollup(small, figureTable(smallRows), "investor").filter((r) => r.party === "amazon");
+  const expect = (figure: string) =>
+    small.deals.map((d) => smallRows.find((r) => r.deal === d.id && r.figure === figure)!.value).reduce((s, v) => s + v, 0);
+  assert.strictEqual(amazon.committedUsd, expect("commitment"));
+  assert.strictEqual(amazon.deals, small.deals.length);
+});
+
+const figure = (key: string, value: number, extra: Partial<HeadlineFigure> = {}): HeadlineFigure => ({
+  key,
+  deal: key.split(".")[0],
+  dealName: key.split(".")[0],
+  label: "investment (firm)",
+  value,
+  unit: "usd",
+  bound: "exact",
+  status: "confirmed",
+  asOf: "2026-04-20",
+  ...extra
+});
+
+it("diffFigureTables(before, after) reports changed, added and removed figures as diffFigures does", () => {
+  const before = [figure("b.old", 1), figure("a.same", 2), figure("a.moved", 3), figure("a.noise", 0.1 + 0.2), figure("a.bound", 5)];
+  const after = [
+    figure("a.same", 2),
+    figure("a.new", 3),
+    figure("a.moved", 4),
+    figure("a.noise", 0.3),
+    figure("a.bound", 5, {bound: "up-to"})
+  ];
+  const changes = diffFigureTables(before, after);
+  assert.deepStrictEqual(
+    changes.map((c) => [c.key, c.kind]),
+    [
+      ["a.bound", "changed"],
+      ["a.moved", "changed"],
+      ["a.new", "added"],
+      ["b.old", "removed"]
+    ]
+  );
+  assert.deepStrictEqual(changes, diffFigures(before, after));
+});
+
+it("diffFigureTables(before, after) equals diffFigures(before, after) on random figure lists", () => {
+  const arbFigure = fc
+    .record({
+      deal: fc.constantFrom("a", "b", "c"),
+      name: fc.constantFrom("x", "y", "z", "w"),
+      value: fc.oneof(fc.constantFrom(0, 1, 2, 1e9), fc.double({noNaN: true, min: -1e12, max: 1e12})),
+      bound: fc.constantFrom("exact", "up-to", "about" as const),
+      status: fc.constantFrom("confirmed", "estimate" as const)
+    })
+    .map((f) =>
+      figure(`${f.deal}.${f.name}`, f.value, {bound: f.bound as HeadlineFigure["bound"], status: f.status as HeadlineFigure["status"]})
+    );
+  const unique = (list: HeadlineFigure[]) => [...new Map(list.map((f) => [f.key, f])).values()];
+  fc.assert(
+    fc.property(fc.array(arbFigure, {maxLength: 12}), fc.array(arbFigure, {maxLength: 12}), (b, a) => {
+      assert.deepStrictEqual(diffFigureTables(unique(b), unique(a)), diffFigures(unique(b), unique(a)));
+    })
+  );
+});
