@@ -116,7 +116,7 @@ export function RecyclingCritique(
     el(
       "p",
       {class: "muted critique-note"},
-      "The arguments are paraphrased from published critics and rebuttals, without attribution: the data files have no place for sourced quotes yet."
+      "The arguments are paraphrased from published critics and rebuttals, not quoted."
     )
   );
 }

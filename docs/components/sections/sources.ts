@@ -65,7 +65,7 @@ export function SourcesList(
           el(
             "p",
             {class: "methodology-sources-note"},
-            `Also consulted, and kept in the data files, but cited by no figure (${unnumbered.length}):`
+            `Also consulted, but cited by no figure (${unnumbered.length}):`
           ),
           el(
             "ol",

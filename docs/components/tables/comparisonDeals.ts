@@ -94,7 +94,7 @@ export function ComparisonDealsTable(
           // Short names ("GB200", not "GB200 (Blackwell GPU in NVL72)") keep a deal with many chips to a line or two.
           row.chips.length
             ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
-            : el("div", {class: "muted"}, "No chip from the chip table"),
+            : el("div", {class: "muted"}, "Chips not specified"),
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         )
     },
