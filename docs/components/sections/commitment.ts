@@ -5,6 +5,7 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import {capacityCostByYear, type DealCommitmentProjection, type Figure, type FigureSpread, type SpendProfile} from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
@@ -160,8 +161,16 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     const c = v.commitment!;
     const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
     const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    const finding = hasCapacity
+      ? delivered > c.totalUsd.value
+        ? `The capacity delivered over the term would cost ${usd(delivered)}, more than the ${withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value)} committed`
+        : `The capacity delivered over the term would cost ${usd(delivered)}, within the ${withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value)} committed`
+      : `${capitalize(withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value))} committed over ${sig(c.years.value)} years`;
     holder.replaceChildren(
-      CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}),
+      ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
+        title: finding,
+        source: chartSource(context.data, {inputs: [...c.gwYears.contract.lineage.inputs, ...(v.capacity?.gw.lineage.inputs ?? [])]})
+      }),
       el(
         "p",
         {class: "commitment-note"},
@@ -247,7 +256,16 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
         ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
         : "The deal states no capacity ceiling to compare with."
     ),
-    CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}),
+    ChartFrame(CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}), {
+      title: commitmentFinding(commitment),
+      source: chartSource(context.data, {
+        inputs: [
+          ...commitment.gwYears.contract.lineage.inputs,
+          ...commitment.gwYears.buildUp.lineage.inputs,
+          ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
+        ]
+      })
+    }),
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
     el("div", {class: "table-scroll"}, CommitmentTradeoffTable(deal, view, {lab, provider}))
