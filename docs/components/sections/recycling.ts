@@ -3,9 +3,10 @@
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
 import {type DealRecycling, type Figure, type FigureSpread, marketMap, type NetCashBand, netCashBands} from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {derivedText, pct, usd, withBound} from "../format.js";
+import {derivedText, pct, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -125,6 +126,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   );
   const graph = recyclingGraph(r, equityEdges, {investor: (id) => companyName(context.data, id), lab, provider});
   const payback = r.paybackYear;
+  // The charts' findings and source line, from the same figures the cards show.
+  const source = chartSource(context.data, {
+    inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
+  });
+  const flowFinding =
+    r.commitmentUsd && r.investmentExpectedUsd.value > 0
+      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investor}'s expected investment`
+      : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
+  const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
+  const netCashFinding =
+    payback !== null
+      ? r.npvUsd && r.npvUsd.value < 0
+        ? `Cumulative net cash to ${investor} turns positive in ${payback}, but ${npvWords}`
+        : `Cumulative net cash to ${investor} turns positive for good in ${payback}`
+      : `Cumulative net cash to ${investor} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
   return el(
     "div",
     {class: "recycling"},
@@ -190,7 +206,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit. Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
           ),
-          RecyclingSankey(graph, {width: context.width, print: context.print})
+          ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
         ]
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
@@ -201,13 +217,23 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `Operating profit on the spend each year minus the money invested that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to ${r.flows[0].year}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
-          NetCashPanel(context, view, loaded)
+          ChartFrame(NetCashPanel(context, view, loaded), {title: netCashFinding, source})
         ]
       : null,
     r.equity.length
       ? [
           el("h3", {}, "Equity, kept apart from cash"),
-          RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print})
+          ChartFrame(
+            RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
+            {
+              title: r.equityGainUsd
+                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
+                : `${investor}'s equity in ${lab}, kept apart from cash`,
+              source: chartSource(context.data, {
+                inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
+              })
+            }
+          )
         ]
       : null,
     el("h3", {}, "The recycling critique, and the case against it"),
