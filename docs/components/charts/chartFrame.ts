@@ -67,6 +67,30 @@ export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: 
   return `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`;
 }
 
+/**
+ * Returns the lineage inputs of every figure among `values` and their fields, one level down (a comparison row's
+ * figures): what a chart drawn from those values is computed from.
+ *
+ * @example figureInputs([row]) // ["amazon-anthropic.capacity.ceiling", "amazon-anthropic.commitments.aws-2026.amount", …]
+ */
+export function figureInputs(values: Iterable<unknown>): string[] {
+  const inputs = new Set<string>();
+  const take = (value: unknown) => {
+    const lineage = (value as {lineage?: {inputs?: unknown}} | null)?.lineage;
+    if (Array.isArray(lineage?.inputs)) for (const id of lineage.inputs) if (typeof id === "string") inputs.add(id);
+  };
+  for (const value of values) {
+    take(value);
+    if (value && typeof value === "object") for (const field of Object.values(value)) take(field);
+  }
+  return [...inputs];
+}
+
+/** Returns `sentence` without its closing full stop, for a chart title. */
+export function asTitle(sentence: string): string {
+  return sentence.trim().replace(/\.$/, "");
+}
+
 export interface ChartFrameOptions {
   /** The chart's finding in one sentence, computed from the figures it draws (no "Figure N."; the frame numbers it). */
   title: string;

@@ -4,6 +4,7 @@
  * sentence saying what stands out.
  */
 import {type ArticleTable, type Chip, capacityScope, type Deal, type DealComparison} from "../../lib/core.js";
+import {asTitle, ChartFrame, chartSource, figureInputs} from "../charts/chartFrame.js";
 import {ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
 import {ComparisonArticleTable} from "../tables/comparisonArticle.js";
@@ -112,7 +113,10 @@ export const comparison: Section = {
       Footnotes(partial, told),
       el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
       el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
-      ComparisonScatter(rows, {width, marks}),
+      ChartFrame(ComparisonScatter(rows, {width, marks}), {
+        title: asTitle(comparisonStandout(rows, partial)),
+        source: chartSource(data, {inputs: figureInputs(rows)})
+      }),
       Footnotes(
         partial,
         told,
