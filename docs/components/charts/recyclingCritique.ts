@@ -91,6 +91,9 @@ export function RecyclingCritique(
 ): HTMLElement {
   const {critique, counter} = critiqueClaims(r, options);
   const {payback} = options;
+  // Nothing to weigh either way: one line where the reader looks for the debate, not two empty columns.
+  if (!critique.length && !counter.length)
+    return el("p", {class: "muted critique-none"}, "The deal states no dollar figures to weigh the recycling critique or its rebuttals against.");
   return el(
     "div",
     {class: "critique"},
