@@ -23,6 +23,9 @@ export interface ChartSourceOptions {
 
 const MAX_NAMES = 5;
 
+/** The publisher name the data gives the project's own estimates. */
+const SELF = "compute-deals";
+
 /** Returns "A", "A and B", "A, B and C"; past {@link MAX_NAMES} names, "A, B, C, D, E and 3 more". */
 export function nameList(names: readonly string[]): string {
   if (names.length > MAX_NAMES) return `${names.slice(0, MAX_NAMES).join(", ")} and ${names.length - MAX_NAMES} more`;
@@ -45,8 +48,9 @@ export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: 
   };
   const facts: string[] = [];
   const assumptions: string[] = [];
+  // Our own estimates are what "compute-deals calculations" already says; they are not a publisher to cite.
   const add = (list: string[], name: string | null) => {
-    if (name && !list.includes(name)) list.push(name);
+    if (name && name !== SELF && !list.includes(name)) list.push(name);
   };
   let derived = false;
   for (const id of inputs) {

@@ -161,11 +161,10 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     const c = v.commitment!;
     const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
     const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    const committed = withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value);
     const finding = hasCapacity
-      ? delivered > c.totalUsd.value
-        ? `The capacity delivered over the term would cost ${usd(delivered)}, more than the ${withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value)} committed`
-        : `The capacity delivered over the term would cost ${usd(delivered)}, within the ${withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value)} committed`
-      : `${capitalize(withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value))} committed over ${sig(c.years.value)} years`;
+      ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
+      : `${capitalize(committed)} committed over ${sig(c.years.value)} years`;
     holder.replaceChildren(
       ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
         title: finding,
