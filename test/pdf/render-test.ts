@@ -130,7 +130,9 @@ describe("every briefing reads as a research note", () => {
     );
     // Each figure's source line comes after its title and before the next figure's.
     const pieces = text.split(/Figure \d+\. /).slice(1);
-    pieces.forEach((piece, i) => assert.match(piece, /Source: \S/, `${name}: Figure ${i + 1} has no source line`));
+    pieces.forEach((piece, i) => {
+      assert.match(piece, /Source: \S/, `${name}: Figure ${i + 1} has no source line`);
+    });
   });
 
   it.each(names)("%s has no page under a third full except its last", async (name) => {
