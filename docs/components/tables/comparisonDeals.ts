@@ -161,7 +161,18 @@ export function ComparisonDealsTable(
     );
   };
   draw();
-  return el("div", {class: "comparison-scroll"}, el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body));
+  // A visible cue on screens narrower than the table (docs/style.css): the first column stays while the rest scroll.
+  const cue = el("p", {class: "scroll-cue no-print", "aria-hidden": "true"}, `Scroll sideways for all ${columns.length} columns →`);
+  return el(
+    "div",
+    {class: "comparison-table-wrap"},
+    cue,
+    el(
+      "div",
+      {class: "comparison-scroll", tabindex: 0, role: "region", "aria-label": "Deals compared (scrolls sideways)"},
+      el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body)
+    )
+  );
 }
 
 // Numbers before text before nulls; nulls always last, whatever the direction.
