@@ -107,7 +107,11 @@ export function DerivedBadge(lineage: LineageLike): HTMLElement {
   const n = lineage.inputs.length;
   const text = `Computed here from ${n} sourced input${n === 1 ? "" : "s"}${lineage.status === "confirmed" ? ", all confirmed" : `; the weakest is ${lineage.status}`}. The methodology page lists each.`;
   return withTip(
-    el("span", {class: "badge badge--derived", tabindex: 0, role: "button", "aria-label": `derived · ${lineage.status}. ${text}`}, `derived · ${lineage.status}`),
+    el(
+      "span",
+      {class: "badge badge--derived", tabindex: 0, role: "button", "aria-label": `derived · ${lineage.status}. ${text}`},
+      `derived · ${lineage.status}`
+    ),
     text
   );
 }
@@ -129,7 +133,12 @@ export function StatusLegend(): HTMLElement {
     "div",
     {class: "legend-status", role: "list"},
     items.map(([status, meaning]) => el("span", {role: "listitem"}, el("span", {class: `badge badge--${status}`}, status), ` ${meaning}`)),
-    el("span", {role: "listitem"}, el("span", {class: "badge badge--derived"}, "derived"), " computed here; hover, focus or tap a badge for its inputs"),
+    el(
+      "span",
+      {role: "listitem"},
+      el("span", {class: "badge badge--derived"}, "derived"),
+      " computed here; hover, focus or tap a badge for its inputs"
+    ),
     el(
       "span",
       {},
