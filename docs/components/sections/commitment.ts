@@ -252,7 +252,9 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
       "p",
       {},
       commitment.ceilingGwYears
-        ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
+        ? commitment.ceilingGw!.bound === "up-to"
+          ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
+          : `The capacity is stated as ${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)}: what could be delivered, not what is bought.`
         : "The deal states no capacity ceiling to compare with."
     ),
     ChartFrame(CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}), {
