@@ -93,7 +93,7 @@ export const comparison: Section = {
         el(
           "p",
           {class: "comparison-note"},
-          "The founding article compares the two Amazon deals on six rows. The numbers below are computed from the deal files, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
+          "The founding article compares the two Amazon deals on six rows. The numbers below are computed from each deal's sourced terms, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
         ),
         el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
         Footnotes(partial, told, articleDeals)
