@@ -38,8 +38,35 @@ export function provenanceText(fact: FactLike, sources: Record<string, SourceRef
 }
 
 /**
- * Returns a badge for a sourced fact: coloured by status, the source and as-of date on hover (title) and in text
- * for screen readers, linking to the source; `index` numbers it against the sources appendix in print.
+ * Makes a badge's provenance reachable without a mouse: a tip (`.badge-tip`) that shows on hover, on keyboard focus
+ * (the badge or its link is focusable) and on tap. On a touch screen the first tap on a sourced badge opens its
+ * tip instead of leaving the page; the tip's text names the source, and a second tap follows the link.
+ */
+function withTip<T extends HTMLElement>(badge: T, text: string): T {
+  badge.append(el("span", {class: "badge-tip", role: "tooltip"}, text));
+  badge.addEventListener("click", (event) => {
+    const onLink = !!(event.target as Element).closest("a");
+    const open = badge.classList.contains("badge--open");
+    const touch = typeof matchMedia === "function" && matchMedia("(hover: none)").matches;
+    if (onLink && (open || !touch)) return; // follow the link
+    event.preventDefault();
+    for (const other of document.querySelectorAll(".badge--open")) if (other !== badge) other.classList.remove("badge--open");
+    badge.classList.toggle("badge--open", !open);
+  });
+  badge.addEventListener("keydown", (event) => {
+    if ((event.key === "Enter" || event.key === " ") && event.target === badge) {
+      event.preventDefault();
+      badge.classList.toggle("badge--open");
+    }
+    if (event.key === "Escape") badge.classList.remove("badge--open");
+  });
+  return badge;
+}
+
+/**
+ * Returns a badge for a sourced fact: coloured by status, linking to the source, with its source and as-of date in a
+ * tip shown on hover, focus and tap (and to screen readers); `index` numbers it against the sources appendix in
+ * print.
  */
 export function Badge(
   fact: FactLike,
@@ -56,18 +83,21 @@ export function Badge(
           ? "yes"
           : "no"
         : "(see page)";
-  return el(
-    "span",
-    {class: `badge badge--${fact.status}`, title: text, "data-source": fact.source},
-    el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", "aria-label": text}, fact.status),
-    number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null,
-    // Screen only, and only when the site names its repository: a prefilled issue for this figure.
-    CorrectionLink({
-      key,
-      value,
-      status: fact.status,
-      source: source ? {id: source.id, label: source.publisher ?? source.title, url: source.url} : undefined
-    })
+  return withTip(
+    el(
+      "span",
+      {class: `badge badge--${fact.status}`, "data-source": fact.source},
+      el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", "aria-label": text}, fact.status),
+      number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null,
+      // Screen only, and only when the site names its repository: a prefilled issue for this figure.
+      CorrectionLink({
+        key,
+        value,
+        status: fact.status,
+        source: source ? {id: source.id, label: source.publisher ?? source.title, url: source.url} : undefined
+      })
+    ),
+    text
   );
 }
 
@@ -88,14 +118,21 @@ export function SourceLink(
   );
 }
 
-/** Returns a badge for a derived figure: "derived · reported", listing its inputs on hover. */
+/**
+ * Returns a badge for a derived figure: "derived · reported", focusable, saying in a tip (hover, focus, tap) how many
+ * inputs it is computed from and the weakest status among them; the methodology page lists each input.
+ */
 export function DerivedBadge(lineage: LineageLike): HTMLElement {
-  const text = `Derived from ${lineage.status === "confirmed" ? "confirmed figures" : `figures whose weakest status is "${lineage.status}"`}: ${lineage.inputs.join(", ")}`;
-  return el(
-    "span",
-    {class: "badge badge--derived", title: text, role: "note", "aria-label": text},
-    `derived · ${lineage.status}`,
-    CorrectionLink({key: lineage.inputs.join(", "), value: "derived from the inputs named", status: `derived · ${lineage.status}`})
+  const n = lineage.inputs.length;
+  const text = `Computed here from ${n} sourced input${n === 1 ? "" : "s"}${lineage.status === "confirmed" ? ", all confirmed" : `; the weakest is ${lineage.status}`}. The methodology page lists each.`;
+  return withTip(
+    el(
+      "span",
+      {class: "badge badge--derived", tabindex: 0, role: "button", "aria-label": `derived · ${lineage.status}. ${text}`},
+      `derived · ${lineage.status}`,
+      CorrectionLink({key: lineage.inputs.join(", "), value: "derived from the inputs named", status: `derived · ${lineage.status}`})
+    ),
+    text
   );
 }
 
@@ -116,7 +153,12 @@ export function StatusLegend(): HTMLElement {
     "div",
     {class: "legend-status", role: "list"},
     items.map(([status, meaning]) => el("span", {role: "listitem"}, el("span", {class: `badge badge--${status}`}, status), ` ${meaning}`)),
-    el("span", {role: "listitem"}, el("span", {class: "badge badge--derived"}, "derived"), " computed here; hover for its inputs"),
+    el(
+      "span",
+      {role: "listitem"},
+      el("span", {class: "badge badge--derived"}, "derived"),
+      " computed here; hover, focus or tap a badge for its inputs"
+    ),
     el(
       "span",
       {},

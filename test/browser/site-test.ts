@@ -1,4 +1,5 @@
-import {readdirSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import type {ElementHandle} from "puppeteer-core";
 import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
@@ -108,5 +109,20 @@ it("/commitment: moving a slider with the keyboard updates the headline figure a
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
   } finally {
     await dispose();
+  }
+});
+
+it('every built page has lang="en" and a description, and each deal page its own title', async () => {
+  const dataset = await readValidDataset("data");
+  for (const deal of dataset.deals) {
+    const html = readFileSync(join(siteDir, "deals", `${deal.id}.html`), "utf-8");
+    assert.include(html, '<html lang="en">', deal.id);
+    assert.include(html, `<title>${deal.name.replace(/&/g, "&amp;")} | compute-deals</title>`, deal.id);
+    assert.match(html, /<meta name="description" content="[^"]{40,}"/, deal.id);
+  }
+  for (const page of ["index", "capacity", "comparison", "methodology"]) {
+    const html = readFileSync(join(siteDir, `${page}.html`), "utf-8");
+    assert.include(html, '<html lang="en">', page);
+    assert.match(html, /<meta name="description" content="[^"]{40,}"/, page);
   }
 });

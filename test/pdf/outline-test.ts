@@ -1,6 +1,6 @@
 import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from "pdf-lib";
 import {assert, it} from "vitest";
-import {readOutline, repairOutlineTitles} from "../../src/cli/pdf/outline.js";
+import {pruneOutline, readOutline, repairOutlineTitles} from "../../src/cli/pdf/outline.js";
 import {normalizeStructureIds} from "../../src/cli/pdf/structureIds.js";
 
 /** Returns a 3-page PDF whose outline is: Cover (p1) › [Contents (p2, explicit dest), AssumptionsAssumptions (p3, GoTo), Go Go (p3)]. */
@@ -56,6 +56,21 @@ it("repairOutlineTitles(doc) halves titles written twice, and only those", async
     ["Cover", "Contents", "Assumptions", "Go Go"]
   );
   assert.strictEqual(repairOutlineTitles(doc), 0);
+});
+
+it("pruneOutline(doc, depth) drops the bookmarks below a depth and recounts the ones above", async () => {
+  const doc = await outlined();
+  assert.strictEqual(pruneOutline(doc, 0), 3);
+  assert.deepStrictEqual(readOutline(doc), [{title: "Cover", page: 1, depth: 0}]);
+  const root = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+  assert.strictEqual(root.get(PDFName.of("Count"))?.toString(), "1");
+  assert.strictEqual(pruneOutline(doc, 0), 0);
+});
+
+it("pruneOutline(doc) keeps the title and its parts, which are all an outline of depth 1 holds", async () => {
+  const doc = await outlined();
+  assert.strictEqual(pruneOutline(doc), 0);
+  assert.strictEqual(readOutline(doc).length, 4);
 });
 
 it("normalizeStructureIds(doc) renumbers node ids by rank, the same everywhere they occur", async () => {

@@ -44,3 +44,32 @@ export async function pageLinks(file: string): Promise<string[]> {
     await doc.destroy();
   }
 }
+
+/**
+ * Returns how full each page of the PDF at `file` is: the height its text spans inside the printed area (the page
+ * less its top and bottom margins, in points, where the running header and page number sit), as a share of that
+ * area's height. Chart labels and axes are text, so a chart counts by its extent.
+ */
+export async function pageFills(file: string, {top = 56.7, bottom = 51}: {top?: number; bottom?: number} = {}): Promise<number[]> {
+  const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
+  try {
+    const fills: number[] = [];
+    for (let n = 1; n <= doc.numPages; ++n) {
+      const page = await doc.getPage(n);
+      const height = page.view[3] - page.view[1];
+      let low = Infinity;
+      let high = -Infinity;
+      for (const item of (await page.getTextContent()).items) {
+        if (!("str" in item) || !item.str.trim()) continue;
+        const y = item.transform[5];
+        if (y < bottom || y > height - top) continue;
+        low = Math.min(low, y);
+        high = Math.max(high, y + item.height);
+      }
+      fills.push(high > low ? (high - low) / (height - top - bottom) : 0);
+    }
+    return fills;
+  } finally {
+    await doc.destroy();
+  }
+}

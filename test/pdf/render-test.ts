@@ -12,7 +12,7 @@ import {serveSite} from "../../src/cli/serve.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {briefingPaths} from "../../src/site/briefings.js";
 import {builtSite} from "../setup/builtSite.js";
-import {pageTexts} from "./pdfText.js";
+import {pageFills, pageTexts} from "./pdfText.js";
 
 const siteDir = await builtSite();
 const out = join(siteDir, "briefings");
@@ -87,6 +87,62 @@ describe("every briefing", () => {
       // The contents line reads "<title> … <page>".
       assert.include(contents, `${part.title} ${part.page}`, `${name}: contents entry for "${part.title}"`);
     }
+  });
+});
+
+describe("every briefing reads as a research note", () => {
+  // Field keys ("capacity.itMw"), lineage ids ("assumption:pue"), remarks about the data files or the chip table.
+  const DEVELOPER = [
+    /\b(?:capacity|commitment|recycling|options|roadmap|signals)\.[a-z]+[A-Z][A-Za-z]*\b/,
+    /\b(?:capacity|commitment)\.(?:gw|h100e)\b/,
+    /\b(?:assumption|chip|yardstick):[a-z0-9-]+/,
+    /data files?/i,
+    /chip table/i
+  ];
+
+  it.each(names)("%s prints no field key, lineage id or remark about the data files", (name) => {
+    texts.get(name)!.forEach((text, i) => {
+      for (const pattern of DEVELOPER) assert.notMatch(text, pattern, `page ${i + 1} of ${name}`);
+    });
+  });
+
+  it.each(names)("%s bookmarks its title and its parts only, each a heading of the contents", async (name) => {
+    const outline = readOutline(await load(name));
+    const contents = texts.get(name)![1];
+    assert.strictEqual(outline[0]?.title, titles.get(name));
+    assert.deepStrictEqual(
+      outline.filter((b) => b.depth > 1),
+      [],
+      `${name}: bookmarks below the parts`
+    );
+    for (const b of outline.slice(1)) {
+      assert.strictEqual(b.depth, 1, `${name}: "${b.title}"`);
+      assert.include(contents, b.title, `${name}: bookmark "${b.title}" is not a part in the contents`);
+      for (const pattern of DEVELOPER) assert.notMatch(b.title, pattern, `${name}: bookmark "${b.title}"`);
+    }
+    assert.isAtMost(outline.length, 16, `${name}: ${outline.length} bookmarks`);
+  });
+
+  it.each(names)("%s numbers its charts 1, 2, 3… in order, each with a source line beneath", (name) => {
+    const text = texts.get(name)!.join(" ");
+    const numbers = [...text.matchAll(/Figure (\d+)\. /g)].map((m) => Number(m[1]));
+    assert.isAbove(numbers.length, 0, `${name} has no numbered chart`);
+    assert.deepStrictEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+      name
+    );
+    // Each figure's source line comes after its title and before the next figure's.
+    const pieces = text.split(/Figure \d+\. /).slice(1);
+    pieces.forEach((piece, i) => {
+      assert.match(piece, /Source: \S/, `${name}: Figure ${i + 1} has no source line`);
+    });
+  });
+
+  it.each(names)("%s has no page under a third full except its last", async (name) => {
+    const fills = await pageFills(join(out, `${name}.pdf`));
+    const thin = fills.slice(0, -1).flatMap((fill, i) => (fill < 1 / 3 ? [`page ${i + 1}: ${Math.round(fill * 100)}%`] : []));
+    assert.deepStrictEqual(thin, [], name);
   });
 });
 

@@ -34,7 +34,7 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
       "p",
       {class: "briefing-cover-note"},
       "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them. ",
-      "Built from the data files by compute-deals. The data version is a hash of the data this briefing draws; the same data version gives the same document."
+      "Built by compute-deals from its sourced dataset. The data version identifies the data this briefing draws; the same data version gives the same document."
     )
   );
 }

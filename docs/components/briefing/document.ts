@@ -15,6 +15,7 @@ import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
 import {fitToWidth} from "./fitToWidth.js";
 import {flowShortParts} from "./flowShortParts.js";
+import {keepWithCharts} from "./keepWithCharts.js";
 import {RunningHeader} from "./runningHeader.js";
 import {citedSources, SourcesAppendix} from "./sourcesAppendix.js";
 import type {BriefingMeta, BriefingSlice} from "./types.js";
@@ -155,6 +156,7 @@ export async function markReady(meta: BriefingMeta): Promise<void> {
     unclipCharts(briefing);
     fitToWidth(briefing, {portrait, landscape: printableArea(meta.paper, {landscape: true})});
     allowLongBreaks(briefing, portrait.height);
+    keepWithCharts(briefing, portrait.height);
     flowShortParts(briefing, portrait.height);
   }
   await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));

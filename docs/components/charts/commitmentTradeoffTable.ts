@@ -63,7 +63,12 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "benefit",
         text: "Booked revenue that backs its capital spending.",
-        figure: commitment ? {text: `up to ${usd(peak)} in a full year of spend`, lineage: commitment.totalUsd.lineage} : null
+        figure: commitment
+          ? {
+              text: `${withBound(usd(peak), commitment.totalUsd.bound === "at-least" || commitment.totalUsd.bound === "about" ? commitment.totalUsd.bound : "up-to")} in a full year of spend`,
+              lineage: commitment.totalUsd.lineage
+            }
+          : null
       }
     },
     {
@@ -78,7 +83,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       },
       provider: {
         effect: "benefit",
-        text: "A margin on every GW-year for a decade.",
+        text: commitment ? `A margin on every GW-year for ${termWords(commitment.years.value)}.` : "A margin on every GW-year of the term.",
         figure: fig(
           recycling.operatingProfitUsd,
           (f) => `${figureText(f.value, "usd", f.bound)} of operating profit at a ${pct(view.recycling.margin.value)} margin`
@@ -116,10 +121,18 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "cost",
         text: "Seen as buying its own revenue (the recycling critique).",
-        figure: fig(
-          recycling.investmentToCommitmentNew ?? recycling.investmentToCommitmentFirm,
-          (f) => `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
-        )
+        // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
+        figure: recycling.investmentToCommitmentNew
+          ? fig(recycling.investmentToCommitmentNew, (f) =>
+              f.value > 0
+                ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                : "no new money is put in against the commitment"
+            )
+          : fig(recycling.investmentToCommitmentFirm, (f) =>
+              f.value > 0
+                ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                : "no firm money is put in against the commitment"
+            )
       }
     }
   ];
@@ -158,4 +171,9 @@ export function CommitmentTradeoffTable(deal: Deal, view: DealView, {lab, provid
       )
     )
   );
+}
+
+/** Returns a term in words: "a decade" for 10 years, "5 years" otherwise. */
+export function termWords(years: number): string {
+  return years === 10 ? "a decade" : `${sig(years)} year${years === 1 ? "" : "s"}`;
 }

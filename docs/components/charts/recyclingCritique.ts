@@ -24,11 +24,15 @@ export function critiqueClaims(
   const critique: Claim[] = [];
   const counter: Claim[] = [];
   const newShare = r.investmentToCommitmentNew;
-  if (newShare && r.investmentToCommitmentNewMax)
+  // With no new money there is nothing going round to point at ("New money is 0%" would argue against itself).
+  if (newShare && r.investmentToCommitmentNewMax && r.investmentToCommitmentNewMax.value > 0)
     critique.push({
       argument:
         "The money goes round: the investor funds a customer that spends it back on the investor's own cloud, so the revenue says little about outside demand.",
-      evidence: `New money is ${said(newShare, pct)} of the commitment (${said(r.investmentToCommitmentNewMax, pct)} if every contingent tranche is paid).`,
+      evidence:
+        newShare.value > 0
+          ? `New money is ${said(newShare, pct)} of the commitment${r.investmentToCommitmentNewMax.value > newShare.value ? ` (${said(r.investmentToCommitmentNewMax, pct)} if every contingent tranche is paid)` : ""}.`
+          : `No new money is firm yet; if every contingent tranche is paid it comes to ${said(r.investmentToCommitmentNewMax, pct)} of the commitment.`,
       lineage: newShare.lineage
     });
   if (r.investmentToCommitmentFirm && r.investmentToCommitmentMax)
@@ -92,6 +96,13 @@ export function RecyclingCritique(
 ): HTMLElement {
   const {critique, counter} = critiqueClaims(r, options);
   const {payback} = options;
+  // Nothing to weigh either way: one line where the reader looks for the debate, not two empty columns.
+  if (!critique.length && !counter.length)
+    return el(
+      "p",
+      {class: "muted critique-none"},
+      "The deal states no dollar figures to weigh the recycling critique or its rebuttals against."
+    );
   return el(
     "div",
     {class: "critique"},
@@ -114,10 +125,6 @@ export function RecyclingCritique(
           )
         : null
     ),
-    el(
-      "p",
-      {class: "muted critique-note"},
-      "The arguments are paraphrased from published critics and rebuttals, without attribution: the data files have no place for sourced quotes yet."
-    )
+    el("p", {class: "muted critique-note"}, "The arguments are paraphrased from published critics and rebuttals, not quoted.")
   );
 }

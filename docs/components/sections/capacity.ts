@@ -21,6 +21,7 @@ import {
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {csvLink} from "../downloads.js";
@@ -190,27 +191,34 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year} (median).`
       : `The schedule's last point stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling.`
   ].join("");
+  const finding = full
+    ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling would be online by the end of ${full.year}`
+    : `The schedule stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling`;
+  const inputs = [capacity.gw, capacity.energyTwhPerYear, capacity.accelerators].flatMap((f) => f?.lineage.inputs ?? []);
   return el(
     "div",
     {class: "capacity-ramp"},
     el("p", {}, sentence),
-    el(
-      "figure",
-      {class: "capacity-ramp-chart"},
-      CapacityRamp({
-        months,
-        bands: years,
-        schedule: points,
-        ceiling: {gw: capacity.gw.value, bound: capacity.gw.bound},
-        chips: chips.map((c) => ({id: c.id, name: c.name})),
-        width,
-        print
-      }),
+    ChartFrame(
       el(
-        "figcaption",
-        {},
-        `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
-      )
+        "figure",
+        {class: "capacity-ramp-chart"},
+        CapacityRamp({
+          months,
+          bands: years,
+          schedule: points,
+          ceiling: {gw: capacity.gw.value, bound: capacity.gw.bound},
+          chips: chips.map((c) => ({id: c.id, name: c.name})),
+          width,
+          print
+        }),
+        el(
+          "figcaption",
+          {},
+          `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, coloured by status (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
+        )
+      ),
+      {title: finding, source: chartSource(data, {inputs})}
     ),
     RampTable(view),
     !print && bands?.years.length

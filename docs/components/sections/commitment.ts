@@ -12,6 +12,7 @@ import {
   marginId,
   type SpendProfile
 } from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
@@ -172,8 +173,15 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     const c = v.commitment!;
     const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
     const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    const committed = withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value);
+    const finding = hasCapacity
+      ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
+      : `${capitalize(committed)} committed over ${sig(c.years.value)} years`;
     holder.replaceChildren(
-      CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}),
+      ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
+        title: finding,
+        source: chartSource(context.data, {inputs: [...c.gwYears.contract.lineage.inputs, ...(v.capacity?.gw.lineage.inputs ?? [])]})
+      }),
       el(
         "p",
         {class: "commitment-note"},
@@ -276,10 +284,21 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
       "p",
       {},
       commitment.ceilingGwYears
-        ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
+        ? commitment.ceilingGw!.bound === "up-to"
+          ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
+          : `The capacity is stated as ${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)}: what could be delivered, not what is bought.`
         : "The deal states no capacity ceiling to compare with."
     ),
-    CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}),
+    ChartFrame(CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}), {
+      title: commitmentFinding(commitment),
+      source: chartSource(context.data, {
+        inputs: [
+          ...commitment.gwYears.contract.lineage.inputs,
+          ...commitment.gwYears.buildUp.lineage.inputs,
+          ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
+        ]
+      })
+    }),
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
     el("div", {class: "table-scroll"}, CommitmentTradeoffTable(deal, view, {lab, provider}))

@@ -4,6 +4,7 @@
  * sentence saying what stands out.
  */
 import {type ArticleTable, type Chip, capacityScope, type Deal, type DealComparison} from "../../lib/core.js";
+import {asTitle, ChartFrame, chartSource, figureInputs} from "../charts/chartFrame.js";
 import {ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
 import {csvLink} from "../downloads.js";
@@ -115,7 +116,7 @@ export const comparison: Section = {
         el(
           "p",
           {class: "comparison-note"},
-          "The founding article compares the two Amazon deals on six rows. The numbers below are computed from the deal files, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
+          "The founding article compares the two Amazon deals on six rows. The numbers below are computed from each deal's sourced terms, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
         ),
         el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
         Footnotes(partial, told, articleDeals)
@@ -135,7 +136,10 @@ export const comparison: Section = {
       Footnotes(partial, told),
       el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
       el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
-      ComparisonScatter(rows, {width, marks}),
+      ChartFrame(ComparisonScatter(rows, {width, marks}), {
+        title: asTitle(comparisonStandout(rows, partial)),
+        source: chartSource(data, {inputs: figureInputs(rows)})
+      }),
       !print && scatterCsv(rows, data.version),
       Footnotes(
         partial,

@@ -4,6 +4,7 @@
  * chips; with the loops listed deal by deal.
  */
 import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../../lib/core.js";
+import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
 import {usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -83,7 +84,10 @@ export async function MarketMapSection({data, width, print}: SectionContext): Pr
     "div",
     {class: "market"},
     el("p", {class: "market-finding"}, loopFinding(map, data.deals.length)),
-    MarketMapChart(map, {width, print}),
+    ChartFrame(MarketMapChart(map, {width, print}), {
+      title: asTitle(loopFinding(map, data.deals.length)),
+      source: chartSource(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})
+    }),
     map.loops.length ? [el("h3", {}, "The loops, deal by deal"), el("div", {class: "table-scroll"}, LoopTable(map, data))] : null
   );
 }

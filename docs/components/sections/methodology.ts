@@ -5,6 +5,7 @@
  * section registry finds it).
  */
 import {type Deal, type DealProjection, headlineFormulas} from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
 import {count, date, figureText, pct} from "../format.js";
@@ -183,7 +184,12 @@ export const methodology: Section = {
         const [label, unit] = SPREAD_FIGURES[name] ?? [name, ""];
         return [
           el("h4", {class: "methodology-tornado-title"}, `${label}: what moves it`),
-          MethodologyTornado(rows, {width, unit, assumptionUnits: units})
+          ChartFrame(MethodologyTornado(rows, {width, unit, assumptionUnits: units}), {
+            title: rows.length
+              ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
+              : `${label}: no assumption moves it`,
+            source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
+          })
         ];
       }),
       el("h3", {}, "The option model"),

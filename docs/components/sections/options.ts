@@ -16,6 +16,7 @@ import {
   prepareDealProjector,
   unvaluedReason
 } from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
 import {date, pct, plusMinus, sig, usd} from "../format.js";
@@ -281,7 +282,10 @@ export const options: Section = {
         OptionInputs(item, deal, values, context),
         el("h3", {}, `Option value per GW-year by volatility and years to exercise${valued.items.length > 1 ? `: ${item.label}` : ""}`),
         el("p", {class: "options-note"}, HeatmapNote(item)),
-        OptionsHeatmap(item, {width, print})
+        ChartFrame(OptionsHeatmap(item, {width, print}), {
+          title: heatmapFinding(item),
+          source: chartSource(context.data, {inputs: item.lineage.inputs})
+        })
       ]),
       Unvalued,
       el("h3", {}, "The four questions"),
@@ -314,3 +318,17 @@ export const optionsQuestions: Section = {
     );
   }
 };
+
+/** Returns the heat map's finding: how far the value per GW-year moves across the grid of volatilities and horizons. */
+function heatmapFinding(item: {
+  gw: number;
+  yearsOfUse: number;
+  grid: readonly {value: number; volatility: number; years: number}[];
+}): string {
+  const perGwYear = item.gw * item.yearsOfUse || 1;
+  const extent = (f: (d: (typeof item.grid)[number]) => number) => [Math.min(...item.grid.map(f)), Math.max(...item.grid.map(f))];
+  const [low, high] = extent((d) => d.value / perGwYear);
+  const [σ0, σ1] = extent((d) => d.volatility);
+  const [t0, t1] = extent((d) => d.years);
+  return `The option is worth ${usd(low)} to ${usd(high)} per GW-year across volatilities of ${pct(σ0)}–${pct(σ1)} and ${sig(t0)}–${sig(t1)} years to exercise`;
+}

@@ -14,9 +14,10 @@ import {
   netCashBands,
   providerGroupInvestors
 } from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, pct, sig, usd, withBound} from "../format.js";
+import {date, derivedText, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -190,6 +191,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
   const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
   const exposure = exposures.find((d) => d.lab === deal.lab);
+  // The charts' findings and source line, from the same figures the cards show.
+  const source = chartSource(context.data, {
+    inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
+  });
+  const flowFinding =
+    r.commitmentUsd && r.investmentExpectedUsd.value > 0
+      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investor}'s expected investment`
+      : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
+  const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
+  const netCashFinding =
+    payback !== null
+      ? r.npvUsd && r.npvUsd.value < 0
+        ? `Cumulative net cash to ${investor} turns positive in ${payback}, but ${npvWords}`
+        : `Cumulative net cash to ${investor} turns positive for good in ${payback}`
+      : `Cumulative net cash to ${investor} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
   return el(
     "div",
     {class: "recycling"},
@@ -315,7 +331,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
           ),
-          RecyclingSankey(graph, {width: context.width, print: context.print})
+          ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
         ]
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
@@ -326,13 +342,23 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
-          NetCashPanel(context, view, loaded)
+          ChartFrame(NetCashPanel(context, view, loaded), {title: netCashFinding, source})
         ]
       : null,
     r.equity.length
       ? [
           el("h3", {}, "Equity, kept apart from cash"),
-          RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print})
+          ChartFrame(
+            RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
+            {
+              title: r.equityGainUsd
+                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
+                : `${investor}'s equity in ${lab}, kept apart from cash`,
+              source: chartSource(context.data, {
+                inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
+              })
+            }
+          )
         ]
       : null,
     el("h3", {}, "The recycling critique, and the case against it"),

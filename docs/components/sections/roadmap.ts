@@ -4,6 +4,7 @@
  * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
  */
 import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {RoadmapChain} from "../charts/roadmapChain.js";
@@ -59,6 +60,21 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   return keepUnits(`${top.name} would fill ${pct(mix[top.id])} of the ${ceiling}, ${when}`);
 }
 
+/** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
+function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced = false): string {
+  const fields = priced ? ["flops.bf16", "price"] : ["flops.bf16", "itKw"];
+  return chartSource(data, {inputs: chips.flatMap((c) => fields.map((f) => `chip:${c.id}.${f}`))});
+}
+
+/** Returns the timeline's finding: the deal's next chip and when it is expected, or that every chip is out. */
+function timelineFinding(chips: readonly Chip[], asOf: string): string {
+  if (!chips.length) return "The deal names no chip for its capacity";
+  const next = chips.filter((c) => c.available.date > asOf).sort((a, b) => a.available.date.localeCompare(b.available.date))[0];
+  return next
+    ? `The deal's next chip, ${next.name}, is expected in ${monthYear(next.available.date)} (${next.available.status})`
+    : `Every chip the deal names was available by ${monthYear(asOf)}`;
+}
+
 function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTMLElement {
   const {fleet, chips, deal} = view;
   if (!fleet?.years.length)
@@ -83,25 +99,31 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
           : "Nothing retires inside a commitment here, or the deal states none, so the fleet shrinks once building stops."
       }`
     ),
-    el(
-      "figure",
-      {class: "roadmap-figure", "data-figure": "roadmap.fleet"},
-      FleetBars(options),
+    ChartFrame(
       el(
-        "figcaption",
-        {},
-        "Accelerators installed at each year end, by chip generation (millions); cohorts retire at the end of their useful life."
-      )
+        "figure",
+        {class: "roadmap-figure", "data-figure": "roadmap.fleet"},
+        FleetBars(options),
+        el(
+          "figcaption",
+          {},
+          "Accelerators installed at each year end, by chip generation (millions); cohorts retire at the end of their useful life."
+        )
+      ),
+      {title: `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators`, source: chipSource(data, chips)}
     ),
-    el(
-      "figure",
-      {class: "roadmap-figure", "data-figure": "roadmap.fleetCompute"},
-      FleetCompute(options),
+    ChartFrame(
       el(
-        "figcaption",
-        {},
-        `Fleet compute: dense BF16 FLOP/s ÷ one H100's ${sig(h100.flops.bf16.value)} PFLOP/s (millions of H100-equivalents).`
-      )
+        "figure",
+        {class: "roadmap-figure", "data-figure": "roadmap.fleetCompute"},
+        FleetCompute(options),
+        el(
+          "figcaption",
+          {},
+          `Fleet compute: dense BF16 FLOP/s ÷ one H100's ${sig(h100.flops.bf16.value)} PFLOP/s (millions of H100-equivalents).`
+        )
+      ),
+      {title: `At its peak in ${peak.year} the fleet computes like ${count(h100e[peakAt])} H100s`, source: chipSource(data, chips)}
     )
   );
 }
@@ -121,6 +143,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
   const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
+  const cheapest = priced.reduce((a, b) => (b.perDollar! > a.perDollar! ? b : a), priced[0]);
   const unpriced = rows.filter((r) => r.perDollar === null);
   const chipsById = new Map(data.chips.map((c) => [c.id, c]));
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
@@ -149,15 +172,24 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
             )}. A new generation rarely does less per watt, so the IT power figure, not the chip, is the first suspect; where a vendor claims a per-watt gain, these figures do not reproduce it.`
         )
       : null,
-    el(
-      "figure",
-      {class: "roadmap-figure", "data-figure": "roadmap.perWatt"},
-      RoadmapEfficiency(rows, {width, print}),
+    ChartFrame(
       el(
-        "figcaption",
-        {},
-        "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale."
-      )
+        "figure",
+        {class: "roadmap-figure", "data-figure": "roadmap.perWatt"},
+        RoadmapEfficiency(rows, {width, print}),
+        el(
+          "figcaption",
+          {},
+          "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale."
+        )
+      ),
+      {
+        title: `${best.name} delivers the most dense BF16 compute per watt: ${sig(best.perWatt)} TFLOP/s`,
+        source: chipSource(
+          data,
+          rows.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined)
+        )
+      }
     ),
     el("h4", {}, "Performance per dollar, where a price is public"),
     el(
@@ -166,45 +198,55 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
       `Only ${priced.length} of the ${rows.length} chips have a public rental price. No public price: ${unpriced.map((r) => r.name).join(", ")}.`
     ),
     priced.length
-      ? el(
-          "figure",
-          {class: "roadmap-figure", "data-figure": "roadmap.perDollar"},
-          RoadmapPerDollar(rows, {width: Math.min(width, 720), print}),
+      ? ChartFrame(
           el(
-            "table",
-            {class: "roadmap-table"},
+            "figure",
+            {class: "roadmap-figure", "data-figure": "roadmap.perDollar"},
+            RoadmapPerDollar(rows, {width: Math.min(width, 720), print}),
             el(
-              "thead",
-              {},
+              "table",
+              {class: "roadmap-table"},
               el(
-                "tr",
+                "thead",
                 {},
-                el("th", {}, "Chip"),
-                el("th", {class: "num"}, "Price per chip-hour"),
-                el("th", {class: "num"}, "TFLOP/s per $/h")
-              )
-            ),
-            el(
-              "tbody",
-              {},
-              priced.map((r) => {
-                const price = chipsById.get(r.id)?.price;
-                return el(
+                el(
                   "tr",
                   {},
-                  el("td", {}, r.name),
-                  el(
-                    "td",
-                    {class: "num"},
-                    price
-                      ? [figureWords({value: price.value, unit: "usd", bound: price.bound, status: price.status}), Badge(price, sources)]
-                      : "n/a"
-                  ),
-                  el("td", {class: "num"}, sig(r.perDollar!))
-                );
-              })
+                  el("th", {}, "Chip"),
+                  el("th", {class: "num"}, "Price per chip-hour"),
+                  el("th", {class: "num"}, "TFLOP/s per $/h")
+                )
+              ),
+              el(
+                "tbody",
+                {},
+                priced.map((r) => {
+                  const price = chipsById.get(r.id)?.price;
+                  return el(
+                    "tr",
+                    {},
+                    el("td", {}, r.name),
+                    el(
+                      "td",
+                      {class: "num"},
+                      price
+                        ? [figureWords({value: price.value, unit: "usd", bound: price.bound, status: price.status}), Badge(price, sources)]
+                        : "n/a"
+                    ),
+                    el("td", {class: "num"}, sig(r.perDollar!))
+                  );
+                })
+              )
             )
-          )
+          ),
+          {
+            title: `${cheapest.name} gives the most compute per rental dollar: ${sig(cheapest.perDollar!)} TFLOP/s per $/h`,
+            source: chipSource(
+              data,
+              priced.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined),
+              true
+            )
+          }
         )
       : null
   );
@@ -231,15 +273,18 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
         ? `${availability(chips.length, out.length, monthYear(asOf))}${next ? `; ${next.name} is expected in ${monthYear(next.available.date)} (${next.available.status})` : ""}. Bars run from a chip's availability to the month it fills capacity in volume.`
         : "The deal names no chip for its capacity."
     ),
-    el(
-      "figure",
-      {class: "roadmap-figure", "data-figure": "roadmap.timeline"},
-      RoadmapTimeline({chips: data.chips, fills, points, width, print}),
+    ChartFrame(
       el(
-        "figcaption",
-        {},
-        "Availability dates coloured by status (confirmed, reported or rep., estimate or est.); dashed lines: the deal's schedule points."
-      )
+        "figure",
+        {class: "roadmap-figure", "data-figure": "roadmap.timeline"},
+        RoadmapTimeline({chips: data.chips, fills, points, width, print}),
+        el(
+          "figcaption",
+          {},
+          "Availability dates coloured by status (confirmed, reported or rep., estimate or est.); dashed lines: the deal's schedule points."
+        )
+      ),
+      {title: timelineFinding(chips, asOf), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
     )
   );
 }

@@ -62,11 +62,7 @@ export function SourcesList(
     ),
     unnumbered.length
       ? [
-          el(
-            "p",
-            {class: "methodology-sources-note"},
-            `Also consulted, and kept in the data files, but cited by no figure (${unnumbered.length}):`
-          ),
+          el("p", {class: "methodology-sources-note"}, `Also consulted, but cited by no figure (${unnumbered.length}):`),
           el(
             "ol",
             {class: "source-list source-list--uncited"},

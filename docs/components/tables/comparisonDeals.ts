@@ -118,7 +118,7 @@ export function ComparisonDealsTable(
           // Short names ("GB200", not "GB200 (Blackwell GPU in NVL72)") keep a deal with many chips to a line or two.
           row.chips.length
             ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
-            : el("div", {class: "muted"}, "No chip from the chip table"),
+            : el("div", {class: "muted"}, "Chips not specified"),
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         ),
       csv: [
@@ -191,10 +191,17 @@ export function ComparisonDealsTable(
     );
   };
   draw();
+  // A visible cue on screens narrower than the table (docs/style.css): the first column stays while the rest scroll.
+  const cue = el("p", {class: "scroll-cue no-print", "aria-hidden": "true"}, `Scroll sideways for all ${columns.length} columns →`);
   const table = el(
     "div",
-    {class: "comparison-scroll"},
-    el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body)
+    {class: "comparison-table-wrap"},
+    cue,
+    el(
+      "div",
+      {class: "comparison-scroll", tabindex: 0, role: "region", "aria-label": "Deals compared (scrolls sideways)"},
+      el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body)
+    )
   );
   // On screen, with the data version: the rows and columns drawn, as CSV (in the table's order when the page opened).
   if (print || version === undefined) return table;

@@ -53,7 +53,7 @@ export function MethodologyLineage(
       return el(
         "section",
         {class: "card methodology-figure", id: `figure-${name.replace(/\W/g, "-")}`},
-        el("h4", {}, label, el("code", {class: "methodology-figure-name"}, name)),
+        el("h4", {}, label),
         figure
           ? el(
               "div",

@@ -1,13 +1,14 @@
 /**
  * Makes a printed PDF reproducible and self-describing: document metadata (title, author, subject, keywords,
- * language, creator, producer), bookmark titles repaired (see repairOutlineTitles), structure ids renumbered (see
+ * language, creator, producer), bookmark titles repaired (see repairOutlineTitles) and cut to section headings (see
+ * pruneOutline), structure ids renumbered (see
  * normalizeStructureIds), creation and modification dates from SOURCE_DATE_EPOCH or the data's as-of date instead
  * of the clock, no XMP packet (it would carry its own dates and random ids), and a file /ID derived from the
  * content. The same Chromium and the same inputs then give the same bytes.
  */
 import {createHash} from "node:crypto";
 import {PDFDocument, PDFHexString, PDFName} from "pdf-lib";
-import {repairOutlineTitles} from "./outline.js";
+import {pruneOutline, repairOutlineTitles} from "./outline.js";
 import {normalizeStructureIds} from "./structureIds.js";
 
 export interface PdfMetadata {
@@ -63,6 +64,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   repairOutlineTitles(doc);
+  pruneOutline(doc);
   normalizeStructureIds(doc);
   doc.catalog.delete(PDFName.of("Metadata"));
   doc.context.trailerInfo.ID = undefined;

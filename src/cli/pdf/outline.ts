@@ -1,5 +1,5 @@
 /** Reads the bookmarks (outline) of a PDF: what Chromium writes from the headings with `outline: true`. */
-import {PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef, PDFString} from "pdf-lib";
+import {PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString} from "pdf-lib";
 
 export interface OutlineItem {
   title: string;
@@ -39,6 +39,41 @@ export function repairOutlineTitles(doc: PDFDocument): number {
     }
   }
   return repaired;
+}
+
+/**
+ * Keeps the bookmarks a reader navigates by: the document's title and its parts (the h1 and the h2 section headings,
+ * depths 0 and 1) and drops everything below them (KPI card labels, sub-headings, table captions, which Chromium
+ * bookmarks because they are headings too). Returns how many bookmarks it dropped.
+ *
+ * @example pruneOutline(doc, 1) // 48
+ */
+export function pruneOutline(doc: PDFDocument, maxDepth = 1): number {
+  let dropped = 0;
+  const count = (item: PDFDict): number => {
+    let n = 0;
+    for (let child = item.lookupMaybe(PDFName.of("First"), PDFDict); child; child = child.lookupMaybe(PDFName.of("Next"), PDFDict))
+      n += 1 + count(child);
+    return n;
+  };
+  for (const {dict, depth} of outlineDicts(doc)) {
+    if (depth !== maxDepth || !dict.has(PDFName.of("First"))) continue;
+    dropped += count(dict);
+    dict.delete(PDFName.of("First"));
+    dict.delete(PDFName.of("Last"));
+    dict.delete(PDFName.of("Count"));
+  }
+  // An open item's /Count is the number of its visible descendants (negative when closed): recount above the cut.
+  const root = doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  const recount = (item: PDFDict): void => {
+    for (let child = item.lookupMaybe(PDFName.of("First"), PDFDict); child; child = child.lookupMaybe(PDFName.of("Next"), PDFDict))
+      recount(child);
+    if (!item.has(PDFName.of("First"))) return;
+    const old = item.lookupMaybe(PDFName.of("Count"), PDFNumber);
+    item.set(PDFName.of("Count"), PDFNumber.of(old && old.asNumber() < 0 && item !== root ? -count(item) : count(item)));
+  };
+  if (dropped && root) recount(root);
+  return dropped;
 }
 
 /** Returns every outline item's dictionary in document order, with its depth. */

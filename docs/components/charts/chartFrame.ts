@@ -1,0 +1,121 @@
+/**
+ * The one frame every chart is drawn in, on the site and in the briefings: a title that states the chart's finding,
+ * numbered "Figure N." in document order (a CSS counter, docs/style.css, so a chart added or dropped renumbers the
+ * rest), the chart, and a "Source:" line beneath naming the publishers its figures come from, computed from the
+ * figures' lineage.
+ */
+import {type Dataset, resolveLineageInput, type Yardstick} from "../../lib/core.js";
+import {el} from "../dom.js";
+import type {SourceRef} from "../provenance.js";
+
+/** What {@link chartSource} reads: the dataset's facts, chips and assumptions, and its sources by id. */
+export type ChartSourceData = Pick<Dataset, "deals" | "chips" | "assumptions"> & {
+  yardsticks?: readonly Yardstick[];
+  sourcesById: Record<string, SourceRef>;
+};
+
+export interface ChartSourceOptions {
+  /** Lineage input ids of the figures the chart draws (`<deal>.<path>`, `chip:…`, `assumption:…`): a derived chart. */
+  inputs?: Iterable<string>;
+  /** Source ids of sourced facts the chart draws as stated. */
+  sources?: Iterable<string>;
+}
+
+const MAX_NAMES = 5;
+
+/** The publisher name the data gives the project's own estimates. */
+const SELF = "compute-deals";
+
+/** Returns "A", "A and B", "A, B and C"; past {@link MAX_NAMES} names, "A, B, C, D, E and 3 more". */
+export function nameList(names: readonly string[]): string {
+  if (names.length > MAX_NAMES) return `${names.slice(0, MAX_NAMES).join(", ")} and ${names.length - MAX_NAMES} more`;
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * Returns the words of a chart's source line, without "Source:": the publishers of the sources its figures come
+ * from, in order of first appearance. A chart that draws derived figures reads "compute-deals calculations from
+ * Amazon and Anthropic, with assumptions from DatacenterDynamics"; one that draws sourced facts as stated names
+ * their publishers. Lineage ids that name nothing in the data are skipped; with no source at all it reads
+ * "compute-deals calculations".
+ *
+ * @example chartSource(data, {inputs: ["amazon-anthropic.capacity.ceiling", "assumption:pue"]}) // "compute-deals calculations from Anthropic, with assumptions from DatacenterDynamics"
+ */
+export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): string {
+  const publisher = (id: string): string | null => {
+    const source = data.sourcesById[id];
+    return source ? (source.publisher ?? source.title) : null;
+  };
+  const facts: string[] = [];
+  const assumptions: string[] = [];
+  // Our own estimates are what "compute-deals calculations" already says; they are not a publisher to cite.
+  const add = (list: string[], name: string | null) => {
+    if (name && name !== SELF && !list.includes(name)) list.push(name);
+  };
+  let derived = false;
+  for (const id of inputs) {
+    derived = true;
+    let input: ReturnType<typeof resolveLineageInput>;
+    try {
+      input = resolveLineageInput(data, id);
+    } catch {
+      continue;
+    }
+    add(input.kind === "assumption" ? assumptions : facts, publisher(input.source));
+  }
+  for (const id of sources) add(facts, publisher(id));
+  const stated = facts;
+  if (!derived) return nameList(stated) || "compute-deals";
+  const from = stated.length ? ` from ${nameList(stated)}` : "";
+  const assumed = assumptions.filter((name) => !stated.includes(name));
+  return `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`;
+}
+
+/**
+ * Returns the lineage inputs of every figure among `values` and their fields, one level down (a comparison row's
+ * figures): what a chart drawn from those values is computed from.
+ *
+ * @example figureInputs([row]) // ["amazon-anthropic.capacity.ceiling", "amazon-anthropic.commitments.aws-2026.amount", …]
+ */
+export function figureInputs(values: Iterable<unknown>): string[] {
+  const inputs = new Set<string>();
+  const take = (value: unknown) => {
+    const lineage = (value as {lineage?: {inputs?: unknown}} | null)?.lineage;
+    if (Array.isArray(lineage?.inputs)) for (const id of lineage.inputs) if (typeof id === "string") inputs.add(id);
+  };
+  for (const value of values) {
+    take(value);
+    if (value && typeof value === "object") for (const field of Object.values(value)) take(field);
+  }
+  return [...inputs];
+}
+
+/** Returns `sentence` without its closing full stop, for a chart title. */
+export function asTitle(sentence: string): string {
+  return sentence.trim().replace(/\.$/, "");
+}
+
+export interface ChartFrameOptions {
+  /** The chart's finding in one sentence, computed from the figures it draws (no "Figure N."; the frame numbers it). */
+  title: string;
+  /** The source line's words (see {@link chartSource}). */
+  source: string;
+  /** Extra class names for the figure. */
+  className?: string;
+}
+
+/**
+ * Returns `chart` (one node or several, e.g. a chart and its caption) in a numbered figure with its finding as the
+ * title and a "Source:" line beneath. Heading, chart and source stay on one page in print.
+ *
+ * @example ChartFrame(svg, {title: "Up to 5 GW is reached in 2030", source: chartSource(data, {inputs})})
+ */
+export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source, className}: ChartFrameOptions): HTMLElement {
+  return el(
+    "figure",
+    {class: `chart-frame${className ? ` ${className}` : ""}`},
+    el("div", {class: "chart-frame-title", role: "heading", "aria-level": "4"}, el("span", {class: "chart-frame-number"}), title),
+    chart,
+    el("p", {class: "chart-frame-source"}, `Source: ${source}.`)
+  );
+}
