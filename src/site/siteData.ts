@@ -12,8 +12,8 @@ import {
   changesSince,
   chipEfficiency,
   compareDeals,
-  datasetHeadlines,
   type HeadlineFigure,
+  headlineFigures,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   projectDeal
@@ -94,7 +94,6 @@ export function siteData({
     const data = dealOnly(deal);
     return memo(name, [data, extra], () => compute(data));
   };
-  const figures = once((): HeadlineFigure[] => datasetHeadlines(dataset));
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
   const analysis = once(
     (): Analysis => ({
@@ -114,6 +113,9 @@ export function siteData({
       chipEfficiency: chipEfficiency(dataset.chips)
     })
   );
+  // The headline figures the manifest records, from the projections the pages show (banded headlines are the
+  // medians of their draws), so the manifest, What changed, the CLI and every page write the same value.
+  const figures = once((): HeadlineFigure[] => headlineFigures(dataset, analysis().projections));
   const bands = once(
     (): BandsFile => ({
       draws: draws.bands,

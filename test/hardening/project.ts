@@ -34,7 +34,7 @@ export async function copyProject(name: string): Promise<string> {
  * Cuts the data folder of the project copy `project` down to the deals in `keep` (real deals, unchanged files),
  * so an end-to-end test that needs real deals but not all of them builds fewer pages and PDFs. The sources the
  * removed deals declared move to companies.yaml (other files cite them), signal observations lose their link to a
- * removed deal, and the market summary, which names deals that are gone, is replaced by `marketSummary`.
+ * removed deal (and go when they concerned nothing else), and the market summary, which names deals that are gone, is replaced by `marketSummary`.
  */
 export async function keepDeals(project: string, keep: readonly string[], marketSummary: string): Promise<void> {
   const deals = join(project, "data", "deals");
@@ -50,9 +50,12 @@ export async function keepDeals(project: string, keep: readonly string[], market
   const companies = parse(await readFile(companiesFile, "utf-8")) as {sources?: unknown[]};
   await writeFile(companiesFile, stringify({...companies, sources: [...(companies.sources ?? []), ...moved]}, {lineWidth: 0}));
   const signalsFile = join(project, "data", "signals.yaml");
-  const signals = parse(await readFile(signalsFile, "utf-8")) as {signals?: {observations?: {deal?: string}[]}[]};
-  for (const signal of signals.signals ?? [])
+  const signals = parse(await readFile(signalsFile, "utf-8")) as {signals?: {observations?: {deal?: string; about?: string[]}[]}[]};
+  for (const signal of signals.signals ?? []) {
     for (const observation of signal.observations ?? []) if (observation.deal && !keep.includes(observation.deal)) delete observation.deal;
+    // An observation must say what it concerns: one that concerned only a removed deal goes with it.
+    signal.observations = (signal.observations ?? []).filter((o) => o.deal || o.about?.length);
+  }
   await writeFile(signalsFile, stringify(signals, {lineWidth: 0}));
   await writeFile(join(project, "reports", "summaries", "market.md"), marketSummary);
 }
