@@ -37,7 +37,7 @@ it("projectDeal(…) carries lineage from facts and assumptions, with the weakes
   assert.include(gwYears.lineage.inputs, "amazon-anthropic.commitments.aws-2026.amount");
   assert.include(gwYears.lineage.inputs, "assumption:revenue-per-gw-year");
   assert.strictEqual(gwYears.lineage.status, "estimate");
-  assert.deepStrictEqual(p.capacity!.gw.lineage, {inputs: ["amazon-anthropic.capacity.ceiling"], status: "confirmed"});
+  assert.deepStrictEqual(p.capacity!.gw.lineage, {inputs: ["amazon-anthropic.capacity.ceiling"], status: "reported"});
 });
 
 it("projectDeal(…, {draws}) gives ordered bands that hold the base case, and the same numbers for the same seed", () => {
