@@ -43,7 +43,9 @@ const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise
     // Anthropic's other deals' briefings state its exposure across all its deals, which the change moves: every
     // Anthropic briefing the copy holds, and the market's.
     rendered: (names) =>
-      names.filter((n) => n === "market" || ["deal-amazon-anthropic", "deal-google-anthropic", "deal-microsoft-nvidia-anthropic"].includes(n))
+      names.filter(
+        (n) => n === "market" || ["deal-amazon-anthropic", "deal-google-anthropic", "deal-microsoft-nvidia-anthropic"].includes(n)
+      )
   },
   {
     kind: "an assumption (load factor base 0.8 → 0.75)",
