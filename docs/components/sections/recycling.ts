@@ -290,7 +290,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.operatingProfitUsd",
         [
-          `${provider}'s own operating margin (${r.margin.id}) × the commitment; no capex`,
+          `${provider}'s own operating margin × the commitment; no capex`,
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]
@@ -317,7 +317,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin (${m.margin.id}) on the chips the capacity needs, ${usd(m.chipsUsd)} (${provider}'s capex × the IT share × the chip maker's share of IT), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${provider}'s capex × the IT share × the chip maker's share of IT), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
       )
     ),
     isCustom(context.controls)
