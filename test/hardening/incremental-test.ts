@@ -173,7 +173,7 @@ for (const [index, {kind}] of CHANGES.entries()) {
 }
 
 it("after the deal-file change, What changed (site and CI) and the deal's briefing name the value; other briefings do not", () => {
-  assert.match(whatChanged, /Amazon → Anthropic, compute commitment: over \$100B → over \$101B, confirmed/);
+  assert.match(whatChanged, /Amazon → Anthropic, compute commitment: over \$100B → over \$101B, reported/);
   assert.match(briefingText, /What changed[\s\S]*compute commitment: over \$100B → over \$101B/);
   assert.notInclude(otherBriefingText, "What changed");
 });
