@@ -4,18 +4,7 @@
  * misspelt field is flagged while typing. `deals schema` writes them to schema/; a test keeps them current.
  */
 import {z} from "zod";
-import {assumptionsFile, chipsFile, companiesFile, dealFile, scenariosFile, signalsFile, yardsticksFile} from "./schema.js";
-
-/** The schema of each kind of data file, by the name of its JSON Schema file (`schema/<name>.schema.json`). */
-const FILES = {
-  deal: dealFile,
-  companies: companiesFile,
-  chips: chipsFile,
-  assumptions: assumptionsFile,
-  scenarios: scenariosFile,
-  signals: signalsFile,
-  yardsticks: yardsticksFile
-} as const;
+import {SCHEMAS} from "./parseDataFile.js";
 
 /**
  * Returns every JSON Schema file: `schema/<name>.schema.json` → its text. Draft 7, which the YAML language server
@@ -23,7 +12,7 @@ const FILES = {
  */
 export function jsonSchemas(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, schema] of Object.entries(FILES)) {
+  for (const [name, schema] of Object.entries(SCHEMAS)) {
     const json = z.toJSONSchema(schema, {io: "input", unrepresentable: "any", target: "draft-7"});
     const titled = {
       ...json,

@@ -10,7 +10,8 @@ import {checkTextSize, decodeUtf8, parseYamlText, type YamlText} from "./yamlTex
 /** What a data file holds, from its path. */
 export type FileKind = "companies" | "deal" | "chips" | "assumptions" | "scenarios" | "signals" | "yardsticks";
 
-const SCHEMAS = {
+/** The schema of each kind of data file. */
+export const SCHEMAS = {
   companies: companiesFile,
   deal: dealFile,
   chips: chipsFile,
