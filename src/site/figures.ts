@@ -3,7 +3,9 @@
  * name to value, computed from the data with the core. Each contributor below adds a family of names; later
  * figures (capacity, commitment, recycling…) join by adding a contributor to FIGURE_SOURCES.
  */
-import {date} from "../core/format/index.js";
+
+import {factGw} from "../core/capacity/convert.js";
+import {date, figureWords, monthYear} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
@@ -48,7 +50,7 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
  * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
  * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
  * before it); commitment.total,
- * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; profile.capacity-language,
+ * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
  * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
@@ -89,6 +91,7 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
       "capacity.first": first ? fact(first.gw) : missing,
       "capacity.first-by": first ? text(date(first.by)) : missing,
+      "superseded-on": deal.supersededOn ? text(monthYear(deal.supersededOn.date)) : missing,
       "profile.capacity-language": text(deal.profile.capacityLanguage),
       "profile.hardware-angle": text(deal.profile.hardwareAngle),
       "profile.governance-posture": text(deal.profile.governancePosture),
@@ -98,8 +101,57 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
   }
 }
 
+/** How many places each ranking names. */
+const RANKED = 3;
+
+/**
+ * Rankings a summary can state without typing them, so the sentence changes when the data does: `rank.commitment-N`
+ * (the N-th largest compute commitment in dollars, "OpenAI's to Oracle (about $300B)") and `rank.ceiling-N` (the
+ * N-th largest live capacity ceiling, "Broadcom's with OpenAI (up to 10 GW)"), N = 1…3; a superseded deal is history
+ * and ranks in neither. Ties keep the data's order. A place the data cannot fill is "not disclosed".
+ */
+export function* rankFigures({dataset}: FigureInput): Iterable<[string, FigureValue]> {
+  const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const name = (id: string) => companies.get(id) ?? id;
+  const live = dataset.deals.filter((d) => !d.supersededOn);
+  const commitments = live
+    .map((deal) => ({deal, term: headlineTerms(deal).committed}))
+    .filter((d): d is {deal: Deal; term: MoneyTerm} => d.term !== null)
+    .sort((a, b) => b.term.usd - a.term.usd);
+  const ceilings = live
+    .filter((deal) => deal.capacity)
+    .map((deal) => ({deal, ceiling: deal.capacity!.ceiling, gw: factGw(deal.capacity!.ceiling)}))
+    .sort((a, b) => b.gw - a.gw);
+  for (let i = 0; i < RANKED; ++i) {
+    const c = commitments[i];
+    yield [
+      `rank.commitment-${i + 1}`,
+      c
+        ? text(
+            `${name(c.deal.lab)}'s to ${name(c.deal.provider)} (${figureWords({
+              value: c.term.usd,
+              unit: "usd",
+              bound: c.term.bound,
+              status: c.term.fact?.status ?? c.term.lineage.status,
+              derived: !c.term.fact
+            })})`
+          )
+        : missing
+    ];
+    const g = ceilings[i];
+    yield [
+      `rank.ceiling-${i + 1}`,
+      g
+        ? text(
+            `${name(g.deal.provider)}'s with ${name(g.deal.lab)} (${figureWords({value: g.gw, unit: "gw", bound: g.ceiling.bound, status: g.ceiling.status})})`
+          )
+        : missing
+    ];
+  }
+}
+
 /** The contributors, in order. */
-export const FIGURE_SOURCES: readonly FigureSource[] = [dataFigures, dealFigures];
+export const FIGURE_SOURCES: readonly FigureSource[] = [dataFigures, dealFigures, rankFigures];
 
 /**
  * Returns the table of every figure a summary can name, from every contributor in `sources` (default
