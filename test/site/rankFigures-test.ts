@@ -34,7 +34,10 @@ it("rankFigures: a superseded deal ranks in neither list, and an unfilled place 
   for (const n of [1, 2, 3]) assert.notMatch(rank(`rank.ceiling-${n}`)!, /^Nvidia's/);
   // Ceilings rank in GW, largest first.
   const gw = [1, 2, 3].map((n) => Number(/\((?:up to |about |over )?([\d.]+) GW\)/.exec(rank(`rank.ceiling-${n}`)!)![1]));
-  assert.deepStrictEqual([...gw].sort((a, b) => b - a), gw);
+  assert.deepStrictEqual(
+    [...gw].sort((a, b) => b - a),
+    gw
+  );
   const one = {...edited, deals: edited.deals.filter((d) => d.id === "amazon-anthropic")};
   assert.strictEqual(ranks(one)("rank.commitment-2"), "missing");
 });
