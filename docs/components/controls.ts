@@ -95,7 +95,7 @@ export function ScenarioControls({
   const reset = el("button", {type: "button", class: "controls-reset"}, "Reset to scenario");
   root.append(el("div", {class: "controls-row"}, picker, reset), sliderBox);
 
-  let inputs: {id: string; input: HTMLElement & {value: number}}[] = [];
+  let inputs: {id: string; step: number; input: HTMLElement & {value: number}}[] = [];
   const build = (scenario: ScenarioLike, fromUrl: boolean) => {
     const values = scenarioAssumptionValues(assumptions, scenario);
     sliderBox.replaceChildren();
@@ -106,17 +106,21 @@ export function ScenarioControls({
         const requested = fromUrl ? Number(params.get(a.id)) : Number.NaN;
         const value = Number.isFinite(requested) && params.has(a.id) ? Math.min(a.high, Math.max(a.low, requested)) : values[a.id];
         // The number box shows the raw value (a formatted "50%" is not a number), so the label names the unit.
-        const input = Inputs.range([a.low, a.high], {label: `${a.label} (${unitHint(a)})`, step: stepOf(a), value});
+        const step = stepOf(a);
+        const input = Inputs.range([a.low, a.high], {label: `${a.label} (${unitHint(a)})`, step, value});
         sliderBox.append(input);
-        return {id: a.id, input};
+        return {id: a.id, step, input};
       });
   };
   const update = () => {
     const scenario = picker.value;
     const values = scenarioAssumptionValues(assumptions, scenario);
     const changed: string[] = [];
-    for (const {id, input} of inputs) {
-      if (Math.abs(input.value - values[id]) > 1e-12) changed.push(id);
+    for (const {id, step, input} of inputs) {
+      // A slider shows its default snapped to its step (AWS's 35.4% margin sits at 35.5%): within half a step it is
+      // still the default, which keeps its exact value, so the page shows the published figures, not a recomputation.
+      if (Math.abs(input.value - values[id]) <= step / 2 + 1e-12) continue;
+      changed.push(id);
       values[id] = input.value;
     }
     root.value = {scenario: scenario.id, ramp: scenario.ramp, values, changed};
