@@ -362,7 +362,12 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         ]
       : null,
     el("h3", {}, "The recycling critique, and the case against it"),
-    RecyclingCritique(r, {investor, provider, discountRate: rate, payback: uncertainty?.["recycling.paybackYear"]})
+    RecyclingCritique(r, {
+      investor: investorNames(context, {group: true}),
+      provider,
+      discountRate: rate,
+      payback: uncertainty?.["recycling.paybackYear"]
+    })
   );
 }
 

@@ -54,7 +54,7 @@ export function chipAssumptions(chips: readonly Chip[], ids: readonly string[]):
         status: fact.status,
         source: fact.source,
         asOf: fact.asOf,
-        description: `${chip.name}'s ${what}, over the range chips.yaml gives${fact.note ? ` (${fact.note})` : ""}.`
+        description: `${chip.name}'s ${what}, over the range its sources give${fact.note ? ` (${fact.note})` : ""}.`
       });
     }
   }
