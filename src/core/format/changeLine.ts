@@ -1,18 +1,10 @@
 /** Words for a figure that moved between builds, shared by the What-changed page, the briefings and CI's summary. */
-import type {Bound, Status} from "../model.js";
+import type {HeadlineFigure} from "../changes.js";
 import {date} from "./dates.js";
 import {figureWords} from "./figureWords.js";
 
-/** One side of a change: a headline figure as a build's manifest records it. */
-export interface ChangeSide {
-  value: number;
-  unit: string;
-  bound: Bound;
-  status: Status;
-  /** True for a computed figure (three significant figures); absent in manifests written before it existed. */
-  derived?: boolean;
-  asOf: string;
-}
+/** One side of a change: a headline figure as a build's manifest records it (`derived` is absent in older manifests). */
+export type ChangeSide = Pick<HeadlineFigure, "value" | "unit" | "bound" | "status" | "derived" | "asOf">;
 
 export interface ChangeLike {
   dealName: string;
