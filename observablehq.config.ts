@@ -6,8 +6,9 @@ import {briefingPaths} from "./src/site/briefings.js";
 
 const deals = listDeals(process.env.DEALS_DATA || "data");
 
-// The repository each figure's "suggest a correction" link opens an issue in (package.json `repository`, or
-// DEALS_REPOSITORY); without one the links are not drawn. repositoryUrl only passes github.com/<owner>/<name>.
+// The repository each figure's "suggest a correction" link opens an issue in, from where the build knows it
+// (DEALS_REPOSITORY, GitHub Actions' GITHUB_SERVER_URL + GITHUB_REPOSITORY, the git remote `origin`, package.json);
+// never guessed. Without one each figure offers its correction details to copy instead (docs/components/correction.ts).
 const repository = readRepositoryUrl();
 
 // The topic pages in sidebar order; a page appears once its Markdown file exists.

@@ -31,18 +31,24 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Fresh investment",
         figureText(amount, "usd", tranche.amount.bound, tranche.amount.status),
-        Badge(tranche.amount, {sources, index, key: `${deal.id} investment.latest`}),
+        Badge(tranche.amount, {sources, index, key: `${deal.id}.investment.latest`}),
         `${tranche.label}, ${date(tranche.date)}`,
         "investment.latest"
       )
     );
   }
   if (terms.firm) {
-    const badge = terms.firm.fact ? Badge(terms.firm.fact, {sources, index}) : DerivedBadge(terms.firm.lineage);
+    const key = `${deal.id}.investment.firm`;
+    const badge = terms.firm.fact
+      ? Badge(terms.firm.fact, {sources, index, key})
+      : DerivedBadge(terms.firm.lineage, {key, value: moneyTermText(terms.firm)});
     cards.push(card("Invested in total (firm)", moneyTermText(terms.firm), badge, terms.firm.label, "investment.firm"));
   }
   if (terms.contingent) {
-    const badge = terms.contingent.fact ? Badge(terms.contingent.fact, {sources, index}) : DerivedBadge(terms.contingent.lineage);
+    const key = `${deal.id}.investment.contingent`;
+    const badge = terms.contingent.fact
+      ? Badge(terms.contingent.fact, {sources, index, key})
+      : DerivedBadge(terms.contingent.lineage, {key, value: moneyTermText(terms.contingent)});
     const conditions = deal.tranches
       .filter((t) => !t.firm)
       .map((t) => t.condition)
@@ -54,11 +60,11 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "Compute commitment",
         figureText(amount, "usd", commitment.amount.bound, commitment.amount.status),
-        Badge(commitment.amount, {sources, index, key: `${deal.id} commitment.total`}),
+        Badge(commitment.amount, {sources, index, key: `${deal.id}.commitments.${commitment.id}.amount`}),
         // The term carries its own badge: it is often the editors' assumption where the amount is sourced.
         [
           `over ${figureText(commitment.years.value, "years", commitment.years.bound, commitment.years.status)}`,
-          Badge(commitment.years, {sources, index, key: `${deal.id} commitment.years`}),
+          Badge(commitment.years, {sources, index, key: `${deal.id}.commitments.${commitment.id}.years`}),
           ` from ${date(commitment.start)}: ${commitment.platform}`
         ],
         "commitment.total"
@@ -72,11 +78,11 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       card(
         "New capacity",
         figureText(c.value, c.unit, c.bound, c.status),
-        Badge(c, {sources, index, key: `${deal.id} capacity.ceiling`}),
+        Badge(c, {sources, index, key: `${deal.id}.capacity.ceiling`}),
         next
           ? [
               `${figureText(next.gw.value, next.gw.unit, next.gw.bound, next.gw.status)} by ${date(next.by)}`,
-              Badge(next.gw, {sources, index, key: `${deal.id} capacity.first`})
+              Badge(next.gw, {sources, index, key: `${deal.id}.capacity.schedule.${next.by}`})
             ]
           : "no dated schedule",
         "capacity.ceiling"
@@ -85,14 +91,18 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
   }
   if (terms.firm && terms.committed) {
     const ratio = terms.committed.usd / terms.firm.usd;
+    const text = derivedText({value: ratio, unit: "ratio", bound: terms.committed.bound});
     cards.push(
       card(
         "Spend committed per dollar invested",
-        derivedText({value: ratio, unit: "ratio", bound: terms.committed.bound}),
-        DerivedBadge({
-          inputs: [...terms.committed.lineage.inputs, ...terms.firm.lineage.inputs],
-          status: terms.committed.lineage.status === "confirmed" ? terms.firm.lineage.status : terms.committed.lineage.status
-        }),
+        text,
+        DerivedBadge(
+          {
+            inputs: [...terms.committed.lineage.inputs, ...terms.firm.lineage.inputs],
+            status: terms.committed.lineage.status === "confirmed" ? terms.firm.lineage.status : terms.committed.lineage.status
+          },
+          {key: `${deal.id}.ratio.commitmentToInvestment`, value: text}
+        ),
         `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(terms.firm, {bare: true})} invested`,
         "ratio.commitmentToInvestment"
       )

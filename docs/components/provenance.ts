@@ -1,6 +1,6 @@
 /** Provenance marks: a badge on every figure saying how sure it is, where it comes from and as of when. */
 
-import {CorrectionLink} from "./correction.js";
+import {CorrectionLink, figureKey} from "./correction.js";
 import {el} from "./dom.js";
 import {type Bound, date, figureText, withBound} from "./format.js";
 
@@ -45,6 +45,8 @@ export function provenanceText(fact: FactLike, sources: Record<string, SourceRef
 function withTip<T extends HTMLElement>(badge: T, text: string): T {
   badge.append(el("span", {class: "badge-tip", role: "tooltip"}, text));
   badge.addEventListener("click", (event) => {
+    // The correction control works on its own: it neither opens the tip nor follows the source.
+    if ((event.target as Element).closest(".correction, .correction-link")) return;
     const onLink = !!(event.target as Element).closest("a");
     const open = badge.classList.contains("badge--open");
     const touch = typeof matchMedia === "function" && matchMedia("(hover: none)").matches;
@@ -89,7 +91,7 @@ export function Badge(
       {class: `badge badge--${fact.status}`, "data-source": fact.source},
       el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", "aria-label": text}, fact.status),
       number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null,
-      // Screen only, and only when the site names its repository: a prefilled issue for this figure.
+      // Screen only: a prefilled issue for this figure, or its details to copy when the site knows no repository.
       CorrectionLink({
         key,
         value,
@@ -120,25 +122,38 @@ export function SourceLink(
 
 /**
  * Returns a badge for a derived figure: "derived · reported", focusable, saying in a tip (hover, focus, tap) how many
- * inputs it is computed from and the weakest status among them; the methodology page lists each input.
+ * inputs it is computed from and the weakest status among them; the methodology page lists each input. `figure`
+ * names it (key and value as printed) for the correction control; without it the control sends only the inputs.
+ * A group, not a button: it holds the correction control, and a button may not hold another.
  */
-export function DerivedBadge(lineage: LineageLike): HTMLElement {
+export function DerivedBadge(lineage: LineageLike, figure?: {key: string; value: string}): HTMLElement {
   const n = lineage.inputs.length;
   const text = `Computed here from ${n} sourced input${n === 1 ? "" : "s"}${lineage.status === "confirmed" ? ", all confirmed" : `; the weakest is ${lineage.status}`}. The methodology page lists each.`;
   return withTip(
     el(
       "span",
-      {class: "badge badge--derived", tabindex: 0, role: "button", "aria-label": `derived · ${lineage.status}. ${text}`},
+      {class: "badge badge--derived", tabindex: 0, role: "group", "aria-label": `derived · ${lineage.status}. ${text}`},
       `derived · ${lineage.status}`,
-      CorrectionLink({key: lineage.inputs.join(", "), value: "derived from the inputs named", status: `derived · ${lineage.status}`})
+      CorrectionLink({
+        key: figure?.key,
+        value: figure?.value ?? "derived from the inputs named",
+        status: `derived · ${lineage.status}`,
+        inputs: lineage.inputs
+      })
     ),
     text
   );
 }
 
+/** Returns a derived badge naming the figure `name` (see figureKey) and its value as printed, for the correction control. */
+export function NamedDerivedBadge(lineage: LineageLike, name: string | null | undefined, value: string): HTMLElement {
+  return DerivedBadge(lineage, name ? {key: figureKey(name, lineage.inputs), value} : undefined);
+}
+
 /** Returns a derived figure in words with its bound and a derived badge. */
-export function FigureValue(figure: {value: number; unit: string; bound: Bound; lineage: LineageLike}): HTMLElement {
-  return el("span", {class: "figure"}, figureText(figure.value, figure.unit, figure.bound), DerivedBadge(figure.lineage));
+export function FigureValue(figure: {value: number; unit: string; bound: Bound; lineage: LineageLike}, key?: string): HTMLElement {
+  const text = figureText(figure.value, figure.unit, figure.bound);
+  return el("span", {class: "figure"}, text, DerivedBadge(figure.lineage, key ? {key, value: text} : undefined));
 }
 
 /** Returns the legend of provenance statuses. */

@@ -1,14 +1,16 @@
 // One truth across outputs (issue 15): every headline figure the build publishes (manifest.json) shows with the same
 // value, bound word and status on the deal's site page, in the deal's PDF briefing and in `deals project --json`.
-// A disagreement names the figure and both places. Uses the one shared build (test/setup/site.ts).
+// A disagreement names the figure and both places. Each checkpoint's verdict ("Capacity on schedule: on track") reads
+// the same on the deal's page, in its PDF and in the CLI's checkpoints. Uses the one shared build (test/setup/site.ts).
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
-import {headlineJson, projectionJson} from "../../src/cli/project.js";
+import {checkpointsJson, headlineJson, projectionJson} from "../../src/cli/project.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {figureWords, type HeadlineFigure, projectDeal} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
+import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {pageTexts} from "../pdf/pdfText.js";
 
@@ -42,6 +44,14 @@ async function pageText(path: string): Promise<string> {
     await dispose();
   }
 }
+
+/** A checkpoint as a reader sees it: its name and its verdict (docs/components/charts/roadmapChain.ts, sections/signals.ts). */
+const CHECKPOINT_NAMES: Record<string, string> = {
+  "capacity-on-schedule": "Capacity on schedule",
+  "performance-per-dollar": "Performance per dollar",
+  "roadmap-alignment": "Roadmap alignment"
+};
+const VERDICTS: Record<string, string> = {"on-track": "on track", watch: "watch", "off-track": "off track", unknown: "no evidence yet"};
 
 /** Text compared without white space, so a line break in a PDF ("9.09 GW-\nyears") does not hide a figure. */
 const squeeze = (text: string) => text.replace(/\s+/g, "");
@@ -100,6 +110,21 @@ describe("every published headline figure reads the same on the site, in the PDF
         problems.push(`${f.key}: ${cliText}; ${place} never shows "${words}" with its badge "${badge(f)}"`);
       }
       checked++;
+    }
+    // Checkpoints: the CLI's (what `deals project --json` prints) as the site and the PDF show them, case aside (the
+    // pill is upper-cased by CSS on screen and in print): "Capacity on schedule: on track" in the chain's flow or the
+    // checkpoint card's heading followed by its pill.
+    const checkpoints = checkpointsJson(dealCheckpoints(dataset, deal));
+    assert.lengthOf(checkpoints, 3, `${deal}: checkpoints`);
+    for (const c of checkpoints) {
+      const [name, verdict] = [CHECKPOINT_NAMES[c.id], VERDICTS[c.status]];
+      const forms = [`${name}: ${verdict}`, `${name} ${verdict}`].map((form) => squeeze(form).toLowerCase());
+      for (const [place, flat] of [
+        [`site /deals/${deal}`, siteFlat],
+        [`PDF deal-${deal}.pdf`, pdfFlat]
+      ] as const)
+        if (!forms.some((form) => flat.toLowerCase().includes(form)))
+          problems.push(`checkpoint ${c.id}: deals project --json "${verdict}"; ${place} does not read "${name}: ${verdict}"`);
     }
     assert.isAbove(checked, 0, `${deal}: no figure checked`);
     assert.deepStrictEqual(problems, [], `${deal}: figures that disagree`);

@@ -15,7 +15,7 @@ import {
 } from "../../lib/core.js";
 import {el} from "../dom.js";
 import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
-import {Badge, DerivedBadge} from "../provenance.js";
+import {Badge, DerivedBadge, NamedDerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
 import type {Step} from "./capacitySteps.js";
@@ -42,8 +42,8 @@ function withChild(parent: HTMLElement, child: Node): HTMLElement {
   return parent;
 }
 
-function FigureBig(f: Figure, text = figureText(f.value, f.unit)): HTMLElement {
-  return Big(text, f.bound, DerivedBadge(f.lineage));
+function FigureBig(name: string, f: Figure, text = figureText(f.value, f.unit)): HTMLElement {
+  return Big(text, f.bound, NamedDerivedBadge(f.lineage, name, withBound(text, f.bound)));
 }
 
 /** The chips that fill a share of the ceiling, with that share. */
@@ -107,14 +107,14 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
     Card(
       "capacity.itMw",
       "IT power",
-      FigureBig(capacity.itMw),
+      FigureBig("capacity.itMw", capacity.itMw),
       `What the servers draw: facility power ÷ a PUE of ${sig(values.values.pue)}`
     ),
     withChild(
       Card(
         "capacity.energyTwhPerYear",
         "Energy a year",
-        FigureBig(capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
+        FigureBig("capacity.energyTwhPerYear", capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
         `At an average load of ${pct(values.values["load-factor"])}, that is:`
       ),
       EnergyYardsticks(view, {data})
@@ -122,7 +122,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
     Card(
       "capacity.buildings",
       "Buildings",
-      FigureBig(capacity.buildings),
+      FigureBig("capacity.buildings", capacity.buildings),
       `Data-centre halls of ${mw(values.values["building-mw"])} of facility power each`
     )
   ];
@@ -136,13 +136,13 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
       Card(
         "capacity.accelerators",
         "Accelerators",
-        FigureBig(capacity.accelerators),
+        FigureBig("capacity.accelerators", capacity.accelerators),
         `Chip mix, by share of the power: ${mix.map(({chip, share}) => `${chip.name} ${pct(share)}`).join(", ")} of the power`
       ),
       Card(
         "capacity.servers",
         mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks",
-        FigureBig(capacity.servers),
+        FigureBig("capacity.servers", capacity.servers),
         systems.join("; ")
       )
     );
@@ -152,7 +152,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
       Card(
         "capacity.flopsBf16",
         "Compute, dense BF16",
-        FigureBig(capacity.flopsBf16),
+        FigureBig("capacity.flopsBf16", capacity.flopsBf16),
         capacity.flopsFp8
           ? `${withBound(figureText(capacity.flopsFp8.value, "flops"), capacity.flopsFp8.bound)} at FP8`
           : "No FP8 figure for every chip"
@@ -161,13 +161,13 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
         ? Card(
             "capacity.h100eFp8",
             "H100-equivalents, Epoch AI's basis",
-            FigureBig(capacity.h100eFp8, count(capacity.h100eFp8.value)),
+            FigureBig("capacity.h100eFp8", capacity.h100eFp8, count(capacity.h100eFp8.value)),
             `Dense 8-bit compute ÷ one H100's, Epoch AI's definition${capacity.central === "median" ? " (median of the draws)" : ""}. On dense BF16 instead: ${count(capacity.h100e.value)} H100e`
           )
         : Card(
             "capacity.h100e",
             "H100-equivalents, dense BF16",
-            FigureBig(capacity.h100e, count(capacity.h100e.value)),
+            FigureBig("capacity.h100e", capacity.h100e, count(capacity.h100e.value)),
             `Dense BF16 compute ÷ one H100's${capacity.central === "median" ? " (median of the draws)" : ""}; no 8-bit figure for every chip, so not Epoch AI's basis`
           )
     );

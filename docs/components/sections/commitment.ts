@@ -20,7 +20,7 @@ import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {el} from "../dom.js";
 import {csvLink} from "../downloads.js";
 import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
-import {Badge, DerivedBadge, FigureValue} from "../provenance.js";
+import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** The assumptions that move the commitment's figures, offered as sliders on the commitment page (the provider's own margin). */
@@ -69,7 +69,7 @@ function HeadlineFigure(figure: Figure, unit: string, name: string): HTMLElement
     "span",
     {class: "figure"},
     el("span", {"data-figure": name}, figureText(figure.value, unit, figure.bound)),
-    DerivedBadge(figure.lineage)
+    NamedDerivedBadge(figure.lineage, name, figureText(figure.value, unit, figure.bound))
   );
 }
 

@@ -20,7 +20,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
 import {date, pct, plusMinus, sig, usd} from "../format.js";
-import {Badge, DerivedBadge} from "../provenance.js";
+import {Badge, NamedDerivedBadge} from "../provenance.js";
 import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -53,7 +53,7 @@ function Kpi(name: string, label: string, text: string, lineage: Figure["lineage
     {class: "card options-kpi"},
     el("h3", {}, label),
     el("div", {class: "big", "data-figure": name}, text),
-    DerivedBadge(lineage),
+    NamedDerivedBadge(lineage, name, text),
     el("p", {class: "card-foot"}, note)
   );
 }

@@ -18,7 +18,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
 import {date, derivedText, pct, sig, times, usd, withBound} from "../format.js";
-import {DerivedBadge} from "../provenance.js";
+import {NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
@@ -159,7 +159,12 @@ function Kpi(label: string, figure: Figure | null, unit: string, name: string | 
     "div",
     {class: "card commitment-kpi"},
     el("h3", {}, label),
-    el("div", {class: "big"}, el("span", {"data-figure": name ?? undefined}, derivedText({...figure, unit})), DerivedBadge(figure.lineage)),
+    el(
+      "div",
+      {class: "big"},
+      el("span", {"data-figure": name ?? undefined}, derivedText({...figure, unit})),
+      NamedDerivedBadge(figure.lineage, name, derivedText({...figure, unit}))
+    ),
     foot ? el("p", {class: "card-foot"}, foot) : null
   );
 }

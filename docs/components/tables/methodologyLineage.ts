@@ -2,7 +2,7 @@
 import {type HeadlineFormula, type LineageInput, resolveLineageInput} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {derivedText} from "../format.js";
-import {Badge, DerivedBadge, SourceLink, type SourceRef} from "../provenance.js";
+import {Badge, NamedDerivedBadge, SourceLink, type SourceRef} from "../provenance.js";
 import {dataUnitText} from "./methodologyUnits.js";
 
 /** Returns one input: what it is, its value in its unit with its bound, its status badge and its source. */
@@ -59,7 +59,7 @@ export function MethodologyLineage(
               "div",
               {class: "methodology-figure-value"},
               el("span", {"data-figure": name}, derivedText(figure)),
-              DerivedBadge(figure.lineage)
+              NamedDerivedBadge(figure.lineage, name, derivedText(figure))
             )
           : el(
               "div",
