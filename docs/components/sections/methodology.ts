@@ -5,6 +5,7 @@
  * section registry finds it).
  */
 import {type Deal, type DealProjection, headlineFormulas} from "../../lib/core.js";
+import {ChartCsv, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
@@ -143,7 +144,7 @@ export const methodology: Section = {
   title: "Methodology",
   perDeal: false,
   render(context) {
-    const {data, analysis, width} = context;
+    const {data, analysis, width, print} = context;
     const deal = methodologyDeal(context);
     const projection: DealProjection = analysis.projections[deal.id];
     const assumptions: AssumptionRow[] = data.assumptions;
@@ -189,7 +190,14 @@ export const methodology: Section = {
               ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
               : `${label}: no assumption moves it`,
             source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
-          })
+          }),
+          !print &&
+            ChartCsv(
+              TORNADO,
+              `${deal.id}-${name.replace(/\W+/g, "-")}`,
+              rows.map((r) => ({...r, figure: label, unit})),
+              data.version
+            )
         ];
       }),
       el("h3", {}, "The option model"),

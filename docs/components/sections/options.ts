@@ -16,6 +16,7 @@ import {
   prepareDealProjector,
   unvaluedReason
 } from "../../lib/core.js";
+import {ChartCsv, OPTION_GRID, optionCellRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
@@ -285,7 +286,8 @@ export const options: Section = {
         ChartFrame(OptionsHeatmap(item, {width, print}), {
           title: heatmapFinding(item),
           source: chartSource(context.data, {inputs: item.lineage.inputs})
-        })
+        }),
+        !print && ChartCsv(OPTION_GRID, `${deal.id}-${item.option}`, optionCellRows(item), data.version)
       ]),
       Unvalued,
       el("h3", {}, "The four questions"),

@@ -14,6 +14,7 @@ import {
   netCashBands,
   providerGroupInvestors
 } from "../../lib/core.js";
+import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
@@ -65,16 +66,30 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
  * drawn first without the band and redrawn with it when the browser is idle, so a slider move stays quick.
  */
-function NetCashPanel(context: SectionContext, view: DealView, {RecyclingNetCashChart}: Charts): HTMLElement {
+function NetCashPanel(
+  context: SectionContext,
+  view: DealView,
+  {RecyclingNetCashChart}: Charts
+): {chart: HTMLElement; csv: HTMLElement | null} {
   const r = view.recycling;
   const draw = (bands: NetCashBand[] | null) =>
     RecyclingNetCashChart(r.flows, {bands, paybackYear: r.paybackYear, width: context.width, print: context.print});
-  if (context.print) return draw(bandsFor(context, view));
+  if (context.print) return {chart: draw(bandsFor(context, view)), csv: null};
+  // The file holds what is drawn: the line alone at first, the band's P10 and P90 once it is drawn.
+  const csvFor = (bands: NetCashBand[] | null) =>
+    ChartCsv(NET_CASH, view.deal, netCashRows(r.flows, bands), context.data.version).firstChild as HTMLElement;
   const holder = el("div", {class: "net-cash"}, draw(null));
-  const fill = () => holder.replaceChildren(draw(bandsFor(context, view)));
+  const csv = el("p", {class: "csv-download"}, csvFor(null));
+  const fill = () => {
+    const bands = bandsFor(context, view);
+    holder.replaceChildren(draw(bands));
+    const old = csv.querySelector("a")?.href;
+    csv.replaceChildren(csvFor(bands));
+    if (old?.startsWith("blob:")) URL.revokeObjectURL(old);
+  };
   if (typeof requestIdleCallback === "function") requestIdleCallback(fill, {timeout: 300});
   else setTimeout(fill, 0);
-  return holder;
+  return {chart: holder, csv};
 }
 
 /**
@@ -347,7 +362,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
-          ChartFrame(NetCashPanel(context, view, loaded), {title: netCashFinding, source})
+          ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
       : null,
     r.equity.length
@@ -363,7 +378,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
               })
             }
-          )
+          ),
+          !context.print && ChartCsv(EQUITY, view.deal, r.equity, context.data.version)
         ]
       : null,
     el("h3", {}, "The recycling critique, and the case against it"),

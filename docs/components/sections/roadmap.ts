@@ -4,6 +4,7 @@
  * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
  */
 import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {ChartCsv, PER_WATT, TIMELINE, timelineRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
@@ -191,6 +192,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
         )
       }
     ),
+    !print && ChartCsv(PER_WATT, view.deal.id, rows, data.version),
     el("h4", {}, "Performance per dollar, where a price is public"),
     el(
       "p",
@@ -285,7 +287,8 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
         )
       ),
       {title: timelineFinding(chips, asOf), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
-    )
+    ),
+    !print && ChartCsv(TIMELINE, deal.id, timelineRows(data.chips, fills), data.version)
   );
 }
 

@@ -1,5 +1,6 @@
 /** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
 import {signalBoard} from "../../lib/core.js";
+import {ChartCsv, SIGNALS, signalRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
 import {SourceLink} from "../provenance.js";
@@ -13,7 +14,7 @@ export function StatusPill(status: string): HTMLElement {
 }
 
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */
-export function SignalBoard({data, dealId}: SectionContext): HTMLElement {
+export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement {
   const deals: Record<string, string> = Object.fromEntries(data.deals.map((d: {id: string; name: string}) => [d.id, d.name]));
   const deal = dealId ? data.deals.find((d: {id: string}) => d.id === dealId) : undefined;
   if (dealId && !deal) throw new Error(`invalid deal: ${dealId}`);
@@ -21,6 +22,7 @@ export function SignalBoard({data, dealId}: SectionContext): HTMLElement {
   return el(
     "div",
     {class: "signal-board"},
+    !print && ChartCsv(SIGNALS, dealId ?? "all", signalRows(rows, {sources: data.sourcesById, deals}), data.version),
     rows.map((row) =>
       el(
         "section",

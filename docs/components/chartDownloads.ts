@@ -1,0 +1,281 @@
+/**
+ * The "Data (CSV)" files under the recycling, roadmap, options, signals and methodology charts: for each, the rows
+ * the chart draws and its columns, each with its meaning and unit. The same column lists make the files and the
+ * Data page's dictionary of chart downloads (CHART_DOWNLOADS), so the two cannot drift apart.
+ */
+import type {ChipOptionValue, EquityPoint, NetCashBand, OptionGridCell, RecyclingFlow, SignalRow, TornadoRow} from "../lib/core.js";
+import type {EfficiencyRow} from "./charts/roadmapEfficiency.js";
+import {el} from "./dom.js";
+import {type CsvColumn, csvLink} from "./downloads.js";
+
+/** A column of a chart download: its header (unit in brackets), what it means and its unit. */
+export interface ChartColumn<T> extends CsvColumn<T> {
+  meaning: string;
+  /** The unit, or "" for text, dates and flags. */
+  unit: string;
+}
+
+/** One chart's download: its file name stem, the chart it sits under, and its columns. */
+export interface ChartDownload<T> {
+  id: string;
+  chart: string;
+  columns: ChartColumn<T>[];
+}
+
+const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString().slice(0, 10));
+
+/** A year of the net-cash chart: the flows of that year and the P10–P90 band of the cumulative line when drawn. */
+export interface NetCashRow extends RecyclingFlow {
+  p10: number | null;
+  p90: number | null;
+}
+
+/** Returns the net-cash chart's rows: each year's flows with the band's P10 and P90 for that year (null without). */
+export function netCashRows(flows: readonly RecyclingFlow[], bands: readonly NetCashBand[] | null): NetCashRow[] {
+  const byYear = new Map((bands ?? []).map((b) => [b.year, b]));
+  return flows.map((f) => ({...f, p10: byYear.get(f.year)?.p10 ?? null, p90: byYear.get(f.year)?.p90 ?? null}));
+}
+
+export const NET_CASH: ChartDownload<NetCashRow> = {
+  id: "recycling-net-cash",
+  chart: "Recycling: cumulative cash to the investor, by year",
+  columns: [
+    {header: "Year", meaning: "Calendar year", unit: "", value: (r) => r.year},
+    {
+      header: "Invested (usd)",
+      meaning: "The investor's new money paid in that year (contingent at its expected value)",
+      unit: "usd",
+      value: (r) => r.investment
+    },
+    {header: "Lab's spend (usd)", meaning: "The lab's committed spend with the provider that year", unit: "usd", value: (r) => r.spend},
+    {
+      header: "Provider's capex (usd)",
+      meaning: "Capex the provider spends that year to deliver the capacity",
+      unit: "usd",
+      value: (r) => r.capex
+    },
+    {
+      header: "Provider's cash (usd)",
+      meaning: "Spend − cash operating costs − capex (+ book value left, last year)",
+      unit: "usd",
+      value: (r) => r.providerCash
+    },
+    {header: "Net cash (usd)", meaning: "Provider's cash − the investor's new money that year", unit: "usd", value: (r) => r.netCash},
+    {
+      header: "Cumulative net cash (usd)",
+      meaning: "Net cash added up to the end of the year: the line drawn",
+      unit: "usd",
+      value: (r) => r.cumulativeNetCash
+    },
+    {
+      header: "Cumulative net cash P10 (usd)",
+      meaning: "10th percentile of the cumulative line over the draws (the band)",
+      unit: "usd",
+      value: (r) => r.p10
+    },
+    {
+      header: "Cumulative net cash P90 (usd)",
+      meaning: "90th percentile of the cumulative line over the draws (the band)",
+      unit: "usd",
+      value: (r) => r.p90
+    }
+  ]
+};
+
+export const EQUITY: ChartDownload<EquityPoint> = {
+  id: "recycling-equity",
+  chart: "Recycling: equity, kept apart from cash",
+  columns: [
+    {header: "Date", meaning: "Date of the mark, round or offer", unit: "", value: (p) => p.date},
+    {
+      header: "Kind",
+      meaning: "mark (the investor's mark of its stake), valuation (the lab's post-money) or offer (offered, not taken)",
+      unit: "",
+      value: (p) => p.kind
+    },
+    {header: "Value (usd)", meaning: "The mark, valuation or offer", unit: "usd", value: (p) => p.usd},
+    {header: "Bound", meaning: "exact, about, at-least or up-to, as the source wrote it", unit: "", value: (p) => p.bound},
+    {header: "Status", meaning: "confirmed, reported, estimate or assumption", unit: "", value: (p) => p.status}
+  ]
+};
+
+export const PER_WATT: ChartDownload<EfficiencyRow> = {
+  id: "roadmap-per-watt",
+  chart: "Chip roadmap: compute per watt and per dollar, by generation",
+  columns: [
+    {header: "Chip", meaning: "Chip generation", unit: "", value: (r) => r.name},
+    {header: "Line", meaning: "Vendor's chip line", unit: "", value: (r) => r.line},
+    {header: "Available", meaning: "Availability date (ISO)", unit: "", value: (r) => iso(r.date)},
+    {
+      header: "BF16 per watt (TFLOP/s per W)",
+      meaning: "Peak dense BF16 over IT power per chip",
+      unit: "tflops-per-watt",
+      value: (r) => r.perWatt
+    },
+    {
+      header: "BF16 per dollar-hour (TFLOP/s per USD/h)",
+      meaning: "Peak dense BF16 over the public rental price an hour; empty without a price",
+      unit: "tflops-per-usd-hour",
+      value: (r) => r.perDollar
+    },
+    {header: "In this deal", meaning: "true for the deal's own chips (drawn bold)", unit: "", value: (r) => r.inDeal}
+  ]
+};
+
+/** A row of the roadmap timeline: a chip, its availability, and when it fills the deal's capacity. */
+export interface TimelineRow {
+  chip: string;
+  line: string;
+  available: string;
+  status: string;
+  /** Month (YYYY-MM) the chip fills the deal's capacity in volume; null for chips outside the deal. */
+  fillsFrom: string | null;
+}
+
+/** Returns the timeline's rows: every chip drawn, with the month it fills the deal's capacity when it does. */
+export function timelineRows(
+  chips: readonly {id: string; name: string; line: string; available: {date: string; status: string}}[],
+  fills: readonly {id: string; fillsFrom: string}[]
+): TimelineRow[] {
+  const fill = new Map(fills.map((f) => [f.id, f.fillsFrom]));
+  return chips.map((c) => ({
+    chip: c.name,
+    line: c.line,
+    available: c.available.date,
+    status: c.available.status,
+    fillsFrom: fill.get(c.id) ?? null
+  }));
+}
+
+export const TIMELINE: ChartDownload<TimelineRow> = {
+  id: "roadmap-timeline",
+  chart: "Chip roadmap: availability dates and when the deal's chips fill capacity",
+  columns: [
+    {header: "Chip", meaning: "Chip generation", unit: "", value: (r) => r.chip},
+    {header: "Line", meaning: "Vendor's chip line", unit: "", value: (r) => r.line},
+    {header: "Available", meaning: "Availability date (ISO)", unit: "", value: (r) => r.available},
+    {header: "Availability status", meaning: "confirmed, reported, estimate or assumption", unit: "", value: (r) => r.status},
+    {
+      header: "Fills capacity from",
+      meaning: "Month (YYYY-MM) the chip fills the deal's capacity in volume (the bar's end); empty outside the deal",
+      unit: "",
+      value: (r) => r.fillsFrom
+    }
+  ]
+};
+
+/** A cell of the options heat map with its value per GW-year, as drawn. */
+export interface OptionCellRow extends OptionGridCell {
+  perGwYear: number;
+}
+
+/** Returns the heat map's cells: value per GW-year = value ÷ (GW × years of use), as OptionsHeatmap draws it. */
+export function optionCellRows(option: Pick<ChipOptionValue, "grid" | "gw" | "yearsOfUse">): OptionCellRow[] {
+  const perGwYear = option.gw * option.yearsOfUse || 1;
+  return option.grid.map((c) => ({...c, perGwYear: c.value / perGwYear}));
+}
+
+export const OPTION_GRID: ChartDownload<OptionCellRow> = {
+  id: "options-grid",
+  chart: "Future-chip options: option value by volatility and years to exercise",
+  columns: [
+    {header: "Volatility (fraction a year)", meaning: "Volatility of the chip's value", unit: "fraction", value: (c) => c.volatility},
+    {header: "Years to exercise (years)", meaning: "Time until the option is exercised", unit: "years", value: (c) => c.years},
+    {header: "Option value (usd)", meaning: "Black–Scholes value of the option at that cell", unit: "usd", value: (c) => c.value},
+    {
+      header: "Option value per GW-year (usd per gw-year)",
+      meaning: "Option value ÷ (GW × years of use): the colour drawn",
+      unit: "usd-per-gw-year",
+      value: (c) => c.perGwYear
+    }
+  ]
+};
+
+/** A row of the signal board's file: one observation of a signal (or the signal alone when it has none). */
+export interface SignalObservationRow {
+  signal: string;
+  question: string;
+  signalStatus: string;
+  date: string | null;
+  status: string | null;
+  text: string | null;
+  deal: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+/** Returns the board's rows: each shown observation under its signal, newest first; a signal with none has one row. */
+export function signalRows(
+  board: readonly SignalRow[],
+  {sources, deals}: {sources: Record<string, {title: string; url: string; publisher?: string}>; deals: Record<string, string>}
+): SignalObservationRow[] {
+  return board.flatMap((row): SignalObservationRow[] => {
+    const head = {signal: row.label, question: row.question, signalStatus: row.status};
+    if (!row.observations.length) return [{...head, date: null, status: null, text: null, deal: null, source: null, url: null}];
+    return row.observations.map((o) => ({
+      ...head,
+      date: o.date,
+      status: o.status,
+      text: o.text,
+      deal: o.deal ? (deals[o.deal] ?? o.deal) : null,
+      source: sources[o.source] ? (sources[o.source].publisher ?? sources[o.source].title) : o.source,
+      url: sources[o.source]?.url ?? null
+    }));
+  });
+}
+
+export const SIGNALS: ChartDownload<SignalObservationRow> = {
+  id: "signals",
+  chart: "Signals to watch: the board",
+  columns: [
+    {header: "Signal", meaning: "The signal", unit: "", value: (r) => r.signal},
+    {header: "Question", meaning: "What the signal asks", unit: "", value: (r) => r.question},
+    {
+      header: "Signal status",
+      meaning: "Status of its newest observation (on-track, watch, off-track, unknown)",
+      unit: "",
+      value: (r) => r.signalStatus
+    },
+    {header: "Observation date", meaning: "Date of the observation (ISO)", unit: "", value: (r) => r.date},
+    {header: "Observation status", meaning: "What the observation says for the signal", unit: "", value: (r) => r.status},
+    {header: "Observation", meaning: "The observation as shown", unit: "", value: (r) => r.text},
+    {header: "Deal", meaning: "The deal it is about, if one", unit: "", value: (r) => r.deal},
+    {header: "Source", meaning: "Publisher or title of its source", unit: "", value: (r) => r.source},
+    {header: "Source URL", meaning: "Address of its source", unit: "", value: (r) => r.url}
+  ]
+};
+
+/** A bar of a tornado with the figure it moves and that figure's unit. */
+export interface TornadoCsvRow extends TornadoRow {
+  figure: string;
+  unit: string;
+}
+
+export const TORNADO: ChartDownload<TornadoCsvRow> = {
+  id: "methodology-tornado",
+  chart: "Methodology: what moves each figure (tornado)",
+  columns: [
+    {header: "Figure", meaning: "The figure moved", unit: "", value: (r) => r.figure},
+    {header: "Figure unit", meaning: "Unit of the three figure columns", unit: "", value: (r) => r.unit},
+    {header: "Assumption", meaning: "The assumption moved, the others at base", unit: "", value: (r) => r.label},
+    {header: "Assumption low", meaning: "The assumption's low, in its own unit", unit: "the assumption's", value: (r) => r.low},
+    {header: "Assumption high", meaning: "The assumption's high, in its own unit", unit: "the assumption's", value: (r) => r.high},
+    {header: "Figure at low", meaning: "The figure with the assumption at its low", unit: "Figure unit", value: (r) => r.valueAtLow},
+    {header: "Figure at high", meaning: "The figure with the assumption at its high", unit: "Figure unit", value: (r) => r.valueAtHigh},
+    {header: "Figure at base", meaning: "The figure with every assumption at base", unit: "Figure unit", value: (r) => r.baseValue},
+    {header: "Swing", meaning: "|Figure at high − Figure at low|", unit: "Figure unit", value: (r) => r.swing}
+  ]
+};
+
+/** Every chart download, for the Data page's dictionary. */
+export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [NET_CASH, EQUITY, PER_WATT, TIMELINE, OPTION_GRID, SIGNALS, TORNADO].map(
+  (d) => d as unknown as ChartDownload<never>
+);
+
+/**
+ * Returns the "Data (CSV)" paragraph under a chart: `<download id>-<name>-<version>.csv` with exactly `rows` and the
+ * download's columns. `name` tells deals (and figures) apart.
+ */
+export function ChartCsv<T>(download: ChartDownload<T>, name: string, rows: readonly T[], version: string): HTMLElement {
+  return el("p", {class: "csv-download"}, csvLink(name ? `${download.id}-${name}` : download.id, rows, download.columns, version));
+}

@@ -1,0 +1,162 @@
+// The "Data (CSV)" files under the recycling, roadmap, options, signals and methodology charts (issue 17): each holds
+// the rows the chart draws, with the columns the Data page's dictionary lists, units in the header, the data version.
+import {assert, beforeAll, it} from "vitest";
+import {
+  CHART_DOWNLOADS,
+  type ChartDownload,
+  EQUITY,
+  NET_CASH,
+  netCashRows,
+  OPTION_GRID,
+  optionCellRows,
+  PER_WATT,
+  SIGNALS,
+  signalRows,
+  TIMELINE,
+  TORNADO,
+  timelineRows
+} from "../../docs/components/chartDownloads.js";
+import {efficiencyRows} from "../../docs/components/charts/roadmapEfficiency.js";
+import {toCsv} from "../../docs/components/downloads.js";
+import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
+import {signalBoard} from "../../src/core/signals.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import type {SiteData} from "../../src/site/siteData.js";
+import {siteData} from "../../src/site/siteData.js";
+import {assertInDelta} from "../asserts.js";
+
+let site: SiteData;
+beforeAll(async () => {
+  site = siteData({dataset: await readValidDataset("data"), version: "abc", previous: null, draws: {analysis: 50, bands: 10}});
+});
+
+/** RFC 4180 CSV, parsed here without the code that wrote it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  assert(!quoted, "unterminated quote");
+  return rows;
+}
+
+const cell = (v: unknown) => (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "" : String(v));
+
+/** Writes the rows, parses the file back and checks header, row count and every cell against the rows. */
+function roundTrip<T>(download: ChartDownload<T>, rows: readonly T[]): void {
+  assert.isAbove(rows.length, 0, `${download.id}: no rows`);
+  const [header, ...body] = parseCsv(toCsv(rows, download.columns, "abc"));
+  assert.deepStrictEqual(header, [...download.columns.map((c) => c.header), "dataVersion"], download.id);
+  assert.lengthOf(body, rows.length, download.id);
+  body.forEach((line, i) => {
+    assert.deepStrictEqual(line, [...download.columns.map((c) => cell(c.value(rows[i]))), "abc"], `${download.id} row ${i}`);
+  });
+}
+
+it("every chart download is in the dictionary, with unique headers and each numeric column's unit in its header", () => {
+  const ids = CHART_DOWNLOADS.map((d) => d.id);
+  assert.sameMembers(
+    ids,
+    [NET_CASH, EQUITY, PER_WATT, TIMELINE, OPTION_GRID, SIGNALS, TORNADO].map((d) => d.id)
+  );
+  for (const d of CHART_DOWNLOADS) {
+    const headers = d.columns.map((c) => c.header);
+    assert.strictEqual(new Set(headers).size, headers.length, d.id);
+    for (const c of d.columns) {
+      assert.isAbove(c.meaning.length, 3, `${d.id}.${c.header}`);
+      if (/^(usd|years|fraction|gw|tflops)/.test(c.unit)) assert.match(c.header, /\(.+\)$/, `${d.id}: "${c.header}" has no unit`);
+    }
+  }
+});
+
+it("netCashRows(flows, bands) puts each year's P10 and P90 on its year, and null where the band has no year", () => {
+  const flow = {
+    year: 2026,
+    investment: 1,
+    spend: 2,
+    operatingProfit: 0,
+    capex: 0,
+    cashOpex: 0,
+    residual: 0,
+    providerCash: 0,
+    netCash: -1,
+    cumulativeNetCash: -1,
+    accountingNet: 0,
+    cumulativeAccountingNet: 0
+  };
+  const rows = netCashRows([flow, {...flow, year: 2027}], [{year: 2027, p10: -3, p50: -2, p90: -1}]);
+  assert.deepStrictEqual([rows[0].p10, rows[0].p90, rows[1].p10, rows[1].p90], [null, null, -3, -1]);
+  assert.deepStrictEqual(netCashRows([flow], null)[0].p90, null);
+});
+
+it("optionCellRows(option) divides each cell's value by GW × years of use, as the heat map colours it", () => {
+  const rows = optionCellRows({gw: 2, yearsOfUse: 5, grid: [{volatility: 0.3, years: 1, value: 40}]});
+  assertInDelta(rows[0].perGwYear, 4, 1e-12);
+});
+
+it("each chart's CSV round-trips with the site data's rows for every deal", () => {
+  const data = site.publicData();
+  const analysis = site.analysis();
+  const deals = Object.fromEntries(data.deals.map((d) => [d.id, d.name]));
+  let tornadoes = 0;
+  let grids = 0;
+  let equity = 0;
+  for (const deal of data.deals) {
+    const projection = analysis.projections[deal.id];
+    const r = projection.recycling;
+    if (r.flows.length) roundTrip(NET_CASH, netCashRows(r.flows, [{year: r.flows[0].year, p10: -1, p50: 0, p90: 1}]));
+    if (r.equity.length) {
+      roundTrip(EQUITY, r.equity);
+      equity++;
+    }
+    roundTrip(PER_WATT, efficiencyRows(analysis.chipEfficiency, []));
+    const roadmap = dealCheckpoints(data, deal.id).find((c) => c.id === "roadmap-alignment");
+    const fills = roadmap && "chips" in roadmap ? roadmap.chips : [];
+    const timeline = timelineRows(data.chips, fills);
+    assert.lengthOf(timeline, data.chips.length, "every chip drawn is a row");
+    assert.strictEqual(timeline.filter((t) => t.fillsFrom !== null).length, new Set(fills.map((f) => f.id)).size, deal.id);
+    roundTrip(TIMELINE, timeline);
+    for (const item of projection.options?.items ?? []) {
+      roundTrip(OPTION_GRID, optionCellRows(item));
+      grids++;
+    }
+    for (const [name, rows] of Object.entries(projection.tornado)) {
+      if (!rows.length) continue;
+      roundTrip(
+        TORNADO,
+        rows.map((row) => ({...row, figure: name, unit: "usd"}))
+      );
+      tornadoes++;
+    }
+    const board = signalBoard(data.signals, {deal});
+    const signals = signalRows(board, {sources: data.sourcesById, deals});
+    assert.strictEqual(
+      signals.length,
+      board.reduce((n, row) => n + Math.max(1, row.observations.length), 0),
+      deal.id
+    );
+    roundTrip(SIGNALS, signals);
+  }
+  assert.isAbove(equity, 0);
+  assert.isAbove(grids, 0);
+  assert.isAbove(tornadoes, 0);
+});
