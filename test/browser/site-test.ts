@@ -1,6 +1,7 @@
-import {readdirSync, readFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {ElementHandle} from "puppeteer-core";
+import type {ElementHandle, Page} from "puppeteer-core";
 import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
@@ -109,6 +110,137 @@ it("/commitment: moving a slider with the keyboard updates the headline figure a
     const query = new URL(page.url()).searchParams;
     assert.strictEqual(Number(query.get("revenue-per-gw-year")), high, page.url());
     assert.deepStrictEqual(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent)), [], "error blocks");
+    assert.deepStrictEqual(log.errors, [], "console errors");
+    assert.deepStrictEqual(log.blocked, [], "blocked requests");
+  } finally {
+    await dispose();
+  }
+});
+
+/** RFC 4180 CSV, parsed without the code that wrote it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  return rows;
+}
+
+/** Clicks the link `selector` as a reader would and returns the file the browser saved (its name and rows). */
+async function clickDownload(page: Page, selector: string): Promise<{name: string; rows: string[][]}> {
+  const dir = mkdtempSync(join(tmpdir(), "deals-csv-"));
+  try {
+    const client = await page.browser().target().createCDPSession();
+    const done = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no download from ${selector} in 10 s`)), 10_000);
+      client.on("Browser.downloadProgress", (event) => {
+        if (event.state === "completed") {
+          clearTimeout(timer);
+          resolve(event.guid);
+        } else if (event.state === "canceled") reject(new Error(`download from ${selector} canceled`));
+      });
+    });
+    const names = new Map<string, string>();
+    client.on("Browser.downloadWillBegin", (event) => names.set(event.guid, event.suggestedFilename));
+    await client.send("Browser.setDownloadBehavior", {
+      behavior: "allowAndName",
+      browserContextId: page.browserContext().id,
+      downloadPath: dir,
+      eventsEnabled: true
+    });
+    await page.click(selector);
+    const guid = await done;
+    await client.detach();
+    return {name: names.get(guid) ?? "", rows: parseCsv(readFileSync(join(dir, guid), "utf-8"))};
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn, units in the header and the data version", async () => {
+  const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
+  try {
+    await page.setViewport({width: 1280, height: 900});
+    // Signals: one row per observation on the board, under its signal.
+    await page.goto(`${server.origin}/signals`, {waitUntil: "load", timeout: 30_000});
+    await page.waitForFunction(
+      () => !document.querySelector("observablehq-loading") && !!document.querySelector(".signal-board a.csv-link"),
+      {
+        timeout: 30_000
+      }
+    );
+    const version = await page.$eval("main", (m) => /data version ([0-9a-f]{12})/.exec((m as HTMLElement).innerText)?.[1] ?? "");
+    assert.match(version, /^[0-9a-f]{12}$/, "the page prints its data version");
+    const signals = await clickDownload(page, ".signal-board a.csv-link");
+    assert.strictEqual(signals.name, `signals-all-${version}.csv`);
+    const [header, ...rows] = signals.rows;
+    assert.deepStrictEqual(header.slice(0, 4), ["Signal", "Question", "Signal status", "Observation date"]);
+    assert.strictEqual(header.at(-1), "dataVersion");
+    const shown = await page.$$eval(".signal-board .signal", (cards) =>
+      cards.map((c) => [c.querySelector("h3")?.textContent ?? "", Math.max(1, c.querySelectorAll(".evidence li").length)] as const)
+    );
+    assert.strictEqual(
+      rows.length,
+      shown.reduce((n, [, k]) => n + k, 0),
+      "one row per observation drawn"
+    );
+    for (const [signal, k] of shown) assert.strictEqual(rows.filter((r) => r[0] === signal).length, k, signal);
+    for (const row of rows) {
+      assert.lengthOf(row, header.length);
+      assert.strictEqual(row.at(-1), version);
+    }
+    // Recycling: the net-cash line, year by year, and its P10–P90 band once drawn (the band comes when idle).
+    await page.goto(`${server.origin}/recycling`, {waitUntil: "load", timeout: 30_000});
+    await page.waitForFunction(() => !document.querySelector("observablehq-loading") && !!document.querySelector(".net-cash"), {
+      timeout: 30_000
+    });
+    const selector = 'a.csv-link[download^="recycling-net-cash-"]';
+    await page.waitForSelector(selector, {timeout: 10_000});
+    let cash = await clickDownload(page, selector);
+    for (let tries = 0; tries < 10 && cash.rows.slice(1).every((r) => r[7] === ""); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      cash = await clickDownload(page, selector);
+    }
+    const [cashHeader, ...years] = cash.rows;
+    assert.includeMembers(cashHeader, [
+      "Year",
+      "Invested (usd)",
+      "Cumulative net cash (usd)",
+      "Cumulative net cash P10 (usd)",
+      "Cumulative net cash P90 (usd)"
+    ]);
+    const col = (name: string) => cashHeader.indexOf(name);
+    assert.isAbove(years.length, 3);
+    for (const y of years) {
+      assert.match(y[col("Year")], /^20\d\d$/);
+      const [p10, p90] = [Number(y[col("Cumulative net cash P10 (usd)")]), Number(y[col("Cumulative net cash P90 (usd)")])];
+      assert.isTrue(Number.isFinite(p10) && Number.isFinite(p90) && p10 <= p90, `band of ${y[col("Year")]}: ${p10}..${p90}`);
+    }
+    // Each year's net cash adds up to the cumulative line drawn.
+    let sum = 0;
+    for (const y of years) {
+      sum += Number(y[col("Net cash (usd)")]);
+      assert.approximately(Number(y[col("Cumulative net cash (usd)")]), sum, 1);
+    }
     assert.deepStrictEqual(log.errors, [], "console errors");
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
   } finally {
