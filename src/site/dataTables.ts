@@ -6,9 +6,10 @@
  * provider and chip vendor. The What-changed diff is a full join of two builds' figure tables on the key.
  */
 import * as aq from "arquero";
+import type {DealComparison} from "../core/comparison/compareDeals.js";
 import {type FigureChange, type HeadlineFigure, headlineTerms} from "../core/index.js";
 import {combineBounds, type Lineage} from "../core/lineage.js";
-import type {Bound, Dataset, Deal, Status} from "../core/model.js";
+import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
 
 /** One row of the figure table. */
@@ -399,4 +400,92 @@ export function diffFigureTables(before: readonly HeadlineFigure[], after: reado
       changes.push({key: f.key, deal: f.deal, dealName: f.dealName, label: f.label, kind: "changed", before: o, after: f});
   }
   return changes.sort((a, b) => (a.deal < b.deal ? -1 : a.deal > b.deal ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The comparison table's figures: each published as value, unit, bound and status columns. */
+const COMPARISON_FIGURES = [
+  ["investmentFirmUsd", "Firm investment", "usd"],
+  ["investmentMaxUsd", "Investment if every condition is met", "usd"],
+  ["commitmentUsd", "Compute commitment", "usd"],
+  ["years", "Term of the commitment", "years"],
+  ["gw", "Capacity ceiling (facility power)", "gw"],
+  ["usdPerYear", "Commitment per year: commitmentUsd ÷ years", "usd-per-year"],
+  ["usdPerGw", "Commitment per GW: commitmentUsd ÷ gw", "usd-per-gw"],
+  ["commitmentToInvestment", "Commitment per firm dollar invested: commitmentUsd ÷ investmentFirmUsd", "ratio"],
+  ["stake", "Investor's stake in the lab", "fraction"]
+] as const;
+
+/** The ratios the comparison table derives (arquero) from its own columns: [column, numerator, denominator]. */
+const COMPARISON_RATIOS = [
+  ["usdPerYear", "commitmentUsd", "years"],
+  ["usdPerGw", "commitmentUsd", "gw"],
+  ["commitmentToInvestment", "commitmentUsd", "investmentFirmUsd"]
+] as const;
+
+/** The comparison table's columns, in order: the data dictionary of `comparison.csv`. */
+export const COMPARISON_COLUMNS: readonly ColumnDoc[] = [
+  {column: "deal", meaning: "Deal id (the data file's name)", unit: ""},
+  {column: "name", meaning: "Deal name", unit: ""},
+  {column: "investors", meaning: "The investors, joined with +", unit: ""},
+  {column: "lab", meaning: "The AI lab", unit: ""},
+  {column: "provider", meaning: "The compute provider", unit: ""},
+  {column: "status", meaning: "Deal status (active, superseded, …)", unit: ""},
+  {column: "announced", meaning: "Date announced", unit: "ISO date"},
+  {column: "chips", meaning: "Chips the deal names, separated by semicolons", unit: ""},
+  ...COMPARISON_FIGURES.flatMap(([name, meaning, unit]) => [
+    {
+      column: name,
+      meaning: `${meaning}${COMPARISON_RATIOS.some(([r]) => r === name) ? " (derived in this table from the columns named; empty when either is missing or the divisor is 0)" : ""}`,
+      unit
+    },
+    {column: `${name}Bound`, meaning: `Bound of ${name}: exact, about, up-to or at-least (a ratio inverts its divisor's bound)`, unit: ""},
+    {column: `${name}Status`, meaning: `Status of ${name}: the weakest among its inputs`, unit: ""}
+  ]),
+  {column: "boardSeat", meaning: "Whether the investor has a board seat", unit: ""},
+  {column: "boardSeatStatus", meaning: "Status of the board seat fact", unit: ""},
+  ...STATUSES.map((status) => ({
+    column: `facts${status[0].toUpperCase()}${status.slice(1)}`,
+    meaning: `Sourced facts of the deal with status ${status}`,
+    unit: "count"
+  }))
+];
+
+/**
+ * Returns the comparison table, built with arquero: one row per deal in the dataset's order, with the columns of
+ * COMPARISON_COLUMNS. The base figures come from the core's rows (`compareDeals`, which also carries each figure's
+ * lineage for the site); the three ratios are derived here, in arquero, from the table's own columns, so the
+ * published file is arithmetic on what it shows. Their bound and status are the core's (a ratio inverts its
+ * divisor's bound, which is provenance, not arithmetic).
+ */
+export function comparisonTable(comparisons: readonly DealComparison[]): aq.ColumnTable {
+  const figure = (name: string, f: {value: number; bound: Bound; lineage: Lineage} | null) => ({
+    [`${name}Bound`]: f?.bound ?? null,
+    [`${name}Status`]: f?.lineage.status ?? null
+  });
+  const base = aq.from(
+    comparisons.map((c) => ({
+      deal: c.id,
+      name: c.name,
+      investors: c.investors.map((p) => p.name).join(" + "),
+      lab: c.lab.name,
+      provider: c.provider.name,
+      status: c.status,
+      announced: c.announced,
+      chips: c.chips.join("; "),
+      ...Object.fromEntries(
+        COMPARISON_FIGURES.flatMap(([name]) => {
+          const f = c[name] as {value: number; bound: Bound; lineage: Lineage} | null;
+          const isRatio = COMPARISON_RATIOS.some(([r]) => r === name);
+          return Object.entries({...(isRatio ? {} : {[name]: f?.value ?? null}), ...figure(name, f)});
+        })
+      ),
+      boardSeat: c.boardSeat,
+      boardSeatStatus: c.boardSeatStatus,
+      ...Object.fromEntries(STATUSES.map((s) => [`facts${s[0].toUpperCase()}${s.slice(1)}`, c.statusMix[s]]))
+    }))
+  );
+  // numerator ÷ divisor where both are present and the divisor is positive; null otherwise.
+  const ratio = (num: string, den: string) => `d => d.${num} == null || d.${den} == null || !(d.${den} > 0) ? null : d.${num} / d.${den}`;
+  const derived = base.derive(Object.fromEntries(COMPARISON_RATIOS.map(([name, num, den]) => [name, ratio(num, den)])));
+  return derived.select(COMPARISON_COLUMNS.map((c) => c.column));
 }

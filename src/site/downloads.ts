@@ -1,15 +1,32 @@
 /**
- * The whole dataset as downloads: the figure table, the rollups and each source table, as CSV, JSON (an array of
+ * The whole dataset as downloads: the figure table, the comparison table, the rollups and each source table, as CSV, JSON (an array of
  * rows) and Arrow IPC, written by the build at stable paths (`data/figures.csv`) and again under the data version
  * (`data/<version>/figures.csv`). The Data page reads the index (`data/downloads.json`): the files, the data
  * dictionary, the citation and the schema's changelog.
  */
 import * as aq from "arquero";
+import {compareDeals} from "../core/comparison/compareDeals.js";
 import type {Dataset} from "../core/model.js";
-import {type ColumnDoc, FIGURE_COLUMNS, type FigureRow, figureTable, type RollupParty, rollup, rollupColumns} from "./dataTables.js";
+import {
+  COMPARISON_COLUMNS,
+  type ColumnDoc,
+  comparisonTable,
+  FIGURE_COLUMNS,
+  type FigureRow,
+  figureTable,
+  type RollupParty,
+  rollup,
+  rollupColumns
+} from "./dataTables.js";
 
 /** Changes to the published tables' columns, newest first: a reader's scripts break only where this says so. */
 export const SCHEMA_CHANGELOG: readonly {schema: number; date: string; change: string}[] = [
+  {
+    schema: 2,
+    date: "2026-12-06",
+    change:
+      "Added comparison: one row per deal with the columns of the comparison table (each figure's value, bound and status; commitment per year, per GW and per firm dollar invested derived in the table). No column of an existing table changed."
+  },
   {
     schema: 1,
     date: "2026-12-06",
@@ -89,7 +106,13 @@ function fieldColumns(columns: string[], file: string): ColumnDoc[] {
 export function downloadTables(dataset: Dataset, figures: readonly FigureRow[]): DownloadTable[] {
   const table = figureTable(figures);
   const tables: DownloadTable[] = [
-    {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS], rows: figures.map((r) => ({...r}))}
+    {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS], rows: figures.map((r) => ({...r}))},
+    {
+      name: "comparison",
+      title: "The deals compared",
+      columns: [...COMPARISON_COLUMNS],
+      rows: comparisonTable(compareDeals(dataset)).objects() as Record<string, unknown>[]
+    }
   ];
   for (const [party, name, title] of ROLLUPS) {
     const rows = rollup(dataset, table, party).map(({party: id, ...rest}) => ({[party]: id, ...rest}));

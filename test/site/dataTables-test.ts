@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import {assert, beforeAll, it} from "vitest";
 import {diffFigures, type HeadlineFigure} from "../../src/core/changes.js";
+import {compareDeals} from "../../src/core/comparison/compareDeals.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {
+  COMPARISON_COLUMNS,
+  comparisonTable,
   diffFigureTables,
   FIGURE_COLUMNS,
   type FigureRow,
@@ -13,6 +16,7 @@ import {
   rollup
 } from "../../src/site/dataTables.js";
 import {type SiteData, siteData} from "../../src/site/siteData.js";
+import {assertInDelta} from "../asserts.js";
 
 let dataset: Dataset;
 let site: SiteData;
@@ -182,4 +186,44 @@ it("diffFigureTables(before, after) equals diffFigures(before, after) on random 
       assert.deepStrictEqual(diffFigureTables(unique(b), unique(a)), diffFigures(unique(b), unique(a)));
     })
   );
+});
+
+it("comparisonTable(rows) is an arquero table, one row per deal in the data's order, with the dictionary's columns", () => {
+  const table = comparisonTable(compareDeals(dataset));
+  assert.deepStrictEqual(
+    table.columnNames(),
+    COMPARISON_COLUMNS.map((c) => c.column)
+  );
+  assert.deepStrictEqual(
+    table.array("deal"),
+    dataset.deals.map((d) => d.id)
+  );
+});
+
+it("comparisonTable(rows) derives commitment per year, per GW and per firm dollar: Amazon → Anthropic by hand", () => {
+  const row = (comparisonTable(compareDeals(dataset)).objects() as Record<string, unknown>[]).find((r) => r.deal === "amazon-anthropic")!;
+  // Over $100B over 10 years, up to 5 GW, $13B firm (the data's figures, asserted first).
+  assert.deepStrictEqual([row.commitmentUsd, row.years, row.gw, row.investmentFirmUsd], [100e9, 10, 5, 13e9]);
+  assertInDelta(row.usdPerYear as number, 10e9, 1e-3);
+  assertInDelta(row.usdPerGw as number, 20e9, 1e-3);
+  assertInDelta(row.commitmentToInvestment as number, 100 / 13, 1e-12);
+  // "over $100B" ÷ "up to 5 GW" is at least $20B per GW: the bound comes from the core's provenance.
+  assert.strictEqual(row.usdPerGwBound, "at-least");
+});
+
+it("comparisonTable(rows)'s derived ratios equal the core's for every deal, and are empty where a part is missing or zero", () => {
+  const core = compareDeals(dataset);
+  const rows = comparisonTable(core).objects() as Record<string, unknown>[];
+  for (const [i, c] of core.entries()) {
+    for (const name of ["usdPerYear", "usdPerGw", "commitmentToInvestment"] as const) {
+      const mine = rows[i][name] as number | null;
+      if (c[name] === null) assert.isNull(mine, `${c.id}.${name}`);
+      else assert.approximately(mine!, c[name]!.value, Math.abs(c[name]!.value) * 1e-12, `${c.id}.${name}`);
+      assert.strictEqual(rows[i][`${name}Status`], c[name]?.lineage.status ?? null);
+    }
+  }
+  // A deal with no firm investment (0) has no commitment per firm dollar, not Infinity.
+  const oracle = rows.find((r) => r.deal === "oracle-openai")!;
+  assert.strictEqual(oracle.investmentFirmUsd, 0);
+  assert.isNull(oracle.commitmentToInvestment);
 });
