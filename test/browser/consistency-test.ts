@@ -4,7 +4,7 @@
 // the same on the deal's page, in its PDF and in the CLI's checkpoints. Uses the one shared build (test/setup/site.ts).
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {checkpointsJson, headlineJson, projectionJson} from "../../src/cli/project.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
@@ -13,8 +13,10 @@ import type {Dataset} from "../../src/core/model.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {pageTexts} from "../pdf/pdfText.js";
+import {builtSite} from "../setup/builtSite.js";
 
-const siteDir = inject("siteDir");
+// The shared build (test/setup/site.ts), built here if this file runs first.
+const siteDir = await builtSite();
 const manifest = JSON.parse(readFileSync(join(siteDir, "manifest.json"), "utf-8")) as {figures: HeadlineFigure[]};
 const deals = [...new Set(manifest.figures.map((f) => f.deal))].sort();
 let server: SiteServer;
