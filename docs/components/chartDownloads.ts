@@ -1,9 +1,21 @@
 /**
- * The "Data (CSV)" files under the recycling, roadmap, options, signals and methodology charts: for each, the rows
- * the chart draws and its columns, each with its meaning and unit. The same column lists make the files and the
- * Data page's dictionary of chart downloads (CHART_DOWNLOADS), so the two cannot drift apart.
+ * The "Data (CSV)" files under the charts (capacity, commitment, comparison scatter, recycling, roadmap, options,
+ * signals and methodology): for each, the rows the chart draws and its columns, each with its meaning and unit. The
+ * same column lists make the files and the Data page's dictionary of chart downloads (CHART_DOWNLOADS), so the two
+ * cannot drift apart. (The comparison table's file follows the table's own columns; the explorer's, its own.)
  */
-import type {ChipOptionValue, EquityPoint, NetCashBand, OptionGridCell, RecyclingFlow, SignalRow, TornadoRow} from "../lib/core.js";
+import type {
+  CapacityBandYear,
+  CapacityCostYear,
+  ChipOptionValue,
+  EquityPoint,
+  NetCashBand,
+  OptionGridCell,
+  RecyclingFlow,
+  SignalRow,
+  TornadoRow
+} from "../lib/core.js";
+import type {ComparisonPoint} from "./charts/comparisonScatter.js";
 import type {EfficiencyRow} from "./charts/roadmapEfficiency.js";
 import {el} from "./dom.js";
 import {type CsvColumn, csvLink} from "./downloads.js";
@@ -23,6 +35,61 @@ export interface ChartDownload<T> {
 }
 
 const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString().slice(0, 10));
+
+export const CAPACITY_RAMP: ChartDownload<CapacityBandYear> = {
+  id: "capacity",
+  chart: "Capacity: GW online by year end, with its P10–P90",
+  columns: [
+    {header: "Year end", meaning: "Calendar year", unit: "", value: (y) => y.year},
+    {header: "GW online (gw)", meaning: "Facility GW online at year end (median of the draws)", unit: "gw", value: (y) => y.gw.value},
+    {header: "GW online P10 (gw)", meaning: "10th percentile of GW online over the draws", unit: "gw", value: (y) => y.gw.p10},
+    {header: "GW online P90 (gw)", meaning: "90th percentile of GW online over the draws", unit: "gw", value: (y) => y.gw.p90},
+    {header: "Energy in the year (TWh)", meaning: "Energy drawn in the year (median)", unit: "twh", value: (y) => y.energyTwh.value},
+    {
+      header: "H100e (count)",
+      meaning: "H100-equivalents installed at year end (median); empty without chip figures",
+      unit: "count",
+      value: (y) => y.h100e?.value
+    }
+  ]
+};
+
+export const COMMITMENT_SPEND: ChartDownload<CapacityCostYear> = {
+  id: "commitment-spend",
+  chart: "Commitment: spend by year against the cost of the capacity delivered",
+  columns: [
+    {header: "Year", meaning: "Calendar year", unit: "", value: (d) => d.year},
+    {header: "Spend (USD)", meaning: "The lab's spend that year under the profile shown", unit: "usd", value: (d) => d.spendUsd},
+    {
+      header: "Cost of the capacity delivered (USD)",
+      meaning: "GW-years delivered that year × the contract cost per GW-year (only for deals with a delivery schedule)",
+      unit: "usd",
+      value: (d) => d.capacityCostUsd
+    }
+  ]
+};
+
+export const COMPARISON_SCATTER: ChartDownload<ComparisonPoint> = {
+  id: "comparison-scatter",
+  chart: "Comparison: commitment per GW against commitment per firm dollar invested",
+  columns: [
+    {header: "Deal", meaning: "Deal name", unit: "", value: (d) => d.name},
+    {header: "Deal id", meaning: "Deal id", unit: "", value: (d) => d.id},
+    {
+      header: "Commitment per GW (usd-per-gw)",
+      meaning: "Commitment ÷ capacity ceiling (the x axis)",
+      unit: "usd-per-gw",
+      value: (d) => d.usdPerGw
+    },
+    {header: "Commitment ÷ investment (ratio)", meaning: "Commitment ÷ firm investment (the y axis)", unit: "ratio", value: (d) => d.ratio},
+    {header: "Status (weakest input)", meaning: "The weakest status among the two figures' inputs", unit: "", value: (d) => d.status}
+  ]
+};
+
+/** Returns the download without the columns whose headers are given (a column the chart does not draw here). */
+export function withoutColumns<T>(download: ChartDownload<T>, headers: readonly string[]): ChartDownload<T> {
+  return {...download, columns: download.columns.filter((c) => !headers.includes(c.header))};
+}
 
 /** A year of the net-cash chart: the flows of that year and the P10–P90 band of the cumulative line when drawn. */
 export interface NetCashRow extends RecyclingFlow {
@@ -268,9 +335,18 @@ export const TORNADO: ChartDownload<TornadoCsvRow> = {
 };
 
 /** Every chart download, for the Data page's dictionary. */
-export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [NET_CASH, EQUITY, PER_WATT, TIMELINE, OPTION_GRID, SIGNALS, TORNADO].map(
-  (d) => d as unknown as ChartDownload<never>
-);
+export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
+  CAPACITY_RAMP,
+  COMMITMENT_SPEND,
+  COMPARISON_SCATTER,
+  NET_CASH,
+  EQUITY,
+  PER_WATT,
+  TIMELINE,
+  OPTION_GRID,
+  SIGNALS,
+  TORNADO
+].map((d) => d as unknown as ChartDownload<never>);
 
 /**
  * Returns the "Data (CSV)" paragraph under a chart: `<download id>-<name>-<version>.csv` with exactly `rows` and the

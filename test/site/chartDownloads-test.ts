@@ -2,8 +2,11 @@
 // the rows the chart draws, with the columns the Data page's dictionary lists, units in the header, the data version.
 import {assert, beforeAll, it} from "vitest";
 import {
+  CAPACITY_RAMP,
   CHART_DOWNLOADS,
   type ChartDownload,
+  COMMITMENT_SPEND,
+  COMPARISON_SCATTER,
   EQUITY,
   NET_CASH,
   netCashRows,
@@ -14,8 +17,10 @@ import {
   signalRows,
   TIMELINE,
   TORNADO,
-  timelineRows
+  timelineRows,
+  withoutColumns
 } from "../../docs/components/chartDownloads.js";
+import {comparisonPoints} from "../../docs/components/charts/comparisonScatter.js";
 import {efficiencyRows} from "../../docs/components/charts/roadmapEfficiency.js";
 import {toCsv} from "../../docs/components/downloads.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
@@ -76,14 +81,17 @@ it("every chart download is in the dictionary, with unique headers and each nume
   const ids = CHART_DOWNLOADS.map((d) => d.id);
   assert.sameMembers(
     ids,
-    [NET_CASH, EQUITY, PER_WATT, TIMELINE, OPTION_GRID, SIGNALS, TORNADO].map((d) => d.id)
+    [CAPACITY_RAMP, COMMITMENT_SPEND, COMPARISON_SCATTER, NET_CASH, EQUITY, PER_WATT, TIMELINE, OPTION_GRID, SIGNALS, TORNADO].map(
+      (d) => d.id
+    )
   );
   for (const d of CHART_DOWNLOADS) {
     const headers = d.columns.map((c) => c.header);
     assert.strictEqual(new Set(headers).size, headers.length, d.id);
     for (const c of d.columns) {
       assert.isAbove(c.meaning.length, 3, `${d.id}.${c.header}`);
-      if (/^(usd|years|fraction|gw|tflops)/.test(c.unit)) assert.match(c.header, /\(.+\)$/, `${d.id}: "${c.header}" has no unit`);
+      if (/^(usd|years|fraction|gw|tflops|twh|count|ratio)/.test(c.unit))
+        assert.match(c.header, /\(.+\)$/, `${d.id}: "${c.header}" has no unit`);
     }
   }
 });
@@ -159,4 +167,27 @@ it("each chart's CSV round-trips with the site data's rows for every deal", () =
   assert.isAbove(equity, 0);
   assert.isAbove(grids, 0);
   assert.isAbove(tornadoes, 0);
+});
+
+it("the capacity, commitment and scatter files round-trip with the site data's rows, and a chart without a schedule drops its cost column", () => {
+  const data = site.publicData();
+  const analysis = site.analysis();
+  const bands = site.bands();
+  let ramps = 0;
+  for (const deal of data.deals) {
+    const years = bands.bands[deal.id]?.base?.years ?? [];
+    if (years.length) {
+      roundTrip(CAPACITY_RAMP, years);
+      ramps++;
+    }
+  }
+  assert.isAbove(ramps, 0);
+  const points = comparisonPoints(analysis.comparison).points;
+  roundTrip(COMPARISON_SCATTER, points);
+  const spend = withoutColumns(COMMITMENT_SPEND, ["Cost of the capacity delivered (USD)"]);
+  assert.deepStrictEqual(
+    spend.columns.map((c) => c.header),
+    ["Year", "Spend (USD)"]
+  );
+  roundTrip(spend, [{year: 2026, spendUsd: 1e9, gwAverage: 0, gwYears: 0, capacityCostUsd: 0, gwYearsBought: 0.1, coverage: null}]);
 });

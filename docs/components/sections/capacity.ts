@@ -3,6 +3,7 @@
  * online year by year and by chip generation, and what a slip does to it. Recomputes with the core when the
  * reader moves the scenario controls; otherwise shows the precomputed base projection.
  */
+
 import * as Inputs from "@observablehq/inputs";
 import type {BandsFile} from "../../../src/site/types.js";
 import {
@@ -18,13 +19,13 @@ import {
   scenarioValues,
   scheduleGw
 } from "../../lib/core.js";
+import {CAPACITY_RAMP, ChartCsv} from "../chartDownloads.js";
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
-import {csvLink} from "../downloads.js";
 import {count, gw, monthYear, sig, withBound} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
@@ -221,25 +222,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       {title: finding, source: chartSource(data, {inputs})}
     ),
     RampTable(view),
-    !print && bands?.years.length
-      ? el(
-          "p",
-          {class: "csv-download"},
-          csvLink(
-            `capacity-${deal.id}-${scenario.id}`,
-            bands.years,
-            [
-              {header: "Year end", value: (y) => y.year},
-              {header: "GW online (gw)", value: (y) => y.gw.value},
-              {header: "GW online P10 (gw)", value: (y) => y.gw.p10},
-              {header: "GW online P90 (gw)", value: (y) => y.gw.p90},
-              {header: "Energy in the year (TWh)", value: (y) => y.energyTwh.value},
-              {header: "H100e (count)", value: (y) => y.h100e?.value}
-            ],
-            data.version
-          )
-        )
-      : null
+    !print && bands?.years.length ? ChartCsv(CAPACITY_RAMP, `${deal.id}-${scenario.id}`, bands.years, data.version) : null
   );
 }
 

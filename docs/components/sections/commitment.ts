@@ -3,6 +3,7 @@
  * capacity ceiling; and what the commitment gives and costs each party. Recomputes with the core when the reader
  * moves the controls (and when the spend profile changes).
  */
+
 import * as Inputs from "@observablehq/inputs";
 import {
   capacityCostByYear,
@@ -12,13 +13,13 @@ import {
   marginId,
   type SpendProfile
 } from "../../lib/core.js";
+import {ChartCsv, COMMITMENT_SPEND, withoutColumns} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {el} from "../dom.js";
-import {csvLink} from "../downloads.js";
 import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
@@ -193,21 +194,11 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
       ...(context.print
         ? []
         : [
-            el(
-              "p",
-              {class: "csv-download"},
-              csvLink(
-                `commitment-spend-${v.deal}-${profile}`,
-                rows,
-                [
-                  {header: "Year", value: (d) => d.year},
-                  {header: "Spend (USD)", value: (d) => d.spendUsd},
-                  ...(hasCapacity
-                    ? [{header: "Cost of the capacity delivered (USD)", value: (d: (typeof rows)[number]) => d.capacityCostUsd}]
-                    : [])
-                ],
-                context.data.version
-              )
+            ChartCsv(
+              hasCapacity ? COMMITMENT_SPEND : withoutColumns(COMMITMENT_SPEND, ["Cost of the capacity delivered (USD)"]),
+              `${v.deal}-${profile}`,
+              rows,
+              context.data.version
             )
           ])
     );

@@ -3,11 +3,12 @@
  * measures extended to every deal, and a scatter of commitment ÷ investment against $ per GW, with one computed
  * sentence saying what stands out.
  */
+
 import {type ArticleTable, type Chip, capacityScope, type Deal, type DealComparison} from "../../lib/core.js";
+import {ChartCsv, COMPARISON_SCATTER} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource, figureInputs} from "../charts/chartFrame.js";
 import {ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
-import {csvLink} from "../downloads.js";
 import {ComparisonArticleTable} from "../tables/comparisonArticle.js";
 import {ComparisonDealsTable} from "../tables/comparisonDeals.js";
 import {comparisonFigureText} from "../tables/comparisonFigure.js";
@@ -77,24 +78,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
 
 /** Returns the scatter's "Data (CSV)" link: one row per dot, the two axes with their units, and the dot's status. */
 function scatterCsv(rows: readonly DealComparison[], version: string): HTMLElement {
-  const unit = (key: "usdPerGw" | "commitmentToInvestment") => [...new Set(rows.map((r) => r[key]?.unit).filter(Boolean))].join(" or ");
-  const points = comparisonPoints(rows).points;
-  return el(
-    "p",
-    {class: "csv-download"},
-    csvLink(
-      "comparison-scatter",
-      points,
-      [
-        {header: "Deal", value: (d) => d.name},
-        {header: "Deal id", value: (d) => d.id},
-        {header: `Commitment per GW (${unit("usdPerGw")})`, value: (d) => d.usdPerGw},
-        {header: `Commitment ÷ investment (${unit("commitmentToInvestment")})`, value: (d) => d.ratio},
-        {header: "Status (weakest input)", value: (d) => d.status}
-      ],
-      version
-    )
-  );
+  return ChartCsv(COMPARISON_SCATTER, "", comparisonPoints(rows).points, version);
 }
 
 export const comparison: Section = {
