@@ -125,18 +125,26 @@ function CopyCorrection(figure: CorrectionFigure): HTMLElement {
     const status = el("span", {class: "correction-status", role: "status"}, "");
     const area = el("textarea", {class: "correction-text", readonly: true, rows: 8, "aria-label": "correction details"});
     area.value = text;
+    const done = el("button", {type: "button", class: "correction-close"}, "Close");
+    done.addEventListener("click", (e) => {
+      e.stopPropagation();
+      close();
+      button.focus();
+    });
     wrap.append(
       el(
         "span",
-        {class: "correction-panel"},
+        {class: "correction-panel", role: "dialog", "aria-label": "Correction details"},
         status,
         area,
-        el("span", {class: "muted"}, "Send these details to the site's editors with what the figure should be and its source.")
+        el("span", {class: "muted"}, "Send these details to the site's editors with what the figure should be and its source."),
+        done
       )
     );
     button.setAttribute("aria-expanded", "true");
     area.focus();
     area.select();
+    area.scrollTop = 0;
     status.textContent = (await copy(text)) ? "Correction details copied." : "Copy the correction details below.";
   });
   wrap.addEventListener("keydown", (event) => {
