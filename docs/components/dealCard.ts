@@ -17,7 +17,16 @@ export interface DealCardOptions {
 export function MoneyTerm(term: ReturnType<typeof headlineTerms>["firm"], {sources, index}: DealCardOptions): Node {
   if (!term) return el("span", {class: "muted"}, "none");
   const text = moneyTermText(term);
-  return el("span", {}, text, term.fact ? Badge(term.fact, {sources, index}) : DerivedBadge({...term.lineage, status: termStatus(term)}));
+  // A stated total is one fact, whose lineage id names it for the correction control.
+  const key = term.lineage.inputs.length === 1 ? term.lineage.inputs[0] : undefined;
+  return el(
+    "span",
+    {},
+    text,
+    term.fact
+      ? Badge(term.fact, {sources, index, key})
+      : DerivedBadge({...term.lineage, status: termStatus(term)}, key ? {key, value: text} : undefined)
+  );
 }
 
 /** Returns a card for one deal. */
@@ -33,7 +42,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
         "span",
         {},
         figureText(terms.latest.usd, "usd", terms.latest.tranche.amount.bound, terms.latest.tranche.amount.status),
-        Badge(terms.latest.tranche.amount, {sources, index})
+        Badge(terms.latest.tranche.amount, {sources, index, key: `${deal.id}.tranches.${terms.latest.tranche.id}.amount`})
       )
     ]);
   rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
@@ -49,9 +58,9 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
         {},
         // One badge per part: the amount and the term are sourced (or assumed) separately.
         figureText(amount, "usd", commitment.amount.bound, commitment.amount.status),
-        Badge(commitment.amount, {sources, index}),
+        Badge(commitment.amount, {sources, index, key: `${deal.id}.commitments.${commitment.id}.amount`}),
         ` over ${figureText(commitment.years.value, "years", commitment.years.bound, commitment.years.status)}`,
-        Badge(commitment.years, {sources, index})
+        Badge(commitment.years, {sources, index, key: `${deal.id}.commitments.${commitment.id}.years`})
       )
     ]);
   }
@@ -62,7 +71,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
         "span",
         {},
         figureText(deal.capacity.ceiling.value, deal.capacity.ceiling.unit, deal.capacity.ceiling.bound, deal.capacity.ceiling.status),
-        Badge(deal.capacity.ceiling, {sources, index})
+        Badge(deal.capacity.ceiling, {sources, index, key: `${deal.id}.capacity.ceiling`})
       )
     ]);
   return el(

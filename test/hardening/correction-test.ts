@@ -176,3 +176,29 @@ it("without a repository, the badge's pencil copies the correction details and s
   assert.isNull(badge.querySelector(".correction-panel"), "a second press closes the panel");
   assert.isNotNull(DerivedBadge({inputs: ["a.b", "c.d"], status: "estimate"}).querySelector("button.correction-copy"));
 });
+
+it("a deal card's badges name their facts: each pencil's details carry the fact's key", async () => {
+  const {readValidDataset} = await import("../../src/io/readDataset.js");
+  const {DealCard} = await import("../../docs/components/dealCard.js");
+  const dataset = await readValidDataset("data");
+  const deal = dataset.deals.find((d) => d.id === "amazon-anthropic")!;
+  const card = DealCard(deal, {
+    sources: Object.fromEntries(dataset.sources.map((s) => [s.id, s])),
+    companies: Object.fromEntries(dataset.companies.map((c) => [c.id, c.name]))
+  });
+  document.body.append(card);
+  const keys: string[] = [];
+  for (const button of card.querySelectorAll<HTMLButtonElement>("button.correction-copy")) {
+    button.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    keys.push(/- Figure: (.*)/.exec(card.querySelector<HTMLTextAreaElement>(".correction-panel textarea")!.value)![1]);
+    button.click();
+  }
+  assert.includeMembers(keys, [
+    "amazon-anthropic.tranches.t2026-fresh.amount",
+    "amazon-anthropic.totals.firm-total",
+    "amazon-anthropic.commitments.aws-2026.amount",
+    "amazon-anthropic.commitments.aws-2026.years",
+    "amazon-anthropic.capacity.ceiling"
+  ]);
+});

@@ -36,13 +36,13 @@ function Card(deal: Deal, data: SectionContext["data"]): HTMLElement {
 }
 
 /** Returns a fact's value in words with its badge, or an empty string for a missing fact. */
-function factCell(fact: Fact | undefined, data: SectionContext["data"]): Node | string {
+function factCell(fact: Fact | undefined, data: SectionContext["data"], key?: string): Node | string {
   if (!fact) return "";
   return el(
     "span",
     {},
     figureText(fact.value, fact.unit, fact.bound, fact.status),
-    Badge(fact, {sources: data.sourcesById, index: data.sourceNumbers})
+    Badge(fact, {sources: data.sourcesById, index: data.sourceNumbers, key})
   );
 }
 
@@ -61,7 +61,7 @@ export function TrancheTable(deal: Deal, data: SectionContext["data"], tranches 
           {},
           el("td", {class: "nowrap"}, date(t.date)),
           el("td", {}, t.label),
-          el("td", {class: "num"}, factCell(t.amount, data)),
+          el("td", {class: "num"}, factCell(t.amount, data, `${deal.id}.tranches.${t.id}.amount`)),
           el(
             "td",
             {},
