@@ -188,7 +188,7 @@ it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn,
         timeout: 30_000
       }
     );
-    const version = await page.$eval("main", (m) => /data version ([0-9a-f]{12})/.exec((m as HTMLElement).innerText)?.[1] ?? "");
+    const version = await page.$eval("main", (m) => /data version ([0-9a-f]{12})/.exec(m.textContent ?? "")?.[1] ?? "");
     assert.match(version, /^[0-9a-f]{12}$/, "the page prints its data version");
     const signals = await clickDownload(page, ".signal-board a.csv-link");
     assert.strictEqual(signals.name, `signals-all-${version}.csv`);
