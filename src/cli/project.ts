@@ -95,7 +95,14 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       margin: r.margin,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
+      revenueUsd: r.revenueUsd,
+      pricePerGwYearUsd: r.pricePerGwYearUsd,
+      deliveredGwYears: r.deliveredGwYears,
       capexUsd: r.capexUsd,
+      providerCashUsd: r.providerCashUsd,
+      residualUsd: r.residualUsd,
+      residualPvUsd: r.residualPvUsd,
+      baseCase: r.baseCase,
       netCashByYear: r.netCashByYear,
       paybackYear: r.paybackYear,
       npvUsd: r.npvUsd,
@@ -191,7 +198,10 @@ export async function projectCommand(
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
+  line("lab's spend with the provider", rec.revenueUsd);
+  line("price per GW-year paid", rec.pricePerGwYearUsd);
   line("capex to deliver the capacity", rec.capexUsd);
+  line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
   line("accounting NPV, new money", rec.accountingNpvUsd);

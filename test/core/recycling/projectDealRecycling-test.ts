@@ -104,16 +104,19 @@ it("projectDealRecycling(deal, …) hand-check with capex: the cash NPV nets the
   const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]});
   // $10B a year ÷ $11B per GW-year = 0.90909 GW; capex 0.90909 × 50 = 45.4545 in 2026.
   // Depreciation: IT 31.818 ÷ 5 + facility 13.636 ÷ 20 = 7.0455; cash opex = max(10 × 0.75 − 7.0455, 0.8 × 0.90909) = 0.72727.
-  // Residual at the end of 2027: IT 31.818 × 3/5 + facility 13.636 × 18/20 = 31.3636.
-  // 2026: 10 − 0.72727 − 45.4545 − 2 = −38.1818; 2027: 10 − 0.72727 + 31.3636 = 40.6364; NPV = −38.1818 + 40.6364 ÷ 1.1 = −1.2397
+  // Residual at the end of 2027: IT 31.818 × 3/5 + facility 13.636 × 18/20 = 31.3636: not cash, shown apart.
+  // 2026: 10 − 0.72727 − 45.4545 − 2 = −38.1818; 2027: 10 − 0.72727 = 9.2727; NPV = −38.1818 + 9.2727 ÷ 1.1 = −29.7521
   assertInDelta(
     r.flows.map((d) => d.netCash / 1e9),
-    [-38.1818, 40.6364],
+    [-38.1818, 9.2727],
     1e-4
   );
-  assertInDelta(r.npvUsd!.value / 1e9, -1.2397, 1e-4);
+  assertInDelta(r.npvUsd!.value / 1e9, -29.7521, 1e-4);
   assertInDelta(r.capexUsd!.value / 1e9, 45.4545, 1e-4);
-  assert.strictEqual(r.paybackYear, 2027);
+  assertInDelta(r.residualUsd!.value / 1e9, 31.3636, 1e-4);
+  assertInDelta(r.residualPvUsd!.value / 1e9, 31.3636 / 1.1, 1e-4); // from the end of 2027 to 1 Jan 2026: one year at 10%
+  assert.strictEqual(r.paybackYear, null); // on cash alone the money is not back
+  assertInDelta(r.providerCashUsd!.value / 1e9, -38.1818 + 2 + 9.2727, 1e-4);
   // The accounting view is unchanged by capex: 0.5 + 2.5 ÷ 1.1
   assertInDelta(r.accountingNpvUsd!.value / 1e9, 0.5 + 2.5 / 1.1);
 });
