@@ -115,10 +115,12 @@ export interface DealRecycling {
   /** Relationship cash NPV + the latest equity mark (not cash: the mark is a fair value, not money received); null without a mark. */
   totalReturnUsd: Figure | null;
   /**
-   * Set by projectDeal when the headline NPV and operating profit are the medians (P50) of the Monte Carlo draws
+   * Set by projectDeal when the headline NPV, operating profit and payback are the medians (P50) of the Monte Carlo draws
    * that make their P10–P90 bands: their values at the scenario's base values, USD (null where undefined).
    */
-  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null};
+  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null; paybackYear: number | null};
+  /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
+  paybackNeverShare?: number;
   /** Money from investors outside the provider's group (e.g. Nvidia beside Azure), USD, firm; not in these flows. */
   otherInvestorsFirmUsd: Figure;
   /**

@@ -10,8 +10,8 @@ it("medianRecycling(recycling, figures) sets the NPV and operating profit to the
   const out = medianRecycling(r, {"recycling.npvUsd": spread(-7.9e9), "recycling.operatingProfitUsd": spread(31e9)});
   assert.strictEqual(out.npvUsd!.value, -7.9e9);
   assert.strictEqual(out.operatingProfitUsd!.value, 31e9);
-  assert.deepStrictEqual(out.baseCase, {npvUsd: -2.44e9, operatingProfitUsd: 35e9});
-  assert.strictEqual(out.paybackYear, 2035);
+  assert.deepStrictEqual(out.baseCase, {npvUsd: -2.44e9, operatingProfitUsd: 35e9, paybackYear: 2035});
+  assert.strictEqual(out.paybackYear, 2035, "no payback band: the base year stays");
   assert.strictEqual(r.npvUsd!.value, -2.44e9, "the input is not mutated");
 });
 
@@ -20,5 +20,15 @@ it("medianRecycling(recycling, {}) keeps a figure with no finite median as it is
   const out = medianRecycling(r, {"recycling.npvUsd": spread(Number.NaN)});
   assert.strictEqual(out.npvUsd!.value, 1e9);
   assert.strictEqual(out.operatingProfitUsd, null);
-  assert.deepStrictEqual(out.baseCase, {npvUsd: 1e9, operatingProfitUsd: null});
+  assert.deepStrictEqual(out.baseCase, {npvUsd: 1e9, operatingProfitUsd: null, paybackYear: null});
+});
+
+it("medianRecycling(recycling, figures) sets the payback to its median over every draw, and null when the median draw never pays back", () => {
+  const r = {npvUsd: figure(-2.44e9), operatingProfitUsd: figure(35e9), paybackYear: 2035} as unknown as DealRecycling;
+  const out = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21}});
+  assert.strictEqual(out.paybackYear, 2036); // 2035.5 rounds to 2036
+  assert.strictEqual(out.paybackNeverShare, 0.21);
+  assert.strictEqual(out.baseCase!.paybackYear, 2035);
+  const never = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6}});
+  assert.strictEqual(never.paybackYear, null);
 });

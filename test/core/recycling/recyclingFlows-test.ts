@@ -21,7 +21,7 @@ const spend = (first: number, ...usd: number[]) => providerCash(rows(first, ...u
 const options = {probability: 0.5};
 const column = (
   rows: ReturnType<typeof recyclingFlows>,
-  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash" | "accountingNet"
+  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash" | "accountingNet" | "residual"
 ) => rows.map((d) => d[key] / 1e9);
 
 it("recyclingFlows(tranches, provider, options) nets the provider's cash against investment, year by year", () => {
