@@ -43,7 +43,19 @@ it("commitmentReading(input) changes with the numbers: bounds, years and a cover
       "No lab can buy more than the ceiling supplies: the commitment pays about $13.3B per GW-year of the ceiling, above the $13B per GW-year assumed, and the economics use that price."
   );
   // 300/13 over a ceiling of 25 GW-years: 92%, which roughly agrees.
-  assert.match(commitmentReading({...founding, totalUsd: f(300e9), years: f(5), costPerGwYear: f(13e9), gwYears: f(300 / 13), ceilingGw: f(5), ceilingGwYears: f(25), coverage: f(300 / 13 / 25)}), /roughly agree\.$/);
+  assert.match(
+    commitmentReading({
+      ...founding,
+      totalUsd: f(300e9),
+      years: f(5),
+      costPerGwYear: f(13e9),
+      gwYears: f(300 / 13),
+      ceilingGw: f(5),
+      ceilingGwYears: f(25),
+      coverage: f(300 / 13 / 25)
+    }),
+    /roughly agree\.$/
+  );
 });
 
 it("commitmentReading(input) says so when the deal states no capacity", () => {

@@ -29,6 +29,8 @@ it("medianRecycling(recycling, figures) sets the payback to its median over ever
   assert.strictEqual(out.paybackYear, 2036); // 2035.5 rounds to 2036
   assert.strictEqual(out.paybackNeverShare, 0.21);
   assert.strictEqual(out.baseCase!.paybackYear, 2035);
-  const never = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6}});
+  const never = medianRecycling(r, {
+    "recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6}
+  });
   assert.strictEqual(never.paybackYear, null);
 });

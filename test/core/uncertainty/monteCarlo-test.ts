@@ -116,7 +116,11 @@ it("simulate(…, {undefinedLast}) ranks undefined draws after every value: the 
   // x ~ U(0, 1), undefined above 0.7 (30% of draws): over all draws with those last, p10 = 0.1, p50 = 0.5, and p90
   // falls among the undefined draws (NaN: "never").
   const project = (v: Record<string, number>) => ({payback: v.x > 0.7 ? null : v.x});
-  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {draws: 100_000, seed: 5, undefinedLast: ["payback"]});
+  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {
+    draws: 100_000,
+    seed: 5,
+    undefinedLast: ["payback"]
+  });
   assertInDelta(figures.payback.p10, 0.1, 0.005);
   assertInDelta(figures.payback.p50, 0.5, 0.005);
   assert(Number.isNaN(figures.payback.p90));
