@@ -38,7 +38,13 @@ const assumptions: Assumption[] = [
 }));
 
 // A price ratio of 1 prices the next generation's GW-year at today's rate: the hand checks below were written for it.
-const values = {"revenue-per-gw-year": 11, "generation-gain": 2, "next-gen-price-ratio": 1, "option-volatility": 0.5, "risk-free-rate": 0.1};
+const values = {
+  "revenue-per-gw-year": 11,
+  "generation-gain": 2,
+  "next-gen-price-ratio": 1,
+  "option-volatility": 0.5,
+  "risk-free-rate": 0.1
+};
 const inputs = {asOf: "2026-06-30", deal: "amazon-anthropic", assumptions, values, draws: 20_000};
 // 2026-06-30 → 2028-01-01 is 550 days = 550 / 365.25 = 1.5058179 years.
 const T = 550 / 365.25;
