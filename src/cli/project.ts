@@ -103,6 +103,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       residualUsd: r.residualUsd,
       residualPvUsd: r.residualPvUsd,
       baseCase: r.baseCase,
+      paybackNeverShare: r.paybackNeverShare,
       netCashByYear: r.netCashByYear,
       paybackYear: r.paybackYear,
       npvUsd: r.npvUsd,
@@ -203,7 +204,8 @@ export async function projectCommand(
   line("capex to deliver the capacity", rec.capexUsd);
   line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
-  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
+  const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
+  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   line("accounting NPV, new money", rec.accountingNpvUsd);
   line("cash NPV, relationship to date", rec.relationship.npvUsd);
   line("total return (not cash)", rec.totalReturnUsd);
@@ -221,7 +223,9 @@ export async function projectCommand(
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);
     for (const [name, s] of Object.entries(projection.uncertainty.figures)) {
       if (s.p50 === null) continue;
-      const show = (x: number | null) => (x === null ? "n/a" : unitText(x, bandUnit(name)));
+      // A payback percentile among the draws that never pay back is NaN: "never".
+      const show = (x: number | null) =>
+        x === null ? "n/a" : Number.isNaN(x) ? (name.endsWith("paybackYear") ? "never" : "n/a") : unitText(x, bandUnit(name));
       console.log(`  ${name.padEnd(34)} ${[s.p10, s.p50, s.p90].map(show).join(" / ")}`);
     }
   }

@@ -48,7 +48,7 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
     r.otherInvestorsFirmUsd.value > 0
       ? `Only money from ${provider}'s own group is set against ${provider}'s return: ${figureText(r.otherInvestorsFirmUsd.value, "usd")} from other investors in this deal earns nothing from ${provider}'s margin and is left out of its cash flows and ratios.`
       : `Only money from ${provider}'s own group is set against ${provider}'s return; in this deal that is every investor.`,
-    `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. The capex builds the capacity the spend keeps busy (spend ÷ ${figureText(v["revenue-per-gw-year"] * 1e9, "usd")} per GW-year) at ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range $29B, Epoch AI, to $60B, Nvidia's CEO), in the year the capacity is first used; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years while the term lasts, and what is left at the end of the term counts at its straight-line book value. Cash operating costs are those the margin implies once the depreciation of that capex is added back, never below ${figureText(v["opex-per-gw-year"] * 1e9, "usd")} per GW-year (Epoch AI's cost model). Depreciation itself never enters a cash figure. The operating profit (spend × margin, no capex) is shown as the accounting view, labelled as such.`,
+    `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. ${r.deliveredGwYears && r.revenueUsd && r.pricePerGwYearUsd ? `The capex builds the capacity the deal schedules (${figureText(r.deliveredGwYears.value, "gw-years")} over the term), not just what the stated commitment would buy: ${provider} builds what it delivers. The lab pays the contract price on it, ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")} (from GPU rental prices, not from any deal), and never less than its commitment, which is a floor: ${figureText(r.revenueUsd.value, "usd")} at ${figureText(r.pricePerGwYearUsd.value, "usd-per-gw-year")}.` : `The capex builds the capacity the spend keeps busy (spend ÷ ${figureText(r.pricePerGwYearUsd?.value ?? v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}; the contract price is ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}, from GPU rental prices, unless the commitment would then buy more than the capacity ceiling supplies, when the price is the commitment ÷ the ceiling's GW-years).`} Capex is ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range $29B, Epoch AI, to $60B, Nvidia's CEO), in the year the capacity is first used; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years while the term lasts. What is left at the end of the term at its straight-line book value${r.residualUsd ? ` (${figureText(r.residualUsd.value, "usd")} here)` : ""} is not cash: it is shown apart and enters neither the cash NPV nor the payback. Cash operating costs are those the margin implies once the depreciation of that capex is added back, never below ${figureText(v["opex-per-gw-year"] * 1e9, "usd")} per GW-year (Epoch AI's cost model). Depreciation itself never enters a cash figure. The operating profit (spend × margin, no capex) is shown as the accounting view, labelled as such.`,
     profile === "capacity"
       ? "Spend follows the delivered capacity: a commitment cannot be consumed before the capacity exists, so each year's share of the commitment is the capacity delivered that year, and a delivery slip moves spend, capex, NPV and payback. Flat and ramped spend are scenarios on the commitment page."
       : "The deal has no dated capacity schedule, so its spend is spread evenly over the term.",
@@ -128,8 +128,8 @@ function SpreadTable(projection: DealProjection): HTMLElement | null {
             {"data-spread": name},
             el("th", {scope: "row"}, label),
             el("td", {class: "num"}, text(s.p10, unit)),
-            el("td", {class: "num"}, text(s.p50, unit)),
-            el("td", {class: "num"}, text(s.p90, unit)),
+            el("td", {class: "num"}, Number.isFinite(s.p50) ? text(s.p50, unit) : "never"),
+            el("td", {class: "num"}, Number.isFinite(s.p90) ? text(s.p90, unit) : "never"),
             el("td", {class: "num"}, s.undefinedShare > 0 ? pct(s.undefinedShare) : "none")
           );
         })
@@ -159,7 +159,7 @@ export const methodology: Section = {
       el(
         "p",
         {class: "methodology-version"},
-        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (every assumption at its base value, ${projection.ramp} delivery ramp); NPVs and options are valued at 1 January 2026 for every deal, so they compare across deals.`
+        `Data version ${data.version}, as of ${date(data.asOf)}. Figures are computed for the ${projection.scenario === "base" ? "base" : projection.scenario} scenario (${projection.ramp} delivery ramp): each banded headline is the median of the Monte Carlo draws over the assumptions' ranges, and the base case, every assumption at its base value, is shown beside it; NPVs and options are valued at 1 January 2026 for every deal, so they compare across deals.`
       ),
       el("h3", {}, "Assumptions"),
       el(
