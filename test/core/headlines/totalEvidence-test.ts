@@ -11,6 +11,7 @@ const fact = (value: number, status: "confirmed" | "reported" | "estimate", boun
   unit: "usd-bn" as const,
   status,
   source: "s",
+  asOf: "2026-01-01",
   ...(bound ? {bound} : {})
 });
 const tranche = (id: string, value: number, status: "reported" | "estimate", bound?: "about") => ({id, amount: fact(value, status, bound)});
