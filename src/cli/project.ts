@@ -91,6 +91,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       revenuePerDollarInvested: r.revenuePerDollarInvested,
       investmentToCommitmentNewMax: r.investmentToCommitmentNewMax,
       otherInvestorsFirmUsd: r.otherInvestorsFirmUsd,
+      rebateExpectedUsd: r.rebateExpectedUsd,
       chipMakers: r.chipMakers,
       margin: r.margin,
       valuationYear: r.valuationYear,
@@ -198,6 +199,7 @@ export async function projectCommand(
   line("investment, maximum", rec.investmentMaxUsd, "investment.max");
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
+  line("rebate in kind (a discount)", rec.rebateExpectedUsd);
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);

@@ -121,6 +121,11 @@ export interface DealRecycling {
   baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null; paybackYear: number | null};
   /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
   paybackNeverShare?: number;
+  /**
+   * Rebates in kind from the provider's group (its stock or warrant given to the lab), USD: firm at face value,
+   * contingent × contingent-probability; a discount on the lab's spend, netted in the flows, never "invested". Null without any.
+   */
+  rebateExpectedUsd: Figure | null;
   /** Money from investors outside the provider's group (e.g. Nvidia beside Azure), USD, firm; not in these flows. */
   otherInvestorsFirmUsd: Figure;
   /**
@@ -144,6 +149,8 @@ export interface PreparedDealRecycling {
   /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
   flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
   otherInvestors: DealInvestment;
+  /** Rebates in kind from the provider's group (deal.rebates), summed as tranches. */
+  rebates: DealInvestment;
   chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
@@ -174,6 +181,7 @@ export function prepareDealRecycling(
   const investment = dealInvestment(deal, {investor: own});
   const newInvestment = dealInvestment(deal, {since: newMoneyDate(deal), investor: own});
   const otherInvestors = dealInvestment(deal, {investor: (id) => !own(id)});
+  const rebates = dealInvestment({...deal, tranches: deal.rebates ?? [], totals: []}, {investor: own});
   const hasContingent = investment.tranches.some((t) => !t.firm);
   const probability = {lineage: assumptionLineage(assumptions, "contingent-probability")};
   const margin = marginId(deal.provider);
@@ -186,7 +194,13 @@ export function prepareDealRecycling(
     newExpected: newInvestment.tranches.some((t) => !t.firm)
       ? provenanceOf(newInvestment.firmUsd, newInvestment.contingentUsd, probability)
       : newInvestment.firmUsd,
-    flowTranches: {new: flowTranches(deal, newInvestment.tranches), all: flowTranches(deal, investment.tranches)},
+    // A rebate in kind from the provider's group (its own stock or warrant given to the lab) is a discount on the
+    // lab's spend: money's worth out of the provider, netted in both scopes like a tranche, never counted as invested.
+    flowTranches: {
+      new: [...flowTranches(deal, newInvestment.tranches), ...flowTranches(deal, rebates.tranches)],
+      all: [...flowTranches(deal, investment.tranches), ...flowTranches(deal, rebates.tranches)]
+    },
+    rebates,
     otherInvestors,
     chipMakers: chipMakers
       .filter((company) => assumptions.some((a) => a.id === marginId(company)))
@@ -323,6 +337,14 @@ export function evaluateDealRecycling(
         ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
+    rebateExpectedUsd:
+      prepared.rebates.tranches.length > 0
+        ? withValue(
+            provenanceOf(prepared.rebates.maxUsd, {lineage: prepared.rebates.maxUsd.lineage}),
+            prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability,
+            "usd"
+          )
+        : null,
     chipMakers: provider.length
       ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
           const share = values["it-share"] * values["chip-content-share"];

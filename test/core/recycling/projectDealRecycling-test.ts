@@ -262,3 +262,24 @@ it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor o
   // Chips bought with the capacity in 2026 (all the capex is that year), tranche in 2026: NPV = 17.1882 − 10 = 7.1882.
   assertInDelta(maker.npvUsd / 1e9, 17.1882 - 10, 1e-4);
 });
+
+it("projectDealRecycling(deal, …) nets a rebate in kind from the provider's group as a discount on the spend, never as invested", () => {
+  // A $1B firm rebate (the provider's own stock given to the lab) in 2026, and a contingent $2B one × 0.5 = 1 in 2027:
+  // net cash falls by 1 in each year; the invested totals and ratios do not move.
+  const rebate = {...amazonAnthropic.tranches[3], id: "r1", label: "stock", date: "2026-06-01", amount: fact(1), firm: true};
+  const contingent = {...rebate, id: "r2", date: "2027-06-01", amount: fact(2), firm: false};
+  const base = recycle(amazonAnthropic, noCapex, ["amazon"]);
+  const r = recycle({...amazonAnthropic, rebates: [rebate, contingent]}, noCapex, ["amazon"]);
+  const year = (x: typeof r, y: number) => x.flows.find((f) => f.year === y)!.netCash / 1e9;
+  assertInDelta(year(base, 2026) - year(r, 2026), 1);
+  assertInDelta(year(base, 2027) - year(r, 2027), 1);
+  assert.strictEqual(r.investmentFirmUsd.value, base.investmentFirmUsd.value);
+  assert.strictEqual(r.investmentToCommitmentFirm!.value, base.investmentToCommitmentFirm!.value);
+  assertInDelta(r.rebateExpectedUsd!.value / 1e9, 2); // 1 + 2 × 0.5
+  assert.strictEqual(base.rebateExpectedUsd, null);
+  // A rebate from a company outside the provider's group is not the provider's discount.
+  assert.strictEqual(
+    recycle({...amazonAnthropic, rebates: [{...rebate, investor: "nvidia"}]}, noCapex, ["amazon"]).rebateExpectedUsd,
+    null
+  );
+});
