@@ -60,7 +60,7 @@ export function dealInvestment(deal: Deal, {since, investor}: {since?: string; i
         )
       : null;
     if (evidence?.stated && evidence.agrees && evidence.stronger === "stated")
-      return withValue(factProvenance(`${deal.id}.totals.${evidence.stated.id}`, evidence.stated.amount), usd, "usd");
+      return withValue(factProvenance(`${deal.id}.totals.${evidence.stated.id}.amount`, evidence.stated.amount), usd, "usd");
     return withValue(list.length ? provenanceOf(...list.map((t) => t.provenance)) : NO_INPUTS, usd, "usd");
   };
   return {
