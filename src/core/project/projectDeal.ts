@@ -283,7 +283,7 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
     return f && p50 !== undefined && Number.isFinite(p50) ? {...f, value: p50} : f;
   };
   // The payback's P50 ranks the draws that never pay back last (NaN: the median draw does not pay back).
-  const payback = figures["recycling.paybackYear"];
+  const payback = recycling.flows.length ? figures["recycling.paybackYear"] : undefined;
   return {
     ...recycling,
     npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
