@@ -209,7 +209,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   });
   const flowFinding =
     r.commitmentUsd && r.investmentExpectedUsd.value > 0
-      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investor}'s expected investment`
+      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
       : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
   const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
   const netCashFinding =
