@@ -257,6 +257,15 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .join(" · ")
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
+      r.revenueUsd && r.commitmentUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
+        ? Kpi(
+            `${lab}'s spend on the capacity ${provider} delivers`,
+            r.revenueUsd,
+            "usd",
+            null,
+            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year; the commitment is a floor, and ${provider}'s capex and cash below are on this spend`
+          )
+        : null,
       Kpi(
         "Firm investment ÷ commitment",
         r.investmentToCommitmentFirm,
