@@ -1,6 +1,6 @@
 /** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
-import type {Deal, Source} from "../lib/core.js";
-import {headlineTerms} from "../lib/core.js";
+import type {Company, Deal, Source} from "../lib/core.js";
+import {headlineTerms, providerGroupInvestors} from "../lib/core.js";
 import {type Child, el} from "./dom.js";
 import {date, derivedText, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -8,6 +8,14 @@ import {Badge, DerivedBadge} from "./provenance.js";
 interface Options {
   sources: Record<string, Source>;
   index?: Record<string, number>;
+  /** Company id → name. */
+  companies?: Record<string, string>;
+  /**
+   * Every company (with its parent): the spend-per-dollar ratio then counts only the money of the investors in the
+   * provider's group (providerGroupInvestors), as the recycling figures do (Microsoft's $5B beside Azure, not
+   * Nvidia's $10B too). Without it, every investor.
+   */
+  companyList?: Company[];
 }
 
 function card(label: string, value: string, badge: Node, note: Child, figure: string): HTMLElement {
@@ -22,7 +30,8 @@ function card(label: string, value: string, badge: Node, note: Child, figure: st
 }
 
 /** Returns cards for the deal's fresh money, firm total, contingent money, commitment and capacity. */
-export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElement {
+export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
+  const {sources, index} = options;
   const terms = headlineTerms(deal);
   const cards: HTMLElement[] = [];
   if (terms.latest) {
@@ -89,21 +98,29 @@ export function HeadlineStrip(deal: Deal, {sources, index}: Options): HTMLElemen
       )
     );
   }
-  if (terms.firm && terms.committed) {
-    const ratio = terms.committed.usd / terms.firm.usd;
+  // The ratio is per investor: only the provider's group's money is set against the spend with the provider.
+  const group = options.companyList ? providerGroupInvestors(options.companyList, deal) : undefined;
+  const own =
+    group && group.length < deal.investors.length
+      ? headlineTerms({...deal, tranches: deal.tranches.filter((t) => group.includes(t.investor))})
+      : terms;
+  const firmOwn = own.firm;
+  const whose = own === terms ? "" : ` ${group!.map((id) => options.companies?.[id] ?? id).join(" and ")}`;
+  if (firmOwn && terms.committed) {
+    const ratio = terms.committed.usd / firmOwn.usd;
     const text = derivedText({value: ratio, unit: "ratio", bound: terms.committed.bound});
     cards.push(
       card(
-        "Spend committed per dollar invested",
+        `Spend committed per dollar${whose} invested`,
         text,
         DerivedBadge(
           {
-            inputs: [...terms.committed.lineage.inputs, ...terms.firm.lineage.inputs],
-            status: terms.committed.lineage.status === "confirmed" ? terms.firm.lineage.status : terms.committed.lineage.status
+            inputs: [...terms.committed.lineage.inputs, ...firmOwn.lineage.inputs],
+            status: terms.committed.lineage.status === "confirmed" ? firmOwn.lineage.status : terms.committed.lineage.status
           },
           {key: `${deal.id}.ratio.commitmentToInvestment`, value: text}
         ),
-        `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(terms.firm, {bare: true})} invested`,
+        `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(firmOwn, {bare: true})} invested${whose ? ` by${whose}` : ""}`,
         "ratio.commitmentToInvestment"
       )
     );

@@ -91,11 +91,20 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       revenuePerDollarInvested: r.revenuePerDollarInvested,
       investmentToCommitmentNewMax: r.investmentToCommitmentNewMax,
       otherInvestorsFirmUsd: r.otherInvestorsFirmUsd,
+      rebateExpectedUsd: r.rebateExpectedUsd,
       chipMakers: r.chipMakers,
       margin: r.margin,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
+      revenueUsd: r.revenueUsd,
+      pricePerGwYearUsd: r.pricePerGwYearUsd,
+      deliveredGwYears: r.deliveredGwYears,
       capexUsd: r.capexUsd,
+      providerCashUsd: r.providerCashUsd,
+      residualUsd: r.residualUsd,
+      residualPvUsd: r.residualPvUsd,
+      baseCase: r.baseCase,
+      paybackNeverShare: r.paybackNeverShare,
       netCashByYear: r.netCashByYear,
       paybackYear: r.paybackYear,
       npvUsd: r.npvUsd,
@@ -190,10 +199,15 @@ export async function projectCommand(
   line("investment, maximum", rec.investmentMaxUsd, "investment.max");
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
+  line("rebate in kind (a discount)", rec.rebateExpectedUsd);
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
+  line("lab's spend with the provider", rec.revenueUsd);
+  line("price per GW-year paid", rec.pricePerGwYearUsd);
   line("capex to deliver the capacity", rec.capexUsd);
+  line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
-  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}`);
+  const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
+  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   line("accounting NPV, new money", rec.accountingNpvUsd);
   line("cash NPV, relationship to date", rec.relationship.npvUsd);
   line("total return (not cash)", rec.totalReturnUsd);
@@ -211,7 +225,9 @@ export async function projectCommand(
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);
     for (const [name, s] of Object.entries(projection.uncertainty.figures)) {
       if (s.p50 === null) continue;
-      const show = (x: number | null) => (x === null ? "n/a" : unitText(x, bandUnit(name)));
+      // A payback percentile among the draws that never pay back is NaN: "never".
+      const show = (x: number | null) =>
+        x === null ? "n/a" : Number.isNaN(x) ? (name.endsWith("paybackYear") ? "never" : "n/a") : unitText(x, bandUnit(name));
       console.log(`  ${name.padEnd(34)} ${[s.p10, s.p50, s.p90].map(show).join(" / ")}`);
     }
   }

@@ -22,7 +22,8 @@ export const ASSUMPTION_IDS = [
   "opex-per-gw-year",
   "credit-share",
   "next-gen-price-ratio",
-  "chip-content-share"
+  "chip-content-share",
+  "risk-free-rate"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

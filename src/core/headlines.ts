@@ -1,5 +1,5 @@
-import {combineBounds, type Lineage, leaf, mergeLineage} from "./lineage.js";
-import type {Bound, Commitment, Deal, Fact, StatedTotal, Status, Tranche} from "./model.js";
+import {combineBounds, type Lineage, leaf, mergeLineage, weakestStatus} from "./lineage.js";
+import {type Bound, type Commitment, type Deal, type Fact, STATUSES, type StatedTotal, type Status, type Tranche} from "./model.js";
 
 /** A money figure that is either a stated fact (with its source) or a sum of facts (with its lineage). */
 export interface MoneyTerm {
@@ -42,11 +42,38 @@ export function toUsd(fact: Pick<Fact, "value" | "unit">): number {
   }
 }
 
-function sumTerm(deal: Deal, tranches: Tranche[], totals: StatedTotal[], label: string): MoneyTerm | null {
-  if (!tranches.length) return null;
+/**
+ * Returns how a sum of tranches and the stated total that covers exactly those tranches settle on one status:
+ * `stated` is that total (undefined when none covers them); `agrees` when the tranches add up to it (same value and
+ * bound); `stronger` is "stated" or "sum", whichever has the stronger status when they agree (a sum's status is its
+ * weakest tranche's; a tie keeps the stated one, which shows its own source), else "stated" when there is one.
+ * Cards, tables and the recycling figures all use it, so one figure carries one status everywhere.
+ *
+ * @example totalEvidence(amazonAnthropic, firmTranches).stronger // "sum": four reported tranches beat an estimate of $13B
+ */
+export function totalEvidence(
+  deal: Pick<Deal, "totals">,
+  tranches: readonly Pick<Tranche, "id" | "amount">[]
+): {stated: StatedTotal | undefined; agrees: boolean; stronger: "stated" | "sum"} {
   const ids = new Set(tranches.map((t) => t.id));
-  const stated = totals.find((t) => t.tranches.length === ids.size && t.tranches.every((id) => ids.has(id)));
-  if (stated) {
+  const stated = deal.totals.find((t) => t.tranches.length === ids.size && t.tranches.every((id) => ids.has(id)));
+  if (!stated || !tranches.length) return {stated, agrees: false, stronger: stated ? "stated" : "sum"};
+  const sum = tranches.reduce((s, t) => s + toUsd(t.amount), 0);
+  const agrees =
+    Math.abs(toUsd(stated.amount) - sum) <= 1e-9 * Math.max(1, sum) &&
+    (stated.amount.bound ?? "exact") === combineBounds(tranches.map((t) => t.amount.bound));
+  const sumStatus = weakestStatus(tranches.map((t) => t.amount.status));
+  const sumStronger = agrees && STATUSES.indexOf(sumStatus) < STATUSES.indexOf(stated.amount.status);
+  return {stated, agrees, stronger: sumStronger ? "sum" : "stated"};
+}
+
+function sumTerm(deal: Deal, tranches: Tranche[], _totals: StatedTotal[], label: string): MoneyTerm | null {
+  if (!tranches.length) return null;
+  const {stated, stronger} = totalEvidence(deal, tranches);
+  const sum = tranches.reduce((s, t) => s + toUsd(t.amount), 0);
+  const sumBound = combineBounds(tranches.map((t) => t.amount.bound));
+  const agrees = stronger === "sum";
+  if (stated && !agrees) {
     return {
       usd: toUsd(stated.amount),
       bound: stated.amount.bound ?? "exact",
@@ -66,13 +93,14 @@ function sumTerm(deal: Deal, tranches: Tranche[], totals: StatedTotal[], label: 
     };
   }
   const lineage = mergeLineage(...tranches.map((t) => leaf(`${deal.id}.tranches.${t.id}.amount`, t.amount.status)));
-  const bound = combineBounds(tranches.map((t) => t.amount.bound));
-  return {usd: tranches.reduce((s, t) => s + toUsd(t.amount), 0), bound, lineage, label};
+  return {usd: sum, bound: sumBound, lineage, label: stated?.label ?? label};
 }
 
 /**
  * Returns the deal's headline terms: the latest firm tranche, firm and maximum investment, contingent money and
- * the compute committed. Stated totals are preferred over sums so their own source shows; sums carry lineage.
+ * the compute committed. A stated total is shown with its own source, unless its tranches add up to it (same value
+ * and bound) with a stronger status: then the figure is their sum, with the weakest tranche's status, so it reads
+ * the same here as wherever else the sum is printed. Sums carry lineage.
  *
  * @example headlineTerms(amazonAnthropic).firm.usd // 13e9, the stated "total $13B"
  */

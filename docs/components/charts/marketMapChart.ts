@@ -77,9 +77,11 @@ const STROKE: Record<Arrow["kind"], string> = {
 
 // A second label line with the node's money, so print shows what hover would: "invests $28B · gets $238B".
 function totals(n: MarketNode): string {
-  const parts = [n.investsUsd > 0 ? `invests ${usd(n.investsUsd)}` : "", n.receivesUsd > 0 ? `gets ${usd(n.receivesUsd)}` : ""].filter(
-    Boolean
-  );
+  // The bound words of the facts summed stay: "over $13B" is not "$13B".
+  const parts = [
+    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}` : "",
+    n.receivesUsd > 0 ? `gets ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}` : ""
+  ].filter(Boolean);
   return parts.length ? `\n${parts.join(" · ")}` : "";
 }
 
@@ -201,7 +203,10 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
         fill: "var(--theme-foreground)",
         ...(print
           ? {}
-          : {title: (n: Placed) => `${n.name}: invests ${usd(n.investsUsd)} (firm); compute committed to it ${usd(n.receivesUsd)}`})
+          : {
+              title: (n: Placed) =>
+                `${n.name}: invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)} (firm); compute committed to it ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}`
+            })
       }),
       // Lab labels sit under their node, leaning outwards so two labs' names do not meet in the middle.
       ...(["left", "right", "below"] as const).flatMap((side) =>

@@ -55,13 +55,14 @@ export function critiqueClaims(
       evidence: `Each firm dollar ${investor} invested is matched by ${said(r.revenuePerDollarInvested, times)} as much committed spend.`,
       lineage: r.revenuePerDollarInvested.lineage
     });
-  if (r.flows.length)
+  // Only where there is new money to pay back; and a payback in money is not a return in present value.
+  if (r.flows.length && r.newMoneyExpectedUsd.value > 0)
     counter.push({
-      argument: "Counted as cash, after the capex, the provider's return pays the new money back within the deal.",
+      argument: "Counted as cash, after the capex, the provider's return may pay the new money back within the deal.",
       evidence:
         r.paybackYear !== null
-          ? `Cumulative cash to ${investor} on this deal's new money turns positive for good in ${r.paybackYear}.`
-          : `Not here: cumulative cash to ${investor} on this deal's new money is still below zero when the flows end.`,
+          ? `Cumulative cash to ${investor} on this deal's new money, not discounted, turns positive for good in ${r.paybackYear}${r.baseCase ? " in the median draw" : ""}${r.npvUsd && r.npvUsd.value < 0 ? `; discounted at ${pct(discountRate)}, it is still ${said(r.npvUsd, usd)}: not paid back in present value` : ""}.`
+          : `Not here: cumulative cash to ${investor} on this deal's new money is still below zero when the flows end${r.baseCase ? " in the median draw" : ""}.`,
       lineage: (r.npvUsd ?? r.investmentFirmUsd).lineage
     });
   if (r.equityGainUsd)
@@ -121,7 +122,7 @@ export function RecyclingCritique(
         ? el(
             "p",
             {class: "critique-evidence"},
-            `Over the assumptions' ranges, the payback year runs from ${Math.round(payback.p10)} (P10) to ${Math.round(payback.p90)} (P90) among the draws that pay back${payback.undefinedShare > 0 ? `; in ${pct(payback.undefinedShare)} of draws it never comes within the flows` : ""}.`
+            `Over the assumptions' ranges, the payback year runs from ${Math.round(payback.p10)} (P10) to ${Number.isFinite(payback.p90) ? `${Math.round(payback.p90)} (P90)` : "never (P90)"}, the draws that never pay back ranked last${payback.undefinedShare > 0 ? `; in ${pct(payback.undefinedShare)} of draws it never comes within the flows` : ""}.`
           )
         : null
     ),

@@ -1,4 +1,4 @@
-/** The investor's cumulative net cash (operating profit − investment) by year, with its P10–P90 band and payback. */
+/** The investor's cumulative net cash (the provider's cash − investment) by year, with its P10–P90 band and payback. */
 
 import type {NetCashBand, RecyclingFlow} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
@@ -8,7 +8,8 @@ import {Swatch} from "./commitmentSwatch.js";
 
 /**
  * Returns the line of cumulative net cash to the investor (USD bn) by year, a zero rule, the P10–P90 band when
- * given, and the payback year marked (the first year from which the line stays at or above zero).
+ * given, and the payback year marked. With a band, the line is the band's own median (P50) path, so it never runs
+ * outside its band; without one (the first, quick draw on screen), the flows at the values shown.
  */
 export function RecyclingNetCashChart(
   flows: readonly RecyclingFlow[],
@@ -22,7 +23,11 @@ export function RecyclingNetCashChart(
   const w = Math.max(width, 280);
   const narrow = w < 560;
   const years = flows.map((d) => d.year);
-  const payback = paybackYear === null ? null : flows.find((d) => d.year === paybackYear);
+  const median = bands?.length ? new Map(bands.map((b) => [b.year, b.p50])) : null;
+  const points = flows
+    .map((d) => ({...d, y: (median ? (median.get(d.year) ?? Number.NaN) : d.cumulativeNetCash) / 1e9}))
+    .filter((d) => Number.isFinite(d.y));
+  const payback = paybackYear === null ? null : points.find((d) => d.year === paybackYear);
   // The label goes on the side of the rule with more room: a payback in the first years would run off the left edge.
   const early = payback !== null && payback !== undefined && payback.year - years[0] < (years[years.length - 1] - years[0]) / 2;
   const chart = Plot.plot({
@@ -49,30 +54,32 @@ export function RecyclingNetCashChart(
           })
         : null,
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.6}),
-      Plot.lineY(flows, {
+      Plot.lineY(points, {
         x: "year",
-        y: (d) => d.cumulativeNetCash / 1e9,
+        y: "y",
         stroke: "var(--flow-profit)",
         strokeWidth: 2.5,
         curve: "monotone-x"
       }),
-      Plot.dot(flows, {
+      Plot.dot(points, {
         x: "year",
-        y: (d) => d.cumulativeNetCash / 1e9,
+        y: "y",
         fill: "var(--flow-profit)",
         r: 2.5,
         ...(print
           ? {}
           : {
               title: (d) =>
-                `${d.year}: invested ${usd(d.investment)}, provider's cash ${usd(d.providerCash)} (capex ${usd(d.capex)}); cumulative ${usd(d.cumulativeNetCash)}`
+                median
+                  ? `${d.year}: cumulative ${usd(d.y * 1e9)}, the median of the draws`
+                  : `${d.year}: invested ${usd(d.investment)}, provider's cash ${usd(d.providerCash)} (capex ${usd(d.capex)}); cumulative ${usd(d.cumulativeNetCash)}`
             })
       }),
       payback ? Plot.ruleX([payback.year], {stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.7}) : null,
       payback
         ? Plot.text([payback], {
             x: "year",
-            y: (d) => d.cumulativeNetCash / 1e9,
+            y: "y",
             text: (d) => `pays back in ${d.year}`,
             dx: early ? 6 : -6,
             dy: -12,
@@ -91,7 +98,11 @@ export function RecyclingNetCashChart(
     el(
       "div",
       {class: "commitment-legend"},
-      Swatch("Cumulative net cash to the investor", "var(--flow-profit)", "line"),
+      Swatch(
+        median ? "Cumulative net cash to the investor, median of the draws" : "Cumulative net cash to the investor",
+        "var(--flow-profit)",
+        "line"
+      ),
       bands?.length ? Swatch("P10–P90 over the assumptions' ranges", "var(--flow-profit)", "band") : null
     ),
     chart

@@ -73,7 +73,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   const [dear, cheap] = [byPrice[0], byPrice[byPrice.length - 1]];
   const partialNote = (id: string) =>
     partial.some((p) => p.deal === id) ? ", a figure inflated by a GW count that leaves part of its hardware out" : "";
-  return `Among the ${points.length} deals with both figures, ${top.name} asks the most compute spending per dollar invested (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
+  return `Among the ${points.length} deals with both figures, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 
 /** Returns the scatter's "Data (CSV)" link: one row per dot, the two axes with their units, and the dot's status. */

@@ -138,7 +138,7 @@ function OptionInputs(item: ChipOptionValue, deal: Deal, values: AssumptionValue
       ]
     ],
     ["σ", "Volatility of the value of a GW-year", pct(item.volatility), [badge("option-volatility")]],
-    ["r", "Discount rate, standing in for the risk-free rate", pct(item.rate), [badge("discount-rate")]],
+    ["r", "Risk-free rate (2-year US Treasury yield)", pct(item.rate), [badge("risk-free-rate")]],
     [
       "q",
       "Erosion: how fast a generation's value falls as later ones arrive",
@@ -186,7 +186,7 @@ export function OptionModelNote(): HTMLElement {
       "p",
       {},
       el("strong", {}, "Its limits. "),
-      "No deal discloses the reserved price or the size of its option: K on the next generation's price path and one GW are placeholders that make the figure “per GW-year”. Only rights on a future generation are valued: a right to more of the same capacity, or a warrant that vests with purchases, is a different instrument and is shown unvalued with the reason. Capacity is not a traded asset, so risk-neutral pricing is an analogy, and the discount rate stands in for the risk-free rate (a higher rate raises the value by lowering the present value of the strike). The volatility is the editors' assumption. One exercise date is modelled, where the real right likely spans several generations; erosion is smooth rather than stepped at each launch; and the lab's other choices (another cloud, older chips) are not valued. Read the figure as the order of magnitude of the flexibility, not a price."
+      "No deal discloses the reserved price or the size of its option: K on the next generation's price path and one GW are placeholders that make the figure “per GW-year”. Only rights on a future generation are valued: a right to more of the same capacity, or a warrant that vests with purchases, is a different instrument and is shown unvalued with the reason. Capacity is not a traded asset, so risk-neutral pricing is an analogy, and r is the 2-year US Treasury yield (3.57%, an estimate read through a copy of the Treasury's data), not the 10% rate the NPVs are discounted at (a higher rate raises the value by lowering the present value of the strike). The volatility is the editors' assumption. One exercise date is modelled, where the real right likely spans several generations; erosion is smooth rather than stepped at each launch; and the lab's other choices (another cloud, older chips) are not valued. Read the figure as the order of magnitude of the flexibility, not a price."
     )
   );
 }

@@ -123,7 +123,10 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
     return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
   const cash = r.providerCashUsd.value;
   const capex = `after ${usd(r.capexUsd.value)} of capex`;
-  const when = r.paybackYear !== null ? `, paying back in ${r.paybackYear}` : ", and does not pay back within the deal";
+  const when =
+    r.paybackYear !== null
+      ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
+      : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
       ? `${provider} keeps ${usd(cash)} of cash from the commitment ${capex}, with no new investment against it`
@@ -153,13 +156,22 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const provider = companyName(context.data, deal.provider);
   const lab = companyName(context.data, deal.lab);
   const money = r.newMoneyExpectedUsd.value;
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const spend =
+    r.revenueUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
+      ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (the commitment is a floor)`
+      : "";
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
+  const book =
+    r.residualUsd && r.residualUsd.value > 0
+      ? `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
+      : "";
+  const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (not discounted, counting what is left of the capex at book value), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}` : "it is not back within the term"}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
-      : `${kept} (not discounted, counting what is left of the capex at book value); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
+      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const equity =
     mark && r.totalReturnUsd
@@ -217,7 +229,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   });
   const flowFinding =
     r.commitmentUsd && r.investmentExpectedUsd.value > 0
-      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investor}'s expected investment`
+      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
       : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
   const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
   const netCashFinding =
@@ -254,6 +266,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
             ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
             : "",
+          r.rebateExpectedUsd
+            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, netted in the cash flows below and not counted as invested`
+            : "",
           r.otherInvestorsFirmUsd.value > 0
             ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
             : ""
@@ -262,6 +277,15 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .join(" · ")
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
+      r.revenueUsd && r.commitmentUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
+        ? Kpi(
+            `${lab}'s spend on the capacity ${provider} delivers`,
+            r.revenueUsd,
+            "usd",
+            null,
+            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year; the commitment is a floor, and ${provider}'s capex and cash below are on this spend`
+          )
+        : null,
       Kpi(
         "Firm investment ÷ commitment",
         r.investmentToCommitmentFirm,
@@ -274,7 +298,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.capexUsd,
         "usd",
         "recycling.capexUsd",
-        `to build the capacity the spend keeps busy, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+        `to build ${r.deliveredGwYears ? "the capacity the deal schedules" : "the capacity the spend keeps busy"}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -298,9 +322,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             el(
               "p",
               {class: "card-foot"},
-              payback === null
-                ? "cumulative cash is still negative when the flows end"
-                : "first year from which cumulative cash stays ≥ 0 (the last year counts what is left of the capex at book value)"
+              [
+                payback === null
+                  ? "cumulative cash is still negative when the flows end"
+                  : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
+                r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
+                r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
+                r.residualUsd && r.residualUsd.value > 0 ? `book value left at the end, not cash: ${usd(r.residualUsd.value)}` : ""
+              ]
+                .filter(Boolean)
+                .join(" · ")
             )
           )
         : null,
@@ -310,7 +341,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.operatingProfitUsd",
         [
-          `${provider}'s own operating margin × the commitment; no capex`,
+          `${provider}'s own operating margin × the lab's spend; no capex`,
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]
@@ -360,7 +391,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]

@@ -105,7 +105,7 @@ export function ComparisonDealsTable(
     figureColumn("usdPerYear", "$ a year"),
     figureColumn("gw", "GW", marks),
     figureColumn("usdPerGw", "$ per GW", marks),
-    figureColumn("commitmentToInvestment", "Commitment ÷ investment"),
+    figureColumn("commitmentToInvestment", "Commitment ÷ investment by the provider's group"),
     {
       key: "hardware",
       label: "Hardware",

@@ -1,6 +1,7 @@
 import {derivedText} from "../format/figureWords.js";
 import {numberText} from "../format/numbers.js";
 import type {Figure} from "../lineage.js";
+import {quotientProvenance, withValue} from "./provenance.js";
 
 /** The figures a reading is built from; see {@link commitmentReading}. */
 export interface CommitmentReadingInput {
@@ -22,7 +23,8 @@ const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "sev
  * Returns a plain-language reading of what a commitment buys, built from the numbers: e.g. "Over $100B buys over
  * 9.09 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. The spend
  * figure and the capacity figure do not describe the same thing." The last sentence says they "roughly agree" when
- * the coverage is within 80–125%. Every figure is written with the core's figure vocabulary (src/core/format): its
+ * the coverage is within 80–100%; above 100% it gives the price per GW-year the commitment implies for the
+ * ceiling (total ÷ ceiling GW-years), the one the economics use. Every figure is written with the core's figure vocabulary (src/core/format): its
  * own bound's words, three significant figures. Without a ceiling the reading says the deal states no capacity.
  *
  * @example commitmentReading(projection) // "Over $100B buys over 9.09 GW-years at $11B per GW-year: …"
@@ -41,10 +43,14 @@ export function commitmentReading({
   if (!ceilingGw || !ceilingGwYears || !coverage)
     return `${buys} over ${yearsInWords(years.value)}; the deal states no capacity to compare it with.`;
   const ceiling = derivedText({...ceilingGw, unit: "gw"});
+  // Above 100% the lab would buy more than the ceiling supplies: the commitment implies a dearer GW-year instead.
+  const implied = withValue(quotientProvenance(totalUsd, ceilingGwYears), totalUsd.value / ceilingGwYears.value, "usd-per-gw-year");
   const verdict =
-    coverage.value >= 0.8 && coverage.value <= 1.25
-      ? "The spend figure and the capacity figure roughly agree."
-      : "The spend figure and the capacity figure do not describe the same thing.";
+    coverage.value > 1
+      ? `No lab can buy more than the ceiling supplies: the commitment pays ${derivedText(implied)} of the ceiling, above the ${derivedText({...costPerGwYear, unit: "usd-per-gw-year"}, {bare: true})} assumed, and the economics use that price.`
+      : coverage.value >= 0.8
+        ? "The spend figure and the capacity figure roughly agree."
+        : "The spend figure and the capacity figure do not describe the same thing.";
   return (
     `${buys}: ${derivedText({...coverage, unit: "fraction"}, {bare: true})} of the ${numberText(ceilingGwYears.value)} GW-years that ` +
     `${ceiling} for ${yearsInWords(years.value)} would supply. ${verdict}`

@@ -8,6 +8,7 @@ import {type DealCommitmentTotals, dealCommitmentTotals} from "./dealCommitmentT
 import {factProvenance, type Provenance, provenanceOf, quotientProvenance, withValue} from "./provenance.js";
 import {
   type DeliveredGw,
+  deliveredGwYears,
   evaluateSpend,
   type PreparedSpend,
   prepareSpend,
@@ -38,6 +39,11 @@ export interface DealCommitmentProjection {
   ceilingGwYears: Figure | null;
   /** gwYears.contract ÷ ceilingGwYears, a fraction; null without a ceiling. */
   coverage: Figure | null;
+  /**
+   * With the "capacity" profile: the GW-years the delivered capacity supplies in each row of `perYear` (same
+   * order; the provider builds these, whatever the stated floor buys) and their sum; null otherwise.
+   */
+  delivered: {gwYears: number[]; totalGwYears: number} | null;
   /** One plain-language reading of the numbers ({@link commitmentReading}); built when first read. */
   reading: string;
 }
@@ -141,6 +147,7 @@ export function evaluateDealCommitment(
       ? withValue(provenance.coverage, gwYears.contract.value / ceilingGwYears.value, "fraction")
       : null;
   const {totalUsd, years, start} = totals;
+  const deliveredRows = profile === "capacity" && deliveredGw ? Array.from(deliveredGwYears(prepared.spend, deliveredGw)) : null;
   return {
     deal: prepared.deal,
     profile,
@@ -153,6 +160,7 @@ export function evaluateDealCommitment(
     ceilingGw,
     ceilingGwYears,
     coverage,
+    delivered: deliveredRows ? {gwYears: deliveredRows, totalGwYears: deliveredRows.reduce((a, b) => a + b, 0)} : null,
     // Formatting costs more than the arithmetic, and a Monte Carlo draw never reads it: build it when read.
     get reading() {
       return commitmentReading({totalUsd, years, costPerGwYear: contract, gwYears: gwYears.contract, ceilingGw, ceilingGwYears, coverage});

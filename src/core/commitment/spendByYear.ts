@@ -122,6 +122,25 @@ export function spendByYear(terms: readonly SpendTerm[], options: SpendOptions =
   return evaluateSpend(prepareSpend(terms), options);
 }
 
+/**
+ * Returns the GW-years the delivered capacity supplies in each calendar year of the prepared terms (same rows as
+ * {@link evaluateSpend}): the year's average delivered GW × the share of the year that some term covers (the
+ * largest share when terms overlap: the same capacity serves both). Years before the first delivered year count
+ * 0 GW, years after the last hold its value. Throws `invalid deliveredGw:` as {@link evaluateSpend}.
+ *
+ * @example deliveredGwYears(prepareSpend([{usd: 1e9, years: 1, start: "2026-07-02"}]), [{year: 2026, gwAverage: 2}, {year: 2027, gwAverage: 4}])
+ * // [2 × 0.5, 4 × 0.5] (half of 2026 and half of 2027 are in the term)
+ */
+export function deliveredGwYears(prepared: PreparedSpend, deliveredGw: readonly DeliveredGw[]): Float64Array {
+  const {firstYear, yearCount} = prepared;
+  const gw = gwByYear(deliveredGw, firstYear, yearCount);
+  const covered = new Float64Array(yearCount);
+  for (const {firstIndex, edges} of prepared.terms)
+    for (let i = 0; i < edges.length - 1; ++i) covered[firstIndex + i] = Math.max(covered[firstIndex + i], edges[i + 1] - edges[i]);
+  for (let i = 0; i < yearCount; ++i) covered[i] *= gw[i];
+  return covered;
+}
+
 // Share of the total spent by `t` years into a term of `years`, when the rate ramps linearly from zero over
 // `ramp` years (ramp ≤ years) and then stays flat: the integral of min(1, t/ramp), normalized.
 function rampShare(t: number, years: number, ramp: number): number {

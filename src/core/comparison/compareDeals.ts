@@ -3,6 +3,7 @@ import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
 import {factProvenance, quotientProvenance, withValue} from "../commitment/provenance.js";
 import type {Figure} from "../lineage.js";
 import type {Dataset, Deal, DealStatus, Status} from "../model.js";
+import {parentCompany} from "../recycling/companyParents.js";
 import {dealInvestment} from "../recycling/dealInvestment.js";
 import {dealStatusMix} from "./dealStatusMix.js";
 
@@ -34,8 +35,13 @@ export interface DealComparison {
   gw: Figure | null;
   /** commitmentUsd ÷ gw; null without either. */
   usdPerGw: Figure | null;
-  /** commitmentUsd ÷ investmentFirmUsd; null without a commitment or firm investment. */
+  /**
+   * commitmentUsd ÷ the firm money of the investors in the provider's group (`ratioInvestors`), whose return the
+   * spend is; null without a commitment or such money. Microsoft + Nvidia → Anthropic: $30B ÷ Microsoft's $5B.
+   */
   commitmentToInvestment: Figure | null;
+  /** The investors whose money commitmentToInvestment counts: those with the provider's top parent. */
+  ratioInvestors: Party[];
   /** Names of the chips the deal names (ids when a chip is not in the dataset). */
   chips: string[];
   /** Other named hardware. */
@@ -50,8 +56,8 @@ export interface DealComparison {
 
 /**
  * Returns one row per deal (in the dataset's order) on normalized metrics: parties, status, investment firm
- * and maximum (USD), commitment (USD), years, USD per year, GW ceiling, USD per GW, commitment ÷ firm
- * investment, chip names, board seat and stake, and the count of facts by status. Ratios invert the
+ * and maximum (USD), commitment (USD), years, USD per year, GW ceiling, USD per GW, commitment ÷ the firm
+ * investment of the provider's group (per investor: the other investors earn nothing from the provider's spend), chip names, board seat and stake, and the count of facts by status. Ratios invert the
  * denominator's bound ("over $100B" ÷ "up to 5 GW" is "at-least" $20B per GW).
  *
  * @example compareDeals(dataset)[0].usdPerGw // {value: 20e9, unit: "usd-per-gw", bound: "at-least", …}
@@ -60,11 +66,18 @@ export function compareDeals(dataset: Dataset): DealComparison[] {
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const chips = new Map(dataset.chips.map((c) => [c.id, c.name]));
   const party = (id: string): Party => ({id, name: companies.get(id) ?? id});
-  return dataset.deals.map((deal) => compareDeal(deal, party, (id) => chips.get(id) ?? id));
+  return dataset.deals.map((deal) => {
+    // A company not in the data is its own top parent (the table falls back to ids for such companies).
+    const topOf = (id: string) => (companies.has(id) ? parentCompany(dataset.companies, id) : id);
+    const top = topOf(deal.provider);
+    const group = deal.investors.filter((id) => topOf(id) === top);
+    return compareDeal(deal, party, (id) => chips.get(id) ?? id, group);
+  });
 }
 
-function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: string) => string): DealComparison {
+function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: string) => string, group: string[]): DealComparison {
   const investment = dealInvestment(deal);
+  const own = dealInvestment(deal, {investor: (id) => group.includes(id)});
   const totals = dealCommitmentTotals(deal);
   const ceiling = deal.capacity?.ceiling;
   const gw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
@@ -89,7 +102,8 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
     usdPerGw: quotient(commitment, gw, "usd-per-gw"),
-    commitmentToInvestment: quotient(commitment, investment.firmUsd, "ratio"),
+    commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
+    ratioInvestors: group.map(party),
     chips: deal.hardware.chips.map(chipName),
     otherHardware: deal.hardware.other,
     boardSeat: boardSeat.value,

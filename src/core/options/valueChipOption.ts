@@ -14,7 +14,7 @@ export interface ChipOptionInputs {
   /**
    * The scenario's assumption values in their units: `revenue-per-gw-year` (USD bn per GW-year),
    * `generation-gain` (ratio ≥ 1), `next-gen-price-ratio` (ratio > 0), `option-volatility` (fraction) and
-   * `discount-rate` (fraction) are read.
+   * `risk-free-rate` (fraction) are read.
    */
   values: Readonly<Record<string, number>>;
   /** GW of capacity the option covers; defaults to 1, so values are per GW. */
@@ -84,12 +84,12 @@ export function unvaluedReason(option: Pick<ChipOption, "kind">): string | null 
     case "expansion":
       return "A right to more of the same capacity, not to a newer generation: its value is the gap between the reserved and the future market price of the same chips, and neither is disclosed, so it is shown unvalued.";
     case "warrant-for-purchases":
-      return "A warrant that vests as the lab buys and as the vendor's share price reaches targets: it is a call on the vendor's stock, whose vesting schedule and price targets by tranche are not disclosed in enough detail to value, so it is shown unvalued.";
+      return "A warrant that vests as the lab buys and as the vendor's share price reaches targets: a call on the vendor's stock at a near-zero strike, whose value is the shares of each tranche × the chance that tranche's purchase milestone and price target are both met. The filing gives only the first milestone and the final price target, not each tranche's shares or target, so it is shown unvalued; the deal's own figures give its worth at the signing price and at the final target.";
     default:
       return null;
   }
 }
-const USED = ["revenue-per-gw-year", "generation-gain", "next-gen-price-ratio", "option-volatility", "discount-rate"] as const;
+const USED = ["revenue-per-gw-year", "generation-gain", "next-gen-price-ratio", "option-volatility", "risk-free-rate"] as const;
 
 /**
  * Returns the value, in US dollars, of a right to take `gw` of capacity on a future chip generation at a
@@ -103,7 +103,7 @@ const USED = ["revenue-per-gw-year", "generation-gain", "next-gen-price-ratio", 
  * arrive: at the erosion yield q = ln(generation-gain) ÷ `generationYears`, a generation loses one
  * generation-gain of value per cadence, so its forward value is S·e^((r − q)T) (with the base values, S = 2K
  * erodes to about 1.4K by the 2028 exercise date). The value follows geometric Brownian motion with volatility
- * σ = option-volatility, and r = discount-rate. The option is European, exercised at T = years from `asOf` to
+ * σ = option-volatility, and r = risk-free-rate (a Treasury yield, not the NPVs' discount rate). The option is European, exercised at T = years from `asOf` to
  * the option's `exercisable` date, and valued with Black–Scholes–Merton with yield q. Exercise takes
  * `yearsOfUse` years of capacity, paid yearly in advance at K; year k's capacity is worth the first year's
  * eroded by e^(−qk), and its price is discounted by e^(−rk), so the block is a call on A_q GW-years at the
@@ -144,7 +144,7 @@ export function valueChipOption(option: ChipOption, inputs: ChipOptionInputs): C
   const gain = value(values, "generation-gain", (x) => x >= 1);
   const priceRatio = value(values, "next-gen-price-ratio", (x) => x > 0);
   const volatility = value(values, "option-volatility", (x) => x >= 0);
-  const rate = value(values, "discount-rate", () => true);
+  const rate = value(values, "risk-free-rate", () => true);
   if (!(gw >= 0 && gw < Infinity)) throw new Error(`invalid gw: ${gw}`);
   if (!(Number.isInteger(yearsOfUse) && yearsOfUse >= 1)) throw new Error(`invalid yearsOfUse: ${yearsOfUse}`);
   if (!(generationYears > 0 && generationYears < Infinity)) throw new Error(`invalid generationYears: ${generationYears}`);
@@ -200,7 +200,7 @@ export function chipOptionClosedForm(
 ): number {
   const revenue = values["revenue-per-gw-year"];
   const gain = values["generation-gain"];
-  const rate = values["discount-rate"];
+  const rate = values["risk-free-rate"];
   const erosion = Math.log(gain) / generationYears;
   const capacity = gw * annuity(erosion, yearsOfUse);
   const strike = (revenue * 1e9 * values["next-gen-price-ratio"] * annuity(rate, yearsOfUse)) / annuity(erosion, yearsOfUse);

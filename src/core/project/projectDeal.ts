@@ -113,7 +113,9 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   const chipRanges = deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [];
   const ranges = [...relevant, ...chipRanges];
   const baseValues = {...base.values, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
-  const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id}) : null;
+  // A draw that never pays back ranks after every payback year, so the payback's P50 is the median of all draws.
+  const undefinedLast = ["recycling.paybackYear"];
+  const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id, undefinedLast}) : null;
   const uncertainty = simulation ? {seed, draws, varied: simulation.varied, figures: simulation.figures} : null;
   if (uncertainty && result.capacity) result.capacity = medianCapacity(result.capacity, uncertainty.figures);
   if (uncertainty) result.recycling = medianRecycling(result.recycling, uncertainty.figures);
@@ -267,9 +269,11 @@ export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<
 }
 
 /**
- * Returns the recycling projection with its banded money headlines (the new money's cash NPV and the provider's
- * operating profit) set to the median of the draws that make their P10–P90, as the capacity headlines are, so a
- * headline always lies inside its own band; the values at the base values are kept in `baseCase`.
+ * Returns the recycling projection with its banded headlines (the new money's cash NPV, the provider's operating
+ * profit and the payback year) set to the median of the draws that make their P10–P90, as the capacity headlines
+ * are, so a headline always lies inside its own band; the values at the base values are kept in `baseCase`. The
+ * payback's median ranks draws that never pay back last (null when the median draw never does; rounded to a year),
+ * and `paybackNeverShare` gives their share.
  *
  * @example medianRecycling(recycling, {"recycling.npvUsd": {p50: -7.9e9, …}}).npvUsd.value // -7.9e9
  */
@@ -278,11 +282,19 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
     const p50 = figures[name]?.p50;
     return f && p50 !== undefined && Number.isFinite(p50) ? {...f, value: p50} : f;
   };
+  // The payback's P50 ranks the draws that never pay back last (NaN: the median draw does not pay back).
+  const payback = recycling.flows.length ? figures["recycling.paybackYear"] : undefined;
   return {
     ...recycling,
     npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
     operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
-    baseCase: {npvUsd: recycling.npvUsd?.value ?? null, operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null}
+    paybackYear: payback ? (Number.isFinite(payback.p50) ? Math.round(payback.p50) : null) : recycling.paybackYear,
+    paybackNeverShare: payback ? payback.undefinedShare : undefined,
+    baseCase: {
+      npvUsd: recycling.npvUsd?.value ?? null,
+      operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,
+      paybackYear: recycling.paybackYear ?? null
+    }
   };
 }
 

@@ -1,6 +1,6 @@
 import {decimalYear, earliestDate} from "../commitment/decimalYear.js";
 import {factProvenance, NO_INPUTS, type Provenance, provenanceOf, withValue} from "../commitment/provenance.js";
-import {toUsd} from "../headlines.js";
+import {totalEvidence, toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Deal} from "../model.js";
 
@@ -48,12 +48,21 @@ export function dealInvestment(deal: Deal, {since, investor}: {since?: string; i
       provenance: factProvenance(`${deal.id}.tranches.${t.id}.amount`, t.amount)
     }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const total = (list: TrancheUsd[]) =>
-    withValue(
-      list.length ? provenanceOf(...list.map((t) => t.provenance)) : NO_INPUTS,
-      list.reduce((sum, t) => sum + t.usd, 0),
-      "usd"
-    );
+  // A sum that a better-sourced stated total confirms (same tranches, value and bound) takes that total's status,
+  // as the headline cards do (totalEvidence): one figure, one status.
+  const byId = new Map(deal.tranches.map((t) => [t.id, t]));
+  const total = (list: TrancheUsd[]) => {
+    const usd = list.reduce((sum, t) => sum + t.usd, 0);
+    const evidence = list.length
+      ? totalEvidence(
+          deal,
+          list.map((t) => byId.get(t.id)!)
+        )
+      : null;
+    if (evidence?.stated && evidence.agrees && evidence.stronger === "stated")
+      return withValue(factProvenance(`${deal.id}.totals.${evidence.stated.id}.amount`, evidence.stated.amount), usd, "usd");
+    return withValue(list.length ? provenanceOf(...list.map((t) => t.provenance)) : NO_INPUTS, usd, "usd");
+  };
   return {
     tranches,
     firmUsd: total(tranches.filter((t) => t.firm)),

@@ -21,6 +21,10 @@ export interface MarketNode {
   investsUsd: number;
   /** Compute spend committed to it (or its subsidiaries), USD. */
   receivesUsd: number;
+  /** investsUsd as a figure: the bounds of the facts summed kept ("over $13B" stays "over"), with lineage. */
+  invests: Figure;
+  /** receivesUsd as a figure, bounds and lineage kept ("over $100B" + $138B is "over $238B"). */
+  receives: Figure;
 }
 
 /** Money between two companies, summed over the deals that carry it. */
@@ -104,7 +108,16 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     const root = top(id);
     let n = nodes.get(root);
     if (!n) {
-      n = {id: root, name: names.get(root) ?? root, members: [root], roles: [], investsUsd: 0, receivesUsd: 0};
+      n = {
+        id: root,
+        name: names.get(root) ?? root,
+        members: [root],
+        roles: [],
+        investsUsd: 0,
+        receivesUsd: 0,
+        invests: ZERO,
+        receives: ZERO
+      };
       nodes.set(root, n);
     }
     if (!n.members.includes(id)) n.members.push(id);
@@ -136,6 +149,7 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     const commitment = dealCommitmentTotals(deal);
     if (commitment) {
       provider.receivesUsd += commitment.totalUsd.value;
+      provider.receives = sumFigure(provider.receives, commitment.totalUsd);
       add("commitment", lab.id, provider.id, commitment.totalUsd.value, commitment.totalUsd, deal.id);
     } else if (deal.capacity && factGw(deal.capacity.ceiling) > 0) {
       const id = `capacity:${lab.id}→${provider.id}`;
@@ -150,6 +164,7 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     for (const investor of investors) {
       const equity = investorEquity(deal, (id) => top(id) === investor.id);
       investor.investsUsd += equity.firm.value;
+      if (equity.firm.value > 0) investor.invests = sumFigure(investor.invests, equity.firm);
       add("equity-firm", investor.id, lab.id, equity.firm.value, equity.firm, deal.id);
       add("equity-contingent", investor.id, lab.id, equity.max.value - equity.firm.value, equity.contingent, deal.id);
       const via: MarketLoop["via"] = [];
@@ -176,6 +191,13 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     deals: e.deals
   }));
   return {nodes: [...nodes.values()], edges, capacityLinks: [...capacity.values()], loops};
+}
+
+const ZERO: Figure = withValue(NO_INPUTS, 0, "usd");
+
+// a + b in USD, the bounds combined (an "over" part makes an "over" total) and the lineages merged; 0 adds nothing.
+function sumFigure(a: Figure, b: Figure): Figure {
+  return a.value === 0 && a.lineage.inputs.length === 0 ? b : withValue(provenanceOf(a, b), a.value + b.value, "usd");
 }
 
 // The deal's tranches paid by `isInvestor`, summed: firm, contingent and every tranche (USD, with lineage).

@@ -72,8 +72,17 @@ export interface DealRecycling {
   investmentToCommitmentNewAtCost: Figure | null;
   /** Cloud revenue over the term (the commitment) per firm dollar invested; null without firm investment. */
   revenuePerDollarInvested: Figure | null;
-  /** Accounting view: the provider's operating profit over the term (commitment × its margin), USD; null without a commitment. */
+  /** Accounting view: the provider's operating profit over the term (revenueUsd × its margin), USD; null without a commitment. */
   operatingProfitUsd: Figure | null;
+  /**
+   * The lab's spend with the provider over the term, USD: the commitment, or, when the deal schedules its capacity,
+   * the delivered GW-years at the contract price and never less than the commitment ({@link revenueOnDelivered}).
+   */
+  revenueUsd: Figure | null;
+  /** The price per GW-year the revenue is paid at: max(contract price, commitment ÷ delivered GW-years), USD. */
+  pricePerGwYearUsd: Figure | null;
+  /** GW-years the scheduled capacity supplies over the term (what the provider builds); null without a schedule. */
+  deliveredGwYears: Figure | null;
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
@@ -93,8 +102,12 @@ export interface DealRecycling {
   accountingNpvUsd: Figure | null;
   /** The provider's capex to deliver the capacity the commitment pays for, undiscounted, USD; null without flows. */
   capexUsd: Figure | null;
-  /** The provider's cash on the commitment over the term, after capex and with the book value left at the end, undiscounted, USD. */
+  /** The provider's cash on the lab's spend over the term, after capex, undiscounted, USD (no book value: not cash). */
   providerCashUsd: Figure | null;
+  /** Book value of the capex left at the end of the term, undiscounted, USD: the provider keeps it; not cash, in no cash figure. */
+  residualUsd: Figure | null;
+  /** residualUsd discounted at discount-rate from the term's last year to 1 January {@link VALUATION_YEAR}, USD; not cash. */
+  residualPvUsd: Figure | null;
   /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
   newMoneyExpectedUsd: Figure;
   /** Second scope, "relationship to date": this commitment against every tranche of the investor in the deal. */
@@ -102,10 +115,17 @@ export interface DealRecycling {
   /** Relationship cash NPV + the latest equity mark (not cash: the mark is a fair value, not money received); null without a mark. */
   totalReturnUsd: Figure | null;
   /**
-   * Set by projectDeal when the headline NPV and operating profit are the medians (P50) of the Monte Carlo draws
+   * Set by projectDeal when the headline NPV, operating profit and payback are the medians (P50) of the Monte Carlo draws
    * that make their P10–P90 bands: their values at the scenario's base values, USD (null where undefined).
    */
-  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null};
+  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null; paybackYear: number | null};
+  /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
+  paybackNeverShare?: number;
+  /**
+   * Rebates in kind from the provider's group (its stock or warrant given to the lab), USD: firm at face value,
+   * contingent × contingent-probability; a discount on the lab's spend, netted in the flows, never "invested". Null without any.
+   */
+  rebateExpectedUsd: Figure | null;
   /** Money from investors outside the provider's group (e.g. Nvidia beside Azure), USD, firm; not in these flows. */
   otherInvestorsFirmUsd: Figure;
   /**
@@ -129,6 +149,8 @@ export interface PreparedDealRecycling {
   /** Tranches the headline flows pay (new money) and the relationship's (every tranche of the provider's group). */
   flowTranches: {new: FlowTranche[]; all: FlowTranche[]};
   otherInvestors: DealInvestment;
+  /** Rebates in kind from the provider's group (deal.rebates), summed as tranches. */
+  rebates: DealInvestment;
   chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
@@ -159,6 +181,7 @@ export function prepareDealRecycling(
   const investment = dealInvestment(deal, {investor: own});
   const newInvestment = dealInvestment(deal, {since: newMoneyDate(deal), investor: own});
   const otherInvestors = dealInvestment(deal, {investor: (id) => !own(id)});
+  const rebates = dealInvestment({...deal, tranches: deal.rebates ?? [], totals: []}, {investor: own});
   const hasContingent = investment.tranches.some((t) => !t.firm);
   const probability = {lineage: assumptionLineage(assumptions, "contingent-probability")};
   const margin = marginId(deal.provider);
@@ -171,7 +194,13 @@ export function prepareDealRecycling(
     newExpected: newInvestment.tranches.some((t) => !t.firm)
       ? provenanceOf(newInvestment.firmUsd, newInvestment.contingentUsd, probability)
       : newInvestment.firmUsd,
-    flowTranches: {new: flowTranches(deal, newInvestment.tranches), all: flowTranches(deal, investment.tranches)},
+    // A rebate in kind from the provider's group (its own stock or warrant given to the lab) is a discount on the
+    // lab's spend: money's worth out of the provider, netted in both scopes like a tranche, never counted as invested.
+    flowTranches: {
+      new: [...flowTranches(deal, newInvestment.tranches), ...flowTranches(deal, rebates.tranches)],
+      all: [...flowTranches(deal, investment.tranches), ...flowTranches(deal, rebates.tranches)]
+    },
+    rebates,
     otherInvestors,
     chipMakers: chipMakers
       .filter((company) => assumptions.some((a) => a.id === marginId(company)))
@@ -216,15 +245,17 @@ export function evaluateDealRecycling(
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const provider = commitment
-    ? providerCash(commitment.perYear, {
+  const revenue = commitment ? revenueOnDelivered(commitment, values["revenue-per-gw-year"] * 1e9) : null;
+  const provider = revenue
+    ? providerCash(revenue.perYear, {
         margin,
         capexPerGwUsd: values["capex-per-gw"] * 1e9,
         itShare: values["it-share"],
         itLife: values["it-life"],
         facilityLife: values["facility-life"],
-        revenuePerGwYearUsd: values["revenue-per-gw-year"] * 1e9,
-        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9
+        revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
+        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+        gw: revenue.gw ?? undefined
       })
     : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
@@ -263,7 +294,10 @@ export function evaluateDealRecycling(
     investmentToCommitmentNewMax: ratio(p?.newMax, newInvestment.maxUsd.value, total),
     investmentToCommitmentNewAtCost: ratio(p?.newAtCost, newInvestment.firmUsd.value * cost, total),
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
-    operatingProfitUsd: p ? withValue(p.operatingProfit, total * margin, "usd") : null,
+    operatingProfitUsd: p && revenue ? withValue(p.operatingProfit, revenue.totalUsd * margin, "usd") : null,
+    revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
+    pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
+    deliveredGwYears: p && revenue?.gw ? withValue(p.delivered, revenue.gwYears, "gw-years") : null,
     margin: {id: prepared.marginId, value: margin},
     valuationYear: VALUATION_YEAR,
     flows,
@@ -278,6 +312,11 @@ export function evaluateDealRecycling(
             sum(provider, (y) => y.capex),
             "usd"
           )
+        : null,
+    residualUsd: p && flows.length ? withValue(p.capex, residualOf(provider), "usd") : null,
+    residualPvUsd:
+      p && provider.length
+        ? withValue(p.residualPv, residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year), "usd")
         : null,
     providerCashUsd:
       p && flows.length
@@ -298,6 +337,14 @@ export function evaluateDealRecycling(
         ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
+    rebateExpectedUsd:
+      prepared.rebates.tranches.length > 0
+        ? withValue(
+            provenanceOf(prepared.rebates.maxUsd, {lineage: prepared.rebates.maxUsd.lineage}),
+            prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability,
+            "usd"
+          )
+        : null,
     chipMakers: provider.length
       ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
           const share = values["it-share"] * values["chip-content-share"];
@@ -359,7 +406,11 @@ function commitmentProvenances(
   const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
   return {
+    revenue: provenanceOf(totalUsd, cash),
+    price: provenanceOf(totalUsd, cash),
+    delivered: provenanceOf(totalUsd, cash),
     capex: provenanceOf(totalUsd, cash),
+    residualPv: provenanceOf(totalUsd, cash, discount),
     providerCash: provenanceOf(operatingProfit, cash),
     accountingNpv: net(newProvenance, provenanceOf(operatingProfit, discount)),
     relationshipNpv: net(tranches.all.length ? expected : null, providerSide),
@@ -372,6 +423,45 @@ function commitmentProvenances(
     operatingProfit,
     npv: net(newProvenance, providerSide)
   };
+}
+
+/**
+ * Returns the lab's spend with the provider, year by year: the commitment's spend when the deal has no delivery
+ * schedule (capacity in use = spend ÷ price, where the price is `contractPriceUsd` unless the commitment would then
+ * buy more than the ceiling's GW-years: then commitment ÷ ceiling GW-years); with one, the delivered GW-years of each year at the
+ * contract price, and never less than the commitment (stated commitments are floors), i.e. at
+ * max(contract price, commitment ÷ delivered GW-years). The provider builds what it delivers, so `gw` (the
+ * capacity in use each year) is the delivered GW-years then; null without a schedule.
+ *
+ * @example revenueOnDelivered({totalUsd: {value: 100e9}, perYear, delivered: {gwYears: [5, 5], totalGwYears: 10}}, 11e9)
+ * // {pricePerGwYearUsd: 11e9, totalUsd: 110e9, perYear: [{usd: 55e9}, {usd: 55e9}], gw: [5, 5], gwYears: 10}
+ */
+export function revenueOnDelivered(
+  commitment: Pick<DealCommitmentProjection, "totalUsd" | "perYear" | "delivered"> & {ceilingGwYears?: Figure | null},
+  contractPriceUsd: number
+): {perYear: YearUsd[]; totalUsd: number; pricePerGwYearUsd: number; gw: number[] | null; gwYears: number} {
+  if (!(contractPriceUsd > 0)) throw new Error(`invalid contractPriceUsd: ${contractPriceUsd}`);
+  const {delivered, perYear} = commitment;
+  const total = commitment.totalUsd.value;
+  if (!delivered || !(delivered.totalGwYears > 0)) {
+    // No schedule: the spend keeps spend ÷ price GW busy, but never more than the ceiling supplies (a dearer GW-year).
+    const ceiling = commitment.ceilingGwYears?.value ?? 0;
+    const price = ceiling > 0 ? Math.max(contractPriceUsd, total / ceiling) : contractPriceUsd;
+    return {perYear, totalUsd: total, pricePerGwYearUsd: price, gw: null, gwYears: total / price};
+  }
+  if (delivered.gwYears.length !== perYear.length) throw new Error("invalid delivered: not one value per spend year");
+  const price = Math.max(contractPriceUsd, total / delivered.totalGwYears);
+  return {
+    perYear: perYear.map(({year}, i) => ({year, usd: delivered.gwYears[i] * price})),
+    totalUsd: delivered.totalGwYears * price,
+    pricePerGwYearUsd: price,
+    gw: delivered.gwYears,
+    gwYears: delivered.totalGwYears
+  };
+}
+
+function residualOf(provider: readonly {residual: number}[]): number {
+  return sum(provider, (y) => y.residual);
 }
 
 function sum<T>(items: readonly T[], f: (item: T) => number): number {

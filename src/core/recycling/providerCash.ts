@@ -16,6 +16,11 @@ export interface ProviderCosts {
   revenuePerGwYearUsd: number;
   /** Cash operating costs per GW-year that no margin can go below (power, staff, maintenance), USD. */
   opexFloorPerGwYearUsd: number;
+  /**
+   * The GW the provider delivers in each year of `perYear` (same order and length), when the deal schedules its
+   * capacity: capex is then sized to these GW, not to spend ÷ revenue per GW-year. Default: spend ÷ revenue per GW-year.
+   */
+  gw?: readonly number[];
 }
 
 /** One year of the provider's economics on a deal, USD (GW for `gw`). */
@@ -23,7 +28,7 @@ export interface ProviderCashYear {
   year: number;
   /** The lab's spend: the provider's revenue. */
   revenue: number;
-  /** Capacity the spend keeps busy: revenue ÷ revenue per GW-year. */
+  /** Capacity in use: the delivered GW when given, else what the spend keeps busy (revenue ÷ revenue per GW-year). */
   gw: number;
   /** Capex spent this year: new capacity at capex per GW, plus IT replaced at the end of its life. */
   capex: number;
@@ -31,11 +36,11 @@ export interface ProviderCashYear {
   depreciation: number;
   /** Cash operating costs: revenue × (1 − margin) − depreciation, but never below the floor × GW. */
   cashOpex: number;
-  /** Book value of what is left at the end of the term (last year only): the provider keeps and can re-rent it. */
+  /** Book value of what is left at the end of the term (last year only): the provider keeps it; not cash. */
   residual: number;
   /** Accounting view: revenue × margin. */
   operatingProfit: number;
-  /** Cash: revenue − cash operating costs − capex + residual. */
+  /** Cash: revenue − cash operating costs − capex (the residual book value is not cash and stays out). */
   cash: number;
 }
 
@@ -45,9 +50,10 @@ export interface ProviderCashYear {
  * previous peak) with its IT replaced every `itLife` years while the term lasts, the cash operating costs that the
  * provider's operating margin implies once the depreciation of that capex is added back (revenue × (1 − margin) −
  * depreciation, floored at `opexFloorPerGwYearUsd` × GW), and in the last year the straight-line book value of
- * what is left. Cash = revenue − cash opex − capex + residual; depreciation never enters it. Over a whole life with
- * no floor binding, undiscounted cash equals the operating profit: only the timing differs. `perYear` must hold
- * one row per year, in order. Throws `invalid <field>:` for a value out of range.
+ * what is left (`residual`, not cash). Cash = revenue − cash opex − capex; neither depreciation nor the residual
+ * enters it. With no floor binding, undiscounted cash + residual equals the operating profit: only the timing
+ * differs. With `gw` (the delivered capacity, one value per row), capex is sized to those GW instead of to the
+ * spend. `perYear` must hold one row per year, in order. Throws `invalid <field>:` for a value out of range.
  *
  * @example providerCash([{year: 2026, usd: 11e9}, {year: 2027, usd: 11e9}], {margin: 0.35, capexPerGwUsd: 50e9, itShare: 0.7, itLife: 5, facilityLife: 20, revenuePerGwYearUsd: 11e9, opexFloorPerGwYearUsd: 0.8e9})
  * // 2026: 1 GW, capex 50e9, depreciation 7.75e9, cash opex max(7.15e9 − 7.75e9, 0.8e9) = 0.8e9, cash 11 − 0.8 − 50 = −39.8e9
@@ -63,6 +69,9 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   if (!(opexFloorPerGwYearUsd >= 0)) throw new Error(`invalid opexFloorPerGwYearUsd: ${opexFloorPerGwYearUsd}`);
   const n = perYear.length;
   if (!n) return [];
+  const {gw: delivered} = costs;
+  if (delivered && delivered.length !== n) throw new Error(`invalid gw: ${delivered.length} values for ${n} years`);
+  const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
   const capex = new Float64Array(n);
   const depreciation = new Float64Array(n);
@@ -75,7 +84,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   };
   let peak = 0;
   for (let i = 0; i < n; ++i) {
-    const added = Math.max(0, perYear[i].usd / revenuePerGwYearUsd - peak);
+    const added = Math.max(0, gwAt(i) - peak);
     if (!(added > 0)) continue;
     peak += added;
     buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
@@ -86,7 +95,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   for (let i = 0; i < n; ++i) {
     const {year, usd: revenue} = perYear[i];
     if (year !== first + i) throw new Error(`invalid perYear: not one row per year from ${first}`);
-    const gw = revenue / revenuePerGwYearUsd;
+    const gw = gwAt(i);
+    if (!(gw >= 0)) throw new Error(`invalid gw: ${gw} in ${year}`);
     const cashOpex = Math.max(revenue * (1 - margin) - depreciation[i], gw * opexFloorPerGwYearUsd);
     const left = i === n - 1 ? residual : 0;
     rows[i] = {
@@ -98,7 +108,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
       cashOpex,
       residual: left,
       operatingProfit: revenue * margin,
-      cash: revenue - cashOpex - capex[i] + left
+      cash: revenue - cashOpex - capex[i]
     };
   }
   return rows;

@@ -15,9 +15,9 @@ export interface RecyclingFlow {
   capex: number;
   /** The provider's cash operating costs. */
   cashOpex: number;
-  /** Book value left at the end of the term (last spend year only). */
+  /** Book value left at the end of the term (last spend year only); not cash, so in no cash figure. */
   residual: number;
-  /** The provider's cash: spend − cash operating costs − capex + residual. */
+  /** The provider's cash: spend − cash operating costs − capex (the residual is not cash). */
   providerCash: number;
   /** Cash: providerCash − investment. */
   netCash: number;

@@ -28,6 +28,11 @@ export interface SimulateOptions {
   stream?: string;
   /** Ids of the assumptions to vary; defaults to all. The others stay at their base values. */
   vary?: readonly string[];
+  /**
+   * Figures whose undefined draws mean "later than any value" (a payback that never comes): their P10 / P50 / P90
+   * are taken over every draw with those draws ranked last, NaN where a percentile falls among them.
+   */
+  undefinedLast?: readonly string[];
 }
 
 export interface Simulation {
@@ -64,7 +69,7 @@ export function simulate<V extends Record<string, number>>(
   assumptions: readonly Assumption[],
   baseValues: V,
   project: (values: V) => ProjectFigures,
-  {draws = 10_000, seed, stream = "simulate", vary}: SimulateOptions
+  {draws = 10_000, seed, stream = "simulate", vary, undefinedLast = []}: SimulateOptions
 ): Simulation {
   if (!(Number.isInteger(draws) && draws >= 1)) throw new Error(`invalid draws: ${draws}`);
   const ranges = assumptionRanges(assumptions, baseValues, vary);
@@ -96,7 +101,7 @@ export function simulate<V extends Record<string, number>>(
   }
   const figures: Record<string, FigureSpread> = {};
   names.forEach((name, f) => {
-    figures[name] = spread(samples[f].subarray(0, counts[f]).sort(), draws);
+    figures[name] = spread(samples[f].subarray(0, counts[f]).sort(), draws, undefinedLast.includes(name));
   });
   return {seed, stream, draws, varied: ranges.map((r) => r.id), figures};
 }
@@ -132,17 +137,32 @@ function assumptionRanges(assumptions: readonly Assumption[], baseValues: Record
   });
 }
 
-function spread(sorted: Float64Array, draws: number): FigureSpread {
+function spread(sorted: Float64Array, draws: number, last = false): FigureSpread {
   const undefinedShare = (draws - sorted.length) / draws;
   if (sorted.length === 0) return {p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, undefinedShare};
   // d3-array reads any array-like by index; its types only name plain arrays.
   const values = sorted as unknown as number[];
+  const quantile = last ? (p: number) => quantileWithLast(sorted, draws, p) : (p: number) => quantileSorted(values, p)!;
   return {
-    p10: quantileSorted(values, 0.1)!,
-    p50: quantileSorted(values, 0.5)!,
-    p90: quantileSorted(values, 0.9)!,
+    p10: quantile(0.1),
+    p50: quantile(0.5),
+    p90: quantile(0.9),
     // Summing offsets from the minimum (exactly, with fsum) returns a constant sample's value exactly.
     mean: sorted[0] + fsum(values, (x) => x - sorted[0]) / sorted.length,
     undefinedShare
   };
+}
+
+/**
+ * Type-7 quantile of `draws` values of which `sorted` holds the defined ones (ascending) and the rest rank above
+ * every one of them; NaN when the quantile touches an undefined draw.
+ *
+ * @example quantileWithLast(Float64Array.of(2030, 2031), 4, 0.5) // NaN: h = 1.5 reaches the third draw, undefined
+ */
+export function quantileWithLast(sorted: Float64Array, draws: number, p: number): number {
+  const h = (draws - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  if (hi >= sorted.length) return Number.NaN;
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
 }

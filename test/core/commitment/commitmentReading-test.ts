@@ -35,11 +35,26 @@ it("commitmentReading(input) changes with the numbers: bounds, years and a cover
     ceilingGwYears: f(22.5),
     coverage: f(300 / 13 / 22.5)
   });
-  // 300/13 = 23.08 GW-years; 4.5 × 5 = 22.5; 23.08/22.5 = 103%
+  // 300/13 = 23.08 GW-years; 4.5 × 5 = 22.5; 23.08/22.5 = 103%: more than the ceiling supplies, so the commitment
+  // implies 300 ÷ 22.5 = $13.3B per GW-year of the ceiling.
   assert.strictEqual(
     reading,
     "About $300B buys 23.1 GW-years at $13B per GW-year: 103% of the 22.5 GW-years that about 4.5 GW for five years would supply. " +
-      "The spend figure and the capacity figure roughly agree."
+      "No lab can buy more than the ceiling supplies: the commitment pays about $13.3B per GW-year of the ceiling, above the $13B per GW-year assumed, and the economics use that price."
+  );
+  // 300/13 over a ceiling of 25 GW-years: 92%, which roughly agrees.
+  assert.match(
+    commitmentReading({
+      ...founding,
+      totalUsd: f(300e9),
+      years: f(5),
+      costPerGwYear: f(13e9),
+      gwYears: f(300 / 13),
+      ceilingGw: f(5),
+      ceilingGwYears: f(25),
+      coverage: f(300 / 13 / 25)
+    }),
+    /roughly agree\.$/
   );
 });
 

@@ -32,7 +32,8 @@ export const baseValues: AssumptionValues = {
   "opex-per-gw-year": 0.8,
   "credit-share": 0,
   "next-gen-price-ratio": 1,
-  "chip-content-share": 0.74
+  "chip-content-share": 0.74,
+  "risk-free-rate": 0.1
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([

@@ -80,3 +80,18 @@ it("dealStatusMix(deal) counts the deal's sourced figures by status", () => {
   assert.deepStrictEqual(dealStatusMix(amazonAnthropic), {confirmed: 11, reported: 2, estimate: 0, assumption: 0});
   assert.deepStrictEqual(compareDeals(dataset)[0].statusMix, dealStatusMix(amazonAnthropic));
 });
+
+it("compareDeals(dataset) sets the commitment against the provider's group's money only: a second investor's is not pooled", () => {
+  // Amazon's $13B firm and a chip maker's $10B beside it: the ratio stays 100 ÷ 13 (Amazon, AWS's parent), not 100 ÷ 23.
+  const nvidia = {
+    ...amazonAnthropic.tranches[3],
+    id: "t-nvidia",
+    investor: "nvidia",
+    amount: {...amazonAnthropic.tranches[3].amount, value: 10}
+  };
+  const deal = {...amazonAnthropic, investors: ["amazon", "nvidia"], tranches: [...amazonAnthropic.tranches, nvidia]};
+  const [row] = compareDeals({...dataset, deals: [deal]});
+  assert.strictEqual(row.investmentFirmUsd.value, 23e9, "the table still shows every investor's money");
+  assertInDelta(row.commitmentToInvestment!.value, 100 / 13);
+  assert.deepStrictEqual(row.ratioInvestors, [{id: "amazon", name: "Amazon"}]);
+});

@@ -22,7 +22,7 @@ const assumptions: Assumption[] = [
   "generation-gain",
   "next-gen-price-ratio",
   "option-volatility",
-  "discount-rate"
+  "risk-free-rate"
 ].map((id) => ({
   id,
   label: id,
@@ -38,7 +38,13 @@ const assumptions: Assumption[] = [
 }));
 
 // A price ratio of 1 prices the next generation's GW-year at today's rate: the hand checks below were written for it.
-const values = {"revenue-per-gw-year": 11, "generation-gain": 2, "next-gen-price-ratio": 1, "option-volatility": 0.5, "discount-rate": 0.1};
+const values = {
+  "revenue-per-gw-year": 11,
+  "generation-gain": 2,
+  "next-gen-price-ratio": 1,
+  "option-volatility": 0.5,
+  "risk-free-rate": 0.1
+};
 const inputs = {asOf: "2026-06-30", deal: "amazon-anthropic", assumptions, values, draws: 20_000};
 // 2026-06-30 → 2028-01-01 is 550 days = 550 / 365.25 = 1.5058179 years.
 const T = 550 / 365.25;
@@ -148,11 +154,11 @@ it("valueChipOption(…) returns the lineage of the option and the four assumpti
   assert.deepStrictEqual(valueChipOption(option, inputs).lineage, {
     inputs: [
       "amazon-anthropic.hardware.options.future-trainium",
-      "assumption:discount-rate",
       "assumption:generation-gain",
       "assumption:next-gen-price-ratio",
       "assumption:option-volatility",
-      "assumption:revenue-per-gw-year"
+      "assumption:revenue-per-gw-year",
+      "assumption:risk-free-rate"
     ],
     status: "assumption"
   });
@@ -174,8 +180,8 @@ it("valueChipOption(…) rejects invalid inputs", () => {
     () => valueChipOption(option, {...inputs, values: {...values, "option-volatility": -0.1}}),
     /invalid option-volatility: -0.1/
   );
-  const {"discount-rate": _, ...missing} = values;
-  assert.throws(() => valueChipOption(option, {...inputs, values: missing}), /invalid discount-rate: undefined/);
+  const {"risk-free-rate": _, ...missing} = values;
+  assert.throws(() => valueChipOption(option, {...inputs, values: missing}), /invalid risk-free-rate: undefined/);
   assert.throws(() => valueChipOption(option, {...inputs, gw: -1}), /invalid gw: -1/);
   assert.throws(() => valueChipOption(option, {...inputs, yearsOfUse: 1.5}), /invalid yearsOfUse: 1.5/);
   assert.throws(() => valueChipOption(option, {...inputs, generationYears: 0}), /invalid generationYears: 0/);

@@ -6,19 +6,50 @@ const figure = (value: number) => ({value, unit: "usd", bound: "exact" as const,
 const spread = (p50: number) => ({p10: p50 - 1, p50, p90: p50 + 1, mean: p50, undefinedShare: 0});
 
 it("medianRecycling(recycling, figures) sets the NPV and operating profit to their medians and keeps the base values", () => {
-  const r = {npvUsd: figure(-2.44e9), operatingProfitUsd: figure(35e9), paybackYear: 2035} as unknown as DealRecycling;
+  const r = {
+    npvUsd: figure(-2.44e9),
+    operatingProfitUsd: figure(35e9),
+    paybackYear: 2035,
+    flows: [{year: 2026}]
+  } as unknown as DealRecycling;
   const out = medianRecycling(r, {"recycling.npvUsd": spread(-7.9e9), "recycling.operatingProfitUsd": spread(31e9)});
   assert.strictEqual(out.npvUsd!.value, -7.9e9);
   assert.strictEqual(out.operatingProfitUsd!.value, 31e9);
-  assert.deepStrictEqual(out.baseCase, {npvUsd: -2.44e9, operatingProfitUsd: 35e9});
-  assert.strictEqual(out.paybackYear, 2035);
+  assert.deepStrictEqual(out.baseCase, {npvUsd: -2.44e9, operatingProfitUsd: 35e9, paybackYear: 2035});
+  assert.strictEqual(out.paybackYear, 2035, "no payback band: the base year stays");
   assert.strictEqual(r.npvUsd!.value, -2.44e9, "the input is not mutated");
 });
 
 it("medianRecycling(recycling, {}) keeps a figure with no finite median as it is", () => {
-  const r = {npvUsd: figure(1e9), operatingProfitUsd: null} as unknown as DealRecycling;
+  const r = {npvUsd: figure(1e9), operatingProfitUsd: null, flows: []} as unknown as DealRecycling;
   const out = medianRecycling(r, {"recycling.npvUsd": spread(Number.NaN)});
   assert.strictEqual(out.npvUsd!.value, 1e9);
   assert.strictEqual(out.operatingProfitUsd, null);
-  assert.deepStrictEqual(out.baseCase, {npvUsd: 1e9, operatingProfitUsd: null});
+  assert.deepStrictEqual(out.baseCase, {npvUsd: 1e9, operatingProfitUsd: null, paybackYear: null});
+});
+
+it("medianRecycling(recycling, figures) sets the payback to its median over every draw, and null when the median draw never pays back", () => {
+  const r = {
+    npvUsd: figure(-2.44e9),
+    operatingProfitUsd: figure(35e9),
+    paybackYear: 2035,
+    flows: [{year: 2026}]
+  } as unknown as DealRecycling;
+  const out = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21}});
+  assert.strictEqual(out.paybackYear, 2036); // 2035.5 rounds to 2036
+  assert.strictEqual(out.paybackNeverShare, 0.21);
+  assert.strictEqual(out.baseCase!.paybackYear, 2035);
+  const never = medianRecycling(r, {
+    "recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6}
+  });
+  assert.strictEqual(never.paybackYear, null);
+});
+
+it("medianRecycling(recycling, figures) gives no payback share for a deal without cash flows", () => {
+  const r = {npvUsd: null, operatingProfitUsd: null, paybackYear: null, flows: []} as unknown as DealRecycling;
+  const out = medianRecycling(r, {
+    "recycling.paybackYear": {p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, undefinedShare: 1}
+  });
+  assert.strictEqual(out.paybackNeverShare, undefined);
+  assert.strictEqual(out.paybackYear, null);
 });

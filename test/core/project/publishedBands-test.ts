@@ -53,6 +53,20 @@ it("every deal's published headline lies inside its own P10–P90 band", () => {
   assert.deepStrictEqual(outside, []);
 });
 
+it("every deal's payback headline is the median of all its draws: a year inside P10–P90 (never ranked last), or none when most draws never pay back", () => {
+  const wrong: string[] = [];
+  const never = (x: number) => (Number.isNaN(x) ? Number.POSITIVE_INFINITY : x);
+  for (const [id, p] of projections) {
+    const s = p.uncertainty!.figures["recycling.paybackYear"];
+    if (!s || !p.recycling.flows.length) continue;
+    const year = p.recycling.paybackYear;
+    if (p.recycling.paybackNeverShare !== s.undefinedShare) wrong.push(`${id}: share of draws that never pay back not published`);
+    if (year === null ? s.undefinedShare < 0.5 : !(never(s.p10) - 0.5 <= year && year <= never(s.p90) + 0.5 && s.undefinedShare < 0.5))
+      wrong.push(`${id}: payback ${year} against ${s.p10}–${s.p90}, ${s.undefinedShare} never`);
+  }
+  assert.deepStrictEqual(wrong, []);
+});
+
 it("every year of every deal's capacity bands, in every scenario, has its headline inside P10–P90", () => {
   const outside: string[] = [];
   for (const deal of dataset.deals) {

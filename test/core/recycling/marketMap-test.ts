@@ -65,6 +65,27 @@ it("marketMap(dataset) sums equity (firm and contingent apart) and commitments i
   assert.deepStrictEqual(edges[0].deals, ["amazon-anthropic"]);
   assert.strictEqual(nodes[0].investsUsd, 13e9);
   assert.strictEqual(nodes[0].receivesUsd, 100e9);
+  // The node totals keep their bound words: "over $100B" is received, not "$100B".
+  assert.deepStrictEqual([nodes[0].invests.value, nodes[0].invests.bound], [13e9, "exact"]);
+  assert.deepStrictEqual([nodes[0].receives.value, nodes[0].receives.bound], [100e9, "at-least"]);
+});
+
+it("marketMap(dataset) node totals combine the bounds of what they sum: over $100B + $30B is over $130B", () => {
+  const second: Deal = {
+    ...chipLoop,
+    id: "second",
+    provider: "aws",
+    investors: ["amazon"],
+    tranches: [
+      {...amazonAnthropic.tranches[0], id: "t-second", investor: "amazon", firm: true, amount: fact(2, "usd-bn", "reported", "up-to")}
+    ]
+  };
+  const {nodes} = marketMap({companies, chips, deals: [amazonAnthropic, second]});
+  const amazon = nodes.find((n) => n.id === "amazon")!;
+  assert.deepStrictEqual([amazon.receives.value, amazon.receives.bound], [130e9, "at-least"]);
+  // 13 exact + up to 2: "up to $15B".
+  assert.deepStrictEqual([amazon.invests.value, amazon.invests.bound], [15e9, "up-to"]);
+  assert.strictEqual(amazon.receives.lineage.inputs.length, 2);
 });
 
 it("marketMap(dataset) finds a loop through the investor's own cloud and chips", () => {

@@ -104,16 +104,19 @@ it("projectDealRecycling(deal, …) hand-check with capex: the cash NPV nets the
   const r = recycle({...deal, tranches: [{...deal.tranches[0], amount: fact(2)}]});
   // $10B a year ÷ $11B per GW-year = 0.90909 GW; capex 0.90909 × 50 = 45.4545 in 2026.
   // Depreciation: IT 31.818 ÷ 5 + facility 13.636 ÷ 20 = 7.0455; cash opex = max(10 × 0.75 − 7.0455, 0.8 × 0.90909) = 0.72727.
-  // Residual at the end of 2027: IT 31.818 × 3/5 + facility 13.636 × 18/20 = 31.3636.
-  // 2026: 10 − 0.72727 − 45.4545 − 2 = −38.1818; 2027: 10 − 0.72727 + 31.3636 = 40.6364; NPV = −38.1818 + 40.6364 ÷ 1.1 = −1.2397
+  // Residual at the end of 2027: IT 31.818 × 3/5 + facility 13.636 × 18/20 = 31.3636: not cash, shown apart.
+  // 2026: 10 − 0.72727 − 45.4545 − 2 = −38.1818; 2027: 10 − 0.72727 = 9.2727; NPV = −38.1818 + 9.2727 ÷ 1.1 = −29.7521
   assertInDelta(
     r.flows.map((d) => d.netCash / 1e9),
-    [-38.1818, 40.6364],
+    [-38.1818, 9.2727],
     1e-4
   );
-  assertInDelta(r.npvUsd!.value / 1e9, -1.2397, 1e-4);
+  assertInDelta(r.npvUsd!.value / 1e9, -29.7521, 1e-4);
   assertInDelta(r.capexUsd!.value / 1e9, 45.4545, 1e-4);
-  assert.strictEqual(r.paybackYear, 2027);
+  assertInDelta(r.residualUsd!.value / 1e9, 31.3636, 1e-4);
+  assertInDelta(r.residualPvUsd!.value / 1e9, 31.3636 / 1.1, 1e-4); // from the end of 2027 to 1 Jan 2026: one year at 10%
+  assert.strictEqual(r.paybackYear, null); // on cash alone the money is not back
+  assertInDelta(r.providerCashUsd!.value / 1e9, -38.1818 + 2 + 9.2727, 1e-4);
   // The accounting view is unchanged by capex: 0.5 + 2.5 ÷ 1.1
   assertInDelta(r.accountingNpvUsd!.value / 1e9, 0.5 + 2.5 / 1.1);
 });
@@ -258,4 +261,25 @@ it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor o
   assert.deepStrictEqual(maker.margin, {id: "margin-nvidia", value: 0.73});
   // Chips bought with the capacity in 2026 (all the capex is that year), tranche in 2026: NPV = 17.1882 − 10 = 7.1882.
   assertInDelta(maker.npvUsd / 1e9, 17.1882 - 10, 1e-4);
+});
+
+it("projectDealRecycling(deal, …) nets a rebate in kind from the provider's group as a discount on the spend, never as invested", () => {
+  // A $1B firm rebate (the provider's own stock given to the lab) in 2026, and a contingent $2B one × 0.5 = 1 in 2027:
+  // net cash falls by 1 in each year; the invested totals and ratios do not move.
+  const rebate = {...amazonAnthropic.tranches[3], id: "r1", label: "stock", date: "2026-06-01", amount: fact(1), firm: true};
+  const contingent = {...rebate, id: "r2", date: "2027-06-01", amount: fact(2), firm: false};
+  const base = recycle(amazonAnthropic, noCapex, ["amazon"]);
+  const r = recycle({...amazonAnthropic, rebates: [rebate, contingent]}, noCapex, ["amazon"]);
+  const year = (x: typeof r, y: number) => x.flows.find((f) => f.year === y)!.netCash / 1e9;
+  assertInDelta(year(base, 2026) - year(r, 2026), 1);
+  assertInDelta(year(base, 2027) - year(r, 2027), 1);
+  assert.strictEqual(r.investmentFirmUsd.value, base.investmentFirmUsd.value);
+  assert.strictEqual(r.investmentToCommitmentFirm!.value, base.investmentToCommitmentFirm!.value);
+  assertInDelta(r.rebateExpectedUsd!.value / 1e9, 2); // 1 + 2 × 0.5
+  assert.strictEqual(base.rebateExpectedUsd, null);
+  // A rebate from a company outside the provider's group is not the provider's discount.
+  assert.strictEqual(
+    recycle({...amazonAnthropic, rebates: [{...rebate, investor: "nvidia"}]}, noCapex, ["amazon"]).rebateExpectedUsd,
+    null
+  );
 });

@@ -21,7 +21,7 @@ const spend = (first: number, ...usd: number[]) => providerCash(rows(first, ...u
 const options = {probability: 0.5};
 const column = (
   rows: ReturnType<typeof recyclingFlows>,
-  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash" | "accountingNet"
+  key: "investment" | "spend" | "operatingProfit" | "netCash" | "cumulativeNetCash" | "accountingNet" | "residual"
 ) => rows.map((d) => d[key] / 1e9);
 
 it("recyclingFlows(tranches, provider, options) nets the provider's cash against investment, year by year", () => {
@@ -41,11 +41,12 @@ it("recyclingFlows(tranches, provider, options) nets the provider's cash against
 it("recyclingFlows(…) nets capex: cash is below operating profit when the provider builds, the accounting view is not", () => {
   // 2 GW-years of spend at $11B: 1 GW in use, capex 1 × $40B in 2026; 35% margin; depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2
   // cash opex = max(11 × 0.65 − 6.2, 0.8) = 0.95; residual at the end of 2027: IT 28 × 3/5 = 16.8, facility 12 × 18/20 = 10.8
-  // provider cash 2026 = 11 − 0.95 − 40 = −29.95; 2027 = 11 − 0.95 + 27.6 = 37.65; investment 5 in 2026
+  // provider cash 2026 = 11 − 0.95 − 40 = −29.95; 2027 = 11 − 0.95 = 10.05 (the 27.6 of book value is not cash); investment 5 in 2026
   const costs = {...NO_CAPEX, margin: 0.35, capexPerGwUsd: 40e9, opexFloorPerGwYearUsd: 0.8e9};
   const flows = recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(rows(2026, 11, 11), costs), options);
-  assertInDelta(column(flows, "netCash"), [-34.95, 37.65]);
-  assertInDelta(column(flows, "cumulativeNetCash"), [-34.95, 2.7]);
+  assertInDelta(column(flows, "netCash"), [-34.95, 10.05]);
+  assertInDelta(column(flows, "cumulativeNetCash"), [-34.95, -24.9]);
+  assertInDelta(column(flows, "residual"), [0, 27.6]);
   assertInDelta(column(flows, "accountingNet"), [-1.15, 3.85]); // 11 × 35% − 5, 11 × 35%
   assertInDelta(
     flows.map((d) => d.capex / 1e9),

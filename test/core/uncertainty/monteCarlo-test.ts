@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {simulate} from "../../../src/core/uncertainty/monteCarlo.js";
+import {quantileWithLast, simulate} from "../../../src/core/uncertainty/monteCarlo.js";
 import {assertInDelta} from "../../asserts.js";
 import {assumption} from "./fixtures.js";
 
@@ -110,6 +110,27 @@ it("simulate(…) counts undefined figures apart and takes percentiles over the 
   assert.strictEqual(figures.nan.p50, 1);
   assert.strictEqual(figures.never.undefinedShare, 1);
   assert(Number.isNaN(figures.never.p10) && Number.isNaN(figures.never.p50) && Number.isNaN(figures.never.mean));
+});
+
+it("simulate(…, {undefinedLast}) ranks undefined draws after every value: the P50 is the median of all draws", () => {
+  // x ~ U(0, 1), undefined above 0.7 (30% of draws): over all draws with those last, p10 = 0.1, p50 = 0.5, and p90
+  // falls among the undefined draws (NaN: "never").
+  const project = (v: Record<string, number>) => ({payback: v.x > 0.7 ? null : v.x});
+  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {
+    draws: 100_000,
+    seed: 5,
+    undefinedLast: ["payback"]
+  });
+  assertInDelta(figures.payback.p10, 0.1, 0.005);
+  assertInDelta(figures.payback.p50, 0.5, 0.005);
+  assert(Number.isNaN(figures.payback.p90));
+  assertInDelta(figures.payback.undefinedShare, 0.3, 0.005);
+});
+
+it("quantileWithLast(sorted, draws, p) interpolates among the defined draws and is NaN among the undefined ones", () => {
+  // 4 draws, 2 defined: h = 3 × 0.25 = 0.75 → 2030 + 0.75 × 1 = 2030.75; h = 1.5 reaches the third draw: NaN.
+  assert.strictEqual(quantileWithLast(Float64Array.of(2030, 2031), 4, 0.25), 2030.75);
+  assert(Number.isNaN(quantileWithLast(Float64Array.of(2030, 2031), 4, 0.5)));
 });
 
 it("simulate(…, {draws: 1}) returns the single draw at every percentile", () => {
