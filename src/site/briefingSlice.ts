@@ -54,7 +54,7 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             projections: pick(analysis.projections, dealId),
             comparison: analysis.comparison.filter((row) => row.id === dealId),
             scenarios: pick(analysis.scenarios, dealId),
-            // The deal's own peer box: the others reach it only through their median and the deal's rank.
+            // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
             peers: pick(analysis.peers, dealId),
             articleTable: null
           },

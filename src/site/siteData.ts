@@ -121,11 +121,13 @@ export function siteData({
       chipEfficiency: chipEfficiency(dataset.chips)
     })
   );
-  // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure).
+  // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure;
+  // the box holds only the deal's own values, its rank and the leader's name).
   const analysis = once((): Analysis => ({...baseAnalysis(), peers: peersOf(baseAnalysis())}));
   function peersOf({comparison, projections}: Omit<Analysis, "peers">): Record<string, PeerRow[]> {
     const inputs: PeerInput[] = comparison.map((row) => ({
       id: row.id,
+      name: row.name,
       live: row.status !== "superseded",
       values: {
         commitmentUsd: row.commitmentUsd?.value ?? null,

@@ -7,7 +7,7 @@
 import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, figureWords, times, unitText} from "../format.js";
+import {count, date, figureText, figureWords, unitText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
@@ -199,8 +199,6 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
       ? figureWords({value: r.value!, unit: r.unit, bound: f.bound, status: f.lineage.status})
       : figureText(r.value!, r.unit);
   };
-  const medianText = (r: (typeof rows)[number]) =>
-    r.peerMedian === null ? "n/a" : r.unit === "ratio" ? times(r.peerMedian) : figureText(r.peerMedian, r.unit);
   return el(
     "div",
     {class: "research-part"},
@@ -209,7 +207,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
       "p",
       {},
       live
-        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the largest.`
+        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the largest. Values as the deals state them, or computed from them (the NPV at the median of the draws).`
         : `${deal.name} was superseded: it is shown against the live deals but ranked among none of them.`
     ),
     shown.length
@@ -237,8 +235,8 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
                 {},
                 el("th", {scope: "row"}, r.label),
                 el("td", {class: "num"}, valueText(r)),
-                el("td", {class: "num"}, medianText(r)),
-                el("td", {class: "num"}, r.rank === null ? "not ranked" : `${ordinal(r.rank)} of ${r.of}`)
+                el("td", {class: "num"}, r.rank === null ? "not ranked" : `${ordinal(r.rank)} of ${r.of}`),
+                el("td", {}, r.leader === null ? "" : r.leader.id === deal.id ? "this deal" : r.leader.name)
               )
             )
           )

@@ -1,9 +1,9 @@
 /**
  * The peer box of a research note: the deal against the other live deals on the same few ratios, each with the
- * peers' median and the deal's rank (1 = the largest). A superseded deal is history: it is neither ranked nor counted
- * in another deal's median or rank.
+ * deal's rank (1 = the largest) and the deal that leads. A superseded deal is history: it is neither ranked nor
+ * counted in another deal's rank. The box holds no other deal's value, so a deal's box moves only when its own
+ * figures, its rank or the leader move (a change to one deal does not re-render every other deal's briefing).
  */
-import {median} from "d3-array";
 
 /** The ratios the peer box compares, in print order. */
 export const PEER_RATIOS = [
@@ -19,6 +19,7 @@ export type PeerRatioId = (typeof PEER_RATIOS)[number]["id"];
 /** One deal's values on the peer ratios (null where the deal has no such figure). */
 export interface PeerInput {
   id: string;
+  name: string;
   /** False for a superseded deal. */
   live: boolean;
   values: Record<PeerRatioId, number | null>;
@@ -31,8 +32,8 @@ export interface PeerRow {
   unit: string;
   /** The deal's own value; null when it has none. */
   value: number | null;
-  /** Median of the other live deals' values; null when none has one. */
-  peerMedian: number | null;
+  /** The live deal with the largest value (the first in data order on a tie); null when none has a value. */
+  leader: {id: string; name: string} | null;
   /** The deal's rank among the live deals with a value, 1 = the largest (ties share the better rank); null when not ranked. */
   rank: number | null;
   /** How many live deals have a value (the deal included when it is live and has one). */
@@ -40,10 +41,9 @@ export interface PeerRow {
 }
 
 /**
- * Returns the deal's peer box: per ratio its value, the other live deals' median and its rank among the live
- * deals. Throws `invalid deal: <id>` when `dealId` is not among `deals`.
+ * Returns the deal's peer box: per ratio its value, its rank among the live deals and the deal that leads. Throws `invalid deal: <id>` when `dealId` is not among `deals`.
  *
- * @example peerBox([{id: "a", live: true, values: {…, usdPerGw: 20e9}}, …], "a")[2] // {id: "usdPerGw", value: 20e9, rank: 1, of: 3, …}
+ * @example peerBox([{id: "a", name: "A", live: true, values: {…, usdPerGw: 20e9}}, …], "a")[2] // {id: "usdPerGw", value: 20e9, rank: 1, of: 3, leader: {id: "a", name: "A"}}
  */
 export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] {
   const deal = deals.find((d) => d.id === dealId);
@@ -53,7 +53,8 @@ export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] 
     const live = deals.filter((d) => d.live && finite(d.values[id]) !== null);
     const others = live.filter((d) => d.id !== dealId).map((d) => d.values[id] as number);
     const rank = deal.live && value !== null ? 1 + others.filter((v) => v > value).length : null;
-    return {id, label, unit, value, peerMedian: median(others) ?? null, rank, of: live.length};
+    const top = live.reduce<PeerInput | null>((a, d) => (a === null || (d.values[id] as number) > (a.values[id] as number) ? d : a), null);
+    return {id, label, unit, value, rank, of: live.length, leader: top && {id: top.id, name: top.name}};
   });
 }
 
