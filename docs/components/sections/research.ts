@@ -7,7 +7,7 @@
 import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, figureWords, unitText} from "../format.js";
+import {count, date, figureText, sig, unitText, withBound} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
@@ -32,8 +32,11 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-// The assumption's value in its unit, for sentences ("PUE 1.3×", "margin 33%").
+// The assumption's value in its unit, to three significant figures so a reader can recompute ("PUE 1.15×", "margin
+// 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
 function assumptionValue(value: number, unit: string): string {
+  if (unit === "fraction") return `${sig(value * 100)}%`;
+  if (unit === "ratio") return `${sig(value)}×`;
   return dataUnitText(value, unit);
 }
 
@@ -195,9 +198,8 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const fact = (id: string) => context.analysis.comparison.find((c) => c.id === deal.id)?.[id as "usdPerGw"];
   const valueText = (r: (typeof rows)[number]) => {
     const f = fact(r.id);
-    return f && typeof f === "object" && "bound" in f
-      ? figureWords({value: r.value!, unit: r.unit, bound: f.bound, status: f.lineage.status})
-      : figureText(r.value!, r.unit);
+    // A ratio is computed: three significant figures, with the bound of the figures it comes from.
+    return f && typeof f === "object" && "bound" in f ? withBound(figureText(r.value!, r.unit), f.bound, r.value!) : figureText(r.value!, r.unit);
   };
   return el(
     "div",
