@@ -25,6 +25,11 @@ function companyName(data: SectionContext["data"], id: string): string {
   return data.companies.find((c) => c.id === id)?.name ?? id;
 }
 
+/** Returns `text` with its first letter in lower case, unless the first word is an acronym ("GW-years", "NPV"). */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** "1st", "2nd", "3rd", "4th"… */
 export function ordinal(n: number): string {
   const tens = n % 100;
@@ -133,14 +138,18 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
       "div",
       {class: "research-part"},
       el("h3", {}, "Bull, base and bear"),
-      el("p", {}, `${deal.name} states neither a commitment nor capacity in gigawatts, so no scenario moves a figure of it.`)
+      el(
+        "p",
+        {},
+        `No scenario moves a figure of ${deal.name}: it states no dollar commitment to value${deal.capacity ? " and names no chip to convert its capacity into" : " and no capacity in gigawatts"}.`
+      )
     );
   const valued = columns.filter((c) => c.npvUsd !== null);
   const bull = valued.length ? valued.reduce((a, b) => (b.npvUsd! > a.npvUsd! ? b : a)) : null;
   const bear = valued.length ? valued.reduce((a, b) => (b.npvUsd! < a.npvUsd! ? b : a)) : null;
   const reading =
     bull && bear && bull !== bear
-      ? `For ${provider}, the bull case is ${bull.label.toLowerCase()} (${figureText(bull.npvUsd!, "usd")}) and the bear case ${bear.label.toLowerCase()} (${figureText(bear.npvUsd!, "usd")}).`
+      ? `For ${provider}, ${bull.scenario === "base" ? `no scenario does better than the base case (${figureText(bull.npvUsd!, "usd")})` : `the bull case is ${lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")})`}; the bear case is ${lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
       : "";
   const stated = (c: (typeof columns)[number]) =>
     c.overrides.length
@@ -199,8 +208,18 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const valueText = (r: (typeof rows)[number]) => {
     const f = fact(r.id);
     // A ratio is computed: three significant figures, with the bound of the figures it comes from.
-    return f && typeof f === "object" && "bound" in f ? withBound(figureText(r.value!, r.unit), f.bound, r.value!) : figureText(r.value!, r.unit);
+    return f && typeof f === "object" && "bound" in f
+      ? withBound(figureText(r.value!, r.unit), f.bound, r.value!)
+      : figureText(r.value!, r.unit);
   };
+  // Nothing to compare: one line where the reader looks, not an empty table.
+  if (!shown.length)
+    return el(
+      "div",
+      {class: "research-part"},
+      el("h3", {}, "Against its peers"),
+      el("p", {}, `${deal.name} states none of the figures the deals are compared on (${rows.map((r) => lowerFirst(r.label)).join(", ")}).`)
+    );
   return el(
     "div",
     {class: "research-part"},
@@ -224,8 +243,8 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
               {},
               el("th", {}, "Ratio"),
               el("th", {class: "num"}, "This deal"),
-              el("th", {class: "num"}, "Peers' median"),
-              el("th", {class: "num"}, "Rank")
+              el("th", {class: "num"}, "Rank"),
+              el("th", {}, "Largest")
             )
           ),
           el(
@@ -250,7 +269,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
           {class: "muted"},
           `Not compared, for want of the figure in this deal: ${rows
             .filter((r) => r.value === null)
-            .map((r) => r.label.toLowerCase())
+            .map((r) => lowerFirst(r.label))
             .join(", ")}.`
         )
       : null
