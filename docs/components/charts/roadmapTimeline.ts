@@ -31,25 +31,28 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
   const rank = (c: Chip) => CHIP_LINES.indexOf(c.line);
   const sorted = [...chips].sort((a, b) => rank(a) - rank(b) || (a.available.date < b.available.date ? -1 : 1));
   const inDeal = new Set(fills.map((f) => f.id));
-  const rows = sorted.map((c) => ({
-    name: shortChipName(c.name),
-    date: isoDate(c.available.date),
-    status: c.available.status,
-    color: LINE_COLORS[c.line] ?? "currentColor",
-    inDeal: inDeal.has(c.id),
-    label: `${monthYear(c.available.date)}${c.available.status === "confirmed" ? "" : ` (${narrow ? SHORT_STATUS[c.available.status] : c.available.status})`}`
-  }));
   const bars = fills.map((f) => {
     const chip = chips.find((c) => c.id === f.id)!;
     // At least two months long, so a chip that fills capacity the month it comes out still shows its bar.
     const [x1, x2] = [isoDate(chip.available.date), isoDate(`${f.fillsFrom}-01`)];
     return {
+      id: chip.id,
       name: shortChipName(chip.name),
       x1,
       x2: new Date(Math.max(+x2, +x1 + 61 * 864e5)),
       color: LINE_COLORS[chip.line] ?? "currentColor"
     };
   });
+  const rows = sorted.map((c) => ({
+    name: shortChipName(c.name),
+    date: isoDate(c.available.date),
+    status: c.available.status,
+    color: LINE_COLORS[c.line] ?? "currentColor",
+    inDeal: inDeal.has(c.id),
+    // A deal chip's date label starts where its bar ends, so the label's halo never hides the bar.
+    labelAt: bars.find((bar) => bar.id === c.id)?.x2 ?? isoDate(c.available.date),
+    label: `${monthYear(c.available.date)}${c.available.status === "confirmed" ? "" : ` (${narrow ? SHORT_STATUS[c.available.status] : c.available.status})`}`
+  }));
   const rules = points.map((p, i) => ({date: isoDate(p.by), label: p.label, row: i % 2}));
   const times = [...rows.map((r) => +r.date), ...rules.map((r) => +r.date), ...bars.map((b) => +b.x2)];
   const marginLeft = Math.min(narrow ? 120 : 170, 10 + Math.max(...rows.map((r) => r.name.length)) * 6.2);
@@ -59,7 +62,7 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
   // (where no bar is); widths are estimated at 0.6 em a character of the 10 px labels.
   const px = (t: number) => marginLeft + ((t - t0) / (t1 - t0)) * (width - marginLeft - marginRight);
   const leftOfDot = (r: (typeof rows)[number]) => {
-    const [room, left] = [width - px(+r.date) - 9, px(+r.date) - 9 - marginLeft];
+    const [room, left] = [width - px(+r.labelAt) - 9, px(+r.date) - 9 - marginLeft];
     return r.label.length * 6 > room && left > room;
   };
   return Plot.plot({
@@ -110,7 +113,7 @@ export function RoadmapTimeline({chips, fills, points, width: w, print}: Timelin
         Plot.text(
           rows.filter((r) => leftOfDot(r) === left),
           {
-            x: "date",
+            x: left ? "date" : "labelAt",
             y: "name",
             text: "label",
             textAnchor: left ? "end" : "start",

@@ -193,7 +193,14 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     el(
       "ul",
       {class: "research-assumptions"},
-      columns.map((c) => el("li", {}, el("strong", {}, `${c.label}: `), `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.`))
+      columns.map((c) =>
+        el(
+          "li",
+          {},
+          el("strong", {}, `${c.label}: `),
+          c.overrides.length ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.` : c.description
+        )
+      )
     )
   );
 }
