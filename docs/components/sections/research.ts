@@ -77,6 +77,8 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
   const base = rows[0]?.baseValue;
   const chain = capitalChain(data, deal.id);
   const open = chain.checkpoints.filter((c) => c.status !== "on-track");
+  // With no evidence for any checkpoint, the list would repeat the roadmap's cards: one line says so.
+  const unread = open.length === chain.checkpoints.length && open.every((c) => c.status === "unknown");
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
   return el(
     "div",
@@ -93,13 +95,15 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
     el(
       "p",
       {},
-      open.length === 0
-        ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
-        : open.length === chain.checkpoints.length
-          ? `None of the deal's ${chain.checkpoints.length} checkpoints is on track yet:`
-          : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; not on track:`
+      unread
+        ? `None of the deal's ${chain.checkpoints.length} checkpoints (capacity on schedule, performance per dollar, roadmap alignment) can be read yet: there is no evidence for any of them.`
+        : open.length === 0
+          ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
+          : open.length === chain.checkpoints.length
+            ? `None of the deal's ${chain.checkpoints.length} checkpoints is on track yet:`
+            : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; not on track:`
     ),
-    open.length
+    open.length && !unread
       ? el(
           "ul",
           {class: "research-checkpoints"},
