@@ -229,7 +229,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
       "div",
       {class: "research-part"},
       el("h3", {}, "Against its peers"),
-      el("p", {}, `${deal.name} states none of the figures the deals are compared on (${rows.map((r) => lowerFirst(r.label)).join(", ")}).`)
+      el("p", {}, `${deal.name} has none of the figures the deals are compared on (${rows.map((r) => lowerFirst(r.label)).join(", ")}).`)
     );
   return el(
     "div",
