@@ -31,12 +31,17 @@ export interface ScenarioColumn {
  * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "slip", "fast", "bear"]
  */
 export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[] {
+  const deal = dataset.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`invalid deal: ${dealId}`);
+  // The probability that contingent tranches are paid moves nothing in a deal with none.
+  const contingent = deal.tranches.some((t) => !t.firm);
   return dataset.scenarios.map((scenario) => {
     const p = projectDeal(dataset, dealId, {scenario: scenario.id, draws: 0, tornadoFigures: []});
     const overrides = dataset.assumptions
       .filter((a) => scenario.overrides[a.id] !== undefined && scenario.overrides[a.id] !== a.base)
       // Another provider's margin does not move this deal: leave it out of the stated assumptions.
       .filter((a) => !a.id.startsWith("margin-") || a.id === p.recycling.margin.id)
+      .filter((a) => a.id !== "contingent-probability" || contingent)
       .map((a) => ({id: a.id, label: a.label, unit: a.unit, value: scenario.overrides[a.id], base: a.base}));
     return {
       scenario: scenario.id,

@@ -39,3 +39,18 @@ it("scenarioTable(dataset, id) states only the assumptions a scenario moves that
   const base = scenarioTable(dataset, "amazon-anthropic").find((c) => c.scenario === "base")!;
   assert.isBelow(bear.npvUsd!, base.npvUsd!);
 });
+
+it("scenarioTable(dataset, id) leaves out the contingent tranches' probability for a deal with none", () => {
+  const oracle = dataset.deals.find((d) => d.id === "oracle-openai")!;
+  assert.isFalse(oracle.tranches.some((t) => !t.firm));
+  const bear = scenarioTable(dataset, "oracle-openai").find((c) => c.scenario === "bear")!;
+  assert.notInclude(
+    bear.overrides.map((o) => o.id),
+    "contingent-probability"
+  );
+  const founding = scenarioTable(dataset, "amazon-anthropic").find((c) => c.scenario === "bear")!;
+  assert.include(
+    founding.overrides.map((o) => o.id),
+    "contingent-probability"
+  );
+});
