@@ -145,7 +145,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
       el(
         "p",
         {},
-        `No scenario moves a figure of ${deal.name}: it states no dollar commitment to value${deal.capacity ? " and names no chip to convert its capacity into" : " and no capacity in gigawatts"}.`
+        `No scenario moves a figure of ${deal.name}: it states no dollar commitment to value${deal.capacity ? " and no chip with published specifications to convert its capacity into" : " and no capacity in gigawatts"}.`
       )
     );
   const valued = columns.filter((c) => c.npvUsd !== null);
@@ -153,7 +153,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const bear = valued.length ? valued.reduce((a, b) => (b.npvUsd! < a.npvUsd! ? b : a)) : null;
   const reading =
     bull && bear && bull !== bear
-      ? `For ${provider}, ${bull.scenario === "base" ? `no scenario does better than the base case (${figureText(bull.npvUsd!, "usd")})` : `the bull case is ${lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")})`}; the bear case is ${lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
+      ? `For ${provider}, the most favourable scenario is ${bull.scenario === "base" ? "the base case itself" : lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")}) and the least favourable ${bear.scenario === "base" ? "the base case itself" : lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
       : "";
   const stated = (c: (typeof columns)[number]) =>
     c.overrides.length
