@@ -36,3 +36,8 @@ it("figureRuns(text) leaves figures that cannot break, words and year ranges as 
   // A unit must stand alone: "5 GWh" is not "5 GW".
   assert.deepStrictEqual(figures("a 5 GWh battery"), []);
 });
+
+it("figureRuns(text) keeps the unit GW-years whole where it stands without a number", () => {
+  assert.deepStrictEqual(figures("so there is nothing to convert into GW-years."), ["GW-years"]);
+  assert.deepStrictEqual(figures("$11B per GW-year"), ["GW-year"]);
+});
