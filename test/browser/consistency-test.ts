@@ -3,7 +3,7 @@
 // A disagreement names the figure and both places. Uses the one shared build (test/setup/site.ts).
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, assert, beforeAll, describe, inject, it} from "vitest";
+import {afterAll, assert, beforeAll, describe, it} from "vitest";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {headlineJson, projectionJson} from "../../src/cli/project.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
@@ -11,8 +11,10 @@ import {figureWords, type HeadlineFigure, projectDeal} from "../../src/core/inde
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {pageTexts} from "../pdf/pdfText.js";
+import {builtSite} from "../setup/builtSite.js";
 
-const siteDir = inject("siteDir");
+// Waits for the shared build (the first file that asks builds it), so this file also runs alone.
+const siteDir = await builtSite();
 const manifest = JSON.parse(readFileSync(join(siteDir, "manifest.json"), "utf-8")) as {figures: HeadlineFigure[]};
 const deals = [...new Set(manifest.figures.map((f) => f.deal))].sort();
 let server: SiteServer;
