@@ -314,14 +314,15 @@ export const disclosures: Section = {
         {class: "research-facts"},
         published ? [el("dt", {}, "Published"), el("dd", {}, date(published))] : null,
         el("dt", {}, "Data as of"),
-        el("dd", {}, date(data.asOf)),
+        // The deal's own as-of on its page, as its briefing prints it; the dataset's for the market.
+        el("dd", {}, date(data.deals.find((d) => d.id === context.dealId)?.asOf ?? data.asOf)),
         el("dt", {}, "Data version"),
         el("dd", {}, data.version)
       ),
       el(
         "p",
         {},
-        'Every figure is either stated by a source (with its status: confirmed by a party or a filing, reported by a named outlet, an estimate, or an assumption) or computed from stated figures and the assumptions, which are listed with their low, base and high values and sources. Bounds are kept as the sources wrote them ("up to", "over", "about"). Computed figures are given to about three significant figures.'
+        "Every figure is either stated by a source (with its status: confirmed by a party or a filing, reported by a named outlet, an estimate, or an assumption) or computed from stated figures and the assumptions, which are listed with their low, base and high values and sources. Bounds are kept as the sources wrote them (“up to”, “over”, “about”). Computed figures are given to about three significant figures."
       ),
       el(
         "p",
