@@ -165,8 +165,13 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     el("h3", {}, "Bull, base and bear"),
     el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
     el(
+      "p",
+      {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
+      `Scroll sideways for all ${columns.length} scenarios →`
+    ),
+    el(
       "div",
-      {class: "research-scroll"},
+      {class: "research-scroll", tabindex: 0, role: "region", "aria-label": "Scenarios compared (scrolls sideways)"},
       el(
         "table",
         {class: "research-scenarios"},
