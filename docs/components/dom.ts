@@ -3,6 +3,8 @@
  * inject markup. The only HTML inserted as HTML is what `trustedHtml` receives: output of the build-time sanitizer.
  */
 
+import {figureRuns} from "../lib/core.js";
+
 export type Child = Node | string | number | null | undefined | false | Child[];
 
 /** Attributes whose value is a URL that the browser may load or navigate to. */
@@ -39,14 +41,39 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Elements whose content must stay plain text (no span may go inside). */
+const TEXT_ONLY = /^(?:OPTION|TITLE|TEXTAREA|STYLE|SCRIPT)$/;
+
 /** Appends children to a node; nested arrays are flattened and empty values skipped. */
 export function append(node: Node, children: Child[]): Node {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(node, child);
-    else node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    else if (typeof child === "string" || typeof child === "number") appendText(node, String(child));
+    else node.appendChild(child);
   }
   return node;
+}
+
+/**
+ * Appends text, each figure in it ("up to 5 GW", "over 9.09 GW-years", "about −$3.41B") in a `span.figure-run`
+ * that does not break across lines (figureRuns, in the figure vocabulary); the text itself is unchanged.
+ */
+function appendText(node: Node, text: string): void {
+  const runs = node.nodeType === 1 && !TEXT_ONLY.test((node as Element).tagName) ? figureRuns(text) : [];
+  if (runs.length < 2 && !runs[0]?.figure) {
+    node.appendChild(document.createTextNode(text));
+    return;
+  }
+  for (const run of runs) {
+    if (!run.figure) node.appendChild(document.createTextNode(run.text));
+    else {
+      const span = document.createElement("span");
+      span.className = "figure-run";
+      span.textContent = run.text;
+      node.appendChild(span);
+    }
+  }
 }
 
 /** Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). */

@@ -59,6 +59,7 @@ export * from "./recycling/netCashBands.js";
 export * from "./recycling/projectDealRecycling.js";
 export * from "./recycling/providerCash.js";
 export * from "./recycling/recyclingFlows.js";
+export * from "./research/index.js";
 export * from "./roadmap/capitalChain.js";
 export * from "./roadmap/checkpoints.js";
 export * from "./roadmap/efficiency.js";

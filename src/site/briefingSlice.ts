@@ -53,6 +53,9 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             ...analysis,
             projections: pick(analysis.projections, dealId),
             comparison: analysis.comparison.filter((row) => row.id === dealId),
+            scenarios: pick(analysis.scenarios, dealId),
+            // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
+            peers: pick(analysis.peers, dealId),
             articleTable: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},

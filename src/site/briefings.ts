@@ -15,7 +15,17 @@ export type {Briefing} from "./types.js";
 export const MARKET_SECTIONS = ["deals-overview", "comparison", "market-map", "options-questions", "signals", "methodology", "sources"];
 
 /** Sections of each deal's briefing. */
-export const DEAL_SECTIONS = ["deal-overview", "capacity", "commitment", "recycling", "roadmap", "options", "sources"];
+export const DEAL_SECTIONS = [
+  "deal-overview",
+  "capacity",
+  "commitment",
+  "recycling",
+  "roadmap",
+  "options",
+  "risks",
+  "disclosures",
+  "sources"
+];
 
 /** Folder of the executive summaries. */
 export const SUMMARIES = "reports/summaries";

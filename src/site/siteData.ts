@@ -16,7 +16,11 @@ import {
   headlineFigures,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
-  projectDeal
+  type PeerInput,
+  type PeerRow,
+  peerBox,
+  projectDeal,
+  scenarioTable
 } from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
@@ -95,8 +99,8 @@ export function siteData({
     return memo(name, [data, extra], () => compute(data));
   };
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
-  const analysis = once(
-    (): Analysis => ({
+  const baseAnalysis = once(
+    (): Omit<Analysis, "peers"> => ({
       asOf: dataset.asOf,
       projections: Object.fromEntries(
         dataset.deals.map((deal) => [
@@ -105,6 +109,10 @@ export function siteData({
         ])
       ),
       comparison: compareDeals(dataset),
+      // Each deal under every scenario, at the scenario's values (the research note's bull / base / bear table).
+      scenarios: Object.fromEntries(
+        dataset.deals.map((deal) => [deal.id, perDeal("scenarios", deal, null, (data) => scenarioTable(data, deal.id))])
+      ),
       // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
       articleTable: articleTable(
         dataset,
@@ -113,6 +121,24 @@ export function siteData({
       chipEfficiency: chipEfficiency(dataset.chips)
     })
   );
+  // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure;
+  // the box holds only the deal's own values, its rank and the leader's name).
+  const analysis = once((): Analysis => ({...baseAnalysis(), peers: peersOf(baseAnalysis())}));
+  function peersOf({comparison, projections}: Omit<Analysis, "peers">): Record<string, PeerRow[]> {
+    const inputs: PeerInput[] = comparison.map((row) => ({
+      id: row.id,
+      name: row.name,
+      live: row.status !== "superseded",
+      values: {
+        commitmentUsd: row.commitmentUsd?.value ?? null,
+        usdPerYear: row.usdPerYear?.value ?? null,
+        usdPerGw: row.usdPerGw?.value ?? null,
+        commitmentToInvestment: row.commitmentToInvestment?.value ?? null,
+        npvUsd: projections[row.id]?.recycling.npvUsd?.value ?? null
+      }
+    }));
+    return Object.fromEntries(inputs.map((d) => [d.id, peerBox(inputs, d.id)]));
+  }
   // The headline figures the manifest records, from the projections the pages show (banded headlines are the
   // medians of their draws), so the manifest, What changed, the CLI and every page write the same value.
   const figures = once((): HeadlineFigure[] => headlineFigures(dataset, analysis().projections));
@@ -155,12 +181,13 @@ export function siteData({
       })
     );
     const pages = Object.fromEntries(list.map((b) => [b.deal ? `/deals/${b.deal}` : "/", b.name]));
-    return {asOf: dataset.asOf, version, briefings: list, pages};
+    return {asOf: dataset.asOf, version, published: publishedOn(dataset.asOf), briefings: list, pages};
   });
   const slice = async (name: string) => {
     const entry = (await briefings()).briefings.find((b) => b.name === name);
     if (!entry) throw new Error(`invalid briefing: ${name}`);
-    return briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
+    const body = briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
+    return {...body, published: publishedOn(body.asOf)};
   };
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
@@ -210,4 +237,17 @@ export async function siteDataFiles(site: SiteData): Promise<Map<string, string>
   for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
   for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
   return files;
+}
+
+/**
+ * Returns the publication date of an edition, ISO: the day of $SOURCE_DATE_EPOCH when set (what the build stamps
+ * its files and the PDFs' dates with), else the data's as-of date `asOf`: never the clock, so a rebuild of the same
+ * inputs publishes the same document.
+ *
+ * @example publishedOn("2026-06-30", "1767225600") // "2026-01-01"
+ */
+export function publishedOn(asOf: string, epoch: string | undefined = process.env.SOURCE_DATE_EPOCH): string {
+  if (epoch === undefined || epoch === "") return asOf.slice(0, 10);
+  if (!/^\d+$/.test(epoch)) throw new Error(`invalid SOURCE_DATE_EPOCH: ${epoch}`);
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }

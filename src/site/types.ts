@@ -27,8 +27,10 @@ import type {
   Deal,
   LabExposure,
   Paper,
+  peerBox,
   projectDeal,
-  Source
+  Source,
+  scenarioTable
 } from "../core/index.js";
 import type {DownloadIndex} from "./downloads.js";
 import type {ExplorerRow} from "./explorer.js";
@@ -62,6 +64,10 @@ export interface Analysis {
   comparison: ReturnType<typeof compareDeals>;
   articleTable: ReturnType<typeof articleTable> | null;
   chipEfficiency: ReturnType<typeof chipEfficiency>;
+  /** Deal id → its figures under every scenario, at the scenario's values (the bull / base / bear table). */
+  scenarios: Record<string, ReturnType<typeof scenarioTable>>;
+  /** Deal id → the deal against the other live deals on the peer ratios, with its rank. */
+  peers: Record<string, ReturnType<typeof peerBox>>;
 }
 
 /** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */
@@ -110,6 +116,8 @@ export interface BriefingEntry extends Briefing {
 export interface BriefingIndex {
   asOf: string;
   version: string;
+  /** Publication date of this edition, ISO ($SOURCE_DATE_EPOCH's day, else the data's as-of; see publishedOn). */
+  published?: string;
   briefings: BriefingEntry[];
   /** Site page ("/", "/deals/<id>") → the briefing whose PDF it links. */
   pages: Record<string, string>;
@@ -125,6 +133,8 @@ export interface BriefingSlice {
   version: string;
   /** The deal's as-of date for a deal's briefing, the dataset's for the market briefing; ISO. */
   asOf: string;
+  /** Publication date of this edition, ISO (not part of the version: the same data gives the same version). */
+  published?: string;
   briefing: BriefingEntry;
   data: PublicDataset;
   analysis: Analysis;

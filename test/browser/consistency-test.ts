@@ -15,7 +15,7 @@ import {readValidDataset} from "../../src/io/readDataset.js";
 import {pageTexts} from "../pdf/pdfText.js";
 import {builtSite} from "../setup/builtSite.js";
 
-// The shared build (test/setup/site.ts), built here if this file runs first.
+// Waits for the shared build (the first file that asks builds it), so this file also runs alone.
 const siteDir = await builtSite();
 const manifest = JSON.parse(readFileSync(join(siteDir, "manifest.json"), "utf-8")) as {figures: HeadlineFigure[]};
 const deals = [...new Set(manifest.figures.map((f) => f.deal))].sort();

@@ -33,7 +33,11 @@ async function visit(path: string, {width = 1280} = {}) {
     await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
     const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     const text = await page.$eval("main", (main) => (main as HTMLElement).innerText);
-    return {text, errors, log};
+    // The first family each chart's text asks for (the house sans, not Plot's system-ui, which is DejaVu here).
+    const chartFonts = await page.$$eval("svg text", (nodes) => [
+      ...new Set(nodes.map((n) => getComputedStyle(n).fontFamily.split(",")[0].trim().replace(/"/g, "")))
+    ]);
+    return {text, errors, log, chartFonts};
   } finally {
     await dispose();
   }
@@ -47,8 +51,10 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
   it.concurrent.each(pages)("%s loads with no error and no request leaving 127.0.0.1", async (path) => {
-    const {errors, log} = await visit(path);
+    const {errors, log, chartFonts} = await visit(path);
     assert.deepStrictEqual(errors, [], "error blocks");
+    // Chart text is in the house font (Inter), on every page that draws a chart.
+    assert.includeMembers(["Inter"], chartFonts, "chart text font");
     assert.deepStrictEqual(log.errors, [], "console errors");
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
   });

@@ -64,3 +64,14 @@ it("el(tag, {href|src|action…: url}) drops every URL that is not http(s), mail
   ];
   for (const url of safe) assert.strictEqual(el("a", {href: url}).getAttribute("href"), url);
 });
+
+it("el(tag, {}, text) keeps each figure on one line and the text unchanged", () => {
+  const node = el("p", {}, "Over 9.09 GW-years against about −$3.41B of NPV.");
+  assert.strictEqual(node.textContent, "Over 9.09 GW-years against about −$3.41B of NPV.");
+  assert.deepStrictEqual(
+    [...node.querySelectorAll("span.figure-run")].map((s) => s.textContent),
+    ["Over 9.09 GW-years", "about −$3.41B"]
+  );
+  // An option's content stays plain text.
+  assert.strictEqual(el("option", {}, "up to 5 GW").children.length, 0);
+});

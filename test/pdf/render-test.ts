@@ -146,6 +146,23 @@ describe("every briefing reads as a research note", () => {
   });
 });
 
+it("every deal briefing prints its risks, scenarios, peers and disclosures, with its publication date", () => {
+  for (const name of names.filter((n) => n !== "market")) {
+    const text = texts.get(name)!.join(" ");
+    for (const heading of [
+      "Risks, scenarios and peers",
+      "Risks",
+      "Bull, base and bear",
+      "Against its peers",
+      "Methodology and disclosures"
+    ])
+      assert.include(text, heading, name);
+    assert.match(text, /Published\s+\d{1,2} [A-Z][a-z]{2} \d{4}/, name);
+    // Every scenario the data holds is a column, or the deal says in one line why none moves it.
+    assert.match(text, /Base case[\s\S]*Bear economics|No scenario moves a figure of/, name);
+  }
+});
+
 it("the market briefing prints the overview of every deal and the deal briefings their overview", () => {
   assert.include(texts.get("market")!.join(" "), "The deals at a glance");
   for (const name of names.filter((n) => n !== "market")) assert.include(texts.get(name)!.join(" "), "The deal at a glance");

@@ -5,7 +5,7 @@
  */
 
 import {type Paper, parsePaper, printableArea, printableWidthPx} from "../../lib/core.js";
-import {changeLine} from "../changeLine.js";
+import {changeLine, changeMeaning} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
 import {sectionRegistry} from "../sections/registry.js";
@@ -46,7 +46,8 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
   document.documentElement.classList.add("briefing-page");
   const {briefing, data, analysis, bands, version, asOf} = slice;
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
-  const context: SectionContext & {bands?: unknown} = {
+  const context: SectionContext & {bands?: unknown; published?: string} = {
+    published: slice.published,
     data,
     analysis,
     bands: bands ?? undefined,
@@ -132,11 +133,11 @@ function WhatChanged({previous, changes}: BriefingSlice["changes"]): HTMLElement
   return el(
     "div",
     {class: "briefing-changes"},
-    el("p", {}, `Since the build from data version ${previous.dataVersion} (data as of ${date(previous.asOf)}):`),
+    el("p", {}, `Since the last edition (its data as of ${date(previous.asOf)}), and why each move matters:`),
     el(
       "ul",
       {},
-      changes.map((c) => el("li", {class: `change change--${c.kind}`}, changeLine(c)))
+      changes.map((c) => el("li", {class: `change change--${c.kind}`}, `${changeLine(c)}. ${changeMeaning(c)}`))
     )
   );
 }

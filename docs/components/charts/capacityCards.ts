@@ -205,8 +205,12 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   // The chains show the arithmetic at the scenario's values: the base case, not the Monte Carlo medians of the cards.
   const capacity = baseCaseCapacity(view.capacity);
   const v = values.values;
+  // Every box after the ceiling is the ceiling converted, so it keeps the ceiling's bound word ("up to 5 GW" → "up
+  // to 4.35 GW" of IT power → "up to 2.65 million" accelerators), as the cards do.
+  const bounded = (text: string, value: number) => withBound(text, capacity.gw.bound, value);
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
-  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
+  const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
+  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: bounded(gw(itGw), itGw), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
@@ -220,12 +224,12 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         it,
         {
           op: `÷ ${sig(kw)} kW per chip`,
-          value: count(capacity.accelerators.value),
+          value: bounded(count(capacity.accelerators.value), capacity.accelerators.value),
           label: "accelerators"
         },
         {
           op: `÷ ${sig(perServer)} chips per system`,
-          value: count(capacity.servers.value),
+          value: bounded(count(capacity.servers.value), capacity.servers.value),
           label: mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks"
         }
       ],
@@ -237,13 +241,24 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   chains.push(
     {
       title: "Power to buildings",
-      steps: [facility, {op: `÷ ${mw(v["building-mw"])} per building`, value: count(capacity.buildings.value), label: "buildings"}]
+      steps: [
+        facility,
+        {
+          op: `÷ ${mw(v["building-mw"])} per building`,
+          value: bounded(count(capacity.buildings.value), capacity.buildings.value),
+          label: "buildings"
+        }
+      ]
     },
     {
       title: "Power to energy",
       steps: [
         facility,
-        {op: `× 8,760 hours × ${pct(v["load-factor"])} load`, value: twh(capacity.energyTwhPerYear.value), label: "a year"},
+        {
+          op: `× 8,760 hours × ${pct(v["load-factor"])} load`,
+          value: bounded(twh(capacity.energyTwhPerYear.value), capacity.energyTwhPerYear.value),
+          label: "a year"
+        },
         ...yardstickStep(capacity.energyTwhPerYear, data.yardsticks?.[0])
       ]
     }
@@ -254,11 +269,15 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     chains.push({
       title: "Chips to compute",
       steps: [
-        {value: count(capacity.accelerators.value), label: "accelerators"},
-        {op: `× ${sig(perChip)} PFLOP/s each`, value: figureText(capacity.flopsBf16.value, "flops"), label: "dense compute"},
+        {value: bounded(count(capacity.accelerators.value), capacity.accelerators.value), label: "accelerators"},
+        {
+          op: `× ${sig(perChip)} PFLOP/s each`,
+          value: bounded(figureText(capacity.flopsBf16.value, "flops"), capacity.flopsBf16.value),
+          label: "dense compute"
+        },
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
-          value: count(capacity.h100e.value),
+          value: bounded(count(capacity.h100e.value), capacity.h100e.value),
           label: "H100-equivalents, dense BF16"
         }
       ],

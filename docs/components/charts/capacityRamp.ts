@@ -7,7 +7,7 @@
 import type {CapacityBandYear, DealCapacityMonths} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
 import {type Bound, gw, monthYear, withBound} from "../format.js";
-import {chartWidth, chipColors, isoDate, STATUS_COLORS} from "./fleetColors.js";
+import {chartWidth, chipColors, isoDate} from "./fleetColors.js";
 
 export interface RampPoint {
   id: string;
@@ -121,8 +121,10 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width: w,
         x: "date",
         y: "gw",
         r: 5,
-        fill: (d) => STATUS_COLORS[d.status] ?? "currentColor",
-        stroke: "var(--theme-background)",
+        // Colour means the chip in this chart; a point's status is its fill: solid when confirmed, hollow otherwise
+        // (the caption names each point's status).
+        fill: (d) => (d.status === "confirmed" ? "var(--theme-foreground)" : "var(--theme-background)"),
+        stroke: "var(--theme-foreground)",
         strokeWidth: 1.5
       }),
       pointLabel(false, false),

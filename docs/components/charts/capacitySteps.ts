@@ -15,7 +15,11 @@ export interface Step {
   figure?: string;
 }
 
-/** Returns the diagram: one row per chain, each step a box, each operation an arrow between boxes, and an optional note. */
+/**
+ * Returns the diagram: one row per chain, each step a box, each operation an arrow between boxes, and an optional
+ * note. An operation and the box it leads to are one item of the row, and neither breaks inside, so a row never
+ * ends on an arrow nor splits an arrow from its result, at any width (a narrow screen stacks the items).
+ */
 export function CapacitySteps(chains: readonly {title: string; steps: readonly Step[]; note?: string}[]): HTMLElement {
   return el(
     "div",
@@ -28,10 +32,14 @@ export function CapacitySteps(chains: readonly {title: string; steps: readonly S
         el(
           "ol",
           {},
-          steps.map((step) => [
-            step.op ? el("li", {class: "capacity-op", "aria-label": step.op}, el("span", {}, step.op)) : null,
-            el("li", {class: "capacity-step", "data-figure": step.figure}, el("strong", {}, step.value), el("span", {}, step.label))
-          ])
+          steps.map((step) =>
+            el(
+              "li",
+              {class: "capacity-link"},
+              step.op ? el("span", {class: "capacity-op", "aria-label": step.op}, el("span", {}, step.op)) : null,
+              el("span", {class: "capacity-step", "data-figure": step.figure}, el("strong", {}, step.value), el("span", {}, step.label))
+            )
+          )
         ),
         note ? el("p", {class: "capacity-chain-note"}, note) : null
       )

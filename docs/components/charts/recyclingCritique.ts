@@ -35,7 +35,8 @@ export function critiqueClaims(
           : `No new money is firm yet; if every contingent tranche is paid it comes to ${said(r.investmentToCommitmentNewMax, pct)} of the commitment.`,
       lineage: newShare.lineage
     });
-  if (r.investmentToCommitmentFirm && r.investmentToCommitmentMax)
+  // With no equity at all, "All firm equity is 0%" would argue against itself: the argument is left out.
+  if (r.investmentToCommitmentFirm && r.investmentToCommitmentMax && r.investmentToCommitmentMax.value > 0)
     critique.push({
       argument: "Counting all the equity, not just the latest cheque, shows how much of the spend the investor itself finances.",
       evidence: `All firm equity is ${said(r.investmentToCommitmentFirm, pct)} of the commitment; every tranche at face value, ${said(r.investmentToCommitmentMax, pct)}.`,

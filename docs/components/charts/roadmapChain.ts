@@ -11,7 +11,8 @@ import {StatusPill} from "../sections/signals.js";
 import type {SectionContext} from "../sections/types.js";
 import {LINE_LABELS} from "./fleetColors.js";
 
-const CHECKPOINT_LABELS: Record<Checkpoint["id"], string> = {
+/** How each checkpoint is named (also in the research note's risks). */
+export const CHECKPOINT_LABELS: Record<Checkpoint["id"], string> = {
   "capacity-on-schedule": "Capacity on schedule",
   "performance-per-dollar": "Performance per dollar",
   "roadmap-alignment": "Roadmap alignment"
@@ -76,15 +77,20 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
         "section",
         {class: "card roadmap-checkpoint", "data-checkpoint": c.id},
         el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status)),
-        ...evidence(c, deal, data, sources)
+        ...checkpointEvidence(c, deal, data, sources)
       )
     )
   );
   return el("div", {class: "roadmap-chain-figure"}, flow, cards);
 }
 
-// The sentences behind a checkpoint's status, from the checkpoint's own fields.
-function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sources: Parameters<typeof SourceLink>[1]): HTMLElement[] {
+/** The sentences behind a checkpoint's status, from the checkpoint's own fields (also in the research note's risks). */
+export function checkpointEvidence(
+  c: Checkpoint,
+  deal: Deal,
+  data: SectionContext["data"],
+  sources: Parameters<typeof SourceLink>[1]
+): HTMLElement[] {
   const chipName = (id: string) => data.chips.find((x) => x.id === id)?.name ?? id;
   const signal = (s: {text: string | null; latest: string | null; source: string | null}) =>
     s.text

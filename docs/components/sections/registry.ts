@@ -21,6 +21,7 @@ const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   marketMap: () => import("./marketMap.js"),
   signals: () => import("./signals.js"),
   methodology: () => import("./methodology.js"),
+  research: () => import("./research.js"),
   sources: () => import("./sources.js")
 };
 

@@ -283,7 +283,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
         el(
           "figcaption",
           {},
-          "Availability dates coloured by status (confirmed, reported or rep., estimate or est.); dashed lines: the deal's schedule points."
+          "Dots: each chip's availability date, in its maker's colour as in the charts above; solid when the date is confirmed, hollow when it is reported (rep.), estimated (est.) or assumed (assum.); larger: the deal's chips. Bars: from a chip's availability to the month it fills the deal's capacity in volume. Dashed lines: the deal's schedule points."
         )
       ),
       {title: timelineFinding(chips, asOf), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}

@@ -32,3 +32,58 @@ export function changeLine({dealName, label, kind, before, after}: ChangeLike): 
 function precise({value, unit}: ChangeSide): string {
   return unit === "fraction" ? `${(value * 100).toPrecision(4)}%` : `${value.toPrecision(4)} ${unit}`;
 }
+
+// Why a move in each headline figure matters to a reader, by the figure's label (headlineFigures in changes.ts).
+const MEANINGS: Record<string, {up: string; down: string}> = {
+  "investment (firm)": {
+    up: "More firm money from the investor: more of the lab's spend is the investor's own money coming back.",
+    down: "Less firm money from the investor: less of the lab's spend is the investor's own money coming back."
+  },
+  "investment (maximum)": {
+    up: "The most the investor could put in, tranches on conditions included, is higher.",
+    down: "The most the investor could put in, tranches on conditions included, is lower."
+  },
+  "compute commitment": {
+    up: "The lab commits to spend more: more revenue for the provider, and more capacity bought.",
+    down: "The lab commits to spend less: less revenue for the provider, and less capacity bought."
+  },
+  capacity: {
+    up: "A higher capacity ceiling: the accelerators, energy and compute it converts to rise with it.",
+    down: "A lower capacity ceiling: the accelerators, energy and compute it converts to fall with it."
+  },
+  "GW-years the commitment buys": {
+    up: "The money pays for more capacity-years at the assumed price per GW-year.",
+    down: "The money pays for fewer capacity-years at the assumed price per GW-year."
+  },
+  "investment ÷ commitment (firm)": {
+    up: "A larger share of the lab's spend is funded by the investor's own money (the recycling critique weighs more).",
+    down: "A smaller share of the lab's spend is funded by the investor's own money (the recycling critique weighs less)."
+  },
+  "NPV to the investor": {
+    up: "The deal is worth more in cash to the provider, discounted to today.",
+    down: "The deal is worth less in cash to the provider, discounted to today."
+  },
+  "payback year": {
+    up: "The provider's cash comes back later.",
+    down: "The provider's cash comes back sooner."
+  }
+};
+
+/**
+ * Returns one sentence on why a change matters to a reader: the direction of the move in words for the figure, its
+ * new status when only the status moved, or that the figure is new or gone.
+ *
+ * @example changeMeaning({label: "payback year", kind: "changed", before: {value: 2035, …}, after: {value: 2036, …}, …}) // "The provider's cash comes back later."
+ */
+export function changeMeaning({label, kind, before, after}: ChangeLike): string {
+  if (kind === "added") return "New in this edition: the data did not give this figure before.";
+  if (kind === "removed") return "No longer in the data: the figure's source or its inputs were removed.";
+  if (!before || !after) return "";
+  if (before.value === after.value)
+    return before.status !== after.status
+      ? `Same value; its evidence is now ${after.status} (it was ${before.status}).`
+      : "Same value; its bound words changed.";
+  const meaning = MEANINGS[label];
+  if (!meaning) return after.value > before.value ? "The figure is higher." : "The figure is lower.";
+  return after.value > before.value ? meaning.up : meaning.down;
+}

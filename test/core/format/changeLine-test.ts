@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {changeLine} from "../../../src/core/format/changeLine.js";
+import {changeLine, changeMeaning} from "../../../src/core/format/changeLine.js";
 
 const side = (value: number, extra = {}) => ({
   value,
@@ -44,4 +44,31 @@ it("changeLine(change) shows four digits when the move is smaller than the round
     }),
     "A → B, NPV: $3.41B → $3.41B (3.412e+9 usd → 3.413e+9 usd), confirmed, 20 Apr 2026"
   );
+});
+
+it("changeMeaning(change) says why a move matters, by figure and direction, and names a status-only change", () => {
+  const at = (value: number, status: "reported" | "confirmed" = "reported") => ({
+    value,
+    unit: "usd",
+    bound: "exact" as const,
+    status,
+    asOf: "2026-06-30"
+  });
+  const change = (label: string, before: number, after: number) => ({
+    dealName: "A → B",
+    label,
+    kind: "changed" as const,
+    before: at(before),
+    after: at(after)
+  });
+  assert.strictEqual(changeMeaning(change("payback year", 2035, 2036)), "The provider's cash comes back later.");
+  assert.strictEqual(
+    changeMeaning(change("NPV to the investor", -3e9, -2e9)),
+    "The deal is worth more in cash to the provider, discounted to today."
+  );
+  assert.strictEqual(
+    changeMeaning({dealName: "A → B", label: "capacity", kind: "changed", before: at(5), after: at(5, "confirmed")}),
+    "Same value; its evidence is now confirmed (it was reported)."
+  );
+  assert.match(changeMeaning({dealName: "A → B", label: "capacity", kind: "added", before: null, after: at(5)}), /^New in this edition/);
 });

@@ -1,0 +1,344 @@
+/**
+ * The furniture of a research note, per deal: the risks (the assumptions that move the provider's NPV most, from the
+ * tornado, and the checkpoints that are not on track), the bull / base / bear table (every scenario in the data,
+ * computed by the build at its values), the peer box (the deal against the other live deals on the same ratios,
+ * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
+ */
+import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
+import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
+import {el} from "../dom.js";
+import {count, date, figureText, sig, unitText, withBound} from "../format.js";
+import {dataUnitText} from "../tables/methodologyUnits.js";
+import {StatusPill} from "./signals.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** How many tornado rows a risk list names. */
+const TOP_DRIVERS = 3;
+
+function researchDeal({data, dealId}: SectionContext): Deal {
+  const deal = data.deals.find((d) => d.id === dealId) ?? data.deals[0];
+  if (!deal) throw new Error("invalid deal: none");
+  return deal;
+}
+
+function companyName(data: SectionContext["data"], id: string): string {
+  return data.companies.find((c) => c.id === id)?.name ?? id;
+}
+
+/** Returns `text` with its first letter in lower case, unless the first word is an acronym ("GW-years", "NPV"). */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** "1st", "2nd", "3rd", "4th"… */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+// The assumption's value in its unit, to three significant figures so a reader can recompute ("PUE 1.15×", "margin
+// 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
+function assumptionValue(value: number, unit: string): string {
+  if (unit === "fraction") return `${sig(value * 100)}%`;
+  if (unit === "ratio") return `${sig(value)}×`;
+  return dataUnitText(value, unit);
+}
+
+/** The risks: the top drivers of the NPV by swing, then each checkpoint that is not on track, with its evidence. */
+function Risks(context: SectionContext, deal: Deal): HTMLElement {
+  const {data, analysis} = context;
+  const projection = analysis.projections[deal.id];
+  const units = Object.fromEntries(data.assumptions.map((a) => [a.id, a.unit]));
+  const provider = companyName(data, deal.provider);
+  const rows: TornadoRow[] = (projection?.tornado["recycling.npvUsd"] ?? [])
+    .filter((r) => Number.isFinite(r.swing) && r.swing > 0)
+    .slice(0, TOP_DRIVERS);
+  const drivers = rows.length
+    ? el(
+        "ol",
+        {class: "research-risks"},
+        rows.map((r) => {
+          const unit = units[r.id];
+          const ends = unit ? ` (${assumptionValue(r.low, unit)} to ${assumptionValue(r.high, unit)})` : "";
+          return el(
+            "li",
+            {},
+            el("strong", {}, r.label),
+            `${ends}: the NPV runs from ${figureText(r.valueAtLow, "usd")} at the low end to ${figureText(r.valueAtHigh, "usd")} at the high, a swing of ${figureText(r.swing, "usd")}.`
+          );
+        })
+      )
+    : el(
+        "p",
+        {},
+        `${deal.name} states no dollar commitment to value, so there is no cash NPV for ${provider} for an assumption to move; the risks are in the checkpoints.`
+      );
+  const base = rows[0]?.baseValue;
+  const chain = capitalChain(data, deal.id);
+  const open = chain.checkpoints.filter((c) => c.status !== "on-track");
+  // With no evidence for any checkpoint, the list would repeat the roadmap's cards: one line says so.
+  const unread = open.length === chain.checkpoints.length && open.every((c) => c.status === "unknown");
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  return el(
+    "div",
+    {class: "research-part"},
+    el("h3", {}, "Risks"),
+    el(
+      "p",
+      {},
+      rows.length
+        ? `What moves ${provider}'s cash NPV of the new money most (${figureText(base ?? Number.NaN, "usd")} at the base values), one assumption at a time from its low to its high, the others at base:`
+        : ""
+    ),
+    drivers,
+    el(
+      "p",
+      {},
+      unread
+        ? `None of the deal's ${chain.checkpoints.length} checkpoints (capacity on schedule, performance per dollar, roadmap alignment) can be read yet: there is no evidence for any of them.`
+        : open.length === 0
+          ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
+          : open.length === chain.checkpoints.length
+            ? `None of the deal's ${chain.checkpoints.length} checkpoints is on track yet:`
+            : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; not on track:`
+    ),
+    open.length && !unread
+      ? el(
+          "ul",
+          {class: "research-checkpoints"},
+          open.map((c) =>
+            el(
+              "li",
+              {},
+              el("strong", {}, `${CHECKPOINT_LABELS[c.id]}: `),
+              StatusPill(c.status),
+              " ",
+              ...checkpointEvidence(c, deal, data, sources)
+            )
+          )
+        )
+      : null
+  );
+}
+
+/** The bull / base / bear table: a column per scenario, the figures computed at its values, its assumptions stated. */
+function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
+  const {data, analysis} = context;
+  const columns = analysis.scenarios?.[deal.id] ?? [];
+  if (!columns.length) return null;
+  const provider = companyName(data, deal.provider);
+  const rows: {label: string; cell: (c: (typeof columns)[number]) => string}[] = [];
+  if (columns.some((c) => c.npvUsd !== null))
+    rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : figureText(c.npvUsd, "usd"))});
+  if (columns.some((c) => c.npvUsd !== null))
+    rows.push({label: "Pays back in", cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear))});
+  if (columns.some((c) => c.gwYears !== null))
+    rows.push({label: "GW-years the commitment buys", cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years"))});
+  if (columns.some((c) => c.h100eFp8 !== null))
+    rows.push({label: "H100-equivalents at the ceiling (8-bit)", cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8))});
+  if (!rows.length)
+    return el(
+      "div",
+      {class: "research-part"},
+      el("h3", {}, "Bull, base and bear"),
+      el(
+        "p",
+        {},
+        `No scenario moves a figure of ${deal.name}: it states no dollar commitment to value${deal.capacity ? " and no chip with published specifications to convert its capacity into" : " and no capacity in gigawatts"}.`
+      )
+    );
+  const valued = columns.filter((c) => c.npvUsd !== null);
+  const bull = valued.length ? valued.reduce((a, b) => (b.npvUsd! > a.npvUsd! ? b : a)) : null;
+  const bear = valued.length ? valued.reduce((a, b) => (b.npvUsd! < a.npvUsd! ? b : a)) : null;
+  const reading =
+    bull && bear && bull !== bear
+      ? `For ${provider}, the most favourable scenario is ${bull.scenario === "base" ? "the base case itself" : lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")}) and the least favourable ${bear.scenario === "base" ? "the base case itself" : lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
+      : "";
+  const stated = (c: (typeof columns)[number]) =>
+    c.overrides.length
+      ? c.overrides.map((o) => `${o.label} ${assumptionValue(o.value, o.unit)} (base ${assumptionValue(o.base, o.unit)})`).join("; ")
+      : "every assumption at its base value";
+  return el(
+    "div",
+    {class: "research-part"},
+    el("h3", {}, "Bull, base and bear"),
+    el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
+    el(
+      "p",
+      {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
+      `Scroll sideways for all ${columns.length} scenarios →`
+    ),
+    el(
+      "div",
+      {class: "research-scroll", tabindex: 0, role: "region", "aria-label": "Scenarios compared (scrolls sideways)"},
+      el(
+        "table",
+        {class: "research-scenarios"},
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", {}, ""),
+            columns.map((c) => el("th", {class: "num"}, c.label))
+          )
+        ),
+        el(
+          "tbody",
+          {},
+          rows.map((r) =>
+            el(
+              "tr",
+              {},
+              el("th", {scope: "row"}, r.label),
+              columns.map((c) => el("td", {class: "num"}, r.cell(c)))
+            )
+          )
+        )
+      )
+    ),
+    el(
+      "ul",
+      {class: "research-assumptions"},
+      columns.map((c) =>
+        el(
+          "li",
+          {},
+          el("strong", {}, `${c.label}: `),
+          c.overrides.length ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.` : c.description
+        )
+      )
+    )
+  );
+}
+
+/** The peer box: the deal against the other live deals on the same ratios, with the peers' median and its rank. */
+function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
+  const rows = context.analysis.peers?.[deal.id] ?? [];
+  const shown = rows.filter((r) => r.value !== null);
+  if (!rows.length) return null;
+  const live = deal.status !== "superseded";
+  const fact = (id: string) => context.analysis.comparison.find((c) => c.id === deal.id)?.[id as "usdPerGw"];
+  const valueText = (r: (typeof rows)[number]) => {
+    const f = fact(r.id);
+    // A ratio is computed: three significant figures, with the bound of the figures it comes from.
+    return f && typeof f === "object" && "bound" in f
+      ? withBound(figureText(r.value!, r.unit), f.bound, r.value!)
+      : figureText(r.value!, r.unit);
+  };
+  // Nothing to compare: one line where the reader looks, not an empty table.
+  if (!shown.length)
+    return el(
+      "div",
+      {class: "research-part"},
+      el("h3", {}, "Against its peers"),
+      el("p", {}, `${deal.name} has none of the figures the deals are compared on (${rows.map((r) => lowerFirst(r.label)).join(", ")}).`)
+    );
+  return el(
+    "div",
+    {class: "research-part"},
+    el("h3", {}, "Against its peers"),
+    el(
+      "p",
+      {},
+      live
+        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the largest. Values as the deals state them, or computed from them (the NPV at the median of the draws).`
+        : `${deal.name} was superseded: it is shown against the live deals but ranked among none of them.`
+    ),
+    shown.length
+      ? el(
+          "table",
+          {class: "research-peers"},
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              el("th", {}, "Ratio"),
+              el("th", {class: "num"}, "This deal"),
+              el("th", {class: "num"}, "Rank"),
+              el("th", {}, "Largest")
+            )
+          ),
+          el(
+            "tbody",
+            {},
+            shown.map((r) =>
+              el(
+                "tr",
+                {},
+                el("th", {scope: "row"}, r.label),
+                el("td", {class: "num"}, valueText(r)),
+                el("td", {class: "num"}, r.rank === null ? "not ranked" : `${ordinal(r.rank)} of ${r.of}`),
+                el("td", {}, r.leader === null ? "" : r.leader.id === deal.id ? "this deal" : r.leader.name)
+              )
+            )
+          )
+        )
+      : null,
+    rows.length > shown.length
+      ? el(
+          "p",
+          {class: "muted"},
+          `Not compared, for want of the figure in this deal: ${rows
+            .filter((r) => r.value === null)
+            .map((r) => lowerFirst(r.label))
+            .join(", ")}.`
+        )
+      : null
+  );
+}
+
+export const risks: Section = {
+  id: "risks",
+  title: "Risks, scenarios and peers",
+  perDeal: true,
+  render(context) {
+    const deal = researchDeal(context);
+    return el("div", {class: "research-section"}, Risks(context, deal), Scenarios(context, deal), Peers(context, deal));
+  }
+};
+
+/** Methodology and disclosures: when the note was published, what data it draws, how its figures are made. */
+export const disclosures: Section = {
+  id: "disclosures",
+  title: "Methodology and disclosures",
+  render(context) {
+    const {data, analysis} = context;
+    const published = (context as SectionContext & {published?: string}).published;
+    const projection = context.dealId ? analysis.projections[context.dealId] : undefined;
+    const rate = projection?.assumptions["discount-rate"];
+    return el(
+      "div",
+      {class: "research-section research-disclosures"},
+      el(
+        "dl",
+        {class: "research-facts"},
+        published ? [el("dt", {}, "Published"), el("dd", {}, date(published))] : null,
+        el("dt", {}, "Data as of"),
+        // The deal's own as-of on its page, as its briefing prints it; the dataset's for the market.
+        el("dd", {}, date(data.deals.find((d) => d.id === context.dealId)?.asOf ?? data.asOf)),
+        el("dt", {}, "Data version"),
+        el("dd", {}, data.version)
+      ),
+      el(
+        "p",
+        {},
+        "Every figure is either stated by a source (with its status: confirmed by a party or a filing, reported by a named outlet, an estimate, or an assumption) or computed from stated figures and the assumptions, which are listed with their low, base and high values and sources. Bounds are kept as the sources wrote them (“up to”, “over”, “about”). Computed figures are given to about three significant figures."
+      ),
+      el(
+        "p",
+        {},
+        `Headline figures with a band are the median of ${count(projection?.uncertainty?.draws ?? 10_000)} seeded draws over the assumptions' ranges, with their P10–P90; the scenario table and the explainer chains use the scenario's values with no draw. Cash NPVs count revenue less cash costs and the capital the provider must spend to deliver, discounted${rate === undefined ? "" : ` at ${figureText(rate, "fraction")}`} to 1 January 2026 for every deal, so they compare across deals. Equity gains are kept apart from cash.`
+      ),
+      el(
+        "p",
+        {},
+        "Disclosures: built from public sources only, each listed under Sources with its date. Projections are this note's, under the stated assumptions; they are not forecasts by the companies named, and nothing here is investment advice. Figures are recomputed whenever the data changes; What changed lists what moved since the previous edition."
+      )
+    );
+  }
+};

@@ -1,0 +1,3 @@
+// The furniture of a research note computed from the projections: scenarios side by side, and peers.
+export * from "./peers.js";
+export * from "./scenarioTable.js";
