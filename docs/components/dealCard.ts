@@ -14,11 +14,16 @@ export interface DealCardOptions {
 }
 
 /** Returns a money term (stated or summed) with its bound and the right badge. */
-export function MoneyTerm(term: ReturnType<typeof headlineTerms>["firm"], {sources, index}: DealCardOptions): Node {
+export function MoneyTerm(
+  term: ReturnType<typeof headlineTerms>["firm"],
+  {sources, index}: DealCardOptions,
+  /** The published figure's key (e.g. "amazon-anthropic.investment.firm"), for a sum of several facts. */
+  figureKey?: string
+): Node {
   if (!term) return el("span", {class: "muted"}, "none");
   const text = moneyTermText(term);
-  // A stated total is one fact, whose lineage id names it for the correction control.
-  const key = term.lineage.inputs.length === 1 ? term.lineage.inputs[0] : undefined;
+  // A stated total is one fact, whose lineage id names it for the correction control; a sum is the published figure.
+  const key = term.lineage.inputs.length === 1 ? term.lineage.inputs[0] : figureKey;
   return el(
     "span",
     {},
@@ -45,10 +50,10 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
         Badge(terms.latest.tranche.amount, {sources, index, key: `${deal.id}.tranches.${terms.latest.tranche.id}.amount`})
       )
     ]);
-  rows.push(["Invested, firm", MoneyTerm(terms.firm, options)]);
+  rows.push(["Invested, firm", MoneyTerm(terms.firm, options, `${deal.id}.investment.firm`)]);
   if (terms.contingent) {
     rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
-    rows.push(["In all, if every condition is met", MoneyTerm(terms.max, options)]);
+    rows.push(["In all, if every condition is met", MoneyTerm(terms.max, options, `${deal.id}.investment.max`)]);
   }
   for (const {commitment, usd: amount} of terms.commitments) {
     rows.push([

@@ -406,12 +406,17 @@ export function diffFigureTables(before: readonly HeadlineFigure[], after: reado
 const COMPARISON_FIGURES = [
   ["investmentFirmUsd", "Firm investment", "usd"],
   ["investmentMaxUsd", "Investment if every condition is met", "usd"],
+  ["ratioInvestmentFirmUsd", "Firm investment by the investors in the provider's own group (the ratio's divisor)", "usd"],
   ["commitmentUsd", "Compute commitment", "usd"],
   ["years", "Term of the commitment", "years"],
   ["gw", "Capacity ceiling (facility power)", "gw"],
   ["usdPerYear", "Commitment per year: commitmentUsd ÷ years", "usd-per-year"],
   ["usdPerGw", "Commitment per GW: commitmentUsd ÷ gw", "usd-per-gw"],
-  ["commitmentToInvestment", "Commitment per firm dollar invested: commitmentUsd ÷ investmentFirmUsd", "ratio"],
+  [
+    "commitmentToInvestment",
+    "Commitment per firm dollar invested by the provider's own group: commitmentUsd ÷ ratioInvestmentFirmUsd",
+    "ratio"
+  ],
   ["stake", "Investor's stake in the lab", "fraction"]
 ] as const;
 
@@ -419,7 +424,7 @@ const COMPARISON_FIGURES = [
 const COMPARISON_RATIOS = [
   ["usdPerYear", "commitmentUsd", "years"],
   ["usdPerGw", "commitmentUsd", "gw"],
-  ["commitmentToInvestment", "commitmentUsd", "investmentFirmUsd"]
+  ["commitmentToInvestment", "commitmentUsd", "ratioInvestmentFirmUsd"]
 ] as const;
 
 /** The comparison table's columns, in order: the data dictionary of `comparison.csv`. */

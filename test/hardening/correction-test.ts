@@ -196,7 +196,8 @@ it("a deal card's badges name their facts: each pencil's details carry the fact'
   }
   assert.includeMembers(keys, [
     "amazon-anthropic.tranches.t2026-fresh.amount",
-    "amazon-anthropic.totals.firm-total",
+    // The firm total is the sum of the reported tranches (stronger than the stated total's reprint): the figure's key.
+    "amazon-anthropic.investment.firm",
     "amazon-anthropic.commitments.aws-2026.amount",
     "amazon-anthropic.commitments.aws-2026.years",
     "amazon-anthropic.capacity.ceiling"

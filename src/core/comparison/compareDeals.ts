@@ -42,6 +42,8 @@ export interface DealComparison {
   commitmentToInvestment: Figure | null;
   /** The investors whose money commitmentToInvestment counts: those with the provider's top parent. */
   ratioInvestors: Party[];
+  /** The firm money of `ratioInvestors` (commitmentToInvestment's divisor), USD; null when they invest none. */
+  ratioInvestmentFirmUsd: Figure | null;
   /** Names of the chips the deal names (ids when a chip is not in the dataset). */
   chips: string[];
   /** Other named hardware. */
@@ -104,6 +106,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     usdPerGw: quotient(commitment, gw, "usd-per-gw"),
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
+    ratioInvestmentFirmUsd: own.firmUsd,
     chips: deal.hardware.chips.map(chipName),
     otherHardware: deal.hardware.other,
     boardSeat: boardSeat.value,
