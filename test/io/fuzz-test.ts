@@ -220,7 +220,6 @@ it("deals check on mutated real data never throws, locates every problem, and ev
   // Some mutations (a deleted blank line, a swapped note) leave the data valid; most must not.
   assert.isBelow(valid, RUNS);
   if (process.env.FUZZ_RUNS) console.log(`${RUNS} runs, ${valid} valid, ${Math.round(performance.now() - start)} ms`);
-  assert.isBelow(performance.now() - start, (40_000 * RUNS) / 300);
 });
 
 /**
