@@ -5,17 +5,27 @@
  * marked. Problems are located like data problems.
  */
 import {readFile} from "node:fs/promises";
+import {type DealProjection, projectDeal} from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import {cleanText, markdownHazard} from "../io/markdownHazard.js";
 import {dedupeProblems, type Problem} from "../io/problem.js";
 import {MAX_MARKDOWN} from "../io/schema.js";
+import {briefingCallFor} from "./briefingSummary.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";
+import {applyDirectives} from "./summaryConditions.js";
 
 export interface CheckReportsOptions {
   /** Reads a summary file (relative to the project root); default from disk. */
   read?: (file: string) => Promise<string>;
+  /**
+   * The projections the conditions are checked against, by deal id; default computed as the site computes them
+   * (projectDeal with its default draws and seed), so a condition holds in the check exactly when it holds in print.
+   */
+  projections?: Record<string, DealProjection>;
+  /** Receives what is worth saying but is not a problem: a deal briefing that prints the generic template. */
+  warn?: (problem: Problem) => void;
 }
 
 /**
@@ -27,14 +37,19 @@ export interface CheckReportsOptions {
  */
 export async function checkReports(
   dataset: Dataset,
-  {read = (file) => readFile(file, "utf-8")}: CheckReportsOptions = {}
+  {
+    read = (file) => readFile(file, "utf-8"),
+    projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {tornadoFigures: []})])),
+    warn = () => {}
+  }: CheckReportsOptions = {}
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const figures = figureTable({dataset, version: "check"});
+  const figures = figureTable({dataset, version: "check", projections});
   for (const briefing of briefings(dataset.deals)) {
     let text: string;
     try {
       text = await read(briefing.summary);
+      if (briefing.template) await read(briefing.template);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       problems.push({
@@ -48,7 +63,30 @@ export async function checkReports(
     }
     let resolved: string;
     try {
-      resolved = resolvePlaceholders(text, figures, {file: briefing.summary, deal: briefing.deal});
+      // Every figure and condition of the file resolves at its place, in every branch.
+      resolvePlaceholders(applyDirectives(text, figures, {file: briefing.summary, deal: briefing.deal}).checkable, figures, {
+        file: briefing.summary,
+        deal: briefing.deal
+      });
+      const page = await briefingCallFor(briefing, figures, read);
+      for (const s of page.stale)
+        problems.push({
+          file: s.file,
+          line: s.line,
+          col: s.col,
+          field: "stale",
+          message: `the summary of ${briefing.name} relies on "${s.condition}", which no longer holds: ${s.reason}; rewrite the sentences that rely on it${s.file === briefing.summary && briefing.template && s.file !== briefing.template ? ` (meanwhile the briefing prints ${briefing.template})` : ""}`
+        });
+      if (briefing.template && page.file === briefing.template && briefing.summary === briefing.template)
+        warn({
+          file: briefing.template,
+          line: 0,
+          col: 0,
+          field: "",
+          message: `${briefing.name} has no summary of its own and prints this generic template; write ${briefing.summary.replace(/[^/]*$/, `${briefing.name}.md`)}`
+        });
+      resolved = applyDirectives(await read(page.file), figures, {file: page.file, deal: briefing.deal}).text;
+      resolved = resolvePlaceholders(resolved, figures, {file: page.file, deal: briefing.deal});
     } catch (error) {
       if (!(error instanceof PlaceholderError)) throw error;
       const {file, line, col, reason} = error;

@@ -72,7 +72,12 @@ it("briefingHref(index, path) points a site page at its PDF, relative to the pag
     asOf: "2026-06-30",
     version: "v",
     pages: {"/": "market", "/deals/a-b": "deal-a-b"},
-    briefings: briefings(deals, {hasSummary: () => false}).map((b) => ({...b, summaryHtml: "", pdf: `briefings/${b.name}.pdf`}))
+    briefings: briefings(deals, {hasSummary: () => false}).map((b) => ({
+      ...b,
+      summaryHtml: "",
+      call: {callHtml: "", takeawaysHtml: "", keyFigures: []},
+      pdf: `briefings/${b.name}.pdf`
+    }))
   };
   assert.strictEqual(briefingHref(index, "/"), "./briefings/market.pdf");
   assert.strictEqual(briefingHref(index, "/deals/a-b"), "../briefings/deal-a-b.pdf");
