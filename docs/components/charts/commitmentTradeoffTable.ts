@@ -131,18 +131,18 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         ? {
             effect: "cost",
             text: "Seen as buying its own revenue (the recycling critique).",
-        // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
-        figure: recycling.investmentToCommitmentNew
-          ? fig(recycling.investmentToCommitmentNew, (f) =>
-              f.value > 0
-                ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
-                : "no new money is put in against the commitment"
-            )
-          : fig(recycling.investmentToCommitmentFirm, (f) =>
-              f.value > 0
-                ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
-                : "no firm money is put in against the commitment"
-            )
+            // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
+            figure: recycling.investmentToCommitmentNew
+              ? fig(recycling.investmentToCommitmentNew, (f) =>
+                  f.value > 0
+                    ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    : "no new money is put in against the commitment"
+                )
+              : fig(recycling.investmentToCommitmentFirm, (f) =>
+                  f.value > 0
+                    ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    : "no firm money is put in against the commitment"
+                )
           }
         : {
             effect: "cost",

@@ -21,9 +21,7 @@ const said = (f: Figure, format: (x: number) => string) => withBound(format(f.va
  * money, cumulative cash turns positive within the deal, and the cash NPV is not negative (a payback in undiscounted
  * cash beside a negative NPV does not pay the money back).
  */
-export function paysBackWithinDeal(
-  r: Pick<DealRecycling, "flows" | "newMoneyExpectedUsd" | "paybackYear" | "npvUsd">
-): boolean {
+export function paysBackWithinDeal(r: Pick<DealRecycling, "flows" | "newMoneyExpectedUsd" | "paybackYear" | "npvUsd">): boolean {
   return r.flows.length > 0 && r.newMoneyExpectedUsd.value > 0 && r.paybackYear !== null && r.npvUsd !== null && r.npvUsd.value >= 0;
 }
 
