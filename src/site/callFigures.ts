@@ -65,7 +65,8 @@ export function termEndYear(p: DealProjection): number | null {
  * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
- * term), term-end (the last year of spend), relationship-npv. A deal with no commitment has none of them.
+ * term), term-end (the last year of spend), relationship-npv; and at the capacity ceiling accelerators, h100e
+ * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing.
  */
 export function* economicsFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
@@ -88,7 +89,10 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "ceiling-gw-years": figure(c?.ceilingGwYears),
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
-      "relationship-npv": figure(r?.relationship.npvUsd)
+      "relationship-npv": figure(r?.relationship.npvUsd),
+      accelerators: figure(p?.capacity?.accelerators),
+      h100e: figure(p?.capacity?.h100eFp8),
+      "energy-twh": figure(p?.capacity?.energyTwhPerYear)
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
   }
@@ -110,9 +114,10 @@ interface Scored {
  *   and above zero; `market.no-payback`: deals whose cumulative cash does not turn positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
  *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
+ *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` (the largest live commitment);
  * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
- *   `.deal` (its name) and `.value`: the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
- *   providers' highest and lowest margins. Ties keep the data's order; a place the data cannot fill is missing.
+ *   `.deal` (its name), `.provider` and `.value`: the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
+ *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
  */
 export function* marketFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
@@ -154,14 +159,25 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
       : missing
   ];
   yield ["market.capex", sum(priced, (d) => projections[d.id].recycling.capexUsd, "usd")];
+  const rate = priced.length ? projections[priced[0].id].assumptions["discount-rate"] : undefined;
+  yield ["market.discount-rate", number(rate, "fraction", "exact", false)];
+  // The largest live commitment, as a number a condition can compare with (rank.commitment-1 names it in words).
+  const largest = live
+    .map((d) => projections[d.id].recycling.commitmentUsd)
+    .filter((f): f is Figure => Boolean(f))
+    .sort((a, b) => b.value - a.value)[0];
+  yield ["market.commitment-largest", figure(largest)];
 
   const scored = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined): Scored[] =>
     deals.flatMap((deal) => {
       const f = pick(deal);
       return f && Number.isFinite(f.value) ? [{deal, value: f.value, bound: f.bound}] : [];
     });
+  // One row per provider: its margin is the provider's, whatever the deal.
   const margins = (deals: Deal[]): Scored[] =>
-    deals.map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound}));
+    deals
+      .filter((deal, i) => deals.findIndex((d) => d.provider === deal.provider) === i)
+      .map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound}));
   const desc = (a: Scored, b: Scored) => b.value - a.value;
   const asc = (a: Scored, b: Scored) => a.value - b.value;
   const rankings: [string, Scored[], string][] = [
@@ -171,10 +187,12 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
     ["margin", margins(priced).sort(desc), "fraction"],
     ["margin-low", margins(priced).sort(asc), "fraction"]
   ];
+  const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   for (const [name, list, unit] of rankings) {
     for (let i = 0; i < RANKED; ++i) {
       const s = list[i];
       yield [`rank.${name}-${i + 1}.deal`, s ? text(s.deal.name) : missing];
+      yield [`rank.${name}-${i + 1}.provider`, s ? text(companies.get(s.deal.provider) ?? s.deal.provider) : missing];
       yield [
         `rank.${name}-${i + 1}.value`,
         s ? {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true} : missing
