@@ -105,13 +105,13 @@ export function briefingCall({
 type KeyRow = [
   label: string,
   name: string,
-  options?: {keepMissing?: boolean; missingText?: string; suffix?: (f: (n: string) => string) => string}
+  options?: {keepMissing?: boolean; zeroText?: string; suffix?: (f: (n: string) => string) => string}
 ];
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true}],
-  ["New money in this deal", "deal.econ.new-money"],
+  ["New money in this deal", "deal.econ.new-money", {zeroText: "none"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
   ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
@@ -125,7 +125,7 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Deals in the data", "data.deals"],
   ["Deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
-  ["New money put in against them", "market.new-money", {suffix: (f) => `${f("market.new-share")} of them`}],
+  ["New money put in against them", "market.new-money", {suffix: (f) => `(${f("market.new-share")} of them)`}],
   ["Providers' capex to deliver them", "market.capex"],
   ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
 ];
@@ -148,6 +148,10 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       continue;
     }
     if (value.kind === "missing" && !options.keepMissing) continue;
+    if (value.kind === "number" && value.value === 0 && options.zeroText) {
+      out.push({label, value: options.zeroText});
+      continue;
+    }
     let text = formatFigure(value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words);
@@ -170,5 +174,7 @@ export async function briefingCallFor(
   const templateFile = briefing.template ?? briefing.summary;
   const own = briefing.summary !== templateFile ? {file: briefing.summary, text: await read(briefing.summary)} : null;
   const template = {file: templateFile, text: await read(templateFile)};
-  return briefingCall({own, template, figures, deal: briefing.deal});
+  const page = briefingCall({own, template, figures, deal: briefing.deal});
+  // A briefing without a template (the market's) prints its own summary, never "the template".
+  return {...page, template: Boolean(briefing.template) && page.file === briefing.template};
 }
