@@ -6,6 +6,7 @@
  * projections the pages show; without projections (a check of names only) none of them is defined.
  */
 import {combineBounds, type DealProjection, type Figure, type HeadlineFigure, headlineFigures} from "../core/index.js";
+import {factGw} from "../core/capacity/convert.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -66,7 +67,8 @@ export function termEndYear(p: DealProjection): number | null {
  * new-money (this deal's new money, contingent tranches weighted), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
  * term), term-end (the last year of spend), relationship-npv; and at the capacity ceiling accelerators, h100e
- * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing.
+ * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing. Also
+ * `<deal>.status.letter-of-intent` and `<deal>.status.superseded`, 1 or 0, for conditions.
  */
 export function* economicsFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
@@ -95,6 +97,9 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "energy-twh": figure(p?.capacity?.energyTwhPerYear)
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
+    // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
+    yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
+    yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
   }
 }
 
@@ -114,9 +119,10 @@ interface Scored {
  *   and above zero; `market.no-payback`: deals whose cumulative cash does not turn positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
  *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
- *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` (the largest live commitment);
+ *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
+ *   largest live commitment and capacity ceiling, in dollars and GW);
  * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
- *   `.deal` (its name), `.provider` and `.value`: the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
+ *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
  *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
  */
 export function* marketFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
@@ -167,6 +173,8 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
     .filter((f): f is Figure => Boolean(f))
     .sort((a, b) => b.value - a.value)[0];
   yield ["market.commitment-largest", figure(largest)];
+  const ceilings = live.filter((d) => d.capacity).map((d) => factGw(d.capacity!.ceiling));
+  yield ["market.ceiling-largest", number(ceilings.length ? Math.max(...ceilings) : null, "gw", "exact", false)];
 
   const scored = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined): Scored[] =>
     deals.flatMap((deal) => {
@@ -193,6 +201,9 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
       const s = list[i];
       yield [`rank.${name}-${i + 1}.deal`, s ? text(s.deal.name) : missing];
       yield [`rank.${name}-${i + 1}.provider`, s ? text(companies.get(s.deal.provider) ?? s.deal.provider) : missing];
+      // The best cash NPV among the provider's priced deals: below zero, every one of them loses in cash.
+      const best = s ? Math.max(...priced.filter((d) => d.provider === s.deal.provider).map((d) => npv(d).value)) : Number.NaN;
+      yield [`rank.${name}-${i + 1}.npv-max`, number(best, "usd")];
       yield [
         `rank.${name}-${i + 1}.value`,
         s ? {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true} : missing
