@@ -116,7 +116,7 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
-  ["Cash NPV of the new money to the provider", "deal.recycling.npv"],
+  ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"]
 ];
 
