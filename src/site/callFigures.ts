@@ -5,8 +5,9 @@
  * cross-deal comparisons and rankings of the market call (`market.*`, `rank.npv-N.*`…). All are computed from the
  * projections the pages show; without projections (a check of names only) none of them is defined.
  */
-import {combineBounds, type DealProjection, type Figure, type HeadlineFigure, headlineFigures} from "../core/index.js";
+
 import {factGw} from "../core/capacity/convert.js";
+import {combineBounds, type DealProjection, type Figure, type HeadlineFigure, headlineFigures} from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
