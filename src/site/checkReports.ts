@@ -20,8 +20,9 @@ export interface CheckReportsOptions {
   /** Reads a summary file (relative to the project root); default from disk. */
   read?: (file: string) => Promise<string>;
   /**
-   * The projections the conditions are checked against, by deal id; default computed as the site computes them
-   * (projectDeal with its default draws and seed), so a condition holds in the check exactly when it holds in print.
+   * The projections the conditions are checked against, by deal id. `deals check` passes them as the site computes
+   * them (projectDeal with its default draws and seed), so a condition holds in the check exactly when it holds in
+   * print; the default, at the base values without draws, is fast and resolves every name.
    */
   projections?: Record<string, DealProjection>;
   /** Receives what is worth saying but is not a problem: a deal briefing that prints the generic template. */
@@ -39,7 +40,7 @@ export async function checkReports(
   dataset: Dataset,
   {
     read = (file) => readFile(file, "utf-8"),
-    projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {tornadoFigures: []})])),
+    projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})])),
     warn = () => {}
   }: CheckReportsOptions = {}
 ): Promise<Problem[]> {

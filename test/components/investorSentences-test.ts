@@ -14,9 +14,8 @@ const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDe
 const options = {investor: "The investor", provider: "The provider", discountRate: 0.1};
 
 it("paysBackWithinDeal(r) needs new money, a payback year and a cash NPV that is not negative", () => {
-  const r = {flows: [{}] as never[], newMoneyExpectedUsd: {value: 5e9}, paybackYear: 2030, npvUsd: {value: 1e9}} as Parameters<
-    typeof paysBackWithinDeal
-  >[0];
+  type Input = Parameters<typeof paysBackWithinDeal>[0];
+  const r = {flows: [{}], newMoneyExpectedUsd: {value: 5e9}, paybackYear: 2030, npvUsd: {value: 1e9}} as unknown as Input;
   assert.isTrue(paysBackWithinDeal(r));
   assert.isFalse(paysBackWithinDeal({...r, npvUsd: {...r.npvUsd!, value: -1}}), "beside a negative NPV");
   assert.isFalse(paysBackWithinDeal({...r, newMoneyExpectedUsd: {...r.newMoneyExpectedUsd, value: 0}}), "with no new money");
