@@ -69,12 +69,15 @@ export function briefingCall({
   own,
   template,
   figures,
-  deal
+  deal,
+  render = renderMarkdown
 }: {
   own: SummarySource | null;
   template: SummarySource;
   figures: ReadonlyMap<string, FigureValue>;
   deal?: string;
+  /** Markdown → sanitized HTML; default renderMarkdown (a check that only needs the choice and the text passes its own). */
+  render?: (markdown: string) => string;
 }): BriefingCall {
   let stale: BriefingCall["stale"] = [];
   let chosen = template;
@@ -91,9 +94,9 @@ export function briefingCall({
   if (chosen !== own) stale = [...stale, ...applied.stale.map((s) => ({...s, file: template.file}))];
   const {call, takeaways, rest} = splitSummary(resolvePlaceholders(applied.text, figures, {file: chosen.file, deal}));
   return {
-    callHtml: call ? renderMarkdown(call) : "",
-    takeawaysHtml: takeaways ? renderMarkdown(takeaways) : "",
-    restHtml: rest ? renderMarkdown(rest) : "",
+    callHtml: call ? render(call) : "",
+    takeawaysHtml: takeaways ? render(takeaways) : "",
+    restHtml: rest ? render(rest) : "",
     keyFigures: keyFigures(figures, deal),
     file: chosen.file,
     template: chosen === template && own?.file !== template.file,
@@ -169,12 +172,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
 export async function briefingCallFor(
   briefing: {summary: string; template?: string; deal?: string},
   figures: ReadonlyMap<string, FigureValue>,
-  read: (file: string) => Promise<string>
+  read: (file: string) => Promise<string>,
+  render?: (markdown: string) => string
 ): Promise<BriefingCall> {
   const templateFile = briefing.template ?? briefing.summary;
   const own = briefing.summary !== templateFile ? {file: briefing.summary, text: await read(briefing.summary)} : null;
   const template = {file: templateFile, text: await read(templateFile)};
-  const page = briefingCall({own, template, figures, deal: briefing.deal});
+  const page = briefingCall({own, template, figures, deal: briefing.deal, render});
   // A briefing without a template (the market's) prints its own summary, never "the template".
   return {...page, template: Boolean(briefing.template) && page.file === briefing.template};
 }

@@ -29,6 +29,17 @@ const number = (value: number | null | undefined, unit: string, bound: Bound = "
     ? missing
     : {kind: "number", value, unit, bound, derived, status: "estimate"};
 
+/** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
+export const HEADLINE_NAMES = [
+  "investment.firm",
+  "investment.max",
+  "commitment",
+  "commitment.gwYears",
+  "recycling.investmentToCommitmentFirm",
+  "recycling.npv",
+  "recycling.paybackYear"
+] as const;
+
 /** The headline figures a call names, from the input's list or computed from its projections. */
 function headlinesOf({dataset, projections, headlines}: CallFigureInput): HeadlineFigure[] | null {
   if (headlines) return headlines;
@@ -44,7 +55,11 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
   const list = headlinesOf(input);
   if (!list) return;
   const byKey = new Map(list.map((f) => [f.key, f]));
-  const names = [...new Set(list.map((f) => f.key.slice(f.deal.length + 1)))].filter((n) => n !== "capacity.ceiling").sort();
+  // The names headlineFigures gives, whatever the data (a summary may name them though no deal has them now), and
+  // any it gives beyond these.
+  const names = [...new Set([...HEADLINE_NAMES, ...list.map((f) => f.key.slice(f.deal.length + 1))])]
+    .filter((n) => n !== "capacity.ceiling")
+    .sort();
   for (const deal of input.dataset.deals) {
     for (const name of names) {
       const f = byKey.get(`${deal.id}.${name}`);

@@ -46,6 +46,13 @@ export async function checkReports(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const figures = figureTable({dataset, version: "check", projections});
+  // Each file is read once, however many briefings print it (deal.md is every deal's template).
+  const files = new Map<string, Promise<string>>();
+  const readOnce = read;
+  read = (file) => {
+    if (!files.has(file)) files.set(file, readOnce(file));
+    return files.get(file)!;
+  };
   for (const briefing of briefings(dataset.deals)) {
     let text: string;
     try {
@@ -69,7 +76,8 @@ export async function checkReports(
         file: briefing.summary,
         deal: briefing.deal
       });
-      const page = await briefingCallFor(briefing, figures, read);
+      // Which file prints and why; its text is checked below, so nothing needs rendering here.
+      const page = await briefingCallFor(briefing, figures, read, (markdown) => markdown);
       for (const s of page.stale)
         problems.push({
           file: s.file,
