@@ -2,7 +2,9 @@
  * What `deals check` verifies beyond the data files, so that data it accepts never fails the build later: every
  * briefing's executive summary resolves against the data (each placeholder names a figure that exists, e.g. a deal
  * the market summary cites was not removed), stays within the note limit and holds nothing that would stall
- * marked. Problems are located like data problems.
+ * marked; and every condition its prose relies on (`{{#holds}}`, summaryConditions.ts) still holds, else the summary
+ * is stale, reported at the condition's line. A deal briefing that prints the generic template is reported apart,
+ * as a warning. Problems are located like data problems.
  */
 import {readFile} from "node:fs/promises";
 import {type DealProjection, projectDeal} from "../core/index.js";
@@ -38,11 +40,7 @@ export interface CheckReportsOptions {
  */
 export async function checkReports(
   dataset: Dataset,
-  {
-    read = (file) => readFile(file, "utf-8"),
-    projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})])),
-    warn = () => {}
-  }: CheckReportsOptions = {}
+  {read = (file) => readFile(file, "utf-8"), projections = checkProjections(dataset, {draws: 0}), warn = () => {}}: CheckReportsOptions = {}
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const figures = figureTable({dataset, version: "check", projections});
@@ -69,14 +67,15 @@ export async function checkReports(
       });
       continue;
     }
-    let resolved: string;
+    // The files to vet for size and hazards: the briefing's own summary, and the template when that prints instead.
+    const vetted: {file: string; printed: string; checkable: string}[] = [];
     try {
       // Every figure and condition of the file resolves at its place, in every branch.
       resolvePlaceholders(applyDirectives(text, figures, {file: briefing.summary, deal: briefing.deal}).checkable, figures, {
         file: briefing.summary,
         deal: briefing.deal
       });
-      // Which file prints and why; its text is checked below, so nothing needs rendering here.
+      // Which file prints and why; the texts are vetted below, so nothing needs rendering here.
       const page = await briefingCallFor(briefing, figures, read, (markdown) => markdown);
       for (const s of page.stale)
         problems.push({
@@ -94,34 +93,61 @@ export async function checkReports(
           field: "",
           message: `${briefing.name} has no summary of its own and prints this generic template; write ${briefing.summary.replace(/[^/]*$/, `${briefing.name}.md`)}`
         });
-      resolved = applyDirectives(await read(page.file), figures, {file: page.file, deal: briefing.deal}).text;
-      resolved = resolvePlaceholders(resolved, figures, {file: page.file, deal: briefing.deal});
+      for (const file of new Set([briefing.summary, page.file])) {
+        const applied = applyDirectives(await read(file), figures, {file, deal: briefing.deal});
+        vetted.push({
+          file,
+          printed: resolvePlaceholders(applied.text, figures, {file, deal: briefing.deal}),
+          // Directive lines blanked, every branch kept: a hazard's line is the file's.
+          checkable: resolvePlaceholders(applied.checkable, figures, {file, deal: briefing.deal})
+        });
+      }
     } catch (error) {
       if (!(error instanceof PlaceholderError)) throw error;
       const {file, line, col, reason} = error;
       problems.push({file, line, col, field: "placeholder", message: reason});
       continue;
     }
-    if (resolved.length > MAX_MARKDOWN) {
-      problems.push({
-        file: briefing.summary,
-        line: 0,
-        col: 0,
-        field: "",
-        message: `is ${resolved.length} characters with its figures (limit ${MAX_MARKDOWN})`
-      });
-      continue;
+    for (const {file, printed, checkable} of vetted) {
+      if (printed.length > MAX_MARKDOWN) {
+        problems.push({
+          file,
+          line: 0,
+          col: 0,
+          field: "",
+          message: `is ${printed.length} characters with its figures (limit ${MAX_MARKDOWN})`
+        });
+        continue;
+      }
+      const hazard = markdownHazard(cleanText(checkable));
+      if (hazard)
+        problems.push({
+          file,
+          line: hazard.line,
+          col: 1,
+          field: "markdown",
+          message: `cannot be rendered safely (${hazard.message})`
+        });
     }
-    const hazard = markdownHazard(cleanText(resolved));
-    if (hazard)
-      problems.push({
-        file: briefing.summary,
-        line: hazard.line,
-        col: 1,
-        field: "markdown",
-        message: `cannot be rendered safely (${hazard.message})`
-      });
   }
   // The shared deal.md is checked once per deal: keep the first problem at each place.
   return dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}:${p.field}`);
+}
+
+/**
+ * Returns the projections a check weighs the summaries' conditions against, by deal id: projectDeal with `draws`
+ * (default its own, as the site computes them). A deal the core cannot project (data the schema accepts but a
+ * computation refuses, e.g. no reference chip) is left out: its economics are "not disclosed" to the summaries, and
+ * the build reports the computation's own error.
+ */
+export function checkProjections(dataset: Dataset, {draws}: {draws?: number} = {}): Record<string, DealProjection> {
+  const out: Record<string, DealProjection> = {};
+  for (const deal of dataset.deals) {
+    try {
+      out[deal.id] = projectDeal(dataset, deal.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})});
+    } catch {
+      // Left out, see above.
+    }
+  }
+  return out;
 }
