@@ -108,7 +108,13 @@ export function briefingCall({
 type KeyRow = [
   label: string,
   name: string,
-  options?: {keepMissing?: boolean; zeroText?: string; suffix?: (f: (n: string) => string) => string}
+  options?: {
+    keepMissing?: boolean;
+    zeroText?: string;
+    suffix?: (f: (n: string) => string) => string;
+    /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
+    unless?: string;
+  }
 ];
 
 /** The key figures of a deal briefing, in order. */
@@ -120,7 +126,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
-  ["Payback year (cumulative cash)", "deal.recycling.paybackYear"]
+  ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
+  ["Electricity at the ceiling", "deal.econ.energy-twh", {unless: "deal.recycling.npv"}]
 ];
 
 /** The key figures of the market briefing, in order. */
@@ -151,6 +158,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       continue;
     }
     if (value.kind === "missing" && !options.keepMissing) continue;
+    if (options.unless && get(options.unless).kind !== "missing") continue;
     if (value.kind === "number" && value.value === 0 && options.zeroText) {
       out.push({label, value: options.zeroText});
       continue;

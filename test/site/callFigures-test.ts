@@ -75,7 +75,12 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   assert.deepInclude(coreweave, {label: "Payback year (cumulative cash)", value: "not within the deal"});
   // A deal with no commitment keeps the terms' rows and leaves out the economics.
   const amd = keyFigures(table, "amd-openai").map((k) => k.label);
-  assert.deepEqual(amd, ["Invested, firm", "Compute commitment", "Capacity ceiling"]);
+  assert.deepEqual(amd, ["Invested, firm", "Compute commitment", "Capacity ceiling", "Electricity at the ceiling"]);
+  assert.notInclude(
+    keyFigures(table, "oracle-openai").map((k) => k.label),
+    "Electricity at the ceiling",
+    "a deal with a cash figure"
+  );
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,
