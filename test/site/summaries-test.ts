@@ -68,8 +68,9 @@ it("no deal's page 1 prints an investor's sentence without investment, or a payb
   }
 });
 
-it("checkReports(dataset) flags a summary as stale at file:line when the data changes so that its claim no longer holds", async () => {
-  // Azure's margin at its range's low end: Microsoft → OpenAI's cash NPV turns negative, and with it its call.
+it("when the data changes, a claim that no longer holds is flagged stale at file:line, and a call written to turn turns", async () => {
+  // Azure's margin at its range's low end: Microsoft + Nvidia → Anthropic no longer has the widest margin, which its
+  // call states (a {{#holds}}), and Microsoft → OpenAI's cash NPV turns negative, which its call follows ({{#if}}).
   const changed: Dataset = {
     ...dataset,
     assumptions: dataset.assumptions.map((a) =>
@@ -79,22 +80,27 @@ it("checkReports(dataset) flags a summary as stale at file:line when the data ch
   // At the base values alone (no draws): the margin's range is too narrow to matter, and the test stays fast.
   const changedProjections = project(changed, 0);
   const problems = await checkReports(changed, {projections: changedProjections});
-  const stale = problems.filter((p) => p.field === "stale" && p.file === "reports/summaries/deal-microsoft-openai.md");
-  assert.isNotEmpty(stale, JSON.stringify(problems));
-  assert.strictEqual(stale[0].line, 1);
+  const stale = problems.filter((p) => p.field === "stale" && p.file === "reports/summaries/deal-microsoft-nvidia-anthropic.md");
+  assert.strictEqual(stale.length, 1, JSON.stringify(problems));
+  assert.strictEqual(stale[0].line, 3);
+  assert.strictEqual(stale[0].col, 1);
   assert.match(
     stale[0].message,
-    /relies on "deal\.recycling\.npv > 0", which no longer holds: microsoft-openai\.recycling\.npv \(.*\) is not > 0/
+    /relies on "deal\.econ\.margin >= rank\.margin-1\.value", which no longer holds: microsoft-nvidia-anthropic\.econ\.margin \(14%\) is not >= rank\.margin-1\.value \(35%\)/
   );
   assert.match(stale[0].message, /meanwhile the briefing prints reports\/summaries\/deal\.md/);
-  // And the briefing prints the template instead, whose call now says the provider does not earn it back.
-  const page = await briefingCallFor(
-    briefings(changed.deals).find((b) => b.deal === "microsoft-openai")!,
-    figureTable({dataset: changed, version: "test", projections: changedProjections}),
-    read
-  );
-  assert.isTrue(page.template);
-  assert.match(page.callHtml, /does not earn back/);
+  const table = figureTable({dataset: changed, version: "test", projections: changedProjections});
+  const pageOf = (deal: string) => briefingCallFor(briefings(changed.deals).find((b) => b.deal === deal)!, table, read);
+  // The stale summary is not printed: the template is, and its computed call says the provider does not earn it back.
+  const stalePage = await pageOf("microsoft-nvidia-anthropic");
+  assert.isTrue(stalePage.template);
+  assert.match(stalePage.callHtml, /does not earn back/);
+  // Microsoft → OpenAI's own summary turns with its NPV's sign, and is not stale.
+  assert.isEmpty(problems.filter((p) => p.file === "reports/summaries/deal-microsoft-openai.md"));
+  const turned = await pageOf("microsoft-openai");
+  assert.isFalse(turned.template);
+  assert.match(turned.callHtml, /does not earn back in today’s dollars|does not earn back in today's dollars/);
+  assert.notMatch(turned.callHtml, /comes out ahead/);
 });
 
 it("checkReports(dataset) locates a stale condition in the market summary and says when a new deal prints the template", async () => {
