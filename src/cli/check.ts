@@ -5,9 +5,9 @@
 
 import {countFactsByStatus} from "../core/facts.js";
 import {STATUSES, type Status} from "../core/model.js";
-import {annotateProblem, formatProblem} from "../io/problem.js";
+import {annotateProblem, formatProblem, type Problem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
-import {checkReports} from "../site/checkReports.js";
+import {checkProjections, checkReports} from "../site/checkReports.js";
 
 /**
  * Returns the process exit code of `deals check` (0 clean, 1 problems: in the data files, or in executive summaries
@@ -21,7 +21,13 @@ import {checkReports} from "../site/checkReports.js";
 export async function check({dataDir = "data", quiet = false}: {dataDir?: string; quiet?: boolean} = {}): Promise<number> {
   const {dataset, problems: dataProblems, files} = await readDataset(dataDir);
   // Only valid data can be checked against the summaries (their figures are computed from it).
-  const problems = dataset ? await checkReports(dataset) : dataProblems;
+  const warnings: Problem[] = [];
+  // The summaries' conditions are checked against the figures as published: the projections the site computes.
+  const problems = dataset
+    ? await checkReports(dataset, {projections: checkProjections(dataset), warn: (p) => warnings.push(p)})
+    : dataProblems;
+  // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
+  for (const w of warnings) console.error(`${w.file}: warning: ${w.message}`);
   if (!dataset || problems.length) {
     for (const p of problems) console.error(formatProblem(p));
     if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));

@@ -63,7 +63,8 @@ export function briefings(deals: readonly {id: string; name: string}[], {hasSumm
       scenario: "base",
       sections: DEAL_SECTIONS,
       deal: deal.id,
-      summary: hasSummary(own) ? own : `${SUMMARIES}/deal.md`
+      summary: hasSummary(own) ? own : `${SUMMARIES}/deal.md`,
+      template: `${SUMMARIES}/deal.md`
     };
   });
   return [market, ...perDeal];

@@ -2,20 +2,33 @@
  * What `deals check` verifies beyond the data files, so that data it accepts never fails the build later: every
  * briefing's executive summary resolves against the data (each placeholder names a figure that exists, e.g. a deal
  * the market summary cites was not removed), stays within the note limit and holds nothing that would stall
- * marked. Problems are located like data problems.
+ * marked; and every condition its prose relies on (`{{#holds}}`, summaryConditions.ts) still holds, else the summary
+ * is stale, reported at the condition's line. A deal briefing that prints the generic template is reported apart,
+ * as a warning. Problems are located like data problems.
  */
 import {readFile} from "node:fs/promises";
+import {type DealProjection, projectDeal} from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import {cleanText, markdownHazard} from "../io/markdownHazard.js";
 import {dedupeProblems, type Problem} from "../io/problem.js";
 import {MAX_MARKDOWN} from "../io/schema.js";
+import {briefingCallFor} from "./briefingSummary.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";
+import {applyDirectives} from "./summaryConditions.js";
 
 export interface CheckReportsOptions {
   /** Reads a summary file (relative to the project root); default from disk. */
   read?: (file: string) => Promise<string>;
+  /**
+   * The projections the conditions are checked against, by deal id. `deals check` passes them as the site computes
+   * them (projectDeal with its default draws and seed), so a condition holds in the check exactly when it holds in
+   * print; the default, at the base values without draws, is fast and resolves every name.
+   */
+  projections?: Record<string, DealProjection>;
+  /** Receives what is worth saying but is not a problem: a deal briefing that prints the generic template. */
+  warn?: (problem: Problem) => void;
 }
 
 /**
@@ -27,14 +40,22 @@ export interface CheckReportsOptions {
  */
 export async function checkReports(
   dataset: Dataset,
-  {read = (file) => readFile(file, "utf-8")}: CheckReportsOptions = {}
+  {read = (file) => readFile(file, "utf-8"), projections = checkProjections(dataset, {draws: 0}), warn = () => {}}: CheckReportsOptions = {}
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const figures = figureTable({dataset, version: "check"});
+  const figures = figureTable({dataset, version: "check", projections});
+  // Each file is read once, however many briefings print it (deal.md is every deal's template).
+  const files = new Map<string, Promise<string>>();
+  const readOnce = read;
+  read = (file) => {
+    if (!files.has(file)) files.set(file, readOnce(file));
+    return files.get(file)!;
+  };
   for (const briefing of briefings(dataset.deals)) {
     let text: string;
     try {
       text = await read(briefing.summary);
+      if (briefing.template) await read(briefing.template);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       problems.push({
@@ -46,35 +67,87 @@ export async function checkReports(
       });
       continue;
     }
-    let resolved: string;
+    // The files to vet for size and hazards: the briefing's own summary, and the template when that prints instead.
+    const vetted: {file: string; printed: string; checkable: string}[] = [];
     try {
-      resolved = resolvePlaceholders(text, figures, {file: briefing.summary, deal: briefing.deal});
+      // Every figure and condition of the file resolves at its place, in every branch.
+      resolvePlaceholders(applyDirectives(text, figures, {file: briefing.summary, deal: briefing.deal}).checkable, figures, {
+        file: briefing.summary,
+        deal: briefing.deal
+      });
+      // Which file prints and why; the texts are vetted below, so nothing needs rendering here.
+      const page = await briefingCallFor(briefing, figures, read, (markdown) => markdown);
+      for (const s of page.stale)
+        problems.push({
+          file: s.file,
+          line: s.line,
+          col: s.col,
+          field: "stale",
+          message: `the summary of ${briefing.name} relies on "${s.condition}", which no longer holds: ${s.reason}; rewrite the sentences that rely on it${s.file === briefing.summary && briefing.template && s.file !== briefing.template ? ` (meanwhile the briefing prints ${briefing.template})` : ""}`
+        });
+      if (briefing.template && page.file === briefing.template && briefing.summary === briefing.template)
+        warn({
+          file: briefing.template,
+          line: 0,
+          col: 0,
+          field: "",
+          message: `${briefing.name} has no summary of its own and prints this generic template; write ${briefing.summary.replace(/[^/]*$/, `${briefing.name}.md`)}`
+        });
+      for (const file of new Set([briefing.summary, page.file])) {
+        const applied = applyDirectives(await read(file), figures, {file, deal: briefing.deal});
+        vetted.push({
+          file,
+          printed: resolvePlaceholders(applied.text, figures, {file, deal: briefing.deal}),
+          // Directive lines blanked, every branch kept: a hazard's line is the file's.
+          checkable: resolvePlaceholders(applied.checkable, figures, {file, deal: briefing.deal})
+        });
+      }
     } catch (error) {
       if (!(error instanceof PlaceholderError)) throw error;
       const {file, line, col, reason} = error;
       problems.push({file, line, col, field: "placeholder", message: reason});
       continue;
     }
-    if (resolved.length > MAX_MARKDOWN) {
-      problems.push({
-        file: briefing.summary,
-        line: 0,
-        col: 0,
-        field: "",
-        message: `is ${resolved.length} characters with its figures (limit ${MAX_MARKDOWN})`
-      });
-      continue;
+    for (const {file, printed, checkable} of vetted) {
+      if (printed.length > MAX_MARKDOWN) {
+        problems.push({
+          file,
+          line: 0,
+          col: 0,
+          field: "",
+          message: `is ${printed.length} characters with its figures (limit ${MAX_MARKDOWN})`
+        });
+        continue;
+      }
+      const hazard = markdownHazard(cleanText(checkable));
+      if (hazard)
+        problems.push({
+          file,
+          line: hazard.line,
+          col: 1,
+          field: "markdown",
+          message: `cannot be rendered safely (${hazard.message})`
+        });
     }
-    const hazard = markdownHazard(cleanText(resolved));
-    if (hazard)
-      problems.push({
-        file: briefing.summary,
-        line: hazard.line,
-        col: 1,
-        field: "markdown",
-        message: `cannot be rendered safely (${hazard.message})`
-      });
   }
   // The shared deal.md is checked once per deal: keep the first problem at each place.
   return dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}:${p.field}`);
+}
+
+/**
+ * Returns the projections a check weighs the summaries' conditions against, by deal id: projectDeal with `draws`
+ * (default its own, as the site computes them). A deal the core cannot project (data the schema accepts but a
+ * computation refuses, e.g. no reference chip) is left out: its economics are "not disclosed" to the summaries, and
+ * the build reports the computation's own error.
+ */
+export function checkProjections(dataset: Dataset, {draws}: {draws?: number} = {}): Record<string, DealProjection> {
+  const out: Record<string, DealProjection> = {};
+  for (const deal of dataset.deals) {
+    try {
+      out[deal.id] = projectDeal(dataset, deal.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})});
+    } catch {
+      // Left out, see above.
+    }
+  }
+  return out;
 }

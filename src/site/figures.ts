@@ -5,10 +5,13 @@
  */
 
 import {factGw} from "../core/capacity/convert.js";
+import type {HeadlineFigure} from "../core/changes.js";
 import {date, figureWords, monthYear} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
+import type {DealProjection} from "../core/project/projectDeal.js";
+import {economicsFigures, headlineFigureNames, marketFigures} from "./callFigures.js";
 import type {FigureValue} from "./placeholders.js";
 
 /** What contributors compute from. */
@@ -16,6 +19,10 @@ export interface FigureInput {
   dataset: Dataset;
   /** The data version (a hash of the data files). */
   version: string;
+  /** The projections the pages show, by deal id: the economics and market figures (callFigures.ts) need them. */
+  projections?: Record<string, DealProjection>;
+  /** The headline figures as the manifest records them; default computed from `projections`. */
+  headlines?: HeadlineFigure[];
 }
 
 /** A family of figures: name → value pairs. */
@@ -151,7 +158,14 @@ export function* rankFigures({dataset}: FigureInput): Iterable<[string, FigureVa
 }
 
 /** The contributors, in order. */
-export const FIGURE_SOURCES: readonly FigureSource[] = [dataFigures, dealFigures, rankFigures];
+export const FIGURE_SOURCES: readonly FigureSource[] = [
+  dataFigures,
+  dealFigures,
+  rankFigures,
+  headlineFigureNames,
+  economicsFigures,
+  marketFigures
+];
 
 /**
  * Returns the table of every figure a summary can name, from every contributor in `sources` (default

@@ -24,14 +24,13 @@ import {
 } from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
-import {renderMarkdown} from "../io/markdown.js";
 import {briefingSlice} from "./briefingSlice.js";
+import {briefingCallFor} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
 import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
-import {resolvePlaceholders} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
@@ -172,12 +171,19 @@ export function siteData({
     return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
   });
   const briefings = once(async (): Promise<BriefingIndex> => {
-    const table = figureTable({dataset, version});
+    const table = figureTable({dataset, version, projections: analysis().projections, headlines: figures()});
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
-        const markdown = await readSummary(briefing.summary);
-        const summaryHtml = renderMarkdown(resolvePlaceholders(markdown, table, {file: briefing.summary, deal: briefing.deal}));
-        return {...briefing, summaryHtml, pdf: `briefings/${briefing.name}.pdf`};
+        // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).
+        const page = await briefingCallFor(briefing, table, readSummary);
+        const {callHtml, takeawaysHtml, keyFigures, restHtml} = page;
+        return {
+          ...briefing,
+          summary: page.file,
+          summaryHtml: restHtml,
+          call: {callHtml, takeawaysHtml, keyFigures},
+          pdf: `briefings/${briefing.name}.pdf`
+        };
       })
     );
     const pages = Object.fromEntries(list.map((b) => [b.deal ? `/deals/${b.deal}` : "/", b.name]));

@@ -100,14 +100,35 @@ export interface Briefing {
   sections: string[];
   /** The deal of a per-deal briefing. */
   deal?: string;
-  /** The executive summary's Markdown file, relative to the project root. */
+  /** The executive summary's Markdown file, relative to the project root: the briefing's own, else the template. */
   summary: string;
+  /** The generic template printed when the briefing has no summary of its own or its own is stale (deal briefings). */
+  template?: string;
+}
+
+/** One row of a briefing's key-figures box (briefingSummary.ts). */
+export interface KeyFigure {
+  label: string;
+  value: string;
+  /** The figure's status (confirmed, reported, estimate, assumption) when it has one. */
+  status?: string;
+}
+
+/** A briefing's page 1 and the top of its site page: the call, the takeaways and the key figures (briefingSummary.ts). */
+export interface BriefingCallView {
+  /** One sentence that takes a position, as sanitized HTML. */
+  callHtml: string;
+  /** 3–5 takeaways, a sanitized HTML list. */
+  takeawaysHtml: string;
+  keyFigures: KeyFigure[];
 }
 
 /** One briefing as the site and the renderer know it (briefings.ts, with its summary rendered). */
 export interface BriefingEntry extends Briefing {
-  /** The executive summary with placeholders resolved, as sanitized HTML. */
+  /** The executive summary after the call and takeaways (placeholders resolved), as sanitized HTML. */
   summaryHtml: string;
+  /** Page 1: the call, takeaways and key figures. */
+  call: BriefingCallView;
   /** Path of the PDF from the site root. */
   pdf: string;
 }

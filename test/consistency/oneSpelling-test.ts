@@ -88,7 +88,9 @@ it("the executive summaries, as published, write each named headline figure with
   const problems: string[] = [];
   let checked = 0;
   for (const briefing of (await site.briefings()).briefings) {
-    const text = briefing.summaryHtml
+    // Page 1 (the call, its takeaways) and the rest of the executive summary.
+    const text = [briefing.call.callHtml, briefing.call.takeawaysHtml, briefing.summaryHtml]
+      .join(" ")
       .replace(/<[^>]+>/g, "")
       .replace(/&amp;/g, "&")
       .replace(/\s+/g, " ");

@@ -1,11 +1,12 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {assert, it} from "vitest";
 import {briefingHref} from "../../docs/components/briefing/link.js";
+import {projectDeal} from "../../src/core/index.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {briefingCallFor} from "../../src/site/briefingSummary.js";
 import {briefingPaths, briefings, DEAL_SECTIONS, MARKET_SECTIONS} from "../../src/site/briefings.js";
 import {figureTable} from "../../src/site/figures.js";
-import {resolvePlaceholders} from "../../src/site/placeholders.js";
 
 const deals = [
   {id: "a-b", name: "A → B"},
@@ -54,14 +55,17 @@ it("briefingPaths(dataDir) gives one page path per briefing, for dynamicPaths", 
 
 it("every summary file exists and resolves against the real data", async () => {
   const dataset = await readValidDataset("data");
-  const figures = figureTable({dataset, version: "v"});
+  // The economics a summary names come from the projections: at the base values here, enough to resolve every name.
+  const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]));
+  const figures = figureTable({dataset, version: "v", projections});
   for (const b of briefings(dataset.deals)) {
     assert.isTrue(existsSync(b.summary), b.summary);
-    const html = resolvePlaceholders(readFileSync(b.summary, "utf-8"), figures, {file: b.summary, deal: b.deal});
-    assert.notInclude(html, "{{");
+    const page = await briefingCallFor(b, figures, (file) => Promise.resolve(readFileSync(file, "utf-8")));
+    for (const html of [page.callHtml, page.takeawaysHtml, page.restHtml]) assert.notInclude(html, "{{");
   }
-  // Every file in reports/summaries is used by some briefing (a misnamed deal summary would be silently ignored).
-  const used = new Set(briefings(dataset.deals).map((b) => b.summary));
+  // Every file in reports/summaries is used by some briefing, as its own or as the template (a misnamed deal summary
+  // would be silently ignored).
+  const used = new Set(briefings(dataset.deals).flatMap((b) => [b.summary, b.template ?? b.summary]));
   const files = readdirSync("reports/summaries").filter((f) => f.endsWith(".md"));
   assert.includeMembers(files, ["market.md", "deal.md"]);
   for (const file of files) assert.isTrue(used.has(`reports/summaries/${file}`), file);
@@ -72,7 +76,12 @@ it("briefingHref(index, path) points a site page at its PDF, relative to the pag
     asOf: "2026-06-30",
     version: "v",
     pages: {"/": "market", "/deals/a-b": "deal-a-b"},
-    briefings: briefings(deals, {hasSummary: () => false}).map((b) => ({...b, summaryHtml: "", pdf: `briefings/${b.name}.pdf`}))
+    briefings: briefings(deals, {hasSummary: () => false}).map((b) => ({
+      ...b,
+      summaryHtml: "",
+      call: {callHtml: "", takeawaysHtml: "", keyFigures: []},
+      pdf: `briefings/${b.name}.pdf`
+    }))
   };
   assert.strictEqual(briefingHref(index, "/"), "./briefings/market.pdf");
   assert.strictEqual(briefingHref(index, "/deals/a-b"), "../briefings/deal-a-b.pdf");

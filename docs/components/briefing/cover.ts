@@ -1,6 +1,7 @@
 /** The cover of a printed briefing: title, subtitle, as-of date, data version and scenario. */
 import {el} from "../dom.js";
 import {date} from "../format.js";
+import {CallBlock} from "./call.js";
 import type {BriefingSpec} from "./types.js";
 
 export interface CoverOptions {
@@ -12,7 +13,10 @@ export interface CoverOptions {
   scenario: {id: string; label?: string; description?: string};
 }
 
-/** Returns the cover page: a kicker, the title (the document's h1), the subtitle and a table of the run's facts. */
+/**
+ * Returns the cover page: a kicker, the title (the document's h1), the subtitle, the call (one sentence, key
+ * figures, takeaways: page 1 makes the briefing's case) and a table of the run's facts.
+ */
 export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOptions): HTMLElement {
   const facts: [string, string][] = [
     ["Data as of", date(asOf)],
@@ -25,6 +29,7 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
     el("p", {class: "kicker"}, briefing.deal ? "compute-deals · deal briefing" : "compute-deals · market briefing"),
     el("h1", {}, briefing.title),
     el("p", {class: "briefing-subtitle"}, briefing.subtitle),
+    CallBlock(briefing),
     el(
       "dl",
       {class: "briefing-facts"},

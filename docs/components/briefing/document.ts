@@ -90,7 +90,8 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
       throw new Error(`section "${id}" failed: ${(error as Error).message}`);
     }
     drawn.push(node);
-    parts.push({id, title: section.title, node: Part(id, section.title, el("div", {class: "briefing-section-body"}, node))});
+    const title = section.titleFor?.(context) ?? section.title;
+    parts.push({id, title, node: Part(id, title, el("div", {class: "briefing-section-body"}, node))});
   }
   if (sourcesWanted) {
     const appendix = SourcesAppendix(citedSources(drawn), {sources: data.sourcesById, index: data.sourceNumbers});

@@ -32,6 +32,8 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
   const {commitment, recycling, capacity} = view;
   const chips = deal.hardware.chips.length;
   const peak = commitment ? Math.max(...commitment.perYear.map((d) => d.usd)) : 0;
+  // Whether the provider's group puts money into the lab (a rebate in the supplier's own stock is not an investment).
+  const invests = recycling.investmentFirmUsd.value > 0 || recycling.investmentMaxUsd.value > 0;
   return [
     {
       topic: "Capacity certainty",
@@ -110,30 +112,43 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
     },
     {
       topic: "Perception risk",
-      lab: {
-        effect: "cost",
-        text: "Seen as captive to one investor's cloud.",
-        figure: fig(
-          recycling.revenuePerDollarInvested,
-          (f) => `the spend is ${withBound(times(f.value), f.bound, f.value)} its investor's firm money`
-        )
-      },
-      provider: {
-        effect: "cost",
-        text: "Seen as buying its own revenue (the recycling critique).",
-        // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
-        figure: recycling.investmentToCommitmentNew
-          ? fig(recycling.investmentToCommitmentNew, (f) =>
-              f.value > 0
-                ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
-                : "no new money is put in against the commitment"
+      // Investor-shaped words only where the provider's group invests: a pure supplier is no investor.
+      lab: invests
+        ? {
+            effect: "cost",
+            text: "Seen as captive to one investor's cloud.",
+            figure: fig(
+              recycling.revenuePerDollarInvested,
+              (f) => `the spend is ${withBound(times(f.value), f.bound, f.value)} its investor's firm money`
             )
-          : fig(recycling.investmentToCommitmentFirm, (f) =>
-              f.value > 0
-                ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
-                : "no firm money is put in against the commitment"
-            )
-      }
+          }
+        : {
+            effect: "cost",
+            text: "Seen as dependent on one supplier for a large share of its compute.",
+            figure: fig(commitment?.totalUsd, (f) => `${figureText(f.value, "usd", f.bound)} committed to one supplier`)
+          },
+      provider: invests
+        ? {
+            effect: "cost",
+            text: "Seen as buying its own revenue (the recycling critique).",
+            // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
+            figure: recycling.investmentToCommitmentNew
+              ? fig(recycling.investmentToCommitmentNew, (f) =>
+                  f.value > 0
+                    ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    : "no new money is put in against the commitment"
+                )
+              : fig(recycling.investmentToCommitmentFirm, (f) =>
+                  f.value > 0
+                    ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    : "no firm money is put in against the commitment"
+                )
+          }
+        : {
+            effect: "cost",
+            text: "Seen as resting its growth on one customer's ability to pay.",
+            figure: fig(recycling.capexUsd, (f) => `${figureText(f.value, "usd", f.bound)} of capex built for that customer`)
+          }
     }
   ];
 }

@@ -16,6 +16,15 @@ interface Claim {
 
 const said = (f: Figure, format: (x: number) => string) => withBound(format(f.value), f.bound, f.value);
 
+/**
+ * Whether the counter-argument "the provider's return pays the new money back within the deal" holds: there is new
+ * money, cumulative cash turns positive within the deal, and the cash NPV is not negative (a payback in undiscounted
+ * cash beside a negative NPV does not pay the money back).
+ */
+export function paysBackWithinDeal(r: Pick<DealRecycling, "flows" | "newMoneyExpectedUsd" | "paybackYear" | "npvUsd">): boolean {
+  return r.flows.length > 0 && r.newMoneyExpectedUsd.value > 0 && r.paybackYear !== null && r.npvUsd !== null && r.npvUsd.value >= 0;
+}
+
 /** Returns the critique's claims for a deal, each with the figure it rests on; claims whose figure is missing are left out. */
 export function critiqueClaims(
   r: DealRecycling,
@@ -46,7 +55,7 @@ export function critiqueClaims(
     critique.push({
       argument:
         "Revenue is not profit, and profit is not cash: only the provider's margin comes back, and the provider must first build the capacity, years after the money went out.",
-      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)} at its own ${pct(r.margin.value)} margin, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted at ${pct(discountRate)} to 1 January ${r.valuationYear}, the cash is worth ${said(r.npvUsd, usd)}.`,
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)} at its own ${pct(r.margin.value)} margin, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
       lineage: r.npvUsd.lineage
     });
   if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)
@@ -56,14 +65,10 @@ export function critiqueClaims(
       evidence: `Each firm dollar ${investor} invested is matched by ${said(r.revenuePerDollarInvested, times)} as much committed spend.`,
       lineage: r.revenuePerDollarInvested.lineage
     });
-  // Only where there is new money to pay back; and a payback in money is not a return in present value.
-  if (r.flows.length && r.newMoneyExpectedUsd.value > 0)
+  if (paysBackWithinDeal(r))
     counter.push({
-      argument: "Counted as cash, after the capex, the provider's return may pay the new money back within the deal.",
-      evidence:
-        r.paybackYear !== null
-          ? `Cumulative cash to ${investor} on this deal's new money, not discounted, turns positive for good in ${r.paybackYear}${r.baseCase ? " in the median draw" : ""}${r.npvUsd && r.npvUsd.value < 0 ? `; discounted at ${pct(discountRate)}, it is still ${said(r.npvUsd, usd)}: not paid back in present value` : ""}.`
-          : `Not here: cumulative cash to ${investor} on this deal's new money is still below zero when the flows end${r.baseCase ? " in the median draw" : ""}.`,
+      argument: "Counted as cash, after the capex, the provider's return pays the new money back within the deal.",
+      evidence: `Cumulative cash to ${investor} on this deal's new money turns positive for good in ${r.paybackYear}${r.baseCase ? " in the median draw" : ""}, and its cash NPV is ${said(r.npvUsd!, usd)}.`,
       lineage: (r.npvUsd ?? r.investmentFirmUsd).lineage
     });
   if (r.equityGainUsd)

@@ -426,6 +426,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
 export const recycling: Section = {
   id: "recycling",
   title: "How much of the investment comes back",
+  // A deal whose provider invests nothing has no investment to come back: the section weighs the provider's cash.
+  titleFor: (context) => {
+    const r = context.dealId ? context.analysis.projections[context.dealId]?.recycling : undefined;
+    return !r || r.investmentMaxUsd.value > 0 ? "How much of the investment comes back" : "What the provider's cash comes to";
+  },
   perDeal: true,
   render: (context) => RecyclingSection(context)
 };

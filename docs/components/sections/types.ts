@@ -36,6 +36,8 @@ export interface Section {
   id: string;
   /** Heading shown in the table of contents and the PDF outline. */
   title: string;
+  /** The heading for one context when it depends on the deal (e.g. a deal with no investment); default `title`. */
+  titleFor?(context: SectionContext): string;
   /** True when the section needs a deal (`context.dealId`). */
   perDeal?: boolean;
   /** Draws the section. */

@@ -1,0 +1,192 @@
+/**
+ * A briefing's page 1: its call (one sentence that takes a position), its takeaways and its key figures, from the
+ * briefing's executive summary (reports/summaries) and the computed figures. A summary is Markdown with
+ * placeholders (placeholders.ts) and conditions (summaryConditions.ts); its first paragraph is the call, its first
+ * list the takeaways, and the rest stays in the executive summary after them. When a condition the written summary
+ * relies on no longer holds, the summary is stale: the briefing prints the generic template (whose call is computed
+ * from the same conditions) instead, and `deals check` reports the failing line.
+ */
+import {renderMarkdown} from "../io/markdown.js";
+import {type FigureValue, formatFigure, MISSING_TEXT, resolvePlaceholders} from "./placeholders.js";
+import {applyDirectives, type FailedCondition} from "./summaryConditions.js";
+
+import type {KeyFigure} from "./types.js";
+
+export type {KeyFigure} from "./types.js";
+
+/** A briefing's page 1, rendered. */
+export interface BriefingCall {
+  /** The call: one paragraph of sanitized HTML. */
+  callHtml: string;
+  /** The takeaways: a list, sanitized HTML ("" when the summary has none). */
+  takeawaysHtml: string;
+  /** What else the executive summary says, sanitized HTML. */
+  restHtml: string;
+  keyFigures: KeyFigure[];
+  /** The summary file printed: the briefing's own, or the generic template. */
+  file: string;
+  /** True when the generic template is printed (no own summary, or the own one is stale). */
+  template: boolean;
+  /**
+   * Conditions that failed: the own summary's (why the template is printed instead), and the printed file's own
+   * (a template or market summary whose claim no longer holds).
+   */
+  stale: (FailedCondition & {file: string})[];
+}
+
+/** One summary to try: its file and text. */
+export interface SummarySource {
+  file: string;
+  text: string;
+}
+
+/**
+ * Returns the Markdown of a summary split into its call (first paragraph), takeaways (first list after it) and the
+ * rest, blocks being separated by blank lines.
+ *
+ * @example splitSummary("Call.\n\n- a\n- b\n\nMore.") // {call: "Call.", takeaways: "- a\n- b", rest: "More."}
+ */
+export function splitSummary(markdown: string): {call: string; takeaways: string; rest: string} {
+  const blocks = markdown
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const call = blocks.findIndex((b) => !/^([-*+]|\d+\.)\s/.test(b));
+  const list = blocks.findIndex((b, i) => i > call && /^([-*+]|\d+\.)\s/.test(b));
+  return {
+    call: call >= 0 ? blocks[call] : "",
+    takeaways: list >= 0 ? blocks[list] : "",
+    rest: blocks.filter((_, i) => i !== call && i !== list).join("\n\n")
+  };
+}
+
+/**
+ * Returns the briefing's page 1 from its own summary, or from `template` when it has none (`own` null) or when one
+ * of the own summary's `{{#holds}}` conditions fails. Throws a PlaceholderError for an unknown figure or a
+ * malformed directive in either file.
+ */
+export function briefingCall({
+  own,
+  template,
+  figures,
+  deal,
+  render = renderMarkdown
+}: {
+  own: SummarySource | null;
+  template: SummarySource;
+  figures: ReadonlyMap<string, FigureValue>;
+  deal?: string;
+  /** Markdown → sanitized HTML; default renderMarkdown (a check that only needs the choice and the text passes its own). */
+  render?: (markdown: string) => string;
+}): BriefingCall {
+  let stale: BriefingCall["stale"] = [];
+  let chosen = template;
+  let applied = applyDirectives(template.text, figures, {file: template.file, deal});
+  if (own) {
+    const mine = applyDirectives(own.text, figures, {file: own.file, deal});
+    resolvePlaceholders(mine.checkable, figures, {file: own.file, deal});
+    if (mine.stale.length) stale = mine.stale.map((s) => ({...s, file: own.file}));
+    else {
+      chosen = own;
+      applied = mine;
+    }
+  }
+  if (chosen !== own) stale = [...stale, ...applied.stale.map((s) => ({...s, file: template.file}))];
+  const {call, takeaways, rest} = splitSummary(resolvePlaceholders(applied.text, figures, {file: chosen.file, deal}));
+  return {
+    callHtml: call ? render(call) : "",
+    takeawaysHtml: takeaways ? render(takeaways) : "",
+    restHtml: rest ? render(rest) : "",
+    keyFigures: keyFigures(figures, deal),
+    file: chosen.file,
+    template: chosen === template && own?.file !== template.file,
+    stale
+  };
+}
+
+/** A key figure: its label and the figure name that gives it (`deal.` for the briefing's deal). */
+type KeyRow = [
+  label: string,
+  name: string,
+  options?: {
+    keepMissing?: boolean;
+    zeroText?: string;
+    suffix?: (f: (n: string) => string) => string;
+    /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
+    unless?: string;
+  }
+];
+
+/** The key figures of a deal briefing, in order. */
+export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
+  ["Invested, firm", "deal.terms.firm", {keepMissing: true}],
+  ["New money in this deal", "deal.econ.new-money", {zeroText: "none"}],
+  ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
+  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
+  ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
+  ["Provider's capex to deliver it", "deal.econ.capex"],
+  ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
+  ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
+  ["Electricity at the ceiling", "deal.econ.energy-twh", {unless: "deal.recycling.npv"}]
+];
+
+/** The key figures of the market briefing, in order. */
+export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
+  ["Deals in the data", "data.deals"],
+  ["Deals where the supplier invests in the lab", "data.deals-invested"],
+  ["Commitments with a cash NPV", "market.commitment-priced"],
+  ["New money put in against them", "market.new-money", {suffix: (f) => `(${f("market.new-share")} of them)`}],
+  ["Providers' capex to deliver them", "market.capex"],
+  ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
+];
+
+/**
+ * Returns the key-figures box: each row's figure in words; a row whose figure is missing is left out unless it is
+ * kept ("not disclosed"). A deal with cash flows but no payback year says the cash does not turn positive within
+ * the deal.
+ */
+export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: string): KeyFigure[] {
+  const resolve = (name: string) => (deal && name.startsWith("deal.") ? `${deal}.${name.slice(5)}` : name);
+  const get = (name: string): FigureValue => figures.get(resolve(name)) ?? {kind: "missing"};
+  const words = (name: string) => formatFigure(get(name));
+  const rows = deal ? DEAL_KEY_FIGURES : MARKET_KEY_FIGURES;
+  const out: KeyFigure[] = [];
+  for (const [label, name, options = {}] of rows) {
+    const value = get(name);
+    if (name === "deal.recycling.paybackYear" && value.kind === "missing" && get("deal.recycling.npv").kind === "number") {
+      out.push({label, value: "not within the deal"});
+      continue;
+    }
+    if (value.kind === "missing" && !options.keepMissing) continue;
+    if (options.unless && get(options.unless).kind !== "missing") continue;
+    if (value.kind === "number" && value.value === 0 && options.zeroText) {
+      out.push({label, value: options.zeroText});
+      continue;
+    }
+    let text = formatFigure(value);
+    if (options.suffix && value.kind === "number") {
+      const suffix = options.suffix(words);
+      if (!suffix.includes(MISSING_TEXT)) text = `${text} ${suffix}`;
+    }
+    out.push({label, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
+  }
+  return out;
+}
+
+/**
+ * Returns the page 1 of `briefing`: its own summary (`briefing.summary`) with the generic template
+ * (`briefing.template`) as the fallback, or the summary alone when the briefing has no template (the market's).
+ */
+export async function briefingCallFor(
+  briefing: {summary: string; template?: string; deal?: string},
+  figures: ReadonlyMap<string, FigureValue>,
+  read: (file: string) => Promise<string>,
+  render?: (markdown: string) => string
+): Promise<BriefingCall> {
+  const templateFile = briefing.template ?? briefing.summary;
+  const own = briefing.summary !== templateFile ? {file: briefing.summary, text: await read(briefing.summary)} : null;
+  const template = {file: templateFile, text: await read(templateFile)};
+  const page = briefingCall({own, template, figures, deal: briefing.deal, render});
+  // A briefing without a template (the market's) prints its own summary, never "the template".
+  return {...page, template: Boolean(briefing.template) && page.file === briefing.template};
+}

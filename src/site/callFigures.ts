@@ -1,0 +1,229 @@
+/**
+ * The figures a briefing's call can name beyond the deal terms (figures.ts): each deal's headline figures under
+ * their manifest keys (`<deal>.recycling.npv`, `<deal>.recycling.paybackYear`…, so a change to how a headline is
+ * computed flows into every sentence that names it), the economics the call weighs (`<deal>.econ.*`), and the
+ * cross-deal comparisons and rankings of the market call (`market.*`, `rank.npv-N.*`…). All are computed from the
+ * projections the pages show; without projections (a check of names only) none of them is defined.
+ */
+
+import {factGw} from "../core/capacity/convert.js";
+import {combineBounds, type DealProjection, type Figure, type HeadlineFigure, headlineFigures} from "../core/index.js";
+import type {Bound, Dataset, Deal} from "../core/model.js";
+import type {FigureValue} from "./placeholders.js";
+
+/** What these figures are computed from (a part of figures.ts's CallFigureInput). */
+export interface CallFigureInput {
+  dataset: Dataset;
+  projections?: Record<string, DealProjection>;
+  headlines?: HeadlineFigure[];
+}
+
+const missing: FigureValue = {kind: "missing"};
+const text = (value: string): FigureValue => ({kind: "text", text: value});
+const figure = (f: Figure | null | undefined): FigureValue =>
+  f && Number.isFinite(f.value)
+    ? {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.lineage.status, derived: true}
+    : missing;
+const number = (value: number | null | undefined, unit: string, bound: Bound = "exact", derived = true): FigureValue =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? missing
+    : {kind: "number", value, unit, bound, derived, status: "estimate"};
+
+/** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
+export const HEADLINE_NAMES = [
+  "investment.firm",
+  "investment.max",
+  "commitment",
+  "commitment.gwYears",
+  "recycling.investmentToCommitmentFirm",
+  "recycling.npv",
+  "recycling.paybackYear"
+] as const;
+
+/** The headline figures a call names, from the input's list or computed from its projections. */
+function headlinesOf({dataset, projections, headlines}: CallFigureInput): HeadlineFigure[] | null {
+  if (headlines) return headlines;
+  return projections ? headlineFigures(dataset, projections) : null;
+}
+
+/**
+ * Every deal's headline figures under their keys (`amazon-anthropic.recycling.npv`): every deal has every key any
+ * deal has, "not disclosed" where its own list lacks it (a deal with no payback within its flows). A key the deal
+ * terms already name (`capacity.ceiling`) keeps the terms' figure, the same fact.
+ */
+export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, FigureValue]> {
+  const list = headlinesOf(input);
+  if (!list) return;
+  const byKey = new Map(list.map((f) => [f.key, f]));
+  // The names headlineFigures gives, whatever the data (a summary may name them though no deal has them now), and
+  // any it gives beyond these.
+  const names = [...new Set([...HEADLINE_NAMES, ...list.map((f) => f.key.slice(f.deal.length + 1))])]
+    .filter((n) => n !== "capacity.ceiling")
+    .sort();
+  for (const deal of input.dataset.deals) {
+    for (const name of names) {
+      const f = byKey.get(`${deal.id}.${name}`);
+      yield [
+        `${deal.id}.${name}`,
+        f ? {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.status, derived: f.derived ?? true} : missing
+      ];
+    }
+  }
+}
+
+/** The year the deal's spend ends (the last year of its commitment's spend), or null without a commitment. */
+export function termEndYear(p: DealProjection): number | null {
+  const years = p.commitment?.perYear ?? [];
+  return years.length ? years[years.length - 1].year : null;
+}
+
+/**
+ * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
+ * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
+ * new-money (this deal's new money, contingent tranches weighted), new-share (new firm money ÷ commitment),
+ * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
+ * term), term-end (the last year of spend), relationship-npv; and at the capacity ceiling accelerators, h100e
+ * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing. Also
+ * `<deal>.status.letter-of-intent` and `<deal>.status.superseded`, 1 or 0, for conditions.
+ */
+export function* economicsFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
+  if (!projections) return;
+  for (const deal of dataset.deals) {
+    const p = projections[deal.id];
+    const r = p?.recycling;
+    const c = p?.commitment;
+    const flows = Boolean(r?.flows.length);
+    const figures: Record<string, FigureValue> = {
+      "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
+      capex: figure(r?.capexUsd),
+      "provider-cash": figure(r?.providerCashUsd),
+      "operating-profit": figure(r?.operatingProfitUsd),
+      margin: flows && r ? number(r.margin.value, "fraction", "exact", false) : missing,
+      "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
+      "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
+      "new-share": figure(r?.investmentToCommitmentNew),
+      "revenue-per-dollar": figure(r?.revenuePerDollarInvested),
+      "gw-years": figure(c?.gwYears.contract),
+      "ceiling-gw-years": figure(c?.ceilingGwYears),
+      coverage: figure(c?.coverage),
+      "term-end": number(p ? termEndYear(p) : null, "year"),
+      "relationship-npv": figure(r?.relationship.npvUsd),
+      accelerators: figure(p?.capacity?.accelerators),
+      h100e: figure(p?.capacity?.h100eFp8),
+      "energy-twh": figure(p?.capacity?.energyTwhPerYear)
+    };
+    for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
+    // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
+    yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
+    yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
+  }
+}
+
+/** How many places each economics ranking names. */
+const RANKED = 3;
+
+interface Scored {
+  deal: Deal;
+  value: number;
+  bound: Bound;
+}
+
+/**
+ * The market call's comparisons across live deals (a superseded deal is history), computed so a sentence changes
+ * when the data does:
+ * - `market.npv-deals`, `market.npv-negative`, `market.npv-positive`: deals with a cash NPV, and how many are below
+ *   and above zero; `market.no-payback`: deals whose cumulative cash does not turn positive within the deal;
+ * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
+ *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
+ *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
+ *   largest live commitment and capacity ceiling, in dollars and GW);
+ * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
+ *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
+ *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
+ */
+export function* marketFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
+  if (!projections) return;
+  const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id]);
+  const priced = live.filter((d) => projections[d.id].recycling.npvUsd);
+  const npv = (d: Deal) => projections[d.id].recycling.npvUsd!;
+  const count = (n: number): FigureValue => ({kind: "number", value: n, unit: "count"});
+  yield ["market.npv-deals", count(priced.length)];
+  yield ["market.npv-negative", count(priced.filter((d) => npv(d).value < 0).length)];
+  yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
+  yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
+  const sum = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined, unit: string): FigureValue => {
+    const figures = deals.map(pick).filter((f): f is Figure => Boolean(f));
+    if (!figures.length) return missing;
+    return {
+      kind: "number",
+      value: figures.reduce((s, f) => s + f.value, 0),
+      unit,
+      bound: combineBounds(figures.map((f) => f.bound)),
+      status: "estimate",
+      derived: true
+    };
+  };
+  const commitment = sum(priced, (d) => projections[d.id].recycling.commitmentUsd, "usd");
+  const newMoney = sum(priced, (d) => projections[d.id].recycling.newMoneyExpectedUsd, "usd");
+  yield ["market.commitment-priced", commitment];
+  yield ["market.new-money", newMoney];
+  yield [
+    "market.new-share",
+    commitment.kind === "number" && newMoney.kind === "number" && commitment.value > 0
+      ? {
+          kind: "number",
+          value: newMoney.value / commitment.value,
+          unit: "fraction",
+          bound: combineBounds([commitment.bound === "at-least" ? "up-to" : commitment.bound, newMoney.bound]),
+          status: "estimate",
+          derived: true
+        }
+      : missing
+  ];
+  yield ["market.capex", sum(priced, (d) => projections[d.id].recycling.capexUsd, "usd")];
+  const rate = priced.length ? projections[priced[0].id].assumptions["discount-rate"] : undefined;
+  yield ["market.discount-rate", number(rate, "fraction", "exact", false)];
+  // The largest live commitment, as a number a condition can compare with (rank.commitment-1 names it in words).
+  const largest = live
+    .map((d) => projections[d.id].recycling.commitmentUsd)
+    .filter((f): f is Figure => Boolean(f))
+    .sort((a, b) => b.value - a.value)[0];
+  yield ["market.commitment-largest", figure(largest)];
+  const ceilings = live.filter((d) => d.capacity).map((d) => factGw(d.capacity!.ceiling));
+  yield ["market.ceiling-largest", number(ceilings.length ? Math.max(...ceilings) : null, "gw", "exact", false)];
+
+  const scored = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined): Scored[] =>
+    deals.flatMap((deal) => {
+      const f = pick(deal);
+      return f && Number.isFinite(f.value) ? [{deal, value: f.value, bound: f.bound}] : [];
+    });
+  // One row per provider: its margin is the provider's, whatever the deal.
+  const margins = (deals: Deal[]): Scored[] =>
+    deals
+      .filter((deal, i) => deals.findIndex((d) => d.provider === deal.provider) === i)
+      .map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound}));
+  const desc = (a: Scored, b: Scored) => b.value - a.value;
+  const asc = (a: Scored, b: Scored) => a.value - b.value;
+  const rankings: [string, Scored[], string][] = [
+    ["npv", scored(priced, npv).sort(desc), "usd"],
+    ["npv-low", scored(priced, npv).sort(asc), "usd"],
+    ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
+    ["margin", margins(priced).sort(desc), "fraction"],
+    ["margin-low", margins(priced).sort(asc), "fraction"]
+  ];
+  const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  for (const [name, list, unit] of rankings) {
+    for (let i = 0; i < RANKED; ++i) {
+      const s = list[i];
+      yield [`rank.${name}-${i + 1}.deal`, s ? text(s.deal.name) : missing];
+      yield [`rank.${name}-${i + 1}.provider`, s ? text(companies.get(s.deal.provider) ?? s.deal.provider) : missing];
+      // The best cash NPV among the provider's priced deals: below zero, every one of them loses in cash.
+      const best = s ? Math.max(...priced.filter((d) => d.provider === s.deal.provider).map((d) => npv(d).value)) : Number.NaN;
+      yield [`rank.${name}-${i + 1}.npv-max`, number(best, "usd")];
+      yield [
+        `rank.${name}-${i + 1}.value`,
+        s ? {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true} : missing
+      ];
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Sentences shaped for a deal with investment must not print for a deal without it, and the counter-argument that
+// the provider's return pays the new money back must not print beside a negative NPV or without new money: checked
+// over every deal in the data (critic items 2 and 9).
+import {assert, it} from "vitest";
+import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
+import {critiqueClaims, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
+import {recycling as recyclingSection} from "../../docs/components/sections/recycling.js";
+import {projectDeal} from "../../src/core/index.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+
+const dataset = await readValidDataset("data");
+// Base values, no draws: the conditions are about signs and presence, the same in either convention for this data.
+const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]));
+const options = {investor: "The investor", provider: "The provider", discountRate: 0.1};
+
+it("paysBackWithinDeal(r) needs new money, a payback year and a cash NPV that is not negative", () => {
+  type Input = Parameters<typeof paysBackWithinDeal>[0];
+  const r = {flows: [{}], newMoneyExpectedUsd: {value: 5e9}, paybackYear: 2030, npvUsd: {value: 1e9}} as unknown as Input;
+  assert.isTrue(paysBackWithinDeal(r));
+  assert.isFalse(paysBackWithinDeal({...r, npvUsd: {...r.npvUsd!, value: -1}}), "beside a negative NPV");
+  assert.isFalse(paysBackWithinDeal({...r, newMoneyExpectedUsd: {...r.newMoneyExpectedUsd, value: 0}}), "with no new money");
+  assert.isFalse(paysBackWithinDeal({...r, paybackYear: null}), "without a payback");
+  assert.isFalse(paysBackWithinDeal({...r, npvUsd: null}), "without an NPV");
+});
+
+it("critiqueClaims(r) prints the payback counter-argument only where it holds, for every deal", () => {
+  let printed = 0;
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    const {critique, counter} = critiqueClaims(r, options);
+    const payback = counter.find((c) => /pays the new money back/.test(c.argument));
+    if (payback) {
+      printed++;
+      assert.isTrue(r.newMoneyExpectedUsd.value > 0, `${deal.id}: no new money`);
+      assert.isAtLeast(r.npvUsd!.value, 0, `${deal.id}: beside a negative NPV`);
+    }
+    if (r.investmentToCommitmentMax?.value === 0)
+      assert.isUndefined(
+        critique.find((c) => /all the equity/i.test(c.argument)),
+        `${deal.id}: "all firm equity is 0%"`
+      );
+    if (r.newMoneyExpectedUsd.value === 0)
+      for (const c of critique) assert.notInclude(c.evidence, "of new money", `${deal.id}: "$0 of new money"`);
+  }
+  // This data has no deal with new money and a non-negative NPV: the argument prints nowhere.
+  assert.strictEqual(printed, dataset.deals.filter((d) => paysBackWithinDeal(projections[d.id].recycling)).length);
+});
+
+it("tradeoffRows(deal) and the recycling heading use an investor's words only where the provider invests, for every deal", () => {
+  const investorWords = /investor's cloud|buying its own revenue|investment comes back/;
+  for (const deal of dataset.deals) {
+    const p = projections[deal.id];
+    const invests = p.recycling.investmentFirmUsd.value > 0 || p.recycling.investmentMaxUsd.value > 0;
+    const text = tradeoffRows(deal, p)
+      .flatMap((row) => [row.lab.text, row.provider.text])
+      .join(" ");
+    const title = recyclingSection.titleFor!({data: dataset as never, analysis: {projections} as never, dealId: deal.id, width: 0});
+    if (invests) {
+      assert.match(text, /investor's cloud/, deal.id);
+      assert.strictEqual(title, "How much of the investment comes back");
+    } else {
+      assert.notMatch(`${text} ${title}`, investorWords, deal.id);
+      assert.strictEqual(title, "What the provider's cash comes to", deal.id);
+    }
+  }
+  // Oracle invests nothing: the critic's case.
+  assert.isFalse(projections["oracle-openai"].recycling.investmentMaxUsd.value > 0);
+});

@@ -1,0 +1,98 @@
+import {assert, it} from "vitest";
+import {headlineFigures, projectDeal} from "../../src/core/index.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
+import {figureTable} from "../../src/site/figures.js";
+import {assertInDelta} from "../asserts.js";
+
+const dataset = await readValidDataset("data");
+const projections = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]));
+const table = figureTable({dataset, version: "t", projections});
+const value = (name: string) => {
+  const f = table.get(name);
+  assert.strictEqual(f?.kind, "number", name);
+  return (f as {value: number}).value;
+};
+const words = (name: string) => {
+  const f = table.get(name);
+  assert.strictEqual(f?.kind, "text", name);
+  return (f as {text: string}).text;
+};
+
+it("figureTable(input) names every headline figure under its key, so a change to a headline flows into every sentence", () => {
+  for (const h of headlineFigures(dataset, projections)) {
+    if (h.key.endsWith(".capacity.ceiling")) continue;
+    assertInDelta(value(h.key), h.value, 0);
+  }
+  // A deal whose flows never pay back still has the name, "not disclosed".
+  assert.deepEqual(table.get("coreweave-openai.recycling.paybackYear"), {kind: "missing"});
+  // Without projections the economics are not defined (a check of the deal terms only).
+  assert.isFalse(figureTable({dataset, version: "t"}).has("amazon-anthropic.recycling.npv"));
+});
+
+it("economicsFigures: amazon-anthropic's coverage is GW-years bought ÷ ceiling × term (9.09 ÷ 50), its term ends in 2036", () => {
+  // over $100B ÷ $11B per GW-year = 9.0909 GW-years; 5 GW × 10 years = 50 GW-years; 9.0909 ÷ 50 = 0.1818
+  assertInDelta(value("amazon-anthropic.econ.gw-years"), 100 / 11, 1e-9);
+  assertInDelta(value("amazon-anthropic.econ.ceiling-gw-years"), 50, 1e-9);
+  assertInDelta(value("amazon-anthropic.econ.coverage"), 100 / 11 / 50, 1e-9);
+  assertInDelta(value("amazon-anthropic.econ.term-end"), 2036, 0);
+  // New money: $5B firm + $20B contingent × 0.5 odds = $15B
+  assertInDelta(value("amazon-anthropic.econ.new-money"), 15e9, 1);
+  assertInDelta(value("oracle-openai.econ.new-money"), 0, 0);
+  assertInDelta(value("oracle-openai.status.letter-of-intent"), 0, 0);
+  assertInDelta(value("broadcom-openai.status.letter-of-intent"), 1, 0);
+  assertInDelta(value("nvidia-openai.status.superseded"), 1, 0);
+});
+
+it("marketFigures: counts, sums and rankings over the live deals with a cash NPV, computed from the projections", () => {
+  const priced = dataset.deals.filter((d) => !d.supersededOn && projections[d.id].recycling.npvUsd);
+  const npv = (id: string) => projections[id].recycling.npvUsd!.value;
+  assert.strictEqual(value("market.npv-deals"), priced.length);
+  assert.strictEqual(value("market.npv-negative"), priced.filter((d) => npv(d.id) < 0).length);
+  assert.strictEqual(value("market.npv-positive"), priced.filter((d) => npv(d.id) > 0).length);
+  // New money ÷ commitments: (15 + 32.5 + 0 + 25 + 5 + 0 + 0) ÷ (100 + 138 + 22.4 + 200 + 30 + 250 + 300), $B
+  assertInDelta(value("market.new-money"), 77.5e9, 1);
+  assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
+  assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
+  assertInDelta(value("market.commitment-largest"), 300e9, 1);
+  assertInDelta(value("market.ceiling-largest"), 10, 0);
+  const best = [...priced].sort((a, b) => npv(b.id) - npv(a.id));
+  assert.strictEqual(words("rank.npv-1.deal"), best[0].name);
+  assert.strictEqual(words("rank.npv-low-1.deal"), best.at(-1)!.name);
+  assertInDelta(value("rank.npv-low-1.value"), npv(best.at(-1)!.id), 0);
+  // Margins rank providers once each: Azure (41.5%) first, CoreWeave (4%) last.
+  assert.strictEqual(words("rank.margin-1.provider"), "Microsoft Azure");
+  assert.notStrictEqual(words("rank.margin-2.provider"), "Microsoft Azure");
+  assert.strictEqual(words("rank.margin-low-1.provider"), "CoreWeave");
+  assertInDelta(value("rank.margin-low-1.npv-max"), npv("coreweave-openai"), 0);
+});
+
+it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new money, and the payback when cash never turns positive", () => {
+  const oracle = keyFigures(table, "oracle-openai");
+  assert.deepInclude(oracle, {label: "Invested, firm", value: "none"});
+  assert.deepInclude(oracle, {label: "New money in this deal", value: "none"});
+  const coreweave = keyFigures(table, "coreweave-openai");
+  assert.deepInclude(coreweave, {label: "Payback year (cumulative cash)", value: "not within the deal"});
+  // A deal with no commitment keeps the terms' rows and leaves out the economics.
+  const amd = keyFigures(table, "amd-openai").map((k) => k.label);
+  assert.deepEqual(amd, ["Invested, firm", "Compute commitment", "Capacity ceiling", "Electricity at the ceiling"]);
+  assert.notInclude(
+    keyFigures(table, "oracle-openai").map((k) => k.label),
+    "Electricity at the ceiling",
+    "a deal with a cash figure"
+  );
+  const market = keyFigures(table);
+  assert.strictEqual(
+    market.find((k) => k.label === "Deals with a negative cash NPV")?.value,
+    `${value("market.npv-negative")} of ${value("market.npv-deals")}`
+  );
+});
+
+it("splitSummary(markdown) takes the first paragraph as the call and the first list as the takeaways", () => {
+  assert.deepEqual(splitSummary("**Call.**\n\n- a\n- b\n\nMore.\n\nAnd more."), {
+    call: "**Call.**",
+    takeaways: "- a\n- b",
+    rest: "More.\n\nAnd more."
+  });
+  assert.deepEqual(splitSummary("\n\nCall only.\n"), {call: "Call only.", takeaways: "", rest: ""});
+});

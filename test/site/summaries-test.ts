@@ -1,0 +1,132 @@
+// The briefings' page 1 on the repository's data: every deal has its own summary, none prints the generic template,
+// every condition its prose relies on holds for the published figures, and a change of data that breaks a claim is
+// flagged at the condition's line. The projections are computed once, as the site computes them.
+import {existsSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {assert, it} from "vitest";
+import {projectDeal} from "../../src/core/index.js";
+import type {Dataset} from "../../src/core/model.js";
+import type {Problem} from "../../src/io/problem.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {briefingCallFor} from "../../src/site/briefingSummary.js";
+import {briefings} from "../../src/site/briefings.js";
+import {checkReports} from "../../src/site/checkReports.js";
+import {figureTable} from "../../src/site/figures.js";
+
+const dataset = await readValidDataset("data");
+/** Projections as the site computes them (its draws and seed), or at the base values alone with `draws: 0`. */
+const project = (data: Dataset, draws?: number) =>
+  Object.fromEntries(data.deals.map((d) => [d.id, projectDeal(data, d.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})})]));
+const projections = project(dataset);
+const figures = figureTable({dataset, version: "test", projections});
+const read = (file: string) => readFile(file, "utf-8");
+
+it("every deal in the data has its own summary in reports/summaries, and none prints the generic template", async () => {
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    assert.isTrue(existsSync(`reports/summaries/${briefing.name}.md`), `${briefing.name} has no summary of its own`);
+    const page = await briefingCallFor(briefing, figures, read);
+    assert.isFalse(page.template, `${briefing.name} prints ${page.file}`);
+    assert.strictEqual(page.file, `reports/summaries/${briefing.name}.md`);
+  }
+});
+
+it("checkReports(dataset) finds no stale condition and no template in use on the repository's data", async () => {
+  const warnings: Problem[] = [];
+  const problems = await checkReports(dataset, {projections, warn: (p) => warnings.push(p)});
+  assert.deepEqual(problems, []);
+  assert.deepEqual(warnings, []);
+});
+
+it("every briefing's page 1 has one call sentence, 3–5 takeaways and key figures, with no placeholder left", async () => {
+  for (const briefing of briefings(dataset.deals)) {
+    const page = await briefingCallFor(briefing, figures, read);
+    const call = page.callHtml.replace(/<[^>]+>/g, "").trim();
+    assert.isNotEmpty(call, briefing.name);
+    // One sentence: a full stop only at the end (decimal points and "vs." aside).
+    assert.notMatch(call.slice(0, -1), /[a-z)]\.\s+[A-Z]/, `${briefing.name}: the call is more than one sentence: ${call}`);
+    const takeaways = (page.takeawaysHtml.match(/<li>/g) ?? []).length;
+    assert.isAtLeast(takeaways, 3, briefing.name);
+    assert.isAtMost(takeaways, 5, briefing.name);
+    assert.isAtLeast(page.keyFigures.length, 3, briefing.name);
+    for (const html of [page.callHtml, page.takeawaysHtml, page.restHtml]) {
+      assert.notInclude(html, "{{", briefing.name);
+      assert.notInclude(html, "not disclosed%", briefing.name);
+    }
+  }
+});
+
+it("no deal's page 1 prints an investor's sentence without investment, or a payback claim beside a negative NPV", async () => {
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    const r = projections[briefing.deal].recycling;
+    const page = await briefingCallFor(briefing, figures, read);
+    const text = [page.callHtml, page.takeawaysHtml].join(" ");
+    if (r.newMoneyExpectedUsd.value === 0) assert.notMatch(text, /new money of|netting/i, briefing.name);
+    if (r.npvUsd && r.npvUsd.value < 0) assert.notMatch(text, /pays (the new money )?back within|comes out ahead/i, briefing.name);
+    if (r.npvUsd && r.npvUsd.value > 0) assert.notMatch(text, /does not (earn|come) back/i, briefing.name);
+  }
+});
+
+it("when the data changes, a claim that no longer holds is flagged stale at file:line, and a call written to turn turns", async () => {
+  // Azure's margin at its range's low end: Microsoft + Nvidia → Anthropic no longer has the widest margin, which its
+  // call states (a {{#holds}}), and Microsoft → OpenAI's cash NPV turns negative, which its call follows ({{#if}}).
+  const changed: Dataset = {
+    ...dataset,
+    assumptions: dataset.assumptions.map((a) =>
+      a.id === "margin-azure" ? {...a, base: a.low, high: a.low + 0.001, low: a.low - 0.001} : a
+    )
+  };
+  // At the base values alone (no draws): the margin's range is too narrow to matter, and the test stays fast.
+  const changedProjections = project(changed, 0);
+  const problems = await checkReports(changed, {projections: changedProjections});
+  const stale = problems.filter((p) => p.field === "stale" && p.file === "reports/summaries/deal-microsoft-nvidia-anthropic.md");
+  assert.strictEqual(stale.length, 1, JSON.stringify(problems));
+  assert.strictEqual(stale[0].line, 3);
+  assert.strictEqual(stale[0].col, 1);
+  assert.match(
+    stale[0].message,
+    /relies on "deal\.econ\.margin >= rank\.margin-1\.value", which no longer holds: microsoft-nvidia-anthropic\.econ\.margin \(14%\) is not >= rank\.margin-1\.value \(35%\)/
+  );
+  assert.match(stale[0].message, /meanwhile the briefing prints reports\/summaries\/deal\.md/);
+  const table = figureTable({dataset: changed, version: "test", projections: changedProjections});
+  const pageOf = (deal: string) => briefingCallFor(briefings(changed.deals).find((b) => b.deal === deal)!, table, read);
+  // The stale summary is not printed: the template is, and its computed call says the provider does not earn it back.
+  const stalePage = await pageOf("microsoft-nvidia-anthropic");
+  assert.isTrue(stalePage.template);
+  assert.match(stalePage.callHtml, /does not earn back/);
+  // Microsoft → OpenAI's own summary turns with its NPV's sign, and is not stale.
+  assert.isEmpty(problems.filter((p) => p.file === "reports/summaries/deal-microsoft-openai.md"));
+  const turned = await pageOf("microsoft-openai");
+  assert.isFalse(turned.template);
+  assert.match(turned.callHtml, /does not earn back in today’s dollars|does not earn back in today's dollars/);
+  assert.notMatch(turned.callHtml, /comes out ahead/);
+});
+
+it("checkReports(dataset) locates a stale condition in the market summary and says when a new deal prints the template", async () => {
+  const market = "Call.\n\n- a\n- b\n- c\n{{#holds market.npv-deals > 100}}\n";
+  const warnings: Problem[] = [];
+  const problems = await checkReports(dataset, {
+    projections,
+    read: async (file) =>
+      file.endsWith("market.md")
+        ? market
+        : file.endsWith("amd-openai.md")
+          ? Promise.reject(Object.assign(new Error("x"), {code: "ENOENT"}))
+          : read(file),
+    warn: (p) => warnings.push(p)
+  });
+  const stale = problems.find((p) => p.file === "reports/summaries/market.md");
+  assert.strictEqual(stale?.line, 6);
+  assert.strictEqual(stale?.col, 1);
+  assert.strictEqual(stale?.field, "stale");
+  // A deal without its own file: briefings() picks the template when the file is absent on disk, so simulate a new deal.
+  const added: Dataset = {...dataset, deals: [...dataset.deals, {...dataset.deals[0], id: "newco-lab", name: "Newco → Lab"}]};
+  const more: Problem[] = [];
+  await checkReports(added, {projections: {...projections, "newco-lab": projections[dataset.deals[0].id]}, warn: (p) => more.push(p)});
+  assert.deepEqual(
+    more.map((w) => w.message),
+    ["deal-newco-lab has no summary of its own and prints this generic template; write reports/summaries/deal-newco-lab.md"]
+  );
+  assert.isEmpty(warnings);
+});
