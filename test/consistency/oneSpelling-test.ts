@@ -9,7 +9,7 @@ import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {figureTable} from "../../src/site/figures.js";
 import {resolvePlaceholders} from "../../src/site/placeholders.js";
-import {siteData} from "../../src/site/siteData.js";
+import {ANALYSIS_DRAWS, siteData} from "../../src/site/siteData.js";
 import {nameOf, PLACEHOLDERS, siteSpelling} from "./figureSpelling.js";
 
 let dataset: Dataset;
@@ -18,7 +18,7 @@ let published: HeadlineFigure[];
 
 beforeAll(async () => {
   dataset = await readValidDataset("data");
-  site = siteData({dataset, version: "test", previous: null, draws: {analysis: 0, bands: 0}});
+  site = siteData({dataset, version: "test", previous: null, draws: {analysis: ANALYSIS_DRAWS, bands: 0}});
   published = site.figures();
 });
 
@@ -119,7 +119,7 @@ it("deals project (text) prints each headline figure it lists with the manifest'
   let checked = 0;
   for (const deal of ["amazon-anthropic", "microsoft-openai"].filter((id) => dataset.deals.some((d) => d.id === id))) {
     lines.length = 0;
-    assert.strictEqual(await projectCommand(deal, {draws: 0}), 0);
+    assert.strictEqual(await projectCommand(deal, {}), 0);
     const output = lines.join("\n");
     for (const f of published.filter((x) => x.deal === deal && nameOf(x) !== "recycling.paybackYear")) {
       const words = headlineJson(dataset, site.analysis().projections[deal]).find((h) => h.key === f.key)!;
