@@ -16,6 +16,7 @@ import {
   headlineFigures,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
+  marketAggregate,
   projectDeal
 } from "../core/index.js";
 import type {Dataset} from "../core/model.js";
@@ -95,6 +96,7 @@ export function siteData({
     return memo(name, [data, extra], () => compute(data));
   };
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
+  const comparison = once(() => compareDeals(dataset));
   const analysis = once(
     (): Analysis => ({
       asOf: dataset.asOf,
@@ -104,13 +106,14 @@ export function siteData({
           perDeal("projection", deal, draws.analysis, (data) => projectDeal(data, deal.id, {draws: draws.analysis}))
         ])
       ),
-      comparison: compareDeals(dataset),
+      comparison: comparison(),
       // The article's deals that the data holds: a dataset without them is valid and builds (the table is left out).
       articleTable: articleTable(
         dataset,
         ARTICLE_DEALS.filter((id) => dataset.deals.some((d) => d.id === id))
       ),
-      chipEfficiency: chipEfficiency(dataset.chips)
+      chipEfficiency: chipEfficiency(dataset.chips),
+      market: marketAggregate(comparison())
     })
   );
   // The headline figures the manifest records, from the projections the pages show (banded headlines are the
