@@ -77,12 +77,21 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
  * Returns the market map section: the map, then the loops deal by deal. The chart's module loads when the section is
  * drawn, which keeps it out of the first JavaScript of the page (the map sits at its end).
  */
-export async function MarketMapSection({data, width, print}: SectionContext): Promise<HTMLElement> {
+export async function MarketMapSection({data, analysis, width, print}: SectionContext): Promise<HTMLElement> {
   const {MarketMapChart} = await import("../charts/marketMapChart.js");
   const map = buildMarketMap(data);
+  // Above a dozen deals the briefing's data holds the largest ones only (analysis.market): say so, the map stays readable.
+  const others = analysis?.market?.others;
   return el(
     "div",
     {class: "market"},
+    others
+      ? el(
+          "p",
+          {class: "market-scope"},
+          `The map draws the ${data.deals.length} deals this briefing details; the other ${others.deals} are in the totals by investor, lab and provider above.`
+        )
+      : null,
     el("p", {class: "market-finding"}, loopFinding(map, data.deals.length)),
     ChartFrame(MarketMapChart(map, {width, print}), {
       title: asTitle(loopFinding(map, data.deals.length)),
