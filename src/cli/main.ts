@@ -82,6 +82,31 @@ program
   });
 
 program
+  .command("shards")
+  .description(
+    "plan CI's PDF shards: take unchanged PDFs from the previous publication, split the rest by pages (job outputs count, matrix, names); with --record, write every PDF's key into the site's manifest"
+  )
+  .option("--site <dir>", "the built site", "dist")
+  .option("--published <url|dir>", "the previous publication (its manifest.json and briefings/)")
+  .option("--max-shards <n>", "shards at most", (v) => Number.parseInt(v, 10))
+  .option("--pages-per-shard <n>", "pages a shard should render", (v) => Number.parseInt(v, 10))
+  .option("--github-output <file>", "append the plan as job outputs to this file ($GITHUB_OUTPUT)")
+  .option("--record", "record every PDF of the site (after the shards' PDFs are merged) in its manifest")
+  .action(
+    async (options: {
+      site: string;
+      published?: string;
+      maxShards?: number;
+      pagesPerShard?: number;
+      githubOutput?: string;
+      record?: boolean;
+    }) => {
+      const {shardsCommand} = await import("./shards.js");
+      process.exitCode = await shardsCommand(options);
+    }
+  );
+
+program
   .command("project <deal>")
   .description("print a deal's headline projections (with --json: every figure with its lineage)")
   .option("--scenario <name>", "scenario id", "base")
