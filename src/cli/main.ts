@@ -72,6 +72,7 @@ program
   .description("render PDF briefings from a built site into <site>/briefings/<name>.pdf (all briefings when no NAME is given)")
   .argument("[names...]", "briefings to render, e.g. market deal-amazon-anthropic")
   .option("--site <dir>", "the built site", "dist")
+  .option("--out <dir>", "where the PDFs go (default: <site>/briefings)")
   .option("--paper <size>", "a4 or letter, for every briefing (default: each briefing's own)")
   .option("--shard <i/n>", "render only the i-th of n equal shares (for parallel CI jobs)")
   .option("--concurrency <n>", "documents rendered at once (default: the number of cores)")

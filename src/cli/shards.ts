@@ -118,8 +118,8 @@ export async function shardsCommand(options: ShardsOptions): Promise<number> {
     const lines = [
       `count=${plan.shards.length}`,
       `matrix=${JSON.stringify(plan.shards.map((s) => s.index))}`,
-      // Shard i's briefings, space-separated, at index i - 1.
-      `names=${JSON.stringify(plan.shards.map((s) => s.names.join(" ")))}`
+      // Shard i's briefings, space-separated, at index i (index 0 is empty: workflow expressions have no arithmetic).
+      `names=${JSON.stringify(["", ...plan.shards.map((s) => s.names.join(" "))])}`
     ];
     if (options.githubOutput) await appendFile(options.githubOutput, `${lines.join("\n")}\n`);
     console.log(JSON.stringify(plan, null, 1));
