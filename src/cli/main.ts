@@ -138,15 +138,16 @@ program
 program
   .command("bench")
   .description(
-    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page) against its targets; writes bench/results.json"
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
   )
   .option("--json", "print the results as JSON instead of the table")
   .option("--quick", "fewer repetitions, for a first look")
   .option(
     "--only <steps>",
-    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale); results.json is not written"
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale, growth); results.json is not written unless --merge"
   )
-  .action(async (options: {json?: boolean; quick?: boolean; only?: string}) => {
+  .option("--merge", "with --only: merge the steps that ran into the existing results.json")
+  .action(async (options: {json?: boolean; quick?: boolean; only?: string; merge?: boolean}) => {
     const {benchCommand} = await import("./bench/bench.js");
     try {
       process.exitCode = await benchCommand(options);

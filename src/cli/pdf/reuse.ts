@@ -61,10 +61,23 @@ export async function pageInputsHash(site: string, name: string, files: Map<stri
   await visit(page);
   const hash = createHash("sha256");
   for (const [path, bytes] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const content = path === page ? bytes.toString("utf-8").replace(/("lastModified":)\d+/g, "$1") : bytes;
-    hash.update(`${path}\0`).update(content).update("\0");
+    // Each shared module is digested once per run, not once per page that loads it (a thousand briefings share them).
+    const digest = path === page ? sha256(bytes.toString("utf-8").replace(/("lastModified":)\d+/g, "$1")) : fileDigest(bytes);
+    hash.update(`${path}\0${digest}\0`);
   }
   return hash.digest("hex");
+}
+
+/** SHA-256 of each file's bytes already digested (the bytes are shared through pageInputsHash's `files`). */
+const digests = new WeakMap<Buffer, string>();
+
+function fileDigest(bytes: Buffer): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) {
+    digest = sha256(bytes);
+    digests.set(bytes, digest);
+  }
+  return digest;
 }
 
 /** Returns SHA-256 over the renderer's source files and the identity of the Chromium binary it will launch. */
