@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
 import {growthRows} from "../../src/cli/bench/report.js";
-import type {ScaleBuild} from "../../src/cli/bench/scaleBuilds.js";
+import {projectBuild, type ScaleBuild} from "../../src/cli/bench/scaleBuilds.js";
 
 /** A measured row with only what growthRows reads. */
 function row(
@@ -51,4 +51,22 @@ it("growthRows(rows) holds the rebuild to 1.5× the smallest count's, in CPU tim
   assert.isTrue(get("growth.1000.site").pass);
   assert.isTrue(get("growth.100.relinked").pass);
   assert.isTrue(get("growth.100.marketPages").pass);
+});
+
+it("projectBuild(small, large, 1000) draws the site build's line through the two counts and prices the PDFs per page", () => {
+  const small = row(10, {cleanCpu: 30, rebuildCpu: 6});
+  const large = row(100, {cleanCpu: 300, rebuildCpu: 7});
+  small.clean.siteSeconds = 40;
+  large.clean.siteSeconds = 130; // 1 s a deal over 10 → 100 deals: 40 + (1000 − 10) × 1 = 1,030 s at 1,000
+  large.clean.pdfPages = 26 + 14 * 100;
+  large.clean.rendered.secondsPerPage = 0.2;
+  const p = projectBuild(small, large, 1000);
+  assert.closeTo(p.siteSeconds, 1030, 1e-9);
+  assert.strictEqual(p.pdfPages, 26 + 14 * 1000);
+  assert.closeTo(p.cleanSeconds, 1030 + 14_026 * 0.2, 1e-9);
+  // One shard renders every page; 16 shards balanced by pages: the longest holds ⌈1,001 ÷ 16⌉ = 63 briefings at most
+  // (the market's 26 pages and 62 deals' 14, or 63 deals'): 63 × 14 = 882 pages, + 90 s set-up.
+  assert.closeTo(p.shards[0].seconds, 1030 + 14_026 * 0.2, 1e-9);
+  assert.strictEqual(p.shards[2].longestShardPages, 882);
+  assert.closeTo(p.shards[2].seconds, 1030 + 882 * 0.2 + 90, 1e-9);
 });

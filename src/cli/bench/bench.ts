@@ -18,7 +18,7 @@ import {benchPdf} from "./pdfBench.js";
 import {type BenchResults, evaluateTargets, formatTable} from "./report.js";
 import {runTimed} from "./runTimed.js";
 import {benchScale, SCALE_COUNTS} from "./scale.js";
-import {benchScaleBuilds, SAMPLE_ABOVE, SAMPLE_DEALS} from "./scaleBuilds.js";
+import {benchScaleBuilds, projectBuild, SAMPLE_ABOVE, SAMPLE_DEALS} from "./scaleBuilds.js";
 import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
 
@@ -162,7 +162,11 @@ export async function benchCommand({
           ? SCALE_COUNTS.slice(0, 2)
           : SCALE_COUNTS;
       const load = readEnvironment().loadAverage;
-      results.growth = {rows: await benchScaleBuilds({counts, work, log, logFile}), loadAtStart: load};
+      const rows = await benchScaleBuilds({counts, work, log, logFile});
+      // Short of 1,000 deals measured, the clean build there is projected from the two largest counts, and says so.
+      const largest = rows[rows.length - 1];
+      const projection = rows.length >= 2 && largest.deals < 1000 ? projectBuild(rows[rows.length - 2], largest, 1000) : undefined;
+      results.growth = {rows, loadAtStart: load, projection};
       const sampled = results.growth.rows.find((r) => r.clean.sampled);
       results.notes.push(
         `growth: builds of the real deals plus generated copies of the founding deal (each copy with a lab of its own), load ${load} at the start of the step on ${environment.cores} cores.` +

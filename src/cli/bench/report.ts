@@ -5,7 +5,7 @@ import type {MonteCarloBench} from "./monteCarlo.js";
 import type {PageWeights} from "./pageWeight.js";
 import type {PdfBench} from "./pdfBench.js";
 import type {ScaleBench} from "./scale.js";
-import type {ScaleBuild} from "./scaleBuilds.js";
+import type {ProjectedBuild, ScaleBuild} from "./scaleBuilds.js";
 import type {SiteOverhead} from "./siteOverhead.js";
 import type {SliderBench} from "./sliderLatency.js";
 import type {Spread} from "./stats.js";
@@ -25,7 +25,7 @@ export interface BenchResults {
   pageWeight?: PageWeights;
   scale?: ScaleBench | {unavailable: string};
   /** Builds at 10, 100 and 1,000 deals (scaleBuilds.ts), and the load average when the step started. */
-  growth?: {rows: ScaleBuild[]; loadAtStart: number};
+  growth?: {rows: ScaleBuild[]; loadAtStart: number; projection?: ProjectedBuild};
   targets: TargetRow[];
   notes: string[];
 }
@@ -125,7 +125,8 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
     ),
     valueRow("scale.secondsPerDeal", "check time per deal at the largest count", "s", scale?.rows[scale.rows.length - 1].secondsPerDeal),
     valueRow("scale.growth", "s/deal at the largest count ÷ at the next (1 = linear)", "×", scale?.growth),
-    ...growthRows(r.growth?.rows ?? [])
+    ...growthRows(r.growth?.rows ?? []),
+    ...(r.growth?.projection ? projectionRows(r.growth.projection) : [])
   ];
   if (r.pageWeight) rows.find((row) => row.id === "pageWeight.jsGzipMax")!.note = r.pageWeight.jsGzip.maxPage;
   if (pdf) {
@@ -230,6 +231,31 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
       });
   }
   return out;
+}
+
+/**
+ * Returns the rows of a clean build projected to a count not measured (projectBuild): shown with the clean build's
+ * target, but with no pass (a projection passes nothing), and the wall time with the PDFs on 1, 4 and 16 shards.
+ */
+export function projectionRows(p: ProjectedBuild): TargetRow[] {
+  const k = p.deals.toLocaleString("en-US");
+  const from = `projected from ${p.from.map((n) => n.toLocaleString("en-US")).join(" and ")} deals, not measured`;
+  return [
+    {
+      ...valueRow(`growth.${p.deals}.cleanProjected`, `${k} deals: clean build, CPU (${from})`, "s", p.cleanCpuSeconds ?? undefined),
+      target: {op: "<=", limit: CLEAN_LIMIT(p.deals)},
+      note: `wall ${p.cleanSeconds.toFixed(0)} s: site ${p.siteSeconds.toFixed(0)} s + ${p.pdfPages.toLocaleString("en-US")} pages × ${p.secondsPerPage.toFixed(3)} s`
+    },
+    ...p.shards.map((shard) => ({
+      ...valueRow(
+        `growth.${p.deals}.shards${shard.shards}`,
+        `  ${k} deals: clean build, wall, the PDFs on ${shard.shards} CI shard${shard.shards > 1 ? "s" : ""} (${from})`,
+        "s",
+        shard.seconds
+      ),
+      note: `longest shard ${shard.longestShardPages.toLocaleString("en-US")} pages at the measured s/page${shard.shards > 1 ? ", 90 s set-up each (assumed)" : ""}`
+    }))
+  ];
 }
 
 function spreadRow(id: string, label: string, unit: string, spread: Spread | undefined, target?: TargetRow["target"]): TargetRow {

@@ -206,3 +206,65 @@ async function shardTimes(row: ScaleBuild): Promise<NonNullable<ScaleBuild["shar
     };
   });
 }
+
+/** A clean build at a count not measured, projected from two measured ones (see projectBuild). */
+export interface ProjectedBuild {
+  deals: number;
+  /** From the counts measured. */
+  from: [number, number];
+  siteSeconds: number;
+  siteCpuSeconds: number | null;
+  pdfPages: number;
+  /** Seconds per page of the larger count's PDFs. */
+  secondsPerPage: number;
+  cleanSeconds: number;
+  cleanCpuSeconds: number | null;
+  shards: {shards: number; seconds: number; longestShardPages: number}[];
+}
+
+/**
+ * Returns the clean build at `deals` projected from two measured counts: the site build (check, data, Framework) on
+ * the straight line through the two (a fixed part and a part per deal), the PDFs at the larger count's seconds per
+ * page over the market briefing's pages plus its mean deal briefing's pages per deal, and the wall time with the
+ * PDFs on 1, 4 and 16 CI shards (runners' set-up assumed, RUNNER_SETUP_SECONDS).
+ *
+ * @example projectBuild(rows[0], rows[1], 1000).shards[2].seconds
+ */
+export function projectBuild(small: ScaleBuild, large: ScaleBuild, deals: number): ProjectedBuild {
+  const line = (a: number, b: number) => a + ((b - a) / (large.deals - small.deals)) * (deals - small.deals);
+  const siteSeconds = line(small.clean.siteSeconds, large.clean.siteSeconds);
+  const siteCpuSeconds =
+    small.clean.siteCpuSeconds !== null && large.clean.siteCpuSeconds !== null
+      ? line(small.clean.siteCpuSeconds, large.clean.siteCpuSeconds)
+      : null;
+  const dealPages = (large.clean.pdfPages - large.marketPages) / large.deals;
+  const pdfPages = Math.round(large.marketPages + dealPages * deals);
+  const secondsPerPage = large.clean.rendered.secondsPerPage;
+  const pdfCpuPerPage =
+    large.clean.cpuSeconds !== null && large.clean.siteCpuSeconds !== null
+      ? (large.clean.cpuSeconds - large.clean.siteCpuSeconds) / large.clean.pdfPages
+      : null;
+  const briefings = [
+    {name: "market", pages: large.marketPages},
+    ...Array.from({length: deals}, (_, i) => ({name: `deal-${i}`, pages: dealPages}))
+  ];
+  const shards = SHARD_COUNTS.map((count) => {
+    const plan = assignShards(briefings, count);
+    return {
+      shards: count,
+      seconds: siteSeconds + shardWallSeconds(plan, secondsPerPage, count > 1 ? RUNNER_SETUP_SECONDS : 0),
+      longestShardPages: Math.round(Math.max(...plan.map((s) => s.pages)))
+    };
+  });
+  return {
+    deals,
+    from: [small.deals, large.deals],
+    siteSeconds,
+    siteCpuSeconds,
+    pdfPages,
+    secondsPerPage,
+    cleanSeconds: siteSeconds + pdfPages * secondsPerPage,
+    cleanCpuSeconds: siteCpuSeconds !== null && pdfCpuPerPage !== null ? siteCpuSeconds + pdfCpuPerPage * pdfPages : null,
+    shards
+  };
+}
