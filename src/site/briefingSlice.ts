@@ -47,7 +47,7 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             asOf: deal.asOf,
             deals: [deal],
             // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
-            labExposures: labExposure(data).filter((row) => row.lab === deal.lab),
+            labExposures: labExposuresOf(data).filter((row) => row.lab === deal.lab),
             // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
             // checkpoint reads the same in the PDF as on the site.
             signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
@@ -72,6 +72,20 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
   const version = createHash("sha256").update(JSON.stringify(pruned)).digest("hex").slice(0, 12);
   const sliced = {...pruned, data: {...pruned.data, version, asOf: pruned.asOf}};
   return {name: briefing.name, version, ...sliced};
+}
+
+/**
+ * Returns every lab's exposure for `data`, computed once per dataset (each deal's slice needs its lab's, and
+ * computing it per slice costs the square of the number of deals).
+ */
+const exposures = new WeakMap<PublicDataset, ReturnType<typeof labExposure>>();
+function labExposuresOf(data: PublicDataset): ReturnType<typeof labExposure> {
+  let rows = exposures.get(data);
+  if (!rows) {
+    rows = labExposure(data);
+    exposures.set(data, rows);
+  }
+  return rows;
 }
 
 /** Names of option holders a slice carries (the sentence that lists them says how many more there are). */
