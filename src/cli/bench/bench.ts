@@ -198,7 +198,11 @@ export async function benchCommand({
     merged.notes = [
       ...results.notes,
       `steps ${[...steps].join(", ")} measured at ${results.measuredAt}; the others (${BENCH_STEPS.filter((s) => !steps.has(s)).join(", ")}) are from the run at ${earlier.measuredAt}`,
-      ...earlier.notes.filter((n) => !/^steps .* measured at /.test(n) && !/^(growth|PDF target)/.test(n))
+      // Notes that only a step writes are replaced when that step ran again.
+      ...earlier.notes.filter(
+        (n) =>
+          !/^steps .* measured at /.test(n) && !(steps.has("growth") && /^growth/.test(n)) && !(steps.has("pdf") && /^PDF target/.test(n))
+      )
     ];
     full = {...merged, targets: evaluateTargets(merged)};
     await writeFile(out, `${toJson(full)}\n`);
