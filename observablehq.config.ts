@@ -42,7 +42,8 @@ export default {
   dynamicPaths: [...deals.map((d) => `/deals/${d.id}`), ...briefingPaths(process.env.DEALS_DATA || "data")],
   pages: [
     {name: "Overview", path: "/"},
-    {name: "Deals", open: true, pages: deals.map((d) => ({name: d.name, path: `/deals/${d.id}`}))},
+    // One entry for every deal, whatever their number: the index searches, filters and sorts them (docs/deals.md).
+    {name: "Deals", path: "/deals"},
     ...sections.filter((p) => existsSync(`docs${p.path}.md`))
   ]
 };

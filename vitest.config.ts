@@ -16,7 +16,7 @@ const BROWSER = [
 ];
 /** Tests that run the `deals` command as a child process (no build, no browser). */
 const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/serve-test.ts"];
-/** Growth measurements on up to 1,000 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
+/** Growth measurements on up to 250 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
 const SCALE = ["test/hardening/scale-test.ts"];
 
 /**
@@ -52,7 +52,7 @@ class LongestFirst extends BaseSequencer {
 //   or changes global state), which saves re-importing vitest and the project's modules for each of ~90 files.
 //   `npm run test:unit` runs this project alone.
 // - cli: the `deals` command as a child process on small data folders (check, project).
-// - scale: CPU time per deal at 10 to 1,000 generated deals (in its own process: it measures this process's CPU).
+// - scale: CPU time per deal at 50 to 250 generated deals (in its own process: it measures this process's CPU).
 // - build: each file builds its own variants of the site in a temp copy of the project.
 // - browser: Chromium on the site built once in globalSetup; the reproducibility test compares a second clean
 //   build with that one.

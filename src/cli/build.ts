@@ -110,8 +110,12 @@ export async function buildAll({
         // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build.
         const plan = await reusePdfs(scratch, out);
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
-        if (plan.render.length) await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
-        await recordPdfs(scratch, plan.keys);
+        const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
+        if (plan.render.length) {
+          const rendered = await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
+          for (const d of rendered.documents) pages[d.name] = d.pages;
+        }
+        await recordPdfs(scratch, plan.keys, pages);
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));

@@ -72,6 +72,7 @@ program
   .description("render PDF briefings from a built site into <site>/briefings/<name>.pdf (all briefings when no NAME is given)")
   .argument("[names...]", "briefings to render, e.g. market deal-amazon-anthropic")
   .option("--site <dir>", "the built site", "dist")
+  .option("--out <dir>", "where the PDFs go (default: <site>/briefings)")
   .option("--paper <size>", "a4 or letter, for every briefing (default: each briefing's own)")
   .option("--shard <i/n>", "render only the i-th of n equal shares (for parallel CI jobs)")
   .option("--concurrency <n>", "documents rendered at once (default: the number of cores)")
@@ -80,6 +81,31 @@ program
     const {pdfCommand} = await import("./pdf.js");
     process.exitCode = await pdfCommand(names, options);
   });
+
+program
+  .command("shards")
+  .description(
+    "plan CI's PDF shards: take unchanged PDFs from the previous publication, split the rest by pages (job outputs count, matrix, names); with --record, write every PDF's key into the site's manifest"
+  )
+  .option("--site <dir>", "the built site", "dist")
+  .option("--published <url|dir>", "the previous publication (its manifest.json and briefings/)")
+  .option("--max-shards <n>", "shards at most", (v) => Number.parseInt(v, 10))
+  .option("--pages-per-shard <n>", "pages a shard should render", (v) => Number.parseInt(v, 10))
+  .option("--github-output <file>", "append the plan as job outputs to this file ($GITHUB_OUTPUT)")
+  .option("--record", "record every PDF of the site (after the shards' PDFs are merged) in its manifest")
+  .action(
+    async (options: {
+      site: string;
+      published?: string;
+      maxShards?: number;
+      pagesPerShard?: number;
+      githubOutput?: string;
+      record?: boolean;
+    }) => {
+      const {shardsCommand} = await import("./shards.js");
+      process.exitCode = await shardsCommand(options);
+    }
+  );
 
 program
   .command("project <deal>")
@@ -112,15 +138,16 @@ program
 program
   .command("bench")
   .description(
-    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page) against its targets; writes bench/results.json"
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
   )
   .option("--json", "print the results as JSON instead of the table")
   .option("--quick", "fewer repetitions, for a first look")
   .option(
     "--only <steps>",
-    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale); results.json is not written"
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale, growth); results.json is not written unless --merge"
   )
-  .action(async (options: {json?: boolean; quick?: boolean; only?: string}) => {
+  .option("--merge", "with --only: merge the steps that ran into the existing results.json")
+  .action(async (options: {json?: boolean; quick?: boolean; only?: string; merge?: boolean}) => {
     const {benchCommand} = await import("./bench/bench.js");
     try {
       process.exitCode = await benchCommand(options);

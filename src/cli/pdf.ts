@@ -189,6 +189,7 @@ async function checkWritable(out: string): Promise<void> {
 /** Options of `deals pdf` as commander parses them. */
 export interface PdfCommandOptions {
   site: string;
+  out?: string;
   paper?: string;
   shard?: string;
   concurrency?: string;
@@ -204,6 +205,7 @@ export async function pdfCommand(names: string[], options: PdfCommandOptions): P
       throw new Error(`invalid timeout: ${options.timeout} (seconds, at most 3600)`);
     const summary = await renderBriefings({
       site: options.site,
+      out: options.out,
       names,
       paper: options.paper ? parsePaper(options.paper) : undefined,
       shard: options.shard ? parseShard(options.shard) : undefined,

@@ -2,8 +2,9 @@
  * The fast path of a rebuild when only data changed. Framework's output for a data change differs from the
  * previous output in exactly two ways: the data files the pages load (`_file/data/<name>.<hash>.json`, named by the
  * first 8 hex digits of their SHA-256) and each page's `registerFile(…)` entry for them (path and size). When every
- * other input is unchanged (pages, components, core and io source, reports, config, lockfile, and the list of
- * deals, which names the sidebar's entries and the deal and briefing pages), the build copies the previous site,
+ * other input is unchanged (pages, components, core and io source, reports, config, lockfile, and the deals' ids,
+ * which name the deal and briefing pages; the sidebar links the deals index, not each deal, and each deal page's
+ * title is written after either path by pageHeads.ts), the build copies the previous site,
  * writes the new data files and points the pages at them, instead of running `observable build` again.
  * test/hardening/incremental-test.ts proves the result equal, byte for byte, to a clean build's.
  */
@@ -16,13 +17,13 @@ import {readManifest} from "../io/manifest.js";
 
 /**
  * Returns the key of everything besides the data files that decides the site's pages: SHA-256 over the input hashes
- * outside `dataDir` and the deals' ids and names.
+ * outside `dataDir` and the deals' ids.
  */
 export function siteKey(inputs: Record<string, string>, dataDir: string): string {
   const prefix = `${dataDir.replace(/\/+$/, "")}/`;
   const code = Object.entries(inputs).filter(([path]) => !path.startsWith(prefix));
   return createHash("sha256")
-    .update(JSON.stringify({code, deals: listDeals(dataDir)}))
+    .update(JSON.stringify({code, deals: listDeals(dataDir).map((d) => d.id)}))
     .digest("hex");
 }
 

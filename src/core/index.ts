@@ -28,6 +28,7 @@ export * from "./comparison/articleTable.js";
 export * from "./comparison/capacityScope.js";
 export * from "./comparison/compareDeals.js";
 export * from "./comparison/dealStatusMix.js";
+export * from "./comparison/marketAggregate.js";
 export * from "./facts.js";
 export * from "./format/index.js";
 export * from "./headlines.js";

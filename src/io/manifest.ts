@@ -15,8 +15,11 @@ export interface Manifest extends FiguresRecord {
   baseline: FiguresRecord["baseline"];
   /** Key of every input besides the data files (see siteKey in src/cli/relink.ts): equal keys, same pages. */
   siteKey?: string;
-  /** Briefing name → the PDF's input key and SHA-256, so the next build can keep a PDF whose inputs did not change. */
-  pdfs?: Record<string, {key: string; sha256: string}>;
+  /**
+   * Briefing name → the PDF's input key, SHA-256 and pages, so the next build (or CI run) can keep a PDF whose inputs
+   * did not change, and plan its shards by pages.
+   */
+  pdfs?: Record<string, {key: string; sha256: string; pages?: number}>;
   /** Input path → SHA-256 (hex) of every file the build read. */
   inputs: Record<string, string>;
 }

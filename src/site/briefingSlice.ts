@@ -1,7 +1,8 @@
 /**
  * The data file of one briefing page (`data/briefings/<name>.json`): exactly what its sections draw from. The market
- * briefing gets every deal; a deal's briefing gets its own deal, projections, bands and changes and the shared
- * tables (chips, assumptions, scenarios, companies, sources), not the other deals. So a change to one deal leaves
+ * briefing gets the deals it details (every deal up to a dozen, else the largest by each measure) and the market's
+ * totals; a deal's briefing gets its own deal, projections, bands and changes and the shared
+ * tables (chips, assumptions, scenarios, companies) and only the sources it cites, not the other deals. So a change to one deal leaves
  * the other deals' briefing pages byte-for-byte the same, and the build can keep their PDFs (pdf/reuse.ts): the
  * page and the files it loads are the PDF's inputs.
  */
@@ -29,6 +30,8 @@ export interface SliceInputs {
  */
 export function briefingSlice({briefing, data, analysis, bands, changes}: SliceInputs): BriefingSlice {
   const dealId = briefing.deal;
+  // At most OPTION_HOLDERS names of the deals holding an option, and how many there are: a sentence, not a list.
+  const holders = {optionHolders: data.optionHolders.slice(0, OPTION_HOLDERS), optionHolderCount: data.optionHolders.length};
   const body = dealId
     ? (() => {
         const deal = data.deals.find((d) => d.id === dealId);
@@ -38,12 +41,13 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
           briefing,
           data: {
             ...data,
+            ...holders,
             // The dataset's version and as-of describe every file; the slice gets its own below.
             version: "",
             asOf: deal.asOf,
             deals: [deal],
             // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
-            labExposures: labExposure(data).filter((row) => row.lab === deal.lab),
+            labExposures: labExposuresOf(data).filter((row) => row.lab === deal.lab),
             // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
             // checkpoint reads the same in the PDF as on the site.
             signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
@@ -56,7 +60,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             scenarios: pick(analysis.scenarios, dealId),
             // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
             peers: pick(analysis.peers, dealId),
-            articleTable: null
+            articleTable: null,
+            market: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},
           changes: briefingChanges(
@@ -65,10 +70,90 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
           )
         };
       })()
-    : {asOf: data.asOf, briefing, data: {...data, version: ""}, analysis, bands: null, changes: briefingChanges(changes, changes.changes)};
-  const version = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 12);
-  const sliced = {...body, data: {...body.data, version, asOf: body.asOf}};
+    : marketBody({briefing, data, analysis, changes}, holders);
+  const pruned = {...body, data: citedOnly(body.data, body)};
+  const version = createHash("sha256").update(JSON.stringify(pruned)).digest("hex").slice(0, 12);
+  const sliced = {...pruned, data: {...pruned.data, version, asOf: pruned.asOf}};
   return {name: briefing.name, version, ...sliced};
+}
+
+/**
+ * Returns every lab's exposure for `data`, computed once per dataset (each deal's slice needs its lab's, and
+ * computing it per slice costs the square of the number of deals).
+ */
+const exposures = new WeakMap<PublicDataset, ReturnType<typeof labExposure>>();
+function labExposuresOf(data: PublicDataset): ReturnType<typeof labExposure> {
+  let rows = exposures.get(data);
+  if (!rows) {
+    rows = labExposure(data);
+    exposures.set(data, rows);
+  }
+  return rows;
+}
+
+/** Names of option holders a slice carries (the sentence that lists them says how many more there are). */
+export const OPTION_HOLDERS = 8;
+
+/**
+ * Returns the market briefing's data: the deals it details (analysis.market.shown: every deal up to a dozen, else the
+ * largest by each measure), their projections, comparison rows, shares, option questions and changes, and the
+ * market's totals (by party, and of the deals not detailed), so its size and its pages are bounded whatever the
+ * number of deals.
+ */
+function marketBody(
+  {briefing, data, analysis, changes}: Omit<SliceInputs, "bands">,
+  holders: Pick<PublicDataset, "optionHolders" | "optionHolderCount">
+) {
+  const market = analysis.market;
+  const shown = new Set(market?.shown ?? data.deals.map((d) => d.id));
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => shown.has(id)));
+  const ownChanges = changes.changes.filter((c) => !c.deal || shown.has(c.deal));
+  return {
+    asOf: data.asOf,
+    briefing,
+    data: {
+      ...data,
+      ...holders,
+      version: "",
+      deals: data.deals.filter((d) => shown.has(d.id)),
+      signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => !o.deal || shown.has(o.deal))})),
+      capacityShares: keep(data.capacityShares)
+    },
+    analysis: {
+      ...analysis,
+      projections: keep(analysis.projections),
+      comparison: analysis.comparison.filter((row) => shown.has(row.id)),
+      market: market && {...market, otherChanges: changes.changes.length - ownChanges.length}
+    },
+    bands: null,
+    changes: briefingChanges(changes, ownChanges)
+  };
+}
+
+/**
+ * Returns `data` with only the sources and companies something else in `body` names (a fact's `source`, a chip's,
+ * an assumption's, an observation's; a deal's parties, with their parents): a slice carries its own, not every
+ * deal's, so its size does not grow with the number of deals. Source numbers keep their site-wide values.
+ */
+export function citedOnly(data: PublicDataset, body: object): PublicDataset {
+  const named = new Set<string>();
+  const SHARED = new Set(["sources", "sourcesById", "sourceNumbers", "companies"]);
+  const visit = (value: unknown, skip: boolean): void => {
+    if (typeof value === "string") named.add(value);
+    else if (Array.isArray(value)) for (const item of value) visit(item, false);
+    else if (value && typeof value === "object")
+      for (const [key, child] of Object.entries(value)) if (!(skip && SHARED.has(key))) visit(child, false);
+  };
+  for (const [key, child] of Object.entries(body)) visit(child, key === "data");
+  const parents = new Map(data.companies.map((c) => [c.id, c.parent]));
+  for (const id of [...named]) for (let p = parents.get(id); p && !named.has(p); p = parents.get(p)) named.add(p);
+  const companies = data.companies.filter((c) => named.has(c.id));
+  // A company's revenue cites a source too.
+  visit(companies, false);
+  const sources = data.sources.filter((s) => named.has(s.id));
+  const ids = new Set(sources.map((s) => s.id));
+  const only = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
+  return {...data, companies, sources, sourcesById: only(data.sourcesById), sourceNumbers: only(data.sourceNumbers)};
 }
 
 /**

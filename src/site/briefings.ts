@@ -12,7 +12,16 @@ import type {Briefing} from "./types.js";
 export type {Briefing} from "./types.js";
 
 /** Sections of the market briefing. */
-export const MARKET_SECTIONS = ["deals-overview", "comparison", "market-map", "options-questions", "signals", "methodology", "sources"];
+export const MARKET_SECTIONS = [
+  "market-totals",
+  "deals-overview",
+  "comparison",
+  "market-map",
+  "options-questions",
+  "signals",
+  "methodology",
+  "sources"
+];
 
 /** Sections of each deal's briefing. */
 export const DEAL_SECTIONS = [

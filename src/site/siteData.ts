@@ -16,6 +16,7 @@ import {
   headlineFigures,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
+  marketAggregate,
   type PeerInput,
   type PeerRow,
   peerBox,
@@ -98,6 +99,7 @@ export function siteData({
     return memo(name, [data, extra], () => compute(data));
   };
   const publicData = once((): PublicDataset => publicDataset(dataset, version));
+  const comparison = once(() => compareDeals(dataset));
   const baseAnalysis = once(
     (): Omit<Analysis, "peers"> => ({
       asOf: dataset.asOf,
@@ -107,7 +109,7 @@ export function siteData({
           perDeal("projection", deal, draws.analysis, (data) => projectDeal(data, deal.id, {draws: draws.analysis}))
         ])
       ),
-      comparison: compareDeals(dataset),
+      comparison: comparison(),
       // Each deal under every scenario, at the scenario's values (the research note's bull / base / bear table).
       scenarios: Object.fromEntries(
         dataset.deals.map((deal) => [deal.id, perDeal("scenarios", deal, null, (data) => scenarioTable(data, deal.id))])
@@ -117,7 +119,8 @@ export function siteData({
         dataset,
         ARTICLE_DEALS.filter((id) => dataset.deals.some((d) => d.id === id))
       ),
-      chipEfficiency: chipEfficiency(dataset.chips)
+      chipEfficiency: chipEfficiency(dataset.chips),
+      market: marketAggregate(comparison())
     })
   );
   // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure;

@@ -26,6 +26,7 @@ import type {
   Dataset,
   Deal,
   LabExposure,
+  MarketAggregate,
   Paper,
   peerBox,
   projectDeal,
@@ -55,6 +56,8 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   optionHolders: string[];
   /** In a deal's briefing slice only: its lab's exposure, computed from every deal (the slice holds one). */
   labExposures?: LabExposure[];
+  /** In a briefing slice, where `optionHolders` lists only some of them: how many deals hold an option in all. */
+  optionHolderCount?: number;
 }
 
 /** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
@@ -68,6 +71,12 @@ export interface Analysis {
   scenarios: Record<string, ReturnType<typeof scenarioTable>>;
   /** Deal id → the deal against the other live deals on the peer ratios, with its rank. */
   peers: Record<string, ReturnType<typeof peerBox>>;
+  /**
+   * The market in a bounded size (marketAggregate): the deals the market briefing details, totals by party and of
+   * the rest. In the market briefing's slice, also how many changes of the deals it does not detail it leaves out;
+   * null in a deal's slice (so that another deal's change leaves it the same).
+   */
+  market?: (MarketAggregate & {otherChanges?: number}) | null;
 }
 
 /** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */

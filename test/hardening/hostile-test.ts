@@ -163,14 +163,15 @@ it("every page of the hostile build renders with no error (hostile text breaks n
   );
 });
 
-it("the injected text reads as text: names and labels on the pages, and in the sidebar", async () => {
+it("the injected text reads as text: names and labels on the pages, and in the deal page's title", async () => {
   assert.strictEqual(build.code, 0, "the build failed");
   const overview = visits.get("/")?.text ?? "";
   assert.include(overview, `Amazon → Anthropic${NAME_SUFFIX}`, "deal name");
   assert.include(overview, `Google${NAME_SUFFIX} → Anthropic${NAME_SUFFIX}`, "company names in a deal card");
   assert.include(visits.get("/signals")?.text ?? "", `Capacity reality${NAME_SUFFIX}`, "signal label");
   const html = await readFile(join(out, "deals/amazon-anthropic.html"), "utf-8");
-  assert.include(html, "Amazon → Anthropic &lt;script&gt;alert(1)&lt;/script&gt;", "sidebar entry, escaped by Framework");
+  // The sidebar links the deals index, not each deal: the name is in the page's title, escaped (src/cli/pageHeads.ts).
+  assert.include(html, "<title>Amazon → Anthropic &lt;script&gt;alert(1)&lt;/script&gt;", "page title, escaped");
 });
 
 /** Returns text compared the way a reader reads it: invisible characters dropped (the build strips them), white space collapsed. */

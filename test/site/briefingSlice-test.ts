@@ -2,8 +2,10 @@
 // other deals' briefing files byte-for-byte the same (so their PDFs are kept), and change the ones that print it.
 import {createHash} from "node:crypto";
 import {assert, beforeAll, it} from "vitest";
+import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import type {Dataset} from "../../src/core/model.js";
 import {concerns} from "../../src/core/signals.js";
+import {checkFiles} from "../../src/io/dataset.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {siteData} from "../../src/site/siteData.js";
 
@@ -72,4 +74,27 @@ it("a change to a shared table (an assumption) changes every briefing file", asy
   pue.base += 0.01;
   const after = await slices(changed, "v2");
   assert.isTrue(Object.keys(before).every((name) => before[name] !== after[name]));
+});
+
+it("the market file and a deal's file do not grow with the number of deals (the real 10 plus copies: 20, then 60)", async () => {
+  const sizes = async (count: number) => {
+    const generated = checkFiles(await syntheticDataset(count, {ownLabs: true, withRealDeals: true})).dataset!;
+    const site = siteData({dataset: generated, version: "v", previous: null, draws: {analysis: 5, bands: 5}});
+    const market = await site.slice("market");
+    const deal = await site.slice("deal-amazon-openai");
+    return {market, deal, marketBytes: JSON.stringify(market).length, dealBytes: JSON.stringify(deal).length};
+  };
+  const [small, large] = [await sizes(20), await sizes(60)];
+  // Above a dozen deals the market briefing details the largest five by each of three measures: at most 15.
+  assert.isAtMost(large.market.data.deals.length, 15);
+  assert.strictEqual(large.market.analysis.market!.deals, 60);
+  assert.strictEqual(large.market.analysis.market!.others!.deals + large.market.data.deals.length, large.market.analysis.market!.live);
+  assert.deepStrictEqual(Object.keys(large.market.analysis.projections).sort(), large.market.data.deals.map((d) => d.id).sort());
+  // A deal's file carries its own sources and parties only, and no market totals.
+  assert.isNull(large.deal.analysis.market);
+  // (Counts in it, such as how many deals hold an option, may gain a digit.)
+  assert.isBelow(Math.abs(large.dealBytes - small.dealBytes), 50, `${small.dealBytes} → ${large.dealBytes} bytes`);
+  assert.isBelow(large.deal.data.sources.length, 80);
+  // The market file's size moves only with which labs its tables name, not with the count: within 2%.
+  assert.isBelow(Math.abs(large.marketBytes / small.marketBytes - 1), 0.02, `${small.marketBytes} → ${large.marketBytes} bytes`);
 });

@@ -85,7 +85,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       "li",
       {"data-figure": "capacity.share"},
       el("strong", {}, pct(share.share.value)),
-      ` of the ${gw(share.totalGw.value)} that the ${share.deals.length} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
+      ` of the ${gw(share.totalGw.value)} that the ${share.dealCount} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
       DerivedBadge(totalTwh.lineage)
     )
   );

@@ -77,12 +77,24 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
  * Returns the market map section: the map, then the loops deal by deal. The chart's module loads when the section is
  * drawn, which keeps it out of the first JavaScript of the page (the map sits at its end).
  */
-export async function MarketMapSection({data, width, print}: SectionContext): Promise<HTMLElement> {
+export async function MarketMapSection({data: all, analysis, width, print}: SectionContext): Promise<HTMLElement> {
   const {MarketMapChart} = await import("../charts/marketMapChart.js");
+  // Above a dozen deals the map draws the largest ones only (analysis.market.shown; a briefing's data holds only
+  // those already), so it stays readable at any number of deals; it says so.
+  const market = analysis?.market;
+  const others = market?.others;
+  const data = others ? {...all, deals: all.deals.filter((d) => market.shown.includes(d.id))} : all;
   const map = buildMarketMap(data);
   return el(
     "div",
     {class: "market"},
+    others
+      ? el(
+          "p",
+          {class: "market-scope"},
+          `The map draws the ${data.deals.length} largest deals by firm investment, dollar commitment and GW ceiling; the other ${others.deals} live deals are in the market's totals by investor, lab and provider (The market in totals).`
+        )
+      : null,
     el("p", {class: "market-finding"}, loopFinding(map, data.deals.length)),
     ChartFrame(MarketMapChart(map, {width, print}), {
       title: asTitle(loopFinding(map, data.deals.length)),

@@ -266,7 +266,7 @@ export const options: Section = {
           unvalued.length
             ? `${deal.name} holds no right on a future chip generation that the option model describes (as of ${date(deal.asOf)}).`
             : `${deal.name} holds no option on future chips in the data (as of ${date(deal.asOf)}).`,
-          holders.length ? ` Deals that hold an option: ${holders.join(", ")}.` : ""
+          holders.length ? ` Deals that hold an option: ${holders.join(", ")}${moreHolders(holders, data.optionHolderCount)}.` : ""
         ),
         Unvalued,
         unvalued.length ? [el("h3", {}, "The four questions"), OptionsQuestionsTable(deal, sources)] : null
@@ -320,6 +320,12 @@ export const optionsQuestions: Section = {
     );
   }
 };
+
+/** Returns ", and N more" when a briefing's data names only some of the `count` deals that hold an option. */
+function moreHolders(named: readonly string[], count: number | undefined): string {
+  const more = (count ?? named.length) - named.length;
+  return more > 0 ? `, and ${more} more` : "";
+}
 
 /** Returns the heat map's finding: how far the value per GW-year moves across the grid of volatilities and horizons. */
 function heatmapFinding(item: {

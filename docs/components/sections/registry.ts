@@ -19,6 +19,7 @@ const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   options: () => import("./options.js"),
   comparison: () => import("./comparison.js"),
   marketMap: () => import("./marketMap.js"),
+  marketTotals: () => import("./marketTotals.js"),
   signals: () => import("./signals.js"),
   methodology: () => import("./methodology.js"),
   research: () => import("./research.js"),

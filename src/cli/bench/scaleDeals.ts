@@ -12,6 +12,18 @@ export interface SyntheticOptions {
   dataDir?: string;
   /** Id of the real deal every synthetic deal copies; default `amazon-anthropic`. */
   template?: string;
+  /**
+   * Give each copy a lab of its own (`lab-s0001`, "Synthetic lab 1", added to companies.yaml) instead of the
+   * template's: a tracker of many deals has many labs, and a lab's exposure is stated in each of its deals'
+   * briefings, so with one lab for every copy a change to one copy's commitment changes every copy's briefing.
+   * Default false.
+   */
+  ownLabs?: boolean;
+  /**
+   * Keep the data folder's real deals (their files and the signals' links to them) and add copies up to `count`
+   * deals in all: the dataset the scale benchmark builds, whose market summary names real deals. Default false.
+   */
+  withRealDeals?: boolean;
 }
 
 /**
@@ -19,14 +31,14 @@ export interface SyntheticOptions {
  * (`<template>-s0001`…), name and source ids, plus every other file of the data folder. The real deals are not in
  * the set: signal observations lose their link to a deal (keeping the deal's lab as what they concern), and the sources the real deals declare move to
  * companies.yaml (other files cite them). The dataset is valid when the data folder is.
- * Throws `invalid count` unless count is a whole number ≥ 1.
+ * Throws `invalid count` unless count is a whole number ≥ 1 (with `withRealDeals`, at least the number of real deals).
  *
  * @example
  * const files = await syntheticDataset(100); // 100 deals/…yaml files + companies, chips, assumptions, scenarios, signals
  */
 export async function syntheticDataset(
   count: number,
-  {dataDir = "data", template = "amazon-anthropic"}: SyntheticOptions = {}
+  {dataDir = "data", template = "amazon-anthropic", ownLabs = false, withRealDeals = false}: SyntheticOptions = {}
 ): Promise<RawFile[]> {
   if (!(Number.isInteger(count) && count >= 1)) throw new Error(`invalid count: ${count}`);
   const files: RawFile[] = [];
@@ -37,25 +49,33 @@ export async function syntheticDataset(
     if (!entry.isFile() || !/\.ya?ml$/.test(path)) continue;
     const text = await readFile(join(dataDir, path), "utf-8");
     // The real deals are left out, but other files cite the sources they declare: keep those in companies.yaml.
-    if (path.startsWith("deals/")) {
+    if (path.startsWith("deals/") && !withRealDeals) {
       const real = parse(text) as {id?: string; lab?: string; sources?: unknown[]};
       dealSources.push(...(real.sources ?? []));
       if (real.id && real.lab) labs.set(real.id, real.lab);
     } else files.push({relative: path, bytes: text});
   }
   const signals = files.find((f) => f.relative === "signals.yaml");
-  if (signals) signals.bytes = unlinkDeals(String(signals.bytes), labs);
+  if (signals && !withRealDeals) signals.bytes = unlinkDeals(String(signals.bytes), labs);
+  const copies = count - files.filter((f) => f.relative.startsWith("deals/")).length;
+  if (copies < 0) throw new Error(`invalid count: ${count} (the data folder holds more real deals)`);
+  const width = String(count).length;
+  const suffixOf = (i: number) => `s${String(i).padStart(width, "0")}`;
   const companies = files.find((f) => f.relative === "companies.yaml");
   if (companies) {
-    const value = parse(String(companies.bytes)) as {sources?: unknown[]};
-    companies.bytes = stringify({...value, sources: [...(value.sources ?? []), ...dealSources]}, {lineWidth: 0});
+    const value = parse(String(companies.bytes)) as {sources?: unknown[]; companies?: unknown[]};
+    const labs = ownLabs ? Array.from({length: copies}, (_, k) => ({id: `lab-${suffixOf(k + 1)}`, name: `Synthetic lab ${k + 1}`})) : [];
+    companies.bytes = stringify(
+      {...value, sources: [...(value.sources ?? []), ...dealSources], companies: [...(value.companies ?? []), ...labs]},
+      {lineWidth: 0}
+    );
   }
   const deal = parse(await readFile(join(dataDir, "deals", `${template}.yaml`), "utf-8")) as Record<string, unknown>;
-  const width = String(count).length;
-  for (let i = 1; i <= count; ++i) {
-    const suffix = `s${String(i).padStart(width, "0")}`;
+  for (let i = 1; i <= copies; ++i) {
+    const suffix = suffixOf(i);
     const copy = renameSources(deal, suffix);
     copy.id = `${template}-${suffix}`;
+    if (ownLabs) copy.lab = `lab-${suffix}`;
     copy.name = `${deal.name} (synthetic ${i})`;
     files.push({relative: `deals/${copy.id}.yaml`, bytes: stringify(copy, {lineWidth: 0})});
   }

@@ -8,6 +8,7 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {copyFile, mkdir, readdir, readFile, realpath, stat, writeFile} from "node:fs/promises";
 import {dirname, join, normalize} from "node:path";
+import {PDFDocument} from "pdf-lib";
 import {findChromium} from "../../../scripts/chromium.mjs";
 import {type Manifest, readManifest} from "../../io/manifest.js";
 import {readSiteBriefings} from "./manifest.js";
@@ -60,10 +61,23 @@ export async function pageInputsHash(site: string, name: string, files: Map<stri
   await visit(page);
   const hash = createHash("sha256");
   for (const [path, bytes] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const content = path === page ? bytes.toString("utf-8").replace(/("lastModified":)\d+/g, "$1") : bytes;
-    hash.update(`${path}\0`).update(content).update("\0");
+    // Each shared module is digested once per run, not once per page that loads it (a thousand briefings share them).
+    const digest = path === page ? sha256(bytes.toString("utf-8").replace(/("lastModified":)\d+/g, "$1")) : fileDigest(bytes);
+    hash.update(`${path}\0${digest}\0`);
   }
   return hash.digest("hex");
+}
+
+/** SHA-256 of each file's bytes already digested (the bytes are shared through pageInputsHash's `files`). */
+const digests = new WeakMap<Buffer, string>();
+
+function fileDigest(bytes: Buffer): string {
+  let digest = digests.get(bytes);
+  if (digest === undefined) {
+    digest = sha256(bytes);
+    digests.set(bytes, digest);
+  }
+  return digest;
 }
 
 /** Returns SHA-256 over the renderer's source files and the identity of the Chromium binary it will launch. */
@@ -117,6 +131,8 @@ export interface PdfPlan {
   keys: Record<string, string>;
   kept: string[];
   render: string[];
+  /** Pages the previous output recorded per briefing (kept or not: an estimate for sharding). */
+  pages: Record<string, number>;
 }
 
 /**
@@ -132,7 +148,7 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     siteUrl: process.env.DEALS_SITE_URL ?? ""
   };
-  const plan: PdfPlan = {keys: {}, kept: [], render: []};
+  const plan: PdfPlan = {keys: {}, kept: [], render: [], pages: {}};
   await mkdir(join(site, "briefings"), {recursive: true});
   const files = new Map<string, Promise<Buffer | null>>();
   for (const {name, paper} of briefings) {
@@ -140,6 +156,7 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
     plan.keys[name] = key;
     const old = join(previousOut, "briefings", `${name}.pdf`);
     const recorded = previous[name];
+    if (recorded?.pages) plan.pages[name] = recorded.pages;
     if (recorded?.key === key && existsSync(old) && sha256(await readFile(old)) === recorded.sha256) {
       await copyFile(old, join(site, "briefings", `${name}.pdf`));
       plan.kept.push(name);
@@ -148,14 +165,20 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
   return plan;
 }
 
-/** Adds every PDF's input key and SHA-256 to `<site>/manifest.json`, for the next build's reusePdfs. */
-export async function recordPdfs(site: string, keys: Record<string, string>): Promise<void> {
+/**
+ * Adds every PDF's input key, SHA-256 and page count to `<site>/manifest.json`, for the next build's reusePdfs and
+ * the next CI run's shard plan; `pages` gives the counts known already (rendered or kept), the rest are counted.
+ */
+export async function recordPdfs(site: string, keys: Record<string, string>, pages: Record<string, number> = {}): Promise<void> {
   const path = join(site, "manifest.json");
   const manifest = JSON.parse(await readFile(path, "utf-8")) as Manifest;
   manifest.pdfs = {};
   for (const [name, key] of Object.entries(keys)) {
     const pdf = join(site, "briefings", `${name}.pdf`);
-    if (existsSync(pdf)) manifest.pdfs[name] = {key, sha256: sha256(await readFile(pdf))};
+    if (!existsSync(pdf)) continue;
+    const bytes = await readFile(pdf);
+    const count = pages[name] ?? (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount();
+    manifest.pdfs[name] = {key, sha256: sha256(bytes), pages: count};
   }
   await writeFile(path, `${JSON.stringify(manifest, null, 1)}\n`);
 }

@@ -1,5 +1,5 @@
 /** A deal's capacity against all the capacity the deals in the data announce: a yardstick built from sourced facts. */
-import {type Figure, figure, leaf} from "../lineage.js";
+import {combineBounds, type Figure, figure, leaf, weakestStatus} from "../lineage.js";
 import type {Deal, DealStatus} from "../model.js";
 import {factGw} from "./convert.js";
 
@@ -13,15 +13,23 @@ export interface CapacityShare {
   totalGw: Figure;
   /** gw ÷ totalGw, a fraction 0–1. */
   share: Figure;
-  /** Ids of the deals summed, in data order. */
+  /** Ids of the deals summed, in data order; empty when there are more than LISTED_DEALS (see dealCount). */
   deals: string[];
+  /** How many deals are summed. */
+  dealCount: number;
 }
+
+/**
+ * Up to this many deals summed, the total's lineage names each one's ceiling; beyond, one input stands for them all
+ * (`live-deals.capacity.ceiling`), so a deal's share does not grow with the number of deals in the data.
+ */
+export const LISTED_DEALS = 12;
 
 /**
  * Returns a deal's capacity ceiling as a share of the ceilings of every deal in `deals` that is active or a
  * letter of intent (superseded and stalled deals are left out, except the deal itself), with lineage naming each
  * `<deal>.capacity.ceiling`. Bounds combine ("up to" 5 GW of a total with an "over" figure in it is "about").
- * Null when the deal has no capacity. Throws `invalid deal: <id>` for an id not in `deals`.
+ * Beyond LISTED_DEALS deals summed, one lineage input stands for every ceiling. Null when the deal has no capacity. Throws `invalid deal: <id>` for an id not in `deals`.
  *
  * @example capacityShare(dataset.deals, "amazon-anthropic")!.share.value // 5 ÷ 43.5 ≈ 0.115
  */
@@ -33,11 +41,21 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
   const part = (d: Deal) => ({lineage: leaf(`${d.id}.capacity.ceiling`, d.capacity!.ceiling.status), bound: d.capacity!.ceiling.bound});
   const own = factGw(deal.capacity.ceiling);
   const total = counted.reduce((sum, d) => sum + factGw(d.capacity!.ceiling), 0);
-  const parts = counted.map(part);
+  const listed = counted.length <= LISTED_DEALS;
+  const parts = listed
+    ? counted.map(part)
+    : [
+        part(deal),
+        {
+          lineage: leaf("live-deals.capacity.ceiling", weakestStatus(counted.map((d) => d.capacity!.ceiling.status))),
+          bound: combineBounds(counted.map((d) => d.capacity!.ceiling.bound))
+        }
+      ];
   return {
     gw: figure(own, "gw", [part(deal)]),
     totalGw: figure(total, "gw", parts),
     share: figure(total > 0 ? own / total : 0, "fraction", parts),
-    deals: counted.map((d) => d.id)
+    deals: listed ? counted.map((d) => d.id) : [],
+    dealCount: counted.length
   };
 }

@@ -52,3 +52,18 @@ it("capacityShare(deals, id) is null for a deal without capacity, and 0 of an em
 it("capacityShare(…) rejects an unknown deal", () => {
   assert.throws(() => capacityShare(deals, "x"), /invalid deal: x/);
 });
+
+it("capacityShare(20 deals, id) sums every ceiling but names them with one lineage input beyond LISTED_DEALS", () => {
+  // 20 active deals of 1, 2, …, 20 GW: the total is 20 × 21 / 2 = 210 GW, deal 3's share 3 ÷ 210.
+  const many = Array.from({length: 20}, (_, k) =>
+    deal({id: `m${k + 1}`}, {ceiling: ceiling(k + 1, "gw", k === 4 ? "up-to" : undefined, k === 7 ? "estimate" : "confirmed")})
+  );
+  const share = capacityShare(many, "m3")!;
+  assert.strictEqual(share.totalGw.value, 210);
+  assertInDelta(share.share.value, 3 / 210);
+  assert.strictEqual(share.dealCount, 20);
+  assert.deepStrictEqual(share.deals, []);
+  assert.deepStrictEqual(share.totalGw.lineage, {inputs: ["live-deals.capacity.ceiling", "m3.capacity.ceiling"], status: "estimate"});
+  assert.strictEqual(share.totalGw.bound, "up-to");
+  assert.strictEqual(capacityShare(deals, "a")!.dealCount, 2);
+});

@@ -1,0 +1,113 @@
+/**
+ * The market in totals: how many deals the data holds, what the live ones add up to, which deals the market
+ * briefing details (every deal up to a dozen, else the largest by each measure) and what the others add up to, and
+ * totals by investor group, lab and provider, the largest few with the rest in one row. Its size does not grow with
+ * the number of deals (src/core/comparison/marketAggregate.ts computes it; the briefing's data file carries it).
+ */
+import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {count, gw, usd, withBound} from "../format.js";
+import type {Section, SectionContext} from "./types.js";
+
+/** Returns a bounded sum in words ("over $1.23T"), or "none" when nothing was summed. */
+export function sumText(sum: BoundedSum, unit: "usd" | "gw"): string {
+  if (!sum.count) return "none";
+  return withBound(unit === "usd" ? usd(sum.value) : gw(sum.value), sum.bound, sum.value);
+}
+
+/** Returns "1 deal" / "12 deals". */
+function deals(n: number): string {
+  return `${count(n)} deal${n === 1 ? "" : "s"}`;
+}
+
+/** Returns the sentence on what a set of deals adds up to: firm investment, dollar commitments and GW ceilings. */
+export function totalsSentence(totals: MarketTotals): string {
+  return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${sumText(totals.gw, "gw")} of capacity ceilings`;
+}
+
+/**
+ * Returns the section's opening sentences: the deals in the data and the live ones' totals, then which deals the
+ * briefing details and what the others add up to (when some are left out).
+ */
+export function marketLede(market: MarketAggregate & {otherChanges?: number}): string[] {
+  const superseded = market.deals - market.live;
+  const lines = [
+    `The data holds ${deals(market.deals)}${superseded ? ` (${count(superseded)} superseded, left out of the totals: later terms replaced ${superseded === 1 ? "it" : "them"})` : ""}. Together the ${deals(market.live)} still live state ${totalsSentence(market.all)}.`
+  ];
+  const top = Math.max(0, ...Object.values(market.top).map((ids) => ids.length));
+  if (market.others)
+    lines.push(
+      `This briefing details ${deals(market.shown.length)}: the ${top === 1 ? "largest" : `${count(top)} largest`} by firm investment, by dollar commitment and by GW ceiling. The other ${deals(market.others.deals)} together state ${totalsSentence(market.others)}; every deal has its own briefing and page.`
+    );
+  if (market.otherChanges)
+    lines.push(
+      `What changed lists the detailed deals only: ${count(market.otherChanges)} other change${market.otherChanges === 1 ? "" : "s"} since the last build ${market.otherChanges === 1 ? "is" : "are"} on the site's What changed page.`
+    );
+  return lines;
+}
+
+/** Returns a table of parties with their deals' totals, and one row for the parties left out. */
+function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
+  const head = [heading, "Deals", "Firm investment", "Dollar commitments", "GW ceilings"];
+  const cells = (name: string, t: MarketTotals) => [
+    el("th", {scope: "row", "data-label": head[0]}, name),
+    el("td", {class: "num", "data-label": head[1]}, count(t.deals)),
+    el("td", {class: "num", "data-label": head[2]}, sumText(t.investmentFirmUsd, "usd")),
+    el("td", {class: "num", "data-label": head[3]}, sumText(t.commitmentUsd, "usd")),
+    el("td", {class: "num", "data-label": head[4]}, sumText(t.gw, "gw"))
+  ];
+  return el(
+    "table",
+    {class: "market-totals-table"},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        head.map((h) => el("th", {scope: "col"}, h))
+      )
+    ),
+    el(
+      "tbody",
+      {},
+      table.rows.map((row) => el("tr", {}, cells(row.name, row))),
+      table.others ? el("tr", {class: "market-totals-others"}, cells(`${count(table.others.parties)} others`, table.others)) : null
+    )
+  );
+}
+
+/** Returns the section: the lede, then totals by investor group, lab and provider (largest dollar commitments first). */
+export function MarketTotalsSection({analysis}: Pick<SectionContext, "analysis">): HTMLElement {
+  const market = analysis.market;
+  if (!market) return el("p", {class: "muted"}, "The market's totals are computed for the market briefing only.");
+  return el(
+    "div",
+    {class: "market-totals"},
+    marketLede(market).map((line) => el("p", {}, line)),
+    el(
+      "p",
+      {class: "market-totals-note"},
+      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”, of both “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
+    ),
+    [
+      ["By investor", market.byInvestor, "Investor"],
+      ["By lab", market.byLab, "Lab"],
+      ["By provider", market.byProvider, "Provider"]
+    ].map(([title, table, heading]) =>
+      el(
+        "div",
+        {class: "keep"},
+        el("h3", {}, title as string),
+        el("div", {class: "table-scroll"}, PartyTotalsTable(table as PartyTable, heading as string))
+      )
+    )
+  );
+}
+
+export const marketTotals: Section = {
+  id: "market-totals",
+  title: "The market in totals",
+  perDeal: false,
+  render: (context) => MarketTotalsSection(context)
+};

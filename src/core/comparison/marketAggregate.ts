@@ -1,0 +1,149 @@
+/**
+ * The market in a bounded size, whatever the number of deals: which deals the market briefing details (every deal
+ * up to MARKET_ALL_UP_TO, else the largest few by each measure), what the rest add up to ("others"), and totals by
+ * investor group, lab and provider (the largest few, the rest as one "others" row). Sums keep their bound: a sum of
+ * "over" figures is "over", of "up to" figures "up to" (combineBounds).
+ */
+import {combineBounds} from "../lineage.js";
+import type {Bound} from "../model.js";
+import type {DealComparison} from "./compareDeals.js";
+
+/** Up to this many deals the market briefing details every one. */
+export const MARKET_ALL_UP_TO = 12;
+/** Above it, the briefing details the largest this many deals by each measure (at most 3× as many in all). */
+export const MARKET_TOP = 5;
+/** Rows per party table before the rest become one "others" row. */
+export const MARKET_PARTY_ROWS = 8;
+
+/** A sum of figures with the bound their bounds give; `count` is how many figures were summed (0: no value). */
+export interface BoundedSum {
+  value: number;
+  bound: Bound;
+  count: number;
+}
+
+/** What a set of deals adds up to. */
+export interface MarketTotals {
+  deals: number;
+  investmentFirmUsd: BoundedSum;
+  commitmentUsd: BoundedSum;
+  gw: BoundedSum;
+}
+
+/** A party's row: its id (investor groups join their ids with "+") and name, and its deals' totals. */
+export interface PartyTotals extends MarketTotals {
+  id: string;
+  name: string;
+}
+
+/** A table of parties: the largest by commitment (then investment, then GW), the rest summed as `others`. */
+export interface PartyTable {
+  rows: PartyTotals[];
+  /** The parties left out of `rows` and their deals' totals; null when every party has a row. */
+  others: (MarketTotals & {parties: number}) | null;
+}
+
+export type MarketMeasure = "investmentFirmUsd" | "commitmentUsd" | "gw";
+
+export interface MarketAggregate {
+  /** Deals in the data, and of them live (not superseded): the totals count live deals only. */
+  deals: number;
+  live: number;
+  /** The deals the briefing details, in data order. */
+  shown: string[];
+  /** Per measure, the ids of its largest live deals (empty when every deal is shown). */
+  top: Record<MarketMeasure, string[]>;
+  /** Live deals, all together. */
+  all: MarketTotals;
+  /** Live deals not shown; null when every deal is shown. */
+  others: MarketTotals | null;
+  byInvestor: PartyTable;
+  byLab: PartyTable;
+  byProvider: PartyTable;
+}
+
+export const MARKET_MEASURES: readonly MarketMeasure[] = ["investmentFirmUsd", "commitmentUsd", "gw"];
+
+/**
+ * Returns the bounded view of the market from the comparison rows (compareDeals): every deal when there are at most
+ * `allUpTo`, else the union of the `top` largest live deals by firm investment, by dollar commitment and by GW
+ * ceiling; totals of the live deals (superseded deals are history: counting them would count a deal twice) overall,
+ * for the deals not shown, and by investor group, lab and provider (`partyRows` rows each, the rest as others).
+ *
+ * @example
+ * // 20 live deals of $1B…$20B commitment: shows the 5 largest by each measure; the others' commitments sum the rest
+ * marketAggregate(rows).others?.commitmentUsd.value
+ */
+export function marketAggregate(
+  rows: readonly DealComparison[],
+  {allUpTo = MARKET_ALL_UP_TO, top = MARKET_TOP, partyRows = MARKET_PARTY_ROWS}: {allUpTo?: number; top?: number; partyRows?: number} = {}
+): MarketAggregate {
+  const live = rows.filter((r) => r.status !== "superseded");
+  const largest = (measure: MarketMeasure): string[] =>
+    live
+      .filter((r) => (r[measure]?.value ?? 0) > 0)
+      .sort((a, b) => (b[measure]?.value ?? 0) - (a[measure]?.value ?? 0) || (a.id < b.id ? -1 : 1))
+      .slice(0, top)
+      .map((r) => r.id);
+  const everyDeal = rows.length <= allUpTo;
+  const tops = Object.fromEntries(MARKET_MEASURES.map((m) => [m, everyDeal ? [] : largest(m)])) as Record<MarketMeasure, string[]>;
+  const wanted = new Set(Object.values(tops).flat());
+  const shown = rows.filter((r) => everyDeal || wanted.has(r.id)).map((r) => r.id);
+  const hidden = live.filter((r) => !shown.includes(r.id));
+  const party = (key: (r: DealComparison) => {id: string; name: string}) => partyTable(live, key, partyRows);
+  return {
+    deals: rows.length,
+    live: live.length,
+    shown,
+    top: tops,
+    all: totals(live),
+    others: everyDeal ? null : totals(hidden),
+    byInvestor: party((r) => ({id: r.investors.map((p) => p.id).join("+"), name: r.investors.map((p) => p.name).join(" + ")})),
+    byLab: party((r) => r.lab),
+    byProvider: party((r) => r.provider)
+  };
+}
+
+/**
+ * Returns the sum of the given figures (nulls and absent values skipped) with their combined bound.
+ *
+ * @example boundedSum([{value: 100, bound: "at-least"}, {value: 30, bound: "exact"}]) // {value: 130, bound: "at-least", count: 2}
+ */
+export function boundedSum(figures: readonly ({value: number; bound?: Bound} | null | undefined)[]): BoundedSum {
+  const present = figures.filter((f): f is {value: number; bound?: Bound} => f != null && Number.isFinite(f.value));
+  return {value: present.reduce((s, f) => s + f.value, 0), bound: combineBounds(present.map((f) => f.bound)), count: present.length};
+}
+
+/** Returns what `rows` add up to: their count and the bounded sums of firm investment, commitment and GW. */
+export function totals(rows: readonly DealComparison[]): MarketTotals {
+  return {
+    deals: rows.length,
+    // A deal without firm investment states 0: no bound to carry.
+    investmentFirmUsd: boundedSum(rows.map((r) => (r.investmentFirmUsd.value > 0 ? r.investmentFirmUsd : null))),
+    commitmentUsd: boundedSum(rows.map((r) => r.commitmentUsd)),
+    gw: boundedSum(rows.map((r) => r.gw))
+  };
+}
+
+/** Returns the parties' table: rows by `key`, largest commitment first (then investment, GW, name), `limit` rows. */
+function partyTable(rows: readonly DealComparison[], key: (r: DealComparison) => {id: string; name: string}, limit: number): PartyTable {
+  const groups = new Map<string, {name: string; rows: DealComparison[]}>();
+  for (const row of rows) {
+    const {id, name} = key(row);
+    const group = groups.get(id) ?? {name, rows: []};
+    group.rows.push(row);
+    groups.set(id, group);
+  }
+  const all = [...groups].map(([id, g]) => ({id, name: g.name, ...totals(g.rows)}));
+  all.sort(
+    (a, b) =>
+      b.commitmentUsd.value - a.commitmentUsd.value ||
+      b.investmentFirmUsd.value - a.investmentFirmUsd.value ||
+      b.gw.value - a.gw.value ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+  if (all.length <= limit) return {rows: all, others: null};
+  const rest = all.slice(limit);
+  const restRows = rest.flatMap((p) => groups.get(p.id)!.rows);
+  return {rows: all.slice(0, limit), others: {...totals(restRows), parties: rest.length}};
+}

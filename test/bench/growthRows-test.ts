@@ -1,0 +1,72 @@
+import {assert, it} from "vitest";
+import {growthRows} from "../../src/cli/bench/report.js";
+import {projectBuild, type ScaleBuild} from "../../src/cli/bench/scaleBuilds.js";
+
+/** A measured row with only what growthRows reads. */
+function row(
+  deals: number,
+  {cleanCpu, rebuildCpu, sampled = false}: {cleanCpu: number; rebuildCpu: number; sampled?: boolean}
+): ScaleBuild {
+  return {
+    deals,
+    clean: {
+      seconds: cleanCpu * 2,
+      cpuSeconds: cleanCpu,
+      measuredSeconds: cleanCpu,
+      siteSeconds: 10,
+      siteCpuSeconds: 0.2 * (deals * 2 + 13),
+      frameworkSeconds: 5,
+      dataSeconds: 3,
+      sitePages: deals * 2 + 13,
+      sampled,
+      rendered: {documents: 11, pages: 150, seconds: 20, secondsPerPage: 20 / 150},
+      pdfPages: deals * 14 + 26,
+      documents: deals + 1
+    },
+    rebuild: {seconds: rebuildCpu * 3, cpuSeconds: rebuildCpu, change: "x", rendered: 4, kept: deals - 3, relinked: true, stages: []},
+    peakBytes: 2 ** 30,
+    marketPages: 26
+  };
+}
+
+it("growthRows(rows) holds the rebuild to 1.5× the smallest count's, in CPU time, and the smallest to 0.3× its clean build", () => {
+  // 10 deals: rebuild 6 s of a 30 s clean build = 0.2 (pass); 1,000 deals: 8.4 s ÷ 6 s = 1.4 (pass); 100: 9.6 ÷ 6 = 1.6 (fail).
+  const rows = growthRows([
+    row(10, {cleanCpu: 30, rebuildCpu: 6}),
+    row(100, {cleanCpu: 300, rebuildCpu: 9.6}),
+    row(1000, {cleanCpu: 3000, rebuildCpu: 8.4, sampled: true})
+  ]);
+  const get = (id: string) => rows.find((r) => r.id === id)!;
+  assert.closeTo(get("growth.10.rebuildRatio").value!, 0.2, 1e-12);
+  assert.isTrue(get("growth.10.rebuildRatio").pass);
+  assert.closeTo(get("growth.1000.rebuildRatio").value!, 1.4, 1e-12);
+  assert.isTrue(get("growth.1000.rebuildRatio").pass);
+  assert.isFalse(get("growth.100.rebuildRatio").pass);
+  // Clean build: at most 60 s or 4 s a deal of CPU: 30 ≤ 60, 3,000 ≤ 4,000.
+  assert.deepStrictEqual(get("growth.1000.clean").target, {op: "<=", limit: 4000});
+  assert.isTrue(get("growth.1000.clean").pass);
+  assert.match(get("growth.1000.clean").label, /extrapolated from a sample/);
+  // Memory: 1 GiB against 1.5 GiB at 10 deals and 4 GiB beyond; site: 0.2 s a page against 0.5.
+  assert.deepStrictEqual([get("growth.10.memory").target?.limit, get("growth.100.memory").target?.limit], [1.5, 4]);
+  assert.isTrue(get("growth.1000.site").pass);
+  assert.isTrue(get("growth.100.relinked").pass);
+  assert.isTrue(get("growth.100.marketPages").pass);
+});
+
+it("projectBuild(small, large, 1000) draws the site build's line through the two counts and prices the PDFs per page", () => {
+  const small = row(10, {cleanCpu: 30, rebuildCpu: 6});
+  const large = row(100, {cleanCpu: 300, rebuildCpu: 7});
+  small.clean.siteSeconds = 40;
+  large.clean.siteSeconds = 130; // 1 s a deal over 10 → 100 deals: 40 + (1000 − 10) × 1 = 1,030 s at 1,000
+  large.clean.pdfPages = 26 + 14 * 100;
+  large.clean.rendered.secondsPerPage = 0.2;
+  const p = projectBuild(small, large, 1000);
+  assert.closeTo(p.siteSeconds, 1030, 1e-9);
+  assert.strictEqual(p.pdfPages, 26 + 14 * 1000);
+  assert.closeTo(p.cleanSeconds, 1030 + 14_026 * 0.2, 1e-9);
+  // One shard renders every page; 16 shards balanced by pages: the longest holds ⌈1,001 ÷ 16⌉ = 63 briefings at most
+  // (the market's 26 pages and 62 deals' 14, or 63 deals'): 63 × 14 = 882 pages, + 90 s set-up.
+  assert.closeTo(p.shards[0].seconds, 1030 + 14_026 * 0.2, 1e-9);
+  assert.strictEqual(p.shards[2].longestShardPages, 882);
+  assert.closeTo(p.shards[2].seconds, 1030 + 882 * 0.2 + 90, 1e-9);
+});

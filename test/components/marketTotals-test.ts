@@ -1,0 +1,32 @@
+import {assert, it} from "vitest";
+import {marketLede, sumText} from "../../docs/components/sections/marketTotals.js";
+import {compareDeals} from "../../src/core/comparison/compareDeals.js";
+import {marketAggregate} from "../../src/core/comparison/marketAggregate.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+
+const dataset = await readValidDataset("data");
+
+it("sumText(sum, unit) writes a bounded sum with its bound word, and 'none' for an empty one", () => {
+  assert.strictEqual(sumText({value: 130e9, bound: "at-least", count: 2}, "usd"), "over $130B");
+  assert.strictEqual(sumText({value: 6.5, bound: "up-to", count: 2}, "gw"), "up to 6.5 GW");
+  assert.strictEqual(sumText({value: 0, bound: "exact", count: 0}, "usd"), "none");
+});
+
+it("marketLede(market) reads correctly for the real deals (all detailed) and when only the largest are", () => {
+  const market = marketAggregate(compareDeals(dataset));
+  const live = dataset.deals.filter((d) => d.status !== "superseded").length;
+  const [first, ...rest] = marketLede(market);
+  assert.match(first, new RegExp(`^The data holds ${dataset.deals.length} deals .*Together the ${live} deals still live state `));
+  assert.deepStrictEqual(rest, []);
+  // Only the first three deals detailed: the lede names the others and their totals, and the changes left out.
+  const few = {...marketAggregate(compareDeals(dataset), {allUpTo: 3, top: 1}), otherChanges: 1};
+  const lines = marketLede(few);
+  assert.strictEqual(lines.length, 3);
+  assert.match(
+    lines[1],
+    new RegExp(
+      `^This briefing details ${few.shown.length} deals: the largest by firm investment, .* The other ${few.others!.deals} deals together state `
+    )
+  );
+  assert.match(lines[2], /1 other change since the last build is on the site's What changed page/);
+});
