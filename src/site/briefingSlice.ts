@@ -122,6 +122,8 @@ function marketBody(
     analysis: {
       ...analysis,
       projections: keep(analysis.projections),
+      scenarios: keep(analysis.scenarios),
+      peers: keep(analysis.peers),
       comparison: analysis.comparison.filter((row) => shown.has(row.id)),
       market: market && {...market, otherChanges: changes.changes.length - ownChanges.length}
     },
