@@ -82,7 +82,8 @@ export function termEndYear(p: DealProjection): number | null {
  * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
- * term), term-end (the last year of spend), relationship-npv; and at the capacity ceiling accelerators, h100e
+ * term), term-end (the last year of spend), relationship-npv, revenue (the lab's spend on the capacity the provider
+ * delivers, at the contract price and never less than the commitment: what the cash figures are computed on); and at the capacity ceiling accelerators, h100e
  * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing. Also
  * `<deal>.status.letter-of-intent` and `<deal>.status.superseded`, 1 or 0, for conditions.
  */
@@ -96,6 +97,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     const figures: Record<string, FigureValue> = {
       "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
       capex: figure(r?.capexUsd),
+      revenue: figure(r?.revenueUsd),
       "provider-cash": figure(r?.providerCashUsd),
       "operating-profit": figure(r?.operatingProfitUsd),
       margin: flows && r ? number(r.margin.value, "fraction", "exact", false) : missing,
