@@ -4,6 +4,7 @@
  */
 import {
   assumptionLineage,
+  capacityShareScope,
   type CapacityShare,
   type Chip,
   type Figure,
@@ -85,7 +86,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       "li",
       {"data-figure": "capacity.share"},
       el("strong", {}, pct(share.share.value)),
-      ` of the ${gw(share.totalGw.value)} that the ${share.deals.length} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
+      ` of the ${gw(share.totalGw.value)} that ${capacityShareScope(share)} announce, which together would draw ${twh(totalTwh.value)} a year`,
       DerivedBadge(totalTwh.lineage)
     )
   );

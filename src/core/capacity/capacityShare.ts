@@ -15,6 +15,10 @@ export interface CapacityShare {
   share: Figure;
   /** Ids of the deals summed, in data order. */
   deals: string[];
+  /** How many of the deals summed are only a letter of intent. */
+  lettersOfIntent: number;
+  /** True when the deal itself is summed only because it is the deal shown (superseded or stalled). */
+  selfOutside: boolean;
 }
 
 /**
@@ -38,6 +42,22 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
     gw: figure(own, "gw", [part(deal)]),
     totalGw: figure(total, "gw", parts),
     share: figure(total > 0 ? own / total : 0, "fraction", parts),
-    deals: counted.map((d) => d.id)
+    deals: counted.map((d) => d.id),
+    lettersOfIntent: counted.filter((d) => d.status === "loi").length,
+    selfOutside: !COUNTED_DEAL_STATUSES.includes(deal.status)
   };
+}
+
+/**
+ * Returns which deals a capacity share sums, in words that give each its stage (a letter of intent is never called
+ * live or signed): "the 7 deals in our data not superseded (1 of them only a letter of intent)"; for a deal that is
+ * summed only because it is the one shown, "the 7 deals in our data not superseded and this one".
+ *
+ * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data not superseded (1 of them only a letter of intent)"
+ */
+export function capacityShareScope({deals, lettersOfIntent, selfOutside}: Pick<CapacityShare, "deals" | "lettersOfIntent" | "selfOutside">): string {
+  const others = deals.length - (selfOutside ? 1 : 0);
+  const what = `the ${others} deal${others === 1 ? "" : "s"} in our data not superseded${selfOutside ? " and this one" : ""}`;
+  if (lettersOfIntent === 0) return what;
+  return `${what} (${lettersOfIntent} of them only ${lettersOfIntent === 1 ? "a letter" : "letters"} of intent)`;
 }
