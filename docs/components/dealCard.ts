@@ -68,11 +68,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
   return el(
     "article",
     {class: "card deal-card", "data-deal": deal.id},
-    el(
-      "p",
-      {class: "kicker"},
-      `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${dealStageText(deal, date)}`
-    ),
+    el("p", {class: "kicker"}, `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${dealStageText(deal, date)}`),
     el("h2", {}, href ? el("a", {href}, deal.name) : deal.name),
     el(
       "dl",

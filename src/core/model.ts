@@ -409,7 +409,15 @@ export interface Observation {
    * deal with that party or chip (Anthropic's gross margin on each Anthropic deal), and on no other.
    */
   about?: string[];
+  /**
+   * What the text reports: something that happened ("observed", the default) or a forecast of it ("forecast"). A
+   * forecast never makes a checkpoint "on track": at best "likely, on a forecast".
+   */
+  basis?: ObservationBasis;
 }
+
+/** Whether an observation reports what happened or forecasts it. */
+export type ObservationBasis = "observed" | "forecast";
 
 export interface Signal {
   id: string;

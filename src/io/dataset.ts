@@ -35,6 +35,9 @@ export interface RawFile {
 /** At most this many problems are reported for one rule, so 10,000 bad deals do not flood the terminal. */
 export const MAX_PROBLEMS_PER_RULE = 200;
 
+/** Words that make an observation's text read as a forecast rather than as what happened. */
+const FORECAST_WORDS = /\b(expects?|expected|forecasts?|forecasted|projected|will)\b/i;
+
 /**
  * Returns the checked dataset and every problem found in the files (paths relative to the data folder, bytes as
  * read). `dataDir` (default `data`) prefixes the paths in problems. Every file is parsed and schema-checked and
@@ -247,6 +250,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
             `is after the as-of date of ${deal.id} (${o.date} > ${deal.asOf}), which it concerns; move that deal's asOf forward`
           );
       }
+      // A forecast never makes a checkpoint "on track": text that reads as one must say so (or say it was observed).
+      const forecastWord = FORECAST_WORDS.exec(o.text);
+      if (forecastWord && o.basis === undefined)
+        report(
+          {...at, path: [...at.path, "observations", i, "text"]},
+          `reads as a forecast ("${forecastWord[0]}"): add \`basis: forecast\` (or \`basis: observed\` when it reports what happened)`
+        );
       if (o.deal && !deals.has(o.deal))
         report(
           {...at, path: [...at.path, "observations", i, "deal"]},

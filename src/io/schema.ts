@@ -397,7 +397,8 @@ export const signalsFile = z.strictObject({
           text,
           source: id,
           deal: id.optional(),
-          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional()
+          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional(),
+          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional()
         })
       )
     })

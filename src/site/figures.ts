@@ -5,9 +5,9 @@
  */
 
 import {factGw} from "../core/capacity/convert.js";
+import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
 import {date, figureWords, monthYear} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
-import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";

@@ -371,3 +371,12 @@ it("checkFiles(a superseded deal) wants the date and the terms that replaced it,
   );
   assert.deepStrictEqual(problemLines(ok), []);
 });
+
+it("checkFiles(an observation that reads as a forecast without basis) asks to mark it; basis silences it", () => {
+  const forecast = editValid("signals.yaml", "text: Project Rainier went live.", "text: Analysts expect Project Rainier to go live.");
+  assert.deepStrictEqual(problemLines(forecast), [
+    'data/signals.yaml:13:15: signals[0].observations[0].text: reads as a forecast ("expect"): add `basis: forecast` (or `basis: observed` when it reports what happened)'
+  ]);
+  const marked = edit(forecast, "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic\n        basis: forecast");
+  assert.deepStrictEqual(problemLines(marked), []);
+});

@@ -51,5 +51,8 @@ it("rankFigures: a letter of intent in the ceiling ranking is named as one, a si
     if (!text) continue;
     assert.include(text, deal.status === "loi" ? "'s letter of intent with" : "'s deal with", deal.id);
   }
-  assert.isTrue(texts.some((t) => t.includes("letter of intent")), "the data's letter of intent ranks among the largest ceilings");
+  assert.isTrue(
+    texts.some((t) => t.includes("letter of intent")),
+    "the data's letter of intent ranks among the largest ceilings"
+  );
 });

@@ -4,9 +4,9 @@
  */
 import {
   assumptionLineage,
-  capacityShareScope,
   type CapacityShare,
   type Chip,
+  capacityShareScope,
   type Figure,
   figure,
   gwToTwhPerYear,

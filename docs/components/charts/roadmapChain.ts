@@ -64,7 +64,7 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
     step(
       4,
       "Checkpoints",
-      ...chain.checkpoints.map((c) => line(`${CHECKPOINT_LABELS[c.id]}: `, StatusPill(c.status))),
+      ...chain.checkpoints.map((c) => line(`${CHECKPOINT_LABELS[c.id]}: `, StatusPill(c.status, verdictWords(c)))),
       line("Weakest link: ", StatusPill(chain.status))
     )
   );
@@ -75,7 +75,7 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
       el(
         "section",
         {class: "card roadmap-checkpoint", "data-checkpoint": c.id},
-        el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status)),
+        el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status, verdictWords(c))),
         ...evidence(c, deal, data, sources)
       )
     )
@@ -83,14 +83,20 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
   return el("div", {class: "roadmap-chain-figure"}, flow, cards);
 }
 
+// A checkpoint's verdict in words when it has one (capacity on schedule says what it rests on).
+function verdictWords(c: Checkpoint): string | undefined {
+  return "verdict" in c ? c.verdict : undefined;
+}
+
 // The sentences behind a checkpoint's status, from the checkpoint's own fields.
 function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sources: Parameters<typeof SourceLink>[1]): HTMLElement[] {
   const chipName = (id: string) => data.chips.find((x) => x.id === id)?.name ?? id;
-  const signal = (s: {text: string | null; latest: string | null; source: string | null}) =>
+  const signal = (s: {text: string | null; latest: string | null; source: string | null; basis: "observed" | "forecast" | null}) =>
     s.text
       ? el(
           "p",
           {class: "roadmap-evidence"},
+          s.basis === "forecast" ? "Rests on a forecast, not on capacity seen online: " : "Rests on what was observed: ",
           el("time", {datetime: s.latest ?? ""}, date(s.latest ?? "")),
           " ",
           s.text,

@@ -7,9 +7,9 @@ import type {Section, SectionContext} from "./types.js";
 
 const STATUS_WORDS: Record<string, string> = {"on-track": "on track", watch: "watch", "off-track": "off track", unknown: "no evidence yet"};
 
-/** Returns the status pill for a signal status. */
-export function StatusPill(status: string): HTMLElement {
-  return el("span", {class: `status-pill status-pill--${status}`}, STATUS_WORDS[status] ?? status);
+/** Returns the status pill for a signal status; `words` replaces the status's words (a checkpoint's verdict). */
+export function StatusPill(status: string, words?: string): HTMLElement {
+  return el("span", {class: `status-pill status-pill--${status}`}, words ?? STATUS_WORDS[status] ?? status);
 }
 
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */

@@ -185,7 +185,10 @@ export function ComparisonDealsTable(
         el(
           "tr",
           {
-            class: [row.id === highlight ? "comparison-highlight" : "", row.status === "superseded" ? "comparison-history" : ""].join(" ").trim() || undefined,
+            class:
+              [row.id === highlight ? "comparison-highlight" : "", row.status === "superseded" ? "comparison-history" : ""]
+                .join(" ")
+                .trim() || undefined,
             "data-deal": row.id
           },
           columns.map((column, i) =>

@@ -55,7 +55,11 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
  *
  * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data not superseded (1 of them only a letter of intent)"
  */
-export function capacityShareScope({deals, lettersOfIntent, selfOutside}: Pick<CapacityShare, "deals" | "lettersOfIntent" | "selfOutside">): string {
+export function capacityShareScope({
+  deals,
+  lettersOfIntent,
+  selfOutside
+}: Pick<CapacityShare, "deals" | "lettersOfIntent" | "selfOutside">): string {
   const others = deals.length - (selfOutside ? 1 : 0);
   const what = `the ${others} deal${others === 1 ? "" : "s"} in our data not superseded${selfOutside ? " and this one" : ""}`;
   if (lettersOfIntent === 0) return what;

@@ -27,7 +27,10 @@ export function isHistory(deal: Pick<Deal, "status">): boolean {
  *
  * @example dealStageText({status: "superseded", announced: "2025-09-22", supersededOn: {date: "2026-02-27", …}}) // "announced 22 Sep 2025 · superseded 27 Feb 2026"
  */
-export function dealStageText(deal: Pick<Deal, "status" | "announced" | "supersededOn">, format: (iso: string) => string = dateText): string {
+export function dealStageText(
+  deal: Pick<Deal, "status" | "announced" | "supersededOn">,
+  format: (iso: string) => string = dateText
+): string {
   const announced = format(deal.announced);
   switch (deal.status) {
     case "active":

@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
 import type {Chip, Signal} from "../../../src/core/model.js";
-import {dealCheckpoints, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
+import {dealCheckpoints, scheduleVerdict, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
 import {signalBoard} from "../../../src/core/signals.js";
 import {assertInDelta} from "../../asserts.js";
 import {alpha, beta, chip, deal} from "../capacity/fixtures.js";
@@ -50,8 +50,10 @@ it("dealCheckpoints(dataset, deal) reads capacity on schedule from the capacity-
     status: "watch",
     latest: "2026-02-01",
     text: "second hall late",
-    source: "s2"
+    source: "s2",
+    basis: "observed"
   });
+  assert.strictEqual(schedule.verdict, "watch, observed");
   assert.deepStrictEqual(schedule.due, []);
   assert.deepStrictEqual(schedule.next, {id: "p1", by: "2026-12-31"});
 });
@@ -119,7 +121,8 @@ it("dealCheckpoints(dataset, deal) aligns the roadmap when every chip fills befo
     status: "on-track",
     latest: "2025-12-01",
     text: "beta shipped",
-    source: "s4"
+    source: "s4",
+    basis: "observed"
   });
 });
 
@@ -170,5 +173,36 @@ it("worstSignalStatus(statuses) ranks off-track over watch over on-track over un
 it("signalReading(board, id) returns the signal's newest observation, or unknown for a missing signal", () => {
   const board = signalBoard(signals, {deal: deal()});
   assert.strictEqual(signalReading(board, "capacity-reality").text, "second hall late");
-  assert.deepStrictEqual(signalReading(board, "economics"), {id: "economics", status: "unknown", latest: null, text: null, source: null});
+  assert.deepStrictEqual(signalReading(board, "economics"), {
+    id: "economics",
+    status: "unknown",
+    latest: null,
+    text: null,
+    source: null,
+    basis: null
+  });
+});
+
+it("dealCheckpoints: a forecast never makes capacity 'on track' (it reads watch, 'likely, on a forecast'); an observation does", () => {
+  const withNewest = (o: Partial<Signal["observations"][number]>): Signal[] => [
+    {
+      ...signals[0],
+      observations: [...signals[0].observations, {date: "2026-03-01", status: "on-track", text: "t", source: "s9", deal: "d", ...o}]
+    },
+    signals[1]
+  ];
+  const [forecast] = dealCheckpoints(data([deal()], withNewest({basis: "forecast"})), "d");
+  assert.strictEqual(forecast.signal.basis, "forecast");
+  assert.strictEqual(forecast.status, "watch");
+  assert.strictEqual(forecast.verdict, "likely, on a forecast");
+  const [observed] = dealCheckpoints(data([deal()], withNewest({})), "d");
+  assert.strictEqual(observed.status, "on-track");
+  assert.strictEqual(observed.verdict, "on track, observed");
+});
+
+it("scheduleVerdict(reading) says what the verdict rests on", () => {
+  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "forecast"}), "likely, on a forecast");
+  assert.strictEqual(scheduleVerdict({status: "off-track", basis: "forecast"}), "off track, on a forecast");
+  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "observed"}), "on track, observed");
+  assert.strictEqual(scheduleVerdict({status: "unknown", basis: null}), "no evidence yet");
 });
