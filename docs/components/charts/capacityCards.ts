@@ -205,6 +205,14 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const {values} = view;
   // The chains show the arithmetic at the scenario's values: the base case, not the Monte Carlo medians of the cards.
   const capacity = baseCaseCapacity(view.capacity);
+  const drawn = view.capacity.central === "median" && view.capacity.base !== undefined;
+  // A count that the cards show as the median of the draws is labelled as the base scenario here, the median beside it.
+  const beside = (key: "accelerators" | "servers" | "flopsBf16" | "h100e", label: string, text: (x: number) => string = count) => {
+    const median = view.capacity[key]?.value;
+    return drawn && median !== undefined && text(median) !== text(capacity[key]!.value)
+      ? `${label} in the base scenario (median of the draws, as on the cards: ${text(median)})`
+      : label;
+  };
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
@@ -222,12 +230,12 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         {
           op: `÷ ${sig(kw)} kW per chip`,
           value: count(capacity.accelerators.value),
-          label: "accelerators"
+          label: beside("accelerators", "accelerators")
         },
         {
           op: `÷ ${sig(perServer)} chips per system`,
           value: count(capacity.servers.value),
-          label: mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks"
+          label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
         }
       ],
       note: `IT power per chip, host and network included: ${kwList}. Counts round down for chips and up for systems.`
@@ -255,12 +263,16 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     chains.push({
       title: "Chips to compute",
       steps: [
-        {value: count(capacity.accelerators.value), label: "accelerators"},
-        {op: `× ${sig(perChip)} PFLOP/s each`, value: figureText(capacity.flopsBf16.value, "flops"), label: "dense compute"},
+        {value: count(capacity.accelerators.value), label: beside("accelerators", "accelerators")},
+        {
+          op: `× ${sig(perChip)} PFLOP/s each`,
+          value: figureText(capacity.flopsBf16.value, "flops"),
+          label: beside("flopsBf16", "dense compute", (x) => figureText(x, "flops"))
+        },
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
           value: count(capacity.h100e.value),
-          label: "H100-equivalents, dense BF16"
+          label: beside("h100e", "H100-equivalents, dense BF16")
         }
       ],
       note: `Peak dense BF16 per chip, averaged over the mix: ${mixChips(view)
