@@ -12,6 +12,7 @@ export {
   figureWords,
   flops,
   gw,
+  inputText,
   moneyTermText,
   monthYear,
   mw,

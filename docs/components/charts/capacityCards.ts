@@ -15,7 +15,7 @@ import {
   yardstickShare
 } from "../../lib/core.js";
 import {el} from "../dom.js";
-import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
+import {type Bound, boundWord, count, figureText, gw, inputText, mw, pct, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
@@ -109,14 +109,14 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
       "capacity.itMw",
       "IT power",
       FigureBig(capacity.itMw),
-      `What the servers draw: facility power ÷ a PUE of ${sig(values.values.pue)}`
+      `What the servers draw: facility power ÷ a PUE of ${inputText(values.values.pue, "number")}`
     ),
     withChild(
       Card(
         "capacity.energyTwhPerYear",
         "Energy a year",
         FigureBig(capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
-        `At an average load of ${pct(values.values["load-factor"])}, that is:`
+        `At an average load of ${inputText(values.values["load-factor"], "fraction")}, that is:`
       ),
       EnergyYardsticks(view, {data})
     ),
@@ -215,7 +215,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   };
   const v = values.values;
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
-  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
+  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: gw(toGw(capacity.itMw.value, capacity.itMw.unit)), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
@@ -252,7 +252,11 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
       title: "Power to energy",
       steps: [
         facility,
-        {op: `× 8,760 hours × ${pct(v["load-factor"])} load`, value: twh(capacity.energyTwhPerYear.value), label: "a year"},
+        {
+          op: `× 8,760 hours × ${inputText(v["load-factor"], "fraction")} load`,
+          value: twh(capacity.energyTwhPerYear.value),
+          label: "a year"
+        },
         ...yardstickStep(capacity.energyTwhPerYear, data.yardsticks?.[0])
       ]
     }

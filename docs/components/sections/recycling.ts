@@ -17,7 +17,7 @@ import {
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, pct, sig, times, usd, withBound} from "../format.js";
+import {date, derivedText, inputText, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -138,7 +138,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const provider = companyName(context.data, deal.provider);
   const lab = companyName(context.data, deal.lab);
   const money = r.newMoneyExpectedUsd.value;
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const back =
@@ -285,7 +285,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           )
         : null,
       Kpi(
-        `Accounting view, not cash: operating profit at ${pct(r.margin.value)}`,
+        `Accounting view, not cash: operating profit at ${inputText(r.margin.value, "fraction")}`,
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
@@ -340,7 +340,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies, minus the capex for the capacity the spend keeps busy; in the last year, plus what is left of that capex at book value) minus this deal's new money that year, added up. ${payback !== null ? `The line crosses zero for good in ${payback}.` : "The line does not cross zero for good within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ChartFrame(NetCashPanel(context, view, loaded), {title: netCashFinding, source})
         ]

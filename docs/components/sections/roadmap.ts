@@ -110,7 +110,10 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
           "Accelerators installed at each year end, by chip generation (millions); cohorts retire at the end of their useful life."
         )
       ),
-      {title: `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators`, source: chipSource(data, chips)}
+      {
+        title: `In the base scenario, at its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators`,
+        source: chipSource(data, chips)
+      }
     ),
     ChartFrame(
       el(
@@ -123,7 +126,10 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
           `Fleet compute: dense BF16 FLOP/s ÷ one H100's ${sig(h100.flops.bf16.value)} PFLOP/s (millions of H100-equivalents).`
         )
       ),
-      {title: `At its peak in ${peak.year} the fleet computes like ${count(h100e[peakAt])} H100s`, source: chipSource(data, chips)}
+      {
+        title: `In the base scenario, at its peak in ${peak.year} the fleet computes like ${count(h100e[peakAt])} H100s`,
+        source: chipSource(data, chips)
+      }
     )
   );
 }

@@ -79,6 +79,20 @@ export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound">, {b
 }
 
 /**
+ * Returns a model input (an assumption's low, base or high, a scenario's or a reader's value) in its unit, with
+ * every digit the data writes it with, so a reader can recompute each figure from the inputs printed: a PUE of 1.15
+ * is "1.15×", not "1.1×"; a 35.4% margin is "35.4%", not "35%". Derived figures keep the three-significant-figure
+ * rule; inputs are not derived.
+ *
+ * @example inputText(1.15, "ratio") // "1.15×"
+ * @example inputText(0.354, "fraction") // "35.4%"
+ */
+export function inputText(value: number, unit: string): string {
+  assertFinite(value);
+  return unitText(value, unit, "as-written");
+}
+
+/**
  * Returns a value and its standard error, the error to two significant figures and never more precise than the
  * value: (1.234e9, 24.6e6, "usd") → "$1.23B ± $25M".
  */
