@@ -19,6 +19,7 @@ export {
   numberText as sig,
   pct,
   plusMinus,
+  ratioNumber,
   times,
   twh,
   unitName,

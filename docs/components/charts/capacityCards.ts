@@ -15,7 +15,7 @@ import {
   yardstickShare
 } from "../../lib/core.js";
 import {el} from "../dom.js";
-import {type Bound, boundWord, count, figureText, gw, inputText, mw, pct, sig, twh, withBound} from "../format.js";
+import {type Bound, boundWord, count, figureText, gw, inputText, mw, pct, ratioNumber, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
@@ -233,12 +233,15 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
           label: beside("accelerators", "accelerators")
         },
         {
-          op: `÷ ${sig(perServer)} chips per system`,
+          op:
+            mix.length === 1
+              ? `÷ ${count(mix[0].chip.perServer, "as-written")} chips per system`
+              : `÷ ${ratioNumber(perServer)} chips per system on average`,
           value: count(capacity.servers.value),
           label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
         }
       ],
-      note: `IT power per chip, host and network included: ${kwList}. Counts round down for chips and up for systems.`
+      note: `IT power per chip, host and network included: ${kwList}.${mix.length > 1 ? ` Chips per system: ${mix.map(({chip}) => `${chip.name} ${count(chip.perServer, "as-written")}`).join(", ")}.` : ""} Counts round down for chips and up for systems.`
     });
   } else {
     chains.push({title: "Power to IT load", steps: [facility, it]});

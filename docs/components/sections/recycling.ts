@@ -17,7 +17,7 @@ import {
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, inputText, pct, sig, times, usd, withBound} from "../format.js";
+import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -216,7 +216,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           {class: "recycling-exposure"},
           `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
             (exposure.revenueUsd && exposure.yearsOfRevenue
-              ? `, ${sig(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
+              ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
               : "; the data has no sourced revenue for it to compare with.")
         )
       : null,

@@ -171,7 +171,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
           `Falling per watt between generations: ${shifted
             .map(
               (c) =>
-                `${c.name} has ${sig(c.gainPerWatt!)}× its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${sig(c.fp8GainPerWatt)}× its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+                `${c.name} has ${times(c.gainPerWatt!)} its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
             )
             .join(
               "; "
