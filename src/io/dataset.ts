@@ -35,6 +35,11 @@ export interface RawFile {
 /** At most this many problems are reported for one rule, so 10,000 bad deals do not flood the terminal. */
 export const MAX_PROBLEMS_PER_RULE = 200;
 
+/** A kW figure in a check message, to three significant figures. */
+function allInText(kw: number): string {
+  return String(Number(kw.toPrecision(3)));
+}
+
 /** Words that make an observation's text read as a forecast rather than as what happened. */
 const FORECAST_WORDS = /\b(expects?|expected|forecasts?|forecasted|projected|will)\b/i;
 
@@ -170,6 +175,33 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
   );
   const assumptions = unique("assumption", assumptionEntries);
+  // All-in power per accelerator (IT power × the base PUE) within the sourced range of the chip's class.
+  const pueBase = assumptionEntries.find((e) => e.item.id === "pue")?.item.base;
+  for (const file of of("chips")) {
+    ((file.value as ChipsFile).classes ?? []).forEach((cls, i) => {
+      const at = {file, path: ["classes", i] as PropertyKey[]};
+      const {low, high} = cls.allInKw;
+      if (low === undefined && high === undefined)
+        report(
+          {...at, path: [...at.path, "allInKw"]},
+          "a class range needs a low or a high (the sourced range of all-in kW per accelerator)"
+        );
+      cls.chips.forEach((chipId, j) => {
+        const chip = chipEntries.find((e) => e.item.id === chipId);
+        if (!chip) {
+          report({...at, path: [...at.path, "chips", j]}, `unknown chip "${chipId}"`);
+          return;
+        }
+        if (pueBase === undefined) return;
+        const allIn = chip.item.itKw.value * pueBase;
+        if ((low !== undefined && allIn < low) || (high !== undefined && allIn > high))
+          report(
+            {...chip.at, path: [...chip.at.path, "itKw", "value"]},
+            `all-in power per accelerator ${allInText(allIn)} kW (IT ${chip.item.itKw.value} kW × PUE ${pueBase}) is outside ${low ?? "…"}–${high ?? "…"} kW, the sourced range of its class (${cls.label}); fix the IT power or the class range`
+          );
+      });
+    });
+  }
   for (const file of of("assumptions")) {
     const missing = ASSUMPTION_IDS.filter((id) => !assumptions.has(id));
     if (missing.length) {

@@ -328,7 +328,19 @@ export const chipsFile = z.strictObject({
       serverName: text,
       price: fact(["usd-per-chip-hour"]).optional()
     })
-  )
+  ),
+  /**
+   * Chip classes with a sourced range of all-in power per accelerator (facility power ÷ accelerators: IT power ×
+   * PUE): `deals check` reports a member chip whose IT power × the base PUE falls outside its class's low–high.
+   */
+  classes: list(
+    z.strictObject({
+      id,
+      label: text,
+      chips: list(id).min(1, {error: "must name at least one chip"}),
+      allInKw: fact(["kw"])
+    })
+  ).optional()
 });
 
 export const assumptionsFile = z.strictObject({

@@ -380,3 +380,26 @@ it("checkFiles(an observation that reads as a forecast without basis) asks to ma
   const marked = edit(forecast, "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic\n        basis: forecast");
   assert.deepStrictEqual(problemLines(marked), []);
 });
+
+it("checkFiles(a chip's all-in power outside its class's sourced range) names the chip's IT power, with the arithmetic", () => {
+  // IT 1.2 kW × the fixture's base PUE 1.2 = 1.44 kW all-in, against a class range of 1.5–3 kW.
+  const withClass = (low: number) =>
+    editValid(
+      "chips.yaml",
+      "    serverName: Trn2 UltraServer\n",
+      `    serverName: Trn2 UltraServer\nclasses:\n  - id: c\n    label: Test class\n    chips: [trainium2]\n    allInKw: {value: 2, unit: kw, status: estimate, low: ${low}, high: 3, source: chip-source}\n`
+    );
+  assert.deepStrictEqual(problemLines(withClass(1.5)), [
+    "data/chips.yaml:14:19: chips[0].itKw.value: all-in power per accelerator 1.44 kW (IT 1.2 kW × PUE 1.2) is outside 1.5–3 kW, the sourced range of its class (Test class); fix the IT power or the class range"
+  ]);
+  assert.deepStrictEqual(problemLines(withClass(1.4)), []);
+});
+
+it("the data's chip classes hold their members, and the old GB200 IT power (1.75 kW, the rack alone) would fail its class", async () => {
+  const {readFile} = await import("node:fs/promises");
+  const {parse} = await import("yaml");
+  const file = parse(await readFile("data/chips.yaml", "utf8")) as {classes: {id: string; chips: string[]; allInKw: {low?: number}}[]};
+  const nvl72 = file.classes.find((c) => c.id === "blackwell-nvl72")!;
+  assert.include(nvl72.chips, "gb200");
+  assert.isAbove(nvl72.allInKw.low!, 1.75 * 1.15, "1.75 kW × PUE 1.15 = 2.01 kW falls below the class's low");
+});
