@@ -358,6 +358,8 @@ export interface Chip {
   serverName: string;
   /** Rental price per chip-hour, where one is published. */
   price?: Fact;
+  /** What the price is: a cloud's own on-demand rate, a neocloud's list price, or a median across providers. */
+  priceClass?: PriceClass;
 }
 
 export type Distribution = "triangular" | "uniform";
@@ -415,6 +417,9 @@ export interface Observation {
    */
   basis?: ObservationBasis;
 }
+
+/** The basis of a chip's rental price; performance per dollar compares only chips on the same basis. */
+export type PriceClass = "cloud-on-demand" | "neocloud-list" | "market-median";
 
 /** Whether an observation reports what happened or forecasts it. */
 export type ObservationBasis = "observed" | "forecast";

@@ -165,6 +165,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
         {...at, path: [...at.path, "flops", "bf16", "value"]},
         `BF16 is ${Math.round((100 * bf16) / fp8)}% of 8-bit (${bf16} vs ${fp8} PFLOP/s): dense tensor cores give half or all of it; look for a sparse figure or the wrong precision`
       );
+    // Performance per dollar compares chips priced on the same basis only: a price must say which.
+    if (item.price && !item.priceClass)
+      report(
+        {...at, path: [...at.path, "price"]},
+        "a price needs its basis: add `priceClass:` (cloud-on-demand, neocloud-list or market-median)"
+      );
+    if (item.priceClass && !item.price) report({...at, path: [...at.path, "priceClass"]}, "a price basis without a price");
     if (item.chipKw && item.itKw.value < item.chipKw.value)
       report(
         {...at, path: [...at.path, "itKw", "value"]},

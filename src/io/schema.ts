@@ -311,6 +311,9 @@ export const dealFile = z.strictObject({
   notes: markdown.optional()
 });
 
+/** The bases a chip's rental price can be on; performance per dollar compares chips on the same basis only. */
+export const PRICE_CLASSES = ["cloud-on-demand", "neocloud-list", "market-median"] as const;
+
 export const chipsFile = z.strictObject({
   sources,
   chips: list(
@@ -326,7 +329,8 @@ export const chipsFile = z.strictObject({
       itKw: fact(["kw"]),
       perServer: z.int({error: "expected a whole number"}).min(1, {error: "must be at least 1"}),
       serverName: text,
-      price: fact(["usd-per-chip-hour"]).optional()
+      price: fact(["usd-per-chip-hour"]).optional(),
+      priceClass: z.enum(PRICE_CLASSES, {error: `must be one of ${PRICE_CLASSES.join(", ")}`}).optional()
     })
   ),
   /**

@@ -403,3 +403,18 @@ it("the data's chip classes hold their members, and the old GB200 IT power (1.75
   assert.include(nvl72.chips, "gb200");
   assert.isAbove(nvl72.allInKw.low!, 1.75 * 1.15, "1.75 kW × PUE 1.15 = 2.01 kW falls below the class's low");
 });
+
+it("checkFiles(a chip price without its basis) asks for priceClass, so per dollar compares like with like", () => {
+  const priced = editValid(
+    "chips.yaml",
+    "    serverName: Trn2 UltraServer\n",
+    "    serverName: Trn2 UltraServer\n    price: {value: 2, unit: usd-per-chip-hour, status: estimate, source: chip-source}\n"
+  );
+  assert.deepStrictEqual(problemLines(priced), [
+    "data/chips.yaml:17:12: chips[0].price: a price needs its basis: add `priceClass:` (cloud-on-demand, neocloud-list or market-median)"
+  ]);
+  assert.deepStrictEqual(
+    problemLines(edit(priced, "chips.yaml", "source: chip-source}\n", "source: chip-source}\n    priceClass: neocloud-list\n")),
+    []
+  );
+});

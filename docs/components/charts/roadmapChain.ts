@@ -2,7 +2,7 @@
  * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
  * with its current status and the evidence behind it, all from the core's capitalChain.
  */
-import {type CapitalChain, type Checkpoint, type Deal, factGw} from "../../lib/core.js";
+import {type CapitalChain, type Checkpoint, type Deal, factGw, PRICE_CLASS_WORDS} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
@@ -120,7 +120,9 @@ function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sourc
     ];
   }
   if (c.id === "performance-per-dollar") {
-    const best = [...c.priced].sort((a, b) => b.flopsPerDollarHour - a.flopsPerDollarHour)[0];
+    const best = c.compared
+      ? c.priced.find((p) => p.id === c.compared)
+      : [...c.priced].sort((a, b) => b.flopsPerDollarHour - a.flopsPerDollarHour)[0];
     const unpriced = c.unpriced.length ? `No public price for ${c.unpriced.map(chipName).join(", ")}.` : "";
     if (!best)
       return [
@@ -132,12 +134,19 @@ function evidence(c: Checkpoint, deal: Deal, data: SectionContext["data"], sourc
             : "The deal names no chip to price."
         )
       ];
-    if (c.ratio === null) return [el("p", {}, `${chipName(best.id)} has a price, but no other chip does to compare with. ${unpriced}`)];
+    if (c.ratio === null)
+      return [
+        el(
+          "p",
+          {},
+          `${chipName(best.id)} has a price${best.priceClass ? ` (${PRICE_CLASS_WORDS[best.priceClass]})` : ""}, but no chip outside the deal is priced on the same basis, and prices on different bases are not compared. ${unpriced}`
+        )
+      ];
     return [
       el(
         "p",
         {},
-        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the other priced chips (${sig(c.market! / 1e12)}). ${unpriced}`
+        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the chips outside the deal priced on the same basis, ${PRICE_CLASS_WORDS[c.priceClass!]} (${sig(c.market! / 1e12)}). ${unpriced}`
       )
     ];
   }

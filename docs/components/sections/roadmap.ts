@@ -149,7 +149,14 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
   const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
-  const cheapest = priced.reduce((a, b) => (b.perDollar! > a.perDollar! ? b : a), priced[0]);
+  // Per dollar compares chips on one price basis only: the leader of the basis with the most priced chips.
+  const byBasis = new Map<string, typeof priced>();
+  for (const r of priced) {
+    const basis = r.priceBasis ?? "price basis not stated";
+    byBasis.set(basis, [...(byBasis.get(basis) ?? []), r]);
+  }
+  const [leadBasis, leadGroup] = [...byBasis].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
+  const cheapest = leadGroup.reduce((a, b) => (b.perDollar! > a.perDollar! ? b : a), leadGroup[0]);
   const unpriced = rows.filter((r) => r.perDollar === null);
   const chipsById = new Map(data.chips.map((c) => [c.id, c]));
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
@@ -219,6 +226,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                   "tr",
                   {},
                   el("th", {}, "Chip"),
+                  el("th", {}, "Price basis"),
                   el("th", {class: "num"}, "Price per chip-hour"),
                   el("th", {class: "num"}, "TFLOP/s per $/h")
                 )
@@ -232,6 +240,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                     "tr",
                     {},
                     el("td", {}, r.name),
+                    el("td", {}, r.priceBasis ?? "not stated"),
                     el(
                       "td",
                       {class: "num"},
@@ -246,7 +255,10 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
             )
           ),
           {
-            title: `${cheapest.name} gives the most compute per rental dollar: ${sig(cheapest.perDollar!)} TFLOP/s per $/h`,
+            title:
+              leadGroup.length > 1
+                ? `On ${leadBasis}, ${cheapest.name} gives the most compute per rental dollar: ${sig(cheapest.perDollar!)} TFLOP/s per $/h`
+                : `Compute per rental dollar, each chip on its own price basis: ${sig(cheapest.perDollar!)} TFLOP/s per $/h for ${cheapest.name}`,
             source: chipSource(
               data,
               priced.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined),

@@ -6,7 +6,7 @@
 import {median} from "d3-array";
 import {monthIndex, monthLabel} from "../capacity/months.js";
 import {deliveryStart} from "../capacity/schedule.js";
-import type {Dataset, ObservationBasis, SignalStatus, Status} from "../model.js";
+import type {Dataset, ObservationBasis, PriceClass, SignalStatus, Status} from "../model.js";
 import {signalBoard} from "../signals.js";
 import {chipEfficiency} from "./efficiency.js";
 
@@ -40,17 +40,21 @@ export interface ScheduleCheckpoint {
   next: {id: string; by: string} | null;
 }
 
-/** Performance per dollar: the deal's best priced chip against the median of the other priced chips. */
+/** Performance per dollar: the deal's best priced chip against the median of the other chips priced on the same basis. */
 export interface PriceCheckpoint {
   id: "performance-per-dollar";
   status: SignalStatus;
-  /** Deal chips with a public price: dense bf16 FLOP/s per US dollar an hour. */
-  priced: {id: string; flopsPerDollarHour: number}[];
+  /** Deal chips with a public price: dense bf16 FLOP/s per US dollar an hour, and the price's basis. */
+  priced: {id: string; flopsPerDollarHour: number; priceClass: PriceClass | null}[];
   /** Deal chips without a public price. */
   unpriced: string[];
-  /** Median FLOP/s per dollar-hour of the priced chips not in the deal; null when none is priced. */
+  /** Median FLOP/s per dollar-hour of the chips not in the deal priced on `priceClass`; null when none is. */
   market: number | null;
-  /** Best priced deal chip ÷ market; null when either is missing. */
+  /** The deal chip compared (the best ratio on its own basis); null when no deal chip has a peer on its basis. */
+  compared: string | null;
+  /** The price basis of the comparison; null without one. */
+  priceClass: PriceClass | null;
+  /** That chip ÷ market; null when either is missing. */
   ratio: number | null;
 }
 
@@ -81,9 +85,10 @@ export const PRICE_WATCH_RATIO = 0.75;
  * - capacity on schedule: the `capacity-reality` signal's status for the deal; "unknown" when the deal has no
  *   dated schedule point to hold it to; a forecast (an observation with `basis: forecast`) never makes "on-track":
  *   it reads "watch", in words "likely, on a forecast" (see {@link scheduleVerdict});
- * - performance per dollar: the best FLOP/s per dollar-hour among the deal's hardware chips with a public price,
- *   ÷ the median of the other priced chips in the data: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track";
- *   "unknown" when no deal chip (or no other chip) has a price;
+ * - performance per dollar: each deal chip's FLOP/s per dollar-hour ÷ the median of the chips not in the deal priced
+ *   on the same basis (a cloud's on-demand rate, a neocloud's list price, a median across providers: never one
+ *   against another), the best of those ratios: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track"; "unknown" when
+ *   no deal chip has a price with a peer on its basis;
  * - roadmap alignment: the worse of the `chip-roadmap` signal and a date check on the capacity chips: a chip
  *   that only fills capacity (availability + `lagMonths`) after the month of the last schedule point is
  *   "off-track", an availability date that is not confirmed is "watch", else "on-track"; "unknown" without chips.
@@ -125,18 +130,29 @@ export function dealCheckpoints(
   const own = new Set(deal.hardware.chips);
   const priced = efficiency
     .filter((c) => own.has(c.id) && c.flopsPerDollarHour !== null)
-    .map((c) => ({id: c.id, flopsPerDollarHour: c.flopsPerDollarHour!}));
+    .map((c) => ({id: c.id, flopsPerDollarHour: c.flopsPerDollarHour!, priceClass: c.priceClass}));
   const unpriced = deal.hardware.chips.filter((id) => !priced.some((c) => c.id === id));
-  const market =
-    median(efficiency.filter((c) => !own.has(c.id) && c.flopsPerDollarHour !== null).map((c) => c.flopsPerDollarHour!)) ?? null;
-  const best = priced.length ? Math.max(...priced.map((c) => c.flopsPerDollarHour)) : null;
-  const ratio = best !== null && market !== null ? best / market : null;
+  // Each deal chip against the chips outside the deal priced on its own basis; a price without a basis has no peers.
+  const comparisons = priced
+    .map((c) => {
+      const peers = efficiency.filter(
+        (o) => !own.has(o.id) && o.flopsPerDollarHour !== null && c.priceClass !== null && o.priceClass === c.priceClass
+      );
+      const market = median(peers.map((o) => o.flopsPerDollarHour!)) ?? null;
+      return {chip: c, market, ratio: market ? c.flopsPerDollarHour / market : null};
+    })
+    .filter((x) => x.ratio !== null)
+    .sort((a, b) => b.ratio! - a.ratio!);
+  const top = comparisons[0];
+  const ratio = top?.ratio ?? null;
   const perDollar: PriceCheckpoint = {
     id: "performance-per-dollar",
     status: ratio === null ? "unknown" : ratio >= 1 ? "on-track" : ratio >= PRICE_WATCH_RATIO ? "watch" : "off-track",
     priced,
     unpriced,
-    market,
+    market: top?.market ?? null,
+    compared: top?.chip.id ?? null,
+    priceClass: top?.chip.priceClass ?? null,
     ratio
   };
 

@@ -76,8 +76,9 @@ it("dealCheckpoints(dataset, deal with unpriced chips) cannot judge performance 
   assert.strictEqual(price.status, "unknown");
   assert.deepStrictEqual(price.unpriced, ["alpha", "beta"]);
   assert.deepStrictEqual(price.priced, []);
-  // The market: median of 2.5e14, 5e14, 1e15, 1.5e15 = (5e14 + 1e15) ÷ 2 = 7.5e14
-  assertInDelta(price.market! / 1e14, 7.5);
+  // No deal chip priced: no basis to compare on, so no market either.
+  assert.isNull(price.market);
+  assert.isNull(price.priceClass);
   assert.isNull(price.ratio);
 });
 
@@ -205,4 +206,30 @@ it("scheduleVerdict(reading) says what the verdict rests on", () => {
   assert.strictEqual(scheduleVerdict({status: "off-track", basis: "forecast"}), "off track, on a forecast");
   assert.strictEqual(scheduleVerdict({status: "on-track", basis: "observed"}), "on track, observed");
   assert.strictEqual(scheduleVerdict({status: "unknown", basis: null}), "no evidence yet");
+});
+
+it("dealCheckpoints(dataset, deal) compares performance per dollar only within one price basis", () => {
+  // cloud 1e15 per $/h on a cloud's on-demand rate; the neocloud chips (gpu-a 5e14, gpu-c 1.5e15, tpu-x 2.5e14) are
+  // on list prices: no peer on its basis, so no verdict, however the numbers compare.
+  const cloud = chip("cloud", {date: "2025-01-01", itKw: 1, bf16: 2, line: "trainium", price: 2, priceClass: "cloud-on-demand"});
+  const on = (ids: string[], extra: Chip[] = []) =>
+    dealCheckpoints(
+      {deals: [deal({hardware: {chips: ids, other: [], options: []}})], chips: [alpha, beta, gpuA, gpuC, tpu, cloud, ...extra], signals},
+      "d"
+    )[1];
+  const alone = on(["cloud"]);
+  assert.strictEqual(alone.status, "unknown");
+  assert.isNull(alone.ratio);
+  assert.deepStrictEqual(alone.priced, [{id: "cloud", flopsPerDollarHour: 1e15, priceClass: "cloud-on-demand"}]);
+  // A second chip on the same basis (5e14 per $/h) is its peer: 1e15 ÷ 5e14 = 2× → on track.
+  const peer = chip("peer", {date: "2025-01-01", itKw: 1, bf16: 1, line: "nvidia", price: 2, priceClass: "cloud-on-demand"});
+  const paired = on(["cloud"], [peer]);
+  assert.strictEqual(paired.priceClass, "cloud-on-demand");
+  assert.strictEqual(paired.compared, "cloud");
+  assertInDelta(paired.ratio!, 2);
+  // With a neocloud chip too, each is judged on its own basis and the best ratio counts: gpu-a 5e14 ÷ median(1.5e15,
+  // 2.5e14) = 5e14 ÷ 8.75e14 = 0.571; cloud 2× → cloud.
+  const both = on(["cloud", "gpu-a"], [peer]);
+  assert.strictEqual(both.compared, "cloud");
+  assertInDelta(both.ratio!, 2);
 });
