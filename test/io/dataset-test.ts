@@ -414,7 +414,14 @@ it("checkFiles(a chip price without its basis) asks for priceClass, so per dolla
     "data/chips.yaml:17:12: chips[0].price: a price needs its basis: add `priceClass:` (cloud-on-demand, neocloud-list or market-median)"
   ]);
   assert.deepStrictEqual(
-    problemLines(edit(priced, "chips.yaml", "usd-per-chip-hour, status: estimate, source: chip-source}\n", "usd-per-chip-hour, status: estimate, source: chip-source}\n    priceClass: neocloud-list\n")),
+    problemLines(
+      edit(
+        priced,
+        "chips.yaml",
+        "usd-per-chip-hour, status: estimate, source: chip-source}\n",
+        "usd-per-chip-hour, status: estimate, source: chip-source}\n    priceClass: neocloud-list\n"
+      )
+    ),
     []
   );
 });
