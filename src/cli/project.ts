@@ -228,5 +228,6 @@ function bandUnit(name: string): string {
   if (name.endsWith("coverage")) return "fraction";
   if (name.endsWith("TwhPerYear")) return "twh";
   if (name.endsWith("gwYears")) return "gw-years";
+  if (/flops(Bf16|Fp8)$/.test(name)) return "flops";
   return "count";
 }
