@@ -42,7 +42,7 @@ it("rankFigures: a superseded deal ranks in neither list, and an unfilled place 
   assert.strictEqual(ranks(one)("rank.commitment-2"), "missing");
 });
 
-it("rankFigures: a letter of intent in the ceiling ranking is named as one, a signed deal as a deal", () => {
+it("rankFigures: a letter of intent in the ceiling ranking is named as one, a deal in force as a deal", () => {
   const rank = ranks(dataset);
   const texts = [1, 2, 3].map((n) => rank(`rank.ceiling-${n}`)!);
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));

@@ -232,7 +232,7 @@ export function ComparisonDealsTable(
   );
 }
 
-// A deal's stage in its row: "letter of intent", "signed deal", "superseded Feb 2026 (history, in no ranking)".
+// A deal's stage in its row: "letter of intent", "announced deal", "superseded Feb 2026 (history, in no ranking)".
 function stageCell(row: DealComparison): string {
   if (row.status !== "superseded") return DEAL_STAGE_WORDS[row.status];
   return `superseded${row.supersededOn ? ` ${monthYear(row.supersededOn)}` : ""} (history, in no ranking)`;

@@ -1,5 +1,5 @@
 /**
- * Words for a deal's stage, one spelling in every output: a signed deal is "announced", a letter of intent is
+ * Words for a deal's stage, one spelling in every output: a deal in force is "announced", a letter of intent is
  * "letter of intent" (not binding, never "live"), a superseded deal is history dated by when it was superseded, a
  * stalled deal is "stalled". Pure.
  */
@@ -8,7 +8,7 @@ import type {Deal, DealStatus} from "../model.js";
 
 /** The noun for each stage, as a reader says it. */
 export const DEAL_STAGE_WORDS: Readonly<Record<DealStatus, string>> = {
-  active: "signed deal",
+  active: "announced deal",
   loi: "letter of intent",
   stalled: "stalled deal",
   superseded: "superseded terms"
