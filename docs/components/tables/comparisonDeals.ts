@@ -233,13 +233,13 @@ export function ComparisonDealsTable(
 }
 
 // A deal's stage in its row: "letter of intent", "announced deal", "superseded Feb 2026 (history, in no ranking)".
-function stageCell(row: DealComparison): string {
+export function stageCell(row: Pick<DealComparison, "status" | "supersededOn">): string {
   if (row.status !== "superseded") return DEAL_STAGE_WORDS[row.status];
   return `superseded${row.supersededOn ? ` ${monthYear(row.supersededOn)}` : ""} (history, in no ranking)`;
 }
 
 // Superseded terms are history: their rows come last in every sort, so no ranking counts them.
-function historyLast(a: DealComparison, b: DealComparison): number {
+export function historyLast(a: Pick<DealComparison, "status">, b: Pick<DealComparison, "status">): number {
   return Number(a.status === "superseded") - Number(b.status === "superseded");
 }
 
