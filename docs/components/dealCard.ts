@@ -1,6 +1,6 @@
 /** A deal at a glance: parties, headline money, compute and capacity, each with its provenance. */
 import type {Deal, Source} from "../lib/core.js";
-import {headlineTerms, termStatus} from "../lib/core.js";
+import {dealStageText, headlineTerms, termStatus} from "../lib/core.js";
 import {el} from "./dom.js";
 import {date, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -82,11 +82,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
   return el(
     "article",
     {class: "card deal-card", "data-deal": deal.id},
-    el(
-      "p",
-      {class: "kicker"},
-      `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${deal.status === "active" ? "announced" : deal.status} ${date(deal.announced)}`
-    ),
+    el("p", {class: "kicker"}, `${deal.investors.map(name).join(" + ")} → ${name(deal.lab)} · ${dealStageText(deal, date)}`),
     el("h2", {}, href ? el("a", {href}, deal.name) : deal.name),
     el(
       "dl",

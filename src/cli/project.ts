@@ -133,7 +133,10 @@ export function checkpointsJson(checkpoints: readonly Checkpoint[]) {
     return {
       id: c.id,
       status: c.status,
-      evidence: signal?.latest ? {signal: signal.id, date: signal.latest, text: signal.text, source: signal.source} : null
+      ...("verdict" in c ? {verdict: c.verdict} : {}),
+      evidence: signal?.latest
+        ? {signal: signal.id, date: signal.latest, text: signal.text, source: signal.source, basis: signal.basis}
+        : null
     };
   });
 }
@@ -219,7 +222,7 @@ export async function projectCommand(
   console.log("checkpoints");
   for (const c of checkpointsJson(checkpoints)) {
     const evidence = c.evidence ? ` (${c.evidence.date}: ${c.evidence.text} [${c.evidence.source}])` : "";
-    console.log(`  ${c.id.padEnd(34)} ${c.status}${evidence}`);
+    console.log(`  ${c.id.padEnd(34)} ${"verdict" in c ? c.verdict : c.status}${evidence}`);
   }
   if (projection.uncertainty) {
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);
@@ -241,5 +244,6 @@ function bandUnit(name: string): string {
   if (name.endsWith("coverage")) return "fraction";
   if (name.endsWith("TwhPerYear")) return "twh";
   if (name.endsWith("gwYears")) return "gw-years";
+  if (/flops(Bf16|Fp8)$/.test(name)) return "flops";
   return "count";
 }

@@ -27,6 +27,7 @@ export * from "./commitment/spendByYear.js";
 export * from "./comparison/articleTable.js";
 export * from "./comparison/capacityScope.js";
 export * from "./comparison/compareDeals.js";
+export * from "./comparison/dealStage.js";
 export * from "./comparison/dealStatusMix.js";
 export * from "./comparison/marketAggregate.js";
 export * from "./facts.js";

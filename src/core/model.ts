@@ -358,6 +358,8 @@ export interface Chip {
   serverName: string;
   /** Rental price per chip-hour, where one is published. */
   price?: Fact;
+  /** What the price is: a cloud's own on-demand rate, a neocloud's list price, or a median across providers. */
+  priceClass?: PriceClass;
 }
 
 export type Distribution = "triangular" | "uniform";
@@ -409,7 +411,18 @@ export interface Observation {
    * deal with that party or chip (Anthropic's gross margin on each Anthropic deal), and on no other.
    */
   about?: string[];
+  /**
+   * What the text reports: something that happened ("observed", the default) or a forecast of it ("forecast"). A
+   * forecast never makes a checkpoint "on track": at best "likely, on a forecast".
+   */
+  basis?: ObservationBasis;
 }
+
+/** The basis of a chip's rental price; performance per dollar compares only chips on the same basis. */
+export type PriceClass = "cloud-on-demand" | "neocloud-list" | "market-median";
+
+/** Whether an observation reports what happened or forecasts it. */
+export type ObservationBasis = "observed" | "forecast";
 
 export interface Signal {
   id: string;

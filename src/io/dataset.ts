@@ -35,6 +35,14 @@ export interface RawFile {
 /** At most this many problems are reported for one rule, so 10,000 bad deals do not flood the terminal. */
 export const MAX_PROBLEMS_PER_RULE = 200;
 
+/** A kW figure in a check message, to three significant figures. */
+function allInText(kw: number): string {
+  return String(Number(kw.toPrecision(3)));
+}
+
+/** Words that make an observation's text read as a forecast rather than as what happened. */
+const FORECAST_WORDS = /\b(expects?|expected|forecasts?|forecasted|projected|will)\b/i;
+
 /**
  * Returns the checked dataset and every problem found in the files (paths relative to the data folder, bytes as
  * read). `dataDir` (default `data`) prefixes the paths in problems. Every file is parsed and schema-checked and
@@ -157,6 +165,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
         {...at, path: [...at.path, "flops", "bf16", "value"]},
         `BF16 is ${Math.round((100 * bf16) / fp8)}% of 8-bit (${bf16} vs ${fp8} PFLOP/s): dense tensor cores give half or all of it; look for a sparse figure or the wrong precision`
       );
+    // Performance per dollar compares chips priced on the same basis only: a price must say which.
+    if (item.price && !item.priceClass)
+      report(
+        {...at, path: [...at.path, "price"]},
+        "a price needs its basis: add `priceClass:` (cloud-on-demand, neocloud-list or market-median)"
+      );
+    if (item.priceClass && !item.price) report({...at, path: [...at.path, "priceClass"]}, "a price basis without a price");
     if (item.chipKw && item.itKw.value < item.chipKw.value)
       report(
         {...at, path: [...at.path, "itKw", "value"]},
@@ -167,6 +182,33 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (file.value as AssumptionsFile).assumptions.map((item, i) => ({item, at: {file, path: ["assumptions", i]}}))
   );
   const assumptions = unique("assumption", assumptionEntries);
+  // All-in power per accelerator (IT power × the base PUE) within the sourced range of the chip's class.
+  const pueBase = assumptionEntries.find((e) => e.item.id === "pue")?.item.base;
+  for (const file of of("chips")) {
+    ((file.value as ChipsFile).classes ?? []).forEach((cls, i) => {
+      const at = {file, path: ["classes", i] as PropertyKey[]};
+      const {low, high} = cls.allInKw;
+      if (low === undefined && high === undefined)
+        report(
+          {...at, path: [...at.path, "allInKw"]},
+          "a class range needs a low or a high (the sourced range of all-in kW per accelerator)"
+        );
+      cls.chips.forEach((chipId, j) => {
+        const chip = chipEntries.find((e) => e.item.id === chipId);
+        if (!chip) {
+          report({...at, path: [...at.path, "chips", j]}, `unknown chip "${chipId}"`);
+          return;
+        }
+        if (pueBase === undefined) return;
+        const allIn = chip.item.itKw.value * pueBase;
+        if ((low !== undefined && allIn < low) || (high !== undefined && allIn > high))
+          report(
+            {...chip.at, path: [...chip.at.path, "itKw", "value"]},
+            `all-in power per accelerator ${allInText(allIn)} kW (IT ${chip.item.itKw.value} kW × PUE ${pueBase}) is outside ${low ?? "…"}–${high ?? "…"} kW, the sourced range of its class (${cls.label}); fix the IT power or the class range`
+          );
+      });
+    });
+  }
   for (const file of of("assumptions")) {
     const missing = ASSUMPTION_IDS.filter((id) => !assumptions.has(id));
     if (missing.length) {
@@ -247,6 +289,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
             `is after the as-of date of ${deal.id} (${o.date} > ${deal.asOf}), which it concerns; move that deal's asOf forward`
           );
       }
+      // A forecast never makes a checkpoint "on track": text that reads as one must say so (or say it was observed).
+      const forecastWord = FORECAST_WORDS.exec(o.text);
+      if (forecastWord && o.basis === undefined)
+        report(
+          {...at, path: [...at.path, "observations", i, "text"]},
+          `reads as a forecast ("${forecastWord[0]}"): add \`basis: forecast\` (or \`basis: observed\` when it reports what happened)`
+        );
       if (o.deal && !deals.has(o.deal))
         report(
           {...at, path: [...at.path, "observations", i, "deal"]},

@@ -311,6 +311,9 @@ export const dealFile = z.strictObject({
   notes: markdown.optional()
 });
 
+/** The bases a chip's rental price can be on; performance per dollar compares chips on the same basis only. */
+export const PRICE_CLASSES = ["cloud-on-demand", "neocloud-list", "market-median"] as const;
+
 export const chipsFile = z.strictObject({
   sources,
   chips: list(
@@ -326,9 +329,22 @@ export const chipsFile = z.strictObject({
       itKw: fact(["kw"]),
       perServer: z.int({error: "expected a whole number"}).min(1, {error: "must be at least 1"}),
       serverName: text,
-      price: fact(["usd-per-chip-hour"]).optional()
+      price: fact(["usd-per-chip-hour"]).optional(),
+      priceClass: z.enum(PRICE_CLASSES, {error: `must be one of ${PRICE_CLASSES.join(", ")}`}).optional()
     })
-  )
+  ),
+  /**
+   * Chip classes with a sourced range of all-in power per accelerator (facility power ÷ accelerators: IT power ×
+   * PUE): `deals check` reports a member chip whose IT power × the base PUE falls outside its class's low–high.
+   */
+  classes: list(
+    z.strictObject({
+      id,
+      label: text,
+      chips: list(id).min(1, {error: "must name at least one chip"}),
+      allInKw: fact(["kw"])
+    })
+  ).optional()
 });
 
 export const assumptionsFile = z.strictObject({
@@ -397,7 +413,8 @@ export const signalsFile = z.strictObject({
           text,
           source: id,
           deal: id.optional(),
-          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional()
+          about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional(),
+          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional()
         })
       )
     })

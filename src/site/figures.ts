@@ -6,6 +6,7 @@
 
 import {factGw} from "../core/capacity/convert.js";
 import type {HeadlineFigure} from "../core/changes.js";
+import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
 import {date, figureWords, monthYear} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
@@ -114,13 +115,14 @@ const RANKED = 3;
 /**
  * Rankings a summary can state without typing them, so the sentence changes when the data does: `rank.commitment-N`
  * (the N-th largest compute commitment in dollars, "OpenAI's to Oracle (about $300B)") and `rank.ceiling-N` (the
- * N-th largest live capacity ceiling, "Broadcom's with OpenAI (up to 10 GW)"), N = 1…3; a superseded deal is history
- * and ranks in neither. Ties keep the data's order. A place the data cannot fill is "not disclosed".
+ * N-th largest capacity ceiling of a deal not superseded, named with its stage: "Broadcom's letter of intent with
+ * OpenAI (up to 10 GW)", "AMD's deal with OpenAI (up to 6 GW)"), N = 1…3; a superseded deal is history and ranks in
+ * neither. Ties keep the data's order. A place the data cannot fill is "not disclosed".
  */
 export function* rankFigures({dataset}: FigureInput): Iterable<[string, FigureValue]> {
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   const name = (id: string) => companies.get(id) ?? id;
-  const live = dataset.deals.filter((d) => !d.supersededOn);
+  const live = dataset.deals.filter((d) => !d.supersededOn && !isHistory(d));
   const commitments = live
     .map((deal) => ({deal, term: headlineTerms(deal).committed}))
     .filter((d): d is {deal: Deal; term: MoneyTerm} => d.term !== null)
@@ -150,7 +152,7 @@ export function* rankFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       `rank.ceiling-${i + 1}`,
       g
         ? text(
-            `${name(g.deal.provider)}'s with ${name(g.deal.lab)} (${figureWords({value: g.gw, unit: "gw", bound: g.ceiling.bound, status: g.ceiling.status})})`
+            `${name(g.deal.provider)}'s ${stageNoun(g.deal.status)} with ${name(g.deal.lab)} (${figureWords({value: g.gw, unit: "gw", bound: g.ceiling.bound, status: g.ceiling.status})})`
           )
         : missing
     ];

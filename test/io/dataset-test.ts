@@ -371,3 +371,57 @@ it("checkFiles(a superseded deal) wants the date and the terms that replaced it,
   );
   assert.deepStrictEqual(problemLines(ok), []);
 });
+
+it("checkFiles(an observation that reads as a forecast without basis) asks to mark it; basis silences it", () => {
+  const forecast = editValid("signals.yaml", "text: Project Rainier went live.", "text: Analysts expect Project Rainier to go live.");
+  assert.deepStrictEqual(problemLines(forecast), [
+    'data/signals.yaml:13:15: signals[0].observations[0].text: reads as a forecast ("expect"): add `basis: forecast` (or `basis: observed` when it reports what happened)'
+  ]);
+  const marked = edit(forecast, "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic\n        basis: forecast");
+  assert.deepStrictEqual(problemLines(marked), []);
+});
+
+it("checkFiles(a chip's all-in power outside its class's sourced range) names the chip's IT power, with the arithmetic", () => {
+  // IT 1.2 kW × the fixture's base PUE 1.2 = 1.44 kW all-in, against a class range of 1.5–3 kW.
+  const withClass = (low: number) =>
+    editValid(
+      "chips.yaml",
+      "    serverName: Trn2 UltraServer\n",
+      `    serverName: Trn2 UltraServer\nclasses:\n  - id: c\n    label: Test class\n    chips: [trainium2]\n    allInKw: {value: 2, unit: kw, status: estimate, low: ${low}, high: 3, source: chip-source}\n`
+    );
+  assert.deepStrictEqual(problemLines(withClass(1.5)), [
+    "data/chips.yaml:14:19: chips[0].itKw.value: all-in power per accelerator 1.44 kW (IT 1.2 kW × PUE 1.2) is outside 1.5–3 kW, the sourced range of its class (Test class); fix the IT power or the class range"
+  ]);
+  assert.deepStrictEqual(problemLines(withClass(1.4)), []);
+});
+
+it("the data's chip classes hold their members, and the old GB200 IT power (1.75 kW, the rack alone) would fail its class", async () => {
+  const {readFile} = await import("node:fs/promises");
+  const {parse} = await import("yaml");
+  const file = parse(await readFile("data/chips.yaml", "utf8")) as {classes: {id: string; chips: string[]; allInKw: {low?: number}}[]};
+  const nvl72 = file.classes.find((c) => c.id === "blackwell-nvl72")!;
+  assert.include(nvl72.chips, "gb200");
+  assert.isAbove(nvl72.allInKw.low!, 1.75 * 1.15, "1.75 kW × PUE 1.15 = 2.01 kW falls below the class's low");
+});
+
+it("checkFiles(a chip price without its basis) asks for priceClass, so per dollar compares like with like", () => {
+  const priced = editValid(
+    "chips.yaml",
+    "    serverName: Trn2 UltraServer\n",
+    "    serverName: Trn2 UltraServer\n    price: {value: 2, unit: usd-per-chip-hour, status: estimate, source: chip-source}\n"
+  );
+  assert.deepStrictEqual(problemLines(priced), [
+    "data/chips.yaml:17:12: chips[0].price: a price needs its basis: add `priceClass:` (cloud-on-demand, neocloud-list or market-median)"
+  ]);
+  assert.deepStrictEqual(
+    problemLines(
+      edit(
+        priced,
+        "chips.yaml",
+        "usd-per-chip-hour, status: estimate, source: chip-source}\n",
+        "usd-per-chip-hour, status: estimate, source: chip-source}\n    priceClass: neocloud-list\n"
+      )
+    ),
+    []
+  );
+});

@@ -41,3 +41,18 @@ it("rankFigures: a superseded deal ranks in neither list, and an unfilled place 
   const one = {...edited, deals: edited.deals.filter((d) => d.id === "amazon-anthropic")};
   assert.strictEqual(ranks(one)("rank.commitment-2"), "missing");
 });
+
+it("rankFigures: a letter of intent in the ceiling ranking is named as one, a deal in force as a deal", () => {
+  const rank = ranks(dataset);
+  const texts = [1, 2, 3].map((n) => rank(`rank.ceiling-${n}`)!);
+  const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  for (const deal of dataset.deals.filter((d) => d.capacity && d.status !== "superseded")) {
+    const text = texts.find((t) => t.startsWith(`${names.get(deal.provider)}'s `) && t.includes(` with ${names.get(deal.lab)} (`));
+    if (!text) continue;
+    assert.include(text, deal.status === "loi" ? "'s letter of intent with" : "'s deal with", deal.id);
+  }
+  assert.isTrue(
+    texts.some((t) => t.includes("letter of intent")),
+    "the data's letter of intent ranks among the largest ceilings"
+  );
+});

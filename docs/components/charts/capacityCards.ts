@@ -6,6 +6,7 @@ import {
   assumptionLineage,
   type CapacityShare,
   type Chip,
+  capacityShareScope,
   type Figure,
   figure,
   gwToTwhPerYear,
@@ -14,7 +15,7 @@ import {
   yardstickShare
 } from "../../lib/core.js";
 import {el} from "../dom.js";
-import {type Bound, boundWord, count, figureText, gw, mw, pct, sig, twh, withBound} from "../format.js";
+import {type Bound, boundWord, count, figureText, gw, inputText, mw, pct, ratioNumber, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge, NamedDerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
@@ -85,7 +86,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       "li",
       {"data-figure": "capacity.share"},
       el("strong", {}, pct(share.share.value)),
-      ` of the ${gw(share.totalGw.value)} that the ${share.dealCount} live deals in our data announce, which together would draw ${twh(totalTwh.value)} a year`,
+      ` of the ${gw(share.totalGw.value)} that ${capacityShareScope(share)} announce, which together would draw ${twh(totalTwh.value)} a year`,
       DerivedBadge(totalTwh.lineage)
     )
   );
@@ -108,14 +109,14 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
       "capacity.itMw",
       "IT power",
       FigureBig("capacity.itMw", capacity.itMw),
-      `What the servers draw: facility power ÷ a PUE of ${sig(values.values.pue)}`
+      `What the servers draw: facility power ÷ a PUE of ${inputText(values.values.pue, "number")}`
     ),
     withChild(
       Card(
         "capacity.energyTwhPerYear",
         "Energy a year",
         FigureBig("capacity.energyTwhPerYear", capacity.energyTwhPerYear, twh(capacity.energyTwhPerYear.value)),
-        `At an average load of ${pct(values.values["load-factor"])}, that is:`
+        `At an average load of ${inputText(values.values["load-factor"], "fraction")}, that is:`
       ),
       EnergyYardsticks(view, {data})
     ),
@@ -204,13 +205,21 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const {values} = view;
   // The chains show the arithmetic at the scenario's values: the base case, not the Monte Carlo medians of the cards.
   const capacity = baseCaseCapacity(view.capacity);
+  const drawn = view.capacity.central === "median" && view.capacity.base !== undefined;
+  // A count that the cards show as the median of the draws is labelled as the base scenario here, the median beside it.
+  const beside = (key: "accelerators" | "servers" | "flopsBf16" | "h100e", label: string, text: (x: number) => string = count) => {
+    const median = view.capacity[key]?.value;
+    return drawn && median !== undefined && text(median) !== text(capacity[key]!.value)
+      ? `${label} in the base scenario (median of the draws, as on the cards: ${text(median)})`
+      : label;
+  };
   const v = values.values;
   // Every box after the ceiling is the ceiling converted, so it keeps the ceiling's bound word ("up to 5 GW" → "up
   // to 4.35 GW" of IT power → "up to 2.65 million" accelerators), as the cards do.
   const bounded = (text: string, value: number) => withBound(text, capacity.gw.bound, value);
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
-  const it: Step = {op: `÷ PUE ${sig(v.pue)}`, value: bounded(gw(itGw), itGw), label: "IT power"};
+  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: bounded(gw(itGw), itGw), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
@@ -225,15 +234,18 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         {
           op: `÷ ${sig(kw)} kW per chip`,
           value: bounded(count(capacity.accelerators.value), capacity.accelerators.value),
-          label: "accelerators"
+          label: beside("accelerators", "accelerators")
         },
         {
-          op: `÷ ${sig(perServer)} chips per system`,
+          op:
+            mix.length === 1
+              ? `÷ ${count(mix[0].chip.perServer, "as-written")} chips per system`
+              : `÷ ${ratioNumber(perServer)} chips per system on average`,
           value: bounded(count(capacity.servers.value), capacity.servers.value),
-          label: mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks"
+          label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
         }
       ],
-      note: `IT power per chip, host and network included: ${kwList}. Counts round down for chips and up for systems.`
+      note: `IT power per chip, host and network included: ${kwList}.${mix.length > 1 ? ` Chips per system: ${mix.map(({chip}) => `${chip.name} ${count(chip.perServer, "as-written")}`).join(", ")}.` : ""} Counts round down for chips and up for systems.`
     });
   } else {
     chains.push({title: "Power to IT load", steps: [facility, it]});
@@ -255,7 +267,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
       steps: [
         facility,
         {
-          op: `× 8,760 hours × ${pct(v["load-factor"])} load`,
+          op: `× 8,760 hours × ${inputText(v["load-factor"], "fraction")} load`,
           value: bounded(twh(capacity.energyTwhPerYear.value), capacity.energyTwhPerYear.value),
           label: "a year"
         },
@@ -269,16 +281,16 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     chains.push({
       title: "Chips to compute",
       steps: [
-        {value: bounded(count(capacity.accelerators.value), capacity.accelerators.value), label: "accelerators"},
+        {value: bounded(count(capacity.accelerators.value), capacity.accelerators.value), label: beside("accelerators", "accelerators")},
         {
           op: `× ${sig(perChip)} PFLOP/s each`,
           value: bounded(figureText(capacity.flopsBf16.value, "flops"), capacity.flopsBf16.value),
-          label: "dense compute"
+          label: beside("flopsBf16", "dense compute", (x) => figureText(x, "flops"))
         },
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
           value: bounded(count(capacity.h100e.value), capacity.h100e.value),
-          label: "H100-equivalents, dense BF16"
+          label: beside("h100e", "H100-equivalents, dense BF16")
         }
       ],
       note: `Peak dense BF16 per chip, averaged over the mix: ${mixChips(view)

@@ -6,7 +6,7 @@
 
 import type {Deal, Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
+import {count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {DealView} from "./commitmentModel.js";
 
@@ -88,7 +88,8 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: commitment ? `A margin on every GW-year for ${termWords(commitment.years.value)}.` : "A margin on every GW-year of the term.",
         figure: fig(
           recycling.operatingProfitUsd,
-          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit at a ${pct(view.recycling.margin.value)} margin`
+          (f) =>
+            `${figureText(f.value, "usd", f.bound)} of operating profit at a ${inputText(view.recycling.margin.value, "fraction")} margin`
         )
       }
     },

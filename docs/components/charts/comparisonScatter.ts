@@ -22,18 +22,19 @@ export interface ComparisonPoint {
 /** Returns why a deal lacks one of the two metrics, in words ("no GW figure; no firm investment"). */
 export function missingReason(row: DealComparison): string {
   const reasons: string[] = [];
+  if (row.status === "superseded") reasons.push("superseded terms, history");
   if (!row.commitmentUsd) reasons.push("no dollar commitment");
   if (!row.gw && row.commitmentUsd) reasons.push("no GW figure");
   if (row.commitmentUsd && !(row.investmentFirmUsd.value > 0)) reasons.push("no firm investment");
   return reasons.join("; ");
 }
 
-/** Splits the deals into plotted points (both metrics) and the rest, in the rows' order. */
+/** Splits the deals into plotted points (both metrics, terms not superseded) and the rest, in the rows' order. */
 export function comparisonPoints(rows: readonly DealComparison[]): {points: ComparisonPoint[]; missing: DealComparison[]} {
   const points: ComparisonPoint[] = [];
   const missing: DealComparison[] = [];
   for (const row of rows) {
-    if (row.usdPerGw && row.commitmentToInvestment) {
+    if (row.status !== "superseded" && row.usdPerGw && row.commitmentToInvestment) {
       const a = row.usdPerGw.lineage.status;
       const b = row.commitmentToInvestment.lineage.status;
       points.push({

@@ -2,7 +2,7 @@
  * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
  * with its current status and the evidence behind it, all from the core's capitalChain.
  */
-import {type CapitalChain, type Checkpoint, type Deal, factGw} from "../../lib/core.js";
+import {type CapitalChain, type Checkpoint, type Deal, factGw, PRICE_CLASS_WORDS} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
@@ -65,7 +65,7 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
     step(
       4,
       "Checkpoints",
-      ...chain.checkpoints.map((c) => line(`${CHECKPOINT_LABELS[c.id]}: `, StatusPill(c.status))),
+      ...chain.checkpoints.map((c) => line(`${CHECKPOINT_LABELS[c.id]}: `, StatusPill(c.status, verdictWords(c)))),
       line("Weakest link: ", StatusPill(chain.status))
     )
   );
@@ -76,12 +76,17 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
       el(
         "section",
         {class: "card roadmap-checkpoint", "data-checkpoint": c.id},
-        el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status)),
+        el("div", {class: "signal-head"}, el("h4", {}, CHECKPOINT_LABELS[c.id]), StatusPill(c.status, verdictWords(c))),
         ...checkpointEvidence(c, deal, data, sources)
       )
     )
   );
   return el("div", {class: "roadmap-chain-figure"}, flow, cards);
+}
+
+// A checkpoint's verdict in words when it has one (capacity on schedule says what it rests on).
+function verdictWords(c: Checkpoint): string | undefined {
+  return "verdict" in c ? c.verdict : undefined;
 }
 
 /** The sentences behind a checkpoint's status, from the checkpoint's own fields (also in the research note's risks). */
@@ -92,11 +97,12 @@ export function checkpointEvidence(
   sources: Parameters<typeof SourceLink>[1]
 ): HTMLElement[] {
   const chipName = (id: string) => data.chips.find((x) => x.id === id)?.name ?? id;
-  const signal = (s: {text: string | null; latest: string | null; source: string | null}) =>
+  const signal = (s: {text: string | null; latest: string | null; source: string | null; basis: "observed" | "forecast" | null}) =>
     s.text
       ? el(
           "p",
           {class: "roadmap-evidence"},
+          s.basis === "forecast" ? "Rests on a forecast, not on capacity seen online: " : "Rests on what was observed: ",
           el("time", {datetime: s.latest ?? ""}, date(s.latest ?? "")),
           " ",
           s.text,
@@ -120,7 +126,9 @@ export function checkpointEvidence(
     ];
   }
   if (c.id === "performance-per-dollar") {
-    const best = [...c.priced].sort((a, b) => b.flopsPerDollarHour - a.flopsPerDollarHour)[0];
+    const best = c.compared
+      ? c.priced.find((p) => p.id === c.compared)
+      : [...c.priced].sort((a, b) => b.flopsPerDollarHour - a.flopsPerDollarHour)[0];
     const unpriced = c.unpriced.length ? `No public price for ${c.unpriced.map(chipName).join(", ")}.` : "";
     if (!best)
       return [
@@ -132,12 +140,19 @@ export function checkpointEvidence(
             : "The deal names no chip to price."
         )
       ];
-    if (c.ratio === null) return [el("p", {}, `${chipName(best.id)} has a price, but no other chip does to compare with. ${unpriced}`)];
+    if (c.ratio === null)
+      return [
+        el(
+          "p",
+          {},
+          `${chipName(best.id)} has a price${best.priceClass ? ` (${PRICE_CLASS_WORDS[best.priceClass]})` : ""}, but no chip outside the deal is priced on the same basis, and prices on different bases are not compared. ${unpriced}`
+        )
+      ];
     return [
       el(
         "p",
         {},
-        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the other priced chips (${sig(c.market! / 1e12)}). ${unpriced}`
+        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the chips outside the deal priced on the same basis, ${PRICE_CLASS_WORDS[c.priceClass!]} (${sig(c.market! / 1e12)}). ${unpriced}`
       )
     ];
   }

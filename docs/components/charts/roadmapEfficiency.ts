@@ -3,7 +3,7 @@
  * per chip line (log scale, labelled dots), and performance per dollar-hour for the chips with a public price.
  */
 
-import type {ChipLineEfficiency} from "../../lib/core.js";
+import {type ChipLineEfficiency, PRICE_CLASS_WORDS} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
 import {sig} from "../format.js";
 import {chartWidth, isoDate, LINE_COLORS, LINE_LABELS, shortChipName} from "./fleetColors.js";
@@ -17,6 +17,8 @@ export interface EfficiencyRow {
   perWatt: number;
   /** Dense BF16 TFLOP/s per US dollar an hour; null without a price. */
   perDollar: number | null;
+  /** The price's basis in words ("neocloud list prices"); null without a price or basis. */
+  priceBasis: string | null;
   inDeal: boolean;
 }
 
@@ -30,6 +32,7 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       date: isoDate(c.available),
       perWatt: c.flopsPerWatt / 1e12,
       perDollar: c.flopsPerDollarHour === null ? null : c.flopsPerDollarHour / 1e12,
+      priceBasis: c.priceClass ? PRICE_CLASS_WORDS[c.priceClass] : null,
       inDeal: dealChips.includes(c.id)
     }))
   );
@@ -129,40 +132,58 @@ export function RoadmapEfficiency(
   });
 }
 
-/** Returns the price-performance bars: TFLOP/s per dollar-hour for every chip with a public price, best first. */
-export function RoadmapPerDollar(
-  rows: readonly EfficiencyRow[],
-  {width: w, print}: {width: number; print?: boolean}
-): HTMLElement | SVGSVGElement {
+/**
+ * Returns the price-performance bars: TFLOP/s per dollar-hour for every chip with a public price, one chart per
+ * price basis (a cloud's on-demand rate is never set against a neocloud's list price), best first within each.
+ */
+export function RoadmapPerDollar(rows: readonly EfficiencyRow[], {width: w, print}: {width: number; print?: boolean}): HTMLElement {
   const width = chartWidth(w);
-  const priced = rows.filter((r) => r.perDollar !== null).sort((a, b) => b.perDollar! - a.perDollar!);
+  const priced = rows.filter((r) => r.perDollar !== null);
+  const bases = [...new Set(priced.map((r) => r.priceBasis ?? "price basis not stated"))];
   const lines = [...new Set(priced.map((r) => r.line))];
-  return Plot.plot({
-    width,
-    height: 40 + priced.length * 30,
-    marginLeft: Math.min(150, 8 + Math.max(...priced.map((r) => r.name.length)) * 6.5),
-    marginRight: 48,
-    x: {label: "Dense BF16 TFLOP/s per dollar an hour of rent →", grid: true},
-    y: {label: null, domain: priced.map((r) => r.name)},
-    color: {domain: lines.map((l) => LINE_LABELS[l] ?? l), range: lines.map((l) => LINE_COLORS[l] ?? "currentColor")},
-    marks: [
-      Plot.barX(priced, {
-        x: "perDollar",
-        y: "name",
-        fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
-        title: print ? undefined : (d: EfficiencyRow) => `${d.name}: ${sig(d.perDollar!)} TFLOP/s per $/h`
-      }),
-      Plot.text(priced, {
-        x: "perDollar",
-        y: "name",
-        text: (d: EfficiencyRow) => sig(d.perDollar!),
-        textAnchor: "start",
-        dx: 4,
-        fontSize: FONT
-      }),
-      Plot.ruleX([0])
-    ]
-  });
+  const color = {domain: lines.map((l) => LINE_LABELS[l] ?? l), range: lines.map((l) => LINE_COLORS[l] ?? "currentColor")};
+  const marginLeft = Math.min(150, 8 + Math.max(...priced.map((r) => r.name.length)) * 6.5);
+  const panel = (basis: string) => {
+    const group = priced.filter((r) => (r.priceBasis ?? "price basis not stated") === basis).sort((a, b) => b.perDollar! - a.perDollar!);
+    const wrap = document.createElement("div");
+    wrap.className = "roadmap-price-basis";
+    const head = document.createElement("p");
+    head.className = "roadmap-price-basis-head";
+    head.textContent = `On ${basis}`;
+    wrap.append(
+      head,
+      Plot.plot({
+        width,
+        height: 36 + group.length * 30,
+        marginLeft,
+        marginRight: 48,
+        x: {label: "Dense BF16 TFLOP/s per dollar an hour of rent →", grid: true},
+        y: {label: null, domain: group.map((r) => r.name)},
+        color,
+        marks: [
+          Plot.barX(group, {
+            x: "perDollar",
+            y: "name",
+            fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+            title: print ? undefined : (d: EfficiencyRow) => `${d.name}: ${sig(d.perDollar!)} TFLOP/s per $/h (${basis})`
+          }),
+          Plot.text(group, {
+            x: "perDollar",
+            y: "name",
+            text: (d: EfficiencyRow) => sig(d.perDollar!),
+            textAnchor: "start",
+            dx: 4,
+            fontSize: FONT
+          }),
+          Plot.ruleX([0])
+        ]
+      }) as unknown as Node
+    );
+    return wrap;
+  };
+  const out = document.createElement("div");
+  out.append(...bases.map(panel));
+  return out;
 }
 
 interface Label extends EfficiencyRow {

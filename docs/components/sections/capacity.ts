@@ -289,8 +289,9 @@ export const capacity: Section = {
       view.capacity.central === "median"
         ? el(
             "p",
-            {class: "muted"},
-            `The accelerator, system and compute cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology); the chains below show the arithmetic at the scenario's values, with no draw.`
+            {class: "capacity-convention"},
+            el("strong", {}, "Median on the cards, base scenario in the chains. "),
+            `The accelerator, system and compute cards show the median of ${count(MONTE_CARLO_DRAWS)} seeded draws over the assumptions' ranges and the chips' own ranges of IT power and FLOP/s (the P10–P90 bands are in the methodology)${baseBeside(view)}. The chains below work the arithmetic in the base scenario, every input at its base value with no draw; each count that differs from its card names the card's median beside it.`
           )
         : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
@@ -300,6 +301,14 @@ export const capacity: Section = {
     );
   }
 };
+
+// ", e.g. 2.37 million accelerators (base scenario: 2.65 million)": the one count a reader compares first, both ways.
+function baseBeside({capacity}: CapacityView): string {
+  const median = capacity.accelerators?.value;
+  const base = capacity.base?.accelerators;
+  if (median === undefined || base === undefined || count(median) === count(base)) return "";
+  return `, e.g. ${count(median)} accelerators (base scenario: ${count(base)})`;
+}
 
 // Keeps "5 GW" and "2.65 million" on one line in a headline.
 function keepUnits(text: string): string {

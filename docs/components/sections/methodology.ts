@@ -9,7 +9,7 @@ import {ChartCsv, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
-import {count, date, figureText, pct} from "../format.js";
+import {count, date, figureText, inputText, pct} from "../format.js";
 import {type AssumptionRow, MethodologyAssumptionsTable} from "../tables/methodologyAssumptions.js";
 import {MethodologyLineage} from "../tables/methodologyLineage.js";
 import {OptionModelNote} from "./options.js";
@@ -45,7 +45,7 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
   const provider = names(deal.provider);
   const profile = projection.commitment?.profile;
   const items = [
-    `Each investor is analysed on its own return channel. A cloud provider earns its own operating margin on the lab's spend: for ${provider}, ${pct(r.margin.value)} (from its published segment results, as secondary pages report them; its low and high are in the assumptions table, and renting out AI capacity may earn well below a segment's average: Oracle's reported gross margin on rented GPUs was 14%). A chip maker's return is its gross margin on the chips bought (Nvidia, AMD and Broadcom margins are in the table); it is not netted against a cloud's margin.`,
+    `Each investor is analysed on its own return channel. A cloud provider earns its own operating margin on the lab's spend: for ${provider}, ${inputText(r.margin.value, "fraction")} (from its published segment results, as secondary pages report them; its low and high are in the assumptions table, and renting out AI capacity may earn well below a segment's average: Oracle's reported gross margin on rented GPUs was 14%). A chip maker's return is its gross margin on the chips bought (Nvidia, AMD and Broadcom margins are in the table); it is not netted against a cloud's margin.`,
     r.otherInvestorsFirmUsd.value > 0
       ? `Only money from ${provider}'s own group is set against ${provider}'s return: ${figureText(r.otherInvestorsFirmUsd.value, "usd")} from other investors in this deal earns nothing from ${provider}'s margin and is left out of its cash flows and ratios.`
       : `Only money from ${provider}'s own group is set against ${provider}'s return; in this deal that is every investor.`,

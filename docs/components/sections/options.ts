@@ -20,7 +20,7 @@ import {ChartCsv, OPTION_GRID, optionCellRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {el} from "../dom.js";
-import {date, pct, plusMinus, sig, usd} from "../format.js";
+import {date, pct, plusMinus, ratioNumber, sig, usd} from "../format.js";
 import {Badge, NamedDerivedBadge} from "../provenance.js";
 import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
 import type {Section, SectionContext} from "./types.js";
@@ -81,7 +81,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
       "Monte Carlo check",
       plusMinus(valueMonteCarlo.value, standardError, "usd"),
       valueMonteCarlo.lineage,
-      `per GW-year, ± one standard error over seeded simulated paths; ${sig(errors)} standard errors from the closed form`
+      `per GW-year, ± one standard error over seeded simulated paths; ${ratioNumber(errors)} standard errors from the closed form`
     ),
     Kpi(
       "options.costOfWaiting",

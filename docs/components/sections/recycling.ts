@@ -18,7 +18,7 @@ import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, pct, sig, times, usd, withBound} from "../format.js";
+import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -160,7 +160,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
       ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (the commitment is a floor)`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${pct(r.margin.value)} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -248,7 +248,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           {class: "recycling-exposure"},
           `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
             (exposure.revenueUsd && exposure.yearsOfRevenue
-              ? `, ${sig(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
+              ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
               : "; the data has no sourced revenue for it to compare with.")
         )
       : null,
@@ -336,7 +336,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           )
         : null,
       Kpi(
-        `Accounting view, not cash: operating profit at ${pct(r.margin.value)}`,
+        `Accounting view, not cash: operating profit at ${inputText(r.margin.value, "fraction")}`,
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
@@ -391,7 +391,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${pct(r.margin.value)} operating margin implies, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]

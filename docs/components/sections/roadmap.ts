@@ -111,7 +111,10 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
           "Accelerators installed at each year end, by chip generation (millions); cohorts retire at the end of their useful life."
         )
       ),
-      {title: `At its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators`, source: chipSource(data, chips)}
+      {
+        title: `In the base scenario, at its peak in ${peak.year} the fleet holds ${count(peak.accelerators)} accelerators`,
+        source: chipSource(data, chips)
+      }
     ),
     ChartFrame(
       el(
@@ -124,7 +127,10 @@ function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTM
           `Fleet compute: dense BF16 FLOP/s ÷ one H100's ${sig(h100.flops.bf16.value)} PFLOP/s (millions of H100-equivalents).`
         )
       ),
-      {title: `At its peak in ${peak.year} the fleet computes like ${count(h100e[peakAt])} H100s`, source: chipSource(data, chips)}
+      {
+        title: `In the base scenario, at its peak in ${peak.year} the fleet computes like ${count(h100e[peakAt])} H100s`,
+        source: chipSource(data, chips)
+      }
     )
   );
 }
@@ -144,7 +150,14 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
   const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
-  const cheapest = priced.reduce((a, b) => (b.perDollar! > a.perDollar! ? b : a), priced[0]);
+  // Per dollar compares chips on one price basis only: the leader of the basis with the most priced chips.
+  const byBasis = new Map<string, typeof priced>();
+  for (const r of priced) {
+    const basis = r.priceBasis ?? "price basis not stated";
+    byBasis.set(basis, [...(byBasis.get(basis) ?? []), r]);
+  }
+  const [leadBasis, leadGroup] = [...byBasis].sort((a, b) => b[1].length - a[1].length)[0] ?? ["", []];
+  const cheapest = leadGroup.reduce((a, b) => (b.perDollar! > a.perDollar! ? b : a), leadGroup[0]);
   const unpriced = rows.filter((r) => r.perDollar === null);
   const chipsById = new Map(data.chips.map((c) => [c.id, c]));
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
@@ -166,7 +179,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
           `Falling per watt between generations: ${shifted
             .map(
               (c) =>
-                `${c.name} has ${sig(c.gainPerWatt!)}× its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${sig(c.fp8GainPerWatt)}× its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+                `${c.name} has ${times(c.gainPerWatt!)} its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
             )
             .join(
               "; "
@@ -215,6 +228,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                   "tr",
                   {},
                   el("th", {}, "Chip"),
+                  el("th", {}, "Price basis"),
                   el("th", {class: "num"}, "Price per chip-hour"),
                   el("th", {class: "num"}, "TFLOP/s per $/h")
                 )
@@ -228,6 +242,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
                     "tr",
                     {},
                     el("td", {}, r.name),
+                    el("td", {}, r.priceBasis ?? "not stated"),
                     el(
                       "td",
                       {class: "num"},
@@ -242,7 +257,10 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
             )
           ),
           {
-            title: `${cheapest.name} gives the most compute per rental dollar: ${sig(cheapest.perDollar!)} TFLOP/s per $/h`,
+            title:
+              leadGroup.length > 1
+                ? `On ${leadBasis}, ${cheapest.name} gives the most compute per rental dollar: ${sig(cheapest.perDollar!)} TFLOP/s per $/h`
+                : `Compute per rental dollar, each chip on its own price basis: ${sig(cheapest.perDollar!)} TFLOP/s per $/h for ${cheapest.name}`,
             source: chipSource(
               data,
               priced.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined),

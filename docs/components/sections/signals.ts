@@ -1,5 +1,5 @@
 /** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
-import {signalBoard} from "../../lib/core.js";
+import {scheduleVerdict, signalBoard} from "../../lib/core.js";
 import {ChartCsv, SIGNALS, signalRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
@@ -8,9 +8,19 @@ import type {Section, SectionContext} from "./types.js";
 
 const STATUS_WORDS: Record<string, string> = {"on-track": "on track", watch: "watch", "off-track": "off track", unknown: "no evidence yet"};
 
-/** Returns the status pill for a signal status. */
-export function StatusPill(status: string): HTMLElement {
-  return el("span", {class: `status-pill status-pill--${status}`}, STATUS_WORDS[status] ?? status);
+/** Returns the status pill for a signal status; `words` replaces the status's words (a checkpoint's verdict). */
+export function StatusPill(status: string, words?: string): HTMLElement {
+  return el("span", {class: `status-pill status-pill--${status}`}, words ?? STATUS_WORDS[status] ?? status);
+}
+
+/**
+ * Returns the pill for an observation's status: a forecast says so and is never "on track" ("likely, on a forecast",
+ * amber), as in the checkpoints (src/core/roadmap/checkpoints.ts).
+ */
+function ObservationPill(o: {status: string; basis?: "observed" | "forecast"} | undefined, status: string): HTMLElement {
+  if (o?.basis !== "forecast") return StatusPill(status);
+  const verdict = scheduleVerdict({status: status as Parameters<typeof scheduleVerdict>[0]["status"], basis: "forecast"});
+  return StatusPill(status === "on-track" ? "watch" : status, verdict);
 }
 
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */
@@ -27,7 +37,7 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
       el(
         "section",
         {class: "card signal", id: `signal-${row.id}`},
-        el("div", {class: "signal-head"}, el("h3", {}, row.label), StatusPill(row.status)),
+        el("div", {class: "signal-head"}, el("h3", {}, row.label), ObservationPill(row.observations[0], row.status)),
         el("p", {class: "signal-question"}, row.question),
         row.observations.length
           ? el(
@@ -39,7 +49,7 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
                   {},
                   el("time", {datetime: o.date}, date(o.date)),
                   " ",
-                  StatusPill(o.status),
+                  ObservationPill(o, o.status),
                   " ",
                   o.text,
                   o.deal ? el("span", {class: "muted"}, ` (${deals[o.deal] ?? o.deal})`) : null,

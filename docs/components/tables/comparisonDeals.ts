@@ -1,9 +1,10 @@
 /** Every deal side by side on normalized metrics: a sortable table whose first column stays put on a phone. */
 import type {DealComparison, Figure} from "../../lib/core.js";
+import {DEAL_STAGE_WORDS} from "../../lib/core.js";
 import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {type CsvColumn, csvLink} from "../downloads.js";
-import {pct} from "../format.js";
+import {monthYear, pct} from "../format.js";
 import {ComparisonFigure} from "./comparisonFigure.js";
 
 type Status = "confirmed" | "reported" | "estimate" | "assumption";
@@ -90,12 +91,13 @@ export function ComparisonDealsTable(
           "span",
           {},
           el("span", {class: "comparison-deal-name"}, row.name),
-          el("span", {class: "comparison-deal-status"}, row.status === "loi" ? "letter of intent" : row.status)
+          el("span", {class: "comparison-deal-status"}, stageCell(row))
         ),
       csv: [
         {header: "Deal", value: (row) => row.name},
         {header: "Deal id", value: (row) => row.id},
-        {header: "Deal status", value: (row) => row.status}
+        {header: "Deal status", value: (row) => row.status},
+        {header: "Superseded on", value: (row) => row.supersededOn ?? ""}
       ]
     },
     figureColumn("investmentFirmUsd", "$ invested, firm"),
@@ -173,7 +175,7 @@ export function ComparisonDealsTable(
   });
   const draw = () => {
     const column = all.find((c) => c.key === sortKey)!;
-    const sorted = [...rows].sort((a, b) => compare(column.sortValue(a), column.sortValue(b), descending));
+    const sorted = [...rows].sort((a, b) => historyLast(a, b) || compare(column.sortValue(a), column.sortValue(b), descending));
     headers.forEach((th, i) => {
       if (columns[i].key === sortKey) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
       else th.removeAttribute("aria-sort");
@@ -182,7 +184,13 @@ export function ComparisonDealsTable(
       ...sorted.map((row) =>
         el(
           "tr",
-          {class: row.id === highlight ? "comparison-highlight" : undefined, "data-deal": row.id},
+          {
+            class:
+              [row.id === highlight ? "comparison-highlight" : "", row.status === "superseded" ? "comparison-history" : ""]
+                .join(" ")
+                .trim() || undefined,
+            "data-deal": row.id
+          },
           columns.map((column, i) =>
             i === 0 ? el("th", {scope: "row"}, column.cell(row)) : el("td", {class: column.numeric ? "num" : undefined}, column.cell(row))
           )
@@ -206,7 +214,7 @@ export function ComparisonDealsTable(
   // On screen, with the data version: the rows and columns drawn, as CSV (in the table's order when the page opened).
   if (print || version === undefined) return table;
   const column = all.find((c) => c.key === sortKey)!;
-  const sorted = [...rows].sort((a, b) => compare(column.sortValue(a), column.sortValue(b), descending));
+  const sorted = [...rows].sort((a, b) => historyLast(a, b) || compare(column.sortValue(a), column.sortValue(b), descending));
   return el(
     "div",
     {},
@@ -222,6 +230,17 @@ export function ComparisonDealsTable(
       )
     )
   );
+}
+
+// A deal's stage in its row: "letter of intent", "announced deal", "superseded Feb 2026 (history, in no ranking)".
+export function stageCell(row: Pick<DealComparison, "status" | "supersededOn">): string {
+  if (row.status !== "superseded") return DEAL_STAGE_WORDS[row.status];
+  return `superseded${row.supersededOn ? ` ${monthYear(row.supersededOn)}` : ""} (history, in no ranking)`;
+}
+
+// Superseded terms are history: their rows come last in every sort, so no ranking counts them.
+export function historyLast(a: Pick<DealComparison, "status">, b: Pick<DealComparison, "status">): number {
+  return Number(a.status === "superseded") - Number(b.status === "superseded");
 }
 
 // Numbers before text before nulls; nulls always last, whatever the direction.

@@ -1,7 +1,8 @@
 /** Every assumption with its range, unit, distribution, status and source. */
 import {el} from "../dom.js";
+import {inputText} from "../format.js";
 import {Badge, SourceLink, type SourceRef} from "../provenance.js";
-import {dataUnitText, unitWords} from "./methodologyUnits.js";
+import {unitWords} from "./methodologyUnits.js";
 
 export interface AssumptionRow {
   id: string;
@@ -18,7 +19,8 @@ export interface AssumptionRow {
 }
 
 /**
- * Returns the assumptions table: one row per assumption with its description; its low, base and high in its unit,
+ * Returns the assumptions table: one row per assumption with its description; its low, base and high in its unit
+ * with every digit the data gives (inputs, so a reader can recompute each figure from them),
  * with the unit and the distribution the Monte Carlo draws from; and its status badge and source. The first column stays put
  * when the table scrolls sideways on a phone.
  */
@@ -59,9 +61,9 @@ export function MethodologyAssumptionsTable(
             el(
               "td",
               {class: "num methodology-range"},
-              el("div", {}, el("span", {class: "muted"}, "low "), dataUnitText(a.low, a.unit)),
-              el("div", {class: "methodology-base"}, el("span", {class: "muted"}, "base "), dataUnitText(a.base, a.unit)),
-              el("div", {}, el("span", {class: "muted"}, "high "), dataUnitText(a.high, a.unit)),
+              el("div", {}, el("span", {class: "muted"}, "low "), inputText(a.low, a.unit)),
+              el("div", {class: "methodology-base"}, el("span", {class: "muted"}, "base "), inputText(a.base, a.unit)),
+              el("div", {}, el("span", {class: "muted"}, "high "), inputText(a.high, a.unit)),
               el("div", {class: "methodology-range-meta"}, `${unitWords(a.unit)} · ${a.distribution}`)
             ),
             el("td", {}, Badge(a, {sources, index}), SourceLink(a.source, {sources, index}))

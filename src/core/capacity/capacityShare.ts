@@ -17,6 +17,10 @@ export interface CapacityShare {
   deals: string[];
   /** How many deals are summed. */
   dealCount: number;
+  /** How many of the deals summed are only a letter of intent. */
+  lettersOfIntent: number;
+  /** True when the deal itself is summed only because it is the deal shown (superseded or stalled). */
+  selfOutside: boolean;
 }
 
 /**
@@ -56,6 +60,26 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
     totalGw: figure(total, "gw", parts),
     share: figure(total > 0 ? own / total : 0, "fraction", parts),
     deals: listed ? counted.map((d) => d.id) : [],
-    dealCount: counted.length
+    dealCount: counted.length,
+    lettersOfIntent: counted.filter((d) => d.status === "loi").length,
+    selfOutside: !COUNTED_DEAL_STATUSES.includes(deal.status)
   };
+}
+
+/**
+ * Returns which deals a capacity share sums, in words that give each its stage (a letter of intent is never called
+ * live or signed): "the 7 deals in our data not superseded (1 of them only a letter of intent)"; for a deal that is
+ * summed only because it is the one shown, "the 7 deals in our data not superseded and this one".
+ *
+ * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data not superseded (1 of them only a letter of intent)"
+ */
+export function capacityShareScope({
+  dealCount,
+  lettersOfIntent,
+  selfOutside
+}: Pick<CapacityShare, "dealCount" | "lettersOfIntent" | "selfOutside">): string {
+  const others = dealCount - (selfOutside ? 1 : 0);
+  const what = `the ${others} deal${others === 1 ? "" : "s"} in our data not superseded${selfOutside ? " and this one" : ""}`;
+  if (lettersOfIntent === 0) return what;
+  return `${what} (${lettersOfIntent} of them only ${lettersOfIntent === 1 ? "a letter" : "letters"} of intent)`;
 }

@@ -22,6 +22,8 @@ export interface DealComparison {
   provider: Party;
   status: DealStatus;
   announced: string;
+  /** When a superseded deal's terms were superseded (ISO date); its row is history and ranks in no sort. */
+  supersededOn: string | null;
   /** Firm tranches, USD (0 without tranches). */
   investmentFirmUsd: Figure;
   /** Every tranche at face value, USD. */
@@ -97,6 +99,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     provider: party(deal.provider),
     status: deal.status,
     announced: deal.announced,
+    supersededOn: deal.supersededOn?.date ?? null,
     investmentFirmUsd: investment.firmUsd,
     investmentMaxUsd: investment.maxUsd,
     commitmentUsd: commitment,

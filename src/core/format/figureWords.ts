@@ -13,7 +13,7 @@ import type {MoneyTerm} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Bound, Status} from "../model.js";
 import {withBound} from "./bounds.js";
-import {assertFinite, type Precision} from "./numbers.js";
+import {assertFinite, type Precision, roundSig} from "./numbers.js";
 import {unitText} from "./units.js";
 
 /** What a figure needs to be written: its value and unit, and optionally bound, status and a low–high range. */
@@ -79,13 +79,37 @@ export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound">, {b
 }
 
 /**
+ * Returns a model input (an assumption's low, base or high, a scenario's or a reader's value) in its unit, with
+ * every digit the data writes it with, so a reader can recompute each figure from the inputs printed: a PUE of 1.15
+ * is "1.15×", not "1.1×"; a 35.4% margin is "35.4%", not "35%". Derived figures keep the three-significant-figure
+ * rule; inputs are not derived.
+ *
+ * @example inputText(1.15, "ratio") // "1.15×"
+ * @example inputText(0.354, "fraction") // "35.4%"
+ */
+export function inputText(value: number, unit: string): string {
+  assertFinite(value);
+  return unitText(value, unit, "as-written");
+}
+
+/**
  * Returns a value and its standard error, the error to two significant figures and never more precise than the
- * value: (1.234e9, 24.6e6, "usd") → "$1.23B ± $25M".
+ * value's last written digit (its third significant figure): (1.234e9, 24.6e6, "usd") → "$1.23B ± $20M" ($25M
+ * would claim a digit the $1.23B does not show); an error below that digit is written as that digit
+ * ((2.02e9, 3e6) → "$2.02B ± $10M"); 0 stays 0.
  */
 export function plusMinus(value: number, error: number, unit: string): string {
   assertFinite(value);
   assertFinite(error);
-  const e = Math.abs(error) === 0 ? 0 : Number(Math.abs(error).toPrecision(2));
+  const a = Math.abs(error);
+  const shown = roundSig(value);
+  let e = 0;
+  if (a > 0) {
+    // One rounding, at the coarser of the error's second significant digit and the value's third.
+    const own = 10 ** (Math.floor(Math.log10(a)) - 1);
+    const step = shown === 0 ? own : Math.max(own, 10 ** (Math.floor(Math.log10(Math.abs(shown))) - 2));
+    e = Number((Math.max(1, Math.round(a / step)) * step).toPrecision(12));
+  }
   return `${unitText(value, unit, "3sf")} ± ${unitText(e, unit, "as-written")}`;
 }
 

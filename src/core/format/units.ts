@@ -19,6 +19,15 @@ function coarse(x: number, precision: Precision): string {
   return numberText(a >= 1000 ? roundSig(x, 3) : a >= 10 ? Math.round(x) : roundSig(x, 2), "as-written");
 }
 
+/**
+ * Returns a computed ratio's number without a sign, under the ratio rule (whole from 10, two significant figures
+ * below), for ratios a sentence names in words: 85.37 chips per system → "85", 1.2837 standard errors → "1.3",
+ * 28.4 times → "28".
+ */
+export function ratioNumber(x: number): string {
+  return coarse(x, "3sf");
+}
+
 /** Returns a fraction as a percentage: 0.05 → "5%", 0.1333 → "13%", 0.005 → "0.5%", 0.025 as written → "2.5%". */
 export function pct(x: number, precision: Precision = "3sf"): string {
   return `${coarse(x * 100, precision)}%`;

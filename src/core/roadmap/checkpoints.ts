@@ -6,7 +6,7 @@
 import {median} from "d3-array";
 import {monthIndex, monthLabel} from "../capacity/months.js";
 import {deliveryStart} from "../capacity/schedule.js";
-import type {Dataset, SignalStatus, Status} from "../model.js";
+import type {Dataset, ObservationBasis, PriceClass, SignalStatus, Status} from "../model.js";
 import {signalBoard} from "../signals.js";
 import {chipEfficiency} from "./efficiency.js";
 
@@ -22,12 +22,17 @@ export interface SignalReading {
   text: string | null;
   /** Source id of the newest observation; null without any. */
   source: string | null;
+  /** Whether the newest observation reports what happened or forecasts it; null without any. */
+  basis: ObservationBasis | null;
 }
 
 /** Capacity on schedule: the signal, judged against the deal's dated schedule points. */
 export interface ScheduleCheckpoint {
   id: "capacity-on-schedule";
+  /** The signal's status, except that a forecast never makes "on-track" (it reads "watch"). */
   status: SignalStatus;
+  /** The verdict in words, saying what it rests on: "on track, observed", "likely, on a forecast", "no evidence yet". */
+  verdict: string;
   signal: SignalReading;
   /** Schedule points due on or before `asOf`. */
   due: {id: string; by: string}[];
@@ -35,17 +40,21 @@ export interface ScheduleCheckpoint {
   next: {id: string; by: string} | null;
 }
 
-/** Performance per dollar: the deal's best priced chip against the median of the other priced chips. */
+/** Performance per dollar: the deal's best priced chip against the median of the other chips priced on the same basis. */
 export interface PriceCheckpoint {
   id: "performance-per-dollar";
   status: SignalStatus;
-  /** Deal chips with a public price: dense bf16 FLOP/s per US dollar an hour. */
-  priced: {id: string; flopsPerDollarHour: number}[];
+  /** Deal chips with a public price: dense bf16 FLOP/s per US dollar an hour, and the price's basis. */
+  priced: {id: string; flopsPerDollarHour: number; priceClass: PriceClass | null}[];
   /** Deal chips without a public price. */
   unpriced: string[];
-  /** Median FLOP/s per dollar-hour of the priced chips not in the deal; null when none is priced. */
+  /** Median FLOP/s per dollar-hour of the chips not in the deal priced on `priceClass`; null when none is. */
   market: number | null;
-  /** Best priced deal chip ÷ market; null when either is missing. */
+  /** The deal chip compared (the best ratio on its own basis); null when no deal chip has a peer on its basis. */
+  compared: string | null;
+  /** The price basis of the comparison; null without one. */
+  priceClass: PriceClass | null;
+  /** That chip ÷ market; null when either is missing. */
   ratio: number | null;
 }
 
@@ -74,17 +83,19 @@ export const PRICE_WATCH_RATIO = 0.75;
 /**
  * Returns the deal's three checkpoints with their status ("on-track", "watch", "off-track" or "unknown"):
  * - capacity on schedule: the `capacity-reality` signal's status for the deal; "unknown" when the deal has no
- *   dated schedule point to hold it to;
- * - performance per dollar: the best FLOP/s per dollar-hour among the deal's hardware chips with a public price,
- *   ÷ the median of the other priced chips in the data: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track";
- *   "unknown" when no deal chip (or no other chip) has a price;
+ *   dated schedule point to hold it to; a forecast (an observation with `basis: forecast`) never makes "on-track":
+ *   it reads "watch", in words "likely, on a forecast" (see {@link scheduleVerdict});
+ * - performance per dollar: each deal chip's FLOP/s per dollar-hour ÷ the median of the chips not in the deal priced
+ *   on the same basis (a cloud's on-demand rate, a neocloud's list price, a median across providers: never one
+ *   against another), the best of those ratios: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track"; "unknown" when
+ *   no deal chip has a price with a peer on its basis;
  * - roadmap alignment: the worse of the `chip-roadmap` signal and a date check on the capacity chips: a chip
  *   that only fills capacity (availability + `lagMonths`) after the month of the last schedule point is
  *   "off-track", an availability date that is not confirmed is "watch", else "on-track"; "unknown" without chips.
  * "unknown" never outranks a reading: the worse of "watch" and "unknown" is "watch".
  * Throws `invalid deal: <id>`, `invalid lagMonths: <n>` or `invalid chip: <id>`.
  *
- * @example dealCheckpoints(dataset, "amazon-anthropic").map((c) => c.status) // ["on-track", "unknown", "watch"]
+ * @example dealCheckpoints(dataset, "amazon-anthropic")[0].verdict // "likely, on a forecast" (Epoch AI's forecast for the campus)
  */
 export function dealCheckpoints(
   dataset: Pick<Dataset, "deals" | "chips" | "signals">,
@@ -101,9 +112,15 @@ export function dealCheckpoints(
   const capacitySignal = signalReading(board, "capacity-reality");
   const due = schedule.filter((p) => p.by <= now).map(({id, by}) => ({id, by}));
   const upcoming = schedule.find((p) => p.by > now);
+  const scheduleStatus = !schedule.length
+    ? "unknown"
+    : capacitySignal.basis === "forecast" && capacitySignal.status === "on-track"
+      ? "watch"
+      : capacitySignal.status;
   const onSchedule: ScheduleCheckpoint = {
     id: "capacity-on-schedule",
-    status: schedule.length ? capacitySignal.status : "unknown",
+    status: scheduleStatus,
+    verdict: scheduleVerdict(schedule.length ? capacitySignal : {status: "unknown", basis: null}),
     signal: capacitySignal,
     due,
     next: upcoming ? {id: upcoming.id, by: upcoming.by} : null
@@ -113,18 +130,29 @@ export function dealCheckpoints(
   const own = new Set(deal.hardware.chips);
   const priced = efficiency
     .filter((c) => own.has(c.id) && c.flopsPerDollarHour !== null)
-    .map((c) => ({id: c.id, flopsPerDollarHour: c.flopsPerDollarHour!}));
+    .map((c) => ({id: c.id, flopsPerDollarHour: c.flopsPerDollarHour!, priceClass: c.priceClass}));
   const unpriced = deal.hardware.chips.filter((id) => !priced.some((c) => c.id === id));
-  const market =
-    median(efficiency.filter((c) => !own.has(c.id) && c.flopsPerDollarHour !== null).map((c) => c.flopsPerDollarHour!)) ?? null;
-  const best = priced.length ? Math.max(...priced.map((c) => c.flopsPerDollarHour)) : null;
-  const ratio = best !== null && market !== null ? best / market : null;
+  // Each deal chip against the chips outside the deal priced on its own basis; a price without a basis has no peers.
+  const comparisons = priced
+    .map((c) => {
+      const peers = efficiency.filter(
+        (o) => !own.has(o.id) && o.flopsPerDollarHour !== null && c.priceClass !== null && o.priceClass === c.priceClass
+      );
+      const market = median(peers.map((o) => o.flopsPerDollarHour!)) ?? null;
+      return {chip: c, market, ratio: market ? c.flopsPerDollarHour / market : null};
+    })
+    .filter((x) => x.ratio !== null)
+    .sort((a, b) => b.ratio! - a.ratio!);
+  const top = comparisons[0];
+  const ratio = top?.ratio ?? null;
   const perDollar: PriceCheckpoint = {
     id: "performance-per-dollar",
     status: ratio === null ? "unknown" : ratio >= 1 ? "on-track" : ratio >= PRICE_WATCH_RATIO ? "watch" : "off-track",
     priced,
     unpriced,
-    market,
+    market: top?.market ?? null,
+    compared: top?.chip.id ?? null,
+    priceClass: top?.chip.priceClass ?? null,
     ratio
   };
 
@@ -161,6 +189,26 @@ export function dealCheckpoints(
   return [onSchedule, perDollar, alignment];
 }
 
+const SIGNAL_WORDS: Record<SignalStatus, string> = {
+  "on-track": "on track",
+  watch: "watch",
+  "off-track": "off track",
+  unknown: "no evidence yet"
+};
+
+/**
+ * Returns a checkpoint's verdict in words, saying what it rests on: an observed reading is "on track, observed" (or
+ * "off track, observed", "watch, observed"); a forecast is never "on track": "likely, on a forecast" for a forecast
+ * that it will be, "off track, on a forecast" otherwise; no reading is "no evidence yet".
+ *
+ * @example scheduleVerdict({status: "on-track", basis: "forecast"}) // "likely, on a forecast"
+ */
+export function scheduleVerdict({status, basis}: Pick<SignalReading, "status" | "basis">): string {
+  if (status === "unknown" || basis === null) return SIGNAL_WORDS.unknown;
+  if (basis === "forecast") return status === "on-track" ? "likely, on a forecast" : `${SIGNAL_WORDS[status]}, on a forecast`;
+  return `${SIGNAL_WORDS[status]}, observed`;
+}
+
 const SEVERITY: Record<SignalStatus, number> = {unknown: 0, "on-track": 1, watch: 2, "off-track": 3};
 
 /**
@@ -186,5 +234,12 @@ export function worstSignalStatus(statuses: Iterable<SignalStatus>): SignalStatu
 export function signalReading(board: ReturnType<typeof signalBoard>, id: string): SignalReading {
   const row = board.find((r) => r.id === id);
   const newest = row?.observations[0];
-  return {id, status: row?.status ?? "unknown", latest: newest?.date ?? null, text: newest?.text ?? null, source: newest?.source ?? null};
+  return {
+    id,
+    status: row?.status ?? "unknown",
+    latest: newest?.date ?? null,
+    text: newest?.text ?? null,
+    source: newest?.source ?? null,
+    basis: newest ? (newest.basis ?? "observed") : null
+  };
 }

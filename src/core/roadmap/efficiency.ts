@@ -1,7 +1,7 @@
 /** Performance per watt and per dollar-hour of every chip generation, by line, for the roadmap charts. */
 import {acceleratorsToFlops} from "../capacity/convert.js";
 import {type Lineage, leaf, mergeLineage} from "../lineage.js";
-import type {Chip, ChipLine} from "../model.js";
+import type {Chip, ChipLine, PriceClass} from "../model.js";
 
 /** The chip lines in the order the roadmap shows them. */
 export const CHIP_LINES: readonly ChipLine[] = ["trainium", "nvidia", "tpu", "amd"];
@@ -22,6 +22,8 @@ export interface ChipEfficiency {
   fp8FlopsPerWatt: number | null;
   /** Dense bf16 FLOP/s per US dollar an hour of rent; null without a published price. */
   flopsPerDollarHour: number | null;
+  /** The price's basis (compare per dollar only within one); null without a price. */
+  priceClass: PriceClass | null;
   /** flopsPerWatt ÷ the previous generation's in the same line; null for the first. */
   gainPerWatt: number | null;
   /**
@@ -34,6 +36,13 @@ export interface ChipEfficiency {
   /** Every input the row uses (`chip:<id>.flops.bf16`, `.flops.fp8`, `.itKw`, `.price`, `.hbmGb`). */
   lineage: Lineage;
 }
+
+/** A price basis in words, for a label or a sentence ("on neocloud list prices"). */
+export const PRICE_CLASS_WORDS: Readonly<Record<PriceClass, string>> = {
+  "cloud-on-demand": "a cloud's own on-demand rate",
+  "neocloud-list": "neocloud list prices",
+  "market-median": "the median across providers"
+};
 
 export interface ChipLineEfficiency {
   line: ChipLine;
@@ -88,6 +97,7 @@ function efficiencyOf(chip: Chip, previousPerWatt: number | null, previousFp8Per
     flopsPerWatt,
     fp8FlopsPerWatt,
     flopsPerDollarHour: price && price.value > 0 ? bf16 / price.value : null,
+    priceClass: price ? (chip.priceClass ?? null) : null,
     gainPerWatt: previousPerWatt ? flopsPerWatt / previousPerWatt : null,
     fp8GainPerWatt: previousFp8PerWatt && fp8FlopsPerWatt !== null ? fp8FlopsPerWatt / previousFp8PerWatt : null,
     hbmGb: hbmGb ? hbmGb.value : null,

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {capacityShare} from "../../../src/core/capacity/capacityShare.js";
+import {capacityShare, capacityShareScope} from "../../../src/core/capacity/capacityShare.js";
 import type {Fact} from "../../../src/core/model.js";
 import {assertInDelta} from "../../asserts.js";
 import {deal} from "./fixtures.js";
@@ -66,4 +66,16 @@ it("capacityShare(20 deals, id) sums every ceiling but names them with one linea
   assert.deepStrictEqual(share.totalGw.lineage, {inputs: ["live-deals.capacity.ceiling", "m3.capacity.ceiling"], status: "estimate"});
   assert.strictEqual(share.totalGw.bound, "up-to");
   assert.strictEqual(capacityShare(deals, "a")!.dealCount, 2);
+});
+
+it("capacityShareScope(share) names the deals summed with their stage: a letter of intent is never called live", () => {
+  const a = capacityShare(deals, "a")!;
+  assert.strictEqual(a.lettersOfIntent, 1);
+  assert.isFalse(a.selfOutside);
+  assert.strictEqual(capacityShareScope(a), "the 2 deals in our data not superseded (1 of them only a letter of intent)");
+  const c = capacityShare(deals, "c")!; // superseded: summed only because it is the deal shown
+  assert.deepStrictEqual(c.deals, ["a", "b", "c"]);
+  assert.strictEqual(capacityShareScope(c), "the 2 deals in our data not superseded and this one (1 of them only a letter of intent)");
+  assert.strictEqual(capacityShareScope({dealCount: 1, lettersOfIntent: 0, selfOutside: false}), "the 1 deal in our data not superseded");
+  assert.notMatch(capacityShareScope(a), /live/);
 });

@@ -26,6 +26,7 @@ export function chip(
     perServer = 8,
     line = "trainium",
     price,
+    priceClass = "neocloud-list",
     hbm
   }: {
     date: string;
@@ -35,6 +36,8 @@ export function chip(
     perServer?: number;
     line?: Chip["line"];
     price?: number;
+    /** The price's basis (default neocloud list prices); only with a price. */
+    priceClass?: NonNullable<Chip["priceClass"]>;
     hbm?: number;
   }
 ): Chip {
@@ -48,7 +51,7 @@ export function chip(
     itKw: fact(itKw, "kw", "estimate"),
     perServer,
     serverName: `${id} server`,
-    ...(price === undefined ? {} : {price: fact(price, "usd-per-chip-hour", "reported")}),
+    ...(price === undefined ? {} : {price: fact(price, "usd-per-chip-hour", "reported"), priceClass}),
     ...(hbm === undefined ? {} : {hbmGb: fact(hbm, "gb")})
   };
 }

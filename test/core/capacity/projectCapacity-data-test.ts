@@ -67,3 +67,18 @@ it("no deal has capacity online before it can exist: not before its delivery sta
     }
   }
 });
+
+it("TPU 8t's figures follow from its pod (121 EF FP4 ÷ 9,600 chips ÷ 2 for 8-bit), and it fills about 3.5 of Google → Anthropic's 5 GW", () => {
+  const tpu8t = data.chips.find((c) => c.id === "tpu-8t")!;
+  // 121e3 PF ÷ 9,600 = 12.604 PF FP4; ÷ 2 = 6.302 PF 8-bit, written 6.3; BF16 half of that.
+  assertInDelta(tpu8t.flops.fp8!.value, 121e3 / 9600 / 2, 0.01);
+  assertInDelta(tpu8t.flops.bf16.value, tpu8t.flops.fp8!.value / 2, 1e-9);
+  assert.strictEqual(tpu8t.perServer, 9600);
+  const google = data.deals.find((d) => d.id === "google-anthropic")!;
+  const capacity = projectDealCapacity(google, data.chips, base(), data.assumptions)!;
+  // 1 GW by end-2026, then the base scenario's s-curve to 5 GW by end-2031 (60 months); TPU 8t fills from July 2027
+  // (available January 2027 + 6 months), x = 6/60 = 0.1 into the segment: smoothstep 3(0.1)² − 2(0.1)³ = 0.028, so
+  // Ironwood holds 1 + 4 × 0.028 = 1.112 GW and TPU 8t 3.888 GW of 5: 0.7776 (Broadcom's 8-K: about 3.5 GW, 0.7).
+  assertInDelta(capacity.mix["tpu-8t"], 0.7776, 1e-4);
+  assertInDelta(capacity.mix.ironwood + capacity.mix["tpu-8t"], 1);
+});

@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
 import type {Chip, Signal} from "../../../src/core/model.js";
-import {dealCheckpoints, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
+import {dealCheckpoints, scheduleVerdict, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
 import {signalBoard} from "../../../src/core/signals.js";
 import {assertInDelta} from "../../asserts.js";
 import {alpha, beta, chip, deal} from "../capacity/fixtures.js";
@@ -50,8 +50,10 @@ it("dealCheckpoints(dataset, deal) reads capacity on schedule from the capacity-
     status: "watch",
     latest: "2026-02-01",
     text: "second hall late",
-    source: "s2"
+    source: "s2",
+    basis: "observed"
   });
+  assert.strictEqual(schedule.verdict, "watch, observed");
   assert.deepStrictEqual(schedule.due, []);
   assert.deepStrictEqual(schedule.next, {id: "p1", by: "2026-12-31"});
 });
@@ -74,8 +76,9 @@ it("dealCheckpoints(dataset, deal with unpriced chips) cannot judge performance 
   assert.strictEqual(price.status, "unknown");
   assert.deepStrictEqual(price.unpriced, ["alpha", "beta"]);
   assert.deepStrictEqual(price.priced, []);
-  // The market: median of 2.5e14, 5e14, 1e15, 1.5e15 = (5e14 + 1e15) ÷ 2 = 7.5e14
-  assertInDelta(price.market! / 1e14, 7.5);
+  // No deal chip priced: no basis to compare on, so no market either.
+  assert.isNull(price.market);
+  assert.isNull(price.priceClass);
   assert.isNull(price.ratio);
 });
 
@@ -119,7 +122,8 @@ it("dealCheckpoints(dataset, deal) aligns the roadmap when every chip fills befo
     status: "on-track",
     latest: "2025-12-01",
     text: "beta shipped",
-    source: "s4"
+    source: "s4",
+    basis: "observed"
   });
 });
 
@@ -170,5 +174,62 @@ it("worstSignalStatus(statuses) ranks off-track over watch over on-track over un
 it("signalReading(board, id) returns the signal's newest observation, or unknown for a missing signal", () => {
   const board = signalBoard(signals, {deal: deal()});
   assert.strictEqual(signalReading(board, "capacity-reality").text, "second hall late");
-  assert.deepStrictEqual(signalReading(board, "economics"), {id: "economics", status: "unknown", latest: null, text: null, source: null});
+  assert.deepStrictEqual(signalReading(board, "economics"), {
+    id: "economics",
+    status: "unknown",
+    latest: null,
+    text: null,
+    source: null,
+    basis: null
+  });
+});
+
+it("dealCheckpoints: a forecast never makes capacity 'on track' (it reads watch, 'likely, on a forecast'); an observation does", () => {
+  const withNewest = (o: Partial<Signal["observations"][number]>): Signal[] => [
+    {
+      ...signals[0],
+      observations: [...signals[0].observations, {date: "2026-03-01", status: "on-track", text: "t", source: "s9", deal: "d", ...o}]
+    },
+    signals[1]
+  ];
+  const [forecast] = dealCheckpoints(data([deal()], withNewest({basis: "forecast"})), "d");
+  assert.strictEqual(forecast.signal.basis, "forecast");
+  assert.strictEqual(forecast.status, "watch");
+  assert.strictEqual(forecast.verdict, "likely, on a forecast");
+  const [observed] = dealCheckpoints(data([deal()], withNewest({})), "d");
+  assert.strictEqual(observed.status, "on-track");
+  assert.strictEqual(observed.verdict, "on track, observed");
+});
+
+it("scheduleVerdict(reading) says what the verdict rests on", () => {
+  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "forecast"}), "likely, on a forecast");
+  assert.strictEqual(scheduleVerdict({status: "off-track", basis: "forecast"}), "off track, on a forecast");
+  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "observed"}), "on track, observed");
+  assert.strictEqual(scheduleVerdict({status: "unknown", basis: null}), "no evidence yet");
+});
+
+it("dealCheckpoints(dataset, deal) compares performance per dollar only within one price basis", () => {
+  // cloud 1e15 per $/h on a cloud's on-demand rate; the neocloud chips (gpu-a 5e14, gpu-c 1.5e15, tpu-x 2.5e14) are
+  // on list prices: no peer on its basis, so no verdict, however the numbers compare.
+  const cloud = chip("cloud", {date: "2025-01-01", itKw: 1, bf16: 2, line: "trainium", price: 2, priceClass: "cloud-on-demand"});
+  const on = (ids: string[], extra: Chip[] = []) =>
+    dealCheckpoints(
+      {deals: [deal({hardware: {chips: ids, other: [], options: []}})], chips: [alpha, beta, gpuA, gpuC, tpu, cloud, ...extra], signals},
+      "d"
+    )[1];
+  const alone = on(["cloud"]);
+  assert.strictEqual(alone.status, "unknown");
+  assert.isNull(alone.ratio);
+  assert.deepStrictEqual(alone.priced, [{id: "cloud", flopsPerDollarHour: 1e15, priceClass: "cloud-on-demand"}]);
+  // A second chip on the same basis (5e14 per $/h) is its peer: 1e15 ÷ 5e14 = 2× → on track.
+  const peer = chip("peer", {date: "2025-01-01", itKw: 1, bf16: 1, line: "nvidia", price: 2, priceClass: "cloud-on-demand"});
+  const paired = on(["cloud"], [peer]);
+  assert.strictEqual(paired.priceClass, "cloud-on-demand");
+  assert.strictEqual(paired.compared, "cloud");
+  assertInDelta(paired.ratio!, 2);
+  // With a neocloud chip too, each is judged on its own basis and the best ratio counts: gpu-a 5e14 ÷ median(1.5e15,
+  // 2.5e14) = 5e14 ÷ 8.75e14 = 0.571; cloud 2× → cloud.
+  const both = on(["cloud", "gpu-a"], [peer]);
+  assert.strictEqual(both.compared, "cloud");
+  assertInDelta(both.ratio!, 2);
 });
