@@ -7,7 +7,7 @@
 import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, sig, unitText, withBound} from "../format.js";
+import {count, date, figureText, inputText, unitText, withBound} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
@@ -37,11 +37,11 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-// The assumption's value in its unit, to three significant figures so a reader can recompute ("PUE 1.15×", "margin
-// 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
+// The assumption's value in its unit, with every digit the data has so a reader can recompute ("PUE 1.15×",
+// "margin 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
 function assumptionValue(value: number, unit: string): string {
-  if (unit === "fraction") return `${sig(value * 100)}%`;
-  if (unit === "ratio") return `${sig(value)}×`;
+  if (unit === "fraction") return inputText(value, "fraction");
+  if (unit === "ratio") return `${inputText(value, "number")}×`;
   return dataUnitText(value, unit);
 }
 
