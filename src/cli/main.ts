@@ -112,13 +112,13 @@ program
 program
   .command("bench")
   .description(
-    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page) against its targets; writes bench/results.json"
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, Lighthouse per page) against its targets; writes bench/results.json"
   )
   .option("--json", "print the results as JSON instead of the table")
   .option("--quick", "fewer repetitions, for a first look")
   .option(
     "--only <steps>",
-    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale); results.json is not written"
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, lighthouse, scale); results.json is not written"
   )
   .action(async (options: {json?: boolean; quick?: boolean; only?: string}) => {
     const {benchCommand} = await import("./bench/bench.js");
