@@ -14,6 +14,7 @@ import {check} from "./check.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {writePageHeads} from "./pageHeads.js";
+import {prerenderPages} from "./prerender.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
@@ -98,6 +99,9 @@ export async function buildAll({
       if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
       await writePageHeads(scratch, data);
       await validateSite(scratch);
+      // Each page's text in its HTML (title, finding, key figures), for readers without JavaScript and link previews.
+      const prerendered = await prerenderPages(scratch, {log});
+      step(`site: text of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
       // The downloads at stable paths (/data/figures.csv) and under the data version, beside Framework's hashed files.
