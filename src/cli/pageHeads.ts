@@ -79,7 +79,7 @@ function escapeHtml(text: string): string {
 
 /**
  * Returns `html` with `lang="en"` on its `<html>`, a viewport that allows zooming (Framework's sets
- * `maximum-scale=1`), its `<title>` replaced by `title` (when given), a meta description (with Open Graph title and
+ * `maximum-scale=1`), Framework's sidebar made valid (its close label out of the list, the toggle named), its `<title>` replaced by `title` (when given), a meta description (with Open Graph title and
  * description) and `head` (more head HTML: the fonts) written after the title; tags it wrote before are replaced, so
  * running it twice gives the same page.
  *
@@ -88,6 +88,11 @@ function escapeHtml(text: string): string {
 export function withPageHead(html: string, {title, description, head}: {title?: string; description?: string; head?: string}): string {
   let out = html.replace(/<html(?![^>]*\blang=)([^>]*)>/i, '<html lang="en"$1>');
   out = out.replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/i, "$1$2");
+  // Framework's sidebar: the close button's <label> sits inside an <ol> (a list may hold only <li>), and the toggle is
+  // named by its title alone; axe counts both as serious.
+  out = out
+    .replace(/(<ol>)(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/, "$3$2$1")
+    .replace(/<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/, '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">');
   if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(title)}</title>`);
   out = out.replace(/\n?<(?:meta|link) [^>]*\bdata-page-head>/g, "").replace(/\n?<style data-page-head>[\s\S]*?<\/style>/g, "");
   const pageTitle = /<title>([^<]*)<\/title>/i.exec(out)?.[1];
