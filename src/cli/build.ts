@@ -100,6 +100,7 @@ export async function buildAll({
       await writePageHeads(scratch, data);
       await validateSite(scratch);
       // Each page's text in its HTML (title, finding, key figures), for readers without JavaScript and link previews.
+      step("site: prerendering each page's text");
       const prerendered = await prerenderPages(scratch, {log});
       step(`site: text of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));

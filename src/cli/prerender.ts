@@ -10,7 +10,7 @@
  * call when there is one) is rendered by the same components that draw it live, in one place. Cells that draw
  * charts or controls (svg, canvas, form, input) are left to the browser: the CSS reserves their space.
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {launchBrowser, lockedPage} from "./browser.js";
 import {serveSite} from "./serve.js";
@@ -24,6 +24,38 @@ const INTERACTIVE = "svg, canvas, form, input, select, textarea, video, iframe, 
 /** Block-level elements: markup holding one cannot sit inside a `<p>` of the static HTML (the parser would close it). */
 const BLOCK =
   /<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul)\b/i;
+
+/** Where the link-preview images go, one per page (`_previews/deals-amazon-anthropic.png`), and their size. */
+const PREVIEWS = "_previews";
+const PREVIEW = {width: 1200, height: 630};
+/** The preview card: the page's first screen alone (no sidebar or contents), its text larger for a small thumbnail. */
+const PREVIEW_CSS = `
+#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-sidebar-backdrop, #observablehq-toc, .deal-contents { display: none !important; }
+#observablehq-center { margin: 0 !important; padding: 40px 56px !important; }
+#observablehq-main { max-width: none !important; zoom: 1.35; }
+html { scrollbar-width: none; }
+`;
+
+/**
+ * Returns `html` with its link-preview metadata (Open Graph and Twitter card) pointing at the page's preview image
+ * `src` (relative to the page: the site does not know the address it will be published at); earlier tags replaced.
+ */
+export function withPreviewImage(html: string, src: string): string {
+  const out = html.replace(/\n?<meta (?:property="og:image[a-z:]*"|name="twitter:[a-z]+") content="[^"]*" data-preview>/g, "");
+  const title = /<title>([^<]*)<\/title>/i.exec(out)?.[1] ?? "";
+  const description = /<meta name="description" content="([^"]*)"/.exec(out)?.[1];
+  const tags = [
+    `<meta property="og:image" content="${src}" data-preview>`,
+    `<meta property="og:image:width" content="${PREVIEW.width}" data-preview>`,
+    `<meta property="og:image:height" content="${PREVIEW.height}" data-preview>`,
+    `<meta property="og:image:alt" content="${title}" data-preview>`,
+    `<meta name="twitter:card" content="summary_large_image" data-preview>`,
+    `<meta name="twitter:title" content="${title}" data-preview>`,
+    ...(description === undefined ? [] : [`<meta name="twitter:description" content="${description}" data-preview>`]),
+    `<meta name="twitter:image" content="${src}" data-preview>`
+  ];
+  return out.replace(/<\/title>/i, `</title>\n${tags.join("\n")}`);
+}
 
 const CELL = "<!--:([0-9a-f]{8}(?:-\\d+)?):-->";
 
@@ -121,6 +153,8 @@ export async function prerenderPages(
     const stripped = stripPrerendered(html);
     if (stripped !== html) await writeFile(join(dir, file), stripped);
   }
+  await rm(join(dir, PREVIEWS), {recursive: true, force: true});
+  await mkdir(join(dir, PREVIEWS), {recursive: true});
   const server = await serveSite(dir);
   const chromium = await launchBrowser();
   let written = 0;
@@ -132,17 +166,25 @@ export async function prerenderPages(
         const {page, log: pageLog, crashed, dispose} = await lockedPage(chromium.browser, server.origin);
         try {
           await page.setViewport({width: 1280, height: 900});
-          const cells = await Promise.race([
+          const {cells, preview} = await Promise.race([
             crashed,
             (async () => {
               await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: timeoutMs});
               await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: timeoutMs});
-              return page.evaluate(`(${DISPLAYED_CELLS})(${JSON.stringify(INTERACTIVE)})`) as Promise<Record<string, string>>;
+              const cells = (await page.evaluate(`(${DISPLAYED_CELLS})(${JSON.stringify(INTERACTIVE)})`)) as Record<string, string>;
+              // The link-preview image: the page's first screen, as a 1200 × 630 card.
+              await page.addStyleTag({content: PREVIEW_CSS});
+              await page.setViewport({width: PREVIEW.width, height: PREVIEW.height});
+              await page.evaluate("window.scrollTo(0, 0); document.fonts.ready");
+              const preview = await page.screenshot({type: "png", clip: {x: 0, y: 0, ...PREVIEW}});
+              return {cells, preview};
             })()
           ]);
           if (pageLog.errors.length) throw new Error(`it logged ${pageLog.errors.join("; ")}`);
+          const image = `${PREVIEWS}/${file.replace(/\.html$/, "").split("/").join("-")}.png`;
+          await writeFile(join(dir, image), preview);
           const html = await readFile(join(dir, file), "utf-8");
-          await writeFile(join(dir, file), withPrerendered(html, cells));
+          await writeFile(join(dir, file), withPreviewImage(withPrerendered(html, cells), `${"../".repeat(file.split("/").length - 1)}${image}`));
           ++written;
         } catch (error) {
           log(`build: ${path} not prerendered (its text appears when its script runs): ${(error as Error).message.split("\n")[0]}`);
