@@ -41,10 +41,11 @@ html { scrollbar-width: none; }
  * `src` (relative to the page: the site does not know the address it will be published at); earlier tags replaced.
  */
 export function withPreviewImage(html: string, src: string): string {
-  const out = html.replace(/\n?<meta (?:property="og:image[a-z:]*"|name="twitter:[a-z]+") content="[^"]*" data-preview>/g, "");
+  const out = stripPreviewImage(html);
   const title = /<title>([^<]*)<\/title>/i.exec(out)?.[1] ?? "";
   const description = /<meta name="description" content="([^"]*)"/.exec(out)?.[1];
   const tags = [
+    `<meta property="og:type" content="website" data-preview>`,
     `<meta property="og:image" content="${src}" data-preview>`,
     `<meta property="og:image:width" content="${PREVIEW.width}" data-preview>`,
     `<meta property="og:image:height" content="${PREVIEW.height}" data-preview>`,
@@ -55,6 +56,11 @@ export function withPreviewImage(html: string, src: string): string {
     `<meta name="twitter:image" content="${src}" data-preview>`
   ];
   return out.replace(/<\/title>/i, `</title>\n${tags.join("\n")}`);
+}
+
+/** Returns `html` without the link-preview tags withPreviewImage wrote. */
+export function stripPreviewImage(html: string): string {
+  return html.replace(/\n?<meta (?:property="og:[a-z:]+"|name="twitter:[a-z]+") content="[^"]*" data-preview>/g, "");
 }
 
 const CELL = "<!--:([0-9a-f]{8}(?:-\\d+)?):-->";
@@ -150,7 +156,7 @@ export async function prerenderPages(
   // Serve the pages as they would be without a prerender, so what the browser shows is the page's own work.
   for (const file of files) {
     const html = await readFile(join(dir, file), "utf-8");
-    const stripped = stripPrerendered(html);
+    const stripped = stripPreviewImage(stripPrerendered(html));
     if (stripped !== html) await writeFile(join(dir, file), stripped);
   }
   await rm(join(dir, PREVIEWS), {recursive: true, force: true});
@@ -181,10 +187,16 @@ export async function prerenderPages(
             })()
           ]);
           if (pageLog.errors.length) throw new Error(`it logged ${pageLog.errors.join("; ")}`);
-          const image = `${PREVIEWS}/${file.replace(/\.html$/, "").split("/").join("-")}.png`;
+          const image = `${PREVIEWS}/${file
+            .replace(/\.html$/, "")
+            .split("/")
+            .join("-")}.png`;
           await writeFile(join(dir, image), preview);
           const html = await readFile(join(dir, file), "utf-8");
-          await writeFile(join(dir, file), withPreviewImage(withPrerendered(html, cells), `${"../".repeat(file.split("/").length - 1)}${image}`));
+          await writeFile(
+            join(dir, file),
+            withPreviewImage(withPrerendered(html, cells), `${"../".repeat(file.split("/").length - 1)}${image}`)
+          );
           ++written;
         } catch (error) {
           log(`build: ${path} not prerendered (its text appears when its script runs): ${(error as Error).message.split("\n")[0]}`);
