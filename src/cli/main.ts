@@ -21,9 +21,10 @@ program
   .option("--out <dir>", "output folder", "dist")
   .option("--data <dir>", "data folder", "data")
   .option("--site-only", "skip the PDF briefings")
-  .action(async (options: {out: string; data: string; siteOnly?: boolean}) => {
+  .option("--no-prerender", "leave each page's text to its script (faster; no text or link-preview image without JavaScript)")
+  .action(async (options: {out: string; data: string; siteOnly?: boolean; prerender: boolean}) => {
     try {
-      process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly});
+      process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly, prerender: options.prerender});
     } catch (error) {
       console.error(`deals build: ${(error as Error).message}`);
       process.exitCode = 1;

@@ -139,6 +139,27 @@ const DISPLAYED_CELLS = `(interactive) => {
   return cells;
 }`;
 
+/** Returns the site-relative paths of the pages of `dir` a reader opens (the briefings' print pages left out). */
+async function readerPages(dir: string): Promise<string[]> {
+  return (await readdir(dir, {recursive: true}))
+    .map((f) => String(f).split("\\").join("/"))
+    .filter((f) => f.endsWith(".html") && !f.startsWith("briefings/"))
+    .sort();
+}
+
+/**
+ * Removes what a prerender wrote into the site in `dir` (the pages' text and preview tags, the preview images): for
+ * a build relinked from a prerendered one, before it is prerendered again or built without (`--no-prerender`).
+ */
+export async function removePrerendered(dir: string): Promise<void> {
+  for (const file of await readerPages(dir)) {
+    const html = await readFile(join(dir, file), "utf-8");
+    const stripped = stripPreviewImage(stripPrerendered(html));
+    if (stripped !== html) await writeFile(join(dir, file), stripped);
+  }
+  await rm(join(dir, PREVIEWS), {recursive: true, force: true});
+}
+
 /**
  * Prerenders the text of every page built in `dir` (the briefings' print pages excepted: they are printed, not
  * read) and returns the number of pages written. Pages load a few at a time in one locked-down Chromium. A page
@@ -149,17 +170,9 @@ export async function prerenderPages(
   dir: string,
   {timeoutMs = 60_000, concurrency = 3, log = (line: string) => console.warn(line)} = {}
 ): Promise<number> {
-  const files = (await readdir(dir, {recursive: true}))
-    .map((f) => String(f).split("\\").join("/"))
-    .filter((f) => f.endsWith(".html") && !f.startsWith("briefings/"))
-    .sort();
+  const files = await readerPages(dir);
   // Serve the pages as they would be without a prerender, so what the browser shows is the page's own work.
-  for (const file of files) {
-    const html = await readFile(join(dir, file), "utf-8");
-    const stripped = stripPreviewImage(stripPrerendered(html));
-    if (stripped !== html) await writeFile(join(dir, file), stripped);
-  }
-  await rm(join(dir, PREVIEWS), {recursive: true, force: true});
+  await removePrerendered(dir);
   await mkdir(join(dir, PREVIEWS), {recursive: true});
   const server = await serveSite(dir);
   const chromium = await launchBrowser();
