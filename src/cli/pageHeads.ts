@@ -104,7 +104,10 @@ export function withPageHead(html: string, {title, description, head}: {title?: 
   // named by its title alone; axe counts both as serious.
   out = out
     .replace(/(<ol>)(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/, "$3$2$1")
-    .replace(/<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/, '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">');
+    .replace(
+      /<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/,
+      '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">'
+    );
   if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(title)}</title>`);
   out = out.replace(/\n?<(?:meta|link) [^>]*\bdata-page-head>/g, "").replace(/\n?<style data-page-head>[\s\S]*?<\/style>/g, "");
   const pageTitle = /<title>([^<]*)<\/title>/i.exec(out)?.[1];
