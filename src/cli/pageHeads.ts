@@ -82,7 +82,9 @@ export function fontHead(fonts: readonly ServedFont[], depth: number): string {
     .filter((f) => PRELOADED.has(f.file))
     .map((f) => `<link rel="preload" href="${prefix}${f.path}" as="font" type="font/woff2" crossorigin data-page-head>`);
   const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`));
-  return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`].join("\n");
+  // Without JavaScript, a placeholder the build could not fill (a chart, a control) would spin for ever: hide it.
+  const noscript = "<noscript data-page-head><style>observablehq-loading:not(.prerendered) {display: none;}</style></noscript>";
+  return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`, noscript].join("\n");
 }
 
 function escapeHtml(text: string): string {
@@ -109,7 +111,10 @@ export function withPageHead(html: string, {title, description, head}: {title?: 
       '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">'
     );
   if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(title)}</title>`);
-  out = out.replace(/\n?<(?:meta|link) [^>]*\bdata-page-head>/g, "").replace(/\n?<style data-page-head>[\s\S]*?<\/style>/g, "");
+  out = out
+    .replace(/\n?<(?:meta|link) [^>]*\bdata-page-head>/g, "")
+    .replace(/\n?<style data-page-head>[\s\S]*?<\/style>/g, "")
+    .replace(/\n?<noscript data-page-head>[\s\S]*?<\/noscript>/g, "");
   const pageTitle = /<title>([^<]*)<\/title>/i.exec(out)?.[1];
   const tags = [
     description ? `<meta name="description" content="${escapeHtml(description)}" data-page-head>` : "",

@@ -76,4 +76,10 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares every 
   const page = withPageHead(withPageHead(PAGE, {head}), {head});
   assert.strictEqual(page.match(/<style data-page-head>/g)?.length, 1);
   assert.strictEqual(page.match(/rel="preload"/g)?.length, 1);
+  // Without JavaScript, the placeholders the build could not fill are hidden, not spinning.
+  assert.strictEqual(
+    page.match(/<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\) \{display: none;\}<\/style><\/noscript>/g)
+      ?.length,
+    1
+  );
 });
