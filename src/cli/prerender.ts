@@ -28,13 +28,18 @@ const BLOCK =
 /** Where the link-preview images go, one per page (`_previews/deals-amazon-anthropic.png`), and their size. */
 const PREVIEWS = "_previews";
 const PREVIEW = {width: 1200, height: 630};
-/** The preview card: the page's first screen alone (no sidebar or contents), its text larger for a small thumbnail. */
+/**
+ * The preview card: the page's first screen without the sidebar, the contents and the table of contents. Only
+ * visibility and content below the fold change: the main column keeps its width, so no cell drawn at the page's
+ * width redraws while the screenshot is taken (a viewport or width change made one preview differ between builds).
+ */
 const PREVIEW_CSS = `
-#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-sidebar-backdrop, #observablehq-toc, .deal-contents { display: none !important; }
-#observablehq-center { margin: 0 !important; padding: 40px 56px !important; }
-#observablehq-main { max-width: none !important; zoom: 1.35; }
+#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-sidebar-backdrop, #observablehq-toc { visibility: hidden !important; }
+.deal-contents { display: none !important; }
 html { scrollbar-width: none; }
 `;
+/** The viewport pages load in: wide enough for a 1200 px card to the right of the sidebar. */
+const VIEWPORT = {width: 1520, height: 900};
 
 /**
  * Returns `html` with its link-preview metadata (Open Graph and Twitter card) pointing at the page's preview image
@@ -184,7 +189,7 @@ export async function prerenderPages(
         const path = `/${file.replace(/\.html$/, "").replace(/(^|\/)index$/, "")}`;
         const {page, log: pageLog, crashed, dispose} = await lockedPage(chromium.browser, server.origin);
         try {
-          await page.setViewport({width: 1280, height: 900});
+          await page.setViewport(VIEWPORT);
           const {cells, preview} = await Promise.race([
             crashed,
             (async () => {
@@ -193,9 +198,11 @@ export async function prerenderPages(
               const cells = (await page.evaluate(`(${DISPLAYED_CELLS})(${JSON.stringify(INTERACTIVE)})`)) as Record<string, string>;
               // The link-preview image: the page's first screen, as a 1200 × 630 card.
               await page.addStyleTag({content: PREVIEW_CSS});
-              await page.setViewport({width: PREVIEW.width, height: PREVIEW.height});
-              await page.evaluate("window.scrollTo(0, 0); document.fonts.ready");
-              const preview = await page.screenshot({type: "png", clip: {x: 0, y: 0, ...PREVIEW}});
+              const left = (await page.evaluate(
+                `window.scrollTo(0, 0); document.fonts.ready.then(() => document.querySelector("main").getBoundingClientRect().left)`
+              )) as number;
+              const x = Math.max(0, Math.min(VIEWPORT.width - PREVIEW.width, Math.round(left) - 48));
+              const preview = await page.screenshot({type: "png", clip: {x, y: 0, ...PREVIEW}});
               return {cells, preview};
             })()
           ]);
