@@ -14,7 +14,6 @@ import {check} from "./check.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {writePageHeads} from "./pageHeads.js";
-import {prerenderPages, removePrerendered} from "./prerender.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
@@ -28,11 +27,6 @@ export interface BuildOptions {
   site?: boolean;
   /** Data folder; default `data`. Passed to loaders as $DEALS_DATA. */
   data?: string;
-  /**
-   * Write each page's text and link-preview image into its HTML (default true; src/cli/prerender.ts). About a
-   * second of Chromium per page on an idle machine: a quick local look can skip it.
-   */
-  prerender?: boolean;
   /** Log function for progress lines. */
   log?: (line: string) => void;
 }
@@ -51,7 +45,6 @@ export async function buildAll({
   out = "dist",
   site = false,
   data = "data",
-  prerender = true,
   log = (l) => console.warn(l)
 }: BuildOptions = {}): Promise<number> {
   const started = performance.now();
@@ -105,12 +98,6 @@ export async function buildAll({
       if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
       await writePageHeads(scratch, data);
       await validateSite(scratch);
-      // Each page's text in its HTML (title, finding, key figures), for readers without JavaScript and link previews.
-      if (prerender) {
-        step("site: prerendering each page's text");
-        const prerendered = await prerenderPages(scratch, {log});
-        step(`site: text of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
-      } else await removePrerendered(scratch);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
       // The downloads at stable paths (/data/figures.csv) and under the data version, beside Framework's hashed files.

@@ -21,10 +21,9 @@ program
   .option("--out <dir>", "output folder", "dist")
   .option("--data <dir>", "data folder", "data")
   .option("--site-only", "skip the PDF briefings")
-  .option("--no-prerender", "leave each page's text to its script (faster; no text or link-preview image without JavaScript)")
-  .action(async (options: {out: string; data: string; siteOnly?: boolean; prerender: boolean}) => {
+  .action(async (options: {out: string; data: string; siteOnly?: boolean}) => {
     try {
-      process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly, prerender: options.prerender});
+      process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly});
     } catch (error) {
       console.error(`deals build: ${(error as Error).message}`);
       process.exitCode = 1;
@@ -139,13 +138,13 @@ program
 program
   .command("bench")
   .description(
-    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, Lighthouse per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
   )
   .option("--json", "print the results as JSON instead of the table")
   .option("--quick", "fewer repetitions, for a first look")
   .option(
     "--only <steps>",
-    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, lighthouse, scale, growth); results.json is not written unless --merge"
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale, growth); results.json is not written unless --merge"
   )
   .option("--merge", "with --only: merge the steps that ran into the existing results.json")
   .action(async (options: {json?: boolean; quick?: boolean; only?: string; merge?: boolean}) => {

@@ -30,7 +30,7 @@ export function MethodologyAssumptionsTable(
 ): HTMLElement {
   return el(
     "div",
-    {class: "methodology-scroll", tabindex: "0"},
+    {class: "methodology-scroll"},
     el(
       "table",
       {class: "methodology-assumptions"},
