@@ -337,7 +337,7 @@ export const disclosures: Section = {
       el(
         "p",
         {},
-        "Disclosures: built from public sources only, each listed under Sources with its date. Projections are this note's, under the stated assumptions; they are not forecasts by the companies named, and nothing here is investment advice. Figures are recomputed whenever the data changes; What changed lists what moved since the previous edition."
+        "Disclosures: built from public sources only, each listed under Sources with its date. Projections are this note's, under the stated assumptions; they are not forecasts by the companies named, and nothing here is investment advice. Figures are recomputed whenever the data changes, and the briefing names the headline figures that moved since the previous edition."
       )
     );
   }
