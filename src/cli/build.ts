@@ -13,6 +13,7 @@ import {bundleCore} from "./bundleCore.js";
 import {check} from "./check.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
+import {minifyModules} from "./minifyModules.js";
 import {writePageHeads} from "./pageHeads.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
@@ -95,7 +96,11 @@ export async function buildAll({
     );
     if (relinked) step(`site: only data changed, ${relinked.length} data file${relinked.length === 1 ? "" : "s"} replaced`);
     await stage(relinked ? "checking the site" : "building the site", async () => {
-      if (!relinked) await frameworkBuild(scratch, data, previousManifest(out));
+      if (!relinked) {
+        await frameworkBuild(scratch, data, previousManifest(out));
+        // A relinked build copies the previous site, whose modules are minified already.
+        await minifyModules(scratch);
+      }
       await writePageHeads(scratch, data);
       await validateSite(scratch);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));

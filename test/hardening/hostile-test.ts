@@ -98,7 +98,15 @@ async function visit(path: string): Promise<Visit> {
       .map((s) => s.src ?? s.text.slice(0, 80));
     const blocks = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     // The page's own content (not the sidebar); textContent, not innerText, which CSS upper-casing would change.
-    const text = await page.$eval("main", (main) => main.textContent ?? "").catch(() => "");
+    // Glossary definitions (our own text, a tooltip inside a marked term) are left out: a term marked inside a data
+    // label would otherwise split the label from the rest of its text.
+    const text = await page
+      .$eval("main", (main) => {
+        const copy = main.cloneNode(true) as HTMLElement;
+        for (const tip of copy.querySelectorAll(".term-tip")) tip.remove();
+        return copy.textContent ?? "";
+      })
+      .catch(() => "");
     const errors = [...blocks, ...log.errors, ...(settled ? [] : ["still loading after 10 s"])];
     return {dialogs, dangers, foreignScripts, errors, blocked: log.blocked, text};
   } finally {
