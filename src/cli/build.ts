@@ -50,7 +50,8 @@ export async function buildAll({
 }: BuildOptions = {}): Promise<number> {
   const started = performance.now();
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  if ((await check({dataDir: data})) !== 0) return 1;
+  // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it.
+  if ((await check({dataDir: data, stale: false})) !== 0) return 1;
   await checkOutput(out);
   const release = await acquireBuildLock({
     onWait: (holder) => log(`build: waiting for another build of this project to finish (pid ${holder})`)

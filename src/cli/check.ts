@@ -18,13 +18,22 @@ import {checkProjections, checkReports} from "../site/checkReports.js";
  * @example
  * process.exitCode = await check({dataDir: "data"});
  */
-export async function check({dataDir = "data", quiet = false}: {dataDir?: string; quiet?: boolean} = {}): Promise<number> {
+export async function check({
+  dataDir = "data",
+  quiet = false,
+  stale = true
+}: {
+  dataDir?: string;
+  quiet?: boolean;
+  /** Whether a stale summary is a problem (it needs every deal projected at the published draws); see checkReports. */
+  stale?: boolean;
+} = {}): Promise<number> {
   const {dataset, problems: dataProblems, files} = await readDataset(dataDir);
   // Only valid data can be checked against the summaries (their figures are computed from it).
   const warnings: Problem[] = [];
   // The summaries' conditions are checked against the figures as published: the projections the site computes.
   const problems = dataset
-    ? await checkReports(dataset, {projections: checkProjections(dataset), warn: (p) => warnings.push(p)})
+    ? await checkReports(dataset, {projections: stale ? checkProjections(dataset) : undefined, stale, warn: (p) => warnings.push(p)})
     : dataProblems;
   // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
   for (const w of warnings) console.error(`${w.file}: warning: ${w.message}`);
