@@ -159,7 +159,7 @@ it("every deal briefing prints its risks, scenarios, peers and disclosures, with
       assert.include(text, heading, name);
     assert.match(text, /Published\s+\d{1,2} [A-Z][a-z]{2} \d{4}/, name);
     // Every scenario the data holds is a column, or the deal says in one line why none moves it.
-    assert.match(text, /Central case[\s\S]*Bear economics|No scenario moves a figure of/, name);
+    assert.match(text, /Base case[\s\S]*Bear economics|No scenario moves a figure of/, name);
   }
 });
 

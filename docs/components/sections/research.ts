@@ -155,6 +155,9 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     bull && bear && bull !== bear
       ? `For ${provider}, the most favourable scenario is ${bull.scenario === "base" ? "the base case itself" : lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")}) and the least favourable ${bear.scenario === "base" ? "the base case itself" : lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
       : "";
+  // The table computes each scenario at its values, without draws: the base scenario's column is the base case, not
+  // the central case whose headlines are medians of draws (page 1's figures).
+  const title = (c: (typeof columns)[number]) => (c.scenario === "base" ? "Base case" : c.label);
   const stated = (c: (typeof columns)[number]) =>
     c.overrides.length
       ? c.overrides.map((o) => `${o.label} ${assumptionValue(o.value, o.unit)} (base ${assumptionValue(o.base, o.unit)})`).join("; ")
@@ -182,7 +185,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
             "tr",
             {},
             el("th", {}, ""),
-            columns.map((c) => el("th", {class: "num"}, c.label))
+            columns.map((c) => el("th", {class: "num"}, title(c)))
           )
         ),
         el(
@@ -206,8 +209,12 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
         el(
           "li",
           {},
-          el("strong", {}, `${c.label}: `),
-          c.overrides.length ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.` : c.description
+          el("strong", {}, `${title(c)}: `),
+          c.scenario === "base"
+            ? "every assumption at its base value, no draws (the headline figures are the medians of draws around these values, so they can differ, even in sign)."
+            : c.overrides.length
+              ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.`
+              : c.description
         )
       )
     )
