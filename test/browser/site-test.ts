@@ -8,6 +8,7 @@ import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {parseCsv} from "../csv.js";
 import {builtSite} from "../setup/builtSite.js";
 
 const siteDir = await builtSite();
@@ -122,34 +123,6 @@ it("/commitment: moving a slider with the keyboard updates the headline figure a
     await dispose();
   }
 });
-
-/** RFC 4180 CSV, parsed without the code that wrote it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  return rows;
-}
 
 /** Clicks the link `selector` as a reader would and returns the file the browser saved (its name and rows). */
 async function clickDownload(page: Page, selector: string): Promise<{name: string; rows: string[][]}> {

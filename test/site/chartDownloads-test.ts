@@ -29,40 +29,12 @@ import {readValidDataset} from "../../src/io/readDataset.js";
 import type {SiteData} from "../../src/site/siteData.js";
 import {siteData} from "../../src/site/siteData.js";
 import {assertInDelta} from "../asserts.js";
+import {parseCsv} from "../csv.js";
 
 let site: SiteData;
 beforeAll(async () => {
   site = siteData({dataset: await readValidDataset("data"), version: "abc", previous: null, draws: {analysis: 50, bands: 10}});
 });
-
-/** RFC 4180 CSV, parsed here without the code that wrote it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  assert(!quoted, "unterminated quote");
-  return rows;
-}
 
 const cell = (v: unknown) => (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "" : String(v));
 

@@ -12,45 +12,13 @@ import {
   tableJson
 } from "../../src/site/downloads.js";
 import {siteData} from "../../src/site/siteData.js";
+import {parseCsv} from "../csv.js";
 
 let tables: DownloadTable[];
 beforeAll(async () => {
   const dataset = await readValidDataset("data");
   tables = siteData({dataset, version: "abc", previous: null, draws: {analysis: 200, bands: 10}}).downloads();
 });
-
-/** RFC 4180 CSV, parsed here without the library that wrote it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  assert(!quoted, "unterminated quote");
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** The text a CSV cell holds for a value: empty for null, numbers as JavaScript prints them. */
 const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
