@@ -12,3 +12,14 @@ function inDelta(actual: number | number[], expected: number | number[], delta: 
   }
   return typeof actual === "number" && Math.abs(actual - expected) <= delta;
 }
+
+/** Returns the error `fn` throws, asserting it is a `type`; fails when `fn` throws nothing. */
+export function thrownBy<E extends Error>(fn: () => unknown, type: new (...args: never[]) => E): E {
+  try {
+    fn();
+  } catch (error) {
+    assert(error instanceof type, `expected a ${type.name}, got ${String(error)}`);
+    return error as E;
+  }
+  assert.fail(`expected a ${type.name}`);
+}

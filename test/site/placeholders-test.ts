@@ -1,6 +1,7 @@
 import {assert, it} from "vitest";
 import {renderMarkdown} from "../../src/io/markdown.js";
 import {type FigureValue, formatFigure, MISSING_TEXT, PlaceholderError, resolvePlaceholders} from "../../src/site/placeholders.js";
+import {thrownBy} from "../asserts.js";
 
 const figures = new Map<string, FigureValue>([
   ["amazon-anthropic.commitment.total", {kind: "number", value: 100e9, unit: "usd", bound: "at-least"}],
@@ -12,16 +13,8 @@ const figures = new Map<string, FigureValue>([
   ["data.deals", {kind: "number", value: 10, unit: "count"}]
 ]);
 
-/** Returns the error `fn` throws, or fails. */
-function thrown(fn: () => unknown): PlaceholderError {
-  try {
-    fn();
-  } catch (error) {
-    assert.instanceOf(error, PlaceholderError);
-    return error as PlaceholderError;
-  }
-  assert.fail("expected a PlaceholderError");
-}
+/** Returns the PlaceholderError `fn` throws, or fails. */
+const thrown = (fn: () => unknown): PlaceholderError => thrownBy(fn, PlaceholderError);
 
 it("resolvePlaceholders(text, figures, options) replaces a known name with its figure and bound", () => {
   const text =

@@ -1,6 +1,7 @@
 import {assert, it} from "vitest";
 import {type FigureValue, PlaceholderError} from "../../src/site/placeholders.js";
 import {applyDirectives, compare} from "../../src/site/summaryConditions.js";
+import {thrownBy} from "../asserts.js";
 
 const figures = new Map<string, FigureValue>([
   ["oracle-openai.recycling.npv", {kind: "number", value: -15.9e9, unit: "usd", bound: "about"}],
@@ -12,16 +13,8 @@ const figures = new Map<string, FigureValue>([
   ["market.npv-positive", {kind: "number", value: 1, unit: "count"}]
 ]);
 
-/** Returns the error `fn` throws, or fails. */
-function thrown(fn: () => unknown): PlaceholderError {
-  try {
-    fn();
-  } catch (error) {
-    assert.instanceOf(error, PlaceholderError);
-    return error as PlaceholderError;
-  }
-  assert.fail("expected a PlaceholderError");
-}
+/** Returns the PlaceholderError `fn` throws, or fails. */
+const thrown = (fn: () => unknown): PlaceholderError => thrownBy(fn, PlaceholderError);
 
 const apply = (text: string) => applyDirectives(text, figures, {file: "s.md", deal: "oracle-openai"});
 
