@@ -3,6 +3,8 @@
 // renderer, and a browser whose close() never returns. Each run is the real command on a copy of the built site
 // (test/setup/site.ts); each must end with a clear message and the right exit code, leave the previous PDF byte for
 // byte (or write exactly the PDF a clean run writes), and leave no Chromium process, zombie or profile behind.
+// Most of each case that starts a browser is waiting (for a timeout, a retry, a hung close), so those cases run side
+// by side (the browser project's maxConcurrency), each on a copy of the site of its own.
 
 import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
@@ -16,7 +18,6 @@ import {builtSite} from "../setup/builtSite.js";
 
 const siteDir = await builtSite();
 let dir: string;
-let site: string;
 /** The smallest briefings: the quickest to render. */
 let name: string;
 let second: string;
@@ -24,16 +25,14 @@ let previous: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "deals-pdf-faults-"));
-  site = join(dir, "site");
-  cpSync(siteDir, site, {recursive: true});
-  const pdfs = readdirSync(join(site, "briefings")).filter((f) => f.endsWith(".pdf"));
+  const pdfs = readdirSync(join(siteDir, "briefings")).filter((f) => f.endsWith(".pdf"));
   // The two smallest, in the order deals pdf renders them (the briefing list's: deals alphabetically).
   [name, second] = pdfs
-    .sort((a, b) => statSync(join(site, "briefings", a)).size - statSync(join(site, "briefings", b)).size)
+    .sort((a, b) => statSync(join(siteDir, "briefings", a)).size - statSync(join(siteDir, "briefings", b)).size)
     .slice(0, 2)
     .map((f) => f.slice(0, -4))
     .sort();
-  previous = hash(pdfFile());
+  previous = hash(pdfFile(siteDir));
 });
 
 afterAll(() => {
@@ -41,31 +40,40 @@ afterAll(() => {
   if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
-const pdfFile = () => join(site, "briefings", `${name}.pdf`);
+const pdfFile = (site: string) => join(site, "briefings", `${name}.pdf`);
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/** Runs `deals pdf --site <copy> <args>` watched (see runWatched), with temp files of its own. */
-function deals(args: string[], options: {env?: Record<string, string>; onBrowser?: OnBrowser} = {}): Promise<WatchedRun> {
+/** Returns a new copy of the shared build for one case (cases run side by side; one edits its page). */
+function siteCopy(): string {
+  const site = mkdtempSync(join(dir, "site-"));
+  cpSync(siteDir, site, {recursive: true});
+  return site;
+}
+
+/** Runs `deals pdf --site <site> <args>` watched (see runWatched), with temp files of its own. */
+function deals(site: string, args: string[], options: {env?: Record<string, string>; onBrowser?: OnBrowser} = {}): Promise<WatchedRun> {
   return runWatched(["pdf", "--site", site, ...args], {cwd: ".", tmp: mkdtempSync(join(dir, "tmp-")), ...options});
 }
 
-it("deals pdf (the page's renderer crashes mid-document) retries once with a new browser and writes the same PDF as a clean run", async () => {
+it.concurrent("deals pdf (the page's renderer crashes mid-document) retries once with a new browser and writes the same PDF as a clean run", async () => {
   // Mid-document: from 0.5 s after the first browser's first renderer (the browser opens no blank tab, so that is
   // the page's own; it is loading by then, and should it still be setting up, that crash is caught too, after
   // lockedPage's 10 s) for 4 s, so the page's renderer is killed before a small briefing (~1.5 s) is done.
-  const run = await deals(["--timeout", "20", name], {
+  const site = siteCopy();
+  const run = await deals(site, ["--timeout", "20", name], {
     onBrowser: (index, _, renderers, ms) => index === 0 && ms > 500 && ms < 4500 && kill(renderers)
   });
   assert.strictEqual(run.code, 0, run.stderr);
   assert.match(run.stderr, new RegExp(`pdf: ${name}: the browser failed \\(.+\\); retrying once with a new browser`));
   assert.strictEqual(run.groups.size, 2, `one browser crashed, one more was launched: ${run.stderr}`);
-  assert.strictEqual(hash(pdfFile()), previous, "the retried PDF differs from the clean build's");
+  assert.strictEqual(hash(pdfFile(site)), previous, "the retried PDF differs from the clean build's");
   assert.deepStrictEqual(await leftovers(run), []);
 });
 
-it("deals pdf (Chromium killed mid-document every time) fails after one retry, skips the rest: exit 1, a clear message, the previous PDFs intact, no Chromium left", async () => {
+it.concurrent("deals pdf (Chromium killed mid-document every time) fails after one retry, skips the rest: exit 1, a clear message, the previous PDFs intact, no Chromium left", async () => {
+  const site = siteCopy();
   const before = hash(join(site, "briefings", `${second}.pdf`));
-  const run = await deals(["--concurrency", "1", name, second], {onBrowser: (_, main, __, ms) => ms > 700 && kill([main])});
+  const run = await deals(site, ["--concurrency", "1", name, second], {onBrowser: (_, main, __, ms) => ms > 700 && kill([main])});
   assert.strictEqual(run.code, 1, run.stderr);
   assert.include(run.stderr, "retrying once with a new browser");
   assert.match(
@@ -76,7 +84,7 @@ it("deals pdf (Chromium killed mid-document every time) fails after one retry, s
   );
   assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
   assert.strictEqual(run.groups.size, 2, "the first browser and the one retry, then no more");
-  assert.strictEqual(hash(pdfFile()), previous);
+  assert.strictEqual(hash(pdfFile(site)), previous);
   assert.strictEqual(hash(join(site, "briefings", `${second}.pdf`)), before);
   assert.deepStrictEqual(
     readdirSync(join(site, "briefings")).filter((f) => f.endsWith(".partial")),
@@ -85,51 +93,41 @@ it("deals pdf (Chromium killed mid-document every time) fails after one retry, s
   assert.deepStrictEqual(await leftovers(run), []);
 });
 
-/** Runs `work` with the briefing's built page edited by `edit`, then puts the page back. */
-async function withPage(edit: (html: string) => string, work: () => Promise<void>): Promise<void> {
+/** Returns a copy of the site whose briefing page `name` is edited by `edit`. */
+function siteWithPage(edit: (html: string) => string): string {
+  const site = siteCopy();
   const html = join(site, "briefings", `${name}.html`);
-  const original = readFileSync(html, "utf-8");
-  writeFileSync(html, edit(original));
-  try {
-    await work();
-  } finally {
-    writeFileSync(html, original);
-  }
+  writeFileSync(html, edit(readFileSync(html, "utf-8")));
+  return site;
 }
 
-it("deals pdf --timeout 3 (a page that never signals ready) fails in seconds naming the page, the previous PDF intact", async () => {
+it.concurrent("deals pdf --timeout 3 (a page that never signals ready) fails in seconds naming the page, the previous PDF intact", async () => {
   // Without its module scripts the page never draws, so it never sets data-ready: it waits forever.
-  await withPage(
-    (html) => html.replace(/<script type="module">[\s\S]*?<\/script>/g, ""),
-    async () => {
-      const run = await deals(["--timeout", "3", name]);
-      assert.strictEqual(run.code, 1, run.stderr);
-      assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: not ready after 3 s \\(no data-ready="true"`));
-      assert.notInclude(run.stderr, "retrying", "a slow page is not the browser's fault");
-      assert.isBelow(run.seconds, 30);
-      assert.strictEqual(hash(pdfFile()), previous);
-      assert.deepStrictEqual(await leftovers(run), []);
-    }
-  );
+  const site = siteWithPage((html) => html.replace(/<script type="module">[\s\S]*?<\/script>/g, ""));
+  const run = await deals(site, ["--timeout", "3", name]);
+  assert.strictEqual(run.code, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: not ready after 3 s \\(no data-ready="true"`));
+  assert.notInclude(run.stderr, "retrying", "a slow page is not the browser's fault");
+  assert.isBelow(run.seconds, 30);
+  assert.strictEqual(hash(pdfFile(site)), previous);
+  assert.deepStrictEqual(await leftovers(run), []);
 });
 
-it("deals pdf --timeout 3 (a page that hangs its renderer) gives up after 4 × 3 s, kills the browser, exit 1, the previous PDF intact", async () => {
+it.concurrent("deals pdf --timeout 3 (a page that hangs its renderer) gives up after 4 × 3 s, kills the browser, exit 1, the previous PDF intact", async () => {
   // Once loaded, the page's only thread spins forever: no protocol call to it ever returns.
-  await withPage(
-    (html) => html.replace("</head>", '<script>addEventListener("load", () => setTimeout(() => { for (;;); }, 0));</script></head>'),
-    async () => {
-      const run = await deals(["--timeout", "3", name]);
-      assert.strictEqual(run.code, 1, run.stderr);
-      assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: timed out \\(the browser hung\\)`), run.stderr);
-      assert.notInclude(run.stderr, "retrying", "a hung page is not retried");
-      assert.isBelow(run.seconds, 60);
-      assert.strictEqual(hash(pdfFile()), previous);
-      assert.deepStrictEqual(await leftovers(run), []);
-    }
+  const site = siteWithPage((html) =>
+    html.replace("</head>", '<script>addEventListener("load", () => setTimeout(() => { for (;;); }, 0));</script></head>')
   );
+  const run = await deals(site, ["--timeout", "3", name]);
+  assert.strictEqual(run.code, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: timed out \\(the browser hung\\)`), run.stderr);
+  assert.notInclude(run.stderr, "retrying", "a hung page is not retried");
+  assert.isBelow(run.seconds, 60);
+  assert.strictEqual(hash(pdfFile(site)), previous);
+  assert.deepStrictEqual(await leftovers(run), []);
 });
 
-it("deals pdf (a browser whose close() never returns) writes the PDF, kills the browser's whole process group after 10 s and exits 0", async (context) => {
+it.concurrent("deals pdf (a browser whose close() never returns) writes the PDF, kills the browser's whole process group after 10 s and exits 0", async (context) => {
   const chromium = findChromium();
   if (!chromium) context.skip("no Chromium");
   // The browser Puppeteer starts is this script: Chromium runs as its child, and once Chromium has closed the
@@ -137,16 +135,18 @@ it("deals pdf (a browser whose close() never returns) writes the PDF, kills the 
   const wrapper = join(dir, "hanging-chromium");
   writeFileSync(wrapper, `#!/bin/bash\n"${chromium}" "$@"\n(exec -a "${wrapper}-helper" sleep 600) &\nwait\n`);
   chmodSync(wrapper, 0o755);
-  const run = await deals([name], {env: {PUPPETEER_EXECUTABLE_PATH: wrapper}});
+  const site = siteCopy();
+  const run = await deals(site, [name], {env: {PUPPETEER_EXECUTABLE_PATH: wrapper}});
   assert.strictEqual(run.code, 0, run.stderr);
   assert.isAtLeast(run.seconds, 10, "closing did not hang: the test proves nothing");
   assert.isBelow(run.seconds, 60);
-  assert.strictEqual(hash(pdfFile()), previous);
+  assert.strictEqual(hash(pdfFile(site)), previous);
   const helpers = processes().filter((p) => p.args.startsWith(`${wrapper}-helper`));
   assert.deepStrictEqual(helpers, [], "the hung browser's helper is still running");
   assert.deepStrictEqual(await leftovers(run), []);
 });
 
+// Not beside the others: "at once" is timed, and it starts no browser to wait on.
 it("deals pdf --site <a read-only copy> exits 1 at once with a clear message, starting no browser, the PDFs as they were", async (context) => {
   const mount = join(dir, "ro");
   mkdirSync(mount);
@@ -156,7 +156,7 @@ it("deals pdf --site <a read-only copy> exits 1 at once with a clear message, st
     context.skip("cannot mount a tmpfs here (not root?)");
   }
   try {
-    cpSync(site, join(mount, "site"), {recursive: true});
+    cpSync(siteDir, join(mount, "site"), {recursive: true});
     const pdfs = () => readdirSync(join(mount, "site/briefings")).map((f) => `${f} ${hash(join(mount, "site/briefings", f))}`);
     const before = pdfs();
     execFileSync("mount", ["-o", "remount,ro", mount]);
