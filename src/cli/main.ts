@@ -1,8 +1,6 @@
 /** The `deals` command: check, build, preview, serve, pdf, project, changes, bench. */
 import {Command} from "commander";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../core/uncertainty/draws.js";
-import {buildAll} from "./build.js";
-import {check} from "./check.js";
 import type {PdfCommandOptions} from "./pdf.js";
 
 const program = new Command("deals").description("Explain AI compute mega-deals: data in, a site and PDF briefings out.");
@@ -12,6 +10,7 @@ program
   .description("validate every data file; print every problem as path:line:col: field: message")
   .option("--data <dir>", "data folder", "data")
   .action(async (options: {data: string}) => {
+    const {check} = await import("./check.js");
     process.exitCode = await check({dataDir: options.data});
   });
 
@@ -23,6 +22,7 @@ program
   .option("--site-only", "skip the PDF briefings")
   .action(async (options: {out: string; data: string; siteOnly?: boolean}) => {
     try {
+      const {buildAll} = await import("./build.js");
       process.exitCode = await buildAll({out: options.out, data: options.data, site: options.siteOnly});
     } catch (error) {
       console.error(`deals build: ${(error as Error).message}`);
