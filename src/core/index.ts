@@ -56,6 +56,7 @@ export * from "./recycling/companyParents.js";
 export * from "./recycling/dealEquity.js";
 export * from "./recycling/dealInvestment.js";
 export * from "./recycling/labExposure.js";
+export * from "./recycling/providerExposure.js";
 export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";
 export * from "./recycling/projectDealRecycling.js";

@@ -12,6 +12,8 @@ import {
   marketMap,
   type NetCashBand,
   netCashBands,
+  type ProviderExposure,
+  providerExposure,
   providerGroupInvestors
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
@@ -182,6 +184,25 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
 }
 
 /**
+ * Returns the provider-side exposure in one or two sentences: this deal's commitment as a share of the provider's
+ * stated backlog at its date (whether the backlog can hold it, from the dates), and the lab's stated share of that
+ * backlog when a source gives one. Null without an exposure.
+ */
+export function providerExposureSentence(context: Pick<SectionContext, "data">, e: ProviderExposure | null): string | null {
+  if (!e) return null;
+  const lab = companyName(context.data, e.lab);
+  const provider = companyName(context.data, e.provider);
+  const holds = e.announcedAfterBacklog
+    ? "the deal was announced after that date, so the backlog does not hold it yet"
+    : "whether the backlog already holds it is not stated";
+  const share =
+    e.labShare && e.labShareUsd
+      ? ` ${withBound(pct(e.labShare.value), e.labShare.bound)} of that backlog, ${withBound(usd(e.labShareUsd.value), e.labShare.bound)}, is ${lab}'s across all its contracts with ${provider} (${e.labShare.lineage.status}).`
+      : "";
+  return `Provider-side exposure: this commitment, ${withBound(usd(e.commitmentUsd.value), e.commitmentUsd.bound)}, is ${withBound(pct(e.commitmentShare.value), e.commitmentShare.bound)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}); ${holds}.${share}`;
+}
+
+/**
  * Returns the "stated commitment only" reading beside the central case, in one or two sentences: what the new
  * money's cash NPV is if the lab spends only its stated commitment and the provider builds only what that keeps
  * busy, and by how much the assumption that the lab pays for everything delivered moves the headline (sign
@@ -248,6 +269,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
   const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
   const exposure = exposures.find((d) => d.lab === deal.lab);
+  const providerSide = providerExposureSentence(context, providerExposure(context.data, deal.id));
   // The charts' findings and source line, from the same figures the cards show.
   const source = chartSource(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
@@ -277,6 +299,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
               : "; the data has no sourced revenue for it to compare with.")
         )
       : null,
+    providerSide ? el("p", {class: "recycling-exposure"}, providerSide) : null,
     el(
       "div",
       {class: "commitment-kpis"},
