@@ -192,14 +192,20 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
   if (!e) return null;
   const lab = companyName(context.data, e.lab);
   const provider = companyName(context.data, e.provider);
+  const by = (id: string | null) => {
+    const publisher = id ? context.data.sources.find((s) => s.id === id)?.publisher : undefined;
+    return publisher ? `, ${publisher}` : "";
+  };
+  // An announcement can follow the signing (Oracle's backlog held contracts announced after its quarter ended), so
+  // the dates alone never say the backlog leaves a commitment out.
   const holds = e.announcedAfterBacklog
-    ? "the deal was announced after that date, so the backlog does not hold it yet"
+    ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
     : "whether the backlog already holds it is not stated";
   const share =
     e.labShare && e.labShareUsd
-      ? ` ${withBound(pct(e.labShare.value), e.labShare.bound)} of that backlog, ${withBound(usd(e.labShareUsd.value), e.labShare.bound)}, is ${lab}'s across all its contracts with ${provider} (${e.labShare.lineage.status}).`
+      ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${withBound(pct(e.labShare.value), e.labShare.bound)}, ${withBound(usd(e.labShareUsd.value), e.labShare.bound)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
       : "";
-  return `Provider-side exposure: this commitment, ${withBound(usd(e.commitmentUsd.value), e.commitmentUsd.bound)}, is ${withBound(pct(e.commitmentShare.value), e.commitmentShare.bound)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}); ${holds}.${share}`;
+  return `Provider-side exposure: this commitment, ${withBound(usd(e.commitmentUsd.value), e.commitmentUsd.bound)}, is ${withBound(pct(e.commitmentShare.value), e.commitmentShare.bound)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}${by(e.backlogSource)}); ${holds}.${share}`;
 }
 
 /**
@@ -223,7 +229,16 @@ export function statedOnlySentence(context: Pick<SectionContext, "data" | "dealI
     Math.abs(shift) < 0.005 * Math.abs(s.npvUsd.value)
       ? "the same headline"
       : `a headline ${usd(Math.abs(shift))} ${shift < 0 ? "lower" : "higher"}`;
-  return `Stated commitment only: if ${lab} spends just its ${commitment} and ${provider} builds only the capacity that keeps busy (${usd(s.capexUsd)} of capex), the new money's net cash is ${usd(s.npvUsd.value)} (median of the draws${base}), so the assumption that ${lab} pays for all ${usd(r.revenueUsd.value)} of delivered capacity gives ${moves}.`;
+  const sign = (x: number) => (x < 0 ? "negative" : "positive");
+  const both =
+    sign(r.npvUsd.value) === sign(s.npvUsd.value)
+      ? `; the median is ${sign(s.npvUsd.value)} either way`
+      : "; the median's sign rests on that assumption";
+  const baseSigns =
+    s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
+      ? `, and at the base values the sign turns (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      : "";
+  return `Stated commitment only: if ${lab} spends only its stated commitment, ${commitment}, and ${provider} builds only the capacity that spend keeps busy (${usd(s.capexUsd)} of capex), the new money's net cash is ${usd(s.npvUsd.value)} (median of the draws${base}), so the assumption that ${lab} pays for all ${usd(r.revenueUsd.value)} of delivered capacity gives ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {

@@ -14,6 +14,9 @@ export interface ProviderExposure {
   backlogUsd: Figure;
   backlogAsOf: string;
   backlogNote: string | null;
+  /** Source ids of the backlog and of the lab's share (null without one). */
+  backlogSource: string;
+  labShareSource: string | null;
   /** This deal's dollar commitment, USD. */
   commitmentUsd: Figure;
   /** commitmentUsd ÷ backlogUsd, a fraction: a scale, whether or not the backlog already holds the commitment. */
@@ -57,6 +60,8 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
     backlogUsd,
     backlogAsOf: backlog.asOf,
     backlogNote: backlog.note ?? null,
+    backlogSource: backlog.source,
+    labShareSource: share?.source ?? null,
     commitmentUsd,
     commitmentShare: withValue(quotientProvenance(commitmentUsd, backlogUsd), commitmentUsd.value / backlogUsd.value, "fraction"),
     announcedAfterBacklog: deal.announced > backlog.asOf,
