@@ -299,7 +299,11 @@ export function evaluateDealRecycling(
   const statedRevenue =
     commitment && revenue
       ? above
-        ? revenueOnDelivered({...commitment, delivered: null}, values["revenue-per-gw-year"] * 1e9)
+        ? revenueOnDelivered(
+            // Only the fields it reads: spreading the projection would evaluate its lazy `reading` text once per draw.
+            {totalUsd: commitment.totalUsd, perYear: commitment.perYear, ceilingGwYears: commitment.ceilingGwYears, delivered: null},
+            values["revenue-per-gw-year"] * 1e9
+          )
         : revenue
       : null;
   const statedProvider = statedRevenue ? (statedRevenue === revenue ? provider : cashOn(statedRevenue)) : [];
