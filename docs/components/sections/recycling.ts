@@ -196,7 +196,7 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
     const publisher = id ? context.data.sources.find((s) => s.id === id)?.publisher : undefined;
     return publisher ? `, ${publisher}` : "";
   };
-  // An announcement can follow the signing (Oracle's backlog held contracts announced after its quarter ended), so
+  // An announcement can follow the signing by weeks (a contract signed inside a quarter is announced after it), so
   // the dates alone never say the backlog leaves a commitment out.
   const holds = e.announcedAfterBacklog
     ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
