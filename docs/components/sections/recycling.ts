@@ -21,7 +21,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
 import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
-import {NamedDerivedBadge} from "../provenance.js";
+import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
@@ -284,7 +284,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
   const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
   const exposure = exposures.find((d) => d.lab === deal.lab);
-  const providerSide = providerExposureSentence(context, providerExposure(context.data, deal.id));
+  const providerRow = providerExposure(context.data, deal.id);
+  const providerSide = providerExposureSentence(context, providerRow);
   // The charts' findings and source line, from the same figures the cards show.
   const source = chartSource(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
@@ -314,7 +315,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
               : "; the data has no sourced revenue for it to compare with.")
         )
       : null,
-    providerSide ? el("p", {class: "recycling-exposure"}, providerSide) : null,
+    providerSide && providerRow
+      ? el(
+          "p",
+          {class: "recycling-exposure"},
+          providerSide,
+          // The sources, linked and numbered against the briefing's appendix like every other citation.
+          SourceLink(providerRow.backlogSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers}),
+          providerRow.labShareSource
+            ? SourceLink(providerRow.labShareSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers})
+            : null
+        )
+      : null,
     el(
       "div",
       {class: "commitment-kpis"},
