@@ -60,6 +60,7 @@ export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";
 export * from "./recycling/projectDealRecycling.js";
 export * from "./recycling/providerCash.js";
+export * from "./recycling/providerExposure.js";
 export * from "./recycling/recyclingFlows.js";
 export * from "./research/index.js";
 export * from "./roadmap/capitalChain.js";

@@ -141,6 +141,10 @@ export interface Company {
   parent?: string;
   /** A lab's revenue, annual or annualized (the note says which), for its exposure to its compute commitments. */
   revenue?: Fact;
+  /** A provider's stated backlog or remaining performance obligations at its asOf (the note says which measure). */
+  backlog?: Fact;
+  /** The share of that backlog a source attributes to one lab. */
+  backlogShares?: {lab: string; share: Fact}[];
 }
 
 /** One investment tranche from investor to lab. */

@@ -143,6 +143,11 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   const companies = unique("company", companyEntries);
   for (const {item, at} of companyEntries) {
     if (item.parent && !companies.has(item.parent)) report({...at, path: [...at.path, "parent"]}, `unknown company "${item.parent}"`);
+    (item.backlogShares ?? []).forEach(({lab}, i) => {
+      if (!companies.has(lab)) report({...at, path: [...at.path, "backlogShares", i, "lab"]}, `unknown company "${lab}"`);
+    });
+    if (item.backlogShares?.length && !item.backlog)
+      report({...at, path: [...at.path, "backlogShares"]}, "gives shares of a backlog but no `backlog:` to take them of");
   }
 
   const chipEntries = of("chips").flatMap((file) =>

@@ -214,7 +214,11 @@ export const companiesFile = z.strictObject({
       name: text,
       parent: id.optional(),
       /** A lab's revenue (annual or annualized, said in the note), for the lab-side exposure to its commitments. */
-      revenue: fact(["usd-bn", "usd-m", "usd"]).optional()
+      revenue: fact(["usd-bn", "usd-m", "usd"]).optional(),
+      /** A provider's stated backlog or remaining performance obligations at its asOf (the note says which). */
+      backlog: fact(["usd-bn", "usd-m", "usd"]).optional(),
+      /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
+      backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional()
     })
   )
 });

@@ -4,8 +4,8 @@
 import {assert, it} from "vitest";
 import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
 import {critiqueClaims, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
-import {recycling as recyclingSection} from "../../docs/components/sections/recycling.js";
-import {projectDeal} from "../../src/core/index.js";
+import {providerExposureSentence, recycling as recyclingSection, statedOnlySentence} from "../../docs/components/sections/recycling.js";
+import {projectDeal, providerExposure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
 const dataset = await readValidDataset("data");
@@ -65,4 +65,27 @@ it("tradeoffRows(deal) and the recycling heading use an investor's words only wh
   }
   // Oracle invests nothing: the critic's case.
   assert.isFalse(projections["oracle-openai"].recycling.investmentMaxUsd.value > 0);
+});
+
+it("statedOnlySentence(context, r) and providerExposureSentence read right for every deal: the gap's direction and the dates are computed", () => {
+  let differing = 0;
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    const context = {data: dataset, dealId: deal.id} as unknown as Parameters<typeof statedOnlySentence>[0];
+    const stated = statedOnlySentence(context, r);
+    assert.strictEqual(stated === null, !r.statedOnly || !r.npvUsd, `${deal.id}: a sentence exactly when there is a reading`);
+    if (stated && r.statedOnly && r.revenueUsd && r.revenueUsd.value > r.statedOnly.revenueUsd * 1.001) {
+      differing++;
+      const lower = r.npvUsd!.value < r.statedOnly.npvUsd.value;
+      assert.match(stated, lower ? /headline \S+ lower/ : /headline \S+ higher/, deal.id);
+    } else if (stated) assert.match(stated, /the same figures/, deal.id);
+    const e = providerExposure(dataset, deal.id);
+    const provider = providerExposureSentence(context, e);
+    assert.strictEqual(provider === null, e === null, deal.id);
+    if (e && provider) {
+      assert.strictEqual(/only if it was signed before/.test(provider), deal.announced > e.backlogAsOf, deal.id);
+      assert.notMatch(provider, /\. [a-z]/, `${deal.id}: every sentence starts with a capital`);
+    }
+  }
+  assert.isAtLeast(differing, 1, "the founding deal's delivered capacity at the contract price exceeds its commitment");
 });

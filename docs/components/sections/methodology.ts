@@ -9,7 +9,7 @@ import {ChartCsv, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, pct} from "../format.js";
+import {count, date, figureText, inputText, pct, withBound} from "../format.js";
 import {type AssumptionRow, MethodologyAssumptionsTable} from "../tables/methodologyAssumptions.js";
 import {MethodologyLineage} from "../tables/methodologyLineage.js";
 import {OptionModelNote} from "./options.js";
@@ -31,6 +31,7 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment (accounting view)", "usd"],
   "recycling.npvUsd": ["Investor's cash NPV, new money, 2026 dollars", "usd"],
   "recycling.paybackYear": ["Payback year (cash, new money)", "year"],
+  "recycling.statedNpvUsd": ["Investor's cash NPV if only the stated commitment is spent", "usd"],
   "options.valuePerGwYear": ["Option value per GW-year", "usd-per-gw-year"]
 };
 
@@ -50,6 +51,14 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
       ? `Only money from ${provider}'s own group is set against ${provider}'s return: ${figureText(r.otherInvestorsFirmUsd.value, "usd")} from other investors in this deal earns nothing from ${provider}'s margin and is left out of its cash flows and ratios.`
       : `Only money from ${provider}'s own group is set against ${provider}'s return; in this deal that is every investor.`,
     `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. ${r.deliveredGwYears && r.revenueUsd && r.pricePerGwYearUsd ? `The capex builds the capacity the deal schedules (${figureText(r.deliveredGwYears.value, "gw-years")} over the term), not just what the stated commitment would buy: ${provider} builds what it delivers. The lab pays the contract price on it, ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")} (from GPU rental prices, not from any deal), and never less than its commitment, which is a floor: ${figureText(r.revenueUsd.value, "usd")} at ${figureText(r.pricePerGwYearUsd.value, "usd-per-gw-year")}.` : `The capex builds the capacity the spend keeps busy (spend ÷ ${figureText(r.pricePerGwYearUsd?.value ?? v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}; the contract price is ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}, from GPU rental prices, unless the commitment would then buy more than the capacity ceiling supplies, when the price is the commitment ÷ the ceiling's GW-years).`} Capex is ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range $29B, Epoch AI, to $60B, Nvidia's CEO), in the year the capacity is first used; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years while the term lasts. What is left at the end of the term at its straight-line book value${r.residualUsd ? ` (${figureText(r.residualUsd.value, "usd")} here)` : ""} is not cash: it is shown apart and enters neither the cash NPV nor the payback. Cash operating costs are those the margin implies once the depreciation of that capex is added back, never below ${figureText(v["opex-per-gw-year"] * 1e9, "usd")} per GW-year (Epoch AI's cost model). Depreciation itself never enters a cash figure. The operating profit (spend × margin, no capex) is shown as the accounting view, labelled as such.`,
+    r.statedOnly && r.revenueUsd && r.revenueUsd.value > r.statedOnly.revenueUsd * 1.001
+      ? `Stated commitment only, beside the central case: the lab might spend only its stated commitment (${withBound(figureText(r.statedOnly.revenueUsd, "usd"), r.commitmentUsd?.bound ?? "exact")}) rather than the contract price on all it is delivered (${withBound(figureText(r.revenueUsd.value, "usd"), r.revenueUsd.bound)}); ${provider} would then build only the capacity that spend keeps busy (${figureText(r.statedOnly.gwYears, "gw-years")}, ${figureText(r.statedOnly.capexUsd, "usd")} of capex), and the new money's cash NPV is ${figureText(r.statedOnly.npvUsd.value, "usd")} (median of the same draws${r.statedOnly.baseNpvUsd !== undefined ? `, ${figureText(r.statedOnly.baseNpvUsd, "usd")} at the base values` : ""}) against the central ${r.npvUsd ? figureText(r.npvUsd.value, "usd") : "figure"}. The gap is how much of the headline rests on the assumption that the lab uses everything delivered.`
+      : r.statedOnly && r.commitmentUsd
+        ? `Stated commitment only: the lab's spend in these economics is already its stated commitment (${figureText(r.commitmentUsd.value, "usd")}), so reading the deal on the commitment alone changes nothing here; where a deal's delivered capacity at the contract price comes to more than its commitment, the recycling page shows that reading beside the central case.`
+        : "",
+    r.statedOnly
+      ? "Provider-side exposure: a deal's commitment is set against the backlog (or remaining performance obligations) its provider last stated, as a share of it; a lab's share of that backlog is given only where a source states it, with that source's status. An announcement can follow the signing, so the dates alone never say whether the backlog already holds the commitment."
+      : "",
     profile === "capacity"
       ? "Spend follows the delivered capacity: a commitment cannot be consumed before the capacity exists, so each year's share of the commitment is the capacity delivered that year, and a delivery slip moves spend, capex, NPV and payback. Flat and ramped spend are scenarios on the commitment page."
       : "The deal has no dated capacity schedule, so its spend is spread evenly over the term.",
@@ -58,7 +67,7 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
     `Which figure is the headline: the median of the same Monte Carlo draws that make its P10–P90 band, for the cash NPV, the operating profit and the payback year; the base case (every assumption at its base value) is shown beside it as a named scenario${r.baseCase?.npvUsd != null && r.npvUsd ? ` (here ${figureText(r.npvUsd.value, "usd")} median, ${figureText(r.baseCase.npvUsd, "usd")} at the base values)` : ""}. The base values can sit at the favourable end of a range (no delivery slip is the low end of 0–18 months), so the base case can lie outside the band while the median never does. A draw that never pays back ranks after every year, so the payback's median is the middle draw of all of them${r.paybackNeverShare !== undefined ? `; here ${pct(r.paybackNeverShare)} of the draws never pay back` : ""}.`,
     "The sign of the cash NPV depends most on the contract price per GW-year and the capex per GW: the sensitivity chart below ranks them for this deal."
   ];
-  return el("ul", {class: "methodology-note"}, ...items.map((text) => el("li", {}, text)));
+  return el("ul", {class: "methodology-note"}, ...items.filter(Boolean).map((text) => el("li", {}, text)));
 }
 
 /** Returns the deal the section explains: the context's, else the founding deal, else the first. */

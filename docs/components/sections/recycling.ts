@@ -12,6 +12,8 @@ import {
   marketMap,
   type NetCashBand,
   netCashBands,
+  type ProviderExposure,
+  providerExposure,
   providerGroupInvestors
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
@@ -19,7 +21,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
 import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
-import {NamedDerivedBadge} from "../provenance.js";
+import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
@@ -173,11 +175,70 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
       ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
+  const stated = statedOnlySentence(context, r);
   const equity =
     mark && r.totalReturnUsd
       ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
-  return `${scope} ${back}${equity}`;
+  return `${scope} ${back}${stated ? ` ${stated}` : ""}${equity}`;
+}
+
+/**
+ * Returns the provider-side exposure in one or two sentences: this deal's commitment as a share of the provider's
+ * stated backlog at its date (whether the backlog can hold it, from the dates), and the lab's stated share of that
+ * backlog when a source gives one. Null without an exposure.
+ */
+export function providerExposureSentence(context: Pick<SectionContext, "data">, e: ProviderExposure | null): string | null {
+  if (!e) return null;
+  const lab = companyName(context.data, e.lab);
+  const provider = companyName(context.data, e.provider);
+  const by = (id: string | null) => {
+    const publisher = id ? context.data.sources.find((s) => s.id === id)?.publisher : undefined;
+    return publisher ? `, ${publisher}` : "";
+  };
+  // An announcement can follow the signing by weeks (a contract signed inside a quarter is announced after it), so
+  // the dates alone never say the backlog leaves a commitment out.
+  const holds = e.announcedAfterBacklog
+    ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
+    : "whether the backlog already holds it is not stated";
+  const share =
+    e.labShare && e.labShareUsd
+      ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${withBound(pct(e.labShare.value), e.labShare.bound)}, ${withBound(usd(e.labShareUsd.value), e.labShare.bound)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
+      : "";
+  return `Provider-side exposure: this commitment, ${withBound(usd(e.commitmentUsd.value), e.commitmentUsd.bound)}, is ${withBound(pct(e.commitmentShare.value), e.commitmentShare.bound)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}${by(e.backlogSource)}); ${holds}.${share}`;
+}
+
+/**
+ * Returns the "stated commitment only" reading beside the central case, in one or two sentences: what the new
+ * money's cash NPV is if the lab spends only its stated commitment and the provider builds only what that keeps
+ * busy, and by how much the assumption that the lab pays for everything delivered moves the headline (sign
+ * computed); or why the two readings are the same. Null without a commitment.
+ */
+export function statedOnlySentence(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
+  const s = r.statedOnly;
+  if (!s || !r.commitmentUsd || !r.npvUsd || !r.revenueUsd) return null;
+  const deal = dealOf(context);
+  const lab = companyName(context.data, deal.lab);
+  const provider = companyName(context.data, deal.provider);
+  const commitment = withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound);
+  if (!(r.revenueUsd.value > s.revenueUsd * 1.001))
+    return `Stated commitment only: the same figures, since these economics already rest on ${lab}'s stated ${commitment} alone${r.deliveredGwYears ? ` (at the contract price it pays for all the capacity ${provider} delivers, or more)` : " (the deal states no delivery schedule to pay for beyond it)"}.`;
+  const shift = r.npvUsd.value - s.npvUsd.value;
+  const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
+  const moves =
+    Math.abs(shift) < 0.005 * Math.abs(s.npvUsd.value)
+      ? "the same headline"
+      : `a headline ${usd(Math.abs(shift))} ${shift < 0 ? "lower" : "higher"}`;
+  const sign = (x: number) => (x < 0 ? "negative" : "positive");
+  const both =
+    sign(r.npvUsd.value) === sign(s.npvUsd.value)
+      ? `; the median is ${sign(s.npvUsd.value)} either way`
+      : "; the median's sign rests on that assumption";
+  const baseSigns =
+    s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
+      ? `, and at the base values the sign turns (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      : "";
+  return `Stated commitment only: if ${lab} spends only its stated commitment, ${commitment}, and ${provider} builds only the capacity that spend keeps busy (${usd(s.capexUsd)} of capex), the new money's net cash is ${usd(s.npvUsd.value)} (median of the draws${base}), so the assumption that ${lab} pays for all ${usd(r.revenueUsd.value)} of delivered capacity gives ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -223,6 +284,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   // A briefing's data holds only its deal, so it carries the lab's exposure computed from every deal.
   const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
   const exposure = exposures.find((d) => d.lab === deal.lab);
+  const providerRow = providerExposure(context.data, deal.id);
+  const providerSide = providerExposureSentence(context, providerRow);
   // The charts' findings and source line, from the same figures the cards show.
   const source = chartSource(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
@@ -250,6 +313,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             (exposure.revenueUsd && exposure.yearsOfRevenue
               ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
               : "; the data has no sourced revenue for it to compare with.")
+        )
+      : null,
+    providerSide && providerRow
+      ? el(
+          "p",
+          {class: "recycling-exposure"},
+          providerSide,
+          // The sources, linked and numbered against the briefing's appendix like every other citation.
+          SourceLink(providerRow.backlogSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers}),
+          providerRow.labShareSource
+            ? SourceLink(providerRow.labShareSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers})
+            : null
         )
       : null,
     el(

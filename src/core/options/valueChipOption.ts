@@ -84,7 +84,7 @@ export function unvaluedReason(option: Pick<ChipOption, "kind">): string | null 
     case "expansion":
       return "A right to more of the same capacity, not to a newer generation: its value is the gap between the reserved and the future market price of the same chips, and neither is disclosed, so it is shown unvalued.";
     case "warrant-for-purchases":
-      return "A warrant that vests as the lab buys and as the vendor's share price reaches targets: a call on the vendor's stock at a near-zero strike, whose value is the shares of each tranche × the chance that tranche's purchase milestone and price target are both met. The filing gives only the first milestone and the final price target, not each tranche's shares or target, so it is shown unvalued; the deal's own figures give its worth at the signing price and at the final target.";
+      return "A warrant that vests as the lab buys and as the vendor's share price reaches targets: a call on the vendor's stock at a near-zero strike, whose value is the shares of each tranche × the chance that tranche's purchase milestone and price target are both met. What of the filing could be read (the warrant's opening and the 8-K's summary of it) gives the first purchase milestone, the purchases that vest it in full and the final price target, but not each tranche's shares or price target, so a value would rest on invented tranche terms: it is shown unvalued, and the deal's own figures give its worth at the signing price and at the final target.";
     default:
       return null;
   }

@@ -33,6 +33,7 @@ export const UNCERTAIN_FIGURES = [
   "recycling.operatingProfitUsd",
   "recycling.npvUsd",
   "recycling.paybackYear",
+  "recycling.statedNpvUsd",
   "options.valuePerGwYear"
 ] as const;
 
@@ -241,6 +242,7 @@ export function prepareDealProjector(
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
     "recycling.npvUsd": recycling.npvUsd?.value ?? null,
     "recycling.paybackYear": recycling.paybackYear,
+    "recycling.statedNpvUsd": recycling.statedOnly?.npvUsd.value ?? null,
     "options.valuePerGwYear": optionValue
   });
 
@@ -270,7 +272,7 @@ export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<
 
 /**
  * Returns the recycling projection with its banded headlines (the new money's cash NPV, the provider's operating
- * profit and the payback year) set to the median of the draws that make their P10–P90, as the capacity headlines
+ * profit, the payback year and the "stated commitment only" NPV) set to the median of the draws that make their P10–P90, as the capacity headlines
  * are, so a headline always lies inside its own band; the values at the base values are kept in `baseCase`. The
  * payback's median ranks draws that never pay back last (null when the median draw never does; rounded to a year),
  * and `paybackNeverShare` gives their share.
@@ -284,8 +286,12 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
   };
   // The payback's P50 ranks the draws that never pay back last (NaN: the median draw does not pay back).
   const payback = recycling.flows.length ? figures["recycling.paybackYear"] : undefined;
+  const stated = recycling.statedOnly;
   return {
     ...recycling,
+    statedOnly: stated
+      ? {...stated, npvUsd: median(stated.npvUsd, "recycling.statedNpvUsd") ?? stated.npvUsd, baseNpvUsd: stated.npvUsd.value}
+      : null,
     npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
     operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
     paybackYear: payback ? (Number.isFinite(payback.p50) ? Math.round(payback.p50) : null) : recycling.paybackYear,

@@ -38,6 +38,30 @@ export interface ChipMakerReturn {
   npvUsd: number;
 }
 
+/**
+ * The "stated commitment only" reading of a deal: the lab spends its stated commitment and nothing more (not the
+ * contract price on all the capacity delivered), and the provider builds only the capacity that spend keeps busy.
+ * It shows how much of the central case rests on the assumption that the lab uses everything delivered.
+ */
+export interface StatedCommitmentOnly {
+  /** The lab's spend: the stated commitment, USD. */
+  revenueUsd: number;
+  /** The price per GW-year it is paid at (the contract price, or commitment ÷ ceiling GW-years when dearer), USD. */
+  pricePerGwYearUsd: number;
+  /** GW-years that spend keeps busy (revenueUsd ÷ pricePerGwYearUsd). */
+  gwYears: number;
+  /** Capex to build that capacity, undiscounted, USD. */
+  capexUsd: number;
+  /** The provider's cash on that spend after capex, undiscounted, USD. */
+  providerCashUsd: number;
+  /** Cash NPV of the new money's flows on that spend, USD (in projectDeal: the median of the draws). */
+  npvUsd: Figure;
+  /** Payback year of the new money on that spend; null when it is not back within the flows. */
+  paybackYear: number | null;
+  /** Set by projectDeal when npvUsd is the median of the draws: its value at the base values, USD. */
+  baseNpvUsd?: number;
+}
+
 /** The assumptions the provider's cash reads, besides its margin ({@link providerCash}). */
 export const PROVIDER_CASH_ASSUMPTIONS = [
   "capex-per-gw",
@@ -133,6 +157,12 @@ export interface DealRecycling {
    * chips the capacity needs (capex × it-share × chip-content-share × its margin), undiscounted, against its firm money.
    */
   chipMakers: ChipMakerReturn[];
+  /**
+   * The same deal if the lab spent only its stated commitment and the provider built only what that spend keeps
+   * busy ({@link StatedCommitmentOnly}); equal to the central reading when the deal has no delivery schedule. Null
+   * without a commitment.
+   */
+  statedOnly: StatedCommitmentOnly | null;
   /** Marks and valuations in date order; not cash. */
   equity: EquityPoint[];
   /** Latest mark − firm cash invested by its date, USD; null without a mark. */
@@ -246,21 +276,42 @@ export function evaluateDealRecycling(
   const firm = investment.firmUsd.value;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
   const revenue = commitment ? revenueOnDelivered(commitment, values["revenue-per-gw-year"] * 1e9) : null;
-  const provider = revenue
-    ? providerCash(revenue.perYear, {
-        margin,
-        capexPerGwUsd: values["capex-per-gw"] * 1e9,
-        itShare: values["it-share"],
-        itLife: values["it-life"],
-        facilityLife: values["facility-life"],
-        revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
-        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
-        gw: revenue.gw ?? undefined
-      })
-    : [];
+  const cashOn = (r: NonNullable<typeof revenue>) =>
+    providerCash(r.perYear, {
+      margin,
+      capexPerGwUsd: values["capex-per-gw"] * 1e9,
+      itShare: values["it-share"],
+      itLife: values["it-life"],
+      facilityLife: values["facility-life"],
+      revenuePerGwYearUsd: r.pricePerGwYearUsd,
+      opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+      gw: r.gw ?? undefined
+    });
+  const provider = revenue ? cashOn(revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  // Stated commitment only: when the delivered capacity at the contract price comes to more than the commitment, the
+  // lab spends just the commitment (same spend years) and capex is sized to the GW that spend keeps busy, which is
+  // less than what is delivered. When the commitment already pays for all of it (or there is no schedule), the two
+  // readings are the same.
+  const above = revenue !== null && revenue.gw !== null && commitment !== null && revenue.totalUsd > commitment.totalUsd.value * (1 + 1e-9);
+  const statedRevenue =
+    commitment && revenue
+      ? above
+        ? revenueOnDelivered(
+            // Only the fields it reads: spreading the projection would evaluate its lazy `reading` text once per draw.
+            {totalUsd: commitment.totalUsd, perYear: commitment.perYear, ceilingGwYears: commitment.ceilingGwYears, delivered: null},
+            values["revenue-per-gw-year"] * 1e9
+          )
+        : revenue
+      : null;
+  const statedProvider = statedRevenue ? (statedRevenue === revenue ? provider : cashOn(statedRevenue)) : [];
+  const statedFlows = statedRevenue
+    ? statedRevenue === revenue
+      ? flows
+      : recyclingFlows(prepared.flowTranches.new, statedProvider, {probability, cost})
+    : [];
   const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
   const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
     const cash = new Float64Array(list.length);
@@ -276,6 +327,7 @@ export function evaluateDealRecycling(
   const cash = measures(flows, (f) => f.netCash);
   const accounting = measures(flows, (f) => f.accountingNet);
   const related = measures(allFlows, (f) => f.netCash);
+  const stated = statedFlows === flows ? cash : measures(statedFlows, (f) => f.netCash);
   const netCashByYear: YearUsd[] = flows.map(({year, netCash}) => ({year, usd: netCash}));
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
@@ -355,6 +407,18 @@ export function evaluateDealRecycling(
           return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
         })
       : [],
+    statedOnly:
+      p && statedRevenue && statedFlows.length
+        ? {
+            revenueUsd: statedRevenue.totalUsd,
+            pricePerGwYearUsd: statedRevenue.pricePerGwYearUsd,
+            gwYears: statedRevenue.gwYears,
+            capexUsd: sum(statedProvider, (y) => y.capex),
+            providerCashUsd: sum(statedProvider, (y) => y.cash),
+            npvUsd: withValue(p.npv, stated.npv, "usd"),
+            paybackYear: stated.payback
+          }
+        : null,
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
   };

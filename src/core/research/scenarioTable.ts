@@ -8,6 +8,7 @@ import {projectDeal} from "../project/projectDeal.js";
 
 /** One scenario's column. */
 export interface ScenarioColumn {
+  /** The scenario's id, or {@link STATED_COMMITMENT} for the base case read on the stated commitment alone. */
   scenario: string;
   label: string;
   description: string;
@@ -24,8 +25,13 @@ export interface ScenarioColumn {
   h100eFp8: number | null;
 }
 
+/** The column id of the base case read on the stated commitment alone (not a scenario in the data: no assumption moves). */
+export const STATED_COMMITMENT = "stated-commitment";
+
 /**
- * Returns the deal's figures under every scenario of `dataset`, in data order.
+ * Returns the deal's figures under every scenario of `dataset`, in data order, with, right after the base case for a
+ * deal with a commitment, the base case read on the stated commitment alone ({@link STATED_COMMITMENT}: the lab
+ * spends only its commitment and the provider builds only what that keeps busy; see StatedCommitmentOnly).
  * Throws `invalid deal: <id>` when the deal is not in the dataset.
  *
  * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "slip", "fast", "bear"]
@@ -35,7 +41,7 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   // The probability that contingent tranches are paid moves nothing in a deal with none.
   const contingent = deal.tranches.some((t) => !t.firm);
-  return dataset.scenarios.map((scenario) => {
+  const columns = dataset.scenarios.map((scenario) => {
     const p = projectDeal(dataset, dealId, {scenario: scenario.id, draws: 0, tornadoFigures: []});
     const overrides = dataset.assumptions
       .filter((a) => scenario.overrides[a.id] !== undefined && scenario.overrides[a.id] !== a.base)
@@ -52,7 +58,27 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       npvUsd: p.recycling.npvUsd?.value ?? null,
       paybackYear: p.recycling.paybackYear,
       gwYears: p.commitment?.gwYears.contract.value ?? null,
-      h100eFp8: p.capacity?.h100eFp8?.value ?? null
+      h100eFp8: p.capacity?.h100eFp8?.value ?? null,
+      projection: p
     };
   });
+  const out: ScenarioColumn[] = [];
+  for (const {projection, ...column} of columns) {
+    out.push(column);
+    const s = projection.recycling.statedOnly;
+    const r = projection.recycling;
+    if (column.scenario !== "base" || !s || !r.revenueUsd) continue;
+    const same = !(r.revenueUsd.value > s.revenueUsd * 1.001);
+    out.push({
+      ...column,
+      scenario: STATED_COMMITMENT,
+      label: "Stated commitment only",
+      description: same
+        ? "The base case read on the stated commitment alone: the lab's spend here already is its stated commitment (at the contract price it pays for all the capacity delivered, or there is no delivery schedule), so every figure is the base case's."
+        : "The base case read on the stated commitment alone: the lab spends only its stated commitment, not the contract price on all the capacity delivered, and the provider builds only the capacity that spend keeps busy; every assumption at its base value.",
+      npvUsd: s.npvUsd.value,
+      paybackYear: s.paybackYear
+    });
+  }
+  return out;
 }
