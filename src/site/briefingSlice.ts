@@ -61,7 +61,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
             peers: pick(analysis.peers, dealId),
             articleTable: null,
-            market: null
+            market: null,
+            npvTable: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},
           changes: briefingChanges(

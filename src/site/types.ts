@@ -27,6 +27,7 @@ import type {
   Deal,
   LabExposure,
   MarketAggregate,
+  NpvTable,
   Paper,
   peerBox,
   projectDeal,
@@ -77,6 +78,11 @@ export interface Analysis {
    * null in a deal's slice (so that another deal's change leaves it the same).
    */
   market?: (MarketAggregate & {otherChanges?: number}) | null;
+  /**
+   * The live deals' cash NPVs side by side, bounded (npvTable): the market briefing and the market pages print it;
+   * null in a deal's slice (so that another deal's change leaves it the same).
+   */
+  npvTable?: NpvTable | null;
 }
 
 /** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */

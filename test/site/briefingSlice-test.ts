@@ -90,8 +90,14 @@ it("the market file and a deal's file do not grow with the number of deals (the 
   assert.strictEqual(large.market.analysis.market!.deals, 60);
   assert.strictEqual(large.market.analysis.market!.others!.deals + large.market.data.deals.length, large.market.analysis.market!.live);
   assert.deepStrictEqual(Object.keys(large.market.analysis.projections).sort(), large.market.data.deals.map((d) => d.id).sort());
-  // A deal's file carries its own sources and parties only, and no market totals.
+  // The cross-deal cash table: every priced deal up to a dozen, else the best and worst five and the rest in one line.
+  const npv = large.market.analysis.npvTable!;
+  assert.lengthOf(npv.rows, 10);
+  assert.strictEqual(npv.rows.length + npv.others!.deals, npv.priced);
+  assert.isAbove(npv.priced, 12);
+  // A deal's file carries its own sources and parties only, and no market totals or cross-deal table.
   assert.isNull(large.deal.analysis.market);
+  assert.isNull(large.deal.analysis.npvTable);
   // (Counts in it, such as how many deals hold an option, may gain a digit.)
   assert.isBelow(Math.abs(large.dealBytes - small.dealBytes), 50, `${small.dealBytes} → ${large.dealBytes} bytes`);
   assert.isBelow(large.deal.data.sources.length, 80);
