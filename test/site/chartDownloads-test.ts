@@ -301,5 +301,7 @@ it("the drawn comparison table's and the explorer's files round-trip with the si
   });
   const rows = site.explorer().rows;
   const explorer = roundTrip(EXPLORER_DOWNLOAD, rows);
-  explorer.forEach((row, i) => assert.strictEqual(row["Commitment (USD)"], rows[i].commitment ? String(rows[i].commitment!.value) : ""));
+  explorer.forEach((row, i) => {
+    assert.strictEqual(row["Commitment (USD)"], rows[i].commitment ? String(rows[i].commitment!.value) : "");
+  });
 });
