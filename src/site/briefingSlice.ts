@@ -164,7 +164,9 @@ export function citedOnly(data: PublicDataset, body: object): PublicDataset {
  * so that a new baseline alone does not change a briefing that has nothing to report).
  */
 function briefingChanges({version, asOf, previous}: ChangesFile, own: ChangesFile["changes"]): ChangesFile {
-  return own.length ? {version, asOf, previous, changes: own} : {version: "", asOf: "", previous: null, changes: []};
+  if (own.length) return {version, asOf, previous, changes: own};
+  // Nothing of this briefing moved: whether there was a last edition (the briefing says so in one line), and no more.
+  return {version: "", asOf: "", previous: null, changes: [], ...(previous ? {unchanged: true} : {})};
 }
 
 /** Returns `{[key]: record[key]}` when present, else `{}`. */

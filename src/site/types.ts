@@ -99,6 +99,12 @@ export interface ChangesFile {
   /** The build compared with; null on a first build. */
   previous: {dataVersion: string; asOf: string} | null;
   changes: ReturnType<typeof changesSince>["changes"];
+  /**
+   * In a briefing's slice only: true when there was a last edition and none of the briefing's headline figures moved
+   * since (the slice then leaves out the last edition's version and date, which change with every build, so that an
+   * unchanged briefing keeps its PDF).
+   */
+  unchanged?: boolean;
 }
 
 /** A briefing's definition (briefings.ts): which sections it prints, on which paper, with which summary. */

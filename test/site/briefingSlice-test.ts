@@ -104,3 +104,21 @@ it("the market file and a deal's file do not grow with the number of deals (the 
   // The market file's size moves only with which labs its tables name, not with the count: within 2%.
   assert.isBelow(Math.abs(large.marketBytes / small.marketBytes - 1), 0.02, `${small.marketBytes} → ${large.marketBytes} bytes`);
 });
+
+it("a briefing none of whose figures moved since the last edition says so (and carries nothing that changes each build); a first edition does not", async () => {
+  const draws = {analysis: 20, bands: 5};
+  const first = siteData({dataset, version: "v1", previous: null, draws});
+  assert.isUndefined((await first.slice("deal-amd-openai")).changes.unchanged);
+  const previous = {format: 1 as const, dataVersion: "v1", asOf: dataset.asOf, figures: first.figures(), baseline: null, inputs: {}};
+  const changed = structuredClone(dataset);
+  changed.deals.find((d) => d.id === "oracle-openai")!.commitments[0].amount.value += 10;
+  const slice = async (version: string, name: string) =>
+    (await siteData({dataset: changed, version, previous: {...previous, dataVersion: version}, draws}).slice(name)).changes;
+  const unchanged = await slice("v2", "deal-amd-openai");
+  assert.deepStrictEqual(unchanged, {version: "", asOf: "", previous: null, changes: [], unchanged: true});
+  // The same with another last edition: the file is the same, so the PDF is kept.
+  assert.deepStrictEqual(await slice("v3", "deal-amd-openai"), unchanged);
+  const moved = await slice("v2", "deal-oracle-openai");
+  assert.isAbove(moved.changes.length, 0);
+  assert.isUndefined(moved.unchanged);
+});
