@@ -38,11 +38,11 @@ export function npvCaption(table: NpvTable, draws: number | null): string {
   const median = draws
     ? `the median of ${count(draws)} seeded draws over the assumptions' ranges, with the P10–P90 of the same draws`
     : "the median of the draws, with their P10–P90";
-  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Discounted ${rate} to ${VALUED_ON}. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; "never" when the median draw does not pay back within the term.`;
+  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Discounted ${rate} to ${VALUED_ON}. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; "never" when the median draw does not pay back within the deal's term.`;
 }
 
 function paybackText(row: NpvRow): string {
-  return row.paybackYear === null ? "never, within the term" : String(row.paybackYear);
+  return row.paybackYear === null ? "never" : String(row.paybackYear);
 }
 
 function NpvTableElement(table: NpvTable): HTMLElement {

@@ -38,6 +38,8 @@ export interface NpvTable {
   negative: number;
   /** Live deals without one (no dollar commitment to value). */
   unpriced: number;
+  /** Superseded deals, left out. */
+  superseded: number;
   /** The rows drawn, best median NPV first (every priced deal, or the best and worst `top`). */
   rows: NpvRow[];
   /** The priced deals between the best and the worst `top`, summed up; null when every priced deal has a row. */
@@ -70,6 +72,7 @@ export function npvTable(
     priced: priced.length,
     negative: priced.filter((d) => d.npvUsd < 0).length,
     unpriced: live.length - priced.length,
+    superseded: deals.length - live.length,
     rows,
     others: middle.length
       ? {

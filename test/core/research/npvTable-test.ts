@@ -33,7 +33,7 @@ it("npvTable(deals) ranks the live priced deals by median NPV, best first, and c
       ["d", 4]
     ]
   );
-  assert.deepInclude(table, {priced: 4, negative: 2, unpriced: 1, others: null, discountRate: 0.1});
+  assert.deepInclude(table, {priced: 4, negative: 2, unpriced: 1, superseded: 1, others: null, discountRate: 0.1});
   assertInDelta(table.rows[0].p10!, 4e9);
   assert.isNull(npvTable([deal("a", 1, {rate: 0.1}), deal("b", 2, {rate: 0.12})]).discountRate);
 });
