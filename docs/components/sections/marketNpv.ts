@@ -84,7 +84,7 @@ function NpvTableElement(table: NpvTable): HTMLElement {
             {class: "market-totals-others"},
             el(
               "td",
-              {colspan: 5},
+              {colspan: 5, "data-label": "Others"},
               `${deals(table.others.deals)} in between: medians from ${figureText(table.others.high, "usd")} down to ${figureText(table.others.low, "usd")}; ${count(table.others.negative)} negative; ${count(table.others.neverMedian)} whose median draw never pays back.`
             )
           )
@@ -102,15 +102,17 @@ export function MarketNpvSection({data, analysis, print}: Pick<SectionContext, "
   const draws = Object.values(analysis.projections).find((p) => p.uncertainty)?.uncertainty?.draws ?? null;
   const inputs = table.rows.flatMap((r) => analysis.projections[r.id]?.recycling.npvUsd?.lineage.inputs ?? []);
   const finding = npvFinding(table);
+  const left = [
+    table.unpriced ? `${count(table.unpriced)} live deal${table.unpriced === 1 ? "" : "s"} with no dollar commitment to value` : "",
+    table.superseded ? `${count(table.superseded)} superseded deal${table.superseded === 1 ? "" : "s"} (history, in no ranking)` : ""
+  ].filter(Boolean);
   return el(
     "div",
     {class: "market-npv"},
-    el("p", {}, finding),
     ChartFrame(
       [
         el("div", {class: "table-scroll"}, NpvTableElement(table)),
-        el("p", {class: "market-npv-caption"}, npvCaption(table, draws)),
-        table.unpriced ? el("p", {class: "muted"}, `Not in the table: ${deals(table.unpriced)} with no dollar commitment to value.`) : null
+        el("p", {class: "market-npv-caption"}, npvCaption(table, draws), left.length ? ` Not in the table: ${left.join(" and ")}.` : "")
       ],
       {title: asTitle(finding), source: chartSource(data, {inputs}), className: "market-npv-frame"}
     ),
