@@ -10,6 +10,7 @@ import type {
   CapacityCostYear,
   ChipOptionValue,
   EquityPoint,
+  FigureSpread,
   NetCashBand,
   NpvRow,
   OptionGridCell,
@@ -18,7 +19,8 @@ import type {
   RecyclingFlow,
   ScenarioColumn,
   SignalRow,
-  TornadoRow
+  TornadoRow,
+  Tranche
 } from "../lib/core.js";
 import type {ComparisonPoint} from "./charts/comparisonScatter.js";
 import type {EfficiencyRow} from "./charts/roadmapEfficiency.js";
@@ -542,6 +544,61 @@ export const NPV_TABLE: ChartDownload<NpvRow> = {
   ]
 };
 
+export const TRANCHES: ChartDownload<Tranche> = {
+  id: "tranches",
+  chart: "The deal at a glance: investment tranches (and rebates in kind), as the deal file states them",
+  columns: [
+    {header: "Date", meaning: "Date paid or announced (ISO)", unit: "", value: (t) => t.date},
+    {header: "Tranche", meaning: "The tranche as the table names it", unit: "", value: (t) => t.label},
+    {header: "Tranche id", meaning: "Its id in the deal file", unit: "", value: (t) => t.id},
+    {header: "Investor id", meaning: "The investing company's id", unit: "", value: (t) => t.investor},
+    {header: "Amount", meaning: "The amount, in the unit of the next column", unit: "Amount unit", value: (t) => t.amount.value},
+    {header: "Amount unit", meaning: "usd-bn, usd-m or usd, as the deal file states it", unit: "", value: (t) => t.amount.unit},
+    {
+      header: "Bound",
+      meaning: "exact, about, at-least or up-to, as the source wrote it",
+      unit: "",
+      value: (t) => t.amount.bound ?? "exact"
+    },
+    {header: "Status", meaning: "confirmed, reported, estimate or assumption", unit: "", value: (t) => t.amount.status},
+    {header: "Source id", meaning: "The source the amount comes from (sources table)", unit: "", value: (t) => t.amount.source},
+    {header: "Firm", meaning: "true for firm money, false for money contingent on a condition", unit: "", value: (t) => t.firm},
+    {header: "Condition", meaning: "What contingent money depends on", unit: "", value: (t) => t.condition},
+    {header: "Instrument", meaning: "Form of the money: equity, notes, warrants, credits…", unit: "", value: (t) => t.instrument}
+  ]
+};
+
+/** A row of the methodology's P10 / P50 / P90 table: a figure drawn in the Monte Carlo, in words and unit. */
+export interface SpreadRow extends FigureSpread {
+  key: string;
+  label: string;
+  unit: string;
+}
+
+export const SPREAD: ChartDownload<SpreadRow> = {
+  id: "methodology-spread",
+  chart: "Methodology: P10, P50 and P90 of each figure drawn in the Monte Carlo",
+  columns: [
+    {header: "Figure", meaning: "The figure, in words", unit: "", value: (r) => r.label},
+    {header: "Figure key", meaning: "Its key", unit: "", value: (r) => r.key},
+    {header: "Unit", meaning: "Unit of P10, P50 and P90", unit: "", value: (r) => r.unit},
+    {header: "P10", meaning: "10th percentile over the draws where the figure exists", unit: "Unit", value: (r) => r.p10},
+    {
+      header: "P50",
+      meaning: "Median; empty when the median draw has no value (a payback that never comes)",
+      unit: "Unit",
+      value: (r) => r.p50
+    },
+    {header: "P90", meaning: "90th percentile; empty as P50", unit: "Unit", value: (r) => r.p90},
+    {
+      header: "Draws without it (fraction)",
+      meaning: "Share of the draws in which the figure does not exist",
+      unit: "fraction",
+      value: (r) => r.undefinedShare
+    }
+  ]
+};
+
 /** Every chart download, for the Data page's dictionary. */
 export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   CAPACITY_RAMP,
@@ -557,7 +614,9 @@ export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   SCENARIO_TABLE,
   PEER_BOX,
   MARKET_TOTALS,
-  NPV_TABLE
+  NPV_TABLE,
+  TRANCHES,
+  SPREAD
 ].map((d) => d as unknown as ChartDownload<never>);
 
 /**

@@ -20,11 +20,13 @@ import {
   peerRows,
   SCENARIO_TABLE,
   SIGNALS,
+  SPREAD,
   scenarioDownload,
   scenarioRows,
   signalRows,
   TIMELINE,
   TORNADO,
+  TRANCHES,
   timelineRows,
   withoutColumns
 } from "../../docs/components/chartDownloads.js";
@@ -34,6 +36,7 @@ import {EXPLORER_DOWNLOAD} from "../../docs/components/dealExplorer.js";
 import {DOWNLOADS} from "../../docs/components/downloadDictionary.js";
 import {toCsv} from "../../docs/components/downloads.js";
 import {othersLabel} from "../../docs/components/sections/marketTotals.js";
+import {spreadRows} from "../../docs/components/sections/methodology.js";
 import {COMPARISON_TABLE} from "../../docs/components/tables/comparisonDeals.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {signalBoard} from "../../src/core/signals.js";
@@ -94,7 +97,9 @@ it("every chart and table download is in the dictionary, with unique headers and
       SCENARIO_TABLE,
       PEER_BOX,
       MARKET_TOTALS,
-      NPV_TABLE
+      NPV_TABLE,
+      TRANCHES,
+      SPREAD
     ].map((d) => d.id)
   );
   // The Data page's dictionary: every chart's, the comparison table's and the explorer's, each once.
@@ -304,4 +309,30 @@ it("the drawn comparison table's and the explorer's files round-trip with the si
   explorer.forEach((row, i) => {
     assert.strictEqual(row["Commitment (USD)"], rows[i].commitment ? String(rows[i].commitment!.value) : "");
   });
+});
+
+it("the tranche and P10 / P50 / P90 tables' files round-trip for every deal with the data's values", () => {
+  const analysis = site.analysis();
+  let tranches = 0;
+  for (const deal of site.publicData().deals) {
+    for (const list of [deal.tranches, deal.rebates ?? []]) {
+      if (!list.length) continue;
+      const parsed = roundTrip(TRANCHES, list);
+      tranches++;
+      parsed.forEach((row, i) => {
+        assert.strictEqual(Number(row.Amount), list[i].amount.value);
+        assert.strictEqual(row["Amount unit"], list[i].amount.unit);
+        assert.strictEqual(row.Firm, String(list[i].firm));
+      });
+    }
+    const spread = spreadRows(analysis.projections[deal.id]);
+    if (!spread.length) continue;
+    const parsed = roundTrip(SPREAD, spread);
+    const figures = analysis.projections[deal.id].uncertainty!.figures;
+    for (const row of parsed) {
+      assert.strictEqual(Number(row.P50), figures[row["Figure key"]].p50);
+      assert.notStrictEqual(row.Unit, "", row["Figure key"]);
+    }
+  }
+  assert.isAbove(tranches, 0);
 });
