@@ -515,7 +515,7 @@ export const MARKET_TOTALS: ChartDownload<PartyCsvRow> = {
 export const NPV_TABLE: ChartDownload<NpvRow> = {
   id: "market-npv",
   chart:
-    "What the deals return in cash: each live deal's cash NPV, best median first (the deals in between summed up beneath are not rows)",
+    "What the deals return in cash: each live deal's cash NPV, best median first (above a dozen priced deals, the best and worst five; the table's line summing up the deals in between is not in the file)",
   columns: [
     {header: "Deal", meaning: "Deal name", unit: "", value: (r) => r.name},
     {header: "Deal id", meaning: "Deal id", unit: "", value: (r) => r.id},
