@@ -11,6 +11,8 @@ import type {
   ChipOptionValue,
   EquityPoint,
   FigureSpread,
+  MarketLoop,
+  MarketMap,
   NetCashBand,
   NpvRow,
   OptionGridCell,
@@ -599,6 +601,63 @@ export const SPREAD: ChartDownload<SpreadRow> = {
   ]
 };
 
+/** A row of the market map's loop table: a loop with its company, lab and deal named. */
+export interface LoopRow extends MarketLoop {
+  companyName: string;
+  labName: string;
+  dealName: string;
+}
+
+/** Returns the loop table's rows, in the map's order, with the names the table prints. */
+export function loopRows(map: Pick<MarketMap, "loops" | "nodes">, deals: readonly {id: string; name: string}[]): LoopRow[] {
+  const node = new Map(map.nodes.map((n) => [n.id, n.name]));
+  const deal = new Map(deals.map((d) => [d.id, d.name]));
+  return map.loops.map((l) => ({
+    ...l,
+    companyName: node.get(l.company) ?? l.company,
+    labName: node.get(l.lab) ?? l.lab,
+    dealName: deal.get(l.deal) ?? l.deal
+  }));
+}
+
+export const MARKET_LOOPS: ChartDownload<LoopRow> = {
+  id: "market-loops",
+  chart: "The market map: the loops, deal by deal (money that comes back to the company that invested in the lab)",
+  columns: [
+    {
+      header: "Company",
+      meaning: "The investor the money comes back to (subsidiaries rolled into parents)",
+      unit: "",
+      value: (r) => r.companyName
+    },
+    {header: "Lab", meaning: "The lab it invested in", unit: "", value: (r) => r.labName},
+    {header: "Deal", meaning: "The deal", unit: "", value: (r) => r.dealName},
+    {header: "Deal id", meaning: "Its id", unit: "", value: (r) => r.deal},
+    {
+      header: "Comes back through",
+      meaning: "provider (the company's cloud or compute) and/or chips (the company's chips), separated by ;",
+      unit: "",
+      value: (r) => r.via.join("; ")
+    },
+    {
+      header: "Equity, firm (usd)",
+      meaning: "The company's firm equity in the lab in this deal",
+      unit: "usd",
+      value: (r) => r.equityFirmUsd.value
+    },
+    {header: "Equity, firm bound", meaning: "Bound of the firm equity", unit: "", value: (r) => r.equityFirmUsd.bound},
+    {header: "Equity, max (usd)", meaning: "Every tranche at face value", unit: "usd", value: (r) => r.equityMaxUsd.value},
+    {header: "Equity, max bound", meaning: "Bound of the maximum", unit: "", value: (r) => r.equityMaxUsd.bound},
+    {
+      header: "Compute commitment (usd)",
+      meaning: "The commitment that comes back as cloud revenue; empty without a dollar figure or when the return is only chips",
+      unit: "usd",
+      value: (r) => r.commitmentUsd?.value
+    },
+    {header: "Compute commitment bound", meaning: "Bound of the commitment", unit: "", value: (r) => r.commitmentUsd?.bound}
+  ]
+};
+
 /** Every chart download, for the Data page's dictionary. */
 export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   CAPACITY_RAMP,
@@ -616,7 +675,8 @@ export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   MARKET_TOTALS,
   NPV_TABLE,
   TRANCHES,
-  SPREAD
+  SPREAD,
+  MARKET_LOOPS
 ].map((d) => d as unknown as ChartDownload<never>);
 
 /**

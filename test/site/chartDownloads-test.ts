@@ -8,6 +8,8 @@ import {
   COMMITMENT_SPEND,
   COMPARISON_SCATTER,
   EQUITY,
+  loopRows,
+  MARKET_LOOPS,
   MARKET_TOTALS,
   NET_CASH,
   NPV_TABLE,
@@ -38,6 +40,7 @@ import {toCsv} from "../../docs/components/downloads.js";
 import {othersLabel} from "../../docs/components/sections/marketTotals.js";
 import {spreadRows} from "../../docs/components/sections/methodology.js";
 import {COMPARISON_TABLE} from "../../docs/components/tables/comparisonDeals.js";
+import {marketMap} from "../../src/core/recycling/marketMap.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {signalBoard} from "../../src/core/signals.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -99,7 +102,8 @@ it("every chart and table download is in the dictionary, with unique headers and
       MARKET_TOTALS,
       NPV_TABLE,
       TRANCHES,
-      SPREAD
+      SPREAD,
+      MARKET_LOOPS
     ].map((d) => d.id)
   );
   // The Data page's dictionary: every chart's, the comparison table's and the explorer's, each once.
@@ -335,4 +339,18 @@ it("the tranche and P10 / P50 / P90 tables' files round-trip for every deal with
     }
   }
   assert.isAbove(tranches, 0);
+});
+
+it("the market map's loop table's file round-trips with the map's loops", () => {
+  const data = site.publicData();
+  const map = marketMap(data);
+  const parsed = roundTrip(MARKET_LOOPS, loopRows(map, data.deals));
+  assert.lengthOf(parsed, map.loops.length);
+  parsed.forEach((row, i) => {
+    const loop = map.loops[i];
+    assert.strictEqual(row["Deal id"], loop.deal);
+    assert.strictEqual(Number(row["Equity, firm (usd)"]), loop.equityFirmUsd.value);
+    assert.strictEqual(row["Compute commitment (usd)"], loop.commitmentUsd ? String(loop.commitmentUsd.value) : "");
+    assert.strictEqual(row.Company, map.nodes.find((n) => n.id === loop.company)!.name);
+  });
 });
