@@ -5,10 +5,12 @@
  */
 import {CHART_DOWNLOADS, type ChartDownload} from "./chartDownloads.js";
 import {EXPLORER_DOWNLOAD} from "./dealExplorer.js";
+import {ARTICLE_TABLE} from "./tables/comparisonArticle.js";
 import {COMPARISON_TABLE} from "./tables/comparisonDeals.js";
 
 export const DOWNLOADS: readonly ChartDownload<never>[] = [
   ...CHART_DOWNLOADS,
   COMPARISON_TABLE as unknown as ChartDownload<never>,
+  ARTICLE_TABLE as unknown as ChartDownload<never>,
   EXPLORER_DOWNLOAD as unknown as ChartDownload<never>
 ];

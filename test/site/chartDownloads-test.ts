@@ -39,6 +39,7 @@ import {DOWNLOADS} from "../../docs/components/downloadDictionary.js";
 import {toCsv} from "../../docs/components/downloads.js";
 import {othersLabel} from "../../docs/components/sections/marketTotals.js";
 import {spreadRows} from "../../docs/components/sections/methodology.js";
+import {ARTICLE_TABLE, articleItems, articleRows} from "../../docs/components/tables/comparisonArticle.js";
 import {COMPARISON_TABLE} from "../../docs/components/tables/comparisonDeals.js";
 import {marketMap} from "../../src/core/recycling/marketMap.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
@@ -109,7 +110,7 @@ it("every chart and table download is in the dictionary, with unique headers and
   // The Data page's dictionary: every chart's, the comparison table's and the explorer's, each once.
   assert.sameMembers(
     DOWNLOADS.map((d) => d.id),
-    [...ids, COMPARISON_TABLE.id, EXPLORER_DOWNLOAD.id]
+    [...ids, COMPARISON_TABLE.id, ARTICLE_TABLE.id, EXPLORER_DOWNLOAD.id]
   );
   for (const d of DOWNLOADS) {
     const headers = d.columns.map((c) => c.header);
@@ -353,4 +354,23 @@ it("the market map's loop table's file round-trips with the map's loops", () => 
     assert.strictEqual(row["Compute commitment (usd)"], loop.commitmentUsd ? String(loop.commitmentUsd.value) : "");
     assert.strictEqual(row.Company, map.nodes.find((n) => n.id === loop.company)!.name);
   });
+});
+
+it("the article table's file has one line per text or figure a cell draws, with the site data's values", () => {
+  const article = site.analysis().articleTable!;
+  const rows = articleRows(article);
+  const parsed = roundTrip(ARTICLE_TABLE, rows);
+  assert.strictEqual(
+    parsed.length,
+    article.rows.reduce((n, row) => n + row.cells.reduce((k, cell) => k + articleItems(row.id, cell).length, 0), 0)
+  );
+  // Amazon → Anthropic's commitment as the comparison states it, and its firm investment.
+  const commitment = parsed.find((r) => r["Deal id"] === "amazon-anthropic" && r.Figure === "usd")!;
+  const compared = site.analysis().comparison.find((c) => c.id === "amazon-anthropic")!;
+  assert.strictEqual(Number(commitment.Value), compared.commitmentUsd!.value);
+  assert.strictEqual(commitment.Bound, compared.commitmentUsd!.bound);
+  const firm = parsed.find((r) => r["Deal id"] === "amazon-anthropic" && r.Figure === "firm")!;
+  assert.strictEqual(Number(firm.Value), compared.investmentFirmUsd.value);
+  // Six rows, two deals: every cell has at least one line.
+  assert.strictEqual(new Set(parsed.map((r) => `${r["Row id"]}|${r["Deal id"]}`)).size, 12);
 });
