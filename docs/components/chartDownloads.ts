@@ -5,15 +5,24 @@
  * cannot drift apart. (The comparison table's file follows the table's own columns; the explorer's, its own.)
  */
 import type {
+  BoundedSum,
   CapacityBandYear,
   CapacityCostYear,
   ChipOptionValue,
   EquityPoint,
+  FigureSpread,
+  MarketLoop,
+  MarketMap,
   NetCashBand,
+  NpvRow,
   OptionGridCell,
+  PartyTable,
+  PeerRow,
   RecyclingFlow,
+  ScenarioColumn,
   SignalRow,
-  TornadoRow
+  TornadoRow,
+  Tranche
 } from "../lib/core.js";
 import type {ComparisonPoint} from "./charts/comparisonScatter.js";
 import type {EfficiencyRow} from "./charts/roadmapEfficiency.js";
@@ -334,6 +343,321 @@ export const TORNADO: ChartDownload<TornadoCsvRow> = {
   ]
 };
 
+/** A scenario of the research note's bull / base / bear table: its column, with the heading the table prints. */
+export interface ScenarioCsvRow extends ScenarioColumn {
+  title: string;
+}
+
+/** Returns the scenario table's rows: one per scenario column, titled as the table heads it ("Base case" for base). */
+export function scenarioRows(columns: readonly ScenarioColumn[]): ScenarioCsvRow[] {
+  return columns.map((c) => ({...c, title: c.scenario === "base" ? "Base case" : c.label}));
+}
+
+export const SCENARIO_TABLE: ChartDownload<ScenarioCsvRow> = {
+  id: "scenarios",
+  chart: "Risks, scenarios and peers: bull, base and bear (one row per scenario column)",
+  columns: [
+    {header: "Scenario", meaning: "The scenario, as the table heads its column", unit: "", value: (c) => c.title},
+    {header: "Scenario id", meaning: "The scenario's id in the data", unit: "", value: (c) => c.scenario},
+    {
+      header: "Cash NPV of the new money (usd)",
+      meaning: "The provider's cash NPV of the deal's new money at the scenario's values (no draw), discounted to 1 January 2026",
+      unit: "usd",
+      value: (c) => c.npvUsd
+    },
+    {
+      header: "Pays back in (year)",
+      meaning: "First year the cumulative cash on the new money turns positive for good; empty when it never does",
+      unit: "year",
+      value: (c) => c.paybackYear
+    },
+    {
+      header: "Never pays back within the term",
+      meaning: "true when the new money is never paid back within the term; empty without an NPV",
+      unit: "",
+      value: (c) => (c.npvUsd === null ? null : c.paybackYear === null)
+    },
+    {
+      header: "GW-years the commitment buys (gw-years)",
+      meaning: "The commitment ÷ the scenario's contract revenue per GW-year",
+      unit: "gw-years",
+      value: (c) => c.gwYears
+    },
+    {
+      header: "H100-equivalents at the ceiling, 8-bit (count)",
+      meaning: "H100-equivalents on the 8-bit basis at the capacity ceiling",
+      unit: "count",
+      value: (c) => c.h100eFp8
+    },
+    {
+      header: "Assumptions set",
+      meaning: "The assumptions the scenario moves from base: label = value (base value), in the assumption's unit",
+      unit: "",
+      value: (c) => c.overrides.map((o) => `${o.label} = ${o.value} (base ${o.base}; ${o.unit})`).join("; ")
+    },
+    {header: "Delivery ramp", meaning: "The delivery ramp's shape under the scenario", unit: "", value: (c) => c.ramp}
+  ]
+};
+
+/** The scenario file's columns for a table: the figure columns whose row the table leaves out (no scenario has it) dropped. */
+export function scenarioDownload(columns: readonly ScenarioColumn[]): ChartDownload<ScenarioCsvRow> {
+  const drop: string[] = [];
+  if (!columns.some((c) => c.npvUsd !== null))
+    drop.push("Cash NPV of the new money (usd)", "Pays back in (year)", "Never pays back within the term");
+  if (!columns.some((c) => c.gwYears !== null)) drop.push("GW-years the commitment buys (gw-years)");
+  if (!columns.some((c) => c.h100eFp8 !== null)) drop.push("H100-equivalents at the ceiling, 8-bit (count)");
+  return withoutColumns(SCENARIO_TABLE, drop);
+}
+
+/** A row of the peer box's file: a ratio the box shows, with the bound of the deal's value. */
+export interface PeerCsvRow extends PeerRow {
+  bound: string;
+}
+
+/**
+ * Returns the peer box's rows as drawn: the ratios the deal has a value on, each with the bound the box prints (the
+ * bound of the comparison figure it comes from; "exact" for the NPV, a median of draws).
+ */
+export function peerRows(rows: readonly PeerRow[], comparison: object | undefined): PeerCsvRow[] {
+  return rows
+    .filter((r) => r.value !== null)
+    .map((r) => {
+      const figure = (comparison as Record<string, unknown> | undefined)?.[r.id];
+      const bound = figure && typeof figure === "object" && "bound" in figure ? String((figure as {bound: string}).bound) : "exact";
+      return {...r, bound};
+    });
+}
+
+export const PEER_BOX: ChartDownload<PeerCsvRow> = {
+  id: "peers",
+  chart: "Risks, scenarios and peers: the deal against its peers (one row per ratio shown)",
+  columns: [
+    {header: "Ratio", meaning: "The ratio compared", unit: "", value: (r) => r.label},
+    {header: "Ratio id", meaning: "The ratio's id", unit: "", value: (r) => r.id},
+    {header: "Unit", meaning: "Unit of This deal (usd, usd-per-year, usd-per-gw, ratio)", unit: "", value: (r) => r.unit},
+    {header: "This deal (in Unit)", meaning: "The deal's value on the ratio", unit: "Unit", value: (r) => r.value},
+    {header: "Bound", meaning: "exact, about, at-least or up-to, from the figures the value comes from", unit: "", value: (r) => r.bound},
+    {
+      header: "Rank",
+      meaning: "Rank among the live deals with a value, 1 = the largest; empty when not ranked",
+      unit: "",
+      value: (r) => r.rank
+    },
+    {header: "Of (count)", meaning: "How many live deals have a value", unit: "count", value: (r) => r.of},
+    {header: "Largest", meaning: "The live deal with the largest value", unit: "", value: (r) => r.leader?.name},
+    {header: "Largest id", meaning: "Its deal id", unit: "", value: (r) => r.leader?.id}
+  ]
+};
+
+/** A row of a market-totals table: a party (or the parties left out, together) and its deals' totals. */
+export interface PartyCsvRow {
+  party: string;
+  id: string | null;
+  parties: number;
+  deals: number;
+  investmentFirmUsd: BoundedSum;
+  commitmentUsd: BoundedSum;
+  gw: BoundedSum;
+}
+
+/** Returns a market-totals table's rows as drawn: each party, then one row for the others when some are left out. */
+export function partyRows(table: PartyTable, others: string): PartyCsvRow[] {
+  return [
+    ...table.rows.map((r) => ({...r, party: r.name, id: r.id, parties: 1})),
+    ...(table.others ? [{...table.others, party: others, id: null}] : [])
+  ];
+}
+
+// A sum of nothing is drawn "none": its value and bound are left empty.
+const summed = (s: BoundedSum) => (s.count ? s.value : null);
+const sumBound = (s: BoundedSum) => (s.count ? s.bound : null);
+
+export const MARKET_TOTALS: ChartDownload<PartyCsvRow> = {
+  id: "market-totals",
+  chart: "The market in totals: by investor, by lab and by provider (one file per table)",
+  columns: [
+    {
+      header: "Party",
+      meaning: "The investor group, lab or provider; the last row sums the parties left out",
+      unit: "",
+      value: (r) => r.party
+    },
+    {
+      header: "Party id",
+      meaning: "Its id (investor groups join their ids with +); empty for the others' row",
+      unit: "",
+      value: (r) => r.id
+    },
+    {header: "Parties (count)", meaning: "Parties the row sums (1, or how many are left out)", unit: "count", value: (r) => r.parties},
+    {header: "Deals (count)", meaning: "Live deals the row sums", unit: "count", value: (r) => r.deals},
+    {
+      header: "Firm investment (usd)",
+      meaning: "Sum of the deals' firm investment; empty for none",
+      unit: "usd",
+      value: (r) => summed(r.investmentFirmUsd)
+    },
+    {
+      header: "Firm investment bound",
+      meaning: "Bound of the sum, from its parts' bounds",
+      unit: "",
+      value: (r) => sumBound(r.investmentFirmUsd)
+    },
+    {
+      header: "Dollar commitments (usd)",
+      meaning: "Sum of the deals' dollar compute commitments; empty for none",
+      unit: "usd",
+      value: (r) => summed(r.commitmentUsd)
+    },
+    {header: "Dollar commitments bound", meaning: "Bound of the sum", unit: "", value: (r) => sumBound(r.commitmentUsd)},
+    {header: "GW ceilings (gw)", meaning: "Sum of the deals' capacity ceilings; empty for none", unit: "gw", value: (r) => summed(r.gw)},
+    {header: "GW ceilings bound", meaning: "Bound of the sum", unit: "", value: (r) => sumBound(r.gw)}
+  ]
+};
+
+export const NPV_TABLE: ChartDownload<NpvRow> = {
+  id: "market-npv",
+  chart:
+    "What the deals return in cash: each live deal's cash NPV, best median first (above a dozen priced deals, the best and worst five; the table's line summing up the deals in between is not in the file)",
+  columns: [
+    {header: "Deal", meaning: "Deal name", unit: "", value: (r) => r.name},
+    {header: "Deal id", meaning: "Deal id", unit: "", value: (r) => r.id},
+    {header: "Rank", meaning: "Rank by median cash NPV among the live deals with one, 1 = the highest", unit: "", value: (r) => r.rank},
+    {
+      header: "Cash NPV, median (usd)",
+      meaning: "Median over the draws of the provider's cash NPV of the deal's new money, discounted to 1 January 2026",
+      unit: "usd",
+      value: (r) => r.npvUsd
+    },
+    {header: "Cash NPV P10 (usd)", meaning: "10th percentile of the same draws", unit: "usd", value: (r) => r.p10},
+    {header: "Cash NPV P90 (usd)", meaning: "90th percentile of the same draws", unit: "usd", value: (r) => r.p90},
+    {
+      header: "Pays back, median (year)",
+      meaning: "Median payback year, the draws that never pay back ranked last; empty when the median draw never pays back",
+      unit: "year",
+      value: (r) => r.paybackYear
+    },
+    {
+      header: "Draws that never pay back (fraction)",
+      meaning: "Share of the draws in which the new money never pays back within the term",
+      unit: "fraction",
+      value: (r) => r.neverShare
+    },
+    {header: "Discount rate (fraction)", meaning: "The discount rate of the NPV", unit: "fraction", value: (r) => r.discountRate}
+  ]
+};
+
+export const TRANCHES: ChartDownload<Tranche> = {
+  id: "tranches",
+  chart: "The deal at a glance: investment tranches (and rebates in kind), as the deal file states them",
+  columns: [
+    {header: "Date", meaning: "Date paid or announced (ISO)", unit: "", value: (t) => t.date},
+    {header: "Tranche", meaning: "The tranche as the table names it", unit: "", value: (t) => t.label},
+    {header: "Tranche id", meaning: "Its id in the deal file", unit: "", value: (t) => t.id},
+    {header: "Investor id", meaning: "The investing company's id", unit: "", value: (t) => t.investor},
+    {header: "Amount", meaning: "The amount, in the unit of the next column", unit: "Amount unit", value: (t) => t.amount.value},
+    {header: "Amount unit", meaning: "usd-bn, usd-m or usd, as the deal file states it", unit: "", value: (t) => t.amount.unit},
+    {
+      header: "Bound",
+      meaning: "exact, about, at-least or up-to, as the source wrote it",
+      unit: "",
+      value: (t) => t.amount.bound ?? "exact"
+    },
+    {header: "Status", meaning: "confirmed, reported, estimate or assumption", unit: "", value: (t) => t.amount.status},
+    {header: "Source id", meaning: "The source the amount comes from (sources table)", unit: "", value: (t) => t.amount.source},
+    {header: "Firm", meaning: "true for firm money, false for money contingent on a condition", unit: "", value: (t) => t.firm},
+    {header: "Condition", meaning: "What contingent money depends on", unit: "", value: (t) => t.condition},
+    {header: "Instrument", meaning: "Form of the money: equity, notes, warrants, credits…", unit: "", value: (t) => t.instrument}
+  ]
+};
+
+/** A row of the methodology's P10 / P50 / P90 table: a figure drawn in the Monte Carlo, in words and unit. */
+export interface SpreadRow extends FigureSpread {
+  key: string;
+  label: string;
+  unit: string;
+}
+
+export const SPREAD: ChartDownload<SpreadRow> = {
+  id: "methodology-spread",
+  chart: "Methodology: P10, P50 and P90 of each figure drawn in the Monte Carlo",
+  columns: [
+    {header: "Figure", meaning: "The figure, in words", unit: "", value: (r) => r.label},
+    {header: "Figure key", meaning: "Its key", unit: "", value: (r) => r.key},
+    {header: "Unit", meaning: "Unit of P10, P50 and P90", unit: "", value: (r) => r.unit},
+    {header: "P10", meaning: "10th percentile over the draws where the figure exists", unit: "Unit", value: (r) => r.p10},
+    {
+      header: "P50",
+      meaning: "Median; empty when the median draw has no value (a payback that never comes)",
+      unit: "Unit",
+      value: (r) => r.p50
+    },
+    {header: "P90", meaning: "90th percentile; empty as P50", unit: "Unit", value: (r) => r.p90},
+    {
+      header: "Draws without it (fraction)",
+      meaning: "Share of the draws in which the figure does not exist",
+      unit: "fraction",
+      value: (r) => r.undefinedShare
+    }
+  ]
+};
+
+/** A row of the market map's loop table: a loop with its company, lab and deal named. */
+export interface LoopRow extends MarketLoop {
+  companyName: string;
+  labName: string;
+  dealName: string;
+}
+
+/** Returns the loop table's rows, in the map's order, with the names the table prints. */
+export function loopRows(map: Pick<MarketMap, "loops" | "nodes">, deals: readonly {id: string; name: string}[]): LoopRow[] {
+  const node = new Map(map.nodes.map((n) => [n.id, n.name]));
+  const deal = new Map(deals.map((d) => [d.id, d.name]));
+  return map.loops.map((l) => ({
+    ...l,
+    companyName: node.get(l.company) ?? l.company,
+    labName: node.get(l.lab) ?? l.lab,
+    dealName: deal.get(l.deal) ?? l.deal
+  }));
+}
+
+export const MARKET_LOOPS: ChartDownload<LoopRow> = {
+  id: "market-loops",
+  chart: "The market map: the loops, deal by deal (money that comes back to the company that invested in the lab)",
+  columns: [
+    {
+      header: "Company",
+      meaning: "The investor the money comes back to (subsidiaries rolled into parents)",
+      unit: "",
+      value: (r) => r.companyName
+    },
+    {header: "Lab", meaning: "The lab it invested in", unit: "", value: (r) => r.labName},
+    {header: "Deal", meaning: "The deal", unit: "", value: (r) => r.dealName},
+    {header: "Deal id", meaning: "Its id", unit: "", value: (r) => r.deal},
+    {
+      header: "Comes back through",
+      meaning: "provider (the company's cloud or compute) and/or chips (the company's chips), separated by ;",
+      unit: "",
+      value: (r) => r.via.join("; ")
+    },
+    {
+      header: "Equity, firm (usd)",
+      meaning: "The company's firm equity in the lab in this deal",
+      unit: "usd",
+      value: (r) => r.equityFirmUsd.value
+    },
+    {header: "Equity, firm bound", meaning: "Bound of the firm equity", unit: "", value: (r) => r.equityFirmUsd.bound},
+    {header: "Equity, max (usd)", meaning: "Every tranche at face value", unit: "usd", value: (r) => r.equityMaxUsd.value},
+    {header: "Equity, max bound", meaning: "Bound of the maximum", unit: "", value: (r) => r.equityMaxUsd.bound},
+    {
+      header: "Compute commitment (usd)",
+      meaning: "The commitment that comes back as cloud revenue; empty without a dollar figure or when the return is only chips",
+      unit: "usd",
+      value: (r) => r.commitmentUsd?.value
+    },
+    {header: "Compute commitment bound", meaning: "Bound of the commitment", unit: "", value: (r) => r.commitmentUsd?.bound}
+  ]
+};
+
 /** Every chart download, for the Data page's dictionary. */
 export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   CAPACITY_RAMP,
@@ -345,7 +669,14 @@ export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   TIMELINE,
   OPTION_GRID,
   SIGNALS,
-  TORNADO
+  TORNADO,
+  SCENARIO_TABLE,
+  PEER_BOX,
+  MARKET_TOTALS,
+  NPV_TABLE,
+  TRANCHES,
+  SPREAD,
+  MARKET_LOOPS
 ].map((d) => d as unknown as ChartDownload<never>);
 
 /**

@@ -9,14 +9,18 @@ export function dealChanges(changes: ChangesFile, dealId: string): ChangesFile["
   return changes.changes.filter((c) => c.deal === dealId);
 }
 
-/** Returns the sentence that says what moved for a deal, against which data version. */
+/**
+ * Returns the sentence that says what moved for a deal since the last edition of the figures (named by the date its
+ * data were as of, as the What changed page and the briefings do: a reader knows an edition by its date, not by
+ * the data's version hash).
+ */
 export function dealChangeSummary(changes: ChangesFile, dealId: string, asOf: string): string {
   const mine = dealChanges(changes, dealId);
   const checked = `Data last checked ${date(asOf)}.`;
-  if (!changes.previous) return `${checked} This is the first build of these data, so nothing has moved yet.`;
-  const since = `data version ${changes.previous.dataVersion} (as of ${date(changes.previous.asOf)})`;
+  if (!changes.previous) return `${checked} This is the first edition of these figures, so nothing has moved yet.`;
+  const since = `the last edition (its data as of ${date(changes.previous.asOf)})`;
   if (!mine.length) return `${checked} No headline figure moved since ${since}.`;
-  return `${checked} ${mine.length} headline figure${mine.length === 1 ? "" : "s"} moved since ${since}, in data version ${changes.version}:`;
+  return `${checked} ${mine.length} headline figure${mine.length === 1 ? "" : "s"} moved since ${since}:`;
 }
 
 /** Returns the deal page's changelog block: the summary sentence and one line per figure that moved. */

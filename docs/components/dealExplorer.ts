@@ -4,9 +4,10 @@
  * a link reproduces the view. Plain DOM and a few hundred rows at most: no library, light on the page budget.
  */
 import type {ExplorerFigure, ExplorerRow} from "../../src/site/types.js";
+import type {ChartColumn, ChartDownload} from "./chartDownloads.js";
 import {shortChipName} from "./charts/fleetColors.js";
 import {el} from "./dom.js";
-import {type CsvColumn, csvLink} from "./downloads.js";
+import {csvLink} from "./downloads.js";
 import {count, gw as gwText, pct, sig, usd, withBound} from "./format.js";
 
 /** What the reader chose: search text, filters (exact names; "" for all), sort column and direction. */
@@ -27,6 +28,8 @@ interface Column {
   label: string;
   /** The unit, named in the heading and the CSV header ("" for text). */
   unit: string;
+  /** What the column means, for the Data page's dictionary. */
+  meaning: string;
   sortValue: (row: ExplorerRow) => number | string | null;
   /** The figure the cell shows, for figure columns. */
   figure?: FigureKey;
@@ -35,35 +38,37 @@ interface Column {
 
 const FORMAT: Record<string, (x: number) => string> = {usd, gw: gwText, fraction: (x) => pct(x), h100e: count, years: sig};
 
-const figureColumn = (figure: FigureKey, label: string, unit: string): Column => ({
+const figureColumn = (figure: FigureKey, label: string, unit: string, meaning: string): Column => ({
   key: figure,
   label,
   unit,
+  meaning,
   figure,
   sortValue: (row) => row[figure]?.value ?? null
 });
-const textColumn = (key: string, label: string, text: (row: ExplorerRow) => string): Column => ({
+const textColumn = (key: string, label: string, meaning: string, text: (row: ExplorerRow) => string): Column => ({
   key,
   label,
   unit: "",
+  meaning,
   text,
   sortValue: (row) => text(row).toLowerCase()
 });
 
 export const EXPLORER_COLUMNS: readonly Column[] = [
-  textColumn("name", "Deal", (r) => r.name),
-  textColumn("investors", "Investor", (r) => r.investors.join(", ")),
-  textColumn("lab", "Lab", (r) => r.lab),
-  textColumn("provider", "Provider", (r) => r.provider),
-  textColumn("chips", "Chips", (r) => r.chips.join(", ")),
-  figureColumn("investedFirm", "Invested, firm", "USD"),
-  figureColumn("investedMax", "Invested, max", "USD"),
-  figureColumn("commitment", "Commitment", "USD"),
-  figureColumn("years", "Term", "years"),
-  figureColumn("gw", "Capacity", "GW"),
-  figureColumn("h100e", "H100e", "H100-equivalents"),
-  figureColumn("investmentToCommitment", "Investment ÷ commitment", "fraction"),
-  textColumn("dealStatus", "Deal status", (r) => r.dealStatus)
+  textColumn("name", "Deal", "Deal name", (r) => r.name),
+  textColumn("investors", "Investor", "The investors, comma-separated", (r) => r.investors.join(", ")),
+  textColumn("lab", "Lab", "The AI lab", (r) => r.lab),
+  textColumn("provider", "Provider", "The compute provider", (r) => r.provider),
+  textColumn("chips", "Chips", "The chip generations the deal names, comma-separated", (r) => r.chips.join(", ")),
+  figureColumn("investedFirm", "Invested, firm", "USD", "Firm investment (tranches without a condition)"),
+  figureColumn("investedMax", "Invested, max", "USD", "Investment if every contingent tranche is paid"),
+  figureColumn("commitment", "Commitment", "USD", "The lab's compute commitment to the provider"),
+  figureColumn("years", "Term", "years", "Years the commitment runs"),
+  figureColumn("gw", "Capacity", "GW", "Capacity ceiling"),
+  figureColumn("h100e", "H100e", "H100-equivalents", "H100-equivalents at the capacity ceiling (median of the draws)"),
+  figureColumn("investmentToCommitment", "Investment ÷ commitment", "fraction", "Firm investment ÷ the commitment"),
+  textColumn("dealStatus", "Deal status", "The deal's stage: announced, definitive, letter of intent or superseded", (r) => r.dealStatus)
 ];
 
 const DEFAULT: ExplorerState = {q: "", investor: "", lab: "", provider: "", vendor: "", sort: "commitment", desc: true};
@@ -129,17 +134,34 @@ export function applyState(rows: readonly ExplorerRow[], state: ExplorerState): 
 }
 
 /** Returns the CSV columns of the explorer: each text column, and each figure's value (unit in the header), bound and status. */
-export function explorerCsvColumns(): CsvColumn<ExplorerRow>[] {
-  return EXPLORER_COLUMNS.flatMap((c): CsvColumn<ExplorerRow>[] => {
+export function explorerCsvColumns(): ChartColumn<ExplorerRow>[] {
+  return EXPLORER_COLUMNS.flatMap((c): ChartColumn<ExplorerRow>[] => {
     const f = c.figure;
-    if (!f) return [{header: c.label, value: (r) => c.text!(r)}];
+    if (!f) return [{header: c.label, meaning: c.meaning, unit: "", value: (r) => c.text!(r)}];
     return [
-      {header: `${c.label} (${c.unit})`, value: (r) => r[f]?.value},
-      {header: `${c.label} bound`, value: (r) => r[f]?.bound},
-      {header: `${c.label} status`, value: (r) => r[f]?.status}
+      {
+        header: `${c.label} (${c.unit})`,
+        meaning: `${c.meaning}; empty when not stated`,
+        unit: c.unit.toLowerCase(),
+        value: (r) => r[f]?.value
+      },
+      {header: `${c.label} bound`, meaning: "exact, about, at-least or up-to, as the source wrote it", unit: "", value: (r) => r[f]?.bound},
+      {
+        header: `${c.label} status`,
+        meaning: "confirmed, reported, estimate or assumption (the weakest of its inputs)",
+        unit: "",
+        value: (r) => r[f]?.status
+      }
     ];
   });
 }
+
+/** The explorer's download (the rows the search and filters keep, in their order), for the Data page's dictionary. */
+export const EXPLORER_DOWNLOAD: ChartDownload<ExplorerRow> = {
+  id: "deals",
+  chart: "Deal explorer (front page): the deals the search and filters keep, sorted as shown",
+  columns: explorerCsvColumns()
+};
 
 function figureCell(figure: ExplorerFigure | null): HTMLElement {
   if (!figure) return el("span", {class: "muted", title: "not stated"}, "–");

@@ -61,7 +61,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
             peers: pick(analysis.peers, dealId),
             articleTable: null,
-            market: null
+            market: null,
+            npvTable: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},
           changes: briefingChanges(
@@ -163,7 +164,9 @@ export function citedOnly(data: PublicDataset, body: object): PublicDataset {
  * so that a new baseline alone does not change a briefing that has nothing to report).
  */
 function briefingChanges({version, asOf, previous}: ChangesFile, own: ChangesFile["changes"]): ChangesFile {
-  return own.length ? {version, asOf, previous, changes: own} : {version: "", asOf: "", previous: null, changes: []};
+  if (own.length) return {version, asOf, previous, changes: own};
+  // Nothing of this briefing moved: whether there was a last edition (the briefing says so in one line), and no more.
+  return {version: "", asOf: "", previous: null, changes: [], ...(previous ? {unchanged: true} : {})};
 }
 
 /** Returns `{[key]: record[key]}` when present, else `{}`. */

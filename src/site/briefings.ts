@@ -16,6 +16,7 @@ export const MARKET_SECTIONS = [
   "market-totals",
   "deals-overview",
   "comparison",
+  "market-npv",
   "market-map",
   "options-questions",
   "signals",

@@ -22,6 +22,12 @@ import {
 /** Changes to the published tables' columns, newest first: a reader's scripts break only where this says so. */
 export const SCHEMA_CHANGELOG: readonly {schema: number; date: string; change: string}[] = [
   {
+    schema: 3,
+    date: "2026-12-06",
+    change:
+      "Added the source tables that were missing: deals (one row per deal file, nested lists such as tranches as JSON text), signals (one row per observation, with its signal's id, label and question as signal.id, signal.label, signal.question) and yardsticks. No column of an existing table changed."
+  },
+  {
     schema: 2,
     date: "2026-12-06",
     change:
@@ -118,7 +124,14 @@ export function downloadTables(dataset: Dataset, figures: readonly FigureRow[]):
     const rows = rollup(dataset, table, party).map(({party: id, ...rest}) => ({[party]: id, ...rest}));
     tables.push({name, title, columns: rollupColumns(party), rows});
   }
+  // Every data file has its table: the deals, each signal's observations (one row each) and the yardsticks too.
+  const observations = dataset.signals.flatMap((s) =>
+    s.observations.map((o) => ({signal: {id: s.id, label: s.label, question: s.question}, ...o}))
+  );
   for (const [name, title, items, file] of [
+    ["deals", "Deals (the deal files)", dataset.deals, "data/deals/<id>.yaml"],
+    ["signals", "Signals: every observation", observations, "data/signals.yaml"],
+    ["yardsticks", "Yardsticks", dataset.yardsticks ?? [], "data/yardsticks.yaml"],
     ["sources", "Sources", dataset.sources, "the deal files"],
     ["companies", "Companies", dataset.companies, "data/companies.yaml"],
     ["chips", "Chips", dataset.chips, "data/chips.yaml"],

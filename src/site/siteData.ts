@@ -17,6 +17,7 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   marketAggregate,
+  npvTable,
   type PeerInput,
   type PeerRow,
   peerBox,
@@ -125,7 +126,28 @@ export function siteData({
   );
   // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure;
   // the box holds only the deal's own values, its rank and the leader's name).
-  const analysis = once((): Analysis => ({...baseAnalysis(), peers: peersOf(baseAnalysis())}));
+  const analysis = once((): Analysis => ({...baseAnalysis(), peers: peersOf(baseAnalysis()), npvTable: npvTableOf(baseAnalysis())}));
+  // The live deals' cash NPVs, medians with their bands, side by side (bounded like the market's totals).
+  function npvTableOf({comparison, projections}: Omit<Analysis, "peers">) {
+    return npvTable(
+      comparison.map((row) => {
+        const p = projections[row.id];
+        const spread = p?.uncertainty?.figures["recycling.npvUsd"];
+        const band = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
+        return {
+          id: row.id,
+          name: row.name,
+          live: row.status !== "superseded",
+          npvUsd: p?.recycling.npvUsd?.value ?? null,
+          p10: band(spread?.p10),
+          p90: band(spread?.p90),
+          paybackYear: p?.recycling.paybackYear ?? null,
+          neverShare: p?.recycling.paybackNeverShare ?? null,
+          discountRate: p?.assumptions["discount-rate"] ?? null
+        };
+      })
+    );
+  }
   function peersOf({comparison, projections}: Omit<Analysis, "peers">): Record<string, PeerRow[]> {
     const inputs: PeerInput[] = comparison.map((row) => ({
       id: row.id,

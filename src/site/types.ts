@@ -27,6 +27,7 @@ import type {
   Deal,
   LabExposure,
   MarketAggregate,
+  NpvTable,
   Paper,
   peerBox,
   projectDeal,
@@ -77,6 +78,11 @@ export interface Analysis {
    * null in a deal's slice (so that another deal's change leaves it the same).
    */
   market?: (MarketAggregate & {otherChanges?: number}) | null;
+  /**
+   * The live deals' cash NPVs side by side, bounded (npvTable): the market briefing and the market pages print it;
+   * null in a deal's slice (so that another deal's change leaves it the same).
+   */
+  npvTable?: NpvTable | null;
 }
 
 /** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */
@@ -93,6 +99,12 @@ export interface ChangesFile {
   /** The build compared with; null on a first build. */
   previous: {dataVersion: string; asOf: string} | null;
   changes: ReturnType<typeof changesSince>["changes"];
+  /**
+   * In a briefing's slice only: true when there was a last edition and none of the briefing's headline figures moved
+   * since (the slice then leaves out the last edition's version and date, which change with every build, so that an
+   * unchanged briefing keeps its PDF).
+   */
+  unchanged?: boolean;
 }
 
 /** A briefing's definition (briefings.ts): which sections it prints, on which paper, with which summary. */

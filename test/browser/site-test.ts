@@ -220,6 +220,19 @@ it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn,
       sum += Number(y[col("Net cash (usd)")]);
       assert.approximately(Number(y[col("Cumulative net cash (usd)")]), sum, 1);
     }
+    // The same page's cross-deal cash table: one row per deal drawn, in the order drawn, medians as printed.
+    const npv = await clickDownload(page, 'a.csv-link[download^="market-npv-"]');
+    const drawn = await page.$$eval(".market-npv-table tbody tr[data-deal]", (trs) => trs.map((tr) => tr.getAttribute("data-deal")));
+    const [npvHeader, ...npvRows] = npv.rows;
+    assert.deepStrictEqual(
+      npvRows.map((r) => r[npvHeader.indexOf("Deal id")]),
+      drawn
+    );
+    const medians = npvRows.map((r) => Number(r[npvHeader.indexOf("Cash NPV, median (usd)")]));
+    assert.deepStrictEqual(
+      medians,
+      [...medians].sort((a, b) => b - a)
+    );
     assert.deepStrictEqual(log.errors, [], "console errors");
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
   } finally {

@@ -90,11 +90,35 @@ it("the market file and a deal's file do not grow with the number of deals (the 
   assert.strictEqual(large.market.analysis.market!.deals, 60);
   assert.strictEqual(large.market.analysis.market!.others!.deals + large.market.data.deals.length, large.market.analysis.market!.live);
   assert.deepStrictEqual(Object.keys(large.market.analysis.projections).sort(), large.market.data.deals.map((d) => d.id).sort());
-  // A deal's file carries its own sources and parties only, and no market totals.
+  // The cross-deal cash table: every priced deal up to a dozen, else the best and worst five and the rest in one line.
+  const npv = large.market.analysis.npvTable!;
+  assert.lengthOf(npv.rows, 10);
+  assert.strictEqual(npv.rows.length + npv.others!.deals, npv.priced);
+  assert.isAbove(npv.priced, 12);
+  // A deal's file carries its own sources and parties only, and no market totals or cross-deal table.
   assert.isNull(large.deal.analysis.market);
+  assert.isNull(large.deal.analysis.npvTable);
   // (Counts in it, such as how many deals hold an option, may gain a digit.)
   assert.isBelow(Math.abs(large.dealBytes - small.dealBytes), 50, `${small.dealBytes} → ${large.dealBytes} bytes`);
   assert.isBelow(large.deal.data.sources.length, 80);
   // The market file's size moves only with which labs its tables name, not with the count: within 2%.
   assert.isBelow(Math.abs(large.marketBytes / small.marketBytes - 1), 0.02, `${small.marketBytes} → ${large.marketBytes} bytes`);
+});
+
+it("a briefing none of whose figures moved since the last edition says so (and carries nothing that changes each build); a first edition does not", async () => {
+  const draws = {analysis: 20, bands: 5};
+  const first = siteData({dataset, version: "v1", previous: null, draws});
+  assert.isUndefined((await first.slice("deal-amd-openai")).changes.unchanged);
+  const previous = {format: 1 as const, dataVersion: "v1", asOf: dataset.asOf, figures: first.figures(), baseline: null, inputs: {}};
+  const changed = structuredClone(dataset);
+  changed.deals.find((d) => d.id === "oracle-openai")!.commitments[0].amount.value += 10;
+  const slice = async (version: string, name: string) =>
+    (await siteData({dataset: changed, version, previous: {...previous, dataVersion: version}, draws}).slice(name)).changes;
+  const unchanged = await slice("v2", "deal-amd-openai");
+  assert.deepStrictEqual(unchanged, {version: "", asOf: "", previous: null, changes: [], unchanged: true});
+  // The same with another last edition: the file is the same, so the PDF is kept.
+  assert.deepStrictEqual(await slice("v3", "deal-amd-openai"), unchanged);
+  const moved = await slice("v2", "deal-oracle-openai");
+  assert.isAbove(moved.changes.length, 0);
+  assert.isUndefined(moved.unchanged);
 });

@@ -38,15 +38,18 @@ it("dealChangeSummary(changes, deal, asOf) reads right with none, one or several
   const two = diffFigures([figure("a.x", 1), figure("a.y", 1)], [figure("a.x", 2), figure("a.y", 2)]);
   assert.strictEqual(
     dealChangeSummary(file(one), "a", "2026-06-30"),
-    "Data last checked 30 Jun 2026. 1 headline figure moved since data version old (as of 1 Jan 2026), in data version new:"
+    "Data last checked 30 Jun 2026. 1 headline figure moved since the last edition (its data as of 1 Jan 2026):"
   );
   assert.match(dealChangeSummary(file(two), "a", "2026-06-30"), / 2 headline figures moved since /);
+  // A reader's words: no data version, no "build".
+  for (const text of [file(one), file([], null)].flatMap((f) => ["a", "b"].map((d) => dealChangeSummary(f, d, "2026-06-30"))))
+    assert.notMatch(text, /data version|build/);
   assert.strictEqual(
     dealChangeSummary(file(one), "b", "2026-06-30"),
-    "Data last checked 30 Jun 2026. No headline figure moved since data version old (as of 1 Jan 2026)."
+    "Data last checked 30 Jun 2026. No headline figure moved since the last edition (its data as of 1 Jan 2026)."
   );
   assert.strictEqual(
     dealChangeSummary(file([], null), "a", "2026-06-30"),
-    "Data last checked 30 Jun 2026. This is the first build of these data, so nothing has moved yet."
+    "Data last checked 30 Jun 2026. This is the first edition of these figures, so nothing has moved yet."
   );
 });

@@ -122,3 +122,24 @@ it("flattenRows(items) flattens nested fields to dotted columns and joins lists"
   assert.deepStrictEqual(rows[0], {id: "a", "flops.bf16.value": 1, "flops.bf16.unit": "pflops", tags: "x y", more: null});
   assert.deepStrictEqual(rows[1], {id: "b", "flops.bf16.value": null, "flops.bf16.unit": null, tags: null, more: '[{"k":1}]'});
 });
+
+it("every data file has its source table: deals (one row per deal), signals (one row per observation), yardsticks and the rest", async () => {
+  const dataset = await readValidDataset("data");
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  for (const name of ["deals", "signals", "yardsticks", "sources", "companies", "chips", "assumptions", "scenarios"])
+    assert(byName.has(name), name);
+  assert.deepStrictEqual(
+    byName.get("deals")!.rows.map((r) => r.id),
+    dataset.deals.map((d) => d.id)
+  );
+  const signals = byName.get("signals")!;
+  assert.strictEqual(
+    signals.rows.length,
+    dataset.signals.reduce((n, s) => n + s.observations.length, 0)
+  );
+  assert.includeMembers(
+    signals.columns.map((c) => c.column),
+    ["signal.id", "signal.label", "date", "status", "text", "source"]
+  );
+  assert.strictEqual(byName.get("yardsticks")!.rows.length, dataset.yardsticks?.length ?? 0);
+});

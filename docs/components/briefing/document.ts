@@ -63,7 +63,13 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
   parts.push({
     id: "summary",
     title: "Executive summary",
-    node: Part("summary", "Executive summary", trustedHtml(briefing.summaryHtml, "prose briefing-summary"))
+    node: Part(
+      "summary",
+      "Executive summary",
+      trustedHtml(briefing.summaryHtml, "prose briefing-summary"),
+      // Nothing moved since the last edition: one line where the reader looks first, not an empty part.
+      slice.changes.unchanged ? el("p", {class: "briefing-unchanged"}, UNCHANGED) : null
+    )
   });
   const changed = WhatChanged(slice.changes);
   if (changed) parts.push({id: "changes", title: "What changed", node: Part("changes", "What changed", changed)});
@@ -129,6 +135,9 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
  * Returns the briefing's "What changed" part: its headline figures that moved since the build compared with, one
  * line each; null when none moved (or on a first build).
  */
+/** The line a briefing prints when none of its headline figures moved since the last edition. */
+export const UNCHANGED = "What changed: none of this briefing's headline figures moved since the last edition.";
+
 function WhatChanged({previous, changes}: BriefingSlice["changes"]): HTMLElement | null {
   if (!previous || changes.length === 0) return null;
   return el(

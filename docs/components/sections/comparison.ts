@@ -9,7 +9,7 @@ import {ChartCsv, COMPARISON_SCATTER} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource, figureInputs} from "../charts/chartFrame.js";
 import {ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
-import {ComparisonArticleTable} from "../tables/comparisonArticle.js";
+import {ARTICLE_TABLE, articleRows, ComparisonArticleTable} from "../tables/comparisonArticle.js";
 import {ComparisonDealsTable} from "../tables/comparisonDeals.js";
 import {comparisonFigureText} from "../tables/comparisonFigure.js";
 import type {Section, SectionContext} from "./types.js";
@@ -103,6 +103,7 @@ export const comparison: Section = {
           "The founding article compares the two Amazon deals on six rows. The numbers below are computed from each deal's sourced terms, keep the source's bounds (“up to”, “over”, “about”) and say how sure they are; the words are each deal's profile."
         ),
         el("div", {class: "comparison-article-scroll"}, ComparisonArticleTable(article, {marks})),
+        print ? null : ChartCsv(ARTICLE_TABLE, "", articleRows(article), data.version),
         Footnotes(partial, told, articleDeals)
       ],
       el("h3", {}, "Every deal on the same measures"),

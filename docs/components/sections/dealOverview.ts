@@ -3,6 +3,7 @@
  * notes, its investment tranches and the article's comparison rows in words.
  */
 import type {Deal, Fact} from "../../lib/core.js";
+import {ChartCsv, TRANCHES} from "../chartDownloads.js";
 import {DealCard} from "../dealCard.js";
 import {el, trustedHtml} from "../dom.js";
 import {date, figureText} from "../format.js";
@@ -46,8 +47,18 @@ function factCell(fact: Fact | undefined, data: SectionContext["data"], key?: st
   );
 }
 
-/** Returns the table of investment tranches: date, tranche, amount, firm or contingent, instrument. */
-export function TrancheTable(deal: Deal, data: SectionContext["data"], tranches = deal.tranches): HTMLElement {
+/**
+ * Returns the table of investment tranches: date, tranche, amount, firm or contingent, instrument; with `version`
+ * (on screen), its "Data (CSV)" beneath (`tranches-<deal>` or, for rebates, `tranches-<deal>-rebates`).
+ */
+export function TrancheTable(deal: Deal, data: SectionContext["data"], tranches = deal.tranches, version?: string): HTMLElement {
+  const table = TrancheRows(deal, data, tranches);
+  if (version === undefined) return table;
+  const name = tranches === deal.tranches ? deal.id : `${deal.id}-rebates`;
+  return el("div", {class: "tranche-table-wrap"}, table, ChartCsv(TRANCHES, name, tranches, version));
+}
+
+function TrancheRows(deal: Deal, data: SectionContext["data"], tranches: readonly Deal["tranches"][number][]): HTMLElement {
   return el(
     "table",
     {class: "tranche-table"},
@@ -103,7 +114,12 @@ export const dealOverview: Section = {
       el("div", {class: "keep"}, Card(deal, context.data)),
       el("h3", {}, "In words"),
       ProfileList(deal),
-      deal.tranches.length ? [el("h3", {}, "Investment tranches"), TrancheTable(deal, context.data)] : null,
+      deal.tranches.length
+        ? [
+            el("h3", {}, "Investment tranches"),
+            TrancheTable(deal, context.data, deal.tranches, context.print ? undefined : context.data.version)
+          ]
+        : null,
       deal.rebates?.length
         ? [
             el("h3", {}, "Rebates in kind (not investments)"),
@@ -112,7 +128,7 @@ export const dealOverview: Section = {
               {class: "muted"},
               "The provider's own stock or warrants, given to the lab: the lab holds them and the provider gets no stake in the lab, so they count as a discount on the lab's purchases, never as money invested."
             ),
-            TrancheTable(deal, context.data, deal.rebates)
+            TrancheTable(deal, context.data, deal.rebates, context.print ? undefined : context.data.version)
           ]
         : null,
       deal.notesHtml ? [el("h3", {}, "Notes"), trustedHtml(deal.notesHtml)] : null

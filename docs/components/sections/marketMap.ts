@@ -4,6 +4,7 @@
  * chips; with the loops listed deal by deal.
  */
 import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../../lib/core.js";
+import {ChartCsv, loopRows, MARKET_LOOPS} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
 import {usd, withBound} from "../format.js";
@@ -100,7 +101,13 @@ export async function MarketMapSection({data: all, analysis, width, print}: Sect
       title: asTitle(loopFinding(map, data.deals.length)),
       source: chartSource(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})
     }),
-    map.loops.length ? [el("h3", {}, "The loops, deal by deal"), el("div", {class: "table-scroll"}, LoopTable(map, data))] : null
+    map.loops.length
+      ? [
+          el("h3", {}, "The loops, deal by deal"),
+          el("div", {class: "table-scroll"}, LoopTable(map, data)),
+          print ? null : ChartCsv(MARKET_LOOPS, "", loopRows(map, data.deals), all.version)
+        ]
+      : null
   );
 }
 

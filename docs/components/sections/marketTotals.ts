@@ -5,6 +5,7 @@
  * the number of deals (src/core/comparison/marketAggregate.ts computes it; the briefing's data file carries it).
  */
 import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable} from "../../lib/core.js";
+import {ChartCsv, MARKET_TOTALS, partyRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {count, gw, usd, withBound} from "../format.js";
 import type {Section, SectionContext} from "./types.js";
@@ -46,6 +47,11 @@ export function marketLede(market: MarketAggregate & {otherChanges?: number}): s
   return lines;
 }
 
+/** Returns the label of a table's row for the parties left out ("12 others"). */
+export function othersLabel(table: PartyTable): string {
+  return table.others ? `${count(table.others.parties)} others` : "";
+}
+
 /** Returns a table of parties with their deals' totals, and one row for the parties left out. */
 function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
   const head = [heading, "Deals", "Firm investment", "Dollar commitments", "GW ceilings"];
@@ -72,13 +78,13 @@ function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
       "tbody",
       {},
       table.rows.map((row) => el("tr", {}, cells(row.name, row))),
-      table.others ? el("tr", {class: "market-totals-others"}, cells(`${count(table.others.parties)} others`, table.others)) : null
+      table.others ? el("tr", {class: "market-totals-others"}, cells(othersLabel(table), table.others)) : null
     )
   );
 }
 
 /** Returns the section: the lede, then totals by investor group, lab and provider (largest dollar commitments first). */
-export function MarketTotalsSection({analysis}: Pick<SectionContext, "analysis">): HTMLElement {
+export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext, "analysis" | "data" | "print">): HTMLElement {
   const market = analysis.market;
   if (!market) return el("p", {class: "muted"}, "The market's totals are computed for the market briefing only.");
   return el(
@@ -90,16 +96,19 @@ export function MarketTotalsSection({analysis}: Pick<SectionContext, "analysis">
       {class: "market-totals-note"},
       "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”, of both “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
     ),
-    [
-      ["By investor", market.byInvestor, "Investor"],
-      ["By lab", market.byLab, "Lab"],
-      ["By provider", market.byProvider, "Provider"]
-    ].map(([title, table, heading]) =>
+    (
+      [
+        ["By investor", market.byInvestor, "Investor", "investor"],
+        ["By lab", market.byLab, "Lab", "lab"],
+        ["By provider", market.byProvider, "Provider", "provider"]
+      ] as const
+    ).map(([title, table, heading, name]) =>
       el(
         "div",
         {class: "keep"},
-        el("h3", {}, title as string),
-        el("div", {class: "table-scroll"}, PartyTotalsTable(table as PartyTable, heading as string))
+        el("h3", {}, title),
+        el("div", {class: "table-scroll"}, PartyTotalsTable(table, heading)),
+        print ? null : ChartCsv(MARKET_TOTALS, name, partyRows(table, othersLabel(table)), data.version)
       )
     )
   );

@@ -5,7 +5,7 @@
  * section registry finds it).
  */
 import {type Deal, type DealProjection, headlineFormulas} from "../../lib/core.js";
-import {ChartCsv, TORNADO} from "../chartDownloads.js";
+import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
@@ -104,10 +104,20 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
   );
 }
 
-/** Returns the P10 / P50 / P90 table of a deal's uncertain figures. */
-function SpreadTable(projection: DealProjection): HTMLElement | null {
-  const figures = projection.uncertainty?.figures ?? {};
-  const rows = Object.entries(figures).filter(([, s]) => typeof s.p50 === "number" && Number.isFinite(s.p50));
+/** Returns the P10 / P50 / P90 table's rows: the figures with a median, in words and units, in the projection's order. */
+export function spreadRows(projection: Pick<DealProjection, "uncertainty">): SpreadRow[] {
+  return Object.entries(projection.uncertainty?.figures ?? {})
+    .filter(([, s]) => typeof s.p50 === "number" && Number.isFinite(s.p50))
+    .map(([key, s]) => {
+      const [label, unit] = SPREAD_FIGURES[key] ?? [key, ""];
+      return {...s, key, label, unit};
+    });
+}
+
+/** Returns the P10 / P50 / P90 table of a deal's uncertain figures, and on screen its "Data (CSV)" (`version`). */
+function SpreadTable(projection: DealProjection, version?: string): HTMLElement | null {
+  const spread = spreadRows(projection);
+  const rows = spread.map((r) => [r.key, r] as const);
   if (!rows.length) return null;
   const text = (x: number, unit: string) => figureText(x, unit).replace(/ (a year|per GW-year)$/, "");
   return el(
@@ -145,7 +155,8 @@ function SpreadTable(projection: DealProjection): HTMLElement | null {
           );
         })
       )
-    )
+    ),
+    version === undefined ? null : ChartCsv(SPREAD, projection.deal, spread, version)
   );
 }
 
@@ -190,7 +201,7 @@ export const methodology: Section = {
       MethodologyLineage(headlineFormulas(projection), {data, dealName: deal.name}),
       el("h3", {}, "How the uncertainty bands are drawn"),
       MonteCarloNote(projection, assumptions),
-      SpreadTable(projection),
+      SpreadTable(projection, print ? undefined : data.version),
       Object.entries(projection.tornado).map(([name, rows]) => {
         const [label, unit] = SPREAD_FIGURES[name] ?? [name, ""];
         return [

@@ -20,6 +20,7 @@ const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   comparison: () => import("./comparison.js"),
   marketMap: () => import("./marketMap.js"),
   marketTotals: () => import("./marketTotals.js"),
+  marketNpv: () => import("./marketNpv.js"),
   signals: () => import("./signals.js"),
   methodology: () => import("./methodology.js"),
   research: () => import("./research.js"),

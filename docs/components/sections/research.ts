@@ -5,6 +5,7 @@
  * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
  */
 import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
+import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, unitText, withBound} from "../format.js";
@@ -202,6 +203,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
         )
       )
     ),
+    context.print ? null : ChartCsv(scenarioDownload(columns), deal.id, scenarioRows(columns), data.version),
     el(
       "ul",
       {class: "research-assumptions"},
@@ -286,6 +288,17 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
           )
         )
       : null,
+    context.print
+      ? null
+      : ChartCsv(
+          PEER_BOX,
+          deal.id,
+          peerRows(
+            rows,
+            context.analysis.comparison.find((c) => c.id === deal.id)
+          ),
+          context.data.version
+        ),
     rows.length > shown.length
       ? el(
           "p",

@@ -1,9 +1,10 @@
 /** Every deal side by side on normalized metrics: a sortable table whose first column stays put on a phone. */
 import type {DealComparison, Figure} from "../../lib/core.js";
 import {DEAL_STAGE_WORDS} from "../../lib/core.js";
+import type {ChartColumn, ChartDownload} from "../chartDownloads.js";
 import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
-import {type CsvColumn, csvLink} from "../downloads.js";
+import {csvLink} from "../downloads.js";
 import {monthYear, pct} from "../format.js";
 import {ComparisonFigure} from "./comparisonFigure.js";
 
@@ -18,7 +19,7 @@ interface Column {
   sortValue: (row: DealComparison) => number | string | null;
   cell: (row: DealComparison) => Node | string;
   /** The column in the CSV download: what the cell shows, with the unit in the header. */
-  csv: CsvColumn<DealComparison>[];
+  csv: ChartColumn<DealComparison>[];
 }
 
 /** The columns of a comparison row that hold a figure (or null when the deal does not state it). */
@@ -30,21 +31,94 @@ const figureColumn = (key: FigureKey, label: string, marks: Record<string, strin
   numeric: true,
   sortValue: (row) => row[key]?.value ?? null,
   cell: (row) => ComparisonFigure(row[key], {mark: marks[row.id]}),
-  csv: figureCsv(key, label)
+  csv: CSV[key]
 });
 
 /**
  * Returns the CSV columns of a figure column: value (its unit in the header, or a unit column when the rows'
  * units differ), bound and status, as the cell shows them.
  */
-function figureCsv(key: FigureKey, label: string): CsvColumn<DealComparison>[] {
+function figureCsv(key: FigureKey, label: string, meaning: string): ChartColumn<DealComparison>[] {
   return [
-    {header: `${label} (value)`, value: (row) => row[key]?.value},
-    {header: `${label} (unit)`, value: (row) => row[key]?.unit},
-    {header: `${label} (bound)`, value: (row) => row[key]?.bound},
-    {header: `${label} (status)`, value: (row) => row[key]?.lineage.status}
+    {
+      header: `${label} (value)`,
+      meaning: `${meaning}, in the unit of the next column; empty when not stated`,
+      unit: `${label} (unit)`,
+      value: (row) => row[key]?.value
+    },
+    {
+      header: `${label} (unit)`,
+      meaning: "Unit of the value (usd, years, gw, usd-per-year, usd-per-gw, ratio, fraction)",
+      unit: "",
+      value: (row) => row[key]?.unit
+    },
+    {
+      header: `${label} (bound)`,
+      meaning: "exact, about, at-least or up-to, as the source wrote it (a ratio inverts its divisor's)",
+      unit: "",
+      value: (row) => row[key]?.bound
+    },
+    {
+      header: `${label} (status)`,
+      meaning: "confirmed, reported, estimate or assumption (the weakest of its inputs)",
+      unit: "",
+      value: (row) => row[key]?.lineage.status
+    }
   ];
 }
+
+/** The CSV columns of each column of the table, by its key (the file has the columns drawn, in this order). */
+const CSV: Record<string, ChartColumn<DealComparison>[]> = {
+  name: [
+    {header: "Deal", meaning: "Deal name", unit: "", value: (row) => row.name},
+    {header: "Deal id", meaning: "Deal id", unit: "", value: (row) => row.id},
+    {header: "Deal status", meaning: "announced, definitive, loi (letter of intent) or superseded", unit: "", value: (row) => row.status},
+    {
+      header: "Superseded on",
+      meaning: "Date later terms replaced the deal (ISO); empty when live",
+      unit: "",
+      value: (row) => row.supersededOn ?? ""
+    }
+  ],
+  investmentFirmUsd: figureCsv("investmentFirmUsd", "$ invested, firm", "Firm investment"),
+  investmentMaxUsd: figureCsv("investmentMaxUsd", "$ invested, max", "Investment if every contingent tranche is paid"),
+  commitmentUsd: figureCsv("commitmentUsd", "$ committed", "The lab's compute commitment"),
+  years: figureCsv("years", "Years", "Years the commitment runs"),
+  usdPerYear: figureCsv("usdPerYear", "$ a year", "Commitment ÷ years"),
+  gw: figureCsv("gw", "GW", "Capacity ceiling"),
+  usdPerGw: figureCsv("usdPerGw", "$ per GW", "Commitment ÷ capacity ceiling"),
+  commitmentToInvestment: figureCsv(
+    "commitmentToInvestment",
+    "Commitment ÷ investment by the provider's group",
+    "Commitment ÷ the firm investment by the provider's group"
+  ),
+  hardware: [
+    {header: "Chips", meaning: "Chip generations the deal names, separated by ;", unit: "", value: (row) => row.chips.join("; ")},
+    {
+      header: "Other hardware",
+      meaning: "Other hardware the deal names, separated by ;",
+      unit: "",
+      value: (row) => row.otherHardware.join("; ")
+    }
+  ],
+  governance: [
+    {header: "Board seat", meaning: "true when the investor has a board seat", unit: "", value: (row) => row.boardSeat},
+    ...figureCsv("stake", "Stake", "The investor's stake in the lab")
+  ],
+  statusMix: STATUSES.map((k) => ({
+    header: `Sourced figures ${k} (count)`,
+    meaning: `How many of the deal's sourced figures are ${k}`,
+    unit: "count",
+    value: (row: DealComparison) => row.statusMix[k]
+  }))
+};
+
+/** The comparison table's download (the columns drawn, rows in the table's order), for the Data page's dictionary. */
+export const COMPARISON_TABLE: ChartDownload<DealComparison> = {
+  id: "comparison",
+  chart: "Comparison: every deal side by side (the table)",
+  columns: Object.values(CSV).flat()
+};
 
 /** Returns the status mix as a bar of four colours and the counts in words (visible, so print keeps them). */
 function StatusMix(mix: Record<Status, number>): HTMLElement {
@@ -93,12 +167,7 @@ export function ComparisonDealsTable(
           el("span", {class: "comparison-deal-name"}, row.name),
           el("span", {class: "comparison-deal-status"}, stageCell(row))
         ),
-      csv: [
-        {header: "Deal", value: (row) => row.name},
-        {header: "Deal id", value: (row) => row.id},
-        {header: "Deal status", value: (row) => row.status},
-        {header: "Superseded on", value: (row) => row.supersededOn ?? ""}
-      ]
+      csv: CSV.name
     },
     figureColumn("investmentFirmUsd", "$ invested, firm"),
     figureColumn("investmentMaxUsd", "$ invested, max"),
@@ -123,10 +192,7 @@ export function ComparisonDealsTable(
             : el("div", {class: "muted"}, "Chips not specified"),
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         ),
-      csv: [
-        {header: "Chips", value: (row) => row.chips.join("; ")},
-        {header: "Other hardware", value: (row) => row.otherHardware.join("; ")}
-      ]
+      csv: CSV.hardware
     },
     {
       key: "governance",
@@ -140,7 +206,7 @@ export function ComparisonDealsTable(
           row.boardSeat ? "Board seat" : "No board seat",
           row.stake ? el("span", {}, "; stake ", ComparisonFigure(row.stake)) : null
         ),
-      csv: [{header: "Board seat", value: (row) => row.boardSeat}, ...figureCsv("stake", "Stake")]
+      csv: CSV.governance
     },
     {
       key: "statusMix",
@@ -151,7 +217,7 @@ export function ComparisonDealsTable(
         return total ? row.statusMix.confirmed / total : null;
       },
       cell: (row) => StatusMix(row.statusMix),
-      csv: STATUSES.map((k) => ({header: `Sourced figures ${k} (count)`, value: (row: DealComparison) => row.statusMix[k]}))
+      csv: CSV.statusMix
     }
   ];
   // The deal column always leads; `only` picks the others (print splits the table in two to fit the page).

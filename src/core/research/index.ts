@@ -1,3 +1,5 @@
 // The furniture of a research note computed from the projections: scenarios side by side, and peers.
+
+export * from "./npvTable.js";
 export * from "./peers.js";
 export * from "./scenarioTable.js";
