@@ -257,9 +257,9 @@ it("checkFiles(two problems in two files) reports both at once", () => {
 it(`checkFiles(10,000 bad companies) lists at most ${MAX_PROBLEMS_PER_RULE} problems per rule, then a count`, () => {
   let text = "companies:\n  - {id: amazon, name: Amazon}\n  - {id: aws, name: AWS}\n  - {id: anthropic, name: Anthropic}\n";
   for (let i = 0; i < 10_000; ++i) text += `  - {id: Co${i}, name: C, nmae: x}\n`;
-  const start = performance.now();
+  // No wall-clock bound (speed is measured in deals bench, not asserted here; this one failed on a loaded machine):
+  // a check that grew quadratic in the problems would still hit the test's timeout.
   const lines = problemLines({...validFiles(), "companies.yaml": text});
-  assert.isBelow(performance.now() - start, 10_000);
   // Two rules (bad id, unknown key) × 10,000 = 20,000 problems; 2 × 200 shown, 19,600 counted.
   assert.strictEqual(lines.length, 2 * MAX_PROBLEMS_PER_RULE + 1);
   // Line 5 is the first bad company: "  - {id: " puts the id at column 10 and "Co0, name: C, " the key at 24.
