@@ -31,8 +31,8 @@ export interface RenderRequest {
 }
 
 export interface RenderedDocument {
-  /** The PDF as Chromium printed it (before {@link finalizePdf}). */
-  bytes: Uint8Array;
+  /** The PDF as Chromium printed it, with the contents' page numbers stamped in (before {@link finalizePdf}). */
+  document: PDFDocument;
   meta: BriefingMeta;
   pages: number;
   /** Prints needed: 1 when the contents' page numbers were stamped into the first, else until they held still. */
@@ -123,8 +123,7 @@ async function render(
     if (stamped || found.join() === numbers.join()) {
       await refuseProblems(page, log, name);
       const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
-      const bytes = stamped ? await doc.save({useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false}) : printed;
-      return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
+      return {document: doc, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
     }
     numbers = found;
     await writeNumbers(page, numbers.map(String));
