@@ -7,7 +7,7 @@
  * content. The same Chromium and the same inputs then give the same bytes.
  */
 import {createHash} from "node:crypto";
-import {PDFDocument, PDFHexString, PDFName} from "pdf-lib";
+import {ParseSpeeds, PDFDocument, PDFHexString, PDFName} from "pdf-lib";
 import {pruneOutline, repairOutlineTitles} from "./outline.js";
 import {normalizeStructureIds} from "./structureIds.js";
 
@@ -25,7 +25,16 @@ export interface PdfMetadata {
 /** The producer written into every briefing (fixed: no version numbers that would differ between machines). */
 export const PRODUCER = "compute-deals (Chromium, pdf-lib)";
 
-const SAVE = {useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false} as const;
+/**
+ * Saved in one go (`objectsPerTick: Infinity`): pdf-lib's default yields to the event loop every 50 objects through a
+ * timer, which made saving a 2 MB briefing take ≈ 0.27 s instead of ≈ 0.06 s, mostly waiting.
+ */
+const SAVE = {
+  useObjectStreams: false,
+  addDefaultPage: false,
+  updateFieldAppearances: false,
+  objectsPerTick: Number.POSITIVE_INFINITY
+} as const;
 
 /**
  * Returns the PDF date for a briefing: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when `epoch` is set, else
@@ -56,7 +65,7 @@ const PENDING_ID = "0".repeat(32);
  */
 export async function finalizePdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   if (!(meta.date instanceof Date && !Number.isNaN(meta.date.getTime()))) throw new Error(`invalid date: ${meta.date}`);
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, {updateMetadata: false});
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest});
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
