@@ -121,7 +121,7 @@ export async function buildAll({
           const rendered = await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
           for (const d of rendered.documents) pages[d.name] = d.pages;
         }
-        await recordPdfs(scratch, plan.keys, pages);
+        await recordPdfs(scratch, plan.keys, pages, plan.sha256);
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));

@@ -48,7 +48,7 @@ export interface RenderedBriefing {
   pages: number;
   bytes: number;
   seconds: number;
-  /** Seconds loading the page (until ready) and printing it (both passes). */
+  /** Seconds loading the page (until ready) and printing it (every print, and stamping the contents' page numbers). */
   timings: {load: number; print: number};
   /** Content wider than the page (it would be cut), as the renderer measured it. */
   warnings: string[];
@@ -129,7 +129,7 @@ export async function renderBriefings({
           const seconds = (performance.now() - t0) / 1000;
           const {pages, timings, warnings, passes} = rendered;
           documents.push({name, file, pages, bytes, seconds, timings, warnings});
-          const detail = `${pages} pages, ${seconds.toFixed(1)} s (load ${timings.load.toFixed(1)} s, ${passes} prints ${timings.print.toFixed(1)} s)`;
+          const detail = `${pages} pages, ${seconds.toFixed(1)} s (load ${timings.load.toFixed(1)} s, ${passes === 1 ? "1 print" : `${passes} prints`} ${timings.print.toFixed(1)} s)`;
           progress.done(name, detail);
         } catch (error) {
           const message = (error as Error).message;

@@ -1,7 +1,8 @@
 /**
- * The table of contents. Page numbers are filled in by the PDF renderer: it prints once, reads on which page each
- * heading starts from the PDF's outline, writes the numbers into the `.toc-page` cells and prints again. Each entry
- * carries `data-toc-title` (the heading text to look for) and `data-toc-target` (the part's id).
+ * The table of contents. Page numbers are filled in by the PDF renderer: it fills the `.toc-page` cells with figure
+ * spaces of a number's width, prints once, reads on which page each heading starts from the PDF's outline and stamps
+ * the numbers into that print in place of the figure spaces (src/cli/pdf/stampNumbers.ts). Each entry carries
+ * `data-toc-title` (the heading text to look for) and `data-toc-target` (the part's id).
  */
 import {el} from "../dom.js";
 

@@ -7,7 +7,7 @@
  * content. The same Chromium and the same inputs then give the same bytes.
  */
 import {createHash} from "node:crypto";
-import {PDFDocument, PDFHexString, PDFName} from "pdf-lib";
+import {ParseSpeeds, PDFDocument, PDFHexString, PDFName} from "pdf-lib";
 import {pruneOutline, repairOutlineTitles} from "./outline.js";
 import {normalizeStructureIds} from "./structureIds.js";
 
@@ -25,7 +25,16 @@ export interface PdfMetadata {
 /** The producer written into every briefing (fixed: no version numbers that would differ between machines). */
 export const PRODUCER = "compute-deals (Chromium, pdf-lib)";
 
-const SAVE = {useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false} as const;
+/**
+ * Saved in one go (`objectsPerTick: Infinity`): pdf-lib's default yields to the event loop every 50 objects through a
+ * timer, which made saving a 2 MB briefing take ≈ 0.27 s instead of ≈ 0.06 s, mostly waiting.
+ */
+const SAVE = {
+  useObjectStreams: false,
+  addDefaultPage: false,
+  updateFieldAppearances: false,
+  objectsPerTick: Number.POSITIVE_INFINITY
+} as const;
 
 /**
  * Returns the PDF date for a briefing: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when `epoch` is set, else
@@ -44,15 +53,19 @@ export function documentDate(asOf: string, epoch: string | undefined = process.e
   return date;
 }
 
+/** The file /ID the document is saved with before its digest replaces it: as long as a digest, found once at the end. */
+const PENDING_ID = "0".repeat(32);
+
 /**
- * Returns `bytes` (a PDF) with the metadata set and everything that varies between runs fixed. The file /ID is
- * the first 16 bytes of the SHA-256 of the document saved without one, written twice (original and current).
+ * Returns `pdf` (a PDF's bytes, or the document loaded) with the metadata set and everything that varies between
+ * runs fixed. The file /ID is the first 16 bytes of the SHA-256 of the document saved with an /ID of zeros, written
+ * twice (original and current) in place of the zeros: one save.
  *
  * @example await finalizePdf(await page.pdf(), {title, author: "compute-deals", subject, keywords: [], language: "en-US", date})
  */
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finalizePdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   if (!(meta.date instanceof Date && !Number.isNaN(meta.date.getTime()))) throw new Error(`invalid date: ${meta.date}`);
-  const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest});
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -67,11 +80,12 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pruneOutline(doc);
   normalizeStructureIds(doc);
   doc.catalog.delete(PDFName.of("Metadata"));
-  doc.context.trailerInfo.ID = undefined;
-  const digest = createHash("sha256")
-    .update(await doc.save(SAVE))
-    .digest("hex")
-    .slice(0, 32);
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
-  return doc.save(SAVE);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(PENDING_ID), PDFHexString.of(PENDING_ID)]);
+  const bytes = await doc.save(SAVE);
+  const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  const pending = Buffer.from(`/ID [ <${PENDING_ID}> <${PENDING_ID}> ]`, "latin1");
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).lastIndexOf(pending);
+  if (at < 0) throw new Error("finalizePdf: the saved PDF has no file /ID to fill in");
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).write(`/ID [ <${digest}> <${digest}> ]`, at, "latin1");
+  return bytes;
 }

@@ -1,9 +1,11 @@
 /**
  * Renders one briefing page to PDF in a fresh, locked-down browser context: loads it at the paper's printable
- * width, waits for the page's ready signal, refuses it on any error, prints it once to learn where each part
- * starts (from the bookmarks), writes the page numbers into the contents and prints again.
+ * width, waits for the page's ready signal, refuses it on any error, prints it once with a placeholder of fixed
+ * width in each contents entry's page-number cell, learns where each part starts from the bookmarks and stamps the
+ * page numbers into that print (stampContentsNumbers). Only when stamping is not possible does it write the numbers
+ * into the page and print again.
  */
-import {PDFDocument} from "pdf-lib";
+import {ParseSpeeds, PDFDocument} from "pdf-lib";
 import type {Browser, Page} from "puppeteer-core";
 import {PAPER_SIZES, type Paper, printableArea, printableWidthPx} from "../../core/paper.js";
 import type {BriefingMeta} from "../../site/types.js";
@@ -11,6 +13,7 @@ import {lockedPage, type PageLog} from "../browser.js";
 import {contentsPages} from "./contentsPages.js";
 import {readOutline, repairOutlineTitles} from "./outline.js";
 import {DocumentError, overflowing, problems, refuseProblems, relinkSite} from "./pageChecks.js";
+import {FIGURE_SPACE, SLOT_WIDTH, stampContentsNumbers} from "./stampNumbers.js";
 
 export interface RenderRequest {
   /** Origin of the site server, `http://127.0.0.1:<port>`. */
@@ -28,11 +31,11 @@ export interface RenderRequest {
 }
 
 export interface RenderedDocument {
-  /** The PDF as Chromium printed it (before {@link finalizePdf}). */
-  bytes: Uint8Array;
+  /** The PDF as Chromium printed it, with the contents' page numbers stamped in (before {@link finalizePdf}). */
+  document: PDFDocument;
   meta: BriefingMeta;
   pages: number;
-  /** Prints needed until the contents' page numbers held still (2 normally). */
+  /** Prints needed: 1 when the contents' page numbers were stamped into the first, else until they held still. */
   passes: number;
   /** What a reader would notice but does not stop the document: elements wider than the printable width. */
   warnings: string[];
@@ -101,26 +104,43 @@ async function render(
   const warnings = await overflowing(page, printableWidthPx(paper), printableArea(paper, {landscape: true}).width);
   const loaded = performance.now();
   const titles = await page.$$eval("[data-toc-title]", (items) => items.map((item) => item.getAttribute("data-toc-title") ?? ""));
+  // Each page-number cell holds figure spaces of a number's width, so the first print lays the contents out as the
+  // numbers will; the numbers are then stamped into that print (stampContentsNumbers) and it need not print again.
+  await writeNumbers(
+    page,
+    Array.from(titles, () => FIGURE_SPACE.repeat(SLOT_WIDTH))
+  );
   let numbers: number[] = [];
   for (let pass = 1; pass <= MAX_PASSES; ++pass) {
-    const bytes = await print(page, paper, timeoutMs);
-    const doc = await PDFDocument.load(bytes, {updateMetadata: false});
+    const printed = await print(page, paper, timeoutMs);
+    // Parsed in one go: pdf-lib's default yields to the event loop every 100 objects through a timer, which left a
+    // 2 MB briefing (≈ 3,500 objects) idle for about 0.1 s more than the parse itself.
+    const doc = await PDFDocument.load(printed, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest});
     repairOutlineTitles(doc);
-    const found = contentsPages(titles, readOutline(doc));
-    if (found.join() === numbers.join()) {
+    const outline = readOutline(doc);
+    const found = contentsPages(titles, outline);
+    // The contents lie between their own heading's page and the first part's.
+    const span = {from: outline.find((item) => item.title === "Contents")?.page || 1, to: found[0]};
+    const stamped = pass === 1 && stampContentsNumbers(doc, found, span);
+    if (stamped || found.join() === numbers.join()) {
       await refuseProblems(page, log, name);
       const timings = {load: (loaded - started) / 1000, print: (performance.now() - loaded) / 1000};
-      return {bytes, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
+      return {document: doc, meta, pages: doc.getPageCount(), passes: pass, timings, warnings};
     }
     numbers = found;
-    await page.evaluate((numbers: number[]) => {
-      document.querySelectorAll("[data-toc-title]").forEach((item, i) => {
-        const cell = item.querySelector(".toc-page");
-        if (cell) cell.textContent = String(numbers[i]);
-      });
-    }, numbers);
+    await writeNumbers(page, numbers.map(String));
   }
   throw new DocumentError(`${name}: the contents' page numbers did not settle after ${MAX_PASSES} prints`);
+}
+
+/** Writes `texts[i]` into the page-number cell of the i-th contents entry. */
+async function writeNumbers(page: Page, texts: string[]): Promise<void> {
+  await page.evaluate((texts: string[]) => {
+    document.querySelectorAll("[data-toc-title]").forEach((item, i) => {
+      const cell = item.querySelector(".toc-page");
+      if (cell) cell.textContent = texts[i];
+    });
+  }, texts);
 }
 
 /** Prints the page as a tagged PDF with bookmarks, on the paper's size; margins and running heads come from CSS. */

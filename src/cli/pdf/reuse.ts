@@ -6,7 +6,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, readFile, realpath, stat, writeFile} from "node:fs/promises";
+import {copyFile, link, mkdir, readdir, readFile, realpath, stat, writeFile} from "node:fs/promises";
 import {dirname, join, normalize} from "node:path";
 import {PDFDocument} from "pdf-lib";
 import {findChromium} from "../../../scripts/chromium.mjs";
@@ -133,12 +133,16 @@ export interface PdfPlan {
   render: string[];
   /** Pages the previous output recorded per briefing (kept or not: an estimate for sharding). */
   pages: Record<string, number>;
+  /** SHA-256 of each kept PDF, checked against the previous manifest (recordPdfs need not read it again). */
+  sha256: Record<string, string>;
 }
 
 /**
  * Copies into `<site>/briefings/` each PDF of the previous output `previousOut` whose input key and bytes match what
  * its manifest recorded, and returns the plan (the briefings still to render, in site order). `previousOut` may
- * not exist (first build): then everything is rendered.
+ * not exist (first build): then everything is rendered. A kept PDF is hard-linked where the file system allows
+ * (nothing writes a PDF in place: the renderer writes a new file and renames it), else copied: at 1,000 deals a
+ * rebuild keeps about 1.5 GB of PDFs.
  */
 export async function reusePdfs(site: string, previousOut: string): Promise<PdfPlan> {
   const briefings = (await readSiteBriefings(site)) ?? [];
@@ -148,7 +152,7 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     siteUrl: process.env.DEALS_SITE_URL ?? ""
   };
-  const plan: PdfPlan = {keys: {}, kept: [], render: [], pages: {}};
+  const plan: PdfPlan = {keys: {}, kept: [], render: [], pages: {}, sha256: {}};
   await mkdir(join(site, "briefings"), {recursive: true});
   const files = new Map<string, Promise<Buffer | null>>();
   for (const {name, paper} of briefings) {
@@ -158,8 +162,10 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
     const recorded = previous[name];
     if (recorded?.pages) plan.pages[name] = recorded.pages;
     if (recorded?.key === key && existsSync(old) && sha256(await readFile(old)) === recorded.sha256) {
-      await copyFile(old, join(site, "briefings", `${name}.pdf`));
+      const kept = join(site, "briefings", `${name}.pdf`);
+      await link(old, kept).catch(() => copyFile(old, kept));
       plan.kept.push(name);
+      plan.sha256[name] = recorded.sha256;
     } else plan.render.push(name);
   }
   return plan;
@@ -167,15 +173,25 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
 
 /**
  * Adds every PDF's input key, SHA-256 and page count to `<site>/manifest.json`, for the next build's reusePdfs and
- * the next CI run's shard plan; `pages` gives the counts known already (rendered or kept), the rest are counted.
+ * the next CI run's shard plan; `pages` gives the counts known already (rendered or kept), the rest are counted;
+ * `hashes` the SHA-256 known already (kept PDFs, checked by reusePdfs), the rest are read and hashed.
  */
-export async function recordPdfs(site: string, keys: Record<string, string>, pages: Record<string, number> = {}): Promise<void> {
+export async function recordPdfs(
+  site: string,
+  keys: Record<string, string>,
+  pages: Record<string, number> = {},
+  hashes: Record<string, string> = {}
+): Promise<void> {
   const path = join(site, "manifest.json");
   const manifest = JSON.parse(await readFile(path, "utf-8")) as Manifest;
   manifest.pdfs = {};
   for (const [name, key] of Object.entries(keys)) {
     const pdf = join(site, "briefings", `${name}.pdf`);
     if (!existsSync(pdf)) continue;
+    if (hashes[name] && pages[name]) {
+      manifest.pdfs[name] = {key, sha256: hashes[name], pages: pages[name]};
+      continue;
+    }
     const bytes = await readFile(pdf);
     const count = pages[name] ?? (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount();
     manifest.pdfs[name] = {key, sha256: sha256(bytes), pages: count};

@@ -27,7 +27,7 @@ export async function writeBriefing(
       () => pool.use((browser) => withTimeout(renderDocument(browser, request), timeoutMs * 4, `${name}: ${HUNG}`), isBroken),
       note
     );
-    const bytes = await finalizePdf(rendered.bytes, {...rendered.meta, date: documentDate(rendered.meta.asOf)});
+    const bytes = await finalizePdf(rendered.document, {...rendered.meta, date: documentDate(rendered.meta.asOf)});
     await writeFile(`${file}.partial`, bytes);
     await rename(`${file}.partial`, file);
     return {rendered, file, bytes: bytes.length};
