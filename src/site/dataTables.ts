@@ -226,6 +226,8 @@ export function figureRows(
     const figure = h.key.slice(h.deal.length + 1);
     let lineage = deal ? headlineLineage(deal, figure) : null;
     const projection = projections[h.deal];
+    // The payback year is a plain number in the projection, read from the NPV's cash flows: it has the NPV's lineage.
+    if (!lineage && projection && figure === "recycling.paybackYear") lineage = projection.recycling.npvUsd?.lineage ?? null;
     if (!lineage && projection) {
       // A headline taken from the projection: the projection figure named like it (`recycling.npv` → `recycling.npvUsd`,
       // `commitment.gwYears.contract`) with the same value and unit.

@@ -21,8 +21,8 @@ type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" |
  * option to compute it from): capacity.gw, capacity.itMw, capacity.accelerators, capacity.energyTwhPerYear,
  * capacity.h100eFp8 (Epoch AI's 8-bit basis), capacity.h100e (BF16), commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
  * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
- * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
- * read from: the operating profit, the capex and the expected investment.
+ * projection; here it becomes a figure (unit "year", bound "about": a model output) with the NPV's lineage, since
+ * both are read from the same cash flows (the operating profit, the capex and the expected investment).
  *
  * @example headlineFormulas(projection).map((d) => d.name)[0] // "capacity.gw"
  */
@@ -36,7 +36,9 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
       recycling.investmentExpectedUsd.lineage
     );
   const payback: Figure | null =
-    recycling.paybackYear !== null && cashFlows ? {value: recycling.paybackYear, unit: "year", bound: "exact", lineage: cashFlows} : null;
+    recycling.paybackYear !== null && cashFlows
+      ? {value: recycling.paybackYear, unit: "year", bound: "about", lineage: recycling.npvUsd?.lineage ?? cashFlows}
+      : null;
   return [
     {
       name: "capacity.gw",
