@@ -89,5 +89,13 @@ export function derivedBound(lineage: Lineage, bounds: Iterable<Bound | undefine
 /** Returns a figure; `parts` give lineage and bounds. */
 export function figure(value: number, unit: string, parts: {lineage: Lineage; bound?: Bound}[]): Figure {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
-  return {value, unit, bound: derivedBound(lineage, parts.map((p) => p.bound)), lineage};
+  return {
+    value,
+    unit,
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    ),
+    lineage
+  };
 }

@@ -78,5 +78,11 @@ export function capacityLineage(
 function origin(parts: readonly Part[]): FigureOrigin {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
   Object.freeze(lineage.inputs);
-  return Object.freeze({lineage: Object.freeze(lineage), bound: derivedBound(lineage, parts.map((p) => p.bound))});
+  return Object.freeze({
+    lineage: Object.freeze(lineage),
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    )
+  });
 }

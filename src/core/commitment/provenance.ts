@@ -19,7 +19,13 @@ export const NO_INPUTS: Provenance = {lineage: {inputs: [], status: "confirmed"}
  */
 export function provenanceOf(...parts: {lineage: Lineage; bound?: Bound}[]): Provenance {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
-  return {lineage, bound: derivedBound(lineage, parts.map((p) => p.bound))};
+  return {
+    lineage,
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    )
+  };
 }
 
 /**
