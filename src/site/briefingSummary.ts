@@ -114,13 +114,15 @@ type KeyRow = [
     suffix?: (f: (n: string) => string) => string;
     /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
     unless?: string;
+    /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
+    words?: string;
   }
 ];
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true}],
-  ["New money in this deal", "deal.econ.new-money", {zeroText: "none"}],
+  ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
   ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
@@ -135,7 +137,11 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Deals in the data", "data.deals"],
   ["Deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
-  ["New money put in against them", "market.new-money", {suffix: (f) => `(${f("market.new-share")} of them)`}],
+  [
+    "New money put in against them",
+    "market.new-money",
+    {words: "market.new-money-expected", suffix: (f) => `(${f("market.new-share")} of them)`}
+  ],
   ["Providers' capex to deliver them", "market.capex"],
   ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
 ];
@@ -163,7 +169,8 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       out.push({label, value: options.zeroText});
       continue;
     }
-    let text = formatFigure(value);
+    const written = options.words ? get(options.words) : null;
+    let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words);
       if (!suffix.includes(MISSING_TEXT)) text = `${text} ${suffix}`;
