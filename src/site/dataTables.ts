@@ -7,7 +7,7 @@
  */
 import * as aq from "arquero";
 import type {DealComparison} from "../core/comparison/compareDeals.js";
-import {type FigureChange, type HeadlineFigure, headlineTerms} from "../core/index.js";
+import {type FigureChange, type HeadlineFigure, headlineTerms, paybackLineage} from "../core/index.js";
 import {combineBounds, type Lineage} from "../core/lineage.js";
 import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
@@ -227,7 +227,7 @@ export function figureRows(
     let lineage = deal ? headlineLineage(deal, figure) : null;
     const projection = projections[h.deal];
     // The payback year is a plain number in the projection, read from the NPV's cash flows: it has the NPV's lineage.
-    if (!lineage && projection && figure === "recycling.paybackYear") lineage = projection.recycling.npvUsd?.lineage ?? null;
+    if (!lineage && projection && figure === "recycling.paybackYear") lineage = paybackLineage(projection.recycling);
     if (!lineage && projection) {
       // A headline taken from the projection: the projection figure named like it (`recycling.npv` → `recycling.npvUsd`,
       // `commitment.gwYears.contract`) with the same value and unit.
