@@ -71,8 +71,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   const row = (id: string) => rows.find((r) => r.id === id)!;
   const [top, bottom] = [byRatio[0], byRatio[byRatio.length - 1]];
   const [dear, cheap] = [byPrice[0], byPrice[byPrice.length - 1]];
-  const partialNote = (id: string) =>
-    partial.some((p) => p.deal === id) ? ", a GW figure that leaves part of its hardware out" : "";
+  const partialNote = (id: string) => (partial.some((p) => p.deal === id) ? ", a GW figure that leaves part of its hardware out" : "");
   return `Among the ${points.length} deals with both figures, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 

@@ -1,6 +1,6 @@
 import {type Figure, type Lineage, mergeLineage} from "../lineage.js";
-import type {DealRecycling} from "../recycling/projectDealRecycling.js";
 import type {DealProjection} from "../project/projectDeal.js";
+import type {DealRecycling} from "../recycling/projectDealRecycling.js";
 
 /** One headline figure of a deal's projection, with how it is computed, for the methodology page. */
 export interface HeadlineFormula {

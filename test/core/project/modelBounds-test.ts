@@ -1,5 +1,6 @@
 import {assert, beforeAll, it} from "vitest";
 import {headlineFigures} from "../../../src/core/changes.js";
+import {compareDeals} from "../../../src/core/comparison/compareDeals.js";
 import {derivedText} from "../../../src/core/format/figureWords.js";
 import {combineBounds, derivedBound, type Figure, leaf} from "../../../src/core/lineage.js";
 import type {Dataset} from "../../../src/core/model.js";
@@ -87,4 +88,16 @@ it("a median of draws keeps its figure's 'about' (Amazon → Anthropic, 40 draws
     assert.strictEqual(f.bound, "about", name);
   }
   assert.isAbove(checked, 5);
+});
+
+it("Amazon → OpenAI: the Trainium-only GW figure gives no coverage and no $ per GW for the whole commitment, and the reading says why", () => {
+  const p = projections["amazon-openai"];
+  assert.isNotNull(p.commitment?.ceilingGw);
+  assert.isNull(p.commitment!.coverage);
+  assert.match(p.commitment!.reading, /counts only part of the hardware the commitment pays for/);
+  const row = compareDeals(dataset).find((r) => r.id === "amazon-openai")!;
+  assert.isNull(row.usdPerGw);
+  // A deal whose GW figure counts all its hardware keeps both: Amazon → Anthropic, over $100B ÷ up to 5 GW.
+  assert.isNotNull(projections["amazon-anthropic"].commitment!.coverage);
+  assert.strictEqual(compareDeals(dataset).find((r) => r.id === "amazon-anthropic")!.usdPerGw!.bound, "at-least");
 });
