@@ -88,7 +88,7 @@ export function MarketTotalsSection({analysis}: Pick<SectionContext, "analysis">
     el(
       "p",
       {class: "market-totals-note"},
-      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”, of both “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
+      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
     ),
     [
       ["By investor", market.byInvestor, "Investor"],
