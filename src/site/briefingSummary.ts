@@ -129,7 +129,11 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
-  ["Electricity at the ceiling", "deal.econ.energy-twh", {unless: "deal.recycling.npv"}]
+  [
+    "Electricity at the ceiling",
+    "deal.econ.energy-twh",
+    {unless: "deal.recycling.npv", suffix: (f) => `at ${f("deal.econ.load-factor")} average load`}
+  ]
 ];
 
 /** The key figures of the market briefing, in order. */
@@ -140,7 +144,7 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   [
     "New money put in against them",
     "market.new-money",
-    {words: "market.new-money-expected", suffix: (f) => `(${f("market.new-share")} of them)`}
+    {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
   ],
   ["Providers' capex to deliver them", "market.capex"],
   ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
@@ -173,7 +177,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words);
-      if (!suffix.includes(MISSING_TEXT)) text = `${text} ${suffix}`;
+      if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     out.push({label, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }

@@ -99,7 +99,7 @@ export function termEndYear(p: DealProjection): number | null {
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
  * term), term-end (the last year of spend), relationship-npv, revenue (the lab's spend on the capacity the provider
  * delivers, at the contract price and never less than the commitment: what the cash figures are computed on); and at the capacity ceiling accelerators, h100e
- * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing. Also
+ * (Epoch AI's 8-bit H100-equivalents), energy-twh (a year's energy) and load-factor (the average load it assumes). What a deal lacks is missing. Also
  * `<deal>.status.letter-of-intent`, `<deal>.status.superseded` and `<deal>.status.commitment-floor` (the dollar
  * commitment is a floor, "over"), 1 or 0, for conditions.
  */
@@ -130,7 +130,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "relationship-npv": figure(r?.relationship.npvUsd),
       accelerators: figure(p?.capacity?.accelerators),
       h100e: figure(p?.capacity?.h100eFp8),
-      "energy-twh": figure(p?.capacity?.energyTwhPerYear)
+      "energy-twh": figure(p?.capacity?.energyTwhPerYear),
+      "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.

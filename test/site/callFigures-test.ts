@@ -42,6 +42,15 @@ it("economicsFigures: amazon-anthropic's coverage is GW-years bought ÷ ceiling 
   assertInDelta(value("oracle-openai.status.letter-of-intent"), 0, 0);
   assertInDelta(value("broadcom-openai.status.letter-of-intent"), 1, 0);
   assertInDelta(value("nvidia-openai.status.superseded"), 1, 0);
+  // New money is an expectation with a ceiling: $5B + $20B × 0.5 = $15B expected, $5B + $20B = $25B at most.
+  assertInDelta(value("amazon-anthropic.econ.new-money-max"), 25e9, 1);
+  assert.strictEqual(words("amazon-anthropic.econ.new-money-expected"), "$15B expected (up to $25B)");
+  // $10B + $30B × 0.5 = $25B expected, $40B at most; Microsoft's firm "up to $5B" is all of it: no expectation.
+  assert.strictEqual(words("google-anthropic.econ.new-money-expected"), "$25B expected (up to $40B)");
+  assert.strictEqual(words("microsoft-nvidia-anthropic.econ.new-money-expected"), "up to $5B");
+  // The commitment is a floor only where the source says "over": Amazon → Anthropic, not Amazon → OpenAI's $138B.
+  assertInDelta(value("amazon-anthropic.status.commitment-floor"), 1, 0);
+  assertInDelta(value("amazon-openai.status.commitment-floor"), 0, 0);
 });
 
 it("marketFigures: counts, sums and rankings over the live deals with a cash NPV, computed from the projections", () => {
@@ -52,6 +61,10 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assert.strictEqual(value("market.npv-positive"), priced.filter((d) => npv(d.id) > 0).length);
   // New money ÷ commitments: (15 + 32.5 + 0 + 25 + 5 + 0 + 0) ÷ (100 + 138 + 22.4 + 200 + 30 + 250 + 300), $B
   assertInDelta(value("market.new-money"), 77.5e9, 1);
+  // At most: 25 + 50 + 0 + 40 + 5 + 0 + 0 = $120B if every contingent tranche is paid.
+  assertInDelta(value("market.new-money-max"), 120e9, 1);
+  assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
+  assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
   assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
   assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
   assertInDelta(value("market.commitment-largest"), 300e9, 1);
