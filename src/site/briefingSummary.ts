@@ -114,6 +114,8 @@ type KeyRow = [
     suffix?: (f: (n: string) => string) => string;
     /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
     unless?: string;
+    /** The label when the figure is a ceiling ("up to"): "firm" and "up to" do not go together. */
+    ceilingLabel?: string;
     /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
     words?: string;
   }
@@ -121,7 +123,7 @@ type KeyRow = [
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
-  ["Invested, firm", "deal.terms.firm", {keepMissing: true}],
+  ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
   ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
   ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
@@ -179,7 +181,8 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       const suffix = options.suffix(words);
       if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
-    out.push({label, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
+    const shownLabel = options.ceilingLabel && value.kind === "number" && value.bound === "up-to" ? options.ceilingLabel : label;
+    out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;
 }
