@@ -381,7 +381,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "div",
             {class: "card commitment-kpi"},
             el("h3", {}, "Payback year, cash, new money"),
-            el("div", {class: "big", "data-figure": "recycling.paybackYear"}, payback === null ? "none" : String(payback)),
+            el(
+              "div",
+              {class: "big", "data-figure": "recycling.paybackYear"},
+              payback === null ? "none" : derivedText({value: payback, unit: "year", bound: "about"})
+            ),
             el(
               "p",
               {class: "card-foot"},
