@@ -116,6 +116,8 @@ type KeyRow = [
     unless?: string;
     /** The label when the figure is a ceiling ("up to"): "firm" and "up to" do not go together. */
     ceilingLabel?: string;
+    /** The label when the figure is a floor ("over"): a ceiling stated "over 10 GW" is no ceiling. */
+    floorLabel?: string;
     /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
     words?: string;
   }
@@ -126,7 +128,7 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
   ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
-  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
+  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true, floorLabel: "Capacity stated"}],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
@@ -181,7 +183,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       const suffix = options.suffix(words);
       if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
-    const shownLabel = options.ceilingLabel && value.kind === "number" && value.bound === "up-to" ? options.ceilingLabel : label;
+    const bound = value.kind === "number" ? value.bound : undefined;
+    const shownLabel =
+      options.ceilingLabel && bound === "up-to"
+        ? options.ceilingLabel
+        : options.floorLabel && bound === "at-least"
+          ? options.floorLabel
+          : label;
     out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;

@@ -94,6 +94,21 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
     "Electricity at the ceiling",
     "a deal with a cash figure"
   );
+  // "Firm" and "up to" do not go together, nor "ceiling" and "over": Microsoft's and Nvidia's up to $15B is
+  // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
+  const mna = keyFigures(table, "microsoft-nvidia-anthropic");
+  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
+  const nvidia = keyFigures(table, "nvidia-openai");
+  assert.deepInclude(nvidia, {label: "Capacity stated", value: "over 10 GW", status: "reported"});
+  assert.include(
+    keyFigures(table, "amazon-anthropic").map((k) => k.label),
+    "Capacity ceiling"
+  );
+  assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
+    label: "New money in this deal",
+    value: "$15B expected (up to $25B)",
+    status: "assumption"
+  });
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,
