@@ -325,7 +325,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.investmentFirmUsd",
         [
           `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
-          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected`,
+          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected${r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001 ? ` (up to ${usd(r.newMoneyMaxUsd.value)})` : ""}`,
           view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
             ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
             : "",
