@@ -85,8 +85,17 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
       fromFigure("commitment.gwYears", "GW-years the commitment buys", p.commitment?.gwYears.contract);
       fromFigure("recycling.investmentToCommitmentFirm", "investment ÷ commitment (firm)", p.recycling.investmentToCommitmentFirm);
       fromFigure("recycling.npv", "NPV to the investor", p.recycling.npvUsd);
+      // The payback year comes from the NPV's cash flows: the NPV's status, and "about" like every model output.
       if (p.recycling.paybackYear !== null)
-        add("recycling.paybackYear", "payback year", p.recycling.paybackYear, "year", "exact", "estimate", deal.asOf);
+        add(
+          "recycling.paybackYear",
+          "payback year",
+          p.recycling.paybackYear,
+          "year",
+          "about",
+          p.recycling.npvUsd?.lineage.status ?? "assumption",
+          deal.asOf
+        );
     }
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

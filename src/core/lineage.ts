@@ -51,20 +51,51 @@ export function leaf(id: string, status: Status): Lineage {
 }
 
 /**
- * Returns the bound of a figure computed from inputs with the given bounds: "up-to" if any input is a ceiling,
- * else "at-least" if any is a floor, else "about" if any is approximate, else "exact". Mixing a ceiling and a
- * floor gives "about", since the result is neither.
+ * Returns the bound of a figure computed from inputs with the given bounds: "about" if any input is approximate
+ * (a sum or product with an "about" term is neither a floor nor a ceiling), else "about" when a ceiling and a floor
+ * mix (the result is neither), else "up-to" if any input is a ceiling, "at-least" if any is a floor, else "exact".
+ *
+ * @example combineBounds(["at-least", "about"]) // "about"
  */
 export function combineBounds(bounds: Iterable<Bound | undefined>): Bound {
   const set = new Set([...bounds].map((b) => b ?? "exact"));
+  if (set.has("about")) return "about";
   if (set.has("up-to") && set.has("at-least")) return "about";
   if (set.has("up-to")) return "up-to";
   if (set.has("at-least")) return "at-least";
-  if (set.has("about")) return "about";
   return "exact";
+}
+
+/**
+ * True for a lineage input that is a model assumption (`assumption:<id>`, one the Monte Carlo draws): a figure
+ * computed from one is a central estimate of the model, never a floor or a ceiling.
+ */
+export function isAssumedInput(id: string): boolean {
+  return id.startsWith("assumption:");
+}
+
+/**
+ * Returns the bound of a computed figure with the given lineage whose inputs have the given bounds: "about" when
+ * any input is an assumption ({@link isAssumedInput}: the figure is a model's estimate, and its draws fall on both
+ * sides of it), else the inputs' bounds combined ({@link combineBounds}). Floors and ceilings are kept only for
+ * arithmetic on bounded facts with no assumed input ($100B ÷ 5 GW is "over $20B per GW").
+ *
+ * @example derivedBound({inputs: ["assumption:pue", "d.capacity.ceiling"], status: "assumption"}, ["up-to"]) // "about"
+ */
+export function derivedBound(lineage: Lineage, bounds: Iterable<Bound | undefined>): Bound {
+  return lineage.inputs.some(isAssumedInput) ? "about" : combineBounds(bounds);
 }
 
 /** Returns a figure; `parts` give lineage and bounds. */
 export function figure(value: number, unit: string, parts: {lineage: Lineage; bound?: Bound}[]): Figure {
-  return {value, unit, bound: combineBounds(parts.map((p) => p.bound)), lineage: mergeLineage(...parts.map((p) => p.lineage))};
+  const lineage = mergeLineage(...parts.map((p) => p.lineage));
+  return {
+    value,
+    unit,
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    ),
+    lineage
+  };
 }

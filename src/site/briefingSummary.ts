@@ -114,20 +114,30 @@ type KeyRow = [
     suffix?: (f: (n: string) => string) => string;
     /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
     unless?: string;
+    /** The label when the figure is a ceiling ("up to"): "firm" and "up to" do not go together. */
+    ceilingLabel?: string;
+    /** The label when the figure is a floor ("over"): a ceiling stated "over 10 GW" is no ceiling. */
+    floorLabel?: string;
+    /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
+    words?: string;
   }
 ];
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
-  ["Invested, firm", "deal.terms.firm", {keepMissing: true}],
-  ["New money in this deal", "deal.econ.new-money", {zeroText: "none"}],
+  ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
+  ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
-  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true}],
+  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true, floorLabel: "Capacity stated"}],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
-  ["Electricity at the ceiling", "deal.econ.energy-twh", {unless: "deal.recycling.npv"}]
+  [
+    "Electricity at the ceiling",
+    "deal.econ.energy-twh",
+    {unless: "deal.recycling.npv", suffix: (f) => `at ${f("deal.econ.load-factor")} average load`}
+  ]
 ];
 
 /** The key figures of the market briefing, in order. */
@@ -135,7 +145,11 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Deals in the data", "data.deals"],
   ["Deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
-  ["New money put in against them", "market.new-money", {suffix: (f) => `(${f("market.new-share")} of them)`}],
+  [
+    "New money put in against them",
+    "market.new-money",
+    {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
+  ],
   ["Providers' capex to deliver them", "market.capex"],
   ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
 ];
@@ -163,12 +177,20 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       out.push({label, value: options.zeroText});
       continue;
     }
-    let text = formatFigure(value);
+    const written = options.words ? get(options.words) : null;
+    let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words);
-      if (!suffix.includes(MISSING_TEXT)) text = `${text} ${suffix}`;
+      if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
-    out.push({label, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
+    const bound = value.kind === "number" ? value.bound : undefined;
+    const shownLabel =
+      options.ceilingLabel && bound === "up-to"
+        ? options.ceilingLabel
+        : options.floorLabel && bound === "at-least"
+          ? options.floorLabel
+          : label;
+    out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 
 import {factGw} from "../core/capacity/convert.js";
-import {combineBounds, type DealProjection, type Figure, type HeadlineFigure, headlineFigures} from "../core/index.js";
+import {combineBounds, type DealProjection, type Figure, figureWords, type HeadlineFigure, headlineFigures} from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -71,6 +71,20 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
   }
 }
 
+/**
+ * New money in words as an expectation with its ceiling: "$15B expected (up to $25B)" when contingent tranches
+ * weigh in (the expectation is neither a floor nor a ceiling, and "up to" belongs to the most that can be paid);
+ * the figure with its own bound ("up to $5B", "$2B") when the expectation is the whole of it; "none" for zero.
+ *
+ * @example expectedMoneyText({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}) // "$15B expected (up to $25B)"
+ */
+export function expectedMoneyText(expected: Pick<Figure, "value" | "unit">, max: Pick<Figure, "value" | "unit" | "bound">): string {
+  if (expected.value === 0 && max.value === 0) return "none";
+  const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
+  if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
+  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)})`;
+}
+
 /** The year the deal's spend ends (the last year of its commitment's spend), or null without a commitment. */
 export function termEndYear(p: DealProjection): number | null {
   const years = p.commitment?.perYear ?? [];
@@ -80,12 +94,14 @@ export function termEndYear(p: DealProjection): number | null {
 /**
  * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
  * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
- * new-money (this deal's new money, contingent tranches weighted), new-share (new firm money ÷ commitment),
+ * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
+ * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
  * term), term-end (the last year of spend), relationship-npv, revenue (the lab's spend on the capacity the provider
  * delivers, at the contract price and never less than the commitment: what the cash figures are computed on); and at the capacity ceiling accelerators, h100e
- * (Epoch AI's 8-bit H100-equivalents) and energy-twh (a year's energy). What a deal lacks is missing. Also
- * `<deal>.status.letter-of-intent` and `<deal>.status.superseded`, 1 or 0, for conditions.
+ * (Epoch AI's 8-bit H100-equivalents), energy-twh (a year's energy) and load-factor (the average load it assumes). What a deal lacks is missing. Also
+ * `<deal>.status.letter-of-intent`, `<deal>.status.superseded` and `<deal>.status.commitment-floor` (the dollar
+ * commitment is a floor, "over"), 1 or 0, for conditions.
  */
 export function* economicsFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
@@ -103,6 +119,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       margin: flows && r ? number(r.margin.value, "fraction", "exact", false) : missing,
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
+      "new-money-max": flows && r ? figure(r.newMoneyMaxUsd) : missing,
+      "new-money-expected": flows && r ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd)) : missing,
       "new-share": figure(r?.investmentToCommitmentNew),
       "revenue-per-dollar": figure(r?.revenuePerDollarInvested),
       "gw-years": figure(c?.gwYears.contract),
@@ -112,12 +130,15 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "relationship-npv": figure(r?.relationship.npvUsd),
       accelerators: figure(p?.capacity?.accelerators),
       h100e: figure(p?.capacity?.h100eFp8),
-      "energy-twh": figure(p?.capacity?.energyTwhPerYear)
+      "energy-twh": figure(p?.capacity?.energyTwhPerYear),
+      "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
     yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
+    // 1 when the dollar commitment is a floor ("over $100B"): a sentence that calls it one holds only then.
+    yield [`${deal.id}.status.commitment-floor`, {kind: "number", value: r?.commitmentUsd?.bound === "at-least" ? 1 : 0, unit: "count"}];
   }
 }
 
@@ -134,9 +155,11 @@ interface Scored {
  * The market call's comparisons across live deals (a superseded deal is history), computed so a sentence changes
  * when the data does:
  * - `market.npv-deals`, `market.npv-negative`, `market.npv-positive`: deals with a cash NPV, and how many are below
- *   and above zero; `market.no-payback`: deals whose cumulative cash does not turn positive within the deal;
+ *   and above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
+ *   positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
  *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
+ *   `market.new-money-max` (every contingent tranche paid) and `market.new-money-expected` (both in words);
  *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
  *   largest live commitment and capacity ceiling, in dollars and GW);
  * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
@@ -153,6 +176,7 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
   yield ["market.npv-negative", count(priced.filter((d) => npv(d).value < 0).length)];
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
+  yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
   const sum = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined, unit: string): FigureValue => {
     const figures = deals.map(pick).filter((f): f is Figure => Boolean(f));
     if (!figures.length) return missing;
@@ -169,6 +193,14 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
   const newMoney = sum(priced, (d) => projections[d.id].recycling.newMoneyExpectedUsd, "usd");
   yield ["market.commitment-priced", commitment];
   yield ["market.new-money", newMoney];
+  const newMoneyMax = sum(priced, (d) => projections[d.id].recycling.newMoneyMaxUsd, "usd");
+  yield ["market.new-money-max", newMoneyMax];
+  yield [
+    "market.new-money-expected",
+    newMoney.kind === "number" && newMoneyMax.kind === "number"
+      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}))
+      : missing
+  ];
   yield [
     "market.new-share",
     commitment.kind === "number" && newMoney.kind === "number" && commitment.value > 0

@@ -7,7 +7,7 @@
  */
 import * as aq from "arquero";
 import type {DealComparison} from "../core/comparison/compareDeals.js";
-import {type FigureChange, type HeadlineFigure, headlineTerms} from "../core/index.js";
+import {type FigureChange, type HeadlineFigure, headlineTerms, paybackLineage} from "../core/index.js";
 import {combineBounds, type Lineage} from "../core/lineage.js";
 import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
@@ -226,6 +226,8 @@ export function figureRows(
     const figure = h.key.slice(h.deal.length + 1);
     let lineage = deal ? headlineLineage(deal, figure) : null;
     const projection = projections[h.deal];
+    // The payback year is a plain number in the projection, read from the NPV's cash flows: it has the NPV's lineage.
+    if (!lineage && projection && figure === "recycling.paybackYear") lineage = paybackLineage(projection.recycling);
     if (!lineage && projection) {
       // A headline taken from the projection: the projection figure named like it (`recycling.npv` → `recycling.npvUsd`,
       // `commitment.gwYears.contract`) with the same value and unit.
@@ -440,7 +442,7 @@ export const COMPARISON_COLUMNS: readonly ColumnDoc[] = [
   ...COMPARISON_FIGURES.flatMap(([name, meaning, unit]) => [
     {
       column: name,
-      meaning: `${meaning}${COMPARISON_RATIOS.some(([r]) => r === name) ? " (derived in this table from the columns named; empty when either is missing or the divisor is 0)" : ""}`,
+      meaning: `${meaning}${COMPARISON_RATIOS.some(([r]) => r === name) ? " (derived in this table from the columns named; empty when either is missing, the divisor is 0, or the GW figure counts only part of the hardware the commitment pays for)" : ""}`,
       unit
     },
     {column: `${name}Bound`, meaning: `Bound of ${name}: exact, about, up-to or at-least (a ratio inverts its divisor's bound)`, unit: ""},
@@ -489,8 +491,10 @@ export function comparisonTable(comparisons: readonly DealComparison[]): aq.Colu
       ...Object.fromEntries(STATUSES.map((s) => [`facts${s[0].toUpperCase()}${s.slice(1)}`, c.statusMix[s]]))
     }))
   );
-  // numerator ÷ divisor where both are present and the divisor is positive; null otherwise.
-  const ratio = (num: string, den: string) => `d => d.${num} == null || d.${den} == null || !(d.${den} > 0) ? null : d.${num} / d.${den}`;
-  const derived = base.derive(Object.fromEntries(COMPARISON_RATIOS.map(([name, num, den]) => [name, ratio(num, den)])));
+  // numerator ÷ divisor where both are present, the divisor is positive and the core gives the ratio (it gives none
+  // for a GW figure that counts part of the hardware the commitment pays for); null otherwise.
+  const ratio = (name: string, num: string, den: string) =>
+    `d => d.${name}Bound == null || d.${num} == null || d.${den} == null || !(d.${den} > 0) ? null : d.${num} / d.${den}`;
+  const derived = base.derive(Object.fromEntries(COMPARISON_RATIOS.map(([name, num, den]) => [name, ratio(name, num, den)])));
   return derived.select(COMPARISON_COLUMNS.map((c) => c.column));
 }

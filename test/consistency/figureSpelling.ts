@@ -46,7 +46,13 @@ export function siteSpelling(name: string, deal: Deal, p: DealProjection): Spell
     case "recycling.npv":
       return derived(p.recycling.npvUsd);
     case "recycling.paybackYear":
-      return p.recycling.paybackYear === null ? null : {text: String(p.recycling.paybackYear), status: "estimate"};
+      // A model output like the NPV it is read from: "about", with the NPV's status.
+      return p.recycling.paybackYear === null
+        ? null
+        : {
+            text: derivedText({value: p.recycling.paybackYear, unit: "year", bound: "about"}),
+            status: p.recycling.npvUsd?.lineage.status ?? "assumption"
+          };
     default:
       throw new Error(`invalid headline figure: ${name} (add it to siteSpelling)`);
   }

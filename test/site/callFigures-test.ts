@@ -42,6 +42,15 @@ it("economicsFigures: amazon-anthropic's coverage is GW-years bought ÷ ceiling 
   assertInDelta(value("oracle-openai.status.letter-of-intent"), 0, 0);
   assertInDelta(value("broadcom-openai.status.letter-of-intent"), 1, 0);
   assertInDelta(value("nvidia-openai.status.superseded"), 1, 0);
+  // New money is an expectation with a ceiling: $5B + $20B × 0.5 = $15B expected, $5B + $20B = $25B at most.
+  assertInDelta(value("amazon-anthropic.econ.new-money-max"), 25e9, 1);
+  assert.strictEqual(words("amazon-anthropic.econ.new-money-expected"), "$15B expected (up to $25B)");
+  // $10B + $30B × 0.5 = $25B expected, $40B at most; Microsoft's firm "up to $5B" is all of it: no expectation.
+  assert.strictEqual(words("google-anthropic.econ.new-money-expected"), "$25B expected (up to $40B)");
+  assert.strictEqual(words("microsoft-nvidia-anthropic.econ.new-money-expected"), "up to $5B");
+  // The commitment is a floor only where the source says "over": Amazon → Anthropic, not Amazon → OpenAI's $138B.
+  assertInDelta(value("amazon-anthropic.status.commitment-floor"), 1, 0);
+  assertInDelta(value("amazon-openai.status.commitment-floor"), 0, 0);
 });
 
 it("marketFigures: counts, sums and rankings over the live deals with a cash NPV, computed from the projections", () => {
@@ -52,6 +61,10 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assert.strictEqual(value("market.npv-positive"), priced.filter((d) => npv(d.id) > 0).length);
   // New money ÷ commitments: (15 + 32.5 + 0 + 25 + 5 + 0 + 0) ÷ (100 + 138 + 22.4 + 200 + 30 + 250 + 300), $B
   assertInDelta(value("market.new-money"), 77.5e9, 1);
+  // At most: 25 + 50 + 0 + 40 + 5 + 0 + 0 = $120B if every contingent tranche is paid.
+  assertInDelta(value("market.new-money-max"), 120e9, 1);
+  assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
+  assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
   assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
   assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
   assertInDelta(value("market.commitment-largest"), 300e9, 1);
@@ -81,6 +94,21 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
     "Electricity at the ceiling",
     "a deal with a cash figure"
   );
+  // "Firm" and "up to" do not go together, nor "ceiling" and "over": Microsoft's and Nvidia's up to $15B is
+  // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
+  const mna = keyFigures(table, "microsoft-nvidia-anthropic");
+  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
+  const nvidia = keyFigures(table, "nvidia-openai");
+  assert.deepInclude(nvidia, {label: "Capacity stated", value: "over 10 GW", status: "reported"});
+  assert.include(
+    keyFigures(table, "amazon-anthropic").map((k) => k.label),
+    "Capacity ceiling"
+  );
+  assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
+    label: "New money in this deal",
+    value: "$15B expected (up to $25B)",
+    status: "assumption"
+  });
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,

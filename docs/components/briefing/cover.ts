@@ -38,7 +38,7 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
     el(
       "p",
       {class: "briefing-cover-note"},
-      "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them. ",
+      "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them, and a figure computed from an assumption reads “about”. ",
       "Built by compute-deals from its sourced dataset. The data version identifies the data this briefing draws; the same data version gives the same document."
     )
   );

@@ -214,9 +214,9 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
       : label;
   };
   const v = values.values;
-  // Every box after the ceiling is the ceiling converted, so it keeps the ceiling's bound word ("up to 5 GW" → "up
-  // to 4.35 GW" of IT power → "up to 2.65 million" accelerators), as the cards do.
-  const bounded = (text: string, value: number) => withBound(text, capacity.gw.bound, value);
+  // Every box after the ceiling converts it with an assumption (PUE, chip power, building size, load), so it is a
+  // model estimate and reads as its figure does on the cards: "up to 5 GW" → "about 4.35 GW" of IT power.
+  const bounded = (text: string, value: number) => withBound(text, capacity.itMw.bound, value);
   const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
   const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
   const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: bounded(gw(itGw), itGw), label: "IT power"};

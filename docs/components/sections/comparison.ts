@@ -39,7 +39,7 @@ export function partialCapacities(deals: readonly Deal[], chips: readonly Chip[]
       deal: deal.id,
       mark: MARKS[i] ?? `(${i + 1})`,
       again: `${deal.name}: the GW figure covers only part of its hardware (see the note above).`,
-      text: `${deal.name}: the GW figure counts only ${words(scope.covered.map(name))}; ${words(scope.uncovered.map(name))} ${scope.uncovered.length === 1 ? "is" : "are"} not in it, so $ per GW divides the whole commitment by part of the capacity.${deal.capacity?.ceiling.note ? ` The data's note: “${deal.capacity.ceiling.note}”.` : ""}`
+      text: `${deal.name}: the GW figure counts only ${words(scope.covered.map(name))}; ${words(scope.uncovered.map(name))} ${scope.uncovered.length === 1 ? "is" : "are"} not in it, so the commitment pays for more than the GW figure counts: no $ per GW and no share of the ceiling are computed for it, and it is left out of their rankings.${deal.capacity?.ceiling.note ? ` The data's note: “${deal.capacity.ceiling.note}”.` : ""}`
     }));
 }
 
@@ -71,8 +71,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   const row = (id: string) => rows.find((r) => r.id === id)!;
   const [top, bottom] = [byRatio[0], byRatio[byRatio.length - 1]];
   const [dear, cheap] = [byPrice[0], byPrice[byPrice.length - 1]];
-  const partialNote = (id: string) =>
-    partial.some((p) => p.deal === id) ? ", a figure inflated by a GW count that leaves part of its hardware out" : "";
+  const partialNote = (id: string) => (partial.some((p) => p.deal === id) ? ", a GW figure that leaves part of its hardware out" : "");
   return `Among the ${points.length} deals with both figures, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 

@@ -94,7 +94,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
     el(
       "p",
       {class: "market-totals-note"},
-      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”, of both “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
+      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
     ),
     (
       [

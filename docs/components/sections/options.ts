@@ -266,7 +266,9 @@ export const options: Section = {
           unvalued.length
             ? `${deal.name} holds no right on a future chip generation that the option model describes (as of ${date(deal.asOf)}).`
             : `${deal.name} holds no option on future chips in the data (as of ${date(deal.asOf)}).`,
-          holders.length ? ` Deals that hold an option: ${holders.join(", ")}${moreHolders(holders, data.optionHolderCount)}.` : ""
+          holders.length
+            ? ` Deals that hold a right on future capacity in the data, valued or not: ${holders.join(", ")}${moreHolders(holders, data.optionHolderCount)}.`
+            : ""
         ),
         Unvalued,
         unvalued.length ? [el("h3", {}, "The four questions"), OptionsQuestionsTable(deal, sources)] : null

@@ -160,9 +160,9 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const money = r.newMoneyExpectedUsd.value;
   const spend =
     r.revenueUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
-      ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (the commitment is a floor)`
+      ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (never less than the commitment)`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -337,7 +337,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.investmentFirmUsd",
         [
           `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
-          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected`,
+          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected${r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001 ? ` (up to ${usd(r.newMoneyMaxUsd.value)})` : ""}`,
           view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
             ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
             : "",
@@ -358,7 +358,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             r.revenueUsd,
             "usd",
             null,
-            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year; the commitment is a floor, and ${provider}'s capex and cash below are on this spend`
+            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year, never less than the commitment; ${provider}'s capex and cash below are on this spend`
           )
         : null,
       Kpi(
@@ -393,7 +393,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "div",
             {class: "card commitment-kpi"},
             el("h3", {}, "Payback year, cash, new money"),
-            el("div", {class: "big", "data-figure": "recycling.paybackYear"}, payback === null ? "none" : String(payback)),
+            el(
+              "div",
+              {class: "big", "data-figure": "recycling.paybackYear"},
+              payback === null ? "none" : derivedText({value: payback, unit: "year", bound: "about"})
+            ),
             el(
               "p",
               {class: "card-foot"},

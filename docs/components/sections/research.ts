@@ -253,7 +253,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
       "p",
       {},
       live
-        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the largest. Values as the deals state them, or computed from them (the NPV at the median of the draws).`
+        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the highest (for a cash NPV below zero, the least negative). Values as the deals state them, or computed from them (the NPV at the median of the draws).`
         : `${deal.name} was superseded: it is shown against the live deals but ranked among none of them.`
     ),
     shown.length
@@ -269,7 +269,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
               el("th", {}, "Ratio"),
               el("th", {class: "num"}, "This deal"),
               el("th", {class: "num"}, "Rank"),
-              el("th", {}, "Largest")
+              el("th", {}, "Highest")
             )
           ),
           el(

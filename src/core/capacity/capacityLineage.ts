@@ -1,6 +1,6 @@
 /** The lineage and bound of each headline capacity figure, from the deal's facts, the chips and the assumptions. */
 import {assumptionLineage} from "../assumptions.js";
-import {combineBounds, type Lineage, leaf, mergeLineage} from "../lineage.js";
+import {derivedBound, type Lineage, leaf, mergeLineage} from "../lineage.js";
 import type {Assumption, Bound, Chip, Deal, Fact} from "../model.js";
 
 /** The headline figures of a deal's capacity projection. */
@@ -34,7 +34,7 @@ interface Part {
  * `<deal>.capacity.ceiling`, `<deal>.capacity.schedule.<point>`, `chip:<id>.itKw`, `chip:<id>.flops.bf16|fp8`,
  * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
  * chips, since only then do they decide the mix; a deal's stated generation shares
- * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling is "up-to".
+ * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling alone is "up-to"; one with an assumed input is "about".
  *
  * @example capacityLineage(deal, [trainium2], 3, h100, assumptions).itMw.lineage.inputs
  * // ["amazon-anthropic.capacity.ceiling", "assumption:pue"]
@@ -78,5 +78,11 @@ export function capacityLineage(
 function origin(parts: readonly Part[]): FigureOrigin {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
   Object.freeze(lineage.inputs);
-  return Object.freeze({lineage: Object.freeze(lineage), bound: combineBounds(parts.map((p) => p.bound))});
+  return Object.freeze({
+    lineage: Object.freeze(lineage),
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    )
+  });
 }

@@ -15,6 +15,8 @@ export interface CommitmentReadingInput {
   ceilingGwYears: Figure | null;
   /** gwYears ÷ ceilingGwYears. */
   coverage: Figure | null;
+  /** True when the ceiling counts only part of the hardware the commitment pays for: the two are not compared. */
+  partialCapacity?: boolean;
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -36,10 +38,13 @@ export function commitmentReading({
   gwYears,
   ceilingGw,
   ceilingGwYears,
-  coverage
+  coverage,
+  partialCapacity = false
 }: CommitmentReadingInput): string {
   const amount = capitalize(derivedText({...totalUsd, unit: "usd"}));
   const buys = `${amount} buys ${derivedText({...gwYears, unit: "gw-years"})} at ${derivedText({...costPerGwYear, unit: "usd-per-gw-year"}, {bare: true})}`;
+  if (ceilingGw && partialCapacity)
+    return `${buys} over ${yearsInWords(years.value)}; the ${derivedText({...ceilingGw, unit: "gw"}, {bare: true})} capacity figure counts only part of the hardware the commitment pays for, so the two are not compared.`;
   if (!ceilingGw || !ceilingGwYears || !coverage)
     return `${buys} over ${yearsInWords(years.value)}; the deal states no capacity to compare it with.`;
   const ceiling = derivedText({...ceilingGw, unit: "gw"});

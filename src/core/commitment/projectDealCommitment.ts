@@ -1,5 +1,6 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
 import {factGw} from "../capacity/convert.js";
+import {capacityScope} from "../comparison/capacityScope.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
 import {commitmentReading} from "./commitmentReading.js";
@@ -65,6 +66,8 @@ export interface PreparedDealCommitment {
   spend: PreparedSpend;
   ceilingGw: Figure | null;
   ceilingGwYears: Figure | null;
+  /** True when the ceiling counts only part of the hardware the commitment pays for (capacityScope): no coverage then. */
+  partialCapacity: boolean;
   provenance: {
     contract: Provenance;
     buildUp: Provenance;
@@ -98,6 +101,7 @@ export function prepareDealCommitment(
   const gwYearsContract = quotientProvenance(spendPart, contract);
   const ceiling = deal.capacity?.ceiling;
   const ceilingGw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
+  const partialCapacity = capacityScope(deal).partial;
   const ceilingGwYears = ceilingGw
     ? withValue(provenanceOf(ceilingGw, totals.years), ceilingGw.value * totals.years.value, "gw-years")
     : null;
@@ -109,12 +113,15 @@ export function prepareDealCommitment(
     spend: prepareSpend(totals.terms),
     ceilingGw,
     ceilingGwYears,
+    partialCapacity,
     provenance: {
       contract,
       buildUp,
       gwYearsContract,
       gwYearsBuildUp: quotientProvenance(spendPart, buildUp),
-      coverage: ceilingGwYears ? quotientProvenance(gwYearsContract, ceilingGwYears) : null
+      // A ceiling that counts part of the hardware (Amazon → OpenAI's Trainium 2 GW, not its Nvidia GPUs) measures
+      // no share of what the whole commitment buys.
+      coverage: ceilingGwYears && !partialCapacity ? quotientProvenance(gwYearsContract, ceilingGwYears) : null
     }
   };
 }
@@ -163,7 +170,16 @@ export function evaluateDealCommitment(
     delivered: deliveredRows ? {gwYears: deliveredRows, totalGwYears: deliveredRows.reduce((a, b) => a + b, 0)} : null,
     // Formatting costs more than the arithmetic, and a Monte Carlo draw never reads it: build it when read.
     get reading() {
-      return commitmentReading({totalUsd, years, costPerGwYear: contract, gwYears: gwYears.contract, ceilingGw, ceilingGwYears, coverage});
+      return commitmentReading({
+        totalUsd,
+        years,
+        costPerGwYear: contract,
+        gwYears: gwYears.contract,
+        ceilingGw,
+        ceilingGwYears,
+        coverage,
+        partialCapacity: prepared.partialCapacity
+      });
     }
   };
 }

@@ -1,4 +1,4 @@
-import {combineBounds, type Figure, type Lineage, leaf, mergeLineage} from "../lineage.js";
+import {derivedBound, type Figure, type Lineage, leaf, mergeLineage} from "../lineage.js";
 import type {Bound, Fact, Status} from "../model.js";
 
 /** Where a figure comes from and how its inputs bound it: a {@link Figure} without its value. */
@@ -12,12 +12,20 @@ export const NO_INPUTS: Provenance = {lineage: {inputs: [], status: "confirmed"}
 
 /**
  * Returns the provenance of a figure computed by adding or multiplying the given parts: inputs unioned, the
- * weakest status, and the bounds combined as {@link combineBounds} does.
+ * weakest status, and the bounds combined as {@link derivedBound} does ("about" as soon as an input is an
+ * assumption).
  *
  * @example provenanceOf({lineage: leaf("a", "confirmed"), bound: "at-least"}) // {lineage: {inputs: ["a"], …}, bound: "at-least"}
  */
 export function provenanceOf(...parts: {lineage: Lineage; bound?: Bound}[]): Provenance {
-  return {lineage: mergeLineage(...parts.map((p) => p.lineage)), bound: combineBounds(parts.map((p) => p.bound))};
+  const lineage = mergeLineage(...parts.map((p) => p.lineage));
+  return {
+    lineage,
+    bound: derivedBound(
+      lineage,
+      parts.map((p) => p.bound)
+    )
+  };
 }
 
 /**

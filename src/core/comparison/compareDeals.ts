@@ -5,6 +5,7 @@ import type {Figure} from "../lineage.js";
 import type {Dataset, Deal, DealStatus, Status} from "../model.js";
 import {parentCompany} from "../recycling/companyParents.js";
 import {dealInvestment} from "../recycling/dealInvestment.js";
+import {capacityScope} from "./capacityScope.js";
 import {dealStatusMix} from "./dealStatusMix.js";
 
 /** A company as a table shows it. */
@@ -106,7 +107,8 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     years: totals?.years ?? null,
     usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
-    usdPerGw: quotient(commitment, gw, "usd-per-gw"),
+    // A GW figure that counts part of the hardware the commitment pays for gives no $ per GW (capacityScope).
+    usdPerGw: capacityScope(deal).partial ? null : quotient(commitment, gw, "usd-per-gw"),
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
     ratioInvestmentFirmUsd: own.firmUsd,

@@ -2,7 +2,8 @@
  * The market in a bounded size, whatever the number of deals: which deals the market briefing details (every deal
  * up to MARKET_ALL_UP_TO, else the largest few by each measure), what the rest add up to ("others"), and totals by
  * investor group, lab and provider (the largest few, the rest as one "others" row). Sums keep their bound: a sum of
- * "over" figures is "over", of "up to" figures "up to" (combineBounds).
+ * "over" figures is "over", of "up to" figures "up to", and any "about" term or a mix of both makes it "about"
+ * (combineBounds).
  */
 import {combineBounds} from "../lineage.js";
 import type {Bound} from "../model.js";

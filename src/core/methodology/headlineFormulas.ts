@@ -1,5 +1,6 @@
-import {type Figure, mergeLineage} from "../lineage.js";
+import {type Figure, type Lineage, mergeLineage} from "../lineage.js";
 import type {DealProjection} from "../project/projectDeal.js";
+import type {DealRecycling} from "../recycling/projectDealRecycling.js";
 
 /** One headline figure of a deal's projection, with how it is computed, for the methodology page. */
 export interface HeadlineFormula {
@@ -21,11 +22,21 @@ type Projection = Pick<DealProjection, "capacity" | "commitment" | "recycling" |
  * option to compute it from): capacity.gw, capacity.itMw, capacity.accelerators, capacity.energyTwhPerYear,
  * capacity.h100eFp8 (Epoch AI's 8-bit basis), capacity.h100e (BF16), commitment.gwYears, commitment.coverage, recycling.investmentToCommitmentFirm and …Max,
  * recycling.npvUsd, recycling.paybackYear and options.valuePerGwYear. The payback year is a plain number in the
- * projection; here it becomes a figure (unit "year", bound "exact") whose lineage is that of the cash flows it is
- * read from: the operating profit, the capex and the expected investment.
+ * projection; here it becomes a figure (unit "year", bound "about": a model output) with the NPV's lineage and
+ * status but no discount rate ({@link paybackLineage}), since both are read from the same cash flows (the operating
+ * profit, the capex, the credits' cost and the expected investment) and payback does not discount.
  *
  * @example headlineFormulas(projection).map((d) => d.name)[0] // "capacity.gw"
  */
+/**
+ * Returns the payback year's lineage: the NPV's (the same cash flows: inputs and status) without the discount rate,
+ * since payback counts cash undiscounted; null without an NPV.
+ */
+export function paybackLineage(recycling: Pick<DealRecycling, "npvUsd">): Lineage | null {
+  const npv = recycling.npvUsd?.lineage;
+  return npv ? {inputs: npv.inputs.filter((i) => i !== "assumption:discount-rate"), status: npv.status} : null;
+}
+
 export function headlineFormulas(projection: Projection): HeadlineFormula[] {
   const {capacity, commitment, recycling, options} = projection;
   const cashFlows =
@@ -36,7 +47,9 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
       recycling.investmentExpectedUsd.lineage
     );
   const payback: Figure | null =
-    recycling.paybackYear !== null && cashFlows ? {value: recycling.paybackYear, unit: "year", bound: "exact", lineage: cashFlows} : null;
+    recycling.paybackYear !== null && cashFlows
+      ? {value: recycling.paybackYear, unit: "year", bound: "about", lineage: paybackLineage(recycling) ?? cashFlows}
+      : null;
   return [
     {
       name: "capacity.gw",

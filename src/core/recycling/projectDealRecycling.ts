@@ -134,6 +134,8 @@ export interface DealRecycling {
   residualPvUsd: Figure | null;
   /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
   newMoneyExpectedUsd: Figure;
+  /** The new money if every new contingent tranche is paid (new firm + new contingent), USD: the ceiling of the expectation. */
+  newMoneyMaxUsd: Figure;
   /** Second scope, "relationship to date": this commitment against every tranche of the investor in the deal. */
   relationship: {flows: RecyclingFlow[]; paybackYear: number | null; npvUsd: Figure | null};
   /** Relationship cash NPV + the latest equity mark (not cash: the mark is a fair value, not money received); null without a mark. */
@@ -383,6 +385,7 @@ export function evaluateDealRecycling(
       newInvestment.firmUsd.value + newInvestment.contingentUsd.value * probability,
       "usd"
     ),
+    newMoneyMaxUsd: newInvestment.maxUsd,
     relationship: {flows: allFlows, paybackYear: related.payback, npvUsd: relationshipNpv},
     totalReturnUsd:
       relationshipNpv && prepared.latestMark

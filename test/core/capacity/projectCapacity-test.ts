@@ -40,7 +40,7 @@ it("projectDealCapacity(deal, …) returns buildings, energy, compute and H100-e
   assert.includeMembers(base.h100eFp8!.lineage.inputs, ["chip:alpha.flops.fp8", "chip:beta.flops.fp8", "chip:h100.flops.fp8"]);
 });
 
-it("projectDealCapacity(deal, …) names every input in the lineage, and a ceiling's 'up-to' in the bound", () => {
+it("projectDealCapacity(deal, …) names every input in the lineage; the ceiling alone keeps its 'up-to', an assumed input makes 'about'", () => {
   assert.deepStrictEqual(base.accelerators!.lineage, {
     inputs: [
       "assumption:pue",
@@ -57,8 +57,10 @@ it("projectDealCapacity(deal, …) names every input in the lineage, and a ceili
   assert.deepStrictEqual(base.energyTwhPerYear.lineage.inputs, ["assumption:load-factor", "d.capacity.ceiling"]);
   assert.includeMembers(base.h100e!.lineage.inputs, ["chip:alpha.flops.bf16", "chip:beta.flops.bf16", "chip:h100.flops.bf16"]);
   assert.includeMembers(base.flopsFp8!.lineage.inputs, ["chip:alpha.flops.fp8", "chip:beta.flops.fp8"]);
-  for (const key of ["gw", "itMw", "accelerators", "servers", "buildings", "energyTwhPerYear", "flopsBf16", "h100e"] as const) {
-    assert.strictEqual(base[key]!.bound, "up-to", key);
+  assert.strictEqual(base.gw.bound, "up-to"); // the ceiling itself, no assumed input
+  // Each of these divides or multiplies the ceiling by an assumption (PUE, building size, load): a model estimate.
+  for (const key of ["itMw", "accelerators", "servers", "buildings", "energyTwhPerYear", "flopsBf16", "h100e"] as const) {
+    assert.strictEqual(base[key]!.bound, "about", key);
   }
   assert.isTrue(Object.isFrozen(base.accelerators!.lineage.inputs));
 });

@@ -44,7 +44,10 @@ it("yardstickShare(energy, yardstick) adds the yardstick to the lineage and keep
 });
 
 it("yardstickShare(energy, yardstick) combines the bounds", () => {
-  assert.strictEqual(yardstickShare(energy, us).bound, "up-to");
+  assert.strictEqual(energy.bound, "about"); // up to 5 GW × an assumed load: a model estimate
+  assert.strictEqual(yardstickShare(energy, us).bound, "about");
+  const ceiling = figure(35, "twh-per-year", [{lineage: leaf("x.capacity.ceiling", "confirmed"), bound: "up-to"}]);
+  assert.strictEqual(yardstickShare(ceiling, us).bound, "up-to");
   const exact = figure(10, "twh-per-year", [{lineage: leaf("x", "confirmed")}]);
   assert.strictEqual(yardstickShare(exact, us).bound, "exact");
   assert.strictEqual(yardstickShare(exact, yardstick("about", 100, {bound: "about"})).bound, "about");

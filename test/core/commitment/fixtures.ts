@@ -99,7 +99,7 @@ export const amazonAnthropic: Deal = {
       platform: "AWS"
     }
   ],
-  capacity: {ceiling: fact(5, "gw", "confirmed", "up-to"), schedule: [], chips: ["trainium2"]},
+  capacity: {ceiling: fact(5, "gw", "confirmed", "up-to"), schedule: [], chips: ["trainium2", "trainium3"]},
   hardware: {chips: ["trainium2", "trainium3"], other: ["Graviton CPUs"], options: []},
   governance: {boardSeat: {value: false, status: "confirmed", source: "test-source", asOf: "2026-06-30"}},
   valuations: [

@@ -29,7 +29,7 @@ it("projectDealCommitment(deal, values, assumptions) reproduces the hand-check: 
   assertInDelta(p.coverage!.value, 9.090909 / 50); // 18.2%
   assert.strictEqual(
     p.reading,
-    "Over $100B buys over 9.09 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
+    "Over $100B buys about 9.09 GW-years at $11B per GW-year: 18% of the 50 GW-years that up to 5 GW for ten years would supply. " +
       "The spend figure and the capacity figure do not describe the same thing."
   );
 });
@@ -37,9 +37,9 @@ it("projectDealCommitment(deal, values, assumptions) reproduces the hand-check: 
 it("projectDealCommitment(deal, values, assumptions) carries bounds and lineage through", () => {
   const p = project();
   assert.strictEqual(p.totalUsd.bound, "at-least");
-  assert.strictEqual(p.gwYears.contract.bound, "at-least"); // over $100B ÷ an exact price
+  assert.strictEqual(p.gwYears.contract.bound, "about"); // over $100B ÷ an assumed price: a model estimate
   assert.strictEqual(p.ceilingGwYears!.bound, "up-to");
-  assert.strictEqual(p.coverage!.bound, "at-least"); // at least 9.1 ÷ at most 50
+  assert.strictEqual(p.coverage!.bound, "about"); // about 9.1 ÷ at most 50
   assert.deepStrictEqual(p.gwYears.contract.lineage, {
     inputs: ["amazon-anthropic.commitments.aws-2026.amount", "assumption:revenue-per-gw-year"],
     status: "estimate"

@@ -14,7 +14,17 @@ const recycling = {
   investmentToCommitmentFirm: fig(0.13, "fraction", ["d.tranches.a.amount", "confirmed"]),
   investmentToCommitmentMax: fig(0.33, "fraction", ["d.tranches.a.amount", "confirmed"]),
   capexUsd: fig(70e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:capex-per-gw", "assumption"]),
-  npvUsd: fig(-3e9, "usd", ["d.commitments.c.amount", "confirmed"], ["assumption:discount-rate", "assumption"]),
+  // The NPV is read from the same cash flows (profit, capex, expected investment), then discounted.
+  npvUsd: fig(
+    -3e9,
+    "usd",
+    ["d.commitments.c.amount", "confirmed"],
+    ["d.tranches.a.amount", "confirmed"],
+    ["assumption:capex-per-gw", "assumption"],
+    ["assumption:contingent-probability", "assumption"],
+    ["assumption:margin-aws", "assumption"],
+    ["assumption:discount-rate", "assumption"]
+  ),
   paybackYear: 2034
 } as unknown as DealProjection["recycling"];
 
@@ -52,12 +62,17 @@ it("headlineFormulas(projection) leaves a figure null when the deal has no capac
   assert.strictEqual(byName["recycling.npvUsd"], recycling.npvUsd);
 });
 
-it("headlineFormulas(projection) makes the payback year a figure with the cash flows' lineage (profit, capex and expected investment)", () => {
+it("headlineFormulas(projection) makes the payback year an 'about' figure with the NPV's lineage and status, less the discount rate", () => {
   const payback = headlineFormulas({...empty, recycling}).find((d) => d.name === "recycling.paybackYear")!.figure!;
   assert.strictEqual(payback.value, 2034);
   assert.strictEqual(payback.unit, "year");
-  assert.strictEqual(payback.bound, "exact");
-  // Inputs of operating profit ∪ capex ∪ expected investment, sorted; no discount rate (payback is undiscounted).
+  assert.strictEqual(payback.bound, "about"); // a model output, never exact
+  assert.strictEqual(payback.lineage.status, recycling.npvUsd!.lineage.status);
+  assert.deepStrictEqual(
+    payback.lineage.inputs,
+    recycling.npvUsd!.lineage.inputs.filter((i) => i !== "assumption:discount-rate")
+  );
+  // Inputs of the NPV's cash flows, sorted; no discount rate (payback is undiscounted).
   assert.deepStrictEqual(payback.lineage, {
     inputs: [
       "assumption:capex-per-gw",

@@ -17,13 +17,13 @@ beforeAll(async () => {
   values = scenarioValues(data.assumptions, data.scenarios.find((s) => s.id === "base")!).values;
 });
 
-it("projectDealCommitment(amazon-anthropic, base) reads over $100B as over 9.09 GW-years against 50", () => {
+it("projectDealCommitment(amazon-anthropic, base) reads over $100B as about 9.09 GW-years against 50", () => {
   const commitment = projectDealCommitment(deal, values, data.assumptions)!;
   assert.strictEqual(commitment.totalUsd.value, 100e9);
   assert.strictEqual(commitment.totalUsd.bound, "at-least");
   assertInDelta(commitment.gwYears.contract.value, 100 / 11); // $100B ÷ $11B per GW-year
   assert.strictEqual(commitment.ceilingGwYears!.value, 50); // 5 GW × 10 years
-  assert.match(commitment.reading, /^Over \$100B buys over 9\.09 GW-years at \$11B per GW-year: 18% of the 50 GW-years/);
+  assert.match(commitment.reading, /^Over \$100B buys about 9\.09 GW-years at \$11B per GW-year: 18% of the 50 GW-years/);
 });
 
 it("projectDealRecycling(amazon-anthropic, base) gives 5% new, 13% firm and 33% max investment ÷ commitment", () => {
