@@ -175,7 +175,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
       ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
-  const stated = statedOnlySentence(context, r);
+  const stated = ceilingFilledSentence(context, r);
   const equity =
     mark && r.totalReturnUsd
       ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}.`
@@ -209,36 +209,36 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
 }
 
 /**
- * Returns the "stated commitment only" reading beside the central case, in one or two sentences: what the new
- * money's cash NPV is if the lab spends only its stated commitment and the provider builds only what that keeps
- * busy, and by how much the assumption that the lab pays for everything delivered moves the headline (sign
- * computed); or why the two readings are the same. Null without a commitment.
+ * Returns the "if the lab fills the ceiling" reading beside the central case (which is paid on the stated
+ * commitment), in one or two sentences: what the new money's cash NPV is if the lab pays the contract price on all
+ * the capacity delivered and the provider builds it all, and by how much that moves the headline (sign computed);
+ * or why the two readings are the same. Null without a commitment.
  */
-export function statedOnlySentence(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
-  const s = r.statedOnly;
+export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
+  const s = r.ceilingFilled;
   if (!s || !r.commitmentUsd || !r.npvUsd || !r.revenueUsd) return null;
   const deal = dealOf(context);
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const commitment = withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound);
-  if (!(r.revenueUsd.value > s.revenueUsd * 1.001))
-    return `Stated commitment only: the same figures, since these economics already rest on ${lab}'s stated ${commitment} alone${r.deliveredGwYears ? ` (at the contract price it pays for all the capacity ${provider} delivers, or more)` : " (the deal states no delivery schedule to pay for beyond it)"}.`;
-  const shift = r.npvUsd.value - s.npvUsd.value;
+  if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
+    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment}${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
+  const shift = s.npvUsd.value - r.npvUsd.value;
   const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
   const moves =
-    Math.abs(shift) < 0.005 * Math.abs(s.npvUsd.value)
-      ? "the same headline"
-      : `a headline ${usd(Math.abs(shift))} ${shift < 0 ? "lower" : "higher"}`;
+    Math.abs(shift) < 0.005 * Math.abs(r.npvUsd.value)
+      ? "the same as the headline"
+      : `${usd(Math.abs(shift))} ${shift < 0 ? "below" : "above"} the headline`;
   const sign = (x: number) => (x < 0 ? "negative" : "positive");
   const both =
     sign(r.npvUsd.value) === sign(s.npvUsd.value)
-      ? `; the median is ${sign(s.npvUsd.value)} either way`
-      : "; the median's sign rests on that assumption";
+      ? `; the median is ${sign(r.npvUsd.value)} either way`
+      : "; the median's sign turns on it";
   const baseSigns =
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
-      ? `, and at the base values the sign turns (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      ? `, and at the base values too (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
       : "";
-  return `Stated commitment only: if ${lab} spends only its stated commitment, ${commitment}, and ${provider} builds only the capacity that spend keeps busy (${usd(s.capexUsd)} of capex), the new money's net cash is ${usd(s.npvUsd.value)} (median of the draws${base}), so the assumption that ${lab} pays for all ${usd(r.revenueUsd.value)} of delivered capacity gives ${moves}${both}${baseSigns}.`;
+  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment}; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {

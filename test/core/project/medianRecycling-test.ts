@@ -54,17 +54,17 @@ it("medianRecycling(recycling, figures) gives no payback share for a deal withou
   assert.strictEqual(out.paybackYear, null);
 });
 
-it("medianRecycling(recycling, figures) sets the stated-commitment-only NPV to its median and keeps its base value beside it", () => {
+it("medianRecycling(recycling, figures) sets the if-the-lab-fills-the-ceiling NPV to its median and keeps its base value beside it", () => {
   const r = {
     npvUsd: figure(6.55e9),
     operatingProfitUsd: null,
     paybackYear: null,
     flows: [{year: 2026}],
-    statedOnly: {revenueUsd: 100e9, npvUsd: figure(-6.83e9), paybackYear: null}
+    ceilingFilled: {revenueUsd: 410e9, npvUsd: figure(-6.83e9), paybackYear: null}
   } as unknown as DealRecycling;
-  const out = medianRecycling(r, {"recycling.statedNpvUsd": spread(-14.8e9)});
-  assert.strictEqual(out.statedOnly!.npvUsd.value, -14.8e9);
-  assert.strictEqual(out.statedOnly!.baseNpvUsd, -6.83e9);
-  assert.strictEqual(out.statedOnly!.revenueUsd, 100e9);
-  assert.strictEqual(r.statedOnly!.npvUsd.value, -6.83e9, "the input is not mutated");
+  const out = medianRecycling(r, {"recycling.filledNpvUsd": spread(-14.8e9)});
+  assert.strictEqual(out.ceilingFilled!.npvUsd.value, -14.8e9);
+  assert.strictEqual(out.ceilingFilled!.baseNpvUsd, -6.83e9);
+  assert.strictEqual(out.ceilingFilled!.revenueUsd, 410e9);
+  assert.strictEqual(r.ceilingFilled!.npvUsd.value, -6.83e9, "the input is not mutated");
 });

@@ -29,8 +29,8 @@ function headline(p: DealProjection, name: (typeof UNCERTAIN_FIGURES)[number]): 
       return p.recycling.npvUsd?.value;
     case "recycling.paybackYear":
       return p.recycling.paybackYear;
-    case "recycling.statedNpvUsd":
-      return p.recycling.statedOnly?.npvUsd.value;
+    case "recycling.filledNpvUsd":
+      return p.recycling.ceilingFilled?.npvUsd.value;
     case "options.valuePerGwYear":
       return p.options?.value.value;
     default: {
