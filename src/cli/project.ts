@@ -103,6 +103,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       providerCashUsd: r.providerCashUsd,
       residualUsd: r.residualUsd,
       residualPvUsd: r.residualPvUsd,
+      npvWithResidualUsd: r.npvWithResidualUsd,
       baseCase: r.baseCase,
       paybackNeverShare: r.paybackNeverShare,
       netCashByYear: r.netCashByYear,
@@ -209,6 +210,7 @@ export async function projectCommand(
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   line("capex to deliver the capacity", rec.capexUsd);
   line("book value at term end (not cash)", rec.residualUsd);
+  line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);

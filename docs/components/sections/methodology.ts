@@ -32,6 +32,8 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "recycling.npvUsd": ["Investor's cash NPV, new money, 2026 dollars", "usd"],
   "recycling.paybackYear": ["Payback year (cash, new money)", "year"],
   "recycling.filledNpvUsd": ["Investor's cash NPV if the lab fills the ceiling", "usd"],
+  "recycling.npvWithResidualUsd": ["Investor's cash NPV with the capacity's value at term end", "usd"],
+  "recycling.relationshipNpvUsd": ["Investor's cash NPV, relationship to date", "usd"],
   "options.valuePerGwYear": ["Option value per GW-year", "usd-per-gw-year"]
 };
 

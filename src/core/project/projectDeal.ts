@@ -25,6 +25,9 @@ import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
 import {type TornadoRow, tornado} from "../uncertainty/tornado.js";
 
+/** The id of the NPV tornado's row for the value of the capacity at term end (a treatment, not an assumption). */
+export const TERMINAL_VALUE = "terminal-value";
+
 /** The headline figures drawn in the Monte Carlo and ranked in the tornado, by name. */
 export const UNCERTAIN_FIGURES = [
   "capacity.accelerators",
@@ -40,6 +43,8 @@ export const UNCERTAIN_FIGURES = [
   "recycling.npvUsd",
   "recycling.paybackYear",
   "recycling.filledNpvUsd",
+  "recycling.npvWithResidualUsd",
+  "recycling.relationshipNpvUsd",
   "options.valuePerGwYear"
 ] as const;
 
@@ -128,6 +133,25 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   if (uncertainty) result.recycling = medianRecycling(result.recycling, uncertainty.figures);
   const rank = options.tornadoFigures ?? ["capacity.h100eFp8", "commitment.gwYears", "recycling.npvUsd"];
   const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(ranges, baseValues, figures, name)]));
+  // The value of the capacity at term end is a treatment, not a drawn assumption: its bar runs from leaving it out
+  // (the cash NPV) to counting its book value (the NPV with it), at the base values.
+  const npvRows = tornadoes["recycling.npvUsd"];
+  const atBase = figures(baseValues);
+  const cashOnly = atBase["recycling.npvUsd"];
+  const withResidual = atBase["recycling.npvWithResidualUsd"];
+  if (npvRows && cashOnly != null && withResidual != null && Number.isFinite(cashOnly) && Number.isFinite(withResidual)) {
+    npvRows.push({
+      id: TERMINAL_VALUE,
+      label: "Capacity's value at term end (× its book value)",
+      low: 0,
+      high: 1,
+      valueAtLow: cashOnly,
+      valueAtHigh: withResidual,
+      baseValue: cashOnly,
+      swing: Math.abs(withResidual - cashOnly)
+    });
+    npvRows.sort((a, b) => (Number.isNaN(b.swing) ? -1 : Number.isNaN(a.swing) ? 1 : b.swing - a.swing));
+  }
   return {
     deal: deal.id,
     scenario: scenario.id,
@@ -268,6 +292,8 @@ export function prepareDealProjector(
     "recycling.npvUsd": recycling.npvUsd?.value ?? null,
     "recycling.paybackYear": recycling.paybackYear,
     "recycling.filledNpvUsd": recycling.ceilingFilled?.npvUsd.value ?? null,
+    "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd?.value ?? null,
+    "recycling.relationshipNpvUsd": recycling.relationship.npvUsd?.value ?? null,
     "options.valuePerGwYear": optionValue
   });
 
@@ -312,8 +338,18 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
   // The payback's P50 ranks the draws that never pay back last (NaN: the median draw does not pay back).
   const payback = recycling.flows.length ? figures["recycling.paybackYear"] : undefined;
   const filled = recycling.ceilingFilled;
+  const relationship = median(recycling.relationship.npvUsd, "recycling.relationshipNpvUsd");
+  // The mark is a fixed input: the total return's median is the relationship's median + the mark.
+  const mark =
+    recycling.totalReturnUsd && recycling.relationship.npvUsd ? recycling.totalReturnUsd.value - recycling.relationship.npvUsd.value : null;
   return {
     ...recycling,
+    npvWithResidualUsd: median(recycling.npvWithResidualUsd, "recycling.npvWithResidualUsd"),
+    relationship: {...recycling.relationship, npvUsd: relationship},
+    totalReturnUsd:
+      recycling.totalReturnUsd && relationship && mark !== null
+        ? {...recycling.totalReturnUsd, value: relationship.value + mark}
+        : recycling.totalReturnUsd,
     ceilingFilled: filled
       ? {...filled, npvUsd: median(filled.npvUsd, "recycling.filledNpvUsd") ?? filled.npvUsd, baseNpvUsd: filled.npvUsd.value}
       : null,
@@ -324,7 +360,10 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
     baseCase: {
       npvUsd: recycling.npvUsd?.value ?? null,
       operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,
-      paybackYear: recycling.paybackYear ?? null
+      paybackYear: recycling.paybackYear ?? null,
+      npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
+      relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null,
+      totalReturnUsd: recycling.totalReturnUsd?.value ?? null
     }
   };
 }

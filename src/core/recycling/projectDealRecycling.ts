@@ -134,6 +134,11 @@ export interface DealRecycling {
   residualUsd: Figure | null;
   /** residualUsd discounted at discount-rate from the term's last year to 1 January {@link VALUATION_YEAR}, USD; not cash. */
   residualPvUsd: Figure | null;
+  /**
+   * The new money's cash NPV with the capacity's value at term end: npvUsd + residualPvUsd (the book value left, as
+   * the value of capacity that can be re-let), USD; shown beside the cash-only NPV, never instead of it.
+   */
+  npvWithResidualUsd: Figure | null;
   /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
   newMoneyExpectedUsd: Figure;
   /** Second scope, "relationship to date": this commitment against every tranche of the investor in the deal. */
@@ -142,9 +147,18 @@ export interface DealRecycling {
   totalReturnUsd: Figure | null;
   /**
    * Set by projectDeal when the headline NPV, operating profit and payback are the medians (P50) of the Monte Carlo draws
-   * that make their P10–P90 bands: their values at the scenario's base values, USD (null where undefined).
+   * that make their P10–P90 bands, as are the NPV with the value at term end, the relationship's NPV and the total
+   * return (so a comparison never mixes a median with a base value): their values at the scenario's base values, USD
+   * (null where undefined).
    */
-  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null; paybackYear: number | null};
+  baseCase?: {
+    npvUsd: number | null;
+    operatingProfitUsd: number | null;
+    paybackYear: number | null;
+    npvWithResidualUsd?: number | null;
+    relationshipNpvUsd?: number | null;
+    totalReturnUsd?: number | null;
+  };
   /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
   paybackNeverShare?: number;
   /**
@@ -366,6 +380,14 @@ export function evaluateDealRecycling(
     residualPvUsd:
       p && provider.length
         ? withValue(p.residualPv, residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year), "usd")
+        : null,
+    npvWithResidualUsd:
+      p && flows.length && provider.length
+        ? withValue(
+            provenanceOf(p.npv, p.residualPv),
+            cash.npv + residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year),
+            "usd"
+          )
         : null,
     providerCashUsd:
       p && flows.length

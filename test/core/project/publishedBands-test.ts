@@ -31,6 +31,10 @@ function headline(p: DealProjection, name: (typeof UNCERTAIN_FIGURES)[number]): 
       return p.recycling.paybackYear;
     case "recycling.filledNpvUsd":
       return p.recycling.ceilingFilled?.npvUsd.value;
+    case "recycling.npvWithResidualUsd":
+      return p.recycling.npvWithResidualUsd?.value;
+    case "recycling.relationshipNpvUsd":
+      return p.recycling.relationship.npvUsd?.value;
     case "options.valuePerGwYear":
       return p.options?.value.value;
     default: {
