@@ -169,6 +169,10 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.residualUsd && r.residualUsd.value > 0
       ? `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
       : "";
+  const withResidual =
+    r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
+      ? ` Counting that book value as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
+      : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
@@ -178,9 +182,9 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const stated = ceilingFilledSentence(context, r);
   const equity =
     mark && r.totalReturnUsd
-      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}.`
+      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
-  return `${scope} ${back}${stated ? ` ${stated}` : ""}${equity}`;
+  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
 }
 
 /**
@@ -361,7 +365,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.capexUsd,
         "usd",
         "recycling.capexUsd",
-        `to build ${r.deliveredGwYears ? "the capacity the deal schedules" : "the capacity the spend keeps busy"}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+        `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -376,6 +380,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .filter(Boolean)
           .join(" · ")
       ),
+      r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
+        ? Kpi(
+            `Cash NPV with the capacity's value at term end, ${r.valuationYear} dollars`,
+            r.npvWithResidualUsd,
+            "usd",
+            "recycling.npvWithResidualUsd",
+            [
+              `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
+              r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
+              range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
+            ]
+              .filter(Boolean)
+              .join(" · ")
+          )
+        : null,
       r.flows.length
         ? el(
             "div",
@@ -416,14 +435,26 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.relationship.npvUsd,
         "usd",
         "recycling.relationshipNpvUsd",
-        `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`
+        [
+          `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
+          r.baseCase?.relationshipNpvUsd != null
+            ? `median of the same draws as the headline; ${usd(r.baseCase.relationshipNpvUsd)} at the base values`
+            : ""
+        ]
+          .filter(Boolean)
+          .join(" · ")
       ),
       Kpi(
         "Total return, not cash",
         r.totalReturnUsd,
         "usd",
         "recycling.totalReturnUsd",
-        "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)"
+        [
+          "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)",
+          r.baseCase?.totalReturnUsd != null ? `median of the draws; ${usd(r.baseCase.totalReturnUsd)} at the base values` : ""
+        ]
+          .filter(Boolean)
+          .join(" · ")
       ),
       Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
     ),
@@ -454,7 +485,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
