@@ -226,7 +226,7 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   const provider = companyName(context.data, deal.provider);
   const commitment = withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound);
   if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
-    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment}${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
+    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
   const shift = s.npvUsd.value - r.npvUsd.value;
   const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
   const moves =
@@ -240,9 +240,9 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
       : "; the median's sign turns on it";
   const baseSigns =
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
-      ? `, and at the base values too (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      ? `; at the base values the sign turns on it (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
       : "";
-  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment}; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
+  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
