@@ -360,7 +360,10 @@ export function evaluateDealRecycling(
     operatingProfitUsd: p && revenue ? withValue(p.operatingProfit, revenue.totalUsd * margin, "usd") : null,
     revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
     pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
-    deliveredGwYears: p && revenue?.gw ? withValue(p.delivered, revenue.gwYears, "gw-years") : null,
+    deliveredGwYears:
+      p && commitment?.delivered && commitment.delivered.totalGwYears > 0
+        ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
+        : null,
     margin: {id: prepared.marginId, value: margin},
     valuationYear: VALUATION_YEAR,
     flows,

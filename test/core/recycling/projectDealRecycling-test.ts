@@ -296,6 +296,7 @@ it("projectDealRecycling(deal, …) hand-check, one revenue rule: the lab pays i
   // net cash 10 − 0.72727 − 45.4545 − 2 = −38.1818 then 9.2727, NPV −38.1818 + 9.2727 ÷ 1.1 = −29.7521.
   assertInDelta(r.revenueUsd!.value / 1e9, 20);
   assertInDelta(r.pricePerGwYearUsd!.value / 1e9, 11);
+  assertInDelta(r.deliveredGwYears!.value, 4); // what the schedule delivers, the most the lab can use
   assertInDelta(r.capexUsd!.value / 1e9, 45.4545, 1e-4);
   assertInDelta(r.providerCashUsd!.value / 1e9, -38.1818 + 2 + 9.2727, 1e-4);
   assertInDelta(r.npvUsd!.value / 1e9, -29.7521, 1e-4);
