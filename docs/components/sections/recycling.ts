@@ -158,9 +158,10 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const provider = companyName(context.data, deal.provider);
   const lab = companyName(context.data, deal.lab);
   const money = r.newMoneyExpectedUsd.value;
+  // One revenue rule: the lab pays its commitment, less only when it receives less capacity than that pays for.
   const spend =
-    r.revenueUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
-      ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (the commitment is a floor)`
+    r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
+      ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
   const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability)` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
@@ -344,15 +345,6 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .join(" · ")
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
-      r.revenueUsd && r.commitmentUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
-        ? Kpi(
-            `${lab}'s spend on the capacity ${provider} delivers`,
-            r.revenueUsd,
-            "usd",
-            null,
-            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year; the commitment is a floor, and ${provider}'s capex and cash below are on this spend`
-          )
-        : null,
       Kpi(
         "Firm investment ÷ commitment",
         r.investmentToCommitmentFirm,
