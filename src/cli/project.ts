@@ -103,6 +103,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       providerCashUsd: r.providerCashUsd,
       residualUsd: r.residualUsd,
       residualPvUsd: r.residualPvUsd,
+      npvWithResidualUsd: r.npvWithResidualUsd,
       baseCase: r.baseCase,
       paybackNeverShare: r.paybackNeverShare,
       netCashByYear: r.netCashByYear,
@@ -111,7 +112,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       accountingNpvUsd: r.accountingNpvUsd,
       relationship: r.relationship,
       totalReturnUsd: r.totalReturnUsd,
-      statedOnly: r.statedOnly,
+      ceilingFilled: r.ceilingFilled,
       equityGainUsd: r.equityGainUsd,
       flows: r.flows
     },
@@ -209,14 +210,15 @@ export async function projectCommand(
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   line("capex to deliver the capacity", rec.capexUsd);
   line("book value at term end (not cash)", rec.residualUsd);
+  line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
-  if (rec.statedOnly && rec.revenueUsd && rec.statedOnly.revenueUsd < rec.revenueUsd.value * 0.999) {
-    const s = rec.statedOnly;
+  if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {
+    const s = rec.ceilingFilled;
     const base = s.baseNpvUsd !== undefined ? `; ${unitText(s.baseNpvUsd, "usd")} at the base values` : "";
     console.log(
-      `  ${"if only the commitment is spent".padEnd(34)} cash NPV ${unitText(s.npvUsd.value, "usd")}${base} (spend ${unitText(s.revenueUsd, "usd")}, capex ${unitText(s.capexUsd, "usd")}, payback ${s.paybackYear ?? "not within the term"} at the base values)`
+      `  ${"if the lab fills the ceiling".padEnd(34)} cash NPV ${unitText(s.npvUsd.value, "usd")}${base} (spend ${unitText(s.revenueUsd, "usd")}, capex ${unitText(s.capexUsd, "usd")}, payback ${s.paybackYear ?? "not within the term"} at the base values)`
     );
   }
   line("accounting NPV, new money", rec.accountingNpvUsd);

@@ -97,11 +97,12 @@ export function termEndYear(p: DealProjection): number | null {
  * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
  * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
- * term), term-end (the last year of spend), relationship-npv, revenue (the lab's spend on the capacity the provider
- * delivers, at the contract price and never less than the commitment: what the cash figures are computed on); and at the capacity ceiling accelerators, h100e
- * (Epoch AI's 8-bit H100-equivalents), energy-twh (a year's energy) and load-factor (the average load it assumes). What a deal lacks is missing. Also
- * `<deal>.status.letter-of-intent`, `<deal>.status.superseded` and `<deal>.status.commitment-floor` (the dollar
- * commitment is a floor, "over"), 1 or 0, for conditions.
+ * term), term-end (the last year of spend), relationship-npv (median of the same draws as the NPV), npv-with-residual
+ * (the NPV with the capacity's value at term end), revenue (the lab's spend: its stated commitment, less only when
+ * it receives less capacity than that pays for; what the cash figures are computed on); and at the capacity ceiling
+ * accelerators, h100e (Epoch AI's 8-bit H100-equivalents), energy-twh (a year's energy) and load-factor (the average
+ * load it assumes). What a deal lacks is missing. Also `<deal>.status.letter-of-intent`, `<deal>.status.superseded`
+ * and `<deal>.status.commitment-floor` (the dollar commitment is a floor, "over"), 1 or 0, for conditions.
  */
 export function* economicsFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
@@ -128,6 +129,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
       "relationship-npv": figure(r?.relationship.npvUsd),
+      "npv-with-residual": figure(r?.npvWithResidualUsd),
       accelerators: figure(p?.capacity?.accelerators),
       h100e: figure(p?.capacity?.h100eFp8),
       "energy-twh": figure(p?.capacity?.energyTwhPerYear),

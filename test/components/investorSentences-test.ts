@@ -4,7 +4,7 @@
 import {assert, it} from "vitest";
 import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
 import {critiqueClaims, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
-import {providerExposureSentence, recycling as recyclingSection, statedOnlySentence} from "../../docs/components/sections/recycling.js";
+import {ceilingFilledSentence, providerExposureSentence, recycling as recyclingSection} from "../../docs/components/sections/recycling.js";
 import {projectDeal, providerExposure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
@@ -67,17 +67,17 @@ it("tradeoffRows(deal) and the recycling heading use an investor's words only wh
   assert.isFalse(projections["oracle-openai"].recycling.investmentMaxUsd.value > 0);
 });
 
-it("statedOnlySentence(context, r) and providerExposureSentence read right for every deal: the gap's direction and the dates are computed", () => {
+it("ceilingFilledSentence(context, r) and providerExposureSentence read right for every deal: the gap's direction and the dates are computed", () => {
   let differing = 0;
   for (const deal of dataset.deals) {
     const r = projections[deal.id].recycling;
-    const context = {data: dataset, dealId: deal.id} as unknown as Parameters<typeof statedOnlySentence>[0];
-    const stated = statedOnlySentence(context, r);
-    assert.strictEqual(stated === null, !r.statedOnly || !r.npvUsd, `${deal.id}: a sentence exactly when there is a reading`);
-    if (stated && r.statedOnly && r.revenueUsd && r.revenueUsd.value > r.statedOnly.revenueUsd * 1.001) {
+    const context = {data: dataset, dealId: deal.id} as unknown as Parameters<typeof ceilingFilledSentence>[0];
+    const stated = ceilingFilledSentence(context, r);
+    assert.strictEqual(stated === null, !r.ceilingFilled || !r.npvUsd, `${deal.id}: a sentence exactly when there is a reading`);
+    if (stated && r.ceilingFilled && r.revenueUsd && r.ceilingFilled.revenueUsd > r.revenueUsd.value * 1.001) {
       differing++;
-      const lower = r.npvUsd!.value < r.statedOnly.npvUsd.value;
-      assert.match(stated, lower ? /headline \S+ lower/ : /headline \S+ higher/, deal.id);
+      const lower = r.ceilingFilled.npvUsd.value < r.npvUsd!.value;
+      assert.match(stated, lower ? /\S+ below the headline/ : /\S+ above the headline/, deal.id);
     } else if (stated) assert.match(stated, /the same figures/, deal.id);
     const e = providerExposure(dataset, deal.id);
     const provider = providerExposureSentence(context, e);

@@ -1,6 +1,7 @@
 /**
  * The recycling Sankey: investor → lab (firm and expected contingent equity) → provider (cloud spend over the term)
- * → operating profit and the provider's costs. Link widths are dollars over the whole deal, undiscounted.
+ * → operating profit and the provider's costs. Link widths are dollars over the whole deal, undiscounted, all at the
+ * base values.
  */
 
 import type {DealRecycling, MarketEdge} from "../../lib/core.js";
@@ -44,8 +45,10 @@ export function recyclingGraph(
   equity: readonly MarketEdge[],
   names: {investor: (id: string) => string; lab: string; provider: string}
 ): {nodes: FlowNode[]; links: FlowLink[]} | null {
-  const spend = recycling.commitmentUsd?.value ?? 0;
-  const profit = recycling.operatingProfitUsd?.value ?? 0;
+  // One basis for every flow: the base values (the lab's spend on the one revenue rule, and the operating profit on
+  // that spend), never a median of draws beside a base-case amount.
+  const spend = recycling.revenueUsd?.value ?? recycling.commitmentUsd?.value ?? 0;
+  const profit = recycling.baseCase?.operatingProfitUsd ?? recycling.operatingProfitUsd?.value ?? 0;
   if (!(spend > 0)) return null;
   const contingentFace = equity.filter((e) => e.kind === "equity-contingent").reduce((s, e) => s + e.usd.value, 0);
   const expectedContingent = recycling.investmentExpectedUsd.value - recycling.investmentFirmUsd.value;

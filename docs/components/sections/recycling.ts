@@ -158,9 +158,10 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const provider = companyName(context.data, deal.provider);
   const lab = companyName(context.data, deal.lab);
   const money = r.newMoneyExpectedUsd.value;
+  // One revenue rule: the lab pays its commitment, less only when it receives less capacity than that pays for.
   const spend =
-    r.revenueUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
-      ? `, and ${lab}'s spend on the capacity ${provider} delivers: ${usd(r.revenueUsd.value)} at ${usd(r.pricePerGwYearUsd.value)} per GW-year (never less than the commitment)`
+    r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
+      ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
   const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
@@ -169,18 +170,22 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.residualUsd && r.residualUsd.value > 0
       ? `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
       : "";
+  const withResidual =
+    r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
+      ? ` Counting that book value as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
+      : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
       ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
-  const stated = statedOnlySentence(context, r);
+  const stated = ceilingFilledSentence(context, r);
   const equity =
     mark && r.totalReturnUsd
-      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}.`
+      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
-  return `${scope} ${back}${stated ? ` ${stated}` : ""}${equity}`;
+  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
 }
 
 /**
@@ -209,36 +214,36 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
 }
 
 /**
- * Returns the "stated commitment only" reading beside the central case, in one or two sentences: what the new
- * money's cash NPV is if the lab spends only its stated commitment and the provider builds only what that keeps
- * busy, and by how much the assumption that the lab pays for everything delivered moves the headline (sign
- * computed); or why the two readings are the same. Null without a commitment.
+ * Returns the "if the lab fills the ceiling" reading beside the central case (which is paid on the stated
+ * commitment), in one or two sentences: what the new money's cash NPV is if the lab pays the contract price on all
+ * the capacity delivered and the provider builds it all, and by how much that moves the headline (sign computed);
+ * or why the two readings are the same. Null without a commitment.
  */
-export function statedOnlySentence(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
-  const s = r.statedOnly;
+export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
+  const s = r.ceilingFilled;
   if (!s || !r.commitmentUsd || !r.npvUsd || !r.revenueUsd) return null;
   const deal = dealOf(context);
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const commitment = withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound);
-  if (!(r.revenueUsd.value > s.revenueUsd * 1.001))
-    return `Stated commitment only: the same figures, since these economics already rest on ${lab}'s stated ${commitment} alone${r.deliveredGwYears ? ` (at the contract price it pays for all the capacity ${provider} delivers, or more)` : " (the deal states no delivery schedule to pay for beyond it)"}.`;
-  const shift = r.npvUsd.value - s.npvUsd.value;
+  if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
+    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
+  const shift = s.npvUsd.value - r.npvUsd.value;
   const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
   const moves =
-    Math.abs(shift) < 0.005 * Math.abs(s.npvUsd.value)
-      ? "the same headline"
-      : `a headline ${usd(Math.abs(shift))} ${shift < 0 ? "lower" : "higher"}`;
+    Math.abs(shift) < 0.005 * Math.abs(r.npvUsd.value)
+      ? "the same as the headline"
+      : `${usd(Math.abs(shift))} ${shift < 0 ? "below" : "above"} the headline`;
   const sign = (x: number) => (x < 0 ? "negative" : "positive");
   const both =
     sign(r.npvUsd.value) === sign(s.npvUsd.value)
-      ? `; the median is ${sign(s.npvUsd.value)} either way`
-      : "; the median's sign rests on that assumption";
+      ? `; the median is ${sign(r.npvUsd.value)} either way`
+      : "; the median's sign turns on it";
   const baseSigns =
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
-      ? `, and at the base values the sign turns (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      ? `; at the base values the sign turns on it (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
       : "";
-  return `Stated commitment only: if ${lab} spends only its stated commitment, ${commitment}, and ${provider} builds only the capacity that spend keeps busy (${usd(s.capexUsd)} of capex), the new money's net cash is ${usd(s.npvUsd.value)} (median of the draws${base}), so the assumption that ${lab} pays for all ${usd(r.revenueUsd.value)} of delivered capacity gives ${moves}${both}${baseSigns}.`;
+  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -352,15 +357,6 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .join(" · ")
       ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
-      r.revenueUsd && r.commitmentUsd && r.pricePerGwYearUsd && r.revenueUsd.value > r.commitmentUsd.value * 1.001
-        ? Kpi(
-            `${lab}'s spend on the capacity ${provider} delivers`,
-            r.revenueUsd,
-            "usd",
-            null,
-            `${r.deliveredGwYears ? `${sig(r.deliveredGwYears.value)} GW-years on the deal's schedule` : "the capacity"} at ${usd(r.pricePerGwYearUsd.value)} per GW-year, never less than the commitment; ${provider}'s capex and cash below are on this spend`
-          )
-        : null,
       Kpi(
         "Firm investment ÷ commitment",
         r.investmentToCommitmentFirm,
@@ -373,7 +369,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.capexUsd,
         "usd",
         "recycling.capexUsd",
-        `to build ${r.deliveredGwYears ? "the capacity the deal schedules" : "the capacity the spend keeps busy"}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+        `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -388,6 +384,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           .filter(Boolean)
           .join(" · ")
       ),
+      r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
+        ? Kpi(
+            `Cash NPV with the capacity's value at term end, ${r.valuationYear} dollars`,
+            r.npvWithResidualUsd,
+            "usd",
+            "recycling.npvWithResidualUsd",
+            [
+              `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
+              r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
+              range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
+            ]
+              .filter(Boolean)
+              .join(" · ")
+          )
+        : null,
       r.flows.length
         ? el(
             "div",
@@ -432,14 +443,26 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.relationship.npvUsd,
         "usd",
         "recycling.relationshipNpvUsd",
-        `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`
+        [
+          `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
+          r.baseCase?.relationshipNpvUsd != null
+            ? `median of the same draws as the headline; ${usd(r.baseCase.relationshipNpvUsd)} at the base values`
+            : ""
+        ]
+          .filter(Boolean)
+          .join(" · ")
       ),
       Kpi(
         "Total return, not cash",
         r.totalReturnUsd,
         "usd",
         "recycling.totalReturnUsd",
-        "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)"
+        [
+          "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)",
+          r.baseCase?.totalReturnUsd != null ? `median of the draws; ${usd(r.baseCase.totalReturnUsd)} at the base values` : ""
+        ]
+          .filter(Boolean)
+          .join(" · ")
       ),
       Kpi("Equity gain, not cash", r.equityGainUsd, "usd", "recycling.equityGainUsd", "latest mark − firm cash paid in by then")
     ),
@@ -470,7 +493,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]

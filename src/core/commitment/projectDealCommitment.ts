@@ -42,9 +42,10 @@ export interface DealCommitmentProjection {
   coverage: Figure | null;
   /**
    * With the "capacity" profile: the GW-years the delivered capacity supplies in each row of `perYear` (same
-   * order; the provider builds these, whatever the stated floor buys) and their sum; null otherwise.
+   * order) and their sum, and `scheduledGwYears`: their sum with no delivery slip (set by projectDeal when a slip is
+   * drawn; the price of a GW-year is read on schedule); null otherwise.
    */
-  delivered: {gwYears: number[]; totalGwYears: number} | null;
+  delivered: {gwYears: number[]; totalGwYears: number; scheduledGwYears?: number} | null;
   /** One plain-language reading of the numbers ({@link commitmentReading}); built when first read. */
   reading: string;
 }
@@ -137,7 +138,7 @@ export function prepareDealCommitment(
 export function evaluateDealCommitment(
   prepared: PreparedDealCommitment,
   values: AssumptionValues,
-  {deliveredGw}: {deliveredGw?: readonly DeliveredGw[]} = {}
+  {deliveredGw, scheduledGw}: {deliveredGw?: readonly DeliveredGw[]; scheduledGw?: readonly DeliveredGw[]} = {}
 ): DealCommitmentProjection {
   const {profile, totals, ceilingGw, ceilingGwYears, provenance} = prepared;
   const rampYears = profile === "ramp" ? values["spend-ramp-years"] : 0;
@@ -167,7 +168,13 @@ export function evaluateDealCommitment(
     ceilingGw,
     ceilingGwYears,
     coverage,
-    delivered: deliveredRows ? {gwYears: deliveredRows, totalGwYears: deliveredRows.reduce((a, b) => a + b, 0)} : null,
+    delivered: deliveredRows
+      ? {
+          gwYears: deliveredRows,
+          totalGwYears: deliveredRows.reduce((a, b) => a + b, 0),
+          scheduledGwYears: scheduledGw ? deliveredGwYears(prepared.spend, scheduledGw).reduce((a, b) => a + b, 0) : undefined
+        }
+      : null,
     // Formatting costs more than the arithmetic, and a Monte Carlo draw never reads it: build it when read.
     get reading() {
       return commitmentReading({

@@ -1,8 +1,14 @@
 import {type AssumptionValues, marginId, type ScenarioValues, scenarioValues} from "../assumptions.js";
 import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js";
-import {CAPACITY_BANDED, type CapacityBaseCase, type DealCapacity, prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
+import {
+  CAPACITY_BANDED,
+  type CapacityBaseCase,
+  type CapacityYear,
+  type DealCapacity,
+  prepareDealCapacity
+} from "../capacity/prepareDealCapacity.js";
 import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
-import type {SpendProfile} from "../commitment/spendByYear.js";
+import type {DeliveredGw, SpendProfile} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
@@ -19,6 +25,9 @@ import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
 import {type TornadoRow, tornado} from "../uncertainty/tornado.js";
 
+/** The id of the NPV tornado's row for the value of the capacity at term end (a treatment, not an assumption). */
+export const TERMINAL_VALUE = "terminal-value";
+
 /** The headline figures drawn in the Monte Carlo and ranked in the tornado, by name. */
 export const UNCERTAIN_FIGURES = [
   "capacity.accelerators",
@@ -33,7 +42,9 @@ export const UNCERTAIN_FIGURES = [
   "recycling.operatingProfitUsd",
   "recycling.npvUsd",
   "recycling.paybackYear",
-  "recycling.statedNpvUsd",
+  "recycling.filledNpvUsd",
+  "recycling.npvWithResidualUsd",
+  "recycling.relationshipNpvUsd",
   "options.valuePerGwYear"
 ] as const;
 
@@ -122,6 +133,25 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   if (uncertainty) result.recycling = medianRecycling(result.recycling, uncertainty.figures);
   const rank = options.tornadoFigures ?? ["capacity.h100eFp8", "commitment.gwYears", "recycling.npvUsd"];
   const tornadoes = Object.fromEntries(rank.map((name) => [name, tornado(ranges, baseValues, figures, name)]));
+  // The value of the capacity at term end is a treatment, not a drawn assumption: its bar runs from leaving it out
+  // (the cash NPV) to counting its book value (the NPV with it), at the base values.
+  const npvRows = tornadoes["recycling.npvUsd"];
+  const atBase = figures(baseValues);
+  const cashOnly = atBase["recycling.npvUsd"];
+  const withResidual = atBase["recycling.npvWithResidualUsd"];
+  if (npvRows && cashOnly != null && withResidual != null && Number.isFinite(cashOnly) && Number.isFinite(withResidual)) {
+    npvRows.push({
+      id: TERMINAL_VALUE,
+      label: "Capacity's value at term end (× its book value)",
+      low: 0,
+      high: 1,
+      valueAtLow: cashOnly,
+      valueAtHigh: withResidual,
+      baseValue: cashOnly,
+      swing: Math.abs(withResidual - cashOnly)
+    });
+    npvRows.sort((a, b) => (Number.isNaN(b.swing) ? -1 : Number.isNaN(a.swing) ? 1 : b.swing - a.swing));
+  }
   return {
     deal: deal.id,
     scenario: scenario.id,
@@ -160,6 +190,20 @@ export function defaultSpendProfile(deal: Pick<Deal, "capacity">): SpendProfile 
 }
 
 /**
+ * Returns the delivered capacity path the cash model reads, one row per year: each year's average GW while the
+ * schedule runs, then the level the schedule ends at (the last year's year-end GW, not its average) held to the end
+ * of the term, as the capacity section shows it (the capacity stays online after its last schedule point).
+ *
+ * @example deliveredPath([{year: 2028, gw: 5, gwAverage: 4.25}]) // [{year: 2028, gwAverage: 4.25}, {year: 2029, gwAverage: 5}]
+ */
+export function deliveredPath(byYear: readonly Pick<CapacityYear, "year" | "gw" | "gwAverage">[]): DeliveredGw[] {
+  const rows = byYear.map((y) => ({year: y.year, gwAverage: y.gwAverage}));
+  const last = byYear[byYear.length - 1];
+  if (last) rows.push({year: last.year + 1, gwAverage: last.gw});
+  return rows;
+}
+
+/**
  * Returns the investors whose money the provider's return is set against: those in the provider's group (the
  * same top parent: Amazon for AWS). An investor outside it (Nvidia beside Azure) earns nothing from the provider's
  * margin, so its money is not netted against it; its own return channel is its chip margin.
@@ -195,8 +239,13 @@ export function prepareDealProjector(
   const evaluate: DealProjector["evaluate"] = (values, {detail = true, ramp: shape = ramp} = {}) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
     const capacity = capacityOf ? capacityOf(scenario, {byYear: detail || profile === "capacity"}) : null;
-    const deliveredGw = profile === "capacity" ? capacity?.byYear.map((y) => ({year: y.year, gwAverage: y.gwAverage})) : undefined;
-    const commitment = preparedCommitment ? evaluateDealCommitment(preparedCommitment, values, {deliveredGw}) : null;
+    const deliveredGw = profile === "capacity" && capacity ? deliveredPath(capacity.byYear) : undefined;
+    // A GW-year is priced on schedule: with a slip drawn, the schedule without it gives the GW-years the commitment pays for.
+    const scheduledGw =
+      deliveredGw && capacityOf && values["slip-months"] > 0
+        ? deliveredPath(capacityOf({...scenario, values: {...values, "slip-months": 0}}, {byYear: true}).byYear)
+        : undefined;
+    const commitment = preparedCommitment ? evaluateDealCommitment(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
     const recycling = evaluateDealRecycling(preparedRecycling, commitment, values);
     const generationYears = values["generation-years"];
     if (!detail) {
@@ -242,7 +291,9 @@ export function prepareDealProjector(
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
     "recycling.npvUsd": recycling.npvUsd?.value ?? null,
     "recycling.paybackYear": recycling.paybackYear,
-    "recycling.statedNpvUsd": recycling.statedOnly?.npvUsd.value ?? null,
+    "recycling.filledNpvUsd": recycling.ceilingFilled?.npvUsd.value ?? null,
+    "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd?.value ?? null,
+    "recycling.relationshipNpvUsd": recycling.relationship.npvUsd?.value ?? null,
     "options.valuePerGwYear": optionValue
   });
 
@@ -272,7 +323,7 @@ export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<
 
 /**
  * Returns the recycling projection with its banded headlines (the new money's cash NPV, the provider's operating
- * profit, the payback year and the "stated commitment only" NPV) set to the median of the draws that make their P10–P90, as the capacity headlines
+ * profit, the payback year and the "if the lab fills the ceiling" NPV) set to the median of the draws that make their P10–P90, as the capacity headlines
  * are, so a headline always lies inside its own band; the values at the base values are kept in `baseCase`. The
  * payback's median ranks draws that never pay back last (null when the median draw never does; rounded to a year),
  * and `paybackNeverShare` gives their share.
@@ -286,11 +337,21 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
   };
   // The payback's P50 ranks the draws that never pay back last (NaN: the median draw does not pay back).
   const payback = recycling.flows.length ? figures["recycling.paybackYear"] : undefined;
-  const stated = recycling.statedOnly;
+  const filled = recycling.ceilingFilled;
+  const relationship = median(recycling.relationship.npvUsd, "recycling.relationshipNpvUsd");
+  // The mark is a fixed input: the total return's median is the relationship's median + the mark.
+  const mark =
+    recycling.totalReturnUsd && recycling.relationship.npvUsd ? recycling.totalReturnUsd.value - recycling.relationship.npvUsd.value : null;
   return {
     ...recycling,
-    statedOnly: stated
-      ? {...stated, npvUsd: median(stated.npvUsd, "recycling.statedNpvUsd") ?? stated.npvUsd, baseNpvUsd: stated.npvUsd.value}
+    npvWithResidualUsd: median(recycling.npvWithResidualUsd, "recycling.npvWithResidualUsd"),
+    relationship: {...recycling.relationship, npvUsd: relationship},
+    totalReturnUsd:
+      recycling.totalReturnUsd && relationship && mark !== null
+        ? {...recycling.totalReturnUsd, value: relationship.value + mark}
+        : recycling.totalReturnUsd,
+    ceilingFilled: filled
+      ? {...filled, npvUsd: median(filled.npvUsd, "recycling.filledNpvUsd") ?? filled.npvUsd, baseNpvUsd: filled.npvUsd.value}
       : null,
     npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
     operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
@@ -299,7 +360,10 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
     baseCase: {
       npvUsd: recycling.npvUsd?.value ?? null,
       operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,
-      paybackYear: recycling.paybackYear ?? null
+      paybackYear: recycling.paybackYear ?? null,
+      npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
+      relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null,
+      totalReturnUsd: recycling.totalReturnUsd?.value ?? null
     }
   };
 }

@@ -3,7 +3,7 @@ import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
-import {defaultSpendProfile, providerGroupInvestors} from "../project/projectDeal.js";
+import {defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
 import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 
@@ -55,8 +55,11 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
   const recycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
   const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
   const project = (values: typeof base.values) => {
-    const deliveredGw = capacityOf?.({scenario: scenario.id, ramp: base.ramp, values}, {byYear: true}).byYear;
-    const flows = evaluateDealRecycling(recycling, evaluateDealCommitment(commitment, values, {deliveredGw}), values).flows;
+    const path = (v: typeof values) =>
+      capacityOf && deliveredPath(capacityOf({scenario: scenario.id, ramp: base.ramp, values: v}, {byYear: true}).byYear);
+    const deliveredGw = path(values) ?? undefined;
+    const scheduledGw = deliveredGw && values["slip-months"] > 0 ? (path({...values, "slip-months": 0}) ?? undefined) : undefined;
+    const flows = evaluateDealRecycling(recycling, evaluateDealCommitment(commitment, values, {deliveredGw, scheduledGw}), values).flows;
     const figures: Record<string, number> = {};
     for (const flow of flows) figures[flow.year] = flow.cumulativeNetCash;
     return figures;

@@ -39,14 +39,15 @@ export interface ChipMakerReturn {
 }
 
 /**
- * The "stated commitment only" reading of a deal: the lab spends its stated commitment and nothing more (not the
- * contract price on all the capacity delivered), and the provider builds only the capacity that spend keeps busy.
- * It shows how much of the central case rests on the assumption that the lab uses everything delivered.
+ * The "if the lab fills the ceiling" reading of a deal, beside the central case (which is paid on the stated
+ * commitment): the lab pays the contract price on every GW-year the schedule delivers, when that comes to more than
+ * its commitment, and the provider builds all it delivers. It shows how much more the deal is worth, or costs, if
+ * the lab uses all the capacity it may take.
  */
-export interface StatedCommitmentOnly {
-  /** The lab's spend: the stated commitment, USD. */
+export interface CeilingFilled {
+  /** The lab's spend: the contract price on every GW-year delivered (never less than the commitment), USD. */
   revenueUsd: number;
-  /** The price per GW-year it is paid at (the contract price, or commitment ÷ ceiling GW-years when dearer), USD. */
+  /** The price per GW-year it is paid at (the contract price, or commitment ÷ delivered GW-years when dearer), USD. */
   pricePerGwYearUsd: number;
   /** GW-years that spend keeps busy (revenueUsd ÷ pricePerGwYearUsd). */
   gwYears: number;
@@ -99,13 +100,14 @@ export interface DealRecycling {
   /** Accounting view: the provider's operating profit over the term (revenueUsd × its margin), USD; null without a commitment. */
   operatingProfitUsd: Figure | null;
   /**
-   * The lab's spend with the provider over the term, USD: the commitment, or, when the deal schedules its capacity,
-   * the delivered GW-years at the contract price and never less than the commitment ({@link revenueOnDelivered}).
+   * The lab's spend with the provider over the term, USD: its stated commitment, and less only when it receives less
+   * capacity than the commitment pays for (a slip) ({@link revenueOnCommitment}). One rule for every deal, whatever
+   * bound word the source used.
    */
   revenueUsd: Figure | null;
-  /** The price per GW-year the revenue is paid at: max(contract price, commitment ÷ delivered GW-years), USD. */
+  /** The price per GW-year the revenue is paid at: max(contract price, commitment ÷ the GW-years on schedule), USD. */
   pricePerGwYearUsd: Figure | null;
-  /** GW-years the scheduled capacity supplies over the term (what the provider builds); null without a schedule. */
+  /** GW-years the scheduled capacity supplies over the term (the most the lab can use); null without a schedule. */
   deliveredGwYears: Figure | null;
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
@@ -132,6 +134,11 @@ export interface DealRecycling {
   residualUsd: Figure | null;
   /** residualUsd discounted at discount-rate from the term's last year to 1 January {@link VALUATION_YEAR}, USD; not cash. */
   residualPvUsd: Figure | null;
+  /**
+   * The new money's cash NPV with the capacity's value at term end: npvUsd + residualPvUsd (the book value left, as
+   * the value of capacity that can be re-let), USD; shown beside the cash-only NPV, never instead of it.
+   */
+  npvWithResidualUsd: Figure | null;
   /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
   newMoneyExpectedUsd: Figure;
   /** The new money if every new contingent tranche is paid (new firm + new contingent), USD: the ceiling of the expectation. */
@@ -142,9 +149,18 @@ export interface DealRecycling {
   totalReturnUsd: Figure | null;
   /**
    * Set by projectDeal when the headline NPV, operating profit and payback are the medians (P50) of the Monte Carlo draws
-   * that make their P10–P90 bands: their values at the scenario's base values, USD (null where undefined).
+   * that make their P10–P90 bands, as are the NPV with the value at term end, the relationship's NPV and the total
+   * return (so a comparison never mixes a median with a base value): their values at the scenario's base values, USD
+   * (null where undefined).
    */
-  baseCase?: {npvUsd: number | null; operatingProfitUsd: number | null; paybackYear: number | null};
+  baseCase?: {
+    npvUsd: number | null;
+    operatingProfitUsd: number | null;
+    paybackYear: number | null;
+    npvWithResidualUsd?: number | null;
+    relationshipNpvUsd?: number | null;
+    totalReturnUsd?: number | null;
+  };
   /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
   paybackNeverShare?: number;
   /**
@@ -160,11 +176,11 @@ export interface DealRecycling {
    */
   chipMakers: ChipMakerReturn[];
   /**
-   * The same deal if the lab spent only its stated commitment and the provider built only what that spend keeps
-   * busy ({@link StatedCommitmentOnly}); equal to the central reading when the deal has no delivery schedule. Null
-   * without a commitment.
+   * The same deal if the lab filled the ceiling: the contract price on every GW-year delivered, and the provider
+   * builds it all ({@link CeilingFilled}); equal to the central reading when the commitment already pays for all of
+   * it or the deal has no delivery schedule. Null without a commitment.
    */
-  statedOnly: StatedCommitmentOnly | null;
+  ceilingFilled: CeilingFilled | null;
   /** Marks and valuations in date order; not cash. */
   equity: EquityPoint[];
   /** Latest mark − firm cash invested by its date, USD; null without a mark. */
@@ -188,6 +204,8 @@ export interface PreparedDealRecycling {
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
   marginId: MarginId;
+  /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
+  referenceLives: {it: number; facility: number};
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -249,6 +267,7 @@ export function prepareDealRecycling(
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
+    referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
@@ -277,7 +296,8 @@ export function evaluateDealRecycling(
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const revenue = commitment ? revenueOnDelivered(commitment, values["revenue-per-gw-year"] * 1e9) : null;
+  const contractPrice = values["revenue-per-gw-year"] * 1e9;
+  const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
   const cashOn = (r: NonNullable<typeof revenue>) =>
     providerCash(r.perYear, {
       margin,
@@ -285,6 +305,7 @@ export function evaluateDealRecycling(
       itShare: values["it-share"],
       itLife: values["it-life"],
       facilityLife: values["facility-life"],
+      referenceLives: prepared.referenceLives,
       revenuePerGwYearUsd: r.pricePerGwYearUsd,
       opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
       gw: r.gw ?? undefined
@@ -293,26 +314,16 @@ export function evaluateDealRecycling(
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
-  // Stated commitment only: when the delivered capacity at the contract price comes to more than the commitment, the
-  // lab spends just the commitment (same spend years) and capex is sized to the GW that spend keeps busy, which is
-  // less than what is delivered. When the commitment already pays for all of it (or there is no schedule), the two
-  // readings are the same.
-  const above = revenue !== null && revenue.gw !== null && commitment !== null && revenue.totalUsd > commitment.totalUsd.value * (1 + 1e-9);
-  const statedRevenue =
-    commitment && revenue
-      ? above
-        ? revenueOnDelivered(
-            // Only the fields it reads: spreading the projection would evaluate its lazy `reading` text once per draw.
-            {totalUsd: commitment.totalUsd, perYear: commitment.perYear, ceilingGwYears: commitment.ceilingGwYears, delivered: null},
-            values["revenue-per-gw-year"] * 1e9
-          )
-        : revenue
-      : null;
-  const statedProvider = statedRevenue ? (statedRevenue === revenue ? provider : cashOn(statedRevenue)) : [];
-  const statedFlows = statedRevenue
-    ? statedRevenue === revenue
+  // If the lab fills the ceiling: the contract price on every GW-year the schedule delivers, when that comes to more
+  // than the commitment (the central case's revenue); the provider then builds all it delivers. The same reading as
+  // the central case when the commitment already pays for everything delivered, or there is no schedule.
+  const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
+  const filledRevenue = filled && filled.gw !== null && filled.totalUsd > revenue!.totalUsd * (1 + 1e-9) ? filled : revenue;
+  const filledProvider = filledRevenue ? (filledRevenue === revenue ? provider : cashOn(filledRevenue)) : [];
+  const filledFlows = filledRevenue
+    ? filledRevenue === revenue
       ? flows
-      : recyclingFlows(prepared.flowTranches.new, statedProvider, {probability, cost})
+      : recyclingFlows(prepared.flowTranches.new, filledProvider, {probability, cost})
     : [];
   const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
   const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
@@ -329,7 +340,7 @@ export function evaluateDealRecycling(
   const cash = measures(flows, (f) => f.netCash);
   const accounting = measures(flows, (f) => f.accountingNet);
   const related = measures(allFlows, (f) => f.netCash);
-  const stated = statedFlows === flows ? cash : measures(statedFlows, (f) => f.netCash);
+  const filledMeasures = filledFlows === flows ? cash : measures(filledFlows, (f) => f.netCash);
   const netCashByYear: YearUsd[] = flows.map(({year, netCash}) => ({year, usd: netCash}));
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
@@ -351,7 +362,10 @@ export function evaluateDealRecycling(
     operatingProfitUsd: p && revenue ? withValue(p.operatingProfit, revenue.totalUsd * margin, "usd") : null,
     revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
     pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
-    deliveredGwYears: p && revenue?.gw ? withValue(p.delivered, revenue.gwYears, "gw-years") : null,
+    deliveredGwYears:
+      p && commitment?.delivered && commitment.delivered.totalGwYears > 0
+        ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
+        : null,
     margin: {id: prepared.marginId, value: margin},
     valuationYear: VALUATION_YEAR,
     flows,
@@ -371,6 +385,14 @@ export function evaluateDealRecycling(
     residualPvUsd:
       p && provider.length
         ? withValue(p.residualPv, residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year), "usd")
+        : null,
+    npvWithResidualUsd:
+      p && flows.length && provider.length
+        ? withValue(
+            provenanceOf(p.npv, p.residualPv),
+            cash.npv + residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year),
+            "usd"
+          )
         : null,
     providerCashUsd:
       p && flows.length
@@ -410,16 +432,16 @@ export function evaluateDealRecycling(
           return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
         })
       : [],
-    statedOnly:
-      p && statedRevenue && statedFlows.length
+    ceilingFilled:
+      p && filledRevenue && filledFlows.length
         ? {
-            revenueUsd: statedRevenue.totalUsd,
-            pricePerGwYearUsd: statedRevenue.pricePerGwYearUsd,
-            gwYears: statedRevenue.gwYears,
-            capexUsd: sum(statedProvider, (y) => y.capex),
-            providerCashUsd: sum(statedProvider, (y) => y.cash),
-            npvUsd: withValue(p.npv, stated.npv, "usd"),
-            paybackYear: stated.payback
+            revenueUsd: filledRevenue.totalUsd,
+            pricePerGwYearUsd: filledRevenue.pricePerGwYearUsd,
+            gwYears: filledRevenue.gwYears,
+            capexUsd: sum(filledProvider, (y) => y.capex),
+            providerCashUsd: sum(filledProvider, (y) => y.cash),
+            npvUsd: withValue(p.npv, filledMeasures.npv, "usd"),
+            paybackYear: filledMeasures.payback
           }
         : null,
     equity: prepared.equity,
@@ -525,6 +547,45 @@ export function revenueOnDelivered(
     gw: delivered.gwYears,
     gwYears: delivered.totalGwYears
   };
+}
+
+/**
+ * Returns the lab's spend with the provider, year by year, on the one rule every deal is read with: the lab pays its
+ * stated commitment, whatever bound word the source used, at max(contract price, commitment ÷ the GW-years the
+ * capacity supplies on schedule: the schedule's without slip, or the ceiling × term without a schedule), and never
+ * for more capacity than it receives: the total is min(commitment, delivered GW-years × that price), so a slip that
+ * leaves the lab less capacity than its commitment pays for lowers what it pays. Each year's spend follows the
+ * commitment's profile (with a schedule, the delivered GW), scaled to that total; the provider builds what the spend
+ * keeps busy (spend ÷ price), never more than it delivers.
+ *
+ * @example revenueOnCommitment({totalUsd: {value: 100e9}, perYear, delivered: {gwYears: [5, 5], totalGwYears: 10}}, 11e9)
+ * // {pricePerGwYearUsd: 11e9, totalUsd: 100e9, perYear: [{usd: 50e9}, {usd: 50e9}], gw: null, gwYears: 9.09}
+ */
+export function revenueOnCommitment(
+  commitment: Pick<DealCommitmentProjection, "totalUsd" | "perYear" | "delivered"> & {ceilingGwYears?: Figure | null},
+  contractPriceUsd: number
+): {perYear: YearUsd[]; totalUsd: number; pricePerGwYearUsd: number; gw: number[] | null; gwYears: number} {
+  const {delivered, perYear} = commitment;
+  if (!delivered || !(delivered.totalGwYears > 0)) return revenueOnDelivered(commitment, contractPriceUsd);
+  if (!(contractPriceUsd > 0)) throw new Error(`invalid contractPriceUsd: ${contractPriceUsd}`);
+  const total = commitment.totalUsd.value;
+  const onSchedule = delivered.scheduledGwYears ?? delivered.totalGwYears;
+  const price = Math.max(contractPriceUsd, total / onSchedule);
+  const paid = Math.min(total, delivered.totalGwYears * price);
+  const scale = total > 0 ? paid / total : 0;
+  return {
+    perYear: perYear.map(({year, usd}) => ({year, usd: usd * scale})),
+    totalUsd: paid,
+    pricePerGwYearUsd: price,
+    gw: null,
+    gwYears: paid / price
+  };
+}
+
+function baseOf(assumptions: readonly Assumption[], id: string): number {
+  const a = assumptions.find((x) => x.id === id);
+  if (!a) throw new Error(`invalid assumptions: no ${id}`);
+  return a.base;
 }
 
 function residualOf(provider: readonly {residual: number}[]): number {

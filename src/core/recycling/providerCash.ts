@@ -12,6 +12,13 @@ export interface ProviderCosts {
   itLife: number;
   /** Years over which the facility (shell, power, cooling) is depreciated. */
   facilityLife: number;
+  /**
+   * Lives (years) at which the provider's reported margin depreciates its fleet (IT, facility): the margin's cash
+   * reading adds back the depreciation of the capacity in use at these lives, so the drawn `itLife` and
+   * `facilityLife` move only when capex is spent (replacements) and what is left at the end, never the cash costs.
+   * Default: `itLife` and `facilityLife`.
+   */
+  referenceLives?: {it: number; facility: number};
   /** What the lab pays per GW-year of capacity, USD: turns each year's spend into the GW it keeps busy. */
   revenuePerGwYearUsd: number;
   /** Cash operating costs per GW-year that no margin can go below (power, staff, maintenance), USD. */
@@ -34,7 +41,10 @@ export interface ProviderCashYear {
   capex: number;
   /** Straight-line depreciation of the capex (accounting only; never subtracted from cash). */
   depreciation: number;
-  /** Cash operating costs: revenue × (1 − margin) − depreciation, but never below the floor × GW. */
+  /**
+   * Cash operating costs: revenue × (1 − margin) − GW × capex per GW × (it share ÷ reference IT life + (1 − it
+   * share) ÷ reference facility life), i.e. the margin read as a cash (EBITDA-style) margin, never below the floor × GW.
+   */
   cashOpex: number;
   /** Book value of what is left at the end of the term (last year only): the provider keeps it; not cash. */
   residual: number;
@@ -48,15 +58,16 @@ export interface ProviderCashYear {
  * Returns the provider's cash on a lab's spend, year by year: the capacity the spend keeps busy (spend ÷ revenue
  * per GW-year), the capex to build it in the year it is first used (capex per GW on each GW added above the
  * previous peak) with its IT replaced every `itLife` years while the term lasts, the cash operating costs that the
- * provider's operating margin implies once the depreciation of that capex is added back (revenue × (1 − margin) −
- * depreciation, floored at `opexFloorPerGwYearUsd` × GW), and in the last year the straight-line book value of
+ * provider's operating margin implies once the depreciation of the capacity in use is added back at the reference
+ * lives (revenue × (1 − margin) − GW × capex per GW × (it share ÷ IT life + (1 − it share) ÷ facility life), floored at
+ * `opexFloorPerGwYearUsd` × GW: the margin read as a cash margin, so a longer drawn life never raises cash costs), and in the last year the straight-line book value of
  * what is left (`residual`, not cash). Cash = revenue − cash opex − capex; neither depreciation nor the residual
- * enters it. With no floor binding, undiscounted cash + residual equals the operating profit: only the timing
- * differs. With `gw` (the delivered capacity, one value per row), capex is sized to those GW instead of to the
+ * enters it. With no floor binding and the drawn lives equal to the reference ones, undiscounted cash + residual is
+ * close to the operating profit (exactly so once the capacity is fully built; only the timing differs). With `gw` (the delivered capacity, one value per row), capex is sized to those GW instead of to the
  * spend. `perYear` must hold one row per year, in order. Throws `invalid <field>:` for a value out of range.
  *
  * @example providerCash([{year: 2026, usd: 11e9}, {year: 2027, usd: 11e9}], {margin: 0.35, capexPerGwUsd: 50e9, itShare: 0.7, itLife: 5, facilityLife: 20, revenuePerGwYearUsd: 11e9, opexFloorPerGwYearUsd: 0.8e9})
- * // 2026: 1 GW, capex 50e9, depreciation 7.75e9, cash opex max(7.15e9 − 7.75e9, 0.8e9) = 0.8e9, cash 11 − 0.8 − 50 = −39.8e9
+ * // 2026: 1 GW, capex 50e9, add-back 50e9 × (0.7 ÷ 5 + 0.3 ÷ 20) = 7.75e9, cash opex max(7.15e9 − 7.75e9, 0.8e9) = 0.8e9, cash 11 − 0.8 − 50 = −39.8e9
  */
 export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts): ProviderCashYear[] {
   const {margin, capexPerGwUsd, itShare, itLife, facilityLife, revenuePerGwYearUsd, opexFloorPerGwYearUsd} = costs;
@@ -71,6 +82,10 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   if (!n) return [];
   const {gw: delivered} = costs;
   if (delivered && delivered.length !== n) throw new Error(`invalid gw: ${delivered.length} values for ${n} years`);
+  const reference = costs.referenceLives ?? {it: itLife, facility: facilityLife};
+  if (!(reference.it > 0 && reference.facility > 0)) throw new Error(`invalid referenceLives: ${reference.it}, ${reference.facility}`);
+  // A year's depreciation of one GW in use at the lives the margin was reported with: what the margin's cash reading adds back.
+  const depreciationPerGw = capexPerGwUsd * (itShare / reference.it + (1 - itShare) / reference.facility);
   const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
   const capex = new Float64Array(n);
@@ -97,7 +112,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (year !== first + i) throw new Error(`invalid perYear: not one row per year from ${first}`);
     const gw = gwAt(i);
     if (!(gw >= 0)) throw new Error(`invalid gw: ${gw} in ${year}`);
-    const cashOpex = Math.max(revenue * (1 - margin) - depreciation[i], gw * opexFloorPerGwYearUsd);
+    const cashOpex = Math.max(revenue * (1 - margin) - gw * depreciationPerGw, gw * opexFloorPerGwYearUsd);
     const left = i === n - 1 ? residual : 0;
     rows[i] = {
       year,

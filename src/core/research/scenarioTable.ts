@@ -8,7 +8,7 @@ import {projectDeal} from "../project/projectDeal.js";
 
 /** One scenario's column. */
 export interface ScenarioColumn {
-  /** The scenario's id, or {@link STATED_COMMITMENT} for the base case read on the stated commitment alone. */
+  /** The scenario's id, or {@link CEILING_FILLED} for the base case if the lab filled the ceiling. */
   scenario: string;
   label: string;
   description: string;
@@ -25,13 +25,13 @@ export interface ScenarioColumn {
   h100eFp8: number | null;
 }
 
-/** The column id of the base case read on the stated commitment alone (not a scenario in the data: no assumption moves). */
-export const STATED_COMMITMENT = "stated-commitment";
+/** The column id of the base case if the lab filled the ceiling (not a scenario in the data: no assumption moves). */
+export const CEILING_FILLED = "ceiling-filled";
 
 /**
  * Returns the deal's figures under every scenario of `dataset`, in data order, with, right after the base case for a
- * deal with a commitment, the base case read on the stated commitment alone ({@link STATED_COMMITMENT}: the lab
- * spends only its commitment and the provider builds only what that keeps busy; see StatedCommitmentOnly).
+ * deal with a commitment, the base case if the lab filled the ceiling ({@link CEILING_FILLED}: the lab pays the
+ * contract price on all the capacity delivered, not only its commitment, and the provider builds it all; see CeilingFilled).
  * Throws `invalid deal: <id>` when the deal is not in the dataset.
  *
  * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "slip", "fast", "bear"]
@@ -65,17 +65,17 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
   const out: ScenarioColumn[] = [];
   for (const {projection, ...column} of columns) {
     out.push(column);
-    const s = projection.recycling.statedOnly;
+    const s = projection.recycling.ceilingFilled;
     const r = projection.recycling;
     if (column.scenario !== "base" || !s || !r.revenueUsd) continue;
-    const same = !(r.revenueUsd.value > s.revenueUsd * 1.001);
+    const same = !(s.revenueUsd > r.revenueUsd.value * 1.001);
     out.push({
       ...column,
-      scenario: STATED_COMMITMENT,
-      label: "Stated commitment only",
+      scenario: CEILING_FILLED,
+      label: "If the lab fills the ceiling",
       description: same
-        ? "The base case read on the stated commitment alone: the lab's spend here already is its stated commitment (at the contract price it pays for all the capacity delivered, or there is no delivery schedule), so every figure is the base case's."
-        : "The base case read on the stated commitment alone: the lab spends only its stated commitment, not the contract price on all the capacity delivered, and the provider builds only the capacity that spend keeps busy; every assumption at its base value.",
+        ? "The base case if the lab paid the contract price on all the capacity delivered: here that comes to no more than its stated commitment (or the deal has no delivery schedule), so every figure is the base case's."
+        : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value.",
       npvUsd: s.npvUsd.value,
       paybackYear: s.paybackYear
     });

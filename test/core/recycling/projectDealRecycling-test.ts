@@ -284,44 +284,76 @@ it("projectDealRecycling(deal, …) nets a rebate in kind from the provider's gr
   );
 });
 
-it("projectDealRecycling(deal, …) hand-check, stated commitment only: the lab spends the $20B, not the contract price on all 4 delivered GW-years", () => {
+it("projectDealRecycling(deal, …) hand-check, one revenue rule: the lab pays its $20B commitment; filling the ceiling (all 4 delivered GW-years at the contract price) is the scenario beside it", () => {
   const base = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
   const deal = {...base, tranches: [{...base.tranches[0], amount: fact(2)}]};
   const commitment = projectDealCommitment(deal, baseValues, assumptions)!;
-  // 2 GW delivered in each of the two years: at $11B per GW-year the lab's spend on them is 44, above the 20 committed.
+  // 2 GW delivered in each of the two years: at $11B per GW-year the lab's spend on them would be 44, above the 20 committed.
   const delivered = {...commitment, delivered: {gwYears: [2, 2], totalGwYears: 4}};
   const r = evaluateDealRecycling(prepareDealRecycling(deal, assumptions), delivered, baseValues);
-  // Central reading: 22 a year on 2 GW; capex 2 × 50 = 100 in 2026; depreciation 70 ÷ 5 + 30 ÷ 20 = 15.5;
+  // Central reading, the commitment: 10 a year keeps 10 ÷ 11 = 0.90909 GW busy; capex 0.90909 × 50 = 45.4545 in 2026;
+  // add-back 0.90909 × 50 × (0.7 ÷ 5 + 0.3 ÷ 20) = 7.0455; cash opex max(10 × 0.75 − 7.0455, 0.90909 × 0.8) = 0.72727;
+  // net cash 10 − 0.72727 − 45.4545 − 2 = −38.1818 then 9.2727, NPV −38.1818 + 9.2727 ÷ 1.1 = −29.7521.
+  assertInDelta(r.revenueUsd!.value / 1e9, 20);
+  assertInDelta(r.pricePerGwYearUsd!.value / 1e9, 11);
+  assertInDelta(r.deliveredGwYears!.value, 4); // what the schedule delivers, the most the lab can use
+  assertInDelta(r.capexUsd!.value / 1e9, 45.4545, 1e-4);
+  assertInDelta(r.providerCashUsd!.value / 1e9, -38.1818 + 2 + 9.2727, 1e-4);
+  assertInDelta(r.npvUsd!.value / 1e9, -29.7521, 1e-4);
+  assert.strictEqual(r.paybackYear, null);
+  // If the lab fills the ceiling: 22 a year on 2 GW; capex 2 × 50 = 100 in 2026; add-back 2 × 7.75 = 15.5;
   // cash opex = max(22 × 0.75 − 15.5, 2 × 0.8) = 1.6. 2026: 22 − 1.6 − 100 − 2 = −81.6; 2027: 20.4; NPV −81.6 + 20.4 ÷ 1.1.
-  assertInDelta(r.revenueUsd!.value / 1e9, 44);
-  assertInDelta(r.npvUsd!.value / 1e9, -81.6 + 20.4 / 1.1);
-  // Stated commitment only: 10 a year keeps 10 ÷ 11 = 0.90909 GW busy, the case hand-checked above: capex 45.4545,
-  // net cash −38.1818 then 9.2727, NPV −29.7521, cash before the new money −38.1818 + 2 + 9.2727.
-  const s = r.statedOnly!;
-  assertInDelta(s.revenueUsd / 1e9, 20);
+  const s = r.ceilingFilled!;
+  assertInDelta(s.revenueUsd / 1e9, 44);
   assertInDelta(s.pricePerGwYearUsd / 1e9, 11);
-  assertInDelta(s.gwYears, 20 / 11);
-  assertInDelta(s.capexUsd / 1e9, 45.4545, 1e-4);
-  assertInDelta(s.providerCashUsd / 1e9, -38.1818 + 2 + 9.2727, 1e-4);
-  assertInDelta(s.npvUsd.value / 1e9, -29.7521, 1e-4);
-  assert.strictEqual(s.paybackYear, null);
+  assertInDelta(s.gwYears, 4);
+  assertInDelta(s.capexUsd / 1e9, 100);
+  assertInDelta(s.npvUsd.value / 1e9, -81.6 + 20.4 / 1.1);
   assert.deepStrictEqual(s.npvUsd.lineage, r.npvUsd!.lineage); // same inputs: only the reading differs
 });
 
-it("projectDealRecycling(deal, …) stated commitment only equals the central reading when the commitment already pays for what is delivered", () => {
+it("projectDealRecycling(deal, …) hand-check: a slip that leaves the lab less than its commitment pays for lowers what it pays, not the price", () => {
+  const base = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
+  const deal = {...base, tranches: [{...base.tranches[0], amount: fact(2)}]};
+  const commitment = projectDealCommitment(deal, baseValues, assumptions)!;
+  const prepared = prepareDealRecycling(deal, assumptions);
+  // On schedule 0.5 GW a year: 1 GW-year, which the $20B prices at 20 per GW-year (dearer than 11): the lab pays 20.
+  const onTime = evaluateDealRecycling(prepared, {...commitment, delivered: {gwYears: [0.5, 0.5], totalGwYears: 1}}, baseValues);
+  assertInDelta(onTime.revenueUsd!.value / 1e9, 20);
+  assertInDelta(onTime.pricePerGwYearUsd!.value / 1e9, 20);
+  // Slipped: only 0.25 + 0.5 = 0.75 GW-years arrive; the price stays 20 (read on schedule), so the lab pays 15, not 20.
+  const slipped = evaluateDealRecycling(
+    prepared,
+    {...commitment, delivered: {gwYears: [0.25, 0.5], totalGwYears: 0.75, scheduledGwYears: 1}},
+    baseValues
+  );
+  assertInDelta(slipped.pricePerGwYearUsd!.value / 1e9, 20);
+  assertInDelta(slipped.revenueUsd!.value / 1e9, 15);
+  // The commitment's profile (10 a year here) scaled by 15 ÷ 20: 7.5 a year, 0.375 GW busy, never more than delivered.
+  assertInDelta(slipped.flows[0].spend / 1e9, 7.5);
+  // A slip that still leaves more than the commitment buys changes nothing: 4 GW-years delivered, 1.8 bought at 11.
+  const ample = evaluateDealRecycling(
+    prepared,
+    {...commitment, delivered: {gwYears: [1.5, 2], totalGwYears: 3.5, scheduledGwYears: 4}},
+    baseValues
+  );
+  assertInDelta(ample.revenueUsd!.value / 1e9, 20);
+});
+
+it("projectDealRecycling(deal, …) filling the ceiling equals the central reading when the commitment already pays for what is delivered", () => {
   const base = withDeal({tranches: [amazonAnthropic.tranches[3]], commitments: commitmentFrom("2026-01-01", 20, 2)});
   const deal = {...base, tranches: [{...base.tranches[0], amount: fact(2)}]};
   const commitment = projectDealCommitment(deal, baseValues, assumptions)!;
   const prepared = prepareDealRecycling(deal, assumptions);
   // No schedule: the revenue is the commitment in both readings.
   const plain = evaluateDealRecycling(prepared, commitment, baseValues);
-  assert.strictEqual(plain.statedOnly!.npvUsd.value, plain.npvUsd!.value);
+  assert.strictEqual(plain.ceilingFilled!.npvUsd.value, plain.npvUsd!.value);
   // A schedule of 0.5 GW a year: 1 GW-year at $11B is 11, below the 20 committed, so the price is 20 per GW-year and
   // the lab spends exactly the commitment either way.
   const small = evaluateDealRecycling(prepared, {...commitment, delivered: {gwYears: [0.5, 0.5], totalGwYears: 1}}, baseValues);
   assertInDelta(small.revenueUsd!.value / 1e9, 20);
-  assert.strictEqual(small.statedOnly!.npvUsd.value, small.npvUsd!.value);
-  assert.strictEqual(small.statedOnly!.capexUsd, small.capexUsd!.value);
+  assert.strictEqual(small.ceilingFilled!.npvUsd.value, small.npvUsd!.value);
+  assert.strictEqual(small.ceilingFilled!.capexUsd, small.capexUsd!.value);
   // Without a commitment there is no reading.
-  assert.strictEqual(evaluateDealRecycling(prepared, null, baseValues).statedOnly, null);
+  assert.strictEqual(evaluateDealRecycling(prepared, null, baseValues).ceilingFilled, null);
 });

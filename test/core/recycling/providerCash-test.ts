@@ -70,3 +70,24 @@ it("providerCash([], costs) is empty, and providerCash rejects invalid costs and
   assert.throws(() => providerCash(rows(2026, 1), {...costs, itLife: 0}), /invalid itLife: 0/);
   assert.throws(() => providerCash([...rows(2026, 1), ...rows(2028, 1)], costs), /invalid perYear/);
 });
+
+it("providerCash(…, {referenceLives}) reads the margin as a cash margin at the reference lives: a longer drawn life never lowers cash", () => {
+  // Seven years of $11B on 1 GW, capex 40 (IT 28, facility 12), margin 30%, reference lives 5 (IT) and 20 (facility).
+  // Add-back 1 × 40 × (0.7 ÷ 5 + 0.3 ÷ 20) = 6.2 whatever the drawn lives; cash opex 11 × 0.7 − 6.2 = 1.5 a year.
+  const base = {...costs, margin: 0.3, capexPerGwUsd: 40e9, referenceLives: {it: 5, facility: 20}};
+  const total = (list: ReturnType<typeof providerCash>) => list.reduce((a, d) => a + d.cash, 0) / 1e9;
+  const spend = rows(2026, 11, 11, 11, 11, 11, 11, 11);
+  // IT life 4: IT bought in 2026 and 2030 (28 each): cash 7 × 9.5 − 40 − 28 = −1.5.
+  const short = providerCash(spend, {...base, itLife: 4});
+  assertInDelta(bn(short, "cashOpex"), [1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]);
+  assertInDelta(total(short), -1.5);
+  // IT life 5: replaced in 2031: the same −1.5 in cash, a year later.
+  assertInDelta(total(providerCash(spend, {...base, itLife: 5})), -1.5);
+  // IT life 8: never replaced within the term: 7 × 9.5 − 40 = 26.5.
+  const long = providerCash(spend, {...base, itLife: 8});
+  assertInDelta(bn(long, "cashOpex"), [1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]);
+  assertInDelta(total(long), 26.5);
+  // The facility life moves only the book value left, never cash.
+  assertInDelta(total(providerCash(spend, {...base, facilityLife: 40})), total(providerCash(spend, base)));
+  assert.throws(() => providerCash(spend, {...base, referenceLives: {it: 0, facility: 20}}), /invalid referenceLives/);
+});

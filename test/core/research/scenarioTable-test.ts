@@ -11,13 +11,13 @@ beforeAll(async () => {
 
 it("scenarioTable(dataset, id) has one column per scenario, each the projection at that scenario's values with no draw", () => {
   const table = scenarioTable(dataset, "amazon-anthropic");
-  // Right after the base case, the base case read on the stated commitment alone (the deal has a commitment).
+  // Right after the base case, the base case if the lab filled the ceiling (the deal has a commitment).
   const ids = dataset.scenarios.map((s) => s.id);
   assert.deepStrictEqual(
     table.map((c) => c.scenario),
-    [ids[0], "stated-commitment", ...ids.slice(1)]
+    [ids[0], "ceiling-filled", ...ids.slice(1)]
   );
-  for (const column of table.filter((c) => c.scenario !== "stated-commitment")) {
+  for (const column of table.filter((c) => c.scenario !== "ceiling-filled")) {
     const p = projectDeal(dataset, "amazon-anthropic", {scenario: column.scenario, draws: 0, tornadoFigures: []});
     assert.strictEqual(column.npvUsd, p.recycling.npvUsd!.value, column.scenario);
     assert.strictEqual(column.gwYears, p.commitment!.gwYears.contract.value, column.scenario);
@@ -57,17 +57,17 @@ it("scenarioTable(dataset, id) leaves out the contingent tranches' probability f
   );
 });
 
-it("scenarioTable(dataset, id) reads the base case on the stated commitment alone beside it, and adds no such column without a commitment", () => {
+it("scenarioTable(dataset, id) reads the base case as if the lab filled the ceiling beside it, and adds no such column without a commitment", () => {
   const table = scenarioTable(dataset, "amazon-anthropic");
-  const stated = table.find((c) => c.scenario === "stated-commitment")!;
+  const stated = table.find((c) => c.scenario === "ceiling-filled")!;
   const p = projectDeal(dataset, "amazon-anthropic", {draws: 0, tornadoFigures: []});
-  assert.strictEqual(stated.npvUsd, p.recycling.statedOnly!.npvUsd.value);
-  assert.strictEqual(stated.paybackYear, p.recycling.statedOnly!.paybackYear);
+  assert.strictEqual(stated.npvUsd, p.recycling.ceilingFilled!.npvUsd.value);
+  assert.strictEqual(stated.paybackYear, p.recycling.ceilingFilled!.paybackYear);
   assert.deepStrictEqual(stated.overrides, []);
-  // The founding deal's delivered capacity at the contract price (about $410B) exceeds its over-$100B commitment, so the readings differ.
+  // The founding deal's delivered capacity at the contract price (about $470B) exceeds its over-$100B commitment, so the readings differ.
   assert.notStrictEqual(stated.npvUsd, table.find((c) => c.scenario === "base")!.npvUsd);
-  // Oracle's commitment already pays for its ceiling at a dearer price: the same figures.
+  // Oracle's deal has no delivery schedule: the same figures.
   const oracle = scenarioTable(dataset, "oracle-openai");
-  assert.strictEqual(oracle.find((c) => c.scenario === "stated-commitment")!.npvUsd, oracle.find((c) => c.scenario === "base")!.npvUsd);
-  assert(!scenarioTable(dataset, "amd-openai").some((c) => c.scenario === "stated-commitment"));
+  assert.strictEqual(oracle.find((c) => c.scenario === "ceiling-filled")!.npvUsd, oracle.find((c) => c.scenario === "base")!.npvUsd);
+  assert(!scenarioTable(dataset, "amd-openai").some((c) => c.scenario === "ceiling-filled"));
 });
