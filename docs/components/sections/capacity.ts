@@ -4,7 +4,6 @@
  * reader moves the scenario controls; otherwise shows the precomputed base projection.
  */
 
-import * as Inputs from "@observablehq/inputs";
 import type {BandsFile} from "../../../src/site/types.js";
 import {
   type CapacityProjector,
@@ -25,6 +24,7 @@ import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
+import {selectInput} from "../choice.js";
 import {el} from "../dom.js";
 import {count, gw, monthYear, sig, withBound} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
@@ -138,7 +138,7 @@ export function CapacityDealPicker(
   const options = all ? deals : deals.filter((d) => d.capacity);
   const requested = url ? new URLSearchParams(location.search).get("deal") : null;
   const initial = options.find((d) => d.id === requested) ?? options.find((d) => d.id === "amazon-anthropic") ?? options[0];
-  const select = Inputs.select(options, {label: "Deal", value: initial, format: (d) => d.name});
+  const select = selectInput(options, {label: "Deal", value: initial, format: (d) => d.name});
   const root = el("div", {class: "deal-picker no-print"}, select) as unknown as HTMLElement & {value: string};
   const keep = () => {
     if (!url) return;

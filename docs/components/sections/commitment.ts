@@ -4,7 +4,6 @@
  * moves the controls (and when the spend profile changes).
  */
 
-import * as Inputs from "@observablehq/inputs";
 import {
   capacityCostByYear,
   type DealCommitmentProjection,
@@ -19,6 +18,7 @@ import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
+import {radioInput} from "../choice.js";
 import {el} from "../dom.js";
 import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
@@ -206,7 +206,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   if (!context.print) {
     // Spend cannot follow capacity that the data does not schedule: the option is offered only with a schedule.
     const profiles: SpendProfile[] = hasCapacity ? ["flat", "ramp", "capacity"] : ["flat", "ramp"];
-    const radio = Inputs.radio(profiles, {label: "Spend profile", value: initial, format: (p: SpendProfile) => PROFILE_WORDS[p]});
+    const radio = radioInput(profiles, {label: "Spend profile", value: initial, format: (p: SpendProfile) => PROFILE_WORDS[p]});
     radio.classList.add("no-print");
     radio.addEventListener("input", () => draw(radio.value as SpendProfile));
     panel.append(radio);
