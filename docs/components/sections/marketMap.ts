@@ -100,7 +100,9 @@ export async function MarketMapSection({data: all, analysis, width, print}: Sect
       title: asTitle(loopFinding(map, data.deals.length)),
       source: chartSource(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})
     }),
-    map.loops.length ? [el("h3", {}, "The loops, deal by deal"), el("div", {class: "table-scroll"}, LoopTable(map, data))] : null
+    map.loops.length
+      ? [el("h3", {}, "The loops, deal by deal"), el("div", {class: "table-scroll", tabindex: "0"}, LoopTable(map, data))]
+      : null
   );
 }
 

@@ -99,7 +99,7 @@ export function MarketTotalsSection({analysis}: Pick<SectionContext, "analysis">
         "div",
         {class: "keep"},
         el("h3", {}, title as string),
-        el("div", {class: "table-scroll"}, PartyTotalsTable(table as PartyTable, heading as string))
+        el("div", {class: "table-scroll", tabindex: "0"}, PartyTotalsTable(table as PartyTable, heading as string))
       )
     )
   );

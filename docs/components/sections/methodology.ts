@@ -103,7 +103,7 @@ function SpreadTable(projection: DealProjection): HTMLElement | null {
   const text = (x: number, unit: string) => figureText(x, unit).replace(/ (a year|per GW-year)$/, "");
   return el(
     "div",
-    {class: "methodology-scroll"},
+    {class: "methodology-scroll", tabindex: "0"},
     el(
       "table",
       {class: "methodology-spread"},
