@@ -82,8 +82,10 @@ export function fontHead(fonts: readonly ServedFont[], depth: number): string {
     .filter((f) => PRELOADED.has(f.file))
     .map((f) => `<link rel="preload" href="${prefix}${f.path}" as="font" type="font/woff2" crossorigin data-page-head>`);
   const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`));
-  // Without JavaScript, a placeholder the build could not fill (a chart, a control) would spin for ever: hide it.
-  const noscript = "<noscript data-page-head><style>observablehq-loading:not(.prerendered) {display: none;}</style></noscript>";
+  // Without JavaScript, a placeholder the build could not fill (a chart) would spin for ever, and a control could not
+  // work: hide them.
+  const noscript =
+    "<noscript data-page-head><style>observablehq-loading:not(.prerendered), observablehq-loading[data-control] {display: none;}</style></noscript>";
   return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`, noscript].join("\n");
 }
 

@@ -78,8 +78,9 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares every 
   assert.strictEqual(page.match(/rel="preload"/g)?.length, 1);
   // Without JavaScript, the placeholders the build could not fill are hidden, not spinning.
   assert.strictEqual(
-    page.match(/<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\) \{display: none;\}<\/style><\/noscript>/g)
-      ?.length,
+    page.match(
+      /<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\), observablehq-loading\[data-control\] \{display: none;\}<\/style><\/noscript>/g
+    )?.length,
     1
   );
 });
