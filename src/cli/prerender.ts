@@ -152,6 +152,18 @@ export function markupOf(
         const copy = element.cloneNode(true) as Element;
         for (const link of [copy, ...copy.querySelectorAll("[href^='blob:']")])
           if (link.getAttribute("href")?.startsWith("blob:")) link.removeAttribute("href");
+        // A form holding forms (the scenario controls hold Inputs' own) is made in the page with the DOM, but the HTML
+        // parser drops a form inside a form: the outer one is written as a <div> so the layout parses as it draws.
+        for (const form of [copy, ...copy.querySelectorAll("form")].filter((f) => f.localName === "form" && f.querySelector("form"))) {
+          const div = form.ownerDocument.createElement("div");
+          for (const {name, value} of form.attributes) div.setAttribute(name, value);
+          div.append(...form.childNodes);
+          if (form === copy) {
+            parts.push(div.outerHTML);
+            return true;
+          }
+          form.replaceWith(div);
+        }
         parts.push(copy.outerHTML);
       } else if (node.nodeType === 3) parts.push(escapeText(node.textContent ?? ""));
       else if (node.nodeType === 11) {
@@ -169,6 +181,19 @@ export function markupOf(
   };
   for (const value of values) if (!add(value)) return null;
   return parts.join("");
+}
+
+/**
+ * Returns the ids of the cells inside the parts of a built page marked `data-prerender="skip"` (a deal page's topic
+ * sections, full of charts, below its first screen): the prerender neither runs nor writes them.
+ *
+ * @example skippedCells('<div class="deal-topics" data-prerender="skip"><observablehq-loading></observablehq-loading><!--:19af8202:--></div>') // Set {"19af8202"}
+ */
+export function skippedCells(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const [, , inner] of stripPrerendered(html).matchAll(/<(\w+)\b[^>]*\bdata-prerender="skip"[^>]*>([\s\S]*?)<\/\1>/g))
+    for (const [, id] of inner.matchAll(new RegExp(CELL, "g"))) ids.add(id);
+  return ids;
 }
 
 /** Returns the site-relative paths of the pages of `dir` a reader opens (the briefings' print pages left out). */

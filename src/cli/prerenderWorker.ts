@@ -12,7 +12,7 @@ import {readFile, writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {JSDOM, VirtualConsole} from "jsdom";
-import {cellsOf, markupOf, readerPages, withPrerendered} from "./prerender.js";
+import {cellsOf, markupOf, readerPages, skippedCells, withPrerendered} from "./prerender.js";
 
 /** Framework's `width` while prerendering: the main column of a wide window (charts are not prerendered). */
 const WIDTH = 640;
@@ -163,13 +163,17 @@ async function renderPage(dom: JSDOM, dir: string, file: string): Promise<{cells
     }
     return v;
   };
-  const all = Promise.allSettled(page.cells.map(run));
+  // Only the cells that display something, and what they need: a page's other cells (a part it marks
+  // data-prerender="skip", drawn in the browser only, and what only that part uses) are never run here.
+  const skipped = skippedCells(html);
+  const shown = page.cells.filter((c) => !skipped.has(c.id) && (c.inputs ?? []).some((i) => i === "display" || i === "view"));
+  const all = Promise.allSettled(shown.map(run));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settled = await Promise.race([all, new Promise<null>((done) => (timer = setTimeout(() => done(null), PAGE_MS)))]);
   clearTimeout(timer);
   if (process.env.DEALS_PRERENDER_DEBUG)
     settled?.forEach((r, i) => {
-      if (r.status === "rejected") console.warn(`prerender: ${file}: cell ${page.cells[i].id}: ${(r.reason as Error)?.stack ?? r.reason}`);
+      if (r.status === "rejected") console.warn(`prerender: ${file}: cell ${shown[i].id}: ${(r.reason as Error)?.stack ?? r.reason}`);
     });
   const cells: Record<string, string> = {};
   const controls = new Set<string>();

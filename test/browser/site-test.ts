@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /**
  * Loads a page, waits for every cell to settle, and returns what it showed and what went wrong; with `axe`, also
- * axe-core's serious and critical violations in light and dark at 1280 and 390 px (in the same page load).
+ * axe-core's serious and critical violations (test/browser/axe.ts, in the same page load).
  */
 async function visit(path: string, {width = 1280, axe = null as Parameters<typeof axeStates>[1] | null} = {}) {
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
@@ -65,9 +65,9 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
   // axe-core on the pages a reader opens (the briefings' print pages are read as PDFs), in the same page load: every
-  // page in light and dark at 1280 px, every kind of page also at 390 px. The deal pages after the founding one are
-  // the same template with other data, and their topic sections the components the topic pages draw: they are
-  // checked at 1280 px without those sections, which keeps axe to a few seconds of the run.
+  // page in light and dark at 1280 px, every kind of page also at 390 px (test/browser/axe.ts). The deal pages after
+  // the founding one are the same template with other data, and their topic sections the components the topic pages
+  // draw: they are checked at 1280 px without those sections, which keeps axe's share of this file small.
   it.concurrent.each(pages)("%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation", async (path) => {
     const sameTemplate = path.startsWith("/deals/") && path !== "/deals/amazon-anthropic";
     const axe = path.startsWith("/briefings/") ? null : sameTemplate ? {narrow: false, exclude: [".deal-topics"]} : {};
@@ -82,7 +82,7 @@ describe("every page", () => {
     assert.deepStrictEqual(
       violations.map((v) => `${v.state}: ${v.rule} (${v.impact}): ${v.help} at ${v.targets.join(", ")}`),
       [],
-      "axe-core: serious or critical violations (light and dark, 1280 and 390 px)"
+      "axe-core: serious or critical violations"
     );
   });
 });

@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {assert, it} from "vitest";
-import {cellsOf, markupOf, stripPrerendered, withPrerendered} from "../../src/cli/prerender.js";
+import {cellsOf, markupOf, skippedCells, stripPrerendered, withPrerendered} from "../../src/cli/prerender.js";
 
 const PAGE = [
   "<html><head><title>A → B | compute-deals</title>",
@@ -118,6 +118,22 @@ it("markupOf(values, window, options) serializes what a cell displayed as Framew
   const form = document.createElement("form");
   assert.isNull(markupOf([form], window, {inline: false}));
   assert.strictEqual(markupOf([form], window, {inline: false, control: true}), "<form></form>");
+  // A form holding forms cannot be parsed back from HTML: the outer one is written as a <div>.
+  const controls = document.createElement("form");
+  controls.className = "controls";
+  controls.append(document.createElement("form"));
+  assert.strictEqual(markupOf([controls], window, {inline: false, control: true}), '<div class="controls"><form></form></div>');
+  assert.strictEqual(controls.outerHTML, '<form class="controls"><form></form></form>');
   // A block cell showing a value that is not a node gets Framework's inspector: not prerendered.
   assert.isNull(markupOf([{a: 1}], window, {inline: false}));
+});
+
+it("skippedCells(html) names the cells inside a part marked data-prerender=skip, before and after a prerender", () => {
+  const page = PAGE.replace(
+    "</main>",
+    '<div class="deal-topics" data-prerender="skip"><observablehq-loading></observablehq-loading><!--:19af8202:--><observablehq-loading></observablehq-loading><!--:8b6df8c1:--></div>\n</main>'
+  );
+  assert.deepStrictEqual([...skippedCells(page)], ["19af8202", "8b6df8c1"]);
+  assert.deepStrictEqual([...skippedCells(withPrerendered(page, {"2de58820": "<div>x</div>"}))], ["19af8202", "8b6df8c1"]);
+  assert.deepStrictEqual([...skippedCells(PAGE)], []);
 });
