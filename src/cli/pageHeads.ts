@@ -85,7 +85,7 @@ export function fontHead(fonts: readonly ServedFont[], depth: number): string {
   // Without JavaScript, a placeholder the build could not fill (a chart) would spin for ever, and a control could not
   // work: hide them.
   const noscript =
-    "<noscript data-page-head><style>observablehq-loading:not(.prerendered), observablehq-loading[data-control] {display: none;}</style></noscript>";
+    "<noscript data-page-head><style>observablehq-loading:not(.prerendered), observablehq-loading.prerendered[data-control] {display: none;}</style></noscript>";
   return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`, noscript].join("\n");
 }
 

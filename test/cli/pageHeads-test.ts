@@ -79,7 +79,7 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares every 
   // Without JavaScript, the placeholders the build could not fill are hidden, not spinning.
   assert.strictEqual(
     page.match(
-      /<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\), observablehq-loading\[data-control\] \{display: none;\}<\/style><\/noscript>/g
+      /<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\), observablehq-loading\.prerendered\[data-control\] \{display: none;\}<\/style><\/noscript>/g
     )?.length,
     1
   );
