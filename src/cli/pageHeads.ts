@@ -27,6 +27,7 @@ export const PAGE_DESCRIPTIONS: Record<string, string> = {
   signals: "Five signals to watch in AI compute deals, with dated evidence and a status for each deal.",
   methodology: "How every figure is computed, from which sourced facts and assumptions, and the sources behind them.",
   changes: "What changed in the figures since the previous edition, deal by deal.",
+  deals: "Every AI compute deal in the data: search, filter and sort by party, chip and figure, each with its own page and PDF briefing.",
   downloads: "Every figure, fact and assumption behind the site as CSV and JSON files, with the data version they come from."
 };
 

@@ -296,6 +296,7 @@ it("every page's first screen is in its HTML: its headline, and on a deal page t
   const dataset = await readValidDataset("data");
   for (const path of pages.filter((p) => !p.startsWith("/briefings/"))) {
     assert.isAbove(staticText(staticHeading(path)).length, 4, `${path}: the h1 is empty without JavaScript`);
+    assert.match(builtHtml(path), /<meta name="description" content="[^"]{40,}"/, `${path}: meta description`);
     if (path.startsWith("/deals/")) {
       const deal = dataset.deals.find((d) => `/deals/${d.id}` === path)!;
       assert.strictEqual(staticText(staticHeading(path)), deal.name, path);
