@@ -103,7 +103,10 @@ function escapeHtml(text: string): string {
  * @example withPageHead("<html><head><title>Deal | x</title></head>", {title: "A → B | x", description: "D"})
  */
 export function withPageHead(html: string, {title, description, head}: {title?: string; description?: string; head?: string}): string {
-  let out = html.replace(/<html(?![^>]*\blang=)([^>]*)>/i, '<html lang="en"$1>');
+  // The first <html tag is the document's; a later one may be text in a script (a comment naming <html data-ready>).
+  let out = html.replace(/<html\b([^>]*)>/i, (tag, attributes: string) =>
+    /\blang=/.test(attributes) ? tag : `<html lang="en"${attributes}>`
+  );
   out = out.replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/i, "$1$2");
   // Framework's sidebar: the close button's <label> sits inside an <ol> (a list may hold only <li>), and the toggle is
   // named by its title alone; axe counts both as serious.

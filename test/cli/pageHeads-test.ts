@@ -84,3 +84,11 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares every 
     1
   );
 });
+
+it("withPageHead(html, options) sets lang on the document's <html> only, also when run again on its own output", () => {
+  const page = PAGE.replace("<body></body>", '<body><script type="module">\n// waits for <html data-ready="true">\n</script></body>');
+  const once = withPageHead(page, {description: "D"});
+  assert.include(once, '<html lang="en">');
+  assert.include(once, '// waits for <html data-ready="true">');
+  assert.strictEqual(withPageHead(once, {description: "D"}), once);
+});
