@@ -108,6 +108,8 @@ export function ScenarioControls({
         // The number box shows the raw value (a formatted "50%" is not a number), so the label names the unit.
         const step = stepOf(a);
         const input = Inputs.range([a.low, a.high], {label: `${a.label} (${unitHint(a)})`, step, value});
+        // Inputs' <label> names one of its two boxes (number, range): each gets the name for a screen reader.
+        for (const box of input.querySelectorAll("input")) box.setAttribute("aria-label", `${a.label} (${unitHint(a)})`);
         sliderBox.append(input);
         return {id: a.id, step, input};
       });

@@ -172,7 +172,10 @@ function figureCell(figure: ExplorerFigure | null): HTMLElement {
     text,
     el(
       "span",
-      {class: `badge comparison-badge comparison-badge--${figure.status}`, title: `weakest status among its inputs: ${figure.status}`},
+      {
+        class: `badge badge--${figure.status} comparison-badge comparison-badge--${figure.status}`,
+        title: `weakest status among its inputs: ${figure.status}`
+      },
       figure.status
     )
   );

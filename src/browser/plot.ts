@@ -4,6 +4,8 @@
  * d3 (which Plot's package imports whole: ≈100 kB gzip more per page). Components import
  * `../../lib/plot.js`; a mark missing here is a type error there. Add a name here when a chart needs it.
  */
+import {plot as plotMarks} from "@observablehq/plot";
+
 export {
   areaY,
   arrow,
@@ -14,7 +16,6 @@ export {
   line,
   lineY,
   link,
-  plot,
   pointer,
   pointerX,
   rect,
@@ -25,3 +26,13 @@ export {
   tip,
   waffleX
 } from "@observablehq/plot";
+
+/**
+ * Plot's `plot`, with `role="group"` on every `<g>` it names with `aria-label` ("line", "area"): an `aria-label` on
+ * an element without a role is prohibited ARIA (axe, Lighthouse), and a named group is what Plot means.
+ */
+export const plot: typeof plotMarks = (options) => {
+  const chart = plotMarks(options);
+  for (const g of chart.querySelectorAll("g[aria-label]:not([role])")) g.setAttribute("role", "group");
+  return chart;
+};

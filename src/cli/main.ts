@@ -138,13 +138,13 @@ program
 program
   .command("bench")
   .description(
-    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
+    "measure the whole pipeline (builds, PDFs, Monte Carlo, slider latency, bytes per page, Lighthouse per page, builds at 10, 100 and 1,000 deals) against its targets; writes bench/results.json"
   )
   .option("--json", "print the results as JSON instead of the table")
   .option("--quick", "fewer repetitions, for a first look")
   .option(
     "--only <steps>",
-    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, scale, growth); results.json is not written unless --merge"
+    "run only these steps (comma-separated: mc, build, site, pdf, slider, bytes, lighthouse, scale, growth); results.json is not written unless --merge"
   )
   .option("--merge", "with --only: merge the steps that ran into the existing results.json")
   .action(async (options: {json?: boolean; quick?: boolean; only?: string; merge?: boolean}) => {

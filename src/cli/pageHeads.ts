@@ -1,12 +1,15 @@
 /**
  * Gives every built page its own head: `<html lang="en">`, a title per deal page ("Amazon → Anthropic |
- * compute-deals", where Framework writes the route's front-matter title "Deal" on every one) and a meta description
- * with its link-preview twins. Framework has no per-route title for a parameterized page, so the build writes them
- * into the HTML it produced.
+ * compute-deals", where Framework writes the route's front-matter title "Deal" on every one), a meta description
+ * with its link-preview twins, a viewport that lets a reader zoom, and the fonts as woff2 files (`_fonts/`, the
+ * first screen's preloaded). Framework has no per-route title for a parameterized page and cannot bundle a font
+ * file into a stylesheet, so the build writes them into the HTML it produced.
  */
-import {readFile, writeFile} from "node:fs/promises";
+import {createHash} from "node:crypto";
+import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
+import {type FontFace, fontFaceRule, readFontFaces} from "./fontFaces.js";
 
 /** The site's name, as observablehq.config.ts `title` writes it after every page title. */
 export const SITE_TITLE = "compute-deals";
@@ -23,29 +26,107 @@ export const PAGE_DESCRIPTIONS: Record<string, string> = {
     "Every AI compute deal side by side on the same measures: dollars per GW, commitment per dollar invested, hardware, governance.",
   signals: "Five signals to watch in AI compute deals, with dated evidence and a status for each deal.",
   methodology: "How every figure is computed, from which sourced facts and assumptions, and the sources behind them.",
-  changes: "What changed in the figures since the previous edition, deal by deal."
+  changes: "What changed in the figures since the previous edition, deal by deal.",
+  deals: "Every AI compute deal in the data: search, filter and sort by party, chip and figure, each with its own page and PDF briefing.",
+  downloads: "Every figure, fact and assumption behind the site as CSV and JSON files, with the data version they come from."
 };
+
+/**
+ * The fonts the first screen draws with (headline, kicker, figures and their bounds, the summary and its bold
+ * figures): preloaded, so they arrive with the stylesheet and a late swap does not reflow the first screen (one font
+ * found only when the text needing it was laid out shifted the summary by 0.1–0.2 CLS). The serif's 600 and italic
+ * are found later, below the fold.
+ */
+const PRELOADED = new Set([
+  "inter-latin-400-normal.woff2",
+  "inter-latin-500-normal.woff2",
+  "inter-latin-600-normal.woff2",
+  "inter-latin-700-normal.woff2",
+  "source-serif-4-latin-400-normal.woff2",
+  "source-serif-4-latin-700-normal.woff2"
+]);
+
+/** A font as the built site serves it: its face and its site-relative path with a content hash. */
+export interface ServedFont extends FontFace {
+  /** e.g. `_fonts/inter-latin-400-normal.1a2b3c4d.woff2` */
+  path: string;
+}
+
+/**
+ * Copies the woff2 files of `fontsDir` into `<dir>/_fonts/` under names with a hash of their content (so a changed
+ * font gets a new address and caches cannot serve the old one), removing earlier copies; returns them.
+ */
+export async function writeFontFiles(dir: string, fontsDir = "docs/fonts"): Promise<ServedFont[]> {
+  const out = join(dir, "_fonts");
+  await rm(out, {recursive: true, force: true});
+  await mkdir(out, {recursive: true});
+  const served: ServedFont[] = [];
+  for (const face of await readFontFaces(fontsDir)) {
+    const bytes = await readFile(join(fontsDir, face.file));
+    const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
+    const name = face.file.replace(/\.woff2$/, `.${hash}.woff2`);
+    await writeFile(join(out, name), bytes);
+    served.push({...face, path: `_fonts/${name}`});
+  }
+  return served;
+}
+
+/**
+ * Returns the head HTML that loads `fonts` on a page `depth` folders below the site's root: a preload for each font
+ * of the first screen and the @font-face rules (`font-display: swap`), with addresses relative to the page.
+ *
+ * @example fontHead(fonts, 1) // '<link rel="preload" href="../_fonts/inter-latin-700-normal.1a2b3c4d.woff2" …>…'
+ */
+export function fontHead(fonts: readonly ServedFont[], depth: number): string {
+  const prefix = "../".repeat(depth);
+  const preloads = fonts
+    .filter((f) => PRELOADED.has(f.file))
+    .map((f) => `<link rel="preload" href="${prefix}${f.path}" as="font" type="font/woff2" crossorigin data-page-head>`);
+  const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`));
+  // Without JavaScript, a placeholder the build could not fill (a chart) would spin for ever, and a control could not
+  // work: hide them.
+  const noscript =
+    "<noscript data-page-head><style>observablehq-loading:not(.prerendered), observablehq-loading.prerendered[data-control] {display: none;}</style></noscript>";
+  return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`, noscript].join("\n");
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /**
- * Returns `html` with `lang="en"` on its `<html>`, its `<title>` replaced by `title` (when given) and a meta
- * description (with Open Graph title and description) written after the title; tags it wrote before are replaced,
- * so running it twice gives the same page.
+ * Returns `html` with `lang="en"` on its `<html>`, a viewport that allows zooming (Framework's sets
+ * `maximum-scale=1`), Framework's sidebar made valid (its close label out of the list, the toggle named), its `<title>` replaced by `title` (when given), a meta description (with Open Graph title and
+ * description) and `head` (more head HTML: the fonts) written after the title; tags it wrote before are replaced, so
+ * running it twice gives the same page.
  *
  * @example withPageHead("<html><head><title>Deal | x</title></head>", {title: "A → B | x", description: "D"})
  */
-export function withPageHead(html: string, {title, description}: {title?: string; description?: string}): string {
-  let out = html.replace(/<html(?![^>]*\blang=)([^>]*)>/i, '<html lang="en"$1>');
+export function withPageHead(html: string, {title, description, head}: {title?: string; description?: string; head?: string}): string {
+  // The first <html tag is the document's; a later one may be text in a script (a comment naming <html data-ready>).
+  let out = html.replace(/<html\b([^>]*)>/i, (tag, attributes: string) =>
+    /\blang=/.test(attributes) ? tag : `<html lang="en"${attributes}>`
+  );
+  out = out.replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/i, "$1$2");
+  // Framework's sidebar: the close button's <label> sits inside an <ol> (a list may hold only <li>), and the toggle is
+  // named by its title alone; axe counts both as serious.
+  out = out
+    .replace(/(<ol>)(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)/, "$3$2$1")
+    .replace(
+      /<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/,
+      '<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">'
+    );
   if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/i, `<title>${escapeHtml(title)}</title>`);
-  out = out.replace(/\n?<meta (?:name="description"|property="og:[a-z]+") content="[^"]*" data-page-head>/g, "");
+  out = out
+    .replace(/\n?<(?:meta|link) [^>]*\bdata-page-head>/g, "")
+    .replace(/\n?<style data-page-head>[\s\S]*?<\/style>/g, "")
+    .replace(/\n?<noscript data-page-head>[\s\S]*?<\/noscript>/g, "");
   const pageTitle = /<title>([^<]*)<\/title>/i.exec(out)?.[1];
   const tags = [
     description ? `<meta name="description" content="${escapeHtml(description)}" data-page-head>` : "",
     pageTitle ? `<meta property="og:title" content="${pageTitle}" data-page-head>` : "",
-    description ? `<meta property="og:description" content="${escapeHtml(description)}" data-page-head>` : ""
+    description ? `<meta property="og:description" content="${escapeHtml(description)}" data-page-head>` : "",
+    head ?? ""
   ].filter(Boolean);
   return tags.length ? out.replace(/<\/title>/i, `</title>\n${tags.join("\n")}`) : out;
 }
@@ -57,28 +138,23 @@ export function dealDescription(name: string): string {
 
 /**
  * Writes the heads of the pages built in `dir` from the deals under `dataDir`: each deal page's title and
- * description, and each topic page's description. Pages that are not there are skipped.
+ * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
+ * into `<dir>/_fonts/`. Returns the number of pages written.
  */
 export async function writePageHeads(dir: string, dataDir: string): Promise<number> {
-  const pages: {file: string; title?: string; description: string}[] = [
-    ...listDeals(dataDir).map(({id, name}) => ({
-      file: join("deals", `${id}.html`),
-      title: `${name} | ${SITE_TITLE}`,
-      description: dealDescription(name)
-    })),
-    ...Object.entries(PAGE_DESCRIPTIONS).map(([page, description]) => ({file: `${page}.html`, description}))
-  ];
-  let written = 0;
-  for (const {file, title, description} of pages) {
+  const heads = new Map<string, {title?: string; description?: string}>([
+    ...listDeals(dataDir).map(
+      ({id, name}) => [`deals/${id}.html`, {title: `${name} | ${SITE_TITLE}`, description: dealDescription(name)}] as const
+    ),
+    ...Object.entries(PAGE_DESCRIPTIONS).map(([page, description]) => [`${page}.html`, {description}] as const)
+  ]);
+  const fonts = await writeFontFiles(dir);
+  const files = (await readdir(dir, {recursive: true})).map((f) => String(f).split("\\").join("/")).filter((f) => f.endsWith(".html"));
+  for (const file of files.sort()) {
     const path = join(dir, file);
-    let html: string;
-    try {
-      html = await readFile(path, "utf-8");
-    } catch {
-      continue;
-    }
-    await writeFile(path, withPageHead(html, {title, description}));
-    ++written;
+    const html = await readFile(path, "utf-8");
+    const depth = file.split("/").length - 1;
+    await writeFile(path, withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth)}));
   }
-  return written;
+  return files.length;
 }

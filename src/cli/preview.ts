@@ -37,7 +37,7 @@ export async function preview({data = "data", port, open = true, log = (l) => co
   });
   try {
     log("preview: bundling the core for the browser, writing the fonts");
-    await Promise.all([bundleCore(), writeFontFaces()]);
+    await Promise.all([bundleCore(), writeFontFaces(undefined, undefined, {inline: true})]);
     log("preview: computing the site data");
     const previous = resolve("dist", "manifest.json");
     await writeSiteData({dataDir: data, previousManifest: existsSync(previous) ? previous : "", inputs: await hashInputs(undefined, data)});

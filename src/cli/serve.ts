@@ -3,9 +3,10 @@
  * `deals serve` runs for people to look at `dist/`.
  */
 import {createReadStream} from "node:fs";
-import {realpath, stat} from "node:fs/promises";
+import {readFile, realpath, stat} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize, resolve, sep} from "node:path";
+import {gzipSync} from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -19,6 +20,9 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
   ".txt": "text/plain; charset=utf-8"
 };
+
+/** Text types sent gzip-compressed when the client accepts it. */
+const COMPRESSED = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", ".txt"]);
 
 export interface SiteServer {
   /** `http://127.0.0.1:<port>` */
@@ -52,7 +56,16 @@ export async function serveSite(root: string, {port: wanted = 0}: {port?: number
         response.writeHead(404, {"content-type": "text/plain"}).end("not found");
         return;
       }
-      response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store"});
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      // Text is sent gzip-compressed to a client that accepts it, as any static host does: what a reader's phone
+      // downloads (and what Lighthouse weighs) is the compressed size.
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+        const body = gzipSync(await readFile(file));
+        response.writeHead(200, {"content-type": type, "content-encoding": "gzip", vary: "accept-encoding", "cache-control": "no-store"});
+        response.end(request.method === "HEAD" ? undefined : body);
+        return;
+      }
+      response.writeHead(200, {"content-type": type, "cache-control": "no-store"});
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(400).end();

@@ -10,6 +10,7 @@ import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {parseCsv} from "../csv.js";
 import {builtSite} from "../setup/builtSite.js";
+import {type AxeFinding, axeStates} from "./axe.js";
 
 const siteDir = await builtSite();
 let server: SiteServer;
@@ -20,13 +21,20 @@ beforeAll(async () => {
   chromium = await launchBrowser();
 });
 
+/** Seconds axe-core ran, over every page (printed at the end: its cost in this file's time). */
+let axeSeconds = 0;
+
 afterAll(async () => {
+  if (axeSeconds) console.warn(`site-test: axe-core ran ${axeSeconds.toFixed(1)} s in all`);
   await chromium?.close();
   await server?.close();
 });
 
-/** Loads a page, waits for every cell to settle, and returns what it showed and what went wrong. */
-async function visit(path: string, {width = 1280} = {}) {
+/**
+ * Loads a page, waits for every cell to settle, and returns what it showed and what went wrong; with `axe`, also
+ * axe-core's serious and critical violations (test/browser/axe.ts, in the same page load).
+ */
+async function visit(path: string, {width = 1280, axe = null as Parameters<typeof axeStates>[1] | null} = {}) {
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
   try {
     await page.setViewport({width, height: 900});
@@ -34,11 +42,16 @@ async function visit(path: string, {width = 1280} = {}) {
     await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
     const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     const text = await page.$eval("main", (main) => (main as HTMLElement).innerText);
+    const h1 = await page.$eval("h1", (h) => (h.textContent ?? "").replace(/\s+/g, " ").trim()).catch(() => "");
     // The first family each chart's text asks for (the house sans, not Plot's system-ui, which is DejaVu here).
     const chartFonts = await page.$$eval("svg text", (nodes) => [
       ...new Set(nodes.map((n) => getComputedStyle(n).fontFamily.split(",")[0].trim().replace(/"/g, "")))
     ]);
-    return {text, errors, log, chartFonts};
+    const {findings: violations, seconds}: {findings: AxeFinding[]; seconds: number} = axe
+      ? await axeStates(page, axe)
+      : {findings: [], seconds: 0};
+    axeSeconds += seconds;
+    return {text, h1, errors, log, chartFonts, violations};
   } finally {
     await dispose();
   }
@@ -51,13 +64,26 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
 
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
-  it.concurrent.each(pages)("%s loads with no error and no request leaving 127.0.0.1", async (path) => {
-    const {errors, log, chartFonts} = await visit(path);
+  // axe-core on the pages a reader opens (the briefings' print pages are read as PDFs), in the same page load: every
+  // page in light and dark at 1280 px, every kind of page also at 390 px (test/browser/axe.ts). The deal pages after
+  // the founding one are the same template with other data, and their topic sections the components the topic pages
+  // draw: they are checked at 1280 px without those sections, which keeps axe's share of this file small.
+  it.concurrent.each(pages)("%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation", async (path) => {
+    const sameTemplate = path.startsWith("/deals/") && path !== "/deals/amazon-anthropic";
+    const axe = path.startsWith("/briefings/") ? null : sameTemplate ? {narrow: false, exclude: [".deal-topics"]} : {};
+    const {errors, log, chartFonts, violations, h1} = await visit(path, {axe});
     assert.deepStrictEqual(errors, [], "error blocks");
     // Chart text is in the house font (Inter), on every page that draws a chart.
     assert.includeMembers(["Inter"], chartFonts, "chart text font");
     assert.deepStrictEqual(log.errors, [], "console errors");
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
+    // The headline the HTML holds before any script runs is the one the page then shows (taken over in place).
+    if (!path.startsWith("/briefings/")) assert.strictEqual(staticText(staticHeading(path)), h1, "static h1");
+    assert.deepStrictEqual(
+      violations.map((v) => `${v.state}: ${v.rule} (${v.impact}): ${v.help} at ${v.targets.join(", ")}`),
+      [],
+      "axe-core: serious or critical violations"
+    );
   });
 });
 
@@ -253,4 +279,54 @@ it('every built page has lang="en" and a description, and each deal page its own
     assert.include(html, '<html lang="en">', page);
     assert.match(html, /<meta name="description" content="[^"]{40,}"/, page);
   }
+});
+
+/** The built HTML of a site path. */
+function builtHtml(path: string): string {
+  return readFileSync(join(siteDir, `${path === "/" ? "index" : path.slice(1)}.html`), "utf-8");
+}
+
+/** The `<h1>` of a built page as its HTML holds it. */
+function staticHeading(path: string): string {
+  return /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(builtHtml(path))?.[1] ?? "";
+}
+
+/** The text of markup as a reader without JavaScript reads it: tags and scripts out, entities decoded, spaces collapsed. */
+function staticText(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+it("every page's first screen is in its HTML: its headline, and on a deal page the deal's key figures", async () => {
+  const dataset = await readValidDataset("data");
+  for (const path of pages.filter((p) => !p.startsWith("/briefings/"))) {
+    assert.isAbove(staticText(staticHeading(path)).length, 4, `${path}: the h1 is empty without JavaScript`);
+    assert.match(builtHtml(path), /<meta name="description" content="[^"]{40,}"/, `${path}: meta description`);
+    if (path.startsWith("/deals/")) {
+      const deal = dataset.deals.find((d) => `/deals/${d.id}` === path)!;
+      assert.strictEqual(staticText(staticHeading(path)), deal.name, path);
+      assert.include(builtHtml(path), 'class="card headline"', `${path}: key figures`);
+    }
+  }
+  const main = /<main\b[\s\S]*?<\/main>/.exec(builtHtml("/deals/amazon-anthropic"))?.[0] ?? "";
+  for (const figure of ["$5B", "$13B", "over $100B", "up to 5 GW"]) assert.include(staticText(main), figure);
+});
+
+it("every page links its fonts as woff2 files, preloaded, and no stylesheet carries them as base64", () => {
+  for (const path of pages) {
+    const html = readFileSync(join(siteDir, `${path === "/" ? "index" : path.slice(1)}.html`), "utf-8");
+    assert.match(html, /<link rel="preload" href="(?:\.\.\/)*_fonts\/inter-latin-700-normal\.[0-9a-f]{8}\.woff2" as="font"/, path);
+    assert.match(html, /font-display: swap; src: url\("(?:\.\.\/)*_fonts\/source-serif-4-latin-400-normal\.[0-9a-f]{8}\.woff2"\)/, path);
+  }
+  const styles = readdirSync(join(siteDir, "_import")).filter((f) => f.endsWith(".css"));
+  assert.isNotEmpty(styles);
+  for (const style of styles) assert.notInclude(readFileSync(join(siteDir, "_import", style), "utf-8"), "base64,", style);
 });

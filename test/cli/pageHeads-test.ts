@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {dealDescription, withPageHead} from "../../src/cli/pageHeads.js";
+import {dealDescription, fontHead, withPageHead} from "../../src/cli/pageHeads.js";
 
 const PAGE = '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Deal | compute-deals</title>\n</head><body></body></html>';
 
@@ -27,4 +27,68 @@ it("withPageHead(html, {description}) keeps the page's own title and an existing
 
 it("dealDescription(name) names the deal", () => {
   assert.match(dealDescription("Amazon → Anthropic"), /^Amazon → Anthropic: /);
+});
+
+it("withPageHead(html, options) lets a reader zoom and makes Framework's sidebar a valid, named list", () => {
+  const page = PAGE.replace(
+    '<meta charset="utf-8">',
+    '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">'
+  ).replace(
+    "<body></body>",
+    '<body><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar"><nav id="observablehq-sidebar">\n  <ol>\n    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <li>x</li></ol></nav></body>'
+  );
+  const html = withPageHead(page, {description: "D"});
+  assert.include(html, '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  assert.include(html, '<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <ol>');
+  assert.include(html, 'title="Toggle sidebar" aria-label="Toggle sidebar">');
+  assert.strictEqual(withPageHead(html, {description: "D"}), html);
+});
+
+it("fontHead(fonts, depth) preloads the first screen's fonts and declares every font with font-display: swap, relative to the page", () => {
+  const fonts = [
+    {
+      file: "inter-latin-700-normal.woff2",
+      family: "Inter",
+      weight: 700,
+      style: "normal" as const,
+      path: "_fonts/inter-latin-700-normal.1a2b3c4d.woff2"
+    },
+    {
+      file: "source-serif-4-latin-400-italic.woff2",
+      family: "Source Serif 4",
+      weight: 400,
+      style: "italic" as const,
+      path: "_fonts/source-serif-4-latin-400-italic.5e6f7a8b.woff2"
+    }
+  ];
+  const head = fontHead(fonts, 1);
+  assert.include(
+    head,
+    '<link rel="preload" href="../_fonts/inter-latin-700-normal.1a2b3c4d.woff2" as="font" type="font/woff2" crossorigin data-page-head>'
+  );
+  assert.notInclude(head, 'rel="preload" href="../_fonts/source-serif-4-latin-400-italic');
+  assert.include(
+    head,
+    '@font-face {font-family: "Source Serif 4"; font-style: italic; font-weight: 400; font-display: swap; src: url("../_fonts/source-serif-4-latin-400-italic.5e6f7a8b.woff2") format("woff2");}'
+  );
+  assert.include(fontHead(fonts, 0), 'href="_fonts/inter-latin-700-normal.1a2b3c4d.woff2"');
+  // Written into a page and written again: one set of tags.
+  const page = withPageHead(withPageHead(PAGE, {head}), {head});
+  assert.strictEqual(page.match(/<style data-page-head>/g)?.length, 1);
+  assert.strictEqual(page.match(/rel="preload"/g)?.length, 1);
+  // Without JavaScript, the placeholders the build could not fill are hidden, not spinning.
+  assert.strictEqual(
+    page.match(
+      /<noscript data-page-head><style>observablehq-loading:not\(\.prerendered\), observablehq-loading\.prerendered\[data-control\] \{display: none;\}<\/style><\/noscript>/g
+    )?.length,
+    1
+  );
+});
+
+it("withPageHead(html, options) sets lang on the document's <html> only, also when run again on its own output", () => {
+  const page = PAGE.replace("<body></body>", '<body><script type="module">\n// waits for <html data-ready="true">\n</script></body>');
+  const once = withPageHead(page, {description: "D"});
+  assert.include(once, '<html lang="en">');
+  assert.include(once, '// waits for <html data-ready="true">');
+  assert.strictEqual(withPageHead(once, {description: "D"}), once);
 });

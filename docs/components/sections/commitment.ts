@@ -292,7 +292,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     }),
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
-    el("div", {class: "table-scroll"}, CommitmentTradeoffTable(deal, view, {lab, provider}))
+    el("div", {class: "table-scroll", tabindex: "0"}, CommitmentTradeoffTable(deal, view, {lab, provider}))
   );
 }
 

@@ -104,7 +104,7 @@ export async function MarketMapSection({data: all, analysis, width, print}: Sect
     map.loops.length
       ? [
           el("h3", {}, "The loops, deal by deal"),
-          el("div", {class: "table-scroll"}, LoopTable(map, data)),
+          el("div", {class: "table-scroll", tabindex: "0"}, LoopTable(map, data)),
           print ? null : ChartCsv(MARKET_LOOPS, "", loopRows(map, data.deals), all.version)
         ]
       : null

@@ -111,7 +111,7 @@ export function MarketNpvSection({data, analysis, print}: Pick<SectionContext, "
     {class: "market-npv"},
     ChartFrame(
       [
-        el("div", {class: "table-scroll"}, NpvTableElement(table)),
+        el("div", {class: "table-scroll", tabindex: "0"}, NpvTableElement(table)),
         el("p", {class: "market-npv-caption"}, npvCaption(table, draws), left.length ? ` Not in the table: ${left.join(" and ")}.` : "")
       ],
       {title: asTitle(finding), source: chartSource(data, {inputs}), className: "market-npv-frame"}

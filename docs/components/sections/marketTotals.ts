@@ -107,7 +107,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
         "div",
         {class: "keep"},
         el("h3", {}, title),
-        el("div", {class: "table-scroll"}, PartyTotalsTable(table, heading)),
+        el("div", {class: "table-scroll", tabindex: "0"}, PartyTotalsTable(table, heading)),
         print ? null : ChartCsv(MARKET_TOTALS, name, partyRows(table, othersLabel(table)), data.version)
       )
     )

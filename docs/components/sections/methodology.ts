@@ -124,7 +124,7 @@ function SpreadTable(projection: DealProjection, version?: string): HTMLElement 
   const text = (x: number, unit: string) => figureText(x, unit).replace(/ (a year|per GW-year)$/, "");
   return el(
     "div",
-    {class: "methodology-scroll"},
+    {class: "methodology-scroll", tabindex: "0"},
     el(
       "table",
       {class: "methodology-spread"},

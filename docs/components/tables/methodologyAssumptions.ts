@@ -30,7 +30,7 @@ export function MethodologyAssumptionsTable(
 ): HTMLElement {
   return el(
     "div",
-    {class: "methodology-scroll"},
+    {class: "methodology-scroll", tabindex: "0"},
     el(
       "table",
       {class: "methodology-assumptions"},

@@ -12,6 +12,7 @@ import {readValidDataset} from "../../io/readDataset.js";
 import {buildSiteWithBriefings} from "./briefingSite.js";
 import {benchBuilds, FRAMEWORK_CACHE} from "./buildBench.js";
 import {readEnvironment, resultsDate} from "./environment.js";
+import {benchLighthouse} from "./lighthouse.js";
 import {benchMonteCarlo} from "./monteCarlo.js";
 import {measurePageWeights} from "./pageWeight.js";
 import {benchPdf} from "./pdfBench.js";
@@ -22,7 +23,7 @@ import {benchScaleBuilds, projectBuild, SAMPLE_ABOVE, SAMPLE_DEALS} from "./scal
 import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
 
-export const BENCH_STEPS = ["mc", "build", "site", "pdf", "slider", "bytes", "scale", "growth"] as const;
+export const BENCH_STEPS = ["mc", "build", "site", "pdf", "slider", "bytes", "lighthouse", "scale", "growth"] as const;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface BenchOptions {
@@ -148,6 +149,13 @@ export async function benchCommand({
     await step("bytes", async () => {
       results.pageWeight = await measurePageWeights(await builtSite());
     });
+    await step("lighthouse", async () => {
+      results.lighthouse = await benchLighthouse({site: await builtSite(), log});
+      if (results.lighthouse.load.before > environment.cores || results.lighthouse.load.after > environment.cores)
+        results.notes.push(
+          `Lighthouse ran on a busy machine (load ${results.lighthouse.load.before} → ${results.lighthouse.load.after} on ${environment.cores} cores): its simulated throttling reduces the effect on performance scores but does not remove it`
+        );
+    });
     await step("scale", async () => {
       results.scale = (await benchScale(SCALE_COUNTS, reps.scale)) ?? {
         unavailable: "src/cli/bench/scaleDeals.ts (measureScale) does not exist yet"
@@ -229,6 +237,7 @@ const STEP_FIELDS: Record<BenchStep, (keyof BenchResults)[]> = {
   pdf: ["pdf"],
   slider: ["slider"],
   bytes: ["pageWeight"],
+  lighthouse: ["lighthouse"],
   scale: ["scale"],
   growth: ["growth"]
 };

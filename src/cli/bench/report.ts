@@ -1,6 +1,7 @@
 /** The benchmark's targets, pass/fail, and the table it prints. */
 import type {BuildBench, StageSummary} from "./buildBench.js";
 import type {BenchEnvironment} from "./environment.js";
+import {CLS_TARGET, formatLighthouse, LIGHTHOUSE_CATEGORIES, LIGHTHOUSE_TARGET, type LighthouseBench} from "./lighthouse.js";
 import type {MonteCarloBench} from "./monteCarlo.js";
 import type {PageWeights} from "./pageWeight.js";
 import type {PdfBench} from "./pdfBench.js";
@@ -23,6 +24,8 @@ export interface BenchResults {
   monteCarlo?: MonteCarloBench;
   slider?: SliderBench;
   pageWeight?: PageWeights;
+  /** Lighthouse per page (mobile preset): the four category scores, LCP, CLS, bytes, pass. */
+  lighthouse?: LighthouseBench;
   scale?: ScaleBench | {unavailable: string};
   /** Builds at 10, 100 and 1,000 deals (scaleBuilds.ts), and the load average when the step started. */
   growth?: {rows: ScaleBuild[]; loadAtStart: number; projection?: ProjectedBuild};
@@ -120,6 +123,7 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
     }),
     valueRow("pageWeight.jsGzipMedian", "JavaScript per page, gzip, median page", "kB", r.pageWeight && r.pageWeight.jsGzip.median / KB),
     valueRow("pageWeight.dataGzipMax", "data per page, gzip, largest page", "kB", r.pageWeight && r.pageWeight.dataGzip.max / KB),
+    ...lighthouseRows(r.lighthouse),
     ...(scale?.rows ?? []).map((row) =>
       spreadRow(`scale.${row.deals}`, `check of ${row.deals.toLocaleString("en-US")} generated deals`, "s", row.seconds)
     ),
@@ -258,6 +262,54 @@ export function projectionRows(p: ProjectedBuild): TargetRow[] {
   ];
 }
 
+/** The lowest score of each Lighthouse category over the pages (target ≥ 90) and the largest CLS (≤ 0.1). */
+function lighthouseRows(lh: LighthouseBench | undefined): TargetRow[] {
+  const worst = (f: (p: LighthouseBench["pages"][number]) => number | null, pick: (xs: number[]) => number) => {
+    const values = (lh?.pages ?? []).map(f).filter((x): x is number => x !== null);
+    return values.length ? pick(values) : undefined;
+  };
+  const rows = LIGHTHOUSE_CATEGORIES.map((c) =>
+    valueRow(
+      `lighthouse.${c}`,
+      `Lighthouse ${c.replace("-", " ")}, lowest page (mobile)`,
+      "",
+      worst(
+        (p) => p.scores[c],
+        (xs) => Math.min(...xs)
+      ),
+      {
+        op: ">=",
+        limit: LIGHTHOUSE_TARGET
+      }
+    )
+  );
+  rows.push(
+    valueRow(
+      "lighthouse.cls",
+      "Lighthouse cumulative layout shift, largest page",
+      "",
+      worst(
+        (p) => p.cls,
+        (xs) => Math.max(...xs)
+      ),
+      {
+        op: "<=",
+        limit: CLS_TARGET
+      }
+    ),
+    valueRow(
+      "lighthouse.lcp",
+      "Lighthouse largest contentful paint, slowest page",
+      "s",
+      worst(
+        (p) => p.lcp,
+        (xs) => Math.max(...xs)
+      )
+    )
+  );
+  return rows;
+}
+
 function spreadRow(id: string, label: string, unit: string, spread: Spread | undefined, target?: TargetRow["target"]): TargetRow {
   if (!spread) return {id, label, unit, value: null, target, pass: null};
   return {
@@ -336,6 +388,7 @@ export function formatTable(r: BenchResults): string {
     if (rerun.length) lines.push(`  data loaders Framework ran: ${rerun.map(([n, s]) => `${n} ${num(s)} s`).join(", ")}`);
     lines.push(`  what changed, as the rebuilt site reports it: ${inc.whatChanged?.join("; ") || "nothing"}`);
   }
+  if (r.lighthouse) lines.push("", formatLighthouse(r.lighthouse));
   if (r.notes.length) lines.push("", ...r.notes.map((n) => `note: ${n}`));
   return lines.join("\n");
 }
