@@ -1,5 +1,5 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
-import type {DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
+import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
   factProvenance,
@@ -151,6 +151,8 @@ export interface PreparedDealRecycling {
   otherInvestors: DealInvestment;
   /** Rebates in kind from the provider's group (deal.rebates), summed as tranches. */
   rebates: DealInvestment;
+  /** The rebates' expected value's provenance (null without rebates): assumption-free, so worked out once. */
+  rebate: Provenance | null;
   chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
@@ -201,6 +203,7 @@ export function prepareDealRecycling(
       all: [...flowTranches(deal, investment.tranches), ...flowTranches(deal, rebates.tranches)]
     },
     rebates,
+    rebate: rebates.tranches.length > 0 ? provenanceOf(rebates.maxUsd, {lineage: rebates.maxUsd.lineage}) : null,
     otherInvestors,
     chipMakers: chipMakers
       .filter((company) => assumptions.some((a) => a.id === marginId(company)))
@@ -240,42 +243,14 @@ export function evaluateDealRecycling(
 ): DealRecycling {
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const {investment, newInvestment} = prepared;
-  const probability = values["contingent-probability"];
-  const margin = values[prepared.marginId];
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
+  const {probability, margin, cost, revenue, provider, flows} = newMoneyCash(prepared, commitment, values);
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const revenue = commitment ? revenueOnDelivered(commitment, values["revenue-per-gw-year"] * 1e9) : null;
-  const provider = revenue
-    ? providerCash(revenue.perYear, {
-        margin,
-        capexPerGwUsd: values["capex-per-gw"] * 1e9,
-        itShare: values["it-share"],
-        itLife: values["it-life"],
-        facilityLife: values["facility-life"],
-        revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
-        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
-        gw: revenue.gw ?? undefined
-      })
-    : [];
-  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
-  const cost = 1 - values["credit-share"] * margin;
-  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
   const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
-  const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
-    const cash = new Float64Array(list.length);
-    const cumulative = new Float64Array(list.length);
-    let sum = 0;
-    for (let i = 0; i < list.length; ++i) {
-      cash[i] = pick(list[i]);
-      cumulative[i] = sum += cash[i];
-    }
-    const years = {firstYear: list[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
-    return {npv: netPresentValue(cash, rate, years), payback: list.length ? paybackYear(cumulative, list[0].year) : null};
-  };
-  const cash = measures(flows, (f) => f.netCash);
-  const accounting = measures(flows, (f) => f.accountingNet);
-  const related = measures(allFlows, (f) => f.netCash);
+  const cash = cashMeasures(flows, "netCash", rate);
+  const accounting = cashMeasures(flows, "accountingNet", rate);
+  const related = cashMeasures(allFlows, "netCash", rate);
   const netCashByYear: YearUsd[] = flows.map(({year, netCash}) => ({year, usd: netCash}));
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
@@ -333,18 +308,13 @@ export function evaluateDealRecycling(
     ),
     relationship: {flows: allFlows, paybackYear: related.payback, npvUsd: relationshipNpv},
     totalReturnUsd:
-      relationshipNpv && prepared.latestMark
-        ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
+      relationshipNpv && p?.totalReturn && prepared.latestMark
+        ? withValue(p.totalReturn, relationshipNpv.value + prepared.latestMark.value, "usd")
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
-    rebateExpectedUsd:
-      prepared.rebates.tranches.length > 0
-        ? withValue(
-            provenanceOf(prepared.rebates.maxUsd, {lineage: prepared.rebates.maxUsd.lineage}),
-            prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability,
-            "usd"
-          )
-        : null,
+    rebateExpectedUsd: prepared.rebate
+      ? withValue(prepared.rebate, prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability, "usd")
+      : null,
     chipMakers: provider.length
       ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
           const share = values["it-share"] * values["chip-content-share"];
@@ -358,6 +328,82 @@ export function evaluateDealRecycling(
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
   };
+}
+
+/** What the cash flows read of a commitment: a full projection or a draw's {@link CommitmentSpend}. */
+type SpendInput = Pick<CommitmentSpend, "deal" | "totalUsd" | "ceilingGwYears" | "perYear" | "delivered">;
+
+/** The banded recycling headlines of one set of values as plain numbers: what a Monte Carlo draw reads. */
+export interface RecyclingHeadlines {
+  /** The provider's operating profit over the term, USD; null without a commitment. */
+  operatingProfitUsd: number | null;
+  /** Cash NPV of the new money's flows in {@link VALUATION_YEAR} dollars, USD; null without flows. */
+  npvUsd: number | null;
+  /** First year from which the new money's cumulative net cash stays ≥ 0; null if never. */
+  paybackYear: number | null;
+}
+
+/**
+ * Returns the same operating profit, cash NPV and payback year as {@link evaluateDealRecycling} (the same steps,
+ * {@link newMoneyCash} then {@link cashMeasures}), without the figures a Monte Carlo draw does not read: no
+ * relationship scope, ratios, chip makers or lineage, so each draw allocates only its cash flows.
+ *
+ * @example recyclingHeadlines(prepared, evaluateCommitmentSpend(preparedCommitment, values), values).npvUsd // as evaluateDealRecycling(…).npvUsd.value
+ */
+export function recyclingHeadlines(prepared: PreparedDealRecycling, commitment: SpendInput | null, values: AssumptionValues): RecyclingHeadlines {
+  if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
+  const {margin, revenue, flows} = newMoneyCash(prepared, commitment, values);
+  const cash = cashMeasures(flows, "netCash", values["discount-rate"]);
+  return {
+    operatingProfitUsd: commitment && revenue ? revenue.totalUsd * margin : null,
+    npvUsd: commitment && flows.length ? cash.npv : null,
+    paybackYear: cash.payback
+  };
+}
+
+/**
+ * Returns the provider's side and the new money's yearly flows for one set of values: the lab's spend
+ * ({@link revenueOnDelivered}), the provider's cash on it ({@link providerCash}) and the flows against the new
+ * money ({@link recyclingFlows}); the contingent probability, the provider's margin (0–1) and the cost of an
+ * invested dollar (credits at 1 − margin) they were computed with. No spend and no flows without a commitment.
+ */
+function newMoneyCash(prepared: PreparedDealRecycling, commitment: SpendInput | null, values: AssumptionValues) {
+  const probability = values["contingent-probability"];
+  const margin = values[prepared.marginId];
+  const revenue = commitment ? revenueOnDelivered(commitment, values["revenue-per-gw-year"] * 1e9) : null;
+  const provider = revenue
+    ? providerCash(revenue.perYear, {
+        margin,
+        capexPerGwUsd: values["capex-per-gw"] * 1e9,
+        itShare: values["it-share"],
+        itLife: values["it-life"],
+        facilityLife: values["facility-life"],
+        revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
+        opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+        gw: revenue.gw ?? undefined
+      })
+    : [];
+  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
+  const cost = 1 - values["credit-share"] * margin;
+  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  return {probability, margin, cost, revenue, provider, flows};
+}
+
+/**
+ * Returns the NPV (USD, at `rate` to 1 January {@link VALUATION_YEAR}) and the payback year of one column of the
+ * yearly flows (cash or accounting net), from its running sum; payback null without flows.
+ */
+function cashMeasures(flows: readonly RecyclingFlow[], column: "netCash" | "accountingNet", rate: number) {
+  const n = flows.length;
+  const cash = new Float64Array(n);
+  const cumulative = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; ++i) {
+    cash[i] = flows[i][column];
+    cumulative[i] = sum += cash[i];
+  }
+  const years = {firstYear: flows[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
+  return {npv: netPresentValue(cash, rate, years), payback: n ? paybackYear(cumulative, flows[0].year) : null};
 }
 
 /**
@@ -398,13 +444,14 @@ function provenancesFor(prepared: PreparedDealRecycling, totalUsd: Figure): Retu
 }
 
 function commitmentProvenances(
-  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches}: PreparedDealRecycling,
+  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches, latestMark}: PreparedDealRecycling,
   totalUsd: Figure
 ) {
   const operatingProfit = provenanceOf(totalUsd, margin);
   const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
   const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
+  const relationshipNpv = net(tranches.all.length ? expected : null, providerSide);
   return {
     revenue: provenanceOf(totalUsd, cash),
     price: provenanceOf(totalUsd, cash),
@@ -413,7 +460,9 @@ function commitmentProvenances(
     residualPv: provenanceOf(totalUsd, cash, discount),
     providerCash: provenanceOf(operatingProfit, cash),
     accountingNpv: net(newProvenance, provenanceOf(operatingProfit, discount)),
-    relationshipNpv: net(tranches.all.length ? expected : null, providerSide),
+    relationshipNpv,
+    /** The relationship NPV + the latest equity mark (null without a mark). */
+    totalReturn: latestMark ? provenanceOf(relationshipNpv, latestMark) : null,
     firm: quotientProvenance(investment.firmUsd, totalUsd),
     max: quotientProvenance(investment.maxUsd, totalUsd),
     newFirm: quotientProvenance(newInvestment.firmUsd, totalUsd),
