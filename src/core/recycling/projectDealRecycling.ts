@@ -350,7 +350,11 @@ export interface RecyclingHeadlines {
  *
  * @example recyclingHeadlines(prepared, evaluateCommitmentSpend(preparedCommitment, values), values).npvUsd // as evaluateDealRecycling(…).npvUsd.value
  */
-export function recyclingHeadlines(prepared: PreparedDealRecycling, commitment: SpendInput | null, values: AssumptionValues): RecyclingHeadlines {
+export function recyclingHeadlines(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  values: AssumptionValues
+): RecyclingHeadlines {
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const {margin, revenue, flows} = newMoneyCash(prepared, commitment, values);
   const cash = cashMeasures(flows, "netCash", values["discount-rate"]);
