@@ -190,7 +190,7 @@ export function evaluateCommitmentSpend(
   const perYear = evaluateSpend(prepared.spend, {profile, rampYears, deliveredGw});
   const contractUsdPerGwYear = contractCostPerGwYear(values);
   const gwYearsContract = totals.totalUsd.value / contractUsdPerGwYear;
-  const deliveredRows = profile === "capacity" && deliveredGw ? Array.from(deliveredGwYears(prepared.spend, deliveredGw)) : null;
+  const deliveredRows = profile === "capacity" && deliveredGw ? deliveredGwYears(prepared.spend, deliveredGw) : null;
   return {
     deal: prepared.deal,
     totalUsd: totals.totalUsd,

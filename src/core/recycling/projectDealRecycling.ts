@@ -399,8 +399,9 @@ function newMoneyCash(prepared: PreparedDealRecycling, commitment: SpendInput | 
  */
 function cashMeasures(flows: readonly RecyclingFlow[], column: "netCash" | "accountingNet", rate: number) {
   const n = flows.length;
-  const cash = new Float64Array(n);
-  const cumulative = new Float64Array(n);
+  // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
+  const cash = new Array<number>(n);
+  const cumulative = new Array<number>(n);
   let sum = 0;
   for (let i = 0; i < n; ++i) {
     cash[i] = flows[i][column];
