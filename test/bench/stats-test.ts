@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {mapSpread, measure, median, summarize} from "../../src/cli/bench/stats.js";
+import {mapSpread, measure, measureWallAndCpu, median, summarize} from "../../src/cli/bench/stats.js";
 
 it("median(values) returns the middle value of an odd count", () => {
   assert.strictEqual(median([3, 1, 2]), 2);
@@ -60,4 +60,23 @@ it("measure(run, {repetitions: 0}) throws invalid repetitions", async () => {
   let error: unknown;
   await measure(() => {}, {repetitions: 0}).catch((e) => (error = e));
   assert.match(String(error), /invalid repetitions: 0/);
+});
+
+it("measureWallAndCpu(run, {repetitions, warmup}) times the same runs on both clocks: a busy run's CPU time is close to its wall time, a sleeping one's is not", async () => {
+  let calls = 0;
+  const busy = () => {
+    calls++;
+    const end = performance.now() + 30;
+    while (performance.now() < end);
+  };
+  const {wall, cpu} = await measureWallAndCpu(busy, {repetitions: 3, warmup: 1});
+  assert.strictEqual(calls, 4);
+  assert.strictEqual(wall.n, 3);
+  assert.strictEqual(cpu.n, 3);
+  assert.isAtLeast(wall.min, 0.03);
+  // Spinning uses the CPU (a busy machine may give this process less of it than the wall clock shows: a loose floor).
+  assert.isAbove(cpu.median, 0.005);
+  const asleep = await measureWallAndCpu(() => new Promise((resolve) => setTimeout(resolve, 50)), {repetitions: 2});
+  assert.isAtLeast(asleep.wall.min, 0.045);
+  assert.isBelow(asleep.cpu.median, 0.03);
 });

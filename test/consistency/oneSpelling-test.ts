@@ -6,10 +6,10 @@ import {afterEach, assert, beforeAll, it, vi} from "vitest";
 import {headlineJson, projectCommand, projectionJson} from "../../src/cli/project.js";
 import type {HeadlineFigure} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
-import {readValidDataset} from "../../src/io/readDataset.js";
 import {figureTable} from "../../src/site/figures.js";
 import {resolvePlaceholders} from "../../src/site/placeholders.js";
 import {ANALYSIS_DRAWS, siteData} from "../../src/site/siteData.js";
+import {publishedSite} from "../publishedSite.js";
 import {nameOf, PLACEHOLDERS, siteSpelling} from "./figureSpelling.js";
 
 let dataset: Dataset;
@@ -17,8 +17,9 @@ let site: ReturnType<typeof siteData>;
 let published: HeadlineFigure[];
 
 beforeAll(async () => {
-  dataset = await readValidDataset("data");
-  site = siteData({dataset, version: "test", previous: null, draws: {analysis: ANALYSIS_DRAWS, bands: 0}});
+  // The published site data (every deal at ANALYSIS_DRAWS), computed once per test worker and shared with other files.
+  ({dataset, site} = await publishedSite());
+  assert.strictEqual(site.analysis().projections[dataset.deals[0].id].uncertainty?.draws, ANALYSIS_DRAWS);
   published = site.figures();
 });
 

@@ -5,13 +5,15 @@ import {checkpointsJson, projectCommand} from "../../src/cli/project.js";
 import type {Dataset} from "../../src/core/model.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {signalBoard} from "../../src/core/signals.js";
-import {readValidDataset} from "../../src/io/readDataset.js";
-import {siteData} from "../../src/site/siteData.js";
+import type {SiteData} from "../../src/site/siteData.js";
+import {publishedSite} from "../publishedSite.js";
 
 let dataset: Dataset;
+let site: SiteData;
 
 beforeAll(async () => {
-  dataset = await readValidDataset("data");
+  // The published site data, computed once per test worker and shared with the other files that read it.
+  ({dataset, site} = await publishedSite());
 });
 
 /** Runs `deals project <deal> --json` in this process and returns its checkpoints. */
@@ -30,7 +32,6 @@ async function cliCheckpoints(deal: string): Promise<unknown> {
 }
 
 it("every deal's checkpoints read the same on the site (full data), in its briefing (its slice) and in the CLI", async () => {
-  const site = siteData({dataset, version: "v", previous: null});
   const pub = site.publicData();
   for (const deal of dataset.deals) {
     const onSite = checkpointsJson(dealCheckpoints(pub, deal.id));
@@ -47,7 +48,7 @@ it("every deal's checkpoints read the same on the site (full data), in its brief
 });
 
 it("Amazon → Anthropic's briefing reads capacity from Project Rainier's evidence, not 'no evidence yet', and as likely on a forecast, not on track", async () => {
-  const slice = await siteData({dataset, version: "v", previous: null}).slice("deal-amazon-anthropic");
+  const slice = await site.slice("deal-amazon-anthropic");
   const [capacity] = dealCheckpoints(slice.data, "amazon-anthropic");
   // The newest evidence is Epoch AI's forecast for the existing campus: a forecast never makes "on track".
   assert.strictEqual(capacity.signal.basis, "forecast");

@@ -6,22 +6,32 @@ import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import type {Dataset} from "../../src/core/model.js";
 import {concerns} from "../../src/core/signals.js";
 import {checkFiles} from "../../src/io/dataset.js";
-import {readValidDataset} from "../../src/io/readDataset.js";
-import {siteData} from "../../src/site/siteData.js";
+import {type SiteData, siteData} from "../../src/site/siteData.js";
+import {publishedSite} from "../publishedSite.js";
 
 let dataset: Dataset;
+let site: SiteData;
+
+/**
+ * Draws for the tests that compare every briefing file before and after an edit: which files change depends on
+ * which deals and tables the edit reaches, not on how many draws make a band (both sides use the same count).
+ */
+const EDIT_DRAWS = {analysis: 100, bands: 100};
 const slices = async (data: Dataset, version: string) => {
-  const site = siteData({dataset: data, version, previous: null});
+  const site = siteData({dataset: data, version, previous: null, draws: EDIT_DRAWS});
   const names = (await site.briefings()).briefings.map((b) => b.name);
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, JSON.stringify(await site.slice(n))])));
 };
+// Every briefing file of the unedited data, computed once for the tests that edit a copy.
+let unedited: ReturnType<typeof slices> | undefined;
+const before = () => (unedited ??= slices(dataset, "v1"));
 
 beforeAll(async () => {
-  dataset = await readValidDataset("data");
+  // The published site data (every deal at the published draw count), shared with other files in this worker.
+  ({dataset, site} = await publishedSite());
 });
 
 it("a deal's briefing file holds that deal only, with its own version and as-of", async () => {
-  const site = siteData({dataset, version: "v-all", previous: null});
   const slice = await site.slice("deal-amd-openai");
   assert.deepStrictEqual(
     slice.data.deals.map((d) => d.id),
@@ -49,31 +59,31 @@ it("a deal's briefing file holds that deal only, with its own version and as-of"
 });
 
 it("the market briefing's file holds every deal", async () => {
-  const slice = await siteData({dataset, version: "v-all", previous: null}).slice("market");
+  const slice = await site.slice("market");
   assert.strictEqual(slice.data.deals.length, dataset.deals.length);
   assert.isNotNull(slice.analysis.articleTable);
 });
 
 it("changing one deal's commitment changes its briefing file, the market's and its lab's other deals' (their exposure), and no other", async () => {
-  const before = await slices(dataset, "v1");
+  const original = await before();
   const changed = structuredClone(dataset);
   const deal = changed.deals.find((d) => d.id === "amazon-anthropic")!;
   deal.commitments[0].amount.value += 1;
   const after = await slices(changed, "v2");
-  const moved = Object.keys(before).filter((name) => before[name] !== after[name]);
+  const moved = Object.keys(original).filter((name) => original[name] !== after[name]);
   // Anthropic's other deals state its exposure across all its deals, which the change moves; OpenAI's do not move.
   assert.deepStrictEqual(moved.sort(), ["deal-amazon-anthropic", "deal-google-anthropic", "deal-microsoft-nvidia-anthropic", "market"]);
   const hash = (text: string) => createHash("sha256").update(text).digest("hex");
-  assert.notStrictEqual(hash(before.market), hash(after.market));
+  assert.notStrictEqual(hash(original.market), hash(after.market));
 });
 
 it("a change to a shared table (an assumption) changes every briefing file", async () => {
-  const before = await slices(dataset, "v1");
+  const original = await before();
   const changed = structuredClone(dataset);
   const pue = changed.assumptions.find((a) => a.id === "pue")!;
   pue.base += 0.01;
   const after = await slices(changed, "v2");
-  assert.isTrue(Object.keys(before).every((name) => before[name] !== after[name]));
+  assert.isTrue(Object.keys(original).every((name) => original[name] !== after[name]));
 });
 
 it("the market file and a deal's file do not grow with the number of deals (the real 10 plus copies: 20, then 60)", async () => {

@@ -1,7 +1,7 @@
 /** Monte Carlo throughput (target 5): one deal's full projection with 100,000 draws, timed after a warm-up. */
 import {projectDeal} from "../../core/index.js";
 import {readValidDataset} from "../../io/readDataset.js";
-import {mapSpread, measure, type Spread} from "./stats.js";
+import {mapSpread, measure, measureWallAndCpu, type Spread} from "./stats.js";
 
 export interface MonteCarloBench {
   deal: string;
@@ -10,6 +10,10 @@ export interface MonteCarloBench {
   seconds: Spread;
   /** draws ÷ seconds, per repetition. */
   drawsPerSecond: Spread;
+  /** CPU seconds (user + system) of the same runs. */
+  cpuSeconds: Spread;
+  /** draws ÷ CPU seconds, per repetition: the throughput with a core to itself, whatever the machine's load. */
+  drawsPerCpuSecond: Spread;
   /** Seconds for the same projection without the simulation (draws: 0): the part that is not per draw. */
   withoutDrawsSeconds: Spread;
 }
@@ -33,7 +37,15 @@ export async function benchMonteCarlo({
 }): Promise<MonteCarloBench> {
   if (!(Number.isInteger(draws) && draws > 0)) throw new Error(`invalid draws: ${draws}`);
   const dataset = await readValidDataset(dataDir);
-  const seconds = await measure(() => projectDeal(dataset, deal, {draws}), {repetitions, warmup: 1});
+  const {wall: seconds, cpu: cpuSeconds} = await measureWallAndCpu(() => projectDeal(dataset, deal, {draws}), {repetitions, warmup: 1});
   const withoutDrawsSeconds = await measure(() => projectDeal(dataset, deal, {draws: 0}), {repetitions, warmup: 1});
-  return {deal, draws, seconds, drawsPerSecond: mapSpread(seconds, (s) => draws / s), withoutDrawsSeconds};
+  return {
+    deal,
+    draws,
+    seconds,
+    drawsPerSecond: mapSpread(seconds, (s) => draws / s),
+    cpuSeconds,
+    drawsPerCpuSecond: mapSpread(cpuSeconds, (s) => draws / s),
+    withoutDrawsSeconds
+  };
 }

@@ -115,6 +115,12 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
       limit: 100_000
     }),
     spreadRow("monteCarlo.seconds", "full projection with 100,000 draws", "s", r.monteCarlo?.seconds),
+    spreadRow(
+      "monteCarlo.drawsPerCpuSecond",
+      "Monte Carlo draws per CPU-second, same runs (what the load does not change)",
+      "draws/s",
+      r.monteCarlo?.drawsPerCpuSecond
+    ),
     spreadRow("slider.ms", "slider input → new headline on /commitment", "ms", r.slider?.toText, {op: "<=", limit: 50}),
     spreadRow("slider.frameMs", "slider input → next frame after the new headline", "ms", r.slider?.toFrame),
     valueRow("pageWeight.jsGzipMax", "JavaScript per page, gzip, largest page", "kB", r.pageWeight && r.pageWeight.jsGzip.max / KB, {

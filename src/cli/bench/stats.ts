@@ -56,6 +56,36 @@ export async function measure(
   return summarize(samples);
 }
 
+/**
+ * Returns the spread of the wall seconds (`performance.now()`) and of the CPU seconds (`process.cpuUsage()`, user +
+ * system, every thread of this process: the garbage collector's helpers too) that `run` takes, from the same
+ * `repetitions` runs after `warmup` uncounted runs. On a shared machine the wall time grows with the load while the
+ * CPU time mostly does not.
+ *
+ * @example const {wall, cpu} = await measureWallAndCpu(() => projectDeal(dataset, "amazon-anthropic"), {repetitions: 5, warmup: 1});
+ */
+export async function measureWallAndCpu(
+  run: () => unknown,
+  {repetitions = 3, warmup = 0}: {repetitions?: number; warmup?: number} = {}
+): Promise<{wall: Spread; cpu: Spread}> {
+  if (!(Number.isInteger(repetitions) && repetitions >= 1)) throw new Error(`invalid repetitions: ${repetitions}`);
+  if (!(Number.isInteger(warmup) && warmup >= 0)) throw new Error(`invalid warmup: ${warmup}`);
+  for (let i = 0; i < warmup; ++i) await run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repetitions; ++i) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await run();
+    const t = (performance.now() - t0) / 1000;
+    const {user, system} = process.cpuUsage(c0);
+    wall.push(t);
+    // A run shorter than the CPU clock's tick can read 0 µs: count it as one microsecond.
+    cpu.push(Math.max(1e-6, (user + system) / 1e6));
+  }
+  return {wall: summarize(wall), cpu: summarize(cpu)};
+}
+
 /** Returns `spread` with every value transformed by `f` (e.g. seconds → draws per second); min/max re-ordered. */
 export function mapSpread(spread: Spread, f: (x: number) => number): Spread {
   return summarize(spread.samples.map(f));

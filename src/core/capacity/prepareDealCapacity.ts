@@ -7,7 +7,7 @@ import {chipInputReader, shareAssumptionId} from "./chipAssumptions.js";
 import {chipAccelerators, chipFlops, chipServers} from "./chipCounts.js";
 import {chipAtMonth, chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {facilityGwToItMw, facilityMwToBuildings, factGw, flopsToH100e, gwToTwhPerYear} from "./convert.js";
-import {capacityArea, capacityAt, capacityCurve} from "./curve.js";
+import {type CapacityCurve, capacityArea, capacityAt, capacityCurve} from "./curve.js";
 import {curveLastMonth, datedPoints, deliveryStart, scheduleMonths} from "./schedule.js";
 
 export interface CapacityOptions {
@@ -92,8 +92,24 @@ export type CapacityBaseCase = Partial<Record<CapacityHeadlineKey, number>>;
 export const CAPACITY_BANDED = ["accelerators", "servers", "flopsBf16", "flopsFp8", "h100e", "h100eFp8"] as const;
 export type CapacityHeadlineKey = (typeof CAPACITY_BANDED)[number];
 
+/** Facility GW at the end of one calendar year and its average over the year. */
+export interface YearGwAverage {
+  year: number;
+  /** Facility GW at the end of the year. */
+  gw: number;
+  /** Average facility GW over the year. */
+  gwAverage: number;
+}
+
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
-export type CapacityProjector = (values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity;
+export type CapacityProjector = ((values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity) & {
+  /**
+   * The `year`, `gw` and `gwAverage` of each row of `project(values).byYear`, computed alone (what a Monte Carlo draw
+   * of the spend that follows delivered capacity reads). `onSchedule`: as if `slip-months` were 0 (the schedule
+   * without the drawn slip), without copying the values.
+   */
+  gwAverageByYear(values: ScenarioValues, options?: {onSchedule?: boolean}): YearGwAverage[];
+};
 
 /**
  * Returns a function that projects `deal`'s capacity for given scenario values (see projectDealCapacity), with
@@ -150,9 +166,13 @@ export function prepareDealCapacity(
     return o;
   };
 
+  // The last year of the year-by-year view: the last point's (slipped), or `throughYear` when later.
+  const lastYearOf = (curve: CapacityCurve) =>
+    Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity);
+
   // Per draw: plain loops and no closures created per call, since this runs inside the Monte Carlo.
   // `byYear: false` skips the year-by-year view (empty), for Monte Carlo draws that need only the headline figures.
-  return ({ramp, values}, {byYear: withYears = true} = {}) => {
+  const project = ({ramp, values}: ScenarioValues, {byYear: withYears = true}: {byYear?: boolean} = {}): DealCapacity => {
     const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
     const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
     const drawn = values as unknown as Record<string, number>;
@@ -177,9 +197,7 @@ export function prepareDealCapacity(
     const counts = chipAccelerators(specs, ceilingGw, pue, itKw);
     const bf16 = chipFlops(specs, counts, "bf16", pfBf16);
 
-    const toYear = withYears
-      ? Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity)
-      : fromYear - 1;
+    const toYear = withYears ? lastYearOf(curve) : fromYear - 1;
     const byYear: CapacityYear[] = [];
     const cumulative = new Array<number>(n).fill(0);
     for (let year = fromYear; year <= toYear; ++year) {
@@ -190,7 +208,7 @@ export function prepareDealCapacity(
       const yearCounts = chipAccelerators(specs, cumulative, pue, itKw);
       const byChip: Record<string, ChipCapacity> = {};
       for (let k = 0; k < n; ++k) byChip[order[k].id] = {gw: cumulative[k], gwAdded: added[k], accelerators: yearCounts[k]};
-      const gwAverage = capacityArea(curve, t0, t0 + 12) / 12;
+      const gwAverage = yearGwAverage(curve, year);
       const flopsBf16 = n > 0 ? chipFlops(specs, yearCounts, "bf16", pfBf16) : null;
       const flopsFp8 = n > 0 ? chipFlops(specs, yearCounts, "fp8", pfFp8) : Number.NaN;
       byYear.push({
@@ -231,6 +249,20 @@ export function prepareDealCapacity(
       byYear
     };
   };
+  const gwAverageByYear = ({ramp, values}: ScenarioValues, {onSchedule = false}: {onSchedule?: boolean} = {}): YearGwAverage[] => {
+    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths: onSchedule ? 0 : values["slip-months"]});
+    const toYear = lastYearOf(curve);
+    const rows: YearGwAverage[] = [];
+    for (let year = fromYear; year <= toYear; ++year)
+      rows.push({year, gw: capacityAt(curve, year * 12 + 12), gwAverage: yearGwAverage(curve, year)});
+    return rows;
+  };
+  return Object.assign(project, {gwAverageByYear});
+}
+
+// Average facility GW over calendar year `year`: the area under the curve over its 12 months ÷ 12.
+function yearGwAverage(curve: CapacityCurve, year: number): number {
+  return capacityArea(curve, year * 12, year * 12 + 12) / 12;
 }
 
 // A figure from a value and its prepared origin.

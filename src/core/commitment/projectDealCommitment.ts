@@ -141,40 +141,29 @@ export function evaluateDealCommitment(
   {deliveredGw, scheduledGw}: {deliveredGw?: readonly DeliveredGw[]; scheduledGw?: readonly DeliveredGw[]} = {}
 ): DealCommitmentProjection {
   const {profile, totals, ceilingGw, ceilingGwYears, provenance} = prepared;
-  const rampYears = profile === "ramp" ? values["spend-ramp-years"] : 0;
-  const perYear = evaluateSpend(prepared.spend, {profile, rampYears, deliveredGw});
+  const spend = evaluateCommitmentSpend(prepared, values, {deliveredGw, scheduledGw});
   const total = totals.totalUsd.value;
-  const contract = withValue(provenance.contract, contractCostPerGwYear(values), "usd-per-gw-year");
+  const contract = withValue(provenance.contract, spend.contractUsdPerGwYear, "usd-per-gw-year");
   const buildUp = withValue(provenance.buildUp, buildUpCostPerGwYear(values, values[prepared.marginId]), "usd-per-gw-year");
   const gwYears = {
-    contract: withValue(provenance.gwYearsContract, total / contract.value, "gw-years"),
+    contract: withValue(provenance.gwYearsContract, spend.gwYearsContract, "gw-years"),
     buildUp: withValue(provenance.gwYearsBuildUp, total / buildUp.value, "gw-years")
   };
-  const coverage =
-    ceilingGwYears && provenance.coverage && ceilingGwYears.value > 0
-      ? withValue(provenance.coverage, gwYears.contract.value / ceilingGwYears.value, "fraction")
-      : null;
+  const coverage = provenance.coverage && spend.coverage !== null ? withValue(provenance.coverage, spend.coverage, "fraction") : null;
   const {totalUsd, years, start} = totals;
-  const deliveredRows = profile === "capacity" && deliveredGw ? Array.from(deliveredGwYears(prepared.spend, deliveredGw)) : null;
   return {
     deal: prepared.deal,
     profile,
     totalUsd,
     years,
     start,
-    perYear,
+    perYear: spend.perYear,
     costPerGwYear: {contract, buildUp},
     gwYears,
     ceilingGw,
     ceilingGwYears,
     coverage,
-    delivered: deliveredRows
-      ? {
-          gwYears: deliveredRows,
-          totalGwYears: deliveredRows.reduce((a, b) => a + b, 0),
-          scheduledGwYears: scheduledGw ? deliveredGwYears(prepared.spend, scheduledGw).reduce((a, b) => a + b, 0) : undefined
-        }
-      : null,
+    delivered: spend.delivered,
     // Formatting costs more than the arithmetic, and a Monte Carlo draw never reads it: build it when read.
     get reading() {
       return commitmentReading({
@@ -188,6 +177,55 @@ export function evaluateDealCommitment(
         partialCapacity: prepared.partialCapacity
       });
     }
+  };
+}
+
+/** The numbers of a commitment projection that a Monte Carlo draw reads, without lineage or words. */
+export type CommitmentSpend = Pick<DealCommitmentProjection, "deal" | "totalUsd" | "ceilingGwYears" | "perYear" | "delivered"> & {
+  /** The contract price, USD per GW-year. */
+  contractUsdPerGwYear: number;
+  /** GW-years the spend buys at the contract price. */
+  gwYearsContract: number;
+  /**
+   * gwYearsContract ÷ the ceiling's GW-years, a fraction; null without a ceiling, with a zero one, or when the ceiling
+   * counts only part of the hardware the commitment pays for (`partialCapacity`).
+   */
+  coverage: number | null;
+};
+
+/**
+ * Returns the spend per calendar year, the delivered GW-years ("capacity" profile; with `scheduledGw`, also their sum
+ * with no slip), the GW-years at the contract price and the coverage for one set of values: the numbers
+ * {@link evaluateDealCommitment} wraps in figures, computed the same way, for a Monte Carlo draw that reads only them.
+ *
+ * @example evaluateCommitmentSpend(prepared, values).gwYearsContract // 9.0909 for $100B at $11B per GW-year
+ */
+export function evaluateCommitmentSpend(
+  prepared: PreparedDealCommitment,
+  values: AssumptionValues,
+  {deliveredGw, scheduledGw}: {deliveredGw?: readonly DeliveredGw[]; scheduledGw?: readonly DeliveredGw[]} = {}
+): CommitmentSpend {
+  const {profile, totals, ceilingGwYears} = prepared;
+  const rampYears = profile === "ramp" ? values["spend-ramp-years"] : 0;
+  const perYear = evaluateSpend(prepared.spend, {profile, rampYears, deliveredGw});
+  const contractUsdPerGwYear = contractCostPerGwYear(values);
+  const gwYearsContract = totals.totalUsd.value / contractUsdPerGwYear;
+  const deliveredRows = profile === "capacity" && deliveredGw ? deliveredGwYears(prepared.spend, deliveredGw) : null;
+  return {
+    deal: prepared.deal,
+    totalUsd: totals.totalUsd,
+    ceilingGwYears,
+    perYear,
+    delivered: deliveredRows
+      ? {
+          gwYears: deliveredRows,
+          totalGwYears: deliveredRows.reduce((a, b) => a + b, 0),
+          scheduledGwYears: scheduledGw ? deliveredGwYears(prepared.spend, scheduledGw).reduce((a, b) => a + b, 0) : undefined
+        }
+      : null,
+    contractUsdPerGwYear,
+    gwYearsContract,
+    coverage: ceilingGwYears && !prepared.partialCapacity && ceilingGwYears.value > 0 ? gwYearsContract / ceilingGwYears.value : null
   };
 }
 

@@ -90,7 +90,8 @@ export function evaluateSpend(prepared: PreparedSpend, {profile = "flat", rampYe
   if (!SPEND_PROFILES.includes(profile)) throw new Error(`invalid profile: ${profile}`);
   if (!(rampYears >= 0)) throw new Error(`invalid rampYears: ${rampYears}`);
   const {firstYear, yearCount} = prepared;
-  const usd = new Float64Array(yearCount);
+  // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
+  const usd = new Array<number>(yearCount).fill(0);
   const gw = profile === "capacity" ? gwByYear(deliveredGw, firstYear, yearCount) : undefined;
   for (const {usd: total, years, firstIndex, edges} of prepared.terms) {
     const count = edges.length - 1;
@@ -131,10 +132,10 @@ export function spendByYear(terms: readonly SpendTerm[], options: SpendOptions =
  * @example deliveredGwYears(prepareSpend([{usd: 1e9, years: 1, start: "2026-07-02"}]), [{year: 2026, gwAverage: 2}, {year: 2027, gwAverage: 4}])
  * // [2 × 0.5, 4 × 0.5] (half of 2026 and half of 2027 are in the term)
  */
-export function deliveredGwYears(prepared: PreparedSpend, deliveredGw: readonly DeliveredGw[]): Float64Array {
+export function deliveredGwYears(prepared: PreparedSpend, deliveredGw: readonly DeliveredGw[]): number[] {
   const {firstYear, yearCount} = prepared;
   const gw = gwByYear(deliveredGw, firstYear, yearCount);
-  const covered = new Float64Array(yearCount);
+  const covered = new Array<number>(yearCount).fill(0);
   for (const {firstIndex, edges} of prepared.terms)
     for (let i = 0; i < edges.length - 1; ++i) covered[firstIndex + i] = Math.max(covered[firstIndex + i], edges[i + 1] - edges[i]);
   for (let i = 0; i < yearCount; ++i) covered[i] *= gw[i];
@@ -149,9 +150,9 @@ function rampShare(t: number, years: number, ramp: number): number {
   return area / (years - ramp / 2);
 }
 
-function gwByYear(deliveredGw: readonly DeliveredGw[] | undefined, firstYear: number, yearCount: number): Float64Array {
+function gwByYear(deliveredGw: readonly DeliveredGw[] | undefined, firstYear: number, yearCount: number): number[] {
   if (!deliveredGw) throw new Error("invalid deliveredGw: undefined");
-  const gw = new Float64Array(yearCount).fill(Number.NaN);
+  const gw = new Array<number>(yearCount).fill(Number.NaN);
   let carryYear = -Infinity;
   let carry = 0;
   for (const {year, gwAverage} of deliveredGw) {

@@ -32,6 +32,10 @@ export function atPrecision(x: number, precision: Precision): number {
   return roundSig(x, precision === "3sf" ? 3 : 12);
 }
 
+// What x.toLocaleString("en-US", {maximumFractionDigits: 12, useGrouping: true}) writes, with the formatter made
+// once: toLocaleString builds a new Intl.NumberFormat on every call, which cost more than the rest of a page's text.
+const GROUPED = new Intl.NumberFormat("en-US", {maximumFractionDigits: 12, useGrouping: true});
+
 /**
  * Returns a number in words at `precision` with thousands separators and a true minus sign, without trailing
  * zeros: (4006744, "3sf") → "4,010,000", (2.75, "as-written") → "2.75", (−3.412, "3sf") → "−3.41", 0 → "0".
@@ -40,7 +44,7 @@ export function atPrecision(x: number, precision: Precision): number {
 export function numberText(x: number, precision: Precision = "3sf"): string {
   const v = atPrecision(x, precision);
   if (v === 0) return "0";
-  const text = Math.abs(v).toLocaleString("en-US", {maximumFractionDigits: 12, useGrouping: true});
+  const text = GROUPED.format(Math.abs(v));
   return v < 0 ? `${MINUS}${text}` : text;
 }
 

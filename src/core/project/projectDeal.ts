@@ -7,7 +7,12 @@ import {
   type DealCapacity,
   prepareDealCapacity
 } from "../capacity/prepareDealCapacity.js";
-import {type DealCommitmentProjection, evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
+import {
+  type DealCommitmentProjection,
+  evaluateCommitmentSpend,
+  evaluateDealCommitment,
+  prepareDealCommitment
+} from "../commitment/projectDealCommitment.js";
 import type {DeliveredGw, SpendProfile} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
@@ -15,7 +20,13 @@ import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
 import {chipVendorCompany, parentCompany} from "../recycling/companyParents.js";
-import {type DealRecycling, evaluateDealRecycling, prepareDealRecycling, VALUATION_YEAR} from "../recycling/projectDealRecycling.js";
+import {
+  type DealRecycling,
+  evaluateDealRecycling,
+  prepareDealRecycling,
+  recyclingHeadlines,
+  VALUATION_YEAR
+} from "../recycling/projectDealRecycling.js";
 
 /** The date every option is valued from, the same for every deal (the NPVs' valuation date). */
 export const OPTION_VALUATION_DATE = `${VALUATION_YEAR}-01-01`;
@@ -117,7 +128,7 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   const projector = prepareDealProjector(dataset, deal, {profile});
 
   const {optionValue: _, ...result} = projector.evaluate(base.values, {detail: true, ramp: base.ramp});
-  const figures = (values: AssumptionValues) => projector.figures(projector.evaluate(values, {detail: false, ramp: base.ramp}));
+  const figures = (values: AssumptionValues) => projector.draw(values, base.ramp);
   // Another company's margin cannot move this deal: leave it out of the draws and the tornado.
   const own = marginId(deal.provider);
   const relevant = dataset.assumptions.filter((a) => !a.id.startsWith("margin-") || a.id === own);
@@ -176,6 +187,11 @@ export interface DealProjector {
   evaluate(values: AssumptionValues, options?: {detail?: boolean; ramp?: ScenarioValues["ramp"]}): Evaluated;
   /** The UNCERTAIN_FIGURES of an evaluation as plain numbers (null when undefined). */
   figures(evaluated: Evaluated): Record<string, number | null>;
+  /**
+   * The UNCERTAIN_FIGURES for one set of values, equal to `figures(evaluate(values, {detail: false, ramp}))` but
+   * computing only what they read (what each Monte Carlo draw and each tornado end calls).
+   */
+  draw(values: AssumptionValues, ramp?: ScenarioValues["ramp"]): Record<string, number | null>;
 }
 
 /**
@@ -236,6 +252,13 @@ export function prepareDealProjector(
   const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
   const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));
 
+  // The options' closed-form total per GW-year, the one option figure a draw reads (null without options).
+  const optionValueOf = (values: AssumptionValues): number | null => {
+    let optionValue = 0;
+    for (const years of exerciseYears) optionValue += chipOptionClosedForm(years, values, {generationYears: values["generation-years"]});
+    return chipOptions.length ? optionValue : null;
+  };
+
   const evaluate: DealProjector["evaluate"] = (values, {detail = true, ramp: shape = ramp} = {}) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
     const capacity = capacityOf ? capacityOf(scenario, {byYear: detail || profile === "capacity"}) : null;
@@ -248,11 +271,7 @@ export function prepareDealProjector(
     const commitment = preparedCommitment ? evaluateDealCommitment(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
     const recycling = evaluateDealRecycling(preparedRecycling, commitment, values);
     const generationYears = values["generation-years"];
-    if (!detail) {
-      let optionValue = 0;
-      for (const years of exerciseYears) optionValue += chipOptionClosedForm(years, values, {generationYears});
-      return {capacity, fleet: null, commitment, recycling, options: null, optionValue: chipOptions.length ? optionValue : null};
-    }
+    if (!detail) return {capacity, fleet: null, commitment, recycling, options: null, optionValue: optionValueOf(values)};
     const valued = chipOptions.map((option) => ({
       ...valueChipOption(option, {asOf: OPTION_VALUATION_DATE, deal: deal.id, assumptions: dataset.assumptions, values, generationYears}),
       label: option.label,
@@ -278,6 +297,38 @@ export function prepareDealProjector(
     return {capacity, fleet, commitment, recycling, options, optionValue: options?.value.value ?? null};
   };
 
+  // The same steps as evaluate (the delivered path, the schedule without slip, the commitment's spend, the recycling's
+  // cash flows), each computing only the numbers the UNCERTAIN_FIGURES read.
+  const draw: DealProjector["draw"] = (values, shape = ramp) => {
+    const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
+    const capacity = capacityOf ? capacityOf(scenario, {byYear: false}) : null;
+    const deliveredGw = profile === "capacity" && capacityOf ? deliveredPath(capacityOf.gwAverageByYear(scenario)) : undefined;
+    const scheduledGw =
+      deliveredGw && capacityOf && values["slip-months"] > 0
+        ? deliveredPath(capacityOf.gwAverageByYear(scenario, {onSchedule: true}))
+        : undefined;
+    const commitment = preparedCommitment ? evaluateCommitmentSpend(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
+    const recycling = recyclingHeadlines(preparedRecycling, commitment, values);
+    return {
+      "capacity.accelerators": capacity?.accelerators?.value ?? null,
+      "capacity.servers": capacity?.servers?.value ?? null,
+      "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
+      "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
+      "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
+      "capacity.h100e": capacity?.h100e?.value ?? null,
+      "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
+      "commitment.gwYears": commitment?.gwYearsContract ?? null,
+      "commitment.coverage": commitment?.coverage ?? null,
+      "recycling.operatingProfitUsd": recycling.operatingProfitUsd,
+      "recycling.npvUsd": recycling.npvUsd,
+      "recycling.paybackYear": recycling.paybackYear,
+      "recycling.filledNpvUsd": recycling.filledNpvUsd,
+      "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd,
+      "recycling.relationshipNpvUsd": recycling.relationshipNpvUsd,
+      "options.valuePerGwYear": optionValueOf(values)
+    };
+  };
+
   const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) => ({
     "capacity.accelerators": capacity?.accelerators?.value ?? null,
     "capacity.servers": capacity?.servers?.value ?? null,
@@ -297,7 +348,7 @@ export function prepareDealProjector(
     "options.valuePerGwYear": optionValue
   });
 
-  return {evaluate, figures};
+  return {evaluate, figures, draw};
 }
 
 /**

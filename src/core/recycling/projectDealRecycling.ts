@@ -1,5 +1,5 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
-import type {DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
+import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
   factProvenance,
@@ -15,7 +15,7 @@ import type {Assumption, Deal} from "../model.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
-import {providerCash} from "./providerCash.js";
+import {type ProviderCashYear, providerCash} from "./providerCash.js";
 import {type FlowTranche, flowTranches, type RecyclingFlow, recyclingFlows} from "./recyclingFlows.js";
 
 /**
@@ -199,6 +199,8 @@ export interface PreparedDealRecycling {
   otherInvestors: DealInvestment;
   /** Rebates in kind from the provider's group (deal.rebates), summed as tranches. */
   rebates: DealInvestment;
+  /** The rebates' expected value's provenance (null without rebates): assumption-free, so worked out once. */
+  rebate: Provenance | null;
   chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
@@ -251,6 +253,7 @@ export function prepareDealRecycling(
       all: [...flowTranches(deal, investment.tranches), ...flowTranches(deal, rebates.tranches)]
     },
     rebates,
+    rebate: rebates.tranches.length > 0 ? provenanceOf(rebates.maxUsd, {lineage: rebates.maxUsd.lineage}) : null,
     otherInvestors,
     chipMakers: chipMakers
       .filter((company) => assumptions.some((a) => a.id === marginId(company)))
@@ -291,56 +294,17 @@ export function evaluateDealRecycling(
 ): DealRecycling {
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const {investment, newInvestment} = prepared;
-  const probability = values["contingent-probability"];
-  const margin = values[prepared.marginId];
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
+  const base = newMoneyCash(prepared, commitment, values);
+  const {probability, margin, cost, revenue, provider, flows} = base;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const contractPrice = values["revenue-per-gw-year"] * 1e9;
-  const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
-  const cashOn = (r: NonNullable<typeof revenue>) =>
-    providerCash(r.perYear, {
-      margin,
-      capexPerGwUsd: values["capex-per-gw"] * 1e9,
-      itShare: values["it-share"],
-      itLife: values["it-life"],
-      facilityLife: values["facility-life"],
-      referenceLives: prepared.referenceLives,
-      revenuePerGwYearUsd: r.pricePerGwYearUsd,
-      opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
-      gw: r.gw ?? undefined
-    });
-  const provider = revenue ? cashOn(revenue) : [];
-  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
-  const cost = 1 - values["credit-share"] * margin;
-  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
-  // If the lab fills the ceiling: the contract price on every GW-year the schedule delivers, when that comes to more
-  // than the commitment (the central case's revenue); the provider then builds all it delivers. The same reading as
-  // the central case when the commitment already pays for everything delivered, or there is no schedule.
-  const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
-  const filledRevenue = filled && filled.gw !== null && filled.totalUsd > revenue!.totalUsd * (1 + 1e-9) ? filled : revenue;
-  const filledProvider = filledRevenue ? (filledRevenue === revenue ? provider : cashOn(filledRevenue)) : [];
-  const filledFlows = filledRevenue
-    ? filledRevenue === revenue
-      ? flows
-      : recyclingFlows(prepared.flowTranches.new, filledProvider, {probability, cost})
-    : [];
-  const allFlows = commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
-  const measures = (list: RecyclingFlow[], pick: (f: RecyclingFlow) => number) => {
-    const cash = new Float64Array(list.length);
-    const cumulative = new Float64Array(list.length);
-    let sum = 0;
-    for (let i = 0; i < list.length; ++i) {
-      cash[i] = pick(list[i]);
-      cumulative[i] = sum += cash[i];
-    }
-    const years = {firstYear: list[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
-    return {npv: netPresentValue(cash, rate, years), payback: list.length ? paybackYear(cumulative, list[0].year) : null};
-  };
-  const cash = measures(flows, (f) => f.netCash);
-  const accounting = measures(flows, (f) => f.accountingNet);
-  const related = measures(allFlows, (f) => f.netCash);
-  const filledMeasures = filledFlows === flows ? cash : measures(filledFlows, (f) => f.netCash);
+  const filled = ceilingFilledCash(prepared, commitment, values, base);
+  const allFlows = relationshipFlows(prepared, commitment, base);
+  const cash = cashMeasures(flows, "netCash", rate);
+  const accounting = cashMeasures(flows, "accountingNet", rate);
+  const related = cashMeasures(allFlows, "netCash", rate);
+  const filledMeasures = filled.flows === flows ? cash : cashMeasures(filled.flows, "netCash", rate);
   const netCashByYear: YearUsd[] = flows.map(({year, netCash}) => ({year, usd: netCash}));
   const p = commitment && provenancesFor(prepared, commitment.totalUsd);
   const total = commitment?.totalUsd.value ?? 0;
@@ -382,18 +346,9 @@ export function evaluateDealRecycling(
           )
         : null,
     residualUsd: p && flows.length ? withValue(p.capex, residualOf(provider), "usd") : null,
-    residualPvUsd:
-      p && provider.length
-        ? withValue(p.residualPv, residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year), "usd")
-        : null,
+    residualPvUsd: p && provider.length ? withValue(p.residualPv, residualPvOf(provider, rate), "usd") : null,
     npvWithResidualUsd:
-      p && flows.length && provider.length
-        ? withValue(
-            provenanceOf(p.npv, p.residualPv),
-            cash.npv + residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year),
-            "usd"
-          )
-        : null,
+      p && flows.length && provider.length ? withValue(p.npvWithResidual, cash.npv + residualPvOf(provider, rate), "usd") : null,
     providerCashUsd:
       p && flows.length
         ? withValue(
@@ -410,18 +365,13 @@ export function evaluateDealRecycling(
     newMoneyMaxUsd: newInvestment.maxUsd,
     relationship: {flows: allFlows, paybackYear: related.payback, npvUsd: relationshipNpv},
     totalReturnUsd:
-      relationshipNpv && prepared.latestMark
-        ? withValue(provenanceOf(relationshipNpv, prepared.latestMark), relationshipNpv.value + prepared.latestMark.value, "usd")
+      relationshipNpv && p?.totalReturn && prepared.latestMark
+        ? withValue(p.totalReturn, relationshipNpv.value + prepared.latestMark.value, "usd")
         : null,
     otherInvestorsFirmUsd: prepared.otherInvestors.firmUsd,
-    rebateExpectedUsd:
-      prepared.rebates.tranches.length > 0
-        ? withValue(
-            provenanceOf(prepared.rebates.maxUsd, {lineage: prepared.rebates.maxUsd.lineage}),
-            prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability,
-            "usd"
-          )
-        : null,
+    rebateExpectedUsd: prepared.rebate
+      ? withValue(prepared.rebate, prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability, "usd")
+      : null,
     chipMakers: provider.length
       ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
           const share = values["it-share"] * values["chip-content-share"];
@@ -433,13 +383,13 @@ export function evaluateDealRecycling(
         })
       : [],
     ceilingFilled:
-      p && filledRevenue && filledFlows.length
+      p && filled.revenue && filled.flows.length
         ? {
-            revenueUsd: filledRevenue.totalUsd,
-            pricePerGwYearUsd: filledRevenue.pricePerGwYearUsd,
-            gwYears: filledRevenue.gwYears,
-            capexUsd: sum(filledProvider, (y) => y.capex),
-            providerCashUsd: sum(filledProvider, (y) => y.cash),
+            revenueUsd: filled.revenue.totalUsd,
+            pricePerGwYearUsd: filled.revenue.pricePerGwYearUsd,
+            gwYears: filled.revenue.gwYears,
+            capexUsd: sum(filled.provider, (y) => y.capex),
+            providerCashUsd: sum(filled.provider, (y) => y.cash),
             npvUsd: withValue(p.npv, filledMeasures.npv, "usd"),
             paybackYear: filledMeasures.payback
           }
@@ -447,6 +397,143 @@ export function evaluateDealRecycling(
     equity: prepared.equity,
     equityGainUsd: prepared.equityGainUsd
   };
+}
+
+/** What the cash flows read of a commitment: a full projection or a draw's {@link CommitmentSpend}. */
+type SpendInput = Pick<CommitmentSpend, "deal" | "totalUsd" | "ceilingGwYears" | "perYear" | "delivered">;
+
+/** The lab's spend with the provider, year by year, as {@link revenueOnCommitment} and {@link revenueOnDelivered} return it. */
+type Revenue = ReturnType<typeof revenueOnCommitment>;
+
+/** The banded recycling headlines of one set of values as plain numbers: what a Monte Carlo draw reads. */
+export interface RecyclingHeadlines {
+  /** The provider's operating profit over the term, USD; null without a commitment. */
+  operatingProfitUsd: number | null;
+  /** Cash NPV of the new money's flows in {@link VALUATION_YEAR} dollars, USD; null without flows. */
+  npvUsd: number | null;
+  /** First year from which the new money's cumulative net cash stays ≥ 0; null if never. */
+  paybackYear: number | null;
+  /** The new money's cash NPV if the lab fills the ceiling ({@link CeilingFilled}), USD; null without flows. */
+  filledNpvUsd: number | null;
+  /** npvUsd + the present value of the capacity's book value at term end, USD; null without flows. */
+  npvWithResidualUsd: number | null;
+  /** Cash NPV of the relationship to date (every tranche of the investor), USD; null without flows. */
+  relationshipNpvUsd: number | null;
+}
+
+/**
+ * Returns the same operating profit, cash NPV, payback year, "if the lab fills the ceiling" NPV, NPV with the value
+ * at term end and relationship NPV as {@link evaluateDealRecycling} (the same steps: {@link newMoneyCash},
+ * {@link ceilingFilledCash}, {@link relationshipFlows}, then {@link cashMeasures} and {@link residualPvOf}), without the
+ * figures a Monte Carlo draw does not read: no accounting view, ratios, chip makers or lineage.
+ *
+ * @example recyclingHeadlines(prepared, evaluateCommitmentSpend(preparedCommitment, values), values).npvUsd // as evaluateDealRecycling(…).npvUsd.value
+ */
+export function recyclingHeadlines(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  values: AssumptionValues
+): RecyclingHeadlines {
+  if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
+  const rate = values["discount-rate"];
+  const base = newMoneyCash(prepared, commitment, values);
+  const {margin, revenue, provider, flows} = base;
+  const filled = ceilingFilledCash(prepared, commitment, values, base);
+  const allFlows = relationshipFlows(prepared, commitment, base);
+  const cash = cashMeasures(flows, "netCash", rate);
+  const filledNpv = filled.flows === flows ? cash.npv : cashMeasures(filled.flows, "netCash", rate).npv;
+  return {
+    operatingProfitUsd: commitment && revenue ? revenue.totalUsd * margin : null,
+    npvUsd: commitment && flows.length ? cash.npv : null,
+    paybackYear: cash.payback,
+    filledNpvUsd: commitment && filled.revenue && filled.flows.length ? filledNpv : null,
+    npvWithResidualUsd: commitment && flows.length && provider.length ? cash.npv + residualPvOf(provider, rate) : null,
+    relationshipNpvUsd: commitment && allFlows.length ? cashMeasures(allFlows, "netCash", rate).npv : null
+  };
+}
+
+/**
+ * Returns the provider's side and the new money's yearly flows for one set of values: the lab's spend on its stated
+ * commitment ({@link revenueOnCommitment}), the provider's cash on it ({@link providerCashOn}) and the flows against
+ * the new money ({@link recyclingFlows}); the contingent probability, the provider's margin (0–1), the contract price
+ * (USD per GW-year) and the cost of an invested dollar (credits at 1 − margin) they were computed with. No spend and
+ * no flows without a commitment.
+ */
+function newMoneyCash(prepared: PreparedDealRecycling, commitment: SpendInput | null, values: AssumptionValues) {
+  const probability = values["contingent-probability"];
+  const margin = values[prepared.marginId];
+  const contractPrice = values["revenue-per-gw-year"] * 1e9;
+  const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
+  const provider = revenue ? providerCashOn(prepared, values, margin, revenue) : [];
+  // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
+  const cost = 1 - values["credit-share"] * margin;
+  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  return {probability, margin, contractPrice, cost, revenue, provider, flows};
+}
+
+/** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
+function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, margin: number, revenue: Revenue) {
+  return providerCash(revenue.perYear, {
+    margin,
+    capexPerGwUsd: values["capex-per-gw"] * 1e9,
+    itShare: values["it-share"],
+    itLife: values["it-life"],
+    facilityLife: values["facility-life"],
+    referenceLives: prepared.referenceLives,
+    revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
+    opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+    gw: revenue.gw ?? undefined
+  });
+}
+
+/**
+ * Returns the spend, the provider's cash and the new money's flows if the lab fills the ceiling: the contract price on
+ * every GW-year the schedule delivers ({@link revenueOnDelivered}), when that comes to more than the commitment (the
+ * central case's revenue); the provider then builds all it delivers. The central case's own (the same objects) when
+ * the commitment already pays for everything delivered, or there is no schedule.
+ */
+function ceilingFilledCash(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  values: AssumptionValues,
+  {contractPrice, margin, probability, cost, revenue, provider, flows}: ReturnType<typeof newMoneyCash>
+) {
+  const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
+  if (!(revenue && filled && filled.gw !== null && filled.totalUsd > revenue.totalUsd * (1 + 1e-9))) return {revenue, provider, flows};
+  const filledProvider = providerCashOn(prepared, values, margin, filled);
+  return {revenue: filled, provider: filledProvider, flows: recyclingFlows(prepared.flowTranches.new, filledProvider, {probability, cost})};
+}
+
+/** The relationship scope's yearly flows: the same provider cash against every tranche of the investor; none without a commitment. */
+function relationshipFlows(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  {probability, cost, provider}: ReturnType<typeof newMoneyCash>
+) {
+  return commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
+}
+
+/**
+ * Returns the NPV (USD, at `rate` to 1 January {@link VALUATION_YEAR}) and the payback year of one column of the
+ * yearly flows (cash or accounting net), from its running sum; payback null without flows.
+ */
+function cashMeasures(flows: readonly RecyclingFlow[], column: "netCash" | "accountingNet", rate: number) {
+  const n = flows.length;
+  // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
+  const cash = new Array<number>(n);
+  const cumulative = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; ++i) {
+    cash[i] = flows[i][column];
+    cumulative[i] = sum += cash[i];
+  }
+  const years = {firstYear: flows[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
+  return {npv: netPresentValue(cash, rate, years), payback: n ? paybackYear(cumulative, flows[0].year) : null};
+}
+
+/** The book value the provider keeps at term end, discounted at `rate` from the term's last year to 1 January {@link VALUATION_YEAR}, USD (provider non-empty). */
+function residualPvOf(provider: readonly ProviderCashYear[], rate: number): number {
+  return residualOf(provider) * (1 + rate) ** (VALUATION_YEAR - provider[provider.length - 1].year);
 }
 
 /**
@@ -487,22 +574,29 @@ function provenancesFor(prepared: PreparedDealRecycling, totalUsd: Figure): Retu
 }
 
 function commitmentProvenances(
-  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches}: PreparedDealRecycling,
+  {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches, latestMark}: PreparedDealRecycling,
   totalUsd: Figure
 ) {
   const operatingProfit = provenanceOf(totalUsd, margin);
   const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
   const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
+  const relationshipNpv = net(tranches.all.length ? expected : null, providerSide);
+  const npv = net(newProvenance, providerSide);
+  const residualPv = provenanceOf(totalUsd, cash, discount);
   return {
     revenue: provenanceOf(totalUsd, cash),
     price: provenanceOf(totalUsd, cash),
     delivered: provenanceOf(totalUsd, cash),
     capex: provenanceOf(totalUsd, cash),
-    residualPv: provenanceOf(totalUsd, cash, discount),
+    residualPv,
     providerCash: provenanceOf(operatingProfit, cash),
     accountingNpv: net(newProvenance, provenanceOf(operatingProfit, discount)),
-    relationshipNpv: net(tranches.all.length ? expected : null, providerSide),
+    relationshipNpv,
+    /** The relationship NPV + the latest equity mark (null without a mark). */
+    totalReturn: latestMark ? provenanceOf(relationshipNpv, latestMark) : null,
+    /** The new money's cash NPV + the present value of the capacity left at term end. */
+    npvWithResidual: provenanceOf(npv, residualPv),
     firm: quotientProvenance(investment.firmUsd, totalUsd),
     max: quotientProvenance(investment.maxUsd, totalUsd),
     newFirm: quotientProvenance(newInvestment.firmUsd, totalUsd),
@@ -510,7 +604,7 @@ function commitmentProvenances(
     newAtCost: quotientProvenance(provenanceOf(newInvestment.firmUsd, margin, credit), totalUsd),
     revenuePerDollar: quotientProvenance(totalUsd, investment.firmUsd),
     operatingProfit,
-    npv: net(newProvenance, providerSide)
+    npv
   };
 }
 

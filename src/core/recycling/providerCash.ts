@@ -88,8 +88,9 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   const depreciationPerGw = capexPerGwUsd * (itShare / reference.it + (1 - itShare) / reference.facility);
   const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
-  const capex = new Float64Array(n);
-  const depreciation = new Float64Array(n);
+  // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
+  const capex = new Array<number>(n).fill(0);
+  const depreciation = new Array<number>(n).fill(0);
   let residual = 0;
   // A purchase of `usd` in year index i, written off straight-line over `life` years (the last one partial).
   const buy = (i: number, usd: number, life: number) => {

@@ -74,7 +74,8 @@ export function recyclingFlows(
   let first = spendFirst;
   let last = spendLast;
   for (const t of tranches) [first, last] = [Math.min(first, t.year), Math.max(last, t.year)];
-  const investment = new Float64Array(last - first + 1);
+  // A plain array, not a Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
+  const investment = new Array<number>(last - first + 1).fill(0);
   for (const {year, usd, firm, spread} of tranches) {
     if (firm) investment[year - first] += usd * cost;
     else if (!spread || year >= spendLast) investment[year - first] += usd * probability * cost;

@@ -3,8 +3,9 @@
  * bear economics…), each with the deal's key figures computed by the same projection at that scenario's values (no
  * draw: a scenario is a set of values, not a distribution), and the assumptions the scenario changes.
  */
+import {marginId, scenarioValues} from "../assumptions.js";
 import type {Dataset} from "../model.js";
-import {projectDeal} from "../project/projectDeal.js";
+import {prepareDealProjector} from "../project/projectDeal.js";
 
 /** One scenario's column. */
 export interface ScenarioColumn {
@@ -41,12 +42,19 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   // The probability that contingent tranches are paid moves nothing in a deal with none.
   const contingent = deal.tranches.some((t) => !t.firm);
+  // The deal prepared once; each scenario's column is one evaluation of its four figures at the scenario's values (the
+  // same numbers as projectDeal(…, {scenario, draws: 0}), without the parts the table does not show: no chip option
+  // valued by simulation, no fleet). Only the base case is evaluated in full, for its "if the lab fills the ceiling" reading.
+  const projector = prepareDealProjector(dataset, deal);
+  const own = marginId(deal.provider);
   const columns = dataset.scenarios.map((scenario) => {
-    const p = projectDeal(dataset, dealId, {scenario: scenario.id, draws: 0, tornadoFigures: []});
+    const {ramp, values} = scenarioValues(dataset.assumptions, scenario);
+    const figures = projector.draw(values, ramp);
+    const recycling = scenario.id === "base" ? projector.evaluate(values, {detail: false, ramp}).recycling : null;
     const overrides = dataset.assumptions
       .filter((a) => scenario.overrides[a.id] !== undefined && scenario.overrides[a.id] !== a.base)
       // Another provider's margin does not move this deal: leave it out of the stated assumptions.
-      .filter((a) => !a.id.startsWith("margin-") || a.id === p.recycling.margin.id)
+      .filter((a) => !a.id.startsWith("margin-") || a.id === own)
       .filter((a) => a.id !== "contingent-probability" || contingent)
       .map((a) => ({id: a.id, label: a.label, unit: a.unit, value: scenario.overrides[a.id], base: a.base}));
     return {
@@ -55,19 +63,18 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       description: scenario.description,
       ramp: scenario.ramp,
       overrides,
-      npvUsd: p.recycling.npvUsd?.value ?? null,
-      paybackYear: p.recycling.paybackYear,
-      gwYears: p.commitment?.gwYears.contract.value ?? null,
-      h100eFp8: p.capacity?.h100eFp8?.value ?? null,
-      projection: p
+      npvUsd: figures["recycling.npvUsd"],
+      paybackYear: figures["recycling.paybackYear"],
+      gwYears: figures["commitment.gwYears"],
+      h100eFp8: figures["capacity.h100eFp8"],
+      recycling
     };
   });
   const out: ScenarioColumn[] = [];
-  for (const {projection, ...column} of columns) {
+  for (const {recycling: r, ...column} of columns) {
     out.push(column);
-    const s = projection.recycling.ceilingFilled;
-    const r = projection.recycling;
-    if (column.scenario !== "base" || !s || !r.revenueUsd) continue;
+    const s = r?.ceilingFilled;
+    if (column.scenario !== "base" || !r || !s || !r.revenueUsd) continue;
     const same = !(s.revenueUsd > r.revenueUsd.value * 1.001);
     out.push({
       ...column,

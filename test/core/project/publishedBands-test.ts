@@ -2,18 +2,20 @@
 // published (CLI, site, PDFs): one draw count, one seed, one stream per deal.
 import {assert, beforeAll, it} from "vitest";
 import {projectionJson} from "../../../src/cli/project.js";
-import {capacityBands} from "../../../src/core/capacity/bands.js";
 import type {Dataset} from "../../../src/core/model.js";
 import {type DealProjection, projectDeal, UNCERTAIN_FIGURES} from "../../../src/core/project/projectDeal.js";
 import {MONTE_CARLO_DRAWS} from "../../../src/core/uncertainty/draws.js";
-import {readValidDataset} from "../../../src/io/readDataset.js";
-import {siteData} from "../../../src/site/siteData.js";
+import type {SiteData} from "../../../src/site/siteData.js";
+import {publishedSite} from "../../publishedSite.js";
 
 let dataset: Dataset;
-const projections = new Map<string, DealProjection>();
+let site: SiteData;
+// The projections and bands the site publishes (computed once per test worker, see publishedSite).
+let projections: Map<string, DealProjection>;
 beforeAll(async () => {
-  dataset = await readValidDataset("data");
-  for (const deal of dataset.deals) projections.set(deal.id, projectDeal(dataset, deal.id));
+  ({dataset, site} = await publishedSite());
+  projections = new Map(Object.entries(site.analysis().projections));
+  assert.strictEqual(projections.size, dataset.deals.length);
 });
 
 // The headline each UNCERTAIN_FIGURES name publishes.
@@ -146,9 +148,15 @@ it("every deal's payback headline is the median of all its draws: a year inside 
 
 it("every year of every deal's capacity bands, in every scenario, has its headline inside P10–P90", () => {
   const outside: string[] = [];
+  const {bands} = site.bands();
   for (const deal of dataset.deals) {
     for (const scenario of dataset.scenarios) {
-      for (const y of capacityBands(dataset, deal.id, {scenario: scenario.id})?.years ?? []) {
+      assert.strictEqual(
+        bands[deal.id]?.[scenario.id] !== undefined,
+        deal.capacity !== undefined,
+        `${deal.id} ${scenario.id}: bands published`
+      );
+      for (const y of bands[deal.id]?.[scenario.id]?.years ?? []) {
         for (const [key, band] of [
           ["gw", y.gw],
           ["energyTwh", y.energyTwh],
@@ -163,11 +171,12 @@ it("every year of every deal's capacity bands, in every scenario, has its headli
 });
 
 it("the CLI and the site publish the same bands for the same figure (one draw count, seed and stream)", async () => {
-  const site = siteData({dataset, version: "test", previous: null});
   for (const id of ["amazon-anthropic", "google-anthropic"]) {
-    const cli = projectionJson(projections.get(id)!);
+    // What `deals project` computes: the deal projected from the whole dataset at the default draw count.
+    const projected = projectDeal(dataset, id);
+    const cli = projectionJson(projected);
     const published = site.analysis().projections[id];
-    assert.deepStrictEqual(published.uncertainty, projections.get(id)!.uncertainty, id);
+    assert.deepStrictEqual(published.uncertainty, projected.uncertainty, id);
     assert.deepStrictEqual(
       (cli.uncertainty as unknown as Record<string, unknown>)["recycling.npvUsd"],
       published.uncertainty!.figures["recycling.npvUsd"],
