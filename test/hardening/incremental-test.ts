@@ -2,9 +2,9 @@
 // briefing definition) a rebuild on top of the previous output gives the same files as a clean build of the same
 // sources with the same previous manifest (What changed compares with it). A clean build here has no Framework
 // data cache, no previous PDFs and no previous site; only Framework's node_modules bundles, keyed by the lockfile,
-// are kept. PDFs are compared byte for byte after the deal-file change (where the build keeps 1 of 3 PDFs and
-// renders 2); after the other changes the clean build is site-only and each kept or rendered PDF's input key must
-// equal the key of the clean site's page (same key, same bytes: rendering is deterministic, see reproducible-test).
+// are kept. After each change the clean build is site-only, and each kept or rendered PDF's input key must equal the
+// key of the clean site's page (same key, same bytes: rendering is deterministic, which reproducible-test checks byte
+// for byte on every briefing); after the deal-file change the build keeps 1 of 3 PDFs and renders 2.
 // The data is two of the real deals (the founding one and amd-openai): every page, component and briefing kind is
 // built, with 2 deal pages and 3 briefings (pages and PDFs) instead of 10 and 11, which makes these 10 builds cheaper
 // (a first edition, a second, then four changes, each built incrementally and clean); the incremental and the clean
@@ -36,10 +36,9 @@ async function edit(project: string, file: string, from: string | RegExp, to: st
 }
 
 /** The kinds of change, applied one after another to both copies. */
-const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise<void>; rendered: (names: string[]) => string[]}[] = [
+const CHANGES: {kind: string; apply: (project: string) => Promise<void>; rendered: (names: string[]) => string[]}[] = [
   {
     kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn)",
-    pdfs: true,
     apply: (p) => edit(p, "data/deals/amazon-anthropic.yaml", /(commitments:[\s\S]*?value: )100\b/, "$1101"),
     // Anthropic's other deals' briefings state its exposure across all its deals, which the change moves: every
     // Anthropic briefing the copy holds, and the market's.
@@ -50,13 +49,11 @@ const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise
   },
   {
     kind: "an assumption (load factor base 0.8 → 0.75)",
-    pdfs: false,
     apply: (p) => edit(p, "data/assumptions.yaml", /(id: load-factor[\s\S]*?base: )0\.8\b/, "$10.75"),
     rendered: (names) => names
   },
   {
     kind: "a core function (the article table's row label)",
-    pdfs: false,
     apply: (p) => edit(p, "src/core/comparison/articleTable.ts", `"Cloud commitment"`, `"Cloud spend commitment"`),
     // Every briefing page runs the core (docs/lib/core.js) in the browser, so every PDF depends on all of it.
     rendered: (names) => names
@@ -65,7 +62,6 @@ const CHANGES: {kind: string; pdfs: boolean; apply: (project: string) => Promise
     // Two kinds in one build (the suite is over its time budget): a page's text re-renders no PDF, so the briefings
     // rendered are the deal briefings the definition concerns, and never the market's.
     kind: "a page (the capacity page's text) and a briefing definition (the deal briefings' subtitle)",
-    pdfs: false,
     apply: async (p) => {
       await edit(p, "docs/capacity.md", /\n$/, "\nEdited by the incremental-build test.\n");
       await edit(p, "src/site/briefings.ts", "Deal briefing: investment,", "Deal briefing: money,");
@@ -84,24 +80,24 @@ function renderedBy(run: Run): string[] {
   return [...run.stderr.matchAll(/^pdf: ([\w-]+)\.pdf: /gm)].map((m) => m[1]).sort();
 }
 
-/** Returns the files that differ, leaving PDFs out when `pdfs` is false (they are compared by input key). */
-async function compare(a: string, b: string, pdfs: boolean): Promise<string[]> {
+/**
+ * Returns the files that differ, PDFs left out: each PDF's input key in the incremental build's manifest must equal
+ * the key of the clean site's page instead (the clean build is site-only).
+ */
+async function compare(a: string, b: string): Promise<string[]> {
   const [x, y] = [await hashTree(a), await hashTree(b)];
-  const skip = (f: string) => f === "manifest.json" || (!pdfs && f.endsWith(".pdf"));
+  const skip = (f: string) => f === "manifest.json" || f.endsWith(".pdf");
   const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((f) => !skip(f)).sort();
   const out = names.filter((f) => x[f] !== y[f]).map((f) => `${f}: ${x[f]?.slice(0, 8) ?? "missing"} ≠ ${y[f]?.slice(0, 8) ?? "missing"}`);
   const [mx, my] = [await readManifest(a), await readManifest(b)];
   const strip = ({pdfs: _, ...rest}: Manifest) => rest;
   if (JSON.stringify(strip(mx)) !== JSON.stringify(strip(my))) out.push("manifest.json (besides the PDF keys)");
-  if (pdfs && JSON.stringify(mx.pdfs) !== JSON.stringify(my.pdfs)) out.push("manifest.json: PDF keys");
-  if (!pdfs) {
-    const renderer = await rendererHash();
-    const keys = Object.entries(mx.pdfs ?? {});
-    if (keys.length !== DEALS.length + 1) out.push(`manifest.json: ${keys.length} PDF keys, expected one per briefing`);
-    for (const [name, {key}] of keys) {
-      const expected = await pdfInputKey(b, name, {renderer, paper: "a4", epoch: "", siteUrl: ""});
-      if (key !== expected) out.push(`briefings/${name}.pdf: input key ≠ the clean site's`);
-    }
+  const renderer = await rendererHash();
+  const keys = Object.entries(mx.pdfs ?? {});
+  if (keys.length !== DEALS.length + 1) out.push(`manifest.json: ${keys.length} PDF keys, expected one per briefing`);
+  for (const [name, {key}] of keys) {
+    const expected = await pdfInputKey(b, name, {renderer, paper: "a4", epoch: "", siteUrl: ""});
+    if (key !== expected) out.push(`briefings/${name}.pdf: input key ≠ the clean site's`);
   }
   return out;
 }
@@ -140,7 +136,7 @@ beforeAll(async () => {
     await resetClean(previous);
     const [incremental, cleanRun] = await Promise.all([
       deals(inc, ["build", "--data", "data", "--out", "dist"], ENV),
-      deals(clean, ["build", ...(change.pdfs ? [] : ["--site-only"]), "--data", "data", "--out", "dist"], ENV)
+      deals(clean, ["build", "--site-only", "--data", "data", "--out", "dist"], ENV)
     ]);
     const ok = incremental.code === 0 && cleanRun.code === 0;
     const names = (await readdir(join(inc, "dist", "briefings"))).filter((f) => f.endsWith(".pdf")).map((f) => f.slice(0, -4));
@@ -148,7 +144,7 @@ beforeAll(async () => {
       kind: change.kind,
       incremental,
       clean: cleanRun,
-      differences: ok ? await compare(join(inc, "dist"), join(clean, "dist"), change.pdfs) : ["a build failed"],
+      differences: ok ? await compare(join(inc, "dist"), join(clean, "dist")) : ["a build failed"],
       rendered: renderedBy(incremental),
       expected: change.rendered(names).sort()
     });
