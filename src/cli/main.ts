@@ -2,6 +2,7 @@
 import {Command} from "commander";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../core/uncertainty/draws.js";
 import type {PdfCommandOptions} from "./pdf.js";
+import type {ShardsOptions} from "./shards.js";
 
 const program = new Command("deals").description("Explain AI compute mega-deals: data in, a site and PDF briefings out.");
 
@@ -93,19 +94,10 @@ program
   .option("--pages-per-shard <n>", "pages a shard should render", (v) => Number.parseInt(v, 10))
   .option("--github-output <file>", "append the plan as job outputs to this file ($GITHUB_OUTPUT)")
   .option("--record", "record every PDF of the site (after the shards' PDFs are merged) in its manifest")
-  .action(
-    async (options: {
-      site: string;
-      published?: string;
-      maxShards?: number;
-      pagesPerShard?: number;
-      githubOutput?: string;
-      record?: boolean;
-    }) => {
-      const {shardsCommand} = await import("./shards.js");
-      process.exitCode = await shardsCommand(options);
-    }
-  );
+  .action(async (options: Omit<ShardsOptions, "log">) => {
+    const {shardsCommand} = await import("./shards.js");
+    process.exitCode = await shardsCommand(options);
+  });
 
 program
   .command("project <deal>")

@@ -310,13 +310,7 @@ export function prepareDealProjector(
     const commitment = preparedCommitment ? evaluateCommitmentSpend(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
     const recycling = recyclingHeadlines(preparedRecycling, commitment, values);
     return {
-      "capacity.accelerators": capacity?.accelerators?.value ?? null,
-      "capacity.servers": capacity?.servers?.value ?? null,
-      "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
-      "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
-      "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
-      "capacity.h100e": capacity?.h100e?.value ?? null,
-      "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
+      ...capacityFigures(capacity),
       "commitment.gwYears": commitment?.gwYearsContract ?? null,
       "commitment.coverage": commitment?.coverage ?? null,
       "recycling.operatingProfitUsd": recycling.operatingProfitUsd,
@@ -330,13 +324,7 @@ export function prepareDealProjector(
   };
 
   const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) => ({
-    "capacity.accelerators": capacity?.accelerators?.value ?? null,
-    "capacity.servers": capacity?.servers?.value ?? null,
-    "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
-    "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
-    "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
-    "capacity.h100e": capacity?.h100e?.value ?? null,
-    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
+    ...capacityFigures(capacity),
     "commitment.gwYears": commitment?.gwYears.contract.value ?? null,
     "commitment.coverage": commitment?.coverage?.value ?? null,
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
@@ -349,6 +337,19 @@ export function prepareDealProjector(
   });
 
   return {evaluate, figures, draw};
+}
+
+/** The capacity's banded figures by UNCERTAIN_FIGURES name, for a draw and for a full evaluation alike; null without capacity or the figure. */
+function capacityFigures(capacity: DealCapacity | null): Record<string, number | null> {
+  return {
+    "capacity.accelerators": capacity?.accelerators?.value ?? null,
+    "capacity.servers": capacity?.servers?.value ?? null,
+    "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
+    "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
+    "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
+    "capacity.h100e": capacity?.h100e?.value ?? null,
+    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null
+  };
 }
 
 /**
