@@ -24,6 +24,7 @@ import type {
   TornadoRow,
   Tranche
 } from "../lib/core.js";
+import {EXACT_RANKS} from "../lib/core.js";
 import type {ComparisonPoint} from "./charts/comparisonScatter.js";
 import type {EfficiencyRow} from "./charts/roadmapEfficiency.js";
 import {el} from "./dom.js";
@@ -439,11 +440,23 @@ export const PEER_BOX: ChartDownload<PeerCsvRow> = {
     {header: "Bound", meaning: "exact, about, at-least or up-to, from the figures the value comes from", unit: "", value: (r) => r.bound},
     {
       header: "Rank",
-      meaning: "Rank among the live deals with a value, 1 = the largest; empty when not ranked",
+      meaning: `Rank among the live deals with a value, 1 = the largest; empty when not ranked, or when more than ${EXACT_RANKS} deals are ranked (then see Standing)`,
       unit: "",
       value: (r) => r.rank
     },
-    {header: "Of (count)", meaning: "How many live deals have a value", unit: "count", value: (r) => r.of},
+    {
+      header: "Of (count)",
+      meaning: `How many live deals have a value; empty when more than ${EXACT_RANKS} do`,
+      unit: "count",
+      value: (r) => r.of
+    },
+    {
+      header: "Standing",
+      meaning:
+        'What the box prints: the rank ("2nd of 3"), or a band ("top 10%", "top quarter", "top half", "bottom half"…); empty when not ranked',
+      unit: "",
+      value: (r) => r.standing
+    },
     {header: "Largest", meaning: "The live deal with the largest value", unit: "", value: (r) => r.leader?.name},
     {header: "Largest id", meaning: "Its deal id", unit: "", value: (r) => r.leader?.id}
   ]

@@ -4,7 +4,7 @@
  * computed by the build at its values), the peer box (the deal against the other live deals on the same ratios,
  * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
  */
-import {capitalChain, type Deal, type TornadoRow} from "../../lib/core.js";
+import {capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
@@ -29,13 +29,6 @@ function companyName(data: SectionContext["data"], id: string): string {
 /** Returns `text` with its first letter in lower case, unless the first word is an acronym ("GW-years", "NPV"). */
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** "1st", "2nd", "3rd", "4th"… */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : (({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th");
-  return `${n}${suffix}`;
 }
 
 // The assumption's value in its unit, with every digit the data has so a reader can recompute ("PUE 1.15×",
@@ -253,7 +246,11 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
       "p",
       {},
       live
-        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the highest (for a cash NPV below zero, the least negative). Values as the deals state them, or computed from them (the NPV at the median of the draws).`
+        ? `${deal.name} against the other live deals in the data on the same ratios; rank 1 is the highest (for a cash NPV below zero, the least negative)${
+            shown.some((r) => r.of === null)
+              ? `, and where more than ${EXACT_RANKS} deals have the ratio the rank is given as a band (top or bottom 10%, quarter or half)`
+              : ""
+          }. Values as the deals state them, or computed from them (the NPV at the median of the draws).`
         : `${deal.name} was superseded: it is shown against the live deals but ranked among none of them.`
     ),
     shown.length
@@ -281,7 +278,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
                 {},
                 el("th", {scope: "row"}, r.label),
                 el("td", {class: "num"}, valueText(r)),
-                el("td", {class: "num"}, r.rank === null ? "not ranked" : `${ordinal(r.rank)} of ${r.of}`),
+                el("td", {class: "num"}, r.standing ?? "not ranked"),
                 el("td", {}, r.leader === null ? "" : r.leader.id === deal.id ? "this deal" : r.leader.name)
               )
             )

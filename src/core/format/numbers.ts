@@ -52,3 +52,10 @@ export function numberText(x: number, precision: Precision = "3sf"): string {
 export function assertFinite(x: number): void {
   if (typeof x !== "number" || !Number.isFinite(x)) throw new RangeError(`invalid figure value: ${x}`);
 }
+
+/** Returns `n` as an English ordinal: "1st", "2nd", "3rd", "4th", "11th", "21st"… */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}

@@ -1,9 +1,19 @@
 /**
  * The peer box of a research note: the deal against the other live deals on the same few ratios, each with the
- * deal's rank (1 = the largest) and the deal that leads. A superseded deal is history: it is neither ranked nor
- * counted in another deal's rank. The box holds no other deal's value, so a deal's box moves only when its own
- * figures, its rank or the leader move (a change to one deal does not re-render every other deal's briefing).
+ * deal's standing (its rank, 1 = the largest, or above {@link EXACT_RANKS} ranked deals a band such as "top 10%")
+ * and the deal that leads. A superseded deal is history: it is neither ranked nor counted in another deal's rank.
+ * The box holds no other deal's value, so a deal's box moves only when its own figures, its standing or the leader
+ * move: a change to one deal does not re-render every other deal's briefing, whatever the number of deals.
  */
+import {ordinal} from "../format/numbers.js";
+
+/**
+ * Up to this many ranked deals a standing is the exact rank ("3rd of 12"); above, a band ("top 10%", "top
+ * quarter", "top half", "bottom half", "bottom quarter", "bottom 10%"). Among hundreds of deals a rank is a number
+ * nobody repeats, and it moves whenever any deal crosses it (every briefing's "k of N" moved when one deal changed
+ * at 100 deals); a band moves only when the deal crosses one of its edges.
+ */
+export const EXACT_RANKS = 20;
 
 /** The ratios the peer box compares, in print order. */
 export const PEER_RATIOS = [
@@ -34,10 +44,15 @@ export interface PeerRow {
   value: number | null;
   /** The live deal with the largest value (the first in data order on a tie); null when none has a value. */
   leader: {id: string; name: string} | null;
-  /** The deal's rank among the live deals with a value, 1 = the largest (ties share the better rank); null when not ranked. */
+  /**
+   * The deal's rank among the live deals with a value, 1 = the largest (ties share the better rank); null when not
+   * ranked, and when more than {@link EXACT_RANKS} deals are ranked (then `standing` is a band).
+   */
   rank: number | null;
-  /** How many live deals have a value (the deal included when it is live and has one). */
-  of: number;
+  /** How many live deals have a value (the deal included when it is live and has one); null with a band. */
+  of: number | null;
+  /** What the box prints: "2nd of 3", or with more than {@link EXACT_RANKS} ranked deals "top 10%"…; null when not ranked. */
+  standing: string | null;
 }
 
 /**
@@ -52,10 +67,38 @@ export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] 
     const value = finite(deal.values[id]);
     const live = deals.filter((d) => d.live && finite(d.values[id]) !== null);
     const others = live.filter((d) => d.id !== dealId).map((d) => d.values[id] as number);
-    const rank = deal.live && value !== null ? 1 + others.filter((v) => v > value).length : null;
+    const ranked = deal.live && value !== null;
+    const above = ranked ? others.filter((v) => v > value).length : 0;
+    const exact = live.length <= EXACT_RANKS;
     const top = live.reduce<PeerInput | null>((a, d) => (a === null || (d.values[id] as number) > (a.values[id] as number) ? d : a), null);
-    return {id, label, unit, value, rank, of: live.length, leader: top && {id: top.id, name: top.name}};
+    return {
+      id,
+      label,
+      unit,
+      value,
+      rank: ranked && exact ? 1 + above : null,
+      of: exact ? live.length : null,
+      standing: !ranked ? null : exact ? `${ordinal(1 + above)} of ${live.length}` : band(above, live.length),
+      leader: top && {id: top.id, name: top.name}
+    };
   });
+}
+
+/**
+ * Returns the band of a deal with `above` ranked deals larger than it, of `count` ranked deals: by the share of
+ * deals above it (its rank less one, so ties share the better band, as they share the better rank), the top 10%,
+ * quarter or half, else the bottom half, quarter or 10%.
+ *
+ * @example band(4, 101) // "top 10%"; band(30, 101) // "top half"; band(80, 101) // "bottom quarter"
+ */
+export function band(above: number, count: number): string {
+  const share = above / count;
+  if (share < 0.1) return "top 10%";
+  if (share < 0.25) return "top quarter";
+  if (share < 0.5) return "top half";
+  if (share < 0.75) return "bottom half";
+  if (share < 0.9) return "bottom quarter";
+  return "bottom 10%";
 }
 
 function finite(x: number | null | undefined): number | null {
