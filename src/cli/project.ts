@@ -208,8 +208,9 @@ export async function projectCommand(
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
-  line("capex to deliver the capacity", rec.capexUsd);
-  line("book value at term end (not cash)", rec.residualUsd);
+  line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
+  if (rec.leaseTailUsd) console.log(`  ${"rent owed after the term (cash)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
+  line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";

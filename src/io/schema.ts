@@ -218,7 +218,9 @@ export const companiesFile = z.strictObject({
       /** A provider's stated backlog or remaining performance obligations at its asOf (the note says which). */
       backlog: fact(["usd-bn", "usd-m", "usd"]).optional(),
       /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
-      backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional()
+      backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
+      /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
+      facilityLeaseYears: fact(["years"]).optional()
     })
   )
 });
