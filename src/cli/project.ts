@@ -11,7 +11,9 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   projectDeal,
-  unitText
+  toUsd,
+  unitText,
+  withBound
 } from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
@@ -213,6 +215,10 @@ export async function projectCommand(
   line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
+  for (const x of dataset.deals.find((d) => d.id === dealId)?.otherReturns ?? [])
+    console.log(
+      `  ${"left out (outside the commitment)".padEnd(34)} ${x.label}: ${withBound(unitText(toUsd(x.amount), "usd"), x.amount.bound ?? "exact")} ${x.amount.status}`
+    );
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {

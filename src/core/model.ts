@@ -329,6 +329,12 @@ export interface Deal {
    * stake). Kept apart from `tranches` so that no "invested" total or ratio can count it.
    */
   rebates?: Tranche[];
+  /**
+   * Cash the lab pays the investor outside the compute commitment (e.g. OpenAI's revenue share to Microsoft), with its
+   * stated total or cap (`amount`, usually "up to") and its end: a return channel the cash flows leave out, stated
+   * beside the cash NPV, never added to it.
+   */
+  otherReturns?: {id: string; label: string; to: string; amount: Fact; until?: string}[];
   totals: StatedTotal[];
   commitments: Commitment[];
   capacity?: Capacity;

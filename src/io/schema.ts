@@ -308,6 +308,11 @@ export const dealFile = z.strictObject({
     })
   ).optional(),
   equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
+  /**
+   * Cash the lab pays the investor outside the compute commitment (a revenue share, royalties), with its stated total
+   * or cap: shown beside the cash NPV as a return the flows leave out, never added to them.
+   */
+  otherReturns: list(z.strictObject({id, label: text, to: id, amount: money, until: isoDate.optional()})).optional(),
   profile: z.strictObject({
     capacityLanguage: text,
     hardwareAngle: text,

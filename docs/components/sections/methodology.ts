@@ -4,12 +4,12 @@
  * the data version and as-of date. The numbered sources list is the `sources` section (re-exported here so the
  * section registry finds it).
  */
-import {type Deal, type DealProjection, headlineFormulas} from "../../lib/core.js";
+import {type Deal, type DealProjection, headlineFormulas, toUsd} from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, pct} from "../format.js";
+import {count, date, figureText, inputText, pct, withBound} from "../format.js";
 import {type AssumptionRow, MethodologyAssumptionsTable} from "../tables/methodologyAssumptions.js";
 import {MethodologyLineage} from "../tables/methodologyLineage.js";
 import {OptionModelNote} from "./options.js";
@@ -52,6 +52,16 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
     r.otherInvestorsFirmUsd.value > 0
       ? `Only money from ${provider}'s own group is set against ${provider}'s return: ${figureText(r.otherInvestorsFirmUsd.value, "usd")} from other investors in this deal earns nothing from ${provider}'s margin and is left out of its cash flows and ratios.`
       : `Only money from ${provider}'s own group is set against ${provider}'s return; in this deal that is every investor.`,
+    (deal.otherReturns ?? []).length
+      ? `Returns outside the compute commitment are left out of every cash figure and NPV, and named instead: ${(deal.otherReturns ?? [])
+          .map(
+            (x) =>
+              `${x.label}, ${withBound(figureText(toUsd(x.amount), "usd"), x.amount.bound ?? "exact")}${x.until ? ` to ${date(x.until)}` : ""}`
+          )
+          .join(
+            "; "
+          )}. The flows value only ${provider}'s cash on the commitment; modelling this cash would need a forecast of ${names(deal.lab)}'s revenue, which the data do not hold.`
+      : "",
     `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. One revenue rule for every deal, whatever bound word the source used ("over", "about" or "up to"): the lab pays its stated commitment${r.revenueUsd ? ` (${figureText(r.revenueUsd.value, "usd")} here, at the base values)` : ""}, at the contract price of ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")} (from GPU rental prices, not from any deal) unless the commitment would then buy more than the capacity supplies on schedule, when the price is the commitment ÷ those GW-years; it never pays for more capacity than it receives, so a delivery slip that leaves it less than its commitment pays for lowers what it pays. We take the commitment rather than the lab's spend on everything the provider may deliver because the commitment is the only contracted cash: using all the capacity is an option the lab holds, not an obligation. ${provider} builds only the capacity that spend keeps busy (spend ÷ ${figureText(r.pricePerGwYearUsd?.value ?? v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}). Capex is ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range $29B, Epoch AI, to $60B, Nvidia's CEO), in the year the capacity is first used; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years while the term lasts. What is left at the end of the term at its straight-line book value${r.residualUsd ? ` (${figureText(r.residualUsd.value, "usd")} here)` : ""} is not cash: it is shown apart and enters neither the cash NPV nor the payback. Cash operating costs read the provider's margin as a cash margin: the spend × (1 − margin), less the depreciation of the capacity in use at the base lives (${v["it-life"]} years for IT, ${v["facility-life"]} for the facility) that the margin was reported after, never below ${figureText(v["opex-per-gw-year"] * 1e9, "usd")} per GW-year (Epoch AI's cost model); so a longer asset life lowers replacement capex and never raises cash costs. Depreciation itself never enters a cash figure${
       r.facilityLeaseYears !== null
         ? ` ${provider} does not own the data centres it serves from: its filings show it leases them${r.leaseTailUsd ? ", on leases longer than the term" : ""}, so its capex is the IT alone (${pct(v["it-share"])} of the capex per GW), its margin, reported after its rent, adds back only the IT's depreciation, and its cash costs are never below the floor plus the rent. The rent is taken at the sites' straight-line cost, ${figureText((v["capex-per-gw"] * (1 - v["it-share"]) * 1e9) / v["facility-life"], "usd")} per GW-year (the facility's share of the capex over ${v["facility-life"]} years), below a developer's market rent; the rent still owed on the leases when the term ends${r.leaseTailUsd ? ` (${figureText(r.leaseTailUsd, "usd")} here)` : ""} is paid in cash in the last year, and counted back, as the use of the sites for those years, only in the NPV with the capacity's value at term end.`

@@ -14,7 +14,8 @@ import {
   netCashBands,
   type ProviderExposure,
   providerExposure,
-  providerGroupInvestors
+  providerGroupInvestors,
+  toUsd
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
@@ -169,6 +170,23 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
   return `${provider} leases the data centres it serves from (leases of ${years}, by its filings), so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
 }
 
+/**
+ * The returns the cash flows leave out, one clause each, from the deal's `otherReturns` (null when it has none):
+ * "OpenAI's 20% revenue share to Microsoft (up to $38B to 31 Dec 2030, an estimate) is cash OpenAI pays Microsoft
+ * outside the compute commitment; no NPV here counts it".
+ */
+export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealId">): string | null {
+  const deal = dealOf(context);
+  const items = deal.otherReturns ?? [];
+  if (!items.length) return null;
+  const lab = companyName(context.data, deal.lab);
+  const list = items.map(
+    (x) =>
+      `${x.label} (${withBound(usd(toUsd(x.amount)), x.amount.bound ?? "exact")}${x.until ? ` to ${date(x.until)}` : ""}, ${x.amount.status === "estimate" ? "an estimate" : x.amount.status}) is cash ${lab} pays ${companyName(context.data, x.to)}`
+  );
+  return `${list.join("; ")} outside the compute commitment; no NPV here counts ${items.length > 1 ? "them" : "it"}`;
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -205,7 +223,8 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     mark && r.totalReturnUsd
       ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
-  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
+  const other = otherReturnsClause(context);
+  return `${scope} ${back}${other ? ` Left out: ${other}.` : ""}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
 }
 
 /**
@@ -401,7 +420,10 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         [
           `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
-          range(uncertainty?.["recycling.npvUsd"], usd)
+          range(uncertainty?.["recycling.npvUsd"], usd),
+          (dealOf(context).otherReturns ?? []).length
+            ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
+            : ""
         ]
           .filter(Boolean)
           .join(" · ")

@@ -5,8 +5,8 @@ import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
 import {defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
-import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 import {facilityLeaseYears} from "./companyParents.js";
+import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 
 /** The spread of an investor's cumulative net cash at the end of one year, USD. */
 export interface NetCashBand {

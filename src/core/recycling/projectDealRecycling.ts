@@ -347,10 +347,7 @@ export function evaluateDealRecycling(
         : null,
     margin: {id: prepared.marginId, value: margin},
     facilityLeaseYears: prepared.facilityLeaseYears,
-    leaseTailUsd:
-      prepared.facilityLeaseYears !== null && p && flows.length
-        ? sum(provider, (y) => y.leaseTail)
-        : null,
+    leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
