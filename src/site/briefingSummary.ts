@@ -143,7 +143,7 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
 /** The key figures of the market briefing, in order. */
 export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Deals in the data", "data.deals"],
-  ["Deals where the supplier invests in the lab", "data.deals-invested"],
+  ["Live deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
   [
     "New money put in against them",
