@@ -211,6 +211,11 @@ export interface Capacity {
   /** Total new capacity, facility power. Usually bound "up-to". */
   ceiling: Fact;
   /**
+   * true when the ceiling is capacity contracted on top of the dollar commitment, not what the commitment buys
+   * (Anthropic's "$30B of Azure compute and up to 1 GW more"): the two are then never compared (no coverage, no $ per GW).
+   */
+  beyondCommitment?: boolean;
+  /**
    * Shares of the ceiling by chip generation, for a deal that names several generations but no dated schedule
    * ("Trainium3 and Trainium4"): drawn over their low–high in the Monte Carlo and normalised to sum to 1. Without
    * them the mix follows the schedule and each chip's availability (the newest available fills new capacity).

@@ -99,6 +99,8 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
+      // Present only when the capacity is contracted on top of the commitment, not what the commitment buys.
+      "capacity.additional": deal.capacity?.beyondCommitment ? text("on top of the commitment") : missing,
       "capacity.first": first ? fact(first.gw) : missing,
       "capacity.first-by": first ? text(date(first.by)) : missing,
       "superseded-on": deal.supersededOn ? text(monthYear(deal.supersededOn.date)) : missing,
