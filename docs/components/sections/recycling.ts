@@ -154,7 +154,7 @@ function medianNote(r: DealRecycling): string {
 
 /**
  * The lease clause of a provider that leases its data centres (null for one that owns them): "Oracle leases its data
- * centres (leases of about 15 years, by its filings), so its capex is the IT alone, its rent is a cash cost inside its
+ * centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its
  * margin, and the $27B of rent it still owes when the term ends is paid then".
  */
 export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
@@ -167,7 +167,7 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
     r.leaseTailUsd && r.leaseTailUsd > 0
       ? `, and the ${usd(r.leaseTailUsd)} of rent it still owes on them when the term ends (at the sites' straight-line cost, not discounted) is paid that year`
       : "";
-  return `${provider} leases the data centres it serves from (leases of ${years}, by its filings), so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
+  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
 }
 
 /**
@@ -199,13 +199,13 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? ` (${leaseClause(context, r)})` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
     r.residualUsd && r.residualUsd.value > 0
       ? r.facilityLeaseYears !== null
-        ? `; what is left when the term ends, ${usd(r.residualUsd.value)} (the IT at book value and the use of the leased sites for the rent still owed), is not cash and is not counted`
+        ? `; the ${usd(r.residualUsd.value)} left when the term ends, the IT at book value and the use of the leased sites for the rent still owed, is not cash and is not counted`
         : `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
       : "";
   const withResidual =
