@@ -224,7 +224,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
       ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
   const other = otherReturnsClause(context);
-  return `${scope} ${back}${other ? ` Left out: ${other}.` : ""}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
+  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${other ? ` Left out: ${other}.` : ""}${equity}`;
 }
 
 /**
