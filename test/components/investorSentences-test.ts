@@ -119,3 +119,17 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
     "OpenAI's 20% revenue share to Microsoft (up to $38B to 31 Dec 2030, an estimate) is cash OpenAI pays Microsoft outside the compute commitment; no NPV here counts it"
   );
 });
+
+it("commitmentFinding(commitment) says 'no capacity ceiling' only for a deal without one, and compares no capacity contracted on top", async () => {
+  const {commitmentFinding} = await import("../../docs/components/sections/commitment.js");
+  for (const deal of dataset.deals) {
+    const c = projections[deal.id].commitment;
+    if (!c) continue;
+    const finding = commitmentFinding(c);
+    assert.strictEqual(/states no capacity ceiling/.test(finding), !deal.capacity, deal.id);
+  }
+  assert.strictEqual(
+    commitmentFinding(projections["microsoft-nvidia-anthropic"].commitment),
+    "$30B buys about 2.73 GW-years at $11B per GW-year; the up to 1 GW capacity figure is not compared with it"
+  );
+});
