@@ -111,8 +111,7 @@ type KeyRow = [
   options?: {
     keepMissing?: boolean;
     zeroText?: string;
-    /** Words after the value; `assumed(name)` is " (assumed)" when that figure is an assumption, else "". */
-    suffix?: (f: (n: string) => string, assumed: (n: string) => string) => string;
+    suffix?: (f: (n: string) => string) => string;
     /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
     unless?: string;
     /** The label when the figure is a ceiling ("up to"): "firm" and "up to" do not go together. */
@@ -130,11 +129,7 @@ type KeyRow = [
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
   ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
-  [
-    "Compute commitment",
-    "deal.commitment.total",
-    {keepMissing: true, suffix: (f, assumed) => `over ${f("deal.commitment.years")}${assumed("deal.commitment.years")}`}
-  ],
+  ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
   [
     "Capacity ceiling",
     "deal.capacity.ceiling",
@@ -191,12 +186,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     const written = options.words ? get(options.words) : null;
     let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
-      // The row's status is the value's; a term in the suffix that is only assumed says so itself.
-      const assumed = (n: string) => {
-        const v = get(n);
-        return v.kind === "number" && v.status === "assumption" ? " (assumed)" : "";
-      };
-      const suffix = options.suffix(words, assumed);
+      const suffix = options.suffix(words);
       if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;

@@ -98,10 +98,8 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
   const mna = keyFigures(table, "microsoft-nvidia-anthropic");
   assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
-  // The up to 1 GW is contracted on top of the $30B, not its ceiling; the five-year term is assumed, and says so
-  // (the row's status is the amount's); no coverage row compares the two.
+  // The up to 1 GW is contracted on top of the $30B, not its ceiling: no coverage row compares the two.
   assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
-  assert.deepInclude(mna, {label: "Compute commitment", value: "$30B over 5 years (assumed)", status: "reported"});
   assert.notInclude(
     mna.map((k) => k.label),
     "GW-years bought ÷ the ceiling's over the term"
