@@ -11,7 +11,9 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   projectDeal,
-  unitText
+  toUsd,
+  unitText,
+  withBound
 } from "../core/index.js";
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
@@ -208,10 +210,15 @@ export async function projectCommand(
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
-  line("capex to deliver the capacity", rec.capexUsd);
-  line("book value at term end (not cash)", rec.residualUsd);
+  line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
+  if (rec.leaseTailUsd) console.log(`  ${"rent owed after the term (cash)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
+  line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
+  for (const x of dataset.deals.find((d) => d.id === dealId)?.otherReturns ?? [])
+    console.log(
+      `  ${"left out (outside the commitment)".padEnd(34)} ${x.label}: ${withBound(unitText(toUsd(x.amount), "usd"), x.amount.bound ?? "exact")} ${x.amount.status}`
+    );
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {

@@ -145,6 +145,12 @@ export interface Company {
   backlog?: Fact;
   /** The share of that backlog a source attributes to one lab. */
   backlogShares?: {lab: string; share: Fact}[];
+  /**
+   * For a provider that leases the data centres it serves from (shell, power, cooling, from a developer) and buys only
+   * the IT: the years its facility leases run. Its cash then counts capex on IT only, the rent as a cash operating
+   * cost, and the rent still owed after a deal's term.
+   */
+  facilityLeaseYears?: Fact;
 }
 
 /** One investment tranche from investor to lab. */
@@ -204,6 +210,11 @@ export interface GenerationShare {
 export interface Capacity {
   /** Total new capacity, facility power. Usually bound "up-to". */
   ceiling: Fact;
+  /**
+   * true when the ceiling is capacity contracted on top of the dollar commitment, not what the commitment buys
+   * (Anthropic's "$30B of Azure compute and up to 1 GW more"): the two are then never compared (no coverage, no $ per GW).
+   */
+  beyondCommitment?: boolean;
   /**
    * Shares of the ceiling by chip generation, for a deal that names several generations but no dated schedule
    * ("Trainium3 and Trainium4"): drawn over their low–high in the Monte Carlo and normalised to sum to 1. Without
@@ -323,6 +334,12 @@ export interface Deal {
    * stake). Kept apart from `tranches` so that no "invested" total or ratio can count it.
    */
   rebates?: Tranche[];
+  /**
+   * Cash the lab pays the investor outside the compute commitment (e.g. OpenAI's revenue share to Microsoft), with its
+   * stated total or cap (`amount`, usually "up to") and its end: a return channel the cash flows leave out, stated
+   * beside the cash NPV, never added to it.
+   */
+  otherReturns?: {id: string; label: string; to: string; amount: Fact; until?: string}[];
   totals: StatedTotal[];
   commitments: Commitment[];
   capacity?: Capacity;

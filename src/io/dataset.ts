@@ -390,6 +390,9 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
       if (!companies.has(id)) report(key === "investors" ? here(key, i) : here(key), `unknown company "${id}" (add it to companies.yaml)`);
     });
   }
+  (deal.otherReturns ?? []).forEach(({to}, i) => {
+    if (!companies.has(to)) report(here("otherReturns", i, "to"), `unknown company "${to}" (add it to companies.yaml)`);
+  });
   if (deal.announced > deal.asOf) report(here("announced"), `is after the deal's asOf (${deal.announced} > ${deal.asOf})`);
   if (deal.status === "superseded" && !deal.supersededOn)
     report(here("status"), "a superseded deal must say when and by what (supersededOn: {date, status, source, note})");

@@ -218,7 +218,9 @@ export const companiesFile = z.strictObject({
       /** A provider's stated backlog or remaining performance obligations at its asOf (the note says which). */
       backlog: fact(["usd-bn", "usd-m", "usd"]).optional(),
       /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
-      backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional()
+      backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
+      /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
+      facilityLeaseYears: fact(["years"]).optional()
     })
   )
 });
@@ -257,6 +259,8 @@ export const dealFile = z.strictObject({
   capacity: z
     .strictObject({
       ceiling: gw,
+      /** true when the ceiling is capacity contracted on top of the commitment, not what the commitment buys. */
+      beyondCommitment: z.boolean({error: "expected true or false"}).optional(),
       firstDelivery: dateFact.optional(),
       shares: list(z.strictObject({id, share: fact(["fraction"])})).optional(),
       schedule: list(z.strictObject({id, by: dealDate, gw})),
@@ -306,6 +310,11 @@ export const dealFile = z.strictObject({
     })
   ).optional(),
   equityMarks: list(z.strictObject({id, date: isoDate, value: money})).optional(),
+  /**
+   * Cash the lab pays the investor outside the compute commitment (a revenue share, royalties), with its stated total
+   * or cap: shown beside the cash NPV as a return the flows leave out, never added to them.
+   */
+  otherReturns: list(z.strictObject({id, label: text, to: id, amount: money, until: isoDate.optional()})).optional(),
   profile: z.strictObject({
     capacityLanguage: text,
     hardwareAngle: text,

@@ -120,6 +120,8 @@ type KeyRow = [
     floorLabel?: string;
     /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
     words?: string;
+    /** The label when this other figure is present (a capacity contracted on top of the commitment). */
+    presentLabel?: [figure: string, label: string];
   }
 ];
 
@@ -128,7 +130,11 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
   ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
   ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
-  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true, floorLabel: "Capacity stated"}],
+  [
+    "Capacity ceiling",
+    "deal.capacity.ceiling",
+    {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
+  ],
   ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
@@ -143,7 +149,7 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
 /** The key figures of the market briefing, in order. */
 export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Deals in the data", "data.deals"],
-  ["Deals where the supplier invests in the lab", "data.deals-invested"],
+  ["Live deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
   [
     "New money put in against them",
@@ -185,11 +191,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     }
     const bound = value.kind === "number" ? value.bound : undefined;
     const shownLabel =
-      options.ceilingLabel && bound === "up-to"
-        ? options.ceilingLabel
-        : options.floorLabel && bound === "at-least"
-          ? options.floorLabel
-          : label;
+      options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
+        ? options.presentLabel[1]
+        : options.ceilingLabel && bound === "up-to"
+          ? options.ceilingLabel
+          : options.floorLabel && bound === "at-least"
+            ? options.floorLabel
+            : label;
     out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;

@@ -12,6 +12,7 @@ import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
+import {marketMap} from "../core/recycling/marketMap.js";
 import {economicsFigures, headlineFigureNames, marketFigures} from "./callFigures.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -49,8 +50,9 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
   yield ["data.version", text(version)];
   yield ["data.deals", {kind: "number", value: dataset.deals.length, unit: "count"}];
   yield ["data.sources", {kind: "number", value: dataset.sources.length, unit: "count"}];
-  // Deals where the supplier invests in the lab (a rebate in the supplier's own stock is not an investment).
-  yield ["data.deals-invested", {kind: "number", value: dataset.deals.filter((d) => d.tranches.length).length, unit: "count"}];
+  // Live deals where the supplier invests in the lab and the lab's spend goes back to it (its cloud or its chips): the
+  // market map's loops. A rebate in the supplier's own stock is not an investment; a superseded deal is history.
+  yield ["data.deals-invested", {kind: "number", value: new Set(marketMap(dataset).loops.map((l) => l.deal)).size, unit: "count"}];
 }
 
 /**
@@ -97,6 +99,8 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
+      // Present only when the capacity is contracted on top of the commitment, not what the commitment buys.
+      "capacity.additional": deal.capacity?.beyondCommitment ? text("on top of the commitment") : missing,
       "capacity.first": first ? fact(first.gw) : missing,
       "capacity.first-by": first ? text(date(first.by)) : missing,
       "superseded-on": deal.supersededOn ? text(monthYear(deal.supersededOn.date)) : missing,

@@ -4,7 +4,13 @@
 import {assert, it} from "vitest";
 import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
 import {critiqueClaims, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
-import {ceilingFilledSentence, providerExposureSentence, recycling as recyclingSection} from "../../docs/components/sections/recycling.js";
+import {
+  ceilingFilledSentence,
+  leaseClause,
+  otherReturnsClause,
+  providerExposureSentence,
+  recycling as recyclingSection
+} from "../../docs/components/sections/recycling.js";
 import {projectDeal, providerExposure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
@@ -88,4 +94,42 @@ it("ceilingFilledSentence(context, r) and providerExposureSentence read right fo
     }
   }
   assert.isAtLeast(differing, 1, "the founding deal's delivered capacity at the contract price exceeds its commitment");
+});
+
+it("leaseClause and otherReturnsClause read right for every deal: only a lessee's cash says it leases, only a deal with a return left out names it", () => {
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    const context = {data: dataset, dealId: deal.id} as unknown as Parameters<typeof leaseClause>[0];
+    const lease = leaseClause(context, r);
+    assert.strictEqual(lease !== null, ["oracle-openai", "coreweave-openai"].includes(deal.id), deal.id);
+    if (lease) assert.strictEqual(/of rent it still owes/.test(lease), (r.leaseTailUsd ?? 0) > 0, deal.id);
+    assert.strictEqual(otherReturnsClause(context) !== null, (deal.otherReturns ?? []).length > 0, deal.id);
+  }
+  const oracle = leaseClause(
+    {data: dataset, dealId: "oracle-openai"} as unknown as Parameters<typeof leaseClause>[0],
+    projections["oracle-openai"].recycling
+  );
+  // 4.5 GW leased for about 15 years against a 5-year term: 10 years × 4.5 GW × $12B ÷ 20 years = $27B still owed.
+  assert.strictEqual(
+    oracle,
+    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin, and the $27B of rent it still owes on them when the term ends (at the sites' straight-line cost, not discounted) is paid that year"
+  );
+  assert.strictEqual(
+    otherReturnsClause({data: dataset, dealId: "microsoft-openai"} as unknown as Parameters<typeof otherReturnsClause>[0]),
+    "OpenAI's 20% revenue share to Microsoft (up to $38B to 31 Dec 2030, an estimate) is cash OpenAI pays Microsoft outside the compute commitment; no NPV here counts it"
+  );
+});
+
+it("commitmentFinding(commitment) says 'no capacity ceiling' only for a deal without one, and compares no capacity contracted on top", async () => {
+  const {commitmentFinding} = await import("../../docs/components/sections/commitment.js");
+  for (const deal of dataset.deals) {
+    const c = projections[deal.id].commitment;
+    if (!c) continue;
+    const finding = commitmentFinding(c);
+    assert.strictEqual(/states no capacity ceiling/.test(finding), !deal.capacity, deal.id);
+  }
+  assert.strictEqual(
+    commitmentFinding(projections["microsoft-nvidia-anthropic"].commitment),
+    "$30B buys about 2.73 GW-years at $11B per GW-year; the up to 1 GW capacity figure is not compared with it"
+  );
 });

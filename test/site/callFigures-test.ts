@@ -98,6 +98,17 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
   const mna = keyFigures(table, "microsoft-nvidia-anthropic");
   assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
+  // The up to 1 GW is contracted on top of the $30B, not its ceiling: no coverage row compares the two.
+  assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
+  assert.notInclude(
+    mna.map((k) => k.label),
+    "GW-years bought ÷ the ceiling's over the term"
+  );
+  assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
+    label: "Compute commitment",
+    value: "over $100B over 10 years",
+    status: "reported"
+  });
   const nvidia = keyFigures(table, "nvidia-openai");
   assert.deepInclude(nvidia, {label: "Capacity stated", value: "over 10 GW", status: "reported"});
   assert.include(

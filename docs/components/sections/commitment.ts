@@ -43,8 +43,10 @@ export function commitmentFinding(commitment: DealCommitmentProjection | null): 
   if (!commitment) return "This deal states no compute commitment in dollars";
   const {totalUsd, gwYears, ceilingGw, coverage, years} = commitment;
   const buys = `${capitalize(withBound(usd(totalUsd.value), totalUsd.bound, totalUsd.value))} buys ${derivedText(gwYears.contract)}`;
-  if (!ceilingGw || !coverage)
-    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
+  if (!ceilingGw) return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
+  // A capacity figure that counts part of the hardware, or comes on top of the commitment, is not compared with it.
+  if (!coverage)
+    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the ${withBound(gw(ceilingGw.value), ceilingGw.bound)} capacity figure is not compared with it`;
   return `${buys}: ${pct(coverage.value)} of what ${withBound(gw(ceilingGw.value), ceilingGw.bound)} for ${sig(years.value)} years would supply`;
 }
 
@@ -278,18 +280,23 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
         ? commitment.ceilingGw!.bound === "up-to"
           ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
           : `The capacity is stated as ${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)}: what could be delivered, not what is bought.`
-        : "The deal states no capacity ceiling to compare with."
+        : commitment.ceilingGw
+          ? `The capacity figure, ${withBound(gw(commitment.ceilingGw.value), commitment.ceilingGw.bound)}, is contracted on top of the commitment, not what it buys: it is not drawn against it.`
+          : "The deal states no capacity ceiling to compare with."
     ),
-    ChartFrame(CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGw?.value}), {
-      title: commitmentFinding(commitment),
-      source: chartSource(context.data, {
-        inputs: [
-          ...commitment.gwYears.contract.lineage.inputs,
-          ...commitment.gwYears.buildUp.lineage.inputs,
-          ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
-        ]
-      })
-    }),
+    ChartFrame(
+      CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGwYears ? commitment.ceilingGw?.value : undefined}),
+      {
+        title: commitmentFinding(commitment),
+        source: chartSource(context.data, {
+          inputs: [
+            ...commitment.gwYears.contract.lineage.inputs,
+            ...commitment.gwYears.buildUp.lineage.inputs,
+            ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
+          ]
+        })
+      }
+    ),
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
     el("div", {class: "table-scroll", tabindex: "0"}, CommitmentTradeoffTable(deal, view, {lab, provider}))

@@ -94,7 +94,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
     el(
       "p",
       {class: "market-totals-note"},
-      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group."
+      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's)."
     ),
     (
       [

@@ -14,7 +14,8 @@ import {
   netCashBands,
   type ProviderExposure,
   providerExposure,
-  providerGroupInvestors
+  providerGroupInvestors,
+  toUsd
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
@@ -151,6 +152,41 @@ function medianNote(r: DealRecycling): string {
   return ` (the median of the Monte Carlo draws; ${derivedText({value: base, unit: "usd", bound: r.npvUsd.bound})} at the base values)`;
 }
 
+/**
+ * The lease clause of a provider that leases its data centres (null for one that owns them): "Oracle leases its data
+ * centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its
+ * margin, and the $27B of rent it still owes when the term ends is paid then".
+ */
+export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
+  if (r.facilityLeaseYears === null) return null;
+  const deal = dealOf(context);
+  const provider = companyName(context.data, deal.provider);
+  const fact = context.data.companies.find((c) => c.id === deal.provider)?.facilityLeaseYears;
+  const years = withBound(inputText(r.facilityLeaseYears, "years"), fact?.bound ?? "exact");
+  const tail =
+    r.leaseTailUsd && r.leaseTailUsd > 0
+      ? `, and the ${usd(r.leaseTailUsd)} of rent it still owes on them when the term ends (at the sites' straight-line cost, not discounted) is paid that year`
+      : "";
+  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
+}
+
+/**
+ * The returns the cash flows leave out, one clause each, from the deal's `otherReturns` (null when it has none):
+ * "OpenAI's 20% revenue share to Microsoft (up to $38B to 31 Dec 2030, an estimate) is cash OpenAI pays Microsoft
+ * outside the compute commitment; no NPV here counts it".
+ */
+export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealId">): string | null {
+  const deal = dealOf(context);
+  const items = deal.otherReturns ?? [];
+  if (!items.length) return null;
+  const lab = companyName(context.data, deal.lab);
+  const list = items.map(
+    (x) =>
+      `${x.label} (${withBound(usd(toUsd(x.amount)), x.amount.bound ?? "exact")}${x.until ? ` to ${date(x.until)}` : ""}, ${x.amount.status === "estimate" ? "an estimate" : x.amount.status}) is cash ${lab} pays ${companyName(context.data, x.to)}`
+  );
+  return `${list.join("; ")} outside the compute commitment; no NPV here counts ${items.length > 1 ? "them" : "it"}`;
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -163,16 +199,18 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
     r.residualUsd && r.residualUsd.value > 0
-      ? `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
+      ? r.facilityLeaseYears !== null
+        ? `; the ${usd(r.residualUsd.value)} left when the term ends, the IT at book value and the use of the leased sites for the rent still owed, is not cash and is not counted`
+        : `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
       : "";
   const withResidual =
     r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
-      ? ` Counting that book value as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
+      ? ` Counting ${r.facilityLeaseYears !== null ? "that" : "that book value"} as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
       : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
@@ -185,7 +223,8 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     mark && r.totalReturnUsd
       ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
-  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${equity}`;
+  const other = otherReturnsClause(context);
+  return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${other ? ` Left out: ${other}.` : ""}${equity}`;
 }
 
 /**
@@ -369,7 +408,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         r.capexUsd,
         "usd",
         "recycling.capexUsd",
-        `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+        r.facilityLeaseYears !== null
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), replaced every ${sig(view.assumptions["it-life"])} years, as ${provider} leases its data centres; not discounted`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -379,7 +420,10 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         [
           `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
-          range(uncertainty?.["recycling.npvUsd"], usd)
+          range(uncertainty?.["recycling.npvUsd"], usd),
+          (dealOf(context).otherReturns ?? []).length
+            ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
+            : ""
         ]
           .filter(Boolean)
           .join(" · ")
@@ -470,7 +514,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${provider}'s capex × the IT share × the chip maker's share of IT), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
       )
     ),
     isCustom(context.controls)
@@ -493,7 +537,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]

@@ -17,6 +17,8 @@ export interface CommitmentReadingInput {
   coverage: Figure | null;
   /** True when the ceiling counts only part of the hardware the commitment pays for: the two are not compared. */
   partialCapacity?: boolean;
+  /** True when the ceiling is contracted on top of the commitment, not what it buys: the two are not compared. */
+  additionalCapacity?: boolean;
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -39,12 +41,15 @@ export function commitmentReading({
   ceilingGw,
   ceilingGwYears,
   coverage,
-  partialCapacity = false
+  partialCapacity = false,
+  additionalCapacity = false
 }: CommitmentReadingInput): string {
   const amount = capitalize(derivedText({...totalUsd, unit: "usd"}));
   const buys = `${amount} buys ${derivedText({...gwYears, unit: "gw-years"})} at ${derivedText({...costPerGwYear, unit: "usd-per-gw-year"}, {bare: true})}`;
   if (ceilingGw && partialCapacity)
     return `${buys} over ${yearsInWords(years.value)}; the ${derivedText({...ceilingGw, unit: "gw"}, {bare: true})} capacity figure counts only part of the hardware the commitment pays for, so the two are not compared.`;
+  if (ceilingGw && additionalCapacity)
+    return `${buys} over ${yearsInWords(years.value)}; the capacity figure, ${derivedText({...ceilingGw, unit: "gw"})}, is contracted on top of the commitment, not what it buys, so the two are not compared.`;
   if (!ceilingGw || !ceilingGwYears || !coverage)
     return `${buys} over ${yearsInWords(years.value)}; the deal states no capacity to compare it with.`;
   const ceiling = derivedText({...ceilingGw, unit: "gw"});

@@ -69,6 +69,11 @@ export interface PreparedDealCommitment {
   ceilingGwYears: Figure | null;
   /** True when the ceiling counts only part of the hardware the commitment pays for (capacityScope): no coverage then. */
   partialCapacity: boolean;
+  /**
+   * True when the ceiling is contracted on top of the commitment (capacityScope's `additional`): no coverage, and
+   * `ceilingGwYears` is null, so it caps no price either.
+   */
+  additionalCapacity: boolean;
   provenance: {
     contract: Provenance;
     buildUp: Provenance;
@@ -102,10 +107,11 @@ export function prepareDealCommitment(
   const gwYearsContract = quotientProvenance(spendPart, contract);
   const ceiling = deal.capacity?.ceiling;
   const ceilingGw = ceiling ? withValue(factProvenance(`${deal.id}.capacity.ceiling`, ceiling), factGw(ceiling), "gw") : null;
-  const partialCapacity = capacityScope(deal).partial;
-  const ceilingGwYears = ceilingGw
-    ? withValue(provenanceOf(ceilingGw, totals.years), ceilingGw.value * totals.years.value, "gw-years")
-    : null;
+  const {partial: partialCapacity, additional: additionalCapacity} = capacityScope(deal);
+  const ceilingGwYears =
+    ceilingGw && !additionalCapacity
+      ? withValue(provenanceOf(ceilingGw, totals.years), ceilingGw.value * totals.years.value, "gw-years")
+      : null;
   return {
     deal: deal.id,
     profile,
@@ -115,6 +121,7 @@ export function prepareDealCommitment(
     ceilingGw,
     ceilingGwYears,
     partialCapacity,
+    additionalCapacity,
     provenance: {
       contract,
       buildUp,
@@ -174,7 +181,8 @@ export function evaluateDealCommitment(
         ceilingGw,
         ceilingGwYears,
         coverage,
-        partialCapacity: prepared.partialCapacity
+        partialCapacity: prepared.partialCapacity,
+        additionalCapacity: prepared.additionalCapacity
       });
     }
   };

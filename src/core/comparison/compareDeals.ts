@@ -108,7 +108,8 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
     // A GW figure that counts part of the hardware the commitment pays for gives no $ per GW (capacityScope).
-    usdPerGw: capacityScope(deal).partial ? null : quotient(commitment, gw, "usd-per-gw"),
+    // Nor does a GW figure contracted on top of the commitment: the commitment does not buy it.
+    usdPerGw: capacityScope(deal).partial || capacityScope(deal).additional ? null : quotient(commitment, gw, "usd-per-gw"),
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
     ratioInvestmentFirmUsd: own.firmUsd,

@@ -91,7 +91,7 @@ export function marketAggregate(
   const wanted = new Set(Object.values(tops).flat());
   const shown = rows.filter((r) => everyDeal || wanted.has(r.id)).map((r) => r.id);
   const hidden = live.filter((r) => !shown.includes(r.id));
-  const party = (key: (r: DealComparison) => {id: string; name: string}) => partyTable(live, key, partyRows);
+  const party = (key: (r: DealComparison) => {id: string; name: string}, invested?: Invested) => partyTable(live, key, partyRows, invested);
   return {
     deals: rows.length,
     live: live.length,
@@ -101,7 +101,12 @@ export function marketAggregate(
     others: everyDeal ? null : totals(hidden),
     byInvestor: party((r) => ({id: r.investors.map((p) => p.id).join("+"), name: r.investors.map((p) => p.name).join(" + ")})),
     byLab: party((r) => r.lab),
-    byProvider: party((r) => r.provider)
+    // A provider is credited only with its own group's money (Microsoft's, not Nvidia's, in Microsoft + Nvidia →
+    // Anthropic): another investor's cheque is not the provider's investment and earns nothing from its margin.
+    byProvider: party(
+      (r) => r.provider,
+      (r) => r.ratioInvestmentFirmUsd
+    )
   };
 }
 
@@ -115,19 +120,35 @@ export function boundedSum(figures: readonly ({value: number; bound?: Bound} | n
   return {value: present.reduce((s, f) => s + f.value, 0), bound: combineBounds(present.map((f) => f.bound)), count: present.length};
 }
 
-/** Returns what `rows` add up to: their count and the bounded sums of firm investment, commitment and GW. */
-export function totals(rows: readonly DealComparison[]): MarketTotals {
+/** Which firm investment of a deal a total counts: every investor's (the default) or a party's own. */
+type Invested = (r: DealComparison) => DealComparison["investmentFirmUsd"] | null;
+
+/**
+ * Returns what `rows` add up to: their count and the bounded sums of firm investment (each deal's `invested`, by
+ * default every investor's), commitment and GW.
+ */
+export function totals(rows: readonly DealComparison[], invested: Invested = (r) => r.investmentFirmUsd): MarketTotals {
   return {
     deals: rows.length,
     // A deal without firm investment states 0: no bound to carry.
-    investmentFirmUsd: boundedSum(rows.map((r) => (r.investmentFirmUsd.value > 0 ? r.investmentFirmUsd : null))),
+    investmentFirmUsd: boundedSum(
+      rows.map((r) => {
+        const f = invested(r);
+        return f && f.value > 0 ? f : null;
+      })
+    ),
     commitmentUsd: boundedSum(rows.map((r) => r.commitmentUsd)),
     gw: boundedSum(rows.map((r) => r.gw))
   };
 }
 
 /** Returns the parties' table: rows by `key`, largest commitment first (then investment, GW, name), `limit` rows. */
-function partyTable(rows: readonly DealComparison[], key: (r: DealComparison) => {id: string; name: string}, limit: number): PartyTable {
+function partyTable(
+  rows: readonly DealComparison[],
+  key: (r: DealComparison) => {id: string; name: string},
+  limit: number,
+  invested?: Invested
+): PartyTable {
   const groups = new Map<string, {name: string; rows: DealComparison[]}>();
   for (const row of rows) {
     const {id, name} = key(row);
@@ -135,7 +156,7 @@ function partyTable(rows: readonly DealComparison[], key: (r: DealComparison) =>
     group.rows.push(row);
     groups.set(id, group);
   }
-  const all = [...groups].map(([id, g]) => ({id, name: g.name, ...totals(g.rows)}));
+  const all = [...groups].map(([id, g]) => ({id, name: g.name, ...totals(g.rows, invested)}));
   all.sort(
     (a, b) =>
       b.commitmentUsd.value - a.commitmentUsd.value ||
@@ -146,5 +167,5 @@ function partyTable(rows: readonly DealComparison[], key: (r: DealComparison) =>
   if (all.length <= limit) return {rows: all, others: null};
   const rest = all.slice(limit);
   const restRows = rest.flatMap((p) => groups.get(p.id)!.rows);
-  return {rows: all.slice(0, limit), others: {...totals(restRows), parties: rest.length}};
+  return {rows: all.slice(0, limit), others: {...totals(restRows, invested), parties: rest.length}};
 }

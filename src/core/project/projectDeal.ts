@@ -19,7 +19,7 @@ import {figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
-import {chipVendorCompany, parentCompany} from "../recycling/companyParents.js";
+import {chipVendorCompany, facilityLeaseYears, parentCompany} from "../recycling/companyParents.js";
 import {
   type DealRecycling,
   evaluateDealRecycling,
@@ -247,7 +247,12 @@ export function prepareDealProjector(
   // A chip-maker investor outside the provider's group is valued on its gross margin on the deal's chips.
   const vendors = new Set(deal.hardware.chips.map((id) => chipVendorCompany(dataset, id)));
   const chipMakers = deal.investors.filter((id) => !group.includes(id) && vendors.has(parentCompany(dataset.companies, id)));
-  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {group, chipMakers});
+
+  const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {
+    group,
+    chipMakers,
+    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider)
+  });
   // Only rights on a future generation are valued (see unvaluedReason), all from one date: 1 January of VALUATION_YEAR.
   const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
   const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));

@@ -39,3 +39,20 @@ export function chipVendorCompany(
   const company = companies.find((c) => c.name.toLowerCase() === vendor || c.id.toLowerCase() === vendor);
   return company ? parentCompany(companies, company.id) : null;
 }
+
+/**
+ * Returns the years of the facility leases of the provider `id`, or of the company that owns it, when it is recorded
+ * as leasing the data centres it serves from (`companies[].facilityLeaseYears`, a sourced fact: Oracle's and
+ * CoreWeave's filings); null when it owns them or the id is unknown.
+ *
+ * @example facilityLeaseYears([{id: "oracle", name: "Oracle", facilityLeaseYears: {value: 15, …}}], "oracle") // 15
+ */
+export function facilityLeaseYears(companies: readonly Company[], id: string): number | null {
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  for (let company = byId.get(id); company && !seen.has(company.id); company = company.parent ? byId.get(company.parent) : undefined) {
+    seen.add(company.id);
+    if (company.facilityLeaseYears) return company.facilityLeaseYears.value;
+  }
+  return null;
+}

@@ -87,7 +87,8 @@ export interface MarketMap {
  * deals; capacity-only links (lab → provider, GW) for deals that state capacity but no dollar commitment; and the loops: per deal, each investor whose money goes into a lab that commits spend back to the
  * investor's own cloud (the deal's provider rolls up to it) or chips (a chip the deal names is made by it, matched
  * by {@link chipVendorCompany}). A loop needs equity (firm or contingent) but not a dollar commitment: a deal that
- * states only capacity on the investor's platform still loops. Throws `invalid company:` for a party that is not in
+ * states only capacity on the investor's platform still loops. A superseded deal is history: it adds no commitment,
+ * capacity link or loop, only the equity of its tranches that still count (its lapsed ones are left out). Throws `invalid company:` for a party that is not in
  * `dataset.companies`.
  *
  * @example marketMap(dataset).loops.find((l) => l.deal === "amazon-anthropic") // {company: "amazon", lab: "anthropic", via: ["provider", "chips"], …}
@@ -146,12 +147,15 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     const investors = deal.investors.map((id) => node(id, "investor"));
     const lab = node(deal.lab, "lab");
     const provider = node(deal.provider, "provider");
-    const commitment = dealCommitmentTotals(deal);
+    // A superseded deal is history: its commitment, capacity and loops drop out of the live map. Its tranches that
+    // still count (the stake that replaced Nvidia's letter of intent; the letter's own money is lapsed) stay equity.
+    const live = deal.status !== "superseded";
+    const commitment = live ? dealCommitmentTotals(deal) : null;
     if (commitment) {
       provider.receivesUsd += commitment.totalUsd.value;
       provider.receives = sumFigure(provider.receives, commitment.totalUsd);
       add("commitment", lab.id, provider.id, commitment.totalUsd.value, commitment.totalUsd, deal.id);
-    } else if (deal.capacity && factGw(deal.capacity.ceiling) > 0) {
+    } else if (live && deal.capacity && factGw(deal.capacity.ceiling) > 0) {
       const id = `capacity:${lab.id}→${provider.id}`;
       const ceiling = factProvenance(`${deal.id}.capacity.ceiling`, deal.capacity.ceiling);
       const link = capacity.get(id);
@@ -170,7 +174,7 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
       const via: MarketLoop["via"] = [];
       if (provider.id === investor.id) via.push("provider");
       if (vendors.has(investor.id)) via.push("chips");
-      if (via.length && equity.max.value > 0 && investor.id !== lab.id)
+      if (live && via.length && equity.max.value > 0 && investor.id !== lab.id)
         loops.push({
           company: investor.id,
           lab: lab.id,

@@ -5,6 +5,7 @@ import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
 import {defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
+import {facilityLeaseYears} from "./companyParents.js";
 import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
 
 /** The spread of an investor's cumulative net cash at the end of one year, USD. */
@@ -52,7 +53,10 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
   // the same steps as the deal projector, without the figures the flows do not need.
   const commitment = prepareDealCommitment(deal, dataset.assumptions, {profile});
   if (!commitment) return [];
-  const recycling = prepareDealRecycling(deal, dataset.assumptions, {group: providerGroupInvestors(dataset.companies, deal)});
+  const recycling = prepareDealRecycling(deal, dataset.assumptions, {
+    group: providerGroupInvestors(dataset.companies, deal),
+    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider)
+  });
   const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
   const project = (values: typeof base.values) => {
     const path = (v: typeof values) =>

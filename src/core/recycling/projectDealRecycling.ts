@@ -111,6 +111,14 @@ export interface DealRecycling {
   deliveredGwYears: Figure | null;
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
+  /**
+   * Years of the provider's facility leases when it leases the data centres it serves from (a sourced company fact),
+   * else null: its capex is then the IT alone, its rent a cash operating cost inside its margin, and the rent still
+   * owed after the term is paid in the last year ({@link providerCash}'s `facilityLeaseYears`).
+   */
+  facilityLeaseYears: number | null;
+  /** A lessee's rent still owed after the term on its facility leases, paid in the last year's cash, undiscounted, USD; null for an owner or without flows. */
+  leaseTailUsd: number | null;
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
   valuationYear: number;
   /**
@@ -208,6 +216,8 @@ export interface PreparedDealRecycling {
   marginId: MarginId;
   /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
   referenceLives: {it: number; facility: number};
+  /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
+  facilityLeaseYears: number | null;
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -227,7 +237,11 @@ export interface PreparedDealRecycling {
 export function prepareDealRecycling(
   deal: Deal,
   assumptions: readonly Assumption[],
-  {group, chipMakers = []}: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
+  {
+    group,
+    chipMakers = [],
+    facilityLeaseYears = null
+  }: {group?: readonly string[]; chipMakers?: readonly string[]; facilityLeaseYears?: number | null} = {}
 ): PreparedDealRecycling {
   const own = (investor: string) => !group || group.includes(investor);
   const investment = dealInvestment(deal, {investor: own});
@@ -271,6 +285,7 @@ export function prepareDealRecycling(
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
     referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
+    facilityLeaseYears,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
@@ -331,6 +346,8 @@ export function evaluateDealRecycling(
         ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
         : null,
     margin: {id: prepared.marginId, value: margin},
+    facilityLeaseYears: prepared.facilityLeaseYears,
+    leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
@@ -374,7 +391,8 @@ export function evaluateDealRecycling(
       : null,
     chipMakers: provider.length
       ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
-          const share = values["it-share"] * values["chip-content-share"];
+          // A lessee's capex is all IT; an owner's is IT for its it-share.
+          const share = (prepared.facilityLeaseYears !== null ? 1 : values["it-share"]) * values["chip-content-share"];
           const chipsUsd = sum(provider, (y) => y.capex) * share;
           // Chips are sold when the capacity is built (the capex years); the money goes out in the tranches' years.
           const at = (usd: number, year: number) => usd * (1 + rate) ** (VALUATION_YEAR - year);
@@ -482,7 +500,8 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     referenceLives: prepared.referenceLives,
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
     opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
-    gw: revenue.gw ?? undefined
+    gw: revenue.gw ?? undefined,
+    facilityLeaseYears: prepared.facilityLeaseYears ?? undefined
   });
 }
 
@@ -558,7 +577,7 @@ export function projectDealRecycling(
   commitmentProjection: DealCommitmentProjection | null,
   values: AssumptionValues,
   assumptions: readonly Assumption[],
-  options: {group?: readonly string[]; chipMakers?: readonly string[]} = {}
+  options: {group?: readonly string[]; chipMakers?: readonly string[]; facilityLeaseYears?: number | null} = {}
 ): DealRecycling {
   return evaluateDealRecycling(prepareDealRecycling(deal, assumptions, options), commitmentProjection, values);
 }

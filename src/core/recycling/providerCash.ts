@@ -28,6 +28,16 @@ export interface ProviderCosts {
    * capacity: capex is then sized to these GW, not to spend ÷ revenue per GW-year. Default: spend ÷ revenue per GW-year.
    */
   gw?: readonly number[];
+  /**
+   * Years of the provider's facility leases, when it leases the facility (shell, power, cooling) and buys only the IT;
+   * absent (the default) when it builds and owns. A lessee's capex is the IT share alone (bought and replaced as usual),
+   * nothing of the facility is depreciated or added back, and its rent is a cash operating cost inside its margin (a
+   * lessee's reported margin is after its rent), never below the rent × GW. The rent is the facility's straight-line
+   * cost at the reference facility life (capex per GW × (1 − IT share) ÷ that life). Each GW's lease starts the year
+   * the GW is first used; the rent still owed on it after the term (rent × the lease's years left) is paid in cash in
+   * the last year, and counted back in `residual` as the value of using the facility for those years (not cash).
+   */
+  facilityLeaseYears?: number;
 }
 
 /** One year of the provider's economics on a deal, USD (GW for `gw`). */
@@ -46,11 +56,16 @@ export interface ProviderCashYear {
    * share) ÷ reference facility life), i.e. the margin read as a cash (EBITDA-style) margin, never below the floor × GW.
    */
   cashOpex: number;
-  /** Book value of what is left at the end of the term (last year only): the provider keeps it; not cash. */
+  /**
+   * Book value of what is left at the end of the term (last year only): the provider keeps it; not cash. For a lessee,
+   * also the rent still owed after the term, as the value of the facility's use for those years.
+   */
   residual: number;
+  /** A lessee's rent still owed after the term on its facility leases (last year only, in `cash`); 0 for an owner. */
+  leaseTail: number;
   /** Accounting view: revenue × margin. */
   operatingProfit: number;
-  /** Cash: revenue − cash operating costs − capex (the residual book value is not cash and stays out). */
+  /** Cash: revenue − cash operating costs − capex − a lessee's rent owed after the term (the residual is not cash and stays out). */
   cash: number;
 }
 
@@ -84,8 +99,17 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   if (delivered && delivered.length !== n) throw new Error(`invalid gw: ${delivered.length} values for ${n} years`);
   const reference = costs.referenceLives ?? {it: itLife, facility: facilityLife};
   if (!(reference.it > 0 && reference.facility > 0)) throw new Error(`invalid referenceLives: ${reference.it}, ${reference.facility}`);
-  // A year's depreciation of one GW in use at the lives the margin was reported with: what the margin's cash reading adds back.
-  const depreciationPerGw = capexPerGwUsd * (itShare / reference.it + (1 - itShare) / reference.facility);
+  const leaseYears = costs.facilityLeaseYears;
+  if (leaseYears !== undefined && !(leaseYears > 0)) throw new Error(`invalid facilityLeaseYears: ${leaseYears}`);
+  const leased = leaseYears !== undefined;
+  // A year's depreciation of one GW in use at the lives the margin was reported with: what the margin's cash reading
+  // adds back. A lessee depreciates only its IT: its facility cost is rent, a cash cost its margin is already after.
+  const facilityPerGw = (capexPerGwUsd * (1 - itShare)) / reference.facility;
+  const depreciationPerGw = (capexPerGwUsd * itShare) / reference.it + (leased ? 0 : facilityPerGw);
+  // The least cash a GW in use costs a year: power, staff and maintenance, and for a lessee its rent, taken as what the
+  // facility costs its landlord a year (its capex at the reference facility life).
+  const floorPerGw = opexFloorPerGwYearUsd + (leased ? facilityPerGw : 0);
+  let leaseTail = 0;
   const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
   // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
@@ -103,7 +127,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     const added = Math.max(0, gwAt(i) - peak);
     if (!(added > 0)) continue;
     peak += added;
-    buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
+    if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
+    else leaseTail += added * facilityPerGw * Math.max(0, i + (leaseYears as number) - n);
     // IT is bought with the capacity and replaced at the end of each life while the term still has a year to use it.
     for (let t = 0; Math.floor(i + t) < n; t += itLife) buy(Math.floor(i + t), added * capexPerGwUsd * itShare, itLife);
   }
@@ -113,8 +138,9 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (year !== first + i) throw new Error(`invalid perYear: not one row per year from ${first}`);
     const gw = gwAt(i);
     if (!(gw >= 0)) throw new Error(`invalid gw: ${gw} in ${year}`);
-    const cashOpex = Math.max(revenue * (1 - margin) - gw * depreciationPerGw, gw * opexFloorPerGwYearUsd);
-    const left = i === n - 1 ? residual : 0;
+    const cashOpex = Math.max(revenue * (1 - margin) - gw * depreciationPerGw, gw * floorPerGw);
+    const last = i === n - 1;
+    const tail = last ? leaseTail : 0;
     rows[i] = {
       year,
       revenue,
@@ -122,9 +148,10 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
       capex: capex[i],
       depreciation: depreciation[i],
       cashOpex,
-      residual: left,
+      residual: last ? residual + leaseTail : 0,
+      leaseTail: tail,
       operatingProfit: revenue * margin,
-      cash: revenue - cashOpex - capex[i]
+      cash: revenue - cashOpex - capex[i] - tail
     };
   }
   return rows;

@@ -77,3 +77,21 @@ it("commitmentReading(input) says so when the deal states no capacity", () => {
 it("commitmentReading(input) says one year in the singular", () => {
   assert.match(commitmentReading({...founding, years: f(1), ceilingGw: null, ceilingGwYears: null, coverage: null}), /over one year;/);
 });
+
+it("commitmentReading(input) does not compare a commitment with capacity contracted on top of it", () => {
+  // Microsoft + Nvidia → Anthropic: $30B of Azure compute and up to 1 GW more; the 1 GW is not what the $30B buys.
+  const reading = commitmentReading({
+    ...founding,
+    totalUsd: f(30e9),
+    years: f(5),
+    gwYears: f(30 / 11),
+    ceilingGw: {...f(1), unit: "gw", bound: "up-to"},
+    ceilingGwYears: null,
+    coverage: null,
+    additionalCapacity: true
+  });
+  assert.strictEqual(
+    reading,
+    "$30B buys 2.73 GW-years at $11B per GW-year over five years; the capacity figure, up to 1 GW, is contracted on top of the commitment, not what it buys, so the two are not compared."
+  );
+});

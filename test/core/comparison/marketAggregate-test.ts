@@ -110,3 +110,14 @@ it("marketAggregate(rows) groups a deal's investors together, once", () => {
     ]
   );
 });
+
+it("marketAggregate(rows) credits a provider only with its own group's firm money, not another investor's", () => {
+  // Microsoft + Nvidia → Anthropic on Azure: $15B invested, of which Microsoft's $5B is Azure's group's; Microsoft →
+  // OpenAI on Azure: $13B, all Microsoft's. Azure's row: 5 + 13 = 18, not 15 + 13 = 28; the lab's row keeps all 15.
+  const mna = {...row("mna", {invest: 15, investors: ["ms", "nv"], provider: "azure", lab: "anthropic"}), ratioInvestmentFirmUsd: money(5)};
+  const mo = {...row("mo", {invest: 13, investors: ["ms"], provider: "azure", lab: "openai"}), ratioInvestmentFirmUsd: money(13)};
+  const market = marketAggregate([mna, mo] as DealComparison[]);
+  assert.strictEqual(market.byProvider.rows[0].investmentFirmUsd.value, 18);
+  assert.strictEqual(market.byLab.rows.find((r) => r.id === "anthropic")?.investmentFirmUsd.value, 15);
+  assert.strictEqual(market.all.investmentFirmUsd.value, 28);
+});

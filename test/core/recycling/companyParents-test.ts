@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {chipVendorCompany, parentCompany} from "../../../src/core/index.js";
+import {chipVendorCompany, facilityLeaseYears, parentCompany} from "../../../src/core/index.js";
 
 const companies = [
   {id: "amazon", name: "Amazon"},
@@ -46,4 +46,17 @@ it("chipVendorCompany(data, chip) matches names and ids ignoring case", () => {
 it("chipVendorCompany(data, chip) returns null for an unknown chip or vendor", () => {
   assert.strictEqual(chipVendorCompany({companies, chips}, "nope"), null);
   assert.strictEqual(chipVendorCompany({companies, chips}, "mystery"), null);
+});
+
+it("facilityLeaseYears(companies, id) reads a lessee's lease years, through its parent, and null for an owner or an unknown id", () => {
+  const lease = {value: 15, unit: "years" as const, status: "confirmed" as const, source: "s", asOf: "2025-06-18"};
+  const list = [
+    {id: "oracle", name: "Oracle", facilityLeaseYears: lease},
+    {id: "oci", name: "OCI", parent: "oracle"},
+    {id: "aws", name: "AWS"}
+  ];
+  assert.strictEqual(facilityLeaseYears(list, "oracle"), 15);
+  assert.strictEqual(facilityLeaseYears(list, "oci"), 15);
+  assert.strictEqual(facilityLeaseYears(list, "aws"), null);
+  assert.strictEqual(facilityLeaseYears(list, "nope"), null);
 });

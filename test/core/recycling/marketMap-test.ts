@@ -147,3 +147,26 @@ it("marketMap({deals: []}) is empty", () => {
 it("marketMap(dataset) rejects a party missing from companies", () => {
   assert.throws(() => marketMap({companies, chips, deals: [{...amazonAnthropic, lab: "xai"}]}), /invalid company: xai/);
 });
+
+it("marketMap(data) keeps a superseded deal as history: its live stake stays equity, but it adds no loop, commitment or capacity", () => {
+  // Nvidia → OpenAI once its letter was replaced: the $30B stake still counts, the 10 GW and the loop through its chips do not.
+  const superseded: Deal = {
+    ...capacityOnly,
+    status: "superseded",
+    hardware: {chips: ["rubin"], other: [], options: []},
+    commitments: [{...amazonAnthropic.commitments[0], id: "c1", amount: fact(30), years: fact(5, "years")}]
+  };
+  const live = marketMap({companies, chips, deals: [{...superseded, status: "active"}]});
+  assert.deepStrictEqual(
+    live.loops.map((l) => l.deal),
+    ["nvidia-openai"]
+  );
+  const map = marketMap({companies, chips, deals: [superseded]});
+  assert.deepStrictEqual(map.loops, []);
+  assert.deepStrictEqual(map.capacityLinks, []);
+  assert.deepStrictEqual(
+    map.edges.map((e) => [e.id, e.usd.value]),
+    [["equity-firm:nvidia→openai", 30e9]]
+  );
+  assert.strictEqual(map.nodes.find((n) => n.id === "nvidia")?.receivesUsd, 0);
+});

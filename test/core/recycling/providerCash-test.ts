@@ -91,3 +91,37 @@ it("providerCash(…, {referenceLives}) reads the margin as a cash margin at the
   assertInDelta(total(providerCash(spend, {...base, facilityLife: 40})), total(providerCash(spend, base)));
   assert.throws(() => providerCash(spend, {...base, referenceLives: {it: 0, facility: 20}}), /invalid referenceLives/);
 });
+
+it("providerCash(…, {facilityLeaseYears}) hand-check: a lessee buys only IT, pays rent inside its margin, and the rent owed after the term", () => {
+  // Three years of $13B on 1 GW, capex 40 (IT 28, facility 12), margin 14%, reference lives 5 (IT) and 20 (facility).
+  // Owner: capex 40 in 2026; add-back 40 × (0.7 ÷ 5 + 0.3 ÷ 20) = 6.2; cash opex 13 × 0.86 − 6.2 = 4.98.
+  // Lessee, 15-year leases: capex 28 (IT only); add-back IT only, 28 ÷ 5 = 5.6; cash opex 11.18 − 5.6 = 5.58 (the rent,
+  // 12 ÷ 20 = 0.6 a year, is inside the margin). After the term: 15 − 3 = 12 years of rent, 12 × 0.6 = 7.2, paid in 2028.
+  // Cash: 2026 13 − 5.58 − 28 = −20.58; 2027 7.42; 2028 7.42 − 7.2 = 0.22. Residual: IT 28 × (1 − 3/5) = 11.2, + 7.2 of use.
+  const base = {...costs, margin: 0.14, capexPerGwUsd: 40e9, revenuePerGwYearUsd: 13e9, referenceLives: {it: 5, facility: 20}};
+  const spend = rows(2026, 13, 13, 13);
+  const owner = providerCash(spend, base);
+  assertInDelta(bn(owner, "capex"), [40, 0, 0]);
+  assertInDelta(bn(owner, "cashOpex"), [4.98, 4.98, 4.98]);
+  const lessee = providerCash(spend, {...base, facilityLeaseYears: 15});
+  assertInDelta(bn(lessee, "capex"), [28, 0, 0]);
+  assertInDelta(bn(lessee, "cashOpex"), [5.58, 5.58, 5.58]);
+  assertInDelta(
+    lessee.map((d) => d.leaseTail / 1e9),
+    [0, 0, 7.2]
+  );
+  assertInDelta(bn(lessee, "cash"), [-20.58, 7.42, 0.22]);
+  assertInDelta(bn(lessee, "residual"), [0, 0, 18.4]);
+  // Undiscounted cash + what is left = the operating profit once built, owner or lessee: 3 × 13 × 0.14 = 5.46.
+  const sum = (list: ReturnType<typeof providerCash>) => list.reduce((a, d) => a + d.cash + d.residual, 0) / 1e9;
+  assertInDelta(sum(lessee), 5.46);
+  assertInDelta(sum(owner), 5.46);
+  // The rent floors a lessee's cash costs: at a 90% margin, cash opex = 1 × (0.8 + 0.6) = 1.4 (an owner's floor is 0.8).
+  assertInDelta(bn(providerCash(spend, {...base, margin: 0.9, facilityLeaseYears: 15}), "cashOpex"), [1.4, 1.4, 1.4]);
+  // A lease no longer than the term leaves nothing owed after it.
+  assertInDelta(
+    providerCash(spend, {...base, facilityLeaseYears: 3}).map((d) => d.leaseTail),
+    [0, 0, 0]
+  );
+  assert.throws(() => providerCash(spend, {...base, facilityLeaseYears: 0}), /invalid facilityLeaseYears: 0/);
+});
