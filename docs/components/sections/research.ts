@@ -33,7 +33,7 @@ function lowerFirst(text: string): string {
 
 // The assumption's value in its unit, with every digit the data has so a reader can recompute ("PUE 1.15×",
 // "margin 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
-function assumptionValue(value: number, unit: string): string {
+export function assumptionValue(value: number, unit: string): string {
   if (unit === "fraction") return inputText(value, "fraction");
   if (unit === "ratio") return `${inputText(value, "number")}×`;
   return dataUnitText(value, unit);
