@@ -567,7 +567,10 @@ export interface MarketScenarioCsvRow extends MarketScenarioColumn {
 
 /** Returns the market scenario table's rows: one per scenario column, titled as the table heads it. */
 export function marketScenarioRows(columns: readonly MarketScenarioColumn[]): MarketScenarioCsvRow[] {
-  return columns.map((c) => ({...c, title: c.scenario === "base" ? "Base case" : c.label}));
+  return columns.map((c) => ({
+    ...c,
+    title: c.scenario === "base" ? "Base case" : c.scenario === "ceiling-filled" ? "If each lab fills its ceiling" : c.label
+  }));
 }
 
 export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
@@ -583,10 +586,15 @@ export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
       unit: "usd",
       value: (c) => c.npvUsd
     },
-    {header: "Deals priced", meaning: "Live deals with a cash NPV under the scenario", unit: "count", value: (c) => c.priced},
-    {header: "Deals above zero", meaning: "Of the deals priced, those with a cash NPV above zero", unit: "count", value: (c) => c.positive},
+    {header: "Deals priced (count)", meaning: "Live deals with a cash NPV under the scenario", unit: "count", value: (c) => c.priced},
     {
-      header: "Deals that pay back",
+      header: "Deals above zero (count)",
+      meaning: "Of the deals priced, those with a cash NPV above zero",
+      unit: "count",
+      value: (c) => c.positive
+    },
+    {
+      header: "Deals that pay back (count)",
       meaning: "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the term",
       unit: "count",
       value: (c) => c.paysBack
@@ -601,16 +609,21 @@ export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
       unit: "gw-years",
       value: (c) => c.gwYears
     },
-    {header: "Deals with GW-years", meaning: "Live deals in the GW-years sum", unit: "count", value: (c) => c.gwYearsDeals},
+    {header: "Deals with GW-years (count)", meaning: "Live deals in the GW-years sum", unit: "count", value: (c) => c.gwYearsDeals},
     {
       header: "H100-equivalents at the ceilings, 8-bit, added up (count)",
       meaning: "Sum over the live deals with chip counts of the H100-equivalents (8-bit basis) at the capacity ceiling",
       unit: "count",
       value: (c) => c.h100eFp8
     },
-    {header: "Deals with H100-equivalents", meaning: "Live deals in the H100-equivalents sum", unit: "count", value: (c) => c.h100eDeals},
     {
-      header: "Deals counted with their base case",
+      header: "Deals with H100-equivalents (count)",
+      meaning: "Live deals in the H100-equivalents sum",
+      unit: "count",
+      value: (c) => c.h100eDeals
+    },
+    {
+      header: "Deals counted with their base case (count)",
       meaning: "In the column for a lab filling the ceiling: priced deals with no such reading of their own, counted with their base case",
       unit: "count",
       value: (c) => c.asBase

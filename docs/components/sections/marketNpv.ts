@@ -4,7 +4,7 @@
  * share of draws that never pay back; its scope and valuation date in the caption. Bounded like the market's totals
  * (src/core/research/npvTable.ts): above a dozen priced deals, the best and worst five, the others in one line.
  */
-import type {MarketScenarioColumn, MarketScenarioTable, NpvRow, NpvTable} from "../../lib/core.js";
+import {CEILING_FILLED, type MarketScenarioColumn, type MarketScenarioTable, type NpvRow, type NpvTable} from "../../lib/core.js";
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
@@ -97,8 +97,12 @@ function NpvTableElement(table: NpvTable): HTMLElement {
 
 /** Returns a scenario column's heading: "Base case" for the base scenario's values (no draw), else its label. */
 export function scenarioTitle(c: Pick<MarketScenarioColumn, "scenario" | "label">): string {
-  return c.scenario === "base" ? "Base case" : c.label;
+  return c.scenario === "base" ? "Base case" : c.scenario === CEILING_FILLED ? "If each lab fills its ceiling" : c.label;
 }
+
+/** What the market's "each lab fills its ceiling" column is (the deal tables say it of one lab). */
+const CEILING_FILLED_MARKET =
+  "Each deal's base case if its lab paid the contract price on all the capacity delivered, not only its stated commitment, and its provider built it all; every assumption at its base value.";
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
@@ -113,7 +117,12 @@ export function marketScenarioFinding(table: MarketScenarioTable): string {
   if (!valued.length) return "";
   const bull = valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a));
   const bear = valued.reduce((a, b) => (b.npvUsd < a.npvUsd ? b : a));
-  const name = (c: MarketScenarioColumn) => (c.scenario === "base" ? "the base case" : lowerFirst(c.label));
+  const name = (c: MarketScenarioColumn) =>
+    c.scenario === "base"
+      ? "the base case"
+      : c.scenario === CEILING_FILLED
+        ? "the reading where each lab fills its ceiling"
+        : lowerFirst(c.label);
   const above = (c: MarketScenarioColumn) =>
     c.positive === 0
       ? `none of the ${deals(c.priced)} is above zero`
@@ -151,22 +160,22 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
   const rows: {label: string; cell: (c: MarketScenarioColumn) => string}[] = [];
   if (priced) {
     rows.push({
-      label: "Providers' cash NPV of the new money, added up",
+      label: "Cash NPV of the new money, all deals",
       cell: (c) => (c.npvUsd === null ? "n/a" : figureText(c.npvUsd, "usd"))
     });
-    rows.push({label: "Deals with a cash NPV above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
-    rows.push({label: "Deals that pay back within their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
+    rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
+    rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
     rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${figureText(c.best.npvUsd, "usd")})` : "n/a")});
     rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${figureText(c.worst.npvUsd, "usd")})` : "n/a")});
   }
   if (columns.some((c) => c.gwYears !== null))
     rows.push({
-      label: "GW-years the commitments buy, added up",
+      label: "GW-years the commitments buy",
       cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years"))
     });
   if (columns.some((c) => c.h100eFp8 !== null))
     rows.push({
-      label: "H100-equivalents at the ceilings (8-bit), added up",
+      label: "H100-equivalents at the ceilings (8-bit)",
       cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8))
     });
   if (!rows.length) return null;
@@ -251,9 +260,11 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           el("strong", {}, `${scenarioTitle(c)}: `),
           c.scenario === "base"
             ? "every assumption at its base value, no draws."
-            : c.overrides.length
-              ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
-              : c.description
+            : c.scenario === CEILING_FILLED
+              ? CEILING_FILLED_MARKET
+              : c.overrides.length
+                ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
+                : c.description
         )
       )
     )
