@@ -65,6 +65,11 @@ function appendText(node: Node, text: string): void {
     node.appendChild(document.createTextNode(text));
     return;
   }
+  appendRuns(node, runs);
+}
+
+/** Appends runs of text: a figure in a `span.figure-run`, the text between as text nodes. */
+function appendRuns(node: Node, runs: readonly {text: string; figure: boolean}[]): void {
   for (const run of runs) {
     if (!run.figure) node.appendChild(document.createTextNode(run.text));
     else {
@@ -76,10 +81,26 @@ function appendText(node: Node, text: string): void {
   }
 }
 
-/** Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). */
+/**
+ * Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). Its figures do not
+ * break across lines either: each text node is split into runs as appendText splits a string (page 1's call and
+ * takeaways are summaries rendered from Markdown, where "about −$34.7B" broke after the minus sign).
+ */
 export function trustedHtml(sanitized: string, className = "prose"): HTMLDivElement {
   const div = document.createElement("div");
   div.className = className;
   div.innerHTML = sanitized;
+  const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const text of texts) {
+    const parent = text.parentNode;
+    if (!parent || TEXT_ONLY.test((parent as Element).tagName ?? "")) continue;
+    const runs = figureRuns(text.data);
+    if (!runs.some((r) => r.figure)) continue;
+    const pieces = document.createDocumentFragment();
+    appendRuns(pieces, runs);
+    parent.replaceChild(pieces, text);
+  }
   return div;
 }
