@@ -317,7 +317,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
             (exposure.revenueUsd && exposure.yearsOfRevenue
               ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
-              : "; the data has no sourced revenue for it to compare with.")
+              : "; the data has no sourced revenue for it to compare with.") +
+            // Critic 34: the sum counts this data's deals only, so it is the least the lab has committed, not all of it.
+            ` Only the deals in this data are counted; a commitment ${lab} made elsewhere would add to the sum.`
         )
       : null,
     providerSide && providerRow
