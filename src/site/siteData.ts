@@ -212,7 +212,13 @@ export function siteData({
     return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
   });
   const briefings = once(async (): Promise<BriefingIndex> => {
-    const table = figureTable({dataset, version, projections: analysis().projections, headlines: figures()});
+    const table = figureTable({
+      dataset,
+      version,
+      projections: analysis().projections,
+      headlines: figures(),
+      scenarios: analysis().scenarios
+    });
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
         // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {headlineFigures, projectDeal} from "../../src/core/index.js";
+import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
 import {figureTable} from "../../src/site/figures.js";
@@ -78,6 +78,30 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assert.notStrictEqual(words("rank.margin-2.provider"), "Microsoft Azure");
   assert.strictEqual(words("rank.margin-low-1.provider"), "CoreWeave");
   assertInDelta(value("rank.margin-low-1.npv-max"), npv("coreweave-openai"), 0);
+});
+
+it("marketFigures: the market's bull and bear are the highest and lowest sums of the live deals' scenario NPVs, named for a sentence", () => {
+  const live = dataset.deals.filter((d) => !d.supersededOn);
+  const tables = live.map((d) => scenarioTable(dataset, d.id));
+  // Each column's sum by hand: every live deal's own column, or its base case where it has no "fills the ceiling" one.
+  const ids = tables[0].map((c) => c.scenario);
+  const sums = ids.map((id) =>
+    tables
+      .map((t) => (t.find((c) => c.scenario === id) ?? t.find((c) => c.scenario === "base")!).npvUsd)
+      .filter((v): v is number => v !== null)
+      .reduce((a, b) => a + b, 0)
+  );
+  assertInDelta(value("market.scenario-npv-high"), Math.max(...sums), 1);
+  assertInDelta(value("market.scenario-npv-low"), Math.min(...sums), 1);
+  assert.strictEqual(table.get("market.scenario-npv-high")?.kind === "number" && table.get("market.scenario-npv-high")?.bound, "about");
+  // The bear scenario (cheaper revenue, dearer capital, thinner margins) is the market's lowest; its name is lower-cased.
+  assert.strictEqual(words("market.scenario-npv-low.label"), "bear economics");
+  const positive = ids.map((id) => tables.filter((t) => ((t.find((c) => c.scenario === id) ?? t[0]).npvUsd ?? 0) > 0).length);
+  assert.strictEqual(value("market.scenario-positive-max"), Math.max(...positive));
+  assert.match(
+    words("market.scenario-positive.words"),
+    /^; (none of the \d+ deals is|no scenario puts more than \d+ of the \d+ deals|in at least one)/
+  );
 });
 
 it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new money, and the payback when cash never turns positive", () => {
