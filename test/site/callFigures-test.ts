@@ -93,7 +93,8 @@ it("marketFigures: the market's bull and bear are the highest and lowest sums of
   );
   assertInDelta(value("market.scenario-npv-high"), Math.max(...sums), 1);
   assertInDelta(value("market.scenario-npv-low"), Math.min(...sums), 1);
-  assert.strictEqual(table.get("market.scenario-npv-high")?.kind === "number" && table.get("market.scenario-npv-high")?.bound, "about");
+  const high = table.get("market.scenario-npv-high");
+  assert.strictEqual(high?.kind === "number" ? high.bound : null, "about");
   // The bear scenario (cheaper revenue, dearer capital, thinner margins) is the market's lowest; its name is lower-cased.
   assert.strictEqual(words("market.scenario-npv-low.label"), "bear economics");
   const positive = ids.map((id) => tables.filter((t) => ((t.find((c) => c.scenario === id) ?? t[0]).npvUsd ?? 0) > 0).length);

@@ -349,7 +349,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
             : "",
           r.rebateExpectedUsd
-            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, netted in the cash flows below and not counted as invested`
+            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, ${r.flows.length ? "netted in the cash flows below" : "with no cash flows to net it in (the deal states no dollar commitment)"} and not counted as invested`
             : "",
           r.otherInvestorsFirmUsd.value > 0
             ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
