@@ -134,6 +134,17 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
     value: "$15B expected (up to $25B)",
     status: "assumption"
   });
+  // A term the data assumes says so beside the amount's own status (critic 35): Microsoft → OpenAI's 7 years are
+  // an assumption, Amazon → Anthropic's 10 are reported.
+  assert.deepInclude(keyFigures(table, "microsoft-openai"), {
+    label: "Compute commitment",
+    value: "$250B over 7 years (term assumed)",
+    status: "reported"
+  });
+  assert.strictEqual(
+    keyFigures(table, "amazon-anthropic").find((k) => k.label === "Compute commitment")?.value,
+    "over $100B over 10 years"
+  );
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,
