@@ -321,11 +321,13 @@ function* marketScenarioFigures(
     most === null
       ? missing
       : text(
-          most === 0
-            ? `; none of the ${countText(priced)} deals is above zero in any of them`
-            : most === priced
-              ? `; in at least one of them all ${countText(priced)} deals are above zero`
-              : `; no scenario puts more than ${countText(most)} of the ${countText(priced)} deals above zero`
+          priced === 1
+            ? `; the one deal priced is ${most ? "above zero in at least one of them" : "below zero in every one of them"}`
+            : most === 0
+              ? `; none of the ${countText(priced)} deals is above zero in any of them`
+              : most === priced
+                ? `; in at least one of them all ${countText(priced)} deals are above zero`
+                : `; no scenario puts more than ${countText(most)} of the ${countText(priced)} deals above zero`
         )
   ];
 }

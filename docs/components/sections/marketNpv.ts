@@ -110,7 +110,7 @@ function lowerFirst(text: string): string {
 
 /**
  * Returns the market scenario table's finding, computed: the scenarios with the highest and the lowest summed cash
- * NPV, and how many deals stay above zero in the best one. Empty when no scenario prices a deal.
+ * NPV, and the most deals above zero in any of them (the clause agrees with the count). Empty when none is priced.
  */
 export function marketScenarioFinding(table: MarketScenarioTable): string {
   const valued = table.columns.filter((c): c is MarketScenarioColumn & {npvUsd: number} => c.npvUsd !== null);
@@ -118,20 +118,20 @@ export function marketScenarioFinding(table: MarketScenarioTable): string {
   const bull = valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a));
   const bear = valued.reduce((a, b) => (b.npvUsd < a.npvUsd ? b : a));
   const name = (c: MarketScenarioColumn) =>
-    c.scenario === "base"
-      ? "the base case"
-      : c.scenario === CEILING_FILLED
-        ? "the reading where each lab fills its ceiling"
-        : lowerFirst(c.label);
-  const above = (c: MarketScenarioColumn) =>
-    c.positive === 0
-      ? `none of the ${deals(c.priced)} is above zero`
-      : c.positive === c.priced
-        ? `all ${deals(c.priced)} are above zero`
-        : `${count(c.positive)} of the ${deals(c.priced)} ${c.positive === 1 ? "is" : "are"} above zero`;
-  if (bull === bear)
-    return `Added up, the providers' cash NPVs come to ${figureText(bull.npvUsd, "usd")} under every scenario; ${above(bull)}.`;
-  return `Added up, the providers' cash NPVs run from ${figureText(bull.npvUsd, "usd")} (${name(bull)}) down to ${figureText(bear.npvUsd, "usd")} (${name(bear)}); ${bull.positive === 0 ? "even " : ""}in ${name(bull)} ${above(bull)}.`;
+    c.scenario === "base" ? "the base case" : c.scenario === CEILING_FILLED ? "if each lab fills its ceiling" : lowerFirst(c.label);
+  // How many deals are above zero at most, in any column: the clause agrees with the count.
+  const most = Math.max(...valued.map((c) => c.positive));
+  const priced = Math.max(...valued.map((c) => c.priced));
+  const above =
+    priced === 1
+      ? `the one deal priced is ${most ? "above zero in at least one of them" : "below zero in every one of them"}`
+      : most === 0
+        ? `none of the ${deals(priced)} is above zero in any of them`
+        : most === priced
+          ? `in at least one of them all ${deals(priced)} are above zero`
+          : `no scenario puts more than ${count(most)} of the ${deals(priced)} above zero`;
+  if (bull === bear) return `Added up, the providers' cash NPVs come to ${figureText(bull.npvUsd, "usd")} under every scenario; ${above}.`;
+  return `Added up, the providers' cash NPVs run from ${figureText(bull.npvUsd, "usd")} (${name(bull)}) down to ${figureText(bear.npvUsd, "usd")} (${name(bear)}); ${above}.`;
 }
 
 /** The assumptions a market column sets, in words: the providers' margins in one item (one per provider otherwise). */
