@@ -82,6 +82,16 @@ function appendRuns(node: Node, runs: readonly {text: string; figure: boolean}[]
 }
 
 /**
+ * Returns `text` in a `span` whose figures do not break across lines (for a page's inline `${…}` text: a figure in
+ * a heading or a dek, "about −$15.3B", would otherwise break after the minus sign or a bound word).
+ *
+ * @example runs("worth about −$15.3B") // <span>worth <span class="figure-run">about −$15.3B</span></span>
+ */
+export function runs(text: string): HTMLSpanElement {
+  return el("span", {}, text);
+}
+
+/**
  * Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). Its figures do not
  * break across lines either: each text node is split into runs as appendText splits a string (page 1's call and
  * takeaways are summaries rendered from Markdown, where "about −$34.7B" broke after the minus sign).

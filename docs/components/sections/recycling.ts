@@ -124,19 +124,21 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
   if (!r.providerCashUsd || !r.capexUsd)
     return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
   const cash = r.providerCashUsd.value;
-  const capex = `after ${usd(r.capexUsd.value)} of capex`;
+  // Both are model outputs: "about", as everywhere (the bound words come with the figures).
+  const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
+  const capex = `after ${derivedText({...r.capexUsd, unit: "usd"})} of capex`;
   const when =
     r.paybackYear !== null
       ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${usd(cash)} of cash from the commitment ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${usd(cash)} ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
   return cash >= 0
-    ? `${investor}'s ${money} comes back as ${usd(cash)} of ${provider} cash ${capex}${when}`
-    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${usd(cash)} ${capex}`;
+    ? `${investor}'s ${money} comes back as ${cashText} of ${provider} cash ${capex}${when}`
+    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${cashText} ${capex}`;
 }
 
 /**
