@@ -13,6 +13,7 @@ import type {
   FigureSpread,
   MarketLoop,
   MarketMap,
+  MarketScenarioColumn,
   NetCashBand,
   NpvRow,
   OptionGridCell,
@@ -559,6 +560,84 @@ export const NPV_TABLE: ChartDownload<NpvRow> = {
   ]
 };
 
+/** A column of the market's scenario table, with the heading the table prints ("Base case" for base). */
+export interface MarketScenarioCsvRow extends MarketScenarioColumn {
+  title: string;
+}
+
+/** Returns the market scenario table's rows: one per scenario column, titled as the table heads it. */
+export function marketScenarioRows(columns: readonly MarketScenarioColumn[]): MarketScenarioCsvRow[] {
+  return columns.map((c) => ({
+    ...c,
+    title: c.scenario === "base" ? "Base case" : c.scenario === "ceiling-filled" ? "If each lab fills its ceiling" : c.label
+  }));
+}
+
+export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
+  id: "market-scenarios",
+  chart: "What the deals return in cash: bull, base and bear, all live deals added up (one row per scenario column)",
+  columns: [
+    {header: "Scenario", meaning: "The scenario, as the table heads its column", unit: "", value: (c) => c.title},
+    {header: "Scenario id", meaning: "The scenario's id in the data", unit: "", value: (c) => c.scenario},
+    {
+      header: "Cash NPV of the new money, added up (usd)",
+      meaning:
+        "Sum over the live deals with a dollar commitment of the provider's cash NPV of the deal's new money at the scenario's values (no draw), discounted to 1 January 2026",
+      unit: "usd",
+      value: (c) => c.npvUsd
+    },
+    {header: "Deals priced (count)", meaning: "Live deals with a cash NPV under the scenario", unit: "count", value: (c) => c.priced},
+    {
+      header: "Deals above zero (count)",
+      meaning: "Of the deals priced, those with a cash NPV above zero",
+      unit: "count",
+      value: (c) => c.positive
+    },
+    {
+      header: "Deals that pay back (count)",
+      meaning: "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the term",
+      unit: "count",
+      value: (c) => c.paysBack
+    },
+    {header: "Highest cash NPV, deal id", meaning: "The priced deal with the highest cash NPV", unit: "", value: (c) => c.best?.id},
+    {header: "Highest cash NPV (usd)", meaning: "Its cash NPV", unit: "usd", value: (c) => c.best?.npvUsd},
+    {header: "Lowest cash NPV, deal id", meaning: "The priced deal with the lowest cash NPV", unit: "", value: (c) => c.worst?.id},
+    {header: "Lowest cash NPV (usd)", meaning: "Its cash NPV", unit: "usd", value: (c) => c.worst?.npvUsd},
+    {
+      header: "GW-years the commitments buy, added up (gw-years)",
+      meaning: "Sum over the live deals of their commitment ÷ the scenario's contract revenue per GW-year",
+      unit: "gw-years",
+      value: (c) => c.gwYears
+    },
+    {header: "Deals with GW-years (count)", meaning: "Live deals in the GW-years sum", unit: "count", value: (c) => c.gwYearsDeals},
+    {
+      header: "H100-equivalents at the ceilings, 8-bit, added up (count)",
+      meaning: "Sum over the live deals with chip counts of the H100-equivalents (8-bit basis) at the capacity ceiling",
+      unit: "count",
+      value: (c) => c.h100eFp8
+    },
+    {
+      header: "Deals with H100-equivalents (count)",
+      meaning: "Live deals in the H100-equivalents sum",
+      unit: "count",
+      value: (c) => c.h100eDeals
+    },
+    {
+      header: "Deals counted with their base case (count)",
+      meaning: "In the column for a lab filling the ceiling: priced deals with no such reading of their own, counted with their base case",
+      unit: "count",
+      value: (c) => c.asBase
+    },
+    {
+      header: "Assumptions set",
+      meaning: "The assumptions the scenario moves from base in any live deal: label = value (base value), in the assumption's unit",
+      unit: "",
+      value: (c) => c.overrides.map((o) => `${o.label} = ${o.value} (base ${o.base}; ${o.unit})`).join("; ")
+    },
+    {header: "Delivery ramp", meaning: "The delivery ramp's shape under the scenario", unit: "", value: (c) => c.ramp}
+  ]
+};
+
 export const TRANCHES: ChartDownload<Tranche> = {
   id: "tranches",
   chart: "The deal at a glance: investment tranches (and rebates in kind), as the deal file states them",
@@ -687,6 +766,7 @@ export const CHART_DOWNLOADS: readonly ChartDownload<never>[] = [
   PEER_BOX,
   MARKET_TOTALS,
   NPV_TABLE,
+  MARKET_SCENARIOS,
   TRANCHES,
   SPREAD,
   MARKET_LOOPS

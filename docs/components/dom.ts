@@ -65,6 +65,11 @@ function appendText(node: Node, text: string): void {
     node.appendChild(document.createTextNode(text));
     return;
   }
+  appendRuns(node, runs);
+}
+
+/** Appends runs of text: a figure in a `span.figure-run`, the text between as text nodes. */
+function appendRuns(node: Node, runs: readonly {text: string; figure: boolean}[]): void {
   for (const run of runs) {
     if (!run.figure) node.appendChild(document.createTextNode(run.text));
     else {
@@ -76,10 +81,36 @@ function appendText(node: Node, text: string): void {
   }
 }
 
-/** Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). */
+/**
+ * Returns `text` in a `span` whose figures do not break across lines (for a page's inline `${…}` text: a figure in
+ * a heading or a dek, "about −$15.3B", would otherwise break after the minus sign or a bound word).
+ *
+ * @example runs("worth about −$15.3B") // <span>worth <span class="figure-run">about −$15.3B</span></span>
+ */
+export function runs(text: string): HTMLSpanElement {
+  return el("span", {}, text);
+}
+
+/**
+ * Returns a `div` holding HTML that the build already sanitized (DOMPurify in src/io/markdown.ts). Its figures do not
+ * break across lines either: each text node is split into runs as appendText splits a string (page 1's call and
+ * takeaways are summaries rendered from Markdown, where "about −$34.7B" broke after the minus sign).
+ */
 export function trustedHtml(sanitized: string, className = "prose"): HTMLDivElement {
   const div = document.createElement("div");
   div.className = className;
   div.innerHTML = sanitized;
+  const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  for (const text of texts) {
+    const parent = text.parentNode;
+    if (!parent || TEXT_ONLY.test((parent as Element).tagName ?? "")) continue;
+    const runs = figureRuns(text.data);
+    if (!runs.some((r) => r.figure)) continue;
+    const pieces = document.createDocumentFragment();
+    appendRuns(pieces, runs);
+    parent.replaceChild(pieces, text);
+  }
   return div;
 }

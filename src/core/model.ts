@@ -434,7 +434,7 @@ export interface Observation {
   about?: string[];
   /**
    * What the text reports: something that happened ("observed", the default) or a forecast of it ("forecast"). A
-   * forecast never makes a checkpoint "on track": at best "likely, on a forecast".
+   * forecast never makes a checkpoint "on track": at best "watch, on a forecast".
    */
   basis?: ObservationBasis;
 }

@@ -62,7 +62,8 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
             peers: pick(analysis.peers, dealId),
             articleTable: null,
             market: null,
-            npvTable: null
+            npvTable: null,
+            marketScenarios: null
           },
           bands: {...bands, bands: pick(bands.bands, dealId)},
           changes: briefingChanges(

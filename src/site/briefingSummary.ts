@@ -111,7 +111,8 @@ type KeyRow = [
   options?: {
     keepMissing?: boolean;
     zeroText?: string;
-    suffix?: (f: (n: string) => string) => string;
+    /** Words after the figure, from other figures: `f` gives one in words, `get` as a value (its status…). */
+    suffix?: (f: (n: string) => string, get: (n: string) => FigureValue) => string;
     /** Shown only when this figure is missing (e.g. the capacity's energy where no cash figure can be given). */
     unless?: string;
     /** The label when the figure is a ceiling ("up to"): "firm" and "up to" do not go together. */
@@ -129,7 +130,18 @@ type KeyRow = [
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
   ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
-  ["Compute commitment", "deal.commitment.total", {keepMissing: true, suffix: (f) => `over ${f("deal.commitment.years")}`}],
+  [
+    "Compute commitment",
+    "deal.commitment.total",
+    {
+      keepMissing: true,
+      // The term has its own status: an assumed term is said so (the status after the row is the amount's).
+      suffix: (f, get) => {
+        const years = get("deal.commitment.years");
+        return `over ${f("deal.commitment.years")}${years.kind === "number" && years.status === "assumption" ? " (term assumed)" : ""}`;
+      }
+    }
+  ],
   [
     "Capacity ceiling",
     "deal.capacity.ceiling",
@@ -186,7 +198,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     const written = options.words ? get(options.words) : null;
     let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
-      const suffix = options.suffix(words);
+      const suffix = options.suffix(words, get);
       if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;

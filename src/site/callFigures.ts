@@ -7,7 +7,19 @@
  */
 
 import {factGw} from "../core/capacity/convert.js";
-import {combineBounds, type DealProjection, type Figure, figureWords, type HeadlineFigure, headlineFigures} from "../core/index.js";
+import {
+  CEILING_FILLED,
+  combineBounds,
+  count as countText,
+  type DealProjection,
+  type Figure,
+  figureWords,
+  type HeadlineFigure,
+  headlineFigures,
+  marketScenarios,
+  type ScenarioColumn,
+  scenarioTable
+} from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -16,6 +28,8 @@ export interface CallFigureInput {
   dataset: Dataset;
   projections?: Record<string, DealProjection>;
   headlines?: HeadlineFigure[];
+  /** Each deal's scenario columns (scenarioTable), as the site computed them; default computed here from the data. */
+  scenarios?: Record<string, ScenarioColumn[]>;
 }
 
 const missing: FigureValue = {kind: "missing"};
@@ -167,9 +181,14 @@ interface Scored {
  * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
  *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
  *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
+ * - `market.scenario-npv-high` and `market.scenario-npv-low`: the highest and the lowest sum of the live deals' cash
+ *   NPVs over the scenario columns (marketScenarios: each deal at the scenario's values, no draw; "about"), with
+ *   `.label` (the column's name for a sentence: "bear economics", "the base case"); `market.scenario-positive-max`:
+ *   the most deals above zero in any column, and `market.scenario-positive.words` the clause that says so.
  */
-export function* marketFigures({dataset, projections}: CallFigureInput): Iterable<[string, FigureValue]> {
+export function* marketFigures({dataset, projections, scenarios}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
+  yield* marketScenarioFigures(dataset, scenarios);
   const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id]);
   const priced = live.filter((d) => projections[d.id].recycling.npvUsd);
   const npv = (d: Deal) => projections[d.id].recycling.npvUsd!;
@@ -262,4 +281,53 @@ export function* marketFigures({dataset, projections}: CallFigureInput): Iterabl
       ];
     }
   }
+}
+
+/** A scenario column's name in a sentence: "the base case", "each lab filling its ceiling", "bear economics". */
+function scenarioName(column: {scenario: string; label: string}): string {
+  if (column.scenario === "base") return "the base case";
+  if (column.scenario === CEILING_FILLED) return "each lab filling its ceiling";
+  return /^[A-Z][a-z]/.test(column.label) ? column.label.charAt(0).toLowerCase() + column.label.slice(1) : column.label;
+}
+
+/** The market's bull / base / bear figures (see marketFigures): the extremes of the summed cash NPVs over the scenarios. */
+function* marketScenarioFigures(
+  dataset: Dataset,
+  scenarios: Record<string, ScenarioColumn[]> | undefined
+): Iterable<[string, FigureValue]> {
+  const table = marketScenarios(
+    dataset.deals.map((d) => ({
+      id: d.id,
+      name: d.name,
+      live: !d.supersededOn,
+      columns: scenarios?.[d.id] ?? scenarioTable(dataset, d.id)
+    }))
+  );
+  const valued = table.columns.filter((c): c is typeof c & {npvUsd: number} => c.npvUsd !== null);
+  const high = valued.length ? valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a)) : null;
+  const low = valued.length ? valued.reduce((a, b) => (b.npvUsd < a.npvUsd ? b : a)) : null;
+  const about = (c: {npvUsd: number} | null): FigureValue =>
+    c ? {kind: "number", value: c.npvUsd, unit: "usd", bound: "about", status: "estimate", derived: true} : missing;
+  yield ["market.scenario-npv-high", about(high)];
+  yield ["market.scenario-npv-high.label", high ? text(scenarioName(high)) : missing];
+  yield ["market.scenario-npv-low", about(low)];
+  yield ["market.scenario-npv-low.label", low ? text(scenarioName(low)) : missing];
+  const most = valued.length ? Math.max(...valued.map((c) => c.positive)) : null;
+  yield ["market.scenario-positive-max", most === null ? missing : {kind: "number", value: most, unit: "count"}];
+  // The clause a sentence ends with, agreeing with the count: "; none of the 7 deals is above zero in any of them".
+  const priced = valued.length ? Math.max(...valued.map((c) => c.priced)) : 0;
+  yield [
+    "market.scenario-positive.words",
+    most === null
+      ? missing
+      : text(
+          priced === 1
+            ? `; the one deal priced is ${most ? "above zero in at least one of them" : "below zero in every one of them"}`
+            : most === 0
+              ? `; none of the ${countText(priced)} deals is above zero in any of them`
+              : most === priced
+                ? `; in at least one of them all ${countText(priced)} deals are above zero`
+                : `; no scenario puts more than ${countText(most)} of the ${countText(priced)} deals above zero`
+        )
+  ];
 }

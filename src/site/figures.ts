@@ -13,6 +13,7 @@ import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
 import {marketMap} from "../core/recycling/marketMap.js";
+import type {ScenarioColumn} from "../core/research/scenarioTable.js";
 import {economicsFigures, headlineFigureNames, marketFigures} from "./callFigures.js";
 import type {FigureValue} from "./placeholders.js";
 
@@ -25,6 +26,8 @@ export interface FigureInput {
   projections?: Record<string, DealProjection>;
   /** The headline figures as the manifest records them; default computed from `projections`. */
   headlines?: HeadlineFigure[];
+  /** Each deal's scenario columns as the site computed them (the market's bull / base / bear); default computed. */
+  scenarios?: Record<string, ScenarioColumn[]>;
 }
 
 /** A family of figures: name → value pairs. */

@@ -6,6 +6,8 @@
  * - `{{name}}`: the figure, formatted for its unit with the bound the source used:
  *   `{{amazon-anthropic.commitment.total}}` → "over $100B", `{{amazon-anthropic.capacity.ceiling}}` → "up to 5 GW".
  * - `{{name | bare}}`: the same figure without its bound's words: "$100B".
+ * - `{{name | sourced}}`: the figure with its status when it is reported or an estimate: "about $200B (reported)";
+ *   otherwise as `{{name}}` (a call says what its figure rests on, and stops saying it when a party confirms it).
  * - `deal.` at the start of a name stands for the briefing's own deal (per-deal briefings only):
  *   `{{deal.terms.firm}}` in the briefing `deal-amazon-anthropic` is `{{amazon-anthropic.terms.firm}}`.
  * - `\{{` writes a literal `{{`.
@@ -29,7 +31,7 @@ export type FigureValue =
 /** What a placeholder prints for a known figure that the data does not state (e.g. a deal with no commitment). */
 export const MISSING_TEXT = "not disclosed";
 
-const MODIFIERS = ["bare"] as const;
+const MODIFIERS = ["bare", "sourced"] as const;
 type Modifier = (typeof MODIFIERS)[number];
 
 /** An error at a place in a Markdown file: `file:line:col: message`. */
@@ -100,8 +102,13 @@ export function resolvePlaceholders(text: string, figures: ReadonlyMap<string, F
  */
 export function formatFigure(value: FigureValue, modifier?: Modifier): string {
   switch (value.kind) {
-    case "number":
-      return figureWords(value, {bare: modifier === "bare"});
+    case "number": {
+      const words = figureWords(value, {bare: modifier === "bare"});
+      // The status of what a sentence rests on, when no party to the deal or filing confirmed it (a model's own
+      // assumptions are said elsewhere: "about").
+      const stated = modifier === "sourced" && (value.status === "reported" || value.status === "estimate");
+      return stated ? `${words} (${value.status})` : words;
+    }
     case "text":
       return value.text;
     case "missing":

@@ -17,6 +17,7 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   marketAggregate,
+  marketScenarios,
   npvTable,
   type PeerInput,
   type PeerRow,
@@ -126,7 +127,22 @@ export function siteData({
   );
   // Each deal against the other live deals on the same ratios (computed from every deal, like the lab's exposure;
   // the box holds only the deal's own values, its rank and the leader's name).
-  const analysis = once((): Analysis => ({...baseAnalysis(), peers: peersOf(baseAnalysis()), npvTable: npvTableOf(baseAnalysis())}));
+  const analysis = once(
+    (): Analysis => ({
+      ...baseAnalysis(),
+      peers: peersOf(baseAnalysis()),
+      npvTable: npvTableOf(baseAnalysis()),
+      // The market under each scenario: the live deals' scenario columns added up (bounded by the scenarios, not the deals).
+      marketScenarios: marketScenarios(
+        baseAnalysis().comparison.map((row) => ({
+          id: row.id,
+          name: row.name,
+          live: row.status !== "superseded",
+          columns: baseAnalysis().scenarios[row.id] ?? []
+        }))
+      )
+    })
+  );
   // The live deals' cash NPVs, medians with their bands, side by side (bounded like the market's totals).
   function npvTableOf({comparison, projections}: Omit<Analysis, "peers">) {
     return npvTable(
@@ -196,7 +212,13 @@ export function siteData({
     return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
   });
   const briefings = once(async (): Promise<BriefingIndex> => {
-    const table = figureTable({dataset, version, projections: analysis().projections, headlines: figures()});
+    const table = figureTable({
+      dataset,
+      version,
+      projections: analysis().projections,
+      headlines: figures(),
+      scenarios: analysis().scenarios
+    });
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
         // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).

@@ -27,6 +27,7 @@ import type {
   Deal,
   LabExposure,
   MarketAggregate,
+  MarketScenarioTable,
   NpvTable,
   Paper,
   peerBox,
@@ -83,6 +84,11 @@ export interface Analysis {
    * null in a deal's slice (so that another deal's change leaves it the same).
    */
   npvTable?: NpvTable | null;
+  /**
+   * The live deals' totals under each scenario (marketScenarios): the market briefing and the market pages print it;
+   * null in a deal's slice (so that another deal's change leaves it the same).
+   */
+  marketScenarios?: MarketScenarioTable | null;
 }
 
 /** `data/capacity-bands.json`: P10–P90 capacity bands per deal (with capacity terms) and scenario. */

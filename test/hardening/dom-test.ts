@@ -2,7 +2,7 @@
 // el() (docs/components/dom.ts) against hostile text: strings are text, never markup; event handlers and srcdoc
 // are refused; URL attributes keep only safe URLs.
 import {assert, it} from "vitest";
-import {el} from "../../docs/components/dom.js";
+import {el, trustedHtml} from "../../docs/components/dom.js";
 import {findDangers} from "./dangers.js";
 import {LITERAL, PAYLOADS} from "./payloads.js";
 
@@ -74,4 +74,19 @@ it("el(tag, {}, text) keeps each figure on one line and the text unchanged", () 
   );
   // An option's content stays plain text.
   assert.strictEqual(el("option", {}, "up to 5 GW").children.length, 0);
+});
+
+it("trustedHtml(html) keeps each figure of the sanitized HTML on one line, inside its markup, and the text unchanged", () => {
+  const html = "<p><strong>The call.</strong> The deal is worth about −$34.7B to Amazon, <em>over 9.09 GW-years</em>.</p>";
+  const div = trustedHtml(html, "call-sentence");
+  assert.strictEqual(div.textContent, "The call. The deal is worth about −$34.7B to Amazon, over 9.09 GW-years.");
+  assert.deepStrictEqual(
+    [...div.querySelectorAll("span.figure-run")].map((s) => [s.parentElement?.tagName, s.textContent]),
+    [
+      ["P", "about −$34.7B"],
+      ["EM", "over 9.09 GW-years"]
+    ]
+  );
+  assert.strictEqual(div.querySelector("strong")?.textContent, "The call.");
+  assert.strictEqual(div.className, "call-sentence");
 });

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {headlineFigures, projectDeal} from "../../src/core/index.js";
+import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
 import {figureTable} from "../../src/site/figures.js";
@@ -80,6 +80,31 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("rank.margin-low-1.npv-max"), npv("coreweave-openai"), 0);
 });
 
+it("marketFigures: the market's bull and bear are the highest and lowest sums of the live deals' scenario NPVs, named for a sentence", () => {
+  const live = dataset.deals.filter((d) => !d.supersededOn);
+  const tables = live.map((d) => scenarioTable(dataset, d.id));
+  // Each column's sum by hand: every live deal's own column, or its base case where it has no "fills the ceiling" one.
+  const ids = tables[0].map((c) => c.scenario);
+  const sums = ids.map((id) =>
+    tables
+      .map((t) => (t.find((c) => c.scenario === id) ?? t.find((c) => c.scenario === "base")!).npvUsd)
+      .filter((v): v is number => v !== null)
+      .reduce((a, b) => a + b, 0)
+  );
+  assertInDelta(value("market.scenario-npv-high"), Math.max(...sums), 1);
+  assertInDelta(value("market.scenario-npv-low"), Math.min(...sums), 1);
+  const high = table.get("market.scenario-npv-high");
+  assert.strictEqual(high?.kind === "number" ? high.bound : null, "about");
+  // The bear scenario (cheaper revenue, dearer capital, thinner margins) is the market's lowest; its name is lower-cased.
+  assert.strictEqual(words("market.scenario-npv-low.label"), "bear economics");
+  const positive = ids.map((id) => tables.filter((t) => ((t.find((c) => c.scenario === id) ?? t[0]).npvUsd ?? 0) > 0).length);
+  assert.strictEqual(value("market.scenario-positive-max"), Math.max(...positive));
+  assert.match(
+    words("market.scenario-positive.words"),
+    /^; (none of the \d+ deals is|no scenario puts more than \d+ of the \d+ deals|in at least one)/
+  );
+});
+
 it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new money, and the payback when cash never turns positive", () => {
   const oracle = keyFigures(table, "oracle-openai");
   assert.deepInclude(oracle, {label: "Invested, firm", value: "none"});
@@ -120,6 +145,17 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
     value: "$15B expected (up to $25B)",
     status: "assumption"
   });
+  // A term the data assumes says so beside the amount's own status (critic 35): Microsoft → OpenAI's 7 years are
+  // an assumption, Amazon → Anthropic's 10 are reported.
+  assert.deepInclude(keyFigures(table, "microsoft-openai"), {
+    label: "Compute commitment",
+    value: "$250B over 7 years (term assumed)",
+    status: "reported"
+  });
+  assert.strictEqual(
+    keyFigures(table, "amazon-anthropic").find((k) => k.label === "Compute commitment")?.value,
+    "over $100B over 10 years"
+  );
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,

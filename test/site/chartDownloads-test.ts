@@ -10,7 +10,9 @@ import {
   EQUITY,
   loopRows,
   MARKET_LOOPS,
+  MARKET_SCENARIOS,
   MARKET_TOTALS,
+  marketScenarioRows,
   NET_CASH,
   NPV_TABLE,
   netCashRows,
@@ -102,6 +104,7 @@ it("every chart and table download is in the dictionary, with unique headers and
       PEER_BOX,
       MARKET_TOTALS,
       NPV_TABLE,
+      MARKET_SCENARIOS,
       TRANCHES,
       SPREAD,
       MARKET_LOOPS
@@ -297,6 +300,34 @@ it("the market totals' and the cross-deal cash table's files round-trip with the
   assert.deepStrictEqual(
     medians,
     [...medians].sort((a, b) => b - a)
+  );
+});
+
+it("the market scenario table's file round-trips, each column the sum of the live deals' own scenario columns", () => {
+  const analysis = site.analysis();
+  const table = analysis.marketScenarios!;
+  const parsed = roundTrip(MARKET_SCENARIOS, marketScenarioRows(table.columns));
+  const live = analysis.comparison.filter((row) => row.status !== "superseded").map((row) => row.id);
+  for (const row of parsed) {
+    const own = (id: string) => {
+      const columns = analysis.scenarios[id];
+      return columns.find((c) => c.scenario === row["Scenario id"]) ?? columns.find((c) => c.scenario === "base")!;
+    };
+    const npvs = live.map((id) => own(id).npvUsd).filter((v): v is number => v !== null);
+    assert.strictEqual(Number(row["Deals priced (count)"]), npvs.length, row.Scenario);
+    assertInDelta(
+      Number(row["Cash NPV of the new money, added up (usd)"]),
+      npvs.reduce((a, b) => a + b, 0),
+      1
+    );
+    assert.strictEqual(Number(row["Deals above zero (count)"]), npvs.filter((v) => v > 0).length, row.Scenario);
+    assert.strictEqual(Number(row["Highest cash NPV (usd)"]), Math.max(...npvs), row.Scenario);
+    assert.strictEqual(Number(row["Lowest cash NPV (usd)"]), Math.min(...npvs), row.Scenario);
+  }
+  // One column per scenario column of the deals' tables (the data's scenarios and the ceiling-filled reading), whatever the deals.
+  assert.deepStrictEqual(
+    parsed.map((r) => r["Scenario id"]),
+    analysis.scenarios["amazon-anthropic"].map((c) => c.scenario)
   );
 });
 

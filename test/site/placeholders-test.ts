@@ -28,6 +28,16 @@ it("resolvePlaceholders(text, figures, options) drops the bound's words with | b
   assert.strictEqual(resolvePlaceholders("{{amazon-anthropic.capacity.ceiling|bare}}", figures, {file: "x.md"}), "5 GW");
 });
 
+it("formatFigure(value, 'sourced') adds the status of a reported or estimated figure, and nothing to a confirmed or assumed one", () => {
+  const at = (status: "confirmed" | "reported" | "estimate" | "assumption", derived = false) =>
+    formatFigure({kind: "number", value: 200e9, unit: "usd", bound: "about", status, derived}, "sourced");
+  assert.strictEqual(at("reported"), "about $200B (reported)");
+  assert.strictEqual(at("estimate", true), "about $200B (estimate)");
+  assert.strictEqual(at("confirmed"), "about $200B");
+  assert.strictEqual(at("assumption", true), "about $200B");
+  assert.strictEqual(formatFigure({kind: "missing"}, "sourced"), MISSING_TEXT);
+});
+
 it("resolvePlaceholders(text, figures, {deal}) reads deal. as the briefing's deal", () => {
   assert.strictEqual(
     resolvePlaceholders("{{deal.terms.firm}} and {{deal.name}}", figures, {file: "deal.md", deal: "amazon-anthropic"}),

@@ -2,6 +2,7 @@
 import {el} from "../dom.js";
 import {date} from "../format.js";
 import type {SourceRef} from "../provenance.js";
+import {localSourceText} from "../sections/sources.js";
 
 /** Returns the ids of the sources cited inside `nodes` (every element with `data-source`), without repeats. */
 export function citedSources(nodes: readonly Node[]): string[] {
@@ -50,7 +51,9 @@ export function SourcesAppendix(
             el("strong", {}, source.publisher ?? source.title),
             source.publisher ? `, “${source.title}”` : "",
             `, ${date(source.date)}. `,
-            el("a", {href: source.url, class: "source-url"}, source.url)
+            /^https?:/.test(source.url)
+              ? el("a", {href: source.url, class: "source-url"}, source.url)
+              : el("span", {class: "source-url"}, localSourceText(source.url))
           )
         );
       })

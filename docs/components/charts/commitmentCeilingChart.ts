@@ -19,8 +19,8 @@ export interface CeilingRow {
  */
 export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perColumn}: {width: number; perColumn?: number}): HTMLElement {
   const max = Math.max(1, ...rows.map((d) => d.gwYears));
-  const multiple =
-    perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12 ? perColumn : Math.ceil(Math.sqrt(max / 4));
+  const byCeiling = Boolean(perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12);
+  const multiple = byCeiling ? perColumn! : Math.ceil(Math.sqrt(max / 4));
   const columns = Math.ceil(max / multiple);
   // Square cells of at most 26 px, so a small ceiling does not balloon; the plot is as wide as its cells.
   const cell = Math.max(4, Math.min(26, (Math.max(width, 280) - 4) / columns));
@@ -58,7 +58,9 @@ export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perC
     el(
       "figcaption",
       {},
-      `Each square is one GW-year: one gigawatt of facility power for one year${multiple ? `; each column holds ${multiple}, the ceiling's GW` : ""}.`
+      // A column is one year of the ceiling only when the ceiling sets the column's height (critic 27: a deal with
+      // no ceiling read "each column holds 1, the ceiling's GW").
+      `Each square is one GW-year: one gigawatt of facility power for one year${byCeiling ? `; each column holds ${multiple}, the ceiling's GW` : multiple > 1 ? `; each column holds ${multiple}` : ""}.`
     )
   );
 }

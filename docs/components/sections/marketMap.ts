@@ -55,7 +55,8 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
             "td",
             {class: "num", "data-label": head[2]},
             withBound(usd(l.equityFirmUsd.value), l.equityFirmUsd.bound),
-            " firm",
+            // "Up to" and "firm" do not go together: money promised up to a sum is committed, not paid.
+            l.equityFirmUsd.bound === "up-to" ? " committed" : " firm",
             l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${withBound(usd(l.equityMaxUsd.value), l.equityMaxUsd.bound)} max` : "",
             DerivedBadge(l.equityMaxUsd.lineage)
           ),
@@ -66,7 +67,7 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
               ? [withBound(usd(l.commitmentUsd.value), l.commitmentUsd.bound), DerivedBadge(l.commitmentUsd.lineage)]
               : l.via.includes("provider")
                 ? "no dollar figure"
-                : "its gross margin on the chips bought; the spend is counted for the provider"
+                : "none to it: it earns its margin on the chips the provider buys, whose spend is counted for the provider"
           )
         )
       )

@@ -4,11 +4,12 @@
  * share of draws that never pay back; its scope and valuation date in the caption. Bounded like the market's totals
  * (src/core/research/npvTable.ts): above a dozen priced deals, the best and worst five, the others in one line.
  */
-import type {NpvRow, NpvTable} from "../../lib/core.js";
-import {ChartCsv, NPV_TABLE} from "../chartDownloads.js";
+import {CEILING_FILLED, type MarketScenarioColumn, type MarketScenarioTable, type NpvRow, type NpvTable} from "../../lib/core.js";
+import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {count, figureText, pct} from "../format.js";
+import {count, figureText, pct, unitText} from "../format.js";
+import {assumptionValue} from "./research.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Valuation date of every cash NPV (VALUATION_YEAR in the core's recycling model). */
@@ -94,6 +95,182 @@ function NpvTableElement(table: NpvTable): HTMLElement {
   );
 }
 
+/** Returns a scenario column's heading: "Base case" for the base scenario's values (no draw), else its label. */
+export function scenarioTitle(c: Pick<MarketScenarioColumn, "scenario" | "label">): string {
+  return c.scenario === "base" ? "Base case" : c.scenario === CEILING_FILLED ? "If each lab fills its ceiling" : c.label;
+}
+
+/** What the market's "each lab fills its ceiling" column is (the deal tables say it of one lab). */
+const CEILING_FILLED_MARKET =
+  "Each deal's base case if its lab paid the contract price on all the capacity delivered, not only its stated commitment, and its provider built it all; every assumption at its base value.";
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Returns the market scenario table's finding, computed: the scenarios with the highest and the lowest summed cash
+ * NPV, and the most deals above zero in any of them (the clause agrees with the count). Empty when none is priced.
+ */
+export function marketScenarioFinding(table: MarketScenarioTable): string {
+  const valued = table.columns.filter((c): c is MarketScenarioColumn & {npvUsd: number} => c.npvUsd !== null);
+  if (!valued.length) return "";
+  const bull = valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a));
+  const bear = valued.reduce((a, b) => (b.npvUsd < a.npvUsd ? b : a));
+  const name = (c: MarketScenarioColumn) =>
+    c.scenario === "base" ? "the base case" : c.scenario === CEILING_FILLED ? "if each lab fills its ceiling" : lowerFirst(c.label);
+  // How many deals are above zero at most, in any column: the clause agrees with the count.
+  const most = Math.max(...valued.map((c) => c.positive));
+  const priced = Math.max(...valued.map((c) => c.priced));
+  const above =
+    priced === 1
+      ? `the one deal priced is ${most ? "above zero in at least one of them" : "below zero in every one of them"}`
+      : most === 0
+        ? `none of the ${deals(priced)} is above zero in any of them`
+        : most === priced
+          ? `in at least one of them all ${deals(priced)} are above zero`
+          : `no scenario puts more than ${count(most)} of the ${deals(priced)} above zero`;
+  if (bull === bear) return `Added up, the providers' cash NPVs come to ${figureText(bull.npvUsd, "usd")} under every scenario; ${above}.`;
+  return `Added up, the providers' cash NPVs run from ${figureText(bull.npvUsd, "usd")} (${name(bull)}) down to ${figureText(bear.npvUsd, "usd")} (${name(bear)}); ${above}.`;
+}
+
+/** The assumptions a market column sets, in words: the providers' margins in one item (one per provider otherwise). */
+function marketStated(c: MarketScenarioColumn): string {
+  const margins = c.overrides.filter((o) => o.id.startsWith("margin-"));
+  const others = c.overrides.filter((o) => !o.id.startsWith("margin-"));
+  const parts = others.map((o) => `${o.label} ${assumptionValue(o.value, o.unit)} (base ${assumptionValue(o.base, o.unit)})`);
+  if (margins.length)
+    parts.push(
+      margins.length === 1
+        ? `${margins[0].label} ${assumptionValue(margins[0].value, margins[0].unit)} (base ${assumptionValue(margins[0].base, margins[0].unit)})`
+        : `the operating margin of each of ${count(margins.length)} providers (each deal's briefing gives its own)`
+    );
+  return parts.join("; ");
+}
+
+/**
+ * Returns the market's bull / base / bear table: the live deals added up under each scenario, a column per scenario
+ * and a fixed set of rows (its size does not grow with the deals), with its finding, caption and CSV.
+ */
+export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext, "data" | "analysis" | "print">): HTMLElement | null {
+  const table = analysis.marketScenarios;
+  if (!table?.columns.length) return null;
+  const {columns} = table;
+  const priced = Math.max(...columns.map((c) => c.priced));
+  const rows: {label: string; cell: (c: MarketScenarioColumn) => string}[] = [];
+  if (priced) {
+    rows.push({
+      label: "Cash NPV of the new money, all deals",
+      cell: (c) => (c.npvUsd === null ? "n/a" : figureText(c.npvUsd, "usd"))
+    });
+    rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
+    rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
+    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${figureText(c.best.npvUsd, "usd")})` : "n/a")});
+    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${figureText(c.worst.npvUsd, "usd")})` : "n/a")});
+  }
+  if (columns.some((c) => c.gwYears !== null))
+    rows.push({
+      label: "GW-years the commitments buy",
+      cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years"))
+    });
+  if (columns.some((c) => c.h100eFp8 !== null))
+    rows.push({
+      label: "H100-equivalents at the ceilings (8-bit)",
+      cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8))
+    });
+  if (!rows.length) return null;
+  const asBase = columns.find((c) => c.asBase > 0);
+  const counted = [
+    priced ? `the ${deals(priced)} with a dollar commitment to value for the cash rows` : "",
+    columns.some((c) => c.gwYears !== null) ? `${deals(Math.max(...columns.map((c) => c.gwYearsDeals)))} for GW-years` : "",
+    columns.some((c) => c.h100eFp8 !== null)
+      ? `${deals(Math.max(...columns.map((c) => c.h100eDeals)))} with chip counts for H100-equivalents`
+      : ""
+  ].filter(Boolean);
+  const caption = [
+    `Every live deal computed with the same model at each scenario's values, with no draw, then added up (${counted.join(", ")}); every figure is a model estimate ("about").`,
+    "The base case column is every assumption at its base value, so it differs from the medians of draws in the table above.",
+    "The deal terms do not move: the dollar commitments and the capacity ceilings are what the parties stated; a scenario sets the model's assumptions.",
+    asBase
+      ? `In "${scenarioTitle(asBase)}", ${deals(asBase.asBase)} count${asBase.asBase === 1 ? "s" : ""} with ${asBase.asBase === 1 ? "its" : "their"} base case: filling the ceiling adds nothing to ${asBase.asBase === 1 ? "its" : "their"} commitment, or the deal has no delivery schedule.`
+      : "",
+    table.superseded ? `${deals(table.superseded)} superseded (history) ${table.superseded === 1 ? "is" : "are"} left out.` : ""
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const finding = marketScenarioFinding(table);
+  const inputs = Object.values(analysis.projections).flatMap((p) => p.recycling.npvUsd?.lineage.inputs ?? []);
+  return el(
+    "div",
+    {class: "market-scenarios"},
+    el("h3", {}, "Bull, base and bear, all deals together"),
+    ChartFrame(
+      [
+        el(
+          "p",
+          {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
+          `Scroll sideways for all ${columns.length} scenarios →`
+        ),
+        el(
+          "div",
+          {class: "research-scroll", tabindex: 0, role: "region", "aria-label": "The market under each scenario (scrolls sideways)"},
+          el(
+            "table",
+            {class: "research-scenarios market-scenarios-table"},
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                el("th", {}, ""),
+                columns.map((c) => el("th", {scope: "col", class: "num"}, scenarioTitle(c)))
+              )
+            ),
+            el(
+              "tbody",
+              {},
+              rows.map((r) =>
+                el(
+                  "tr",
+                  {},
+                  el("th", {scope: "row"}, r.label),
+                  columns.map((c) => el("td", {class: "num"}, r.cell(c)))
+                )
+              )
+            )
+          )
+        ),
+        el("p", {class: "market-npv-caption"}, caption)
+      ],
+      {
+        title: asTitle(finding || "The market under each scenario"),
+        source: chartSource(data, {inputs}),
+        className: "market-scenarios-frame"
+      }
+    ),
+    print ? null : ChartCsv(MARKET_SCENARIOS, "", marketScenarioRows(columns), data.version),
+    el(
+      "ul",
+      {class: "research-assumptions"},
+      columns.map((c) =>
+        el(
+          "li",
+          {},
+          el("strong", {}, `${scenarioTitle(c)}: `),
+          c.scenario === "base"
+            ? "every assumption at its base value, no draws."
+            : c.scenario === CEILING_FILLED
+              ? CEILING_FILLED_MARKET
+              : c.overrides.length
+                ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
+                : c.description
+        )
+      )
+    )
+  );
+}
+
 /** Returns the section: the finding, the table in a numbered frame with its source line, the caption, and a CSV. */
 export function MarketNpvSection({data, analysis, print}: Pick<SectionContext, "data" | "analysis" | "print">): HTMLElement {
   const table = analysis.npvTable;
@@ -116,7 +293,8 @@ export function MarketNpvSection({data, analysis, print}: Pick<SectionContext, "
       ],
       {title: asTitle(finding), source: chartSource(data, {inputs}), className: "market-npv-frame"}
     ),
-    print ? null : ChartCsv(NPV_TABLE, "", table.rows, data.version)
+    print ? null : ChartCsv(NPV_TABLE, "", table.rows, data.version),
+    MarketScenariosPart({data, analysis, print})
   );
 }
 

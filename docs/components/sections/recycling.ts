@@ -125,19 +125,21 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
   if (!r.providerCashUsd || !r.capexUsd)
     return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
   const cash = r.providerCashUsd.value;
-  const capex = `after ${usd(r.capexUsd.value)} of capex`;
+  // Both are model outputs: "about", as everywhere (the bound words come with the figures).
+  const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
+  const capex = `after ${derivedText({...r.capexUsd, unit: "usd"})} of capex`;
   const when =
     r.paybackYear !== null
       ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${usd(cash)} of cash from the commitment ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${usd(cash)} ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
   return cash >= 0
-    ? `${investor}'s ${money} comes back as ${usd(cash)} of ${provider} cash ${capex}${when}`
-    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${usd(cash)} ${capex}`;
+    ? `${investor}'s ${money} comes back as ${cashText} of ${provider} cash ${capex}${when}`
+    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${cashText} ${capex}`;
 }
 
 /**
@@ -356,7 +358,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
             (exposure.revenueUsd && exposure.yearsOfRevenue
               ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
-              : "; the data has no sourced revenue for it to compare with.")
+              : "; the data has no sourced revenue for it to compare with.") +
+            // Critic 34: the sum counts this data's deals only, so it is the least the lab has committed, not all of it.
+            ` Only the deals in this data are counted; a commitment ${lab} made elsewhere would add to the sum.`
         )
       : null,
     providerSide && providerRow
@@ -386,7 +390,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
             : "",
           r.rebateExpectedUsd
-            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, netted in the cash flows below and not counted as invested`
+            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, ${r.flows.length ? "netted in the cash flows below" : "with no cash flows to net it in (the deal states no dollar commitment)"} and not counted as invested`
             : "",
           r.otherInvestorsFirmUsd.value > 0
             ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`

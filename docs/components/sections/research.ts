@@ -33,7 +33,7 @@ function lowerFirst(text: string): string {
 
 // The assumption's value in its unit, with every digit the data has so a reader can recompute ("PUE 1.15×",
 // "margin 35.4%"): the vocabulary's percentages and multiples are rounded further for prose.
-function assumptionValue(value: number, unit: string): string {
+export function assumptionValue(value: number, unit: string): string {
   if (unit === "fraction") return inputText(value, "fraction");
   if (unit === "ratio") return `${inputText(value, "number")}×`;
   return dataUnitText(value, unit);
@@ -94,7 +94,7 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
         : open.length === 0
           ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
           : open.length === chain.checkpoints.length
-            ? `None of the deal's ${chain.checkpoints.length} checkpoints is on track yet:`
+            ? `None of the deal's ${chain.checkpoints.length} checkpoints (${chain.checkpoints.map((c) => lowerFirst(CHECKPOINT_LABELS[c.id])).join(", ")}) is on track yet:`
             : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; not on track:`
     ),
     open.length && !unread
@@ -106,7 +106,8 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
               "li",
               {},
               el("strong", {}, `${CHECKPOINT_LABELS[c.id]}: `),
-              StatusPill(c.status),
+              // The same words as the roadmap's card: one status per checkpoint in the whole briefing.
+              StatusPill(c.status, "verdict" in c ? c.verdict : undefined),
               " ",
               ...checkpointEvidence(c, deal, data, sources)
             )

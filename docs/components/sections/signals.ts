@@ -14,7 +14,7 @@ export function StatusPill(status: string, words?: string): HTMLElement {
 }
 
 /**
- * Returns the pill for an observation's status: a forecast says so and is never "on track" ("likely, on a forecast",
+ * Returns the pill for an observation's status: a forecast says so and is never "on track" ("watch, on a forecast",
  * amber), as in the checkpoints (src/core/roadmap/checkpoints.ts).
  */
 function ObservationPill(o: {status: string; basis?: "observed" | "forecast"} | undefined, status: string): HTMLElement {

@@ -32,9 +32,20 @@ function SourceItem(source: SourceRef, number: number | undefined): HTMLElement 
       el("strong", {}, source.publisher ?? source.title),
       source.publisher ? `, “${source.title}”` : "",
       `, ${date(source.date)}. `,
-      el("a", {href: source.url, class: "source-url", target: "_blank", rel: "noopener noreferrer"}, source.url)
+      /^https?:/.test(source.url)
+        ? el("a", {href: source.url, class: "source-url", target: "_blank", rel: "noopener noreferrer"}, source.url)
+        : el("span", {class: "source-url"}, localSourceText(source.url))
     )
   );
+}
+
+/**
+ * Returns how a source that is a page of this project reads (critic 20: a repository path, "docs/methodology.md",
+ * printed as a source): "this site's methodology page"; another project file keeps its path.
+ */
+export function localSourceText(url: string): string {
+  const page = /^docs\/([\w-]+)\.md$/.exec(url);
+  return page ? `this site's ${page[1].replace(/-/g, " ")} page` : url;
 }
 
 /** Returns the list of the given sources, numbered ones in number order, then those no figure cites. */

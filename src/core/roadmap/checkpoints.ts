@@ -31,7 +31,7 @@ export interface ScheduleCheckpoint {
   id: "capacity-on-schedule";
   /** The signal's status, except that a forecast never makes "on-track" (it reads "watch"). */
   status: SignalStatus;
-  /** The verdict in words, saying what it rests on: "on track, observed", "likely, on a forecast", "no evidence yet". */
+  /** The verdict in words, saying what it rests on: "on track, observed", "watch, on a forecast", "no evidence yet"; its first words are always the status's. */
   verdict: string;
   signal: SignalReading;
   /** Schedule points due on or before `asOf`. */
@@ -84,7 +84,7 @@ export const PRICE_WATCH_RATIO = 0.75;
  * Returns the deal's three checkpoints with their status ("on-track", "watch", "off-track" or "unknown"):
  * - capacity on schedule: the `capacity-reality` signal's status for the deal; "unknown" when the deal has no
  *   dated schedule point to hold it to; a forecast (an observation with `basis: forecast`) never makes "on-track":
- *   it reads "watch", in words "likely, on a forecast" (see {@link scheduleVerdict});
+ *   it reads "watch", in words "watch, on a forecast" (see {@link scheduleVerdict});
  * - performance per dollar: each deal chip's FLOP/s per dollar-hour ÷ the median of the chips not in the deal priced
  *   on the same basis (a cloud's on-demand rate, a neocloud's list price, a median across providers: never one
  *   against another), the best of those ratios: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track"; "unknown" when
@@ -95,7 +95,7 @@ export const PRICE_WATCH_RATIO = 0.75;
  * "unknown" never outranks a reading: the worse of "watch" and "unknown" is "watch".
  * Throws `invalid deal: <id>`, `invalid lagMonths: <n>` or `invalid chip: <id>`.
  *
- * @example dealCheckpoints(dataset, "amazon-anthropic")[0].verdict // "likely, on a forecast" (Epoch AI's forecast for the campus)
+ * @example dealCheckpoints(dataset, "amazon-anthropic")[0].verdict // "watch, on a forecast" (Epoch AI's forecast for the campus)
  */
 export function dealCheckpoints(
   dataset: Pick<Dataset, "deals" | "chips" | "signals">,
@@ -198,14 +198,15 @@ const SIGNAL_WORDS: Record<SignalStatus, string> = {
 
 /**
  * Returns a checkpoint's verdict in words, saying what it rests on: an observed reading is "on track, observed" (or
- * "off track, observed", "watch, observed"); a forecast is never "on track": "likely, on a forecast" for a forecast
- * that it will be, "off track, on a forecast" otherwise; no reading is "no evidence yet".
+ * "off track, observed", "watch, observed"); a forecast is never "on track": "watch, on a forecast" for a forecast
+ * that it will be, "off track, on a forecast" otherwise; no reading is "no evidence yet". The first words are the
+ * checkpoint's status word, so a checkpoint reads with one status everywhere (the status pill, the risks list).
  *
- * @example scheduleVerdict({status: "on-track", basis: "forecast"}) // "likely, on a forecast"
+ * @example scheduleVerdict({status: "on-track", basis: "forecast"}) // "watch, on a forecast"
  */
 export function scheduleVerdict({status, basis}: Pick<SignalReading, "status" | "basis">): string {
   if (status === "unknown" || basis === null) return SIGNAL_WORDS.unknown;
-  if (basis === "forecast") return status === "on-track" ? "likely, on a forecast" : `${SIGNAL_WORDS[status]}, on a forecast`;
+  if (basis === "forecast") return `${SIGNAL_WORDS[status === "on-track" ? "watch" : status]}, on a forecast`;
   return `${SIGNAL_WORDS[status]}, observed`;
 }
 

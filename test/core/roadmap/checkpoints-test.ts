@@ -184,7 +184,7 @@ it("signalReading(board, id) returns the signal's newest observation, or unknown
   });
 });
 
-it("dealCheckpoints: a forecast never makes capacity 'on track' (it reads watch, 'likely, on a forecast'); an observation does", () => {
+it("dealCheckpoints: a forecast never makes capacity 'on track' (it reads watch, 'watch, on a forecast': one status word); an observation does", () => {
   const withNewest = (o: Partial<Signal["observations"][number]>): Signal[] => [
     {
       ...signals[0],
@@ -195,17 +195,25 @@ it("dealCheckpoints: a forecast never makes capacity 'on track' (it reads watch,
   const [forecast] = dealCheckpoints(data([deal()], withNewest({basis: "forecast"})), "d");
   assert.strictEqual(forecast.signal.basis, "forecast");
   assert.strictEqual(forecast.status, "watch");
-  assert.strictEqual(forecast.verdict, "likely, on a forecast");
+  assert.strictEqual(forecast.verdict, "watch, on a forecast");
   const [observed] = dealCheckpoints(data([deal()], withNewest({})), "d");
   assert.strictEqual(observed.status, "on-track");
   assert.strictEqual(observed.verdict, "on track, observed");
 });
 
 it("scheduleVerdict(reading) says what the verdict rests on", () => {
-  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "forecast"}), "likely, on a forecast");
+  assert.strictEqual(scheduleVerdict({status: "on-track", basis: "forecast"}), "watch, on a forecast");
   assert.strictEqual(scheduleVerdict({status: "off-track", basis: "forecast"}), "off track, on a forecast");
   assert.strictEqual(scheduleVerdict({status: "on-track", basis: "observed"}), "on track, observed");
   assert.strictEqual(scheduleVerdict({status: "unknown", basis: null}), "no evidence yet");
+  // One status word per checkpoint: the verdict starts with the words of the status the checkpoint carries (a forecast
+  // of "on track" carries "watch").
+  const words = {"on-track": "on track", watch: "watch", "off-track": "off track", unknown: "no evidence yet"} as const;
+  for (const status of ["on-track", "watch", "off-track", "unknown"] as const)
+    for (const basis of ["observed", "forecast", null] as const) {
+      const carried = basis === null ? "unknown" : basis === "forecast" && status === "on-track" ? "watch" : status;
+      assert.isTrue(scheduleVerdict({status, basis}).startsWith(words[carried]), `${status} ${basis}`);
+    }
 });
 
 it("dealCheckpoints(dataset, deal) compares performance per dollar only within one price basis", () => {

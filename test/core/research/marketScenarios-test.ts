@@ -1,0 +1,87 @@
+import {assert, it} from "vitest";
+import {marketScenarios} from "../../../src/core/research/marketScenarios.js";
+import type {ScenarioColumn} from "../../../src/core/research/scenarioTable.js";
+import {assertInDelta} from "../../asserts.js";
+
+const column = (scenario: string, npvUsd: number | null, more: Partial<ScenarioColumn> = {}): ScenarioColumn => ({
+  scenario,
+  label: scenario.toUpperCase(),
+  description: `${scenario} case`,
+  ramp: "linear",
+  overrides: [],
+  npvUsd,
+  paybackYear: null,
+  gwYears: null,
+  h100eFp8: null,
+  ...more
+});
+
+it("marketScenarios(deals) sums the live deals' figures under each scenario and names the best and the worst", () => {
+  const table = marketScenarios([
+    {
+      id: "a",
+      name: "A",
+      live: true,
+      columns: [
+        column("base", -2e9, {gwYears: 9, h100eFp8: 1e6, paybackYear: 2034}),
+        column("ceiling-filled", -5e9, {gwYears: 9, h100eFp8: 1e6}),
+        column("bear", -6e9, {gwYears: 14, h100eFp8: 1e6, overrides: [{id: "r", label: "Rate", unit: "fraction", value: 0.12, base: 0.1}]})
+      ]
+    },
+    {
+      id: "b",
+      name: "B",
+      live: true,
+      columns: [
+        column("base", 3e9, {gwYears: 1, paybackYear: 2030}),
+        column("bear", -1e9, {gwYears: 1.5, overrides: [{id: "m", label: "Margin", unit: "fraction", value: 0.2, base: 0.3}]})
+      ]
+    },
+    // No commitment: no NPV, but capacity.
+    {id: "c", name: "C", live: true, columns: [column("base", null, {h100eFp8: 2e6}), column("bear", null, {h100eFp8: 1.5e6})]},
+    // Superseded: history, in no sum.
+    {id: "old", name: "Old", live: false, columns: [column("base", 50e9), column("bear", 50e9)]}
+  ]);
+  assert.deepStrictEqual(
+    table.columns.map((c) => c.scenario),
+    ["base", "ceiling-filled", "bear"]
+  );
+  assert.strictEqual(table.live, 3);
+  assert.strictEqual(table.superseded, 1);
+  const [base, filled, bear] = table.columns;
+  // Base: −2 + 3 = +1 ($B); one of two priced deals above zero, both pay back; GW-years 9 + 1; H100e 1M + 2M.
+  assertInDelta(base.npvUsd!, 1e9, 1);
+  assert.strictEqual(base.priced, 2);
+  assert.strictEqual(base.positive, 1);
+  assert.strictEqual(base.paysBack, 2);
+  assertInDelta(base.gwYears!, 10, 1e-12);
+  assert.strictEqual(base.gwYearsDeals, 2);
+  assertInDelta(base.h100eFp8!, 3e6, 1e-6);
+  assert.strictEqual(base.h100eDeals, 2);
+  assert.deepStrictEqual([base.best?.id, base.worst?.id], ["b", "a"]);
+  // If the lab fills the ceiling: A's reading (−5) and B with its base case (+3, it has no reading of its own) = −2.
+  assertInDelta(filled.npvUsd!, -2e9, 1);
+  assert.strictEqual(filled.asBase, 1);
+  assert.strictEqual(filled.label, "CEILING-FILLED");
+  // Bear: −6 − 1 = −7, none above zero, none pays back; GW-years 14 + 1.5; H100e 1M + 1.5M; both deals' overrides once.
+  assertInDelta(bear.npvUsd!, -7e9, 1);
+  assert.strictEqual(bear.positive, 0);
+  assert.strictEqual(bear.paysBack, 0);
+  assertInDelta(bear.gwYears!, 15.5, 1e-12);
+  assertInDelta(bear.h100eFp8!, 2.5e6, 1e-6);
+  assert.deepStrictEqual(
+    bear.overrides.map((o) => o.id),
+    ["r", "m"]
+  );
+  assert.deepStrictEqual([bear.best?.id, bear.worst?.id], ["b", "a"]);
+  assert.strictEqual(bear.asBase, 0);
+});
+
+it("marketScenarios(deals) has no NPV and no best or worst when no live deal is priced", () => {
+  const table = marketScenarios([{id: "c", name: "C", live: true, columns: [column("base", null, {gwYears: null})]}]);
+  assert.strictEqual(table.columns[0].npvUsd, null);
+  assert.strictEqual(table.columns[0].priced, 0);
+  assert.isNull(table.columns[0].best);
+  assert.isNull(table.columns[0].gwYears);
+  assert.deepStrictEqual(marketScenarios([]).columns, []);
+});
