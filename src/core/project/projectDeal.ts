@@ -24,6 +24,7 @@ import {
   type DealRecycling,
   evaluateDealRecycling,
   prepareDealRecycling,
+  type RecyclingHeadlines,
   recyclingHeadlines,
   VALUATION_YEAR
 } from "../recycling/projectDealRecycling.js";
@@ -299,48 +300,58 @@ export function prepareDealProjector(
 
   // The same steps as evaluate (the delivered path, the schedule without slip, the commitment's spend, the recycling's
   // cash flows), each computing only the numbers the UNCERTAIN_FIGURES read.
+  // The schedule without slip reads no drawn value, only the ramp's shape: its path is worked out once per shape.
+  const onSchedule = new Map<ScenarioValues["ramp"], DeliveredGw[]>();
+  const scheduledPath = (capacity: NonNullable<typeof capacityOf>, scenario: ScenarioValues): DeliveredGw[] => {
+    let path = onSchedule.get(scenario.ramp);
+    if (!path) {
+      path = deliveredPath(capacity.gwAverageByYear(scenario, {onSchedule: true}));
+      onSchedule.set(scenario.ramp, path);
+    }
+    return path;
+  };
+
   const draw: DealProjector["draw"] = (values, shape = ramp) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
     const capacity = capacityOf ? capacityOf(scenario, {byYear: false}) : null;
     const deliveredGw = profile === "capacity" && capacityOf ? deliveredPath(capacityOf.gwAverageByYear(scenario)) : undefined;
-    const scheduledGw =
-      deliveredGw && capacityOf && values["slip-months"] > 0
-        ? deliveredPath(capacityOf.gwAverageByYear(scenario, {onSchedule: true}))
-        : undefined;
+    const scheduledGw = deliveredGw && capacityOf && values["slip-months"] > 0 ? scheduledPath(capacityOf, scenario) : undefined;
     const commitment = preparedCommitment ? evaluateCommitmentSpend(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
     const recycling = recyclingHeadlines(preparedRecycling, commitment, values);
-    return {
-      ...capacityFigures(capacity),
-      "commitment.gwYears": commitment?.gwYearsContract ?? null,
-      "commitment.coverage": commitment?.coverage ?? null,
-      "recycling.operatingProfitUsd": recycling.operatingProfitUsd,
-      "recycling.npvUsd": recycling.npvUsd,
-      "recycling.paybackYear": recycling.paybackYear,
-      "recycling.filledNpvUsd": recycling.filledNpvUsd,
-      "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd,
-      "recycling.relationshipNpvUsd": recycling.relationshipNpvUsd,
-      "options.valuePerGwYear": optionValueOf(values)
-    };
+    const spend = commitment ? {gwYears: commitment.gwYearsContract, coverage: commitment.coverage} : null;
+    return uncertainFigures(capacity, spend, recycling, optionValueOf(values));
   };
 
-  const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) => ({
-    ...capacityFigures(capacity),
-    "commitment.gwYears": commitment?.gwYears.contract.value ?? null,
-    "commitment.coverage": commitment?.coverage?.value ?? null,
-    "recycling.operatingProfitUsd": recycling.operatingProfitUsd?.value ?? null,
-    "recycling.npvUsd": recycling.npvUsd?.value ?? null,
-    "recycling.paybackYear": recycling.paybackYear,
-    "recycling.filledNpvUsd": recycling.ceilingFilled?.npvUsd.value ?? null,
-    "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd?.value ?? null,
-    "recycling.relationshipNpvUsd": recycling.relationship.npvUsd?.value ?? null,
-    "options.valuePerGwYear": optionValue
-  });
+  const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) =>
+    uncertainFigures(
+      capacity,
+      commitment ? {gwYears: commitment.gwYears.contract.value, coverage: commitment.coverage?.value ?? null} : null,
+      {
+        operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,
+        npvUsd: recycling.npvUsd?.value ?? null,
+        paybackYear: recycling.paybackYear,
+        filledNpvUsd: recycling.ceilingFilled?.npvUsd.value ?? null,
+        npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
+        relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null
+      },
+      optionValue
+    );
 
   return {evaluate, figures, draw};
 }
 
-/** The capacity's banded figures by UNCERTAIN_FIGURES name, for a draw and for a full evaluation alike; null without capacity or the figure. */
-function capacityFigures(capacity: DealCapacity | null): Record<string, number | null> {
+/**
+ * The UNCERTAIN_FIGURES by name, for a draw and for a full evaluation alike (so the figures a draw reads and those an
+ * evaluation publishes cannot drift); null without capacity, a commitment or the figure. One object literal, not a
+ * spread of part-records: it runs once per Monte Carlo draw, and spreading one record into another here halved the
+ * draws per second (a spread builds the object key by key).
+ */
+function uncertainFigures(
+  capacity: DealCapacity | null,
+  commitment: {gwYears: number; coverage: number | null} | null,
+  recycling: RecyclingHeadlines,
+  optionValue: number | null
+): Record<string, number | null> {
   return {
     "capacity.accelerators": capacity?.accelerators?.value ?? null,
     "capacity.servers": capacity?.servers?.value ?? null,
@@ -348,7 +359,16 @@ function capacityFigures(capacity: DealCapacity | null): Record<string, number |
     "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
     "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
     "capacity.h100e": capacity?.h100e?.value ?? null,
-    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null
+    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
+    "commitment.gwYears": commitment?.gwYears ?? null,
+    "commitment.coverage": commitment?.coverage ?? null,
+    "recycling.operatingProfitUsd": recycling.operatingProfitUsd,
+    "recycling.npvUsd": recycling.npvUsd,
+    "recycling.paybackYear": recycling.paybackYear,
+    "recycling.filledNpvUsd": recycling.filledNpvUsd,
+    "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd,
+    "recycling.relationshipNpvUsd": recycling.relationshipNpvUsd,
+    "options.valuePerGwYear": optionValue
   };
 }
 
