@@ -424,7 +424,7 @@ export interface RecyclingHeadlines {
 /**
  * Returns the same operating profit, cash NPV, payback year, "if the lab fills the ceiling" NPV, NPV with the value
  * at term end and relationship NPV as {@link evaluateDealRecycling} (the same steps: {@link newMoneyCash},
- * {@link ceilingFilledCash}, {@link relationshipFlows}, then {@link cashMeasures} and {@link residualPvOf}), without the
+ * {@link ceilingFilledCash}, {@link relationshipFlows}, then {@link measuresOf} and {@link residualPvOf}), without the
  * figures a Monte Carlo draw does not read: no accounting view, ratios, chip makers or lineage, and the flows as their
  * net cash alone ({@link netCashByYear}, which the full rows read theirs from), not as rows.
  *
@@ -479,7 +479,7 @@ interface NewMoneyCash<F> {
 /**
  * Returns the provider's side and the new money's yearly flows for one set of values: the lab's spend on its stated
  * commitment ({@link revenueOnCommitment}), the provider's cash on it ({@link providerCashOn}) and the flows against
- * the new money (built by `flows`); the contingent probability, the provider's margin (0–1), the contract price
+ * the new money (built by `flowsOf`); the contingent probability, the provider's margin (0–1), the contract price
  * (USD per GW-year) and the cost of an invested dollar (credits at 1 − margin) they were computed with. No spend and
  * no flows without a commitment.
  */

@@ -249,8 +249,9 @@ function swap(a: Float64Array, i: number, j: number): void {
 }
 
 /**
- * Type-7 quantile of `draws` values of which `sorted` holds the defined ones (ascending) and the rest rank above
- * every one of them; NaN when the quantile touches an undefined draw.
+ * Type-7 quantile of `draws` values of which `sorted` holds the defined ones (ascending, or at least the two order
+ * statistics it reads in their places: see selectPositions) and the rest rank above every one of them; NaN when the
+ * quantile touches an undefined draw.
  *
  * @example quantileWithLast(Float64Array.of(2030, 2031), 4, 0.5) // NaN: h = 1.5 reaches the third draw, undefined
  */
