@@ -3,6 +3,7 @@ import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js"
 import {
   CAPACITY_BANDED,
   type CapacityBaseCase,
+  type CapacityHeadlines,
   type CapacityYear,
   type DealCapacity,
   prepareDealCapacity
@@ -313,8 +314,9 @@ export function prepareDealProjector(
 
   const draw: DealProjector["draw"] = (values, shape = ramp) => {
     const scenario: ScenarioValues = {scenario: "", ramp: shape, values};
-    const capacity = capacityOf ? capacityOf(scenario, {byYear: false}) : null;
-    const deliveredGw = profile === "capacity" && capacityOf ? deliveredPath(capacityOf.gwAverageByYear(scenario)) : undefined;
+    // The capacity's headline numbers and, for the spend that follows delivered capacity, its yearly rows: one curve.
+    const capacity = capacityOf ? capacityOf.headlines(scenario, {years: profile === "capacity"}) : null;
+    const deliveredGw = capacity?.years ? deliveredPath(capacity.years) : undefined;
     const scheduledGw = deliveredGw && capacityOf && values["slip-months"] > 0 ? scheduledPath(capacityOf, scenario) : undefined;
     const commitment = preparedCommitment ? evaluateCommitmentSpend(preparedCommitment, values, {deliveredGw, scheduledGw}) : null;
     const recycling = recyclingHeadlines(preparedRecycling, commitment, values);
@@ -324,7 +326,15 @@ export function prepareDealProjector(
 
   const figures: DealProjector["figures"] = ({capacity, commitment, recycling, optionValue}) =>
     uncertainFigures(
-      capacity,
+      capacity && {
+        accelerators: capacity.accelerators?.value ?? null,
+        servers: capacity.servers?.value ?? null,
+        energyTwhPerYear: capacity.energyTwhPerYear.value,
+        flopsBf16: capacity.flopsBf16?.value ?? null,
+        flopsFp8: capacity.flopsFp8?.value ?? null,
+        h100e: capacity.h100e?.value ?? null,
+        h100eFp8: capacity.h100eFp8?.value ?? null
+      },
       commitment ? {gwYears: commitment.gwYears.contract.value, coverage: commitment.coverage?.value ?? null} : null,
       {
         operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,
@@ -341,25 +351,24 @@ export function prepareDealProjector(
 }
 
 /**
- * The UNCERTAIN_FIGURES by name, for a draw and for a full evaluation alike (so the figures a draw reads and those an
- * evaluation publishes cannot drift); null without capacity, a commitment or the figure. One object literal, not a
- * spread of part-records: it runs once per Monte Carlo draw, and spreading one record into another here halved the
- * draws per second (a spread builds the object key by key).
+ * The UNCERTAIN_FIGURES by name, for a draw (its plain numbers) and for a full evaluation (its figures' values) alike,
+ * in one place; null without capacity, a commitment or the figure. One object literal, not a spread of part-records:
+ * it runs once per Monte Carlo draw, and spreading one record into another here halved the draws per second.
  */
 function uncertainFigures(
-  capacity: DealCapacity | null,
+  capacity: CapacityHeadlines | null,
   commitment: {gwYears: number; coverage: number | null} | null,
   recycling: RecyclingHeadlines,
   optionValue: number | null
 ): Record<string, number | null> {
   return {
-    "capacity.accelerators": capacity?.accelerators?.value ?? null,
-    "capacity.servers": capacity?.servers?.value ?? null,
-    "capacity.energyTwhPerYear": capacity?.energyTwhPerYear.value ?? null,
-    "capacity.flopsBf16": capacity?.flopsBf16?.value ?? null,
-    "capacity.flopsFp8": capacity?.flopsFp8?.value ?? null,
-    "capacity.h100e": capacity?.h100e?.value ?? null,
-    "capacity.h100eFp8": capacity?.h100eFp8?.value ?? null,
+    "capacity.accelerators": capacity?.accelerators ?? null,
+    "capacity.servers": capacity?.servers ?? null,
+    "capacity.energyTwhPerYear": capacity?.energyTwhPerYear ?? null,
+    "capacity.flopsBf16": capacity?.flopsBf16 ?? null,
+    "capacity.flopsFp8": capacity?.flopsFp8 ?? null,
+    "capacity.h100e": capacity?.h100e ?? null,
+    "capacity.h100eFp8": capacity?.h100eFp8 ?? null,
     "commitment.gwYears": commitment?.gwYears ?? null,
     "commitment.coverage": commitment?.coverage ?? null,
     "recycling.operatingProfitUsd": recycling.operatingProfitUsd,
