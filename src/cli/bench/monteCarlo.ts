@@ -12,7 +12,11 @@ export interface MonteCarloBench {
   drawsPerSecond: Spread;
   /** CPU seconds (user + system) of the same runs. */
   cpuSeconds: Spread;
-  /** draws ÷ CPU seconds, per repetition: the throughput with a core to itself, whatever the machine's load. */
+  /**
+   * draws ÷ CPU seconds (user + system, every thread of the process: the garbage collector's helpers too), per
+   * repetition: about the throughput with a core to itself. The load still moves it (shared caches and cores), less
+   * than the wall clock; on an idle second core it can fall below draws per wall second (the collector works beside).
+   */
   drawsPerCpuSecond: Spread;
   /** Seconds for the same projection without the simulation (draws: 0): the part that is not per draw. */
   withoutDrawsSeconds: Spread;

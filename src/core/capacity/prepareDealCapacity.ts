@@ -101,6 +101,17 @@ export interface YearGwAverage {
   gwAverage: number;
 }
 
+/** The values of a projection's banded headline figures ({@link DealCapacity}'s), as plain numbers; null where the figure is. */
+export interface CapacityHeadlines {
+  accelerators: number | null;
+  servers: number | null;
+  energyTwhPerYear: number;
+  flopsBf16: number | null;
+  flopsFp8: number | null;
+  h100e: number | null;
+  h100eFp8: number | null;
+}
+
 /** A deal's projection with everything that does not depend on assumption values already worked out. */
 export type CapacityProjector = ((values: ScenarioValues, options?: {byYear?: boolean}) => DealCapacity) & {
   /**
@@ -109,6 +120,11 @@ export type CapacityProjector = ((values: ScenarioValues, options?: {byYear?: bo
    * without the drawn slip), without copying the values.
    */
   gwAverageByYear(values: ScenarioValues, options?: {onSchedule?: boolean}): YearGwAverage[];
+  /**
+   * What a Monte Carlo draw reads, computed from one capacity curve: the values of `project(values)`'s headline
+   * figures as plain numbers (no figures, mix or lineage), and with `years`, `gwAverageByYear(values)`'s rows (else null).
+   */
+  headlines(values: ScenarioValues, options?: {years?: boolean}): CapacityHeadlines & {years: YearGwAverage[] | null};
 };
 
 /**
@@ -170,32 +186,47 @@ export function prepareDealCapacity(
   const lastYearOf = (curve: CapacityCurve) =>
     Math.max(points.length ? Math.floor(curveLastMonth(curve) / 12) : fromYear - 1, throughYear ?? -Infinity);
 
-  // Per draw: plain loops and no closures created per call, since this runs inside the Monte Carlo.
-  // `byYear: false` skips the year-by-year view (empty), for Monte Carlo draws that need only the headline figures.
-  const project = ({ramp, values}: ScenarioValues, {byYear: withYears = true}: {byYear?: boolean} = {}): DealCapacity => {
-    const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
-    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
+  // The chips' shares of the ceiling and the counts and compute at the ceiling, for one set of values and its curve:
+  // what the headline figures are made of (`project` and `headlines` alike).
+  const atCeiling = (values: ScenarioValues["values"], curve: CapacityCurve) => {
     const drawn = values as unknown as Record<string, number>;
     const share = stated
       ? stated.map(({key, value}) => Math.max(0, drawn[key] ?? value))
       : gwAddedByChip(curve, order, start, curve.times[curve.times.length - 1]);
     const total = sum(share);
     let mask = 0;
-    const mix: Record<string, number> = {};
     const ceilingGw = new Array<number>(n);
     for (let k = 0; k < n; ++k) {
       share[k] = total > 0 ? share[k] / total : order[k].id === first ? 1 : 0;
       if (share[k] > 0) mask |= 1 << k;
-      mix[order[k].id] = share[k];
       ceilingGw[k] = share[k] * ceiling;
     }
-    const o = originsOf(mask);
     // Chip inputs drawn in a Monte Carlo (`chip:<id>.itKw`, `.flops.bf16`, `.flops.fp8`) replace the chip's figures.
     const itKw = readItKw(drawn);
     const pfBf16 = readBf16(drawn);
     const pfFp8 = readFp8(drawn);
-    const counts = chipAccelerators(specs, ceilingGw, pue, itKw);
-    const bf16 = chipFlops(specs, counts, "bf16", pfBf16);
+    const counts = chipAccelerators(specs, ceilingGw, values.pue, itKw);
+    return {
+      share,
+      mask,
+      itKw,
+      pfBf16,
+      pfFp8,
+      counts,
+      bf16: chipFlops(specs, counts, "bf16", pfBf16),
+      fp8: chipFlops(specs, counts, "fp8", pfFp8)
+    };
+  };
+
+  // Per draw: plain loops and no closures created per call, since this runs inside the Monte Carlo.
+  // `byYear: false` skips the year-by-year view (empty), for Monte Carlo draws that need only the headline figures.
+  const project = ({ramp, values}: ScenarioValues, {byYear: withYears = true}: {byYear?: boolean} = {}): DealCapacity => {
+    const {pue, "load-factor": load, "slip-months": slipMonths, "building-mw": buildingMw} = values;
+    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
+    const {share, mask, itKw, pfBf16, pfFp8, counts, bf16, fp8} = atCeiling(values, curve);
+    const mix: Record<string, number> = {};
+    for (let k = 0; k < n; ++k) mix[order[k].id] = share[k];
+    const o = originsOf(mask);
 
     const toYear = withYears ? lastYearOf(curve) : fromYear - 1;
     const byYear: CapacityYear[] = [];
@@ -229,7 +260,6 @@ export function prepareDealCapacity(
     }
 
     const chipless = n === 0;
-    const fp8 = chipFlops(specs, counts, "fp8", pfFp8);
     return {
       deal: deal.id,
       gw: figureOf(ceiling, "gw", o.gw),
@@ -249,15 +279,31 @@ export function prepareDealCapacity(
       byYear
     };
   };
-  const gwAverageByYear = ({ramp, values}: ScenarioValues, {onSchedule = false}: {onSchedule?: boolean} = {}): YearGwAverage[] => {
-    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths: onSchedule ? 0 : values["slip-months"]});
+  const yearRows = (curve: CapacityCurve): YearGwAverage[] => {
     const toYear = lastYearOf(curve);
     const rows: YearGwAverage[] = [];
     for (let year = fromYear; year <= toYear; ++year)
       rows.push({year, gw: capacityAt(curve, year * 12 + 12), gwAverage: yearGwAverage(curve, year)});
     return rows;
   };
-  return Object.assign(project, {gwAverageByYear});
+  const gwAverageByYear = ({ramp, values}: ScenarioValues, {onSchedule = false}: {onSchedule?: boolean} = {}): YearGwAverage[] =>
+    yearRows(capacityCurve(points, {start, ceiling, ramp, slipMonths: onSchedule ? 0 : values["slip-months"]}));
+  const headlines: CapacityProjector["headlines"] = ({ramp, values}, {years = false} = {}) => {
+    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths: values["slip-months"]});
+    const {counts, bf16, fp8} = atCeiling(values, curve);
+    const chipless = n === 0;
+    return {
+      accelerators: chipless ? null : sum(counts),
+      servers: chipless ? null : chipServers(specs, counts),
+      energyTwhPerYear: gwToTwhPerYear(ceiling, values["load-factor"]),
+      flopsBf16: chipless ? null : bf16,
+      flopsFp8: chipless || Number.isNaN(fp8) ? null : fp8,
+      h100e: chipless ? null : flopsToH100e(bf16, h100Pflops),
+      h100eFp8: chipless || !(Number.isFinite(fp8) && Number.isFinite(h100Fp8)) ? null : flopsToH100e(fp8, h100Fp8),
+      years: years ? yearRows(curve) : null
+    };
+  };
+  return Object.assign(project, {gwAverageByYear, headlines});
 }
 
 // Average facility GW over calendar year `year`: the area under the curve over its 12 months ÷ 12.

@@ -16,7 +16,7 @@ import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
 import {type ProviderCashYear, providerCash} from "./providerCash.js";
-import {type FlowTranche, flowTranches, type RecyclingFlow, recyclingFlows} from "./recyclingFlows.js";
+import {type FlowTranche, flowTranches, type NetCashByYear, netCashByYear, type RecyclingFlow, recyclingFlows} from "./recyclingFlows.js";
 
 /**
  * The one valuation date of every NPV: 1 January of this year, for every deal ("2026 dollars"). Flows before it
@@ -311,11 +311,11 @@ export function evaluateDealRecycling(
   const {investment, newInvestment} = prepared;
   const rate = values["discount-rate"];
   const firm = investment.firmUsd.value;
-  const base = newMoneyCash(prepared, commitment, values);
+  const base = newMoneyCash(prepared, commitment, values, ROWS);
   const {probability, margin, cost, revenue, provider, flows} = base;
   const expected = withValue(prepared.expected, firm + investment.contingentUsd.value * probability, "usd");
-  const filled = ceilingFilledCash(prepared, commitment, values, base);
-  const allFlows = relationshipFlows(prepared, commitment, base);
+  const filled = ceilingFilledCash(prepared, commitment, values, base, ROWS);
+  const allFlows = relationshipFlows(prepared, commitment, base, ROWS);
   const cash = cashMeasures(flows, "netCash", rate);
   const accounting = cashMeasures(flows, "accountingNet", rate);
   const related = cashMeasures(allFlows, "netCash", rate);
@@ -442,8 +442,9 @@ export interface RecyclingHeadlines {
 /**
  * Returns the same operating profit, cash NPV, payback year, "if the lab fills the ceiling" NPV, NPV with the value
  * at term end and relationship NPV as {@link evaluateDealRecycling} (the same steps: {@link newMoneyCash},
- * {@link ceilingFilledCash}, {@link relationshipFlows}, then {@link cashMeasures} and {@link residualPvOf}), without the
- * figures a Monte Carlo draw does not read: no accounting view, ratios, chip makers or lineage.
+ * {@link ceilingFilledCash}, {@link relationshipFlows}, then {@link measuresOf} and {@link residualPvOf}), without the
+ * figures a Monte Carlo draw does not read: no accounting view, ratios, chip makers or lineage, and the flows as their
+ * net cash alone ({@link netCashByYear}, which the full rows read theirs from), not as rows.
  *
  * @example recyclingHeadlines(prepared, evaluateCommitmentSpend(preparedCommitment, values), values).npvUsd // as evaluateDealRecycling(…).npvUsd.value
  */
@@ -454,30 +455,58 @@ export function recyclingHeadlines(
 ): RecyclingHeadlines {
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const rate = values["discount-rate"];
-  const base = newMoneyCash(prepared, commitment, values);
+  const base = newMoneyCash(prepared, commitment, values, NET_CASH);
   const {margin, revenue, provider, flows} = base;
-  const filled = ceilingFilledCash(prepared, commitment, values, base);
-  const allFlows = relationshipFlows(prepared, commitment, base);
-  const cash = cashMeasures(flows, "netCash", rate);
-  const filledNpv = filled.flows === flows ? cash.npv : cashMeasures(filled.flows, "netCash", rate).npv;
+  const filled = ceilingFilledCash(prepared, commitment, values, base, NET_CASH);
+  const allFlows = relationshipFlows(prepared, commitment, base, NET_CASH);
+  const cash = netCashMeasures(flows, rate);
+  const filledNpv = filled.flows === flows ? cash.npv : netCashMeasures(filled.flows, rate).npv;
   return {
     operatingProfitUsd: commitment && revenue ? revenue.totalUsd * margin : null,
-    npvUsd: commitment && flows.length ? cash.npv : null,
+    npvUsd: commitment && flows.netCash.length ? cash.npv : null,
     paybackYear: cash.payback,
-    filledNpvUsd: commitment && filled.revenue && filled.flows.length ? filledNpv : null,
-    npvWithResidualUsd: commitment && flows.length && provider.length ? cash.npv + residualPvOf(provider, rate) : null,
-    relationshipNpvUsd: commitment && allFlows.length ? cashMeasures(allFlows, "netCash", rate).npv : null
+    filledNpvUsd: commitment && filled.revenue && filled.flows.netCash.length ? filledNpv : null,
+    npvWithResidualUsd: commitment && flows.netCash.length && provider.length ? cash.npv + residualPvOf(provider, rate) : null,
+    relationshipNpvUsd: commitment && allFlows.netCash.length ? netCashMeasures(allFlows, rate).npv : null
   };
+}
+
+/**
+ * How a path builds the yearly flows from the tranches and the provider's cash: the full evaluation's rows
+ * ({@link recyclingFlows}), or a draw's net cash alone ({@link netCashByYear}); `none()`: the flows without a commitment.
+ */
+interface FlowsBuilder<F> {
+  of(tranches: readonly FlowTranche[], provider: readonly ProviderCashYear[], options: {probability: number; cost: number}): F;
+  none(): F;
+}
+
+const ROWS: FlowsBuilder<RecyclingFlow[]> = {of: recyclingFlows, none: () => []};
+const NET_CASH: FlowsBuilder<NetCashByYear> = {of: netCashByYear, none: () => ({firstYear: Number.NaN, investment: [], netCash: []})};
+
+/** One reading of the provider's side and the new money's flows ({@link newMoneyCash}). */
+interface NewMoneyCash<F> {
+  probability: number;
+  margin: number;
+  contractPrice: number;
+  cost: number;
+  revenue: Revenue | null;
+  provider: ProviderCashYear[];
+  flows: F;
 }
 
 /**
  * Returns the provider's side and the new money's yearly flows for one set of values: the lab's spend on its stated
  * commitment ({@link revenueOnCommitment}), the provider's cash on it ({@link providerCashOn}) and the flows against
- * the new money ({@link recyclingFlows}); the contingent probability, the provider's margin (0–1), the contract price
+ * the new money (built by `flowsOf`); the contingent probability, the provider's margin (0–1), the contract price
  * (USD per GW-year) and the cost of an invested dollar (credits at 1 − margin) they were computed with. No spend and
  * no flows without a commitment.
  */
-function newMoneyCash(prepared: PreparedDealRecycling, commitment: SpendInput | null, values: AssumptionValues) {
+function newMoneyCash<F>(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  values: AssumptionValues,
+  flowsOf: FlowsBuilder<F>
+): NewMoneyCash<F> {
   const probability = values["contingent-probability"];
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
@@ -485,7 +514,7 @@ function newMoneyCash(prepared: PreparedDealRecycling, commitment: SpendInput | 
   const provider = revenue ? providerCashOn(prepared, values, margin, revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
-  const flows = commitment ? recyclingFlows(prepared.flowTranches.new, provider, {probability, cost}) : [];
+  const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
   return {probability, margin, contractPrice, cost, revenue, provider, flows};
 }
 
@@ -511,25 +540,27 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
  * central case's revenue); the provider then builds all it delivers. The central case's own (the same objects) when
  * the commitment already pays for everything delivered, or there is no schedule.
  */
-function ceilingFilledCash(
+function ceilingFilledCash<F>(
   prepared: PreparedDealRecycling,
   commitment: SpendInput | null,
   values: AssumptionValues,
-  {contractPrice, margin, probability, cost, revenue, provider, flows}: ReturnType<typeof newMoneyCash>
-) {
+  {contractPrice, margin, probability, cost, revenue, provider, flows}: NewMoneyCash<F>,
+  flowsOf: FlowsBuilder<F>
+): Pick<NewMoneyCash<F>, "revenue" | "provider" | "flows"> {
   const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
   if (!(revenue && filled && filled.gw !== null && filled.totalUsd > revenue.totalUsd * (1 + 1e-9))) return {revenue, provider, flows};
   const filledProvider = providerCashOn(prepared, values, margin, filled);
-  return {revenue: filled, provider: filledProvider, flows: recyclingFlows(prepared.flowTranches.new, filledProvider, {probability, cost})};
+  return {revenue: filled, provider: filledProvider, flows: flowsOf.of(prepared.flowTranches.new, filledProvider, {probability, cost})};
 }
 
 /** The relationship scope's yearly flows: the same provider cash against every tranche of the investor; none without a commitment. */
-function relationshipFlows(
+function relationshipFlows<F>(
   prepared: PreparedDealRecycling,
   commitment: SpendInput | null,
-  {probability, cost, provider}: ReturnType<typeof newMoneyCash>
-) {
-  return commitment ? recyclingFlows(prepared.flowTranches.all, provider, {probability, cost}) : [];
+  {probability, cost, provider}: NewMoneyCash<F>,
+  flowsOf: FlowsBuilder<F>
+): F {
+  return commitment ? flowsOf.of(prepared.flowTranches.all, provider, {probability, cost}) : flowsOf.none();
 }
 
 /**
@@ -537,17 +568,27 @@ function relationshipFlows(
  * yearly flows (cash or accounting net), from its running sum; payback null without flows.
  */
 function cashMeasures(flows: readonly RecyclingFlow[], column: "netCash" | "accountingNet", rate: number) {
-  const n = flows.length;
-  // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
-  const cash = new Array<number>(n);
+  return measuresOf(
+    flows.map((flow) => flow[column]),
+    flows[0]?.year ?? VALUATION_YEAR,
+    rate
+  );
+}
+
+/** {@link cashMeasures} of the net cash of {@link netCashByYear} (a draw's flows). */
+function netCashMeasures({firstYear, netCash}: NetCashByYear, rate: number) {
+  return measuresOf(netCash, netCash.length ? firstYear : VALUATION_YEAR, rate);
+}
+
+/** The NPV at `rate` and the payback year of yearly `cash` from `firstYear`, from its running sum; payback null without any. */
+function measuresOf(cash: readonly number[], firstYear: number, rate: number) {
+  const n = cash.length;
+  // A plain array, not a Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
   const cumulative = new Array<number>(n);
   let sum = 0;
-  for (let i = 0; i < n; ++i) {
-    cash[i] = flows[i][column];
-    cumulative[i] = sum += cash[i];
-  }
-  const years = {firstYear: flows[0]?.year ?? VALUATION_YEAR, valuationYear: VALUATION_YEAR};
-  return {npv: netPresentValue(cash, rate, years), payback: n ? paybackYear(cumulative, flows[0].year) : null};
+  for (let i = 0; i < n; ++i) cumulative[i] = sum += cash[i];
+  const years = {firstYear, valuationYear: VALUATION_YEAR};
+  return {npv: netPresentValue(cash, rate, years), payback: n ? paybackYear(cumulative, firstYear) : null};
 }
 
 /** The book value the provider keeps at term end, discounted at `rate` from the term's last year to 1 January {@link VALUATION_YEAR}, USD (provider non-empty). */

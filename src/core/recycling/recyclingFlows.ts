@@ -47,27 +47,31 @@ export function flowTranches(deal: Deal, tranches: readonly TrancheUsd[]): FlowT
   return tranches.map((t) => ({year: t.year, usd: t.usd, firm: t.firm, spread: !t.firm && t.date <= deal.announced}));
 }
 
+/** The investor's side of the flows and their net cash, one value per year from `firstYear`: what a Monte Carlo draw reads. */
+export interface NetCashByYear {
+  /** Year of the first value (the first tranche or spend); no values when there is no spend. */
+  firstYear: number;
+  /** Investor → lab each year, USD: {@link RecyclingFlow.investment}. */
+  investment: number[];
+  /** The provider's cash − investment each year, USD: {@link RecyclingFlow.netCash}. */
+  netCash: number[];
+}
+
 /**
- * Returns the year-by-year flows, one row per year from the first tranche or spend to the last. Investment:
- * firm tranches at face value; contingent ones × `probability`, in their own year, or, when `spread`, evenly
- * over the spend years after the tranche's year (in its own year if the spend has no later year). The provider's
- * side comes from `provider` ({@link providerCash}: one row per spend year, in order). Each invested dollar costs
- * the investor `cost` (default 1; less than 1 when part is paid in cloud credits, counted at their cost to the
- * provider). Net cash: the provider's cash
- * − investment; the accounting view (operating profit − investment) is kept beside it; equity is not cash and
- * stays out. Empty when there is no spend. Throws `invalid probability:` or `invalid cost:` outside [0, 1].
+ * Returns the investment and net cash of {@link recyclingFlows}, year by year, without its rows: the same numbers
+ * (recyclingFlows reads them from here), for a Monte Carlo draw that needs only the net cash. Empty without spend.
+ * Throws `invalid probability:` or `invalid cost:` outside [0, 1].
  *
- * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5})
- * // [{year: 2026, investment: 5e9, providerCash: …, netCash: providerCash − 5e9, …}, …]
+ * @example netCashByYear([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5}).netCash[0] // providerCash − 5e9
  */
-export function recyclingFlows(
+export function netCashByYear(
   tranches: readonly FlowTranche[],
   provider: readonly ProviderCashYear[],
   {probability, cost = 1}: {probability: number; cost?: number}
-): RecyclingFlow[] {
+): NetCashByYear {
   if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability}`);
   if (!(cost >= 0 && cost <= 1)) throw new Error(`invalid cost: ${cost}`);
-  if (!provider.length) return [];
+  if (!provider.length) return {firstYear: Number.NaN, investment: [], netCash: []};
   const spendFirst = provider[0].year;
   const spendLast = provider[provider.length - 1].year;
   if (spendLast - spendFirst + 1 !== provider.length) throw new Error(`invalid provider: not one row per year from ${spendFirst}`);
@@ -85,6 +89,38 @@ export function recyclingFlows(
       for (let y = from; y <= spendLast; ++y) investment[y - first] += share;
     }
   }
+  const netCash = new Array<number>(investment.length);
+  for (let i = 0; i < investment.length; ++i) {
+    const year = first + i;
+    const providerCash = year >= spendFirst && year <= spendLast ? provider[year - spendFirst].cash : 0;
+    netCash[i] = providerCash - investment[i];
+  }
+  return {firstYear: first, investment, netCash};
+}
+
+/**
+ * Returns the year-by-year flows, one row per year from the first tranche or spend to the last. Investment:
+ * firm tranches at face value; contingent ones × `probability`, in their own year, or, when `spread`, evenly
+ * over the spend years after the tranche's year (in its own year if the spend has no later year). The provider's
+ * side comes from `provider` ({@link providerCash}: one row per spend year, in order). Each invested dollar costs
+ * the investor `cost` (default 1; less than 1 when part is paid in cloud credits, counted at their cost to the
+ * provider). Net cash: the provider's cash
+ * − investment; the accounting view (operating profit − investment) is kept beside it; equity is not cash and
+ * stays out. Empty when there is no spend. Throws `invalid probability:` or `invalid cost:` outside [0, 1].
+ * The investment and the net cash are {@link netCashByYear}'s.
+ *
+ * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5})
+ * // [{year: 2026, investment: 5e9, providerCash: …, netCash: providerCash − 5e9, …}, …]
+ */
+export function recyclingFlows(
+  tranches: readonly FlowTranche[],
+  provider: readonly ProviderCashYear[],
+  options: {probability: number; cost?: number}
+): RecyclingFlow[] {
+  const {firstYear: first, investment, netCash: net} = netCashByYear(tranches, provider, options);
+  if (!net.length) return [];
+  const spendFirst = provider[0].year;
+  const spendLast = provider[provider.length - 1].year;
   const flows: RecyclingFlow[] = new Array(investment.length);
   let cumulative = 0;
   let cumulativeAccounting = 0;
@@ -93,7 +129,7 @@ export function recyclingFlows(
     const p = year >= spendFirst && year <= spendLast ? provider[year - spendFirst] : null;
     const providerCash = p ? p.cash : 0;
     const operatingProfit = p ? p.operatingProfit : 0;
-    const netCash = providerCash - investment[i];
+    const netCash = net[i];
     const accountingNet = operatingProfit - investment[i];
     cumulative += netCash;
     cumulativeAccounting += accountingNet;

@@ -54,7 +54,7 @@ it("projector.draw(values) returns exactly figures(evaluate(values)) for every d
   for (const [branch, count] of Object.entries(reached)) assert.isAbove(count, 0, branch);
 });
 
-it("the capacity projector's gwAverageByYear(values) is the year, gw and gwAverage of each byYear row, and on schedule those at no slip", () => {
+it("the capacity projector's gwAverageByYear(values) is the year, gw and gwAverage of each byYear row, and on schedule those at no slip; headlines(values) its figures' values", () => {
   for (const deal of dataset.deals.filter((d) => d.capacity)) {
     const project = prepareDealCapacity(deal, dataset.chips, dataset.assumptions, {throughYear: 2040})!;
     for (const values of valueSets(deal).slice(0, 5)) {
@@ -63,6 +63,23 @@ it("the capacity projector's gwAverageByYear(values) is the year, gw and gwAvera
       const rows = rowsOf(scenario);
       assert.isAbove(rows.length, 0, deal.id);
       assert.deepStrictEqual(project.gwAverageByYear(scenario), rows, deal.id);
+      const full = project(scenario, {byYear: false});
+      const value = (f: {value: number} | null) => f?.value ?? null;
+      assert.deepStrictEqual(
+        project.headlines(scenario, {years: true}),
+        {
+          accelerators: value(full.accelerators),
+          servers: value(full.servers),
+          energyTwhPerYear: full.energyTwhPerYear.value,
+          flopsBf16: value(full.flopsBf16),
+          flopsFp8: value(full.flopsFp8),
+          h100e: value(full.h100e),
+          h100eFp8: value(full.h100eFp8),
+          years: rows
+        },
+        `${deal.id} headlines`
+      );
+      assert.strictEqual(project.headlines(scenario).years, null, deal.id);
       const onSchedule = rowsOf({...scenario, values: {...values, "slip-months": 0}});
       assert.deepStrictEqual(project.gwAverageByYear(scenario, {onSchedule: true}), onSchedule, `${deal.id} on schedule`);
     }

@@ -1,7 +1,7 @@
 import {assert, it} from "vitest";
 import {dealInvestment} from "../../../src/core/recycling/dealInvestment.js";
 import {providerCash} from "../../../src/core/recycling/providerCash.js";
-import {flowTranches, recyclingFlows} from "../../../src/core/recycling/recyclingFlows.js";
+import {flowTranches, netCashByYear, recyclingFlows} from "../../../src/core/recycling/recyclingFlows.js";
 import {assertInDelta} from "../../asserts.js";
 import {amazonAnthropic} from "../commitment/fixtures.js";
 
@@ -117,4 +117,35 @@ it("flowTranches(deal, tranches) spreads only the contingent tranches dated no l
   const later = {...amazonAnthropic.tranches[4], date: "2027-06-30"};
   const [dated] = flowTranches(amazonAnthropic, dealInvestment({...amazonAnthropic, tranches: [later]}).tranches);
   assert.strictEqual(dated.spread, false);
+});
+
+it("netCashByYear(tranches, provider, options) is recyclingFlows' investment and net cash without the rows (a draw's flows)", () => {
+  // A firm $5B in 2025, before the spend, and a contingent $4B announced in 2026 spread at 50% over 2027–2028: investment
+  // 5, 0, 1, 1; the provider's cash 2.5 a year (10 × 25%) from 2026; net cash −5, 2.5, 1.5, 1.5.
+  const tranches = [
+    {year: 2025, usd: 5e9, firm: true, spread: false},
+    {year: 2026, usd: 4e9, firm: false, spread: true}
+  ];
+  const provider = spend(2026, 10, 10, 10);
+  const lean = netCashByYear(tranches, provider, options);
+  assert.strictEqual(lean.firstYear, 2025);
+  assertInDelta(
+    lean.investment.map((x) => x / 1e9),
+    [5, 0, 1, 1]
+  );
+  assertInDelta(
+    lean.netCash.map((x) => x / 1e9),
+    [-5, 2.5, 1.5, 1.5]
+  );
+  const full = recyclingFlows(tranches, provider, options);
+  assert.deepStrictEqual(
+    lean.investment,
+    full.map((row) => row.investment)
+  );
+  assert.deepStrictEqual(
+    lean.netCash,
+    full.map((row) => row.netCash)
+  );
+  assert.deepStrictEqual(netCashByYear(tranches, [], options).netCash, []);
+  assert.throws(() => netCashByYear(tranches, provider, {probability: 1.5}), /invalid probability/);
 });

@@ -1,5 +1,7 @@
+import {fsum, quantileSorted} from "d3-array";
 import {assert, it} from "vitest";
-import {quantileWithLast, simulate} from "../../../src/core/uncertainty/monteCarlo.js";
+import {rngFor} from "../../../src/core/random/rngFor.js";
+import {quantileWithLast, selectPositions, simulate} from "../../../src/core/uncertainty/monteCarlo.js";
 import {assertInDelta} from "../../asserts.js";
 import {assumption} from "./fixtures.js";
 
@@ -131,6 +133,70 @@ it("quantileWithLast(sorted, draws, p) interpolates among the defined draws and 
   // 4 draws, 2 defined: h = 3 × 0.25 = 0.75 → 2030 + 0.75 × 1 = 2030.75; h = 1.5 reaches the third draw: NaN.
   assert.strictEqual(quantileWithLast(Float64Array.of(2030, 2031), 4, 0.25), 2030.75);
   assert(Number.isNaN(quantileWithLast(Float64Array.of(2030, 2031), 4, 0.5)));
+});
+
+it("selectPositions(…) puts each asked position's value where the sort puts it, −0 before +0, with no value lost", () => {
+  const rng = rngFor("select-test", "positions");
+  // Samples with ties, both zeros, negatives and several magnitudes, from 1 to 2,000 values (past the 600 at which
+  // the selection first narrows its range by sampling).
+  const pools = [
+    [-0, 0, -1, 1, 2030, 2031],
+    [-0, 0],
+    [0.5, -3e9, 7e11, -0, 0, 1e-12, 4]
+  ];
+  for (let trial = 0; trial < 300; ++trial) {
+    const n = 1 + Math.floor(rng() * (trial < 250 ? 40 : 2000));
+    const pool = pools[trial % pools.length];
+    const values = Float64Array.from({length: n}, () => (rng() < 0.5 ? pool[Math.floor(rng() * pool.length)] : (rng() - 0.5) * 1e6));
+    const sorted = values.slice().sort();
+    const positions = [...new Set(Array.from({length: 1 + Math.floor(rng() * 7)}, () => Math.floor(rng() * n)))].sort((a, b) => a - b);
+    selectPositions(values, positions, 0, n - 1);
+    for (const k of positions)
+      assert(Object.is(values[k], sorted[k]), `trial ${trial}: position ${k} of ${n} holds ${values[k]}, sorted ${sorted[k]}`);
+    assert.deepStrictEqual(values.slice().sort(), sorted, `trial ${trial}: the same values`);
+  }
+});
+
+it("simulate(…)'s percentiles and mean are those of the sorted draws, bit for bit", () => {
+  // The reference: every draw of each figure, sorted, then d3's type-7 quantile and the mean as min + fsum(x − min) ÷ n.
+  // The figures mix magnitudes (1e16 beside 1, whose sum depends on order unless summed exactly), ties and both zeros.
+  const seen: Record<string, number[]> = {big: [], tie: [], zero: [], payback: []};
+  const project = (v: Record<string, number>) => {
+    const out = {
+      big: v.x < 0.5 ? 1e16 * v.x : v.x,
+      tie: Math.round(v.x * 4),
+      zero: v.x < 0.5 ? -0 : v.x < 0.7 ? 0 : -v.x,
+      payback: v.x > 0.8 ? null : 2030 + Math.floor(v.x * 10)
+    };
+    for (const [name, value] of Object.entries(out)) if (value !== null) seen[name].push(value);
+    return out;
+  };
+  for (const draws of [1, 2, 7, 1000, 5001]) {
+    for (const name of Object.keys(seen)) seen[name] = [];
+    const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {
+      draws,
+      seed: draws,
+      undefinedLast: ["payback"]
+    });
+    for (const [name, values] of Object.entries(seen)) {
+      const sorted = Float64Array.from(values).sort();
+      const asNumbers = sorted as unknown as number[];
+      const quantile = (p: number) => (name === "payback" ? quantileWithLast(sorted, draws, p) : quantileSorted(asNumbers, p)!);
+      const expected = {
+        p10: quantile(0.1),
+        p50: quantile(0.5),
+        p90: quantile(0.9),
+        mean: sorted[0] + fsum(asNumbers, (x) => x - sorted[0]) / sorted.length,
+        undefinedShare: (draws - sorted.length) / draws
+      };
+      for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
+        assert(
+          Object.is(figures[name][key], expected[key]),
+          `${draws} draws, ${name}.${key}: ${figures[name][key]} against ${expected[key]}`
+        );
+      }
+    }
+  }
 });
 
 it("simulate(…, {draws: 1}) returns the single draw at every percentile", () => {
