@@ -530,7 +530,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `Totals over the deal, in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
+            `Totals over the deal at every assumption's base value (not the median of the draws the cards above give), in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
           ),
           ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
         ]
