@@ -52,7 +52,12 @@ export const FIGURE_COLUMNS: readonly ColumnDoc[] = [
   {column: "deal", meaning: "Deal id (the data file's name)", unit: ""},
   {column: "dealName", meaning: "Deal name", unit: ""},
   {column: "figure", meaning: "Figure name within the deal", unit: ""},
-  {column: "group", meaning: "headline (compared by What changed) or projection (computed by the model from the data and the assumptions; p10, p50 and p90 give the spread of the draws)", unit: ""},
+  {
+    column: "group",
+    meaning:
+      "headline (compared by What changed) or projection (computed by the model from the data and the assumptions; p10, p50 and p90 give the spread of the draws)",
+    unit: ""
+  },
   {column: "label", meaning: "What the figure is, in words", unit: ""},
   {column: "value", meaning: "The figure's value", unit: "given in column unit"},
   {column: "unit", meaning: "Unit of value, p10, p50 and p90 (usd = US dollars, gw = gigawatts, …)", unit: ""},
