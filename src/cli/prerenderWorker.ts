@@ -81,6 +81,23 @@ function snapRanges(window: JSDOM["window"]): void {
   });
 }
 
+/**
+ * Each data file's parsed JSON, by path, frozen: read and parsed once for all the pages that load it. Every deal page
+ * loads the same aggregate files (megabytes at 100 deals), and parsing them once per page made the prerender grow with
+ * the square of the number of deals. Frozen, so a cell that changed the shared value would fail (its cell is then
+ * left to the browser) instead of changing what the next page sees.
+ */
+const parsed = new Map<string, Promise<unknown>>();
+
+/** Returns `value` with every object and array in it frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** A FileAttachment over the built site's files (the page registered each name with its hashed path). */
 function fileAttachments(files: Map<string, string>) {
   return (name: string) => {
@@ -89,7 +106,11 @@ function fileAttachments(files: Map<string, string>) {
     return {
       name,
       text: () => readFile(path, "utf-8"),
-      json: async () => JSON.parse(await readFile(path, "utf-8")),
+      json: () => {
+        const value = parsed.get(path) ?? readFile(path, "utf-8").then((text) => deepFreeze(JSON.parse(text)));
+        parsed.set(path, value);
+        return value;
+      },
       arrayBuffer: async () => (await readFile(path)).buffer
     };
   };
