@@ -56,9 +56,10 @@ export interface SiteDataInputs {
   /** Monte Carlo draws, for tests that run every computation many times; default ANALYSIS_DRAWS and BAND_DRAWS. */
   draws?: {analysis: number; bands: number};
   /**
-   * Keeps a deal's projection between builds: called with a name and the exact input of the computation (the
-   * dataset cut down to that deal, which is all the computation sees), returns the stored result for that input or
-   * computes and stores it. Default: always compute.
+   * Keeps a deal's results between builds: called with a name and the exact input of the computation (for a deal's
+   * projection, scenarios and bands the dataset cut down to that deal, which is all the computation sees; for
+   * "markdown" the text rendered), returns the stored result for that input or computes and stores it. Default:
+   * always compute.
    */
   memo?: DealMemo;
 }
