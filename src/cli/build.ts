@@ -15,7 +15,7 @@ import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
 import {writePageHeads} from "./pageHeads.js";
-import {prerenderPages} from "./prerender.js";
+import {PRERENDER_CACHE, prerenderPages} from "./prerender.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
@@ -109,7 +109,7 @@ export async function buildAll({
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.
       step("site: writing each page's first screen into its HTML");
-      const prerendered = await prerenderPages(scratch, {log});
+      const prerendered = await prerenderPages(scratch, {log, cache: PRERENDER_CACHE});
       step(`site: first screen of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
