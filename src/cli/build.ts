@@ -10,12 +10,12 @@ import {basename, dirname, join, resolve} from "node:path";
 import {hashInputs} from "../io/manifest.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
-import {check} from "./check.js";
+import {checkData} from "./check.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
 import {writePageHeads} from "./pageHeads.js";
-import {prerenderPages} from "./prerender.js";
+import {PRERENDER_CACHE, prerenderPages} from "./prerender.js";
 import {relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
@@ -52,7 +52,8 @@ export async function buildAll({
   const started = performance.now();
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it.
-  if ((await check({dataDir: data, stale: false})) !== 0) return 1;
+  const {code, dataset} = await checkData({dataDir: data, stale: false});
+  if (code !== 0) return 1;
   await checkOutput(out);
   const release = await acquireBuildLock({
     onWait: (holder) => log(`build: waiting for another build of this project to finish (pid ${holder})`)
@@ -86,7 +87,7 @@ export async function buildAll({
     // Hashes of every input, once: the manifest records them, and the site data and relink keys derive from them.
     const inputs = await hashInputs(undefined, data);
     const snapshots = await stage("computing the site data", () =>
-      writeSiteData({dataDir: data, previousManifest: previousManifest(out), inputs})
+      writeSiteData({dataDir: data, dataset, previousManifest: previousManifest(out), inputs})
     );
     step(
       `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
@@ -108,7 +109,7 @@ export async function buildAll({
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.
       step("site: writing each page's first screen into its HTML");
-      const prerendered = await prerenderPages(scratch, {log});
+      const prerendered = await prerenderPages(scratch, {log, cache: PRERENDER_CACHE});
       step(`site: first screen of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
       await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});

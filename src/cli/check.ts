@@ -4,7 +4,7 @@
  */
 
 import {countFactsByStatus} from "../core/facts.js";
-import {STATUSES, type Status} from "../core/model.js";
+import {type Dataset, STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem, type Problem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 import {checkProjections, checkReports} from "../site/checkReports.js";
@@ -18,16 +18,25 @@ import {checkProjections, checkReports} from "../site/checkReports.js";
  * @example
  * process.exitCode = await check({dataDir: "data"});
  */
-export async function check({
-  dataDir = "data",
-  quiet = false,
-  stale = true
-}: {
+export async function check(options: CheckOptions = {}): Promise<number> {
+  return (await checkData(options)).code;
+}
+
+export interface CheckOptions {
   dataDir?: string;
   quiet?: boolean;
   /** Whether a stale summary is a problem (it needs every deal projected at the published draws); see checkReports. */
   stale?: boolean;
-} = {}): Promise<number> {
+}
+
+/**
+ * Returns what `check` returns as `code`, and the checked dataset when it is 0: `deals build` and `deals preview`
+ * compute the site data from it instead of reading and checking every data file a second time.
+ */
+export async function checkData({dataDir = "data", quiet = false, stale = true}: CheckOptions = {}): Promise<{
+  code: number;
+  dataset?: Dataset;
+}> {
   const {dataset, problems: dataProblems, files} = await readDataset(dataDir);
   // Only valid data can be checked against the summaries (their figures are computed from it).
   const warnings: Problem[] = [];
@@ -42,7 +51,7 @@ export async function check({
     if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     console.error(`\n${plural(problems.length, "problem")}; ${plural(files.length, "file")} checked in ${dataDir}`);
-    return 1;
+    return {code: 1};
   }
   if (!quiet) {
     const counts = countFactsByStatus(dataset);
@@ -52,5 +61,5 @@ export async function check({
         `${dataset.assumptions.length} assumptions, ${dataset.yardsticks.length} yardsticks, ${dataset.sources.length} sources; facts: ${mix}; as of ${dataset.asOf}`
     );
   }
-  return 0;
+  return {code: 0, dataset};
 }

@@ -16,6 +16,9 @@ import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 
+/** Where `deals build` keeps each page's prerendered cells (prerenderCache.ts): in Framework's cache, emptied with it. */
+export const PRERENDER_CACHE = "docs/.observablehq/cache/.deals-prerender";
+
 /** The class of a placeholder holding prerendered markup (style.css shows it as its content, without the spinner). */
 export const PRERENDERED = "prerendered";
 
@@ -219,11 +222,22 @@ export async function removePrerendered(dir: string): Promise<void> {
  * settings, so every build writes the same bytes. A page whose cells fail keeps its empty placeholders: the prerender
  * adds to a page, it never stops a build.
  */
-export async function prerenderPages(dir: string, {log = (line: string) => console.warn(line)} = {}): Promise<number> {
+export async function prerenderPages(
+  dir: string,
+  {
+    log = (line: string) => console.warn(line),
+    cache
+  }: {
+    log?: (line: string) => void;
+    /** A folder keeping each page's prerendered cells by the page's inputs (prerenderCache.ts); none by default. */
+    cache?: string;
+  } = {}
+): Promise<number> {
   const worker = fileURLToPath(new URL("./prerenderWorker.ts", import.meta.url));
   const out: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(process.execPath, ["--experimental-detect-module", "--no-warnings", "--import", "tsx", worker, dir], {
+    const args = ["--experimental-detect-module", "--no-warnings", "--import", "tsx", worker, dir, ...(cache ? [cache] : [])];
+    const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "pipe"],
       env: {...process.env, TZ: "UTC", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8"}
     });

@@ -13,6 +13,7 @@ import {dirname, join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {JSDOM, VirtualConsole} from "jsdom";
 import {cellsOf, markupOf, readerPages, skippedCells, withPrerendered} from "./prerender.js";
+import {pageCache} from "./prerenderCache.js";
 
 /** Framework's `width` while prerendering: the main column of a wide window (charts are not prerendered). */
 const WIDTH = 640;
@@ -81,6 +82,23 @@ function snapRanges(window: JSDOM["window"]): void {
   });
 }
 
+/**
+ * Each data file's parsed JSON, by path, frozen: read and parsed once for all the pages that load it. Every deal page
+ * loads the same aggregate files (megabytes at 100 deals), and parsing them once per page made the prerender grow with
+ * the square of the number of deals. Frozen, so a cell that changed the shared value would fail (its cell is then
+ * left to the browser) instead of changing what the next page sees.
+ */
+const parsed = new Map<string, Promise<unknown>>();
+
+/** Returns `value` with every object and array in it frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** A FileAttachment over the built site's files (the page registered each name with its hashed path). */
 function fileAttachments(files: Map<string, string>) {
   return (name: string) => {
@@ -89,7 +107,11 @@ function fileAttachments(files: Map<string, string>) {
     return {
       name,
       text: () => readFile(path, "utf-8"),
-      json: async () => JSON.parse(await readFile(path, "utf-8")),
+      json: () => {
+        const value = parsed.get(path) ?? readFile(path, "utf-8").then((text) => deepFreeze(JSON.parse(text)));
+        parsed.set(path, value);
+        return value;
+      },
       arrayBuffer: async () => (await readFile(path)).buffer
     };
   };
@@ -99,10 +121,14 @@ function fileAttachments(files: Map<string, string>) {
  * Returns cell id → markup for the text cells and controls of the page `file` in the site `dir`, drawn in `dom`, and
  * which of them are controls.
  */
-async function renderPage(dom: JSDOM, dir: string, file: string): Promise<{cells: Record<string, string>; controls: Set<string>}> {
+async function renderPage(
+  dom: JSDOM,
+  dir: string,
+  file: string
+): Promise<{cells: Record<string, string>; controls: Set<string>; complete: boolean}> {
   const html = await readFile(join(dir, file), "utf-8");
   const page = cellsOf(html, pathToFileURL(resolve(dir, file)).href, (url) => import(url));
-  if (!page) return {cells: {}, controls: new Set()};
+  if (!page) return {cells: {}, controls: new Set(), complete: true};
   const path = `/${file.replace(/\.html$/, "").replace(/(^|\/)index$/, "")}`;
   // One window for every page, its address set to the page's: the libraries keep nodes made at their first use
   // (templates), which must belong to the document the cells draw in.
@@ -186,11 +212,14 @@ async function renderPage(dom: JSDOM, dir: string, file: string): Promise<{cells
     cells[cell.id] = markup;
     if (control) controls.add(cell.id);
   }
-  return {cells, controls};
+  // Cut short by PAGE_MS (a loaded machine): what displayed is written, but not kept for the next build.
+  return {cells, controls, complete: settled !== null};
 }
 
 const dir = process.argv[2];
-if (!dir) throw new Error("usage: prerenderWorker <site folder>");
+if (!dir) throw new Error("usage: prerenderWorker <site folder> [<cache folder>]");
+// Each page's cells kept by the page's inputs (prerenderCache.ts): a page found there is not run again.
+const cache = process.argv[3] ? await pageCache(process.argv[3], dir) : null;
 // A rejected promise a page's code leaves behind (a cell whose input failed) is that cell's problem, not the build's.
 process.on("unhandledRejection", () => {});
 // A silent console: jsdom's "not implemented" notes (a canvas's context) are about charts, which are not prerendered.
@@ -203,15 +232,23 @@ let written = 0;
 for (const file of await readerPages(dir)) {
   let cells: Record<string, string> = {};
   let controls = new Set<string>();
-  try {
-    ({cells, controls} = await renderPage(dom, dir, file));
-  } catch (error) {
-    console.warn(`prerender: ${file}: ${(error as Error).message}`);
-  }
   const html = await readFile(join(dir, file), "utf-8");
+  // A page whose key cannot be computed is prerendered, not kept.
+  const key = cache ? await cache.key(file, html).catch(() => null) : null;
+  const kept = key && cache ? await cache.get(key) : null;
+  if (kept) ({cells, controls} = {cells: kept.cells, controls: new Set(kept.controls)});
+  else
+    try {
+      const page = await renderPage(dom, dir, file);
+      ({cells, controls} = page);
+      if (key && cache && page.complete) await cache.set(key, {cells, controls: [...controls]});
+    } catch (error) {
+      console.warn(`prerender: ${file}: ${(error as Error).message}`);
+    }
   const out = withPrerendered(html, cells, controls);
   if (out !== html) await writeFile(join(dir, file), out);
   if (Object.keys(cells).length) ++written;
 }
+await cache?.prune();
 console.log(String(written));
 process.exit(0);

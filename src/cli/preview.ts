@@ -13,7 +13,7 @@ import {hashInputs} from "../io/manifest.js";
 import {FRAMEWORK, pinNpmVersions} from "./build.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
-import {check} from "./check.js";
+import {checkData} from "./check.js";
 import {run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {serveSite} from "./serve.js";
@@ -31,7 +31,8 @@ export interface PreviewOptions {
  * until it exits. Returns 1 on a data problem (nothing else happens then), else Framework's outcome.
  */
 export async function preview({data = "data", port, open = true, log = (l) => console.warn(l)}: PreviewOptions = {}): Promise<number> {
-  if ((await check({dataDir: data})) !== 0) return 1;
+  const {code, dataset} = await checkData({dataDir: data});
+  if (code !== 0) return 1;
   const release = await acquireBuildLock({
     onWait: (holder) => log(`preview: waiting for another build of this project to finish (pid ${holder})`)
   });
@@ -40,7 +41,12 @@ export async function preview({data = "data", port, open = true, log = (l) => co
     await Promise.all([bundleCore(), writeFontFaces(undefined, undefined, {inline: true})]);
     log("preview: computing the site data");
     const previous = resolve("dist", "manifest.json");
-    await writeSiteData({dataDir: data, previousManifest: existsSync(previous) ? previous : "", inputs: await hashInputs(undefined, data)});
+    await writeSiteData({
+      dataDir: data,
+      dataset,
+      previousManifest: existsSync(previous) ? previous : "",
+      inputs: await hashInputs(undefined, data)
+    });
     await pinNpmVersions();
   } finally {
     release();

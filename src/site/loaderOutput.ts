@@ -3,19 +3,24 @@
  * publishes with siteData, and writes it to stdout. `deals build` does not run the loaders (it computes every file
  * in one process, snapshotWriter.ts); `npm run dev` and a bare `observable build` do.
  */
+import type {Dataset} from "../core/model.js";
 import {dataDir} from "../io/dataDir.js";
 import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
 import {type DealMemo, type SiteData, sharedFiles, siteData} from "./siteData.js";
 
-/** Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set). */
+/**
+ * Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set);
+ * `dataset` is `dir`'s dataset when the caller has read and checked it already.
+ */
 export async function readSiteData(
   dir = dataDir(),
   previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? "",
-  memo?: DealMemo
+  memo?: DealMemo,
+  dataset?: Dataset
 ): Promise<SiteData> {
-  const dataset = await readValidDataset(dir);
+  dataset ??= await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
   return siteData({dataset, version: await dataVersion(dir), previous, memo});
 }

@@ -15,12 +15,17 @@ export type {PublicDataset, PublicDeal} from "./types.js";
  * @example
  * const data = publicDataset(await readValidDataset("data"), "3f2a9c01b7de");
  */
-export function publicDataset(dataset: Dataset, version: string): PublicDataset {
+export function publicDataset(
+  dataset: Dataset,
+  version: string,
+  // Markdown → sanitized HTML: renderMarkdown, or the same kept between builds (siteData).
+  {render = renderMarkdown}: {render?: (markdown: string) => string} = {}
+): PublicDataset {
   const cleaned = cleanStrings(dataset);
   const deals = cleaned.deals.map((deal) => ({
     ...deal,
-    summaryHtml: dealMarkdown(deal, "summary"),
-    notesHtml: deal.notes ? dealMarkdown(deal, "notes") : ""
+    summaryHtml: dealMarkdown(deal, "summary", render),
+    notesHtml: deal.notes ? dealMarkdown(deal, "notes", render) : ""
   }));
   const sourcesById = Object.fromEntries(cleaned.sources.map((s: Source) => [s.id, s]));
   // Figures across deals, computed here so that a page or briefing about one deal does not need the others.
@@ -30,9 +35,9 @@ export function publicDataset(dataset: Dataset, version: string): PublicDataset 
 }
 
 /** Returns a deal's summary or notes as sanitized HTML; an error names the deal and the field. */
-function dealMarkdown(deal: Deal, field: "summary" | "notes"): string {
+function dealMarkdown(deal: Deal, field: "summary" | "notes", render: (markdown: string) => string): string {
   try {
-    return renderMarkdown(deal[field] ?? "");
+    return render(deal[field] ?? "");
   } catch (error) {
     throw new Error(`deal ${deal.id}: ${field}: ${(error as Error).message}`);
   }

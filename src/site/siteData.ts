@@ -27,6 +27,7 @@ import {
 } from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
+import {renderMarkdown} from "../io/markdown.js";
 import {briefingSlice} from "./briefingSlice.js";
 import {briefingCallFor} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
@@ -56,9 +57,10 @@ export interface SiteDataInputs {
   /** Monte Carlo draws, for tests that run every computation many times; default ANALYSIS_DRAWS and BAND_DRAWS. */
   draws?: {analysis: number; bands: number};
   /**
-   * Keeps a deal's projection between builds: called with a name and the exact input of the computation (the
-   * dataset cut down to that deal, which is all the computation sees), returns the stored result for that input or
-   * computes and stores it. Default: always compute.
+   * Keeps a deal's results between builds: called with a name and the exact input of the computation (for a deal's
+   * projection, scenarios and bands the dataset cut down to that deal, which is all the computation sees; for
+   * "markdown" the text rendered), returns the stored result for that input or computes and stores it. Default:
+   * always compute.
    */
   memo?: DealMemo;
 }
@@ -94,13 +96,22 @@ export function siteData({
   draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS},
   memo = (_name, _input, compute) => compute()
 }: SiteDataInputs) {
-  // Each deal's Monte Carlo sees only its own deal: the result depends on nothing memo's key leaves out.
-  const dealOnly = (deal: Dataset["deals"][number]): Dataset => ({...dataset, deals: [deal]});
+  // Each deal's Monte Carlo sees only its own deal: the result depends on nothing memo's key leaves out. One such
+  // dataset per deal, shared by its computations (the memo recognizes an input it has hashed by its identity).
+  const dealOnlyData = new Map<Dataset["deals"][number], Dataset>();
+  const dealOnly = (deal: Dataset["deals"][number]): Dataset => {
+    const data = dealOnlyData.get(deal) ?? {...dataset, deals: [deal]};
+    dealOnlyData.set(deal, data);
+    return data;
+  };
   const perDeal = <T>(name: string, deal: Dataset["deals"][number], extra: unknown, compute: (data: Dataset) => T): T => {
     const data = dealOnly(deal);
     return memo(name, [data, extra], () => compute(data));
   };
-  const publicData = once((): PublicDataset => publicDataset(dataset, version));
+  // Untrusted Markdown (a deal's summary and notes, a briefing's page 1) → sanitized HTML: a function of the text
+  // alone, kept between builds like the projections (a rebuild renders only the texts that changed).
+  const render = (markdown: string): string => memo("markdown", markdown, () => renderMarkdown(markdown));
+  const publicData = once((): PublicDataset => publicDataset(dataset, version, {render}));
   const comparison = once(() => compareDeals(dataset));
   const baseAnalysis = once(
     (): Omit<Analysis, "peers"> => ({
@@ -222,7 +233,7 @@ export function siteData({
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
         // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).
-        const page = await briefingCallFor(briefing, table, readSummary);
+        const page = await briefingCallFor(briefing, table, readSummary, render);
         const {callHtml, takeawaysHtml, keyFigures, restHtml} = page;
         return {
           ...briefing,

@@ -1,0 +1,96 @@
+// Issue #18: a rebuild after one deal changes recomputes that deal's results only. `deals build` keeps each deal's
+// projection, scenarios, capacity bands and every rendered Markdown text between builds (snapshotWriter's memo, keyed
+// by inputDigest of the computation's exact input); the aggregates are recomputed from the kept results. Here the
+// memo is in memory, keyed the same way.
+import {readFile} from "node:fs/promises";
+import {assert, it} from "vitest";
+import {inputDigest} from "../../src/cli/snapshotWriter.js";
+import type {Dataset} from "../../src/core/model.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+import {type DealMemo, siteData, siteDataFiles} from "../../src/site/siteData.js";
+
+it("inputDigest(value) is the same for values with the same JSON text and differs when the text differs", () => {
+  const digest = (value: unknown) => inputDigest(value, new WeakMap());
+  const shared = {chips: [{id: "h100", tflops: 989}], note: "a"};
+  assert.strictEqual(digest([shared, {deal: 1}]), digest([structuredClone(shared), {deal: 1}]));
+  // What JSON.stringify leaves out or writes as null.
+  assert.strictEqual(digest({a: 1, b: undefined}), digest({a: 1}));
+  assert.strictEqual(digest([undefined, 2]), digest([null, 2]));
+  for (const [a, b] of [
+    [{a: 1}, {a: 2}],
+    [["1"], [1]],
+    [{a: [1, 2]}, {a: [12]}],
+    [{a: {b: 1}}, {"a.b": 1}],
+    [
+      [[1], 2],
+      [1, [2]]
+    ],
+    ["", null],
+    [
+      {a: 1, b: 2},
+      {b: 2, a: 1}
+    ]
+  ])
+    assert.notStrictEqual(digest(a), digest(b), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  // An object met again is not hashed again: its digest is taken from `seen`, and equals a fresh computation.
+  const seen = new WeakMap<object, string>();
+  const first = inputDigest([shared, 1], seen);
+  assert.strictEqual(seen.get(shared), digest(shared));
+  assert.strictEqual(inputDigest([shared, 1], seen), first);
+});
+
+it("with results kept between builds, a rebuild after one deal value changes recomputes that deal's only and publishes the same files as a build without them", async () => {
+  const full = await readValidDataset("data");
+  // Two deals of the founding lab's and one other: enough for every per-deal computation and the lab's aggregates.
+  const pick = ["amazon-anthropic", "google-anthropic", "nvidia-openai"];
+  const dataset: Dataset = {...full, deals: full.deals.filter((d) => pick.includes(d.id))};
+  assert.strictEqual(dataset.deals.length, pick.length);
+  const kept = new Map<string, string>();
+  let computed: {name: string; input: unknown}[] = [];
+  const memo: DealMemo = (name, input, compute) => {
+    const key = `${name}\0${inputDigest(input, new WeakMap())}`;
+    const text = kept.get(key);
+    if (text !== undefined) return JSON.parse(text);
+    computed.push({name, input});
+    const value = compute();
+    kept.set(key, JSON.stringify(value));
+    return value;
+  };
+  const summary = (file: string) => readFile(file, "utf-8").catch(() => "The data holds {{data.deals}} deals.\n");
+  const files = (data: Dataset, withMemo: boolean) =>
+    siteDataFiles(
+      siteData({
+        dataset: data,
+        version: "v",
+        previous: null,
+        readSummary: summary,
+        draws: {analysis: 3, bands: 3},
+        memo: withMemo ? memo : undefined
+      })
+    );
+  const clean = await files(dataset, true);
+  const perDeal = ["projection", "scenarios", "bands"];
+  assert.deepStrictEqual(new Set(computed.map((c) => c.name)), new Set([...perDeal, "markdown"]));
+  // Nothing changed: nothing is recomputed, and the files are the same bytes.
+  computed = [];
+  assert.deepStrictEqual(await files(dataset, true), clean);
+  assert.deepStrictEqual(computed, []);
+  // The founding deal's first commitment + 1 (the bench's change).
+  const changed: Dataset = {
+    ...dataset,
+    deals: dataset.deals.map((d) =>
+      d.id === "amazon-anthropic"
+        ? {...d, commitments: d.commitments.map((c, i) => (i === 0 ? {...c, amount: {...c.amount, value: c.amount.value + 1}} : c))}
+        : d
+    )
+  };
+  const rebuilt = await files(changed, true);
+  const recomputedDeals = computed.filter((c) => perDeal.includes(c.name)).map((c) => (c.input as [Dataset])[0].deals.map((d) => d.id));
+  assert.isAbove(recomputedDeals.length, 0);
+  for (const ids of recomputedDeals) assert.deepStrictEqual(ids, ["amazon-anthropic"]);
+  // Only texts that print a changed figure are rendered again (the deals' own summaries and notes are unchanged).
+  const texts = changed.deals.flatMap((d) => [d.summary, d.notes]);
+  for (const c of computed.filter((c) => c.name === "markdown")) assert.notInclude(texts, c.input as string);
+  assert.deepStrictEqual(rebuilt, await files(changed, false));
+  assert.notDeepEqual(rebuilt, clean);
+}, 60_000);
