@@ -17,6 +17,12 @@ export interface DeferOptions {
    * once afterwards, instead of holding an empty box for a frame.
    */
   key?: string;
+  /**
+   * Loads what `draw` would wait for (modules it imports on first use), called once the page is idle after loading,
+   * so that a draw in the moment before printing waits on nothing (Chromium prints what `beforeprint` left, and an
+   * import() needs a task even for a module already loaded).
+   */
+  prepare?: () => Promise<unknown>;
 }
 
 /** How far ahead of the screen a part starts drawing: one screen height above and below. */
@@ -28,6 +34,19 @@ const drawnKeys = new Set<string>();
 const waiting = new Map<HTMLElement, () => Promise<void>>();
 let observer: IntersectionObserver | null = null;
 let printing = false;
+
+/**
+ * Returns the height (CSS px) to hold for a part whose drawn height was measured as `narrow` and `wide` ([width,
+ * height] pairs, e.g. a phone's and a desktop's content width): in between by the inverse of the width (text that
+ * wraps grows as the width shrinks), and no more or less than the two beyond them.
+ *
+ * @example heightAt(500, [326, 1500], [912, 600]) // 1013
+ */
+export function heightAt(width: number, [w1, h1]: [number, number], [w2, h2]: [number, number]): number {
+  if (w1 === w2) return Math.round((h1 + h2) / 2);
+  const t = (1 / width - 1 / w1) / (1 / w2 - 1 / w1);
+  return Math.round(Math.min(Math.max(h1, h2), Math.max(Math.min(h1, h2), h1 + t * (h2 - h1))));
+}
 
 /** True when parts are drawn at once rather than near the screen (see the module comment). */
 export function drawsAtOnce(): boolean {
@@ -47,7 +66,7 @@ export function drawsAtOnce(): boolean {
  *
  * @example Deferred(() => MarketMapChart(data, {width}), {height: 620, key: "market-map"})
  */
-export function Deferred(draw: () => Node | Promise<Node>, {height, key}: DeferOptions): HTMLElement {
+export function Deferred(draw: () => Node | Promise<Node>, {height, key, prepare}: DeferOptions): HTMLElement {
   const box = el("div", {class: "deferred", "data-deferred": "waiting"});
   let started: Promise<void> | null = null;
   const fill = (): Promise<void> => {
@@ -80,6 +99,7 @@ export function Deferred(draw: () => Node | Promise<Node>, {height, key}: DeferO
   }
   box.style.minHeight = `${height}px`;
   waiting.set(box, fill);
+  if (prepare) whenIdle(prepare);
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) waiting.get(entry.target as HTMLElement)?.();
@@ -88,6 +108,17 @@ export function Deferred(draw: () => Node | Promise<Node>, {height, key}: DeferO
   );
   observer.observe(box);
   return box;
+}
+
+/** Calls `work` once the page has loaded and the browser is idle (a failure is logged: the draw will report it too). */
+function whenIdle(work: () => Promise<unknown>): void {
+  const run = () => {
+    const start = () => work().catch((error) => console.warn(error));
+    if (typeof requestIdleCallback === "function") requestIdleCallback(start, {timeout: 5000});
+    else setTimeout(start, 1000);
+  };
+  if (document.readyState === "complete") run();
+  else window.addEventListener("load", run, {once: true});
 }
 
 /**
