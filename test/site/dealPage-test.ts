@@ -4,6 +4,7 @@ import {assert, beforeAll, it} from "vitest";
 import {sourceIdsFor} from "../../docs/components/sections/sources.js";
 import type {Dataset} from "../../src/core/model.js";
 import {concerns} from "../../src/core/signals.js";
+import {siteDataFile} from "../../src/site/loaderOutput.js";
 import type {SiteData} from "../../src/site/siteData.js";
 import {publishedSite} from "../publishedSite.js";
 
@@ -83,6 +84,10 @@ it("each deal's page file holds that deal only, its figures as the whole files g
 it("a deal's page file is a fraction of the whole dataset and analysis the page loaded before", async () => {
   const whole = JSON.stringify(site.publicData()).length + JSON.stringify(site.analysis()).length;
   for (const deal of dataset.deals) assert.isBelow(JSON.stringify(await site.dealPage(deal.id)).length, whole / 2, deal.id);
+});
+
+it("the loader of data/deals/<id>.json (npm run dev) publishes the same file as the build", async () => {
+  assert.strictEqual(await siteDataFile(site, "data/deals/amd-openai.json"), JSON.stringify(await site.dealPage("amd-openai")));
 });
 
 it("a deal the data does not hold has no page file", async () => {
