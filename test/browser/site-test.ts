@@ -175,10 +175,10 @@ it("a deal page on a phone draws its topics as the reader scrolls down to them, 
     const waiting = await page.$$eval("[data-deferred=waiting]", (boxes) => boxes.length);
     assert.isAtLeast(topics, 8, "topic parts");
     assert.strictEqual(waiting, topics, "no topic drawn before the reader scrolls");
-    // A screen at a time, as a reader flicks through, to the end of the page.
+    // A screen and a half at a time (parts draw a screen ahead), as a reader flicks through, to the end of the page.
     for (let step = 0; step < 200; step++) {
       const more = (await page.evaluate(
-        "window.scrollBy(0, 700), window.innerHeight + window.scrollY < document.body.scrollHeight - 1"
+        "window.scrollBy(0, 1200), window.innerHeight + window.scrollY < document.body.scrollHeight - 1"
       )) as boolean;
       await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))");
       if (!more) break;
