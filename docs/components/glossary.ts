@@ -86,31 +86,48 @@ export function Glossary(): HTMLElement {
 
 const SKIP = "a, button, svg, script, style, h1, h2, h3, h4, h5, h6, .badge, .term, .glossary, [contenteditable]";
 
+/** Each entry's spellings, longest first, as the patterns that find them as whole words. */
+const PATTERNS = GLOSSARY.map((entry) => ({
+  entry,
+  spellings: [entry.term, ...(entry.also ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .map((spelling) => ({spelling, pattern: new RegExp(`(?<![\\w-])${spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`)}))
+}));
+
 /**
  * Marks the first occurrence of each glossary term in the text under `root` as a {@link Term} (outside links,
- * headings, charts and badges) and returns how many it marked. For the screen: print does not need tips.
+ * headings, charts and badges) and returns how many it marked. For the screen: print does not need tips. The text
+ * is walked once (a part to skip is skipped whole), then each term looks through that list in document order, a
+ * term's longest spelling first; what a term marks is taken out of the list, the text around it kept.
  *
  * @example glossify(document.querySelector("main")) // 4
  */
 export function glossify(root: Element): number {
+  if (root.closest(SKIP)) return 0;
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.TEXT_NODE
+        ? NodeFilter.FILTER_ACCEPT
+        : (node as Element).matches(SKIP)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
   let marked = 0;
-  for (const entry of GLOSSARY) {
-    const spellings = [entry.term, ...(entry.also ?? [])].sort((a, b) => b.length - a.length);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT)
-    });
-    let found = false;
-    for (let node = walker.nextNode() as Text | null; node && !found; node = walker.nextNode() as Text | null) {
-      const text = node.data;
-      for (const spelling of spellings) {
-        const at = text.search(new RegExp(`(?<![\\w-])${spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`));
+  for (const {entry, spellings} of PATTERNS) {
+    found: for (let i = 0; i < texts.length; i++) {
+      const node = texts[i];
+      for (const {spelling, pattern} of spellings) {
+        const at = node.data.search(pattern);
         if (at < 0) continue;
         const rest = node.splitText(at);
-        rest.splitText(spelling.length);
+        const after = rest.splitText(spelling.length);
         rest.replaceWith(Term(entry, spelling));
-        found = true;
+        // The text before the term stays at i, the text after it follows; the term's own text is not text to mark.
+        texts.splice(i + 1, 0, after);
         ++marked;
-        break;
+        break found;
       }
     }
   }

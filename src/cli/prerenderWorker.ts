@@ -134,6 +134,9 @@ async function renderPage(
   // (templates), which must belong to the document the cells draw in.
   dom.reconfigure({url: `http://127.0.0.1${path}`});
   dom.window.document.body.innerHTML = "<main></main>";
+  // Parts a page draws only near the screen are drawn at once here (docs/components/deferred.ts): the static copy
+  // decides from each cell's whole output.
+  dom.window.document.documentElement.setAttribute("data-prerendering", "");
   const files = new Map(page.files.map(({name, path: p}) => [name, resolve(dirname(join(dir, file)), p)]));
   const builtins: Record<string, unknown> = {
     FileAttachment: fileAttachments(files),

@@ -32,9 +32,15 @@ export interface SnapshotPlan {
   bundles: "kept" | "dropped";
 }
 
-/** Returns the loader file in docs/data that publishes `path` (e.g. `docs/data/briefings/[briefing].json.ts`), or null. */
+/**
+ * Returns the loader file in docs/data that publishes `path` (e.g. `docs/data/briefings/[briefing].json.ts`,
+ * `docs/data/deals/[deal].json.ts`), or null.
+ */
 function loaderOf(path: string): string | null {
-  const candidates = [`docs/${path}.ts`, `docs/${path.replace(/\/[^/]+\.json$/, "/[briefing].json")}.ts`];
+  const candidates = [
+    `docs/${path}.ts`,
+    ...["briefing", "deal"].map((param) => `docs/${path.replace(/\/[^/]+\.json$/, `/[${param}].json`)}.ts`)
+  ];
   return candidates.find((c) => existsSync(c)) ?? null;
 }
 

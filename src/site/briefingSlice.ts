@@ -30,42 +30,14 @@ export interface SliceInputs {
  */
 export function briefingSlice({briefing, data, analysis, bands, changes}: SliceInputs): BriefingSlice {
   const dealId = briefing.deal;
-  // At most OPTION_HOLDERS names of the deals holding an option, and how many there are: a sentence, not a list.
-  const holders = {optionHolders: data.optionHolders.slice(0, OPTION_HOLDERS), optionHolderCount: data.optionHolders.length};
+  const holders = optionHolders(data);
   const body = dealId
     ? (() => {
-        const deal = data.deals.find((d) => d.id === dealId);
-        if (!deal) throw new Error(`briefing ${briefing.name}: invalid deal: ${dealId}`);
+        const own = dealBody({dealId, data, analysis, bands}, holders, `briefing ${briefing.name}`);
         return {
-          asOf: deal.asOf,
+          asOf: own.data.asOf,
           briefing,
-          data: {
-            ...data,
-            ...holders,
-            // The dataset's version and as-of describe every file; the slice gets its own below.
-            version: "",
-            asOf: deal.asOf,
-            deals: [deal],
-            // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
-            labExposures: labExposuresOf(data).filter((row) => row.lab === deal.lab),
-            // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
-            // checkpoint reads the same in the PDF as on the site.
-            signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
-            capacityShares: pick(data.capacityShares, dealId)
-          },
-          analysis: {
-            ...analysis,
-            projections: pick(analysis.projections, dealId),
-            comparison: analysis.comparison.filter((row) => row.id === dealId),
-            scenarios: pick(analysis.scenarios, dealId),
-            // The deal's own peer box: the others reach it only through the deal's rank and the leader's name.
-            peers: pick(analysis.peers, dealId),
-            articleTable: null,
-            market: null,
-            npvTable: null,
-            marketScenarios: null
-          },
-          bands: {...bands, bands: pick(bands.bands, dealId)},
+          ...own,
           changes: briefingChanges(
             changes,
             changes.changes.filter((c) => c.deal === dealId)
@@ -91,6 +63,55 @@ function labExposuresOf(data: PublicDataset): ReturnType<typeof labExposure> {
     exposures.set(data, rows);
   }
   return rows;
+}
+
+/**
+ * Returns one deal's part of the dataset, analysis and bands: that deal only in `data.deals`, `capacityShares`,
+ * `analysis.projections`, `comparison`, `scenarios`, `peers` and the bands, the lab's exposure across its deals, the
+ * observations that concern the deal, no market tables; sources and companies not yet cut (see {@link citedOnly}).
+ * What a deal's briefing file and its site page's file (dealPage.ts) both hold. Throws `<what>: invalid deal: <id>`.
+ */
+export function dealBody(
+  {dealId, data, analysis, bands}: {dealId: string; data: PublicDataset; analysis: Analysis; bands: BandsFile},
+  holders: Pick<PublicDataset, "optionHolders" | "optionHolderCount">,
+  what: string
+): {data: PublicDataset; analysis: Analysis; bands: BandsFile} {
+  const deal = data.deals.find((d) => d.id === dealId);
+  if (!deal) throw new Error(`${what}: invalid deal: ${dealId}`);
+  return {
+    data: {
+      ...data,
+      ...holders,
+      // The dataset's version and as-of describe every file; the slice gets its own below.
+      version: "",
+      asOf: deal.asOf,
+      deals: [deal],
+      // The lab's exposure spans its other deals, which the slice leaves out: computed here from them all.
+      labExposures: labExposuresOf(data).filter((row) => row.lab === deal.lab),
+      // The observations that concern this deal, by the rule the site's deal page and the CLI use, so a
+      // checkpoint reads the same in the PDF as on the site.
+      signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => concerns(o, deal))})),
+      capacityShares: pick(data.capacityShares, dealId)
+    },
+    analysis: {
+      ...analysis,
+      projections: pick(analysis.projections, dealId),
+      comparison: analysis.comparison.filter((row) => row.id === dealId),
+      scenarios: pick(analysis.scenarios, dealId),
+      // The deal's own peer box: the others reach it only through the deal's standing and the leader's name.
+      peers: pick(analysis.peers, dealId),
+      articleTable: null,
+      market: null,
+      npvTable: null,
+      marketScenarios: null
+    },
+    bands: {...bands, bands: pick(bands.bands, dealId)}
+  };
+}
+
+/** Returns the names of at most OPTION_HOLDERS deals holding an option and how many there are: a sentence, not a list. */
+export function optionHolders(data: PublicDataset): Pick<PublicDataset, "optionHolders" | "optionHolderCount"> {
+  return {optionHolders: data.optionHolders.slice(0, OPTION_HOLDERS), optionHolderCount: data.optionHolders.length};
 }
 
 /** Names of option holders a slice carries (the sentence that lists them says how many more there are). */

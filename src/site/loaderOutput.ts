@@ -25,10 +25,12 @@ export async function readSiteData(
   return siteData({dataset, version: await dataVersion(dir), previous, memo});
 }
 
-/** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json"…). */
+/** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json", "data/deals/<id>.json"…). */
 export async function siteDataFile(site: SiteData, path: string): Promise<string> {
   const briefing = /^data\/briefings\/([^/]+)\.json$/.exec(path)?.[1];
   if (briefing) return JSON.stringify(await site.slice(briefing));
+  const deal = /^data\/deals\/([^/]+)\.json$/.exec(path)?.[1];
+  if (deal) return JSON.stringify(await site.dealPage(deal));
   const parts: Record<string, () => unknown> = sharedFiles(site);
   if (!Object.hasOwn(parts, path)) throw new Error(`invalid data file: ${path}`);
   return JSON.stringify(await parts[path]());

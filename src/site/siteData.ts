@@ -32,6 +32,7 @@ import {briefingSlice} from "./briefingSlice.js";
 import {briefingCallFor} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
+import {dealPageFile} from "./dealPage.js";
 import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
@@ -253,6 +254,9 @@ export function siteData({
     const body = briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
     return {...body, published: publishedOn(body.asOf)};
   };
+  // A deal page's own data file (dealPage.ts).
+  const dealPage = async (dealId: string) =>
+    dealPageFile({dealId, data: publicData(), analysis: analysis(), bands: bands(), changes: changes(), index: await briefings()});
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,
@@ -270,14 +274,18 @@ export function siteData({
     changes,
     briefings,
     slice,
+    dealPage,
     baseline: () => since()
   };
 }
 
 export type SiteData = ReturnType<typeof siteData>;
 
-/** The published files but the briefings' own (`data/briefings/<name>.json`, see SiteData.slice). */
-export type SharedFile = Exclude<keyof PublishedFiles, `data/briefings/${string}.json`>;
+/**
+ * The published files but the briefings' own (`data/briefings/<name>.json`, see SiteData.slice) and the deal pages'
+ * (`data/deals/<id>.json`, SiteData.dealPage).
+ */
+export type SharedFile = Exclude<keyof PublishedFiles, `data/briefings/${string}.json` | `data/deals/${string}.json`>;
 
 /** Returns the accessor of each shared published file, typed with the file's declared type (types.ts). */
 export function sharedFiles(site: SiteData): {[P in SharedFile]: () => PublishedFiles[P] | Promise<PublishedFiles[P]>} {
@@ -294,12 +302,13 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
 
 /**
  * Returns every published file: output path (as Framework serves it, e.g. `data/analysis.json`,
- * `data/briefings/market.json`) → its JSON text.
+ * `data/briefings/market.json`, `data/deals/amd-openai.json`) → its JSON text.
  */
 export async function siteDataFiles(site: SiteData): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
   for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
+  for (const {id} of site.publicData().deals) files.set(`data/deals/${id}.json`, JSON.stringify(await site.dealPage(id)));
   return files;
 }
 

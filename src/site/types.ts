@@ -12,6 +12,7 @@
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
+ * | `data/deals/<id>.json` | a deal page's data: {@link DealPageFile} |
  * | `data/explorer.json` | the front page's deal explorer: {@link ExplorerRow} |
  * | `data/downloads.json` | {@link DownloadIndex} (the Data page; the tables themselves are written by the build) |
  */
@@ -60,6 +61,8 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   labExposures?: LabExposure[];
   /** In a briefing slice, where `optionHolders` lists only some of them: how many deals hold an option in all. */
   optionHolderCount?: number;
+  /** In a deal page's file only (it holds one deal): id → name of the other deals its signals' observations name. */
+  dealNames?: Record<string, string>;
 }
 
 /** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
@@ -191,6 +194,22 @@ export interface BriefingSlice {
   changes: ChangesFile;
 }
 
+/**
+ * `data/deals/<id>.json`: one deal's site page data (dealPage.ts): the dataset, analysis and bands cut down to that
+ * deal, with the dataset's version and as-of, the deal's changes and the page's own entry of the briefing index.
+ */
+export interface DealPageFile {
+  /** The deal's id. */
+  deal: string;
+  data: PublicDataset;
+  analysis: Analysis;
+  bands: BandsFile;
+  /** The deal's changes, with the edition they were measured against. */
+  changes: ChangesFile;
+  /** The briefing index with the page's own briefing only. */
+  briefings: BriefingIndex;
+}
+
 /** Every published file: its path as Framework serves it → its type. */
 export type {DownloadIndex} from "./downloads.js";
 export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
@@ -204,6 +223,7 @@ export interface PublishedFiles {
   "data/downloads.json": DownloadIndex;
   "data/explorer.json": {version: string; rows: ExplorerRow[]};
   [briefing: `data/briefings/${string}.json`]: BriefingSlice;
+  [deal: `data/deals/${string}.json`]: DealPageFile;
 }
 
 /** What a briefing page tells the PDF renderer once it is ready (on `<html data-briefing-meta>`). */

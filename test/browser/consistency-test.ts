@@ -14,6 +14,7 @@ import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {pageTexts} from "../pdf/pdfText.js";
 import {builtSite} from "../setup/builtSite.js";
+import {drawDeferred} from "./deferred.js";
 
 // Waits for the shared build (the first file that asks builds it), so this file also runs alone.
 const siteDir = await builtSite();
@@ -41,6 +42,8 @@ async function pageText(path: string): Promise<string> {
     await page.setViewport({width: 1280, height: 900});
     await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: 30_000});
     await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
+    // The topics below the first screen draw near it: drawn here as for print, so the whole page is read.
+    await drawDeferred(page);
     return await page.$eval("main", (main) => (main as HTMLElement).innerText);
   } finally {
     await dispose();

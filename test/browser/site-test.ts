@@ -11,6 +11,7 @@ import {readValidDataset} from "../../src/io/readDataset.js";
 import {parseCsv} from "../csv.js";
 import {builtSite} from "../setup/builtSite.js";
 import {type AxeFinding, axeStates} from "./axe.js";
+import {drawDeferred} from "./deferred.js";
 
 const siteDir = await builtSite();
 let server: SiteServer;
@@ -40,6 +41,8 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
     await page.setViewport({width, height: 900});
     await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: 30_000});
     await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
+    // The parts below the first screen that wait to come near it, then drawn as for print: the checks see every part.
+    const deferred = await drawDeferred(page);
     const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     const text = await page.$eval("main", (main) => (main as HTMLElement).innerText);
     const h1 = await page.$eval("h1", (h) => (h.textContent ?? "").replace(/\s+/g, " ").trim()).catch(() => "");
@@ -51,7 +54,7 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
       ? await axeStates(page, axe)
       : {findings: [], seconds: 0};
     axeSeconds += seconds;
-    return {text, h1, errors, log, chartFonts, violations};
+    return {text, h1, errors, log, chartFonts, violations, deferred};
   } finally {
     await dispose();
   }
@@ -62,6 +65,12 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
   .map((f) => `/${f.replace(/\.html$/, "").replace(/(^|\/)index$/, "")}`)
   .sort();
 
+/**
+ * The topic pages with charts or tables below their first screen that wait to come near it at 1280 × 900 px (besides the
+ * deal pages; /methodology's methods wait on a phone only, within a screen of the first one on a desktop).
+ */
+const DEFERRING = ["/comparison", "/options", "/recycling", "/roadmap"];
+
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
   // axe-core on the pages a reader opens (the briefings' print pages are read as PDFs), in the same page load: every
@@ -71,8 +80,10 @@ describe("every page", () => {
   it.concurrent.each(pages)("%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation", async (path) => {
     const sameTemplate = path.startsWith("/deals/") && path !== "/deals/amazon-anthropic";
     const axe = path.startsWith("/briefings/") ? null : sameTemplate ? {narrow: false, exclude: [".deal-topics"]} : {};
-    const {errors, log, chartFonts, violations, h1} = await visit(path, {axe});
+    const {errors, log, chartFonts, violations, h1, deferred} = await visit(path, {axe});
     assert.deepStrictEqual(errors, [], "error blocks");
+    // Parts below the first screen wait until the reader comes near them (drawn for the checks below as for print).
+    if (path.startsWith("/deals/") || DEFERRING.includes(path)) assert.isAbove(deferred, 0, "parts waiting to come near the screen");
     // Chart text is in the house font (Inter), on every page that draws a chart.
     assert.includeMembers(["Inter"], chartFonts, "chart text font");
     assert.deepStrictEqual(log.errors, [], "console errors");
@@ -145,6 +156,39 @@ it("/commitment: moving a slider with the keyboard updates the headline figure a
     assert.deepStrictEqual(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent)), [], "error blocks");
     assert.deepStrictEqual(log.errors, [], "console errors");
     assert.deepStrictEqual(log.blocked, [], "blocked requests");
+  } finally {
+    await dispose();
+  }
+});
+
+it("a deal page on a phone draws its topics as the reader scrolls down to them, and nothing on the screen jumps", async () => {
+  const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
+  try {
+    await page.setViewport({width: 390, height: 844});
+    // Every layout shift the reader did not cause, from the start of the load (Lighthouse's CLS, without its windows).
+    await page.evaluateOnNewDocument(`window.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({type: "layout-shift", buffered: true});`);
+    await page.goto(`${server.origin}/deals/amazon-anthropic`, {waitUntil: "load", timeout: 30_000});
+    await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
+    const topics = await page.$$eval(".deal-topic [data-deferred]", (boxes) => boxes.length);
+    const waiting = await page.$$eval("[data-deferred=waiting]", (boxes) => boxes.length);
+    assert.isAtLeast(topics, 8, "topic parts");
+    assert.strictEqual(waiting, topics, "no topic drawn before the reader scrolls");
+    // A screen and a half at a time (parts draw a screen ahead), as a reader flicks through, to the end of the page.
+    for (let step = 0; step < 200; step++) {
+      const more = (await page.evaluate(
+        "window.scrollBy(0, 1200), window.innerHeight + window.scrollY < document.body.scrollHeight - 1"
+      )) as boolean;
+      await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))");
+      if (!more) break;
+    }
+    await page.waitForFunction(() => !document.querySelector("[data-deferred]:not([data-deferred=drawn])"), {timeout: 20_000});
+    assert.isAtLeast(await page.$$eval(".deal-topics svg", (svgs) => svgs.length), topics, "charts drawn");
+    const shift = (await page.evaluate("window.__shift")) as number;
+    assert.isAtMost(shift, 0.1, "layout shift");
+    assert.deepStrictEqual(await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent)), [], "error blocks");
+    assert.deepStrictEqual(log.errors, [], "console errors");
   } finally {
     await dispose();
   }
@@ -246,7 +290,10 @@ it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn,
       sum += Number(y[col("Net cash (usd)")]);
       assert.approximately(Number(y[col("Cumulative net cash (usd)")]), sum, 1);
     }
-    // The same page's cross-deal cash table: one row per deal drawn, in the order drawn, medians as printed.
+    // The same page's cross-deal cash table (below the first screen: drawn once the reader scrolls to it): one row per
+    // deal drawn, in the order drawn, medians as printed.
+    await page.$eval(".market-npv-table, [data-deferred=waiting]", (box) => box.scrollIntoView());
+    await page.waitForSelector('a.csv-link[download^="market-npv-"]', {timeout: 10_000});
     const npv = await clickDownload(page, 'a.csv-link[download^="market-npv-"]');
     const drawn = await page.$$eval(".market-npv-table tbody tr[data-deal]", (trs) => trs.map((tr) => tr.getAttribute("data-deal")));
     const [npvHeader, ...npvRows] = npv.rows;

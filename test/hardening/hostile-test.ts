@@ -12,6 +12,7 @@ import {type SiteServer, serveSite} from "../../src/cli/serve.js";
 import {cleanText} from "../../src/io/markdownHazard.js";
 import {readDataset} from "../../src/io/readDataset.js";
 import {ID, isIsoDate} from "../../src/io/schema.js";
+import {drawDeferred} from "../browser/deferred.js";
 import {pageLinks, pageTexts} from "../pdf/pdfText.js";
 import {findDangers} from "./dangers.js";
 import {type HostileData, NAME_SUFFIX, SUMMARY_LINE, writeHostileData, writeHostileSummaries} from "./hostileData.js";
@@ -87,6 +88,8 @@ async function visit(path: string): Promise<Visit> {
       .then(() => true)
       .catch(() => false);
     await new Promise((ok) => setTimeout(ok, 300));
+    // Parts that draw only near the screen (the deal pages' topics) drawn as for print: the whole page is checked.
+    if (settled) await drawDeferred(page);
     const dangers = await page.$eval("html", findDangers);
     const scripts = await page.$$eval("script", (nodes) => nodes.map((s) => ({src: s.getAttribute("src"), text: s.textContent ?? ""})));
     const built = await builtScripts(path);

@@ -75,12 +75,16 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
   );
 }
 
+// The chart's module, loaded once (by the first render, or ahead by prepare): later renders take the settled promise.
+let loadedChart: Promise<typeof import("../charts/marketMapChart.js")> | null = null;
+const mapChart = () => (loadedChart ??= import("../charts/marketMapChart.js"));
+
 /**
  * Returns the market map section: the map, then the loops deal by deal. The chart's module loads when the section is
  * drawn, which keeps it out of the first JavaScript of the page (the map sits at its end).
  */
 export async function MarketMapSection({data: all, analysis, width, print}: SectionContext): Promise<HTMLElement> {
-  const {MarketMapChart} = await import("../charts/marketMapChart.js");
+  const {MarketMapChart} = await mapChart();
   // Above a dozen deals the map draws the largest ones only (analysis.market.shown; a briefing's data holds only
   // those already), so it stays readable at any number of deals; it says so.
   const market = analysis?.market;
@@ -116,5 +120,6 @@ export const marketMap: Section = {
   id: "market-map",
   title: "The market map: who funds whom",
   perDeal: false,
-  render: (context) => MarketMapSection(context)
+  render: (context) => MarketMapSection(context),
+  prepare: () => mapChart()
 };

@@ -36,8 +36,11 @@ export function recyclingSliders(deal: {provider: string}): string[] {
 
 const bandCache = new Map<string, NetCashBand[]>();
 
-// The charts load when the section is first drawn, keeping them (and d3-sankey) out of the page's first JavaScript.
-const charts = () =>
+// The charts load when the section is first drawn (or prepared), keeping them (and d3-sankey) out of the page's first
+// JavaScript; once loaded, every render takes the same settled promise.
+let loadedCharts: ReturnType<typeof loadCharts> | null = null;
+const charts = () => (loadedCharts ??= loadCharts());
+const loadCharts = () =>
   Promise.all([
     import("../charts/recyclingCritique.js"),
     import("../charts/recyclingEquityChart.js"),
@@ -582,5 +585,6 @@ export const recycling: Section = {
     return !r || r.investmentMaxUsd.value > 0 ? "How much of the investment comes back" : "What the provider's cash comes to";
   },
   perDeal: true,
-  render: (context) => RecyclingSection(context)
+  render: (context) => RecyclingSection(context),
+  prepare: () => charts()
 };

@@ -11,6 +11,7 @@ import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {RoadmapChain} from "../charts/roadmapChain.js";
 import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
+import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
 import {count, figureWords, gw, monthYear, pct, sig, times, withBound} from "../format.js";
 import {Badge} from "../provenance.js";
@@ -328,22 +329,26 @@ export const roadmap: Section = {
   render(given) {
     const context = {...given, width: sectionWidth(given.width)};
     const view = roadmapView(context);
+    // On screen, the parts after the fleet (below a phone's first screen) draw as they come near it, holding about
+    // their height (measured at a phone's and a desktop's width); print draws all.
+    const later = (draw: () => Node, narrow: number, wide: number, key: string) =>
+      context.print ? draw() : Deferred(draw, {height: heightAt(context.width, [326, narrow], [912, wide]), key: `roadmap/${key}`});
     return el(
       "div",
       {class: "roadmap-section"},
       el("h3", {}, "Which generations fill the capacity"),
       FleetPart(view, context),
       el("h3", {}, "Performance per watt, generation by generation"),
-      EfficiencyPart(view, context),
+      later(() => EfficiencyPart(view, context), 2340, 1720, "efficiency"),
       el("h3", {}, "When each generation arrives"),
-      TimelinePart(view, context),
+      later(() => TimelinePart(view, context), 780, 660, "timeline"),
       el("h3", {}, "Capital → cloud commitment → chip platform"),
       el(
         "p",
         {},
         "Equity buys a claim on the lab; the lab reserves consumption on the investor's cloud; that spend is a bet on a chip platform; checkpoints say whether the bet is paying off. Each status below is computed from the schedule, the chip data and the dated signals."
       ),
-      RoadmapChain(view.chain, view.deal, context)
+      later(() => RoadmapChain(view.chain, view.deal, context), 1180, 480, "chain")
     );
   }
 };

@@ -25,7 +25,11 @@ function ObservationPill(o: {status: string; basis?: "observed" | "forecast"} | 
 
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */
 export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement {
-  const deals: Record<string, string> = Object.fromEntries(data.deals.map((d: {id: string; name: string}) => [d.id, d.name]));
+  // A deal page's file holds its deal only, with the names of the other deals its observations name.
+  const deals: Record<string, string> = {
+    ...data.dealNames,
+    ...Object.fromEntries(data.deals.map((d: {id: string; name: string}) => [d.id, d.name]))
+  };
   const deal = dealId ? data.deals.find((d: {id: string}) => d.id === dealId) : undefined;
   if (dealId && !deal) throw new Error(`invalid deal: ${dealId}`);
   const rows = signalBoard(data.signals, {deal});

@@ -42,4 +42,10 @@ export interface Section {
   perDeal?: boolean;
   /** Draws the section. */
   render(context: SectionContext): Node | Promise<Node>;
+  /**
+   * Loads what `render` loads on its first call (its charts' modules), so that a later render waits only on promises
+   * already settled: a page that draws the section late calls it ahead, so the section still draws in the moment
+   * before printing (docs/components/deferred.ts).
+   */
+  prepare?(): Promise<unknown>;
 }
