@@ -188,7 +188,7 @@ interface Scored {
  */
 export function* marketFigures({dataset, projections, scenarios}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
-  yield* marketScenarioFigures(dataset, scenarios);
+  yield* marketScenarioFigures(dataset, scenarios, projections);
   const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id]);
   const priced = live.filter((d) => projections[d.id].recycling.npvUsd);
   const npv = (d: Deal) => projections[d.id].recycling.npvUsd!;
@@ -293,10 +293,12 @@ function scenarioName(column: {scenario: string; label: string}): string {
 /** The market's bull / base / bear figures (see marketFigures): the extremes of the summed cash NPVs over the scenarios. */
 function* marketScenarioFigures(
   dataset: Dataset,
-  scenarios: Record<string, ScenarioColumn[]> | undefined
+  scenarios: Record<string, ScenarioColumn[]> | undefined,
+  projections: Record<string, DealProjection>
 ): Iterable<[string, FigureValue]> {
+  // The deals with a projection: one the model cannot project (checkProjections leaves it out) has no scenario either.
   const table = marketScenarios(
-    dataset.deals.map((d) => ({
+    dataset.deals.filter((d) => projections[d.id]).map((d) => ({
       id: d.id,
       name: d.name,
       live: !d.supersededOn,
