@@ -6,9 +6,10 @@
  * A new section file needs one line in SECTION_FILES; an id a briefing lists that no file exports is skipped with a
  * warning when the briefing is rendered.
  */
+import {registryOf, type SectionModule} from "./sectionIndex.js";
 import type {Section} from "./types.js";
 
-type SectionModule = Record<string, unknown>;
+export {isSection} from "./sectionIndex.js";
 
 const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   dealOverview: () => import("./dealOverview.js"),
@@ -27,12 +28,6 @@ const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   sources: () => import("./sources.js")
 };
 
-/** Returns true when `value` has the shape of a {@link Section}: a string id and title and a render function. */
-export function isSection(value: unknown): value is Section {
-  const v = value as Section | null;
-  return typeof v === "object" && v !== null && typeof v.id === "string" && typeof v.title === "string" && typeof v.render === "function";
-}
-
 /**
  * Returns every section found in the section files, by id, in SECTION_FILES order. Throws when two sections share
  * an id (naming both files), since a briefing could not tell them apart.
@@ -41,18 +36,6 @@ export function isSection(value: unknown): value is Section {
  * const sections = await sectionRegistry();
  * sections.get("deal-overview")?.title // "The deal at a glance"
  */
-export async function sectionRegistry(): Promise<Map<string, Section>> {
-  const entries = await Promise.all(Object.entries(SECTION_FILES).map(async ([file, load]) => [file, await load()] as const));
-  const registry = new Map<string, Section>();
-  const fileOf = new Map<string, string>();
-  for (const [file, module] of entries) {
-    for (const value of Object.values(module)) {
-      if (!isSection(value) || registry.get(value.id) === value) continue;
-      if (registry.has(value.id))
-        throw new Error(`invalid section id: "${value.id}" is exported by both ${fileOf.get(value.id)}.ts and ${file}.ts`);
-      registry.set(value.id, value);
-      fileOf.set(value.id, file);
-    }
-  }
-  return registry;
+export function sectionRegistry(): Promise<Map<string, Section>> {
+  return registryOf(SECTION_FILES);
 }
