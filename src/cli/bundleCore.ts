@@ -6,8 +6,9 @@
  * (`npm run clean` removes it). Before any build, tsc finds the same declarations in types/docs/lib (tsconfig rootDirs).
  */
 import {readdir, rm, writeFile} from "node:fs/promises";
-import {join, relative} from "node:path";
-import {build} from "esbuild";
+import {dirname, join, relative, resolve} from "node:path";
+import {build, type Plugin} from "esbuild";
+import {coreNamesUsed} from "./coreNames.js";
 
 /** The browser bundles: output name (in `docs/lib`) → entry file. */
 export const BROWSER_BUNDLES: Record<string, string> = {
@@ -25,9 +26,12 @@ export const BROWSER_BUNDLES: Record<string, string> = {
  */
 export async function bundleCore(outdir = "docs/lib"): Promise<number> {
   const stale = (await readdir(outdir).catch(() => [] as string[])).filter((f) => /^chunk-\w+\.js$/.test(f));
+  // The core bundle exports only what the pages import (coreNamesUsed), so the rest of the core is tree-shaken away.
+  const names = await coreNamesUsed(dirname(outdir));
   await Promise.all(stale.map((f) => rm(join(outdir, f), {force: true})));
   const result = await build({
-    entryPoints: BROWSER_BUNDLES,
+    entryPoints: names ? {...BROWSER_BUNDLES, core: PAGES_CORE} : BROWSER_BUNDLES,
+    plugins: names ? [pagesCore(names)] : [],
     bundle: true,
     splitting: true,
     format: "esm",
@@ -49,6 +53,24 @@ export async function bundleCore(outdir = "docs/lib"): Promise<number> {
     Object.entries(BROWSER_BUNDLES).map(([name, entry]) => writeFile(join(outdir, `${name}.d.ts`), declarations(outdir, entry)))
   );
   return Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+}
+
+/** The core bundle's entry when it exports only the pages' names: a module esbuild gets from {@link pagesCore}. */
+const PAGES_CORE = "deals:pages-core";
+
+/** An esbuild plugin that makes {@link PAGES_CORE} the module `export {<names>} from "src/core/index.ts"`. */
+function pagesCore(names: readonly string[]): Plugin {
+  return {
+    name: "pages-core",
+    setup(on) {
+      on.onResolve({filter: /^deals:pages-core$/}, () => ({path: PAGES_CORE, namespace: "deals"}));
+      on.onLoad({filter: /.*/, namespace: "deals"}, () => ({
+        contents: `export {${names.join(", ")}} from "./${BROWSER_BUNDLES.core}";\n`,
+        resolveDir: resolve("."),
+        loader: "ts"
+      }));
+    }
+  };
 }
 
 /**
