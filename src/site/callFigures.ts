@@ -298,12 +298,14 @@ function* marketScenarioFigures(
 ): Iterable<[string, FigureValue]> {
   // The deals with a projection: one the model cannot project (checkProjections leaves it out) has no scenario either.
   const table = marketScenarios(
-    dataset.deals.filter((d) => projections[d.id]).map((d) => ({
-      id: d.id,
-      name: d.name,
-      live: !d.supersededOn,
-      columns: scenarios?.[d.id] ?? scenarioTable(dataset, d.id)
-    }))
+    dataset.deals
+      .filter((d) => projections[d.id])
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        live: !d.supersededOn,
+        columns: scenarios?.[d.id] ?? scenarioTable(dataset, d.id)
+      }))
   );
   const valued = table.columns.filter((c): c is typeof c & {npvUsd: number} => c.npvUsd !== null);
   const high = valued.length ? valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a)) : null;
