@@ -9,6 +9,7 @@ import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../char
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
 import {count, figureText, pct, unitText} from "../format.js";
+import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -206,41 +207,11 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
     el("h3", {}, "Bull, base and bear, all deals together"),
     ChartFrame(
       [
-        el(
-          "p",
-          {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
-          `Scroll sideways for all ${columns.length} scenarios →`
-        ),
-        el(
-          "div",
-          {class: "research-scroll", tabindex: 0, role: "region", "aria-label": "The market under each scenario (scrolls sideways)"},
-          el(
-            "table",
-            {class: "research-scenarios market-scenarios-table"},
-            el(
-              "thead",
-              {},
-              el(
-                "tr",
-                {},
-                el("th", {}, ""),
-                columns.map((c) => el("th", {scope: "col", class: "num"}, scenarioTitle(c)))
-              )
-            ),
-            el(
-              "tbody",
-              {},
-              rows.map((r) =>
-                el(
-                  "tr",
-                  {},
-                  el("th", {scope: "row"}, r.label),
-                  columns.map((c) => el("td", {class: "num"}, r.cell(c)))
-                )
-              )
-            )
-          )
-        ),
+        ...ScenarioGrid(columns, rows, {
+          title: scenarioTitle,
+          label: "The market under each scenario",
+          className: "research-scenarios market-scenarios-table"
+        }),
         el("p", {class: "market-npv-caption"}, caption)
       ],
       {

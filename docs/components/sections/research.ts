@@ -10,6 +10,7 @@ import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, unitText, withBound} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
+import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -162,41 +163,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     {class: "research-part"},
     el("h3", {}, "Bull, base and bear"),
     el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
-    el(
-      "p",
-      {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
-      `Scroll sideways for all ${columns.length} scenarios →`
-    ),
-    el(
-      "div",
-      {class: "research-scroll", tabindex: 0, role: "region", "aria-label": "Scenarios compared (scrolls sideways)"},
-      el(
-        "table",
-        {class: "research-scenarios"},
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", {}, ""),
-            columns.map((c) => el("th", {class: "num"}, title(c)))
-          )
-        ),
-        el(
-          "tbody",
-          {},
-          rows.map((r) =>
-            el(
-              "tr",
-              {},
-              el("th", {scope: "row"}, r.label),
-              columns.map((c) => el("td", {class: "num"}, r.cell(c)))
-            )
-          )
-        )
-      )
-    ),
+    ScenarioGrid(columns, rows, {title, label: "Scenarios compared", className: "research-scenarios"}),
     context.print ? null : ChartCsv(scenarioDownload(columns), deal.id, scenarioRows(columns), data.version),
     el(
       "ul",
