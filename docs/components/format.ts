@@ -13,6 +13,7 @@ export {
   flops,
   gw,
   inputText,
+  modelUsd,
   moneyTermText,
   monthYear,
   mw,

@@ -8,7 +8,7 @@ import {CEILING_FILLED, type MarketScenarioColumn, type MarketScenarioTable, typ
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {count, figureText, pct, unitText} from "../format.js";
+import {count, figureText, modelUsd, pct, unitText} from "../format.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
 import type {Section, SectionContext} from "./types.js";
@@ -131,8 +131,8 @@ export function marketScenarioFinding(table: MarketScenarioTable): string {
         : most === priced
           ? `in at least one of them all ${deals(priced)} are above zero`
           : `no scenario puts more than ${count(most)} of the ${deals(priced)} above zero`;
-  if (bull === bear) return `Added up, the providers' cash NPVs come to ${figureText(bull.npvUsd, "usd")} under every scenario; ${above}.`;
-  return `Added up, the providers' cash NPVs run from ${figureText(bull.npvUsd, "usd")} (${name(bull)}) down to ${figureText(bear.npvUsd, "usd")} (${name(bear)}); ${above}.`;
+  if (bull === bear) return `Added up, the providers' cash NPVs come to ${modelUsd(bull.npvUsd)} under every scenario; ${above}.`;
+  return `Added up, the providers' cash NPVs run from ${modelUsd(bull.npvUsd)} (${name(bull)}) down to ${modelUsd(bear.npvUsd)} (${name(bear)}); ${above}.`;
 }
 
 /** The assumptions a market column sets, in words: the providers' margins in one item (one per provider otherwise). */
@@ -162,12 +162,12 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
   if (priced) {
     rows.push({
       label: "Cash NPV of the new money, all deals",
-      cell: (c) => (c.npvUsd === null ? "n/a" : figureText(c.npvUsd, "usd"))
+      cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))
     });
     rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
     rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
-    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${figureText(c.best.npvUsd, "usd")})` : "n/a")});
-    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${figureText(c.worst.npvUsd, "usd")})` : "n/a")});
+    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${modelUsd(c.best.npvUsd)})` : "n/a")});
+    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${modelUsd(c.worst.npvUsd)})` : "n/a")});
   }
   if (columns.some((c) => c.gwYears !== null))
     rows.push({

@@ -8,7 +8,7 @@ import {capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/c
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, unitText, withBound} from "../format.js";
+import {count, date, figureText, inputText, modelUsd, unitText, withBound} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {StatusPill} from "./signals.js";
@@ -126,7 +126,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const provider = companyName(data, deal.provider);
   const rows: {label: string; cell: (c: (typeof columns)[number]) => string}[] = [];
   if (columns.some((c) => c.npvUsd !== null))
-    rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : figureText(c.npvUsd, "usd"))});
+    rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))});
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({label: "Pays back in", cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear))});
   if (columns.some((c) => c.gwYears !== null))
@@ -149,7 +149,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const bear = valued.length ? valued.reduce((a, b) => (b.npvUsd! < a.npvUsd! ? b : a)) : null;
   const reading =
     bull && bear && bull !== bear
-      ? `For ${provider}, the most favourable scenario is ${bull.scenario === "base" ? "the base case itself" : lowerFirst(bull.label)} (${figureText(bull.npvUsd!, "usd")}) and the least favourable ${bear.scenario === "base" ? "the base case itself" : lowerFirst(bear.label)} (${figureText(bear.npvUsd!, "usd")}).`
+      ? `For ${provider}, the most favourable scenario is ${bull.scenario === "base" ? "the base case itself" : lowerFirst(bull.label)} (${modelUsd(bull.npvUsd!)}) and the least favourable ${bear.scenario === "base" ? "the base case itself" : lowerFirst(bear.label)} (${modelUsd(bear.npvUsd!)}).`
       : "";
   // The table computes each scenario at its values, without draws: the base scenario's column is the base case, not
   // the central case whose headlines are medians of draws (page 1's figures).

@@ -125,3 +125,13 @@ export function moneyTermText(term: Pick<MoneyTerm, "usd" | "bound" | "fact" | "
     {bare}
   );
 }
+
+/**
+ * Returns a dollar figure a model computed at stated values (a scenario's cash NPV, a sum of them) with "about",
+ * as every figure computed from an assumption reads: "about −$7.61B".
+ *
+ * @example modelUsd(-7.61e9) // "about −$7.61B"
+ */
+export function modelUsd(value: number): string {
+  return derivedText({value, unit: "usd", bound: "about"});
+}

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {derivedText, figureText, figureWords} from "../../../src/core/format/figureWords.js";
+import {derivedText, figureText, figureWords, modelUsd} from "../../../src/core/format/figureWords.js";
 
 it("figureWords(figure) writes a sourced confirmed or reported figure as its source wrote it", () => {
   assert.strictEqual(figureWords({value: 2.75, unit: "usd-bn", status: "confirmed"}), "$2.75B");
@@ -47,4 +47,10 @@ it("figureText(value, unit, bound, status) is figureWords' short form", () => {
 it("derivedText(figure) writes a computed figure at three significant figures whatever its status", () => {
   assert.strictEqual(derivedText({value: 100 / 13, unit: "ratio", bound: "at-least"}), "over 7.7×");
   assert.strictEqual(derivedText({value: 2.65e6, unit: "count", bound: "up-to"}), "up to 2.65 million");
+});
+
+it("modelUsd(value) reads a dollar figure computed at stated values with 'about', three significant figures", () => {
+  assert.strictEqual(modelUsd(-7.61e9), "about −$7.61B");
+  assert.strictEqual(modelUsd(5.494e9), "about $5.49B");
+  assert.strictEqual(modelUsd(-669.2e9), "about −$669B");
 });
