@@ -107,6 +107,7 @@ export function termEndYear(p: DealProjection): number | null {
 
 /**
  * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
+ * operating-profit-base (the operating profit there, as margin × revenue at base),
  * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
  * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
@@ -131,6 +132,13 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       revenue: figure(r?.revenueUsd),
       "provider-cash": figure(r?.providerCashUsd),
       "operating-profit": figure(r?.operatingProfitUsd),
+      // At every assumption's base value, as the margin and the capex a sentence sets beside it (the figure above is
+      // the draws' median): "35% of $100B is $35B" must hold in print.
+      "operating-profit-base": number(
+        r?.baseCase ? r.baseCase.operatingProfitUsd : r?.operatingProfitUsd?.value,
+        "usd",
+        r?.operatingProfitUsd?.bound
+      ),
       margin: flows && r ? number(r.margin.value, "fraction", "exact", false) : missing,
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,

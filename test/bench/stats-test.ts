@@ -76,7 +76,9 @@ it("measureWallAndCpu(run, {repetitions, warmup}) times the same runs on both cl
   assert.isAtLeast(wall.min, 0.03);
   // Spinning uses the CPU (a busy machine may give this process less of it than the wall clock shows: a loose floor).
   assert.isAbove(cpu.median, 0.005);
-  const asleep = await measureWallAndCpu(() => new Promise((resolve) => setTimeout(resolve, 50)), {repetitions: 2});
+  const asleep = await measureWallAndCpu(() => new Promise((resolve) => setTimeout(resolve, 50)), {repetitions: 3});
   assert.isAtLeast(asleep.wall.min, 0.045);
-  assert.isBelow(asleep.cpu.median, 0.03);
+  // The fewest CPU seconds of three sleeps: in a worker that ran other test files, a garbage collection can land in
+  // one of them (the suite once measured a median above 30 ms), not in all three.
+  assert.isBelow(asleep.cpu.min, 0.03);
 });
