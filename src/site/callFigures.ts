@@ -179,7 +179,8 @@ interface Scored {
  * The market call's comparisons across live deals (a superseded deal is history), computed so a sentence changes
  * when the data does:
  * - `market.npv-deals`, `market.npv-negative`, `market.npv-positive`: deals with a cash NPV, and how many are below
- *   and above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
+ *   and above zero; `market.payback-base`: the same at every assumption's base value; `market.npv-residual-positive`:
+ *   priced deals whose NPV with the capacity's worth at term end is above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
  *   positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
  *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
@@ -206,6 +207,22 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
+  // The same at every assumption's base value (the base case each briefing shows beside the median).
+  const paybackBase = priced.filter(
+    (d) => (projections[d.id].recycling.baseCase?.paybackYear ?? projections[d.id].recycling.paybackYear) !== null
+  ).length;
+  yield ["market.payback-base", count(paybackBase)];
+  // The clause a "none pays back" sentence ends with when the base case says otherwise: "" or ", though at every
+  // assumption's base value 3 do" (1 does).
+  yield [
+    "market.payback-base.words",
+    text(paybackBase ? `, though at every assumption's base value ${countText(paybackBase)} ${paybackBase === 1 ? "does" : "do"}` : "")
+  ];
+  // With the capacity's worth at term end counted (the NPV beside the cash NPV): how many turn positive.
+  yield [
+    "market.npv-residual-positive",
+    count(priced.filter((d) => (projections[d.id].recycling.npvWithResidualUsd?.value ?? 0) > 0).length)
+  ];
   const sum = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined, unit: string): FigureValue => {
     const figures = deals.map(pick).filter((f): f is Figure => Boolean(f));
     if (!figures.length) return missing;
