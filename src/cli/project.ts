@@ -202,8 +202,19 @@ export async function projectCommand(
     console.log(`  ${com.reading}`);
   }
   console.log("recycling");
-  line("investment, firm", rec.investmentFirmUsd, "investment.firm");
-  line("investment, maximum", rec.investmentMaxUsd, "investment.max");
+  // The cash analysis counts the provider's own group's money: with other investors beside it (Nvidia beside Azure),
+  // its sums are not the deal's headline investment, so they are labelled as the group's and not read from it.
+  const othersToo = rec.otherInvestorsFirmUsd.value > 0;
+  line(
+    othersToo ? "provider group's investment, firm" : "investment, firm",
+    rec.investmentFirmUsd,
+    othersToo ? undefined : "investment.firm"
+  );
+  line(
+    othersToo ? "provider group's investment, max" : "investment, maximum",
+    rec.investmentMaxUsd,
+    othersToo ? undefined : "investment.max"
+  );
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
   line("rebate in kind (a discount)", rec.rebateExpectedUsd);

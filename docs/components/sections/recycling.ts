@@ -382,7 +382,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       "div",
       {class: "commitment-kpis"},
       Kpi(
-        "Invested, firm",
+        // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
+        r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}, firm` : "Invested, firm",
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
