@@ -102,7 +102,7 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
     const context = {data: dataset, dealId: deal.id} as unknown as Parameters<typeof leaseClause>[0];
     const lease = leaseClause(context, r);
     assert.strictEqual(lease !== null, ["oracle-openai", "coreweave-openai"].includes(deal.id), deal.id);
-    if (lease) assert.strictEqual(/of rent it still owes/.test(lease), (r.leaseTailUsd ?? 0) > 0, deal.id);
+    if (lease) assert.strictEqual(/the rent it still owes/.test(lease), (r.leaseTailUsd ?? 0) > 0, deal.id);
     assert.strictEqual(otherReturnsClause(context) !== null, (deal.otherReturns ?? []).length > 0, deal.id);
   }
   const oracle = leaseClause(
@@ -112,7 +112,7 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
   // 4.5 GW leased for about 15 years against a 5-year term: 10 years × 4.5 GW × $12B ÷ 20 years = $27B still owed.
   assert.strictEqual(
     oracle,
-    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin, and the $27B of rent it still owes on them when the term ends (at the sites' straight-line cost, not discounted) is paid that year"
+    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin, and the rent it still owes on them when the term ends (at the sites' straight-line cost) is charged that year at its value then, $16.6B (each later year's rent discounted at the NPV's rate)"
   );
   assert.strictEqual(
     otherReturnsClause({data: dataset, dealId: "microsoft-openai"} as unknown as Parameters<typeof otherReturnsClause>[0]),

@@ -530,7 +530,9 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
     opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
     gw: revenue.gw ?? undefined,
-    facilityLeaseYears: prepared.facilityLeaseYears ?? undefined
+    facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
+    // The rent still owed after the term, valued at the term's end at the rate the NPV discounts at.
+    leaseDiscountRate: values["discount-rate"]
   });
 }
 

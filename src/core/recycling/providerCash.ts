@@ -34,10 +34,16 @@ export interface ProviderCosts {
    * nothing of the facility is depreciated or added back, and its rent is a cash operating cost inside its margin (a
    * lessee's reported margin is after its rent), never below the rent × GW. The rent is the facility's straight-line
    * cost at the reference facility life (capex per GW × (1 − IT share) ÷ that life). Each GW's lease starts the year
-   * the GW is first used; the rent still owed on it after the term (rent × the lease's years left) is paid in cash in
-   * the last year, and counted back in `residual` as the value of using the facility for those years (not cash).
+   * the GW is first used; the rent still owed on it after the term (the lease's years left, each year's rent discounted
+   * to the term's last year at `leaseDiscountRate`) is paid in cash in the last year, and counted back in `residual`
+   * as the value of using the facility for those years (not cash).
    */
   facilityLeaseYears?: number;
+  /**
+   * The yearly rate (0–1) the rent owed after the term is discounted at to the term's last year: the NPV's discount
+   * rate, so that rent paid over the lease's remaining years is not charged at its nominal sum. Default 0 (nominal).
+   */
+  leaseDiscountRate?: number;
 }
 
 /** One year of the provider's economics on a deal, USD (GW for `gw`). */
@@ -61,7 +67,10 @@ export interface ProviderCashYear {
    * also the rent still owed after the term, as the value of the facility's use for those years.
    */
   residual: number;
-  /** A lessee's rent still owed after the term on its facility leases (last year only, in `cash`); 0 for an owner. */
+  /**
+   * A lessee's rent still owed after the term on its facility leases, valued at the term's last year (discounted at
+   * `leaseDiscountRate`; last year only, in `cash`); 0 for an owner.
+   */
   leaseTail: number;
   /** Accounting view: revenue × margin. */
   operatingProfit: number;
@@ -102,6 +111,10 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   const leaseYears = costs.facilityLeaseYears;
   if (leaseYears !== undefined && !(leaseYears > 0)) throw new Error(`invalid facilityLeaseYears: ${leaseYears}`);
   const leased = leaseYears !== undefined;
+  const leaseRate = costs.leaseDiscountRate ?? 0;
+  if (!(leaseRate >= 0)) throw new Error(`invalid leaseDiscountRate: ${leaseRate}`);
+  // Rent of 1 a year for m more years, paid at each year's end, valued at the term's last year: the annuity factor.
+  const owed = (m: number) => (m <= 0 ? 0 : leaseRate > 0 ? (1 - (1 + leaseRate) ** -m) / leaseRate : m);
   // A year's depreciation of one GW in use at the lives the margin was reported with: what the margin's cash reading
   // adds back. A lessee depreciates only its IT: its facility cost is rent, a cash cost its margin is already after.
   const facilityPerGw = (capexPerGwUsd * (1 - itShare)) / reference.facility;
@@ -128,7 +141,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (!(added > 0)) continue;
     peak += added;
     if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
-    else leaseTail += added * facilityPerGw * Math.max(0, i + (leaseYears as number) - n);
+    else leaseTail += added * facilityPerGw * owed(i + (leaseYears as number) - n);
     // IT is bought with the capacity and replaced at the end of each life while the term still has a year to use it.
     for (let t = 0; Math.floor(i + t) < n; t += itLife) buy(Math.floor(i + t), added * capexPerGwUsd * itShare, itLife);
   }

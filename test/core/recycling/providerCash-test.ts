@@ -124,4 +124,15 @@ it("providerCash(…, {facilityLeaseYears}) hand-check: a lessee buys only IT, p
     [0, 0, 0]
   );
   assert.throws(() => providerCash(spend, {...base, facilityLeaseYears: 0}), /invalid facilityLeaseYears: 0/);
+  // Discounted at 10% to 2028, the 12 years of 0.6 are worth 0.6 × (1 − 1.1^−12) ÷ 0.1 = 0.6 × 6.8137 = 4.088, not 7.2:
+  // cash in 2028 is 7.42 − 4.088 = 3.332, and the residual counts the same 4.088 of use.
+  const discounted = providerCash(spend, {...base, facilityLeaseYears: 15, leaseDiscountRate: 0.1});
+  assertInDelta(
+    discounted.map((d) => d.leaseTail / 1e9),
+    [0, 0, 4.0882],
+    1e-3
+  );
+  assertInDelta(bn(discounted, "cash"), [-20.58, 7.42, 3.3318], 1e-3);
+  assertInDelta(sum(discounted), 5.46);
+  assert.throws(() => providerCash(spend, {...base, facilityLeaseYears: 15, leaseDiscountRate: -0.1}), /invalid leaseDiscountRate/);
 });
