@@ -107,7 +107,8 @@ export function termEndYear(p: DealProjection): number | null {
 
 /**
  * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
- * operating-profit-base (the operating profit there, as margin × revenue at base),
+ * operating-profit-base (the operating profit there, as margin × revenue at base), payback-base.words (the base
+ * case's payback when the median draw has none, as a clause),
  * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
  * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
@@ -128,6 +129,12 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     const flows = Boolean(r?.flows.length);
     const figures: Record<string, FigureValue> = {
       "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
+      // After "the NPV at every assumption's base value is …" where the median draw never pays back: the base case's
+      // own payback when it has one (", and cumulative cash turns positive in 2030"), else nothing.
+      "payback-base.words":
+        r?.baseCase?.paybackYear != null && r.paybackYear === null
+          ? text(`, and cumulative cash turns positive in ${r.baseCase.paybackYear}`)
+          : text(""),
       capex: figure(r?.capexUsd),
       revenue: figure(r?.revenueUsd),
       "provider-cash": figure(r?.providerCashUsd),
