@@ -328,6 +328,22 @@ it('every built page has lang="en" and a description, and each deal page its own
   }
 });
 
+it("every page's On this page entries are words, not a heading whose interpolation the build could not read", () => {
+  // Framework writes the contents from the Markdown's headings at build time: "## ${x.title}: every deal" became
+  // ": every deal" on /recycling.
+  const entries = pages
+    .filter((path) => !path.startsWith("/briefings/"))
+    .flatMap((path) => {
+      const toc = /<aside id="observablehq-toc"[\s\S]*?<\/aside>/.exec(builtHtml(path))?.[0] ?? "";
+      return [...toc.matchAll(/<a href="#[^"]*">([^<]*)<\/a>/g)].map((m) => ({path, text: m[1]}));
+    });
+  assert.isAbove(entries.length, 0, "no page has an On this page list");
+  assert.deepStrictEqual(
+    entries.filter(({text}) => !/^[A-Z0-9$]/.test(text.trim())).map(({path, text}) => `${path}: "${text}"`),
+    []
+  );
+});
+
 /** The built HTML of a site path. */
 function builtHtml(path: string): string {
   return readFileSync(join(siteDir, `${path === "/" ? "index" : path.slice(1)}.html`), "utf-8");
