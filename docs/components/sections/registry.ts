@@ -3,9 +3,10 @@
  * draw sections by id). Each file below may export one or more `Section` objects under any name; the registry
  * indexes them by their `id`.
  *
- * A new section file needs one line in SECTION_FILES; an id a briefing lists that no file exports is skipped with a
- * warning when the briefing is rendered.
+ * A new section file needs one line in SECTION_FILES, or in dealRegistry.ts's DEAL_SECTION_FILES when a deal page
+ * draws it; an id a briefing lists that no file exports is skipped with a warning when the briefing is rendered.
  */
+import {DEAL_SECTION_FILES} from "./dealRegistry.js";
 import {registryOf, type SectionModule} from "./sectionIndex.js";
 import type {Section} from "./types.js";
 
@@ -13,19 +14,12 @@ export {isSection} from "./sectionIndex.js";
 
 const SECTION_FILES: Record<string, () => Promise<SectionModule>> = {
   dealOverview: () => import("./dealOverview.js"),
-  capacity: () => import("./capacity.js"),
-  commitment: () => import("./commitment.js"),
-  recycling: () => import("./recycling.js"),
-  roadmap: () => import("./roadmap.js"),
-  options: () => import("./options.js"),
+  ...DEAL_SECTION_FILES,
   comparison: () => import("./comparison.js"),
   marketMap: () => import("./marketMap.js"),
   marketTotals: () => import("./marketTotals.js"),
   marketNpv: () => import("./marketNpv.js"),
-  signals: () => import("./signals.js"),
-  methodology: () => import("./methodology.js"),
-  research: () => import("./research.js"),
-  sources: () => import("./sources.js")
+  methodology: () => import("./methodology.js")
 };
 
 /**
