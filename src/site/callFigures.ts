@@ -215,9 +215,11 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
   // The same at every assumption's base value (the base case each briefing shows beside the median).
-  const paybackBase = priced.filter(
-    (d) => (projections[d.id].recycling.baseCase?.paybackYear ?? projections[d.id].recycling.paybackYear) !== null
-  ).length;
+  const paybackBase = priced.filter((d) => {
+    // The base case's own payback (null when it never pays back: not the median's year in its place).
+    const r = projections[d.id].recycling;
+    return (r.baseCase ? r.baseCase.paybackYear : r.paybackYear) !== null;
+  }).length;
   yield ["market.payback-base", count(paybackBase)];
   // The clause a "none pays back" sentence ends with when the base case says otherwise: "" or ", though at every
   // assumption's base value 3 do" (1 does).

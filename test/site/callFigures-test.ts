@@ -65,6 +65,14 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
   assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
+  // At every assumption's base value Amazon → Anthropic (2035), Microsoft → OpenAI (2032) and Oracle (2030) pay back;
+  // a base case that never does is not counted because its median draw does.
+  assert.strictEqual(value("market.payback-base"), 3);
+  assert.strictEqual(words("market.payback-base.words"), ", though at every assumption's base value 3 do");
+  // With the capacity's worth at term end counted, Microsoft → OpenAI and Oracle are above zero.
+  assert.strictEqual(value("market.npv-residual-positive"), 2);
+  // The base operating profit is the base margin × the commitment: 14% × $300B = $42B for Oracle.
+  assertInDelta(value("oracle-openai.econ.operating-profit-base"), 0.14 * 300e9, 1e3);
   assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
   assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
   assertInDelta(value("market.commitment-largest"), 300e9, 1);
