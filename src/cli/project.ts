@@ -8,8 +8,10 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
+  pct,
   projectDeal,
   toUsd,
   unitText,
@@ -96,6 +98,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       rebateExpectedUsd: r.rebateExpectedUsd,
       chipMakers: r.chipMakers,
       margin: r.margin,
+      impliedMargin: r.impliedMargin,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
       revenueUsd: r.revenueUsd,
@@ -219,6 +222,14 @@ export async function projectCommand(
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
   line("rebate in kind (a discount)", rec.rebateExpectedUsd);
   console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
+  // The margin is read as a cash margin, never below the cash-cost floor, and at the base power price: say when the
+  // flows' costs imply another margin (Microsoft → OpenAI: Azure's 41.5% would leave less than the floor's costs).
+  if (rec.impliedMargin !== null && Math.abs(rec.impliedMargin - rec.margin.value) >= 0.0005)
+    console.log(
+      `  ${"margin the cash costs imply".padEnd(34)} ${pct(rec.impliedMargin)} (${rec.impliedMargin < rec.margin.value ? "below" : "above"} ${pct(rec.margin.value, "as-written")}: the cash-cost floor per GW-year binds, or power is off its base price)`
+    );
+  console.log(`  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"])}`);
+  console.log("  power: inside the margin at the base price and load; another price or load adds (or saves) the energy's difference");
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);

@@ -23,7 +23,8 @@ export const ASSUMPTION_IDS = [
   "credit-share",
   "next-gen-price-ratio",
   "chip-content-share",
-  "risk-free-rate"
+  "risk-free-rate",
+  "it-renewal-share"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

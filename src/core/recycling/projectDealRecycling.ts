@@ -1,4 +1,5 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
+import {energyCostPerGwYear} from "../commitment/costPerGwYear.js";
 import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
@@ -70,7 +71,10 @@ export const PROVIDER_CASH_ASSUMPTIONS = [
   "it-life",
   "facility-life",
   "revenue-per-gw-year",
-  "opex-per-gw-year"
+  "opex-per-gw-year",
+  "it-renewal-share",
+  "power-price",
+  "load-factor"
 ] as const;
 
 /** The recycling critique in numbers: how much of the investment comes back, when, and the equity kept apart. */
@@ -111,6 +115,12 @@ export interface DealRecycling {
   deliveredGwYears: Figure | null;
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
+  /**
+   * The operating margin the provider's cash costs imply over the term (Σ implied operating profit ÷ Σ revenue,
+   * {@link providerCash}): below `margin` when the cash-cost floor binds or power costs more than at its base; null
+   * without flows.
+   */
+  impliedMargin: number | null;
   /**
    * Years of the provider's facility leases when it leases the data centres it serves from (a sourced company fact),
    * else null: its capex is then the IT alone, its rent a cash operating cost inside its margin, and the rent still
@@ -216,6 +226,8 @@ export interface PreparedDealRecycling {
   marginId: MarginId;
   /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
   referenceLives: {it: number; facility: number};
+  /** The energy cost of a GW-year at the base power price and load, USD: the one the provider's margin is read at. */
+  referenceEnergyPerGwYearUsd: number;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
   margin: Provenance;
@@ -285,6 +297,10 @@ export function prepareDealRecycling(
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
     referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
+    referenceEnergyPerGwYearUsd: energyCostPerGwYear({
+      "load-factor": baseOf(assumptions, "load-factor"),
+      "power-price": baseOf(assumptions, "power-price")
+    }),
     facilityLeaseYears,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
@@ -346,6 +362,10 @@ export function evaluateDealRecycling(
         ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
         : null,
     margin: {id: prepared.marginId, value: margin},
+    impliedMargin:
+      provider.length && sum(provider, (y) => y.revenue) > 0
+        ? sum(provider, (y) => y.impliedOperatingProfit) / sum(provider, (y) => y.revenue)
+        : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     valuationYear: VALUATION_YEAR,
@@ -525,8 +545,12 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     capexPerGwUsd: values["capex-per-gw"] * 1e9,
     itShare: values["it-share"],
     itLife: values["it-life"],
+    // A new IT generation is bought only while the term left covers this share of its life (else the old kit runs on).
+    renewShare: values["it-renewal-share"],
     facilityLife: values["facility-life"],
     referenceLives: prepared.referenceLives,
+    // The margin is read at the base power price and load; other values move the cash costs by the energy's difference.
+    energyDeltaPerGwYearUsd: energyCostPerGwYear(values) - prepared.referenceEnergyPerGwYearUsd,
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
     opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
     gw: revenue.gw ?? undefined,

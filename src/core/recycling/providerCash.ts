@@ -1,4 +1,5 @@
 import type {YearUsd} from "../commitment/spendByYear.js";
+import {numberText, pct} from "../format/index.js";
 
 /** What it costs a provider to deliver capacity, in USD and years. */
 export interface ProviderCosts {
@@ -10,6 +11,19 @@ export interface ProviderCosts {
   itShare: number;
   /** Years over which IT is depreciated, and after which it is replaced while the capacity is still in use. */
   itLife: number;
+  /**
+   * The share (0–1) of a new IT generation's life that must still be under contract for the provider to renew the IT
+   * when the old kit reaches `itLife`: a replacement due with fewer years of the term left than `renewShare` × `itLife`
+   * is not bought, and the kit in use is kept running to the term's end (no cost counted for running it longer).
+   * 0 (the default) renews whenever the term has a year left.
+   */
+  renewShare?: number;
+  /**
+   * Cash operating costs per GW-year above (below, if negative) those the margin was reported with, USD: the energy
+   * at the drawn power price and load against that at their base values. Added to every year's cash costs, floor
+   * included. Default 0.
+   */
+  energyDeltaPerGwYearUsd?: number;
   /** Years over which the facility (shell, power, cooling) is depreciated. */
   facilityLife: number;
   /**
@@ -59,7 +73,8 @@ export interface ProviderCashYear {
   depreciation: number;
   /**
    * Cash operating costs: revenue × (1 − margin) − GW × capex per GW × (it share ÷ reference IT life + (1 − it
-   * share) ÷ reference facility life), i.e. the margin read as a cash (EBITDA-style) margin, never below the floor × GW.
+   * share) ÷ reference facility life), i.e. the margin read as a cash (EBITDA-style) margin, never below the floor × GW;
+   * then + GW × `energyDeltaPerGwYearUsd` (power at the drawn price and load against the base ones), never below 0.
    */
   cashOpex: number;
   /**
@@ -74,6 +89,11 @@ export interface ProviderCashYear {
   leaseTail: number;
   /** Accounting view: revenue × margin. */
   operatingProfit: number;
+  /**
+   * The operating profit the cash costs imply: revenue − cash opex − the depreciation added back (GW × capex per GW ×
+   * the reference lives' rates); equal to `operatingProfit` unless the floor binds or power is off its base.
+   */
+  impliedOperatingProfit: number;
   /** Cash: revenue − cash operating costs − capex − a lessee's rent owed after the term (the residual is not cash and stays out). */
   cash: number;
 }
@@ -81,10 +101,12 @@ export interface ProviderCashYear {
 /**
  * Returns the provider's cash on a lab's spend, year by year: the capacity the spend keeps busy (spend ÷ revenue
  * per GW-year), the capex to build it in the year it is first used (capex per GW on each GW added above the
- * previous peak) with its IT replaced every `itLife` years while the term lasts, the cash operating costs that the
+ * previous peak) with its IT replaced every `itLife` years while the term left covers `renewShare` of a new
+ * generation's life (else the kit in use runs on to the term's end), the cash operating costs that the
  * provider's operating margin implies once the depreciation of the capacity in use is added back at the reference
  * lives (revenue × (1 − margin) − GW × capex per GW × (it share ÷ IT life + (1 − it share) ÷ facility life), floored at
- * `opexFloorPerGwYearUsd` × GW: the margin read as a cash margin, so a longer drawn life never raises cash costs), and in the last year the straight-line book value of
+ * `opexFloorPerGwYearUsd` × GW: the margin read as a cash margin, so a longer drawn life never raises cash costs, then
+ * moved by `energyDeltaPerGwYearUsd` × GW: the margin is read at the base power price and load), and in the last year the straight-line book value of
  * what is left (`residual`, not cash). Cash = revenue − cash opex − capex; neither depreciation nor the residual
  * enters it. With no floor binding and the drawn lives equal to the reference ones, undiscounted cash + residual is
  * close to the operating profit (exactly so once the capacity is fully built; only the timing differs). With `gw` (the delivered capacity, one value per row), capex is sized to those GW instead of to the
@@ -102,6 +124,10 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   if (!(facilityLife > 0)) throw new Error(`invalid facilityLife: ${facilityLife}`);
   if (!(revenuePerGwYearUsd > 0)) throw new Error(`invalid revenuePerGwYearUsd: ${revenuePerGwYearUsd}`);
   if (!(opexFloorPerGwYearUsd >= 0)) throw new Error(`invalid opexFloorPerGwYearUsd: ${opexFloorPerGwYearUsd}`);
+  const renewShare = costs.renewShare ?? 0;
+  if (!(renewShare >= 0 && renewShare <= 1)) throw new Error(`invalid renewShare: ${renewShare}`);
+  const energyDelta = costs.energyDeltaPerGwYearUsd ?? 0;
+  if (!Number.isFinite(energyDelta)) throw new Error(`invalid energyDeltaPerGwYearUsd: ${energyDelta}`);
   const n = perYear.length;
   if (!n) return [];
   const {gw: delivered} = costs;
@@ -142,8 +168,11 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     peak += added;
     if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
     else leaseTail += added * facilityPerGw * owed(i + (leaseYears as number) - n);
-    // IT is bought with the capacity and replaced at the end of each life while the term still has a year to use it.
-    for (let t = 0; Math.floor(i + t) < n; t += itLife) buy(Math.floor(i + t), added * capexPerGwUsd * itShare, itLife);
+    // IT is bought with the capacity and replaced at the end of each life while the term still covers `renewShare` of
+    // the new kit's life (n − j years left, year j included); past that, the kit in use runs on to the term's end.
+    buy(i, added * capexPerGwUsd * itShare, itLife);
+    for (let t = itLife; Math.floor(i + t) < n && n - Math.floor(i + t) >= renewShare * itLife; t += itLife)
+      buy(Math.floor(i + t), added * capexPerGwUsd * itShare, itLife);
   }
   const rows: ProviderCashYear[] = new Array(n);
   for (let i = 0; i < n; ++i) {
@@ -151,7 +180,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (year !== first + i) throw new Error(`invalid perYear: not one row per year from ${first}`);
     const gw = gwAt(i);
     if (!(gw >= 0)) throw new Error(`invalid gw: ${gw} in ${year}`);
-    const cashOpex = Math.max(revenue * (1 - margin) - gw * depreciationPerGw, gw * floorPerGw);
+    const cashOpex = Math.max(0, Math.max(revenue * (1 - margin) - gw * depreciationPerGw, gw * floorPerGw) + gw * energyDelta);
     const last = i === n - 1;
     const tail = last ? leaseTail : 0;
     rows[i] = {
@@ -164,8 +193,21 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
       residual: last ? residual + leaseTail : 0,
       leaseTail: tail,
       operatingProfit: revenue * margin,
+      impliedOperatingProfit: revenue - cashOpex - gw * depreciationPerGw,
       cash: revenue - cashOpex - capex[i] - tail
     };
   }
   return rows;
+}
+
+/**
+ * Returns the IT renewal rule in words, for a capex card or the CLI: "IT replaced every 5 years while the term lasts"
+ * (share 0), else only while the term left covers `share` of the new kit's life, the kit in use running on otherwise.
+ *
+ * @example itRenewalText(5, 0.5) // "IT replaced every 5 years only while the term left covers at least 50% of a new generation's life (2.5 years); after that the kit in use runs on to the term's end"
+ */
+export function itRenewalText(itLife: number, share: number): string {
+  const every = `IT replaced every ${numberText(itLife)} years`;
+  if (!(share > 0)) return `${every} while the term lasts`;
+  return `${every} only while the term left covers at least ${pct(share)} of a new generation's life (${numberText(share * itLife)} years); after that the kit in use runs on to the term's end`;
 }

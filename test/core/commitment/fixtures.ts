@@ -33,7 +33,8 @@ export const baseValues: AssumptionValues = {
   "credit-share": 0,
   "next-gen-price-ratio": 1,
   "chip-content-share": 0.74,
-  "risk-free-rate": 0.1
+  "risk-free-rate": 0.1,
+  "it-renewal-share": 0.5
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([
