@@ -106,6 +106,7 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       deliveredGwYears: r.deliveredGwYears,
       capexUsd: r.capexUsd,
       providerCashUsd: r.providerCashUsd,
+      leasedFacilityUsd: r.leasedFacilityUsd,
       residualUsd: r.residualUsd,
       residualPvUsd: r.residualPvUsd,
       npvWithResidualUsd: r.npvWithResidualUsd,
@@ -233,6 +234,9 @@ export async function projectCommand(
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
+  line("leased data centres, at build cost", rec.leasedFacilityUsd);
+  if (rec.facilityLeaseYears !== null)
+    console.log("  rent during the term: inside the provider's margin (a lessee's margin is after its rent)");
   if (rec.leaseTailUsd) console.log(`  ${"rent owed after term (at term end)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
   line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);

@@ -168,7 +168,7 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
     "market.new-money",
     {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
   ],
-  ["Providers' capex to deliver them", "market.capex"],
+  ["Cost to build the capacity (leased data centres at build cost)", "market.capex-all"],
   ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
 ];
 

@@ -190,7 +190,9 @@ interface Scored {
  *   priced deals whose NPV with the capacity's worth at term end is above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
  *   positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
- *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need;
+ *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need (a lessee's
+ *   IT alone); `market.leased-facilities` (the data centres lessees lease, at their build cost), `market.capex-all`
+ *   (the two together: every deal on one all-in basis) and `market.lessees` (those providers' names, in words);
  *   `market.new-money-max` (every contingent tranche paid) and `market.new-money-expected` (both in words);
  *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
  *   largest live commitment and capacity ceiling, in dollars and GW);
@@ -269,7 +271,20 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
         }
       : missing
   ];
-  yield ["market.capex", sum(priced, (d) => projections[d.id].recycling.capexUsd, "usd")];
+  const capex = sum(priced, (d) => projections[d.id].recycling.capexUsd, "usd");
+  yield ["market.capex", capex];
+  // A lessee's capex is its IT alone: its leased data centres at their build cost put every deal on one, all-in basis.
+  const leasing = priced.filter((d) => projections[d.id].recycling.leasedFacilityUsd);
+  const leased = sum(leasing, (d) => projections[d.id].recycling.leasedFacilityUsd, "usd");
+  yield ["market.leased-facilities", leased];
+  yield [
+    "market.capex-all",
+    capex.kind === "number" && leased.kind === "number"
+      ? {...capex, value: capex.value + leased.value, bound: combineBounds([capex.bound, leased.bound])}
+      : capex
+  ];
+  const lessees = [...new Set(leasing.map((d) => dataset.companies.find((c) => c.id === d.provider)?.name ?? d.provider))];
+  yield ["market.lessees", text(lessees.length > 1 ? `${lessees.slice(0, -1).join(", ")} and ${lessees.at(-1)}` : (lessees[0] ?? ""))];
   const rate = priced.length ? projections[priced[0].id].assumptions["discount-rate"] : undefined;
   yield ["market.discount-rate", number(rate, "fraction", "exact", false)];
   // The largest live commitment, as a number a condition can compare with (rank.commitment-1 names it in words).

@@ -65,10 +65,22 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
   assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
-  // At every assumption's base value Amazon → Anthropic (2035), Microsoft → OpenAI (2032) and Oracle (2030) pay back;
-  // a base case that never does is not counted because its median draw does.
-  assert.strictEqual(value("market.payback-base"), 3);
-  assert.strictEqual(words("market.payback-base.words"), ", though at every assumption's base value 3 do");
+  // At every assumption's base value Amazon → Anthropic (2035), Microsoft + Nvidia → Anthropic (2030), Microsoft →
+  // OpenAI (2029) and Oracle (2030) pay back (no IT generation bought in a term's last years); a base case that never
+  // does is not counted because its median draw does.
+  assert.strictEqual(value("market.payback-base"), 4);
+  assert.strictEqual(words("market.payback-base.words"), ", though at every assumption's base value 4 do");
+  // The capex total on one basis: the lessees' IT capex plus their leased data centres at build cost. Oracle: the most
+  // GW it uses, 4.5, × $40B × (1 − 70%) = $54B; the lessees named from the data, in its order.
+  assertInDelta(projections["oracle-openai"].recycling.leasedFacilityUsd?.value ?? 0, 4.5 * 40e9 * 0.3, 1e3);
+  assertInDelta(value("market.capex-all"), value("market.capex") + value("market.leased-facilities"), 1);
+  assertInDelta(
+    value("market.leased-facilities"),
+    (projections["oracle-openai"].recycling.leasedFacilityUsd?.value ?? 0) +
+      (projections["coreweave-openai"].recycling.leasedFacilityUsd?.value ?? 0),
+    1
+  );
+  assert.strictEqual(words("market.lessees"), "CoreWeave and Oracle");
   // With the capacity's worth at term end counted, Microsoft → OpenAI and Oracle are above zero.
   assert.strictEqual(value("market.npv-residual-positive"), 2);
   // The base operating profit is the base margin × the commitment: 14% × $300B = $42B for Oracle.

@@ -6,6 +6,7 @@ import {
   type DealRecycling,
   type Figure,
   type FigureSpread,
+  itRenewalText,
   type LabExposure,
   labExposure,
   marginId,
@@ -21,7 +22,7 @@ import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
+import {date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -192,6 +193,16 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
   return `${list.join("; ")} outside the compute commitment; no NPV here counts ${items.length > 1 ? "them" : "it"}`;
 }
 
+/**
+ * When the provider's cash costs imply another margin than its own at the base values (the cash-cost floor binds, as
+ * for Azure's 41.5% on Microsoft → OpenAI): " (read as a cash margin …, so the flows use the floor and
+ * imply 36%)"; "" otherwise.
+ */
+export function impliedMarginClause(r: Pick<DealRecycling, "impliedMargin" | "margin">): string {
+  if (r.impliedMargin === null || !(r.margin.value - r.impliedMargin >= 0.005)) return "";
+  return ` (read as a cash margin at this capex and price, it would leave the capacity less to run on than the floor on cash costs per GW-year, so the flows use the floor and imply ${pct(r.impliedMargin)})`;
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -204,7 +215,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin${impliedMarginClause(r)}; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -417,8 +428,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), replaced every ${sig(view.assumptions["it-life"])} years, as ${provider} leases its data centres; not discounted`
-          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included, IT replaced every ${sig(view.assumptions["it-life"])} years; not discounted`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,

@@ -127,6 +127,12 @@ export interface DealRecycling {
    * owed after the term is paid in the last year ({@link providerCash}'s `facilityLeaseYears`).
    */
   facilityLeaseYears: number | null;
+  /**
+   * A lessee's leased data centres at their build cost, USD: the most GW it uses × capex per GW × (1 − IT share), the
+   * facility capex its landlords spend instead of it (so capex + this is on the same all-in basis as an owner's capex);
+   * null for an owner or without flows.
+   */
+  leasedFacilityUsd: Figure | null;
   /** A lessee's rent still owed after the term on its facility leases, paid in the last year's cash, undiscounted, USD; null for an owner or without flows. */
   leaseTailUsd: number | null;
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
@@ -368,6 +374,10 @@ export function evaluateDealRecycling(
         : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
+    leasedFacilityUsd:
+      prepared.facilityLeaseYears !== null && p && flows.length
+        ? withValue(p.capex, Math.max(0, ...provider.map((y) => y.gw)) * values["capex-per-gw"] * 1e9 * (1 - values["it-share"]), "usd")
+        : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,

@@ -1,5 +1,6 @@
 import type {YearUsd} from "../commitment/spendByYear.js";
-import {numberText, pct} from "../format/index.js";
+import {numberText} from "../format/numbers.js";
+import {pct} from "../format/units.js";
 
 /** What it costs a provider to deliver capacity, in USD and years. */
 export interface ProviderCosts {

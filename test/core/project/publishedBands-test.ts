@@ -93,11 +93,6 @@ function baseOf(p: DealProjection, name: (typeof UNCERTAIN_FIGURES)[number]): nu
  * compute: a chip's base FLOP/s at the top of its range. To be fixed, not to be added to.
  */
 const KNOWN_OUTSIDE = new Set([
-  "amazon-anthropic recycling.npvUsd",
-  "amazon-anthropic recycling.filledNpvUsd",
-  "microsoft-nvidia-anthropic recycling.npvUsd",
-  "microsoft-nvidia-anthropic recycling.filledNpvUsd",
-  "microsoft-nvidia-anthropic recycling.relationshipNpvUsd",
   "microsoft-nvidia-anthropic recycling.operatingProfitUsd",
   "microsoft-openai recycling.operatingProfitUsd",
   "microsoft-openai recycling.npvWithResidualUsd",

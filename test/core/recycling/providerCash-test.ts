@@ -1,5 +1,6 @@
 import {assert, it} from "vitest";
-import {providerCash} from "../../../src/core/recycling/providerCash.js";
+import {energyCostPerGwYear} from "../../../src/core/commitment/costPerGwYear.js";
+import {itRenewalText, providerCash} from "../../../src/core/recycling/providerCash.js";
 import {assertInDelta} from "../../asserts.js";
 
 const rows = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: first + i, usd: value * 1e9}));
@@ -135,4 +136,60 @@ it("providerCash(…, {facilityLeaseYears}) hand-check: a lessee buys only IT, p
   assertInDelta(bn(discounted, "cash"), [-20.58, 7.42, 3.3318], 1e-3);
   assertInDelta(sum(discounted), 5.46);
   assert.throws(() => providerCash(spend, {...base, facilityLeaseYears: 15, leaseDiscountRate: -0.1}), /invalid leaseDiscountRate/);
+});
+
+it("providerCash(…, {renewShare}) hand-check: IT is renewed only while the term left covers that share of its life", () => {
+  // 1 GW at $11B a year; capex 50 (IT 35, facility 15) in 2026; IT life 5, so the kit is due again in 2031 (index 5).
+  const flat = (years: number) => rows(2026, ...new Array(years).fill(11));
+  // 7 years (2026–2032): 2 years left in 2031 < 0.5 × 5 = 2.5, so no renewal; the 2026 kit runs to 2032 (7 years).
+  // Residual: facility 15 × (1 − 7/20) = 9.75; the old IT is written off (0).
+  const sweat = providerCash(flat(7), {...costs, renewShare: 0.5});
+  assertInDelta(bn(sweat, "capex"), [50, 0, 0, 0, 0, 0, 0]);
+  assertInDelta(bn(sweat, "residual").at(-1) as number, 9.75);
+  // The rule before (share 0) renews with 2 years left: 35 in 2031, of which 35 × (1 − 2/5) = 21 left at book value.
+  const renew = providerCash(flat(7), costs);
+  assertInDelta(bn(renew, "capex"), [50, 0, 0, 0, 0, 35, 0]);
+  assertInDelta(bn(renew, "residual").at(-1) as number, 9.75 + 21);
+  // Cash differs by the 35 not spent; the kit run on costs nothing more.
+  assertInDelta((bn(sweat, "cash").at(5) as number) - (bn(renew, "cash").at(5) as number), 35);
+  // 8 years: 3 years left in 2031 ≥ 2.5, so it renews; residual 15 × (1 − 8/20) + 35 × (1 − 3/5) = 9 + 14 = 23.
+  const eight = providerCash(flat(8), {...costs, renewShare: 0.5});
+  assertInDelta(bn(eight, "capex"), [50, 0, 0, 0, 0, 35, 0, 0]);
+  assertInDelta(bn(eight, "residual").at(-1) as number, 23);
+  // Share 1: renew only if the whole new life is under contract: 5 years left (10-year term) yes, 4 (9 years) no.
+  assertInDelta(bn(providerCash(flat(10), {...costs, renewShare: 1}), "capex")[5], 35);
+  assertInDelta(bn(providerCash(flat(9), {...costs, renewShare: 1}), "capex")[5], 0);
+  assert.throws(() => providerCash(flat(2), {...costs, renewShare: 1.5}), /invalid renewShare/);
+  // A longer drawn life never buys more: over 4–6 years (step 0.25) the IT capex of a 9-year term does not rise.
+  const capexAt = (itLife: number) => bn(providerCash(flat(9), {...costs, itLife, renewShare: 0.5}), "capex").reduce((a, b) => a + b, 0);
+  for (let life = 4; life < 6; life += 0.25) assert.isAtMost(capexAt(life + 0.25), capexAt(life) + 1e-9, `life ${life}`);
+});
+
+it("providerCash(…, {energyDeltaPerGwYearUsd}) hand-check: power off its base price moves cash costs, floor included", () => {
+  // Power at $100 instead of $70/MWh at an 80% load: 8,760 h × 0.8 × 1,000 MW × $30 = $210.24M per GW-year more.
+  const dearer =
+    energyCostPerGwYear({"load-factor": 0.8, "power-price": 100}) - energyCostPerGwYear({"load-factor": 0.8, "power-price": 70});
+  assertInDelta(dearer / 1e9, 0.21024);
+  // At the floor (margin 35%, capex 50: 11 × 0.65 − 7.75 < 0.8): cash opex 0.8 + 0.21024 = 1.01024.
+  const floor = providerCash(rows(2026, 11, 11), {...costs, energyDeltaPerGwYearUsd: dearer});
+  assertInDelta(bn(floor, "cashOpex"), [1.01024, 1.01024]);
+  // Implied operating profit 11 − 1.01024 − 7.75 = 2.23976, against 11 × 0.35 = 3.85 stated.
+  assertInDelta(floor[1].impliedOperatingProfit / 1e9, 2.23976);
+  // Off the floor (margin 20%, capex 40: add-back 28/5 + 12/20 = 6.2; 11 × 0.8 − 6.2 = 2.6), at $50: 8,760 × 0.8 × 20 = 140.16M less.
+  const cheaper =
+    energyCostPerGwYear({"load-factor": 0.8, "power-price": 50}) - energyCostPerGwYear({"load-factor": 0.8, "power-price": 70});
+  assertInDelta(cheaper / 1e9, -0.14016);
+  const plug = providerCash(rows(2026, 11, 11), {...costs, margin: 0.2, capexPerGwUsd: 40e9, energyDeltaPerGwYearUsd: cheaper});
+  assertInDelta(bn(plug, "cashOpex"), [2.45984, 2.45984]);
+  assertInDelta(plug[1].impliedOperatingProfit / 1e9, 11 - 2.45984 - 6.2);
+  // At the base price the implied profit is the stated one when the floor does not bind: 11 × 0.2 = 2.2.
+  assertInDelta(providerCash(rows(2026, 11), {...costs, margin: 0.2, capexPerGwUsd: 40e9})[0].impliedOperatingProfit / 1e9, 2.2);
+});
+
+it("itRenewalText(itLife, share) states the renewal rule", () => {
+  assert.strictEqual(itRenewalText(5, 0), "IT replaced every 5 years while the term lasts");
+  assert.strictEqual(
+    itRenewalText(5, 0.5),
+    "IT replaced every 5 years only while the term left covers at least 50% of a new generation's life (2.5 years); after that the kit in use runs on to the term's end"
+  );
 });
