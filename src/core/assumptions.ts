@@ -24,7 +24,8 @@ export const ASSUMPTION_IDS = [
   "next-gen-price-ratio",
   "chip-content-share",
   "risk-free-rate",
-  "it-renewal-share"
+  "it-renewal-share",
+  "facility-rent-per-gw-year"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

@@ -65,7 +65,8 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["next-gen-price-ratio", "ratio", 1.33, 1.6, 2],
   ["chip-content-share", "fraction", 0.56, 0.74, 1],
   ["risk-free-rate", "fraction", 0.035, 0.0357, 0.0425],
-  ["it-renewal-share", "fraction", 0, 0.5, 1]
+  ["it-renewal-share", "fraction", 0, 0.5, 1],
+  ["facility-rent-per-gw-year", "usd-bn-per-gw-year", 0.6, 1.4, 1.9]
 ];
 // The rows are ASSUMPTION_IDS plus the fixture deal's provider margin (margin-aws, where provider-margin was).
 if (

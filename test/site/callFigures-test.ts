@@ -81,6 +81,11 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
     1
   );
   assert.strictEqual(words("market.lessees"), "CoreWeave and Oracle");
+  // Azure's 41.5% read as a cash margin leaves less than the $0.8B per GW-year floor at $11B per GW-year and $40B per GW
+  // (11 × 0.585 − 40 × (0.7 ÷ 5 + 0.3 ÷ 20) = 0.235 < 0.8), so every year sits at the floor and the flows imply
+  // (11 − 0.8 − 6.2) ÷ 11 = 4 ÷ 11 ≈ 36.4%; AWS's 35.4% does not hit the floor (7.11 − 6.2 = 0.91 > 0.8).
+  assertInDelta(projections["microsoft-openai"].recycling.impliedMargin ?? 0, 4 / 11, 1e-9);
+  assertInDelta(projections["amazon-anthropic"].recycling.impliedMargin ?? 0, 0.354, 1e-9);
   // With the capacity's worth at term end counted, Microsoft → OpenAI and Oracle are above zero.
   assert.strictEqual(value("market.npv-residual-positive"), 2);
   // The base operating profit is the base margin × the commitment: 14% × $300B = $42B for Oracle.

@@ -171,7 +171,7 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
   const years = withBound(inputText(r.facilityLeaseYears, "years"), fact?.bound ?? "exact");
   const tail =
     r.leaseTailUsd && r.leaseTailUsd > 0
-      ? `, and the rent it still owes on them when the term ends (at the sites' straight-line cost) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
+      ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
       : "";
   return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
 }

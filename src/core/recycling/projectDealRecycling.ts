@@ -133,6 +133,8 @@ export interface DealRecycling {
    * null for an owner or without flows.
    */
   leasedFacilityUsd: Figure | null;
+  /** A lessee's rent per GW-year of facility power (`facility-rent-per-gw-year`), USD; null for an owner. */
+  rentPerGwYearUsd: number | null;
   /** A lessee's rent still owed after the term on its facility leases, paid in the last year's cash, undiscounted, USD; null for an owner or without flows. */
   leaseTailUsd: number | null;
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
@@ -311,7 +313,12 @@ export function prepareDealRecycling(
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
-    cash: provenanceOf(...PROVIDER_CASH_ASSUMPTIONS.map((id) => ({lineage: assumptionLineage(assumptions, id)}))),
+    // A lessee's cash also reads its rent; an owner's does not.
+    cash: provenanceOf(
+      ...[...PROVIDER_CASH_ASSUMPTIONS, ...(facilityLeaseYears !== null ? (["facility-rent-per-gw-year"] as const) : [])].map((id) => ({
+        lineage: assumptionLineage(assumptions, id)
+      }))
+    ),
     memo: {totalUsd: null, provenances: null}
   };
 }
@@ -374,6 +381,7 @@ export function evaluateDealRecycling(
         : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
+    rentPerGwYearUsd: prepared.facilityLeaseYears !== null ? values["facility-rent-per-gw-year"] * 1e9 : null,
     leasedFacilityUsd:
       prepared.facilityLeaseYears !== null && p && flows.length
         ? withValue(p.capex, Math.max(0, ...provider.map((y) => y.gw)) * values["capex-per-gw"] * 1e9 * (1 - values["it-share"]), "usd")
@@ -565,6 +573,7 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
     gw: revenue.gw ?? undefined,
     facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
+    rentPerGwYearUsd: values["facility-rent-per-gw-year"] * 1e9,
     // The rent still owed after the term, valued at the term's end at the rate the NPV discounts at.
     leaseDiscountRate: values["discount-rate"]
   });

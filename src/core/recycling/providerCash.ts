@@ -55,6 +55,11 @@ export interface ProviderCosts {
    */
   facilityLeaseYears?: number;
   /**
+   * A lessee's rent per GW-year of facility power, USD: in its cash-cost floor and in the rent still owed after the
+   * term. Default: the facility's straight-line cost, capex per GW × (1 − IT share) ÷ the reference facility life.
+   */
+  rentPerGwYearUsd?: number;
+  /**
    * The yearly rate (0–1) the rent owed after the term is discounted at to the term's last year: the NPV's discount
    * rate, so that rent paid over the lease's remaining years is not charged at its nominal sum. Default 0 (nominal).
    */
@@ -148,7 +153,9 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   const depreciationPerGw = (capexPerGwUsd * itShare) / reference.it + (leased ? 0 : facilityPerGw);
   // The least cash a GW in use costs a year: power, staff and maintenance, and for a lessee its rent, taken as what the
   // facility costs its landlord a year (its capex at the reference facility life).
-  const floorPerGw = opexFloorPerGwYearUsd + (leased ? facilityPerGw : 0);
+  const rentPerGw = costs.rentPerGwYearUsd ?? facilityPerGw;
+  if (!(rentPerGw >= 0)) throw new Error(`invalid rentPerGwYearUsd: ${rentPerGw}`);
+  const floorPerGw = opexFloorPerGwYearUsd + (leased ? rentPerGw : 0);
   let leaseTail = 0;
   const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
@@ -168,7 +175,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (!(added > 0)) continue;
     peak += added;
     if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
-    else leaseTail += added * facilityPerGw * owed(i + (leaseYears as number) - n);
+    else leaseTail += added * rentPerGw * owed(i + (leaseYears as number) - n);
     // IT is bought with the capacity and replaced at the end of each life while the term still covers `renewShare` of
     // the new kit's life (n − j years left, year j included); past that, the kit in use runs on to the term's end.
     buy(i, added * capexPerGwUsd * itShare, itLife);

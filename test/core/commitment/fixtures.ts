@@ -34,7 +34,8 @@ export const baseValues: AssumptionValues = {
   "next-gen-price-ratio": 1,
   "chip-content-share": 0.74,
   "risk-free-rate": 0.1,
-  "it-renewal-share": 0.5
+  "it-renewal-share": 0.5,
+  "facility-rent-per-gw-year": 0.75
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([

@@ -193,3 +193,39 @@ it("itRenewalText(itLife, share) states the renewal rule", () => {
     "IT replaced every 5 years only while the term left covers at least 50% of a new generation's life (2.5 years); after that the kit in use runs on to the term's end"
   );
 });
+
+it("providerCash(…, {facilityLeaseYears, rentPerGwYearUsd}) hand-check: the assumed rent sets a lessee's floor and the rent owed after the term", () => {
+  // 1 GW for 3 years on a 15-year lease, rent $1.4B per GW-year, undiscounted: 12 years owed after the term × 1.4 = 16.8.
+  const lessee = providerCash(rows(2026, 13, 13, 13), {
+    ...costs,
+    margin: 0.14,
+    capexPerGwUsd: 40e9,
+    revenuePerGwYearUsd: 13e9,
+    facilityLeaseYears: 15,
+    rentPerGwYearUsd: 1.4e9
+  });
+  assertInDelta(lessee[2].leaseTail / 1e9, 16.8);
+  // At 10% the 12 years are worth 1.4 × (1 − 1.1^−12) ÷ 0.1 = 1.4 × 6.8136918 = 9.5391686 at the term's end.
+  const discounted = providerCash(rows(2026, 13, 13, 13), {
+    ...costs,
+    margin: 0.14,
+    capexPerGwUsd: 40e9,
+    revenuePerGwYearUsd: 13e9,
+    facilityLeaseYears: 15,
+    rentPerGwYearUsd: 1.4e9,
+    leaseDiscountRate: 0.1
+  });
+  assertInDelta(discounted[2].leaseTail / 1e9, 9.5391686);
+  // Floor: (0.8 + 1.4) × 1 GW = 2.2 once the margin's cash costs fall below it (90% margin: 13 × 0.1 − 28 ÷ 5 < 0).
+  const thin = providerCash(rows(2026, 13), {
+    ...costs,
+    margin: 0.9,
+    capexPerGwUsd: 40e9,
+    revenuePerGwYearUsd: 13e9,
+    facilityLeaseYears: 15,
+    rentPerGwYearUsd: 1.4e9
+  });
+  assertInDelta(thin[0].cashOpex / 1e9, 2.2);
+  // An owner ignores the rent.
+  assertInDelta(providerCash(rows(2026, 11), {...costs, rentPerGwYearUsd: 1.4e9})[0].cashOpex / 1e9, 0.8);
+});
