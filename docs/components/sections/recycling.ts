@@ -428,7 +428,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent during the term taken to be inside its margin); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
           : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
       ),
       Kpi(
