@@ -234,6 +234,8 @@ export interface PreparedDealRecycling {
   marginId: MarginId;
   /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
   referenceLives: {it: number; facility: number};
+  /** The IT share at its base value: the share the margin's cash reading adds IT depreciation back at. */
+  referenceItShare: number;
   /** The energy cost of a GW-year at the base power price and load, USD: the one the provider's margin is read at. */
   referenceEnergyPerGwYearUsd: number;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
@@ -305,6 +307,7 @@ export function prepareDealRecycling(
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
     referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
+    referenceItShare: baseOf(assumptions, "it-share"),
     referenceEnergyPerGwYearUsd: energyCostPerGwYear({
       "load-factor": baseOf(assumptions, "load-factor"),
       "power-price": baseOf(assumptions, "power-price")
@@ -567,6 +570,7 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     renewShare: values["it-renewal-share"],
     facilityLife: values["facility-life"],
     referenceLives: prepared.referenceLives,
+    referenceItShare: prepared.referenceItShare,
     // The margin is read at the base power price and load; other values move the cash costs by the energy's difference.
     energyDeltaPerGwYearUsd: energyCostPerGwYear(values) - prepared.referenceEnergyPerGwYearUsd,
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,

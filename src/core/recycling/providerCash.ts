@@ -34,6 +34,12 @@ export interface ProviderCosts {
    * Default: `itLife` and `facilityLife`.
    */
   referenceLives?: {it: number; facility: number};
+  /**
+   * The IT share the margin's cash reading adds depreciation back at (with `referenceLives`): the drawn `itShare` then
+   * moves only what is bought (IT replacements, a lessee's capex) and what is left, never the cash costs, so a higher
+   * IT share never lowers the cash costs below what the margin was reported with. Default: `itShare`.
+   */
+  referenceItShare?: number;
   /** What the lab pays per GW-year of capacity, USD: turns each year's spend into the GW it keeps busy. */
   revenuePerGwYearUsd: number;
   /** Cash operating costs per GW-year that no margin can go below (power, staff, maintenance), USD. */
@@ -150,7 +156,10 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   // A year's depreciation of one GW in use at the lives the margin was reported with: what the margin's cash reading
   // adds back. A lessee depreciates only its IT: its facility cost is rent, a cash cost its margin is already after.
   const facilityPerGw = (capexPerGwUsd * (1 - itShare)) / reference.facility;
-  const depreciationPerGw = (capexPerGwUsd * itShare) / reference.it + (leased ? 0 : facilityPerGw);
+  const refShare = costs.referenceItShare ?? itShare;
+  if (!(refShare >= 0 && refShare <= 1)) throw new Error(`invalid referenceItShare: ${refShare}`);
+  const depreciationPerGw =
+    (capexPerGwUsd * refShare) / reference.it + (leased ? 0 : (capexPerGwUsd * (1 - refShare)) / reference.facility);
   // The least cash a GW in use costs a year: power, staff and maintenance, and for a lessee its rent, taken as what the
   // facility costs its landlord a year (its capex at the reference facility life).
   const rentPerGw = costs.rentPerGwYearUsd ?? facilityPerGw;

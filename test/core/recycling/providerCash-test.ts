@@ -229,3 +229,23 @@ it("providerCash(…, {facilityLeaseYears, rentPerGwYearUsd}) hand-check: the as
   // An owner ignores the rent.
   assertInDelta(providerCash(rows(2026, 11), {...costs, rentPerGwYearUsd: 1.4e9})[0].cashOpex / 1e9, 0.8);
 });
+
+it("providerCash(…, {referenceItShare}) hand-check: the drawn IT share moves what is bought, never the cash costs the margin implies", () => {
+  // 7 years of $11B on 1 GW, capex 40, margin 30%, IT share drawn at 60% against a reference of 70%.
+  // Add-back at the reference: 40 × (0.7 ÷ 5 + 0.3 ÷ 20) = 6.2, so cash opex = 11 × 0.7 − 6.2 = 1.5, as at 70%.
+  // Capex: 40 all-in in 2026; the 2031 renewal (share 0: renewed with 2 years left) is 40 × 0.6 = 24, not 28.
+  const spend = rows(2026, 11, 11, 11, 11, 11, 11, 11);
+  const base = {...costs, margin: 0.3, capexPerGwUsd: 40e9, referenceLives: {it: 5, facility: 20}, referenceItShare: 0.7};
+  const low = providerCash(spend, {...base, itShare: 0.6});
+  assertInDelta(bn(low, "cashOpex"), new Array(7).fill(1.5));
+  assertInDelta(bn(low, "capex"), [40, 0, 0, 0, 0, 24, 0]);
+  // So a lower IT share never lowers cash over the term: 7 × (11 − 1.5) − 40 − 24 = 2.5 against 7 × 9.5 − 40 − 28 = −1.5 at 70%.
+  assertInDelta(
+    bn(low, "cash").reduce((a, b) => a + b, 0),
+    2.5
+  );
+  assertInDelta(
+    bn(providerCash(spend, {...base, itShare: 0.7}), "cash").reduce((a, b) => a + b, 0),
+    -1.5
+  );
+});
