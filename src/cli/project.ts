@@ -229,8 +229,10 @@ export async function projectCommand(
     console.log(
       `  ${"margin the cash costs imply".padEnd(34)} ${pct(rec.impliedMargin)} (${rec.impliedMargin < rec.margin.value ? "below" : "above"} ${pct(rec.margin.value, "as-written")}: the cash-cost floor per GW-year binds, or power is off its base price)`
     );
-  console.log(`  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"])}`);
-  console.log("  power: inside the margin at the base price and load; another price or load adds (or saves) the energy's difference");
+  if (rec.capexUsd) {
+    console.log(`  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"])}`);
+    console.log("  power: inside the margin at the base price and load; another price or load adds (or saves) the energy's difference");
+  }
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
