@@ -12,7 +12,9 @@ const column = (scenario: string, label: string, npvUsd: number | null): Scenari
   npvUsd,
   paybackYear: null,
   gwYears: null,
-  h100eFp8: null
+  h100eFp8: null,
+  paidGwYears: null,
+  paidGwYearsPriceAlone: null
 });
 const deal = (id: string, npvs: [number, number, number]) => ({
   id,

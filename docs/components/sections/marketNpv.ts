@@ -11,6 +11,7 @@ import {el} from "../dom.js";
 import {count, figureText, modelUsd, pct, unitText} from "../format.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
+import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Valuation date of every cash NPV (VALUATION_YEAR in the core's recycling model). */
@@ -212,7 +213,10 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           label: "The market under each scenario",
           className: "research-scenarios market-scenarios-table"
         }),
-        el("p", {class: "market-npv-caption"}, caption)
+        el("p", {class: "market-npv-caption"}, caption),
+        ...[priceCapacityNote(columns, "the commitments"), computeTimingNote(columns, "each deal's")]
+          .filter(Boolean)
+          .map((note) => el("p", {class: "market-npv-caption"}, note))
       ],
       {
         title: asTitle(finding || "The market under each scenario"),

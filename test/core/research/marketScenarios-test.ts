@@ -13,6 +13,8 @@ const column = (scenario: string, npvUsd: number | null, more: Partial<ScenarioC
   paybackYear: null,
   gwYears: null,
   h100eFp8: null,
+  paidGwYears: null,
+  paidGwYearsPriceAlone: null,
   ...more
 });
 
