@@ -38,6 +38,12 @@ it("priceCapacityNote says that a price per GW-year moves the GW-years the commi
   );
   assert.match(note, /; in Bull economics, \$15B per GW-year: about 16\.7 GW-years \(27% fewer\), built at \$29B per GW\./);
   assert.match(note, /holding the capacity and cutting the revenue instead would have the lab pay less than it committed\.$/);
+  // Google's commitment pays more than the contract price for what its schedule delivers ($200B for 15 GW-years, not
+  // the 18.2 the row counts at $11B): the note says its GW-years are the paid ones, fewer than the row's.
+  assert.match(
+    priceCapacityNote(scenarioTable(dataset, "google-anthropic"), "the commitment"),
+    /against 15 GW-years in the base case \(11% fewer\)[\s\S]* These are the GW-years the providers are paid for and build, fewer than the row above \(18\.2 GW-years in the base case\)/
+  );
   // Oracle's commitment already pays more than the contract price for the capacity on schedule: the bear's lower price
   // moves neither the price it is paid nor the GW-years, so no scenario is named for it.
   assert.notMatch(priceCapacityNote(scenarioTable(dataset, "oracle-openai"), "the commitment"), /Bear economics/);

@@ -54,5 +54,12 @@ export function priceCapacityNote(columns: readonly ScenarioNoteColumn[], what: 
       ? `in ${m.column.label} the contract price of ${price} alone has ${what} pay for about ${unitText(m.gwYears, "gw-years")} against ${unitText(m.baseGwYears, "gw-years")} in the base case (${change})${built}`
       : `in ${m.column.label}, ${price}: about ${unitText(m.gwYears, "gw-years")} (${change})${built}`;
   });
-  return `A price per GW-year moves the capacity, not the revenue: a stated commitment is taken as the dollars the lab pays, so ${each.join("; ")}. The provider builds what the dollars pay for, so in a scenario the price and the capex per GW act together; holding the capacity and cutting the revenue instead would have the lab pay less than it committed.`;
+  // The row above counts the GW-years at the contract price; the cash model pays (and builds) fewer where a
+  // commitment pays more than the contract price for what its schedule delivers: say so when the two differ.
+  const row = columns.find((c) => c.scenario === "base")?.gwYears;
+  const differs = row !== null && row !== undefined && Math.abs(row - moves[0].baseGwYears) > 1e-6 * row;
+  const rowNote = differs
+    ? ` These are the GW-years the providers are paid for and build, fewer than the row above (${unitText(row, "gw-years")} in the base case) where a commitment pays more than the contract price for the capacity its schedule delivers.`
+    : "";
+  return `A price per GW-year moves the capacity, not the revenue: a stated commitment is taken as the dollars the lab pays, so ${each.join("; ")}. The provider builds what the dollars pay for, so in a scenario the price and the capex per GW act together; holding the capacity and cutting the revenue instead would have the lab pay less than it committed.${rowNote}`;
 }

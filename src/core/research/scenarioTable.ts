@@ -117,7 +117,7 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
 /** The parts of a scenario column (a deal's, or the market's sum) that the notes under the table read. */
 export type ScenarioNoteColumn = Pick<
   ScenarioColumn,
-  "scenario" | "label" | "ramp" | "overrides" | "paidGwYears" | "paidGwYearsPriceAlone" | "h100eFp8"
+  "scenario" | "label" | "ramp" | "overrides" | "gwYears" | "paidGwYears" | "paidGwYearsPriceAlone" | "h100eFp8"
 >;
 
 /** A scenario whose H100-equivalents move against its timing, with the base case's and its own. */

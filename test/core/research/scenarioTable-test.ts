@@ -135,6 +135,7 @@ it("computeAgainstTiming(columns): later delivery counting more H100-equivalents
     scenario,
     label: scenario,
     ramp,
+    gwYears: null,
     paidGwYears: null,
     paidGwYearsPriceAlone: null,
     h100eFp8,
