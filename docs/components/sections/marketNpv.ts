@@ -167,8 +167,10 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
     });
     rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
     rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
-    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${modelUsd(c.best.npvUsd)})` : "n/a")});
-    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${modelUsd(c.worst.npvUsd)})` : "n/a")});
+    // "Name, about −$5.36B", not "Name (about −$5.36B)": in a narrow column the brackets broke away from the figure,
+    // which never breaks, and stood on lines of their own.
+    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name}, ${modelUsd(c.best.npvUsd)}` : "n/a")});
+    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name}, ${modelUsd(c.worst.npvUsd)}` : "n/a")});
   }
   if (columns.some((c) => c.gwYears !== null))
     rows.push({
