@@ -45,7 +45,7 @@ export const CEILING_FILLED = "ceiling-filled";
  * contract price on all the capacity delivered, not only its commitment, and the provider builds it all; see CeilingFilled).
  * Throws `invalid deal: <id>` when the deal is not in the dataset.
  *
- * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "slip", "fast", "bear"]
+ * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "ceiling-filled", "slip", "fast", "bear", "bull"]
  */
 export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[] {
   const deal = dataset.deals.find((d) => d.id === dealId);
