@@ -10,6 +10,7 @@ const column = (scenario: string, label: string, npvUsd: number | null): Scenari
   ramp: "linear",
   overrides: [],
   npvUsd,
+  npvWithResidualUsd: null,
   paybackYear: null,
   gwYears: null,
   h100eFp8: null,

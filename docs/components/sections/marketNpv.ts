@@ -166,6 +166,16 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
       cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))
     });
     rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
+    if (columns.some((c) => c.npvWithResidualUsd !== null)) {
+      rows.push({
+        label: "The same with the capacity's value at term end (not cash)",
+        cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+      });
+      rows.push({
+        label: "Deals above zero with that value",
+        cell: (c) => (c.positiveWithResidual === null ? "n/a" : `${count(c.positiveWithResidual)} of ${count(c.priced)}`)
+      });
+    }
     rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
     // "Name, about −$5.36B", not "Name (about −$5.36B)": in a narrow column the brackets broke away from the figure,
     // which never breaks, and stood on lines of their own.

@@ -128,6 +128,11 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const rows: {label: string; cell: (c: (typeof columns)[number]) => string}[] = [];
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))});
+  if (columns.some((c) => c.npvWithResidualUsd !== null))
+    rows.push({
+      label: "The same with the capacity's value at term end (not cash)",
+      cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+    });
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({label: "Pays back in", cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear))});
   if (columns.some((c) => c.gwYears !== null))

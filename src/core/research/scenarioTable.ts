@@ -18,6 +18,11 @@ export interface ScenarioColumn {
   overrides: {id: string; label: string; unit: string; value: number; base: number}[];
   /** The provider's cash NPV of the deal's new money, USD, at the scenario's values; null without a commitment. */
   npvUsd: number | null;
+  /**
+   * The same NPV plus the present value of the capacity's book value at term end (not cash: what the provider keeps),
+   * USD; null without a commitment, and in the "if the lab fills the ceiling" column unless it equals the base case.
+   */
+  npvWithResidualUsd: number | null;
   /** First year cumulative cash on the new money turns positive for good; null when it never does or no commitment. */
   paybackYear: number | null;
   /** The commitment's GW-years at the scenario's revenue per GW-year; null without a commitment. */
@@ -84,6 +89,7 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       ramp: scenario.ramp,
       overrides,
       npvUsd: figures["recycling.npvUsd"],
+      npvWithResidualUsd: figures["recycling.npvWithResidualUsd"],
       paybackYear: figures["recycling.paybackYear"],
       gwYears: figures["commitment.gwYears"],
       h100eFp8: figures["capacity.h100eFp8"],
@@ -106,6 +112,8 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
         ? "The base case if the lab paid the contract price on all the capacity delivered: here that comes to no more than its stated commitment (or the deal has no delivery schedule), so every figure is the base case's."
         : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value.",
       npvUsd: s.npvUsd.value,
+      // The model gives this reading no term-end value of its own.
+      npvWithResidualUsd: same ? column.npvWithResidualUsd : null,
       paybackYear: s.paybackYear,
       // Filling the ceiling pays for every GW-year delivered.
       paidGwYears: same ? column.paidGwYears : (r.deliveredGwYears?.value ?? null)

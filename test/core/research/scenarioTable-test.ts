@@ -21,7 +21,11 @@ it("scenarioTable(dataset, id) has one column per scenario, each the projection 
     const p = projectDeal(dataset, "amazon-anthropic", {scenario: column.scenario, draws: 0, tornadoFigures: []});
     assert.strictEqual(column.npvUsd, p.recycling.npvUsd!.value, column.scenario);
     assert.strictEqual(column.gwYears, p.commitment!.gwYears.contract.value, column.scenario);
+    // The NPV with the capacity's value at term end is the projection's, beside the cash NPV.
+    assert.strictEqual(column.npvWithResidualUsd, p.recycling.npvWithResidualUsd!.value, column.scenario);
   }
+  // Filling the ceiling (more revenue than the commitment here) has no term-end reading of its own.
+  assert.strictEqual(table.find((c) => c.scenario === "ceiling-filled")!.npvWithResidualUsd, null);
   // At base values: GW-years = over $100B ÷ $11B per GW-year (the revenue per GW-year's base) ≈ 9.09.
   assertInDelta(table.find((c) => c.scenario === "base")!.gwYears!, 100 / 11, 1e-9);
 });
