@@ -248,7 +248,7 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           c.scenario === "base"
             ? "every assumption at its base value, no draws."
             : c.scenario === CEILING_FILLED
-              ? CEILING_FILLED_MARKET
+              ? `${CEILING_FILLED_MARKET}${c.npvWithResidualUsd === null && c.priced ? " The model gives a deal's own reading of it no value at term end, so that row is n/a." : ""}`
               : c.overrides.length
                 ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
                 : c.description

@@ -110,7 +110,7 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       label: "If the lab fills the ceiling",
       description: same
         ? "The base case if the lab paid the contract price on all the capacity delivered: here that comes to no more than its stated commitment (or the deal has no delivery schedule), so every figure is the base case's."
-        : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value.",
+        : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value. The model gives this reading no value at term end (n/a).",
       npvUsd: s.npvUsd.value,
       // The model gives this reading no term-end value of its own.
       npvWithResidualUsd: same ? column.npvWithResidualUsd : null,
