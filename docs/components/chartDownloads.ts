@@ -368,6 +368,13 @@ export const SCENARIO_TABLE: ChartDownload<ScenarioCsvRow> = {
       value: (c) => c.npvUsd
     },
     {
+      header: "NPV with the value at term end (usd)",
+      meaning:
+        "The same cash NPV plus the present value of the capacity's book value at term end (not cash); empty in the column for the lab filling the ceiling unless it equals the base case",
+      unit: "usd",
+      value: (c) => c.npvWithResidualUsd
+    },
+    {
       header: "Pays back in (year)",
       meaning: "First year the cumulative cash on the new money turns positive for good; empty when it never does",
       unit: "year",
@@ -406,6 +413,7 @@ export function scenarioDownload(columns: readonly ScenarioColumn[]): ChartDownl
   const drop: string[] = [];
   if (!columns.some((c) => c.npvUsd !== null))
     drop.push("Cash NPV of the new money (usd)", "Pays back in (year)", "Never pays back within the term");
+  if (!columns.some((c) => c.npvWithResidualUsd !== null)) drop.push("NPV with the value at term end (usd)");
   if (!columns.some((c) => c.gwYears !== null)) drop.push("GW-years the commitment buys (gw-years)");
   if (!columns.some((c) => c.h100eFp8 !== null)) drop.push("H100-equivalents at the ceiling, 8-bit (count)");
   return withoutColumns(SCENARIO_TABLE, drop);
@@ -592,6 +600,19 @@ export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
       meaning: "Of the deals priced, those with a cash NPV above zero",
       unit: "count",
       value: (c) => c.positive
+    },
+    {
+      header: "NPV with the value at term end, added up (usd)",
+      meaning:
+        "Sum over the priced deals of the cash NPV plus the present value of the capacity's book value at term end (not cash); empty when a deal lacks that reading under the scenario",
+      unit: "usd",
+      value: (c) => c.npvWithResidualUsd
+    },
+    {
+      header: "Deals above zero with the value at term end (count)",
+      meaning: "Of the deals priced, those whose NPV with the value at term end is above zero; empty as the sum",
+      unit: "count",
+      value: (c) => c.positiveWithResidual
     },
     {
       header: "Deals that pay back (count)",

@@ -10,9 +10,12 @@ const column = (scenario: string, label: string, npvUsd: number | null): Scenari
   ramp: "linear",
   overrides: [],
   npvUsd,
+  npvWithResidualUsd: null,
   paybackYear: null,
   gwYears: null,
-  h100eFp8: null
+  h100eFp8: null,
+  paidGwYears: null,
+  paidGwYearsPriceAlone: null
 });
 const deal = (id: string, npvs: [number, number, number]) => ({
   id,

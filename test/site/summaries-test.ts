@@ -69,13 +69,17 @@ it("no deal's page 1 prints an investor's sentence without investment, or a payb
 });
 
 it("when the data changes, a claim that no longer holds is flagged stale at file:line, and a call written to turn turns", async () => {
-  // Azure's margin at its range's low end: Microsoft + Nvidia → Anthropic no longer has the widest margin, which its
-  // call states (a {{#holds}}), and Microsoft → OpenAI's cash NPV turns negative, which its call follows ({{#if}}).
+  // Azure's margin cut to 14% (an AI-rental margin, below AWS's; until s7 the low end of Azure's range): Microsoft +
+  // Nvidia → Anthropic no longer has the widest margin, which its call states (a {{#holds}}), and Microsoft → OpenAI's
+  // cash NPV is negative, which its call follows ({{#if}}).
   const changed: Dataset = {
     ...dataset,
-    assumptions: dataset.assumptions.map((a) =>
-      a.id === "margin-azure" ? {...a, base: a.low, high: a.low + 0.001, low: a.low - 0.001} : a
-    )
+    assumptions: dataset.assumptions.map((a) => (a.id === "margin-azure" ? {...a, base: 0.14, high: 0.141, low: 0.139} : a)),
+    // The scenarios' overrides must lie inside the changed range: Azure's is left at base in them.
+    scenarios: dataset.scenarios.map((s) => {
+      const {"margin-azure": _, ...overrides} = s.overrides;
+      return {...s, overrides};
+    })
   };
   // At the base values alone (no draws): the margin's range is too narrow to matter, and the test stays fast.
   const changedProjections = project(changed, 0);

@@ -11,6 +11,7 @@ import {el} from "../dom.js";
 import {count, figureText, modelUsd, pct, unitText} from "../format.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
+import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Valuation date of every cash NPV (VALUATION_YEAR in the core's recycling model). */
@@ -165,9 +166,21 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
       cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))
     });
     rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
+    if (columns.some((c) => c.npvWithResidualUsd !== null)) {
+      rows.push({
+        label: "The same with the capacity's value at term end (not cash)",
+        cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+      });
+      rows.push({
+        label: "Deals above zero with that value",
+        cell: (c) => (c.positiveWithResidual === null ? "n/a" : `${count(c.positiveWithResidual)} of ${count(c.priced)}`)
+      });
+    }
     rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
-    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name} (${modelUsd(c.best.npvUsd)})` : "n/a")});
-    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name} (${modelUsd(c.worst.npvUsd)})` : "n/a")});
+    // "Name, about −$5.36B", not "Name (about −$5.36B)": in a narrow column the brackets broke away from the figure,
+    // which never breaks, and stood on lines of their own.
+    rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name}, ${modelUsd(c.best.npvUsd)}` : "n/a")});
+    rows.push({label: "Lowest cash NPV", cell: (c) => (c.worst ? `${c.worst.name}, ${modelUsd(c.worst.npvUsd)}` : "n/a")});
   }
   if (columns.some((c) => c.gwYears !== null))
     rows.push({
@@ -212,7 +225,10 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           label: "The market under each scenario",
           className: "research-scenarios market-scenarios-table"
         }),
-        el("p", {class: "market-npv-caption"}, caption)
+        el("p", {class: "market-npv-caption"}, caption),
+        ...[priceCapacityNote(columns, "the commitments"), computeTimingNote(columns, "each deal's")]
+          .filter(Boolean)
+          .map((note) => el("p", {class: "market-npv-caption"}, note))
       ],
       {
         title: asTitle(finding || "The market under each scenario"),
@@ -232,7 +248,7 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           c.scenario === "base"
             ? "every assumption at its base value, no draws."
             : c.scenario === CEILING_FILLED
-              ? CEILING_FILLED_MARKET
+              ? `${CEILING_FILLED_MARKET}${c.npvWithResidualUsd === null && c.priced ? " The model gives a deal's own reading of it no value at term end, so that row is n/a." : ""}`
               : c.overrides.length
                 ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
                 : c.description

@@ -11,6 +11,7 @@ import {el} from "../dom.js";
 import {count, date, figureText, inputText, modelUsd, unitText, withBound} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
+import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -127,6 +128,11 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const rows: {label: string; cell: (c: (typeof columns)[number]) => string}[] = [];
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))});
+  if (columns.some((c) => c.npvWithResidualUsd !== null))
+    rows.push({
+      label: "The same with the capacity's value at term end (not cash)",
+      cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+    });
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({label: "Pays back in", cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear))});
   if (columns.some((c) => c.gwYears !== null))
@@ -164,6 +170,9 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     el("h3", {}, "Bull, base and bear"),
     el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
     ScenarioGrid(columns, rows, {title, label: "Scenarios compared", className: "research-scenarios"}),
+    ...[priceCapacityNote(columns, "the commitment"), computeTimingNote(columns, "the deal's")]
+      .filter(Boolean)
+      .map((note) => el("p", {class: "research-scenarios-note"}, note)),
     context.print ? null : ChartCsv(scenarioDownload(columns), deal.id, scenarioRows(columns), data.version),
     el(
       "ul",

@@ -38,11 +38,21 @@ export interface MarketScenarioColumn {
   npvUsd: number | null;
   /** Of the priced deals, how many have a cash NPV above zero. */
   positive: number;
+  /**
+   * Sum of the priced deals' NPVs with the capacity's value at term end (not cash), USD, and how many are above zero;
+   * null when any priced deal lacks that reading under the scenario.
+   */
+  npvWithResidualUsd: number | null;
+  positiveWithResidual: number | null;
   /** Of the priced deals, how many pay back within their term. */
   paysBack: number;
   /** Sum of the GW-years the live deals' commitments buy; null when no deal has them. */
   gwYears: number | null;
   gwYearsDeals: number;
+  /** Sum of the GW-years the live deals' spend pays for in the cash model (ScenarioColumn.paidGwYears); null when none. */
+  paidGwYears: number | null;
+  /** Sum of the same with the scenario's price alone moved (ScenarioColumn.paidGwYearsPriceAlone); null when none. */
+  paidGwYearsPriceAlone: number | null;
   /** Sum of the H100-equivalents (8-bit) at the live deals' ceilings; null when no deal has them. */
   h100eFp8: number | null;
   h100eDeals: number;
@@ -90,7 +100,10 @@ export function marketScenarios(deals: readonly MarketScenarioInput[]): MarketSc
       return {value: finite.length ? finite.reduce((a, b) => a + b, 0) : null, deals: finite.length};
     };
     const gwYears = sum(picked.map((p) => p.c.gwYears));
+    const paidGwYears = sum(picked.map((p) => p.c.paidGwYears));
+    const priceAlone = sum(picked.map((p) => p.c.paidGwYearsPriceAlone));
     const h100e = sum(picked.map((p) => p.c.h100eFp8));
+    const residuals = priced.map((p) => p.c.npvWithResidualUsd ?? Number.NaN);
     const named = (p: (typeof priced)[number]): MarketScenarioDeal => ({id: p.d.id, name: p.d.name, npvUsd: p.c.npvUsd});
     const best = priced.length ? priced.reduce((a, b) => (b.c.npvUsd > a.c.npvUsd ? b : a)) : null;
     const worst = priced.length ? priced.reduce((a, b) => (b.c.npvUsd < a.c.npvUsd ? b : a)) : null;
@@ -103,9 +116,13 @@ export function marketScenarios(deals: readonly MarketScenarioInput[]): MarketSc
       priced: priced.length,
       npvUsd: priced.length ? priced.reduce((a, p) => a + p.c.npvUsd, 0) : null,
       positive: priced.filter((p) => p.c.npvUsd > 0).length,
+      npvWithResidualUsd: residuals.every(Number.isFinite) && residuals.length ? residuals.reduce((a, b) => a + b, 0) : null,
+      positiveWithResidual: residuals.every(Number.isFinite) && residuals.length ? residuals.filter((v) => v > 0).length : null,
       paysBack: priced.filter((p) => p.c.paybackYear !== null).length,
       gwYears: gwYears.value,
       gwYearsDeals: gwYears.deals,
+      paidGwYears: paidGwYears.value,
+      paidGwYearsPriceAlone: priceAlone.value,
       h100eFp8: h100e.value,
       h100eDeals: h100e.deals,
       best: best && named(best),

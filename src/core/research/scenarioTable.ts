@@ -18,12 +18,27 @@ export interface ScenarioColumn {
   overrides: {id: string; label: string; unit: string; value: number; base: number}[];
   /** The provider's cash NPV of the deal's new money, USD, at the scenario's values; null without a commitment. */
   npvUsd: number | null;
+  /**
+   * The same NPV plus the present value of the capacity's book value at term end (not cash: what the provider keeps),
+   * USD; null without a commitment, and in the "if the lab fills the ceiling" column unless it equals the base case.
+   */
+  npvWithResidualUsd: number | null;
   /** First year cumulative cash on the new money turns positive for good; null when it never does or no commitment. */
   paybackYear: number | null;
   /** The commitment's GW-years at the scenario's revenue per GW-year; null without a commitment. */
   gwYears: number | null;
   /** H100-equivalents on the 8-bit basis at the ceiling; null without chip counts. */
   h100eFp8: number | null;
+  /**
+   * The GW-years the lab's spend pays for in the cash model (its spend ÷ the price per GW-year it is paid at, which is
+   * never below the commitment ÷ the GW-years on schedule): what the provider builds; null without a commitment.
+   */
+  paidGwYears: number | null;
+  /**
+   * The same, with only the scenario's contract revenue per GW-year moved (every other assumption at base, the base
+   * ramp): what the price alone does to the capacity the commitment pays for; null when the scenario sets no price.
+   */
+  paidGwYearsPriceAlone: number | null;
 }
 
 /** The column id of the base case if the lab filled the ceiling (not a scenario in the data: no assumption moves). */
@@ -35,7 +50,7 @@ export const CEILING_FILLED = "ceiling-filled";
  * contract price on all the capacity delivered, not only its commitment, and the provider builds it all; see CeilingFilled).
  * Throws `invalid deal: <id>` when the deal is not in the dataset.
  *
- * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "slip", "fast", "bear"]
+ * @example scenarioTable(dataset, "amazon-anthropic").map((c) => c.scenario) // ["base", "ceiling-filled", "slip", "fast", "bear", "bull"]
  */
 export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[] {
   const deal = dataset.deals.find((d) => d.id === dealId);
@@ -47,10 +62,20 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
   // valued by simulation, no fleet). Only the base case is evaluated in full, for its "if the lab fills the ceiling" reading.
   const projector = prepareDealProjector(dataset, deal);
   const own = marginId(deal.provider);
+  const baseScenario = dataset.scenarios.find((s) => s.id === "base");
+  const paidOf = (r: {revenueUsd: {value: number} | null; pricePerGwYearUsd: {value: number} | null}) =>
+    r.revenueUsd && r.pricePerGwYearUsd ? r.revenueUsd.value / r.pricePerGwYearUsd.value : null;
   const columns = dataset.scenarios.map((scenario) => {
     const {ramp, values} = scenarioValues(dataset.assumptions, scenario);
     const figures = projector.draw(values, ramp);
-    const recycling = scenario.id === "base" ? projector.evaluate(values, {detail: false, ramp}).recycling : null;
+    const evaluated = projector.evaluate(values, {detail: false, ramp}).recycling;
+    const recycling = scenario.id === "base" ? evaluated : null;
+    const price = scenario.overrides["revenue-per-gw-year"];
+    let priceAlone: number | null = null;
+    if (price !== undefined && baseScenario) {
+      const base = scenarioValues(dataset.assumptions, baseScenario);
+      priceAlone = paidOf(projector.evaluate({...base.values, "revenue-per-gw-year": price}, {detail: false, ramp: base.ramp}).recycling);
+    }
     const overrides = dataset.assumptions
       .filter((a) => scenario.overrides[a.id] !== undefined && scenario.overrides[a.id] !== a.base)
       // Another provider's margin does not move this deal: leave it out of the stated assumptions.
@@ -64,9 +89,12 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       ramp: scenario.ramp,
       overrides,
       npvUsd: figures["recycling.npvUsd"],
+      npvWithResidualUsd: figures["recycling.npvWithResidualUsd"],
       paybackYear: figures["recycling.paybackYear"],
       gwYears: figures["commitment.gwYears"],
       h100eFp8: figures["capacity.h100eFp8"],
+      paidGwYears: paidOf(evaluated),
+      paidGwYearsPriceAlone: priceAlone,
       recycling
     };
   });
@@ -82,9 +110,108 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       label: "If the lab fills the ceiling",
       description: same
         ? "The base case if the lab paid the contract price on all the capacity delivered: here that comes to no more than its stated commitment (or the deal has no delivery schedule), so every figure is the base case's."
-        : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value.",
+        : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value. The model gives this reading no value at term end (n/a).",
       npvUsd: s.npvUsd.value,
-      paybackYear: s.paybackYear
+      // The model gives this reading no term-end value of its own.
+      npvWithResidualUsd: same ? column.npvWithResidualUsd : null,
+      paybackYear: s.paybackYear,
+      // Filling the ceiling pays for every GW-year delivered.
+      paidGwYears: same ? column.paidGwYears : (r.deliveredGwYears?.value ?? null)
+    });
+  }
+  return out;
+}
+
+/** The parts of a scenario column (a deal's, or the market's sum) that the notes under the table read. */
+export type ScenarioNoteColumn = Pick<
+  ScenarioColumn,
+  "scenario" | "label" | "ramp" | "overrides" | "gwYears" | "paidGwYears" | "paidGwYearsPriceAlone" | "h100eFp8"
+>;
+
+/** A scenario whose H100-equivalents move against its timing, with the base case's and its own. */
+export interface TimingShift<C extends ScenarioNoteColumn = ScenarioNoteColumn> {
+  column: C;
+  /** "later": the scenario delays delivery (a slip above the base's); "earlier": no later, on the front-loaded ramp. */
+  timing: "later" | "earlier";
+  h100eFp8: number;
+  baseH100eFp8: number;
+}
+
+/**
+ * Returns the scenarios whose H100-equivalents at the ceiling move against their timing, in column order: one that
+ * delivers later (a slip above the base's) yet counts more than the base case, or one that delivers earlier (no
+ * later, on the front-loaded ramp while the base is not) yet counts fewer. Each GW is filled with the newest of the
+ * deal's chips available when it arrives (chipMix), so later capacity gets newer, faster chips. A scenario that also
+ * lowers the PUE (more IT power per GW, so more chips) is left out when it counts more, and one that raises it when it
+ * counts fewer: then timing alone does not explain the move. Empty without a base column, or without H100-equivalents.
+ *
+ * @example computeAgainstTiming(scenarioTable(dataset, "amazon-anthropic")).map((s) => s.column.scenario) // ["slip", "fast", "bear", "bull"]
+ */
+export function computeAgainstTiming<C extends ScenarioNoteColumn>(columns: readonly C[]): TimingShift<C>[] {
+  const base = columns.find((c) => c.scenario === "base");
+  const baseH100e = base?.h100eFp8;
+  if (!base || baseH100e === null || baseH100e === undefined || !(baseH100e > 0)) return [];
+  const set = (c: C, id: string) => c.overrides.find((o) => o.id === id);
+  const out: TimingShift<C>[] = [];
+  for (const column of columns) {
+    const h100e = column.h100eFp8;
+    if (column === base || h100e === null || !Number.isFinite(h100e)) continue;
+    const slip = set(column, "slip-months");
+    const later = slip !== undefined && slip.value > slip.base;
+    const earlier = !later && column.ramp === "front-loaded" && base.ramp !== "front-loaded";
+    const pue = set(column, "pue");
+    const pueMove = pue ? Math.sign(pue.value - pue.base) : 0;
+    const tolerance = 1e-9 * baseH100e;
+    if (later && h100e > baseH100e + tolerance && pueMove >= 0)
+      out.push({column, timing: "later", h100eFp8: h100e, baseH100eFp8: baseH100e});
+    else if (earlier && h100e < baseH100e - tolerance && pueMove <= 0)
+      out.push({column, timing: "earlier", h100eFp8: h100e, baseH100eFp8: baseH100e});
+  }
+  return out;
+}
+
+/** A scenario that sets the contract revenue per GW-year: what the commitment's dollars then buy, against the base. */
+export interface PriceCapacity<C extends ScenarioNoteColumn = ScenarioNoteColumn> {
+  column: C;
+  /** The scenario's contract revenue per GW-year, USD bn per GW-year (the price paid is never below commitment ÷ GW-years on schedule). */
+  price: number;
+  /** The capex per GW the provider builds at when the scenario sets it, USD bn per GW; null: the base's. */
+  capexPerGw: number | null;
+  gwYears: number;
+  baseGwYears: number;
+  /** gwYears ÷ baseGwYears − 1: +0.57 is 57% more GW-years for the same dollars. */
+  change: number;
+}
+
+/**
+ * Returns, for each scenario that sets the contract revenue per GW-year and, by that price alone (every other
+ * assumption at base: paidGwYearsPriceAlone), changes the GW-years the lab's spend pays for, what the commitment's
+ * dollars buy against the base case: the model reads a stated commitment as
+ * the dollars the lab pays, so a lower price buys more GW-years, which the provider must build (at the scenario's
+ * capex per GW), and a higher one fewer; where the commitment already pays more than the contract price for the
+ * capacity on schedule, the price it is paid does not move and neither do the GW-years (no entry). Column order; empty
+ * without a base column with GW-years.
+ *
+ * @example priceCapacity(scenarioTable(dataset, "microsoft-openai")).find((p) => p.column.scenario === "bear")?.change // 250/7 ÷ 250/11 − 1 ≈ 0.571
+ */
+export function priceCapacity<C extends ScenarioNoteColumn>(columns: readonly C[]): PriceCapacity<C>[] {
+  const base = columns.find((c) => c.scenario === "base");
+  const baseGwYears = base?.paidGwYears;
+  if (!base || baseGwYears === null || baseGwYears === undefined || !(baseGwYears > 0)) return [];
+  const out: PriceCapacity<C>[] = [];
+  for (const column of columns) {
+    const price = column.overrides.find((o) => o.id === "revenue-per-gw-year");
+    const gwYears = column.paidGwYearsPriceAlone;
+    if (column === base || !price || price.value === price.base || gwYears === null || !Number.isFinite(gwYears)) continue;
+    if (Math.abs(gwYears - baseGwYears) <= 1e-9 * baseGwYears) continue;
+    const capex = column.overrides.find((o) => o.id === "capex-per-gw");
+    out.push({
+      column,
+      price: price.value,
+      capexPerGw: capex && capex.value !== capex.base ? capex.value : null,
+      gwYears,
+      baseGwYears,
+      change: gwYears / baseGwYears - 1
     });
   }
   return out;

@@ -86,16 +86,12 @@ function baseOf(p: DealProjection, name: (typeof UNCERTAIN_FIGURES)[number]): nu
 
 /**
  * Base cases known to lie outside their own band, each with the reason; the test fails for any other, and for any of
- * these once it comes inside (so the list only shrinks). Cash NPV: the effects of IT life (a full IT generation bought
- * for the term's last year), of the price per GW-year (the GW a commitment buys is 1 ÷ price) and of capex (above the
- * opex floor's kink) are convex, and slip's base is its best case, so the draws' P90 falls below the base (the other
- * NPV readings inherit it). Operating profit: the provider's margin is the mode of an asymmetric range. Capacity
- * compute: a chip's base FLOP/s at the top of its range. To be fixed, not to be added to.
+ * these once it comes inside (so the list only shrinks). s7 centred the ranges (one margin rule for every provider,
+ * capex over its seven estimates) and stopped buying an IT generation in a term's last years: every cash NPV,
+ * operating profit and fill-the-ceiling NPV came inside (the list held 14 cases in s6).
+ * Capacity compute: a chip's base FLOP/s at the top of its range. To be fixed, not to be added to.
  */
 const KNOWN_OUTSIDE = new Set([
-  "microsoft-nvidia-anthropic recycling.operatingProfitUsd",
-  "microsoft-openai recycling.operatingProfitUsd",
-  "microsoft-openai recycling.npvWithResidualUsd",
   "amazon-openai capacity.flopsBf16",
   "amazon-openai capacity.h100e",
   "nvidia-openai capacity.flopsBf16",

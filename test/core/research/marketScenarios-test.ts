@@ -10,9 +10,12 @@ const column = (scenario: string, npvUsd: number | null, more: Partial<ScenarioC
   ramp: "linear",
   overrides: [],
   npvUsd,
+  npvWithResidualUsd: null,
   paybackYear: null,
   gwYears: null,
   h100eFp8: null,
+  paidGwYears: null,
+  paidGwYearsPriceAlone: null,
   ...more
 });
 
@@ -84,4 +87,38 @@ it("marketScenarios(deals) has no NPV and no best or worst when no live deal is 
   assert.isNull(table.columns[0].best);
   assert.isNull(table.columns[0].gwYears);
   assert.deepStrictEqual(marketScenarios([]).columns, []);
+});
+
+it("marketScenarios(deals) adds up the NPVs with the value at term end, and gives none when a priced deal lacks that reading", () => {
+  const table = marketScenarios([
+    {
+      id: "a",
+      name: "A",
+      live: true,
+      columns: [
+        column("base", -2e9, {npvWithResidualUsd: 1.5e9}),
+        // Filling the ceiling has no term-end reading of its own.
+        column("ceiling-filled", 4e9, {npvWithResidualUsd: null}),
+        column("bull", 1e9, {npvWithResidualUsd: 4e9})
+      ]
+    },
+    {
+      id: "b",
+      name: "B",
+      live: true,
+      columns: [column("base", -3e9, {npvWithResidualUsd: -0.5e9}), column("bull", -1e9, {npvWithResidualUsd: 2e9})]
+    },
+    {id: "c", name: "C", live: true, columns: [column("base", null), column("bull", null)]}
+  ]);
+  const [base, filled, bull] = table.columns;
+  // Base: 1.5 − 0.5 = +1 ($B), one of two above zero; bull: 4 + 2 = +6, both; filled: A has no reading, so none.
+  assertInDelta(base.npvWithResidualUsd!, 1e9, 1);
+  assert.strictEqual(base.positiveWithResidual, 1);
+  assertInDelta(bull.npvWithResidualUsd!, 6e9, 1);
+  assert.strictEqual(bull.positiveWithResidual, 2);
+  assert.strictEqual(filled.npvWithResidualUsd, null);
+  assert.strictEqual(filled.positiveWithResidual, null);
+  // The cash sums are untouched: base −5, bull 0.
+  assertInDelta(base.npvUsd!, -5e9, 1);
+  assertInDelta(bull.npvUsd!, 0, 1);
 });

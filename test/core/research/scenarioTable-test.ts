@@ -1,5 +1,5 @@
 import {assert, beforeAll, it} from "vitest";
-import {projectDeal, scenarioTable} from "../../../src/core/index.js";
+import {computeAgainstTiming, priceCapacity, projectDeal, scenarioTable} from "../../../src/core/index.js";
 import type {Dataset} from "../../../src/core/model.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
@@ -21,7 +21,11 @@ it("scenarioTable(dataset, id) has one column per scenario, each the projection 
     const p = projectDeal(dataset, "amazon-anthropic", {scenario: column.scenario, draws: 0, tornadoFigures: []});
     assert.strictEqual(column.npvUsd, p.recycling.npvUsd!.value, column.scenario);
     assert.strictEqual(column.gwYears, p.commitment!.gwYears.contract.value, column.scenario);
+    // The NPV with the capacity's value at term end is the projection's, beside the cash NPV.
+    assert.strictEqual(column.npvWithResidualUsd, p.recycling.npvWithResidualUsd!.value, column.scenario);
   }
+  // Filling the ceiling (more revenue than the commitment here) has no term-end reading of its own.
+  assert.strictEqual(table.find((c) => c.scenario === "ceiling-filled")!.npvWithResidualUsd, null);
   // At base values: GW-years = over $100B ÷ $11B per GW-year (the revenue per GW-year's base) ≈ 9.09.
   assertInDelta(table.find((c) => c.scenario === "base")!.gwYears!, 100 / 11, 1e-9);
 });
@@ -70,4 +74,106 @@ it("scenarioTable(dataset, id) reads the base case as if the lab filled the ceil
   const oracle = scenarioTable(dataset, "oracle-openai");
   assert.strictEqual(oracle.find((c) => c.scenario === "ceiling-filled")!.npvUsd, oracle.find((c) => c.scenario === "base")!.npvUsd);
   assert(!scenarioTable(dataset, "amd-openai").some((c) => c.scenario === "ceiling-filled"));
+});
+
+it("bull economics mirrors bear economics lever for lever: each sets the same assumptions, at the other end of its range", () => {
+  const scenarios = new Map(dataset.scenarios.map((s) => [s.id, s]));
+  const bear = scenarios.get("bear")!;
+  const bull = scenarios.get("bull")!;
+  const byId = new Map(dataset.assumptions.map((a) => [a.id, a]));
+  for (const [id, value] of Object.entries(bear.overrides)) {
+    const a = byId.get(id)!;
+    // Slip has no early side (its low end is its base): the bull delivers on schedule, on the front-loaded ramp.
+    if (id === "slip-months") {
+      assert.strictEqual(a.low, a.base);
+      assert.notProperty(bull.overrides, id);
+      continue;
+    }
+    // Bear at one end, bull at the other (the low end of revenue is bearish, the low end of capex bullish).
+    assert.include([a.low, a.high], value, id);
+    assert.strictEqual(bull.overrides[id], value === a.low ? a.high : a.low, id);
+  }
+  assert.deepStrictEqual(
+    Object.keys(bull.overrides).sort(),
+    Object.keys(bear.overrides)
+      .filter((id) => id !== "slip-months")
+      .sort()
+  );
+  assert.strictEqual(bull.ramp, "front-loaded");
+  // For every deal with a cash NPV, the bull is the most favourable column and the bear the least.
+  for (const deal of dataset.deals) {
+    const table = scenarioTable(dataset, deal.id).filter((c) => c.npvUsd !== null && c.scenario !== "ceiling-filled");
+    if (!table.length) continue;
+    const npv = (id: string) => table.find((c) => c.scenario === id)!.npvUsd!;
+    assert.strictEqual(Math.max(...table.map((c) => c.npvUsd!)), npv("bull"), deal.id);
+    assert.strictEqual(Math.min(...table.map((c) => c.npvUsd!)), npv("bear"), deal.id);
+  }
+});
+
+it("priceCapacity(columns): a price per GW-year moves the GW-years the same dollars buy (1 ÷ price), hand-checked for Microsoft → OpenAI", () => {
+  const table = scenarioTable(dataset, "microsoft-openai");
+  const moves = priceCapacity(table);
+  const bear = moves.find((m) => m.column.scenario === "bear")!;
+  const bull = moves.find((m) => m.column.scenario === "bull")!;
+  // $250B ÷ $11B = 22.73 GW-years at base; ÷ $7B = 35.71 (+57.1%); ÷ $15B = 16.67 (−26.7%).
+  assertInDelta(bear.baseGwYears, 250 / 11, 1e-9);
+  assertInDelta(bear.gwYears, 250 / 7, 1e-9);
+  assertInDelta(bear.change, 11 / 7 - 1, 1e-9);
+  assertInDelta(bull.change, 11 / 15 - 1, 1e-9);
+  assert.strictEqual(bear.price, 7);
+  assert.strictEqual(bear.capexPerGw, dataset.scenarios.find((s) => s.id === "bear")!.overrides["capex-per-gw"]);
+  // Slip and fast build-out set no price: not listed.
+  assert.deepStrictEqual(
+    moves.map((m) => m.column.scenario),
+    ["bear", "bull"]
+  );
+});
+
+it("computeAgainstTiming(columns): later delivery counting more H100-equivalents, earlier fewer, and nothing when compute follows timing", () => {
+  const col = (
+    scenario: string,
+    ramp: "s-curve" | "linear" | "front-loaded",
+    h100eFp8: number,
+    overrides: [string, number, number][] = []
+  ) => ({
+    scenario,
+    label: scenario,
+    ramp,
+    gwYears: null,
+    paidGwYears: null,
+    paidGwYearsPriceAlone: null,
+    h100eFp8,
+    overrides: overrides.map(([id, value, base]) => ({id, label: id, unit: "months", value, base}))
+  });
+  const base = col("base", "s-curve", 100);
+  const slip = col("slip", "s-curve", 110, [["slip-months", 12, 0]]);
+  const fast = col("fast", "front-loaded", 90, [["pue", 1.08, 1.15]]);
+  const fastUp = col("fast-up", "front-loaded", 105, [["pue", 1.08, 1.15]]);
+  const slipDown = col("slip-down", "s-curve", 95, [["slip-months", 12, 0]]);
+  const slipLowPue = col("slip-low-pue", "s-curve", 120, [
+    ["slip-months", 12, 0],
+    ["pue", 1.08, 1.15]
+  ]);
+  const shifts = computeAgainstTiming([base, slip, fast, fastUp, slipDown, slipLowPue]);
+  // Slip: later, more (timing); fast: earlier, fewer despite a lower PUE (timing). fast-up and slip-down follow timing;
+  // slip-low-pue counts more but a lower PUE alone would do that: not said.
+  assert.deepStrictEqual(
+    shifts.map((s) => [s.column.scenario, s.timing]),
+    [
+      ["slip", "later"],
+      ["fast", "earlier"]
+    ]
+  );
+  assertInDelta(shifts[0].h100eFp8 - shifts[0].baseH100eFp8, 10, 0);
+  assert.deepStrictEqual(computeAgainstTiming([base, fastUp, slipDown]), []);
+  assert.deepStrictEqual(computeAgainstTiming([slip, fast]), []);
+  // The founding deal: slip and bear deliver later and count more, fast build-out and bull earlier and fewer (critic s6 #14).
+  const founding = scenarioTable(dataset, "amazon-anthropic");
+  const h = (id: string) => founding.find((c) => c.scenario === id)!.h100eFp8!;
+  assert.isAbove(h("slip"), h("base"));
+  assert.isBelow(h("fast"), h("base"));
+  assert.deepStrictEqual(
+    computeAgainstTiming(founding).map((s) => s.column.scenario),
+    founding.filter((c) => ["slip", "fast", "bear", "bull"].includes(c.scenario)).map((c) => c.scenario)
+  );
 });

@@ -1,0 +1,54 @@
+import {assert, beforeAll, it} from "vitest";
+import {computeTimingNote, priceCapacityNote} from "../../docs/components/sections/scenarioNotes.js";
+import type {Dataset} from "../../src/core/model.js";
+import {scenarioTable} from "../../src/core/research/scenarioTable.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
+
+let dataset: Dataset;
+beforeAll(async () => {
+  dataset = await readValidDataset("data");
+});
+
+it("computeTimingNote says why later delivery counts more H100-equivalents, only when it happens", () => {
+  const note = computeTimingNote(scenarioTable(dataset, "amazon-anthropic"), "the deal's");
+  assert.match(note, /^Compute moves against timing: each GW is filled with the newest of the deal's chips available when it arrives/);
+  assert.match(
+    note,
+    /in Slip and Bear economics, which deliver later, the capacity counts more H100-equivalents than in the base case \(about [\d.,]+ million and [\d.,]+ million against [\d.,]+ million\)/
+  );
+  assert.match(note, /in Fast build-out and Bull economics, which deliver earlier, fewer \(about [\d.,]+ million and [\d.,]+ million\)\.$/);
+  // A table whose compute follows its timing (or has none) gets no note.
+  const flat = scenarioTable(dataset, "amazon-anthropic").map((c) => ({...c, h100eFp8: 1e6}));
+  assert.strictEqual(computeTimingNote(flat, "the deal's"), "");
+  assert.strictEqual(computeTimingNote(scenarioTable(dataset, "microsoft-openai"), "the deal's"), "");
+  // Every deal's note, when there is one, reads as one sentence with no unfilled part.
+  for (const deal of dataset.deals) {
+    const text = computeTimingNote(scenarioTable(dataset, deal.id), "the deal's");
+    if (text) assert.match(text, /^Compute moves against timing: [\s\S]*\)\.$/, deal.id);
+    assert.notMatch(text, /undefined|NaN|null/, deal.id);
+  }
+});
+
+it("priceCapacityNote says that a price per GW-year moves the GW-years the commitment buys, with the change computed", () => {
+  const note = priceCapacityNote(scenarioTable(dataset, "microsoft-openai"), "the commitment");
+  // $250B ÷ $7B = 35.7 GW-years against ÷ $11B = 22.7: 57% more; ÷ $15B = 16.7: 27% fewer.
+  assert.match(
+    note,
+    /so in Bear economics the contract price of \$7B per GW-year alone has the commitment pay for about 35\.7 GW-years against 22\.7 GW-years in the base case \(57% more\), built at \$55B per GW; /
+  );
+  assert.match(note, /; in Bull economics, \$15B per GW-year: about 16\.7 GW-years \(27% fewer\), built at \$29B per GW\./);
+  assert.match(note, /holding the capacity and cutting the revenue instead would have the lab pay less than it committed\.$/);
+  // Google's commitment pays more than the contract price for what its schedule delivers ($200B for 15 GW-years, not
+  // the 18.2 the row counts at $11B): the note says its GW-years are the paid ones, fewer than the row's.
+  assert.match(
+    priceCapacityNote(scenarioTable(dataset, "google-anthropic"), "the commitment"),
+    /against 15 GW-years in the base case \(11% fewer\)[\s\S]* These are the GW-years the providers are paid for and build, fewer than the row above \(18\.2 GW-years in the base case\)/
+  );
+  // Oracle's commitment already pays more than the contract price for the capacity on schedule: the bear's lower price
+  // moves neither the price it is paid nor the GW-years, so no scenario is named for it.
+  assert.notMatch(priceCapacityNote(scenarioTable(dataset, "oracle-openai"), "the commitment"), /Bear economics/);
+  // No commitment, no GW-years: no note.
+  assert.strictEqual(priceCapacityNote(scenarioTable(dataset, "nvidia-openai"), "the commitment"), "");
+  for (const deal of dataset.deals)
+    assert.notMatch(priceCapacityNote(scenarioTable(dataset, deal.id), "the commitment"), /undefined|NaN|null/, deal.id);
+});
