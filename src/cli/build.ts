@@ -11,6 +11,7 @@ import {hashInputs} from "../io/manifest.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
 import {checkData} from "./check.js";
+import {checkCache} from "./checkCache.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
@@ -51,8 +52,10 @@ export async function buildAll({
 }: BuildOptions = {}): Promise<number> {
   const started = performance.now();
   const step = (label: string) => log(`build: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it.
-  const {code, dataset} = await checkData({dataDir: data, stale: false});
+  // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it. The
+  // files and deals unchanged since the last build are not parsed and projected again (checkCache.ts).
+  const cache = await checkCache();
+  const {code, dataset} = await checkData({dataDir: data, stale: false, cache});
   if (code !== 0) return 1;
   await checkOutput(out);
   const release = await acquireBuildLock({
@@ -81,6 +84,7 @@ export async function buildAll({
     }
   };
   try {
+    await cache.prune();
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
     // Every data file the loaders publish, computed here in one process and handed to Framework through its cache.
@@ -92,7 +96,9 @@ export async function buildAll({
     step(
       `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );
-    const key = siteKey(inputs, data);
+    // The checked deals' names by id: the site key and the page heads need not parse every deal file again.
+    const known = new Map(dataset?.deals.map((d) => [d.id, d.name]));
+    const key = siteKey(inputs, data, known);
     // Only data changed since the previous build: re-point its pages at the new data files instead of re-rendering.
     const relinked = await stage("relinking the site to the new data", () =>
       relinkSite({previousOut: out, scratch, files: snapshots.files, key})
@@ -104,7 +110,7 @@ export async function buildAll({
         // A relinked build copies the previous site, whose modules are minified already.
         await minifyModules(scratch);
       }
-      await writePageHeads(scratch, data);
+      await writePageHeads(scratch, data, known);
       await validateSite(scratch);
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.

@@ -8,6 +8,7 @@ import {type Dataset, STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem, type Problem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 import {checkProjections, checkReports} from "../site/checkReports.js";
+import type {CheckCache} from "./checkCache.js";
 
 /**
  * Returns the process exit code of `deals check` (0 clean, 1 problems: in the data files, or in executive summaries
@@ -27,22 +28,29 @@ export interface CheckOptions {
   quiet?: boolean;
   /** Whether a stale summary is a problem (it needs every deal projected at the published draws); see checkReports. */
   stale?: boolean;
+  /** Keeps parsed files and projections between runs (the build's; checkCache.ts). */
+  cache?: CheckCache;
 }
 
 /**
  * Returns what `check` returns as `code`, and the checked dataset when it is 0: `deals build` and `deals preview`
  * compute the site data from it instead of reading and checking every data file a second time.
  */
-export async function checkData({dataDir = "data", quiet = false, stale = true}: CheckOptions = {}): Promise<{
+export async function checkData({dataDir = "data", quiet = false, stale = true, cache}: CheckOptions = {}): Promise<{
   code: number;
   dataset?: Dataset;
 }> {
-  const {dataset, problems: dataProblems, files} = await readDataset(dataDir);
+  const {dataset, problems: dataProblems, files} = await readDataset(dataDir, cache?.store);
   // Only valid data can be checked against the summaries (their figures are computed from it).
   const warnings: Problem[] = [];
   // The summaries' conditions are checked against the figures as published: the projections the site computes.
   const problems = dataset
-    ? await checkReports(dataset, {projections: stale ? checkProjections(dataset) : undefined, stale, warn: (p) => warnings.push(p)})
+    ? await checkReports(dataset, {
+        projections: stale ? checkProjections(dataset) : undefined,
+        stale,
+        warn: (p) => warnings.push(p),
+        memo: cache?.memo
+      })
     : dataProblems;
   // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
   for (const w of warnings) console.error(`${w.file}: warning: ${w.message}`);

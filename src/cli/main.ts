@@ -93,7 +93,14 @@ program
   .option("--max-shards <n>", "shards at most", (v) => Number.parseInt(v, 10))
   .option("--pages-per-shard <n>", "pages a shard should render", (v) => Number.parseInt(v, 10))
   .option("--github-output <file>", "append the plan as job outputs to this file ($GITHUB_OUTPUT)")
-  .option("--record", "record every PDF of the site (after the shards' PDFs are merged) in its manifest")
+  .option(
+    "--take-published",
+    "fetch the unchanged PDFs from --published into the site (checked by SHA-256); print (and with --github-output write as missing=) the briefings still to render"
+  )
+  .option(
+    "--record",
+    "record every PDF of the site (after the shards' PDFs are merged) in its manifest; fail when the site is over GitHub Pages' 1 GB"
+  )
   .action(async (options: Omit<ShardsOptions, "log">) => {
     const {shardsCommand} = await import("./shards.js");
     process.exitCode = await shardsCommand(options);

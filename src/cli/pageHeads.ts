@@ -139,11 +139,11 @@ export function dealDescription(name: string): string {
 /**
  * Writes the heads of the pages built in `dir` from the deals under `dataDir`: each deal page's title and
  * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
- * into `<dir>/_fonts/`. Returns the number of pages written.
+ * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals). Returns the number of pages written.
  */
-export async function writePageHeads(dir: string, dataDir: string): Promise<number> {
+export async function writePageHeads(dir: string, dataDir: string, known?: ReadonlyMap<string, string>): Promise<number> {
   const heads = new Map<string, {title?: string; description?: string}>([
-    ...listDeals(dataDir).map(
+    ...listDeals(dataDir, known).map(
       ({id, name}) => [`deals/${id}.html`, {title: `${name} | ${SITE_TITLE}`, description: dealDescription(name)}] as const
     ),
     ...Object.entries(PAGE_DESCRIPTIONS).map(([page, description]) => [`${page}.html`, {description}] as const)

@@ -17,13 +17,13 @@ import {readManifest} from "../io/manifest.js";
 
 /**
  * Returns the key of everything besides the data files that decides the site's pages: SHA-256 over the input hashes
- * outside `dataDir` and the deals' ids.
+ * outside `dataDir` and the deals' ids (`known`: the checked deals' names by id, see listDeals).
  */
-export function siteKey(inputs: Record<string, string>, dataDir: string): string {
+export function siteKey(inputs: Record<string, string>, dataDir: string, known?: ReadonlyMap<string, string>): string {
   const prefix = `${dataDir.replace(/\/+$/, "")}/`;
   const code = Object.entries(inputs).filter(([path]) => !path.startsWith(prefix));
   return createHash("sha256")
-    .update(JSON.stringify({code, deals: listDeals(dataDir).map((d) => d.id)}))
+    .update(JSON.stringify({code, deals: listDeals(dataDir, known).map((d) => d.id)}))
     .digest("hex");
 }
 

@@ -10,7 +10,7 @@ import {usd, withBound} from "../core/format/index.js";
 import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {concerns} from "../core/signals.js";
 import {cleanStrings} from "./markdownHazard.js";
-import {type DataFile, type FileKind, fileKind, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
+import {type DataFile, type FileKind, fileKind, type ParsedStore, parseDataFile, REQUIRED_FILES} from "./parseDataFile.js";
 import {compareProblems, fieldName, type Problem} from "./problem.js";
 import {eachSourcedFigure, partyFamily, provenanceProblem} from "./provenance.js";
 import type {AssumptionsFile, ChipsFile, CompaniesFile, DealFile, ScenariosFile, SignalsFile, YardsticksFile} from "./schema.js";
@@ -49,12 +49,13 @@ const FORECAST_WORDS = /\b(expects?|expected|forecasts?|forecasted|projected|wil
  * all their problems reported together; the cross-file rules (unique ids, references, date order, sums, every
  * assumption id present) run once every file has passed its own schema, since a file that failed has no value
  * to compare. The dataset is returned only when there is no problem; at most MAX_PROBLEMS_PER_RULE problems of
- * one kind are listed, then one line counting the rest. Never throws.
+ * one kind are listed, then one line counting the rest. `store` keeps each file's schema-checked value beyond the
+ * process (see ParsedStore). Never throws.
  *
  * @example
  * const {dataset, problems} = checkFiles([{relative: "companies.yaml", bytes: text}, …], "data");
  */
-export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResult {
+export function checkFiles(raw: readonly RawFile[], dataDir = "data", store?: ParsedStore): CheckResult {
   const problems: Problem[] = [];
   const files: DataFile[] = [];
   const sorted = [...raw].sort((a, b) => (a.relative < b.relative ? -1 : 1));
@@ -69,7 +70,7 @@ export function checkFiles(raw: readonly RawFile[], dataDir = "data"): CheckResu
       problems.push({file, line: 0, col: 0, field: "", message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES}`});
       continue;
     }
-    const parsed = parseDataFile(kind, file, bytes);
+    const parsed = parseDataFile(kind, file, bytes, store);
     files.push(parsed);
     problems.push(...parsed.problems);
   }

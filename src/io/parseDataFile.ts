@@ -63,12 +63,13 @@ export interface DataFile<K extends FileKind = FileKind> {
  * problems are all reported (unknown keys, missing fields, wrong types, out-of-range values).
  *
  * The result is shared with later calls for the same kind, path and text (a small cache, so re-checking a
- * folder where one file changed re-parses only that file); treat it as read-only.
+ * folder where one file changed re-parses only that file); treat it as read-only. `store` keeps the value of a file
+ * without problems beyond the process (see ParsedStore): one found there is not parsed unless its positions are asked.
  *
  * @example
  * const {value, problems} = parseDataFile("companies", "data/companies.yaml", "companies: []\n");
  */
-export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: Uint8Array | string): DataFile<K> {
+export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: Uint8Array | string, store?: ParsedStore): DataFile<K> {
   const decoded = typeof bytes === "string" ? checkTextSize(bytes, file) : decodeUtf8(bytes, file);
   if ("problem" in decoded) {
     const yaml = parseYamlText("", file);
@@ -77,11 +78,53 @@ export function parseDataFile<K extends FileKind>(kind: K, file: string, bytes: 
   const key = `${kind}\0${file}\0${decoded.text}`;
   const cached = CACHE.get(key);
   if (cached) return cached as DataFile<K>;
-  const parsed = parseText(kind, file, decoded.text);
+  const stored = store?.get(key);
+  const parsed =
+    stored === undefined
+      ? parseText(kind, file, decoded.text)
+      : {kind, file, value: stored as DataFile<K>["value"], yaml: lazyYamlText(decoded.text, file), problems: []};
+  if (stored === undefined && !parsed.problems.length) store?.set(key, parsed.value);
   CACHE.set(key, parsed);
   // Map keeps insertion order, so the first key is the oldest.
   if (CACHE.size > CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
   return parsed;
+}
+
+/**
+ * Schema-checked values kept beyond the process (the build's, src/cli/checkCache.ts), by the key `kind\0file\0text`:
+ * only a file without problems is kept, so a problem is always found and located by parsing the file again.
+ */
+export interface ParsedStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/**
+ * Returns the YamlText of `text`, parsed only when first asked for (a kept file's positions are needed only to locate
+ * a problem the data as a whole has, e.g. a deal naming an unknown company).
+ */
+function lazyYamlText(text: string, file: string): YamlText {
+  let parsed: YamlText | undefined;
+  const yaml = () => {
+    parsed ??= parseYamlText(text, file);
+    return parsed;
+  };
+  return {
+    file,
+    get value() {
+      return yaml().value;
+    },
+    locate: (path) => yaml().locate(path),
+    locateKey: (path, key) => yaml().locateKey(path, key),
+    get problems() {
+      return yaml().problems;
+    }
+  };
+}
+
+/** Forgets the parsed files this process keeps (a test of a ParsedStore needs a process that has parsed nothing). */
+export function forgetParsedFiles(): void {
+  CACHE.clear();
 }
 
 /** Parsed files kept, by kind, path and text; a data folder has a few dozen files. */

@@ -3,18 +3,19 @@ import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {type CheckResult, checkFiles, type RawFile} from "./dataset.js";
+import type {ParsedStore} from "./parseDataFile.js";
 import {formatProblem, type Problem} from "./problem.js";
 import {MAX_FILE_BYTES} from "./yamlText.js";
 
 /**
  * Returns the checked dataset read from `dataDir` (default `data`, relative to the working directory), or
  * every problem found. Files over the size cap are refused before they are read; a folder or file that cannot
- * be read is a problem too, never an exception.
+ * be read is a problem too, never an exception. `store` keeps each file's checked value beyond the process (ParsedStore).
  *
  * @example
  * const {dataset, problems} = await readDataset("data");
  */
-export async function readDataset(dataDir = "data"): Promise<CheckResult> {
+export async function readDataset(dataDir = "data", store?: ParsedStore): Promise<CheckResult> {
   const root = dataDir.replace(/\/+$/, "") || ".";
   const raw: RawFile[] = [];
   const problems: Problem[] = [];
@@ -33,7 +34,7 @@ export async function readDataset(dataDir = "data"): Promise<CheckResult> {
       problems.push({file: `${root}/${rel}`, line: 0, col: 0, field: "", message: `cannot read: ${reason(error)}`});
     }
   }
-  const result = checkFiles(raw, root);
+  const result = checkFiles(raw, root, store);
   if (!problems.length) return result;
   return {problems: [...problems, ...result.problems], files: result.files};
 }

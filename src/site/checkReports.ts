@@ -16,6 +16,7 @@ import {briefingCallFor} from "./briefingSummary.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
 import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";
+import type {DealMemo} from "./siteData.js";
 import {applyDirectives} from "./summaryConditions.js";
 
 export interface CheckReportsOptions {
@@ -35,6 +36,8 @@ export interface CheckReportsOptions {
    * projections at the published draws that staleness needs; `deals check`, which CI runs first, reports it.
    */
   stale?: boolean;
+  /** Keeps the default projections (at the base values, without draws) between runs; see checkProjections. */
+  memo?: DealMemo;
 }
 
 /**
@@ -46,10 +49,10 @@ export interface CheckReportsOptions {
  */
 export async function checkReports(
   dataset: Dataset,
-  {read = (file) => readFile(file, "utf-8"), projections, warn = () => {}, stale: reportStale = true}: CheckReportsOptions = {}
+  {read = (file) => readFile(file, "utf-8"), projections, warn = () => {}, stale: reportStale = true, memo}: CheckReportsOptions = {}
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  projections ??= checkProjections(dataset, {draws: 0});
+  projections ??= checkProjections(dataset, {draws: 0, memo});
   const figures = figureTable({dataset, version: "check", projections});
   // Each file is read once, however many briefings print it (deal.md is every deal's template).
   const files = new Map<string, Promise<string>>();
@@ -145,13 +148,22 @@ export async function checkReports(
  * Returns the projections a check weighs the summaries' conditions against, by deal id: projectDeal with `draws`
  * (default its own, as the site computes them). A deal the core cannot project (data the schema accepts but a
  * computation refuses, e.g. no reference chip) is left out: its economics are "not disclosed" to the summaries, and
- * the build reports the computation's own error.
+ * the build reports the computation's own error. `memo` may keep each deal's projection between runs (the build's,
+ * src/cli/checkCache.ts).
  */
-export function checkProjections(dataset: Dataset, {draws}: {draws?: number} = {}): Record<string, DealProjection> {
+export function checkProjections(
+  dataset: Dataset,
+  {draws, memo = (_name, _input, compute) => compute()}: {draws?: number; memo?: DealMemo} = {}
+): Record<string, DealProjection> {
   const out: Record<string, DealProjection> = {};
   for (const deal of dataset.deals) {
     try {
-      out[deal.id] = projectDeal(dataset, deal.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})});
+      // Each deal projected on its own (the dataset with that deal only), as the site data computes it: the result
+      // depends on nothing `memo`'s key leaves out.
+      const data = {...dataset, deals: [deal]};
+      out[deal.id] = memo("check-projection", [data, draws ?? null], () =>
+        projectDeal(data, deal.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})})
+      );
     } catch {
       // Left out, see above.
     }

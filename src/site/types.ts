@@ -196,7 +196,8 @@ export interface BriefingSlice {
 
 /**
  * `data/deals/<id>.json`: one deal's site page data (dealPage.ts): the dataset, analysis and bands cut down to that
- * deal, with the dataset's version and as-of, the deal's changes and the page's own entry of the briefing index.
+ * deal, with a version of its own (a digest of the file, as a briefing's) and the dataset's as-of, the deal's changes
+ * and the page's own entry of the briefing index.
  */
 export interface DealPageFile {
   /** The deal's id. */

@@ -1,11 +1,13 @@
 // CI's shards come from pages, not counts: how many runners, which briefings each renders, and the wall time.
-import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {PDFDocument} from "pdf-lib";
 import {assert, it} from "vitest";
 import {recordPdfs} from "../../src/cli/pdf/reuse.js";
 import {assignShards, estimatePages, shardCount, shardWallSeconds} from "../../src/cli/pdf/shards.js";
-import {planShards} from "../../src/cli/shards.js";
+import {eachAtMost, PAGES_LIMIT_BYTES, planShards, shardsCommand, siteBytes, takePublished} from "../../src/cli/shards.js";
 
 it("shardCount(pages) gives one shard per 600 pages, at least 1 and at most 16, and 0 for nothing to render", () => {
   assert.strictEqual(shardCount(0), 0);
@@ -106,12 +108,76 @@ it("planShards takes each unchanged PDF from the publication (checked by SHA-256
     const plan = await planShards({site, published, log: () => {}});
     assert.deepStrictEqual(plan.reused, ["market"]);
     assert.deepStrictEqual(plan.shards, [{index: 1, names: ["deal-a"], pages: 12}]);
-    // A published PDF whose bytes do not match the manifest is rendered again, not trusted.
+    // The plan downloads nothing (the site's artifact goes to every shard): the publish job takes the PDFs.
+    assert.isFalse(existsSync(join(site, "briefings", "market.pdf")));
+    // Publish: the shard rendered deal a; the market's PDF comes from the publication, checked by its SHA-256.
+    await writeFile(join(site, "briefings", "deal-a.pdf"), "%PDF- deal a, after");
+    assert.deepStrictEqual(await takePublished({site, published, log: () => {}}), {taken: ["market"], missing: []});
+    assert.strictEqual(await readFile(join(site, "briefings", "market.pdf"), "utf-8"), "%PDF- market");
+    assert.strictEqual(await readFile(join(site, "briefings", "deal-a.pdf"), "utf-8"), "%PDF- deal a, after");
+    // A published PDF whose bytes do not match the manifest is not trusted: named as still to render.
+    await rm(join(site, "briefings", "market.pdf"));
     await writeFile(join(published, "briefings", "market.pdf"), "%PDF- tampered");
-    const again = await planShards({site: join(root, "site"), published, log: () => {}});
-    assert.deepStrictEqual(again.reused, []);
-    assert.deepStrictEqual(again.shards[0].names.sort(), ["deal-a", "market"]);
+    assert.deepStrictEqual(await takePublished({site, published, log: () => {}}), {taken: [], missing: ["market"]});
+    assert.isFalse(existsSync(join(site, "briefings", "market.pdf")));
   } finally {
     await rm(root, {recursive: true, force: true});
+  }
+});
+
+it("eachAtMost(items, n, work) runs every item once with at most n in flight, and rejects after all settle", async () => {
+  let running = 0;
+  let most = 0;
+  const done: number[] = [];
+  await eachAtMost([1, 2, 3, 4, 5, 6, 7], 3, async (x) => {
+    running++;
+    most = Math.max(most, running);
+    await new Promise((resolve) => setTimeout(resolve, 5 * (x % 3)));
+    done.push(x);
+    running--;
+  });
+  assert.strictEqual(most, 3);
+  assert.deepStrictEqual(done.sort(), [1, 2, 3, 4, 5, 6, 7]);
+  const seen: number[] = [];
+  let error: unknown = null;
+  await eachAtMost([1, 2, 3], 2, async (x) => {
+    seen.push(x);
+    if (x === 1) throw new Error("one failed");
+  }).catch((e) => {
+    error = e;
+  });
+  assert.match(String(error), /one failed/);
+  assert.deepStrictEqual(seen.sort(), [1, 2, 3]);
+});
+
+it("deals shards --record fails, with the sums, when the site is over GitHub Pages' limit", async () => {
+  const site = await mkdtemp(join(tmpdir(), "deals-shards-size-"));
+  const errors: string[] = [];
+  const error = console.error;
+  const warn = console.warn;
+  try {
+    await tinySite(site, "deal a");
+    // One-page PDFs (recording counts their pages).
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const pdf = await doc.save();
+    for (const name of ["market", "deal-a"]) await writeFile(join(site, "briefings", `${name}.pdf`), pdf);
+    const size = await siteBytes(site);
+    assert.strictEqual(size.pdfs, 2 * pdf.length);
+    assert.isAbove(size.total, size.pdfs);
+    assert.strictEqual(PAGES_LIMIT_BYTES, 1e9);
+    console.error = (line: string) => errors.push(line);
+    console.warn = () => {};
+    assert.strictEqual(await shardsCommand({site, record: true, maxBytes: 2 * size.total}), 0, errors.join("\n"));
+    const recorded = await siteBytes(site); // the manifest grew by the records
+    assert.strictEqual(await shardsCommand({site, record: true, maxBytes: recorded.total - 1}), 1);
+    assert.match(
+      errors.join("\n"),
+      /the site is 0\.00 GB \(\d+ files; the PDF briefings 0\.00 GB, the rest 0\.00 GB\), over the 0\.00 GB GitHub Pages publishes/
+    );
+  } finally {
+    console.error = error;
+    console.warn = warn;
+    await rm(site, {recursive: true, force: true});
   }
 });

@@ -4,6 +4,7 @@ import {assert, beforeAll, it} from "vitest";
 import {sourceIdsFor} from "../../docs/components/sections/sources.js";
 import type {Dataset} from "../../src/core/model.js";
 import {concerns} from "../../src/core/signals.js";
+import {pageVersion} from "../../src/site/dealPage.js";
 import {siteDataFile} from "../../src/site/loaderOutput.js";
 import type {SiteData} from "../../src/site/siteData.js";
 import {publishedSite} from "../publishedSite.js";
@@ -15,7 +16,7 @@ beforeAll(async () => {
   ({dataset, site} = await publishedSite());
 });
 
-it("each deal's page file holds that deal only, its figures as the whole files give them, and the dataset's version", async () => {
+it("each deal's page file holds that deal only, its figures as the whole files give them, and a version of its own", async () => {
   const data = site.publicData();
   const analysis = site.analysis();
   const bands = site.bands();
@@ -31,8 +32,11 @@ it("each deal's page file holds that deal only, its figures as the whole files g
       file.data.deals[0],
       data.deals.find((d) => d.id === deal.id)
     );
-    // The version and as-of the page prints and its CSV files carry: the dataset's, not a slice's own.
-    assert.strictEqual(file.data.version, data.version);
+    // The version the page prints and its CSV files carry: the page's own, a digest of the rest of its file (so it
+    // moves when the page's data move, and only then); the as-of is the dataset's.
+    assert.match(file.data.version, /^[0-9a-f]{12}$/);
+    assert.strictEqual(file.data.version, pageVersion(file));
+    assert.notStrictEqual(file.data.version, data.version);
     assert.strictEqual(file.data.asOf, data.asOf);
     assert.deepStrictEqual(Object.keys(file.analysis.projections), [deal.id]);
     assert.deepStrictEqual(file.analysis.projections[deal.id], analysis.projections[deal.id]);
@@ -77,7 +81,10 @@ it("each deal's page file holds that deal only, its figures as the whole files g
       file.changes.changes,
       site.changes().changes.filter((c) => c.deal === deal.id)
     );
-    assert.strictEqual(file.changes.version, site.changes().version);
+    // The last edition by its date only: the dataset-wide versions would change every deal's file at any change.
+    assert.strictEqual(file.changes.version, "");
+    assert.deepStrictEqual(file.changes.previous, site.changes().previous && {dataVersion: "", asOf: site.changes().previous?.asOf ?? ""});
+    assert.strictEqual(file.briefings.version, "");
   }
 });
 

@@ -12,7 +12,7 @@ import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {checkFiles} from "../../src/io/dataset.js";
 import {runLoaders} from "../io/loaders.js";
 
-it("after one deal value changes at 100 deals, only the briefing files of that deal, its lab's other deals and the market change", async () => {
+it("after one deal value changes at 100 deals, only the briefing and deal page files of that deal, its lab's other deals (and the market) change", async () => {
   const files = await syntheticDataset(100, {ownLabs: true, withRealDeals: true});
   const before = await runLoaders(checkFiles(files).dataset!, {draws: 5, market: false});
   // The bench's own edit (deals bench --only growth), applied to the file in memory.
@@ -31,6 +31,15 @@ it("after one deal value changes at 100 deals, only the briefing files of that d
     "data/briefings/deal-google-anthropic.json",
     "data/briefings/deal-microsoft-nvidia-anthropic.json",
     "data/briefings/market.json"
+  ]);
+  // The deal pages' files (data/deals/<id>.json) likewise: each carries a version of its own, not the dataset's, so
+  // the 97 other deal pages keep their bytes (and their prerendered first screen, and readers' cached copies).
+  const pages = [...before.keys()].filter((k) => k.startsWith("data/deals/"));
+  assert.strictEqual(pages.length, 100);
+  assert.deepStrictEqual(pages.filter((k) => before.get(k) !== after.get(k)).sort(), [
+    "data/deals/amazon-anthropic.json",
+    "data/deals/google-anthropic.json",
+    "data/deals/microsoft-nvidia-anthropic.json"
   ]);
 }, 120_000);
 
