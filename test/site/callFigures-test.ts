@@ -2,6 +2,7 @@ import {assert, it} from "vitest";
 import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
+import {evenPaymentsPv} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -178,4 +179,46 @@ it("splitSummary(markdown) takes the first paragraph as the call and the first l
     rest: "More.\n\nAnd more."
   });
   assert.deepEqual(splitSummary("\n\nCall only.\n"), {call: "Call only.", takeaways: "", rest: ""});
+});
+
+it("evenPaymentsPv: a $38B cap paid evenly over 2026–2030 at 10%, each year discounted to 1 January 2026 as the NPV does", () => {
+  // 7.6 × (1 + 1/1.1 + 1/1.21 + 1/1.331 + 1/1.4641) = 7.6 × 4.169865 = 31.691
+  assertInDelta(evenPaymentsPv(38e9, 2026, 2030, 0.1, 2026), 31.691e9, 0.001e9);
+  // One year, at the valuation year: undiscounted; a year later: ÷ 1.1.
+  assertInDelta(evenPaymentsPv(10e9, 2026, 2026, 0.1, 2026), 10e9, 1);
+  assertInDelta(evenPaymentsPv(11e9, 2027, 2027, 0.1, 2026), 10e9, 1);
+  assert.isNaN(evenPaymentsPv(1, 2030, 2029, 0.1, 2026));
+});
+
+it("economicsFigures: Microsoft → OpenAI's revenue share, its cap's PV 'if reached', beside the NPV; no other deal has one", () => {
+  const rate = projections["microsoft-openai"].assumptions["discount-rate"];
+  assertInDelta(value("microsoft-openai.econ.other-return"), 38e9, 1);
+  assertInDelta(value("microsoft-openai.econ.other-return-pv"), evenPaymentsPv(38e9, 2026, 2030, rate, 2026), 1);
+  assertInDelta(value("microsoft-openai.econ.other-return.until"), 2030, 0);
+  assert.match(words("microsoft-openai.econ.other-return.compare.words"), /median draw|median cash NPV/);
+  assert.deepEqual(table.get("amazon-anthropic.econ.other-return-pv"), {kind: "missing"});
+  assert.match(words("market.other-returns.words"), /^; nor is a return outside the commitments: .*revenue share.* if its cap is reached$/);
+});
+
+it("economicsFigures: coverage at the price the cash model uses (commitment ÷ price ÷ ceiling GW-years), the price sentence only where it differs", () => {
+  for (const d of dataset.deals) {
+    const r = projections[d.id].recycling;
+    const sentence = words(`${d.id}.econ.price.sentence`);
+    if (!r.pricePerGwYearUsd || !r.revenueUsd) {
+      assert.strictEqual(sentence, "", d.id);
+      continue;
+    }
+    const above = r.pricePerGwYearUsd.value > 11e9 * (1 + 1e-9);
+    assert.strictEqual(value(`${d.id}.econ.price-above-market`), above ? 1 : 0, d.id);
+    assert.strictEqual(sentence === "", !above, d.id);
+    assertInDelta(value(`${d.id}.econ.gw-years-paid`), r.revenueUsd.value / r.pricePerGwYearUsd.value, 1e-9);
+  }
+  // Google → Anthropic: the schedule supplies 15 GW-years in the term, so $200B ÷ 15 = $13.3B per GW-year and the
+  // coverage of the 5 GW × 5 years ceiling is 15 ÷ 25 = 60% (73% at the $11B market price: 200 ÷ 11 ÷ 25).
+  assertInDelta(value("google-anthropic.econ.price"), 200e9 / 15, 1e3);
+  assertInDelta(value("google-anthropic.econ.coverage-paid"), 15 / 25, 1e-9);
+  assertInDelta(value("google-anthropic.econ.coverage"), 200 / 11 / 25, 1e-9);
+  assert.match(words("google-anthropic.econ.price.sentence"), /about \$13\.3B per GW-year, not our market price of \$11B per GW-year/);
+  assert.match(words("amazon-anthropic.econ.npv-with-residual.words"), /^ in cash \(about −?\$[\d.]+B if the capacity left/);
+  assert.strictEqual(words("amd-openai.econ.npv-with-residual.words"), "");
 });
