@@ -244,14 +244,14 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
   yield [`${id}.econ.gw-years-paid`, number(paid, "gw-years", "about")];
   yield [`${id}.econ.coverage-paid`, paid !== null && c?.coverage && ceiling ? number(paid / ceiling, "fraction", "about") : missing];
   yield [`${id}.econ.capex-per-gw`, p ? number(p.assumptions["capex-per-gw"] * 1e9, "usd-per-gw", "exact", false) : missing];
-  // The sentence a call adds where the cash model's price is not the market price (Google → Anthropic, Oracle →
+  // The clause a call adds where the cash model's price is not the market price (Google → Anthropic, Oracle →
   // OpenAI): the price, its rule and the GW-years it is spread over, so the coverage and capex beside it reproduce.
   yield [
-    `${id}.econ.price.sentence`,
+    `${id}.econ.price.words`,
     text(
       price && paid !== null && price.value > market * (1 + 1e-9)
-        ? ` The cash figures take ${about(price.value, "usd-per-gw-year")}, not our market price of ${inputText(market, "usd-per-gw-year")}: ` +
-            `at the market price the commitment pays for more than the capacity supplies in the term, so it is spread over the ${about(paid, "gw-years")} the capacity does supply.`
+        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")}, not our market price of ${inputText(market, "usd-per-gw-year")}, ` +
+            `as at that price the commitment would pay for more than the capacity supplies in the term: it is spread over the ${about(paid, "gw-years")} supplied`
         : ""
     )
   ];
@@ -285,18 +285,29 @@ function* otherReturnFigures(deal: Deal, p: DealProjection | undefined): Iterabl
   yield [`${deal.id}.econ.other-return.until`, x ? number(x.until, "year") : missing];
   yield [`${deal.id}.econ.other-return-pv`, x ? number(x.pvUsd, "usd", "about") : missing];
   const npv = r?.npvUsd?.value;
-  yield [
-    `${deal.id}.econ.other-return.compare.words`,
-    x && npv !== undefined
-      ? text(
-          npv >= 0
-            ? `on top of a median cash NPV of ${about(npv, "usd")}`
-            : x.pvUsd >= -npv
-              ? `more than the median draw's loss of ${about(npv, "usd")}`
-              : `${figureWords({value: x.pvUsd / -npv, unit: "fraction", bound: "about", derived: true})} of the median draw's loss of ${about(npv, "usd")}`
-        )
-      : missing
-  ];
+  const base = r?.baseCase?.npvUsd ?? undefined;
+  yield [`${deal.id}.econ.other-return.compare.words`, x && npv !== undefined ? text(compareReturn(x.pvUsd, npv, base)) : missing];
+}
+
+/**
+ * The words comparing a return left out (its PV) with the cash NPV it would add to, the median's and the base case's:
+ * "more than the median draw's loss of about −$33.2B", "nearly all of …" (from 95%), "about 40% of …"; with ", and
+ * more than the base case's (about −$9.13B)" when it outweighs that too.
+ */
+export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number): string {
+  const median =
+    npvUsd >= 0
+      ? `on top of a median cash NPV of ${about(npvUsd, "usd")}`
+      : pvUsd >= -npvUsd
+        ? `more than the median draw's loss of ${about(npvUsd, "usd")}`
+        : pvUsd >= -0.95 * npvUsd
+          ? `nearly all of the median draw's loss of ${about(npvUsd, "usd")}`
+          : `${figureWords({value: pvUsd / -npvUsd, unit: "fraction", bound: "about", derived: true})} of the median draw's loss of ${about(npvUsd, "usd")}`;
+  const base =
+    baseNpvUsd !== undefined && baseNpvUsd < 0 && pvUsd >= -baseNpvUsd
+      ? `, and more than the base case's (${about(baseNpvUsd, "usd")})`
+      : "";
+  return median + base;
 }
 
 /** How many places each economics ranking names. */

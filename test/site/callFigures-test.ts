@@ -2,7 +2,7 @@ import {assert, it} from "vitest";
 import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {evenPaymentsPv} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -203,7 +203,7 @@ it("economicsFigures: Microsoft → OpenAI's revenue share, its cap's PV 'if rea
 it("economicsFigures: coverage at the price the cash model uses (commitment ÷ price ÷ ceiling GW-years), the price sentence only where it differs", () => {
   for (const d of dataset.deals) {
     const r = projections[d.id].recycling;
-    const sentence = words(`${d.id}.econ.price.sentence`);
+    const sentence = words(`${d.id}.econ.price.words`);
     if (!r.pricePerGwYearUsd || !r.revenueUsd) {
       assert.strictEqual(sentence, "", d.id);
       continue;
@@ -218,7 +218,18 @@ it("economicsFigures: coverage at the price the cash model uses (commitment ÷ p
   assertInDelta(value("google-anthropic.econ.price"), 200e9 / 15, 1e3);
   assertInDelta(value("google-anthropic.econ.coverage-paid"), 15 / 25, 1e-9);
   assertInDelta(value("google-anthropic.econ.coverage"), 200 / 11 / 25, 1e-9);
-  assert.match(words("google-anthropic.econ.price.sentence"), /about \$13\.3B per GW-year, not our market price of \$11B per GW-year/);
+  assert.match(words("google-anthropic.econ.price.words"), /about \$13\.3B per GW-year, not our market price of \$11B per GW-year/);
   assert.match(words("amazon-anthropic.econ.npv-with-residual.words"), /^ in cash \(about −?\$[\d.]+B if the capacity left/);
   assert.strictEqual(words("amd-openai.econ.npv-with-residual.words"), "");
+});
+
+it("compareReturn: a left-out return's PV against the median and base cash NPVs, in words that hold", () => {
+  assert.strictEqual(
+    compareReturn(31.7e9, -33.2e9, -9.13e9),
+    "nearly all of the median draw's loss of about −$33.2B, and more than the base case's (about −$9.13B)"
+  );
+  assert.strictEqual(compareReturn(31.7e9, -20e9, -40e9), "more than the median draw's loss of about −$20B");
+  // 10 ÷ 25 = 40%.
+  assert.strictEqual(compareReturn(10e9, -25e9), "about 40% of the median draw's loss of about −$25B");
+  assert.strictEqual(compareReturn(10e9, 5e9, 6e9), "on top of a median cash NPV of about $5B");
 });

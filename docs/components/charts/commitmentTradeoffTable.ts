@@ -67,7 +67,9 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: "Booked revenue that backs its capital spending.",
         figure: commitment
           ? {
-              text: `${withBound(usd(peak), commitment.totalUsd.bound === "at-least" || commitment.totalUsd.bound === "about" ? commitment.totalUsd.bound : "up-to")} in a full year of spend`,
+              // The year of most spend in the model's spread of the commitment: a model figure, "about" whatever the
+              // commitment's own bound (critic s6 #15: "over $11.7B" was 100 ÷ 8.55, a spread, not a floor).
+              text: `${withBound(usd(peak), "about")} in a full year of spend`,
               lineage: commitment.totalUsd.lineage
             }
           : null

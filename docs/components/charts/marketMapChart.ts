@@ -58,7 +58,7 @@ export function placeMarket(map: MarketMap): Placed[] {
 
 interface Arrow {
   id: string;
-  kind: "equity-firm" | "equity-contingent" | "commitment" | "capacity";
+  kind: "equity-firm" | "equity-contingent" | "commitment" | "capacity" | "superseded";
   x1: number;
   y1: number;
   x2: number;
@@ -72,17 +72,25 @@ const STROKE: Record<Arrow["kind"], string> = {
   "equity-firm": "var(--flow-equity)",
   "equity-contingent": "var(--flow-equity)",
   commitment: "var(--flow-commitment)",
-  capacity: "var(--theme-foreground-muted)"
+  capacity: "var(--theme-foreground-muted)",
+  superseded: "var(--theme-foreground-muted)"
 };
 
 // A second label line with the node's money, so print shows what hover would: "invests $28B · gets $238B".
 function totals(n: MarketNode): string {
   // The bound words of the facts summed stay: "over $13B" is not "$13B".
   const parts = [
-    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}` : "",
+    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}${inLoops(n)}` : "",
     n.receivesUsd > 0 ? `gets ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}` : ""
   ].filter(Boolean);
   return parts.length ? `\n${parts.join(" · ")}` : "";
+}
+
+// ", $10B of it in a loop" when only part of a company's money loops (the rest: a superseded deal's stake, or a lab
+// with no spend back to it), so the loop mark beside its name does not claim the whole sum.
+function inLoops(n: MarketNode): string {
+  const part = n.investsInLoops.value;
+  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `, ${withBound(usd(part), n.investsInLoops.bound, part)} of it in a loop` : "";
 }
 
 /** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
@@ -99,9 +107,10 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
   const arrows: Arrow[] = [
     ...map.edges.map((e) => ({
       id: e.id,
-      kind: e.kind,
+      // A superseded deal's stake is drawn apart, dotted and faded: history, never a loop.
+      kind: e.superseded ? ("superseded" as const) : e.kind,
       width: 1.2 + (narrow ? 10 : 15) * Math.sqrt(e.usd.value / maxUsd),
-      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${withBound(usd(e.usd.value), e.usd.bound)} (${e.deals.join(", ")})`,
+      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${withBound(usd(e.usd.value), e.usd.bound)} (${e.deals.join(", ")})${e.superseded ? ", from a superseded deal: no loop" : ""}`,
       source: e.source,
       target: e.target
     })),
@@ -119,7 +128,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     y1: at.get(source)!.y,
     x2: at.get(target)!.x,
     y2: at.get(target)!.y,
-    loop: loopPairs.has(`${source}→${target}`)
+    loop: a.kind !== "superseded" && loopPairs.has(`${source}→${target}`)
   }));
   // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen, the
   // longest line's width estimated at 0.6 em a character); on a phone the circle stretches into a taller ellipse so
@@ -188,10 +197,12 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       body("equity-firm", 16),
       body("equity-contingent", 32, "5,3"),
       body("capacity", 16, "2,3"),
+      body("superseded", -16, "1,3"),
       head("commitment", 16),
       head("equity-firm", 16),
       head("equity-contingent", 32),
       head("capacity", 16),
+      head("superseded", -16),
       Plot.dot(
         nodes.filter((n) => loopCompanies.has(n.id)),
         {x: "x", y: "y", r: r + 5, stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2", fill: "none"}
@@ -241,6 +252,9 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       Swatch("Contingent equity", "var(--flow-equity)", "dash"),
       Swatch("Compute commitment, lab → provider", "var(--flow-commitment)", "line"),
       Swatch("Capacity with no dollar figure", "var(--theme-foreground-muted)", "dash"),
+      ...(map.edges.some((e) => e.superseded)
+        ? [Swatch("Equity from a superseded deal (no loop)", "var(--theme-foreground-muted)", "dash")]
+        : []),
       el("span", {}, "↺ a loop: the money comes back to the investor (drawn solid; other flows fade)")
     ),
     chart,
