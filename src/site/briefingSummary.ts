@@ -128,8 +128,27 @@ type KeyRow = [
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
-  ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
-  ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
+  // With investors outside the provider's group (Microsoft + Nvidia → Anthropic) the deal's total and the money the
+  // cash figures count differ: each row says whose money it is (critic s6 #9).
+  [
+    "Invested, firm",
+    "deal.terms.firm",
+    {
+      keepMissing: true,
+      ceilingLabel: "Invested, committed",
+      suffix: (f, get) => (get("deal.econ.investor-group").kind === "text" ? `(${f("deal.investors")} together)` : "")
+    }
+  ],
+  [
+    "New money in this deal",
+    "deal.econ.new-money",
+    {
+      zeroText: "none",
+      words: "deal.econ.new-money-expected",
+      suffix: (f, get) =>
+        get("deal.econ.investor-group").kind === "text" ? `(${f("deal.econ.investor-group")}'s: the cash figures count its money only)` : ""
+    }
+  ],
   [
     "Compute commitment",
     "deal.commitment.total",
@@ -199,7 +218,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words, get);
-      if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
+      if (suffix && !suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;
     const shownLabel =

@@ -18,6 +18,7 @@ import {
   headlineFigures,
   inputText,
   marketScenarios,
+  providerGroupInvestors,
   type ScenarioColumn,
   scenarioTable,
   toUsd
@@ -212,6 +213,15 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
+    // The investors whose money the cash figures count (the provider's group), named when others invest beside them
+    // (Microsoft + Nvidia → Anthropic: "Microsoft"), so a page says whose money a figure is: missing otherwise.
+    const group = providerGroupInvestors(dataset.companies, deal);
+    yield [
+      `${deal.id}.econ.investor-group`,
+      group.length && group.length < deal.investors.length
+        ? text(group.map((id) => dataset.companies.find((c) => c.id === id)?.name ?? id).join(" and "))
+        : missing
+    ];
     yield* pricingFigures(deal.id, p);
     yield* otherReturnFigures(deal, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.

@@ -131,7 +131,19 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // "Firm" and "up to" do not go together, nor "ceiling" and "over": Microsoft's and Nvidia's up to $15B is
   // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
   const mna = keyFigures(table, "microsoft-nvidia-anthropic");
-  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
+  // The deal's total says it is both investors'; new money says the cash figures count Microsoft's only (critic s6 #9).
+  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B (Microsoft and Nvidia together)", status: "reported"});
+  assert.match(
+    mna.find((r) => r.label === "New money in this deal")?.value ?? "",
+    /^up to \$5B \(Microsoft's: the cash figures count its money only\)$/
+  );
+  // A deal with its provider's group alone says nothing of the kind.
+  assert.notMatch(
+    keyFigures(table, "amazon-anthropic")
+      .map((r) => r.value)
+      .join(" "),
+    /together|count its money only/
+  );
   // The up to 1 GW is contracted on top of the $30B, not its ceiling: no coverage row compares the two.
   assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
   assert.notInclude(

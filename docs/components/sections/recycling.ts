@@ -320,6 +320,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const view = dealView(context);
   const r = view.recycling;
   const investor = investorNames(context);
+  // The cash figures are the provider group's (Microsoft's in Microsoft + Nvidia → Anthropic): a title or card on
+  // them names that group, never an investor whose money is analysed apart (critic s6 #9).
+  const group = investorNames(context, {group: true});
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
@@ -347,9 +350,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const netCashFinding =
     payback !== null
       ? r.npvUsd && r.npvUsd.value < 0
-        ? `Cumulative net cash to ${investor} turns positive in ${payback}, but ${npvWords}`
-        : `Cumulative net cash to ${investor} turns positive for good in ${payback}`
-      : `Cumulative net cash to ${investor} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+        ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
+        : `Cumulative net cash to ${group} turns positive for good in ${payback}`
+      : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
   return el(
     "div",
     {class: "recycling"},
@@ -383,7 +386,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       {class: "commitment-kpis"},
       Kpi(
         // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
-        r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}, firm` : "Invested, firm",
+        // "Up to" and "firm" do not go together: money promised up to a sum is committed (the key box says the same).
+        `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${r.investmentFirmUsd.bound === "up-to" ? "committed" : "firm"}`,
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
@@ -496,7 +500,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.relationshipNpvUsd",
         [
-          `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
+          `every tranche of ${group} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
           r.baseCase?.relationshipNpvUsd != null
             ? `median of the same draws as the headline; ${usd(r.baseCase.relationshipNpvUsd)} at the base values`
             : ""
@@ -522,7 +526,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
       )
     ),
     isCustom(context.controls)
@@ -541,7 +545,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
       ? [
-          el("h3", {}, `Cumulative cash to ${investor} on this deal's new money, by year`),
+          el("h3", {}, `Cumulative cash to ${group} on this deal's new money, by year`),
           el(
             "p",
             {},
