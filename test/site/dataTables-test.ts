@@ -235,7 +235,7 @@ it("figures.csv: a reader's label for every projection figure (no internal path)
   // value is the median of the draws; base the base case (−$7.61B in s6), and payback's base its own year.
   const npv = rows.find((r) => r.key === "amazon-anthropic.recycling.npv")!;
   assertInDelta(npv.value, aa.npvUsd!.value, 1e-6);
-  assertInDelta(npv.base!, aa.baseCase!.npvUsd, 1e-6);
+  assertInDelta(npv.base!, aa.baseCase!.npvUsd!, 1e-6);
   assert.strictEqual(rows.find((r) => r.key === "amazon-anthropic.recycling.npvWithResidualUsd")?.base, aa.baseCase!.npvWithResidualUsd);
   // A figure computed at base values only has base = value.
   const capex = rows.find((r) => r.key === "amazon-anthropic.recycling.capexUsd")!;
