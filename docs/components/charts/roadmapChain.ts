@@ -60,7 +60,9 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
       "Platform bet",
       line(platform.chips.length ? platform.chips.map((c) => c.name).join(", ") : el("span", {class: "muted"}, "No chip named")),
       platform.lines.length ? el("p", {class: "muted"}, platform.lines.map((l) => LINE_LABELS[l] ?? l).join(" and ")) : null,
-      platform.chips.length ? line("Silicon in volume: ", StatusPill(platform.signal.status)) : null
+      // A signal on the chips, not one of the checkpoints in step 4 (critic s6 #16: "ON TRACK" here beside "none of the
+      // deal's 3 checkpoints is on track" read as a contradiction).
+      platform.chips.length ? line("Silicon in volume (a signal, not a checkpoint): ", StatusPill(platform.signal.status)) : null
     ),
     step(
       4,

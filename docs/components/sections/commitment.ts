@@ -175,7 +175,11 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     }
     const c = v.commitment!;
     const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
-    const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    // One quantity, one value (critic s6 #16: "$472B" here, "$470B" on the recycling page): where the cash model
+    // counts the GW-years the schedule delivers, the total is those GW-years at the contract price; the bars keep each
+    // calendar year's own capacity.
+    const modelGwYears = v.recycling?.deliveredGwYears?.value;
+    const delivered = modelGwYears ? modelGwYears * c.costPerGwYear.contract.value : rows.reduce((s, d) => s + d.capacityCostUsd, 0);
     const committed = withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value);
     const finding = hasCapacity
       ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
