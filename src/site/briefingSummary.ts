@@ -166,7 +166,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.capacity.ceiling",
     {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
   ],
-  ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
+  // At the price the cash figures use (Google → Anthropic: $13.3B, not the $11B market price), as the call says it.
+  ["GW-years paid for ÷ the ceiling's over the term", "deal.econ.coverage-paid"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],

@@ -260,8 +260,7 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     `${id}.econ.price.words`,
     text(
       price && paid !== null && price.value > market * (1 + 1e-9)
-        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")}, not our market price of ${inputText(market, "usd-per-gw-year")}, ` +
-            `as at that price the commitment would pay for more than the capacity supplies in the term: it is spread over the ${about(paid, "gw-years")} supplied`
+        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
         : ""
     )
   ];
@@ -393,9 +392,7 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
     "market.other-returns.words",
     text(
       others.length
-        ? `; nor ${others.length === 1 ? "is a return" : "are returns"} outside the commitments: ${others
-            .map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`)
-            .join("; ")}`
+        ? `; ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} left out too`
         : ""
     )
   ];

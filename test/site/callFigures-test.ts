@@ -148,8 +148,14 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
   assert.notInclude(
     mna.map((k) => k.label),
-    "GW-years bought ÷ the ceiling's over the term"
+    "GW-years paid for ÷ the ceiling's over the term"
   );
+  // The key box's coverage is at the price the cash figures use, as the call says: Google → Anthropic 15 ÷ 25 = 60%.
+  assert.deepInclude(keyFigures(table, "google-anthropic"), {
+    label: "GW-years paid for ÷ the ceiling's over the term",
+    value: "about 60%",
+    status: "estimate"
+  });
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "Compute commitment",
     value: "over $100B over 10 years",
@@ -209,7 +215,7 @@ it("economicsFigures: Microsoft → OpenAI's revenue share, its cap's PV 'if rea
   assertInDelta(value("microsoft-openai.econ.other-return.until"), 2030, 0);
   assert.match(words("microsoft-openai.econ.other-return.compare.words"), /median draw|median cash NPV/);
   assert.deepEqual(table.get("amazon-anthropic.econ.other-return-pv"), {kind: "missing"});
-  assert.match(words("market.other-returns.words"), /^; nor is a return outside the commitments: .*revenue share.* if its cap is reached$/);
+  assert.match(words("market.other-returns.words"), /^; .*revenue share.* if its cap is reached, is left out too$/);
 });
 
 it("economicsFigures: coverage at the price the cash model uses (commitment ÷ price ÷ ceiling GW-years), the price sentence only where it differs", () => {
@@ -230,7 +236,10 @@ it("economicsFigures: coverage at the price the cash model uses (commitment ÷ p
   assertInDelta(value("google-anthropic.econ.price"), 200e9 / 15, 1e3);
   assertInDelta(value("google-anthropic.econ.coverage-paid"), 15 / 25, 1e-9);
   assertInDelta(value("google-anthropic.econ.coverage"), 200 / 11 / 25, 1e-9);
-  assert.match(words("google-anthropic.econ.price.words"), /about \$13\.3B per GW-year, not our market price of \$11B per GW-year/);
+  assert.match(
+    words("google-anthropic.econ.price.words"),
+    /about \$13\.3B per GW-year \(the commitment ÷ the 15 GW-years the capacity supplies in the term\), not our \$11B per GW-year market price/
+  );
   assert.match(words("amazon-anthropic.econ.npv-with-residual.words"), /^ in cash \(about −?\$[\d.]+B if the capacity left/);
   assert.strictEqual(words("amd-openai.econ.npv-with-residual.words"), "");
 });
