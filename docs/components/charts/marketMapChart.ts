@@ -80,17 +80,20 @@ const STROKE: Record<Arrow["kind"], string> = {
 function totals(n: MarketNode): string {
   // The bound words of the facts summed stay: "over $13B" is not "$13B".
   const parts = [
-    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}${inLoops(n)}` : "",
+    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}` : "",
     n.receivesUsd > 0 ? `gets ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}` : ""
   ].filter(Boolean);
-  return parts.length ? `\n${parts.join(" · ")}` : "";
+  // The part in a loop on a line of its own, so the label stays as narrow as the others (the layout makes room for the
+  // longest line).
+  const loops = inLoops(n);
+  return parts.length ? `\n${parts.join(" · ")}${loops ? `\n${loops}` : ""}` : "";
 }
 
-// ", $10B of it in a loop" when only part of a company's money loops (the rest: a superseded deal's stake, or a lab
+// "up to $10B of it in a loop" when only part of a company's money loops (the rest: a superseded deal's stake, or a lab
 // with no spend back to it), so the loop mark beside its name does not claim the whole sum.
 function inLoops(n: MarketNode): string {
   const part = n.investsInLoops.value;
-  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `, ${withBound(usd(part), n.investsInLoops.bound, part)} of it in a loop` : "";
+  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `${withBound(usd(part), n.investsInLoops.bound, part)} of it in a loop` : "";
 }
 
 /** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
