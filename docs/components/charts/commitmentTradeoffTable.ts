@@ -6,7 +6,7 @@
 
 import type {Deal, Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
+import {bounded, count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {DealView} from "./commitmentModel.js";
 
@@ -122,7 +122,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             text: "Seen as captive to one investor's cloud.",
             figure: fig(
               recycling.revenuePerDollarInvested,
-              (f) => `the spend is ${withBound(times(f.value), f.bound, f.value)} its investor's firm money`
+              (f) => `the spend is ${bounded(f.value, f.bound, times)} its investor's firm money`
             )
           }
         : {

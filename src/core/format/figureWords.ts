@@ -51,6 +51,17 @@ export function boundPrecision(precision: Precision, bound: Bound | undefined, v
 }
 
 /**
+ * Returns `value` written by `format` (a unit formatter of this vocabulary: usd, pct, times…) with its bound's words,
+ * rounded the way the bound points (see {@link boundPrecision}): for a page that formats a computed figure with a
+ * formatter of its own choosing. Prefer it to `withBound(format(value), bound, value)`, which rounds a floor up.
+ *
+ * @example bounded(100 / 13, "at-least", times) // "over 7.6×"
+ */
+export function bounded(value: number, bound: Bound | undefined, format: (x: number, precision?: Precision) => string): string {
+  return withBound(format(value, boundPrecision("3sf", bound, value)), bound, value);
+}
+
+/**
  * Returns a figure in words: value in its unit at its precision, preceded by its bound's words, followed by its
  * range when it has one; `bare` leaves the bound out. Throws `invalid figure value: NaN` for a value (or range end)
  * that is not a finite number, and for an unknown bound.

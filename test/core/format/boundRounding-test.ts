@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {boundPrecision, figureWords, roundSig, roundWhole, times} from "../../../src/core/format/index.js";
+import {bounded, boundPrecision, figureWords, pct, roundSig, roundWhole, times, usd} from "../../../src/core/format/index.js";
 
 it("roundSig(x, digits, direction): a floor rounds down, a ceiling up, by hand", () => {
   // 100 ÷ 13 = 7.6923…: to two significant figures 7.7 to the nearest, 7.6 down, 7.7 up.
@@ -40,4 +40,12 @@ it("figureWords: a computed floor is written rounded down and a ceiling up, so '
   assert.strictEqual(times(100 / 13, "3sf-down"), "7.6×");
   assert.strictEqual(boundPrecision("as-written", "at-least", 7.69), "as-written");
   assert.strictEqual(boundPrecision("3sf", "exact", 7.69), "3sf");
+});
+
+it("bounded(value, bound, format): a page's own formatter, rounded the way the bound points", () => {
+  assert.strictEqual(bounded(100 / 13, "at-least", times), "over 7.6×");
+  assert.strictEqual(bounded(100 / 13, "about", times), "about 7.7×");
+  assert.strictEqual(bounded((100 / 8.55) * 1e9, "up-to", usd), "up to $11.7B");
+  assert.strictEqual(bounded(-3.4173e9, "at-least", usd), "about −$3.42B");
+  assert.strictEqual(bounded(100 / 11 / 50, "at-least", pct), "over 18%");
 });
