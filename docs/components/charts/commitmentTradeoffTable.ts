@@ -43,16 +43,13 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         figure: fig(
           commitment?.ceilingGwYears,
           (f) =>
-            `${withBound(gw(commitment!.ceilingGw!.value), commitment!.ceilingGw!.bound)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
+            `${bounded(commitment!.ceilingGw!.value, commitment!.ceilingGw!.bound, gw)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
         )
       },
       provider: {
         effect: "cost",
         text: "Must build the capacity before the spend arrives.",
-        figure: fig(
-          commitment?.coverage,
-          (f) => `the spend pays for ${withBound(pct(f.value), f.bound, f.value)} of the ceiling's GW-years`
-        )
+        figure: fig(commitment?.coverage, (f) => `the spend pays for ${bounded(f.value, f.bound, pct)} of the ceiling's GW-years`)
       }
     },
     {
@@ -110,7 +107,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "benefit",
         text: "A customer that stays on its silicon and services.",
-        figure: fig(capacity?.accelerators, (f) => `${withBound(count(f.value), f.bound, f.value)} accelerators at the ceiling`)
+        figure: fig(capacity?.accelerators, (f) => `${bounded(f.value, f.bound, count)} accelerators at the ceiling`)
       }
     },
     {
@@ -138,12 +135,12 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             figure: recycling.investmentToCommitmentNew
               ? fig(recycling.investmentToCommitmentNew, (f) =>
                   f.value > 0
-                    ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    ? `new money is ${bounded(f.value, f.bound, pct)} of the commitment`
                     : "no new money is put in against the commitment"
                 )
               : fig(recycling.investmentToCommitmentFirm, (f) =>
                   f.value > 0
-                    ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    ? `firm investment is ${bounded(f.value, f.bound, pct)} of the commitment`
                     : "no firm money is put in against the commitment"
                 )
           }

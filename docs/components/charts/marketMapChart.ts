@@ -7,7 +7,7 @@
 import type {MarketMap, MarketNode} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
-import {gw, usd, withBound} from "../format.js";
+import {bounded, gw, usd} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";
 
 export interface Placed extends MarketNode {
@@ -80,8 +80,8 @@ const STROKE: Record<Arrow["kind"], string> = {
 function totals(n: MarketNode): string {
   // The bound words of the facts summed stay: "over $13B" is not "$13B".
   const parts = [
-    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}` : "",
-    n.receivesUsd > 0 ? `gets ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}` : ""
+    n.investsUsd > 0 ? `invests ${bounded(n.invests.value, n.invests.bound, usd)}` : "",
+    n.receivesUsd > 0 ? `gets ${bounded(n.receives.value, n.receives.bound, usd)}` : ""
   ].filter(Boolean);
   // The part in a loop on a line of its own, so the label stays as narrow as the others (the layout makes room for the
   // longest line).
@@ -93,7 +93,7 @@ function totals(n: MarketNode): string {
 // with no spend back to it), so the loop mark beside its name does not claim the whole sum.
 function inLoops(n: MarketNode): string {
   const part = n.investsInLoops.value;
-  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `${withBound(usd(part), n.investsInLoops.bound, part)} of it in a loop` : "";
+  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `${bounded(part, n.investsInLoops.bound, usd)} of it in a loop` : "";
 }
 
 /** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
@@ -113,7 +113,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       // A superseded deal's stake is drawn apart, dotted and faded: history, never a loop.
       kind: e.superseded ? ("superseded" as const) : e.kind,
       width: 1.2 + (narrow ? 10 : 15) * Math.sqrt(e.usd.value / maxUsd),
-      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${withBound(usd(e.usd.value), e.usd.bound)} (${e.deals.join(", ")})${e.superseded ? ", from a superseded deal: no loop" : ""}`,
+      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${bounded(e.usd.value, e.usd.bound, usd)} (${e.deals.join(", ")})${e.superseded ? ", from a superseded deal: no loop" : ""}`,
       source: e.source,
       target: e.target
     })),
@@ -121,7 +121,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       id: l.id,
       kind: "capacity" as const,
       width: 1.2,
-      title: `${name(l.source)} → ${name(l.target)}: ${withBound(gw(l.gw.value), l.gw.bound)} of capacity, no dollar figure (${l.deals.join(", ")})`,
+      title: `${name(l.source)} → ${name(l.target)}: ${bounded(l.gw.value, l.gw.bound, gw)} of capacity, no dollar figure (${l.deals.join(", ")})`,
       source: l.source,
       target: l.target
     }))
@@ -219,7 +219,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
           ? {}
           : {
               title: (n: Placed) =>
-                `${n.name}: invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)} (firm); compute committed to it ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}`
+                `${n.name}: invests ${bounded(n.invests.value, n.invests.bound, usd)} (firm); compute committed to it ${bounded(n.receives.value, n.receives.bound, usd)}`
             })
       }),
       // Lab labels sit under their node, leaning outwards so two labs' names do not meet in the middle.

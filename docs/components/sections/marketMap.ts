@@ -7,7 +7,7 @@ import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../.
 import {ChartCsv, loopRows, MARKET_LOOPS} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {usd, withBound} from "../format.js";
+import {bounded, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -74,17 +74,17 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
           el(
             "td",
             {class: "num", "data-label": head[2]},
-            withBound(usd(l.equityFirmUsd.value), l.equityFirmUsd.bound),
+            bounded(l.equityFirmUsd.value, l.equityFirmUsd.bound, usd),
             // "Up to" and "firm" do not go together: money promised up to a sum is committed, not paid.
             l.equityFirmUsd.bound === "up-to" ? " committed" : " firm",
-            l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${withBound(usd(l.equityMaxUsd.value), l.equityMaxUsd.bound)} max` : "",
+            l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${bounded(l.equityMaxUsd.value, l.equityMaxUsd.bound, usd)} max` : "",
             DerivedBadge(l.equityMaxUsd.lineage)
           ),
           el(
             "td",
             {class: "num", "data-label": head[3]},
             l.commitmentUsd
-              ? [withBound(usd(l.commitmentUsd.value), l.commitmentUsd.bound), DerivedBadge(l.commitmentUsd.lineage)]
+              ? [bounded(l.commitmentUsd.value, l.commitmentUsd.bound, usd), DerivedBadge(l.commitmentUsd.lineage)]
               : l.via.includes("provider")
                 ? "no dollar figure"
                 : "none to it: it earns its margin on the chips the provider buys, whose spend is counted for the provider"
