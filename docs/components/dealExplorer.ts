@@ -8,7 +8,7 @@ import type {ChartColumn, ChartDownload} from "./chartDownloads.js";
 import {shortChipName} from "./charts/fleetColors.js";
 import {el} from "./dom.js";
 import {csvLink} from "./downloads.js";
-import {count, gw as gwText, pct, sig, usd, withBound} from "./format.js";
+import {type Bound, bounded, count, gw as gwText, type Precision, pct, sig, usd} from "./format.js";
 
 /** What the reader chose: search text, filters (exact names; "" for all), sort column and direction. */
 export interface ExplorerState {
@@ -36,7 +36,13 @@ interface Column {
   text?: (row: ExplorerRow) => string;
 }
 
-const FORMAT: Record<string, (x: number) => string> = {usd, gw: gwText, fraction: (x) => pct(x), h100e: count, years: sig};
+const FORMAT: Record<string, (x: number, precision?: Precision) => string> = {
+  usd,
+  gw: gwText,
+  fraction: (x, p) => pct(x, p),
+  h100e: count,
+  years: sig
+};
 
 const figureColumn = (figure: FigureKey, label: string, unit: string, meaning: string): Column => ({
   key: figure,
@@ -165,7 +171,8 @@ export const EXPLORER_DOWNLOAD: ChartDownload<ExplorerRow> = {
 
 function figureCell(figure: ExplorerFigure | null): HTMLElement {
   if (!figure) return el("span", {class: "muted", title: "not stated"}, "–");
-  const text = withBound((FORMAT[figure.unit] ?? sig)(figure.value), figure.bound as Parameters<typeof withBound>[1]);
+  // A floor rounded down, a ceiling up (bounded), so "over" and "up to" stay true.
+  const text = bounded(figure.value, figure.bound as Bound, FORMAT[figure.unit] ?? sig);
   return el(
     "span",
     {class: "comparison-figure"},

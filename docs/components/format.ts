@@ -4,6 +4,7 @@
  */
 export type {Bound, FigureLike, Precision, Status} from "../lib/core.js";
 export {
+  bounded,
   boundWord,
   count,
   date,

@@ -20,6 +20,7 @@ import {
 import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
+import {otherReturnsPv} from "../site/callFigures.js";
 
 export interface ProjectCommandOptions {
   scenario?: string;
@@ -235,6 +236,18 @@ export async function projectCommand(
   }
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
+  // Where it is not the market price, the rule and what the coverage is at that price (as page 1 says it).
+  const market = projection.assumptions["revenue-per-gw-year"] * 1e9;
+  if (rec.pricePerGwYearUsd && rec.revenueUsd && rec.pricePerGwYearUsd.value > market * (1 + 1e-9)) {
+    const paid = rec.revenueUsd.value / rec.pricePerGwYearUsd.value;
+    const ceiling = projection.commitment?.ceilingGwYears?.value;
+    console.log(
+      `  ${"".padEnd(34)} above the ${unitText(market, "usd-per-gw-year")} market price: the commitment spread over the ${unitText(paid, "gw-years")} the capacity supplies in the term` +
+        (ceiling && projection.commitment?.coverage
+          ? ` (${unitText(paid / ceiling, "fraction")} of the ceiling's ${unitText(ceiling, "gw-years")})`
+          : "")
+    );
+  }
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
   line("leased data centres, at build cost", rec.leasedFacilityUsd);
   if (rec.facilityLeaseYears !== null)
@@ -243,10 +256,18 @@ export async function projectCommand(
   line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
-  for (const x of dataset.deals.find((d) => d.id === dealId)?.otherReturns ?? [])
+  const thisDeal = dataset.deals.find((d) => d.id === dealId);
+  const pvs = thisDeal ? otherReturnsPv(thisDeal, projection.assumptions["discount-rate"], rec.valuationYear) : [];
+  for (const x of thisDeal?.otherReturns ?? []) {
+    // The cap's rough PV, as page 1 gives it: paid evenly to its end, discounted at the NPV's rate; not counted.
+    const pv = pvs.find((v) => v.label === x.label);
     console.log(
-      `  ${"left out (outside the commitment)".padEnd(34)} ${x.label}: ${withBound(unitText(toUsd(x.amount), "usd"), x.amount.bound ?? "exact")} ${x.amount.status}`
+      `  ${"left out (outside the commitment)".padEnd(34)} ${x.label}: ${withBound(unitText(toUsd(x.amount), "usd"), x.amount.bound ?? "exact")} ${x.amount.status}` +
+        (pv
+          ? `; if the cap is reached, paid evenly to ${pv.until}: about ${unitText(pv.pvUsd, "usd")} at ${unitText(projection.assumptions["discount-rate"], "fraction")} (not counted)`
+          : "")
     );
+  }
   const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {

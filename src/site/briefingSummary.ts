@@ -128,8 +128,27 @@ type KeyRow = [
 
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
-  ["Invested, firm", "deal.terms.firm", {keepMissing: true, ceilingLabel: "Invested, committed"}],
-  ["New money in this deal", "deal.econ.new-money", {zeroText: "none", words: "deal.econ.new-money-expected"}],
+  // With investors outside the provider's group (Microsoft + Nvidia → Anthropic) the deal's total and the money the
+  // cash figures count differ: each row says whose money it is (critic s6 #9).
+  [
+    "Invested, firm",
+    "deal.terms.firm",
+    {
+      keepMissing: true,
+      ceilingLabel: "Invested, committed",
+      suffix: (f, get) => (get("deal.econ.investor-group").kind === "text" ? `(${f("deal.investors")} together)` : "")
+    }
+  ],
+  [
+    "New money in this deal",
+    "deal.econ.new-money",
+    {
+      zeroText: "none",
+      words: "deal.econ.new-money-expected",
+      suffix: (f, get) =>
+        get("deal.econ.investor-group").kind === "text" ? `(${f("deal.econ.investor-group")}'s: the cash figures count its money only)` : ""
+    }
+  ],
   [
     "Compute commitment",
     "deal.commitment.total",
@@ -147,7 +166,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.capacity.ceiling",
     {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
   ],
-  ["GW-years bought ÷ the ceiling's over the term", "deal.econ.coverage"],
+  // At the price the cash figures use (Google → Anthropic: $13.3B, not the $11B market price), as the call says it.
+  ["GW-years paid for ÷ the ceiling's over the term", "deal.econ.coverage-paid"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
   ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
@@ -199,7 +219,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     let text = formatFigure(written && written.kind === "text" ? written : value);
     if (options.suffix && value.kind === "number") {
       const suffix = options.suffix(words, get);
-      if (!suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
+      if (suffix && !suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;
     const shownLabel =

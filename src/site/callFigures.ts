@@ -16,9 +16,12 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  inputText,
   marketScenarios,
+  providerGroupInvestors,
   type ScenarioColumn,
-  scenarioTable
+  scenarioTable,
+  toUsd
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
@@ -99,6 +102,51 @@ export function expectedMoneyText(expected: Pick<Figure, "value" | "unit">, max:
   return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)})`;
 }
 
+/**
+ * The present value, at `rate` to 1 January of `valuationYear`, of `totalUsd` paid in equal parts each year from
+ * `firstYear` to `lastYear` (inclusive), each year's part discounted as the cash NPV discounts that year's flow
+ * (× (1 + rate)^(valuationYear − year)): the rough worth of a capped return "if the cap is reached". NaN for an
+ * empty span.
+ *
+ * @example evenPaymentsPv(38e9, 2026, 2030, 0.1, 2026) // 7.6e9 × (1 + 1/1.1 + 1/1.1² + 1/1.1³ + 1/1.1⁴) ≈ 31.7e9
+ */
+export function evenPaymentsPv(totalUsd: number, firstYear: number, lastYear: number, rate: number, valuationYear: number): number {
+  const years = lastYear - firstYear + 1;
+  if (!(years > 0)) return Number.NaN;
+  let pv = 0;
+  for (let year = firstYear; year <= lastYear; ++year) pv += (totalUsd / years) * (1 + rate) ** (valuationYear - year);
+  return pv;
+}
+
+/** The words of a figure computed by a model ("about"), as a sentence sets it: "about $31.7B". */
+const about = (value: number, unit: string) => figureWords({value, unit, bound: "about", derived: true});
+
+/**
+ * A deal's returns outside the commitment (otherReturns: OpenAI's revenue share to Microsoft), each at its cap paid
+ * evenly from the valuation year to its end, discounted at the NPV's rate: a rough value "if the cap is reached", not
+ * counted in any cash figure. Null when the deal has none.
+ */
+export function otherReturnsPv(
+  deal: Deal,
+  rate: number,
+  valuationYear: number
+): {label: string; capUsd: number; capBound: Bound; pvUsd: number; until: number}[] {
+  return (deal.otherReturns ?? []).flatMap((x) => {
+    const until = x.until ? Number(x.until.slice(0, 4)) : Number.NaN;
+    const cap = toUsd(x.amount);
+    if (!Number.isFinite(until) || until < valuationYear) return [];
+    return [
+      {
+        label: x.label,
+        capUsd: cap,
+        capBound: x.amount.bound ?? "exact",
+        pvUsd: evenPaymentsPv(cap, valuationYear, until, rate, valuationYear),
+        until
+      }
+    ];
+  });
+}
+
 /** The year the deal's spend ends (the last year of its commitment's spend), or null without a commitment. */
 export function termEndYear(p: DealProjection): number | null {
   const years = p.commitment?.perYear ?? [];
@@ -165,12 +213,110 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
+    // The investors whose money the cash figures count (the provider's group), named when others invest beside them
+    // (Microsoft + Nvidia → Anthropic: "Microsoft"), so a page says whose money a figure is: missing otherwise.
+    const group = providerGroupInvestors(dataset.companies, deal);
+    yield [
+      `${deal.id}.econ.investor-group`,
+      group.length && group.length < deal.investors.length
+        ? text(group.map((id) => dataset.companies.find((c) => c.id === id)?.name ?? id).join(" and "))
+        : missing
+    ];
+    yield* pricingFigures(deal.id, p);
+    yield* otherReturnFigures(deal, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
     yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
     // 1 when the dollar commitment is a floor ("over $100B"): a sentence that calls it one holds only then.
     yield [`${deal.id}.status.commitment-floor`, {kind: "number", value: r?.commitmentUsd?.bound === "at-least" ? 1 : 0, unit: "count"}];
   }
+}
+
+/**
+ * What the cash model is paid per GW-year, beside the market price the commitment page converts at
+ * (`<deal>.econ.`): price (max(market price, commitment ÷ the GW-years the capacity supplies on schedule), what the
+ * cash figures use), market-price (the revenue-per-gw-year assumption), price-above-market (1 when the cash model is
+ * paid more than the market price, else 0), gw-years-paid (the lab's spend ÷ that price: the GW-years the cash model
+ * delivers), coverage-paid (those GW-years ÷ what the ceiling supplies over the term; missing where the coverage is),
+ * and npv-with-residual.words (", in cash (about $7.37B if the capacity left at the term's end is worth its book
+ * value)" beside the cash NPV; "" without it).
+ */
+function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const r = p?.recycling;
+  const c = p?.commitment;
+  const price = r?.pricePerGwYearUsd;
+  const market = p ? p.assumptions["revenue-per-gw-year"] * 1e9 : Number.NaN;
+  const paid = price && r?.revenueUsd && price.value > 0 ? r.revenueUsd.value / price.value : null;
+  const ceiling = c?.ceilingGwYears?.value;
+  yield [`${id}.econ.price`, figure(price)];
+  yield [`${id}.econ.market-price`, number(market, "usd-per-gw-year", "exact", false)];
+  yield [`${id}.econ.price-above-market`, {kind: "number", value: price && price.value > market * (1 + 1e-9) ? 1 : 0, unit: "count"}];
+  yield [`${id}.econ.gw-years-paid`, number(paid, "gw-years", "about")];
+  yield [`${id}.econ.coverage-paid`, paid !== null && c?.coverage && ceiling ? number(paid / ceiling, "fraction", "about") : missing];
+  yield [`${id}.econ.capex-per-gw`, p ? number(p.assumptions["capex-per-gw"] * 1e9, "usd-per-gw", "exact", false) : missing];
+  // The clause a call adds where the cash model's price is not the market price (Google → Anthropic, Oracle →
+  // OpenAI): the price, its rule and the GW-years it is spread over, so the coverage and capex beside it reproduce.
+  yield [
+    `${id}.econ.price.words`,
+    text(
+      price && paid !== null && price.value > market * (1 + 1e-9)
+        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
+        : ""
+    )
+  ];
+  const withValue = r?.npvWithResidualUsd;
+  yield [
+    `${id}.econ.npv-with-residual.words`,
+    text(
+      r?.npvUsd && withValue && Number.isFinite(withValue.value)
+        ? ` in cash (${about(withValue.value, "usd")} if the capacity left at the term's end is worth its book value)`
+        : ""
+    )
+  ];
+}
+
+/**
+ * A return outside the commitment (the deal's first otherReturns entry: OpenAI's revenue share to Microsoft), named
+ * `<deal>.econ.other-return` (its cap as the data states it), `.label`, `.until` (its last year), `other-return-pv`
+ * (the cap paid evenly from the valuation year to its end, discounted at the NPV's rate: "if the cap is reached") and
+ * `other-return.compare.words` (the PV against the median cash NPV: "more than the median draw's loss of about
+ * −$33.2B" or "about 40% of the median draw's loss"). Missing without one.
+ */
+function* otherReturnFigures(deal: Deal, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const r = p?.recycling;
+  const x = p && r ? otherReturnsPv(deal, p.assumptions["discount-rate"], r.valuationYear)[0] : undefined;
+  const fact = x ? deal.otherReturns?.find((o) => o.label === x.label)?.amount : undefined;
+  yield [
+    `${deal.id}.econ.other-return`,
+    x && fact ? {kind: "number", value: x.capUsd, unit: "usd", bound: x.capBound, status: fact.status, derived: false} : missing
+  ];
+  yield [`${deal.id}.econ.other-return.label`, x ? text(x.label) : missing];
+  yield [`${deal.id}.econ.other-return.until`, x ? number(x.until, "year") : missing];
+  yield [`${deal.id}.econ.other-return-pv`, x ? number(x.pvUsd, "usd", "about") : missing];
+  const npv = r?.npvUsd?.value;
+  const base = r?.baseCase?.npvUsd ?? undefined;
+  yield [`${deal.id}.econ.other-return.compare.words`, x && npv !== undefined ? text(compareReturn(x.pvUsd, npv, base)) : missing];
+}
+
+/**
+ * The words comparing a return left out (its PV) with the cash NPV it would add to, the median's and the base case's:
+ * "more than the median draw's loss of about −$33.2B", "nearly all of …" (from 95%), "about 40% of …"; with ", and
+ * more than the base case's (about −$9.13B)" when it outweighs that too.
+ */
+export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number): string {
+  const median =
+    npvUsd >= 0
+      ? `on top of a median cash NPV of ${about(npvUsd, "usd")}`
+      : pvUsd >= -npvUsd
+        ? `more than the median draw's loss of ${about(npvUsd, "usd")}`
+        : pvUsd >= -0.95 * npvUsd
+          ? `nearly all of the median draw's loss of ${about(npvUsd, "usd")}`
+          : `${figureWords({value: pvUsd / -npvUsd, unit: "fraction", bound: "about", derived: true})} of the median draw's loss of ${about(npvUsd, "usd")}`;
+  const base =
+    baseNpvUsd !== undefined && baseNpvUsd < 0 && pvUsd >= -baseNpvUsd
+      ? `, and more than the base case's (${about(baseNpvUsd, "usd")})`
+      : "";
+  return median + base;
 }
 
 /** How many places each economics ranking names. */
@@ -196,7 +342,10 @@ interface Scored {
  *   `market.new-money-max` (every contingent tranche paid) and `market.new-money-expected` (both in words);
  *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
  *   largest live commitment and capacity ceiling, in dollars and GW);
- * - `rank.npv-N`, `rank.npv-low-N`, `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
+ * - `market.other-returns.words`: the clause naming returns outside the commitments (a revenue share) at their caps'
+ *   rough present value, or "";
+ * - `rank.npv-N`, `rank.npv-low-N`, `rank.npv-residual-N`, `rank.npv-residual-low-N` (the NPV with the capacity's
+ *   worth at term end), `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
  *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
  *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
  * - `market.scenario-npv-high` and `market.scenario-npv-low`: the highest and the lowest sum of the live deals' cash
@@ -233,6 +382,21 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   yield [
     "market.npv-residual-positive",
     count(priced.filter((d) => (projections[d.id].recycling.npvWithResidualUsd?.value ?? 0) > 0).length)
+  ];
+  // Returns outside the commitments (a revenue share), at their caps' rough present value: named beside the call, not counted.
+  const others = priced.flatMap((d) =>
+    otherReturnsPv(d, projections[d.id].assumptions["discount-rate"], projections[d.id].recycling.valuationYear).map((x) => ({
+      ...x,
+      deal: d
+    }))
+  );
+  yield [
+    "market.other-returns.words",
+    text(
+      others.length
+        ? `; ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} left out too`
+        : ""
+    )
   ];
   const sum = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined, unit: string): FigureValue => {
     const figures = deals.map(pick).filter((f): f is Figure => Boolean(f));
@@ -311,6 +475,8 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   const rankings: [string, Scored[], string][] = [
     ["npv", scored(priced, npv).sort(desc), "usd"],
     ["npv-low", scored(priced, npv).sort(asc), "usd"],
+    ["npv-residual", scored(priced, (d) => projections[d.id].recycling.npvWithResidualUsd).sort(desc), "usd"],
+    ["npv-residual-low", scored(priced, (d) => projections[d.id].recycling.npvWithResidualUsd).sort(asc), "usd"],
     ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
     ["margin", margins(priced).sort(desc), "fraction"],
     ["margin-low", margins(priced).sort(asc), "fraction"]

@@ -24,6 +24,12 @@ export interface FigureRow {
   group: "headline" | "projection";
   label: string;
   value: number;
+  /**
+   * The figure at every assumption's base value (no draw): the base case beside a value that is the median of the
+   * draws (the cash NPVs, the operating profit, the payback year), else the value itself; null when the base case has
+   * none (a base case that never pays back).
+   */
+  base: number | null;
   unit: string;
   bound: Bound;
   status: Status;
@@ -59,7 +65,17 @@ export const FIGURE_COLUMNS: readonly ColumnDoc[] = [
     unit: ""
   },
   {column: "label", meaning: "What the figure is, in words", unit: ""},
-  {column: "value", meaning: "The figure's value", unit: "given in column unit"},
+  {
+    column: "value",
+    meaning: "The figure's value (for the cash NPVs, the operating profit and the payback year: the median of the draws)",
+    unit: "given in column unit"
+  },
+  {
+    column: "base",
+    meaning:
+      "The figure at every assumption's base value, no draw: equal to value except where value is the median of the draws; empty when the base case has none (it never pays back)",
+    unit: "given in column unit"
+  },
   {column: "unit", meaning: "Unit of value, p10, p50 and p90 (usd = US dollars, gw = gigawatts, …)", unit: ""},
   {
     column: "bound",
@@ -248,6 +264,7 @@ export function figureRows(
       group: "headline",
       label: h.label,
       value: h.value,
+      base: projection ? baseValue(projection, figure, h.value) : h.value,
       unit: h.unit,
       bound: h.bound,
       status: h.status,
@@ -272,8 +289,9 @@ export function figureRows(
         dealName: deal.name,
         figure: path,
         group: "projection",
-        label: path,
+        label: FIGURE_LABELS[path] ?? path,
         value: f.value,
+        base: baseValue(projection, path, f.value),
         unit: f.unit,
         bound: f.bound,
         status: f.lineage.status,
@@ -296,6 +314,84 @@ export function figureRows(
     }
   }
   return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * What each projection figure is, in words, for figures.csv's `label` column (the figure's path stays in `figure`):
+ * a figure a later module adds without a label here keeps its path.
+ */
+export const FIGURE_LABELS: Readonly<Record<string, string>> = {
+  "capacity.accelerators": "accelerators at the capacity ceiling",
+  "capacity.buildings": "data-centre buildings at the capacity ceiling",
+  "capacity.energyTwhPerYear": "electricity a year at the capacity ceiling",
+  "capacity.flopsBf16": "compute at the capacity ceiling, dense BF16",
+  "capacity.flopsFp8": "compute at the capacity ceiling, 8-bit",
+  "capacity.gw": "facility power at the capacity ceiling",
+  "capacity.h100e": "H100-equivalents at the capacity ceiling, dense BF16 basis",
+  "capacity.h100eFp8": "H100-equivalents at the capacity ceiling, Epoch AI's 8-bit basis",
+  "capacity.itMw": "IT power at the capacity ceiling",
+  "capacity.servers": "servers at the capacity ceiling",
+  "commitment.ceilingGw": "capacity ceiling the commitment is compared with",
+  "commitment.ceilingGwYears": "GW-years the ceiling supplies over the term",
+  "commitment.costPerGwYear.buildUp": "cost of a GW-year, built up from capex and running costs",
+  "commitment.costPerGwYear.contract": "market price of a GW-year",
+  "commitment.coverage": "GW-years the commitment buys at the market price ÷ the ceiling's over the term",
+  "commitment.gwYears.buildUp": "GW-years the commitment buys at the built-up cost",
+  "commitment.gwYears.contract": "GW-years the commitment buys at the market price",
+  "commitment.totalUsd": "compute commitment",
+  "commitment.years": "term of the commitment",
+  "options.value": "value of the options on future generations (Black–Scholes), per GW-year",
+  "options.valueMonteCarlo": "value of the options on future generations (Monte Carlo), per GW-year",
+  "recycling.accountingNpvUsd": "accounting NPV of the new money (operating profit, no capex; not cash)",
+  "recycling.capexUsd": "provider's capex to deliver the capacity",
+  "recycling.ceilingFilled.npvUsd": "provider's cash NPV if the lab fills the ceiling",
+  "recycling.commitmentUsd": "compute commitment the cash figures are computed on",
+  "recycling.deliveredGwYears": "GW-years the capacity supplies on schedule over the term",
+  "recycling.equityGainUsd": "investor's equity gain on paper (latest mark − firm cash paid in; not cash)",
+  "recycling.investmentExpectedUsd": "investment expected (contingent tranches weighted by their odds)",
+  "recycling.investmentFirmUsd": "investment, firm, by the provider's group",
+  "recycling.investmentMaxUsd": "investment if every tranche is paid, by the provider's group",
+  "recycling.investmentToCommitmentMax": "investment ÷ commitment, every tranche",
+  "recycling.investmentToCommitmentNew": "new firm money ÷ commitment",
+  "recycling.investmentToCommitmentNewAtCost": "new firm money at its cost to the investor ÷ commitment",
+  "recycling.investmentToCommitmentNewMax": "new money, every tranche, ÷ commitment",
+  "recycling.newMoneyExpectedUsd": "new money in this deal, expected",
+  "recycling.newMoneyMaxUsd": "new money in this deal if every tranche is paid",
+  "recycling.npvUsd": "provider's cash NPV, net of new money",
+  "recycling.npvWithResidualUsd": "provider's cash NPV with the capacity's book value at term end",
+  "recycling.operatingProfitUsd": "provider's operating profit over the term",
+  "recycling.otherInvestorsFirmUsd": "firm investment by investors outside the provider's group (not in the cash figures)",
+  "recycling.pricePerGwYearUsd": "price per GW-year the cash figures are paid",
+  "recycling.providerCashUsd": "provider's cash over the term after capex, not discounted",
+  "recycling.rebateExpectedUsd": "provider's rebate in kind to the lab (its own stock), expected",
+  "recycling.relationship.npvUsd": "cash NPV of the whole relationship (every tranche to date)",
+  "recycling.residualPvUsd": "book value of the capacity at term end, discounted (not cash)",
+  "recycling.residualUsd": "book value of the capacity at term end (not cash)",
+  "recycling.revenuePerDollarInvested": "committed spend per firm dollar invested",
+  "recycling.revenueUsd": "lab's spend with the provider the cash figures use",
+  "recycling.totalReturnUsd": "total return with the stake's latest mark (not all cash)"
+};
+
+/**
+ * The base case's value of a figure whose projection value is the median of the draws (recycling.baseCase), else
+ * the value itself: `figure` is a projection path (`recycling.npvUsd`) or a headline name (`recycling.npv`).
+ */
+function baseValue(projection: DealProjection, figure: string, value: number): number | null {
+  const b = projection.recycling?.baseCase;
+  if (!b) return value;
+  const byFigure: Record<string, number | null | undefined> = {
+    "recycling.npv": b.npvUsd,
+    "recycling.npvUsd": b.npvUsd,
+    "recycling.npvWithResidualUsd": b.npvWithResidualUsd,
+    "recycling.operatingProfitUsd": b.operatingProfitUsd,
+    "recycling.relationship.npvUsd": b.relationshipNpvUsd,
+    "recycling.totalReturnUsd": b.totalReturnUsd,
+    "recycling.paybackYear": b.paybackYear
+  };
+  if (figure === "recycling.ceilingFilled.npvUsd") return projection.recycling.ceilingFilled?.baseNpvUsd ?? value;
+  if (!(figure in byFigure)) return value;
+  const base = byFigure[figure];
+  return base === undefined ? value : base;
 }
 
 /** Returns the figure table as an arquero table, columns in FIGURE_COLUMNS order. */

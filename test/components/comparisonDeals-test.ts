@@ -14,3 +14,13 @@ it("historyLast(a, b) sorts superseded rows after every other, whatever the colu
     ["active", "loi", "superseded"]
   );
 });
+
+it("missingReason(row): every deal left off the scatter says why (no empty '()' for a GW figure the dollars do not buy)", async () => {
+  const {missingReason, comparisonPoints} = await import("../../docs/components/charts/comparisonScatter.js");
+  const {compareDeals} = await import("../../src/core/comparison/compareDeals.js");
+  const {readValidDataset} = await import("../../src/io/readDataset.js");
+  const {missing} = comparisonPoints(compareDeals(await readValidDataset("data")));
+  for (const row of missing) assert.notStrictEqual(missingReason(row), "", row.id);
+  const ao = missing.find((r) => r.id === "amazon-openai");
+  if (ao) assert.include(missingReason(ao), "not what the commitment buys");
+});

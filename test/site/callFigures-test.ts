@@ -2,6 +2,7 @@ import {assert, it} from "vitest";
 import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
+import {compareReturn, evenPaymentsPv} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -153,13 +154,31 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // "Firm" and "up to" do not go together, nor "ceiling" and "over": Microsoft's and Nvidia's up to $15B is
   // committed, not firm; Nvidia's over 10 GW is capacity stated, not a ceiling.
   const mna = keyFigures(table, "microsoft-nvidia-anthropic");
-  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B", status: "reported"});
+  // The deal's total says it is both investors'; new money says the cash figures count Microsoft's only (critic s6 #9).
+  assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B (Microsoft and Nvidia together)", status: "reported"});
+  assert.match(
+    mna.find((r) => r.label === "New money in this deal")?.value ?? "",
+    /^up to \$5B \(Microsoft's: the cash figures count its money only\)$/
+  );
+  // A deal with its provider's group alone says nothing of the kind.
+  assert.notMatch(
+    keyFigures(table, "amazon-anthropic")
+      .map((r) => r.value)
+      .join(" "),
+    /together|count its money only/
+  );
   // The up to 1 GW is contracted on top of the $30B, not its ceiling: no coverage row compares the two.
   assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
   assert.notInclude(
     mna.map((k) => k.label),
-    "GW-years bought ÷ the ceiling's over the term"
+    "GW-years paid for ÷ the ceiling's over the term"
   );
+  // The key box's coverage is at the price the cash figures use, as the call says: Google → Anthropic 15 ÷ 25 = 60%.
+  assert.deepInclude(keyFigures(table, "google-anthropic"), {
+    label: "GW-years paid for ÷ the ceiling's over the term",
+    value: "about 60%",
+    status: "estimate"
+  });
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "Compute commitment",
     value: "over $100B over 10 years",
@@ -201,4 +220,60 @@ it("splitSummary(markdown) takes the first paragraph as the call and the first l
     rest: "More.\n\nAnd more."
   });
   assert.deepEqual(splitSummary("\n\nCall only.\n"), {call: "Call only.", takeaways: "", rest: ""});
+});
+
+it("evenPaymentsPv: a $38B cap paid evenly over 2026–2030 at 10%, each year discounted to 1 January 2026 as the NPV does", () => {
+  // 7.6 × (1 + 1/1.1 + 1/1.21 + 1/1.331 + 1/1.4641) = 7.6 × 4.169865 = 31.691
+  assertInDelta(evenPaymentsPv(38e9, 2026, 2030, 0.1, 2026), 31.691e9, 0.001e9);
+  // One year, at the valuation year: undiscounted; a year later: ÷ 1.1.
+  assertInDelta(evenPaymentsPv(10e9, 2026, 2026, 0.1, 2026), 10e9, 1);
+  assertInDelta(evenPaymentsPv(11e9, 2027, 2027, 0.1, 2026), 10e9, 1);
+  assert.isNaN(evenPaymentsPv(1, 2030, 2029, 0.1, 2026));
+});
+
+it("economicsFigures: Microsoft → OpenAI's revenue share, its cap's PV 'if reached', beside the NPV; no other deal has one", () => {
+  const rate = projections["microsoft-openai"].assumptions["discount-rate"];
+  assertInDelta(value("microsoft-openai.econ.other-return"), 38e9, 1);
+  assertInDelta(value("microsoft-openai.econ.other-return-pv"), evenPaymentsPv(38e9, 2026, 2030, rate, 2026), 1);
+  assertInDelta(value("microsoft-openai.econ.other-return.until"), 2030, 0);
+  assert.match(words("microsoft-openai.econ.other-return.compare.words"), /median draw|median cash NPV/);
+  assert.deepEqual(table.get("amazon-anthropic.econ.other-return-pv"), {kind: "missing"});
+  assert.match(words("market.other-returns.words"), /^; .*revenue share.* if its cap is reached, is left out too$/);
+});
+
+it("economicsFigures: coverage at the price the cash model uses (commitment ÷ price ÷ ceiling GW-years), the price sentence only where it differs", () => {
+  for (const d of dataset.deals) {
+    const r = projections[d.id].recycling;
+    const sentence = words(`${d.id}.econ.price.words`);
+    if (!r.pricePerGwYearUsd || !r.revenueUsd) {
+      assert.strictEqual(sentence, "", d.id);
+      continue;
+    }
+    const above = r.pricePerGwYearUsd.value > 11e9 * (1 + 1e-9);
+    assert.strictEqual(value(`${d.id}.econ.price-above-market`), above ? 1 : 0, d.id);
+    assert.strictEqual(sentence === "", !above, d.id);
+    assertInDelta(value(`${d.id}.econ.gw-years-paid`), r.revenueUsd.value / r.pricePerGwYearUsd.value, 1e-9);
+  }
+  // Google → Anthropic: the schedule supplies 15 GW-years in the term, so $200B ÷ 15 = $13.3B per GW-year and the
+  // coverage of the 5 GW × 5 years ceiling is 15 ÷ 25 = 60% (73% at the $11B market price: 200 ÷ 11 ÷ 25).
+  assertInDelta(value("google-anthropic.econ.price"), 200e9 / 15, 1e3);
+  assertInDelta(value("google-anthropic.econ.coverage-paid"), 15 / 25, 1e-9);
+  assertInDelta(value("google-anthropic.econ.coverage"), 200 / 11 / 25, 1e-9);
+  assert.match(
+    words("google-anthropic.econ.price.words"),
+    /about \$13\.3B per GW-year \(the commitment ÷ the 15 GW-years the capacity supplies in the term\), not our \$11B per GW-year market price/
+  );
+  assert.match(words("amazon-anthropic.econ.npv-with-residual.words"), /^ in cash \(about −?\$[\d.]+B if the capacity left/);
+  assert.strictEqual(words("amd-openai.econ.npv-with-residual.words"), "");
+});
+
+it("compareReturn: a left-out return's PV against the median and base cash NPVs, in words that hold", () => {
+  assert.strictEqual(
+    compareReturn(31.7e9, -33.2e9, -9.13e9),
+    "nearly all of the median draw's loss of about −$33.2B, and more than the base case's (about −$9.13B)"
+  );
+  assert.strictEqual(compareReturn(31.7e9, -20e9, -40e9), "more than the median draw's loss of about −$20B");
+  // 10 ÷ 25 = 40%.
+  assert.strictEqual(compareReturn(10e9, -25e9), "about 40% of the median draw's loss of about −$25B");
+  assert.strictEqual(compareReturn(10e9, 5e9, 6e9), "on top of a median cash NPV of about $5B");
 });

@@ -227,3 +227,21 @@ it("comparisonTable(rows)'s derived ratios equal the core's for every deal, and 
   assert.strictEqual(oracle.investmentFirmUsd, 0);
   assert.isNull(oracle.commitmentToInvestment);
 });
+
+it("figures.csv: a reader's label for every projection figure (no internal path), and the base case beside a median", () => {
+  for (const r of rows.filter((x) => x.group === "projection")) assert.notStrictEqual(r.label, r.figure, `${r.key} has no label in words`);
+  assert.strictEqual(rows.find((r) => r.key === "amazon-anthropic.capacity.accelerators")?.label, "accelerators at the capacity ceiling");
+  const aa = site.analysis().projections["amazon-anthropic"].recycling;
+  // value is the median of the draws; base the base case (−$7.61B in s6), and payback's base its own year.
+  const npv = rows.find((r) => r.key === "amazon-anthropic.recycling.npv")!;
+  assertInDelta(npv.value, aa.npvUsd!.value, 1e-6);
+  assertInDelta(npv.base!, aa.baseCase!.npvUsd!, 1e-6);
+  assert.strictEqual(rows.find((r) => r.key === "amazon-anthropic.recycling.npvWithResidualUsd")?.base, aa.baseCase!.npvWithResidualUsd);
+  // A figure computed at base values only has base = value.
+  const capex = rows.find((r) => r.key === "amazon-anthropic.recycling.capexUsd")!;
+  assert.strictEqual(capex.base, capex.value);
+  assert.include(
+    FIGURE_COLUMNS.map((c) => c.column),
+    "base"
+  );
+});

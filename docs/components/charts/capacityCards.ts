@@ -15,7 +15,7 @@ import {
   yardstickShare
 } from "../../lib/core.js";
 import {el} from "../dom.js";
-import {type Bound, boundWord, count, figureText, gw, inputText, mw, pct, ratioNumber, sig, twh, withBound} from "../format.js";
+import {type Bound, bounded, boundWord, count, figureText, gw, inputText, mw, pct, ratioNumber, sig, twh, withBound} from "../format.js";
 import {Badge, DerivedBadge, NamedDerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
@@ -76,10 +76,10 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       return el(
         "li",
         {"data-figure": `capacity.yardstick.${yardstick.id}`},
-        el("strong", {}, withBound(pct(part.value), part.bound, part.value)),
+        el("strong", {}, bounded(part.value, part.bound, pct)),
         DerivedBadge(part.lineage),
         ` of ${yardstick.label} in ${yardstick.year}: `,
-        el("span", {class: "nowrap"}, withBound(twh(yardstick.value), yardstick.bound), Badge(yardstick, sources))
+        el("span", {class: "nowrap"}, bounded(yardstick.value, yardstick.bound, twh), Badge(yardstick, sources))
       );
     }),
     el(
@@ -182,8 +182,8 @@ function yardstickStep(energy: Figure, yardstick: Yardstick | undefined): Step[]
   const part = yardstickShare(energy, yardstick);
   return [
     {
-      op: `÷ ${withBound(twh(yardstick.value), yardstick.bound)}`,
-      value: withBound(pct(part.value), part.bound, part.value),
+      op: `÷ ${bounded(yardstick.value, yardstick.bound, twh)}`,
+      value: bounded(part.value, part.bound, pct),
       label: `of ${yardstick.label} in ${yardstick.year}`
     }
   ];
@@ -216,10 +216,10 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const v = values.values;
   // Every box after the ceiling converts it with an assumption (PUE, chip power, building size, load), so it is a
   // model estimate and reads as its figure does on the cards: "up to 5 GW" → "about 4.35 GW" of IT power.
-  const bounded = (text: string, value: number) => withBound(text, capacity.itMw.bound, value);
-  const facility: Step = {value: withBound(gw(capacity.gw.value), capacity.gw.bound), label: "facility power"};
+  const asModel = (text: string, value: number) => withBound(text, capacity.itMw.bound, value);
+  const facility: Step = {value: bounded(capacity.gw.value, capacity.gw.bound, gw), label: "facility power"};
   const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
-  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: bounded(gw(itGw), itGw), label: "IT power"};
+  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: asModel(gw(itGw), itGw), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
@@ -233,7 +233,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         it,
         {
           op: `÷ ${sig(kw)} kW per chip`,
-          value: bounded(count(capacity.accelerators.value), capacity.accelerators.value),
+          value: asModel(count(capacity.accelerators.value), capacity.accelerators.value),
           label: beside("accelerators", "accelerators")
         },
         {
@@ -241,7 +241,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
             mix.length === 1
               ? `÷ ${count(mix[0].chip.perServer, "as-written")} chips per system`
               : `÷ ${ratioNumber(perServer)} chips per system on average`,
-          value: bounded(count(capacity.servers.value), capacity.servers.value),
+          value: asModel(count(capacity.servers.value), capacity.servers.value),
           label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
         }
       ],
@@ -257,7 +257,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         facility,
         {
           op: `÷ ${mw(v["building-mw"])} per building`,
-          value: bounded(count(capacity.buildings.value), capacity.buildings.value),
+          value: asModel(count(capacity.buildings.value), capacity.buildings.value),
           label: "buildings"
         }
       ]
@@ -268,7 +268,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         facility,
         {
           op: `× 8,760 hours × ${inputText(v["load-factor"], "fraction")} load`,
-          value: bounded(twh(capacity.energyTwhPerYear.value), capacity.energyTwhPerYear.value),
+          value: asModel(twh(capacity.energyTwhPerYear.value), capacity.energyTwhPerYear.value),
           label: "a year"
         },
         ...yardstickStep(capacity.energyTwhPerYear, data.yardsticks?.[0])
@@ -281,15 +281,15 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     chains.push({
       title: "Chips to compute",
       steps: [
-        {value: bounded(count(capacity.accelerators.value), capacity.accelerators.value), label: beside("accelerators", "accelerators")},
+        {value: asModel(count(capacity.accelerators.value), capacity.accelerators.value), label: beside("accelerators", "accelerators")},
         {
           op: `× ${sig(perChip)} PFLOP/s each`,
-          value: bounded(figureText(capacity.flopsBf16.value, "flops"), capacity.flopsBf16.value),
+          value: asModel(figureText(capacity.flopsBf16.value, "flops"), capacity.flopsBf16.value),
           label: beside("flopsBf16", "dense compute", (x) => figureText(x, "flops"))
         },
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
-          value: bounded(count(capacity.h100e.value), capacity.h100e.value),
+          value: asModel(count(capacity.h100e.value), capacity.h100e.value),
           label: beside("h100e", "H100-equivalents, dense BF16")
         }
       ],

@@ -6,7 +6,7 @@
 
 import type {CapacityBandYear, DealCapacityMonths} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
-import {type Bound, gw, monthYear, withBound} from "../format.js";
+import {type Bound, bounded, gw, monthYear} from "../format.js";
 import {chartWidth, chipColors, isoDate} from "./fleetColors.js";
 
 export interface RampPoint {
@@ -59,7 +59,7 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width: w,
     }))
   ];
   const whiskers = (bands ?? []).map((y) => ({date: isoDate(`${y.year}-12-31`), ...y.gw}));
-  const points = schedule.map((p) => ({...p, date: isoDate(p.by), label: `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}`}));
+  const points = schedule.map((p) => ({...p, date: isoDate(p.by), label: `${bounded(p.gw, p.bound, gw)} by ${monthYear(p.by)}`}));
   const narrow = width < 560;
   const last = totals[totals.length - 1].date;
   const names = series.map((s) => s.name);
@@ -97,7 +97,7 @@ export function CapacityRamp({months, bands, schedule, ceiling, chips, width: w,
       Plot.areaY(rows, {x: "date", y: "gw", fill: "chip", fillOpacity: 0.85, curve: "linear", order: names}),
       Plot.lineY(totals, {x: "date", y: "gw", stroke: "var(--theme-foreground)", strokeWidth: 1.5}),
       Plot.ruleY([ceiling.gw], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4"}),
-      Plot.text([{date: last, gw: ceiling.gw, label: `ceiling: ${withBound(gw(ceiling.gw), ceiling.bound)}`}], {
+      Plot.text([{date: last, gw: ceiling.gw, label: `ceiling: ${bounded(ceiling.gw, ceiling.bound, gw)}`}], {
         x: "date",
         y: "gw",
         text: "label",

@@ -6,7 +6,7 @@
 
 import type {Deal, Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
+import {bounded, count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {DealView} from "./commitmentModel.js";
 
@@ -43,16 +43,13 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         figure: fig(
           commitment?.ceilingGwYears,
           (f) =>
-            `${withBound(gw(commitment!.ceilingGw!.value), commitment!.ceilingGw!.bound)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
+            `${bounded(commitment!.ceilingGw!.value, commitment!.ceilingGw!.bound, gw)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
         )
       },
       provider: {
         effect: "cost",
         text: "Must build the capacity before the spend arrives.",
-        figure: fig(
-          commitment?.coverage,
-          (f) => `the spend pays for ${withBound(pct(f.value), f.bound, f.value)} of the ceiling's GW-years`
-        )
+        figure: fig(commitment?.coverage, (f) => `the spend pays for ${bounded(f.value, f.bound, pct)} of the ceiling's GW-years`)
       }
     },
     {
@@ -67,7 +64,9 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: "Booked revenue that backs its capital spending.",
         figure: commitment
           ? {
-              text: `${withBound(usd(peak), commitment.totalUsd.bound === "at-least" || commitment.totalUsd.bound === "about" ? commitment.totalUsd.bound : "up-to")} in a full year of spend`,
+              // The year of most spend in the model's spread of the commitment: a model figure, "about" whatever the
+              // commitment's own bound (critic s6 #15: "over $11.7B" was 100 ÷ 8.55, a spread, not a floor).
+              text: `${withBound(usd(peak), "about")} in a full year of spend`,
               lineage: commitment.totalUsd.lineage
             }
           : null
@@ -108,7 +107,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "benefit",
         text: "A customer that stays on its silicon and services.",
-        figure: fig(capacity?.accelerators, (f) => `${withBound(count(f.value), f.bound, f.value)} accelerators at the ceiling`)
+        figure: fig(capacity?.accelerators, (f) => `${bounded(f.value, f.bound, count)} accelerators at the ceiling`)
       }
     },
     {
@@ -120,7 +119,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             text: "Seen as captive to one investor's cloud.",
             figure: fig(
               recycling.revenuePerDollarInvested,
-              (f) => `the spend is ${withBound(times(f.value), f.bound, f.value)} its investor's firm money`
+              (f) => `the spend is ${bounded(f.value, f.bound, times)} its investor's firm money`
             )
           }
         : {
@@ -136,12 +135,12 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             figure: recycling.investmentToCommitmentNew
               ? fig(recycling.investmentToCommitmentNew, (f) =>
                   f.value > 0
-                    ? `new money is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    ? `new money is ${bounded(f.value, f.bound, pct)} of the commitment`
                     : "no new money is put in against the commitment"
                 )
               : fig(recycling.investmentToCommitmentFirm, (f) =>
                   f.value > 0
-                    ? `firm investment is ${withBound(pct(f.value), f.bound, f.value)} of the commitment`
+                    ? `firm investment is ${bounded(f.value, f.bound, pct)} of the commitment`
                     : "no firm money is put in against the commitment"
                 )
           }

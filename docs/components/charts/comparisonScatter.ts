@@ -25,8 +25,11 @@ export function missingReason(row: DealComparison): string {
   if (row.status === "superseded") reasons.push("superseded terms, history");
   if (!row.commitmentUsd) reasons.push("no dollar commitment");
   if (!row.gw && row.commitmentUsd) reasons.push("no GW figure");
+  // A GW figure that counts only part of the hardware, or capacity contracted on top of the commitment: stated, but
+  // not what the dollars buy, so no dollars per GW (Amazon → OpenAI, Microsoft + Nvidia → Anthropic printed "()").
+  if (row.commitmentUsd && row.gw && !row.usdPerGw) reasons.push("its GW figure is not what the commitment buys, so no $ per GW");
   if (row.commitmentUsd && !(row.investmentFirmUsd.value > 0)) reasons.push("no firm investment");
-  return reasons.join("; ");
+  return reasons.length ? reasons.join("; ") : "not both figures";
 }
 
 /** Splits the deals into plotted points (both metrics, terms not superseded) and the rest, in the rows' order. */

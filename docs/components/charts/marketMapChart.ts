@@ -7,7 +7,7 @@
 import type {MarketMap, MarketNode} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
-import {gw, usd, withBound} from "../format.js";
+import {bounded, gw, usd} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";
 
 export interface Placed extends MarketNode {
@@ -58,7 +58,7 @@ export function placeMarket(map: MarketMap): Placed[] {
 
 interface Arrow {
   id: string;
-  kind: "equity-firm" | "equity-contingent" | "commitment" | "capacity";
+  kind: "equity-firm" | "equity-contingent" | "commitment" | "capacity" | "superseded";
   x1: number;
   y1: number;
   x2: number;
@@ -72,17 +72,28 @@ const STROKE: Record<Arrow["kind"], string> = {
   "equity-firm": "var(--flow-equity)",
   "equity-contingent": "var(--flow-equity)",
   commitment: "var(--flow-commitment)",
-  capacity: "var(--theme-foreground-muted)"
+  capacity: "var(--theme-foreground-muted)",
+  superseded: "var(--theme-foreground-muted)"
 };
 
 // A second label line with the node's money, so print shows what hover would: "invests $28B · gets $238B".
 function totals(n: MarketNode): string {
   // The bound words of the facts summed stay: "over $13B" is not "$13B".
   const parts = [
-    n.investsUsd > 0 ? `invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)}` : "",
-    n.receivesUsd > 0 ? `gets ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}` : ""
+    n.investsUsd > 0 ? `invests ${bounded(n.invests.value, n.invests.bound, usd)}` : "",
+    n.receivesUsd > 0 ? `gets ${bounded(n.receives.value, n.receives.bound, usd)}` : ""
   ].filter(Boolean);
-  return parts.length ? `\n${parts.join(" · ")}` : "";
+  // The part in a loop on a line of its own, so the label stays as narrow as the others (the layout makes room for the
+  // longest line).
+  const loops = inLoops(n);
+  return parts.length ? `\n${parts.join(" · ")}${loops ? `\n${loops}` : ""}` : "";
+}
+
+// "up to $10B of it in a loop" when only part of a company's money loops (the rest: a superseded deal's stake, or a lab
+// with no spend back to it), so the loop mark beside its name does not claim the whole sum.
+function inLoops(n: MarketNode): string {
+  const part = n.investsInLoops.value;
+  return part > 0 && part < n.invests.value * (1 - 1e-9) ? `${bounded(part, n.investsInLoops.bound, usd)} of it in a loop` : "";
 }
 
 /** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
@@ -99,9 +110,10 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
   const arrows: Arrow[] = [
     ...map.edges.map((e) => ({
       id: e.id,
-      kind: e.kind,
+      // A superseded deal's stake is drawn apart, dotted and faded: history, never a loop.
+      kind: e.superseded ? ("superseded" as const) : e.kind,
       width: 1.2 + (narrow ? 10 : 15) * Math.sqrt(e.usd.value / maxUsd),
-      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${withBound(usd(e.usd.value), e.usd.bound)} (${e.deals.join(", ")})`,
+      title: `${name(e.source)} → ${name(e.target)}: ${e.kind === "commitment" ? "compute commitment" : e.kind === "equity-firm" ? "firm equity" : "contingent equity"} ${bounded(e.usd.value, e.usd.bound, usd)} (${e.deals.join(", ")})${e.superseded ? ", from a superseded deal: no loop" : ""}`,
       source: e.source,
       target: e.target
     })),
@@ -109,7 +121,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       id: l.id,
       kind: "capacity" as const,
       width: 1.2,
-      title: `${name(l.source)} → ${name(l.target)}: ${withBound(gw(l.gw.value), l.gw.bound)} of capacity, no dollar figure (${l.deals.join(", ")})`,
+      title: `${name(l.source)} → ${name(l.target)}: ${bounded(l.gw.value, l.gw.bound, gw)} of capacity, no dollar figure (${l.deals.join(", ")})`,
       source: l.source,
       target: l.target
     }))
@@ -119,7 +131,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     y1: at.get(source)!.y,
     x2: at.get(target)!.x,
     y2: at.get(target)!.y,
-    loop: loopPairs.has(`${source}→${target}`)
+    loop: a.kind !== "superseded" && loopPairs.has(`${source}→${target}`)
   }));
   // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen, the
   // longest line's width estimated at 0.6 em a character); on a phone the circle stretches into a taller ellipse so
@@ -188,10 +200,12 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       body("equity-firm", 16),
       body("equity-contingent", 32, "5,3"),
       body("capacity", 16, "2,3"),
+      body("superseded", -16, "1,3"),
       head("commitment", 16),
       head("equity-firm", 16),
       head("equity-contingent", 32),
       head("capacity", 16),
+      head("superseded", -16),
       Plot.dot(
         nodes.filter((n) => loopCompanies.has(n.id)),
         {x: "x", y: "y", r: r + 5, stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2", fill: "none"}
@@ -205,7 +219,7 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
           ? {}
           : {
               title: (n: Placed) =>
-                `${n.name}: invests ${withBound(usd(n.invests.value), n.invests.bound, n.invests.value)} (firm); compute committed to it ${withBound(usd(n.receives.value), n.receives.bound, n.receives.value)}`
+                `${n.name}: invests ${bounded(n.invests.value, n.invests.bound, usd)} (firm); compute committed to it ${bounded(n.receives.value, n.receives.bound, usd)}`
             })
       }),
       // Lab labels sit under their node, leaning outwards so two labs' names do not meet in the middle.
@@ -241,6 +255,9 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
       Swatch("Contingent equity", "var(--flow-equity)", "dash"),
       Swatch("Compute commitment, lab → provider", "var(--flow-commitment)", "line"),
       Swatch("Capacity with no dollar figure", "var(--theme-foreground-muted)", "dash"),
+      ...(map.edges.some((e) => e.superseded)
+        ? [Swatch("Equity from a superseded deal (no loop)", "var(--theme-foreground-muted)", "dash")]
+        : []),
       el("span", {}, "↺ a loop: the money comes back to the investor (drawn solid; other flows fade)")
     ),
     chart,

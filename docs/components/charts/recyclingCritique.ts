@@ -4,7 +4,7 @@
  */
 import type {DealRecycling, Figure, FigureSpread} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {pct, times, usd, withBound} from "../format.js";
+import {bounded, type Precision, pct, times, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 interface Claim {
@@ -14,7 +14,8 @@ interface Claim {
   lineage: Figure["lineage"];
 }
 
-const said = (f: Figure, format: (x: number) => string) => withBound(format(f.value), f.bound, f.value);
+// A computed figure with its bound's words, a floor rounded down and a ceiling up ("over 7.6×" for 7.69).
+const said = (f: Figure, format: (x: number, precision?: Precision) => string) => bounded(f.value, f.bound, format);
 
 /**
  * Whether the counter-argument "the provider's return pays the new money back within the deal" holds: there is new

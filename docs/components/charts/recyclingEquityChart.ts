@@ -3,7 +3,7 @@
 import type {EquityPoint, Figure} from "../../lib/core.js";
 import * as Plot from "../../lib/plot.js";
 import {el} from "../dom.js";
-import {monthYear, usd, withBound} from "../format.js";
+import {bounded, monthYear, usd} from "../format.js";
 import {Swatch} from "./commitmentSwatch.js";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -60,7 +60,7 @@ export function RecyclingEquityChart(
           ? {}
           : {
               title: (d) =>
-                `${d.kind === "mark" ? `${investor}'s mark of its stake` : d.kind === "offer" ? `Valuation offered for ${lab}, not taken` : `${lab}'s post-money valuation`}, ${monthYear(d.date)}: ${withBound(usd(d.usd), d.bound)} (${d.status})`
+                `${d.kind === "mark" ? `${investor}'s mark of its stake` : d.kind === "offer" ? `Valuation offered for ${lab}, not taken` : `${lab}'s post-money valuation`}, ${monthYear(d.date)}: ${bounded(d.usd, d.bound, usd)} (${d.status})`
             })
       }),
       // Labels go right of their dot, or left when the next point is close in both date and value.
@@ -70,7 +70,7 @@ export function RecyclingEquityChart(
           {
             x: "when",
             y: "bn",
-            text: (d) => `${withBound(usd(d.usd), d.bound)}${d.kind === "offer" ? " offered" : ""}`,
+            text: (d) => `${bounded(d.usd, d.bound, usd)}${d.kind === "offer" ? " offered" : ""}`,
             dx: right ? 8 : -8,
             textAnchor: right ? "start" : "end",
             fontSize: narrow ? 9.5 : 11,
@@ -94,7 +94,7 @@ export function RecyclingEquityChart(
         ? Swatch(`Valuation offered for ${lab}, not taken (×)`, "var(--theme-foreground-muted)", "bar")
         : null,
       invested.value > 0
-        ? Swatch(`Firm cash invested: ${withBound(usd(invested.value), invested.bound)}`, "var(--flow-equity)", "dash")
+        ? Swatch(`Firm cash invested: ${bounded(invested.value, invested.bound, usd)}`, "var(--flow-equity)", "dash")
         : null
     ),
     chart,

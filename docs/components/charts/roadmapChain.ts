@@ -5,7 +5,7 @@
 import {type CapitalChain, type Checkpoint, type Deal, factGw, PRICE_CLASS_WORDS} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
-import {date, figureText, gw, monthYear, sig, times, withBound} from "../format.js";
+import {bounded, date, figureText, gw, monthYear, sig, times} from "../format.js";
 import {SourceLink} from "../provenance.js";
 import {StatusPill} from "../sections/signals.js";
 import type {SectionContext} from "../sections/types.js";
@@ -60,7 +60,9 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
       "Platform bet",
       line(platform.chips.length ? platform.chips.map((c) => c.name).join(", ") : el("span", {class: "muted"}, "No chip named")),
       platform.lines.length ? el("p", {class: "muted"}, platform.lines.map((l) => LINE_LABELS[l] ?? l).join(" and ")) : null,
-      platform.chips.length ? line("Silicon in volume: ", StatusPill(platform.signal.status)) : null
+      // A signal on the chips, not one of the checkpoints in step 4 (critic s6 #16: "ON TRACK" here beside "none of the
+      // deal's 3 checkpoints is on track" read as a contradiction).
+      platform.chips.length ? line("Silicon in volume (a signal, not a checkpoint): ", StatusPill(platform.signal.status)) : null
     ),
     step(
       4,
@@ -119,7 +121,7 @@ export function checkpointEvidence(
         !deal.capacity?.schedule.length
           ? "The deal gives no dated schedule to hold capacity to."
           : next
-            ? `Next point: ${withBound(gw(factGw(next.gw)), next.gw.bound)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
+            ? `Next point: ${bounded(factGw(next.gw), next.gw.bound, gw)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
             : `All ${c.due.length} schedule points are due.`
       ),
       signal(c.signal) ?? el("p", {class: "muted"}, "No observation of capacity coming online yet.")

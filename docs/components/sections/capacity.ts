@@ -26,7 +26,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {el} from "../dom.js";
-import {count, gw, monthYear, sig, withBound} from "../format.js";
+import {bounded, count, gw, monthYear, sig} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -119,7 +119,7 @@ export function capacityView(context: CapacityContext): CapacityView | null {
 export function capacityHeadline(view: CapacityView | null, dealName: string): string {
   if (!view) return `${dealName} states no capacity in gigawatts`;
   const {capacity, deal} = view;
-  const power = withBound(gw(capacity.gw.value), capacity.gw.bound);
+  const power = bounded(capacity.gw.value, capacity.gw.bound, gw);
   const energy = `${Math.round(capacity.energyTwhPerYear.value)} TWh a year`;
   // A superseded deal's capacity is history: what the replaced terms would have meant, not capacity coming online.
   if (deal.status === "superseded")
@@ -173,7 +173,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
     return el(
       "p",
       {class: "muted"},
-      `${deal.name} gives no dated schedule, only a ceiling of ${withBound(gw(capacity.gw.value), capacity.gw.bound)}: there is no ramp to draw.`
+      `${deal.name} gives no dated schedule, only a ceiling of ${bounded(capacity.gw.value, capacity.gw.bound, gw)}: there is no ramp to draw.`
     );
   }
   // In GW whatever unit the data states them in (a schedule point may be in MW).
@@ -189,12 +189,12 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (no slip, every input at the scenario's value, no draw) it would be ${gw(first.gw.base)}. `
       : "",
     full
-      ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling is reached in ${full.year} (median).`
-      : `The schedule's last point stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling.`
+      ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling is reached in ${full.year} (median).`
+      : `The schedule's last point stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling.`
   ].join("");
   const finding = full
-    ? `The ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling would be online by the end of ${full.year}`
-    : `The schedule stops at ${gw(lastGw)}, short of the ${withBound(gw(capacity.gw.value), capacity.gw.bound)} ceiling`;
+    ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling would be online by the end of ${full.year}`
+    : `The schedule stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling`;
   const inputs = [capacity.gw, capacity.energyTwhPerYear, capacity.accelerators].flatMap((f) => f?.lineage.inputs ?? []);
   return el(
     "div",
@@ -216,7 +216,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
         el(
           "figcaption",
           {},
-          `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, solid when confirmed and hollow otherwise (${points.map((p) => `${withBound(gw(p.gw), p.bound)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
+          `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, solid when confirmed and hollow otherwise (${points.map((p) => `${bounded(p.gw, p.bound, gw)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
         )
       ),
       {title: finding, source: chartSource(data, {inputs})}
@@ -284,7 +284,7 @@ export const capacity: Section = {
             `History, not live capacity: these terms were superseded${superseded ? ` on ${monthYear(superseded.date)} (${superseded.status})` : ""}${superseded?.note ? `. ${superseded.note}` : ""}. The figures below convert what the replaced terms stated; they count in no ranking or total.`
           )
         : null,
-      el("h3", {}, `What ${withBound(gw(view.capacity.gw.value), view.capacity.gw.bound)} holds`),
+      el("h3", {}, `What ${bounded(view.capacity.gw.value, view.capacity.gw.bound, gw)} holds`),
       CapacityCards(view, context),
       view.capacity.central === "median"
         ? el(

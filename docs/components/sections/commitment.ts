@@ -20,7 +20,7 @@ import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {radioInput} from "../choice.js";
 import {el} from "../dom.js";
-import {derivedText, figureText, gw, pct, sig, usd, withBound} from "../format.js";
+import {bounded, derivedText, figureText, gw, pct, sig, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -42,12 +42,12 @@ function capitalize(text: string): string {
 export function commitmentFinding(commitment: DealCommitmentProjection | null): string {
   if (!commitment) return "This deal states no compute commitment in dollars";
   const {totalUsd, gwYears, ceilingGw, coverage, years} = commitment;
-  const buys = `${capitalize(withBound(usd(totalUsd.value), totalUsd.bound, totalUsd.value))} buys ${derivedText(gwYears.contract)}`;
+  const buys = `${capitalize(bounded(totalUsd.value, totalUsd.bound, usd))} buys ${derivedText(gwYears.contract)}`;
   if (!ceilingGw) return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
   // A capacity figure that counts part of the hardware, or comes on top of the commitment, is not compared with it.
   if (!coverage)
-    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the ${withBound(gw(ceilingGw.value), ceilingGw.bound)} capacity figure is not compared with it`;
-  return `${buys}: ${pct(coverage.value)} of what ${withBound(gw(ceilingGw.value), ceilingGw.bound)} for ${sig(years.value)} years would supply`;
+    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the ${bounded(ceilingGw.value, ceilingGw.bound, gw)} capacity figure is not compared with it`;
+  return `${buys}: ${pct(coverage.value)} of what ${bounded(ceilingGw.value, ceilingGw.bound, gw)} for ${sig(years.value)} years would supply`;
 }
 
 /** Returns "P10–P90 7.6–11.4" for a spread, or "" when there is none or it has no width (the reader set every input). */
@@ -140,7 +140,7 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
       ? Kpi(
           "The ceiling's GW-years",
           HeadlineFigure(commitment.ceilingGwYears, "gw-years", "commitment.ceilingGwYears"),
-          `${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} × ${sig(commitment.years.value)} years`
+          `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${sig(commitment.years.value)} years`
         )
       : null,
     commitment.coverage
@@ -175,8 +175,12 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     }
     const c = v.commitment!;
     const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
-    const delivered = rows.reduce((s, d) => s + d.capacityCostUsd, 0);
-    const committed = withBound(usd(c.totalUsd.value), c.totalUsd.bound, c.totalUsd.value);
+    // One quantity, one value (critic s6 #16: "$472B" here, "$470B" on the recycling page): where the cash model
+    // counts the GW-years the schedule delivers, the total is those GW-years at the contract price; the bars keep each
+    // calendar year's own capacity.
+    const modelGwYears = v.recycling?.deliveredGwYears?.value;
+    const delivered = modelGwYears ? modelGwYears * c.costPerGwYear.contract.value : rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    const committed = bounded(c.totalUsd.value, c.totalUsd.bound, usd);
     const finding = hasCapacity
       ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
       : `${capitalize(committed)} committed over ${sig(c.years.value)} years`;
@@ -189,7 +193,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
         "p",
         {class: "commitment-note"},
         hasCapacity
-          ? `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${withBound(usd(c.totalUsd.value), c.totalUsd.bound)}. ` +
+          ? `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
               `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
           : "The data has no delivery schedule for this deal's capacity, so only the spend is drawn."
       ),
@@ -251,7 +255,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     commitment.ceilingGwYears
       ? {
           label: "The ceiling:",
-          text: `${derivedText(commitment.ceilingGwYears)} (${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)} for ${sig(commitment.years.value)} years)`,
+          text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${sig(commitment.years.value)} years)`,
           gwYears: commitment.ceilingGwYears.value,
           kind: "ceiling" as const
         }
@@ -279,9 +283,9 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
       commitment.ceilingGwYears
         ? commitment.ceilingGw!.bound === "up-to"
           ? `The ceiling is an "up to": it bounds what could be delivered, not what is bought.`
-          : `The capacity is stated as ${withBound(gw(commitment.ceilingGw!.value), commitment.ceilingGw!.bound)}: what could be delivered, not what is bought.`
+          : `The capacity is stated as ${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)}: what could be delivered, not what is bought.`
         : commitment.ceilingGw
-          ? `The capacity figure, ${withBound(gw(commitment.ceilingGw.value), commitment.ceilingGw.bound)}, is contracted on top of the commitment, not what it buys: it is not drawn against it.`
+          ? `The capacity figure, ${bounded(commitment.ceilingGw.value, commitment.ceilingGw.bound, gw)}, is contracted on top of the commitment, not what it buys: it is not drawn against it.`
           : "The deal states no capacity ceiling to compare with."
     ),
     ChartFrame(

@@ -76,9 +76,15 @@ function TrancheRows(deal: Deal, data: SectionContext["data"], tranches: readonl
           el(
             "td",
             {},
-            [t.firm ? "Firm" : `Contingent: ${t.condition ?? "conditions not disclosed"}`, t.instrument ? ` · ${t.instrument}` : ""].join(
-              ""
-            )
+            // A firm tranche of "up to" a sum is committed without a condition, not paid: "Firm" would read as the whole sum.
+            [
+              t.firm
+                ? t.amount.bound === "up-to"
+                  ? "Committed, no condition"
+                  : "Firm"
+                : `Contingent: ${t.condition ?? "conditions not disclosed"}`,
+              t.instrument ? ` · ${t.instrument}` : ""
+            ].join("")
           )
         )
       )

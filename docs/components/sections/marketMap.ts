@@ -7,7 +7,7 @@ import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../.
 import {ChartCsv, loopRows, MARKET_LOOPS} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {usd, withBound} from "../format.js";
+import {bounded, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -18,7 +18,20 @@ export function loopFinding(map: MarketMap, dealCount: number): string {
   const deals = new Set(map.loops.map((l) => l.deal));
   if (!deals.size) return `None of the ${dealCount} deals sends money back to the company that invested in the lab.`;
   const investors = new Set(map.loops.map((l) => l.company));
-  return `${deals.size} of ${dealCount} deals send the lab's spend back to a company that invested in it (${investors.size} investor${investors.size > 1 ? "s" : ""}).`;
+  // Counted from the loops (a superseded deal has none): which investors get spend back through their cloud, which
+  // only through their chips, and the deals where all the money went in before the deal (nothing new recycled).
+  const cloud = new Set(map.loops.filter((l) => l.via.includes("provider")).map((l) => l.company));
+  const chipsOnly = [...investors].filter((c) => !cloud.has(c));
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const how =
+    cloud.size && chipsOnly.length
+      ? `: ${plural(cloud.size, "through its cloud", "through their cloud")}, ${plural(chipsOnly.length, "only through its chips", "only through their chips")}`
+      : "";
+  const old = new Set(map.loops.filter((l) => !l.newMoney).map((l) => l.deal));
+  const oldWords = old.size
+    ? ` In ${old.size === deals.size ? "all of them" : plural(old.size, "of them", "of them")}, the money went in before the deal: the spend goes back to an old investor, but no new money is recycled.`
+    : "";
+  return `${deals.size} of ${dealCount} deals send the lab's spend back to a company that invested in it (${plural(investors.size, "investor", "investors")}${how}).${oldWords}`;
 }
 
 function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
@@ -50,21 +63,28 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
           "tr",
           {},
           el("td", {"data-label": head[0]}, `${nodeName.get(l.company)} → ${nodeName.get(l.lab)}`, dealLine(l.deal)),
-          el("td", {"data-label": head[1]}, l.via.map((v) => VIA_WORDS[v]).join(" and ")),
+          el(
+            "td",
+            {"data-label": head[1]},
+            l.via.map((v) => VIA_WORDS[v]).join(" and "),
+            // Money that went in before the deal: the spend goes back to the investor, but nothing new is recycled
+            // (the deal's page 1 says "the new spend is not recycled").
+            l.newMoney ? "" : "; on money invested before this deal, so no new money is recycled"
+          ),
           el(
             "td",
             {class: "num", "data-label": head[2]},
-            withBound(usd(l.equityFirmUsd.value), l.equityFirmUsd.bound),
+            bounded(l.equityFirmUsd.value, l.equityFirmUsd.bound, usd),
             // "Up to" and "firm" do not go together: money promised up to a sum is committed, not paid.
             l.equityFirmUsd.bound === "up-to" ? " committed" : " firm",
-            l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${withBound(usd(l.equityMaxUsd.value), l.equityMaxUsd.bound)} max` : "",
+            l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${bounded(l.equityMaxUsd.value, l.equityMaxUsd.bound, usd)} max` : "",
             DerivedBadge(l.equityMaxUsd.lineage)
           ),
           el(
             "td",
             {class: "num", "data-label": head[3]},
             l.commitmentUsd
-              ? [withBound(usd(l.commitmentUsd.value), l.commitmentUsd.bound), DerivedBadge(l.commitmentUsd.lineage)]
+              ? [bounded(l.commitmentUsd.value, l.commitmentUsd.bound, usd), DerivedBadge(l.commitmentUsd.lineage)]
               : l.via.includes("provider")
                 ? "no dollar figure"
                 : "none to it: it earns its margin on the chips the provider buys, whose spend is counted for the provider"

@@ -22,7 +22,7 @@ import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {el} from "../dom.js";
-import {date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -118,8 +118,8 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
   const investor = investorNames(context, {group: true});
   const provider = companyName(context.data, dealOf(context).provider);
-  const firm = withBound(usd(r.investmentFirmUsd.value), r.investmentFirmUsd.bound);
-  const max = withBound(usd(r.investmentMaxUsd.value), r.investmentMaxUsd.bound);
+  const firm = bounded(r.investmentFirmUsd.value, r.investmentFirmUsd.bound, usd);
+  const max = bounded(r.investmentMaxUsd.value, r.investmentMaxUsd.bound, usd);
   const stake =
     r.investmentFirmUsd.value > 0
       ? `invests ${firm}`
@@ -188,7 +188,7 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
   const lab = companyName(context.data, deal.lab);
   const list = items.map(
     (x) =>
-      `${x.label} (${withBound(usd(toUsd(x.amount)), x.amount.bound ?? "exact")}${x.until ? ` to ${date(x.until)}` : ""}, ${x.amount.status === "estimate" ? "an estimate" : x.amount.status}) is cash ${lab} pays ${companyName(context.data, x.to)}`
+      `${x.label} (${bounded(toUsd(x.amount), x.amount.bound ?? "exact", usd)}${x.until ? ` to ${date(x.until)}` : ""}, ${x.amount.status === "estimate" ? "an estimate" : x.amount.status}) is cash ${lab} pays ${companyName(context.data, x.to)}`
   );
   return `${list.join("; ")} outside the compute commitment; no NPV here counts ${items.length > 1 ? "them" : "it"}`;
 }
@@ -215,7 +215,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin${impliedMarginClause(r)}; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin${impliedMarginClause(r)}; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -263,9 +263,9 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
     : "whether the backlog already holds it is not stated";
   const share =
     e.labShare && e.labShareUsd
-      ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${withBound(pct(e.labShare.value), e.labShare.bound)}, ${withBound(usd(e.labShareUsd.value), e.labShare.bound)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
+      ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
       : "";
-  return `Provider-side exposure: this commitment, ${withBound(usd(e.commitmentUsd.value), e.commitmentUsd.bound)}, is ${withBound(pct(e.commitmentShare.value), e.commitmentShare.bound)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}${by(e.backlogSource)}); ${holds}.${share}`;
+  return `Provider-side exposure: this commitment, ${bounded(e.commitmentUsd.value, e.commitmentUsd.bound, usd)}, is ${bounded(e.commitmentShare.value, e.commitmentShare.bound, pct)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}${by(e.backlogSource)}); ${holds}.${share}`;
 }
 
 /**
@@ -280,7 +280,7 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   const deal = dealOf(context);
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
-  const commitment = withBound(usd(r.commitmentUsd.value), r.commitmentUsd.bound);
+  const commitment = bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd);
   if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
     return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
   const shift = s.npvUsd.value - r.npvUsd.value;
@@ -331,6 +331,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const view = dealView(context);
   const r = view.recycling;
   const investor = investorNames(context);
+  // The cash figures are the provider group's (Microsoft's in Microsoft + Nvidia → Anthropic): a title or card on
+  // them names that group, never an investor whose money is analysed apart (critic s6 #9).
+  const group = investorNames(context, {group: true});
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
@@ -358,9 +361,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const netCashFinding =
     payback !== null
       ? r.npvUsd && r.npvUsd.value < 0
-        ? `Cumulative net cash to ${investor} turns positive in ${payback}, but ${npvWords}`
-        : `Cumulative net cash to ${investor} turns positive for good in ${payback}`
-      : `Cumulative net cash to ${investor} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+        ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
+        : `Cumulative net cash to ${group} turns positive for good in ${payback}`
+      : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
   return el(
     "div",
     {class: "recycling"},
@@ -369,7 +372,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       ? el(
           "p",
           {class: "recycling-exposure"},
-          `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${withBound(usd(exposure.commitmentsUsd.value), exposure.commitmentsUsd.bound)}` +
+          `Lab-side exposure: ${lab}'s dollar commitments across the ${exposure.deals.length} deal${exposure.deals.length > 1 ? "s" : ""} in the data add up to ${bounded(exposure.commitmentsUsd.value, exposure.commitmentsUsd.bound, usd)}` +
             (exposure.revenueUsd && exposure.yearsOfRevenue
               ? `, ${ratioNumber(exposure.yearsOfRevenue.value)} times its ${usd(exposure.revenueUsd.value)} of revenue (${exposure.revenueUsd.lineage.status}; annualized, as its source states), each commitment spread over its own term.`
               : "; the data has no sourced revenue for it to compare with.") +
@@ -394,7 +397,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       {class: "commitment-kpis"},
       Kpi(
         // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
-        r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}, firm` : "Invested, firm",
+        // "Up to" and "firm" do not go together: money promised up to a sum is committed (the key box says the same).
+        `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${r.investmentFirmUsd.bound === "up-to" ? "committed" : "firm"}`,
         r.investmentFirmUsd,
         "usd",
         "recycling.investmentFirmUsd",
@@ -507,7 +511,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.relationshipNpvUsd",
         [
-          `every tranche of ${investor} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
+          `every tranche of ${group} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
           r.baseCase?.relationshipNpvUsd != null
             ? `median of the same draws as the headline; ${usd(r.baseCase.relationshipNpvUsd)} at the base values`
             : ""
@@ -533,7 +537,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${usd(m.npvUsd)}. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
       )
     ),
     isCustom(context.controls)
@@ -552,7 +556,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
     r.flows.length
       ? [
-          el("h3", {}, `Cumulative cash to ${investor} on this deal's new money, by year`),
+          el("h3", {}, `Cumulative cash to ${group} on this deal's new money, by year`),
           el(
             "p",
             {},

@@ -8,7 +8,7 @@ import {capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/c
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, modelUsd, unitText, withBound} from "../format.js";
+import {count, date, figureText, inputText, modelUsd, unitText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
@@ -203,9 +203,7 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const valueText = (r: (typeof rows)[number]) => {
     const f = fact(r.id);
     // A ratio is computed: three significant figures, with the bound of the figures it comes from.
-    return f && typeof f === "object" && "bound" in f
-      ? withBound(figureText(r.value!, r.unit), f.bound, r.value!)
-      : figureText(r.value!, r.unit);
+    return f && typeof f === "object" && "bound" in f ? figureText(r.value!, r.unit, f.bound) : figureText(r.value!, r.unit);
   };
   // Nothing to compare: one line where the reader looks, not an empty table.
   if (!shown.length)

@@ -13,7 +13,7 @@ import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roa
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {count, figureWords, gw, monthYear, pct, sig, times, withBound} from "../format.js";
+import {bounded, count, figureWords, gw, monthYear, pct, sig, times, withBound} from "../format.js";
 import {Badge} from "../provenance.js";
 import {capacityDeal, dealCapacityState} from "./capacity.js";
 import type {Section, SectionContext} from "./types.js";
@@ -54,7 +54,7 @@ export function roadmapView(context: SectionContext): RoadmapView {
 export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   const top = chips.filter((c) => (mix[c.id] ?? 0) > 0).sort((a, b) => mix[b.id] - mix[a.id])[0];
   if (!top || !deal.capacity) return `The chips behind ${deal.name}`;
-  const ceiling = withBound(gw(factGw(deal.capacity.ceiling)), deal.capacity.ceiling.bound);
+  const ceiling = bounded(factGw(deal.capacity.ceiling), deal.capacity.ceiling.bound, gw);
   const when =
     top.available.status === "confirmed"
       ? `available since ${monthYear(top.available.date)}`

@@ -1,11 +1,11 @@
 /** A figure in a comparison table cell: its value with the source's bound words, and a compact status badge. */
 import type {Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {gw, pct, sig, times, usd, withBound} from "../format.js";
+import {bounded, gw, type Precision, pct, sig, times, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 // Short forms for table cells, where the column heading names the unit ("$ a year", "$ per GW").
-const SHORT: Record<string, (x: number) => string> = {
+const SHORT: Record<string, (x: number, precision?: Precision) => string> = {
   usd,
   "usd-per-year": usd,
   "usd-per-gw": usd,
@@ -17,7 +17,8 @@ const SHORT: Record<string, (x: number) => string> = {
 
 /** Returns a figure's value in short form with its bound ("over $100B"), for a table cell. */
 export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bound">): string {
-  return withBound((SHORT[figure.unit] ?? sig)(figure.value), figure.bound, figure.value);
+  // A floor rounded down, a ceiling up: 100 ÷ 13 = 7.69 is "over 7.6×", never "over 7.7×".
+  return bounded(figure.value, figure.bound, SHORT[figure.unit] ?? sig);
 }
 
 /**

@@ -1,5 +1,6 @@
 import {derivedText} from "../format/figureWords.js";
 import {numberText} from "../format/numbers.js";
+import {unitText} from "../format/units.js";
 import type {Figure} from "../lineage.js";
 import {quotientProvenance, withValue} from "./provenance.js";
 
@@ -68,8 +69,9 @@ export function commitmentReading({
 }
 
 function yearsInWords(years: number): string {
-  const name = Number.isInteger(years) && years < NUMBER_WORDS.length ? NUMBER_WORDS[years] : numberText(years);
-  return `${name} ${years === 1 ? "year" : "years"}`;
+  if (Number.isInteger(years) && years < NUMBER_WORDS.length) return `${NUMBER_WORDS[years]} ${years === 1 ? "year" : "years"}`;
+  // A term spanning several contracts (8.3178 years): the vocabulary's words for a computed span ("8.3 years").
+  return unitText(years, "years");
 }
 
 function capitalize(text: string): string {

@@ -5,7 +5,8 @@
  * The significant-figure rule: a figure stated by a source, with status `confirmed` or `reported`, is written as
  * its source wrote it (2.75 stays "$2.75B", 1.25 stays "1.25 GW"); every other figure, computed (derived) or with
  * status `estimate` or `assumption`, is rounded to three significant figures ("4.01 million", "31,000", "9.09
- * GW-years"); ratios and percentages are whole from 10 and have two significant figures below ("18%", "7.7×").
+ * GW-years"); ratios and percentages are whole from 10 and have two significant figures below ("18%", "7.7×"). A
+ * computed floor ("over") is rounded down and a ceiling ("up to") up, so the word stays true ("over 7.6×" for 7.69).
  * Bounds are written with bounds.ts's words ("up to", "over", "about"; "about" for a negative value with a
  * floor or a ceiling).
  */
@@ -38,6 +39,29 @@ export function figurePrecision({status, derived = false}: Pick<FigureLike, "sta
 }
 
 /**
+ * Returns the precision a computed figure with a bound word is written at, so the word stays true: a floor ("over")
+ * rounds down, a ceiling ("up to") up; a figure as its source wrote it, an approximation, an exact figure, zero and a
+ * negative value (whose floor or ceiling reads "about", see bounds.ts) round to the nearest digit.
+ *
+ * @example boundPrecision("3sf", "at-least", 7.69) // "3sf-down": "over 7.6×"
+ */
+export function boundPrecision(precision: Precision, bound: Bound | undefined, value: number): Precision {
+  if (precision !== "3sf" || !(value > 0)) return precision;
+  return bound === "at-least" ? "3sf-down" : bound === "up-to" ? "3sf-up" : precision;
+}
+
+/**
+ * Returns `value` written by `format` (a unit formatter of this vocabulary: usd, pct, times…) with its bound's words,
+ * rounded the way the bound points (see {@link boundPrecision}): for a page that formats a computed figure with a
+ * formatter of its own choosing. Prefer it to `withBound(format(value), bound, value)`, which rounds a floor up.
+ *
+ * @example bounded(100 / 13, "at-least", times) // "over 7.6×"
+ */
+export function bounded(value: number, bound: Bound | undefined, format: (x: number, precision?: Precision) => string): string {
+  return withBound(format(value, boundPrecision("3sf", bound, value)), bound, value);
+}
+
+/**
  * Returns a figure in words: value in its unit at its precision, preceded by its bound's words, followed by its
  * range when it has one; `bare` leaves the bound out. Throws `invalid figure value: NaN` for a value (or range end)
  * that is not a finite number, and for an unknown bound.
@@ -50,7 +74,7 @@ export function figurePrecision({status, derived = false}: Pick<FigureLike, "sta
 export function figureWords(figure: FigureLike, {bare = false}: {bare?: boolean} = {}): string {
   const {value, unit, bound, low, high} = figure;
   assertFinite(value);
-  const precision = figurePrecision(figure);
+  const precision = boundPrecision(figurePrecision(figure), bare ? undefined : bound, value);
   const text = unitText(value, unit, precision);
   const main = bare ? text : withBound(text, bound, value);
   if (low === undefined || high === undefined) return main;

@@ -5,23 +5,51 @@
  * numbers take a true minus sign (U+2212), so "−$3.41B" reads the same in every output.
  */
 
-/** How many digits a number keeps: "as-written" for a sourced value, "3sf" for a computed one. */
-export type Precision = "as-written" | "3sf";
+/**
+ * How many digits a number keeps: "as-written" for a sourced value, "3sf" for a computed one; "3sf-down" and
+ * "3sf-up" round a computed bound the way it points, so the words stay true: a floor ("over") is rounded down, a
+ * ceiling ("up to") up (100 ÷ 13 = 7.69… is "over 7.6×", never "over 7.7×", which 7.69 is not).
+ */
+export type Precision = "as-written" | "3sf" | "3sf-down" | "3sf-up";
+
+/** Which way a rounding goes: to the nearest digit, or down (toward −∞) or up (toward +∞). */
+export type Direction = "nearest" | "down" | "up";
+
+/** The direction a precision rounds in: "down" for "3sf-down", "up" for "3sf-up", else "nearest". */
+export function directionOf(precision: Precision): Direction {
+  return precision === "3sf-down" ? "down" : precision === "3sf-up" ? "up" : "nearest";
+}
+
+/**
+ * Returns `x` rounded to a whole number in `direction`; a value within 1e-9 of a whole number counts as that number
+ * (binary noise: 0.869 × 1000 = 868.9999999999999 rounds down to 869, not 868).
+ */
+export function roundWhole(x: number, direction: Direction = "nearest"): number {
+  if (direction === "down") return Math.floor(x + 1e-9);
+  if (direction === "up") return Math.ceil(x - 1e-9);
+  return Math.round(x);
+}
 
 /** The minus sign every figure is written with (U+2212). */
 export const MINUS = "−";
 
 /**
- * Returns `x` rounded to `digits` significant figures (default 3); 0 stays 0. Throws for a value that is not a
+ * Returns `x` rounded to `digits` significant figures (default 3), to the nearest or in `direction`; 0 stays 0. Throws for a value that is not a
  * finite number.
  *
  * @example roundSig(4006744) // 4010000
  * @example roundSig(999.5) // 1000
+ * @example roundSig(7.6923, 2, "down") // 7.6
+ * @example roundSig(11.691, 3, "up") // 11.7
  */
-export function roundSig(x: number, digits = 3): number {
+export function roundSig(x: number, digits = 3, direction: Direction = "nearest"): number {
   assertFinite(x);
   if (x === 0) return 0;
-  return Number(x.toPrecision(digits));
+  if (direction === "nearest") return Number(x.toPrecision(digits));
+  // The place of the last kept digit, from the value's own magnitude; the result rounded again to `digits` to drop
+  // the binary noise of the scaling.
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - digits + 1);
+  return Number((roundWhole(x / step, direction) * step).toPrecision(digits + 1));
 }
 
 /**
@@ -29,7 +57,7 @@ export function roundSig(x: number, digits = 3): number {
  * (0.1 + 0.2 → 0.3, by rounding to 12 significant figures, far more than any source writes).
  */
 export function atPrecision(x: number, precision: Precision): number {
-  return roundSig(x, precision === "3sf" ? 3 : 12);
+  return precision === "as-written" ? roundSig(x, 12) : roundSig(x, 3, directionOf(precision));
 }
 
 // What x.toLocaleString("en-US", {maximumFractionDigits: 12, useGrouping: true}) writes, with the formatter made

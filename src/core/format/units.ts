@@ -4,7 +4,7 @@
  * (see numbers.ts) so a sourced value keeps its digits and a computed one gets three significant figures.
  */
 import {usd} from "./money.js";
-import {atPrecision, numberText, type Precision, roundSig} from "./numbers.js";
+import {atPrecision, directionOf, numberText, type Precision, roundSig, roundWhole} from "./numbers.js";
 
 type Formatter = (x: number, precision: Precision) => string;
 
@@ -16,7 +16,8 @@ type Formatter = (x: number, precision: Precision) => string;
 function coarse(x: number, precision: Precision): string {
   if (precision === "as-written") return numberText(x, precision);
   const a = Math.abs(x);
-  return numberText(a >= 1000 ? roundSig(x, 3) : a >= 10 ? Math.round(x) : roundSig(x, 2), "as-written");
+  const d = directionOf(precision);
+  return numberText(a >= 1000 ? roundSig(x, 3, d) : a >= 10 ? roundWhole(x, d) : roundSig(x, 2, d), "as-written");
 }
 
 /**
@@ -58,7 +59,7 @@ export function count(x: number, precision: Precision = "3sf"): string {
   const a = Math.abs(v);
   if (a >= 1e9) return `${numberText(v / 1e9, precision)} billion`;
   if (a >= 1e6) return `${numberText(v / 1e6, precision)} million`;
-  return numberText(precision === "3sf" ? Math.round(v) : v, precision);
+  return numberText(precision === "as-written" ? v : roundWhole(v, directionOf(precision)), precision);
 }
 
 /** Returns energy: 7.008 → "7.01 TWh", 35.04 → "35 TWh". */
@@ -79,9 +80,13 @@ export function flops(x: number, precision: Precision = "3sf"): string {
   return `${numberText(v / 1e9, precision)} GFLOP/s`;
 }
 
-/** Returns `n unit` with the unit singular for exactly 1: (1, "year") → "1 year", (8.32, "year") → "8.32 years". */
+/**
+ * Returns `n unit` with the unit singular for exactly 1: (1, "year") → "1 year", (2.5, "year") → "2.5 years". A
+ * computed span (a term weighted over several contracts: 8.3178 years) has two significant figures ("8.3 years"):
+ * a third would claim days the dates do not carry.
+ */
 function plural(x: number, precision: Precision, one: string, many = `${one}s`): string {
-  const text = numberText(x, precision);
+  const text = numberText(precision === "as-written" ? x : roundSig(x, 2, directionOf(precision)), precision);
   return `${text} ${text === "1" ? one : many}`;
 }
 

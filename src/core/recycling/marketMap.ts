@@ -5,6 +5,7 @@ import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {chipVendorCompany, parentCompany} from "./companyParents.js";
+import {newMoneyDate} from "./dealInvestment.js";
 
 /** What a market-map edge carries: equity from an investor to a lab (firm or contingent), or a lab's compute spend. */
 export type MarketEdgeKind = "equity-firm" | "equity-contingent" | "commitment";
@@ -25,6 +26,12 @@ export interface MarketNode {
   invests: Figure;
   /** receivesUsd as a figure, bounds and lineage kept ("over $100B" + $138B is "over $238B"). */
   receives: Figure;
+  /**
+   * The part of `invests` that goes into a loop (the firm equity of its {@link MarketLoop}s), so a map does not set
+   * the loop mark beside money that never comes back: Nvidia invests up to $40B, $10B of it in a loop (its $30B
+   * OpenAI stake replaced a superseded letter and loops nowhere).
+   */
+  investsInLoops: Figure;
 }
 
 /** Money between two companies, summed over the deals that carry it. */
@@ -39,6 +46,11 @@ export interface MarketEdge {
   usd: Figure;
   /** Deal ids, in dataset order. */
   deals: string[];
+  /**
+   * True for the equity of a superseded deal's tranches that still count (the stake that replaced Nvidia's letter of
+   * intent): history in the map, drawn apart and never part of a loop; such money is never summed with a live deal's.
+   */
+  superseded: boolean;
 }
 
 /** A company that invests in a lab which commits spend back to that company's own cloud or chips. */
@@ -57,6 +69,12 @@ export interface MarketLoop {
    * gross margin on the chips bought, not the cloud spend, so the spend is counted once, for the provider).
    */
   commitmentUsd: Figure | null;
+  /**
+   * True when some of the company's equity in this deal is new money (a tranche dated on or after the deal's
+   * {@link newMoneyDate}); false when all of it went in before the deal (Microsoft's 2019–2023 money against OpenAI's
+   * 2025 commitment): the spend then goes back to an old investor, but no new money is recycled.
+   */
+  newMoney: boolean;
 }
 
 /** A lab's capacity on a provider stated in GW only, for a deal with no dollar commitment (e.g. a chip supply deal). */
@@ -88,7 +106,8 @@ export interface MarketMap {
  * investor's own cloud (the deal's provider rolls up to it) or chips (a chip the deal names is made by it, matched
  * by {@link chipVendorCompany}). A loop needs equity (firm or contingent) but not a dollar commitment: a deal that
  * states only capacity on the investor's platform still loops. A superseded deal is history: it adds no commitment,
- * capacity link or loop, only the equity of its tranches that still count (its lapsed ones are left out). Throws `invalid company:` for a party that is not in
+ * capacity link or loop, only the equity of its tranches that still count (its lapsed ones are left out), on an edge
+ * of its own marked `superseded` and outside the investor's `investsInLoops`. Throws `invalid company:` for a party that is not in
  * `dataset.companies`.
  *
  * @example marketMap(dataset).loops.find((l) => l.deal === "amazon-anthropic") // {company: "amazon", lab: "anthropic", via: ["provider", "chips"], …}
@@ -117,7 +136,8 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
         investsUsd: 0,
         receivesUsd: 0,
         invests: ZERO,
-        receives: ZERO
+        receives: ZERO,
+        investsInLoops: ZERO
       };
       nodes.set(root, n);
     }
@@ -127,14 +147,22 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
   };
   const parts = new Map<
     string,
-    {kind: MarketEdgeKind; source: string; target: string; usd: number; provenance: Provenance[]; deals: string[]}
+    {kind: MarketEdgeKind; source: string; target: string; usd: number; provenance: Provenance[]; deals: string[]; superseded: boolean}
   >();
-  const add = (kind: MarketEdgeKind, source: string, target: string, usd: number, provenance: Provenance, deal: string) => {
+  const add = (
+    kind: MarketEdgeKind,
+    source: string,
+    target: string,
+    usd: number,
+    provenance: Provenance,
+    deal: string,
+    superseded = false
+  ) => {
     if (!(usd > 0)) return;
-    const id = `${kind}:${source}→${target}`;
+    const id = `${superseded ? "superseded-" : ""}${kind}:${source}→${target}`;
     let e = parts.get(id);
     if (!e) {
-      e = {kind, source, target, usd: 0, provenance: [], deals: []};
+      e = {kind, source, target, usd: 0, provenance: [], deals: [], superseded};
       parts.set(id, e);
     }
     e.usd += usd;
@@ -169,12 +197,13 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
       const equity = investorEquity(deal, (id) => top(id) === investor.id);
       investor.investsUsd += equity.firm.value;
       if (equity.firm.value > 0) investor.invests = sumFigure(investor.invests, equity.firm);
-      add("equity-firm", investor.id, lab.id, equity.firm.value, equity.firm, deal.id);
-      add("equity-contingent", investor.id, lab.id, equity.max.value - equity.firm.value, equity.contingent, deal.id);
+      add("equity-firm", investor.id, lab.id, equity.firm.value, equity.firm, deal.id, !live);
+      add("equity-contingent", investor.id, lab.id, equity.max.value - equity.firm.value, equity.contingent, deal.id, !live);
       const via: MarketLoop["via"] = [];
       if (provider.id === investor.id) via.push("provider");
       if (vendors.has(investor.id)) via.push("chips");
-      if (live && via.length && equity.max.value > 0 && investor.id !== lab.id)
+      if (live && via.length && equity.max.value > 0 && investor.id !== lab.id) {
+        if (equity.firm.value > 0) investor.investsInLoops = sumFigure(investor.investsInLoops, equity.firm);
         loops.push({
           company: investor.id,
           lab: lab.id,
@@ -182,8 +211,10 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
           via,
           equityFirmUsd: equity.firm,
           equityMaxUsd: equity.max,
-          commitmentUsd: via.includes("provider") ? (commitment?.totalUsd ?? null) : null
+          commitmentUsd: via.includes("provider") ? (commitment?.totalUsd ?? null) : null,
+          newMoney: equity.newMoney
         });
+      }
     }
   }
   const edges = [...parts].map(([id, e]) => ({
@@ -192,7 +223,8 @@ export function marketMap(dataset: Pick<Dataset, "companies" | "deals" | "chips"
     source: e.source,
     target: e.target,
     usd: withValue(provenanceOf(...e.provenance), e.usd, "usd"),
-    deals: e.deals
+    deals: e.deals,
+    superseded: e.superseded
   }));
   return {nodes: [...nodes.values()], edges, capacityLinks: [...capacity.values()], loops};
 }
@@ -212,5 +244,11 @@ function investorEquity(deal: Deal, isInvestor: (id: string) => boolean) {
     return withValue(provenance.length ? provenanceOf(...provenance) : NO_INPUTS, usd, "usd");
   };
   const own = deal.tranches.filter((t) => isInvestor(t.investor));
-  return {firm: sum(own.filter((t) => t.firm)), contingent: sum(own.filter((t) => !t.firm)), max: sum(own)};
+  const from = newMoneyDate(deal);
+  return {
+    firm: sum(own.filter((t) => t.firm)),
+    contingent: sum(own.filter((t) => !t.firm)),
+    max: sum(own),
+    newMoney: own.some((t) => t.date >= from)
+  };
 }

@@ -62,7 +62,7 @@ it("commitmentReading(input) says so when the deal states no capacity", () => {
   const reading = commitmentReading({
     ...founding,
     totalUsd: f(22.4e9),
-    years: f(5.545), // 5.545 is 5.54499… in binary: three significant figures give 5.54
+    years: f(5.545), // a computed span at two significant figures: 5.5 (critic s6 #15: "5.55" was silly precision)
     gwYears: f(22.4 / 11),
     ceilingGw: null,
     ceilingGwYears: null,
@@ -70,7 +70,7 @@ it("commitmentReading(input) says so when the deal states no capacity", () => {
   });
   assert.strictEqual(
     reading,
-    "$22.4B buys 2.04 GW-years at $11B per GW-year over 5.54 years; the deal states no capacity to compare it with."
+    "$22.4B buys 2.04 GW-years at $11B per GW-year over 5.5 years; the deal states no capacity to compare it with."
   );
 });
 

@@ -164,9 +164,29 @@ it("marketMap(data) keeps a superseded deal as history: its live stake stays equ
   const map = marketMap({companies, chips, deals: [superseded]});
   assert.deepStrictEqual(map.loops, []);
   assert.deepStrictEqual(map.capacityLinks, []);
+  // Its stake is an edge of its own, marked superseded (drawn apart, no loop mark), and not money in a loop.
   assert.deepStrictEqual(
-    map.edges.map((e) => [e.id, e.usd.value]),
-    [["equity-firm:nvidia→openai", 30e9]]
+    map.edges.map((e) => [e.id, e.usd.value, e.superseded]),
+    [["superseded-equity-firm:nvidia→openai", 30e9, true]]
   );
   assert.strictEqual(map.nodes.find((n) => n.id === "nvidia")?.receivesUsd, 0);
+  assert.strictEqual(map.nodes.find((n) => n.id === "nvidia")?.investsUsd, 30e9);
+  assert.strictEqual(map.nodes.find((n) => n.id === "nvidia")?.investsInLoops.value, 0);
+  // Live, the same stake loops: all of it is money in a loop, and it is new money (dated with the deal).
+  assert.strictEqual(live.nodes.find((n) => n.id === "nvidia")?.investsInLoops.value, 30e9);
+  assert.isFalse(live.edges.some((e) => e.superseded));
+});
+
+it("marketMap(real data): Nvidia's loop money is its Anthropic stake only; Microsoft → OpenAI loops on old money, not new", async () => {
+  const {readValidDataset} = await import("../../../src/io/readDataset.js");
+  const real = marketMap(await readValidDataset("data"));
+  const nvidia = real.nodes.find((n) => n.id === "nvidia")!;
+  // Up to $10B for Anthropic in a loop (its chips in Azure's capacity); the $30B OpenAI stake outside any.
+  const loopMoney = real.loops.filter((l) => l.company === "nvidia").reduce((s, l) => s + l.equityFirmUsd.value, 0);
+  assert.strictEqual(nvidia.investsInLoops.value, loopMoney);
+  assert.isBelow(nvidia.investsInLoops.value, nvidia.investsUsd);
+  assert.isTrue(real.edges.some((e) => e.superseded && e.source === "nvidia"));
+  const mo = real.loops.find((l) => l.deal === "microsoft-openai");
+  assert.isFalse(mo?.newMoney);
+  assert.isTrue(real.loops.find((l) => l.deal === "amazon-anthropic")?.newMoney);
 });
