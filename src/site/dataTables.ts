@@ -355,6 +355,7 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   "recycling.investmentToCommitmentNew": "new firm money ÷ commitment",
   "recycling.investmentToCommitmentNewAtCost": "new firm money at its cost to the investor ÷ commitment",
   "recycling.investmentToCommitmentNewMax": "new money, every tranche, ÷ commitment",
+  "recycling.leasedFacilityUsd": "build cost of the data centres the provider leases (not its capex)",
   "recycling.newMoneyExpectedUsd": "new money in this deal, expected",
   "recycling.newMoneyMaxUsd": "new money in this deal if every tranche is paid",
   "recycling.npvUsd": "provider's cash NPV, net of new money",
