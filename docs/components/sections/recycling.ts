@@ -20,6 +20,7 @@ import {
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
+import {whenNear} from "../deferred.js";
 import {el} from "../dom.js";
 import {date, derivedText, inputText, pct, ratioNumber, sig, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
@@ -70,7 +71,8 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
 
 /**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
- * drawn first without the band and redrawn with it when the browser is idle, so a slider move stays quick.
+ * drawn first without the band and redrawn with it when the browser is idle once the chart is near the screen (at
+ * once when the page prints), so neither the page's load nor a slider move waits for it.
  */
 function NetCashPanel(
   context: SectionContext,
@@ -93,8 +95,8 @@ function NetCashPanel(
     csv.replaceChildren(csvFor(bands));
     if (old?.startsWith("blob:")) URL.revokeObjectURL(old);
   };
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fill, {timeout: 300});
-  else setTimeout(fill, 0);
+  // The band's Monte Carlo (a few hundred ms on a phone) runs once the chart comes near the screen, not at load.
+  whenNear(holder, fill, {key: "net-cash-band"});
   return {chart: holder, csv};
 }
 
