@@ -98,7 +98,14 @@ it("whenNear completes a drawn part once it comes near the screen (when idle), o
   let runs = 0;
   const box = Object.assign(document.createElement("div"), {textContent: "line"});
   document.body.append(box);
-  whenNear(box, () => ((box.textContent = "line and band"), ++runs), {key: "band"});
+  whenNear(
+    box,
+    () => {
+      box.textContent = "line and band";
+      ++runs;
+    },
+    {key: "band"}
+  );
   assert.strictEqual(box.dataset.deferred, "waiting");
   await idle();
   assert.strictEqual(runs, 0, "not at load");
