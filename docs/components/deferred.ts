@@ -123,8 +123,8 @@ function observe(box: HTMLElement): void {
 /**
  * Runs `work`, which completes a part already drawn in `box` (a chart's P10–P90 band, a Monte Carlo of its own), when
  * the browser is idle once `box` comes within a screen of the viewport, or at once (within the call) when the
- * page prints or {@link drawAll} runs; when idle right away if {@link drawsAtOnce} or the part's `key` was completed
- * before (a slider moved). Until then `box` has `data-deferred="waiting"` (`"drawn"` after), as a {@link Deferred}
+ * page prints, also for a part created while it prints, or when {@link drawAll} runs; when idle right away if
+ * {@link drawsAtOnce} or the part's `key` was completed before (a slider moved). Until then `box` has `data-deferred="waiting"` (`"drawn"` after), as a {@link Deferred}
  * part. An error in `work` is logged.
  *
  * @example whenNear(holder, () => holder.replaceChildren(chartWithBand()), {key: "net-cash-band"})
@@ -152,6 +152,11 @@ export function whenNear(box: HTMLElement, work: () => void, {key}: {key?: strin
     else setTimeout(run, 0);
   };
   box.dataset.deferred = "waiting";
+  // Printing (a part drawn by drawAll in `beforeprint`): at once, so the print has it.
+  if (printing || (typeof matchMedia === "function" && matchMedia("print").matches)) {
+    run();
+    return;
+  }
   if (drawsAtOnce() || (key !== undefined && drawnKeys.has(key))) {
     later();
     return;

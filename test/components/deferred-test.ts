@@ -132,6 +132,11 @@ it("whenNear completes a drawn part once it comes near the screen (when idle), o
   assert.strictEqual(printed.dataset.deferred, "drawn");
   await idle();
   assert.strictEqual(runs, 3, "not again when idle");
+  // Created while the page prints (inside a part drawAll draws in beforeprint): within the call.
+  window.dispatchEvent(new Event("beforeprint"));
+  whenNear(document.createElement("div"), () => ++runs);
+  assert.strictEqual(runs, 4);
+  window.dispatchEvent(new Event("afterprint"));
 });
 
 it("a part whose drawing fails shows the error in its place", async () => {
