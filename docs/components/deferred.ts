@@ -32,6 +32,8 @@ const AHEAD = "100% 0px";
 const drawnKeys = new Set<string>();
 /** The parts waiting to be drawn: box → its fill. */
 const waiting = new Map<HTMLElement, () => Promise<void>>();
+/** Of those, the ones {@link whenNear} added: box → its fill when the box comes near the screen (when idle). */
+const nearby = new Map<HTMLElement, () => void>();
 let observer: IntersectionObserver | null = null;
 let printing = false;
 
@@ -100,14 +102,72 @@ export function Deferred(draw: () => Node | Promise<Node>, {height, key, prepare
   box.style.minHeight = `${height}px`;
   waiting.set(box, fill);
   if (prepare) whenIdle(prepare);
+  observe(box);
+  return box;
+}
+
+function observe(box: HTMLElement): void {
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) waiting.get(entry.target as HTMLElement)?.();
+      for (const entry of entries)
+        if (entry.isIntersecting) {
+          const target = entry.target as HTMLElement;
+          (nearby.get(target) ?? waiting.get(target))?.();
+        }
     },
     {rootMargin: AHEAD}
   );
   observer.observe(box);
-  return box;
+}
+
+/**
+ * Runs `work`, which completes a part already drawn in `box` (a chart's P10–P90 band, a Monte Carlo of its own), when
+ * the browser is idle once `box` comes within a screen of the viewport, or at once (within the call) when the
+ * page prints, also for a part created while it prints, or when {@link drawAll} runs; when idle right away if
+ * {@link drawsAtOnce} or the part's `key` was completed before (a slider moved). Until then `box` has `data-deferred="waiting"` (`"drawn"` after), as a {@link Deferred}
+ * part. An error in `work` is logged.
+ *
+ * @example whenNear(holder, () => holder.replaceChildren(chartWithBand()), {key: "net-cash-band"})
+ */
+export function whenNear(box: HTMLElement, work: () => void, {key}: {key?: string} = {}): void {
+  let done = false;
+  const run = (): Promise<void> => {
+    if (!done) {
+      done = true;
+      waiting.delete(box);
+      nearby.delete(box);
+      observer?.unobserve(box);
+      try {
+        work();
+      } catch (error) {
+        console.error(error);
+      }
+      box.dataset.deferred = "drawn";
+      if (key) drawnKeys.add(key);
+    }
+    return Promise.resolve();
+  };
+  const later = () => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(() => run(), {timeout: 300});
+    else setTimeout(run, 0);
+  };
+  box.dataset.deferred = "waiting";
+  // Printing (a part drawn by drawAll in `beforeprint`): at once, so the print has it.
+  if (printing || (typeof matchMedia === "function" && matchMedia("print").matches)) {
+    run();
+    return;
+  }
+  if (drawsAtOnce() || (key !== undefined && drawnKeys.has(key))) {
+    later();
+    return;
+  }
+  waiting.set(box, run);
+  nearby.set(box, () => {
+    nearby.delete(box);
+    observer?.unobserve(box);
+    later();
+  });
+  observe(box);
 }
 
 /** Calls `work` once the page has loaded and the browser is idle (a failure is logged: the draw will report it too). */
@@ -131,6 +191,7 @@ export function drawAll(): Promise<void> {
     if (box.isConnected) fills.push(fill());
     else {
       waiting.delete(box);
+      nearby.delete(box);
       observer?.unobserve(box);
     }
   }

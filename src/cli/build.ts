@@ -7,7 +7,9 @@
 import {existsSync, rmSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
+import type {Browser} from "puppeteer-core";
 import {hashInputs} from "../io/manifest.js";
+import {launchBrowser} from "./browser.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
 import {checkData} from "./check.js";
@@ -15,6 +17,7 @@ import {checkCache} from "./checkCache.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
+import {type CardPlan, drawCards, planCards} from "./ogCards.js";
 import {writePageHeads} from "./pageHeads.js";
 import {PRERENDER_CACHE, prerenderPages} from "./prerender.js";
 import {relinkSite, siteKey} from "./relink.js";
@@ -83,6 +86,7 @@ export async function buildAll({
       throw new Error(`${label}: ${(error as Error).message}`);
     }
   };
+  let cards: CardPlan | null = null;
   try {
     await cache.prune();
     await removeStaleScratch(out);
@@ -110,7 +114,9 @@ export async function buildAll({
         // A relinked build copies the previous site, whose modules are minified already.
         await minifyModules(scratch);
       }
-      await writePageHeads(scratch, data, known);
+      // The link-preview cards: the previous build's where unchanged, the rest drawn in the PDF stage (none without it).
+      cards = await planCards({scratch, previousOut: out, index: await snapshots.site.briefings(), drawing: !site});
+      await writePageHeads(scratch, data, cards, known);
       await validateSite(scratch);
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.
@@ -130,10 +136,29 @@ export async function buildAll({
         const plan = await reusePdfs(scratch, out);
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
         const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
+        // The cards are drawn by the browser that printed the PDFs (a browser of their own when every PDF was kept).
+        let drawn = 0;
+        const drawAll = async (browser: Browser) => {
+          drawn = cards ? await drawCards(browser, scratch, cards) : 0;
+        };
         if (plan.render.length) {
-          const rendered = await renderBriefings({site: scratch, out: join(scratch, "briefings"), names: plan.render, log});
+          const rendered = await renderBriefings({
+            site: scratch,
+            out: join(scratch, "briefings"),
+            names: plan.render,
+            log,
+            afterDocuments: drawAll
+          });
           for (const d of rendered.documents) pages[d.name] = d.pages;
+        } else if (cards?.cards.some((c) => c.draw)) {
+          const chromium = await launchBrowser();
+          try {
+            await drawAll(chromium.browser);
+          } finally {
+            await chromium.close();
+          }
         }
+        if (cards) step(`pdf: ${drawn} link-preview card${drawn === 1 ? "" : "s"} drawn, ${cards.cards.length - drawn} kept`);
         await recordPdfs(scratch, plan.keys, pages, plan.sha256);
       });
     }

@@ -9,7 +9,9 @@ import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
+import {type PreviewImage, previewTags} from "../site/ogCard.js";
 import {type FontFace, fontFaceRule, readFontFaces} from "./fontFaces.js";
+import {type CardPlan, previewImage} from "./ogCards.js";
 
 /** The site's name, as observablehq.config.ts `title` writes it after every page title. */
 export const SITE_TITLE = "compute-deals";
@@ -102,7 +104,10 @@ function escapeHtml(text: string): string {
  *
  * @example withPageHead("<html><head><title>Deal | x</title></head>", {title: "A → B | x", description: "D"})
  */
-export function withPageHead(html: string, {title, description, head}: {title?: string; description?: string; head?: string}): string {
+export function withPageHead(
+  html: string,
+  {title, description, head, image}: {title?: string; description?: string; head?: string; image?: PreviewImage | null}
+): string {
   // The first <html tag is the document's; a later one may be text in a script (a comment naming <html data-ready>).
   let out = html.replace(/<html\b([^>]*)>/i, (tag, attributes: string) =>
     /\blang=/.test(attributes) ? tag : `<html lang="en"${attributes}>`
@@ -126,6 +131,7 @@ export function withPageHead(html: string, {title, description, head}: {title?: 
     description ? `<meta name="description" content="${escapeHtml(description)}" data-page-head>` : "",
     pageTitle ? `<meta property="og:title" content="${pageTitle}" data-page-head>` : "",
     description ? `<meta property="og:description" content="${escapeHtml(description)}" data-page-head>` : "",
+    image === undefined ? "" : previewTags(image),
     head ?? ""
   ].filter(Boolean);
   return tags.length ? out.replace(/<\/title>/i, `</title>\n${tags.join("\n")}`) : out;
@@ -141,7 +147,12 @@ export function dealDescription(name: string): string {
  * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
  * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals). Returns the number of pages written.
  */
-export async function writePageHeads(dir: string, dataDir: string, known?: ReadonlyMap<string, string>): Promise<number> {
+export async function writePageHeads(
+  dir: string,
+  dataDir: string,
+  cards: CardPlan | null = null,
+  known?: ReadonlyMap<string, string>
+): Promise<number> {
   const heads = new Map<string, {title?: string; description?: string}>([
     ...listDeals(dataDir, known).map(
       ({id, name}) => [`deals/${id}.html`, {title: `${name} | ${SITE_TITLE}`, description: dealDescription(name)}] as const
@@ -154,7 +165,10 @@ export async function writePageHeads(dir: string, dataDir: string, known?: Reado
     const path = join(dir, file);
     const html = await readFile(path, "utf-8");
     const depth = file.split("/").length - 1;
-    await writeFile(path, withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth)}));
+    // The page's address: "deals/x.html" → "/deals/x", "index.html" → "/".
+    const page = `/${file.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "")}`;
+    const image = cards ? previewImage(cards, page, depth) : undefined;
+    await writeFile(path, withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth), image}));
   }
   return files.length;
 }

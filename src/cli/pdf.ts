@@ -9,6 +9,7 @@
 import {mkdir, rm, writeFile} from "node:fs/promises";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
+import type {Browser} from "puppeteer-core";
 import {type Paper, parsePaper} from "../core/paper.js";
 import {launchBrowser} from "./browser.js";
 import {BrowserFailure, BrowserPool} from "./pdf/browserPool.js";
@@ -40,6 +41,8 @@ export interface RenderOptions {
   interactive?: boolean;
   /** Public address of the site, for links from a briefing to site pages; default `$DEALS_SITE_URL` (else removed). */
   siteUrl?: string;
+  /** More work for the same browser once the documents are done (the build's link-preview cards, ogCards.ts). */
+  afterDocuments?: (browser: Browser) => Promise<unknown>;
 }
 
 export interface RenderedBriefing {
@@ -81,7 +84,8 @@ export async function renderBriefings({
   maxDocsPerBrowser = 20,
   timeoutMs = 60_000,
   interactive = isInteractive(),
-  siteUrl = process.env.DEALS_SITE_URL || undefined
+  siteUrl = process.env.DEALS_SITE_URL || undefined,
+  afterDocuments
 }: RenderOptions): Promise<RenderSummary> {
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
   const started = performance.now();
@@ -140,6 +144,7 @@ export async function renderBriefings({
       }
     };
     await Promise.all(Array.from({length: Math.min(concurrency, selected.length)}, worker));
+    if (afterDocuments && !failures.length) await pool.use(afterDocuments);
   } finally {
     progress.stop();
     await pool.close();

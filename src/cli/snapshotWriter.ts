@@ -34,12 +34,12 @@ export interface SnapshotPlan {
 
 /**
  * Returns the loader file in docs/data that publishes `path` (e.g. `docs/data/briefings/[briefing].json.ts`,
- * `docs/data/deals/[deal].json.ts`), or null.
+ * `docs/data/deals/[deal].json.ts`, `docs/data/pages/[page].json.ts`), or null.
  */
 function loaderOf(path: string): string | null {
   const candidates = [
     `docs/${path}.ts`,
-    ...["briefing", "deal"].map((param) => `docs/${path.replace(/\/[^/]+\.json$/, `/[${param}].json`)}.ts`)
+    ...["briefing", "deal", "page"].map((param) => `docs/${path.replace(/\/[^/]+\.json$/, `/[${param}].json`)}.ts`)
   ];
   return candidates.find((c) => existsSync(c)) ?? null;
 }

@@ -37,6 +37,7 @@ import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js"
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import {publicDataset} from "./publicDataset.js";
+import {TOPIC_PAGES, topicPageFile} from "./topicPage.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
 /** Monte Carlo draws per deal for the published P10–P90 of the projections: the one count the CLI uses too. */
@@ -257,6 +258,8 @@ export function siteData({
   // A deal page's own data file (dealPage.ts).
   const dealPage = async (dealId: string) =>
     dealPageFile({dealId, data: publicData(), analysis: analysis(), bands: bands(), changes: changes(), index: await briefings()});
+  // A topic page's own data file (topicPage.ts).
+  const topicPage = (page: string) => topicPageFile(page, publicData(), analysis());
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,
@@ -275,6 +278,7 @@ export function siteData({
     briefings,
     slice,
     dealPage,
+    topicPage,
     baseline: () => since()
   };
 }
@@ -283,9 +287,12 @@ export type SiteData = ReturnType<typeof siteData>;
 
 /**
  * The published files but the briefings' own (`data/briefings/<name>.json`, see SiteData.slice) and the deal pages'
- * (`data/deals/<id>.json`, SiteData.dealPage).
+ * (`data/deals/<id>.json`, SiteData.dealPage) and the topic pages' (`data/pages/<page>.json`, SiteData.topicPage).
  */
-export type SharedFile = Exclude<keyof PublishedFiles, `data/briefings/${string}.json` | `data/deals/${string}.json`>;
+export type SharedFile = Exclude<
+  keyof PublishedFiles,
+  `data/briefings/${string}.json` | `data/deals/${string}.json` | `data/pages/${string}.json`
+>;
 
 /** Returns the accessor of each shared published file, typed with the file's declared type (types.ts). */
 export function sharedFiles(site: SiteData): {[P in SharedFile]: () => PublishedFiles[P] | Promise<PublishedFiles[P]>} {
@@ -309,6 +316,7 @@ export async function siteDataFiles(site: SiteData): Promise<Map<string, string>
   for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
   for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
   for (const {id} of site.publicData().deals) files.set(`data/deals/${id}.json`, JSON.stringify(await site.dealPage(id)));
+  for (const page of Object.keys(TOPIC_PAGES)) files.set(`data/pages/${page}.json`, JSON.stringify(site.topicPage(page)));
   return files;
 }
 

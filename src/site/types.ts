@@ -13,6 +13,7 @@
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
  * | `data/deals/<id>.json` | a deal page's data: {@link DealPageFile} |
+ * | `data/pages/<page>.json` | a topic page's data: {@link TopicPageFile} |
  * | `data/explorer.json` | the front page's deal explorer: {@link ExplorerRow} |
  * | `data/downloads.json` | {@link DownloadIndex} (the Data page; the tables themselves are written by the build) |
  */
@@ -211,6 +212,18 @@ export interface DealPageFile {
   briefings: BriefingIndex;
 }
 
+/**
+ * `data/pages/<page>.json`: a topic page's data (topicPage.ts): every deal, with the dataset and analysis cut to the
+ * tables that page draws and, of each deal's projection, the parts it draws.
+ */
+export interface TopicPageFile {
+  /** The page's path without its slash ("recycling"). */
+  page: string;
+  data: PublicDataset;
+  analysis: Pick<Analysis, "asOf"> &
+    Partial<Omit<Analysis, "asOf" | "projections">> & {projections: Record<string, Partial<ReturnType<typeof projectDeal>>>};
+}
+
 /** Every published file: its path as Framework serves it → its type. */
 export type {DownloadIndex} from "./downloads.js";
 export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
@@ -225,6 +238,7 @@ export interface PublishedFiles {
   "data/explorer.json": {version: string; rows: ExplorerRow[]};
   [briefing: `data/briefings/${string}.json`]: BriefingSlice;
   [deal: `data/deals/${string}.json`]: DealPageFile;
+  [page: `data/pages/${string}.json`]: TopicPageFile;
 }
 
 /** What a briefing page tells the PDF renderer once it is ready (on `<html data-briefing-meta>`). */

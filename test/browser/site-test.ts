@@ -257,11 +257,15 @@ it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn,
       assert.lengthOf(row, header.length);
       assert.strictEqual(row.at(-1), version);
     }
-    // Recycling: the net-cash line, year by year, and its P10–P90 band once drawn (the band comes when idle).
+    // Recycling: the net-cash line, year by year, and its P10–P90 band once drawn (the charts are drawn when the reader
+    // scrolls near them, the band then when idle).
     await page.goto(`${server.origin}/recycling`, {waitUntil: "load", timeout: 30_000});
-    await page.waitForFunction(() => !document.querySelector("observablehq-loading") && !!document.querySelector(".net-cash"), {
+    await page.waitForFunction(() => !document.querySelector("observablehq-loading") && !!document.querySelector(".recycling"), {
       timeout: 30_000
     });
+    await page.$eval(".net-cash, [data-deferred=waiting]", (box) => box.scrollIntoView());
+    await page.waitForSelector(".net-cash", {timeout: 10_000});
+    await page.$eval(".net-cash", (box) => box.scrollIntoView());
     const selector = 'a.csv-link[download^="recycling-net-cash-"]';
     await page.waitForSelector(selector, {timeout: 10_000});
     let cash = await clickDownload(page, selector);
@@ -326,6 +330,10 @@ it('every built page has lang="en" and a description, and each deal page its own
     assert.include(html, '<html lang="en">', page);
     assert.match(html, /<meta name="description" content="[^"]{40,}"/, page);
   }
+  // The link preview: the test build draws the market's card only (DEALS_CARDS, builtSite.ts), a PNG of 1200 × 630.
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(readFileSync(join(siteDir, "index.html"), "utf-8"))?.[1];
+  const png = readFileSync(join(siteDir, image ?? "no og:image"));
+  assert.deepStrictEqual([png.toString("latin1", 12, 16), png.readUInt32BE(16), png.readUInt32BE(20)], ["IHDR", 1200, 630]);
 });
 
 it("every page's On this page entries are words, not a heading whose interpolation the build could not read", () => {

@@ -4,7 +4,7 @@
 // their height until then; glossify marks the first use of each term in one walk of the text, exactly what the walk
 // per term it replaced marked (kept below as the reference).
 import {afterEach, assert, it} from "vitest";
-import {Deferred, drawAll, heightAt} from "../../docs/components/deferred.js";
+import {Deferred, drawAll, heightAt, whenNear} from "../../docs/components/deferred.js";
 import {GLOSSARY, glossify, Term} from "../../docs/components/glossary.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -90,6 +90,53 @@ it("drawAll() draws every waiting part in the page (an async one too), not those
   assert.strictEqual(shown.textContent, "sync");
   assert.strictEqual(later.textContent, "async");
   assert.strictEqual(dropped.dataset.deferred, "waiting");
+});
+
+it("whenNear completes a drawn part once it comes near the screen (when idle), or within drawAll(); a key completed before, when idle", async () => {
+  g.IntersectionObserver = FakeObserver;
+  const idle = () => new Promise((done) => setTimeout(done, 0));
+  let runs = 0;
+  const box = Object.assign(document.createElement("div"), {textContent: "line"});
+  document.body.append(box);
+  whenNear(
+    box,
+    () => {
+      box.textContent = "line and band";
+      ++runs;
+    },
+    {key: "band"}
+  );
+  assert.strictEqual(box.dataset.deferred, "waiting");
+  await idle();
+  assert.strictEqual(runs, 0, "not at load");
+  FakeObserver.show(box);
+  assert.strictEqual(runs, 0, "not inside the observer's callback");
+  await idle();
+  assert.strictEqual(runs, 1);
+  assert.strictEqual(box.textContent, "line and band");
+  assert.strictEqual(box.dataset.deferred, "drawn");
+  FakeObserver.show(box);
+  await idle();
+  assert.strictEqual(runs, 1, "once");
+  // Its key was completed: the next one (a slider moved) completes when idle, without coming near the screen.
+  const again = document.createElement("div");
+  whenNear(again, () => ++runs, {key: "band"});
+  await idle();
+  assert.strictEqual(runs, 2);
+  // Print: drawAll() completes a waiting one at once.
+  const printed = document.createElement("div");
+  document.body.append(printed);
+  whenNear(printed, () => ++runs, {key: "other"});
+  await drawAll();
+  assert.strictEqual(runs, 3);
+  assert.strictEqual(printed.dataset.deferred, "drawn");
+  await idle();
+  assert.strictEqual(runs, 3, "not again when idle");
+  // Created while the page prints (inside a part drawAll draws in beforeprint): within the call.
+  window.dispatchEvent(new Event("beforeprint"));
+  whenNear(document.createElement("div"), () => ++runs);
+  assert.strictEqual(runs, 4);
+  window.dispatchEvent(new Event("afterprint"));
 });
 
 it("a part whose drawing fails shows the error in its place", async () => {

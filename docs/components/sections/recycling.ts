@@ -21,6 +21,7 @@ import {
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
+import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
 import {bounded, date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
@@ -34,6 +35,9 @@ import type {Section, SectionContext} from "./types.js";
 export function recyclingSliders(deal: {provider: string}): string[] {
   return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
 }
+
+/** The drawn height (CSS px) of the section's charts and critique, median of the ten deals, at 326 and 704 px wide. */
+const LOWER_HEIGHT = {narrow: 3425, wide: 2611};
 
 const bandCache = new Map<string, NetCashBand[]>();
 
@@ -71,7 +75,8 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
 
 /**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
- * drawn first without the band and redrawn with it when the browser is idle, so a slider move stays quick.
+ * drawn first without the band and redrawn with it when the browser is idle once the chart is near the screen (at
+ * once when the page prints), so neither the page's load nor a slider move waits for it.
  */
 function NetCashPanel(
   context: SectionContext,
@@ -94,8 +99,8 @@ function NetCashPanel(
     csv.replaceChildren(csvFor(bands));
     if (old?.startsWith("blob:")) URL.revokeObjectURL(old);
   };
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fill, {timeout: 300});
-  else setTimeout(fill, 0);
+  // The band's Monte Carlo (a few hundred ms on a phone) runs once the chart comes near the screen, not at load.
+  whenNear(holder, fill, {key: "net-cash-band"});
   return {chart: holder, csv};
 }
 
@@ -364,6 +369,54 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
         : `Cumulative net cash to ${group} turns positive for good in ${payback}`
       : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+  const lower = () => [
+    el("h3", {}, "Where the money goes"),
+    graph
+      ? [
+          el(
+            "p",
+            {},
+            `Totals over the deal at every assumption's base value (not the median of the draws the cards above give), in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
+          ),
+          ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
+        ]
+      : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
+    r.flows.length
+      ? [
+          el("h3", {}, `Cumulative cash to ${group} on this deal's new money, by year`),
+          el(
+            "p",
+            {},
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+          ),
+          ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
+        ]
+      : null,
+    r.equity.length
+      ? [
+          el("h3", {}, "Equity, kept apart from cash"),
+          ChartFrame(
+            RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
+            {
+              title: r.equityGainUsd
+                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
+                : `${investor}'s equity in ${lab}, kept apart from cash`,
+              source: chartSource(context.data, {
+                inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
+              })
+            }
+          ),
+          !context.print && ChartCsv(EQUITY, view.deal, r.equity, context.data.version)
+        ]
+      : null,
+    el("h3", {}, "The recycling critique, and the case against it"),
+    RecyclingCritique(r, {
+      investor: investorNames(context, {group: true}),
+      provider,
+      discountRate: rate,
+      payback: uncertainty?.["recycling.paybackYear"]
+    })
+  ];
   return el(
     "div",
     {class: "recycling"},
@@ -543,52 +596,14 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     isCustom(context.controls)
       ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; the P10–P90 band is redrawn around them.")
       : null,
-    el("h3", {}, "Where the money goes"),
-    graph
-      ? [
-          el(
-            "p",
-            {},
-            `Totals over the deal at every assumption's base value (not the median of the draws the cards above give), in US dollars, not discounted. ${r.investmentExpectedUsd.value > 0 ? `${investor}'s equity flows into ${lab}` : `${investor} puts no equity into ${lab}`}; ${lab}'s committed spend flows to ${provider}; ${provider} keeps its operating margin as profit (the accounting view: the cash view below also takes out the capex). Contingent equity is counted at its expected value (${pct(view.assumptions["contingent-probability"])} of face value).`
-          ),
-          ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
-        ]
-      : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
-    r.flows.length
-      ? [
-          el("h3", {}, `Cumulative cash to ${group} on this deal's new money, by year`),
-          el(
-            "p",
-            {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
-          ),
-          ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
-        ]
-      : null,
-    r.equity.length
-      ? [
-          el("h3", {}, "Equity, kept apart from cash"),
-          ChartFrame(
-            RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
-            {
-              title: r.equityGainUsd
-                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
-                : `${investor}'s equity in ${lab}, kept apart from cash`,
-              source: chartSource(context.data, {
-                inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
-              })
-            }
-          ),
-          !context.print && ChartCsv(EQUITY, view.deal, r.equity, context.data.version)
-        ]
-      : null,
-    el("h3", {}, "The recycling critique, and the case against it"),
-    RecyclingCritique(r, {
-      investor: investorNames(context, {group: true}),
-      provider,
-      discountRate: rate,
-      payback: uncertainty?.["recycling.paybackYear"]
-    })
+    // The charts and the critique, below the cards: drawn when they come near the screen (not in print), so a phone
+    // spends its first seconds on the answer and the cards (the heights held are the drawn ones' medians, 6 Dec 2026).
+    context.print
+      ? lower()
+      : Deferred(() => el("div", {class: "recycling-charts"}, lower()), {
+          height: heightAt(context.width, [326, LOWER_HEIGHT.narrow], [704, LOWER_HEIGHT.wide]),
+          key: "recycling-charts"
+        })
   );
 }
 
