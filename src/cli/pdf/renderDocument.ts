@@ -44,6 +44,10 @@ export interface RenderedDocument {
 }
 
 const MAX_PASSES = 4;
+/** How long after a failed render a crash report still counts as its cause, ms. */
+const CRASH_GRACE_MS = 1_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Returns the briefing printed to PDF with its contents' page numbers; throws {@link DocumentError} on a bad page. */
 export async function renderDocument(
@@ -56,6 +60,10 @@ export async function renderDocument(
   // browser's fault (isBroken: "crashed"), so the document is retried with a new browser.
   try {
     return await Promise.race([render(page, log, {origin, name, paper, timeoutMs, siteUrl}, started), crashed]);
+  } catch (error) {
+    // A renderer killed while the page navigates fails the navigation (net::ERR_ABORTED) a moment before its crash is
+    // reported: a failure followed within CRASH_GRACE_MS by a crash is the crash (the browser's fault, retried).
+    throw await Promise.race([crashed.catch((crash: Error) => crash), delay(CRASH_GRACE_MS).then(() => error)]);
   } finally {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([dispose(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]).catch(() => {});
