@@ -13,7 +13,13 @@ import {canRunOffline, copyProject, deals, hashTree, type Run} from "./project.j
 
 // DEALS_CARDS as the shared test build sets it (test/setup/builtSite.ts): the same link-preview card, drawn afresh by
 // another browser launch, must come out byte for byte as the first.
-const FOREIGN = {TZ: "America/Los_Angeles", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", SOURCE_DATE_EPOCH: undefined, DEALS_CARDS: "market"};
+const FOREIGN = {
+  TZ: "America/Los_Angeles",
+  LANG: "de_DE.UTF-8",
+  LC_ALL: "de_DE.UTF-8",
+  SOURCE_DATE_EPOCH: undefined,
+  DEALS_CARDS: "market"
+};
 
 const siteDir = await builtSite();
 let project: string;
