@@ -71,3 +71,4 @@ export * from "./signals.js";
 export * from "./uncertainty/draws.js";
 export * from "./uncertainty/monteCarlo.js";
 export * from "./uncertainty/tornado.js";
+export * from "./uncertainty/levers.js";
