@@ -338,7 +338,7 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   ];
   yield [
     `${deal.id}.econ.levers.title`,
-    levers.length ? text(levers[0].crossesZero ? "What moves the sign." : "What moves the NPV most.") : missing
+    levers.length ? text(levers[0].crossesZero ? "What moves the sign." : "The largest levers.") : missing
   ];
   yield [`${deal.id}.econ.lever-1.crosses`, {kind: "number", value: levers[0]?.crossesZero ? 1 : 0, unit: "count"}];
   const renewal = r?.npvUsd ? renewalCases(rows) : null;
@@ -389,7 +389,7 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const lab = dataset.companies.find((c) => c.id === deal.lab)?.name ?? deal.lab;
   yield [
     `${deal.id}.econ.provider-cash.words`,
-    text(rebate && rebate.value > 0 ? ` (before the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets)` : "")
+    text(rebate && rebate.value > 0 ? ` (not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets)` : "")
   ];
 }
 
@@ -598,6 +598,17 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
     ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
     ["margin", margins(priced).sort(desc), "fraction"],
     ["margin-low", margins(priced).sort(asc), "fraction"]
+  ];
+  // The widest stated margin, where the provider's cash costs sit at the model's floor: the margin its flows imply.
+  const widest = margins(priced).sort(desc)[0];
+  const impliedWidest = widest ? projections[widest.deal.id].recycling.impliedMargin : null;
+  yield [
+    "market.margin-1-floor.words",
+    text(
+      widest && impliedWidest !== null && impliedWidest < widest.value - 5e-4
+        ? `, though at the model's floor on cash running costs its flows imply ${about(impliedWidest, "fraction")}, so a wider margin moves none of its cash`
+        : ""
+    )
   ];
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   for (const [name, list, unit] of rankings) {

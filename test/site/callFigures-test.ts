@@ -339,7 +339,14 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
   // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
   assert.match(
     get("coreweave-openai.econ.provider-cash.words").text!,
-    /^ \(before the \$350M rebate in kind to OpenAI, which the NPV nets\)$/
+    /^ \(not counting the \$350M rebate in kind to OpenAI, which the NPV nets\)$/
+  );
+});
+
+it("marketFigures: the widest stated margin's floor clause, with the margin its flows imply (Azure: 4 ÷ 11, about 36%)", () => {
+  assert.match(
+    words("market.margin-1-floor.words"),
+    /^, though at the model's floor on cash running costs its flows imply about 36%, so a wider margin moves none of its cash$/
   );
 });
 
