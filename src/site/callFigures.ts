@@ -348,7 +348,7 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
     `${deal.id}.econ.renewal.words`,
     renewal?.flip && share !== undefined
       ? text(
-          `The base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
+          `the base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
             renewal.flip === "low"
               ? `renewing whenever the term has a year left, the base NPV is ${about(renewal.atLow, "usd")}`
               : `renewing only when a new kit's whole life fits in the term, the base NPV is ${about(renewal.atHigh, "usd")}`
