@@ -69,5 +69,6 @@ export * from "./roadmap/efficiency.js";
 export * from "./roadmap/fleet.js";
 export * from "./signals.js";
 export * from "./uncertainty/draws.js";
+export * from "./uncertainty/levers.js";
 export * from "./uncertainty/monteCarlo.js";
 export * from "./uncertainty/tornado.js";

@@ -17,10 +17,14 @@ import {
   type HeadlineFigure,
   headlineFigures,
   inputText,
+  largestLevers,
   marketScenarios,
+  presentValueAt,
   providerGroupInvestors,
+  renewalCases,
   type ScenarioColumn,
   scenarioTable,
+  type TornadoRow,
   toUsd
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
@@ -223,6 +227,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
         : missing
     ];
     yield* pricingFigures(deal.id, p);
+    yield* leverFigures(dataset, deal, p);
     yield* otherReturnFigures(deal, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
@@ -272,6 +277,119 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
         ? ` in cash (${about(withValue.value, "usd")} if the capacity left at the term's end is worth its book value)`
         : ""
     )
+  ];
+}
+
+/** A lever's name in a sentence, by assumption id (else its label, lower-cased): "the price per GW-year". */
+const LEVER_NAMES: Record<string, string> = {
+  "revenue-per-gw-year": "the price per GW-year",
+  "capex-per-gw": "capex per GW",
+  "it-life": "the IT's useful life",
+  "it-share": "the IT share of capex",
+  "it-renewal-share": "the IT renewal rule",
+  "facility-rent-per-gw-year": "the data centres' rent",
+  "contingent-probability": "the odds the contingent money is paid",
+  "discount-rate": "the discount rate",
+  "opex-per-gw-year": "the floor on cash running costs",
+  "power-price": "the power price"
+};
+
+/** A lever in words with its range and the NPV at each end: "the price per GW-year ($7B to $15B per GW-year: about −$52.7B to $56.2B)". */
+export function leverWords(
+  row: Pick<TornadoRow, "id" | "label" | "low" | "high" | "valueAtLow" | "valueAtHigh">,
+  unit?: string,
+  lessee = false
+): string {
+  const ends = `${about(row.valueAtLow, "usd")} to ${figureWords({value: row.valueAtHigh, unit: "usd", bound: "about", derived: true}, {bare: true})}`;
+  if (row.id === "terminal-value")
+    return `counting the capacity left at the term's end at its book value${lessee ? ", and the leases still owed then as worth their rent" : ""} (without it ${ends.replace(" to ", ", with it ")})`;
+  if (row.id === "it-renewal-share")
+    return `the IT renewal rule (from renewing IT whenever the term has a year left to never buying IT that outlives the term: ${ends})`;
+  if (row.id.startsWith("margin-")) return `the margin (${inputText(row.low, "fraction")} to ${inputText(row.high, "fraction")}: ${ends})`;
+  const name = LEVER_NAMES[row.id] ?? row.label.charAt(0).toLowerCase() + row.label.slice(1);
+  // "$7B to $15B per GW-year", "4 to 6 years": the unit's words once, after the range's high end.
+  const [low, high] = unit ? [inputText(row.low, unit), inputText(row.high, unit)] : [];
+  const suffix = low?.match(/ \D*$/)?.[0];
+  const range = low && high ? `${suffix && high.endsWith(suffix) ? low.slice(0, -suffix.length) : low} to ${high}: ` : "";
+  return `${name} (${range}${ends})`;
+}
+
+/**
+ * What moves a deal's cash NPV, from its tornado at the base values (`<deal>.econ.`): levers.words (the two widest
+ * bars, each with its range and the NPV at its ends: "the price per GW-year ($7B to $15B per GW-year: about −$52.7B
+ * to $56.2B), then capex per GW (…)"), lever-1.crosses (1 when the widest bar's ends lie on opposite sides of zero);
+ * renewal-flip (1 when the IT renewal rule's other end gives the base case the opposite sign) and renewal.words
+ * (the two cases in words); margin-implied and operating-profit-implied (the margin the provider's cash costs
+ * imply, below the stated one where the cost floor binds, and the base case's operating profit at it) with
+ * margin-floor (1 when they differ); lease-tail-pv (a lessee's rent owed after the term, discounted),
+ * npv-base-ex-tail (the base NPV without it) and lease-tail-sign (1 when that turns the sign); provider-cash.words
+ * (the rebate in kind the NPV nets but the undiscounted cash does not).
+ */
+function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const r = p?.recycling;
+  const rows = p?.tornado?.["recycling.npvUsd"] ?? [];
+  const unit = (id: string) => dataset.assumptions.find((a) => a.id === id)?.unit;
+  const levers = r?.npvUsd ? largestLevers(rows, 2) : [];
+  const lessee = r?.facilityLeaseYears != null;
+  const lever = (row: TornadoRow) => leverWords(row, unit(row.id), lessee);
+  yield [
+    `${deal.id}.econ.levers.words`,
+    levers.length ? text(`${lever(levers[0])} moves the NPV most${levers[1] ? `, then ${lever(levers[1])}` : ""}`) : missing
+  ];
+  yield [
+    `${deal.id}.econ.levers.title`,
+    levers.length ? text(levers[0].crossesZero ? "What moves the sign." : "The largest levers.") : missing
+  ];
+  yield [`${deal.id}.econ.lever-1.crosses`, {kind: "number", value: levers[0]?.crossesZero ? 1 : 0, unit: "count"}];
+  const renewal = r?.npvUsd ? renewalCases(rows) : null;
+  const share = renewal && p ? p.assumptions["it-renewal-share"] : undefined;
+  yield [`${deal.id}.econ.renewal-flip`, {kind: "number", value: renewal?.flip ? 1 : 0, unit: "count"}];
+  yield [
+    `${deal.id}.econ.renewal.words`,
+    renewal?.flip && share !== undefined
+      ? text(
+          `the base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
+            renewal.flip === "low"
+              ? `renewing whenever the term has a year left, the base NPV is ${about(renewal.atLow, "usd")}`
+              : `renewing only when a new kit's whole life fits in the term, the base NPV is ${about(renewal.atHigh, "usd")}`
+          }`
+        )
+      : missing
+  ];
+  const implied = r?.impliedMargin ?? null;
+  const opBase = r?.baseCase ? r.baseCase.operatingProfitUsd : r?.operatingProfitUsd?.value;
+  yield [`${deal.id}.econ.margin-implied`, r?.npvUsd && implied !== null ? number(implied, "fraction", "about") : missing];
+  yield [
+    `${deal.id}.econ.operating-profit-implied`,
+    r?.npvUsd && implied !== null && opBase != null && r.margin.value > 0
+      ? number((opBase * implied) / r.margin.value, "usd", "about")
+      : missing
+  ];
+  yield [
+    `${deal.id}.econ.margin-floor`,
+    {kind: "number", value: r && implied !== null && implied < r.margin.value - 5e-4 ? 1 : 0, unit: "count"}
+  ];
+  const lastFlow = r?.flows.length ? r.flows[r.flows.length - 1].year : null;
+  const tailPv =
+    r?.leaseTailUsd && p && lastFlow !== null
+      ? presentValueAt(r.leaseTailUsd, lastFlow, p.assumptions["discount-rate"], r.valuationYear)
+      : null;
+  const base = r?.baseCase?.npvUsd ?? r?.npvUsd?.value ?? null;
+  yield [`${deal.id}.econ.lease-tail-pv`, number(tailPv, "usd", "about")];
+  yield [`${deal.id}.econ.npv-base-ex-tail`, tailPv !== null && base !== null ? number(base + tailPv, "usd", "about") : missing];
+  yield [
+    `${deal.id}.econ.lease-tail-share`,
+    tailPv !== null && base !== null && base < 0 ? number(tailPv / -base, "fraction", "about") : missing
+  ];
+  yield [
+    `${deal.id}.econ.lease-tail-sign`,
+    {kind: "number", value: tailPv !== null && base !== null && Math.sign(base) * Math.sign(base + tailPv) < 0 ? 1 : 0, unit: "count"}
+  ];
+  const rebate = r?.rebateExpectedUsd;
+  const lab = dataset.companies.find((c) => c.id === deal.lab)?.name ?? deal.lab;
+  yield [
+    `${deal.id}.econ.provider-cash.words`,
+    text(rebate && rebate.value > 0 ? ` (not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets)` : "")
   ];
 }
 
@@ -480,6 +598,17 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
     ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
     ["margin", margins(priced).sort(desc), "fraction"],
     ["margin-low", margins(priced).sort(asc), "fraction"]
+  ];
+  // The widest stated margin, where the provider's cash costs sit at the model's floor: the margin its flows imply.
+  const widest = margins(priced).sort(desc)[0];
+  const impliedWidest = widest ? projections[widest.deal.id].recycling.impliedMargin : null;
+  yield [
+    "market.margin-1-floor.words",
+    text(
+      widest && impliedWidest !== null && impliedWidest < widest.value - 5e-4
+        ? `, though at the model's floor on cash running costs its flows imply ${about(impliedWidest, "fraction")}, so a wider margin moves none of its cash`
+        : ""
+    )
   ];
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   for (const [name, list, unit] of rankings) {

@@ -1,8 +1,8 @@
 import {assert, it} from "vitest";
-import {headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
+import {figureWords, headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, leverWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -277,3 +277,77 @@ it("compareReturn: a left-out return's PV against the median and base cash NPVs,
   assert.strictEqual(compareReturn(10e9, -25e9), "about 40% of the median draw's loss of about −$25B");
   assert.strictEqual(compareReturn(10e9, 5e9, 6e9), "on top of a median cash NPV of about $5B");
 });
+
+it("leverWords: a lever's range with its unit once, and the NPV at its two ends", () => {
+  const row = {
+    id: "revenue-per-gw-year",
+    label: "Contract revenue per GW-year",
+    low: 7,
+    high: 15,
+    valueAtLow: -52.67e9,
+    valueAtHigh: 56.2e9
+  };
+  assert.strictEqual(leverWords(row, "usd-bn-per-gw-year"), "the price per GW-year ($7B to $15B per GW-year: about −$52.7B to $56.2B)");
+  assert.strictEqual(
+    leverWords({...row, id: "it-life", label: "Useful life", low: 4, high: 6}, "years"),
+    "the IT's useful life (4 to 6 years: about −$52.7B to $56.2B)"
+  );
+  assert.match(
+    leverWords({...row, id: "terminal-value", valueAtLow: -27.13e9, valueAtHigh: -3.1e9}, undefined, true),
+    /leases still owed .*\(without it about −\$27\.1B, with it −\$3\.1B\)$/
+  );
+});
+
+it("leverFigures: the widest levers, the renewal case that flips the sign, the implied margin and a lessee's post-term rent, from the tornado", () => {
+  const ids = ["microsoft-openai", "oracle-openai", "coreweave-openai"];
+  const full = {...projections, ...Object.fromEntries(ids.map((id) => [id, projectDeal(dataset, id, {draws: 0})]))};
+  const t = figureTable({dataset, version: "t", projections: full});
+  const get = (name: string) => t.get(name) as {kind: string; value?: number; text?: string};
+  for (const id of ids) {
+    const rows = full[id].tornado["recycling.npvUsd"];
+    const widest = rows.filter((r) => r.swing > 0).sort((a, b) => b.swing - a.swing)[0];
+    // The widest bar's NPV at its low end is in the sentence, and the title says whether it crosses zero.
+    assert.include(get(`${id}.econ.levers.words`).text, `${figureWordsAbout(widest.valueAtLow)}`, id);
+    assert.strictEqual(get(`${id}.econ.lever-1.crosses`).value, Math.sign(widest.valueAtLow) !== Math.sign(widest.valueAtHigh) ? 1 : 0, id);
+  }
+  const mo = full["microsoft-openai"].recycling;
+  // The renewal rule: the base case and its low end on opposite sides of zero ⇔ the flag.
+  const renewal = full["microsoft-openai"].tornado["recycling.npvUsd"].find((r) => r.id === "it-renewal-share")!;
+  assert.strictEqual(
+    get("microsoft-openai.econ.renewal-flip").value,
+    Math.sign(renewal.baseValue) !== Math.sign(renewal.valueAtLow) ? 1 : 0
+  );
+  // Implied margin: Σ implied operating profit ÷ Σ revenue, and the base operating profit at it (revenue × implied).
+  assertInDelta(get("microsoft-openai.econ.margin-implied").value!, mo.impliedMargin!, 1e-12);
+  assertInDelta(
+    get("microsoft-openai.econ.operating-profit-implied").value!,
+    ((mo.baseCase?.operatingProfitUsd ?? mo.operatingProfitUsd!.value) / mo.margin.value) * mo.impliedMargin!,
+    1
+  );
+  // By hand (s7 critic): per GW-year $11B − the $0.8B floor − depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2 leaves 4.0;
+  // 4 ÷ 11 = 36.4%, and 36.4% of the $250B spend is $90.9B (not the $104B at the stated 41.5%).
+  assertInDelta(get("microsoft-openai.econ.margin-implied").value!, 4 / 11, 1e-9);
+  assertInDelta(get("microsoft-openai.econ.operating-profit-implied").value!, (250e9 * 4) / 11, 1e3);
+  assert.strictEqual(get("microsoft-openai.econ.margin-floor").value, mo.impliedMargin! < mo.margin.value - 5e-4 ? 1 : 0);
+  // Oracle: the rent owed after the term, paid in the last flow year, discounted to 1 January 2026 at 10%.
+  const oo = full["oracle-openai"].recycling;
+  const last = oo.flows[oo.flows.length - 1].year;
+  const pv = oo.leaseTailUsd! / 1.1 ** (last - 2026);
+  assertInDelta(get("oracle-openai.econ.lease-tail-pv").value!, pv, 1);
+  assertInDelta(get("oracle-openai.econ.npv-base-ex-tail").value!, (oo.baseCase?.npvUsd ?? oo.npvUsd!.value) + pv, 1);
+  assertInDelta(get("oracle-openai.econ.lease-tail-share").value!, pv / -(oo.baseCase?.npvUsd ?? oo.npvUsd!.value), 1e-12);
+  // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
+  assert.match(
+    get("coreweave-openai.econ.provider-cash.words").text!,
+    /^ \(not counting the \$350M rebate in kind to OpenAI, which the NPV nets\)$/
+  );
+});
+
+it("marketFigures: the widest stated margin's floor clause, with the margin its flows imply (Azure: 4 ÷ 11, about 36%)", () => {
+  assert.match(
+    words("market.margin-1-floor.words"),
+    /^, though at the model's floor on cash running costs its flows imply about 36%, so a wider margin moves none of its cash$/
+  );
+});
+
+const figureWordsAbout = (usd: number) => figureWords({value: usd, unit: "usd", bound: "about", derived: true}, {bare: true});
