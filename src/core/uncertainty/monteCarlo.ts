@@ -249,6 +249,17 @@ export function twoClusters(values: ArrayLike<number>, draws: number): TwoCluste
   };
 }
 
+/**
+ * Whether a median stands for neither of two groups of draws: it lies farther from both groups' medians than a
+ * quarter of the distance between them (a median inside one group reads as that group's).
+ *
+ * @example medianBetweenClusters({lowMedian: -14.3, highMedian: 41.8}, 6.8) // true: 21.1 and 35 from them, > 56.1 ÷ 4
+ */
+export function medianBetweenClusters(c: Pick<TwoClusters, "lowMedian" | "highMedian">, median: number): boolean {
+  const quarter = (c.highMedian - c.lowMedian) / 4;
+  return median - c.lowMedian > quarter && c.highMedian - median > quarter;
+}
+
 // The number of values of the ascending `sorted` below x (binary search).
 function countBelow(sorted: Float64Array, x: number): number {
   let lo = 0;
