@@ -33,10 +33,7 @@ export function aboveZeroText(share: number, draws: number): string {
  * differ: "Its draws split in two: 60% gather around about −$14.3B and 40% around about $41.8B", then
  * ", so the median lies between the two" when `between` (medianBetweenClusters) says it stands for neither.
  */
-export function clustersText(
-  c: {lowShare: number; highShare: number; lowMedian: number; highMedian: number},
-  between: boolean
-): string {
+export function clustersText(c: {lowShare: number; highShare: number; lowMedian: number; highMedian: number}, between: boolean): string {
   const groups = [
     [c.lowShare, c.lowMedian],
     [c.highShare, c.highMedian]
