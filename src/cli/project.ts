@@ -7,6 +7,7 @@ import {
   type DealProjection,
   dealCheckpoints,
   derivedText,
+  drawShareText,
   figureWords,
   type HeadlineFigure,
   headlineFigures,
@@ -273,7 +274,9 @@ export async function projectCommand(
           : "")
     );
   }
-  const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
+  const never = rec.paybackNeverShare
+    ? ` (median of the draws; ${rec.paybackNeverShare >= 1 ? "none of the draws pays back" : `${drawShareText(rec.paybackNeverShare)} of the draws never pay back`})`
+    : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
   // The cash NPV's draws against zero, and the two groups they split into if they do: the words page 1 prints.
   if (rec.npvUsd && rec.npvPositiveShare !== undefined && projection.uncertainty) {

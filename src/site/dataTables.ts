@@ -314,10 +314,15 @@ export function figureRows(
     }
     // How the cash NPV's draws fall: the share above zero and the share that pay back, from the same draws as its band.
     const r = projection.recycling;
+    const draws = projection.uncertainty?.draws;
     const npvRow = rows.get(`${deal.id}.recycling.npvUsd`) ?? rows.get(`${deal.id}.recycling.npv`);
     const shares: [string, number | undefined][] = [
       ["recycling.npvPositiveShare", r.npvPositiveShare],
-      ["recycling.paybackShare", r.paybackNeverShare === undefined ? undefined : 1 - r.paybackNeverShare]
+      [
+        "recycling.paybackShare",
+        // A count of draws over the draws (1 − the never share leaves a binary rounding tail: 0.06399999999999995).
+        r.paybackNeverShare === undefined || !draws ? undefined : Math.round((1 - r.paybackNeverShare) * draws) / draws
+      ]
     ];
     for (const [path, value] of shares) {
       if (!npvRow || value === undefined || !r.npvUsd) continue;
