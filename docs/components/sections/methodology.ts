@@ -4,7 +4,16 @@
  * the data version and as-of date. The numbered sources list is the `sources` section (re-exported here so the
  * section registry finds it).
  */
-import {CLUSTER_BINS, CLUSTER_DIP, CLUSTER_MIN_SHARE, type Deal, type DealProjection, headlineFormulas, toUsd} from "../../lib/core.js";
+import {
+  CLUSTER_BINS,
+  CLUSTER_DIP,
+  CLUSTER_MIN_SHARE,
+  type Deal,
+  type DealProjection,
+  drawShareText,
+  headlineFormulas,
+  toUsd
+} from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
