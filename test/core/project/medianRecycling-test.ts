@@ -67,7 +67,9 @@ it("medianRecycling(recycling, figures) sets the payback to its median over ever
     flows: [{year: 2026}],
     ...noRelationship
   } as unknown as DealRecycling;
-  const out = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21, positiveShare: 1}});
+  const out = medianRecycling(r, {
+    "recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21, positiveShare: 1}
+  });
   assert.strictEqual(out.paybackYear, 2036); // 2035.5 rounds to 2036
   assert.strictEqual(out.paybackNeverShare, 0.21);
   assert.strictEqual(out.baseCase!.paybackYear, 2035);
