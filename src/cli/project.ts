@@ -1,16 +1,20 @@
 /** `deals project <deal>`: a deal's headline projections, as a readable summary or as JSON with lineage. */
 
 import {
+  aboveZeroText,
   type Checkpoint,
+  clustersText,
   type DealProjection,
   dealCheckpoints,
   derivedText,
+  drawShareText,
   figureWords,
   type HeadlineFigure,
   headlineFigures,
   itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
+  medianBetweenClusters,
   pct,
   projectDeal,
   toUsd,
@@ -113,6 +117,8 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       npvWithResidualUsd: r.npvWithResidualUsd,
       baseCase: r.baseCase,
       paybackNeverShare: r.paybackNeverShare,
+      npvPositiveShare: r.npvPositiveShare,
+      npvClusters: r.npvClusters,
       netCashByYear: r.netCashByYear,
       paybackYear: r.paybackYear,
       npvUsd: r.npvUsd,
@@ -268,8 +274,16 @@ export async function projectCommand(
           : "")
     );
   }
-  const never = rec.paybackNeverShare ? ` (median of the draws; ${Math.round(rec.paybackNeverShare * 100)}% of draws never pay back)` : "";
+  const never = rec.paybackNeverShare
+    ? ` (median of the draws; ${rec.paybackNeverShare >= 1 ? "none of the draws pays back" : `${drawShareText(rec.paybackNeverShare)} of the draws never pay back`})`
+    : "";
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
+  // The cash NPV's draws against zero, and the two groups they split into if they do: the words page 1 prints.
+  if (rec.npvUsd && rec.npvPositiveShare !== undefined && projection.uncertainty) {
+    const c = rec.npvClusters;
+    const split = c ? `; ${clustersText(c, medianBetweenClusters(c, rec.npvUsd.value))}` : "";
+    console.log(`  ${"cash NPV over the draws".padEnd(34)} ${aboveZeroText(rec.npvPositiveShare, projection.uncertainty.draws)}${split}`);
+  }
   if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {
     const s = rec.ceilingFilled;
     const base = s.baseNpvUsd !== undefined ? `; ${unitText(s.baseNpvUsd, "usd")} at the base values` : "";

@@ -8,10 +8,13 @@
 
 import {factGw} from "../core/capacity/convert.js";
 import {
+  aboveZeroText,
   CEILING_FILLED,
+  clustersText,
   combineBounds,
   count as countText,
   type DealProjection,
+  drawShareText,
   type Figure,
   figureWords,
   type HeadlineFigure,
@@ -19,6 +22,7 @@ import {
   inputText,
   largestLevers,
   marketScenarios,
+  medianBetweenClusters,
   presentValueAt,
   providerGroupInvestors,
   renewalCases,
@@ -229,6 +233,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     yield* pricingFigures(deal.id, p);
     yield* leverFigures(dataset, deal, p);
     yield* otherReturnFigures(deal, p);
+    yield* drawFigures(deal.id, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
     yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
@@ -394,6 +399,31 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
 }
 
 /**
+ * How the cash NPV's Monte Carlo draws fall (`<deal>.econ.`): npv-positive-share (the share of the draws above zero,
+ * the same draws as its P10–P90), npv-split (1 when they split in two groups, twoClusters, else 0) and
+ * npv-draws.words (a sentence for page 1: "The cash NPV is above zero in 57% of the 10,000 draws, and cumulative cash
+ * turns positive within the deal in 52% of them; its draws split in two: …"). Missing without a cash NPV or draws.
+ */
+function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const r = p?.recycling;
+  const share = r?.npvUsd ? r.npvPositiveShare : undefined;
+  const draws = p?.uncertainty?.draws;
+  if (!r?.npvUsd || share === undefined || !draws) {
+    for (const name of ["npv-positive-share", "npv-split", "npv-draws.words"]) yield [`${id}.econ.${name}`, missing];
+    return;
+  }
+  const c = r.npvClusters;
+  yield [`${id}.econ.npv-positive-share`, number(share, "fraction", "exact", false)];
+  yield [`${id}.econ.npv-split`, {kind: "number", value: c ? 1 : 0, unit: "count"}];
+  const payback =
+    r.paybackNeverShare === undefined
+      ? ""
+      : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
+  const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
+  yield [`${id}.econ.npv-draws.words`, text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.`)];
+}
+
+/**
  * A return outside the commitment (the deal's first otherReturns entry: OpenAI's revenue share to Microsoft), named
  * `<deal>.econ.other-return` (its cap as the data states it), `.label`, `.until` (its last year), `other-return-pv`
  * (the cap paid evenly from the valuation year to its end, discounted at the NPV's rate: "if the cap is reached") and
@@ -435,6 +465,53 @@ export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number
       ? `, and more than the base case's (${about(baseNpvUsd, "usd")})`
       : "";
   return median + base;
+}
+
+/**
+ * The market call's counts over the draws (`market.`): npv-majority (priced deals whose cash NPV is above zero in more
+ * than half of their draws) with npv-majority.words ("only Microsoft → OpenAI's cash NPV is above zero in more than half
+ * of its draws"; "no deal's …"; "every deal's …"), and npv-split.words (the deals whose draws split in two groups, and those whose
+ * median then lies between them, as a sentence; "" when none splits).
+ */
+function* marketDrawFigures(priced: readonly Deal[], projections: Record<string, DealProjection>): Iterable<[string, FigureValue]> {
+  const share = (d: Deal) => projections[d.id].recycling.npvPositiveShare;
+  const known = priced.filter((d) => share(d) !== undefined);
+  if (!known.length) {
+    yield ["market.npv-majority", missing];
+    yield ["market.npv-majority.words", missing];
+    yield ["market.npv-split.words", text("")];
+    return;
+  }
+  const most = known.filter((d) => share(d)! > 0.5);
+  yield ["market.npv-majority", {kind: "number", value: most.length, unit: "count"}];
+  const names = (deals: readonly Deal[]) =>
+    deals.length < 3
+      ? deals.map((d) => d.name).join(" and ")
+      : `${deals
+          .slice(0, -1)
+          .map((d) => d.name)
+          .join(", ")} and ${deals[deals.length - 1].name}`;
+  const owners = (deals: readonly Deal[]) => names(deals.map((d) => ({...d, name: `${d.name}'s`})));
+  const words =
+    most.length === 0
+      ? "no deal's cash NPV is above zero in more than half of its draws"
+      : most.length === known.length
+        ? `every deal's cash NPV is above zero in more than half of its draws`
+        : `only ${owners(most)} cash ${most.length === 1 ? "NPV is" : "NPVs are"} above zero in more than half of ${most.length === 1 ? "its" : "their"} draws`;
+  yield ["market.npv-majority.words", text(words)];
+  const split = known.filter((d) => projections[d.id].recycling.npvClusters);
+  const between = split.filter((d) => {
+    const r = projections[d.id].recycling;
+    return r.npvUsd && r.npvClusters && medianBetweenClusters(r.npvClusters, r.npvUsd.value);
+  });
+  yield [
+    "market.npv-split.words",
+    text(
+      split.length
+        ? ` The cash NPV's draws split in two groups for ${names(split)}${between.length ? `; for ${names(between)} the median lies between the two and stands for neither` : ""}.`
+        : ""
+    )
+  ];
 }
 
 /** How many places each economics ranking names. */
@@ -483,6 +560,7 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
+  yield* marketDrawFigures(priced, projections);
   // The same at every assumption's base value (the base case each briefing shows beside the median).
   const paybackBase = priced.filter((d) => {
     // The base case's own payback (null when it never pays back: not the median's year in its place).

@@ -312,6 +312,36 @@ export function figureRows(
       const finite = (x: number) => (Number.isFinite(x) ? x : null);
       Object.assign(target, {p10: finite(spread.p10), p50: finite(spread.p50), p90: finite(spread.p90)});
     }
+    // How the cash NPV's draws fall: the share above zero and the share that pay back, from the same draws as its band.
+    const r = projection.recycling;
+    const draws = projection.uncertainty?.draws;
+    const npvRow = rows.get(`${deal.id}.recycling.npvUsd`) ?? rows.get(`${deal.id}.recycling.npv`);
+    const shares: [string, number | undefined][] = [
+      ["recycling.npvPositiveShare", r.npvPositiveShare],
+      [
+        "recycling.paybackShare",
+        // A count of draws over the draws (1 − the never share leaves a binary rounding tail: 0.06399999999999995).
+        r.paybackNeverShare === undefined || !draws ? undefined : Math.round((1 - r.paybackNeverShare) * draws) / draws
+      ]
+    ];
+    for (const [path, value] of shares) {
+      if (!npvRow || value === undefined || !r.npvUsd) continue;
+      const key = `${deal.id}.${path}`;
+      rows.set(key, {
+        ...npvRow,
+        key,
+        figure: path,
+        group: "projection",
+        label: FIGURE_LABELS[path],
+        value,
+        base: null,
+        unit: "fraction",
+        bound: "exact",
+        p10: null,
+        p50: null,
+        p90: null
+      });
+    }
   }
   return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -359,6 +389,8 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   "recycling.newMoneyExpectedUsd": "new money in this deal, expected",
   "recycling.newMoneyMaxUsd": "new money in this deal if every tranche is paid",
   "recycling.npvUsd": "provider's cash NPV, net of new money",
+  "recycling.npvPositiveShare": "share of the draws in which the provider's cash NPV is above zero",
+  "recycling.paybackShare": "share of the draws in which the provider's cumulative cash turns positive within the deal",
   "recycling.npvWithResidualUsd": "provider's cash NPV with the capacity's book value at term end",
   "recycling.operatingProfitUsd": "provider's operating profit over the term",
   "recycling.otherInvestorsFirmUsd": "firm investment by investors outside the provider's group (not in the cash figures)",

@@ -351,3 +351,59 @@ it("marketFigures: the widest stated margin's floor clause, with the margin its 
 });
 
 const figureWordsAbout = (usd: number) => figureWords({value: usd, unit: "usd", bound: "about", derived: true}, {bare: true});
+
+it("drawFigures and marketDrawFigures: the draws above zero and the split groups read for 0%, 100% and in between", () => {
+  // Priced deals given hand-set shares of 10,000 draws: Microsoft → OpenAI 57% with two groups (median 6.83 between
+  // −14.3 and 41.8), CoreWeave → OpenAI 0% with two groups (median −4.0 inside the −3.7 group), the others 1% … 40%.
+  const priced = dataset.deals.filter((d) => !d.supersededOn && projections[d.id].recycling.npvUsd).map((d) => d.id);
+  const withShares = (share: (id: string) => number) =>
+    Object.fromEntries(
+      Object.entries(projections).map(([id, p]) => {
+        const split: Record<string, [number, number, number]> = {
+          "microsoft-openai": [-14.3e9, 41.8e9, 6.83e9],
+          "coreweave-openai": [-9.5e9, -3.7e9, -4e9]
+        };
+        const s = split[id];
+        const recycling = p.recycling.npvUsd
+          ? {
+              ...p.recycling,
+              npvUsd: s ? {...p.recycling.npvUsd, value: s[2]} : p.recycling.npvUsd,
+              npvPositiveShare: share(id),
+              paybackNeverShare: 1 - share(id),
+              npvClusters: s ? {split: 0, lowShare: 0.6, highShare: 0.4, lowMedian: s[0], highMedian: s[1]} : null
+            }
+          : p.recycling;
+        return [id, {...p, recycling, uncertainty: {seed: 1, draws: 10_000, varied: [], figures: {}}}];
+      })
+    );
+  const some = figureTable({
+    dataset,
+    version: "t",
+    projections: withShares((id) => (id === "microsoft-openai" ? 0.5674 : id === "coreweave-openai" ? 0 : 0.4))
+  });
+  const text = (t: typeof some, name: string) => (t.get(name) as {text: string}).text;
+  assert.strictEqual(
+    text(some, "microsoft-openai.econ.npv-draws.words"),
+    "The cash NPV is above zero in 57% of the 10,000 draws, and cumulative cash turns positive within the deal in 57% of them; its draws split in two: 60% gather around about −$14.3B and 40% around about $41.8B, so the median lies between the two."
+  );
+  assert.strictEqual(
+    text(some, "coreweave-openai.econ.npv-draws.words"),
+    "The cash NPV is below zero in every one of the 10,000 draws, and cumulative cash turns positive within the deal in none of them; its draws split in two: 60% gather around about −$9.5B and 40% around about −$3.7B."
+  );
+  assert.strictEqual(
+    text(some, "market.npv-majority.words"),
+    "only Microsoft → OpenAI's cash NPV is above zero in more than half of its draws"
+  );
+  assert.match(text(some, "market.npv-split.words"), /split in two groups for .*; for Microsoft → OpenAI the median lies between the two/);
+  assert.strictEqual((some.get("market.npv-majority") as {value: number}).value, 1);
+  const none = figureTable({dataset, version: "t", projections: withShares(() => 0.3)});
+  assert.strictEqual(text(none, "market.npv-majority.words"), "no deal's cash NPV is above zero in more than half of its draws");
+  const all = figureTable({dataset, version: "t", projections: withShares(() => 1)});
+  assert.strictEqual(text(all, "market.npv-majority.words"), "every deal's cash NPV is above zero in more than half of its draws");
+  assert.match(
+    text(all, `${priced[0]}.econ.npv-draws.words`),
+    /^The cash NPV is above zero in every one of the 10,000 draws, and cumulative cash turns positive within the deal in every one of them/
+  );
+  // Without draws (draws: 0) nothing is claimed.
+  assert.deepEqual(table.get("microsoft-openai.econ.npv-draws.words"), {kind: "missing"});
+});

@@ -4,7 +4,16 @@
  * the data version and as-of date. The numbered sources list is the `sources` section (re-exported here so the
  * section registry finds it).
  */
-import {type Deal, type DealProjection, headlineFormulas, toUsd} from "../../lib/core.js";
+import {
+  CLUSTER_BINS,
+  CLUSTER_DIP,
+  CLUSTER_MIN_SHARE,
+  type Deal,
+  type DealProjection,
+  drawShareText,
+  headlineFormulas,
+  toUsd
+} from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
@@ -81,6 +90,9 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
     `One valuation date for every deal: each NPV is discounted at ${pct(v["discount-rate"])} to 1 January ${r.valuationYear} (flows before it compounded forward), so NPVs compare across deals. The headline is this deal's new money (tranches from the deal's announcement, contingent ones × ${pct(v["contingent-probability"])}) against this commitment; the second figure, the relationship to date, adds the investor's earlier tranches (the lab's past spend on the provider is not in the data); the third, total return, adds the investor's latest mark of its stake and is not cash.`,
     `Cloud credits: a share of each invested dollar (${pct(v["credit-share"])} here; no 2025–26 deal discloses any, half of Microsoft's 2019 $1B was reported as credits) counts at its cost to the provider, 1 − its margin, in the NPV and in the new-money ratio at cost; the lab's use of credits is taken to be on top of the committed cash spend.`,
     `Which figure is the headline: the median of the same Monte Carlo draws that make its P10–P90 band, for the cash NPV, the operating profit and the payback year; the base case (every assumption at its base value) is shown beside it as a named scenario${r.baseCase?.npvUsd != null && r.npvUsd ? ` (here ${figureText(r.npvUsd.value, "usd")} median, ${figureText(r.baseCase.npvUsd, "usd")} at the base values)` : ""}. The base values can sit at the favourable end of a range (no delivery slip is the low end of 0–18 months), so the base case can lie outside the band while the median never does. A draw that never pays back ranks after every year, so the payback's median is the middle draw of all of them${r.paybackNeverShare !== undefined ? `; here ${pct(r.paybackNeverShare)} of the draws never pay back` : ""}.`,
+    r.npvPositiveShare !== undefined
+      ? `How the draws fall: beside the median, the share of the draws whose cash NPV is above zero (here ${drawShareText(r.npvPositiveShare)}). The draws are said to split in two groups when a histogram of them (${CLUSTER_BINS} equal bins between their 2nd and 98th percentiles) has a bin holding at most ${pct(CLUSTER_DIP)} of the fullest bin on each side of it, and each side holds at least ${pct(CLUSTER_MIN_SHARE)} of the draws; each group's share and median are then given${r.npvClusters ? " (here they split)" : " (here they do not)"}, and the median is said to lie between them when it is more than a quarter of the distance between the two groups' medians from each.`
+      : "",
     "The sign of the cash NPV depends most on the contract price per GW-year and the capex per GW: the sensitivity chart below ranks them for this deal."
   ];
   return el("ul", {class: "methodology-note"}, ...items.filter(Boolean).map((text) => el("li", {}, text)));

@@ -3,6 +3,8 @@
  * and the net economic impact with equity gains kept apart from cash; then the critique and its counter-arguments.
  */
 import {
+  aboveZeroText,
+  clustersText,
   type DealRecycling,
   type Figure,
   type FigureSpread,
@@ -11,6 +13,7 @@ import {
   labExposure,
   marginId,
   marketMap,
+  medianBetweenClusters,
   type NetCashBand,
   netCashBands,
   type ProviderExposure,
@@ -157,6 +160,16 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
  * on top (not cash). Null without a commitment.
  */
 /** " (the median of the draws; −$2.44B at the base values)" when the NPV headline is a median, else "". */
+/**
+ * Where the cash NPV's draws fall, in page 1's words: "above zero in 57% of the 10,000 draws; its draws split in two:
+ * …" ("" without draws).
+ */
+function drawsNote(r: DealRecycling, draws: number | undefined): string {
+  if (!r.npvUsd || r.npvPositiveShare === undefined || !draws) return "";
+  const c = r.npvClusters;
+  return `${aboveZeroText(r.npvPositiveShare, draws)}${c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : ""}`;
+}
+
 function medianNote(r: DealRecycling): string {
   const base = r.baseCase?.npvUsd;
   if (base === null || base === undefined || !r.npvUsd || base === r.npvUsd.value) return "";
@@ -497,6 +510,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
           range(uncertainty?.["recycling.npvUsd"], usd),
+          drawsNote(r, view.uncertainty?.draws),
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
             : ""

@@ -2,6 +2,7 @@
 export * from "./bounds.js";
 export * from "./changeLine.js";
 export * from "./dates.js";
+export * from "./drawShares.js";
 export * from "./figureRuns.js";
 export * from "./figureWords.js";
 export * from "./money.js";

@@ -140,7 +140,9 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   const baseValues = {...base.values, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
   // A draw that never pays back ranks after every payback year, so the payback's P50 is the median of all draws.
   const undefinedLast = ["recycling.paybackYear"];
-  const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id, undefinedLast}) : null;
+  // The cash NPV's draws are tested for a split into two groups (a median between two humps says little alone).
+  const clusters = ["recycling.npvUsd"];
+  const simulation = draws > 0 ? simulate(ranges, baseValues, figures, {draws, seed, stream: deal.id, undefinedLast, clusters}) : null;
   const uncertainty = simulation ? {seed, draws, varied: simulation.varied, figures: simulation.figures} : null;
   if (uncertainty && result.capacity) result.capacity = medianCapacity(result.capacity, uncertainty.figures);
   if (uncertainty) result.recycling = medianRecycling(result.recycling, uncertainty.figures);
@@ -412,7 +414,8 @@ export function medianCapacity(capacity: DealCapacity, figures: Readonly<Record<
  * profit, the payback year and the "if the lab fills the ceiling" NPV) set to the median of the draws that make their P10–P90, as the capacity headlines
  * are, so a headline always lies inside its own band; the values at the base values are kept in `baseCase`. The
  * payback's median ranks draws that never pay back last (null when the median draw never does; rounded to a year),
- * and `paybackNeverShare` gives their share.
+ * and `paybackNeverShare` gives their share; `npvPositiveShare` is the share of the draws whose cash NPV is above zero
+ * and `npvClusters` the two groups those draws split into, if they do (twoClusters).
  *
  * @example medianRecycling(recycling, {"recycling.npvUsd": {p50: -7.9e9, …}}).npvUsd.value // -7.9e9
  */
@@ -443,6 +446,8 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
     operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
     paybackYear: payback ? (Number.isFinite(payback.p50) ? Math.round(payback.p50) : null) : recycling.paybackYear,
     paybackNeverShare: payback ? payback.undefinedShare : undefined,
+    npvPositiveShare: recycling.npvUsd ? figures["recycling.npvUsd"]?.positiveShare : undefined,
+    npvClusters: recycling.npvUsd ? (figures["recycling.npvUsd"]?.clusters ?? null) : undefined,
     baseCase: {
       npvUsd: recycling.npvUsd?.value ?? null,
       operatingProfitUsd: recycling.operatingProfitUsd?.value ?? null,

@@ -13,6 +13,7 @@ import type {YearUsd} from "../commitment/spendByYear.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal} from "../model.js";
+import type {TwoClusters} from "../uncertainty/monteCarlo.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
@@ -189,6 +190,13 @@ export interface DealRecycling {
   };
   /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
   paybackNeverShare?: number;
+  /** Set with baseCase: the share of the draws (0–1) in which the cash NPV (npvUsd) is above zero. */
+  npvPositiveShare?: number;
+  /**
+   * Set with baseCase: the two groups the cash NPV's draws split into when their histogram has a dip (twoClusters),
+   * the median then lying between two groups rather than in one; null when they do not split.
+   */
+  npvClusters?: TwoClusters | null;
   /**
    * Rebates in kind from the provider's group (its stock or warrant given to the lab), USD: firm at face value,
    * contingent × contingent-probability; a discount on the lab's spend, netted in the flows, never "invested". Null without any.

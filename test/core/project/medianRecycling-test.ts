@@ -5,7 +5,7 @@ import {assertInDelta} from "../../asserts.js";
 
 const figure = (value: number) => ({value, unit: "usd", bound: "exact" as const, lineage: {status: "estimate" as const, inputs: []}});
 const noRelationship = {npvWithResidualUsd: null, relationship: {flows: [], paybackYear: null, npvUsd: null}, totalReturnUsd: null};
-const spread = (p50: number) => ({p10: p50 - 1, p50, p90: p50 + 1, mean: p50, undefinedShare: 0});
+const spread = (p50: number) => ({p10: p50 - 1, p50, p90: p50 + 1, mean: p50, undefinedShare: 0, positiveShare: 0.57});
 
 it("medianRecycling(recycling, figures) sets the NPV and operating profit to their medians and keeps the base values", () => {
   const r = {
@@ -38,6 +38,9 @@ it("medianRecycling(recycling, figures) sets the NPV and operating profit to the
     totalReturnUsd: 48.33e9
   });
   assert.strictEqual(out.paybackYear, 2035, "no payback band: the base year stays");
+  // The share of the NPV's draws above zero, from the same draws; no split tested here (no clusters in the spread).
+  assert.strictEqual(out.npvPositiveShare, 0.57);
+  assert.strictEqual(out.npvClusters, null);
   assert.strictEqual(r.npvUsd!.value, -2.44e9, "the input is not mutated");
 });
 
@@ -64,12 +67,14 @@ it("medianRecycling(recycling, figures) sets the payback to its median over ever
     flows: [{year: 2026}],
     ...noRelationship
   } as unknown as DealRecycling;
-  const out = medianRecycling(r, {"recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21}});
+  const out = medianRecycling(r, {
+    "recycling.paybackYear": {p10: 2035, p50: 2035.5, p90: Number.NaN, mean: 2035.4, undefinedShare: 0.21, positiveShare: 1}
+  });
   assert.strictEqual(out.paybackYear, 2036); // 2035.5 rounds to 2036
   assert.strictEqual(out.paybackNeverShare, 0.21);
   assert.strictEqual(out.baseCase!.paybackYear, 2035);
   const never = medianRecycling(r, {
-    "recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6}
+    "recycling.paybackYear": {p10: 2035, p50: Number.NaN, p90: Number.NaN, mean: 2035, undefinedShare: 0.6, positiveShare: 0.4}
   });
   assert.strictEqual(never.paybackYear, null);
 });
@@ -77,7 +82,7 @@ it("medianRecycling(recycling, figures) sets the payback to its median over ever
 it("medianRecycling(recycling, figures) gives no payback share for a deal without cash flows", () => {
   const r = {npvUsd: null, operatingProfitUsd: null, paybackYear: null, flows: [], ...noRelationship} as unknown as DealRecycling;
   const out = medianRecycling(r, {
-    "recycling.paybackYear": {p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, undefinedShare: 1}
+    "recycling.paybackYear": {p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, undefinedShare: 1, positiveShare: 0}
   });
   assert.strictEqual(out.paybackNeverShare, undefined);
   assert.strictEqual(out.paybackYear, null);

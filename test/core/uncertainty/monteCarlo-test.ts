@@ -1,7 +1,7 @@
 import {fsum, quantileSorted} from "d3-array";
 import {assert, it} from "vitest";
 import {rngFor} from "../../../src/core/random/rngFor.js";
-import {quantileWithLast, selectPositions, simulate} from "../../../src/core/uncertainty/monteCarlo.js";
+import {quantileWithLast, selectPositions, simulate, twoClusters} from "../../../src/core/uncertainty/monteCarlo.js";
 import {assertInDelta} from "../../asserts.js";
 import {assumption} from "./fixtures.js";
 
@@ -53,7 +53,7 @@ it("simulate(…) with low = base = high everywhere returns the base value at ev
   const flat = [assumption("pue", 1.15, 1.15, 1.15), assumption("load-factor", 0.8, 0.8, 0.8), assumption("gw", 5, 5, 5)];
   const {figures} = simulate(flat, energyBase, twh, {draws: 100, seed: 1});
   const base = 5 * 1.15 * 0.8 * 8.76;
-  assert.deepStrictEqual(figures.twh, {p10: base, p50: base, p90: base, mean: base, undefinedShare: 0});
+  assert.deepStrictEqual(figures.twh, {p10: base, p50: base, p90: base, mean: base, undefinedShare: 0, positiveShare: 1});
 });
 
 it("simulate(…) with the same seed gives identical results; another stream gives other draws", () => {
@@ -92,7 +92,7 @@ it("simulate(…, {vary}) varies only the named assumptions", () => {
     vary: ["load-factor"]
   });
   assert.deepStrictEqual(varied, ["load-factor"]);
-  assert.deepStrictEqual(figures.pue, {p10: 1.15, p50: 1.15, p90: 1.15, mean: 1.15, undefinedShare: 0});
+  assert.deepStrictEqual(figures.pue, {p10: 1.15, p50: 1.15, p90: 1.15, mean: 1.15, undefinedShare: 0, positiveShare: 1});
   assert(figures.lf.p10 < figures.lf.p90);
 });
 
@@ -206,7 +206,7 @@ it("simulate(…, {draws: 1}) returns the single draw at every percentile", () =
     stream: "amazon-anthropic"
   });
   const x = 0.5360092862974852;
-  assert.deepStrictEqual(figures.x, {p10: x, p50: x, p90: x, mean: x, undefinedShare: 0});
+  assert.deepStrictEqual(figures.x, {p10: x, p50: x, p90: x, mean: x, undefinedShare: 0, positiveShare: 1});
 });
 
 it("simulate(…) reuses one values object and never mutates baseValues", () => {
@@ -271,4 +271,50 @@ it("simulate(…) draws a correlated assumption through a Gaussian copula: ρ = 
   });
   const tied = simulate([capex, price], {capex: 50, price: 50}, (v) => ({capex: v.capex}), {draws: 500, seed: 1});
   assert.deepStrictEqual(tied.figures.capex, alone.figures.capex);
+});
+
+// n values spread evenly over [a, b]: the i-th at a + (b − a)(i + 0.5) ÷ n, so their median is (a + b) ÷ 2.
+const even = (n: number, a: number, b: number) => Array.from({length: n}, (_, i) => a + ((b - a) * (i + 0.5)) / n);
+
+it("simulate(…) gives the share of all draws above zero, the undefined ones counted as not", () => {
+  // x uniform on [−1, 3]: P(x > 0) = 3 ÷ 4; y undefined when x < 1 (P = 1/2), else x: above zero whenever defined.
+  const {figures} = simulate([assumption("x", -1, 1, 3, "uniform")], {x: 1}, (v) => ({x: v.x, y: v.x < 1 ? null : v.x}), {
+    draws: 20_000,
+    seed: 7
+  });
+  assertInDelta(figures.x.positiveShare, 0.75, 0.015);
+  assertInDelta(figures.y.positiveShare, 0.5, 0.015);
+  assertInDelta(figures.y.positiveShare, 1 - figures.y.undefinedShare, 1e-12);
+});
+
+it("twoClusters(…) splits two separate groups at the gap and gives each group's share and median", () => {
+  // 4,000 draws over −30…−10 and 6,000 over 20…40, 500 undefined: the medians −20 and 30, shares of 10,500.
+  const values = [...even(6000, 20, 40), ...even(4000, -30, -10)];
+  const c = twoClusters(values, 10_500)!;
+  assert(c.split > -10 && c.split < 20, `split ${c.split} in the gap`);
+  assertInDelta(c.lowShare, 4000 / 10_500, 1e-12);
+  assertInDelta(c.highShare, 6000 / 10_500, 1e-12);
+  assertInDelta(c.lowMedian, -20, 1e-9);
+  assertInDelta(c.highMedian, 30, 1e-9);
+});
+
+it("twoClusters(…) finds no split in one hump, skewed or flat, in a thin tail or in too few draws", () => {
+  // A triangular 0 / 10 / 40 by its quantiles (skewed, one peak), a uniform, and 10,000 in one hump with 5% far off.
+  const tri = even(10_000, 0, 1).map((u) => (u < 0.25 ? Math.sqrt(u * 40 * 10) : 40 - Math.sqrt((1 - u) * 40 * 30)));
+  assert.strictEqual(twoClusters(tri, 10_000), null);
+  assert.strictEqual(twoClusters(even(10_000, -5, 5), 10_000), null);
+  assert.strictEqual(twoClusters([...even(9500, 0, 10), ...even(500, 50, 60)], 10_000), null);
+  assert.strictEqual(twoClusters([...even(400, -30, -10), ...even(500, 20, 40)], 900), null);
+});
+
+it("simulate(…, {clusters}) tests only the named figures, on the same draws", () => {
+  // x uniform on [0, 1]; y = x − 0.5 ± 10 (two groups of equal size, 20 apart).
+  const project = (v: Record<string, number>) => ({x: v.x, y: v.x < 0.5 ? v.x - 10.5 : v.x + 9.5});
+  const {figures} = simulate([assumption("x", 0, 0.5, 1, "uniform")], {x: 0.5}, project, {draws: 10_000, seed: 3, clusters: ["y"]});
+  assert.strictEqual(figures.x.clusters, undefined);
+  const c = figures.y.clusters!;
+  assertInDelta(c.lowShare + c.highShare, 1, 1e-12);
+  assertInDelta(c.lowShare, 0.5, 0.02);
+  assertInDelta(c.lowMedian, -10.25, 0.05);
+  assertInDelta(c.highMedian, 10.25, 0.05);
 });
