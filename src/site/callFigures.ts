@@ -307,7 +307,7 @@ export function leverWords(
 ): string {
   const ends = `${about(row.valueAtLow, "usd")} to ${figureWords({value: row.valueAtHigh, unit: "usd", bound: "about", derived: true}, {bare: true})}`;
   if (row.id === "terminal-value")
-    return `counting the capacity left at the term's end at its book value${lessee ? ", and the leases still owed then as worth their rent" : ""} (without it ${ends.replace(" to ", ", with it ")})`;
+    return `counting the capacity left at the term's end at its book value${lessee ? ", and the leases still owed then as worth their rent" : ""} (without it ${about(row.valueAtLow, "usd")}, with it ${about(row.valueAtHigh, "usd")})`;
   if (row.id === "it-renewal-share")
     return `the IT renewal rule (from renewing IT whenever the term has a year left to never buying IT that outlives the term: ${ends})`;
   if (row.id.startsWith("margin-")) return `the margin (${inputText(row.low, "fraction")} to ${inputText(row.high, "fraction")}: ${ends})`;

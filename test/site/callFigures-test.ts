@@ -294,7 +294,7 @@ it("leverWords: a lever's range with its unit once, and the NPV at its two ends"
   );
   assert.match(
     leverWords({...row, id: "terminal-value", valueAtLow: -27.13e9, valueAtHigh: -3.1e9}, undefined, true),
-    /leases still owed .*\(without it about −\$27\.1B, with it −\$3\.1B\)$/
+    /leases still owed .*\(without it about −\$27\.1B, with it about −\$3\.1B\)$/
   );
 });
 
