@@ -39,7 +39,10 @@ export default {
   pager: false,
   footer: "compute-deals: every figure traces to a sourced fact. Data and methods: see Methodology.",
   // Deal pages and the pages the PDF briefings print from (not in the sidebar).
-  dynamicPaths: [...deals.map((d) => `/deals/${d.id}`), ...briefingPaths(process.env.DEALS_DATA || "data")],
+  dynamicPaths: [
+    ...deals.map((d) => `/deals/${d.id}`),
+    ...briefingPaths(process.env.DEALS_DATA || "data").filter((path) => path !== "/briefings/market")
+  ],
   pages: [
     {name: "Overview", path: "/"},
     // One entry for every deal, whatever their number: the index searches, filters and sorts them (docs/deals.md).

@@ -8,7 +8,6 @@ import {type Paper, parsePaper, printableArea, printableWidthPx} from "../../lib
 import {changeLine, changeMeaning} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
-import {sectionRegistry} from "../sections/registry.js";
 import type {Section, SectionContext} from "../sections/types.js";
 import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
@@ -29,6 +28,12 @@ export interface BriefingDocumentOptions {
   slice: BriefingSlice;
   /** Paper that overrides the briefing's own (the renderer passes `?paper=`). */
   paper?: string | null;
+  /**
+   * The sections this page can draw, by id: a deal briefing's page passes the deal sections alone
+   * and the market briefing's page the market's (sections/dealBriefingRegistry.ts, marketBriefingRegistry.ts), so neither
+   * page loads the other's JavaScript.
+   */
+  registry: () => Promise<Map<string, Section>>;
 }
 
 /** Returns a part of the document: a section element with an id and an h2 that the outline and contents list. */
@@ -41,7 +46,11 @@ function Part(id: string, title: string, ...children: (Node | null)[]): HTMLElem
  * Sections the briefing lists but the registry lacks (or that need a deal in a market briefing) are left out and
  * listed in `meta.skipped`. A section that throws fails the whole document, naming the section.
  */
-export async function BriefingDocument({slice, paper}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
+export async function BriefingDocument({
+  slice,
+  paper,
+  registry: sections
+}: BriefingDocumentOptions): Promise<{node: HTMLElement; meta: BriefingMeta}> {
   // Print rules for briefings (docs/style.css) apply from now on, before any section measures its container.
   document.documentElement.classList.add("briefing-page");
   const {briefing, data, analysis, bands, version, asOf} = slice;
@@ -56,7 +65,7 @@ export async function BriefingDocument({slice, paper}: BriefingDocumentOptions):
     width: printableWidthPx(printPaper),
     print: true
   };
-  const registry = await sectionRegistry();
+  const registry = await sections();
 
   const skipped: BriefingMeta["skipped"] = [];
   const parts: {id: string; title: string; node: HTMLElement}[] = [];
