@@ -11,7 +11,7 @@ import {el} from "../dom.js";
 import {count, figureText, modelUsd, pct, unitText} from "../format.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
-import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
+import {computeTimingNote, priceCapacityNote, priceCapexNote} from "./scenarioNotes.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Valuation date of every cash NPV (VALUATION_YEAR in the core's recycling model). */
@@ -226,7 +226,7 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           className: "research-scenarios market-scenarios-table"
         }),
         el("p", {class: "market-npv-caption"}, caption),
-        ...[priceCapacityNote(columns, "the commitments"), computeTimingNote(columns, "each deal's")]
+        ...[priceCapacityNote(columns, "the commitments"), priceCapexNote(data.assumptions, columns), computeTimingNote(columns, "each deal's")]
           .filter(Boolean)
           .map((note) => el("p", {class: "market-npv-caption"}, note))
       ],

@@ -11,7 +11,7 @@ import {el} from "../dom.js";
 import {count, date, figureText, inputText, modelUsd, unitText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid} from "../tables/scenarioGrid.js";
-import {computeTimingNote, priceCapacityNote} from "./scenarioNotes.js";
+import {computeTimingNote, priceCapacityNote, priceCapexNote} from "./scenarioNotes.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -170,7 +170,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     el("h3", {}, "Bull, base and bear"),
     el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
     ScenarioGrid(columns, rows, {title, label: "Scenarios compared", className: "research-scenarios"}),
-    ...[priceCapacityNote(columns, "the commitment"), computeTimingNote(columns, "the deal's")]
+    ...[priceCapacityNote(columns, "the commitment"), priceCapexNote(data.assumptions, columns), computeTimingNote(columns, "the deal's")]
       .filter(Boolean)
       .map((note) => el("p", {class: "research-scenarios-note"}, note)),
     context.print ? null : ChartCsv(scenarioDownload(columns), deal.id, scenarioRows(columns), data.version),

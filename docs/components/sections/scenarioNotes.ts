@@ -2,8 +2,9 @@
  * The notes under a bull / base / bear table (a deal's and the market's): what a reader would otherwise misread in it,
  * generated from the table's own figures and said only when it happens.
  */
-import {computeAgainstTiming, priceCapacity, type ScenarioNoteColumn} from "../../lib/core.js";
-import {count, pct, unitText} from "../format.js";
+import type {Assumption} from "../../../src/core/model.js";
+import {computeAgainstTiming, priceCapacity, priceCapexCorner, type ScenarioNoteColumn} from "../../lib/core.js";
+import {count, pct, sig, unitText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 
 /** "A", "A and B", "A, B and C". */
@@ -62,4 +63,21 @@ export function priceCapacityNote(columns: readonly ScenarioNoteColumn[], what: 
     ? ` These are the GW-years the providers are paid for and build, fewer than the row above (${unitText(row, "gw-years")} in the base case) where a commitment pays more than the contract price for the capacity its schedule delivers.`
     : "";
   return `A price per GW-year moves the capacity, not the revenue: a stated commitment is taken as the dollars the lab pays, so ${each.join("; ")}. The provider builds what the dollars pay for, so in a scenario the price and the capex per GW act together; holding the capacity and cutting the revenue instead would have the lab pay less than it committed.${rowNote}`;
+}
+
+/**
+ * Returns the sentence that says how unlikely a scenario's pairing of the price per GW-year with the capex per GW is
+ * under the model's own correlation between the two (priceCapexCorner: a tenth at each end), or "" when no scenario
+ * pairs them against it.
+ *
+ * @example priceCapexNote(data.assumptions, scenarioTable(dataset, "microsoft-openai")) // "Bear economics and Bull economics pair …"
+ */
+export function priceCapexNote(
+  assumptions: readonly Assumption[],
+  columns: readonly {label: string; overrides: readonly {id: string; value: number; base: number}[]}[]
+): string {
+  const corner = priceCapexCorner(assumptions, columns);
+  if (!corner) return "";
+  const one = corner.labels.length === 1;
+  return `${list(corner.labels)} pair${one ? "s" : ""} the contract price with the capex per GW against the model's own correlation between the two (${corner.rho > 0 ? "a provider prices a GW-year to recover what a GW costs, so the draws move them together" : "the draws move them apart"}, normal-scores correlation ${sig(corner.rho)}): a draw with the price in its ${corner.rho > 0 ? "lowest" : "highest"} ${pct(corner.tail)} and the capex in its highest ${pct(corner.tail)}, or the reverse, comes up about ${pct(corner.probability)} of the time (${pct(corner.independent)} were the two independent). ${one ? "That column is a stress case" : "Those columns are stress cases"} at the corners of the ranges, far less likely than the Monte Carlo's P10–P90.`;
 }

@@ -4,8 +4,9 @@
  * draw: a scenario is a set of values, not a distribution), and the assumptions the scenario changes.
  */
 import {marginId, scenarioValues} from "../assumptions.js";
-import type {Dataset} from "../model.js";
+import type {Assumption, Dataset} from "../model.js";
 import {prepareDealProjector} from "../project/projectDeal.js";
+import {normalCdf, normalQuantile} from "../random/gaussianCopula.js";
 
 /** One scenario's column. */
 export interface ScenarioColumn {
@@ -215,4 +216,61 @@ export function priceCapacity<C extends ScenarioNoteColumn>(columns: readonly C[
     });
   }
   return out;
+}
+
+/**
+ * Returns the probability that two draws with normal-scores correlation `rho` (the Monte Carlo's Gaussian copula) land
+ * in opposite tails of width `tail`: the first in its lowest `tail`, the second in its highest. With Z₂ = ρZ₁ +
+ * √(1 − ρ²)ε and z = Φ⁻¹(1 − tail), that is ∫ φ(x)·(1 − Φ((z − ρx) ÷ √(1 − ρ²))) dx over x ≤ −z (Simpson's rule);
+ * tail² when independent.
+ *
+ * @example oppositeTailProbability(0, 0.1) // 0.01
+ */
+export function oppositeTailProbability(rho: number, tail: number): number {
+  if (!(tail > 0 && tail < 1) || !(rho >= -1 && rho <= 1)) throw new Error(`invalid tail or correlation: ${tail}, ${rho}`);
+  const z = normalQuantile(1 - tail);
+  const s = Math.sqrt(1 - rho * rho);
+  if (s === 0) return rho > 0 ? 0 : tail;
+  const f = (x: number) => (Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI)) * (1 - normalCdf((z - rho * x) / s));
+  const n = 4000;
+  const lo = -z - 12;
+  const h = (-z - lo) / n;
+  let sum = f(lo) + f(-z);
+  for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * f(lo + i * h);
+  return (sum * h) / 3;
+}
+
+/** A scenario that pairs the price per GW-year with the capex per GW against the model's correlation between the two. */
+export interface PriceCapexCorner {
+  /** The scenarios (their labels) that set the two on opposite sides of their base values against `rho`'s sign. */
+  labels: string[];
+  /** The normal-scores correlation the Monte Carlo draws the price with (assumptions: revenue-per-gw-year). */
+  rho: number;
+  /** The width of each tail the probability is read over (0.1: the lowest and the highest tenth of the draws). */
+  tail: number;
+  /** The chance a draw lands in that corner (oppositeTailProbability), and tail² were the two independent. */
+  probability: number;
+  independent: number;
+}
+
+/**
+ * Returns which scenarios of `columns` take the price per GW-year and the capex per GW to opposite sides of their base
+ * values although the data draws them correlated (price passes cost through), with the chance a draw lands in that
+ * corner (a tenth at each end), or null when none does or the data sets no such correlation.
+ */
+export function priceCapexCorner(
+  assumptions: readonly Assumption[],
+  columns: readonly {label: string; overrides: readonly {id: string; value: number; base: number}[]}[],
+  tail = 0.1
+): PriceCapexCorner | null {
+  const price = assumptions.find((a) => a.id === "revenue-per-gw-year");
+  const rho = price?.correlation?.with === "capex-per-gw" ? price.correlation.rho : 0;
+  if (!rho) return null;
+  const side = (c: (typeof columns)[number], id: string) => {
+    const o = c.overrides.find((x) => x.id === id);
+    return o ? Math.sign(o.value - o.base) : 0;
+  };
+  const labels = columns.filter((c) => side(c, "revenue-per-gw-year") * side(c, "capex-per-gw") * rho < 0).map((c) => c.label);
+  if (!labels.length) return null;
+  return {labels, rho, tail, probability: oppositeTailProbability(Math.abs(rho), tail), independent: tail * tail};
 }
