@@ -226,7 +226,11 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
           className: "research-scenarios market-scenarios-table"
         }),
         el("p", {class: "market-npv-caption"}, caption),
-        ...[priceCapacityNote(columns, "the commitments"), priceCapexNote(data.assumptions, columns), computeTimingNote(columns, "each deal's")]
+        ...[
+          priceCapacityNote(columns, "the commitments"),
+          priceCapexNote(data.assumptions, columns),
+          computeTimingNote(columns, "each deal's")
+        ]
           .filter(Boolean)
           .map((note) => el("p", {class: "market-npv-caption"}, note))
       ],

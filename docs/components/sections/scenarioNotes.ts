@@ -2,7 +2,6 @@
  * The notes under a bull / base / bear table (a deal's and the market's): what a reader would otherwise misread in it,
  * generated from the table's own figures and said only when it happens.
  */
-import type {Assumption} from "../../../src/core/model.js";
 import {computeAgainstTiming, priceCapacity, priceCapexCorner, type ScenarioNoteColumn} from "../../lib/core.js";
 import {count, pct, sig, unitText} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
@@ -73,8 +72,8 @@ export function priceCapacityNote(columns: readonly ScenarioNoteColumn[], what: 
  * @example priceCapexNote(data.assumptions, scenarioTable(dataset, "microsoft-openai")) // "Bear economics and Bull economics pair …"
  */
 export function priceCapexNote(
-  assumptions: readonly Assumption[],
-  columns: readonly {label: string; overrides: readonly {id: string; value: number; base: number}[]}[]
+  assumptions: Parameters<typeof priceCapexCorner>[0],
+  columns: Parameters<typeof priceCapexCorner>[1]
 ): string {
   const corner = priceCapexCorner(assumptions, columns);
   if (!corner) return "";

@@ -259,7 +259,7 @@ export interface PriceCapexCorner {
  * corner (a tenth at each end), or null when none does or the data sets no such correlation.
  */
 export function priceCapexCorner(
-  assumptions: readonly Assumption[],
+  assumptions: readonly Pick<Assumption, "id" | "correlation">[],
   columns: readonly {label: string; overrides: readonly {id: string; value: number; base: number}[]}[],
   tail = 0.1
 ): PriceCapexCorner | null {

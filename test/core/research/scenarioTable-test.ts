@@ -1,5 +1,12 @@
 import {assert, beforeAll, it} from "vitest";
-import {computeAgainstTiming, priceCapacity, projectDeal, scenarioTable} from "../../../src/core/index.js";
+import {
+  computeAgainstTiming,
+  oppositeTailProbability,
+  priceCapacity,
+  priceCapexCorner,
+  projectDeal,
+  scenarioTable
+} from "../../../src/core/index.js";
 import type {Dataset} from "../../../src/core/model.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
@@ -93,8 +100,19 @@ it("bull economics mirrors bear economics lever for lever: each sets the same as
     assert.include([a.low, a.high], value, id);
     assert.strictEqual(bull.overrides[id], value === a.low ? a.high : a.low, id);
   }
+  // A lever whose favourable end is its base is set by the bear only (slip), one whose unfavourable end is its base by
+  // the bull only (cloud credits: none is the base and the low end).
+  for (const [id, value] of Object.entries(bull.overrides)) {
+    if (bear.overrides[id] !== undefined) continue;
+    const a = byId.get(id)!;
+    assert.strictEqual(id, "credit-share");
+    assert.strictEqual(a.low, a.base);
+    assert.strictEqual(value, a.high);
+  }
   assert.deepStrictEqual(
-    Object.keys(bull.overrides).sort(),
+    Object.keys(bull.overrides)
+      .filter((id) => id !== "credit-share")
+      .sort(),
     Object.keys(bear.overrides)
       .filter((id) => id !== "slip-months")
       .sort()
@@ -108,6 +126,98 @@ it("bull economics mirrors bear economics lever for lever: each sets the same as
     assert.strictEqual(Math.max(...table.map((c) => c.npvUsd!)), npv("bull"), deal.id);
     assert.strictEqual(Math.min(...table.map((c) => c.npvUsd!)), npv("bear"), deal.id);
   }
+});
+
+it("bull and bear take every assumption that moves a priced deal's cash NPV, each to the end that moves it their way", () => {
+  const bear = dataset.scenarios.find((s) => s.id === "bear")!;
+  const bull = dataset.scenarios.find((s) => s.id === "bull")!;
+  // One scenario per drawn assumption and end, every other assumption at base (the base case's ramp).
+  const oneAt: Dataset["scenarios"] = [{id: "base", label: "Base", description: "", ramp: "s-curve", overrides: {}}];
+  const ranged = dataset.assumptions.filter((a) => a.low < a.high);
+  for (const a of ranged) {
+    for (const end of ["low", "high"] as const)
+      oneAt.push({id: `${a.id}@${end}`, label: a.id, description: "", ramp: "s-curve", overrides: {[a.id]: a[end]}});
+    for (const s of [bear, bull])
+      if (s.overrides[a.id] !== undefined)
+        oneAt.push({id: `${a.id}@${s.id}`, label: a.id, description: "", ramp: "s-curve", overrides: {[a.id]: s.overrides[a.id]}});
+  }
+  const probe = {...dataset, scenarios: oneAt};
+  const moves = new Map<string, {up: boolean; down: boolean; bull: boolean; bear: boolean}>();
+  let priced = 0;
+  for (const deal of dataset.deals) {
+    const table = scenarioTable(probe, deal.id);
+    const base = table[0].npvUsd;
+    if (base === null) continue;
+    priced++;
+    const npv = (id: string) => table.find((c) => c.scenario === id)!.npvUsd!;
+    for (const a of ranged) {
+      const low = npv(`${a.id}@low`) - base;
+      const high = npv(`${a.id}@high`) - base;
+      const tol = 1e-6 * Math.abs(base);
+      const inBull = bull.overrides[a.id];
+      const inBear = bear.overrides[a.id];
+      // An end a scenario leaves out moves no cash NPV (the PUE, the facility life, the next generation's price), or it
+      // raises some deals' NPVs and lowers others' (the discount rate; slip's 18 months raise Google → Anthropic's), so
+      // it is not favourable (unfavourable) to every deal: recorded here, checked over all deals below.
+      for (const [end, d] of [
+        ["low", low],
+        ["high", high]
+      ] as const) {
+        const key = `${a.id}@${end}`;
+        const m = moves.get(key) ?? {up: false, down: false, bull: inBull === undefined, bear: inBear === undefined};
+        m.up ||= d > tol;
+        m.down ||= d < -tol;
+        moves.set(key, m);
+      }
+      // The bull's end never lowers the NPV, the bear's never raises it.
+      if (inBull !== undefined) assert(npv(`${a.id}@bull`) - base >= -tol, `${deal.id}: bull's ${a.id} lowers the NPV`);
+      if (inBear !== undefined) assert(npv(`${a.id}@bear`) - base <= tol, `${deal.id}: bear's ${a.id} raises the NPV`);
+    }
+  }
+  assert.strictEqual(priced, 7);
+  for (const [key, m] of moves) {
+    if (m.bull) assert(!m.up || m.down, `bull economics leaves out ${key}, which raises every NPV it moves`);
+    if (m.bear) assert(!m.down || m.up, `bear economics leaves out ${key}, which lowers every NPV it moves`);
+  }
+  // The two left out for moving deals both ways.
+  assert(moves.get("discount-rate@high")!.up && moves.get("discount-rate@high")!.down);
+  assert(moves.get("slip-months@high")!.up && moves.get("slip-months@high")!.down);
+});
+
+it("oppositeTailProbability(rho, tail): the chance two correlated draws land in opposite tails, hand-checked", () => {
+  // Independent: tail². Orthant (tail ½): P(Z₁ < 0, Z₂ > 0) = ¼ − arcsin(ρ) ÷ 2π: ρ = ½ → ¼ − 1/12 = 1/6; ρ = −½ → 1/3.
+  assertInDelta(oppositeTailProbability(0, 0.1), 0.01, 1e-8);
+  assertInDelta(oppositeTailProbability(0.5, 0.5), 1 / 6, 1e-7);
+  assertInDelta(oppositeTailProbability(-0.5, 0.5), 1 / 3, 1e-7);
+  assert.strictEqual(oppositeTailProbability(1, 0.1), 0);
+  assertInDelta(oppositeTailProbability(-1, 0.1), 0.1, 1e-12);
+  // A positive correlation makes the opposite corner rarer than independence; ρ = 0.7 (the data's price–capex) ≈ 0.004%.
+  const p = oppositeTailProbability(0.7, 0.1);
+  assert(p > 0 && p < 0.01 / 100);
+  assert(p < oppositeTailProbability(0.5, 0.1) && oppositeTailProbability(0.5, 0.1) < 0.01);
+});
+
+it("priceCapexCorner(assumptions, columns): bull and bear pair price and capex against the data's correlation", () => {
+  const table = scenarioTable(dataset, "microsoft-openai");
+  const corner = priceCapexCorner(dataset.assumptions, table)!;
+  const price = dataset.assumptions.find((a) => a.id === "revenue-per-gw-year")!;
+  assert.strictEqual(corner.rho, price.correlation!.rho);
+  assert.deepStrictEqual(corner.labels, ["Bear economics", "Bull economics"]);
+  assertInDelta(corner.independent, 0.01, 1e-12);
+  assertInDelta(corner.probability, oppositeTailProbability(corner.rho, 0.1), 1e-15);
+  // Price and capex moved together (or only one of them): no corner.
+  const together = table.map((c) => ({
+    ...c,
+    overrides: c.overrides.map((o) => (o.id === "capex-per-gw" ? {...o, value: o.base + (o.base - o.value)} : o))
+  }));
+  assert.strictEqual(priceCapexCorner(dataset.assumptions, together), null);
+  assert.strictEqual(
+    priceCapexCorner(
+      dataset.assumptions,
+      table.filter((c) => c.scenario !== "bear" && c.scenario !== "bull")
+    ),
+    null
+  );
 });
 
 it("priceCapacity(columns): a price per GW-year moves the GW-years the same dollars buy (1 ÷ price), hand-checked for Microsoft → OpenAI", () => {
