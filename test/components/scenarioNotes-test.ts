@@ -1,5 +1,5 @@
 import {assert, beforeAll, it} from "vitest";
-import {computeTimingNote, priceCapacityNote} from "../../docs/components/sections/scenarioNotes.js";
+import {computeTimingNote, priceCapacityNote, priceCapexNote} from "../../docs/components/sections/scenarioNotes.js";
 import type {Dataset} from "../../src/core/model.js";
 import {scenarioTable} from "../../src/core/research/scenarioTable.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -51,4 +51,24 @@ it("priceCapacityNote says that a price per GW-year moves the GW-years the commi
   assert.strictEqual(priceCapacityNote(scenarioTable(dataset, "nvidia-openai"), "the commitment"), "");
   for (const deal of dataset.deals)
     assert.notMatch(priceCapacityNote(scenarioTable(dataset, deal.id), "the commitment"), /undefined|NaN|null/, deal.id);
+});
+
+it("priceCapexNote states the chance of the bull's and bear's price/capex corner from the data's own correlation", () => {
+  const table = scenarioTable(dataset, "microsoft-openai");
+  const note = priceCapexNote(dataset.assumptions, table);
+  // ρ = 0.7: the opposite tenths together ≈ 0.00408%, shown as 0.0041% (oppositeTailProbability, hand-checked in scenarioTable-test).
+  assert.match(
+    note,
+    /^Bear economics and Bull economics pair the contract price with the capex per GW against the model's own correlation between the two \(a provider prices a GW-year to recover what a GW costs, so the draws move them together, normal-scores correlation 0\.7\): a draw with the price in its lowest 10% and the capex in its highest 10%, or the reverse, comes up about 0\.0041% of the time \(1% were the two independent\)\. Those columns are stress cases/
+  );
+  // Without the two scenarios, no note; every deal's note reads with no unfilled part.
+  assert.strictEqual(
+    priceCapexNote(
+      dataset.assumptions,
+      table.filter((c) => !["bear", "bull"].includes(c.scenario))
+    ),
+    ""
+  );
+  for (const deal of dataset.deals)
+    assert.notMatch(priceCapexNote(dataset.assumptions, scenarioTable(dataset, deal.id)), /undefined|NaN|null/, deal.id);
 });
