@@ -23,7 +23,9 @@ import {
   largestLevers,
   marketScenarios,
   medianBetweenClusters,
+  pct,
   presentValueAt,
+  priceCapexCorner,
   providerGroupInvestors,
   renewalCases,
   type ScenarioColumn,
@@ -738,6 +740,20 @@ function* marketScenarioFigures(
   yield ["market.scenario-npv-high.label", high ? text(scenarioName(high)) : missing];
   yield ["market.scenario-npv-low", about(low)];
   yield ["market.scenario-npv-low.label", low ? text(scenarioName(low)) : missing];
+  // The ends a reader will quote are stress cases when they pair the price and the capex against the model's own
+  // correlation between the two: said beside them, with the chance of that corner (the note under the table gives more).
+  const corner = priceCapexCorner(
+    dataset.assumptions,
+    [high, low].filter((c) => c !== null)
+  );
+  yield [
+    "market.scenario-corner.words",
+    text(
+      corner
+        ? `: ${corner.labels.length === 1 ? `${scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]})} is a stress case` : "both are stress cases"}, pairing the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach`
+        : ""
+    )
+  ];
   const most = valued.length ? Math.max(...valued.map((c) => c.positive)) : null;
   yield ["market.scenario-positive-max", most === null ? missing : {kind: "number", value: most, unit: "count"}];
   // The clause a sentence ends with, agreeing with the count: "; none of the 7 deals is above zero in any of them".

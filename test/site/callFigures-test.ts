@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {figureWords, headlineFigures, projectDeal, scenarioTable} from "../../src/core/index.js";
+import {figureWords, headlineFigures, pct, priceCapexCorner, projectDeal, scenarioTable} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
 import {compareReturn, evenPaymentsPv, leverWords} from "../../src/site/callFigures.js";
@@ -135,6 +135,15 @@ it("marketFigures: the market's bull and bear are the highest and lowest sums of
     words("market.scenario-positive.words"),
     /^; (none of the \d+ deals is|no scenario puts more than \d+ of the \d+ deals|in at least one)/
   );
+  // The two ends pair the price and capex against their 0.7 correlation (bear cheap price and dear capex, bull the
+  // reverse), so page 1 calls them stress cases with the corner's chance, the note's own figure (about 0.0041%).
+  const corner = priceCapexCorner(dataset.assumptions, tables[0])!;
+  assert.sameMembers(corner.labels, ["Bear economics", "Bull economics"]);
+  assert.strictEqual(
+    words("market.scenario-corner.words"),
+    `: both are stress cases, pairing the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach`
+  );
+  assertInDelta(corner.probability, 0.000041, 0.000002);
 });
 
 it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new money, and the payback when cash never turns positive", () => {
