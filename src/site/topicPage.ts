@@ -1,12 +1,13 @@
 /**
  * The data file of a topic page (`data/pages/<page>.json`: /recycling, /roadmap, /options, /capacity, /commitment,
- * /comparison): every deal, as the page's deal picker offers them all, but only the parts of the dataset and the
- * analysis that page draws, so a phone opening one topic does not load every table of every other topic
- * (`dataset.json` + `analysis.json`: 96 kB gzip). The cut is by table: the dataset keeps what the browser's own model
- * needs when a reader moves a slider (deals, chips, assumptions, scenarios, companies) and the sources its figures
- * cite; the analysis keeps the market tables the page prints and, of each deal's projection, the parts it draws
- * (plus the small identity fields every projection view reads). What each page reads was listed by loading it with
- * every deal selected and recording each field it touched; a page that needs a new table names it here.
+ * /comparison, /methodology): every deal, as the page's deal picker offers them all, but only the parts of the
+ * dataset and the analysis that page draws, so a phone opening one topic does not load every table of every other
+ * topic (`dataset.json` + `analysis.json`: 96 kB gzip). The cut is by table: the dataset keeps what the browser's own
+ * model needs when a reader moves a slider (deals, chips, assumptions, scenarios, companies) and the sources its
+ * figures cite (/methodology, which lists every source, keeps them all); the analysis keeps the market tables the
+ * page prints and, of each deal's projection, the parts it draws (plus the small identity fields every projection
+ * view reads). What each page reads was listed by loading it with every deal selected and recording each field it
+ * touched; a page that needs a new table names it here.
  */
 import type {DealProjection} from "../core/index.js";
 import {citedOnly} from "./briefingSlice.js";
@@ -19,6 +20,8 @@ interface TopicCut {
   data: readonly (keyof PublicDataset)[];
   analysis: readonly (keyof Analysis)[];
   projection: readonly (keyof DealProjection)[];
+  /** Keep every source, not only those the file cites (a page that lists them all: /methodology). */
+  allSources?: true;
 }
 
 /** Page (its path without the slash) → what it draws. */
@@ -32,6 +35,13 @@ export const TOPIC_PAGES = {
     data: [],
     analysis: ["articleTable", "comparison", "market", "marketScenarios", "npvTable"],
     projection: ["recycling", "uncertainty"]
+  },
+  // The methods read every deal's headline parts (lineage, bands, tornado); the sources list is the whole list.
+  methodology: {
+    data: [],
+    analysis: [],
+    projection: ["capacity", "commitment", "options", "recycling", "tornado", "uncertainty"],
+    allSources: true
   }
 } as const satisfies Record<string, TopicCut>;
 
@@ -77,5 +87,5 @@ export function topicPageFile(page: string, data: PublicDataset, analysis: Analy
     data: pick(data, [...DATA_KEYS, ...cut.data]) as PublicDataset,
     analysis: {...pick(analysis, ["asOf", ...cut.analysis]), projections}
   };
-  return {page, data: citedOnly(body.data, body), analysis: body.analysis};
+  return {page, data: cut.allSources ? body.data : citedOnly(body.data, body), analysis: body.analysis};
 }

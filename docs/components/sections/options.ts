@@ -19,6 +19,7 @@ import {
 import {ChartCsv, OPTION_GRID, optionCellRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
+import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
 import {date, pct, plusMinus, ratioNumber, sig, usd} from "../format.js";
 import {Badge, NamedDerivedBadge} from "../provenance.js";
@@ -26,6 +27,9 @@ import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
 import type {Section, SectionContext} from "./types.js";
 
 type Assumption = {id: string; label: string; status: "confirmed" | "reported" | "estimate" | "assumption"; source: string; asOf: string};
+
+/** The drawn height (CSS px) of the parts below the headline numbers, at 326 and 704 px content width: measured. */
+const LOWER_HEIGHT = {narrow: 3305, wide: 2083};
 
 const projectors = new WeakMap<object, Map<string, DealProjector>>();
 
@@ -38,7 +42,10 @@ export function dealOptionsFor({data, analysis, dealId, controls}: SectionContex
   const deal = data.deals.find((d) => d.id === dealId);
   if (!deal) throw new Error(`invalid dealId: ${dealId}`);
   const projection: DealProjection = analysis.projections[deal.id];
-  if (!controls) return {deal, options: projection.options, values: projection.assumptions};
+  // The base scenario with no value changed is the precomputed projection (as dealView's rule): the page's load then
+  // does not run the deal's whole projection in the browser (issue #19).
+  if (!controls || (controls.scenario === "base" && controls.changed.length === 0))
+    return {deal, options: projection.options, values: projection.assumptions};
   const byDeal = projectors.get(data) ?? new Map<string, DealProjector>();
   projectors.set(data, byDeal);
   const projector = byDeal.get(deal.id) ?? prepareDealProjector(data, deal);
@@ -274,11 +281,7 @@ export const options: Section = {
         unvalued.length ? [el("h3", {}, "The four questions"), OptionsQuestionsTable(deal, sources)] : null
       );
     }
-    return el(
-      "div",
-      {class: "options-section"},
-      OptionsLede(deal, valued),
-      OptionsKpis(valued),
+    const lower = () => [
       valued.items.map((item) => [
         valued.items.length > 1 ? el("h3", {}, item.label) : null,
         el("h3", {}, "The model's inputs"),
@@ -295,6 +298,21 @@ export const options: Section = {
       el("h3", {}, "The four questions"),
       OptionsQuestionsTable(deal, sources),
       OptionModelNote()
+    ];
+    return el(
+      "div",
+      {class: "options-section"},
+      OptionsLede(deal, valued),
+      OptionsKpis(valued),
+      // The inputs, heat map, questions and model note, below the headline numbers: drawn when they come near the
+      // screen (not in print: a briefing's DOM stays flat), so a phone's load draws the answer first; the height held
+      // is the drawn height for the one deal with a valued right in the data (6 Dec 2026).
+      print
+        ? lower()
+        : Deferred(() => el("div", {class: "options-lower"}, lower()), {
+            height: heightAt(width, [326, LOWER_HEIGHT.narrow], [704, LOWER_HEIGHT.wide]),
+            key: "options-lower"
+          })
     );
   }
 };
