@@ -268,11 +268,18 @@ it("a chart's Data (CSV) link downloads a file that parses, with the rows drawn,
     await page.$eval(".net-cash", (box) => box.scrollIntoView());
     const selector = 'a.csv-link[download^="recycling-net-cash-"]';
     await page.waitForSelector(selector, {timeout: 10_000});
-    let cash = await clickDownload(page, selector);
-    for (let tries = 0; tries < 10 && cash.rows.slice(1).every((r) => r[7] === ""); tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      cash = await clickDownload(page, selector);
+    // The chart is drawn again when its band arrives (when idle), replacing the link under a click in flight: try again
+    // until a download carries the band.
+    let cash: {name: string; rows: string[][]} | undefined;
+    let failure: unknown;
+    for (let tries = 0; tries < 20 && !cash?.rows.slice(1).some((r) => r[7] !== ""); tries++) {
+      if (tries) await new Promise((resolve) => setTimeout(resolve, 500));
+      cash = await clickDownload(page, selector).catch((error) => {
+        failure = error;
+        return cash;
+      });
     }
+    if (!cash) throw failure;
     const [cashHeader, ...years] = cash.rows;
     assert.includeMembers(cashHeader, [
       "Year",
