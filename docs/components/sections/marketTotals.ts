@@ -54,7 +54,7 @@ export function othersLabel(table: PartyTable): string {
 
 /** Returns a table of parties with their deals' totals, and one row for the parties left out. */
 function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
-  const head = [heading, "Deals", "Firm investment", "Dollar commitments", "GW ceilings"];
+  const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", "GW ceilings"];
   const cells = (name: string, t: MarketTotals) => [
     el("th", {scope: "row", "data-label": head[0]}, name),
     el("td", {class: "num", "data-label": head[1]}, count(t.deals)),

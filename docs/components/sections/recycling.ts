@@ -566,6 +566,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.operatingProfitUsd",
         [
           `${provider}'s own operating margin × the lab's spend; no capex`,
+          r.impliedMargin !== null && r.impliedMargin < r.margin.value - 0.0005
+            ? `at the floor on cash running costs the cash flows imply ${inputText(r.impliedMargin, "fraction")}, so they count less profit than this`
+            : "",
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]
