@@ -567,7 +567,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         [
           `${provider}'s own operating margin × the lab's spend; no capex`,
           r.impliedMargin !== null && r.impliedMargin < r.margin.value - 0.0005
-            ? `at the floor on cash running costs the cash flows imply ${inputText(r.impliedMargin, "fraction")}, so they count less profit than this`
+            ? `at the floor on cash running costs the cash flows imply ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, so they count less profit than this`
             : "",
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
