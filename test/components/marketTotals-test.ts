@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {marketLede, sumText} from "../../docs/components/sections/marketTotals.js";
+import {dealsCell, marketLede, sumText} from "../../docs/components/sections/marketTotals.js";
 import {compareDeals} from "../../src/core/comparison/compareDeals.js";
 import {marketAggregate} from "../../src/core/comparison/marketAggregate.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -16,7 +16,19 @@ it("marketLede(market) reads correctly for the real deals (all detailed) and whe
   const market = marketAggregate(compareDeals(dataset));
   const live = dataset.deals.filter((d) => d.status !== "superseded").length;
   const [first, ...rest] = marketLede(market);
-  assert.match(first, new RegExp(`^The data holds ${dataset.deals.length} deals .*Together the ${live} deals still live state `));
+  assert.match(
+    first,
+    new RegExp(`^The data holds ${dataset.deals.length} deals .*Together the ${live} deals still live(, with that money,)? state `)
+  );
+  // The stake that replaced Nvidia's superseded letter is named once, with its money, and counted in the investment.
+  assert.deepStrictEqual(
+    market.stakes.map((s) => s.id),
+    ["nvidia-openai"]
+  );
+  assert.include(first, "Nvidia → OpenAI's $30B, is counted once, in the firm investment");
+  assert.strictEqual(dealsCell({...market.all, deals: 6, stakes: 1}), "6 + 1 stake");
+  assert.strictEqual(dealsCell({...market.all, deals: 0, stakes: 2}), "2 stakes");
+  assert.strictEqual(dealsCell({...market.all, deals: 3, stakes: 0}), "3");
   assert.deepStrictEqual(rest, []);
   // Only the first three deals detailed: the lede names the others and their totals, and the changes left out.
   const few = {...marketAggregate(compareDeals(dataset), {allUpTo: 3, top: 1}), otherChanges: 1};

@@ -4,7 +4,7 @@
  * totals by investor group, lab and provider, the largest few with the rest in one row. Its size does not grow with
  * the number of deals (src/core/comparison/marketAggregate.ts computes it; the briefing's data file carries it).
  */
-import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable} from "../../lib/core.js";
+import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable, StandingStake} from "../../lib/core.js";
 import {ChartCsv, MARKET_TOTALS, partyRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {count, gw, usd, withBound} from "../format.js";
@@ -26,14 +26,34 @@ export function totalsSentence(totals: MarketTotals): string {
   return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${sumText(totals.gw, "gw")} of capacity ceilings`;
 }
 
+/** Returns the stakes that still stand under superseded deals ("Nvidia → OpenAI's $30B"), joined with "and". */
+export function stakesText(stakes: readonly StandingStake[]): string {
+  const each = stakes.map(
+    (s) => `${s.name}'s ${withBound(usd(s.investmentFirmUsd.value), s.investmentFirmUsd.bound, s.investmentFirmUsd.value)}`
+  );
+  return each.length > 1 ? `${each.slice(0, -1).join(", ")} and ${each[each.length - 1]}` : (each[0] ?? "");
+}
+
+/** Returns a row's deal count: "6", or with the superseded deals' stakes it sums, "6 + 1 stake" ("1 stake" alone). */
+export function dealsCell(t: MarketTotals): string {
+  if (!t.stakes) return count(t.deals);
+  const stakes = `${count(t.stakes)} stake${t.stakes === 1 ? "" : "s"}`;
+  return t.deals ? `${count(t.deals)} + ${stakes}` : stakes;
+}
+
 /**
  * Returns the section's opening sentences: the deals in the data and the live ones' totals, then which deals the
  * briefing details and what the others add up to (when some are left out).
  */
 export function marketLede(market: MarketAggregate & {otherChanges?: number}): string[] {
   const superseded = market.deals - market.live;
+  const stakes = market.stakes ?? [];
+  const it = superseded === 1 ? "it" : "them";
+  const held = !stakes.length
+    ? ""
+    : `; the money that still stands under ${stakes.length === 1 && superseded === 1 ? it : `${count(stakes.length)} of ${it}`}, ${stakesText(stakes)}, is counted once, in the firm investment`;
   const lines = [
-    `The data holds ${deals(market.deals)}${superseded ? ` (${count(superseded)} superseded, left out of the totals: later terms replaced ${superseded === 1 ? "it" : "them"})` : ""}. Together the ${deals(market.live)} still live state ${totalsSentence(market.all)}.`
+    `The data holds ${deals(market.deals)}${superseded ? ` (${count(superseded)} superseded,${stakes.length ? ` ${superseded === 1 ? "its" : "their"} terms` : ""} left out of the totals: later terms replaced ${it}${held})` : ""}. Together the ${deals(market.live)} still live${stakes.length ? ", with that money," : ""} state ${totalsSentence(market.all)}.`
   ];
   const top = Math.max(0, ...Object.values(market.top).map((ids) => ids.length));
   if (market.others)
@@ -57,7 +77,7 @@ function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
   const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", "GW ceilings"];
   const cells = (name: string, t: MarketTotals) => [
     el("th", {scope: "row", "data-label": head[0]}, name),
-    el("td", {class: "num", "data-label": head[1]}, count(t.deals)),
+    el("td", {class: "num", "data-label": head[1]}, dealsCell(t)),
     el("td", {class: "num", "data-label": head[2]}, sumText(t.investmentFirmUsd, "usd")),
     el("td", {class: "num", "data-label": head[3]}, sumText(t.commitmentUsd, "usd")),
     el("td", {class: "num", "data-label": head[4]}, sumText(t.gw, "gw"))
@@ -94,7 +114,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
     el(
       "p",
       {class: "market-totals-note"},
-      "Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's)."
+      `Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's).${market.stakes?.length ? ` A “stake” is money still standing under a superseded deal (${stakesText(market.stakes)}): it counts in the investment column only, never the superseded terms' commitments or GW.` : ""}`
     ),
     (
       [

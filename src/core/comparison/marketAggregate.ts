@@ -3,7 +3,9 @@
  * up to MARKET_ALL_UP_TO, else the largest few by each measure), what the rest add up to ("others"), and totals by
  * investor group, lab and provider (the largest few, the rest as one "others" row). Sums keep their bound: a sum of
  * "over" figures is "over", of "up to" figures "up to", and any "about" term or a mix of both makes it "about"
- * (combineBounds).
+ * (combineBounds). A superseded deal's terms are history and its commitment and GW are left out, but money it still
+ * holds (its firm tranches that are not lapsed: the $30B equity that replaced Nvidia's letter of intent) stands: it is
+ * counted in the investment totals, once, as a "stake" beside the live deals.
  */
 import {combineBounds} from "../lineage.js";
 import type {Bound} from "../model.js";
@@ -13,7 +15,7 @@ import type {DealComparison} from "./compareDeals.js";
 export const MARKET_ALL_UP_TO = 12;
 /** Above it, the briefing details the largest this many deals by each measure (at most 3× as many in all). */
 export const MARKET_TOP = 5;
-/** Rows per party table before the rest become one "others" row. */
+/** Rows per party table before the rest (two parties or more) become one "others" row. */
 export const MARKET_PARTY_ROWS = 8;
 
 /** A sum of figures with the bound their bounds give; `count` is how many figures were summed (0: no value). */
@@ -25,7 +27,10 @@ export interface BoundedSum {
 
 /** What a set of deals adds up to. */
 export interface MarketTotals {
+  /** Live deals summed. */
   deals: number;
+  /** Superseded deals whose standing money (firm, not lapsed) is in `investmentFirmUsd`; their terms are not summed. */
+  stakes: number;
   investmentFirmUsd: BoundedSum;
   commitmentUsd: BoundedSum;
   gw: BoundedSum;
@@ -46,10 +51,19 @@ export interface PartyTable {
 
 export type MarketMeasure = "investmentFirmUsd" | "commitmentUsd" | "gw";
 
+/** A superseded deal whose firm money still stands, with that money (what the totals count of it). */
+export interface StandingStake {
+  id: string;
+  name: string;
+  investmentFirmUsd: DealComparison["investmentFirmUsd"];
+}
+
 export interface MarketAggregate {
-  /** Deals in the data, and of them live (not superseded): the totals count live deals only. */
+  /** Deals in the data, and of them live (not superseded): the totals count live deals, and superseded deals' stakes. */
   deals: number;
   live: number;
+  /** Superseded deals whose firm money still stands, counted in the investment totals only. */
+  stakes: StandingStake[];
   /** The deals the briefing details, in data order. */
   shown: string[];
   /** Per measure, the ids of its largest live deals (empty when every deal is shown). */
@@ -80,6 +94,8 @@ export function marketAggregate(
   {allUpTo = MARKET_ALL_UP_TO, top = MARKET_TOP, partyRows = MARKET_PARTY_ROWS}: {allUpTo?: number; top?: number; partyRows?: number} = {}
 ): MarketAggregate {
   const live = rows.filter((r) => r.status !== "superseded");
+  // A superseded deal's money that still stands (its tranches not lapsed) is counted once, in the investment only.
+  const stakes = rows.filter((r) => r.status === "superseded" && (r.investmentFirmUsd?.value ?? 0) > 0);
   const largest = (measure: MarketMeasure): string[] =>
     live
       .filter((r) => (r[measure]?.value ?? 0) > 0)
@@ -91,14 +107,22 @@ export function marketAggregate(
   const wanted = new Set(Object.values(tops).flat());
   const shown = rows.filter((r) => everyDeal || wanted.has(r.id)).map((r) => r.id);
   const hidden = live.filter((r) => !shown.includes(r.id));
-  const party = (key: (r: DealComparison) => {id: string; name: string}, invested?: Invested) => partyTable(live, key, partyRows, invested);
+  const party = (key: (r: DealComparison) => {id: string; name: string}, invested?: Invested) =>
+    partyTable(live, stakes, key, partyRows, invested);
   return {
     deals: rows.length,
     live: live.length,
+    stakes: stakes.map((r) => ({id: r.id, name: r.name, investmentFirmUsd: r.investmentFirmUsd})),
     shown,
     top: tops,
-    all: totals(live),
-    others: everyDeal ? null : totals(hidden),
+    all: totals(live, undefined, stakes),
+    others: everyDeal
+      ? null
+      : totals(
+          hidden,
+          undefined,
+          stakes.filter((r) => !shown.includes(r.id))
+        ),
     byInvestor: party((r) => ({id: r.investors.map((p) => p.id).join("+"), name: r.investors.map((p) => p.name).join(" + ")})),
     byLab: party((r) => r.lab),
     // A provider is credited only with its own group's money (Microsoft's, not Nvidia's, in Microsoft + Nvidia →
@@ -125,14 +149,19 @@ type Invested = (r: DealComparison) => DealComparison["investmentFirmUsd"] | nul
 
 /**
  * Returns what `rows` add up to: their count and the bounded sums of firm investment (each deal's `invested`, by
- * default every investor's), commitment and GW.
+ * default every investor's), commitment and GW; `stakes` (superseded deals' standing money) add to the investment only.
  */
-export function totals(rows: readonly DealComparison[], invested: Invested = (r) => r.investmentFirmUsd): MarketTotals {
+export function totals(
+  rows: readonly DealComparison[],
+  invested: Invested = (r) => r.investmentFirmUsd,
+  stakes: readonly DealComparison[] = []
+): MarketTotals {
   return {
     deals: rows.length,
+    stakes: stakes.length,
     // A deal without firm investment states 0: no bound to carry.
     investmentFirmUsd: boundedSum(
-      rows.map((r) => {
+      [...rows, ...stakes].map((r) => {
         const f = invested(r);
         return f && f.value > 0 ? f : null;
       })
@@ -142,21 +171,25 @@ export function totals(rows: readonly DealComparison[], invested: Invested = (r)
   };
 }
 
-/** Returns the parties' table: rows by `key`, largest commitment first (then investment, GW, name), `limit` rows. */
+/**
+ * Returns the parties' table: rows by `key` over the live deals and the superseded deals' stakes, largest commitment
+ * first (then investment, GW, name), `limit` rows.
+ */
 function partyTable(
   rows: readonly DealComparison[],
+  stakes: readonly DealComparison[],
   key: (r: DealComparison) => {id: string; name: string},
   limit: number,
   invested?: Invested
 ): PartyTable {
-  const groups = new Map<string, {name: string; rows: DealComparison[]}>();
-  for (const row of rows) {
+  const groups = new Map<string, {name: string; rows: DealComparison[]; stakes: DealComparison[]}>();
+  for (const [row, stake] of [...rows.map((r) => [r, false] as const), ...stakes.map((r) => [r, true] as const)]) {
     const {id, name} = key(row);
-    const group = groups.get(id) ?? {name, rows: []};
-    group.rows.push(row);
+    const group = groups.get(id) ?? {name, rows: [], stakes: []};
+    (stake ? group.stakes : group.rows).push(row);
     groups.set(id, group);
   }
-  const all = [...groups].map(([id, g]) => ({id, name: g.name, ...totals(g.rows, invested)}));
+  const all = [...groups].map(([id, g]) => ({id, name: g.name, ...totals(g.rows, invested, g.stakes)}));
   all.sort(
     (a, b) =>
       b.commitmentUsd.value - a.commitmentUsd.value ||
@@ -164,8 +197,10 @@ function partyTable(
       b.gw.value - a.gw.value ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   );
-  if (all.length <= limit) return {rows: all, others: null};
+  // One party left over gets its own row: an "others" row of one would hide its name and save no space.
+  if (all.length <= limit + 1) return {rows: all, others: null};
   const rest = all.slice(limit);
   const restRows = rest.flatMap((p) => groups.get(p.id)!.rows);
-  return {rows: all.slice(0, limit), others: {...totals(restRows, invested), parties: rest.length}};
+  const restStakes = rest.flatMap((p) => groups.get(p.id)!.stakes);
+  return {rows: all.slice(0, limit), others: {...totals(restRows, invested, restStakes), parties: rest.length}};
 }

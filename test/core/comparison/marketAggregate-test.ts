@@ -62,6 +62,45 @@ it("marketAggregate(rows) shows every deal up to the limit, and totals the live 
   assert.deepStrictEqual(market.all.gw, {value: 5, bound: "up-to", count: 1});
 });
 
+it("marketAggregate(rows) counts the money still standing under a superseded deal once, in the investment only", () => {
+  // Nvidia's letter (superseded: its 10 GW and its commitment are history) and the $30B stake that replaced it (firm,
+  // not lapsed: it stands). OpenAI's row: live investment 13 + 15 = 28, plus the stake 30 = 58; its commitments and
+  // GW are the live deals' only (250 + 138 = 388, no GW); Nvidia's investor row holds the stake alone.
+  const rows = [
+    row("mo", {invest: 13, commit: 250, investors: ["ms"], lab: "openai"}),
+    row("ao", {invest: 15, commit: 138, investors: ["amzn"], lab: "openai"}),
+    row("no", {invest: 30, commit: 500, gw: 10, investors: ["nv"], lab: "openai", provider: "nv", status: "superseded"}),
+    row("old", {commit: 70, investors: ["ms"], lab: "openai", status: "superseded"})
+  ];
+  const market = marketAggregate(rows);
+  assert.deepStrictEqual(
+    market.stakes.map((s) => [s.id, s.investmentFirmUsd.value]),
+    [["no", 30]]
+  );
+  assert.deepStrictEqual([market.all.deals, market.all.stakes, market.all.investmentFirmUsd.value], [2, 1, 58]);
+  assert.deepStrictEqual([market.all.commitmentUsd.value, market.all.gw.count], [388, 0]);
+  const openai = market.byLab.rows.find((r) => r.id === "openai")!;
+  assert.deepStrictEqual([openai.deals, openai.stakes, openai.investmentFirmUsd.value, openai.commitmentUsd.value], [2, 1, 58, 388]);
+  const nvidia = market.byInvestor.rows.find((r) => r.id === "nv")!;
+  assert.deepStrictEqual([nvidia.deals, nvidia.stakes, nvidia.investmentFirmUsd.value, nvidia.commitmentUsd.count], [0, 1, 30, 0]);
+  // Three investor groups with a limit of 2 rows: the one left over gets its row, not an "others" row of one.
+  const three = marketAggregate(rows, {partyRows: 2});
+  assert.deepStrictEqual([three.byInvestor.rows.length, three.byInvestor.others], [3, null]);
+  // The stake is counted once: the investor rows add up to the market's investment.
+  assertSum(
+    market.byInvestor.rows.map((r) => r.investmentFirmUsd.value),
+    market.all.investmentFirmUsd.value
+  );
+});
+
+/** Asserts that `parts` add up to `total`. */
+function assertSum(parts: number[], total: number): void {
+  assert.strictEqual(
+    parts.reduce((a, b) => a + b, 0),
+    total
+  );
+}
+
 it("marketAggregate(30 rows) details the largest by each measure and sums the rest as others", () => {
   // Deal k (1…30) invests k, commits 100 − k and brings k mod 7 GW: the largest investments are 30…28, the largest
   // commitments 1…3 (99, 98, 97), the largest GW 6, 13, 20 (6 GW each, ties by id: d06, d13, d20).
