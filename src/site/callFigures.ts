@@ -157,6 +157,18 @@ export function otherReturnsPv(
   });
 }
 
+/**
+ * A lessee's rent still owed after the term (paid in the last year of the flows), discounted to the valuation year at
+ * the NPV's rate; null for an owner or without flows.
+ */
+export function leaseTailPv(p: DealProjection): number | null {
+  const r = p.recycling;
+  const lastFlow = r?.flows.length ? r.flows[r.flows.length - 1].year : null;
+  return r?.leaseTailUsd && lastFlow !== null
+    ? presentValueAt(r.leaseTailUsd, lastFlow, p.assumptions["discount-rate"], r.valuationYear)
+    : null;
+}
+
 /** The year the deal's spend ends (the last year of its commitment's spend), or null without a commitment. */
 export function termEndYear(p: DealProjection): number | null {
   const years = p.commitment?.perYear ?? [];
@@ -376,11 +388,7 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
     `${deal.id}.econ.margin-floor`,
     {kind: "number", value: r && implied !== null && implied < r.margin.value - 5e-4 ? 1 : 0, unit: "count"}
   ];
-  const lastFlow = r?.flows.length ? r.flows[r.flows.length - 1].year : null;
-  const tailPv =
-    r?.leaseTailUsd && p && lastFlow !== null
-      ? presentValueAt(r.leaseTailUsd, lastFlow, p.assumptions["discount-rate"], r.valuationYear)
-      : null;
+  const tailPv = p ? leaseTailPv(p) : null;
   const base = r?.baseCase?.npvUsd ?? r?.npvUsd?.value ?? null;
   yield [`${deal.id}.econ.lease-tail-pv`, number(tailPv, "usd", "about")];
   yield [`${deal.id}.econ.npv-base-ex-tail`, tailPv !== null && base !== null ? number(base + tailPv, "usd", "about") : missing];

@@ -8,9 +8,10 @@
 import * as aq from "arquero";
 import type {DealComparison} from "../core/comparison/compareDeals.js";
 import {type FigureChange, type HeadlineFigure, headlineTerms, paybackLineage} from "../core/index.js";
-import {combineBounds, type Lineage} from "../core/lineage.js";
+import {combineBounds, type Lineage, leaf, mergeLineage} from "../core/lineage.js";
 import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
+import {leaseTailPv, otherReturnsPv} from "./callFigures.js";
 
 /** One row of the figure table. */
 export interface FigureRow {
@@ -172,7 +173,7 @@ export function projectionFigures(projection: DealProjection): [string, {value: 
 
 /**
  * Returns the source id behind a lineage input id, or null when there is none: `<deal>.<path>` walks the deal (array
- * items by their `id`), `chip:<id>.<path>` a chip, `assumption:<id>` an assumption.
+ * items by their `id`), `chip:<id>.<path>` a chip, `company:<id>.<path>` a company, `assumption:<id>` an assumption.
  */
 export function inputSource(dataset: Dataset, input: string): string | null {
   const walk = (root: unknown, path: string[]): unknown => {
@@ -196,6 +197,15 @@ export function inputSource(dataset: Dataset, input: string): string | null {
     return inner.size === 1 ? [...inner][0] : null;
   };
   if (input.startsWith("assumption:")) return sourceOf(dataset.assumptions.find((a) => a.id === input.slice(11)));
+  if (input.startsWith("company:")) {
+    const [id, ...path] = input.slice("company:".length).split(".");
+    return sourceOf(
+      walk(
+        dataset.companies.find((c) => c.id === id),
+        path
+      )
+    );
+  }
   if (input.startsWith("chip:")) {
     const [id, ...path] = input.slice(5).split(".");
     return sourceOf(
@@ -312,6 +322,31 @@ export function figureRows(
       const finite = (x: number) => (Number.isFinite(x) ? x : null);
       Object.assign(target, {p10: finite(spread.p10), p50: finite(spread.p50), p90: finite(spread.p90)});
     }
+    // Figures the sentences cite beside the cash figures, with the facts they read: a lessee's rent owed after the term
+    // (its filed lease term, the rent assumption, the discount rate) and each return outside the commitment (its cap as
+    // the data states it, and what it is worth if the cap is reached).
+    for (const row of citedFigureRows(dataset, deal, projection)) {
+      const lineage = row.lineage;
+      rows.set(`${deal.id}.${row.figure}`, {
+        key: `${deal.id}.${row.figure}`,
+        deal: deal.id,
+        dealName: deal.name,
+        figure: row.figure,
+        group: "projection",
+        label: row.label,
+        value: row.value,
+        base: row.value,
+        unit: "usd",
+        bound: row.bound,
+        status: lineage.status,
+        sources: sourcesOf(lineage.inputs),
+        asOf: projection.asOf,
+        inputs: spaced(lineage.inputs),
+        p10: null,
+        p50: null,
+        p90: null
+      });
+    }
     // How the cash NPV's draws fall: the share above zero and the share that pay back, from the same draws as its band.
     const r = projection.recycling;
     const draws = projection.uncertainty?.draws;
@@ -347,10 +382,58 @@ export function figureRows(
 }
 
 /**
+ * The figures the briefings' sentences cite that are not projection figures themselves, at the base projection: a
+ * lessee's rent still owed after the term (`recycling.leaseTailPvUsd`), and each return outside the commitment, its
+ * cap (`otherReturns.<id>.cap`, the data's fact) and its value if the cap is reached (`otherReturns.<id>.pvUsd`).
+ */
+export function citedFigureRows(
+  dataset: Pick<Dataset, "assumptions">,
+  deal: Deal,
+  projection: DealProjection
+): {figure: string; label: string; value: number; bound: Bound; lineage: Lineage}[] {
+  const r = projection.recycling;
+  const rate = leaf("assumption:discount-rate", dataset.assumptions.find((a) => a.id === "discount-rate")?.status ?? "assumption");
+  const out: {figure: string; label: string; value: number; bound: Bound; lineage: Lineage}[] = [];
+  const tail = leaseTailPv(projection);
+  // The tail reads what the leased capacity reads (the commitment, the price, the rent, the lease term) and the rate.
+  if (tail !== null && r.leasedFacilityUsd)
+    out.push({
+      figure: "recycling.leaseTailPvUsd",
+      label: FIGURE_LABELS["recycling.leaseTailPvUsd"],
+      value: tail,
+      bound: "about",
+      lineage: mergeLineage(r.leasedFacilityUsd.lineage, rate)
+    });
+  for (const x of otherReturnsPv(deal, projection.assumptions["discount-rate"], r.valuationYear)) {
+    const item = deal.otherReturns?.find((o) => o.label === x.label);
+    if (!item) continue;
+    const fact = leaf(`${deal.id}.otherReturns.${item.id}.amount`, item.amount.status);
+    out.push(
+      {
+        figure: `otherReturns.${item.id}.cap`,
+        label: `${item.label}: its total, capped (not in any cash figure)`,
+        value: x.capUsd,
+        bound: x.capBound,
+        lineage: fact
+      },
+      {
+        figure: `otherReturns.${item.id}.pvUsd`,
+        label: `${item.label}: worth today if its cap is reached, paid evenly to ${x.until} (not in any cash figure)`,
+        value: x.pvUsd,
+        bound: "about",
+        lineage: mergeLineage(fact, rate)
+      }
+    );
+  }
+  return out;
+}
+
+/**
  * What each projection figure is, in words, for figures.csv's `label` column (the figure's path stays in `figure`):
  * a figure a later module adds without a label here keeps its path.
  */
 export const FIGURE_LABELS: Readonly<Record<string, string>> = {
+  "recycling.leaseTailPvUsd": "rent the provider still owes on its data-centre leases after the term, discounted",
   "capacity.accelerators": "accelerators at the capacity ceiling",
   "capacity.buildings": "data-centre buildings at the capacity ceiling",
   "capacity.energyTwhPerYear": "electricity a year at the capacity ceiling",

@@ -59,6 +59,38 @@ it("figureRows(…) has every figure of every deal's projection, with its lineag
   assert(h.p10! <= h.p50! && h.p50! <= h.p90!, JSON.stringify(h));
 });
 
+it("figureRows(…): the lease term and the revenue share the sentences cite trace to a sourced fact with its status", () => {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  // A lessee's cash figures read its filed lease term (Oracle's 10-K, CoreWeave's 10-Q); an owner's do not.
+  for (const [deal, company] of [
+    ["oracle-openai", "oracle"],
+    ["coreweave-openai", "coreweave"]
+  ]) {
+    const lease = dataset.companies.find((c) => c.id === company)!.facilityLeaseYears!;
+    for (const figure of ["recycling.npvUsd", "recycling.leaseTailPvUsd"]) {
+      const r = byKey.get(`${deal}.${figure}`)!;
+      assert(r, `${deal}.${figure}`);
+      assert.include(r.inputs.split(" "), `company:${company}.facilityLeaseYears`, `${deal}.${figure}`);
+      assert.include(r.sources.split(" "), lease.source, `${deal}.${figure}`);
+    }
+    assert.strictEqual(inputSource(dataset, `company:${company}.facilityLeaseYears`), lease.source);
+  }
+  assert.notInclude(byKey.get("amazon-anthropic.recycling.npvUsd")?.inputs ?? "", "facilityLeaseYears");
+  assert.isUndefined(byKey.get("amazon-anthropic.recycling.leaseTailPvUsd"));
+  // Oracle's tail, as the summary cites it: positive, and no larger than the base loss it is part of.
+  const tail = byKey.get("oracle-openai.recycling.leaseTailPvUsd")!;
+  assert(tail.value > 0 && tail.value < -byKey.get("oracle-openai.recycling.npvUsd")!.base!, JSON.stringify(tail));
+  // OpenAI's revenue share to Microsoft: its cap is the data's fact (status and source), its value if reached reads
+  // the cap and the discount rate. $38B paid evenly 2026–2030 at 10%: 7.6 × (1 + 1/1.1 + … + 1/1.1⁴) = 7.6 × 4.1699.
+  const share = dataset.deals.find((d) => d.id === "microsoft-openai")!.otherReturns!.find((o) => o.id === "revenue-share")!;
+  const cap = byKey.get("microsoft-openai.otherReturns.revenue-share.cap")!;
+  assert.deepStrictEqual([cap.value, cap.bound, cap.status, cap.sources], [38e9, "up-to", share.amount.status, share.amount.source]);
+  const pv = byKey.get("microsoft-openai.otherReturns.revenue-share.pvUsd")!;
+  assertInDelta(pv.value, 7.6e9 * 4.169865446, 1e6);
+  assert.deepStrictEqual(pv.inputs.split(" "), ["assumption:discount-rate", "microsoft-openai.otherReturns.revenue-share.amount"]);
+  assert.include(pv.sources.split(" "), share.amount.source);
+});
+
 it("figureTable(rows) is an arquero table with the dictionary's columns in order", () => {
   const table = figureTable(rows);
   assert.deepStrictEqual(

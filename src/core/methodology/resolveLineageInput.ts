@@ -1,4 +1,4 @@
-import type {Bound, Dataset, Status, Yardstick} from "../model.js";
+import type {Bound, Company, Dataset, Status, Yardstick} from "../model.js";
 
 /** One input of a derived figure, resolved to the fact, chip figure, assumption, yardstick or option it names. */
 export interface LineageInput {
@@ -42,6 +42,8 @@ const SEGMENT_WORDS: Record<string, string | null> = {
   schedule: "capacity schedule",
   options: "option",
   equityMarks: "equity mark",
+  otherReturns: "return outside the commitment",
+  facilityLeaseYears: "data-centre lease term",
   valuations: "valuation",
   ceiling: "capacity ceiling",
   amount: "amount",
@@ -63,7 +65,8 @@ const SEGMENT_WORDS: Record<string, string | null> = {
 /**
  * Returns what a lineage input id names, in words, with its value, unit, bound, status, source and as-of date:
  * `assumption:<id>` resolves to the assumption (its base value and range), `yardstick:<id>` to the yardstick (its
- * label, with its year), `chip:<id>.<path>` to a chip's fact, and `<deal id>.<path>` to a deal's fact, walking arrays by element id (`commitments.aws-2026.amount`). A path
+ * label, with its year), `chip:<id>.<path>` to a chip's fact, `company:<id>.<path>` to a company's fact (a lessee's
+ * `facilityLeaseYears`), and `<deal id>.<path>` to a deal's fact, walking arrays by element id (`commitments.aws-2026.amount`). A path
  * ending on a record that holds its fact (a schedule point's `gw`, an equity mark's `value`) resolves to that fact;
  * one ending on a chip option resolves to the option, whose value is null. Throws `invalid input: <id>` when the
  * id names nothing in the dataset.
@@ -71,7 +74,7 @@ const SEGMENT_WORDS: Record<string, string | null> = {
  * @example resolveLineageInput(dataset, "assumption:pue") // {kind: "assumption", label: "Power usage effectiveness (PUE)", value: 1.15, …}
  */
 export function resolveLineageInput(
-  dataset: Pick<Dataset, "deals" | "chips" | "assumptions"> & {yardsticks?: readonly Yardstick[]},
+  dataset: Pick<Dataset, "deals" | "chips" | "assumptions"> & {yardsticks?: readonly Yardstick[]; companies?: readonly Company[]},
   id: string
 ): LineageInput {
   const invalid = () => new Error(`invalid input: ${id}`);
@@ -88,8 +91,13 @@ export function resolveLineageInput(
     return {id, kind: "assumption", label, value: base, unit, bound: "exact", low, high, status, source, asOf};
   }
   const chip = id.startsWith("chip:");
-  const [head, ...path] = (chip ? id.slice("chip:".length) : id).split(".");
-  const root = chip ? dataset.chips.find((c) => c.id === head) : dataset.deals.find((d) => d.id === head);
+  const company = id.startsWith("company:");
+  const [head, ...path] = (chip ? id.slice("chip:".length) : company ? id.slice("company:".length) : id).split(".");
+  const root = chip
+    ? dataset.chips.find((c) => c.id === head)
+    : company
+      ? dataset.companies?.find((c) => c.id === head)
+      : dataset.deals.find((d) => d.id === head);
   if (!root || path.length === 0) throw invalid();
   const words: string[] = [root.name];
   let node: unknown = root;

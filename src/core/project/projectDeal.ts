@@ -14,10 +14,11 @@ import {
   evaluateDealCommitment,
   prepareDealCommitment
 } from "../commitment/projectDealCommitment.js";
+import {factProvenance, type Provenance, provenanceOf} from "../commitment/provenance.js";
 import type {DeliveredGw, SpendProfile} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
-import type {Dataset, Deal} from "../model.js";
+import type {Company, Dataset, Deal} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
 import {chipVendorCompany, facilityLeaseYears, parentCompany} from "../recycling/companyParents.js";
@@ -257,6 +258,10 @@ export function prepareDealProjector(
     chipMakers,
     facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider)
   });
+  // A lessee's cash reads its lease term (the rent still owed after the deal's term): the filed fact joins the
+  // lineage of every cash figure, so its source and status are listed with them.
+  const lease = facilityLeaseProvenance(dataset.companies, deal.provider);
+  if (lease) preparedRecycling.cash = provenanceOf(preparedRecycling.cash, lease);
   // Only rights on a future generation are valued (see unvaluedReason), all from one date: 1 January of VALUATION_YEAR.
   const chipOptions = deal.hardware.options.filter((option) => unvaluedReason(option) === null);
   const exerciseYears = chipOptions.map((option) => yearsToExercise(option, OPTION_VALUATION_DATE));
@@ -463,4 +468,22 @@ function sum<T>(items: readonly T[], f: (item: T) => number): number {
   let s = 0;
   for (const item of items) s += f(item);
   return s;
+}
+
+/**
+ * Returns the provenance of the facility-lease term a provider's cash reads (`company:<id>.facilityLeaseYears`, its
+ * own or its parent's, as facilityLeaseYears finds it), or null when it owns its data centres. Its bound is left out:
+ * the term sets how many years of rent are owed, not a floor or a ceiling on a cash figure.
+ *
+ * @example facilityLeaseProvenance(companies, "oracle")?.lineage.inputs // ["company:oracle.facilityLeaseYears"]
+ */
+export function facilityLeaseProvenance(companies: readonly Company[], id: string): Provenance | null {
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  for (let company = byId.get(id); company && !seen.has(company.id); company = company.parent ? byId.get(company.parent) : undefined) {
+    seen.add(company.id);
+    if (company.facilityLeaseYears)
+      return factProvenance(`company:${company.id}.facilityLeaseYears`, {status: company.facilityLeaseYears.status});
+  }
+  return null;
 }

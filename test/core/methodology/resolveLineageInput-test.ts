@@ -118,6 +118,24 @@ it("resolveLineageInput(dataset, 'yardstick:<id>') gives the yardstick's value, 
   });
 });
 
+it("resolveLineageInput(dataset, 'company:<id>.facilityLeaseYears') resolves a company's fact under its name", () => {
+  const lease = {value: 15, unit: "years", status: "confirmed" as const, bound: "about" as const, source: "orcl-10k"};
+  const withLease = {...dataset, companies: [{id: "oracle", name: "Oracle", facilityLeaseYears: lease}]};
+  assert.deepStrictEqual(resolveLineageInput(withLease, "company:oracle.facilityLeaseYears"), {
+    id: "company:oracle.facilityLeaseYears",
+    kind: "fact",
+    label: "Oracle · data-centre lease term",
+    value: 15,
+    unit: "years",
+    bound: "about",
+    status: "confirmed",
+    source: "orcl-10k",
+    asOf: ""
+  });
+  assert.throws(() => resolveLineageInput(withLease, "company:oracle.backlog"), /invalid input/);
+  assert.throws(() => resolveLineageInput(withLease, "company:nope.facilityLeaseYears"), /invalid input/);
+});
+
 it("resolveLineageInput(dataset, id) rejects ids that name nothing", () => {
   for (const id of [
     "yardstick:nope",
