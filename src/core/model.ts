@@ -151,6 +151,12 @@ export interface Company {
    * cost, and the rent still owed after a deal's term.
    */
   facilityLeaseYears?: Fact;
+  /**
+   * A provider's reported operating margin of the segment that sells the capacity (operating income ÷ revenue over one
+   * period; the note names both numbers): the filed figure. The margin a deal is projected at is the assumption
+   * `margin-<provider>`, whose range must contain it: applying a segment's margin to one lab's spend is a modelling choice.
+   */
+  segmentMargin?: Fact;
 }
 
 /** One investment tranche from investor to lab. */

@@ -329,6 +329,18 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
           {file: at.file, path: ["provider"]},
           `no margin for provider "${item.provider}": add assumption "${marginId(item.provider)}" (its operating margin, or gross margin for a chip maker) to assumptions.yaml with low, base and high`
         );
+  // A provider's margin range is its own reported operating margins: a segment margin it reports lies inside it.
+  for (const {item, at} of companyEntries) {
+    const reported = item.segmentMargin;
+    const margin = assumptionEntries.find((e) => e.item.id === marginId(item.id))?.item;
+    if (!reported || !margin) continue;
+    const {low, high} = margin;
+    if (typeof low === "number" && typeof high === "number" && (reported.value < low || reported.value > high))
+      report(
+        {...at, path: [...at.path, "segmentMargin"]},
+        `the reported segment margin ${reported.value} is outside assumption "${margin.id}"'s range (${low} to ${high}): the range is the provider's own reported margins, so widen it or say why not`
+      );
+  }
 
   // Provenance: a source's party is a known company, and every figure's status is one its source can back.
   for (const {item, at} of sourceEntries) {

@@ -220,7 +220,12 @@ export const companiesFile = z.strictObject({
       /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
       backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
       /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
-      facilityLeaseYears: fact(["years"]).optional()
+      facilityLeaseYears: fact(["years"]).optional(),
+      /**
+       * A provider's reported operating margin of the segment that sells the capacity (operating income ÷ revenue, one
+       * period, the note names the segment, the period and both numbers): what the filing says, not what a deal earns.
+       */
+      segmentMargin: fact(["fraction"]).optional()
     })
   )
 });

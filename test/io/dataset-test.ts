@@ -68,6 +68,20 @@ it("checkFiles(the same source id in two files) names both files and lines", () 
   ]);
 });
 
+it("checkFiles(a segment margin outside its provider's margin range) says to widen the range; inside it passes", () => {
+  // The fixture's margin-aws runs 0.1 to 0.35: a reported 0.4 is outside it, 0.3 inside.
+  const segment = (value: number) =>
+    editValid(
+      "companies.yaml",
+      "    parent: amazon\n",
+      `    parent: amazon\n    segmentMargin: {value: ${value}, unit: fraction, status: estimate, source: assumption-source}\n`
+    );
+  assert.deepStrictEqual(problemLines(segment(0.4)), [
+    `data/companies.yaml:8:20: companies[1].segmentMargin: the reported segment margin 0.4 is outside assumption "margin-aws"'s range (0.1 to 0.35): the range is the provider's own reported margins, so widen it or say why not`
+  ]);
+  assert.deepStrictEqual(problemLines(segment(0.3)), []);
+});
+
 it("checkFiles(the same company id twice) names the first line", () => {
   const twice = editValid("companies.yaml", "    name: Anthropic\n", "    name: Anthropic\n  - id: anthropic\n    name: Anthropic again\n");
   assert.deepStrictEqual(problemLines(twice), [

@@ -119,7 +119,14 @@ it("resolveLineageInput(dataset, 'yardstick:<id>') gives the yardstick's value, 
 });
 
 it("resolveLineageInput(dataset, 'company:<id>.facilityLeaseYears') resolves a company's fact under its name", () => {
-  const lease = {value: 15, unit: "years", status: "confirmed" as const, bound: "about" as const, source: "orcl-10k"};
+  const lease = {
+    value: 15,
+    unit: "years" as const,
+    status: "confirmed" as const,
+    bound: "about" as const,
+    source: "orcl-10k",
+    asOf: "2025-05-31"
+  };
   const withLease = {...dataset, companies: [{id: "oracle", name: "Oracle", facilityLeaseYears: lease}]};
   assert.deepStrictEqual(resolveLineageInput(withLease, "company:oracle.facilityLeaseYears"), {
     id: "company:oracle.facilityLeaseYears",
@@ -130,7 +137,7 @@ it("resolveLineageInput(dataset, 'company:<id>.facilityLeaseYears') resolves a c
     bound: "about",
     status: "confirmed",
     source: "orcl-10k",
-    asOf: ""
+    asOf: "2025-05-31"
   });
   assert.throws(() => resolveLineageInput(withLease, "company:oracle.backlog"), /invalid input/);
   assert.throws(() => resolveLineageInput(withLease, "company:nope.facilityLeaseYears"), /invalid input/);
