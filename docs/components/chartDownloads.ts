@@ -477,6 +477,8 @@ export interface PartyCsvRow {
   id: string | null;
   parties: number;
   deals: number;
+  /** Superseded deals whose standing money the investment sums (their terms are not summed). */
+  stakes: number;
   investmentFirmUsd: BoundedSum;
   commitmentUsd: BoundedSum;
   gw: BoundedSum;
@@ -512,6 +514,12 @@ export const MARKET_TOTALS: ChartDownload<PartyCsvRow> = {
     },
     {header: "Parties (count)", meaning: "Parties the row sums (1, or how many are left out)", unit: "count", value: (r) => r.parties},
     {header: "Deals (count)", meaning: "Live deals the row sums", unit: "count", value: (r) => r.deals},
+    {
+      header: "Stakes (count)",
+      meaning: "Superseded deals whose money still stands (firm, not lapsed): counted in the firm investment only",
+      unit: "count",
+      value: (r) => r.stakes
+    },
     {
       header: "Firm investment (usd)",
       meaning: "Sum of the deals' firm investment; empty for none",

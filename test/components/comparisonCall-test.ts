@@ -17,10 +17,11 @@ beforeAll(async () => {
 it("the call weighs the commitments against the money invested, with the market's totals and their ratio", () => {
   const call = comparisonCall(analysis)!;
   const {commitmentUsd, investmentFirmUsd} = analysis.market!.all;
-  // $1.04T of commitments against $69B invested, firm: 1,040.4 / 69 = 15.08, printed "about 15×".
+  // $1.04T of commitments against $99B invested, firm ($69B in the live deals and Nvidia's $30B stake in OpenAI, which
+  // stands under its superseded letter): 1,040.4 / 99 = 10.51, printed "about 11×".
   assert.isAbove(commitmentUsd.value, investmentFirmUsd.value);
   assert.match(call.call, /^The money at stake in these deals is the labs' spending, not the suppliers' equity: /);
-  assert.include(call.call, `the ${commitmentUsd.count} dollar commitments in the data add up to about $1.04T, about 15× the about $69B`);
+  assert.include(call.call, `the ${commitmentUsd.count} dollar commitments in the data add up to about $1.04T, about 11× the about $99B`);
   assert.deepStrictEqual(
     call.keyFigures.map((f) => f.label),
     ["Deals compared", "Dollar commitments, total", "Invested in the labs, firm, total", "Capacity ceilings, total"]

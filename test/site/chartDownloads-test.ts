@@ -277,8 +277,16 @@ it("the market totals' and the cross-deal cash table's files round-trip with the
       assert.strictEqual(row.Party, t.name);
       assert.strictEqual(row["Dollar commitments (usd)"], t.commitmentUsd.count ? String(t.commitmentUsd.value) : "");
       assert.strictEqual(row["Deals (count)"], String(t.deals));
+      assert.strictEqual(row["Stakes (count)"], String(t.stakes));
     });
   }
+  // Nvidia's stake in OpenAI (under its superseded letter) is counted once: the investor rows add up to the market's.
+  const investors = roundTrip(MARKET_TOTALS, partyRows(market.byInvestor, othersLabel(market.byInvestor)));
+  assertInDelta(
+    investors.reduce((s, r) => s + Number(r["Firm investment (usd)"] || 0), 0),
+    market.all.investmentFirmUsd.value,
+    1
+  );
   // Every live deal's commitment is in exactly one provider's row: the file's rows add up to the market's total.
   const providers = roundTrip(MARKET_TOTALS, partyRows(market.byProvider, othersLabel(market.byProvider)));
   assertInDelta(
