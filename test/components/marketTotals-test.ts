@@ -26,8 +26,8 @@ it("marketLede(market) reads correctly for the real deals (all detailed) and whe
     ["nvidia-openai"]
   );
   assert.include(first, "Nvidia → OpenAI's $30B, is counted once, in the firm investment");
-  assert.strictEqual(dealsCell({...market.all, deals: 6, stakes: 1}), "6 + 1 stake");
-  assert.strictEqual(dealsCell({...market.all, deals: 0, stakes: 2}), "2 stakes");
+  assert.strictEqual(dealsCell({...market.all, deals: 6, stakes: 1}), "6\u00a0+\u00a01\u00a0stake");
+  assert.strictEqual(dealsCell({...market.all, deals: 0, stakes: 2}), "2\u00a0stakes");
   assert.strictEqual(dealsCell({...market.all, deals: 3, stakes: 0}), "3");
   assert.deepStrictEqual(rest, []);
   // Only the first three deals detailed: the lede names the others and their totals, and the changes left out.

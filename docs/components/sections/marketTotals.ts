@@ -34,11 +34,14 @@ export function stakesText(stakes: readonly StandingStake[]): string {
   return each.length > 1 ? `${each.slice(0, -1).join(", ")} and ${each[each.length - 1]}` : (each[0] ?? "");
 }
 
-/** Returns a row's deal count: "6", or with the superseded deals' stakes it sums, "6 + 1 stake" ("1 stake" alone). */
+/**
+ * Returns a row's deal count: "6", or with the superseded deals' stakes it sums, "6 + 1 stake" ("1 stake" alone), with
+ * no-break spaces so a narrow column does not split it.
+ */
 export function dealsCell(t: MarketTotals): string {
   if (!t.stakes) return count(t.deals);
-  const stakes = `${count(t.stakes)} stake${t.stakes === 1 ? "" : "s"}`;
-  return t.deals ? `${count(t.deals)} + ${stakes}` : stakes;
+  const stakes = `${count(t.stakes)}\u00a0stake${t.stakes === 1 ? "" : "s"}`;
+  return t.deals ? `${count(t.deals)}\u00a0+\u00a0${stakes}` : stakes;
 }
 
 /**
