@@ -18,6 +18,16 @@ export const CHECKPOINT_LABELS: Record<Checkpoint["id"], string> = {
   "roadmap-alignment": "Roadmap alignment"
 };
 
+/**
+ * The sentence for a deal none of whose chips has specifications in the data, true whether its terms name a chip (AMD's
+ * MI450) or none (Azure's general fleet): it says so and gives the deal's hardware in its own words.
+ *
+ * @example noChipText(amd) // "None of the deal's chips has sourced specifications (AMD Instinct MI450 first, then later Instinct generations)"
+ */
+export function noChipText(deal: Pick<Deal, "profile">): string {
+  return `None of the deal's chips has sourced specifications (${deal.profile.hardwareAngle})`;
+}
+
 /** Returns the four-step flow and the checkpoints of a deal's chain. */
 export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<SectionContext, "data">): HTMLElement {
   const sources = {sources: data.sourcesById, index: data.sourceNumbers};
@@ -58,7 +68,7 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
     step(
       3,
       "Platform bet",
-      line(platform.chips.length ? platform.chips.map((c) => c.name).join(", ") : el("span", {class: "muted"}, "No chip named")),
+      line(platform.chips.length ? platform.chips.map((c) => c.name).join(", ") : el("span", {class: "muted"}, deal.profile.hardwareAngle)),
       platform.lines.length ? el("p", {class: "muted"}, platform.lines.map((l) => LINE_LABELS[l] ?? l).join(" and ")) : null,
       // A signal on the chips, not one of the checkpoints in step 4 (critic s6 #16: "ON TRACK" here beside "none of the
       // deal's 3 checkpoints is on track" read as a contradiction).
@@ -139,7 +149,7 @@ export function checkpointEvidence(
           {},
           c.unpriced.length
             ? `${unpriced} Performance per dollar cannot be checked against the market yet.`
-            : "The deal names no chip to price."
+            : `${noChipText(deal)}, so none is priced.`
         )
       ];
     if (c.ratio === null)
@@ -166,7 +176,7 @@ export function checkpointEvidence(
     el(
       "p",
       {},
-      chips.length ? `${chips.join("; ")}.` : "The deal names no chip for its capacity.",
+      chips.length ? `${chips.join("; ")}.` : `${noChipText(deal)}.`,
       c.lastPoint ? ` Last schedule point: ${monthYear(c.lastPoint)}.` : ""
     ),
     signal(c.signal) ?? el("p", {class: "muted"}, "No observation of the chip roadmap yet.")

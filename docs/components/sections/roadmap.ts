@@ -8,7 +8,7 @@ import {ChartCsv, PER_WATT, TIMELINE, timelineRows} from "../chartDownloads.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
-import {RoadmapChain} from "../charts/roadmapChain.js";
+import {noChipText, RoadmapChain} from "../charts/roadmapChain.js";
 import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {Deferred, heightAt} from "../deferred.js";
@@ -69,8 +69,8 @@ function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced
 }
 
 /** Returns the timeline's finding: the deal's next chip and when it is expected, or that every chip is out. */
-function timelineFinding(chips: readonly Chip[], asOf: string): string {
-  if (!chips.length) return "The deal names no chip for its capacity";
+function timelineFinding(chips: readonly Chip[], asOf: string, deal: Pick<Deal, "profile">): string {
+  if (!chips.length) return noChipText(deal);
   const next = chips.filter((c) => c.available.date > asOf).sort((a, b) => a.available.date.localeCompare(b.available.date))[0];
   return next
     ? `The deal's next chip, ${next.name}, is expected in ${monthYear(next.available.date)} (${next.available.status})`
@@ -292,7 +292,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
       {},
       chips.length
         ? `${availability(chips.length, out.length, monthYear(asOf))}${next ? `; ${next.name} is expected in ${monthYear(next.available.date)} (${next.available.status})` : ""}. Bars run from a chip's availability to the month it fills capacity in volume.`
-        : "The deal names no chip for its capacity."
+        : `${noChipText(deal)}.`
     ),
     ChartFrame(
       el(
@@ -305,7 +305,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
           "Dots: each chip's availability date, in its maker's colour as in the charts above; solid when the date is confirmed, hollow when it is reported (rep.), estimated (est.) or assumed (assum.); larger: the deal's chips. Bars: from a chip's availability to the month it fills the deal's capacity in volume. Dashed lines: the deal's schedule points."
         )
       ),
-      {title: timelineFinding(chips, asOf), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
+      {title: timelineFinding(chips, asOf, deal), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
     ),
     !print && ChartCsv(TIMELINE, deal.id, timelineRows(data.chips, fills), data.version)
   );
