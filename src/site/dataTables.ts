@@ -7,7 +7,7 @@
  */
 import * as aq from "arquero";
 import type {DealComparison} from "../core/comparison/compareDeals.js";
-import {type FigureChange, type HeadlineFigure, headlineTerms, paybackLineage} from "../core/index.js";
+import {type FigureChange, type HeadlineFigure, headlineTerms, isHistory, paybackLineage} from "../core/index.js";
 import {combineBounds, type Lineage, leaf, mergeLineage} from "../core/lineage.js";
 import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
@@ -105,7 +105,7 @@ export function rollupColumns(party: RollupParty): ColumnDoc[] {
   return [
     {column: party, meaning: `The ${party}: company id`, unit: ""},
     {column: "name", meaning: `The ${party}'s name`, unit: ""},
-    {column: "deals", meaning: "Number of deals", unit: "count"},
+    {column: "deals", meaning: "Number of deals (a superseded deal adds only the money still standing under it)", unit: "count"},
     {column: "dealIds", meaning: "The deals, space-separated", unit: ""},
     {column: "investedFirmUsd", meaning: "Sum of firm investment over the deals that state it", unit: "USD"},
     {
@@ -525,7 +525,8 @@ function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value
  * Returns a rollup of the deals by `party` as rows sorted by party id: for each, the deals and the sums of firm and
  * maximum investment, commitment, capacity ceiling and H100e over the deals that state each (null when none does).
  * A deal with several investors (or chips from several vendors) counts in full for each, so rows do not add up to
- * the market total.
+ * the market total. A superseded deal adds only the money still standing under it (firm, not lapsed), never its
+ * commitment, capacity or H100e.
  */
 export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupParty): RollupRow[] {
   const measures = {
@@ -545,17 +546,21 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
   };
   const long = dataset.deals.flatMap((deal) =>
     partiesOf(deal).map((p) => {
+      // A superseded deal's terms are history (its letter's GW, commitment and projected chips): only the money that
+      // still stands under it (its firm tranches not lapsed: Nvidia's $30B in OpenAI) counts, as in the market totals.
+      const live = !isHistory(deal);
       const firm = measures.investedFirmUsd.get(deal.id);
-      const max = measures.investedMaxUsd.get(deal.id) ?? firm;
-      const parts = [firm, max, measures.committedUsd.get(deal.id), measures.gw.get(deal.id), measures.h100e.get(deal.id)];
+      const max = live ? (measures.investedMaxUsd.get(deal.id) ?? firm) : firm;
+      const terms = (m: Map<string, {value: number; bound: Bound}>) => (live ? m.get(deal.id) : undefined);
+      const parts = [firm, max, terms(measures.committedUsd), terms(measures.gw), terms(measures.h100e)];
       return {
         party: p,
         deal: deal.id,
         investedFirmUsd: firm?.value ?? null,
         investedMaxUsd: max?.value ?? null,
-        committedUsd: measures.committedUsd.get(deal.id)?.value ?? null,
-        gw: measures.gw.get(deal.id)?.value ?? null,
-        h100e: measures.h100e.get(deal.id)?.value ?? null,
+        committedUsd: terms(measures.committedUsd)?.value ?? null,
+        gw: terms(measures.gw)?.value ?? null,
+        h100e: terms(measures.h100e)?.value ?? null,
         bounds: parts.map((x) => x?.bound ?? "exact").join(" ")
       };
     })

@@ -130,7 +130,11 @@ it("rollup(dataset, figures, party) sums each party's deals' headline figures", 
       );
       const firm = deals.map((d) => value(d.id, "investment.firm")).filter((v) => v !== undefined);
       assert.strictEqual(r.investedFirmUsd, firm.length ? firm.reduce((s, v) => s + v!, 0) : null);
-      const gw = deals.map((d) => value(d.id, "capacity.ceiling")).filter((v) => v !== undefined);
+      // A superseded deal's terms are history: its capacity ceiling is not summed (its standing money is, above).
+      const gw = deals
+        .filter((d) => d.status !== "superseded")
+        .map((d) => value(d.id, "capacity.ceiling"))
+        .filter((v) => v !== undefined);
       assert.strictEqual(r.gw, gw.length ? gw.reduce((s, v) => s + v!, 0) : null);
     }
     assert.deepStrictEqual(
@@ -138,6 +142,15 @@ it("rollup(dataset, figures, party) sums each party's deals' headline figures", 
       [...new Set(out.map((r) => r.party))].sort()
     );
   }
+});
+
+it("rollup(…, 'lab'): OpenAI's row counts Nvidia's standing $30B stake but not its superseded letter's 10 GW", () => {
+  const openai = rollup(dataset, figureTable(rows), "lab").find((r) => r.party === "openai")!;
+  const market = site.analysis().market!.byLab.rows.find((r) => r.id === "openai")!;
+  // The download's and the briefing's totals agree: firm investment 13 + 15 + 30 = $58B, GW 22.5 (no letter's 10 GW).
+  assert.strictEqual(openai.investedFirmUsd, market.investmentFirmUsd.value);
+  assert.strictEqual(openai.gw, market.gw.value);
+  assert.strictEqual(openai.investedFirmUsd, 58e9);
 });
 
 it("rollup(dataset, figures, 'vendor') counts a deal for each vendor of its chips", () => {
