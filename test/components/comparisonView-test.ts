@@ -55,7 +55,7 @@ it("up to a dozen deals (the real data) the table and the scatter draw every dea
   );
   assert.strictEqual(view.scatter.length, rows.length);
   assert.isNull(view.others);
-  const section = comparison.render({data, analysis, width: 640});
+  const section = comparison.render({data, analysis, width: 640}) as HTMLElement;
   assert.strictEqual(section.querySelectorAll("table.comparison-deals tbody tr").length, rows.length);
   assert.isNull(section.querySelector(".comparison-others"));
   assert.isNull(section.querySelector(".comparison-show-all"));
@@ -93,7 +93,7 @@ it("above a dozen deals the table draws the market's detailed deals and sums the
 it("the section drawn at 100 and at 200 deals has the same rows, and its button draws every deal", () => {
   const drawn = (n: number) => {
     const {data: d, analysis: a} = page(manyRows(n));
-    return comparison.render({data: d, analysis: a, width: 640});
+    return comparison.render({data: d, analysis: a, width: 640}) as HTMLElement;
   };
   const [hundred, twoHundred] = [drawn(100), drawn(200)];
   const bodyRows = (el: Element) => el.querySelectorAll("table.comparison-deals tbody tr").length;
