@@ -106,11 +106,24 @@ it("the section drawn at 100 and at 200 deals has the same rows, and its button 
   assert.match(hundred.querySelector(".comparison-others th")?.textContent ?? "", /^The other \d+ live deals, together$/);
   // The markup grows only with the digits of the counts, not with the deals.
   assert.isBelow(Math.abs(twoHundred.outerHTML.length - hundred.outerHTML.length), 2000);
+  const notes = [...hundred.querySelectorAll(".comparison-note")].map((p) => p.textContent ?? "");
+  assert.isTrue(
+    notes.some((t) => t.startsWith(`${bodyRows(hundred)} of the 100 deals: the 5 largest by firm investment`)),
+    notes.join("\n")
+  );
+  assert.isTrue(
+    notes.some((t) => /^The chart draws \d+ of the 100 deals: the table's \d+/.test(t)),
+    notes.join("\n")
+  );
   const host = document.createElement("div");
+  document.body.append(host);
   host.append(hundred);
   (hundred.querySelector(".comparison-show-all") as HTMLButtonElement).click();
   const all = host.firstElementChild!;
   assert.strictEqual(bodyRows(all), 100);
   assert.isNull(all.querySelector(".comparison-others"));
   assert.isNull(all.querySelector(".comparison-show-all"));
+  // The reader goes on from the table: focus moves to it.
+  assert.strictEqual(document.activeElement, all.querySelector(".comparison-scroll"));
+  host.remove();
 });

@@ -222,7 +222,7 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
       print ? null : ChartCsv(ARTICLE_TABLE, "", articleRows(article), data.version),
       Footnotes(partial, told, articleDeals)
     ],
-    el("h3", {}, "Every deal on the same measures"),
+    el("h3", {}, view.others ? "The largest deals on the same measures, and the others together" : "Every deal on the same measures"),
     el("p", {class: "comparison-note"}, tableNote(view, rows, analysis.market, print)),
     print
       ? [
@@ -230,7 +230,14 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
           ComparisonDealsTable(view.table, {marks, highlight: dealId, print, only: CAPACITY_COLUMNS})
         ]
       : ComparisonDealsTable(view.table, {marks, highlight: dealId, print, version: data.version, others}),
-    view.others ? ShowAll(rows.length, () => section.replaceWith(ComparisonSection(context, true))) : null,
+    view.others
+      ? ShowAll(rows.length, () => {
+          const all = ComparisonSection(context, true);
+          section.replaceWith(all);
+          // The reader who pressed the button goes on from the table, now with every deal.
+          all.querySelector<HTMLElement>(".comparison-scroll")?.focus();
+        })
+      : null,
     Footnotes(
       partial,
       told,
@@ -242,13 +249,7 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
       title: asTitle(comparisonStandout(rows, partial)),
       source: chartSource(data, {inputs: figureInputs(view.scatter)})
     }),
-    view.others
-      ? el(
-          "p",
-          {class: "comparison-note"},
-          `The chart draws the ${count(view.table.length, "as-written")} deals of the table and the ones the sentence names; the sentence ranks all ${count(rows.length, "as-written")}.`
-        )
-      : null,
+    view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows)) : null,
     !print && scatterCsv(view.scatter, data.version),
     Footnotes(
       partial,
@@ -257,6 +258,14 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
     )
   );
   return section;
+}
+
+/** Returns the line under a bounded scatter: which deals it draws, and that its sentence ranks them all. */
+function scatterNote(view: ComparisonView, rows: readonly DealComparison[]): string {
+  const n = (x: number) => count(x, "as-written");
+  const named = view.scatter.length - view.table.length;
+  const points = comparisonPoints(rows).points.length;
+  return `The chart draws ${n(view.scatter.length)} of the ${n(rows.length)} deals: the table's ${n(view.table.length)}${named ? ` and ${named === 1 ? "the one" : `the ${n(named)}`} its sentence names besides` : ""}, those with both figures as dots; the sentence ranks all ${n(points)} deals with both figures.`;
 }
 
 /** Returns the line under a bounded table: a button that draws every deal here, and the deals index's link. */
