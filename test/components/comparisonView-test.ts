@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // /comparison's first screen (docs/components/sections/comparison.ts, issue #18): up to a dozen deals it draws every
 // one; above, the deals the market details and one row summing the others, so its size does not grow with the number
-// of deals, and a button draws them all. Checked on the real deals and on copies of them (100 and 200 deals).
+// of deals, and a button draws them all. Checked on the real deals and on copies of them (40, 80 and 100 deals).
 import {assert, beforeAll, it} from "vitest";
 import {comparison, comparisonView, othersRow} from "../../docs/components/sections/comparison.js";
 import {type DealComparison, MARKET_TOP, marketAggregate} from "../../src/core/index.js";
@@ -19,14 +19,15 @@ beforeAll(async () => {
 
 /**
  * Returns the real rows plus copies of them up to `n` deals, each copy with its own id and name and its commitment,
- * investment and GW scaled by (i + 1) / n, so the copies rank between and below the real deals.
+ * investment and GW scaled by `share` × (i + 1) / n: with a share of 1 the copies rank between and below the real
+ * deals; with 0.1 every copy is smaller than the real deals' largest five by each measure, whatever `n`.
  */
-function manyRows(n: number): DealComparison[] {
+function manyRows(n: number, share = 1): DealComparison[] {
   const real = analysis.comparison;
   const scale = <F extends {value: number} | null>(f: F, k: number): F => (f ? {...f, value: f.value * k} : f);
   const copies = Array.from({length: n - real.length}, (_, i) => {
     const row = real[i % real.length];
-    const k = (i + 1) / n;
+    const k = (share * (i + 1)) / n;
     return {
       ...row,
       id: `${row.id}-copy-${i}`,
@@ -90,37 +91,37 @@ it("above a dozen deals the table draws the market's detailed deals and sums the
   assert.match(row.cells.commitmentUsd ?? "", /\$[\d.]+[BT]$/);
 });
 
-it("the section drawn at 100 and at 200 deals has the same rows, and its button draws every deal", () => {
+it("the section drawn at 40 and at 80 deals has the same rows, and its button draws every deal", () => {
   const drawn = (n: number) => {
-    const {data: d, analysis: a} = page(manyRows(n));
+    const {data: d, analysis: a} = page(manyRows(n, 0.1));
     return comparison.render({data: d, analysis: a, width: 640}) as HTMLElement;
   };
-  const [hundred, twoHundred] = [drawn(100), drawn(200)];
+  const [forty, eighty] = [drawn(40), drawn(80)];
   const bodyRows = (el: Element) => el.querySelectorAll("table.comparison-deals tbody tr").length;
-  assert.strictEqual(bodyRows(hundred), bodyRows(twoHundred));
-  assert.isAtMost(bodyRows(hundred), 3 * MARKET_TOP);
+  assert.strictEqual(bodyRows(forty), bodyRows(eighty));
+  assert.isAtMost(bodyRows(forty), 3 * MARKET_TOP);
   const dots = (el: Element) => el.querySelectorAll(".comparison-scatter circle").length;
-  assert.isAbove(dots(hundred), 0);
+  assert.isAbove(dots(forty), 0);
   // A dot per deal of the table with both figures, and at most the four deals the sentence names besides.
-  for (const el of [hundred, twoHundred]) assert.isAtMost(dots(el), bodyRows(el) + 4);
-  assert.match(hundred.querySelector(".comparison-others th")?.textContent ?? "", /^The other \d+ live deals, together$/);
+  for (const el of [forty, eighty]) assert.isAtMost(dots(el), bodyRows(el) + 4);
+  assert.match(forty.querySelector(".comparison-others th")?.textContent ?? "", /^The other \d+ live deals, together$/);
   // The markup grows only with the digits of the counts, not with the deals.
-  assert.isBelow(Math.abs(twoHundred.outerHTML.length - hundred.outerHTML.length), 2000);
-  const notes = [...hundred.querySelectorAll(".comparison-note")].map((p) => p.textContent ?? "");
+  assert.isBelow(Math.abs(eighty.outerHTML.length - forty.outerHTML.length), 2000);
+  const notes = [...forty.querySelectorAll(".comparison-note")].map((p) => p.textContent ?? "");
   assert.isTrue(
-    notes.some((t) => t.startsWith(`${bodyRows(hundred)} of the 100 deals: the 5 largest by firm investment`)),
+    notes.some((t) => t.startsWith(`${bodyRows(forty)} of the 40 deals: the 5 largest by firm investment`)),
     notes.join("\n")
   );
   assert.isTrue(
-    notes.some((t) => /^The chart draws \d+ of the 100 deals: the table's \d+/.test(t)),
+    notes.some((t) => /^The chart draws \d+ of the 40 deals: the table's \d+/.test(t)),
     notes.join("\n")
   );
   const host = document.createElement("div");
   document.body.append(host);
-  host.append(hundred);
-  (hundred.querySelector(".comparison-show-all") as HTMLButtonElement).click();
+  host.append(forty);
+  (forty.querySelector(".comparison-show-all") as HTMLButtonElement).click();
   const all = host.firstElementChild!;
-  assert.strictEqual(bodyRows(all), 100);
+  assert.strictEqual(bodyRows(all), 40);
   assert.isNull(all.querySelector(".comparison-others"));
   assert.isNull(all.querySelector(".comparison-show-all"));
   // The reader goes on from the table: focus moves to it.

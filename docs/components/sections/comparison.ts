@@ -112,7 +112,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   const row = (id: string) => rows.find((r) => r.id === id)!;
   const {top, bottom, dear, cheap} = named;
   const partialNote = (id: string) => (partial.some((p) => p.deal === id) ? ", a GW figure that leaves part of its hardware out" : "");
-  return `Among the ${named.points} deals with both figures, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
+  return `Of the ${named.points} deals with both a GW figure the commitment pays for and money invested by the provider's group, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 
 /** Returns the scatter's "Data (CSV)" link: one row per dot, the two axes with their units, and the dot's status. */
@@ -265,7 +265,7 @@ function scatterNote(view: ComparisonView, rows: readonly DealComparison[]): str
   const n = (x: number) => count(x, "as-written");
   const named = view.scatter.length - view.table.length;
   const points = comparisonPoints(rows).points.length;
-  return `The chart draws ${n(view.scatter.length)} of the ${n(rows.length)} deals: the table's ${n(view.table.length)}${named ? ` and ${named === 1 ? "the one" : `the ${n(named)}`} its sentence names besides` : ""}, those with both figures as dots; the sentence ranks all ${n(points)} deals with both figures.`;
+  return `The chart draws ${n(view.scatter.length)} of the ${n(rows.length)} deals: the table's ${n(view.table.length)}${named ? ` and ${named === 1 ? "the one" : `the ${n(named)}`} its sentence names besides` : ""}, as dots those with both figures; the sentence ranks all ${n(points)} deals with both.`;
 }
 
 /** Returns the line under a bounded table: a button that draws every deal here, and the deals index's link. */
