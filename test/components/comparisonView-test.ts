@@ -3,7 +3,8 @@
 // one; above, the deals the market details and one row summing the others, so its size does not grow with the number
 // of deals, and a button draws them all. Checked on the real deals and on copies of them (40, 80 and 100 deals).
 import {assert, beforeAll, it} from "vitest";
-import {comparison, comparisonView, othersRow} from "../../docs/components/sections/comparison.js";
+import {comparison, comparisonView, divisorNotes, othersRow} from "../../docs/components/sections/comparison.js";
+import {comparisonFigureText} from "../../docs/components/tables/comparisonFigure.js";
 import {type DealComparison, MARKET_TOP, marketAggregate} from "../../src/core/index.js";
 import type {Analysis, PublicDataset} from "../../src/site/types.js";
 import {publishedSite} from "../publishedSite.js";
@@ -127,4 +128,24 @@ it("the section drawn at 40 and at 80 deals has the same rows, and its button dr
   // The reader goes on from the table: focus moves to it.
   assert.strictEqual(document.activeElement, all.querySelector(".comparison-scroll"));
   host.remove();
+});
+
+it("divisorNotes names each deal whose ratio divides by less than the row's firm investment, with both amounts (critic s8 M14)", () => {
+  const rows = analysis.comparison;
+  const notes = [...(divisorNotes(rows)?.querySelectorAll("p") ?? [])].map((p) => p.textContent ?? "");
+  const differ = rows.filter(
+    (r) =>
+      r.commitmentToInvestment &&
+      r.ratioInvestmentFirmUsd &&
+      r.investmentFirmUsd &&
+      r.ratioInvestmentFirmUsd.value !== r.investmentFirmUsd.value
+  );
+  assert.isAbove(differ.length, 0);
+  assert.strictEqual(notes.length, differ.length);
+  for (const [i, r] of differ.entries()) {
+    assert.isTrue(notes[i].startsWith(`${r.name}: its commitment ÷ investment counts only the firm money of`), notes[i]);
+    assert.include(notes[i], `, ${comparisonFigureText(r.ratioInvestmentFirmUsd!)}, of the ${comparisonFigureText(r.investmentFirmUsd!)}`);
+    // The ratio the row prints is the commitment over that smaller divisor.
+    assert.approximately(r.commitmentToInvestment!.value, r.commitmentUsd!.value / r.ratioInvestmentFirmUsd!.value, 1e-9);
+  }
 });

@@ -243,6 +243,7 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
       told,
       view.table.map((r) => r.id)
     ),
+    divisorNotes(view.table),
     el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
     el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
     ChartFrame(ComparisonScatter(view.scatter, {width, marks}), {
@@ -258,6 +259,25 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
     )
   );
   return section;
+}
+
+/**
+ * Returns the notes under the table for the deals whose commitment ÷ investment divides by less than the firm
+ * investment the row shows (another investor's cheque beside the provider group's): the divisor and whose money it
+ * is, so the row's two figures do not read as a third ratio. Null when there is none.
+ */
+export function divisorNotes(rows: readonly DealComparison[]): HTMLElement | null {
+  const notes = rows
+    .filter((r) => r.commitmentToInvestment && r.ratioInvestmentFirmUsd && r.investmentFirmUsd)
+    .filter((r) => r.ratioInvestmentFirmUsd!.value !== r.investmentFirmUsd!.value)
+    .map((r) =>
+      el(
+        "p",
+        {},
+        `${r.name}: its commitment ÷ investment counts only the firm money of ${r.ratioInvestors.map((p) => p.name).join(" and ")} (the provider's group), ${comparisonFigureText(r.ratioInvestmentFirmUsd!)}, of the ${comparisonFigureText(r.investmentFirmUsd!)} its investors put in; another investor's cheque earns nothing from the provider's margin.`
+      )
+    );
+  return notes.length ? el("div", {class: "comparison-footnotes"}, notes) : null;
 }
 
 /** Returns the line under a bounded scatter: which deals it draws, and that its sentence ranks them all. */
