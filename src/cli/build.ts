@@ -131,9 +131,10 @@ export async function buildAll({
     if (!site) {
       await stage("rendering the PDF briefings", async () => {
         const {renderBriefings} = await import("./pdf.js");
-        const {recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
-        // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build.
-        const plan = await reusePdfs(scratch, out);
+        const {PDF_IDENTITIES, recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
+        // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build (its
+        // bytes checked against the manifest, without reading them when this checkout noted the file unmoved).
+        const plan = await reusePdfs(scratch, out, {identities: PDF_IDENTITIES});
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
         const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
         // The cards are drawn by the browser that printed the PDFs (a browser of their own when every PDF was kept).
@@ -159,7 +160,7 @@ export async function buildAll({
           }
         }
         if (cards) step(`pdf: ${drawn} link-preview card${drawn === 1 ? "" : "s"} drawn, ${cards.cards.length - drawn} kept`);
-        await recordPdfs(scratch, plan.keys, pages, plan.sha256);
+        await recordPdfs(scratch, plan.keys, pages, plan.sha256, {identities: PDF_IDENTITIES});
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));

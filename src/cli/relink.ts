@@ -36,8 +36,9 @@ export function fileAlias(path: string, text: string): string {
 /**
  * Builds the site in `scratch` from the previous output `previousOut` and the new data `files` (path → JSON text)
  * when the previous manifest's site key equals `key`; returns the data files it replaced, or null when the fast path
- * does not apply (no previous build, other code or deals, a data file missing from the previous site), in which
- * case `scratch` is left empty for a full build.
+ * does not apply (no previous build, other code or deals, two versions of a data file in the previous site), in
+ * which case `scratch` is left empty for a full build. A data file the previous site does not have is one no page
+ * loads: it is skipped.
  */
 export async function relinkSite({
   previousOut,
@@ -57,6 +58,10 @@ export async function relinkSite({
     const dir = join(previousOut, "_file", dirname(path));
     const pattern = new RegExp(`^${basename(path, ".json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{8}\\.json$`);
     const old = existsSync(dir) ? (await readdir(dir)).filter((f) => pattern.test(f)) : [];
+    // A file no page loads is not in the built site (Framework copies only the files pages register): with the same
+    // code and deals (the key), no page loads it now either. Since the topic pages load files of their own, that is
+    // data/analysis.json, and taking its absence for a missing file sent every rebuild through Framework.
+    if (old.length === 0) continue;
     if (old.length !== 1) return null;
     const from = join("_file", dirname(path), old[0]);
     const to = fileAlias(path, text);

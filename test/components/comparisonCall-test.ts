@@ -42,7 +42,7 @@ it("each ranking in the takeaways is the rows' own order, among the deals not su
   const ratios = by((r) => r.commitmentToInvestment);
   assert.include(perDollar, `most per dollar invested in ${ratios[0].name}`);
   assert.include(perDollar, `the least in ${ratios[ratios.length - 1].name}`);
-  assert.include(perDollar, `Of the ${ratios.length} deals with both figures`);
+  assert.include(perDollar, `Of the ${ratios.length} deals with a dollar commitment and money invested by the provider's group`);
   const ceilings = by((r) => r.gw);
   assert.isTrue(ceilings.every((r) => ceilings[0].gw!.value >= r.gw!.value));
   assert.isTrue(ceiling.startsWith(`The largest capacity ceiling is ${ceilings[0].name}'s`), ceiling);

@@ -24,3 +24,11 @@ it("missingReason(row): every deal left off the scatter says why (no empty '()' 
   const ao = missing.find((r) => r.id === "amazon-openai");
   if (ao) assert.include(missingReason(ao), "not what the commitment buys");
 });
+
+it("comparisonFigureText writes a term as the article's table does: a computed span to two significant figures", async () => {
+  const {comparisonFigureText} = await import("../../docs/components/tables/comparisonFigure.js");
+  // Amazon → OpenAI's two contracts span 8.3178 years from the first start to the last end (critic s8 M14: "8.32").
+  assert.strictEqual(comparisonFigureText({value: 8.3178, unit: "years", bound: "exact"}), "8.3 years");
+  assert.strictEqual(comparisonFigureText({value: 10, unit: "years", bound: "exact"}), "10 years");
+  assert.strictEqual(comparisonFigureText({value: 5.5478, unit: "years", bound: "about"}), "about 5.5 years");
+});

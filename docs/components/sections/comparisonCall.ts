@@ -62,7 +62,7 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
     const high = ratios[0];
     const low = ratios[ratios.length - 1];
     takeaways.push(
-      `Of the ${ratios.length} deals with both figures, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.`
+      `Of the ${ratios.length} deals with a dollar commitment and money invested by the provider's group, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.`
     );
   }
   const ceilings = ranked(live, (r) => r.gw);

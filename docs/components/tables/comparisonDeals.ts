@@ -136,13 +136,20 @@ function StatusMix(mix: Record<Status, number>): HTMLElement {
   );
 }
 
+/** A last row summing the deals the table leaves out: its label, and the text of the columns it fills (by key). */
+export interface OthersRow {
+  label: string;
+  cells: Partial<Record<string, string>>;
+}
+
 /**
- * Returns the table of every deal: $ invested (firm and maximum), $ committed, years, $ a year, GW, $ per GW,
+ * Returns the table of the deals given: $ invested (firm and maximum), $ committed, years, $ a year, GW, $ per GW,
  * commitment ÷ investment, hardware, governance and the status mix of its sourced figures. Sorted by $ committed,
  * largest first (deals without a commitment last); on screen, clicking a column heading sorts by it (again to
  * reverse). `marks` footnotes a deal's GW and $ per GW (deal id → mark); `highlight` marks one deal's row; `only`
- * keeps the deal column and the columns with these keys. With `version` (on screen), a "Data (CSV)" link below
- * downloads the rows and columns drawn.
+ * keeps the deal column and the columns with these keys; `others` adds a last row, outside the sort, for the deals
+ * left out (their totals). With `version` (on screen), a "Data (CSV)" link below downloads the deals' rows drawn
+ * and the columns drawn (not the others row: it is a sum, not a deal).
  */
 export function ComparisonDealsTable(
   rows: readonly DealComparison[],
@@ -151,8 +158,16 @@ export function ComparisonDealsTable(
     highlight,
     print = false,
     only,
-    version
-  }: {marks?: Record<string, string>; highlight?: string; print?: boolean; only?: readonly string[]; version?: string} = {}
+    version,
+    others
+  }: {
+    marks?: Record<string, string>;
+    highlight?: string;
+    print?: boolean;
+    only?: readonly string[];
+    version?: string;
+    others?: OthersRow | null;
+  } = {}
 ): HTMLElement {
   const all: Column[] = [
     {
@@ -274,7 +289,27 @@ export function ComparisonDealsTable(
     el(
       "div",
       {class: "comparison-scroll", tabindex: 0, role: "region", "aria-label": "Deals compared (scrolls sideways)"},
-      el("table", {class: "comparison-deals"}, el("thead", {}, el("tr", {}, headers)), body)
+      el(
+        "table",
+        {class: "comparison-deals"},
+        el("thead", {}, el("tr", {}, headers)),
+        body,
+        others
+          ? el(
+              "tfoot",
+              {},
+              el(
+                "tr",
+                {class: "comparison-others"},
+                columns.map((column, i) =>
+                  i === 0
+                    ? el("th", {scope: "row"}, others.label)
+                    : el("td", {class: column.numeric ? "num" : undefined}, others.cells[column.key] ?? "")
+                )
+              )
+            )
+          : null
+      )
     )
   );
   // On screen, with the data version: the rows and columns drawn, as CSV (in the table's order when the page opened).

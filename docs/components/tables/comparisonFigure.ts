@@ -1,7 +1,7 @@
 /** A figure in a comparison table cell: its value with the source's bound words, and a compact status badge. */
 import type {Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {bounded, gw, type Precision, pct, sig, times, usd} from "../format.js";
+import {bounded, gw, type Precision, pct, sig, times, unitText, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 // Short forms for table cells, where the column heading names the unit ("$ a year", "$ per GW").
@@ -11,7 +11,9 @@ const SHORT: Record<string, (x: number, precision?: Precision) => string> = {
   "usd-per-gw": usd,
   gw,
   ratio: times,
-  years: sig,
+  // "8.3 years", as the article's table and every sentence write a term: a span computed over several contracts
+  // (8.3178 years) has two significant figures, not the three of "8.32".
+  years: (x, precision) => unitText(x, "years", precision),
   fraction: pct
 };
 

@@ -10,7 +10,7 @@
 import {copyFile, mkdir, readdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {withBuildLock} from "../buildLock.js";
-import {recordPdfs, reusePdfs} from "../pdf/reuse.js";
+import {PDF_IDENTITIES, recordPdfs, reusePdfs} from "../pdf/reuse.js";
 import {assignShards, shardWallSeconds} from "../pdf/shards.js";
 import {FRAMEWORK_CACHE} from "./buildBench.js";
 import {parseBuildSteps} from "./buildLog.js";
@@ -143,7 +143,8 @@ async function scaleBuild(
       }
     pdfPages = Math.round(pages.market + meanDeal * dealBriefings.length);
   }
-  await recordPdfs(out, plan.keys, pages);
+  // As `deals build` records them: the rebuild then trusts the kept PDFs it finds unmoved, as a build's next one does.
+  await recordPdfs(out, plan.keys, pages, {}, {identities: PDF_IDENTITIES});
   const scaleUp = pdfPages / Math.max(renderedPages, 1);
   const cleanSeconds = site.seconds + pdf.seconds * scaleUp;
   const cleanCpu = site.cpuSeconds !== null && pdf.cpuSeconds !== null ? site.cpuSeconds + pdf.cpuSeconds * scaleUp : null;

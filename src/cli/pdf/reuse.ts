@@ -104,6 +104,43 @@ export async function rendererHash(): Promise<string> {
   return hash.digest("hex");
 }
 
+/**
+ * Where `deals build` notes each PDF it recorded by the file's identity (device, inode, size, modification time) →
+ * its SHA-256, so the next build trusts a kept PDF it finds unmoved without reading and hashing it again (about 1.5
+ * MB each: 145 MB at 100 deals, read and hashed on every rebuild). Local to the checkout (Framework's cache folder),
+ * never published: the identity of a file means nothing on another machine.
+ */
+export const PDF_IDENTITIES = "docs/.observablehq/cache/.deals-pdfs.json";
+
+/** Returns the identity of the file at `path` (device, inode, size, modification time), or null when absent. */
+export async function fileIdentity(path: string): Promise<string | null> {
+  const info = await stat(path, {bigint: true}).catch(() => null);
+  return info ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}` : null;
+}
+
+/** Returns the identities noted at `path` (identity → SHA-256); none when the file is absent or unreadable. */
+async function readIdentities(path: string | undefined): Promise<Record<string, string>> {
+  if (!path) return {};
+  try {
+    const value = JSON.parse(await readFile(path, "utf-8")) as unknown;
+    return value && typeof value === "object" ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Returns whether the PDF at `path` has the SHA-256 `expected`: trusted without reading it when its identity was
+ * noted with that digest (the file was not rewritten since: a rewrite gives it a new modification time, or a new
+ * inode when written and renamed), else read and hashed.
+ */
+export async function hasDigest(path: string, expected: string, identities: Record<string, string>): Promise<boolean> {
+  const identity = await fileIdentity(path);
+  if (identity === null) return false;
+  if (identities[identity] === expected) return true;
+  return sha256(await readFile(path)) === expected;
+}
+
 /** Everything besides the page that decides a PDF's bytes. */
 export interface RenderSettings {
   renderer: string;
@@ -144,9 +181,14 @@ export interface PdfPlan {
  * (nothing writes a PDF in place: the renderer writes a new file and renames it), else copied: at 1,000 deals a
  * rebuild keeps about 1.5 GB of PDFs.
  */
-export async function reusePdfs(site: string, previousOut: string): Promise<PdfPlan> {
+export async function reusePdfs(
+  site: string,
+  previousOut: string,
+  {identities: identitiesFile}: {identities?: string} = {}
+): Promise<PdfPlan> {
   const briefings = (await readSiteBriefings(site)) ?? [];
   const previous = (await readManifest(join(previousOut, "manifest.json")))?.pdfs ?? {};
+  const identities = await readIdentities(identitiesFile);
   const base = {
     renderer: await rendererHash(),
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
@@ -161,7 +203,7 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
     const old = join(previousOut, "briefings", `${name}.pdf`);
     const recorded = previous[name];
     if (recorded?.pages) plan.pages[name] = recorded.pages;
-    if (recorded?.key === key && existsSync(old) && sha256(await readFile(old)) === recorded.sha256) {
+    if (recorded?.key === key && (await hasDigest(old, recorded.sha256, identities))) {
       const kept = join(site, "briefings", `${name}.pdf`);
       await link(old, kept).catch(() => copyFile(old, kept));
       plan.kept.push(name);
@@ -174,27 +216,36 @@ export async function reusePdfs(site: string, previousOut: string): Promise<PdfP
 /**
  * Adds every PDF's input key, SHA-256 and page count to `<site>/manifest.json`, for the next build's reusePdfs and
  * the next CI run's shard plan; `pages` gives the counts known already (rendered or kept), the rest are counted;
- * `hashes` the SHA-256 known already (kept PDFs, checked by reusePdfs), the rest are read and hashed.
+ * `hashes` the SHA-256 known already (kept PDFs, checked by reusePdfs), the rest are read and hashed. With
+ * `identities` (a file, PDF_IDENTITIES), notes each PDF's identity and SHA-256 there for the next build's reusePdfs
+ * (the file then holds this site's PDFs only).
  */
 export async function recordPdfs(
   site: string,
   keys: Record<string, string>,
   pages: Record<string, number> = {},
-  hashes: Record<string, string> = {}
+  hashes: Record<string, string> = {},
+  {identities}: {identities?: string} = {}
 ): Promise<void> {
   const path = join(site, "manifest.json");
   const manifest = JSON.parse(await readFile(path, "utf-8")) as Manifest;
   manifest.pdfs = {};
+  const noted: Record<string, string> = {};
   for (const [name, key] of Object.entries(keys)) {
     const pdf = join(site, "briefings", `${name}.pdf`);
     if (!existsSync(pdf)) continue;
-    if (hashes[name] && pages[name]) {
-      manifest.pdfs[name] = {key, sha256: hashes[name], pages: pages[name]};
-      continue;
+    if (hashes[name] && pages[name]) manifest.pdfs[name] = {key, sha256: hashes[name], pages: pages[name]};
+    else {
+      const bytes = await readFile(pdf);
+      const count = pages[name] ?? (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount();
+      manifest.pdfs[name] = {key, sha256: sha256(bytes), pages: count};
     }
-    const bytes = await readFile(pdf);
-    const count = pages[name] ?? (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount();
-    manifest.pdfs[name] = {key, sha256: sha256(bytes), pages: count};
+    const identity = identities ? await fileIdentity(pdf) : null;
+    if (identity) noted[identity] = manifest.pdfs[name].sha256;
   }
   await writeFile(path, `${JSON.stringify(manifest, null, 1)}\n`);
+  if (identities) {
+    await mkdir(dirname(identities), {recursive: true});
+    await writeFile(identities, JSON.stringify(noted));
+  }
 }
