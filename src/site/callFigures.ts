@@ -10,6 +10,7 @@ import {factGw} from "../core/capacity/convert.js";
 import {
   aboveZeroText,
   CEILING_FILLED,
+  chipAssumptions,
   clustersText,
   combineBounds,
   count as countText,
@@ -28,9 +29,13 @@ import {
   priceCapexCorner,
   providerGroupInvestors,
   renewalCases,
+  roundSig,
   type ScenarioColumn,
   scenarioTable,
+  shareAssumptions,
+  splitCauseText,
   type TornadoRow,
+  type TwoClusters,
   toUsd
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
@@ -235,7 +240,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     yield* pricingFigures(deal.id, p);
     yield* leverFigures(dataset, deal, p);
     yield* otherReturnFigures(deal, p);
-    yield* drawFigures(deal.id, p);
+    yield* drawFigures(dataset, deal, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
     yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
@@ -406,7 +411,8 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
  * npv-draws.words (a sentence for page 1: "The cash NPV is above zero in 57% of the 10,000 draws, and cumulative cash
  * turns positive within the deal in 52% of them; its draws split in two: …"). Missing without a cash NPV or draws.
  */
-function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const id = deal.id;
   const r = p?.recycling;
   const share = r?.npvUsd ? r.npvPositiveShare : undefined;
   const draws = p?.uncertainty?.draws;
@@ -422,7 +428,30 @@ function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[stri
       ? ""
       : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
-  yield [`${id}.econ.npv-draws.words`, text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.`)];
+  yield [
+    `${id}.econ.npv-draws.words`,
+    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}`)
+  ];
+}
+
+/**
+ * " What divides them most is …": the drawn input that best tells a split's two groups apart (TwoClusters.cause), in
+ * the data's words with its threshold in its unit; "" without a split, a cause, or an input the data names.
+ */
+function splitCauseWords(dataset: Dataset, deal: Deal, c: TwoClusters | null | undefined): string {
+  const cause = c?.cause;
+  if (!c || !cause) return "";
+  const inputs = [
+    ...dataset.assumptions,
+    ...(deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [])
+  ];
+  const input = inputs.find((a) => a.id === cause.id);
+  if (!input) return "";
+  const name = `the ${input.label.charAt(0).toLowerCase()}${input.label.slice(1)}`;
+  // A threshold found among the draws: a computed value, to two significant figures.
+  const rounded = roundSig(cause.threshold, 2);
+  const threshold = input.unit === "fraction" ? pct(rounded) : figureWords({value: rounded, unit: input.unit}, {bare: true});
+  return ` ${splitCauseText({...c, cause}, name, threshold)}.`;
 }
 
 /**

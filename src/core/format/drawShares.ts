@@ -41,3 +41,27 @@ export function clustersText(c: {lowShare: number; highShare: number; lowMedian:
   const [a, b] = c.highShare > c.lowShare ? [groups[1], groups[0]] : groups;
   return `its draws split in two: ${drawShareText(a[0])} gather around ${modelUsd(a[1])} and ${drawShareText(b[0])} around ${modelUsd(b[1])}${between ? ", so the median lies between the two" : ""}`;
 }
+
+/**
+ * Returns the sentence that names what divides two groups of a dollar figure's draws (twoClusters' cause: the drawn
+ * input that best tells them apart), in the same order as clustersText (the larger group first): "What divides them
+ * most is the term left needed to renew IT (share of its life): below 61% in 88% of the draws around about −$14.3B,
+ * above it in 59% of those around about $41.8B". `name` is the input in words, `threshold` its threshold in its unit.
+ */
+export function splitCauseText(
+  c: {
+    lowShare: number;
+    highShare: number;
+    lowMedian: number;
+    highMedian: number;
+    cause: {lowBelow: boolean; lowOnSide: number; highOnSide: number};
+  },
+  name: string,
+  threshold: string
+): string {
+  const low = {below: c.cause.lowBelow, onSide: c.cause.lowOnSide, median: c.lowMedian};
+  const high = {below: !c.cause.lowBelow, onSide: c.cause.highOnSide, median: c.highMedian};
+  const [a, b] = c.highShare > c.lowShare ? [high, low] : [low, high];
+  const side = (g: typeof a) => (g.below ? "below" : "above");
+  return `What divides them most is ${name}: ${side(a)} ${threshold} in ${drawShareText(a.onSide)} of the draws around ${modelUsd(a.median)}, ${side(b)} it in ${drawShareText(b.onSide)} of those around ${modelUsd(b.median)}`;
+}

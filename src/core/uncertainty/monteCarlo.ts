@@ -33,6 +33,23 @@ export interface TwoClusters {
   /** The median of each group. */
   lowMedian: number;
   highMedian: number;
+  /** The drawn input that best tells the two groups apart (splitCause), when simulate found one; absent otherwise. */
+  cause?: SplitCause;
+}
+
+/**
+ * The drawn input whose value best tells two groups of draws apart: the threshold on it that puts the most of each
+ * group on its own side (the mean of the two groups' shares on their side, so the smaller group weighs as much).
+ */
+export interface SplitCause {
+  /** The input's id (an assumption or a chip input), and the threshold on its drawn value. */
+  id: string;
+  threshold: number;
+  /** True when the low group's draws lie mostly below the threshold (the input's low values give the low figure). */
+  lowBelow: boolean;
+  /** Share (0–1) of the low group's draws on the low group's side of the threshold, and of the high group's on its side. */
+  lowOnSide: number;
+  highOnSide: number;
 }
 
 export interface SimulateOptions {
@@ -98,12 +115,17 @@ export function simulate<V extends Record<string, number>>(
   let names: string[] = [];
   let samples: Float64Array[] = [];
   let counts: Int32Array = new Int32Array(0);
+  // With figures to test for a split, each draw's inputs and those figures' values in draw order (NaN: undefined), to
+  // find which input tells the groups apart (splitCause).
+  const inputs = clusters.length ? ranges.map(() => new Float64Array(draws)) : [];
+  const byDraw = new Map<string, Float64Array>(clusters.map((name) => [name, new Float64Array(draws)]));
   for (let d = 0; d < draws; ++d) {
     for (let i = 0; i < k; ++i) uniforms[i] = rng();
     for (let i = 0; i < k; ++i) {
       const r = ranges[i];
       const u = r.lead < 0 ? uniforms[i] : correlatedUniform(uniforms[r.lead], uniforms[i], r.rho);
       values[r.id] = r.uniform ? r.low + (r.high - r.low) * u : triangularQuantile(u, r.low, r.mode, r.high);
+      if (inputs.length) inputs[i][d] = values[r.id];
     }
     const result = project(values as V);
     if (d === 0) {
@@ -116,6 +138,10 @@ export function simulate<V extends Record<string, number>>(
       // Defined draws are packed at the front of each array, so the summary needs no second pass to filter.
       if (typeof v === "number" && Number.isFinite(v)) samples[f][counts[f]++] = v;
     }
+    for (const [name, at] of byDraw) {
+      const v = result[name];
+      at[d] = typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+    }
   }
   const figures: Record<string, FigureSpread> = {};
   names.forEach((name, f) => {
@@ -123,6 +149,14 @@ export function simulate<V extends Record<string, number>>(
     // Before spread, which reorders the draws: twoClusters sorts a copy of them.
     const split = clusters.includes(name) ? twoClusters(defined, draws) : undefined;
     figures[name] = spread(defined, draws, undefinedLast.includes(name));
+    if (split) {
+      const cause = splitCause(
+        ranges.map((r, i) => ({id: r.id, values: inputs[i]})),
+        byDraw.get(name)!,
+        split.split
+      );
+      if (cause) split.cause = cause;
+    }
     if (split !== undefined) figures[name].clusters = split;
   });
   return {seed, stream, draws, varied: ranges.map((r) => r.id), figures};
@@ -247,6 +281,56 @@ export function twoClusters(values: ArrayLike<number>, draws: number): TwoCluste
     lowMedian: quantileSorted(sorted.subarray(0, below) as unknown as number[], 0.5)!,
     highMedian: quantileSorted(sorted.subarray(below) as unknown as number[], 0.5)!
   };
+}
+
+/**
+ * Returns the input whose drawn values best tell apart the draws of `figure` below `split` (the low group) from those
+ * at or above it (the high group), with its threshold: for each input, every threshold between two of its sorted
+ * values is tried, either way round, and scored by the mean of the two groups' shares on their own side (a draw
+ * whose figure is NaN is in neither group); the best score wins, ties to the earlier input. Null without draws in
+ * both groups or without inputs.
+ *
+ * @example splitCause([{id: "a", values: [1, 2, 3, 4]}], [-5, -6, 7, 8], 0) // {id: "a", threshold: 2.5, lowBelow: true, lowOnSide: 1, highOnSide: 1}
+ */
+export function splitCause(
+  inputs: readonly {id: string; values: ArrayLike<number>}[],
+  figure: ArrayLike<number>,
+  split: number
+): SplitCause | null {
+  const draws: number[] = [];
+  for (let d = 0; d < figure.length; ++d) if (!Number.isNaN(figure[d])) draws.push(d);
+  const high = new Uint8Array(figure.length);
+  let highs = 0;
+  for (const d of draws) if (figure[d] >= split) (high[d] = 1), ++highs;
+  const lows = draws.length - highs;
+  if (!lows || !highs) return null;
+  let best: (SplitCause & {score: number}) | null = null;
+  for (const {id, values} of inputs) {
+    const order = [...draws].sort((a, b) => values[a] - values[b]);
+    // Walking up the sorted values: how many low and high draws lie below the threshold after position i.
+    let lowBelow = 0;
+    let highBelow = 0;
+    for (let i = 0; i < order.length - 1; ++i) {
+      if (high[order[i]]) ++highBelow;
+      else ++lowBelow;
+      const here = values[order[i]];
+      const next = values[order[i + 1]];
+      if (next === here) continue;
+      // Low group below the threshold, high above; or the reverse.
+      const asIs = {lowOnSide: lowBelow / lows, highOnSide: (highs - highBelow) / highs};
+      const reversed = {lowOnSide: (lows - lowBelow) / lows, highOnSide: highBelow / highs};
+      for (const [side, lowIsBelow] of [
+        [asIs, true],
+        [reversed, false]
+      ] as const) {
+        const score = (side.lowOnSide + side.highOnSide) / 2;
+        if (!best || score > best.score + 1e-12) best = {id, threshold: (here + next) / 2, lowBelow: lowIsBelow, ...side, score};
+      }
+    }
+  }
+  if (!best) return null;
+  const {score: _, ...cause} = best;
+  return cause;
 }
 
 /**
