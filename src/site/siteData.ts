@@ -247,7 +247,8 @@ export function siteData({
       version,
       projections: analysis().projections,
       headlines: figures(),
-      scenarios: analysis().scenarios
+      scenarios: analysis().scenarios,
+      marketDraws: analysis().marketScenarios?.draws ?? null
     });
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
