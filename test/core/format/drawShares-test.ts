@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {aboveZeroText, clustersText, drawShareText} from "../../../src/core/format/drawShares.js";
+import {aboveZeroText, clustersText, drawShareText, splitCauseText} from "../../../src/core/format/drawShares.js";
 import {medianBetweenClusters} from "../../../src/core/uncertainty/monteCarlo.js";
 
 it("drawShareText(…) stays true at the ends: never 0% or 100% for a share that is not", () => {
@@ -35,5 +35,25 @@ it("clustersText(…) names the larger group first, and says where the median li
   assert.strictEqual(
     clustersText({lowShare: 0.22, highShare: 0.78, lowMedian: -9.5e9, highMedian: -3.7e9}, false),
     "its draws split in two: 78% gather around about −$3.7B and 22% around about −$9.5B"
+  );
+});
+
+it("splitCauseText(…) names what divides the groups, larger group first, each group's share on its side", () => {
+  const c = {
+    lowShare: 0.6,
+    highShare: 0.4,
+    lowMedian: -14.3e9,
+    highMedian: 41.8e9,
+    cause: {lowBelow: true, lowOnSide: 0.81, highOnSide: 0.67}
+  };
+  assert.strictEqual(
+    splitCauseText(c, "the term left needed to renew IT", "56%"),
+    "What divides them most is the term left needed to renew IT: below 56% in 81% of the draws around about −$14.3B, above it in 67% of those around about $41.8B"
+  );
+  // The high group larger: it comes first, on its own side.
+  const flipped = {...c, lowShare: 0.21, highShare: 0.79, cause: {lowBelow: true, lowOnSide: 0.95, highOnSide: 0.81}};
+  assert.match(
+    splitCauseText(flipped, "x", "42%"),
+    /^What divides them most is x: above 42% in 81% of the draws around about \$41\.8B, below it in 95% of those around about −\$14\.3B$/
   );
 });
