@@ -33,6 +33,12 @@ export interface TwoClusters {
   /** The median of each group. */
   lowMedian: number;
   highMedian: number;
+  /**
+   * The share (0–1) of each group's draws above zero: a group gathered around a loss can still hold gains (a split
+   * above zero puts some in the low group), which its centre alone would hide.
+   */
+  lowAboveZero: number;
+  highAboveZero: number;
   /** The drawn input that best tells the two groups apart (splitCause), when simulate found one; absent otherwise. */
   cause?: SplitCause;
 }
@@ -274,10 +280,15 @@ export function twoClusters(values: ArrayLike<number>, draws: number): TwoCluste
   }
   if (!best) return null;
   const {split, below} = best;
+  // Sorted: the draws above zero are those from the first one above it.
+  const zero = sorted.length - countAtMost(sorted, 0);
+  const lowAbove = Math.max(0, zero - (n - below));
   return {
     split,
     lowShare: below / draws,
     highShare: (n - below) / draws,
+    lowAboveZero: below ? lowAbove / below : 0,
+    highAboveZero: n - below ? (zero - lowAbove) / (n - below) : 0,
     lowMedian: quantileSorted(sorted.subarray(0, below) as unknown as number[], 0.5)!,
     highMedian: quantileSorted(sorted.subarray(below) as unknown as number[], 0.5)!
   };
@@ -342,6 +353,18 @@ export function splitCause(
 export function medianBetweenClusters(c: Pick<TwoClusters, "lowMedian" | "highMedian">, median: number): boolean {
   const quarter = (c.highMedian - c.lowMedian) / 4;
   return median - c.lowMedian > quarter && c.highMedian - median > quarter;
+}
+
+// The number of values of the ascending `sorted` at most x (binary search).
+function countAtMost(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The number of values of the ascending `sorted` below x (binary search).

@@ -57,3 +57,15 @@ it("splitCauseText(…) names what divides the groups, larger group first, each 
     /^What divides them most is x: above 42% in 81% of the draws around about \$41\.8B, below it in 95% of those around about −\$14\.3B$/
   );
 });
+
+it("clustersText(…) says how many of a group's draws have the other sign than its centre, from a tenth up (critic s8 H2)", () => {
+  // MO: the low group (split at +$19.1B) holds gains: 16.6 of its 59.8 points are above zero, 28% of it.
+  const c = {lowShare: 0.598, highShare: 0.402, lowMedian: -14.3e9, highMedian: 41.8e9, lowAboveZero: 0.166 / 0.598, highAboveZero: 1};
+  assert.strictEqual(
+    clustersText(c, true),
+    "its draws split in two: 60% gather around about −$14.3B (28% of them above zero) and 40% around about $41.8B, so the median lies between the two"
+  );
+  // Under a tenth of the other sign: nothing said.
+  assert.notMatch(clustersText({...c, lowAboveZero: 0.05, highAboveZero: 0.95}, false), /of them/);
+  assert.match(clustersText({...c, lowAboveZero: 0, highAboveZero: 0.8}, false), /around about \$41\.8B \(20% of them below zero\)$/);
+});

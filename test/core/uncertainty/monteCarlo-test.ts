@@ -296,6 +296,19 @@ it("twoClusters(…) splits two separate groups at the gap and gives each group'
   assertInDelta(c.highShare, 6000 / 10_500, 1e-12);
   assertInDelta(c.lowMedian, -20, 1e-9);
   assertInDelta(c.highMedian, 30, 1e-9);
+  // Every low draw is below zero, every high one above.
+  assert.strictEqual(c.lowAboveZero, 0);
+  assert.strictEqual(c.highAboveZero, 1);
+});
+
+it("twoClusters(…) gives each group's share above zero when the split lies above zero (hand-checked)", () => {
+  // 4,000 draws over −10…10 (even(): midpoints, so 2,000 of them above zero) and 6,000 over 50…70: the split lies in
+  // the gap, and the low group gathers around 0 with half its draws above zero.
+  const values = [...even(4000, -10, 10), ...even(6000, 50, 70)];
+  const c = twoClusters(values, 10_000)!;
+  assert(c.split > 10 && c.split < 50, `split ${c.split} in the gap`);
+  assert.strictEqual(c.lowAboveZero, 0.5);
+  assert.strictEqual(c.highAboveZero, 1);
 });
 
 it("twoClusters(…) finds no split in one hump, skewed or flat, in a thin tail or in too few draws", () => {
