@@ -80,6 +80,9 @@ function scatterCsv(rows: readonly DealComparison[], version: string): HTMLEleme
   return ChartCsv(COMPARISON_SCATTER, "", comparisonPoints(rows).points, version);
 }
 
+/** Fewest deals with both figures the scatter is drawn for; below it the sentence alone names them. */
+export const MIN_SCATTER_POINTS = 3;
+
 export const comparison: Section = {
   id: "comparison",
   title: "The deals compared",
@@ -91,6 +94,8 @@ export const comparison: Section = {
     const marks = Object.fromEntries(partial.map((p) => [p.deal, p.mark]));
     const articleDeals = article.deals.map((d) => d.id);
     const told = new Set<string>();
+    const {points} = comparisonPoints(rows);
+    const scattered = points.length >= MIN_SCATTER_POINTS;
     return el(
       "div",
       {class: "comparison-section"},
@@ -119,16 +124,26 @@ export const comparison: Section = {
         : ComparisonDealsTable(rows, {marks, highlight: dealId, print, version: data.version}),
       Footnotes(partial, told),
       el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
-      el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
-      ChartFrame(ComparisonScatter(rows, {width, marks}), {
-        title: asTitle(comparisonStandout(rows, partial)),
-        source: chartSource(data, {inputs: figureInputs(rows)})
-      }),
-      !print && scatterCsv(rows, data.version),
+      // A chart of two dots is a page of paper for two numbers (critic s8 M6): below MIN_SCATTER_POINTS deals with
+      // both figures, the sentence alone, which names them; else the chart, whose title is that sentence.
+      scattered
+        ? [
+            ChartFrame(ComparisonScatter(rows, {width, marks}), {
+              title: asTitle(comparisonStandout(rows, partial)),
+              source: chartSource(data, {inputs: figureInputs(rows)})
+            }),
+            !print && scatterCsv(rows, data.version)
+          ]
+        : el(
+            "p",
+            {class: "comparison-standout"},
+            comparisonStandout(rows, partial),
+            points.length ? ` Too few deals have both figures for a chart; each deal's values are in the tables above.` : ""
+          ),
       Footnotes(
         partial,
         told,
-        comparisonPoints(rows).points.map((d) => d.id)
+        points.map((d) => d.id)
       )
     );
   }
