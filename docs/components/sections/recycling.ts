@@ -442,7 +442,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       ? el(
           "p",
           {class: "muted recycling-left-out"},
-          `Not drawn for ${deal.name}${r.commitmentUsd ? "" : ", which states no dollar commitment"}: ${left.join(", nor ")}.`
+          `Not drawn for ${deal.name}${r.commitmentUsd ? "" : ", which states no dollar commitment"}: ${left.join(", and ")}.`
         )
       : null
   ];
