@@ -308,25 +308,34 @@ export function splitCause(
   figure: ArrayLike<number>,
   split: number
 ): SplitCause | null {
-  const draws: number[] = [];
-  for (let d = 0; d < figure.length; ++d) if (!Number.isNaN(figure[d])) draws.push(d);
-  const high = new Uint8Array(figure.length);
+  let lows = 0;
   let highs = 0;
-  for (const d of draws) if (figure[d] >= split) (high[d] = 1), ++highs;
-  const lows = draws.length - highs;
+  for (let d = 0; d < figure.length; ++d)
+    if (figure[d] >= split) ++highs;
+    else if (!Number.isNaN(figure[d])) ++lows;
   if (!lows || !highs) return null;
   let best: (SplitCause & {score: number}) | null = null;
+  const low = new Float64Array(lows);
+  const high = new Float64Array(highs);
   for (const {id, values} of inputs) {
-    const order = [...draws].sort((a, b) => values[a] - values[b]);
-    // Walking up the sorted values: how many low and high draws lie below the threshold after position i.
+    // Each group's values of the input, sorted (a typed array sorts natively, without a comparator call per pair),
+    // then walked together from the smallest: every threshold between two distinct values is tried.
+    let l = 0;
+    let h = 0;
+    for (let d = 0; d < figure.length; ++d)
+      if (figure[d] >= split) high[h++] = values[d];
+      else if (!Number.isNaN(figure[d])) low[l++] = values[d];
+    low.sort();
+    high.sort();
     let lowBelow = 0;
     let highBelow = 0;
-    for (let i = 0; i < order.length - 1; ++i) {
-      if (high[order[i]]) ++highBelow;
-      else ++lowBelow;
-      const here = values[order[i]];
-      const next = values[order[i + 1]];
-      if (next === here) continue;
+    while (lowBelow < lows || highBelow < highs) {
+      // Take every draw at the next smallest value, of both groups.
+      const here = Math.min(lowBelow < lows ? low[lowBelow] : Infinity, highBelow < highs ? high[highBelow] : Infinity);
+      while (lowBelow < lows && low[lowBelow] === here) ++lowBelow;
+      while (highBelow < highs && high[highBelow] === here) ++highBelow;
+      if (lowBelow === lows && highBelow === highs) break;
+      const next = Math.min(lowBelow < lows ? low[lowBelow] : Infinity, highBelow < highs ? high[highBelow] : Infinity);
       // Low group below the threshold, high above; or the reverse.
       const asIs = {lowOnSide: lowBelow / lows, highOnSide: (highs - highBelow) / highs};
       const reversed = {lowOnSide: (lows - lowBelow) / lows, highOnSide: highBelow / highs};
