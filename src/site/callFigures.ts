@@ -10,6 +10,7 @@ import {factGw} from "../core/capacity/convert.js";
 import {
   aboveZeroText,
   CEILING_FILLED,
+  chipAssumptions,
   clustersText,
   combineBounds,
   count as countText,
@@ -21,6 +22,7 @@ import {
   headlineFigures,
   inputText,
   largestLevers,
+  type MarketDraws,
   marketScenarios,
   medianBetweenClusters,
   pct,
@@ -28,9 +30,13 @@ import {
   priceCapexCorner,
   providerGroupInvestors,
   renewalCases,
+  roundSig,
   type ScenarioColumn,
   scenarioTable,
+  shareAssumptions,
+  splitCauseText,
   type TornadoRow,
+  type TwoClusters,
   toUsd
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
@@ -43,6 +49,8 @@ export interface CallFigureInput {
   headlines?: HeadlineFigure[];
   /** Each deal's scenario columns (scenarioTable), as the site computed them; default computed here from the data. */
   scenarios?: Record<string, ScenarioColumn[]>;
+  /** The market's sums over common draws, as the site computed them (the P10–P90 of the summed cash NPV). */
+  marketDraws?: MarketDraws | null;
 }
 
 const missing: FigureValue = {kind: "missing"};
@@ -247,7 +255,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     yield* pricingFigures(deal.id, p);
     yield* leverFigures(dataset, deal, p);
     yield* otherReturnFigures(deal, p);
-    yield* drawFigures(deal.id, p);
+    yield* drawFigures(dataset, deal, p);
     // The deal's standing as numbers a condition can test (1 or 0): a letter of intent, superseded.
     yield [`${deal.id}.status.letter-of-intent`, {kind: "number", value: deal.status === "loi" ? 1 : 0, unit: "count"}];
     yield [`${deal.id}.status.superseded`, {kind: "number", value: deal.supersededOn ? 1 : 0, unit: "count"}];
@@ -414,7 +422,8 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
  * npv-draws.words (a sentence for page 1: "The cash NPV is above zero in 57% of the 10,000 draws, and cumulative cash
  * turns positive within the deal in 52% of them; its draws split in two: …"). Missing without a cash NPV or draws.
  */
-function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
+  const id = deal.id;
   const r = p?.recycling;
   const share = r?.npvUsd ? r.npvPositiveShare : undefined;
   const draws = p?.uncertainty?.draws;
@@ -430,7 +439,53 @@ function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[stri
       ? ""
       : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
-  yield [`${id}.econ.npv-draws.words`, text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.`)];
+  yield [
+    `${id}.econ.npv-draws.words`,
+    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}`)
+  ];
+}
+
+/**
+ * " What divides them most is …": the drawn input that best tells a split's two groups apart (TwoClusters.cause), in
+ * the data's words with its threshold in its unit; "" without a split, a cause, or an input the data names.
+ */
+function splitCauseWords(dataset: Dataset, deal: Deal, c: TwoClusters | null | undefined): string {
+  const cause = c?.cause;
+  if (!c || !cause) return "";
+  const inputs = [
+    ...dataset.assumptions,
+    ...(deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [])
+  ];
+  const input = inputs.find((a) => a.id === cause.id);
+  const name = causeName(dataset, deal, cause.id);
+  if (!input || !name) return "";
+  // A threshold found among the draws: a computed value, to two significant figures.
+  const rounded = roundSig(cause.threshold, 2);
+  const threshold = input.unit === "fraction" ? pct(rounded) : figureWords({value: rounded, unit: input.unit}, {bare: true});
+  return ` ${splitCauseText({...c, cause}, name, threshold)}.`;
+}
+
+/**
+ * " In both, the term left needed to renew IT (share of its life) divides them most.": the drawn input that best tells
+ * the groups apart, named once when every split deal shares it, else deal by deal; "" when none is named.
+ */
+function splitCausesWords(dataset: Dataset, split: readonly Deal[], projections: Record<string, DealProjection>): string {
+  const named = split.map((d) => ({deal: d, name: causeName(dataset, d, projections[d.id]?.recycling.npvClusters?.cause?.id)}));
+  if (!named.length || named.some((n) => !n.name)) return "";
+  if (new Set(named.map((n) => n.name)).size === 1)
+    return ` ${named.length === 1 ? "There" : named.length === 2 ? "In both" : "In each"}, ${named[0].name} divides them most.`;
+  return ` What divides them most: ${named.map((n) => `for ${n.deal.name}, ${n.name}`).join("; ")}.`;
+}
+
+/** The drawn input `id` of a deal in the data's words ("the term left needed to renew IT (share of its life)"), or "". */
+function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string {
+  if (!id) return "";
+  const inputs = [
+    ...dataset.assumptions,
+    ...(deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [])
+  ];
+  const input = inputs.find((a) => a.id === id);
+  return input ? `the ${input.label.charAt(0).toLowerCase()}${input.label.slice(1)}` : "";
 }
 
 /**
@@ -483,7 +538,11 @@ export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number
  * of its draws"; "no deal's …"; "every deal's …"), and npv-split.words (the deals whose draws split in two groups, and those whose
  * median then lies between them, as a sentence; "" when none splits).
  */
-function* marketDrawFigures(priced: readonly Deal[], projections: Record<string, DealProjection>): Iterable<[string, FigureValue]> {
+function* marketDrawFigures(
+  dataset: Dataset,
+  priced: readonly Deal[],
+  projections: Record<string, DealProjection>
+): Iterable<[string, FigureValue]> {
   const share = (d: Deal) => projections[d.id].recycling.npvPositiveShare;
   const known = priced.filter((d) => share(d) !== undefined);
   if (!known.length) {
@@ -518,7 +577,7 @@ function* marketDrawFigures(priced: readonly Deal[], projections: Record<string,
     "market.npv-split.words",
     text(
       split.length
-        ? ` The cash NPV's draws split in two groups for ${names(split)}${between.length ? `; for ${names(between)} the median lies between the two and stands for neither` : ""}.`
+        ? ` The cash NPV's draws split in two groups for ${names(split)}${between.length ? `; for ${names(between)} the median lies between the two and stands for neither` : ""}.${splitCausesWords(dataset, split, projections)}`
         : ""
     )
   ];
@@ -558,9 +617,9 @@ interface Scored {
  *   `.label` (the column's name for a sentence: "bear economics", "the base case"); `market.scenario-positive-max`:
  *   the most deals above zero in any column, and `market.scenario-positive.words` the clause that says so.
  */
-export function* marketFigures({dataset, projections, scenarios}: CallFigureInput): Iterable<[string, FigureValue]> {
+export function* marketFigures({dataset, projections, scenarios, marketDraws}: CallFigureInput): Iterable<[string, FigureValue]> {
   if (!projections) return;
-  yield* marketScenarioFigures(dataset, scenarios, projections);
+  yield* marketScenarioFigures(dataset, scenarios, projections, marketDraws ?? null);
   const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id]);
   const priced = live.filter((d) => projections[d.id].recycling.npvUsd);
   const npv = (d: Deal) => projections[d.id].recycling.npvUsd!;
@@ -570,7 +629,7 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
-  yield* marketDrawFigures(priced, projections);
+  yield* marketDrawFigures(dataset, priced, projections);
   // The same at every assumption's base value (the base case each briefing shows beside the median).
   const paybackBase = priced.filter((d) => {
     // The base case's own payback (null when it never pays back: not the median's year in its place).
@@ -601,6 +660,16 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
     text(
       others.length
         ? `; ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} left out too`
+        : ""
+    )
+  ];
+  // The same as a sentence of its own, for a takeaway: " OpenAI's 20% revenue share to Microsoft, about $31.7B if its cap
+  // is reached, is not counted either."
+  yield [
+    "market.other-returns.sentence",
+    text(
+      others.length
+        ? ` ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} not counted either.`
         : ""
     )
   ];
@@ -722,11 +791,17 @@ function scenarioName(column: {scenario: string; label: string}): string {
   return /^[A-Z][a-z]/.test(column.label) ? column.label.charAt(0).toLowerCase() + column.label.slice(1) : column.label;
 }
 
+const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** A model estimate in dollars, in words ("about −$415B"). */
+const modelWords = (value: number) => figureWords({value, unit: "usd", bound: "about", derived: true});
+
 /** The market's bull / base / bear figures (see marketFigures): the extremes of the summed cash NPVs over the scenarios. */
 function* marketScenarioFigures(
   dataset: Dataset,
   scenarios: Record<string, ScenarioColumn[]> | undefined,
-  projections: Record<string, DealProjection>
+  projections: Record<string, DealProjection>,
+  draws: MarketDraws | null
 ): Iterable<[string, FigureValue]> {
   // The deals with a projection: one the model cannot project (checkProjections leaves it out) has no scenario either.
   const table = marketScenarios(
@@ -759,6 +834,43 @@ function* marketScenarioFigures(
     text(
       corner
         ? `: ${corner.labels.length === 1 ? `${scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]})} is a stress case` : "both are stress cases"}, pairing the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach`
+        : ""
+    )
+  ];
+  // The same ends read with the price and the capex moving together (the model's correlation), when they are a corner:
+  // "; moved together, they come to about −$415B and about $67.5B".
+  const together = [high, low].filter((c) => c?.together).map((c) => c!.together!);
+  yield [
+    "market.scenario-together.words",
+    text(
+      corner && together.length
+        ? `; read with the two moving together, ${together.length === 2 ? "they come to" : "it comes to"} ${together.map((t) => modelWords(t.npvUsd)).join(" and ")}`
+        : ""
+    )
+  ];
+  // The same as sentences of their own, for a takeaway in short sentences: " Both ends are stress cases: they pair …
+  // reach. Read with the two moving together, they come to about −$415B and about $67.5B."
+  const one = corner?.labels.length === 1;
+  yield [
+    "market.scenario-stress.sentence",
+    text(
+      corner
+        ? ` ${one ? `${capitalize(scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]}))} is a stress case: it pairs` : "Both ends are stress cases: they pair"} the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach.${
+            together.length
+              ? ` Read with the two moving together, ${together.length === 2 ? "they come to" : "it comes to"} ${together.map((t) => modelWords(t.npvUsd)).join(" and ")}.`
+              : ""
+          }`
+        : ""
+    )
+  ];
+  // Where the draws put the same sum: " Over the 10,000 draws, every deal at the same drawn values, the sum's P10–P90 is
+  // about −$234B to about −$66.1B." ("" without draws).
+  const band = draws?.npvUsd;
+  yield [
+    "market.scenario-draws.words",
+    text(
+      band && Number.isFinite(band.p10) && Number.isFinite(band.p90)
+        ? ` Over ${countText(draws.draws)} draws of every assumption, each draw shared by every deal, the sum's P10–P90 is ${modelWords(band.p10)} to ${modelWords(band.p90)}.`
         : ""
     )
   ];

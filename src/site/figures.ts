@@ -13,6 +13,7 @@ import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
 import type {DealProjection} from "../core/project/projectDeal.js";
 import {marketMap} from "../core/recycling/marketMap.js";
+import type {MarketDraws} from "../core/research/marketDraws.js";
 import type {ScenarioColumn} from "../core/research/scenarioTable.js";
 import {economicsFigures, headlineFigureNames, marketFigures} from "./callFigures.js";
 import type {FigureValue} from "./placeholders.js";
@@ -28,6 +29,8 @@ export interface FigureInput {
   headlines?: HeadlineFigure[];
   /** Each deal's scenario columns as the site computed them (the market's bull / base / bear); default computed. */
   scenarios?: Record<string, ScenarioColumn[]>;
+  /** The market's sums over common draws (marketDraws), as the site computed them; absent: no band on page 1. */
+  marketDraws?: MarketDraws | null;
 }
 
 /** A family of figures: name → value pairs. */

@@ -17,6 +17,7 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   marketAggregate,
+  marketDraws,
   marketScenarios,
   npvTable,
   type PeerInput,
@@ -146,16 +147,32 @@ export function siteData({
       peers: peersOf(baseAnalysis()),
       npvTable: npvTableOf(baseAnalysis()),
       // The market under each scenario: the live deals' scenario columns added up (bounded by the scenarios, not the deals).
-      marketScenarios: marketScenarios(
-        baseAnalysis().comparison.map((row) => ({
-          id: row.id,
-          name: row.name,
-          live: row.status !== "superseded",
-          columns: baseAnalysis().scenarios[row.id] ?? []
-        }))
-      )
+      marketScenarios: {
+        ...marketScenarios(
+          baseAnalysis().comparison.map((row) => ({
+            id: row.id,
+            name: row.name,
+            live: row.status !== "superseded",
+            columns: baseAnalysis().scenarios[row.id] ?? []
+          }))
+        ),
+        draws: marketDrawsOf()
+      }
     })
   );
+  // The market's sums over common draws (every live deal at the same drawn values): the P10–P90 beside its columns.
+  // Kept between builds like a deal's projection, keyed on the live deals and the draw count.
+  function marketDrawsOf() {
+    const live = dataset.deals.filter((d) => d.status !== "superseded");
+    const input = {...dataset, deals: live};
+    return memo("market-draws", [input, draws.analysis], () =>
+      marketDraws(
+        input,
+        live.map((d) => d.id),
+        {draws: draws.analysis}
+      )
+    );
+  }
   // The live deals' cash NPVs, medians with their bands, side by side (bounded like the market's totals).
   function npvTableOf({comparison, projections}: Omit<Analysis, "peers">) {
     return npvTable(
@@ -230,7 +247,8 @@ export function siteData({
       version,
       projections: analysis().projections,
       headlines: figures(),
-      scenarios: analysis().scenarios
+      scenarios: analysis().scenarios,
+      marketDraws: analysis().marketScenarios?.draws ?? null
     });
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {

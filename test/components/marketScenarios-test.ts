@@ -1,22 +1,9 @@
 import {assert, it} from "vitest";
 import {marketScenarioFinding, scenarioTitle} from "../../docs/components/sections/marketNpv.js";
 import {marketScenarios} from "../../src/core/research/marketScenarios.js";
-import type {ScenarioColumn} from "../../src/core/research/scenarioTable.js";
+import {scenarioColumn} from "../core/research/scenarioColumn.js";
 
-const column = (scenario: string, label: string, npvUsd: number | null): ScenarioColumn => ({
-  scenario,
-  label,
-  description: "",
-  ramp: "linear",
-  overrides: [],
-  npvUsd,
-  npvWithResidualUsd: null,
-  paybackYear: null,
-  gwYears: null,
-  h100eFp8: null,
-  paidGwYears: null,
-  paidGwYearsPriceAlone: null
-});
+const column = (scenario: string, label: string, npvUsd: number | null) => scenarioColumn(scenario, npvUsd, {label, description: ""});
 const deal = (id: string, npvs: [number, number, number]) => ({
   id,
   name: id.toUpperCase(),

@@ -1,5 +1,5 @@
 import {assert, beforeAll, it} from "vitest";
-import {computeTimingNote, priceCapacityNote, priceCapexNote} from "../../docs/components/sections/scenarioNotes.js";
+import {bandCell, bandNote, computeTimingNote, priceCapacityNote, priceCapexNote} from "../../docs/components/sections/scenarioNotes.js";
 import type {Dataset} from "../../src/core/model.js";
 import {scenarioTable} from "../../src/core/research/scenarioTable.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -71,4 +71,45 @@ it("priceCapexNote states the chance of the bull's and bear's price/capex corner
   );
   for (const deal of dataset.deals)
     assert.notMatch(priceCapexNote(dataset.assumptions, scenarioTable(dataset, deal.id)), /undefined|NaN|null/, deal.id);
+});
+
+it("priceCapexNote gives the corner columns' reading with the price and the capex moving together, computed by the same model", () => {
+  const table = scenarioTable(dataset, "microsoft-openai");
+  const bear = table.find((c) => c.scenario === "bear")!;
+  const bull = table.find((c) => c.scenario === "bull")!;
+  const capex = dataset.assumptions.find((a) => a.id === "capex-per-gw")!;
+  // Together: the cheap price with the cheap end of the capex range, the dear price with the dear end.
+  assert.strictEqual(bear.together!.capexPerGw, capex.low);
+  assert.strictEqual(bull.together!.capexPerGw, capex.high);
+  // Cheaper capex with the bear's price, dearer with the bull's: the bear reads better, the bull worse.
+  assert.isAbove(bear.together!.npvUsd, bear.npvUsd!);
+  assert.isBelow(bull.together!.npvUsd, bull.npvUsd!);
+  assert.isUndefined(table.find((c) => c.scenario === "base")!.together);
+  const note = priceCapexNote(dataset.assumptions, table);
+  assert.match(
+    note,
+    /Read with the two moving together instead \(the capex per GW at the end of its range on the price's side: \$29B per GW with \$7B per GW-year and \$55B per GW with \$15B per GW-year\), Bear economics comes to about −\$[\d.]+B and bull economics about \$[\d.]+B: the same model, every other value the scenario's\.$/
+  );
+  for (const deal of dataset.deals)
+    assert.notMatch(priceCapexNote(dataset.assumptions, scenarioTable(dataset, deal.id)), /undefined|NaN|null/, deal.id);
+});
+
+it("bandNote places each column against the draws' P10, median and P90; bandCell writes the band", () => {
+  const band = {p10: -41.4e9, p50: 6.83e9, p90: 50.7e9};
+  const columns = [
+    {title: "the base case", value: 37.3e9},
+    {title: "slip", value: 1e9},
+    {title: "bear economics", value: -280e9},
+    {title: "bull economics", value: 75.3e9},
+    {title: "unpriced", value: null}
+  ];
+  assert.strictEqual(
+    bandNote(columns, band, {draws: 10_000, measure: "the cash NPV"}),
+    "Against the 10,000 Monte Carlo draws of the cash NPV (every assumption drawn over its range; P10 −$41.4B, median $6.83B, P90 $50.7B): below the P10, bear economics (about −$280B); between the P10 and the median, slip (about $1B); between the median and the P90, the base case (about $37.3B); above the P90, bull economics (about $75.3B). A column outside the P10–P90 is a case that fewer than one draw in ten reaches on its side; inside it, a case the draws often give."
+  );
+  assert.match(bandNote(columns.slice(0, 2), band, {draws: 10_000, measure: "x"}), /Every column lies inside the P10–P90/);
+  assert.strictEqual(bandNote(columns, null, {draws: 10_000, measure: "x"}), "");
+  assert.strictEqual(bandNote([{title: "a", value: null}], band, {draws: 10_000, measure: "x"}), "");
+  assert.strictEqual(bandCell({p10: 2029, p90: Number.NaN}, String, "never"), "2029 to never");
+  assert.strictEqual(bandCell(undefined, String), "");
 });

@@ -46,6 +46,10 @@ describe("every briefing", () => {
     assert.include(pages[0], "Data as of");
     assert.include(pages[0], "Data version");
     assert.include(pages[1], "Contents");
+    // Page 1 ends on its own page: a call that runs long printed its closing paragraph over page 2's contents (critic s8 H4).
+    const closing = "Every figure traces to a sourced fact";
+    assert.include(pages[0].replace(/\s+/g, " "), closing, `${name}: page 1 does not end on page 1`);
+    assert.notInclude(pages[1].replace(/\s+/g, " "), closing, `${name}: page 1 runs onto page 2`);
     pages.forEach((text, i) => {
       // A page holds more than its running header and "Page X of Y".
       const body = text

@@ -379,7 +379,17 @@ it("drawFigures and marketDrawFigures: the draws above zero and the split groups
               npvUsd: s ? {...p.recycling.npvUsd, value: s[2]} : p.recycling.npvUsd,
               npvPositiveShare: share(id),
               paybackNeverShare: 1 - share(id),
-              npvClusters: s ? {split: 0, lowShare: 0.6, highShare: 0.4, lowMedian: s[0], highMedian: s[1]} : null
+              npvClusters: s
+                ? {
+                    split: 0,
+                    lowShare: 0.6,
+                    highShare: 0.4,
+                    lowMedian: s[0],
+                    highMedian: s[1],
+                    lowAboveZero: s[0] > 0 ? 1 : 0,
+                    highAboveZero: s[1] > 0 ? 1 : 0
+                  }
+                : null
             }
           : p.recycling;
         return [id, {...p, recycling, uncertainty: {seed: 1, draws: 10_000, varied: [], figures: {}}}];

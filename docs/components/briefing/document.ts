@@ -83,6 +83,7 @@ export async function BriefingDocument({
   const changed = WhatChanged(slice.changes);
   if (changed) parts.push({id: "changes", title: "What changed", node: Part("changes", "What changed", changed)});
   const drawn: Node[] = [];
+  const absent: {title: string; reason: string}[] = [];
   let sourcesWanted = false;
   for (const id of briefing.sections) {
     if (id === SOURCES_ID) {
@@ -104,8 +105,14 @@ export async function BriefingDocument({
     } catch (error) {
       throw new Error(`section "${id}" failed: ${(error as Error).message}`);
     }
-    drawn.push(node);
     const title = section.titleFor?.(context) ?? section.title;
+    // A section whose whole content is its absence (marked `section-absent`) is not a part of its own: one line after
+    // the contents names it with its reason (no near-empty page, no heading over one sentence).
+    if (node instanceof Element && node.classList.contains("section-absent")) {
+      absent.push({title, reason: node.textContent?.trim() ?? ""});
+      continue;
+    }
+    drawn.push(node);
     parts.push({id, title, node: Part(id, title, el("div", {class: "briefing-section-body"}, node))});
   }
   if (sourcesWanted) {
@@ -117,12 +124,22 @@ export async function BriefingDocument({
     id: briefing.scenario
   };
   const entries: ContentsEntry[] = parts.map(({id, title}) => ({id: `part-${id}`, title}));
+  // The sections left out for want of data, named once under the contents where a reader looks for them.
+  const contents = Contents(entries);
+  if (absent.length)
+    contents.append(
+      el(
+        "p",
+        {class: "briefing-absent"},
+        `Not in this briefing: ${absent.map((a) => `“${a.title}” (${a.reason.replace(/\.$/, "")})`).join("; ")}.`
+      )
+    );
   const node = el(
     "article",
     {class: `briefing briefing--${printPaper}`, "data-briefing": briefing.name, "data-paper": printPaper},
     RunningHeader(briefing.title, `Data as of ${date(asOf)}`),
     Cover(briefing, {asOf, version, scenario}),
-    Contents(entries),
+    contents,
     parts.map((p) => p.node)
   );
   const meta: BriefingMeta = {

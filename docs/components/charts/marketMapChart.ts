@@ -24,7 +24,9 @@ export interface Placed extends MarketNode {
  */
 export function placeMarket(map: MarketMap): Placed[] {
   const labs = map.nodes.filter((n) => n.roles.includes("lab"));
-  const labX = new Map(labs.map((n, i) => [n.id, labs.length > 1 ? -0.42 + (0.84 * i) / (labs.length - 1) : 0]));
+  // Two labs sit at ±0.42; more spread a little wider (their names alternate under and over the row).
+  const half = Math.min(0.6, 0.42 + 0.06 * Math.max(0, labs.length - 2));
+  const labX = new Map(labs.map((n, i) => [n.id, labs.length > 1 ? -half + (2 * half * i) / (labs.length - 1) : 0]));
   const weight = new Map<string, {sum: number; x: number}>();
   const lean = (company: string, lab: string, amount: number) => {
     if (!labX.has(lab) || labX.has(company)) return;
@@ -76,17 +78,16 @@ const STROKE: Record<Arrow["kind"], string> = {
   superseded: "var(--theme-foreground-muted)"
 };
 
-// A second label line with the node's money, so print shows what hover would: "invests $28B · gets $238B".
-function totals(n: MarketNode): string {
+// The label's lines under the name, so print shows what hover would: "invests $28B", "gets over $238B", each on a line
+// of its own (one long line pushed the circle in to a third of the page), and the part in a loop on its own line.
+function totals(n: MarketNode): string[] {
   // The bound words of the facts summed stay: "over $13B" is not "$13B".
-  const parts = [
+  const loops = inLoops(n);
+  return [
     n.investsUsd > 0 ? `invests ${bounded(n.invests.value, n.invests.bound, usd)}` : "",
+    loops,
     n.receivesUsd > 0 ? `gets ${bounded(n.receives.value, n.receives.bound, usd)}` : ""
   ].filter(Boolean);
-  // The part in a loop on a line of its own, so the label stays as narrow as the others (the layout makes room for the
-  // longest line).
-  const loops = inLoops(n);
-  return parts.length ? `\n${parts.join(" · ")}${loops ? `\n${loops}` : ""}` : "";
 }
 
 // "up to $10B of it in a loop" when only part of a company's money loops (the rest: a superseded deal's stake, or a lab
@@ -94,6 +95,66 @@ function totals(n: MarketNode): string {
 function inLoops(n: MarketNode): string {
   const part = n.investsInLoops.value;
   return part > 0 && part < n.invests.value * (1 - 1e-9) ? `${bounded(part, n.investsInLoops.bound, usd)} of it in a loop` : "";
+}
+
+/**
+ * Returns the labels' centres (pixels, downwards) with no two labels of one side overlapping, each as near its node's
+ * height as the others allow: labels that would overlap are stacked `gap` apart into a block centred where its labels
+ * want to be on average (merging with the block above while they overlap), and the blocks are kept within [top,
+ * bottom]. `wanted` are the nodes' heights, `heights` the labels'.
+ *
+ * @example dodgeLabels([0, 10], [30, 30], -100, 100) // [−12, 22]: the two move apart about their mean, 34 px
+ */
+export function dodgeLabels(wanted: readonly number[], heights: readonly number[], top: number, bottom: number, gap = 4): number[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b] || a - b);
+  // A block: its labels in order, its total height (gaps included), and the offset of each label's centre in it.
+  type Block = {items: number[]; height: number; want: number; start: number};
+  const blocks: Block[] = [];
+  const place = (b: Block) => {
+    // The block's top, where its labels' centres are on average where they want to be.
+    let offset = 0;
+    let sum = 0;
+    for (const i of b.items) {
+      sum += wanted[i] - (offset + heights[i] / 2);
+      offset += heights[i] + gap;
+    }
+    b.start = sum / b.items.length;
+  };
+  for (const i of order) {
+    const block: Block = {items: [i], height: heights[i], want: wanted[i], start: 0};
+    place(block);
+    blocks.push(block);
+    // Merge with the block above while they overlap.
+    while (blocks.length > 1) {
+      const above = blocks[blocks.length - 2];
+      const here = blocks[blocks.length - 1];
+      if (above.start + above.height + gap <= here.start) break;
+      above.items.push(...here.items);
+      above.height += gap + here.height;
+      place(above);
+      blocks.pop();
+    }
+  }
+  // Inside [top, bottom], the lowest blocks first pushed up, then the highest pushed down.
+  let floor = bottom;
+  for (let k = blocks.length - 1; k >= 0; --k) {
+    blocks[k].start = Math.min(blocks[k].start, floor - blocks[k].height);
+    floor = blocks[k].start - gap;
+  }
+  let ceiling = top;
+  for (const b of blocks) {
+    b.start = Math.max(b.start, ceiling);
+    ceiling = b.start + b.height + gap;
+  }
+  const out = [...wanted];
+  for (const b of blocks) {
+    let y = b.start;
+    for (const i of b.items) {
+      out[i] = y + heights[i] / 2;
+      y += heights[i] + gap;
+    }
+  }
+  return out;
 }
 
 /** Returns the map as an SVG chart with its legend; `width` wide, about as tall. */
@@ -105,7 +166,9 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
   const name = (id: string) => at.get(id)?.name ?? id;
   const loopPairs = new Set(map.loops.flatMap((l) => [`${l.company}→${l.lab}`, `${l.lab}→${l.company}`]));
   const loopCompanies = new Set(map.loops.map((l) => l.company));
-  const label = (n: Placed, short: boolean) => `${n.name}${loopCompanies.has(n.id) ? " ↺" : ""}${short ? "" : totals(n)}`;
+  const title = (n: Placed) => `${n.name}${loopCompanies.has(n.id) ? " ↺" : ""}`;
+  // The lines under a company's name: none on a phone (the table under the map has them) nor for a lab.
+  const details = (n: Placed) => (narrow || n.side === "below" ? [] : totals(n));
   const maxUsd = Math.max(1, ...map.edges.map((e) => e.usd.value));
   const arrows: Arrow[] = [
     ...map.edges.map((e) => ({
@@ -133,24 +196,55 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
     y2: at.get(target)!.y,
     loop: a.kind !== "superseded" && loopPairs.has(`${source}→${target}`)
   }));
-  // Pixels per unit of the layout: the circle leaves room beside it for the labels (two lines on a wide screen, the
-  // longest line's width estimated at 0.6 em a character); on a phone the circle stretches into a taller ellipse so
-  // the arrows keep some length.
-  const fontSize = narrow ? 11 : 13;
+  // Pixels per unit of the layout: the circle leaves room beside it for the labels (the longest line's width estimated
+  // at 0.6 em a character for the bold name, 0.55 for the lines under it); on a phone the circle stretches into a
+  // taller ellipse so the arrows keep some length. Print sets the labels at the page's small type.
+  const fontSize = narrow ? 11 : print ? 10.5 : 12;
+  const lineHeight = 1.2 * fontSize;
   const r = narrow ? 5 : 7;
-  const longest = Math.max(
+  const sides = nodes.filter((n) => n.side !== "below");
+  const longest = Math.max(0, ...sides.flatMap((n) => [title(n).length * 0.6, ...details(n).map((line) => line.length * 0.55)]));
+  const kx = Math.max(60, Math.min(170, w / 2 - (narrow ? 92 : r + 13 + longest * fontSize)));
+  // Taller when a side's labels, stacked, need more height than the circle gives them.
+  const labelHeight = (n: Placed) => (1 + details(n).length) * lineHeight;
+  const stacked = Math.max(
     0,
-    ...nodes
-      .filter((n) => n.side !== "below")
-      .flatMap((n) =>
-        label(n, narrow)
-          .split("\n")
-          .map((line) => line.length)
-      )
+    ...(["left", "right"] as const).map((side) => nodes.filter((n) => n.side === side).reduce((sum, n) => sum + labelHeight(n) + 6, 0))
   );
-  const kx = Math.max(60, Math.min(170, w / 2 - (narrow ? 92 : r + 13 + longest * fontSize * 0.6)));
-  const ky = narrow ? 1.4 * kx : kx;
+  const ky = Math.max(narrow ? 1.4 * kx : kx, stacked / 2.3);
   const height = Math.round(2.44 * ky);
+  // Each side's labels at their node's height, moved apart where they would overlap (pixels, downwards from the
+  // centre), then back into layout units.
+  const labelY = new Map<string, number>();
+  for (const side of ["left", "right"] as const) {
+    const these = nodes.filter((n) => n.side === side);
+    const ys = dodgeLabels(
+      these.map((n) => -n.y * ky),
+      these.map(labelHeight),
+      -1.22 * ky + 2,
+      1.22 * ky - 2,
+      6
+    );
+    for (const [i, n] of these.entries()) labelY.set(n.id, -ys[i] / ky);
+  }
+  // More than two labs: their names alternate under and over the row, so neighbours do not meet.
+  const labs = nodes.filter((n) => n.side === "below").sort((a, b) => a.x - b.x);
+  const over = new Set(labs.length > 2 ? labs.filter((_, i) => i % 2 === 1).map((n) => n.id) : []);
+  type LabelRow = {node: Placed; text: string; y: number; dy: number; anchor: "start" | "end" | "middle"; dx: number; weight: number};
+  const labelRows: LabelRow[] = nodes.flatMap((n): LabelRow[] => {
+    if (n.side === "below") {
+      const lean = labs.length > 2 && n !== labs[0] && n !== labs.at(-1) ? 0 : Math.sign(n.x);
+      const anchor = lean < 0 ? "end" : lean > 0 ? "start" : "middle";
+      return [{node: n, text: title(n), y: n.y, dy: over.has(n.id) ? -(r + 12) : r + 14, anchor, dx: lean * 4, weight: 700}];
+    }
+    const lines = details(n);
+    const centre = labelY.get(n.id) ?? n.y;
+    // The block's top line in pixels above its centre: the name, then each line under it.
+    const top = -((1 + lines.length) * lineHeight) / 2 + lineHeight / 2;
+    const dx = n.side === "left" ? -(r + 9) : r + 9;
+    const anchor = n.side === "left" ? "end" : "start";
+    return [title(n), ...lines].map((text, i) => ({node: n, text, y: centre, dy: top + i * lineHeight, anchor, dx, weight: i ? 400 : 700}));
+  });
   const inset = r + 4;
   const body = (kind: Arrow["kind"], bend: number, dash?: string) =>
     Plot.arrow(
@@ -222,20 +316,32 @@ export function MarketMapChart(map: MarketMap, {width, print = false}: {width: n
                 `${n.name}: invests ${bounded(n.invests.value, n.invests.bound, usd)} (firm); compute committed to it ${bounded(n.receives.value, n.receives.bound, usd)}`
             })
       }),
-      // Lab labels sit under their node, leaning outwards so two labs' names do not meet in the middle.
-      ...(["left", "right", "below"] as const).flatMap((side) =>
-        (side === "below" ? ([-1, 0, 1] as const) : ([0] as const)).map((lean) =>
+      // A leader from a node to its label where the label had to move off its node's height.
+      Plot.link(
+        nodes.filter((n) => n.side !== "below" && Math.abs((labelY.get(n.id) ?? n.y) - n.y) * ky > lineHeight / 2),
+        {
+          x1: "x",
+          y1: "y",
+          x2: (n: Placed) => n.x + ((n.side === "left" ? -1 : 1) * (r + 6)) / kx,
+          y2: (n: Placed) => labelY.get(n.id) ?? n.y,
+          stroke: "var(--theme-foreground-muted)",
+          strokeWidth: 0.75
+        }
+      ),
+      // Each line of a label as a text of its own: the name bold, the money under it in regular weight; lab names under
+      // (or, from the third lab, alternately over) their node, leaning outwards so two labs' names do not meet.
+      ...(["start", "end", "middle"] as const).flatMap((anchor) =>
+        [700, 400].map((weight) =>
           Plot.text(
-            nodes.filter((n) => n.side === side && (side !== "below" || Math.sign(n.x) === lean)),
+            labelRows.filter((l) => l.anchor === anchor && l.weight === weight),
             {
-              x: "x",
-              y: "y",
-              text: (n: Placed) => label(n, narrow || side === "below"),
-              dx: side === "left" ? -(r + 9) : side === "right" ? r + 9 : lean * 4,
-              dy: side === "below" ? r + 16 : 0,
-              textAnchor: side === "left" || lean < 0 ? "end" : side === "right" || lean > 0 ? "start" : "middle",
+              x: (l: LabelRow) => l.node.x + l.dx / kx,
+              y: (l: LabelRow) => l.y - l.dy / ky,
+              text: "text",
+              textAnchor: anchor,
+              lineAnchor: "middle",
               fontSize,
-              fontWeight: side === "below" ? 700 : 600,
+              fontWeight: weight,
               stroke: "var(--theme-background)",
               strokeWidth: 4,
               fill: "currentColor"

@@ -230,9 +230,10 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   if (!commitment)
+    // Its whole content is its absence: a briefing leaves the section out and lists it once after its contents.
     return el(
       "div",
-      {class: "commitment"},
+      {class: "commitment section-absent"},
       el(
         "p",
         {class: "commitment-reading"},

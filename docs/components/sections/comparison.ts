@@ -184,6 +184,9 @@ function tableNote(
   return `${n(view.table.length)} of the ${n(rows.length)} deals: the ${top === 1 ? "largest" : `${n(top)} largest`} by firm investment, by dollar commitment and by GW ceiling, largest dollar commitment first${print ? "" : " (select a column heading to sort by it)"}; the last row adds up the other ${n(view.others.deals)} live deals.${superseded} ${after}`;
 }
 
+/** Fewest deals with both figures the scatter is drawn for; below it the sentence alone names them. */
+export const MIN_SCATTER_POINTS = 3;
+
 export const comparison: Section = {
   id: "comparison",
   title: "The deals compared",
@@ -208,6 +211,8 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
   const articleDeals = article.deals.map((d) => d.id);
   const told = new Set<string>();
   const others = view.others && othersRow(view.others);
+  const {points} = comparisonPoints(rows);
+  const scattered = points.length >= MIN_SCATTER_POINTS;
   const section = el(
     "div",
     {class: "comparison-section"},
@@ -245,13 +250,23 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
     ),
     divisorNotes(view.table),
     el("h3", {}, "Commitment per dollar invested, against commitment per GW"),
-    el("p", {class: "comparison-standout"}, comparisonStandout(rows, partial)),
-    ChartFrame(ComparisonScatter(view.scatter, {width, marks}), {
-      title: asTitle(comparisonStandout(rows, partial)),
-      source: chartSource(data, {inputs: figureInputs(view.scatter)})
-    }),
-    view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows)) : null,
-    !print && scatterCsv(view.scatter, data.version),
+    // A chart of two dots is a page of paper for two numbers (critic s8 M6): below MIN_SCATTER_POINTS deals with
+    // both figures, the sentence alone, which names them; else the chart, whose title is that sentence.
+    scattered
+      ? [
+          ChartFrame(ComparisonScatter(view.scatter, {width, marks}), {
+            title: asTitle(comparisonStandout(rows, partial)),
+            source: chartSource(data, {inputs: figureInputs(view.scatter)})
+          }),
+          view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows)) : null,
+          !print && scatterCsv(view.scatter, data.version)
+        ]
+      : el(
+          "p",
+          {class: "comparison-standout"},
+          comparisonStandout(rows, partial),
+          points.length ? ` Too few deals have both figures for a chart; each deal's values are in the tables above.` : ""
+        ),
     Footnotes(
       partial,
       told,

@@ -121,7 +121,7 @@ export async function MarketMapSection({data: all, analysis, width, print}: Sect
           `The map draws the ${data.deals.length} largest deals by firm investment, dollar commitment and GW ceiling; the other ${others.deals} live deals are in the market's totals by investor, lab and provider (The market in totals).`
         )
       : null,
-    el("p", {class: "market-finding"}, loopFinding(map, data.deals.length)),
+    // The finding is the figure's title (no paragraph repeating it above the figure).
     ChartFrame(MarketMapChart(map, {width, print}), {
       title: asTitle(loopFinding(map, data.deals.length)),
       source: chartSource(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})

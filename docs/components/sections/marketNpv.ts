@@ -8,10 +8,10 @@ import {CEILING_FILLED, type MarketScenarioColumn, type MarketScenarioTable, typ
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {count, figureText, modelUsd, pct, unitText} from "../format.js";
-import {ScenarioGrid} from "../tables/scenarioGrid.js";
+import {count, figureText, modelUsd, pct, unitText, usd} from "../format.js";
+import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
-import {computeTimingNote, priceCapacityNote, priceCapexNote} from "./scenarioNotes.js";
+import {bandCell, bandNote, computeTimingNote, priceCapacityNote, priceCapexNote, ScenarioAssumptions} from "./scenarioNotes.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Valuation date of every cash NPV (VALUATION_YEAR in the core's recycling model). */
@@ -159,24 +159,38 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
   if (!table?.columns.length) return null;
   const {columns} = table;
   const priced = Math.max(...columns.map((c) => c.priced));
-  const rows: {label: string; cell: (c: MarketScenarioColumn) => string}[] = [];
+  // The same sums over the Monte Carlo's common draws (every deal at the same drawn values): the band column.
+  const draws = table.draws ?? null;
+  const ofPriced = (x: number) => `${count(Math.round(x))} of ${count(draws?.priced ?? priced)}`;
+  const rows: ScenarioGridRow<MarketScenarioColumn>[] = [];
   if (priced) {
     rows.push({
       label: "Cash NPV of the new money, all deals",
-      cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))
+      cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd)),
+      band: bandCell(draws?.npvUsd, usd)
     });
-    rows.push({label: "Deals above zero", cell: (c) => `${count(c.positive)} of ${count(c.priced)}`});
+    rows.push({
+      label: "Deals above zero",
+      cell: (c) => `${count(c.positive)} of ${count(c.priced)}`,
+      band: bandCell(draws?.positive, ofPriced)
+    });
     if (columns.some((c) => c.npvWithResidualUsd !== null)) {
       rows.push({
         label: "The same with the capacity's value at term end (not cash)",
-        cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+        cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd)),
+        band: bandCell(draws?.npvWithResidualUsd, usd)
       });
       rows.push({
         label: "Deals above zero with that value",
-        cell: (c) => (c.positiveWithResidual === null ? "n/a" : `${count(c.positiveWithResidual)} of ${count(c.priced)}`)
+        cell: (c) => (c.positiveWithResidual === null ? "n/a" : `${count(c.positiveWithResidual)} of ${count(c.priced)}`),
+        band: bandCell(draws?.positiveWithResidual, ofPriced)
       });
     }
-    rows.push({label: "Deals paying back in their term", cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`});
+    rows.push({
+      label: "Deals paying back in their term",
+      cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`,
+      band: bandCell(draws?.paysBack, ofPriced)
+    });
     // "Name, about −$5.36B", not "Name (about −$5.36B)": in a narrow column the brackets broke away from the figure,
     // which never breaks, and stood on lines of their own.
     rows.push({label: "Highest cash NPV", cell: (c) => (c.best ? `${c.best.name}, ${modelUsd(c.best.npvUsd)}` : "n/a")});
@@ -185,12 +199,14 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
   if (columns.some((c) => c.gwYears !== null))
     rows.push({
       label: "GW-years the commitments buy",
-      cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years"))
+      cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years")),
+      band: bandCell(draws?.gwYears, (x) => unitText(x, "gw-years"))
     });
   if (columns.some((c) => c.h100eFp8 !== null))
     rows.push({
       label: "H100-equivalents at the ceilings (8-bit)",
-      cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8))
+      cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8)),
+      band: bandCell(draws?.h100eFp8, count)
     });
   if (!rows.length) return null;
   const asBase = columns.find((c) => c.asBase > 0);
@@ -223,10 +239,20 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
         ...ScenarioGrid(columns, rows, {
           title: scenarioTitle,
           label: "The market under each scenario",
-          className: "research-scenarios market-scenarios-table"
+          className: "research-scenarios market-scenarios-table",
+          band: "Monte Carlo P10 to P90"
         }),
         el("p", {class: "market-npv-caption"}, caption),
         ...[
+          draws
+            ? bandNote(
+                columns
+                  .filter((c) => c.scenario !== CEILING_FILLED)
+                  .map((c) => ({title: c.scenario === "base" ? "the base case" : lowerFirst(c.label), value: c.npvUsd})),
+                draws.npvUsd,
+                {draws: draws.draws, measure: "the cash NPVs added up, every deal at the same drawn values on each draw"}
+              )
+            : "",
           priceCapacityNote(columns, "the commitments"),
           priceCapexNote(data.assumptions, columns),
           computeTimingNote(columns, "each deal's")
@@ -241,24 +267,13 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
       }
     ),
     print ? null : ChartCsv(MARKET_SCENARIOS, "", marketScenarioRows(columns), data.version),
-    el(
-      "ul",
-      {class: "research-assumptions"},
-      columns.map((c) =>
-        el(
-          "li",
-          {},
-          el("strong", {}, `${scenarioTitle(c)}: `),
-          c.scenario === "base"
-            ? "every assumption at its base value, no draws."
-            : c.scenario === CEILING_FILLED
-              ? `${CEILING_FILLED_MARKET}${c.npvWithResidualUsd === null && c.priced ? " The model gives a deal's own reading of it no value at term end, so that row is n/a." : ""}`
-              : c.overrides.length
-                ? `${c.description} Sets ${marketStated(c)}; ${c.ramp} delivery ramp.`
-                : c.description
-        )
-      )
-    )
+    ScenarioAssumptions(columns, {
+      title: scenarioTitle,
+      baseText: "every assumption at its base value, no draws.",
+      ceilingText: (c) =>
+        `${CEILING_FILLED_MARKET}${c.npvWithResidualUsd === null && c.priced ? " The model gives a deal's own reading of it no value at term end, so that row is n/a." : ""}`,
+      stated: marketStated
+    })
   );
 }
 

@@ -107,7 +107,7 @@ function methodologyDeal({data, dealId}: SectionContext): Deal {
 }
 
 /** Returns the paragraph on how the bands are drawn, with the seed, draws and distributions of this build. */
-function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[]): HTMLElement {
+function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[], market = false): HTMLElement {
   const u = projection.uncertainty;
   const chipInputs = (u?.varied ?? []).filter((id) => id.startsWith("chip:")).length;
   const rows = assumptions as readonly (AssumptionRow & {id: string; label: string; correlation?: {with: string; rho: number}})[];
@@ -127,7 +127,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     "p",
     {class: "methodology-note"},
     u
-      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal (“${projection.deal}”), so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine. P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. The other ranges that move a cash NPV are centred on their base or span their sources' own spread around it (capex per GW over its seven estimates, each provider's margin over its own reported quarters), so a base case lies inside its band unless slip moves it out. The tornado moves one input at a time to its low and its high, the others at base.${tied}`
+      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${market ? ", and each deal's chip inputs (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure" : chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal${market ? "" : ` (“${projection.deal}”)`}, so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine.${market ? " The market's sums over the draws (the P10–P90 beside its scenario table) draw once per draw for every deal together, from a stream of their own, so each draw is one set of assumptions shared by every deal, as a scenario column is." : ""} P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. The other ranges that move a cash NPV are centred on their base or span their sources' own spread around it (capex per GW over its seven estimates, each provider's margin over its own reported quarters), so a base case lies inside its band unless slip moves it out. The tornado moves one input at a time to its low and its high, the others at base.${tied}`
       : "The Monte Carlo was not run for this build (0 draws)."
   );
 }
@@ -203,6 +203,9 @@ export const methodology: Section = {
       .map((id) => [id, id.endsWith(".itKw") ? "kw" : "pflops"]);
     const units = Object.fromEntries([...assumptions.map((a) => [a.id, a.unit]), ...chipUnits]);
     const links = {sources: data.sourcesById, index: data.sourceNumbers};
+    // The market briefing prints the method, not one deal's audit trail: each deal's briefing carries its own economics,
+    // lineage, bands and tornadoes (critic s8 M15: they were 8 of the market briefing's 31 pages).
+    const market = Boolean(print && !context.dealId);
     return el(
       "div",
       {class: "methodology-section"},
@@ -218,39 +221,56 @@ export const methodology: Section = {
         `The ${assumptions.length} conversion factors below turn the deals' sourced figures into capacity, energy, compute and cash. Each has a low, base and high value: the base case uses the base, a scenario overrides some, and the Monte Carlo draws each from its range.`
       ),
       MethodologyAssumptionsTable(assumptions, links),
-      el("h3", {}, `The economics of ${deal.name}: whose money, which margin, cash not accounting`),
-      EconomicsNote(deal, projection, (id) => (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id),
-      el("h3", {}, `Headline figures for ${deal.name}: how each is computed, and from what`),
-      el(
-        "p",
-        {class: "methodology-note"},
-        "Each figure lists its inputs: the deal's facts, chip specifications and assumptions it is computed from, with their values, statuses and sources. A figure is only as sure as its weakest input."
-      ),
-      MethodologyLineage(headlineFormulas(projection), {data, dealName: deal.name}),
-      el("h3", {}, "How the uncertainty bands are drawn"),
-      MonteCarloNote(projection, assumptions),
-      SpreadTable(projection, print ? undefined : data.version),
-      Object.entries(projection.tornado).map(([name, rows]) => {
-        const [label, unit] = SPREAD_FIGURES[name] ?? [name, ""];
-        return [
-          el("h4", {class: "methodology-tornado-title"}, `${label}: what moves it`),
-          ChartFrame(MethodologyTornado(rows, {width, unit, assumptionUnits: units}), {
-            title: rows.length
-              ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
-              : `${label}: no assumption moves it`,
-            source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
-          }),
-          !print &&
-            ChartCsv(
-              TORNADO,
-              `${deal.id}-${name.replace(/\W+/g, "-")}`,
-              rows.map((r) => ({...r, figure: label, unit})),
-              data.version
-            )
-        ];
-      }),
-      el("h3", {}, "The option model"),
-      OptionModelNote()
+      market
+        ? [
+            el("h3", {}, "How the uncertainty bands are drawn"),
+            MonteCarloNote(projection, assumptions, true),
+            el(
+              "p",
+              {class: "methodology-note"},
+              `Each deal's briefing gives its own economics (whose money, which margin, cash not accounting), the inputs of each of its headline figures with their statuses and sources, its bands and what moves them most.`
+            ),
+            el("h3", {}, "The option model"),
+            OptionModelNote()
+          ]
+        : dealMethod()
     );
+    function dealMethod() {
+      return [
+        el("h3", {}, `The economics of ${deal.name}: whose money, which margin, cash not accounting`),
+        EconomicsNote(deal, projection, (id) => (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id),
+        el("h3", {}, `Headline figures for ${deal.name}: how each is computed, and from what`),
+        el(
+          "p",
+          {class: "methodology-note"},
+          "Each figure lists its inputs: the deal's facts, chip specifications and assumptions it is computed from, with their values, statuses and sources. A figure is only as sure as its weakest input."
+        ),
+        MethodologyLineage(headlineFormulas(projection), {data, dealName: deal.name}),
+        el("h3", {}, "How the uncertainty bands are drawn"),
+        MonteCarloNote(projection, assumptions),
+        SpreadTable(projection, print ? undefined : data.version),
+        Object.entries(projection.tornado).map(([name, rows]) => {
+          const [label, unit] = SPREAD_FIGURES[name] ?? [name, ""];
+          return [
+            el("h4", {class: "methodology-tornado-title"}, `${label}: what moves it`),
+            ChartFrame(MethodologyTornado(rows, {width, unit, assumptionUnits: units}), {
+              title: rows.length
+                ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
+                : `${label}: no assumption moves it`,
+              source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
+            }),
+            !print &&
+              ChartCsv(
+                TORNADO,
+                `${deal.id}-${name.replace(/\W+/g, "-")}`,
+                rows.map((r) => ({...r, figure: label, unit})),
+                data.version
+              )
+          ];
+        }),
+        el("h3", {}, "The option model"),
+        OptionModelNote()
+      ];
+    }
   }
 };

@@ -344,7 +344,7 @@ function range(spread: FigureSpread | undefined, format: (x: number) => string):
 /** Returns the recycling section for one deal. */
 export async function RecyclingSection(context: SectionContext): Promise<HTMLElement> {
   const loaded = await charts();
-  const {RecyclingCritique, RecyclingEquityChart, RecyclingSankey, recyclingGraph} = loaded;
+  const {critiqueClaims, RecyclingCritique, RecyclingEquityChart, RecyclingSankey, recyclingGraph} = loaded;
   const deal = dealOf(context);
   const view = dealView(context);
   const r = view.recycling;
@@ -382,8 +382,13 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
         : `Cumulative net cash to ${group} turns positive for good in ${payback}`
       : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+  // Subsections whose whole content would be their absence (no dollar commitment: no flows to draw, nothing to weigh
+  // the critique against) are left out, and one line says so (critic s8 M12).
+  const claims = critiqueClaims(r, {investor: investorNames(context, {group: true}), provider, discountRate: rate});
+  const debate = claims.critique.length + claims.counter.length > 0;
+  const left = [graph ? "" : "where the money goes", debate ? "" : "the recycling critique weighed in dollars"].filter(Boolean);
   const lower = () => [
-    el("h3", {}, "Where the money goes"),
+    graph ? el("h3", {}, "Where the money goes") : null,
     graph
       ? [
           el(
@@ -393,7 +398,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           ),
           ChartFrame(RecyclingSankey(graph, {width: context.width, print: context.print}), {title: flowFinding, source})
         ]
-      : el("p", {class: "muted"}, `${deal.name} states no dollar commitment, so no spend flows back to draw.`),
+      : null,
     r.flows.length
       ? [
           el("h3", {}, `Cumulative cash to ${group} on this deal's new money, by year`),
@@ -422,13 +427,24 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           !context.print && ChartCsv(EQUITY, view.deal, r.equity, context.data.version)
         ]
       : null,
-    el("h3", {}, "The recycling critique, and the case against it"),
-    RecyclingCritique(r, {
-      investor: investorNames(context, {group: true}),
-      provider,
-      discountRate: rate,
-      payback: uncertainty?.["recycling.paybackYear"]
-    })
+    debate
+      ? [
+          el("h3", {}, "The recycling critique, and the case against it"),
+          RecyclingCritique(r, {
+            investor: investorNames(context, {group: true}),
+            provider,
+            discountRate: rate,
+            payback: uncertainty?.["recycling.paybackYear"]
+          })
+        ]
+      : null,
+    left.length
+      ? el(
+          "p",
+          {class: "muted recycling-left-out"},
+          `Not drawn for ${deal.name}${r.commitmentUsd ? "" : ", which states no dollar commitment"}: ${left.join(", and ")}.`
+        )
+      : null
   ];
   return el(
     "div",

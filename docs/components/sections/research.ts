@@ -4,14 +4,14 @@
  * computed by the build at its values), the peer box (the deal against the other live deals on the same ratios,
  * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
  */
-import {capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
+import {CEILING_FILLED, capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, modelUsd, unitText} from "../format.js";
+import {count, date, figureText, inputText, modelUsd, unitText, usd} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
-import {ScenarioGrid} from "../tables/scenarioGrid.js";
-import {computeTimingNote, priceCapacityNote, priceCapexNote} from "./scenarioNotes.js";
+import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
+import {bandCell, bandNote, computeTimingNote, priceCapacityNote, priceCapexNote, ScenarioAssumptions} from "./scenarioNotes.js";
 import {StatusPill} from "./signals.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -125,20 +125,40 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   const columns = analysis.scenarios?.[deal.id] ?? [];
   if (!columns.length) return null;
   const provider = companyName(data, deal.provider);
-  const rows: {label: string; cell: (c: (typeof columns)[number]) => string}[] = [];
+  // The same measures over the Monte Carlo's draws (the deal's own bands, as page 1 gives them): the band column.
+  const uncertainty = analysis.projections[deal.id]?.uncertainty;
+  const spread = (name: string) => uncertainty?.figures[name];
+  const rows: ScenarioGridRow<(typeof columns)[number]>[] = [];
   if (columns.some((c) => c.npvUsd !== null))
-    rows.push({label: `${provider}'s cash NPV of the new money`, cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd))});
+    rows.push({
+      label: `${provider}'s cash NPV of the new money`,
+      cell: (c) => (c.npvUsd === null ? "n/a" : modelUsd(c.npvUsd)),
+      band: bandCell(spread("recycling.npvUsd"), usd)
+    });
   if (columns.some((c) => c.npvWithResidualUsd !== null))
     rows.push({
       label: "The same with the capacity's value at term end (not cash)",
-      cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd))
+      cell: (c) => (c.npvWithResidualUsd === null ? "n/a" : modelUsd(c.npvWithResidualUsd)),
+      band: bandCell(spread("recycling.npvWithResidualUsd"), usd)
     });
   if (columns.some((c) => c.npvUsd !== null))
-    rows.push({label: "Pays back in", cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear))});
+    rows.push({
+      label: "Pays back in",
+      cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear)),
+      band: bandCell(spread("recycling.paybackYear"), String, "never")
+    });
   if (columns.some((c) => c.gwYears !== null))
-    rows.push({label: "GW-years the commitment buys", cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years"))});
+    rows.push({
+      label: "GW-years the commitment buys",
+      cell: (c) => (c.gwYears === null ? "n/a" : unitText(c.gwYears, "gw-years")),
+      band: bandCell(spread("commitment.gwYears"), (x) => unitText(x, "gw-years"))
+    });
   if (columns.some((c) => c.h100eFp8 !== null))
-    rows.push({label: "H100-equivalents at the ceiling (8-bit)", cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8))});
+    rows.push({
+      label: "H100-equivalents at the ceiling (8-bit)",
+      cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8)),
+      band: bandCell(spread("capacity.h100eFp8"), count)
+    });
   if (!rows.length)
     return el(
       "div",
@@ -169,27 +189,30 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     {class: "research-part"},
     el("h3", {}, "Bull, base and bear"),
     el("p", {}, `Each scenario in the data, computed with the same model at its values (no draw). ${reading}`),
-    ScenarioGrid(columns, rows, {title, label: "Scenarios compared", className: "research-scenarios"}),
-    ...[priceCapacityNote(columns, "the commitment"), priceCapexNote(data.assumptions, columns), computeTimingNote(columns, "the deal's")]
+    ScenarioGrid(columns, rows, {title, label: "Scenarios compared", className: "research-scenarios", band: "Monte Carlo P10 to P90"}),
+    ...[
+      uncertainty
+        ? bandNote(
+            columns
+              .filter((c) => c.scenario !== CEILING_FILLED)
+              .map((c) => ({title: c.scenario === "base" ? "the base case" : lowerFirst(c.label), value: c.npvUsd})),
+            spread("recycling.npvUsd"),
+            {draws: uncertainty.draws, measure: `${provider}'s cash NPV`}
+          )
+        : "",
+      priceCapacityNote(columns, "the commitment"),
+      priceCapexNote(data.assumptions, columns),
+      computeTimingNote(columns, "the deal's")
+    ]
       .filter(Boolean)
       .map((note) => el("p", {class: "research-scenarios-note"}, note)),
     context.print ? null : ChartCsv(scenarioDownload(columns), deal.id, scenarioRows(columns), data.version),
-    el(
-      "ul",
-      {class: "research-assumptions"},
-      columns.map((c) =>
-        el(
-          "li",
-          {},
-          el("strong", {}, `${title(c)}: `),
-          c.scenario === "base"
-            ? "every assumption at its base value, no draws (the headline figures are the medians of draws around these values, so they can differ, even in sign)."
-            : c.overrides.length
-              ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.`
-              : c.description
-        )
-      )
-    )
+    ScenarioAssumptions(columns, {
+      title,
+      baseText:
+        "every assumption at its base value, no draws (the headline figures are the medians of draws around these values, so they can differ, even in sign).",
+      stated
+    })
   );
 }
 

@@ -2,8 +2,18 @@
  * The notes under a bull / base / bear table (a deal's and the market's): what a reader would otherwise misread in it,
  * generated from the table's own figures and said only when it happens.
  */
-import {computeAgainstTiming, priceCapacity, priceCapexCorner, type ScenarioNoteColumn} from "../../lib/core.js";
-import {count, pct, sig, unitText} from "../format.js";
+import {
+  type BandPosition,
+  bandPosition,
+  CEILING_FILLED,
+  computeAgainstTiming,
+  type FigureSpread,
+  priceCapacity,
+  priceCapexCorner,
+  type ScenarioNoteColumn
+} from "../../lib/core.js";
+import {el} from "../dom.js";
+import {count, modelUsd, pct, sig, unitText, usd} from "../format.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 
 /** "A", "A and B", "A, B and C". */
@@ -73,10 +83,133 @@ export function priceCapacityNote(columns: readonly ScenarioNoteColumn[], what: 
  */
 export function priceCapexNote(
   assumptions: Parameters<typeof priceCapexCorner>[0],
-  columns: Parameters<typeof priceCapexCorner>[1]
+  columns: readonly (Parameters<typeof priceCapexCorner>[1][number] & TogetherColumn)[]
 ): string {
   const corner = priceCapexCorner(assumptions, columns);
   if (!corner) return "";
   const one = corner.labels.length === 1;
-  return `${list(corner.labels)} pair${one ? "s" : ""} the contract price with the capex per GW against the model's own correlation between the two (${corner.rho > 0 ? "a provider prices a GW-year to recover what a GW costs, so the draws move them together" : "the draws move them apart"}, normal-scores correlation ${sig(corner.rho)}): a draw with the price in its ${corner.rho > 0 ? "lowest" : "highest"} ${pct(corner.tail)} and the capex in its highest ${pct(corner.tail)}, or the reverse, comes up about ${pct(corner.probability)} of the time (${pct(corner.independent)} were the two independent). ${one ? "That column is a stress case" : "Those columns are stress cases"} at the corners of the ranges, far less likely than the Monte Carlo's P10–P90.`;
+  return `${list(corner.labels)} pair${one ? "s" : ""} the contract price with the capex per GW against the model's own correlation between the two (${corner.rho > 0 ? "a provider prices a GW-year to recover what a GW costs, so the draws move them together" : "the draws move them apart"}, normal-scores correlation ${sig(corner.rho)}): a draw with the price in its ${corner.rho > 0 ? "lowest" : "highest"} ${pct(corner.tail)} and the capex in its highest ${pct(corner.tail)}, or the reverse, comes up about ${pct(corner.probability)} of the time (${pct(corner.independent)} were the two independent). ${one ? "That column is a stress case" : "Those columns are stress cases"} at the corners of the ranges, far less likely than the Monte Carlo's P10–P90.${togetherText(columns)}`;
+}
+
+/** A column's reading with the price and the capex per GW moving together (ScenarioColumn.together, or the market's sum). */
+interface TogetherColumn {
+  label: string;
+  overrides: readonly {id: string; value: number}[];
+  together?: {capexPerGw: number; npvUsd: number; positive?: number} | null;
+  priced?: number;
+}
+
+// " Read with the two moving together instead (…), Bear economics comes to about −$415B and …": the alternative reading
+// of each corner column, computed by the same model; "" when no column has one.
+function togetherText(columns: readonly TogetherColumn[]): string {
+  const moved = columns.filter((c) => c.together);
+  if (!moved.length) return "";
+  const pairs = moved.map((c) => {
+    const price = c.overrides.find((o) => o.id === "revenue-per-gw-year");
+    return `${dataUnitText(c.together!.capexPerGw, "usd-bn-per-gw")} with ${price ? dataUnitText(price.value, "usd-bn-per-gw-year") : "its price"}`;
+  });
+  const readings = moved.map((c, i) => {
+    const above =
+      c.together!.positive !== undefined && c.priced ? ` (${count(c.together!.positive)} of ${count(c.priced)} deals above zero)` : "";
+    return `${i ? lowerFirst(c.label) : `${c.label} comes to`} ${modelUsd(c.together!.npvUsd)}${above}`;
+  });
+  return ` Read with the two moving together instead (the capex per GW at the end of its range on the price's side: ${list(pairs)}), ${list(readings)}: the same model, every other value the scenario's.`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** A column as the band note reads it: its heading, its value of the measure, and whether the draws describe it. */
+export interface BandColumn {
+  title: string;
+  value: number | null;
+}
+
+const POSITION_WORDS: Record<BandPosition, string> = {
+  "below-p10": "below the P10",
+  "p10-median": "between the P10 and the median",
+  "median-p90": "between the median and the P90",
+  "above-p90": "above the P90"
+};
+
+/**
+ * Returns the sentence that places each scenario column among the Monte Carlo's draws of the same measure: the band
+ * (P10, median, P90) and, position by position, the columns in it; then what a column outside the band means. "" when
+ * the band or every value is missing. `measure`: "the cash NPV" or "the summed cash NPV".
+ *
+ * @example bandNote([{title: "Bear economics", value: -280e9}], spread, {draws: 10000, measure: "the cash NPV"})
+ * // "Against the 10,000 Monte Carlo draws of the cash NPV (P10 −$41.4B, median $6.83B, P90 $50.7B): below the P10, Bear economics (about −$280B). …"
+ */
+export function bandNote(
+  columns: readonly BandColumn[],
+  band: Pick<FigureSpread, "p10" | "p50" | "p90"> | null | undefined,
+  {draws, measure}: {draws: number; measure: string}
+): string {
+  if (!band || ![band.p10, band.p50, band.p90].every(Number.isFinite)) return "";
+  const placed = columns
+    .map((c) => ({c, at: bandPosition(c.value, band)}))
+    .filter((p): p is {c: BandColumn; at: BandPosition} => p.at !== null);
+  if (!placed.length) return "";
+  const groups = (Object.keys(POSITION_WORDS) as BandPosition[])
+    .map((at) => ({at, these: placed.filter((p) => p.at === at)}))
+    .filter((g) => g.these.length)
+    .map((g) => `${POSITION_WORDS[g.at]}, ${list(g.these.map((p) => `${p.c.title} (${modelUsd(p.c.value!)})`))}`);
+  const outside = placed.filter((p) => p.at === "below-p10" || p.at === "above-p90").length;
+  const meaning = outside
+    ? ` A column outside the P10–P90 is a case that fewer than one draw in ten reaches on its side; inside it, a case the draws often give.`
+    : " Every column lies inside the P10–P90: each is a case the draws often give.";
+  return `Against the ${count(draws)} Monte Carlo draws of ${measure} (every assumption drawn over its range; P10 ${usd(band.p10)}, median ${usd(band.p50)}, P90 ${usd(band.p90)}): ${groups.join("; ")}.${meaning}`;
+}
+
+/** Returns a band cell: "−$41.4B to $50.7B" (`format` for each end; an undefined end reads `missing`). */
+export function bandCell(band: Pick<FigureSpread, "p10" | "p90"> | null | undefined, format: (x: number) => string, missing = "–"): string {
+  if (!band) return "";
+  const end = (x: number) => (Number.isFinite(x) ? format(x) : missing);
+  if (!Number.isFinite(band.p10) && !Number.isFinite(band.p90)) return "";
+  return `${end(band.p10)} to ${end(band.p90)}`;
+}
+
+/** A scenario column as the assumption list reads it. */
+interface ListedColumn {
+  scenario: string;
+  description: string;
+  ramp: string;
+  overrides: readonly unknown[];
+}
+
+/**
+ * Returns the list under a bull / base / bear table (a deal's or the market's): each column's heading and what it
+ * sets, in words. `baseText` and `ceilingText` say what the base case and the "fills the ceiling" column are; every
+ * other column gives its description, then `stated(c)` (its values against their base) and its delivery ramp.
+ *
+ * @example ScenarioAssumptions(columns, {title: (c) => c.label, baseText: "every assumption at its base value, no draws.", stated})
+ */
+export function ScenarioAssumptions<C extends ListedColumn>(
+  columns: readonly C[],
+  {
+    title,
+    baseText,
+    ceilingText,
+    stated
+  }: {title: (c: C) => string; baseText: string; ceilingText?: (c: C) => string; stated: (c: C) => string}
+): HTMLElement {
+  return el(
+    "ul",
+    {class: "research-assumptions"},
+    columns.map((c) =>
+      el(
+        "li",
+        {},
+        el("strong", {}, `${title(c)}: `),
+        c.scenario === "base"
+          ? baseText
+          : c.scenario === CEILING_FILLED && ceilingText
+            ? ceilingText(c)
+            : c.overrides.length
+              ? `${c.description} Sets ${stated(c)}; ${c.ramp} delivery ramp.`
+              : c.description
+      )
+    )
+  );
 }

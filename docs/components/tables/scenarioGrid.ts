@@ -8,6 +8,8 @@ import {el} from "../dom.js";
 export interface ScenarioGridRow<C> {
   label: string;
   cell: (column: C) => string | Node;
+  /** The row's P10–P90 over the Monte Carlo's draws, for the band column ("" when the row has none). */
+  band?: string;
 }
 
 /**
@@ -18,13 +20,15 @@ export interface ScenarioGridRow<C> {
 export function ScenarioGrid<C>(
   columns: readonly C[],
   rows: readonly ScenarioGridRow<C>[],
-  {title, label, className}: {title: (column: C) => string | Node; label: string; className: string}
+  {title, label, className, band}: {title: (column: C) => string | Node; label: string; className: string; band?: string}
 ): HTMLElement[] {
+  // The band column, last and set apart: where the Monte Carlo's draws fall, so a reader sees where each scenario sits.
+  const withBand = band !== undefined && rows.some((r) => r.band);
   return [
     el(
       "p",
       {class: "scroll-cue scroll-cue--narrow no-print", "aria-hidden": "true"},
-      `Scroll sideways for all ${columns.length} scenarios →`
+      `Scroll sideways for all ${columns.length} scenarios${withBand ? " and the draws' P10–P90" : ""} →`
     ),
     el(
       "div",
@@ -39,7 +43,8 @@ export function ScenarioGrid<C>(
             "tr",
             {},
             el("th", {}, ""),
-            columns.map((c) => el("th", {scope: "col", class: "num"}, title(c)))
+            columns.map((c) => el("th", {scope: "col", class: "num"}, title(c))),
+            withBand ? el("th", {scope: "col", class: "num scenario-band"}, band) : null
           )
         ),
         el(
@@ -50,7 +55,8 @@ export function ScenarioGrid<C>(
               "tr",
               {},
               el("th", {scope: "row"}, r.label),
-              columns.map((c) => el("td", {class: "num"}, r.cell(c)))
+              columns.map((c) => el("td", {class: "num"}, r.cell(c))),
+              withBand ? el("td", {class: "num scenario-band"}, r.band || "–") : null
             )
           )
         )

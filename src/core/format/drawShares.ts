@@ -33,11 +33,46 @@ export function aboveZeroText(share: number, draws: number): string {
  * differ: "Its draws split in two: 60% gather around about −$14.3B and 40% around about $41.8B", then
  * ", so the median lies between the two" when `between` (medianBetweenClusters) says it stands for neither.
  */
-export function clustersText(c: {lowShare: number; highShare: number; lowMedian: number; highMedian: number}, between: boolean): string {
+export function clustersText(
+  c: {lowShare: number; highShare: number; lowMedian: number; highMedian: number; lowAboveZero?: number; highAboveZero?: number},
+  between: boolean
+): string {
   const groups = [
-    [c.lowShare, c.lowMedian],
-    [c.highShare, c.highMedian]
+    {share: c.lowShare, median: c.lowMedian, above: c.lowAboveZero},
+    {share: c.highShare, median: c.highMedian, above: c.highAboveZero}
   ];
   const [a, b] = c.highShare > c.lowShare ? [groups[1], groups[0]] : groups;
-  return `its draws split in two: ${drawShareText(a[0])} gather around ${modelUsd(a[1])} and ${drawShareText(b[0])} around ${modelUsd(b[1])}${between ? ", so the median lies between the two" : ""}`;
+  return `its draws split in two: ${drawShareText(a.share)} gather around ${modelUsd(a.median)}${mixed(a)} and ${drawShareText(b.share)} around ${modelUsd(b.median)}${mixed(b)}${between ? ", so the median lies between the two" : ""}`;
+}
+
+// " (28% of them above zero)": said of a group whose centre has one sign when at least a tenth of its draws have the
+// other, so "around −$14.3B" does not read as "all losses".
+function mixed(g: {median: number; above?: number}): string {
+  if (g.above === undefined) return "";
+  const other = g.median < 0 ? g.above : 1 - g.above;
+  return other >= 0.1 ? ` (${drawShareText(other)} of them ${g.median < 0 ? "above" : "below"} zero)` : "";
+}
+
+/**
+ * Returns the sentence that names what divides two groups of a dollar figure's draws (twoClusters' cause: the drawn
+ * input that best tells them apart), in the same order as clustersText (the larger group first): "What divides them
+ * most is the term left needed to renew IT (share of its life): below 61% in 88% of the draws around about −$14.3B,
+ * above it in 59% of those around about $41.8B". `name` is the input in words, `threshold` its threshold in its unit.
+ */
+export function splitCauseText(
+  c: {
+    lowShare: number;
+    highShare: number;
+    lowMedian: number;
+    highMedian: number;
+    cause: {lowBelow: boolean; lowOnSide: number; highOnSide: number};
+  },
+  name: string,
+  threshold: string
+): string {
+  const low = {below: c.cause.lowBelow, onSide: c.cause.lowOnSide, median: c.lowMedian};
+  const high = {below: !c.cause.lowBelow, onSide: c.cause.highOnSide, median: c.highMedian};
+  const [a, b] = c.highShare > c.lowShare ? [high, low] : [low, high];
+  const side = (g: typeof a) => (g.below ? "below" : "above");
+  return `What divides them most is ${name}: ${side(a)} ${threshold} in ${drawShareText(a.onSide)} of the draws around ${modelUsd(a.median)}, ${side(b)} it in ${drawShareText(b.onSide)} of those around ${modelUsd(b.median)}`;
 }

@@ -6,6 +6,7 @@
  * fixed set of rows, whatever the number of deals. The deal terms (commitments, ceilings) do not move: a scenario
  * sets model assumptions, not what the parties signed.
  */
+import type {MarketDraws} from "./marketDraws.js";
 import {CEILING_FILLED, type ScenarioColumn} from "./scenarioTable.js";
 
 /** A deal as the market table sees it: its name, whether it is live, and its own scenario columns. */
@@ -64,6 +65,12 @@ export interface MarketScenarioColumn {
    * ceiling adds nothing to their commitment, or they have no schedule) and count with their base case. 0 otherwise.
    */
   asBase: number;
+  /**
+   * For a scenario that pairs the price with the capex against their correlation (ScenarioColumn.together): the sum
+   * of the priced deals' cash NPVs with the capex per GW moved to the price's end of its range instead (a deal without
+   * that reading counts with its own NPV), how many are above zero then, and that capex per GW; null otherwise.
+   */
+  together: {npvUsd: number; positive: number; capexPerGw: number} | null;
 }
 
 export interface MarketScenarioTable {
@@ -71,6 +78,8 @@ export interface MarketScenarioTable {
   live: number;
   superseded: number;
   columns: MarketScenarioColumn[];
+  /** The same sums over the Monte Carlo's common draws (marketDraws), for the P10–P90 beside the columns; absent without draws. */
+  draws?: MarketDraws | null;
 }
 
 /**
@@ -105,6 +114,8 @@ export function marketScenarios(deals: readonly MarketScenarioInput[]): MarketSc
     const h100e = sum(picked.map((p) => p.c.h100eFp8));
     const residuals = priced.map((p) => p.c.npvWithResidualUsd ?? Number.NaN);
     const named = (p: (typeof priced)[number]): MarketScenarioDeal => ({id: p.d.id, name: p.d.name, npvUsd: p.c.npvUsd});
+    const moved = priced.find((p) => p.c.together && !p.asBase)?.c.together;
+    const togetherNpvs = priced.map((p) => (p.asBase ? p.c.npvUsd : (p.c.together?.npvUsd ?? p.c.npvUsd)));
     const best = priced.length ? priced.reduce((a, b) => (b.c.npvUsd > a.c.npvUsd ? b : a)) : null;
     const worst = priced.length ? priced.reduce((a, b) => (b.c.npvUsd < a.c.npvUsd ? b : a)) : null;
     return {
@@ -127,7 +138,14 @@ export function marketScenarios(deals: readonly MarketScenarioInput[]): MarketSc
       h100eDeals: h100e.deals,
       best: best && named(best),
       worst: worst && named(worst),
-      asBase: priced.filter((p) => p.asBase).length
+      asBase: priced.filter((p) => p.asBase).length,
+      together: moved
+        ? {
+            npvUsd: togetherNpvs.reduce((a, b) => a + b, 0),
+            positive: togetherNpvs.filter((v) => v > 0).length,
+            capexPerGw: moved.capexPerGw
+          }
+        : null
     };
   });
   return {live: live.length, superseded: deals.length - live.length, columns};

@@ -40,6 +40,13 @@ export interface ScenarioColumn {
    * ramp): what the price alone does to the capacity the commitment pays for; null when the scenario sets no price.
    */
   paidGwYearsPriceAlone: number | null;
+  /**
+   * For a scenario that pairs the price per GW-year with the capex per GW against the model's correlation between the
+   * two (see priceCapexCorner): the cash NPV with the capex per GW moved to the end of its range on the price's side
+   * instead (a cheap price with cheap capex, a dear one with dear capex), every other value the scenario's, USD; and
+   * that capex per GW (USD bn per GW). Absent for every other column, and without a commitment.
+   */
+  together?: {capexPerGw: number; npvUsd: number};
 }
 
 /** The column id of the base case if the lab filled the ceiling (not a scenario in the data: no assumption moves). */
@@ -64,11 +71,26 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
   const projector = prepareDealProjector(dataset, deal);
   const own = marginId(deal.provider);
   const baseScenario = dataset.scenarios.find((s) => s.id === "base");
+  // The price and the capex per GW paired against their correlation: the same column with them moving together.
+  const priceRange = dataset.assumptions.find((a) => a.id === "revenue-per-gw-year");
+  const capexRange = dataset.assumptions.find((a) => a.id === "capex-per-gw");
+  const rho = priceRange?.correlation?.with === "capex-per-gw" ? priceRange.correlation.rho : 0;
+  const togetherCapex = (overrides: Record<string, number>): number | null => {
+    const p = overrides["revenue-per-gw-year"];
+    const c = overrides["capex-per-gw"];
+    if (!priceRange || !capexRange || !rho || p === undefined || c === undefined) return null;
+    const side = Math.sign(p - priceRange.base);
+    if (!side || side * Math.sign(c - capexRange.base) * rho >= 0) return null;
+    // The end of the capex range on the side the correlation moves it with the price.
+    return side * Math.sign(rho) > 0 ? capexRange.high : capexRange.low;
+  };
   const paidOf = (r: {revenueUsd: {value: number} | null; pricePerGwYearUsd: {value: number} | null}) =>
     r.revenueUsd && r.pricePerGwYearUsd ? r.revenueUsd.value / r.pricePerGwYearUsd.value : null;
   const columns = dataset.scenarios.map((scenario) => {
     const {ramp, values} = scenarioValues(dataset.assumptions, scenario);
     const figures = projector.draw(values, ramp);
+    const moved = togetherCapex(scenario.overrides);
+    const togetherNpv = moved === null ? null : projector.draw({...values, "capex-per-gw": moved}, ramp)["recycling.npvUsd"];
     const evaluated = projector.evaluate(values, {detail: false, ramp}).recycling;
     const recycling = scenario.id === "base" ? evaluated : null;
     const price = scenario.overrides["revenue-per-gw-year"];
@@ -96,6 +118,9 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
       h100eFp8: figures["capacity.h100eFp8"],
       paidGwYears: paidOf(evaluated),
       paidGwYearsPriceAlone: priceAlone,
+      ...(moved !== null && togetherNpv !== null && Number.isFinite(togetherNpv)
+        ? {together: {capexPerGw: moved, npvUsd: togetherNpv}}
+        : {}),
       recycling
     };
   });
@@ -273,4 +298,20 @@ export function priceCapexCorner(
   const labels = columns.filter((c) => side(c, "revenue-per-gw-year") * side(c, "capex-per-gw") * rho < 0).map((c) => c.label);
   if (!labels.length) return null;
   return {labels, rho, tail, probability: oppositeTailProbability(Math.abs(rho), tail), independent: tail * tail};
+}
+
+/** Where a value sits against a Monte Carlo band: below its P10, between the P10 and the median, the median and the P90, or above the P90. */
+export type BandPosition = "below-p10" | "p10-median" | "median-p90" | "above-p90";
+
+/**
+ * Returns where `value` sits among the draws summarised by `band` (a value equal to a percentile counts on the median's
+ * side of it), or null when the value or the band is not a number.
+ *
+ * @example bandPosition(-280e9, {p10: -41.4e9, p50: 6.83e9, p90: 50.7e9}) // "below-p10"
+ */
+export function bandPosition(value: number | null, band: {p10: number; p50: number; p90: number}): BandPosition | null {
+  if (value === null || ![value, band.p10, band.p50, band.p90].every(Number.isFinite)) return null;
+  if (value < band.p10) return "below-p10";
+  if (value > band.p90) return "above-p90";
+  return value < band.p50 ? "p10-median" : "median-p90";
 }

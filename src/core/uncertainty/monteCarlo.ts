@@ -33,6 +33,29 @@ export interface TwoClusters {
   /** The median of each group. */
   lowMedian: number;
   highMedian: number;
+  /**
+   * The share (0–1) of each group's draws above zero: a group gathered around a loss can still hold gains (a split
+   * above zero puts some in the low group), which its centre alone would hide.
+   */
+  lowAboveZero: number;
+  highAboveZero: number;
+  /** The drawn input that best tells the two groups apart (splitCause), when simulate found one; absent otherwise. */
+  cause?: SplitCause;
+}
+
+/**
+ * The drawn input whose value best tells two groups of draws apart: the threshold on it that puts the most of each
+ * group on its own side (the mean of the two groups' shares on their side, so the smaller group weighs as much).
+ */
+export interface SplitCause {
+  /** The input's id (an assumption or a chip input), and the threshold on its drawn value. */
+  id: string;
+  threshold: number;
+  /** True when the low group's draws lie mostly below the threshold (the input's low values give the low figure). */
+  lowBelow: boolean;
+  /** Share (0–1) of the low group's draws on the low group's side of the threshold, and of the high group's on its side. */
+  lowOnSide: number;
+  highOnSide: number;
 }
 
 export interface SimulateOptions {
@@ -98,12 +121,17 @@ export function simulate<V extends Record<string, number>>(
   let names: string[] = [];
   let samples: Float64Array[] = [];
   let counts: Int32Array = new Int32Array(0);
+  // With figures to test for a split, each draw's inputs and those figures' values in draw order (NaN: undefined), to
+  // find which input tells the groups apart (splitCause).
+  const inputs = clusters.length ? ranges.map(() => new Float64Array(draws)) : [];
+  const byDraw = new Map<string, Float64Array>(clusters.map((name) => [name, new Float64Array(draws)]));
   for (let d = 0; d < draws; ++d) {
     for (let i = 0; i < k; ++i) uniforms[i] = rng();
     for (let i = 0; i < k; ++i) {
       const r = ranges[i];
       const u = r.lead < 0 ? uniforms[i] : correlatedUniform(uniforms[r.lead], uniforms[i], r.rho);
       values[r.id] = r.uniform ? r.low + (r.high - r.low) * u : triangularQuantile(u, r.low, r.mode, r.high);
+      if (inputs.length) inputs[i][d] = values[r.id];
     }
     const result = project(values as V);
     if (d === 0) {
@@ -116,6 +144,10 @@ export function simulate<V extends Record<string, number>>(
       // Defined draws are packed at the front of each array, so the summary needs no second pass to filter.
       if (typeof v === "number" && Number.isFinite(v)) samples[f][counts[f]++] = v;
     }
+    for (const [name, at] of byDraw) {
+      const v = result[name];
+      at[d] = typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+    }
   }
   const figures: Record<string, FigureSpread> = {};
   names.forEach((name, f) => {
@@ -123,6 +155,14 @@ export function simulate<V extends Record<string, number>>(
     // Before spread, which reorders the draws: twoClusters sorts a copy of them.
     const split = clusters.includes(name) ? twoClusters(defined, draws) : undefined;
     figures[name] = spread(defined, draws, undefinedLast.includes(name));
+    if (split) {
+      const cause = splitCause(
+        ranges.map((r, i) => ({id: r.id, values: inputs[i]})),
+        byDraw.get(name)!,
+        split.split
+      );
+      if (cause) split.cause = cause;
+    }
     if (split !== undefined) figures[name].clusters = split;
   });
   return {seed, stream, draws, varied: ranges.map((r) => r.id), figures};
@@ -240,13 +280,77 @@ export function twoClusters(values: ArrayLike<number>, draws: number): TwoCluste
   }
   if (!best) return null;
   const {split, below} = best;
+  // Sorted: the draws above zero are those from the first one above it.
+  const zero = sorted.length - countAtMost(sorted, 0);
+  const lowAbove = Math.max(0, zero - (n - below));
   return {
     split,
     lowShare: below / draws,
     highShare: (n - below) / draws,
+    lowAboveZero: below ? lowAbove / below : 0,
+    highAboveZero: n - below ? (zero - lowAbove) / (n - below) : 0,
     lowMedian: quantileSorted(sorted.subarray(0, below) as unknown as number[], 0.5)!,
     highMedian: quantileSorted(sorted.subarray(below) as unknown as number[], 0.5)!
   };
+}
+
+/**
+ * Returns the input whose drawn values best tell apart the draws of `figure` below `split` (the low group) from those
+ * at or above it (the high group), with its threshold: for each input, every threshold between two of its sorted
+ * values is tried, either way round, and scored by the mean of the two groups' shares on their own side (a draw
+ * whose figure is NaN is in neither group); the best score wins, ties to the earlier input. Null without draws in
+ * both groups or without inputs.
+ *
+ * @example splitCause([{id: "a", values: [1, 2, 3, 4]}], [-5, -6, 7, 8], 0) // {id: "a", threshold: 2.5, lowBelow: true, lowOnSide: 1, highOnSide: 1}
+ */
+export function splitCause(
+  inputs: readonly {id: string; values: ArrayLike<number>}[],
+  figure: ArrayLike<number>,
+  split: number
+): SplitCause | null {
+  let lows = 0;
+  let highs = 0;
+  for (let d = 0; d < figure.length; ++d)
+    if (figure[d] >= split) ++highs;
+    else if (!Number.isNaN(figure[d])) ++lows;
+  if (!lows || !highs) return null;
+  let best: (SplitCause & {score: number}) | null = null;
+  const low = new Float64Array(lows);
+  const high = new Float64Array(highs);
+  for (const {id, values} of inputs) {
+    // Each group's values of the input, sorted (a typed array sorts natively, without a comparator call per pair),
+    // then walked together from the smallest: every threshold between two distinct values is tried.
+    let l = 0;
+    let h = 0;
+    for (let d = 0; d < figure.length; ++d)
+      if (figure[d] >= split) high[h++] = values[d];
+      else if (!Number.isNaN(figure[d])) low[l++] = values[d];
+    low.sort();
+    high.sort();
+    let lowBelow = 0;
+    let highBelow = 0;
+    while (lowBelow < lows || highBelow < highs) {
+      // Take every draw at the next smallest value, of both groups.
+      const here = Math.min(lowBelow < lows ? low[lowBelow] : Infinity, highBelow < highs ? high[highBelow] : Infinity);
+      while (lowBelow < lows && low[lowBelow] === here) ++lowBelow;
+      while (highBelow < highs && high[highBelow] === here) ++highBelow;
+      if (lowBelow === lows && highBelow === highs) break;
+      const next = Math.min(lowBelow < lows ? low[lowBelow] : Infinity, highBelow < highs ? high[highBelow] : Infinity);
+      // Low group below the threshold, high above; or the reverse.
+      const asIs = {lowOnSide: lowBelow / lows, highOnSide: (highs - highBelow) / highs};
+      const reversed = {lowOnSide: (lows - lowBelow) / lows, highOnSide: highBelow / highs};
+      for (const [side, lowIsBelow] of [
+        [asIs, true],
+        [reversed, false]
+      ] as const) {
+        const score = (side.lowOnSide + side.highOnSide) / 2;
+        if (!best || score > best.score + 1e-12) best = {id, threshold: (here + next) / 2, lowBelow: lowIsBelow, ...side, score};
+      }
+    }
+  }
+  if (!best) return null;
+  const {score: _, ...cause} = best;
+  return cause;
 }
 
 /**
@@ -258,6 +362,18 @@ export function twoClusters(values: ArrayLike<number>, draws: number): TwoCluste
 export function medianBetweenClusters(c: Pick<TwoClusters, "lowMedian" | "highMedian">, median: number): boolean {
   const quarter = (c.highMedian - c.lowMedian) / 4;
   return median - c.lowMedian > quarter && c.highMedian - median > quarter;
+}
+
+// The number of values of the ascending `sorted` at most x (binary search).
+function countAtMost(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The number of values of the ascending `sorted` below x (binary search).

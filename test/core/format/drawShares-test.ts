@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {aboveZeroText, clustersText, drawShareText} from "../../../src/core/format/drawShares.js";
+import {aboveZeroText, clustersText, drawShareText, splitCauseText} from "../../../src/core/format/drawShares.js";
 import {medianBetweenClusters} from "../../../src/core/uncertainty/monteCarlo.js";
 
 it("drawShareText(…) stays true at the ends: never 0% or 100% for a share that is not", () => {
@@ -36,4 +36,36 @@ it("clustersText(…) names the larger group first, and says where the median li
     clustersText({lowShare: 0.22, highShare: 0.78, lowMedian: -9.5e9, highMedian: -3.7e9}, false),
     "its draws split in two: 78% gather around about −$3.7B and 22% around about −$9.5B"
   );
+});
+
+it("splitCauseText(…) names what divides the groups, larger group first, each group's share on its side", () => {
+  const c = {
+    lowShare: 0.6,
+    highShare: 0.4,
+    lowMedian: -14.3e9,
+    highMedian: 41.8e9,
+    cause: {lowBelow: true, lowOnSide: 0.81, highOnSide: 0.67}
+  };
+  assert.strictEqual(
+    splitCauseText(c, "the term left needed to renew IT", "56%"),
+    "What divides them most is the term left needed to renew IT: below 56% in 81% of the draws around about −$14.3B, above it in 67% of those around about $41.8B"
+  );
+  // The high group larger: it comes first, on its own side.
+  const flipped = {...c, lowShare: 0.21, highShare: 0.79, cause: {lowBelow: true, lowOnSide: 0.95, highOnSide: 0.81}};
+  assert.match(
+    splitCauseText(flipped, "x", "42%"),
+    /^What divides them most is x: above 42% in 81% of the draws around about \$41\.8B, below it in 95% of those around about −\$14\.3B$/
+  );
+});
+
+it("clustersText(…) says how many of a group's draws have the other sign than its centre, from a tenth up (critic s8 H2)", () => {
+  // MO: the low group (split at +$19.1B) holds gains: 16.6 of its 59.8 points are above zero, 28% of it.
+  const c = {lowShare: 0.598, highShare: 0.402, lowMedian: -14.3e9, highMedian: 41.8e9, lowAboveZero: 0.166 / 0.598, highAboveZero: 1};
+  assert.strictEqual(
+    clustersText(c, true),
+    "its draws split in two: 60% gather around about −$14.3B (28% of them above zero) and 40% around about $41.8B, so the median lies between the two"
+  );
+  // Under a tenth of the other sign: nothing said.
+  assert.notMatch(clustersText({...c, lowAboveZero: 0.05, highAboveZero: 0.95}, false), /of them/);
+  assert.match(clustersText({...c, lowAboveZero: 0, highAboveZero: 0.8}, false), /around about \$41\.8B \(20% of them below zero\)$/);
 });

@@ -1,23 +1,9 @@
 import {assert, it} from "vitest";
 import {marketScenarios} from "../../../src/core/research/marketScenarios.js";
-import type {ScenarioColumn} from "../../../src/core/research/scenarioTable.js";
 import {assertInDelta} from "../../asserts.js";
+import {scenarioColumn} from "./scenarioColumn.js";
 
-const column = (scenario: string, npvUsd: number | null, more: Partial<ScenarioColumn> = {}): ScenarioColumn => ({
-  scenario,
-  label: scenario.toUpperCase(),
-  description: `${scenario} case`,
-  ramp: "linear",
-  overrides: [],
-  npvUsd,
-  npvWithResidualUsd: null,
-  paybackYear: null,
-  gwYears: null,
-  h100eFp8: null,
-  paidGwYears: null,
-  paidGwYearsPriceAlone: null,
-  ...more
-});
+const column = scenarioColumn;
 
 it("marketScenarios(deals) sums the live deals' figures under each scenario and names the best and the worst", () => {
   const table = marketScenarios([
@@ -121,4 +107,17 @@ it("marketScenarios(deals) adds up the NPVs with the value at term end, and give
   // The cash sums are untouched: base −5, bull 0.
   assertInDelta(base.npvUsd!, -5e9, 1);
   assertInDelta(bull.npvUsd!, 0, 1);
+});
+
+it("marketScenarios: a corner column's reading with price and capex together sums each deal's own, or its NPV where it has none", () => {
+  const table = marketScenarios([
+    {id: "a", name: "A", live: true, columns: [column("base", 1e9), column("bear", -9e9, {together: {capexPerGw: 29, npvUsd: -4e9}})]},
+    {id: "b", name: "B", live: true, columns: [column("base", 2e9), column("bear", 3e9)]}
+  ]);
+  const [base, bear] = table.columns;
+  assert.isNull(base.together);
+  // −4 (A moved together) + 3 (B has no such reading: its own NPV) = −1 ($B); one of the two above zero.
+  assertInDelta(bear.together!.npvUsd, -1e9, 1);
+  assert.strictEqual(bear.together!.positive, 1);
+  assert.strictEqual(bear.together!.capexPerGw, 29);
 });

@@ -1,5 +1,6 @@
 import {assert, beforeAll, it} from "vitest";
 import {
+  bandPosition,
   computeAgainstTiming,
   oppositeTailProbability,
   priceCapacity,
@@ -286,4 +287,15 @@ it("computeAgainstTiming(columns): later delivery counting more H100-equivalents
     computeAgainstTiming(founding).map((s) => s.column.scenario),
     founding.filter((c) => ["slip", "fast", "bear", "bull"].includes(c.scenario)).map((c) => c.scenario)
   );
+});
+
+it("bandPosition(value, band) places a value below the P10, on either side of the median, or above the P90", () => {
+  const band = {p10: -10, p50: 0, p90: 10};
+  assert.strictEqual(bandPosition(-11, band), "below-p10");
+  assert.strictEqual(bandPosition(-10, band), "p10-median");
+  assert.strictEqual(bandPosition(0, band), "median-p90");
+  assert.strictEqual(bandPosition(10, band), "median-p90");
+  assert.strictEqual(bandPosition(10.5, band), "above-p90");
+  assert.isNull(bandPosition(null, band));
+  assert.isNull(bandPosition(1, {p10: Number.NaN, p50: 0, p90: 1}));
 });

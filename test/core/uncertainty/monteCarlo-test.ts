@@ -1,7 +1,7 @@
 import {fsum, quantileSorted} from "d3-array";
 import {assert, it} from "vitest";
 import {rngFor} from "../../../src/core/random/rngFor.js";
-import {quantileWithLast, selectPositions, simulate, twoClusters} from "../../../src/core/uncertainty/monteCarlo.js";
+import {quantileWithLast, selectPositions, simulate, splitCause, twoClusters} from "../../../src/core/uncertainty/monteCarlo.js";
 import {assertInDelta} from "../../asserts.js";
 import {assumption} from "./fixtures.js";
 
@@ -296,6 +296,19 @@ it("twoClusters(…) splits two separate groups at the gap and gives each group'
   assertInDelta(c.highShare, 6000 / 10_500, 1e-12);
   assertInDelta(c.lowMedian, -20, 1e-9);
   assertInDelta(c.highMedian, 30, 1e-9);
+  // Every low draw is below zero, every high one above.
+  assert.strictEqual(c.lowAboveZero, 0);
+  assert.strictEqual(c.highAboveZero, 1);
+});
+
+it("twoClusters(…) gives each group's share above zero when the split lies above zero (hand-checked)", () => {
+  // 4,000 draws over −10…10 (even(): midpoints, so 2,000 of them above zero) and 6,000 over 50…70: the split lies in
+  // the gap, and the low group gathers around 0 with half its draws above zero.
+  const values = [...even(4000, -10, 10), ...even(6000, 50, 70)];
+  const c = twoClusters(values, 10_000)!;
+  assert(c.split > 10 && c.split < 50, `split ${c.split} in the gap`);
+  assert.strictEqual(c.lowAboveZero, 0.5);
+  assert.strictEqual(c.highAboveZero, 1);
 });
 
 it("twoClusters(…) finds no split in one hump, skewed or flat, in a thin tail or in too few draws", () => {
@@ -317,4 +330,35 @@ it("simulate(…, {clusters}) tests only the named figures, on the same draws", 
   assertInDelta(c.lowShare, 0.5, 0.02);
   assertInDelta(c.lowMedian, -10.25, 0.05);
   assertInDelta(c.highMedian, 10.25, 0.05);
+});
+
+it("splitCause(…) finds the input that tells the groups apart, its threshold and each group's share on its side (hand-checked)", () => {
+  // Draws 0…5: figure −5, −6, 7, 8, −1, NaN (the NaN draw is in neither group): low = {0, 1, 4}, high = {2, 3}.
+  // Input a: 1, 2, 3, 4, 5, 9 → sorted among the defined draws: 1(L) 2(L) 3(H) 4(H) 5(L); the best cut is between 2
+  // and 3 (2.5): the low group has 2 of 3 below it, the high group 2 of 2 above: score (2/3 + 1) ÷ 2 = 5/6.
+  // Input b: 9, 8, 1, 2, 7 → sorted 1(H) 2(H) 7(L) 8(L) 9(L): a cut at 4.5 separates them all, low above: score 1.
+  const figure = [-5, -6, 7, 8, -1, Number.NaN];
+  const a = {id: "a", values: [1, 2, 3, 4, 5, 9]};
+  const b = {id: "b", values: [9, 8, 1, 2, 7, 0]};
+  assert.deepStrictEqual(splitCause([a, b], figure, 0), {id: "b", threshold: 4.5, lowBelow: false, lowOnSide: 1, highOnSide: 1});
+  const onlyA = splitCause([a], figure, 0)!;
+  assert.strictEqual(onlyA.threshold, 2.5);
+  assert.isTrue(onlyA.lowBelow);
+  assertInDelta(onlyA.lowOnSide, 2 / 3, 1e-12);
+  assert.strictEqual(onlyA.highOnSide, 1);
+  // One group empty, or no input: nothing to tell apart.
+  assert.isNull(splitCause([a], [1, 2, 3, 4, 5, 6], 0));
+  assert.isNull(splitCause([], figure, 0));
+});
+
+it("simulate(…, {clusters}) names the drawn input that splits the groups, not one that does not move the figure", () => {
+  // y = ±10 by whether x is below 0.3; z is drawn but moves nothing.
+  const project = (v: Record<string, number>) => ({y: (v.x < 0.3 ? -10 : 10) + v.z * 0.1});
+  const ranges = [assumption("z", 0, 0.5, 1, "uniform"), assumption("x", 0, 0.5, 1, "uniform")];
+  const c = simulate(ranges, {x: 0.5, z: 0.5}, project, {draws: 2000, seed: 5, clusters: ["y"]}).figures.y.clusters!;
+  assert.strictEqual(c.cause!.id, "x");
+  assertInDelta(c.cause!.threshold, 0.3, 0.01);
+  assert.isTrue(c.cause!.lowBelow);
+  assert.strictEqual(c.cause!.lowOnSide, 1);
+  assert.strictEqual(c.cause!.highOnSide, 1);
 });
