@@ -92,6 +92,21 @@ export function fontHead(fonts: readonly ServedFont[], depth: number): string {
   return [...preloads, `<style data-page-head>\n${rules.join("\n")}\n</style>`, noscript].join("\n");
 }
 
+/**
+ * Returns `html` without the `<link rel="modulepreload">` tags Framework writes for every module a page's cells
+ * import, keeping those of its own client (`_observablehq/`, which the page's inline module imports at once). The
+ * first screen is in the HTML (src/cli/prerender.ts), so a reader needs the stylesheet and the fonts first; with every
+ * module preloaded, 20–30 scripts (about 200 kB on /methodology, Plot's 92 kB among them) competed with them, and
+ * Lighthouse's simulated phone counts every request that ended before the first paint as needed for it: its LCP moved
+ * from 2.3 to 3.9 s between runs of the same page as the first paint came before or after the scripts arrived (issue
+ * #19). Without the preloads the page's modules load when its cells import them, after the first paint.
+ *
+ * @example withoutModulePreloads('<link rel="modulepreload" href="./_import/lib/plot.js">') // ""
+ */
+export function withoutModulePreloads(html: string): string {
+  return html.replace(/\n?<link rel="modulepreload" href="(?![^"]*_observablehq\/)[^"]*">/g, "");
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -145,7 +160,8 @@ export function dealDescription(name: string): string {
 /**
  * Writes the heads of the pages built in `dir` from the deals under `dataDir`: each deal page's title and
  * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
- * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals). Returns the number of pages written.
+ * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals); the pages readers open lose their
+ * module preloads ({@link withoutModulePreloads}). Returns the number of pages written.
  */
 export async function writePageHeads(
   dir: string,
@@ -168,7 +184,10 @@ export async function writePageHeads(
     // The page's address: "deals/x.html" → "/deals/x", "index.html" → "/".
     const page = `/${file.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "")}`;
     const image = cards ? previewImage(cards, page, depth) : undefined;
-    await writeFile(path, withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth), image}));
+    // The briefing pages keep their module preloads: the PDF renderer loads them on the build's machine and waits for
+    // every module before printing.
+    const written = withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth), image});
+    await writeFile(path, file.startsWith("briefings/") ? written : withoutModulePreloads(written));
   }
   return files.length;
 }

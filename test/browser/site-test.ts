@@ -67,9 +67,9 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
 
 /**
  * The topic pages with charts or tables below their first screen that wait to come near it at 1280 × 900 px (besides the
- * deal pages; /methodology's methods wait on a phone only, within a screen of the first one on a desktop).
+ * deal pages; /methodology's methods wait on a phone only, within a screen of the first one on a desktop, its sources on both).
  */
-const DEFERRING = ["/comparison", "/options", "/recycling", "/roadmap"];
+const DEFERRING = ["/comparison", "/methodology", "/options", "/recycling", "/roadmap"];
 
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
@@ -341,6 +341,17 @@ it('every built page has lang="en" and a description, and each deal page its own
   const image = /<meta property="og:image" content="([^"]+)"/.exec(readFileSync(join(siteDir, "index.html"), "utf-8"))?.[1];
   const png = readFileSync(join(siteDir, image ?? "no og:image"));
   assert.deepStrictEqual([png.toString("latin1", 12, 16), png.readUInt32BE(16), png.readUInt32BE(20)], ["IHDR", 1200, 630]);
+});
+
+it("the pages a reader opens preload none of their own modules, only Framework's client (the first paint waits on no script)", () => {
+  const preloaded = pages
+    .filter((path) => !path.startsWith("/briefings/"))
+    .flatMap((path) => [...builtHtml(path).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => ({path, href: m[1]})));
+  assert.isAbove(preloaded.length, 0, "no page preloads Framework's client");
+  assert.deepStrictEqual(
+    preloaded.filter(({href}) => !href.includes("_observablehq/")).map(({path, href}) => `${path}: ${href}`),
+    []
+  );
 });
 
 it("every page's On this page entries are words, not a heading whose interpolation the build could not read", () => {

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {dealDescription, fontHead, withPageHead} from "../../src/cli/pageHeads.js";
+import {dealDescription, fontHead, withoutModulePreloads, withPageHead} from "../../src/cli/pageHeads.js";
 
 const PAGE = '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Deal | compute-deals</title>\n</head><body></body></html>';
 
@@ -91,4 +91,20 @@ it("withPageHead(html, options) sets lang on the document's <html> only, also wh
   assert.include(once, '<html lang="en">');
   assert.include(once, '// waits for <html data-ready="true">');
   assert.strictEqual(withPageHead(once, {description: "D"}), once);
+});
+
+it("withoutModulePreloads(html) drops the preloads of a page's modules, keeps Framework's client and everything else", () => {
+  const html = `<link rel="stylesheet" type="text/css" href="./_import/style.3251dfd0.css">
+<link rel="modulepreload" href="./_observablehq/client.d10d8454.js">
+<link rel="modulepreload" href="./_import/lib/plot.6a1c55fe.js">
+<link rel="modulepreload" href="../_node/htl@0.3.1/index.0caf36e7.js">
+<script type="module">import {define} from "./_observablehq/client.d10d8454.js";</script>`;
+  const out = withoutModulePreloads(html);
+  assert.strictEqual(
+    out,
+    `<link rel="stylesheet" type="text/css" href="./_import/style.3251dfd0.css">
+<link rel="modulepreload" href="./_observablehq/client.d10d8454.js">
+<script type="module">import {define} from "./_observablehq/client.d10d8454.js";</script>`
+  );
+  assert.strictEqual(withoutModulePreloads(out), out, "run twice gives the same page");
 });

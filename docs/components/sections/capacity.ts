@@ -221,9 +221,14 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       ),
       {title: finding, source: chartSource(data, {inputs})}
     ),
-    RampTable(view),
+    // On a phone the table is wider than the column: it scrolls in its own box, not the page (print: as it was).
+    print ? RampTable(view) : scrollBox(RampTable(view)),
     !print && bands?.years.length ? ChartCsv(CAPACITY_RAMP, `${deal.id}-${scenario.id}`, bands.years, data.version) : null
   );
+}
+
+function scrollBox(table: HTMLElement | null): HTMLElement | null {
+  return table && el("div", {class: "table-scroll", tabindex: "0"}, table);
 }
 
 function RampTable({bands, capacity}: CapacityView): HTMLElement | null {
