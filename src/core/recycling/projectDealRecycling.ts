@@ -73,7 +73,9 @@ export const PROVIDER_CASH_ASSUMPTIONS = [
   "facility-life",
   "revenue-per-gw-year",
   "opex-per-gw-year",
+  "asset-charge-rate",
   "it-renewal-share",
+  "old-kit-price-share",
   "power-price",
   "load-factor"
 ] as const;
@@ -117,11 +119,18 @@ export interface DealRecycling {
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
   /**
-   * The operating margin the provider's cash costs imply over the term (Σ implied operating profit ÷ Σ revenue,
-   * {@link providerCash}): below `margin` when the cash-cost floor binds or power costs more than at its base; null
-   * without flows.
+   * The operating margin the flows imply over the term (Σ (revenue − old-kit discount − cash opex − depreciation) ÷ Σ
+   * revenue, {@link providerCash}): the contract's own margin, printed beside the provider's reported `margin`, which
+   * sets no cash figure; null without flows.
    */
   impliedMargin: number | null;
+  /**
+   * Cash running costs per GW-year in use over the term (Σ cash opex ÷ Σ GW in use), USD: energy, staff and
+   * maintenance, property tax and insurance, and a lessee's rent; null without flows.
+   */
+  cashOpexPerGwYearUsd: number | null;
+  /** Revenue given up over the term on kit kept running past its IT life (undiscounted), USD; null without flows. */
+  oldKitDiscountUsd: number | null;
   /**
    * Years of the provider's facility leases when it leases the data centres it serves from (a sourced company fact),
    * else null: its capex is then the IT alone, its rent a cash operating cost inside its margin, and the rent still
@@ -240,12 +249,6 @@ export interface PreparedDealRecycling {
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
   marginId: MarginId;
-  /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
-  referenceLives: {it: number; facility: number};
-  /** The IT share at its base value: the share the margin's cash reading adds IT depreciation back at. */
-  referenceItShare: number;
-  /** The energy cost of a GW-year at the base power price and load, USD: the one the provider's margin is read at. */
-  referenceEnergyPerGwYearUsd: number;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
   margin: Provenance;
@@ -314,12 +317,6 @@ export function prepareDealRecycling(
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
-    referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
-    referenceItShare: baseOf(assumptions, "it-share"),
-    referenceEnergyPerGwYearUsd: energyCostPerGwYear({
-      "load-factor": baseOf(assumptions, "load-factor"),
-      "power-price": baseOf(assumptions, "power-price")
-    }),
     facilityLeaseYears,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
@@ -390,6 +387,9 @@ export function evaluateDealRecycling(
       provider.length && sum(provider, (y) => y.revenue) > 0
         ? sum(provider, (y) => y.impliedOperatingProfit) / sum(provider, (y) => y.revenue)
         : null,
+    cashOpexPerGwYearUsd:
+      provider.length && sum(provider, (y) => y.gw) > 0 ? sum(provider, (y) => y.cashOpex) / sum(provider, (y) => y.gw) : null,
+    oldKitDiscountUsd: provider.length ? sum(provider, (y) => y.oldKitDiscount) : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     rentPerGwYearUsd: prepared.facilityLeaseYears !== null ? values["facility-rent-per-gw-year"] * 1e9 : null,
@@ -576,13 +576,14 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     itLife: values["it-life"],
     // A new IT generation is bought only while the term left covers this share of its life (else the old kit runs on).
     renewShare: values["it-renewal-share"],
+    // Kit kept running past its life earns this share of the contract price.
+    oldKitPriceShare: values["old-kit-price-share"],
     facilityLife: values["facility-life"],
-    referenceLives: prepared.referenceLives,
-    referenceItShare: prepared.referenceItShare,
-    // The margin is read at the base power price and load; other values move the cash costs by the energy's difference.
-    energyDeltaPerGwYearUsd: energyCostPerGwYear(values) - prepared.referenceEnergyPerGwYearUsd,
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
-    opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+    // Cash running costs from physical inputs, the same per GW for every provider: the margin sets none of them.
+    energyPerGwYearUsd: energyCostPerGwYear(values),
+    siteOpexPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+    assetChargeRate: values["asset-charge-rate"],
     gw: revenue.gw ?? undefined,
     facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
     rentPerGwYearUsd: values["facility-rent-per-gw-year"] * 1e9,
@@ -791,12 +792,6 @@ export function revenueOnCommitment(
     gw: null,
     gwYears: paid / price
   };
-}
-
-function baseOf(assumptions: readonly Assumption[], id: string): number {
-  const a = assumptions.find((x) => x.id === id);
-  if (!a) throw new Error(`invalid assumptions: no ${id}`);
-  return a.base;
 }
 
 function residualOf(provider: readonly {residual: number}[]): number {
