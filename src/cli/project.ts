@@ -234,7 +234,7 @@ export async function projectCommand(
   // is printed beside the provider's reported one, which sets no cash figure.
   if (rec.cashOpexPerGwYearUsd !== null)
     console.log(
-      `  ${"cash running costs per GW-year".padEnd(34)} ${unitText(rec.cashOpexPerGwYearUsd, "usd")} (power, staff and maintenance, property tax and insurance${rec.facilityLeaseYears !== null ? ", rent" : ""}; the same per GW for every provider)`
+      `  ${"cash running costs per GW-year".padEnd(34)} ${unitText(rec.cashOpexPerGwYearUsd, "usd")} (power, staff and maintenance, property tax and insurance${rec.facilityLeaseYears !== null ? ", rent" : ""}; the same per GW for every provider that ${rec.facilityLeaseYears !== null ? "leases" : "owns"} its data centres)`
     );
   if (rec.impliedMargin !== null)
     console.log(
@@ -267,7 +267,12 @@ export async function projectCommand(
   if (rec.facilityLeaseYears !== null)
     console.log("  rent during the term: a cash running cost each year");
   if (rec.leaseTailUsd) console.log(`  ${"rent owed after term (at term end)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
-  line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
+  if (rec.facilityLeaseYears !== null && rec.residualUsd && rec.leaseTailUsd != null)
+    // A lessee's "left at the end" is its IT's book value plus the leases owed, counted as worth their rent: print apart.
+    console.log(
+      `  ${"IT book value at term end".padEnd(34)} ${unitText(rec.residualUsd.value - rec.leaseTailUsd, "usd")} (not cash; the rent owed above is a cash cost, counted back as the sites' use in the NPV with term-end value)`
+    );
+  else line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   const thisDeal = dataset.deals.find((d) => d.id === dealId);

@@ -281,7 +281,11 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     `${id}.econ.npv-with-residual.words`,
     text(
       r?.npvUsd && withValue && Number.isFinite(withValue.value)
-        ? ` in cash (${about(withValue.value, "usd")} if the capacity left at the term's end is worth its book value)`
+        ? ` in cash (${about(withValue.value, "usd")} if ${
+            r.facilityLeaseYears !== null
+              ? "the IT left at the term's end is worth its book value and the leases still owed then are worth their rent"
+              : "the capacity left at the term's end is worth its book value"
+          })`
         : ""
     )
   ];

@@ -218,7 +218,7 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
  */
 export function impliedMarginClause(r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">): string {
   if (r.impliedMargin === null || r.cashOpexPerGwYearUsd === null) return "";
-  return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
+  return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
 }
 
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
@@ -525,7 +525,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "usd",
             "recycling.npvWithResidualUsd",
             [
-              `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
+              r.leaseTailUsd
+                ? `the cash NPV + what is left when the term ends, discounted: the IT's book value (${usd(r.residualUsd.value - r.leaseTailUsd)}) and the leased sites counted as worth the ${usd(r.leaseTailUsd)} of rent still owed on them (a cash cost the cash NPV pays); not cash`
+                : `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
               r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
               range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
             ]
@@ -552,7 +554,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
                   : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
                 r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
                 r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
-                r.residualUsd && r.residualUsd.value > 0 ? `book value left at the end, not cash: ${usd(r.residualUsd.value)}` : ""
+                r.residualUsd && r.residualUsd.value > 0
+                  ? r.leaseTailUsd
+                    ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`
+                    : `book value left at the end, not cash: ${usd(r.residualUsd.value)}`
+                  : ""
               ]
                 .filter(Boolean)
                 .join(" · ")
