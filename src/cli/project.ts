@@ -229,7 +229,9 @@ export async function projectCommand(
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
   line("rebate in kind (a discount)", rec.rebateExpectedUsd);
-  console.log(`  provider margin (reported, a check): ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}, discounted from the start of each year`);
+  console.log(
+    `  provider margin (reported, a check): ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}, discounted from the start of each year`
+  );
   // Cash running costs come from physical inputs, the same per GW for every provider; the margin the flows then imply
   // is printed beside the provider's reported one, which sets no cash figure.
   if (rec.cashOpexPerGwYearUsd !== null)
@@ -247,7 +249,9 @@ export async function projectCommand(
     console.log("  refreshes: bought at today's capex per GW (no price path for later generations)");
   }
   if (rec.oldKitDiscountUsd)
-    console.log(`  ${"price given up on kit past its life".padEnd(34)} ${unitText(rec.oldKitDiscountUsd, "usd")} (over the term, not discounted)`);
+    console.log(
+      `  ${"price given up on kit past its life".padEnd(34)} ${unitText(rec.oldKitDiscountUsd, "usd")} (over the term, not discounted)`
+    );
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   // Where it is not the market price, the rule and what the coverage is at that price (as page 1 says it).
@@ -264,8 +268,7 @@ export async function projectCommand(
   }
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
   line("leased data centres, at build cost", rec.leasedFacilityUsd);
-  if (rec.facilityLeaseYears !== null)
-    console.log("  rent during the term: a cash running cost each year");
+  if (rec.facilityLeaseYears !== null) console.log("  rent during the term: a cash running cost each year");
   if (rec.leaseTailUsd) console.log(`  ${"rent owed after term (at term end)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
   if (rec.facilityLeaseYears !== null && rec.residualUsd && rec.leaseTailUsd != null)
     // A lessee's "left at the end" is its IT's book value plus the leases owed, counted as worth their rent: print apart.

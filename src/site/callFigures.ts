@@ -372,11 +372,10 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const implied = r?.impliedMargin ?? null;
   const opBase = r?.baseCase ? r.baseCase.operatingProfitUsd : r?.operatingProfitUsd?.value;
   yield [`${deal.id}.econ.margin-implied`, r?.npvUsd && implied !== null ? number(implied, "fraction", "about") : missing];
+  // The operating profit is the one the flows imply (at the base values, as the implied margin beside it).
   yield [
     `${deal.id}.econ.operating-profit-implied`,
-    r?.npvUsd && implied !== null && opBase != null && r.margin.value > 0
-      ? number((opBase * implied) / r.margin.value, "usd", "about")
-      : missing
+    r?.npvUsd && implied !== null && opBase != null ? number(opBase, "usd", "about") : missing
   ];
   yield [`${deal.id}.econ.cash-cost-per-gw-year`, number(r?.npvUsd ? r.cashOpexPerGwYearUsd : null, "usd", "about")];
   const lastFlow = r?.flows.length ? r.flows[r.flows.length - 1].year : null;

@@ -87,7 +87,10 @@ it("when the data changes, a claim that no longer holds is flagged stale at file
   assert.strictEqual(stale.length, 1, JSON.stringify(problems));
   assert.strictEqual(stale[0].line, 1);
   assert.strictEqual(stale[0].col, 1);
-  assert.match(stale[0].message, /relies on "deal\.recycling\.npv < 0", which no longer holds: microsoft-nvidia-anthropic\.recycling\.npv \(about \$[\d.]+[BM]\) is not < 0/);
+  assert.match(
+    stale[0].message,
+    /relies on "deal\.recycling\.npv < 0", which no longer holds: microsoft-nvidia-anthropic\.recycling\.npv \(about \$[\d.]+[BM]\) is not < 0/
+  );
   assert.match(stale[0].message, /meanwhile the briefing prints reports\/summaries\/deal\.md/);
   const table = figureTable({dataset: changed, version: "test", projections: changedProjections});
   const pageOf = (deal: string) => briefingCallFor(briefings(changed.deals).find((b) => b.deal === deal)!, table, read);

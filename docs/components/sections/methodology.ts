@@ -38,7 +38,7 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "capacity.h100eFp8": ["H100-equivalents, Epoch AI's 8-bit basis", "count"],
   "commitment.gwYears": ["GW-years the commitment buys", "gw-years"],
   "commitment.coverage": ["Share of the ceiling's GW-years", "fraction"],
-  "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment (accounting view)", "usd"],
+  "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment (accounting view, the margin the flows imply)", "usd"],
   "recycling.npvUsd": ["Investor's cash NPV, new money, 2026 dollars", "usd"],
   "recycling.paybackYear": ["Payback year (cash, new money)", "year"],
   "recycling.filledNpvUsd": ["Investor's cash NPV if the lab fills the ceiling", "usd"],

@@ -216,7 +216,9 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
  * and the provider's reported one beside it, as a check: " (cash running costs about $951M per GW-year, the same for
  * every provider; the flows imply about 39%, against its reported 41.5%, a check, not an input)"; "" without flows.
  */
-export function impliedMarginClause(r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">): string {
+export function impliedMarginClause(
+  r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">
+): string {
   if (r.impliedMargin === null || r.cashOpexPerGwYearUsd === null) return "";
   return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
 }
@@ -566,15 +568,14 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           )
         : null,
       Kpi(
-        `Accounting view, not cash: operating profit at ${inputText(r.margin.value, "fraction")}`,
+        r.impliedMargin !== null
+          ? `Accounting view, not cash: operating profit, ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend`
+          : "Accounting view, not cash: operating profit",
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
         [
-          `${provider}'s reported operating margin × the lab's spend; no capex`,
-          r.impliedMargin !== null
-            ? `the cash flows imply ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} (running costs from physical inputs, depreciation at the drawn lives); the reported margin sets no cash figure`
-            : "",
+          `the lab's spend − running costs − depreciation (no capex): the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}, a check that sets no figure here`,
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]

@@ -104,7 +104,10 @@ export interface DealRecycling {
   investmentToCommitmentNewAtCost: Figure | null;
   /** Cloud revenue over the term (the commitment) per firm dollar invested; null without firm investment. */
   revenuePerDollarInvested: Figure | null;
-  /** Accounting view: the provider's operating profit over the term (revenueUsd × its margin), USD; null without a commitment. */
+  /**
+   * Accounting view, not cash: the provider's operating profit over the term that the flows imply (Σ revenue − old-kit
+   * discount − cash running costs − depreciation), USD; null without a commitment. Its reported margin is a check.
+   */
   operatingProfitUsd: Figure | null;
   /**
    * The lab's spend with the provider over the term, USD: its stated commitment, and less only when it receives less
@@ -375,7 +378,14 @@ export function evaluateDealRecycling(
     investmentToCommitmentNewMax: ratio(p?.newMax, newInvestment.maxUsd.value, total),
     investmentToCommitmentNewAtCost: ratio(p?.newAtCost, newInvestment.firmUsd.value * cost, total),
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
-    operatingProfitUsd: p && revenue ? withValue(p.operatingProfit, revenue.totalUsd * margin, "usd") : null,
+    operatingProfitUsd:
+      p && revenue && provider.length
+        ? withValue(
+            p.operatingProfit,
+            sum(provider, (y) => y.operatingProfit),
+            "usd"
+          )
+        : null,
     revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
     pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
     deliveredGwYears:
@@ -385,7 +395,7 @@ export function evaluateDealRecycling(
     margin: {id: prepared.marginId, value: margin},
     impliedMargin:
       provider.length && sum(provider, (y) => y.revenue) > 0
-        ? sum(provider, (y) => y.impliedOperatingProfit) / sum(provider, (y) => y.revenue)
+        ? sum(provider, (y) => y.operatingProfit) / sum(provider, (y) => y.revenue)
         : null,
     cashOpexPerGwYearUsd:
       provider.length && sum(provider, (y) => y.gw) > 0 ? sum(provider, (y) => y.cashOpex) / sum(provider, (y) => y.gw) : null,
@@ -505,13 +515,13 @@ export function recyclingHeadlines(
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const rate = values["discount-rate"];
   const base = newMoneyCash(prepared, commitment, values, NET_CASH);
-  const {margin, revenue, provider, flows} = base;
+  const {revenue, provider, flows} = base;
   const filled = ceilingFilledCash(prepared, commitment, values, base, NET_CASH);
   const allFlows = relationshipFlows(prepared, commitment, base, NET_CASH);
   const cash = netCashMeasures(flows, rate);
   const filledNpv = filled.flows === flows ? cash.npv : netCashMeasures(filled.flows, rate).npv;
   return {
-    operatingProfitUsd: commitment && revenue ? revenue.totalUsd * margin : null,
+    operatingProfitUsd: commitment && revenue && provider.length ? sum(provider, (y) => y.operatingProfit) : null,
     npvUsd: commitment && flows.netCash.length ? cash.npv : null,
     paybackYear: cash.payback,
     filledNpvUsd: commitment && filled.revenue && filled.flows.netCash.length ? filledNpv : null,
@@ -570,7 +580,6 @@ function newMoneyCash<F>(
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
 function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, margin: number, revenue: Revenue) {
   return providerCash(revenue.perYear, {
-    margin,
     capexPerGwUsd: values["capex-per-gw"] * 1e9,
     itShare: values["it-share"],
     itLife: values["it-life"],
@@ -695,7 +704,8 @@ function commitmentProvenances(
   {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches, latestMark}: PreparedDealRecycling,
   totalUsd: Figure
 ) {
-  const operatingProfit = provenanceOf(totalUsd, margin);
+  // The operating profit the flows imply: the spend less the running costs and the depreciation of the capex.
+  const operatingProfit = provenanceOf(totalUsd, cash);
   const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
   const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);

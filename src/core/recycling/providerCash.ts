@@ -4,11 +4,6 @@ import {pct} from "../format/units.js";
 
 /** What it costs a provider to deliver capacity, in USD and years. */
 export interface ProviderCosts {
-  /**
-   * The provider's reported operating margin, 0–1: the accounting view only (`operatingProfit`), a check beside the
-   * margin the cash flows imply; it sets no cash figure.
-   */
-  margin: number;
   /** All-in capex per GW of facility power, facility and IT (chips included), USD. */
   capexPerGwUsd: number;
   /** IT (servers, accelerators, network) share of the capex, 0–1. */
@@ -98,10 +93,11 @@ export interface ProviderCashYear {
    * `leaseDiscountRate`; last year only, in `cash`); 0 for an owner.
    */
   leaseTail: number;
-  /** Accounting view at the provider's reported margin: revenue × margin (a check, not cash). */
+  /**
+   * Accounting view, not cash: the operating profit the flows imply, revenue − old-kit discount − cash opex −
+   * depreciation (the provider's reported margin is a check beside Σ of it ÷ Σ revenue, never an input).
+   */
   operatingProfit: number;
-  /** The operating profit the flows imply: revenue − old-kit discount − cash opex − depreciation. */
-  impliedOperatingProfit: number;
   /**
    * Cash: revenue − old-kit discount − cash operating costs − capex − a lessee's rent owed after the term (the residual
    * is not cash and stays out).
@@ -117,17 +113,16 @@ export interface ProviderCashYear {
  * `oldKitPriceShare` of the price), the cash operating costs from physical inputs (energy, staff and maintenance,
  * property tax and insurance, a lessee's rent: per GW in use, whatever the margin or the price), and in the last year
  * the straight-line book value of what is left (`residual`, not cash). Cash = revenue − old-kit discount − cash opex −
- * capex; neither depreciation nor the residual enters it. The reported `margin` gives the accounting view only; the
- * margin the flows imply is Σ `impliedOperatingProfit` ÷ Σ revenue. With `gw` (the delivered capacity, one value per
+ * capex; neither depreciation nor the residual enters it. The accounting view (`operatingProfit`) is revenue − old-kit
+ * discount − cash opex − depreciation; the margin the flows imply is Σ of it ÷ Σ revenue. With `gw` (the delivered capacity, one value per
  * row), capex is sized to those GW instead of to the spend. `perYear` must hold one row per year, in order. Throws
  * `invalid <field>:` for a value out of range.
  *
- * @example providerCash([{year: 2026, usd: 11e9}, {year: 2027, usd: 11e9}], {margin: 0.35, capexPerGwUsd: 40e9, itShare: 0.7, itLife: 5, facilityLife: 20, revenuePerGwYearUsd: 11e9, energyPerGwYearUsd: 0.49e9, siteOpexPerGwYearUsd: 0.26e9, assetChargeRate: 0.005})
+ * @example providerCash([{year: 2026, usd: 11e9}, {year: 2027, usd: 11e9}], {capexPerGwUsd: 40e9, itShare: 0.7, itLife: 5, facilityLife: 20, revenuePerGwYearUsd: 11e9, energyPerGwYearUsd: 0.49e9, siteOpexPerGwYearUsd: 0.26e9, assetChargeRate: 0.005})
  * // 2026: 1 GW, capex 40e9, cash opex 0.49 + 0.26 + 0.005 × 40 = 0.95e9, cash 11 − 0.95 − 40 = −29.95e9
  */
 export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts): ProviderCashYear[] {
-  const {margin, capexPerGwUsd, itShare, itLife, facilityLife, revenuePerGwYearUsd, energyPerGwYearUsd, siteOpexPerGwYearUsd} = costs;
-  if (!(margin >= 0 && margin <= 1)) throw new Error(`invalid margin: ${margin}`);
+  const {capexPerGwUsd, itShare, itLife, facilityLife, revenuePerGwYearUsd, energyPerGwYearUsd, siteOpexPerGwYearUsd} = costs;
   if (!(capexPerGwUsd >= 0)) throw new Error(`invalid capexPerGwUsd: ${capexPerGwUsd}`);
   if (!(itShare >= 0 && itShare <= 1)) throw new Error(`invalid itShare: ${itShare}`);
   if (!(itLife > 0)) throw new Error(`invalid itLife: ${itLife}`);
@@ -213,8 +208,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
       cashOpex,
       residual: last ? residual + leaseTail : 0,
       leaseTail: tail,
-      operatingProfit: revenue * margin,
-      impliedOperatingProfit: revenue - oldKitDiscount - cashOpex - depreciation[i],
+      operatingProfit: revenue - oldKitDiscount - cashOpex - depreciation[i],
       cash: revenue - oldKitDiscount - cashOpex - capex[i] - tail
     };
   }

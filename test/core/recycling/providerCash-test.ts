@@ -7,7 +7,6 @@ const rows = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: 
 // Cash running costs per GW-year from physical inputs: energy 0.49 + staff and maintenance 0.26 + property tax and
 // insurance 0.5% × 40 = 0.2, so 0.95 per owned GW in use whatever the margin or the price.
 const costs = {
-  margin: 0.35,
   capexPerGwUsd: 40e9,
   itShare: 0.7,
   itLife: 5,
@@ -19,9 +18,9 @@ const costs = {
 };
 const bn = (
   list: ReturnType<typeof providerCash>,
-  key: "capex" | "depreciation" | "cashOpex" | "residual" | "cash" | "gw" | "oldKitDiscount" | "impliedOperatingProfit"
+  key: "capex" | "depreciation" | "cashOpex" | "residual" | "cash" | "gw" | "oldKitDiscount" | "operatingProfit"
 ) => list.map((d) => (key === "gw" ? d.gw : d[key] / 1e9));
-const total = (list: ReturnType<typeof providerCash>, key: "cash" | "impliedOperatingProfit" | "revenue" = "cash") =>
+const total = (list: ReturnType<typeof providerCash>, key: "cash" | "operatingProfit" | "revenue" = "cash") =>
   list.reduce((a, d) => a + d[key], 0) / 1e9;
 
 it("providerCash(perYear, costs) hand-check: capacity the spend keeps busy, cash costs from physical inputs", () => {
@@ -35,15 +34,10 @@ it("providerCash(perYear, costs) hand-check: capacity the spend keeps busy, cash
   assertInDelta(bn(cash, "cashOpex"), [0.95, 0.95]);
   assertInDelta(bn(cash, "residual"), [0, 27.6]);
   assertInDelta(bn(cash, "cash"), [-29.95, 10.05]);
-  // The reported margin gives the accounting view only (11 × 35% = 3.85); the flows imply 11 − 0.95 − 6.2 = 3.85 too,
-  // i.e. (11 − 0.95 − 6.2) ÷ 11 = 35.0%: the margin the cash costs imply, printed beside the reported one.
-  assertInDelta(
-    cash.map((d) => d.operatingProfit / 1e9),
-    [3.85, 3.85]
-  );
-  assertInDelta(bn(cash, "impliedOperatingProfit"), [3.85, 3.85]);
-  // The margin moves no cash figure; nor does the price per GW-year move the running cost of a GW.
-  assertInDelta(bn(providerCash(rows(2026, 11, 11), {...costs, margin: 0.05}), "cash"), [-29.95, 10.05]);
+  // The accounting view is the operating profit the flows imply: 11 − 0.95 − 6.2 = 3.85 a year, a margin of
+  // (11 − 0.95 − 6.2) ÷ 11 = 35.0%, printed beside the provider's reported one (which sets nothing here).
+  assertInDelta(bn(cash, "operatingProfit"), [3.85, 3.85]);
+  // The price per GW-year does not move the running cost of a GW.
   assertInDelta(bn(providerCash(rows(2026, 15, 15), {...costs, revenuePerGwYearUsd: 15e9}), "cashOpex"), [0.95, 0.95]);
 });
 
@@ -68,7 +62,7 @@ it("providerCash(…) replaces IT at the end of its life, and over the term cash
   assertInDelta(bn(cash, "residual"), [0, 0, 0, 0, 0, 0, 24.6]);
   // Σ cash + residual = 7 × 10.05 − 68 + 24.6 = 26.95 = Σ implied operating profit (7 × (11 − 0.95 − 6.2) = 26.95).
   assertInDelta(total(cash) + 24.6, 26.95);
-  assertInDelta(total(cash, "impliedOperatingProfit"), 26.95);
+  assertInDelta(total(cash, "operatingProfit"), 26.95);
 });
 
 it("providerCash(…) spends capex only on capacity above the previous peak", () => {
@@ -90,7 +84,6 @@ it("providerCash(perYear, {…, gw}) sizes capex and running costs to the delive
 
 it("providerCash([], costs) is empty, and providerCash rejects invalid costs and gaps", () => {
   assert.deepStrictEqual(providerCash([], costs), []);
-  assert.throws(() => providerCash(rows(2026, 1), {...costs, margin: 1.2}), /invalid margin: 1.2/);
   assert.throws(() => providerCash(rows(2026, 1), {...costs, revenuePerGwYearUsd: 0}), /invalid revenuePerGwYearUsd: 0/);
   assert.throws(() => providerCash(rows(2026, 1), {...costs, itLife: 0}), /invalid itLife: 0/);
   assert.throws(() => providerCash(rows(2026, 1), {...costs, energyPerGwYearUsd: -1}), /invalid energyPerGwYearUsd/);
@@ -129,7 +122,7 @@ it("providerCash(…, {facilityLeaseYears, rentPerGwYearUsd}) hand-check: a less
   assertInDelta(bn(cash, "cash"), [-17.29, 10.71, -6.09]);
   assertInDelta(bn(cash, "residual"), [0, 0, 28]);
   // Implied operating profit a year: 13 − 2.29 − 28 ÷ 5 = 5.11, a margin of 5.11 ÷ 13 = 39.3%.
-  assertInDelta(bn(cash, "impliedOperatingProfit"), [5.11, 5.11, 5.11]);
+  assertInDelta(bn(cash, "operatingProfit"), [5.11, 5.11, 5.11]);
   // At 10% the 12 years are worth 1.4 × (1 − 1.1^−12) ÷ 0.1 = 1.4 × 6.8136918 = 9.5391686 at the term's end.
   assertInDelta(providerCash(spend, {...lessee, leaseDiscountRate: 0.1})[2].leaseTail / 1e9, 9.5391686);
   // A lease no longer than the term leaves nothing owed after it; an owner ignores the rent.
