@@ -570,7 +570,7 @@ function newMoneyCash<F>(
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
   const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
-  const provider = revenue ? providerCashOn(prepared, values, margin, revenue) : [];
+  const provider = revenue ? providerCashOn(prepared, values, revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
@@ -578,7 +578,7 @@ function newMoneyCash<F>(
 }
 
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
-function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, margin: number, revenue: Revenue) {
+function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue) {
   return providerCash(revenue.perYear, {
     capexPerGwUsd: values["capex-per-gw"] * 1e9,
     itShare: values["it-share"],
@@ -611,12 +611,12 @@ function ceilingFilledCash<F>(
   prepared: PreparedDealRecycling,
   commitment: SpendInput | null,
   values: AssumptionValues,
-  {contractPrice, margin, probability, cost, revenue, provider, flows}: NewMoneyCash<F>,
+  {contractPrice, probability, cost, revenue, provider, flows}: NewMoneyCash<F>,
   flowsOf: FlowsBuilder<F>
 ): Pick<NewMoneyCash<F>, "revenue" | "provider" | "flows"> {
   const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
   if (!(revenue && filled && filled.gw !== null && filled.totalUsd > revenue.totalUsd * (1 + 1e-9))) return {revenue, provider, flows};
-  const filledProvider = providerCashOn(prepared, values, margin, filled);
+  const filledProvider = providerCashOn(prepared, values, filled);
   return {revenue: filled, provider: filledProvider, flows: flowsOf.of(prepared.flowTranches.new, filledProvider, {probability, cost})};
 }
 
