@@ -273,7 +273,7 @@ export async function projectCommand(
   if (rec.facilityLeaseYears !== null && rec.residualUsd && rec.leaseTailUsd != null)
     // A lessee's "left at the end" is its IT's book value plus the leases owed, counted as worth their rent: print apart.
     console.log(
-      `  ${"IT book value at term end".padEnd(34)} ${unitText(rec.residualUsd.value - rec.leaseTailUsd, "usd")} (not cash; the rent owed above is a cash cost, counted back as the sites' use in the NPV with term-end value)`
+      `  ${"IT book value at term end".padEnd(34)} ${rec.residualUsd.value - rec.leaseTailUsd >= 1e6 ? unitText(rec.residualUsd.value - rec.leaseTailUsd, "usd") : "none (fully written off)"} (not cash; the rent owed above is a cash cost, counted back as the sites' use in the NPV with term-end value)`
     );
   else line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);

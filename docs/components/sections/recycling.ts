@@ -223,6 +223,14 @@ export function impliedMarginClause(
   return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
 }
 
+/**
+ * A lessee's IT left at the term's end: "the IT's book value ($11.2B)", or "the IT, fully written off" when less than
+ * $1M is left (what a fully depreciated fleet leaves in floating point).
+ */
+function itBookText(usdLeft: number): string {
+  return usdLeft >= 1e6 ? `the IT's book value (${usd(usdLeft)})` : "the IT, fully written off";
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -528,7 +536,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "recycling.npvWithResidualUsd",
             [
               r.leaseTailUsd
-                ? `the cash NPV + what is left when the term ends, discounted: the IT's book value (${usd(r.residualUsd.value - r.leaseTailUsd)}) and the leased sites counted as worth the ${usd(r.leaseTailUsd)} of rent still owed on them (a cash cost the cash NPV pays); not cash`
+                ? `the cash NPV + what is left when the term ends, discounted: ${itBookText(r.residualUsd.value - r.leaseTailUsd)} and the leased sites counted as worth the ${usd(r.leaseTailUsd)} of rent still owed on them (a cash cost the cash NPV pays); not cash`
                 : `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
               r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
               range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
@@ -558,7 +566,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
                 r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
                 r.residualUsd && r.residualUsd.value > 0
                   ? r.leaseTailUsd
-                    ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`
+                    ? `${r.residualUsd.value - r.leaseTailUsd >= 1e6 ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}` : "the IT is fully written off by the end"}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`
                     : `book value left at the end, not cash: ${usd(r.residualUsd.value)}`
                   : ""
               ]
