@@ -576,14 +576,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           )
         : null,
       Kpi(
-        r.impliedMargin !== null
-          ? `Accounting view, not cash: operating profit, ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend`
-          : "Accounting view, not cash: operating profit",
+        "Accounting view, not cash: operating profit",
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
         [
-          `the lab's spend − running costs − depreciation (no capex): the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}, a check that sets no figure here`,
+          `the lab's spend − running costs − depreciation (no capex)`,
+          r.baseCase?.operatingProfitUsd != null ? `median of the draws; ${usd(r.baseCase.operatingProfitUsd)} at the base values` : "",
+          r.impliedMargin !== null
+            ? `at the base values ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend, the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}, a check that sets no figure here`
+            : "",
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]
