@@ -100,9 +100,9 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
     priced.filter((d) => projections[d.id].recycling.npvWithResidualUsd!.value > 0).length
   );
   assert.strictEqual(value("market.npv-residual-positive"), 4);
-  // The base operating profit is the base margin × the commitment: 7% (Oracle's reported 14% gross margin less about
-  // 7 points of depreciation: an operating margin like every other provider's) × $300B = $21B for Oracle.
-  assertInDelta(value("oracle-openai.econ.operating-profit-base"), 0.07 * 300e9, 1e3);
+  // The base operating profit is the one the flows imply, not the reported margin × the commitment: Oracle's is
+  // 5 years × (60 − 4.5 × 2.29056 running costs − 126 ÷ 5 depreciation) = 5 × 24.49248 = $122.46B (not 7% × $300B).
+  assertInDelta(value("oracle-openai.econ.operating-profit-base"), 5 * 24.49248e9, 1e3);
   assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
   assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
   assertInDelta(value("market.commitment-largest"), 300e9, 1);
@@ -332,13 +332,9 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
     get("microsoft-openai.econ.renewal-flip").value,
     Math.sign(renewal.baseValue) !== Math.sign(renewal.valueAtLow) ? 1 : 0
   );
-  // Implied margin: Σ implied operating profit ÷ Σ revenue, and the base operating profit at it (revenue × implied).
+  // Implied margin: Σ operating profit the flows imply ÷ Σ revenue; the operating profit is that margin × the spend.
   assertInDelta(get("microsoft-openai.econ.margin-implied").value!, mo.impliedMargin!, 1e-12);
-  assertInDelta(
-    get("microsoft-openai.econ.operating-profit-implied").value!,
-    ((mo.baseCase?.operatingProfitUsd ?? mo.operatingProfitUsd!.value) / mo.margin.value) * mo.impliedMargin!,
-    1
-  );
+  assertInDelta(get("microsoft-openai.econ.operating-profit-implied").value!, mo.impliedMargin! * mo.revenueUsd!.value, 1);
   // Cash running costs per GW-year in use, from physical inputs at the base values (the same for every owner):
   // power $70/MWh × 80% × 8,760 h × 1,000 MW = 0.49056 + staff and maintenance 0.26 + tax and insurance 0.5% × $40B = 0.2.
   assertInDelta(mo.cashOpexPerGwYearUsd! / 1e9, 0.49056 + 0.26 + 0.2, 1e-9);
