@@ -172,7 +172,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   let peak = 0;
   for (let i = 0; i < n; ++i) {
     const added = Math.max(0, gwAt(i) - peak);
-    if (!(added > 0)) continue;
+    // Below a kW, a rise is the float residue of spend ÷ price (60 ÷ 13.33… ≠ 4.5 exactly), not capacity to build.
+    if (!(added > 1e-6)) continue;
     peak += added;
     for (let j = i; j < n; ++j) installed[j] += added;
     if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
