@@ -229,17 +229,29 @@ export async function projectCommand(
   line("investment ÷ commitment, firm", rec.investmentToCommitmentFirm, "recycling.investmentToCommitmentFirm");
   line("investment ÷ commitment, max", rec.investmentToCommitmentMax);
   line("rebate in kind (a discount)", rec.rebateExpectedUsd);
-  console.log(`  provider margin: ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}`);
-  // The margin is read as a cash margin, never below the cash-cost floor, and at the base power price: say when the
-  // flows' costs imply another margin (Microsoft → OpenAI: Azure's 41.5% would leave less than the floor's costs).
-  if (rec.impliedMargin !== null && Math.abs(rec.impliedMargin - rec.margin.value) >= 0.0005)
+  console.log(
+    `  provider margin (reported, a check): ${rec.margin.id} = ${rec.margin.value}; NPVs at 1 January ${rec.valuationYear}, discounted from the start of each year`
+  );
+  // Cash running costs come from physical inputs, the same per GW for every provider; the margin the flows then imply
+  // is printed beside the provider's reported one, which sets no cash figure.
+  if (rec.cashOpexPerGwYearUsd !== null)
     console.log(
-      `  ${"margin the cash costs imply".padEnd(34)} ${pct(rec.impliedMargin)} (${rec.impliedMargin < rec.margin.value ? "below" : "above"} ${pct(rec.margin.value, "as-written")}: the cash-cost floor per GW-year binds, or power is off its base price)`
+      `  ${"cash running costs per GW-year".padEnd(34)} ${unitText(rec.cashOpexPerGwYearUsd, "usd")} (power, staff and maintenance, property tax and insurance${rec.facilityLeaseYears !== null ? ", rent" : ""}; the same per GW for every provider that ${rec.facilityLeaseYears !== null ? "leases" : "owns"} its data centres)`
+    );
+  if (rec.impliedMargin !== null)
+    console.log(
+      `  ${"margin the cash flows imply".padEnd(34)} ${pct(rec.impliedMargin)} (reported: ${pct(rec.margin.value, "as-written")}, a segment margin after overheads; a check, not an input to cash)`
     );
   if (rec.capexUsd) {
-    console.log(`  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"])}`);
-    console.log("  power: inside the margin at the base price and load; another price or load adds (or saves) the energy's difference");
+    console.log(
+      `  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"], projection.assumptions["old-kit-price-share"])}`
+    );
+    console.log("  refreshes: bought at today's capex per GW (no price path for later generations)");
   }
+  if (rec.oldKitDiscountUsd)
+    console.log(
+      `  ${"price given up on kit past its life".padEnd(34)} ${unitText(rec.oldKitDiscountUsd, "usd")} (over the term, not discounted)`
+    );
   line("lab's spend with the provider", rec.revenueUsd);
   line("price per GW-year paid", rec.pricePerGwYearUsd);
   // Where it is not the market price, the rule and what the coverage is at that price (as page 1 says it).
@@ -256,10 +268,14 @@ export async function projectCommand(
   }
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
   line("leased data centres, at build cost", rec.leasedFacilityUsd);
-  if (rec.facilityLeaseYears !== null)
-    console.log("  rent during the term: inside the provider's margin (a lessee's margin is after its rent)");
+  if (rec.facilityLeaseYears !== null) console.log("  rent during the term: a cash running cost each year");
   if (rec.leaseTailUsd) console.log(`  ${"rent owed after term (at term end)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
-  line(rec.facilityLeaseYears !== null ? "left at term end (not cash)" : "book value at term end (not cash)", rec.residualUsd);
+  if (rec.facilityLeaseYears !== null && rec.residualUsd && rec.leaseTailUsd != null)
+    // A lessee's "left at the end" is its IT's book value plus the leases owed, counted as worth their rent: print apart.
+    console.log(
+      `  ${"IT book value at term end".padEnd(34)} ${rec.residualUsd.value - rec.leaseTailUsd >= 1e6 ? unitText(rec.residualUsd.value - rec.leaseTailUsd, "usd") : "none (fully written off)"} (not cash; the rent owed above is a cash cost, counted back as the sites' use in the NPV with term-end value)`
+    );
+  else line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
   const thisDeal = dataset.deals.find((d) => d.id === dealId);

@@ -25,7 +25,9 @@ export const ASSUMPTION_IDS = [
   "chip-content-share",
   "risk-free-rate",
   "it-renewal-share",
-  "facility-rent-per-gw-year"
+  "facility-rent-per-gw-year",
+  "old-kit-price-share",
+  "asset-charge-rate"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

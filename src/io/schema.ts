@@ -401,6 +401,9 @@ export const assumptionsFile = z.strictObject({
         }
         // Facility power ÷ IT power: the capacity model refuses a PUE below 1, so check does too.
         if (a.id === "pue" && a.low < 1) ctx.addIssue({code: "custom", path: ["low"], message: `PUE cannot be below 1 (got ${a.low})`});
+        // Lives and the years between generations divide (depreciation, the option's erosion): a draw of 0 breaks them.
+        if (["generation-years", "it-life", "facility-life"].includes(a.id) && !(a.low >= 0.25))
+          ctx.addIssue({code: "custom", path: ["low"], message: `must be at least 0.25 years (got ${a.low}): the model divides by it`});
       })
   )
 });

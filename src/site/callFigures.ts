@@ -301,7 +301,11 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     `${id}.econ.npv-with-residual.words`,
     text(
       r?.npvUsd && withValue && Number.isFinite(withValue.value)
-        ? ` in cash (${about(withValue.value, "usd")} if the capacity left at the term's end is worth its book value)`
+        ? ` in cash (${about(withValue.value, "usd")} if ${
+            r.facilityLeaseYears !== null
+              ? "the IT left at the term's end is worth its book value and the leases still owed then are worth their rent"
+              : "the capacity left at the term's end is worth its book value"
+          })`
         : ""
     )
   ];
@@ -317,7 +321,9 @@ const LEVER_NAMES: Record<string, string> = {
   "facility-rent-per-gw-year": "the data centres' rent",
   "contingent-probability": "the odds the contingent money is paid",
   "discount-rate": "the discount rate",
-  "opex-per-gw-year": "the floor on cash running costs",
+  "opex-per-gw-year": "staff, maintenance and network costs",
+  "asset-charge-rate": "property tax and insurance",
+  "old-kit-price-share": "the price of kit past its life",
   "power-price": "the power price"
 };
 
@@ -331,7 +337,7 @@ export function leverWords(
   if (row.id === "terminal-value")
     return `counting the capacity left at the term's end at its book value${lessee ? ", and the leases still owed then as worth their rent" : ""} (without it ${about(row.valueAtLow, "usd")}, with it ${about(row.valueAtHigh, "usd")})`;
   if (row.id === "it-renewal-share")
-    return `the IT renewal rule (from renewing IT whenever the term has a year left to never buying IT that outlives the term: ${ends})`;
+    return `the IT renewal rule (from renewing IT whenever the term has a year left to renewing only when at least ${inputText(row.high, "fraction")} of a new kit's life is left: ${ends})`;
   if (row.id.startsWith("margin-")) return `the margin (${inputText(row.low, "fraction")} to ${inputText(row.high, "fraction")}: ${ends})`;
   const name = LEVER_NAMES[row.id] ?? row.label.charAt(0).toLowerCase() + row.label.slice(1);
   // "$7B to $15B per GW-year", "4 to 6 years": the unit's words once, after the range's high end.
@@ -346,9 +352,9 @@ export function leverWords(
  * bars, each with its range and the NPV at its ends: "the price per GW-year ($7B to $15B per GW-year: about −$52.7B
  * to $56.2B), then capex per GW (…)"), lever-1.crosses (1 when the widest bar's ends lie on opposite sides of zero);
  * renewal-flip (1 when the IT renewal rule's other end gives the base case the opposite sign) and renewal.words
- * (the two cases in words); margin-implied and operating-profit-implied (the margin the provider's cash costs
- * imply, below the stated one where the cost floor binds, and the base case's operating profit at it) with
- * margin-floor (1 when they differ); lease-tail-pv (a lessee's rent owed after the term, discounted),
+ * (the two cases in words); margin-implied and operating-profit-implied (the margin the provider's cash flows
+ * imply, beside its reported one, and the base case's operating profit at it); cash-cost-per-gw-year (the running
+ * costs of a GW in use, from physical inputs, a lessee's rent included); lease-tail-pv (a lessee's rent owed after the term, discounted),
  * npv-base-ex-tail (the base NPV without it) and lease-tail-sign (1 when that turns the sign); provider-cash.words
  * (the rebate in kind the NPV nets but the undiscounted cash does not).
  */
@@ -378,7 +384,7 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
           `the base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
             renewal.flip === "low"
               ? `renewing whenever the term has a year left, the base NPV is ${about(renewal.atLow, "usd")}`
-              : `renewing only when a new kit's whole life fits in the term, the base NPV is ${about(renewal.atHigh, "usd")}`
+              : `renewing only when at least ${inputText(renewal.high, "fraction")} of a new kit's life is left, the base NPV is ${about(renewal.atHigh, "usd")}`
           }`
         )
       : missing
@@ -386,16 +392,12 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const implied = r?.impliedMargin ?? null;
   const opBase = r?.baseCase ? r.baseCase.operatingProfitUsd : r?.operatingProfitUsd?.value;
   yield [`${deal.id}.econ.margin-implied`, r?.npvUsd && implied !== null ? number(implied, "fraction", "about") : missing];
+  // The operating profit is the one the flows imply (at the base values, as the implied margin beside it).
   yield [
     `${deal.id}.econ.operating-profit-implied`,
-    r?.npvUsd && implied !== null && opBase != null && r.margin.value > 0
-      ? number((opBase * implied) / r.margin.value, "usd", "about")
-      : missing
+    r?.npvUsd && implied !== null && opBase != null ? number(opBase, "usd", "about") : missing
   ];
-  yield [
-    `${deal.id}.econ.margin-floor`,
-    {kind: "number", value: r && implied !== null && implied < r.margin.value - 5e-4 ? 1 : 0, unit: "count"}
-  ];
+  yield [`${deal.id}.econ.cash-cost-per-gw-year`, number(r?.npvUsd ? r.cashOpexPerGwYearUsd : null, "usd", "about")];
   const tailPv = p ? leaseTailPv(p) : null;
   const base = r?.baseCase?.npvUsd ?? r?.npvUsd?.value ?? null;
   yield [`${deal.id}.econ.lease-tail-pv`, number(tailPv, "usd", "about")];
@@ -745,6 +747,12 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
     deals
       .filter((deal, i) => deals.findIndex((d) => d.provider === deal.provider) === i)
       .map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound}));
+  // The margin each deal's cash flows imply (one per deal: the same provider's deals differ by price and schedule).
+  const impliedMargins = (deals: Deal[]): Scored[] =>
+    deals.flatMap((deal) => {
+      const value = projections[deal.id].recycling.impliedMargin;
+      return value === null ? [] : [{deal, value, bound: "about" as Bound}];
+    });
   const desc = (a: Scored, b: Scored) => b.value - a.value;
   const asc = (a: Scored, b: Scored) => a.value - b.value;
   const rankings: [string, Scored[], string][] = [
@@ -754,18 +762,9 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
     ["npv-residual-low", scored(priced, (d) => projections[d.id].recycling.npvWithResidualUsd).sort(asc), "usd"],
     ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
     ["margin", margins(priced).sort(desc), "fraction"],
-    ["margin-low", margins(priced).sort(asc), "fraction"]
-  ];
-  // The widest stated margin, where the provider's cash costs sit at the model's floor: the margin its flows imply.
-  const widest = margins(priced).sort(desc)[0];
-  const impliedWidest = widest ? projections[widest.deal.id].recycling.impliedMargin : null;
-  yield [
-    "market.margin-1-floor.words",
-    text(
-      widest && impliedWidest !== null && impliedWidest < widest.value - 5e-4
-        ? `, though at the model's floor on cash running costs its flows imply ${about(impliedWidest, "fraction")}, so a wider margin moves none of its cash`
-        : ""
-    )
+    ["margin-low", margins(priced).sort(asc), "fraction"],
+    ["margin-implied", impliedMargins(priced).sort(desc), "fraction"],
+    ["margin-implied-low", impliedMargins(priced).sort(asc), "fraction"]
   ];
   const companies = new Map(dataset.companies.map((c) => [c.id, c.name]));
   for (const [name, list, unit] of rankings) {

@@ -113,7 +113,7 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
   // valued at the term's end at 10%: 4.5 × 1.4 × (1 − 1.1^−10) ÷ 0.1 = 6.3 × 6.14457 = $38.7B still owed.
   assert.strictEqual(
     oracle,
-    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, $38.7B (each later year's rent discounted at the NPV's rate)"
+    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash running cost each year, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, $38.7B (each later year's rent discounted at the NPV's rate)"
   );
   assert.strictEqual(
     otherReturnsClause({data: dataset, dealId: "microsoft-openai"} as unknown as Parameters<typeof otherReturnsClause>[0]),

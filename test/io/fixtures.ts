@@ -60,13 +60,15 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["generation-years", "years", 1, 2, 3],
   ["building-mw", "mw", 50, 100, 200],
   ["spend-ramp-years", "years", 2, 3, 5],
-  ["opex-per-gw-year", "usd-bn-per-gw-year", 0.6, 0.8, 1],
+  ["opex-per-gw-year", "usd-bn-per-gw-year", 0.15, 0.26, 0.6],
   ["credit-share", "fraction", 0, 0, 0.5],
   ["next-gen-price-ratio", "ratio", 1.33, 1.6, 2],
   ["chip-content-share", "fraction", 0.56, 0.74, 1],
   ["risk-free-rate", "fraction", 0.035, 0.0357, 0.0425],
-  ["it-renewal-share", "fraction", 0, 0.5, 1],
-  ["facility-rent-per-gw-year", "usd-bn-per-gw-year", 0.6, 1.4, 1.9]
+  ["it-renewal-share", "fraction", 0, 0.5, 0.6],
+  ["facility-rent-per-gw-year", "usd-bn-per-gw-year", 0.6, 1.4, 1.9],
+  ["old-kit-price-share", "fraction", 0.3, 0.7, 1],
+  ["asset-charge-rate", "fraction", 0, 0.005, 0.015]
 ];
 // The rows are ASSUMPTION_IDS plus the fixture deal's provider margin (margin-aws, where provider-margin was).
 if (

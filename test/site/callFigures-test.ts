@@ -26,7 +26,7 @@ it("figureTable(input) names every headline figure under its key, so a change to
     assertInDelta(value(h.key), h.value, 0);
   }
   // A deal whose flows never pay back still has the name, "not disclosed".
-  assert.deepEqual(table.get("coreweave-openai.recycling.paybackYear"), {kind: "missing"});
+  assert.deepEqual(table.get("amazon-openai.recycling.paybackYear"), {kind: "missing"});
   // Without projections the economics are not defined (a check of the deal terms only).
   assert.isFalse(figureTable({dataset, version: "t"}).has("amazon-anthropic.recycling.npv"));
 });
@@ -66,11 +66,13 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
   assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
-  // At every assumption's base value Amazon → Anthropic (2035), Microsoft + Nvidia → Anthropic (2030) and Microsoft →
-  // OpenAI (2029) pay back (no IT generation bought in a term's last years); Oracle's base (7% operating margin, rent
-  // at $1.4B per GW-year) never does. A base case that never does is not counted because its median draw does.
-  assert.strictEqual(value("market.payback-base"), 3);
-  assert.strictEqual(words("market.payback-base.words"), ", though at every assumption's base value 3 do");
+  // At every assumption's base value Amazon → Anthropic (2035), CoreWeave → OpenAI (2028), Microsoft + Nvidia →
+  // Anthropic (2030), Microsoft → OpenAI (2029) and Oracle → OpenAI (2029) pay back; Amazon → OpenAI and Google →
+  // Anthropic never do (CLI, base case, with running costs from physical inputs).
+  const basePaybacks = priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length;
+  assert.strictEqual(value("market.payback-base"), 5);
+  assert.isAtMost(basePaybacks, 5);
+  assert.strictEqual(words("market.payback-base.words"), ", though at every assumption's base value 5 do");
   // The capex total on one basis: the lessees' IT capex plus their leased data centres at build cost. Oracle: the most
   // GW it uses, 4.5, × $40B × (1 − 70%) = $54B; the lessees named from the data, in its order.
   assertInDelta(projections["oracle-openai"].recycling.leasedFacilityUsd?.value ?? 0, 4.5 * 40e9 * 0.3, 1e3);
@@ -82,21 +84,25 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
     1
   );
   assert.strictEqual(words("market.lessees"), "CoreWeave and Oracle");
-  // Azure's 41.5% read as a cash margin leaves less than the $0.8B per GW-year floor at $11B per GW-year and $40B per GW
-  // (11 × 0.585 − 40 × (0.7 ÷ 5 + 0.3 ÷ 20) = 0.235 < 0.8), so every year sits at the floor and the flows imply
-  // (11 − 0.8 − 6.2) ÷ 11 = 4 ÷ 11 ≈ 36.4%; AWS's 35.4% does not hit the floor (7.11 − 6.2 = 0.91 > 0.8).
-  assertInDelta(projections["microsoft-openai"].recycling.impliedMargin ?? 0, 4 / 11, 1e-9);
-  assertInDelta(projections["amazon-anthropic"].recycling.impliedMargin ?? 0, 0.354, 1e-9);
-  // With the capacity's worth at term end counted (medians of the draws), only Microsoft → OpenAI is above zero
-  // (about +$15B; Oracle's median is below zero since s7 takes its margin after depreciation).
+  // The margin the flows imply, for every priced deal: Σ (revenue − old-kit discount − running costs − depreciation) ÷ Σ
+  // revenue, which is (Σ provider cash + what is left at the end) ÷ Σ spend, as Σ depreciation = Σ capex − book value left
+  // (a lessee's rent owed after the term is in both its cash and what is left, so it cancels).
+  for (const d of priced) {
+    const r = projections[d.id].recycling;
+    const sumOf = (key: "providerCash" | "residual" | "spend") => r.flows.reduce((a, f) => a + f[key], 0);
+    assertInDelta(r.impliedMargin ?? 0, (sumOf("providerCash") + sumOf("residual")) / sumOf("spend"), 1e-9);
+  }
+  // With the capacity's worth at term end counted, four are above zero at the base values: Microsoft → OpenAI, Google →
+  // Anthropic, Oracle → OpenAI and CoreWeave → OpenAI (running costs from physical inputs; the Amazon deals and Microsoft
+  // + Nvidia → Anthropic stay below).
   assert.strictEqual(
     value("market.npv-residual-positive"),
     priced.filter((d) => projections[d.id].recycling.npvWithResidualUsd!.value > 0).length
   );
-  assert.strictEqual(value("market.npv-residual-positive"), 1);
-  // The base operating profit is the base margin × the commitment: 7% (Oracle's reported 14% gross margin less about
-  // 7 points of depreciation: an operating margin like every other provider's) × $300B = $21B for Oracle.
-  assertInDelta(value("oracle-openai.econ.operating-profit-base"), 0.07 * 300e9, 1e3);
+  assert.strictEqual(value("market.npv-residual-positive"), 4);
+  // The base operating profit is the one the flows imply, not the reported margin × the commitment: Oracle's is
+  // 5 years × (60 − 4.5 × 2.29056 running costs − 126 ÷ 5 depreciation) = 5 × 24.49248 = $122.46B (not 7% × $300B).
+  assertInDelta(value("oracle-openai.econ.operating-profit-base"), 5 * 24.49248e9, 1e3);
   assertInDelta(value("market.commitment-priced"), 1040.4e9, 1);
   assertInDelta(value("market.new-share"), 77.5 / 1040.4, 1e-9);
   assertInDelta(value("market.commitment-largest"), 300e9, 1);
@@ -150,8 +156,8 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   const oracle = keyFigures(table, "oracle-openai");
   assert.deepInclude(oracle, {label: "Invested, firm", value: "none"});
   assert.deepInclude(oracle, {label: "New money in this deal", value: "none"});
-  const coreweave = keyFigures(table, "coreweave-openai");
-  assert.deepInclude(coreweave, {label: "Payback year (cumulative cash)", value: "not within the deal"});
+  const amazonOpenai = keyFigures(table, "amazon-openai");
+  assert.deepInclude(amazonOpenai, {label: "Payback year (cumulative cash)", value: "not within the deal"});
   // A deal with no commitment keeps the terms' rows and leaves out the economics.
   const amd = keyFigures(table, "amd-openai").map((k) => k.label);
   assert.deepEqual(amd, ["Invested, firm", "Compute commitment", "Capacity ceiling", "Electricity at the ceiling"]);
@@ -326,25 +332,32 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
     get("microsoft-openai.econ.renewal-flip").value,
     Math.sign(renewal.baseValue) !== Math.sign(renewal.valueAtLow) ? 1 : 0
   );
-  // Implied margin: Σ implied operating profit ÷ Σ revenue, and the base operating profit at it (revenue × implied).
+  // Implied margin: Σ operating profit the flows imply ÷ Σ revenue; the operating profit is that margin × the spend.
   assertInDelta(get("microsoft-openai.econ.margin-implied").value!, mo.impliedMargin!, 1e-12);
-  assertInDelta(
-    get("microsoft-openai.econ.operating-profit-implied").value!,
-    ((mo.baseCase?.operatingProfitUsd ?? mo.operatingProfitUsd!.value) / mo.margin.value) * mo.impliedMargin!,
-    1
-  );
-  // By hand (s7 critic): per GW-year $11B − the $0.8B floor − depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2 leaves 4.0;
-  // 4 ÷ 11 = 36.4%, and 36.4% of the $250B spend is $90.9B (not the $104B at the stated 41.5%).
-  assertInDelta(get("microsoft-openai.econ.margin-implied").value!, 4 / 11, 1e-9);
-  assertInDelta(get("microsoft-openai.econ.operating-profit-implied").value!, (250e9 * 4) / 11, 1e3);
-  assert.strictEqual(get("microsoft-openai.econ.margin-floor").value, mo.impliedMargin! < mo.margin.value - 5e-4 ? 1 : 0);
+  assertInDelta(get("microsoft-openai.econ.operating-profit-implied").value!, mo.impliedMargin! * mo.revenueUsd!.value, 1);
+  // Cash running costs per GW-year in use, from physical inputs at the base values (the same for every owner):
+  // power $70/MWh × 80% × 8,760 h × 1,000 MW = 0.49056 + staff and maintenance 0.26 + tax and insurance 0.5% × $40B = 0.2.
+  assertInDelta(mo.cashOpexPerGwYearUsd! / 1e9, 0.49056 + 0.26 + 0.2, 1e-9);
+  // The implied operating profit is the cash plus the book value left (cash = revenue − discount − opex − capex and
+  // Σ depreciation = Σ capex − book value left, for an owner): the margin = (Σ provider cash + residual) ÷ Σ spend.
+  const sumOf = (key: "providerCash" | "residual" | "spend") => mo.flows.reduce((a, f) => a + f[key], 0);
+  assertInDelta(mo.impliedMargin!, (sumOf("providerCash") + sumOf("residual")) / sumOf("spend"), 1e-9);
   // Oracle: the rent owed after the term, paid in the last flow year, discounted to 1 January 2026 at 10%.
   const oo = full["oracle-openai"].recycling;
   const last = oo.flows[oo.flows.length - 1].year;
   const pv = oo.leaseTailUsd! / 1.1 ** (last - 2026);
   assertInDelta(get("oracle-openai.econ.lease-tail-pv").value!, pv, 1);
-  assertInDelta(get("oracle-openai.econ.npv-base-ex-tail").value!, (oo.baseCase?.npvUsd ?? oo.npvUsd!.value) + pv, 1);
-  assertInDelta(get("oracle-openai.econ.lease-tail-share").value!, pv / -(oo.baseCase?.npvUsd ?? oo.npvUsd!.value), 1e-12);
+  assertInDelta(get("oracle-openai.econ.npv-base-ex-tail").value!, oo.npvUsd!.value + pv, 1);
+  // The base NPV is above zero, so no share of a loss is the rent's.
+  assert.strictEqual(get("oracle-openai.econ.lease-tail-share").kind, "missing");
+  // Oracle by hand at the base values: 4.5 GW at $13.3B per GW-year ($60B a year, 2027–31), capex IT only 4.5 × 40 × 0.7
+  // = 126 in 2027; running costs 4.5 × (0.49056 + 0.26 + 0.005 × 28 + 1.4 rent) = 10.30752 a year; rent owed after the
+  // 5 years of a 15-year lease, 4.5 × 1.4 × (1 − 1.1^−10) ÷ 0.1 = 38.7108, paid in 2031. Cash: −76.30752, 49.69248 × 3,
+  // 10.98168; discounted from the start of each year to 1 January 2026: −76.30752 ÷ 1.1 + 49.69248 × (1.1^−2 + 1.1^−3
+  // + 1.1^−4) + 10.98168 ÷ 1.1^5 = −69.37047 + 112.34349 + 6.81876 = 49.79178.
+  assertInDelta(oo.npvUsd!.value / 1e9, 49.7918, 1e-3);
+  // Its implied margin: (60 − 10.30752 − 126 ÷ 5) ÷ 60 = 24.49248 ÷ 60 = 40.82%, against the 7% it is taken to report.
+  assertInDelta(oo.impliedMargin!, 24.49248 / 60, 1e-6);
   // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
   assert.match(
     get("coreweave-openai.econ.provider-cash.words").text!,
@@ -352,11 +365,14 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
   );
 });
 
-it("marketFigures: the widest stated margin's floor clause, with the margin its flows imply (Azure: 4 ÷ 11, about 36%)", () => {
-  assert.match(
-    words("market.margin-1-floor.words"),
-    /^, though at the model's floor on cash running costs its flows imply about 36%, so a wider margin moves none of its cash$/
-  );
+it("marketFigures: the implied margins ranked, one per priced deal, beside the reported ones", () => {
+  // The widest and thinnest implied margins are the extremes over the priced deals' projections.
+  const implied = Object.values(projections)
+    .map((p) => p.recycling.impliedMargin)
+    .filter((m): m is number => m !== null);
+  assert.lengthOf(implied, 7);
+  assertInDelta(value("rank.margin-implied-1.value"), Math.max(...implied), 1e-12);
+  assertInDelta(value("rank.margin-implied-low-1.value"), Math.min(...implied), 1e-12);
 });
 
 const figureWordsAbout = (usd: number) => figureWords({value: usd, unit: "usd", bound: "about", derived: true}, {bare: true});

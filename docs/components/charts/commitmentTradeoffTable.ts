@@ -6,7 +6,7 @@
 
 import type {Deal, Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {bounded, count, figureText, gw, inputText, pct, sig, times, usd, withBound} from "../format.js";
+import {bounded, count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {DealView} from "./commitmentModel.js";
 
@@ -88,7 +88,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         figure: fig(
           recycling.operatingProfitUsd,
           (f) =>
-            `${figureText(f.value, "usd", f.bound)} of operating profit at a ${inputText(view.recycling.margin.value, "fraction")} margin`
+            `${figureText(f.value, "usd", f.bound)} of operating profit${view.recycling.impliedMargin !== null ? `, a margin of ${figureText(view.recycling.impliedMargin, "fraction", "about")} after running costs and depreciation` : ""}`
         )
       }
     },

@@ -178,8 +178,8 @@ function medianNote(r: DealRecycling): string {
 
 /**
  * The lease clause of a provider that leases its data centres (null for one that owns them): "Oracle leases its data
- * centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash cost inside its
- * margin, and the $27B of rent it still owes when the term ends is paid then".
+ * centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash
+ * running cost each year, and the $27B of rent it still owes when the term ends is paid then".
  */
 export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string | null {
   if (r.facilityLeaseYears === null) return null;
@@ -191,7 +191,7 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
     r.leaseTailUsd && r.leaseTailUsd > 0
       ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
       : "";
-  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash cost inside its margin${tail}`;
+  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash running cost each year${tail}`;
 }
 
 /**
@@ -212,13 +212,23 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
 }
 
 /**
- * When the provider's cash costs imply another margin than its own at the base values (the cash-cost floor binds, as
- * for Azure's 41.5% on Microsoft → OpenAI): " (read as a cash margin …, so the flows use the floor and
- * imply 36%)"; "" otherwise.
+ * The margin clause of the scope: the cash running costs per GW-year from physical inputs, the margin the flows imply
+ * and the provider's reported one beside it, as a check: " (cash running costs about $951M per GW-year, the same for
+ * every provider; the flows imply about 39%, against its reported 41.5%, a check, not an input)"; "" without flows.
  */
-export function impliedMarginClause(r: Pick<DealRecycling, "impliedMargin" | "margin">): string {
-  if (r.impliedMargin === null || !(r.margin.value - r.impliedMargin >= 0.005)) return "";
-  return ` (read as a cash margin at this capex and price, it would leave the capacity less to run on than the floor on cash costs per GW-year, so the flows use the floor and imply ${pct(r.impliedMargin)})`;
+export function impliedMarginClause(
+  r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">
+): string {
+  if (r.impliedMargin === null || r.cashOpexPerGwYearUsd === null) return "";
+  return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
+}
+
+/**
+ * A lessee's IT left at the term's end: "the IT's book value ($11.2B)", or "the IT, fully written off" when less than
+ * $1M is left (what a fully depreciated fleet leaves in floating point).
+ */
+function itBookText(usdLeft: number): string {
+  return usdLeft >= 1e6 ? `the IT's book value (${usd(usdLeft)})` : "the IT, fully written off";
 }
 
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
@@ -233,7 +243,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${provider}'s own ${inputText(r.margin.value, "fraction")} operating margin${impliedMarginClause(r)}; cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -514,8 +524,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent during the term taken to be inside its margin); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
-          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"])}; not discounted`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -523,7 +533,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.npvUsd",
         [
-          `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear}`,
+          `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear} from the start of each year`,
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
@@ -541,7 +551,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "usd",
             "recycling.npvWithResidualUsd",
             [
-              `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
+              r.leaseTailUsd
+                ? `the cash NPV + what is left when the term ends, discounted: ${itBookText(r.residualUsd.value - r.leaseTailUsd)} and the leased sites counted as worth the ${usd(r.leaseTailUsd)} of rent still owed on them (a cash cost the cash NPV pays); not cash`
+                : `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
               r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
               range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
             ]
@@ -568,7 +580,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
                   : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
                 r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
                 r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
-                r.residualUsd && r.residualUsd.value > 0 ? `book value left at the end, not cash: ${usd(r.residualUsd.value)}` : ""
+                r.residualUsd && r.residualUsd.value > 0
+                  ? r.leaseTailUsd
+                    ? `${r.residualUsd.value - r.leaseTailUsd >= 1e6 ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}` : "the IT is fully written off by the end"}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`
+                    : `book value left at the end, not cash: ${usd(r.residualUsd.value)}`
+                  : ""
               ]
                 .filter(Boolean)
                 .join(" · ")
@@ -576,14 +592,15 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           )
         : null,
       Kpi(
-        `Accounting view, not cash: operating profit at ${inputText(r.margin.value, "fraction")}`,
+        "Accounting view, not cash: operating profit",
         r.operatingProfitUsd,
         "usd",
         "recycling.operatingProfitUsd",
         [
-          `${provider}'s own operating margin × the lab's spend; no capex`,
-          r.impliedMargin !== null && r.impliedMargin < r.margin.value - 0.0005
-            ? `at the floor on cash running costs the cash flows imply ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, so they count less profit than this`
+          `the lab's spend − running costs − depreciation (no capex)`,
+          r.baseCase?.operatingProfitUsd != null ? `median of the draws; ${usd(r.baseCase.operatingProfitUsd)} at the base values` : "",
+          r.impliedMargin !== null
+            ? `at the base values ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend, the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}, a check that sets no figure here`
             : "",
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)

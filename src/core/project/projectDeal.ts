@@ -158,7 +158,11 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   if (npvRows && cashOnly != null && withResidual != null && Number.isFinite(cashOnly) && Number.isFinite(withResidual)) {
     npvRows.push({
       id: TERMINAL_VALUE,
-      label: "Capacity's value at term end (× its book value)",
+      // A lessee's "what is left" is its IT's book value and the leases still owed, counted as worth their rent.
+      label:
+        result.recycling.facilityLeaseYears !== null
+          ? "Term-end value (IT at book value, leases owed at their rent)"
+          : "Capacity's value at term end (× its book value)",
       low: 0,
       high: 1,
       valueAtLow: cashOnly,

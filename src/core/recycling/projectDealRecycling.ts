@@ -73,7 +73,9 @@ export const PROVIDER_CASH_ASSUMPTIONS = [
   "facility-life",
   "revenue-per-gw-year",
   "opex-per-gw-year",
+  "asset-charge-rate",
   "it-renewal-share",
+  "old-kit-price-share",
   "power-price",
   "load-factor"
 ] as const;
@@ -102,7 +104,10 @@ export interface DealRecycling {
   investmentToCommitmentNewAtCost: Figure | null;
   /** Cloud revenue over the term (the commitment) per firm dollar invested; null without firm investment. */
   revenuePerDollarInvested: Figure | null;
-  /** Accounting view: the provider's operating profit over the term (revenueUsd × its margin), USD; null without a commitment. */
+  /**
+   * Accounting view, not cash: the provider's operating profit over the term that the flows imply (Σ revenue − old-kit
+   * discount − cash running costs − depreciation), USD; null without a commitment. Its reported margin is a check.
+   */
   operatingProfitUsd: Figure | null;
   /**
    * The lab's spend with the provider over the term, USD: its stated commitment, and less only when it receives less
@@ -117,11 +122,18 @@ export interface DealRecycling {
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
   margin: {id: MarginId; value: number};
   /**
-   * The operating margin the provider's cash costs imply over the term (Σ implied operating profit ÷ Σ revenue,
-   * {@link providerCash}): below `margin` when the cash-cost floor binds or power costs more than at its base; null
-   * without flows.
+   * The operating margin the flows imply over the term (Σ (revenue − old-kit discount − cash opex − depreciation) ÷ Σ
+   * revenue, {@link providerCash}): the contract's own margin, printed beside the provider's reported `margin`, which
+   * sets no cash figure; null without flows.
    */
   impliedMargin: number | null;
+  /**
+   * Cash running costs per GW-year in use over the term (Σ cash opex ÷ Σ GW in use), USD: energy, staff and
+   * maintenance, property tax and insurance, and a lessee's rent; null without flows.
+   */
+  cashOpexPerGwYearUsd: number | null;
+  /** Revenue given up over the term on kit kept running past its IT life (undiscounted), USD; null without flows. */
+  oldKitDiscountUsd: number | null;
   /**
    * Years of the provider's facility leases when it leases the data centres it serves from (a sourced company fact),
    * else null: its capex is then the IT alone, its rent a cash operating cost inside its margin, and the rent still
@@ -240,12 +252,6 @@ export interface PreparedDealRecycling {
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
   marginId: MarginId;
-  /** IT and facility lives at their base values: the lives the margin's cash reading adds depreciation back at. */
-  referenceLives: {it: number; facility: number};
-  /** The IT share at its base value: the share the margin's cash reading adds IT depreciation back at. */
-  referenceItShare: number;
-  /** The energy cost of a GW-year at the base power price and load, USD: the one the provider's margin is read at. */
-  referenceEnergyPerGwYearUsd: number;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
   margin: Provenance;
@@ -314,12 +320,6 @@ export function prepareDealRecycling(
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
-    referenceLives: {it: baseOf(assumptions, "it-life"), facility: baseOf(assumptions, "facility-life")},
-    referenceItShare: baseOf(assumptions, "it-share"),
-    referenceEnergyPerGwYearUsd: energyCostPerGwYear({
-      "load-factor": baseOf(assumptions, "load-factor"),
-      "power-price": baseOf(assumptions, "power-price")
-    }),
     facilityLeaseYears,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
@@ -378,7 +378,14 @@ export function evaluateDealRecycling(
     investmentToCommitmentNewMax: ratio(p?.newMax, newInvestment.maxUsd.value, total),
     investmentToCommitmentNewAtCost: ratio(p?.newAtCost, newInvestment.firmUsd.value * cost, total),
     revenuePerDollarInvested: p && firm > 0 ? withValue(p.revenuePerDollar, total / firm, "ratio") : null,
-    operatingProfitUsd: p && revenue ? withValue(p.operatingProfit, revenue.totalUsd * margin, "usd") : null,
+    operatingProfitUsd:
+      p && revenue && provider.length
+        ? withValue(
+            p.operatingProfit,
+            sum(provider, (y) => y.operatingProfit),
+            "usd"
+          )
+        : null,
     revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
     pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
     deliveredGwYears:
@@ -388,8 +395,11 @@ export function evaluateDealRecycling(
     margin: {id: prepared.marginId, value: margin},
     impliedMargin:
       provider.length && sum(provider, (y) => y.revenue) > 0
-        ? sum(provider, (y) => y.impliedOperatingProfit) / sum(provider, (y) => y.revenue)
+        ? sum(provider, (y) => y.operatingProfit) / sum(provider, (y) => y.revenue)
         : null,
+    cashOpexPerGwYearUsd:
+      provider.length && sum(provider, (y) => y.gw) > 0 ? sum(provider, (y) => y.cashOpex) / sum(provider, (y) => y.gw) : null,
+    oldKitDiscountUsd: provider.length ? sum(provider, (y) => y.oldKitDiscount) : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     rentPerGwYearUsd: prepared.facilityLeaseYears !== null ? values["facility-rent-per-gw-year"] * 1e9 : null,
@@ -505,13 +515,13 @@ export function recyclingHeadlines(
   if (commitment && commitment.deal !== prepared.deal) throw new Error(`invalid commitment: ${commitment.deal}`);
   const rate = values["discount-rate"];
   const base = newMoneyCash(prepared, commitment, values, NET_CASH);
-  const {margin, revenue, provider, flows} = base;
+  const {revenue, provider, flows} = base;
   const filled = ceilingFilledCash(prepared, commitment, values, base, NET_CASH);
   const allFlows = relationshipFlows(prepared, commitment, base, NET_CASH);
   const cash = netCashMeasures(flows, rate);
   const filledNpv = filled.flows === flows ? cash.npv : netCashMeasures(filled.flows, rate).npv;
   return {
-    operatingProfitUsd: commitment && revenue ? revenue.totalUsd * margin : null,
+    operatingProfitUsd: commitment && revenue && provider.length ? sum(provider, (y) => y.operatingProfit) : null,
     npvUsd: commitment && flows.netCash.length ? cash.npv : null,
     paybackYear: cash.payback,
     filledNpvUsd: commitment && filled.revenue && filled.flows.netCash.length ? filledNpv : null,
@@ -560,7 +570,7 @@ function newMoneyCash<F>(
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
   const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
-  const provider = revenue ? providerCashOn(prepared, values, margin, revenue) : [];
+  const provider = revenue ? providerCashOn(prepared, values, revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
@@ -568,21 +578,21 @@ function newMoneyCash<F>(
 }
 
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
-function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, margin: number, revenue: Revenue) {
+function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue) {
   return providerCash(revenue.perYear, {
-    margin,
     capexPerGwUsd: values["capex-per-gw"] * 1e9,
     itShare: values["it-share"],
     itLife: values["it-life"],
     // A new IT generation is bought only while the term left covers this share of its life (else the old kit runs on).
     renewShare: values["it-renewal-share"],
+    // Kit kept running past its life earns this share of the contract price.
+    oldKitPriceShare: values["old-kit-price-share"],
     facilityLife: values["facility-life"],
-    referenceLives: prepared.referenceLives,
-    referenceItShare: prepared.referenceItShare,
-    // The margin is read at the base power price and load; other values move the cash costs by the energy's difference.
-    energyDeltaPerGwYearUsd: energyCostPerGwYear(values) - prepared.referenceEnergyPerGwYearUsd,
     revenuePerGwYearUsd: revenue.pricePerGwYearUsd,
-    opexFloorPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+    // Cash running costs from physical inputs, the same per GW for every provider: the margin sets none of them.
+    energyPerGwYearUsd: energyCostPerGwYear(values),
+    siteOpexPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
+    assetChargeRate: values["asset-charge-rate"],
     gw: revenue.gw ?? undefined,
     facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
     rentPerGwYearUsd: values["facility-rent-per-gw-year"] * 1e9,
@@ -601,12 +611,12 @@ function ceilingFilledCash<F>(
   prepared: PreparedDealRecycling,
   commitment: SpendInput | null,
   values: AssumptionValues,
-  {contractPrice, margin, probability, cost, revenue, provider, flows}: NewMoneyCash<F>,
+  {contractPrice, probability, cost, revenue, provider, flows}: NewMoneyCash<F>,
   flowsOf: FlowsBuilder<F>
 ): Pick<NewMoneyCash<F>, "revenue" | "provider" | "flows"> {
   const filled = commitment && revenue ? revenueOnDelivered(commitment, contractPrice) : null;
   if (!(revenue && filled && filled.gw !== null && filled.totalUsd > revenue.totalUsd * (1 + 1e-9))) return {revenue, provider, flows};
-  const filledProvider = providerCashOn(prepared, values, margin, filled);
+  const filledProvider = providerCashOn(prepared, values, filled);
   return {revenue: filled, provider: filledProvider, flows: flowsOf.of(prepared.flowTranches.new, filledProvider, {probability, cost})};
 }
 
@@ -694,7 +704,8 @@ function commitmentProvenances(
   {investment, newInvestment, expected, margin, discount, cash, credit, flowTranches: tranches, latestMark}: PreparedDealRecycling,
   totalUsd: Figure
 ) {
-  const operatingProfit = provenanceOf(totalUsd, margin);
+  // The operating profit the flows imply: the spend less the running costs and the depreciation of the capex.
+  const operatingProfit = provenanceOf(totalUsd, cash);
   const newProvenance = newInvestment.tranches.length ? provenanceOf(...newInvestment.tranches.map((t) => t.provenance)) : null;
   const providerSide = provenanceOf(operatingProfit, cash, discount, credit);
   const net = (money: Provenance | null, side: Provenance) => (money ? differenceProvenance(side, money) : side);
@@ -791,12 +802,6 @@ export function revenueOnCommitment(
     gw: null,
     gwYears: paid / price
   };
-}
-
-function baseOf(assumptions: readonly Assumption[], id: string): number {
-  const a = assumptions.find((x) => x.id === id);
-  if (!a) throw new Error(`invalid assumptions: no ${id}`);
-  return a.base;
 }
 
 function residualOf(provider: readonly {residual: number}[]): number {

@@ -29,13 +29,15 @@ export const baseValues: AssumptionValues = {
   "generation-years": 2,
   "building-mw": 75,
   "spend-ramp-years": 3,
-  "opex-per-gw-year": 0.8,
+  "opex-per-gw-year": 0.26,
   "credit-share": 0,
   "next-gen-price-ratio": 1,
   "chip-content-share": 0.74,
   "risk-free-rate": 0.1,
   "it-renewal-share": 0.5,
-  "facility-rent-per-gw-year": 0.75
+  "facility-rent-per-gw-year": 0.75,
+  "old-kit-price-share": 0.7,
+  "asset-charge-rate": 0.005
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([

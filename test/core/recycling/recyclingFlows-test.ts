@@ -5,16 +5,16 @@ import {flowTranches, netCashByYear, recyclingFlows} from "../../../src/core/rec
 import {assertInDelta} from "../../asserts.js";
 import {amazonAnthropic} from "../commitment/fixtures.js";
 
-// With no capex and no cost floor, the provider's cash is its operating profit (spend × 25%): the netting is
-// tested alone here, the provider's cash in providerCash-test.
+// With no capex and running costs of 75% of the price (8.25 of 11 per GW-year), the provider's cash is its operating
+// profit (spend × 25%): the netting is tested alone here, the provider's cash in providerCash-test.
 const NO_CAPEX = {
-  margin: 0.25,
   capexPerGwUsd: 0,
   itShare: 0.7,
   itLife: 5,
   facilityLife: 20,
   revenuePerGwYearUsd: 11e9,
-  opexFloorPerGwYearUsd: 0
+  energyPerGwYearUsd: 8.25e9,
+  siteOpexPerGwYearUsd: 0
 };
 const rows = (first: number, ...usd: number[]) => usd.map((value, i) => ({year: first + i, usd: value * 1e9}));
 const spend = (first: number, ...usd: number[]) => providerCash(rows(first, ...usd), NO_CAPEX);
@@ -39,15 +39,15 @@ it("recyclingFlows(tranches, provider, options) nets the provider's cash against
 });
 
 it("recyclingFlows(…) nets capex: cash is below operating profit when the provider builds, the accounting view is not", () => {
-  // 2 GW-years of spend at $11B: 1 GW in use, capex 1 × $40B in 2026; 35% margin; depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2
-  // cash opex = max(11 × 0.65 − 6.2, 0.8) = 0.95; residual at the end of 2027: IT 28 × 3/5 = 16.8, facility 12 × 18/20 = 10.8
+  // 2 GW-years of spend at $11B: 1 GW in use, capex 1 × $40B in 2026; depreciation 40 × 0.7 ÷ 5 + 40 × 0.3 ÷ 20 = 6.2
+  // cash opex = 0.49 + 0.26 + 0.005 × 40 = 0.95; residual at the end of 2027: IT 28 × 3/5 = 16.8, facility 12 × 18/20 = 10.8
   // provider cash 2026 = 11 − 0.95 − 40 = −29.95; 2027 = 11 − 0.95 = 10.05 (the 27.6 of book value is not cash); investment 5 in 2026
-  const costs = {...NO_CAPEX, margin: 0.35, capexPerGwUsd: 40e9, opexFloorPerGwYearUsd: 0.8e9};
+  const costs = {...NO_CAPEX, capexPerGwUsd: 40e9, energyPerGwYearUsd: 0.49e9, siteOpexPerGwYearUsd: 0.26e9, assetChargeRate: 0.005};
   const flows = recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(rows(2026, 11, 11), costs), options);
   assertInDelta(column(flows, "netCash"), [-34.95, 10.05]);
   assertInDelta(column(flows, "cumulativeNetCash"), [-34.95, -24.9]);
   assertInDelta(column(flows, "residual"), [0, 27.6]);
-  assertInDelta(column(flows, "accountingNet"), [-1.15, 3.85]); // 11 × 35% − 5, 11 × 35%
+  assertInDelta(column(flows, "accountingNet"), [-1.15, 3.85]); // the implied profit 11 − 0.95 − 6.2 = 3.85 (35%), − 5
   assertInDelta(
     flows.map((d) => d.capex / 1e9),
     [40, 0]
