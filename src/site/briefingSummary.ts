@@ -126,6 +126,9 @@ type KeyRow = [
   }
 ];
 
+/** True for a condition figure (a count) that is 1. */
+const isOne = (f: FigureValue) => f.kind === "number" && f.value === 1;
+
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   // With investors outside the provider's group (Microsoft + Nvidia → Anthropic) the deal's total and the money the
@@ -166,10 +169,15 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.capacity.ceiling",
     {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
   ],
-  // At the price the cash figures use (Google → Anthropic: $13.3B, not the $11B market price), as the call says it.
-  ["GW-years paid for ÷ the ceiling's over the term", "deal.econ.coverage-paid"],
+  // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
+  // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
+  ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
-  ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
+  [
+    "Provider's cash NPV, net of new money",
+    "deal.recycling.npv",
+    {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(median of the draws)" : "")}
+  ],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
   [
     "Electricity at the ceiling",
@@ -205,6 +213,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
   const out: KeyFigure[] = [];
   for (const [label, name, options = {}] of rows) {
     const value = get(name);
+    // Near even odds the median draw's year (or "never") rests on a few draws: the share is the figure (critic s8 H1).
+    const even = get("deal.econ.payback-even");
+    const share = get("deal.econ.payback-share");
+    if (name === "deal.recycling.paybackYear" && isOne(even) && share.kind === "text") {
+      out.push({label, value: `about even odds: within the deal in ${formatFigure(share)} of the draws`});
+      continue;
+    }
     if (name === "deal.recycling.paybackYear" && value.kind === "missing" && get("deal.recycling.npv").kind === "number") {
       out.push({label, value: "not within the deal"});
       continue;

@@ -186,6 +186,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     const c = p?.commitment;
     const flows = Boolean(r?.flows.length);
     const figures: Record<string, FigureValue> = {
+      // 1 when the headline NPV is the median of the draws (a base case beside it), 0 when it is the base case itself.
+      "npv-median": {kind: "number", value: r?.npvUsd && r.baseCase ? 1 : 0, unit: "count"},
       "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
       // After "the NPV at every assumption's base value is …" where the median draw never pays back: the base case's
       // own payback when it has one (", and cumulative cash turns positive in 2030"), else nothing.
@@ -276,15 +278,34 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
         : ""
     )
   ];
-  const withValue = r?.npvWithResidualUsd;
-  yield [
-    `${id}.econ.npv-with-residual.words`,
-    text(
-      r?.npvUsd && withValue && Number.isFinite(withValue.value)
-        ? ` in cash (${about(withValue.value, "usd")} if the capacity left at the term's end is worth its book value)`
-        : ""
-    )
-  ];
+  yield [`${id}.econ.npv-with-residual.words`, text(r ? npvBasisWords(r) : "")];
+}
+
+/**
+ * The clause after a call's cash NPV that says which figure it is (one rule for every page 1: the headline is the
+ * median of the draws, and the base case, every assumption at its base value, is named as such where it is shown):
+ * " in cash, the median of its draws (about $1.48B if the capacity left at the term's end is worth its book value;
+ * with every assumption at its base value about −$27.1B, and about −$3.1B with that value)". The base case is added
+ * when it and the median lie on opposite sides of zero, for the cash NPV or the NPV with the term-end value, so a
+ * reader never meets the other sign unlabelled elsewhere on the page. Without draws (no baseCase) the NPV is the
+ * base case itself and is named so. "" without a cash NPV.
+ */
+export function npvBasisWords(r: Pick<DealProjection["recycling"], "npvUsd" | "npvWithResidualUsd" | "baseCase">): string {
+  if (!r.npvUsd || !Number.isFinite(r.npvUsd.value)) return "";
+  const withValue = r.npvWithResidualUsd && Number.isFinite(r.npvWithResidualUsd.value) ? r.npvWithResidualUsd.value : null;
+  const residual = withValue !== null ? `${about(withValue, "usd")} if the capacity left at the term's end is worth its book value` : "";
+  if (!r.baseCase) return ` in cash, with every assumption at its base value${residual ? ` (${residual})` : ""}`;
+  const differs = (a: number | null | undefined, b: number | null | undefined) =>
+    a != null && b != null && Number.isFinite(a) && Number.isFinite(b) && Math.sign(a) !== Math.sign(b);
+  const base = r.baseCase.npvUsd;
+  const baseWith = r.baseCase.npvWithResidualUsd;
+  const showBase = differs(r.npvUsd.value, base) || differs(withValue, baseWith);
+  const baseWords =
+    showBase && base != null
+      ? `with every assumption at its base value ${about(base, "usd")}${residual && baseWith != null ? `, and ${about(baseWith, "usd")} with that value` : ""}`
+      : "";
+  const inside = [residual, baseWords].filter(Boolean).join("; ");
+  return ` in cash, the median of its draws${inside ? ` (${inside})` : ""}`;
 }
 
 /** A lever's name in a sentence, by assumption id (else its label, lower-cased): "the price per GW-year". */
@@ -396,7 +417,17 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const lab = dataset.companies.find((c) => c.id === deal.lab)?.name ?? deal.lab;
   yield [
     `${deal.id}.econ.provider-cash.words`,
-    text(rebate && rebate.value > 0 ? ` (not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets)` : "")
+    // The undiscounted cash is the base case's (every assumption at its base value), not the median of the draws the
+    // NPV beside it is: the clause says so (critic s8 H1, Coreweave's page 1 paired the two unlabelled).
+    text(
+      [
+        r?.baseCase && r.providerCashUsd ? "with every assumption at its base value" : "",
+        rebate && rebate.value > 0 ? `not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets` : ""
+      ]
+        .filter(Boolean)
+        .join("; ")
+        .replace(/^(.+)$/, " ($1)")
+    )
   ];
 }
 
@@ -411,18 +442,56 @@ function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[stri
   const share = r?.npvUsd ? r.npvPositiveShare : undefined;
   const draws = p?.uncertainty?.draws;
   if (!r?.npvUsd || share === undefined || !draws) {
-    for (const name of ["npv-positive-share", "npv-split", "npv-draws.words"]) yield [`${id}.econ.${name}`, missing];
+    for (const name of ["npv-positive-share", "npv-split", "npv-draws.words", "payback-even.words", "payback-share"])
+      yield [`${id}.econ.${name}`, missing];
+    yield [`${id}.econ.payback-even`, {kind: "number", value: 0, unit: "count"}];
     return;
   }
   const c = r.npvClusters;
   yield [`${id}.econ.npv-positive-share`, number(share, "fraction", "exact", false)];
   yield [`${id}.econ.npv-split`, {kind: "number", value: c ? 1 : 0, unit: "count"}];
+  const even = paybackEven(r.paybackNeverShare);
+  yield [`${id}.econ.payback-even`, {kind: "number", value: even ? 1 : 0, unit: "count"}];
+  yield [`${id}.econ.payback-share`, r.paybackNeverShare === undefined ? missing : text(drawShareText(1 - r.paybackNeverShare))];
+  yield [`${id}.econ.payback-even.words`, even ? text(paybackEvenWords(r, p?.commitment ? termEndYear(p) : null)) : missing];
+  // Said once: where the payback is at even odds its own sentence gives the share.
   const payback =
-    r.paybackNeverShare === undefined
+    r.paybackNeverShare === undefined || even
       ? ""
       : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
   yield [`${id}.econ.npv-draws.words`, text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.`)];
+}
+
+/**
+ * The shares of the draws that never pay back within the deal between which a page says "about even odds" instead
+ * of a payback year or "not within the deal": there the median draw's word rests on a few draws (Amazon → Anthropic's
+ * 50.01% and Microsoft + Nvidia → Anthropic's 48.94% printed "no payback" and "about 2030", critic s8 H1).
+ */
+export const PAYBACK_EVEN_ODDS: readonly [low: number, high: number] = [0.4, 0.6];
+
+/** True when the share of the draws that never pay back lies within PAYBACK_EVEN_ODDS (inclusive). */
+export function paybackEven(neverShare: number | undefined): boolean {
+  return neverShare !== undefined && neverShare >= PAYBACK_EVEN_ODDS[0] && neverShare <= PAYBACK_EVEN_ODDS[1];
+}
+
+/**
+ * The payback sentence where it is at even odds: "Cumulative cash turns positive within the deal in 50% of the
+ * draws, so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every
+ * assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035."
+ */
+export function paybackEvenWords(
+  r: Pick<DealProjection["recycling"], "paybackNeverShare" | "npvUsd" | "baseCase" | "paybackYear">,
+  termEnd: number | null
+): string {
+  const share = drawShareText(1 - (r.paybackNeverShare ?? 0));
+  const base = r.baseCase ?? {npvUsd: r.npvUsd?.value ?? null, paybackYear: r.paybackYear};
+  const basePayback =
+    base.paybackYear != null
+      ? `cumulative cash turns positive in ${base.paybackYear}`
+      : "cumulative cash is still below zero when the spend ends";
+  const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
+  return `Cumulative cash turns positive within the deal in ${share} of the draws, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
 }
 
 /**

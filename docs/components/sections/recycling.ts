@@ -16,6 +16,7 @@ import {
   medianBetweenClusters,
   type NetCashBand,
   netCashBands,
+  netCashLineFinding,
   type ProviderExposure,
   providerExposure,
   providerGroupInvestors,
@@ -88,7 +89,13 @@ function NetCashPanel(
 ): {chart: HTMLElement; csv: HTMLElement | null} {
   const r = view.recycling;
   const draw = (bands: NetCashBand[] | null) =>
-    RecyclingNetCashChart(r.flows, {bands, paybackYear: r.paybackYear, width: context.width, print: context.print});
+    RecyclingNetCashChart(r.flows, {
+      bands,
+      // The marker is the plotted line's own payback, as the title says (netCashLineFinding).
+      paybackYear: netCashLineFinding(r.flows, {group: "", medianPaybackYear: null, fromDraws: false}).paybackYear,
+      width: context.width,
+      print: context.print
+    });
   if (context.print) return {chart: draw(bandsFor(context, view)), csv: null};
   // The file holds what is drawn: the line alone at first, the band's P10 and P90 once it is drawn.
   const csvFor = (bands: NetCashBand[] | null) =>
@@ -375,13 +382,19 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     r.commitmentUsd && r.investmentExpectedUsd.value > 0
       ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
       : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
-  const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
-  const netCashFinding =
-    payback !== null
-      ? r.npvUsd && r.npvUsd.value < 0
-        ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
-        : `Cumulative net cash to ${group} turns positive for good in ${payback}`
-      : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+  const npvWords = r.npvUsd
+    ? `discounted at ${pct(rate)}, ${r.baseCase ? "the draws' median NPV is" : "the flows are worth"} ${derivedText({...r.npvUsd, unit: "usd"})}`
+    : "";
+  // The title describes the plotted line (the base path), and names the median draw's payback where it differs.
+  const line = netCashLineFinding(r.flows, {
+    group,
+    medianPaybackYear: payback,
+    fromDraws: Boolean(r.baseCase),
+    chosen: isCustom(context.controls),
+    npvWords,
+    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0)
+  });
+  const netCashFinding = line.title;
   const lower = () => [
     el("h3", {}, "Where the money goes"),
     graph
@@ -400,7 +413,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
