@@ -182,7 +182,12 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   [
     "Electricity at the ceiling",
     "deal.econ.energy-twh",
-    {unless: "deal.recycling.npv", suffix: (f) => `at ${f("deal.econ.load-factor")} average load`}
+    {
+      unless: "deal.recycling.npv",
+      // At "over 10 GW" there is no ceiling: the figure is at the capacity stated, and a floor (critic s8 M3).
+      floorLabel: "Electricity at the capacity stated",
+      suffix: (f) => `at ${f("deal.econ.load-factor")} average load`
+    }
   ]
 ];
 

@@ -56,6 +56,10 @@ const number = (value: number | null | undefined, unit: string, bound: Bound = "
     ? missing
     : {kind: "number", value, unit, bound, derived, status: "estimate"};
 
+/** A figure computed at the deal's capacity ceiling, bound "over" when that ceiling is a floor ("over 10 GW"). */
+const floorOf = (f: FigureValue, deal: Deal): FigureValue =>
+  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, bound: "at-least"} : f;
+
 /** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
 export const HEADLINE_NAMES = [
   "investment.firm",
@@ -219,9 +223,10 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "term-end": number(p ? termEndYear(p) : null, "year"),
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
-      accelerators: figure(p?.capacity?.accelerators),
-      h100e: figure(p?.capacity?.h100eFp8),
-      "energy-twh": figure(p?.capacity?.energyTwhPerYear),
+      // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
+      accelerators: floorOf(figure(p?.capacity?.accelerators), deal),
+      h100e: floorOf(figure(p?.capacity?.h100eFp8), deal),
+      "energy-twh": floorOf(figure(p?.capacity?.energyTwhPerYear), deal),
       "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
