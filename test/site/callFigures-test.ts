@@ -508,3 +508,17 @@ it("for every deal, the net-cash chart's title claims what its plotted line (the
     }
   }
 });
+
+it("figures computed at a capacity stated as a floor keep the floor (critic s8 M3): Nvidia → OpenAI's over 10 GW gives over-figures", () => {
+  for (const deal of dataset.deals) {
+    const floor = deal.capacity?.ceiling?.bound === "at-least";
+    for (const name of ["energy-twh", "accelerators", "h100e"]) {
+      const f = table.get(`${deal.id}.econ.${name}`);
+      if (f?.kind !== "number") continue;
+      assert.strictEqual(f.bound === "at-least", floor, `${deal.id} ${name}`);
+    }
+  }
+  const nvidia = keyFigures(table, "nvidia-openai").find((k) => k.label.startsWith("Electricity"));
+  assert.strictEqual(nvidia?.label, "Electricity at the capacity stated");
+  assert.match(nvidia?.value ?? "", /^over [\d.]+ TWh a year at \d+% average load$/);
+});
