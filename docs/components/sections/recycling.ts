@@ -115,6 +115,21 @@ function NetCashPanel(
 }
 
 /**
+ * The equity chart's title, with the base its gain is measured from: the firm cash paid in by the mark's date, not
+ * the firm total the chart's dashed line draws (critic s8 M8: "marked above the cash paid in by $52.6B" beside a
+ * "$13B" line, the gain being over the $8B paid by the mark): "Amazon's stake in Anthropic is marked about $52.6B
+ * above the $8B paid in by Dec 2025: a gain on paper, not cash".
+ */
+function equityGainTitle(deal: ReturnType<typeof dealOf>, gain: Figure, investor: string, lab: string): string {
+  const mark = deal.equityMarks.reduce((a, b) => (b.date > a.date ? b : a), deal.equityMarks[0]);
+  const words = derivedText({...gain, value: Math.abs(gain.value), unit: "usd"});
+  const side = gain.value >= 0 ? "above" : "below";
+  if (!mark) return `${investor}'s stake in ${lab} is marked ${words} ${side} the cash paid in: a gain on paper, not cash`;
+  const paid = toUsd(mark.value) - gain.value;
+  return `${investor}'s stake in ${lab} is marked ${words} ${side} the ${usd(paid)} paid in by ${date(mark.date)}: a ${gain.value >= 0 ? "gain" : "loss"} on paper, not cash`;
+}
+
+/**
  * Returns the names of a deal's investors joined with "and": "Microsoft and Nvidia"; with `group`, only those in the
  * provider's group, whose money the provider's return is set against ("Microsoft").
  */
@@ -425,7 +440,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
               title: r.equityGainUsd
-                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
+                ? equityGainTitle(deal, r.equityGainUsd, investor, lab)
                 : `${investor}'s equity in ${lab}, kept apart from cash`,
               source: chartSource(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
