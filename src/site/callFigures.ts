@@ -23,6 +23,7 @@ import {
   largestLevers,
   marketScenarios,
   medianBetweenClusters,
+  paybackEven,
   pct,
   presentValueAt,
   priceCapexCorner,
@@ -466,18 +467,6 @@ function* drawFigures(id: string, p: DealProjection | undefined): Iterable<[stri
       : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
   yield [`${id}.econ.npv-draws.words`, text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.`)];
-}
-
-/**
- * The shares of the draws that never pay back within the deal between which a page says "about even odds" instead
- * of a payback year or "not within the deal": there the median draw's word rests on a few draws (Amazon → Anthropic's
- * 50.01% and Microsoft + Nvidia → Anthropic's 48.94% printed "no payback" and "about 2030", critic s8 H1).
- */
-export const PAYBACK_EVEN_ODDS: readonly [low: number, high: number] = [0.4, 0.6];
-
-/** True when the share of the draws that never pay back lies within PAYBACK_EVEN_ODDS (inclusive). */
-export function paybackEven(neverShare: number | undefined): boolean {
-  return neverShare !== undefined && neverShare >= PAYBACK_EVEN_ODDS[0] && neverShare <= PAYBACK_EVEN_ODDS[1];
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   figureWords,
   headlineFigures,
   netCashLineFinding,
+  paybackEven,
   paybackYear,
   pct,
   priceCapexCorner,
@@ -11,7 +12,7 @@ import {
 } from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEven, paybackEvenWords} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 

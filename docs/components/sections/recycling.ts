@@ -6,6 +6,7 @@ import {
   aboveZeroText,
   clustersText,
   type DealRecycling,
+  drawShareText,
   type Figure,
   type FigureSpread,
   itRenewalText,
@@ -18,6 +19,7 @@ import {
   netCashBands,
   netCashLineFinding,
   type ProviderExposure,
+  paybackEven,
   providerExposure,
   providerGroupInvestors,
   toUsd
@@ -569,12 +571,21 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             el(
               "div",
               {class: "big", "data-figure": "recycling.paybackYear"},
-              payback === null ? "none" : derivedText({value: payback, unit: "year", bound: "about"})
+              // Near even odds the median draw's year or "none" rests on a few draws: the share is the figure, as
+              // on page 1 (critic s8 H1).
+              paybackEven(r.paybackNeverShare)
+                ? `even odds: ${drawShareText(1 - r.paybackNeverShare!)}`
+                : payback === null
+                  ? "none"
+                  : derivedText({value: payback, unit: "year", bound: "about"})
             ),
             el(
               "p",
               {class: "card-foot"},
               [
+                paybackEven(r.paybackNeverShare)
+                  ? `the share of the draws in which cumulative cash turns positive within the deal; the median draw's payback: ${payback ?? "none"}`
+                  : "",
                 payback === null
                   ? "cumulative cash is still negative when the flows end"
                   : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",

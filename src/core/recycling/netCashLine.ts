@@ -54,3 +54,15 @@ export function netCashLineFinding(
   const npv = npvWords ? (line === null ? `; ${npvWords}` : npvNegative ? `, but ${npvWords}` : "") : "";
   return {paybackYear: line, title: `${main}${median}${npv}`};
 }
+
+/**
+ * The shares of the draws that never pay back within the deal between which a page says "about even odds" instead
+ * of a payback year or "not within the deal": there the median draw's word rests on a few draws (Amazon → Anthropic's
+ * 50.01% and Microsoft + Nvidia → Anthropic's 48.94% printed "no payback" and "about 2030", critic s8 H1): one rule for page 1, the key box, the deal page's card and the market's table.
+ */
+export const PAYBACK_EVEN_ODDS: readonly [low: number, high: number] = [0.4, 0.6];
+
+/** True when the share of the draws that never pay back lies within PAYBACK_EVEN_ODDS (inclusive). */
+export function paybackEven(neverShare: number | undefined): boolean {
+  return neverShare !== undefined && neverShare >= PAYBACK_EVEN_ODDS[0] && neverShare <= PAYBACK_EVEN_ODDS[1];
+}
