@@ -653,7 +653,7 @@ export function* marketFigures({dataset, projections, scenarios}: CallFigureInpu
     "market.npv-residual-positive.basis",
     text(
       fromDraws
-        ? ` in the median draw${residualPositiveBase !== residualPositive ? ` (${countText(residualPositiveBase)} with every assumption at its base value)` : ""}`
+        ? ` in the median draw${residualPositiveBase !== residualPositive ? `, ${countText(residualPositiveBase)} with every assumption at its base value` : ""}`
         : ""
     )
   ];

@@ -186,5 +186,5 @@ it("the market call's count of deals above zero with the term-end value names it
   const base = above((d) => projections[d.id].recycling.baseCase?.npvWithResidualUsd);
   assert.include(call, `${median} of them`);
   assert.include(call, "in the median draw");
-  if (base !== median) assert.include(call, `(${base} with every assumption at its base value)`);
+  if (base !== median) assert.include(call, `in the median draw, ${base} with every assumption at its base value`);
 });
