@@ -160,7 +160,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
       // The term has its own status: an assumed term is said so (the status after the row is the amount's).
       suffix: (f, get) => {
         const years = get("deal.commitment.years");
-        return `over ${f("deal.commitment.years")}${years.kind === "number" && years.status === "assumption" ? " (term assumed)" : ""}`;
+        // "for", not "over": "over" is the report's floor word ("over $100B over 10 years" read as more than 10 years).
+        return `for ${f("deal.commitment.years")}${years.kind === "number" && years.status === "assumption" ? " (term assumed)" : ""}`;
       }
     }
   ],

@@ -201,7 +201,7 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   });
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "Compute commitment",
-    value: "over $100B over 10 years",
+    value: "over $100B for 10 years",
     status: "reported"
   });
   const nvidia = keyFigures(table, "nvidia-openai");
@@ -219,12 +219,12 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // an assumption, Amazon → Anthropic's 10 are reported.
   assert.deepInclude(keyFigures(table, "microsoft-openai"), {
     label: "Compute commitment",
-    value: "$250B over 7 years (term assumed)",
+    value: "$250B for 7 years (term assumed)",
     status: "reported"
   });
   assert.strictEqual(
     keyFigures(table, "amazon-anthropic").find((k) => k.label === "Compute commitment")?.value,
-    "over $100B over 10 years"
+    "over $100B for 10 years"
   );
   const market = keyFigures(table);
   assert.strictEqual(
