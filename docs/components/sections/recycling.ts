@@ -583,14 +583,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
               "p",
               {class: "card-foot"},
               [
-                paybackEven(r.paybackNeverShare)
-                  ? `the share of the draws in which cumulative cash turns positive within the deal; the median draw's payback: ${payback ?? "none"}`
-                  : "",
-                payback === null
-                  ? "cumulative cash is still negative when the flows end"
-                  : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
-                r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
-                r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
+                ...(paybackEven(r.paybackNeverShare)
+                  ? [
+                      `the share of the draws in which cumulative cash (money only: no book value at the term's end) turns positive within the deal; the median draw's payback: ${payback ?? "none"}`,
+                      r.baseCase ? `${r.baseCase.paybackYear ?? "none"} at the base values` : ""
+                    ]
+                  : [
+                      payback === null
+                        ? "cumulative cash is still negative when the flows end"
+                        : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
+                      r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
+                      r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : ""
+                    ]),
                 r.residualUsd && r.residualUsd.value > 0 ? `book value left at the end, not cash: ${usd(r.residualUsd.value)}` : ""
               ]
                 .filter(Boolean)
