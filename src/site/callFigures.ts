@@ -485,7 +485,13 @@ export function paybackEvenWords(
       ? `cumulative cash turns positive in ${base.paybackYear}`
       : "cumulative cash is still below zero when the spend ends";
   const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
-  return `Cumulative cash turns positive within the deal in ${share} of the draws, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
+  // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
+  const median = r.baseCase
+    ? r.paybackYear !== null
+      ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
+      : ' (the median draw\'s "no payback" rests on a few of them)'
+    : "";
+  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
 }
 
 /**
