@@ -15,6 +15,7 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   medianBetweenClusters,
+  paybackEven,
   pct,
   projectDeal,
   toUsd,
@@ -293,7 +294,11 @@ export async function projectCommand(
   const never = rec.paybackNeverShare
     ? ` (median of the draws; ${rec.paybackNeverShare >= 1 ? "none of the draws pays back" : `${drawShareText(rec.paybackNeverShare)} of the draws never pay back`})`
     : "";
-  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${rec.paybackYear ?? "not within the term"}${never}`);
+  // Near even odds the share is the figure, as on page 1 and the deal page (critic s8 H1).
+  const payback = paybackEven(rec.paybackNeverShare)
+    ? `about even odds: within the term in ${drawShareText(1 - rec.paybackNeverShare!)} of the draws (the median draw's payback: ${rec.paybackYear ?? "none"})`
+    : `${rec.paybackYear ?? "not within the term"}${never}`;
+  console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${payback}`);
   // The cash NPV's draws against zero, and the two groups they split into if they do: the words page 1 prints.
   if (rec.npvUsd && rec.npvPositiveShare !== undefined && projection.uncertainty) {
     const c = rec.npvClusters;

@@ -84,7 +84,7 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
     if (p) {
       fromFigure("commitment.gwYears", "GW-years the commitment buys", p.commitment?.gwYears.contract);
       fromFigure("recycling.investmentToCommitmentFirm", "investment ÷ commitment (firm)", p.recycling.investmentToCommitmentFirm);
-      fromFigure("recycling.npv", "NPV to the investor", p.recycling.npvUsd);
+      fromFigure("recycling.npv", "provider's cash NPV", p.recycling.npvUsd);
       // The payback year comes from the NPV's cash flows: the NPV's status, and "about" like every model output.
       if (p.recycling.paybackYear !== null)
         add(

@@ -58,6 +58,7 @@ export * from "./recycling/dealInvestment.js";
 export * from "./recycling/labExposure.js";
 export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";
+export * from "./recycling/netCashLine.js";
 export * from "./recycling/projectDealRecycling.js";
 export * from "./recycling/providerCash.js";
 export * from "./recycling/providerExposure.js";

@@ -126,6 +126,9 @@ type KeyRow = [
   }
 ];
 
+/** True for a condition figure (a count) that is 1. */
+const isOne = (f: FigureValue) => f.kind === "number" && f.value === 1;
+
 /** The key figures of a deal briefing, in order. */
 export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   // With investors outside the provider's group (Microsoft + Nvidia → Anthropic) the deal's total and the money the
@@ -157,7 +160,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
       // The term has its own status: an assumed term is said so (the status after the row is the amount's).
       suffix: (f, get) => {
         const years = get("deal.commitment.years");
-        return `over ${f("deal.commitment.years")}${years.kind === "number" && years.status === "assumption" ? " (term assumed)" : ""}`;
+        // "for", not "over": "over" is the report's floor word ("over $100B over 10 years" read as more than 10 years).
+        return `for ${f("deal.commitment.years")}${years.kind === "number" && years.status === "assumption" ? " (term assumed)" : ""}`;
       }
     }
   ],
@@ -166,15 +170,25 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.capacity.ceiling",
     {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
   ],
-  // At the price the cash figures use (Google → Anthropic: $13.3B, not the $11B market price), as the call says it.
-  ["GW-years paid for ÷ the ceiling's over the term", "deal.econ.coverage-paid"],
+  // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
+  // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
+  ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
   ["Provider's capex to deliver it", "deal.econ.capex"],
-  ["Provider's cash NPV, net of new money", "deal.recycling.npv"],
+  [
+    "Provider's cash NPV, net of new money",
+    "deal.recycling.npv",
+    {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(median of the draws)" : "")}
+  ],
   ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
   [
     "Electricity at the ceiling",
     "deal.econ.energy-twh",
-    {unless: "deal.recycling.npv", suffix: (f) => `at ${f("deal.econ.load-factor")} average load`}
+    {
+      unless: "deal.recycling.npv",
+      // At "over 10 GW" there is no ceiling: the figure is at the capacity stated, and a floor (critic s8 M3).
+      floorLabel: "Electricity at the capacity stated",
+      suffix: (f) => `at ${f("deal.econ.load-factor")} average load`
+    }
   ]
 ];
 
@@ -205,6 +219,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
   const out: KeyFigure[] = [];
   for (const [label, name, options = {}] of rows) {
     const value = get(name);
+    // Near even odds the median draw's year (or "never") rests on a few draws: the share is the figure (critic s8 H1).
+    const even = get("deal.econ.payback-even");
+    const share = get("deal.econ.payback-share");
+    if (name === "deal.recycling.paybackYear" && isOne(even) && share.kind === "text") {
+      out.push({label, value: `about even odds: within the deal in ${formatFigure(share)} of the draws`});
+      continue;
+    }
     if (name === "deal.recycling.paybackYear" && value.kind === "missing" && get("deal.recycling.npv").kind === "number") {
       out.push({label, value: "not within the deal"});
       continue;

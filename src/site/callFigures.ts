@@ -25,6 +25,7 @@ import {
   type MarketDraws,
   marketScenarios,
   medianBetweenClusters,
+  paybackEven,
   pct,
   presentValueAt,
   priceCapexCorner,
@@ -63,6 +64,10 @@ const number = (value: number | null | undefined, unit: string, bound: Bound = "
   value === null || value === undefined || !Number.isFinite(value)
     ? missing
     : {kind: "number", value, unit, bound, derived, status: "estimate"};
+
+/** A figure computed at the deal's capacity ceiling, bound "over" when that ceiling is a floor ("over 10 GW"). */
+const floorOf = (f: FigureValue, deal: Deal): FigureValue =>
+  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, bound: "at-least"} : f;
 
 /** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
 export const HEADLINE_NAMES = [
@@ -206,6 +211,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     const c = p?.commitment;
     const flows = Boolean(r?.flows.length);
     const figures: Record<string, FigureValue> = {
+      // 1 when the headline NPV is the median of the draws (a base case beside it), 0 when it is the base case itself.
+      "npv-median": {kind: "number", value: r?.npvUsd && r.baseCase ? 1 : 0, unit: "count"},
       "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
       // After "the NPV at every assumption's base value is …" where the median draw never pays back: the base case's
       // own payback when it has one (", and cumulative cash turns positive in 2030"), else nothing.
@@ -237,9 +244,10 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "term-end": number(p ? termEndYear(p) : null, "year"),
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
-      accelerators: figure(p?.capacity?.accelerators),
-      h100e: figure(p?.capacity?.h100eFp8),
-      "energy-twh": figure(p?.capacity?.energyTwhPerYear),
+      // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
+      accelerators: floorOf(figure(p?.capacity?.accelerators), deal),
+      h100e: floorOf(figure(p?.capacity?.h100eFp8), deal),
+      "energy-twh": floorOf(figure(p?.capacity?.energyTwhPerYear), deal),
       "load-factor": p?.capacity ? number(p.assumptions["load-factor"], "fraction", "exact", false) : missing
     };
     for (const [name, value] of Object.entries(figures)) yield [`${deal.id}.econ.${name}`, value];
@@ -296,19 +304,42 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
         : ""
     )
   ];
-  const withValue = r?.npvWithResidualUsd;
-  yield [
-    `${id}.econ.npv-with-residual.words`,
-    text(
-      r?.npvUsd && withValue && Number.isFinite(withValue.value)
-        ? ` in cash (${about(withValue.value, "usd")} if ${
-            r.facilityLeaseYears !== null
-              ? "the IT left at the term's end is worth its book value and the leases still owed then are worth their rent"
-              : "the capacity left at the term's end is worth its book value"
-          })`
-        : ""
-    )
-  ];
+  yield [`${id}.econ.npv-with-residual.words`, text(r ? npvBasisWords(r) : "")];
+}
+
+/**
+ * The clause after a call's cash NPV that says which figure it is (one rule for every page 1: the headline is the
+ * median of the draws, and the base case, every assumption at its base value, is named as such where it is shown):
+ * " in cash, the median of its draws (about $1.48B if the capacity left at the term's end is worth its book value;
+ * with every assumption at its base value about −$27.1B, and about −$3.1B with that value)". The base case is added
+ * when it and the median lie on opposite sides of zero, for the cash NPV or the NPV with the term-end value, so a
+ * reader never meets the other sign unlabelled elsewhere on the page. Without draws (no baseCase) the NPV is the
+ * base case itself and is named so. "" without a cash NPV.
+ */
+export function npvBasisWords(
+  r: Pick<DealProjection["recycling"], "npvUsd" | "npvWithResidualUsd" | "baseCase"> &
+    Partial<Pick<DealProjection["recycling"], "facilityLeaseYears">>
+): string {
+  if (!r.npvUsd || !Number.isFinite(r.npvUsd.value)) return "";
+  const withValue = r.npvWithResidualUsd && Number.isFinite(r.npvWithResidualUsd.value) ? r.npvWithResidualUsd.value : null;
+  // A lessee's term-end value is two things (critic s8 H7): the IT's book value, and the leases it still owes rent on.
+  const what =
+    r.facilityLeaseYears != null
+      ? "the IT left at the term's end is worth its book value and the leases still owed then are worth their rent"
+      : "the capacity left at the term's end is worth its book value";
+  const residual = withValue !== null ? `${about(withValue, "usd")} if ${what}` : "";
+  if (!r.baseCase) return ` in cash, with every assumption at its base value${residual ? ` (${residual})` : ""}`;
+  const differs = (a: number | null | undefined, b: number | null | undefined) =>
+    a != null && b != null && Number.isFinite(a) && Number.isFinite(b) && Math.sign(a) !== Math.sign(b);
+  const base = r.baseCase.npvUsd;
+  const baseWith = r.baseCase.npvWithResidualUsd;
+  const showBase = differs(r.npvUsd.value, base) || differs(withValue, baseWith);
+  const baseWords =
+    showBase && base != null
+      ? `with every assumption at its base value ${about(base, "usd")}${residual && baseWith != null ? `, and ${about(baseWith, "usd")} with that value` : ""}`
+      : "";
+  const inside = [residual, baseWords].filter(Boolean).join("; ");
+  return ` in cash, the median of its draws${inside ? ` (${inside})` : ""}`;
 }
 
 /** A lever's name in a sentence, by assumption id (else its label, lower-cased): "the price per GW-year". */
@@ -414,7 +445,17 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const lab = dataset.companies.find((c) => c.id === deal.lab)?.name ?? deal.lab;
   yield [
     `${deal.id}.econ.provider-cash.words`,
-    text(rebate && rebate.value > 0 ? ` (not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets)` : "")
+    // The undiscounted cash is the base case's (every assumption at its base value), not the median of the draws the
+    // NPV beside it is: the clause says so (critic s8 H1, Coreweave's page 1 paired the two unlabelled).
+    text(
+      [
+        r?.baseCase && r.providerCashUsd ? "with every assumption at its base value" : "",
+        rebate && rebate.value > 0 ? `not counting the ${figureWords(rebate)} rebate in kind to ${lab}, which the NPV nets` : ""
+      ]
+        .filter(Boolean)
+        .join("; ")
+        .replace(/^(.+)$/, " ($1)")
+    )
   ];
 }
 
@@ -430,14 +471,21 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
   const share = r?.npvUsd ? r.npvPositiveShare : undefined;
   const draws = p?.uncertainty?.draws;
   if (!r?.npvUsd || share === undefined || !draws) {
-    for (const name of ["npv-positive-share", "npv-split", "npv-draws.words"]) yield [`${id}.econ.${name}`, missing];
+    for (const name of ["npv-positive-share", "npv-split", "npv-draws.words", "payback-even.words", "payback-share"])
+      yield [`${id}.econ.${name}`, missing];
+    yield [`${id}.econ.payback-even`, {kind: "number", value: 0, unit: "count"}];
     return;
   }
   const c = r.npvClusters;
   yield [`${id}.econ.npv-positive-share`, number(share, "fraction", "exact", false)];
   yield [`${id}.econ.npv-split`, {kind: "number", value: c ? 1 : 0, unit: "count"}];
+  const even = paybackEven(r.paybackNeverShare);
+  yield [`${id}.econ.payback-even`, {kind: "number", value: even ? 1 : 0, unit: "count"}];
+  yield [`${id}.econ.payback-share`, r.paybackNeverShare === undefined ? missing : text(drawShareText(1 - r.paybackNeverShare))];
+  yield [`${id}.econ.payback-even.words`, even ? text(paybackEvenWords(r, p?.commitment ? termEndYear(p) : null)) : missing];
+  // Said once: where the payback is at even odds its own sentence gives the share.
   const payback =
-    r.paybackNeverShare === undefined
+    r.paybackNeverShare === undefined || even
       ? ""
       : `, and cumulative cash turns positive within the deal in ${drawShareText(1 - r.paybackNeverShare)} of them`;
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
@@ -488,6 +536,31 @@ function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string
   ];
   const input = inputs.find((a) => a.id === id);
   return input ? `the ${input.label.charAt(0).toLowerCase()}${input.label.slice(1)}` : "";
+}
+
+/**
+ * The payback sentence where it is at even odds: "Cumulative cash turns positive within the deal in 50% of the
+ * draws, so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every
+ * assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035."
+ */
+export function paybackEvenWords(
+  r: Pick<DealProjection["recycling"], "paybackNeverShare" | "npvUsd" | "baseCase" | "paybackYear">,
+  termEnd: number | null
+): string {
+  const share = drawShareText(1 - (r.paybackNeverShare ?? 0));
+  const base = r.baseCase ?? {npvUsd: r.npvUsd?.value ?? null, paybackYear: r.paybackYear};
+  const basePayback =
+    base.paybackYear != null
+      ? `cumulative cash turns positive in ${base.paybackYear}`
+      : "cumulative cash is still below zero when the spend ends";
+  const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
+  // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
+  const median = r.baseCase
+    ? r.paybackYear !== null
+      ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
+      : ' (the median draw\'s "no payback" rests on a few of them)'
+    : "";
+  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
 }
 
 /**
@@ -646,9 +719,22 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
     text(paybackBase ? `, though at every assumption's base value ${countText(paybackBase)} ${paybackBase === 1 ? "does" : "do"}` : "")
   ];
   // With the capacity's worth at term end counted (the NPV beside the cash NPV): how many turn positive.
+  const residualPositive = priced.filter((d) => (projections[d.id].recycling.npvWithResidualUsd?.value ?? 0) > 0).length;
+  yield ["market.npv-residual-positive", count(residualPositive)];
+  // The count is over the medians; the scenario table's base column counts the base cases: the clause after the count
+  // names its basis, and the base case's count where it differs (critic s8 H1: page 1's "2 of 7" against page 10's "1 of 7").
+  const residualPositiveBase = priced.filter((d) => {
+    const r = projections[d.id].recycling;
+    return ((r.baseCase ? r.baseCase.npvWithResidualUsd : r.npvWithResidualUsd?.value) ?? 0) > 0;
+  }).length;
+  const fromDraws = priced.some((d) => projections[d.id].recycling.baseCase);
   yield [
-    "market.npv-residual-positive",
-    count(priced.filter((d) => (projections[d.id].recycling.npvWithResidualUsd?.value ?? 0) > 0).length)
+    "market.npv-residual-positive.basis",
+    text(
+      fromDraws
+        ? ` in the median draw${residualPositiveBase !== residualPositive ? `, ${countText(residualPositiveBase)} with every assumption at its base value` : ""}`
+        : ""
+    )
   ];
   // Returns outside the commitments (a revenue share), at their caps' rough present value: named beside the call, not counted.
   const others = priced.flatMap((d) =>

@@ -1,8 +1,18 @@
 import {assert, it} from "vitest";
-import {figureWords, headlineFigures, pct, priceCapexCorner, projectDeal, scenarioTable} from "../../src/core/index.js";
+import {
+  figureWords,
+  headlineFigures,
+  netCashLineFinding,
+  paybackEven,
+  paybackYear,
+  pct,
+  priceCapexCorner,
+  projectDeal,
+  scenarioTable
+} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, leverWords} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -186,17 +196,18 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   assert.deepInclude(mna, {label: "Capacity contracted on top", value: "up to 1 GW", status: "estimate"});
   assert.notInclude(
     mna.map((k) => k.label),
-    "GW-years paid for ÷ the ceiling's over the term"
+    "GW-years bought at the market price ÷ the ceiling's over the term"
   );
-  // The key box's coverage is at the price the cash figures use, as the call says: Google → Anthropic 15 ÷ 25 = 60%.
+  // The key box's coverage is the commitment card's and the CLI's (commitment.coverage, critic s8 H5): Google →
+  // Anthropic $200B ÷ $11B per GW-year ÷ 25 GW-years = 73% (the call gives the cash model's 60% at its own price).
   assert.deepInclude(keyFigures(table, "google-anthropic"), {
-    label: "GW-years paid for ÷ the ceiling's over the term",
-    value: "about 60%",
+    label: "GW-years bought at the market price ÷ the ceiling's over the term",
+    value: "about 73%",
     status: "estimate"
   });
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "Compute commitment",
-    value: "over $100B over 10 years",
+    value: "over $100B for 10 years",
     status: "reported"
   });
   const nvidia = keyFigures(table, "nvidia-openai");
@@ -214,13 +225,10 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   // an assumption, Amazon → Anthropic's 10 are reported.
   assert.deepInclude(keyFigures(table, "microsoft-openai"), {
     label: "Compute commitment",
-    value: "$250B over 7 years (term assumed)",
+    value: "$250B for 7 years (term assumed)",
     status: "reported"
   });
-  assert.strictEqual(
-    keyFigures(table, "amazon-anthropic").find((k) => k.label === "Compute commitment")?.value,
-    "over $100B over 10 years"
-  );
+  assert.strictEqual(keyFigures(table, "amazon-anthropic").find((k) => k.label === "Compute commitment")?.value, "over $100B for 10 years");
   const market = keyFigures(table);
   assert.strictEqual(
     market.find((k) => k.label === "Deals with a negative cash NPV")?.value,
@@ -278,7 +286,11 @@ it("economicsFigures: coverage at the price the cash model uses (commitment ÷ p
     words("google-anthropic.econ.price.words"),
     /about \$13\.3B per GW-year \(the commitment ÷ the 15 GW-years the capacity supplies in the term\), not our \$11B per GW-year market price/
   );
-  assert.match(words("amazon-anthropic.econ.npv-with-residual.words"), /^ in cash \(about −?\$[\d.]+B if the capacity left/);
+  // Without draws (these projections) the NPV is the base case, and the clause says so.
+  assert.match(
+    words("amazon-anthropic.econ.npv-with-residual.words"),
+    /^ in cash, with every assumption at its base value \(about −?\$[\d.]+B if the capacity left/
+  );
   assert.strictEqual(words("amd-openai.econ.npv-with-residual.words"), "");
 });
 
@@ -419,7 +431,13 @@ it("drawFigures and marketDrawFigures: the draws above zero and the split groups
   const text = (t: typeof some, name: string) => (t.get(name) as {text: string}).text;
   assert.strictEqual(
     text(some, "microsoft-openai.econ.npv-draws.words"),
-    "The cash NPV is above zero in 57% of the 10,000 draws, and cumulative cash turns positive within the deal in 57% of them; its draws split in two: 60% gather around about −$14.3B and 40% around about $41.8B, so the median lies between the two."
+    "The cash NPV is above zero in 57% of the 10,000 draws; its draws split in two: 60% gather around about −$14.3B and 40% around about $41.8B, so the median lies between the two."
+  );
+  // 43% of its draws never pay back: about even odds, said once, in the payback sentence (critic s8 H1).
+  assert.strictEqual((some.get("microsoft-openai.econ.payback-even") as {value: number}).value, 1);
+  assert.match(
+    text(some, "microsoft-openai.econ.payback-even.words"),
+    /^Cumulative cash turns positive within the deal in 57% of the draws/
   );
   assert.strictEqual(
     text(some, "coreweave-openai.econ.npv-draws.words"),
@@ -441,4 +459,102 @@ it("drawFigures and marketDrawFigures: the draws above zero and the split groups
   );
   // Without draws (draws: 0) nothing is claimed.
   assert.deepEqual(table.get("microsoft-openai.econ.npv-draws.words"), {kind: "missing"});
+});
+
+it("npvBasisWords: the call's NPV says it is the median, and prints the base case beside it where the sign differs (critic s8 H1)", () => {
+  const f = (value: number) => ({value, unit: "usd", bound: "about", lineage: {status: "estimate", inputs: []}}) as never;
+  // Oracle's shape: both NPVs negative, the NPV with the term-end value +1.48 (median) against −3.1 (base).
+  assert.strictEqual(
+    npvBasisWords({
+      npvUsd: f(-23.4e9),
+      npvWithResidualUsd: f(1.48e9),
+      baseCase: {npvUsd: -27.1e9, npvWithResidualUsd: -3.1e9, operatingProfitUsd: null, paybackYear: null}
+    }),
+    " in cash, the median of its draws (about $1.48B if the capacity left at the term's end is worth its book value; with every assumption at its base value about −$27.1B, and about −$3.1B with that value)"
+  );
+  // Same signs: the median is named, the base case left to the takeaways.
+  assert.strictEqual(
+    npvBasisWords({npvUsd: f(-7e9), npvWithResidualUsd: null, baseCase: {npvUsd: -5e9, operatingProfitUsd: null, paybackYear: null}}),
+    " in cash, the median of its draws"
+  );
+  // A lessee's term-end value is the IT's book value and the leases it still owes rent on (critic s8 H7).
+  assert.strictEqual(
+    npvBasisWords({npvUsd: f(-7e9), npvWithResidualUsd: f(-2e9), baseCase: {npvUsd: -5e9, operatingProfitUsd: null, paybackYear: null}, facilityLeaseYears: 15}),
+    " in cash, the median of its draws (about −$2B if the IT left at the term's end is worth its book value and the leases still owed then are worth their rent)"
+  );
+  // Without draws the NPV is the base case itself.
+  assert.strictEqual(npvBasisWords({npvUsd: f(-7e9), npvWithResidualUsd: null}), " in cash, with every assumption at its base value");
+  assert.strictEqual(npvBasisWords({npvUsd: null, npvWithResidualUsd: null}), "");
+});
+
+it("paybackEven: between 40% and 60% of draws never paying back, the page gives the share, not a word one draw can flip", () => {
+  assert.isTrue(paybackEven(0.5001));
+  assert.isTrue(paybackEven(0.4894));
+  assert.isTrue(paybackEven(0.4));
+  assert.isFalse(paybackEven(0.39));
+  assert.isFalse(paybackEven(0.61));
+  assert.isFalse(paybackEven(undefined));
+  assert.strictEqual(
+    paybackEvenWords(
+      {paybackNeverShare: 0.5001, npvUsd: null, paybackYear: null, baseCase: {npvUsd: -7e9, paybackYear: 2035, operatingProfitUsd: null}},
+      2036
+    ),
+    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035.'
+  );
+  assert.include(
+    paybackEvenWords(
+      {paybackNeverShare: 0.4894, npvUsd: null, paybackYear: 2030, baseCase: {npvUsd: -4.1e9, paybackYear: 2030, operatingProfitUsd: null}},
+      2030
+    ),
+    "(the median draw's payback year, about 2030, rests on a few of them)"
+  );
+  // The key box: the share in place of the year, and the coverage is commitment.coverage (the card's).
+  const even = new Map(table);
+  even.set("amazon-anthropic.econ.payback-even", {kind: "number", value: 1, unit: "count"});
+  even.set("amazon-anthropic.econ.payback-share", {kind: "text", text: "50%"});
+  const rows = keyFigures(even, "amazon-anthropic");
+  assert.deepInclude(rows, {label: "Payback year (cumulative cash)", value: "about even odds: within the deal in 50% of the draws"});
+  assert.strictEqual(
+    rows.find((r) => r.label.startsWith("GW-years bought at the market price"))?.value,
+    `${figureWords({value: value("amazon-anthropic.econ.coverage"), unit: "fraction", bound: "about", derived: true})}`
+  );
+});
+
+it("for every deal, the net-cash chart's title claims what its plotted line (the base path) does (critic s8 H3)", () => {
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    if (!r.flows.length) continue;
+    const {paybackYear: year, title} = netCashLineFinding(r.flows, {group: "G", medianPaybackYear: r.paybackYear, fromDraws: false});
+    const last = r.flows[r.flows.length - 1].cumulativeNetCash;
+    assert.strictEqual(
+      year,
+      paybackYear(
+        r.flows.map((f) => f.cumulativeNetCash),
+        r.flows[0].year
+      ),
+      deal.id
+    );
+    if (last < 0) assert.include(title, "does not turn positive", deal.id);
+    else {
+      assert.include(title, `turns positive for good in ${year}`, deal.id);
+      // From that year on the plotted line is never below zero, and the year before it is.
+      for (const f of r.flows) if (f.year >= year!) assert.isAtLeast(f.cumulativeNetCash, 0, `${deal.id} ${f.year}`);
+      const before = r.flows.find((f) => f.year === year! - 1);
+      if (before) assert.isBelow(before.cumulativeNetCash, 0, deal.id);
+    }
+  }
+});
+
+it("figures computed at a capacity stated as a floor keep the floor (critic s8 M3): Nvidia → OpenAI's over 10 GW gives over-figures", () => {
+  for (const deal of dataset.deals) {
+    const floor = deal.capacity?.ceiling?.bound === "at-least";
+    for (const name of ["energy-twh", "accelerators", "h100e"]) {
+      const f = table.get(`${deal.id}.econ.${name}`);
+      if (f?.kind !== "number") continue;
+      assert.strictEqual(f.bound === "at-least", floor, `${deal.id} ${name}`);
+    }
+  }
+  const nvidia = keyFigures(table, "nvidia-openai").find((k) => k.label.startsWith("Electricity"));
+  assert.strictEqual(nvidia?.label, "Electricity at the capacity stated");
+  assert.match(nvidia?.value ?? "", /^over [\d.]+ TWh a year at \d+% average load$/);
 });

@@ -4,7 +4,7 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {assert, it} from "vitest";
-import {projectDeal} from "../../src/core/index.js";
+import {figureWords, projectDeal} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import type {Problem} from "../../src/io/problem.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -12,6 +12,7 @@ import {briefingCallFor} from "../../src/site/briefingSummary.js";
 import {briefings} from "../../src/site/briefings.js";
 import {checkReports} from "../../src/site/checkReports.js";
 import {figureTable} from "../../src/site/figures.js";
+import {formatFigure} from "../../src/site/placeholders.js";
 
 const dataset = await readValidDataset("data");
 /** Projections as the site computes them (its draws and seed), or at the base values alone with `draws: 0`. */
@@ -131,4 +132,57 @@ it("checkReports(dataset) locates a stale condition in the market summary and sa
     ["deal-newco-lab has no summary of its own and prints this generic template; write reports/summaries/deal-newco-lab.md"]
   );
   assert.isEmpty(warnings);
+});
+
+it("one truth on page 1 (critic s8 H1, H5): the NPV says it is the median, a sign the base case flips is printed beside it, the payback near even odds is a share, and the coverage is the card's", async () => {
+  const formatted = (name: string) => formatFigure(figures.get(name) ?? {kind: "missing"});
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    const r = projections[briefing.deal].recycling;
+    const page = await briefingCallFor(briefing, figures, read);
+    const call = page.callHtml.replace(/<[^>]+>/g, "");
+    const takeaways = page.takeawaysHtml.replace(/<[^>]+>/g, "");
+    const row = (label: string) => page.keyFigures.find((k) => k.label.startsWith(label))?.value;
+    // The key box's coverage is the commitment card's and the CLI's figure (commitment.coverage), not a second ratio.
+    if (projections[briefing.deal].commitment?.coverage)
+      assert.strictEqual(row("GW-years bought at the market price"), formatted(`${briefing.deal}.econ.coverage`), briefing.name);
+    else assert.isUndefined(row("GW-years bought at the market price"), briefing.name);
+    if (!r.npvUsd || !r.baseCase) continue;
+    assert.match(row("Provider's cash NPV") ?? "", /\(median of the draws\)$/, briefing.name);
+    assert.include(call, "the median of its draws", briefing.name);
+    // Where the median and the base case lie on opposite sides of zero, the call prints both.
+    const about = (v: number) => figureWords({value: v, unit: "usd", bound: "about", derived: true});
+    const pairs: [number | null | undefined, number | null | undefined][] = [
+      [r.npvUsd.value, r.baseCase.npvUsd],
+      [r.npvWithResidualUsd?.value, r.baseCase.npvWithResidualUsd]
+    ];
+    for (const [median, base] of pairs)
+      if (median != null && base != null && Math.sign(median) !== Math.sign(base)) {
+        assert.include(call, about(median), briefing.name);
+        assert.include(call, about(base), briefing.name);
+        assert.include(call, "with every assumption at its base value", briefing.name);
+      }
+    // Near even odds neither "no payback" nor a payback year is the word: the share is.
+    const never = r.paybackNeverShare ?? 0;
+    if (never >= 0.4 && never <= 0.6) {
+      assert.include(takeaways, "Payback at about even odds.", briefing.name);
+      assert.notMatch(takeaways, /No payback within the deal|Payback only|Payback within the term/, briefing.name);
+      assert.match(row("Payback year") ?? "", /^about even odds: within the deal in \d+% of the draws$/, briefing.name);
+    } else {
+      assert.notInclude(takeaways, "even odds", briefing.name);
+      assert.notMatch(row("Payback year") ?? "", /even odds/, briefing.name);
+    }
+  }
+});
+
+it("the market call's count of deals above zero with the term-end value names its basis, and the base case's count where it differs (critic s8 H1)", async () => {
+  const market = briefings(dataset.deals).find((b) => !b.deal)!;
+  const call = (await briefingCallFor(market, figures, read)).callHtml.replace(/<[^>]+>/g, "");
+  const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id].recycling.npvUsd);
+  const above = (pick: (d: (typeof live)[number]) => number | null | undefined) => live.filter((d) => (pick(d) ?? 0) > 0).length;
+  const median = above((d) => projections[d.id].recycling.npvWithResidualUsd?.value);
+  const base = above((d) => projections[d.id].recycling.baseCase?.npvWithResidualUsd);
+  assert.include(call, `${median} of them`);
+  assert.include(call, "in the median draw");
+  if (base !== median) assert.include(call, `in the median draw, ${base} with every assumption at its base value`);
 });

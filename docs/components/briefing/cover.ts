@@ -39,7 +39,8 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
       "p",
       {class: "briefing-cover-note"},
       "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them, and a figure computed from an assumption reads “about”. ",
-      "Built by compute-deals from its sourced dataset. The data version identifies the data this briefing draws; the same data version gives the same document."
+      // The version is the briefing's own slice's, not the dataset's (critic s8 M4: a reader looked for it on the Data page).
+      "Built by compute-deals from its sourced dataset. The data version identifies the part of it this briefing draws (the Data page's is the whole dataset's); the same data version gives the same document."
     )
   );
 }

@@ -5,7 +5,7 @@
  */
 
 import {type Paper, parsePaper, printableArea, printableWidthPx} from "../../lib/core.js";
-import {changeLine, changeMeaning} from "../changeLine.js";
+import {changeLine, changeMeaning, dealDataMoved} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
 import type {Section, SectionContext} from "../sections/types.js";
@@ -173,7 +173,19 @@ function WhatChanged({previous, changes}: BriefingSlice["changes"]): HTMLElement
     el(
       "ul",
       {},
-      changes.map((c) => el("li", {class: `change change--${c.kind}`}, `${changeLine(c)}. ${changeMeaning(c)}`))
+      changes.map((c) =>
+        el(
+          "li",
+          {class: `change change--${c.kind}`},
+          // A model's figure that moved while the deal's own data did not says so (critic s8 M1).
+          `${changeLine(c)}. ${changeMeaning(c, {
+            dataMoved: dealDataMoved(
+              changes.filter((d) => d.dealName === c.dealName),
+              previous.asOf
+            )
+          })}`
+        )
+      )
     )
   );
 }

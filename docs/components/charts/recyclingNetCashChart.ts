@@ -23,10 +23,9 @@ export function RecyclingNetCashChart(
   const w = Math.max(width, 280);
   const narrow = w < 560;
   const years = flows.map((d) => d.year);
-  const median = bands?.length ? new Map(bands.map((b) => [b.year, b.p50])) : null;
-  const points = flows
-    .map((d) => ({...d, y: (median ? (median.get(d.year) ?? Number.NaN) : d.cumulativeNetCash) / 1e9}))
-    .filter((d) => Number.isFinite(d.y));
+  // The line is the flows' own path (every assumption at its base value, or at the values chosen): the median of each
+  // year's draws is no draw's path, and its sign could contradict the title (critic s8 H3). The band gives the draws.
+  const points = flows.map((d) => ({...d, y: d.cumulativeNetCash / 1e9})).filter((d) => Number.isFinite(d.y));
   const payback = paybackYear === null ? null : points.find((d) => d.year === paybackYear);
   // The label goes on the side of the rule with more room: a payback in the first years would run off the left edge.
   const early = payback !== null && payback !== undefined && payback.year - years[0] < (years[years.length - 1] - years[0]) / 2;
@@ -70,9 +69,7 @@ export function RecyclingNetCashChart(
           ? {}
           : {
               title: (d) =>
-                median
-                  ? `${d.year}: cumulative ${usd(d.y * 1e9)}, the median of the draws`
-                  : `${d.year}: invested ${usd(d.investment)}, provider's cash ${usd(d.providerCash)} (capex ${usd(d.capex)}); cumulative ${usd(d.cumulativeNetCash)}`
+                `${d.year}: invested ${usd(d.investment)}, provider's cash ${usd(d.providerCash)} (capex ${usd(d.capex)}); cumulative ${usd(d.cumulativeNetCash)}`
             })
       }),
       payback ? Plot.ruleX([payback.year], {stroke: "currentColor", strokeDasharray: "3,3", strokeOpacity: 0.7}) : null,
@@ -98,11 +95,7 @@ export function RecyclingNetCashChart(
     el(
       "div",
       {class: "commitment-legend"},
-      Swatch(
-        median ? "Cumulative net cash to the investor, median of the draws" : "Cumulative net cash to the investor",
-        "var(--flow-profit)",
-        "line"
-      ),
+      Swatch("Cumulative net cash to the investor, every assumption at its base value", "var(--flow-profit)", "line"),
       bands?.length ? Swatch("P10–P90 over the assumptions' ranges", "var(--flow-profit)", "band") : null
     ),
     chart

@@ -4,7 +4,14 @@
  * share of draws that never pay back; its scope and valuation date in the caption. Bounded like the market's totals
  * (src/core/research/npvTable.ts): above a dozen priced deals, the best and worst five, the others in one line.
  */
-import {CEILING_FILLED, type MarketScenarioColumn, type MarketScenarioTable, type NpvRow, type NpvTable} from "../../lib/core.js";
+import {
+  CEILING_FILLED,
+  drawShareText,
+  type MarketScenarioColumn,
+  type MarketScenarioTable,
+  type NpvRow,
+  type NpvTable
+} from "../../lib/core.js";
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
@@ -18,6 +25,9 @@ import type {Section, SectionContext} from "./types.js";
 const VALUED_ON = "1 January 2026";
 
 const deals = (n: number) => `${count(n)} deal${n === 1 ? "" : "s"}`;
+
+/** A share of the draws in a cell: 0% and 100% only when exact, else "fewer than 1%" / "more than 99%" at the ends (critic s8 LOW). */
+const shareCell = (share: number) => (share > 0 && share < 1 && (share < 0.01 || share > 0.99) ? drawShareText(share) : pct(share));
 
 /** Returns the table's finding in one sentence, computed from its figures: how many are negative, the best and the worst. */
 export function npvFinding(table: NpvTable): string {
@@ -62,7 +72,7 @@ function NpvTableElement(table: NpvTable): HTMLElement {
         r.p10 === null || r.p90 === null ? "–" : `${figureText(r.p10, "usd")} to ${figureText(r.p90, "usd")}`
       ),
       el("td", {class: "num", "data-label": head[3]}, paybackText(r)),
-      el("td", {class: "num", "data-label": head[4]}, r.neverShare === null ? "–" : pct(r.neverShare))
+      el("td", {class: "num", "data-label": head[4]}, r.neverShare === null ? "–" : shareCell(r.neverShare))
     );
   const top = table.others ? table.rows.length / 2 : table.rows.length;
   return el(

@@ -6,6 +6,7 @@ import {
   aboveZeroText,
   clustersText,
   type DealRecycling,
+  drawShareText,
   type Figure,
   type FigureSpread,
   itRenewalText,
@@ -16,7 +17,9 @@ import {
   medianBetweenClusters,
   type NetCashBand,
   netCashBands,
+  netCashLineFinding,
   type ProviderExposure,
+  paybackEven,
   providerExposure,
   providerGroupInvestors,
   toUsd
@@ -88,7 +91,13 @@ function NetCashPanel(
 ): {chart: HTMLElement; csv: HTMLElement | null} {
   const r = view.recycling;
   const draw = (bands: NetCashBand[] | null) =>
-    RecyclingNetCashChart(r.flows, {bands, paybackYear: r.paybackYear, width: context.width, print: context.print});
+    RecyclingNetCashChart(r.flows, {
+      bands,
+      // The marker is the plotted line's own payback, as the title says (netCashLineFinding).
+      paybackYear: netCashLineFinding(r.flows, {group: "", medianPaybackYear: null, fromDraws: false}).paybackYear,
+      width: context.width,
+      print: context.print
+    });
   if (context.print) return {chart: draw(bandsFor(context, view)), csv: null};
   // The file holds what is drawn: the line alone at first, the band's P10 and P90 once it is drawn.
   const csvFor = (bands: NetCashBand[] | null) =>
@@ -105,6 +114,21 @@ function NetCashPanel(
   // The band's Monte Carlo (a few hundred ms on a phone) runs once the chart comes near the screen, not at load.
   whenNear(holder, fill, {key: "net-cash-band"});
   return {chart: holder, csv};
+}
+
+/**
+ * The equity chart's title, with the base its gain is measured from: the firm cash paid in by the mark's date, not
+ * the firm total the chart's dashed line draws (critic s8 M8: "marked above the cash paid in by $52.6B" beside a
+ * "$13B" line, the gain being over the $8B paid by the mark): "Amazon's stake in Anthropic is marked about $52.6B
+ * above the $8B paid in by Dec 2025: a gain on paper, not cash".
+ */
+function equityGainTitle(deal: ReturnType<typeof dealOf>, gain: Figure, investor: string, lab: string): string {
+  const mark = deal.equityMarks.reduce((a, b) => (b.date > a.date ? b : a), deal.equityMarks[0]);
+  const words = derivedText({...gain, value: Math.abs(gain.value), unit: "usd"});
+  const side = gain.value >= 0 ? "above" : "below";
+  if (!mark) return `${investor}'s stake in ${lab} is marked ${words} ${side} the cash paid in: a gain on paper, not cash`;
+  const paid = toUsd(mark.value) - gain.value;
+  return `${investor}'s stake in ${lab} is marked ${words} ${side} the ${usd(paid)} paid in by ${date(mark.date)}: a ${gain.value >= 0 ? "gain" : "loss"} on paper, not cash`;
 }
 
 /**
@@ -385,13 +409,19 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     r.commitmentUsd && r.investmentExpectedUsd.value > 0
       ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
       : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
-  const npvWords = r.npvUsd ? `discounted at ${pct(rate)}, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}` : "";
-  const netCashFinding =
-    payback !== null
-      ? r.npvUsd && r.npvUsd.value < 0
-        ? `Cumulative net cash to ${group} turns positive in ${payback}, but ${npvWords}`
-        : `Cumulative net cash to ${group} turns positive for good in ${payback}`
-      : `Cumulative net cash to ${group} does not turn positive within the flows${npvWords ? `; ${npvWords}` : ""}`;
+  const npvWords = r.npvUsd
+    ? `discounted at ${pct(rate)}, ${r.baseCase ? "the draws' median NPV is" : "the flows are worth"} ${derivedText({...r.npvUsd, unit: "usd"})}`
+    : "";
+  // The title describes the plotted line (the base path), and names the median draw's payback where it differs.
+  const line = netCashLineFinding(r.flows, {
+    group,
+    medianPaybackYear: payback,
+    fromDraws: Boolean(r.baseCase),
+    chosen: isCustom(context.controls),
+    npvWords,
+    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0)
+  });
+  const netCashFinding = line.title;
   // Subsections whose whole content would be their absence (no dollar commitment: no flows to draw, nothing to weigh
   // the critique against) are left out, and one line says so (critic s8 M12).
   const claims = critiqueClaims(r, {investor: investorNames(context, {group: true}), provider, discountRate: rate});
@@ -415,7 +445,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is the median of the draws, inside its P10–P90 band. ${payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows."} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
@@ -427,7 +457,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
               title: r.equityGainUsd
-                ? `${investor}'s stake in ${lab} is marked ${r.equityGainUsd.value >= 0 ? "above" : "below"} the cash paid in by ${usd(Math.abs(r.equityGainUsd.value))}: a gain on paper, not cash`
+                ? equityGainTitle(deal, r.equityGainUsd, investor, lab)
                 : `${investor}'s equity in ${lab}, kept apart from cash`,
               source: chartSource(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
@@ -569,17 +599,30 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             el(
               "div",
               {class: "big", "data-figure": "recycling.paybackYear"},
-              payback === null ? "none" : derivedText({value: payback, unit: "year", bound: "about"})
+              // Near even odds the median draw's year or "none" rests on a few draws: the share is the figure, as
+              // on page 1 (critic s8 H1).
+              paybackEven(r.paybackNeverShare)
+                ? `even odds: ${drawShareText(1 - r.paybackNeverShare!)}`
+                : payback === null
+                  ? "none"
+                  : derivedText({value: payback, unit: "year", bound: "about"})
             ),
             el(
               "p",
               {class: "card-foot"},
               [
-                payback === null
-                  ? "cumulative cash is still negative when the flows end"
-                  : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
-                r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
-                r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : "",
+                ...(paybackEven(r.paybackNeverShare)
+                  ? [
+                      `the share of the draws in which cumulative cash (money only: no book value at the term's end) turns positive within the deal; the median draw's payback: ${payback ?? "none"}`,
+                      r.baseCase ? `${r.baseCase.paybackYear ?? "none"} at the base values` : ""
+                    ]
+                  : [
+                      payback === null
+                        ? "cumulative cash is still negative when the flows end"
+                        : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
+                      r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
+                      r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : ""
+                    ]),
                 r.residualUsd && r.residualUsd.value > 0
                   ? r.leaseTailUsd
                     ? `${r.residualUsd.value - r.leaseTailUsd >= 1e6 ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}` : "the IT is fully written off by the end"}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`

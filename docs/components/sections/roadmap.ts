@@ -199,7 +199,8 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
         )
       ),
       {
-        title: `${best.name} delivers the most dense BF16 compute per watt: ${sig(best.perWatt)} TFLOP/s`,
+        // The unit is per watt, as the figure's axis (critic s8 M8: "3.21 TFLOP/s" dropped it).
+        title: `${best.name} delivers the most dense BF16 compute per watt: ${sig(best.perWatt)} TFLOP/s per watt`,
         source: chipSource(
           data,
           rows.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined)

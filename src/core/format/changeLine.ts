@@ -59,7 +59,7 @@ const MEANINGS: Record<string, {up: string; down: string}> = {
     up: "A larger share of the lab's spend is funded by the investor's own money (the recycling critique weighs more).",
     down: "A smaller share of the lab's spend is funded by the investor's own money (the recycling critique weighs less)."
   },
-  "NPV to the investor": {
+  "provider's cash NPV": {
     up: "The deal is worth more in cash to the provider, discounted to today.",
     down: "The deal is worth less in cash to the provider, discounted to today."
   },
@@ -75,8 +75,18 @@ const MEANINGS: Record<string, {up: string; down: string}> = {
  *
  * @example changeMeaning({label: "payback year", kind: "changed", before: {value: 2035, …}, after: {value: 2036, …}, …}) // "The provider's cash comes back later."
  */
-export function changeMeaning({label, kind, before, after}: ChangeLike): string {
+export function changeMeaning({label, kind, before, after}: ChangeLike, {dataMoved}: {dataMoved?: boolean} = {}): string {
+  // A model's figure that moved while the deal's data did not (same as-of, no sourced figure of the deal moved): the
+  // model's method or assumptions moved it, which a reader must not take for news about the deal (critic s8 M1).
+  const side = after ?? before;
+  const model = dataMoved === false && (side?.derived ?? true) && (!before || !after || before.asOf === after.asOf);
+  const unmoved = side
+    ? `the deal's sourced figures and its data as-of (${date(side.asOf)}) did not move`
+    : "the deal's sourced figures did not move";
+  if (kind === "added" && model) return `New in this edition, from the model, not the deal: ${unmoved}; the model now gives this figure.`;
   if (kind === "added") return "New in this edition: the data did not give this figure before.";
+  if (kind === "removed" && model)
+    return `No longer given, from the model, not the deal: ${unmoved}; the model no longer gives this figure.`;
   if (kind === "removed") return "No longer in the data: the figure's source or its inputs were removed.";
   if (!before || !after) return "";
   if (before.value === after.value)
@@ -84,6 +94,21 @@ export function changeMeaning({label, kind, before, after}: ChangeLike): string 
       ? `Same value; its evidence is now ${after.status} (it was ${before.status}).`
       : "Same value; its bound words changed.";
   const meaning = MEANINGS[label];
+  if (model)
+    return `${after.value > before.value ? "Higher" : "Lower"}, from the model, not the deal: ${unmoved}, so a change of the model's method or assumptions moved it.`;
   if (!meaning) return after.value > before.value ? "The figure is higher." : "The figure is lower.";
   return after.value > before.value ? meaning.up : meaning.down;
+}
+
+/**
+ * Whether the deal's own data moved between two editions, from the changes listed for it: a figure the data states
+ * (not derived) moved, or a figure's as-of date did (`previousAsOf`, the last edition's data as-of, for a new figure).
+ */
+export function dealDataMoved(changes: readonly Pick<ChangeLike, "kind" | "before" | "after">[], previousAsOf?: string): boolean {
+  return changes.some((c) => {
+    const side = c.after ?? c.before;
+    if (!(side?.derived ?? true)) return true;
+    if (c.before && c.after) return c.before.asOf !== c.after.asOf;
+    return previousAsOf !== undefined && side?.asOf !== previousAsOf;
+  });
 }

@@ -10,8 +10,10 @@ import {count, pct} from "./units.js";
 export function drawShareText(share: number): string {
   if (share >= 1) return "every one";
   if (share <= 0) return "none";
-  if (share < 0.005) return "fewer than 1%";
-  if (share > 0.995) return "more than 99%";
+  // One rule for every share (critic s8 LOW): below 1% is "fewer than 1%" (0.57% printed "1%" beside another deal's
+  // 0.17% as "fewer than 1%"), above 99% "more than 99%" (99.58% printed "100%").
+  if (share < 0.01) return "fewer than 1%";
+  if (share > 0.99) return "more than 99%";
   return pct(Math.round(share * 100) / 100);
 }
 

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {changeLine, changeMeaning} from "../../../src/core/format/changeLine.js";
+import {changeLine, changeMeaning, dealDataMoved} from "../../../src/core/format/changeLine.js";
 
 const side = (value: number, extra = {}) => ({
   value,
@@ -63,7 +63,7 @@ it("changeMeaning(change) says why a move matters, by figure and direction, and 
   });
   assert.strictEqual(changeMeaning(change("payback year", 2035, 2036)), "The provider's cash comes back later.");
   assert.strictEqual(
-    changeMeaning(change("NPV to the investor", -3e9, -2e9)),
+    changeMeaning(change("provider's cash NPV", -3e9, -2e9)),
     "The deal is worth more in cash to the provider, discounted to today."
   );
   assert.strictEqual(
@@ -71,4 +71,38 @@ it("changeMeaning(change) says why a move matters, by figure and direction, and 
     "Same value; its evidence is now confirmed (it was reported)."
   );
   assert.match(changeMeaning({dealName: "A → B", label: "capacity", kind: "added", before: null, after: at(5)}), /^New in this edition/);
+});
+
+it("changeMeaning tells a model's move from news about the deal (critic s8 M1): a derived figure whose deal data did not move", () => {
+  const side = (value: number, asOf = "2026-04-27", derived = true) => ({
+    value,
+    unit: "usd",
+    bound: "about" as const,
+    status: "assumption" as const,
+    derived,
+    asOf
+  });
+  const npv = {dealName: "A → B", label: "provider's cash NPV", kind: "changed" as const, before: side(-33.2e9), after: side(6.83e9)};
+  // Nothing the deal's data states moved, nor its as-of date: the model moved it.
+  assert.isFalse(dealDataMoved([npv]));
+  assert.strictEqual(
+    changeMeaning(npv, {dataMoved: false}),
+    "Higher, from the model, not the deal: the deal's sourced figures and its data as-of (27 Apr 2026) did not move, so a change of the model's method or assumptions moved it."
+  );
+  // A sourced figure of the same deal moved, or the as-of did: the old words, the deal's own news.
+  const firm = {
+    dealName: "A → B",
+    label: "investment (firm)",
+    kind: "changed" as const,
+    before: side(8e9, "2026-04-27", false),
+    after: side(13e9, "2026-04-27", false)
+  };
+  assert.isTrue(dealDataMoved([npv, firm]));
+  assert.isTrue(dealDataMoved([{...npv, after: side(6.83e9, "2026-06-30")}]));
+  assert.strictEqual(changeMeaning(npv, {dataMoved: true}), "The deal is worth more in cash to the provider, discounted to today.");
+  // A payback year the model now gives, the data as of the same date as the last edition's.
+  const payback = {dealName: "A → B", label: "payback year", kind: "added" as const, before: null, after: {...side(2031), unit: "year"}};
+  assert.isFalse(dealDataMoved([payback], "2026-04-27"));
+  assert.match(changeMeaning(payback, {dataMoved: false}), /^New in this edition, from the model, not the deal/);
+  assert.match(changeMeaning(payback), /^New in this edition: the data did not give/);
 });

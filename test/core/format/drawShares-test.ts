@@ -8,6 +8,11 @@ it("drawShareText(…) stays true at the ends: never 0% or 100% for a share that
   assert.strictEqual(drawShareText(0), "none");
   assert.strictEqual(drawShareText(0.002), "fewer than 1%");
   assert.strictEqual(drawShareText(0.9971), "more than 99%");
+  // One rule: under 1% and over 99% never round to 1% or 100% (Oracle's 0.57%, CoreWeave's 99.58%: critic s8).
+  assert.strictEqual(drawShareText(0.0057), "fewer than 1%");
+  assert.strictEqual(drawShareText(0.9958), "more than 99%");
+  assert.strictEqual(drawShareText(0.01), "1%");
+  assert.strictEqual(drawShareText(0.99), "99%");
   assert.strictEqual(drawShareText(0.056), "6%");
 });
 
