@@ -198,9 +198,14 @@ const readable = (text: string) => cleanText(text).replace(/\s+/g, " ").trim();
 function unreadable(text: string, {squeeze = false, files = /./} = {}): string[] {
   const norm = (t: string) => (squeeze ? readable(t).replace(/\s+/g, "") : readable(t));
   const haystack = norm(text);
+  // Two fields can hold the same text (one publisher cited from two files), each with a payload of its own: a page
+  // that shows either shows the text, so the text is read in full when any of its fields' payloads is there.
+  const shownInFull = new Set(
+    [...hostile.fields.values()].filter(({after}) => haystack.includes(norm(after))).map(({before}) => norm(before))
+  );
   return [...hostile.fields]
     .filter(([key, {before}]) => files.test(key) && readable(before).length >= 25 && haystack.includes(norm(before)))
-    .filter(([key, {after}]) => !/#(?:summary|notes)$/.test(key) && !haystack.includes(norm(after)))
+    .filter(([key, {before}]) => !/#(?:summary|notes)$/.test(key) && !shownInFull.has(norm(before)))
     .map(([key, {after}]) => `${key}: ${readable(after).slice(0, 120)}`);
 }
 
