@@ -231,7 +231,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
         "usd",
         r?.operatingProfitUsd?.bound
       ),
-      margin: flows && r ? number(r.margin.value, "fraction", "exact", false) : missing,
+      // An input, written as the data states it ("41.5%", as the cards print it), not rounded as a computed figure.
+      margin: flows && r ? text(inputText(r.margin.value, "fraction")) : missing,
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
       "new-money-max": flows && r ? figure(r.newMoneyMaxUsd) : missing,
@@ -568,7 +569,7 @@ export function paybackEvenWords(
  * `<deal>.econ.other-return` (its cap as the data states it), `.label`, `.until` (its last year), `other-return-pv`
  * (the cap paid evenly from the valuation year to its end, discounted at the NPV's rate: "if the cap is reached") and
  * `other-return.compare.words` (the PV against the median cash NPV: "more than the median draw's loss of about
- * −$33.2B" or "about 40% of the median draw's loss"). Missing without one.
+ * $33.2B" or "about 40% of the median draw's loss"). Missing without one.
  */
 function* otherReturnFigures(deal: Deal, p: DealProjection | undefined): Iterable<[string, FigureValue]> {
   const r = p?.recycling;
@@ -588,7 +589,7 @@ function* otherReturnFigures(deal: Deal, p: DealProjection | undefined): Iterabl
 
 /**
  * The words comparing a return left out (its PV) with the cash NPV it would add to, the median's and the base case's:
- * "more than the median draw's loss of about −$33.2B", "nearly all of …" (from 95%), "about 40% of …"; with ", and
+ * "more than the median draw's loss of about $33.2B", "nearly all of …" (from 95%), "about 40% of …"; with ", and
  * more than the base case's (about −$9.13B)" when it outweighs that too.
  */
 export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number): string {
@@ -596,10 +597,10 @@ export function compareReturn(pvUsd: number, npvUsd: number, baseNpvUsd?: number
     npvUsd >= 0
       ? `on top of a median cash NPV of ${about(npvUsd, "usd")}`
       : pvUsd >= -npvUsd
-        ? `more than the median draw's loss of ${about(npvUsd, "usd")}`
+        ? `more than the median draw's loss of ${about(-npvUsd, "usd")}`
         : pvUsd >= -0.95 * npvUsd
-          ? `nearly all of the median draw's loss of ${about(npvUsd, "usd")}`
-          : `${figureWords({value: pvUsd / -npvUsd, unit: "fraction", bound: "about", derived: true})} of the median draw's loss of ${about(npvUsd, "usd")}`;
+          ? `nearly all of the median draw's loss of ${about(-npvUsd, "usd")}`
+          : `${figureWords({value: pvUsd / -npvUsd, unit: "fraction", bound: "about", derived: true})} of the median draw's loss of ${about(-npvUsd, "usd")}`;
   const base =
     baseNpvUsd !== undefined && baseNpvUsd < 0 && pvUsd >= -baseNpvUsd
       ? `, and more than the base case's (${about(baseNpvUsd, "usd")})`
@@ -861,9 +862,14 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
       // The best cash NPV among the provider's priced deals: below zero, every one of them loses in cash.
       const best = s ? Math.max(...priced.filter((d) => d.provider === s.deal.provider).map((d) => npv(d).value)) : Number.NaN;
       yield [`rank.${name}-${i + 1}.npv-max`, number(best, "usd")];
+      // A reported margin is an input, written as the data states it ("41.5%", as the cards print it); the rest are computed.
       yield [
         `rank.${name}-${i + 1}.value`,
-        s ? {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true} : missing
+        !s
+          ? missing
+          : name === "margin" || name === "margin-low"
+            ? text(inputText(s.value, unit))
+            : {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true}
       ];
     }
   }

@@ -297,11 +297,11 @@ it("economicsFigures: coverage at the price the cash model uses (commitment ÷ p
 it("compareReturn: a left-out return's PV against the median and base cash NPVs, in words that hold", () => {
   assert.strictEqual(
     compareReturn(31.7e9, -33.2e9, -9.13e9),
-    "nearly all of the median draw's loss of about −$33.2B, and more than the base case's (about −$9.13B)"
+    "nearly all of the median draw's loss of about $33.2B, and more than the base case's (about −$9.13B)"
   );
-  assert.strictEqual(compareReturn(31.7e9, -20e9, -40e9), "more than the median draw's loss of about −$20B");
+  assert.strictEqual(compareReturn(31.7e9, -20e9, -40e9), "more than the median draw's loss of about $20B");
   // 10 ÷ 25 = 40%.
-  assert.strictEqual(compareReturn(10e9, -25e9), "about 40% of the median draw's loss of about −$25B");
+  assert.strictEqual(compareReturn(10e9, -25e9), "about 40% of the median draw's loss of about $25B");
   assert.strictEqual(compareReturn(10e9, 5e9, 6e9), "on top of a median cash NPV of about $5B");
 });
 
