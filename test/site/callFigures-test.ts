@@ -479,7 +479,12 @@ it("npvBasisWords: the call's NPV says it is the median, and prints the base cas
   );
   // A lessee's term-end value is the IT's book value and the leases it still owes rent on (critic s8 H7).
   assert.strictEqual(
-    npvBasisWords({npvUsd: f(-7e9), npvWithResidualUsd: f(-2e9), baseCase: {npvUsd: -5e9, operatingProfitUsd: null, paybackYear: null}, facilityLeaseYears: 15}),
+    npvBasisWords({
+      npvUsd: f(-7e9),
+      npvWithResidualUsd: f(-2e9),
+      baseCase: {npvUsd: -5e9, operatingProfitUsd: null, paybackYear: null},
+      facilityLeaseYears: 15
+    }),
     " in cash, the median of its draws (about −$2B if the IT left at the term's end is worth its book value and the leases still owed then are worth their rent)"
   );
   // Without draws the NPV is the base case itself.
