@@ -157,6 +157,12 @@ export interface Company {
    * `margin-<provider>`, whose range must contain it: applying a segment's margin to one lab's spend is a modelling choice.
    */
   segmentMargin?: Fact;
+  /**
+   * A provider's own stated gross margin for a large AI-infrastructure contract (revenue less the cost of delivering
+   * it, depreciation included, over the contract's life), as a fraction: a check on the margin a deal's cash flows imply
+   * (which is after no overhead either), not an input to them.
+   */
+  aiContractGrossMargin?: Fact;
 }
 
 /** One investment tranche from investor to lab. */

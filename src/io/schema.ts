@@ -225,7 +225,9 @@ export const companiesFile = z.strictObject({
        * A provider's reported operating margin of the segment that sells the capacity (operating income ÷ revenue, one
        * period, the note names the segment, the period and both numbers): what the filing says, not what a deal earns.
        */
-      segmentMargin: fact(["fraction"]).optional()
+      segmentMargin: fact(["fraction"]).optional(),
+      /** A provider's own stated gross margin for a large AI-infrastructure contract: a check on a deal's implied margin. */
+      aiContractGrossMargin: fact(["fraction"]).optional()
     })
   )
 });

@@ -12,7 +12,7 @@ import {
 } from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, guidanceWords, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -562,4 +562,15 @@ it("figures computed at a capacity stated as a floor keep the floor (critic s8 M
   const nvidia = keyFigures(table, "nvidia-openai").find((k) => k.label.startsWith("Electricity"));
   assert.strictEqual(nvidia?.label, "Electricity at the capacity stated");
   assert.match(nvidia?.value ?? "", /^over [\d.]+ TWh a year at \d+% average load$/);
+});
+
+it("guidanceWords: the provider's own stated margin for a very large AI contract against the implied one, with the way the cash figures lean", () => {
+  const guide = {value: 0.35, status: "estimate" as const};
+  assert.strictEqual(
+    guidanceWords("Oracle", guide, 0.408),
+    " Oracle's own example of a very large AI contract earns a 35% gross margin (estimate); the flows' about 41% is above it, so these cash figures lean high."
+  );
+  assert.match(guidanceWords("Oracle", guide, 0.3), /the flows' about 30% is below it, so on that example these cash figures lean low\.$/);
+  // Within half a point: in line.
+  assert.match(guidanceWords("Oracle", guide, 0.353), /is in line with it\.$/);
 });
