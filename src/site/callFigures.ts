@@ -526,13 +526,9 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
 function splitCauseWords(dataset: Dataset, deal: Deal, c: TwoClusters | null | undefined): string {
   const cause = c?.cause;
   if (!c || !cause) return "";
-  const inputs = [
-    ...dataset.assumptions,
-    ...(deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [])
-  ];
-  const input = inputs.find((a) => a.id === cause.id);
-  const name = causeName(dataset, deal, cause.id);
-  if (!input || !name) return "";
+  const input = drawnInput(dataset, deal, cause.id);
+  if (!input) return "";
+  const name = inputName(input);
   // A threshold found among the draws: a computed value, to two significant figures.
   const rounded = roundSig(cause.threshold, 2);
   const threshold = input.unit === "fraction" ? pct(rounded) : figureWords({value: rounded, unit: input.unit}, {bare: true});
@@ -551,15 +547,23 @@ function splitCausesWords(dataset: Dataset, split: readonly Deal[], projections:
   return ` What divides them most: ${named.map((n) => `for ${n.deal.name}, ${n.name}`).join("; ")}.`;
 }
 
-/** The drawn input `id` of a deal in the data's words ("the term left needed to renew IT (share of its life)"), or "". */
-function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string {
-  if (!id) return "";
+/** The input `id` a deal's draws vary (an assumption, the deal's shares or its chips' figures), or undefined. */
+function drawnInput(dataset: Dataset, deal: Deal, id: string | undefined) {
+  if (!id) return undefined;
   const inputs = [
     ...dataset.assumptions,
     ...(deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [])
   ];
-  const input = inputs.find((a) => a.id === id);
-  return input ? `the ${input.label.charAt(0).toLowerCase()}${input.label.slice(1)}` : "";
+  return inputs.find((a) => a.id === id);
+}
+
+/** A drawn input in the data's words: "the term left needed to renew IT (share of its life)". */
+const inputName = (input: {label: string}) => `the ${input.label.charAt(0).toLowerCase()}${input.label.slice(1)}`;
+
+/** The drawn input `id` of a deal in the data's words, or "". */
+function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string {
+  const input = drawnInput(dataset, deal, id);
+  return input ? inputName(input) : "";
 }
 
 /**
@@ -689,6 +693,8 @@ interface Scored {
   deal: Deal;
   value: number;
   bound: Bound;
+  /** An input the data states (a reported margin), written as stated ("41.5%"), not rounded as a computed figure. */
+  input?: boolean;
 }
 
 /**
@@ -856,7 +862,7 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   const margins = (deals: Deal[]): Scored[] =>
     deals
       .filter((deal, i) => deals.findIndex((d) => d.provider === deal.provider) === i)
-      .map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound}));
+      .map((deal) => ({deal, value: projections[deal.id].recycling.margin.value, bound: "exact" as Bound, input: true}));
   // The margin each deal's cash flows imply (one per deal: the same provider's deals differ by price and schedule).
   const impliedMargins = (deals: Deal[]): Scored[] =>
     deals.flatMap((deal) => {
@@ -885,12 +891,11 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
       // The best cash NPV among the provider's priced deals: below zero, every one of them loses in cash.
       const best = s ? Math.max(...priced.filter((d) => d.provider === s.deal.provider).map((d) => npv(d).value)) : Number.NaN;
       yield [`rank.${name}-${i + 1}.npv-max`, number(best, "usd")];
-      // A reported margin is an input, written as the data states it ("41.5%", as the cards print it); the rest are computed.
       yield [
         `rank.${name}-${i + 1}.value`,
         !s
           ? missing
-          : name === "margin" || name === "margin-low"
+          : s.input
             ? text(inputText(s.value, unit))
             : {kind: "number", value: s.value, unit, bound: s.bound, status: "estimate", derived: true}
       ];
