@@ -135,6 +135,7 @@ export async function buildAll({
         // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build (its
         // bytes checked against the manifest, without reading them when this checkout noted the file unmoved).
         const plan = await reusePdfs(scratch, out, {identities: PDF_IDENTITIES});
+        plan.render = pdfsWanted(plan.render);
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
         const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
         // The cards are drawn by the browser that printed the PDFs (a browser of their own when every PDF was kept).
@@ -170,6 +171,18 @@ export async function buildAll({
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     cleanUp();
   }
+}
+
+/**
+ * Returns the briefings of `names` that this build renders: all of them, or in a test run (VITEST set) only those
+ * DEALS_PDFS lists when it is set (reproducible-test renders three to show the renderer deterministic; the others
+ * are then missing from the build, never stale). Outside a test run DEALS_PDFS does nothing.
+ */
+export function pdfsWanted(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = env.DEALS_PDFS;
+  if (!env.VITEST || listed === undefined) return [...names];
+  const wanted = new Set(listed.split(",").map((n) => n.trim()));
+  return names.filter((n) => wanted.has(n));
 }
 
 /** Runs `observable build` into `scratch`; an error names the data loader that failed, if one did. */
