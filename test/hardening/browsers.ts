@@ -4,7 +4,7 @@
  * process groups (Chromium runs in a group of its own), no zombie, no profile folder.
  */
 import {type ChildProcess, execFileSync, spawn} from "node:child_process";
-import {readdirSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 
 export interface Proc {
@@ -14,8 +14,30 @@ export interface Proc {
   args: string;
 }
 
-/** Returns every process of the machine (`ps`). */
+/**
+ * Returns every process of the machine, read from /proc (a third of the CPU of running `ps`, which runWatched would
+ * do ten times a second), or from `ps` where there is no /proc. `stat` starts with the state letter (Z: zombie);
+ * `args` is the command line, empty for a zombie.
+ */
 export function processes(): Proc[] {
+  if (!existsSync("/proc/self/stat")) return psProcesses();
+  const out: Proc[] = [];
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf-8");
+      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so read after its last ")".
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf-8").replace(/\0+$/, "").replaceAll("\0", " ");
+      out.push({pid: Number(pid), pgid: Number(pgrp), stat: state, args});
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return out;
+}
+
+function psProcesses(): Proc[] {
   return execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="], {encoding: "utf-8", maxBuffer: 16 << 20})
     .split("\n")
     .flatMap((line) => {
@@ -54,7 +76,8 @@ const seenGroups = new Set<number>();
 /**
  * Runs `node bin/deals.js <args>` in `cwd` with TMPDIR `tmp` and CI=true, for at most `limit` seconds (then it is
  * killed and its exit code is null), calling `onBrowser` as it goes. Resolves when the command exits (not when its
- * output closes: a process it left behind may hold that open), half a second later.
+ * output closes: a process it left behind may hold that open), half a second later. With `watchFrom`, it lists the
+ * machine's processes only once the command's stderr holds that text (a build starts its browsers in its PDF stage).
  */
 export async function runWatched(
   args: string[],
@@ -63,8 +86,9 @@ export async function runWatched(
     tmp,
     env = {},
     onBrowser,
-    limit = 45
-  }: {cwd: string; tmp: string; env?: Record<string, string>; onBrowser?: OnBrowser; limit?: number}
+    limit = 45,
+    watchFrom
+  }: {cwd: string; tmp: string; env?: Record<string, string>; onBrowser?: OnBrowser; limit?: number; watchFrom?: string}
 ): Promise<WatchedRun> {
   const started = performance.now();
   const child: ChildProcess = spawn("node", ["bin/deals.js", ...args], {
@@ -84,6 +108,8 @@ export async function runWatched(
   // browser's main process is one seen in two polls in a row.
   let candidates = new Set<number>();
   const timer = setInterval(() => {
+    // No browser before the command prints `watchFrom` (a build's PDF stage): no need to list processes until then.
+    if (watchFrom && !stderr.includes(watchFrom)) return;
     const all = processes();
     const looksMain = all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="));
     const previous = candidates;

@@ -172,7 +172,8 @@ it("deals build (Chromium killed mid-document every time) exits 1 at the PDF ste
     cwd: project,
     tmp: join(project, "tmp"),
     onBrowser: (_, main, __, ms) => ms > 700 && kill([main]),
-    limit: 280
+    limit: 280,
+    watchFrom: "build: rendering the PDF briefings"
   });
   assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
   assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
