@@ -47,6 +47,8 @@ export interface DealComparison {
   ratioInvestors: Party[];
   /** The firm money of `ratioInvestors` (commitmentToInvestment's divisor), USD; null when they invest none. */
   ratioInvestmentFirmUsd: Figure | null;
+  /** The provider's group's investment if every condition is met (its firm money where it has no contingent money). */
+  ratioInvestmentMaxUsd: Figure | null;
   /** Names of the chips the deal names (ids when a chip is not in the dataset). */
   chips: string[];
   /** Other named hardware. */
@@ -113,6 +115,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
     ratioInvestmentFirmUsd: own.firmUsd,
+    ratioInvestmentMaxUsd: own.maxUsd,
     chips: deal.hardware.chips.map(chipName),
     otherHardware: deal.hardware.other,
     boardSeat: boardSeat.value,
