@@ -30,6 +30,7 @@ import {
   presentValueAt,
   priceCapexCorner,
   providerGroupInvestors,
+  quotientProvenance,
   renewalCases,
   roundSig,
   type ScenarioColumn,
@@ -38,7 +39,8 @@ import {
   splitCauseText,
   type TornadoRow,
   type TwoClusters,
-  toUsd
+  toUsd,
+  withValue
 } from "../core/index.js";
 import type {Bound, Dataset, Deal, Fact} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
@@ -715,7 +717,7 @@ interface Scored {
  *   rough present value, or "";
  * - `rank.npv-N`, `rank.npv-low-N`, `rank.npv-residual-N`, `rank.npv-residual-low-N` (the NPV with the capacity's
  *   worth at term end), `rank.new-share-N`, `rank.margin-N`, `rank.margin-low-N` (N = 1…3), each as
- *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest investment ÷ commitment (firm), the
+ *   `.deal` (its name), `.provider`, `.value` and `.npv-max` (the best cash NPV of the provider's priced deals): the highest and lowest NPVs, the largest new money expected ÷ commitment (the basis of market.new-money), the
  *   providers' highest and lowest margins (one row per provider). Ties keep the data's order; a place the data cannot fill is missing.
  * - `market.scenario-npv-high` and `market.scenario-npv-low`: the highest and the lowest sum of the live deals' cash
  *   NPVs over the scenario columns (marketScenarios: each deal at the scenario's values, no draw; "about"), with
@@ -853,6 +855,12 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   const ceilings = live.filter((d) => d.capacity).map((d) => factGw(d.capacity!.ceiling));
   yield ["market.ceiling-largest", number(ceilings.length ? Math.max(...ceilings) : null, "gw", "exact", false)];
 
+  // A deal's new money expected ÷ its commitment; a floor under the commitment makes the share a ceiling.
+  const newShareExpected = (d: Deal): Figure | null => {
+    const {newMoneyExpectedUsd: money, commitmentUsd: commitment} = projections[d.id].recycling;
+    if (!commitment || commitment.value <= 0) return null;
+    return withValue(quotientProvenance(money, commitment), money.value / commitment.value, "fraction");
+  };
   const scored = (deals: Deal[], pick: (d: Deal) => Figure | null | undefined): Scored[] =>
     deals.flatMap((deal) => {
       const f = pick(deal);
@@ -876,7 +884,9 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
     ["npv-low", scored(priced, npv).sort(asc), "usd"],
     ["npv-residual", scored(priced, (d) => projections[d.id].recycling.npvWithResidualUsd).sort(desc), "usd"],
     ["npv-residual-low", scored(priced, (d) => projections[d.id].recycling.npvWithResidualUsd).sort(asc), "usd"],
-    ["new-share", scored(priced, (d) => projections[d.id].recycling.investmentToCommitmentFirm).sort(desc), "fraction"],
+    // The same basis as the sentence before it (market.new-money: new money expected, contingent tranches at their
+    // probability), so the deal named "puts in the most" does so on the figure the reader has just read.
+    ["new-share", scored(priced, newShareExpected).sort(desc), "fraction"],
     ["margin", margins(priced).sort(desc), "fraction"],
     ["margin-low", margins(priced).sort(asc), "fraction"],
     ["margin-implied", impliedMargins(priced).sort(desc), "fraction"],

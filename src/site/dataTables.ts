@@ -6,7 +6,8 @@
  * provider and chip vendor. The What-changed diff is a full join of two builds' figure tables on the key.
  */
 import * as aq from "arquero";
-import type {DealComparison} from "../core/comparison/compareDeals.js";
+import {capacityScope} from "../core/comparison/capacityScope.js";
+import {compareDeals, type DealComparison} from "../core/comparison/compareDeals.js";
 import {type FigureChange, type HeadlineFigure, headlineTerms, isHistory, paybackLineage} from "../core/index.js";
 import {combineBounds, type Lineage, leaf, mergeLineage} from "../core/lineage.js";
 import {type Bound, type Dataset, type Deal, STATUSES, type Status} from "../core/model.js";
@@ -102,19 +103,46 @@ export const FIGURE_COLUMNS: readonly ColumnDoc[] = [
 
 /** A rollup's columns, in order (the party column is named by the rollup). */
 export function rollupColumns(party: RollupParty): ColumnDoc[] {
+  const whose =
+    party === "provider"
+      ? " by the provider's own group (another investor's money is not the provider's)"
+      : party === "vendor"
+        ? " (empty: money is not a chip vendor's; see by-investor)"
+        : "";
   return [
-    {column: party, meaning: `The ${party}: company id`, unit: ""},
+    {
+      column: party,
+      meaning:
+        party === "investor"
+          ? "The deal's investors as one group: company ids joined with + (a deal counts once)"
+          : `The ${party}: company id`,
+      unit: ""
+    },
     {column: "name", meaning: `The ${party}'s name`, unit: ""},
     {column: "deals", meaning: "Number of deals (a superseded deal adds only the money still standing under it)", unit: "count"},
     {column: "dealIds", meaning: "The deals, space-separated", unit: ""},
-    {column: "investedFirmUsd", meaning: "Sum of firm investment over the deals that state it", unit: "USD"},
+    {column: "investedFirmUsd", meaning: `Sum of firm investment over the deals that state it${whose}`, unit: "USD"},
     {
       column: "investedMaxUsd",
-      meaning: "Sum of investment if every condition is met (firm where there is no contingent money)",
+      meaning: `Sum of investment if every condition is met (firm where there is no contingent money)${whose}`,
       unit: "USD"
     },
-    {column: "committedUsd", meaning: "Sum of compute commitments over the deals that state one", unit: "USD"},
-    {column: "gw", meaning: "Sum of capacity ceilings (facility power) over the deals that state one", unit: "GW"},
+    {
+      column: "committedUsd",
+      meaning:
+        party === "vendor"
+          ? "Sum of compute commitments, each counted in full for every vendor of the chips its deal names"
+          : "Sum of compute commitments over the deals that state one",
+      unit: "USD"
+    },
+    {
+      column: "gw",
+      meaning:
+        party === "vendor"
+          ? "Sum of capacity ceilings (facility power), each for the vendors of the chips it covers"
+          : "Sum of capacity ceilings (facility power) over the deals that state one",
+      unit: "GW"
+    },
     {column: "h100e", meaning: "Sum of H100-equivalents of the base projection over the deals with capacity", unit: "H100e"},
     {column: "bound", meaning: "Combined bound of the summed figures (up-to when any is a ceiling)", unit: ""}
   ];
@@ -524,9 +552,16 @@ function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value
 /**
  * Returns a rollup of the deals by `party` as rows sorted by party id: for each, the deals and the sums of firm and
  * maximum investment, commitment, capacity ceiling and H100e over the deals that state each (null when none does).
- * A deal with several investors (or chips from several vendors) counts in full for each, so rows do not add up to
- * the market total. A superseded deal adds only the money still standing under it (firm, not lapsed), never its
- * commitment, capacity or H100e.
+ * Rows follow the market briefing's tables, so a download and the briefing give one total:
+ * - investor: a deal's investors are one group (Microsoft + Nvidia → Anthropic is one "microsoft+nvidia" row), so no
+ *   deal counts twice and the investor rows add up to the market's totals;
+ * - provider: a provider is credited only with its own group's money (Microsoft's, not Nvidia's), as on the
+ *   briefing's provider table: another investor's cheque is not the provider's investment;
+ * - vendor: money is not a chip vendor's (the investment columns are empty); the commitment counts in full for each
+ *   vendor of the chips the deal names, and the GW and H100e only for the vendors of the chips the capacity figure
+ *   covers (Amazon → OpenAI's about 2 GW is Trainium, not Nvidia), so vendor rows do not add up to the market total.
+ * A superseded deal adds only the money still standing under it (firm, not lapsed), never its commitment, capacity
+ * or H100e.
  */
 export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupParty): RollupRow[] {
   const measures = {
@@ -538,29 +573,46 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
     h100e: figureValues(figures, "capacity.h100e")
   };
   const vendors = new Map(dataset.chips.map((c) => [c.id, c.vendor]));
+  const vendorsOf = (chips: readonly string[]) => [...new Set(chips.map((c) => vendors.get(c)).filter((v): v is string => !!v))];
+  const compared = new Map(compareDeals(dataset).map((r) => [r.id, r]));
   const partiesOf = (deal: Deal): string[] => {
-    if (party === "investor") return deal.investors;
+    if (party === "investor") return [deal.investors.join("+")];
     if (party === "lab") return [deal.lab];
     if (party === "provider") return [deal.provider];
-    return [...new Set(deal.hardware.chips.map((c) => vendors.get(c)).filter((v): v is string => !!v))];
+    return vendorsOf(deal.hardware.chips);
   };
+  // The vendors whose chips the capacity figure counts: the capacity's own chips when it names them, else every chip.
+  const capacityVendors = (deal: Deal) => {
+    const {covered} = capacityScope(deal);
+    return new Set(vendorsOf(covered.length ? covered : deal.hardware.chips));
+  };
+  const asMeasure = (f: {value: number; bound: Bound} | null | undefined) => (f ? {value: f.value, bound: f.bound} : undefined);
   const long = dataset.deals.flatMap((deal) =>
     partiesOf(deal).map((p) => {
       // A superseded deal's terms are history (its letter's GW, commitment and projected chips): only the money that
       // still stands under it (its firm tranches not lapsed: Nvidia's $30B in OpenAI) counts, as in the market totals.
       const live = !isHistory(deal);
-      const firm = measures.investedFirmUsd.get(deal.id);
-      const max = live ? (measures.investedMaxUsd.get(deal.id) ?? firm) : firm;
+      const own = compared.get(deal.id);
+      const money =
+        party === "vendor"
+          ? {firm: undefined, max: undefined}
+          : party === "provider"
+            ? {firm: asMeasure(own?.ratioInvestmentFirmUsd), max: asMeasure(own?.ratioInvestmentMaxUsd)}
+            : {firm: measures.investedFirmUsd.get(deal.id), max: measures.investedMaxUsd.get(deal.id)};
+      const firm = money.firm;
+      const max = live ? (money.max ?? firm) : firm;
+      const counts = party !== "vendor" || capacityVendors(deal).has(p);
       const terms = (m: Map<string, {value: number; bound: Bound}>) => (live ? m.get(deal.id) : undefined);
-      const parts = [firm, max, terms(measures.committedUsd), terms(measures.gw), terms(measures.h100e)];
+      const capacity = (m: Map<string, {value: number; bound: Bound}>) => (counts ? terms(m) : undefined);
+      const parts = [firm, max, terms(measures.committedUsd), capacity(measures.gw), capacity(measures.h100e)];
       return {
         party: p,
         deal: deal.id,
         investedFirmUsd: firm?.value ?? null,
         investedMaxUsd: max?.value ?? null,
         committedUsd: terms(measures.committedUsd)?.value ?? null,
-        gw: terms(measures.gw)?.value ?? null,
-        h100e: terms(measures.h100e)?.value ?? null,
+        gw: capacity(measures.gw)?.value ?? null,
+        h100e: capacity(measures.h100e)?.value ?? null,
         bounds: parts.map((x) => x?.bound ?? "exact").join(" ")
       };
     })
@@ -581,13 +633,18 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
     })
     .orderby("party");
   const names = new Map(dataset.companies.map((c) => [c.id, c.name]));
+  const nameOf = (id: string) =>
+    id
+      .split("+")
+      .map((p) => names.get(p) ?? p)
+      .join(" + ");
   const total = (values: (number | null)[]) => {
     const stated = values.filter((v): v is number => v !== null);
     return stated.length ? stated.reduce((s, v) => s + v, 0) : null;
   };
   return (grouped.objects() as Record<string, unknown>[]).map((r) => ({
     party: r.party as string,
-    name: names.get(r.party as string) ?? (r.party as string),
+    name: nameOf(r.party as string),
     deals: r.deals as number,
     dealIds: [...(r.dealIds as string[])].sort().join(" "),
     investedFirmUsd: total(r.investedFirmUsd as (number | null)[]),

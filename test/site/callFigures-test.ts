@@ -128,6 +128,21 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("rank.margin-low-1.npv-max"), npv("coreweave-openai"), 0);
 });
 
+it("marketFigures: the deal that 'puts in the most for its spend' is ranked on the sentence's own basis, new money expected ÷ commitment (critic s9 M21)", () => {
+  const live = dataset.deals.filter((d) => !d.supersededOn && projections[d.id].recycling.npvUsd);
+  const share = (id: string) => {
+    const r = projections[id].recycling;
+    return r.newMoneyExpectedUsd.value / r.commitmentUsd!.value;
+  };
+  const best = [...live].sort((a, b) => share(b.id) - share(a.id));
+  assert.strictEqual(words("rank.new-share-1.deal"), best[0].name);
+  assertInDelta(value("rank.new-share-1.value"), share(best[0].id), 1e-12);
+  assert.ok(value("rank.new-share-1.value") >= value("rank.new-share-2.value"));
+  // Amazon → OpenAI by hand: $15B firm + contingent money at its probability, over the $138B of its two contracts.
+  const ao = projections["amazon-openai"].recycling;
+  assertInDelta(share("amazon-openai"), ao.newMoneyExpectedUsd.value / 138e9, 1e-12);
+});
+
 it("marketFigures: the market's bull and bear are the highest and lowest sums of the live deals' scenario NPVs, named for a sentence", () => {
   const live = dataset.deals.filter((d) => !d.supersededOn);
   const tables = live.map((d) => scenarioTable(dataset, d.id));

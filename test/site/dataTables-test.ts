@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {assert, beforeAll, it} from "vitest";
 import {diffFigures, type HeadlineFigure} from "../../src/core/changes.js";
+import {capacityScope} from "../../src/core/comparison/capacityScope.js";
 import {compareDeals} from "../../src/core/comparison/compareDeals.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -115,35 +116,37 @@ it("inputSource(dataset, id) finds the source of a deal fact, a stated total, an
   assert.strictEqual(inputSource(dataset, "nobody.tranches.x"), null);
 });
 
-it("rollup(dataset, figures, party) sums each party's deals' headline figures", () => {
+it("rollup(dataset, figures, party) gives the market briefing's party tables: each deal once per party, the provider's own money", () => {
   const table = figureTable(rows);
-  const value = (deal: string, figure: string) => rows.find((r) => r.deal === deal && r.figure === figure)?.value;
+  const market = site.analysis().market!;
+  const tables = {investor: market.byInvestor, lab: market.byLab, provider: market.byProvider} as const;
   for (const party of ["investor", "lab", "provider"] as const) {
     const out = rollup(dataset, table, party);
+    const marketRows = tables[party].rows;
+    assert.strictEqual(tables[party].others, null, "10 deals: every party has its own row in the briefing");
+    assert.deepStrictEqual(out.map((r) => r.party).sort(), marketRows.map((r) => r.id).sort());
     for (const r of out) {
-      const deals = dataset.deals.filter((d) => (party === "investor" ? d.investors : [d[party]]).includes(r.party));
-      assert.strictEqual(r.deals, deals.length);
-      assert.strictEqual(
-        r.dealIds,
-        deals
-          .map((d) => d.id)
-          .sort()
-          .join(" ")
-      );
-      const firm = deals.map((d) => value(d.id, "investment.firm")).filter((v) => v !== undefined);
-      assert.strictEqual(r.investedFirmUsd, firm.length ? firm.reduce((s, v) => s + v!, 0) : null);
-      // A superseded deal's terms are history: its capacity ceiling is not summed (its standing money is, above).
-      const gw = deals
-        .filter((d) => d.status !== "superseded")
-        .map((d) => value(d.id, "capacity.ceiling"))
-        .filter((v) => v !== undefined);
-      assert.strictEqual(r.gw, gw.length ? gw.reduce((s, v) => s + v!, 0) : null);
+      const m = marketRows.find((x) => x.id === r.party)!;
+      assert.strictEqual(r.investedFirmUsd ?? 0, m.investmentFirmUsd.value, `${party} ${r.party}: firm investment`);
+      assert.strictEqual(r.committedUsd ?? 0, m.commitmentUsd.value, `${party} ${r.party}: commitment`);
+      assert.strictEqual(r.gw ?? 0, m.gw.value, `${party} ${r.party}: GW`);
+      assert.strictEqual(r.deals, m.deals + m.stakes, `${party} ${r.party}: deals`);
     }
+    // No deal counts twice: the rows add up to the market's totals (the provider's rows count only its own money).
+    const sum = (k: "investedFirmUsd" | "committedUsd" | "gw") => out.reduce((s, r) => s + (r[k] ?? 0), 0);
+    assert.ok(Math.abs(sum("committedUsd") - market.all.commitmentUsd.value) < 1, party);
+    assert.ok(Math.abs(sum("gw") - market.all.gw.value) < 1e-9, party);
+    if (party !== "provider") assert.ok(Math.abs(sum("investedFirmUsd") - market.all.investmentFirmUsd.value) < 1, party);
     assert.deepStrictEqual(
       out.map((r) => r.party),
       [...new Set(out.map((r) => r.party))].sort()
     );
   }
+  // Microsoft + Nvidia → Anthropic is one investor row, and Azure is credited with Microsoft's $5B, not Nvidia's $10B.
+  const investors = rollup(dataset, table, "investor");
+  assert.ok(investors.some((r) => r.party === "microsoft+nvidia" && r.name === "Microsoft + Nvidia"));
+  const mna = compareDeals(dataset).find((d) => d.id === "microsoft-nvidia-anthropic")!;
+  assert.ok(mna.ratioInvestmentFirmUsd!.value < mna.investmentFirmUsd.value);
 });
 
 it("rollup(…, 'lab'): OpenAI's row counts Nvidia's standing $30B stake but not its superseded letter's 10 GW", () => {
@@ -155,7 +158,7 @@ it("rollup(…, 'lab'): OpenAI's row counts Nvidia's standing $30B stake but not
   assert.strictEqual(openai.investedFirmUsd, 58e9);
 });
 
-it("rollup(dataset, figures, 'vendor') counts a deal for each vendor of its chips", () => {
+it("rollup(dataset, figures, 'vendor') counts a deal for each vendor of its chips, its GW only for the chips the GW covers", () => {
   const out = rollup(dataset, figureTable(rows), "vendor");
   const vendors = new Map(dataset.chips.map((c) => [c.id, c.vendor]));
   for (const r of out) {
@@ -167,7 +170,27 @@ it("rollup(dataset, figures, 'vendor') counts a deal for each vendor of its chip
         .sort()
         .join(" ")
     );
+    assert.strictEqual(r.investedFirmUsd, null, "money is not a chip vendor's");
   }
+  // Amazon → OpenAI's about 2 GW is Trainium: it counts under Amazon's chips, not Nvidia's.
+  const ao = dataset.deals.find((d) => d.id === "amazon-openai")!;
+  const aoGw = rows.find((r) => r.deal === ao.id && r.figure === "capacity.ceiling")!.value;
+  const gwOf = (vendor: string) =>
+    dataset.deals
+      .filter(
+        (d) =>
+          d.status !== "superseded" &&
+          capacityScope(d)
+            .covered.concat(capacityScope(d).covered.length ? [] : d.hardware.chips)
+            .some((c) => vendors.get(c) === vendor)
+      )
+      .reduce((s, d) => s + (rows.find((r) => r.deal === d.id && r.figure === "capacity.ceiling")?.value ?? 0), 0);
+  const trainiumVendor = vendors.get(capacityScope(ao).covered[0])!;
+  const nvidia = out.find((r) => r.party === "Nvidia")!;
+  assert.notStrictEqual(trainiumVendor, "Nvidia");
+  assert.ok(nvidia.dealIds.split(" ").includes(ao.id), "Amazon → OpenAI names Nvidia GPUs");
+  assert.strictEqual(nvidia.gw ?? 0, gwOf("Nvidia"));
+  assert.ok(out.find((r) => r.party === trainiumVendor)!.gw! >= aoGw);
 });
 
 it("rollup(…) by hand: two deals of one investor, one without a commitment", () => {

@@ -57,12 +57,21 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
       `${top.name} is the largest commitment in the data, ${money(figure)}${committed && commitments.length > 1 ? ` (${pct(figure.value / committed.value)} of the total)` : ""}${inv && inv.value > 0 ? `, against ${money(inv)} invested` : ", with no money invested in the lab"}${second ? `; next is ${second.row.name}, ${money(second.figure)}` : ""}.`
     );
   }
-  const ratios = ranked(live, (r) => r.commitmentToInvestment);
+  // Per dollar the provider's group has put in for this deal: a deal whose money all predates it (Microsoft's
+  // 2019–23 money in Microsoft → OpenAI) is named apart, not ranked, since that money is not this deal's.
+  const ratios = ranked(
+    live.filter((r) => !r.ratioMoneyBeforeDeal),
+    (r) => r.commitmentToInvestment
+  );
+  const before = live.filter((r) => r.ratioMoneyBeforeDeal && r.commitmentToInvestment);
   if (ratios.length > 1) {
     const high = ratios[0];
     const low = ratios[ratios.length - 1];
+    const apart = before.length
+      ? ` ${before.map((r) => r.name).join(", ")} ${before.length === 1 ? "is" : "are"} left out: the provider's money in ${before.length === 1 ? "it" : "them"} was all invested before the deal.`
+      : "";
     takeaways.push(
-      `Of the ${ratios.length} deals with a dollar commitment and money invested by the provider's group, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.`
+      `Of the ${ratios.length} deals with a dollar commitment and money the provider's group put in for the deal, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.${apart}`
     );
   }
   const ceilings = ranked(live, (r) => r.gw);

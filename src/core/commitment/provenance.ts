@@ -7,8 +7,12 @@ export interface Provenance {
   bound: Bound;
 }
 
-/** The provenance of a figure with no inputs (e.g. zero investment): confirmed, exact, no lineage. */
-export const NO_INPUTS: Provenance = {lineage: {inputs: [], status: "confirmed"}, bound: "exact"};
+/**
+ * The provenance of a figure with no inputs (e.g. zero investment, where the data lists no tranche): exact, no
+ * lineage, and an `estimate`. No party or filing states the zero; it is read from the sources' silence, so it can
+ * never carry the strongest status (a "$0 confirmed" would claim a source that does not exist).
+ */
+export const NO_INPUTS: Provenance = {lineage: {inputs: [], status: "estimate"}, bound: "exact"};
 
 /**
  * Returns the provenance of a figure computed by adding or multiplying the given parts: inputs unioned, the
@@ -55,7 +59,7 @@ export const differenceProvenance = quotientProvenance;
  * Returns a figure with the given value and unit and the provenance's lineage and bound (shared, not copied,
  * so evaluating many draws allocates little).
  *
- * @example withValue(NO_INPUTS, 0, "usd") // {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "confirmed"}}
+ * @example withValue(NO_INPUTS, 0, "usd") // {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "estimate"}}
  */
 export function withValue(provenance: Provenance, value: number, unit: string): Figure {
   return {value, unit, bound: provenance.bound, lineage: provenance.lineage};

@@ -4,7 +4,7 @@ import {factProvenance, quotientProvenance, withValue} from "../commitment/prove
 import type {Figure} from "../lineage.js";
 import type {Dataset, Deal, DealStatus, Status} from "../model.js";
 import {parentCompany} from "../recycling/companyParents.js";
-import {dealInvestment} from "../recycling/dealInvestment.js";
+import {dealInvestment, newMoneyDate} from "../recycling/dealInvestment.js";
 import {capacityScope} from "./capacityScope.js";
 import {dealStatusMix} from "./dealStatusMix.js";
 
@@ -47,6 +47,14 @@ export interface DealComparison {
   ratioInvestors: Party[];
   /** The firm money of `ratioInvestors` (commitmentToInvestment's divisor), USD; null when they invest none. */
   ratioInvestmentFirmUsd: Figure | null;
+  /**
+   * True when every firm dollar of `ratioInvestors` predates the deal (none dated on or after its new-money date):
+   * the commitment is then per dollar invested before this deal (Microsoft's 2019–23 money in Microsoft → OpenAI),
+   * and a ranking of what a lab commits per new dollar leaves the deal out.
+   */
+  ratioMoneyBeforeDeal: boolean;
+  /** The provider's group's investment if every condition is met (its firm money where it has no contingent money). */
+  ratioInvestmentMaxUsd: Figure | null;
   /** Names of the chips the deal names (ids when a chip is not in the dataset). */
   chips: string[];
   /** Other named hardware. */
@@ -113,6 +121,9 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
     ratioInvestmentFirmUsd: own.firmUsd,
+    ratioInvestmentMaxUsd: own.maxUsd,
+    ratioMoneyBeforeDeal:
+      own.firmUsd.value > 0 && dealInvestment(deal, {investor: (id) => group.includes(id), since: newMoneyDate(deal)}).firmUsd.value === 0,
     chips: deal.hardware.chips.map(chipName),
     otherHardware: deal.hardware.other,
     boardSeat: boardSeat.value,

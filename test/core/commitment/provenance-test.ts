@@ -45,5 +45,5 @@ it("withValue(provenance, value, unit) shares the provenance's lineage", () => {
   const figure = withValue(over, 3, "usd");
   assert.deepStrictEqual(figure, {value: 3, unit: "usd", bound: "at-least", lineage: over.lineage});
   assert.strictEqual(figure.lineage, over.lineage);
-  assert.deepStrictEqual(withValue(NO_INPUTS, 0, "usd").lineage, {inputs: [], status: "confirmed"});
+  assert.deepStrictEqual(withValue(NO_INPUTS, 0, "usd").lineage, {inputs: [], status: "estimate"});
 });

@@ -41,7 +41,7 @@ it("dealInvestment(deal, {since}) counts only the tranches dated on or after sin
 
 it("dealInvestment(deal) without tranches is zero with no inputs", () => {
   const {firmUsd, maxUsd, tranches} = dealInvestment(withDeal({tranches: []}));
-  assert.deepStrictEqual(firmUsd, {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "confirmed"}});
+  assert.deepStrictEqual(firmUsd, {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "estimate"}});
   assert.strictEqual(maxUsd.value, 0);
   assert.deepStrictEqual(tranches, []);
 });
