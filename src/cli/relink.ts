@@ -36,7 +36,7 @@ export function fileAlias(path: string, text: string): string {
 /**
  * Builds the site in `scratch` from the previous output `previousOut` and the new data `files` (path → JSON text)
  * when the previous manifest's site key equals `key`; returns the data files it replaced, or null when the fast path
- * does not apply (no previous build, other code or deals, two versions of a data file in the previous site), in
+ * does not apply (no previous build or only its manifest, other code or deals, two versions of a data file in the previous site), in
  * which case `scratch` is left empty for a full build. A data file the previous site does not have is one no page
  * loads: it is skipped.
  */
@@ -53,6 +53,10 @@ export async function relinkSite({
 }): Promise<string[] | null> {
   const previous = await readManifest(join(previousOut, "manifest.json"));
   if (!previous?.siteKey || previous.siteKey !== key) return null;
+  // A manifest without the site it describes (an output folder emptied but for its manifest, as CI's first shard or a
+  // clean build with the last edition's manifest has): nothing to relink. Without this check the data files below
+  // all read as "loaded by no page" and an empty site was relinked.
+  if (!existsSync(join(previousOut, "index.html"))) return null;
   const moves: {from: string; to: string; size: number; text: string}[] = [];
   for (const [path, text] of files) {
     const dir = join(previousOut, "_file", dirname(path));

@@ -21,6 +21,7 @@ async function previousSite(dir: string, text: string, key: string): Promise<str
   const alias = fileAlias("data/x.json", text);
   await mkdir(join(dir, "_file", "data"), {recursive: true});
   await writeFile(join(dir, alias), text);
+  await writeFile(join(dir, "index.html"), "<h1>Home</h1>");
   await writeFile(
     join(dir, "page.html"),
     `registerFile("./data/x.json", {"name":"./data/x.json","path":"./${alias}","lastModified":1,"size":${text.length}});`
@@ -49,5 +50,15 @@ it("relinkSite returns null (a full build) for another site key", async () => {
   const previousOut = join(root, "out2");
   await previousSite(previousOut, '{"a":1}', "key");
   const moved = await relinkSite({previousOut, scratch: join(root, "scratch2"), files: new Map([["data/x.json", "{}"]]), key: "other"});
+  assert.isNull(moved);
+});
+
+it("relinkSite returns null (a full build) for an output folder that holds only the last edition's manifest", async () => {
+  // The clean build of incremental-test (and a CI shard) starts from an emptied output with the previous manifest:
+  // every data file then reads as "loaded by no page", and relinking built an empty site.
+  const previousOut = join(root, "out3");
+  await mkdir(previousOut, {recursive: true});
+  await writeFile(join(previousOut, "manifest.json"), JSON.stringify({format: 1, dataVersion: "v", asOf: "", figures: [], siteKey: "key"}));
+  const moved = await relinkSite({previousOut, scratch: join(root, "scratch3"), files: new Map([["data/x.json", "{}"]]), key: "key"});
   assert.isNull(moved);
 });
