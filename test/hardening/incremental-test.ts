@@ -2,7 +2,8 @@
 // rebuild on top of the previous output gives the same files as a clean build of the same
 // sources with the same previous manifest (What changed compares with it). A clean build here has no Framework
 // data cache, no previous PDFs and no previous site; only Framework's node_modules bundles, keyed by the lockfile,
-// are kept. After each change the clean build is site-only, and each kept or rendered PDF's input key must equal the
+// are kept. The deal-file change takes the relink fast path (data files replaced in the previous site, no Framework
+// build), so that path is compared with a clean build end to end here. After each change the clean build is site-only, and each kept or rendered PDF's input key must equal the
 // key of the clean site's page (same key, same bytes: rendering is deterministic, which reproducible-test checks byte
 // for byte on every briefing); after the deal-file change the build keeps 1 of 3 PDFs and renders 2.
 // The data is two of the real deals (the founding one and amd-openai): every page, component and briefing kind is
@@ -38,14 +39,21 @@ async function edit(project: string, file: string, from: string | RegExp, to: st
 }
 
 /** The kinds of change, applied one after another to both copies. */
-const CHANGES: {kind: string; apply: (project: string) => Promise<void>; rendered: (names: string[]) => string[]}[] = [
+const CHANGES: {
+  kind: string;
+  /** Whether the incremental build must take the relink fast path (data files replaced, no Framework build). */
+  relinks: boolean;
+  apply: (project: string) => Promise<void>;
+  rendered: (names: string[]) => string[];
+}[] = [
   {
-    // Two kinds in one build (the suite is over its time budget): a page's text re-renders no PDF, so the briefings
-    // rendered are exactly the ones the deal file concerns.
-    kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn) and a page (the capacity page's text)",
+    // A data-only change: the incremental build takes the relink fast path (no Framework build: the previous site
+    // relinked to the new data files, src/cli/relink.ts), and this is the test that compares that path with a clean
+    // build end to end. The briefings rendered are exactly the ones the deal file concerns.
+    kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn), relinked",
+    relinks: true,
     apply: async (p) => {
       await edit(p, "data/deals/amazon-anthropic.yaml", /(commitments:[\s\S]*?value: )100\b/, "$1101");
-      await edit(p, "docs/capacity.md", /\n$/, "\nEdited by the incremental-build test.\n");
     },
     // Anthropic's other deals' briefings state its exposure across all its deals, which the change moves: every
     // Anthropic briefing the copy holds, and the market's.
@@ -59,10 +67,15 @@ const CHANGES: {kind: string; apply: (project: string) => Promise<void>; rendere
     // every deal reads, and the core every briefing page runs in the browser (docs/lib/core.js). A PDF's input key
     // hashes the built page's files whatever source changed them, and the deal-file change above already shows that
     // a data change reaches the site data and the keys; this one shows that a global input and code reach all of them.
-    kind: "an assumption (load factor base 0.8 → 0.75) and a core function (the article table's row label)",
+    // A page's text (the capacity page) rides along: it takes the full Framework build, which the code change needs
+    // anyway. That a page edit alone re-renders no PDF is checked at unit level (pdfReuse-test: files a briefing page
+    // does not load are none of its PDF's inputs); here it costs no build of its own.
+    kind: "an assumption (load factor base 0.8 → 0.75), a core function (the article table's row label) and a page (the capacity page's text)",
+    relinks: false,
     apply: async (p) => {
       await edit(p, "data/assumptions.yaml", /(id: load-factor[\s\S]*?base: )0\.8\b/, "$10.75");
       await edit(p, "src/core/comparison/articleTable.ts", `"Cloud commitment"`, `"Cloud spend commitment"`);
+      await edit(p, "docs/capacity.md", /\n$/, "\nEdited by the incremental-build test.\n");
     },
     rendered: (names) => names
   }
@@ -160,12 +173,14 @@ afterAll(async () => {
   for (const dir of [inc, clean]) if (dir) await rm(dir, {recursive: true, force: true});
 });
 
-for (const [index, {kind}] of CHANGES.entries()) {
+for (const [index, {kind, relinks}] of CHANGES.entries()) {
   it(`after ${kind}, the incremental build equals a clean one and re-renders only the PDFs it concerns`, () => {
     const result = results[index];
     assert.ok(result, "the build sequence stopped before this change");
     assert.strictEqual(result.incremental.code, 0, result.incremental.stderr);
     assert.strictEqual(result.clean.code, 0, result.clean.stderr);
+    // Which path the incremental build took: the relink fast path for a data-only change, else Framework's build.
+    assert.strictEqual(/build: site: only data changed/.test(result.incremental.stderr), relinks, result.incremental.stderr);
     assert.deepStrictEqual(result.differences, []);
     assert.deepStrictEqual(result.rendered, result.expected);
   });
