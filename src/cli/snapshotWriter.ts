@@ -112,11 +112,12 @@ function coreHash(inputs: Record<string, string>): string {
 }
 
 /**
- * Returns SHA-256 over the hashes of every source file (`src/…`, among `inputs`): the code that cuts and writes a
- * published file (src/site) as well as the computations it reads.
+ * Returns SHA-256 over the hashes of the source files a published file's text comes from (`src/site/…`, which cuts
+ * and writes it, and the core and io it reads, among `inputs`); the CLI's own files are left out, so a change to the
+ * build's plumbing does not compute every deal's files again.
  */
 function siteHash(inputs: Record<string, string>): string {
-  const code = Object.entries(inputs).filter(([path]) => path.startsWith("src/"));
+  const code = Object.entries(inputs).filter(([path]) => /^src\/(?:core|io|site)\//.test(path));
   return createHash("sha256").update(JSON.stringify(code)).digest("hex");
 }
 
