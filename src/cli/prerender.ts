@@ -22,10 +22,17 @@ export const PRERENDER_CACHE = "docs/.observablehq/cache/.deals-prerender";
 /** The class of a placeholder holding prerendered markup (style.css shows it as its content, without the spinner). */
 export const PRERENDERED = "prerendered";
 
-/** Elements of a chart, a medium or an error: a cell showing one is not prerendered. */
-const DRAWN = "svg, canvas, video, iframe, .observablehq--inspect, .observablehq--error";
-/** Form elements: prerendered only for a control (a `view` cell), to hold its place; elsewhere left to the browser. */
-const FORM = "form, input, select, textarea";
+/**
+ * Elements of a chart, a medium or an error (svg, canvas, video, iframe, `.observablehq--inspect`,
+ * `.observablehq--error`): a cell showing one is not prerendered. Tested on the element's HTML (its own tag and every
+ * descendant's), one scan of the text the prerender writes anyway: the selectors walked the whole tree of the pages
+ * that list every deal (the deals index, the front page's explorer) once more per cell, a cost that grew with the
+ * deals. Text escapes `<`, so a tag found is a tag; a class found in a comment, an attribute or text that reads like
+ * one refuses the cell too, which leaves it to the browser (never a wrong copy).
+ */
+const DRAWN_HTML = /<(?:svg|canvas|video|iframe)[\s/>]|\sclass="(?:[^"]*\s)?observablehq--(?:inspect|error)(?:\s[^"]*)?"/;
+/** Form elements (form, input, select, textarea): prerendered only for a control (a `view` cell), to hold its place. */
+const FORM_HTML = /<(?:form|input|select|textarea)[\s/>]/;
 
 /** Block-level elements: markup holding one cannot sit inside a `<p>` of the static HTML (the parser would close it). */
 const BLOCK =
@@ -142,14 +149,19 @@ export function markupOf(
   window: {Node: typeof Node},
   {inline, control = false}: {inline: boolean; control?: boolean}
 ): string | null {
-  const refused = control ? DRAWN : `${DRAWN}, ${FORM}`;
   const parts: string[] = [];
   const add = (value: unknown): boolean => {
     if (value instanceof window.Node) {
       const node = value as Node;
       if (node.nodeType === 1) {
         const element = node as Element;
-        if (element.matches(refused) || element.querySelector(refused)) return false;
+        const html = element.outerHTML;
+        if (DRAWN_HTML.test(html) || (!control && FORM_HTML.test(html))) return false;
+        // Nothing to take out (no blob: link, no form): the element's HTML as it is.
+        if (!html.includes('href="blob:') && !/<form[\s>]/.test(html)) {
+          parts.push(html);
+          return true;
+        }
         // A link to data the page made in memory (a CSV download's blob: URL, random each time) has no address
         // before the script runs: the static copy keeps its text without the link.
         const copy = element.cloneNode(true) as Element;

@@ -58,10 +58,24 @@ export async function relinkSite({
   // all read as "loaded by no page" and an empty site was relinked.
   if (!existsSync(join(previousOut, "index.html"))) return null;
   const moves: {from: string; to: string; size: number; text: string}[] = [];
+  // Each folder's files by the name before their hash (`amd-openai` of `amd-openai.1a2b3c4d.json`), listed once: a
+  // listing per file made the relink grow with the square of the number of deals (a file per deal in one folder).
+  const listings = new Map<string, Map<string, string[]>>();
+  const previousFiles = async (dir: string): Promise<Map<string, string[]>> => {
+    let byName = listings.get(dir);
+    if (!byName) {
+      byName = new Map();
+      for (const f of existsSync(dir) ? await readdir(dir) : []) {
+        const match = /^(.*)\.[0-9a-f]{8}\.json$/.exec(f);
+        if (match) byName.set(match[1], [...(byName.get(match[1]) ?? []), f]);
+      }
+      listings.set(dir, byName);
+    }
+    return byName;
+  };
   for (const [path, text] of files) {
     const dir = join(previousOut, "_file", dirname(path));
-    const pattern = new RegExp(`^${basename(path, ".json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{8}\\.json$`);
-    const old = existsSync(dir) ? (await readdir(dir)).filter((f) => pattern.test(f)) : [];
+    const old = (await previousFiles(dir)).get(basename(path, ".json")) ?? [];
     // A file no page loads is not in the built site (Framework copies only the files pages register): with the same
     // code and deals (the key), no page loads it now either. Since the topic pages load files of their own, that is
     // data/analysis.json, and taking its absence for a missing file sent every rebuild through Framework.

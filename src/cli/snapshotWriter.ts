@@ -13,7 +13,7 @@ import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/pro
 import {dirname, join} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
-import {type DealMemo, type SiteData, siteDataFiles} from "../site/siteData.js";
+import {type DealMemo, type SiteData, siteDataFiles, type TextMemo} from "../site/siteData.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
@@ -67,8 +67,8 @@ export async function writeSiteData({
     await rm(CACHE, {recursive: true, force: true});
     bundles = "dropped";
   }
-  const memo = dealMemo(coreHash(inputs));
-  const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset);
+  const memo = dealMemo(coreHash(inputs), siteHash(inputs));
+  const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset, memo.keep);
   const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
   const files = await siteDataFiles(site);
   plan.files = files;
@@ -112,30 +112,58 @@ function coreHash(inputs: Record<string, string>): string {
 }
 
 /**
- * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of coreHash, the
- * computation's name and the digest of its input, see inputDigest), and `prune`, which deletes the entries this build
- * did not use.
+ * Returns SHA-256 over the hashes of the source files a published file's text comes from (`src/site/…`, which cuts
+ * and writes it, and the core and io it reads, among `inputs`); the CLI's own files are left out, so a change to the
+ * build's plumbing does not compute every deal's files again.
  */
-function dealMemo(coreHash: string): {memo: DealMemo; prune: () => Promise<void>} {
+function siteHash(inputs: Record<string, string>): string {
+  const code = Object.entries(inputs).filter(([path]) => /^src\/(?:core|io|site)\//.test(path));
+  return createHash("sha256").update(JSON.stringify(code)).digest("hex");
+}
+
+/**
+ * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of coreHash, the
+ * computation's name and the digest of its input, see inputDigest), a TextMemo (`keep`) for published files there too
+ * (`<key>.txt`, keyed by siteHash, the file's kind and the digest of the body it is finished from), and `prune`, which
+ * deletes the entries this build did not use.
+ *
+ * A result the memo hands back gets the digest of its key (`memo:<key>`) in the digests shared by every key of the
+ * build: a kept projection is a function of that key, so a body that holds it (a deal's page file) is keyed without
+ * hashing the projection's thousands of values again. Two equal results under different keys then have different
+ * digests: a file is computed again that need not be, never the reverse.
+ */
+export function dealMemo(coreHash: string, siteHash: string, dir = MEMO): {memo: DealMemo; keep: TextMemo; prune: () => Promise<void>} {
   const used = new Set<string>();
   const digests = new WeakMap<object, string>();
-  mkdirSync(MEMO, {recursive: true});
+  mkdirSync(dir, {recursive: true});
   const memo: DealMemo = (name, input, compute) => {
     const key = createHash("sha256")
       .update(`${coreHash}\0${name}\0${inputDigest(input, digests)}`)
       .digest("hex");
     const file = `${key}.json`;
     used.add(file);
-    const path = join(MEMO, file);
-    if (existsSync(path)) return JSON.parse(readFileSync(path, "utf-8"));
-    const value = compute();
-    writeFileSync(path, JSON.stringify(value));
+    const path = join(dir, file);
+    const value = existsSync(path) ? JSON.parse(readFileSync(path, "utf-8")) : compute();
+    if (!existsSync(path)) writeFileSync(path, JSON.stringify(value));
+    if (value !== null && typeof value === "object") digests.set(value, `memo:${key}`);
     return value;
   };
-  const prune = async () => {
-    for (const name of await readdir(MEMO)) if (!used.has(name)) await rm(join(MEMO, name), {force: true});
+  const keep: TextMemo = (name, input, compute) => {
+    const key = createHash("sha256")
+      .update(`${siteHash}\0${name}\0${inputDigest(input, digests)}`)
+      .digest("hex");
+    const file = `${key}.txt`;
+    used.add(file);
+    const path = join(dir, file);
+    if (existsSync(path)) return readFileSync(path, "utf-8");
+    const text = compute();
+    writeFileSync(path, text);
+    return text;
   };
-  return {memo, prune};
+  const prune = async () => {
+    for (const name of await readdir(dir)) if (!used.has(name)) await rm(join(dir, name), {force: true});
+  };
+  return {memo, keep, prune};
 }
 
 /**
@@ -160,16 +188,25 @@ export function inputDigest(value: unknown, seen: WeakMap<object, string>): stri
   else if (Array.isArray(value)) {
     hash.update(`a${value.length}`);
     // JSON writes undefined and functions in an array as null.
-    for (const item of value) hash.update(inputDigest(item === undefined || typeof item === "function" ? null : item, seen));
+    for (const item of value) hash.update(part(item === undefined || typeof item === "function" ? null : item, seen));
   } else {
     hash.update("o");
     for (const [k, v] of Object.entries(value)) {
       // JSON leaves out a property whose value is undefined or a function.
       if (v === undefined || typeof v === "function") continue;
-      hash.update(`${JSON.stringify(k)}:${inputDigest(v, seen)}`);
+      hash.update(`${JSON.stringify(k)}:${part(v, seen)}`);
     }
   }
   const digest = hash.digest("hex");
   seen.set(value, digest);
   return digest;
+}
+
+/**
+ * Returns what an array or object hashes for one of its parts: a primitive's JSON text (`v…`, ended by a NUL, which
+ * JSON text never holds unescaped), an object's digest (`h…`). A primitive is not hashed on its own: most of an
+ * input's parts are numbers and strings, and a hash for each one was most of inputDigest's time.
+ */
+function part(value: unknown, seen: WeakMap<object, string>): string {
+  return value === null || typeof value !== "object" ? `v${JSON.stringify(value)}\0` : `h${inputDigest(value, seen)}`;
 }

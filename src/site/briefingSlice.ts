@@ -28,7 +28,19 @@ export interface SliceInputs {
  * market briefing's sections) and only the signals' observations that concern the deal; `version` and `asOf`
  * describe the slice, not the whole dataset.
  */
-export function briefingSlice({briefing, data, analysis, bands, changes}: SliceInputs): BriefingSlice {
+export function briefingSlice(inputs: SliceInputs): BriefingSlice {
+  return finishSlice(sliceBody(inputs));
+}
+
+/** What a briefing's data file is made from, before its sources are cut and its version stamped (see finishSlice). */
+export type SliceBody = ReturnType<typeof sliceBody>;
+
+/**
+ * Returns the briefing's data file before {@link finishSlice}: cheap (it picks the briefing's parts and shares every
+ * other object with its inputs), so a build can key the finished file by a digest of this body and skip the rest for
+ * a briefing whose body did not change (snapshotWriter.ts). Everything the finished file holds comes from it.
+ */
+export function sliceBody({briefing, data, analysis, bands, changes}: SliceInputs) {
   const dealId = briefing.deal;
   const holders = optionHolders(data);
   const body = dealId
@@ -45,6 +57,12 @@ export function briefingSlice({briefing, data, analysis, bands, changes}: SliceI
         };
       })()
     : marketBody({briefing, data, analysis, changes}, holders);
+  return body;
+}
+
+/** Returns the briefing's data file from its {@link sliceBody}: only the sources it cites, and its own version. */
+export function finishSlice(body: SliceBody): BriefingSlice {
+  const {briefing} = body;
   const pruned = {...body, data: citedOnly(body.data, body)};
   const version = createHash("sha256").update(JSON.stringify(pruned)).digest("hex").slice(0, 12);
   const sliced = {...pruned, data: {...pruned.data, version, asOf: pruned.asOf}};

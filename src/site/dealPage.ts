@@ -35,7 +35,16 @@ export interface DealPageInputs {
  *
  * @example dealPageFile({dealId: "amd-openai", data, analysis, bands, changes, index}).data.deals.length // 1
  */
-export function dealPageFile({dealId, data, analysis, bands, changes, index}: DealPageInputs): DealPageFile {
+export function dealPageFile(inputs: DealPageInputs): DealPageFile {
+  return finishDealPage(dealPageBody(inputs));
+}
+
+/**
+ * Returns the deal page's file before {@link finishDealPage} (sources not yet cut, version blank): cheap, and it shares
+ * every object it does not pick with its inputs, so a build can key the finished file by a digest of it
+ * (snapshotWriter.ts). Everything the finished file holds comes from it.
+ */
+export function dealPageBody({dealId, data, analysis, bands, changes, index}: DealPageInputs): DealPageFile {
   const own = dealBody({dealId, data, analysis, bands}, optionHolders(data), "deal page");
   const path = `/deals/${dealId}`;
   const name = index.pages[path];
@@ -62,6 +71,11 @@ export function dealPageFile({dealId, data, analysis, bands, changes, index}: De
       pages: name === undefined ? {} : {[path]: name}
     }
   };
+  return body;
+}
+
+/** Returns the deal page's file from its {@link dealPageBody}: only the sources it names, and its own version. */
+export function finishDealPage(body: DealPageFile): DealPageFile {
   const pruned = {...body, data: citedOnly(body.data, body)};
   return {...pruned, data: {...pruned.data, version: pageVersion(pruned)}};
 }

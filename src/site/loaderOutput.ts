@@ -8,7 +8,7 @@ import {dataDir} from "../io/dataDir.js";
 import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
-import {type DealMemo, type SiteData, sharedFiles, siteData} from "./siteData.js";
+import {type DealMemo, type SiteData, sharedFiles, siteData, type TextMemo} from "./siteData.js";
 
 /**
  * Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set);
@@ -18,11 +18,12 @@ export async function readSiteData(
   dir = dataDir(),
   previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? "",
   memo?: DealMemo,
-  dataset?: Dataset
+  dataset?: Dataset,
+  keep?: TextMemo
 ): Promise<SiteData> {
   dataset ??= await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
-  return siteData({dataset, version: await dataVersion(dir), previous, memo});
+  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep});
 }
 
 /** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json", "data/deals/<id>.json"…). */

@@ -29,11 +29,11 @@ import {
 import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
 import {renderMarkdown} from "../io/markdown.js";
-import {briefingSlice} from "./briefingSlice.js";
+import {finishSlice, type SliceBody, sliceBody} from "./briefingSlice.js";
 import {briefingCallFor} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
-import {dealPageFile} from "./dealPage.js";
+import {dealPageBody, finishDealPage} from "./dealPage.js";
 import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
@@ -66,10 +66,20 @@ export interface SiteDataInputs {
    * always compute.
    */
   memo?: DealMemo;
+  /**
+   * Keeps a published file's text between builds: called with a name, the body the file is finished from (a
+   * briefing's or a deal page's, see sliceBody and dealPageBody) and the function that finishes and writes it,
+   * returns the text kept for that body or computes and keeps it. So a rebuild after one deal changes neither cuts
+   * nor writes again the files of the deals whose bodies are unchanged. Default: always compute.
+   */
+  keep?: TextMemo;
 }
 
 /** See SiteDataInputs.memo. */
 export type DealMemo = <T>(name: string, input: unknown, compute: () => T) => T;
+
+/** See SiteDataInputs.keep. */
+export type TextMemo = (name: string, input: unknown, compute: () => string) => string;
 
 /** Returns `f` memoized: computed on the first call only. */
 function once<T>(f: () => T): () => T {
@@ -97,7 +107,8 @@ export function siteData({
   previous,
   readSummary = (f) => readFile(f, "utf-8"),
   draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS},
-  memo = (_name, _input, compute) => compute()
+  memo = (_name, _input, compute) => compute(),
+  keep = (_name, _input, compute) => compute()
 }: SiteDataInputs) {
   // Each deal's Monte Carlo sees only its own deal: the result depends on nothing memo's key leaves out. One such
   // dataset per deal, shared by its computations (the memo recognizes an input it has hashed by its identity).
@@ -267,15 +278,30 @@ export function siteData({
     const pages = Object.fromEntries(list.map((b) => [b.deal ? `/deals/${b.deal}` : "/", b.name]));
     return {asOf: dataset.asOf, version, published: publishedOn(dataset.asOf), briefings: list, pages};
   });
-  const slice = async (name: string) => {
-    const entry = (await briefings()).briefings.find((b) => b.name === name);
+  const entries = once(async () => new Map((await briefings()).briefings.map((b) => [b.name, b])));
+  const sliceBodyOf = async (name: string) => {
+    const entry = (await entries()).get(name);
     if (!entry) throw new Error(`invalid briefing: ${name}`);
-    const body = briefingSlice({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
-    return {...body, published: publishedOn(body.asOf)};
+    return sliceBody({briefing: entry, data: publicData(), analysis: analysis(), bands: bands(), changes: changes()});
+  };
+  const finishedSlice = (body: SliceBody) => {
+    const file = finishSlice(body);
+    return {...file, published: publishedOn(file.asOf)};
+  };
+  const slice = async (name: string) => finishedSlice(await sliceBodyOf(name));
+  // The JSON text of a briefing's file, kept by its body (the publication date reads $SOURCE_DATE_EPOCH: in the key).
+  const sliceText = async (name: string) => {
+    const body = await sliceBodyOf(name);
+    return keep("briefing-file", [body, process.env.SOURCE_DATE_EPOCH ?? ""], () => JSON.stringify(finishedSlice(body)));
   };
   // A deal page's own data file (dealPage.ts).
-  const dealPage = async (dealId: string) =>
-    dealPageFile({dealId, data: publicData(), analysis: analysis(), bands: bands(), changes: changes(), index: await briefings()});
+  const dealPageBodyOf = async (dealId: string) =>
+    dealPageBody({dealId, data: publicData(), analysis: analysis(), bands: bands(), changes: changes(), index: await briefings()});
+  const dealPage = async (dealId: string) => finishDealPage(await dealPageBodyOf(dealId));
+  const dealPageText = async (dealId: string) => {
+    const body = await dealPageBodyOf(dealId);
+    return keep("deal-page-file", body, () => JSON.stringify(finishDealPage(body)));
+  };
   // A topic page's own data file (topicPage.ts).
   const topicPage = (page: string) => topicPageFile(page, publicData(), analysis());
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
@@ -295,7 +321,9 @@ export function siteData({
     changes,
     briefings,
     slice,
+    sliceText,
     dealPage,
+    dealPageText,
     topicPage,
     baseline: () => since()
   };
@@ -332,8 +360,8 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
 export async function siteDataFiles(site: SiteData): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
-  for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, JSON.stringify(await site.slice(name)));
-  for (const {id} of site.publicData().deals) files.set(`data/deals/${id}.json`, JSON.stringify(await site.dealPage(id)));
+  for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, await site.sliceText(name));
+  for (const {id} of site.publicData().deals) files.set(`data/deals/${id}.json`, await site.dealPageText(id));
   for (const page of Object.keys(TOPIC_PAGES)) files.set(`data/pages/${page}.json`, JSON.stringify(site.topicPage(page)));
   return files;
 }

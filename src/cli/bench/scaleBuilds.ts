@@ -7,9 +7,12 @@
  * the sample's seconds per page; the other PDFs are stand-ins (copies of a sampled deal's PDF, recorded with their own
  * input keys) so that the rebuild keeps them as it would keep real ones. Every result says whether it was sampled.
  */
-import {copyFile, mkdir, readdir, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
+import type {BriefingIndex} from "../../site/types.js";
+import {launchBrowser} from "../browser.js";
 import {withBuildLock} from "../buildLock.js";
+import {drawCards, planCards} from "../ogCards.js";
 import {PDF_IDENTITIES, recordPdfs, reusePdfs} from "../pdf/reuse.js";
 import {assignShards, shardWallSeconds} from "../pdf/shards.js";
 import {FRAMEWORK_CACHE} from "./buildBench.js";
@@ -145,6 +148,10 @@ async function scaleBuild(
   }
   // As `deals build` records them: the rebuild then trusts the kept PDFs it finds unmoved, as a build's next one does.
   await recordPdfs(out, plan.keys, pages, {}, {identities: PDF_IDENTITIES});
+  // And the link-preview cards a published build has (`deals build`'s PDF stage draws them, `deals pdf` does not):
+  // without them the timed rebuild drew every briefing's card, a cost that grew with the deals and that a rebuild
+  // after a publication does not pay (it draws the cards whose text changed). Not timed.
+  await drawPublishedCards(out);
   const scaleUp = pdfPages / Math.max(renderedPages, 1);
   const cleanSeconds = site.seconds + pdf.seconds * scaleUp;
   const cleanCpu = site.cpuSeconds !== null && pdf.cpuSeconds !== null ? site.cpuSeconds + pdf.cpuSeconds * scaleUp : null;
@@ -191,6 +198,24 @@ async function scaleBuild(
   );
   await rm(root, {recursive: true, force: true});
   return row;
+}
+
+/**
+ * Draws every briefing's link-preview card into the built site `out` and records them (`_og/cards.json`), as the PDF
+ * stage of `deals build` leaves them, from the site's own briefing index.
+ */
+export async function drawPublishedCards(out: string): Promise<void> {
+  const dir = join(out, "_file", "data");
+  const file = (await readdir(dir)).find((f) => /^briefings\.[0-9a-f]+\.json$/.test(f));
+  if (!file) throw new Error(`no briefing index in ${dir}`);
+  const index = JSON.parse(await readFile(join(dir, file), "utf-8")) as BriefingIndex;
+  const plan = await planCards({scratch: out, previousOut: join(out, "no-previous-build"), index, drawing: true});
+  const chromium = await launchBrowser();
+  try {
+    await drawCards(chromium.browser, out, plan);
+  } finally {
+    await chromium.close();
+  }
 }
 
 /** Returns the clean build's wall time at each shard count: the site build, then the longest shard (plus set-up). */

@@ -95,15 +95,8 @@ export function capacityBands(
   const head = {deal: deal.id, scenario: scenario.id, ramp, seed, draws, varied: vary};
   if (throughYear === undefined) return {...head, years: []};
 
-  const figures = (v: AssumptionValues) => {
-    const out: Record<string, number | null> = {};
-    for (const y of project({scenario: scenario.id, ramp, values: v}).byYear) {
-      out[`gw.${y.year}`] = y.gw;
-      out[`energyTwh.${y.year}`] = y.energyTwh;
-      out[`h100e.${y.year}`] = y.h100e;
-    }
-    return out;
-  };
+  // Each row's gw, energyTwh and h100e of project(…).byYear, without the rest of the projection (bandFigures).
+  const figures = (v: AssumptionValues) => project.bandFigures({scenario: scenario.id, ramp, values: v});
   const withChips = {...base, ...Object.fromEntries(chipRanges.map((a) => [a.id, a.base]))} as AssumptionValues;
   const central = figures(withChips);
   const simulation = simulate(ranges, withChips, figures, {

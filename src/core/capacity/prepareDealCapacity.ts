@@ -125,6 +125,13 @@ export type CapacityProjector = ((values: ScenarioValues, options?: {byYear?: bo
    * figures as plain numbers (no figures, mix or lineage), and with `years`, `gwAverageByYear(values)`'s rows (else null).
    */
   headlines(values: ScenarioValues, options?: {years?: boolean}): CapacityHeadlines & {years: YearGwAverage[] | null};
+  /**
+   * What a draw of the capacity bands reads (bands.ts), computed alone: for each row of `project(values).byYear`, its
+   * `gw`, `energyTwh` and `h100e` under the keys `gw.<year>`, `energyTwh.<year>` and `h100e.<year>`, in that order,
+   * year after year. The same numbers as `project`'s, by the same operations, without the rows' other fields, the
+   * headline figures and their lineage, which a band does not read.
+   */
+  bandFigures(values: ScenarioValues): Record<string, number | null>;
 };
 
 /**
@@ -303,7 +310,41 @@ export function prepareDealCapacity(
       years: years ? yearRows(curve) : null
     };
   };
-  return Object.assign(project, {gwAverageByYear, headlines});
+  // The keys of each year's band figures, made once (a draw writes them, it does not build them).
+  const bandKeys = new Map<number, [string, string, string]>();
+  const keysOf = (year: number) => {
+    let keys = bandKeys.get(year);
+    if (!keys) {
+      keys = [`gw.${year}`, `energyTwh.${year}`, `h100e.${year}`];
+      bandKeys.set(year, keys);
+    }
+    return keys;
+  };
+  // project's year loop, reduced to the three fields a band reads (same operations, same order: same numbers).
+  const bandFigures: CapacityProjector["bandFigures"] = ({ramp, values}) => {
+    const {pue, "load-factor": load, "slip-months": slipMonths} = values;
+    const curve = capacityCurve(points, {start, ceiling, ramp, slipMonths});
+    const drawn = values as unknown as Record<string, number>;
+    const itKw = readItKw(drawn);
+    const pfBf16 = readBf16(drawn);
+    const out: Record<string, number | null> = {};
+    const toYear = lastYearOf(curve);
+    const cumulative = new Array<number>(n).fill(0);
+    for (let year = fromYear; year <= toYear; ++year) {
+      const t0 = year * 12;
+      const [gwKey, energyKey, h100eKey] = keysOf(year);
+      out[gwKey] = capacityAt(curve, t0 + 12);
+      out[energyKey] = gwToTwhPerYear(yearGwAverage(curve, year), load);
+      if (n > 0) {
+        const added = gwAddedByChip(curve, order, t0, t0 + 12);
+        for (let k = 0; k < n; ++k) cumulative[k] += added[k];
+        const yearCounts = chipAccelerators(specs, cumulative, pue, itKw);
+        out[h100eKey] = flopsToH100e(chipFlops(specs, yearCounts, "bf16", pfBf16), h100Pflops);
+      } else out[h100eKey] = null;
+    }
+    return out;
+  };
+  return Object.assign(project, {gwAverageByYear, headlines, bandFigures});
 }
 
 // Average facility GW over calendar year `year`: the area under the curve over its 12 months ÷ 12.

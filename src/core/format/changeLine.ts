@@ -102,13 +102,17 @@ export function changeMeaning({label, kind, before, after}: ChangeLike, {dataMov
 
 /**
  * Whether the deal's own data moved between two editions, from the changes listed for it: a figure the data states
- * (not derived) moved, or a figure's as-of date did (`previousAsOf`, the last edition's data as-of, for a new figure).
+ * (not derived) moved, or a figure's as-of date did; for a figure that appeared or disappeared, whether its as-of date
+ * is later than `previousAsOf` (the last edition's data as-of, ISO): a deal checked after the last edition. A deal's
+ * as-of earlier than the edition's is not a move (most deals were checked before the dataset's as-of; the briefings
+ * took that for news and said "the figure's source or its inputs were removed" of a model's move, critic s9 H3).
+ * The What-changed page and the briefings call it with the same arguments, so they give the same reason.
  */
 export function dealDataMoved(changes: readonly Pick<ChangeLike, "kind" | "before" | "after">[], previousAsOf?: string): boolean {
   return changes.some((c) => {
     const side = c.after ?? c.before;
     if (!(side?.derived ?? true)) return true;
     if (c.before && c.after) return c.before.asOf !== c.after.asOf;
-    return previousAsOf !== undefined && side?.asOf !== previousAsOf;
+    return previousAsOf !== undefined && side !== null && side.asOf > previousAsOf;
   });
 }

@@ -103,6 +103,12 @@ it("changeMeaning tells a model's move from news about the deal (critic s8 M1): 
   // A payback year the model now gives, the data as of the same date as the last edition's.
   const payback = {dealName: "A → B", label: "payback year", kind: "added" as const, before: null, after: {...side(2031), unit: "year"}};
   assert.isFalse(dealDataMoved([payback], "2026-04-27"));
+  // The last edition's data as of a later date than the deal's (the dataset's as-of is the latest of its deals'): the
+  // deal was not checked since, so a figure that appeared or went away is the model's (critic s9 H3: OO's new payback
+  // year and MNA's removed one made the briefings call the NPV's model move deal news). Checked after it: the deal's.
+  assert.isFalse(dealDataMoved([payback], "2026-06-30"));
+  assert.isFalse(dealDataMoved([{...payback, kind: "removed", before: payback.after, after: null}], "2026-06-30"));
+  assert.isTrue(dealDataMoved([payback], "2026-01-31"));
   assert.match(changeMeaning(payback, {dataMoved: false}), /^New in this edition, from the model, not the deal/);
   assert.match(changeMeaning(payback), /^New in this edition: the data did not give/);
 });
