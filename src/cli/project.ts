@@ -11,6 +11,7 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  heldMarginText,
   itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
@@ -105,6 +106,8 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       chipMakers: r.chipMakers,
       margin: r.margin,
       impliedMargin: r.impliedMargin,
+      heldMargin: r.heldMargin,
+      npvAtHeldMarginUsd: r.npvAtHeldMarginUsd,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
       revenueUsd: r.revenueUsd,
@@ -279,6 +282,13 @@ export async function projectCommand(
   else line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
+  // The sensitivity page 1 and the card print: the margin held at the provider's guidance or reported margin.
+  const provider = dataset.companies.find((c) => c.id === dataset.deals.find((d) => d.id === dealId)?.provider)?.name;
+  const held = provider ? heldMarginText(provider, rec) : "";
+  if (held)
+    console.log(
+      `  ${"cash NPV, margin held".padEnd(34)} ${held}${rec.baseCase?.npvAtHeldMarginUsd != null ? `; ${unitText(rec.baseCase.npvAtHeldMarginUsd, "usd")} at the base values` : ""} (a cash cost, or saving, of the margins' gap × each year's revenue)`
+    );
   const thisDeal = dataset.deals.find((d) => d.id === dealId);
   const pvs = thisDeal ? otherReturnsPv(thisDeal, projection.assumptions["discount-rate"], rec.valuationYear) : [];
   for (const x of thisDeal?.otherReturns ?? []) {
