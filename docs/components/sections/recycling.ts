@@ -9,6 +9,7 @@ import {
   drawShareText,
   type Figure,
   type FigureSpread,
+  heldMarginText,
   itRenewalText,
   type LabExposure,
   labExposure,
@@ -445,7 +446,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
@@ -567,6 +568,10 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
+          // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
+          heldMarginText(provider, r)
+            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${usd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
             : ""
