@@ -13,7 +13,6 @@ import {
   itRenewalText,
   type LabExposure,
   labExposure,
-  marginId,
   marketMap,
   medianBetweenClusters,
   type NetCashBand,
@@ -35,12 +34,13 @@ import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
- * The assumptions that move the recycling figures, offered as sliders on the recycling page: the deal's provider's
- * own margin, the capex per GW it must spend, the contingent money's probability, the discount rate and the share
- * of the investment paid in cloud credits.
+ * The assumptions that move the recycling figures, offered as sliders on the recycling page: the price per GW-year,
+ * the capex per GW the provider must spend, the contingent money's probability, the discount rate and the share of
+ * the investment paid in cloud credits. Not the provider's reported margin: it sets no cash figure (a check, and the
+ * margin the held-margin sensitivity holds the flows at), so a control on it would move nothing (s9 critic H7).
  */
-export function recyclingSliders(deal: {provider: string}): string[] {
-  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
+export function recyclingSliders(_deal: {provider: string}): string[] {
+  return ["revenue-per-gw-year", "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
 }
 
 /** The drawn height (CSS px) of the section's charts and critique, median of the ten deals, at 326 and 704 px wide. */
@@ -145,8 +145,9 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
 
 /**
  * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
- * the provider's capex): "Amazon's new $15B comes back as $… of AWS cash after $… of capex, paying back in 2035", or
- * what the deal lacks to say it.
+ * the provider's capex): "Amazon's new $15B is worth about −$12.7B in cash in 2026 dollars (median of the draws): AWS
+ * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
+ * pay back within the deal", or what the deal lacks to say it.
  */
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
   const investor = investorNames(context, {group: true});
@@ -174,9 +175,13 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       ? `${provider} keeps ${cashText} of cash from the commitment ${capex}, with no new investment against it`
       : `${provider}'s cash from the commitment is ${cashText} ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
+  const worth = r.npvUsd
+    ? ` is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}:`
+    : "";
   return cash >= 0
-    ? `${investor}'s ${money} comes back as ${cashText} of ${provider} cash ${capex}${when}`
-    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${cashText} ${capex}`;
+    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}${when}`
+    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}`;
 }
 
 /**
