@@ -112,6 +112,33 @@ function methodologyDeal({data, dealId}: SectionContext): Deal {
   return deal;
 }
 
+/**
+ * The ranges that lie on one side of their base, which put the draws' median below the base case: "Two ranges lie
+ * mostly on one side of their base: slip (0 to 18 months, base 0), so no draw is ahead of schedule, and the IT renewal
+ * share (0% to 60%, base 50%), below its base in 83% of draws (renewing more eagerly than the base case); so a deal's
+ * median cash NPV sits below its base case, and can lie on the other side of zero. " ("" without either). The share of
+ * draws below the base is (base − low) ÷ (high − low), for a triangular draw as for a uniform one.
+ */
+export function oneSidedWords(rows: readonly Pick<AssumptionRow, "id" | "unit" | "low" | "base" | "high">[]): string {
+  const below = (a: Pick<AssumptionRow, "low" | "base" | "high">) => (a.high > a.low ? (a.base - a.low) / (a.high - a.low) : 0);
+  // "0 to 18 months": the unit's words once, after the range's high end.
+  const range = (a: Pick<AssumptionRow, "unit" | "low" | "base" | "high">) => {
+    const [low, high] = [inputText(a.low, a.unit), inputText(a.high, a.unit)];
+    const suffix = low.match(/ \D*$/)?.[0];
+    return `${suffix && high.endsWith(suffix) ? low.slice(0, -suffix.length) : low} to ${high}, base ${inputText(a.base, a.unit)}`;
+  };
+  const slip = rows.find((a) => a.id === "slip-months");
+  const renewal = rows.find((a) => a.id === "it-renewal-share");
+  const parts = [
+    slip && slip.base === slip.low && slip.high > slip.low ? `slip (${range(slip)}), so no draw is ahead of schedule` : "",
+    renewal && Math.abs(below(renewal) - 0.5) > 0.1
+      ? `the IT renewal share (${range(renewal)}), ${below(renewal) > 0.5 ? "below" : "above"} its base in ${pct(below(renewal) > 0.5 ? below(renewal) : 1 - below(renewal))} of draws (renewing ${below(renewal) > 0.5 ? "more" : "less"} eagerly than the base case)`
+      : ""
+  ].filter(Boolean);
+  if (!parts.length) return "";
+  return `${parts.length === 2 ? "Two ranges lie" : "One range lies"} mostly on one side of their base: ${parts.join(", and ")}; so a deal's median cash NPV can sit below its base case, even on the other side of zero. `;
+}
+
 /** Returns the paragraph on how the bands are drawn, with the seed, draws and distributions of this build. */
 function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[], market = false): HTMLElement {
   const u = projection.uncertainty;
@@ -133,7 +160,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     "p",
     {class: "methodology-note"},
     u
-      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${market ? ", and each deal's chip inputs (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure" : chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal${market ? "" : ` (“${projection.deal}”)`}, so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine.${market ? " The market's sums over the draws (the P10–P90 beside its scenario table) draw once per draw for every deal together, from a stream of their own, so each draw is one set of assumptions shared by every deal, as a scenario column is." : ""} P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. The other ranges that move a cash NPV are centred on their base or span their sources' own spread around it (capex per GW over its seven estimates, each provider's margin over its own reported quarters), so a base case lies inside its band unless slip moves it out. The tornado moves one input at a time to its low and its high, the others at base.${tied}`
+      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${market ? ", and each deal's chip inputs (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure" : chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal${market ? "" : ` (“${projection.deal}”)`}, so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine.${market ? " The market's sums over the draws (the P10–P90 beside its scenario table) draw once per draw for every deal together, from a stream of their own, so each draw is one set of assumptions shared by every deal, as a scenario column is." : ""} P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. ${oneSidedWords(rows)}The other ranges that move a cash NPV are centred on their base or span their sources' own spread around it (capex per GW over its seven estimates). The tornado moves one input at a time to its low and its high, the others at base.${tied}`
       : "The Monte Carlo was not run for this build (0 draws)."
   );
 }
