@@ -4,6 +4,7 @@
  */
 import {
   aboveZeroText,
+  capexTimingText,
   clustersText,
   type DealRecycling,
   drawShareText,
@@ -396,6 +397,14 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
   const uncertainty = view.uncertainty?.figures;
+  // When the capex comes at once and a delivery slip cannot move the cash (s9 critic M13): said beside the capex.
+  const timing = capexTimingText(
+    r.flows,
+    // The tornado is the base scenario's (controls do not redraw it): read only when the controls are untouched.
+    isCustom(context.controls)
+      ? undefined
+      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months")
+  );
   const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
     (e) => e.kind !== "commitment"
   );
@@ -560,8 +569,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
-          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,

@@ -23,3 +23,31 @@ export function heldMarginText(
   const value = figureWords({value: npv.value, unit: "usd", bound: "about", derived: true});
   return `held at ${margin}, not the flows' ${flows}, the ${r.baseCase ? "median " : ""}cash NPV would be ${value}`;
 }
+
+/**
+ * When the provider's capex comes at once and a delivery slip cannot move the cash, in words (s9 critic M13): "all
+ * of the capex falls in 2027, the first year of the spend; a delivery slip of up to 18 months moves no cash figure
+ * here (the data give the capacity from that year)". A part only where it holds: the capex part when at least half
+ * of the term's capex falls in its first capex year, the slip part when the tornado's slip bar moves the NPV by less
+ * than 0.5% of it. "" when neither holds.
+ *
+ * @example capexTimingText([{year: 2027, spend: 60, capex: 126}, {year: 2028, spend: 60, capex: 0}], {high: 18, swing: 0, baseValue: 49.8e9})
+ */
+export function capexTimingText(
+  flows: readonly {year: number; spend: number; capex: number}[],
+  slip?: {high: number; swing: number; baseValue: number}
+): string {
+  const total = flows.reduce((a, f) => a + f.capex, 0);
+  const first = flows.find((f) => f.capex > 0);
+  const spendFrom = flows.find((f) => f.spend > 0)?.year;
+  const share = first && total > 0 ? first.capex / total : 0;
+  const parts = [
+    first && share >= 0.5
+      ? `${share > 0.995 ? "all" : `${figureWords({value: share, unit: "fraction", bound: "about", derived: true})}`} of the capex falls in ${first.year}${first.year === spendFrom ? ", the first year of the spend" : ""}`
+      : "",
+    slip && slip.high > 0 && Number.isFinite(slip.swing) && Math.abs(slip.swing) < 0.005 * Math.abs(slip.baseValue)
+      ? `a delivery slip of up to ${inputText(slip.high, "months")} leaves the cash NPV unchanged`
+      : ""
+  ].filter(Boolean);
+  return parts.join("; ");
+}

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {heldMarginText} from "../../../src/core/recycling/heldMargin.js";
+import {capexTimingText, heldMarginText} from "../../../src/core/recycling/heldMargin.js";
 import {heldMarginCostPv} from "../../../src/core/recycling/projectDealRecycling.js";
 import {assertInDelta} from "../../asserts.js";
 
@@ -43,4 +43,26 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
     "held at AWS's reported 35.4% operating margin (after overheads), not the flows' about 31%, the cash NPV would be about −$6.07B"
   );
   assert.strictEqual(heldMarginText("AWS", {heldMargin: null, impliedMargin: null, npvAtHeldMarginUsd: null}), "");
+});
+
+it("capexTimingText: the capex at once and a slip that moves nothing, each said only where it holds", () => {
+  const oracle = [
+    {year: 2027, spend: 60, capex: 126},
+    {year: 2028, spend: 60, capex: 0}
+  ];
+  assert.strictEqual(
+    capexTimingText(oracle, {high: 18, swing: 0, baseValue: 49.8e9}),
+    "all of the capex falls in 2027, the first year of the spend; a delivery slip of up to 18 months leaves the cash NPV unchanged"
+  );
+  // 60 of 100 in the first year: "about 60%"; a slip that moves the NPV by 1% is not "no figure".
+  const ramp = [
+    {year: 2026, spend: 10, capex: 60},
+    {year: 2027, spend: 20, capex: 40}
+  ];
+  assert.strictEqual(
+    capexTimingText(ramp, {high: 18, swing: 0.5e9, baseValue: 50e9}),
+    "about 60% of the capex falls in 2026, the first year of the spend"
+  );
+  // Under half in the first year and a slip that moves the NPV: nothing to say.
+  assert.strictEqual(capexTimingText([...ramp, {year: 2028, spend: 30, capex: 60}], {high: 18, swing: 3e9, baseValue: 50e9}), "");
 });
