@@ -45,6 +45,10 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "recycling.filledNpvUsd": ["Investor's cash NPV if the lab fills the ceiling", "usd"],
   "recycling.npvWithResidualUsd": ["Investor's cash NPV with the capacity's value at term end", "usd"],
   "recycling.relationshipNpvUsd": ["Investor's cash NPV, relationship to date", "usd"],
+  "recycling.npvAtHeldMarginUsd": [
+    "Investor's cash NPV with the provider's margin held at its guided or reported value (a sensitivity)",
+    "usd"
+  ],
   "options.valuePerGwYear": ["Option value per GW-year", "usd-per-gw-year"]
 };
 
