@@ -173,8 +173,8 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${cashText} of cash from the commitment ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${cashText} ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
   // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
   const worth = r.npvUsd
