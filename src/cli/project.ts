@@ -3,6 +3,7 @@
 import {
   aboveZeroText,
   type Checkpoint,
+  capexTimingText,
   clustersText,
   type DealProjection,
   dealCheckpoints,
@@ -11,6 +12,7 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  heldMarginText,
   itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
@@ -105,6 +107,8 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       chipMakers: r.chipMakers,
       margin: r.margin,
       impliedMargin: r.impliedMargin,
+      heldMargin: r.heldMargin,
+      npvAtHeldMarginUsd: r.npvAtHeldMarginUsd,
       valuationYear: r.valuationYear,
       operatingProfitUsd: r.operatingProfitUsd,
       revenueUsd: r.revenueUsd,
@@ -268,6 +272,10 @@ export async function projectCommand(
     );
   }
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
+  // When the capex comes at once and a slip cannot move the cash (s9 critic M13), as the capex card says it.
+  const slipRow = projection.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months");
+  const timing = capexTimingText(rec.flows, slipRow);
+  if (timing) console.log(`  ${"".padEnd(34)} ${timing}`);
   line("leased data centres, at build cost", rec.leasedFacilityUsd);
   if (rec.facilityLeaseYears !== null) console.log("  rent during the term: a cash running cost each year");
   if (rec.leaseTailUsd) console.log(`  ${"rent owed after term (at term end)".padEnd(34)} ${unitText(rec.leaseTailUsd, "usd")}`);
@@ -279,6 +287,13 @@ export async function projectCommand(
   else line("book value at term end (not cash)", rec.residualUsd);
   line("cash NPV with that value at term end", rec.npvWithResidualUsd);
   line("cash NPV, new money", rec.npvUsd, "recycling.npv");
+  // The sensitivity page 1 and the card print: the margin held at the provider's guidance or reported margin.
+  const provider = dataset.companies.find((c) => c.id === dataset.deals.find((d) => d.id === dealId)?.provider)?.name;
+  const held = provider ? heldMarginText(provider, rec) : "";
+  if (held)
+    console.log(
+      `  ${"cash NPV, margin held".padEnd(34)} ${held}${rec.baseCase?.npvAtHeldMarginUsd != null ? `; ${unitText(rec.baseCase.npvAtHeldMarginUsd, "usd")} at the base values` : ""} (a cash cost, or saving, of the margins' gap × each year's revenue)`
+    );
   const thisDeal = dataset.deals.find((d) => d.id === dealId);
   const pvs = thisDeal ? otherReturnsPv(thisDeal, projection.assumptions["discount-rate"], rec.valuationYear) : [];
   for (const x of thisDeal?.otherReturns ?? []) {

@@ -55,6 +55,7 @@ export * from "./recycling/cashFlowMeasures.js";
 export * from "./recycling/companyParents.js";
 export * from "./recycling/dealEquity.js";
 export * from "./recycling/dealInvestment.js";
+export * from "./recycling/heldMargin.js";
 export * from "./recycling/labExposure.js";
 export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";

@@ -393,11 +393,21 @@ export const assumptionsFile = z.strictObject({
       .superRefine((a, ctx) => {
         if (!(a.low <= a.base)) ctx.addIssue({code: "custom", path: ["low"], message: `must not exceed base (${a.low} > ${a.base})`});
         if (!(a.base <= a.high)) ctx.addIssue({code: "custom", path: ["high"], message: `must not be below base (${a.high} < ${a.base})`});
-        if (a.unit === "fraction" && (a.low < 0 || a.high > 1)) {
-          ctx.addIssue({code: "custom", path: ["high"], message: "is a fraction, so low and high must be between 0 and 1"});
+        // An operating margin can be a loss (CoreWeave's was in 2025), above −1 (the build-up price divides by
+        // 1 − margin); every other fraction from 0.
+        const margin = a.id.startsWith("margin-");
+        if (a.unit === "fraction" && ((margin ? a.low <= -1 : a.low < 0) || a.high > 1)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["high"],
+            message: margin
+              ? "is a margin, so low must be above −1 and high at most 1"
+              : "is a fraction, so low and high must be between 0 and 1"
+          });
         } else {
           for (const key of ["low", "base", "high"] as const) {
-            const why = implausible(a[key], a.unit);
+            // A margin's loss (−1 to 0) was checked just above.
+            const why = a.unit === "fraction" && a[key] < 0 ? undefined : implausible(a[key], a.unit);
             if (why) ctx.addIssue({code: "custom", path: [key], message: why});
           }
         }

@@ -20,6 +20,7 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  heldMarginText,
   inputText,
   largestLevers,
   type MarketDraws,
@@ -42,7 +43,7 @@ import {
   toUsd,
   withValue
 } from "../core/index.js";
-import type {Bound, Dataset, Deal, Fact} from "../core/model.js";
+import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
@@ -345,21 +346,6 @@ export function npvBasisWords(
   return ` in cash, the median of its draws${inside ? ` (${inside})` : ""}`;
 }
 
-/**
- * " Oracle's own example of a very large AI contract earns a 35% gross margin (estimate); the flows' about 41% is above
- * it, so these cash figures lean high.": the provider's stated margin against the implied one (within half a point:
- * "in line with it"). Both are before overheads (sales, research, administration).
- */
-export function guidanceWords(provider: string, guide: Pick<Fact, "value" | "status">, implied: number): string {
-  const side =
-    Math.abs(implied - guide.value) < 0.005
-      ? "in line with it"
-      : implied > guide.value
-        ? "above it, so these cash figures lean high"
-        : "below it, so on that example these cash figures lean low";
-  return ` ${provider}'s own example of a very large AI contract earns a ${inputText(guide.value, "fraction")} gross margin (${guide.status}); the flows' ${about(implied, "fraction")} is ${side}.`;
-}
-
 /** A lever's name in a sentence, by assumption id (else its label, lower-cased): "the price per GW-year". */
 const LEVER_NAMES: Record<string, string> = {
   "revenue-per-gw-year": "the price per GW-year",
@@ -441,14 +427,11 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const implied = r?.impliedMargin ?? null;
   const opBase = r?.baseCase ? r.baseCase.operatingProfitUsd : r?.operatingProfitUsd?.value;
   yield [`${deal.id}.econ.margin-implied`, r?.npvUsd && implied !== null ? number(implied, "fraction", "about") : missing];
-  // The provider's own stated margin for a very large AI contract, where the data has one: the nearest outside check
-  // on the implied margin (both before overheads), said beside it with which way the cash figures lean.
+  // Where the provider has stated its own margin for a very large AI contract (Oracle's 35% gross margin), page 1 says
+  // what the cash NPV would be with the flows held at it (heldMarginText: the same words as the card and the CLI).
   const provider = dataset.companies.find((c) => c.id === deal.provider);
-  const guide = provider?.aiContractGrossMargin;
-  yield [
-    `${deal.id}.econ.margin-guidance.words`,
-    text(r?.npvUsd && implied !== null && guide && provider ? guidanceWords(provider.name, guide, implied) : "")
-  ];
+  const held = r?.npvUsd && provider && r.heldMargin?.basis === "guidance" ? heldMarginText(provider.name, r) : "";
+  yield [`${deal.id}.econ.margin-guidance.words`, text(held ? ` ${held.charAt(0).toUpperCase()}${held.slice(1)}.` : "")];
   // The operating profit is the one the flows imply (at the base values, as the implied margin beside it).
   yield [
     `${deal.id}.econ.operating-profit-implied`,

@@ -82,6 +82,23 @@ it("checkFiles(a segment margin outside its provider's margin range) says to wid
   assert.deepStrictEqual(problemLines(segment(0.3)), []);
 });
 
+it("checkFiles(a margin's low end below 0): a loss is a margin (above −1); any other fraction below 0 is refused", () => {
+  const margin = (low: number) =>
+    editValid(
+      "assumptions.yaml",
+      "id: margin-aws, label: margin-aws, unit: fraction, low: 0.1,",
+      `id: margin-aws, label: margin-aws, unit: fraction, low: ${low},`
+    );
+  assert.deepStrictEqual(problemLines(margin(-0.057)), []);
+  assert.match(problemLines(margin(-1)).join("\n"), /is a margin, so low must be above −1 and high at most 1/);
+  const share = editValid(
+    "assumptions.yaml",
+    "id: credit-share, label: credit-share, unit: fraction, low: 0,",
+    "id: credit-share, label: credit-share, unit: fraction, low: -0.1,"
+  );
+  assert.match(problemLines(share).join("\n"), /is a fraction, so low and high must be between 0 and 1/);
+});
+
 it("checkFiles(the same company id twice) names the first line", () => {
   const twice = editValid("companies.yaml", "    name: Anthropic\n", "    name: Anthropic\n  - id: anthropic\n    name: Anthropic again\n");
   assert.deepStrictEqual(problemLines(twice), [

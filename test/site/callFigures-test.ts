@@ -12,7 +12,7 @@ import {
 } from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, guidanceWords, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {assertInDelta} from "../asserts.js";
 
@@ -385,6 +385,17 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
   assertInDelta(oo.npvUsd!.value / 1e9, 49.7918, 1e-3);
   // Its implied margin: (60 − 10.30752 − 126 ÷ 5) ÷ 60 = 24.49248 ÷ 60 = 40.82%, against the 7% it is taken to report.
   assertInDelta(oo.impliedMargin!, 24.49248 / 60, 1e-6);
+  // Held at Oracle's own 35% gross margin for a very large AI contract: a cash cost of (24.49248 ÷ 60 − 0.35) × 60 =
+  // 3.49248 a year in 2027–31, discounted: 3.49248 × (1.1^−1 + … + 1.1^−5) = 3.49248 × 3.790787 = 13.23925, so the
+  // NPV is 49.79178 − 13.23925 = 36.55253; over the term the profit is then 35% of the $300B.
+  assert.deepStrictEqual(oo.heldMargin, {value: 0.35, basis: "guidance", status: "estimate"});
+  assertInDelta(oo.npvAtHeldMarginUsd!.value / 1e9, 36.5525, 1e-3);
+  // Page 1 prints it in the words of the card and the CLI (heldMarginText), only where a provider gave guidance.
+  assert.match(
+    get("oracle-openai.econ.margin-guidance.words").text!,
+    /^ Held at Oracle's own 35% gross margin for a very large AI contract \(estimate\), not the flows' about 41%, the cash NPV would be about \$36\.6B\.$/
+  );
+  assert.strictEqual(get("microsoft-openai.econ.margin-guidance.words").text, "");
   // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
   assert.match(
     get("coreweave-openai.econ.provider-cash.words").text!,
@@ -579,13 +590,25 @@ it("figures computed at a capacity stated as a floor keep the floor (critic s8 M
   assert.match(nvidia?.value ?? "", /^over [\d.]+ TWh a year at \d+% average load$/);
 });
 
-it("guidanceWords: the provider's own stated margin for a very large AI contract against the implied one, with the way the cash figures lean", () => {
-  const guide = {value: 0.35, status: "estimate" as const};
-  assert.strictEqual(
-    guidanceWords("Oracle", guide, 0.408),
-    " Oracle's own example of a very large AI contract earns a 35% gross margin (estimate); the flows' about 41% is above it, so these cash figures lean high."
-  );
-  assert.match(guidanceWords("Oracle", guide, 0.3), /the flows' about 30% is below it, so on that example these cash figures lean low\.$/);
-  // Within half a point: in line.
-  assert.match(guidanceWords("Oracle", guide, 0.353), /is in line with it\.$/);
+it("every priced deal at the base values: the held margin is the guidance or the reported base, and the NPV moves by the gap's sign", () => {
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    if (!r.npvUsd) {
+      assert.strictEqual(r.npvAtHeldMarginUsd, null, deal.id);
+      continue;
+    }
+    const guide = dataset.companies.find((c) => c.id === deal.provider)?.aiContractGrossMargin;
+    const reported = dataset.assumptions.find((a) => a.id === r.margin.id)!.base;
+    assert.deepStrictEqual(r.heldMargin, {
+      value: guide ? guide.value : reported,
+      basis: guide ? "guidance" : "reported",
+      status: guide ? guide.status : dataset.assumptions.find((a) => a.id === r.margin.id)!.status
+    });
+    // Holding a margin below the implied one costs cash; above it, adds cash; the identity: the NPV moves by exactly
+    // the gap × the discounted revenue of the provider's years (the flows' spend, year by year).
+    const gap = r.impliedMargin! - r.heldMargin!.value;
+    const pvSpend = r.flows.reduce((a, f) => a + f.spend * 1.1 ** (2026 - f.year), 0);
+    assertInDelta(r.npvUsd.value - r.npvAtHeldMarginUsd!.value, gap * pvSpend, 1);
+    assert.strictEqual(Math.sign(r.npvUsd.value - r.npvAtHeldMarginUsd!.value), Math.sign(gap), deal.id);
+  }
 });

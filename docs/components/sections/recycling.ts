@@ -4,15 +4,16 @@
  */
 import {
   aboveZeroText,
+  capexTimingText,
   clustersText,
   type DealRecycling,
   drawShareText,
   type Figure,
   type FigureSpread,
+  heldMarginText,
   itRenewalText,
   type LabExposure,
   labExposure,
-  marginId,
   marketMap,
   medianBetweenClusters,
   type NetCashBand,
@@ -34,12 +35,13 @@ import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
- * The assumptions that move the recycling figures, offered as sliders on the recycling page: the deal's provider's
- * own margin, the capex per GW it must spend, the contingent money's probability, the discount rate and the share
- * of the investment paid in cloud credits.
+ * The assumptions that move the recycling figures, offered as sliders on the recycling page: the price per GW-year,
+ * the capex per GW the provider must spend, the contingent money's probability, the discount rate and the share of
+ * the investment paid in cloud credits. Not the provider's reported margin: it sets no cash figure (a check, and the
+ * margin the held-margin sensitivity holds the flows at), so a control on it would move nothing (s9 critic H7).
  */
-export function recyclingSliders(deal: {provider: string}): string[] {
-  return [marginId(deal.provider), "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
+export function recyclingSliders(_deal: {provider: string}): string[] {
+  return ["revenue-per-gw-year", "capex-per-gw", "contingent-probability", "discount-rate", "credit-share"];
 }
 
 /** The drawn height (CSS px) of the section's charts and critique, median of the ten deals, at 326 and 704 px wide. */
@@ -144,8 +146,9 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
 
 /**
  * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
- * the provider's capex): "Amazon's new $15B comes back as $… of AWS cash after $… of capex, paying back in 2035", or
- * what the deal lacks to say it.
+ * the provider's capex): "Amazon's new $15B is worth about −$12.7B in cash in 2026 dollars (median of the draws): AWS
+ * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
+ * pay back within the deal", or what the deal lacks to say it.
  */
 export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
   const investor = investorNames(context, {group: true});
@@ -170,12 +173,16 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${cashText} of cash from the commitment ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${cashText} ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
+  const worth = r.npvUsd
+    ? ` is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}:`
+    : "";
   return cash >= 0
-    ? `${investor}'s ${money} comes back as ${cashText} of ${provider} cash ${capex}${when}`
-    : `${investor}'s ${money} does not come back: ${provider}'s cash from the commitment is ${cashText} ${capex}`;
+    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}${when}`
+    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}`;
 }
 
 /**
@@ -390,6 +397,14 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
   const uncertainty = view.uncertainty?.figures;
+  // When the capex comes at once and a delivery slip cannot move the cash (s9 critic M13): said beside the capex.
+  const timing = capexTimingText(
+    r.flows,
+    // The tornado is the base scenario's (controls do not redraw it): read only when the controls are untouched.
+    isCustom(context.controls)
+      ? undefined
+      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months")
+  );
   const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
     (e) => e.kind !== "commitment"
   );
@@ -445,7 +460,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus the cash costs that ${provider}'s ${inputText(r.margin.value, "fraction")} operating margin implies once the depreciation of the capacity in use is added back, minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
@@ -554,8 +569,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
-          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,
@@ -567,6 +582,10 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
+          // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
+          heldMarginText(provider, r)
+            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${usd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
             : ""

@@ -49,7 +49,7 @@ export function buildUpCostPerGwYear(values: Pick<AssumptionValues, (typeof BUIL
   if (!(itShare >= 0 && itShare <= 1)) throw new Error(`invalid it-share: ${itShare}`);
   if (!(itLife > 0)) throw new Error(`invalid it-life: ${itLife}`);
   if (!(facilityLife > 0)) throw new Error(`invalid facility-life: ${facilityLife}`);
-  if (!(margin >= 0 && margin < 1)) throw new Error(`invalid margin: ${margin}`);
+  if (!(margin > -1 && margin < 1)) throw new Error(`invalid margin: ${margin}`);
   const cost = (capex * itShare) / itLife + (capex * (1 - itShare)) / facilityLife + energyCostPerGwYear(values);
   return cost / (1 - margin);
 }

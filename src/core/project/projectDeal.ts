@@ -18,7 +18,7 @@ import {factProvenance, type Provenance, provenanceOf} from "../commitment/prove
 import type {DeliveredGw, SpendProfile} from "../commitment/spendByYear.js";
 import type {Figure} from "../lineage.js";
 import {figure} from "../lineage.js";
-import type {Company, Dataset, Deal} from "../model.js";
+import type {Company, Dataset, Deal, Status} from "../model.js";
 import {type OptionQuestionRow, optionQuestions} from "../options/optionQuestions.js";
 import {type ChipOptionValue, chipOptionClosedForm, unvaluedReason, valueChipOption, yearsToExercise} from "../options/valueChipOption.js";
 import {chipVendorCompany, facilityLeaseYears, parentCompany} from "../recycling/companyParents.js";
@@ -59,6 +59,7 @@ export const UNCERTAIN_FIGURES = [
   "recycling.filledNpvUsd",
   "recycling.npvWithResidualUsd",
   "recycling.relationshipNpvUsd",
+  "recycling.npvAtHeldMarginUsd",
   "options.valuePerGwYear"
 ] as const;
 
@@ -260,7 +261,8 @@ export function prepareDealProjector(
   const preparedRecycling = prepareDealRecycling(deal, dataset.assumptions, {
     group,
     chipMakers,
-    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider)
+    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider),
+    guidedMargin: guidedMargin(dataset.companies, deal.provider)
   });
   // A lessee's cash reads its lease term (the rent still owed after the deal's term): the filed fact joins the
   // lineage of every cash figure, so its source and status are listed with them.
@@ -358,7 +360,8 @@ export function prepareDealProjector(
         paybackYear: recycling.paybackYear,
         filledNpvUsd: recycling.ceilingFilled?.npvUsd.value ?? null,
         npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
-        relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null
+        relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null,
+        npvAtHeldMarginUsd: recycling.npvAtHeldMarginUsd?.value ?? null
       },
       optionValue
     );
@@ -393,6 +396,7 @@ function uncertainFigures(
     "recycling.filledNpvUsd": recycling.filledNpvUsd,
     "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd,
     "recycling.relationshipNpvUsd": recycling.relationshipNpvUsd,
+    "recycling.npvAtHeldMarginUsd": recycling.npvAtHeldMarginUsd,
     "options.valuePerGwYear": optionValue
   };
 }
@@ -452,6 +456,7 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
       ? {...filled, npvUsd: median(filled.npvUsd, "recycling.filledNpvUsd") ?? filled.npvUsd, baseNpvUsd: filled.npvUsd.value}
       : null,
     npvUsd: median(recycling.npvUsd, "recycling.npvUsd"),
+    npvAtHeldMarginUsd: median(recycling.npvAtHeldMarginUsd, "recycling.npvAtHeldMarginUsd"),
     operatingProfitUsd: median(recycling.operatingProfitUsd, "recycling.operatingProfitUsd"),
     paybackYear: payback ? (Number.isFinite(payback.p50) ? Math.round(payback.p50) : null) : recycling.paybackYear,
     paybackNeverShare: payback ? payback.undefinedShare : undefined,
@@ -463,7 +468,8 @@ export function medianRecycling(recycling: DealRecycling, figures: Readonly<Reco
       paybackYear: recycling.paybackYear ?? null,
       npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
       relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null,
-      totalReturnUsd: recycling.totalReturnUsd?.value ?? null
+      totalReturnUsd: recycling.totalReturnUsd?.value ?? null,
+      npvAtHeldMarginUsd: recycling.npvAtHeldMarginUsd?.value ?? null
     }
   };
 }
@@ -472,6 +478,28 @@ function sum<T>(items: readonly T[], f: (item: T) => number): number {
   let s = 0;
   for (const item of items) s += f(item);
   return s;
+}
+
+/**
+ * Returns the provider's own gross margin for a very large AI contract (`aiContractGrossMargin`, its own or its
+ * parent's) with its provenance (`company:<id>.aiContractGrossMargin`), or null when the data has none.
+ *
+ * @example guidedMargin(companies, "oracle")?.value // 0.35
+ */
+export function guidedMargin(companies: readonly Company[], id: string): {value: number; status: Status; provenance: Provenance} | null {
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  for (let company = byId.get(id); company && !seen.has(company.id); company = company.parent ? byId.get(company.parent) : undefined) {
+    seen.add(company.id);
+    const fact = company.aiContractGrossMargin;
+    if (fact)
+      return {
+        value: fact.value,
+        status: fact.status,
+        provenance: factProvenance(`company:${company.id}.aiContractGrossMargin`, {status: fact.status})
+      };
+  }
+  return null;
 }
 
 /**

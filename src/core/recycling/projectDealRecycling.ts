@@ -12,7 +12,7 @@ import {
 import type {YearUsd} from "../commitment/spendByYear.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
-import type {Assumption, Deal} from "../model.js";
+import type {Assumption, Deal, Status} from "../model.js";
 import type {TwoClusters} from "../uncertainty/monteCarlo.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
@@ -128,6 +128,19 @@ export interface DealRecycling {
    */
   impliedMargin: number | null;
   /**
+   * The margin the sensitivity {@link npvAtHeldMarginUsd} holds the flows at, and where it comes from: the provider's
+   * own guidance for a very large AI contract where the data has one ("guidance", Oracle's 35% gross margin), else its
+   * reported margin (`margin-<provider>`, "reported"); null without flows.
+   */
+  heldMargin: {value: number; basis: "guidance" | "reported"; status: Status} | null;
+  /**
+   * Sensitivity, not the headline: the cash NPV with the provider's margin held at {@link heldMargin} instead of the
+   * implied one, by a cash cost (a saving when the held margin is higher) of (implied − held) × each year's revenue
+   * ({@link heldMarginCostPv}), USD; null without flows. In projectDeal the median of the draws, each draw held at
+   * its own values.
+   */
+  npvAtHeldMarginUsd: Figure | null;
+  /**
    * Cash running costs per GW-year in use over the term (Σ cash opex ÷ Σ GW in use), USD: energy, staff and
    * maintenance, property tax and insurance, and a lessee's rent; null without flows.
    */
@@ -199,6 +212,7 @@ export interface DealRecycling {
     npvWithResidualUsd?: number | null;
     relationshipNpvUsd?: number | null;
     totalReturnUsd?: number | null;
+    npvAtHeldMarginUsd?: number | null;
   };
   /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
   paybackNeverShare?: number;
@@ -252,6 +266,12 @@ export interface PreparedDealRecycling {
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
   marginId: MarginId;
+  /**
+   * The margin the held-margin sensitivity holds the flows at, the same in every draw: the provider's own gross margin
+   * for a very large AI contract (a company fact) where the data has one, else the base value of its reported
+   * `margin-<provider>`; with its provenance (the fact or the assumption). Null without a margin assumption.
+   */
+  held: {value: number; basis: "guidance" | "reported"; status: Status; provenance: Provenance} | null;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
   margin: Provenance;
@@ -276,8 +296,14 @@ export function prepareDealRecycling(
   {
     group,
     chipMakers = [],
-    facilityLeaseYears = null
-  }: {group?: readonly string[]; chipMakers?: readonly string[]; facilityLeaseYears?: number | null} = {}
+    facilityLeaseYears = null,
+    guidedMargin = null
+  }: {
+    group?: readonly string[];
+    chipMakers?: readonly string[];
+    facilityLeaseYears?: number | null;
+    guidedMargin?: {value: number; status: Status; provenance: Provenance} | null;
+  } = {}
 ): PreparedDealRecycling {
   const own = (investor: string) => !group || group.includes(investor);
   const investment = dealInvestment(deal, {investor: own});
@@ -320,6 +346,7 @@ export function prepareDealRecycling(
     equityGainUsd: dealEquityGain(deal, investment),
     latestMark: latest ? withValue(factProvenance(`${deal.id}.equityMarks.${latest.id}`, latest.value), toUsd(latest.value), "usd") : null,
     marginId: margin,
+    held: heldMarginOf(assumptions, margin, guidedMargin),
     facilityLeaseYears,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
@@ -366,6 +393,8 @@ export function evaluateDealRecycling(
   const ratio = (provenance: Provenance | undefined, numerator: number, denominator: number) =>
     provenance && denominator > 0 ? withValue(provenance, numerator / denominator, "fraction") : null;
   const relationshipNpv = p && allFlows.length ? withValue(p.relationshipNpv, related.npv, "usd") : null;
+  const implied = impliedMarginOf(provider);
+  const {held} = prepared;
   return {
     deal: prepared.deal,
     investmentFirmUsd: investment.firmUsd,
@@ -393,9 +422,11 @@ export function evaluateDealRecycling(
         ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
         : null,
     margin: {id: prepared.marginId, value: margin},
-    impliedMargin:
-      provider.length && sum(provider, (y) => y.revenue) > 0
-        ? sum(provider, (y) => y.operatingProfit) / sum(provider, (y) => y.revenue)
+    impliedMargin: implied,
+    heldMargin: implied !== null && held ? {value: held.value, basis: held.basis, status: held.status} : null,
+    npvAtHeldMarginUsd:
+      p && flows.length && implied !== null && held
+        ? withValue(provenanceOf(p.npv, held.provenance), cash.npv - heldMarginCostPv(provider, implied, held.value, rate), "usd")
         : null,
     cashOpexPerGwYearUsd:
       provider.length && sum(provider, (y) => y.gw) > 0 ? sum(provider, (y) => y.cashOpex) / sum(provider, (y) => y.gw) : null,
@@ -496,6 +527,8 @@ export interface RecyclingHeadlines {
   npvWithResidualUsd: number | null;
   /** Cash NPV of the relationship to date (every tranche of the investor), USD; null without flows. */
   relationshipNpvUsd: number | null;
+  /** npvUsd with the provider's margin held at its guided or reported value ({@link DealRecycling.npvAtHeldMarginUsd}), USD; null without flows. */
+  npvAtHeldMarginUsd: number | null;
 }
 
 /**
@@ -520,14 +553,57 @@ export function recyclingHeadlines(
   const allFlows = relationshipFlows(prepared, commitment, base, NET_CASH);
   const cash = netCashMeasures(flows, rate);
   const filledNpv = filled.flows === flows ? cash.npv : netCashMeasures(filled.flows, rate).npv;
+  const implied = impliedMarginOf(provider);
   return {
     operatingProfitUsd: commitment && revenue && provider.length ? sum(provider, (y) => y.operatingProfit) : null,
     npvUsd: commitment && flows.netCash.length ? cash.npv : null,
     paybackYear: cash.payback,
     filledNpvUsd: commitment && filled.revenue && filled.flows.netCash.length ? filledNpv : null,
     npvWithResidualUsd: commitment && flows.netCash.length && provider.length ? cash.npv + residualPvOf(provider, rate) : null,
-    relationshipNpvUsd: commitment && allFlows.netCash.length ? netCashMeasures(allFlows, rate).npv : null
+    relationshipNpvUsd: commitment && allFlows.netCash.length ? netCashMeasures(allFlows, rate).npv : null,
+    npvAtHeldMarginUsd:
+      commitment && flows.netCash.length && implied !== null && prepared.held
+        ? cash.npv - heldMarginCostPv(provider, implied, prepared.held.value, rate)
+        : null
   };
+}
+
+/** The held margin of {@link PreparedDealRecycling}: the guidance where given, else the margin assumption's base value. */
+function heldMarginOf(
+  assumptions: readonly Assumption[],
+  id: MarginId,
+  guided: {value: number; status: Status; provenance: Provenance} | null
+): PreparedDealRecycling["held"] {
+  if (guided) return {...guided, basis: "guidance"};
+  const a = assumptions.find((x) => x.id === id);
+  return a
+    ? {value: a.base, basis: "reported", status: a.status, provenance: provenanceOf({lineage: assumptionLineage(assumptions, id)})}
+    : null;
+}
+
+/** The operating margin the provider's flows imply: Σ operating profit ÷ Σ revenue (the lab's spend); null without revenue. */
+function impliedMarginOf(provider: readonly ProviderCashYear[]): number | null {
+  const revenue = sum(provider, (y) => y.revenue);
+  return provider.length && revenue > 0 ? sum(provider, (y) => y.operatingProfit) / revenue : null;
+}
+
+/**
+ * Returns what holding the provider's margin at `held` instead of the `implied` one costs the cash NPV (negative: adds
+ * to it), USD at `rate` to 1 January {@link VALUATION_YEAR}: a cash cost of (implied − held) × each year's revenue,
+ * discounted from the start of its year as the flows are. The revenue is the lab's commitment, so the margin is
+ * held by the cost of delivering it, in step with the revenue: Σ operating profit then equals held × Σ revenue.
+ *
+ * @example heldMarginCostPv([{year: 2026, revenue: 10e9, …}, {year: 2027, revenue: 11e9, …}], 0.41, 0.35, 0.1) // 0.06 × (10 + 11 ÷ 1.1) = 1.2e9
+ */
+export function heldMarginCostPv(
+  provider: readonly Pick<ProviderCashYear, "year" | "revenue">[],
+  implied: number,
+  held: number,
+  rate: number
+): number {
+  let pv = 0;
+  for (const y of provider) pv += y.revenue * (1 + rate) ** (VALUATION_YEAR - y.year);
+  return (implied - held) * pv;
 }
 
 /**

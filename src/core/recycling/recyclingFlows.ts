@@ -60,7 +60,8 @@ export interface NetCashByYear {
 /**
  * Returns the investment and net cash of {@link recyclingFlows}, year by year, without its rows: the same numbers
  * (recyclingFlows reads them from here), for a Monte Carlo draw that needs only the net cash. Empty without spend.
- * Throws `invalid probability:` or `invalid cost:` outside [0, 1].
+ * Throws `invalid probability:` outside [0, 1] or `invalid cost:` outside [0, 2] (a credit served at a loss costs more
+ * than its face: 1 − share × a negative margin).
  *
  * @example netCashByYear([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5}).netCash[0] // providerCash − 5e9
  */
@@ -70,7 +71,7 @@ export function netCashByYear(
   {probability, cost = 1}: {probability: number; cost?: number}
 ): NetCashByYear {
   if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability}`);
-  if (!(cost >= 0 && cost <= 1)) throw new Error(`invalid cost: ${cost}`);
+  if (!(cost >= 0 && cost <= 2)) throw new Error(`invalid cost: ${cost}`);
   if (!provider.length) return {firstYear: Number.NaN, investment: [], netCash: []};
   const spendFirst = provider[0].year;
   const spendLast = provider[provider.length - 1].year;
@@ -106,7 +107,7 @@ export function netCashByYear(
  * the investor `cost` (default 1; less than 1 when part is paid in cloud credits, counted at their cost to the
  * provider). Net cash: the provider's cash
  * − investment; the accounting view (operating profit − investment) is kept beside it; equity is not cash and
- * stays out. Empty when there is no spend. Throws `invalid probability:` or `invalid cost:` outside [0, 1].
+ * stays out. Empty when there is no spend. Throws `invalid probability:` outside [0, 1] or `invalid cost:` outside [0, 2].
  * The investment and the net cash are {@link netCashByYear}'s.
  *
  * @example recyclingFlows([{year: 2026, usd: 5e9, firm: true, spread: false}], providerCash(perYear, costs), {probability: 0.5})

@@ -35,7 +35,8 @@ it("medianRecycling(recycling, figures) sets the NPV and operating profit to the
     paybackYear: 2035,
     npvWithResidualUsd: 2.5e9,
     relationshipNpvUsd: -12.27e9,
-    totalReturnUsd: 48.33e9
+    totalReturnUsd: 48.33e9,
+    npvAtHeldMarginUsd: null
   });
   assert.strictEqual(out.paybackYear, 2035, "no payback band: the base year stays");
   // The share of the NPV's draws above zero, from the same draws; no split tested here (no clusters in the spread).
@@ -55,7 +56,8 @@ it("medianRecycling(recycling, {}) keeps a figure with no finite median as it is
     paybackYear: null,
     npvWithResidualUsd: null,
     relationshipNpvUsd: null,
-    totalReturnUsd: null
+    totalReturnUsd: null,
+    npvAtHeldMarginUsd: null
   });
 });
 

@@ -1,0 +1,53 @@
+import {figureWords, inputText} from "../format/figureWords.js";
+import type {DealRecycling} from "./projectDealRecycling.js";
+
+/**
+ * The held-margin sensitivity in words, one sentence for the CLI, the cards and page 1 (no leading capital, no full
+ * stop): "held at Oracle's own 35% gross margin for a very large AI contract (estimate), not the flows' about 41%, the
+ * median cash NPV would be about $33.1B"; for a provider without guidance, its reported margin, which is after its
+ * overheads: "held at AWS's reported 35.4% operating margin (after overheads), …". "" without the figure.
+ *
+ * @example heldMarginText("Oracle", {heldMargin: {value: 0.35, basis: "guidance"}, impliedMargin: 0.408, npvAtHeldMarginUsd: {value: 33.1e9, …}, baseCase: {…}})
+ */
+export function heldMarginText(
+  provider: string,
+  r: Pick<DealRecycling, "heldMargin" | "impliedMargin" | "npvAtHeldMarginUsd" | "baseCase">
+): string {
+  const {heldMargin: held, impliedMargin: implied, npvAtHeldMarginUsd: npv} = r;
+  if (!held || implied === null || !npv || !Number.isFinite(npv.value)) return "";
+  const margin =
+    held.basis === "guidance"
+      ? `${provider}'s own ${inputText(held.value, "fraction")} gross margin for a very large AI contract (${held.status})`
+      : `${provider}'s reported ${inputText(held.value, "fraction")} operating margin (after overheads)`;
+  const flows = figureWords({value: implied, unit: "fraction", bound: "about", derived: true});
+  const value = figureWords({value: npv.value, unit: "usd", bound: "about", derived: true});
+  return `held at ${margin}, not the flows' ${flows}, the ${r.baseCase ? "median " : ""}cash NPV would be ${value}`;
+}
+
+/**
+ * When the provider's capex comes at once and a delivery slip cannot move the cash, in words (s9 critic M13): "all
+ * of the capex falls in 2027, the first year of the spend; a delivery slip of up to 18 months moves no cash figure
+ * here (the data give the capacity from that year)". A part only where it holds: the capex part when at least half
+ * of the term's capex falls in its first capex year, the slip part when the tornado's slip bar moves the NPV by less
+ * than 0.5% of it. "" when neither holds.
+ *
+ * @example capexTimingText([{year: 2027, spend: 60, capex: 126}, {year: 2028, spend: 60, capex: 0}], {high: 18, swing: 0, baseValue: 49.8e9})
+ */
+export function capexTimingText(
+  flows: readonly {year: number; spend: number; capex: number}[],
+  slip?: {high: number; swing: number; baseValue: number}
+): string {
+  const total = flows.reduce((a, f) => a + f.capex, 0);
+  const first = flows.find((f) => f.capex > 0);
+  const spendFrom = flows.find((f) => f.spend > 0)?.year;
+  const share = first && total > 0 ? first.capex / total : 0;
+  const parts = [
+    first && share >= 0.5
+      ? `${share > 0.995 ? "all" : `${figureWords({value: share, unit: "fraction", bound: "about", derived: true})}`} of the capex falls in ${first.year}${first.year === spendFrom ? ", the first year of the spend" : ""}`
+      : "",
+    slip && slip.high > 0 && Number.isFinite(slip.swing) && Math.abs(slip.swing) < 0.005 * Math.abs(slip.baseValue)
+      ? `a delivery slip of up to ${inputText(slip.high, "months")} leaves the cash NPV unchanged`
+      : ""
+  ].filter(Boolean);
+  return parts.join("; ");
+}

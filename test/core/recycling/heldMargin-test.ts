@@ -1,0 +1,68 @@
+import {assert, it} from "vitest";
+import {capexTimingText, heldMarginText} from "../../../src/core/recycling/heldMargin.js";
+import {heldMarginCostPv} from "../../../src/core/recycling/projectDealRecycling.js";
+import {assertInDelta} from "../../asserts.js";
+
+it("heldMarginCostPv: the margins' gap × each year's revenue, discounted from the start of its year to 1 January 2026", () => {
+  // 0.06 × (10 in 2026, not discounted + 11 in 2027 ÷ 1.1) = 0.06 × 20 = 1.2.
+  assertInDelta(
+    heldMarginCostPv(
+      [
+        {year: 2026, revenue: 10},
+        {year: 2027, revenue: 11}
+      ],
+      0.41,
+      0.35,
+      0.1
+    ),
+    1.2,
+    1e-12
+  );
+  // A held margin above the implied one is a saving: the cost is negative, the NPV rises.
+  assertInDelta(heldMarginCostPv([{year: 2028, revenue: 12.1}], 0.3, 0.35, 0.1), -0.05 * 10, 1e-12);
+  assert.strictEqual(heldMarginCostPv([{year: 2027, revenue: 5}], 0.35, 0.35, 0.1), 0);
+});
+
+it("heldMarginText: the guidance and the reported margin, each in one clause, with the median where there are draws", () => {
+  const npv = {value: 34.8e9, unit: "usd", bound: "about" as const, lineage: {inputs: [], status: "estimate" as const}};
+  assert.strictEqual(
+    heldMarginText("Oracle", {
+      heldMargin: {value: 0.35, basis: "guidance", status: "estimate"},
+      impliedMargin: 0.408,
+      npvAtHeldMarginUsd: npv,
+      baseCase: {npvUsd: 49.8e9, operatingProfitUsd: null, paybackYear: null}
+    }),
+    "held at Oracle's own 35% gross margin for a very large AI contract (estimate), not the flows' about 41%, the median cash NPV would be about $34.8B"
+  );
+  assert.strictEqual(
+    heldMarginText("AWS", {
+      heldMargin: {value: 0.354, basis: "reported", status: "estimate"},
+      impliedMargin: 0.306,
+      npvAtHeldMarginUsd: {...npv, value: -6.07e9}
+    }),
+    "held at AWS's reported 35.4% operating margin (after overheads), not the flows' about 31%, the cash NPV would be about −$6.07B"
+  );
+  assert.strictEqual(heldMarginText("AWS", {heldMargin: null, impliedMargin: null, npvAtHeldMarginUsd: null}), "");
+});
+
+it("capexTimingText: the capex at once and a slip that moves nothing, each said only where it holds", () => {
+  const oracle = [
+    {year: 2027, spend: 60, capex: 126},
+    {year: 2028, spend: 60, capex: 0}
+  ];
+  assert.strictEqual(
+    capexTimingText(oracle, {high: 18, swing: 0, baseValue: 49.8e9}),
+    "all of the capex falls in 2027, the first year of the spend; a delivery slip of up to 18 months leaves the cash NPV unchanged"
+  );
+  // 60 of 100 in the first year: "about 60%"; a slip that moves the NPV by 1% is not "no figure".
+  const ramp = [
+    {year: 2026, spend: 10, capex: 60},
+    {year: 2027, spend: 20, capex: 40}
+  ];
+  assert.strictEqual(
+    capexTimingText(ramp, {high: 18, swing: 0.5e9, baseValue: 50e9}),
+    "about 60% of the capex falls in 2026, the first year of the spend"
+  );
+  // Under half in the first year and a slip that moves the NPV: nothing to say.
+  assert.strictEqual(capexTimingText([...ramp, {year: 2028, spend: 30, capex: 60}], {high: 18, swing: 3e9, baseValue: 50e9}), "");
+});
