@@ -340,7 +340,7 @@ export const risks: Section = {
         el(
           "p",
           {class: "research-absent"},
-          `No bull, base and bear table and no peer box: ${noScenario}, so no scenario moves a figure of ${deal.name}, and it has none of the figures the deals are compared on (${noPeers}).`
+          `No bull, base and bear table and no peer box for ${deal.name}: ${noScenario}, so no scenario moves any of its figures, and it has none of the figures the deals are compared on (${noPeers}).`
         )
       );
     return el("div", {class: "research-section"}, Risks(context, deal), Scenarios(context, deal), Peers(context, deal));
