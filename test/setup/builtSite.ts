@@ -25,16 +25,23 @@ export async function builtSite(): Promise<string> {
   try {
     if (existsSync(`${dir}.token`) && readFileSync(`${dir}.token`, "utf-8") === run) return dir;
     const started = performance.now();
-    // The build's own report, kept beside the folder (`<dir>.log`): its PDF step's warnings are read by the PDF tests.
+    // The build's report (its progress and warnings, on stderr), kept beside the folder (`<dir>.log`) instead of
+    // printed: the PDF tests read the PDF step's warnings from it; a failed build prints its end.
     const report = openSync(`${dir}.log`, "w");
     await new Promise<void>((ok, fail) => {
       const child = spawn("node", ["bin/deals.js", "build", "--out", dir], {
-        stdio: ["ignore", report, "inherit"],
+        stdio: ["ignore", "ignore", report],
         // One link-preview card (the market's), for site-test's check of it; a test run draws none otherwise.
         env: {...process.env, CI: "true", DEALS_CARDS: "market"}
       });
       child.on("error", fail);
-      child.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`test setup: deals build exited ${code}`))));
+      child.on("exit", (code) =>
+        code === 0
+          ? ok()
+          : fail(
+              new Error(`test setup: deals build exited ${code}:\n${readFileSync(`${dir}.log`, "utf-8").split("\n").slice(-30).join("\n")}`)
+            )
+      );
     }).finally(() => closeSync(report));
     writeFileSync(`${dir}.token`, run);
     console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
