@@ -66,7 +66,7 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
  * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
  * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
  * before it); commitment.total,
- * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
+ * commitment.years, commitment.count (how many contracts the commitment adds up); capacity.ceiling, capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
  * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
@@ -104,6 +104,7 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "terms.earlier": earlierFirm(deal) ?? none ?? missing,
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
+      "commitment.count": {kind: "number", value: deal.commitments.length, unit: "count"},
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
       // Present only when the capacity is contracted on top of the commitment, not what the commitment buys.
       "capacity.additional": deal.capacity?.beyondCommitment ? text("on top of the commitment") : missing,

@@ -1,7 +1,7 @@
 // Builds the site and briefings once per test run (see site.ts): the first test file that asks builds it, under a
 // lock, and the others wait for it; every later file gets the same folder.
 import {spawn} from "node:child_process";
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {inject} from "vitest";
 
@@ -25,15 +25,24 @@ export async function builtSite(): Promise<string> {
   try {
     if (existsSync(`${dir}.token`) && readFileSync(`${dir}.token`, "utf-8") === run) return dir;
     const started = performance.now();
+    // The build's report (its progress and warnings, on stderr), kept beside the folder (`<dir>.log`) instead of
+    // printed: the PDF tests read the PDF step's warnings from it; a failed build prints its end.
+    const report = openSync(`${dir}.log`, "w");
     await new Promise<void>((ok, fail) => {
       const child = spawn("node", ["bin/deals.js", "build", "--out", dir], {
-        stdio: ["ignore", "ignore", "inherit"],
+        stdio: ["ignore", "ignore", report],
         // One link-preview card (the market's), for site-test's check of it; a test run draws none otherwise.
         env: {...process.env, CI: "true", DEALS_CARDS: "market"}
       });
       child.on("error", fail);
-      child.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`test setup: deals build exited ${code}`))));
-    });
+      child.on("exit", (code) =>
+        code === 0
+          ? ok()
+          : fail(
+              new Error(`test setup: deals build exited ${code}:\n${readFileSync(`${dir}.log`, "utf-8").split("\n").slice(-30).join("\n")}`)
+            )
+      );
+    }).finally(() => closeSync(report));
     writeFileSync(`${dir}.token`, run);
     console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return dir;

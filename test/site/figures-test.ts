@@ -25,6 +25,9 @@ it("figureTable({dataset, version}) gives the founding deal's headline figures a
   assert.strictEqual(text(table, "amazon-anthropic.terms.latest-round"), "up to $25B");
   assert.strictEqual(text(table, "amazon-anthropic.terms.earlier"), "$8B");
   assert.strictEqual(text(table, "amazon-openai.terms.earlier"), "none");
+  // How many contracts a commitment adds up, for a summary that names them ("OpenAI signed 3 CoreWeave contracts").
+  for (const deal of dataset.deals)
+    assert.strictEqual(text(table, `${deal.id}.commitment.count`), String(deal.commitments.length), deal.id);
   // Oracle, Broadcom, AMD and CoreWeave invest nothing in the lab (AMD's and CoreWeave's stock is a rebate), and
   // Nvidia → OpenAI is superseded (history: its stake is equity, but no spend comes back through it): 10 − 5.
   assert.strictEqual(text(table, "data.deals-invested"), String(dataset.deals.length - 5));

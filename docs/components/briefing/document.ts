@@ -12,6 +12,7 @@ import type {Section, SectionContext} from "../sections/types.js";
 import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
+import {fitCardFigures} from "./fitCardFigures.js";
 import {fitToWidth} from "./fitToWidth.js";
 import {flowShortParts} from "./flowShortParts.js";
 import {keepWithCharts} from "./keepWithCharts.js";
@@ -192,9 +193,10 @@ function WhatChanged({previous, changes}: BriefingSlice["changes"]): HTMLElement
 
 /**
  * Marks the page ready to print once fonts are loaded, the layout is prepared for paper (chart labels unclipped,
- * wide content zoomed or moved to a landscape page, long tables allowed to break, short parts sharing a page) and
- * two frames have been drawn: sets the document title, `<html data-briefing-meta>` to the metadata (JSON), and
- * then `<html data-ready="true">`, which is what the PDF renderer waits for.
+ * cards' figures fitted to their cards, wide content zoomed or moved to a landscape page, long tables allowed to
+ * break, short parts sharing a page) and two frames have been drawn: sets the document title, `<html
+ * data-briefing-meta>` to the metadata (JSON), and then `<html data-ready="true">`, which is what the PDF renderer
+ * waits for.
  */
 export async function markReady(meta: BriefingMeta): Promise<void> {
   document.title = meta.title;
@@ -203,6 +205,7 @@ export async function markReady(meta: BriefingMeta): Promise<void> {
   if (briefing) {
     const portrait = printableArea(meta.paper);
     unclipCharts(briefing);
+    fitCardFigures(briefing);
     fitToWidth(briefing, {portrait, landscape: printableArea(meta.paper, {landscape: true})});
     allowLongBreaks(briefing, portrait.height);
     keepWithCharts(briefing, portrait.height);

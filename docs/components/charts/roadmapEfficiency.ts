@@ -52,7 +52,9 @@ export function RoadmapEfficiency(
   const narrow = width < 560;
   const options = {
     width,
-    height: narrow ? 340 : 400,
+    // On paper as on a phone: at 400 px the chart and its lead-in took 71% of a page and left a third-empty page
+    // before it where the part above is short (Broadcom → OpenAI).
+    height: narrow || print ? 340 : 400,
     marginLeft: 44,
     marginRight: narrow ? 16 : 24,
     marginTop: 24,

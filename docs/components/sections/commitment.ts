@@ -189,14 +189,17 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
         title: finding,
         source: chartSource(context.data, {inputs: [...c.gwYears.contract.lineage.inputs, ...(v.capacity?.gw.lineage.inputs ?? [])]})
       }),
-      el(
-        "p",
-        {class: "commitment-note"},
-        hasCapacity
-          ? `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
-              `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
-          : "The data has no delivery schedule for this deal's capacity, so only the spend is drawn."
-      ),
+      // Without a schedule the intro above the chart says what is not drawn.
+      ...(hasCapacity
+        ? [
+            el(
+              "p",
+              {class: "commitment-note"},
+              `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
+                `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
+            )
+          ]
+        : []),
       ...(context.print
         ? []
         : [
@@ -270,12 +273,25 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     isCustom(context.controls)
       ? el("p", {class: "muted commitment-note"}, "Recomputed for your scenario and values; P10–P90 ranges are redrawn around them.")
       : null,
-    el("h3", {}, "Spend per year against the cost of the capacity delivered"),
-    el(
-      "p",
-      {},
-      `Bars: ${lab}'s committed spend with ${provider} per calendar year. Line: the GW delivered that year priced at the contract rate. Where the line runs above the bars, the capacity on offer costs more than the commitment pays for.`
-    ),
+    // Without a delivery schedule the chart has no line (SpendPanel): the intro says so instead of describing one
+    // (critic s9 M11: "Line: … Where the line runs above the bars" above five bars and no line).
+    ...(view.capacity?.byYear.length
+      ? [
+          el("h3", {}, "Spend per year against the cost of the capacity delivered"),
+          el(
+            "p",
+            {},
+            `Bars: ${lab}'s committed spend with ${provider} per calendar year. Line: the GW delivered that year priced at the contract rate. Where the line runs above the bars, the capacity on offer costs more than the commitment pays for.`
+          )
+        ]
+      : [
+          el("h3", {}, "Spend per year"),
+          el(
+            "p",
+            {},
+            `Bars: ${lab}'s committed spend with ${provider} per calendar year. The data has no delivery schedule for this deal's capacity, so the cost of the capacity delivered is not drawn beside it.`
+          )
+        ]),
     SpendPanel(context, view),
     el("h3", {}, "GW-years bought against the ceiling"),
     el(

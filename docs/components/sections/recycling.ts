@@ -442,6 +442,15 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const claims = critiqueClaims(r, {investor: investorNames(context, {group: true}), provider, discountRate: rate});
   const debate = claims.critique.length + claims.counter.length > 0;
   const left = [graph ? "" : "where the money goes", debate ? "" : "the recycling critique weighed in dollars"].filter(Boolean);
+  // A deal with no money in either direction and no commitment (Broadcom → OpenAI): an investment card would read
+  // "$0 … $0 expected … $0 expected" and nothing else; the line below names what is absent instead (critic s8 M12).
+  const noMoney =
+    !r.commitmentUsd &&
+    !r.rebateExpectedUsd &&
+    r.investmentFirmUsd.value === 0 &&
+    r.investmentExpectedUsd.value === 0 &&
+    r.newMoneyMaxUsd.value === 0 &&
+    r.otherInvestorsFirmUsd.value === 0;
   const lower = () => [
     graph ? el("h3", {}, "Where the money goes") : null,
     graph
@@ -497,7 +506,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       ? el(
           "p",
           {class: "muted recycling-left-out"},
-          `Not drawn for ${deal.name}${r.commitmentUsd ? "" : ", which states no dollar commitment"}: ${left.join(", and ")}.`
+          `Not drawn for ${deal.name}${r.commitmentUsd ? "" : noMoney ? `, which states no dollar commitment and no investment by ${investor} in ${lab}` : ", which states no dollar commitment"}: ${left.join(", and ")}.`
         )
       : null
   ];
@@ -532,29 +541,31 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     el(
       "div",
       {class: "commitment-kpis"},
-      Kpi(
-        // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
-        // "Up to" and "firm" do not go together: money promised up to a sum is committed (the key box says the same).
-        `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${r.investmentFirmUsd.bound === "up-to" ? "committed" : "firm"}`,
-        r.investmentFirmUsd,
-        "usd",
-        "recycling.investmentFirmUsd",
-        [
-          `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
-          `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected${r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001 ? ` (up to ${usd(r.newMoneyMaxUsd.value)})` : ""}`,
-          view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
-            ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
-            : "",
-          r.rebateExpectedUsd
-            ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, ${r.flows.length ? "netted in the cash flows below" : "with no cash flows to net it in (the deal states no dollar commitment)"} and not counted as invested`
-            : "",
-          r.otherInvestorsFirmUsd.value > 0
-            ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
-            : ""
-        ]
-          .filter(Boolean)
-          .join(" · ")
-      ),
+      noMoney
+        ? null
+        : Kpi(
+            // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
+            // "Up to" and "firm" do not go together: money promised up to a sum is committed (the key box says the same).
+            `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${r.investmentFirmUsd.bound === "up-to" ? "committed" : "firm"}`,
+            r.investmentFirmUsd,
+            "usd",
+            "recycling.investmentFirmUsd",
+            [
+              `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
+              `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected${r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001 ? ` (up to ${usd(r.newMoneyMaxUsd.value)})` : ""}`,
+              view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
+                ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
+                : "",
+              r.rebateExpectedUsd
+                ? `${provider}'s rebate in kind to ${lab} (its own stock or warrant): ${derivedText({...r.rebateExpectedUsd, unit: "usd"})} expected, a discount on ${lab}'s spend, ${r.flows.length ? "netted in the cash flows below" : "with no cash flows to net it in (the deal states no dollar commitment)"} and not counted as invested`
+                : "",
+              r.otherInvestorsFirmUsd.value > 0
+                ? `${usd(r.otherInvestorsFirmUsd.value)} from investors outside ${provider}'s group is left out: it earns nothing from ${provider}'s margin`
+                : ""
+            ]
+              .filter(Boolean)
+              .join(" · ")
+          ),
       Kpi("Cloud spend committed", r.commitmentUsd, "usd", null, `to ${provider} over the term`),
       Kpi(
         "Firm investment ÷ commitment",

@@ -9,10 +9,12 @@ export class DocumentError extends Error {
 }
 
 /**
- * Returns a warning for the page's content box when it is not the paper's printable width, and for each chart,
- * table or figure wider than its page's printable width (`landscape` inside `.print-landscape`): it would be cut.
+ * Returns a warning for the page's content box when it is not the paper's printable width, for each chart, table or
+ * figure wider than its page's printable width (`landscape` inside `.print-landscape`): it would be cut; and for each
+ * card whose content is wider than its box (a big figure run past the card's edge, critic s8 M9).
  *
  * @example await overflowing(page, 672, 1001) // ["table.comparison-deals is 723 px wide, wider than the printable 672 px"]
+ * @example await overflowing(page, 642, 1001) // ["a card's content overflows its box by 31 px: \"about 41.7 GW-years\""]
  */
 export async function overflowing(page: Page, width: number, landscape: number): Promise<string[]> {
   return page.evaluate(
@@ -27,6 +29,16 @@ export async function overflowing(page: Page, width: number, landscape: number):
         if (box.width > limit + 1 || box.left < main.left - 1) {
           const name = `${node.tagName.toLowerCase()}${node.getAttribute("class") ? `.${String(node.getAttribute("class")).split(" ")[0]}` : ""}`;
           warnings.push(`${name} is ${Math.round(box.width)} px wide, wider than the printable ${limit} px`);
+        }
+      }
+      // A card or its big figure whose content is wider than its box: the figure runs past the card's edge.
+      for (const card of document.querySelectorAll<HTMLElement>("main .card")) {
+        const parts = [card, ...card.querySelectorAll<HTMLElement>(".big")].filter((n) => n.clientWidth > 0);
+        const over = Math.max(...parts.map((n) => n.scrollWidth - n.clientWidth));
+        if (over > 1) {
+          // The figure's own words, without its badge's and tooltip's text.
+          const value = (card.querySelector(".big .figure-run") ?? card.querySelector(".big") ?? card).textContent ?? "";
+          warnings.push(`a card's content overflows its box by ${over} px: "${value.replace(/\s+/g, " ").trim().slice(0, 60)}"`);
         }
       }
       return warnings;
