@@ -415,7 +415,11 @@ it("every page links its fonts as woff2 files, preloaded, and no stylesheet carr
     assert.match(html, /<link rel="preload" href="(?:\.\.\/)*_fonts\/inter-latin-700-normal\.[0-9a-f]{8}\.woff2" as="font"/, path);
     // A page a reader opens never swaps a first-screen font in late (no layout shift); a briefing waits for its fonts.
     const display = path.startsWith("/briefings/") ? "swap" : "optional";
-    assert.match(html, new RegExp(`font-display: ${display}; src: url\\("(?:\\.\\./)*_fonts/source-serif-4-latin-400-normal\\.[0-9a-f]{8}\\.woff2"\\)`), path);
+    assert.match(
+      html,
+      new RegExp(`font-display: ${display}; src: url\\("(?:\\.\\./)*_fonts/source-serif-4-latin-400-normal\\.[0-9a-f]{8}\\.woff2"\\)`),
+      path
+    );
     assert.match(html, /font-display: swap; src: url\("(?:\.\.\/)*_fonts\/source-serif-4-latin-400-italic\.[0-9a-f]{8}\.woff2"\)/, path);
   }
   const styles = readdirSync(join(siteDir, "_import")).filter((f) => f.endsWith(".css"));

@@ -74,7 +74,10 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares them o
   assert.include(fontHead(fonts, 0), 'href="_fonts/inter-latin-700-normal.1a2b3c4d.woff2"');
   // A preloaded (first-screen) font is never swapped in late on a page a reader opens; a briefing's is (print waits).
   assert.include(head, 'font-weight: 700; font-display: optional; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")');
-  assert.include(fontHead(fonts, 1, {print: true}), 'font-weight: 700; font-display: swap; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")');
+  assert.include(
+    fontHead(fonts, 1, {print: true}),
+    'font-weight: 700; font-display: swap; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")'
+  );
   assert.notInclude(fontHead(fonts, 1, {print: true}), "optional");
   // Written into a page and written again: one set of tags.
   const page = withPageHead(withPageHead(PAGE, {head}), {head});
