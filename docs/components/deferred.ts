@@ -112,10 +112,14 @@ function observe(box: HTMLElement): void {
       for (const entry of entries)
         if (entry.isIntersecting) {
           const target = entry.target as HTMLElement;
-          observer?.unobserve(target);
-          // Each part in a task of its own, in page order: parts near the screen at load (or after a jump) do not
-          // add up to one long task that holds the page (a phone's total blocking time counts each task over 50 ms).
-          setTimeout(() => (nearby.get(target) ?? waiting.get(target))?.(), 0);
+          const near = nearby.get(target);
+          if (near) near();
+          else if (waiting.has(target)) {
+            observer?.unobserve(target);
+            // Each part in a task of its own, in page order: parts near the screen at load (or after a jump) do not
+            // add up to one long task that holds the page (a phone's total blocking time counts each task over 50 ms).
+            setTimeout(() => waiting.get(target)?.(), 0);
+          }
         }
     },
     {rootMargin: AHEAD}
