@@ -112,7 +112,14 @@ function observe(box: HTMLElement): void {
       for (const entry of entries)
         if (entry.isIntersecting) {
           const target = entry.target as HTMLElement;
-          (nearby.get(target) ?? waiting.get(target))?.();
+          const near = nearby.get(target);
+          if (near) near();
+          else if (waiting.has(target)) {
+            observer?.unobserve(target);
+            // Each part in a task of its own, in page order: parts near the screen at load (or after a jump) do not
+            // add up to one long task that holds the page (a phone's total blocking time counts each task over 50 ms).
+            setTimeout(() => waiting.get(target)?.(), 0);
+          }
         }
     },
     {rootMargin: AHEAD}
@@ -229,4 +236,23 @@ if (typeof window !== "undefined" && typeof document !== "undefined") {
   window.addEventListener("hashchange", () => {
     drawAll();
   });
+  if (location.hash.length > 1) keepPlaceInView(decodeURIComponent(location.hash.slice(1)));
+}
+
+/**
+ * An address that names a place in the page (`/methodology#sources`): the browser scrolls there once, before the
+ * page's cells have drawn what comes above it, which then pushes the place down. Scroll to it again each time the page
+ * grows, until the reader scrolls, types or taps themselves, or 20 s have passed.
+ */
+function keepPlaceInView(id: string): void {
+  if (typeof ResizeObserver !== "function" || !document.body) return;
+  const events = ["wheel", "touchstart", "keydown", "mousedown"];
+  const stop = () => {
+    resized.disconnect();
+    for (const type of events) window.removeEventListener(type, stop, true);
+  };
+  const resized = new ResizeObserver(() => document.getElementById(id)?.scrollIntoView());
+  for (const type of events) window.addEventListener(type, stop, {capture: true, passive: true});
+  resized.observe(document.body);
+  setTimeout(stop, 20_000);
 }

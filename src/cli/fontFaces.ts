@@ -29,9 +29,13 @@ export async function readFontFaces(fontsDir = "docs/fonts"): Promise<FontFace[]
   });
 }
 
-/** Returns one @font-face rule: `font-display: swap` (text shows at once in the fallback font) and the woff2 at `url`. */
-export function fontFaceRule({family, weight, style}: FontFace, url: string): string {
-  return `@font-face {font-family: "${family}"; font-style: ${style}; font-weight: ${weight}; font-display: swap; src: url(${url}) format("woff2");}`;
+/**
+ * Returns one @font-face rule for the woff2 at `url`: `font-display: swap` (text shows at once in the fallback font,
+ * then in this one) or `optional` (this font only if it is there by the first paint, else the fallback for the
+ * page's life: no late swap that reflows the page).
+ */
+export function fontFaceRule({family, weight, style}: FontFace, url: string, display: "swap" | "optional" = "swap"): string {
+  return `@font-face {font-family: "${family}"; font-style: ${style}; font-weight: ${weight}; font-display: ${display}; src: url(${url}) format("woff2");}`;
 }
 
 /**

@@ -75,16 +75,21 @@ export async function writeFontFiles(dir: string, fontsDir = "docs/fonts"): Prom
 
 /**
  * Returns the head HTML that loads `fonts` on a page `depth` folders below the site's root: a preload for each font
- * of the first screen and the @font-face rules (`font-display: swap`), with addresses relative to the page.
+ * of the first screen and the @font-face rules, with addresses relative to the page. On a page a reader opens, the
+ * first screen's fonts are `font-display: optional`: preloaded, they are almost always there by the first paint
+ * (Chromium holds the first paint briefly for a preloaded optional font); when one is late (a slow network, a busy
+ * phone) the page keeps the fallback rather than swapping, which reflowed the first screen (a layout shift of 0.16
+ * on a deal page's key figures, issue #19). The other fonts, drawn below the first screen, and every font of a
+ * briefing page (`print`: the PDF renderer waits for every font, and a PDF must embed the house fonts) are `swap`.
  *
  * @example fontHead(fonts, 1) // '<link rel="preload" href="../_fonts/inter-latin-700-normal.1a2b3c4d.woff2" …>…'
  */
-export function fontHead(fonts: readonly ServedFont[], depth: number): string {
+export function fontHead(fonts: readonly ServedFont[], depth: number, {print = false}: {print?: boolean} = {}): string {
   const prefix = "../".repeat(depth);
   const preloads = fonts
     .filter((f) => PRELOADED.has(f.file))
     .map((f) => `<link rel="preload" href="${prefix}${f.path}" as="font" type="font/woff2" crossorigin data-page-head>`);
-  const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`));
+  const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`, !print && PRELOADED.has(f.file) ? "optional" : "swap"));
   // Without JavaScript, a placeholder the build could not fill (a chart) would spin for ever, and a control could not
   // work: hide them.
   const noscript =
@@ -186,7 +191,7 @@ export async function writePageHeads(
     const image = cards ? previewImage(cards, page, depth) : undefined;
     // The briefing pages keep their module preloads: the PDF renderer loads them on the build's machine and waits for
     // every module before printing.
-    const written = withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth), image});
+    const written = withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth, {print: file.startsWith("briefings/")}), image});
     await writeFile(path, file.startsWith("briefings/") ? written : withoutModulePreloads(written));
   }
   return files.length;

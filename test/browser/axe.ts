@@ -1,5 +1,5 @@
 // axe-core in the browser tests (issue #19): injected into a page the tests already loaded, then run in the states a
-// reader meets (light and dark at 1280 px, dark at 390 px) by switching the colour scheme and the viewport in place,
+// reader meets (light and dark at 1280 px and at 390 px) by switching the colour scheme and the viewport in place,
 // no reload.
 // The full rule set (WCAG 2 A/AA, 2.2's target size, best practices) runs once; the other states run only the rules
 // whose outcome can change with the colours or the width. The page is resized once (its charts redraw at the new
@@ -15,14 +15,15 @@ const WIDTH_RULES = ["color-contrast", "scrollable-region-focusable", "target-si
 const ALL_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 /**
- * The states, in the order they run (one scheme switch, one resize). Light at 390 px is not run: its rules are the
- * width rules, which do not depend on the scheme, and light contrast, whose colours the 1280 px run checks (the
- * narrow layout's own colour rules are dark-checked here). Every state was run on every page once, with no finding.
+ * The states, in the order they run (two scheme switches, one resize): the full rule set once, then in each other
+ * state the rules whose outcome can differ there. The width rules do not depend on the scheme: they run once at
+ * 390 px (in dark, with dark's colour rules); light at 390 px runs the colour rules.
  */
 const STATES = [
   {scheme: "light", width: 1280, rules: null},
   {scheme: "dark", width: 1280, rules: SCHEME_RULES},
-  {scheme: "dark", width: 390, rules: WIDTH_RULES}
+  {scheme: "dark", width: 390, rules: [...new Set([...WIDTH_RULES, ...SCHEME_RULES])]},
+  {scheme: "light", width: 390, rules: SCHEME_RULES}
 ] as const;
 
 export interface AxeFinding {
@@ -35,8 +36,8 @@ export interface AxeFinding {
 
 /**
  * Runs axe-core on the loaded `page` and returns its serious and critical violations, each with the state it was seen
- * in, and the seconds axe itself ran: in light and dark at 1280 px, and with `narrow` also at 390 px (the page is
- * left in dark at 390 px); `exclude` leaves parts of the page out (selectors).
+ * in, and the seconds axe itself ran: in light and dark at 1280 px, and with `narrow` (the default) also at 390 px
+ * (the page is left in light at 390 px); `exclude` leaves parts of the page out (selectors).
  */
 export async function axeStates(
   page: Page,

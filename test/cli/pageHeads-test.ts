@@ -44,7 +44,7 @@ it("withPageHead(html, options) lets a reader zoom and makes Framework's sidebar
   assert.strictEqual(withPageHead(html, {description: "D"}), html);
 });
 
-it("fontHead(fonts, depth) preloads the first screen's fonts and declares every font with font-display: swap, relative to the page", () => {
+it("fontHead(fonts, depth) preloads the first screen's fonts and declares them optional (swap in print and for the others), relative to the page", () => {
   const fonts = [
     {
       file: "inter-latin-700-normal.woff2",
@@ -72,6 +72,13 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares every 
     '@font-face {font-family: "Source Serif 4"; font-style: italic; font-weight: 400; font-display: swap; src: url("../_fonts/source-serif-4-latin-400-italic.5e6f7a8b.woff2") format("woff2");}'
   );
   assert.include(fontHead(fonts, 0), 'href="_fonts/inter-latin-700-normal.1a2b3c4d.woff2"');
+  // A preloaded (first-screen) font is never swapped in late on a page a reader opens; a briefing's is (print waits).
+  assert.include(head, 'font-weight: 700; font-display: optional; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")');
+  assert.include(
+    fontHead(fonts, 1, {print: true}),
+    'font-weight: 700; font-display: swap; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")'
+  );
+  assert.notInclude(fontHead(fonts, 1, {print: true}), "optional");
   // Written into a page and written again: one set of tags.
   const page = withPageHead(withPageHead(PAGE, {head}), {head});
   assert.strictEqual(page.match(/<style data-page-head>/g)?.length, 1);

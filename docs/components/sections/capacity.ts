@@ -25,6 +25,7 @@ import {CapacitySteps} from "../charts/capacitySteps.js";
 import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
+import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
 import {bounded, count, gw, monthYear, sig} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
@@ -39,6 +40,9 @@ export type CapacityBandsFile = BandsFile;
 export interface CapacityContext extends SectionContext {
   bands?: CapacityBandsFile;
 }
+
+/** Drawn heights (px) of the explainer chains and of the ramp part at a 326 and a 912 px section width (base scenario, measured). */
+const [STEPS_NARROW, STEPS_WIDE, RAMP_NARROW, RAMP_WIDE] = [1330, 840, 1200, 970];
 
 const projectors = new WeakMap<object, CapacityProjector | null>();
 const BROWSER_DRAWS = 1000;
@@ -96,6 +100,10 @@ export function capacityView(context: CapacityContext): CapacityView | null {
   if (!state) return null;
   const {data, controls} = context;
   const {deal, values, capacity, live} = state;
+  // The page's headline and the section ask for the same view in one pass: the monthly ramp is worked out once.
+  const key = `${deal.id}:${live}:${controls?.changed.join(",") ?? ""}:${JSON.stringify(values)}`;
+  if (lastView && lastView.key === key && lastView.data === data && lastView.bands === context.bands && lastView.capacity === capacity)
+    return lastView.view;
   const bands =
     live && controls?.changed.length
       ? capacityBands(data, deal.id, {
@@ -112,8 +120,12 @@ export function capacityView(context: CapacityContext): CapacityView | null {
     label: values.scenario
   };
   const chips = deal.capacity!.chips.map((id) => data.chips.find((c) => c.id === id)!);
-  return {deal, chips, scenario, values, capacity, months, bands, live};
+  const view = {deal, chips, scenario, values, capacity, months, bands, live};
+  lastView = {key, data, bands: context.bands, capacity, view};
+  return view;
 }
+
+let lastView: {key: string; data: object; bands: unknown; capacity: DealCapacity; view: CapacityView} | null = null;
 
 /** Returns the page's headline, computed: "Up to 5 GW is about 2.65 million accelerators drawing 35 TWh a year". */
 export function capacityHeadline(view: CapacityView | null, dealName: string): string {
@@ -279,6 +291,10 @@ export const capacity: Section = {
     const deal = capacityDeal(context);
     if (!view) return el("p", {class: "muted"}, `${deal.name} states no capacity in gigawatts: its compute is stated in money or chips.`);
     const superseded = deal.status === "superseded" ? deal.supersededOn : undefined;
+    // On screen, the parts after the cards (below a phone's first two screens) draw as they come near it, each in a
+    // task of its own, holding about their height (measured at a phone's and a desktop's width); print draws all.
+    const later = (draw: () => Node, narrow: number, wide: number, key: string) =>
+      context.print ? draw() : Deferred(draw, {height: heightAt(context.width, [326, narrow], [912, wide]), key: `capacity/${key}`});
     return el(
       "div",
       {class: "capacity-section"},
@@ -300,9 +316,9 @@ export const capacity: Section = {
           )
         : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
-      CapacitySteps(explainerChains(view, context)),
+      later(() => CapacitySteps(explainerChains(view, context)), STEPS_NARROW, STEPS_WIDE, "steps"),
       el("h3", {}, "How it comes online, by chip generation"),
-      CapacityRampPart(view, context)
+      later(() => CapacityRampPart(view, context), RAMP_NARROW, RAMP_WIDE, "ramp")
     );
   }
 };

@@ -18,7 +18,9 @@ import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
+import {sectionWidth} from "../charts/fleetColors.js";
 import {radioInput} from "../choice.js";
+import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
 import {bounded, derivedText, figureText, gw, pct, sig, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
@@ -265,6 +267,12 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
         }
       : null
   ].filter((d) => d !== null);
+  // On screen, the charts and the table below the cards draw as they come near the screen, each in a task of its own,
+  // holding about their height (measured at a phone's and a desktop's width); print draws all.
+  const later = (draw: () => Node, narrow: number, wide: number, key: string) =>
+    context.print
+      ? draw()
+      : Deferred(draw, {height: heightAt(sectionWidth(context.width), [326, narrow], [912, wide]), key: `commitment/${key}`});
   return el(
     "div",
     {class: "commitment"},
@@ -292,7 +300,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
             `Bars: ${lab}'s committed spend with ${provider} per calendar year. The data has no delivery schedule for this deal's capacity, so the cost of the capacity delivered is not drawn beside it.`
           )
         ]),
-    SpendPanel(context, view),
+    later(() => SpendPanel(context, view), 690, 580, "spend"),
     el("h3", {}, "GW-years bought against the ceiling"),
     el(
       "p",
@@ -305,22 +313,36 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
           ? `The capacity figure, ${bounded(commitment.ceilingGw.value, commitment.ceilingGw.bound, gw)}, is contracted on top of the commitment, not what it buys: it is not drawn against it.`
           : "The deal states no capacity ceiling to compare with."
     ),
-    ChartFrame(
-      CommitmentCeilingChart(rows, {width: context.width, perColumn: commitment.ceilingGwYears ? commitment.ceilingGw?.value : undefined}),
-      {
-        title: commitmentFinding(commitment),
-        source: chartSource(context.data, {
-          inputs: [
-            ...commitment.gwYears.contract.lineage.inputs,
-            ...commitment.gwYears.buildUp.lineage.inputs,
-            ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
-          ]
-        })
-      }
+    later(
+      () =>
+        ChartFrame(
+          CommitmentCeilingChart(rows, {
+            width: context.width,
+            perColumn: commitment.ceilingGwYears ? commitment.ceilingGw?.value : undefined
+          }),
+          {
+            title: commitmentFinding(commitment),
+            source: chartSource(context.data, {
+              inputs: [
+                ...commitment.gwYears.contract.lineage.inputs,
+                ...commitment.gwYears.buildUp.lineage.inputs,
+                ...(commitment.ceilingGwYears?.lineage.inputs ?? [])
+              ]
+            })
+          }
+        ),
+      775,
+      615,
+      "ceiling"
     ),
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
-    el("div", {class: "table-scroll", tabindex: "0"}, CommitmentTradeoffTable(deal, view, {lab, provider}))
+    later(
+      () => el("div", {class: "table-scroll", tabindex: "0"}, CommitmentTradeoffTable(deal, view, {lab, provider})),
+      1270,
+      510,
+      "tradeoffs"
+    )
   );
 }
 

@@ -330,15 +330,15 @@ export const roadmap: Section = {
   render(given) {
     const context = {...given, width: sectionWidth(given.width)};
     const view = roadmapView(context);
-    // On screen, the parts after the fleet (below a phone's first screen) draw as they come near it, holding about
-    // their height (measured at a phone's and a desktop's width); print draws all.
+    // On screen, every part (below a phone's first screen) draws as it comes near it, each in a task of its own,
+    // holding about its height (measured at a phone's and a desktop's width); print draws all.
     const later = (draw: () => Node, narrow: number, wide: number, key: string) =>
       context.print ? draw() : Deferred(draw, {height: heightAt(context.width, [326, narrow], [912, wide]), key: `roadmap/${key}`});
     return el(
       "div",
       {class: "roadmap-section"},
       el("h3", {}, "Which generations fill the capacity"),
-      FleetPart(view, context),
+      later(() => FleetPart(view, context), 1225, 910, "fleet"),
       el("h3", {}, "Performance per watt, generation by generation"),
       later(() => EfficiencyPart(view, context), 2340, 1720, "efficiency"),
       el("h3", {}, "When each generation arrives"),
