@@ -6,6 +6,8 @@ export type {Bound, FigureLike, Precision, Status} from "../lib/core.js";
 export {
   bounded,
   boundWord,
+  capacityLabel,
+  capacityPhrase,
   count,
   date,
   derivedText,

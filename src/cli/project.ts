@@ -2,6 +2,7 @@
 
 import {
   aboveZeroText,
+  capacityLabel,
   type Checkpoint,
   clustersText,
   type DealProjection,
@@ -197,7 +198,9 @@ export async function projectCommand(
   const {capacity: cap, commitment: com, recycling: rec, options: opt} = projection;
   if (cap) {
     console.log("capacity");
-    line("facility power", cap.gw, "capacity.ceiling");
+    // A ceiling only when it is one: "capacity stated" for a floor, "Trainium capacity (part of the deal)" for a part.
+    const capacity = dataset.deals.find((d) => d.id === dealId)?.capacity;
+    line(capacity ? capacityLabel(capacity).replace(/^Capacity\b/, "capacity") : "facility power", cap.gw, "capacity.ceiling");
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);
     line("energy per year", cap.energyTwhPerYear);

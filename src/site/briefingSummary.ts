@@ -123,6 +123,8 @@ type KeyRow = [
     words?: string;
     /** The label when this other figure is present (a capacity contracted on top of the commitment). */
     presentLabel?: [figure: string, label: string];
+    /** A text figure that gives the label, when present (the capacity's, from capacityLabel). */
+    labelFrom?: string;
   }
 ];
 
@@ -165,11 +167,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
       }
     }
   ],
-  [
-    "Capacity ceiling",
-    "deal.capacity.ceiling",
-    {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
-  ],
+  // The label says what the figure is (capacityLabel): a ceiling, a floor, part of the deal, or capacity on top.
+  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true, labelFrom: "deal.capacity.label"}],
   // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
   // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
   ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
@@ -243,8 +242,11 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       if (suffix && !suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;
+    const labelText = options.labelFrom ? get(options.labelFrom) : null;
     const shownLabel =
-      options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
+      labelText?.kind === "text"
+        ? labelText.text
+        : options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
         ? options.presentLabel[1]
         : options.ceilingLabel && bound === "up-to"
           ? options.ceilingLabel

@@ -7,7 +7,7 @@
 import {factGw} from "../core/capacity/convert.js";
 import type {HeadlineFigure} from "../core/changes.js";
 import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
-import {date, figureWords, monthYear} from "../core/format/index.js";
+import {capacityLabel, date, figureWords, monthYear} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
@@ -66,7 +66,7 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
  * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
  * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
  * before it); commitment.total,
- * commitment.years; capacity.ceiling, capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
+ * commitment.years; capacity.ceiling, capacity.label (capacityLabel), capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
  * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
@@ -105,6 +105,8 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
+      // What the capacity figure is called: a ceiling only when it is one (a floor, a part of the deal, capacity on top).
+      "capacity.label": deal.capacity ? text(capacityLabel(deal.capacity)) : missing,
       // Present only when the capacity is contracted on top of the commitment, not what the commitment buys.
       "capacity.additional": deal.capacity?.beyondCommitment ? text("on top of the commitment") : missing,
       "capacity.first": first ? fact(first.gw) : missing,

@@ -26,7 +26,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {el} from "../dom.js";
-import {bounded, count, gw, monthYear, sig} from "../format.js";
+import {bounded, capacityPhrase, count, gw, monthYear, sig} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -173,7 +173,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
     return el(
       "p",
       {class: "muted"},
-      `${deal.name} gives no dated schedule, only a ceiling of ${bounded(capacity.gw.value, capacity.gw.bound, gw)}: there is no ramp to draw.`
+      `${deal.name} gives no dated schedule, only ${capacityPhrase(deal.capacity!, bounded(capacity.gw.value, capacity.gw.bound, gw))}: there is no ramp to draw.`
     );
   }
   // In GW whatever unit the data states them in (a schedule point may be in MW).

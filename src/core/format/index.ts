@@ -1,5 +1,6 @@
 // The figure vocabulary: one spelling for every figure in every output (see figureWords.ts for the rules).
 export * from "./bounds.js";
+export * from "./capacityLabel.js";
 export * from "./changeLine.js";
 export * from "./dates.js";
 export * from "./drawShares.js";
