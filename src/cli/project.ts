@@ -2,8 +2,8 @@
 
 import {
   aboveZeroText,
-  capacityLabel,
   type Checkpoint,
+  capacityLabel,
   clustersText,
   type DealProjection,
   dealCheckpoints,

@@ -5,8 +5,8 @@
  */
 import {ASSUMPTION_IDS, marginId} from "../core/assumptions.js";
 import {toGw} from "../core/capacity/convert.js";
-import {capacityScope} from "../core/comparison/capacityScope.js";
 import {deliveryStart} from "../core/capacity/schedule.js";
+import {capacityScope} from "../core/comparison/capacityScope.js";
 import {usd, withBound} from "../core/format/index.js";
 import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {concerns} from "../core/signals.js";

@@ -247,12 +247,12 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       labelText?.kind === "text"
         ? labelText.text
         : options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
-        ? options.presentLabel[1]
-        : options.ceilingLabel && bound === "up-to"
-          ? options.ceilingLabel
-          : options.floorLabel && bound === "at-least"
-            ? options.floorLabel
-            : label;
+          ? options.presentLabel[1]
+          : options.ceilingLabel && bound === "up-to"
+            ? options.ceilingLabel
+            : options.floorLabel && bound === "at-least"
+              ? options.floorLabel
+              : label;
     out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;
