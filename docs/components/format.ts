@@ -20,6 +20,7 @@ export {
   moneyTermText,
   monthYear,
   mw,
+  notProjectedText,
   numberText as sig,
   pct,
   plusMinus,

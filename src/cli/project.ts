@@ -12,6 +12,8 @@ import {
   figureWords,
   type HeadlineFigure,
   headlineFigures,
+  historyText,
+  isSuperseded,
   itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
@@ -195,11 +197,14 @@ export async function projectCommand(
     else if (f) console.log(`  ${label.padEnd(34)} ${derivedText(f).padEnd(26)} ${f.lineage.status}`);
   };
   console.log(`${dealId} · scenario ${scenario} · as of ${projection.asOf}`);
+  const deal = dataset.deals.find((d) => d.id === dealId)!;
+  // A superseded deal's figures are what its replaced terms would have meant (critic s8 M11).
+  if (isSuperseded(deal)) console.log(historyText(deal));
   const {capacity: cap, commitment: com, recycling: rec, options: opt} = projection;
   if (cap) {
     console.log("capacity");
     // A ceiling only when it is one: "capacity stated" for a floor, "Trainium capacity (part of the deal)" for a part.
-    const capacity = dataset.deals.find((d) => d.id === dealId)?.capacity;
+    const capacity = deal.capacity;
     line(capacity ? capacityLabel(capacity).replace(/^Capacity\b/, "capacity") : "facility power", cap.gw, "capacity.ceiling");
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);

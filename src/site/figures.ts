@@ -7,7 +7,7 @@
 import {factGw} from "../core/capacity/convert.js";
 import type {HeadlineFigure} from "../core/changes.js";
 import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
-import {capacityLabel, date, figureWords, monthYear} from "../core/format/index.js";
+import {capacityLabel, date, figureWords, monthYear, termText} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
@@ -202,15 +202,16 @@ function fact(f: Fact): FigureValue {
   return {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.status, derived: false};
 }
 
-/** Returns the commitments' term: "10 years", or "7–8 years" when the commitments' terms differ. */
+/** Returns the commitments' term: "10 years", or each contract's term for several ("7–8 years (2 contracts)"). */
 function commitmentYears(deal: Deal): FigureValue {
-  const years = [...new Set(deal.commitments.map((c) => c.years.value))].sort((a, b) => a - b);
+  const years = deal.commitments.map((c) => c.years.value);
   if (!years.length) return missing;
   if (years.length === 1) {
-    const {status} = deal.commitments.find((c) => c.years.value === years[0])!.years;
+    const {status} = deal.commitments[0].years;
     return {kind: "number", value: years[0], unit: "years", status, derived: false};
   }
-  return text(`${years[0]}–${years.at(-1)} years`);
+  // Each contract's own term: "7–8 years (2 contracts)", "5 years each (3 contracts)" (termText, critic s8 M14).
+  return text(termText(deal.commitments.map((c) => c.years.value))!);
 }
 
 /** Returns the latest round: every tranche dated the newest firm tranche's date, firm or not ("up to" if any is contingent). */

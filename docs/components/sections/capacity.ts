@@ -26,7 +26,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {el} from "../dom.js";
-import {bounded, capacityPhrase, count, gw, monthYear, sig} from "../format.js";
+import {bounded, capacityPhrase, count, gw, monthYear, notProjectedText, sig} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -301,8 +301,10 @@ export const capacity: Section = {
         : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
       CapacitySteps(explainerChains(view, context)),
-      el("h3", {}, "How it comes online, by chip generation"),
-      CapacityRampPart(view, context)
+      // A superseded deal's schedule is history: one line instead of a ramp projected for it (critic s8 M11).
+      ...(deal.status === "superseded"
+        ? [el("p", {class: "capacity-superseded"}, notProjectedText("How the capacity would have come online", deal))]
+        : [el("h3", {}, "How it comes online, by chip generation"), CapacityRampPart(view, context)])
     );
   }
 };

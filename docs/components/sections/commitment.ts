@@ -183,7 +183,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     const committed = bounded(c.totalUsd.value, c.totalUsd.bound, usd);
     const finding = hasCapacity
       ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
-      : `${capitalize(committed)} committed over ${sig(c.years.value)} years`;
+      : `${capitalize(committed)} committed for ${c.years.words ?? `${sig(c.years.value)} years`}`;
     holder.replaceChildren(
       ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
         title: finding,

@@ -94,11 +94,14 @@ export function figureText(value: number, unit: string, bound?: Bound, status?: 
 }
 
 /**
- * Returns a computed figure (src/core/lineage.ts) in words; it is derived, so three significant figures.
+ * Returns a computed figure (src/core/lineage.ts) in words; it is derived, so three significant figures; a figure
+ * that carries its own words (a term over several contracts) is written with them.
  *
  * @example derivedText({value: 100 / 11, unit: "gw-years", bound: "at-least", lineage}) // "over 9.09 GW-years"
  */
-export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound">, {bare = false}: {bare?: boolean} = {}): string {
+export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound" | "words">, {bare = false}: {bare?: boolean} = {}): string {
+  // A figure one number would misstate carries its words ("7–8 years (2 contracts)").
+  if (figure.words) return figure.words;
   return figureWords({value: figure.value, unit: figure.unit, bound: figure.bound, derived: true}, {bare});
 }
 
