@@ -5,6 +5,7 @@
 export type {Bound, FigureLike, Precision, Status} from "../lib/core.js";
 export {
   bounded,
+  boundPrecision,
   boundWord,
   capacityLabel,
   capacityPhrase,
