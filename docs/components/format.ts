@@ -26,6 +26,7 @@ export {
   pct,
   plusMinus,
   ratioNumber,
+  theFigure,
   times,
   twh,
   unitName,

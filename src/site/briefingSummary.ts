@@ -202,7 +202,15 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
     {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
   ],
   ["Cost to build the capacity (leased data centres at build cost)", "market.capex-all"],
-  ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
+  [
+    "Deals with a negative cash NPV",
+    "market.npv-negative",
+    // The count is over the deals' medians (critic s8 H1: every figure says median or base).
+    {
+      suffix: (f, get) =>
+        `of ${f("market.npv-deals")}${get("market.npv-negative.basis").kind === "text" && f("market.npv-negative.basis") ? ` ${f("market.npv-negative.basis")}` : ""}`
+    }
+  ]
 ];
 
 /**

@@ -701,7 +701,7 @@ interface Scored {
  * The market call's comparisons across live deals (a superseded deal is history), computed so a sentence changes
  * when the data does:
  * - `market.npv-deals`, `market.npv-negative`, `market.npv-positive`: deals with a cash NPV, and how many are below
- *   and above zero; `market.payback-base`: the same at every assumption's base value; `market.npv-residual-positive`:
+ *   and above zero (their median NPVs; `market.npv-negative.basis` says so, with the base case's count where it differs); `market.payback-base`: the same at every assumption's base value; `market.npv-residual-positive`:
  *   priced deals whose NPV with the capacity's worth at term end is above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
  *   positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
@@ -732,6 +732,20 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield ["market.npv-deals", count(priced.length)];
   yield ["market.npv-negative", count(priced.filter((d) => npv(d).value < 0).length)];
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
+  // The counts are over each deal's median NPV: the key box says so, and gives the base case's count where it differs.
+  const negativeBase = priced.filter((d) => {
+    const r = projections[d.id].recycling;
+    return (r.baseCase ? (r.baseCase.npvUsd ?? 0) : r.npvUsd!.value) < 0;
+  }).length;
+  const negative = priced.filter((d) => npv(d).value < 0).length;
+  yield [
+    "market.npv-negative.basis",
+    text(
+      priced.some((d) => projections[d.id].recycling.baseCase)
+        ? `(medians of the draws${negativeBase !== negative ? `; ${countText(negativeBase)} with every assumption at its base value` : ""})`
+        : ""
+    )
+  ];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
   yield* marketDrawFigures(dataset, priced, projections);

@@ -26,7 +26,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {el} from "../dom.js";
-import {bounded, capacityPhrase, count, gw, monthYear, notProjectedText, sig} from "../format.js";
+import {bounded, capacityPhrase, count, gw, monthYear, notProjectedText, sig, theFigure} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -190,11 +190,11 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       : "",
     full
       ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling is reached in ${full.year} (median).`
-      : `The schedule's last point stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling.`
+      : `The schedule's last point stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}.`
   ].join("");
   const finding = full
     ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling would be online by the end of ${full.year}`
-    : `The schedule stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling`;
+    : `The schedule stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}`;
   const inputs = [capacity.gw, capacity.energyTwhPerYear, capacity.accelerators].flatMap((f) => f?.lineage.inputs ?? []);
   return el(
     "div",

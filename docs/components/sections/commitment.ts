@@ -20,7 +20,7 @@ import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {radioInput} from "../choice.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, figureText, gw, pct, sig, usd} from "../format.js";
+import {bounded, derivedText, figureText, gw, pct, sig, theFigure, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -46,7 +46,7 @@ export function commitmentFinding(commitment: DealCommitmentProjection | null): 
   if (!ceilingGw) return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
   // A capacity figure that counts part of the hardware, or comes on top of the commitment, is not compared with it.
   if (!coverage)
-    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the ${bounded(ceilingGw.value, ceilingGw.bound, gw)} capacity figure is not compared with it`;
+    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; ${theFigure(bounded(ceilingGw.value, ceilingGw.bound, gw), "capacity figure")} is not compared with it`;
   return `${buys}: ${pct(coverage.value)} of what ${bounded(ceilingGw.value, ceilingGw.bound, gw)} for ${sig(years.value)} years would supply`;
 }
 
