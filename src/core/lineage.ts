@@ -24,6 +24,12 @@ export interface Figure {
    * contracts)", not the 8.32-year span the model computes with (critic s8 M14). `value` stays the model's number.
    */
   words?: string;
+  /**
+   * True for a figure computed at a floor of the deal's terms ("over 10 GW") with assumed inputs: "about 3.04 million or
+   * more". The floor is the capacity's, not the figure's: at the floor itself the assumptions' range still spreads it
+   * (critic s8 M3, s9 M14).
+   */
+  orMore?: boolean;
 }
 
 /**

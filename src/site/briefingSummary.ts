@@ -258,7 +258,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
           ? options.presentLabel[1]
           : options.ceilingLabel && bound === "up-to"
             ? options.ceilingLabel
-            : options.floorLabel && bound === "at-least"
+            : options.floorLabel && (bound === "at-least" || (value.kind === "number" && value.orMore))
               ? options.floorLabel
               : label;
     out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});

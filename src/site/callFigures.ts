@@ -65,9 +65,12 @@ const number = (value: number | null | undefined, unit: string, bound: Bound = "
     ? missing
     : {kind: "number", value, unit, bound, derived, status: "estimate"};
 
-/** A figure computed at the deal's capacity ceiling, bound "over" when that ceiling is a floor ("over 10 GW"). */
+/**
+ * A figure computed at the deal's capacity ceiling: "about 3.04 million or more" when that ceiling is a floor ("over 10
+ * GW"); not "over 3.04 million", since at the floor itself the assumptions still spread it (critic s9 M14).
+ */
 const floorOf = (f: FigureValue, deal: Deal): FigureValue =>
-  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, bound: "at-least"} : f;
+  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, orMore: true} : f;
 
 /** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
 export const HEADLINE_NAMES = [

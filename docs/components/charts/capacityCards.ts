@@ -60,7 +60,12 @@ function withChild(parent: HTMLElement, child: Node): HTMLElement {
   return parent;
 }
 
-function FigureBig(name: string, f: Figure, text = unitText(f.value, f.unit, boundPrecision("3sf", f.bound, f.value))): HTMLElement {
+function FigureBig(
+  name: string,
+  f: Figure,
+  // "about 3.04 million or more" at a floor capacity (Figure.orMore).
+  text = `${unitText(f.value, f.unit, boundPrecision("3sf", f.bound, f.value))}${f.orMore ? " or more" : ""}`
+): HTMLElement {
   return Big(text, f.bound, NamedDerivedBadge(f.lineage, name, withBound(text, f.bound)));
 }
 
@@ -233,8 +238,9 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const v = values.values;
   // Every box after the ceiling converts it with an assumption (PUE, chip power, building size, load), so it is a
   // model estimate and reads as its figure does on the cards: "up to 5 GW" → "about 4.35 GW" of IT power.
-  // A floor rounds down, so "over 10 GW" gives "over 70 TWh", never "over 70.1 TWh" for 70.08 (bounded).
-  const asModel = (format: (x: number, precision?: Precision) => string, value: number) => bounded(value, capacity.itMw.bound, format);
+  // A floor rounds down (bounded); at a floor capacity a figure with an assumed input is "about … or more".
+  const asModel = (format: (x: number, precision?: Precision) => string, value: number) =>
+    `${bounded(value, capacity.itMw.bound, format)}${capacity.itMw.orMore ? " or more" : ""}`;
   const facility: Step = {value: bounded(capacity.gw.value, capacity.gw.bound, gw), label: "facility power"};
   const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
   const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: asModel(gw, itGw), label: "IT power"};

@@ -20,6 +20,8 @@ export type CapacityFigureKey =
 export interface FigureOrigin {
   lineage: Lineage;
   bound: Bound;
+  /** Computed at a floor capacity with an assumed input: "about X or more" (Figure.orMore). */
+  orMore?: boolean;
 }
 
 interface Part {
@@ -35,8 +37,8 @@ interface Part {
  * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
  * chips, since only then do they decide the mix; a deal's stated generation shares
  * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling alone is "up-to"; one with an assumed input is "about",
- * except at a floor: every figure here grows with the capacity, so one computed at "over 10 GW" is a floor too, whatever
- * else it assumes ("over 3.04 million accelerators", critic s8 M3).
+ * and at a floor capacity it is "about … or more": every figure here grows with the capacity, but at the floor itself the
+ * assumptions still spread it ("about 3.04 million accelerators or more", critic s8 M3 and s9 M14).
  *
  * @example capacityLineage(deal, [trainium2], 3, h100, assumptions).itMw.lineage.inputs
  * // ["amazon-anthropic.capacity.ceiling", "assumption:pue"]
@@ -79,17 +81,13 @@ export function capacityLineage(
 }
 
 // Frozen, because one origin is shared by every projection of the deal (and every Monte Carlo draw). `floor`: the
-// capacity is a floor, and every figure computed from it rises with it, so it is a floor too.
+// capacity is a floor, and every figure computed from it rises with it: one with an assumed input is "about … or more".
 function originOf(parts: readonly Part[], floor: boolean): FigureOrigin {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
   Object.freeze(lineage.inputs);
-  return Object.freeze({
-    lineage: Object.freeze(lineage),
-    bound: floor
-      ? "at-least"
-      : derivedBound(
-          lineage,
-          parts.map((p) => p.bound)
-        )
-  });
+  const bound = derivedBound(
+    lineage,
+    parts.map((p) => p.bound)
+  );
+  return Object.freeze({lineage: Object.freeze(lineage), bound, ...(floor && bound !== "at-least" ? {orMore: true} : {})});
 }
