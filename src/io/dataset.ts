@@ -487,13 +487,15 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
     });
     // A ceiling that leaves out hardware the deal names is part of the deal's capacity: say which part (covers), so
     // no page calls it the deal's ceiling; and a ceiling that covers every chip is no part (critic s8 M3).
+    // (Only once every capacity chip is known: an unknown one is its own problem above.)
     const scope = capacityScope(deal as Pick<Deal, "hardware" | "capacity">);
-    if (scope.partial && !deal.capacity.covers?.trim())
+    const chipsKnown = deal.capacity.chips.every((id) => chips.has(id));
+    if (chipsKnown && scope.partial && !deal.capacity.covers?.trim())
       report(
         here("capacity", "ceiling"),
         `the ceiling counts ${scope.covered.join(", ")} but not ${scope.uncovered.join(", ")} (hardware.chips): say what it covers in capacity.covers (e.g. "Trainium")`
       );
-    if (!scope.partial && deal.capacity.covers !== undefined)
+    if (chipsKnown && !scope.partial && deal.capacity.covers !== undefined)
       report(here("capacity", "covers"), "the ceiling covers every chip the deal names (hardware.chips): drop covers");
     // Stated generation shares: of the deal's own chips, summing to 1, and only without dated points (with points,
     // the mix follows them and each chip's availability).
