@@ -20,7 +20,7 @@ import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {radioInput} from "../choice.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, figureText, gw, pct, sig, theFigure, usd} from "../format.js";
+import {bounded, derivedText, figureText, gw, pct, sig, theFigure, unitText, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -123,7 +123,12 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
   const root = el(
     "div",
     {class: "commitment-kpis"},
-    Kpi("The commitment", total, `over ${sig(commitment.years.value)} years from ${commitment.start.slice(0, 4)}`),
+    // Several contracts: each one's own term, not the 8.32-year span (critic s8 M14).
+    Kpi(
+      "The commitment",
+      total,
+      `${commitment.years.words ? `for ${commitment.years.words}` : `over ${sig(commitment.years.value)} years`} from ${commitment.start.slice(0, 4)}`
+    ),
     Kpi(
       "GW-years at the contract price",
       HeadlineFigure(commitment.gwYears.contract, "gw-years", "commitment.gwYears"),
@@ -140,7 +145,7 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
       ? Kpi(
           "The ceiling's GW-years",
           HeadlineFigure(commitment.ceilingGwYears, "gw-years", "commitment.ceilingGwYears"),
-          `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${sig(commitment.years.value)} years`
+          `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${commitment.years.words ? `${unitText(commitment.years.value, "years")}, from the first contract's start to the last one's end` : `${sig(commitment.years.value)} years`}`
         )
       : null,
     commitment.coverage
