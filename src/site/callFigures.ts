@@ -41,7 +41,7 @@ import {
   toUsd
 } from "../core/index.js";
 import type {Bound, Dataset, Deal, Fact} from "../core/model.js";
-import {type FigureValue, formatFigure} from "./placeholders.js";
+import type {FigureValue} from "./placeholders.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
 export interface CallFigureInput {
@@ -304,12 +304,7 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     `${id}.econ.price.words`,
     text(
       price && paid !== null && price.value > market * (1 + 1e-9)
-        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price${
-            // The key box's share is at the market price: the call names it too, so the two shares are not read as one (critic s9 H6).
-            c?.coverage
-              ? `, at which the commitment would buy ${formatFigure(figure(c.coverage))} of the ceiling's GW-years (the key figures' share)`
-              : ""
-          }`
+        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
         : ""
     )
   ];
