@@ -9,6 +9,7 @@ import {
   capacityLabel,
   capacityPhrase,
   derivedText,
+  figureRuns,
   figureWords,
   gw,
   historyText,
@@ -144,6 +145,11 @@ it("theFigure: a bound figure follows its noun ('the ceiling of up to 5 GW'), a 
 
 it("a figure computed at a floor capacity reads 'about … or more', never 'over' (its median's P10 is below it): Nvidia → OpenAI's CLI and cards", () => {
   assert.strictEqual(figureWords({value: 3.04e6, unit: "count", bound: "about", orMore: true}), "about 3.04 million or more");
+  // One run, so print keeps it on one line and in one style.
+  assert.deepStrictEqual(
+    figureRuns("about 3.04 million or more accelerators").filter((r) => r.figure),
+    [{text: "about 3.04 million or more", figure: true}]
+  );
   for (const deal of dataset.deals) {
     if (!deal.capacity) continue;
     const p = projectDeal(dataset, deal.id, {draws: 0, tornadoFigures: []}).capacity;
