@@ -206,7 +206,8 @@ function fact(f: Fact): FigureValue {
 function commitmentYears(deal: Deal): FigureValue {
   const years = deal.commitments.map((c) => c.years.value);
   if (!years.length) return missing;
-  if (years.length === 1) {
+  // One length for every contract (CoreWeave's three of 5 years) is that term: "each over 5 years" reads in a sentence.
+  if (new Set(years).size === 1) {
     const {status} = deal.commitments[0].years;
     return {kind: "number", value: years[0], unit: "years", status, derived: false};
   }

@@ -261,7 +261,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     commitment.ceilingGwYears
       ? {
           label: "The ceiling:",
-          text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${sig(commitment.years.value)} years)`,
+          text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${commitment.years.words ? unitText(commitment.years.value, "years") : `${sig(commitment.years.value)} years`})`,
           gwYears: commitment.ceilingGwYears.value,
           kind: "ceiling" as const
         }
