@@ -5,7 +5,10 @@
 export type {Bound, FigureLike, Precision, Status} from "../lib/core.js";
 export {
   bounded,
+  boundPrecision,
   boundWord,
+  capacityLabel,
+  capacityPhrase,
   count,
   date,
   derivedText,
@@ -18,10 +21,12 @@ export {
   moneyTermText,
   monthYear,
   mw,
+  notProjectedText,
   numberText as sig,
   pct,
   plusMinus,
   ratioNumber,
+  theFigure,
   times,
   twh,
   unitName,

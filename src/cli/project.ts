@@ -3,6 +3,7 @@
 import {
   aboveZeroText,
   type Checkpoint,
+  capacityLabel,
   capexTimingText,
   clustersText,
   type DealProjection,
@@ -13,6 +14,8 @@ import {
   type HeadlineFigure,
   headlineFigures,
   heldMarginText,
+  historyText,
+  isSuperseded,
   itRenewalText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
@@ -198,10 +201,15 @@ export async function projectCommand(
     else if (f) console.log(`  ${label.padEnd(34)} ${derivedText(f).padEnd(26)} ${f.lineage.status}`);
   };
   console.log(`${dealId} · scenario ${scenario} · as of ${projection.asOf}`);
+  const deal = dataset.deals.find((d) => d.id === dealId)!;
+  // A superseded deal's figures are what its replaced terms would have meant (critic s8 M11).
+  if (isSuperseded(deal)) console.log(historyText(deal));
   const {capacity: cap, commitment: com, recycling: rec, options: opt} = projection;
   if (cap) {
     console.log("capacity");
-    line("facility power", cap.gw, "capacity.ceiling");
+    // A ceiling only when it is one: "capacity stated" for a floor, "Trainium capacity (part of the deal)" for a part.
+    const capacity = deal.capacity;
+    line(capacity ? capacityLabel(capacity).replace(/^Capacity\b/, "capacity") : "facility power", cap.gw, "capacity.ceiling");
     line("IT power", cap.itMw);
     line("accelerators", cap.accelerators);
     line("energy per year", cap.energyTwhPerYear);

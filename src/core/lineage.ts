@@ -19,6 +19,17 @@ export interface Figure {
   /** "up-to" when computed from a ceiling, "at-least" from a floor, "about" from an approximate input. */
   bound: Bound;
   lineage: Lineage;
+  /**
+   * The figure in words where one number would misstate it: a term over several contracts is "7–8 years (2
+   * contracts)", not the 8.32-year span the model computes with (critic s8 M14). `value` stays the model's number.
+   */
+  words?: string;
+  /**
+   * True for a figure computed at a floor of the deal's terms ("over 10 GW") with assumed inputs: "about 3.04 million or
+   * more". The floor is the capacity's, not the figure's: at the floor itself the assumptions' range still spreads it
+   * (critic s8 M3, s9 M14).
+   */
+  orMore?: boolean;
 }
 
 /**

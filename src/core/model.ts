@@ -228,6 +228,13 @@ export interface Capacity {
    */
   beyondCommitment?: boolean;
   /**
+   * What the ceiling covers when it is only part of the deal's capacity, in a few words that name it ("Trainium": the
+   * deal's Nvidia GPUs are stated in units, not GW). Required exactly when the deal names hardware the capacity's chips
+   * leave out (capacityScope's `partial`); the figure is then labelled "Trainium capacity (part of the deal)", never a
+   * ceiling of the deal (critic s8 M3).
+   */
+  covers?: string;
+  /**
    * Shares of the ceiling by chip generation, for a deal that names several generations but no dated schedule
    * ("Trainium3 and Trainium4"): drawn over their low–high in the Monte Carlo and normalised to sum to 1. Without
    * them the mix follows the schedule and each chip's availability (the newest available fills new capacity).

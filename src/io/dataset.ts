@@ -6,6 +6,7 @@
 import {ASSUMPTION_IDS, marginId} from "../core/assumptions.js";
 import {toGw} from "../core/capacity/convert.js";
 import {deliveryStart} from "../core/capacity/schedule.js";
+import {capacityScope} from "../core/comparison/capacityScope.js";
 import {usd, withBound} from "../core/format/index.js";
 import type {Assumption, Bound, Chip, Company, Dataset, Deal, Scenario, Signal, Source, Yardstick} from "../core/model.js";
 import {concerns} from "../core/signals.js";
@@ -484,6 +485,18 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
     deal.capacity.chips.forEach((id, i) => {
       if (!chips.has(id)) report(here("capacity", "chips", i), `unknown chip "${id}" (add it to chips.yaml)`);
     });
+    // A ceiling that leaves out hardware the deal names is part of the deal's capacity: say which part (covers), so
+    // no page calls it the deal's ceiling; and a ceiling that covers every chip is no part (critic s8 M3).
+    // (Only once every capacity chip is known: an unknown one is its own problem above.)
+    const scope = capacityScope(deal as Pick<Deal, "hardware" | "capacity">);
+    const chipsKnown = deal.capacity.chips.every((id) => chips.has(id));
+    if (chipsKnown && scope.partial && !deal.capacity.covers?.trim())
+      report(
+        here("capacity", "ceiling"),
+        `the ceiling counts ${scope.covered.join(", ")} but not ${scope.uncovered.join(", ")} (hardware.chips): say what it covers in capacity.covers (e.g. "Trainium")`
+      );
+    if (chipsKnown && !scope.partial && deal.capacity.covers !== undefined)
+      report(here("capacity", "covers"), "the ceiling covers every chip the deal names (hardware.chips): drop covers");
     // Stated generation shares: of the deal's own chips, summing to 1, and only without dated points (with points,
     // the mix follows them and each chip's availability).
     const shares = deal.capacity.shares ?? [];

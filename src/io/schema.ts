@@ -268,6 +268,8 @@ export const dealFile = z.strictObject({
       ceiling: gw,
       /** true when the ceiling is capacity contracted on top of the commitment, not what the commitment buys. */
       beyondCommitment: z.boolean({error: "expected true or false"}).optional(),
+      /** What the ceiling covers when it is part of the deal's capacity only ("Trainium"). */
+      covers: text.optional(),
       firstDelivery: dateFact.optional(),
       shares: list(z.strictObject({id, share: fact(["fraction"])})).optional(),
       schedule: list(z.strictObject({id, by: dealDate, gw})),

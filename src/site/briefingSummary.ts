@@ -123,6 +123,8 @@ type KeyRow = [
     words?: string;
     /** The label when this other figure is present (a capacity contracted on top of the commitment). */
     presentLabel?: [figure: string, label: string];
+    /** A text figure that gives the label, when present (the capacity's, from capacityLabel). */
+    labelFrom?: string;
   }
 ];
 
@@ -165,11 +167,8 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
       }
     }
   ],
-  [
-    "Capacity ceiling",
-    "deal.capacity.ceiling",
-    {keepMissing: true, floorLabel: "Capacity stated", presentLabel: ["deal.capacity.additional", "Capacity contracted on top"]}
-  ],
+  // The label says what the figure is (capacityLabel): a ceiling, a floor, part of the deal, or capacity on top.
+  ["Capacity ceiling", "deal.capacity.ceiling", {keepMissing: true, labelFrom: "deal.capacity.label"}],
   // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
   // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
   ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
@@ -203,7 +202,15 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
     {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
   ],
   ["Cost to build the capacity (leased data centres at build cost)", "market.capex-all"],
-  ["Deals with a negative cash NPV", "market.npv-negative", {suffix: (f) => `of ${f("market.npv-deals")}`}]
+  [
+    "Deals with a negative cash NPV",
+    "market.npv-negative",
+    // The count is over the deals' medians (critic s8 H1: every figure says median or base).
+    {
+      suffix: (f, get) =>
+        `of ${f("market.npv-deals")}${get("market.npv-negative.basis").kind === "text" && f("market.npv-negative.basis") ? ` ${f("market.npv-negative.basis")}` : ""}`
+    }
+  ]
 ];
 
 /**
@@ -243,14 +250,17 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       if (suffix && !suffix.includes(MISSING_TEXT)) text = suffix.startsWith(",") ? `${text}${suffix}` : `${text} ${suffix}`;
     }
     const bound = value.kind === "number" ? value.bound : undefined;
+    const labelText = options.labelFrom ? get(options.labelFrom) : null;
     const shownLabel =
-      options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
-        ? options.presentLabel[1]
-        : options.ceilingLabel && bound === "up-to"
-          ? options.ceilingLabel
-          : options.floorLabel && bound === "at-least"
-            ? options.floorLabel
-            : label;
+      labelText?.kind === "text"
+        ? labelText.text
+        : options.presentLabel && get(options.presentLabel[0]).kind !== "missing"
+          ? options.presentLabel[1]
+          : options.ceilingLabel && bound === "up-to"
+            ? options.ceilingLabel
+            : options.floorLabel && (bound === "at-least" || (value.kind === "number" && value.orMore))
+              ? options.floorLabel
+              : label;
     out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
   }
   return out;

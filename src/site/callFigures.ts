@@ -68,9 +68,12 @@ const number = (value: number | null | undefined, unit: string, bound: Bound = "
     ? missing
     : {kind: "number", value, unit, bound, derived, status: "estimate"};
 
-/** A figure computed at the deal's capacity ceiling, bound "over" when that ceiling is a floor ("over 10 GW"). */
+/**
+ * A figure computed at the deal's capacity ceiling: "about 3.04 million or more" when that ceiling is a floor ("over 10
+ * GW"); not "over 3.04 million", since at the floor itself the assumptions still spread it (critic s9 M14).
+ */
 const floorOf = (f: FigureValue, deal: Deal): FigureValue =>
-  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, bound: "at-least"} : f;
+  f.kind === "number" && deal.capacity?.ceiling?.bound === "at-least" ? {...f, orMore: true} : f;
 
 /** The headline figures' names (core/changes.ts headlineFigures), defined for every deal even when none has them. */
 export const HEADLINE_NAMES = [
@@ -686,7 +689,7 @@ interface Scored {
  * The market call's comparisons across live deals (a superseded deal is history), computed so a sentence changes
  * when the data does:
  * - `market.npv-deals`, `market.npv-negative`, `market.npv-positive`: deals with a cash NPV, and how many are below
- *   and above zero; `market.payback-base`: the same at every assumption's base value; `market.npv-residual-positive`:
+ *   and above zero (their median NPVs; `market.npv-negative.basis` says so, with the base case's count where it differs); `market.payback-base`: the same at every assumption's base value; `market.npv-residual-positive`:
  *   priced deals whose NPV with the capacity's worth at term end is above zero; `market.no-payback` and `market.payback`: deals whose cumulative cash does not (does) turn
  *   positive within the deal;
  * - `market.commitment-priced`, `market.new-money`, `market.new-share`, `market.capex`: over the deals with a cash
@@ -717,6 +720,20 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield ["market.npv-deals", count(priced.length)];
   yield ["market.npv-negative", count(priced.filter((d) => npv(d).value < 0).length)];
   yield ["market.npv-positive", count(priced.filter((d) => npv(d).value > 0).length)];
+  // The counts are over each deal's median NPV: the key box says so, and gives the base case's count where it differs.
+  const negativeBase = priced.filter((d) => {
+    const r = projections[d.id].recycling;
+    return (r.baseCase ? (r.baseCase.npvUsd ?? 0) : r.npvUsd!.value) < 0;
+  }).length;
+  const negative = priced.filter((d) => npv(d).value < 0).length;
+  yield [
+    "market.npv-negative.basis",
+    text(
+      priced.some((d) => projections[d.id].recycling.baseCase)
+        ? `(medians of the draws${negativeBase !== negative ? `; ${countText(negativeBase)} with every assumption at its base value` : ""})`
+        : ""
+    )
+  ];
   yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
   yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
   yield* marketDrawFigures(dataset, priced, projections);

@@ -7,7 +7,7 @@
 import {factGw} from "../core/capacity/convert.js";
 import type {HeadlineFigure} from "../core/changes.js";
 import {isHistory, stageNoun} from "../core/comparison/dealStage.js";
-import {date, figureWords, monthYear} from "../core/format/index.js";
+import {capacityLabel, date, figureWords, monthYear, termText} from "../core/format/index.js";
 import {headlineTerms, type MoneyTerm, toUsd} from "../core/headlines.js";
 import {combineBounds} from "../core/lineage.js";
 import type {Dataset, Deal, Fact} from "../core/model.js";
@@ -66,7 +66,7 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
  * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
  * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
  * before it); commitment.total,
- * commitment.years, commitment.count (how many contracts the commitment adds up); capacity.ceiling, capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
+ * commitment.years, commitment.count (how many contracts the commitment adds up); capacity.ceiling, capacity.label (capacityLabel), capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
  * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
@@ -106,6 +106,8 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "commitment.years": commitmentYears(deal),
       "commitment.count": {kind: "number", value: deal.commitments.length, unit: "count"},
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
+      // What the capacity figure is called: a ceiling only when it is one (a floor, a part of the deal, capacity on top).
+      "capacity.label": deal.capacity ? text(capacityLabel(deal.capacity)) : missing,
       // Present only when the capacity is contracted on top of the commitment, not what the commitment buys.
       "capacity.additional": deal.capacity?.beyondCommitment ? text("on top of the commitment") : missing,
       "capacity.first": first ? fact(first.gw) : missing,
@@ -201,15 +203,17 @@ function fact(f: Fact): FigureValue {
   return {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.status, derived: false};
 }
 
-/** Returns the commitments' term: "10 years", or "7–8 years" when the commitments' terms differ. */
+/** Returns the commitments' term: "10 years", or each contract's term for several ("7–8 years (2 contracts)"). */
 function commitmentYears(deal: Deal): FigureValue {
-  const years = [...new Set(deal.commitments.map((c) => c.years.value))].sort((a, b) => a - b);
+  const years = deal.commitments.map((c) => c.years.value);
   if (!years.length) return missing;
-  if (years.length === 1) {
-    const {status} = deal.commitments.find((c) => c.years.value === years[0])!.years;
+  // One length for every contract (CoreWeave's three of 5 years) is that term: "each over 5 years" reads in a sentence.
+  if (new Set(years).size === 1) {
+    const {status} = deal.commitments[0].years;
     return {kind: "number", value: years[0], unit: "years", status, derived: false};
   }
-  return text(`${years[0]}–${years.at(-1)} years`);
+  // Each contract's own term: "7–8 years (2 contracts)", "5 years each (3 contracts)" (termText, critic s8 M14).
+  return text(termText(deal.commitments.map((c) => c.years.value))!);
 }
 
 /** Returns the latest round: every tranche dated the newest firm tranche's date, firm or not ("up to" if any is contingent). */

@@ -21,7 +21,10 @@ it("the call weighs the commitments against the money invested, with the market'
   // stands under its superseded letter): 1,040.4 / 99 = 10.51, printed "about 11×".
   assert.isAbove(commitmentUsd.value, investmentFirmUsd.value);
   assert.match(call.call, /^The money at stake in these deals is the labs' spending, not the suppliers' equity: /);
-  assert.include(call.call, `the ${commitmentUsd.count} dollar commitments in the data add up to about $1.04T, about 11× the about $99B`);
+  assert.include(
+    call.call,
+    `the ${commitmentUsd.count} dollar commitments in the data add up to about $1.04T, about 11× the suppliers' firm investment in the labs, about $99B`
+  );
   assert.deepStrictEqual(
     call.keyFigures.map((f) => f.label),
     ["Deals compared", "Dollar commitments, total", "Invested in the labs, firm, total", "Capacity ceilings, total"]

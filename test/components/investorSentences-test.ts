@@ -131,6 +131,6 @@ it("commitmentFinding(commitment) says 'no capacity ceiling' only for a deal wit
   }
   assert.strictEqual(
     commitmentFinding(projections["microsoft-nvidia-anthropic"].commitment),
-    "$30B buys about 2.73 GW-years at $11B per GW-year; the up to 1 GW capacity figure is not compared with it"
+    "$30B buys about 2.73 GW-years at $11B per GW-year; the capacity figure of up to 1 GW is not compared with it"
   );
 });

@@ -15,7 +15,24 @@ import {
   yardstickShare
 } from "../../lib/core.js";
 import {el} from "../dom.js";
-import {type Bound, bounded, boundWord, count, figureText, gw, inputText, mw, pct, ratioNumber, sig, twh, withBound} from "../format.js";
+import {
+  type Bound,
+  bounded,
+  boundPrecision,
+  boundWord,
+  count,
+  figureText,
+  gw,
+  inputText,
+  mw,
+  type Precision,
+  pct,
+  ratioNumber,
+  sig,
+  twh,
+  unitText,
+  withBound
+} from "../format.js";
 import {Badge, DerivedBadge, NamedDerivedBadge} from "../provenance.js";
 import type {CapacityView} from "../sections/capacityView.js";
 import type {SectionContext} from "../sections/types.js";
@@ -43,7 +60,12 @@ function withChild(parent: HTMLElement, child: Node): HTMLElement {
   return parent;
 }
 
-function FigureBig(name: string, f: Figure, text = figureText(f.value, f.unit)): HTMLElement {
+function FigureBig(
+  name: string,
+  f: Figure,
+  // "about 3.04 million or more" at a floor capacity (Figure.orMore).
+  text = `${unitText(f.value, f.unit, boundPrecision("3sf", f.bound, f.value))}${f.orMore ? " or more" : ""}`
+): HTMLElement {
   return Big(text, f.bound, NamedDerivedBadge(f.lineage, name, withBound(text, f.bound)));
 }
 
@@ -216,10 +238,12 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
   const v = values.values;
   // Every box after the ceiling converts it with an assumption (PUE, chip power, building size, load), so it is a
   // model estimate and reads as its figure does on the cards: "up to 5 GW" → "about 4.35 GW" of IT power.
-  const asModel = (text: string, value: number) => withBound(text, capacity.itMw.bound, value);
+  // A floor rounds down (bounded); at a floor capacity a figure with an assumed input is "about … or more".
+  const asModel = (format: (x: number, precision?: Precision) => string, value: number) =>
+    `${bounded(value, capacity.itMw.bound, format)}${capacity.itMw.orMore ? " or more" : ""}`;
   const facility: Step = {value: bounded(capacity.gw.value, capacity.gw.bound, gw), label: "facility power"};
   const itGw = toGw(capacity.itMw.value, capacity.itMw.unit);
-  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: asModel(gw(itGw), itGw), label: "IT power"};
+  const it: Step = {op: `÷ PUE ${inputText(v.pue, "number")}`, value: asModel(gw, itGw), label: "IT power"};
   const chains: {title: string; steps: Step[]; note?: string}[] = [];
   if (capacity.accelerators && capacity.servers) {
     const mix = mixChips(view);
@@ -233,7 +257,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         it,
         {
           op: `÷ ${sig(kw)} kW per chip`,
-          value: asModel(count(capacity.accelerators.value), capacity.accelerators.value),
+          value: asModel(count, capacity.accelerators.value),
           label: beside("accelerators", "accelerators")
         },
         {
@@ -241,7 +265,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
             mix.length === 1
               ? `÷ ${count(mix[0].chip.perServer, "as-written")} chips per system`
               : `÷ ${ratioNumber(perServer)} chips per system on average`,
-          value: asModel(count(capacity.servers.value), capacity.servers.value),
+          value: asModel(count, capacity.servers.value),
           label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
         }
       ],
@@ -257,7 +281,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         facility,
         {
           op: `÷ ${mw(v["building-mw"])} per building`,
-          value: asModel(count(capacity.buildings.value), capacity.buildings.value),
+          value: asModel(count, capacity.buildings.value),
           label: "buildings"
         }
       ]
@@ -268,7 +292,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
         facility,
         {
           op: `× 8,760 hours × ${inputText(v["load-factor"], "fraction")} load`,
-          value: asModel(twh(capacity.energyTwhPerYear.value), capacity.energyTwhPerYear.value),
+          value: asModel(twh, capacity.energyTwhPerYear.value),
           label: "a year"
         },
         ...yardstickStep(capacity.energyTwhPerYear, data.yardsticks?.[0])
@@ -281,15 +305,15 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
     chains.push({
       title: "Chips to compute",
       steps: [
-        {value: asModel(count(capacity.accelerators.value), capacity.accelerators.value), label: beside("accelerators", "accelerators")},
+        {value: asModel(count, capacity.accelerators.value), label: beside("accelerators", "accelerators")},
         {
           op: `× ${sig(perChip)} PFLOP/s each`,
-          value: asModel(figureText(capacity.flopsBf16.value, "flops"), capacity.flopsBf16.value),
+          value: asModel((x, p) => unitText(x, "flops", p), capacity.flopsBf16.value),
           label: beside("flopsBf16", "dense compute", (x) => figureText(x, "flops"))
         },
         {
           op: `÷ ${sig(h100?.flops.bf16.value ?? Number.NaN)} PFLOP/s per H100`,
-          value: asModel(count(capacity.h100e.value), capacity.h100e.value),
+          value: asModel(count, capacity.h100e.value),
           label: beside("h100e", "H100-equivalents, dense BF16")
         }
       ],

@@ -57,7 +57,11 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       lab: {
         effect: "cost",
         text: "An obligation to spend whether or not its own demand comes.",
-        figure: fig(commitment?.totalUsd, (f) => `${figureText(f.value, "usd", f.bound)} over ${sig(commitment!.years.value)} years`)
+        figure: fig(
+          commitment?.totalUsd,
+          (f) =>
+            `${figureText(f.value, "usd", f.bound)} ${commitment!.years.words ? `for ${commitment!.years.words}` : `over ${sig(commitment!.years.value)} years`}`
+        )
       },
       provider: {
         effect: "benefit",
@@ -84,7 +88,9 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       },
       provider: {
         effect: "benefit",
-        text: commitment ? `A margin on every GW-year for ${termWords(commitment.years.value)}.` : "A margin on every GW-year of the term.",
+        text: commitment
+          ? `A margin on every GW-year for ${commitment.years.words ?? termWords(commitment.years.value)}.`
+          : "A margin on every GW-year of the term.",
         figure: fig(
           recycling.operatingProfitUsd,
           (f) =>
@@ -99,7 +105,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         text: chips ? "Software tuned to the provider's chips; moving costs time." : "Workloads tied to one platform; moving costs time.",
         figure: commitment
           ? {
-              text: `${sig(commitment.years.value)}-year term${chips ? ` on ${chips} named chip generation${chips > 1 ? "s" : ""}` : ""}`,
+              text: `${commitment.years.words ? `a term of ${commitment.years.words}` : `${sig(commitment.years.value)}-year term`}${chips ? ` on ${chips} named chip generation${chips > 1 ? "s" : ""}` : ""}`,
               lineage: commitment.years.lineage
             }
           : null

@@ -27,7 +27,7 @@ import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, count, gw, monthYear, sig} from "../format.js";
+import {bounded, capacityPhrase, count, gw, monthYear, notProjectedText, sig, theFigure} from "../format.js";
 import type {CapacityView} from "./capacityView.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -185,7 +185,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
     return el(
       "p",
       {class: "muted"},
-      `${deal.name} gives no dated schedule, only a ceiling of ${bounded(capacity.gw.value, capacity.gw.bound, gw)}: there is no ramp to draw.`
+      `${deal.name} gives no dated schedule, only ${capacityPhrase(deal.capacity!, bounded(capacity.gw.value, capacity.gw.bound, gw))}: there is no ramp to draw.`
     );
   }
   // In GW whatever unit the data states them in (a schedule point may be in MW).
@@ -202,11 +202,11 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
       : "",
     full
       ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling is reached in ${full.year} (median).`
-      : `The schedule's last point stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling.`
+      : `The schedule's last point stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}.`
   ].join("");
   const finding = full
     ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling would be online by the end of ${full.year}`
-    : `The schedule stops at ${gw(lastGw)}, short of the ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling`;
+    : `The schedule stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}`;
   const inputs = [capacity.gw, capacity.energyTwhPerYear, capacity.accelerators].flatMap((f) => f?.lineage.inputs ?? []);
   return el(
     "div",
@@ -317,8 +317,13 @@ export const capacity: Section = {
         : null,
       el("h3", {}, `How to read ${gw(view.capacity.gw.value)}`),
       later(() => CapacitySteps(explainerChains(view, context)), STEPS_NARROW, STEPS_WIDE, "steps"),
-      el("h3", {}, "How it comes online, by chip generation"),
-      later(() => CapacityRampPart(view, context), RAMP_NARROW, RAMP_WIDE, "ramp")
+      // A superseded deal's schedule is history: one line instead of a ramp projected for it (critic s8 M11).
+      ...(deal.status === "superseded"
+        ? [el("p", {class: "capacity-superseded"}, notProjectedText("How the capacity would have come online", deal))]
+        : [
+            el("h3", {}, "How it comes online, by chip generation"),
+            later(() => CapacityRampPart(view, context), RAMP_NARROW, RAMP_WIDE, "ramp")
+          ])
     );
   }
 };

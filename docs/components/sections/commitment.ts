@@ -22,7 +22,7 @@ import {sectionWidth} from "../charts/fleetColors.js";
 import {radioInput} from "../choice.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, figureText, gw, pct, sig, usd} from "../format.js";
+import {bounded, derivedText, figureText, gw, pct, sig, theFigure, unitText, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -48,7 +48,7 @@ export function commitmentFinding(commitment: DealCommitmentProjection | null): 
   if (!ceilingGw) return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the deal states no capacity ceiling`;
   // A capacity figure that counts part of the hardware, or comes on top of the commitment, is not compared with it.
   if (!coverage)
-    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; the ${bounded(ceilingGw.value, ceilingGw.bound, gw)} capacity figure is not compared with it`;
+    return `${buys} at ${usd(commitment.costPerGwYear.contract.value)} per GW-year; ${theFigure(bounded(ceilingGw.value, ceilingGw.bound, gw), "capacity figure")} is not compared with it`;
   return `${buys}: ${pct(coverage.value)} of what ${bounded(ceilingGw.value, ceilingGw.bound, gw)} for ${sig(years.value)} years would supply`;
 }
 
@@ -125,7 +125,12 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
   const root = el(
     "div",
     {class: "commitment-kpis"},
-    Kpi("The commitment", total, `over ${sig(commitment.years.value)} years from ${commitment.start.slice(0, 4)}`),
+    // Several contracts: each one's own term, not the 8.32-year span (critic s8 M14).
+    Kpi(
+      "The commitment",
+      total,
+      `${commitment.years.words ? `for ${commitment.years.words}` : `over ${sig(commitment.years.value)} years`} from ${commitment.start.slice(0, 4)}`
+    ),
     Kpi(
       "GW-years at the contract price",
       HeadlineFigure(commitment.gwYears.contract, "gw-years", "commitment.gwYears"),
@@ -142,7 +147,7 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
       ? Kpi(
           "The ceiling's GW-years",
           HeadlineFigure(commitment.ceilingGwYears, "gw-years", "commitment.ceilingGwYears"),
-          `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${sig(commitment.years.value)} years`
+          `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${commitment.years.words ? `${unitText(commitment.years.value, "years")}, from the first contract's start to the last one's end` : `${sig(commitment.years.value)} years`}`
         )
       : null,
     commitment.coverage
@@ -185,7 +190,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     const committed = bounded(c.totalUsd.value, c.totalUsd.bound, usd);
     const finding = hasCapacity
       ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
-      : `${capitalize(committed)} committed over ${sig(c.years.value)} years`;
+      : `${capitalize(committed)} committed for ${c.years.words ?? `${sig(c.years.value)} years`}`;
     holder.replaceChildren(
       ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
         title: finding,
@@ -261,7 +266,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     commitment.ceilingGwYears
       ? {
           label: "The ceiling:",
-          text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${sig(commitment.years.value)} years)`,
+          text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${commitment.years.words ? unitText(commitment.years.value, "years") : `${sig(commitment.years.value)} years`})`,
           gwYears: commitment.ceilingGwYears.value,
           kind: "ceiling" as const
         }

@@ -43,7 +43,7 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
   const capacity = all?.gw;
   const call =
     committed && invested && committed.value > 0 && committed.value > invested.value
-      ? `The money at stake in these deals is the labs' spending, not the suppliers' equity: the ${committed.count} dollar commitment${committed.count === 1 ? "" : "s"} in the data add up to ${money(committed)}, ${invested.value > 0 ? `${withBound(times(committed.value / invested.value), "about")} the ${money(invested)} the suppliers have invested in the labs, firm` : "and the suppliers have invested nothing in the labs, firm"}.`
+      ? `The money at stake in these deals is the labs' spending, not the suppliers' equity: the ${committed.count} dollar commitment${committed.count === 1 ? "" : "s"} in the data add up to ${money(committed)}, ${invested.value > 0 ? `${withBound(times(committed.value / invested.value), "about")} the suppliers' firm investment in the labs, ${money(invested)}` : "and the suppliers have invested nothing in the labs, firm"}.`
       : committed && invested && invested.value > 0
         ? `The suppliers' equity in the labs, ${money(invested)} firm, is at least as large as the labs' ${money(committed)} of dollar commitments to them: here the money at stake is the equity.`
         : `${live.length} live deal${live.length === 1 ? "" : "s"} side by side, on the same measures; none states a dollar commitment to weigh against the money invested.`;

@@ -78,7 +78,8 @@ function LoopTable(map: MarketMap, data: SectionContext["data"]): HTMLElement {
             // "Up to" and "firm" do not go together: money promised up to a sum is committed, not paid.
             l.equityFirmUsd.bound === "up-to" ? " committed" : " firm",
             l.equityMaxUsd.value > l.equityFirmUsd.value ? `, ${bounded(l.equityMaxUsd.value, l.equityMaxUsd.bound, usd)} max` : "",
-            DerivedBadge(l.equityMaxUsd.lineage)
+            // One status per figure (critic s8 M14): the badge is the figure's shown, the firm one when no max is.
+            DerivedBadge(l.equityMaxUsd.value > l.equityFirmUsd.value ? l.equityMaxUsd.lineage : l.equityFirmUsd.lineage)
           ),
           el(
             "td",

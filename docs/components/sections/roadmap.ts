@@ -13,7 +13,7 @@ import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roa
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, count, figureWords, gw, monthYear, pct, sig, times, withBound} from "../format.js";
+import {bounded, count, figureWords, gw, monthYear, notProjectedText, pct, sig, times, withBound} from "../format.js";
 import {Badge} from "../provenance.js";
 import {capacityDeal, dealCapacityState} from "./capacity.js";
 import type {Section, SectionContext} from "./types.js";
@@ -337,8 +337,10 @@ export const roadmap: Section = {
     return el(
       "div",
       {class: "roadmap-section"},
-      el("h3", {}, "Which generations fill the capacity"),
-      later(() => FleetPart(view, context), 1225, 910, "fleet"),
+      // A superseded deal builds no fleet: one line instead of one projected for it (critic s8 M11).
+      ...(view.deal.status === "superseded"
+        ? [el("p", {class: "muted"}, notProjectedText("The fleet its capacity would have held, year by year,", view.deal))]
+        : [el("h3", {}, "Which generations fill the capacity"), later(() => FleetPart(view, context), 1225, 910, "fleet")]),
       el("h3", {}, "Performance per watt, generation by generation"),
       later(() => EfficiencyPart(view, context), 2340, 1720, "efficiency"),
       el("h3", {}, "When each generation arrives"),

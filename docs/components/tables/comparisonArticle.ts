@@ -12,7 +12,7 @@ function FigureLine(label: string, figure: Figure | null | undefined, mark = "")
     "div",
     {class: "comparison-line"},
     el("span", {class: "comparison-line-label"}, `${label} `),
-    figureText(figure.value, figure.unit, figure.bound),
+    figure.words ?? figureText(figure.value, figure.unit, figure.bound),
     mark ? el("sup", {class: "comparison-mark"}, mark) : null,
     DerivedBadge(figure.lineage)
   );

@@ -6,7 +6,7 @@ import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
 import {csvLink} from "../downloads.js";
 import {monthYear, pct} from "../format.js";
-import {ComparisonFigure} from "./comparisonFigure.js";
+import {ComparisonFigure, comparisonFigureText} from "./comparisonFigure.js";
 
 type Status = "confirmed" | "reported" | "estimate" | "assumption";
 const STATUSES: Status[] = ["confirmed", "reported", "estimate", "assumption"];
@@ -191,7 +191,18 @@ export function ComparisonDealsTable(
     figureColumn("usdPerYear", "$ a year"),
     figureColumn("gw", "GW", marks),
     figureColumn("usdPerGw", "$ per GW", marks),
-    figureColumn("commitmentToInvestment", "Commitment ÷ investment by the provider's group"),
+    {
+      ...figureColumn("commitmentToInvestment", "Commitment ÷ investment by the provider's group"),
+      // Where the provider's group put in less than the row's firm investment (Microsoft's up to $5B of Microsoft +
+      // Nvidia's up to $15B), the cell names the divisor, so $30B ÷ $15B = 2× is not read for the 6× (critic s8 M14).
+      cell: (row) => {
+        const figure = ComparisonFigure(row.commitmentToInvestment);
+        const own = row.ratioInvestmentFirmUsd;
+        if (!row.commitmentToInvestment || !own || !row.investmentFirmUsd || own.value === row.investmentFirmUsd.value) return figure;
+        const names = row.ratioInvestors.map((p) => p.name).join(" and ");
+        return el("span", {}, figure, el("span", {class: "comparison-divisor"}, ` of ${names}'s ${comparisonFigureText(own)}`));
+      }
+    },
     {
       key: "hardware",
       label: "Hardware",

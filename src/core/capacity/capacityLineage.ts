@@ -20,6 +20,8 @@ export type CapacityFigureKey =
 export interface FigureOrigin {
   lineage: Lineage;
   bound: Bound;
+  /** Computed at a floor capacity with an assumed input: "about X or more" (Figure.orMore). */
+  orMore?: boolean;
 }
 
 interface Part {
@@ -34,7 +36,9 @@ interface Part {
  * `<deal>.capacity.ceiling`, `<deal>.capacity.schedule.<point>`, `chip:<id>.itKw`, `chip:<id>.flops.bf16|fp8`,
  * `assumption:<id>`. The schedule points and the slip enter the chip counts only when the deal names several
  * chips, since only then do they decide the mix; a deal's stated generation shares
- * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling alone is "up-to"; one with an assumed input is "about".
+ * (`<deal>.capacity.shares.<chip>.share`) replace them when it has some. A figure from an "up-to" ceiling alone is "up-to"; one with an assumed input is "about",
+ * and at a floor capacity it is "about … or more": every figure here grows with the capacity, but at the floor itself the
+ * assumptions still spread it ("about 3.04 million accelerators or more", critic s8 M3 and s9 M14).
  *
  * @example capacityLineage(deal, [trainium2], 3, h100, assumptions).itMw.lineage.inputs
  * // ["amazon-anthropic.capacity.ceiling", "assumption:pue"]
@@ -51,6 +55,8 @@ export function capacityLineage(
   const fact = (id: string, f: Fact): Part => ({lineage: leaf(id, f.status), bound: f.bound});
   const assumption = (id: Parameters<typeof assumptionLineage>[1]): Part => ({lineage: assumptionLineage(assumptions, id)});
   const ceiling = fact(`${deal.id}.capacity.ceiling`, capacity.ceiling);
+  const floor = capacity.ceiling.bound === "at-least";
+  const origin = (parts: readonly Part[]) => originOf(parts, floor);
   const pue = assumption("pue");
   const mix = capacity.shares?.length
     ? capacity.shares.map((s) => fact(`${deal.id}.capacity.shares.${s.id}.share`, s.share))
@@ -74,15 +80,14 @@ export function capacityLineage(
   };
 }
 
-// Frozen, because one origin is shared by every projection of the deal (and every Monte Carlo draw).
-function origin(parts: readonly Part[]): FigureOrigin {
+// Frozen, because one origin is shared by every projection of the deal (and every Monte Carlo draw). `floor`: the
+// capacity is a floor, and every figure computed from it rises with it: one with an assumed input is "about … or more".
+function originOf(parts: readonly Part[], floor: boolean): FigureOrigin {
   const lineage = mergeLineage(...parts.map((p) => p.lineage));
   Object.freeze(lineage.inputs);
-  return Object.freeze({
-    lineage: Object.freeze(lineage),
-    bound: derivedBound(
-      lineage,
-      parts.map((p) => p.bound)
-    )
-  });
+  const bound = derivedBound(
+    lineage,
+    parts.map((p) => p.bound)
+  );
+  return Object.freeze({lineage: Object.freeze(lineage), bound, ...(floor && bound !== "at-least" ? {orMore: true} : {})});
 }

@@ -68,10 +68,10 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
 
 /**
  * Returns which deals a capacity share sums, in words that give each its stage (a letter of intent is never called
- * live or signed): "the 7 deals in our data not superseded (1 of them only a letter of intent)"; for a deal that is
- * summed only because it is the one shown, "the 7 deals in our data not superseded and this one".
+ * live or signed): "the 7 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"; for a deal that is
+ * summed only because it is the one shown, "the 7 deals in our data with a GW figure, none superseded, and this one".
  *
- * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data not superseded (1 of them only a letter of intent)"
+ * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"
  */
 export function capacityShareScope({
   dealCount,
@@ -79,7 +79,8 @@ export function capacityShareScope({
   selfOutside
 }: Pick<CapacityShare, "dealCount" | "lettersOfIntent" | "selfOutside">): string {
   const others = dealCount - (selfOutside ? 1 : 0);
-  const what = `the ${others} deal${others === 1 ? "" : "s"} in our data not superseded${selfOutside ? " and this one" : ""}`;
+  // "with a GW figure": 9 deals are not superseded, 7 of them state GW (critic s9 M4).
+  const what = `the ${others} deal${others === 1 ? "" : "s"} in our data with a GW figure, ${others === 1 ? "not" : "none"} superseded${selfOutside ? ", and this one" : ""}`;
   if (lettersOfIntent === 0) return what;
   return `${what} (${lettersOfIntent} of them only ${lettersOfIntent === 1 ? "a letter" : "letters"} of intent)`;
 }

@@ -353,8 +353,8 @@ function yearGwAverage(curve: CapacityCurve, year: number): number {
 }
 
 // A figure from a value and its prepared origin.
-function figureOf(value: number, unit: string, {lineage, bound}: FigureOrigin): Figure {
-  return {value, unit, bound, lineage};
+function figureOf(value: number, unit: string, {lineage, bound, orMore}: FigureOrigin): Figure {
+  return orMore ? {value, unit, bound, lineage, orMore} : {value, unit, bound, lineage};
 }
 
 // A figure, or null for NaN (a chip in the mix without a figure at that precision).

@@ -48,11 +48,11 @@ export function commitmentReading({
   const amount = capitalize(derivedText({...totalUsd, unit: "usd"}));
   const buys = `${amount} buys ${derivedText({...gwYears, unit: "gw-years"})} at ${derivedText({...costPerGwYear, unit: "usd-per-gw-year"}, {bare: true})}`;
   if (ceilingGw && partialCapacity)
-    return `${buys} over ${yearsInWords(years.value)}; the ${derivedText({...ceilingGw, unit: "gw"}, {bare: true})} capacity figure counts only part of the hardware the commitment pays for, so the two are not compared.`;
+    return `${buys} over ${yearsInWords(years)}; the ${derivedText({...ceilingGw, unit: "gw"}, {bare: true})} capacity figure counts only part of the hardware the commitment pays for, so the two are not compared.`;
   if (ceilingGw && additionalCapacity)
-    return `${buys} over ${yearsInWords(years.value)}; the capacity figure, ${derivedText({...ceilingGw, unit: "gw"})}, is contracted on top of the commitment, not what it buys, so the two are not compared.`;
+    return `${buys} over ${yearsInWords(years)}; the capacity figure, ${derivedText({...ceilingGw, unit: "gw"})}, is contracted on top of the commitment, not what it buys, so the two are not compared.`;
   if (!ceilingGw || !ceilingGwYears || !coverage)
-    return `${buys} over ${yearsInWords(years.value)}; the deal states no capacity to compare it with.`;
+    return `${buys} over ${yearsInWords(years)}; the deal states no capacity to compare it with.`;
   const ceiling = derivedText({...ceilingGw, unit: "gw"});
   // Above 100% the lab would buy more than the ceiling supplies: the commitment implies a dearer GW-year instead.
   const implied = withValue(quotientProvenance(totalUsd, ceilingGwYears), totalUsd.value / ceilingGwYears.value, "usd-per-gw-year");
@@ -64,11 +64,13 @@ export function commitmentReading({
         : "The spend figure and the capacity figure do not describe the same thing.";
   return (
     `${buys}: ${derivedText({...coverage, unit: "fraction"}, {bare: true})} of the ${numberText(ceilingGwYears.value)} GW-years that ` +
-    `${ceiling} for ${yearsInWords(years.value)} would supply. ${verdict}`
+    `${ceiling} for ${yearsInWords(years)} would supply. ${verdict}`
   );
 }
 
-function yearsInWords(years: number): string {
+function yearsInWords({value: years, words}: {value: number; words?: string}): string {
+  // Several contracts: each one's own term ("7–8 years (2 contracts)"), not the model's span (critic s8 M14).
+  if (words) return words;
   if (Number.isInteger(years) && years < NUMBER_WORDS.length) return `${NUMBER_WORDS[years]} ${years === 1 ? "year" : "years"}`;
   // A term spanning several contracts (8.3178 years): the vocabulary's words for a computed span ("8.3 years").
   return unitText(years, "years");

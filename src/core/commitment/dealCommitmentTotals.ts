@@ -1,3 +1,4 @@
+import {termText} from "../format/units.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Deal} from "../model.js";
@@ -40,7 +41,11 @@ export function dealCommitmentTotals(deal: Deal): DealCommitmentTotals | null {
   return {
     terms,
     totalUsd: withValue(provenanceOf(...amounts), total, "usd"),
-    years: withValue(provenanceOf(...years), terms.length === 1 ? terms[0].years : span(terms), "years"),
+    // Several contracts: the model runs over the span, and the words give each contract's own term (critic s8 M14).
+    years:
+      terms.length === 1
+        ? withValue(provenanceOf(...years), terms[0].years, "years")
+        : {...withValue(provenanceOf(...years), span(terms), "years"), words: termText(terms.map((t) => t.years))!},
     start
   };
 }

@@ -37,3 +37,16 @@ export function withBound(text: string, bound: Bound | undefined, value?: number
   const word = boundWord(bound, value);
   return word ? `${word} ${text}` : text;
 }
+
+/**
+ * Returns a figure in words with "the" and its noun, in the order that reads for every bound: "the 2 GW capacity
+ * figure", but "the capacity figure of about 2 GW" (never "the about 2 GW capacity figure"), "the ceiling of over 10
+ * GW". `figure` is the figure's words as the vocabulary writes them (with its bound word, if any).
+ *
+ * @example theFigure("about 2 GW", "capacity figure") // "the capacity figure of about 2 GW"
+ * @example theFigure("$99B", "firm investment") // "the $99B firm investment"
+ */
+export function theFigure(figure: string, noun: string): string {
+  const bounded = Object.values(WORDS).some((w) => w && figure.startsWith(`${w} `));
+  return bounded ? `the ${noun} of ${figure}` : `the ${figure} ${noun}`;
+}

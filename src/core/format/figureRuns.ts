@@ -12,7 +12,9 @@ const BOUND = String.raw`(?:(?:[Uu]p to|[Aa]t least|[Oo]ver|[Aa]bout|[Nn]early|[
 const NUMBER = String.raw`(?:−|(?<![\w.])-)?\$?\d[\d,]*(?:\.\d+)?(?:[TBMk](?![A-Za-z]))?(?:%|×)?`;
 const UNIT = String.raw`(?:\s(?:GW-years?|GW|MW|kW|TWh|[KMGTPEZ]?FLOP/s|million|billion|trillion|H100-equivalents|H100e|GB)(?![\w-]))?`;
 // A figure, or the unit "GW-year(s)" standing alone ("nothing to convert into GW-years"), whose hyphen may break too.
-const FIGURE = new RegExp(String.raw`(?<![\w$.,])(?:${BOUND}${NUMBER}${UNIT}|GW-years?(?![\w-]))`, "g");
+// "or more" after a figure computed at a floor ("about 3.04 million or more") stays in its run (Figure.orMore).
+const OR_MORE = String.raw`(?:\sor more(?![\w-]))?`;
+const FIGURE = new RegExp(String.raw`(?<![\w$.,])(?:${BOUND}${NUMBER}${UNIT}${OR_MORE}|GW-years?(?![\w-]))`, "g");
 
 /** One run of a text: a figure (which should not break inside) or the text between figures. */
 export interface TextRun {

@@ -25,6 +25,8 @@ export interface FigureLike {
   status?: Status;
   /** True for a computed figure: its status is its weakest input's, and it is never written "as its source wrote it". */
   derived?: boolean;
+  /** Computed at a floor of the deal's terms with assumed inputs: "about 3.04 million or more" (Figure.orMore). */
+  orMore?: boolean;
   /** A range around the value (e.g. P10–P90), in the value's unit. */
   low?: number;
   high?: number;
@@ -76,7 +78,7 @@ export function figureWords(figure: FigureLike, {bare = false}: {bare?: boolean}
   assertFinite(value);
   const precision = boundPrecision(figurePrecision(figure), bare ? undefined : bound, value);
   const text = unitText(value, unit, precision);
-  const main = bare ? text : withBound(text, bound, value);
+  const main = bare ? text : `${withBound(text, bound, value)}${figure.orMore && bound !== "at-least" && value > 0 ? " or more" : ""}`;
   if (low === undefined || high === undefined) return main;
   assertFinite(low);
   assertFinite(high);
@@ -94,12 +96,18 @@ export function figureText(value: number, unit: string, bound?: Bound, status?: 
 }
 
 /**
- * Returns a computed figure (src/core/lineage.ts) in words; it is derived, so three significant figures.
+ * Returns a computed figure (src/core/lineage.ts) in words; it is derived, so three significant figures; a figure
+ * that carries its own words (a term over several contracts) is written with them.
  *
  * @example derivedText({value: 100 / 11, unit: "gw-years", bound: "at-least", lineage}) // "over 9.09 GW-years"
  */
-export function derivedText(figure: Pick<Figure, "value" | "unit" | "bound">, {bare = false}: {bare?: boolean} = {}): string {
-  return figureWords({value: figure.value, unit: figure.unit, bound: figure.bound, derived: true}, {bare});
+export function derivedText(
+  figure: Pick<Figure, "value" | "unit" | "bound" | "words" | "orMore">,
+  {bare = false}: {bare?: boolean} = {}
+): string {
+  // A figure one number would misstate carries its words ("7–8 years (2 contracts)").
+  if (figure.words) return figure.words;
+  return figureWords({value: figure.value, unit: figure.unit, bound: figure.bound, derived: true, orMore: figure.orMore}, {bare});
 }
 
 /**

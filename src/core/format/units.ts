@@ -4,7 +4,7 @@
  * (see numbers.ts) so a sourced value keeps its digits and a computed one gets three significant figures.
  */
 import {usd} from "./money.js";
-import {atPrecision, directionOf, numberText, type Precision, roundSig, roundWhole} from "./numbers.js";
+import {assertFinite, atPrecision, directionOf, numberText, type Precision, roundSig, roundWhole} from "./numbers.js";
 
 type Formatter = (x: number, precision: Precision) => string;
 
@@ -155,4 +155,23 @@ const NAMES: Record<string, string> = {
 /** Returns the unit's name in words, for a table's unit column: "usd-bn-per-gw" → "$ bn per GW". */
 export function unitName(unit: string): string {
   return NAMES[unit] ?? unit;
+}
+
+/**
+ * Returns a commitment's term from each contract's own term in years: "10 years" for one, "5 years each (3
+ * contracts)" for several of one length, "7–8 years (2 contracts)" for several of different lengths; null for none.
+ * A span from the first start to the last end (8.32 years for Amazon → OpenAI's two contracts) is a model's
+ * number, not a term anyone stated (critic s8 M14).
+ *
+ * @example termText([7, 8]) // "7–8 years (2 contracts)"
+ */
+export function termText(years: readonly number[]): string | null {
+  if (!years.length) return null;
+  for (const y of years) assertFinite(y);
+  const low = Math.min(...years);
+  const high = Math.max(...years);
+  const one = (y: number) => unitText(y, "years", "as-written");
+  if (years.length === 1) return one(years[0]);
+  if (low === high) return `${one(low)} each (${years.length} contracts)`;
+  return `${numberText(low, "as-written")}–${one(high)} (${years.length} contracts)`;
 }

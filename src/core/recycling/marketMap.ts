@@ -1,7 +1,7 @@
 import {factGw} from "../capacity/convert.js";
 import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
 import {factProvenance, NO_INPUTS, type Provenance, provenanceOf, withValue} from "../commitment/provenance.js";
-import {toUsd} from "../headlines.js";
+import {totalEvidence, toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Dataset, Deal} from "../model.js";
 import {chipVendorCompany, parentCompany} from "./companyParents.js";
@@ -239,6 +239,11 @@ function sumFigure(a: Figure, b: Figure): Figure {
 // The deal's tranches paid by `isInvestor`, summed: firm, contingent and every tranche (USD, with lineage).
 function investorEquity(deal: Deal, isInvestor: (id: string) => boolean) {
   const sum = (tranches: Deal["tranches"]): Figure => {
+    // A stated total that covers exactly these tranches settles the status, as on the cards and tables (totalEvidence):
+    // Microsoft's "about $13B" is reported, though two of its three tranches are estimates (critic s8 M14).
+    const {stated, stronger} = totalEvidence(deal, tranches);
+    if (stated && stronger === "stated")
+      return withValue(factProvenance(`${deal.id}.totals.${stated.id}`, stated.amount), toUsd(stated.amount), "usd");
     const provenance = tranches.map((t) => factProvenance(`${deal.id}.tranches.${t.id}.amount`, t.amount));
     const usd = tranches.reduce((s, t) => s + toUsd(t.amount), 0);
     return withValue(provenance.length ? provenanceOf(...provenance) : NO_INPUTS, usd, "usd");

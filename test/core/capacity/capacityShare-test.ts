@@ -72,10 +72,19 @@ it("capacityShareScope(share) names the deals summed with their stage: a letter 
   const a = capacityShare(deals, "a")!;
   assert.strictEqual(a.lettersOfIntent, 1);
   assert.isFalse(a.selfOutside);
-  assert.strictEqual(capacityShareScope(a), "the 2 deals in our data not superseded (1 of them only a letter of intent)");
+  assert.strictEqual(
+    capacityShareScope(a),
+    "the 2 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"
+  );
   const c = capacityShare(deals, "c")!; // superseded: summed only because it is the deal shown
   assert.deepStrictEqual(c.deals, ["a", "b", "c"]);
-  assert.strictEqual(capacityShareScope(c), "the 2 deals in our data not superseded and this one (1 of them only a letter of intent)");
-  assert.strictEqual(capacityShareScope({dealCount: 1, lettersOfIntent: 0, selfOutside: false}), "the 1 deal in our data not superseded");
+  assert.strictEqual(
+    capacityShareScope(c),
+    "the 2 deals in our data with a GW figure, none superseded, and this one (1 of them only a letter of intent)"
+  );
+  assert.strictEqual(
+    capacityShareScope({dealCount: 1, lettersOfIntent: 0, selfOutside: false}),
+    "the 1 deal in our data with a GW figure, not superseded"
+  );
   assert.notMatch(capacityShareScope(a), /live/);
 });
