@@ -31,7 +31,8 @@ const TEXT_KEYS = new Set([
   "description",
   "question",
   "text",
-  "note"
+  "note",
+  "covers"
 ]);
 
 /** Keys of Markdown fields (src/io/schema.ts `markdown`). */
