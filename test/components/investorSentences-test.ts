@@ -3,7 +3,7 @@
 // over every deal in the data (critic items 2 and 9).
 import {assert, it} from "vitest";
 import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
-import {critiqueClaims, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
+import {critiqueClaims, operatingProfitBasis, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
 import {
   ceilingFilledSentence,
   leaseClause,
@@ -13,6 +13,7 @@ import {
 } from "../../docs/components/sections/recycling.js";
 import {projectDeal, providerExposure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {assertInDelta} from "../asserts.js";
 
 const dataset = await readValidDataset("data");
 // Base values, no draws: the conditions are about signs and presence, the same in either convention for this data.
@@ -133,4 +134,27 @@ it("commitmentFinding(commitment) says 'no capacity ceiling' only for a deal wit
     commitmentFinding(projections["microsoft-nvidia-anthropic"].commitment),
     "$30B buys about 2.73 GW-years at $11B per GW-year; the capacity figure of up to 1 GW is not compared with it"
   );
+});
+
+it("operatingProfitBasis: the margin beside an operating profit is that profit's margin; a median is named and set beside the base case's (critic s9 H2)", () => {
+  let checked = 0;
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    if (!r.operatingProfitUsd || r.impliedMargin === null || !r.revenueUsd) continue;
+    // At the base values the implied margin is the operating profit over the revenue: the pair the words print.
+    assertInDelta(r.impliedMargin, r.operatingProfitUsd.value / r.revenueUsd.value, 1e-9, deal.id);
+    assert.match(operatingProfitBasis(r), /^, a margin of about \d+% after its running costs and depreciation \(it reports /);
+    // With draws, the headline profit is the median: the margin goes with the base case's profit, each named.
+    const base = r.operatingProfitUsd.value;
+    const drawn = {
+      ...r,
+      operatingProfitUsd: {...r.operatingProfitUsd, value: base * 0.8},
+      baseCase: {...r.baseCase!, operatingProfitUsd: base}
+    };
+    const words = operatingProfitBasis(drawn as typeof r);
+    assert.isTrue(words.startsWith(" (the median of the draws); at every assumption's base value it is "), words);
+    assert.include(words, ", a margin of about");
+    checked++;
+  }
+  assert.isAtLeast(checked, 7);
 });

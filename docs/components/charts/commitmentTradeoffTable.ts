@@ -9,6 +9,7 @@ import {el} from "../dom.js";
 import {bounded, count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 import type {DealView} from "./commitmentModel.js";
+import {operatingProfitBasis} from "./recyclingCritique.js";
 
 interface Cell {
   /** Benefit or cost, for this party. */
@@ -93,8 +94,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
           : "A margin on every GW-year of the term.",
         figure: fig(
           recycling.operatingProfitUsd,
-          (f) =>
-            `${figureText(f.value, "usd", f.bound)} of operating profit${view.recycling.impliedMargin !== null ? `, a margin of ${figureText(view.recycling.impliedMargin, "fraction", "about")} after running costs and depreciation` : ""}`
+          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit${operatingProfitBasis(view.recycling)}`
         )
       }
     },

@@ -26,6 +26,21 @@ export function paysBackWithinDeal(r: Pick<DealRecycling, "flows" | "newMoneyExp
   return r.flows.length > 0 && r.newMoneyExpectedUsd.value > 0 && r.paybackYear !== null && r.npvUsd !== null && r.npvUsd.value >= 0;
 }
 
+/**
+ * The words after a median operating profit: that it is the median, and the margin the flows imply beside the profit
+ * it is the margin of, the base case's (the implied margin is computed at the base values), so a reader who divides one
+ * by the revenue gets the other (critic s9 H2: "$24.4B, a margin of about 31%" paired a median with a base margin).
+ */
+export function operatingProfitBasis(r: Pick<DealRecycling, "impliedMargin" | "margin" | "baseCase" | "operatingProfitUsd">): string {
+  const base = r.baseCase?.operatingProfitUsd ?? null;
+  const median = r.baseCase ? " (the median of the draws)" : "";
+  if (r.impliedMargin === null) return median;
+  const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${pct(r.margin.value)})`;
+  return base !== null && r.operatingProfitUsd && Math.abs(base - r.operatingProfitUsd.value) > 1e-6 * Math.abs(base)
+    ? `${median}; at every assumption's base value it is ${usd(base)}, ${margin}`
+    : `, ${margin}`;
+}
+
 /** Returns the critique's claims for a deal, each with the figure it rests on; claims whose figure is missing are left out. */
 export function critiqueClaims(
   r: DealRecycling,
@@ -56,7 +71,7 @@ export function critiqueClaims(
     critique.push({
       argument:
         "Revenue is not profit, and profit is not cash: only the provider's margin comes back, and the provider must first build the capacity, years after the money went out.",
-      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${r.impliedMargin !== null ? `, a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${pct(r.margin.value)})` : ""}, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${operatingProfitBasis(r)}, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
       lineage: r.npvUsd.lineage
     });
   if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)
