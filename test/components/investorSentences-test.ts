@@ -142,7 +142,7 @@ it("operatingProfitBasis: the margin beside an operating profit is that profit's
     const r = projections[deal.id].recycling;
     if (!r.operatingProfitUsd || r.impliedMargin === null || !r.revenueUsd) continue;
     // At the base values the implied margin is the operating profit over the revenue: the pair the words print.
-    assertInDelta(r.impliedMargin, r.operatingProfitUsd.value / r.revenueUsd.value, 1e-9, deal.id);
+    assertInDelta(r.impliedMargin, r.operatingProfitUsd.value / r.revenueUsd.value, 1e-9);
     assert.match(operatingProfitBasis(r), /^, a margin of about \d+% after its running costs and depreciation \(it reports /);
     // With draws, the headline profit is the median: the margin goes with the base case's profit, each named.
     const base = r.operatingProfitUsd.value;
