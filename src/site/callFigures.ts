@@ -44,7 +44,7 @@ import {
   withValue
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
-import type {FigureValue} from "./placeholders.js";
+import {type FigureValue, formatFigure} from "./placeholders.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
 export interface CallFigureInput {
@@ -308,6 +308,17 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     text(
       price && paid !== null && price.value > market * (1 + 1e-9)
         ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
+        : ""
+    )
+  ];
+  // The share of the ceiling's GW-years the spend would buy at the market price, for a call whose own share is at the
+  // cash model's higher price: the key box's share, named, so the two read as two measures of one spend, not as one
+  // figure given twice (critic s9 H6: Google → Anthropic's 60% in the call, 73% in the box). Empty where the prices agree.
+  yield [
+    `${id}.econ.price-coverage.words`,
+    text(
+      price && paid !== null && price.value > market * (1 + 1e-9) && c?.coverage
+        ? `, at which the spend would buy ${formatFigure(figure(c.coverage))} of the ceiling's GW-years (the key figures' share)`
         : ""
     )
   ];

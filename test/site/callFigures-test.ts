@@ -615,3 +615,21 @@ it("every priced deal at the base values: the held margin is the guidance or the
     assert.strictEqual(Math.sign(r.npvUsd.value - r.npvAtHeldMarginUsd!.value), Math.sign(gap), deal.id);
   }
 });
+
+it("price-coverage.words: where the cash model's price is above the market price, the call names the key box's share at the market price (critic s9 H6)", () => {
+  for (const deal of dataset.deals) {
+    const r = projections[deal.id].recycling;
+    const c = projections[deal.id].commitment;
+    const market = projections[deal.id].assumptions["revenue-per-gw-year"] * 1e9;
+    const above = !!r?.pricePerGwYearUsd && r.pricePerGwYearUsd.value > market * (1 + 1e-9) && !!r.revenueUsd && !!c?.coverage;
+    const w = words(`${deal.id}.econ.price-coverage.words`);
+    if (!above) assert.strictEqual(w, "", deal.id);
+    else {
+      assert.match(w, /^, at which the spend would buy about \d+% of the ceiling's GW-years \(the key figures' share\)$/, deal.id);
+      assert.include(w, formatFigure(table.get(`${deal.id}.econ.coverage`)!), deal.id);
+    }
+  }
+  // Google → Anthropic: the call's share is at the cash model's price, the box's (and these words') at the market price.
+  assert.notStrictEqual(words("google-anthropic.econ.price-coverage.words"), "");
+  assert.notStrictEqual(value("google-anthropic.econ.coverage-paid"), value("google-anthropic.econ.coverage"));
+});
