@@ -10,6 +10,7 @@ import {dealMemo} from "../../src/cli/snapshotWriter.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {siteData, siteDataFiles, type TextMemo} from "../../src/site/siteData.js";
+import {withBenchChange} from "../benchChange.js";
 
 it("kept files: the same bytes as a build without them, and a rebuild after one deal changes finishes only that deal's files and the market's", async () => {
   const full = await readValidDataset("data");
@@ -55,14 +56,7 @@ it("kept files: the same bytes as a build without them, and a rebuild after one 
     assert.deepStrictEqual(await build(dataset, true), clean);
     assert.deepStrictEqual(finished, []);
     // The founding deal's first commitment + 1 (the bench's change).
-    const changed: Dataset = {
-      ...dataset,
-      deals: dataset.deals.map((d) =>
-        d.id === "amazon-anthropic"
-          ? {...d, commitments: d.commitments.map((c, i) => (i === 0 ? {...c, amount: {...c.amount, value: c.amount.value + 1}} : c))}
-          : d
-      )
-    };
+    const changed = withBenchChange(dataset);
     finished = [];
     const rebuilt = await build(changed, true);
     assert.deepStrictEqual(rebuilt, await build(changed, false));

@@ -8,6 +8,7 @@ import {inputDigest} from "../../src/cli/snapshotWriter.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {type DealMemo, siteData, siteDataFiles} from "../../src/site/siteData.js";
+import {withBenchChange} from "../benchChange.js";
 
 it("inputDigest(value) is the same for values with the same JSON text and differs when the text differs", () => {
   const digest = (value: unknown) => inputDigest(value, new WeakMap());
@@ -77,14 +78,7 @@ it("with results kept between builds, a rebuild after one deal value changes rec
   assert.deepStrictEqual(await files(dataset, true), clean);
   assert.deepStrictEqual(computed, []);
   // The founding deal's first commitment + 1 (the bench's change).
-  const changed: Dataset = {
-    ...dataset,
-    deals: dataset.deals.map((d) =>
-      d.id === "amazon-anthropic"
-        ? {...d, commitments: d.commitments.map((c, i) => (i === 0 ? {...c, amount: {...c.amount, value: c.amount.value + 1}} : c))}
-        : d
-    )
-  };
+  const changed = withBenchChange(dataset);
   const rebuilt = await files(changed, true);
   const recomputedDeals = computed.filter((c) => perDeal.includes(c.name)).map((c) => (c.input as [Dataset])[0].deals.map((d) => d.id));
   assert.isAbove(recomputedDeals.length, 0);
