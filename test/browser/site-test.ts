@@ -386,7 +386,11 @@ function staticHeading(path: string): string {
 function staticText(html: string): string {
   return html
     .replace(/<script\b[\s\S]*?<\/script>/g, "")
+    // An inline element's tags (a figure run's span, a link) join the text around them, as a browser renders it
+    // ("9.09 GW-years</span>:" reads "9.09 GW-years:"); any other tag separates words.
+    .replace(/<\/?(?:span|a|em|strong|b|i|abbr|sup|sub|time)\b[^>]*>/g, "")
     .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;|&#160;/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
