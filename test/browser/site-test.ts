@@ -384,20 +384,22 @@ function staticHeading(path: string): string {
 
 /** The text of markup as a reader without JavaScript reads it: tags and scripts out, entities decoded, spaces collapsed. */
 function staticText(html: string): string {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script>/g, "")
-    // An inline element's tags (a figure run's span, a link) join the text around them, as a browser renders it
-    // ("9.09 GW-years</span>:" reads "9.09 GW-years:"); any other tag separates words.
-    .replace(/<\/?(?:span|a|em|strong|b|i|abbr|sup|sub|time)\b[^>]*>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;|&#160;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    html
+      .replace(/<script\b[\s\S]*?<\/script>/g, "")
+      // An inline element's tags (a figure run's span, a link) join the text around them, as a browser renders it
+      // ("9.09 GW-years</span>:" reads "9.09 GW-years:"); any other tag separates words.
+      .replace(/<\/?(?:span|a|em|strong|b|i|abbr|sup|sub|time)\b[^>]*>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&nbsp;|&#160;/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 it("every page's first screen is in its HTML: its headline, and on a deal page the deal's key figures", async () => {
