@@ -295,9 +295,11 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
   const market = p ? p.assumptions["revenue-per-gw-year"] * 1e9 : Number.NaN;
   const paid = price && r?.revenueUsd && price.value > 0 ? r.revenueUsd.value / price.value : null;
   const ceiling = c?.ceilingGwYears?.value;
+  // The cash model's price is above the market price (the commitment pays for more than the capacity supplies).
+  const aboveMarket = !!price && price.value > market * (1 + 1e-9);
   yield [`${id}.econ.price`, figure(price)];
   yield [`${id}.econ.market-price`, number(market, "usd-per-gw-year", "exact", false)];
-  yield [`${id}.econ.price-above-market`, {kind: "number", value: price && price.value > market * (1 + 1e-9) ? 1 : 0, unit: "count"}];
+  yield [`${id}.econ.price-above-market`, {kind: "number", value: aboveMarket ? 1 : 0, unit: "count"}];
   yield [`${id}.econ.gw-years-paid`, number(paid, "gw-years", "about")];
   yield [`${id}.econ.coverage-paid`, paid !== null && c?.coverage && ceiling ? number(paid / ceiling, "fraction", "about") : missing];
   yield [`${id}.econ.capex-per-gw`, p ? number(p.assumptions["capex-per-gw"] * 1e9, "usd-per-gw", "exact", false) : missing];
@@ -306,7 +308,7 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
   yield [
     `${id}.econ.price.words`,
     text(
-      price && paid !== null && price.value > market * (1 + 1e-9)
+      price && paid !== null && aboveMarket
         ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
         : ""
     )
@@ -317,7 +319,7 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
   yield [
     `${id}.econ.price-coverage.words`,
     text(
-      price && paid !== null && price.value > market * (1 + 1e-9) && c?.coverage
+      paid !== null && aboveMarket && c?.coverage
         ? `, at which the spend would buy ${formatFigure(figure(c.coverage))} of the ceiling's GW-years (the key figures' share)`
         : ""
     )

@@ -589,8 +589,9 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
     return new Set(vendorsOf(covered.length ? covered : deal.hardware.chips));
   };
   const asMeasure = (f: {value: number; bound: Bound} | null | undefined) => (f ? {value: f.value, bound: f.bound} : undefined);
-  const long = dataset.deals.flatMap((deal) =>
-    partiesOf(deal).map((p) => {
+  const long = dataset.deals.flatMap((deal) => {
+    const covered = party === "vendor" ? capacityVendors(deal) : null;
+    return partiesOf(deal).map((p) => {
       // A superseded deal's terms are history (its letter's GW, commitment and projected chips): only the money that
       // still stands under it (its firm tranches not lapsed: Nvidia's $30B in OpenAI) counts, as in the market totals.
       const live = !isHistory(deal);
@@ -603,7 +604,7 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
             : {firm: measures.investedFirmUsd.get(deal.id), max: measures.investedMaxUsd.get(deal.id)};
       const firm = money.firm;
       const max = live ? (money.max ?? firm) : firm;
-      const counts = party !== "vendor" || capacityVendors(deal).has(p);
+      const counts = !covered || covered.has(p);
       const terms = (m: Map<string, {value: number; bound: Bound}>) => (live ? m.get(deal.id) : undefined);
       const capacity = (m: Map<string, {value: number; bound: Bound}>) => (counts ? terms(m) : undefined);
       const parts = [firm, max, terms(measures.committedUsd), capacity(measures.gw), capacity(measures.h100e)];
@@ -617,8 +618,8 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
         h100e: capacity(measures.h100e)?.value ?? null,
         bounds: parts.map((x) => x?.bound ?? "exact").join(" ")
       };
-    })
-  );
+    });
+  });
   if (!long.length) return [];
   const grouped = aq
     .from(long)
