@@ -46,8 +46,13 @@ function formatAssumption(a: AssumptionLike, x: number): string {
   return sig(x);
 }
 
+/**
+ * The unit a slider's number box is read in, named after its label. A share is shown in per cent (a reader types 35
+ * for 35%, not 0.35); the URL and the model keep the fraction. A label that already names the "per GW" or
+ * "per GW-year" part of its unit ("Contract revenue per GW-year") is not told it again.
+ */
 const UNIT_HINTS: Record<string, string> = {
-  fraction: "0–1",
+  fraction: "%",
   ratio: "×",
   years: "years",
   months: "months",
@@ -57,12 +62,21 @@ const UNIT_HINTS: Record<string, string> = {
   "usd-per-mwh": "$ per MWh"
 };
 
-function unitHint(a: AssumptionLike): string {
-  return UNIT_HINTS[a.unit] ?? a.unit;
+/** Multiplier from the model's value to the number the slider shows (100 for a share shown in per cent). */
+export function displayScale(a: Pick<AssumptionLike, "unit">): number {
+  return a.unit === "fraction" ? 100 : 1;
 }
 
-function stepOf(a: AssumptionLike): number {
-  const span = a.high - a.low;
+/** Returns the unit named after a slider's label, e.g. "%" or "$B" ("Contract revenue per GW-year ($B)"). */
+export function unitHint(a: Pick<AssumptionLike, "unit" | "label">): string {
+  const hint = UNIT_HINTS[a.unit] ?? a.unit;
+  const per = / per GW(-year)?$/.exec(hint)?.[0];
+  return per && a.label.includes(per.trim()) ? hint.slice(0, -per.length) : hint;
+}
+
+/** The slider's step, in the units it shows: about a fiftieth of its range, rounded to 1, 2 or 5 × a power of ten. */
+export function stepOf(a: Pick<AssumptionLike, "unit" | "low" | "high">): number {
+  const span = (a.high - a.low) * displayScale(a);
   if (span <= 0) return 1;
   const raw = span / 50;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
@@ -95,7 +109,8 @@ export function ScenarioControls({
   const reset = el("button", {type: "button", class: "controls-reset"}, "Reset to scenario");
   root.append(el("div", {class: "controls-row"}, picker, reset), sliderBox);
 
-  let inputs: {id: string; step: number; input: HTMLElement & {value: number}}[] = [];
+  // step: in the model's units; scale: model value × scale = the number the slider shows.
+  let inputs: {id: string; step: number; scale: number; input: HTMLElement & {value: number}}[] = [];
   const build = (scenario: ScenarioLike, fromUrl: boolean) => {
     const values = scenarioAssumptionValues(assumptions, scenario);
     sliderBox.replaceChildren();
@@ -107,23 +122,27 @@ export function ScenarioControls({
         const value = Number.isFinite(requested) && params.has(a.id) ? Math.min(a.high, Math.max(a.low, requested)) : values[a.id];
         // The number box shows the raw value (a formatted "50%" is not a number), so the label names the unit.
         const step = stepOf(a);
-        const input = Inputs.range([a.low, a.high], {label: `${a.label} (${unitHint(a)})`, step, value});
+        const scale = displayScale(a);
+        // 0.07 × 100 is 7.000000000000001 in floating point: the box shows 7.
+        const shown = (x: number) => Number((x * scale).toPrecision(12));
+        const input = Inputs.range([shown(a.low), shown(a.high)], {label: `${a.label} (${unitHint(a)})`, step, value: shown(value)});
         // Inputs' <label> names one of its two boxes (number, range): each gets the name for a screen reader.
         for (const box of input.querySelectorAll("input")) box.setAttribute("aria-label", `${a.label} (${unitHint(a)})`);
         sliderBox.append(input);
-        return {id: a.id, step, input};
+        return {id: a.id, step: step / scale, scale, input};
       });
   };
   const update = () => {
     const scenario = picker.value;
     const values = scenarioAssumptionValues(assumptions, scenario);
     const changed: string[] = [];
-    for (const {id, step, input} of inputs) {
+    for (const {id, step, scale, input} of inputs) {
+      const chosen = input.value / scale;
       // A slider shows its default snapped to its step (AWS's 35.4% margin sits at 35.5%): within half a step it is
       // still the default, which keeps its exact value, so the page shows the published figures, not a recomputation.
-      if (Math.abs(input.value - values[id]) <= step / 2 + 1e-12) continue;
+      if (Math.abs(chosen - values[id]) <= step / 2 + 1e-12) continue;
       changed.push(id);
-      values[id] = input.value;
+      values[id] = chosen;
     }
     root.value = {scenario: scenario.id, ramp: scenario.ramp, values, changed};
     if (url) {
