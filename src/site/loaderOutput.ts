@@ -8,6 +8,7 @@ import {dataDir} from "../io/dataDir.js";
 import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
+import {publishedDraws} from "./draws.js";
 import {type DealMemo, type SiteData, sharedFiles, siteData, type TextMemo} from "./siteData.js";
 
 /**
@@ -23,7 +24,8 @@ export async function readSiteData(
 ): Promise<SiteData> {
   dataset ??= await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
-  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep});
+  const draws = publishedDraws();
+  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep, draws: {analysis: draws, bands: draws}});
 }
 
 /** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json", "data/deals/<id>.json"…). */
