@@ -69,11 +69,6 @@ export default defineConfig({
     ]
   },
   test: {
-    // The Monte Carlo draw count of every build, `deals project` and `deals check` a test runs (src/site/draws.ts, in
-    // test runs only): 1,000 instead of the published 10,000. The suite builds the real data about ten times; every
-    // build and CLI run of one test run draws the same count, so they still agree figure for figure. The pure tests of
-    // the published figures (test/publishedSite.ts) still compute them at the published count.
-    env: {DEALS_DRAWS: "1000"},
     testTimeout: 60_000,
     hookTimeout: 300_000,
     maxWorkers: 2,

@@ -8,7 +8,6 @@ import {type Dataset, STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem, type Problem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 import {checkProjections, checkReports} from "../site/checkReports.js";
-import {publishedDraws} from "../site/draws.js";
 import type {CheckCache} from "./checkCache.js";
 
 /**
@@ -47,7 +46,7 @@ export async function checkData({dataDir = "data", quiet = false, stale = true, 
   // The summaries' conditions are checked against the figures as published: the projections the site computes.
   const problems = dataset
     ? await checkReports(dataset, {
-        projections: stale ? checkProjections(dataset, {draws: publishedDraws()}) : undefined,
+        projections: stale ? checkProjections(dataset) : undefined,
         stale,
         warn: (p) => warnings.push(p),
         memo: cache?.memo

@@ -111,12 +111,15 @@ program
   .description("print a deal's headline projections (with --json: every figure with its lineage)")
   .option("--scenario <name>", "scenario id", "base")
   .option("--json", "print JSON")
-  .option("--draws <n>", `Monte Carlo draws for the P10–P90 bands (default: ${MONTE_CARLO_DRAWS}, the site's and the PDFs' count)`, (v) =>
-    Number.parseInt(v, 10)
+  .option(
+    "--draws <n>",
+    "Monte Carlo draws for the P10–P90 bands (the site's and the PDFs' count)",
+    (v) => Number.parseInt(v, 10),
+    MONTE_CARLO_DRAWS
   )
   .option("--seed <seed>", "Monte Carlo seed", MONTE_CARLO_SEED)
   .option("--data <dir>", "data folder", "data")
-  .action(async (deal: string, options: {scenario: string; json?: boolean; draws?: number; seed: string; data: string}) => {
+  .action(async (deal: string, options: {scenario: string; json?: boolean; draws: number; seed: string; data: string}) => {
     const {projectCommand} = await import("./project.js");
     process.exitCode = await projectCommand(deal, options);
   });

@@ -17,6 +17,7 @@ import {
   historyText,
   isSuperseded,
   itRenewalText,
+  MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   medianBetweenClusters,
   paybackEven,
@@ -30,7 +31,6 @@ import type {Figure} from "../core/lineage.js";
 import {formatProblem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
 import {otherReturnsPv} from "../site/callFigures.js";
-import {publishedDraws} from "../site/draws.js";
 
 export interface ProjectCommandOptions {
   scenario?: string;
@@ -167,7 +167,7 @@ export function checkpointsJson(checkpoints: readonly Checkpoint[]) {
 /** Runs the command; returns the exit code. */
 export async function projectCommand(
   dealId: string,
-  {scenario = "base", json = false, draws = publishedDraws(), seed = MONTE_CARLO_SEED, data = "data"}: ProjectCommandOptions
+  {scenario = "base", json = false, draws = MONTE_CARLO_DRAWS, seed = MONTE_CARLO_SEED, data = "data"}: ProjectCommandOptions
 ): Promise<number> {
   const {dataset, problems} = await readDataset(data);
   if (!dataset) {

@@ -8,7 +8,6 @@ import {dataDir} from "../io/dataDir.js";
 import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
-import {publishedDraws} from "./draws.js";
 import {type DealMemo, type SiteData, sharedFiles, siteData, type TextMemo} from "./siteData.js";
 
 /**
@@ -24,8 +23,7 @@ export async function readSiteData(
 ): Promise<SiteData> {
   dataset ??= await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
-  const draws = publishedDraws();
-  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep, draws: {analysis: draws, bands: draws}});
+  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep});
 }
 
 /** Returns the JSON text of the published file `path` ("data/analysis.json", "data/briefings/market.json", "data/deals/<id>.json"…). */

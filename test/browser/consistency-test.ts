@@ -12,7 +12,6 @@ import {figureWords, type HeadlineFigure, projectDeal} from "../../src/core/inde
 import type {Dataset} from "../../src/core/model.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
-import {publishedDraws} from "../../src/site/draws.js";
 import {pageTexts} from "../pdf/pdfText.js";
 import {builtSite} from "../setup/builtSite.js";
 import {drawDeferred} from "./deferred.js";
@@ -88,9 +87,8 @@ describe("every published headline figure reads the same on the site, in the PDF
     const figures = manifest.figures.filter((f) => f.deal === deal);
     const site = await pageText(`/deals/${deal}`);
     const pdf = (await pageTexts(join(siteDir, "briefings", `deal-${deal}.pdf`))).join(" ");
-    // The CLI's default draws, as `deals project` runs: banded headlines are the medians of those draws. In a test
-    // run that is the build's count too (DEALS_DRAWS, vitest.config.ts), which the deal page's data records.
-    const projection = projectDeal(dataset, deal, {draws: publishedDraws()});
+    // The CLI's default draws, as `deals project` runs: banded headlines are the medians of those draws.
+    const projection = projectDeal(dataset, deal);
     const cli = new Map(projectionJson(projection, headlineJson(dataset, projection)).headlines.map((h) => [h.key, h]));
     const [siteFlat, pdfFlat] = [squeeze(site), squeeze(pdf)];
     const problems: string[] = [];
