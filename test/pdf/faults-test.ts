@@ -116,11 +116,27 @@ it.concurrent("deals pdf --timeout 3 (a page that never signals ready) fails in 
 });
 
 it.concurrent("deals pdf --timeout 3 (a page that hangs its renderer) gives up after 4 × 3 s, kills the browser, exit 1, the previous PDF intact", async () => {
-  // Once loaded, the page's only thread spins forever: no protocol call to it ever returns.
+  // Once loaded, the page's only thread spins forever: no protocol call to it ever returns. The spin would burn a
+  // core for the 12 s the command waits (CPU the rest of the suite needs), so the test stops the renderers 2.5 s after
+  // the first one started (SIGSTOP): hung either way (spinning, or frozen before its loop began), it answers nothing,
+  // and the command's watchdog, kill and cleanup are what is tested; the group's SIGKILL ends stopped processes too.
   const site = siteWithPage((html) =>
     html.replace("</head>", '<script>addEventListener("load", () => setTimeout(() => { for (;;); }, 0));</script></head>')
   );
-  const run = await deals(site, ["--timeout", "3", name]);
+  let stopped = false;
+  const run = await deals(site, ["--timeout", "3", name], {
+    onBrowser: (_, __, renderers, ms) => {
+      if (stopped || ms < 2500) return;
+      stopped = true;
+      for (const {pid} of renderers)
+        try {
+          process.kill(pid, "SIGSTOP");
+        } catch {
+          // gone already
+        }
+    }
+  });
+  assert.isTrue(stopped, "the renderers were never stopped");
   assert.strictEqual(run.code, 1, run.stderr);
   assert.match(run.stderr, new RegExp(`deals pdf: 1 of 1 briefings failed:\\n  ${name}: timed out \\(the browser hung\\)`), run.stderr);
   assert.notInclude(run.stderr, "retrying", "a hung page is not retried");
