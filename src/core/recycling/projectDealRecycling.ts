@@ -1,5 +1,6 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
 import {energyCostPerGwYear} from "../commitment/costPerGwYear.js";
+import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
 import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
@@ -9,11 +10,12 @@ import {
   quotientProvenance,
   withValue
 } from "../commitment/provenance.js";
-import type {YearUsd} from "../commitment/spendByYear.js";
+import type {SpendTerm, YearUsd} from "../commitment/spendByYear.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal, Status} from "../model.js";
 import type {TwoClusters} from "../uncertainty/monteCarlo.js";
+import {buildOut} from "./buildOut.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
@@ -274,6 +276,13 @@ export interface PreparedDealRecycling {
   held: {value: number; basis: "guidance" | "reported"; status: Status; provenance: Provenance} | null;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
+  /**
+   * The contracts whose capacity the provider builds out ahead of their spend ({@link buildOut}: over `build-months`,
+   * ending on each contract's start unless that would start the build before the deal's announcement, later by
+   * `slip-months`), for a deal without a dated schedule whose spend is spread evenly; null otherwise (the spend's own
+   * rows, capacity online the year it is first used).
+   */
+  buildOut: {terms: SpendTerm[]; notBefore: string} | null;
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -297,12 +306,15 @@ export function prepareDealRecycling(
     group,
     chipMakers = [],
     facilityLeaseYears = null,
-    guidedMargin = null
+    guidedMargin = null,
+    buildOut: built = false
   }: {
     group?: readonly string[];
     chipMakers?: readonly string[];
     facilityLeaseYears?: number | null;
     guidedMargin?: {value: number; status: Status; provenance: Provenance} | null;
+    /** True for a deal without a dated schedule, spread evenly: its capacity is built out ahead of the spend. */
+    buildOut?: boolean;
   } = {}
 ): PreparedDealRecycling {
   const own = (investor: string) => !group || group.includes(investor);
@@ -348,12 +360,17 @@ export function prepareDealRecycling(
     marginId: margin,
     held: heldMarginOf(assumptions, margin, guidedMargin),
     facilityLeaseYears,
+    buildOut: buildOutOf(deal, built),
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
     // A lessee's cash also reads its rent; an owner's does not.
     cash: provenanceOf(
-      ...[...PROVIDER_CASH_ASSUMPTIONS, ...(facilityLeaseYears !== null ? (["facility-rent-per-gw-year"] as const) : [])].map((id) => ({
+      ...[
+        ...PROVIDER_CASH_ASSUMPTIONS,
+        ...(facilityLeaseYears !== null ? (["facility-rent-per-gw-year"] as const) : []),
+        ...(built ? (["build-months", "slip-months"] as const) : [])
+      ].map((id) => ({
         lineage: assumptionLineage(assumptions, id)
       }))
     ),
@@ -511,7 +528,7 @@ export function evaluateDealRecycling(
 type SpendInput = Pick<CommitmentSpend, "deal" | "totalUsd" | "ceilingGwYears" | "perYear" | "delivered">;
 
 /** The lab's spend with the provider, year by year, as {@link revenueOnCommitment} and {@link revenueOnDelivered} return it. */
-type Revenue = ReturnType<typeof revenueOnCommitment>;
+type Revenue = ReturnType<typeof revenueOnCommitment> & {builtGw?: number[]; useEndYear?: number};
 
 /** The banded recycling headlines of one set of values as plain numbers: what a Monte Carlo draw reads. */
 export interface RecyclingHeadlines {
@@ -645,12 +662,46 @@ function newMoneyCash<F>(
   const probability = values["contingent-probability"];
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
-  const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
+  const onCommitment = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
+  const revenue = onCommitment && commitment && !commitment.delivered ? builtOut(prepared, values, onCommitment) : onCommitment;
   const provider = revenue ? providerCashOn(prepared, values, revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
   return {probability, margin, contractPrice, cost, revenue, provider, flows};
+}
+
+/**
+ * The lab's spend on a deal without a dated schedule when its capacity is built out ({@link PreparedDealRecycling}'s
+ * `buildOut`): the capacity each contract keeps busy at the price comes online over `build-months`, ending on its
+ * start where the deal's announcement allows (later by `slip-months`); the lab spends its commitment as the capacity
+ * exists, at the same price ({@link buildOut}). The spend's own reading otherwise.
+ */
+function builtOut(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue): Revenue {
+  if (!prepared.buildOut) return revenue;
+  const built = buildOut(prepared.buildOut.terms, {
+    pricePerGwYearUsd: revenue.pricePerGwYearUsd,
+    buildYears: values["build-months"] / 12,
+    slipYears: values["slip-months"] / 12,
+    notBefore: prepared.buildOut.notBefore
+  });
+  const totalUsd = sum(built.perYear, (y) => y.usd);
+  const price = revenue.pricePerGwYearUsd;
+  return {
+    perYear: built.perYear,
+    totalUsd,
+    pricePerGwYearUsd: price,
+    gw: built.gw,
+    builtGw: built.builtGw,
+    useEndYear: built.endYear,
+    gwYears: totalUsd / price
+  };
+}
+
+/** The contracts a deal's build-out reads, and the deal's announcement (no build before it); null unless `built`. */
+function buildOutOf(deal: Deal, built: boolean): PreparedDealRecycling["buildOut"] {
+  const terms = built ? dealCommitmentTotals(deal)?.terms : undefined;
+  return terms ? {terms: terms.map(({usd, years, start}) => ({usd, years, start})), notBefore: deal.announced} : null;
 }
 
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
@@ -670,6 +721,8 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     siteOpexPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
     assetChargeRate: values["asset-charge-rate"],
     gw: revenue.gw ?? undefined,
+    builtGw: revenue.builtGw,
+    useEndYear: revenue.useEndYear,
     facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
     rentPerGwYearUsd: values["facility-rent-per-gw-year"] * 1e9,
     // The rent still owed after the term, valued at the term's end at the rate the NPV discounts at.
