@@ -397,13 +397,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
   const uncertainty = view.uncertainty?.figures;
-  // When the capex comes at once and a delivery slip cannot move the cash (s9 critic M13): said beside the capex.
+  // When the capex comes at once and a delivery slip cannot move the cash, and how a deal without a schedule is built
+  // out (s9 critic M13): said beside the capex.
   const timing = capexTimingText(
     r.flows,
     // The tornado is the base scenario's (controls do not redraw it): read only when the controls are untouched.
     isCustom(context.controls)
       ? undefined
-      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months")
+      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months"),
+    // A deal without a dated schedule: how its capacity is built out, at the values in use.
+    r.buildOut
   );
   const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
     (e) => e.kind !== "commitment"

@@ -16,8 +16,8 @@ export interface BuildOut {
 /**
  * Returns the build-out of contracts whose deal gives no dated capacity schedule. Each contract keeps
  * G = usd ÷ years ÷ `pricePerGwYearUsd` GW busy. That capacity comes online along a straight ramp of `buildYears`,
- * which ends on the contract's start, or, when that would start the build before `notBefore` (the deal's signing),
- * starts then and ends later; a slip moves the whole ramp `slipYears` later. A commitment is consumed only as its
+ * which ends on the contract's start, or, when that would start the build before `notBefore` (the deal's signing; a
+ * contract that started earlier was signed by its own start), starts then and ends later; a slip moves the whole ramp `slipYears` later. A commitment is consumed only as its
  * capacity exists: the lab uses what is online from the contract's start, at the price, until it has spent the
  * contract's usd, so GW-years the ramp leaves short of G are used after the contract's stated end (on schedule with
  * the ramp ending by the start, the contract's own even spread). The provider builds nothing past that. One row per
@@ -49,7 +49,8 @@ export function buildOut(
     if (!(usd >= 0)) throw new Error(`invalid usd: ${usd}`);
     if (!(years > 0 && years < Infinity)) throw new Error(`invalid years: ${years}`);
     const from = decimalYear(start);
-    const a = Math.max(from - buildYears, signed) + slipYears;
+    // A contract that started before the deal was announced was signed by its start: its build starts no later.
+    const a = Math.max(from - buildYears, Math.min(signed, from)) + slipYears;
     // The use ends when `years` GW-years per GW are used from the start: area(to) − area(from) = years, past the ramp.
     let to = a + buildYears / 2 + years + area(from, a);
     if (Math.abs(to - Math.round(to)) < 1e-9) to = Math.round(to); // so 2026 + 10 ends in 2035, not 2036

@@ -1,6 +1,7 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
 import {energyCostPerGwYear} from "../commitment/costPerGwYear.js";
 import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
+import {decimalYear} from "../commitment/decimalYear.js";
 import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
@@ -165,6 +166,12 @@ export interface DealRecycling {
   rentPerGwYearUsd: number | null;
   /** A lessee's rent still owed after the term on its facility leases, paid in the last year's cash, undiscounted, USD; null for an owner or without flows. */
   leaseTailUsd: number | null;
+  /**
+   * The build-out of a deal without a dated schedule ({@link buildOut}), as decimal years: the build time in months,
+   * when the first part starts coming online and when the last is online (slip included), the contracts' stated end
+   * and when the lab's use ends (later when the ramp left it short); null for a deal with a schedule or none.
+   */
+  buildOut: {months: number; onlineFrom: number; onlineBy: number; statedEnd: number; useEnd: number} | null;
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
   valuationYear: number;
   /**
@@ -455,6 +462,7 @@ export function evaluateDealRecycling(
       prepared.facilityLeaseYears !== null && p && flows.length
         ? withValue(p.capex, Math.max(0, ...provider.map((y) => y.gw)) * values["capex-per-gw"] * 1e9 * (1 - values["it-share"]), "usd")
         : null,
+    buildOut: p && flows.length ? buildOutSpan(prepared, values, base.revenue) : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
@@ -695,6 +703,24 @@ function builtOut(prepared: PreparedDealRecycling, values: AssumptionValues, rev
     builtGw: built.builtGw,
     useEndYear: built.endYear,
     gwYears: totalUsd / price
+  };
+}
+
+/** The span of a deal's build-out in decimal years ({@link DealRecycling}'s `buildOut`); null without one. */
+function buildOutSpan(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue | null): DealRecycling["buildOut"] {
+  if (!prepared.buildOut || revenue?.useEndYear === undefined) return null;
+  const months = values["build-months"];
+  const signed = decimalYear(prepared.buildOut.notBefore);
+  const ramps = prepared.buildOut.terms.map(({start, years}) => {
+    const from = decimalYear(start);
+    return {a: Math.max(from - months / 12, Math.min(signed, from)) + values["slip-months"] / 12, end: from + years};
+  });
+  return {
+    months,
+    onlineFrom: Math.min(...ramps.map((r) => r.a)),
+    onlineBy: Math.max(...ramps.map((r) => r.a)) + months / 12,
+    statedEnd: Math.max(...ramps.map((r) => r.end)),
+    useEnd: revenue.useEndYear
   };
 }
 
