@@ -1,4 +1,5 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
+import {factGw} from "../capacity/convert.js";
 import {energyCostPerGwYear} from "../commitment/costPerGwYear.js";
 import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
 import {decimalYear} from "../commitment/decimalYear.js";
@@ -41,6 +42,14 @@ export interface ChipMakerReturn {
   investedFirmUsd: number;
   /** Gross profit in the capex years − its firm tranches in theirs, at discount-rate to 1 January {@link VALUATION_YEAR}. Cash, at gross margin. */
   npvUsd: number;
+  /** The most GW the commitment keeps busy: the capacity whose chips chipsUsd counts. */
+  gw: number;
+  /**
+   * When the deal contracts capacity on top of the commitment (its ceiling is `beyondCommitment`): the same formula on
+   * that capacity, if it is built with this chip maker's systems: GW × capex per GW × it-share × chip-content-share,
+   * and × its gross margin; undiscounted (the data give it no dates). Null otherwise.
+   */
+  onCeiling: {gw: number; chipsUsd: number; grossProfitUsd: number} | null;
 }
 
 /**
@@ -290,6 +299,8 @@ export interface PreparedDealRecycling {
    * rows, capacity online the year it is first used).
    */
   buildOut: {terms: SpendTerm[]; notBefore: string} | null;
+  /** GW of capacity the deal contracts on top of its commitment (a `beyondCommitment` ceiling), else null. */
+  additionalGw: number | null;
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -368,6 +379,7 @@ export function prepareDealRecycling(
     held: heldMarginOf(assumptions, margin, guidedMargin),
     facilityLeaseYears,
     buildOut: buildOutOf(deal, built),
+    additionalGw: deal.capacity?.ceiling && deal.capacity.beyondCommitment ? factGw(deal.capacity.ceiling) : null,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
@@ -512,7 +524,19 @@ export function evaluateDealRecycling(
           // Chips are sold when the capacity is built (the capex years); the money goes out in the tranches' years.
           const at = (usd: number, year: number) => usd * (1 + rate) ** (VALUATION_YEAR - year);
           const npvUsd = sum(provider, (y) => at(y.capex * share * values[id], y.year)) - sum(firmTranches, (t) => at(t.usd, t.year));
-          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
+          // The capacity contracted on top of the commitment, built by an owner at the all-in capex (IT share of it).
+          const extra = prepared.additionalGw;
+          const extraChips = extra ? extra * values["capex-per-gw"] * 1e9 * values["it-share"] * values["chip-content-share"] : 0;
+          return {
+            company,
+            margin: {id, value: values[id]},
+            chipsUsd,
+            grossProfitUsd: chipsUsd * values[id],
+            investedFirmUsd,
+            npvUsd,
+            gw: Math.max(0, ...provider.map((y) => y.gw)),
+            onCeiling: extra ? {gw: extra, chipsUsd: extraChips, grossProfitUsd: extraChips * values[id]} : null
+          };
         })
       : [],
     ceilingFilled:
