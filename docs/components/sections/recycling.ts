@@ -150,7 +150,13 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
  * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
  * pay back within the deal", or what the deal lacks to say it.
  */
-export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
+export function recyclingFinding(
+  context: Pick<SectionContext, "data" | "dealId">,
+  r: DealRecycling,
+  {custom = false}: {custom?: boolean} = {}
+): string {
+  // The undiscounted cash is at the base values, or at the reader's own when a control has moved (s9 critic H7).
+  const basis = custom ? "your settings, not discounted" : "base values, not discounted";
   const investor = investorNames(context, {group: true});
   const provider = companyName(context.data, dealOf(context).provider);
   const firm = bounded(r.investmentFirmUsd.value, r.investmentFirmUsd.bound, usd);
@@ -173,16 +179,16 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
   // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
   const worth = r.npvUsd
     ? ` is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}:`
     : "";
   return cash >= 0
-    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}${when}`
-    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}`;
+    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}${when}`
+    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}`;
 }
 
 /**
