@@ -30,7 +30,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -722,7 +722,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips in the capacity the commitment keeps busy (about ${inputText(m.gw, "gw")} at most), ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.${
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips in the capacity the commitment keeps busy (about ${unitText(m.gw, "gw")} at most), ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.${
           m.onCeiling
             ? ` The capacity contracted on top of the commitment (up to ${inputText(m.onCeiling.gw, "gw")}) is not in that figure; if it is built with ${companyName(context.data, m.company)}'s systems too, the same formula gives ${usd(m.onCeiling.chipsUsd)} more of chips (${inputText(m.onCeiling.gw, "gw")} × ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW × the IT share × the chip maker's share of IT) and ${usd(m.onCeiling.grossProfitUsd)} more gross profit, ${usd(m.grossProfitUsd + m.onCeiling.grossProfitUsd)} in all against its ${usd(m.investedFirmUsd)}, not discounted (the data give that capacity no dates).`
             : ""
