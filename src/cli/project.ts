@@ -282,7 +282,7 @@ export async function projectCommand(
   line(rec.facilityLeaseYears !== null ? "capex, IT only (leased sites)" : "capex to deliver the capacity", rec.capexUsd);
   // When the capex comes at once and a slip cannot move the cash (s9 critic M13), as the capex card says it.
   const slipRow = projection.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months");
-  const timing = capexTimingText(rec.flows, slipRow);
+  const timing = capexTimingText(rec.flows, slipRow, rec.buildOut);
   if (timing) console.log(`  ${"".padEnd(34)} ${timing}`);
   line("leased data centres, at build cost", rec.leasedFacilityUsd);
   if (rec.facilityLeaseYears !== null) console.log("  rent during the term: a cash running cost each year");

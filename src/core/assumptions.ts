@@ -27,7 +27,8 @@ export const ASSUMPTION_IDS = [
   "it-renewal-share",
   "facility-rent-per-gw-year",
   "old-kit-price-share",
-  "asset-charge-rate"
+  "asset-charge-rate",
+  "build-months"
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];

@@ -190,6 +190,9 @@ export function leaseTailPv(p: DealProjection): number | null {
 
 /** The year the deal's spend ends (the last year of its commitment's spend), or null without a commitment. */
 export function termEndYear(p: DealProjection): number | null {
+  // The cash flows' last year of spend: later than the contract's stated end when a built-out deal's use runs on.
+  const spent = (p.recycling?.flows ?? []).filter((f) => f.spend > 0);
+  if (spent.length) return spent[spent.length - 1].year;
   const years = p.commitment?.perYear ?? [];
   return years.length ? years[years.length - 1].year : null;
 }

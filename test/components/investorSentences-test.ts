@@ -110,11 +110,14 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
     {data: dataset, dealId: "oracle-openai"} as unknown as Parameters<typeof leaseClause>[0],
     projections["oracle-openai"].recycling
   );
-  // 4.5 GW leased for about 15 years against a 5-year term: 10 years left at $1.4B per GW-year (facility-rent-per-gw-year),
-  // valued at the term's end at 10%: 4.5 × 1.4 × (1 − 1.1^−10) ÷ 0.1 = 6.3 × 6.14457 = $38.7B still owed.
+  // 4.5 GW leased for about 15 years each from the year it comes online: the 24-month build-out starts at the signing
+  // (10 Sep 2025, 2025.6904) and brings 15.48%, 50% and 34.52% online in 2025, 2026 and 2027; the last row is 2032
+  // (the use runs on past 2031 by what the ramp left short in 2027), so 7, 8 and 9 years of rent are left at
+  // $1.4B per GW-year (facility-rent-per-gw-year), valued at the term's end at 10% (a(m) = (1 − 1.1^−m) ÷ 0.1):
+  // 1.4 × 4.5 × (0.1548 × 4.8684 + 0.5 × 5.3349 + 0.3452 × 5.7590) = 6.3 × 5.4092 = $34.1B still owed.
   assert.strictEqual(
     oracle,
-    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash running cost each year, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, $38.7B (each later year's rent discounted at the NPV's rate)"
+    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash running cost each year, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, $34.1B (each later year's rent discounted at the NPV's rate)"
   );
   assert.strictEqual(
     otherReturnsClause({data: dataset, dealId: "microsoft-openai"} as unknown as Parameters<typeof otherReturnsClause>[0]),

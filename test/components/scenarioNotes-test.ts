@@ -14,7 +14,8 @@ it("computeTimingNote says why later delivery counts more H100-equivalents, only
   assert.match(note, /^Compute moves against timing: each GW is filled with the newest of the deal's chips available when it arrives/);
   assert.match(
     note,
-    /in Slip and Bear economics, which deliver later, the capacity counts more H100-equivalents than in the base case \(about [\d.,]+ million and [\d.,]+ million against [\d.,]+ million\)/
+    // Bear economics has no slip since s10 (a slip can raise a built-out deal's cash NPV): Slip alone delivers later.
+    /in Slip, which delivers later, the capacity counts more H100-equivalents than in the base case \(about [\d.,]+ million against [\d.,]+ million\)/
   );
   assert.match(note, /in Fast build-out and Bull economics, which deliver earlier, fewer \(about [\d.,]+ million and [\d.,]+ million\)\.$/);
   // A table whose compute follows its timing (or has none) gets no note.

@@ -68,7 +68,8 @@ const ASSUMPTION_ROWS: [string, string, number, number, number][] = [
   ["it-renewal-share", "fraction", 0, 0.5, 0.6],
   ["facility-rent-per-gw-year", "usd-bn-per-gw-year", 0.6, 1.4, 1.9],
   ["old-kit-price-share", "fraction", 0.3, 0.7, 1],
-  ["asset-charge-rate", "fraction", 0, 0.005, 0.015]
+  ["asset-charge-rate", "fraction", 0, 0.005, 0.015],
+  ["build-months", "months", 12, 24, 43]
 ];
 // The rows are ASSUMPTION_IDS plus the fixture deal's provider margin (margin-aws, where provider-margin was).
 if (

@@ -134,13 +134,13 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
     Kpi(
       "GW-years at the contract price",
       HeadlineFigure(commitment.gwYears.contract, "gw-years", "commitment.gwYears"),
-      `at ${usd(contract.value)} per GW-year`,
+      `at ${usd(contract.value)} per GW-year, the market price (from GPU rental prices)`,
       RangeSlot("contract")
     ),
     Kpi(
       "GW-years at the build-up cost",
       HeadlineFigure(commitment.gwYears.buildUp, "gw-years", "commitment.gwYearsBuildUp"),
-      `at ${usd(buildUp.value)} per GW-year (capex over its life, power, margin)`,
+      `at ${usd(buildUp.value)} per GW-year, what a GW-year costs the provider to supply (capex over its life, power, margin)`,
       RangeSlot("buildUp")
     ),
     commitment.ceilingGwYears
@@ -159,6 +159,18 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
         )
       : null
   );
+  // Three prices per GW-year sit side by side: say which one the cash uses (critic s9 M7).
+  const paid = view.recycling?.pricePerGwYearUsd?.value;
+  if (paid)
+    root.append(
+      el(
+        "p",
+        {class: "commitment-note"},
+        paid > contract.value * (1 + 1e-9)
+          ? `The cash figures price a GW-year at ${usd(paid)}: the commitment spread over the GW-years the capacity supplies in the term, above the ${usd(contract.value)} market price. The build-up cost is a cost to the provider, not a price the lab pays.`
+          : `The cash figures price a GW-year at the ${usd(contract.value)} market price. The build-up cost is a cost to the provider, not a price the lab pays.`
+      )
+    );
   fillRanges(root, context, view);
   return root;
 }

@@ -30,7 +30,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -150,7 +150,13 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
  * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
  * pay back within the deal", or what the deal lacks to say it.
  */
-export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling): string {
+export function recyclingFinding(
+  context: Pick<SectionContext, "data" | "dealId">,
+  r: DealRecycling,
+  {custom = false}: {custom?: boolean} = {}
+): string {
+  // The undiscounted cash is at the base values, or at the reader's own when a control has moved (s9 critic H7).
+  const basis = custom ? "your settings, not discounted" : "base values, not discounted";
   const investor = investorNames(context, {group: true});
   const provider = companyName(context.data, dealOf(context).provider);
   const firm = bounded(r.investmentFirmUsd.value, r.investmentFirmUsd.bound, usd);
@@ -173,16 +179,16 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
       : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
-      ? `${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}, with no new investment against it`;
+      ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}, with no new investment against it`
+      : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}, with no new investment against it`;
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
   // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
   const worth = r.npvUsd
     ? ` is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}:`
     : "";
   return cash >= 0
-    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}${when}`
-    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (base values, not discounted) ${capex}`;
+    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}${when}`
+    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}`;
 }
 
 /**
@@ -397,13 +403,16 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const provider = companyName(context.data, deal.provider);
   const rate = view.assumptions["discount-rate"];
   const uncertainty = view.uncertainty?.figures;
-  // When the capex comes at once and a delivery slip cannot move the cash (s9 critic M13): said beside the capex.
+  // When the capex comes at once and a delivery slip cannot move the cash, and how a deal without a schedule is built
+  // out (s9 critic M13): said beside the capex.
   const timing = capexTimingText(
     r.flows,
     // The tornado is the base scenario's (controls do not redraw it): read only when the controls are untouched.
     isCustom(context.controls)
       ? undefined
-      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months")
+      : context.analysis.projections[deal.id]?.tornado?.["recycling.npvUsd"]?.find((row) => row.id === "slip-months"),
+    // A deal without a dated schedule: how its capacity is built out, at the values in use.
+    r.buildOut
   );
   const equityEdges = marketMap({companies: context.data.companies, chips: context.data.chips, deals: [deal]}).edges.filter(
     (e) => e.kind !== "commitment"
@@ -713,7 +722,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips the capacity needs, ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.`
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips in the capacity the commitment keeps busy (about ${unitText(m.gw, "gw")} at most), ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${usd(m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.${
+          m.onCeiling
+            ? ` The capacity contracted on top of the commitment (up to ${inputText(m.onCeiling.gw, "gw")}) is not in that figure; if it is built with ${companyName(context.data, m.company)}'s systems too, the same formula gives ${usd(m.onCeiling.chipsUsd)} more of chips (${inputText(m.onCeiling.gw, "gw")} × ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW × the IT share × the chip maker's share of IT) and ${usd(m.onCeiling.grossProfitUsd)} more gross profit, ${usd(m.grossProfitUsd + m.onCeiling.grossProfitUsd)} in all against its ${usd(m.investedFirmUsd)}, not discounted (the data give that capacity no dates).`
+            : ""
+        }`
       )
     ),
     isCustom(context.controls)

@@ -135,7 +135,9 @@ export function projectDeal(dataset: Dataset, dealId: string, options: ProjectDe
   const figures = (values: AssumptionValues) => projector.draw(values, base.ramp);
   // Another company's margin cannot move this deal: leave it out of the draws and the tornado.
   const own = marginId(deal.provider);
-  const relevant = dataset.assumptions.filter((a) => !a.id.startsWith("margin-") || a.id === own);
+  // The build time moves only a deal whose capacity is built out (buildsOut); left out, the others' draws stay as they were.
+  const built = buildsOut(deal, profile);
+  const relevant = dataset.assumptions.filter((a) => (!a.id.startsWith("margin-") || a.id === own) && (built || a.id !== "build-months"));
   // The deal's stated generation shares and the chip inputs with a range in chips.yaml are drawn after the assumptions.
   const chipRanges = deal.capacity ? [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)] : [];
   const ranges = [...relevant, ...chipRanges];
@@ -216,6 +218,17 @@ export function defaultSpendProfile(deal: Pick<Deal, "capacity">): SpendProfile 
 }
 
 /**
+ * Returns whether the cash model builds a deal's capacity out ahead of its spend (prepareDealRecycling's `buildOut`):
+ * for a deal with a commitment and without a dated capacity schedule, its spend spread evenly ("flat"). A contract
+ * cannot be used before its capacity exists, and without a schedule the data give no date for it.
+ *
+ * @example buildsOut(oracleOpenai, "flat") // true; buildsOut(amazonAnthropic, "capacity") // false
+ */
+export function buildsOut(deal: Pick<Deal, "capacity" | "commitments">, profile: SpendProfile): boolean {
+  return profile === "flat" && deal.commitments.length > 0 && !deal.capacity?.schedule.length;
+}
+
+/**
  * Returns the delivered capacity path the cash model reads, one row per year: each year's average GW while the
  * schedule runs, then the level the schedule ends at (the last year's year-end GW, not its average) held to the end
  * of the term, as the capacity section shows it (the capacity stays online after its last schedule point).
@@ -262,7 +275,8 @@ export function prepareDealProjector(
     group,
     chipMakers,
     facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider),
-    guidedMargin: guidedMargin(dataset.companies, deal.provider)
+    guidedMargin: guidedMargin(dataset.companies, deal.provider),
+    buildOut: buildsOut(deal, profile)
   });
   // A lessee's cash reads its lease term (the rent still owed after the deal's term): the filed fact joins the
   // lineage of every cash figure, so its source and status are listed with them.

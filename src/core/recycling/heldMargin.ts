@@ -35,7 +35,8 @@ export function heldMarginText(
  */
 export function capexTimingText(
   flows: readonly {year: number; spend: number; capex: number}[],
-  slip?: {high: number; swing: number; baseValue: number}
+  slip?: {high: number; swing: number; baseValue: number},
+  built?: {months: number; onlineFrom: number; onlineBy: number; statedEnd: number; useEnd: number} | null
 ): string {
   const total = flows.reduce((a, f) => a + f.capex, 0);
   const first = flows.find((f) => f.capex > 0);
@@ -46,8 +47,33 @@ export function capexTimingText(
       ? `${share > 0.995 ? "all" : `${figureWords({value: share, unit: "fraction", bound: "about", derived: true})}`} of the capex falls in ${first.year}${first.year === spendFrom ? ", the first year of the spend" : ""}`
       : "",
     slip && slip.high > 0 && Number.isFinite(slip.swing) && Math.abs(slip.swing) < 0.005 * Math.abs(slip.baseValue)
-      ? `a delivery slip of up to ${inputText(slip.high, "months")} leaves the cash NPV unchanged`
-      : ""
+      ? built
+        ? `${buildOutText(built)}, and a slip of up to ${inputText(slip.high, "months")} leaves the cash NPV about unchanged`
+        : `a delivery slip of up to ${inputText(slip.high, "months")} leaves the cash NPV unchanged`
+      : built
+        ? buildOutText(built)
+        : ""
   ].filter(Boolean);
   return parts.join("; ");
+}
+
+/**
+ * The build-out of a deal without a dated schedule in words, beside its capex (s9 critic M13): the ramp, its years,
+ * where the capex falls, whether the lab's use runs past the contract's stated end, and that a slip moves both.
+ *
+ * @example buildOutText({months: 24, onlineFrom: 2025.69, onlineBy: 2027.69, statedEnd: 2032, useEnd: 2032.12})
+ * // "no dated capacity schedule, so the capacity is built out: it comes online along a straight ramp over 24 months
+ * // ending on the contract's start or, when that would begin the build before the signing, later, 2025–2027, each
+ * // part's capex in the year it comes online; the lab uses it as it comes, so its spend runs on into 2032 for what is
+ * // not yet online when the contract starts; a delivery slip moves capex and spend together"
+ */
+export function buildOutText(built: {months: number; onlineFrom: number; onlineBy: number; statedEnd: number; useEnd: number}): string {
+  const from = Math.floor(built.onlineFrom);
+  const by = Math.floor(built.onlineBy - 1e-9);
+  const years = from === by ? `in ${from}` : `${from}–${by}`;
+  const later =
+    built.useEnd > built.statedEnd + 1 / 365
+      ? `; the lab uses it as it comes, so its spend runs on into ${Math.floor(built.useEnd - 1e-9)} for what is not yet online when the contract starts`
+      : "";
+  return `no dated capacity schedule, so the capacity is built out: it comes online along a straight ramp over ${inputText(built.months, "months")} ending on the contract's start or, when that would begin the build before the signing, later, ${years}, each part's capex in the year it comes online${later}; a delivery slip moves capex and spend together`;
 }

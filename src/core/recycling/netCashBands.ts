@@ -3,7 +3,7 @@ import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
 import type {Dataset} from "../model.js";
-import {defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
+import {buildsOut, defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
 import {facilityLeaseYears} from "./companyParents.js";
 import {evaluateDealRecycling, prepareDealRecycling} from "./projectDealRecycling.js";
@@ -55,7 +55,8 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
   if (!commitment) return [];
   const recycling = prepareDealRecycling(deal, dataset.assumptions, {
     group: providerGroupInvestors(dataset.companies, deal),
-    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider)
+    facilityLeaseYears: facilityLeaseYears(dataset.companies, deal.provider),
+    buildOut: buildsOut(deal, profile)
   });
   const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
   const project = (values: typeof base.values) => {

@@ -1,5 +1,8 @@
 import {type AssumptionValues, assumptionLineage, type MarginId, marginId} from "../assumptions.js";
+import {factGw} from "../capacity/convert.js";
 import {energyCostPerGwYear} from "../commitment/costPerGwYear.js";
+import {dealCommitmentTotals} from "../commitment/dealCommitmentTotals.js";
+import {decimalYear} from "../commitment/decimalYear.js";
 import type {CommitmentSpend, DealCommitmentProjection} from "../commitment/projectDealCommitment.js";
 import {
   differenceProvenance,
@@ -9,11 +12,12 @@ import {
   quotientProvenance,
   withValue
 } from "../commitment/provenance.js";
-import type {YearUsd} from "../commitment/spendByYear.js";
+import type {SpendTerm, YearUsd} from "../commitment/spendByYear.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
 import type {Assumption, Deal, Status} from "../model.js";
 import type {TwoClusters} from "../uncertainty/monteCarlo.js";
+import {buildOut} from "./buildOut.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
@@ -38,6 +42,14 @@ export interface ChipMakerReturn {
   investedFirmUsd: number;
   /** Gross profit in the capex years − its firm tranches in theirs, at discount-rate to 1 January {@link VALUATION_YEAR}. Cash, at gross margin. */
   npvUsd: number;
+  /** The most GW the commitment keeps busy: the capacity whose chips chipsUsd counts. */
+  gw: number;
+  /**
+   * When the deal contracts capacity on top of the commitment (its ceiling is `beyondCommitment`): the same formula on
+   * that capacity, if it is built with this chip maker's systems: GW × capex per GW × it-share × chip-content-share,
+   * and × its gross margin; undiscounted (the data give it no dates). Null otherwise.
+   */
+  onCeiling: {gw: number; chipsUsd: number; grossProfitUsd: number} | null;
 }
 
 /**
@@ -163,6 +175,12 @@ export interface DealRecycling {
   rentPerGwYearUsd: number | null;
   /** A lessee's rent still owed after the term on its facility leases, paid in the last year's cash, undiscounted, USD; null for an owner or without flows. */
   leaseTailUsd: number | null;
+  /**
+   * The build-out of a deal without a dated schedule ({@link buildOut}), as decimal years: the build time in months,
+   * when the first part starts coming online and when the last is online (slip included), the contracts' stated end
+   * and when the lab's use ends (later when the ramp left it short); null for a deal with a schedule or none.
+   */
+  buildOut: {months: number; onlineFrom: number; onlineBy: number; statedEnd: number; useEnd: number} | null;
   /** Year of the valuation date (1 January) every NPV is discounted to: {@link VALUATION_YEAR}. */
   valuationYear: number;
   /**
@@ -274,6 +292,15 @@ export interface PreparedDealRecycling {
   held: {value: number; basis: "guidance" | "reported"; status: Status; provenance: Provenance} | null;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
+  /**
+   * The contracts whose capacity the provider builds out ahead of their spend ({@link buildOut}: over `build-months`,
+   * ending on each contract's start unless that would start the build before the deal's announcement, later by
+   * `slip-months`), for a deal without a dated schedule whose spend is spread evenly; null otherwise (the spend's own
+   * rows, capacity online the year it is first used).
+   */
+  buildOut: {terms: SpendTerm[]; notBefore: string} | null;
+  /** GW of capacity the deal contracts on top of its commitment (a `beyondCommitment` ceiling), else null. */
+  additionalGw: number | null;
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -297,12 +324,15 @@ export function prepareDealRecycling(
     group,
     chipMakers = [],
     facilityLeaseYears = null,
-    guidedMargin = null
+    guidedMargin = null,
+    buildOut: built = false
   }: {
     group?: readonly string[];
     chipMakers?: readonly string[];
     facilityLeaseYears?: number | null;
     guidedMargin?: {value: number; status: Status; provenance: Provenance} | null;
+    /** True for a deal without a dated schedule, spread evenly: its capacity is built out ahead of the spend. */
+    buildOut?: boolean;
   } = {}
 ): PreparedDealRecycling {
   const own = (investor: string) => !group || group.includes(investor);
@@ -348,12 +378,18 @@ export function prepareDealRecycling(
     marginId: margin,
     held: heldMarginOf(assumptions, margin, guidedMargin),
     facilityLeaseYears,
+    buildOut: buildOutOf(deal, built),
+    additionalGw: deal.capacity?.ceiling && deal.capacity.beyondCommitment ? factGw(deal.capacity.ceiling) : null,
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
     // A lessee's cash also reads its rent; an owner's does not.
     cash: provenanceOf(
-      ...[...PROVIDER_CASH_ASSUMPTIONS, ...(facilityLeaseYears !== null ? (["facility-rent-per-gw-year"] as const) : [])].map((id) => ({
+      ...[
+        ...PROVIDER_CASH_ASSUMPTIONS,
+        ...(facilityLeaseYears !== null ? (["facility-rent-per-gw-year"] as const) : []),
+        ...(built ? (["build-months", "slip-months"] as const) : [])
+      ].map((id) => ({
         lineage: assumptionLineage(assumptions, id)
       }))
     ),
@@ -438,6 +474,7 @@ export function evaluateDealRecycling(
       prepared.facilityLeaseYears !== null && p && flows.length
         ? withValue(p.capex, Math.max(0, ...provider.map((y) => y.gw)) * values["capex-per-gw"] * 1e9 * (1 - values["it-share"]), "usd")
         : null,
+    buildOut: p && flows.length ? buildOutSpan(prepared, values, base.revenue) : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
@@ -487,7 +524,19 @@ export function evaluateDealRecycling(
           // Chips are sold when the capacity is built (the capex years); the money goes out in the tranches' years.
           const at = (usd: number, year: number) => usd * (1 + rate) ** (VALUATION_YEAR - year);
           const npvUsd = sum(provider, (y) => at(y.capex * share * values[id], y.year)) - sum(firmTranches, (t) => at(t.usd, t.year));
-          return {company, margin: {id, value: values[id]}, chipsUsd, grossProfitUsd: chipsUsd * values[id], investedFirmUsd, npvUsd};
+          // The capacity contracted on top of the commitment, built by an owner at the all-in capex (IT share of it).
+          const extra = prepared.additionalGw;
+          const extraChips = extra ? extra * values["capex-per-gw"] * 1e9 * values["it-share"] * values["chip-content-share"] : 0;
+          return {
+            company,
+            margin: {id, value: values[id]},
+            chipsUsd,
+            grossProfitUsd: chipsUsd * values[id],
+            investedFirmUsd,
+            npvUsd,
+            gw: Math.max(0, ...provider.map((y) => y.gw)),
+            onCeiling: extra ? {gw: extra, chipsUsd: extraChips, grossProfitUsd: extraChips * values[id]} : null
+          };
         })
       : [],
     ceilingFilled:
@@ -511,7 +560,7 @@ export function evaluateDealRecycling(
 type SpendInput = Pick<CommitmentSpend, "deal" | "totalUsd" | "ceilingGwYears" | "perYear" | "delivered">;
 
 /** The lab's spend with the provider, year by year, as {@link revenueOnCommitment} and {@link revenueOnDelivered} return it. */
-type Revenue = ReturnType<typeof revenueOnCommitment>;
+type Revenue = ReturnType<typeof revenueOnCommitment> & {builtGw?: number[]; useEndYear?: number};
 
 /** The banded recycling headlines of one set of values as plain numbers: what a Monte Carlo draw reads. */
 export interface RecyclingHeadlines {
@@ -645,12 +694,64 @@ function newMoneyCash<F>(
   const probability = values["contingent-probability"];
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
-  const revenue = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
+  const onCommitment = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
+  const revenue = onCommitment && commitment && !commitment.delivered ? builtOut(prepared, values, onCommitment) : onCommitment;
   const provider = revenue ? providerCashOn(prepared, values, revenue) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
   return {probability, margin, contractPrice, cost, revenue, provider, flows};
+}
+
+/**
+ * The lab's spend on a deal without a dated schedule when its capacity is built out ({@link PreparedDealRecycling}'s
+ * `buildOut`): the capacity each contract keeps busy at the price comes online over `build-months`, ending on its
+ * start where the deal's announcement allows (later by `slip-months`); the lab spends its commitment as the capacity
+ * exists, at the same price ({@link buildOut}). The spend's own reading otherwise.
+ */
+function builtOut(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue): Revenue {
+  if (!prepared.buildOut) return revenue;
+  const built = buildOut(prepared.buildOut.terms, {
+    pricePerGwYearUsd: revenue.pricePerGwYearUsd,
+    buildYears: values["build-months"] / 12,
+    slipYears: values["slip-months"] / 12,
+    notBefore: prepared.buildOut.notBefore
+  });
+  const totalUsd = sum(built.perYear, (y) => y.usd);
+  const price = revenue.pricePerGwYearUsd;
+  return {
+    perYear: built.perYear,
+    totalUsd,
+    pricePerGwYearUsd: price,
+    gw: built.gw,
+    builtGw: built.builtGw,
+    useEndYear: built.endYear,
+    gwYears: totalUsd / price
+  };
+}
+
+/** The span of a deal's build-out in decimal years ({@link DealRecycling}'s `buildOut`); null without one. */
+function buildOutSpan(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue | null): DealRecycling["buildOut"] {
+  if (!prepared.buildOut || revenue?.useEndYear === undefined) return null;
+  const months = values["build-months"];
+  const signed = decimalYear(prepared.buildOut.notBefore);
+  const ramps = prepared.buildOut.terms.map(({start, years}) => {
+    const from = decimalYear(start);
+    return {a: Math.max(from - months / 12, Math.min(signed, from)) + values["slip-months"] / 12, end: from + years};
+  });
+  return {
+    months,
+    onlineFrom: Math.min(...ramps.map((r) => r.a)),
+    onlineBy: Math.max(...ramps.map((r) => r.a)) + months / 12,
+    statedEnd: Math.max(...ramps.map((r) => r.end)),
+    useEnd: revenue.useEndYear
+  };
+}
+
+/** The contracts a deal's build-out reads, and the deal's announcement (no build before it); null unless `built`. */
+function buildOutOf(deal: Deal, built: boolean): PreparedDealRecycling["buildOut"] {
+  const terms = built ? dealCommitmentTotals(deal)?.terms : undefined;
+  return terms ? {terms: terms.map(({usd, years, start}) => ({usd, years, start})), notBefore: deal.announced} : null;
 }
 
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
@@ -670,6 +771,8 @@ function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValue
     siteOpexPerGwYearUsd: values["opex-per-gw-year"] * 1e9,
     assetChargeRate: values["asset-charge-rate"],
     gw: revenue.gw ?? undefined,
+    builtGw: revenue.builtGw,
+    useEndYear: revenue.useEndYear,
     facilityLeaseYears: prepared.facilityLeaseYears ?? undefined,
     rentPerGwYearUsd: values["facility-rent-per-gw-year"] * 1e9,
     // The rent still owed after the term, valued at the term's end at the rate the NPV discounts at.

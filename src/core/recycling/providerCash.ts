@@ -42,6 +42,18 @@ export interface ProviderCosts {
    */
   gw?: readonly number[];
   /**
+   * The GW that come online in each year of `perYear` (same order and length), when the capacity is built ahead of its
+   * use (a build-out, {@link buildOut}): capex (and each GW's IT renewals and lease) then follows these, not the rises
+   * of `gw`, while `gw` stays the capacity in use (its running costs). Default: the rises of `gw` above its peak.
+   */
+  builtGw?: readonly number[];
+  /**
+   * When the use ends, as a decimal year (e.g. 2032.12), for the IT renewal rule's "term left": a replacement due in
+   * year y is bought only while this − y ≥ `renewShare` × `itLife`. Default: the end of the last row (first year + rows),
+   * which counts a last, partial year whole.
+   */
+  useEndYear?: number;
+  /**
    * Years of the provider's facility leases, when it leases the facility (shell, power, cooling) and buys only the IT;
    * absent (the default) when it builds and owns. A lessee's capex is the IT share alone (bought and replaced as usual),
    * nothing of the facility is depreciated, and its rent × GW in use is a cash operating cost each year. Each GW's
@@ -140,6 +152,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   if (!n) return [];
   const {gw: delivered} = costs;
   if (delivered && delivered.length !== n) throw new Error(`invalid gw: ${delivered.length} values for ${n} years`);
+  const {builtGw} = costs;
+  if (builtGw && builtGw.length !== n) throw new Error(`invalid builtGw: ${builtGw.length} values for ${n} years`);
   const leaseYears = costs.facilityLeaseYears;
   if (leaseYears !== undefined && !(leaseYears > 0)) throw new Error(`invalid facilityLeaseYears: ${leaseYears}`);
   const leased = leaseYears !== undefined;
@@ -156,6 +170,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   let leaseTail = 0;
   const gwAt = (i: number) => (delivered ? delivered[i] : perYear[i].usd / revenuePerGwYearUsd);
   const first = perYear[0].year;
+  const useEnd = costs.useEndYear ?? first + n;
+  if (!(useEnd > first)) throw new Error(`invalid useEndYear: ${useEnd}`);
   // Plain arrays, not Float64Array: a typed array costs about ten times more to allocate, and this runs per draw.
   const capex = new Array<number>(n).fill(0);
   const depreciation = new Array<number>(n).fill(0);
@@ -171,7 +187,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
   };
   let peak = 0;
   for (let i = 0; i < n; ++i) {
-    const added = Math.max(0, gwAt(i) - peak);
+    const added = builtGw ? builtGw[i] : Math.max(0, gwAt(i) - peak);
     // Below a kW, a rise is the float residue of spend ÷ price (60 ÷ 13.33… ≠ 4.5 exactly), not capacity to build.
     if (!(added > 1e-6)) continue;
     peak += added;
@@ -182,7 +198,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     // the new kit's life (n − j years left, year j included); past that, the kit in use runs on to the term's end.
     buy(i, added * capexPerGwUsd * itShare, itLife);
     let last = i;
-    for (let t = itLife; Math.floor(i + t) < n && n - Math.floor(i + t) >= renewShare * itLife; t += itLife) {
+    for (let t = itLife; Math.floor(i + t) < n && useEnd - (first + Math.floor(i + t)) >= renewShare * itLife; t += itLife) {
       last = Math.floor(i + t);
       buy(last, added * capexPerGwUsd * itShare, itLife);
     }

@@ -37,7 +37,8 @@ export const baseValues: AssumptionValues = {
   "it-renewal-share": 0.5,
   "facility-rent-per-gw-year": 0.75,
   "old-kit-price-share": 0.7,
-  "asset-charge-rate": 0.005
+  "asset-charge-rate": 0.005,
+  "build-months": 24
 };
 
 const ASSUMED: ReadonlySet<string> = new Set([

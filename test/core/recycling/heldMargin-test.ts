@@ -66,3 +66,25 @@ it("capexTimingText: the capex at once and a slip that moves nothing, each said 
   // Under half in the first year and a slip that moves the NPV: nothing to say.
   assert.strictEqual(capexTimingText([...ramp, {year: 2028, spend: 30, capex: 60}], {high: 18, swing: 3e9, baseValue: 50e9}), "");
 });
+
+it("capexTimingText with a build-out: the ramp, its years, a use that runs past the stated end, and what a slip does", () => {
+  const flows = [
+    {year: 2025, spend: 0, capex: 19.5},
+    {year: 2026, spend: 0, capex: 63},
+    {year: 2027, spend: 52.8, capex: 43.5}
+  ];
+  const built = {months: 24, onlineFrom: 2025.69, onlineBy: 2027.69, statedEnd: 2032, useEnd: 2032.12};
+  const ramp =
+    "no dated capacity schedule, so the capacity is built out: it comes online along a straight ramp over 24 months ending on the contract's start or, when that would begin the build before the signing, later, 2025–2027, each part's capex in the year it comes online";
+  // The first capex year holds 19.5 ÷ 126, under half: no "falls in" clause; the use runs into 2032; a slip that moves the
+  // NPV is not said to leave it.
+  assert.strictEqual(
+    capexTimingText(flows, {high: 18, swing: 5e9, baseValue: 32.7e9}, built),
+    `${ramp}; the lab uses it as it comes, so its spend runs on into 2032 for what is not yet online when the contract starts; a delivery slip moves capex and spend together`
+  );
+  // A ramp that ends by the start: no use past the stated end; a slip whose bar is under 0.5% of the NPV is said to leave it.
+  assert.strictEqual(
+    capexTimingText(flows, {high: 18, swing: 0.01e9, baseValue: -6.07e9}, {...built, useEnd: 2032}),
+    `${ramp}; a delivery slip moves capex and spend together, and a slip of up to 18 months leaves the cash NPV about unchanged`
+  );
+});

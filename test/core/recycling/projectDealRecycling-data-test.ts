@@ -44,3 +44,19 @@ it("articleTable(data) finds the founding deal's $5B fresh of $13B", () => {
   assert.strictEqual(cell.figures.newFirm!.value, 5e9);
   assert.strictEqual(cell.figures.firm!.value, 13e9);
 });
+
+it("projectDealRecycling(microsoft-nvidia-anthropic, base): Nvidia's return counts the capacity the $30B keeps busy, and the up to 1 GW on top beside it (critic s9 M19)", () => {
+  const mna = data.deals.find((d) => d.id === "microsoft-nvidia-anthropic")!;
+  const r = projectDealRecycling(mna, projectDealCommitment(mna, values, data.assumptions), values, data.assumptions, {
+    group: ["microsoft"],
+    chipMakers: ["nvidia"]
+  });
+  const nvidia = r.chipMakers[0];
+  // $30B over 5 years at $11B per GW-year keeps 30 ÷ 5 ÷ 11 = 0.5455 GW busy; its chips: capex × 70% IT × 74% Nvidia.
+  assertInDelta(nvidia.gw, 30 / 5 / 11, 1e-9);
+  assertInDelta(nvidia.chipsUsd, r.capexUsd!.value * 0.7 * 0.74, 1);
+  // The 1 GW contracted on top, by the same formula: 1 × $40B × 0.7 × 0.74 = $20.72B of chips, × 73.4% = $15.20848B.
+  assertInDelta(nvidia.onCeiling!.gw, 1, 0);
+  assertInDelta(nvidia.onCeiling!.chipsUsd / 1e9, 20.72, 1e-9);
+  assertInDelta(nvidia.onCeiling!.grossProfitUsd / 1e9, 20.72 * 0.734, 1e-9);
+});
