@@ -37,6 +37,7 @@ import {
   type ScenarioColumn,
   scenarioTable,
   shareAssumptions,
+  skewedRanges,
   splitCauseText,
   type TornadoRow,
   type TwoClusters,
@@ -516,8 +517,41 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
   yield [
     `${id}.econ.npv-draws.words`,
-    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}`)
+    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}${signGapWords(dataset, p)}`)
   ];
+}
+
+/**
+ * " Its median (about −$1.16B) and its base case (about $703M) differ in sign because two drawn ranges lean to the
+ * side that lowers the NPV: delivery slip (0 to 18 months, base 0; every draw at or past it) and …": said only where
+ * the median cash NPV lies below zero and the base case above it, naming the ranges skewedRanges reads from the
+ * deal's own tornado (critic s9 M18); "" elsewhere.
+ */
+export function signGapWords(dataset: Pick<Dataset, "assumptions">, p: DealProjection | undefined): string {
+  const r = p?.recycling;
+  const median = r?.npvUsd?.value;
+  const base = r?.baseCase?.npvUsd;
+  if (!p || median == null || base == null || !(median < 0 && base > 0)) return "";
+  const ranges = skewedRanges(p.tornado?.["recycling.npvUsd"] ?? [], p.assumptions);
+  if (!ranges.length) return "";
+  const unit = (id: string) => dataset.assumptions.find((a) => a.id === id)?.unit ?? "";
+  const words = ranges.map((g) => {
+    const u = unit(g.id);
+    const [low, high] = [inputText(g.low, u), inputText(g.high, u)];
+    // "0 to 18 months": the unit's words once, after the range's high end.
+    const suffix = low.match(/ \D*$/)?.[0];
+    const span = `${suffix && high.endsWith(suffix) ? low.slice(0, -suffix.length) : low} to ${high}`;
+    const side = g.worseEnd === "high" ? "above" : "below";
+    const share =
+      g.worseShare >= 1
+        ? `every draw at or ${g.worseEnd === "high" ? "above" : "below"} it`
+        : `${drawShareText(g.worseShare)} of draws ${side} it`;
+    const name = g.label.replace(/\s*\([^)]*\)$/, "");
+    const at = inputText(g.base, u);
+    return `${name.charAt(0).toLowerCase()}${name.slice(1)} (${span}, base ${suffix && at.endsWith(suffix) ? at.slice(0, -suffix.length) : at}; ${share})`;
+  });
+  const n = ranges.length;
+  return ` Its median (${about(median, "usd")}) and its base case (${about(base, "usd")}) differ in sign because ${n === 1 ? "one drawn range leans" : `${["two", "three"][n - 2] ?? countText(n)} drawn ranges lean`} to the side that lowers the NPV: ${words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]}.`;
 }
 
 /**
@@ -747,8 +781,10 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
         : ""
     )
   ];
-  yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
-  yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
+  // A payback (or its absence) counts only where it stands: near even odds neither does (paybackEven, critic s9 M1).
+  const stands = (d: Deal) => !paybackEven(projections[d.id].recycling.paybackNeverShare);
+  yield ["market.no-payback", count(priced.filter((d) => stands(d) && projections[d.id].recycling.paybackYear === null).length)];
+  yield ["market.payback", count(priced.filter((d) => stands(d) && projections[d.id].recycling.paybackYear !== null).length)];
   yield* marketDrawFigures(dataset, priced, projections);
   // The same at every assumption's base value (the base case each briefing shows beside the median).
   const paybackBase = priced.filter((d) => {

@@ -168,9 +168,11 @@ export function recyclingFinding(context: Pick<SectionContext, "data" | "dealId"
   const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
   const capex = `after ${derivedText({...r.capexUsd, unit: "usd"})} of capex`;
   const when =
-    r.paybackYear !== null
-      ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
-      : ", and does not pay back within the deal";
+    r.baseCase && paybackEven(r.paybackNeverShare)
+      ? `, paying back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws)`
+      : r.paybackYear !== null
+        ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
+        : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
       ? `${provider} keeps ${cashText} of cash from the commitment (base values, not discounted) ${capex}, with no new investment against it`
@@ -290,7 +292,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the term at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);
@@ -434,7 +436,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     fromDraws: Boolean(r.baseCase),
     chosen: isCustom(context.controls),
     npvWords,
-    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0)
+    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0),
+    neverShare: r.paybackNeverShare
   });
   const netCashFinding = line.title;
   // Subsections whose whole content would be their absence (no dollar commitment: no flows to draw, nothing to weigh
@@ -469,7 +472,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
