@@ -4,7 +4,16 @@
  * totals by investor group, lab and provider, the largest few with the rest in one row. Its size does not grow with
  * the number of deals (src/core/comparison/marketAggregate.ts computes it; the briefing's data file carries it).
  */
-import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable, StandingStake} from "../../lib/core.js";
+import {
+  type BoundedSum,
+  capacityLabel,
+  capacityScope,
+  type Deal,
+  type MarketAggregate,
+  type MarketTotals,
+  type PartyTable,
+  type StandingStake
+} from "../../lib/core.js";
 import {ChartCsv, MARKET_TOTALS, partyRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {count, gw, usd, withBound} from "../format.js";
@@ -23,7 +32,34 @@ function deals(n: number): string {
 
 /** Returns the sentence on what a set of deals adds up to: firm investment, dollar commitments and GW ceilings. */
 export function totalsSentence(totals: MarketTotals): string {
-  return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${sumText(totals.gw, "gw")} of capacity ceilings`;
+  return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${gwText(totals)}`;
+}
+
+/**
+ * Returns the GW total in words: "33.5 GW of capacity ceilings", or where some deal's figure counts only part of its
+ * chips (a part is no ceiling: Amazon → OpenAI's Trainium), "about 33.5 GW of stated capacity (about 2 GW of it for
+ * part of a deal's chips only, not a ceiling)".
+ */
+export function gwText(totals: Pick<MarketTotals, "gw" | "gwPartial">): string {
+  const partial = totals.gwPartial?.count ? totals.gwPartial : null;
+  if (!partial) return `${sumText(totals.gw, "gw")} of capacity ceilings`;
+  return `${sumText(totals.gw, "gw")} of stated capacity (${sumText(partial, "gw")} of it for part of a deal's chips only, not a ceiling)`;
+}
+
+/** Returns a party's GW cell: the sum, and the part of it that counts only some of a deal's chips ("of it partial"). */
+export function gwCell(t: Pick<MarketTotals, "gw" | "gwPartial">): string {
+  const partial = t.gwPartial?.count ? t.gwPartial : null;
+  return partial ? `${sumText(t.gw, "gw")} (${sumText(partial, "gw")} of it partial)` : sumText(t.gw, "gw");
+}
+
+/** Returns the note under the party tables naming the deals whose GW figure is partial, or "" when none is. */
+export function partialGwNote(deals: readonly Deal[]): string {
+  const partial = deals.filter((d) => !d.supersededOn && d.capacity && capacityScope(d).partial);
+  if (!partial.length) return "";
+  const each = partial.map(
+    (d) => `${d.name}'s (${capacityLabel(d.capacity!).replace(/^(\S+) capacity \(part of the deal\)$/, "$1 only")})`
+  );
+  return ` “Partial”: a GW figure that counts only some of a deal's chips (${each.length > 1 ? `${each.slice(0, -1).join(", ")} and ${each.at(-1)}` : each[0]}); it caps nothing, and the sums hold it as stated.`;
 }
 
 /** Returns the stakes that still stand under superseded deals ("Nvidia → OpenAI's $30B"), joined with "and". */
@@ -77,13 +113,16 @@ export function othersLabel(table: PartyTable): string {
 
 /** Returns a table of parties with their deals' totals, and one row for the parties left out. */
 function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
-  const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", "GW ceilings"];
+  // "GW stated": a part of a deal's chips (Amazon → OpenAI's Trainium) is no ceiling, so the column does not call its
+  // sum one; the cell says how much of it is partial.
+  const partial = [...table.rows, ...(table.others ? [table.others] : [])].some((t) => t.gwPartial?.count);
+  const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", partial ? "GW stated" : "GW ceilings"];
   const cells = (name: string, t: MarketTotals) => [
     el("th", {scope: "row", "data-label": head[0]}, name),
     el("td", {class: "num", "data-label": head[1]}, dealsCell(t)),
     el("td", {class: "num", "data-label": head[2]}, sumText(t.investmentFirmUsd, "usd")),
     el("td", {class: "num", "data-label": head[3]}, sumText(t.commitmentUsd, "usd")),
-    el("td", {class: "num", "data-label": head[4]}, sumText(t.gw, "gw"))
+    el("td", {class: "num", "data-label": head[4]}, gwCell(t))
   ];
   return el(
     "table",
@@ -117,7 +156,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
     el(
       "p",
       {class: "market-totals-note"},
-      `Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's).${market.stakes?.length ? ` A “stake” is money still standing under a superseded deal (${stakesText(market.stakes)}): it counts in the investment column only, never the superseded terms' commitments or GW.` : ""}`
+      `Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's).${market.stakes?.length ? ` A “stake” is money still standing under a superseded deal (${stakesText(market.stakes)}): it counts in the investment column only, never the superseded terms' commitments or GW.` : ""}${partialGwNote(data.deals)}`
     ),
     (
       [

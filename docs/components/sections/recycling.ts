@@ -4,6 +4,7 @@
  */
 import {
   aboveZeroText,
+  capacityName,
   capexTimingText,
   clustersText,
   type DealRecycling,
@@ -342,8 +343,10 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const commitment = bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd);
+  // A capacity figure for part of the hardware is not the ceiling (capacityName).
+  const fills = `If ${lab} fills ${capacityName(deal.capacity)}`;
   if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
-    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
+    return `${fills}: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
   const shift = s.npvUsd.value - r.npvUsd.value;
   const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
   const moves =
@@ -359,7 +362,7 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
       ? `; at the base values the sign turns on it (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
       : "";
-  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
+  return `${fills}: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {

@@ -4,7 +4,7 @@
  * computed by the build at its values), the peer box (the deal against the other live deals on the same ratios,
  * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
  */
-import {CEILING_FILLED, capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
+import {CEILING_FILLED, capacityName, capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
@@ -155,7 +155,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     });
   if (columns.some((c) => c.h100eFp8 !== null))
     rows.push({
-      label: "H100-equivalents at the ceiling (8-bit)",
+      label: `H100-equivalents ${capacityName(deal.capacity) === "the ceiling" ? "at the ceiling" : `in ${capacityName(deal.capacity)}`} (8-bit)`,
       cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8)),
       band: bandCell(spread("capacity.h100eFp8"), count)
     });

@@ -36,6 +36,8 @@ export interface DealComparison {
   usdPerYear: Figure | null;
   /** Capacity ceiling in GW; null when the deal states none. */
   gw: Figure | null;
+  /** True when `gw` counts only some of the chips the deal names (capacityScope): part of the deal, not its ceiling. */
+  gwPartial: boolean;
   /** commitmentUsd ÷ gw; null without either. */
   usdPerGw: Figure | null;
   /**
@@ -115,6 +117,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     years: totals?.years ?? null,
     usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
+    gwPartial: capacityScope(deal).partial,
     // A GW figure that counts part of the hardware the commitment pays for gives no $ per GW (capacityScope).
     // Nor does a GW figure contracted on top of the commitment: the commitment does not buy it.
     usdPerGw: capacityScope(deal).partial || capacityScope(deal).additional ? null : quotient(commitment, gw, "usd-per-gw"),
