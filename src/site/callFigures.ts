@@ -522,8 +522,8 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
 }
 
 /**
- * " Its median (about −$1.16B) and its base case (about $703M) differ in sign because two drawn ranges lean to the
- * side that lowers the NPV: delivery slip (0 to 18 months, base 0; every draw at or past it) and …": said only where
+ * " The median lies below zero and the base case above it because most draws of two ranges fall on the side of their
+ * base that lowers the NPV: term left needed to renew IT (83% of draws) and staff, … (76%)": said only where
  * the median cash NPV lies below zero and the base case above it, naming the ranges skewedRanges reads from the
  * deal's own tornado (critic s9 M18); "" elsewhere.
  */
@@ -534,24 +534,16 @@ export function signGapWords(dataset: Pick<Dataset, "assumptions">, p: DealProje
   if (!p || median == null || base == null || !(median < 0 && base > 0)) return "";
   const ranges = skewedRanges(p.tornado?.["recycling.npvUsd"] ?? [], p.assumptions);
   if (!ranges.length) return "";
-  const unit = (id: string) => dataset.assumptions.find((a) => a.id === id)?.unit ?? "";
-  const words = ranges.map((g) => {
-    const u = unit(g.id);
-    const [low, high] = [inputText(g.low, u), inputText(g.high, u)];
-    // "0 to 18 months": the unit's words once, after the range's high end.
-    const suffix = low.match(/ \D*$/)?.[0];
-    const span = `${suffix && high.endsWith(suffix) ? low.slice(0, -suffix.length) : low} to ${high}`;
-    const side = g.worseEnd === "high" ? "above" : "below";
-    const share =
-      g.worseShare >= 1
-        ? `every draw at or ${g.worseEnd === "high" ? "above" : "below"} it`
-        : `${drawShareText(g.worseShare)} of draws ${side} it`;
+  // Short: each range's name and the share of its draws on the NPV's worse side (the ranges are in the methodology).
+  const first = ranges.findIndex((g) => g.worseShare < 1);
+  const words = ranges.map((g, i) => {
     const name = g.label.replace(/\s*\([^)]*\)$/, "");
-    const at = inputText(g.base, u);
-    return `${name.charAt(0).toLowerCase()}${name.slice(1)} (${span}, base ${suffix && at.endsWith(suffix) ? at.slice(0, -suffix.length) : at}; ${share})`;
+    const share = g.worseShare >= 1 ? "every draw" : `${drawShareText(g.worseShare)}${i === first ? " of draws" : ""}`;
+    return `${name.charAt(0).toLowerCase()}${name.slice(1)} (${share})`;
   });
   const n = ranges.length;
-  return ` Its median (${about(median, "usd")}) and its base case (${about(base, "usd")}) differ in sign because ${n === 1 ? "one drawn range leans" : `${["two", "three"][n - 2] ?? countText(n)} drawn ranges lean`} to the side that lowers the NPV: ${words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]}.`;
+  const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0];
+  return ` The median lies below zero and the base case above it because most draws of ${n === 1 ? "one range fall" : `${["two", "three", "four", "five"][n - 2] ?? countText(n)} ranges fall`} on the side of ${n === 1 ? "its" : "their"} base that lowers the NPV: ${list}.`;
 }
 
 /**

@@ -215,8 +215,18 @@ export function ComparisonDealsTable(
           // Short names ("GB200", not "GB200 (Blackwell GPU in NVL72)") keep a deal with many chips to a line or two.
           row.chips.length
             ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
-            : el("div", {class: "muted"}, "Chips not specified"),
-          row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
+            : row.otherHardware.length
+              ? null
+              : el("div", {class: "muted"}, "Chips not specified"),
+          // Chips named without sourced specifications (AMD's MI450) are the hardware, not "not specified" (critic s9 M5).
+          row.otherHardware.length
+            ? el(
+                "div",
+                {class: "comparison-hardware-other"},
+                row.otherHardware.join(" · "),
+                row.chips.length ? null : el("span", {class: "muted"}, " (no sourced specifications)")
+              )
+            : null
         ),
       csv: CSV.hardware
     },
