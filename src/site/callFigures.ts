@@ -517,7 +517,7 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
   yield [
     `${id}.econ.npv-draws.words`,
-    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}${signGapWords(dataset, p)}`)
+    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}${signGapWords(p)}`)
   ];
 }
 
@@ -527,7 +527,7 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
  * the median cash NPV lies below zero and the base case above it, naming the ranges skewedRanges reads from the
  * deal's own tornado (critic s9 M18); "" elsewhere.
  */
-export function signGapWords(dataset: Pick<Dataset, "assumptions">, p: DealProjection | undefined): string {
+export function signGapWords(p: DealProjection | undefined): string {
   const r = p?.recycling;
   const median = r?.npvUsd?.value;
   const base = r?.baseCase?.npvUsd;

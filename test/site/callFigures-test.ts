@@ -649,7 +649,7 @@ it("signGapWords: where the median cash NPV is below zero and the base case abov
     swing: Math.abs(valueAtHigh - valueAtLow)
   });
   const gap = (median: number, base: number) =>
-    signGapWords(dataset, {
+    signGapWords({
       ...p,
       recycling: {...p.recycling, npvUsd: {...p.recycling.npvUsd!, value: median}, baseCase: {...p.recycling.baseCase!, npvUsd: base}},
       tornado: {"recycling.npvUsd": [row(slip, 0.7e9, -1e9), row(renewal, -4e9, 0.9e9)]}
