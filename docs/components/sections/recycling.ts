@@ -4,6 +4,7 @@
  */
 import {
   aboveZeroText,
+  type Bound,
   capacityName,
   capexTimingText,
   clustersText,
@@ -31,7 +32,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, pct, ratioNumber, times, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, times, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -331,6 +332,28 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
 }
 
 /**
+ * The equity chart's title where the investor has published no mark (critic s9 M11: the title stated no finding):
+ * what the lab's post-money valuations did, and that no mark is drawn. "OpenAI's post-money valuation rose from $300B
+ * (Mar 2025) to $730B (Feb 2026); Amazon has published no mark of its stake".
+ */
+export function equityNoMarkTitle(
+  points: readonly {date: string; kind: string; usd: number; bound: Bound}[],
+  investor: string,
+  lab: string
+): string {
+  const valuations = points.filter((p) => p.kind === "valuation").sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const none = `${investor} has published no mark of its stake`;
+  const at = (p: (typeof valuations)[number]) => `${bounded(p.usd, p.bound, usd)} (${monthYear(p.date)})`;
+  if (!valuations.length) return `${capitalizeFirst(none)}; the chart shows ${lab}'s valuations only`;
+  const first = valuations[0];
+  const last = valuations.at(-1)!;
+  if (valuations.length === 1 || first.usd === last.usd) return `${lab} was valued at ${at(last)} post-money; ${none}`;
+  return `${lab}'s post-money valuation ${last.usd > first.usd ? "rose" : "fell"} from ${at(first)} to ${at(last)}; ${none}`;
+}
+
+const capitalizeFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
  * Returns the "if the lab fills the ceiling" reading beside the central case (which is paid on the stated
  * commitment), in one or two sentences: what the new money's cash NPV is if the lab pays the contract price on all
  * the capacity delivered and the provider builds it all, and by how much that moves the headline (sign computed);
@@ -486,9 +509,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           ChartFrame(
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
-              title: r.equityGainUsd
-                ? equityGainTitle(deal, r.equityGainUsd, investor, lab)
-                : `${investor}'s equity in ${lab}, kept apart from cash`,
+              title: r.equityGainUsd ? equityGainTitle(deal, r.equityGainUsd, investor, lab) : equityNoMarkTitle(r.equity, investor, lab),
               source: chartSource(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
               })

@@ -80,7 +80,16 @@ function timelineFinding(chips: readonly Chip[], asOf: string, deal: Pick<Deal, 
 function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTMLElement {
   const {fleet, chips, deal} = view;
   if (!fleet?.years.length)
-    return el("p", {class: "muted"}, `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`);
+    return el(
+      "p",
+      {class: "muted"},
+      // Say which half is missing: AMD has a dated point (1 GW by Dec 2026) but no chip with specifications (critic s9 M16).
+      !deal.capacity?.schedule.length
+        ? `${deal.name} gives no dated schedule, so there is no fleet to build year by year.`
+        : !chips.length
+          ? `${deal.name} gives a dated schedule, but none of its chips has sourced specifications, so there is no fleet to count year by year.`
+          : `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`
+    );
   const h100 = data.chips.find((c) => c.id === "h100")!;
   const h100e = fleet.years.map((y) => flopsToH100e(y.flopsBf16, h100.flops.bf16.value));
   const peak = fleet.years.reduce((a, b) => (b.accelerators > a.accelerators ? b : a));
