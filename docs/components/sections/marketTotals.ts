@@ -9,6 +9,7 @@ import {
   capacityLabel,
   capacityScope,
   type Deal,
+  factGw,
   type MarketAggregate,
   type MarketTotals,
   type PartyTable,
@@ -16,7 +17,7 @@ import {
 } from "../../lib/core.js";
 import {ChartCsv, MARKET_TOTALS, partyRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
-import {count, gw, usd, withBound} from "../format.js";
+import {count, figureText, gw, usd, withBound} from "../format.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Returns a bounded sum in words ("over $1.23T"), or "none" when nothing was summed. */
@@ -46,20 +47,21 @@ export function gwText(totals: Pick<MarketTotals, "gw" | "gwPartial">): string {
   return `${sumText(totals.gw, "gw")} of stated capacity (${sumText(partial, "gw")} of it for part of a deal's chips only, not a ceiling)`;
 }
 
-/** Returns a party's GW cell: the sum, and the part of it that counts only some of a deal's chips ("of it partial"). */
+/** Returns a party's GW cell: the sum, marked "*" when part of it counts only some of a deal's chips (partialGwNote). */
 export function gwCell(t: Pick<MarketTotals, "gw" | "gwPartial">): string {
-  const partial = t.gwPartial?.count ? t.gwPartial : null;
-  return partial ? `${sumText(t.gw, "gw")} (${sumText(partial, "gw")} of it partial)` : sumText(t.gw, "gw");
+  return t.gwPartial?.count ? `${sumText(t.gw, "gw")}*` : sumText(t.gw, "gw");
 }
 
 /** Returns the note under the party tables naming the deals whose GW figure is partial, or "" when none is. */
 export function partialGwNote(deals: readonly Deal[]): string {
   const partial = deals.filter((d) => !d.supersededOn && d.capacity && capacityScope(d).partial);
   if (!partial.length) return "";
-  const each = partial.map(
-    (d) => `${d.name}'s (${capacityLabel(d.capacity!).replace(/^(\S+) capacity \(part of the deal\)$/, "$1 only")})`
-  );
-  return ` “Partial”: a GW figure that counts only some of a deal's chips (${each.length > 1 ? `${each.slice(0, -1).join(", ")} and ${each.at(-1)}` : each[0]}); it caps nothing, and the sums hold it as stated.`;
+  const each = partial.map((d) => {
+    const c = d.capacity!;
+    const only = capacityLabel(c).replace(/ capacity \(part of the deal\)$/, "");
+    return `${d.name}'s ${figureText(factGw(c.ceiling), "gw", c.ceiling.bound)}${only !== capacityLabel(c) ? `, ${only} only` : ""}`;
+  });
+  return ` * The GW sum holds a figure that counts only some of a deal's chips (${each.length > 1 ? `${each.slice(0, -1).join("; ")} and ${each.at(-1)}` : each[0]}): it caps nothing, and is summed as stated.`;
 }
 
 /** Returns the stakes that still stand under superseded deals ("Nvidia → OpenAI's $30B"), joined with "and". */
@@ -156,7 +158,7 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
     el(
       "p",
       {class: "market-totals-note"},
-      `Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's).${market.stakes?.length ? ` A “stake” is money still standing under a superseded deal (${stakesText(market.stakes)}): it counts in the investment column only, never the superseded terms' commitments or GW.` : ""}${partialGwNote(data.deals)}`
+      `Sums keep their sources' bounds: a sum of “over” figures reads “over”, of “up to” figures “up to”; with both, or with any “about” figure in it, “about”. Each deal's figures are its own: a commitment runs over its own term. Investors who invest together are one group. A provider's firm investment counts only its own group's money, not a co-investor's (a chip maker's cheque beside a cloud's is the chip maker's).${market.stakes?.length ? ` A “stake” is money still standing under a superseded deal (${stakesText(market.stakes)}): it counts in the investment column only, never the superseded terms' commitments or GW.` : ""}`
     ),
     (
       [
@@ -172,7 +174,8 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
         el("div", {class: "table-scroll", tabindex: "0"}, PartyTotalsTable(table, heading)),
         print ? null : ChartCsv(MARKET_TOTALS, name, partyRows(table, othersLabel(table)), data.version)
       )
-    )
+    ),
+    partialGwNote(data.deals) ? el("p", {class: "market-totals-note"}, partialGwNote(data.deals).trim()) : null
   );
 }
 
