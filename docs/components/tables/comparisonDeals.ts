@@ -84,7 +84,11 @@ const CSV: Record<string, ChartColumn<DealComparison>[]> = {
   investmentMaxUsd: figureCsv("investmentMaxUsd", "$ invested, max", "Investment if every contingent tranche is paid"),
   commitmentUsd: figureCsv("commitmentUsd", "$ committed", "The lab's compute commitment"),
   years: figureCsv("years", "Years", "Years the commitment runs"),
-  usdPerYear: figureCsv("usdPerYear", "$ a year", "Commitment ÷ years"),
+  usdPerYear: figureCsv(
+    "usdPerYear",
+    "$ a year",
+    "Commitment ÷ years; with several contracts, each one's amount ÷ its own term, summed while the most run together"
+  ),
   gw: figureCsv("gw", "GW", "Capacity ceiling"),
   usdPerGw: figureCsv("usdPerGw", "$ per GW", "Commitment ÷ capacity ceiling"),
   commitmentToInvestment: figureCsv(
