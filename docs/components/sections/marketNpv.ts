@@ -39,10 +39,10 @@ export function npvFinding(table: NpvTable): string {
   const worst = rows.at(-1)!;
   const share =
     negative === priced
-      ? `All ${deals(priced)} we can price have a negative median cash NPV for their provider`
+      ? `All ${deals(priced)} that can be priced have a negative median cash NPV for their provider`
       : negative === 0
-        ? `None of the ${deals(priced)} we can price has a negative median cash NPV for its provider`
-        : `${count(negative)} of the ${deals(priced)} we can price ${negative === 1 ? "has" : "have"} a negative median cash NPV for ${negative === 1 ? "its" : "their"} provider`;
+        ? `None of the ${deals(priced)} that can be priced has a negative median cash NPV for its provider`
+        : `${count(negative)} of the ${deals(priced)} that can be priced ${negative === 1 ? "has" : "have"} a negative median cash NPV for ${negative === 1 ? "its" : "their"} provider`;
   if (priced === 1) return `${share}: ${best.name}, ${figureText(best.npvUsd, "usd")}.`;
   return `${share}: from ${best.name} (${figureText(best.npvUsd, "usd")}) down to ${worst.name} (${figureText(worst.npvUsd, "usd")}).`;
 }
