@@ -223,14 +223,7 @@ export function ComparisonDealsTable(
               ? null
               : el("div", {class: "muted"}, "Chips not specified"),
           // Chips named without sourced specifications (AMD's MI450) are the hardware, not "not specified" (critic s9 M5).
-          row.otherHardware.length
-            ? el(
-                "div",
-                {class: "comparison-hardware-other"},
-                row.otherHardware.join(" · "),
-                row.chips.length ? null : el("span", {class: "muted"}, " (no sourced specifications)")
-              )
-            : null
+          row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         ),
       csv: CSV.hardware
     },
