@@ -312,7 +312,8 @@ export const capacity: Section = {
         : null,
       el("h3", {}, `What ${bounded(view.capacity.gw.value, view.capacity.gw.bound, gw)} holds`),
       CapacityCards(view, context),
-      view.capacity.central === "median"
+      // Only where there are accelerator, system and compute cards to explain (critic s9 LOW: AMD's and Broadcom's page 3).
+      view.capacity.central === "median" && view.capacity.accelerators
         ? el(
             "p",
             {class: "capacity-convention"},
