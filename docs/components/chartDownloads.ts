@@ -482,6 +482,8 @@ export interface PartyCsvRow {
   investmentFirmUsd: BoundedSum;
   commitmentUsd: BoundedSum;
   gw: BoundedSum;
+  /** The part of `gw` that counts only some of a deal's chips. */
+  gwPartial?: BoundedSum;
 }
 
 /** Returns a market-totals table's rows as drawn: each party, then one row for the others when some are left out. */
@@ -540,7 +542,13 @@ export const MARKET_TOTALS: ChartDownload<PartyCsvRow> = {
     },
     {header: "Dollar commitments bound", meaning: "Bound of the sum", unit: "", value: (r) => sumBound(r.commitmentUsd)},
     {header: "GW ceilings (gw)", meaning: "Sum of the deals' capacity ceilings; empty for none", unit: "gw", value: (r) => summed(r.gw)},
-    {header: "GW ceilings bound", meaning: "Bound of the sum", unit: "", value: (r) => sumBound(r.gw)}
+    {header: "GW ceilings bound", meaning: "Bound of the sum", unit: "", value: (r) => sumBound(r.gw)},
+    {
+      header: "GW partial (gw)",
+      meaning: "Part of the GW sum from figures that count only some of a deal's chips (no ceiling); empty for none",
+      unit: "gw",
+      value: (r) => (r.gwPartial?.count ? summed(r.gwPartial) : null)
+    }
   ]
 };
 

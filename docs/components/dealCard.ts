@@ -1,6 +1,6 @@
 /** A deal at a glance: parties, headline money, compute and capacity, each with its provenance. */
 import type {Deal, Source} from "../lib/core.js";
-import {dealStageText, headlineTerms, termStatus} from "../lib/core.js";
+import {capacityLabel, dealStageText, headlineTerms, termStatus} from "../lib/core.js";
 import {el} from "./dom.js";
 import {date, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -71,7 +71,8 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
   }
   if (deal.capacity)
     rows.push([
-      "Capacity",
+      // The deal's own key box's label: "Trainium capacity (part of the deal)" is no ceiling (capacityLabel).
+      capacityLabel(deal.capacity),
       el(
         "span",
         {},

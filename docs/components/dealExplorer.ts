@@ -71,7 +71,7 @@ export const EXPLORER_COLUMNS: readonly Column[] = [
   figureColumn("investedMax", "Invested, max", "USD", "Investment if every contingent tranche is paid"),
   figureColumn("commitment", "Commitment", "USD", "The lab's compute commitment to the provider"),
   figureColumn("years", "Term", "years", "Years the commitment runs"),
-  figureColumn("gw", "Capacity", "GW", "Capacity ceiling"),
+  figureColumn("gw", "Capacity", "GW", "Capacity as stated: a ceiling, unless it counts only part of the deal's chips"),
   figureColumn("h100e", "H100e", "H100-equivalents", "H100-equivalents at the capacity ceiling (median of the draws)"),
   figureColumn("investmentToCommitment", "Investment ÷ commitment", "fraction", "Firm investment ÷ the commitment"),
   textColumn("dealStatus", "Deal status", "The deal's stage: announced, definitive, letter of intent or superseded", (r) => r.dealStatus)

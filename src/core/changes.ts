@@ -3,6 +3,7 @@ import {headlineTerms} from "./headlines.js";
 import type {Figure} from "./lineage.js";
 import type {Bound, Dataset, Status} from "./model.js";
 import {type DealProjection, projectDeal} from "./project/projectDeal.js";
+import {paybackEven} from "./recycling/netCashLine.js";
 
 /** One headline figure as recorded in a build's manifest, comparable across builds. */
 export interface HeadlineFigure {
@@ -86,7 +87,9 @@ export function headlineFigures(dataset: Dataset, projections: Record<string, De
       fromFigure("recycling.investmentToCommitmentFirm", "investment ÷ commitment (firm)", p.recycling.investmentToCommitmentFirm);
       fromFigure("recycling.npv", "provider's cash NPV", p.recycling.npvUsd);
       // The payback year comes from the NPV's cash flows: the NPV's status, and "about" like every model output.
-      if (p.recycling.paybackYear !== null)
+      // Near even odds no payback year stands (paybackEven: page 1, the figures and the market's table say the share
+      // instead), so the changelog does not report one either (critic s9 M1).
+      if (p.recycling.paybackYear !== null && !(p.recycling.baseCase && paybackEven(p.recycling.paybackNeverShare)))
         add(
           "recycling.paybackYear",
           "payback year",

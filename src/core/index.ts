@@ -30,6 +30,7 @@ export * from "./comparison/compareDeals.js";
 export * from "./comparison/dealStage.js";
 export * from "./comparison/dealStatusMix.js";
 export * from "./comparison/marketAggregate.js";
+export * from "./comparison/runRate.js";
 export * from "./facts.js";
 export * from "./format/index.js";
 export * from "./headlines.js";

@@ -37,6 +37,7 @@ import {
   type ScenarioColumn,
   scenarioTable,
   shareAssumptions,
+  skewedRanges,
   splitCauseText,
   type TornadoRow,
   type TwoClusters,
@@ -519,8 +520,33 @@ function* drawFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefine
   const split = c ? `; ${clustersText(c, medianBetweenClusters(c, r.npvUsd.value))}` : "";
   yield [
     `${id}.econ.npv-draws.words`,
-    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}`)
+    text(`The cash NPV is ${aboveZeroText(share, draws)}${payback}${split}.${splitCauseWords(dataset, deal, c)}${signGapWords(p)}`)
   ];
+}
+
+/**
+ * " The median lies below zero and the base case above it because most draws of two ranges fall on the side of their
+ * base that lowers the NPV: term left needed to renew IT (83% of draws) and staff, … (76%)": said only where
+ * the median cash NPV lies below zero and the base case above it, naming the ranges skewedRanges reads from the
+ * deal's own tornado (critic s9 M18); "" elsewhere.
+ */
+export function signGapWords(p: DealProjection | undefined): string {
+  const r = p?.recycling;
+  const median = r?.npvUsd?.value;
+  const base = r?.baseCase?.npvUsd;
+  if (!p || median == null || base == null || !(median < 0 && base > 0)) return "";
+  const ranges = skewedRanges(p.tornado?.["recycling.npvUsd"] ?? [], p.assumptions);
+  if (!ranges.length) return "";
+  // Short: each range's name and the share of its draws on the NPV's worse side (the ranges are in the methodology).
+  const first = ranges.findIndex((g) => g.worseShare < 1);
+  const words = ranges.map((g, i) => {
+    const name = g.label.replace(/\s*\([^)]*\)$/, "");
+    const share = g.worseShare >= 1 ? "every draw" : `${drawShareText(g.worseShare)}${i === first ? " of draws" : ""}`;
+    return `${name.charAt(0).toLowerCase()}${name.slice(1)} (${share})`;
+  });
+  const n = ranges.length;
+  const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0];
+  return ` The median lies below zero and the base case above it because most draws of ${n === 1 ? "one range fall" : `${["two", "three", "four", "five"][n - 2] ?? countText(n)} ranges fall`} on the side of ${n === 1 ? "its" : "their"} base that lowers the NPV: ${list}.`;
 }
 
 /**
@@ -750,8 +776,10 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
         : ""
     )
   ];
-  yield ["market.no-payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear === null).length)];
-  yield ["market.payback", count(priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length)];
+  // A payback (or its absence) counts only where it stands: near even odds neither does (paybackEven, critic s9 M1).
+  const stands = (d: Deal) => !paybackEven(projections[d.id].recycling.paybackNeverShare);
+  yield ["market.no-payback", count(priced.filter((d) => stands(d) && projections[d.id].recycling.paybackYear === null).length)];
+  yield ["market.payback", count(priced.filter((d) => stands(d) && projections[d.id].recycling.paybackYear !== null).length)];
   yield* marketDrawFigures(dataset, priced, projections);
   // The same at every assumption's base value (the base case each briefing shows beside the median).
   const paybackBase = priced.filter((d) => {

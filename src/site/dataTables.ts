@@ -694,7 +694,11 @@ const COMPARISON_FIGURES = [
   ["commitmentUsd", "Compute commitment", "usd"],
   ["years", "Term of the commitment", "years"],
   ["gw", "Capacity ceiling (facility power)", "gw"],
-  ["usdPerYear", "Commitment per year: commitmentUsd ÷ years", "usd-per-year"],
+  [
+    "usdPerYear",
+    "Commitment per year: commitmentUsd ÷ years; with several contracts, each one's amount ÷ its own term, summed while the most run together (the peak rate, from the core)",
+    "usd-per-year"
+  ],
   ["usdPerGw", "Commitment per GW: commitmentUsd ÷ gw", "usd-per-gw"],
   [
     "commitmentToInvestment",
@@ -705,8 +709,8 @@ const COMPARISON_FIGURES = [
 ] as const;
 
 /** The ratios the comparison table derives (arquero) from its own columns: [column, numerator, denominator]. */
+// "$ a year" is not among them: with several contracts it is their run rate, not commitmentUsd ÷ years (runRate.ts).
 const COMPARISON_RATIOS = [
-  ["usdPerYear", "commitmentUsd", "years"],
   ["usdPerGw", "commitmentUsd", "gw"],
   ["commitmentToInvestment", "commitmentUsd", "ratioInvestmentFirmUsd"]
 ] as const;

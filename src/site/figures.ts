@@ -66,7 +66,10 @@ export function* dataFigures({dataset, version}: FigureInput): Iterable<[string,
  * terms.latest, terms.latest-date, terms.firm, terms.contingent, terms.max (headlineTerms), terms.latest-round (every
  * tranche announced with the latest firm one: "$5B + up to $20B" is "up to $25B"), terms.earlier (firm money
  * before it); commitment.total,
- * commitment.years, commitment.count (how many contracts the commitment adds up); capacity.ceiling, capacity.label (capacityLabel), capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
+ * commitment.years, commitment.count (how many contracts the commitment adds up), commitment.starts (each contract's
+ * start, month and year: "Nov 2025 and Feb 2026"), commitment.start-years ("in 2025"), terms.firm-years (the years of
+ * the firm tranches: "from 2019 to 2023"), terms.earlier-since (the year of the first firm tranche before the latest
+ * one: "2023"); capacity.ceiling, capacity.label (capacityLabel), capacity.first, capacity.first-by; superseded-on (month and year); profile.capacity-language,
  * profile.hardware-angle, profile.governance-posture, profile.strategic-intent. Every deal has every name: what
  * its data does not state is "not disclosed"; the investment terms of a deal with no investment leg are "none".
  */
@@ -105,6 +108,15 @@ export function* dealFigures({dataset}: FigureInput): Iterable<[string, FigureVa
       "commitment.total": money(terms.committed),
       "commitment.years": commitmentYears(deal),
       "commitment.count": {kind: "number", value: deal.commitments.length, unit: "count"},
+      // Dates a summary names come from the data, never typed (critic s9, CLOSING #16).
+      "commitment.starts": deal.commitments.length
+        ? text(listWords(sortedDates(deal.commitments.map((c) => c.start)).map(monthYear)))
+        : missing,
+      "commitment.start-years": deal.commitments.length ? text(yearsWords(deal.commitments.map((c) => c.start))) : missing,
+      "terms.firm-years": deal.tranches.some((t) => t.firm)
+        ? text(yearsWords(deal.tranches.filter((t) => t.firm).map((t) => t.date)))
+        : missing,
+      "terms.earlier-since": earlierSince(deal),
       "capacity.ceiling": deal.capacity ? fact(deal.capacity.ceiling) : missing,
       // What the capacity figure is called: a ceiling only when it is one (a floor, a part of the deal, capacity on top).
       "capacity.label": deal.capacity ? text(capacityLabel(deal.capacity)) : missing,
@@ -227,6 +239,37 @@ function latestRound(deal: Deal): FigureValue | null {
 }
 
 /** Returns the firm money invested before the latest round ("none" without any), or null without tranches. */
+/** ISO dates, oldest first, each once. */
+function sortedDates(dates: readonly string[]): string[] {
+  return [...new Set(dates)].sort();
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  const unique = [...new Set(items)];
+  return unique.length < 2 ? unique.join("") : `${unique.slice(0, -1).join(", ")} and ${unique.at(-1)}`;
+}
+
+/**
+ * The years some dates fall in, for a sentence: "in 2025", "in 2025 and 2026", "from 2019 to 2023" (three or more
+ * years apart). Every date a summary names comes from the data.
+ *
+ * @example yearsWords(["2019-07-22", "2023-01-24"]) // "from 2019 to 2023"
+ */
+export function yearsWords(dates: readonly string[]): string {
+  const years = sortedDates(dates.map((d) => d.slice(0, 4)));
+  if (years.length === 1) return `in ${years[0]}`;
+  if (years.length === 2 && Number(years[1]) - Number(years[0]) === 1) return `in ${years[0]} and ${years[1]}`;
+  return `from ${years[0]} to ${years.at(-1)}`;
+}
+
+/** The year of the first firm tranche before the latest one ("2023"), or "not disclosed" without one. */
+function earlierSince(deal: Deal): FigureValue {
+  const latest = headlineTerms(deal).latest;
+  const earlier = latest ? deal.tranches.filter((t) => t.firm && t.date < latest.tranche.date) : [];
+  return earlier.length ? text(sortedDates(earlier.map((t) => t.date))[0].slice(0, 4)) : missing;
+}
+
 function earlierFirm(deal: Deal): FigureValue | null {
   const latest = headlineTerms(deal).latest;
   if (!latest) return null;

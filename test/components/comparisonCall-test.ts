@@ -58,7 +58,7 @@ it("each ranking in the takeaways is the rows' own order, among the deals not su
   const table = analysis.npvTable!;
   const best = table.rows.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a));
   assert.include(npv, `the best, ${best.name},`);
-  assert.include(npv, `${table.priced} deals we can price`);
+  assert.include(npv, `${table.priced} deals that can be priced`);
   assert.strictEqual(npv.startsWith("None of"), table.negative === table.priced);
 });
 

@@ -1,5 +1,6 @@
 import {assert, it} from "vitest";
-import {dealsCell, marketLede, sumText} from "../../docs/components/sections/marketTotals.js";
+import {dealsCell, gwCell, gwText, marketLede, partialGwNote, sumText} from "../../docs/components/sections/marketTotals.js";
+import {capacityScope} from "../../src/core/comparison/capacityScope.js";
 import {compareDeals} from "../../src/core/comparison/compareDeals.js";
 import {marketAggregate} from "../../src/core/comparison/marketAggregate.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
@@ -41,4 +42,28 @@ it("marketLede(market) reads correctly for the real deals (all detailed) and whe
     )
   );
   assert.match(lines[2], /1 other change since the last build is on the site's What changed page/);
+});
+
+it("a GW figure for part of a deal's chips is summed as stated but never called a ceiling: the sums say how much of them is partial", () => {
+  const market = marketAggregate(compareDeals(dataset));
+  const partial = dataset.deals.filter((d) => !d.supersededOn && d.capacity && capacityScope(d).partial);
+  // The partial part of the live sum is exactly the partial deals' own GW figures.
+  const rows = compareDeals(dataset).filter((r) => partial.some((d) => d.id === r.id));
+  assert.strictEqual(market.all.gwPartial.count, partial.length);
+  assert.closeTo(
+    market.all.gwPartial.value,
+    rows.reduce((s, r) => s + (r.gw?.value ?? 0), 0),
+    1e-9
+  );
+  const words = gwText(market.all);
+  if (partial.length) {
+    assert.include(words, "of stated capacity (");
+    assert.include(words, "not a ceiling)");
+    assert.match(gwCell(market.all), /\*$/);
+    for (const d of partial) assert.include(partialGwNote(dataset.deals), `${d.name}'s `);
+  } else assert.match(words, / of capacity ceilings$/);
+  // Without a partial figure the sum is one of ceilings.
+  const none = {...market.all, gwPartial: {value: 0, bound: "exact" as const, count: 0}};
+  assert.match(gwText(none), / of capacity ceilings$/);
+  assert.notInclude(gwCell(none), "*");
 });

@@ -12,7 +12,7 @@ import {
 } from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords} from "../../src/site/callFigures.js";
+import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords, signGapWords} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {formatFigure} from "../../src/site/placeholders.js";
 import {assertInDelta} from "../asserts.js";
@@ -638,4 +638,38 @@ it("price-coverage.words: where the cash model's price is above the market price
   // Google → Anthropic: the call's share is at the cash model's price, the box's (and these words') at the market price.
   assert.notStrictEqual(words("google-anthropic.econ.price-coverage.words"), "");
   assert.notStrictEqual(value("google-anthropic.econ.coverage-paid"), value("google-anthropic.econ.coverage"));
+});
+
+it("signGapWords: where the median cash NPV is below zero and the base case above it, the ranges that lean to the NPV's worse side are named, with their shares", () => {
+  const p = projections["coreweave-openai"];
+  const slip = dataset.assumptions.find((a) => a.id === "slip-months")!;
+  const renewal = dataset.assumptions.find((a) => a.id === "it-renewal-share")!;
+  const row = (a: typeof slip, valueAtLow: number, valueAtHigh: number) => ({
+    id: a.id,
+    label: a.label,
+    low: a.low,
+    high: a.high,
+    valueAtLow,
+    valueAtHigh,
+    baseValue: 0.7e9,
+    swing: Math.abs(valueAtHigh - valueAtLow)
+  });
+  const gap = (median: number, base: number) =>
+    signGapWords({
+      ...p,
+      recycling: {...p.recycling, npvUsd: {...p.recycling.npvUsd!, value: median}, baseCase: {...p.recycling.baseCase!, npvUsd: base}},
+      tornado: {"recycling.npvUsd": [row(slip, 0.7e9, -1e9), row(renewal, -4e9, 0.9e9)]}
+    });
+  const words = gap(-1.16e9, 0.7e9);
+  // The renewal share's draws below its base: (base − low) ÷ (high − low), read from the data, not copied.
+  const below = (p.assumptions["it-renewal-share"] - renewal.low) / (renewal.high - renewal.low);
+  assert.include(
+    words,
+    "The median lies below zero and the base case above it because most draws of two ranges fall on the side of their base that lowers the NPV: "
+  );
+  // The renewal share's draws below its base, (base − low) ÷ (high − low), read from the data (5/6 = 83% today).
+  assert.include(words, `: delivery slip (every draw) and term left needed to renew IT (${pct(Math.round(below * 100) / 100)} of draws).`);
+  // Same sign, or a median above a negative base: nothing is said.
+  assert.strictEqual(gap(-1e9, -0.5e9), "");
+  assert.strictEqual(gap(1e9, -0.5e9), "");
 });

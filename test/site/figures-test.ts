@@ -1,7 +1,7 @@
 import {assert, beforeAll, it} from "vitest";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
-import {type FigureSource, figureTable} from "../../src/site/figures.js";
+import {type FigureSource, figureTable, yearsWords} from "../../src/site/figures.js";
 import {formatFigure} from "../../src/site/placeholders.js";
 
 let dataset: Dataset;
@@ -55,4 +55,10 @@ it("figureTable(input, sources) joins contributors and refuses a name defined tw
   assert.deepStrictEqual([...figureTable({dataset, version: "v"}, [one, two]).keys()], ["x.a", "x.b"]);
   assert.throws(() => figureTable({dataset, version: "v"}, [one, one]), /invalid figure name: x\.a \(defined twice\)/);
   assert.strictEqual(figureTable({dataset, version: "v"}, []).size, 0);
+});
+
+it("yearsWords: the years a summary names come from the dates in the data", () => {
+  assert.strictEqual(yearsWords(["2025-03-10", "2025-09-25"]), "in 2025");
+  assert.strictEqual(yearsWords(["2025-11-03", "2026-02-27"]), "in 2025 and 2026");
+  assert.strictEqual(yearsWords(["2023-01-24", "2019-07-22", "2019-07-22"]), "from 2019 to 2023");
 });

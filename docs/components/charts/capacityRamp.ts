@@ -26,6 +26,8 @@ export interface CapacityRampOptions {
   ceiling: {gw: number; bound?: Bound};
   /** Chip ids in fill order, and their names; none for a deal that names no chip. */
   chips: readonly {id: string; name: string}[];
+  /** The legend's name for the capacity when `chips` is empty; "Capacity (chips not named)" by default. */
+  unnamed?: string;
   width: number;
   print?: boolean;
 }
@@ -37,9 +39,18 @@ interface Row {
 }
 
 /** Returns the ramp chart (a figure with a legend and an SVG). */
-export function CapacityRamp({months, bands, schedule, ceiling, chips, width: w, print}: CapacityRampOptions): HTMLElement | SVGSVGElement {
+export function CapacityRamp({
+  months,
+  bands,
+  schedule,
+  ceiling,
+  chips,
+  unnamed,
+  width: w,
+  print
+}: CapacityRampOptions): HTMLElement | SVGSVGElement {
   const width = chartWidth(w);
-  const series = chips.length ? chips : [{id: "", name: "Capacity (chips not named)"}];
+  const series = chips.length ? chips : [{id: "", name: unnamed ?? "Capacity (chips not named)"}];
   const start = isoDate(months.startDate);
   const rows: Row[] = series.flatMap(({id, name}) => [
     {date: start, chip: name, gw: 0},

@@ -17,7 +17,10 @@ export interface CeilingRow {
  * so a column reads as one year of the ceiling) when it is a whole number from 1 to 12; otherwise about a
  * quarter as many as there are columns.
  */
-export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perColumn}: {width: number; perColumn?: number}): HTMLElement {
+export function CommitmentCeilingChart(
+  rows: readonly CeilingRow[],
+  {width, perColumn, ceilingName = "the ceiling"}: {width: number; perColumn?: number; ceilingName?: string}
+): HTMLElement {
   const max = Math.max(1, ...rows.map((d) => d.gwYears));
   const byCeiling = Boolean(perColumn && Number.isInteger(perColumn) && perColumn >= 1 && perColumn <= 12);
   const multiple = byCeiling ? perColumn! : Math.ceil(Math.sqrt(max / 4));
@@ -60,7 +63,7 @@ export function CommitmentCeilingChart(rows: readonly CeilingRow[], {width, perC
       {},
       // A column is one year of the ceiling only when the ceiling sets the column's height (critic 27: a deal with
       // no ceiling read "each column holds 1, the ceiling's GW").
-      `Each square is one GW-year: one gigawatt of facility power for one year${byCeiling ? `; each column holds ${multiple}, the ceiling's GW` : multiple > 1 ? `; each column holds ${multiple}` : ""}.`
+      `Each square is one GW-year: one gigawatt of facility power for one year${byCeiling ? `; each column holds ${multiple}, ${ceilingName}'s GW` : multiple > 1 ? `; each column holds ${multiple}` : ""}.`
     )
   );
 }

@@ -4,7 +4,7 @@
  * row is editorial structure (constant); every number comes from the projection.
  */
 
-import type {Deal, Figure} from "../../lib/core.js";
+import {capacityName, type Deal, type Figure} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {bounded, count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -35,6 +35,8 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
   const peak = commitment ? Math.max(...commitment.perYear.map((d) => d.usd)) : 0;
   // Whether the provider's group puts money into the lab (a rebate in the supplier's own stock is not an investment).
   const invests = recycling.investmentFirmUsd.value > 0 || recycling.investmentMaxUsd.value > 0;
+  // A capacity figure for part of the hardware is never called the ceiling (critic s9: AO's 2 GW is Trainium only).
+  const name = capacityName(deal.capacity);
   return [
     {
       topic: "Capacity certainty",
@@ -44,13 +46,13 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
         figure: fig(
           commitment?.ceilingGwYears,
           (f) =>
-            `${bounded(commitment!.ceilingGw!.value, commitment!.ceilingGw!.bound, gw)} ceiling: ${figureText(f.value, "gw-years", f.bound)} over the term`
+            `${name === "the ceiling" ? `${bounded(commitment!.ceilingGw!.value, commitment!.ceilingGw!.bound, gw)} ceiling` : `${bounded(commitment!.ceilingGw!.value, commitment!.ceilingGw!.bound, gw)} of ${name.replace(/^the /, "")}`}: ${figureText(f.value, "gw-years", f.bound)} over the term`
         )
       },
       provider: {
         effect: "cost",
         text: "Must build the capacity before the spend arrives.",
-        figure: fig(commitment?.coverage, (f) => `the spend pays for ${bounded(f.value, f.bound, pct)} of the ceiling's GW-years`)
+        figure: fig(commitment?.coverage, (f) => `the spend pays for ${bounded(f.value, f.bound, pct)} of ${name}'s GW-years`)
       }
     },
     {
@@ -113,7 +115,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
       provider: {
         effect: "benefit",
         text: "A customer that stays on its silicon and services.",
-        figure: fig(capacity?.accelerators, (f) => `${bounded(f.value, f.bound, count)} accelerators at the ceiling`)
+        figure: fig(
+          capacity?.accelerators,
+          (f) => `${bounded(f.value, f.bound, count)} accelerators ${name === "the ceiling" ? "at the ceiling" : `in ${name}`}`
+        )
       }
     },
     {

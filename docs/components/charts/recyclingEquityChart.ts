@@ -88,8 +88,11 @@ export function RecyclingEquityChart(
     el(
       "div",
       {class: "commitment-legend"},
-      Swatch(`${investor}'s mark of its stake (filings)`, "var(--flow-equity)"),
-      Swatch(`${lab}'s post-money valuation`, "var(--theme-foreground-muted)", "bar"),
+      // The legend names only what is drawn (critic s9 M11: "mark of its stake" with no mark on the chart).
+      points.some((d) => d.kind === "mark") ? Swatch(`${investor}'s mark of its stake (filings)`, "var(--flow-equity)") : null,
+      points.some((d) => d.kind !== "mark" && d.kind !== "offer")
+        ? Swatch(`${lab}'s post-money valuation`, "var(--theme-foreground-muted)", "bar")
+        : null,
       points.some((d) => d.kind === "offer")
         ? Swatch(`Valuation offered for ${lab}, not taken (×)`, "var(--theme-foreground-muted)", "bar")
         : null,

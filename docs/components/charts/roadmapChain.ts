@@ -130,9 +130,12 @@ export function checkpointEvidence(
         {},
         !deal.capacity?.schedule.length
           ? "The deal gives no dated schedule to hold capacity to."
-          : next
-            ? `Next point: ${bounded(factGw(next.gw), next.gw.bound, gw)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
-            : `All ${c.due.length} schedule points are due.`
+          : deal.supersededOn
+            ? // History: superseded terms bind no one, so their next point is not tracked as if it did (critic s9).
+              `These terms were superseded in ${monthYear(deal.supersededOn.date)}: their schedule (${deal.capacity.schedule.map((p) => `${bounded(factGw(p.gw), p.gw.bound, gw)} by ${date(p.by)}`).join("; ")}) no longer binds anyone.`
+            : next
+              ? `Next point: ${bounded(factGw(next.gw), next.gw.bound, gw)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
+              : `All ${c.due.length} schedule points are due.`
       ),
       signal(c.signal) ?? el("p", {class: "muted"}, "No observation of capacity coming online yet.")
     ];
@@ -177,7 +180,11 @@ export function checkpointEvidence(
       "p",
       {},
       chips.length ? `${chips.join("; ")}.` : `${noChipText(deal)}.`,
-      c.lastPoint ? ` Last schedule point: ${monthYear(c.lastPoint)}.` : ""
+      c.lastPoint ? ` Last schedule point: ${monthYear(c.lastPoint)}.` : "",
+      // Why it is off track, in the chips' own terms (LOW: the evidence quoted beside it reads as on track).
+      c.chips.length && c.chips.every((x) => x.late)
+        ? ` No chip of the deal fills capacity by that point, so the schedule cannot be met on the chips it names${deal.supersededOn ? " (the terms are history: superseded, they bind no one)" : ""}.`
+        : ""
     ),
     signal(c.signal) ?? el("p", {class: "muted"}, "No observation of the chip roadmap yet.")
   ].filter((x) => x !== null) as HTMLElement[];

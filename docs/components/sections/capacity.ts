@@ -8,6 +8,7 @@ import type {BandsFile} from "../../../src/site/types.js";
 import {
   type CapacityProjector,
   capacityBands,
+  capacityName,
   type Deal,
   type DealCapacity,
   dealCapacityMonths,
@@ -196,17 +197,19 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
   const full = years.find((y) => y.gw.value >= capacity.gw.value - 1e-9);
   const lastGw = months.months.at(-1)?.gw ?? 0;
   const draws = bands?.draws ?? 0;
+  // A floor or a part of the deal's chips is not a ceiling (capacityName): "short of the over 10 GW stated capacity".
+  const noun = capacityName(deal.capacity).replace(/^the /, "");
   const sentence = [
     first
       ? `By the end of ${first.year}, ${gw(first.gw.value)} would be online in the ${scenario.label.toLowerCase()} scenario: the median of ${count(draws)} draws, P10–P90 ${gw(first.gw.p10)} to ${gw(first.gw.p90)}, with delivery slipping by up to ${slipHigh} months. On the deal's own dates (no slip, every input at the scenario's value, no draw) it would be ${gw(first.gw.base)}. `
       : "",
     full
-      ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling is reached in ${full.year} (median).`
-      : `The schedule's last point stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}.`
+      ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ${noun} is reached in ${full.year} (median).`
+      : `The schedule's last point stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), noun)}.`
   ].join("");
   const finding = full
-    ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ceiling would be online by the end of ${full.year}`
-    : `The schedule stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), "ceiling")}`;
+    ? `The ${bounded(capacity.gw.value, capacity.gw.bound, gw)} ${noun} would be online by the end of ${full.year}`
+    : `The schedule stops at ${gw(lastGw)}, short of ${theFigure(bounded(capacity.gw.value, capacity.gw.bound, gw), noun)}`;
   const inputs = [capacity.gw, capacity.energyTwhPerYear, capacity.accelerators].flatMap((f) => f?.lineage.inputs ?? []);
   return el(
     "div",
@@ -222,6 +225,8 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
           schedule: points,
           ceiling: {gw: capacity.gw.value, bound: capacity.gw.bound},
           chips: chips.map((c) => ({id: c.id, name: c.name})),
+          // A deal whose chips are named but have no sourced specifications (AMD's MI450) says so, not "not named".
+          unnamed: deal.hardware.other.length ? "Capacity (chips named, no sourced specifications)" : undefined,
           width,
           print
         }),
@@ -307,7 +312,8 @@ export const capacity: Section = {
         : null,
       el("h3", {}, `What ${bounded(view.capacity.gw.value, view.capacity.gw.bound, gw)} holds`),
       CapacityCards(view, context),
-      view.capacity.central === "median"
+      // Only where there are accelerator, system and compute cards to explain (critic s9 LOW: AMD's and Broadcom's page 3).
+      view.capacity.central === "median" && view.capacity.accelerators
         ? el(
             "p",
             {class: "capacity-convention"},

@@ -6,6 +6,7 @@
 
 import {
   capacityCostByYear,
+  capacityName,
   type DealCommitmentProjection,
   type Figure,
   type FigureSpread,
@@ -145,7 +146,7 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
     ),
     commitment.ceilingGwYears
       ? Kpi(
-          "The ceiling's GW-years",
+          `${capitalize(capacityName(deal.capacity))}'s GW-years`,
           HeadlineFigure(commitment.ceilingGwYears, "gw-years", "commitment.ceilingGwYears"),
           `${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} × ${commitment.years.words ? `${unitText(commitment.years.value, "years")}, from the first contract's start to the last one's end` : `${sig(commitment.years.value)} years`}`
         )
@@ -277,7 +278,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     },
     commitment.ceilingGwYears
       ? {
-          label: "The ceiling:",
+          label: `${capitalize(capacityName(dealOf(context).capacity))}:`,
           text: `${derivedText(commitment.ceilingGwYears)} (${bounded(commitment.ceilingGw!.value, commitment.ceilingGw!.bound, gw)} for ${commitment.years.words ? unitText(commitment.years.value, "years") : `${sig(commitment.years.value)} years`})`,
           gwYears: commitment.ceilingGwYears.value,
           kind: "ceiling" as const
@@ -318,7 +319,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
           )
         ]),
     later(() => SpendPanel(context, view), 690, 580, "spend"),
-    el("h3", {}, "GW-years bought against the ceiling"),
+    el("h3", {}, `GW-years bought against ${capacityName(dealOf(context).capacity)}`),
     el(
       "p",
       {},
@@ -335,7 +336,8 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
         ChartFrame(
           CommitmentCeilingChart(rows, {
             width: context.width,
-            perColumn: commitment.ceilingGwYears ? commitment.ceilingGw?.value : undefined
+            perColumn: commitment.ceilingGwYears ? commitment.ceilingGw?.value : undefined,
+            ceilingName: capacityName(dealOf(context).capacity)
           }),
           {
             title: commitmentFinding(commitment),

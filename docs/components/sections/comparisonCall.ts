@@ -88,8 +88,8 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
     const positive = npv.priced - npv.negative;
     takeaways.push(
       positive === 0
-        ? `None of the ${npv.priced} deals we can price earns back its cost of capital in cash at ${rate}: the best, ${best.name}, is worth ${withBound(usd(best.npvUsd!), "about")} to its provider.`
-        : `${positive} of the ${npv.priced} deals we can price earn${positive === 1 ? "s" : ""} back ${positive === 1 ? "its" : "their"} cost of capital in cash at ${rate}; the best, ${best.name}, is worth ${withBound(usd(best.npvUsd!), "about")} to its provider.`
+        ? `None of the ${npv.priced} deals that can be priced earns back its cost of capital in cash at ${rate}: the best, ${best.name}, is worth ${withBound(usd(best.npvUsd!), "about")} to its provider.`
+        : `${positive} of the ${npv.priced} deals that can be priced earn${positive === 1 ? "s" : ""} back ${positive === 1 ? "its" : "their"} cost of capital in cash at ${rate}; the best, ${best.name}, is worth ${withBound(usd(best.npvUsd!), "about")} to its provider.`
     );
   }
 

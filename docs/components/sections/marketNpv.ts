@@ -10,7 +10,9 @@ import {
   type MarketScenarioColumn,
   type MarketScenarioTable,
   type NpvRow,
-  type NpvTable
+  type NpvTable,
+  PAYBACK_EVEN_ODDS,
+  paybackEven
 } from "../../lib/core.js";
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
@@ -37,10 +39,10 @@ export function npvFinding(table: NpvTable): string {
   const worst = rows.at(-1)!;
   const share =
     negative === priced
-      ? `All ${deals(priced)} we can price have a negative median cash NPV for their provider`
+      ? `All ${deals(priced)} that can be priced have a negative median cash NPV for their provider`
       : negative === 0
-        ? `None of the ${deals(priced)} we can price has a negative median cash NPV for its provider`
-        : `${count(negative)} of the ${deals(priced)} we can price ${negative === 1 ? "has" : "have"} a negative median cash NPV for ${negative === 1 ? "its" : "their"} provider`;
+        ? `None of the ${deals(priced)} that can be priced has a negative median cash NPV for its provider`
+        : `${count(negative)} of the ${deals(priced)} that can be priced ${negative === 1 ? "has" : "have"} a negative median cash NPV for ${negative === 1 ? "its" : "their"} provider`;
   if (priced === 1) return `${share}: ${best.name}, ${figureText(best.npvUsd, "usd")}.`;
   return `${share}: from ${best.name} (${figureText(best.npvUsd, "usd")}) down to ${worst.name} (${figureText(worst.npvUsd, "usd")}).`;
 }
@@ -51,10 +53,13 @@ export function npvCaption(table: NpvTable, draws: number | null): string {
   const median = draws
     ? `the median of ${count(draws)} seeded draws over the assumptions' ranges, with the P10–P90 of the same draws`
     : "the median of the draws, with their P10–P90";
-  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Cash running costs come from physical inputs (power, staff and maintenance, property tax and insurance), the same per GW for every provider; the providers' reported margins set no cash figure. A provider that leases its data centres spends capex on the IT alone and pays their rent each year; the rent it still owes when the term ends is a cash cost of the last year. IT is renewed at the end of its life only while the term left covers a set share of a new generation's life (else the kit in use runs to the term's end, earning a share of the contract price; each deal's methodology gives both), and power is costed at the drawn electricity price. Discounted ${rate} to ${VALUED_ON}, from the start of each year. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; "never" when the median draw does not pay back within the deal's term.`;
+  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Cash running costs come from physical inputs (power, staff and maintenance, property tax and insurance), the same per GW for every provider; the providers' reported margins set no cash figure. A provider that leases its data centres spends capex on the IT alone and pays their rent each year; the rent it still owes when the term ends is a cash cost of the last year. IT is renewed at the end of its life only while the term left covers a set share of a new generation's life (else the kit in use runs to the term's end, earning a share of the contract price; each deal's methodology gives both), and power is costed at the drawn electricity price. Discounted ${rate} to ${VALUED_ON}, from the start of each year. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; "never" when the median draw does not pay back within the deal's term; "even odds" when between ${pct(PAYBACK_EVEN_ODDS[0])} and ${pct(PAYBACK_EVEN_ODDS[1])} of the draws never do, as the median's year then rests on a few draws.`;
 }
 
+// Near even odds the median draw's year (or "never") rests on a few draws: the cell says so, by the rule page 1
+// and the deal's own briefing follow (paybackEven; critic s9 M1).
 function paybackText(row: NpvRow): string {
+  if (paybackEven(row.neverShare ?? undefined)) return "even odds";
   return row.paybackYear === null ? "never" : String(row.paybackYear);
 }
 

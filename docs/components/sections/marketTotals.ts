@@ -4,10 +4,20 @@
  * totals by investor group, lab and provider, the largest few with the rest in one row. Its size does not grow with
  * the number of deals (src/core/comparison/marketAggregate.ts computes it; the briefing's data file carries it).
  */
-import type {BoundedSum, MarketAggregate, MarketTotals, PartyTable, StandingStake} from "../../lib/core.js";
+import {
+  type BoundedSum,
+  capacityLabel,
+  capacityScope,
+  type Deal,
+  factGw,
+  type MarketAggregate,
+  type MarketTotals,
+  type PartyTable,
+  type StandingStake
+} from "../../lib/core.js";
 import {ChartCsv, MARKET_TOTALS, partyRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
-import {count, gw, usd, withBound} from "../format.js";
+import {count, figureText, gw, usd, withBound} from "../format.js";
 import type {Section, SectionContext} from "./types.js";
 
 /** Returns a bounded sum in words ("over $1.23T"), or "none" when nothing was summed. */
@@ -23,7 +33,35 @@ function deals(n: number): string {
 
 /** Returns the sentence on what a set of deals adds up to: firm investment, dollar commitments and GW ceilings. */
 export function totalsSentence(totals: MarketTotals): string {
-  return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${sumText(totals.gw, "gw")} of capacity ceilings`;
+  return `${sumText(totals.investmentFirmUsd, "usd")} of firm investment, ${sumText(totals.commitmentUsd, "usd")} of dollar compute commitments and ${gwText(totals)}`;
+}
+
+/**
+ * Returns the GW total in words: "33.5 GW of capacity ceilings", or where some deal's figure counts only part of its
+ * chips (a part is no ceiling: Amazon → OpenAI's Trainium), "about 33.5 GW of stated capacity (about 2 GW of it for
+ * part of a deal's chips only, not a ceiling)".
+ */
+export function gwText(totals: Pick<MarketTotals, "gw" | "gwPartial">): string {
+  const partial = totals.gwPartial?.count ? totals.gwPartial : null;
+  if (!partial) return `${sumText(totals.gw, "gw")} of capacity ceilings`;
+  return `${sumText(totals.gw, "gw")} of stated capacity (${sumText(partial, "gw")} of it for part of a deal's chips only, not a ceiling)`;
+}
+
+/** Returns a party's GW cell: the sum, marked "*" when part of it counts only some of a deal's chips (partialGwNote). */
+export function gwCell(t: Pick<MarketTotals, "gw" | "gwPartial">): string {
+  return t.gwPartial?.count ? `${sumText(t.gw, "gw")}*` : sumText(t.gw, "gw");
+}
+
+/** Returns the note under the party tables naming the deals whose GW figure is partial, or "" when none is. */
+export function partialGwNote(deals: readonly Deal[]): string {
+  const partial = deals.filter((d) => !d.supersededOn && d.capacity && capacityScope(d).partial);
+  if (!partial.length) return "";
+  const each = partial.map((d) => {
+    const c = d.capacity!;
+    const only = capacityLabel(c).replace(/ capacity \(part of the deal\)$/, "");
+    return `${d.name}'s ${figureText(factGw(c.ceiling), "gw", c.ceiling.bound)}${only !== capacityLabel(c) ? `, ${only} only` : ""}`;
+  });
+  return ` * The GW sum holds a figure that counts only some of a deal's chips (${each.length > 1 ? `${each.slice(0, -1).join("; ")} and ${each.at(-1)}` : each[0]}): it caps nothing, and is summed as stated.`;
 }
 
 /** Returns the stakes that still stand under superseded deals ("Nvidia → OpenAI's $30B"), joined with "and". */
@@ -77,13 +115,16 @@ export function othersLabel(table: PartyTable): string {
 
 /** Returns a table of parties with their deals' totals, and one row for the parties left out. */
 function PartyTotalsTable(table: PartyTable, heading: string): HTMLElement {
-  const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", "GW ceilings"];
+  // "GW stated": a part of a deal's chips (Amazon → OpenAI's Trainium) is no ceiling, so the column does not call its
+  // sum one; the cell says how much of it is partial.
+  const partial = [...table.rows, ...(table.others ? [table.others] : [])].some((t) => t.gwPartial?.count);
+  const head = [heading, "Deals", "Investment, paid or committed", "Dollar commitments", partial ? "GW stated" : "GW ceilings"];
   const cells = (name: string, t: MarketTotals) => [
     el("th", {scope: "row", "data-label": head[0]}, name),
     el("td", {class: "num", "data-label": head[1]}, dealsCell(t)),
     el("td", {class: "num", "data-label": head[2]}, sumText(t.investmentFirmUsd, "usd")),
     el("td", {class: "num", "data-label": head[3]}, sumText(t.commitmentUsd, "usd")),
-    el("td", {class: "num", "data-label": head[4]}, sumText(t.gw, "gw"))
+    el("td", {class: "num", "data-label": head[4]}, gwCell(t))
   ];
   return el(
     "table",
@@ -133,7 +174,8 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
         el("div", {class: "table-scroll", tabindex: "0"}, PartyTotalsTable(table, heading)),
         print ? null : ChartCsv(MARKET_TOTALS, name, partyRows(table, othersLabel(table)), data.version)
       )
-    )
+    ),
+    partialGwNote(data.deals) ? el("p", {class: "market-totals-note"}, partialGwNote(data.deals).trim()) : null
   );
 }
 

@@ -4,6 +4,8 @@
  */
 import {
   aboveZeroText,
+  type Bound,
+  capacityName,
   capexTimingText,
   clustersText,
   type DealRecycling,
@@ -30,7 +32,7 @@ import {ChartFrame, chartSource} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
 import {NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -174,9 +176,11 @@ export function recyclingFinding(
   const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
   const capex = `after ${derivedText({...r.capexUsd, unit: "usd"})} of capex`;
   const when =
-    r.paybackYear !== null
-      ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
-      : ", and does not pay back within the deal";
+    r.baseCase && paybackEven(r.paybackNeverShare)
+      ? `, paying back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws)`
+      : r.paybackYear !== null
+        ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
+        : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
     return cash >= 0
       ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}, with no new investment against it`
@@ -296,7 +300,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the term at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);
@@ -334,6 +338,28 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
 }
 
 /**
+ * The equity chart's title where the investor has published no mark (critic s9 M11: the title stated no finding):
+ * what the lab's post-money valuations did, and that no mark is drawn. "OpenAI's post-money valuation rose from $300B
+ * (Mar 2025) to $730B (Feb 2026); Amazon has published no mark of its stake".
+ */
+export function equityNoMarkTitle(
+  points: readonly {date: string; kind: string; usd: number; bound: Bound}[],
+  investor: string,
+  lab: string
+): string {
+  const valuations = points.filter((p) => p.kind === "valuation").sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const none = `${investor} has published no mark of its stake`;
+  const at = (p: (typeof valuations)[number]) => `${bounded(p.usd, p.bound, usd)} (${monthYear(p.date)})`;
+  if (!valuations.length) return `${capitalizeFirst(none)}; the chart shows ${lab}'s valuations only`;
+  const first = valuations[0];
+  const last = valuations.at(-1)!;
+  if (valuations.length === 1 || first.usd === last.usd) return `${lab} was valued at ${at(last)} post-money; ${none}`;
+  return `${lab}'s post-money valuation ${last.usd > first.usd ? "rose" : "fell"} from ${at(first)} to ${at(last)}; ${none}`;
+}
+
+const capitalizeFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
  * Returns the "if the lab fills the ceiling" reading beside the central case (which is paid on the stated
  * commitment), in one or two sentences: what the new money's cash NPV is if the lab pays the contract price on all
  * the capacity delivered and the provider builds it all, and by how much that moves the headline (sign computed);
@@ -346,8 +372,10 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   const lab = companyName(context.data, deal.lab);
   const provider = companyName(context.data, deal.provider);
   const commitment = bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd);
+  // A capacity figure for part of the hardware is not the ceiling (capacityName).
+  const fills = `If ${lab} fills ${capacityName(deal.capacity)}`;
   if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
-    return `If ${lab} fills the ceiling: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
+    return `${fills}: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
   const shift = s.npvUsd.value - r.npvUsd.value;
   const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
   const moves =
@@ -363,7 +391,7 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
       ? `; at the base values the sign turns on it (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
       : "";
-  return `If ${lab} fills the ceiling: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
+  return `${fills}: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -443,7 +471,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
     fromDraws: Boolean(r.baseCase),
     chosen: isCustom(context.controls),
     npvWords,
-    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0)
+    npvNegative: Boolean(r.npvUsd && r.npvUsd.value < 0),
+    neverShare: r.paybackNeverShare
   });
   const netCashFinding = line.title;
   // Subsections whose whole content would be their absence (no dollar commitment: no flows to draw, nothing to weigh
@@ -478,7 +507,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
@@ -489,9 +518,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           ChartFrame(
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
-              title: r.equityGainUsd
-                ? equityGainTitle(deal, r.equityGainUsd, investor, lab)
-                : `${investor}'s equity in ${lab}, kept apart from cash`,
+              title: r.equityGainUsd ? equityGainTitle(deal, r.equityGainUsd, investor, lab) : equityNoMarkTitle(r.equity, investor, lab),
               source: chartSource(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
               })

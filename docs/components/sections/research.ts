@@ -4,11 +4,12 @@
  * computed by the build at its values), the peer box (the deal against the other live deals on the same ratios,
  * with its rank), and a short methodology and disclosures part. Every figure and every ranking is computed.
  */
-import {CEILING_FILLED, capitalChain, type Deal, EXACT_RANKS, type TornadoRow} from "../../lib/core.js";
+import {CEILING_FILLED, capacityName, capitalChain, type Deal, EXACT_RANKS, factGw, type TornadoRow} from "../../lib/core.js";
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, modelUsd, unitText, usd} from "../format.js";
+import {Badge} from "../provenance.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
 import {bandCell, bandNote, computeTimingNote, priceCapacityNote, priceCapexNote, ScenarioAssumptions} from "./scenarioNotes.js";
@@ -42,6 +43,43 @@ export function assumptionValue(value: number, unit: string): string {
 }
 
 /** The risks: the top drivers of the NPV by swing, then each checkpoint that is not on track, with its evidence. */
+/**
+ * The risks a deal without a cash NPV states in its own terms (critic s9 M16: AMD's Risks said only that there were
+ * none to compute): its dated delivery points and what each option leaves open and costs, in the data's words, each
+ * with its badge; one line when the terms state neither.
+ */
+function TermRisks(context: SectionContext, deal: Deal, provider: string): HTMLElement {
+  const {data} = context;
+  const sources = {sources: data.sourcesById, index: data.sourceNumbers};
+  const points = deal.capacity?.schedule ?? [];
+  const items: HTMLElement[] = [
+    ...points.map((p) =>
+      el(
+        "li",
+        {},
+        el("strong", {}, "Delivery"),
+        `: ${figureText(factGw(p.gw), "gw", p.gw.bound)} by ${date(p.by)}, the terms' ${points.length === 1 ? "only" : "dated"} schedule point; it sets when the deal becomes capacity`,
+        Badge(p.gw, sources),
+        "."
+      )
+    ),
+    ...deal.hardware.options.map((o) =>
+      el(
+        "li",
+        {},
+        el("strong", {}, o.label),
+        `: ${o.flexibility.replace(/\.$/, "")}; ${lowerFirst(o.costOfWaiting.replace(/\.$/, ""))}`,
+        Badge({...o, asOf: deal.asOf}, sources),
+        "."
+      )
+    )
+  ];
+  const lead = `${deal.name} states no dollar commitment to value, so there is no cash NPV for ${provider} for an assumption to move.`;
+  if (!items.length)
+    return el("p", {}, `${lead} Its terms state no dated delivery and no option to weigh; the checkpoints below are its risks.`);
+  return el("div", {}, el("p", {}, `${lead} The risks are in its own terms:`), el("ul", {class: "research-risks"}, items));
+}
+
 function Risks(context: SectionContext, deal: Deal): HTMLElement {
   const {data, analysis} = context;
   const projection = analysis.projections[deal.id];
@@ -65,11 +103,7 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
           );
         })
       )
-    : el(
-        "p",
-        {},
-        `${deal.name} states no dollar commitment to value, so there is no cash NPV for ${provider} for an assumption to move; the risks are in the checkpoints.`
-      );
+    : TermRisks(context, deal, provider);
   const base = rows[0]?.baseValue;
   const chain = capitalChain(data, deal.id);
   const open = chain.checkpoints.filter((c) => c.status !== "on-track");
@@ -97,7 +131,7 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
           ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
           : open.length === chain.checkpoints.length
             ? `None of the deal's ${chain.checkpoints.length} checkpoints (${chain.checkpoints.map((c) => lowerFirst(CHECKPOINT_LABELS[c.id])).join(", ")}) is on track yet:`
-            : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; not on track:`
+            : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; ${open.some((c) => c.status === "unknown") ? (open.every((c) => c.status === "unknown") ? "not yet read (no evidence):" : "not on track, or not yet read:") : "not on track:"}`
     ),
     open.length && !unread
       ? el(
@@ -155,7 +189,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
     });
   if (columns.some((c) => c.h100eFp8 !== null))
     rows.push({
-      label: "H100-equivalents at the ceiling (8-bit)",
+      label: `H100-equivalents ${capacityName(deal.capacity) === "the ceiling" ? "at the ceiling" : `in ${capacityName(deal.capacity)}`} (8-bit)`,
       cell: (c) => (c.h100eFp8 === null ? "n/a" : count(c.h100eFp8)),
       band: bandCell(spread("capacity.h100eFp8"), count)
     });

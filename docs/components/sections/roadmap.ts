@@ -80,7 +80,16 @@ function timelineFinding(chips: readonly Chip[], asOf: string, deal: Pick<Deal, 
 function FleetPart(view: RoadmapView, {data, width, print}: SectionContext): HTMLElement {
   const {fleet, chips, deal} = view;
   if (!fleet?.years.length)
-    return el("p", {class: "muted"}, `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`);
+    return el(
+      "p",
+      {class: "muted"},
+      // Say which half is missing: AMD has a dated point (1 GW by Dec 2026) but no chip with specifications (critic s9 M16).
+      !deal.capacity?.schedule.length
+        ? `${deal.name} gives no dated schedule, so there is no fleet to build year by year.`
+        : !chips.length
+          ? `${deal.name} gives a dated schedule, but none of its chips has sourced specifications, so there is no fleet to count year by year.`
+          : `${deal.name} gives no dated schedule with named chips, so there is no fleet to build year by year.`
+    );
   const h100 = data.chips.find((c) => c.id === "h100")!;
   const h100e = fleet.years.map((y) => flopsToH100e(y.flopsBf16, h100.flops.bf16.value));
   const peak = fleet.years.reduce((a, b) => (b.accelerators > a.accelerators ? b : a));
@@ -323,6 +332,16 @@ function keepUnits(text: string): string {
   return text.replace(/(\d) (GW|MW|TWh)\b/g, "$1\u00a0$2").replace(/\b([A-Z][a-z]{2}) (\d{4})\b/g, "$1\u00a0$2");
 }
 
+/**
+ * The line a deal without any chip of its own in the chip data reads in place of the peers' per-watt, per-dollar and
+ * timeline charts: "AMD → OpenAI's hardware (AMD Instinct MI450 first, …) has no chip in the data with sourced specifications, so no chart
+ * here would show one of them; the other deals' generations are compared on the chip roadmap page and in the market
+ * briefing."
+ */
+export function noPeerChartsText(deal: Pick<Deal, "profile" | "name">): string {
+  return `${deal.name}'s hardware (${deal.profile.hardwareAngle}) has no chip in the data with sourced specifications, so no per-watt, per-dollar or timeline chart here would show one of them; the generations of the other deals' chips are compared on the chip roadmap page and in the market briefing.`;
+}
+
 export const roadmap: Section = {
   id: "roadmap",
   title: "Chip roadmap",
@@ -341,10 +360,16 @@ export const roadmap: Section = {
       ...(view.deal.status === "superseded"
         ? [el("p", {class: "muted"}, notProjectedText("The fleet its capacity would have held, year by year,", view.deal))]
         : [el("h3", {}, "Which generations fill the capacity"), later(() => FleetPart(view, context), 1225, 910, "fleet")]),
-      el("h3", {}, "Performance per watt, generation by generation"),
-      later(() => EfficiencyPart(view, context), 2340, 1720, "efficiency"),
-      el("h3", {}, "When each generation arrives"),
-      later(() => TimelinePart(view, context), 780, 660, "timeline"),
+      // A deal none of whose chips has sourced specifications would get only the peers' charts, none of them its own:
+      // one line says so instead of two pages of other deals' chips (critic s9 M5).
+      ...(view.chips.length
+        ? [
+            el("h3", {}, "Performance per watt, generation by generation"),
+            later(() => EfficiencyPart(view, context), 2340, 1720, "efficiency"),
+            el("h3", {}, "When each generation arrives"),
+            later(() => TimelinePart(view, context), 780, 660, "timeline")
+          ]
+        : [el("h3", {}, "Chip generations"), el("p", {class: "roadmap-no-chips"}, noPeerChartsText(view.deal))]),
       el("h3", {}, "Capital → cloud commitment → chip platform"),
       el(
         "p",

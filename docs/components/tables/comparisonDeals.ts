@@ -84,7 +84,11 @@ const CSV: Record<string, ChartColumn<DealComparison>[]> = {
   investmentMaxUsd: figureCsv("investmentMaxUsd", "$ invested, max", "Investment if every contingent tranche is paid"),
   commitmentUsd: figureCsv("commitmentUsd", "$ committed", "The lab's compute commitment"),
   years: figureCsv("years", "Years", "Years the commitment runs"),
-  usdPerYear: figureCsv("usdPerYear", "$ a year", "Commitment ÷ years"),
+  usdPerYear: figureCsv(
+    "usdPerYear",
+    "$ a year",
+    "Commitment ÷ years; with several contracts, each one's amount ÷ its own term, summed while the most run together"
+  ),
   gw: figureCsv("gw", "GW", "Capacity ceiling"),
   usdPerGw: figureCsv("usdPerGw", "$ per GW", "Commitment ÷ capacity ceiling"),
   commitmentToInvestment: figureCsv(
@@ -215,7 +219,10 @@ export function ComparisonDealsTable(
           // Short names ("GB200", not "GB200 (Blackwell GPU in NVL72)") keep a deal with many chips to a line or two.
           row.chips.length
             ? el("div", {title: row.chips.join(", ")}, row.chips.map(shortChipName).join(", "))
-            : el("div", {class: "muted"}, "Chips not specified"),
+            : row.otherHardware.length
+              ? null
+              : el("div", {class: "muted"}, "Chips not specified"),
+          // Chips named without sourced specifications (AMD's MI450) are the hardware, not "not specified" (critic s9 M5).
           row.otherHardware.length ? el("div", {class: "comparison-hardware-other"}, row.otherHardware.join(" · ")) : null
         ),
       csv: CSV.hardware

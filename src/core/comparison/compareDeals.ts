@@ -7,6 +7,7 @@ import {parentCompany} from "../recycling/companyParents.js";
 import {dealInvestment, newMoneyDate} from "../recycling/dealInvestment.js";
 import {capacityScope} from "./capacityScope.js";
 import {dealStatusMix} from "./dealStatusMix.js";
+import {runRateUsdPerYear} from "./runRate.js";
 
 /** A company as a table shows it. */
 export interface Party {
@@ -32,10 +33,12 @@ export interface DealComparison {
   /** Sum of the commitments, USD; null without a commitment. */
   commitmentUsd: Figure | null;
   years: Figure | null;
-  /** commitmentUsd ÷ years. */
+  /** commitmentUsd ÷ years; with several contracts, each one's amount ÷ its term, summed while the most run together. */
   usdPerYear: Figure | null;
   /** Capacity ceiling in GW; null when the deal states none. */
   gw: Figure | null;
+  /** True when `gw` counts only some of the chips the deal names (capacityScope): part of the deal, not its ceiling. */
+  gwPartial: boolean;
   /** commitmentUsd ÷ gw; null without either. */
   usdPerGw: Figure | null;
   /**
@@ -99,6 +102,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     numerator && denominator && denominator.value > 0
       ? withValue(quotientProvenance(numerator, denominator), numerator.value / denominator.value, unit)
       : null;
+  const runRate = totals ? runRateUsdPerYear(totals.terms) : null;
   const {stake, boardSeat} = deal.governance;
   return {
     id: deal.id,
@@ -113,8 +117,13 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
     investmentMaxUsd: investment.maxUsd,
     commitmentUsd: commitment,
     years: totals?.years ?? null,
-    usdPerYear: quotient(commitment, totals?.years ?? null, "usd-per-year"),
+    // Several contracts: the rate while the most run together, not the commitment ÷ the span (runRate.ts).
+    usdPerYear:
+      totals && totals.terms.length > 1 && commitment && runRate !== null
+        ? withValue(quotientProvenance(commitment, totals.years), runRate, "usd-per-year")
+        : quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
+    gwPartial: capacityScope(deal).partial,
     // A GW figure that counts part of the hardware the commitment pays for gives no $ per GW (capacityScope).
     // Nor does a GW figure contracted on top of the commitment: the commitment does not buy it.
     usdPerGw: capacityScope(deal).partial || capacityScope(deal).additional ? null : quotient(commitment, gw, "usd-per-gw"),

@@ -34,6 +34,8 @@ export interface MarketTotals {
   investmentFirmUsd: BoundedSum;
   commitmentUsd: BoundedSum;
   gw: BoundedSum;
+  /** The part of `gw` from figures that count only some of a deal's chips (DealComparison.gwPartial): no ceilings. */
+  gwPartial: BoundedSum;
 }
 
 /** A party's row: its id (investor groups join their ids with "+") and name, and its deals' totals. */
@@ -167,7 +169,8 @@ export function totals(
       })
     ),
     commitmentUsd: boundedSum(rows.map((r) => r.commitmentUsd)),
-    gw: boundedSum(rows.map((r) => r.gw))
+    gw: boundedSum(rows.map((r) => r.gw)),
+    gwPartial: boundedSum(rows.map((r) => (r.gwPartial ? r.gw : null)))
   };
 }
 

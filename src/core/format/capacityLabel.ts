@@ -40,3 +40,18 @@ export function capacityPhrase(capacity: CapacityLike, value: string): string {
   if (covers) return `${value} of ${covers} capacity, part of the deal`;
   return capacity.ceiling.bound === "at-least" ? `a stated capacity of ${value}` : `a ceiling of ${value}`;
 }
+
+/**
+ * Returns how a sentence names the capacity figure without its value, lower case: "the Trainium capacity" for a part
+ * (never "the ceiling": it caps only the chips it covers), "the capacity contracted on top", "the stated capacity"
+ * for a floor, "the ceiling" otherwise.
+ *
+ * @example capacityName({ceiling: {bound: "about"}, covers: "Trainium"}) // "the Trainium capacity"
+ * @example capacityName({ceiling: {bound: "up-to"}}) // "the ceiling"
+ */
+export function capacityName(capacity: CapacityLike | null | undefined): string {
+  const covers = capacity?.covers?.trim();
+  if (covers) return `the ${covers} capacity`;
+  if (capacity?.beyondCommitment) return "the capacity contracted on top";
+  return capacity?.ceiling.bound === "at-least" ? "the stated capacity" : "the ceiling";
+}

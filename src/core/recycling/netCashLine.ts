@@ -6,6 +6,7 @@
  * it; the title's payback is the plotted line's own, and the median draw's is named beside it where it differs.
  */
 
+import {drawShareText} from "../format/drawShares.js";
 import {paybackYear} from "./cashFlowMeasures.js";
 
 /** What the chart draws and its title says. */
@@ -33,8 +34,17 @@ export function netCashLineFinding(
     fromDraws,
     chosen = false,
     npvWords = "",
-    npvNegative = false
-  }: {group: string; medianPaybackYear: number | null; fromDraws: boolean; chosen?: boolean; npvWords?: string; npvNegative?: boolean}
+    npvNegative = false,
+    neverShare
+  }: {
+    group: string;
+    medianPaybackYear: number | null;
+    fromDraws: boolean;
+    chosen?: boolean;
+    npvWords?: string;
+    npvNegative?: boolean;
+    neverShare?: number;
+  }
 ): NetCashLineFinding {
   const line = flows.length
     ? paybackYear(
@@ -47,10 +57,14 @@ export function netCashLineFinding(
     line !== null
       ? `${basis}, cumulative net cash to ${group} turns positive for good in ${line}`
       : `${basis}, cumulative net cash to ${group} does not turn positive within the flows`;
+  // Near even odds the median draw's year (or "no payback") rests on a few draws: the share is said instead, by the
+  // same rule as page 1 (paybackEven; critic s9 M1).
   const median =
-    fromDraws && medianPaybackYear !== line
-      ? `; in the median draw it ${medianPaybackYear !== null ? `does in ${medianPaybackYear}` : "does not within the flows"}`
-      : "";
+    fromDraws && paybackEven(neverShare)
+      ? `; the draws pay back within the deal at about even odds (${drawShareText(1 - (neverShare ?? 0))} of them), so no median year stands`
+      : fromDraws && medianPaybackYear !== line
+        ? `; in the median draw it ${medianPaybackYear !== null ? `does in ${medianPaybackYear}` : "does not within the flows"}`
+        : "";
   const npv = npvWords ? (line === null ? `; ${npvWords}` : npvNegative ? `, but ${npvWords}` : "") : "";
   return {paybackYear: line, title: `${main}${median}${npv}`};
 }

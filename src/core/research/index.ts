@@ -5,3 +5,4 @@ export * from "./marketScenarios.js";
 export * from "./npvTable.js";
 export * from "./peers.js";
 export * from "./scenarioTable.js";
+export * from "./skewedRanges.js";

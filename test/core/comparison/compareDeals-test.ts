@@ -46,7 +46,8 @@ it("compareDeals(dataset) spans several commitments and falls back to ids for un
   assert.strictEqual(row.commitmentUsd!.value, 138e9);
   const years = 2034 + 57 / 365 - (2025 + 306 / 365); // 2025-11-03 to 2026-02-27 + 8 years
   assertInDelta(row.years!.value, years);
-  assertInDelta(row.usdPerYear!.value / 1e9, 138 / years);
+  // The two contracts ($38B over 7 years, $100B over 8) run together: their rates add (not 138 ÷ the span).
+  assertInDelta(row.usdPerYear!.value / 1e9, 38 / 7 + 100 / 8);
   assert.strictEqual(row.usdPerGw!.value, 69e9); // 138 ÷ about 2 GW
   assert.strictEqual(row.usdPerGw!.bound, "about");
   assertInDelta(row.commitmentToInvestment!.value, 138 / 15);

@@ -7,6 +7,7 @@ import {
   bounded,
   boundWord,
   capacityLabel,
+  capacityName,
   capacityPhrase,
   derivedText,
   figureRuns,
@@ -191,4 +192,13 @@ it("the market key box says its count of negative cash NPVs is over the medians,
     projections: Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 0, tornadoFigures: []})]))
   });
   assert.strictEqual(formatFigure(noDraws.get("market.npv-negative.basis")!), "");
+});
+
+it("capacityName: a part of a deal's chips is named by what it covers, never the ceiling", () => {
+  assert.strictEqual(capacityName({ceiling: {bound: "about"}, covers: "Trainium"}), "the Trainium capacity");
+  assert.strictEqual(capacityName({ceiling: {bound: "up-to"}}), "the ceiling");
+  assert.strictEqual(capacityName({ceiling: {bound: "at-least"}}), "the stated capacity");
+  assert.strictEqual(capacityName({ceiling: {bound: "up-to"}, beyondCommitment: true}), "the capacity contracted on top");
+  for (const deal of dataset.deals)
+    if (deal.capacity && capacityScope(deal).partial) assert.notStrictEqual(capacityName(deal.capacity), "the ceiling", deal.id);
 });
