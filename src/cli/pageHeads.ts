@@ -10,7 +10,7 @@ import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
 import {type PreviewImage, previewTags} from "../site/ogCard.js";
-import {type FontFace, fontFaceRule, readFontFaces} from "./fontFaces.js";
+import {type FontFace, fallbackFaceRules, fontFaceRule, readFontFaces} from "./fontFaces.js";
 import {type CardPlan, previewImage} from "./ogCards.js";
 
 /** The site's name, as observablehq.config.ts `title` writes it after every page title. */
@@ -75,12 +75,16 @@ export async function writeFontFiles(dir: string, fontsDir = "docs/fonts"): Prom
 
 /**
  * Returns the head HTML that loads `fonts` on a page `depth` folders below the site's root: a preload for each font
- * of the first screen and the @font-face rules, with addresses relative to the page. On a page a reader opens, the
- * first screen's fonts are `font-display: optional`: preloaded, they are almost always there by the first paint
- * (Chromium holds the first paint briefly for a preloaded optional font); when one is late (a slow network, a busy
- * phone) the page keeps the fallback rather than swapping, which reflowed the first screen (a layout shift of 0.16
- * on a deal page's key figures, issue #19). The other fonts, drawn below the first screen, and every font of a
- * briefing page (`print`: the PDF renderer waits for every font, and a PDF must embed the house fonts) are `swap`.
+ * of the first screen, the @font-face rules, with addresses relative to the page, and the metric-matched fallback
+ * faces (src/cli/fontMetrics.ts: local faces scaled to the house fonts' line widths, with their ascent and descent).
+ * On a page a reader opens, the first screen's fonts are `font-display: optional`: preloaded, they are almost always
+ * there by the first paint (Chromium holds the first paint briefly for a preloaded optional font); when one is late (a
+ * slow network, a busy phone) the page keeps the fallback face rather than swapping. Issue #19 asked for `swap`; with
+ * the matched fallbacks a late swap (fonts held 1.5 s) still moved the first screen by more than 0.1 on some pages
+ * (/capacity at 1280 px 0.12 twice; a deal page at 390 px 0.24 once): a paragraph a few pixels from a line break
+ * wraps differently in the house font, and moves what follows. The other fonts, drawn below the first screen, and
+ * every font of a briefing page (`print`: the PDF renderer waits for every font, and a PDF must embed the house
+ * fonts) are `swap`.
  *
  * @example fontHead(fonts, 1) // '<link rel="preload" href="../_fonts/inter-latin-700-normal.1a2b3c4d.woff2" …>…'
  */
@@ -89,7 +93,10 @@ export function fontHead(fonts: readonly ServedFont[], depth: number, {print = f
   const preloads = fonts
     .filter((f) => PRELOADED.has(f.file))
     .map((f) => `<link rel="preload" href="${prefix}${f.path}" as="font" type="font/woff2" crossorigin data-page-head>`);
-  const rules = fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`, !print && PRELOADED.has(f.file) ? "optional" : "swap"));
+  const rules = [
+    ...fonts.map((f) => fontFaceRule(f, `"${prefix}${f.path}"`, !print && PRELOADED.has(f.file) ? "optional" : "swap")),
+    ...fallbackFaceRules(fonts)
+  ];
   // Without JavaScript, a placeholder the build could not fill (a chart) would spin for ever, and a control could not
   // work: hide them.
   const noscript =

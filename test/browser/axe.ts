@@ -1,29 +1,31 @@
 // axe-core in the browser tests (issue #19): injected into a page the tests already loaded, then run in the states a
 // reader meets (light and dark at 1280 px and at 390 px) by switching the colour scheme and the viewport in place,
-// no reload.
-// The full rule set (WCAG 2 A/AA, 2.2's target size, best practices) runs once; the other states run only the rules
-// whose outcome can change with the colours or the width. The page is resized once (its charts redraw at the new
-// width, which is the page's own cost, not axe's), and axe waits until that redraw is over.
+// no reload, on the whole page.
+// What keeps it cheap without leaving anything out:
+// - only the rules that can report a serious or critical violation run (the tests assert on nothing else: a rule
+//   whose impact is minor or moderate cannot fail them), and only violations are collected;
+// - the rules that do not depend on the colours or the width run once (light, 1280 px), the width rules once at
+//   390 px;
+// - the colour rules (contrast, links told apart by colour alone) run in each of the four states on the elements
+//   whose inputs to those rules (SIGNATURE) no element checked before in the same scheme had: at 390 px, what the
+//   narrow width changed; on a deal page after the first, what its template did not already show. Same inputs, same
+//   verdict: every element of every state has a verdict, most of them checked once.
 import {readFileSync} from "node:fs";
 import type {Page} from "puppeteer-core";
 
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf-8");
 
 /** The rules whose result changes with the colour scheme, and with the width. */
-const SCHEME_RULES = ["color-contrast", "link-in-text-block"];
-const WIDTH_RULES = ["color-contrast", "scrollable-region-focusable", "target-size"];
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+const WIDTH_RULES = ["scrollable-region-focusable", "target-size"];
 const ALL_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/**
- * The states, in the order they run (two scheme switches, one resize): the full rule set once, then in each other
- * state the rules whose outcome can differ there. The width rules do not depend on the scheme: they run once at
- * 390 px (in dark, with dark's colour rules); light at 390 px runs the colour rules.
- */
+/** The states, in the order they run (two scheme switches, one resize). */
 const STATES = [
-  {scheme: "light", width: 1280, rules: null},
-  {scheme: "dark", width: 1280, rules: SCHEME_RULES},
-  {scheme: "dark", width: 390, rules: [...new Set([...WIDTH_RULES, ...SCHEME_RULES])]},
-  {scheme: "light", width: 390, rules: SCHEME_RULES}
+  {scheme: "light", width: 1280},
+  {scheme: "dark", width: 1280},
+  {scheme: "dark", width: 390},
+  {scheme: "light", width: 390}
 ] as const;
 
 export interface AxeFinding {
@@ -35,36 +37,142 @@ export interface AxeFinding {
 }
 
 /**
+ * What the colour rules have checked, per scheme: the signatures (SIGNATURE) of the elements checked. Shared by the
+ * pages of one test file, so a deal page's template is checked once and each page adds what is its own.
+ */
+export type ColourMemo = Map<string, Set<string>>;
+
+/**
+ * In the page: the ids of the enabled rules under ALL_TAGS that can report a serious or critical violation (a rule's
+ * impact, or where it has none its checks'; axe gives a rule's impact to every check it fails).
+ */
+const SEVERE_RULES = `axe._audit.rules.filter((r) => r.enabled !== false && !r.tags.includes("experimental") &&
+  r.tags.some((t) => ${JSON.stringify(ALL_TAGS)}.includes(t)) &&
+  (r.impact ? [r.impact] : [...r.any, ...r.all, ...r.none].map((c) => axe._audit.checks[c.id ?? c]?.impact))
+    .some((i) => i === "serious" || i === "critical")).map((r) => r.id)`;
+
+/**
+ * In the page: `window.__axeDrawn` = a Map from every element drawn (checkVisibility) to what the colour rules read
+ * to judge it, as a string with no element identity in it: its colours, opacity, filter and blending, text shadow,
+ * whether its text is large as axe reckons it (large text has a lower threshold), its text decoration (and for a
+ * link, the colour and decoration of the text around it), whether it has text of letters or digits or symbols only
+ * (axe skips emoji), whether its box lies inside the box of the nearest ancestor that clips (axe skips text clipped
+ * away); then the same backgrounds of each ancestor with its tag and class (the chain of what lies behind it), and of
+ * the positioned or transformed elements (svg shapes aside: they paint no background), not its ancestors or
+ * descendants, whose box meets its box (axe blends what lies behind a text). A chain is a hash of its text, to keep the strings short.
+ */
+const SIGNATURE = `() => {
+  // cyrb53: a 53-bit hash, the same on every page, so signatures compare across pages.
+  const intern = (text) => {
+    let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); h1 = Math.imul(h1 ^ c, 2654435761); h2 = Math.imul(h2 ^ c, 1597334677); }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  const drawn = [...document.querySelectorAll("body, body *")].filter((e) => e.checkVisibility({opacityProperty: true, visibilityProperty: true}));
+  const styles = new Map(drawn.map((e) => [e, getComputedStyle(e)]));
+  const chain = new Map();
+  for (const e of drawn) {
+    let p = e.parentElement;
+    while (p && !chain.has(p)) p = p.parentElement;
+    const s = styles.get(e);
+    chain.set(e, intern([chain.get(p) ?? 0, e.tagName, e.getAttribute("class"), s.backgroundColor, s.backgroundImage, s.opacity, s.filter, s.mixBlendMode].join("|")));
+  }
+  // Relative positioning moves a box only with an offset, and lifts it over its neighbours only with a z-index.
+  const lifts = (s) => s.transform !== "none" || (s.position !== "static" &&
+    (s.position !== "relative" || s.zIndex !== "auto" || [s.top, s.right, s.bottom, s.left].some((v) => v !== "auto" && v !== "0px")));
+  // Inside an SVG, shapes paint no CSS background (axe reads none from them): only an svg element itself counts.
+  const lifted = drawn.filter((e) => (!(e instanceof SVGElement) || e instanceof SVGSVGElement) && lifts(styles.get(e)))
+    .map((e) => { const b = e.getBoundingClientRect(); return [e, b.left, b.right, b.top, b.bottom]; });
+  const signatures = new Map();
+  for (const e of drawn) {
+    const own = [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue.trim()).filter(Boolean).join(" ");
+    // An element without text of its own gets no verdict: what it gives the texts inside it is its chain.
+    if (!own) {
+      signatures.set(e, String(chain.get(e)));
+      continue;
+    }
+    const s = styles.get(e);
+    const text = /[\\p{L}\\p{N}]/u.test(own) ? "text" : "symbols";
+    const r = e.getBoundingClientRect();
+    let clip = e.parentElement;
+    while (clip && styles.get(clip)?.overflow === "visible") clip = clip.parentElement;
+    const c = clip?.getBoundingClientRect();
+    const inside = !c || (r.left >= c.left - 1 && r.right <= c.right + 1 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1);
+    const under = lifted.filter(([u, left, right, top, bottom]) => left < r.right - 1 && right > r.left + 1 && top < r.bottom - 1 &&
+      bottom > r.top + 1 && u !== e && !u.contains(e) && !e.contains(u));
+    const px = parseFloat(s.fontSize), bold = parseFloat(s.fontWeight) >= 700 || s.fontWeight === "bold";
+    const shadow = s.textShadow;
+    const size = shadow !== "none" ? px : Math.ceil(px * 72) / 96 >= (bold ? 14 : 18) ? "large" : "small";
+    const around = e.tagName === "A" && e.parentElement ? [styles.get(e.parentElement)?.color, styles.get(e.parentElement)?.textDecorationLine] : [];
+    signatures.set(e, [chain.get(e), s.color, s.webkitTextFillColor, shadow, size, s.textDecorationLine, s.textDecorationColor,
+      ...around, text, inside, under.map(([u]) => chain.get(u)).join(",")].join("|"));
+  }
+  window.__axeDrawn = signatures;
+  return signatures.size;
+}`;
+
+/**
  * Runs axe-core on the loaded `page` and returns its serious and critical violations, each with the state it was seen
- * in, and the seconds axe itself ran: in light and dark at 1280 px, and with `narrow` (the default) also at 390 px
- * (the page is left in light at 390 px); `exclude` leaves parts of the page out (selectors).
+ * in, the seconds axe itself ran (signatures included), and per state how many elements the colour rules checked
+ * (of how many drawn): in light and dark at 1280 px, and with `narrow` (the default) also at 390 px (the page is left
+ * in light at 390 px). `memo`: what the colour rules checked before (ColourMemo); a fresh one by default.
  */
 export async function axeStates(
   page: Page,
-  {narrow = true, exclude = []}: {narrow?: boolean; exclude?: string[]} = {}
-): Promise<{findings: AxeFinding[]; seconds: number}> {
-  await page.evaluate(AXE);
+  {narrow = true, memo = new Map()}: {narrow?: boolean; memo?: ColourMemo} = {}
+): Promise<{findings: AxeFinding[]; seconds: number; checked: Record<string, string>}> {
+  await page.evaluate(`${AXE}; window.__axeSevere = ${SEVERE_RULES};`);
   const findings: AxeFinding[] = [];
+  const checked: Record<string, string> = {};
   let seconds = 0;
-  const context = exclude.length ? {include: [["html"]], exclude: exclude.map((selector) => [selector])} : {include: [["html"]]};
-  for (const {scheme, width, rules} of STATES.filter((s) => narrow || s.width > 390)) {
+  const run = async (state: string, context: string, rules: string) => {
+    // A string: tsx and vitest may wrap functions passed to the page in helpers the page lacks.
+    const violations = (await page.evaluate(
+      `axe.run(${context}, {runOnly: {type: "rule", values: ${rules}}, resultTypes: ["violations"]}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))})))`
+    )) as {id: string; impact: string; help: string; targets: string[]}[];
+    for (const v of violations)
+      if (v.impact === "serious" || v.impact === "critical")
+        findings.push({state, rule: v.id, impact: v.impact, help: v.help, targets: v.targets});
+  };
+  for (const {scheme, width} of STATES.filter((s) => narrow || s.width > 390)) {
+    const state = `${scheme} ${width}px`;
     await page.emulateMediaFeatures([{name: "prefers-color-scheme", value: scheme}]);
     if (page.viewport()?.width !== width) {
       await page.setViewport({width, height: 900});
       await settled(page);
     }
-    const options = {runOnly: rules ? {type: "rule", values: rules} : {type: "tag", values: ALL_TAGS}, resultTypes: ["violations"]};
     const started = performance.now();
-    // A string: tsx and vitest may wrap functions passed to the page in helpers the page lacks.
-    const violations = (await page.evaluate(
-      `axe.run(${JSON.stringify(context)}, ${JSON.stringify(options)}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))})))`
-    )) as {id: string; impact: string; help: string; targets: string[]}[];
+    // The colour rules check the elements whose signature is new in this scheme (not those inside another such: its
+    // subtree is checked), then every signature drawn is one checked.
+    const seen = memo.get(scheme) ?? new Set<string>();
+    memo.set(scheme, seen);
+    const drawn = (await page.evaluate(`(${SIGNATURE})()`)) as number;
+    const novel = (await page.evaluate(
+      `(() => { const seen = new Set(${JSON.stringify([...seen])}); const novel = new Set([...window.__axeDrawn].filter(([, s]) => !seen.has(s)).map(([e]) => e));
+        window.__axeCheck = [...novel].filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (novel.has(p)) return false; return true; });
+        return novel.size; })()`
+    )) as number;
+    checked[state] = `${novel} of ${drawn} elements`;
+    // One axe run costs a walk of the whole page before any rule: where the colour rules check the whole page, they
+    // run with the state's other rules, else on their own.
+    const whole = (await page.evaluate("window.__axeCheck.length === 1 && window.__axeCheck[0] === document.body")) as boolean;
+    const others =
+      scheme === "light" && width === 1280
+        ? `window.__axeSevere.filter((id) => !${JSON.stringify(COLOUR_RULES)}.includes(id))`
+        : scheme === "dark" && width === 390
+          ? JSON.stringify(WIDTH_RULES)
+          : null;
+    if (others && whole) await run(state, `{include: [["html"]]}`, `[...${others}, ...${JSON.stringify(COLOUR_RULES)}]`);
+    else {
+      if (others) await run(state, `{include: [["html"]]}`, others);
+      if (novel) await run(state, "{include: window.__axeCheck}", JSON.stringify(COLOUR_RULES));
+    }
+    for (const signature of (await page.evaluate("[...new Set(window.__axeDrawn.values())]")) as string[]) seen.add(signature);
     seconds += (performance.now() - started) / 1000;
-    for (const v of violations)
-      if (v.impact === "serious" || v.impact === "critical")
-        findings.push({state: `${scheme} ${width}px`, rule: v.id, impact: v.impact, help: v.help, targets: v.targets});
   }
-  return {findings, seconds};
+  return {findings, seconds, checked};
 }
 
 /** Waits until the page's DOM has not changed for 300 ms (its cells redrawn at a new width), at most 10 s. */

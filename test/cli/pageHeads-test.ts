@@ -1,4 +1,6 @@
+import {readFileSync} from "node:fs";
 import {assert, it} from "vitest";
+import {FALLBACK_FACES} from "../../src/cli/fontFallbacks.js";
 import {dealDescription, fontHead, withoutModulePreloads, withPageHead} from "../../src/cli/pageHeads.js";
 
 const PAGE = '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Deal | compute-deals</title>\n</head><body></body></html>';
@@ -44,7 +46,7 @@ it("withPageHead(html, options) lets a reader zoom and makes Framework's sidebar
   assert.strictEqual(withPageHead(html, {description: "D"}), html);
 });
 
-it("fontHead(fonts, depth) preloads the first screen's fonts and declares them optional (swap in print and for the others), relative to the page", () => {
+it("fontHead(fonts, depth) preloads the first screen's fonts and declares them optional (swap in print and for the others), each with its metric-matched fallback face, relative to the page", () => {
   const fonts = [
     {
       file: "inter-latin-700-normal.woff2",
@@ -79,6 +81,20 @@ it("fontHead(fonts, depth) preloads the first screen's fonts and declares them o
     'font-weight: 700; font-display: swap; src: url("../_fonts/inter-latin-700-normal.1a2b3c4d.woff2")'
   );
   assert.notInclude(fontHead(fonts, 1, {print: true}), "optional");
+  // Each font the page loads has a fallback face matched to it (src/cli/fontMetrics.ts), standing in for the
+  // characters the font draws only, on screen and in print.
+  const bold = FALLBACK_FACES.find((f) => f.file === "inter-latin-700-normal.woff2")!;
+  assert.include(
+    head,
+    `@font-face {font-family: "Inter fallback"; font-style: normal; font-weight: 700; src: local("DejaVu Sans Bold"); unicode-range: ${bold.unicodeRange}; size-adjust: ${bold.sizeAdjust}%; ascent-override: ${bold.ascentOverride}%; descent-override: ${bold.descentOverride}%; line-gap-override: ${bold.lineGapOverride}%;}`
+  );
+  assert.include(head, 'font-family: "Source Serif 4 fallback"; font-style: italic; font-weight: 400; src: local("DejaVu Serif Italic")');
+  assert.strictEqual(head.match(/ fallback"/g)?.length, fonts.length);
+  assert.strictEqual(fontHead(fonts, 1, {print: true}).match(/ fallback"/g)?.length, fonts.length);
+  // The names docs/style.css puts after each house font.
+  const style = readFileSync("docs/style.css", "utf-8");
+  assert.include(style, '--sans-serif: "Inter", "Inter fallback", "DejaVu Sans", sans-serif;');
+  assert.include(style, '--serif: "Source Serif 4", "Source Serif 4 fallback", "DejaVu Serif", serif;');
   // Written into a page and written again: one set of tags.
   const page = withPageHead(withPageHead(PAGE, {head}), {head});
   assert.strictEqual(page.match(/<style data-page-head>/g)?.length, 1);
