@@ -172,7 +172,9 @@ export function siteData({
     })
   );
   // The market's sums over common draws (every live deal at the same drawn values): the P10–P90 beside its columns.
-  // Kept between builds like a deal's projection, keyed on the live deals and the draw count.
+  // Kept between builds like a deal's projection, keyed on the live deals and the draw count; and each deal's part of
+  // the draws kept by the deal and the draws' key, so after one deal changes only that deal is evaluated on every
+  // draw (the sums of the others' kept parts do not grow a rebuild with the number of deals).
   function marketDrawsOf() {
     const live = dataset.deals.filter((d) => d.status !== "superseded");
     const input = {...dataset, deals: live};
@@ -180,7 +182,7 @@ export function siteData({
       marketDraws(
         input,
         live.map((d) => d.id),
-        {draws: draws.analysis}
+        {draws: draws.analysis, part: (deal, key, compute) => perDeal("market-draws-part", deal, key, () => compute())}
       )
     );
   }
