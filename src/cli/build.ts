@@ -117,7 +117,8 @@ export async function buildAll({
       // The link-preview cards: the previous build's where unchanged, the rest drawn in the PDF stage (none without it).
       cards = await planCards({scratch, previousOut: out, index: await snapshots.site.briefings(), drawing: !site});
       await writePageHeads(scratch, data, cards, known);
-      await validateSite(scratch);
+      // Relinked: only the data files this build wrote are new; the rest are the previous build's, checked then.
+      await validateSite(scratch, relinked ? {parsed: new Set(relinked)} : {});
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.
       step("site: writing each page's first screen into its HTML");

@@ -199,7 +199,9 @@ export async function writePageHeads(
     // The briefing pages keep their module preloads: the PDF renderer loads them on the build's machine and waits for
     // every module before printing.
     const written = withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth, {print: file.startsWith("briefings/")}), image});
-    await writeFile(path, file.startsWith("briefings/") ? written : withoutModulePreloads(written));
+    const next = file.startsWith("briefings/") ? written : withoutModulePreloads(written);
+    // A relinked build's pages mostly have their heads already: a page left as it was is not written again.
+    if (next !== html) await writeFile(path, next);
   }
   return files.length;
 }

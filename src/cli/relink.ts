@@ -97,15 +97,17 @@ export async function relinkSite({
     await rm(join(scratch, from));
     await writeFile(join(scratch, to), text);
   }
+  // registerFile("…", {"name":…,"path":"../_file/data/x.<old>.json","lastModified":…,"size":<old>}): one scan of each
+  // page for every registered file, looked up among the moves (a regex per move and page grew with the deals twice).
+  const byFrom = new Map(moves.map((m) => [m.from, m]));
+  const registered = /("path":"[^"]*?)(_file\/[^"]*)(","lastModified":\d+,"size":)\d+/g;
   const pages = (await readdir(scratch, {recursive: true})).filter((f) => f.endsWith(".html"));
   for (const page of pages) {
     const html = await readFile(join(scratch, page), "utf-8");
-    let next = html;
-    for (const {from, to, size} of moves) {
-      // registerFile("…", {"name":…,"path":"../_file/data/x.<old>.json","lastModified":…,"size":<old>})
-      const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      next = next.replace(new RegExp(`("path":"[^"]*?)${escaped}(","lastModified":\\d+,"size":)\\d+`, "g"), `$1${to}$2${size}`);
-    }
+    const next = html.replace(registered, (whole, before: string, path: string, middle: string) => {
+      const move = byFrom.get(path);
+      return move ? `${before}${move.to}${middle}${move.size}` : whole;
+    });
     if (next !== html) await writeFile(join(scratch, page), next);
   }
   return moves.map((m) => m.to);

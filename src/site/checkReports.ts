@@ -7,7 +7,7 @@
  * as a warning. Problems are located like data problems.
  */
 import {readFile} from "node:fs/promises";
-import {type DealProjection, projectDeal} from "../core/index.js";
+import {type DealProjection, projectDeal, type ScenarioColumn, scenarioTable} from "../core/index.js";
 import type {Dataset} from "../core/model.js";
 import {cleanText, markdownHazard} from "../io/markdownHazard.js";
 import {dedupeProblems, type Problem} from "../io/problem.js";
@@ -53,7 +53,9 @@ export async function checkReports(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   projections ??= checkProjections(dataset, {draws: 0, memo});
-  const figures = figureTable({dataset, version: "check", projections});
+  // Each deal's scenario columns as the site computes them (the deal alone, kept by `memo`): the market's bull / base /
+  // bear figures read every deal's, and computing them all again was most of a rebuild's check at 100 deals.
+  const figures = figureTable({dataset, version: "check", projections, scenarios: checkScenarios(dataset, memo)});
   // Each file is read once, however many briefings print it (deal.md is every deal's template).
   const files = new Map<string, Promise<string>>();
   const readOnce = read;
@@ -164,6 +166,24 @@ export function checkProjections(
       out[deal.id] = memo("check-projection", [data, draws ?? null], () =>
         projectDeal(data, deal.id, {tornadoFigures: [], ...(draws === undefined ? {} : {draws})})
       );
+    } catch {
+      // Left out, see above.
+    }
+  }
+  return out;
+}
+
+/**
+ * Returns each deal's scenario columns (scenarioTable), as the site data computes them: each deal on its own (the
+ * dataset with that deal only), kept by `memo` when given. A deal the core cannot project is left out (the figure table
+ * then computes its columns from the whole dataset, and reports the same error the site would).
+ */
+export function checkScenarios(dataset: Dataset, memo: DealMemo = (_name, _input, compute) => compute()): Record<string, ScenarioColumn[]> {
+  const out: Record<string, ScenarioColumn[]> = {};
+  for (const deal of dataset.deals) {
+    try {
+      const data = {...dataset, deals: [deal]};
+      out[deal.id] = memo("check-scenarios", data, () => scenarioTable(data, deal.id));
     } catch {
       // Left out, see above.
     }

@@ -172,16 +172,15 @@ export function siteData({
     })
   );
   // The market's sums over common draws (every live deal at the same drawn values): the P10–P90 beside its columns.
-  // Kept between builds like a deal's projection, keyed on the live deals and the draw count.
+  // Each deal's part of the draws is kept between builds by the deal and the draws' key, so after one deal changes
+  // only that deal is evaluated on every draw; the sums are added up from the parts at every build (a memo of the sums
+  // alone would leave the parts unused in a build that changed nothing, and the memo's prune would delete them).
   function marketDrawsOf() {
     const live = dataset.deals.filter((d) => d.status !== "superseded");
-    const input = {...dataset, deals: live};
-    return memo("market-draws", [input, draws.analysis], () =>
-      marketDraws(
-        input,
-        live.map((d) => d.id),
-        {draws: draws.analysis}
-      )
+    return marketDraws(
+      {...dataset, deals: live},
+      live.map((d) => d.id),
+      {draws: draws.analysis, part: (deal, key, compute) => perDeal("market-draws-part", deal, key, () => compute())}
     );
   }
   // The live deals' cash NPVs, medians with their bands, side by side (bounded like the market's totals).

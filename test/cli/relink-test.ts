@@ -26,6 +26,15 @@ async function previousSite(dir: string, text: string, key: string): Promise<str
     join(dir, "page.html"),
     `registerFile("./data/x.json", {"name":"./data/x.json","path":"./${alias}","lastModified":1,"size":${text.length}});`
   );
+  // A page one folder down, loading the same file and one that does not change (data/y.json).
+  const y = fileAlias("data/y.json", "{}");
+  await writeFile(join(dir, y), "{}");
+  await mkdir(join(dir, "deals"), {recursive: true});
+  await writeFile(
+    join(dir, "deals", "d.html"),
+    `registerFile("../data/y.json", {"name":"../data/y.json","path":"../${y}","lastModified":1,"size":2});\n` +
+      `registerFile("../data/x.json", {"name":"../data/x.json","path":"../${alias}","lastModified":1,"size":${text.length}});`
+  );
   await writeFile(join(dir, "manifest.json"), JSON.stringify({format: 1, dataVersion: "v", asOf: "", figures: [], siteKey: key}));
   return alias;
 }
@@ -40,10 +49,18 @@ it("relinkSite replaces the files the previous site has and skips one no page lo
   ]);
   const moved = await relinkSite({previousOut, scratch, files, key: "key"});
   assert.deepStrictEqual(moved, [fileAlias("data/x.json", '{"a":2}')]);
-  assert.deepStrictEqual(await readdir(join(scratch, "_file", "data")), [moved![0].slice("_file/data/".length)]);
+  assert.sameMembers(await readdir(join(scratch, "_file", "data")), [
+    moved![0].slice("_file/data/".length),
+    fileAlias("data/y.json", "{}").slice("_file/data/".length)
+  ]);
   const page = await readFile(join(scratch, "page.html"), "utf-8");
   assert.include(page, `"path":"./${moved![0]}","lastModified":1,"size":7`);
   assert.notInclude(page, old);
+  // The page one folder down: its moved file re-pointed, the unchanged one left as it was.
+  const nested = await readFile(join(scratch, "deals", "d.html"), "utf-8");
+  assert.include(nested, `"path":"../${moved![0]}","lastModified":1,"size":7`);
+  assert.include(nested, `"path":"../${fileAlias("data/y.json", "{}")}","lastModified":1,"size":2`);
+  assert.notInclude(nested, old);
 });
 
 it("relinkSite returns null (a full build) for another site key", async () => {

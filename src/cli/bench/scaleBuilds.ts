@@ -13,8 +13,10 @@ import type {BriefingIndex} from "../../site/types.js";
 import {launchBrowser} from "../browser.js";
 import {withBuildLock} from "../buildLock.js";
 import {drawCards, planCards} from "../ogCards.js";
+import {writePageHeads} from "../pageHeads.js";
 import {PDF_IDENTITIES, recordPdfs, reusePdfs} from "../pdf/reuse.js";
 import {assignShards, shardWallSeconds} from "../pdf/shards.js";
+import {PRERENDER_CACHE, prerenderPages} from "../prerender.js";
 import {FRAMEWORK_CACHE} from "./buildBench.js";
 import {parseBuildSteps} from "./buildLog.js";
 import {changeOneValue} from "./changeOneValue.js";
@@ -151,7 +153,7 @@ async function scaleBuild(
   // And the link-preview cards a published build has (`deals build`'s PDF stage draws them, `deals pdf` does not):
   // without them the timed rebuild drew every briefing's card, a cost that grew with the deals and that a rebuild
   // after a publication does not pay (it draws the cards whose text changed). Not timed.
-  await drawPublishedCards(out);
+  await drawPublishedCards(out, data);
   const scaleUp = pdfPages / Math.max(renderedPages, 1);
   const cleanSeconds = site.seconds + pdf.seconds * scaleUp;
   const cleanCpu = site.cpuSeconds !== null && pdf.cpuSeconds !== null ? site.cpuSeconds + pdf.cpuSeconds * scaleUp : null;
@@ -202,9 +204,12 @@ async function scaleBuild(
 
 /**
  * Draws every briefing's link-preview card into the built site `out` and records them (`_og/cards.json`), as the PDF
- * stage of `deals build` leaves them, from the site's own briefing index.
+ * stage of `deals build` leaves them, from the site's own briefing index; then, as `deals build` writes them before its
+ * PDF stage, the pages' heads naming their cards (og:image), and each page's first screen again (into the prerender's
+ * cache, for the next build). Without the heads, the timed rebuild added an og:image to every page, and so prerendered
+ * every deal's page again: a cost that grew with the deals and that a rebuild after a publication does not pay.
  */
-export async function drawPublishedCards(out: string): Promise<void> {
+export async function drawPublishedCards(out: string, data?: string): Promise<void> {
   const dir = join(out, "_file", "data");
   const file = (await readdir(dir)).find((f) => /^briefings\.[0-9a-f]+\.json$/.test(f));
   if (!file) throw new Error(`no briefing index in ${dir}`);
@@ -216,6 +221,9 @@ export async function drawPublishedCards(out: string): Promise<void> {
   } finally {
     await chromium.close();
   }
+  if (data === undefined) return;
+  await writePageHeads(out, data, plan);
+  await prerenderPages(out, {cache: PRERENDER_CACHE, log: () => {}});
 }
 
 /** Returns the clean build's wall time at each shard count: the site build, then the longest shard (plus set-up). */

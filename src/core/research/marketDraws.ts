@@ -6,7 +6,7 @@
  */
 import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import {chipAssumptions, shareAssumptions} from "../capacity/chipAssumptions.js";
-import type {Assumption, Dataset} from "../model.js";
+import type {Assumption, Dataset, Deal} from "../model.js";
 import {prepareDealProjector} from "../project/projectDeal.js";
 import {MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
@@ -42,31 +42,64 @@ export const MARKET_MAX_EVALUATIONS = 200_000;
 export const MARKET_MIN_DRAWS = 200;
 
 /**
+ * One deal's part of the market's draws: what it adds on each common draw, and whether it counts at the base values.
+ * JSON-safe, so a build can keep it between builds (see MarketDrawsOptions.part): a figure that is not finite on a draw
+ * is written as its text ("NaN", "Infinity", "-Infinity") and read back exactly.
+ */
+export interface DealMarketDraws {
+  /** Has a cash NPV at the base values: the NPV sums and the counts take it. */
+  priced: boolean;
+  /** Priced without an NPV with the term-end value at the base values: the market then gives none. */
+  lacksResidual: boolean;
+  /** Has GW-years, H100-equivalents at the base values. */
+  hasGwYears: boolean;
+  hasH100e: boolean;
+  /** Per draw: the cash NPV and the NPV with the term-end value (priced only), GW-years and H100e (0 when absent). */
+  npv: (number | string)[];
+  withResidual: (number | string)[];
+  gwYears: (number | string)[];
+  h100e: (number | string)[];
+  /** Per draw, 1 when the deal pays back within its term (priced only). */
+  paysBack: number[];
+}
+
+export interface MarketDrawsOptions {
+  draws: number;
+  seed?: string | number;
+  /**
+   * Returns a deal's part of the draws, `compute()` or a copy kept from an earlier build for the same deal and the same
+   * `key` (the draws' ranges, count, seed and stream: with the deal and the dataset's other inputs, all the part reads).
+   * Default: compute. A rebuild after one deal changes then evaluates that deal only, not every deal on every draw.
+   */
+  part?: (deal: Deal, key: unknown, compute: () => DealMarketDraws) => DealMarketDraws;
+}
+
+/** A number of a DealMarketDraws series, back from its JSON-safe form. */
+const numberOf = (x: number | string): number => (typeof x === "number" ? x : Number(x));
+const jsonSafe = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
+
+/**
  * Returns the spreads of the market sums over `draws` seeded draws (fewer above 20 priced deals: see
  * MARKET_MAX_EVALUATIONS) in which every live deal of `dealIds` with a cash
  * NPV is evaluated at the same drawn values (every assumption, every provider's margin, the chip inputs of all the
- * deals), at the base scenario's values and ramp; null with no draws or no priced deal.
+ * deals), at the base scenario's values and ramp; null with no draws or no priced deal. Each deal's values on every
+ * draw are its part (DealMarketDraws, kept between builds through `part`); the sums add the parts in the deals' order
+ * on each draw, so the result is the same with or without kept parts.
  *
  * @example marketDraws(dataset, ["a", "b"], {draws: 1000}).npvUsd.p10 // the 10th percentile of NPV(a) + NPV(b) over common draws
  */
 export function marketDraws(
   dataset: Dataset,
   dealIds: readonly string[],
-  {draws, seed = MONTE_CARLO_SEED}: {draws: number; seed?: string | number}
+  {draws, seed = MONTE_CARLO_SEED, part = (_deal, _key, compute) => compute()}: MarketDrawsOptions
 ): MarketDraws | null {
   if (!(draws > 0)) return null;
   const base = dataset.scenarios.find((s) => s.id === "base");
   if (!base) return null;
   const start = scenarioValues(dataset.assumptions, base);
   const deals = dealIds.map((id) => dataset.deals.find((d) => d.id === id)).filter((d) => d !== undefined);
-  const projectors = deals.map((deal) => prepareDealProjector(dataset, deal));
-  // Which deals have a cash NPV: those the sums count (the base values decide; a deal's commitment does not move).
-  const atBase = projectors.map((p) => p.draw(start.values, start.ramp));
-  const isPriced = atBase.map((a) => finite(a["recycling.npvUsd"]));
-  const priced = projectors.filter((_, i) => isPriced[i]);
-  if (!priced.length) return null;
-  const n = Math.min(draws, Math.max(MARKET_MIN_DRAWS, Math.floor(MARKET_MAX_EVALUATIONS / projectors.length)));
-  const residual = projectors.every((_, i) => !finite(atBase[i]["recycling.npvUsd"]) || finite(atBase[i]["recycling.npvWithResidualUsd"]));
+  if (!deals.length) return null;
+  const n = Math.min(draws, Math.max(MARKET_MIN_DRAWS, Math.floor(MARKET_MAX_EVALUATIONS / deals.length)));
   // The chip inputs of every deal, each once (a chip's specification is one draw for every deal that uses it).
   const chipRanges = new Map<string, Assumption>();
   for (const deal of deals)
@@ -74,10 +107,76 @@ export function marketDraws(
       for (const a of [...shareAssumptions(deal), ...chipAssumptions(dataset.chips, deal.capacity.chips)]) chipRanges.set(a.id, a);
   const ranges = [...dataset.assumptions, ...chipRanges.values()];
   const baseValues = {...start.values, ...Object.fromEntries([...chipRanges.values()].map((a) => [a.id, a.base]))} as AssumptionValues;
+  // Every draw's values, one column per drawn input, drawn once (only when a part is computed): the same stream and
+  // order the sums' simulation below draws again, so a part computed in another build saw the same values.
+  let columns: {ids: string[]; values: Float64Array[]} | null = null;
+  const drawnValues = () => {
+    if (columns) return columns;
+    const ids = [...new Set(ranges.map((a) => a.id))];
+    const values = ids.map(() => new Float64Array(n));
+    let d = 0;
+    simulate(
+      ranges,
+      baseValues,
+      (v) => {
+        for (let i = 0; i < ids.length; ++i) values[i][d] = (v as Record<string, number>)[ids[i]];
+        ++d;
+        return {};
+      },
+      {draws: n, seed, stream: MARKET_STREAM}
+    );
+    columns = {ids, values};
+    return columns;
+  };
+  const partOf = (deal: Deal): DealMarketDraws => {
+    const projector = prepareDealProjector(dataset, deal);
+    // Which deals have a cash NPV: those the sums count (the base values decide; a deal's commitment does not move).
+    const atBase = projector.draw(start.values, start.ramp);
+    const priced = finite(atBase["recycling.npvUsd"]);
+    const {ids, values: drawn} = drawnValues();
+    const values: Record<string, number> = {...baseValues};
+    const out: DealMarketDraws = {
+      priced,
+      lacksResidual: priced && !finite(atBase["recycling.npvWithResidualUsd"]),
+      hasGwYears: finite(atBase["commitment.gwYears"]),
+      hasH100e: finite(atBase["capacity.h100eFp8"]),
+      npv: [],
+      withResidual: [],
+      gwYears: [],
+      h100e: [],
+      paysBack: []
+    };
+    for (let d = 0; d < n; ++d) {
+      for (let i = 0; i < ids.length; ++i) values[ids[i]] = drawn[i][d];
+      const f = projector.draw(values as AssumptionValues, start.ramp);
+      out.gwYears.push(jsonSafe(f["commitment.gwYears"] ?? 0));
+      out.h100e.push(jsonSafe(f["capacity.h100eFp8"] ?? 0));
+      if (!priced) continue;
+      out.npv.push(jsonSafe(f["recycling.npvUsd"] ?? Number.NaN));
+      out.withResidual.push(jsonSafe(f["recycling.npvWithResidualUsd"] ?? Number.NaN));
+      out.paysBack.push(finite(f["recycling.paybackYear"]) ? 1 : 0);
+    }
+    return out;
+  };
+  const key = {stream: MARKET_STREAM, draws: n, seed, ramp: start.ramp, ranges};
+  const parts = deals.map((deal) => part(deal, key, () => partOf(deal)));
+  const priced = parts.filter((p) => p.priced);
+  if (!priced.length) return null;
+  const residual = parts.every((p) => !p.lacksResidual);
+  // Each part's series as numbers, then the sums on each draw, adding the deals in their order.
+  const series = parts.map((p) => ({
+    priced: p.priced,
+    npv: p.npv.map(numberOf),
+    withResidual: p.withResidual.map(numberOf),
+    gwYears: p.gwYears.map(numberOf),
+    h100e: p.h100e.map(numberOf),
+    paysBack: p.paysBack
+  }));
+  let d = 0;
   const simulation = simulate(
     ranges,
     baseValues,
-    (values) => {
+    () => {
       let npv = 0;
       let withResidual = 0;
       let positive = 0;
@@ -85,19 +184,19 @@ export function marketDraws(
       let paysBack = 0;
       let gwYears = 0;
       let h100e = 0;
-      for (let i = 0; i < projectors.length; ++i) {
-        const f = projectors[i].draw(values, start.ramp);
-        gwYears += f["commitment.gwYears"] ?? 0;
-        h100e += f["capacity.h100eFp8"] ?? 0;
-        if (!isPriced[i]) continue;
-        const v = f["recycling.npvUsd"] ?? Number.NaN;
-        const r = f["recycling.npvWithResidualUsd"] ?? Number.NaN;
+      for (const s of series) {
+        gwYears += s.gwYears[d];
+        h100e += s.h100e[d];
+        if (!s.priced) continue;
+        const v = s.npv[d];
+        const r = s.withResidual[d];
         npv += v;
         withResidual += r;
         if (v > 0) ++positive;
         if (r > 0) ++positiveWithResidual;
-        if (finite(f["recycling.paybackYear"])) ++paysBack;
+        paysBack += s.paysBack[d];
       }
+      ++d;
       return {npv, withResidual, positive, positiveWithResidual, paysBack, gwYears, h100e};
     },
     {draws: n, seed, stream: MARKET_STREAM}
@@ -111,8 +210,8 @@ export function marketDraws(
     positive: f.positive,
     positiveWithResidual: residual ? f.positiveWithResidual : null,
     paysBack: f.paysBack,
-    gwYears: atBase.some((a) => finite(a["commitment.gwYears"])) ? f.gwYears : null,
-    h100eFp8: atBase.some((a) => finite(a["capacity.h100eFp8"])) ? f.h100e : null
+    gwYears: parts.some((p) => p.hasGwYears) ? f.gwYears : null,
+    h100eFp8: parts.some((p) => p.hasH100e) ? f.h100e : null
   };
 }
 

@@ -52,3 +52,44 @@ it("marketDraws: the band is ordered and holds the counts within the priced deal
     )
   );
 });
+
+it("marketDraws: the sums from deal parts kept as JSON (as a build keeps them) equal the sums computed; a changed deal's part alone is computed again", () => {
+  const ids = live.map((d) => d.id);
+  const computed = marketDraws(dataset, ids, {draws: 60});
+  const kept = new Map<string, string>();
+  const keys = new Set<string>();
+  const first = marketDraws(dataset, ids, {
+    draws: 60,
+    part: (deal, key, compute) => {
+      keys.add(JSON.stringify(key));
+      const text = JSON.stringify(compute());
+      kept.set(deal.id, text);
+      return JSON.parse(text);
+    }
+  });
+  assert.deepEqual(first, computed);
+  // Every deal's part is keyed by the same draws (ranges, count, seed, stream): the deal and that key are all it reads.
+  assert.strictEqual(keys.size, 1);
+  // One deal's commitment changes: its part is computed again, every other one is the kept copy.
+  const changedId = live.find((d) => d.commitments.length)!.id;
+  const changed = {
+    ...dataset,
+    deals: dataset.deals.map((d) =>
+      d.id === changedId
+        ? {...d, commitments: d.commitments.map((c, i) => (i === 0 ? {...c, amount: {...c.amount, value: c.amount.value * 1.5}} : c))}
+        : d
+    )
+  };
+  const recomputed: string[] = [];
+  const again = marketDraws(changed, ids, {
+    draws: 60,
+    part: (deal, _key, compute) => {
+      if (deal.id !== changedId) return JSON.parse(kept.get(deal.id)!);
+      recomputed.push(deal.id);
+      return JSON.parse(JSON.stringify(compute()));
+    }
+  });
+  assert.deepEqual(recomputed, [changedId]);
+  assert.deepEqual(again, marketDraws(changed, ids, {draws: 60}));
+  assert.notDeepEqual(again?.npvUsd, computed?.npvUsd);
+});
