@@ -45,7 +45,7 @@ import {
   withValue
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
-import {type FigureValue, formatFigure} from "./placeholders.js";
+import type {FigureValue} from "./placeholders.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
 export interface CallFigureInput {
@@ -313,18 +313,7 @@ function* pricingFigures(id: string, p: DealProjection | undefined): Iterable<[s
     `${id}.econ.price.words`,
     text(
       price && paid !== null && aboveMarket
-        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not our ${inputText(market, "usd-per-gw-year")} market price`
-        : ""
-    )
-  ];
-  // The share of the ceiling's GW-years the spend would buy at the market price, for a call whose own share is at the
-  // cash model's higher price: the key box's share, named, so the two read as two measures of one spend, not as one
-  // figure given twice (critic s9 H6: Google → Anthropic's 60% in the call, 73% in the box). Empty where the prices agree.
-  yield [
-    `${id}.econ.price-coverage.words`,
-    text(
-      paid !== null && aboveMarket && c?.coverage
-        ? `, at which the spend would buy ${formatFigure(figure(c.coverage))} of the ceiling's GW-years (the key figures' share)`
+        ? `; the cash figures take ${about(price.value, "usd-per-gw-year")} (the commitment ÷ the ${about(paid, "gw-years").replace(/^about /, "")} the capacity supplies in the term), not the model's ${inputText(market, "usd-per-gw-year")} market price`
         : ""
     )
   ];
@@ -432,15 +421,20 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   const renewal = r?.npvUsd ? renewalCases(rows) : null;
   const share = renewal && p ? p.assumptions["it-renewal-share"] : undefined;
   yield [`${deal.id}.econ.renewal-flip`, {kind: "number", value: renewal?.flip ? 1 : 0, unit: "count"}];
+  // Where the rule is one of the two levers named just before, its ends' NPVs are already in that sentence: the words
+  // then give the base case's rule alone, not the same figures twice.
+  const renewalNamed = levers.some((row) => row.id === "it-renewal-share");
   yield [
     `${deal.id}.econ.renewal.words`,
     renewal?.flip && share !== undefined
       ? text(
-          `the base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
-            renewal.flip === "low"
-              ? `renewing whenever the term has a year left, the base NPV is ${about(renewal.atLow, "usd")}`
-              : `renewing only when at least ${inputText(renewal.high, "fraction")} of a new kit's life is left, the base NPV is ${about(renewal.atHigh, "usd")}`
-          }`
+          renewalNamed
+            ? `the base case renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term`
+            : `the base case (${about(renewal.base, "usd")}) renews IT that reaches the end of its life only when at least ${inputText(share, "fraction")} of a new kit's life is left in the term; ${
+                renewal.flip === "low"
+                  ? `renewing whenever the term has a year left, the base NPV is ${about(renewal.atLow, "usd")}`
+                  : `renewing only when at least ${inputText(renewal.high, "fraction")} of a new kit's life is left, the base NPV is ${about(renewal.atHigh, "usd")}`
+              }`
         )
       : missing
   ];

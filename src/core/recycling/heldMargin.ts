@@ -5,7 +5,9 @@ import type {DealRecycling} from "./projectDealRecycling.js";
  * The held-margin sensitivity in words, one sentence for the CLI, the cards and page 1 (no leading capital, no full
  * stop): "held at Oracle's own 35% gross margin for a very large AI contract (estimate), not the flows' about 41%, the
  * median cash NPV would be about $33.1B"; for a provider without guidance, its reported margin, which is after its
- * overheads: "held at AWS's reported 35.4% operating margin (after overheads), …". "" without the figure.
+ * overheads: "held at AWS's reported 35.4% operating margin (after overheads), …". Where the flows' margin reads the same
+ * as the held one, the contrast is dropped ("… (estimate) in every draw, the median cash NPV would be …"). "" without
+ * the figure.
  *
  * @example heldMarginText("Oracle", {heldMargin: {value: 0.35, basis: "guidance"}, impliedMargin: 0.408, npvAtHeldMarginUsd: {value: 33.1e9, …}, baseCase: {…}})
  */
@@ -21,7 +23,11 @@ export function heldMarginText(
       : `${provider}'s reported ${inputText(held.value, "fraction")} operating margin (after overheads)`;
   const flows = figureWords({value: implied, unit: "fraction", bound: "about", derived: true});
   const value = figureWords({value: npv.value, unit: "usd", bound: "about", derived: true});
-  return `held at ${margin}, not the flows' ${flows}, the ${r.baseCase ? "median " : ""}cash NPV would be ${value}`;
+  // Where the flows' margin reads as the held one ("about 35%" against 35%), "not the flows'" contrasts nothing: what
+  // the hold changes then is the draws, each of which keeps the held margin instead of its own.
+  const same = flows === `about ${inputText(held.value, "fraction")}`;
+  const contrast = same ? (r.baseCase ? " in every draw" : "") : `, not the flows' ${flows}`;
+  return `held at ${margin}${contrast}, the ${r.baseCase ? "median " : ""}cash NPV would be ${value}`;
 }
 
 /**

@@ -42,6 +42,16 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
     }),
     "held at AWS's reported 35.4% operating margin (after overheads), not the flows' about 31%, the cash NPV would be about −$6.07B"
   );
+  // Flows at about the held margin (35.25% against 35%): no contrast to draw; the median holds it in every draw.
+  assert.strictEqual(
+    heldMarginText("Oracle", {
+      heldMargin: {value: 0.35, basis: "guidance", status: "estimate"},
+      impliedMargin: 0.3525,
+      npvAtHeldMarginUsd: {...npv, value: 25.6e9},
+      baseCase: {npvUsd: 32.7e9, operatingProfitUsd: null, paybackYear: null}
+    }),
+    "held at Oracle's own 35% gross margin for a very large AI contract (estimate) in every draw, the median cash NPV would be about $25.6B"
+  );
   assert.strictEqual(heldMarginText("AWS", {heldMargin: null, impliedMargin: null, npvAtHeldMarginUsd: null}), "");
 });
 
