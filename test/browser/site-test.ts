@@ -41,8 +41,15 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
   const {page, log, dispose} = await lockedPage(chromium.browser, server.origin);
   try {
     await page.setViewport({width, height: 900});
+    // Every layout shift the reader did not cause while the page loads and its cells draw (Lighthouse's CLS, which
+    // measures a phone only, without its windows): on a desktop a cell drawn from the controls moved the footer.
+    await page.evaluateOnNewDocument(`window.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({type: "layout-shift", buffered: true});`);
     await page.goto(`${server.origin}${path}`, {waitUntil: "load", timeout: 30_000});
     await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
+    await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    const shift = (await page.evaluate("window.__shift")) as number;
     // The parts below the first screen that wait to come near it, then drawn as for print: the checks see every part.
     const deferred = await drawDeferred(page);
     const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
@@ -56,7 +63,7 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
       ? await axeStates(page, axe)
       : {findings: [], seconds: 0};
     axeSeconds += seconds;
-    return {text, h1, errors, log, chartFonts, violations, deferred};
+    return {text, h1, errors, log, chartFonts, violations, deferred, shift};
   } finally {
     await dispose();
   }
@@ -82,8 +89,10 @@ describe("every page", () => {
     "%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation",
     async (path) => {
       const axe = path.startsWith("/briefings/") ? null : {memo: colourMemo};
-      const {errors, log, chartFonts, violations, h1, deferred} = await visit(path, {axe});
+      const {errors, log, chartFonts, violations, h1, deferred, shift} = await visit(path, {axe});
       assert.deepStrictEqual(errors, [], "error blocks");
+      // Nothing on the first screen at 1280 × 900 jumps while the page draws (CLS ≤ 0.1, "good").
+      if (!path.startsWith("/briefings/")) assert.isAtMost(shift, 0.1, "layout shift at 1280 px");
       // Parts below the first screen wait until the reader comes near them (drawn for the checks below as for print).
       if (path.startsWith("/deals/") || DEFERRING.includes(path)) assert.isAbove(deferred, 0, "parts waiting to come near the screen");
       // Chart text is in the house font (Inter), on every page that draws a chart.
