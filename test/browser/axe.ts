@@ -122,10 +122,13 @@ const SIGNATURE = `() => {
 export async function axeStates(
   page: Page,
   {narrow = true, memo = new Map()}: {narrow?: boolean; memo?: ColourMemo} = {}
-): Promise<{findings: AxeFinding[]; seconds: number; checked: Record<string, string>}> {
+): Promise<{findings: AxeFinding[]; seconds: number; checked: Record<string, string>; sideways: string[]}> {
   await page.evaluate(`${AXE}; window.__axeSevere = ${SEVERE_RULES};`);
   const findings: AxeFinding[] = [];
   const checked: Record<string, string> = {};
+  // Per state, how far the page scrolls sideways (px) where it does: nothing may at either width (not an axe rule; the
+  // same page loads and widths, so no load of its own).
+  const sideways: string[] = [];
   let seconds = 0;
   const run = async (state: string, context: string, rules: string) => {
     // A string: tsx and vitest may wrap functions passed to the page in helpers the page lacks.
@@ -143,6 +146,8 @@ export async function axeStates(
       await page.setViewport({width, height: 900});
       await settled(page);
     }
+    const over = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
+    if (over > 0) sideways.push(`${state}: ${over} px`);
     const started = performance.now();
     // The colour rules check the elements whose signature is new in this scheme (not those inside another such: its
     // subtree is checked), then every signature drawn is one checked.
@@ -172,7 +177,7 @@ export async function axeStates(
     for (const signature of (await page.evaluate("[...new Set(window.__axeDrawn.values())]")) as string[]) seen.add(signature);
     seconds += (performance.now() - started) / 1000;
   }
-  return {findings, seconds, checked};
+  return {findings, seconds, checked, sideways};
 }
 
 /** Waits until the page's DOM has not changed for 300 ms (its cells redrawn at a new width), at most 10 s. */

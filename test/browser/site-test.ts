@@ -59,11 +59,11 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
     const chartFonts = await page.$$eval("svg text", (nodes) => [
       ...new Set(nodes.map((n) => getComputedStyle(n).fontFamily.split(",")[0].trim().replace(/"/g, "")))
     ]);
-    const {findings: violations, seconds}: {findings: AxeFinding[]; seconds: number} = axe
+    const {findings: violations, seconds, sideways}: {findings: AxeFinding[]; seconds: number; sideways: string[]} = axe
       ? await axeStates(page, axe)
-      : {findings: [], seconds: 0};
+      : {findings: [], seconds: 0, sideways: []};
     axeSeconds += seconds;
-    return {text, h1, errors, log, chartFonts, violations, deferred, shift};
+    return {text, h1, errors, log, chartFonts, violations, deferred, shift, sideways};
   } finally {
     await dispose();
   }
@@ -89,10 +89,12 @@ describe("every page", () => {
     "%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation",
     async (path) => {
       const axe = path.startsWith("/briefings/") ? null : {memo: colourMemo};
-      const {errors, log, chartFonts, violations, h1, deferred, shift} = await visit(path, {axe});
+      const {errors, log, chartFonts, violations, h1, deferred, shift, sideways} = await visit(path, {axe});
       assert.deepStrictEqual(errors, [], "error blocks");
       // Nothing on the first screen at 1280 × 900 jumps while the page draws (CLS ≤ 0.1, "good").
       if (!path.startsWith("/briefings/")) assert.isAtMost(shift, 0.1, "layout shift at 1280 px");
+      // No page scrolls sideways, light or dark, at 1280 or 390 px (every part drawn).
+      assert.deepStrictEqual(sideways, [], "sideways scroll");
       // Parts below the first screen wait until the reader comes near them (drawn for the checks below as for print).
       if (path.startsWith("/deals/") || DEFERRING.includes(path)) assert.isAbove(deferred, 0, "parts waiting to come near the screen");
       // Chart text is in the house font (Inter), on every page that draws a chart.
