@@ -59,7 +59,11 @@ async function visit(path: string, {width = 1280, axe = null as Parameters<typeo
     const chartFonts = await page.$$eval("svg text", (nodes) => [
       ...new Set(nodes.map((n) => getComputedStyle(n).fontFamily.split(",")[0].trim().replace(/"/g, "")))
     ]);
-    const {findings: violations, seconds, sideways}: {findings: AxeFinding[]; seconds: number; sideways: string[]} = axe
+    const {
+      findings: violations,
+      seconds,
+      sideways
+    }: {findings: AxeFinding[]; seconds: number; sideways: string[]} = axe
       ? await axeStates(page, axe)
       : {findings: [], seconds: 0, sideways: []};
     axeSeconds += seconds;
