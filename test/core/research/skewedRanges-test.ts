@@ -2,17 +2,10 @@ import {assert, it} from "vitest";
 import {skewedRanges} from "../../../src/core/research/skewedRanges.js";
 import type {TornadoRow} from "../../../src/core/uncertainty/tornado.js";
 import {assertInDelta} from "../../asserts.js";
+import {tornadoRow} from "../uncertainty/tornadoRow.js";
 
-const row = (id: string, low: number, high: number, valueAtLow: number, valueAtHigh: number): TornadoRow => ({
-  id,
-  label: id,
-  low,
-  high,
-  valueAtLow,
-  valueAtHigh,
-  baseValue: 0,
-  swing: Math.abs(valueAtHigh - valueAtLow)
-});
+const row = (id: string, low: number, high: number, valueAtLow: number, valueAtHigh: number): TornadoRow =>
+  tornadoRow({id, low, high, valueAtLow, valueAtHigh, baseValue: 0});
 
 it("skewedRanges: the share on the worse side is (base − low) ÷ (high − low) or its complement, read from the tornado's ends", () => {
   const rows = [

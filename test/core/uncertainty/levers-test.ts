@@ -3,17 +3,10 @@ import {describe, it} from "vitest";
 import {largestLevers, presentValueAt, renewalCases} from "../../../src/core/uncertainty/levers.js";
 import type {TornadoRow} from "../../../src/core/uncertainty/tornado.js";
 import {assertInDelta} from "../../asserts.js";
+import {tornadoRow} from "./tornadoRow.js";
 
-const row = (id: string, valueAtLow: number, valueAtHigh: number, baseValue = 37.27, low = 0, high = 1): TornadoRow => ({
-  id,
-  label: id,
-  low,
-  high,
-  valueAtLow,
-  valueAtHigh,
-  baseValue,
-  swing: Math.abs(valueAtHigh - valueAtLow)
-});
+const row = (id: string, valueAtLow: number, valueAtHigh: number, baseValue = 37.27, low = 0, high = 1): TornadoRow =>
+  tornadoRow({id, low, high, valueAtLow, valueAtHigh, baseValue});
 
 describe("largestLevers", () => {
   // Microsoft → OpenAI's bars (s7 critic, finding 6): price 108.9, capex 72.9, IT life 63.2, margin 0.
