@@ -26,6 +26,7 @@ import {
   type MarketDraws,
   marketScenarios,
   medianBetweenClusters,
+  numberWord,
   paybackEven,
   pct,
   presentValueAt,
@@ -540,7 +541,7 @@ export function signGapWords(p: DealProjection | undefined): string {
   });
   const n = ranges.length;
   const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0];
-  return ` The median lies below zero and the base case above it because most draws of ${n === 1 ? "one range fall" : `${["two", "three", "four", "five"][n - 2] ?? countText(n)} ranges fall`} on the side of ${n === 1 ? "its" : "their"} base that lowers the NPV: ${list}.`;
+  return ` The median lies below zero and the base case above it because most draws of ${numberWord(n)} ${n === 1 ? "range" : "ranges"} fall on the side of ${n === 1 ? "its" : "their"} base that lowers the NPV: ${list}.`;
 }
 
 /**

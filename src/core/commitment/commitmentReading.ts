@@ -1,5 +1,5 @@
 import {derivedText} from "../format/figureWords.js";
-import {numberText} from "../format/numbers.js";
+import {numberText, numberWord} from "../format/numbers.js";
 import {unitText} from "../format/units.js";
 import type {Figure} from "../lineage.js";
 import {quotientProvenance, withValue} from "./provenance.js";
@@ -21,8 +21,6 @@ export interface CommitmentReadingInput {
   /** True when the ceiling is contracted on top of the commitment, not what it buys: the two are not compared. */
   additionalCapacity?: boolean;
 }
-
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /**
  * Returns a plain-language reading of what a commitment buys, built from the numbers: e.g. "Over $100B buys over
@@ -71,7 +69,7 @@ export function commitmentReading({
 function yearsInWords({value: years, words}: {value: number; words?: string}): string {
   // Several contracts: each one's own term ("7–8 years (2 contracts)"), not the model's span (critic s8 M14).
   if (words) return words;
-  if (Number.isInteger(years) && years < NUMBER_WORDS.length) return `${NUMBER_WORDS[years]} ${years === 1 ? "year" : "years"}`;
+  if (Number.isInteger(years) && years >= 0 && years <= 12) return `${numberWord(years)} ${years === 1 ? "year" : "years"}`;
   // A term spanning several contracts (8.3178 years): the vocabulary's words for a computed span ("8.3 years").
   return unitText(years, "years");
 }

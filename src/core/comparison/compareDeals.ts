@@ -103,6 +103,7 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
       ? withValue(quotientProvenance(numerator, denominator), numerator.value / denominator.value, unit)
       : null;
   const runRate = totals ? runRateUsdPerYear(totals.terms) : null;
+  const scope = capacityScope(deal);
   const {stake, boardSeat} = deal.governance;
   return {
     id: deal.id,
@@ -123,10 +124,10 @@ function compareDeal(deal: Deal, party: (id: string) => Party, chipName: (id: st
         ? withValue(quotientProvenance(commitment, totals.years), runRate, "usd-per-year")
         : quotient(commitment, totals?.years ?? null, "usd-per-year"),
     gw,
-    gwPartial: capacityScope(deal).partial,
+    gwPartial: scope.partial,
     // A GW figure that counts part of the hardware the commitment pays for gives no $ per GW (capacityScope).
     // Nor does a GW figure contracted on top of the commitment: the commitment does not buy it.
-    usdPerGw: capacityScope(deal).partial || capacityScope(deal).additional ? null : quotient(commitment, gw, "usd-per-gw"),
+    usdPerGw: scope.partial || scope.additional ? null : quotient(commitment, gw, "usd-per-gw"),
     commitmentToInvestment: quotient(commitment, own.firmUsd, "ratio"),
     ratioInvestors: group.map(party),
     ratioInvestmentFirmUsd: own.firmUsd,

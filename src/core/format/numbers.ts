@@ -87,3 +87,10 @@ export function ordinal(n: number): string {
   const suffix = tens >= 11 && tens <= 13 ? "th" : (({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** Returns a whole number from 0 to 12 in words ("three"), any other as digits ("13"), as prose spells a count. */
+export function numberWord(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String(n);
+}
