@@ -14,6 +14,8 @@ import {
   energyCostPerGwYear,
   headlineFormulas,
   heldMarginText,
+  numberWord,
+  skewedRanges,
   toUsd
 } from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
@@ -145,8 +147,72 @@ export function oneSidedWords(rows: readonly Pick<AssumptionRow, "id" | "unit" |
   return `${parts.length === 2 ? "Two ranges lie" : "One range lies"} mostly on one side of their base: ${parts.join(", and ")}; so a deal's median cash NPV can sit below its base case, even on the other side of zero. `;
 }
 
+/** The ids oneSidedWords names (slip when its base is its low end, the IT renewal share when off its middle by 10 points). */
+export function oneSidedIds(rows: readonly Pick<AssumptionRow, "id" | "low" | "base" | "high">[]): string[] {
+  return rows
+    .filter((a) =>
+      a.id === "slip-months"
+        ? a.base === a.low && a.high > a.low
+        : a.id === "it-renewal-share" && a.high > a.low && Math.abs((a.base - a.low) / (a.high - a.low) - 0.5) > 0.1
+    )
+    .map((a) => a.id);
+}
+
+/**
+ * Which side of its base each other drawn range that moves the cash NPV puts its draws on (issue #13: the page said
+ * they were all centred, while staff costs put 76% of their draws on the worse side). Read from the deal's own NPV
+ * tornado and its base values through skewedRanges, so the side that lowers the NPV is this deal's: "Of the other
+ * ranges that move this deal's cash NPV, five put more of their draws on the side of their base that lowers it:
+ * staff, maintenance and network per GW-year (76% of draws), …; two on the side that raises it: …; and three are
+ * centred on their base: …. " The share of a triangular (or uniform) draw below the base is (base − low) ÷ (high − low);
+ * a range is centred when that share rounds to 50%. `skip` are the ids already named (oneSidedIds); `dealName` names
+ * the deal (the market briefing, which explains one deal's ranges for all), else "this deal's".
+ */
+export function leaningRangesWords(
+  projection: {tornado?: DealProjection["tornado"]; assumptions: Readonly<Record<string, number>>},
+  skip: readonly string[] = [],
+  dealName?: string
+): string {
+  const ranges = skewedRanges(projection.tornado?.["recycling.npvUsd"] ?? [], projection.assumptions, 0).filter(
+    (g) => !skip.includes(g.id)
+  );
+  if (!ranges.length) return "";
+  const centred = (share: number) => Math.round(share * 100) === 50;
+  const worse = ranges.filter((g) => !centred(g.worseShare) && g.worseShare > 0.5);
+  const better = ranges.filter((g) => !centred(g.worseShare) && g.worseShare < 0.5).sort((a, b) => a.worseShare - b.worseShare);
+  const middle = ranges.filter((g) => centred(g.worseShare));
+  const name = (label: string) => {
+    const bare = label.replace(/\s*\([^)]*\)$/, "");
+    // "IT share of all-in capex" keeps its capitals; "Electricity price" → "electricity price".
+    return /^.[A-Z]/.test(bare) ? bare : `${bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
+  };
+  const share = (s: number, first: boolean) => (s >= 1 ? "every draw" : `${pct(Math.round(s * 100) / 100)}${first ? " of draws" : ""}`);
+  const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]);
+  const leaning = (group: typeof ranges, side: "worse" | "better") => {
+    const shares = group.map((g) => (side === "worse" ? g.worseShare : 1 - g.worseShare));
+    // "of draws" once, after the first share that is not "every draw".
+    const first = shares.findIndex((s) => s < 1);
+    return list(group.map((g, i) => `${name(g.label)} (${share(shares[i], i === first)})`));
+  };
+  const whose = dealName ? `${dealName}'s` : "this deal's";
+  const lead = (n: number) => `${numberWord(n)} ${n === 1 ? "puts" : "put"}`;
+  const parts = [
+    worse.length
+      ? `${lead(worse.length)} more of ${worse.length === 1 ? "its" : "their"} draws on the side of ${worse.length === 1 ? "its" : "their"} base that lowers it: ${leaning(worse, "worse")}`
+      : "",
+    better.length
+      ? `${worse.length ? `${numberWord(better.length)} on` : `${lead(better.length)} more of ${better.length === 1 ? "its" : "their"} draws on`} the side that raises it: ${leaning(better, "better")}`
+      : "",
+    middle.length
+      ? `${numberWord(middle.length)} ${middle.length === 1 ? "is" : "are"} centred on ${middle.length === 1 ? "its" : "their"} base: ${list(middle.map((g) => name(g.label)))}`
+      : ""
+  ].filter(Boolean);
+  const joined = parts.length > 1 ? `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1)}` : parts[0];
+  return `Of the ${skip.length ? "other " : ""}ranges that move ${whose} cash NPV, ${joined}. `;
+}
+
 /** Returns the paragraph on how the bands are drawn, with the seed, draws and distributions of this build. */
-function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[], market = false): HTMLElement {
+function MonteCarloNote(projection: DealProjection, assumptions: readonly AssumptionRow[], market?: {dealName: string}): HTMLElement {
   const u = projection.uncertainty;
   const chipInputs = (u?.varied ?? []).filter((id) => id.startsWith("chip:")).length;
   const rows = assumptions as readonly (AssumptionRow & {id: string; label: string; correlation?: {with: string; rho: number}})[];
@@ -166,7 +232,7 @@ function MonteCarloNote(projection: DealProjection, assumptions: readonly Assump
     "p",
     {class: "methodology-note"},
     u
-      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${market ? ", and each deal's chip inputs (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure" : chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal${market ? "" : ` (“${projection.deal}”)`}, so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine.${market ? " The market's sums over the draws (the P10–P90 beside its scenario table) draw once per draw for every deal together, from a stream of their own, so each draw is one set of assumptions shared by every deal, as a scenario column is." : ""} P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. ${oneSidedWords(rows)}The other ranges that move a cash NPV are centred on their base or span their sources' own spread around it (capex per GW over its seven estimates). The tornado moves one input at a time to its low and its high, the others at base.${tied}`
+      ? `Each band comes from ${count(u.draws)} draws seeded with “${u.seed}”: the same draws in the CLI, on the site and in the briefings. A draw sets all ${assumptions.length} assumptions at once from their distributions, ${shapes}, whose mode is the scenario's value${market ? ", and each deal's chip inputs (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure" : chipInputs ? `, and ${chipInputs} chip input${chipInputs === 1 ? "" : "s"} of this deal (IT power per chip, FLOP/s) from the range their sources give, triangular with the mode at the chip's figure` : ""}, and recomputes the deal with the same core as the base case. Each deal draws from its own stream of random numbers, named after the deal${market ? "" : ` (“${projection.deal}”)`}, so adding or editing one deal leaves every other deal's bands unchanged, and the same seed gives the same bands on every machine.${market ? " The market's sums over the draws (the P10–P90 beside its scenario table) draw once per draw for every deal together, from a stream of their own, so each draw is one set of assumptions shared by every deal, as a scenario column is." : ""} P10, P50 and P90 are the 10th, 50th and 90th percentiles over the draws where the figure exists, interpolated between order statistics; draws where it does not (a payback that never comes) are counted apart. The capacity headlines for chips (accelerators, systems, compute, H100-equivalents) are the P50 of these draws, so each lies inside its own band; the explainer chains show the same arithmetic at the scenario's values with no draw. Energy is the ceiling × the load factor at its base value, which lies inside its band. Slip runs from 0 to 18 months with its mode at 0, so the deal's own dates are the best case for timing, and the year-by-year medians lie below them: slip is one-sided on purpose (the model has no early delivery), so for timing the base case is a best case, not the middle of the draws. ${oneSidedWords(rows)}${leaningRangesWords(projection, oneSidedIds(rows), market?.dealName)}The tornado moves one input at a time to its low and its high, the others at base.${tied}`
       : "The Monte Carlo was not run for this build (0 draws)."
   );
 }
@@ -263,7 +329,7 @@ export const methodology: Section = {
       market
         ? [
             el("h3", {}, "How the uncertainty bands are drawn"),
-            MonteCarloNote(projection, assumptions, true),
+            MonteCarloNote(projection, assumptions, {dealName: deal.name}),
             el(
               "p",
               {class: "methodology-note"},
