@@ -15,7 +15,7 @@ import {
 import type {SpendTerm, YearUsd} from "../commitment/spendByYear.js";
 import {toUsd} from "../headlines.js";
 import type {Figure} from "../lineage.js";
-import type {Assumption, Deal, Status} from "../model.js";
+import type {Assumption, Bound, Deal, Status} from "../model.js";
 import type {TwoClusters} from "../uncertainty/monteCarlo.js";
 import {buildOut} from "./buildOut.js";
 import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
@@ -40,6 +40,8 @@ export interface ChipMakerReturn {
   grossProfitUsd: number;
   /** Its firm money in the deal. */
   investedFirmUsd: number;
+  /** The bound its sources put on that money ("up-to" for Nvidia's "up to $10B"), kept wherever the amount is printed. */
+  investedFirmBound: Bound;
   /** Gross profit in the capex years − its firm tranches in theirs, at discount-rate to 1 January {@link VALUATION_YEAR}. Cash, at gross margin. */
   npvUsd: number;
   /** The most GW the commitment keeps busy: the capacity whose chips chipsUsd counts. */
@@ -279,7 +281,7 @@ export interface PreparedDealRecycling {
   rebates: DealInvestment;
   /** The rebates' expected value's provenance (null without rebates): assumption-free, so worked out once. */
   rebate: Provenance | null;
-  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; firmTranches: {year: number; usd: number}[]}[];
+  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; investedFirmBound: Bound; firmTranches: {year: number; usd: number}[]}[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
@@ -369,6 +371,7 @@ export function prepareDealRecycling(
           company,
           marginId: marginId(company),
           investedFirmUsd: own.firmUsd.value,
+          investedFirmBound: own.firmUsd.bound,
           firmTranches: own.tranches.filter((t) => t.firm).map(({year, usd}) => ({year, usd}))
         };
       }),
@@ -517,7 +520,7 @@ export function evaluateDealRecycling(
       ? withValue(prepared.rebate, prepared.rebates.firmUsd.value + prepared.rebates.contingentUsd.value * probability, "usd")
       : null,
     chipMakers: provider.length
-      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, firmTranches}) => {
+      ? prepared.chipMakers.map(({company, marginId: id, investedFirmUsd, investedFirmBound, firmTranches}) => {
           // A lessee's capex is all IT; an owner's is IT for its it-share.
           const share = (prepared.facilityLeaseYears !== null ? 1 : values["it-share"]) * values["chip-content-share"];
           const chipsUsd = sum(provider, (y) => y.capex) * share;
@@ -533,6 +536,7 @@ export function evaluateDealRecycling(
             chipsUsd,
             grossProfitUsd: chipsUsd * values[id],
             investedFirmUsd,
+            investedFirmBound,
             npvUsd,
             gw: Math.max(0, ...provider.map((y) => y.gw)),
             onCeiling: extra ? {gw: extra, chipsUsd: extraChips, grossProfitUsd: extraChips * values[id]} : null

@@ -250,7 +250,8 @@ it("projectDealRecycling(deal, …) counts cloud credits at their cost to the pr
 });
 
 it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor on its gross margin on the chips", () => {
-  const nvidia = {...amazonAnthropic.tranches[3], id: "t-nvidia", investor: "nvidia", amount: fact(10)};
+  // "Up to $10B", as Nvidia's money in Microsoft + Nvidia → Anthropic is sourced: the bound travels with the amount.
+  const nvidia = {...amazonAnthropic.tranches[3], id: "t-nvidia", investor: "nvidia", amount: {...fact(10), bound: "up-to" as const}};
   const deal = withDeal({
     investors: ["amazon", "nvidia"],
     tranches: [amazonAnthropic.tranches[3], nvidia],
@@ -266,6 +267,7 @@ it("projectDealRecycling(deal, …, {chipMakers}) values a chip-maker investor o
   assertInDelta(maker.chipsUsd / 1e9, 23.5455, 1e-4);
   assertInDelta(maker.grossProfitUsd / 1e9, 17.1882, 1e-4);
   assert.strictEqual(maker.investedFirmUsd, 10e9);
+  assert.strictEqual(maker.investedFirmBound, "up-to");
   assert.deepStrictEqual(maker.margin, {id: "margin-nvidia", value: 0.73});
   // Chips bought with the capacity in 2026 (all the capex is that year), tranche in 2026: NPV = 17.1882 − 10 = 7.1882.
   assertInDelta(maker.npvUsd / 1e9, 17.1882 - 10, 1e-4);
