@@ -233,7 +233,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
         el(
           "figcaption",
           {},
-          `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before). Dots: the deal's schedule points, solid when confirmed and hollow otherwise (${points.map((p) => `${bounded(p.gw, p.bound, gw)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
+          `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before; the deal's oldest chip from its own availability, since it displaces none). Dots: the deal's schedule points, solid when confirmed and hollow otherwise (${points.map((p) => `${bounded(p.gw, p.bound, gw)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
         )
       ),
       {title: finding, source: chartSource(data, {inputs})}

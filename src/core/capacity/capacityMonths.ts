@@ -4,7 +4,7 @@ import type {Chip, Deal} from "../model.js";
 import {chipFillOrder, gwAddedByChip} from "./chipMix.js";
 import {factGw} from "./convert.js";
 import {capacityAt} from "./curve.js";
-import {monthLabel} from "./months.js";
+import {monthIndex, monthLabel} from "./months.js";
 import {curveLastMonth, datedPoints, deliveryCurve, deliveryStart} from "./schedule.js";
 
 /** Capacity online at the end of one month. */
@@ -47,14 +47,15 @@ export function dealCapacityMonths(
   const capacity = deal.capacity;
   if (!capacity) return null;
   if (throughYear !== undefined && !Number.isInteger(throughYear)) throw new Error(`invalid throughYear: ${throughYear}`);
+  const from = deliveryStart(deal, chips).date;
   const curve = deliveryCurve(datedPoints(capacity), {
     ceiling: factGw(capacity.ceiling),
     announced: deal.announced,
-    start: deliveryStart(deal, chips).date,
+    start: from,
     ramp,
     slipMonths: values["slip-months"]
   });
-  const order = capacity.chips.length ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
+  const order = capacity.chips.length ? chipFillOrder(chips, capacity.chips, {lagMonths, startMonth: monthIndex(from)}) : [];
   const start = curve.times[0];
   const last = Math.max(
     capacity.schedule.length ? curveLastMonth(curve) : start - 1,

@@ -150,17 +150,18 @@ export function prepareDealCapacity(
   const capacity = deal.capacity;
   if (!capacity) return null;
   if (throughYear !== undefined && !Number.isInteger(throughYear)) throw new Error(`invalid throughYear: ${throughYear}`);
-  const n = capacity.chips.length;
   // Chips in the mix are tracked as bits of a 32-bit mask.
-  if (n > 30) throw new Error(`invalid capacity.chips of ${deal.id}: ${n} chips (at most 30)`);
+  if (capacity.chips.length > 30) throw new Error(`invalid capacity.chips of ${deal.id}: ${capacity.chips.length} chips (at most 30)`);
   const h100 = chips.find((c) => c.id === referenceChip);
-  if (!h100 && n > 0) throw new Error(`invalid referenceChip: ${referenceChip}`);
+  if (!h100 && capacity.chips.length > 0) throw new Error(`invalid referenceChip: ${referenceChip}`);
   const h100Pflops = h100?.flops.bf16.value ?? NaN;
   const h100Fp8 = h100?.flops.fp8?.value ?? NaN;
-  const order = n > 0 ? chipFillOrder(chips, capacity.chips, {lagMonths}) : [];
-  const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
   const ceiling = factGw(capacity.ceiling);
   const {start, months: points} = scheduleMonths(datedPoints(capacity), deliveryStart(deal, chips).date);
+  // From the delivery start, so no capacity is drawn as a chip before it is available (chipFillOrder).
+  const order = capacity.chips.length ? chipFillOrder(chips, capacity.chips, {lagMonths, startMonth: start}) : [];
+  const n = order.length;
+  const specs = order.map(({id}) => chips.find((c) => c.id === id)!);
   const fromYear = Math.floor(start / 12);
   const first = n > 0 ? chipAtMonth(order, start) : undefined;
   // Stated generation shares (aligned with the fill order; 0 for a chip without one), drawn under their ids.

@@ -4,6 +4,7 @@
  * from the data: schedule points, chip figures and dates, and the signals' dated observations.
  */
 import {median} from "d3-array";
+import {chipFillOrder} from "../capacity/chipMix.js";
 import {monthIndex, monthLabel} from "../capacity/months.js";
 import {deliveryStart} from "../capacity/schedule.js";
 import type {Dataset, ObservationBasis, PriceClass, SignalStatus, Status} from "../model.js";
@@ -157,12 +158,15 @@ export function dealCheckpoints(
   };
 
   const lastPoint = schedule.at(-1)?.by ?? null;
-  // No chip fills this deal's capacity before the deal's delivery can start (announcement, first delivery).
+  // No chip fills this deal's capacity before the deal's delivery can start (announcement, first delivery); the month
+  // each fills from is the capacity model's (chipFillOrder), so the timeline and the drawn capacity agree.
   const startMonth = monthIndex(deliveryStart(deal, dataset.chips).date);
-  const chips = (deal.capacity?.chips ?? []).map((id) => {
+  const ids = deal.capacity?.chips ?? [];
+  const order = ids.length ? chipFillOrder(dataset.chips, ids, {lagMonths, startMonth}) : [];
+  const chips = ids.map((id) => {
     const chip = dataset.chips.find((c) => c.id === id);
     if (!chip) throw new Error(`invalid chip: ${id}`);
-    const fills = Math.max(startMonth, monthIndex(chip.available.date) + lagMonths);
+    const fills = Math.max(startMonth, order.find((o) => o.id === id)!.from);
     return {
       id,
       available: chip.available.date,

@@ -85,3 +85,35 @@ it("gwAddedByChip(curve, order, t0, t1): the chips' parts sum to the GW added", 
     })
   );
 });
+
+it("chipFillOrder(chips, ids, {startMonth}) never draws capacity as a chip before it is available: the oldest fills from its availability or the start, and what is built before it is the earlier chip of its line", () => {
+  const line = (c: typeof alpha, name: string) => ({...c, line: name});
+  // old: available 2024-01 (24288); alpha 2025-01 (24300), beta 2026-01 (24312), all of one line; lag 6 months.
+  const old = line(chip("old", {date: "2024-01-01", itKw: 1, bf16: 1}), "l");
+  const lined = [old, line(alpha, "l"), line(beta, "l")];
+  // Delivery from April 2026 (24315): alpha, out since January 2025, fills from then, not from its lag's July 2025;
+  // beta, out in January 2026, still waits its lag (24318).
+  assert.deepStrictEqual(chipFillOrder(lined, ["alpha", "beta"], {startMonth: 24315}), [
+    {id: "alpha", from: 24315},
+    {id: "beta", from: 24318}
+  ]);
+  // Delivery from March 2025 (24302), two months after alpha came out: alpha fills from the start (max(24300, 24302)),
+  // where the lag rule alone would have drawn March–June 2025 as alpha while saying it filled only from July.
+  assert.deepStrictEqual(chipFillOrder(lined, ["alpha", "beta"], {startMonth: 24302}), [
+    {id: "alpha", from: 24302},
+    {id: "beta", from: 24318}
+  ]);
+  // Delivery from June 2024 (24293), before alpha is out: the newest earlier chip of alpha's line out by then, "old",
+  // fills from the start until alpha is out (24300), then alpha until beta's lag ends.
+  const early = chipFillOrder(lined, ["alpha", "beta"], {startMonth: 24293});
+  assert.deepStrictEqual(early, [
+    {id: "old", from: 24293},
+    {id: "alpha", from: 24300},
+    {id: "beta", from: 24318}
+  ]);
+  assert.strictEqual(chipAtMonth(early, 24299), "old");
+  assert.strictEqual(chipAtMonth(early, 24300), "alpha");
+  // No earlier chip of the line in the data (or no line): the oldest of the deal's, as without a start.
+  assert.deepStrictEqual(chipFillOrder(chips, ["alpha", "beta"], {startMonth: 24293})[0], {id: "alpha", from: 24300});
+  assert.throws(() => chipFillOrder(chips, ["alpha"], {startMonth: 1.5}), /invalid startMonth: 1.5/);
+});

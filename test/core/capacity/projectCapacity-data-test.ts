@@ -3,6 +3,7 @@ import {scenarioValues} from "../../../src/core/assumptions.js";
 import {dealCapacityMonths} from "../../../src/core/capacity/capacityMonths.js";
 import {projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
 import {deliveryStart} from "../../../src/core/capacity/schedule.js";
+import {dealCheckpoints} from "../../../src/core/roadmap/checkpoints.js";
 import type {Dataset, Deal} from "../../../src/core/model.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
@@ -81,4 +82,23 @@ it("TPU 8t's figures follow from its pod (121 EF FP4 ÷ 9,600 chips ÷ 2 for 8-b
   // Ironwood holds 1 + 4 × 0.028 = 1.112 GW and TPU 8t 3.888 GW of 5: 0.7776 (Broadcom's 8-K: about 3.5 GW, 0.7).
   assertInDelta(capacity.mix["tpu-8t"], 0.7776, 1e-4);
   assertInDelta(capacity.mix.ironwood + capacity.mix["tpu-8t"], 1);
+});
+
+it("no deal's capacity is drawn as a chip before that chip is available, and each chip's fill month on the roadmap is when the drawn capacity first uses it (issue #13: Google → Anthropic's April 2026 was Ironwood while the roadmap said Ironwood filled from May)", () => {
+  for (const d of data.deals) {
+    const months = dealCapacityMonths(d, data.chips, base())?.months ?? [];
+    for (const id of d.capacity?.chips ?? []) {
+      const chip = data.chips.find((c) => c.id === id)!;
+      const first = months.find((m) => (m.byChip[id] ?? 0) > 1e-12);
+      if (!first) continue;
+      assert.ok(`${first.month}-31` >= chip.available.date, `${d.id}: ${id} drawn in ${first.month}, available ${chip.available.date}`);
+    }
+  }
+  const google = data.deals.find((d) => d.id === "google-anthropic")!;
+  const months = dealCapacityMonths(google, data.chips, base())!.months;
+  // Delivery starts at the announcement (April 2026); Ironwood, out since November 2025, fills from then.
+  assert.strictEqual(months[0].month, "2026-04");
+  assert.ok(months[0].byChip.ironwood > 0);
+  const [, , alignment] = dealCheckpoints(data, google.id);
+  assert.strictEqual(alignment.chips.find((c) => c.id === "ironwood")!.fillsFrom, "2026-04");
 });
