@@ -3,8 +3,8 @@ import {scenarioValues} from "../../../src/core/assumptions.js";
 import {dealCapacityMonths} from "../../../src/core/capacity/capacityMonths.js";
 import {projectDealCapacity} from "../../../src/core/capacity/projectCapacity.js";
 import {deliveryStart} from "../../../src/core/capacity/schedule.js";
-import {dealCheckpoints} from "../../../src/core/roadmap/checkpoints.js";
 import type {Dataset, Deal} from "../../../src/core/model.js";
+import {dealCheckpoints} from "../../../src/core/roadmap/checkpoints.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
 
