@@ -17,6 +17,7 @@ import {
   historyText,
   isSuperseded,
   itRenewalText,
+  laterCapexText,
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   medianBetweenClusters,
@@ -259,7 +260,7 @@ export async function projectCommand(
     console.log(
       `  IT renewal: ${itRenewalText(projection.assumptions["it-life"], projection.assumptions["it-renewal-share"], projection.assumptions["old-kit-price-share"])}`
     );
-    console.log("  refreshes: bought at today's capex per GW (no price path for later generations)");
+    console.log(`  capex price: ${laterCapexText(projection.assumptions["capex-per-gw"] * 1e9, rec)}`);
   }
   if (rec.oldKitDiscountUsd)
     console.log(

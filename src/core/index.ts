@@ -58,6 +58,7 @@ export * from "./recycling/dealEquity.js";
 export * from "./recycling/dealInvestment.js";
 export * from "./recycling/heldMargin.js";
 export * from "./recycling/labExposure.js";
+export * from "./recycling/laterCapex.js";
 export * from "./recycling/marketMap.js";
 export * from "./recycling/netCashBands.js";
 export * from "./recycling/netCashLine.js";

@@ -16,6 +16,7 @@ import {
   itRenewalText,
   type LabExposure,
   labExposure,
+  laterCapexText,
   marketMap,
   medianBetweenClusters,
   type NetCashBand,
@@ -616,8 +617,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "usd",
         "recycling.capexUsd",
         r.facilityLeaseYears !== null
-          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
-          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; refreshes bought at today's capex per GW; not discounted${timing ? `; ${timing}` : ""}`
+          ? `to equip the capacity ${lab}'s spend keeps busy: IT only, ${usd(view.assumptions["capex-per-gw"] * view.assumptions["it-share"] * 1e9)} per GW (${pct(view.assumptions["it-share"])} of ${usd(view.assumptions["capex-per-gw"] * 1e9)}), as ${provider} leases its data centres (their rent a cash running cost); ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; not discounted; ${laterCapexText(view.assumptions["capex-per-gw"] * 1e9, r)}${timing ? `; ${timing}` : ""}`
+          : `to build the capacity ${lab}'s spend keeps busy${r.deliveredGwYears ? " (never more than the deal schedules)" : ""}, at ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW, chips included; ${itRenewalText(view.assumptions["it-life"], view.assumptions["it-renewal-share"], view.assumptions["old-kit-price-share"])}; not discounted; ${laterCapexText(view.assumptions["capex-per-gw"] * 1e9, r)}${timing ? `; ${timing}` : ""}`
       ),
       Kpi(
         `Cash NPV at ${pct(rate)}, new money, ${r.valuationYear} dollars`,

@@ -211,6 +211,14 @@ export interface DealRecycling {
    * the value of capacity that can be re-let), USD; shown beside the cash-only NPV, never instead of it.
    */
   npvWithResidualUsd: Figure | null;
+  /**
+   * How much the flat capex price moves the headline: capex per GW is the same in nominal dollars in every year, so
+   * capacity built or IT renewed in 2030 costs what 2026's does. This is npvUsd at the same values but with everything
+   * bought from `fromYear` ({@link VALUATION_YEAR} + 1) at `capexPerGwUsd`, the high end of `capex-per-gw` (the
+   * estimates that look ahead to later chip generations); `capexUsd` is that reading's capex. Null without flows or
+   * without a purchase from `fromYear` on.
+   */
+  laterCapex: {fromYear: number; capexPerGwUsd: number; npvUsd: number; capexUsd: number} | null;
   /** The new money the headline nets: new firm tranches + new contingent ones × contingent-probability, USD. */
   newMoneyExpectedUsd: Figure;
   /** The new money if every new contingent tranche is paid (new firm + new contingent), USD: the ceiling of the expectation. */
@@ -281,7 +289,13 @@ export interface PreparedDealRecycling {
   rebates: DealInvestment;
   /** The rebates' expected value's provenance (null without rebates): assumption-free, so worked out once. */
   rebate: Provenance | null;
-  chipMakers: {company: string; marginId: MarginId; investedFirmUsd: number; investedFirmBound: Bound; firmTranches: {year: number; usd: number}[]}[];
+  chipMakers: {
+    company: string;
+    marginId: MarginId;
+    investedFirmUsd: number;
+    investedFirmBound: Bound;
+    firmTranches: {year: number; usd: number}[];
+  }[];
   equity: EquityPoint[];
   equityGainUsd: Figure | null;
   latestMark: Figure | null;
@@ -303,6 +317,11 @@ export interface PreparedDealRecycling {
   buildOut: {terms: SpendTerm[]; notBefore: string} | null;
   /** GW of capacity the deal contracts on top of its commitment (a `beyondCommitment` ceiling), else null. */
   additionalGw: number | null;
+  /**
+   * The high end of `capex-per-gw`, USD per GW: the price the flat-capex sensitivity ({@link DealRecycling}'s
+   * `laterCapex`) charges for capacity built or renewed after {@link VALUATION_YEAR}; null without the assumption.
+   */
+  laterCapexPerGwUsd: number | null;
   margin: Provenance;
   discount: Provenance;
   cash: Provenance;
@@ -383,6 +402,7 @@ export function prepareDealRecycling(
     facilityLeaseYears,
     buildOut: buildOutOf(deal, built),
     additionalGw: deal.capacity?.ceiling && deal.capacity.beyondCommitment ? factGw(deal.capacity.ceiling) : null,
+    laterCapexPerGwUsd: laterCapexOf(assumptions),
     margin: provenanceOf({lineage: assumptionLineage(assumptions, margin)}),
     discount: provenanceOf({lineage: assumptionLineage(assumptions, "discount-rate")}),
     credit: provenanceOf({lineage: assumptionLineage(assumptions, "credit-share")}),
@@ -478,6 +498,7 @@ export function evaluateDealRecycling(
         ? withValue(p.capex, Math.max(0, ...provider.map((y) => y.gw)) * values["capex-per-gw"] * 1e9 * (1 - values["it-share"]), "usd")
         : null,
     buildOut: p && flows.length ? buildOutSpan(prepared, values, base.revenue) : null,
+    laterCapex: p && flows.length ? laterCapexReading(prepared, commitment, values, provider) : null,
     valuationYear: VALUATION_YEAR,
     flows,
     netCashByYear,
@@ -693,14 +714,15 @@ function newMoneyCash<F>(
   prepared: PreparedDealRecycling,
   commitment: SpendInput | null,
   values: AssumptionValues,
-  flowsOf: FlowsBuilder<F>
+  flowsOf: FlowsBuilder<F>,
+  laterCapex?: {fromYear: number; capexPerGwUsd: number}
 ): NewMoneyCash<F> {
   const probability = values["contingent-probability"];
   const margin = values[prepared.marginId];
   const contractPrice = values["revenue-per-gw-year"] * 1e9;
   const onCommitment = commitment ? revenueOnCommitment(commitment, contractPrice) : null;
   const revenue = onCommitment && commitment && !commitment.delivered ? builtOut(prepared, values, onCommitment) : onCommitment;
-  const provider = revenue ? providerCashOn(prepared, values, revenue) : [];
+  const provider = revenue ? providerCashOn(prepared, values, revenue, laterCapex) : [];
   // Credits cost the investor what serving them costs its cloud: 1 − margin per dollar of credit.
   const cost = 1 - values["credit-share"] * margin;
   const flows = commitment ? flowsOf.of(prepared.flowTranches.new, provider, {probability, cost}) : flowsOf.none();
@@ -734,6 +756,35 @@ function builtOut(prepared: PreparedDealRecycling, values: AssumptionValues, rev
   };
 }
 
+/** The high end of `capex-per-gw` in USD per GW, or null when the assumptions do not hold it. */
+function laterCapexOf(assumptions: readonly Assumption[]): number | null {
+  const capex = assumptions.find((a) => a.id === "capex-per-gw");
+  return capex ? capex.high * 1e9 : null;
+}
+
+/**
+ * The flat-capex sensitivity ({@link DealRecycling}'s `laterCapex`): the new money's cash NPV at `values` with what is
+ * bought from {@link VALUATION_YEAR} + 1 on at the high end of `capex-per-gw`; null when nothing is bought then, the
+ * price is missing or already at least that high.
+ */
+function laterCapexReading(
+  prepared: PreparedDealRecycling,
+  commitment: SpendInput | null,
+  values: AssumptionValues,
+  provider: readonly ProviderCashYear[]
+): DealRecycling["laterCapex"] {
+  const price = prepared.laterCapexPerGwUsd;
+  const fromYear = VALUATION_YEAR + 1;
+  if (price === null || !(price > values["capex-per-gw"] * 1e9) || !provider.some((y) => y.year >= fromYear && y.capex > 0)) return null;
+  const later = newMoneyCash(prepared, commitment, values, NET_CASH, {fromYear, capexPerGwUsd: price});
+  return {
+    fromYear,
+    capexPerGwUsd: price,
+    npvUsd: netCashMeasures(later.flows, values["discount-rate"]).npv,
+    capexUsd: sum(later.provider, (y) => y.capex)
+  };
+}
+
 /** The span of a deal's build-out in decimal years ({@link DealRecycling}'s `buildOut`); null without one. */
 function buildOutSpan(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue | null): DealRecycling["buildOut"] {
   if (!prepared.buildOut || revenue?.useEndYear === undefined) return null;
@@ -759,8 +810,14 @@ function buildOutOf(deal: Deal, built: boolean): PreparedDealRecycling["buildOut
 }
 
 /** The provider's cash on one reading of the lab's spend ({@link providerCash}), at the values' capex and cost assumptions. */
-function providerCashOn(prepared: PreparedDealRecycling, values: AssumptionValues, revenue: Revenue) {
+function providerCashOn(
+  prepared: PreparedDealRecycling,
+  values: AssumptionValues,
+  revenue: Revenue,
+  laterCapex?: {fromYear: number; capexPerGwUsd: number}
+) {
   return providerCash(revenue.perYear, {
+    laterCapex,
     capexPerGwUsd: values["capex-per-gw"] * 1e9,
     itShare: values["it-share"],
     itLife: values["it-life"],

@@ -72,6 +72,12 @@ export interface ProviderCosts {
    * rate, so that rent paid over the lease's remaining years is not charged at its nominal sum. Default 0 (nominal).
    */
   leaseDiscountRate?: number;
+  /**
+   * A later price for what is bought from `fromYear` on (capacity built then and IT renewed then), USD per GW all-in;
+   * absent (the default), every purchase costs `capexPerGwUsd`, flat in nominal dollars whatever its year. A
+   * sensitivity of that flat price, not a forecast: running costs keep `capexPerGwUsd` (property tax and insurance).
+   */
+  laterCapex?: {fromYear: number; capexPerGwUsd: number};
 }
 
 /** One year of the provider's economics on a deal, USD (GW for `gw`). */
@@ -185,6 +191,11 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     for (let j = i; j < n; ++j) depreciation[j] += (usd * Math.max(0, Math.min(1, i + life - j))) / life;
     residual += usd * Math.max(0, 1 - (n - i) / life);
   };
+  const later = costs.laterCapex;
+  if (later && !(later.capexPerGwUsd >= 0 && Number.isInteger(later.fromYear)))
+    throw new Error(`invalid laterCapex: ${later.fromYear}, ${later.capexPerGwUsd}`);
+  // Capex per GW of a purchase in year index i: the later price from its year on, else today's.
+  const capexAt = (i: number) => (later && first + i >= later.fromYear ? later.capexPerGwUsd : capexPerGwUsd);
   let peak = 0;
   for (let i = 0; i < n; ++i) {
     const added = builtGw ? builtGw[i] : Math.max(0, gwAt(i) - peak);
@@ -192,15 +203,15 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     if (!(added > 1e-6)) continue;
     peak += added;
     for (let j = i; j < n; ++j) installed[j] += added;
-    if (!leased) buy(i, added * capexPerGwUsd * (1 - itShare), facilityLife);
+    if (!leased) buy(i, added * capexAt(i) * (1 - itShare), facilityLife);
     else leaseTail += added * rentPerGw * owed(i + (leaseYears as number) - n);
     // IT is bought with the capacity and replaced at the end of each life while the term still covers `renewShare` of
     // the new kit's life (n − j years left, year j included); past that, the kit in use runs on to the term's end.
-    buy(i, added * capexPerGwUsd * itShare, itLife);
+    buy(i, added * capexAt(i) * itShare, itLife);
     let last = i;
     for (let t = itLife; Math.floor(i + t) < n && useEnd - (first + Math.floor(i + t)) >= renewShare * itLife; t += itLife) {
       last = Math.floor(i + t);
-      buy(last, added * capexPerGwUsd * itShare, itLife);
+      buy(last, added * capexAt(last) * itShare, itLife);
     }
     // The last kit bought runs past its life from year index last + itLife: each later year's part past it.
     for (let j = last; j < n; ++j) oldGw[j] += added * Math.max(0, Math.min(1, j + 1 - (last + itLife)));

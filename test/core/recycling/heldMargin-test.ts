@@ -1,5 +1,6 @@
 import {assert, it} from "vitest";
 import {capexTimingText, heldMarginText} from "../../../src/core/recycling/heldMargin.js";
+import {laterCapexText} from "../../../src/core/recycling/laterCapex.js";
 import {heldMarginCostPv} from "../../../src/core/recycling/projectDealRecycling.js";
 import {assertInDelta} from "../../asserts.js";
 
@@ -96,5 +97,23 @@ it("capexTimingText with a build-out: the ramp, its years, a use that runs past 
   assert.strictEqual(
     capexTimingText(flows, {high: 18, swing: 0.01e9, baseValue: -6.07e9}, {...built, useEnd: 2032}),
     `${ramp}; a delivery slip moves capex and spend together, and a slip of up to 18 months leaves the cash NPV about unchanged`
+  );
+});
+
+it("laterCapexText states the flat capex price and, where computed, what the range's high end from the next year on would make of capex and the NPV", () => {
+  const r = {
+    valuationYear: 2026,
+    laterCapex: {fromYear: 2027, capexPerGwUsd: 55e9, npvUsd: -25.85e9, capexUsd: 98.6e9},
+    npvUsd: {value: -12.7e9, unit: "usd", bound: "about" as const, lineage: {inputs: [], status: "assumption" as const}},
+    capexUsd: {value: 72.3e9, unit: "usd", bound: "about" as const, lineage: {inputs: [], status: "assumption" as const}},
+    baseCase: {npvUsd: -7.27e9, operatingProfitUsd: null, paybackYear: null}
+  };
+  assert.strictEqual(
+    laterCapexText(40e9, r),
+    "capex per GW is $40B in nominal dollars whatever the year (no price path): capacity built or IT renewed in 2030 costs what 2026's does; if what is bought from 2027 on cost $55B per GW (the range's high end), capex would be about $98.6B instead of about $72.3B, and the cash NPV about −$25.9B instead of about −$7.27B, at the base values"
+  );
+  assert.strictEqual(
+    laterCapexText(40e9, {...r, laterCapex: null}),
+    "capex per GW is $40B in nominal dollars whatever the year (no price path): capacity built or IT renewed in 2030 costs what 2026's does"
   );
 });

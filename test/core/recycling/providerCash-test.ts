@@ -182,3 +182,33 @@ it("itRenewalText(itLife, share, oldKitPriceShare) states the renewal rule and t
     "IT replaced every 5 years only while the term left covers at least 50% of a new generation's life (2.5 years); after that the kit in use runs on to the term's end, the capacity past its life earning 70% of the contract price"
   );
 });
+
+it("providerCash(…, {laterCapex}) prices what is bought from its year on at the later capex per GW: new capacity, its IT, and IT renewed then", () => {
+  const costs = {
+    capexPerGwUsd: 40e9,
+    itShare: 0.7,
+    itLife: 2,
+    facilityLife: 20,
+    revenuePerGwYearUsd: 10e9,
+    energyPerGwYearUsd: 0,
+    siteOpexPerGwYearUsd: 0
+  };
+  // 1 GW in 2026, 2 GW from 2027 (spend ÷ 10), IT life 2 years, so 2026's IT is renewed in 2028.
+  const spend = [2026, 2027, 2028].map((year, i) => ({year, usd: (i === 0 ? 1 : 2) * 10e9}));
+  const flat = providerCash(spend, costs);
+  // Flat: 2026 1 GW × 40 = 40; 2027 1 GW × 40 = 40; 2028 renews 2026's IT: 1 × 40 × 0.7 = 28.
+  assertInDelta(
+    flat.map((y) => y.capex / 1e9),
+    [40, 40, 28]
+  );
+  const later = providerCash(spend, {...costs, laterCapex: {fromYear: 2027, capexPerGwUsd: 55e9}});
+  // From 2027 at 55: 2026 still 40; 2027 1 GW × 55 = 55 (facility 16.5 + IT 38.5); 2028 renewal 1 × 55 × 0.7 = 38.5.
+  assertInDelta(
+    later.map((y) => y.capex / 1e9),
+    [40, 55, 38.5]
+  );
+  // Cash moves by the capex alone: 2027's cash is 20 − 55 = −35, against 20 − 40 = −20.
+  assertInDelta(later[1].cash / 1e9, -35);
+  assertInDelta(flat[1].cash / 1e9, -20);
+  assert.throws(() => providerCash(spend, {...costs, laterCapex: {fromYear: 2027.5, capexPerGwUsd: 55e9}}), /invalid laterCapex/);
+});
