@@ -1,6 +1,6 @@
 /** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
 import type {Company, Deal, Source} from "../lib/core.js";
-import {headlineTerms, providerGroupInvestors} from "../lib/core.js";
+import {headlineTerms, providerGroupInvestors, quotientProvenance} from "../lib/core.js";
 import {type Child, el} from "./dom.js";
 import {date, derivedText, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -108,7 +108,9 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
   const whose = own === terms ? "" : ` ${group!.map((id) => options.companies?.[id] ?? id).join(" and ")}`;
   if (firmOwn && terms.committed) {
     const ratio = terms.committed.usd / firmOwn.usd;
-    const text = derivedText({value: ratio, unit: "ratio", bound: terms.committed.bound});
+    // Spend ÷ money invested: an "up to" investment makes the ratio "at least" (the comparison's quotient rule).
+    const {bound} = quotientProvenance(terms.committed, firmOwn);
+    const text = derivedText({value: ratio, unit: "ratio", bound});
     cards.push(
       card(
         `Spend committed per dollar${whose} invested`,
@@ -120,7 +122,7 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
           },
           {key: `${deal.id}.ratio.commitmentToInvestment`, value: text}
         ),
-        `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(firmOwn, {bare: true})} invested${whose ? ` by${whose}` : ""}`,
+        `${moneyTermText(terms.committed)} committed ÷ ${moneyTermText(firmOwn)} invested${whose ? ` by${whose}` : ""}`,
         "ratio.commitmentToInvestment"
       )
     );
