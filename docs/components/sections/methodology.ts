@@ -8,6 +8,7 @@ import {
   CLUSTER_BINS,
   CLUSTER_DIP,
   CLUSTER_MIN_SHARE,
+  capacityName,
   type Deal,
   type DealProjection,
   drawShareText,
@@ -42,7 +43,7 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
   "recycling.operatingProfitUsd": ["Provider's operating profit on the commitment (accounting view, the margin the flows imply)", "usd"],
   "recycling.npvUsd": ["Investor's cash NPV, new money, 2026 dollars", "usd"],
   "recycling.paybackYear": ["Payback year (cash, new money)", "year"],
-  "recycling.filledNpvUsd": ["Investor's cash NPV if the lab fills the ceiling", "usd"],
+  "recycling.filledNpvUsd": ["Investor's cash NPV if the lab uses all its capacity", "usd"],
   "recycling.npvWithResidualUsd": ["Investor's cash NPV with the capacity's value at term end", "usd"],
   "recycling.relationshipNpvUsd": ["Investor's cash NPV, relationship to date", "usd"],
   "recycling.npvAtHeldMarginUsd": [
@@ -87,9 +88,9 @@ function EconomicsNote(deal: Deal, projection: DealProjection, names: (id: strin
         : ""
     } The operating profit the flows imply (spend − running costs − depreciation, no capex) is shown as the accounting view, labelled as such.`,
     r.ceilingFilled && r.revenueUsd && r.ceilingFilled.revenueUsd > r.revenueUsd.value * 1.001
-      ? `If the lab fills the ceiling, beside the central case: the lab might pay the contract price on all the capacity the schedule delivers (${figureText(r.ceilingFilled.gwYears, "gw-years")}, ${figureText(r.ceilingFilled.revenueUsd, "usd")}) rather than only its commitment; ${provider} would then build all of it (${figureText(r.ceilingFilled.capexUsd, "usd")} of capex), and the new money's cash NPV is ${figureText(r.ceilingFilled.npvUsd.value, "usd")} (median of the same draws${r.ceilingFilled.baseNpvUsd !== undefined ? `, ${figureText(r.ceilingFilled.baseNpvUsd, "usd")} at the base values` : ""}) against the central ${r.npvUsd ? figureText(r.npvUsd.value, "usd") : "figure"}.`
+      ? `If the lab fills ${capacityName(deal.capacity)}, beside the central case: the lab might pay the contract price on all the capacity the schedule delivers (${figureText(r.ceilingFilled.gwYears, "gw-years")}, ${figureText(r.ceilingFilled.revenueUsd, "usd")}) rather than only its commitment; ${provider} would then build all of it (${figureText(r.ceilingFilled.capexUsd, "usd")} of capex), and the new money's cash NPV is ${figureText(r.ceilingFilled.npvUsd.value, "usd")} (median of the same draws${r.ceilingFilled.baseNpvUsd !== undefined ? `, ${figureText(r.ceilingFilled.baseNpvUsd, "usd")} at the base values` : ""}) against the central ${r.npvUsd ? figureText(r.npvUsd.value, "usd") : "figure"}.`
       : r.ceilingFilled && r.commitmentUsd
-        ? `If the lab fills the ceiling: the same figures here, since ${r.deliveredGwYears ? "at the contract price the capacity on schedule comes to no more than the commitment" : "the deal states no delivery schedule to pay for beyond the commitment"}; where it comes to more, the recycling page shows that reading beside the central case.`
+        ? `If the lab fills ${capacityName(deal.capacity)}: the same figures here, since ${r.deliveredGwYears ? "at the contract price the capacity on schedule comes to no more than the commitment" : "the deal states no delivery schedule to pay for beyond the commitment"}; where it comes to more, the recycling page shows that reading beside the central case.`
         : "",
     r.ceilingFilled
       ? "Provider-side exposure: a deal's commitment is set against the backlog (or remaining performance obligations) its provider last stated, as a share of it; a lab's share of that backlog is given only where a source states it, with that source's status. An announcement can follow the signing, so the dates alone never say whether the backlog already holds the commitment."
