@@ -593,7 +593,7 @@ export interface MarketScenarioCsvRow extends MarketScenarioColumn {
 export function marketScenarioRows(columns: readonly MarketScenarioColumn[]): MarketScenarioCsvRow[] {
   return columns.map((c) => ({
     ...c,
-    title: c.scenario === "base" ? "Base case" : c.scenario === "ceiling-filled" ? "If each lab fills its ceiling" : c.label
+    title: c.scenario === "base" ? "Base case" : c.scenario === "ceiling-filled" ? "If each lab uses all its capacity" : c.label
   }));
 }
 

@@ -1,6 +1,6 @@
 /** The founding deal in big numbers: the figures a reader repeats, each with its bound and provenance. */
 import type {Company, Deal, Source} from "../lib/core.js";
-import {headlineTerms, providerGroupInvestors, quotientProvenance} from "../lib/core.js";
+import {capacityLabel, headlineTerms, providerGroupInvestors, quotientProvenance} from "../lib/core.js";
 import {type Child, el} from "./dom.js";
 import {date, derivedText, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -34,7 +34,9 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
   const {sources, index} = options;
   const terms = headlineTerms(deal);
   const cards: HTMLElement[] = [];
-  if (terms.latest) {
+  // The latest tranche is a card of its own only when it is not the whole firm total (one tranche: the same figure twice).
+  const latestIsFirm = terms.latest && terms.firm && terms.firm.fact === terms.latest.tranche.amount;
+  if (terms.latest && !latestIsFirm) {
     const {tranche, usd: amount} = terms.latest;
     cards.push(
       card(
@@ -51,7 +53,8 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
     const badge = terms.firm.fact
       ? Badge(terms.firm.fact, {sources, index, key})
       : DerivedBadge(terms.firm.lineage, {key, value: moneyTermText(terms.firm)});
-    cards.push(card("Invested in total (firm)", moneyTermText(terms.firm), badge, terms.firm.label, "investment.firm"));
+    const foot = latestIsFirm ? `${terms.firm.label}, ${date(terms.latest!.tranche.date)}` : terms.firm.label;
+    cards.push(card("Invested in total (firm)", moneyTermText(terms.firm), badge, foot, "investment.firm"));
   }
   if (terms.contingent) {
     const key = `${deal.id}.investment.contingent`;
@@ -62,7 +65,18 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
       .filter((t) => !t.firm)
       .map((t) => t.condition)
       .filter(Boolean);
-    cards.push(card("More on conditions", moneyTermText(terms.contingent), badge, conditions.join("; "), "investment.contingent"));
+    // What the deal's card also said: the most it comes to if every condition is met, with its own badge.
+    const most = terms.max
+      ? [
+          `; ${moneyTermText(terms.max)} in all if every condition is met`,
+          terms.max.fact
+            ? Badge(terms.max.fact, {sources, index, key: `${deal.id}.investment.max`})
+            : DerivedBadge(terms.max.lineage, {key: `${deal.id}.investment.max`, value: moneyTermText(terms.max)})
+        ]
+      : [];
+    cards.push(
+      card("More on conditions", moneyTermText(terms.contingent), badge, [conditions.join("; "), ...most], "investment.contingent")
+    );
   }
   for (const {commitment, usd: amount} of terms.commitments) {
     cards.push(
@@ -85,7 +99,8 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
     const next = deal.capacity.schedule[0];
     cards.push(
       card(
-        "New capacity",
+        // The key box's label: "Trainium capacity (part of the deal)" is no ceiling, "over 10 GW" a floor (capacityLabel).
+        capacityLabel(deal.capacity),
         figureText(c.value, c.unit, c.bound, c.status),
         Badge(c, {sources, index, key: `${deal.id}.capacity.ceiling`}),
         next

@@ -161,7 +161,7 @@ export function StatusLegend(): HTMLElement {
   const items: [string, string][] = [
     ["confirmed", "in a filing or a party's own statement (a vendor's own document for a chip)"],
     ["reported", "in a named outlet's own report, not confirmed by the parties"],
-    ["estimate", "by analysts, derived by us, or found only in a secondary copy (a mirror, reprint or aggregator)"],
+    ["estimate", "by analysts, derived by the editors, or found only in a secondary copy (a mirror, reprint or aggregator)"],
     ["assumption", "set by the editors, with a range"]
   ];
   return el(

@@ -485,7 +485,7 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   "options.valueMonteCarlo": "value of the options on future generations (Monte Carlo), per GW-year",
   "recycling.accountingNpvUsd": "accounting NPV of the new money (operating profit, no capex; not cash)",
   "recycling.capexUsd": "provider's capex to deliver the capacity",
-  "recycling.ceilingFilled.npvUsd": "provider's cash NPV if the lab fills the ceiling",
+  "recycling.ceilingFilled.npvUsd": "provider's cash NPV if the lab pays for all the capacity delivered",
   "recycling.commitmentUsd": "compute commitment the cash figures are computed on",
   "recycling.deliveredGwYears": "GW-years the capacity supplies on schedule over the term",
   "recycling.equityGainUsd": "investor's equity gain on paper (latest mark − firm cash paid in; not cash)",

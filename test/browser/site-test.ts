@@ -429,7 +429,8 @@ it("every page's first screen is in its HTML: its headline, and on a deal page t
     if (path.startsWith("/deals/")) {
       const deal = dataset.deals.find((d) => `/deals/${d.id}` === path)!;
       assert.strictEqual(staticText(staticHeading(path)), deal.name, path);
-      assert.include(builtHtml(path), 'class="card headline"', `${path}: key figures`);
+      // The key box holds each key figure once on the first screen; the terms' cards with their badges are below (s11).
+      assert.include(builtHtml(path), 'class="key-figures"', `${path}: key figures`);
     }
   }
   const main = /<main\b[\s\S]*?<\/main>/.exec(builtHtml("/deals/amazon-anthropic"))?.[0] ?? "";

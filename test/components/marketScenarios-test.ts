@@ -20,7 +20,7 @@ it("marketScenarioFinding(table) names the highest and lowest sums and says how 
   const some = marketScenarios([deal("a", [-1e9, 2e9, -4e9]), deal("b", [-2e9, -3e9, -5e9])]);
   assert.strictEqual(
     marketScenarioFinding(some),
-    "Added up, the providers' cash NPVs run from about −$1B (if each lab fills its ceiling) down to about −$9B (bear economics); no scenario puts more than 1 of the 2 deals above zero."
+    "Added up, the providers' cash NPVs run from about −$1B (if each lab uses all its capacity) down to about −$9B (bear economics); no scenario puts more than 1 of the 2 deals above zero."
   );
   const none = marketScenarios([deal("a", [-1e9, -1e9, -4e9]), deal("b", [-1e9, -1e9, -4e9])]);
   assert.match(marketScenarioFinding(none), /; none of the 2 deals is above zero in any of them\.$/);
@@ -34,6 +34,9 @@ it("marketScenarioFinding(table) names the highest and lowest sums and says how 
     marketScenarioFinding(marketScenarios([deal("a", [-1e9, -2e9, -3e9])])),
     /; the one deal priced is below zero in every one of them\.$/
   );
-  assert.strictEqual(scenarioTitle({scenario: "ceiling-filled", label: "If the lab fills the ceiling"}), "If each lab fills its ceiling");
+  assert.strictEqual(
+    scenarioTitle({scenario: "ceiling-filled", label: "If the lab fills the ceiling"}),
+    "If each lab uses all its capacity"
+  );
   assert.strictEqual(marketScenarioFinding(marketScenarios([])), "");
 });

@@ -20,7 +20,9 @@ export interface CoverOptions {
 export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOptions): HTMLElement {
   const facts: [string, string][] = [
     ["Data as of", date(asOf)],
-    ["Data version", version],
+    // One scheme for every output (M17): a page or briefing that draws one part of the dataset prints that part's
+    // version and says so; the Data page prints the whole dataset's. The two differ by design.
+    ["Data version", `${version}, of this briefing's part of the dataset`],
     ["Scenario", scenario.label ? `${scenario.label}${scenario.description ? `: ${scenario.description}` : ""}` : scenario.id]
   ];
   return el(
@@ -40,7 +42,7 @@ export function Cover(briefing: BriefingSpec, {asOf, version, scenario}: CoverOp
       {class: "briefing-cover-note"},
       "Every figure traces to a sourced fact with its status and as-of date; bounds are kept as the sources wrote them, and a figure computed from an assumption reads “about”. ",
       // The version is the briefing's own slice's, not the dataset's (critic s8 M4: a reader looked for it on the Data page).
-      "Built by compute-deals from its sourced dataset. The data version identifies the part of it this briefing draws (the Data page's is the whole dataset's); the same data version gives the same document."
+      "Built by compute-deals from its sourced dataset. The data version fingerprints only the data this briefing draws, so it changes only when they change and differs from the whole dataset's version on the Data page; the same data version gives the same document."
     )
   );
 }

@@ -13,6 +13,7 @@ import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
 import {Cover} from "./cover.js";
 import {fitCardFigures} from "./fitCardFigures.js";
+import {coverOverflowText, fitCover} from "./fitCover.js";
 import {fitToWidth} from "./fitToWidth.js";
 import {flowShortParts} from "./flowShortParts.js";
 import {keepWithCharts} from "./keepWithCharts.js";
@@ -206,6 +207,14 @@ export async function markReady(meta: BriefingMeta): Promise<void> {
     const portrait = printableArea(meta.paper);
     unclipCharts(briefing);
     fitCardFigures(briefing);
+    // Page 1 ends on page 1: set tighter when a long call needs it, or refused by the renderer, named (fitCover.ts).
+    // Measured only as printed (the renderer emulates print media): on screen the cover is laid out for reading.
+    if (matchMedia("print").matches) {
+      const cover = fitCover(briefing, portrait.height);
+      document.documentElement.dataset.coverSlack = String(Math.round(cover.slackPx));
+      const overflow = coverOverflowText(meta.name, cover);
+      if (overflow) console.error(overflow);
+    }
     fitToWidth(briefing, {portrait, landscape: printableArea(meta.paper, {landscape: true})});
     allowLongBreaks(briefing, portrait.height);
     keepWithCharts(briefing, portrait.height);

@@ -6,6 +6,7 @@ import {
   assumptionLineage,
   type CapacityShare,
   type Chip,
+  capacitySharePart,
   capacityShareScope,
   type Figure,
   figure,
@@ -108,7 +109,7 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       "li",
       {"data-figure": "capacity.share"},
       el("strong", {}, pct(share.share.value)),
-      ` of the ${gw(share.totalGw.value)} that ${capacityShareScope(share)} announce, which together would draw ${twh(totalTwh.value)} a year`,
+      ` of the ${gw(share.totalGw.value)} that ${capacityShareScope(share)} announce${capacitySharePart(share, gw)}; together they would draw ${twh(totalTwh.value)} a year`,
       DerivedBadge(totalTwh.lineage)
     )
   );

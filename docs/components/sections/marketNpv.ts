@@ -114,10 +114,13 @@ function NpvTableElement(table: NpvTable): HTMLElement {
 
 /** Returns a scenario column's heading: "Base case" for the base scenario's values (no draw), else its label. */
 export function scenarioTitle(c: Pick<MarketScenarioColumn, "scenario" | "label">): string {
-  return c.scenario === "base" ? "Base case" : c.scenario === CEILING_FILLED ? "If each lab fills its ceiling" : c.label;
+  return c.scenario === "base" ? "Base case" : c.scenario === CEILING_FILLED ? "If each lab uses all its capacity" : c.label;
 }
 
-/** What the market's "each lab fills its ceiling" column is (the deal tables say it of one lab). */
+/**
+ * What the market's "each lab uses all its capacity" column is (the deal tables say it of one lab, naming its figure:
+ * a ceiling, a stated floor, or the Trainium capacity of a deal that states only that part).
+ */
 const CEILING_FILLED_MARKET =
   "Each deal's base case if its lab paid the contract price on all the capacity delivered, not only its stated commitment, and its provider built it all; every assumption at its base value.";
 
@@ -135,7 +138,7 @@ export function marketScenarioFinding(table: MarketScenarioTable): string {
   const bull = valued.reduce((a, b) => (b.npvUsd > a.npvUsd ? b : a));
   const bear = valued.reduce((a, b) => (b.npvUsd < a.npvUsd ? b : a));
   const name = (c: MarketScenarioColumn) =>
-    c.scenario === "base" ? "the base case" : c.scenario === CEILING_FILLED ? "if each lab fills its ceiling" : lowerFirst(c.label);
+    c.scenario === "base" ? "the base case" : c.scenario === CEILING_FILLED ? "if each lab uses all its capacity" : lowerFirst(c.label);
   // How many deals are above zero at most, in any column: the clause agrees with the count.
   const most = Math.max(...valued.map((c) => c.positive));
   const priced = Math.max(...valued.map((c) => c.priced));

@@ -151,13 +151,28 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
  * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
  * the provider's capex): "Amazon's new $15B is worth about −$12.7B in cash in 2026 dollars (median of the draws): AWS
  * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
- * pay back within the deal", or what the deal lacks to say it.
+ * pay back within the deal", or what the deal lacks to say it. It is {@link recyclingCall}'s call and detail joined.
  */
 export function recyclingFinding(
   context: Pick<SectionContext, "data" | "dealId">,
   r: DealRecycling,
-  {custom = false}: {custom?: boolean} = {}
+  options: {custom?: boolean} = {}
 ): string {
+  const {call, detail} = recyclingCall(context, r, options);
+  return detail ? `${call}: ${detail}` : call;
+}
+
+/**
+ * Returns the recycling finding in two parts, for a headline that fits a phone: the call ("Amazon's new $15B is worth
+ * about −$12.7B in cash in 2026 dollars (median of the draws)", at most about 20 words) and the detail that backs it
+ * ("AWS keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and
+ * does not pay back within the deal"); the detail is "" when the call is the whole finding.
+ */
+export function recyclingCall(
+  context: Pick<SectionContext, "data" | "dealId">,
+  r: DealRecycling,
+  {custom = false}: {custom?: boolean} = {}
+): {call: string; detail: string} {
   // The undiscounted cash is at the base values, or at the reader's own when a control has moved (s9 critic H7).
   const basis = custom ? "your settings, not discounted" : "base values, not discounted";
   const investor = investorNames(context, {group: true});
@@ -171,7 +186,7 @@ export function recyclingFinding(
         ? `offers ${max} of contingent equity`
         : "invests nothing";
   if (!r.providerCashUsd || !r.capexUsd)
-    return `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`;
+    return {call: `${investor} ${stake}, and the deal states no dollar commitment for money to come back through`, detail: ""};
   const cash = r.providerCashUsd.value;
   // Both are model outputs: "about", as everywhere (the bound words come with the figures).
   const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
@@ -183,17 +198,25 @@ export function recyclingFinding(
         ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
         : ", and does not pay back within the deal";
   if (!(r.newMoneyExpectedUsd.value > 0))
-    return cash >= 0
-      ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}, with no new investment against it`
-      : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}, with no new investment against it`;
+    return {
+      call:
+        cash >= 0
+          ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}, with no new investment against it`
+          : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}, with no new investment against it`,
+      detail: ""
+    };
   const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  const detail =
+    cash >= 0
+      ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}${when}`
+      : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}`;
   // The NPV leads, so the undiscounted cash beside it never reads as a gain on the money (s9 critic H7).
-  const worth = r.npvUsd
-    ? ` is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}:`
-    : "";
-  return cash >= 0
-    ? `${investor}'s ${money}${worth} ${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}${when}`
-    : `${investor}'s ${money}${worth || " does not come back:"} ${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}`;
+  if (r.npvUsd)
+    return {
+      call: `${investor}'s ${money} is worth ${derivedText({...r.npvUsd, unit: "usd"})} in cash in ${r.valuationYear} dollars${r.baseCase ? " (median of the draws)" : ""}`,
+      detail
+    };
+  return {call: cash >= 0 ? `${investor}'s ${money}: ${detail}` : `${investor}'s ${money} does not come back: ${detail}`, detail: ""};
 }
 
 /**

@@ -21,6 +21,13 @@ export interface CapacityShare {
   lettersOfIntent: number;
   /** True when the deal itself is summed only because it is the deal shown (superseded or stalled). */
   selfOutside: boolean;
+  /**
+   * The part of totalGw that is not a ceiling but only a stated part of a deal's capacity (Amazon → OpenAI's "about
+   * 2 GW of Trainium", its Nvidia GPUs stated in units), GW; 0 when every figure summed is a ceiling.
+   */
+  partGw: number;
+  /** What each such part covers (`capacity.covers`, e.g. "Trainium"), one entry per deal, in data order. */
+  partCovers: string[];
 }
 
 /**
@@ -32,7 +39,8 @@ export const LISTED_DEALS = 12;
 /**
  * Returns a deal's capacity ceiling as a share of the ceilings of every deal in `deals` that is active or a
  * letter of intent (superseded and stalled deals are left out, except the deal itself), with lineage naming each
- * `<deal>.capacity.ceiling`. Bounds combine ("up to" 5 GW of a total with an "over" figure in it is "about").
+ * `<deal>.capacity.ceiling`. A deal whose GW figure is only a stated part of its capacity (`capacity.covers`) is
+ * summed too, and `partGw` says how much of the total is such a part (capacitySharePart prints it). Bounds combine ("up to" 5 GW of a total with an "over" figure in it is "about").
  * Beyond LISTED_DEALS deals summed, one lineage input stands for every ceiling. Null when the deal has no capacity. Throws `invalid deal: <id>` for an id not in `deals`.
  *
  * @example capacityShare(dataset.deals, "amazon-anthropic")!.share.value // 5 ÷ 43.5 ≈ 0.115
@@ -46,6 +54,8 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
   const own = factGw(deal.capacity.ceiling);
   const total = counted.reduce((sum, d) => sum + factGw(d.capacity!.ceiling), 0);
   const listed = counted.length <= LISTED_DEALS;
+  // A figure that covers only part of a deal (capacityScope's `partial`, which requires `covers`) is summed, and said.
+  const partial = counted.filter((d) => d.capacity!.covers !== undefined);
   const parts = listed
     ? counted.map(part)
     : [
@@ -62,16 +72,18 @@ export function capacityShare(deals: readonly Deal[], dealId: string): CapacityS
     deals: listed ? counted.map((d) => d.id) : [],
     dealCount: counted.length,
     lettersOfIntent: counted.filter((d) => d.status === "loi").length,
-    selfOutside: !COUNTED_DEAL_STATUSES.includes(deal.status)
+    selfOutside: !COUNTED_DEAL_STATUSES.includes(deal.status),
+    partGw: partial.reduce((sum, d) => sum + factGw(d.capacity!.ceiling), 0),
+    partCovers: partial.map((d) => d.capacity!.covers!)
   };
 }
 
 /**
  * Returns which deals a capacity share sums, in words that give each its stage (a letter of intent is never called
- * live or signed): "the 7 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"; for a deal that is
- * summed only because it is the one shown, "the 7 deals in our data with a GW figure, none superseded, and this one".
+ * live or signed): "the 7 deals in the data with a GW figure, none superseded (1 of them only a letter of intent)"; for a deal that is
+ * summed only because it is the one shown, "the 7 deals in the data with a GW figure, none superseded, and this one".
  *
- * @example capacityShareScope({deals: ids7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"
+ * @example capacityShareScope({dealCount: 7, lettersOfIntent: 1, selfOutside: false}) // "the 7 deals in the data with a GW figure, none superseded (1 of them only a letter of intent)"
  */
 export function capacityShareScope({
   dealCount,
@@ -80,7 +92,25 @@ export function capacityShareScope({
 }: Pick<CapacityShare, "dealCount" | "lettersOfIntent" | "selfOutside">): string {
   const others = dealCount - (selfOutside ? 1 : 0);
   // "with a GW figure": 9 deals are not superseded, 7 of them state GW (critic s9 M4).
-  const what = `the ${others} deal${others === 1 ? "" : "s"} in our data with a GW figure, ${others === 1 ? "not" : "none"} superseded${selfOutside ? ", and this one" : ""}`;
+  const what = `the ${others} deal${others === 1 ? "" : "s"} in the data with a GW figure, ${others === 1 ? "not" : "none"} superseded${selfOutside ? ", and this one" : ""}`;
   if (lettersOfIntent === 0) return what;
   return `${what} (${lettersOfIntent} of them only ${lettersOfIntent === 1 ? "a letter" : "letters"} of intent)`;
+}
+
+/**
+ * Returns the clause that says how much of a capacity total is not a ceiling but only a stated part of a deal's
+ * capacity, with `gwText` formatting GW: ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not
+ * a ceiling"; for several, ", of which 3 GW is only stated parts of 2 deals, not ceilings"; "" when every figure summed
+ * is a ceiling.
+ *
+ * @example capacitySharePart({partGw: 2, partCovers: ["Trainium"]}, (v) => `${v} GW`) // ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling"
+ */
+export function capacitySharePart(
+  {partGw, partCovers}: Pick<CapacityShare, "partGw" | "partCovers">,
+  gwText: (gw: number) => string
+): string {
+  if (partCovers.length === 0) return "";
+  if (partCovers.length === 1)
+    return `, of which ${gwText(partGw)} is only a stated part of a deal (its ${partCovers[0]} capacity), not a ceiling`;
+  return `, of which ${gwText(partGw)} is only stated parts of ${partCovers.length} deals, not ceilings`;
 }

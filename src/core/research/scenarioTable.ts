@@ -4,6 +4,7 @@
  * draw: a scenario is a set of values, not a distribution), and the assumptions the scenario changes.
  */
 import {marginId, scenarioValues} from "../assumptions.js";
+import {capacityName} from "../format/capacityLabel.js";
 import type {Assumption, Dataset} from "../model.js";
 import {prepareDealProjector} from "../project/projectDeal.js";
 import {normalCdf, normalQuantile} from "../random/gaussianCopula.js";
@@ -133,7 +134,8 @@ export function scenarioTable(dataset: Dataset, dealId: string): ScenarioColumn[
     out.push({
       ...column,
       scenario: CEILING_FILLED,
-      label: "If the lab fills the ceiling",
+      // The deal's own name for its capacity figure: "the Trainium capacity" for a part, never "the ceiling" (capacityName).
+      label: `If the lab fills ${capacityName(deal.capacity)}`,
       description: same
         ? "The base case if the lab paid the contract price on all the capacity delivered: here that comes to no more than its stated commitment (or the deal has no delivery schedule), so every figure is the base case's."
         : "The base case if the lab paid the contract price on all the capacity delivered, not only its stated commitment, and the provider built it all; every assumption at its base value. The model gives this reading no value at term end (n/a).",

@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {capacityShare, capacityShareScope} from "../../../src/core/capacity/capacityShare.js";
+import {capacityShare, capacitySharePart, capacityShareScope} from "../../../src/core/capacity/capacityShare.js";
 import type {Fact} from "../../../src/core/model.js";
 import {assertInDelta} from "../../asserts.js";
 import {deal} from "./fixtures.js";
@@ -74,17 +74,40 @@ it("capacityShareScope(share) names the deals summed with their stage: a letter 
   assert.isFalse(a.selfOutside);
   assert.strictEqual(
     capacityShareScope(a),
-    "the 2 deals in our data with a GW figure, none superseded (1 of them only a letter of intent)"
+    "the 2 deals in the data with a GW figure, none superseded (1 of them only a letter of intent)"
   );
   const c = capacityShare(deals, "c")!; // superseded: summed only because it is the deal shown
   assert.deepStrictEqual(c.deals, ["a", "b", "c"]);
   assert.strictEqual(
     capacityShareScope(c),
-    "the 2 deals in our data with a GW figure, none superseded, and this one (1 of them only a letter of intent)"
+    "the 2 deals in the data with a GW figure, none superseded, and this one (1 of them only a letter of intent)"
   );
   assert.strictEqual(
     capacityShareScope({dealCount: 1, lettersOfIntent: 0, selfOutside: false}),
-    "the 1 deal in our data with a GW figure, not superseded"
+    "the 1 deal in the data with a GW figure, not superseded"
   );
   assert.notMatch(capacityShareScope(a), /live/);
+});
+
+it("capacityShare(…) sums a figure that is only a stated part of a deal, and capacitySharePart says how much", () => {
+  // e is active with about 2 GW covering only its Trainium: the total is 4 + 1.5 + 2 = 7.5 GW, of which 2 GW a part.
+  const e = deal({id: "e"}, {ceiling: ceiling(2, "gw", "about"), covers: "Trainium"});
+  const share = capacityShare([...deals, e], "a")!;
+  assert.strictEqual(share.totalGw.value, 7.5);
+  assert.strictEqual(share.partGw, 2);
+  assert.deepStrictEqual(share.partCovers, ["Trainium"]);
+  const gwText = (v: number) => `${v} GW`;
+  assert.strictEqual(
+    capacitySharePart(share, gwText),
+    ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling"
+  );
+  // Two parts, 2 + 1 GW: 3 GW of stated parts of 2 deals.
+  const f = deal({id: "f"}, {ceiling: ceiling(1, "gw"), covers: "TPU"});
+  assert.strictEqual(
+    capacitySharePart(capacityShare([...deals, e, f], "a")!, gwText),
+    ", of which 3 GW is only stated parts of 2 deals, not ceilings"
+  );
+  // Every figure a ceiling: no clause.
+  assert.strictEqual(capacitySharePart(capacityShare(deals, "a")!, gwText), "");
+  assert.strictEqual(capacityShare(deals, "a")!.partGw, 0);
 });
