@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {recyclingFinding} from "../../docs/components/sections/recycling.js";
+import {recyclingCall, recyclingFinding} from "../../docs/components/sections/recycling.js";
 import {projectDeal} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
@@ -15,4 +15,17 @@ it("recyclingFinding: the undiscounted cash is labelled base values, or the read
     assert.include(custom, "(your settings, not discounted)", dealId);
     assert.strictEqual(custom.replace("your settings", "base values"), base, dealId);
   }
+});
+
+it("recyclingCall: the new money keeps its range or its bound word, for every deal (Amazon → Anthropic's $15B is expected, up to $25B)", async () => {
+  const data = await readValidDataset("data");
+  const calls: Record<string, string> = {};
+  for (const deal of data.deals) {
+    const r = projectDeal(data, deal.id, {draws: 0}).recycling;
+    const context = {data, dealId: deal.id} as unknown as Parameters<typeof recyclingCall>[0];
+    calls[deal.id] = recyclingCall(context, r).call;
+    // A range of new money is never printed as one bare amount.
+    if (r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001) assert.include(calls[deal.id], " expected, up to ", deal.id);
+  }
+  assert.match(calls["amazon-anthropic"], /^Amazon's new money \(\$15B expected, up to \$25B\) is worth /);
 });

@@ -205,7 +205,13 @@ export function recyclingCall(
           : `${provider}'s cash from the commitment is ${cashText} (${basis}) ${capex}, with no new investment against it`,
       detail: ""
     };
-  const money = `new ${usd(r.newMoneyExpectedUsd.value)}`;
+  // The expected new money keeps its range where milestones make it one ("new money ($15B expected, up to $25B)"),
+  // as the key box says it; a sure amount keeps its source's bound word.
+  const expected = r.newMoneyExpectedUsd.value;
+  const money =
+    r.newMoneyMaxUsd.value > expected * 1.000001
+      ? `new money (${usd(expected)} expected, up to ${usd(r.newMoneyMaxUsd.value)})`
+      : `new ${bounded(r.newMoneyMaxUsd.value, r.newMoneyMaxUsd.bound, usd)}`;
   const detail =
     cash >= 0
       ? `${provider} keeps ${cashText} of cash from the commitment (${basis}) ${capex}${when}`
