@@ -62,6 +62,11 @@ export function chromiumFlags({allow}: {allow?: string} = {}): string[] {
   return allow ? FLAGS.map((f) => (f === "--proxy-bypass-list=<-loopback>" ? `--proxy-bypass-list=<-loopback>;${allow}` : f)) : [...FLAGS];
 }
 
+/** No browser to launch on this machine: trying again cannot help (unlike a browser that failed starting). */
+export class BrowserNotFound extends Error {
+  override name = "BrowserNotFound";
+}
+
 export interface LockedBrowser {
   browser: Browser;
   close(): Promise<void>;
@@ -76,7 +81,7 @@ export interface LockedBrowser {
  */
 export async function launchBrowser(): Promise<LockedBrowser> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error(`no Chromium or Chrome found.\n${installHint()}`);
+  if (!executablePath) throw new BrowserNotFound(`no Chromium or Chrome found.\n${installHint()}`);
   await removeStaleProfiles();
   const userDataDir = await mkdtemp(join(tmpdir(), "deals-chromium-"));
   const browser = await start(executablePath, userDataDir);
@@ -101,28 +106,50 @@ export async function launchBrowser(): Promise<LockedBrowser> {
   return {browser, close};
 }
 
+/** How long starting a browser may take, ms (≈ 1–1.5 s here): puppeteer.launch waits up to 30 s for the endpoint. */
+const START_TIMEOUT_MS = 30_000;
+/** How long closing a tab the browser opened by itself may take, ms. */
+const CLOSE_TAB_TIMEOUT_MS = 5_000;
+
 /**
- * Returns Chromium launched headless with the lockdown flags and the profile `userDataDir`, without the blank tab it
- * opens at launch (a renderer of ~100 MB for nothing: every page gets its own context). Throws `could not start
- * <path>: <reason>` after killing what it started and removing the profile.
+ * Returns Chromium launched headless with the lockdown flags and the profile `userDataDir`, with no tab open (every
+ * page gets its own context; a blank tab is a renderer of ~100 MB for nothing). `--no-startup-window` keeps Chromium
+ * from opening one (closing it took 250–1,300 ms with Chromium 156, and a renderer killed meanwhile left the close
+ * waiting for the protocol timeout, 120 s); a browser that opens one anyway has it closed, within 5 s. Throws `could
+ * not start <path>: <reason>` after killing what it started and removing the profile, also when starting takes over
+ * 30 s or the browser dies starting.
  */
 async function start(executablePath: string, userDataDir: string): Promise<Browser> {
+  const launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [...FLAGS, "--no-startup-window"],
+    // Puppeteer turns Chromium's popup blocker off by default; keep it on.
+    ignoreDefaultArgs: ["--disable-popup-blocking"],
+    // With no startup window there is no first page to wait for.
+    waitForInitialPage: false,
+    userDataDir,
+    protocolTimeout: 120_000
+  });
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: FLAGS,
-      // Puppeteer turns Chromium's popup blocker off by default; keep it on.
-      ignoreDefaultArgs: ["--disable-popup-blocking"],
-      userDataDir,
-      protocolTimeout: 120_000
-    });
-    for (const blank of await browser.pages()) await blank.close();
+    browser = await withTimeout(launching, START_TIMEOUT_MS, `not started in ${START_TIMEOUT_MS / 1000} s`);
+    const pages = await withTimeout(browser.pages(), CLOSE_TAB_TIMEOUT_MS, "not responding");
+    for (const blank of pages) await withTimeout(blank.close(), CLOSE_TAB_TIMEOUT_MS, "not responding (closing its first tab)");
+    if (!browser.connected) throw new Error("disconnected while starting");
     return browser;
   } catch (error) {
-    // Puppeteer kills what it started when launching fails; a browser that failed after starting is killed here.
-    killGroup(browser?.process() ?? null);
+    // Puppeteer kills what it started when launching fails; a browser that failed after starting is killed here, and
+    // one whose launch resolves after the timeout, when it does.
+    if (browser) killGroup(browser.process());
+    else
+      launching.then(
+        (late) => {
+          killGroup(late.process());
+          return rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
+        },
+        () => {}
+      );
     await rm(userDataDir, {recursive: true, force: true, maxRetries: 3});
     throw new Error(`could not start ${executablePath}: ${String((error as Error).message ?? error).split("\n")[0]}`);
   }

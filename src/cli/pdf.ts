@@ -112,7 +112,7 @@ export async function renderBriefings({
   let browserBroken = false;
   const notRendered: string[] = [];
   try {
-    await pool.warmUp();
+    await pool.warmUp(progress.note);
     const queue = [...selected];
     const worker = async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {

@@ -7,10 +7,12 @@ import {measurePageWeights} from "../../src/cli/bench/pageWeight.js";
 import {HEADLINE} from "../../src/cli/bench/sliderLatency.js";
 import {type LockedBrowser, launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {type SiteServer, serveSite} from "../../src/cli/serve.js";
+import type {HeadlineFigure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {parseCsv} from "../csv.js";
 import {builtSite} from "../setup/builtSite.js";
 import {type AxeFinding, axeStates, type ColourMemo} from "./axe.js";
+import {disagreements} from "./consistency.js";
 import {drawDeferred} from "./deferred.js";
 
 const siteDir = await builtSite();
@@ -84,6 +86,9 @@ const pages = readdirSync(siteDir, {recursive: true, encoding: "utf-8"})
  */
 const DEFERRING = ["/comparison", "/methodology", "/options", "/recycling", "/roadmap"];
 
+/** The main text of each deal page as its visit below read it (every part drawn, 1280 px), for the figures' check. */
+const dealTexts = new Map<string, string>();
+
 describe("every page", () => {
   // A few pages at a time (the site project's maxConcurrency): most of a visit is waiting.
   // axe-core on the pages a reader opens (the briefings' print pages are read as PDFs), in the same page load: every
@@ -93,7 +98,8 @@ describe("every page", () => {
     "%s loads with no error, no request leaving 127.0.0.1 and no serious accessibility violation",
     async (path) => {
       const axe = path.startsWith("/briefings/") ? null : {memo: colourMemo};
-      const {errors, log, chartFonts, violations, h1, deferred, shift, sideways} = await visit(path, {axe});
+      const {text, errors, log, chartFonts, violations, h1, deferred, shift, sideways} = await visit(path, {axe});
+      if (path.startsWith("/deals/")) dealTexts.set(path, text);
       assert.deepStrictEqual(errors, [], "error blocks");
       // Nothing on the first screen at 1280 × 900 jumps while the page draws (CLS ≤ 0.1, "good").
       if (!path.startsWith("/briefings/")) assert.isAtMost(shift, 0.1, "layout shift at 1280 px");
@@ -459,4 +465,31 @@ it("every page links its fonts as woff2 files, preloaded, and no stylesheet carr
   const styles = readdirSync(join(siteDir, "_import")).filter((f) => f.endsWith(".css"));
   assert.isNotEmpty(styles);
   for (const style of styles) assert.notInclude(readFileSync(join(siteDir, "_import", style), "utf-8"), "base64,", style);
+});
+
+// One truth across outputs (test/browser/consistency.ts), on the text of the deal pages that "every page" loaded: the
+// same page load at the same width with every part drawn, which a file of its own loaded a second time (10 deal pages,
+// the heaviest: consistency-test, 56 CPU-s with its own browser). Run alone (`-t`), a deal's page is loaded here.
+describe("every published headline figure reads the same on the site, in the PDF and in deals project --json", () => {
+  const figures = (JSON.parse(readFileSync(join(siteDir, "manifest.json"), "utf-8")) as {figures: HeadlineFigure[]}).figures;
+  const deals = [...new Set(figures.map((f) => f.deal))].sort();
+  let dataset: ReturnType<typeof readValidDataset> | undefined;
+
+  it("the build publishes headline figures for several deals", () => {
+    assert.isAbove(deals.length, 1);
+  });
+
+  it.concurrent.each(deals)(
+    "%s",
+    async (deal) => {
+      const path = `/deals/${deal}`;
+      const site = dealTexts.get(path) ?? (await visit(path)).text;
+      dataset ??= readValidDataset("data");
+      const {problems, checked, checkpoints} = await disagreements(deal, site, {siteDir, figures, dataset: await dataset});
+      assert.strictEqual(checkpoints, 3, `${deal}: checkpoints`);
+      assert.isAbove(checked, 0, `${deal}: no figure checked`);
+      assert.deepStrictEqual(problems, [], `${deal}: figures that disagree`);
+    },
+    120_000
+  );
 });

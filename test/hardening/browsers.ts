@@ -57,6 +57,33 @@ export function kill(procs: readonly Proc[]): void {
   }
 }
 
+/** Returns the CPU seconds (user + system) process `pid` has used so far, 0 when it is gone (Linux's /proc only). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf-8");
+    // After the command name: state is field 3, utime and stime fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds a page's renderer has used when it is surely loading its page: past its own start-up (≈ 0.2 s) and
+ * well short of the ≈ 0.9 s that loading the smallest briefing takes (measured, Chromium 156, load average 9: 0.2 s at
+ * 0.5 s of wall after the renderer appeared, 0.4 s at 1.1 s, 0.89 s once loaded at 2.4 s). CPU time, unlike wall
+ * time, does not stretch with the machine's load, so a test that crashes a browser "mid-document" on this signal does
+ * so whatever the machine's speed or load (a fixed delay after the first renderer landed in the browser's start-up,
+ * or after the page was done, on slower or faster machines).
+ */
+export const LOADING = 0.4;
+
+/** Returns whether one of `renderers` (a browser's page renderers, as OnBrowser gets them) is loading its page (see {@link LOADING}). */
+export function loading(renderers: readonly Proc[]): boolean {
+  return renderers.some((r) => cpuSeconds(r.pid) >= LOADING);
+}
+
 export interface WatchedRun {
   code: number | null;
   stderr: string;

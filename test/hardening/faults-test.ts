@@ -7,7 +7,7 @@ import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
-import {leftovers as browserLeftovers, endWatchedBrowsers, kill, runWatched} from "./browsers.js";
+import {leftovers as browserLeftovers, endWatchedBrowsers, kill, loading, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
 
 let project: string;
@@ -171,7 +171,8 @@ it("deals build (Chromium killed mid-document every time) exits 1 at the PDF ste
   const run = await runWatched(["build", "--data", twoDeals, "--out", out], {
     cwd: project,
     tmp: join(project, "tmp"),
-    onBrowser: (_, main, __, ms) => ms > 700 && kill([main]),
+    // Each browser's main process, once its page is loading (see LOADING): every browser, the retries' too.
+    onBrowser: (_, main, renderers) => loading(renderers) && kill([main]),
     limit: 280,
     watchFrom: "build: rendering the PDF briefings"
   });

@@ -1,6 +1,6 @@
 import type {Browser} from "puppeteer-core";
 import {assert, it} from "vitest";
-import type {LockedBrowser} from "../../src/cli/browser.js";
+import {BrowserNotFound, type LockedBrowser} from "../../src/cli/browser.js";
 import {BrowserFailure, BrowserPool} from "../../src/cli/pdf/browserPool.js";
 
 /** Returns a launcher of fake browsers that records launches and closes. */
@@ -77,6 +77,46 @@ it("pool.use(job) turns a browser that fails to launch into a BrowserFailure, an
   assert.strictEqual(pool.launches, 2);
   await pool.close();
   assert.strictEqual(log.closed, 1);
+});
+
+it("pool.warmUp(note) launches once more when the first browser fails starting, and says so", async () => {
+  const {launch, log} = fakeLauncher();
+  let failures = 1;
+  const pool = new BrowserPool(async () => {
+    if (failures-- > 0) throw new Error("could not start chromium: Target closed\nat …");
+    return launch();
+  }, 20);
+  const notes: string[] = [];
+  await pool.warmUp((line) => notes.push(line));
+  assert.deepStrictEqual(notes, [
+    "pdf: the browser failed starting (could not start chromium: Target closed); retrying once with a new browser"
+  ]);
+  assert.strictEqual(pool.launches, 2);
+  // The documents then use the browser that started.
+  await pool.use(async () => {});
+  assert.strictEqual(pool.launches, 2);
+  await pool.close();
+  assert.strictEqual(log.closed, 1);
+});
+
+it("pool.warmUp(note) throws when the retry fails starting too, or at once when there is no browser", async () => {
+  const twice = new BrowserPool(async () => {
+    throw new Error("could not start chromium: killed");
+  }, 20);
+  const notes: string[] = [];
+  const error = await twice.warmUp((line) => notes.push(line)).catch((e: Error) => e);
+  assert.strictEqual((error as Error)?.message, "could not start chromium: killed");
+  assert.strictEqual(twice.launches, 2);
+  assert.strictEqual(notes.length, 1);
+  await twice.close();
+  const none = new BrowserPool(async () => {
+    throw new BrowserNotFound("no Chromium or Chrome found.");
+  }, 20);
+  const missing = await none.warmUp((line) => notes.push(line)).catch((e: Error) => e);
+  assert.instanceOf(missing, BrowserNotFound);
+  assert.strictEqual(none.launches, 1, "no retry: another launch cannot find one either");
+  assert.strictEqual(notes.length, 1);
+  await none.close();
 });
 
 it("pool.use(job) passes a page's own error through and keeps the browser", async () => {

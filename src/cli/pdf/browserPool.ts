@@ -4,7 +4,7 @@
  * is bounded (launchBrowser kills it after a timeout).
  */
 import type {Browser} from "puppeteer-core";
-import type {LockedBrowser} from "../browser.js";
+import {BrowserNotFound, type LockedBrowser} from "../browser.js";
 
 interface Slot {
   browser: Promise<LockedBrowser>;
@@ -70,10 +70,23 @@ export class BrowserPool {
     }
   }
 
-  /** Launches the first browser now, so that a missing browser fails before any work starts. */
-  async warmUp(): Promise<void> {
+  /**
+   * Launches the first browser now, so that a missing browser fails before any work starts. A browser that fails
+   * starting (it crashed, or hung past its start timeout) is a browser failure like one mid-document: `note` hears
+   * why, and one more is launched; if that one fails too, or no browser exists ({@link BrowserNotFound}), this throws.
+   */
+  async warmUp(note: (line: string) => void = () => {}): Promise<void> {
     const slot = this.acquireSlot();
-    await slot.browser;
+    try {
+      await slot.browser;
+    } catch (error) {
+      this.retire(slot);
+      if (error instanceof BrowserNotFound) throw error;
+      note(
+        `pdf: the browser failed starting (${String((error as Error)?.message ?? error).split("\n")[0]}); retrying once with a new browser`
+      );
+      await this.acquireSlot().browser;
+    }
   }
 
   /** Closes every browser; resolves when all are closed (or killed). */
