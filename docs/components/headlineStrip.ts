@@ -68,7 +68,8 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
     // What the deal's card also said: the most it comes to if every condition is met, with its own badge.
     const most = terms.max
       ? [
-          `; ${moneyTermText(terms.max)} in all if every condition is met`,
+          `; in all if every condition is met, ${moneyTermText(terms.max)}`,
+          // The badge right after the figure it qualifies, as every other figure's.
           terms.max.fact
             ? Badge(terms.max.fact, {sources, index, key: `${deal.id}.investment.max`})
             : DerivedBadge(terms.max.lineage, {key: `${deal.id}.investment.max`, value: moneyTermText(terms.max)})
