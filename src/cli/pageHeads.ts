@@ -12,6 +12,7 @@ import {listDeals} from "../io/dealIndex.js";
 import {type PreviewImage, previewTags} from "../site/ogCard.js";
 import {type FontFace, fallbackFaceRules, fontFaceRule, readFontFaces} from "./fontFaces.js";
 import {type CardPlan, previewImage} from "./ogCards.js";
+import {EVERY_PAGE, type PageScope} from "./pageScope.js";
 
 /** The site's name, as observablehq.config.ts `title` writes it after every page title. */
 export const SITE_TITLE = "compute-deals";
@@ -173,13 +174,15 @@ export function dealDescription(name: string): string {
  * Writes the heads of the pages built in `dir` from the deals under `dataDir`: each deal page's title and
  * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
  * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals); the pages readers open lose their
- * module preloads ({@link withoutModulePreloads}). Returns the number of pages written.
+ * module preloads ({@link withoutModulePreloads}). Only the pages `scope` takes are read (a relinked build's others
+ * have their heads already, see pageScope.ts). Returns the number of pages written.
  */
 export async function writePageHeads(
   dir: string,
   dataDir: string,
   cards: CardPlan | null = null,
-  known?: ReadonlyMap<string, string>
+  known?: ReadonlyMap<string, string>,
+  scope: PageScope = EVERY_PAGE
 ): Promise<number> {
   const heads = new Map<string, {title?: string; description?: string}>([
     ...listDeals(dataDir, known).map(
@@ -188,7 +191,9 @@ export async function writePageHeads(
     ...Object.entries(PAGE_DESCRIPTIONS).map(([page, description]) => [`${page}.html`, {description}] as const)
   ]);
   const fonts = await writeFontFiles(dir);
-  const files = (await readdir(dir, {recursive: true})).map((f) => String(f).split("\\").join("/")).filter((f) => f.endsWith(".html"));
+  const files = (await readdir(dir, {recursive: true}))
+    .map((f) => String(f).split("\\").join("/"))
+    .filter((f) => f.endsWith(".html") && scope(f));
   for (const file of files.sort()) {
     const path = join(dir, file);
     const html = await readFile(path, "utf-8");
