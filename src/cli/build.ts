@@ -117,6 +117,8 @@ export async function buildAll({
     else snapshots.files.clear();
     // The pages the later steps take: every one, or in a relinked build those that can differ from the previous build's.
     let scope: PageScope = EVERY_PAGE;
+    // Pages whose head this build changed (all of them when a relinked build's site address changed, see writePageHeads).
+    const headsChanged = new Set<string>();
     await stage(relinked ? "checking the site" : "building the site", async () => {
       if (!relinked) {
         await frameworkBuild(scratch, data, previousManifest(out));
@@ -126,7 +128,7 @@ export async function buildAll({
       // The link-preview cards: the previous build's where unchanged, the rest drawn in the PDF stage (none without it).
       cards = await planCards({scratch, previousOut: out, index: await snapshots.site.briefings(), drawing: !site});
       if (relinked) scope = relinkedScope(relinked.pages, cards);
-      await writePageHeads(scratch, data, cards, known, scope);
+      await writePageHeads(scratch, data, cards, known, scope, headsChanged);
       // Relinked: only the data files this build wrote are new; the rest are the previous build's, checked then.
       await validateSite(scratch, relinked ? {parsed: new Set(relinked.files), pages: scope} : {});
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
@@ -147,7 +149,10 @@ export async function buildAll({
         const {PDF_IDENTITIES, recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
         // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build (its
         // bytes checked against the manifest, without reading them when this checkout noted the file unmoved).
-        const plan = await reusePdfs(scratch, out, {identities: PDF_IDENTITIES, unchanged: (name) => !scope(`briefings/${name}.html`)});
+        const plan = await reusePdfs(scratch, out, {
+          identities: PDF_IDENTITIES,
+          unchanged: (name) => !scope(`briefings/${name}.html`) && !headsChanged.has(`briefings/${name}.html`)
+        });
         plan.render = pdfsWanted(plan.render);
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
         const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
