@@ -19,8 +19,9 @@ import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
 import {type CardPlan, drawCards, planCards} from "./ogCards.js";
 import {writePageHeads} from "./pageHeads.js";
+import {EVERY_PAGE, type PageScope, relinkedScope} from "./pageScope.js";
 import {PRERENDER_CACHE, prerenderPages} from "./prerender.js";
-import {relinkSite, siteKey} from "./relink.js";
+import {registeredFiles, relinkSite, siteKey} from "./relink.js";
 import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
 import {writeDownloads} from "./writeDownloads.js";
@@ -107,7 +108,17 @@ export async function buildAll({
     const relinked = await stage("relinking the site to the new data", () =>
       relinkSite({previousOut: out, scratch, files: snapshots.files, key})
     );
-    if (relinked) step(`site: only data changed, ${relinked.length} data file${relinked.length === 1 ? "" : "s"} replaced`);
+    if (relinked)
+      step(
+        `site: only data changed, ${relinked.files.length} data file${relinked.files.length === 1 ? "" : "s"} replaced, ${relinked.pages.length} page${relinked.pages.length === 1 ? "" : "s"} re-pointed`
+      );
+    // Framework reads the files from its cache: their texts are not needed any more, and were held while Framework's
+    // own process and the prerender's ran beside this one (70 MB of JSON at 100 deals, growing with the deals).
+    else snapshots.files.clear();
+    // The pages the later steps take: every one, or in a relinked build those that can differ from the previous build's.
+    let scope: PageScope = EVERY_PAGE;
+    // Pages whose head this build changed (all of them when a relinked build's site address changed, see writePageHeads).
+    const headsChanged = new Set<string>();
     await stage(relinked ? "checking the site" : "building the site", async () => {
       if (!relinked) {
         await frameworkBuild(scratch, data, previousManifest(out));
@@ -116,16 +127,19 @@ export async function buildAll({
       }
       // The link-preview cards: the previous build's where unchanged, the rest drawn in the PDF stage (none without it).
       cards = await planCards({scratch, previousOut: out, index: await snapshots.site.briefings(), drawing: !site});
-      await writePageHeads(scratch, data, cards, known);
+      if (relinked) scope = relinkedScope(relinked.pages, cards);
+      await writePageHeads(scratch, data, cards, known, scope, headsChanged);
       // Relinked: only the data files this build wrote are new; the rest are the previous build's, checked then.
-      await validateSite(scratch, relinked ? {parsed: new Set(relinked)} : {});
+      await validateSite(scratch, relinked ? {parsed: new Set(relinked.files), pages: scope} : {});
       // Each page's first screen (title, finding, key figures) in its HTML, for readers without JavaScript, search
       // engines and link previews: the page's own cells run in Node (src/cli/prerender.ts), a few seconds in all.
       step("site: writing each page's first screen into its HTML");
-      const prerendered = await prerenderPages(scratch, {log, cache: PRERENDER_CACHE});
+      const prerendered = await prerenderPages(scratch, {log, cache: PRERENDER_CACHE, ...(relinked ? {scope} : {})});
       step(`site: first screen of ${prerendered} page${prerendered === 1 ? "" : "s"} written into their HTML`);
-      await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf));
-      await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key});
+      await fixFileDates(scratch, buildEpoch(snapshots.site.changes().asOf), scope);
+      // Which pages register which data file, for the next relinked build (relink.ts).
+      const registered = relinked ? relinked.registered : await registeredFiles(scratch);
+      await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key, registered});
       // The downloads at stable paths (/data/figures.csv) and under the data version, beside Framework's hashed files.
       await writeDownloads(scratch, snapshots.site);
     });
@@ -135,7 +149,10 @@ export async function buildAll({
         const {PDF_IDENTITIES, recordPdfs, reusePdfs} = await import("./pdf/reuse.js");
         // A PDF whose page, page files, renderer and settings are unchanged is copied from the previous build (its
         // bytes checked against the manifest, without reading them when this checkout noted the file unmoved).
-        const plan = await reusePdfs(scratch, out, {identities: PDF_IDENTITIES});
+        const plan = await reusePdfs(scratch, out, {
+          identities: PDF_IDENTITIES,
+          unchanged: (name) => !scope(`briefings/${name}.html`) && !headsChanged.has(`briefings/${name}.html`)
+        });
         plan.render = pdfsWanted(plan.render);
         step(`pdf: ${plan.kept.length} unchanged and kept, ${plan.render.length} to render`);
         const pages: Record<string, number> = Object.fromEntries(plan.kept.filter((n) => plan.pages[n]).map((n) => [n, plan.pages[n]]));
@@ -162,7 +179,7 @@ export async function buildAll({
           }
         }
         if (cards) step(`pdf: ${drawn} link-preview card${drawn === 1 ? "" : "s"} drawn, ${cards.cards.length - drawn} kept`);
-        await recordPdfs(scratch, plan.keys, pages, plan.sha256, {identities: PDF_IDENTITIES});
+        await recordPdfs(scratch, plan.keys, pages, plan.sha256, {identities: PDF_IDENTITIES, pageHashes: plan.pageHashes});
       });
     }
     await stage(`swapping the new build into ${out}`, () => swapInto(scratch, out));
@@ -295,9 +312,17 @@ function buildEpoch(asOf: string): number {
 /**
  * Replaces the file dates Framework writes into every page (`"lastModified":<ms>`, from the cache files' mtimes,
  * i.e. when a loader ran or a file was checked out) with `epochMs`, so two builds of the same inputs are identical.
+ * Only the pages `scope` takes (pageScope.ts), when one page it leaves out has the dates of `epochMs` already (a
+ * relinked build's pages left as they were carry the previous build's dates: another as-of date rewrites them all).
  */
-async function fixFileDates(dir: string, epochMs: number): Promise<void> {
-  for (const page of (await readdir(dir, {recursive: true})).filter((f) => f.endsWith(".html"))) {
+async function fixFileDates(dir: string, epochMs: number, scope: PageScope = EVERY_PAGE): Promise<void> {
+  const pages = (await readdir(dir, {recursive: true})).map((f) => String(f).split("\\").join("/")).filter((f) => f.endsWith(".html"));
+  const outside = pages.find((p) => !scope(p));
+  const dates = outside
+    ? [...(await readFile(join(dir, outside), "utf-8")).matchAll(/"lastModified":(\d+)/g)].map((m) => Number(m[1]))
+    : [];
+  const current = dates.length > 0 && dates.every((d) => d === epochMs);
+  for (const page of current ? pages.filter(scope) : pages) {
     const html = await readFile(join(dir, page), "utf-8");
     const fixed = html.replace(/("lastModified":)\d+/g, `$1${epochMs}`);
     if (fixed !== html) await writeFile(join(dir, page), fixed);

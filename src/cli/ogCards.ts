@@ -8,7 +8,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Browser} from "puppeteer-core";
 import {CARD, type CardFonts, cardAlt, cardHtml, cardText, type PreviewImage} from "../site/ogCard.js";
@@ -91,7 +91,8 @@ export async function planCards({
     const file = `${CARD_DIR}/${entry.name}.${hash}.png`;
     const card = {name: entry.name, file, html, alt: cardAlt(text), draw: false};
     if (previous[file] === renderer && existsSync(join(previousOut, file))) {
-      await copyFile(join(previousOut, file), join(scratch, file));
+      // A relinked build's scratch holds the previous build's cards already (a copy of the same file).
+      if (!existsSync(join(scratch, file))) await copyFile(join(previousOut, file), join(scratch, file));
       cards.push(card);
     } else if (drawing && wanted.has(entry.name)) cards.push({...card, draw: true});
   }
@@ -131,7 +132,10 @@ export async function drawCards(browser: Browser | null, scratch: string, plan: 
       for (const card of todo) {
         await page.setContent(card.html, {waitUntil: "load"});
         await page.evaluate("document.fonts.ready.then(() => undefined)");
-        await writeFile(join(scratch, card.file), await page.screenshot({type: "png"}));
+        const png = await page.screenshot({type: "png"});
+        // A new file, never the old one rewritten: a relinked build's cards are hard links to the previous build's.
+        await rm(join(scratch, card.file), {force: true});
+        await writeFile(join(scratch, card.file), png);
       }
     } finally {
       await page.close();

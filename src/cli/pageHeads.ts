@@ -12,6 +12,7 @@ import {listDeals} from "../io/dealIndex.js";
 import {type PreviewImage, previewTags} from "../site/ogCard.js";
 import {type FontFace, fallbackFaceRules, fontFaceRule, readFontFaces} from "./fontFaces.js";
 import {type CardPlan, previewImage} from "./ogCards.js";
+import {EVERY_PAGE, type PageScope} from "./pageScope.js";
 
 /** The site's name, as observablehq.config.ts `title` writes it after every page title. */
 export const SITE_TITLE = "compute-deals";
@@ -173,13 +174,17 @@ export function dealDescription(name: string): string {
  * Writes the heads of the pages built in `dir` from the deals under `dataDir`: each deal page's title and
  * description, each topic page's description, and on every page (briefings included) the fonts, which it copies
  * into `<dir>/_fonts/` (`known`: the checked deals' names by id, see listDeals); the pages readers open lose their
- * module preloads ({@link withoutModulePreloads}). Returns the number of pages written.
+ * module preloads ({@link withoutModulePreloads}). Only the pages `scope` takes are read (a relinked build's others
+ * have their heads already, see pageScope.ts), unless a probe among the others shows every head changed; `changed`
+ * receives the pages whose head changed. Returns the number of pages taken.
  */
 export async function writePageHeads(
   dir: string,
   dataDir: string,
   cards: CardPlan | null = null,
-  known?: ReadonlyMap<string, string>
+  known?: ReadonlyMap<string, string>,
+  scope: PageScope = EVERY_PAGE,
+  changed?: Set<string>
 ): Promise<number> {
   const heads = new Map<string, {title?: string; description?: string}>([
     ...listDeals(dataDir, known).map(
@@ -188,8 +193,12 @@ export async function writePageHeads(
     ...Object.entries(PAGE_DESCRIPTIONS).map(([page, description]) => [`${page}.html`, {description}] as const)
   ]);
   const fonts = await writeFontFiles(dir);
-  const files = (await readdir(dir, {recursive: true})).map((f) => String(f).split("\\").join("/")).filter((f) => f.endsWith(".html"));
-  for (const file of files.sort()) {
+  const all = (await readdir(dir, {recursive: true}))
+    .map((f) => String(f).split("\\").join("/"))
+    .filter((f) => f.endsWith(".html"))
+    .sort();
+  /** Writes the head of `file`; returns whether it changed. */
+  const rewrite = async (file: string): Promise<boolean> => {
     const path = join(dir, file);
     const html = await readFile(path, "utf-8");
     const depth = file.split("/").length - 1;
@@ -201,7 +210,20 @@ export async function writePageHeads(
     const written = withPageHead(html, {...heads.get(file), head: fontHead(fonts, depth, {print: file.startsWith("briefings/")}), image});
     const next = file.startsWith("briefings/") ? written : withoutModulePreloads(written);
     // A relinked build's pages mostly have their heads already: a page left as it was is not written again.
-    if (next !== html) await writeFile(path, next);
-  }
+    if (next === html) return false;
+    await writeFile(path, next);
+    changed?.add(file);
+    return true;
+  };
+  let files = all.filter(scope);
+  // A deal page and a print page the scope leaves out, as probes: when one's head changes (another site address in
+  // $DEALS_SITE_URL, which the og:image carries), every page's does, and every page is taken.
+  const left = all.filter((f) => !scope(f));
+  for (const probe of [left.find((f) => f.startsWith("deals/")), left.find((f) => f.startsWith("briefings/"))])
+    if (probe && (await rewrite(probe))) {
+      files = all;
+      break;
+    }
+  for (const file of files) await rewrite(file);
   return files.length;
 }

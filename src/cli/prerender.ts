@@ -12,7 +12,8 @@
  * browser. No browser and no clock: the same site gives the same bytes.
  */
 import {spawn} from "node:child_process";
-import {readdir, readFile, writeFile} from "node:fs/promises";
+import {mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -232,26 +233,34 @@ export async function removePrerendered(dir: string): Promise<void> {
  * Prerenders the first screen of every page built in `dir` (the briefings' print pages excepted) in a child process,
  * and returns the number of pages that got text. The child runs in UTC and US English whatever the machine's
  * settings, so every build writes the same bytes. A page whose cells fail keeps its empty placeholders: the prerender
- * adds to a page, it never stops a build.
+ * adds to a page, it never stops a build. With `scope` (a relinked build's, pageScope.ts) only the pages it takes are
+ * read and prerendered, and the cache keeps its other entries (the pages left out still have theirs).
  */
 export async function prerenderPages(
   dir: string,
   {
     log = (line: string) => console.warn(line),
-    cache
+    cache,
+    scope
   }: {
     log?: (line: string) => void;
     /** A folder keeping each page's prerendered cells by the page's inputs (prerenderCache.ts); none by default. */
     cache?: string;
+    /** The pages to prerender (default every reader page). */
+    scope?: (file: string) => boolean;
   } = {}
 ): Promise<number> {
   const worker = fileURLToPath(new URL("./prerenderWorker.ts", import.meta.url));
   const out: string[] = [];
+  // The worker reads the pages to take from a file (a thousand names may not fit in its arguments).
+  const listDir = scope ? await mkdtemp(join(tmpdir(), "deals-prerender-")) : null;
+  const list = listDir ? join(listDir, "pages.json") : "";
+  if (scope) await writeFile(list, JSON.stringify((await readerPages(dir)).filter(scope)));
   const code = await new Promise<number | null>((done, fail) => {
     const args = ["--experimental-detect-module", "--no-warnings", "--import", "tsx", worker, dir, ...(cache ? [cache] : [])];
     const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "pipe"],
-      env: {...process.env, TZ: "UTC", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8"}
+      env: {...process.env, TZ: "UTC", LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", ...(list ? {DEALS_PRERENDER_PAGES: list} : {})}
     });
     child.stdout.on("data", (chunk) => out.push(String(chunk)));
     child.stderr.on("data", (chunk) => {
@@ -259,7 +268,7 @@ export async function prerenderPages(
     });
     child.on("error", fail);
     child.on("exit", done);
-  });
+  }).finally(() => (listDir ? rm(listDir, {recursive: true, force: true}) : undefined));
   if (code !== 0) {
     log(`prerender: the prerender exited with ${code}; the pages keep their empty placeholders`);
     await removePrerendered(dir);

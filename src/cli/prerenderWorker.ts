@@ -232,7 +232,11 @@ const dom = new JSDOM("<!DOCTYPE html><html><head></head><body><main></main></bo
 });
 installWindow(dom.window);
 let written = 0;
-for (const file of await readerPages(dir)) {
+// A relinked build names the pages to take (src/cli/pageScope.ts); the cache then keeps the entries of the others.
+const only = process.env.DEALS_PRERENDER_PAGES
+  ? new Set(JSON.parse(await readFile(process.env.DEALS_PRERENDER_PAGES, "utf-8")) as string[])
+  : null;
+for (const file of (await readerPages(dir)).filter((f) => !only || only.has(f))) {
   let cells: Record<string, string> = {};
   let controls = new Set<string>();
   const html = await readFile(join(dir, file), "utf-8");
@@ -252,6 +256,6 @@ for (const file of await readerPages(dir)) {
   if (out !== html) await writeFile(join(dir, file), out);
   if (Object.keys(cells).length) ++written;
 }
-await cache?.prune();
+if (!only) await cache?.prune();
 console.log(String(written));
 process.exit(0);

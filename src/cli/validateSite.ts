@@ -9,17 +9,21 @@ import {join, relative} from "node:path";
  * Returns the list of HTML pages (relative paths). With `parsed` (a relinked build: every other file of `_file/` is a
  * byte copy of the previous build's, which this check passed), only the files it lists are read and parsed; the others
  * are checked non-empty from their size. At 1,000 deals, parsing every deal's and briefing's file again was seconds of
- * a rebuild after one deal changed.
+ * a rebuild after one deal changed. With `pages` (a relinked build's scope, pageScope.ts), only the pages it takes are
+ * read for error blocks: the others are the previous build's, checked then.
  *
  * @example
  * const pages = await validateSite(".build/site"); // ["changes.html", "deals/amazon-anthropic.html", "index.html", …]
  */
-export async function validateSite(dir: string, {parsed}: {parsed?: ReadonlySet<string>} = {}): Promise<string[]> {
+export async function validateSite(
+  dir: string,
+  {parsed, pages: scope = () => true}: {parsed?: ReadonlySet<string>; pages?: (file: string) => boolean} = {}
+): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true});
   const files = entries.filter((f) => f.isFile()).map((f) => relative(dir, join(f.parentPath, f.name)).split("\\").join("/"));
   const pages = files.filter((f) => f.endsWith(".html")).sort();
   if (!pages.includes("index.html")) throw new Error(`site check: ${dir}/index.html is missing`);
-  for (const page of pages) {
+  for (const page of pages.filter(scope)) {
     const html = await readFile(join(dir, page), "utf-8");
     if (html.includes("observablehq--error")) throw new Error(`site check: ${page} contains an error block`);
   }

@@ -7,7 +7,12 @@ import type {SiteData} from "../site/siteData.js";
 /** Writes `<dir>/manifest.json` from the site data the build published and the input hashes, and returns it. */
 export async function writeManifest(
   dir: string,
-  {site, inputs, siteKey}: {site: SiteData; inputs: Record<string, string>; siteKey: string}
+  {
+    site,
+    inputs,
+    siteKey,
+    registered
+  }: {site: SiteData; inputs: Record<string, string>; siteKey: string; registered?: Record<string, string[]>}
 ): Promise<Manifest> {
   const changes = site.changes();
   const manifest: Manifest = {
@@ -17,7 +22,8 @@ export async function writeManifest(
     figures: site.figures(),
     baseline: site.baseline().baseline,
     siteKey,
-    inputs
+    inputs,
+    ...(registered ? {registered} : {})
   };
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;

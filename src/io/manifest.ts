@@ -19,7 +19,12 @@ export interface Manifest extends FiguresRecord {
    * Briefing name → the PDF's input key, SHA-256 and pages, so the next build (or CI run) can keep a PDF whose inputs
    * did not change, and plan its shards by pages.
    */
-  pdfs?: Record<string, {key: string; sha256: string; pages?: number}>;
+  pdfs?: Record<string, {key: string; sha256: string; pages?: number; page?: string}>;
+  /**
+   * Site file (`_file/data/deals/x.1a2b3c4d.json`) → the pages that register it, sorted: a relinked build reads and
+   * rewrites only the pages of the files it replaces (src/cli/relink.ts).
+   */
+  registered?: Record<string, string[]>;
   /** Input path → SHA-256 (hex) of every file the build read. */
   inputs: Record<string, string>;
 }

@@ -6,7 +6,7 @@ import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
-import {fileAlias, relinkSite} from "../../src/cli/relink.js";
+import {fileAlias, registeredFiles, relinkSite} from "../../src/cli/relink.js";
 
 let root: string;
 
@@ -47,8 +47,15 @@ it("relinkSite replaces the files the previous site has and skips one no page lo
     ["data/x.json", '{"a":2}'],
     ["data/analysis.json", '{"not":"loaded"}']
   ]);
-  const moved = await relinkSite({previousOut, scratch, files, key: "key"});
+  const relinked = await relinkSite({previousOut, scratch, files, key: "key"});
+  const moved = relinked?.files;
   assert.deepStrictEqual(moved, [fileAlias("data/x.json", '{"a":2}')]);
+  // No index in the previous manifest: every page scanned, and the index built for the next build.
+  assert.deepStrictEqual(relinked?.pages, ["deals/d.html", "page.html"]);
+  assert.deepStrictEqual(relinked?.registered, {
+    [fileAlias("data/x.json", '{"a":2}')]: ["deals/d.html", "page.html"],
+    [fileAlias("data/y.json", "{}")]: ["deals/d.html"]
+  });
   assert.sameMembers(await readdir(join(scratch, "_file", "data")), [
     moved![0].slice("_file/data/".length),
     fileAlias("data/y.json", "{}").slice("_file/data/".length)
@@ -61,6 +68,26 @@ it("relinkSite replaces the files the previous site has and skips one no page lo
   assert.include(nested, `"path":"../${moved![0]}","lastModified":1,"size":7`);
   assert.include(nested, `"path":"../${fileAlias("data/y.json", "{}")}","lastModified":1,"size":2`);
   assert.notInclude(nested, old);
+});
+
+it("relinkSite reads only the pages the previous manifest's index names for a moved file (issue #18)", async () => {
+  const previousOut = join(root, "out-indexed");
+  const old = await previousSite(previousOut, '{"a":1}', "key");
+  const y = fileAlias("data/y.json", "{}");
+  // The index says only page.html registers x: deals/d.html (which does too) is left as the previous build's, so the
+  // index, not a scan, decided the pages. A real index is the scan's (registeredFiles), as the first test shows.
+  const manifest = JSON.parse(await readFile(join(previousOut, "manifest.json"), "utf-8"));
+  await writeFile(
+    join(previousOut, "manifest.json"),
+    JSON.stringify({...manifest, registered: {[old]: ["page.html"], [y]: ["deals/d.html"]}})
+  );
+  const scratch = join(root, "scratch-indexed");
+  const relinked = await relinkSite({previousOut, scratch, files: new Map([["data/x.json", '{"a":3}']]), key: "key"});
+  const now = fileAlias("data/x.json", '{"a":3}');
+  assert.deepStrictEqual(relinked, {files: [now], pages: ["page.html"], registered: {[now]: ["page.html"], [y]: ["deals/d.html"]}});
+  assert.include(await readFile(join(scratch, "page.html"), "utf-8"), `"path":"./${now}","lastModified":1,"size":7`);
+  assert.include(await readFile(join(scratch, "deals", "d.html"), "utf-8"), old);
+  assert.deepStrictEqual(await registeredFiles(previousOut), {[old]: ["deals/d.html", "page.html"], [y]: ["deals/d.html"]});
 });
 
 it("relinkSite returns null (a full build) for another site key", async () => {

@@ -149,7 +149,7 @@ async function scaleBuild(
     pdfPages = Math.round(pages.market + meanDeal * dealBriefings.length);
   }
   // As `deals build` records them: the rebuild then trusts the kept PDFs it finds unmoved, as a build's next one does.
-  await recordPdfs(out, plan.keys, pages, {}, {identities: PDF_IDENTITIES});
+  await recordPdfs(out, plan.keys, pages, {}, {identities: PDF_IDENTITIES, pageHashes: plan.pageHashes});
   // And the link-preview cards a published build has (`deals build`'s PDF stage draws them, `deals pdf` does not):
   // without them the timed rebuild drew every briefing's card, a cost that grew with the deals and that a rebuild
   // after a publication does not pay (it draws the cards whose text changed). Not timed.

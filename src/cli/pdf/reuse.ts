@@ -158,8 +158,11 @@ export async function pdfInputKey(
   settings: RenderSettings,
   files?: Map<string, Promise<Buffer | null>>
 ): Promise<string> {
-  const page = await pageInputsHash(site, name, files);
-  const {renderer, paper, epoch, siteUrl} = settings;
+  return keyOf(await pageInputsHash(site, name, files), settings);
+}
+
+/** Returns the input key of a PDF from its page inputs' hash (pageInputsHash) and the render settings. */
+function keyOf(page: string, {renderer, paper, epoch, siteUrl}: RenderSettings): string {
   return sha256(JSON.stringify([page, renderer, paper, epoch, siteUrl]));
 }
 
@@ -172,6 +175,8 @@ export interface PdfPlan {
   pages: Record<string, number>;
   /** SHA-256 of each kept PDF, checked against the previous manifest (recordPdfs need not read it again). */
   sha256: Record<string, string>;
+  /** Each briefing's page inputs hash (pageInputsHash), recorded for the next build's `unchanged` briefings. */
+  pageHashes: Record<string, string>;
 }
 
 /**
@@ -179,12 +184,14 @@ export interface PdfPlan {
  * its manifest recorded, and returns the plan (the briefings still to render, in site order). `previousOut` may
  * not exist (first build): then everything is rendered. A kept PDF is hard-linked where the file system allows
  * (nothing writes a PDF in place: the renderer writes a new file and renames it), else copied: at 1,000 deals a
- * rebuild keeps about 1.5 GB of PDFs.
+ * rebuild keeps about 1.5 GB of PDFs. A briefing `unchanged` says is unchanged (a relinked build's print page left as
+ * the previous build's, src/cli/pageScope.ts: it loads the same files, all named by their content) takes its page
+ * inputs hash from the previous manifest instead of reading and hashing its page and files again.
  */
 export async function reusePdfs(
   site: string,
   previousOut: string,
-  {identities: identitiesFile}: {identities?: string} = {}
+  {identities: identitiesFile, unchanged = () => false}: {identities?: string; unchanged?: (name: string) => boolean} = {}
 ): Promise<PdfPlan> {
   const briefings = (await readSiteBriefings(site)) ?? [];
   const previous = (await readManifest(join(previousOut, "manifest.json")))?.pdfs ?? {};
@@ -194,14 +201,16 @@ export async function reusePdfs(
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     siteUrl: process.env.DEALS_SITE_URL ?? ""
   };
-  const plan: PdfPlan = {keys: {}, kept: [], render: [], pages: {}, sha256: {}};
+  const plan: PdfPlan = {keys: {}, kept: [], render: [], pages: {}, sha256: {}, pageHashes: {}};
   await mkdir(join(site, "briefings"), {recursive: true});
   const files = new Map<string, Promise<Buffer | null>>();
   for (const {name, paper} of briefings) {
-    const key = await pdfInputKey(site, name, {...base, paper}, files);
+    const recorded = previous[name];
+    const page = recorded?.page && unchanged(name) ? recorded.page : await pageInputsHash(site, name, files);
+    plan.pageHashes[name] = page;
+    const key = keyOf(page, {...base, paper});
     plan.keys[name] = key;
     const old = join(previousOut, "briefings", `${name}.pdf`);
-    const recorded = previous[name];
     if (recorded?.pages) plan.pages[name] = recorded.pages;
     if (recorded?.key === key && (await hasDigest(old, recorded.sha256, identities))) {
       const kept = join(site, "briefings", `${name}.pdf`);
@@ -218,14 +227,14 @@ export async function reusePdfs(
  * the next CI run's shard plan; `pages` gives the counts known already (rendered or kept), the rest are counted;
  * `hashes` the SHA-256 known already (kept PDFs, checked by reusePdfs), the rest are read and hashed. With
  * `identities` (a file, PDF_IDENTITIES), notes each PDF's identity and SHA-256 there for the next build's reusePdfs
- * (the file then holds this site's PDFs only).
+ * (the file then holds this site's PDFs only). With `pageHashes` (PdfPlan's), records each briefing's page inputs hash.
  */
 export async function recordPdfs(
   site: string,
   keys: Record<string, string>,
   pages: Record<string, number> = {},
   hashes: Record<string, string> = {},
-  {identities}: {identities?: string} = {}
+  {identities, pageHashes = {}}: {identities?: string; pageHashes?: Record<string, string>} = {}
 ): Promise<void> {
   const path = join(site, "manifest.json");
   const manifest = JSON.parse(await readFile(path, "utf-8")) as Manifest;
@@ -240,6 +249,7 @@ export async function recordPdfs(
       const count = pages[name] ?? (await PDFDocument.load(bytes, {updateMetadata: false})).getPageCount();
       manifest.pdfs[name] = {key, sha256: sha256(bytes), pages: count};
     }
+    if (pageHashes[name]) manifest.pdfs[name].page = pageHashes[name];
     const identity = identities ? await fileIdentity(pdf) : null;
     if (identity) noted[identity] = manifest.pdfs[name].sha256;
   }
