@@ -55,10 +55,15 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   const top = chips.filter((c) => (mix[c.id] ?? 0) > 0).sort((a, b) => mix[b.id] - mix[a.id])[0];
   if (!top || !deal.capacity) return `The chips behind ${deal.name}`;
   const ceiling = bounded(factGw(deal.capacity.ceiling), deal.capacity.ceiling.bound, gw);
+  // A status as the sentence's complement: "is only reported", "is only an estimate", "is only an assumption".
+  const only = top.available.status === "reported" ? "reported" : `an ${top.available.status}`;
+  const month = monthYear(top.available.date);
   const when =
     top.available.status === "confirmed"
-      ? `available since ${monthYear(top.available.date)}`
-      : `a chip whose ${monthYear(top.available.date)} date is only ${top.available.status}`;
+      ? top.available.date > deal.asOf
+        ? `due in ${month}, a date its maker confirms`
+        : `available since ${month}`
+      : `a chip whose ${month} date is only ${only}`;
   return keepUnits(`${top.name} would fill ${pct(mix[top.id])} of the ${ceiling}, ${when}`);
 }
 
