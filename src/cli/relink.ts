@@ -89,8 +89,8 @@ export async function relinkSite({
     const dir = join(previousOut, "_file", dirname(path));
     const old = (await previousFiles(dir)).get(basename(path, ".json")) ?? [];
     // A file no page loads is not in the built site (Framework copies only the files pages register): with the same
-    // code and deals (the key), no page loads it now either. Since the topic pages load files of their own, that is
-    // data/analysis.json, and taking its absence for a missing file sent every rebuild through Framework.
+    // code and deals (the key), no page loads it now either. Taking its absence for a missing file once sent every
+    // rebuild through Framework.
     if (old.length === 0) continue;
     if (old.length !== 1) return null;
     const from = join("_file", dirname(path), old[0]);

@@ -339,11 +339,14 @@ export type SharedFile = Exclude<
   `data/briefings/${string}.json` | `data/deals/${string}.json` | `data/pages/${string}.json`
 >;
 
-/** Returns the accessor of each shared published file, typed with the file's declared type (types.ts). */
+/**
+ * Returns the accessor of each shared published file, typed with the file's declared type (types.ts). Every deal's
+ * whole analysis is not one of them: no page loads it (each page's file holds its part, dealPage.ts, topicPage.ts), and
+ * writing it was 7.5 MB of JSON at 100 deals, 75 MB at 1,000, at every build.
+ */
 export function sharedFiles(site: SiteData): {[P in SharedFile]: () => PublishedFiles[P] | Promise<PublishedFiles[P]>} {
   return {
     "data/dataset.json": site.publicData,
-    "data/analysis.json": site.analysis,
     "data/capacity-bands.json": site.bands,
     "data/changes.json": site.changes,
     "data/briefings.json": site.briefings,
@@ -353,7 +356,7 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
 }
 
 /**
- * Returns every published file: output path (as Framework serves it, e.g. `data/analysis.json`,
+ * Returns every published file: output path (as Framework serves it, e.g. `data/dataset.json`,
  * `data/briefings/market.json`, `data/deals/amd-openai.json`) → its JSON text.
  */
 export async function siteDataFiles(site: SiteData): Promise<Map<string, string>> {

@@ -7,7 +7,6 @@
  * | file | type |
  * | --- | --- |
  * | `data/dataset.json` | {@link PublicDataset} |
- * | `data/analysis.json` | {@link Analysis} |
  * | `data/capacity-bands.json` | {@link BandsFile} |
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
@@ -66,7 +65,7 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   dealNames?: Record<string, string>;
 }
 
-/** `data/analysis.json`: base projections with bands, comparison, the article's table, chip efficiency. */
+/** Every deal's base projections with bands, the comparison, the article's table, chip efficiency: what the pages' and briefings' files are cut from (none publishes it whole). */
 export interface Analysis {
   asOf: string;
   projections: Record<string, ReturnType<typeof projectDeal>>;
@@ -230,7 +229,6 @@ export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
 
 export interface PublishedFiles {
   "data/dataset.json": PublicDataset;
-  "data/analysis.json": Analysis;
   "data/capacity-bands.json": BandsFile;
   "data/changes.json": ChangesFile;
   "data/briefings.json": BriefingIndex;

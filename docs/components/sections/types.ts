@@ -10,8 +10,8 @@ export interface SectionContext {
   /** `docs/data/dataset.json`: the validated dataset with sanitized HTML. */
   data: PublicDataset;
   /**
-   * `docs/data/analysis.json`: `{asOf, projections: {[dealId]: DealProjection (base scenario, with uncertainty and
-   * tornado)}, comparison: DealComparison[], articleTable, chipEfficiency}`.
+   * The briefing's part of the analysis (its file, `data/briefings/<name>.json`): `{asOf, projections: {[dealId]:
+   * DealProjection (base scenario, with uncertainty and tornado)}, comparison: DealComparison[], articleTable, chipEfficiency}`.
    */
   analysis: Analysis;
   /**
