@@ -259,7 +259,12 @@ function idIndex(dataset: Dataset): IdIndex {
       for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
       return map;
     };
-    index = {deals: byId(dataset.deals), companies: byId(dataset.companies), chips: byId(dataset.chips), assumptions: byId(dataset.assumptions)};
+    index = {
+      deals: byId(dataset.deals),
+      companies: byId(dataset.companies),
+      chips: byId(dataset.chips),
+      assumptions: byId(dataset.assumptions)
+    };
     idIndexes.set(dataset, index);
   }
   return index;
