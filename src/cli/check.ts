@@ -49,7 +49,8 @@ export async function checkData({dataDir = "data", quiet = false, stale = true, 
         projections: stale ? checkProjections(dataset) : undefined,
         stale,
         warn: (p) => warnings.push(p),
-        memo: cache?.memo
+        memo: cache?.memo,
+        reads: cache?.reads
       })
     : dataProblems;
   // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).

@@ -1,7 +1,8 @@
 /**
  * What the build's data check keeps between builds, in Framework's cache folder (emptied with it when the lockfile
  * changes): each data file's schema-checked value, by its kind, path and text (ParsedStore), and each deal's
- * projection at the base values (checkProjections' memo), by the digest of its input (inputDigest). Both were redone
+ * projection at the base values (checkProjections' memo), by the digest of its input (inputDigest), and each briefing's
+ * check with the figures it read (checkReports' `reads`, trackedReads.ts). The first two were redone
  * for every file and deal at every build: at 100 deals about 2 of a site-only rebuild's 15 CPU-s (CPU profile of
  * `deals build --site-only` after one change). A file with a problem is never kept, so every problem is still
  * found and located by parsing the file again; a kept file is parsed again only if a problem across files needs its
@@ -18,6 +19,7 @@ import {deserialize, serialize} from "node:v8";
 import {hashInputs} from "../io/manifest.js";
 import type {ParsedStore} from "../io/parseDataFile.js";
 import type {DealMemo} from "../site/siteData.js";
+import {type ReadsMemo, readsHold, trackReads} from "../site/trackedReads.js";
 import {inputDigest} from "./snapshotWriter.js";
 
 /** Where the build keeps the check's results. */
@@ -27,6 +29,8 @@ export const CHECK_CACHE = "docs/.observablehq/cache/.deals-check";
 export interface CheckCache {
   store: ParsedStore;
   memo: DealMemo;
+  /** Each briefing's check, kept with the figures it read (trackedReads.ts). */
+  reads: ReadsMemo;
   /** Entries read from the cache and computed (and written) this run. */
   stats: {kept: number; computed: number};
   prune(): Promise<void>;
@@ -88,8 +92,18 @@ export async function checkCache(dir = CHECK_CACHE, code?: string): Promise<Chec
     write(path, value);
     return value;
   };
+  const reads: ReadsMemo = (name, input, table, compute) => {
+    const path = fileOf(`reads:${name}`, inputDigest(input, digests));
+    const kept = read(path)?.value as {reads: [string, string][]; value: unknown} | undefined;
+    if (kept && readsHold(kept.reads, table)) return kept.value as ReturnType<typeof compute>;
+    const tracked = trackReads(table);
+    const value = compute(tracked.view);
+    const found = tracked.reads();
+    if (found) write(path, {reads: found, value});
+    return value;
+  };
   const prune = async () => {
     for (const name of await readdir(dir).catch(() => [])) if (!used.has(name)) await rm(join(dir, name), {force: true});
   };
-  return {store, memo, stats, prune};
+  return {store, memo, reads, stats, prune};
 }

@@ -14,6 +14,7 @@ import {dirname, join} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
 import {type DealMemo, type SiteData, siteDataFiles, type TextMemo} from "../site/siteData.js";
+import {type ReadsMemo, readsHold, trackReads} from "../site/trackedReads.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
@@ -68,7 +69,7 @@ export async function writeSiteData({
     bundles = "dropped";
   }
   const memo = dealMemo(coreHash(inputs), siteHash(inputs));
-  const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset, memo.keep);
+  const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset, memo.keep, memo.reads);
   const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
   const files = await siteDataFiles(site);
   plan.files = files;
@@ -127,12 +128,18 @@ function siteHash(inputs: Record<string, string>): string {
  * (`<key>.txt`, keyed by siteHash, the file's kind and the digest of the body it is finished from), and `prune`, which
  * deletes the entries this build did not use.
  *
+ * `reads` keeps a result with the table entries it read (trackedReads.ts), in `<key>.reads.json`, keyed by siteHash.
+ *
  * A result the memo hands back gets the digest of its key (`memo:<key>`) in the digests shared by every key of the
  * build: a kept projection is a function of that key, so a body that holds it (a deal's page file) is keyed without
  * hashing the projection's thousands of values again. Two equal results under different keys then have different
  * digests: a file is computed again that need not be, never the reverse.
  */
-export function dealMemo(coreHash: string, siteHash: string, dir = MEMO): {memo: DealMemo; keep: TextMemo; prune: () => Promise<void>} {
+export function dealMemo(
+  coreHash: string,
+  siteHash: string,
+  dir = MEMO
+): {memo: DealMemo; keep: TextMemo; reads: ReadsMemo; prune: () => Promise<void>} {
   const used = new Set<string>();
   const digests = new WeakMap<object, string>();
   mkdirSync(dir, {recursive: true});
@@ -160,10 +167,25 @@ export function dealMemo(coreHash: string, siteHash: string, dir = MEMO): {memo:
     writeFileSync(path, text);
     return text;
   };
+  const reads: ReadsMemo = (name, input, table, compute) => {
+    const key = createHash("sha256")
+      .update(`${siteHash}\0${name}\0${inputDigest(input, digests)}`)
+      .digest("hex");
+    const file = `${key}.reads.json`;
+    used.add(file);
+    const path = join(dir, file);
+    const kept = existsSync(path) ? (JSON.parse(readFileSync(path, "utf-8")) as {reads: [string, string][]; value: unknown}) : null;
+    if (kept && readsHold(kept.reads, table)) return kept.value as ReturnType<typeof compute>;
+    const tracked = trackReads(table);
+    const value = compute(tracked.view);
+    const read = tracked.reads();
+    if (read) writeFileSync(path, JSON.stringify({reads: read, value}));
+    return value;
+  };
   const prune = async () => {
     for (const name of await readdir(dir)) if (!used.has(name)) await rm(join(dir, name), {force: true});
   };
-  return {memo, keep, prune};
+  return {memo, keep, reads, prune};
 }
 
 /**

@@ -12,12 +12,13 @@ import type {Dataset} from "../core/model.js";
 import {cleanText, markdownHazard} from "../io/markdownHazard.js";
 import {dedupeProblems, type Problem} from "../io/problem.js";
 import {MAX_MARKDOWN} from "../io/schema.js";
-import {briefingCallFor} from "./briefingSummary.js";
+import {briefingCall} from "./briefingSummary.js";
 import {briefings} from "./briefings.js";
 import {figureTable} from "./figures.js";
-import {PlaceholderError, resolvePlaceholders} from "./placeholders.js";
+import {type FigureValue, PlaceholderError, resolvePlaceholders} from "./placeholders.js";
 import type {DealMemo} from "./siteData.js";
 import {applyDirectives} from "./summaryConditions.js";
+import {NO_READS_MEMO, type ReadsMemo} from "./trackedReads.js";
 
 export interface CheckReportsOptions {
   /** Reads a summary file (relative to the project root); default from disk. */
@@ -38,6 +39,8 @@ export interface CheckReportsOptions {
   stale?: boolean;
   /** Keeps the default projections (at the base values, without draws) between runs; see checkProjections. */
   memo?: DealMemo;
+  /** Keeps each briefing's result with the figures it read (trackedReads.ts); default: always check. */
+  reads?: ReadsMemo;
 }
 
 /**
@@ -49,7 +52,14 @@ export interface CheckReportsOptions {
  */
 export async function checkReports(
   dataset: Dataset,
-  {read = (file) => readFile(file, "utf-8"), projections, warn = () => {}, stale: reportStale = true, memo}: CheckReportsOptions = {}
+  {
+    read = (file) => readFile(file, "utf-8"),
+    projections,
+    warn = () => {},
+    stale: reportStale = true,
+    memo,
+    reads = NO_READS_MEMO
+  }: CheckReportsOptions = {}
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   projections ??= checkProjections(dataset, {draws: 0, memo});
@@ -64,10 +74,10 @@ export async function checkReports(
     return files.get(file)!;
   };
   for (const briefing of briefings(dataset.deals)) {
-    let text: string;
+    const texts: Record<string, string> = {};
     try {
-      text = await read(briefing.summary);
-      if (briefing.template) await read(briefing.template);
+      texts[briefing.summary] = await read(briefing.summary);
+      if (briefing.template) texts[briefing.template] = await read(briefing.template);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       problems.push({
@@ -79,71 +89,103 @@ export async function checkReports(
       });
       continue;
     }
-    // The files to vet for size and hazards: the briefing's own summary, and the template when that prints instead.
-    const vetted: {file: string; printed: string; checkable: string}[] = [];
-    try {
-      // Every figure and condition of the file resolves at its place, in every branch.
-      resolvePlaceholders(applyDirectives(text, figures, {file: briefing.summary, deal: briefing.deal}).checkable, figures, {
-        file: briefing.summary,
-        deal: briefing.deal
-      });
-      // Which file prints and why; the texts are vetted below, so nothing needs rendering here.
-      const page = await briefingCallFor(briefing, figures, read, (markdown) => markdown);
-      for (const s of reportStale ? page.stale : [])
-        problems.push({
-          file: s.file,
-          line: s.line,
-          col: s.col,
-          field: "stale",
-          message: `the summary of ${briefing.name} relies on "${s.condition}", which no longer holds: ${s.reason}; rewrite the sentences that rely on it${s.file === briefing.summary && briefing.template && s.file !== briefing.template ? ` (meanwhile the briefing prints ${briefing.template})` : ""}`
-        });
-      if (briefing.template && page.file === briefing.template && briefing.summary === briefing.template)
-        warn({
-          file: briefing.template,
-          line: 0,
-          col: 0,
-          field: "",
-          message: `${briefing.name} has no summary of its own and prints this generic template; write ${briefing.summary.replace(/[^/]*$/, `${briefing.name}.md`)}`
-        });
-      for (const file of new Set([briefing.summary, page.file])) {
-        const applied = applyDirectives(await read(file), figures, {file, deal: briefing.deal});
-        vetted.push({
-          file,
-          printed: resolvePlaceholders(applied.text, figures, {file, deal: briefing.deal}),
-          // Directive lines blanked, every branch kept: a hazard's line is the file's.
-          checkable: resolvePlaceholders(applied.checkable, figures, {file, deal: briefing.deal})
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof PlaceholderError)) throw error;
-      const {file, line, col, reason} = error;
-      problems.push({file, line, col, field: "placeholder", message: reason});
-      continue;
-    }
-    for (const {file, printed, checkable} of vetted) {
-      if (printed.length > MAX_MARKDOWN) {
-        problems.push({
-          file,
-          line: 0,
-          col: 0,
-          field: "",
-          message: `is ${printed.length} characters with its figures (limit ${MAX_MARKDOWN})`
-        });
-        continue;
-      }
-      const hazard = markdownHazard(cleanText(checkable));
-      if (hazard)
-        problems.push({
-          file,
-          line: hazard.line,
-          col: 1,
-          field: "markdown",
-          message: `cannot be rendered safely (${hazard.message})`
-        });
-    }
+    // Kept with the figures it read: a rebuild after one deal changes checks again the summaries whose figures moved.
+    const found = reads("check-briefing", [briefing, texts, reportStale], figures, (table) =>
+      checkBriefing(briefing, texts, table, reportStale)
+    );
+    problems.push(...found.problems);
+    for (const w of found.warnings) warn(w);
   }
   // The shared deal.md is checked once per deal: keep the first problem at each place.
   return dedupeProblems(problems, (p) => `${p.file}:${p.line}:${p.col}:${p.field}`);
+}
+
+/**
+ * Returns the problems and warnings of one briefing's summary (`briefing.summary`, and its template when that prints
+ * instead), whose texts `texts` holds by file, against the figure table `figures`; see checkReports.
+ */
+function checkBriefing(
+  briefing: {name: string; summary: string; template?: string; deal?: string},
+  texts: Readonly<Record<string, string>>,
+  figures: ReadonlyMap<string, FigureValue>,
+  reportStale: boolean
+): {problems: Problem[]; warnings: Problem[]} {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  // The files to vet for size and hazards: the briefing's own summary, and the template when that prints instead.
+  const vetted: {file: string; printed: string; checkable: string}[] = [];
+  try {
+    // Every figure and condition of the file resolves at its place, in every branch.
+    resolvePlaceholders(
+      applyDirectives(texts[briefing.summary], figures, {file: briefing.summary, deal: briefing.deal}).checkable,
+      figures,
+      {
+        file: briefing.summary,
+        deal: briefing.deal
+      }
+    );
+    // Which file prints and why (briefingCallFor's choice); the texts are vetted below, so nothing needs rendering here.
+    const templateFile = briefing.template ?? briefing.summary;
+    const page = briefingCall({
+      own: briefing.summary !== templateFile ? {file: briefing.summary, text: texts[briefing.summary]} : null,
+      template: {file: templateFile, text: texts[templateFile]},
+      figures,
+      deal: briefing.deal,
+      render: (markdown) => markdown
+    });
+    for (const s of reportStale ? page.stale : [])
+      problems.push({
+        file: s.file,
+        line: s.line,
+        col: s.col,
+        field: "stale",
+        message: `the summary of ${briefing.name} relies on "${s.condition}", which no longer holds: ${s.reason}; rewrite the sentences that rely on it${s.file === briefing.summary && briefing.template && s.file !== briefing.template ? ` (meanwhile the briefing prints ${briefing.template})` : ""}`
+      });
+    if (briefing.template && page.file === briefing.template && briefing.summary === briefing.template)
+      warnings.push({
+        file: briefing.template,
+        line: 0,
+        col: 0,
+        field: "",
+        message: `${briefing.name} has no summary of its own and prints this generic template; write ${briefing.summary.replace(/[^/]*$/, `${briefing.name}.md`)}`
+      });
+    for (const file of new Set([briefing.summary, page.file])) {
+      const applied = applyDirectives(texts[file], figures, {file, deal: briefing.deal});
+      vetted.push({
+        file,
+        printed: resolvePlaceholders(applied.text, figures, {file, deal: briefing.deal}),
+        // Directive lines blanked, every branch kept: a hazard's line is the file's.
+        checkable: resolvePlaceholders(applied.checkable, figures, {file, deal: briefing.deal})
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof PlaceholderError)) throw error;
+    const {file, line, col, reason} = error;
+    problems.push({file, line, col, field: "placeholder", message: reason});
+    return {problems, warnings};
+  }
+  for (const {file, printed, checkable} of vetted) {
+    if (printed.length > MAX_MARKDOWN) {
+      problems.push({
+        file,
+        line: 0,
+        col: 0,
+        field: "",
+        message: `is ${printed.length} characters with its figures (limit ${MAX_MARKDOWN})`
+      });
+      continue;
+    }
+    const hazard = markdownHazard(cleanText(checkable));
+    if (hazard)
+      problems.push({
+        file,
+        line: hazard.line,
+        col: 1,
+        field: "markdown",
+        message: `cannot be rendered safely (${hazard.message})`
+      });
+  }
+  return {problems, warnings};
 }
 
 /**

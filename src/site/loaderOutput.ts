@@ -9,6 +9,7 @@ import {dataVersion} from "../io/dataVersion.js";
 import {readManifest} from "../io/manifest.js";
 import {readValidDataset} from "../io/readDataset.js";
 import {type DealMemo, type SiteData, sharedFiles, siteData, type TextMemo} from "./siteData.js";
+import type {ReadsMemo} from "./trackedReads.js";
 
 /**
  * Returns the site data for `dir`, with the previous build's manifest from $DEALS_PREVIOUS_MANIFEST (if set);
@@ -19,11 +20,12 @@ export async function readSiteData(
   previousManifest = process.env.DEALS_PREVIOUS_MANIFEST ?? "",
   memo?: DealMemo,
   dataset?: Dataset,
-  keep?: TextMemo
+  keep?: TextMemo,
+  reads?: ReadsMemo
 ): Promise<SiteData> {
   dataset ??= await readValidDataset(dir);
   const previous = previousManifest ? await readManifest(previousManifest) : null;
-  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep});
+  return siteData({dataset, version: await dataVersion(dir), previous, memo, keep, reads});
 }
 
 /** Returns the JSON text of the published file `path` ("data/dataset.json", "data/briefings/market.json", "data/deals/<id>.json"…). */

@@ -30,15 +30,17 @@ import type {Dataset} from "../core/model.js";
 import type {Manifest} from "../io/manifest.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {finishSlice, type SliceBody, sliceBody} from "./briefingSlice.js";
-import {briefingCallFor} from "./briefingSummary.js";
+import {briefingCall} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
 import {dealPageBody, finishDealPage} from "./dealPage.js";
 import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
+import type {FigureValue} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
 import {TOPIC_PAGES, topicPageFile} from "./topicPage.js";
+import {NO_READS_MEMO, type ReadsMemo} from "./trackedReads.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
 /** Monte Carlo draws per deal for the published P10–P90 of the projections: the one count the CLI uses too. */
@@ -73,6 +75,11 @@ export interface SiteDataInputs {
    * nor writes again the files of the deals whose bodies are unchanged. Default: always compute.
    */
   keep?: TextMemo;
+  /**
+   * Keeps a briefing's page 1 between builds with the figures it read (trackedReads.ts): a rebuild after one deal
+   * changes recomputes the pages 1 whose figures moved. Default: always compute.
+   */
+  reads?: ReadsMemo;
 }
 
 /** See SiteDataInputs.memo. */
@@ -108,7 +115,8 @@ export function siteData({
   readSummary = (f) => readFile(f, "utf-8"),
   draws = {analysis: ANALYSIS_DRAWS, bands: BAND_DRAWS},
   memo = (_name, _input, compute) => compute(),
-  keep = (_name, _input, compute) => compute()
+  keep = (_name, _input, compute) => compute(),
+  reads = NO_READS_MEMO
 }: SiteDataInputs) {
   // Each deal's Monte Carlo sees only its own deal: the result depends on nothing memo's key leaves out. One such
   // dataset per deal, shared by its computations (the memo recognizes an input it has hashed by its identity).
@@ -251,6 +259,21 @@ export function siteData({
     const {baseline, changes} = since();
     return {version, asOf: dataset.asOf, previous: baseline && {dataVersion: baseline.dataVersion, asOf: baseline.asOf}, changes};
   });
+  // A briefing's page 1 (briefingCallFor's, whose texts it reads first): kept with the figures it read, so a rebuild
+  // renders again only the pages 1 whose figures or texts changed.
+  const briefingPage = async (
+    briefing: {name: string; summary: string; template?: string; deal?: string},
+    table: ReadonlyMap<string, FigureValue>
+  ) => {
+    const templateFile = briefing.template ?? briefing.summary;
+    const own = briefing.summary !== templateFile ? {file: briefing.summary, text: await readSummary(briefing.summary)} : null;
+    const template = {file: templateFile, text: await readSummary(templateFile)};
+    const page = reads("briefing-call", [briefing.deal ?? null, own, template], table, (figures) =>
+      briefingCall({own, template, figures, deal: briefing.deal, render})
+    );
+    // A briefing without a template (the market's) prints its own summary, never "the template".
+    return {...page, template: Boolean(briefing.template) && page.file === briefing.template};
+  };
   const briefings = once(async (): Promise<BriefingIndex> => {
     const table = figureTable({
       dataset,
@@ -263,7 +286,7 @@ export function siteData({
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
         // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).
-        const page = await briefingCallFor(briefing, table, readSummary, render);
+        const page = await briefingPage(briefing, table);
         const {callHtml, takeawaysHtml, keyFigures, restHtml} = page;
         return {
           ...briefing,

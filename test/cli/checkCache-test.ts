@@ -9,7 +9,7 @@ import {checkCache} from "../../src/cli/checkCache.js";
 import {projectDeal} from "../../src/core/index.js";
 import {forgetParsedFiles} from "../../src/io/parseDataFile.js";
 import {readDataset} from "../../src/io/readDataset.js";
-import {checkProjections} from "../../src/site/checkReports.js";
+import {checkProjections, checkReports} from "../../src/site/checkReports.js";
 
 it("a kept file gives the same dataset, a problem across files is located in a kept file as without the cache", async () => {
   const root = await mkdtemp(join(tmpdir(), "deals-check-cache-"));
@@ -78,3 +78,38 @@ it("each deal's base projection: the deal projected alone equals it projected in
     await rm(root, {recursive: true, force: true});
   }
 });
+
+it("each briefing's check kept with the figures it read: the same problems and warnings as without the cache, found again from it, and a changed summary or figure checked again", async () => {
+  const root = await mkdtemp(join(tmpdir(), "deals-check-reads-"));
+  try {
+    const {dataset} = await readDataset("data");
+    const stale = "Call.\n\n- a\n- b\n- c\n{{#holds market.npv-deals > 100}}\n";
+    const read = (market: string) => async (file: string) => (file.endsWith("market.md") ? market : readFile(file, "utf-8"));
+    const run = async (data: typeof dataset, market: string, reads?: Awaited<ReturnType<typeof checkCache>>["reads"]) => {
+      const warnings: unknown[] = [];
+      const problems = await checkReports(data!, {read: read(market), warn: (p) => warnings.push(p), reads});
+      return {problems, warnings};
+    };
+    const without = await run(dataset, stale);
+    assert.strictEqual(without.problems.find((p) => p.file === "reports/summaries/market.md")?.field, "stale");
+    const cold = await checkCache(join(root, "cache"), "test");
+    assert.deepStrictEqual(await run(dataset, stale, cold.reads), without);
+    const briefings = dataset!.deals.length + 1;
+    assert.strictEqual(cold.stats.computed, briefings);
+    // The next build: every briefing's result from the cache, the same problems.
+    const warm = await checkCache(join(root, "cache"), "test");
+    assert.deepStrictEqual(await run(dataset, stale, warm.reads), without);
+    assert.deepStrictEqual(warm.stats, {kept: briefings, computed: 0});
+    // The market summary fixed: its check runs again (its text is the key), the deals' do not.
+    const fixed = await checkCache(join(root, "cache"), "test");
+    const ok = await run(dataset, "Call.\n\n- a\n- b\n- c\n", fixed.reads);
+    assert.isUndefined(ok.problems.find((p) => p.file === "reports/summaries/market.md"));
+    assert.strictEqual(fixed.stats.computed, 1);
+    // A figure the market's condition reads moves (the data loses its deals but one): checked again, and found stale.
+    const one = {...dataset!, deals: dataset!.deals.slice(0, 1)};
+    const moved = await checkCache(join(root, "cache"), "test");
+    assert.deepStrictEqual(await run(one, stale, moved.reads), await run(one, stale));
+  } finally {
+    await rm(root, {recursive: true, force: true});
+  }
+}, 60_000);
