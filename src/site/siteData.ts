@@ -22,7 +22,7 @@ import {
   npvTable,
   type PeerInput,
   type PeerRow,
-  peerBox,
+  peerBoxes,
   projectDeal,
   scenarioTable
 } from "../core/index.js";
@@ -225,7 +225,7 @@ export function siteData({
         npvUsd: projections[row.id]?.recycling.npvUsd?.value ?? null
       }
     }));
-    return Object.fromEntries(inputs.map((d) => [d.id, peerBox(inputs, d.id)]));
+    return peerBoxes(inputs);
   }
   // The headline figures the manifest records, from the projections the pages show (banded headlines are the
   // medians of their draws), so the manifest, What changed, the CLI and every page write the same value.

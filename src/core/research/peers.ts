@@ -85,6 +85,55 @@ export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] 
 }
 
 /**
+ * Returns every deal's peer box, by id: `peerBox(deals, id)` for each deal, computed together. Each box scanned every
+ * deal on every ratio, so all the boxes took the square of the number of deals; here each ratio's live values are
+ * sorted once and a deal's rank is a binary search (issue #18).
+ *
+ * @example peerBoxes(deals)["a"] // the same rows as peerBox(deals, "a")
+ */
+export function peerBoxes(deals: readonly PeerInput[]): Record<string, PeerRow[]> {
+  const ratios = PEER_RATIOS.map(({id, label, unit}) => {
+    const live = deals.filter((d) => d.live && finite(d.values[id]) !== null);
+    // Largest first; `above(v)` counts the live values larger than v.
+    const sorted = live.map((d) => d.values[id] as number).sort((a, b) => b - a);
+    const above = (v: number) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] > v) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const top = live.reduce<PeerInput | null>((a, d) => (a === null || (d.values[id] as number) > (a.values[id] as number) ? d : a), null);
+    return {id, label, unit, count: live.length, above, leader: top && {id: top.id, name: top.name}};
+  });
+  const boxes: Record<string, PeerRow[]> = {};
+  for (const deal of deals) {
+    if (Object.hasOwn(boxes, deal.id)) continue;
+    boxes[deal.id] = ratios.map(({id, label, unit, count, above, leader}) => {
+      const value = finite(deal.values[id]);
+      const ranked = deal.live && value !== null;
+      // A ranked deal's own value is not larger than itself: the live values above it are the others' above it.
+      const larger = ranked ? above(value) : 0;
+      const exact = count <= EXACT_RANKS;
+      return {
+        id,
+        label,
+        unit,
+        value,
+        rank: ranked && exact ? 1 + larger : null,
+        of: exact ? count : null,
+        standing: !ranked ? null : exact ? `${ordinal(1 + larger)} of ${count}` : band(larger, count),
+        leader: leader && {...leader}
+      };
+    });
+  }
+  return boxes;
+}
+
+/**
  * Returns the band of a deal with `above` ranked deals larger than it, of `count` ranked deals: by the share of
  * deals above it (its rank less one, so ties share the better band, as they share the better rank), the top 10%,
  * quarter or half, else the bottom half, quarter or 10%.

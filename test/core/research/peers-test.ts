@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {band, EXACT_RANKS, type PeerInput, peerBox} from "../../../src/core/research/peers.js";
+import {band, EXACT_RANKS, type PeerInput, peerBox, peerBoxes} from "../../../src/core/research/peers.js";
 
 const deal = (id: string, live: boolean, usdPerGw: number | null, npvUsd: number | null = null): PeerInput => ({
   id,
@@ -74,4 +74,30 @@ it("band(above, count) is the top or bottom 10%, quarter or half by the share of
     [99, "bottom 10%"]
   ];
   for (const [above, expected] of cases) assert.strictEqual(band(above, 100), expected, `${above} above`);
+});
+
+it("peerBoxes gives every deal the box peerBox gives it: exact ranks, bands above 20 ranked deals, ties, missing values, superseded deals", () => {
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  for (const count of [1, 3, 12, 20, 21, 60, 250]) {
+    const deals: PeerInput[] = Array.from({length: count}, (_, i) => {
+      // Values from a few levels, so ties happen; some missing (null) or not finite.
+      const value = () => (random() < 0.15 ? null : random() < 0.03 ? Number.NaN : Math.round(random() * 8) * 1e9);
+      return {
+        id: `d${i}`,
+        name: `Deal ${i}`,
+        live: random() > 0.1,
+        values: {commitmentUsd: value(), usdPerYear: value(), usdPerGw: value(), commitmentToInvestment: value(), npvUsd: value()}
+      };
+    });
+    const boxes = peerBoxes(deals);
+    assert.deepStrictEqual(
+      Object.keys(boxes),
+      deals.map((d) => d.id)
+    );
+    for (const d of deals) assert.deepStrictEqual(boxes[d.id], peerBox(deals, d.id), `${count} deals, ${d.id}`);
+  }
 });
