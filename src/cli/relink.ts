@@ -14,6 +14,7 @@ import {copyFile, link, mkdir, readdir, readFile, rm, writeFile} from "node:fs/p
 import {basename, dirname, join, relative} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
 import {readManifest} from "../io/manifest.js";
+import type {PublishedFile} from "./snapshotWriter.js";
 
 /**
  * Returns the key of everything besides the data files that decides the site's pages: SHA-256 over the input hashes
@@ -29,9 +30,16 @@ export function siteKey(inputs: Record<string, string>, dataDir: string, known?:
 
 /** Returns `_file/<dir>/<name>.<first 8 hex of SHA-256>.json` for the published file `path` ("data/x.json"), as Framework names it. */
 export function fileAlias(path: string, text: string): string {
-  const hash = createHash("sha256").update(text).digest("hex").slice(0, 8);
+  return aliasOf(path, createHash("sha256").update(text).digest("hex").slice(0, 8));
+}
+
+/** Returns fileAlias's name for the file `path` whose SHA-256 starts with the 8 hex digits `hash`. */
+function aliasOf(path: string, hash: string): string {
   return join("_file", dirname(path), `${basename(path, ".json")}.${hash}.json`);
 }
+
+/** A new data file: its JSON text, or its name hash, size and text as the site data writer gives them (unread until written). */
+export type NewDataFile = string | PublishedFile;
 
 /** A relinked build: the data files it wrote, the pages it re-pointed, and which pages register which file after it. */
 export interface Relinked {
@@ -44,7 +52,8 @@ export interface Relinked {
 }
 
 /**
- * Builds the site in `scratch` from the previous output `previousOut` and the new data `files` (path → JSON text)
+ * Builds the site in `scratch` from the previous output `previousOut` and the new data `files` (path → JSON text, or
+ * its name hash, size and reader: a file whose name did not change is not read)
  * when the previous manifest's site key equals `key`; returns what it wrote, or null when the fast path
  * does not apply (no previous build or only its manifest, other code or deals, two versions of a data file in the previous site), in
  * which case `scratch` is left empty for a full build. A data file the previous site does not have is one no page
@@ -60,7 +69,7 @@ export async function relinkSite({
 }: {
   previousOut: string;
   scratch: string;
-  files: ReadonlyMap<string, string>;
+  files: ReadonlyMap<string, NewDataFile>;
   key: string;
 }): Promise<Relinked | null> {
   const previous = await readManifest(join(previousOut, "manifest.json"));
@@ -69,7 +78,7 @@ export async function relinkSite({
   // clean build with the last edition's manifest has): nothing to relink. Without this check the data files below
   // all read as "loaded by no page" and an empty site was relinked.
   if (!existsSync(join(previousOut, "index.html"))) return null;
-  const moves: {from: string; to: string; size: number; text: string}[] = [];
+  const moves: {from: string; to: string; size: number; read: () => string}[] = [];
   // Each folder's files by the name before their hash (`amd-openai` of `amd-openai.1a2b3c4d.json`), listed once: a
   // listing per file made the relink grow with the square of the number of deals (a file per deal in one folder).
   const listings = new Map<string, Map<string, string[]>>();
@@ -85,7 +94,7 @@ export async function relinkSite({
     }
     return byName;
   };
-  for (const [path, text] of files) {
+  for (const [path, file] of files) {
     const dir = join(previousOut, "_file", dirname(path));
     const old = (await previousFiles(dir)).get(basename(path, ".json")) ?? [];
     // A file no page loads is not in the built site (Framework copies only the files pages register): with the same
@@ -94,14 +103,15 @@ export async function relinkSite({
     if (old.length === 0) continue;
     if (old.length !== 1) return null;
     const from = join("_file", dirname(path), old[0]);
-    const to = fileAlias(path, text);
-    if (from !== to) moves.push({from, to, size: Buffer.byteLength(text), text});
+    const to = typeof file === "string" ? fileAlias(path, file) : aliasOf(path, file.hash);
+    const size = typeof file === "string" ? Buffer.byteLength(file) : file.size;
+    if (from !== to) moves.push({from, to, size, read: typeof file === "string" ? () => file : () => file.read()});
   }
   // Everything but the PDFs (kept or rendered later) and the manifest (written at the end).
   await copySite(previousOut, scratch);
-  for (const {from, to, text} of moves) {
+  for (const {from, to, read} of moves) {
     await rm(join(scratch, from));
-    await writeFile(join(scratch, to), text);
+    await writeFile(join(scratch, to), read());
   }
   // The pages registering a moved file: from the previous manifest, else every page (and the index built from them).
   const known = previous.registered;

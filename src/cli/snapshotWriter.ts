@@ -13,20 +13,36 @@ import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/pro
 import {dirname, join} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
-import {type DealMemo, type SiteData, siteDataFiles, type TextMemo} from "../site/siteData.js";
+import {type DealMemo, type KeptText, type SiteData, siteDataFiles, type TextMemo, textOf} from "../site/siteData.js";
 import {type ReadsMemo, readsHold, trackReads} from "../site/trackedReads.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
 /** Each deal's Monte Carlo results, by the exact input they were computed from (see dealMemo). */
 const MEMO = join(CACHE, ".deals-memo");
+/** What the cache's data files hold, by path: see PublishedIndex. */
+const PUBLISHED = join(CACHE, ".deals-published.json");
+
+/**
+ * For each data file written into the cache: the key of the kept text it holds (null for a text not kept), the first
+ * 8 hex digits of its SHA-256 (what Framework names it by), its size in bytes and its mtime after the write. A rebuild
+ * whose kept text has the same key, for a file of the same size and mtime, keeps the file without reading either text.
+ */
+type PublishedIndex = Record<string, {key: string | null; hash: string; size: number; mtimeMs: number}>;
+
+/** A published data file as the relink needs it: Framework's name hash (8 hex digits), its size, and its text. */
+export interface PublishedFile {
+  hash: string;
+  size: number;
+  read(): string;
+}
 
 /** What the writer did: published files rewritten or kept as they were, and whether Framework's bundles were dropped. */
 export interface SnapshotPlan {
   /** The computed site data (the manifest records its figures and baseline). */
   site: SiteData;
-  /** Every published file: path → JSON text. */
-  files: Map<string, string>;
+  /** Every published file: path → its hash, size and text (read only when asked). */
+  files: Map<string, PublishedFile>;
   written: string[];
   kept: string[];
   removed: string[];
@@ -72,22 +88,48 @@ export async function writeSiteData({
   const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset, memo.keep, memo.reads);
   const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
   const files = await siteDataFiles(site);
-  plan.files = files;
-  for (const [path, text] of files) {
+  const previous = readIndex();
+  const index: PublishedIndex = {};
+  for (const [path, file] of files) {
     const target = join(CACHE, path);
-    const same = (await readFile(target, "utf-8").catch(() => null)) === text;
-    if (!same) {
-      await mkdir(dirname(target), {recursive: true});
-      await writeFile(target, text);
-      plan.written.push(path);
-    } else plan.kept.push(path);
+    const key = typeof file === "string" ? null : file.key;
+    const before = previous[path];
+    const found = await stat(target).catch(() => null);
+    // The same kept text in an untouched file: neither text is read.
+    const unmoved = key !== null && before?.key === key && found?.size === before.size && found.mtimeMs === before.mtimeMs;
+    let entry: PublishedIndex[string];
+    if (unmoved) {
+      entry = before;
+      plan.kept.push(path);
+    } else {
+      const text = textOf(file);
+      const same = found !== null && (await readFile(target, "utf-8").catch(() => null)) === text;
+      if (!same) {
+        await mkdir(dirname(target), {recursive: true});
+        await writeFile(target, text);
+        plan.written.push(path);
+      } else plan.kept.push(path);
+      entry = {key, hash: createHash("sha256").update(text).digest("hex").slice(0, 8), size: Buffer.byteLength(text), mtimeMs: 0};
+    }
     // Framework takes a cached output only when it is newer than its loader (a fresh checkout may touch loaders).
     const loader = loaderOf(path);
-    if (loader && (await stat(target)).mtimeMs <= (await stat(loader)).mtimeMs) {
-      const later = new Date((await stat(loader)).mtimeMs + 1000);
-      await utimes(target, later, later);
+    let mtimeMs = unmoved ? before.mtimeMs : (await stat(target)).mtimeMs;
+    if (loader) {
+      const loaderMs = (await stat(loader)).mtimeMs;
+      if (mtimeMs <= loaderMs) {
+        const later = new Date(loaderMs + 1000);
+        await utimes(target, later, later);
+        mtimeMs = (await stat(target)).mtimeMs;
+      }
     }
+    index[path] = {...entry, mtimeMs};
+    plan.files.set(path, {
+      hash: entry.hash,
+      size: entry.size,
+      read: () => (typeof file === "string" ? file : readFileSync(target, "utf-8"))
+    });
   }
+  writeFileSync(PUBLISHED, JSON.stringify(index));
   const dataCache = join(CACHE, "data");
   for (const entry of await readdir(dataCache, {recursive: true, withFileTypes: true})) {
     if (!entry.isFile()) continue;
@@ -101,6 +143,15 @@ export async function writeSiteData({
   await mkdir(CACHE, {recursive: true});
   await writeFile(LOCK_KEY, lockfile);
   return plan;
+}
+
+/** Returns the cache's index of its data files (see PublishedIndex), empty when there is none or it cannot be read. */
+function readIndex(): PublishedIndex {
+  try {
+    return JSON.parse(readFileSync(PUBLISHED, "utf-8")) as PublishedIndex;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -125,7 +176,8 @@ function siteHash(inputs: Record<string, string>): string {
 /**
  * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of coreHash, the
  * computation's name and the digest of its input, see inputDigest), a TextMemo (`keep`) for published files there too
- * (`<key>.txt`, keyed by siteHash, the file's kind and the digest of the body it is finished from), and `prune`, which
+ * (`<key>.txt`, keyed by siteHash, the file's kind and the digest of the body it is finished from; it returns the
+ * key and a reader, KeptText, not the text), and `prune`, which
  * deletes the entries this build did not use.
  *
  * `reads` keeps a result with the table entries it read (trackedReads.ts), in `<key>.reads.json`, keyed by siteHash.
@@ -162,10 +214,11 @@ export function dealMemo(
     const file = `${key}.txt`;
     used.add(file);
     const path = join(dir, file);
-    if (existsSync(path)) return readFileSync(path, "utf-8");
+    // A kept text is handed on unread (KeptText): a file whose key did not change is not read at all (writeSiteData).
+    if (existsSync(path)) return {key, read: () => readFileSync(path, "utf-8")} satisfies KeptText;
     const text = compute();
     writeFileSync(path, text);
-    return text;
+    return {key, read: () => text} satisfies KeptText;
   };
   const reads: ReadsMemo = (name, input, table, compute) => {
     const key = createHash("sha256")

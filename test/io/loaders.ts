@@ -5,7 +5,7 @@
  */
 import {readFile} from "node:fs/promises";
 import type {Dataset} from "../../src/core/model.js";
-import {siteData, siteDataFiles} from "../../src/site/siteData.js";
+import {siteData, siteDataFiles, textOf} from "../../src/site/siteData.js";
 
 /** The market summary used when only some deals are computed: the real one cites deals that are left out. */
 const PLAIN_MARKET = "The data holds {{data.deals}} deals as of {{data.as-of}}.\n";
@@ -24,5 +24,8 @@ export async function runLoaders(
   const view: Dataset = {...dataset, deals: dataset.deals.filter((d) => only.has(d.id))};
   const real = market && view.deals.length === dataset.deals.length;
   const readSummary = (file: string) => (!real && file.endsWith("/market.md") ? Promise.resolve(PLAIN_MARKET) : readFile(file, "utf-8"));
-  return siteDataFiles(siteData({dataset: view, version: "fuzz", previous: null, readSummary, draws: {analysis: draws, bands: draws}}));
+  const files = await siteDataFiles(
+    siteData({dataset: view, version: "fuzz", previous: null, readSummary, draws: {analysis: draws, bands: draws}})
+  );
+  return new Map([...files].map(([path, file]) => [path, textOf(file)]));
 }
