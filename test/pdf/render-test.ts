@@ -1,5 +1,5 @@
 // The PDF briefings as `deals build` writes them (built once for the site tests, in test/setup/site.ts). That the
-// bytes are reproducible, a second clean build shows (test/hardening/reproducible-test.ts).
+// bytes are reproducible, incremental-test's clean build in another folder, time zone and locale shows.
 import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
