@@ -7,13 +7,7 @@ process.env.TZ = "UTC";
 /** Tests that build the site in a copy of the project (each variant built once in the file, asserted on many times). */
 const BUILD = ["test/hardening/incremental-test.ts", "test/hardening/faults-test.ts", "test/hardening/hostile-test.ts"];
 /** Tests that run Chromium, most on the site and briefings built once in globalSetup (test/setup/site.ts). */
-const BROWSER = [
-  "test/browser/**/*-test.ts",
-  "test/pdf/render-test.ts",
-  "test/pdf/faults-test.ts",
-  "test/hardening/lockdown-test.ts",
-  "test/hardening/reproducible-test.ts"
-];
+const BROWSER = ["test/browser/**/*-test.ts", "test/pdf/render-test.ts", "test/pdf/faults-test.ts", "test/hardening/lockdown-test.ts"];
 /** Tests that run the `deals` command as a child process (no build, no browser). */
 const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/serve-test.ts"];
 /** Growth measurements on up to 250 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
@@ -26,7 +20,6 @@ const SCALE = ["test/hardening/scale-test.ts"];
  */
 const LONGEST = [
   "test/hardening/incremental-test.ts",
-  "test/hardening/reproducible-test.ts",
   "test/pdf/faults-test.ts",
   "test/hardening/scale-test.ts",
   "test/browser/site-test.ts",
@@ -53,9 +46,9 @@ class LongestFirst extends BaseSequencer {
 //   `npm run test:unit` runs this project alone.
 // - cli: the `deals` command as a child process on small data folders (check, project).
 // - scale: CPU time per deal at 50 to 250 generated deals (in its own process: it measures this process's CPU).
-// - build: each file builds its own variants of the site in a temp copy of the project.
-// - browser: Chromium on the site built once in globalSetup; the reproducibility test compares a second clean
-//   build with that one.
+// - build: each file builds its own variants of the site in a temp copy of the project (incremental-test's clean
+//   builds, in another folder, time zone, locale and file system with no network, also show the build reproducible).
+// - browser: Chromium on the site built once in globalSetup.
 // Two workers on two cores (vitest's default there is one): a worker often waits for its build's or browser's child
 // processes, so with one the other core idles. Every project runs in the same two workers, longest files first.
 export default defineConfig({

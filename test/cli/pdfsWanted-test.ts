@@ -1,4 +1,4 @@
-// pdfsWanted: DEALS_PDFS narrows the briefings a build renders in a test run only (reproducible-test renders three).
+// pdfsWanted: DEALS_PDFS narrows the briefings a build renders in a test run only (a test may render a few of them).
 import {assert, it} from "vitest";
 import {pdfsWanted} from "../../src/cli/build.js";
 

@@ -1,11 +1,19 @@
-// Incremental builds (issue #6): after each kind of change (a deal file, an assumption, a core function, a page) a
-// rebuild on top of the previous output gives the same files as a clean build of the same
-// sources with the same previous manifest (What changed compares with it). A clean build here has no Framework
-// data cache, no previous PDFs and no previous site; only Framework's node_modules bundles, keyed by the lockfile,
-// are kept. The deal-file change takes the relink fast path (data files replaced in the previous site, no Framework
-// build), so that path is compared with a clean build end to end here. After each change the clean build is site-only, and each kept or rendered PDF's input key must equal the
-// key of the clean site's page (same key, same bytes: rendering is deterministic, which reproducible-test checks byte
-// for byte on every briefing); after the deal-file change the build keeps 1 of 3 PDFs and renders 2.
+// Incremental builds (issue #6) and reproducible builds (reliability.md §5.4 R1, R3, R4, F8): after each kind of
+// change (a deal file, an assumption, a core function, a page) a rebuild on top of the previous output gives the same
+// files as a clean build of the same sources with the same previous manifest (What changed compares with it). A clean
+// build here has no Framework data cache, no previous PDFs and no previous site; only Framework's node_modules bundles,
+// keyed by the lockfile, are kept. The deal-file change takes the relink fast path (data files replaced in the
+// previous site, no Framework build), so that path is compared with a clean build end to end here.
+// The clean builds also run in a foreign environment: from another folder, in another time zone and locale
+// (America/Los_Angeles, de_DE; the incremental builds run in UTC and the C locale), with no network at all (a network
+// namespace of their own, where the machine allows it) and onto another file system (a tmpfs, where one can be
+// mounted). So each comparison also shows the build reproducible: the same sources give the same bytes wherever and
+// whenever they are built. That had a second full build of its own (reproducible-test, 61 CPU-s) until s12.
+// After the deal-file change the clean build is site-only, and each kept or rendered PDF's input key must equal the key
+// of the clean site's page (same key, same bytes); after the second change the clean build renders every briefing and
+// draws the market's link-preview card too, and every file is compared byte for byte, PDFs, card and manifest
+// included: rendering is deterministic across folders, time zones, locales and browser launches. After the deal-file
+// change the build keeps 1 of 3 PDFs and renders 2.
 // The data is two of the real deals (the founding one and amd-openai): every page, component and briefing kind is
 // built, with 2 deal pages and 3 briefings (pages and PDFs) instead of 10 and 11, which makes these 6 builds cheaper
 // (a first edition, a second, then two changes, each built incrementally and clean); the incremental and the clean
@@ -19,15 +27,22 @@ import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {pdfInputKey, rendererHash} from "../../src/cli/pdf/reuse.js";
 import type {Manifest} from "../../src/io/manifest.js";
-import {copyProject, deals, hashTree, keepDeals, type Run} from "./project.js";
+import {canRunOffline, copyProject, deals, hashTree, keepDeals, type Run} from "./project.js";
 
-const ENV = {SOURCE_DATE_EPOCH: undefined, DEALS_SITE_URL: undefined, TZ: "UTC"};
+const ENV = {SOURCE_DATE_EPOCH: undefined, DEALS_SITE_URL: undefined, TZ: "UTC", LANG: "C", LC_ALL: "C"};
+/** The clean builds' environment: another time zone and locale than the incremental builds'. */
+const FOREIGN = {...ENV, TZ: "America/Los_Angeles", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8"};
+/** Whether the clean builds run with no network at all (a network namespace of their own needs root). */
+const offline = canRunOffline();
 const DEALS = ["amazon-anthropic", "amd-openai"];
 // The real market summary names deals left out here; this one cites the founding deal's commitment, which changes.
 const MARKET =
   "The data holds {{data.deals}} deals as of {{data.as-of}}. Anthropic commits {{amazon-anthropic.commitment.total}} to AWS.\n";
 let inc: string;
 let clean: string;
+/** The clean builds' output folder: on a tmpfs mounted in the clean copy when one can be mounted, else `<clean>/dist`. */
+let cleanOut: string;
+let mounted = "";
 
 /** Replaces `from` by `to` in `<project>/<file>`; throws when `from` is not there (the test would prove nothing). */
 async function edit(project: string, file: string, from: string | RegExp, to: string): Promise<void> {
@@ -43,6 +58,11 @@ const CHANGES: {
   kind: string;
   /** Whether the incremental build must take the relink fast path (data files replaced, no Framework build). */
   relinks: boolean;
+  /**
+   * Whether the clean build renders its briefings too, and draws the market's link-preview card (as do both builds of
+   * this change): every file is then compared byte for byte, PDFs, card and manifest included.
+   */
+  pdfs: boolean;
   apply: (project: string) => Promise<void>;
   rendered: (names: string[]) => string[];
 }[] = [
@@ -52,6 +72,7 @@ const CHANGES: {
     // build end to end. The briefings rendered are exactly the ones the deal file concerns.
     kind: "a deal file (amazon-anthropic's commitment, 100 → 101 $bn), relinked",
     relinks: true,
+    pdfs: false,
     apply: async (p) => {
       await edit(p, "data/deals/amazon-anthropic.yaml", /(commitments:[\s\S]*?value: )100\b/, "$1101");
     },
@@ -72,6 +93,7 @@ const CHANGES: {
     // does not load are none of its PDF's inputs); here it costs no build of its own.
     kind: "an assumption (load factor base 0.8 → 0.75), a core function (the article table's row label) and a page (the capacity page's text)",
     relinks: false,
+    pdfs: true,
     apply: async (p) => {
       await edit(p, "data/assumptions.yaml", /(id: load-factor[\s\S]*?base: )0\.8\b/, "$10.75");
       await edit(p, "src/core/comparison/articleTable.ts", `"Cloud commitment"`, `"Cloud spend commitment"`);
@@ -84,7 +106,18 @@ const CHANGES: {
 let whatChanged = "";
 let briefingText = "";
 let otherBriefingText = "";
-const results: {kind: string; incremental: Run; clean: Run; differences: string[]; rendered: string[]; expected: string[]}[] = [];
+const results: {
+  kind: string;
+  incremental: Run;
+  clean: Run;
+  differences: string[];
+  rendered: string[];
+  expected: string[];
+  /** The files compared byte for byte: PDFs, link-preview cards. */
+  compared: string[];
+}[] = [];
+/** Every build this file ran, for the check that none asks the npm registry. */
+const runs: Run[] = [];
 
 /** Returns the briefings a build rendered (from its `pdf: <name>.pdf: …` lines). */
 function renderedBy(run: Run): string[] {
@@ -92,17 +125,18 @@ function renderedBy(run: Run): string[] {
 }
 
 /**
- * Returns the files that differ, PDFs left out: each PDF's input key in the incremental build's manifest must equal
- * the key of the clean site's page instead (the clean build is site-only).
+ * Returns the files that differ between the builds in `a` and `b`. With `pdfs`, every file, PDFs and manifest
+ * included; else the PDFs are left out and each PDF's input key in `a`'s manifest must equal the key of `b`'s page
+ * instead (`b` is site-only). Also returns the PDFs and cards compared byte for byte.
  */
-async function compare(a: string, b: string): Promise<string[]> {
+async function compare(a: string, b: string, {pdfs}: {pdfs: boolean}): Promise<{differences: string[]; compared: string[]}> {
   const [x, y] = [await hashTree(a), await hashTree(b)];
-  const skip = (f: string) => f === "manifest.json" || f.endsWith(".pdf");
+  const skip = (f: string) => !pdfs && (f === "manifest.json" || f.endsWith(".pdf"));
   const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((f) => !skip(f)).sort();
   const out = names.filter((f) => x[f] !== y[f]).map((f) => `${f}: ${x[f]?.slice(0, 8) ?? "missing"} ≠ ${y[f]?.slice(0, 8) ?? "missing"}`);
   const [mx, my] = [await readManifest(a), await readManifest(b)];
   const strip = ({pdfs: _, ...rest}: Manifest) => rest;
-  if (JSON.stringify(strip(mx)) !== JSON.stringify(strip(my))) out.push("manifest.json (besides the PDF keys)");
+  if (!pdfs && JSON.stringify(strip(mx)) !== JSON.stringify(strip(my))) out.push("manifest.json (besides the PDF keys)");
   const renderer = await rendererHash();
   const keys = Object.entries(mx.pdfs ?? {});
   if (keys.length !== DEALS.length + 1) out.push(`manifest.json: ${keys.length} PDF keys, expected one per briefing`);
@@ -110,7 +144,7 @@ async function compare(a: string, b: string): Promise<string[]> {
     const expected = await pdfInputKey(b, name, {renderer, paper: "a4", epoch: "", siteUrl: ""});
     if (key !== expected) out.push(`briefings/${name}.pdf: input key ≠ the clean site's`);
   }
-  return out;
+  return {differences: out, compared: names.filter((f) => f.endsWith(".pdf") || f.endsWith(".png"))};
 }
 
 async function readManifest(dir: string): Promise<Manifest> {
@@ -124,20 +158,35 @@ async function resetClean(previousManifest: string): Promise<void> {
     for (const entry of await readdir(cache))
       if (!["_node", "_npm", "_observablehq", ".deals-lockfile"].includes(entry))
         await rm(join(cache, entry), {recursive: true, force: true});
-  await rm(join(clean, "dist"), {recursive: true, force: true});
-  await mkdir(join(clean, "dist"));
-  await cp(previousManifest, join(clean, "dist", "manifest.json"));
+  await rm(cleanOut, {recursive: true, force: true});
+  await mkdir(cleanOut);
+  await cp(previousManifest, join(cleanOut, "manifest.json"));
 }
 
 beforeAll(async () => {
   [inc, clean] = await Promise.all([copyProject("incremental"), copyProject("clean")]);
   await Promise.all([inc, clean].map((project) => keepDeals(project, DEALS, MARKET)));
+  // The clean builds go onto another file system when one can be mounted (the swap must not rename across).
+  cleanOut = join(clean, "dist");
+  try {
+    await mkdir(join(clean, "mnt"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=128m", "tmpfs", join(clean, "mnt")], {stdio: "ignore"});
+    mounted = join(clean, "mnt");
+    cleanOut = join(mounted, "dist");
+  } catch {
+    // not root: same file system
+  }
+  const build = async (project: string, args: string[], env: Record<string, string | undefined>, options = {offline: false}) => {
+    const run = await deals(project, ["build", ...args], env, options);
+    runs.push(run);
+    return run;
+  };
   // A first edition (site only), then a second one of the same data with its briefings: a briefing of a later
   // edition says when none of its figures moved since the last one (which the first edition cannot say), so the
   // changes below start from a build whose briefings already carry that line, as every publication after the first.
-  const first = await deals(inc, ["build", "--site-only", "--data", "data", "--out", "dist"], ENV);
+  const first = await build(inc, ["--site-only", "--data", "data", "--out", "dist"], ENV);
   if (first.code !== 0) throw new Error(`first build failed:\n${first.stderr}`);
-  const second = await deals(inc, ["build", "--data", "data", "--out", "dist"], ENV);
+  const second = await build(inc, ["--data", "data", "--out", "dist"], ENV);
   if (second.code !== 0) throw new Error(`second build failed:\n${second.stderr}`);
   for (const change of CHANGES) {
     await change.apply(inc);
@@ -145,17 +194,23 @@ beforeAll(async () => {
     const previous = join(inc, "previous-manifest.json");
     await cp(join(inc, "dist", "manifest.json"), previous);
     await resetClean(previous);
+    // The market's link-preview card, drawn by each build's PDF stage, where both builds have one.
+    const cards = change.pdfs ? {DEALS_CARDS: "market"} : {};
     const [incremental, cleanRun] = await Promise.all([
-      deals(inc, ["build", "--data", "data", "--out", "dist"], ENV),
-      deals(clean, ["build", "--site-only", "--data", "data", "--out", "dist"], ENV)
+      build(inc, ["--data", "data", "--out", "dist"], {...ENV, ...cards}),
+      build(clean, [...(change.pdfs ? [] : ["--site-only"]), "--data", "data", "--out", cleanOut], {...FOREIGN, ...cards}, {offline})
     ]);
     const ok = incremental.code === 0 && cleanRun.code === 0;
     const names = (await readdir(join(inc, "dist", "briefings"))).filter((f) => f.endsWith(".pdf")).map((f) => f.slice(0, -4));
+    const {differences, compared} = ok
+      ? await compare(join(inc, "dist"), cleanOut, {pdfs: change.pdfs})
+      : {differences: ["a build failed"], compared: []};
     results.push({
       kind: change.kind,
       incremental,
       clean: cleanRun,
-      differences: ok ? await compare(join(inc, "dist"), join(clean, "dist")) : ["a build failed"],
+      differences,
+      compared,
       rendered: renderedBy(incremental),
       expected: change.rendered(names).sort()
     });
@@ -170,11 +225,13 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
+  if (mounted) execFileSync("umount", [mounted], {stdio: "ignore"});
   for (const dir of [inc, clean]) if (dir) await rm(dir, {recursive: true, force: true});
 });
 
-for (const [index, {kind, relinks}] of CHANGES.entries()) {
-  it(`after ${kind}, the incremental build equals a clean one and re-renders only the PDFs it concerns`, () => {
+for (const [index, {kind, relinks, pdfs}] of CHANGES.entries()) {
+  const what = pdfs ? "byte for byte, PDFs and link-preview card included," : "(the PDFs by their input keys)";
+  it(`after ${kind}, the incremental build equals ${what} a clean one built elsewhere (another folder, time zone, locale and file system, no network), and re-renders only the PDFs it concerns`, () => {
     const result = results[index];
     assert.ok(result, "the build sequence stopped before this change");
     assert.strictEqual(result.incremental.code, 0, result.incremental.stderr);
@@ -183,8 +240,28 @@ for (const [index, {kind, relinks}] of CHANGES.entries()) {
     assert.strictEqual(/build: site: only data changed/.test(result.incremental.stderr), relinks, result.incremental.stderr);
     assert.deepStrictEqual(result.differences, []);
     assert.deepStrictEqual(result.rendered, result.expected);
+    if (pdfs) {
+      // Every briefing and the market's card were compared, not an empty list.
+      const names = DEALS.map((d) => `briefings/deal-${d}.pdf`).concat("briefings/market.pdf");
+      assert.includeMembers(result.compared, names, "PDFs compared byte for byte");
+      assert.isTrue(
+        result.compared.some((f) => /^_og\/market\.[0-9a-f]+\.png$/.test(f)),
+        `the market's link-preview card compared: ${result.compared.join(", ")}`
+      );
+    }
   });
 }
+
+it("deals build never asks the npm registry: no build logs an npm version lookup, and the clean builds run with no network at all", (context) => {
+  // Framework resolves its optional client libraries on registry.npmjs.org unless their versions are cached;
+  // build.ts pins them, so the build works offline and names the same versions every day.
+  assert.isAtLeast(runs.length, 6, "builds checked");
+  for (const run of runs) assert.notMatch(run.stdout, /npm:[^\s]+@latest/);
+  if (!offline) context.skip("cannot run without network here (unshare -n needs root)");
+  for (const {clean} of results)
+    assert.strictEqual(clean.code, 0, `a clean build in a network namespace of its own failed: ${clean.stderr.slice(-2000)}`);
+  assert.lengthOf(results, CHANGES.length);
+});
 
 it("after the deal-file change, What changed (site and CI) and the deal's briefing name the value; another deal's briefing says none of its figures moved", () => {
   assert.match(whatChanged, /Amazon → Anthropic, compute commitment: over \$100B → over \$101B, reported/);

@@ -1,14 +1,12 @@
 // The PDF briefings as `deals build` writes them (built once for the site tests, in test/setup/site.ts). That the
-// bytes are reproducible, a second clean build shows (test/hardening/reproducible-test.ts).
+// bytes are reproducible, incremental-test's clean build in another folder, time zone and locale shows.
 import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {PDFDocument, PDFName} from "pdf-lib";
 import {assert, beforeAll, describe, it} from "vitest";
-import {launchBrowser, lockedPage} from "../../src/cli/browser.js";
 import {readOutline} from "../../src/cli/pdf/outline.js";
 import {renderBriefings} from "../../src/cli/pdf.js";
-import {serveSite} from "../../src/cli/serve.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {briefingPaths} from "../../src/site/briefings.js";
 import {builtSite} from "../setup/builtSite.js";
@@ -181,28 +179,15 @@ it("the market briefing prints the overview of every deal and the deal briefings
   for (const name of names.filter((n) => n !== "market")) assert.include(texts.get(name)!.join(" "), "The deal at a glance");
 });
 
-it("the founding deal's briefing prints the founding figures exactly as the site shows them", async () => {
-  const server = await serveSite(siteDir);
-  const chromium = await launchBrowser();
-  try {
-    const {page, dispose} = await lockedPage(chromium.browser, server.origin);
-    // The overview shows the founding deal's headline figures (test/browser/site-test.ts checks them there too).
-    await page.goto(`${server.origin}/`, {waitUntil: "load"});
-    await page.waitForFunction(() => !document.querySelector("observablehq-loading"), {timeout: 30_000});
-    const site = await page.$eval("main", (main) => (main.textContent ?? "").replace(/\s+/g, " "));
-    await dispose();
-    const pdf = texts.get("deal-amazon-anthropic")!.join(" ");
-    for (const figure of FOUNDING) {
-      assert.include(site, figure, "site");
-      assert.include(pdf, figure, "PDF");
-    }
-    // The executive summary states them too, from the placeholders.
-    const summary = texts.get("deal-amazon-anthropic")![1];
-    for (const figure of FOUNDING) assert.include(summary, figure, "summary");
-  } finally {
-    await chromium.close();
-    await server.close();
-  }
+// That the site shows the same figures is site-test's ("the overview shows the founding figures with their bounds",
+// the same four on the overview's visit) and, for every deal's headline figures, its one-truth checks (site ↔ PDF ↔
+// deals project --json, test/browser/consistency.ts): this test no longer launches a browser of its own for them.
+it("the founding deal's briefing prints the founding figures the site shows", () => {
+  const pdf = texts.get("deal-amazon-anthropic")!.join(" ");
+  for (const figure of FOUNDING) assert.include(pdf, figure, "PDF");
+  // The executive summary states them too, from the placeholders.
+  const summary = texts.get("deal-amazon-anthropic")![1];
+  for (const figure of FOUNDING) assert.include(summary, figure, "summary");
 });
 
 const hasPdffonts = spawnSync("pdffonts", ["-v"]).status === 0;
