@@ -193,8 +193,8 @@ export async function buildAll({
 
 /**
  * Returns the briefings of `names` that this build renders: all of them, or in a test run (VITEST set) only those
- * DEALS_PDFS lists when it is set (reproducible-test renders three to show the renderer deterministic; the others
- * are then missing from the build, never stale). Outside a test run DEALS_PDFS does nothing.
+ * DEALS_PDFS lists when it is set (a test that needs only some PDFs; the others are then missing from the build, never
+ * stale). Outside a test run DEALS_PDFS does nothing.
  */
 export function pdfsWanted(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
   const listed = env.DEALS_PDFS;
