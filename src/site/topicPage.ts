@@ -17,6 +17,7 @@
  */
 import {ARTICLE_DEALS, type DealProjection} from "../core/index.js";
 import {labExposure} from "../core/recycling/labExposure.js";
+import {concerns} from "../core/signals.js";
 import {citedOnly, optionHolders} from "./briefingSlice.js";
 import type {Analysis, BandsFile, PublicDataset, TopicPageFile} from "./types.js";
 
@@ -40,6 +41,11 @@ interface TopicCut {
    * computed from every deal (the browser computes it from the file's deals when they are all there).
    */
   labExposures?: true;
+  /**
+   * The page reads the observations that concern its deals only (/roadmap's checkpoints, by the rule of
+   * core/signals.ts `concerns`): a file that holds only some deals keeps those and the observations of no deal.
+   */
+  concerningOnly?: true;
 }
 
 /** Page (its path without the slash; the home page is "index") → what it draws. */
@@ -50,7 +56,7 @@ export const TOPIC_PAGES = {
     projection: ["recycling", "uncertainty"],
     labExposures: true
   },
-  roadmap: {data: ["signals"], analysis: ["chipEfficiency"], projection: ["capacity", "fleet"]},
+  roadmap: {data: ["signals"], analysis: ["chipEfficiency"], projection: ["capacity", "fleet"], concerningOnly: true},
   options: {data: ["optionHolders"], analysis: [], projection: ["options"]},
   capacity: {data: ["capacityShares", "yardsticks"], analysis: [], projection: ["capacity"], bands: true},
   commitment: {data: [], analysis: [], projection: ["capacity", "commitment", "recycling", "uncertainty"]},
@@ -68,7 +74,7 @@ export const TOPIC_PAGES = {
   },
   // The home page: the founding case, its sibling deals and a card for each deal (the explorer has its own file).
   index: {data: [], analysis: [], projection: [], noProjections: true, founding: true},
-  // The signals and their observations (every observation: they do not grow with the deals).
+  // The signals and every observation (the board lists them all: they are dated evidence, not one row per deal).
   signals: {data: ["signals"], analysis: [], projection: [], noProjections: true}
 } as const satisfies Record<string, TopicCut>;
 
@@ -132,13 +138,18 @@ export function topicPageFile(page: string, data: PublicDataset, analysis: Analy
       );
   const picked = pick(data, [...DATA_KEYS, ...cut.data]) as PublicDataset;
   const deals = kept ? data.deals.filter((d) => kept.has(d.id)) : data.deals;
+  const signals =
+    kept && cut.concerningOnly
+      ? data.signals.map((s) => ({...s, observations: s.observations.filter((o) => !o.deal || deals.some((d) => concerns(o, d)))}))
+      : data.signals;
   // The observations name deals by id; those the file leaves out are named (as a deal page's file names them).
-  const named = kept && "signals" in picked ? observedNames(data, kept) : null;
+  const named = kept && "signals" in picked ? observedNames(signals, data.deals, kept) : null;
   const ownData: PublicDataset = kept
     ? {
         ...picked,
         deals,
         ...("capacityShares" in picked ? {capacityShares: keep(data.capacityShares)} : {}),
+        ...("signals" in picked ? {signals} : {}),
         ...("optionHolders" in picked ? optionHolders(data) : {}),
         ...(named && Object.keys(named).length ? {dealNames: named} : {}),
         ...(cut.labExposures ? {labExposures: labExposure(data).filter((row) => deals.some((d) => d.lab === row.lab))} : {}),
@@ -163,7 +174,7 @@ export function topicPageFile(page: string, data: PublicDataset, analysis: Analy
 }
 
 /** Returns id → name of the deals the signals' observations name that `kept` leaves out. */
-function observedNames(data: PublicDataset, kept: Set<string>): Record<string, string> {
-  const ids = new Set(data.signals.flatMap((s) => s.observations.flatMap((o) => (o.deal && !kept.has(o.deal) ? [o.deal] : []))));
-  return Object.fromEntries(data.deals.filter((d) => ids.has(d.id)).map((d) => [d.id, d.name]));
+function observedNames(signals: PublicDataset["signals"], deals: PublicDataset["deals"], kept: Set<string>): Record<string, string> {
+  const ids = new Set(signals.flatMap((s) => s.observations.flatMap((o) => (o.deal && !kept.has(o.deal) ? [o.deal] : []))));
+  return Object.fromEntries(deals.filter((d) => ids.has(d.id)).map((d) => [d.id, d.name]));
 }

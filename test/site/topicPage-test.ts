@@ -3,6 +3,7 @@
 import {readFileSync} from "node:fs";
 import {assert, beforeAll, it} from "vitest";
 import {labExposure} from "../../src/core/recycling/labExposure.js";
+import {concerns} from "../../src/core/signals.js";
 import {siteDataFile} from "../../src/site/loaderOutput.js";
 import type {SiteData} from "../../src/site/siteData.js";
 import {TOPIC_PAGES, topicPageFile} from "../../src/site/topicPage.js";
@@ -118,6 +119,15 @@ it("above a dozen deals a page's file holds the deals the market details, says h
     assert.isBelow(file.data.sources.length, data.sources.length, page);
     assert.isBelow(JSON.stringify(file).length, JSON.stringify(topicPageFile(page, data, analysis, () => site.bands())).length, page);
   }
+  // /roadmap keeps the observations that concern its deals (and those of no deal): each deal's checkpoints read the same.
+  const roadmap = topicPageFile("roadmap", data, cutAnalysis);
+  for (const id of shown) {
+    const deal = data.deals.find((d) => d.id === id)!;
+    const mine = (signals: typeof data.signals) => signals.map((s) => s.observations.filter((o) => concerns(o, deal)));
+    assert.deepStrictEqual(mine(roadmap.data.signals), mine(data.signals), id);
+  }
+  const observations = (signals: typeof data.signals) => signals.flatMap((s) => s.observations).length;
+  assert.isBelow(observations(roadmap.data.signals), observations(data.signals));
   // /recycling states each lab's exposure across every deal of the lab, not only the deals the file holds.
   const recycling = topicPageFile("recycling", data, cutAnalysis);
   const labs = new Set(recycling.data.deals.map((d) => d.lab));
