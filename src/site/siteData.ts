@@ -340,7 +340,7 @@ export function siteData({
     return keep("deal-page-file", body, () => JSON.stringify(finishDealPage(body)));
   };
   // A topic page's own data file (topicPage.ts).
-  const topicPage = (page: string) => topicPageFile(page, publicData(), analysis());
+  const topicPage = (page: string) => topicPageFile(page, publicData(), analysis(), bands);
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,

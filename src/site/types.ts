@@ -61,8 +61,12 @@ export interface PublicDataset extends Omit<Dataset, "deals"> {
   labExposures?: LabExposure[];
   /** In a briefing slice, where `optionHolders` lists only some of them: how many deals hold an option in all. */
   optionHolderCount?: number;
-  /** In a deal page's file only (it holds one deal): id → name of the other deals its signals' observations name. */
+  /** In a deal page's file (it holds one deal), or a topic page's that holds some: id → name of the other deals its signals' observations name. */
   dealNames?: Record<string, string>;
+  /** In a topic page's file that holds only the deals the market details (above a dozen): how many deals the data holds. */
+  dealCount?: number;
+  /** With `dealCount`: how many numbered sources the whole data cites (the file holds those its deals cite). */
+  sourceCount?: number;
 }
 
 /** Every deal's base projections with bands, the comparison, the article's table, chip efficiency: what the pages' and briefings' files are cut from (none publishes it whole). */
@@ -221,6 +225,8 @@ export interface TopicPageFile {
   data: PublicDataset;
   analysis: Pick<Analysis, "asOf"> &
     Partial<Omit<Analysis, "asOf" | "projections">> & {projections: Record<string, Partial<ReturnType<typeof projectDeal>>>};
+  /** /capacity: the P10–P90 capacity bands of the file's deals. */
+  bands?: BandsFile;
 }
 
 /** Every published file: its path as Framework serves it → its type. */

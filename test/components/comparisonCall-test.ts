@@ -77,3 +77,13 @@ it("a call with no commitment or investment still reads, and names from data sta
   assert.strictEqual(empty.keyFigures.length, 1);
   assert.isNull(comparisonCall({comparison: [], market: null, npvTable: null}));
 });
+
+it("on a file that holds only the largest deals (above a dozen) the counts are the market's and the per-dollar ranking says among which", () => {
+  // Three deals kept, as a page's file keeps the market's shown deals; the market still counts all ten.
+  const kept = analysis.comparison.filter((r) => ["amazon-anthropic", "google-anthropic", "microsoft-nvidia-anthropic"].includes(r.id));
+  const market = analysis.market!;
+  const call = comparisonCall({...analysis, comparison: kept})!;
+  assert.strictEqual(call.keyFigures[0].value, `${market.live} live, ${market.deals - market.live} superseded`);
+  const perDollar = call.takeaways.find((t) => t.includes("per dollar invested"))!;
+  assert.match(perDollar, new RegExp(`^Of the \\d+ deals among the 3 largest of the ${market.deals} with a dollar commitment`));
+});

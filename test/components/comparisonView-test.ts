@@ -149,3 +149,40 @@ it("divisorNotes names each deal whose ratio divides by less than the row's firm
     assert.approximately(r.commitmentToInvestment!.value, r.commitmentUsd!.value / r.ratioInvestmentFirmUsd!.value, 1e-9);
   }
 });
+
+it("on a page whose file holds only the market's deals (topicPage.ts, above a dozen) the notes count every deal and no button promises them", () => {
+  const {data: d, analysis: a} = page(manyRows(40, 0.1));
+  const shown = new Set(a.market!.shown);
+  // The file as topicPageFile cuts it: the shown deals' rows and deals, and how many deals the data holds.
+  const cut = {
+    data: {...d, deals: d.deals.filter((x) => shown.has(x.id)), dealCount: 40},
+    analysis: {...a, comparison: a.comparison.filter((r) => shown.has(r.id))}
+  };
+  const section = comparison.render({...cut, width: 640}) as HTMLElement;
+  const notes = [...section.querySelectorAll(".comparison-note")].map((p) => p.textContent ?? "");
+  // The superseded copies left out are counted from the market, which counts every deal: 8 + 28 + 4 = 40.
+  const superseded = a.comparison.filter((r) => r.status === "superseded" && !shown.has(r.id)).length;
+  const live = a.market!.others!.deals;
+  assert.strictEqual(shown.size + live + superseded, 40);
+  assert.isTrue(
+    notes.some((t) =>
+      t.startsWith(
+        `${shown.size} of the 40 deals: the 5 largest by firm investment, by dollar commitment and by GW ceiling, largest dollar commitment first (select a column heading to sort by it); the last row adds up the other ${live} live deals. ${superseded} superseded deals are left out`
+      )
+    ),
+    notes.join("\n")
+  );
+  // A chart, when drawn, says it ranks the file's deals, not all 40 (here only two of them have both figures: no chart).
+  for (const t of notes.filter((n) => n.startsWith("The chart draws")))
+    assert.match(t, /^The chart draws \d+ of the 40 deals: .*the sentence ranks the \d+ of them with both\.$/);
+  // No button (the file has no other deal to draw); the deals index has them all.
+  assert.isNull(section.querySelector(".comparison-show-all"));
+  const more = section.querySelector(".comparison-more");
+  assert.strictEqual(
+    more?.textContent,
+    "Every deal has its own page with the same measures; search, filter and sort them on the deals index."
+  );
+  assert.strictEqual(more?.querySelector("a")?.getAttribute("href"), "./deals");
+  // The sentence that ranks them says among which deals: those this file holds, of the 40.
+  assert.match(section.textContent ?? "", new RegExp(`Of the \\d+ deals among the ${shown.size} largest of the 40 with both a GW figure`));
+});

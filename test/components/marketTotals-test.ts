@@ -42,6 +42,8 @@ it("marketLede(market) reads correctly for the real deals (all detailed) and whe
     )
   );
   assert.match(lines[2], /1 other change since the last build is on the site's What changed page/);
+  // On a site page (/comparison) the same line is the page's, not a briefing's.
+  assert.strictEqual(marketLede(few, {where: "This page"})[1], lines[1].replace(/^This briefing/, "This page"));
 });
 
 it("a GW figure for part of a deal's chips is summed as stated but never called a ceiling: the sums say how much of them is partial", () => {

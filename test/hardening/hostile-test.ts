@@ -322,8 +322,9 @@ it("no built page holds an injected payload as markup; the dataset JSON round-tr
     // `&lt;img onerror=…&gt;`) is there too, as it should be; an event handler or a javascript: address must not be.
     assert.deepStrictEqual(dangerousMarkup(html), [], file);
   }
-  const json = (await readdir(join(out, "_file/data"))).find((f) => /^dataset\.[0-9a-f]+\.json$/.test(f))!;
-  const dataset = JSON.parse(await readFile(join(out, "_file/data", json), "utf-8"));
+  // The home page's own file (src/site/topicPage.ts): its dataset, with every deal up to a dozen.
+  const json = (await readdir(join(out, "_file/data/pages"))).find((f) => /^index\.[0-9a-f]+\.json$/.test(f))!;
+  const {data: dataset} = JSON.parse(await readFile(join(out, "_file/data/pages", json), "utf-8"));
   const deal = dataset.deals.find((d: {id: string}) => d.id === "amazon-anthropic");
   assert.strictEqual(deal.name, `Amazon → Anthropic${NAME_SUFFIX}`);
   assert.include(deal.summary, "</script><script>alert(1)</script>");

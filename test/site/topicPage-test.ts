@@ -2,6 +2,8 @@
 // analysis: every deal, the tables the page draws exactly as the whole files give them, and less than the whole.
 import {readFileSync} from "node:fs";
 import {assert, beforeAll, it} from "vitest";
+import {labExposure} from "../../src/core/recycling/labExposure.js";
+import {concerns} from "../../src/core/signals.js";
 import {siteDataFile} from "../../src/site/loaderOutput.js";
 import type {SiteData} from "../../src/site/siteData.js";
 import {TOPIC_PAGES, topicPageFile} from "../../src/site/topicPage.js";
@@ -26,13 +28,16 @@ it("each topic page's file holds every deal and, of what the page draws, exactly
       assert.deepStrictEqual(file.data[key], data[key], `${page}: data.${key}`);
     for (const key of ["asOf", ...cut.analysis] as const)
       assert.deepStrictEqual(file.analysis[key], analysis[key], `${page}: analysis.${key}`);
-    assert.deepStrictEqual(Object.keys(file.analysis.projections), Object.keys(analysis.projections), page);
-    for (const [id, projection] of Object.entries(analysis.projections))
-      for (const key of ["deal", "scenario", "ramp", "assumptions", ...cut.projection] as const)
-        assert.deepStrictEqual(file.analysis.projections[id][key], projection[key], `${page}: ${id}.${key}`);
+    // Up to a dozen deals (the real data) every deal; the home page and /signals draw no projection.
+    assert.deepStrictEqual(Object.keys(file.analysis.projections), "noProjections" in cut ? [] : Object.keys(analysis.projections), page);
+    assert.notProperty(file.data, "dealCount", page);
+    if (!("noProjections" in cut))
+      for (const [id, projection] of Object.entries(analysis.projections))
+        for (const key of ["deal", "scenario", "ramp", "assumptions", ...cut.projection] as const)
+          assert.deepStrictEqual(file.analysis.projections[id][key], projection[key], `${page}: ${id}.${key}`);
     // Tables the page does not draw stay out (the market tables on a page of one topic, the other topics' parts).
     if (!(cut.analysis as readonly string[]).includes("comparison")) assert.notProperty(file.analysis, "comparison", page);
-    if (!(cut.projection as readonly string[]).includes("tornado"))
+    if (!(cut.projection as readonly string[]).includes("tornado") && !("noProjections" in cut))
       assert.notProperty(file.analysis.projections["amd-openai"], "tornado", page);
     // Every source a deal, an assumption or a chip cites is there with its site-wide number; the list and the map agree.
     for (const id of Object.keys(data.sourcesById))
@@ -61,10 +66,82 @@ it("each page with a file of its own loads it, and neither the whole dataset nor
     assert.include(markdown, `FileAttachment("data/pages/${page}.json")`, page);
     assert.notInclude(markdown, "data/dataset.json", page);
     assert.notInclude(markdown, "data/analysis.json", page);
+    assert.notInclude(markdown, "data/capacity-bands.json", page);
   }
 });
 
 it("the loader of data/pages/<page>.json (npm run dev) publishes the same file as the build; an unknown page throws", async () => {
   assert.strictEqual(await siteDataFile(site, "data/pages/options.json"), JSON.stringify(site.topicPage("options")));
   assert.throws(() => topicPageFile("no-such-page", site.publicData(), site.analysis()), /topic page: invalid page: no-such-page/);
+});
+
+it("/capacity's file carries its deals' capacity bands, as the whole bands file gives them", () => {
+  const file = site.topicPage("capacity");
+  assert.deepStrictEqual(file.bands, site.bands());
+  assert.notProperty(site.topicPage("roadmap"), "bands");
+});
+
+it("above a dozen deals a page's file holds the deals the market details, says how many there are, and stays bounded", () => {
+  const data = site.publicData();
+  const analysis = site.analysis();
+  // The market as it reads above a dozen deals: three deals shown (the cut reads only `shown`).
+  const shown = ["amazon-openai", "amd-openai", "oracle-openai"];
+  const cutAnalysis = {...analysis, market: {...analysis.market!, shown}};
+  const sources = Object.keys(data.sourceNumbers).length;
+  for (const page of Object.keys(TOPIC_PAGES)) {
+    const file = topicPageFile(page, data, cutAnalysis, () => site.bands());
+    // The home page keeps the founding case besides, the deal it opens on.
+    const ids = page === "index" ? [...shown, "amazon-anthropic"] : shown;
+    assert.sameMembers(
+      file.data.deals.map((d) => d.id),
+      ids,
+      page
+    );
+    assert.strictEqual(file.data.dealCount, data.deals.length, page);
+    assert.strictEqual(file.data.sourceCount, sources, page);
+    if (!("noProjections" in TOPIC_PAGES[page as keyof typeof TOPIC_PAGES]))
+      assert.sameMembers(Object.keys(file.analysis.projections), shown, page);
+    if (file.analysis.comparison)
+      assert.sameMembers(
+        file.analysis.comparison.map((r) => r.id),
+        shown,
+        page
+      );
+    if (file.data.capacityShares) assert.sameMembers(Object.keys(file.data.capacityShares), shown, page);
+    if (file.bands)
+      assert.sameMembers(
+        Object.keys(file.bands.bands),
+        shown.filter((id) => id in site.bands().bands),
+        page
+      );
+    // The sources are those the file cites, /methodology's too; every one keeps its site-wide number.
+    for (const [id, n] of Object.entries(file.data.sourceNumbers)) assert.strictEqual(n, data.sourceNumbers[id], `${page}: ${id}`);
+    assert.isBelow(file.data.sources.length, data.sources.length, page);
+    assert.isBelow(JSON.stringify(file).length, JSON.stringify(topicPageFile(page, data, analysis, () => site.bands())).length, page);
+  }
+  // /roadmap keeps the observations that concern its deals (and those of no deal): each deal's checkpoints read the same.
+  const roadmap = topicPageFile("roadmap", data, cutAnalysis);
+  for (const id of shown) {
+    const deal = data.deals.find((d) => d.id === id)!;
+    const mine = (signals: typeof data.signals) => signals.map((s) => s.observations.filter((o) => concerns(o, deal)));
+    assert.deepStrictEqual(mine(roadmap.data.signals), mine(data.signals), id);
+  }
+  const observations = (signals: typeof data.signals) => signals.flatMap((s) => s.observations).length;
+  assert.isBelow(observations(roadmap.data.signals), observations(data.signals));
+  // /recycling states each lab's exposure across every deal of the lab, not only the deals the file holds.
+  const recycling = topicPageFile("recycling", data, cutAnalysis);
+  const labs = new Set(recycling.data.deals.map((d) => d.lab));
+  assert.deepStrictEqual(
+    recycling.data.labExposures,
+    labExposure(data).filter((row) => labs.has(row.lab))
+  );
+  assert.notProperty(topicPageFile("recycling", data, analysis).data, "labExposures");
+  // /options names the first option holders and counts them all; /signals names the deals its observations name.
+  const options = topicPageFile("options", data, cutAnalysis);
+  assert.strictEqual(options.data.optionHolderCount, data.optionHolders.length);
+  const signals = topicPageFile("signals", data, cutAnalysis);
+  const observed = new Set(data.signals.flatMap((s) => s.observations.flatMap((o) => (o.deal && !shown.includes(o.deal) ? [o.deal] : []))));
+  assert.isAbove(observed.size, 0);
+  assert.deepStrictEqual(Object.keys(signals.data.dealNames ?? {}).sort(), [...observed].sort());
+  assert.deepStrictEqual(signals.data.signals, data.signals);
 });

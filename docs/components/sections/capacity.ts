@@ -34,7 +34,7 @@ import type {Section, SectionContext} from "./types.js";
 
 export type {CapacityView} from "./capacityView.js";
 
-/** `docs/data/capacity-bands.json`: bands per deal and scenario, from the build. */
+/** Bands per deal and scenario, from the build (`data/capacity-bands.json`; /capacity reads its own deals' in `data/pages/capacity.json`). */
 export type CapacityBandsFile = BandsFile;
 
 /** The section context, optionally with the build's bands (the capacity page and the briefings pass them; else computed here). */

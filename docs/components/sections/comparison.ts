@@ -103,8 +103,10 @@ function standouts(rows: readonly DealComparison[]): Standouts | null {
 }
 
 /** Returns the one sentence that says what stands out on the scatter, computed from the deals with both figures. */
-export function comparisonStandout(rows: readonly DealComparison[], partial: readonly PartialCapacity[]): string {
+export function comparisonStandout(rows: readonly DealComparison[], partial: readonly PartialCapacity[], total = rows.length): string {
   const named = standouts(rows);
+  // A page's file that holds only the largest deals (above a dozen) ranks those: the sentence says so.
+  const among = total > rows.length ? ` among the ${count(rows.length, "as-written")} largest of the ${count(total, "as-written")}` : "";
   if (!named) {
     const {points} = comparisonPoints(rows);
     return `Only ${points.length} deal${points.length === 1 ? " has" : "s have"} both a dollar commitment per GW and a commitment per dollar invested, so there is nothing to compare yet.`;
@@ -112,7 +114,7 @@ export function comparisonStandout(rows: readonly DealComparison[], partial: rea
   const row = (id: string) => rows.find((r) => r.id === id)!;
   const {top, bottom, dear, cheap} = named;
   const partialNote = (id: string) => (partial.some((p) => p.deal === id) ? ", a GW figure that leaves part of its hardware out" : "");
-  return `Of the ${named.points} deals with both a GW figure the commitment pays for and money invested by the provider's group, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
+  return `Of the ${named.points} deals${among} with both a GW figure the commitment pays for and money invested by the provider's group, ${top.name} asks the most compute spending per dollar invested by its provider's own group (${comparisonFigureText(row(top.id).commitmentToInvestment!)}) and ${bottom.name} the least (${comparisonFigureText(row(bottom.id).commitmentToInvestment!)}), while the commitment per GW runs from ${comparisonFigureText(row(cheap.id).usdPerGw!)} for ${cheap.name} to ${comparisonFigureText(row(dear.id).usdPerGw!)} for ${dear.name}${partialNote(dear.id)}.`;
 }
 
 /** Returns the scatter's "Data (CSV)" link: one row per dot, the two axes with their units, and the dot's status. */
@@ -150,7 +152,8 @@ export function comparisonView(rows: readonly DealComparison[], market: MarketAg
     table,
     scatter: rows.filter((r) => onScatter.has(r.id)),
     others: market.others,
-    supersededLeftOut: rows.filter((r) => !shown.has(r.id) && r.status === "superseded").length
+    // Counted from the market (every deal), so that a page's file holding the shown rows only counts them too.
+    supersededLeftOut: market.deals - market.live - rows.filter((r) => shown.has(r.id) && r.status === "superseded").length
   };
 }
 
@@ -171,7 +174,8 @@ function tableNote(
   view: ComparisonView,
   rows: readonly DealComparison[],
   market: MarketAggregate | null | undefined,
-  print?: boolean
+  print?: boolean,
+  total = rows.length
 ): string {
   const n = (x: number) => count(x, "as-written");
   const after = `Each badge gives the weakest status among the figure's inputs${print ? "" : " (hover for the inputs)"}; the status mix counts each deal's sourced figures by status.`;
@@ -181,7 +185,7 @@ function tableNote(
   const superseded = view.supersededLeftOut
     ? ` ${n(view.supersededLeftOut)} superseded deal${view.supersededLeftOut === 1 ? " is" : "s are"} left out (history, in no total).`
     : "";
-  return `${n(view.table.length)} of the ${n(rows.length)} deals: the ${top === 1 ? "largest" : `${n(top)} largest`} by firm investment, by dollar commitment and by GW ceiling, largest dollar commitment first${print ? "" : " (select a column heading to sort by it)"}; the last row adds up the other ${n(view.others.deals)} live deals.${superseded} ${after}`;
+  return `${n(view.table.length)} of the ${n(total)} deals: the ${top === 1 ? "largest" : `${n(top)} largest`} by firm investment, by dollar commitment and by GW ceiling, largest dollar commitment first${print ? "" : " (select a column heading to sort by it)"}; the last row adds up the other ${n(view.others.deals)} live deals.${superseded} ${after}`;
 }
 
 /** Fewest deals with both figures the scatter is drawn for; below it the sentence alone names them. */
@@ -197,6 +201,8 @@ export const comparison: Section = {
 function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
   const {data, analysis, dealId, width, print} = context;
   const rows: DealComparison[] = analysis.comparison;
+  // How many deals the data holds: a page's file above a dozen deals holds the largest only (data.dealCount).
+  const total = Math.max(data.dealCount ?? 0, rows.length);
   // A briefing prints the rows its data file carries: the market briefing's are already its detailed deals.
   const view = comparisonView(rows, analysis.market, all || print);
   // A deal's briefing data has no article table (null): the section then shows the comparison alone.
@@ -228,21 +234,23 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
       Footnotes(partial, told, articleDeals)
     ],
     el("h3", {}, view.others ? "The largest deals on the same measures, and the others together" : "Every deal on the same measures"),
-    el("p", {class: "comparison-note"}, tableNote(view, rows, analysis.market, print)),
+    el("p", {class: "comparison-note"}, tableNote(view, rows, analysis.market, print, total)),
     print
       ? [
           ComparisonDealsTable(view.table, {marks, highlight: dealId, print, only: MONEY_COLUMNS}),
           ComparisonDealsTable(view.table, {marks, highlight: dealId, print, only: CAPACITY_COLUMNS})
         ]
       : ComparisonDealsTable(view.table, {marks, highlight: dealId, print, version: data.version, others}),
-    view.others
-      ? ShowAll(rows.length, () => {
-          const all = ComparisonSection(context, true);
-          section.replaceWith(all);
-          // The reader who pressed the button goes on from the table, now with every deal.
-          all.querySelector<HTMLElement>(".comparison-scroll")?.focus();
-        })
-      : null,
+    view.others && total > rows.length
+      ? ShowAll(null, () => {})
+      : view.others
+        ? ShowAll(rows.length, () => {
+            const all = ComparisonSection(context, true);
+            section.replaceWith(all);
+            // The reader who pressed the button goes on from the table, now with every deal.
+            all.querySelector<HTMLElement>(".comparison-scroll")?.focus();
+          })
+        : null,
     Footnotes(
       partial,
       told,
@@ -255,16 +263,16 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
     scattered
       ? [
           ChartFrame(ComparisonScatter(view.scatter, {width, marks}), {
-            title: asTitle(comparisonStandout(rows, partial)),
+            title: asTitle(comparisonStandout(rows, partial, total)),
             source: chartSource(data, {inputs: figureInputs(view.scatter)})
           }),
-          view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows)) : null,
+          view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows, total)) : null,
           !print && scatterCsv(view.scatter, data.version)
         ]
       : el(
           "p",
           {class: "comparison-standout"},
-          comparisonStandout(rows, partial),
+          comparisonStandout(rows, partial, total),
           points.length ? ` Too few deals have both figures for a chart; each deal's values are in the tables above.` : ""
         ),
     Footnotes(
@@ -296,22 +304,29 @@ export function divisorNotes(rows: readonly DealComparison[]): HTMLElement | nul
 }
 
 /** Returns the line under a bounded scatter: which deals it draws, and that its sentence ranks them all. */
-function scatterNote(view: ComparisonView, rows: readonly DealComparison[]): string {
+function scatterNote(view: ComparisonView, rows: readonly DealComparison[], total = rows.length): string {
   const n = (x: number) => count(x, "as-written");
   const named = view.scatter.length - view.table.length;
   const points = comparisonPoints(rows).points.length;
-  return `The chart draws ${n(view.scatter.length)} of the ${n(rows.length)} deals: the table's ${n(view.table.length)}${named ? ` and ${named === 1 ? "the one" : `the ${n(named)}`} its sentence names besides` : ""}, as dots those with both figures; the sentence ranks all ${n(points)} deals with both.`;
+  const ranks = total > rows.length ? `the ${n(points)} of them with both` : `all ${n(points)} deals with both`;
+  return `The chart draws ${n(view.scatter.length)} of the ${n(total)} deals: the table's ${n(view.table.length)}${named ? ` and ${named === 1 ? "the one" : `the ${n(named)}`} its sentence names besides` : ""}, as dots those with both figures; the sentence ranks ${ranks}.`;
 }
 
-/** Returns the line under a bounded table: a button that draws every deal here, and the deals index's link. */
-function ShowAll(deals: number, showAll: () => void): HTMLElement {
-  const button = el("button", {type: "button", class: "comparison-show-all"}, `Show all ${count(deals, "as-written")} deals here`);
-  button.addEventListener("click", showAll);
+/**
+ * Returns the line under a bounded table: a button that draws every deal here, and the deals index's link; without a
+ * button (`deals` null) when the page's file holds only the largest deals, whose other deals are on the index alone.
+ */
+function ShowAll(deals: number | null, showAll: () => void): HTMLElement {
+  const button =
+    deals === null
+      ? null
+      : el("button", {type: "button", class: "comparison-show-all"}, `Show all ${count(deals, "as-written")} deals here`);
+  button?.addEventListener("click", showAll);
   return el(
     "p",
     {class: "comparison-more no-print"},
-    button,
-    " or search, filter and sort them on ",
+    button ?? "Every deal has its own page with the same measures;",
+    button ? " or search, filter and sort them on " : " search, filter and sort them on ",
     el("a", {href: "./deals"}, "the deals index"),
     "."
   );

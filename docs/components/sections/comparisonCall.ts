@@ -38,6 +38,10 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
   if (!rows?.length) return null;
   const live = rows.filter((r) => !r.supersededOn);
   const all = analysis.market?.all;
+  // A file that holds only the largest deals (a page's or the market briefing's, above a dozen): the rankings below
+  // rank those and say so; the counts and totals come from the market, which counts every deal.
+  const market = analysis.market && rows.length < analysis.market.deals ? analysis.market : null;
+  const among = market ? ` among the ${rows.length} largest of the ${market.deals}` : "";
   const committed = all?.commitmentUsd;
   const invested = all?.investmentFirmUsd;
   const capacity = all?.gw;
@@ -71,7 +75,7 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
       ? ` ${before.map((r) => r.name).join(", ")} ${before.length === 1 ? "is" : "are"} left out: the provider's money in ${before.length === 1 ? "it" : "them"} was all invested before the deal.`
       : "";
     takeaways.push(
-      `Of the ${ratios.length} deals with a dollar commitment and money the provider's group put in for the deal, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.${apart}`
+      `Of the ${ratios.length} deals${among} with a dollar commitment and money the provider's group put in for the deal, the lab commits the most per dollar invested in ${high.row.name}, ${perDollar(high.figure)}, and the least in ${low.row.name}, ${perDollar(low.figure)}.${apart}`
     );
   }
   const ceilings = ranked(live, (r) => r.gw);
@@ -93,9 +97,9 @@ export function comparisonCall(analysis: Pick<Analysis, "comparison" | "market" 
     );
   }
 
-  const superseded = rows.length - live.length;
+  const superseded = market ? market.deals - market.live : rows.length - live.length;
   const keyFigures = [
-    {label: "Deals compared", value: `${live.length} live${superseded ? `, ${superseded} superseded` : ""}`},
+    {label: "Deals compared", value: `${market ? market.live : live.length} live${superseded ? `, ${superseded} superseded` : ""}`},
     committed
       ? {label: "Dollar commitments, total", value: `${money(committed)} (${committed.count} deal${committed.count === 1 ? "" : "s"})`}
       : null,

@@ -86,7 +86,7 @@ export function dealsCell(t: MarketTotals): string {
  * Returns the section's opening sentences: the deals in the data and the live ones' totals, then which deals the
  * briefing details and what the others add up to (when some are left out).
  */
-export function marketLede(market: MarketAggregate & {otherChanges?: number}): string[] {
+export function marketLede(market: MarketAggregate & {otherChanges?: number}, {where = "This briefing"}: {where?: string} = {}): string[] {
   const superseded = market.deals - market.live;
   const stakes = market.stakes ?? [];
   const it = superseded === 1 ? "it" : "them";
@@ -99,7 +99,7 @@ export function marketLede(market: MarketAggregate & {otherChanges?: number}): s
   const top = Math.max(0, ...Object.values(market.top).map((ids) => ids.length));
   if (market.others)
     lines.push(
-      `This briefing details ${deals(market.shown.length)}: the ${top === 1 ? "largest" : `${count(top)} largest`} by firm investment, by dollar commitment and by GW ceiling. The other ${deals(market.others.deals)} together state ${totalsSentence(market.others)}; every deal has its own briefing and page.`
+      `${where} details ${deals(market.shown.length)}: the ${top === 1 ? "largest" : `${count(top)} largest`} by firm investment, by dollar commitment and by GW ceiling. The other ${deals(market.others.deals)} together state ${totalsSentence(market.others)}; every deal has its own briefing and page.`
     );
   if (market.otherChanges)
     lines.push(
@@ -154,7 +154,8 @@ export function MarketTotalsSection({analysis, data, print}: Pick<SectionContext
   return el(
     "div",
     {class: "market-totals"},
-    marketLede(market).map((line) => el("p", {}, line)),
+    // On the site the section is a page's, not a briefing's.
+    marketLede(market, {where: print ? "This briefing" : "This page"}).map((line) => el("p", {}, line)),
     el(
       "p",
       {class: "market-totals-note"},

@@ -227,14 +227,19 @@ function HeatmapNote(item: ChipOptionValue): string {
   return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the ring marks today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years. At σ ${pct(nearest.volatility)} the value ${trend} from ${usd(first.value / perGwYear)} with ${sig(first.years)} years to go to ${usd(last.value / perGwYear)} at ${sig(last.years)} years: erosion runs at ${pct(item.erosion)} a year against a ${pct(item.rate)} discount rate.`;
 }
 
-/** Returns the list of deals that hold no option on future chips. */
-export function DealsWithoutOptions(deals: readonly Deal[]): HTMLElement | null {
+/**
+ * Returns the list of deals that hold no option on future chips; `total`, when the list holds only the largest of
+ * the data's deals (a page's file above a dozen), says of how many.
+ */
+export function DealsWithoutOptions(deals: readonly Deal[], total = deals.length): HTMLElement | null {
   const without = deals.filter((d) => d.hardware.options.length === 0);
   if (!without.length) return null;
   return el(
     "p",
     {class: "options-none"},
-    `${without.length} of ${deals.length} deals hold no option on future chips in the data: `,
+    total > deals.length
+      ? `Of the ${deals.length} largest of the ${total} deals, ${without.length} ${without.length === 1 ? "holds" : "hold"} no option on future chips in the data: `
+      : `${without.length} of ${deals.length} deals hold no option on future chips in the data: `,
     without.map((d) => d.name).join(", "),
     "."
   );
@@ -336,7 +341,7 @@ export const optionsQuestions: Section = {
             OptionsQuestionsTable(deal, sources)
           )
         ),
-      DealsWithoutOptions(deals)
+      DealsWithoutOptions(deals, data.dealCount)
     );
   }
 };

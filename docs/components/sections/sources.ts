@@ -48,10 +48,14 @@ export function localSourceText(url: string): string {
   return page ? `this site's ${page[1].replace(/-/g, " ")} page` : url;
 }
 
-/** Returns the list of the given sources, numbered ones in number order, then those no figure cites. */
+/**
+ * Returns the list of the given sources, numbered ones in number order, then those no figure cites. `total`, when the
+ * list holds only the sources of some deals (a page's file above a dozen deals), is how many numbered sources the
+ * site has: the note then says so, and where the whole list is.
+ */
 export function SourcesList(
   ids: readonly string[],
-  {sources, index}: {sources: Record<string, SourceRef>; index: Record<string, number>}
+  {sources, index, total}: {sources: Record<string, SourceRef>; index: Record<string, number>; total?: number}
 ): HTMLElement {
   const known = [...new Set(ids)].filter((id) => sources[id]);
   const numbered = known.filter((id) => index[id] !== undefined).sort((a, b) => index[a] - index[b]);
@@ -64,7 +68,9 @@ export function SourcesList(
     el(
       "p",
       {class: "methodology-sources-note"},
-      `${numbered.length} source${numbered.length === 1 ? "" : "s"}, numbered in order of first use; a number in brackets after a figure points here, and means the same source on every page and in every briefing.`
+      total !== undefined && total > numbered.length
+        ? `The ${numbered.length} sources the deals on this page cite, of the ${total} the site numbers in order of first use; a number in brackets after a figure points here, and means the same source on every page and in every briefing. Every source is in the sources file on the Downloads page, and each deal's page lists its own.`
+        : `${numbered.length} source${numbered.length === 1 ? "" : "s"}, numbered in order of first use; a number in brackets after a figure points here, and means the same source on every page and in every briefing.`
     ),
     el(
       "ol",
@@ -90,6 +96,6 @@ export const sources: Section = {
   perDeal: false,
   render(context) {
     const {data} = context;
-    return SourcesList(sourceIdsFor(context), {sources: data.sourcesById, index: data.sourceNumbers});
+    return SourcesList(sourceIdsFor(context), {sources: data.sourcesById, index: data.sourceNumbers, total: data.sourceCount});
   }
 };
