@@ -28,7 +28,7 @@ export async function readSiteData(
   return siteData({dataset, version: await dataVersion(dir), previous, memo, keep, reads});
 }
 
-/** Returns the JSON text of the published file `path` ("data/dataset.json", "data/briefings/market.json", "data/deals/<id>.json"…). */
+/** Returns the JSON text of the published file `path` ("data/changes.json", "data/briefings/market.json", "data/deals/<id>.json"…). */
 export async function siteDataFile(site: SiteData, path: string): Promise<string> {
   const briefing = /^data\/briefings\/([^/]+)\.json$/.exec(path)?.[1];
   if (briefing) return JSON.stringify(await site.slice(briefing));

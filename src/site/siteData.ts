@@ -379,13 +379,12 @@ export type SharedFile = Exclude<
 
 /**
  * Returns the accessor of each shared published file, typed with the file's declared type (types.ts). Every deal's
- * whole analysis is not one of them: no page loads it (each page's file holds its part, dealPage.ts, topicPage.ts), and
- * writing it was 7.5 MB of JSON at 100 deals, 75 MB at 1,000, at every build.
+ * whole analysis, dataset and capacity bands are not among them: no page loads them (each page's file holds its part,
+ * dealPage.ts, topicPage.ts), and writing them was 7.5, 1.7 and 1.0 MB of JSON at 100 deals, ten times that at 1,000,
+ * at every build.
  */
 export function sharedFiles(site: SiteData): {[P in SharedFile]: () => PublishedFiles[P] | Promise<PublishedFiles[P]>} {
   return {
-    "data/dataset.json": site.publicData,
-    "data/capacity-bands.json": site.bands,
     "data/changes.json": site.changes,
     "data/briefings.json": site.briefings,
     "data/downloads.json": site.downloadsIndex,
@@ -394,7 +393,7 @@ export function sharedFiles(site: SiteData): {[P in SharedFile]: () => Published
 }
 
 /**
- * Returns every published file: output path (as Framework serves it, e.g. `data/dataset.json`,
+ * Returns every published file: output path (as Framework serves it, e.g. `data/changes.json`,
  * `data/briefings/market.json`, `data/deals/amd-openai.json`) → its JSON text, or the handle of a text kept from an
  * earlier build (see KeptText, textOf).
  */

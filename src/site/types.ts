@@ -6,8 +6,6 @@
  *
  * | file | type |
  * | --- | --- |
- * | `data/dataset.json` | {@link PublicDataset} |
- * | `data/capacity-bands.json` | {@link BandsFile} |
  * | `data/changes.json` | {@link ChangesFile} |
  * | `data/briefings.json` | {@link BriefingIndex} |
  * | `data/briefings/<name>.json` | {@link BriefingSlice} |
@@ -234,8 +232,6 @@ export type {DownloadIndex} from "./downloads.js";
 export type {ExplorerFigure, ExplorerRow} from "./explorer.js";
 
 export interface PublishedFiles {
-  "data/dataset.json": PublicDataset;
-  "data/capacity-bands.json": BandsFile;
   "data/changes.json": ChangesFile;
   "data/briefings.json": BriefingIndex;
   "data/downloads.json": DownloadIndex;

@@ -199,7 +199,7 @@ it("deals check --data <every file corrupted a different way> reports each at it
 
 it("a data loader run on invalid data exits 1 with the located problems and writes nothing (invalid data never reaches one)", () => {
   const dir = corruptedData();
-  const {status, stdout, stderr} = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "docs/data/dataset.json.ts"], {
+  const {status, stdout, stderr} = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "docs/data/changes.json.ts"], {
     encoding: "utf8",
     env: {...process.env, DEALS_DATA: dir},
     timeout: 60_000
