@@ -157,6 +157,9 @@ function marketBody(
       ...holders,
       version: "",
       deals: data.deals.filter((d) => shown.has(d.id)),
+      // Cut to the largest: how many deals the data holds, so a sentence that counts the briefing's deals says "of the
+      // N largest of the M" (as the market pages' files do, topicPage.ts); nothing added when every deal is detailed.
+      ...(shown.size < data.deals.length ? {dealCount: data.deals.length} : {}),
       signals: data.signals.map((signal) => ({...signal, observations: signal.observations.filter((o) => !o.deal || shown.has(o.deal))})),
       capacityShares: keep(data.capacityShares)
     },

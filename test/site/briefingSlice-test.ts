@@ -61,6 +61,8 @@ it("a deal's briefing file holds that deal only, with its own version and as-of"
 it("the market briefing's file holds every deal", async () => {
   const slice = await site.slice("market");
   assert.strictEqual(slice.data.deals.length, dataset.deals.length);
+  // Nothing cut: no count of the deals left out (the real briefing's file is as before).
+  assert.isUndefined(slice.data.dealCount);
   assert.isNotNull(slice.analysis.articleTable);
 });
 
@@ -98,6 +100,8 @@ it("the market file and a deal's file do not grow with the number of deals (the 
   // Above a dozen deals the market briefing details the largest five by each of three measures: at most 15.
   assert.isAtMost(large.market.data.deals.length, 15);
   assert.strictEqual(large.market.analysis.market!.deals, 60);
+  // It says how many deals the data holds, so a sentence counting its deals reads "of the N largest of the 60".
+  assert.strictEqual(large.market.data.dealCount, 60);
   assert.strictEqual(large.market.analysis.market!.others!.deals + large.market.data.deals.length, large.market.analysis.market!.live);
   assert.deepStrictEqual(Object.keys(large.market.analysis.projections).sort(), large.market.data.deals.map((d) => d.id).sort());
   // The cross-deal cash table: every priced deal up to a dozen, else the best and worst five and the rest in one line.
