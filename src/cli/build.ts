@@ -59,7 +59,7 @@ export async function buildAll({
   // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it. The
   // files and deals unchanged since the last build are not parsed and projected again (checkCache.ts).
   const cache = await checkCache();
-  const {code, dataset} = await checkData({dataDir: data, stale: false, cache});
+  const {code, dataset} = await checkData({dataDir: data, stale: false, cache, warnings: 5});
   if (code !== 0) return 1;
   await checkOutput(out);
   const release = await acquireBuildLock({

@@ -30,13 +30,24 @@ export interface CheckOptions {
   stale?: boolean;
   /** Keeps parsed files and projections between runs (the build's; checkCache.ts). */
   cache?: CheckCache;
+  /**
+   * Warnings printed at most (the rest counted in one line that points to `deals check`); default all. `deals build`
+   * passes a few: at 1,000 deals without summaries of their own it printed 990 lines at every build.
+   */
+  warnings?: number;
 }
 
 /**
  * Returns what `check` returns as `code`, and the checked dataset when it is 0: `deals build` and `deals preview`
  * compute the site data from it instead of reading and checking every data file a second time.
  */
-export async function checkData({dataDir = "data", quiet = false, stale = true, cache}: CheckOptions = {}): Promise<{
+export async function checkData({
+  dataDir = "data",
+  quiet = false,
+  stale = true,
+  cache,
+  warnings: shown = Number.POSITIVE_INFINITY
+}: CheckOptions = {}): Promise<{
   code: number;
   dataset?: Dataset;
 }> {
@@ -54,7 +65,7 @@ export async function checkData({dataDir = "data", quiet = false, stale = true, 
       })
     : dataProblems;
   // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
-  for (const w of warnings) console.error(`${w.file}: warning: ${w.message}`);
+  for (const line of warningLines(warnings, shown)) console.error(line);
   if (!dataset || problems.length) {
     for (const p of problems) console.error(formatProblem(p));
     if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
@@ -71,4 +82,17 @@ export async function checkData({dataDir = "data", quiet = false, stale = true, 
     );
   }
   return {code: 0, dataset};
+}
+
+/**
+ * Returns the lines that print `warnings`: the first `shown` as `file: warning: message`, then one line counting the
+ * rest, if any.
+ *
+ * @example warningLines([a, b, c], 1) // ["<a.file>: warning: <a.message>", "… and 2 more warnings: `deals check` lists every one"]
+ */
+export function warningLines(warnings: readonly Problem[], shown = Number.POSITIVE_INFINITY): string[] {
+  const lines = warnings.slice(0, shown).map((w) => `${w.file}: warning: ${w.message}`);
+  const rest = warnings.length - lines.length;
+  if (rest > 0) lines.push(`… and ${rest} more warning${rest === 1 ? "" : "s"}: \`deals check\` lists every one`);
+  return lines;
 }
