@@ -19,7 +19,7 @@ import {deserialize, serialize} from "node:v8";
 import {hashInputs} from "../io/manifest.js";
 import type {ParsedStore} from "../io/parseDataFile.js";
 import type {DealMemo} from "../site/siteData.js";
-import {type ReadsMemo, readsHold, trackReads} from "../site/trackedReads.js";
+import {type KeptReads, type ReadsMemo, reuseOrCompute} from "../site/trackedReads.js";
 import {inputDigest} from "./snapshotWriter.js";
 
 /** Where the build keeps the check's results. */
@@ -94,13 +94,8 @@ export async function checkCache(dir = CHECK_CACHE, code?: string): Promise<Chec
   };
   const reads: ReadsMemo = (name, input, table, compute) => {
     const path = fileOf(`reads:${name}`, inputDigest(input, digests));
-    const kept = read(path)?.value as {reads: [string, string][]; value: unknown} | undefined;
-    if (kept && readsHold(kept.reads, table)) return kept.value as ReturnType<typeof compute>;
-    const tracked = trackReads(table);
-    const value = compute(tracked.view);
-    const found = tracked.reads();
-    if (found) write(path, {reads: found, value});
-    return value;
+    const kept = read(path)?.value as KeptReads<ReturnType<typeof compute>> | undefined;
+    return reuseOrCompute(kept, table, compute, (entry) => write(path, entry));
   };
   const prune = async () => {
     for (const name of await readdir(dir).catch(() => [])) if (!used.has(name)) await rm(join(dir, name), {force: true});

@@ -14,7 +14,7 @@ import {dirname, join} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
 import {type DealMemo, type KeptText, type SiteData, siteDataFiles, type TextMemo, textOf} from "../site/siteData.js";
-import {type ReadsMemo, readsHold, trackReads} from "../site/trackedReads.js";
+import {type KeptReads, type ReadsMemo, reuseOrCompute} from "../site/trackedReads.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
@@ -227,13 +227,8 @@ export function dealMemo(
     const file = `${key}.reads.json`;
     used.add(file);
     const path = join(dir, file);
-    const kept = existsSync(path) ? (JSON.parse(readFileSync(path, "utf-8")) as {reads: [string, string][]; value: unknown}) : null;
-    if (kept && readsHold(kept.reads, table)) return kept.value as ReturnType<typeof compute>;
-    const tracked = trackReads(table);
-    const value = compute(tracked.view);
-    const read = tracked.reads();
-    if (read) writeFileSync(path, JSON.stringify({reads: read, value}));
-    return value;
+    const kept = existsSync(path) ? (JSON.parse(readFileSync(path, "utf-8")) as KeptReads<ReturnType<typeof compute>>) : null;
+    return reuseOrCompute(kept, table, compute, (entry) => writeFileSync(path, JSON.stringify(entry)));
   };
   const prune = async () => {
     for (const name of await readdir(dir)) if (!used.has(name)) await rm(join(dir, name), {force: true});

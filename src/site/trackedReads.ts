@@ -86,3 +86,28 @@ export function trackReads<V>(table: ReadonlyMap<string, V>): {view: ReadonlyMap
 export function readsHold<V>(reads: readonly [string, string][], table: ReadonlyMap<string, V>): boolean {
   return reads.every(([name, text]) => valueText(table.get(name)) === text);
 }
+
+/** What a ReadsMemo stores: the result and the entries it read (see trackReads). */
+export interface KeptReads<T> {
+  reads: [string, string][];
+  value: T;
+}
+
+/**
+ * Returns the kept result when every entry it read reads the same in `table` now, else computes it on a tracking view
+ * of `table` and hands it to `store` with its reads (unless it read the whole table). The stores (JSON in the build's
+ * memo, v8 in the check's cache) share this rule.
+ */
+export function reuseOrCompute<V, T>(
+  kept: KeptReads<T> | null | undefined,
+  table: ReadonlyMap<string, V>,
+  compute: (table: ReadonlyMap<string, V>) => T,
+  store: (entry: KeptReads<T>) => void
+): T {
+  if (kept && readsHold(kept.reads, table)) return kept.value;
+  const tracked = trackReads(table);
+  const value = compute(tracked.view);
+  const reads = tracked.reads();
+  if (reads) store({reads, value});
+  return value;
+}
