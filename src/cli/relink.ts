@@ -14,7 +14,6 @@ import {copyFile, link, mkdir, readdir, readFile, rm, writeFile} from "node:fs/p
 import {basename, dirname, join, relative} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
 import {readManifest} from "../io/manifest.js";
-import type {PublishedFile} from "./snapshotWriter.js";
 
 /**
  * Returns the key of everything besides the data files that decides the site's pages: SHA-256 over the input hashes
@@ -30,12 +29,29 @@ export function siteKey(inputs: Record<string, string>, dataDir: string, known?:
 
 /** Returns `_file/<dir>/<name>.<first 8 hex of SHA-256>.json` for the published file `path` ("data/x.json"), as Framework names it. */
 export function fileAlias(path: string, text: string): string {
-  return aliasOf(path, createHash("sha256").update(text).digest("hex").slice(0, 8));
+  return aliasOf(path, nameHash(text));
+}
+
+/** Returns the 8 hex digits Framework names a file by: the start of its text's SHA-256. */
+export function nameHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 8);
+}
+
+/** Returns a JSON text as the site data writer describes a file: its name hash, its size, its text. */
+function publishedText(text: string): PublishedFile {
+  return {hash: nameHash(text), size: Buffer.byteLength(text), read: () => text};
 }
 
 /** Returns fileAlias's name for the file `path` whose SHA-256 starts with the 8 hex digits `hash`. */
 function aliasOf(path: string, hash: string): string {
   return join("_file", dirname(path), `${basename(path, ".json")}.${hash}.json`);
+}
+
+/** A published data file as the relink needs it: Framework's name hash (8 hex digits), its size, and its text. */
+export interface PublishedFile {
+  hash: string;
+  size: number;
+  read(): string;
 }
 
 /** A new data file: its JSON text, or its name hash, size and text as the site data writer gives them (unread until written). */
@@ -103,9 +119,9 @@ export async function relinkSite({
     if (old.length === 0) continue;
     if (old.length !== 1) return null;
     const from = join("_file", dirname(path), old[0]);
-    const to = typeof file === "string" ? fileAlias(path, file) : aliasOf(path, file.hash);
-    const size = typeof file === "string" ? Buffer.byteLength(file) : file.size;
-    if (from !== to) moves.push({from, to, size, read: typeof file === "string" ? () => file : () => file.read()});
+    const {hash, size, read} = typeof file === "string" ? publishedText(file) : file;
+    const to = aliasOf(path, hash);
+    if (from !== to) moves.push({from, to, size, read});
   }
   // Everything but the PDFs (kept or rendered later) and the manifest (written at the end).
   await copySite(previousOut, scratch);

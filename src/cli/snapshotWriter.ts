@@ -15,6 +15,7 @@ import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
 import {type DealMemo, type KeptText, type SiteData, siteDataFiles, type TextMemo, textOf} from "../site/siteData.js";
 import {type KeptReads, type ReadsMemo, reuseOrCompute} from "../site/trackedReads.js";
+import {nameHash, type PublishedFile} from "./relink.js";
 
 const CACHE = "docs/.observablehq/cache";
 const LOCK_KEY = join(CACHE, ".deals-lockfile");
@@ -29,13 +30,6 @@ const PUBLISHED = join(CACHE, ".deals-published.json");
  * whose kept text has the same key, for a file of the same size and mtime, keeps the file without reading either text.
  */
 type PublishedIndex = Record<string, {key: string | null; hash: string; size: number; mtimeMs: number}>;
-
-/** A published data file as the relink needs it: Framework's name hash (8 hex digits), its size, and its text. */
-export interface PublishedFile {
-  hash: string;
-  size: number;
-  read(): string;
-}
 
 /** What the writer did: published files rewritten or kept as they were, and whether Framework's bundles were dropped. */
 export interface SnapshotPlan {
@@ -109,7 +103,7 @@ export async function writeSiteData({
         await writeFile(target, text);
         plan.written.push(path);
       } else plan.kept.push(path);
-      entry = {key, hash: createHash("sha256").update(text).digest("hex").slice(0, 8), size: Buffer.byteLength(text), mtimeMs: 0};
+      entry = {key, hash: nameHash(text), size: Buffer.byteLength(text), mtimeMs: 0};
     }
     // Framework takes a cached output only when it is newer than its loader (a fresh checkout may touch loaders).
     const loader = loaderOf(path);
