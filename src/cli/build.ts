@@ -9,7 +9,6 @@ import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/pro
 import {basename, dirname, join, resolve} from "node:path";
 import type {Browser} from "puppeteer-core";
 import {hashInputs} from "../io/manifest.js";
-import {launchBrowser} from "./browser.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
 import {checkData} from "./check.js";
@@ -17,14 +16,11 @@ import {checkCache} from "./checkCache.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
 import {minifyModules} from "./minifyModules.js";
-import {type CardPlan, drawCards, planCards} from "./ogCards.js";
-import {writePageHeads} from "./pageHeads.js";
+import type {CardPlan} from "./ogCards.js";
 import {EVERY_PAGE, type PageScope, relinkedScope} from "./pageScope.js";
 import {PRERENDER_CACHE, prerenderPages} from "./prerender.js";
 import {registeredFiles, relinkSite, siteKey} from "./relink.js";
-import {writeSiteData} from "./snapshotWriter.js";
 import {validateSite} from "./validateSite.js";
-import {writeDownloads} from "./writeDownloads.js";
 import {writeManifest} from "./writeManifest.js";
 
 export interface BuildOptions {
@@ -62,6 +58,7 @@ export async function buildAll({
   const {code, dataset} = await checkData({dataDir: data, stale: false, cache, warnings: 5});
   if (code !== 0) return 1;
   await checkOutput(out);
+  const {drawCards, launchBrowser, planCards, writeDownloads, writePageHeads, writeSiteData} = await import("./buildSteps.js");
   const release = await acquireBuildLock({
     onWait: (holder) => log(`build: waiting for another build of this project to finish (pid ${holder})`)
   });
