@@ -9,6 +9,8 @@ import {join} from "node:path";
 
 export interface Proc {
   pid: number;
+  /** The parent's process id (1, or a subreaper's, once the parent has died). */
+  ppid: number;
   pgid: number;
   stat: string;
   args: string;
@@ -17,19 +19,32 @@ export interface Proc {
 /**
  * Returns every process of the machine, read from /proc (a third of the CPU of running `ps`, which runWatched would
  * do ten times a second), or from `ps` where there is no /proc. `stat` starts with the state letter (Z: zombie);
- * `args` is the command line, empty for a zombie.
+ * `args` is the command line, empty for a zombie. With `wanted`, only the processes it accepts, given their ids and
+ * state: their command lines, most of the cost, are read only for those.
  */
-export function processes(): Proc[] {
+export function processes(wanted: (p: ProcIds) => boolean = () => true): Proc[] {
+  return processIds()
+    .filter(wanted)
+    .flatMap((p) => {
+      const args = commandLine(p);
+      return args === undefined ? [] : [{...p, args}];
+    });
+}
+
+/** A process without its command line (`ps` gives it at once, where there is no /proc). */
+export type ProcIds = Omit<Proc, "args"> & {args?: string};
+
+/** Returns the ids and state of every process of the machine. */
+function processIds(): ProcIds[] {
   if (!existsSync("/proc/self/stat")) return psProcesses();
-  const out: Proc[] = [];
+  const out: ProcIds[] = [];
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf-8");
       // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so read after its last ")".
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const args = readFileSync(`/proc/${pid}/cmdline`, "utf-8").replace(/\0+$/, "").replaceAll("\0", " ");
-      out.push({pid: Number(pid), pgid: Number(pgrp), stat: state, args});
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.push({pid: Number(pid), ppid: Number(ppid), pgid: Number(pgrp), stat: state});
     } catch {
       // gone between the listing and the read
     }
@@ -37,12 +52,22 @@ export function processes(): Proc[] {
   return out;
 }
 
+/** Returns the command line of process `p` (empty for a zombie), or undefined once it is gone. */
+function commandLine(p: ProcIds): string | undefined {
+  if (p.args !== undefined) return p.args;
+  try {
+    return readFileSync(`/proc/${p.pid}/cmdline`, "utf-8").replace(/\0+$/, "").replaceAll("\0", " ");
+  } catch {
+    return undefined;
+  }
+}
+
 function psProcesses(): Proc[] {
-  return execFileSync("ps", ["-eo", "pid=,pgid=,stat=,args="], {encoding: "utf-8", maxBuffer: 16 << 20})
+  return execFileSync("ps", ["-eo", "pid=,ppid=,pgid=,stat=,args="], {encoding: "utf-8", maxBuffer: 16 << 20})
     .split("\n")
     .flatMap((line) => {
-      const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
-      return m ? [{pid: Number(m[1]), pgid: Number(m[2]), stat: m[3], args: m[4]}] : [];
+      const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+      return m ? [{pid: Number(m[1]), ppid: Number(m[2]), pgid: Number(m[3]), stat: m[4], args: m[5]}] : [];
     });
 }
 
@@ -92,6 +117,8 @@ export interface WatchedRun {
   tmp: string;
   /** Process groups of every browser the run started. */
   groups: Set<number>;
+  /** Returns the seconds from the start of the run to when its stderr first held `text`, or undefined if it never did. */
+  at(text: string): number | undefined;
 }
 
 /** Called every 100 ms for each browser of a run: its index (0 for the first), main process, page renderers and the milliseconds since its first page renderer appeared. */
@@ -124,30 +151,47 @@ export async function runWatched(
     stdio: ["ignore", "ignore", "pipe"]
   });
   let stderr = "";
+  // When each piece of stderr arrived (seconds from the start) and where it ended, for `at`.
+  const arrivals: {end: number; seconds: number}[] = [];
   child.stderr!.on("data", (chunk) => {
     stderr += chunk;
+    arrivals.push({end: stderr.length, seconds: (performance.now() - started) / 1000});
   });
   const groups = new Set<number>();
   const mains: number[] = [];
   const firstRenderer = new Map<number, number>();
   const marker = `--user-data-dir=${join(tmp, "deals-chromium-")}`;
-  // A child Chromium forks (its crash handler) shows the browser's command line until it runs its own program: a
-  // browser's main process is one seen in two polls in a row.
-  let candidates = new Set<number>();
   const timer = setInterval(() => {
     // No browser before the command prints `watchFrom` (a build's PDF stage): no need to list processes until then.
     if (watchFrom && !stderr.includes(watchFrom)) return;
-    const all = processes();
-    const looksMain = all.filter((p) => p.args.includes(marker) && !p.args.includes("--type="));
-    const previous = candidates;
-    candidates = new Set(looksMain.map((p) => p.pid));
-    for (const main of looksMain.filter((p) => previous.has(p.pid))) {
+    // A browser's main process is the command's own child (Puppeteer starts it, in a process group of its own): not
+    // any process showing the browser's command line. Chromium starts its crash handler by forking twice, the first
+    // fork in a session of its own (setsid), and until the handler runs its own program those forks show the
+    // browser's command line (no --type=) in a group of their own; on a busy machine they did for over 100 ms, and
+    // were counted as a third browser (test/pdf/faults-test.ts, s13). Only the command's children and the processes
+    // of browser groups have their command lines read (the rest of the machine's processes are skipped).
+    const ids = processIds();
+    const looksMain = ids
+      .filter((p) => p.ppid === child.pid)
+      .flatMap((p) => {
+        const args = commandLine(p);
+        return args?.includes(marker) && !args.includes("--type=") ? [{...p, args}] : [];
+      });
+    for (const main of looksMain) {
       groups.add(main.pgid);
       seenGroups.add(main.pgid);
       if (!mains.includes(main.pid)) mains.push(main.pid);
-      const renderers = all.filter(
-        (p) => p.pgid === main.pgid && p.args.includes("--type=renderer") && !p.args.includes("--top-chrome-webui")
-      );
+    }
+    const live = new Set(looksMain.map((m) => m.pgid));
+    const renderersOf = new Map<number, Proc[]>();
+    for (const p of ids) {
+      if (!live.has(p.pgid) || p.ppid === child.pid) continue;
+      const args = commandLine(p);
+      if (!args?.includes("--type=renderer") || args.includes("--top-chrome-webui")) continue;
+      renderersOf.set(p.pgid, [...(renderersOf.get(p.pgid) ?? []), {...p, args}]);
+    }
+    for (const main of looksMain) {
+      const renderers = renderersOf.get(main.pgid) ?? [];
       if (!renderers.length) continue;
       if (!firstRenderer.has(main.pid)) firstRenderer.set(main.pid, performance.now());
       onBrowser?.(mains.indexOf(main.pid), main, renderers, performance.now() - firstRenderer.get(main.pid)!);
@@ -161,7 +205,11 @@ export async function runWatched(
   clearTimeout(limiter);
   clearInterval(timer);
   await new Promise((ok) => setTimeout(ok, 500));
-  return {code, stderr, seconds: (performance.now() - started) / 1000, tmp, groups};
+  const at = (text: string) => {
+    const index = stderr.indexOf(text);
+    return index < 0 ? undefined : arrivals.find((a) => a.end >= index + text.length)?.seconds;
+  };
+  return {code, stderr, seconds: (performance.now() - started) / 1000, tmp, groups, at};
 }
 
 /**
@@ -171,7 +219,7 @@ export async function runWatched(
 export async function leftovers(run: WatchedRun): Promise<string[]> {
   let procs: Proc[] = [];
   for (let waited = 0; waited <= 5000; waited += 250) {
-    procs = processes().filter((p) => run.groups.has(p.pgid));
+    procs = processes((p) => run.groups.has(p.pgid));
     if (!procs.some((p) => p.stat.startsWith("Z"))) break;
     await new Promise((ok) => setTimeout(ok, 250));
   }
@@ -184,5 +232,5 @@ export async function leftovers(run: WatchedRun): Promise<string[]> {
 
 /** Kills every process still running in a browser group that a watched run saw (for afterAll). */
 export function endWatchedBrowsers(): void {
-  kill(processes().filter((p) => seenGroups.has(p.pgid)));
+  kill(processes((p) => seenGroups.has(p.pgid)));
 }
