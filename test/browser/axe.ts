@@ -11,8 +11,8 @@
 //   or the pages before: at 390 px, what the narrow width changed; on a deal page after the first, what its template
 //   did not already show; within a page, one of the 2,110 texts of /methodology's tables and lists for each of their
 //   115 sets of inputs. Same inputs, same verdict: every element of every state has a verdict, most of them checked
-//   once. Links are the exception within a page: whether a link sits in a block of text (link-in-text-block's
-//   question) depends on the words around it, which no signature holds, so every link with a new signature is checked.
+//   once. Within a page, link-in-text-block also checks every link with a new signature: whether a link sits in a
+//   block of text depends on the words around it, which no signature holds.
 import {readFileSync} from "node:fs";
 import type {Page} from "puppeteer-core";
 
@@ -22,6 +22,20 @@ const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf-8");
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 const WIDTH_RULES = ["scrollable-region-focusable", "target-size"];
 const ALL_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * The colour rules restricted to the elements each state marks (`data-axe-colour`: checked with their subtree;
+ * `data-axe-link`: a link checked by link-in-text-block alone), so that one axe run per state walks the page once for
+ * the state's other rules and its colour rules (a walk of /methodology costs about as much as most rules on it).
+ */
+const MARKED = JSON.stringify([
+  {id: "color-contrast", selector: "[data-axe-colour], [data-axe-colour] *"},
+  {
+    id: "link-in-text-block",
+    selector:
+      "a[href][data-axe-colour], [role=link][data-axe-colour], [data-axe-colour] a[href], [data-axe-colour] [role=link], a[href][data-axe-link], [role=link][data-axe-link]"
+  }
+]);
 
 /** The states, in the order they run (two scheme switches, one resize). */
 const STATES = [
@@ -138,7 +152,7 @@ export async function axeStates(
   // What the pages before checked, sent once (not at each state): the page adds to it, and hands back what it added.
   const schemes = [...new Set(STATES.map((s) => s.scheme))];
   await page.evaluate(
-    `${AXE}; window.__axeSevere = ${SEVERE_RULES}; window.__axeSeen = {${schemes.map((scheme) => `${scheme}: new Set(${JSON.stringify([...(memo.get(scheme) ?? [])])})`).join(", ")}}; window.__axeAdded = {${schemes.map((scheme) => `${scheme}: []`).join(", ")}};`
+    `${AXE}; window.__axeSevere = ${SEVERE_RULES}; axe.configure({rules: ${MARKED}}); window.__axeSeen = {${schemes.map((scheme) => `${scheme}: new Set(${JSON.stringify([...(memo.get(scheme) ?? [])])})`).join(", ")}}; window.__axeAdded = {${schemes.map((scheme) => `${scheme}: []`).join(", ")}};`
   );
   const findings: AxeFinding[] = [];
   const checked: Record<string, string> = {};
@@ -165,27 +179,37 @@ export async function axeStates(
     const over = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
     if (over > 0) sideways.push(`${state}: ${over} px`);
     const started = performance.now();
-    // The colour rules check, for each signature new in this scheme, the first element that bears it (and every link
-    // whose signature is new), not those inside another such (its subtree is checked); then every signature drawn is
-    // one checked.
+    // The colour rules check, for each signature new in this scheme, the first element that bears it, not those inside
+    // another such (its subtree is checked); link-in-text-block also every other link whose signature is new (whether a
+    // link sits in a block of text depends on the words around it, which no signature holds: /methodology's 395 links
+    // have 18 signatures). Then every signature drawn is one checked.
     const drawn = (await page.evaluate(`(${SIGNATURE})()`)) as number;
-    const novel = (await page.evaluate(
-      `(() => { const seen = window.__axeSeen.${scheme}; const first = new Map();
-        for (const [e, s] of window.__axeDrawn) if ((window.__axeVerdicts.has(e) || e.tagName === "A") && !seen.has(s) && (!first.has(s) || e.tagName === "A")) first.set(e.tagName === "A" ? e : s, e);
+    const [novel, links] = (await page.evaluate(
+      `(() => { const seen = window.__axeSeen.${scheme}; const first = new Map(); const links = [];
+        for (const [e, s] of window.__axeDrawn) {
+          if ((!window.__axeVerdicts.has(e) && e.tagName !== "A") || seen.has(s)) continue;
+          if (!first.has(s)) first.set(s, e);
+          else if (e.tagName === "A") links.push(e);
+        }
         const check = new Set(first.values());
-        window.__axeCheck = [...check].filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (check.has(p)) return false; return true; });
-        return check.size; })()`
-    )) as number;
-    checked[state] = `${novel} of ${drawn} elements`;
-    // One axe run costs a walk of the whole page before any rule: the colour rules run on their own, on few elements.
+        const outside = (e) => { for (let p = e.parentElement; p; p = p.parentElement) if (check.has(p)) return false; return true; };
+        for (const e of document.querySelectorAll("[data-axe-colour], [data-axe-link]")) { e.removeAttribute("data-axe-colour"); e.removeAttribute("data-axe-link"); }
+        for (const e of check) if (outside(e)) e.setAttribute("data-axe-colour", "");
+        const more = links.filter((e) => outside(e));
+        for (const e of more) e.setAttribute("data-axe-link", "");
+        return [check.size, more.length]; })()`
+    )) as [number, number];
+    checked[state] = `${novel} of ${drawn} elements${links ? ` (and ${links} more links, for link-in-text-block)` : ""}`;
+    // One axe run costs a walk of the whole page before any rule: one run per state, the colour rules on the marked
+    // elements only (MARKED).
     const others =
       scheme === "light" && width === 1280
-        ? `window.__axeSevere.filter((id) => !${JSON.stringify(COLOUR_RULES)}.includes(id))`
+        ? `...window.__axeSevere.filter((id) => !${JSON.stringify(COLOUR_RULES)}.includes(id))`
         : scheme === "dark" && width === 390
-          ? JSON.stringify(WIDTH_RULES)
-          : null;
-    if (others) await run(state, `{include: [["html"]]}`, others);
-    if (novel) await run(state, "{include: window.__axeCheck}", JSON.stringify(COLOUR_RULES));
+          ? `...${JSON.stringify(WIDTH_RULES)}`
+          : "";
+    const colour = novel || links ? `...${JSON.stringify(COLOUR_RULES)}` : "";
+    if (others || colour) await run(state, `{include: [["html"]]}`, `[${[others, colour].filter(Boolean).join(", ")}]`);
     await page.evaluate(
       `(() => { const seen = window.__axeSeen.${scheme}; for (const s of window.__axeDrawn.values()) if (!seen.has(s)) { seen.add(s); window.__axeAdded.${scheme}.push(s); } })()`
     );
