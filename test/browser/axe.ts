@@ -6,10 +6,13 @@
 //   whose impact is minor or moderate cannot fail them), and only violations are collected;
 // - the rules that do not depend on the colours or the width run once (light, 1280 px), the width rules once at
 //   390 px;
-// - the colour rules (contrast, links told apart by colour alone) run in each of the four states on the elements
-//   whose inputs to those rules (SIGNATURE) no element checked before in the same scheme had: at 390 px, what the
-//   narrow width changed; on a deal page after the first, what its template did not already show. Same inputs, same
-//   verdict: every element of every state has a verdict, most of them checked once.
+// - the colour rules (contrast, links told apart by colour alone) run in each of the four states on one element of
+//   each set of inputs to those rules (SIGNATURE) that no element checked before in the same scheme had, on this page
+//   or the pages before: at 390 px, what the narrow width changed; on a deal page after the first, what its template
+//   did not already show; within a page, one of the 2,110 texts of /methodology's tables and lists for each of their
+//   115 sets of inputs. Same inputs, same verdict: every element of every state has a verdict, most of them checked
+//   once. Within a page, link-in-text-block also checks every link with a new signature: whether a link sits in a
+//   block of text depends on the words around it, which no signature holds.
 import {readFileSync} from "node:fs";
 import type {Page} from "puppeteer-core";
 
@@ -19,6 +22,20 @@ const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf-8");
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 const WIDTH_RULES = ["scrollable-region-focusable", "target-size"];
 const ALL_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * The colour rules restricted to the elements each state marks (`data-axe-colour`: checked with their subtree;
+ * `data-axe-link`: a link checked by link-in-text-block alone), so that one axe run per state walks the page once for
+ * the state's other rules and its colour rules (a walk of /methodology costs about as much as most rules on it).
+ */
+const MARKED = JSON.stringify([
+  {id: "color-contrast", selector: "[data-axe-colour], [data-axe-colour] *"},
+  {
+    id: "link-in-text-block",
+    selector:
+      "a[href][data-axe-colour], [role=link][data-axe-colour], [data-axe-colour] a[href], [data-axe-colour] [role=link], a[href][data-axe-link], [role=link][data-axe-link]"
+  }
+]);
 
 /** The states, in the order they run (two scheme switches, one resize). */
 const STATES = [
@@ -59,7 +76,10 @@ const SEVERE_RULES = `axe._audit.rules.filter((r) => r.enabled !== false && !r.t
  * (axe skips emoji), whether its box lies inside the box of the nearest ancestor that clips (axe skips text clipped
  * away); then the same backgrounds of each ancestor with its tag and class (the chain of what lies behind it), and of
  * the positioned or transformed elements (svg shapes aside: they paint no background), not its ancestors or
- * descendants, whose box meets its box (axe blends what lies behind a text). A chain is a hash of its text, to keep the strings short.
+ * descendants, whose box meets its box (axe blends what lies behind a text). A chain, and a signature, is a hash of its text (53 bits, cyrb53), to keep
+ * short the sets of signatures sent to each page and back (before, every signature seen so far was sent in full to each
+ * page at each state, and every one drawn sent back). `window.__axeVerdicts`: the elements the colour
+ * rules give a verdict (text of their own, or a form control).
  */
 const SIGNATURE = `() => {
   // cyrb53: a 53-bit hash, the same on every page, so signatures compare across pages.
@@ -86,15 +106,20 @@ const SIGNATURE = `() => {
   const lifted = drawn.filter((e) => (!(e instanceof SVGElement) || e instanceof SVGSVGElement) && lifts(styles.get(e)))
     .map((e) => { const b = e.getBoundingClientRect(); return [e, b.left, b.right, b.top, b.bottom]; });
   const signatures = new Map();
+  // The elements the colour rules give a verdict: those with text of their own, and form controls.
+  const verdicts = new Set();
   for (const e of drawn) {
     const own = [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue.trim()).filter(Boolean).join(" ");
+    // A form control's text is its value, not a child (axe checks the contrast of a text input, a select, a textarea).
+    const control = /^(?:INPUT|SELECT|TEXTAREA)$/.test(e.tagName);
     // An element without text of its own gets no verdict: what it gives the texts inside it is its chain.
-    if (!own) {
+    if (!own && !control) {
       signatures.set(e, String(chain.get(e)));
       continue;
     }
+    verdicts.add(e);
     const s = styles.get(e);
-    const text = /[\\p{L}\\p{N}]/u.test(own) ? "text" : "symbols";
+    const text = control ? "control" : /[\\p{L}\\p{N}]/u.test(own) ? "text" : "symbols";
     const r = e.getBoundingClientRect();
     let clip = e.parentElement;
     while (clip && styles.get(clip)?.overflow === "visible") clip = clip.parentElement;
@@ -106,10 +131,11 @@ const SIGNATURE = `() => {
     const shadow = s.textShadow;
     const size = shadow !== "none" ? px : Math.ceil(px * 72) / 96 >= (bold ? 14 : 18) ? "large" : "small";
     const around = e.tagName === "A" && e.parentElement ? [styles.get(e.parentElement)?.color, styles.get(e.parentElement)?.textDecorationLine] : [];
-    signatures.set(e, [chain.get(e), s.color, s.webkitTextFillColor, shadow, size, s.textDecorationLine, s.textDecorationColor,
-      ...around, text, inside, under.map(([u]) => chain.get(u)).join(",")].join("|"));
+    signatures.set(e, "t" + intern([chain.get(e), s.color, s.webkitTextFillColor, shadow, size, s.textDecorationLine, s.textDecorationColor,
+      ...around, text, inside, under.map(([u]) => chain.get(u)).join(",")].join("|")));
   }
   window.__axeDrawn = signatures;
+  window.__axeVerdicts = verdicts;
   return signatures.size;
 }`;
 
@@ -123,7 +149,11 @@ export async function axeStates(
   page: Page,
   {narrow = true, memo = new Map()}: {narrow?: boolean; memo?: ColourMemo} = {}
 ): Promise<{findings: AxeFinding[]; seconds: number; checked: Record<string, string>; sideways: string[]}> {
-  await page.evaluate(`${AXE}; window.__axeSevere = ${SEVERE_RULES};`);
+  // What the pages before checked, sent once (not at each state): the page adds to it, and hands back what it added.
+  const schemes = [...new Set(STATES.map((s) => s.scheme))];
+  await page.evaluate(
+    `${AXE}; window.__axeSevere = ${SEVERE_RULES}; axe.configure({rules: ${MARKED}}); window.__axeSeen = {${schemes.map((scheme) => `${scheme}: new Set(${JSON.stringify([...(memo.get(scheme) ?? [])])})`).join(", ")}}; window.__axeAdded = {${schemes.map((scheme) => `${scheme}: []`).join(", ")}};`
+  );
   const findings: AxeFinding[] = [];
   const checked: Record<string, string> = {};
   // Per state, how far the page scrolls sideways (px) where it does: nothing may at either width (not an axe rule; the
@@ -149,33 +179,47 @@ export async function axeStates(
     const over = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
     if (over > 0) sideways.push(`${state}: ${over} px`);
     const started = performance.now();
-    // The colour rules check the elements whose signature is new in this scheme (not those inside another such: its
-    // subtree is checked), then every signature drawn is one checked.
-    const seen = memo.get(scheme) ?? new Set<string>();
-    memo.set(scheme, seen);
+    // The colour rules check, for each signature new in this scheme, the first element that bears it, not those inside
+    // another such (its subtree is checked); link-in-text-block also every other link whose signature is new (whether a
+    // link sits in a block of text depends on the words around it, which no signature holds: /methodology's 395 links
+    // have 18 signatures). Then every signature drawn is one checked.
     const drawn = (await page.evaluate(`(${SIGNATURE})()`)) as number;
-    const novel = (await page.evaluate(
-      `(() => { const seen = new Set(${JSON.stringify([...seen])}); const novel = new Set([...window.__axeDrawn].filter(([, s]) => !seen.has(s)).map(([e]) => e));
-        window.__axeCheck = [...novel].filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (novel.has(p)) return false; return true; });
-        return novel.size; })()`
-    )) as number;
-    checked[state] = `${novel} of ${drawn} elements`;
-    // One axe run costs a walk of the whole page before any rule: where the colour rules check the whole page, they
-    // run with the state's other rules, else on their own.
-    const whole = (await page.evaluate("window.__axeCheck.length === 1 && window.__axeCheck[0] === document.body")) as boolean;
+    const [novel, links] = (await page.evaluate(
+      `(() => { const seen = window.__axeSeen.${scheme}; const first = new Map(); const links = [];
+        for (const [e, s] of window.__axeDrawn) {
+          if ((!window.__axeVerdicts.has(e) && e.tagName !== "A") || seen.has(s)) continue;
+          if (!first.has(s)) first.set(s, e);
+          else if (e.tagName === "A") links.push(e);
+        }
+        const check = new Set(first.values());
+        const outside = (e) => { for (let p = e.parentElement; p; p = p.parentElement) if (check.has(p)) return false; return true; };
+        for (const e of document.querySelectorAll("[data-axe-colour], [data-axe-link]")) { e.removeAttribute("data-axe-colour"); e.removeAttribute("data-axe-link"); }
+        for (const e of check) if (outside(e)) e.setAttribute("data-axe-colour", "");
+        const more = links.filter((e) => outside(e));
+        for (const e of more) e.setAttribute("data-axe-link", "");
+        return [check.size, more.length]; })()`
+    )) as [number, number];
+    checked[state] = `${novel} of ${drawn} elements${links ? ` (and ${links} more links, for link-in-text-block)` : ""}`;
+    // One axe run costs a walk of the whole page before any rule: one run per state, the colour rules on the marked
+    // elements only (MARKED).
     const others =
       scheme === "light" && width === 1280
-        ? `window.__axeSevere.filter((id) => !${JSON.stringify(COLOUR_RULES)}.includes(id))`
+        ? `...window.__axeSevere.filter((id) => !${JSON.stringify(COLOUR_RULES)}.includes(id))`
         : scheme === "dark" && width === 390
-          ? JSON.stringify(WIDTH_RULES)
-          : null;
-    if (others && whole) await run(state, `{include: [["html"]]}`, `[...${others}, ...${JSON.stringify(COLOUR_RULES)}]`);
-    else {
-      if (others) await run(state, `{include: [["html"]]}`, others);
-      if (novel) await run(state, "{include: window.__axeCheck}", JSON.stringify(COLOUR_RULES));
-    }
-    for (const signature of (await page.evaluate("[...new Set(window.__axeDrawn.values())]")) as string[]) seen.add(signature);
+          ? `...${JSON.stringify(WIDTH_RULES)}`
+          : "";
+    const colour = novel || links ? `...${JSON.stringify(COLOUR_RULES)}` : "";
+    if (others || colour) await run(state, `{include: [["html"]]}`, `[${[others, colour].filter(Boolean).join(", ")}]`);
+    await page.evaluate(
+      `(() => { const seen = window.__axeSeen.${scheme}; for (const s of window.__axeDrawn.values()) if (!seen.has(s)) { seen.add(s); window.__axeAdded.${scheme}.push(s); } })()`
+    );
     seconds += (performance.now() - started) / 1000;
+  }
+  const added = (await page.evaluate("window.__axeAdded")) as Record<string, string[]>;
+  for (const [scheme, signatures] of Object.entries(added)) {
+    const seen = memo.get(scheme) ?? new Set<string>();
+    memo.set(scheme, seen);
+    for (const signature of signatures) seen.add(signature);
   }
   return {findings, seconds, checked, sideways};
 }

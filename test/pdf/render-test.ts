@@ -23,7 +23,15 @@ beforeAll(async () => {
   for (const name of names) if (existsSync(join(out, `${name}.pdf`))) texts.set(name, await pageTexts(join(out, `${name}.pdf`)));
 });
 
-const load = async (name: string) => PDFDocument.load(readFileSync(join(out, `${name}.pdf`)), {updateMetadata: false});
+/**
+ * Each briefing parsed by pdf-lib once, for the three checks that read its metadata and bookmarks (they only read it:
+ * a 30-page briefing takes a few hundred ms to parse, 33 parses in all before).
+ */
+const docs = new Map<string, Promise<PDFDocument>>();
+const load = (name: string): Promise<PDFDocument> => {
+  if (!docs.has(name)) docs.set(name, PDFDocument.load(readFileSync(join(out, `${name}.pdf`)), {updateMetadata: false}));
+  return docs.get(name)!;
+};
 
 it("deals build writes the market briefing and one briefing per deal file", () => {
   const deals = readdirSync("data/deals").map((f) => f.replace(/\.ya?ml$/, ""));
