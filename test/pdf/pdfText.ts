@@ -1,26 +1,55 @@
 // Reads PDFs for the tests: text per page (pdfjs-dist), bookmarks and metadata (pdf-lib).
-import {readFileSync} from "node:fs";
+import {readFileSync, statSync} from "node:fs";
 import {getDocument} from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** Returns the text of every page of the PDF at `file`, white space collapsed. */
-export async function pageTexts(file: string): Promise<string[]> {
+/** A page's text items (pdfjs getTextContent) and its height, in points. */
+interface PageText {
+  height: number;
+  items: {str: string; hasEOL: boolean; y: number; itemHeight: number}[];
+}
+
+/** Each PDF's pages as read, by path, size and modification time: a file read for its texts and its fills is parsed once. */
+const read = new Map<string, Promise<PageText[]>>();
+
+/** Returns the text items and height of every page of the PDF at `file` (parsed once per file version). */
+function readPages(file: string): Promise<PageText[]> {
+  const {size, mtimeMs} = statSync(file);
+  const key = `${file}\0${size}\0${mtimeMs}`;
+  let pages = read.get(key);
+  if (!pages) {
+    pages = parsePages(file);
+    read.set(key, pages);
+    pages.catch(() => read.delete(key));
+  }
+  return pages;
+}
+
+async function parsePages(file: string): Promise<PageText[]> {
   const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
   try {
-    const texts: string[] = [];
+    const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; ++n) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      texts.push(
-        content.items
-          .map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : ""))
-          .join("")
-          .replace(/\s+/g, " ")
-          .trim()
+      const page = await doc.getPage(n);
+      const items = (await page.getTextContent()).items.flatMap((item) =>
+        "str" in item ? [{str: item.str, hasEOL: item.hasEOL, y: item.transform[5] as number, itemHeight: item.height}] : []
       );
+      pages.push({height: page.view[3] - page.view[1], items});
     }
-    return texts;
+    return pages;
   } finally {
     await doc.destroy();
   }
+}
+
+/** Returns the text of every page of the PDF at `file`, white space collapsed. */
+export async function pageTexts(file: string): Promise<string[]> {
+  return (await readPages(file)).map(({items}) =>
+    items
+      .map((item) => item.str + (item.hasEOL ? " " : ""))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /**
@@ -51,25 +80,15 @@ export async function pageLinks(file: string): Promise<string[]> {
  * area's height. Chart labels and axes are text, so a chart counts by its extent.
  */
 export async function pageFills(file: string, {top = 56.7, bottom = 51}: {top?: number; bottom?: number} = {}): Promise<number[]> {
-  const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
-  try {
-    const fills: number[] = [];
-    for (let n = 1; n <= doc.numPages; ++n) {
-      const page = await doc.getPage(n);
-      const height = page.view[3] - page.view[1];
-      let low = Infinity;
-      let high = -Infinity;
-      for (const item of (await page.getTextContent()).items) {
-        if (!("str" in item) || !item.str.trim()) continue;
-        const y = item.transform[5];
-        if (y < bottom || y > height - top) continue;
-        low = Math.min(low, y);
-        high = Math.max(high, y + item.height);
-      }
-      fills.push(high > low ? (high - low) / (height - top - bottom) : 0);
+  return (await readPages(file)).map(({height, items}) => {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const {str, y, itemHeight} of items) {
+      if (!str.trim()) continue;
+      if (y < bottom || y > height - top) continue;
+      low = Math.min(low, y);
+      high = Math.max(high, y + itemHeight);
     }
-    return fills;
-  } finally {
-    await doc.destroy();
-  }
+    return high > low ? (high - low) / (height - top - bottom) : 0;
+  });
 }
