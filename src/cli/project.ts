@@ -120,6 +120,9 @@ export function projectionJson(p: DealProjection, headlines: HeadlineJson[] = []
       pricePerGwYearUsd: r.pricePerGwYearUsd,
       deliveredGwYears: r.deliveredGwYears,
       capexUsd: r.capexUsd,
+      // The NPV and capex at the dearer price of capacity built after the valuation year (null without that assumption
+      // or later capex): the text output's "capex price" line reads the same record.
+      laterCapex: r.laterCapex,
       providerCashUsd: r.providerCashUsd,
       leasedFacilityUsd: r.leasedFacilityUsd,
       residualUsd: r.residualUsd,

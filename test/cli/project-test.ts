@@ -25,6 +25,12 @@ it("deals project amazon-anthropic --json prints figures that independent arithm
   assert.closeTo(perYear, out.commitment.totalUsd.value, 1);
   assert.isArray(out.capacity.byYear);
   assert.isArray(out.recycling.netCashByYear);
+  // The dearer price of capacity built after the valuation year, as the text output's "capex price" line reads it:
+  // dearer than the assumption's, and so a larger capex and a lower NPV than the base reading's.
+  const later = out.recycling.laterCapex;
+  assert.isAbove(later.capexPerGwUsd, a["capex-per-gw"] * 1e9);
+  assert.isAbove(later.capexUsd, out.recycling.capexUsd.value);
+  assert.isBelow(later.npvUsd, out.recycling.npvUsd.value);
   assert.property(out.recycling, "paybackYear");
   assert.isNumber(out.options.value.value);
   assert.isNumber(out.options.valueMonteCarlo.value);
