@@ -36,6 +36,11 @@ export interface CardPlan {
   cards: PlannedCard[];
   /** Site page ("/", "/deals/<id>", "/recycling") → its card (the topic pages share the market's). */
   pages: Map<string, PlannedCard>;
+  /**
+   * The site pages whose head named a card in the previous build (by the previous build's record of its cards): a page
+   * without a card now keeps its head as it was unless it is one of them.
+   */
+  previouslyNamed: ReadonlySet<string>;
   renderer: string;
 }
 
@@ -99,12 +104,28 @@ export async function planCards({
   // What each card is (or will be) drawn with, for the next build; a failed PDF stage fails the build, record and all.
   await writeFile(join(scratch, RECORD), `${JSON.stringify(Object.fromEntries(cards.map((c) => [c.file, renderer])), null, 1)}\n`);
   const byName = new Map(cards.map((c) => [c.name, c]));
+  // The briefings that had a card in the previous build.
+  const before = new Set(Object.keys(previous).map(cardBriefing));
   const pages = new Map<string, PlannedCard>();
+  const previouslyNamed = new Set<string>();
   for (const [page, name] of Object.entries(index.pages)) {
     const card = byName.get(name);
     if (card) pages.set(page, card);
+    if (before.has(name)) previouslyNamed.add(page);
   }
-  return {cards, pages, renderer};
+  return {cards, pages, previouslyNamed, renderer};
+}
+
+/**
+ * Returns the briefing a card's file is of (`<CARD_DIR>/<briefing>.<hash>.png`, as planCards names it); null for
+ * another file.
+ *
+ * @example cardBriefing("_og/deal-amd-openai.0123456789abcdef.png") // "deal-amd-openai"
+ */
+export function cardBriefing(file: string): string | null {
+  const prefix = `${CARD_DIR}/`;
+  const match = file.startsWith(prefix) ? /^([^/]+)\.[0-9a-f]+\.png$/.exec(file.slice(prefix.length)) : null;
+  return match ? match[1] : null;
 }
 
 /**

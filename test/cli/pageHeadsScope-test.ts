@@ -35,6 +35,7 @@ it("writePageHeads takes the scope's pages, or every page when a probe outside i
       ["/deals/a", card("deal-a")],
       ["/deals/b", card("deal-b")]
     ]),
+    previouslyNamed: new Set(["/deals/a", "/deals/b"]),
     renderer: ""
   };
   const url = process.env.DEALS_SITE_URL;

@@ -1,7 +1,7 @@
 // Which pages a relinked build's later steps take (src/cli/pageScope.ts, issue #18): the pages the relink re-pointed,
 // every page not of one deal, and a deal page whose card is not the previous build's; never the other deals' pages.
 import {assert, it} from "vitest";
-import type {CardPlan, PlannedCard} from "../../src/cli/ogCards.js";
+import {type CardPlan, cardBriefing, type PlannedCard} from "../../src/cli/ogCards.js";
 import {EVERY_PAGE, isDealPage, relinkedScope} from "../../src/cli/pageScope.js";
 
 const card = (name: string, draw: boolean): PlannedCard => ({name, file: `_og/${name}.0.png`, html: "", alt: "", draw});
@@ -22,6 +22,7 @@ it("relinkedScope takes the re-pointed pages, the topic pages and the deal pages
       ["/deals/a", card("deal-a", false)],
       ["/deals/b", card("deal-b", true)]
     ]),
+    previouslyNamed: new Set(["/", "/deals/a", "/deals/b", "/deals/c"]),
     renderer: ""
   };
   const scope = relinkedScope(["deals/a.html", "briefings/deal-a.html", "index.html"], cards);
@@ -39,4 +40,18 @@ it("relinkedScope takes the re-pointed pages, the topic pages and the deal pages
   assert.isFalse(kept("deals/d.html"));
   assert.isFalse(kept("briefings/deal-d.html"));
   assert.isTrue(EVERY_PAGE("briefings/deal-d.html"));
+  // No card in this build nor in the previous one (a site-only build after another, a test run): the head is as it
+  // was, so the page is left; one whose previous head named a card is taken (it loses it).
+  const none = relinkedScope([], {cards: [], pages: new Map(), previouslyNamed: new Set(["/deals/c"]), renderer: ""});
+  assert.isFalse(none("deals/e.html"));
+  assert.isTrue(none("deals/c.html"));
+  // Without a plan at all: every deal page (nothing says what its head named).
+  assert.isTrue(relinkedScope([], null)("deals/e.html"));
+});
+
+it("cardBriefing reads the briefing from a card's file name, as planCards writes it", () => {
+  assert.strictEqual(cardBriefing("_og/deal-amd-openai.0123456789abcdef.png"), "deal-amd-openai");
+  assert.strictEqual(cardBriefing("_og/market.fedcba9876543210.png"), "market");
+  assert.isNull(cardBriefing("_og/cards.json"));
+  assert.isNull(cardBriefing("other/market.fedcba9876543210.png"));
 });
