@@ -20,15 +20,14 @@ export interface Proc {
  * Returns every process of the machine, read from /proc (a third of the CPU of running `ps`, which runWatched would
  * do ten times a second), or from `ps` where there is no /proc. `stat` starts with the state letter (Z: zombie);
  * `args` is the command line, empty for a zombie. With `wanted`, only the processes it accepts, given their ids and
- * state: their command lines, most of the cost, are read only for those.
+ * state: their command lines, most of the cost, are read only for those. `ids` is a listing already read
+ * (processIds), for several selections from one poll.
  */
-export function processes(wanted: (p: ProcIds) => boolean = () => true): Proc[] {
-  return processIds()
-    .filter(wanted)
-    .flatMap((p) => {
-      const args = commandLine(p);
-      return args === undefined ? [] : [{...p, args}];
-    });
+export function processes(wanted: (p: ProcIds) => boolean = () => true, ids: readonly ProcIds[] = processIds()): Proc[] {
+  return ids.filter(wanted).flatMap((p) => {
+    const args = commandLine(p);
+    return args === undefined ? [] : [{...p, args}];
+  });
 }
 
 /** A process without its command line (`ps` gives it at once, where there is no /proc). */
@@ -171,27 +170,18 @@ export async function runWatched(
     // were counted as a third browser (test/pdf/faults-test.ts, s13). Only the command's children and the processes
     // of browser groups have their command lines read (the rest of the machine's processes are skipped).
     const ids = processIds();
-    const looksMain = ids
-      .filter((p) => p.ppid === child.pid)
-      .flatMap((p) => {
-        const args = commandLine(p);
-        return args?.includes(marker) && !args.includes("--type=") ? [{...p, args}] : [];
-      });
+    const looksMain = processes((p) => p.ppid === child.pid, ids).filter((p) => p.args.includes(marker) && !p.args.includes("--type="));
     for (const main of looksMain) {
       groups.add(main.pgid);
       seenGroups.add(main.pgid);
       if (!mains.includes(main.pid)) mains.push(main.pid);
     }
     const live = new Set(looksMain.map((m) => m.pgid));
-    const renderersOf = new Map<number, Proc[]>();
-    for (const p of ids) {
-      if (!live.has(p.pgid) || p.ppid === child.pid) continue;
-      const args = commandLine(p);
-      if (!args?.includes("--type=renderer") || args.includes("--top-chrome-webui")) continue;
-      renderersOf.set(p.pgid, [...(renderersOf.get(p.pgid) ?? []), {...p, args}]);
-    }
+    const allRenderers = processes((p) => live.has(p.pgid) && p.ppid !== child.pid, ids).filter(
+      (p) => p.args.includes("--type=renderer") && !p.args.includes("--top-chrome-webui")
+    );
     for (const main of looksMain) {
-      const renderers = renderersOf.get(main.pgid) ?? [];
+      const renderers = allRenderers.filter((p) => p.pgid === main.pgid);
       if (!renderers.length) continue;
       if (!firstRenderer.has(main.pid)) firstRenderer.set(main.pid, performance.now());
       onBrowser?.(mains.indexOf(main.pid), main, renderers, performance.now() - firstRenderer.get(main.pid)!);

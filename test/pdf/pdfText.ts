@@ -24,8 +24,13 @@ function readPages(file: string): Promise<PageText[]> {
   return pages;
 }
 
+/** Opens the PDF at `file` with pdfjs (no eval, no console output); the caller destroys it. */
+function openPdf(file: string) {
+  return getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
+}
+
 async function parsePages(file: string): Promise<PageText[]> {
-  const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
+  const doc = await openPdf(file);
   try {
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; ++n) {
@@ -57,7 +62,7 @@ export async function pageTexts(file: string): Promise<string[]> {
  * document, and `js:` for a link that runs a script.
  */
 export async function pageLinks(file: string): Promise<string[]> {
-  const doc = await getDocument({data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false}).promise;
+  const doc = await openPdf(file);
   try {
     const links: string[] = [];
     for (let n = 1; n <= doc.numPages; ++n) {
