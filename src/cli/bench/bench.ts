@@ -14,6 +14,7 @@ import {benchBuilds, FRAMEWORK_CACHE} from "./buildBench.js";
 import {readEnvironment, resultsDate} from "./environment.js";
 import {benchLighthouse} from "./lighthouse.js";
 import {benchMonteCarlo} from "./monteCarlo.js";
+import {busyNotePrefix, replacedNote} from "./notes.js";
 import {measurePageWeights} from "./pageWeight.js";
 import {benchPdf} from "./pdfBench.js";
 import {type BenchResults, evaluateTargets, formatTable} from "./report.js";
@@ -22,9 +23,8 @@ import {benchScale, SCALE_COUNTS} from "./scale.js";
 import {benchScaleBuilds, projectBuild, SAMPLE_ABOVE, SAMPLE_DEALS} from "./scaleBuilds.js";
 import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
+import {BENCH_STEPS, type BenchStep} from "./steps.js";
 
-export const BENCH_STEPS = ["mc", "build", "site", "pdf", "slider", "bytes", "lighthouse", "scale", "growth"] as const;
-export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface BenchOptions {
   json?: boolean;
@@ -77,9 +77,7 @@ export async function benchCommand({
     notes: []
   };
   if (environment.loadAverage > environment.cores)
-    results.notes.push(
-      `the machine was busy when the benchmark started (load ${environment.loadAverage} on ${environment.cores} cores): times are inflated`
-    );
+    results.notes.push(`${busyNotePrefix(steps)} (load ${environment.loadAverage} on ${environment.cores} cores): times are inflated`);
   let failed = false;
   const step = async (name: BenchStep, run: () => Promise<void>) => {
     if (!steps.has(name)) return;
@@ -207,10 +205,7 @@ export async function benchCommand({
       ...results.notes,
       `steps ${[...steps].join(", ")} measured at ${results.measuredAt}; the others (${BENCH_STEPS.filter((s) => !steps.has(s)).join(", ")}) are from the run at ${earlier.measuredAt}`,
       // Notes that only a step writes are replaced when that step ran again.
-      ...earlier.notes.filter(
-        (n) =>
-          !/^steps .* measured at /.test(n) && !(steps.has("growth") && /^growth/.test(n)) && !(steps.has("pdf") && /^PDF target/.test(n))
-      )
+      ...earlier.notes.filter((n) => !replacedNote(n, steps))
     ];
     full = {...merged, targets: evaluateTargets(merged)};
     await writeFile(out, `${toJson(full)}\n`);
