@@ -25,7 +25,6 @@ import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
 import {BENCH_STEPS, type BenchStep} from "./steps.js";
 
-
 export interface BenchOptions {
   json?: boolean;
   quick?: boolean;
