@@ -1,7 +1,6 @@
 /** Writes the dataset's downloads into a finished build: `data/<table>.{csv,json,arrow}` and a copy under the data version. */
 import {link, mkdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {downloadFiles} from "../site/downloads.js";
 import type {SiteData} from "../site/siteData.js";
 
 /**
@@ -10,7 +9,7 @@ import type {SiteData} from "../site/siteData.js";
  * allows: at 1,000 deals the downloads are about 130 MB, written twice at every build.
  */
 export async function writeDownloads(dir: string, site: SiteData): Promise<string[]> {
-  const files = downloadFiles(site.downloads(), site.changes().version);
+  const files = site.downloadFiles();
   // `data/` holds only downloads (Framework's files are under `_file/`): a site copied from the previous build
   // (relink.ts) drops the previous version's, so it stays equal to a clean build.
   await rm(join(dir, "data"), {recursive: true, force: true});

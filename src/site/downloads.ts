@@ -47,7 +47,18 @@ export interface DownloadTable {
   title: string;
   columns: ColumnDoc[];
   rows: Record<string, unknown>[];
+  /**
+   * The rows in parts (each deal's, in order; `rows` is their concatenation), when the table has them: its CSV and
+   * JSON are then put together from each part's text, which a build can keep between builds (downloadFiles).
+   */
+  parts?: readonly (readonly object[])[];
 }
+
+/**
+ * Keeps a part's text between builds: called with the part's kind, its input (the columns and the part's rows) and
+ * the function that formats it; returns the kept text for that input, or formats and keeps it. Default: format.
+ */
+export type PartMemo = (name: string, input: unknown, compute: () => string) => string;
 
 /** What the Data page shows: the data version, the tables (without rows) and the citation. */
 export interface DownloadIndex {
@@ -108,11 +119,24 @@ function fieldColumns(columns: string[], file: string): ColumnDoc[] {
   }));
 }
 
-/** Returns every published table, figures first. */
-export function downloadTables(dataset: Dataset, figures: readonly FigureRow[]): DownloadTable[] {
+/**
+ * Returns every published table, figures first; `parts`, when given, are the figure rows in parts (each deal's, in
+ * order, concatenated they are `figures`), whose texts a build keeps (see DownloadTable.parts).
+ */
+export function downloadTables(
+  dataset: Dataset,
+  figures: readonly FigureRow[],
+  parts?: readonly (readonly FigureRow[])[]
+): DownloadTable[] {
   const table = figureTable(figures);
   const tables: DownloadTable[] = [
-    {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS], rows: figures.map((r) => ({...r}))},
+    {
+      name: "figures",
+      title: "Every figure of every deal",
+      columns: [...FIGURE_COLUMNS],
+      rows: figures.map((r) => ({...r})),
+      ...(parts ? {parts} : {})
+    },
     {
       name: "comparison",
       title: "The deals compared",
@@ -150,15 +174,34 @@ function asArquero(t: DownloadTable): aq.ColumnTable {
   return aq.table(Object.fromEntries(names.map((n) => [n, t.rows.map((r) => r[n] ?? null)])));
 }
 
-/** Returns a table as CSV (RFC 4180 quoting, empty for missing values; arquero's toCSV). */
-export function tableCsv(t: DownloadTable): string {
-  return aq.toCSV(asArquero(t));
+/**
+ * Returns a table as CSV (RFC 4180 quoting, empty for missing values; arquero's toCSV). A table in parts is its header
+ * line and each part's lines (arquero formats each value on its own, so the parts' lines are the whole table's),
+ * each part's text from `keep`.
+ */
+export function tableCsv(t: DownloadTable, keep: PartMemo = (_name, _input, compute) => compute()): string {
+  if (!t.parts) return aq.toCSV(asArquero(t));
+  const header = aq.toCSV(asArquero({...t, rows: []}));
+  const names = t.columns.map((c) => c.column);
+  return header + t.parts.map((part) => keep("download-csv-part", [names, part], () => partCsv(t, part))).join("");
 }
 
-/** Returns a table as JSON: an array of rows with the dictionary's columns. */
-export function tableJson(t: DownloadTable): string {
+/** Returns a part of a table's rows as CSV lines, without the header. */
+function partCsv(t: DownloadTable, part: readonly object[]): string {
+  return aq.toCSV(asArquero({...t, rows: part as Record<string, unknown>[]}), {header: false});
+}
+
+/**
+ * Returns a table as JSON: an array of rows with the dictionary's columns. A table in parts is each part's rows,
+ * comma-separated, inside one array (the same text as the whole table's), each part's text from `keep`.
+ */
+export function tableJson(t: DownloadTable, keep: PartMemo = (_name, _input, compute) => compute()): string {
   const names = t.columns.map((c) => c.column);
-  return `${JSON.stringify(t.rows.map((r) => Object.fromEntries(names.map((n) => [n, r[n] ?? null]))))}\n`;
+  const rowsJson = (rows: readonly object[]) =>
+    rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n) => [n, (r as Record<string, unknown>)[n] ?? null])))).join(",");
+  if (!t.parts) return `[${rowsJson(t.rows)}]\n`;
+  const parts = t.parts.filter((part) => part.length > 0);
+  return `[${parts.map((part) => keep("download-json-part", [names, part], () => rowsJson(part))).join(",")}]\n`;
 }
 
 /** Returns a table as an Arrow IPC file. */
@@ -201,13 +244,16 @@ export function downloadIndex(tables: readonly DownloadTable[], version: string,
   };
 }
 
-/** Returns every download file: path in the site (`data/figures.csv`, `data/<version>/figures.csv`…) → content. */
-export function downloadFiles(tables: readonly DownloadTable[], version: string): Map<string, string | Uint8Array> {
+/**
+ * Returns every download file: path in the site (`data/figures.csv`, `data/<version>/figures.csv`…) → content. The
+ * CSV and JSON of a table in parts are put together from each part's text, which `keep` keeps (default: formatted).
+ */
+export function downloadFiles(tables: readonly DownloadTable[], version: string, keep?: PartMemo): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
   for (const t of tables) {
     const contents: [string, string | Uint8Array][] = [
-      ["csv", tableCsv(t)],
-      ["json", tableJson(t)],
+      ["csv", tableCsv(t, keep)],
+      ["json", tableJson(t, keep)],
       ["arrow", tableArrow(t)]
     ];
     for (const [ext, content] of contents) {

@@ -34,7 +34,7 @@ import {briefingCall} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
 import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
 import {dealPageBody, finishDealPage} from "./dealPage.js";
-import {type DownloadTable, downloadIndex, downloadTables} from "./downloads.js";
+import {type DownloadTable, downloadFiles, downloadIndex, downloadTables} from "./downloads.js";
 import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import type {FigureValue} from "./placeholders.js";
@@ -101,6 +101,24 @@ export interface KeptText {
 /** Returns a published file's text, read from its handle when it is one. */
 export function textOf(file: string | KeptText): string {
   return typeof file === "string" ? file : file.read();
+}
+
+/**
+ * Orders deals as their figures' keys sort (`<id>.<figure>`): a deal's rows are contiguous in the key-sorted table, so
+ * the deals' rows in this order are the table's rows in key order.
+ */
+function byKeyPrefix(a: {id: string}, b: {id: string}): number {
+  const x = `${a.id}.`;
+  const y = `${b.id}.`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Returns `value` as a round trip through JSON gives it back: what the memo returns when it reads a kept result, so a
+ * build that computes the rows and one that reads them publish the same bytes.
+ */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** Returns `f` memoized: computed on the first call only. */
@@ -267,8 +285,25 @@ export function siteData({
     })
   );
   // Every figure of every deal (the headlines and the base projections with their P10–P90), and the published tables.
-  const figureList = once((): FigureRow[] => figureRows(dataset, figures(), analysis().projections));
-  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList()));
+  // Each deal's rows are its own (figureRows of the deal alone reads that deal, the shared tables, its headlines and
+  // its projection), kept between builds by the memo; the table is the deals' rows in key order. Issue #18: a rebuild
+  // after one deal changes computes that deal's rows, not 57,809 rows at 1,000 deals.
+  const dealFigureRows = once((): FigureRow[][] => {
+    const headlines = new Map<string, HeadlineFigure[]>(dataset.deals.map((d) => [d.id, []]));
+    for (const h of figures()) headlines.get(h.deal)?.push(h);
+    const {projections} = analysis();
+    return [...dataset.deals].sort(byKeyPrefix).map((deal) => {
+      const own = headlines.get(deal.id) ?? [];
+      const projection = projections[deal.id];
+      return perDeal("figure-rows", deal, [draws.analysis, own], (data) =>
+        jsonCopy(figureRows(data, own, projection ? {[deal.id]: projection} : {}))
+      );
+    });
+  });
+  const figureList = once((): FigureRow[] => dealFigureRows().flat());
+  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList(), dealFigureRows()));
+  // The downloads' files; the figure table's CSV and JSON are put together from each deal's part, kept by its rows.
+  const downloadFileMap = once(() => downloadFiles(downloads(), version, (name, part, compute) => textOf(keep(name, part, compute))));
   const since = once(() => changesSince(previous, {dataVersion: version, asOf: dataset.asOf, figures: figures()}, diffFigureTables));
   const changes = once((): ChangesFile => {
     const {baseline, changes} = since();
@@ -350,6 +385,7 @@ export function siteData({
     figures,
     figureRows: figureList,
     downloads,
+    downloadFiles: downloadFileMap,
     downloadsIndex,
     explorer,
     publicData,

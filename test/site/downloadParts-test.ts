@@ -1,0 +1,71 @@
+/**
+ * The figure table's downloads put together from each deal's kept rows and texts (siteData.downloadFiles with the
+ * build's file-backed memo, issue #18) are the bytes of the whole table formatted at once, on a build that computes
+ * every part (cold) and on one that reads them back (warm), and after one deal changes.
+ */
+import {mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, assert, beforeAll, it} from "vitest";
+import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
+import {dealMemo} from "../../src/cli/snapshotWriter.js";
+import type {Dataset} from "../../src/core/model.js";
+import {checkFiles} from "../../src/io/dataset.js";
+import {type FigureRow, figureRows} from "../../src/site/dataTables.js";
+import {downloadFiles, downloadTables} from "../../src/site/downloads.js";
+import {siteData} from "../../src/site/siteData.js";
+import {withBenchChange} from "../benchChange.js";
+
+const DRAWS = {analysis: 50, bands: 5};
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "deals-download-parts-"));
+});
+afterAll(() => rm(dir, {recursive: true, force: true}));
+
+/**
+ * The downloads as the code before the parts wrote them: every figure row computed at once, each file formatted
+ * whole; the projections are the memo's in `memoDir` (the same values, read back, as the build's).
+ */
+function wholeFiles(dataset: Dataset, memoDir: string): {files: Map<string, string | Uint8Array>; rows: FigureRow[]} {
+  const {memo} = dealMemo("core", "site", memoDir);
+  const site = siteData({dataset, version: "v", previous: null, draws: DRAWS, memo});
+  const rows = figureRows(dataset, site.figures(), site.analysis().projections);
+  return {files: downloadFiles(downloadTables(dataset, rows), "v"), rows};
+}
+
+/** The downloads as a build writes them, with the build's memo in `memoDir`. */
+function builtFiles(dataset: Dataset, memoDir: string): Map<string, string | Uint8Array> {
+  const {memo, keep, reads} = dealMemo("core", "site", memoDir);
+  return siteData({dataset, version: "v", previous: null, draws: DRAWS, memo, keep, reads}).downloadFiles();
+}
+
+function assertSame(actual: Map<string, string | Uint8Array>, expected: Map<string, string | Uint8Array>, label: string): void {
+  assert.deepStrictEqual([...actual.keys()], [...expected.keys()], label);
+  for (const [path, content] of expected) {
+    const got = actual.get(path)!;
+    assert.isTrue(Buffer.from(got).equals(Buffer.from(content)), `${label}: ${path} differs`);
+  }
+}
+
+it("the real deals and two copies whose ids begin with the founding deal's: the downloads from kept parts are the whole table's bytes, cold, and after one deal changes with the other deals' parts read back", async () => {
+  const files = await syntheticDataset(12, {ownLabs: true, withRealDeals: true});
+  const dataset = checkFiles(files).dataset!;
+  assert.isTrue(
+    dataset.deals.some((d) => d.id.startsWith("amazon-anthropic-")),
+    "a copy's id begins with the founding deal's"
+  );
+  const memoDir = join(dir, "memo");
+  // The build first, which computes every part (a memo that reads a kept part is the second build, after the change).
+  const cold = builtFiles(dataset, memoDir);
+  const {files: expected, rows} = wholeFiles(dataset, memoDir);
+  assertSame(cold, expected, "cold");
+  // The comparison is of something: every deal has rows in the table.
+  assert.strictEqual(String(expected.get("data/figures.csv")).split("\n").length, rows.length + 2, "header, rows, final newline");
+  assert.strictEqual(new Set(rows.map((r) => r.deal)).size, dataset.deals.length);
+  const changed = withBenchChange(dataset);
+  const rebuilt = builtFiles(changed, memoDir);
+  const after = wholeFiles(changed, memoDir).files;
+  assert.notStrictEqual(String(after.get("data/figures.csv")), String(expected.get("data/figures.csv")), "the change moves a figure");
+  assertSame(rebuilt, after, "after the change, the other deals' parts read back");
+});
