@@ -153,6 +153,14 @@ export function evenPaymentsPv(totalUsd: number, firstYear: number, lastYear: nu
 const about = (value: number, unit: string) => figureWords({value, unit, bound: "about", derived: true});
 
 /**
+ * A return outside the commitment in words: what it is worth today if its cap is reached, beside the cap ("worth about
+ * $31.7B today if its $38B cap is reached": a cap's own "up to" is the word cap), so the present value is not read as
+ * the cap.
+ */
+const capWorth = (x: {pvUsd: number; capUsd: number; capBound: Bound}) =>
+  `worth ${about(x.pvUsd, "usd")} today if its ${figureWords({value: x.capUsd, unit: "usd", bound: x.capBound, derived: false}, {bare: true})} cap is reached`;
+
+/**
  * A deal's returns outside the commitment (otherReturns: OpenAI's revenue share to Microsoft), each at its cap paid
  * evenly from the valuation year to its end, discounted at the NPV's rate: a rough value "if the cap is reached", not
  * counted in any cash figure. Null when the deal has none.
@@ -818,17 +826,17 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
     "market.other-returns.words",
     text(
       others.length
-        ? `; ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} left out too`
+        ? `; ${others.map((x) => `${x.label}, ${capWorth(x)}`).join(", and ")}, ${others.length === 1 ? "is" : "are"} left out too`
         : ""
     )
   ];
-  // The same as a sentence of its own, for a takeaway: " OpenAI's 20% revenue share to Microsoft, about $31.7B if its cap
-  // is reached, is not counted either."
+  // The same as a sentence of its own, for a takeaway: " OpenAI's 20% revenue share to Microsoft, worth about $31.7B
+  // today if its $38B cap is reached, is not counted either."
   yield [
     "market.other-returns.sentence",
     text(
       others.length
-        ? ` ${others.map((x) => `${x.label}, ${about(x.pvUsd, "usd")} if its cap is reached`).join(", and ")}, ${others.length === 1 ? "is" : "are"} not counted either.`
+        ? ` ${others.map((x) => `${x.label}, ${capWorth(x)}`).join(", and ")}, ${others.length === 1 ? "is" : "are"} not counted either.`
         : ""
     )
   ];
