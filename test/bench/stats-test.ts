@@ -64,10 +64,17 @@ it("measure(run, {repetitions: 0}) throws invalid repetitions", async () => {
 
 it("measureWallAndCpu(run, {repetitions, warmup}) times the same runs on both clocks: a busy run's CPU time is close to its wall time, a sleeping one's is not", async () => {
   let calls = 0;
+  // Spins for 30 ms of wall and at least 10 ms of this process's CPU: at a load above about 12 on 2 cores, 30 ms of
+  // wall alone gave this process under 5 ms of CPU (the suite failed here at load 27), so the run is what the
+  // assertions below describe whatever the machine's load.
   const busy = () => {
     calls++;
-    const end = performance.now() + 30;
-    while (performance.now() < end);
+    const [end, cpu0] = [performance.now() + 30, process.cpuUsage()];
+    const spent = () => {
+      const {user, system} = process.cpuUsage(cpu0);
+      return (user + system) / 1e6;
+    };
+    while (performance.now() < end || spent() < 0.01);
   };
   const {wall, cpu} = await measureWallAndCpu(busy, {repetitions: 3, warmup: 1});
   assert.strictEqual(calls, 4);
