@@ -147,8 +147,9 @@ export function HeadlineStrip(deal: Deal, options: Options): HTMLElement {
 }
 
 /**
- * Returns a sentence card comparing another deal by the same investor: "Two months earlier, Amazon put $50B into
- * OpenAI's $110B round at $730B pre-money", every figure from the data with its badge.
+ * Returns a sentence card comparing another deal by the same investor: "Two months earlier, Amazon agreed to put
+ * $50B ($15B of it firm) into OpenAI's $110B round at $730B pre-money as announced (it closed at $122B)", every figure
+ * from the data with its badge ("put" when all the money is firm).
  */
 export function SiblingDeal(
   deal: Deal,
@@ -166,7 +167,9 @@ export function SiblingDeal(
         : "The same month";
   const investor = deal.investors.map((id) => companies[id] ?? id).join(" and ");
   const total = terms.max ?? terms.firm;
-  const parts: (Node | string)[] = [`${when}, ${investor} put `];
+  // Money on conditions is not put in yet: "agreed to put $50B ($15B of it firm)", "put" only when all of it is firm.
+  const conditional = Boolean(terms.firm && terms.max && terms.max.usd > terms.firm.usd) || Boolean(!terms.firm && terms.max);
+  const parts: (Node | string)[] = [`${when}, ${investor} ${conditional ? "agreed to put" : "put"} `];
   if (total) parts.push(moneyTermText(total), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
   if (terms.firm && terms.max)
     parts.push(
@@ -184,6 +187,16 @@ export function SiblingDeal(
     parts.push(
       ` at ${figureText(round.preMoney.value, round.preMoney.unit, round.preMoney.bound, round.preMoney.status)} pre-money`,
       Badge(round.preMoney, {sources, index})
+    );
+  // The round as it was announced when the investor joined it; a later close of it, if the data has one, beside it.
+  const close = round?.raised
+    ? [...deal.valuations].filter((v) => v.raised && v.date > round.date).sort((a, b) => (a.date < b.date ? 1 : -1))[0]
+    : undefined;
+  if (close?.raised)
+    parts.push(
+      ` as announced (it closed at ${figureText(close.raised.value, close.raised.unit, close.raised.bound, close.raised.status)}`,
+      Badge(close.raised, {sources, index}),
+      ")"
     );
   parts.push(".");
   if (terms.committed)
