@@ -6,6 +6,7 @@
  * provider and chip vendor. The What-changed diff is a full join of two builds' figure tables on the key.
  */
 import * as aq from "arquero";
+import type {CapacityBaseCase} from "../core/capacity/prepareDealCapacity.js";
 import {capacityScope} from "../core/comparison/capacityScope.js";
 import {compareDeals, type DealComparison} from "../core/comparison/compareDeals.js";
 import {type FigureChange, type HeadlineFigure, headlineTerms, isHistory, paybackLineage} from "../core/index.js";
@@ -69,7 +70,8 @@ export const FIGURE_COLUMNS: readonly ColumnDoc[] = [
   {column: "label", meaning: "What the figure is, in words", unit: ""},
   {
     column: "value",
-    meaning: "The figure's value (for the cash NPVs, the operating profit and the payback year: the median of the draws)",
+    meaning:
+      "The figure's value (for the cash NPVs, the operating profit, the payback year and the capacity figures with a band (accelerators, servers, FLOP/s, H100-equivalents): the median of the draws)",
     unit: "given in column unit"
   },
   {
@@ -541,6 +543,11 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
  * the value itself: `figure` is a projection path (`recycling.npvUsd`) or a headline name (`recycling.npv`).
  */
 function baseValue(projection: DealProjection, figure: string, value: number): number | null {
+  // A banded capacity figure's value is the median of its draws; its value at the base values is kept beside it.
+  const capacityBase = figure.startsWith("capacity.")
+    ? projection.capacity?.base?.[figure.slice("capacity.".length) as keyof CapacityBaseCase]
+    : undefined;
+  if (capacityBase !== undefined) return capacityBase;
   const b = projection.recycling?.baseCase;
   if (!b) return value;
   const byFigure: Record<string, number | null | undefined> = {

@@ -310,6 +310,13 @@ it("figures.csv: a reader's label for every projection figure (no internal path)
   // A figure computed at base values only has base = value.
   const capex = rows.find((r) => r.key === "amazon-anthropic.recycling.capexUsd")!;
   assert.strictEqual(capex.base, capex.value);
+  // A banded capacity figure's value is the median of its draws too, and its base the value at the base values the
+  // briefings print beside it (s14 critic finding 9: the column held the median, 2.36M accelerators against 2.65M).
+  const capacity = site.analysis().projections["amazon-anthropic"].capacity!;
+  const accelerators = rows.find((r) => r.key === "amazon-anthropic.capacity.accelerators")!;
+  assert.strictEqual(accelerators.value, capacity.accelerators!.value);
+  assert.strictEqual(accelerators.base, capacity.base!.accelerators);
+  assert.notStrictEqual(accelerators.base, accelerators.value, "the base is not the median");
   assert.include(
     FIGURE_COLUMNS.map((c) => c.column),
     "base"
