@@ -70,7 +70,8 @@ const SEVERE_RULES = `axe._audit.rules.filter((r) => r.enabled !== false && !r.t
 
 /**
  * In the page: whether a rule of SEVERE_RULES reads what axe preloads (the page's CSSOM, its media). axe preloads them
- * before every run unless told not to, re-parsing every stylesheet of the page, once per state; in axe 4.14 the two
+ * before every run unless told not to (it walks the page for its style sheets, re-parses those that @import others, and
+ * waits for audio and video), in each state; in axe 4.14 the two
  * rules that read them (css-orientation-lock, experimental; no-autoplay-audio, moderate) are not among the severe rules,
  * so no run preloads. A rule that comes to need them gets them back.
  */
