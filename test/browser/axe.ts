@@ -69,6 +69,15 @@ const SEVERE_RULES = `axe._audit.rules.filter((r) => r.enabled !== false && !r.t
     .some((i) => i === "serious" || i === "critical")).map((r) => r.id)`;
 
 /**
+ * In the page: whether a rule of SEVERE_RULES reads what axe preloads (the page's CSSOM, its media). axe preloads them
+ * before every run unless told not to (it walks the page for its style sheets, re-parses those that @import others, and
+ * waits for audio and video), in each state; in axe 4.14 the two
+ * rules that read them (css-orientation-lock, experimental; no-autoplay-audio, moderate) are not among the severe rules,
+ * so no run preloads. A rule that comes to need them gets them back.
+ */
+const PRELOAD = `window.__axeSevere.some((id) => axe._audit.rules.find((r) => r.id === id)?.preload)`;
+
+/**
  * In the page: `window.__axeDrawn` = a Map from every element drawn (checkVisibility) to what the colour rules read
  * to judge it, as a string with no element identity in it: its colours, opacity, filter and blending, text shadow,
  * whether its text is large as axe reckons it (large text has a lower threshold), its text decoration (and for a
@@ -152,7 +161,7 @@ export async function axeStates(
   // What the pages before checked, sent once (not at each state): the page adds to it, and hands back what it added.
   const schemes = [...new Set(STATES.map((s) => s.scheme))];
   await page.evaluate(
-    `${AXE}; window.__axeSevere = ${SEVERE_RULES}; axe.configure({rules: ${MARKED}}); window.__axeSeen = {${schemes.map((scheme) => `${scheme}: new Set(${JSON.stringify([...(memo.get(scheme) ?? [])])})`).join(", ")}}; window.__axeAdded = {${schemes.map((scheme) => `${scheme}: []`).join(", ")}};`
+    `${AXE}; window.__axeSevere = ${SEVERE_RULES}; window.__axePreload = ${PRELOAD}; axe.configure({rules: ${MARKED}}); window.__axeSeen = {${schemes.map((scheme) => `${scheme}: new Set(${JSON.stringify([...(memo.get(scheme) ?? [])])})`).join(", ")}}; window.__axeAdded = {${schemes.map((scheme) => `${scheme}: []`).join(", ")}};`
   );
   const findings: AxeFinding[] = [];
   const checked: Record<string, string> = {};
@@ -163,7 +172,7 @@ export async function axeStates(
   const run = async (state: string, context: string, rules: string) => {
     // A string: tsx and vitest may wrap functions passed to the page in helpers the page lacks.
     const violations = (await page.evaluate(
-      `axe.run(${context}, {runOnly: {type: "rule", values: ${rules}}, resultTypes: ["violations"]}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))})))`
+      `axe.run(${context}, {runOnly: {type: "rule", values: ${rules}}, resultTypes: ["violations"], preload: window.__axePreload}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))})))`
     )) as {id: string; impact: string; help: string; targets: string[]}[];
     for (const v of violations)
       if (v.impact === "serious" || v.impact === "critical")
@@ -225,7 +234,7 @@ export async function axeStates(
 }
 
 /** Waits until the page's DOM has not changed for 300 ms (its cells redrawn at a new width), at most 10 s. */
-async function settled(page: Page): Promise<void> {
+export async function settled(page: Page): Promise<void> {
   await page.evaluate(`new Promise((done) => {
     let timer;
     const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, 300); });

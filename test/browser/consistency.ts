@@ -8,7 +8,7 @@ import {checkpointsJson, headlineJson, projectionJson} from "../../src/cli/proje
 import {figureWords, type HeadlineFigure, projectDeal} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import {dealCheckpoints} from "../../src/core/roadmap/checkpoints.js";
-import {pageTexts} from "../pdf/pdfText.js";
+import {briefingReadings} from "../setup/builtSite.js";
 
 /** A checkpoint as a reader sees it: its name and its verdict (docs/components/charts/roadmapChain.ts, sections/signals.ts). */
 const CHECKPOINT_NAMES: Record<string, string> = {
@@ -48,7 +48,10 @@ export async function disagreements(
   site: string,
   {siteDir, figures, dataset}: {siteDir: string; figures: HeadlineFigure[]; dataset: Dataset}
 ): Promise<{problems: string[]; checked: number; checkpoints: number}> {
-  const pdf = (await pageTexts(join(siteDir, "briefings", `deal-${deal}.pdf`))).join(" ");
+  // The PDF's text as pdfjs read it once for the run (briefingReadings); the PDF must be there.
+  const reading = (await briefingReadings(siteDir))[`deal-${deal}`];
+  if (!reading) throw new Error(`no briefing deal-${deal}.pdf in ${join(siteDir, "briefings")}`);
+  const pdf = reading.texts.join(" ");
   // The CLI's default draws, as `deals project` runs: banded headlines are the medians of those draws.
   const projection = projectDeal(dataset, deal);
   const cli = new Map(projectionJson(projection, headlineJson(dataset, projection)).headlines.map((h) => [h.key, h]));

@@ -9,8 +9,7 @@ import {readOutline} from "../../src/cli/pdf/outline.js";
 import {renderBriefings} from "../../src/cli/pdf.js";
 import {listDeals} from "../../src/io/dealIndex.js";
 import {briefingPaths} from "../../src/site/briefings.js";
-import {builtSite} from "../setup/builtSite.js";
-import {pageFills, pageTexts} from "./pdfText.js";
+import {briefingReadings, builtSite} from "../setup/builtSite.js";
 
 const siteDir = await builtSite();
 const out = join(siteDir, "briefings");
@@ -18,9 +17,11 @@ const names = briefingPaths("data").map((path) => path.slice("/briefings/".lengt
 const titles = new Map([["market", "AI compute mega-deals"], ...listDeals("data").map((d): [string, string] => [`deal-${d.id}`, d.name])]);
 const FOUNDING = ["$5B", "$13B", "over $100B", "up to 5 GW"];
 
+/** Each briefing's page texts and fills as pdfjs read them, once for the run's files, right after the build. */
+const readings = await briefingReadings(siteDir);
 const texts = new Map<string, string[]>();
-beforeAll(async () => {
-  for (const name of names) if (existsSync(join(out, `${name}.pdf`))) texts.set(name, await pageTexts(join(out, `${name}.pdf`)));
+beforeAll(() => {
+  for (const name of names) if (existsSync(join(out, `${name}.pdf`))) texts.set(name, readings[name].texts);
 });
 
 /**
@@ -160,7 +161,7 @@ describe("every briefing reads as a research note", () => {
   });
 
   it.each(names)("%s has no page under a third full except its last", async (name) => {
-    const fills = await pageFills(join(out, `${name}.pdf`));
+    const fills = readings[name].fills;
     const thin = fills.slice(0, -1).flatMap((fill, i) => (fill < 1 / 3 ? [`page ${i + 1}: ${Math.round(fill * 100)}%`] : []));
     assert.deepStrictEqual(thin, [], name);
   });

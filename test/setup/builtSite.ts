@@ -1,7 +1,7 @@
 // Builds the site and briefings once per test run (see site.ts): the first test file that asks builds it, under a
 // lock, and the others wait for it; every later file gets the same folder.
 import {spawn} from "node:child_process";
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {inject} from "vitest";
 
@@ -43,6 +43,7 @@ export async function builtSite(): Promise<string> {
             )
       );
     }).finally(() => closeSync(report));
+    writeFileSync(`${dir}.readings.json`, JSON.stringify(await readBriefings(dir)));
     writeFileSync(`${dir}.token`, run);
     console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return dir;
@@ -58,4 +59,44 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** What the tests read of a briefing PDF: each page's text and how full it is (test/pdf/pdfText.ts). */
+export interface BriefingReading {
+  texts: string[];
+  fills: number[];
+}
+
+/**
+ * Reads every briefing PDF of the build in `dir` with pdfjs (pageTexts and pageFills, one parse each), by name
+ * ("market", "deal-<id>").
+ */
+async function readBriefings(dir: string): Promise<Record<string, BriefingReading>> {
+  const {pageFills, pageTexts} = await import("../pdf/pdfText.js");
+  const readings: Record<string, BriefingReading> = {};
+  for (const file of readdirSync(join(dir, "briefings"))
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()) {
+    const path = join(dir, "briefings", file);
+    readings[file.slice(0, -".pdf".length)] = {texts: await pageTexts(path), fills: await pageFills(path)};
+  }
+  return readings;
+}
+
+const readings = new Map<string, Promise<Record<string, BriefingReading>>>();
+
+/**
+ * Returns each briefing of this run's build in `dir` as pdfjs read it (texts and fills of every page), by name. The
+ * build's files read the same eleven PDFs (render-test all of them, site-test's one-truth checks the ten deals'): they
+ * are read once, right after the build, into `<dir>.readings.json`, instead of once in each file's process (about
+ * 9 CPU-s for the eleven). A build folder without that file (one built before it existed) is read here.
+ */
+export function briefingReadings(dir: string): Promise<Record<string, BriefingReading>> {
+  let read = readings.get(dir);
+  if (!read) {
+    const file = `${dir}.readings.json`;
+    read = existsSync(file) ? Promise.resolve(JSON.parse(readFileSync(file, "utf-8"))) : readBriefings(dir);
+    readings.set(dir, read);
+  }
+  return read;
 }

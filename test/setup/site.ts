@@ -12,6 +12,7 @@ export const SITE_DIR = ".build/test-dist";
 export default function setup(project: TestProject) {
   rmSync(SITE_DIR, {recursive: true, force: true});
   rmSync(`${SITE_DIR}.token`, {force: true});
+  rmSync(`${SITE_DIR}.readings.json`, {force: true});
   project.provide("siteDir", SITE_DIR);
   project.provide("siteRun", `${process.pid}-${Date.now()}`);
 }
