@@ -169,8 +169,10 @@ export interface Company {
 export interface Tranche {
   id: string;
   label: string;
-  /** Date paid or announced; ISO. */
+  /** Date paid or announced; ISO. For a tranche that sums a period's payments, the period's last day. */
   date: string;
+  /** For a tranche that sums a period's payments (not itemised), the period's first day; ISO. */
+  from?: string;
   /** Investing party (company id); must be one of the deal's investors. */
   investor: string;
   amount: Fact;

@@ -245,19 +245,27 @@ export const dealFile = z.strictObject({
   summary: markdown,
   sources,
   tranches: list(
-    z.strictObject({
-      id,
-      label: text,
-      date: dealDate,
-      investor: id,
-      amount: money,
-      firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
-      condition: text.optional(),
-      instrument: text.optional(),
-      lapsed: z.boolean({error: "expected true or false"}).optional(),
-      // true: the provider's own stock or warrants given to the lab, a rebate in kind, not an investment in the lab.
-      rebate: z.boolean({error: "expected true or false"}).optional()
-    })
+    z
+      .strictObject({
+        id,
+        label: text,
+        date: dealDate,
+        // A tranche that sums a period's payments (not itemised): its first day, `date` being its last. Only the year
+        // is read ("invested since 2023"); give 1 January when the source gives only the year.
+        from: dealDate.optional(),
+        investor: id,
+        amount: money,
+        firm: z.boolean({error: "expected true (firm) or false (contingent)"}),
+        condition: text.optional(),
+        instrument: text.optional(),
+        lapsed: z.boolean({error: "expected true or false"}).optional(),
+        // true: the provider's own stock or warrants given to the lab, a rebate in kind, not an investment in the lab.
+        rebate: z.boolean({error: "expected true or false"}).optional()
+      })
+      .superRefine((t, ctx) => {
+        if (t.from !== undefined && t.from > t.date)
+          ctx.addIssue({code: "custom", path: ["from"], message: `must not be after date (${t.date})`});
+      })
   ),
   totals: list(
     z.strictObject({id, label: text, amount: money, tranches: list(id).min(1, {error: "must name at least one tranche"})})

@@ -267,7 +267,8 @@ export function yearsWords(dates: readonly string[]): string {
 function earlierSince(deal: Deal): FigureValue {
   const latest = headlineTerms(deal).latest;
   const earlier = latest ? deal.tranches.filter((t) => t.firm && t.date < latest.tranche.date) : [];
-  return earlier.length ? text(sortedDates(earlier.map((t) => t.date))[0].slice(0, 4)) : missing;
+  // A tranche summing a period counts from the period's first day ("over $2B in 2023–24" is invested since 2023).
+  return earlier.length ? text(sortedDates(earlier.map((t) => t.from ?? t.date))[0].slice(0, 4)) : missing;
 }
 
 function earlierFirm(deal: Deal): FigureValue | null {

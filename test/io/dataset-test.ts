@@ -60,6 +60,15 @@ it("checkFiles(text with direction overrides, zero-width characters or a BOM) st
   assert.strictEqual(dataset!.sources.find((s) => s.id === "chip-source")!.title, "Trainium2 specification");
 });
 
+it("checkFiles(a tranche summing a period): its first day may not be after its last, and is read at its place", () => {
+  const deal = Object.keys(validFiles()).find((f) => f.startsWith("deals/"))!;
+  const at = "    date: 2023-09-25\n";
+  assert.deepStrictEqual(problemLines(editValid(deal, at, `${at}    from: 2023-01-01\n`)), []);
+  const lines = problemLines(editValid(deal, at, `${at}    from: 2023-12-01\n`));
+  assert.lengthOf(lines, 1, lines.join("\n"));
+  assert.match(lines[0], new RegExp(`^data/${deal}:\\d+:\\d+: tranches\\[0\\]\\.from: must not be after date \\(2023-09-25\\)$`));
+});
+
 it("checkFiles(the same source id in two files) names both files and lines", () => {
   const copy =
     "  - {id: chip-source, kind: company, title: A copy, url: https://example.com/copy, date: 2025-01-01}\n  - {id: signal-source,";

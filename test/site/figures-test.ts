@@ -25,6 +25,9 @@ it("figureTable({dataset, version}) gives the founding deal's headline figures a
   assert.strictEqual(text(table, "amazon-anthropic.terms.latest-round"), "up to $25B");
   assert.strictEqual(text(table, "amazon-anthropic.terms.earlier"), "$8B");
   assert.strictEqual(text(table, "amazon-openai.terms.earlier"), "none");
+  // A tranche summing 2023–24 (dated at its end, from its first day) is money invested since 2023, not 2024 (s14 critic).
+  assert.strictEqual(text(table, "google-anthropic.terms.earlier-since"), "2023");
+  assert.strictEqual(text(table, "amazon-anthropic.terms.earlier-since"), "2023");
   // How many contracts a commitment adds up, for a summary that names them ("OpenAI signed 3 CoreWeave contracts").
   for (const deal of dataset.deals)
     assert.strictEqual(text(table, `${deal.id}.commitment.count`), String(deal.commitments.length), deal.id);
