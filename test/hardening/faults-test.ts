@@ -9,6 +9,7 @@ import {afterAll, assert, beforeAll, it} from "vitest";
 import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {leftovers as browserLeftovers, endWatchedBrowsers, kill, loading, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
+import {copyTwoDeals} from "./twoDealSite.js";
 
 let project: string;
 /** Two generated deals: the builds below fail at a step after the data, which is quicker to reach with less of it. */
@@ -28,14 +29,17 @@ async function previousBuild(dir: string): Promise<Record<string, string>> {
   return hashTree(dir);
 }
 
-/** Returns what a failed build must not leave: scratch or old folders next to `out`, the lock, Chromium processes. */
-function leftovers(out: string): string[] {
+/**
+ * Returns what a failed build of the project copy `root` must not leave: scratch or old folders next to `out`, the
+ * lock, Chromium processes.
+ */
+function leftovers(out: string, root = project): string[] {
   const parent = join(out, "..");
   const name = out.slice(parent.length + 1);
   const siblings = existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(`${name}.`) || f.startsWith(`.${name}.`)) : [];
-  const build = join(project, ".build");
+  const build = join(root, ".build");
   const scratch = existsSync(build) ? readdirSync(build).filter((f) => f !== "." && f !== "..") : [];
-  return [...siblings, ...scratch.map((f) => `.build/${f}`), ...chromiumProcesses(project)];
+  return [...siblings, ...scratch.map((f) => `.build/${f}`), ...chromiumProcesses(root)];
 }
 
 function tryMount(dir: string, options: string): boolean {
@@ -166,24 +170,36 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
 });
 
 it("deals build (Chromium killed mid-document every time) exits 1 at the PDF step, the previous output intact, no Chromium left", async () => {
-  const out = join(project, "out-e");
-  const before = await previousBuild(out);
-  const run = await runWatched(["build", "--data", twoDeals, "--out", out], {
-    cwd: project,
-    tmp: join(project, "tmp"),
-    // Each browser's main process, once its page is loading (see LOADING): every browser, the retries' too.
-    onBrowser: (_, main, renderers) => loading(renderers) && kill([main]),
-    limit: 280,
-    watchFrom: "build: rendering the PDF briefings"
-  });
-  assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
-  assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
-  assert.include(run.stderr, "retrying once with a new browser");
-  assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
-  assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
-  assert.deepStrictEqual(await hashTree(out), before);
-  assert.deepStrictEqual(leftovers(out), []);
-  assert.deepStrictEqual(await browserLeftovers(run), []);
+  // A copy of the built 2-deal project (twoDealSite.ts), its published site the previous output: the same sources as
+  // that build, so this one relinks it (no Framework build) and reaches the PDF step in seconds. Its briefings are
+  // taken out of the previous output first, so that every one is rendered (none kept).
+  const {dir: built} = await copyTwoDeals("faults-chromium");
+  try {
+    const out = join(built, "dist");
+    const pdfs = readdirSync(join(out, "briefings")).filter((f) => f.endsWith(".pdf"));
+    assert.lengthOf(pdfs, 3, "the fixture's briefings");
+    for (const file of pdfs) await rm(join(out, "briefings", file));
+    const before = await hashTree(out);
+    const run = await runWatched(["build", "--data", "data", "--out", "dist"], {
+      cwd: built,
+      tmp: join(built, "tmp"),
+      env: {TZ: "UTC", LANG: "C", LC_ALL: "C"},
+      // Each browser's main process, once its page is loading (see LOADING): every browser, the retries' too.
+      onBrowser: (_, main, renderers) => loading(renderers) && kill([main]),
+      limit: 280,
+      watchFrom: "build: rendering the PDF briefings"
+    });
+    assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
+    assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
+    assert.include(run.stderr, "retrying once with a new browser");
+    assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
+    assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
+    assert.deepStrictEqual(await hashTree(out), before);
+    assert.deepStrictEqual(leftovers(out, built), []);
+    assert.deepStrictEqual(await browserLeftovers(run), []);
+  } finally {
+    await rm(built, {recursive: true, force: true});
+  }
 }, 300_000);
 
 it("deals build waits for a running build, repairs what killed builds left, and cleans up when killed", async () => {
