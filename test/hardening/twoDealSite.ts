@@ -29,13 +29,16 @@ const DIR = join(REPO, ".build", "test-two-deals");
 
 /** The fixture's two builds (first edition, second edition), as they ran. */
 export interface TwoDealSite {
-  /** The built project (read it, copy it with copyTwoDeals; never build in it). */
+  /** The built project (copied by copyTwoDeals; never built in). */
   dir: string;
   runs: Run[];
 }
 
-/** Returns the built 2-deal project of this test run, building it first unless another test file has (or is doing so). */
-export async function twoDealSite(): Promise<TwoDealSite> {
+/**
+ * Returns `use` of the built 2-deal project of this test run, building it first unless another test file has (or is
+ * doing so); `use` runs under the lock, so no other run of the suite in this checkout replaces the project meanwhile.
+ */
+async function withTwoDealSite<T>(use: (site: TwoDealSite) => Promise<T>): Promise<T> {
   const token = runToken();
   const lock = `${DIR}.lock`;
   mkdirSync(join(DIR, ".."), {recursive: true});
@@ -54,7 +57,7 @@ export async function twoDealSite(): Promise<TwoDealSite> {
   try {
     const runsFile = `${DIR}.runs.json`;
     if (existsSync(`${DIR}.token`) && readFileSync(`${DIR}.token`, "utf-8") === token)
-      return {dir: DIR, runs: JSON.parse(readFileSync(runsFile, "utf-8"))};
+      return await use({dir: DIR, runs: JSON.parse(readFileSync(runsFile, "utf-8"))});
     rmSync(`${DIR}.token`, {force: true});
     rmSync(DIR, {recursive: true, force: true});
     const started = performance.now();
@@ -75,7 +78,7 @@ export async function twoDealSite(): Promise<TwoDealSite> {
       writeFileSync(runsFile, JSON.stringify(runs));
       writeFileSync(`${DIR}.token`, token);
       console.warn(`test setup: built the 2-deal fixture (two editions) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return {dir: DIR, runs};
+      return await use({dir: DIR, runs});
     } finally {
       await rm(project, {recursive: true, force: true});
     }
@@ -85,14 +88,15 @@ export async function twoDealSite(): Promise<TwoDealSite> {
 }
 
 /**
- * Returns a fresh copy of this run's built 2-deal project (see twoDealSite) in a temp folder named after `name`, and
+ * Returns a fresh copy of this run's built 2-deal project (see withTwoDealSite) in a temp folder named after `name`, and
  * the fixture's runs: the project's files, its `dist/` (the second edition), its caches and its `tmp/` (tsx's compile cache).
  */
 export async function copyTwoDeals(name: string): Promise<TwoDealSite> {
-  const {dir, runs} = await twoDealSite();
-  const copy = await mkdtemp(join(tmpdir(), `deals-${name}-`));
-  execFileSync("cp", ["-a", `${dir}/.`, copy]);
-  return {dir: copy, runs};
+  return withTwoDealSite(async ({dir, runs}) => {
+    const copy = await mkdtemp(join(tmpdir(), `deals-${name}-`));
+    execFileSync("cp", ["-a", `${dir}/.`, copy]);
+    return {dir: copy, runs};
+  });
 }
 
 /**
