@@ -27,10 +27,10 @@ export const BUILD_ENV = {SOURCE_DATE_EPOCH: undefined, DEALS_SITE_URL: undefine
 
 const DIR = join(REPO, ".build", "test-two-deals");
 
-/** The fixture's two builds (first edition, second edition), as they ran. */
+/** A built 2-deal project: the fixture (never built in again) or a copy of it. */
 export interface TwoDealSite {
-  /** The built project (copied by copyTwoDeals; never built in). */
   dir: string;
+  /** The fixture's two builds (first edition, second edition), as they ran. */
   runs: Run[];
 }
 
