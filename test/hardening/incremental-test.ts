@@ -17,7 +17,8 @@
 // The data is two of the real deals (the founding one and amd-openai): every page, component and briefing kind is
 // built, with 2 deal pages and 3 briefings (pages and PDFs) instead of 10 and 11, which makes these 6 builds cheaper
 // (a first edition, a second, then two changes, each built incrementally and clean); the incremental and the clean
-// build of each change run side by side (two cores). A briefing definition's change (src/site/briefings.ts) had a
+// build of each change run side by side (two cores). The first two are the shared 2-deal fixture's (twoDealSite.ts,
+// built once per test run; faults-test builds on a copy of it too): the incremental copy is a copy of it. A briefing definition's change (src/site/briefings.ts) had a
 // build of its own until s7 took it out for the suite's 5-minute budget: it reaches the PDFs' keys the way the core
 // function's change does (through the built briefing pages' files).
 import {execFileSync} from "node:child_process";
@@ -28,16 +29,13 @@ import {afterAll, assert, beforeAll, it} from "vitest";
 import {pdfInputKey, rendererHash} from "../../src/cli/pdf/reuse.js";
 import type {Manifest} from "../../src/io/manifest.js";
 import {canRunOffline, copyProject, deals, hashTree, keepDeals, type Run} from "./project.js";
+import {copyTwoDeals, TWO_DEALS as DEALS, BUILD_ENV as ENV, TWO_DEALS_MARKET as MARKET} from "./twoDealSite.js";
 
-const ENV = {SOURCE_DATE_EPOCH: undefined, DEALS_SITE_URL: undefined, TZ: "UTC", LANG: "C", LC_ALL: "C"};
 /** The clean builds' environment: another time zone and locale than the incremental builds'. */
 const FOREIGN = {...ENV, TZ: "America/Los_Angeles", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8"};
 /** Whether the clean builds run with no network at all (a network namespace of their own needs root). */
 const offline = canRunOffline();
-const DEALS = ["amazon-anthropic", "amd-openai"];
-// The real market summary names deals left out here; this one cites the founding deal's commitment, which changes.
-const MARKET =
-  "The data holds {{data.deals}} deals as of {{data.as-of}}. Anthropic commits {{amazon-anthropic.commitment.total}} to AWS.\n";
+// The real market summary names deals left out here; MARKET cites the founding deal's commitment, which changes.
 let inc: string;
 let clean: string;
 /** The clean builds' output folder: on a tmpfs mounted in the clean copy when one can be mounted, else `<clean>/dist`. */
@@ -164,8 +162,14 @@ async function resetClean(previousManifest: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [inc, clean] = await Promise.all([copyProject("incremental"), copyProject("clean")]);
-  await Promise.all([inc, clean].map((project) => keepDeals(project, DEALS, MARKET)));
+  // The incremental copy starts from the built 2-deal fixture (twoDealSite.ts): a first edition (site only), then a
+  // second one of the same data with its briefings. A briefing of a later edition says when none of its figures moved
+  // since the last one (which the first edition cannot say), so the changes below start from a build whose briefings
+  // already carry that line, as every publication after the first. Its two builds are this file's first two.
+  const [fixture, cleanCopy] = await Promise.all([copyTwoDeals("incremental"), copyProject("clean")]);
+  [inc, clean] = [fixture.dir, cleanCopy];
+  runs.push(...fixture.runs);
+  await keepDeals(clean, DEALS, MARKET);
   // The clean builds go onto another file system when one can be mounted (the swap must not rename across).
   cleanOut = join(clean, "dist");
   try {
@@ -181,13 +185,6 @@ beforeAll(async () => {
     runs.push(run);
     return run;
   };
-  // A first edition (site only), then a second one of the same data with its briefings: a briefing of a later
-  // edition says when none of its figures moved since the last one (which the first edition cannot say), so the
-  // changes below start from a build whose briefings already carry that line, as every publication after the first.
-  const first = await build(inc, ["--site-only", "--data", "data", "--out", "dist"], ENV);
-  if (first.code !== 0) throw new Error(`first build failed:\n${first.stderr}`);
-  const second = await build(inc, ["--data", "data", "--out", "dist"], ENV);
-  if (second.code !== 0) throw new Error(`second build failed:\n${second.stderr}`);
   for (const change of CHANGES) {
     await change.apply(inc);
     await change.apply(clean);
