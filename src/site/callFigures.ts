@@ -153,6 +153,21 @@ export function evenPaymentsPv(totalUsd: number, firstYear: number, lastYear: nu
 const about = (value: number, unit: string) => figureWords({value, unit, bound: "about", derived: true});
 
 /**
+ * The chance of a corner of two correlated draws, in words that keep to what the model knows: "about a 3% chance";
+ * below 1%, one in a number rounded to one significant figure ("about a 1 in 20,000 chance", for 0.0041%: not a
+ * share of the 10,000 draws, which such a corner is less than one of).
+ *
+ * @example cornerChance(0.000041) // "about a 1 in 20,000 chance under that correlation"
+ */
+export function cornerChance(probability: number): string {
+  if (!(probability > 0)) return "no chance under that correlation";
+  if (probability >= 0.01) return `about a ${pct(probability)} chance under that correlation`;
+  const n = 1 / probability;
+  const step = 10 ** Math.floor(Math.log10(n));
+  return `about a 1 in ${(Math.round(n / step) * step).toLocaleString("en-US")} chance under that correlation`;
+}
+
+/**
  * A return outside the commitment in words: what it is worth today if its cap is reached, beside the cap ("worth about
  * $31.7B today if its $38B cap is reached": a cap's own "up to" is the word cap), so the present value is not read as
  * the cap.
@@ -1009,7 +1024,7 @@ function* marketScenarioFigures(
     "market.scenario-corner.words",
     text(
       corner
-        ? `: ${corner.labels.length === 1 ? `${scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]})} is a stress case` : "both are stress cases"}, pairing the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach`
+        ? `: ${corner.labels.length === 1 ? `${scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]})} is a stress case` : "both are stress cases"}, pairing the contract price with the capex per GW against the model's own correlation between them, a corner with ${cornerChance(corner.probability)}`
         : ""
     )
   ];
@@ -1031,7 +1046,7 @@ function* marketScenarioFigures(
     "market.scenario-stress.sentence",
     text(
       corner
-        ? ` ${one ? `${capitalize(scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]}))} is a stress case: it pairs` : "Both ends are stress cases: they pair"} the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach.${
+        ? ` ${one ? `${capitalize(scenarioName(table.columns.find((c) => c.label === corner.labels[0]) ?? {scenario: "", label: corner.labels[0]}))} is a stress case: it pairs` : "Both ends are stress cases: they pair"} the contract price with the capex per GW against the model's own correlation between them, a corner with ${cornerChance(corner.probability)}.${
             together.length
               ? ` Read with the two moving together, ${together.length === 2 ? "they come to" : "it comes to"} ${together.map((t) => modelWords(t.npvUsd)).join(" and ")}.`
               : ""

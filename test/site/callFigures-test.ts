@@ -12,7 +12,15 @@ import {
 } from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {keyFigures, splitSummary} from "../../src/site/briefingSummary.js";
-import {compareReturn, evenPaymentsPv, leverWords, npvBasisWords, paybackEvenWords, signGapWords} from "../../src/site/callFigures.js";
+import {
+  compareReturn,
+  cornerChance,
+  evenPaymentsPv,
+  leverWords,
+  npvBasisWords,
+  paybackEvenWords,
+  signGapWords
+} from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {formatFigure} from "../../src/site/placeholders.js";
 import {assertInDelta} from "../asserts.js";
@@ -174,9 +182,22 @@ it("marketFigures: the market's bull and bear are the highest and lowest sums of
   assert.sameMembers(corner.labels, ["Bear economics", "Bull economics"]);
   assert.strictEqual(
     words("market.scenario-corner.words"),
-    `: both are stress cases, pairing the contract price with the capex per GW against the model's own correlation between them, a corner about ${pct(corner.probability)} of the draws reach`
+    `: both are stress cases, pairing the contract price with the capex per GW against the model's own correlation between them, a corner with ${cornerChance(corner.probability)}`
   );
   assertInDelta(corner.probability, 0.000041, 0.000002);
+  // 1 ÷ 0.000041 = 24,390: one in 20,000 at one significant figure, not "0.0041% of the draws" (0.41 of 10,000 draws).
+  assert.include(words("market.scenario-corner.words"), "a corner with about a 1 in 20,000 chance under that correlation");
+});
+
+it("cornerChance(p): a share from 1% up, below it one in a number at one significant figure", () => {
+  assert.strictEqual(cornerChance(0.034), "about a 3.4% chance under that correlation");
+  assert.strictEqual(cornerChance(0.01), "about a 1% chance under that correlation");
+  // 1 ÷ 0.004 = 250 → 300 (half up); 1 ÷ 0.0007 = 1,428.6 → 1,000; 1 ÷ 0.000041 = 24,390 → 20,000; 1 ÷ 0.00006 = 16,667 → 20,000.
+  assert.strictEqual(cornerChance(0.004), "about a 1 in 300 chance under that correlation");
+  assert.strictEqual(cornerChance(0.0007), "about a 1 in 1,000 chance under that correlation");
+  assert.strictEqual(cornerChance(0.000041), "about a 1 in 20,000 chance under that correlation");
+  assert.strictEqual(cornerChance(0.00006), "about a 1 in 20,000 chance under that correlation");
+  assert.strictEqual(cornerChance(0), "no chance under that correlation");
 });
 
 it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new money, and the payback when cash never turns positive", () => {
