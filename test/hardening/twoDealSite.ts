@@ -11,10 +11,11 @@
  * never hard links: a build in a copy writes its caches in place.
  */
 import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {withDirLock} from "../setup/dirLock.js";
 import {copyProject, deals, keepDeals, REPO, type Run} from "./project.js";
 
 /** The deals the copy keeps: every page, component and briefing kind is built, with 2 deal pages and 3 briefings. */
@@ -40,21 +41,7 @@ export interface TwoDealSite {
  */
 async function withTwoDealSite<T>(use: (site: TwoDealSite) => Promise<T>): Promise<T> {
   const token = runToken();
-  const lock = `${DIR}.lock`;
-  mkdirSync(join(DIR, ".."), {recursive: true});
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, "pid"), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(existsSync(join(lock, "pid")) ? readFileSync(join(lock, "pid"), "utf-8") : "");
-      if (holder && !isRunning(holder)) rmSync(lock, {recursive: true, force: true});
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
-  }
-  try {
+  return withDirLock(`${DIR}.lock`, async () => {
     const runsFile = `${DIR}.runs.json`;
     if (existsSync(`${DIR}.token`) && readFileSync(`${DIR}.token`, "utf-8") === token)
       return await use({dir: DIR, runs: JSON.parse(readFileSync(runsFile, "utf-8"))});
@@ -82,9 +69,7 @@ async function withTwoDealSite<T>(use: (site: TwoDealSite) => Promise<T>): Promi
     } finally {
       await rm(project, {recursive: true, force: true});
     }
-  } finally {
-    rmSync(lock, {recursive: true, force: true});
-  }
+  });
 }
 
 /**
@@ -110,14 +95,5 @@ function runToken(): string {
     return `${ppid}-${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
   } catch {
     return String(ppid);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,28 +1,15 @@
 // Builds the site and briefings once per test run (see site.ts): the first test file that asks builds it, under a
 // lock, and the others wait for it; every later file gets the same folder.
 import {spawn} from "node:child_process";
-import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {inject} from "vitest";
+import {withDirLock} from "./dirLock.js";
 
 /** Returns the folder of this run's build, building it first unless another test file has (or is doing so). */
 export async function builtSite(): Promise<string> {
   const [dir, run] = [inject("siteDir"), inject("siteRun")];
-  const lock = `${dir}.lock`;
-  mkdirSync(join(dir, ".."), {recursive: true});
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, "pid"), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(existsSync(join(lock, "pid")) ? readFileSync(join(lock, "pid"), "utf-8") : "");
-      if (holder && !isRunning(holder)) rmSync(lock, {recursive: true, force: true});
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
-  }
-  try {
+  return withDirLock(`${dir}.lock`, async () => {
     if (existsSync(`${dir}.token`) && readFileSync(`${dir}.token`, "utf-8") === run) return dir;
     const started = performance.now();
     // The build's report (its progress and warnings, on stderr), kept beside the folder (`<dir>.log`) instead of
@@ -47,18 +34,7 @@ export async function builtSite(): Promise<string> {
     writeFileSync(`${dir}.token`, run);
     console.warn(`test setup: built the site and briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return dir;
-  } finally {
-    rmSync(lock, {recursive: true, force: true});
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  });
 }
 
 /** What the tests read of a briefing PDF: each page's text and how full it is (test/pdf/pdfText.ts). */
