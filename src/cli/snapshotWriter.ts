@@ -168,8 +168,8 @@ function siteHash(inputs: Record<string, string>): string {
 }
 
 /**
- * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of coreHash, the
- * computation's name and the digest of its input, see inputDigest), a TextMemo (`keep`) for published files there too
+ * Returns a DealMemo backed by files in `<cache>/.deals-memo/` (named by SHA-256 of coreHash, or siteHash for a
+ * computation named `site:…`, the computation's name and the digest of its input, see inputDigest), a TextMemo (`keep`) for published files there too
  * (`<key>.txt`, keyed by siteHash, the file's kind and the digest of the body it is finished from; it returns the
  * key and a reader, KeptText, not the text), and `prune`, which
  * deletes the entries this build did not use.
@@ -190,8 +190,9 @@ export function dealMemo(
   const digests = new WeakMap<object, string>();
   mkdirSync(dir, {recursive: true});
   const memo: DealMemo = (name, input, compute) => {
+    // A computation of the site's own code ("site:" names, see DealMemo) is keyed by the site's code as well.
     const key = createHash("sha256")
-      .update(`${coreHash}\0${name}\0${inputDigest(input, digests)}`)
+      .update(`${name.startsWith("site:") ? siteHash : coreHash}\0${name}\0${inputDigest(input, digests)}`)
       .digest("hex");
     const file = `${key}.json`;
     used.add(file);

@@ -82,7 +82,10 @@ export interface SiteDataInputs {
   reads?: ReadsMemo;
 }
 
-/** See SiteDataInputs.memo. */
+/**
+ * See SiteDataInputs.memo. A name starting `site:` is a computation of src/site's code (a deal's figure rows), which a
+ * build's memo keys by that code too; the others run src/core's.
+ */
 export type DealMemo = <T>(name: string, input: unknown, compute: () => T) => T;
 
 /** See SiteDataInputs.keep: the text, or a handle to it (see KeptText). */
@@ -295,7 +298,7 @@ export function siteData({
     return [...dataset.deals].sort(byKeyPrefix).map((deal) => {
       const own = headlines.get(deal.id) ?? [];
       const projection = projections[deal.id];
-      return perDeal("figure-rows", deal, [draws.analysis, own], (data) =>
+      return perDeal("site:figure-rows", deal, [draws.analysis, own], (data) =>
         jsonCopy(figureRows(data, own, projection ? {[deal.id]: projection} : {}))
       );
     });

@@ -11,12 +11,18 @@ import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {dealMemo} from "../../src/cli/snapshotWriter.js";
 import type {Dataset} from "../../src/core/model.js";
 import {checkFiles} from "../../src/io/dataset.js";
+import {readValidDataset} from "../../src/io/readDataset.js";
 import {type FigureRow, figureRows} from "../../src/site/dataTables.js";
 import {downloadFiles, downloadTables} from "../../src/site/downloads.js";
 import {siteData} from "../../src/site/siteData.js";
 import {withBenchChange} from "../benchChange.js";
 
 const DRAWS = {analysis: 50, bands: 5};
+/** Two real deals: enough for the memo's keys. */
+const DATASET: Dataset = await readValidDataset("data").then((d) => ({
+  ...d,
+  deals: d.deals.filter((x) => ["amazon-anthropic", "amd-openai"].includes(x.id))
+}));
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "deals-download-parts-"));
@@ -68,4 +74,29 @@ it("the real deals and two copies whose ids begin with the founding deal's: the 
   const after = wholeFiles(changed, memoDir).files;
   assert.notStrictEqual(String(after.get("data/figures.csv")), String(expected.get("data/figures.csv")), "the change moves a figure");
   assertSame(rebuilt, after, "after the change, the other deals' parts read back");
+});
+
+it("a deal's kept figure rows are keyed by the site's code too: new site code computes them again, and the core's results stay kept", () => {
+  const memoDir = join(dir, "code");
+  const computed = (site: string) => {
+    const names: string[] = [];
+    const {memo} = dealMemo("core", site, memoDir);
+    const counting: typeof memo = (name, input, compute) =>
+      memo(name, input, () => {
+        names.push(name);
+        return compute();
+      });
+    return {memo: counting, names};
+  };
+  const draws = {analysis: 5, bands: 5};
+  const first = computed("site-1");
+  siteData({dataset: DATASET, version: "v", previous: null, draws, memo: first.memo}).figureRows();
+  assert.include(first.names, "site:figure-rows");
+  assert.include(first.names, "projection");
+  const same = computed("site-1");
+  siteData({dataset: DATASET, version: "v", previous: null, draws, memo: same.memo}).figureRows();
+  assert.deepStrictEqual(same.names, [], "the same code keeps everything");
+  const changed = computed("site-2");
+  siteData({dataset: DATASET, version: "v", previous: null, draws, memo: changed.memo}).figureRows();
+  assert.deepStrictEqual([...new Set(changed.names)], ["site:figure-rows"], "new site code: the rows again, not the projections");
 });
