@@ -168,7 +168,7 @@ export function SiblingDeal(
   const investor = deal.investors.map((id) => companies[id] ?? id).join(" and ");
   const total = terms.max ?? terms.firm;
   // Money on conditions is not put in yet: "agreed to put $50B ($15B of it firm)", "put" only when all of it is firm.
-  const conditional = Boolean(terms.firm && terms.max && terms.max.usd > terms.firm.usd) || Boolean(!terms.firm && terms.max);
+  const conditional = Boolean(terms.max && (!terms.firm || terms.max.usd > terms.firm.usd));
   const parts: (Node | string)[] = [`${when}, ${investor} ${conditional ? "agreed to put" : "put"} `];
   if (total) parts.push(moneyTermText(total), total.fact ? Badge(total.fact, {sources, index}) : DerivedBadge(total.lineage));
   if (terms.firm && terms.max)
