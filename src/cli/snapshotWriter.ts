@@ -210,7 +210,7 @@ export function dealMemo(
     used.add(file);
     const path = join(dir, file);
     // A kept text is handed on unread (KeptText): a file whose key did not change is not read at all (writeSiteData).
-    if (existsSync(path)) return {key, read: () => readFileSync(path, "utf-8")} satisfies KeptText;
+    if (existsSync(path)) return {key, read: () => readFileSync(path, "utf-8"), bytes: () => readFileSync(path)} satisfies KeptText;
     const text = compute();
     writeFileSync(path, text);
     return {key, read: () => text} satisfies KeptText;

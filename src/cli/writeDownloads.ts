@@ -1,6 +1,7 @@
 /** Writes the dataset's downloads into a finished build: `data/<table>.{csv,json,arrow}` and a copy under the data version. */
 import {link, mkdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
+import type {DownloadContent} from "../site/downloads.js";
 import type {SiteData} from "../site/siteData.js";
 
 /**
@@ -13,7 +14,7 @@ export async function writeDownloads(dir: string, site: SiteData): Promise<strin
   // `data/` holds only downloads (Framework's files are under `_file/`): a site copied from the previous build
   // (relink.ts) drops the previous version's, so it stays equal to a clean build.
   await rm(join(dir, "data"), {recursive: true, force: true});
-  const written = new Map<string | Uint8Array, string>();
+  const written = new Map<DownloadContent, string>();
   for (const [path, content] of files) {
     const target = join(dir, path);
     await mkdir(dirname(target), {recursive: true});

@@ -573,8 +573,13 @@ export function figureTable(rows: readonly FigureRow[]): aq.ColumnTable {
 
 /** Returns the value of figure `name` of each deal from the figure table: deal id → value (absent when the deal has none). */
 function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value: number; bound: Bound}> {
-  const picked = figures.params({name}).filter((d: {figure: string}, $: {name: string}) => d.figure === $.name);
-  return new Map((picked.objects() as FigureRow[]).map((r) => [r.deal, {value: r.value, bound: r.bound}]));
+  // One pass over the columns: an arquero filter and its row objects for each of the 20 names a download asks for
+  // were 0.3 CPU-s at 1,000 deals (57,809 rows).
+  const [figure, deal, value, bound] = (["figure", "deal", "value", "bound"] as const).map((c) => figures.array(c) as unknown[]);
+  const out = new Map<string, {value: number; bound: Bound}>();
+  for (let i = 0; i < figure.length; i++)
+    if (figure[i] === name) out.set(deal[i] as string, {value: value[i] as number, bound: bound[i] as Bound});
+  return out;
 }
 
 /**
@@ -589,9 +594,14 @@ function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value
  *   vendor of the chips the deal names, and the GW and H100e only for the vendors of the chips the capacity figure
  *   covers (Amazon → OpenAI's about 2 GW is Trainium, not Nvidia), so vendor rows do not add up to the market total.
  * A superseded deal adds only the money still standing under it (firm, not lapsed), never its commitment, capacity
- * or H100e.
+ * or H100e. `comparison` is compareDeals(dataset), when the caller has it already.
  */
-export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupParty): RollupRow[] {
+export function rollup(
+  dataset: Dataset,
+  figures: aq.ColumnTable,
+  party: RollupParty,
+  comparison: readonly DealComparison[] = compareDeals(dataset)
+): RollupRow[] {
   const measures = {
     investedFirmUsd: figureValues(figures, "investment.firm"),
     // Without contingent money there is no maximum headline: the maximum is the firm investment.
@@ -602,7 +612,7 @@ export function rollup(dataset: Dataset, figures: aq.ColumnTable, party: RollupP
   };
   const vendors = new Map(dataset.chips.map((c) => [c.id, c.vendor]));
   const vendorsOf = (chips: readonly string[]) => [...new Set(chips.map((c) => vendors.get(c)).filter((v): v is string => !!v))];
-  const compared = new Map(compareDeals(dataset).map((r) => [r.id, r]));
+  const compared = new Map(comparison.map((r) => [r.id, r]));
   const partiesOf = (deal: Deal): string[] => {
     if (party === "investor") return [deal.investors.join("+")];
     if (party === "lab") return [deal.lab];

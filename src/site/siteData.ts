@@ -99,11 +99,18 @@ export type TextMemo = (name: string, input: unknown, compute: () => string) => 
 export interface KeptText {
   key: string;
   read(): string;
+  /** Its UTF-8 bytes, read without decoding (a download put together from parts never decodes them). */
+  bytes?(): Uint8Array;
 }
 
 /** Returns a published file's text, read from its handle when it is one. */
 export function textOf(file: string | KeptText): string {
   return typeof file === "string" ? file : file.read();
+}
+
+/** Returns a published file's text as UTF-8 bytes, read undecoded from its handle when it can be. */
+export function bytesOf(file: string | KeptText): Uint8Array {
+  return typeof file === "string" ? Buffer.from(file) : file.bytes ? file.bytes() : Buffer.from(file.read());
 }
 
 /**
@@ -304,9 +311,10 @@ export function siteData({
     });
   });
   const figureList = once((): FigureRow[] => dealFigureRows().flat());
-  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList(), dealFigureRows()));
-  // The downloads' files; the figure table's CSV and JSON are put together from each deal's part, kept by its rows.
-  const downloadFileMap = once(() => downloadFiles(downloads(), version, (name, part, compute) => textOf(keep(name, part, compute))));
+  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList(), dealFigureRows(), comparison()));
+  // The downloads' files; the figure table's CSV and JSON are put together from each deal's part, kept by its rows
+  // (as bytes: at 1,000 deals decoding the parts and encoding the 83 MB again took about 0.5 CPU-s).
+  const downloadFileMap = once(() => downloadFiles(downloads(), version, (name, part, compute) => bytesOf(keep(name, part, compute))));
   const since = once(() => changesSince(previous, {dataVersion: version, asOf: dataset.asOf, figures: figures()}, diffFigureTables));
   const changes = once((): ChangesFile => {
     const {baseline, changes} = since();

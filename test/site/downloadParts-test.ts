@@ -13,7 +13,7 @@ import type {Dataset} from "../../src/core/model.js";
 import {checkFiles} from "../../src/io/dataset.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {type FigureRow, figureRows} from "../../src/site/dataTables.js";
-import {downloadFiles, downloadTables} from "../../src/site/downloads.js";
+import {contentBytes, type DownloadContent, downloadFiles, downloadTables} from "../../src/site/downloads.js";
 import {siteData} from "../../src/site/siteData.js";
 import {withBenchChange} from "../benchChange.js";
 
@@ -33,7 +33,7 @@ afterAll(() => rm(dir, {recursive: true, force: true}));
  * The downloads as the code before the parts wrote them: every figure row computed at once, each file formatted
  * whole; the projections are the memo's in `memoDir` (the same values, read back, as the build's).
  */
-function wholeFiles(dataset: Dataset, memoDir: string): {files: Map<string, string | Uint8Array>; rows: FigureRow[]} {
+function wholeFiles(dataset: Dataset, memoDir: string): {files: Map<string, DownloadContent>; rows: FigureRow[]} {
   const {memo} = dealMemo("core", "site", memoDir);
   const site = siteData({dataset, version: "v", previous: null, draws: DRAWS, memo});
   const rows = figureRows(dataset, site.figures(), site.analysis().projections);
@@ -41,16 +41,16 @@ function wholeFiles(dataset: Dataset, memoDir: string): {files: Map<string, stri
 }
 
 /** The downloads as a build writes them, with the build's memo in `memoDir`. */
-function builtFiles(dataset: Dataset, memoDir: string): Map<string, string | Uint8Array> {
+function builtFiles(dataset: Dataset, memoDir: string): Map<string, DownloadContent> {
   const {memo, keep, reads} = dealMemo("core", "site", memoDir);
   return siteData({dataset, version: "v", previous: null, draws: DRAWS, memo, keep, reads}).downloadFiles();
 }
 
-function assertSame(actual: Map<string, string | Uint8Array>, expected: Map<string, string | Uint8Array>, label: string): void {
+function assertSame(actual: Map<string, DownloadContent>, expected: Map<string, DownloadContent>, label: string): void {
   assert.deepStrictEqual([...actual.keys()], [...expected.keys()], label);
   for (const [path, content] of expected) {
     const got = actual.get(path)!;
-    assert.isTrue(Buffer.from(got).equals(Buffer.from(content)), `${label}: ${path} differs`);
+    assert.isTrue(contentBytes(got).equals(contentBytes(content)), `${label}: ${path} differs`);
   }
 }
 
