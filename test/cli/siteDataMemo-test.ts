@@ -27,6 +27,10 @@ it("inputDigest(value) is the same for values with the same JSON text and differ
       [1, [2]]
     ],
     ["", null],
+    // Leaves (objects of primitives only) are inlined as their JSON text: a leaf's text against a string holding it.
+    [{a: {b: 1}}, {a: {b: 2}}],
+    [{a: {b: 1}}, {a: '{"b":1}'}],
+    [[{x: 1}], [{x: 1}, {}]],
     [
       {a: 1, b: 2},
       {b: 2, a: 1}
@@ -38,6 +42,11 @@ it("inputDigest(value) is the same for values with the same JSON text and differ
   const first = inputDigest([shared, 1], seen);
   assert.strictEqual(seen.get(shared), digest(shared));
   assert.strictEqual(inputDigest([shared, 1], seen), first);
+  // A leaf's part is its text whether or not it was met before (hashed on its own first here): the digest of what
+  // holds it depends on the value alone.
+  const leaf = {id: "a", n: 2};
+  inputDigest(leaf, seen);
+  assert.strictEqual(inputDigest({deal: leaf}, seen), digest({deal: {id: "a", n: 2}}));
 });
 
 it("with results kept between builds, a rebuild after one deal value changes recomputes that deal's only and publishes the same files as a build without them", async () => {
