@@ -25,7 +25,8 @@ export interface PlannedCard {
   name: string;
   /** Path from the site root: `_og/<name>.<hash>.png`. */
   file: string;
-  html: string;
+  /** The page drawn (with the fonts embedded): only on a card to draw. */
+  html?: string;
   alt: string;
   /** Drawn in this build's PDF stage (else copied from the previous build). */
   draw: boolean;
@@ -89,17 +90,21 @@ export async function planCards({
   const wanted = new Set(cardsWanted(index.briefings.map((b) => b.name)));
   const cards: PlannedCard[] = [];
   await mkdir(join(scratch, CARD_DIR), {recursive: true});
+  // A card's name hashes its page with each font as its digest in place of its data (the page with the fonts
+  // embedded is 150 KB: at 1,000 deals hashing them all was about 0.9 CPU-s of a rebuild); the page to draw is made
+  // only for the cards drawn.
+  const fontDigest = (url: string) => `sha256-${createHash("sha256").update(url).digest("hex")}`;
+  const named: CardFonts = {sans400: fontDigest(fonts.sans400), sans700: fontDigest(fonts.sans700), serif600: fontDigest(fonts.serif600)};
   for (const entry of index.briefings) {
     const text = cardText(entry, index.asOf);
-    const html = cardHtml(text, fonts);
-    const hash = createHash("sha256").update(html).digest("hex").slice(0, 16);
+    const hash = createHash("sha256").update(cardHtml(text, named)).digest("hex").slice(0, 16);
     const file = `${CARD_DIR}/${entry.name}.${hash}.png`;
-    const card = {name: entry.name, file, html, alt: cardAlt(text), draw: false};
+    const card = {name: entry.name, file, alt: cardAlt(text), draw: false};
     if (previous[file] === renderer && existsSync(join(previousOut, file))) {
       // A relinked build's scratch holds the previous build's cards already (a copy of the same file).
       if (!existsSync(join(scratch, file))) await copyFile(join(previousOut, file), join(scratch, file));
       cards.push(card);
-    } else if (drawing && wanted.has(entry.name)) cards.push({...card, draw: true});
+    } else if (drawing && wanted.has(entry.name)) cards.push({...card, html: cardHtml(text, fonts), draw: true});
   }
   // What each card is (or will be) drawn with, for the next build; a failed PDF stage fails the build, record and all.
   await writeFile(join(scratch, RECORD), `${JSON.stringify(Object.fromEntries(cards.map((c) => [c.file, renderer])), null, 1)}\n`);
@@ -144,7 +149,7 @@ export function previewImage(plan: CardPlan, page: string, depth: number, siteUr
  * ratio 1, the fonts loaded). Returns how many it drew.
  */
 export async function drawCards(browser: Browser | null, scratch: string, plan: CardPlan): Promise<number> {
-  const todo = plan.cards.filter((c) => c.draw);
+  const todo = plan.cards.filter((c): c is PlannedCard & {html: string} => c.draw && c.html !== undefined);
   if (todo.length && !browser) throw new Error("no browser to draw the link-preview cards");
   if (todo.length) {
     const page = await browser!.newPage();

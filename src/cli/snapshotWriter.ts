@@ -8,9 +8,9 @@
  * unless the lockfile changed.
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {dirname, join, sep} from "node:path";
 import type {Dataset} from "../core/model.js";
 import {readSiteData} from "../site/loaderOutput.js";
 import {type DealMemo, type KeptText, type SiteData, siteDataFiles, type TextMemo, textOf} from "../site/siteData.js";
@@ -47,12 +47,18 @@ export interface SnapshotPlan {
  * Returns the loader file in docs/data that publishes `path` (e.g. `docs/data/briefings/[briefing].json.ts`,
  * `docs/data/deals/[deal].json.ts`, `docs/data/pages/[page].json.ts`), or null.
  */
-function loaderOf(path: string): string | null {
+function loaderOf(path: string, loaders: ReadonlySet<string>): string | null {
   const candidates = [
     `docs/${path}.ts`,
     ...["briefing", "deal", "page"].map((param) => `docs/${path.replace(/\/[^/]+\.json$/, `/[${param}].json`)}.ts`)
   ];
-  return candidates.find((c) => existsSync(c)) ?? null;
+  return candidates.find((c) => loaders.has(c)) ?? null;
+}
+
+/** Returns the files under docs/data (`docs/data/deals/[deal].json.ts`…): read once, not tried once per published file. */
+function dataLoaders(): Set<string> {
+  const files = existsSync("docs/data") ? readdirSync("docs/data", {recursive: true, encoding: "utf-8"}) : [];
+  return new Set(files.map((f) => `docs/data/${f.split(sep).join("/")}`));
 }
 
 /**
@@ -84,6 +90,9 @@ export async function writeSiteData({
   const files = await siteDataFiles(site);
   const previous = readIndex();
   const index: PublishedIndex = {};
+  // At 1,000 deals there are 2,000 files and 3 loaders: each loader's list entry and mtime are read once.
+  const loaders = dataLoaders();
+  const loaderMs = new Map<string, number>();
   for (const [path, file] of files) {
     const target = join(CACHE, path);
     const key = typeof file === "string" ? null : file.key;
@@ -106,12 +115,13 @@ export async function writeSiteData({
       entry = {key, hash: nameHash(text), size: Buffer.byteLength(text), mtimeMs: 0};
     }
     // Framework takes a cached output only when it is newer than its loader (a fresh checkout may touch loaders).
-    const loader = loaderOf(path);
+    const loader = loaderOf(path, loaders);
     let mtimeMs = unmoved ? before.mtimeMs : (await stat(target)).mtimeMs;
     if (loader) {
-      const loaderMs = (await stat(loader)).mtimeMs;
-      if (mtimeMs <= loaderMs) {
-        const later = new Date(loaderMs + 1000);
+      if (!loaderMs.has(loader)) loaderMs.set(loader, (await stat(loader)).mtimeMs);
+      const loaderMtime = loaderMs.get(loader)!;
+      if (mtimeMs <= loaderMtime) {
+        const later = new Date(loaderMtime + 1000);
         await utimes(target, later, later);
         mtimeMs = (await stat(target)).mtimeMs;
       }
