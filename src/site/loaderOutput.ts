@@ -35,7 +35,7 @@ export async function siteDataFile(site: SiteData, path: string): Promise<string
   const deal = /^data\/deals\/([^/]+)\.json$/.exec(path)?.[1];
   if (deal) return JSON.stringify(await site.dealPage(deal));
   const page = /^data\/pages\/([^/]+)\.json$/.exec(path)?.[1];
-  if (page) return JSON.stringify(site.topicPage(page));
+  if (page) return JSON.stringify(await site.topicPage(page));
   const parts: Record<string, () => unknown> = sharedFiles(site);
   if (!Object.hasOwn(parts, path)) throw new Error(`invalid data file: ${path}`);
   return JSON.stringify(await parts[path]());

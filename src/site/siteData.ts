@@ -39,7 +39,7 @@ import {type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import type {FigureValue} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
-import {TOPIC_PAGES, topicPageFile} from "./topicPage.js";
+import {isTopicPage, TOPIC_PAGES, topicPageFile} from "./topicPage.js";
 import {NO_READS_MEMO, type ReadsMemo} from "./trackedReads.js";
 import type {Analysis, BandsFile, BriefingEntry, BriefingIndex, ChangesFile, PublicDataset, PublishedFiles} from "./types.js";
 
@@ -386,7 +386,8 @@ export function siteData({
     return keep("deal-page-file", body, () => JSON.stringify(finishDealPage(body)));
   };
   // A topic page's own data file (topicPage.ts).
-  const topicPage = (page: string) => topicPageFile(page, publicData(), analysis(), bands);
+  const topicPage = async (page: string) =>
+    topicPageFile(page, publicData(), analysis(), bands, isTopicPage(page) && "ownBriefing" in TOPIC_PAGES[page] ? await briefings() : undefined);
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,
@@ -449,7 +450,7 @@ export async function siteDataFiles(site: SiteData): Promise<Map<string, string 
   for (const [path, compute] of Object.entries(sharedFiles(site))) files.set(path, JSON.stringify(await compute()));
   for (const {name} of (await site.briefings()).briefings) files.set(`data/briefings/${name}.json`, await site.sliceText(name));
   for (const {id} of site.publicData().deals) files.set(`data/deals/${id}.json`, await site.dealPageText(id));
-  for (const page of Object.keys(TOPIC_PAGES)) files.set(`data/pages/${page}.json`, JSON.stringify(site.topicPage(page)));
+  for (const page of Object.keys(TOPIC_PAGES)) files.set(`data/pages/${page}.json`, JSON.stringify(await site.topicPage(page)));
   return files;
 }
 

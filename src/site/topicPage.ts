@@ -19,7 +19,7 @@ import {ARTICLE_DEALS, type DealProjection} from "../core/index.js";
 import {labExposure} from "../core/recycling/labExposure.js";
 import {concerns} from "../core/signals.js";
 import {citedOnly, optionHolders} from "./briefingSlice.js";
-import type {Analysis, BandsFile, PublicDataset, TopicPageFile} from "./types.js";
+import type {Analysis, BandsFile, BriefingIndex, PublicDataset, TopicPageFile} from "./types.js";
 
 export type {TopicPageFile} from "./types.js";
 
@@ -46,6 +46,8 @@ interface TopicCut {
    * core/signals.ts `concerns`): a file that holds only some deals keeps those and the observations of no deal.
    */
   concerningOnly?: true;
+  /** The page prints the call of the briefing it links and links its PDF (the home page): the file carries that entry. */
+  ownBriefing?: true;
 }
 
 /** Page (its path without the slash; the home page is "index") → what it draws. */
@@ -73,7 +75,7 @@ export const TOPIC_PAGES = {
     allSources: true
   },
   // The home page: the founding case, its sibling deals and a card for each deal (the explorer has its own file).
-  index: {data: [], analysis: [], projection: [], noProjections: true, founding: true},
+  index: {data: [], analysis: [], projection: [], noProjections: true, founding: true, ownBriefing: true},
   // The signals and every observation (the board lists them all: they are dated evidence, not one row per deal).
   signals: {data: ["signals"], analysis: [], projection: [], noProjections: true}
 } as const satisfies Record<string, TopicCut>;
@@ -119,12 +121,19 @@ export function topicDeals(data: Pick<PublicDataset, "deals">, analysis: Pick<An
  * page's are, citedOnly). Above a dozen deals it holds only the deals the market details (see {@link topicDeals}):
  * their deals, projections, comparison rows, capacity shares and bands, the names of the first few option holders
  * and how many there are, and `data.dealCount` (how many deals the data holds) and `data.sourceCount` (how many
- * numbered sources), so the page can say what it leaves out. `bands` is required by a page whose cut draws them (/capacity).
+ * numbered sources), so the page can say what it leaves out. `bands` is required by a page whose cut draws them (/capacity),
+ * `briefings` (the whole index) by one that prints its own briefing's call (the home page).
  * Throws `topic page: invalid page: <page>` for a page without a cut.
  *
  * @example topicPageFile("options", data, analysis).analysis.projections["amd-openai"].options // the deal's options
  */
-export function topicPageFile(page: string, data: PublicDataset, analysis: Analysis, bands?: () => BandsFile): TopicPageFile {
+export function topicPageFile(
+  page: string,
+  data: PublicDataset,
+  analysis: Analysis,
+  bands?: () => BandsFile,
+  briefings?: BriefingIndex
+): TopicPageFile {
   if (!isTopicPage(page)) throw new Error(`topic page: invalid page: ${page}`);
   const cut: TopicCut = TOPIC_PAGES[page];
   const largest = topicDeals(data, analysis);
@@ -169,7 +178,18 @@ export function topicPageFile(page: string, data: PublicDataset, analysis: Analy
     page,
     data: wholeSources ? body.data : citedOnly(body.data, body),
     analysis: body.analysis,
-    ...(cut.bands && bands ? {bands: ((b) => ({...b, bands: keep(b.bands)}))(bands())} : {})
+    ...(cut.bands && bands ? {bands: ((b) => ({...b, bands: keep(b.bands)}))(bands())} : {}),
+    ...(cut.ownBriefing && briefings ? {briefings: ownBriefing(briefings, page === "index" ? "/" : `/${page}`)} : {})
+  };
+}
+
+/** Returns the briefing index cut to the briefing that the page at `path` ("/") links: its entry and its `pages` row. */
+function ownBriefing(index: BriefingIndex, path: string): BriefingIndex {
+  const name = index.pages[path];
+  return {
+    ...index,
+    briefings: index.briefings.filter((b) => b.name === name),
+    pages: name === undefined ? {} : {[path]: name}
   };
 }
 

@@ -225,6 +225,11 @@ export interface TopicPageFile {
     Partial<Omit<Analysis, "asOf" | "projections">> & {projections: Record<string, Partial<ReturnType<typeof projectDeal>>>};
   /** /capacity: the P10–P90 capacity bands of the file's deals. */
   bands?: BandsFile;
+  /**
+   * The home page: the briefing index cut to the briefing the page links (its call and PDF), not every briefing's
+   * (`data/briefings.json` is 3.3 MB at 1,000 deals).
+   */
+  briefings?: BriefingIndex;
 }
 
 /** Every published file: its path as Framework serves it → its type. */

@@ -15,13 +15,13 @@ beforeAll(async () => {
   ({site} = await publishedSite());
 });
 
-it("each topic page's file holds every deal and, of what the page draws, exactly what the whole files hold", () => {
+it("each topic page's file holds every deal and, of what the page draws, exactly what the whole files hold", async () => {
   const data = site.publicData();
   const analysis = site.analysis();
   const whole = JSON.stringify(data).length + JSON.stringify(analysis).length;
   const cited = JSON.stringify([data.deals, data.assumptions, data.chips]);
   for (const [page, cut] of Object.entries(TOPIC_PAGES)) {
-    const file = site.topicPage(page);
+    const file = await site.topicPage(page);
     assert.strictEqual(file.page, page);
     // What the browser's own model reads when a reader moves a slider: whole.
     for (const key of ["deals", "chips", "assumptions", "scenarios", "version", "asOf", ...cut.data] as const)
@@ -71,14 +71,27 @@ it("each page with a file of its own loads it, and neither the whole dataset nor
 });
 
 it("the loader of data/pages/<page>.json (npm run dev) publishes the same file as the build; an unknown page throws", async () => {
-  assert.strictEqual(await siteDataFile(site, "data/pages/options.json"), JSON.stringify(site.topicPage("options")));
+  assert.strictEqual(await siteDataFile(site, "data/pages/options.json"), JSON.stringify(await site.topicPage("options")));
   assert.throws(() => topicPageFile("no-such-page", site.publicData(), site.analysis()), /topic page: invalid page: no-such-page/);
 });
 
-it("/capacity's file carries its deals' capacity bands, as the whole bands file gives them", () => {
-  const file = site.topicPage("capacity");
+it("/capacity's file carries its deals' capacity bands, as the whole bands file gives them", async () => {
+  const file = await site.topicPage("capacity");
   assert.deepStrictEqual(file.bands, site.bands());
-  assert.notProperty(site.topicPage("roadmap"), "bands");
+  assert.notProperty(await site.topicPage("roadmap"), "bands");
+});
+
+it("the home page's file carries the briefing the page links (the market's call and PDF) as the whole index has it, and no other; the page loads no other index", async () => {
+  const index = await site.briefings();
+  const own = (await site.topicPage("index")).briefings!;
+  assert.strictEqual(index.pages["/"], "market");
+  assert.deepStrictEqual(own.briefings, [index.briefings.find((b) => b.name === "market")]);
+  assert.deepStrictEqual(own.pages, {"/": "market"});
+  assert.deepStrictEqual({...own, briefings: [], pages: {}}, {...index, briefings: [], pages: {}}, "the index's other fields");
+  assert.isAbove(index.briefings.length, 1);
+  for (const page of Object.keys(TOPIC_PAGES).filter((p) => p !== "index"))
+    assert.notProperty(await site.topicPage(page), "briefings", page);
+  assert.notInclude(readFileSync("docs/index.md", "utf-8"), "data/briefings.json");
 });
 
 it("above a dozen deals a page's file holds the deals the market details, says how many there are, and stays bounded", () => {
