@@ -387,7 +387,13 @@ export function siteData({
   };
   // A topic page's own data file (topicPage.ts).
   const topicPage = async (page: string) =>
-    topicPageFile(page, publicData(), analysis(), bands, isTopicPage(page) && "ownBriefing" in TOPIC_PAGES[page] ? await briefings() : undefined);
+    topicPageFile(
+      page,
+      publicData(),
+      analysis(),
+      bands,
+      isTopicPage(page) && "ownBriefing" in TOPIC_PAGES[page] ? await briefings() : undefined
+    );
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,
