@@ -277,6 +277,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "ceiling-gw-years": figure(c?.ceilingGwYears),
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
+      // The payback sentence with each year's basis named (critic s14 #3); missing without cash flows.
+      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null)) : missing,
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
       // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
@@ -615,6 +617,45 @@ function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string
 }
 
 /**
+ * Where a payback year falls against the year the spend ends (both on one basis): "before the spend ends in 2033",
+ * "the year the spend ends, 2033", "after the spend ends in 2033" (a year after the last year of spend is still
+ * cash from the deal: the capacity's use and its costs end with the spend, the capex can fall before it).
+ */
+export function paybackAgainstEnd(payback: number, termEnd: number | null): string {
+  if (termEnd === null) return "";
+  if (payback < termEnd) return `, before the spend ends in ${termEnd}`;
+  if (payback === termEnd) return `, the year the spend ends`;
+  return `, after the spend ends in ${termEnd}`;
+}
+
+/**
+ * The payback sentence outside even odds, each year on a basis it names (critic s14 #3: "turns positive in about
+ * 2034, with the spend ending in 2033" set the median draw's year beside the base case's last year of spend). The
+ * spend's end is the base case's (the flows `termEndYear` reads), so it sits with the base case's payback; the
+ * median draw's year is named as such (the share of draws that pay back is the draws sentence's, beside it):
+ * "In the median of the draws cumulative cash turns positive in 2034; at every assumption's base value it does in
+ * 2032, before the spend ends in 2033". Where the headline is the base case
+ * itself (no draws), one clause: "Cumulative cash turns positive in 2032, before the spend ends in 2033".
+ */
+export function paybackWords(
+  r: Pick<DealProjection["recycling"], "paybackNeverShare" | "baseCase" | "paybackYear">,
+  termEnd: number | null
+): string {
+  const baseClause = (year: number | null) =>
+    year !== null
+      ? `turns positive in ${year}${paybackAgainstEnd(year, termEnd)}`
+      : `is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
+  if (!r.baseCase) return `Cumulative cash ${baseClause(r.paybackYear)}`;
+  // The share of draws that pay back is the draws sentence's (npv-draws.words), which follows this one on page 1.
+  const median =
+    r.paybackYear !== null
+      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}`
+      : "In the median of the draws cumulative cash does not turn positive within the deal";
+  const base = r.baseCase.paybackYear;
+  return `${median}; at every assumption's base value it ${base !== null ? `does in ${base}${paybackAgainstEnd(base, termEnd)}` : baseClause(null)}`;
+}
+
+/**
  * The payback sentence where it is at even odds: "Cumulative cash turns positive within the deal in 50% of the
  * draws, so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every
  * assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035."
@@ -627,8 +668,8 @@ export function paybackEvenWords(
   const base = r.baseCase ?? {npvUsd: r.npvUsd?.value ?? null, paybackYear: r.paybackYear};
   const basePayback =
     base.paybackYear != null
-      ? `cumulative cash turns positive in ${base.paybackYear}`
-      : "cumulative cash is still below zero when the spend ends";
+      ? `cumulative cash turns positive in ${base.paybackYear}${paybackAgainstEnd(base.paybackYear, termEnd)}`
+      : `cumulative cash is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
   const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
   // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
   const median = r.baseCase
@@ -636,7 +677,8 @@ export function paybackEvenWords(
       ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
       : ' (the median draw\'s "no payback" rests on a few of them)'
     : "";
-  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
+  // The spend's end is the base case's, so it is said with the base case's payback (critic s14 #3).
+  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them; with every assumption at its base value ${npv}${basePayback}.`;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   leverWords,
   npvBasisWords,
   paybackEvenWords,
+  paybackWords,
   signGapWords
 } from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
@@ -561,7 +562,7 @@ it("paybackEven: between 40% and 60% of draws never paying back, the page gives 
       {paybackNeverShare: 0.5001, npvUsd: null, paybackYear: null, baseCase: {npvUsd: -7e9, paybackYear: 2035, operatingProfitUsd: null}},
       2036
     ),
-    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035.'
+    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035, before the spend ends in 2036.'
   );
   assert.include(
     paybackEvenWords(
@@ -678,4 +679,47 @@ it("signGapWords: where the median cash NPV is below zero and the base case abov
   // Same sign, or a median above a negative base: nothing is said.
   assert.strictEqual(gap(-1e9, -0.5e9), "");
   assert.strictEqual(gap(1e9, -0.5e9), "");
+});
+
+it("paybackWords: the median draw's payback year and the base case's beside the base case's end of spend, each basis named (critic s14 #3)", () => {
+  // Microsoft → OpenAI's shape: the median draw pays back in 2034, the base case in 2032, its spend ends in 2033. The
+  // page said "turns positive in about 2034, with the spend ending in 2033": a median year beside a base-case end.
+  type R = Parameters<typeof paybackWords>[0];
+  const base = (npvUsd: number, paybackYear: number | null) => ({npvUsd, paybackYear, operatingProfitUsd: null});
+  const msft: R = {paybackYear: 2034, paybackNeverShare: 0.4, baseCase: base(-2e9, 2032)};
+  assert.strictEqual(
+    paybackWords(msft, 2033),
+    "In the median of the draws cumulative cash turns positive in about 2034; at every assumption's base value it does in 2032, before the spend ends in 2033"
+  );
+  // The base case paying back the year the spend ends, or after it; and not at all.
+  assert.match(paybackWords({...msft, baseCase: base(0, 2033)}, 2033), /it does in 2033, the year the spend ends$/);
+  assert.match(paybackWords({...msft, baseCase: base(0, 2034)}, 2033), /it does in 2034, after the spend ends in 2033$/);
+  assert.strictEqual(
+    paybackWords({...msft, paybackYear: null, baseCase: base(-7e9, null)}, 2036),
+    "In the median of the draws cumulative cash does not turn positive within the deal; at every assumption's base value it is still below zero when the spend ends in 2036"
+  );
+  // No draws: the headline is the base case, one clause, no median named.
+  assert.strictEqual(
+    paybackWords({...msft, paybackYear: 2032, baseCase: undefined}, 2033),
+    "Cumulative cash turns positive in 2032, before the spend ends in 2033"
+  );
+});
+
+it("every deal's page-1 payback sentence names the median draw's year as such and says the spend's end only beside the base case (critic s14 #3)", () => {
+  const drawn = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 400, tornadoFigures: []})]));
+  const t = figureTable({dataset, version: "t", projections: drawn});
+  let checked = 0;
+  for (const deal of dataset.deals) {
+    const w = t.get(`${deal.id}.econ.payback.words`);
+    if (w?.kind !== "text") continue;
+    checked++;
+    const r = drawn[deal.id].recycling;
+    if (r.paybackYear !== null)
+      assert.include(w.text, `median of the draws cumulative cash turns positive in about ${r.paybackYear}`, deal.id);
+    // The year the spend ends is the base case's: it is said only after "base value".
+    const end = w.text.indexOf("spend ends");
+    assert.isAbove(end, w.text.indexOf("base value"), `${deal.id}: ${w.text}`);
+    assert.isAbove(w.text.indexOf("base value"), -1, deal.id);
+  }
+  assert.strictEqual(checked, 7);
 });
