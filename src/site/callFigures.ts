@@ -43,6 +43,7 @@ import {
   type TornadoRow,
   type TwoClusters,
   toUsd,
+  weakestStatus,
   withValue
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
@@ -126,11 +127,17 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
  *
  * @example expectedMoneyText({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}) // "$15B expected (up to $25B)"
  */
-export function expectedMoneyText(expected: Pick<Figure, "value" | "unit">, max: Pick<Figure, "value" | "unit" | "bound">): string {
+export function expectedMoneyText(
+  expected: Pick<Figure, "value" | "unit">,
+  max: Pick<Figure, "value" | "unit" | "bound">,
+  probability?: number
+): string {
   if (expected.value === 0 && max.value === 0) return "none";
   const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
   if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
-  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)})`;
+  // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
+  const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
+  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance})`;
 }
 
 /**
@@ -270,7 +277,14 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
       "new-money-max": flows && r ? figure(r.newMoneyMaxUsd) : missing,
-      "new-money-expected": flows && r ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd)) : missing,
+      "new-money-expected":
+        flows && r && p
+          ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd, p.assumptions["contingent-probability"]))
+          : missing,
+      // The editors' chance that a contingent tranche is paid (an assumption the expected new money rests on).
+      "contingent-probability": p
+        ? ({...number(p.assumptions["contingent-probability"], "fraction", "exact", false), status: "assumption"} as FigureValue)
+        : missing,
       "new-share": figure(r?.investmentToCommitmentNew),
       "revenue-per-dollar": figure(r?.revenuePerDollarInvested),
       "gw-years": figure(c?.gwYears.contract),
@@ -905,10 +919,19 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
       value: figures.reduce((s, f) => s + f.value, 0),
       unit,
       bound: combineBounds(figures.map((f) => f.bound)),
-      status: "estimate",
+      // A sum's status is its weakest part's, as a figure's lineage gives it (critic s14 #7: the expected new money,
+      // weighted by an assumed chance, was badged "estimate").
+      status: weakestStatus(figures.map((f) => f.lineage.status)),
       derived: true
     };
   };
+  const contingentChance = dataset.assumptions.find((a) => a.id === "contingent-probability")?.base;
+  yield [
+    "market.contingent-probability",
+    contingentChance === undefined
+      ? missing
+      : ({...number(contingentChance, "fraction", "exact", false), status: "assumption"} as FigureValue)
+  ];
   const commitment = sum(priced, (d) => projections[d.id].recycling.commitmentUsd, "usd");
   const newMoney = sum(priced, (d) => projections[d.id].recycling.newMoneyExpectedUsd, "usd");
   yield ["market.commitment-priced", commitment];
@@ -918,7 +941,7 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield [
     "market.new-money-expected",
     newMoney.kind === "number" && newMoneyMax.kind === "number"
-      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}))
+      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}, contingentChance))
       : missing
   ];
   yield [
@@ -929,7 +952,7 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
           value: newMoney.value / commitment.value,
           unit: "fraction",
           bound: combineBounds([commitment.bound === "at-least" ? "up-to" : commitment.bound, newMoney.bound]),
-          status: "estimate",
+          status: weakestStatus([commitment.status ?? "estimate", newMoney.status ?? "estimate"]),
           derived: true
         }
       : missing

@@ -65,9 +65,15 @@ it("economicsFigures: amazon-anthropic's coverage is GW-years bought ÷ ceiling 
   assertInDelta(value("nvidia-openai.status.superseded"), 1, 0);
   // New money is an expectation with a ceiling: $5B + $20B × 0.5 = $15B expected, $5B + $20B = $25B at most.
   assertInDelta(value("amazon-anthropic.econ.new-money-max"), 25e9, 1);
-  assert.strictEqual(words("amazon-anthropic.econ.new-money-expected"), "$15B expected (up to $25B)");
+  assert.strictEqual(
+    words("amazon-anthropic.econ.new-money-expected"),
+    "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)"
+  );
   // $10B + $30B × 0.5 = $25B expected, $40B at most; Microsoft's firm "up to $5B" is all of it: no expectation.
-  assert.strictEqual(words("google-anthropic.econ.new-money-expected"), "$25B expected (up to $40B)");
+  assert.strictEqual(
+    words("google-anthropic.econ.new-money-expected"),
+    "$25B expected (up to $40B; each contingent tranche at the editors' 50% chance)"
+  );
   assert.strictEqual(words("microsoft-nvidia-anthropic.econ.new-money-expected"), "up to $5B");
   // The commitment is a floor only where the source says "over": Amazon → Anthropic, not Amazon → OpenAI's $138B.
   assertInDelta(value("amazon-anthropic.status.commitment-floor"), 1, 0);
@@ -84,7 +90,17 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money"), 77.5e9, 1);
   // At most: 25 + 50 + 0 + 40 + 5 + 0 + 0 = $120B if every contingent tranche is paid.
   assertInDelta(value("market.new-money-max"), 120e9, 1);
-  assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
+  assert.strictEqual(
+    words("market.new-money-expected"),
+    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance)"
+  );
+  // Its status is its weakest input's (critic s14 #7): the expected new money rests on the editors' assumed chance, so
+  // the sum is an assumption, not the "estimate" every market sum was given; the ratio on it likewise.
+  assert.strictEqual((table.get("market.new-money") as {status?: string}).status, "assumption");
+  assert.strictEqual((table.get("market.new-share") as {status?: string}).status, "assumption");
+  assert.strictEqual((table.get("market.new-money-max") as {status?: string}).status, "estimate");
+  assert.strictEqual((table.get("market.commitment-priced") as {status?: string}).status, "estimate");
+  assert.strictEqual(formatFigure(table.get("market.contingent-probability")!), "50%");
   assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
   // At every assumption's base value Amazon → Anthropic (2035), CoreWeave → OpenAI (2029), Microsoft → OpenAI (2032)
   // and Oracle → OpenAI (2029) pay back; Amazon → OpenAI, Microsoft + Nvidia → Anthropic and Google → Anthropic never
@@ -257,7 +273,7 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   );
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "New money in this deal",
-    value: "$15B expected (up to $25B)",
+    value: "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)",
     status: "assumption"
   });
   // A term the data assumes says so beside the amount's own status (critic 35): Microsoft → OpenAI's 7 years are
