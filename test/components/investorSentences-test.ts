@@ -4,6 +4,7 @@
 import {assert, it} from "vitest";
 import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
 import {critiqueClaims, operatingProfitBasis, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
+import {usd} from "../../docs/components/format.js";
 import {
   ceilingFilledSentence,
   leaseClause,
@@ -160,4 +161,25 @@ it("operatingProfitBasis: the margin beside an operating profit is that profit's
     checked++;
   }
   assert.isAtLeast(checked, 7);
+});
+
+it("tradeoffRows: the peak year's spend is the cash figures' and its status is its weakest input's, the spread's assumptions included (critic s14 #12)", () => {
+  let seen = 0;
+  for (const deal of dataset.deals) {
+    const p = projections[deal.id];
+    if (!p.commitment) continue;
+    const cell = tradeoffRows(deal, p).find((r) => r.topic === "Demand backstop")!.provider.figure!;
+    seen++;
+    // Amazon → Anthropic printed "about $11.7B in a full year of spend … reported": a spread along the delivery, not
+    // a figure a source states.
+    assert.notStrictEqual(cell.lineage.status, "reported", deal.id);
+    assert.strictEqual(cell.lineage.status, "assumption", deal.id);
+    assert.isTrue(cell.lineage.inputs.includes("assumption:revenue-per-gw-year"), deal.id);
+    const peak = Math.max(...p.recycling.flows.map((f) => f.spend));
+    assert.include(cell.text, usd(peak), deal.id);
+  }
+  assert.strictEqual(seen, 7);
+  // Where the capacity is built out, the build's months are among its inputs (Microsoft → OpenAI).
+  const msft = tradeoffRows(dataset.deals.find((d) => d.id === "microsoft-openai")!, projections["microsoft-openai"]);
+  assert.include(msft.find((r) => r.topic === "Demand backstop")!.provider.figure!.lineage.inputs, "assumption:build-months");
 });

@@ -4,7 +4,7 @@
  * row is editorial structure (constant); every number comes from the projection.
  */
 
-import {capacityName, type Deal, type Figure} from "../../lib/core.js";
+import {capacityName, cashSpendByYear, type Deal, type Figure, mergeLineage} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {bounded, count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -32,7 +32,22 @@ const fig = (figure: Figure | null | undefined, text: (f: Figure) => string) =>
 export function tradeoffRows(deal: Deal, view: DealView): Row[] {
   const {commitment, recycling, capacity} = view;
   const chips = deal.hardware.chips.length;
-  const peak = commitment ? Math.max(...commitment.perYear.map((d) => d.usd)) : 0;
+  // The year of most spend as the cash figures take it (the commitment chart's bars, critic s14 #3), else the
+  // commitment's own spread.
+  const cash = cashSpendByYear(recycling.flows ?? []);
+  const peak = Math.max(0, ...(cash.length ? cash : (commitment?.perYear ?? [])).map((d) => d.usd));
+  // Its lineage is the spread's as well as the amount's (critic s14 #12: it carried the commitment's "reported"): the
+  // spend the cash model takes (the price per GW-year, the build-out's months and slip where the capacity is built
+  // out), the term, and the capacity whose delivery it follows.
+  const peakLineage = commitment
+    ? mergeLineage(
+        commitment.totalUsd.lineage,
+        commitment.years.lineage,
+        commitment.gwYears.contract.lineage,
+        ...(cash.length && recycling.revenueUsd ? [recycling.revenueUsd.lineage] : []),
+        ...(capacity?.gw ? [capacity.gw.lineage] : [])
+      )
+    : null;
   // Whether the provider's group puts money into the lab (a rebate in the supplier's own stock is not an investment).
   const invests = recycling.investmentFirmUsd.value > 0 || recycling.investmentMaxUsd.value > 0;
   // A capacity figure for part of the hardware is never called the ceiling (critic s9: AO's 2 GW is Trainium only).
@@ -74,7 +89,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
               // The year of most spend in the model's spread of the commitment: a model figure, "about" whatever the
               // commitment's own bound (critic s6 #15: "over $11.7B" was 100 ÷ 8.55, a spread, not a floor).
               text: `${withBound(usd(peak), "about")} in a full year of spend`,
-              lineage: commitment.totalUsd.lineage
+              lineage: peakLineage!
             }
           : null
       }
