@@ -145,7 +145,8 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             text: "Seen as captive to one investor's cloud.",
             figure: fig(
               recycling.revenuePerDollarInvested,
-              (f) => `the spend is ${bounded(f.value, f.bound, times)} its investor's firm money`
+              // The comparison's denominator, named: all the firm money to date (critic s14 #4).
+              (f) => `the spend is ${bounded(f.value, f.bound, times)} the firm money its investor has put in to date`
             )
           }
         : {
@@ -158,12 +159,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             effect: "cost",
             text: "Seen as buying its own revenue (the recycling critique).",
             // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
+            // Firm to every tranche paid, both said (critic s14 #4: "up to 5%" read as a ceiling where the new money
+            // can reach 25%); "at most" where the commitment is a floor, so the shares can only be smaller.
             figure: recycling.investmentToCommitmentNew
-              ? fig(recycling.investmentToCommitmentNew, (f) =>
-                  f.value > 0
-                    ? `new money is ${bounded(f.value, f.bound, pct)} of the commitment`
-                    : "no new money is put in against the commitment"
-                )
+              ? newMoneyShare(recycling.investmentToCommitmentNew, recycling.investmentToCommitmentNewMax)
               : fig(recycling.investmentToCommitmentFirm, (f) =>
                   f.value > 0
                     ? `firm investment is ${bounded(f.value, f.bound, pct)} of the commitment`
@@ -177,6 +176,23 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
           }
     }
   ];
+}
+
+/**
+ * The provider's new money as a share of the commitment, firm and with every contingent tranche paid: "new money is
+ * 5% (firm) to 25% (every tranche paid) of the commitment, at most (the commitment is a floor)"; one share where the
+ * two agree; "no new money …" at none.
+ */
+export function newMoneyShare(firm: Figure, max: Figure | null | undefined): {text: string; lineage: Figure["lineage"]} {
+  if (!(firm.value > 0) && !(max && max.value > 0)) return {text: "no new money is put in against the commitment", lineage: firm.lineage};
+  const floor = firm.bound === "up-to" ? ", at most (the commitment is a floor)" : "";
+  const range = max && max.value > firm.value * (1 + 1e-9);
+  return {
+    text: range
+      ? `new money is ${firm.bound === "about" ? "about " : ""}${pct(firm.value)} (firm) to ${pct(max.value)} (every tranche paid) of the commitment${floor}`
+      : `new money is ${bounded(firm.value, firm.bound, pct)} of the commitment`,
+    lineage: range ? mergeLineage(firm.lineage, max.lineage) : firm.lineage
+  };
 }
 
 function CellView(cell: Cell, party: string): HTMLElement {

@@ -498,10 +498,17 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const source = chartSource(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
   });
+  // Commitment ÷ investment on the comparison's one denominator for every deal, said in the title (critic s14 #4: the
+  // title divided by the relationship's expected investment, "19× Microsoft's expected investment", where the table
+  // divides by firm money and the money was all paid years before the deal).
+  const ratioRow = context.analysis.comparison?.find((c) => c.id === deal.id);
+  const ratio = ratioRow?.commitmentToInvestment;
   const flowFinding =
-    r.commitmentUsd && r.investmentExpectedUsd.value > 0
-      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
-      : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
+    r.commitmentUsd && ratio && ratioRow
+      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times)} the firm money ${ratioRow.ratioInvestors.map((p) => p.name).join(" and ")} has invested in ${lab} to date${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
+      : r.commitmentUsd && r.investmentExpectedUsd.value > 0
+        ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
+        : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
   const npvWords = r.npvUsd
     ? `discounted at ${pct(rate)}, ${r.baseCase ? "the draws' median NPV is" : "the flows are worth"} ${derivedText({...r.npvUsd, unit: "usd"})}`
     : "";
