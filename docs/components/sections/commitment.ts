@@ -226,7 +226,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
       shown === "cash"
         ? `The bars are the spend the cash figures (NPV and payback) take, year by year${
             spreadSpan && spreadSpan !== span
-              ? `: the lab spends as the capacity comes online, ${span}, not evenly from the contract's start (${spreadSpan}, the “${PROFILE_WORDS[own]}” profile)`
+              ? `: the lab spends as the capacity comes online, ${span}, not spread evenly over the term from the contract's start (${spreadSpan})`
               : ""
           }. `
         : "";
