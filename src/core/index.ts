@@ -53,6 +53,7 @@ export * from "./random/triangular.js";
 export * from "./random/uniform.js";
 export * from "./random/xoshiro128ss.js";
 export * from "./recycling/cashFlowMeasures.js";
+export * from "./recycling/cashSpendByYear.js";
 export * from "./recycling/companyParents.js";
 export * from "./recycling/dealEquity.js";
 export * from "./recycling/dealInvestment.js";

@@ -178,7 +178,13 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.recycling.npv",
     {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(median of the draws)" : "")}
   ],
-  ["Payback year (cumulative cash)", "deal.recycling.paybackYear"],
+  // The median draw's year where the NPV beside it is the median (critic s14 #3: the page's text names the base
+  // case's year beside it, so the box says which one it is).
+  [
+    "Payback year (cumulative cash)",
+    "deal.recycling.paybackYear",
+    {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(median of the draws)" : "")}
+  ],
   [
     "Electricity at the ceiling",
     "deal.econ.energy-twh",
@@ -234,7 +240,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       continue;
     }
     if (name === "deal.recycling.paybackYear" && value.kind === "missing" && get("deal.recycling.npv").kind === "number") {
-      out.push({label, value: "not within the deal"});
+      out.push({label, value: `not within the deal${isOne(get("deal.econ.npv-median")) ? " (median of the draws)" : ""}`});
       continue;
     }
     if (value.kind === "missing" && !options.keepMissing) continue;

@@ -43,6 +43,7 @@ import {
   type TornadoRow,
   type TwoClusters,
   toUsd,
+  weakestStatus,
   withValue
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
@@ -126,11 +127,17 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
  *
  * @example expectedMoneyText({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}) // "$15B expected (up to $25B)"
  */
-export function expectedMoneyText(expected: Pick<Figure, "value" | "unit">, max: Pick<Figure, "value" | "unit" | "bound">): string {
+export function expectedMoneyText(
+  expected: Pick<Figure, "value" | "unit">,
+  max: Pick<Figure, "value" | "unit" | "bound">,
+  probability?: number
+): string {
   if (expected.value === 0 && max.value === 0) return "none";
   const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
   if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
-  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)})`;
+  // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
+  const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
+  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance})`;
 }
 
 /**
@@ -270,13 +277,22 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
       "new-money-max": flows && r ? figure(r.newMoneyMaxUsd) : missing,
-      "new-money-expected": flows && r ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd)) : missing,
+      "new-money-expected":
+        flows && r && p
+          ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd, p.assumptions["contingent-probability"]))
+          : missing,
+      // The editors' chance that a contingent tranche is paid (an assumption the expected new money rests on).
+      "contingent-probability": p
+        ? ({...number(p.assumptions["contingent-probability"], "fraction", "exact", false), status: "assumption"} as FigureValue)
+        : missing,
       "new-share": figure(r?.investmentToCommitmentNew),
       "revenue-per-dollar": figure(r?.revenuePerDollarInvested),
       "gw-years": figure(c?.gwYears.contract),
       "ceiling-gw-years": figure(c?.ceilingGwYears),
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
+      // The payback sentence with each year's basis named (critic s14 #3); missing without cash flows.
+      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null)) : missing,
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
       // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
@@ -615,6 +631,45 @@ function causeName(dataset: Dataset, deal: Deal, id: string | undefined): string
 }
 
 /**
+ * Where a payback year falls against the year the spend ends (both on one basis): "before the spend ends in 2033",
+ * "the year the spend ends, 2033", "after the spend ends in 2033" (a year after the last year of spend is still
+ * cash from the deal: the capacity's use and its costs end with the spend, the capex can fall before it).
+ */
+export function paybackAgainstEnd(payback: number, termEnd: number | null): string {
+  if (termEnd === null) return "";
+  if (payback < termEnd) return `, before the spend ends in ${termEnd}`;
+  if (payback === termEnd) return `, the year the spend ends`;
+  return `, after the spend ends in ${termEnd}`;
+}
+
+/**
+ * The payback sentence outside even odds, each year on a basis it names (critic s14 #3: "turns positive in about
+ * 2034, with the spend ending in 2033" set the median draw's year beside the base case's last year of spend). The
+ * spend's end is the base case's (the flows `termEndYear` reads), so it sits with the base case's payback; the
+ * median draw's year is named as such (the share of draws that pay back is the draws sentence's, beside it):
+ * "In the median of the draws cumulative cash turns positive in 2034; at every assumption's base value it does in
+ * 2032, before the spend ends in 2033". Where the headline is the base case
+ * itself (no draws), one clause: "Cumulative cash turns positive in 2032, before the spend ends in 2033".
+ */
+export function paybackWords(
+  r: Pick<DealProjection["recycling"], "paybackNeverShare" | "baseCase" | "paybackYear">,
+  termEnd: number | null
+): string {
+  const baseClause = (year: number | null) =>
+    year !== null
+      ? `turns positive in ${year}${paybackAgainstEnd(year, termEnd)}`
+      : `is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
+  if (!r.baseCase) return `Cumulative cash ${baseClause(r.paybackYear)}`;
+  // The share of draws that pay back is the draws sentence's (npv-draws.words), which follows this one on page 1.
+  const median =
+    r.paybackYear !== null
+      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}`
+      : "In the median of the draws cumulative cash does not turn positive within the deal";
+  const base = r.baseCase.paybackYear;
+  return `${median}; at every assumption's base value it ${base !== null ? `does in ${base}${paybackAgainstEnd(base, termEnd)}` : baseClause(null)}`;
+}
+
+/**
  * The payback sentence where it is at even odds: "Cumulative cash turns positive within the deal in 50% of the
  * draws, so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every
  * assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035."
@@ -627,8 +682,8 @@ export function paybackEvenWords(
   const base = r.baseCase ?? {npvUsd: r.npvUsd?.value ?? null, paybackYear: r.paybackYear};
   const basePayback =
     base.paybackYear != null
-      ? `cumulative cash turns positive in ${base.paybackYear}`
-      : "cumulative cash is still below zero when the spend ends";
+      ? `cumulative cash turns positive in ${base.paybackYear}${paybackAgainstEnd(base.paybackYear, termEnd)}`
+      : `cumulative cash is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
   const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
   // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
   const median = r.baseCase
@@ -636,7 +691,8 @@ export function paybackEvenWords(
       ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
       : ' (the median draw\'s "no payback" rests on a few of them)'
     : "";
-  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them${termEnd !== null ? `; the spend runs to ${termEnd}` : ""}, and with every assumption at its base value ${npv}${basePayback}.`;
+  // The spend's end is the base case's, so it is said with the base case's payback (critic s14 #3).
+  return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them; with every assumption at its base value ${npv}${basePayback}.`;
 }
 
 /**
@@ -863,10 +919,19 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
       value: figures.reduce((s, f) => s + f.value, 0),
       unit,
       bound: combineBounds(figures.map((f) => f.bound)),
-      status: "estimate",
+      // A sum's status is its weakest part's, as a figure's lineage gives it (critic s14 #7: the expected new money,
+      // weighted by an assumed chance, was badged "estimate").
+      status: weakestStatus(figures.map((f) => f.lineage.status)),
       derived: true
     };
   };
+  const contingentChance = dataset.assumptions.find((a) => a.id === "contingent-probability")?.base;
+  yield [
+    "market.contingent-probability",
+    contingentChance === undefined
+      ? missing
+      : ({...number(contingentChance, "fraction", "exact", false), status: "assumption"} as FigureValue)
+  ];
   const commitment = sum(priced, (d) => projections[d.id].recycling.commitmentUsd, "usd");
   const newMoney = sum(priced, (d) => projections[d.id].recycling.newMoneyExpectedUsd, "usd");
   yield ["market.commitment-priced", commitment];
@@ -876,7 +941,7 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield [
     "market.new-money-expected",
     newMoney.kind === "number" && newMoneyMax.kind === "number"
-      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}))
+      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}, contingentChance))
       : missing
   ];
   yield [
@@ -887,7 +952,7 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
           value: newMoney.value / commitment.value,
           unit: "fraction",
           bound: combineBounds([commitment.bound === "at-least" ? "up-to" : commitment.bound, newMoney.bound]),
-          status: "estimate",
+          status: weakestStatus([commitment.status ?? "estimate", newMoney.status ?? "estimate"]),
           derived: true
         }
       : missing

@@ -510,7 +510,7 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   "recycling.commitmentUsd": "compute commitment the cash figures are computed on",
   "recycling.deliveredGwYears": "GW-years the capacity supplies on schedule over the term",
   "recycling.equityGainUsd": "investor's equity gain on paper (latest mark − firm cash paid in; not cash)",
-  "recycling.investmentExpectedUsd": "investment expected (contingent tranches weighted by their odds)",
+  "recycling.investmentExpectedUsd": "investment expected (each contingent tranche at the editors' assumed chance of being paid)",
   "recycling.investmentFirmUsd": "investment, firm, by the provider's group",
   "recycling.investmentMaxUsd": "investment if every tranche is paid, by the provider's group",
   "recycling.investmentToCommitmentMax": "investment ÷ commitment, every tranche",

@@ -266,7 +266,9 @@ export function siteData({
         usdPerGw: row.usdPerGw?.value ?? null,
         commitmentToInvestment: row.commitmentToInvestment?.value ?? null,
         npvUsd: projections[row.id]?.recycling.npvUsd?.value ?? null
-      }
+      },
+      // Shown, not ranked, where the provider's money all predates the deal (as the comparison's call leaves it out).
+      ...(row.ratioMoneyBeforeDeal ? {unranked: ["commitmentToInvestment" as const]} : {})
     }));
     return peerBoxes(inputs);
   }

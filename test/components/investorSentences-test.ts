@@ -2,8 +2,9 @@
 // the provider's return pays the new money back must not print beside a negative NPV or without new money: checked
 // over every deal in the data (critic items 2 and 9).
 import {assert, it} from "vitest";
-import {tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
+import {newMoneyShare, tradeoffRows} from "../../docs/components/charts/commitmentTradeoffTable.js";
 import {critiqueClaims, operatingProfitBasis, paysBackWithinDeal} from "../../docs/components/charts/recyclingCritique.js";
+import {usd} from "../../docs/components/format.js";
 import {
   ceilingFilledSentence,
   leaseClause,
@@ -160,4 +161,48 @@ it("operatingProfitBasis: the margin beside an operating profit is that profit's
     checked++;
   }
   assert.isAtLeast(checked, 7);
+});
+
+it("tradeoffRows: the peak year's spend is the cash figures' and its status is its weakest input's, the spread's assumptions included (critic s14 #12)", () => {
+  let seen = 0;
+  for (const deal of dataset.deals) {
+    const p = projections[deal.id];
+    if (!p.commitment) continue;
+    const cell = tradeoffRows(deal, p).find((r) => r.topic === "Demand backstop")!.provider.figure!;
+    seen++;
+    // Amazon → Anthropic printed "about $11.7B in a full year of spend … reported": a spread along the delivery, not
+    // a figure a source states.
+    assert.notStrictEqual(cell.lineage.status, "reported", deal.id);
+    assert.strictEqual(cell.lineage.status, "assumption", deal.id);
+    assert.isTrue(cell.lineage.inputs.includes("assumption:revenue-per-gw-year"), deal.id);
+    const peak = Math.max(...p.recycling.flows.map((f) => f.spend));
+    assert.include(cell.text, usd(peak), deal.id);
+  }
+  assert.strictEqual(seen, 7);
+  // Where the capacity is built out, the build's months are among its inputs (Microsoft → OpenAI).
+  const msft = tradeoffRows(dataset.deals.find((d) => d.id === "microsoft-openai")!, projections["microsoft-openai"]);
+  assert.include(msft.find((r) => r.topic === "Demand backstop")!.provider.figure!.lineage.inputs, "assumption:build-months");
+});
+
+it("newMoneyShare: the new money's share of the commitment from firm to every tranche paid, not one 'up to' (critic s14 #4)", () => {
+  const lineage = {inputs: ["x"], status: "reported" as const};
+  const f = (value: number, bound: "up-to" | "about" | "exact") => ({value, unit: "fraction", bound, lineage});
+  // Amazon → Anthropic: $5B firm and $25B with every tranche paid, against "over $100B": 5% to 25%, at most.
+  assert.strictEqual(
+    newMoneyShare(f(0.05, "up-to"), f(0.25, "up-to")).text,
+    "new money is 5% (firm) to 25% (every tranche paid) of the commitment, at most (the commitment is a floor)"
+  );
+  assert.strictEqual(
+    newMoneyShare(f(0.05, "about"), f(0.2, "about")).text,
+    "new money is about 5% (firm) to 20% (every tranche paid) of the commitment"
+  );
+  // All firm: one share, its bound kept.
+  assert.strictEqual(newMoneyShare(f(1 / 6, "up-to"), f(1 / 6, "up-to")).text, "new money is up to 17% of the commitment");
+  assert.strictEqual(newMoneyShare(f(0, "exact"), f(0, "exact")).text, "no new money is put in against the commitment");
+  // On the data: Amazon → Anthropic's cell gives both ends.
+  const aa = tradeoffRows(dataset.deals.find((d) => d.id === "amazon-anthropic")!, projections["amazon-anthropic"]);
+  assert.match(
+    aa.find((r) => r.topic === "Perception risk")!.provider.figure!.text,
+    /^new money is 5% \(firm\) to 25% \(every tranche paid\)/
+  );
 });

@@ -29,3 +29,18 @@ it("recyclingCall: the new money keeps its range or its bound word, for every de
   }
   assert.match(calls["amazon-anthropic"], /^Amazon's new money \(\$15B expected, up to \$25B\) is worth /);
 });
+
+it("recyclingFinding: the payback beside the base values' cash is the base case's, the median draw's named beside it where it differs (critic s14 #11)", async () => {
+  const data = await readValidDataset("data");
+  const r = projectDeal(data, "amazon-anthropic", {draws: 400, tornadoFigures: []}).recycling;
+  // The shape the critic read: the median draw never pays back, the base values do (2035).
+  assert.isNull(r.paybackYear);
+  assert.isNotNull(r.baseCase?.paybackYear);
+  const context = {data, dealId: "amazon-anthropic"} as unknown as Parameters<typeof recyclingFinding>[0];
+  const finding = recyclingFinding(context, r);
+  assert.include(
+    finding,
+    `(base values, not discounted) after about $72.3B of capex, paying back in ${r.baseCase!.paybackYear} (the median of the draws does not pay back within the deal)`
+  );
+  assert.notMatch(finding, /base values, not discounted\)[^(]*, and does not pay back/);
+});

@@ -19,6 +19,7 @@ import {
   leverWords,
   npvBasisWords,
   paybackEvenWords,
+  paybackWords,
   signGapWords
 } from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
@@ -64,9 +65,15 @@ it("economicsFigures: amazon-anthropic's coverage is GW-years bought ÷ ceiling 
   assertInDelta(value("nvidia-openai.status.superseded"), 1, 0);
   // New money is an expectation with a ceiling: $5B + $20B × 0.5 = $15B expected, $5B + $20B = $25B at most.
   assertInDelta(value("amazon-anthropic.econ.new-money-max"), 25e9, 1);
-  assert.strictEqual(words("amazon-anthropic.econ.new-money-expected"), "$15B expected (up to $25B)");
+  assert.strictEqual(
+    words("amazon-anthropic.econ.new-money-expected"),
+    "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)"
+  );
   // $10B + $30B × 0.5 = $25B expected, $40B at most; Microsoft's firm "up to $5B" is all of it: no expectation.
-  assert.strictEqual(words("google-anthropic.econ.new-money-expected"), "$25B expected (up to $40B)");
+  assert.strictEqual(
+    words("google-anthropic.econ.new-money-expected"),
+    "$25B expected (up to $40B; each contingent tranche at the editors' 50% chance)"
+  );
   assert.strictEqual(words("microsoft-nvidia-anthropic.econ.new-money-expected"), "up to $5B");
   // The commitment is a floor only where the source says "over": Amazon → Anthropic, not Amazon → OpenAI's $138B.
   assertInDelta(value("amazon-anthropic.status.commitment-floor"), 1, 0);
@@ -83,7 +90,17 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money"), 77.5e9, 1);
   // At most: 25 + 50 + 0 + 40 + 5 + 0 + 0 = $120B if every contingent tranche is paid.
   assertInDelta(value("market.new-money-max"), 120e9, 1);
-  assert.strictEqual(words("market.new-money-expected"), "$77.5B expected (up to $120B)");
+  assert.strictEqual(
+    words("market.new-money-expected"),
+    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance)"
+  );
+  // Its status is its weakest input's (critic s14 #7): the expected new money rests on the editors' assumed chance, so
+  // the sum is an assumption, not the "estimate" every market sum was given; the ratio on it likewise.
+  assert.strictEqual((table.get("market.new-money") as {status?: string}).status, "assumption");
+  assert.strictEqual((table.get("market.new-share") as {status?: string}).status, "assumption");
+  assert.strictEqual((table.get("market.new-money-max") as {status?: string}).status, "estimate");
+  assert.strictEqual((table.get("market.commitment-priced") as {status?: string}).status, "estimate");
+  assert.strictEqual(formatFigure(table.get("market.contingent-probability")!), "50%");
   assert.strictEqual(value("market.payback"), priced.filter((d) => projections[d.id].recycling.paybackYear !== null).length);
   // At every assumption's base value Amazon → Anthropic (2035), CoreWeave → OpenAI (2029), Microsoft → OpenAI (2032)
   // and Oracle → OpenAI (2029) pay back; Amazon → OpenAI, Microsoft + Nvidia → Anthropic and Google → Anthropic never
@@ -256,7 +273,7 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   );
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "New money in this deal",
-    value: "$15B expected (up to $25B)",
+    value: "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)",
     status: "assumption"
   });
   // A term the data assumes says so beside the amount's own status (critic 35): Microsoft → OpenAI's 7 years are
@@ -561,7 +578,7 @@ it("paybackEven: between 40% and 60% of draws never paying back, the page gives 
       {paybackNeverShare: 0.5001, npvUsd: null, paybackYear: null, baseCase: {npvUsd: -7e9, paybackYear: 2035, operatingProfitUsd: null}},
       2036
     ),
-    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; the spend runs to 2036, and with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035.'
+    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035, before the spend ends in 2036.'
   );
   assert.include(
     paybackEvenWords(
@@ -678,4 +695,47 @@ it("signGapWords: where the median cash NPV is below zero and the base case abov
   // Same sign, or a median above a negative base: nothing is said.
   assert.strictEqual(gap(-1e9, -0.5e9), "");
   assert.strictEqual(gap(1e9, -0.5e9), "");
+});
+
+it("paybackWords: the median draw's payback year and the base case's beside the base case's end of spend, each basis named (critic s14 #3)", () => {
+  // Microsoft → OpenAI's shape: the median draw pays back in 2034, the base case in 2032, its spend ends in 2033. The
+  // page said "turns positive in about 2034, with the spend ending in 2033": a median year beside a base-case end.
+  type R = Parameters<typeof paybackWords>[0];
+  const base = (npvUsd: number, paybackYear: number | null) => ({npvUsd, paybackYear, operatingProfitUsd: null});
+  const msft: R = {paybackYear: 2034, paybackNeverShare: 0.4, baseCase: base(-2e9, 2032)};
+  assert.strictEqual(
+    paybackWords(msft, 2033),
+    "In the median of the draws cumulative cash turns positive in about 2034; at every assumption's base value it does in 2032, before the spend ends in 2033"
+  );
+  // The base case paying back the year the spend ends, or after it; and not at all.
+  assert.match(paybackWords({...msft, baseCase: base(0, 2033)}, 2033), /it does in 2033, the year the spend ends$/);
+  assert.match(paybackWords({...msft, baseCase: base(0, 2034)}, 2033), /it does in 2034, after the spend ends in 2033$/);
+  assert.strictEqual(
+    paybackWords({...msft, paybackYear: null, baseCase: base(-7e9, null)}, 2036),
+    "In the median of the draws cumulative cash does not turn positive within the deal; at every assumption's base value it is still below zero when the spend ends in 2036"
+  );
+  // No draws: the headline is the base case, one clause, no median named.
+  assert.strictEqual(
+    paybackWords({...msft, paybackYear: 2032, baseCase: undefined}, 2033),
+    "Cumulative cash turns positive in 2032, before the spend ends in 2033"
+  );
+});
+
+it("every deal's page-1 payback sentence names the median draw's year as such and says the spend's end only beside the base case (critic s14 #3)", () => {
+  const drawn = Object.fromEntries(dataset.deals.map((d) => [d.id, projectDeal(dataset, d.id, {draws: 400, tornadoFigures: []})]));
+  const t = figureTable({dataset, version: "t", projections: drawn});
+  let checked = 0;
+  for (const deal of dataset.deals) {
+    const w = t.get(`${deal.id}.econ.payback.words`);
+    if (w?.kind !== "text") continue;
+    checked++;
+    const r = drawn[deal.id].recycling;
+    if (r.paybackYear !== null)
+      assert.include(w.text, `median of the draws cumulative cash turns positive in about ${r.paybackYear}`, deal.id);
+    // The year the spend ends is the base case's: it is said only after "base value".
+    const end = w.text.indexOf("spend ends");
+    assert.isAbove(end, w.text.indexOf("base value"), `${deal.id}: ${w.text}`);
+    assert.isAbove(w.text.indexOf("base value"), -1, deal.id);
+  }
+  assert.strictEqual(checked, 7);
 });

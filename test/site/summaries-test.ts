@@ -69,6 +69,24 @@ it("no deal's page 1 prints an investor's sentence without investment, or a payb
   }
 });
 
+it("every deal's page 1 gives the operating profit the flows imply (a base-case figure) in a sentence that says so, beside median headlines (critic s14 #11)", async () => {
+  let seen = 0;
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    const op = figures.get(`${briefing.deal}.econ.operating-profit-implied`);
+    if (!op || op.kind !== "number") continue;
+    const page = await briefingCallFor(briefing, figures, read);
+    const text = page.takeawaysHtml.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
+    const at = text.indexOf(formatFigure(op).replace(/\s*\(.*$/, ""));
+    if (at < 0) continue;
+    seen++;
+    // The sentence that holds it (from the last full stop before it) names the base values before the figure.
+    const sentence = text.slice(text.lastIndexOf(". ", at) + 1, at);
+    assert.match(sentence, /base value/, `${briefing.name}: ${sentence}`);
+  }
+  assert.isAtLeast(seen, 7);
+});
+
 it("when the data changes, a claim that no longer holds is flagged stale at file:line, and a call written to turn turns", async () => {
   // The contract price raised to $15B per GW-year: Microsoft + Nvidia → Anthropic's cash NPV turns positive, which its
   // call states is below zero (a {{#holds}}), and Microsoft → OpenAI's turns positive, which its call follows ({{#if}}).

@@ -4,7 +4,7 @@
  * row is editorial structure (constant); every number comes from the projection.
  */
 
-import {capacityName, type Deal, type Figure} from "../../lib/core.js";
+import {capacityName, cashSpendByYear, type Deal, type Figure, mergeLineage} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {bounded, count, figureText, gw, pct, sig, times, usd, withBound} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -32,7 +32,22 @@ const fig = (figure: Figure | null | undefined, text: (f: Figure) => string) =>
 export function tradeoffRows(deal: Deal, view: DealView): Row[] {
   const {commitment, recycling, capacity} = view;
   const chips = deal.hardware.chips.length;
-  const peak = commitment ? Math.max(...commitment.perYear.map((d) => d.usd)) : 0;
+  // The year of most spend as the cash figures take it (the commitment chart's bars, critic s14 #3), else the
+  // commitment's own spread.
+  const cash = cashSpendByYear(recycling.flows ?? []);
+  const peak = Math.max(0, ...(cash.length ? cash : (commitment?.perYear ?? [])).map((d) => d.usd));
+  // Its lineage is the spread's as well as the amount's (critic s14 #12: it carried the commitment's "reported"): the
+  // spend the cash model takes (the price per GW-year, the build-out's months and slip where the capacity is built
+  // out), the term, and the capacity whose delivery it follows.
+  const peakLineage = commitment
+    ? mergeLineage(
+        commitment.totalUsd.lineage,
+        commitment.years.lineage,
+        commitment.gwYears.contract.lineage,
+        ...(cash.length && recycling.revenueUsd ? [recycling.revenueUsd.lineage] : []),
+        ...(capacity?.gw ? [capacity.gw.lineage] : [])
+      )
+    : null;
   // Whether the provider's group puts money into the lab (a rebate in the supplier's own stock is not an investment).
   const invests = recycling.investmentFirmUsd.value > 0 || recycling.investmentMaxUsd.value > 0;
   // A capacity figure for part of the hardware is never called the ceiling (critic s9: AO's 2 GW is Trainium only).
@@ -74,7 +89,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
               // The year of most spend in the model's spread of the commitment: a model figure, "about" whatever the
               // commitment's own bound (critic s6 #15: "over $11.7B" was 100 ÷ 8.55, a spread, not a floor).
               text: `${withBound(usd(peak), "about")} in a full year of spend`,
-              lineage: commitment.totalUsd.lineage
+              lineage: peakLineage!
             }
           : null
       }
@@ -130,7 +145,8 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             text: "Seen as captive to one investor's cloud.",
             figure: fig(
               recycling.revenuePerDollarInvested,
-              (f) => `the spend is ${bounded(f.value, f.bound, times)} its investor's firm money`
+              // The comparison's denominator, named: all the firm money to date (critic s14 #4).
+              (f) => `the spend is ${bounded(f.value, f.bound, times)} the firm money its investor has put in to date`
             )
           }
         : {
@@ -143,12 +159,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             effect: "cost",
             text: "Seen as buying its own revenue (the recycling critique).",
             // Worded for what the figure is: this deal's new money, or (when the deal states none apart) all firm money.
+            // Firm to every tranche paid, both said (critic s14 #4: "up to 5%" read as a ceiling where the new money
+            // can reach 25%); "at most" where the commitment is a floor, so the shares can only be smaller.
             figure: recycling.investmentToCommitmentNew
-              ? fig(recycling.investmentToCommitmentNew, (f) =>
-                  f.value > 0
-                    ? `new money is ${bounded(f.value, f.bound, pct)} of the commitment`
-                    : "no new money is put in against the commitment"
-                )
+              ? newMoneyShare(recycling.investmentToCommitmentNew, recycling.investmentToCommitmentNewMax)
               : fig(recycling.investmentToCommitmentFirm, (f) =>
                   f.value > 0
                     ? `firm investment is ${bounded(f.value, f.bound, pct)} of the commitment`
@@ -162,6 +176,23 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
           }
     }
   ];
+}
+
+/**
+ * The provider's new money as a share of the commitment, firm and with every contingent tranche paid: "new money is
+ * 5% (firm) to 25% (every tranche paid) of the commitment, at most (the commitment is a floor)"; one share where the
+ * two agree; "no new money …" at none.
+ */
+export function newMoneyShare(firm: Figure, max: Figure | null | undefined): {text: string; lineage: Figure["lineage"]} {
+  if (!(firm.value > 0) && !(max && max.value > 0)) return {text: "no new money is put in against the commitment", lineage: firm.lineage};
+  const floor = firm.bound === "up-to" ? ", at most (the commitment is a floor)" : "";
+  const range = max && max.value > firm.value * (1 + 1e-9);
+  return {
+    text: range
+      ? `new money is ${firm.bound === "about" ? "about " : ""}${pct(firm.value)} (firm) to ${pct(max.value)} (every tranche paid) of the commitment${floor}`
+      : `new money is ${bounded(firm.value, firm.bound, pct)} of the commitment`,
+    lineage: range ? mergeLineage(firm.lineage, max.lineage) : firm.lineage
+  };
 }
 
 function CellView(cell: Cell, party: string): HTMLElement {

@@ -7,6 +7,7 @@
 import {
   capacityCostByYear,
   capacityName,
+  cashSpendByYear,
   type DealCommitmentProjection,
   type Figure,
   type FigureSpread,
@@ -32,7 +33,15 @@ export function commitmentSliders(deal: {provider: string}): string[] {
   return ["revenue-per-gw-year", "capex-per-gw", "power-price", marginId(deal.provider), "it-life"];
 }
 
-const PROFILE_WORDS: Record<SpendProfile, string> = {flat: "Flat", ramp: "Ramp up", capacity: "Tied to capacity"};
+/** A spend profile the reader can switch to, or "cash": the spend as the cash figures (NPV, payback) take it. */
+type ShownSpend = SpendProfile | "cash";
+
+const PROFILE_WORDS: Record<ShownSpend, string> = {
+  cash: "As the cash figures take it",
+  flat: "Flat",
+  ramp: "Ramp up",
+  capacity: "Tied to capacity"
+};
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -181,12 +190,17 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   const hasCapacity = !!view.capacity?.byYear.length;
   const panel = el("div", {class: "commitment-spend"});
   const holder = el("div", {});
-  // The default follows the delivered capacity where the deal schedules it: spend cannot run ahead of capacity.
-  const initial = view.commitment?.profile ?? "flat";
-  const draw = (profile: SpendProfile) => {
+  // The default is the spend the cash figures use (critic s14 #3: the chart drew the commitment spread evenly from the
+  // contract's start while every NPV and payback took the spend as the built-out capacity allows, a year later at
+  // Microsoft → OpenAI); the profiles are the commitment's own spreads, to compare. Without cash flows, the deal's profile.
+  const cash = cashSpendByYear(view.recycling?.flows ?? []);
+  const own = view.commitment?.profile ?? "flat";
+  const initial: ShownSpend = cash.length ? "cash" : own;
+  const draw = (shown: ShownSpend) => {
+    const profile = shown === "cash" ? own : shown;
     let v: DealView;
     try {
-      v = profile === initial ? view : dealView(context, {profile});
+      v = profile === own ? view : dealView(context, {profile});
     } catch (error) {
       holder.replaceChildren(
         el("p", {class: "commitment-note"}, `This profile cannot be drawn for this deal: ${(error as Error).message}.`)
@@ -194,16 +208,28 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
       return;
     }
     const c = v.commitment!;
-    const rows = capacityCostByYear(c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
+    const rows = capacityCostByYear(shown === "cash" ? {...c, perYear: cash} : c, v.capacity?.byYear ?? [], c.costPerGwYear.contract.value);
     // One quantity, one value (critic s6 #16: "$472B" here, "$470B" on the recycling page): where the cash model
     // counts the GW-years the schedule delivers, the total is those GW-years at the contract price; the bars keep each
     // calendar year's own capacity.
     const modelGwYears = v.recycling?.deliveredGwYears?.value;
     const delivered = modelGwYears ? modelGwYears * c.costPerGwYear.contract.value : rows.reduce((s, d) => s + d.capacityCostUsd, 0);
     const committed = bounded(c.totalUsd.value, c.totalUsd.bound, usd);
+    const span = rows.length ? `${rows[0].year}–${rows[rows.length - 1].year}` : "";
     const finding = hasCapacity
       ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
-      : `${capitalize(committed)} committed for ${c.years.words ?? `${sig(c.years.value)} years`}`;
+      : `${capitalize(committed)} committed for ${c.years.words ?? `${sig(c.years.value)} years`}${shown === "cash" && span ? `, spent ${span} in the cash figures` : ""}`;
+    // What the bars are: the cash figures' spend, and where the commitment's even spread differs from it, by how much.
+    const spread = c.perYear;
+    const spreadSpan = spread.length ? `${spread[0].year}–${spread[spread.length - 1].year}` : "";
+    const cashNote =
+      shown === "cash"
+        ? `The bars are the spend the cash figures (NPV and payback) take, year by year${
+            spreadSpan && spreadSpan !== span
+              ? `: the lab spends as the capacity comes online, ${span}, not spread evenly over the term from the contract's start (${spreadSpan})`
+              : ""
+          }. `
+        : "";
     holder.replaceChildren(
       ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
         title: finding,
@@ -216,16 +242,18 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
               "p",
               {class: "commitment-note"},
               `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
-                `${profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
+                `${shown === "cash" ? cashNote : profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
             )
           ]
-        : []),
+        : cashNote
+          ? [el("p", {class: "commitment-note"}, cashNote.trim())]
+          : []),
       ...(context.print
         ? []
         : [
             ChartCsv(
               hasCapacity ? COMMITMENT_SPEND : withoutColumns(COMMITMENT_SPEND, ["Cost of the capacity delivered (USD)"]),
-              `${v.deal}-${profile}`,
+              `${v.deal}-${shown}`,
               rows,
               context.data.version
             )
@@ -234,10 +262,13 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   };
   if (!context.print) {
     // Spend cannot follow capacity that the data does not schedule: the option is offered only with a schedule.
-    const profiles: SpendProfile[] = hasCapacity ? ["flat", "ramp", "capacity"] : ["flat", "ramp"];
-    const radio = radioInput(profiles, {label: "Spend profile", value: initial, format: (p: SpendProfile) => PROFILE_WORDS[p]});
+    const profiles: ShownSpend[] = [
+      ...(cash.length ? ["cash" as const] : []),
+      ...(hasCapacity ? (["flat", "ramp", "capacity"] as const) : (["flat", "ramp"] as const))
+    ];
+    const radio = radioInput(profiles, {label: "Spend profile", value: initial, format: (p: ShownSpend) => PROFILE_WORDS[p]});
     radio.classList.add("no-print");
-    radio.addEventListener("input", () => draw(radio.value as SpendProfile));
+    radio.addEventListener("input", () => draw(radio.value as ShownSpend));
     panel.append(radio);
   }
   draw(initial);

@@ -150,8 +150,8 @@ export function investorNames(context: Pick<SectionContext, "data" | "dealId">, 
 /**
  * Returns the recycling finding in one sentence, computed, on the headline's scope (this deal's new money, cash after
  * the provider's capex): "Amazon's new $15B is worth about −$12.7B in cash in 2026 dollars (median of the draws): AWS
- * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and does not
- * pay back within the deal", or what the deal lacks to say it. It is {@link recyclingCall}'s call and detail joined.
+ * keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, paying back
+ * in 2035 (the median of the draws does not pay back within the deal)", or what the deal lacks to say it. It is {@link recyclingCall}'s call and detail joined.
  */
 export function recyclingFinding(
   context: Pick<SectionContext, "data" | "dealId">,
@@ -165,8 +165,9 @@ export function recyclingFinding(
 /**
  * Returns the recycling finding in two parts, for a headline that fits a phone: the call ("Amazon's new $15B is worth
  * about −$12.7B in cash in 2026 dollars (median of the draws)", at most about 20 words) and the detail that backs it
- * ("AWS keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, and
- * does not pay back within the deal"); the detail is "" when the call is the whole finding.
+ * ("AWS keeps about $19B of cash from the commitment (base values, not discounted) after about $72.3B of capex, paying
+ * back in 2035 (the median of the draws does not pay back within the deal)"); the detail is "" when the call is the
+ * whole finding.
  */
 export function recyclingCall(
   context: Pick<SectionContext, "data" | "dealId">,
@@ -191,12 +192,22 @@ export function recyclingCall(
   // Both are model outputs: "about", as everywhere (the bound words come with the figures).
   const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
   const capex = `after ${derivedText({...r.capexUsd, unit: "usd"})} of capex`;
+  // The payback on the cash's own basis (the base values, or the reader's), the median draw's beside it where it
+  // differs (critic s14 #11: "(base values, not discounted) … and does not pay back within the deal" set the median
+  // draw's "never" beside base values that pay back in 2035).
+  const basePayback = r.baseCase ? r.baseCase.paybackYear : r.paybackYear;
+  const medianPayback =
+    !r.baseCase || r.paybackYear === basePayback
+      ? ""
+      : r.paybackYear !== null
+        ? ` (the median of the draws in ${r.paybackYear})`
+        : " (the median of the draws does not pay back within the deal)";
   const when =
     r.baseCase && paybackEven(r.paybackNeverShare)
       ? `, paying back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws)`
-      : r.paybackYear !== null
-        ? `, paying back in ${r.paybackYear}${r.baseCase ? " (median of the draws)" : ""}`
-        : ", and does not pay back within the deal";
+      : basePayback !== null
+        ? `, paying back in ${basePayback}${medianPayback}`
+        : `, and does not pay back within the deal${medianPayback}`;
   if (!(r.newMoneyExpectedUsd.value > 0))
     return {
       call:
@@ -487,10 +498,17 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const source = chartSource(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
   });
+  // Commitment ÷ investment on the comparison's one denominator for every deal, said in the title (critic s14 #4: the
+  // title divided by the relationship's expected investment, "19× Microsoft's expected investment", where the table
+  // divides by firm money and the money was all paid years before the deal).
+  const ratioRow = context.analysis.comparison?.find((c) => c.id === deal.id);
+  const ratio = ratioRow?.commitmentToInvestment;
   const flowFinding =
-    r.commitmentUsd && r.investmentExpectedUsd.value > 0
-      ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
-      : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
+    r.commitmentUsd && ratio && ratioRow
+      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times)} the firm money ${ratioRow.ratioInvestors.map((p) => p.name).join(" and ")} has invested in ${lab} to date${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
+      : r.commitmentUsd && r.investmentExpectedUsd.value > 0
+        ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
+        : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
   const npvWords = r.npvUsd
     ? `discounted at ${pct(rate)}, ${r.baseCase ? "the draws' median NPV is" : "the flows are worth"} ${derivedText({...r.npvUsd, unit: "usd"})}`
     : "";

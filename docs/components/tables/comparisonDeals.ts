@@ -93,8 +93,8 @@ const CSV: Record<string, ChartColumn<DealComparison>[]> = {
   usdPerGw: figureCsv("usdPerGw", "$ per GW", "Commitment ÷ capacity ceiling"),
   commitmentToInvestment: figureCsv(
     "commitmentToInvestment",
-    "Commitment ÷ investment by the provider's group",
-    "Commitment ÷ the firm investment by the provider's group"
+    "Commitment ÷ firm money invested to date by the provider's group",
+    "Commitment ÷ all the firm money the provider's group has invested in the lab to date, this deal's and earlier (the same denominator for every deal)"
   ),
   hardware: [
     {header: "Chips", meaning: "Chip generations the deal names, separated by ;", unit: "", value: (row) => row.chips.join("; ")},
@@ -196,11 +196,15 @@ export function ComparisonDealsTable(
     figureColumn("gw", "GW", marks),
     figureColumn("usdPerGw", "$ per GW", marks),
     {
-      ...figureColumn("commitmentToInvestment", "Commitment ÷ investment by the provider's group"),
+      ...figureColumn("commitmentToInvestment", "Commitment ÷ firm money invested to date by the provider's group"),
       // Where the provider's group put in less than the row's firm investment (Microsoft's up to $5B of Microsoft +
       // Nvidia's up to $15B), the cell names the divisor, so $30B ÷ $15B = 2× is not read for the 6× (critic s8 M14).
       cell: (row) => {
         const figure = ComparisonFigure(row.commitmentToInvestment);
+        // Money all invested before the deal (Microsoft's 2019–23 money in Microsoft → OpenAI) is said so in the cell,
+        // as the call leaves the deal out of its ranking (critic s14 #4).
+        if (row.commitmentToInvestment && row.ratioMoneyBeforeDeal)
+          return el("span", {}, figure, el("span", {class: "comparison-divisor"}, " (all invested before this deal)"));
         const own = row.ratioInvestmentFirmUsd;
         if (!row.commitmentToInvestment || !own || !row.investmentFirmUsd || own.value === row.investmentFirmUsd.value) return figure;
         const names = row.ratioInvestors.map((p) => p.name).join(" and ");

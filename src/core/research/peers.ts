@@ -20,7 +20,7 @@ export const PEER_RATIOS = [
   {id: "commitmentUsd", label: "Compute commitment", unit: "usd"},
   {id: "usdPerYear", label: "Commitment a year", unit: "usd-per-year"},
   {id: "usdPerGw", label: "Commitment per GW of capacity", unit: "usd-per-gw"},
-  {id: "commitmentToInvestment", label: "Commitment ÷ firm investment", unit: "ratio"},
+  {id: "commitmentToInvestment", label: "Commitment ÷ firm money the provider's group has invested to date", unit: "ratio"},
   {id: "npvUsd", label: "Provider's cash NPV of the new money", unit: "usd"}
 ] as const;
 
@@ -33,7 +33,16 @@ export interface PeerInput {
   /** False for a superseded deal. */
   live: boolean;
   values: Record<PeerRatioId, number | null>;
+  /**
+   * Ratios on which the deal is shown but neither ranked nor counted in another deal's rank: commitment ÷ investment
+   * where all the provider's money predates the deal (Microsoft → OpenAI's 2019–23 money; critic s14 #4: it led the
+   * ranking at 19× on money its own briefing calls sunk).
+   */
+  unranked?: readonly PeerRatioId[];
 }
+
+/** True when the deal takes part in the ranking on ratio `id`: live, with a value, and not unranked on it. */
+const rankedOn = (d: PeerInput, id: PeerRatioId) => d.live && !d.unranked?.includes(id) && finite(d.values[id]) !== null;
 
 /** One row of a deal's peer box. */
 export interface PeerRow {
@@ -65,9 +74,9 @@ export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] 
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   return PEER_RATIOS.map(({id, label, unit}) => {
     const value = finite(deal.values[id]);
-    const live = deals.filter((d) => d.live && finite(d.values[id]) !== null);
+    const live = deals.filter((d) => rankedOn(d, id));
     const others = live.filter((d) => d.id !== dealId).map((d) => d.values[id] as number);
-    const ranked = deal.live && value !== null;
+    const ranked = rankedOn(deal, id) && value !== null;
     const above = ranked ? others.filter((v) => v > value).length : 0;
     const exact = live.length <= EXACT_RANKS;
     const top = live.reduce<PeerInput | null>((a, d) => (a === null || (d.values[id] as number) > (a.values[id] as number) ? d : a), null);
@@ -93,7 +102,7 @@ export function peerBox(deals: readonly PeerInput[], dealId: string): PeerRow[] 
  */
 export function peerBoxes(deals: readonly PeerInput[]): Record<string, PeerRow[]> {
   const ratios = PEER_RATIOS.map(({id, label, unit}) => {
-    const live = deals.filter((d) => d.live && finite(d.values[id]) !== null);
+    const live = deals.filter((d) => rankedOn(d, id));
     // Largest first; `above(v)` counts the live values larger than v.
     const sorted = live.map((d) => d.values[id] as number).sort((a, b) => b - a);
     const above = (v: number) => {
@@ -114,7 +123,7 @@ export function peerBoxes(deals: readonly PeerInput[]): Record<string, PeerRow[]
     if (Object.hasOwn(boxes, deal.id)) continue;
     boxes[deal.id] = ratios.map(({id, label, unit, count, above, leader}) => {
       const value = finite(deal.values[id]);
-      const ranked = deal.live && value !== null;
+      const ranked = rankedOn(deal, id) && value !== null;
       // A ranked deal's own value is not larger than itself: the live values above it are the others' above it.
       const larger = ranked ? above(value) : 0;
       const exact = count <= EXACT_RANKS;

@@ -101,3 +101,21 @@ it("peerBoxes gives every deal the box peerBox gives it: exact ranks, bands abov
     for (const d of deals) assert.deepStrictEqual(boxes[d.id], peerBox(deals, d.id), `${count} deals, ${d.id}`);
   }
 });
+
+it("peerBox and peerBoxes show an unranked deal's value but neither rank it nor let it lead (critic s14 #4: Microsoft → OpenAI's 19× on money all paid before the deal)", () => {
+  const ratio = (id: string, x: number, unranked = false): PeerInput => ({
+    id,
+    name: id.toUpperCase(),
+    live: true,
+    values: {commitmentUsd: null, usdPerYear: null, usdPerGw: null, commitmentToInvestment: x, npvUsd: null},
+    ...(unranked ? {unranked: ["commitmentToInvestment" as const]} : {})
+  });
+  // 19× before the deal, 7.7× and 6× on money for the deal: the 7.7× leads and is 1st of 2.
+  const deals = [ratio("msft", 19, true), ratio("aa", 7.7), ratio("mna", 6)];
+  for (const boxes of [Object.fromEntries(deals.map((d) => [d.id, peerBox(deals, d.id)])), peerBoxes(deals)]) {
+    const row = (id: string) => boxes[id].find((r) => r.id === "commitmentToInvestment")!;
+    assert.deepInclude(row("aa"), {value: 7.7, rank: 1, of: 2, standing: "1st of 2", leader: {id: "aa", name: "AA"}});
+    assert.deepInclude(row("mna"), {rank: 2, of: 2});
+    assert.deepInclude(row("msft"), {value: 19, rank: null, standing: null, leader: {id: "aa", name: "AA"}});
+  }
+});
