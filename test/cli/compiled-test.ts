@@ -5,7 +5,7 @@
  * fresh tree all run, and the bundle's own-file lookups (import.meta.url) name the source files.
  */
 import {spawn} from "node:child_process";
-import {readdirSync, watch} from "node:fs";
+import {existsSync, readdirSync, watch} from "node:fs";
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
@@ -20,12 +20,17 @@ afterAll(() => Promise.all(copies.map((dir) => rm(dir, {recursive: true, force: 
 /** What the CLI is made from: its sources, the scripts they import, bin/ and the package and compiler settings. */
 const MADE_FROM = ["src", "scripts", "bin", "package.json", "package-lock.json", "tsconfig.json"];
 
-/** Returns a fresh copy of what the CLI is made from, node_modules linked, no .build. */
-async function sourcesCopy(): Promise<string> {
+/**
+ * Returns a fresh copy of what the CLI is made from, node_modules linked; with `bundle`, the repository's bundle of
+ * these sources when it has one (a compile less), else no .build.
+ */
+async function sourcesCopy({bundle = false} = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "deals-compiled-"));
   copies.push(dir);
   for (const name of MADE_FROM) await cp(join(REPO, name), join(dir, name), {recursive: true});
   await symlink(join(REPO, "node_modules"), join(dir, "node_modules"));
+  const built = join(BUNDLES, sourceKey(REPO));
+  if (bundle && existsSync(join(REPO, built, "main.js"))) await cp(join(REPO, built), join(dir, built), {recursive: true});
   return dir;
 }
 
@@ -59,7 +64,7 @@ describe("the compiled CLI", () => {
   let built = "";
 
   it("runs the changed code after a source changes, and a bundle again once the source is back", async () => {
-    const dir = await sourcesCopy();
+    const dir = await sourcesCopy({bundle: true});
     built = dir;
     const first = await start(dir);
     assert.strictEqual(first.code, 1);
@@ -139,7 +144,11 @@ describe("the compiled CLI", () => {
     const runs = await Promise.all(Array.from({length: 4}, () => start(dir))).finally(() => watcher.close());
     const whole = readdirSync(join(dir, BUNDLES, key)).length;
     assert.isAbove(seen.length, 0);
-    assert.deepEqual(seen, seen.map(() => whole), "the bundle's folder held every file whenever it was seen");
+    assert.deepEqual(
+      seen,
+      seen.map(() => whole),
+      "the bundle's folder held every file whenever it was seen"
+    );
     for (const run of runs) {
       assert.strictEqual(run.code, 1, run.stderr);
       assert.include(run.stderr, MESSAGE);
