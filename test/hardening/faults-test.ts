@@ -6,6 +6,7 @@ import {existsSync, readdirSync} from "node:fs";
 import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
+import {BUNDLES} from "../../scripts/cliBundle.mjs";
 import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {leftovers as browserLeftovers, endWatchedBrowsers, kill, loading, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
@@ -43,7 +44,8 @@ function leftovers(out: string, root = project): string[] {
   const name = out.slice(parent.length + 1);
   const siblings = existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(`${name}.`) || f.startsWith(`.${name}.`)) : [];
   const build = join(root, ".build");
-  const scratch = existsSync(build) ? readdirSync(build).filter((f) => f !== "." && f !== "..") : [];
+  // The compiled CLI (.build/cli, scripts/cliBundle.mjs) is the command's, not a build's.
+  const scratch = existsSync(build) ? readdirSync(build).filter((f) => f !== "." && f !== ".." && `.build/${f}` !== BUNDLES) : [];
   return [...siblings, ...scratch.map((f) => `.build/${f}`), ...chromiumProcesses(root)];
 }
 

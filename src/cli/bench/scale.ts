@@ -5,7 +5,8 @@
  */
 import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
+import {compiledEntry} from "../compiled.js";
 import {type Spread, summarize} from "./stats.js";
 
 export interface ScaleRow {
@@ -39,7 +40,10 @@ export async function benchScale(counts: readonly number[] = SCALE_COUNTS, repet
   const source = ["scaleDeals.ts", "scaleDeals.js"].map((f) => join(here, f)).find((f) => existsSync(f));
   if (!source) return null;
   // A computed specifier: the module is optional, so the type checker must not require it.
-  const module = (await import(new URL("./scaleDeals.js", import.meta.url).href)) as {measureScale?: (counts: number[]) => unknown};
+  // From the compiled CLI, its compiled copy (plain Node cannot import the .ts source).
+  const compiled = compiledEntry("scaleDeals");
+  const specifier = compiled ? pathToFileURL(compiled).href : new URL("./scaleDeals.js", import.meta.url).href;
+  const module = (await import(specifier)) as {measureScale?: (counts: number[]) => unknown};
   if (typeof module.measureScale !== "function") throw new Error(`${source} does not export measureScale(counts)`);
   const runs: ScaleRow[][] = [];
   for (let r = 0; r < repetitions; ++r) runs.push(scaleRows(await module.measureScale([...counts])));
