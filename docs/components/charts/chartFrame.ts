@@ -41,9 +41,28 @@ export function nameList(names: readonly string[]): string {
  *
  * @example chartSource(data, {inputs: ["amazon-anthropic.capacity.ceiling", "assumption:pue"]}) // "compute-deals calculations from Anthropic, with assumptions from DatacenterDynamics"
  */
-export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): string {
+export function chartSource(data: ChartSourceData, options: ChartSourceOptions): string {
+  return chartSourceLine(data, options).text;
+}
+
+/** A chart's source line: its words (see {@link chartSource}) and the ids of every source it rests on. */
+export interface ChartSourceLine {
+  text: string;
+  /** The sources the named publishers stand for, in order of first appearance: the briefing's appendix lists them. */
+  ids: string[];
+}
+
+/**
+ * Returns a chart's source line with the ids of the sources behind it (critic s14 #5: a briefing's appendix listed
+ * only bracket-cited sources, so the blog behind a chart's capacity point had no address anywhere in the PDF).
+ *
+ * @example chartSourceLine(data, {inputs: ["amazon-anthropic.capacity.ceiling"]}) // {text: "compute-deals calculations from Anthropic", ids: ["anthropic-2026-04-20"]}
+ */
+export function chartSourceLine(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): ChartSourceLine {
+  const ids: string[] = [];
   const publisher = (id: string): string | null => {
     const source = data.sourcesById[id];
+    if (source && !ids.includes(id)) ids.push(id);
     return source ? (source.publisher ?? source.title) : null;
   };
   const facts: string[] = [];
@@ -65,10 +84,13 @@ export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: 
   }
   for (const id of sources) add(facts, publisher(id));
   const stated = facts;
-  if (!derived) return nameList(stated) || "compute-deals";
+  if (!derived) return {text: nameList(stated) || "compute-deals", ids};
   const from = stated.length ? ` from ${nameList(stated)}` : "";
   const assumed = assumptions.filter((name) => !stated.includes(name));
-  return `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`;
+  return {
+    text: `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`,
+    ids
+  };
 }
 
 /**
@@ -98,8 +120,11 @@ export function asTitle(sentence: string): string {
 export interface ChartFrameOptions {
   /** The chart's finding in one sentence, computed from the figures it draws (no "Figure N."; the frame numbers it). */
   title: string;
-  /** The source line's words (see {@link chartSource}). */
-  source: string;
+  /**
+   * The source line: its words (see {@link chartSource}), or the line with its source ids (see
+   * {@link chartSourceLine}), which the source line carries as `data-sources` for a briefing's appendix.
+   */
+  source: string | ChartSourceLine;
   /** Extra class names for the figure. */
   className?: string;
 }
@@ -111,11 +136,12 @@ export interface ChartFrameOptions {
  * @example ChartFrame(svg, {title: "Up to 5 GW is reached in 2030", source: chartSource(data, {inputs})})
  */
 export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source, className}: ChartFrameOptions): HTMLElement {
+  const line = typeof source === "string" ? {text: source, ids: []} : source;
   return el(
     "figure",
     {class: `chart-frame${className ? ` ${className}` : ""}`},
     el("div", {class: "chart-frame-title", role: "heading", "aria-level": "4"}, el("span", {class: "chart-frame-number"}), title),
     chart,
-    el("p", {class: "chart-frame-source"}, `Source: ${source}.`)
+    el("p", {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined}, `Source: ${line.text}.`)
   );
 }

@@ -21,7 +21,7 @@ import {
   toUsd
 } from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, pct, withBound} from "../format.js";
@@ -377,7 +377,7 @@ export const methodology: Section = {
               title: rows.length
                 ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
                 : `${label}: no assumption moves it`,
-              source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
+              source: chartSourceLine(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
             }),
             !print &&
               ChartCsv(

@@ -29,7 +29,7 @@ import {
   toUsd
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
@@ -484,7 +484,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const providerRow = providerExposure(context.data, deal.id);
   const providerSide = providerExposureSentence(context, providerRow);
   // The charts' findings and source line, from the same figures the cards show.
-  const source = chartSource(context.data, {
+  const source = chartSourceLine(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
   });
   const flowFinding =
@@ -549,7 +549,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
               title: r.equityGainUsd ? equityGainTitle(deal, r.equityGainUsd, investor, lab) : equityNoMarkTitle(r.equity, investor, lab),
-              source: chartSource(context.data, {
+              source: chartSourceLine(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
               })
             }

@@ -5,7 +5,7 @@
  */
 import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
 import {ChartCsv, PER_WATT, TIMELINE, timelineRows} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, type ChartSourceLine, chartSourceLine} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {noChipText, RoadmapChain} from "../charts/roadmapChain.js";
@@ -68,9 +68,9 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
 }
 
 /** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
-function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced = false): string {
+function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced = false): ChartSourceLine {
   const fields = priced ? ["flops.bf16", "price"] : ["flops.bf16", "itKw"];
-  return chartSource(data, {inputs: chips.flatMap((c) => fields.map((f) => `chip:${c.id}.${f}`))});
+  return chartSourceLine(data, {inputs: chips.flatMap((c) => fields.map((f) => `chip:${c.id}.${f}`))});
 }
 
 /** Returns the timeline's finding: the deal's next chip and when it is expected, or that every chip is out. */
@@ -320,7 +320,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
           "Dots: each chip's availability date, in its maker's colour as in the charts above; solid when the date is confirmed, hollow when it is reported (rep.), estimated (est.) or assumed (assum.); larger: the deal's chips. Bars: from a chip's availability to the month it fills the deal's capacity in volume. Dashed lines: the deal's schedule points."
         )
       ),
-      {title: timelineFinding(chips, asOf, deal), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
+      {title: timelineFinding(chips, asOf, deal), source: chartSourceLine(data, {sources: chips.map((c) => c.available.source)})}
     ),
     !print && ChartCsv(TIMELINE, deal.id, timelineRows(data.chips, fills), data.version)
   );
