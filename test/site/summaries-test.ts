@@ -188,3 +188,39 @@ it("the market call's count of deals above zero with the term-end value names it
   assert.include(call, "in the median draw");
   if (base !== median) assert.include(call, `in the median draw, ${base} with every assumption at its base value`);
 });
+
+/** Returns the first stretch of `text` in parentheses inside parentheses ("(about $43.9B (Oracle → OpenAI (Stargate)))"), or null. */
+function nestedParenthesis(text: string): string | null {
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") {
+      if (depth === 0) start = i;
+      depth++;
+      if (depth > 1) return text.slice(start, text.indexOf(")", i) + 2);
+    } else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
+it("page 1 puts no deal name in parentheses (s14 critic #20: 'the best Oracle → OpenAI (Stargate) (about $18B)', '$43.9B (Oracle → OpenAI (Stargate))')", async () => {
+  // The name of a deal that holds a parenthesis, and the rows that put such names next to a figure.
+  assert.isTrue(dataset.deals.some((d) => d.name.includes("(")));
+  for (const briefing of briefings(dataset.deals)) {
+    const page = await briefingCallFor(briefing, figures, read);
+    for (const html of [page.callHtml, page.takeawaysHtml]) {
+      const text = html.replace(/<[^>]+>/g, "");
+      for (const deal of dataset.deals) {
+        const at = text.indexOf(deal.name);
+        if (at < 0) continue;
+        assert.notMatch(
+          text.slice(at + deal.name.length, at + deal.name.length + 2),
+          /^ \(/,
+          `${briefing.name}: "${deal.name} (" in: ${text.slice(at, at + 80)}`
+        );
+        assert.notMatch(text.slice(Math.max(0, at - 1), at), /\(/, `${briefing.name}: "(${deal.name}" in: ${text.slice(at - 40, at + 60)}`);
+      }
+      assert.isNull(nestedParenthesis(text), briefing.name);
+    }
+  }
+});
