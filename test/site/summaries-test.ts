@@ -224,3 +224,33 @@ it("page 1 puts no deal name in parentheses (s14 critic #20: 'the best Oracle �
     }
   }
 });
+
+/** Every word of the names in the data (companies, deals, chips): a profile phrase opening on one is a name. */
+const names = new Set(
+  [...dataset.companies.map((c) => c.name), ...dataset.deals.map((d) => d.name), ...dataset.chips.map((c) => c.name)].flatMap((n) =>
+    n.split(/[\s→(),']+/)
+  )
+);
+
+it("page 1 never pastes a deal's profile text after a colon, where its capital letter reads wrong (s14 critic #20: 'for TPU capacity: Well over 1 GW')", async () => {
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    const deal = dataset.deals.find((d) => d.id === briefing.deal)!;
+    const page = await briefingCallFor(briefing, figures, read);
+    const text = [page.callHtml, page.takeawaysHtml, page.restHtml]
+      .join(" ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
+    for (const phrase of Object.values(deal.profile)) {
+      // A phrase that opens on a name ("OpenAI's own accelerator", "Nvidia GPUs") keeps its capital anywhere.
+      const first = typeof phrase === "string" ? phrase.split(/[\s',]/)[0] : "";
+      if (!/^[A-Z][a-z]/.test(first) || names.has(first)) continue;
+      // A one-word label that opens its sentence ("Governance: Minority, non-voting…") is a field, not prose.
+      assert.notMatch(
+        text,
+        new RegExp(`(?<!(^|\\. )[A-Z][a-z]+): ${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+        `${briefing.name}: "${phrase}" follows a colon`
+      );
+    }
+  }
+});
