@@ -35,7 +35,7 @@ export {sources} from "./sources.js";
 /** The figures drawn in the Monte Carlo (UNCERTAIN_FIGURES in the core), in words and units. */
 const SPREAD_FIGURES: Record<string, [string, string]> = {
   "capacity.accelerators": ["Accelerators", "count"],
-  "capacity.servers": ["UltraServers and racks", "count"],
+  "capacity.servers": ["Systems (UltraServers, racks or pods)", "count"],
   "capacity.energyTwhPerYear": ["Energy a year at the ceiling", "twh-per-year"],
   "capacity.flopsBf16": ["Compute, dense BF16", "flops"],
   "capacity.flopsFp8": ["Compute, dense 8-bit", "flops"],
