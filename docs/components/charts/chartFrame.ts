@@ -1,7 +1,7 @@
 /**
  * The one frame every chart is drawn in, on the site and in the briefings: a title that states the chart's finding,
- * numbered "Figure N." in document order (a CSS counter, docs/style.css, so a chart added or dropped renumbers the
- * rest), the chart, and a "Source:" line beneath naming the publishers its figures come from, computed from the
+ * numbered "Figure N." in document order (numberFigures, kept up to date as charts are drawn, so a chart added or
+ * dropped renumbers the rest; the CSS counter in docs/style.css is only the fallback before it runs), the chart, and a "Source:" line beneath naming the publishers its figures come from, computed from the
  * figures' lineage.
  */
 import {type Dataset, resolveLineageInput, type Yardstick} from "../../lib/core.js";
@@ -137,6 +137,7 @@ export interface ChartFrameOptions {
  */
 export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source, className}: ChartFrameOptions): HTMLElement {
   const line = typeof source === "string" ? {text: source, ids: []} : source;
+  watchFigures();
   return el(
     "figure",
     {class: `chart-frame${className ? ` ${className}` : ""}`},
@@ -144,4 +145,40 @@ export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source,
     chart,
     el("p", {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined}, `Source: ${line.text}.`)
   );
+}
+
+/**
+ * Numbers every chart frame under `root` in document order, "Figure 1. ", "Figure 2. ", …, writing only the numbers
+ * that changed; returns how many frames it numbered. On the site the CSS counter restarted at each part drawn after
+ * the first screen (s14 critic #17: three "Figure 1." on the deal page while the PDF numbered the same charts 1, 2,
+ * 3), so the numbers are written here, for the page as a whole, as the briefing counts them.
+ *
+ * @example numberFigures(document) // 12, the frames now read "Figure 1." … "Figure 12."
+ */
+export function numberFigures(root: ParentNode): number {
+  const frames = root.querySelectorAll(".chart-frame");
+  frames.forEach((frame, i) => {
+    const number = frame.querySelector(":scope > .chart-frame-title > .chart-frame-number");
+    const text = `Figure ${i + 1}. `;
+    if (number && number.textContent !== text) number.textContent = text;
+  });
+  return frames.length;
+}
+
+let watching = false;
+
+/** Starts numbering the page's chart frames whenever nodes are added to it (once per page; not without a DOM). */
+function watchFigures(): void {
+  if (watching || typeof MutationObserver === "undefined" || typeof document === "undefined" || !document.body) return;
+  watching = true;
+  let queued = false;
+  const run = () => {
+    queued = false;
+    numberFigures(document);
+  };
+  new MutationObserver((records) => {
+    if (queued || !records.some((r) => r.addedNodes.length || r.removedNodes.length)) return;
+    queued = true;
+    queueMicrotask(run);
+  }).observe(document.body, {childList: true, subtree: true});
 }
