@@ -145,6 +145,8 @@ export interface Company {
   backlog?: Fact;
   /** The share of that backlog a source attributes to one lab. */
   backlogShares?: {lab: string; share: Fact}[];
+  /** The deals the backlog's source says it leaves out (deal ids). */
+  backlogExcludes?: string[];
   /**
    * For a provider that leases the data centres it serves from (shell, power, cooling, from a developer) and buys only
    * the IT: the years its facility leases run. Its cash then counts capex on IT only, the rent as a cash operating

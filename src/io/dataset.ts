@@ -148,6 +148,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (item.backlogShares ?? []).forEach(({lab}, i) => {
       if (!companies.has(lab)) report({...at, path: [...at.path, "backlogShares", i, "lab"]}, `unknown company "${lab}"`);
     });
+    if (item.backlogExcludes?.length && !item.backlog)
+      report({...at, path: [...at.path, "backlogExcludes"]}, "says what a backlog leaves out but gives no `backlog:`");
     if (item.backlogShares?.length && !item.backlog)
       report({...at, path: [...at.path, "backlogShares"]}, "gives shares of a backlog but no `backlog:` to take them of");
   }
@@ -242,6 +244,11 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   unique("yardstick", yardstickEntries);
   const dealEntries = of("deal").map((file) => ({item: file.value as DealFile, at: {file, path: [] as PropertyKey[]}}));
   const deals = unique("deal", dealEntries);
+  for (const {item, at} of companyEntries)
+    (item.backlogExcludes ?? []).forEach((deal, i) => {
+      if (!deals.has(deal))
+        report({...at, path: [...at.path, "backlogExcludes", i]}, `unknown deal "${deal}" (a deal's id is its file name under deals/)`);
+    });
 
   // Every `source:` anywhere must name a declared source.
   for (const file of files) {

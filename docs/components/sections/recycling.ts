@@ -357,9 +357,13 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
   };
   // An announcement can follow the signing by weeks (a contract signed inside a quarter is announced after it), so
   // the dates alone never say the backlog leaves a commitment out.
-  const holds = e.announcedAfterBacklog
-    ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
-    : "whether the backlog already holds it is not stated";
+  // A source that says the backlog leaves the deal out settles it (s14 critic #14: the hedge below printed beside a
+  // newer backlog figure stated as excluding the deal).
+  const holds = e.excludedFromBacklog
+    ? "the backlog leaves this deal out, as its source says, so the commitment comes on top of it"
+    : e.announcedAfterBacklog
+      ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
+      : "whether the backlog already holds it is not stated";
   const share =
     e.labShare && e.labShareUsd
       ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
