@@ -460,6 +460,11 @@ export interface Observation {
    * forecast never makes a checkpoint "on track": at best "watch, on a forecast".
    */
   basis?: ObservationBasis;
+  /**
+   * For a forecast: the date it is about, ISO (the end of its month, quarter or year). Once the data's as-of date is
+   * past it the forecast is history: it no longer sets a signal's status or a checkpoint (see isLapsedForecast).
+   */
+  forecastFor?: string;
 }
 
 /** The basis of a chip's rental price; performance per dollar compares only chips on the same basis. */

@@ -459,7 +459,9 @@ export const signalsFile = z.strictObject({
           source: id,
           deal: id.optional(),
           about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional(),
-          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional()
+          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional(),
+          /** For a forecast: the date it is about (the end of its month or year). Past the data's date it is history. */
+          forecastFor: isoDate.optional()
         })
       )
     })

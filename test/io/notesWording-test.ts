@@ -11,3 +11,9 @@ it("no deal's notes remark on the data files ('not yet sourced here', 'in the YA
     assert.notMatch(notes, /not yet sourced|sourced here|\bya?ml\b|\.ya?ml|data file|TODO/i, deal.id);
   }
 });
+
+it("margin-azure is labelled as what it is, Microsoft's Intelligent Cloud segment margin, not an Azure margin Microsoft does not report", () => {
+  const azure = dataset.assumptions.find((a) => a.id === "margin-azure")!;
+  assert.match(azure.label, /Intelligent Cloud segment/);
+  assert.notMatch(azure.label, /Azure/);
+});
