@@ -244,11 +244,6 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
   unique("yardstick", yardstickEntries);
   const dealEntries = of("deal").map((file) => ({item: file.value as DealFile, at: {file, path: [] as PropertyKey[]}}));
   const deals = unique("deal", dealEntries);
-  for (const {item, at} of companyEntries)
-    (item.backlogExcludes ?? []).forEach((deal, i) => {
-      if (!deals.has(deal))
-        report({...at, path: [...at.path, "backlogExcludes", i]}, `unknown deal "${deal}" (a deal's id is its file name under deals/)`);
-    });
 
   // Every `source:` anywhere must name a declared source.
   for (const file of files) {

@@ -219,7 +219,7 @@ export const companiesFile = z.strictObject({
       backlog: fact(["usd-bn", "usd-m", "usd"]).optional(),
       /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
       backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
-      /** The deals the backlog's source says it leaves out (deal ids): the backlog then cannot hold them. */
+      /** The deals the backlog's source says it leaves out (deal ids): the backlog then cannot hold them. An id of no deal in the data excludes nothing, so a dataset of some of the deals stays valid. */
       backlogExcludes: list(id).optional(),
       /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
       facilityLeaseYears: fact(["years"]).optional(),
