@@ -145,6 +145,8 @@ export interface Company {
   backlog?: Fact;
   /** The share of that backlog a source attributes to one lab. */
   backlogShares?: {lab: string; share: Fact}[];
+  /** The deals the backlog's source says it leaves out (deal ids). */
+  backlogExcludes?: string[];
   /**
    * For a provider that leases the data centres it serves from (shell, power, cooling, from a developer) and buys only
    * the IT: the years its facility leases run. Its cash then counts capex on IT only, the rent as a cash operating
@@ -458,6 +460,11 @@ export interface Observation {
    * forecast never makes a checkpoint "on track": at best "watch, on a forecast".
    */
   basis?: ObservationBasis;
+  /**
+   * For a forecast: the date it is about, ISO (the end of its month, quarter or year). Once the data's as-of date is
+   * past it the forecast is history: it no longer sets a signal's status or a checkpoint (see isLapsedForecast).
+   */
+  forecastFor?: string;
 }
 
 /** The basis of a chip's rental price; performance per dollar compares only chips on the same basis. */

@@ -19,15 +19,28 @@ export function concerns(o: Pick<Observation, "deal" | "about">, deal: SignalSub
   return o.about.some((id) => own.has(id));
 }
 
+/**
+ * Returns true if the observation is a forecast whose date is before `asOf`: what it forecast has either happened or
+ * not by the data's date, so it is history, not an open forecast (s14 critic #13: Epoch AI's forecast of 1 GW in
+ * January 2026 still read as the open evidence in data as of 30 Jun 2026).
+ *
+ * @example isLapsedForecast({basis: "forecast", forecastFor: "2026-01-31"}, "2026-06-30") // true
+ */
+export function isLapsedForecast(o: Pick<Observation, "basis" | "forecastFor">, asOf: string | undefined): boolean {
+  return asOf !== undefined && o.basis === "forecast" && o.forecastFor !== undefined && o.forecastFor < asOf;
+}
+
 /** One row of the signals status board. */
 export interface SignalRow {
   id: string;
   label: string;
   question: string;
-  /** Status of the newest observation ("unknown" without any). */
+  /** Status of the newest observation that is not a lapsed forecast ("unknown" without any). */
   status: SignalStatus;
-  /** Date of the newest observation, ISO; null without any. */
+  /** Date of that observation, ISO; null without any. */
   latest: string | null;
+  /** The observation the status is read from: the newest that is not a lapsed forecast; null without one. */
+  reading: Observation | null;
   /** Observations, newest first. */
   observations: Observation[];
   /** How many observations have each status. */
@@ -36,13 +49,14 @@ export interface SignalRow {
 
 /**
  * Returns the status board: one row per signal in the data's order, its current status being that of its newest
- * observation (ties on a date go to the later one in the file), observations sorted newest first. Optionally only
+ * observation (ties on a date go to the later one in the file), observations sorted newest first. With `asOf` (the
+ * data's date), a forecast whose date is before it is history: listed, but never the status ({@link isLapsedForecast}). Optionally only
  * the observations that concern one deal (see {@link concerns}): the same rule for the site's deal pages, the
  * briefings and the CLI, so a checkpoint reads the same everywhere.
  *
  * @example signalBoard(signals)[0].status // "on-track"
  */
-export function signalBoard(signals: readonly Signal[], {deal}: {deal?: SignalSubject} = {}): SignalRow[] {
+export function signalBoard(signals: readonly Signal[], {deal, asOf}: {deal?: SignalSubject; asOf?: string} = {}): SignalRow[] {
   return signals.map((signal) => {
     const observations = signal.observations
       .map((o, i) => ({o, i}))
@@ -51,12 +65,15 @@ export function signalBoard(signals: readonly Signal[], {deal}: {deal?: SignalSu
       .map(({o}) => o);
     const tally: Record<SignalStatus, number> = {"on-track": 0, watch: 0, "off-track": 0, unknown: 0};
     for (const o of observations) ++tally[o.status];
+    // A forecast whose date has passed is history: listed, never the current reading.
+    const current = observations.filter((o) => !isLapsedForecast(o, asOf));
     return {
       id: signal.id,
       label: signal.label,
       question: signal.question,
-      status: observations[0]?.status ?? "unknown",
-      latest: observations[0]?.date ?? null,
+      status: current[0]?.status ?? "unknown",
+      latest: current[0]?.date ?? null,
+      reading: current[0] ?? null,
       observations,
       tally
     };

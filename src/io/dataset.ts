@@ -148,6 +148,8 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     (item.backlogShares ?? []).forEach(({lab}, i) => {
       if (!companies.has(lab)) report({...at, path: [...at.path, "backlogShares", i, "lab"]}, `unknown company "${lab}"`);
     });
+    if (item.backlogExcludes?.length && !item.backlog)
+      report({...at, path: [...at.path, "backlogExcludes"]}, "says what a backlog leaves out but gives no `backlog:`");
     if (item.backlogShares?.length && !item.backlog)
       report({...at, path: [...at.path, "backlogShares"]}, "gives shares of a backlog but no `backlog:` to take them of");
   }
@@ -302,6 +304,17 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
         report(
           {...at, path: [...at.path, "observations", i, "text"]},
           `reads as a forecast ("${forecastWord[0]}"): add \`basis: forecast\` (or \`basis: observed\` when it reports what happened)`
+        );
+      // A forecast says when it is for, so that it stops counting once that date is past (s14 critic #13).
+      if (o.basis === "forecast" && o.forecastFor === undefined)
+        report(
+          {...at, path: [...at.path, "observations", i]},
+          "a forecast must say the date it is about: add `forecastFor:` (the end of its month, quarter or year)"
+        );
+      if (o.forecastFor !== undefined && o.basis !== "forecast")
+        report(
+          {...at, path: [...at.path, "observations", i, "forecastFor"]},
+          "only a forecast (`basis: forecast`) has a `forecastFor:` date"
         );
       if (o.deal && !deals.has(o.deal))
         report(

@@ -219,6 +219,8 @@ export const companiesFile = z.strictObject({
       backlog: fact(["usd-bn", "usd-m", "usd"]).optional(),
       /** The share of that backlog a source attributes to one lab, for the provider's exposure to it. */
       backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
+      /** The deals the backlog's source says it leaves out (deal ids): the backlog then cannot hold them. An id of no deal in the data excludes nothing, so a dataset of some of the deals stays valid. */
+      backlogExcludes: list(id).optional(),
       /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
       facilityLeaseYears: fact(["years"]).optional(),
       /**
@@ -457,7 +459,9 @@ export const signalsFile = z.strictObject({
           source: id,
           deal: id.optional(),
           about: list(id).min(1, {error: "must name at least one company or chip (or leave it out)"}).optional(),
-          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional()
+          basis: z.enum(["observed", "forecast"], {error: "must be one of observed, forecast"}).optional(),
+          /** For a forecast: the date it is about (the end of its month or year). Past the data's date it is history. */
+          forecastFor: isoDate.optional()
         })
       )
     })

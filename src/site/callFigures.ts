@@ -10,6 +10,7 @@ import {factGw} from "../core/capacity/convert.js";
 import {
   aboveZeroText,
   CEILING_FILLED,
+  chanceText,
   chipAssumptions,
   clustersText,
   combineBounds,
@@ -167,11 +168,7 @@ const about = (value: number, unit: string) => figureWords({value, unit, bound: 
  * @example cornerChance(0.000041) // "about a 1 in 20,000 chance under that correlation"
  */
 export function cornerChance(probability: number): string {
-  if (!(probability > 0)) return "no chance under that correlation";
-  if (probability >= 0.01) return `about a ${pct(probability)} chance under that correlation`;
-  const n = 1 / probability;
-  const step = 10 ** Math.floor(Math.log10(n));
-  return `about a 1 in ${(Math.round(n / step) * step).toLocaleString("en-US")} chance under that correlation`;
+  return `${chanceText(probability)} under that correlation`;
 }
 
 /**

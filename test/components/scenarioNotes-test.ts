@@ -60,7 +60,7 @@ it("priceCapexNote states the chance of the bull's and bear's price/capex corner
   // ρ = 0.7: the opposite tenths together ≈ 0.00408%, shown as 0.0041% (oppositeTailProbability, hand-checked in scenarioTable-test).
   assert.match(
     note,
-    /^Bear economics and Bull economics pair the contract price with the capex per GW against the model's own correlation between the two \(a provider prices a GW-year to recover what a GW costs, so the draws move them together, normal-scores correlation 0\.7\): a draw with the price in its lowest 10% and the capex in its highest 10%, or the reverse, comes up about 0\.0041% of the time \(1% were the two independent\)\. Those columns are stress cases/
+    /^Bear economics and Bull economics pair the contract price with the capex per GW against the model's own correlation between the two \(a provider prices a GW-year to recover what a GW costs, so the draws move them together, normal-scores correlation 0\.7\): a draw with the price in its lowest 10% and the capex in its highest 10%, or the reverse, has about a 1 in 20,000 chance \(about a 1% chance were the two independent\)\. Those columns are stress cases/
   );
   // Without the two scenarios, no note; every deal's note reads with no unfilled part.
   assert.strictEqual(

@@ -417,7 +417,16 @@ it("checkFiles(an observation that reads as a forecast without basis) asks to ma
   assert.deepStrictEqual(problemLines(forecast), [
     'data/signals.yaml:13:15: signals[0].observations[0].text: reads as a forecast ("expect"): add `basis: forecast` (or `basis: observed` when it reports what happened)'
   ]);
-  const marked = edit(forecast, "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic\n        basis: forecast");
+  // A forecast must also say the date it is about (s14 critic #13: a forecast past its date read as open).
+  const undated = edit(forecast, "signals.yaml", "deal: amazon-anthropic", "deal: amazon-anthropic\n        basis: forecast");
+  assert.deepStrictEqual(problemLines(undated).length, 1);
+  assert.match(problemLines(undated)[0], /a forecast must say the date it is about: add `forecastFor:`/);
+  const marked = edit(
+    forecast,
+    "signals.yaml",
+    "deal: amazon-anthropic",
+    "deal: amazon-anthropic\n        basis: forecast\n        forecastFor: 2026-12-31"
+  );
   assert.deepStrictEqual(problemLines(marked), []);
 });
 

@@ -206,3 +206,69 @@ it("the market call's count of deals above zero with the term-end value names it
   assert.include(call, "in the median draw");
   if (base !== median) assert.include(call, `in the median draw, ${base} with every assumption at its base value`);
 });
+
+/** Returns the first stretch of `text` in parentheses inside parentheses ("(about $43.9B (Oracle → OpenAI (Stargate)))"), or null. */
+function nestedParenthesis(text: string): string | null {
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") {
+      if (depth === 0) start = i;
+      depth++;
+      if (depth > 1) return text.slice(start, text.indexOf(")", i) + 2);
+    } else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
+it("page 1 puts no deal name in parentheses (s14 critic #20: 'the best Oracle → OpenAI (Stargate) (about $18B)', '$43.9B (Oracle → OpenAI (Stargate))')", async () => {
+  // The name of a deal that holds a parenthesis, and the rows that put such names next to a figure.
+  assert.isTrue(dataset.deals.some((d) => d.name.includes("(")));
+  for (const briefing of briefings(dataset.deals)) {
+    const page = await briefingCallFor(briefing, figures, read);
+    for (const html of [page.callHtml, page.takeawaysHtml]) {
+      const text = html.replace(/<[^>]+>/g, "");
+      for (const deal of dataset.deals) {
+        const at = text.indexOf(deal.name);
+        if (at < 0) continue;
+        assert.notMatch(
+          text.slice(at + deal.name.length, at + deal.name.length + 2),
+          /^ \(/,
+          `${briefing.name}: "${deal.name} (" in: ${text.slice(at, at + 80)}`
+        );
+        assert.notMatch(text.slice(Math.max(0, at - 1), at), /\(/, `${briefing.name}: "(${deal.name}" in: ${text.slice(at - 40, at + 60)}`);
+      }
+      assert.isNull(nestedParenthesis(text), briefing.name);
+    }
+  }
+});
+
+/** Every word of the names in the data (companies, deals, chips): a profile phrase opening on one is a name. */
+const names = new Set(
+  [...dataset.companies.map((c) => c.name), ...dataset.deals.map((d) => d.name), ...dataset.chips.map((c) => c.name)].flatMap((n) =>
+    n.split(/[\s→(),']+/)
+  )
+);
+
+it("page 1 never pastes a deal's profile text after a colon, where its capital letter reads wrong (s14 critic #20: 'for TPU capacity: Well over 1 GW')", async () => {
+  for (const briefing of briefings(dataset.deals)) {
+    if (!briefing.deal) continue;
+    const deal = dataset.deals.find((d) => d.id === briefing.deal)!;
+    const page = await briefingCallFor(briefing, figures, read);
+    const text = [page.callHtml, page.takeawaysHtml, page.restHtml]
+      .join(" ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
+    for (const phrase of Object.values(deal.profile)) {
+      // A phrase that opens on a name ("OpenAI's own accelerator", "Nvidia GPUs") keeps its capital anywhere.
+      const first = typeof phrase === "string" ? phrase.split(/[\s',]/)[0] : "";
+      if (!/^[A-Z][a-z]/.test(first) || names.has(first)) continue;
+      // A one-word label that opens its sentence ("Governance: Minority, non-voting…") is a field, not prose.
+      assert.notMatch(
+        text,
+        new RegExp(`(?<!(^|\\. )[A-Z][a-z]+): ${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+        `${briefing.name}: "${phrase}" follows a colon`
+      );
+    }
+  }
+});

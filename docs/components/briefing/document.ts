@@ -8,6 +8,7 @@ import {type Paper, parsePaper, printableArea, printableWidthPx} from "../../lib
 import {changeLine, changeMeaning, dealDataMoved} from "../changeLine.js";
 import {el, trustedHtml} from "../dom.js";
 import {date} from "../format.js";
+import type {Edition} from "../sections/research.js";
 import type {Section, SectionContext} from "../sections/types.js";
 import {allowLongBreaks} from "./allowLongBreaks.js";
 import {Contents, type ContentsEntry} from "./contents.js";
@@ -57,8 +58,10 @@ export async function BriefingDocument({
   document.documentElement.classList.add("briefing-page");
   const {briefing, data, analysis, bands, version, asOf} = slice;
   const printPaper: Paper = paper ? parsePaper(paper) : briefing.paper;
-  const context: SectionContext & {bands?: unknown; published?: string} = {
+  const context: SectionContext & {bands?: unknown; published?: string; edition?: Edition} = {
     published: slice.published,
+    // The disclosures say what this document lists as moved, or that it is a first edition.
+    edition: {previousAsOf: slice.changes.previous?.asOf ?? null, moved: slice.changes.previous ? slice.changes.changes.length : 0},
     data,
     analysis,
     bands: bands ?? undefined,

@@ -4,14 +4,22 @@ import {date} from "../format.js";
 import type {SourceRef} from "../provenance.js";
 import {localSourceText} from "../sections/sources.js";
 
-/** Returns the ids of the sources cited inside `nodes` (every element with `data-source`), without repeats. */
+/**
+ * Returns the ids of the sources cited inside `nodes`, without repeats: every element with `data-source` (a badge
+ * or a bracket number) and every source a chart's "Source:" line names (`data-sources`, space-separated; critic s14
+ * #5: the blog and the reprint behind key chart figures had no address anywhere in the PDF).
+ */
 export function citedSources(nodes: readonly Node[]): string[] {
   const ids = new Set<string>();
+  const take = (element: Element) => {
+    const own = element.getAttribute("data-source");
+    if (own) ids.add(own);
+    for (const id of element.getAttribute("data-sources")?.split(" ") ?? []) if (id) ids.add(id);
+  };
   for (const node of nodes) {
     if (!(node instanceof Element)) continue;
-    const own = node.getAttribute("data-source");
-    if (own) ids.add(own);
-    for (const cited of node.querySelectorAll("[data-source]")) ids.add(cited.getAttribute("data-source")!);
+    take(node);
+    for (const cited of node.querySelectorAll("[data-source], [data-sources]")) take(cited);
   }
   return [...ids];
 }

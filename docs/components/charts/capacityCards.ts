@@ -109,10 +109,37 @@ function EnergyYardsticks(view: CapacityView, {data}: Pick<SectionContext, "data
       "li",
       {"data-figure": "capacity.share"},
       el("strong", {}, pct(share.share.value)),
-      ` of the ${gw(share.totalGw.value)} that ${capacityShareScope(share)} announce${capacitySharePart(share, gw)}; together they would draw ${twh(totalTwh.value)} a year`,
-      DerivedBadge(totalTwh.lineage)
+      // The verb straight after its subject, the part of the total in a sentence of its own (s14 critic #20: "that the
+      // 7 deals … announce" arrived 20 words after "the 33.5 GW").
+      ` of the ${gw(share.totalGw.value)} announced by ${capacityShareScope(share)}; together they would draw ${twh(totalTwh.value)} a year`,
+      DerivedBadge(totalTwh.lineage),
+      capacitySharePart(share, gw) ? ` ${capacitySharePart(share, gw)}` : ""
     )
   );
+}
+
+/** The kinds of system a chip's `serverName` names, most specific first: the word a card's title uses for it. */
+const SYSTEM_KINDS: readonly [RegExp, string][] = [
+  [/superpod/i, "superpods"],
+  [/\bpod\b/i, "pods"],
+  [/ultraserver/i, "UltraServers"],
+  [/\brack\b|NVL\d+/i, "racks"],
+  [/.*/, "servers"]
+];
+
+/**
+ * Returns the title of the card that counts a deal's systems, from the kinds of system its chips come in (each
+ * chip's `serverName` in data/chips.yaml): one chip, its system's name ("Trn2 UltraServers"); several, their kinds
+ * ("UltraServers and racks", "Superpods"). s14 critic #18: Google → Anthropic's 9,216-chip TPU superpods were
+ * counted under "UltraServers and racks" (an Ironwood rack holds 64 chips).
+ *
+ * @example systemsLabel([{serverName: "Ironwood superpod (42.5 EF FP8)"}, {serverName: "TPU 8t superpod (121 EF FP4)"}]) // "Superpods"
+ */
+export function systemsLabel(chips: readonly Pick<Chip, "serverName">[]): string {
+  if (chips.length === 1) return `${chips[0].serverName}s`;
+  const kinds = [...new Set(chips.map(({serverName}) => SYSTEM_KINDS.find(([pattern]) => pattern.test(serverName))![1]))];
+  const words = kinds.length < 2 ? kinds.join("") : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Returns the headline cards of a capacity view. */
@@ -163,12 +190,7 @@ export function CapacityCards(view: CapacityView, {data}: SectionContext): HTMLE
         FigureBig("capacity.accelerators", capacity.accelerators),
         `Chip mix, by share of the power: ${mix.map(({chip, share}) => `${chip.name} ${pct(share)}`).join(", ")} of the power`
       ),
-      Card(
-        "capacity.servers",
-        mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks",
-        FigureBig("capacity.servers", capacity.servers),
-        systems.join("; ")
-      )
+      Card("capacity.servers", systemsLabel(mix.map(({chip}) => chip)), FigureBig("capacity.servers", capacity.servers), systems.join("; "))
     );
   }
   if (capacity.flopsBf16 && capacity.h100e) {
@@ -267,7 +289,7 @@ export function explainerChains(view: CapacityView, {data}: SectionContext): {ti
               ? `÷ ${count(mix[0].chip.perServer, "as-written")} chips per system`
               : `÷ ${ratioNumber(perServer)} chips per system on average`,
           value: asModel(count, capacity.servers.value),
-          label: beside("servers", mix.length === 1 ? `${mix[0].chip.serverName}s` : "UltraServers and racks")
+          label: beside("servers", systemsLabel(mix.map(({chip}) => chip)))
         }
       ],
       note: `IT power per chip, host and network included: ${kwList}.${mix.length > 1 ? ` Chips per system: ${mix.map(({chip}) => `${chip.name} ${count(chip.perServer, "as-written")}`).join(", ")}.` : ""} Counts round down for chips and up for systems.`

@@ -1,7 +1,7 @@
 /**
  * The one frame every chart is drawn in, on the site and in the briefings: a title that states the chart's finding,
- * numbered "Figure N." in document order (a CSS counter, docs/style.css, so a chart added or dropped renumbers the
- * rest), the chart, and a "Source:" line beneath naming the publishers its figures come from, computed from the
+ * numbered "Figure N." in document order (numberFigures, kept up to date as charts are drawn, so a chart added or
+ * dropped renumbers the rest; the CSS counter in docs/style.css is only the fallback before it runs), the chart, and a "Source:" line beneath naming the publishers its figures come from, computed from the
  * figures' lineage.
  */
 import {type Dataset, resolveLineageInput, type Yardstick} from "../../lib/core.js";
@@ -41,9 +41,28 @@ export function nameList(names: readonly string[]): string {
  *
  * @example chartSource(data, {inputs: ["amazon-anthropic.capacity.ceiling", "assumption:pue"]}) // "compute-deals calculations from Anthropic, with assumptions from DatacenterDynamics"
  */
-export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): string {
+export function chartSource(data: ChartSourceData, options: ChartSourceOptions): string {
+  return chartSourceLine(data, options).text;
+}
+
+/** A chart's source line: its words (see {@link chartSource}) and the ids of every source it rests on. */
+export interface ChartSourceLine {
+  text: string;
+  /** The sources the named publishers stand for, in order of first appearance: the briefing's appendix lists them. */
+  ids: string[];
+}
+
+/**
+ * Returns a chart's source line with the ids of the sources behind it (critic s14 #5: a briefing's appendix listed
+ * only bracket-cited sources, so the blog behind a chart's capacity point had no address anywhere in the PDF).
+ *
+ * @example chartSourceLine(data, {inputs: ["amazon-anthropic.capacity.ceiling"]}) // {text: "compute-deals calculations from Anthropic", ids: ["anthropic-2026-04-20"]}
+ */
+export function chartSourceLine(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): ChartSourceLine {
+  const ids: string[] = [];
   const publisher = (id: string): string | null => {
     const source = data.sourcesById[id];
+    if (source && !ids.includes(id)) ids.push(id);
     return source ? (source.publisher ?? source.title) : null;
   };
   const facts: string[] = [];
@@ -65,10 +84,13 @@ export function chartSource(data: ChartSourceData, {inputs = [], sources = []}: 
   }
   for (const id of sources) add(facts, publisher(id));
   const stated = facts;
-  if (!derived) return nameList(stated) || "compute-deals";
+  if (!derived) return {text: nameList(stated) || "compute-deals", ids};
   const from = stated.length ? ` from ${nameList(stated)}` : "";
   const assumed = assumptions.filter((name) => !stated.includes(name));
-  return `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`;
+  return {
+    text: `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`,
+    ids
+  };
 }
 
 /**
@@ -98,8 +120,11 @@ export function asTitle(sentence: string): string {
 export interface ChartFrameOptions {
   /** The chart's finding in one sentence, computed from the figures it draws (no "Figure N."; the frame numbers it). */
   title: string;
-  /** The source line's words (see {@link chartSource}). */
-  source: string;
+  /**
+   * The source line: its words (see {@link chartSource}), or the line with its source ids (see
+   * {@link chartSourceLine}), which the source line carries as `data-sources` for a briefing's appendix.
+   */
+  source: string | ChartSourceLine;
   /** Extra class names for the figure. */
   className?: string;
 }
@@ -111,11 +136,49 @@ export interface ChartFrameOptions {
  * @example ChartFrame(svg, {title: "Up to 5 GW is reached in 2030", source: chartSource(data, {inputs})})
  */
 export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source, className}: ChartFrameOptions): HTMLElement {
+  const line = typeof source === "string" ? {text: source, ids: []} : source;
+  watchFigures();
   return el(
     "figure",
     {class: `chart-frame${className ? ` ${className}` : ""}`},
     el("div", {class: "chart-frame-title", role: "heading", "aria-level": "4"}, el("span", {class: "chart-frame-number"}), title),
     chart,
-    el("p", {class: "chart-frame-source"}, `Source: ${source}.`)
+    el("p", {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined}, `Source: ${line.text}.`)
   );
+}
+
+/**
+ * Numbers every chart frame under `root` in document order, "Figure 1. ", "Figure 2. ", …, writing only the numbers
+ * that changed; returns how many frames it numbered. On the site the CSS counter restarted at each part drawn after
+ * the first screen (s14 critic #17: three "Figure 1." on the deal page while the PDF numbered the same charts 1, 2,
+ * 3), so the numbers are written here, for the page as a whole, as the briefing counts them.
+ *
+ * @example numberFigures(document) // 12, the frames now read "Figure 1." … "Figure 12."
+ */
+export function numberFigures(root: ParentNode): number {
+  const frames = root.querySelectorAll(".chart-frame");
+  frames.forEach((frame, i) => {
+    const number = frame.querySelector(":scope > .chart-frame-title > .chart-frame-number");
+    const text = `Figure ${i + 1}. `;
+    if (number && number.textContent !== text) number.textContent = text;
+  });
+  return frames.length;
+}
+
+let watching = false;
+
+/** Starts numbering the page's chart frames whenever nodes are added to it (once per page; not without a DOM). */
+function watchFigures(): void {
+  if (watching || typeof MutationObserver === "undefined" || typeof document === "undefined" || !document.body) return;
+  watching = true;
+  let queued = false;
+  const run = () => {
+    queued = false;
+    numberFigures(document);
+  };
+  new MutationObserver((records) => {
+    if (queued || !records.some((r) => r.addedNodes.length || r.removedNodes.length)) return;
+    queued = true;
+    queueMicrotask(run);
+  }).observe(document.body, {childList: true, subtree: true});
 }

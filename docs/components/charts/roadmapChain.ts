@@ -137,7 +137,12 @@ export function checkpointEvidence(
               ? `Next point: ${bounded(factGw(next.gw), next.gw.bound, gw)} by ${date(next.by)}${c.due.length ? `; ${c.due.length} point${c.due.length > 1 ? "s" : ""} already due` : ""}.`
               : `All ${c.due.length} schedule points are due.`
       ),
-      signal(c.signal) ?? el("p", {class: "muted"}, "No observation of capacity coming online yet.")
+      signal(c.signal) ??
+        el(
+          "p",
+          {class: "muted"},
+          "No observation of this deal's capacity coming online yet (evidence dated before the deal, or a forecast whose date has passed, does not count)."
+        )
     ];
   }
   if (c.id === "performance-per-dollar") {

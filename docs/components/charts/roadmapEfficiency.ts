@@ -20,6 +20,14 @@ export interface EfficiencyRow {
   /** The price's basis in words ("neocloud list prices"); null without a price or basis. */
   priceBasis: string | null;
   inDeal: boolean;
+  /**
+   * True where the generation does less per watt than its predecessor in the same line (gainPerWatt < 1): the text
+   * calls its IT power figure the first suspect, so the chart marks the point (hollow, "?") instead of drawing it
+   * as a plain reading (s14 critic #19).
+   */
+  suspect: boolean;
+  /** The status of the IT power per chip the point divides by (most are estimates). */
+  itKwStatus: string;
 }
 
 /** Returns flat rows (TFLOP/s units) from the core's chipEfficiency groups; `dealChips` are highlighted. */
@@ -33,7 +41,9 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       perWatt: c.flopsPerWatt / 1e12,
       perDollar: c.flopsPerDollarHour === null ? null : c.flopsPerDollarHour / 1e12,
       priceBasis: c.priceClass ? PRICE_CLASS_WORDS[c.priceClass] : null,
-      inDeal: dealChips.includes(c.id)
+      inDeal: dealChips.includes(c.id),
+      suspect: c.gainPerWatt !== null && c.gainPerWatt < 1,
+      itKwStatus: c.itKwStatus
     }))
   );
 }
@@ -83,14 +93,30 @@ export function RoadmapEfficiency(
       strokeWidth: 1.5,
       strokeOpacity: 0.8
     }),
-    Plot.dot(rows, {
-      x: "date",
-      y: "perWatt",
-      r: (d: EfficiencyRow) => (d.inDeal ? 6 : 4),
-      fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
-      stroke: (d: EfficiencyRow) => (d.inDeal ? "var(--theme-foreground)" : "var(--theme-background)"),
-      strokeWidth: 1.5
-    })
+    Plot.dot(
+      rows.filter((r) => !r.suspect),
+      {
+        x: "date",
+        y: "perWatt",
+        r: (d: EfficiencyRow) => (d.inDeal ? 6 : 4),
+        fill: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+        stroke: (d: EfficiencyRow) => (d.inDeal ? "var(--theme-foreground)" : "var(--theme-background)"),
+        strokeWidth: 1.5
+      }
+    ),
+    // A point the text doubts is hollow, ringed in its line's colour: read it as suspect, not as a finding.
+    Plot.dot(
+      rows.filter((r) => r.suspect),
+      {
+        x: "date",
+        y: "perWatt",
+        r: (d: EfficiencyRow) => (d.inDeal ? 6 : 4),
+        fill: "var(--theme-background)",
+        stroke: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+        strokeWidth: 2,
+        strokeDasharray: "2,2"
+      }
+    )
   ];
   // Draw once to learn the scales, then place labels so they do not overlap (greedy, in pixels).
   const probe = Plot.plot({...options, marks: base});
@@ -101,7 +127,7 @@ export function RoadmapEfficiency(
       {
         x: "date",
         y: "y",
-        text: "name",
+        text: labelText,
         textAnchor: anchor,
         dx: anchor === "start" ? 8 : -8,
         fontSize: FONT,
@@ -188,6 +214,11 @@ export function RoadmapPerDollar(rows: readonly EfficiencyRow[], {width: w, prin
   return out;
 }
 
+/** A dot's label: the chip's name, with "(?)" where the point is suspect. */
+export function labelText(row: Pick<EfficiencyRow, "name" | "suspect">): string {
+  return row.suspect ? `${row.name} (?)` : row.name;
+}
+
 interface Label extends EfficiencyRow {
   y: number;
   anchor: "start" | "end";
@@ -205,7 +236,7 @@ function placeLabels(rows: readonly EfficiencyRow[], probe: ReturnType<typeof Pl
   return order.map((row) => {
     const px = x.apply!(row.date) as number;
     const py = y.apply!(row.perWatt) as number;
-    const w = row.name.length * FONT * 0.6;
+    const w = labelText(row).length * FONT * 0.6;
     const anchor = px + 8 + w > width - 4 && px - 8 - w >= 0 ? "end" : "start";
     const x0 = anchor === "start" ? px + 8 : px - 8 - w;
     let dy = 0;

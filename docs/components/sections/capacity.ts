@@ -23,7 +23,7 @@ import {CAPACITY_RAMP, ChartCsv} from "../chartDownloads.js";
 import {CapacityCards, explainerChains} from "../charts/capacityCards.js";
 import {CapacityRamp} from "../charts/capacityRamp.js";
 import {CapacitySteps} from "../charts/capacitySteps.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {selectInput} from "../choice.js";
 import {Deferred, heightAt} from "../deferred.js";
@@ -236,7 +236,7 @@ export function CapacityRampPart(view: CapacityView, {data, width, print}: Pick<
           `Facility GW online at the end of each month, stacked by the chip that fills it (the newest chip available six months before; the deal's oldest chip from its own availability, since it displaces none). Dots: the deal's schedule points, solid when confirmed and hollow otherwise (${points.map((p) => `${bounded(p.gw, p.bound, gw)} by ${monthYear(p.by)}: ${p.status}`).join("; ")}). Whiskers: P10–P90 of GW online at each year end over ${count(bands?.draws ?? 0)} seeded draws (slip, PUE and the chips' power and FLOP/s ranges). The area: the deal's own dates, no slip. Dashed: the ceiling.`
         )
       ),
-      {title: finding, source: chartSource(data, {inputs})}
+      {title: finding, source: chartSourceLine(data, {inputs})}
     ),
     // On a phone the table is wider than the column: it scrolls in its own box, not the page (print: as it was).
     print ? RampTable(view) : scrollBox(RampTable(view)),

@@ -15,7 +15,7 @@ import {
   type SpendProfile
 } from "../../lib/core.js";
 import {ChartCsv, COMMITMENT_SPEND, withoutColumns} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {CommitmentCeilingChart} from "../charts/commitmentCeilingChart.js";
 import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
@@ -233,7 +233,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     holder.replaceChildren(
       ChartFrame(CommitmentSpendChart(rows, {width: context.width, print: context.print, hasCapacity}), {
         title: finding,
-        source: chartSource(context.data, {inputs: [...c.gwYears.contract.lineage.inputs, ...(v.capacity?.gw.lineage.inputs ?? [])]})
+        source: chartSourceLine(context.data, {inputs: [...c.gwYears.contract.lineage.inputs, ...(v.capacity?.gw.lineage.inputs ?? [])]})
       }),
       // Without a schedule the intro above the chart says what is not drawn.
       ...(hasCapacity
@@ -372,7 +372,7 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
           }),
           {
             title: commitmentFinding(commitment),
-            source: chartSource(context.data, {
+            source: chartSourceLine(context.data, {
               inputs: [
                 ...commitment.gwYears.contract.lineage.inputs,
                 ...commitment.gwYears.buildUp.lineage.inputs,

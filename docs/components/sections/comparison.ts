@@ -21,7 +21,7 @@ import {
   type MarketTotals
 } from "../../lib/core.js";
 import {ChartCsv, COMPARISON_SCATTER} from "../chartDownloads.js";
-import {asTitle, ChartFrame, chartSource, figureInputs} from "../charts/chartFrame.js";
+import {asTitle, ChartFrame, chartSourceLine, figureInputs} from "../charts/chartFrame.js";
 import {type ComparisonPoint, ComparisonScatter, comparisonPoints} from "../charts/comparisonScatter.js";
 import {el} from "../dom.js";
 import {count} from "../format.js";
@@ -264,7 +264,7 @@ function ComparisonSection(context: SectionContext, all: boolean): HTMLElement {
       ? [
           ChartFrame(ComparisonScatter(view.scatter, {width, marks}), {
             title: asTitle(comparisonStandout(rows, partial, total)),
-            source: chartSource(data, {inputs: figureInputs(view.scatter)})
+            source: chartSourceLine(data, {inputs: figureInputs(view.scatter)})
           }),
           view.others ? el("p", {class: "comparison-note"}, scatterNote(view, rows, total)) : null,
           !print && scatterCsv(view.scatter, data.version)

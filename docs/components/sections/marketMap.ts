@@ -5,7 +5,7 @@
  */
 import {marketMap as buildMarketMap, type MarketLoop, type MarketMap} from "../../lib/core.js";
 import {ChartCsv, loopRows, MARKET_LOOPS} from "../chartDownloads.js";
-import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {asTitle, ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
 import {bounded, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
@@ -125,7 +125,7 @@ export async function MarketMapSection({data: all, analysis, width, print}: Sect
     // The finding is the figure's title (no paragraph repeating it above the figure).
     ChartFrame(MarketMapChart(map, {width, print}), {
       title: asTitle(loopFinding(map, data.deals.length)),
-      source: chartSource(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})
+      source: chartSourceLine(data, {sources: data.deals.flatMap((d) => [...d.tranches, ...d.commitments].map((t) => t.amount.source))})
     }),
     map.loops.length
       ? [

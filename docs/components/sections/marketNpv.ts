@@ -15,7 +15,7 @@ import {
   paybackEven
 } from "../../lib/core.js";
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
-import {asTitle, ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {asTitle, ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
 import {count, figureText, modelUsd, pct, unitText, usd} from "../format.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
@@ -280,7 +280,7 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
       ],
       {
         title: asTitle(finding || "The market under each scenario"),
-        source: chartSource(data, {inputs}),
+        source: chartSourceLine(data, {inputs}),
         className: "market-scenarios-frame"
       }
     ),
@@ -315,7 +315,7 @@ export function MarketNpvSection({data, analysis, print}: Pick<SectionContext, "
         el("div", {class: "table-scroll", tabindex: "0"}, NpvTableElement(table)),
         el("p", {class: "market-npv-caption"}, npvCaption(table, draws), left.length ? ` Not in the table: ${left.join(" and ")}.` : "")
       ],
-      {title: asTitle(finding), source: chartSource(data, {inputs}), className: "market-npv-frame"}
+      {title: asTitle(finding), source: chartSourceLine(data, {inputs}), className: "market-npv-frame"}
     ),
     print ? null : ChartCsv(NPV_TABLE, "", table.rows, data.version),
     MarketScenariosPart({data, analysis, print})

@@ -21,7 +21,7 @@ import {
   toUsd
 } from "../../lib/core.js";
 import {ChartCsv, SPREAD, type SpreadRow, TORNADO} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, pct, withBound} from "../format.js";
@@ -35,7 +35,7 @@ export {sources} from "./sources.js";
 /** The figures drawn in the Monte Carlo (UNCERTAIN_FIGURES in the core), in words and units. */
 const SPREAD_FIGURES: Record<string, [string, string]> = {
   "capacity.accelerators": ["Accelerators", "count"],
-  "capacity.servers": ["UltraServers and racks", "count"],
+  "capacity.servers": ["Systems (UltraServers, racks or pods)", "count"],
   "capacity.energyTwhPerYear": ["Energy a year at the ceiling", "twh-per-year"],
   "capacity.flopsBf16": ["Compute, dense BF16", "flops"],
   "capacity.flopsFp8": ["Compute, dense 8-bit", "flops"],
@@ -377,7 +377,7 @@ export const methodology: Section = {
               title: rows.length
                 ? `${label}: ${rows[0].label.charAt(0).toLowerCase()}${rows[0].label.slice(1)} moves it the most`
                 : `${label}: no assumption moves it`,
-              source: chartSource(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
+              source: chartSourceLine(data, {inputs: rows.map((r) => `assumption:${r.id}`)})
             }),
             !print &&
               ChartCsv(

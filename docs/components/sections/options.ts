@@ -17,7 +17,7 @@ import {
   unvaluedReason
 } from "../../lib/core.js";
 import {ChartCsv, OPTION_GRID, optionCellRows} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
@@ -295,7 +295,7 @@ export const options: Section = {
         el("p", {class: "options-note"}, HeatmapNote(item)),
         ChartFrame(OptionsHeatmap(item, {width, print}), {
           title: heatmapFinding(item),
-          source: chartSource(context.data, {inputs: item.lineage.inputs})
+          source: chartSourceLine(context.data, {inputs: item.lineage.inputs})
         }),
         !print && ChartCsv(OPTION_GRID, `${deal.id}-${item.option}`, optionCellRows(item), data.version)
       ]),

@@ -29,7 +29,7 @@ import {
   toUsd
 } from "../../lib/core.js";
 import {ChartCsv, EQUITY, NET_CASH, netCashRows} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
@@ -368,9 +368,13 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
   };
   // An announcement can follow the signing by weeks (a contract signed inside a quarter is announced after it), so
   // the dates alone never say the backlog leaves a commitment out.
-  const holds = e.announcedAfterBacklog
-    ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
-    : "whether the backlog already holds it is not stated";
+  // A source that says the backlog leaves the deal out settles it (s14 critic #14: the hedge below printed beside a
+  // newer backlog figure stated as excluding the deal).
+  const holds = e.excludedFromBacklog
+    ? "the backlog leaves this deal out, as its source says, so the commitment comes on top of it"
+    : e.announcedAfterBacklog
+      ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
+      : "whether the backlog already holds it is not stated";
   const share =
     e.labShare && e.labShareUsd
       ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
@@ -495,7 +499,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const providerRow = providerExposure(context.data, deal.id);
   const providerSide = providerExposureSentence(context, providerRow);
   // The charts' findings and source line, from the same figures the cards show.
-  const source = chartSource(context.data, {
+  const source = chartSourceLine(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
   });
   // Commitment ÷ investment on the comparison's one denominator for every deal, said in the title (critic s14 #4: the
@@ -567,7 +571,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             RecyclingEquityChart(r.equity, {invested: r.investmentFirmUsd, investor, lab, width: context.width, print: context.print}),
             {
               title: r.equityGainUsd ? equityGainTitle(deal, r.equityGainUsd, investor, lab) : equityNoMarkTitle(r.equity, investor, lab),
-              source: chartSource(context.data, {
+              source: chartSourceLine(context.data, {
                 inputs: [...(r.equityGainUsd?.lineage.inputs ?? []), ...r.investmentFirmUsd.lineage.inputs]
               })
             }

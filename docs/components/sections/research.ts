@@ -381,6 +381,27 @@ export const risks: Section = {
   }
 };
 
+/** What a briefing knows of the edition before it: the earlier build's data date (null on a first build) and how many of its headline figures moved. */
+export interface Edition {
+  previousAsOf: string | null;
+  moved: number;
+}
+
+/**
+ * Returns the disclosures' clause on what moved since the previous edition, true to what the document prints
+ * (s14 critic #20: "the briefing names the headline figures that moved since the previous edition" in a first
+ * edition, which names none): on the site (no edition), where the changes are listed.
+ *
+ * @example editionWords({previousAsOf: null, moved: 0}) // "this is the first edition built, so there is no previous one to compare with"
+ */
+export function editionWords(edition?: Edition): string {
+  if (!edition) return "the Changes page lists the headline figures that moved since the previous edition";
+  if (edition.previousAsOf === null) return "this is the first edition built, so there is no previous one to compare with";
+  const since = `since the previous edition (its data as of ${date(edition.previousAsOf)})`;
+  if (edition.moved === 0) return `none of this briefing's headline figures moved ${since}`;
+  return `“What changed” lists the ${count(edition.moved)} headline figure${edition.moved === 1 ? "" : "s"} that moved ${since}`;
+}
+
 /** Methodology and disclosures: when the note was published, what data it draws, how its figures are made. */
 export const disclosures: Section = {
   id: "disclosures",
@@ -416,7 +437,7 @@ export const disclosures: Section = {
       el(
         "p",
         {},
-        "Disclosures: built from public sources only, each listed under Sources with its date. Projections are this note's, under the stated assumptions; they are not forecasts by the companies named, and nothing here is investment advice. Figures are recomputed whenever the data changes, and the briefing names the headline figures that moved since the previous edition."
+        `Disclosures: built from public sources only, each listed under Sources with its date. Projections are this note's, under the stated assumptions; they are not forecasts by the companies named, and nothing here is investment advice. Figures are recomputed whenever the data changes; ${editionWords((context as SectionContext & {edition?: Edition}).edition)}.`
       )
     );
   }

@@ -5,11 +5,11 @@
  */
 import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
 import {ChartCsv, PER_WATT, TIMELINE, timelineRows} from "../chartDownloads.js";
-import {ChartFrame, chartSource} from "../charts/chartFrame.js";
+import {ChartFrame, type ChartSourceLine, chartSourceLine, nameList} from "../charts/chartFrame.js";
 import {sectionWidth} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {noChipText, RoadmapChain} from "../charts/roadmapChain.js";
-import {efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
+import {type EfficiencyRow, efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
@@ -67,10 +67,31 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   return keepUnits(`${top.name} would fill ${pct(mix[top.id])} of the ${ceiling}, ${when}`);
 }
 
+/**
+ * Returns the per-watt chart's caption on the points it marks as suspect (hollow, "?"): the generations that do less
+ * per watt than their predecessor, where the text blames the IT power figure before the chip; "" when there is none
+ * (s14 critic #19: Trainium3 at 0.5× its predecessor, charted without the caveat).
+ *
+ * @example suspectCaption([{name: "Trainium3", suspect: true, itKwStatus: "estimate"}]) // " A hollow dot marked “(?)” (Trainium3, on an IT power per chip that is an estimate) does less per watt than its line's previous generation. …"
+ */
+export function suspectCaption(rows: readonly Pick<EfficiencyRow, "name" | "suspect" | "itKwStatus">[]): string {
+  const doubted = rows.filter((r) => r.suspect);
+  if (!doubted.length) return "";
+  const one = doubted.length === 1;
+  const article = (status: string) => (/^[aeiou]/.test(status) ? `an ${status}` : status);
+  const statuses = [...new Set(doubted.map((r) => r.itKwStatus))];
+  // "(Trainium3, GB200 and GB300, each on an IT power per chip that is an estimate)": the status once when shared.
+  const names =
+    statuses.length === 1
+      ? `${nameList(doubted.map((r) => r.name))}, ${one ? "on" : "each on"} an IT power per chip that is ${article(statuses[0])}`
+      : doubted.map((r) => `${r.name}, on an IT power per chip that is ${article(r.itKwStatus)}`).join("; ");
+  return ` A hollow dot marked “(?)” (${names}) ${one ? "does" : "do"} less per watt than ${one ? "its" : "their"} line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
+}
+
 /** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
-function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced = false): string {
+function chipSource(data: SectionContext["data"], chips: readonly Chip[], priced = false): ChartSourceLine {
   const fields = priced ? ["flops.bf16", "price"] : ["flops.bf16", "itKw"];
-  return chartSource(data, {inputs: chips.flatMap((c) => fields.map((f) => `chip:${c.id}.${f}`))});
+  return chartSourceLine(data, {inputs: chips.flatMap((c) => fields.map((f) => `chip:${c.id}.${f}`))});
 }
 
 /** Returns the timeline's finding: the deal's next chip and when it is expected, or that every chip is out. */
@@ -209,7 +230,8 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
         el(
           "figcaption",
           {},
-          "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale."
+          "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale.",
+          suspectCaption(rows)
         )
       ),
       {
@@ -320,7 +342,7 @@ function TimelinePart({chips, chain, deal}: RoadmapView, {data, width, print}: S
           "Dots: each chip's availability date, in its maker's colour as in the charts above; solid when the date is confirmed, hollow when it is reported (rep.), estimated (est.) or assumed (assum.); larger: the deal's chips. Bars: from a chip's availability to the month it fills the deal's capacity in volume. Dashed lines: the deal's schedule points."
         )
       ),
-      {title: timelineFinding(chips, asOf, deal), source: chartSource(data, {sources: chips.map((c) => c.available.source)})}
+      {title: timelineFinding(chips, asOf, deal), source: chartSourceLine(data, {sources: chips.map((c) => c.available.source)})}
     ),
     !print && ChartCsv(TIMELINE, deal.id, timelineRows(data.chips, fills), data.version)
   );

@@ -6,6 +6,7 @@ import {
   type BandPosition,
   bandPosition,
   CEILING_FILLED,
+  chanceText,
   computeAgainstTiming,
   type FigureSpread,
   priceCapacity,
@@ -88,7 +89,7 @@ export function priceCapexNote(
   const corner = priceCapexCorner(assumptions, columns);
   if (!corner) return "";
   const one = corner.labels.length === 1;
-  return `${list(corner.labels)} pair${one ? "s" : ""} the contract price with the capex per GW against the model's own correlation between the two (${corner.rho > 0 ? "a provider prices a GW-year to recover what a GW costs, so the draws move them together" : "the draws move them apart"}, normal-scores correlation ${sig(corner.rho)}): a draw with the price in its ${corner.rho > 0 ? "lowest" : "highest"} ${pct(corner.tail)} and the capex in its highest ${pct(corner.tail)}, or the reverse, comes up about ${pct(corner.probability)} of the time (${pct(corner.independent)} were the two independent). ${one ? "That column is a stress case" : "Those columns are stress cases"} at the corners of the ranges, far less likely than the Monte Carlo's P10–P90.${togetherText(columns)}`;
+  return `${list(corner.labels)} pair${one ? "s" : ""} the contract price with the capex per GW against the model's own correlation between the two (${corner.rho > 0 ? "a provider prices a GW-year to recover what a GW costs, so the draws move them together" : "the draws move them apart"}, normal-scores correlation ${sig(corner.rho)}): a draw with the price in its ${corner.rho > 0 ? "lowest" : "highest"} ${pct(corner.tail)} and the capex in its highest ${pct(corner.tail)}, or the reverse, has ${chanceText(corner.probability)} (${chanceText(corner.independent)} were the two independent). ${one ? "That column is a stress case" : "Those columns are stress cases"} at the corners of the ranges, far less likely than the Monte Carlo's P10–P90.${togetherText(columns)}`;
 }
 
 /** A column's reading with the price and the capex per GW moving together (ScenarioColumn.together, or the market's sum). */

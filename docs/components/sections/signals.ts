@@ -1,5 +1,5 @@
 /** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
-import {scheduleVerdict, signalBoard} from "../../lib/core.js";
+import {isLapsedForecast, scheduleVerdict, signalBoard} from "../../lib/core.js";
 import {ChartCsv, SIGNALS, signalRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
@@ -32,7 +32,9 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
   };
   const deal = dealId ? data.deals.find((d: {id: string}) => d.id === dealId) : undefined;
   if (dealId && !deal) throw new Error(`invalid deal: ${dealId}`);
-  const rows = signalBoard(data.signals, {deal});
+  // At the data's date: a forecast whose date is past is listed as history, never as the current reading.
+  const asOf: string = deal?.asOf ?? data.asOf;
+  const rows = signalBoard(data.signals, {deal, asOf});
   return el(
     "div",
     {class: "signal-board"},
@@ -41,7 +43,7 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
       el(
         "section",
         {class: "card signal", id: `signal-${row.id}`},
-        el("div", {class: "signal-head"}, el("h3", {}, row.label), ObservationPill(row.observations[0], row.status)),
+        el("div", {class: "signal-head"}, el("h3", {}, row.label), ObservationPill(row.reading ?? undefined, row.status)),
         el("p", {class: "signal-question"}, row.question),
         row.observations.length
           ? el(
@@ -53,7 +55,9 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
                   {},
                   el("time", {datetime: o.date}, date(o.date)),
                   " ",
-                  ObservationPill(o, o.status),
+                  isLapsedForecast(o, asOf)
+                    ? StatusPill("unknown", `forecast for ${date(o.forecastFor!)}, now past`)
+                    : ObservationPill(o, o.status),
                   " ",
                   o.text,
                   o.deal ? el("span", {class: "muted"}, ` (${deals[o.deal] ?? o.deal})`) : null,

@@ -31,8 +31,15 @@ export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bo
  */
 export function ComparisonFigure(figure: Figure | null, {mark = ""}: {mark?: string} = {}): HTMLElement {
   if (!figure) return el("span", {class: "muted", title: "not stated"}, "–");
+  // A sum over nothing (a deal with no investment at all) is a structural zero, not an uncertain figure: no badge
+  // (s14 critic #20: "$0 estimate" on Oracle → OpenAI).
+  if (figure.lineage.inputs.length === 0)
+    return el("span", {class: "comparison-figure", title: "none in the deal's terms"}, comparisonFigureText(figure));
   const badge = DerivedBadge(figure.lineage);
   badge.textContent = figure.lineage.status;
+  // Drawn in its status's colour, as the legend draws each status; the grey outline is the legend's "derived"
+  // style, which every cell printed before (s14 critic #20). The tip still says it is computed and from what.
+  badge.classList.replace("badge--derived", `badge--${figure.lineage.status}`);
   badge.classList.add("comparison-badge", `comparison-badge--${figure.lineage.status}`);
   return el(
     "span",

@@ -2,7 +2,7 @@
 import {type ChipOption, type Deal, optionQuestions} from "../../lib/core.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
-import {Badge, SourceLink, type SourceRef} from "../provenance.js";
+import {Badge, type SourceRef} from "../provenance.js";
 
 export interface OptionsQuestionsOptions {
   sources: Record<string, SourceRef>;
@@ -65,8 +65,9 @@ export function OptionsQuestionsTable(
                 "td",
                 {},
                 answer.answer,
-                Badge({status: answer.status, source: answer.source, asOf: deal.asOf}, {sources, index}),
-                SourceLink(answer.source, {sources, index})
+                // The badge alone: it links the source and prints its number; a source link beside it cited the
+                // same source twice per row, and the editors' own source as a dated attribution (s14 critic #20).
+                Badge({status: answer.status, source: answer.source, asOf: deal.asOf}, {sources, index})
               );
             })
           )

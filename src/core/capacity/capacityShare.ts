@@ -98,19 +98,20 @@ export function capacityShareScope({
 }
 
 /**
- * Returns the clause that says how much of a capacity total is not a ceiling but only a stated part of a deal's
- * capacity, with `gwText` formatting GW: ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not
- * a ceiling"; for several, ", of which 3 GW is only stated parts of 2 deals, not ceilings"; "" when every figure summed
- * is a ceiling.
+ * Returns the sentence that says how much of a capacity total is not a ceiling but only a stated part of a deal's
+ * capacity, with `gwText` formatting GW: "Of the 7.5 GW, 2 GW is only a stated part of a deal (its Trainium capacity),
+ * not a ceiling."; for several, "Of the 7.5 GW, 3 GW is only stated parts of 2 deals, not ceilings."; "" when every
+ * figure summed is a ceiling. A sentence of its own, not a clause: after the scope's parenthesis, "of which" hung
+ * 20 words from the total it qualifies (s14 critic #20).
  *
- * @example capacitySharePart({partGw: 2, partCovers: ["Trainium"]}, (v) => `${v} GW`) // ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling"
+ * @example capacitySharePart({totalGw: {value: 7.5}, partGw: 2, partCovers: ["Trainium"]}, (v) => `${v} GW`) // "Of the 7.5 GW, 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling."
  */
 export function capacitySharePart(
-  {partGw, partCovers}: Pick<CapacityShare, "partGw" | "partCovers">,
+  {totalGw, partGw, partCovers}: {totalGw: {value: number}} & Pick<CapacityShare, "partGw" | "partCovers">,
   gwText: (gw: number) => string
 ): string {
   if (partCovers.length === 0) return "";
-  if (partCovers.length === 1)
-    return `, of which ${gwText(partGw)} is only a stated part of a deal (its ${partCovers[0]} capacity), not a ceiling`;
-  return `, of which ${gwText(partGw)} is only stated parts of ${partCovers.length} deals, not ceilings`;
+  const of = `Of the ${gwText(totalGw.value)}, ${gwText(partGw)} is only`;
+  if (partCovers.length === 1) return `${of} a stated part of a deal (its ${partCovers[0]} capacity), not a ceiling.`;
+  return `${of} stated parts of ${partCovers.length} deals, not ceilings.`;
 }

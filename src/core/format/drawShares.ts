@@ -18,6 +18,22 @@ export function drawShareText(share: number): string {
 }
 
 /**
+ * Returns a chance (0–1, an analytic probability, not a count of draws) in words at the precision it deserves: a
+ * percentage from 1% up, below it "1 in" a number at one significant figure, so 0.0041% (0.41 of 10,000 draws)
+ * is not printed as if counted (s14 critic #8). The one wording of a chance: the market call and the scenario note
+ * both take it.
+ *
+ * @example chanceText(0.000041) // "about a 1 in 20,000 chance" (1 / 0.000041 = 24,390, one significant figure 20,000)
+ */
+export function chanceText(probability: number): string {
+  if (!(probability > 0)) return "no chance";
+  if (probability >= 0.01) return `about a ${pct(probability)} chance`;
+  const n = 1 / probability;
+  const step = 10 ** Math.floor(Math.log10(n));
+  return `about a 1 in ${(Math.round(n / step) * step).toLocaleString("en-US")} chance`;
+}
+
+/**
  * Returns where a figure's draws fall against zero, for a reader: "above zero in 57% of the 10,000 draws", "above
  * zero in every one of the 10,000 draws", "below zero in every one of the 10,000 draws" (no draw above zero).
  *

@@ -23,6 +23,8 @@ export interface ProviderExposure {
   commitmentShare: Figure;
   /** True when the deal was announced after the backlog's date, so the backlog cannot hold it. */
   announcedAfterBacklog: boolean;
+  /** True when the backlog's source says it leaves this deal out (the company's backlogExcludes). */
+  excludedFromBacklog: boolean;
   /** The share of the backlog a source attributes to this deal's lab (all its contracts with the provider), or null. */
   labShare: Figure | null;
   /** labShare × backlogUsd, USD, or null. */
@@ -65,6 +67,7 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
     commitmentUsd,
     commitmentShare: withValue(quotientProvenance(commitmentUsd, backlogUsd), commitmentUsd.value / backlogUsd.value, "fraction"),
     announcedAfterBacklog: deal.announced > backlog.asOf,
+    excludedFromBacklog: holder.backlogExcludes?.includes(deal.id) ?? false,
     labShare,
     labShareUsd: labShare ? withValue(provenanceOf(labShare, backlogUsd), labShare.value * backlogUsd.value, "usd") : null
   };

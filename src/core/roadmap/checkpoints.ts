@@ -8,7 +8,7 @@ import {chipFillOrder} from "../capacity/chipMix.js";
 import {monthIndex, monthLabel} from "../capacity/months.js";
 import {deliveryStart} from "../capacity/schedule.js";
 import type {Dataset, ObservationBasis, PriceClass, SignalStatus, Status} from "../model.js";
-import {signalBoard} from "../signals.js";
+import {isLapsedForecast, signalBoard} from "../signals.js";
 import {chipEfficiency} from "./efficiency.js";
 
 export type CheckpointId = "capacity-on-schedule" | "performance-per-dollar" | "roadmap-alignment";
@@ -107,10 +107,20 @@ export function dealCheckpoints(
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   if (!(Number.isInteger(lagMonths) && lagMonths >= 0)) throw new Error(`invalid lagMonths: ${lagMonths}`);
   const now = asOf ?? deal.asOf;
-  const board = signalBoard(dataset.signals, {deal});
+  const board = signalBoard(dataset.signals, {deal, asOf: now});
   const schedule = [...(deal.capacity?.schedule ?? [])].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
 
-  const capacitySignal = signalReading(board, "capacity-reality");
+  // The schedule is this deal's: evidence dated before the deal was announced is about capacity built before it (s14
+  // critic #13: Project Rainier, live in Oct 2025, read as evidence on the 5 GW announced in Apr 2026), and a forecast
+  // whose date is past is history. Neither holds the deal to its schedule.
+  const capacitySignal = signalReading(
+    board.map((row) =>
+      row.id === "capacity-reality"
+        ? {...row, reading: row.observations.find((o) => o.date >= deal.announced && !isLapsedForecast(o, now)) ?? null}
+        : row
+    ),
+    "capacity-reality"
+  );
   const due = schedule.filter((p) => p.by <= now).map(({id, by}) => ({id, by}));
   const upcoming = schedule.find((p) => p.by > now);
   const scheduleStatus = !schedule.length
@@ -238,10 +248,10 @@ export function worstSignalStatus(statuses: Iterable<SignalStatus>): SignalStatu
  */
 export function signalReading(board: ReturnType<typeof signalBoard>, id: string): SignalReading {
   const row = board.find((r) => r.id === id);
-  const newest = row?.observations[0];
+  const newest = row?.reading ?? undefined;
   return {
     id,
-    status: row?.status ?? "unknown",
+    status: newest?.status ?? "unknown",
     latest: newest?.date ?? null,
     text: newest?.text ?? null,
     source: newest?.source ?? null,

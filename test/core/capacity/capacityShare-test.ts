@@ -99,13 +99,13 @@ it("capacityShare(…) sums a figure that is only a stated part of a deal, and c
   const gwText = (v: number) => `${v} GW`;
   assert.strictEqual(
     capacitySharePart(share, gwText),
-    ", of which 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling"
+    "Of the 7.5 GW, 2 GW is only a stated part of a deal (its Trainium capacity), not a ceiling."
   );
   // Two parts, 2 + 1 GW: 3 GW of stated parts of 2 deals.
   const f = deal({id: "f"}, {ceiling: ceiling(1, "gw"), covers: "TPU"});
   assert.strictEqual(
     capacitySharePart(capacityShare([...deals, e, f], "a")!, gwText),
-    ", of which 3 GW is only stated parts of 2 deals, not ceilings"
+    "Of the 8.5 GW, 3 GW is only stated parts of 2 deals, not ceilings."
   );
   // Every figure a ceiling: no clause.
   assert.strictEqual(capacitySharePart(capacityShare(deals, "a")!, gwText), "");

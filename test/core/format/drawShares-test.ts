@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {aboveZeroText, clustersText, drawShareText, splitCauseText} from "../../../src/core/format/drawShares.js";
+import {aboveZeroText, chanceText, clustersText, drawShareText, splitCauseText} from "../../../src/core/format/drawShares.js";
 import {medianBetweenClusters} from "../../../src/core/uncertainty/monteCarlo.js";
 
 it("drawShareText(…) stays true at the ends: never 0% or 100% for a share that is not", () => {
@@ -73,4 +73,13 @@ it("clustersText(…) says how many of a group's draws have the other sign than 
   // Under a tenth of the other sign: nothing said.
   assert.notMatch(clustersText({...c, lowAboveZero: 0.05, highAboveZero: 0.95}, false), /of them/);
   assert.match(clustersText({...c, lowAboveZero: 0, highAboveZero: 0.8}, false), /around about \$41\.8B \(20% of them below zero\)$/);
+});
+
+it("chanceText(p): a percentage from 1% up, below it 1 in a number at one significant figure; the scenario note and the call share it", () => {
+  assert.strictEqual(chanceText(0.01), "about a 1% chance");
+  // 1 / 0.000041 = 24,390.2: one significant figure, 20,000.
+  assert.strictEqual(chanceText(0.000041), "about a 1 in 20,000 chance");
+  // 1 / 0.004 = 250: rounds to 300 (2.5 → 3).
+  assert.strictEqual(chanceText(0.004), "about a 1 in 300 chance");
+  assert.strictEqual(chanceText(0), "no chance");
 });

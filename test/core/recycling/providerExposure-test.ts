@@ -21,12 +21,16 @@ it("providerExposure(dataset, id) hand-check: Microsoft → OpenAI's $250B again
   assert.strictEqual(e.announcedAfterBacklog, false); // announced 28 Oct 2025, backlog at 31 Dec 2025
 });
 
-it("providerExposure(dataset, id) hand-check: a deal announced after the backlog's date is on top of it", () => {
+it("providerExposure(dataset, id) hand-check: a deal the backlog's source leaves out is on top of it", () => {
   const e = providerExposure(dataset, "amazon-anthropic")!;
   assert.strictEqual(e.provider, "aws");
-  assertInDelta(e.commitmentShare.value, 100 / 244);
-  assert.strictEqual(e.commitmentShare.bound, "at-least"); // over $100B ÷ $244B
-  assert.strictEqual(e.announcedAfterBacklog, true); // 20 Apr 2026 against 31 Dec 2025
+  // s14 critic #14: AWS's Q1-26 backlog, $364B excluding the Anthropic deal, not the Q4-25 $244B.
+  assertInDelta(e.commitmentShare.value, 100 / 364); // 0.2747
+  assert.strictEqual(e.commitmentShare.bound, "at-least"); // over $100B ÷ $364B
+  assert.strictEqual(e.backlogAsOf, "2026-03-31");
+  assert.strictEqual(e.announcedAfterBacklog, true); // 20 Apr 2026 against 31 Mar 2026
+  assert.strictEqual(e.excludedFromBacklog, true); // the source says the backlog leaves it out
+  assert.strictEqual(providerExposure(dataset, "amazon-openai")?.excludedFromBacklog ?? false, false);
   assert.strictEqual(e.labShare, null);
 });
 

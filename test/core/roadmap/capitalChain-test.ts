@@ -23,7 +23,7 @@ const signals: Signal[] = [
     id: "capacity-reality",
     label: "",
     question: "",
-    observations: [{date: "2026-01-05", status: "watch", text: "late", source: "s", deal: "d"}]
+    observations: [{date: "2026-01-10", status: "watch", text: "late", source: "s", deal: "d"}] // on the day deal "d" is announced: earlier evidence would not hold it to its schedule
   }
 ];
 const d = deal({

@@ -241,3 +241,30 @@ it("dealCheckpoints(dataset, deal) compares performance per dollar only within o
   assert.strictEqual(both.compared, "cloud");
   assertInDelta(both.ratio!, 2);
 });
+
+it("dealCheckpoints: a forecast whose date is past, or evidence dated before the deal, never holds the deal to its schedule (s14 critic #13)", () => {
+  // Deal "d" is announced 2026-01-10. Its only observations: one from before the deal, and a forecast for March 2026.
+  const only = (observations: Signal["observations"]): Signal[] => [{...signals[0], observations}, signals[1]];
+  const before = {date: "2025-11-01", status: "on-track" as const, text: "old campus live", source: "s1", deal: "d"};
+  const forecast = {
+    date: "2026-02-01",
+    status: "on-track" as const,
+    text: "expects 1 GW in March",
+    source: "s2",
+    deal: "d",
+    basis: "forecast" as const,
+    forecastFor: "2026-03-31"
+  };
+  // Before the forecast's date it is an open forecast: watch, on a forecast.
+  const [open] = dealCheckpoints(data([deal()], only([before, forecast])), "d", {asOf: "2026-03-01"});
+  assert.strictEqual(open.verdict, "watch, on a forecast");
+  // Past its date (data as of 30 Jun 2026) it is history; the evidence from before the deal does not count either.
+  const [past] = dealCheckpoints(data([deal()], only([before, forecast])), "d", {asOf: "2026-06-30"});
+  assert.strictEqual(past.status, "unknown");
+  assert.strictEqual(past.verdict, "no evidence yet");
+  // The board at that date lists both and reads its status from the observation before the deal (a board is not a
+  // deal's schedule), never from the lapsed forecast.
+  const row = signalBoard(only([before, forecast]), {asOf: "2026-06-30"})[0];
+  assert.strictEqual(row.observations.length, 2);
+  assert.strictEqual(row.reading?.text, "old campus live");
+});
