@@ -279,23 +279,48 @@ export function inputDigest(value: unknown, seen: WeakMap<object, string>): stri
 
 /**
  * Returns what an array or object hashes for one of its parts: a primitive's JSON text (`v…`, ended by a NUL, which
- * JSON text never holds unescaped), a leaf's (`l…`, see isLeaf), another object's digest (`h…`). A primitive is not
+ * JSON text never holds unescaped), a leaf's (see leafPart), another object's digest (`h…`). A primitive is not
  * hashed on its own: most of an input's parts are numbers and strings, and a hash for each one was most of
  * inputDigest's time.
  */
 function part(value: unknown, seen: WeakMap<object, string>): string {
   if (value === null || typeof value !== "object") return `v${JSON.stringify(value)}\0`;
-  return isLeaf(value) ? `l${JSON.stringify(value)}\0` : `h${inputDigest(value, seen)}`;
+  let parts = LEAF_PARTS.get(seen);
+  if (!parts) {
+    parts = new WeakMap();
+    LEAF_PARTS.set(seen, parts);
+  }
+  let leaf = parts.get(value);
+  if (leaf === undefined) {
+    leaf = leafPart(value) ?? "";
+    parts.set(value, leaf);
+  }
+  return leaf !== "" ? leaf : `h${inputDigest(value, seen)}`;
 }
 
 /**
- * Whether `value` is an array or plain object whose own values are all primitives (a fact, a tranche's date range, a
- * list of ids): its part is its JSON text, inlined in its parent's hash like a primitive's, whether or not it was met
- * before (so the choice depends on the value alone and a digest on the JSON text alone). Most objects of a deal are
- * such leaves, and a hash of their own for each was most of inputDigest's time at 1,000 deals.
+ * Each build's leaf parts (leafPart, "" for an object that is not a leaf), by the build's digest map: a leaf met again
+ * (the market's draws in every deal's body) is not read again, and the entries go when the build's map does.
  */
-function isLeaf(value: object): boolean {
-  if (typeof (value as {toJSON?: unknown}).toJSON === "function") return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (v !== null && typeof v === "object") return false;
-  return true;
+const LEAF_PARTS = new WeakMap<WeakMap<object, string>, WeakMap<object, string>>();
+
+/**
+ * Returns the part of a leaf, an array or plain object whose own values are all primitives (a fact, a date range, a
+ * list of ids, a row of draws): its JSON text inlined like a primitive's (`l…`), or for a long one (over 512
+ * characters) the SHA-256 of that text (`L…`); null for any other object. The choice depends on the value alone,
+ * whether or not it was met before, so a digest stays a function of the value. Most objects of a deal are leaves, and a
+ * hash of their own for each was most of inputDigest's time at 1,000 deals.
+ */
+function leafPart(value: object): string | null {
+  if (typeof (value as {toJSON?: unknown}).toJSON === "function") return null;
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === "object") return null;
+  } else
+    for (const k in value)
+      if (Object.hasOwn(value, k)) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v !== null && typeof v === "object") return null;
+      }
+  const json = JSON.stringify(value);
+  return json.length > 512 ? `L${createHash("sha256").update(json).digest("hex")}` : `l${json}\0`;
 }

@@ -47,6 +47,10 @@ it("inputDigest(value) is the same for values with the same JSON text and differ
   const leaf = {id: "a", n: 2};
   inputDigest(leaf, seen);
   assert.strictEqual(inputDigest({deal: leaf}, seen), digest({deal: {id: "a", n: 2}}));
+  // A long leaf (a row of draws) is hashed by its text's SHA-256, once per map however many objects hold it.
+  const draws = Array.from({length: 1000}, (_, i) => i / 7);
+  assert.strictEqual(inputDigest([{a: draws}, {b: draws}], seen), digest([{a: [...draws]}, {b: [...draws]}]));
+  assert.notStrictEqual(digest({a: draws}), digest({a: draws.map((x, i) => (i === 999 ? x + 1 : x))}));
 });
 
 it("with results kept between builds, a rebuild after one deal value changes recomputes that deal's only and publishes the same files as a build without them", async () => {
