@@ -74,7 +74,7 @@ it("every deal's page 1 gives the operating profit the flows imply (a base-case 
   for (const briefing of briefings(dataset.deals)) {
     if (!briefing.deal) continue;
     const op = figures.get(`${briefing.deal}.econ.operating-profit-implied`);
-    if (!op || op.kind !== "number") continue;
+    if (op?.kind !== "number") continue;
     const page = await briefingCallFor(briefing, figures, read);
     const text = page.takeawaysHtml.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
     const at = text.indexOf(formatFigure(op).replace(/\s*\(.*$/, ""));

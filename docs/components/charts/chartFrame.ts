@@ -165,16 +165,20 @@ export function numberFigures(root: ParentNode): number {
   return frames.length;
 }
 
-let watching = false;
+/** The documents whose frames are numbered as nodes are added (one watcher each). */
+const watched = new WeakSet<Document>();
 
 /** Starts numbering the page's chart frames whenever nodes are added to it (once per page; not without a DOM). */
 function watchFigures(): void {
-  if (watching || typeof MutationObserver === "undefined" || typeof document === "undefined" || !document.body) return;
-  watching = true;
+  if (typeof MutationObserver === "undefined" || typeof document === "undefined" || !document.body) return;
+  const page = document;
+  if (watched.has(page)) return;
+  watched.add(page);
   let queued = false;
   const run = () => {
     queued = false;
-    numberFigures(document);
+    // The page may be gone by the time the queued numbering runs (a test's DOM torn down): then nothing is numbered.
+    if (typeof document !== "undefined" && document === page) numberFigures(page);
   };
   new MutationObserver((records) => {
     if (queued || !records.some((r) => r.addedNodes.length || r.removedNodes.length)) return;
