@@ -288,14 +288,14 @@ export function downloadIndex(tables: readonly DownloadTable[], version: string,
  * Returns every download file: path in the site (`data/figures.csv`, `data/<version>/figures.csv`…) → content. The
  * CSV and JSON of a table in parts are put together from each part's text, which `keep` keeps (default: formatted).
  */
-export function downloadFiles(tables: readonly DownloadTable[], version: string, keep?: PartMemo): Map<string, DownloadContent> {
+export function downloadFiles(tables: readonly DownloadTable[], version: string, keep: PartMemo = FORMAT): Map<string, DownloadContent> {
   const files = new Map<string, DownloadContent>();
   for (const t of tables) {
     // A table in parts is written as bytes put together from its parts' (kept parts are never decoded).
-    const text = (chunks: (string | Uint8Array)[]) => (t.parts ? asBytes(chunks) : joined(chunks));
+    const content = (chunks: (string | Uint8Array)[]) => (t.parts ? asBytes(chunks) : joined(chunks));
     const contents: [string, DownloadContent][] = [
-      ["csv", text(csvChunks(t, keep ?? FORMAT))],
-      ["json", text(jsonChunks(t, keep ?? FORMAT))],
+      ["csv", content(csvChunks(t, keep))],
+      ["json", content(jsonChunks(t, keep))],
       ["arrow", tableArrow(t)]
     ];
     for (const [ext, content] of contents) {
