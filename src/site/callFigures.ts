@@ -228,9 +228,7 @@ export function termEndYear(p: DealProjection): number | null {
 
 /**
  * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
- * operating-profit-base (the operating profit there, as margin × revenue at base), payback-base.words (the base
- * case's payback when the median draw has none, as a clause),
- * capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
+ * operating-profit-base (the operating profit there, as margin × revenue at base), capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
  * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
@@ -252,12 +250,6 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       // 1 when the headline NPV is the median of the draws (a base case beside it), 0 when it is the base case itself.
       "npv-median": {kind: "number", value: r?.npvUsd && r.baseCase ? 1 : 0, unit: "count"},
       "npv-base": number(r?.baseCase ? r.baseCase.npvUsd : r?.npvUsd?.value, "usd", r?.npvUsd?.bound),
-      // After "the NPV at every assumption's base value is …" where the median draw never pays back: the base case's
-      // own payback when it has one (", and cumulative cash turns positive in 2030"), else nothing.
-      "payback-base.words":
-        r?.baseCase?.paybackYear != null && r.paybackYear === null
-          ? text(`, and cumulative cash turns positive in ${r.baseCase.paybackYear}`)
-          : text(""),
       capex: figure(r?.capexUsd),
       revenue: figure(r?.revenueUsd),
       "provider-cash": figure(r?.providerCashUsd),
