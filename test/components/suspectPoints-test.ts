@@ -26,4 +26,12 @@ it("efficiencyRows marks a generation below its predecessor per watt as suspect,
     suspectCaption([{name: "Trainium3", suspect: true, itKwStatus: "estimate"}]),
     " A hollow dot marked “(?)” (Trainium3, on an IT power per chip that is an estimate) does less per watt than its line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read that point as doubtful, not as a finding."
   );
+  // Several points: the subject and its verb agree ("Hollow dots … do").
+  assert.match(
+    suspectCaption([
+      {name: "Trainium3", suspect: true, itKwStatus: "estimate"},
+      {name: "GB200", suspect: true, itKwStatus: "estimate"}
+    ]),
+    /^ Hollow dots marked “\(\?\)” \(Trainium3 and GB200, each on an IT power per chip that is an estimate\) do less per watt than their line's/
+  );
 });

@@ -85,7 +85,7 @@ export function suspectCaption(rows: readonly Pick<EfficiencyRow, "name" | "susp
     statuses.length === 1
       ? `${nameList(doubted.map((r) => r.name))}, ${one ? "on" : "each on"} an IT power per chip that is ${article(statuses[0])}`
       : doubted.map((r) => `${r.name}, on an IT power per chip that is ${article(r.itKwStatus)}`).join("; ");
-  return ` A hollow dot marked “(?)” (${names}) ${one ? "does" : "do"} less per watt than ${one ? "its" : "their"} line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
+  return ` ${one ? "A hollow dot" : "Hollow dots"} marked “(?)” (${names}) ${one ? "does" : "do"} less per watt than ${one ? "its" : "their"} line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
 }
 
 /** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
