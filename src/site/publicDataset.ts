@@ -61,6 +61,13 @@ function numberSources(dataset: Dataset): Record<string, number> {
     if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
     for (const child of Object.values(value)) visit(child);
   };
-  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[], dataset.yardsticks satisfies Yardstick[], dataset.companies]);
+  visit([
+    dataset.deals,
+    dataset.chips,
+    dataset.assumptions,
+    dataset.signals satisfies Signal[],
+    dataset.yardsticks satisfies Yardstick[],
+    dataset.companies
+  ]);
   return numbers;
 }
