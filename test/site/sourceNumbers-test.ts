@@ -2,6 +2,8 @@
 // SEC filings among them, printed "[–]" in seven briefings' appendices, so the figures citing them could not point to
 // them).
 import {assert, beforeAll, it} from "vitest";
+import {leaseClause} from "../../docs/components/sections/recycling.js";
+import {projectDeal} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {publicDataset} from "../../src/site/publicDataset.js";
@@ -40,4 +42,14 @@ it("numbers every cited source once, the companies' sources (filings, backlogs) 
   const dealOnly = cited(dataset.deals);
   const lastDeal = Math.max(...[...dealOnly].map((id) => sourceNumbers[id]));
   assert.strictEqual(lastDeal, dealOnly.size, "the deals' sources are numbered first, 1 to n");
+});
+
+it("the lease clause points to the filing it rests on by its number", () => {
+  const data = publicDataset(dataset, "test");
+  for (const id of ["oracle-openai", "coreweave-openai"]) {
+    const r = projectDeal(dataset, id, {draws: 0, tornadoFigures: []}).recycling;
+    const provider = dataset.deals.find((d) => d.id === id)!.provider;
+    const filing = dataset.companies.find((c) => c.id === provider)!.facilityLeaseYears!.source;
+    assert.include(leaseClause({data, dealId: id} as never, r), `by its filings [${data.sourceNumbers[filing]}],`, id);
+  }
 });

@@ -273,7 +273,9 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
     r.leaseTailUsd && r.leaseTailUsd > 0
       ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
       : "";
-  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash running cost each year${tail}`;
+  // The filing's site-wide number, as in the appendix (s15 critic #3: the SEC filings printed "[–]").
+  const n = fact ? context.data.sourceNumbers?.[fact.source] : undefined;
+  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings${n !== undefined ? ` [${n}]` : ""}, so its capex is the IT alone and its rent is a cash running cost each year${tail}`;
 }
 
 /**
