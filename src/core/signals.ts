@@ -30,12 +30,31 @@ export function isLapsedForecast(o: Pick<Observation, "basis" | "forecastFor">, 
   return asOf !== undefined && o.basis === "forecast" && o.forecastFor !== undefined && o.forecastFor < asOf;
 }
 
+/** The signal a deal's schedule checkpoint reads ("Do reserved commitments become delivered clusters on schedule?"). */
+export const SCHEDULE_SIGNAL = "capacity-reality";
+
+/**
+ * Returns true if the observation names a deal (`deal`) that is in `deals` and is dated before that deal was
+ * announced: evidence on capacity built before the deal, which the deal's schedule checkpoint does not count (s14
+ * critic #13). The market board applies the same rule (s15 critic #7: Project Rainier, live in Oct 2025, read "on
+ * track" for the Amazon → Anthropic deal of Apr 2026 there and "no evidence yet" on the deal's checkpoint).
+ *
+ * @example isBeforeDeal({deal: "amazon-anthropic", date: "2025-10-29"}, [{id: "amazon-anthropic", announced: "2026-04-20"}]) // true
+ */
+export function isBeforeDeal(o: Pick<Observation, "deal" | "date">, deals: readonly Pick<Deal, "id" | "announced">[]): boolean {
+  const deal = o.deal ? deals.find((d) => d.id === o.deal) : undefined;
+  return deal !== undefined && o.date < deal.announced;
+}
+
 /** One row of the signals status board. */
 export interface SignalRow {
   id: string;
   label: string;
   question: string;
-  /** Status of the newest observation that is not a lapsed forecast ("unknown" without any). */
+  /**
+   * Status of the newest observation that is not a lapsed forecast and, on the schedule signal with `deals` given, not
+   * dated before the deal it names ("unknown" without any).
+   */
   status: SignalStatus;
   /** Date of that observation, ISO; null without any. */
   latest: string | null;
@@ -50,13 +69,18 @@ export interface SignalRow {
 /**
  * Returns the status board: one row per signal in the data's order, its current status being that of its newest
  * observation (ties on a date go to the later one in the file), observations sorted newest first. With `asOf` (the
- * data's date), a forecast whose date is before it is history: listed, but never the status ({@link isLapsedForecast}). Optionally only
+ * data's date), a forecast whose date is before it is history: listed, but never the status ({@link isLapsedForecast}).
+ * With `deals` (their ids and announcement dates), the same holds on the schedule signal for evidence dated before the
+ * deal it names ({@link isBeforeDeal}). Optionally only
  * the observations that concern one deal (see {@link concerns}): the same rule for the site's deal pages, the
  * briefings and the CLI, so a checkpoint reads the same everywhere.
  *
  * @example signalBoard(signals)[0].status // "on-track"
  */
-export function signalBoard(signals: readonly Signal[], {deal, asOf}: {deal?: SignalSubject; asOf?: string} = {}): SignalRow[] {
+export function signalBoard(
+  signals: readonly Signal[],
+  {deal, asOf, deals}: {deal?: SignalSubject; asOf?: string; deals?: readonly Pick<Deal, "id" | "announced">[]} = {}
+): SignalRow[] {
   return signals.map((signal) => {
     const observations = signal.observations
       .map((o, i) => ({o, i}))
@@ -66,7 +90,11 @@ export function signalBoard(signals: readonly Signal[], {deal, asOf}: {deal?: Si
     const tally: Record<SignalStatus, number> = {"on-track": 0, watch: 0, "off-track": 0, unknown: 0};
     for (const o of observations) ++tally[o.status];
     // A forecast whose date has passed is history: listed, never the current reading.
-    const current = observations.filter((o) => !isLapsedForecast(o, asOf));
+    // On the schedule signal, evidence dated before the deal it names is about what came before the deal: listed,
+    // never the current reading (the checkpoint's rule, src/core/roadmap/checkpoints.ts).
+    const current = observations.filter(
+      (o) => !isLapsedForecast(o, asOf) && !(signal.id === SCHEDULE_SIGNAL && deals && isBeforeDeal(o, deals))
+    );
     return {
       id: signal.id,
       label: signal.label,

@@ -43,7 +43,11 @@ function dealMarkdown(deal: Deal, field: "summary" | "notes", render: (markdown:
   }
 }
 
-/** Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals, yardsticks. */
+/**
+ * Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals, yardsticks, and
+ * last the companies' own figures (backlogs, margins, lease terms: s15 critic #3, their sources printed "[–]" in
+ * seven appendices). Companies come last so that adding them moved no number the others already had.
+ */
 function numberSources(dataset: Dataset): Record<string, number> {
   const numbers: Record<string, number> = {};
   let next = 1;
@@ -57,6 +61,13 @@ function numberSources(dataset: Dataset): Record<string, number> {
     if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
     for (const child of Object.values(value)) visit(child);
   };
-  visit([dataset.deals, dataset.chips, dataset.assumptions, dataset.signals satisfies Signal[], dataset.yardsticks satisfies Yardstick[]]);
+  visit([
+    dataset.deals,
+    dataset.chips,
+    dataset.assumptions,
+    dataset.signals satisfies Signal[],
+    dataset.yardsticks satisfies Yardstick[],
+    dataset.companies
+  ]);
   return numbers;
 }

@@ -14,6 +14,7 @@ import {
 } from "../../docs/components/sections/recycling.js";
 import {projectDeal, providerExposure} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {publicDataset} from "../../src/site/publicDataset.js";
 import {assertInDelta} from "../asserts.js";
 
 const dataset = await readValidDataset("data");
@@ -98,6 +99,37 @@ it("ceilingFilledSentence(context, r) and providerExposureSentence read right fo
     }
   }
   assert.isAtLeast(differing, 1, "the founding deal's delivered capacity at the contract price exceeds its commitment");
+});
+
+it("providerExposureSentence compares, never shares: 'equals' a backlog's share, says whose figure an estimate is, and numbers its source, for every deal", () => {
+  // s15 critic #2: "this commitment, over $100B, is over 27% of the $364B of backlog AWS stated (estimate, Belcourt)"
+  // read as a share of a backlog that leaves the deal out, said AWS stated what only a secondary page reports, and
+  // carried no source number.
+  const data = publicDataset(dataset, "test");
+  const context = {data} as unknown as Parameters<typeof providerExposureSentence>[0];
+  let estimates = 0;
+  for (const deal of dataset.deals) {
+    const e = providerExposure(dataset, deal.id);
+    const text = providerExposureSentence(context, e);
+    if (!e || !text) continue;
+    assert.notMatch(text, /this commitment, [^,]+, is /, `${deal.id}: "is X% of" reads as a share`);
+    assert.match(text, /this commitment, [^,]+, equals /, deal.id);
+    assert.include(text, `[${data.sourceNumbers[e.backlogSource]}]`, `${deal.id}: the backlog's source number`);
+    const publisher = data.sourcesById[e.backlogSource].publisher!;
+    if (e.backlogUsd.lineage.status === "estimate") {
+      estimates++;
+      assert.notInclude(text, "stated at", `${deal.id}: an estimate is not the provider's statement`);
+      assert.include(text, `as ${publisher} reports it (estimate`, deal.id);
+    } else assert.include(text, "stated at", deal.id);
+    // Left out of the backlog: the share of the two together, over $100B ÷ $464B = 21.55% for the founding deal.
+    assert.strictEqual(/of the two together/.test(text), e.excludedFromBacklog, deal.id);
+  }
+  assert.isAtLeast(estimates, 1, "AWS's backlog is read only in a secondary page");
+  assert.include(
+    providerExposureSentence(context, providerExposure(dataset, "amazon-anthropic")),
+    "equals over 27% of AWS's backlog at 31 Mar 2026, $364B as Belcourt reports it"
+  );
+  assert.include(providerExposureSentence(context, providerExposure(dataset, "amazon-anthropic")), "would be over 21% of the two together");
 });
 
 it("leaseClause and otherReturnsClause read right for every deal: only a lessee's cash says it leases, only a deal with a return left out names it", () => {

@@ -3,7 +3,7 @@
 // per watt, charted as a plain reading while the text blamed the IT power figure).
 import {assert, it} from "vitest";
 import {efficiencyRows, labelText} from "../../docs/components/charts/roadmapEfficiency.js";
-import {suspectCaption} from "../../docs/components/sections/roadmap.js";
+import {perWattComparison, perWattTitle, suspectCaption} from "../../docs/components/sections/roadmap.js";
 import {chipEfficiency} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 
@@ -22,16 +22,70 @@ it("efficiencyRows marks a generation below its predecessor per watt as suspect,
   const caption = suspectCaption(rows);
   for (const row of rows.filter((r) => r.suspect)) assert.include(caption, row.name);
   assert.strictEqual(suspectCaption(rows.filter((r) => !r.suspect)), "");
+  // The diagnosis from the figures (s15 critic #5: "the IT power figure is the likelier error" was said of GB200,
+  // then compared with B200, the same Blackwell GPU in another server). Trainium3 has 0.671 ÷ 0.667 = 1.006×
+  // Trainium2's BF16 per chip on 1.5 ÷ 0.75 = 2× its IT power; GB300 2.5 ÷ 2.5 = 1× GB200's on 2.217 ÷ 2.09 = 1.06×.
+  const trn3 = {name: "Trainium3", suspect: true, itKwStatus: "estimate", predecessorName: "Trainium2", computeRatio: 1.006, powerRatio: 2};
+  const gb300 = {name: "GB300", suspect: true, itKwStatus: "estimate", predecessorName: "GB200", computeRatio: 1, powerRatio: 1.0608};
   assert.strictEqual(
-    suspectCaption([{name: "Trainium3", suspect: true, itKwStatus: "estimate"}]),
-    " A hollow dot marked “(?)” (Trainium3, on an IT power per chip that is an estimate) does less per watt than its line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read that point as doubtful, not as a finding."
+    suspectCaption([trn3]),
+    " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1× Trainium2's dense BF16 per chip on 2× its IT power per chip (the IT power per chip is an estimate). Its compute per chip did not fall, so the loss comes from the IT power figure alone: read that point as doubtful, not as a finding."
   );
   // Several points: the subject and its verb agree ("Hollow dots … do").
   assert.match(
-    suspectCaption([
-      {name: "Trainium3", suspect: true, itKwStatus: "estimate"},
-      {name: "GB200", suspect: true, itKwStatus: "estimate"}
-    ]),
-    /^ Hollow dots marked “\(\?\)” \(Trainium3 and GB200, each on an IT power per chip that is an estimate\) do less per watt than their line's/
+    suspectCaption([trn3, gb300]),
+    /^ Hollow dots marked “\(\?\)” do less per watt than the previous generation of their line: Trainium3 has 1× Trainium2's dense BF16 per chip on 2× its IT power per chip, GB300 1× GB200's on 1\.1× \(the IT power per chip is an estimate for each\)\. Their compute per chip did not fall/
+  );
+  // A point whose compute fell as well is not blamed on the power figure.
+  assert.include(
+    suspectCaption([{...gb300, computeRatio: 0.9}]),
+    "GB300 has less compute per chip than the point it is compared with, so the two may be different parts rather than successive generations"
+  );
+  // In the data: GB200 follows H100, not B200 (same date, other packaging), and does not fall.
+  const gb200 = rows.find((r) => r.id === "gb200")!;
+  assert.strictEqual(gb200.predecessorName, "H100 SXM");
+  assert.isFalse(gb200.suspect);
+  assert.notInclude(caption, "GB200 has");
+  assert.notInclude(caption, "likelier error");
+});
+
+it("perWattComparison(newest, all) never rests the lead on a doubtful point: Trainium4 against Trainium2, passing over Trainium3", () => {
+  // s15 critic #5: "Trainium4 … 2.5× its predecessor's on BF16" was measured against Trainium3 (0.671 PF ÷ 1.5 kW =
+  // 0.447 TFLOP/s per W), the point the caption calls doubtful. Against Trainium2 (0.667 ÷ 0.75 = 0.889): Trainium4's
+  // 2.013 ÷ 1.8 = 1.118, so 1.118 ÷ 0.889 = 1.26× on BF16; 8-bit 7.551 ÷ 1.8 = 4.195 against 1.299 ÷ 0.75 = 1.732,
+  // 2.42×.
+  const all = chipEfficiency(dataset.chips).flatMap((g) => g.chips);
+  const trn4 = all.find((c) => c.id === "trainium4")!;
+  assert.strictEqual(trn4.predecessor, "trainium3");
+  const text = perWattComparison(trn4, all);
+  assert.strictEqual(
+    text,
+    ", 1.3× Trainium2's on BF16 and 2.4× on 8-bit (against Trainium2, not Trainium3, which the chart marks as doubtful)"
+  );
+  // A chip whose predecessor stands: named, no caveat. Rubin against GB300? GB300 falls, so against GB200.
+  const rubin = perWattComparison(all.find((c) => c.id === "rubin")!, all);
+  assert.match(rubin, /^, [\d.]+× GB200's on BF16 .*not GB300, which the chart marks as doubtful\)$/);
+  // A falling chip says so in the sentence itself.
+  assert.match(
+    perWattComparison(all.find((c) => c.id === "gb300")!, all),
+    /^, 0\.94× GB200's on BF16 and 0\.94× on 8-bit, a fall the chart marks as doubtful$/
+  );
+  assert.strictEqual(perWattComparison(all.find((c) => c.id === "trainium1")!, all), "");
+});
+
+it("perWattTitle(rows) states its finding about the deal's chips on a deal's page, the data's leader otherwise", () => {
+  const rows = efficiencyRows(chipEfficiency(dataset.chips), ["trainium2", "trainium3", "trainium4"]);
+  // Trainium4 2.013 PF ÷ 1.8 kW = 1.12 TFLOP/s per W, the best of the three; Rubin 8.35 ÷ 2.6 = 3.21 leads the data.
+  assert.strictEqual(
+    perWattTitle(rows),
+    "Of the deal's chips, Trainium4 delivers the most dense BF16 compute per watt, 1.12 TFLOP/s per watt; Rubin leads the data at 3.21"
+  );
+  assert.match(
+    perWattTitle(efficiencyRows(chipEfficiency(dataset.chips), [])),
+    /^Rubin delivers the most dense BF16 compute per watt: 3\.21/
+  );
+  assert.match(
+    perWattTitle(efficiencyRows(chipEfficiency(dataset.chips), ["rubin"])),
+    /^Rubin, one of the deal's chips, delivers the most/
   );
 });

@@ -28,6 +28,12 @@ export interface EfficiencyRow {
   suspect: boolean;
   /** The status of the IT power per chip the point divides by (most are estimates). */
   itKwStatus: string;
+  /** The previous generation's short name (the core's predecessor: same line, earlier date, same packaging); null for a line's first. */
+  predecessorName: string | null;
+  /** Dense BF16 per chip ÷ the predecessor's; null for a line's first. */
+  computeRatio: number | null;
+  /** IT power per chip ÷ the predecessor's; null for a line's first. */
+  powerRatio: number | null;
 }
 
 /** Returns flat rows (TFLOP/s units) from the core's chipEfficiency groups; `dealChips` are highlighted. */
@@ -43,7 +49,10 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       priceBasis: c.priceClass ? PRICE_CLASS_WORDS[c.priceClass] : null,
       inDeal: dealChips.includes(c.id),
       suspect: c.gainPerWatt !== null && c.gainPerWatt < 1,
-      itKwStatus: c.itKwStatus
+      itKwStatus: c.itKwStatus,
+      predecessorName: c.predecessor ? shortChipName(g.chips.find((p) => p.id === c.predecessor)?.name ?? c.predecessor) : null,
+      computeRatio: c.computeRatio ?? null,
+      powerRatio: c.powerRatio ?? null
     }))
   );
 }

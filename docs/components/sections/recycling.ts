@@ -273,7 +273,9 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
     r.leaseTailUsd && r.leaseTailUsd > 0
       ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
       : "";
-  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings, so its capex is the IT alone and its rent is a cash running cost each year${tail}`;
+  // The filing's site-wide number, as in the appendix (s15 critic #3: the SEC filings printed "[–]").
+  const n = fact ? context.data.sourceNumbers?.[fact.source] : undefined;
+  return `${provider} leases the data centres it serves from, on leases of ${years} by its filings${n !== undefined ? ` [${n}]` : ""}, so its capex is the IT alone and its rent is a cash running cost each year${tail}`;
 }
 
 /**
@@ -354,33 +356,59 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
 }
 
 /**
- * Returns the provider-side exposure in one or two sentences: this deal's commitment as a share of the provider's
+ * Returns the provider-side exposure in one or two sentences: this deal's commitment set against the provider's
  * stated backlog at its date (whether the backlog can hold it, from the dates), and the lab's stated share of that
  * backlog when a source gives one. Null without an exposure.
+ *
+ * The commitment "equals" a share of the backlog, never "is" one: the backlog may not hold it (s15 critic #2: "is over
+ * 27% of the backlog" read as a share of a backlog that leaves the deal out); where the source says it leaves the
+ * deal out, the sentence gives the share of the two together. A backlog read only in a secondary copy (an estimate)
+ * is attributed to the page that reports it, not said to be the provider's statement. Every source carries its
+ * site-wide number, as in the appendix.
  */
 export function providerExposureSentence(context: Pick<SectionContext, "data">, e: ProviderExposure | null): string | null {
   if (!e) return null;
   const lab = companyName(context.data, e.lab);
   const provider = companyName(context.data, e.provider);
-  const by = (id: string | null) => {
-    const publisher = id ? context.data.sources.find((s) => s.id === id)?.publisher : undefined;
-    return publisher ? `, ${publisher}` : "";
+  const publisher = (id: string | null) => (id ? context.data.sources.find((s) => s.id === id)?.publisher : undefined);
+  const number = (id: string | null) => {
+    const n = id ? context.data.sourceNumbers?.[id] : undefined;
+    return n !== undefined ? ` [${n}]` : "";
   };
+  const by = (id: string | null) => {
+    const name = publisher(id);
+    return `${name ? `, ${name}` : ""}${number(id)}`;
+  };
+  const status = e.backlogUsd.lineage.status;
+  const backlog = usd(e.backlogUsd.value);
+  const when = date(e.backlogAsOf);
+  // "Stated" only where the figure rests on the provider's own words (a filing, its release, or a named outlet's report
+  // of them); an estimate rests on a copy, and says whose.
+  const reporter = publisher(e.backlogSource);
+  const backlogWords =
+    status === "confirmed" || status === "reported" || !reporter
+      ? `the ${backlog} of backlog ${provider} stated at ${when} (${status}${by(e.backlogSource)})`
+      : `${possessive(provider)} backlog at ${when}, ${backlog} as ${reporter} reports it (${status}${number(e.backlogSource)})`;
+  const commitment = bounded(e.commitmentUsd.value, e.commitmentUsd.bound, usd);
+  const share = bounded(e.commitmentShare.value, e.commitmentShare.bound, pct);
   // An announcement can follow the signing by weeks (a contract signed inside a quarter is announced after it), so
   // the dates alone never say the backlog leaves a commitment out.
   // A source that says the backlog leaves the deal out settles it (s14 critic #14: the hedge below printed beside a
   // newer backlog figure stated as excluding the deal).
   const holds = e.excludedFromBacklog
-    ? "the backlog leaves this deal out, as its source says, so the commitment comes on top of it"
+    ? `that backlog leaves this deal out, as its source says, so the commitment comes on top of it${e.shareWithDeal ? ` and would be ${bounded(e.shareWithDeal.value, e.shareWithDeal.bound, pct)} of the two together` : ""}`
     : e.announcedAfterBacklog
       ? "the deal was announced after that date, so the backlog holds it only if it was signed before"
       : "whether the backlog already holds it is not stated";
-  const share =
+  const labShare =
     e.labShare && e.labShareUsd
       ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
       : "";
-  return `Provider-side exposure: this commitment, ${bounded(e.commitmentUsd.value, e.commitmentUsd.bound, usd)}, is ${bounded(e.commitmentShare.value, e.commitmentShare.bound, pct)} of the ${usd(e.backlogUsd.value)} of backlog ${provider} stated at ${date(e.backlogAsOf)} (${e.backlogUsd.lineage.status}${by(e.backlogSource)}); ${holds}.${share}`;
+  return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${labShare}`;
 }
+
+/** "AWS's", "Microsoft's": the possessive of a company name. */
+const possessive = (name: string) => `${name}'s`;
 
 /**
  * The equity chart's title where the investor has published no mark (critic s9 M11: the title stated no finding):

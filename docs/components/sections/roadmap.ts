@@ -3,10 +3,20 @@
  * the generations compare on performance per watt and per dollar across Trainium, Nvidia and TPU, when each
  * arrives, and the chain capital → cloud commitment → chip platform with its checkpoints.
  */
-import {type CapitalChain, type Chip, capitalChain, type Deal, type Fleet, factGw, flopsToH100e, projectDealFleet} from "../../lib/core.js";
+import {
+  type CapitalChain,
+  type Chip,
+  type ChipEfficiency,
+  capitalChain,
+  type Deal,
+  type Fleet,
+  factGw,
+  flopsToH100e,
+  projectDealFleet
+} from "../../lib/core.js";
 import {ChartCsv, PER_WATT, TIMELINE, timelineRows} from "../chartDownloads.js";
 import {ChartFrame, type ChartSourceLine, chartSourceLine, nameList} from "../charts/chartFrame.js";
-import {sectionWidth} from "../charts/fleetColors.js";
+import {sectionWidth, shortChipName} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {noChipText, RoadmapChain} from "../charts/roadmapChain.js";
 import {type EfficiencyRow, efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
@@ -67,25 +77,102 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
   return keepUnits(`${top.name} would fill ${pct(mix[top.id])} of the ${ceiling}, ${when}`);
 }
 
+/** The rows' fields the per-watt diagnosis reads. */
+type Diagnosed = Pick<EfficiencyRow, "name" | "suspect" | "itKwStatus" | "predecessorName" | "computeRatio" | "powerRatio">;
+
+/** Below this ratio a chip's compute per chip counts as lower than its predecessor's (5%: the sources' rounding). */
+const COMPUTE_FELL = 0.95;
+
 /**
- * Returns the per-watt chart's caption on the points it marks as suspect (hollow, "?"): the generations that do less
- * per watt than their predecessor, where the text blames the IT power figure before the chip; "" when there is none
- * (s14 critic #19: Trainium3 at 0.5× its predecessor, charted without the caveat).
- *
- * @example suspectCaption([{name: "Trainium3", suspect: true, itKwStatus: "estimate"}]) // " A hollow dot marked “(?)” (Trainium3, on an IT power per chip that is an estimate) does less per watt than its line's previous generation. …"
+ * Returns where each falling generation's loss per watt comes from, from its figures: "Trainium3 has 1.0× Trainium2's
+ * dense BF16 per chip on 2.0× its IT power per chip, GB300 1.0× GB200's on 1.1×", then what that means: where the
+ * compute did not fall, the loss is the IT power figure's alone; where it fell too, the two points may not be
+ * comparable parts. "" without a falling generation.
  */
-export function suspectCaption(rows: readonly Pick<EfficiencyRow, "name" | "suspect" | "itKwStatus">[]): string {
-  const doubted = rows.filter((r) => r.suspect);
+export function perWattDiagnosis(rows: readonly Diagnosed[]): string {
+  const doubted = rows.filter((r) => r.suspect && r.predecessorName && r.computeRatio !== null && r.powerRatio !== null);
   if (!doubted.length) return "";
   const one = doubted.length === 1;
   const article = (status: string) => (/^[aeiou]/.test(status) ? `an ${status}` : status);
+  const parts = doubted.map((r, i) =>
+    i === 0
+      ? `${r.name} has ${times(r.computeRatio!)} ${r.predecessorName}'s dense BF16 per chip on ${times(r.powerRatio!)} its IT power per chip`
+      : `${r.name} ${times(r.computeRatio!)} ${r.predecessorName}'s on ${times(r.powerRatio!)}`
+  );
   const statuses = [...new Set(doubted.map((r) => r.itKwStatus))];
-  // "(Trainium3, GB200 and GB300, each on an IT power per chip that is an estimate)": the status once when shared.
-  const names =
+  const status =
     statuses.length === 1
-      ? `${nameList(doubted.map((r) => r.name))}, ${one ? "on" : "each on"} an IT power per chip that is ${article(statuses[0])}`
-      : doubted.map((r) => `${r.name}, on an IT power per chip that is ${article(r.itKwStatus)}`).join("; ");
-  return ` ${one ? "A hollow dot" : "Hollow dots"} marked “(?)” (${names}) ${one ? "does" : "do"} less per watt than ${one ? "its" : "their"} line's previous generation. A new generation rarely does, so the IT power figure is the likelier error: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
+      ? `the IT power per chip is ${article(statuses[0])}${one ? "" : " for each"}`
+      : doubted.map((r) => `${r.name}'s IT power is ${article(r.itKwStatus)}`).join(", ");
+  const fell = doubted.filter((r) => r.computeRatio! < COMPUTE_FELL);
+  const verdict = !fell.length
+    ? `${one ? "Its" : "Their"} compute per chip did not fall, so the loss comes from the IT power figure alone: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`
+    : `${nameList(fell.map((r) => r.name))} ${fell.length === 1 ? "has" : "have"} less compute per chip than the point ${fell.length === 1 ? "it is" : "they are"} compared with, so the two may be different parts rather than successive generations; read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
+  return `${parts.join(", ")} (${status}). ${verdict}`;
+}
+
+/**
+ * Returns the per-watt chart's caption on the points it marks as suspect (hollow, "?"): the generations that do less
+ * per watt than their predecessor, and where the loss comes from ({@link perWattDiagnosis}); "" when there is none
+ * (s14 critic #19: Trainium3 at 0.5× its predecessor, charted without the caveat; s15 critic #5: the caption blamed
+ * the IT power figure for GB200, compared then with B200, the same GPU in another server).
+ *
+ * @example suspectCaption([trainium3]) // " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1.0× Trainium2's dense BF16 per chip on 2.0× its IT power per chip (…). Its compute per chip did not fall, …"
+ */
+export function suspectCaption(rows: readonly Diagnosed[]): string {
+  const doubted = rows.filter((r) => r.suspect);
+  if (!doubted.length) return "";
+  const one = doubted.length === 1;
+  return ` ${one ? "A hollow dot" : "Hollow dots"} marked “(?)” ${one ? "does" : "do"} less per watt than the previous generation of ${one ? "its" : "their"} line: ${perWattDiagnosis(rows)}`;
+}
+
+/**
+ * Returns the per-watt chart's title: its finding about the deal's chips where there are any (s15 critic #5: it named
+ * Nvidia's Rubin on Amazon → Anthropic's page), beside the leader of the data; the leader alone otherwise.
+ */
+export function perWattTitle(rows: readonly Pick<EfficiencyRow, "id" | "name" | "perWatt" | "inDeal">[]): string {
+  const best = rows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a));
+  const dealRows = rows.filter((r) => r.inDeal);
+  const dealBest = dealRows.length ? dealRows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a)) : undefined;
+  if (!dealBest) return `${best.name} delivers the most dense BF16 compute per watt: ${sig(best.perWatt)} TFLOP/s per watt`;
+  if (dealBest.id === best.id)
+    return `${best.name}, one of the deal's chips, delivers the most dense BF16 compute per watt in the data: ${sig(best.perWatt)} TFLOP/s per watt`;
+  return `Of the deal's chips, ${dealBest.name} delivers the most dense BF16 compute per watt, ${sig(dealBest.perWatt)} TFLOP/s per watt; ${best.name} leads the data at ${sig(best.perWatt)}`;
+}
+
+/**
+ * Returns the per-watt lead's comparison for a deal's newest chip (s15 critic #5: "Trainium4 … 2.5× its predecessor's
+ * on BF16" was measured against Trainium3, the point the caption calls doubtful): against its predecessor, named, or
+ * where that predecessor is a doubtful point, against the nearest generation back that is not, saying which it passes
+ * over; where the chip itself falls, that the chart marks it. "" for a line's first chip.
+ */
+export function perWattComparison(
+  newest: {id: string; flopsPerWatt: number; fp8FlopsPerWatt: number | null; gainPerWatt: number | null; predecessor: string | null},
+  all: readonly {
+    id: string;
+    name: string;
+    flopsPerWatt: number;
+    fp8FlopsPerWatt: number | null;
+    gainPerWatt: number | null;
+    predecessor: string | null;
+  }[]
+): string {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const doubtful = (c: {gainPerWatt: number | null}) => c.gainPerWatt !== null && c.gainPerWatt < 1;
+  const name = (c: {name: string}) => shortChipName(c.name);
+  let against = newest.predecessor ? byId.get(newest.predecessor) : undefined;
+  if (!against) return "";
+  const skipped: string[] = [];
+  while (against && doubtful(against)) {
+    skipped.push(name(against));
+    against = against.predecessor ? byId.get(against.predecessor) : undefined;
+  }
+  if (!against) return `; its predecessor, ${skipped[0]}, is a point the chart marks as doubtful`;
+  const bf16 = newest.flopsPerWatt / against.flopsPerWatt;
+  const fp8 = newest.fp8FlopsPerWatt !== null && against.fp8FlopsPerWatt !== null ? newest.fp8FlopsPerWatt / against.fp8FlopsPerWatt : null;
+  const ratio = `${times(bf16)} ${name(against)}'s on BF16${fp8 !== null ? ` and ${times(fp8)} on 8-bit` : ""}`;
+  if (skipped.length) return `, ${ratio} (against ${name(against)}, not ${nameList(skipped)}, which the chart marks as doubtful)`;
+  return doubtful(newest) ? `, ${ratio}, a fall the chart marks as doubtful` : `, ${ratio}`;
 }
 
 /** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
@@ -178,11 +265,8 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   );
   const best = rows.reduce((a, b) => (b.perWatt > a.perWatt ? b : a));
   const newest = [...rows.filter((r) => r.inDeal)].sort((a, b) => +b.date - +a.date)[0];
-  type Row = {id: string; name: string; itKw: number; itKwStatus: string; gainPerWatt: number | null; fp8GainPerWatt: number | null};
-  const all = analysis.chipEfficiency.flatMap((g: {chips: Row[]}) => g.chips) as Row[];
+  const all = analysis.chipEfficiency.flatMap((g: {chips: ChipEfficiency[]}) => g.chips) as ChipEfficiency[];
   const newestRow = newest ? all.find((c) => c.id === newest.id) : undefined;
-  const gain = newestRow?.gainPerWatt ?? null;
-  const gain8 = newestRow?.fp8GainPerWatt ?? null;
   // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
   const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
   const priced = rows.filter((r) => r.perDollar !== null);
@@ -204,7 +288,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
       "p",
       {},
       newest
-        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${gain ? `, ${times(gain)} its predecessor's on BF16` : ""}${gain8 ? ` and ${times(gain8)} on 8-bit` : ""}; the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}. `
+        ? `${newest.name}, the deal's newest chip, delivers ${sig(newest.perWatt)} TFLOP/s per watt${newestRow ? perWattComparison(newestRow, all) : ""}; ${best.id === newest.id ? "it is the most efficient chip in the data" : `the most efficient chip in the data is ${best.name} at ${sig(best.perWatt)}`}. `
         : `The most efficient chip in the data is ${best.name} at ${sig(best.perWatt)} TFLOP/s per watt. `,
       "Figures are peak dense BF16 over IT power per chip (host and network included), so they compare designs, not delivered training speed."
     ),
@@ -215,11 +299,11 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
           `Falling per watt between generations: ${shifted
             .map(
               (c) =>
-                `${c.name} has ${times(c.gainPerWatt!)} its predecessor's BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
+                `${shortChipName(c.name)} has ${times(c.gainPerWatt!)} ${rows.find((r) => r.id === c.id)?.predecessorName ?? "its predecessor"}'s BF16 per watt${c.fp8GainPerWatt !== null ? ` and ${times(c.fp8GainPerWatt)} its 8-bit per watt` : ""}, on an IT power of ${sig(c.itKw)} kW per chip (${c.itKwStatus})`
             )
             .join(
               "; "
-            )}. A new generation rarely does less per watt, so the IT power figure, not the chip, is the first suspect; where a vendor claims a per-watt gain, these figures do not reproduce it.`
+            )}. The chart's caption says where each loss comes from; where a vendor claims a per-watt gain, these figures do not reproduce it.`
         )
       : null,
     ChartFrame(
@@ -236,7 +320,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
       ),
       {
         // The unit is per watt, as the figure's axis (critic s8 M8: "3.21 TFLOP/s" dropped it).
-        title: `${best.name} delivers the most dense BF16 compute per watt: ${sig(best.perWatt)} TFLOP/s per watt`,
+        title: perWattTitle(rows),
         source: chipSource(
           data,
           rows.map((r) => chipsById.get(r.id)).filter((c) => c !== undefined)

@@ -1,5 +1,5 @@
 /** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
-import {isLapsedForecast, scheduleVerdict, signalBoard} from "../../lib/core.js";
+import {isBeforeDeal, isLapsedForecast, SCHEDULE_SIGNAL, scheduleVerdict, signalBoard} from "../../lib/core.js";
 import {ChartCsv, SIGNALS, signalRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
@@ -23,6 +23,27 @@ function ObservationPill(o: {status: string; basis?: "observed" | "forecast"} | 
   return StatusPill(status === "on-track" ? "watch" : status, verdict);
 }
 
+/**
+ * Returns ", announced 20 Apr 2026: dated before the deal, so its schedule checkpoint does not count it" for evidence
+ * on the schedule signal dated before the deal it names; "" otherwise.
+ */
+function dealWhen(signal: string, o: {deal?: string; date: string}, known: readonly {id: string; announced: string}[]): string {
+  if (signal !== SCHEDULE_SIGNAL || !isBeforeDeal(o, known)) return "";
+  const announced = known.find((d) => d.id === o.deal)!.announced;
+  return `, announced ${date(announced)}: dated before the deal, so its schedule checkpoint does not count it`;
+}
+
+/**
+ * True when a later observation of the same deal (or of none, for an observation that names none) reports, not
+ * forecasts, what a lapsed forecast said: dated on or after the forecast's date.
+ */
+function confirmedSince(
+  o: {deal?: string; forecastFor?: string},
+  observations: readonly {deal?: string; date: string; basis?: string}[]
+): boolean {
+  return observations.some((x) => x.deal === o.deal && x.basis !== "forecast" && o.forecastFor !== undefined && x.date >= o.forecastFor);
+}
+
 /** Returns the board: one card per signal with its current status and its evidence, newest first. */
 export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement {
   // A deal page's file holds its deal only, with the names of the other deals its observations name.
@@ -34,7 +55,10 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
   if (dealId && !deal) throw new Error(`invalid deal: ${dealId}`);
   // At the data's date: a forecast whose date is past is listed as history, never as the current reading.
   const asOf: string = deal?.asOf ?? data.asOf;
-  const rows = signalBoard(data.signals, {deal, asOf});
+  // The deals' announcement dates: on the schedule signal, evidence dated before the deal it names does not count,
+  // as on the deal's checkpoint (s15 critic #7). A deal page knows its own deal's date only.
+  const known: {id: string; announced: string}[] = data.deals;
+  const rows = signalBoard(data.signals, {deal, asOf, deals: known});
   return el(
     "div",
     {class: "signal-board"},
@@ -57,10 +81,15 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
                   " ",
                   isLapsedForecast(o, asOf)
                     ? StatusPill("unknown", `forecast for ${date(o.forecastFor!)}, now past`)
-                    : ObservationPill(o, o.status),
+                    : row.id === SCHEDULE_SIGNAL && isBeforeDeal(o, known)
+                      ? StatusPill("unknown", "before the deal, not counted")
+                      : ObservationPill(o, o.status),
                   " ",
                   o.text,
-                  o.deal ? el("span", {class: "muted"}, ` (${deals[o.deal] ?? o.deal})`) : null,
+                  isLapsedForecast(o, asOf) && !confirmedSince(o, row.observations)
+                    ? el("span", {class: "muted"}, " No later observation confirms it.")
+                    : null,
+                  o.deal ? el("span", {class: "muted"}, ` (${deals[o.deal] ?? o.deal}${dealWhen(row.id, o, known)})`) : null,
                   SourceLink(o.source, {sources: data.sourcesById, index: data.sourceNumbers})
                 )
               )

@@ -25,6 +25,13 @@ export interface ProviderExposure {
   announcedAfterBacklog: boolean;
   /** True when the backlog's source says it leaves this deal out (the company's backlogExcludes). */
   excludedFromBacklog: boolean;
+  /**
+   * commitmentUsd ÷ (backlogUsd + commitmentUsd), a fraction: the deal's share of the backlog and the deal together,
+   * when the backlog's source says it leaves the deal out (null otherwise). A commitment the backlog excludes is not a
+   * share of it (s15 critic #2: "is over 27% of the backlog" read as one); this is the share it would be once added.
+   * It rises with the commitment and falls with the backlog, as commitmentShare does, so it carries the same bound.
+   */
+  shareWithDeal: Figure | null;
   /** The share of the backlog a source attributes to this deal's lab (all its contracts with the provider), or null. */
   labShare: Figure | null;
   /** labShare × backlogUsd, USD, or null. */
@@ -51,6 +58,7 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
   const backlog = holder.backlog;
   const backlogUsd = withValue(factProvenance(`companies.${holder.id}.backlog`, backlog), toUsd(backlog), "usd");
   const commitmentUsd = totals.totalUsd;
+  const excluded = holder.backlogExcludes?.includes(deal.id) ?? false;
   const share = holder.backlogShares?.find((s) => s.lab === deal.lab)?.share;
   const labShare = share
     ? withValue(factProvenance(`companies.${holder.id}.backlogShares.${deal.lab}`, share), share.value, "fraction")
@@ -67,7 +75,10 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
     commitmentUsd,
     commitmentShare: withValue(quotientProvenance(commitmentUsd, backlogUsd), commitmentUsd.value / backlogUsd.value, "fraction"),
     announcedAfterBacklog: deal.announced > backlog.asOf,
-    excludedFromBacklog: holder.backlogExcludes?.includes(deal.id) ?? false,
+    excludedFromBacklog: excluded,
+    shareWithDeal: excluded
+      ? withValue(quotientProvenance(commitmentUsd, backlogUsd), commitmentUsd.value / (backlogUsd.value + commitmentUsd.value), "fraction")
+      : null,
     labShare,
     labShareUsd: labShare ? withValue(provenanceOf(labShare, backlogUsd), labShare.value * backlogUsd.value, "usd") : null
   };

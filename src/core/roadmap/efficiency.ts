@@ -24,11 +24,20 @@ export interface ChipEfficiency {
   flopsPerDollarHour: number | null;
   /** The price's basis (compare per dollar only within one); null without a price. */
   priceClass: PriceClass | null;
-  /** flopsPerWatt ÷ the previous generation's in the same line; null for the first. */
-  gainPerWatt: number | null;
   /**
-   * fp8FlopsPerWatt ÷ that of the previous generation in the same line that has an 8-bit figure; null without one
-   * or for the first. Beside gainPerWatt it compares like with like on each basis: a generation can gain on 8-bit
+   * The id of the previous generation in the same line (see {@link chipEfficiency}: the newest chip available
+   * strictly before this one, of the same packaging where one shares its date); null for the line's first.
+   */
+  predecessor: string | null;
+  /** flopsPerWatt ÷ the predecessor's; null for the first. */
+  gainPerWatt: number | null;
+  /** Dense bf16 FLOP/s per chip ÷ the predecessor's; null for the first. With powerRatio it says where a change in per-watt comes from. */
+  computeRatio: number | null;
+  /** IT power per chip ÷ the predecessor's; null for the first. */
+  powerRatio: number | null;
+  /**
+   * fp8FlopsPerWatt ÷ that of the nearest generation back along the predecessors that has an 8-bit figure; null
+   * without one or for the first. Beside gainPerWatt it compares like with like on each basis: a generation can gain on 8-bit
    * while losing on BF16 (Trainium3 against Trainium2).
    */
   fp8GainPerWatt: number | null;
@@ -52,7 +61,13 @@ export interface ChipLineEfficiency {
 /**
  * Returns every chip's performance per IT watt (dense bf16 FLOP/s ÷ (itKw × 1,000)), per dollar-hour where a
  * price exists (FLOP/s ÷ USD per chip-hour) and HBM, grouped by line (trainium, nvidia, tpu, amd; lines without
- * chips left out) and sorted by availability date (then id) within each line.
+ * chips left out) and sorted by availability date (then id) within each line, with the gain over its predecessor.
+ *
+ * A chip's predecessor is the previous generation, not the previous row: the newest chip of the line available
+ * strictly before it; where several share that date (one generation in two packagings, as HGX B200 and GB200 NVL72),
+ * the one with as many accelerators per server as this chip, else the last by id (s15 critic #5: GB200 was compared
+ * with B200, the same Blackwell GPU in an 8-GPU server, whose IT power per chip leaves out the Grace CPU and NVLink
+ * switch share that GB200 NVL72's includes).
  *
  * @example chipEfficiency([h100]) // [{line: "nvidia", chips: [{id: "h100", flopsPerWatt: 0.989e15 / 1300, …}]}]
  */
@@ -63,12 +78,16 @@ export function chipEfficiency(chips: readonly Chip[]): ChipLineEfficiency[] {
       .filter((c) => c.line === line)
       .sort((a, b) => (a.available.date < b.available.date ? -1 : a.available.date > b.available.date ? 1 : a.id < b.id ? -1 : 1));
     if (sorted.length === 0) continue;
-    let previous: number | null = null;
-    let previousFp8: number | null = null;
+    const byId = new Map<string, ChipEfficiency>();
     const rows = sorted.map((chip) => {
-      const row = efficiencyOf(chip, previous, previousFp8);
-      previous = row.flopsPerWatt;
-      if (row.fp8FlopsPerWatt !== null) previousFp8 = row.fp8FlopsPerWatt;
+      const before = sorted.filter((c) => c.available.date < chip.available.date);
+      const lastDate = before.at(-1)?.available.date;
+      const generation = before.filter((c) => c.available.date === lastDate);
+      const previous = generation.length
+        ? (generation.filter((c) => c.perServer === chip.perServer).at(-1) ?? generation.at(-1)!)
+        : undefined;
+      const row = efficiencyOf(chip, previous, previous ? byId.get(previous.id)! : undefined, byId);
+      byId.set(chip.id, row);
       return row;
     });
     groups.push({line, chips: rows});
@@ -76,7 +95,12 @@ export function chipEfficiency(chips: readonly Chip[]): ChipLineEfficiency[] {
   return groups;
 }
 
-function efficiencyOf(chip: Chip, previousPerWatt: number | null, previousFp8PerWatt: number | null): ChipEfficiency {
+function efficiencyOf(
+  chip: Chip,
+  previousChip: Chip | undefined,
+  previous: ChipEfficiency | undefined,
+  byId: ReadonlyMap<string, ChipEfficiency>
+): ChipEfficiency {
   const {id, flops, itKw, price, hbmGb} = chip;
   if (!(itKw.value > 0)) throw new Error(`invalid itKw of ${id}: ${itKw.value}`);
   const watts = itKw.value * 1e3;
@@ -87,6 +111,10 @@ function efficiencyOf(chip: Chip, previousPerWatt: number | null, previousFp8Per
   if (price) inputs.push(leaf(`chip:${id}.price`, price.status));
   if (hbmGb) inputs.push(leaf(`chip:${id}.hbmGb`, hbmGb.status));
   const fp8FlopsPerWatt = flops.fp8 ? acceleratorsToFlops(1, flops.fp8.value) / watts : null;
+  // The nearest generation back with an 8-bit figure.
+  let back = previous;
+  while (back && back.fp8FlopsPerWatt === null) back = back.predecessor ? byId.get(back.predecessor) : undefined;
+  const fp8Before = back?.fp8FlopsPerWatt ?? null;
   return {
     id,
     name: chip.name,
@@ -98,8 +126,11 @@ function efficiencyOf(chip: Chip, previousPerWatt: number | null, previousFp8Per
     fp8FlopsPerWatt,
     flopsPerDollarHour: price && price.value > 0 ? bf16 / price.value : null,
     priceClass: price ? (chip.priceClass ?? null) : null,
-    gainPerWatt: previousPerWatt ? flopsPerWatt / previousPerWatt : null,
-    fp8GainPerWatt: previousFp8PerWatt && fp8FlopsPerWatt !== null ? fp8FlopsPerWatt / previousFp8PerWatt : null,
+    predecessor: previous?.id ?? null,
+    gainPerWatt: previous ? flopsPerWatt / previous.flopsPerWatt : null,
+    computeRatio: previousChip ? flops.bf16.value / previousChip.flops.bf16.value : null,
+    powerRatio: previousChip ? itKw.value / previousChip.itKw.value : null,
+    fp8GainPerWatt: fp8Before && fp8FlopsPerWatt !== null ? fp8FlopsPerWatt / fp8Before : null,
     hbmGb: hbmGb ? hbmGb.value : null,
     lineage: mergeLineage(...inputs)
   };

@@ -30,7 +30,12 @@ it("providerExposure(dataset, id) hand-check: a deal the backlog's source leaves
   assert.strictEqual(e.backlogAsOf, "2026-03-31");
   assert.strictEqual(e.announcedAfterBacklog, true); // 20 Apr 2026 against 31 Mar 2026
   assert.strictEqual(e.excludedFromBacklog, true); // the source says the backlog leaves it out
+  // On top of the backlog, the commitment is a share of the two together: over $100B ÷ ($364B + $100B) = 100 ÷ 464
+  // = 0.2155, "over" like the commitment (s15 critic #2: about 22% of backlog-plus-deal, not 27% "of" the backlog).
+  assertInDelta(e.shareWithDeal!.value, 100 / 464);
+  assert.strictEqual(e.shareWithDeal!.bound, "at-least");
   assert.strictEqual(providerExposure(dataset, "amazon-openai")?.excludedFromBacklog ?? false, false);
+  assert.strictEqual(providerExposure(dataset, "amazon-openai")?.shareWithDeal, null); // not said to be left out
   assert.strictEqual(e.labShare, null);
 });
 

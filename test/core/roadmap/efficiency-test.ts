@@ -61,3 +61,35 @@ it("chipEfficiency(chips) compares 8-bit per watt with the line's previous chip 
   assertInDelta(trainium.chips[2].gainPerWatt!, 0.5);
   assertInDelta(trainium.chips[2].fp8GainPerWatt!, 2);
 });
+
+it("chipEfficiency(chips) compares a chip with the previous generation, the same packaging where two share a date", () => {
+  // s15 critic #5: GB200 NVL72 was compared with HGX B200, the same Blackwell GPU in another server on the same date.
+  // h: 1.0 PF at 1.25 kW = 8e11 per W. b (8 per server) 2.25 PF at 1.75 kW = 12.857e11; g (72 per server) 2.5 PF at
+  // 2.0 kW = 12.5e11. Both follow h: 12.857 ÷ 8 = 1.607, 12.5 ÷ 8 = 1.5625 (g against b would read 0.972).
+  // u (72 per server, a year on) 2.5 PF at 2.25 kW = 11.11e11 follows g, its packaging: 11.11 ÷ 12.5 = 0.889, on the
+  // same compute (2.5 ÷ 2.5 = 1) and 2.25 ÷ 2.0 = 1.125× the power.
+  const h = chip("h", {date: "2022-03-22", itKw: 1.25, bf16: 1, line: "nvidia"});
+  const b = chip("b", {date: "2024-03-18", itKw: 1.75, bf16: 2.25, line: "nvidia"});
+  const g = chip("g", {date: "2024-03-18", itKw: 2, bf16: 2.5, perServer: 72, line: "nvidia"});
+  const u = chip("u", {date: "2025-03-18", itKw: 2.25, bf16: 2.5, perServer: 72, line: "nvidia"});
+  const [nvidia] = chipEfficiency([u, g, b, h]);
+  const row = (id: string) => nvidia.chips.find((c) => c.id === id)!;
+  assert.deepStrictEqual(
+    nvidia.chips.map((c) => [c.id, c.predecessor]),
+    [
+      ["h", null],
+      ["b", "h"],
+      ["g", "h"],
+      ["u", "g"]
+    ]
+  );
+  assertInDelta(row("b").gainPerWatt!, 12.857142857 / 8);
+  assertInDelta(row("g").gainPerWatt!, 1.5625);
+  assertInDelta(row("u").gainPerWatt!, 0.888888889);
+  assertInDelta(row("u").computeRatio!, 1);
+  assertInDelta(row("u").powerRatio!, 1.125);
+  assert.isNull(row("h").computeRatio);
+  // Without a chip of its packaging at the previous date, the last by id: u with 8 per server follows g.
+  const u8 = chip("u8", {date: "2025-03-18", itKw: 2.25, bf16: 2.5, line: "nvidia"});
+  assert.strictEqual(chipEfficiency([u8, g, h])[0].chips.find((c) => c.id === "u8")!.predecessor, "g");
+});

@@ -1,6 +1,6 @@
 import {assert, it} from "vitest";
 import type {Signal} from "../../../src/core/model.js";
-import {concerns, signalBoard} from "../../../src/core/signals.js";
+import {concerns, isBeforeDeal, signalBoard} from "../../../src/core/signals.js";
 
 const signals: Signal[] = [
   {
@@ -69,4 +69,26 @@ it("signalBoard([]) returns no rows and keeps the data's signal order", () => {
     signalBoard(signals).map((r) => r.id),
     ["capacity-reality", "economics"]
   );
+});
+
+it("signalBoard(signals, {deals}) reads the schedule signal from evidence dated on or after the deal it names, as the checkpoint does", () => {
+  // s15 critic #7: Rainier (29 Oct 2025) read "on track" for Amazon → Anthropic (announced 20 Apr 2026) on the market
+  // board while the deal's checkpoint said "no evidence yet". Abilene (6 Mar 2026) is after Oracle → OpenAI (10 Sep 2025).
+  const deals = [
+    {id: "amazon-anthropic", announced: "2026-04-20"},
+    {id: "oracle-openai", announced: "2025-09-10"}
+  ];
+  assert.isTrue(isBeforeDeal({deal: "amazon-anthropic", date: "2025-10-29"}, deals));
+  assert.isFalse(isBeforeDeal({deal: "oracle-openai", date: "2026-03-06"}, deals));
+  assert.isFalse(isBeforeDeal({date: "2020-01-01"}, deals), "an observation naming no deal");
+  assert.isFalse(isBeforeDeal({deal: "nvidia-openai", date: "2020-01-01"}, deals), "a deal whose date is not known");
+  const rainierOnly: Signal[] = [{...signals[0], observations: [signals[0].observations[0]]}];
+  assert.strictEqual(signalBoard(rainierOnly)[0].status, "on-track", "without deals, the old reading");
+  const [capacity] = signalBoard(rainierOnly, {deals});
+  assert.strictEqual(capacity.status, "unknown");
+  assert.strictEqual(capacity.reading, null);
+  assert.strictEqual(capacity.observations.length, 1, "still listed");
+  // Another signal keeps its pre-deal evidence: the rule is the schedule checkpoint's.
+  const other: Signal[] = [{...rainierOnly[0], id: "silicon-follow-through"}];
+  assert.strictEqual(signalBoard(other, {deals})[0].status, "on-track");
 });
