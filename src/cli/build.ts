@@ -11,7 +11,7 @@ import type {Browser} from "puppeteer-core";
 import {hashInputs} from "../io/manifest.js";
 import {acquireBuildLock} from "./buildLock.js";
 import {bundleCore} from "./bundleCore.js";
-import {checkData} from "./check.js";
+import {checkData, checkSummaries} from "./check.js";
 import {checkCache} from "./checkCache.js";
 import {isRunning, run} from "./exec.js";
 import {writeFontFaces} from "./fontFaces.js";
@@ -55,8 +55,10 @@ export async function buildAll({
   // A stale summary does not stop a build (its briefing prints the template instead); `deals check` reports it. The
   // files and deals unchanged since the last build are not parsed and projected again (checkCache.ts).
   const cache = await checkCache();
-  const {code, dataset} = await checkData({dataDir: data, stale: false, cache, warnings: 5});
-  if (code !== 0) return 1;
+  // The summaries are checked once the site data has the figures the briefings print (below), not against a table of
+  // the check's own.
+  const {code, dataset} = await checkData({dataDir: data, stale: false, cache, warnings: 5, summaries: false});
+  if (code !== 0 || !dataset) return 1;
   await checkOutput(out);
   const {drawCards, launchBrowser, planCards, writeDownloads, writePageHeads, writeSiteData} = await import("./buildSteps.js");
   const release = await acquireBuildLock({
@@ -86,15 +88,37 @@ export async function buildAll({
   };
   let cards: CardPlan | null = null;
   try {
-    await cache.prune();
     await removeStaleScratch(out);
     await stage("bundling the core for the browser", () => Promise.all([bundleCore(), writeFontFaces()]));
     // Every data file the loaders publish, computed here in one process and handed to Framework through its cache.
     // Hashes of every input, once: the manifest records them, and the site data and relink keys derive from them.
     const inputs = await hashInputs(undefined, data);
+    // Every summary is checked against the figures its briefing prints, once the site data has them and before any
+    // file is computed: a problem stops the build with every problem located, as `deals check` prints them (each
+    // briefing's result is kept with the figures it read, so a rebuild checks again only those whose figures moved).
+    let summariesPass = true;
     const snapshots = await stage("computing the site data", () =>
-      writeSiteData({dataDir: data, dataset, previousManifest: previousManifest(out), inputs})
+      writeSiteData({
+        dataDir: data,
+        dataset,
+        previousManifest: previousManifest(out),
+        inputs,
+        check: async (site) => {
+          summariesPass =
+            (await checkSummaries(dataset, {
+              figures: site.summaryFigures(),
+              stale: false,
+              reads: cache.reads,
+              warnings: 5,
+              checked: `the summaries checked against ${data}`
+            })) === 0;
+          return summariesPass;
+        }
+      })
     );
+    if (!summariesPass) return 1;
+    // What this build's check did not use (its summaries' results included) is gone from the check cache.
+    await cache.prune();
     step(
       `site data: ${snapshots.written.length} file${snapshots.written.length === 1 ? "" : "s"} changed, ${snapshots.kept.length} unchanged`
     );

@@ -7,7 +7,7 @@ import {countFactsByStatus} from "../core/facts.js";
 import {type Dataset, STATUSES, type Status} from "../core/model.js";
 import {annotateProblem, formatProblem, type Problem} from "../io/problem.js";
 import {readDataset} from "../io/readDataset.js";
-import {checkProjections, checkReports} from "../site/checkReports.js";
+import {type CheckReportsOptions, checkProjections, checkReports} from "../site/checkReports.js";
 import type {CheckCache} from "./checkCache.js";
 
 /**
@@ -35,6 +35,12 @@ export interface CheckOptions {
    * passes a few: at 1,000 deals without summaries of their own it printed 990 lines at every build.
    */
   warnings?: number;
+  /**
+   * Whether to check the summaries against the figures too (default true). `deals build` checks the data files here
+   * and the summaries once its site data has the figure table the briefings print (checkSummaries), instead of
+   * projecting every deal a second time for a table of the check's own.
+   */
+  summaries?: boolean;
 }
 
 /**
@@ -46,32 +52,26 @@ export async function checkData({
   quiet = false,
   stale = true,
   cache,
-  warnings: shown = Number.POSITIVE_INFINITY
+  warnings: shown = Number.POSITIVE_INFINITY,
+  summaries = true
 }: CheckOptions = {}): Promise<{
   code: number;
   dataset?: Dataset;
 }> {
   const {dataset, problems: dataProblems, files} = await readDataset(dataDir, cache?.store);
   // Only valid data can be checked against the summaries (their figures are computed from it).
-  const warnings: Problem[] = [];
+  if (!dataset) return {code: reportProblems(dataProblems, `${files.length} file${files.length === 1 ? "" : "s"} checked in ${dataDir}`)};
   // The summaries' conditions are checked against the figures as published: the projections the site computes.
-  const problems = dataset
-    ? await checkReports(dataset, {
-        projections: stale ? checkProjections(dataset) : undefined,
-        stale,
-        warn: (p) => warnings.push(p),
-        memo: cache?.memo,
-        reads: cache?.reads
-      })
-    : dataProblems;
-  // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
-  for (const line of warningLines(warnings, shown)) console.error(line);
-  if (!dataset || problems.length) {
-    for (const p of problems) console.error(formatProblem(p));
-    if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    console.error(`\n${plural(problems.length, "problem")}; ${plural(files.length, "file")} checked in ${dataDir}`);
-    return {code: 1};
+  if (summaries) {
+    const code = await checkSummaries(dataset, {
+      projections: stale ? checkProjections(dataset) : undefined,
+      stale,
+      memo: cache?.memo,
+      reads: cache?.reads,
+      warnings: shown,
+      checked: `${files.length} file${files.length === 1 ? "" : "s"} checked in ${dataDir}`
+    });
+    if (code) return {code};
   }
   if (!quiet) {
     const counts = countFactsByStatus(dataset);
@@ -82,6 +82,32 @@ export async function checkData({
     );
   }
   return {code: 0, dataset};
+}
+
+/**
+ * Checks the summaries of every briefing against the figures (checkReports with `options`); prints the warnings (the
+ * first `warnings`, see warningLines) and every problem, ending with a line that counts them and says what was
+ * `checked`. Returns 0 when there is no problem, else 1.
+ *
+ * @example if (await checkSummaries(dataset, {figures: site.summaryFigures(), stale: false, checked: "the summaries"})) return 1;
+ */
+export async function checkSummaries(
+  dataset: Dataset,
+  {warnings: shown = Number.POSITIVE_INFINITY, checked, ...options}: CheckReportsOptions & {warnings?: number; checked: string}
+): Promise<number> {
+  const warnings: Problem[] = [];
+  const problems = await checkReports(dataset, {...options, warn: (p) => warnings.push(p)});
+  // Not problems: a deal briefing printing the generic template (a new deal whose summary is not written yet).
+  for (const line of warningLines(warnings, shown)) console.error(line);
+  return problems.length ? reportProblems(problems, checked) : 0;
+}
+
+/** Prints every problem (and a GitHub Actions annotation each under Actions) and a line counting them; returns 1. */
+function reportProblems(problems: readonly Problem[], checked: string): number {
+  for (const p of problems) console.error(formatProblem(p));
+  if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) console.log(annotateProblem(p));
+  console.error(`\n${problems.length} problem${problems.length === 1 ? "" : "s"}; ${checked}`);
+  return 1;
 }
 
 /**

@@ -69,7 +69,8 @@ export async function writeSiteData({
   dataDir,
   dataset,
   previousManifest,
-  inputs
+  inputs,
+  check
 }: {
   dataDir: string;
   /** The dataset of `dataDir` when the caller checked it already (checkData); read and checked here otherwise. */
@@ -77,6 +78,11 @@ export async function writeSiteData({
   previousManifest: string;
   /** Input path → SHA-256 (hashInputs in src/io/manifest.ts): gives the lockfile's and the core's hashes. */
   inputs: Record<string, string>;
+  /**
+   * Runs once the site data exists, before any file is computed or written (`deals build` checks the summaries there,
+   * against the figures the briefings print); false leaves every file as it was and returns a plan with no file.
+   */
+  check?: (site: SiteData) => Promise<boolean>;
 }): Promise<SnapshotPlan> {
   const lockfile = inputs["package-lock.json"] ?? "";
   let bundles: SnapshotPlan["bundles"] = "kept";
@@ -87,6 +93,7 @@ export async function writeSiteData({
   const memo = dealMemo(coreHash(inputs), siteHash(inputs));
   const site = await readSiteData(dataDir, previousManifest, memo.memo, dataset, memo.keep, memo.reads);
   const plan: SnapshotPlan = {site, files: new Map(), written: [], kept: [], removed: [], bundles};
+  if (check && !(await check(site))) return plan;
   const files = await siteDataFiles(site);
   const previous = readIndex();
   const index: PublishedIndex = {};

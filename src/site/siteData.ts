@@ -337,15 +337,20 @@ export function siteData({
     // A briefing without a template (the market's) prints its own summary, never "the template".
     return {...page, template: Boolean(briefing.template) && page.file === briefing.template};
   };
-  const briefings = once(async (): Promise<BriefingIndex> => {
-    const table = figureTable({
+  // Every figure a summary can name, as the briefings print them (the published projections, headlines, scenarios and
+  // market draws): the briefings' pages 1 read it, and `deals build` checks the summaries against it (checkReports).
+  const summaryFigures = once(() =>
+    figureTable({
       dataset,
       version,
       projections: analysis().projections,
       headlines: figures(),
       scenarios: analysis().scenarios,
       marketDraws: analysis().marketScenarios?.draws ?? null
-    });
+    })
+  );
+  const briefings = once(async (): Promise<BriefingIndex> => {
+    const table = summaryFigures();
     const list = await Promise.all(
       briefingDefinitions(dataset.deals).map(async (briefing): Promise<BriefingEntry> => {
         // A stale own summary prints the template instead; `deals check` reports why (checkReports.ts).
@@ -403,6 +408,7 @@ export function siteData({
   }));
   return {
     figures,
+    summaryFigures,
     figureRows: figureList,
     downloads,
     downloadFiles: downloadFileMap,
