@@ -281,7 +281,7 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
       // The payback sentence with each year's basis named (critic s14 #3); missing without cash flows.
-      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null)) : missing,
+      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null, p ? spendEndMedian(p) : null)) : missing,
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
       // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
@@ -642,7 +642,8 @@ export function paybackAgainstEnd(payback: number, termEnd: number | null): stri
  */
 export function paybackWords(
   r: Pick<DealProjection["recycling"], "paybackNeverShare" | "baseCase" | "paybackYear">,
-  termEnd: number | null
+  termEnd: number | null,
+  spendEnd: number | null = null
 ): string {
   const baseClause = (year: number | null) =>
     year !== null
@@ -652,10 +653,28 @@ export function paybackWords(
   // The share of draws that pay back is the draws sentence's (npv-draws.words), which follows this one on page 1.
   const median =
     r.paybackYear !== null
-      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}`
+      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}${medianAgainstEnd(r.paybackYear, termEnd, spendEnd)}`
       : "In the median of the draws cumulative cash does not turn positive within the deal";
   const base = r.baseCase.paybackYear;
   return `${median}; at every assumption's base value it ${base !== null ? `does in ${base}${paybackAgainstEnd(base, termEnd)}` : baseClause(null)}`;
+}
+
+/**
+ * Where the median draw's payback year falls after the base case's last year of spend (`termEnd`), the spend's end
+ * in the median draw (`spendEnd`, the median of the draws' last year of spend), which is what "within the deal" counts
+ * to in a draw (critic s15 #1: Microsoft → OpenAI's "about 2034" stood beside "the spend ends in 2033"): ", the year
+ * the spend ends in the median draw (capacity that comes online later in a draw carries its spend past the base
+ * case's 2033)"; "" where the year needs no such word.
+ */
+export function medianAgainstEnd(payback: number, termEnd: number | null, spendEnd: number | null): string {
+  if (termEnd === null || spendEnd === null || payback <= termEnd) return "";
+  return `${paybackAgainstEnd(payback, spendEnd)} in the median draw (capacity that comes online later in a draw carries its spend past the base case's ${termEnd})`;
+}
+
+/** The median of the draws' last year of spend (recycling.spendEndYear, rounded), or null without draws. */
+export function spendEndMedian(p: DealProjection): number | null {
+  const p50 = p.uncertainty?.figures["recycling.spendEndYear"]?.p50;
+  return p50 !== undefined && Number.isFinite(p50) ? Math.round(p50) : null;
 }
 
 /**
@@ -675,11 +694,16 @@ export function paybackEvenWords(
       : `cumulative cash is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
   const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
   // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
-  const median = r.baseCase
-    ? r.paybackYear !== null
-      ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
-      : ' (the median draw\'s "no payback" rests on a few of them)'
-    : "";
+  // How far the share is from half, in the draws per 100 the page prints, said plainly (critic s15 #9: "the median
+  // draw's 'no payback' rests on a few of them" was opaque).
+  const gap = Math.abs(Math.round((1 - (r.paybackNeverShare ?? 0)) * 100) - 50);
+  const median = !r.baseCase
+    ? ""
+    : gap === 0
+      ? " (half of them, so the median draw could fall either side)"
+      : r.paybackYear !== null
+        ? ` (just over half, so the median draw pays back, in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}; with ${gap} fewer in 100 paying back it would not)`
+        : ` (just under half, so the median draw never pays back; with ${gap} more in 100 paying back it would)`;
   // The spend's end is the base case's, so it is said with the base case's payback (critic s14 #3).
   return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them; with every assumption at its base value ${npv}${basePayback}.`;
 }

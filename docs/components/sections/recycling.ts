@@ -341,7 +341,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the term at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);

@@ -178,7 +178,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({
       label: "Pays back in",
-      cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear)),
+      cell: (c) => (c.paybackYear === null ? "never, within the deal" : String(c.paybackYear)),
       band: bandCell(spread("recycling.paybackYear"), String, "never")
     });
   if (columns.some((c) => c.gwYears !== null))
