@@ -246,6 +246,19 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   );
 }
 
+/**
+ * The peer box's rank cell: the standing, or "not ranked" with its reason where the row says it: commitment ÷
+ * investment on money the provider's group all invested before this deal (`moneyBeforeDeal`, the comparison's
+ * ratioMoneyBeforeDeal; critic s15 #6: Microsoft → OpenAI's "about 19× | not ranked | Highest: Google → Anthropic"
+ * beside a 15× read as an error).
+ */
+export function peerRankText(row: {id: string; standing: string | null; value: number | null}, moneyBeforeDeal: boolean): string {
+  if (row.standing !== null) return row.standing;
+  return row.id === "commitmentToInvestment" && row.value !== null && moneyBeforeDeal
+    ? "not ranked: the money was all invested before this deal"
+    : "not ranked";
+}
+
 /** The peer box: the deal against the other live deals on the same ratios, with the peers' median and its rank. */
 function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const rows = context.analysis.peers?.[deal.id] ?? [];
@@ -306,7 +319,11 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
                 {},
                 el("th", {scope: "row"}, r.label),
                 el("td", {class: "num"}, valueText(r)),
-                el("td", {class: "num"}, r.standing ?? "not ranked"),
+                el(
+                  "td",
+                  {class: "num"},
+                  peerRankText(r, context.analysis.comparison.find((c) => c.id === deal.id)?.ratioMoneyBeforeDeal === true)
+                ),
                 el("td", {}, r.leader === null ? "" : r.leader.id === deal.id ? "this deal" : r.leader.name)
               )
             )
