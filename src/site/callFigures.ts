@@ -65,7 +65,15 @@ const missing: FigureValue = {kind: "missing"};
 const text = (value: string): FigureValue => ({kind: "text", text: value});
 const figure = (f: Figure | null | undefined): FigureValue =>
   f && Number.isFinite(f.value)
-    ? {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.lineage.status, derived: true}
+    ? {
+        kind: "number",
+        value: f.value,
+        unit: f.unit,
+        bound: f.bound,
+        status: f.lineage.status,
+        derived: true,
+        ...(f.inclusive ? {inclusive: true} : {})
+      }
     : missing;
 const number = (value: number | null | undefined, unit: string, bound: Bound = "exact", derived = true): FigureValue =>
   value === null || value === undefined || !Number.isFinite(value)
@@ -131,14 +139,27 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
 export function expectedMoneyText(
   expected: Pick<Figure, "value" | "unit">,
   max: Pick<Figure, "value" | "unit" | "bound">,
-  probability?: number
+  probability?: number,
+  ceilings: readonly string[] = []
 ): string {
   if (expected.value === 0 && max.value === 0) return "none";
   const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
   if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
   // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
   const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
-  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance})`;
+  // A sum's part stated as a ceiling ("up to $5B") counts at that ceiling: said, so the bound is not lost (critic s15 #8).
+  const counted = ceilings.length ? `; ${ceilings.join(" and ")} counted at ${ceilings.length === 1 ? "its" : "their"} ceiling` : "";
+  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance}${counted})`;
+}
+
+/**
+ * The parts of the market's new money stated only as a ceiling and counted at it: a deal whose new money is "up to"
+ * with no contingent tranche (its expected money is its ceiling), as "the up-to $5B of Microsoft + Nvidia → Anthropic".
+ */
+export function ceilingParts(parts: readonly {name: string; expected: Figure; max: Figure}[]): string[] {
+  return parts
+    .filter(({expected, max}) => max.bound === "up-to" && max.value > 0 && Math.abs(max.value - expected.value) <= 1e-9 * max.value)
+    .map(({name, max}) => `the up-to ${figureWords({value: max.value, unit: "usd", derived: true}, {bare: true})} of ${name}`);
 }
 
 /**
@@ -282,6 +303,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       "term-end": number(p ? termEndYear(p) : null, "year"),
       // The payback sentence with each year's basis named (critic s14 #3); missing without cash flows.
       "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null, p ? spendEndMedian(p) : null)) : missing,
+      // The bold lead over it names its basis, so it holds quoted alone (critic s15 #10).
+      "payback-lead": flows && r && r.paybackYear === null ? text(paybackLead(r)) : missing,
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
       // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
@@ -660,6 +683,19 @@ export function paybackWords(
 }
 
 /**
+ * The bold lead of a payback takeaway where the headline does not pay back, naming its basis so it holds quoted alone
+ * (critic s15 #10: Amazon → Anthropic's "No payback within the deal." stood over a base case paying back in 2035):
+ * "No payback within the deal in the median draw" where the base case pays back, "… in the median draw or at the
+ * base values" where neither does, "No payback within the deal" without draws (the headline is the base case).
+ */
+export function paybackLead(r: Pick<DealProjection["recycling"], "baseCase" | "paybackYear">): string {
+  if (!r.baseCase) return "No payback within the deal";
+  return r.baseCase.paybackYear !== null
+    ? "No payback within the deal in the median draw"
+    : "No payback within the deal, in the median draw or at the base values";
+}
+
+/**
  * Where the median draw's payback year falls after the base case's last year of spend (`termEnd`), the spend's end
  * in the median draw (`spendEnd`, the median of the draws' last year of spend), which is what "within the deal" counts
  * to in a draw (critic s15 #1: Microsoft → OpenAI's "about 2034" stood beside "the spend ends in 2033"): ", the year
@@ -954,7 +990,20 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield [
     "market.new-money-expected",
     newMoney.kind === "number" && newMoneyMax.kind === "number"
-      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}, contingentChance))
+      ? text(
+          expectedMoneyText(
+            newMoney,
+            {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"},
+            contingentChance,
+            ceilingParts(
+              priced.map((d) => ({
+                name: d.name,
+                expected: projections[d.id].recycling.newMoneyExpectedUsd,
+                max: projections[d.id].recycling.newMoneyMaxUsd
+              }))
+            )
+          )
+        )
       : missing
   ];
   yield [

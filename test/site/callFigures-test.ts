@@ -20,6 +20,7 @@ import {
   medianAgainstEnd,
   npvBasisWords,
   paybackEvenWords,
+  paybackLead,
   paybackWords,
   signGapWords,
   termEndYear
@@ -94,7 +95,7 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(
     words("market.new-money-expected"),
-    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance)"
+    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance; the up-to $5B of Microsoft + Nvidia → Anthropic counted at its ceiling)"
   );
   // Its status is its weakest input's (critic s14 #7): the expected new money rests on the editors' assumed chance, so
   // the sum is an assumption, not the "estimate" every market sum was given; the ratio on it likewise.
@@ -780,4 +781,32 @@ it("every deal's page-1 payback sentence names the median draw's year as such an
     assert.isAbove(w.text.indexOf("base value"), -1, deal.id);
   }
   assert.strictEqual(checked, 7);
+});
+
+it("market.new-money-expected names a part stated only as a ceiling and counted at it (critic s15 #8)", () => {
+  // Microsoft + Nvidia → Anthropic's up-to $5B has no contingent tranche: its 'expected' money is its ceiling, and the
+  // market's $77.5B (15 + 32.5 + 25 + 5) counts it so; the words keep the bound.
+  const text = words("market.new-money-expected");
+  assert.include(text, "; the up-to $5B of Microsoft + Nvidia → Anthropic counted at its ceiling)");
+  assert.match(text, /^\$77\.5B expected \(up to \$120B; each contingent tranche at the editors' 50% chance; /);
+});
+
+it("a ratio divided by an 'up to' ceiling reads 'at least', as every bound word follows numerator and denominator (critic s15 #8)", () => {
+  // Microsoft + Nvidia → Anthropic: $30B ÷ Microsoft's up to $5B is exactly 6× when all $5B is paid: 'at least 6×', not 'over'.
+  assert.strictEqual(formatFigure(table.get("microsoft-nvidia-anthropic.econ.revenue-per-dollar")!), "at least 6×");
+  // Amazon → Anthropic: over $100B ÷ $13B keeps the source's strict floor: 'over 7.6×' (100 ÷ 13 = 7.69, floored).
+  assert.strictEqual(formatFigure(table.get("amazon-anthropic.econ.revenue-per-dollar")!), "over 7.6×");
+});
+
+it("paybackLead: the bold lead over a payback that does not happen names its basis, so it holds quoted alone (critic s15 #10)", () => {
+  // Amazon → Anthropic: no payback in the median draw, but the base case pays back in 2035.
+  assert.strictEqual(
+    paybackLead({paybackYear: null, baseCase: {paybackYear: 2035, npvUsd: -7e9, operatingProfitUsd: null}}),
+    "No payback within the deal in the median draw"
+  );
+  assert.strictEqual(
+    paybackLead({paybackYear: null, baseCase: {paybackYear: null, npvUsd: -7e9, operatingProfitUsd: null}}),
+    "No payback within the deal, in the median draw or at the base values"
+  );
+  assert.strictEqual(paybackLead({paybackYear: null, baseCase: undefined}), "No payback within the deal");
 });

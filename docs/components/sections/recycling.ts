@@ -85,6 +85,34 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
 }
 
 /**
+ * The comparison ratio's divisor in words: "the firm money Amazon has invested in Anthropic to date", or for money
+ * stated only as a ceiling, "the up to $5B Microsoft has committed to Anthropic" (critic s15 #8: page 1 calls that money
+ * committed, not invested).
+ */
+export function ratioDivisor(
+  row: {ratioInvestors: readonly {name: string}[]; ratioInvestmentFirmUsd: Pick<Figure, "value" | "bound"> | null},
+  lab: string
+): string {
+  const names = row.ratioInvestors.map((p) => p.name).join(" and ");
+  const money = row.ratioInvestmentFirmUsd;
+  return money?.bound === "up-to"
+    ? `the ${bounded(money.value, "up-to", usd)} ${names} ${row.ratioInvestors.length === 1 ? "has" : "have"} committed to ${lab}`
+    : `the firm money ${names} ${row.ratioInvestors.length === 1 ? "has" : "have"} invested in ${lab} to date`;
+}
+
+/**
+ * The scope's new money: "$15B expected (contingent tranches at their probability; up to $25B if every one is paid)"
+ * only where a contingent tranche lifts the ceiling above the expected money; else the money with its own bound,
+ * "up to $5B, counted at that ceiling" (critic s15 #8: the parenthesis was printed for Microsoft + Nvidia →
+ * Anthropic, which has no contingent tranche, and turned its "up to" into a point).
+ */
+export function newMoneyScope(expected: number, max: {value: number; bound?: Bound}): string {
+  if (max.value > expected * 1.000001)
+    return `${usd(expected)} expected (contingent tranches at their probability; up to ${usd(max.value)} if every one is paid)`;
+  return max.bound === "up-to" ? `up to ${usd(expected)}, counted at that ceiling` : bounded(expected, max.bound, usd);
+}
+
+/**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
  * drawn first without the band and redrawn with it when the browser is idle once the chart is near the screen (at
  * once when the page prints), so neither the page's load nor a slider move waits for it.
@@ -325,7 +353,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -509,7 +537,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const ratio = ratioRow?.commitmentToInvestment;
   const flowFinding =
     r.commitmentUsd && ratio && ratioRow
-      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times)} the firm money ${ratioRow.ratioInvestors.map((p) => p.name).join(" and ")} has invested in ${lab} to date${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
+      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times, ratio.inclusive)} ${ratioDivisor(ratioRow, lab)}${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
       : r.commitmentUsd && r.investmentExpectedUsd.value > 0
         ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
         : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;

@@ -8,7 +8,7 @@ import {CEILING_FILLED, capacityName, capitalChain, type Deal, EXACT_RANKS, fact
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, modelUsd, unitText, usd} from "../format.js";
+import {count, date, figureText, figureWords, inputText, modelUsd, unitText, usd} from "../format.js";
 import {Badge} from "../provenance.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
@@ -269,7 +269,9 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const valueText = (r: (typeof rows)[number]) => {
     const f = fact(r.id);
     // A ratio is computed: three significant figures, with the bound of the figures it comes from.
-    return f && typeof f === "object" && "bound" in f ? figureText(r.value!, r.unit, f.bound) : figureText(r.value!, r.unit);
+    return f && typeof f === "object" && "bound" in f
+      ? figureWords({value: r.value!, unit: r.unit, bound: f.bound, inclusive: f.inclusive})
+      : figureText(r.value!, r.unit);
   };
   // Nothing to compare: one line where the reader looks, not an empty table.
   if (!shown.length)

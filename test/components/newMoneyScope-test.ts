@@ -1,0 +1,29 @@
+// @vitest-environment jsdom
+// The recycling section's scope says "contingent tranches at their probability" only where a contingent tranche exists,
+// and keeps an "up to" ceiling as a ceiling (critic s15 #8: Microsoft + Nvidia → Anthropic printed "$5B expected
+// (contingent tranches at their probability)" with no contingent tranche, its "up to $5B" turned into a point).
+import {assert, it} from "vitest";
+import {newMoneyScope, ratioDivisor} from "../../docs/components/sections/recycling.js";
+
+it("newMoneyScope: the expected money with its ceiling where a contingent tranche lifts it, else the money's own bound", () => {
+  // Amazon → Anthropic: $5B firm + 50% × $20B contingent = $15B expected, up to $25B.
+  assert.strictEqual(
+    newMoneyScope(15e9, {value: 25e9, bound: "exact"}),
+    "$15B expected (contingent tranches at their probability; up to $25B if every one is paid)"
+  );
+  assert.strictEqual(newMoneyScope(5e9, {value: 5e9, bound: "up-to"}), "up to $5B, counted at that ceiling");
+  assert.notInclude(newMoneyScope(5e9, {value: 5e9, bound: "up-to"}), "contingent");
+  assert.strictEqual(newMoneyScope(5e9, {value: 5e9, bound: "exact"}), "$5B");
+});
+
+it("ratioDivisor: money stated only as a ceiling is committed, as page 1 labels it, not 'invested to date' (critic s15 #8)", () => {
+  const microsoft = [{name: "Microsoft"}];
+  assert.strictEqual(
+    ratioDivisor({ratioInvestors: microsoft, ratioInvestmentFirmUsd: {value: 5e9, bound: "up-to"}}, "Anthropic"),
+    "the up to $5B Microsoft has committed to Anthropic"
+  );
+  assert.strictEqual(
+    ratioDivisor({ratioInvestors: [{name: "Amazon"}], ratioInvestmentFirmUsd: {value: 13e9, bound: "exact"}}, "Anthropic"),
+    "the firm money Amazon has invested in Anthropic to date"
+  );
+});
