@@ -172,7 +172,12 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
   // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
   ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
-  ["Provider's capex to deliver it", "deal.econ.capex"],
+  // Capex is not drawn: its value is the base case's, said where the NPV beside it is a median (s15 econ note).
+  [
+    "Provider's capex to deliver it",
+    "deal.econ.capex",
+    {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(at the base values)" : "")}
+  ],
   [
     "Provider's cash NPV, net of new money",
     "deal.recycling.npv",

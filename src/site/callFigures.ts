@@ -148,18 +148,18 @@ export function expectedMoneyText(
   // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
   const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
   // A sum's part stated as a ceiling ("up to $5B") counts at that ceiling: said, so the bound is not lost (critic s15 #8).
-  const counted = ceilings.length ? `; ${ceilings.join(" and ")} counted at ${ceilings.length === 1 ? "its" : "their"} ceiling` : "";
+  const counted = ceilings.length ? `; ${ceilings.join(" and ")} counted in full` : "";
   return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance}${counted})`;
 }
 
 /**
  * The parts of the market's new money stated only as a ceiling and counted at it: a deal whose new money is "up to"
- * with no contingent tranche (its expected money is its ceiling), as "the up-to $5B of Microsoft + Nvidia → Anthropic".
+ * with no contingent tranche (its expected money is its ceiling), as "Microsoft + Nvidia → Anthropic's up to $5B".
  */
 export function ceilingParts(parts: readonly {name: string; expected: Figure; max: Figure}[]): string[] {
   return parts
     .filter(({expected, max}) => max.bound === "up-to" && max.value > 0 && Math.abs(max.value - expected.value) <= 1e-9 * max.value)
-    .map(({name, max}) => `the up-to ${figureWords({value: max.value, unit: "usd", derived: true}, {bare: true})} of ${name}`);
+    .map(({name, max}) => `${name}'s up to ${figureWords({value: max.value, unit: "usd", derived: true}, {bare: true})}`);
 }
 
 /**

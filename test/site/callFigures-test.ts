@@ -95,7 +95,7 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(
     words("market.new-money-expected"),
-    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance; the up-to $5B of Microsoft + Nvidia → Anthropic counted at its ceiling)"
+    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance; Microsoft + Nvidia → Anthropic's up to $5B counted in full)"
   );
   // Its status is its weakest input's (critic s14 #7): the expected new money rests on the editors' assumed chance, so
   // the sum is an assumption, not the "estimate" every market sum was given; the ratio on it likewise.
@@ -787,7 +787,7 @@ it("market.new-money-expected names a part stated only as a ceiling and counted 
   // Microsoft + Nvidia → Anthropic's up-to $5B has no contingent tranche: its 'expected' money is its ceiling, and the
   // market's $77.5B (15 + 32.5 + 25 + 5) counts it so; the words keep the bound.
   const text = words("market.new-money-expected");
-  assert.include(text, "; the up-to $5B of Microsoft + Nvidia → Anthropic counted at its ceiling)");
+  assert.include(text, "; Microsoft + Nvidia → Anthropic's up to $5B counted in full)");
   assert.match(text, /^\$77\.5B expected \(up to \$120B; each contingent tranche at the editors' 50% chance; /);
 });
 
@@ -809,4 +809,13 @@ it("paybackLead: the bold lead over a payback that does not happen names its bas
     "No payback within the deal, in the median draw or at the base values"
   );
   assert.strictEqual(paybackLead({paybackYear: null, baseCase: undefined}), "No payback within the deal");
+});
+
+it("keyFigures: the capex, not drawn, says it is the base case's where the NPV beside it is the median of the draws", () => {
+  const drawn = new Map(table);
+  drawn.set("amazon-openai.econ.npv-median", {kind: "number", value: 1, unit: "count"});
+  const row = keyFigures(drawn, "amazon-openai").find((r) => r.label === "Provider's capex to deliver it");
+  assert.match(row?.value ?? "", /^about \$\d+(\.\d+)?B \(at the base values\)$/);
+  const plain = keyFigures(table, "amazon-openai").find((r) => r.label === "Provider's capex to deliver it");
+  assert.notInclude(plain?.value ?? "", "base values");
 });
