@@ -101,6 +101,20 @@ export function ratioDivisor(
 }
 
 /**
+ * Where some draws' spend runs past the line's last year (capacity that comes online late carries it), the words that
+ * say why the band runs on past the line: "; the band runs on past 2033, as capacity that comes online later in a
+ * draw carries its spend to 2035 in some draws (a draw's cumulative cash holds once its flows end)" (critic s15 #1:
+ * the median draw's 2034 lay past the line's 2033); "" otherwise.
+ */
+export function bandTail(view: Pick<DealView, "recycling" | "uncertainty">): string {
+  const last = view.recycling.flows.at(-1)?.year;
+  const spread = view.uncertainty?.figures["recycling.spendEndYear"];
+  const latest = spread && Number.isFinite(spread.p90) ? Math.floor(spread.p90) : null;
+  if (last === undefined || latest === null || latest <= last) return "";
+  return `; the band runs on past ${last}, as capacity that comes online later in a draw carries its spend to ${latest} in a tenth of the draws or more (a draw's cumulative cash holds once its flows end)`;
+}
+
+/**
  * The scope's new money: "$15B expected (contingent tranches at their probability; up to $25B if every one is paid)"
  * only where a contingent tranche lifts the ceiling above the expected money; else the money with its own bound,
  * "up to $5B, counted at that ceiling" (critic s15 #8: the parenthesis was printed for Microsoft + Nvidia →
@@ -587,7 +601,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path)${bandTail(view)}. ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
