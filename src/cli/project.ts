@@ -324,8 +324,8 @@ export async function projectCommand(
     : "";
   // Near even odds the share is the figure, as on page 1 and the deal page (critic s8 H1).
   const payback = paybackEven(rec.paybackNeverShare)
-    ? `about even odds: within the term in ${drawShareText(1 - rec.paybackNeverShare!)} of the draws (the median draw's payback: ${rec.paybackYear ?? "none"})`
-    : `${rec.paybackYear ?? "not within the term"}${never}`;
+    ? `about even odds: within the deal in ${drawShareText(1 - rec.paybackNeverShare!)} of the draws (the median draw's payback: ${rec.paybackYear ?? "none"})`
+    : `${rec.paybackYear ?? "not within the deal"}${never}`;
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${payback}`);
   // The cash NPV's draws against zero, and the two groups they split into if they do: the words page 1 prints.
   if (rec.npvUsd && rec.npvPositiveShare !== undefined && projection.uncertainty) {

@@ -30,6 +30,12 @@ export interface Figure {
    * (critic s8 M3, s9 M14).
    */
   orMore?: boolean;
+  /**
+   * True for a floor ("at-least") the value can equal: computed only by dividing by or subtracting a ceiling, with no
+   * strict floor (a source's "over") among its inputs: $30B ÷ "up to $5B" is at least 6×, exactly 6× at the ceiling
+   * (critic s15 #8). Written "at least", not "over".
+   */
+  inclusive?: boolean;
 }
 
 /**

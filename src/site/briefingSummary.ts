@@ -172,7 +172,12 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
   // The banded figure the commitment card and the CLI give (commitment.coverage, its median: GW-years at the market
   // price ÷ the ceiling's), one figure everywhere (critic s8 H5): the call says the cash model's own price beside it.
   ["GW-years bought at the market price ÷ the ceiling's over the term", "deal.econ.coverage"],
-  ["Provider's capex to deliver it", "deal.econ.capex"],
+  // Capex is not drawn: its value is the base case's, said where the NPV beside it is a median (s15 econ note).
+  [
+    "Provider's capex to deliver it",
+    "deal.econ.capex",
+    {suffix: (_f, get) => (isOne(get("deal.econ.npv-median")) ? "(at the base values)" : "")}
+  ],
   [
     "Provider's cash NPV, net of new money",
     "deal.recycling.npv",
@@ -235,12 +240,16 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
     // Near even odds the median draw's year (or "never") rests on a few draws: the share is the figure (critic s8 H1).
     const even = get("deal.econ.payback-even");
     const share = get("deal.econ.payback-share");
+    // Said in words, the payback keeps the status of the cash flows it is read from (the NPV's), as its year does
+    // (critic s15 #9: "about even odds: … 47% of the draws" was the one payback key figure without a badge).
+    const npv = get("deal.recycling.npv");
+    const flowStatus = npv.kind === "number" && npv.status ? {status: npv.status} : {};
     if (name === "deal.recycling.paybackYear" && isOne(even) && share.kind === "text") {
-      out.push({label, value: `about even odds: within the deal in ${formatFigure(share)} of the draws`});
+      out.push({label, value: `about even odds: within the deal in ${formatFigure(share)} of the draws`, ...flowStatus});
       continue;
     }
-    if (name === "deal.recycling.paybackYear" && value.kind === "missing" && get("deal.recycling.npv").kind === "number") {
-      out.push({label, value: `not within the deal${isOne(get("deal.econ.npv-median")) ? " (median of the draws)" : ""}`});
+    if (name === "deal.recycling.paybackYear" && value.kind === "missing" && npv.kind === "number") {
+      out.push({label, value: `not within the deal${isOne(get("deal.econ.npv-median")) ? " (median of the draws)" : ""}`, ...flowStatus});
       continue;
     }
     if (value.kind === "missing" && !options.keepMissing) continue;

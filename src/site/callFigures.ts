@@ -65,7 +65,15 @@ const missing: FigureValue = {kind: "missing"};
 const text = (value: string): FigureValue => ({kind: "text", text: value});
 const figure = (f: Figure | null | undefined): FigureValue =>
   f && Number.isFinite(f.value)
-    ? {kind: "number", value: f.value, unit: f.unit, bound: f.bound, status: f.lineage.status, derived: true}
+    ? {
+        kind: "number",
+        value: f.value,
+        unit: f.unit,
+        bound: f.bound,
+        status: f.lineage.status,
+        derived: true,
+        ...(f.inclusive ? {inclusive: true} : {})
+      }
     : missing;
 const number = (value: number | null | undefined, unit: string, bound: Bound = "exact", derived = true): FigureValue =>
   value === null || value === undefined || !Number.isFinite(value)
@@ -131,14 +139,27 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
 export function expectedMoneyText(
   expected: Pick<Figure, "value" | "unit">,
   max: Pick<Figure, "value" | "unit" | "bound">,
-  probability?: number
+  probability?: number,
+  ceilings: readonly string[] = []
 ): string {
   if (expected.value === 0 && max.value === 0) return "none";
   const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
   if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
   // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
   const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
-  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance})`;
+  // A sum's part stated as a ceiling ("up to $5B") counts at that ceiling: said, so the bound is not lost (critic s15 #8).
+  const counted = ceilings.length ? `; ${ceilings.join(" and ")} counted in full` : "";
+  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance}${counted})`;
+}
+
+/**
+ * The parts of the market's new money stated only as a ceiling and counted at it: a deal whose new money is "up to"
+ * with no contingent tranche (its expected money is its ceiling), as "Microsoft + Nvidia → Anthropic's up to $5B".
+ */
+export function ceilingParts(parts: readonly {name: string; expected: Figure; max: Figure}[]): string[] {
+  return parts
+    .filter(({expected, max}) => max.bound === "up-to" && max.value > 0 && Math.abs(max.value - expected.value) <= 1e-9 * max.value)
+    .map(({name, max}) => `${name}'s up to ${figureWords({value: max.value, unit: "usd", derived: true}, {bare: true})}`);
 }
 
 /**
@@ -281,7 +302,9 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
       coverage: figure(c?.coverage),
       "term-end": number(p ? termEndYear(p) : null, "year"),
       // The payback sentence with each year's basis named (critic s14 #3); missing without cash flows.
-      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null)) : missing,
+      "payback.words": flows && r ? text(paybackWords(r, p ? termEndYear(p) : null, p ? spendEndMedian(p) : null)) : missing,
+      // The bold lead over it names its basis, so it holds quoted alone (critic s15 #10).
+      "payback-lead": flows && r && r.paybackYear === null ? text(paybackLead(r)) : missing,
       "relationship-npv": figure(r?.relationship.npvUsd),
       "npv-with-residual": figure(r?.npvWithResidualUsd),
       // A floor times a constant is a floor: at "over 10 GW" the fleet and its energy are "over" too (critic s8 M3).
@@ -642,7 +665,8 @@ export function paybackAgainstEnd(payback: number, termEnd: number | null): stri
  */
 export function paybackWords(
   r: Pick<DealProjection["recycling"], "paybackNeverShare" | "baseCase" | "paybackYear">,
-  termEnd: number | null
+  termEnd: number | null,
+  spendEnd: number | null = null
 ): string {
   const baseClause = (year: number | null) =>
     year !== null
@@ -652,10 +676,41 @@ export function paybackWords(
   // The share of draws that pay back is the draws sentence's (npv-draws.words), which follows this one on page 1.
   const median =
     r.paybackYear !== null
-      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}`
+      ? `In the median of the draws cumulative cash turns positive in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}${medianAgainstEnd(r.paybackYear, termEnd, spendEnd)}`
       : "In the median of the draws cumulative cash does not turn positive within the deal";
   const base = r.baseCase.paybackYear;
   return `${median}; at every assumption's base value it ${base !== null ? `does in ${base}${paybackAgainstEnd(base, termEnd)}` : baseClause(null)}`;
+}
+
+/**
+ * The bold lead of a payback takeaway where the headline does not pay back, naming its basis so it holds quoted alone
+ * (critic s15 #10: Amazon → Anthropic's "No payback within the deal." stood over a base case paying back in 2035):
+ * "No payback within the deal in the median draw" where the base case pays back, "… in the median draw or at the
+ * base values" where neither does, "No payback within the deal" without draws (the headline is the base case).
+ */
+export function paybackLead(r: Pick<DealProjection["recycling"], "baseCase" | "paybackYear">): string {
+  if (!r.baseCase) return "No payback within the deal";
+  return r.baseCase.paybackYear !== null
+    ? "No payback within the deal in the median draw"
+    : "No payback within the deal, in the median draw or at the base values";
+}
+
+/**
+ * Where the median draw's payback year falls after the base case's last year of spend (`termEnd`), the spend's end
+ * in the median draw (`spendEnd`, the median of the draws' last year of spend), which is what "within the deal" counts
+ * to in a draw (critic s15 #1: Microsoft → OpenAI's "about 2034" stood beside "the spend ends in 2033"): ", the year
+ * the spend ends in the median draw (capacity that comes online later in a draw carries its spend past the base
+ * case's 2033)"; "" where the year needs no such word.
+ */
+export function medianAgainstEnd(payback: number, termEnd: number | null, spendEnd: number | null): string {
+  if (termEnd === null || spendEnd === null || payback <= termEnd) return "";
+  return `${paybackAgainstEnd(payback, spendEnd)} in the median draw (capacity that comes online later in a draw carries its spend past the base case's ${termEnd})`;
+}
+
+/** The median of the draws' last year of spend (recycling.spendEndYear, rounded), or null without draws. */
+export function spendEndMedian(p: DealProjection): number | null {
+  const p50 = p.uncertainty?.figures["recycling.spendEndYear"]?.p50;
+  return p50 !== undefined && Number.isFinite(p50) ? Math.round(p50) : null;
 }
 
 /**
@@ -675,11 +730,16 @@ export function paybackEvenWords(
       : `cumulative cash is still below zero when the spend ends${termEnd !== null ? ` in ${termEnd}` : ""}`;
   const npv = base.npvUsd != null ? `the cash NPV is ${about(base.npvUsd, "usd")} and ` : "";
   // The median draw's year (the CLI's and the card's) is named, as what a few draws decide.
-  const median = r.baseCase
-    ? r.paybackYear !== null
-      ? ` (the median draw's payback year, ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}, rests on a few of them)`
-      : ' (the median draw\'s "no payback" rests on a few of them)'
-    : "";
+  // How far the share is from half, in the draws per 100 the page prints, said plainly (critic s15 #9: "the median
+  // draw's 'no payback' rests on a few of them" was opaque).
+  const gap = Math.abs(Math.round((1 - (r.paybackNeverShare ?? 0)) * 100) - 50);
+  const median = !r.baseCase
+    ? ""
+    : gap === 0
+      ? " (half of them, so the median draw could fall either side)"
+      : r.paybackYear !== null
+        ? ` (just over half, so the median draw pays back, in ${figureWords({value: r.paybackYear, unit: "year", bound: "about", derived: true})}; with ${gap} fewer in 100 paying back it would not)`
+        : ` (just under half, so the median draw never pays back; with ${gap} more in 100 paying back it would)`;
   // The spend's end is the base case's, so it is said with the base case's payback (critic s14 #3).
   return `Cumulative cash turns positive within the deal in ${share} of the draws${median}, so neither a payback year nor "no payback" stands for them; with every assumption at its base value ${npv}${basePayback}.`;
 }
@@ -930,7 +990,20 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield [
     "market.new-money-expected",
     newMoney.kind === "number" && newMoneyMax.kind === "number"
-      ? text(expectedMoneyText(newMoney, {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"}, contingentChance))
+      ? text(
+          expectedMoneyText(
+            newMoney,
+            {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"},
+            contingentChance,
+            ceilingParts(
+              priced.map((d) => ({
+                name: d.name,
+                expected: projections[d.id].recycling.newMoneyExpectedUsd,
+                max: projections[d.id].recycling.newMoneyMaxUsd
+              }))
+            )
+          )
+        )
       : missing
   ];
   yield [

@@ -24,7 +24,7 @@ import type {Bound, Status} from "../core/model.js";
  * figure this deal does not state.
  */
 export type FigureValue =
-  | {kind: "number"; value: number; unit: string; bound?: Bound; status?: Status; derived?: boolean; orMore?: boolean}
+  | {kind: "number"; value: number; unit: string; bound?: Bound; status?: Status; derived?: boolean; orMore?: boolean; inclusive?: boolean}
   | {kind: "text"; text: string}
   | {kind: "missing"};
 

@@ -182,6 +182,8 @@ it("operatingProfitBasis: the margin beside an operating profit is that profit's
     // At the base values the implied margin is the operating profit over the revenue: the pair the words print.
     assertInDelta(r.impliedMargin, r.operatingProfitUsd.value / r.revenueUsd.value, 1e-9);
     assert.match(operatingProfitBasis(r), /^, a margin of about \d+% after its running costs and depreciation \(it reports /);
+    // The reported margin as the data writes it, as page 1 and the scope print it (critic s15 #10: "42%" beside "41.5%").
+    if (deal.id === "microsoft-openai") assert.include(operatingProfitBasis(r), "(it reports 41.5%)");
     // With draws, the headline profit is the median: the margin goes with the base case's profit, each named.
     const base = r.operatingProfitUsd.value;
     const drawn = {
@@ -237,6 +239,13 @@ it("newMoneyShare: the new money's share of the commitment from firm to every tr
   const aa = tradeoffRows(dataset.deals.find((d) => d.id === "amazon-anthropic")!, projections["amazon-anthropic"]);
   assert.match(
     aa.find((r) => r.topic === "Perception risk")!.provider.figure!.text,
-    /^new money is 5% \(firm\) to 25% \(every tranche paid\)/
+    /^new money is 5% \(firm\), 15% expected \(each contingent tranche at the editors' 50% chance\), to 25% \(every tranche paid\)/
+  );
+  // Amazon → OpenAI: $32.5B expected ÷ $138B = 23.55%, the basis and figure the market briefing ranks it first on
+  // ("about 24% of its commitment"), now findable in the deal briefing (critic s15 #9).
+  const ao = tradeoffRows(dataset.deals.find((d) => d.id === "amazon-openai")!, projections["amazon-openai"]);
+  assert.strictEqual(
+    ao.find((r) => r.topic === "Perception risk")!.provider.figure!.text,
+    "new money is 11% (firm), 24% expected (each contingent tranche at the editors' 50% chance), to 36% (every tranche paid) of the commitment"
   );
 });

@@ -17,10 +17,13 @@ import {
   cornerChance,
   evenPaymentsPv,
   leverWords,
+  medianAgainstEnd,
   npvBasisWords,
   paybackEvenWords,
+  paybackLead,
   paybackWords,
-  signGapWords
+  signGapWords,
+  termEndYear
 } from "../../src/site/callFigures.js";
 import {figureTable} from "../../src/site/figures.js";
 import {formatFigure} from "../../src/site/placeholders.js";
@@ -92,7 +95,7 @@ it("marketFigures: counts, sums and rankings over the live deals with a cash NPV
   assertInDelta(value("market.new-money-max"), 120e9, 1);
   assert.strictEqual(
     words("market.new-money-expected"),
-    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance)"
+    "$77.5B expected (up to $120B; each contingent tranche at the editors' 50% chance; Microsoft + Nvidia → Anthropic's up to $5B counted in full)"
   );
   // Its status is its weakest input's (critic s14 #7): the expected new money rests on the editors' assumed chance, so
   // the sum is an assumption, not the "estimate" every market sum was given; the ratio on it likewise.
@@ -222,7 +225,8 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   assert.deepInclude(oracle, {label: "Invested, firm", value: "none"});
   assert.deepInclude(oracle, {label: "New money in this deal", value: "none"});
   const amazonOpenai = keyFigures(table, "amazon-openai");
-  assert.deepInclude(amazonOpenai, {label: "Payback year (cumulative cash)", value: "not within the deal"});
+  // Said in words, the payback keeps its cash flows' status, the NPV's, as the year does (critic s15 #9).
+  assert.deepInclude(amazonOpenai, {label: "Payback year (cumulative cash)", value: "not within the deal", status: "assumption"});
   // A deal with no commitment keeps the terms' rows and leaves out the economics.
   const amd = keyFigures(table, "amd-openai").map((k) => k.label);
   assert.deepEqual(amd, ["Invested, firm", "Compute commitment", "Capacity ceiling", "Electricity at the ceiling"]);
@@ -566,10 +570,16 @@ it("npvBasisWords: the call's NPV says it is the median, and prints the base cas
   assert.strictEqual(npvBasisWords({npvUsd: null, npvWithResidualUsd: null}), "");
 });
 
-it("paybackEven: between 40% and 60% of draws never paying back, the page gives the share, not a word one draw can flip", () => {
+it("paybackEven: more than 40% and fewer than 60% of draws never paying back, as printed, the page gives the share", () => {
   assert.isTrue(paybackEven(0.5001));
   assert.isTrue(paybackEven(0.4894));
-  assert.isTrue(paybackEven(0.4));
+  // The rule reads the share as printed (whole percent), both bounds excluded (critic s15 #1): Microsoft → OpenAI's
+  // 39.77% prints "40%" and is not even odds; 40.51% prints 41% and is; 59.49% prints 59%, 59.51% prints 60%.
+  assert.isFalse(paybackEven(0.3977));
+  assert.isFalse(paybackEven(0.4));
+  assert.isTrue(paybackEven(0.4051));
+  assert.isTrue(paybackEven(0.5949));
+  assert.isFalse(paybackEven(0.5951));
   assert.isFalse(paybackEven(0.39));
   assert.isFalse(paybackEven(0.61));
   assert.isFalse(paybackEven(undefined));
@@ -578,21 +588,34 @@ it("paybackEven: between 40% and 60% of draws never paying back, the page gives 
       {paybackNeverShare: 0.5001, npvUsd: null, paybackYear: null, baseCase: {npvUsd: -7e9, paybackYear: 2035, operatingProfitUsd: null}},
       2036
     ),
-    'Cumulative cash turns positive within the deal in 50% of the draws (the median draw\'s "no payback" rests on a few of them), so neither a payback year nor "no payback" stands for them; with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035, before the spend ends in 2036.'
+    'Cumulative cash turns positive within the deal in 50% of the draws (half of them, so the median draw could fall either side), so neither a payback year nor "no payback" stands for them; with every assumption at its base value the cash NPV is about −$7B and cumulative cash turns positive in 2035, before the spend ends in 2036.'
   );
+  // Said plainly how near half the share is (critic s15 #9): 51% pay back → 1 fewer in 100 and the median would not.
   assert.include(
     paybackEvenWords(
       {paybackNeverShare: 0.4894, npvUsd: null, paybackYear: 2030, baseCase: {npvUsd: -4.1e9, paybackYear: 2030, operatingProfitUsd: null}},
       2030
     ),
-    "(the median draw's payback year, about 2030, rests on a few of them)"
+    "in 51% of the draws (just over half, so the median draw pays back, in about 2030; with 1 fewer in 100 paying back it would not)"
+  );
+  // CoreWeave → OpenAI: 47% pay back, 50 − 47 = 3 more in 100 would make the median draw one that pays back.
+  assert.include(
+    paybackEvenWords(
+      {paybackNeverShare: 0.5277, npvUsd: null, paybackYear: null, baseCase: {npvUsd: -1.1e8, paybackYear: 2029, operatingProfitUsd: null}},
+      2031
+    ),
+    "in 47% of the draws (just under half, so the median draw never pays back; with 3 more in 100 paying back it would)"
   );
   // The key box: the share in place of the year, and the coverage is commitment.coverage (the card's).
   const even = new Map(table);
   even.set("amazon-anthropic.econ.payback-even", {kind: "number", value: 1, unit: "count"});
   even.set("amazon-anthropic.econ.payback-share", {kind: "text", text: "50%"});
   const rows = keyFigures(even, "amazon-anthropic");
-  assert.deepInclude(rows, {label: "Payback year (cumulative cash)", value: "about even odds: within the deal in 50% of the draws"});
+  assert.deepInclude(rows, {
+    label: "Payback year (cumulative cash)",
+    value: "about even odds: within the deal in 50% of the draws",
+    status: "assumption"
+  });
   assert.strictEqual(
     rows.find((r) => r.label.startsWith("GW-years bought at the market price"))?.value,
     `${figureWords({value: value("amazon-anthropic.econ.coverage"), unit: "fraction", bound: "about", derived: true})}`
@@ -707,6 +730,22 @@ it("paybackWords: the median draw's payback year and the base case's beside the 
     paybackWords(msft, 2033),
     "In the median of the draws cumulative cash turns positive in about 2034; at every assumption's base value it does in 2032, before the spend ends in 2033"
   );
+  // With the median draw's end of spend (2034: late capacity carries the spend past the base case's 2033), the median
+  // year is set against it, on the same basis (critic s15 #1: a reader saw 2034 after the spend's end).
+  assert.strictEqual(
+    paybackWords(msft, 2033, 2034),
+    "In the median of the draws cumulative cash turns positive in about 2034, the year the spend ends in the median draw (capacity that comes online later in a draw carries its spend past the base case's 2033); at every assumption's base value it does in 2032, before the spend ends in 2033"
+  );
+  assert.strictEqual(
+    medianAgainstEnd(2034, 2033, 2035),
+    ", before the spend ends in 2035 in the median draw (capacity that comes online later in a draw carries its spend past the base case's 2033)"
+  );
+  // A median year within the base case's spend needs no such word (Oracle → OpenAI: 2030 against 2032).
+  assert.strictEqual(medianAgainstEnd(2030, 2032, 2032), "");
+  assert.strictEqual(
+    paybackWords({...msft, paybackYear: 2030}, 2032, 2032).split(";")[0],
+    "In the median of the draws cumulative cash turns positive in about 2030"
+  );
   // The base case paying back the year the spend ends, or after it; and not at all.
   assert.match(paybackWords({...msft, baseCase: base(0, 2033)}, 2033), /it does in 2033, the year the spend ends$/);
   assert.match(paybackWords({...msft, baseCase: base(0, 2034)}, 2033), /it does in 2034, after the spend ends in 2033$/);
@@ -732,10 +771,51 @@ it("every deal's page-1 payback sentence names the median draw's year as such an
     const r = drawn[deal.id].recycling;
     if (r.paybackYear !== null)
       assert.include(w.text, `median of the draws cumulative cash turns positive in about ${r.paybackYear}`, deal.id);
-    // The year the spend ends is the base case's: it is said only after "base value".
-    const end = w.text.indexOf("spend ends");
-    assert.isAbove(end, w.text.indexOf("base value"), `${deal.id}: ${w.text}`);
+    // The year the spend ends is the base case's: it is said only after "base value", but for the median draw's own
+    // end of spend, named as such, where the median year falls after the base case's (critic s15 #1).
+    const median = /, (the year the spend ends|(before|after) the spend ends in \d{4}) in the median draw \([^)]*\)/;
+    const late = r.paybackYear !== null && r.baseCase && r.paybackYear > (termEndYear(drawn[deal.id]) ?? Infinity);
+    assert.strictEqual(median.test(w.text), Boolean(late), `${deal.id}: ${w.text}`);
+    const end = w.text.replace(median, "").indexOf("spend ends");
+    assert.isAbove(end, w.text.replace(median, "").indexOf("base value"), `${deal.id}: ${w.text}`);
     assert.isAbove(w.text.indexOf("base value"), -1, deal.id);
   }
   assert.strictEqual(checked, 7);
+});
+
+it("market.new-money-expected names a part stated only as a ceiling and counted at it (critic s15 #8)", () => {
+  // Microsoft + Nvidia → Anthropic's up-to $5B has no contingent tranche: its 'expected' money is its ceiling, and the
+  // market's $77.5B (15 + 32.5 + 25 + 5) counts it so; the words keep the bound.
+  const text = words("market.new-money-expected");
+  assert.include(text, "; Microsoft + Nvidia → Anthropic's up to $5B counted in full)");
+  assert.match(text, /^\$77\.5B expected \(up to \$120B; each contingent tranche at the editors' 50% chance; /);
+});
+
+it("a ratio divided by an 'up to' ceiling reads 'at least', as every bound word follows numerator and denominator (critic s15 #8)", () => {
+  // Microsoft + Nvidia → Anthropic: $30B ÷ Microsoft's up to $5B is exactly 6× when all $5B is paid: 'at least 6×', not 'over'.
+  assert.strictEqual(formatFigure(table.get("microsoft-nvidia-anthropic.econ.revenue-per-dollar")!), "at least 6×");
+  // Amazon → Anthropic: over $100B ÷ $13B keeps the source's strict floor: 'over 7.6×' (100 ÷ 13 = 7.69, floored).
+  assert.strictEqual(formatFigure(table.get("amazon-anthropic.econ.revenue-per-dollar")!), "over 7.6×");
+});
+
+it("paybackLead: the bold lead over a payback that does not happen names its basis, so it holds quoted alone (critic s15 #10)", () => {
+  // Amazon → Anthropic: no payback in the median draw, but the base case pays back in 2035.
+  assert.strictEqual(
+    paybackLead({paybackYear: null, baseCase: {paybackYear: 2035, npvUsd: -7e9, operatingProfitUsd: null}}),
+    "No payback within the deal in the median draw"
+  );
+  assert.strictEqual(
+    paybackLead({paybackYear: null, baseCase: {paybackYear: null, npvUsd: -7e9, operatingProfitUsd: null}}),
+    "No payback within the deal, in the median draw or at the base values"
+  );
+  assert.strictEqual(paybackLead({paybackYear: null, baseCase: undefined}), "No payback within the deal");
+});
+
+it("keyFigures: the capex, not drawn, says it is the base case's where the NPV beside it is the median of the draws", () => {
+  const drawn = new Map(table);
+  drawn.set("amazon-openai.econ.npv-median", {kind: "number", value: 1, unit: "count"});
+  const row = keyFigures(drawn, "amazon-openai").find((r) => r.label === "Provider's capex to deliver it");
+  assert.match(row?.value ?? "", /^about \$\d+(\.\d+)?B \(at the base values\)$/);
+  const plain = keyFigures(table, "amazon-openai").find((r) => r.label === "Provider's capex to deliver it");
+  assert.notInclude(plain?.value ?? "", "base values");
 });

@@ -146,7 +146,9 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             figure: fig(
               recycling.revenuePerDollarInvested,
               // The comparison's denominator, named: all the firm money to date (critic s14 #4).
-              (f) => `the spend is ${bounded(f.value, f.bound, times)} the firm money its investor has put in to date`
+              // A ceiling is money committed, not yet put in (critic s15 #8: Microsoft's up to $5B).
+              (f) =>
+                `the spend is ${bounded(f.value, f.bound, times, f.inclusive)} ${recycling.investmentFirmUsd.bound === "up-to" ? `the ${bounded(recycling.investmentFirmUsd.value, "up-to", usd)} its investor has committed` : "the firm money its investor has put in to date"}`
             )
           }
         : {
@@ -162,7 +164,10 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
             // Firm to every tranche paid, both said (critic s14 #4: "up to 5%" read as a ceiling where the new money
             // can reach 25%); "at most" where the commitment is a floor, so the shares can only be smaller.
             figure: recycling.investmentToCommitmentNew
-              ? newMoneyShare(recycling.investmentToCommitmentNew, recycling.investmentToCommitmentNewMax)
+              ? newMoneyShare(recycling.investmentToCommitmentNew, recycling.investmentToCommitmentNewMax, {
+                  share: recycling.commitmentUsd ? recycling.newMoneyExpectedUsd.value / recycling.commitmentUsd.value : Number.NaN,
+                  chance: view.assumptions["contingent-probability"]
+                })
               : fig(recycling.investmentToCommitmentFirm, (f) =>
                   f.value > 0
                     ? `firm investment is ${bounded(f.value, f.bound, pct)} of the commitment`
@@ -183,13 +188,23 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
  * 5% (firm) to 25% (every tranche paid) of the commitment, at most (the commitment is a floor)"; one share where the
  * two agree; "no new money …" at none.
  */
-export function newMoneyShare(firm: Figure, max: Figure | null | undefined): {text: string; lineage: Figure["lineage"]} {
+export function newMoneyShare(
+  firm: Figure,
+  max: Figure | null | undefined,
+  expected?: {share: number; chance: number}
+): {text: string; lineage: Figure["lineage"]} {
   if (!(firm.value > 0) && !(max && max.value > 0)) return {text: "no new money is put in against the commitment", lineage: firm.lineage};
   const floor = firm.bound === "up-to" ? ", at most (the commitment is a floor)" : "";
   const range = max && max.value > firm.value * (1 + 1e-9);
+  // The expected share between the two, the basis the market briefing ranks the deals on (critic s15 #9: its "about
+  // 24% of its commitment" for Amazon → OpenAI appeared in no deal briefing).
+  const middle =
+    expected && Number.isFinite(expected.share) && expected.share > firm.value && max && expected.share < max.value
+      ? `, ${pct(expected.share)} expected (each contingent tranche at the editors' ${pct(expected.chance)} chance),`
+      : "";
   return {
     text: range
-      ? `new money is ${firm.bound === "about" ? "about " : ""}${pct(firm.value)} (firm) to ${pct(max.value)} (every tranche paid) of the commitment${floor}`
+      ? `new money is ${firm.bound === "about" ? "about " : ""}${pct(firm.value)} (firm)${middle} to ${pct(max.value)} (every tranche paid) of the commitment${floor}`
       : `new money is ${bounded(firm.value, firm.bound, pct)} of the commitment`,
     lineage: range ? mergeLineage(firm.lineage, max.lineage) : firm.lineage
   };

@@ -4,7 +4,7 @@
  */
 import type {DealRecycling, Figure, FigureSpread} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, type Precision, pct, times, usd} from "../format.js";
+import {bounded, derivedText, inputText, type Precision, pct, times, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 interface Claim {
@@ -15,7 +15,7 @@ interface Claim {
 }
 
 // A computed figure with its bound's words, a floor rounded down and a ceiling up ("over 7.6×" for 7.69).
-const said = (f: Figure, format: (x: number, precision?: Precision) => string) => bounded(f.value, f.bound, format);
+const said = (f: Figure, format: (x: number, precision?: Precision) => string) => bounded(f.value, f.bound, format, f.inclusive);
 
 /**
  * Whether the counter-argument "the provider's return pays the new money back within the deal" holds: there is new
@@ -35,7 +35,7 @@ export function operatingProfitBasis(r: Pick<DealRecycling, "impliedMargin" | "m
   const base = r.baseCase?.operatingProfitUsd ?? null;
   const median = r.baseCase ? " (the median of the draws)" : "";
   if (r.impliedMargin === null) return median;
-  const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${pct(r.margin.value)})`;
+  const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${inputText(r.margin.value, "fraction")})`;
   return base !== null && r.operatingProfitUsd && Math.abs(base - r.operatingProfitUsd.value) > 1e-6 * Math.abs(base)
     ? `${median}; at every assumption's base value it is ${usd(base)}, ${margin}`
     : `, ${margin}`;

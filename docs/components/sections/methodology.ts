@@ -53,6 +53,7 @@ const SPREAD_FIGURES: Record<string, [string, string]> = {
     "Investor's cash NPV with the provider's margin held at its guided or reported value (a sensitivity)",
     "usd"
   ],
+  "recycling.spendEndYear": ["Last year of the lab's spend (a payback counts up to it)", "year"],
   "options.valuePerGwYear": ["Option value per GW-year", "usd-per-gw-year"]
 };
 

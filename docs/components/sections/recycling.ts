@@ -85,6 +85,48 @@ function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
 }
 
 /**
+ * The comparison ratio's divisor in words: "the firm money Amazon has invested in Anthropic to date", or for money
+ * stated only as a ceiling, "the up to $5B Microsoft has committed to Anthropic" (critic s15 #8: page 1 calls that money
+ * committed, not invested).
+ */
+export function ratioDivisor(
+  row: {ratioInvestors: readonly {name: string}[]; ratioInvestmentFirmUsd: Pick<Figure, "value" | "bound"> | null},
+  lab: string
+): string {
+  const names = row.ratioInvestors.map((p) => p.name).join(" and ");
+  const money = row.ratioInvestmentFirmUsd;
+  return money?.bound === "up-to"
+    ? `the ${bounded(money.value, "up-to", usd)} ${names} ${row.ratioInvestors.length === 1 ? "has" : "have"} committed to ${lab}`
+    : `the firm money ${names} ${row.ratioInvestors.length === 1 ? "has" : "have"} invested in ${lab} to date`;
+}
+
+/**
+ * Where some draws' spend runs past the line's last year (capacity that comes online late carries it), the words that
+ * say why the band runs on past the line: "; the band runs on past 2033, as capacity that comes online later in a
+ * draw carries its spend to 2035 in some draws (a draw's cumulative cash holds once its flows end)" (critic s15 #1:
+ * the median draw's 2034 lay past the line's 2033); "" otherwise.
+ */
+export function bandTail(view: Pick<DealView, "recycling" | "uncertainty">): string {
+  const last = view.recycling.flows.at(-1)?.year;
+  const spread = view.uncertainty?.figures["recycling.spendEndYear"];
+  const latest = spread && Number.isFinite(spread.p90) ? Math.floor(spread.p90) : null;
+  if (last === undefined || latest === null || latest <= last) return "";
+  return `; the band runs on past ${last}, as capacity that comes online later in a draw carries its spend to ${latest} in a tenth of the draws or more (a draw's cumulative cash holds once its flows end)`;
+}
+
+/**
+ * The scope's new money: "$15B expected (contingent tranches at their probability; up to $25B if every one is paid)"
+ * only where a contingent tranche lifts the ceiling above the expected money; else the money with its own bound,
+ * "up to $5B, counted at that ceiling" (critic s15 #8: the parenthesis was printed for Microsoft + Nvidia →
+ * Anthropic, which has no contingent tranche, and turned its "up to" into a point).
+ */
+export function newMoneyScope(expected: number, max: {value: number; bound?: Bound}): string {
+  if (max.value > expected * 1.000001)
+    return `${usd(expected)} expected (contingent tranches at their probability; up to ${usd(max.value)} if every one is paid)`;
+  return max.bound === "up-to" ? `up to ${usd(expected)}, counted at that ceiling` : bounded(expected, max.bound, usd);
+}
+
+/**
  * Returns the net-cash chart. Its P10–P90 band needs a Monte Carlo: in print it runs at once; on screen the chart is
  * drawn first without the band and redrawn with it when the browser is idle once the chart is near the screen (at
  * once when the page prints), so neither the page's load nor a slider move waits for it.
@@ -327,7 +369,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${usd(money)} expected (contingent tranches at their probability${r.newMoneyMaxUsd.value > money * 1.000001 ? `; up to ${usd(r.newMoneyMaxUsd.value)} if every one is paid` : ""})` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
@@ -343,7 +385,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the term at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the term${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
       : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);
@@ -537,7 +579,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const ratio = ratioRow?.commitmentToInvestment;
   const flowFinding =
     r.commitmentUsd && ratio && ratioRow
-      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times)} the firm money ${ratioRow.ratioInvestors.map((p) => p.name).join(" and ")} has invested in ${lab} to date${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
+      ? `${lab}'s committed spend with ${provider} is ${bounded(ratio.value, ratio.bound, times, ratio.inclusive)} ${ratioDivisor(ratioRow, lab)}${ratioRow.ratioMoneyBeforeDeal ? ", all of it before this deal" : ""}`
       : r.commitmentUsd && r.investmentExpectedUsd.value > 0
         ? `${lab}'s committed spend with ${provider} is ${times(r.commitmentUsd.value / r.investmentExpectedUsd.value)} ${investorNames(context, {group: true})}'s expected investment`
         : `${investor} puts no equity into ${lab}; ${lab}'s spend flows to ${provider}`;
@@ -587,7 +629,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path). ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path)${bandTail(view)}. ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]

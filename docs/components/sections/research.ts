@@ -8,7 +8,7 @@ import {CEILING_FILLED, capacityName, capitalChain, type Deal, EXACT_RANKS, fact
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, inputText, modelUsd, unitText, usd} from "../format.js";
+import {count, date, figureText, figureWords, inputText, modelUsd, unitText, usd} from "../format.js";
 import {Badge} from "../provenance.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
@@ -178,7 +178,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({
       label: "Pays back in",
-      cell: (c) => (c.paybackYear === null ? "never, within the term" : String(c.paybackYear)),
+      cell: (c) => (c.paybackYear === null ? "never, within the deal" : String(c.paybackYear)),
       band: bandCell(spread("recycling.paybackYear"), String, "never")
     });
   if (columns.some((c) => c.gwYears !== null))
@@ -246,6 +246,19 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   );
 }
 
+/**
+ * The peer box's rank cell: the standing, or "not ranked" with its reason where the row says it: commitment ÷
+ * investment on money the provider's group all invested before this deal (`moneyBeforeDeal`, the comparison's
+ * ratioMoneyBeforeDeal; critic s15 #6: Microsoft → OpenAI's "about 19× | not ranked | Highest: Google → Anthropic"
+ * beside a 15× read as an error).
+ */
+export function peerRankText(row: {id: string; standing: string | null; value: number | null}, moneyBeforeDeal: boolean): string {
+  if (row.standing !== null) return row.standing;
+  return row.id === "commitmentToInvestment" && row.value !== null && moneyBeforeDeal
+    ? "not ranked: the money was all invested before this deal"
+    : "not ranked";
+}
+
 /** The peer box: the deal against the other live deals on the same ratios, with the peers' median and its rank. */
 function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const rows = context.analysis.peers?.[deal.id] ?? [];
@@ -256,7 +269,9 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
   const valueText = (r: (typeof rows)[number]) => {
     const f = fact(r.id);
     // A ratio is computed: three significant figures, with the bound of the figures it comes from.
-    return f && typeof f === "object" && "bound" in f ? figureText(r.value!, r.unit, f.bound) : figureText(r.value!, r.unit);
+    return f && typeof f === "object" && "bound" in f
+      ? figureWords({value: r.value!, unit: r.unit, bound: f.bound, inclusive: f.inclusive})
+      : figureText(r.value!, r.unit);
   };
   // Nothing to compare: one line where the reader looks, not an empty table.
   if (!shown.length)
@@ -306,7 +321,11 @@ function Peers(context: SectionContext, deal: Deal): HTMLElement | null {
                 {},
                 el("th", {scope: "row"}, r.label),
                 el("td", {class: "num"}, valueText(r)),
-                el("td", {class: "num"}, r.standing ?? "not ranked"),
+                el(
+                  "td",
+                  {class: "num"},
+                  peerRankText(r, context.analysis.comparison.find((c) => c.id === deal.id)?.ratioMoneyBeforeDeal === true)
+                ),
                 el("td", {}, r.leader === null ? "" : r.leader.id === deal.id ? "this deal" : r.leader.name)
               )
             )

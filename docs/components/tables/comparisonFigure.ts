@@ -18,11 +18,11 @@ const SHORT: Record<string, (x: number, precision?: Precision) => string> = {
 };
 
 /** Returns a figure's value in short form with its bound ("over $100B"), for a table cell. */
-export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bound" | "words">): string {
+export function comparisonFigureText(figure: Pick<Figure, "value" | "unit" | "bound" | "words" | "inclusive">): string {
   // "7–8 years (2 contracts)", not the model's 8.3-year span (critic s8 M14).
   if (figure.words) return figure.words;
   // A floor rounded down, a ceiling up: 100 ÷ 13 = 7.69 is "over 7.6×", never "over 7.7×".
-  return bounded(figure.value, figure.bound, SHORT[figure.unit] ?? sig);
+  return bounded(figure.value, figure.bound, SHORT[figure.unit] ?? sig, figure.inclusive);
 }
 
 /**

@@ -5,6 +5,8 @@ import type {Bound, Fact, Status} from "../model.js";
 export interface Provenance {
   lineage: Lineage;
   bound: Bound;
+  /** A floor the value can equal ({@link Figure.inclusive}); only {@link quotientProvenance} sets it. */
+  inclusive?: boolean;
 }
 
 /**
@@ -49,7 +51,11 @@ export function invertBound(bound: Bound | undefined): Bound {
  * @example quotientProvenance({lineage: a, bound: "exact"}, {lineage: b, bound: "at-least"}).bound // "up-to"
  */
 export function quotientProvenance(numerator: Provenance, denominator: Provenance): Provenance {
-  return provenanceOf(numerator, {lineage: denominator.lineage, bound: invertBound(denominator.bound)});
+  const p = provenanceOf(numerator, {lineage: denominator.lineage, bound: invertBound(denominator.bound)});
+  // The floor is strict ("over") only where a strict floor goes in: the numerator's own "over". A ceiling ("up to",
+  // which the value can reach) inverted gives a floor the value can equal: "at least" (critic s15 #8).
+  const strict = numerator.bound === "at-least" && !numerator.inclusive;
+  return p.bound === "at-least" && !strict ? {...p, inclusive: true} : p;
 }
 
 /** Returns the provenance of `minuend − subtrahend`; the subtrahend's bound is inverted, as for a quotient. */
@@ -62,7 +68,9 @@ export const differenceProvenance = quotientProvenance;
  * @example withValue(NO_INPUTS, 0, "usd") // {value: 0, unit: "usd", bound: "exact", lineage: {inputs: [], status: "estimate"}}
  */
 export function withValue(provenance: Provenance, value: number, unit: string): Figure {
-  return {value, unit, bound: provenance.bound, lineage: provenance.lineage};
+  return provenance.inclusive
+    ? {value, unit, bound: provenance.bound, lineage: provenance.lineage, inclusive: true}
+    : {value, unit, bound: provenance.bound, lineage: provenance.lineage};
 }
 
 /**

@@ -13,19 +13,25 @@ import type {Bound} from "../model.js";
 const WORDS: Record<Bound, string> = {exact: "", "up-to": "up to", "at-least": "over", about: "about"};
 
 /**
+ * A floor the value can equal ({@link Figure.inclusive}): computed only by dividing by (or subtracting) a ceiling,
+ * "$30B ÷ up to $5B" is 6× or more, so it reads "at least", not the sources' "over" (critic s15 #8).
+ */
+const INCLUSIVE_FLOOR = "at least";
+
+/**
  * Returns the words a bound is written with ("up to", "over", "about", "" for an exact figure); for a negative
  * `value` a floor or a ceiling reads "about", and zero takes none. Throws for an unknown bound.
  *
  * @example boundWord("at-least") // "over"
  * @example boundWord("at-least", -3.41e9) // "about"
  */
-export function boundWord(bound: Bound | undefined, value?: number): string {
+export function boundWord(bound: Bound | undefined, value?: number, inclusive = false): string {
   const b = bound ?? "exact";
   const word = WORDS[b];
   if (word === undefined) throw new Error(`invalid bound: ${b}`);
   if (value === 0) return "";
   if (value !== undefined && value < 0 && (b === "up-to" || b === "at-least")) return WORDS.about;
-  return word;
+  return b === "at-least" && inclusive ? INCLUSIVE_FLOOR : word;
 }
 
 /**
@@ -33,8 +39,8 @@ export function boundWord(bound: Bound | undefined, value?: number): string {
  *
  * @example withBound("5 GW", "up-to") // "up to 5 GW"
  */
-export function withBound(text: string, bound: Bound | undefined, value?: number): string {
-  const word = boundWord(bound, value);
+export function withBound(text: string, bound: Bound | undefined, value?: number, inclusive = false): string {
+  const word = boundWord(bound, value, inclusive);
   return word ? `${word} ${text}` : text;
 }
 

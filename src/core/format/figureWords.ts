@@ -27,6 +27,8 @@ export interface FigureLike {
   derived?: boolean;
   /** Computed at a floor of the deal's terms with assumed inputs: "about 3.04 million or more" (Figure.orMore). */
   orMore?: boolean;
+  /** A floor the value can equal (Figure.inclusive): "at least 6×", not "over 6×". */
+  inclusive?: boolean;
   /** A range around the value (e.g. P10–P90), in the value's unit. */
   low?: number;
   high?: number;
@@ -59,8 +61,13 @@ export function boundPrecision(precision: Precision, bound: Bound | undefined, v
  *
  * @example bounded(100 / 13, "at-least", times) // "over 7.6×"
  */
-export function bounded(value: number, bound: Bound | undefined, format: (x: number, precision?: Precision) => string): string {
-  return withBound(format(value, boundPrecision("3sf", bound, value)), bound, value);
+export function bounded(
+  value: number,
+  bound: Bound | undefined,
+  format: (x: number, precision?: Precision) => string,
+  inclusive = false
+): string {
+  return withBound(format(value, boundPrecision("3sf", bound, value)), bound, value, inclusive);
 }
 
 /**
@@ -78,7 +85,9 @@ export function figureWords(figure: FigureLike, {bare = false}: {bare?: boolean}
   assertFinite(value);
   const precision = boundPrecision(figurePrecision(figure), bare ? undefined : bound, value);
   const text = unitText(value, unit, precision);
-  const main = bare ? text : `${withBound(text, bound, value)}${figure.orMore && bound !== "at-least" && value > 0 ? " or more" : ""}`;
+  const main = bare
+    ? text
+    : `${withBound(text, bound, value, figure.inclusive)}${figure.orMore && bound !== "at-least" && value > 0 ? " or more" : ""}`;
   if (low === undefined || high === undefined) return main;
   assertFinite(low);
   assertFinite(high);
@@ -102,12 +111,15 @@ export function figureText(value: number, unit: string, bound?: Bound, status?: 
  * @example derivedText({value: 100 / 11, unit: "gw-years", bound: "at-least", lineage}) // "over 9.09 GW-years"
  */
 export function derivedText(
-  figure: Pick<Figure, "value" | "unit" | "bound" | "words" | "orMore">,
+  figure: Pick<Figure, "value" | "unit" | "bound" | "words" | "orMore" | "inclusive">,
   {bare = false}: {bare?: boolean} = {}
 ): string {
   // A figure one number would misstate carries its words ("7–8 years (2 contracts)").
   if (figure.words) return figure.words;
-  return figureWords({value: figure.value, unit: figure.unit, bound: figure.bound, derived: true, orMore: figure.orMore}, {bare});
+  return figureWords(
+    {value: figure.value, unit: figure.unit, bound: figure.bound, derived: true, orMore: figure.orMore, inclusive: figure.inclusive},
+    {bare}
+  );
 }
 
 /**

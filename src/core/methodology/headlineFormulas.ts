@@ -126,7 +126,7 @@ export function headlineFormulas(projection: Projection): HeadlineFormula[] {
       name: "recycling.paybackYear",
       label: "Payback year",
       formula:
-        "The first year from which the investor's cumulative net cash on this deal's new money (the provider's cash, after capex, minus the money invested) stays at or above zero.",
+        "The first year from which the investor's cumulative net cash on this deal's new money (the provider's cash, after capex, minus the money invested) stays at or above zero, counted to the last year of the lab's spend (the contract's term, later in a draw whose capacity comes online late): 'not within the deal' when it never does by then.",
       figure: payback
     },
     {

@@ -34,6 +34,7 @@ import {
 /** The date every option is valued from, the same for every deal (the NPVs' valuation date). */
 export const OPTION_VALUATION_DATE = `${VALUATION_YEAR}-01-01`;
 
+import {lastYearWith} from "../recycling/cashFlowMeasures.js";
 import {type Fleet, projectDealFleet} from "../roadmap/fleet.js";
 import {MONTE_CARLO_DRAWS, MONTE_CARLO_SEED} from "../uncertainty/draws.js";
 import {type FigureSpread, simulate} from "../uncertainty/monteCarlo.js";
@@ -60,6 +61,7 @@ export const UNCERTAIN_FIGURES = [
   "recycling.npvWithResidualUsd",
   "recycling.relationshipNpvUsd",
   "recycling.npvAtHeldMarginUsd",
+  "recycling.spendEndYear",
   "options.valuePerGwYear"
 ] as const;
 
@@ -375,7 +377,8 @@ export function prepareDealProjector(
         filledNpvUsd: recycling.ceilingFilled?.npvUsd.value ?? null,
         npvWithResidualUsd: recycling.npvWithResidualUsd?.value ?? null,
         relationshipNpvUsd: recycling.relationship.npvUsd?.value ?? null,
-        npvAtHeldMarginUsd: recycling.npvAtHeldMarginUsd?.value ?? null
+        npvAtHeldMarginUsd: recycling.npvAtHeldMarginUsd?.value ?? null,
+        spendEndYear: lastYearWith(recycling.flows, (f) => f.spend)
       },
       optionValue
     );
@@ -411,6 +414,7 @@ function uncertainFigures(
     "recycling.npvWithResidualUsd": recycling.npvWithResidualUsd,
     "recycling.relationshipNpvUsd": recycling.relationshipNpvUsd,
     "recycling.npvAtHeldMarginUsd": recycling.npvAtHeldMarginUsd,
+    "recycling.spendEndYear": recycling.spendEndYear,
     "options.valuePerGwYear": optionValue
   };
 }

@@ -33,3 +33,14 @@ export function netPresentValue(
   for (let i = 0; i < flows.length; ++i, factor /= 1 + rate) npv += flows[i] * factor;
   return npv;
 }
+
+/**
+ * Returns the last year whose `amount` is above zero (USD), or null when none is: the last year of the lab's spend
+ * in a deal's flows, which a built-out deal's late capacity carries past the contract's stated end.
+ *
+ * @example lastYearWith([{year: 2032, spend: 5}, {year: 2033, spend: 2}, {year: 2034, spend: 0}], (r) => r.spend) // 2033
+ */
+export function lastYearWith<T extends {year: number}>(rows: readonly T[], amount: (row: T) => number): number | null {
+  for (let i = rows.length - 1; i >= 0; --i) if (amount(rows[i]) > 0) return rows[i].year;
+  return null;
+}

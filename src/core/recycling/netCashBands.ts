@@ -1,3 +1,4 @@
+import {quantileSorted} from "d3-array";
 import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
@@ -35,7 +36,7 @@ export interface NetCashBandOptions {
  * Returns the P10 / P50 / P90 of the investor's cumulative net cash (the provider's cash − new money, USD) at the
  * end of each year of a deal's flows, over a seeded Monte Carlo of the assumptions' ranges around the scenario's
  * values (or around `values`, varying only the `vary` ids); one row per year, in order; empty when the deal has no
- * commitment (no flows). Years whose value is undefined in every draw are left out. Throws `invalid deal:`,
+ * commitment (no flows). The years run from the draws' earliest flow to their latest ({@link cumulativeBands}). Throws `invalid deal:`,
  * `invalid scenario:`, `invalid draws:` or `invalid vary:`.
  *
  * @example netCashBands(dataset, "amazon-anthropic", {draws: 1000}).at(-1) // {year: 2036, p10: −…, p50: …, p90: …}
@@ -59,20 +60,47 @@ export function netCashBands(dataset: Dataset, dealId: string, options: NetCashB
     buildOut: buildsOut(deal, profile)
   });
   const capacityOf = profile === "capacity" ? prepareDealCapacity(deal, dataset.chips, dataset.assumptions) : null;
+  // Each draw's cumulative net cash by year, kept to be read over the years of every draw (not the first draw's alone).
+  const paths: {first: number; cumulative: number[]}[] = [];
   const project = (values: typeof base.values) => {
     const path = (v: typeof values) =>
       capacityOf && deliveredPath(capacityOf({scenario: scenario.id, ramp: base.ramp, values: v}, {byYear: true}).byYear);
     const deliveredGw = path(values) ?? undefined;
     const scheduledGw = deliveredGw && values["slip-months"] > 0 ? (path({...values, "slip-months": 0}) ?? undefined) : undefined;
     const flows = evaluateDealRecycling(recycling, evaluateDealCommitment(commitment, values, {deliveredGw, scheduledGw}), values).flows;
-    const figures: Record<string, number> = {};
-    for (const flow of flows) figures[flow.year] = flow.cumulativeNetCash;
-    return figures;
+    if (flows.length) paths.push({first: flows[0].year, cumulative: flows.map((f) => f.cumulativeNetCash)});
+    return {};
   };
   const values = options.values ?? base.values;
-  const {figures} = simulate(dataset.assumptions, values, project, {draws, seed, stream: `${deal.id}:net-cash`, vary});
-  return Object.entries(figures)
-    .filter(([, s]) => Number.isFinite(s.p50))
-    .map(([year, {p10, p50, p90}]) => ({year: Number(year), p10, p50, p90}))
-    .sort((a, b) => a.year - b.year);
+  simulate(dataset.assumptions, values, project, {draws, seed, stream: `${deal.id}:net-cash`, vary});
+  return cumulativeBands(paths);
+}
+
+/**
+ * Returns the P10 / P50 / P90 (type-7, d3's quantileSorted) of cumulative net cash at the end of each year from the
+ * earliest first year to the latest last year of the draws' `paths`, USD. A draw's cumulative cash is 0 before its
+ * first flow and stays at its last value after its flows end (the deal's cash is done then), so every year's
+ * percentiles are over every draw: a draw whose spend runs on later (capacity online late) does not drop the years
+ * the others have (critic s15 #1: Microsoft → OpenAI's chart stopped at 2033, the first draw's last year, while its
+ * median draw paid back in 2034).
+ *
+ * @example cumulativeBands([{first: 2030, cumulative: [-2, 1]}, {first: 2030, cumulative: [-3, -1, 2]}])
+ * // 2032: both draws' values are 1 (held) and 2 → P50 1.5
+ */
+export function cumulativeBands(paths: readonly {first: number; cumulative: readonly number[]}[]): NetCashBand[] {
+  if (!paths.length) return [];
+  const from = Math.min(...paths.map((d) => d.first));
+  const to = Math.max(...paths.map((d) => d.first + d.cumulative.length - 1));
+  const out: NetCashBand[] = [];
+  const column = new Float64Array(paths.length);
+  for (let year = from; year <= to; ++year) {
+    paths.forEach(({first, cumulative}, i) => {
+      const k = year - first;
+      column[i] = k < 0 ? 0 : cumulative[Math.min(k, cumulative.length - 1)];
+    });
+    column.sort();
+    const at = (p: number) => quantileSorted(column as unknown as number[], p) as number;
+    out.push({year, p10: at(0.1), p50: at(0.5), p90: at(0.9)});
+  }
+  return out;
 }

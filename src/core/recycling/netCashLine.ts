@@ -70,13 +70,24 @@ export function netCashLineFinding(
 }
 
 /**
- * The shares of the draws that never pay back within the deal between which a page says "about even odds" instead
- * of a payback year or "not within the deal": there the median draw's word rests on a few draws (Amazon → Anthropic's
- * 50.01% and Microsoft + Nvidia → Anthropic's 48.94% printed "no payback" and "about 2030", critic s8 H1): one rule for page 1, the key box, the deal page's card and the market's table.
+ * The shares of the draws that never pay back within the deal (before the draw's spend ends) between which a page
+ * says "about even odds" instead of a payback year or "not within the deal": there the median draw's word rests on a
+ * few draws (Amazon → Anthropic's 50.01% and Microsoft + Nvidia → Anthropic's 48.94% printed "no payback" and "about
+ * 2030", critic s8 H1): one rule for page 1, the key box, the deal page's card and the market's table. Both bounds are
+ * excluded, and the test reads the share as the pages print it (whole percent), so a reader can apply the rule to
+ * the printed figure: Microsoft → OpenAI's 39.77% prints "40%" and is not even odds (critic s15 #1).
  */
 export const PAYBACK_EVEN_ODDS: readonly [low: number, high: number] = [0.4, 0.6];
 
-/** True when the share of the draws that never pay back lies within PAYBACK_EVEN_ODDS (inclusive). */
+/**
+ * True when the share of the draws that never pay back, rounded to the whole percent the pages print
+ * (drawShareText), lies strictly between PAYBACK_EVEN_ODDS' bounds.
+ *
+ * @example paybackEven(0.3977) // false: printed 40%, a bound, excluded
+ * @example paybackEven(0.4051) // true: printed 41%
+ */
 export function paybackEven(neverShare: number | undefined): boolean {
-  return neverShare !== undefined && neverShare >= PAYBACK_EVEN_ODDS[0] && neverShare <= PAYBACK_EVEN_ODDS[1];
+  if (neverShare === undefined) return false;
+  const printed = Math.round(neverShare * 100) / 100;
+  return printed > PAYBACK_EVEN_ODDS[0] && printed < PAYBACK_EVEN_ODDS[1];
 }

@@ -18,7 +18,7 @@ import type {Figure} from "../lineage.js";
 import type {Assumption, Bound, Deal, Status} from "../model.js";
 import type {TwoClusters} from "../uncertainty/monteCarlo.js";
 import {buildOut} from "./buildOut.js";
-import {netPresentValue, paybackYear} from "./cashFlowMeasures.js";
+import {lastYearWith, netPresentValue, paybackYear} from "./cashFlowMeasures.js";
 import {dealEquityGain, dealEquitySeries, type EquityPoint} from "./dealEquity.js";
 import {type DealInvestment, dealInvestment, newMoneyDate} from "./dealInvestment.js";
 import {type ProviderCashYear, providerCash} from "./providerCash.js";
@@ -603,6 +603,8 @@ export interface RecyclingHeadlines {
   relationshipNpvUsd: number | null;
   /** npvUsd with the provider's margin held at its guided or reported value ({@link DealRecycling.npvAtHeldMarginUsd}), USD; null without flows. */
   npvAtHeldMarginUsd: number | null;
+  /** The last year of the lab's spend (a year): the horizon a payback "within the deal" is counted to; null without spend. */
+  spendEndYear: number | null;
 }
 
 /**
@@ -638,7 +640,8 @@ export function recyclingHeadlines(
     npvAtHeldMarginUsd:
       commitment && flows.netCash.length && implied !== null && prepared.held
         ? cash.npv - heldMarginCostPv(provider, implied, prepared.held.value, rate)
-        : null
+        : null,
+    spendEndYear: lastYearWith(provider, (y) => y.revenue)
   };
 }
 

@@ -19,7 +19,7 @@ export interface NpvInput {
   p90: number | null;
   /** Median payback year, the draws that never pay back ranked last; null when the median draw never does. */
   paybackYear: number | null;
-  /** Share of the draws (0–1) in which the new money never pays back within the term. */
+  /** Share of the draws (0–1) in which the new money never pays back within the deal (before its spend ends). */
   neverShare: number | null;
   /** The discount rate the NPV uses (fraction). */
   discountRate: number | null;

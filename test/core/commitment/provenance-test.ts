@@ -47,3 +47,22 @@ it("withValue(provenance, value, unit) shares the provenance's lineage", () => {
   assert.strictEqual(figure.lineage, over.lineage);
   assert.deepStrictEqual(withValue(NO_INPUTS, 0, "usd").lineage, {inputs: [], status: "estimate"});
 });
+
+it("quotientProvenance: a floor from a ceiling alone is one the value can equal (inclusive); a source's 'over' keeps it strict (critic s15 #8)", () => {
+  const a = factProvenance("a", {status: "reported"});
+  const upTo = factProvenance("b", {status: "estimate", bound: "up-to"});
+  const over = factProvenance("c", {status: "reported", bound: "at-least"});
+  // $30B ÷ up to $5B: 6× when the $5B is all paid, more when less is: at least 6×.
+  const r = quotientProvenance(a, upTo);
+  assert.strictEqual(r.bound, "at-least");
+  assert.isTrue(r.inclusive);
+  assert.isTrue(withValue(r, 6, "ratio").inclusive);
+  // over $100B ÷ $13B: strictly more than 7.69×; over $100B ÷ up to 5 GW: strictly more too (the numerator's floor is strict).
+  assert.isUndefined(quotientProvenance(over, a).inclusive);
+  assert.strictEqual(quotientProvenance(over, upTo).bound, "at-least");
+  assert.isUndefined(quotientProvenance(over, upTo).inclusive);
+  // An inclusive floor divided by a ceiling stays inclusive; a ceiling (÷ a floor) is no floor.
+  assert.isTrue(quotientProvenance(r, upTo).inclusive);
+  assert.isUndefined(quotientProvenance(a, over).inclusive);
+  assert.notProperty(withValue(a, 1, "usd"), "inclusive");
+});

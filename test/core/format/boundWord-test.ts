@@ -33,3 +33,11 @@ it("withBound(text, bound, value) puts the bound's words before the text", () =>
   assert.strictEqual(withBound("$13B", "exact"), "$13B");
   assert.strictEqual(withBound("−$3.41B", "at-least", -3.41e9), "about −$3.41B");
 });
+
+it("boundWord(bound, value, inclusive): a floor the value can equal reads 'at least', the sources' floor 'over' (critic s15 #8)", () => {
+  assert.strictEqual(boundWord("at-least", 6, true), "at least");
+  assert.strictEqual(boundWord("at-least", 6), "over");
+  assert.strictEqual(boundWord("up-to", 6, true), "up to");
+  assert.strictEqual(boundWord("at-least", -6, true), "about");
+  assert.strictEqual(withBound("6×", "at-least", 6, true), "at least 6×");
+});

@@ -85,3 +85,15 @@ it("the capacity projector's gwAverageByYear(values) is the year, gw and gwAvera
     }
   }
 });
+
+it("recycling.spendEndYear: Microsoft → OpenAI's base case spends to 2033, and its draws' late capacity carries the spend to 2034 in the median draw (critic s15 #1)", async () => {
+  const {projectDeal} = await import("../../../src/core/project/projectDeal.js");
+  const p = projectDeal(dataset, "microsoft-openai", {draws: 2000, tornadoFigures: []});
+  const spent = p.recycling.flows.filter((f) => f.spend > 0);
+  assert.strictEqual(spent.at(-1)?.year, 2033);
+  const s = p.uncertainty!.figures["recycling.spendEndYear"];
+  assert.strictEqual(s.p10, 2033);
+  assert.strictEqual(s.p50, 2034);
+  // The median draw's payback year lies within the median draw's spend.
+  assert.isAtMost(p.recycling.paybackYear!, s.p50);
+});

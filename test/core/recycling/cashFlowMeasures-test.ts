@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {assert, it} from "vitest";
-import {netPresentValue, paybackYear} from "../../../src/core/recycling/cashFlowMeasures.js";
+import {lastYearWith, netPresentValue, paybackYear} from "../../../src/core/recycling/cashFlowMeasures.js";
 import {assertInDelta} from "../../asserts.js";
 
 it("paybackYear(cumulative, firstYear) is the first year from which the cumulative stays at or above zero", () => {
@@ -50,4 +50,19 @@ it("netPresentValue(flows, rate) of positive flows falls as the rate rises", () 
       }
     )
   );
+});
+
+it("lastYearWith(rows, amount) is the last year with an amount above zero: the draw's last year of spend", () => {
+  // 2033 spends 2, 2034 nothing: the spend ends in 2033; no spend at all: null.
+  const rows = [
+    {year: 2032, spend: 5},
+    {year: 2033, spend: 2},
+    {year: 2034, spend: 0}
+  ];
+  assert.strictEqual(
+    lastYearWith(rows, (r) => r.spend),
+    2033
+  );
+  assert.isNull(lastYearWith([{year: 2030, spend: 0}], (r) => r.spend));
+  assert.isNull(lastYearWith([], () => 1));
 });

@@ -1,5 +1,6 @@
 import {assert, beforeAll, it} from "vitest";
 import {type Dataset, netCashBands, prepareDealProjector, projectDeal} from "../../../src/core/index.js";
+import {cumulativeBands} from "../../../src/core/recycling/netCashBands.js";
 import {readValidDataset} from "../../../src/io/readDataset.js";
 import {assertInDelta} from "../../asserts.js";
 
@@ -9,14 +10,44 @@ beforeAll(async () => {
   data = await readValidDataset("data");
 });
 
-it("netCashBands(dataset, deal) gives one ordered band per year of the deal's flows", () => {
+it("netCashBands(dataset, deal) gives one ordered band per year, every year of the deal's flows and none missing", () => {
   const bands = netCashBands(data, "amazon-anthropic", {draws: 200});
   const flows = projectDeal(data, "amazon-anthropic", {draws: 0}).recycling.flows;
+  const years = bands.map((b) => b.year);
+  for (const f of flows) assert.include(years, f.year);
   assert.deepStrictEqual(
-    bands.map((b) => b.year),
-    flows.map((f) => f.year)
+    years,
+    years.map((_, i) => years[0] + i)
   );
   for (const b of bands) assert(b.p10 <= b.p50 && b.p50 <= b.p90, `${b.year}: ${b.p10} ≤ ${b.p50} ≤ ${b.p90}`);
+});
+
+it("cumulativeBands: every draw counts in every year, at 0 before its first flow and held at its last value after its end", () => {
+  // Years 2030–2032. 2030: −2, −3, 0 (C starts in 2031) → sorted [−3, −2, 0]: type-7 P10 at h = 0.2: −3 + 0.2 × 1 = −2.8;
+  // P50 at h = 1: −2; P90 at h = 1.8: −2 + 0.8 × 2 = −0.4. 2032: A held at 1, B 2, C held at 5 → [1, 2, 5]: P10 1 + 0.2 × 1
+  // = 1.2, P50 2, P90 2 + 0.8 × 3 = 4.4.
+  const bands = cumulativeBands([
+    {first: 2030, cumulative: [-2, 1]},
+    {first: 2030, cumulative: [-3, -1, 2]},
+    {first: 2031, cumulative: [5]}
+  ]);
+  assert.deepStrictEqual(
+    bands.map((b) => b.year),
+    [2030, 2031, 2032]
+  );
+  assertInDelta([bands[0].p10, bands[0].p50, bands[0].p90], [-2.8, -2, -0.4], 1e-12);
+  assertInDelta([bands[2].p10, bands[2].p50, bands[2].p90], [1.2, 2, 4.4], 1e-12);
+  assert.deepStrictEqual(cumulativeBands([]), []);
+});
+
+it("netCashBands runs to the latest draw's last year: Microsoft → OpenAI's median payback year lies on its chart (critic s15 #1)", () => {
+  // Its base case's spend ends in 2033; in most draws late capacity carries the spend to 2034 or 2035, and the median
+  // draw pays back in 2034. The bands used to keep the first draw's years only and stopped at 2033.
+  const p = projectDeal(data, "microsoft-openai", {draws: 2000});
+  const bands = netCashBands(data, "microsoft-openai", {draws: 1000});
+  assert.isNotNull(p.recycling.paybackYear);
+  assert.isAtLeast(bands.at(-1)!.year, p.recycling.paybackYear!);
+  assert.isAbove(bands.at(-1)!.year, p.recycling.flows.at(-1)!.year);
 });
 
 it("netCashBands(dataset, deal) spreads every year once the capacity and its capex enter the flows", () => {
