@@ -17,6 +17,7 @@ import {join} from "node:path";
 import {deserialize, serialize} from "node:v8";
 import {inputDigest} from "../src/cli/snapshotWriter.js";
 import type {Dataset} from "../src/core/model.js";
+import {hashInputs} from "../src/io/manifest.js";
 import {readValidDataset} from "../src/io/readDataset.js";
 import {type DealMemo, type SiteData, siteData} from "../src/site/siteData.js";
 import {runToken, withDirLock} from "./setup/dirLock.js";
@@ -33,8 +34,12 @@ let published: Promise<{dataset: Dataset; site: SiteData}> | undefined;
  */
 export function publishedSite(): Promise<{dataset: Dataset; site: SiteData}> {
   published ??= withDirLock(`${DIR}.lock`, async () => {
-    const token = runToken();
-    // Another run's memo (older code or data, keyed by neither here): gone before this run writes its own.
+    // This run, and the sources and data the values come from: a memo of another run, or of other sources (a rerun
+    // of vitest's watch mode after an edit has the same main process), is gone before this one writes its own.
+    const sources = createHash("sha256")
+      .update(JSON.stringify(await hashInputs(["src", "data"])))
+      .digest("hex");
+    const token = `${runToken()} ${sources}`;
     if (!existsSync(`${DIR}.token`) || readFileSync(`${DIR}.token`, "utf-8") !== token) {
       rmSync(`${DIR}.token`, {force: true});
       rmSync(DIR, {recursive: true, force: true});
