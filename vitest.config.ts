@@ -45,7 +45,8 @@ function environmentOf(file: TestSpecification): string {
  * Longest files first; then the rest grouped by project and by environment, so that a worker process of a project
  * that keeps its processes between files (isolate: false) runs one file after another: vitest reuses a worker only
  * when the next file in its queue has the same project and environment, and otherwise ends it and starts another,
- * which imports vitest and the project's modules again (and computes test/publishedSite.ts's data again, 6 CPU-s).
+ * which imports vitest and the project's modules again (test/publishedSite.ts's data, 6 CPU-s to compute, it reads
+ * from the run's memo on disk when another process computed it).
  * Sorted by size and duration alone, the pure project's 9 jsdom files fell among its node files in 8 places: a run of
  * the pure project alone started 16–17 worker processes instead of 4 (2 node, 2 jsdom).
  */

@@ -2,7 +2,7 @@
 // file, read-only, full), bad data, Chromium crashing at every PDF, a second build and a kill. Each must fail clearly with a non-zero exit and
 // leave the previous output byte for byte, with no scratch folder, lock or Chromium left behind.
 import {execFileSync, spawn} from "node:child_process";
-import {existsSync, readdirSync} from "node:fs";
+import {existsSync, readdirSync, statfsSync} from "node:fs";
 import {mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
@@ -10,15 +10,16 @@ import {BUNDLES} from "../../scripts/cliBundle.mjs";
 import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {leftovers as browserLeftovers, endWatchedBrowsers, kill, loading, runWatched} from "./browsers.js";
 import {chromiumProcesses, copyProject, deals, hashTree} from "./project.js";
-import {copyTwoDeals, type TwoDealSite} from "./twoDealSite.js";
+import {BUILD_ENV, copyTwoDeals, type TwoDealSite} from "./twoDealSite.js";
 
 let project: string;
-/** Two generated deals: the builds below fail at a step after the data, which is quicker to reach with less of it. */
+/** Two generated deals: the builds of the first cases fail at a step after the data, quicker to reach with less of it. */
 let twoDeals: string;
 const mounts: string[] = [];
 /**
- * A copy of the built 2-deal project (twoDealSite.ts) for the Chromium case, asked for at the start: the first file
- * of a run that asks builds the project (about 50 CPU-s), beside this file's first cases.
+ * A copy of the built 2-deal project (twoDealSite.ts) for the last three cases (a loader that throws, a full disk,
+ * Chromium killed), asked for at the start: the first file of a run that asks builds the project (about 35 CPU-s),
+ * beside this file's first cases (incremental-test, started first, has usually built it by then).
  */
 let twoDealCopy: Promise<TwoDealSite>;
 
@@ -86,34 +87,6 @@ afterAll(async () => {
   if (copy) await rm(copy.dir, {recursive: true, force: true});
 });
 
-it("deals build (a data loader that throws midway) exits 1 naming the loader, the previous output intact", async () => {
-  await writeFile(
-    join(project, "docs/data/boom.json.ts"),
-    `process.stdout.write('{"half": ');\nthrow new Error("boom: this loader fails on purpose");\n`
-  );
-  await writeFile(
-    join(project, "docs/boom.md"),
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Observable Markdown page, not a template
-    '---\ntitle: Boom\n---\n\n```js\nconst boom = FileAttachment("data/boom.json").json();\n```\n\n${boom}\n'
-  );
-  const out = join(project, "out-a");
-  const before = await previousBuild(out);
-  try {
-    const run = await deals(project, ["build", "--site-only", "--data", twoDeals, "--out", out]);
-    assert.strictEqual(run.code, 1);
-    assert.match(
-      run.stderr,
-      /deals build: building the site: observable build failed \(exit 1\); data loader failed: docs\/data\/boom\.json\.ts/
-    );
-    assert.include(run.stderr, "boom: this loader fails on purpose");
-    assert.deepStrictEqual(await hashTree(out), before);
-    assert.deepStrictEqual(leftovers(out), []);
-  } finally {
-    await rm(join(project, "docs/data/boom.json.ts"));
-    await rm(join(project, "docs/boom.md"));
-  }
-});
-
 it("deals build --out <path under a file> exits 1 at once with a clear message", async () => {
   await writeFile(join(project, "a-file"), "not a folder");
   const run = await deals(project, ["build", "--site-only", "--out", "a-file/out"]);
@@ -137,20 +110,6 @@ it("deals build --out <folder on a read-only file system> exits 1 at once, the p
   assert.strictEqual(run.code, 1);
   assert.include(run.stderr, `deals build: cannot write the output folder ${out}:`);
   assert.notInclude(run.stderr, "building the site");
-  assert.deepStrictEqual(await hashTree(out), before);
-  assert.deepStrictEqual(leftovers(out), []);
-});
-
-it("deals build --out <folder on a full disk> fails at the step that filled it, the previous output intact", async (context) => {
-  const mount = join(project, "full");
-  await mkdir(mount);
-  if (!tryMount(mount, "size=256k")) context.skip("cannot mount a tmpfs here (not root?)");
-  const out = join(mount, "site");
-  const before = await previousBuild(out);
-  const run = await deals(project, ["build", "--site-only", "--data", twoDeals, "--out", out]);
-  assert.strictEqual(run.code, 1);
-  assert.match(run.stderr, /deals build: building the site: /);
-  assert.match(run.stderr, /ENOSPC: no space left on device/);
   assert.deepStrictEqual(await hashTree(out), before);
   assert.deepStrictEqual(leftovers(out), []);
 });
@@ -179,36 +138,6 @@ it("deals build (bad data, or a data file over 1 MB) exits 1 before touching the
     assert.deepStrictEqual(leftovers(out), [], name);
   }
 });
-
-it("deals build (Chromium killed mid-document every time) exits 1 at the PDF step, the previous output intact, no Chromium left", async () => {
-  // A copy of the built 2-deal project (twoDealSite.ts), its published site the previous output: the same sources as
-  // that build, so this one relinks it (no Framework build) and reaches the PDF step in seconds. Its briefings are
-  // taken out of the previous output first, so that every one is rendered (none kept).
-  const {dir: built} = await twoDealCopy;
-  const out = join(built, "dist");
-  const pdfs = readdirSync(join(out, "briefings")).filter((f) => f.endsWith(".pdf"));
-  assert.lengthOf(pdfs, 3, "the fixture's briefings");
-  for (const file of pdfs) await rm(join(out, "briefings", file));
-  const before = await hashTree(out);
-  const run = await runWatched(["build", "--data", "data", "--out", "dist"], {
-    cwd: built,
-    tmp: join(built, "tmp"),
-    env: {TZ: "UTC", LANG: "C", LC_ALL: "C"},
-    // Each browser's main process, once its page is loading (see LOADING): every browser, the retries' too.
-    onBrowser: (_, main, renderers) => loading(renderers) && kill([main]),
-    limit: 280,
-    watchFrom: "build: rendering the PDF briefings"
-  });
-  assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
-  assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
-  assert.include(run.stderr, "retrying once with a new browser");
-  assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
-  assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
-  assert.deepStrictEqual(await hashTree(out), before);
-  assert.deepStrictEqual(leftovers(out, built), []);
-  assert.deepStrictEqual(await browserLeftovers(run), []);
-  // The run's own limit is 280 s; the rest is for the fixture, when this file's run builds it on a busy machine.
-}, 900_000);
 
 it("deals build waits for a running build, repairs what killed builds left, and cleans up when killed", async () => {
   const out = join(project, "out-d");
@@ -250,3 +179,86 @@ it("deals build waits for a running build, repairs what killed builds left, and 
   assert.deepStrictEqual(await hashTree(out), before);
   assert.deepStrictEqual(leftovers(out), []);
 });
+
+// The cases below build in a copy of the built 2-deal project (twoDealSite.ts): its caches are warm (Framework's
+// bundles of node_modules, the site data's memo, the checked files), as in every build after a project's first, so a
+// build there reaches Framework's pages and the loaders (or the relink) without first bundling d3 and Plot again.
+
+it("deals build (a data loader that throws midway) exits 1 naming the loader, the previous output intact", async () => {
+  const {dir: built} = await twoDealCopy;
+  await writeFile(
+    join(built, "docs/data/boom.json.ts"),
+    `process.stdout.write('{"half": ');\nthrow new Error("boom: this loader fails on purpose");\n`
+  );
+  await writeFile(
+    join(built, "docs/boom.md"),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Observable Markdown page, not a template
+    '---\ntitle: Boom\n---\n\n```js\nconst boom = FileAttachment("data/boom.json").json();\n```\n\n${boom}\n'
+  );
+  const out = join(built, "out-a");
+  const before = await previousBuild(out);
+  try {
+    const run = await deals(built, ["build", "--site-only", "--data", "data", "--out", out], BUILD_ENV);
+    assert.strictEqual(run.code, 1);
+    assert.match(
+      run.stderr,
+      /deals build: building the site: observable build failed \(exit 1\); data loader failed: docs\/data\/boom\.json\.ts/
+    );
+    assert.include(run.stderr, "boom: this loader fails on purpose");
+    assert.deepStrictEqual(await hashTree(out), before);
+    assert.deepStrictEqual(leftovers(out, built), []);
+  } finally {
+    // The copy's sources as built again: the cases after this one relink its site.
+    await rm(join(built, "docs/data/boom.json.ts"));
+    await rm(join(built, "docs/boom.md"));
+  }
+}, 900_000); // the rest of the 900 s is for the fixture, when this file's run builds it on a busy machine
+
+it("deals build --out <folder on a full disk> fails at the step that filled it, the previous output intact", async (context) => {
+  // The previous output is the built site, on a disk that holds it and 64 kB more: the build relinks it (the same
+  // sources), and the copy of its pages into the scratch folder beside it fills the disk.
+  const {dir: built} = await twoDealCopy;
+  const mount = join(built, "full");
+  await mkdir(mount);
+  if (!tryMount(mount, "size=64m")) context.skip("cannot mount a tmpfs here (not root?)");
+  const out = join(mount, "site");
+  execFileSync("cp", ["-a", join(built, "dist"), out]);
+  const {blocks, bfree, bsize} = statfsSync(mount);
+  execFileSync("mount", ["-o", `remount,size=${(blocks - bfree) * bsize + 65_536}`, mount]);
+  const before = await hashTree(out);
+  const run = await deals(built, ["build", "--site-only", "--data", "data", "--out", out], BUILD_ENV);
+  assert.strictEqual(run.code, 1);
+  assert.match(run.stderr, /deals build: relinking the site to the new data: /);
+  assert.match(run.stderr, /ENOSPC: no space left on device/);
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out, built), []);
+});
+
+it("deals build (Chromium killed mid-document every time) exits 1 at the PDF step, the previous output intact, no Chromium left", async () => {
+  // A copy of the built 2-deal project (twoDealSite.ts), its published site the previous output: the same sources as
+  // that build, so this one relinks it (no Framework build) and reaches the PDF step in seconds. Its briefings are
+  // taken out of the previous output first, so that every one is rendered (none kept).
+  const {dir: built} = await twoDealCopy;
+  const out = join(built, "dist");
+  const pdfs = readdirSync(join(out, "briefings")).filter((f) => f.endsWith(".pdf"));
+  assert.lengthOf(pdfs, 3, "the fixture's briefings");
+  for (const file of pdfs) await rm(join(out, "briefings", file));
+  const before = await hashTree(out);
+  const run = await runWatched(["build", "--data", "data", "--out", "dist"], {
+    cwd: built,
+    tmp: join(built, "tmp"),
+    env: {TZ: "UTC", LANG: "C", LC_ALL: "C"},
+    // Each browser's main process, once its page is loading (see LOADING): every browser, the retries' too.
+    onBrowser: (_, main, renderers) => loading(renderers) && kill([main]),
+    limit: 280,
+    watchFrom: "build: rendering the PDF briefings"
+  });
+  assert.strictEqual(run.code, 1, run.stderr.slice(-3000));
+  assert.match(run.stderr, /deals build: rendering the PDF briefings: \d+ of \d+ briefings failed:\n/);
+  assert.include(run.stderr, "retrying once with a new browser");
+  assert.include(run.stderr, "not rendered, since the browser failed twice in a row: ");
+  assert.notMatch(run.stderr, /\n\s+at /, "a stack trace");
+  assert.deepStrictEqual(await hashTree(out), before);
+  assert.deepStrictEqual(leftovers(out, built), []);
+  assert.deepStrictEqual(await browserLeftovers(run), []);
+}, 300_000); // the run's own limit is 280 s

@@ -15,7 +15,7 @@ import {existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {withDirLock} from "../setup/dirLock.js";
+import {runToken, withDirLock} from "../setup/dirLock.js";
 import {copyProject, deals, keepDeals, REPO, type Run} from "./project.js";
 
 /** The deals the copy keeps: every page, component and briefing kind is built, with 2 deal pages and 3 briefings. */
@@ -82,18 +82,4 @@ export async function copyTwoDeals(name: string): Promise<TwoDealSite> {
     execFileSync("cp", ["-a", `${dir}/.`, copy]);
     return {dir: copy, runs};
   });
-}
-
-/**
- * Returns what names this test run: its main process (the parent of the worker this file runs in) and when that
- * started (a process id alone is reused).
- */
-function runToken(): string {
-  const ppid = process.ppid;
-  try {
-    const stat = readFileSync(`/proc/${ppid}/stat`, "utf-8");
-    return `${ppid}-${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
-  } catch {
-    return String(ppid);
-  }
 }

@@ -34,3 +34,18 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/**
+ * Returns what names this test run: its main process (the parent of the worker this file runs in) and when that
+ * started (a process id alone is reused). A fixture built once per run (twoDealSite.ts, publishedSite.ts) keeps it in a
+ * token file beside its folder, which tells a later file of the same run that the fixture is there.
+ */
+export function runToken(): string {
+  const ppid = process.ppid;
+  try {
+    const stat = readFileSync(`/proc/${ppid}/stat`, "utf-8");
+    return `${ppid}-${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}`;
+  } catch {
+    return String(ppid);
+  }
+}
