@@ -381,8 +381,8 @@ export const SCENARIO_TABLE: ChartDownload<ScenarioCsvRow> = {
       value: (c) => c.paybackYear
     },
     {
-      header: "Never pays back within the term",
-      meaning: "true when the new money is never paid back within the term; empty without an NPV",
+      header: "Never pays back within the deal",
+      meaning: "true when the new money is never paid back within the deal (before its spend ends); empty without an NPV",
       unit: "",
       value: (c) => (c.npvUsd === null ? null : c.paybackYear === null)
     },
@@ -412,7 +412,7 @@ export const SCENARIO_TABLE: ChartDownload<ScenarioCsvRow> = {
 export function scenarioDownload(columns: readonly ScenarioColumn[]): ChartDownload<ScenarioCsvRow> {
   const drop: string[] = [];
   if (!columns.some((c) => c.npvUsd !== null))
-    drop.push("Cash NPV of the new money (usd)", "Pays back in (year)", "Never pays back within the term");
+    drop.push("Cash NPV of the new money (usd)", "Pays back in (year)", "Never pays back within the deal");
   if (!columns.some((c) => c.npvWithResidualUsd !== null)) drop.push("NPV with the value at term end (usd)");
   if (!columns.some((c) => c.gwYears !== null)) drop.push("GW-years the commitment buys (gw-years)");
   if (!columns.some((c) => c.h100eFp8 !== null)) drop.push("H100-equivalents at the ceiling, 8-bit (count)");
@@ -576,7 +576,7 @@ export const NPV_TABLE: ChartDownload<NpvRow> = {
     },
     {
       header: "Draws that never pay back (fraction)",
-      meaning: "Share of the draws in which the new money never pays back within the term",
+      meaning: "Share of the draws in which the new money never pays back within the deal (before that draw's spend ends)",
       unit: "fraction",
       value: (r) => r.neverShare
     },
@@ -632,7 +632,7 @@ export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
     },
     {
       header: "Deals that pay back (count)",
-      meaning: "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the term",
+      meaning: "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the deal (before its spend ends)",
       unit: "count",
       value: (c) => c.paysBack
     },

@@ -337,7 +337,7 @@ export async function projectCommand(
     const s = rec.ceilingFilled;
     const base = s.baseNpvUsd !== undefined ? `; ${unitText(s.baseNpvUsd, "usd")} at the base values` : "";
     console.log(
-      `  ${`if the lab fills ${capacityName(deal.capacity)}`.padEnd(34)} cash NPV ${unitText(s.npvUsd.value, "usd")}${base} (spend ${unitText(s.revenueUsd, "usd")}, capex ${unitText(s.capexUsd, "usd")}, payback ${s.paybackYear ?? "not within the term"} at the base values)`
+      `  ${`if the lab fills ${capacityName(deal.capacity)}`.padEnd(34)} cash NPV ${unitText(s.npvUsd.value, "usd")}${base} (spend ${unitText(s.revenueUsd, "usd")}, capex ${unitText(s.capexUsd, "usd")}, payback ${s.paybackYear ?? "not within the deal"} at the base values)`
     );
   }
   line("accounting NPV, new money", rec.accountingNpvUsd);

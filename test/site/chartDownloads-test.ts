@@ -241,7 +241,7 @@ it("the scenario and peer tables' files round-trip for every deal, with the site
         assert.strictEqual(row.Scenario, columns[i].scenario === "base" ? "Base case" : columns[i].label);
         if ("Cash NPV of the new money (usd)" in row) {
           assert.strictEqual(Number(row["Cash NPV of the new money (usd)"]), columns[i].npvUsd);
-          assert.strictEqual(row["Never pays back within the term"], String(columns[i].paybackYear === null));
+          assert.strictEqual(row["Never pays back within the deal"], String(columns[i].paybackYear === null));
         }
       });
     }
