@@ -103,17 +103,27 @@ export function Badge(
   );
 }
 
-/** Returns a link to a source: its publisher and date, numbered against the sources appendix in print. */
+/**
+ * Returns a link to a source: its publisher and date, numbered against the sources appendix in print. Where the
+ * number is already printed beside it (a badge of the same source, or a bracket in the sentence), `print` says what
+ * the link adds in print: "unnumbered" keeps the publisher and date without a second number, "none" prints nothing
+ * (a screen-only link); either way the source stays cited (`data-source`), so the briefing's appendix lists it
+ * (s15 critic #20: "[38] … [38]").
+ */
 export function SourceLink(
   id: string,
-  {sources, index}: {sources: Record<string, SourceRef>; index?: Record<string, number>}
+  {
+    sources,
+    index,
+    print = "numbered"
+  }: {sources: Record<string, SourceRef>; index?: Record<string, number>; print?: "numbered" | "unnumbered" | "none"}
 ): HTMLElement {
   const source = sources[id];
   const label = source ? `${source.publisher ?? source.title}, ${date(source.date)}` : id;
-  const number = index?.[id];
+  const number = print === "numbered" ? index?.[id] : undefined;
   return el(
     "span",
-    {class: "source-link", "data-source": id},
+    {class: print === "none" ? "source-link no-print" : "source-link", "data-source": id},
     " — ",
     el("a", {href: source?.url ?? "#", target: "_blank", rel: "noopener noreferrer", title: source?.title ?? id}, label),
     number !== undefined ? el("sup", {class: "print-only source-ref"}, `[${number}]`) : null

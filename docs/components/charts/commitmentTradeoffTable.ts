@@ -29,7 +29,7 @@ const fig = (figure: Figure | null | undefined, text: (f: Figure) => string) =>
   figure ? {text: text(figure), lineage: figure.lineage} : null;
 
 /** Returns the rows for a deal's projection; the text of each cell is constant, its figure computed. */
-export function tradeoffRows(deal: Deal, view: DealView): Row[] {
+export function tradeoffRows(deal: Deal, view: DealView, marginRef = ""): Row[] {
   const {commitment, recycling, capacity} = view;
   const chips = deal.hardware.chips.length;
   // The year of most spend as the cash figures take it (the commitment chart's bars, critic s14 #3), else the
@@ -111,7 +111,7 @@ export function tradeoffRows(deal: Deal, view: DealView): Row[] {
           : "A margin on every GW-year of the term.",
         figure: fig(
           recycling.operatingProfitUsd,
-          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit${operatingProfitBasis(view.recycling)}`
+          (f) => `${figureText(f.value, "usd", f.bound)} of operating profit${operatingProfitBasis(view.recycling, marginRef)}`
         )
       }
     },
@@ -226,7 +226,11 @@ function CellView(cell: Cell, party: string): HTMLElement {
 }
 
 /** Returns the benefits/costs table: one row per topic, a column per party, each cell naming its figure. */
-export function CommitmentTradeoffTable(deal: Deal, view: DealView, {lab, provider}: {lab: string; provider: string}): HTMLElement {
+export function CommitmentTradeoffTable(
+  deal: Deal,
+  view: DealView,
+  {lab, provider, marginRef = ""}: {lab: string; provider: string; marginRef?: string}
+): HTMLElement {
   return el(
     "table",
     {class: "tradeoff-table"},
@@ -238,7 +242,7 @@ export function CommitmentTradeoffTable(deal: Deal, view: DealView, {lab, provid
     el(
       "tbody",
       {},
-      tradeoffRows(deal, view).map((row) =>
+      tradeoffRows(deal, view, marginRef).map((row) =>
         el("tr", {}, el("th", {scope: "row"}, row.topic), CellView(row.lab, lab), CellView(row.provider, provider))
       )
     )

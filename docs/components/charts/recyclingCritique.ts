@@ -27,15 +27,32 @@ export function paysBackWithinDeal(r: Pick<DealRecycling, "flows" | "newMoneyExp
 }
 
 /**
+ * The site-wide source number of the provider's reported margin (assumption `margin-<provider>`), " [12]", to print
+ * after it; "" when the data numbers no source for it. A company-sourced figure in a sentence carries its number like
+ * a badge does (s16: "(it reports 35%)" had none).
+ */
+export function marginRef(
+  data: {assumptions: readonly {id: string; source: string}[]; sourceNumbers?: Record<string, number>},
+  r: Pick<DealRecycling, "margin">
+): string {
+  const source = data.assumptions.find((a) => a.id === r.margin.id)?.source;
+  const n = source ? data.sourceNumbers?.[source] : undefined;
+  return n !== undefined ? ` [${n}]` : "";
+}
+
+/**
  * The words after a median operating profit: that it is the median, and the margin the flows imply beside the profit
  * it is the margin of, the base case's (the implied margin is computed at the base values), so a reader who divides one
  * by the revenue gets the other (critic s9 H2: "$24.4B, a margin of about 31%" paired a median with a base margin).
  */
-export function operatingProfitBasis(r: Pick<DealRecycling, "impliedMargin" | "margin" | "baseCase" | "operatingProfitUsd">): string {
+export function operatingProfitBasis(
+  r: Pick<DealRecycling, "impliedMargin" | "margin" | "baseCase" | "operatingProfitUsd">,
+  marginRef = ""
+): string {
   const base = r.baseCase?.operatingProfitUsd ?? null;
   const median = r.baseCase ? " (the median of the draws)" : "";
   if (r.impliedMargin === null) return median;
-  const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${inputText(r.margin.value, "fraction")})`;
+  const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${inputText(r.margin.value, "fraction")}${marginRef})`;
   return base !== null && r.operatingProfitUsd && Math.abs(base - r.operatingProfitUsd.value) > 1e-6 * Math.abs(base)
     ? `${median}; at every assumption's base value it is ${usd(base)}, ${margin}`
     : `, ${margin}`;
@@ -44,7 +61,7 @@ export function operatingProfitBasis(r: Pick<DealRecycling, "impliedMargin" | "m
 /** Returns the critique's claims for a deal, each with the figure it rests on; claims whose figure is missing are left out. */
 export function critiqueClaims(
   r: DealRecycling,
-  {investor, provider, discountRate}: {investor: string; provider: string; discountRate: number}
+  {investor, provider, discountRate, marginRef = ""}: {investor: string; provider: string; discountRate: number; marginRef?: string}
 ): {critique: Claim[]; counter: Claim[]} {
   const critique: Claim[] = [];
   const counter: Claim[] = [];
@@ -71,7 +88,7 @@ export function critiqueClaims(
     critique.push({
       argument:
         "Revenue is not profit, and profit is not cash: only the provider's margin comes back, and the provider must first build the capacity, years after the money went out.",
-      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${operatingProfitBasis(r)}, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${operatingProfitBasis(r, marginRef)}, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
       lineage: r.npvUsd.lineage
     });
   if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)
@@ -115,7 +132,7 @@ function ClaimList(claims: readonly Claim[]): HTMLElement {
 /** Returns the critique and counter-arguments side by side, with the payback's P10–P90 when known. */
 export function RecyclingCritique(
   r: DealRecycling,
-  options: {investor: string; provider: string; discountRate: number; payback?: FigureSpread | null}
+  options: {investor: string; provider: string; discountRate: number; marginRef?: string; payback?: FigureSpread | null}
 ): HTMLElement {
   const {critique, counter} = critiqueClaims(r, options);
   const {payback} = options;

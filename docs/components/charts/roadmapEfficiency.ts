@@ -1,6 +1,6 @@
 /**
- * Chip generations compared: performance per watt against availability date for every chip in the data, one line
- * per chip line (log scale, labelled dots), and performance per dollar-hour for the chips with a public price.
+ * Chip generations compared: performance per watt against availability date for every chip in the data, each chip
+ * joined to its predecessor (log scale, labelled dots), and performance per dollar-hour for the chips with a public price.
  */
 
 import {type ChipLineEfficiency, PRICE_CLASS_WORDS} from "../../lib/core.js";
@@ -28,7 +28,9 @@ export interface EfficiencyRow {
   suspect: boolean;
   /** The status of the IT power per chip the point divides by (most are estimates). */
   itKwStatus: string;
-  /** The previous generation's short name (the core's predecessor: same line, earlier date, same packaging); null for a line's first. */
+  /** The previous generation's id (the core's predecessor: same line, earlier date, same packaging); null for a line's first. */
+  predecessor: string | null;
+  /** The previous generation's short name; null for a line's first. */
   predecessorName: string | null;
   /** Dense BF16 per chip ÷ the predecessor's; null for a line's first. */
   computeRatio: number | null;
@@ -50,6 +52,7 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       inDeal: dealChips.includes(c.id),
       suspect: c.gainPerWatt !== null && c.gainPerWatt < 1,
       itKwStatus: c.itKwStatus,
+      predecessor: c.predecessor ?? null,
       predecessorName: c.predecessor ? shortChipName(g.chips.find((p) => p.id === c.predecessor)?.name ?? c.predecessor) : null,
       computeRatio: c.computeRatio ?? null,
       powerRatio: c.powerRatio ?? null
@@ -59,7 +62,32 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
 
 const FONT = 11;
 
-/** Returns the performance-per-watt chart: labelled dots joined by line, log y. */
+/** A segment from a chip's predecessor to the chip: where it was, where it went. */
+export interface GenerationStep {
+  line: string;
+  from: string;
+  to: string;
+  x1: Date;
+  y1: number;
+  x2: Date;
+  y2: number;
+}
+
+/**
+ * The chart's segments: one from each chip's predecessor (the core's, as the text compares them) to the chip, so a
+ * line joins generations, never two chips of one date (s15 critic #5: one line through a vendor's chips in date order
+ * drew HGX B200 → GB200 NVL72 as a vertical step the text no longer makes). A chip whose predecessor is not among the
+ * rows starts a segment nowhere.
+ */
+export function generationSteps(rows: readonly EfficiencyRow[]): GenerationStep[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows.flatMap((r) => {
+    const p = r.predecessor ? byId.get(r.predecessor) : undefined;
+    return p ? [{line: r.line, from: p.id, to: r.id, x1: p.date, y1: p.perWatt, x2: r.date, y2: r.perWatt}] : [];
+  });
+}
+
+/** Returns the performance-per-watt chart: labelled dots, each joined to its predecessor ({@link generationSteps}), log y. */
 export function RoadmapEfficiency(
   rows: readonly EfficiencyRow[],
   {width: w, print}: {width: number; print?: boolean}
@@ -92,13 +120,13 @@ export function RoadmapEfficiency(
     },
     color: {domain: lines.map((l) => LINE_LABELS[l] ?? l), range: lines.map((l) => LINE_COLORS[l] ?? "currentColor"), legend: true}
   };
-  const sorted = [...rows].sort((a, b) => +a.date - +b.date);
   const base = [
-    Plot.line(sorted, {
-      x: "date",
-      y: "perWatt",
-      z: "line",
-      stroke: (d: EfficiencyRow) => LINE_LABELS[d.line] ?? d.line,
+    Plot.link(generationSteps(rows), {
+      x1: "x1",
+      y1: "y1",
+      x2: "x2",
+      y2: "y2",
+      stroke: (d: GenerationStep) => LINE_LABELS[d.line] ?? d.line,
       strokeWidth: 1.5,
       strokeOpacity: 0.8
     }),

@@ -21,6 +21,7 @@ import {commitmentBands, companyName, type DealView, dealOf, dealView, isCustom}
 import {CommitmentSpendChart} from "../charts/commitmentSpendChart.js";
 import {CommitmentTradeoffTable} from "../charts/commitmentTradeoffTable.js";
 import {sectionWidth} from "../charts/fleetColors.js";
+import {marginRef} from "../charts/recyclingCritique.js";
 import {radioInput} from "../choice.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
@@ -388,7 +389,12 @@ export function CommitmentSection(context: SectionContext): HTMLElement {
     el("h3", {}, "What the commitment gives and costs each side"),
     el("p", {}, "The founding article's five effects of a commitment, each tied to the figure it rests on."),
     later(
-      () => el("div", {class: "table-scroll", tabindex: "0"}, CommitmentTradeoffTable(deal, view, {lab, provider})),
+      () =>
+        el(
+          "div",
+          {class: "table-scroll", tabindex: "0"},
+          CommitmentTradeoffTable(deal, view, {lab, provider, marginRef: marginRef(context.data, view.recycling)})
+        ),
       1270,
       510,
       "tradeoffs"

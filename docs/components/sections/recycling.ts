@@ -449,6 +449,24 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
   return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${labShare}`;
 }
 
+/**
+ * Returns the provider-side exposure paragraph (null without an exposure): the sentence, which prints each source's
+ * number in its bracket, and a link to each source on screen only, so print gives each number once (s15 critic #20:
+ * "(estimate [107]) … — Belcourt, 29 Apr 2026[107]"); the links keep the sources cited for the briefing's appendix.
+ */
+export function ProviderExposureParagraph(context: Pick<SectionContext, "data">, row: ProviderExposure | null): HTMLElement | null {
+  const sentence = providerExposureSentence(context, row);
+  if (!sentence || !row) return null;
+  const links = {sources: context.data.sourcesById, index: context.data.sourceNumbers, print: "none" as const};
+  return el(
+    "p",
+    {class: "recycling-exposure"},
+    sentence,
+    SourceLink(row.backlogSource, links),
+    row.labShareSource ? SourceLink(row.labShareSource, links) : null
+  );
+}
+
 /** "AWS's", "Microsoft's": the possessive of a company name. */
 const possessive = (name: string) => `${name}'s`;
 
@@ -534,7 +552,7 @@ function range(spread: FigureSpread | undefined, format: (x: number) => string):
 /** Returns the recycling section for one deal. */
 export async function RecyclingSection(context: SectionContext): Promise<HTMLElement> {
   const loaded = await charts();
-  const {critiqueClaims, RecyclingCritique, RecyclingEquityChart, RecyclingSankey, recyclingGraph} = loaded;
+  const {critiqueClaims, marginRef, RecyclingCritique, RecyclingEquityChart, RecyclingSankey, recyclingGraph} = loaded;
   const deal = dealOf(context);
   const view = dealView(context);
   const r = view.recycling;
@@ -567,7 +585,6 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
   const exposures: LabExposure[] = context.data.labExposures ?? labExposure(context.data);
   const exposure = exposures.find((d) => d.lab === deal.lab);
   const providerRow = providerExposure(context.data, deal.id);
-  const providerSide = providerExposureSentence(context, providerRow);
   // The charts' findings and source line, from the same figures the cards show.
   const source = chartSourceLine(context.data, {
     inputs: [r.investmentFirmUsd, r.commitmentUsd, r.operatingProfitUsd, r.npvUsd].flatMap((f) => f?.lineage.inputs ?? [])
@@ -656,6 +673,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             investor: investorNames(context, {group: true}),
             provider,
             discountRate: rate,
+            marginRef: marginRef(context.data, r),
             payback: uncertainty?.["recycling.paybackYear"]
           })
         ]
@@ -684,18 +702,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             ` Only the deals in this data are counted; a commitment ${lab} made elsewhere would add to the sum.`
         )
       : null,
-    providerSide && providerRow
-      ? el(
-          "p",
-          {class: "recycling-exposure"},
-          providerSide,
-          // The sources, linked and numbered against the briefing's appendix like every other citation.
-          SourceLink(providerRow.backlogSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers}),
-          providerRow.labShareSource
-            ? SourceLink(providerRow.labShareSource, {sources: context.data.sourcesById, index: context.data.sourceNumbers})
-            : null
-        )
-      : null,
+    ProviderExposureParagraph(context, providerRow),
     el(
       "div",
       {class: "commitment-kpis"},
@@ -831,7 +838,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           `the lab's spend − running costs − depreciation (no capex)`,
           r.baseCase?.operatingProfitUsd != null ? `median of the draws; ${usd(r.baseCase.operatingProfitUsd)} at the base values` : "",
           r.impliedMargin !== null
-            ? `at the base values ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend, the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}, a check that sets no figure here`
+            ? `at the base values ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend, the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}${marginRef(context.data, r)}, a check that sets no figure here`
             : "",
           r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)

@@ -314,7 +314,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
         el(
           "figcaption",
           {},
-          "Each dot is a chip generation at its availability date; lines join a vendor's generations; bold dots with a dark ring are this deal's chips. Log scale.",
+          "Each dot is a chip generation at its availability date; a line joins each chip to the earlier one the text compares it with; bold dots with a dark ring are this deal's chips. Log scale.",
           suspectCaption(rows)
         )
       ),

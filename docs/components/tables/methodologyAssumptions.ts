@@ -66,7 +66,7 @@ export function MethodologyAssumptionsTable(
               el("div", {}, el("span", {class: "muted"}, "high "), inputText(a.high, a.unit)),
               el("div", {class: "methodology-range-meta"}, `${unitWords(a.unit)} · ${a.distribution}`)
             ),
-            el("td", {}, Badge(a, {sources, index}), SourceLink(a.source, {sources, index}))
+            el("td", {}, Badge(a, {sources, index}), SourceLink(a.source, {sources, index, print: "unnumbered"}))
           )
         )
       )

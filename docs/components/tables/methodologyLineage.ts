@@ -24,7 +24,8 @@ function InputItem(
       ? el("span", {class: "muted"}, ` (range ${dataUnitText(input.low, input.unit)} to ${dataUnitText(input.high, input.unit)})`)
       : null,
     Badge({status: input.status, source: input.source, asOf: input.asOf}, links),
-    SourceLink(input.source, links)
+    // The badge prints the number; the link adds the publisher and date, not the number again.
+    SourceLink(input.source, {...links, print: "unnumbered"})
   );
 }
 
