@@ -193,3 +193,17 @@ export function StatusLegend(): HTMLElement {
     )
   );
 }
+
+/**
+ * The site-wide source number of the provider's reported margin (assumption `margin-<provider>`), " [12]", to print
+ * after it; "" when the data numbers no source for it. A company-sourced figure in a sentence carries its number like
+ * a badge does (s16: "(it reports 35%)" had none).
+ */
+export function marginRef(
+  data: {assumptions: readonly {id: string; source: string}[]; sourceNumbers?: Record<string, number>},
+  r: {margin: {id: string}}
+): string {
+  const source = data.assumptions.find((a) => a.id === r.margin.id)?.source;
+  const n = source ? data.sourceNumbers?.[source] : undefined;
+  return n !== undefined ? ` [${n}]` : "";
+}

@@ -55,7 +55,7 @@ it("the assumptions table gives each assumption's source number once: the badge'
   }
 });
 
-it("the provider's reported margin carries its source number wherever a sentence prints it: the critique and the trade-off table", async () => {
+it("the provider's reported margin carries its source number wherever a sentence prints it: the critique, the trade-off table and the Scope", async () => {
   const {critiqueClaims, marginRef} = await import("../../docs/components/charts/recyclingCritique.js");
   const {tradeoffRows} = await import("../../docs/components/charts/commitmentTradeoffTable.js");
   const {projectDeal} = await import("../../src/core/index.js");
@@ -76,6 +76,9 @@ it("the provider's reported margin carries its source number wherever a sentence
     const rows = tradeoffRows(deal, p as never, marginRef(data, r));
     const profit = rows.map((row) => row.provider.figure?.text ?? "").find((t) => t.includes("it reports"));
     assert.include(profit, ` [${n}])`, `${deal.id}: ${profit}`);
+    // The Scope sentence's margin clause: "against the provider's reported 35.4% [12] (a check, …)".
+    const {impliedMarginClause} = await import("../../docs/components/sections/recycling.js");
+    assert.match(impliedMarginClause(r, marginRef(data, r)), new RegExp(`reported −?[\\d.]+% \\[${n}\\] \\(a check`), deal.id);
     checked++;
   }
   assert.isAtLeast(checked, 7);

@@ -26,19 +26,7 @@ export function paysBackWithinDeal(r: Pick<DealRecycling, "flows" | "newMoneyExp
   return r.flows.length > 0 && r.newMoneyExpectedUsd.value > 0 && r.paybackYear !== null && r.npvUsd !== null && r.npvUsd.value >= 0;
 }
 
-/**
- * The site-wide source number of the provider's reported margin (assumption `margin-<provider>`), " [12]", to print
- * after it; "" when the data numbers no source for it. A company-sourced figure in a sentence carries its number like
- * a badge does (s16: "(it reports 35%)" had none).
- */
-export function marginRef(
-  data: {assumptions: readonly {id: string; source: string}[]; sourceNumbers?: Record<string, number>},
-  r: Pick<DealRecycling, "margin">
-): string {
-  const source = data.assumptions.find((a) => a.id === r.margin.id)?.source;
-  const n = source ? data.sourceNumbers?.[source] : undefined;
-  return n !== undefined ? ` [${n}]` : "";
-}
+export {marginRef} from "../provenance.js";
 
 /**
  * The words after a median operating profit: that it is the median, and the margin the flows imply beside the profit

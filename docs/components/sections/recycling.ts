@@ -34,7 +34,7 @@ import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
 import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
-import {NamedDerivedBadge, SourceLink} from "../provenance.js";
+import {marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
@@ -343,10 +343,11 @@ export function otherReturnsClause(context: Pick<SectionContext, "data" | "dealI
  * every provider; the flows imply about 39%, against its reported 41.5%, a check, not an input)"; "" without flows.
  */
 export function impliedMarginClause(
-  r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">
+  r: Pick<DealRecycling, "impliedMargin" | "margin" | "cashOpexPerGwYearUsd" | "facilityLeaseYears">,
+  ref = ""
 ): string {
   if (r.impliedMargin === null || r.cashOpexPerGwYearUsd === null) return "";
-  return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")} (a check, not an input to the cash)`;
+  return `cash running costs of ${derivedText({value: r.cashOpexPerGwYearUsd, unit: "usd", bound: "about"})} per GW-year (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}: the same per GW for every provider that ${r.facilityLeaseYears !== null ? "leases" : "owns"} its data centres), so the flows imply a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})}, against the provider's reported ${inputText(r.margin.value, "fraction")}${ref} (a check, not an input to the cash)`;
 }
 
 /**
@@ -369,7 +370,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
       ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r)}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r, marginRef(context.data, r))}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
   const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
   const book =
