@@ -632,7 +632,8 @@ export const MARKET_SCENARIOS: ChartDownload<MarketScenarioCsvRow> = {
     },
     {
       header: "Deals that pay back (count)",
-      meaning: "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the deal (before its spend ends)",
+      meaning:
+        "Of the deals priced, those whose cumulative cash on the new money turns positive for good within the deal (before its spend ends)",
       unit: "count",
       value: (c) => c.paysBack
     },
