@@ -43,6 +43,7 @@ export * from "./options/blackScholes.js";
 export * from "./options/monteCarloCall.js";
 export * from "./options/normalCdf.js";
 export * from "./options/optionQuestions.js";
+export * from "./options/optionWords.js";
 export * from "./options/valueChipOption.js";
 export * from "./paper.js";
 export * from "./project/projectDeal.js";

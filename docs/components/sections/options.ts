@@ -12,7 +12,11 @@ import {
   type DealProjection,
   type DealProjector,
   type Figure,
+  isNilOptionValue,
+  OPTION_NIL_SHARE,
   OPTION_VALUATION_DATE,
+  optionNilText,
+  optionValueText,
   prepareDealProjector,
   unvaluedReason
 } from "../../lib/core.js";
@@ -21,7 +25,7 @@ import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {OptionsHeatmap} from "../charts/optionsHeatmap.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {date, pct, plusMinus, ratioNumber, sig, usd} from "../format.js";
+import {date, modelUsd, pct, plusMinus, ratioNumber, sig, usd} from "../format.js";
 import {Badge, NamedDerivedBadge} from "../provenance.js";
 import {OptionsQuestionsTable} from "../tables/optionsQuestions.js";
 import type {Section, SectionContext} from "./types.js";
@@ -79,7 +83,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
     Kpi(
       "options.valuePerGwYear",
       "Option value",
-      `${usd(value.value)}`,
+      modelUsd(value.value),
       value.lineage,
       `per GW-year of optioned capacity (closed form): ${pct(value.value / strike)} of the ${usd(strike)} price of a GW-year on the next generation`
     ),
@@ -93,7 +97,7 @@ function OptionsKpis(options: DealOptions): HTMLElement {
     Kpi(
       "options.costOfWaiting",
       "Cost of waiting a year",
-      usd(waiting),
+      modelUsd(waiting),
       value.lineage,
       waiting >= 0
         ? "per GW-year: value lost by exercising a year later, both in today's dollars (erosion outweighs the extra time value)"
@@ -102,9 +106,9 @@ function OptionsKpis(options: DealOptions): HTMLElement {
     Kpi(
       "options.intrinsicValue",
       "Value with no uncertainty",
-      usd(intrinsic),
+      modelUsd(intrinsic),
       value.lineage,
-      `per GW-year at σ = 0; uncertainty adds ${usd(value.value - intrinsic)} of time value`
+      `per GW-year at σ = 0; uncertainty adds ${modelUsd(value.value - intrinsic)} of time value`
     )
   );
 }
@@ -206,15 +210,15 @@ function OptionsLede(deal: Deal, options: DealOptions): HTMLElement {
   return el(
     "p",
     {class: "options-lede"},
-    `${deal.name}: with the inputs below, the right to take one GW-year of capacity on the future generation at ${usd(item.strike)}, its price on the next generation's path, is worth about ${usd(item.value / perGwYear)}, ${pct(item.value / perGwYear / item.strike)} of that price, ${sig(item.years)} years before it can be exercised. `,
+    `${deal.name}: with the inputs below, the right to take one GW-year of capacity on the future generation at ${usd(item.strike)}, its price on the next generation's path, is worth ${optionValueText(item.value / perGwYear, item.strike)}, ${pct(item.value / perGwYear / item.strike)} of that price, ${sig(item.years)} years before it can be exercised. `,
     waiting >= 0
-      ? `Waiting a year before exercising would cost ${usd(waiting)} of it: the generation's value erodes faster than extra time adds.`
-      : `Waiting a year would add ${usd(-waiting)}: extra time adds more than the generation's value erodes.`
+      ? `Waiting a year before exercising would cost ${modelUsd(waiting)} of it: the generation's value erodes faster than extra time adds.`
+      : `Waiting a year would add ${modelUsd(-waiting)}: extra time adds more than the generation's value erodes.`
   );
 }
 
 /** Returns the sentence under the heat map: how to read it, and how the value moves with time at today's σ. */
-function HeatmapNote(item: ChipOptionValue): string {
+export function HeatmapNote(item: ChipOptionValue): string {
   const perGwYear = item.gw * item.yearsOfUse || 1;
   const nearest = item.grid.reduce(
     (best, d) => (Math.abs(d.volatility - item.volatility) < Math.abs(best.volatility - item.volatility) ? d : best),
@@ -224,7 +228,7 @@ function HeatmapNote(item: ChipOptionValue): string {
   const first = row[0];
   const last = row[row.length - 1];
   const trend = last.value < first.value ? "falls" : "rises";
-  return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the ring marks today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years. At σ ${pct(nearest.volatility)} the value ${trend} from ${usd(first.value / perGwYear)} with ${sig(first.years)} years to go to ${usd(last.value / perGwYear)} at ${sig(last.years)} years: erosion runs at ${pct(item.erosion)} a year against a ${pct(item.rate)} discount rate.`;
+  return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the framed cell is today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years, worth ${optionValueText(item.value / perGwYear, item.strike)}; “≈$0” marks a value under ${pct(OPTION_NIL_SHARE)} of the ${usd(item.strike)} price. At σ ${pct(nearest.volatility)} the value ${trend} from ${optionValueText(first.value / perGwYear, item.strike)} with ${sig(first.years)} years to go to ${optionValueText(last.value / perGwYear, item.strike)} at ${sig(last.years)} years: erosion runs at ${pct(item.erosion)} a year against a ${pct(item.rate)} discount rate.`;
 }
 
 /**
@@ -352,10 +356,15 @@ function moreHolders(named: readonly string[], count: number | undefined): strin
   return more > 0 ? `, and ${more} more` : "";
 }
 
-/** Returns the heat map's finding: how far the value per GW-year moves across the grid of volatilities and horizons. */
-function heatmapFinding(item: {
+/**
+ * Returns the heat map's finding: how far the value per GW-year moves across the grid of volatilities and horizons,
+ * each end in its own units ("about $5.57B"), a low end under 0.1% of the strike as "next to nothing (under $17.6M,
+ * 0.1% of its $17.6B price)" rather than "$0.352".
+ */
+export function heatmapFinding(item: {
   gw: number;
   yearsOfUse: number;
+  strike: number;
   grid: readonly {value: number; volatility: number; years: number}[];
 }): string {
   const perGwYear = item.gw * item.yearsOfUse || 1;
@@ -363,5 +372,8 @@ function heatmapFinding(item: {
   const [low, high] = extent((d) => d.value / perGwYear);
   const [σ0, σ1] = extent((d) => d.volatility);
   const [t0, t1] = extent((d) => d.years);
-  return `The option is worth ${usd(low)} to ${usd(high)} per GW-year across volatilities of ${pct(σ0)}–${pct(σ1)} and ${sig(t0)}–${sig(t1)} years to exercise`;
+  const lowText = isNilOptionValue(low, item.strike)
+    ? `next to nothing (${optionNilText(item.strike)})`
+    : optionValueText(low, item.strike);
+  return `The option is worth from ${lowText} to ${optionValueText(high, item.strike)} per GW-year across volatilities of ${pct(σ0)}–${pct(σ1)} and ${sig(t0)}–${sig(t1)} years to exercise`;
 }
