@@ -1,6 +1,6 @@
 /** A deal at a glance: parties, headline money, compute and capacity, each with its provenance. */
 import type {Deal, Source} from "../lib/core.js";
-import {capacityLabel, dealStageText, headlineTerms, termStatus} from "../lib/core.js";
+import {capacityLabel, dealStageText, firmWord, headlineTerms, termStatus} from "../lib/core.js";
 import {el} from "./dom.js";
 import {date, figureText, moneyTermText} from "./format.js";
 import {Badge, DerivedBadge} from "./provenance.js";
@@ -50,7 +50,7 @@ export function DealCard(deal: Deal, options: DealCardOptions): HTMLElement {
         Badge(terms.latest.tranche.amount, {sources, index, key: `${deal.id}.tranches.${terms.latest.tranche.id}.amount`})
       )
     ]);
-  rows.push(["Invested, firm", MoneyTerm(terms.firm, options, `${deal.id}.investment.firm`)]);
+  rows.push([`Invested, ${firmWord([terms.firm?.bound])}`, MoneyTerm(terms.firm, options, `${deal.id}.investment.firm`)]);
   if (terms.contingent) {
     rows.push(["More if conditions met", MoneyTerm(terms.contingent, options)]);
     rows.push(["In all, if every condition is met", MoneyTerm(terms.max, options, `${deal.id}.investment.max`)]);

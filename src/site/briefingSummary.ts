@@ -6,6 +6,7 @@
  * relies on no longer holds, the summary is stale: the briefing prints the generic template (whose call is computed
  * from the same conditions) instead, and `deals check` reports the failing line.
  */
+import {firmWord} from "../core/format/firmWord.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {type FigureValue, formatFigure, MISSING_TEXT, resolvePlaceholders} from "./placeholders.js";
 import {applyDirectives, type FailedCondition} from "./summaryConditions.js";
@@ -140,7 +141,7 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.terms.firm",
     {
       keepMissing: true,
-      ceilingLabel: "Invested, committed",
+      ceilingLabel: `Invested, ${firmWord(["up-to"])}`,
       suffix: (f, get) => (get("deal.econ.investor-group").kind === "text" ? `(${f("deal.investors")} together)` : "")
     }
   ],

@@ -12,6 +12,7 @@ import {
   drawShareText,
   type Figure,
   type FigureSpread,
+  firmWord,
   heldMarginText,
   itRenewalText,
   type LabExposure,
@@ -124,6 +125,15 @@ export function newMoneyScope(expected: number, max: {value: number; bound?: Bou
   if (max.value > expected * 1.000001)
     return `${usd(expected)} expected (contingent tranches at their probability; up to ${usd(max.value)} if every one is paid)`;
   return max.bound === "up-to" ? `up to ${usd(expected)}, counted at that ceiling` : bounded(expected, max.bound, usd);
+}
+
+/**
+ * The investment card's new money, by the Scope's rule ({@link newMoneyScope}) in fewer words: "$15B expected (up to
+ * $25B)" where a contingent tranche lifts the ceiling, else the money with its own bound, "up to $5B" (critic s16 #3:
+ * the card printed "$5B expected" beside the Scope's "up to $5B, counted at that ceiling").
+ */
+export function newMoneyCard(expected: number, max: {value: number; bound?: Bound}): string {
+  return max.value > expected * 1.000001 ? `${usd(expected)} expected (up to ${usd(max.value)})` : bounded(expected, max.bound, usd);
 }
 
 /**
@@ -712,13 +722,13 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         : Kpi(
             // With investors outside the provider's group beside it, the cash analysis counts the group's money only.
             // "Up to" and "firm" do not go together: money promised up to a sum is committed (the key box says the same).
-            `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${r.investmentFirmUsd.bound === "up-to" ? "committed" : "firm"}`,
+            `${r.otherInvestorsFirmUsd.value > 0 ? `Invested by ${investorNames(context, {group: true})}` : "Invested"}, ${firmWord([r.investmentFirmUsd.bound])}`,
             r.investmentFirmUsd,
             "usd",
             "recycling.investmentFirmUsd",
             [
               `expected with contingent tranches: ${derivedText({...r.investmentExpectedUsd, unit: "usd"})}`,
-              `new money (this deal): ${usd(r.newMoneyExpectedUsd.value)} expected${r.newMoneyMaxUsd.value > r.newMoneyExpectedUsd.value * 1.000001 ? ` (up to ${usd(r.newMoneyMaxUsd.value)})` : ""}`,
+              `new money (this deal): ${newMoneyCard(r.newMoneyExpectedUsd.value, r.newMoneyMaxUsd)}`,
               view.assumptions["credit-share"] > 0 && r.investmentToCommitmentNewAtCost
                 ? `${pct(view.assumptions["credit-share"])} paid in credits, counted at their cost to ${provider}: new money at cost is ${pct(r.investmentToCommitmentNewAtCost.value)} of the commitment`
                 : "",

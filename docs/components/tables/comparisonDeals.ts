@@ -1,6 +1,6 @@
 /** Every deal side by side on normalized metrics: a sortable table whose first column stays put on a phone. */
 import type {DealComparison, Figure} from "../../lib/core.js";
-import {DEAL_STAGE_WORDS} from "../../lib/core.js";
+import {DEAL_STAGE_WORDS, firmWord} from "../../lib/core.js";
 import type {ChartColumn, ChartDownload} from "../chartDownloads.js";
 import {shortChipName} from "../charts/fleetColors.js";
 import {el} from "../dom.js";
@@ -188,7 +188,7 @@ export function ComparisonDealsTable(
         ),
       csv: CSV.name
     },
-    figureColumn("investmentFirmUsd", "$ invested, firm"),
+    figureColumn("investmentFirmUsd", `$ invested, ${firmWord(rows.map((r) => r.investmentFirmUsd.bound))}`),
     figureColumn("investmentMaxUsd", "$ invested, max"),
     figureColumn("commitmentUsd", "$ committed"),
     figureColumn("years", "Years"),

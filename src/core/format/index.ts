@@ -6,6 +6,7 @@ export * from "./dates.js";
 export * from "./drawShares.js";
 export * from "./figureRuns.js";
 export * from "./figureWords.js";
+export * from "./firmWord.js";
 export * from "./history.js";
 export * from "./money.js";
 export * from "./numbers.js";
