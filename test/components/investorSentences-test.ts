@@ -152,7 +152,7 @@ it("leaseClause and otherReturnsClause read right for every deal: only a lessee'
   // 1.4 × 4.5 × (0.1548 × 4.8684 + 0.5 × 5.3349 + 0.3452 × 5.7590) = 6.3 × 5.4092 = $34.1B still owed.
   assert.strictEqual(
     oracle,
-    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash running cost each year, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, $34.1B (each later year's rent discounted at the NPV's rate)"
+    "Oracle leases the data centres it serves from, on leases of about 15 years by its filings, so its capex is the IT alone and its rent is a cash running cost each year, and the rent it still owes on them when the term ends (at $1.4B per GW-year) is charged that year at its value then, about $34.1B (each later year's rent discounted at the NPV's rate)"
   );
   assert.strictEqual(
     otherReturnsClause({data: dataset, dealId: "microsoft-openai"} as unknown as Parameters<typeof otherReturnsClause>[0]),

@@ -4,7 +4,7 @@
  */
 import type {DealRecycling, Figure, FigureSpread} from "../../lib/core.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, inputText, type Precision, pct, times, usd} from "../format.js";
+import {bounded, derivedText, inputText, modelUsd, type Precision, pct, times, usd} from "../format.js";
 import {DerivedBadge} from "../provenance.js";
 
 interface Claim {
@@ -42,7 +42,7 @@ export function operatingProfitBasis(
   if (r.impliedMargin === null) return median;
   const margin = `a margin of ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} after its running costs and depreciation (it reports ${inputText(r.margin.value, "fraction")}${marginRef})`;
   return base !== null && r.operatingProfitUsd && Math.abs(base - r.operatingProfitUsd.value) > 1e-6 * Math.abs(base)
-    ? `${median}; at every assumption's base value it is ${usd(base)}, ${margin}`
+    ? `${median}; at every assumption's base value it is ${modelUsd(base)}, ${margin}`
     : `, ${margin}`;
 }
 
@@ -76,7 +76,7 @@ export function critiqueClaims(
     critique.push({
       argument:
         "Revenue is not profit, and profit is not cash: only the provider's margin comes back, and the provider must first build the capacity, years after the money went out.",
-      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${operatingProfitBasis(r, marginRef)}, but it must spend ${usd(r.capexUsd.value)} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
+      evidence: `${provider}'s operating profit on the spend is ${said(r.operatingProfitUsd, usd)}${operatingProfitBasis(r, marginRef)}, but it must spend ${derivedText({...r.capexUsd, unit: "usd"})} of capex to deliver it; ${r.newMoneyExpectedUsd.value > 0 ? `against ${usd(r.newMoneyExpectedUsd.value)} of new money, discounted` : "with no new money put in, its cash on the commitment, discounted"} at ${pct(discountRate)} to 1 January ${r.valuationYear}, ${r.newMoneyExpectedUsd.value > 0 ? "the cash is worth" : "is worth"} ${said(r.npvUsd, usd)}.`,
       lineage: r.npvUsd.lineage
     });
   if (r.revenuePerDollarInvested && r.investmentToCommitmentFirm)

@@ -5,6 +5,7 @@
  */
 
 import {
+  type Bound,
   capacityCostByYear,
   capacityName,
   cashSpendByYear,
@@ -25,7 +26,7 @@ import {marginRef} from "../charts/recyclingCritique.js";
 import {radioInput} from "../choice.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, derivedText, figureText, gw, pct, sig, theFigure, unitText, usd} from "../format.js";
+import {bounded, derivedText, figureText, gw, modelUsd, pct, sig, theFigure, unitText, usd} from "../format.js";
 import {Badge, FigureValue, NamedDerivedBadge} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -215,10 +216,11 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
     // calendar year's own capacity.
     const modelGwYears = v.recycling?.deliveredGwYears?.value;
     const delivered = modelGwYears ? modelGwYears * c.costPerGwYear.contract.value : rows.reduce((s, d) => s + d.capacityCostUsd, 0);
+    const deliveredText = deliveredCostText(delivered, c.costPerGwYear.contract);
     const committed = bounded(c.totalUsd.value, c.totalUsd.bound, usd);
     const span = rows.length ? `${rows[0].year}–${rows[rows.length - 1].year}` : "";
     const finding = hasCapacity
-      ? `At the contract price the capacity delivered over the term would cost ${usd(delivered)}, against a commitment of ${committed}`
+      ? `At the contract price the capacity delivered over the term would cost ${deliveredText}, against a commitment of ${committed}`
       : `${capitalize(committed)} committed for ${c.years.words ?? `${sig(c.years.value)} years`}${shown === "cash" && span ? `, spent ${span} in the cash figures` : ""}`;
     // What the bars are: the cash figures' spend, and where the commitment's even spread differs from it, by how much.
     const spread = c.perYear;
@@ -242,7 +244,7 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
             el(
               "p",
               {class: "commitment-note"},
-              `Over the term the capacity delivered would cost ${usd(delivered)} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
+              `Over the term the capacity delivered would cost ${deliveredText} at ${usd(c.costPerGwYear.contract.value)} per GW-year; the commitment is ${bounded(c.totalUsd.value, c.totalUsd.bound, usd)}. ` +
                 `${shown === "cash" ? cashNote : profile === "ramp" ? `Spend ramps up over ${sig(v.assumptions["spend-ramp-years"])} years. ` : profile === "capacity" ? "Spend follows the capacity as it comes online. " : "Spend is spread evenly over the term. "}`
             )
           ]
@@ -275,6 +277,14 @@ function SpendPanel(context: SectionContext, view: DealView): HTMLElement {
   draw(initial);
   panel.append(holder);
   return panel;
+}
+
+/**
+ * The capacity delivered at the contract price, in words: the GW-years times a price computed from an assumption
+ * (revenue per GW-year) reads "about $470B", as the footer promises (critic s16 #7: Fig. 2 printed "$470B").
+ */
+export function deliveredCostText(deliveredUsd: number, contractPrice: {bound?: Bound}): string {
+  return contractPrice.bound === "about" ? modelUsd(deliveredUsd) : usd(deliveredUsd);
 }
 
 /** Returns the commitment section for one deal. */

@@ -34,7 +34,7 @@ import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, modelUsd, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
 import {marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -323,7 +323,7 @@ export function leaseClause(context: Pick<SectionContext, "data" | "dealId">, r:
   const years = withBound(inputText(r.facilityLeaseYears, "years"), fact?.bound ?? "exact");
   const tail =
     r.leaseTailUsd && r.leaseTailUsd > 0
-      ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${usd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
+      ? `, and the rent it still owes on them when the term ends (at ${r.rentPerGwYearUsd !== null ? usd(r.rentPerGwYearUsd) : "the assumed rent"} per GW-year) is charged that year at its value then, ${modelUsd(r.leaseTailUsd)} (each later year's rent discounted at the NPV's rate)`
       : "";
   // The filing's site-wide number, as in the appendix (s15 critic #3: the SEC filings printed "[–]").
   const n = fact ? context.data.sourceNumbers?.[fact.source] : undefined;
@@ -365,7 +365,7 @@ export function impliedMarginClause(
  * $1M is left (what a fully depreciated fleet leaves in floating point).
  */
 function itBookText(usdLeft: number): string {
-  return usdLeft >= 1e6 ? `the IT's book value (${usd(usdLeft)})` : "the IT, fully written off";
+  return usdLeft >= 1e6 ? `the IT's book value (${modelUsd(usdLeft)})` : "the IT, fully written off";
 }
 
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
@@ -378,20 +378,21 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   // One revenue rule: the lab pays its commitment, less only when it receives less capacity than that pays for.
   const spend =
     r.revenueUsd && r.revenueUsd.value < r.commitmentUsd.value * 0.999
-      ? `, of which it pays ${usd(r.revenueUsd.value)}: the capacity delivered within the term is less than the commitment pays for`
+      ? `, of which it pays ${derivedText({...r.revenueUsd, unit: "usd"})}: the capacity delivered within the term is less than the commitment pays for`
       : "";
-  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r, marginRef(context.data, r))}; ` : ""}cash after the ${usd(r.capexUsd.value)} of capex ${provider} must spend to deliver the capacity${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
+  const scope = `Scope: ${money > 0 ? `${investor}'s new money in this deal, ${newMoneyScope(money, r.newMoneyMaxUsd)}` : "no new money from the provider's group in this deal"}, against ${lab}'s ${bounded(r.commitmentUsd.value, r.commitmentUsd.bound, usd)} on ${provider}${spend}; ${impliedMarginClause(r) ? `${impliedMarginClause(r, marginRef(context.data, r))}; ` : ""}cash after the capex ${provider} must spend to deliver the capacity (${derivedText({...r.capexUsd, unit: "usd"})})${leaseClause(context, r) ? `; ${leaseClause(context, r)}` : ""}; NPVs at ${pct(rate)} to 1 January ${r.valuationYear}.`;
   const cash = r.providerCashUsd.value;
-  const kept = cash >= 0 ? `${provider} keeps ${usd(cash)} of cash over the term` : `${provider}'s cash over the term is ${usd(cash)}`;
+  const cashText = derivedText({...r.providerCashUsd, unit: "usd"});
+  const kept = cash >= 0 ? `${provider} keeps ${cashText} of cash over the term` : `${provider}'s cash over the term is ${cashText}`;
   const book =
     r.residualUsd && r.residualUsd.value > 0
       ? r.facilityLeaseYears !== null
-        ? `; the ${usd(r.residualUsd.value)} left when the term ends, the IT at book value and the use of the leased sites for the rent still owed, is not cash and is not counted`
-        : `; the ${usd(r.residualUsd.value)} of capex left at book value when the term ends is not cash and is not counted`
+        ? `; what is left when the term ends, the IT at book value and the use of the leased sites for the rent still owed, ${derivedText({...r.residualUsd, unit: "usd"})}, is not cash and is not counted`
+        : `; the capex left at book value when the term ends, ${derivedText({...r.residualUsd, unit: "usd"})}, is not cash and is not counted`
       : "";
   const withResidual =
     r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
-      ? ` Counting ${r.facilityLeaseYears !== null ? "that" : "that book value"} as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
+      ? ` Counting ${r.facilityLeaseYears !== null ? "that" : "that book value"} as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${modelUsd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
       : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
@@ -402,7 +403,7 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
   const stated = ceilingFilledSentence(context, r);
   const equity =
     mark && r.totalReturnUsd
-      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${usd(r.equityGainUsd.value)} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${usd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
+      ? ` On top, not cash: ${investor}'s stake was marked at ${usd(mark.usd)} on ${date(mark.date)}${r.equityGainUsd ? `, ${derivedText({...r.equityGainUsd, unit: "usd"})} above the cash paid in by then` : ""}; with every tranche of the relationship, the total return is ${derivedText({...r.totalReturnUsd, unit: "usd"})}${r.baseCase?.totalReturnUsd != null && r.baseCase.totalReturnUsd !== r.totalReturnUsd.value ? ` (the relationship's NPV is the median of the same draws as the headline; ${modelUsd(r.baseCase.totalReturnUsd)} at the base values)` : ""}.`
       : " The investor has published no mark of its stake, so no equity value is added.";
   const other = otherReturnsClause(context);
   return `${scope} ${back}${withResidual}${stated ? ` ${stated}` : ""}${other ? ` Left out: ${other}.` : ""}${equity}`;
@@ -521,11 +522,11 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   if (!(s.revenueUsd > r.revenueUsd.value * 1.001))
     return `${fills}: the same figures, since these economics rest on ${lab}'s stated ${commitment} commitment${r.deliveredGwYears ? ` and at the contract price the capacity ${provider} delivers comes to no more` : " and the deal states no delivery schedule to pay for beyond it"}.`;
   const shift = s.npvUsd.value - r.npvUsd.value;
-  const base = s.baseNpvUsd !== undefined ? `; ${usd(s.baseNpvUsd)} at the base values` : "";
+  const base = s.baseNpvUsd !== undefined ? `; ${modelUsd(s.baseNpvUsd)} at the base values` : "";
   const moves =
     Math.abs(shift) < 0.005 * Math.abs(r.npvUsd.value)
       ? "the same as the headline"
-      : `${usd(Math.abs(shift))} ${shift < 0 ? "below" : "above"} the headline`;
+      : `${modelUsd(Math.abs(shift))} ${shift < 0 ? "below" : "above"} the headline`;
   const sign = (x: number) => (x < 0 ? "negative" : "positive");
   const both =
     sign(r.npvUsd.value) === sign(s.npvUsd.value)
@@ -533,9 +534,9 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
       : "; the median's sign turns on it";
   const baseSigns =
     s.baseNpvUsd !== undefined && r.baseCase?.npvUsd != null && sign(s.baseNpvUsd) !== sign(r.baseCase.npvUsd)
-      ? `; at the base values the sign turns on it (${usd(r.baseCase.npvUsd)} against ${usd(s.baseNpvUsd)})`
+      ? `; at the base values the sign turns on it (${modelUsd(r.baseCase.npvUsd)} against ${modelUsd(s.baseNpvUsd)})`
       : "";
-  return `${fills}: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${usd(s.revenueUsd)}, and ${provider} built it all (${usd(s.capexUsd)} of capex), the new money's net cash would be ${usd(s.npvUsd.value)} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
+  return `${fills}: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${modelUsd(s.revenueUsd)}, and ${provider} built it all (${modelUsd(s.capexUsd)} of capex), the new money's net cash would be ${derivedText({...s.npvUsd, unit: "usd"})} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
 function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
@@ -766,12 +767,12 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.npvUsd",
         [
           `${provider}'s cash (revenue − cash costs − capex) − this deal's new money, discounted to 1 January ${r.valuationYear} from the start of each year`,
-          r.baseCase?.npvUsd != null ? `median of the draws; ${usd(r.baseCase.npvUsd)} at the base values` : "",
+          r.baseCase?.npvUsd != null ? `median of the draws; ${modelUsd(r.baseCase.npvUsd)} at the base values` : "",
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
           // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
           heldMarginText(provider, r)
-            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${usd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
             : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
@@ -788,9 +789,11 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             "recycling.npvWithResidualUsd",
             [
               r.leaseTailUsd
-                ? `the cash NPV + what is left when the term ends, discounted: ${itBookText(r.residualUsd.value - r.leaseTailUsd)} and the leased sites counted as worth the ${usd(r.leaseTailUsd)} of rent still owed on them (a cash cost the cash NPV pays); not cash`
-                : `the cash NPV + the book value left when the term ends (${usd(r.residualUsd.value)}, capacity that can be re-let), discounted; not cash`,
-              r.baseCase?.npvWithResidualUsd != null ? `median of the draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values` : "",
+                ? `the cash NPV + what is left when the term ends, discounted: ${itBookText(r.residualUsd.value - r.leaseTailUsd)} and the leased sites counted as worth the rent still owed on them (${modelUsd(r.leaseTailUsd)}) (a cash cost the cash NPV pays); not cash`
+                : `the cash NPV + the book value left when the term ends (${derivedText({...r.residualUsd, unit: "usd"})}, capacity that can be re-let), discounted; not cash`,
+              r.baseCase?.npvWithResidualUsd != null
+                ? `median of the draws; ${modelUsd(r.baseCase.npvWithResidualUsd)} at the base values`
+                : "",
               range(uncertainty?.["recycling.npvWithResidualUsd"], usd)
             ]
               .filter(Boolean)
@@ -831,8 +834,8 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
                     ]),
                 r.residualUsd && r.residualUsd.value > 0
                   ? r.leaseTailUsd
-                    ? `${r.residualUsd.value - r.leaseTailUsd >= 1e6 ? `IT book value left at the end, not cash: ${usd(r.residualUsd.value - r.leaseTailUsd)}` : "the IT is fully written off by the end"}; rent owed after the term, a cash cost in the last year: ${usd(r.leaseTailUsd)}`
-                    : `book value left at the end, not cash: ${usd(r.residualUsd.value)}`
+                    ? `${r.residualUsd.value - r.leaseTailUsd >= 1e6 ? `IT book value left at the end, not cash: ${modelUsd(r.residualUsd.value - r.leaseTailUsd)}` : "the IT is fully written off by the end"}; rent owed after the term, a cash cost in the last year: ${modelUsd(r.leaseTailUsd)}`
+                    : `book value left at the end, not cash: ${derivedText({...r.residualUsd, unit: "usd"})}`
                   : ""
               ]
                 .filter(Boolean)
@@ -847,11 +850,13 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.operatingProfitUsd",
         [
           `the lab's spend − running costs − depreciation (no capex)`,
-          r.baseCase?.operatingProfitUsd != null ? `median of the draws; ${usd(r.baseCase.operatingProfitUsd)} at the base values` : "",
+          r.baseCase?.operatingProfitUsd != null
+            ? `median of the draws; ${modelUsd(r.baseCase.operatingProfitUsd)} at the base values`
+            : "",
           r.impliedMargin !== null
             ? `at the base values ${derivedText({value: r.impliedMargin, unit: "fraction", bound: "about"})} of the spend, the margin the cash flows imply; ${provider} reports ${inputText(r.margin.value, "fraction")}${marginRef(context.data, r)}, a check that sets no figure here`
             : "",
-          r.accountingNpvUsd ? `NPV of profit − new money ${usd(r.accountingNpvUsd.value)}` : "",
+          r.accountingNpvUsd ? `NPV of profit − new money ${derivedText({...r.accountingNpvUsd, unit: "usd"})}` : "",
           range(uncertainty?.["recycling.operatingProfitUsd"], usd)
         ]
           .filter(Boolean)
@@ -865,7 +870,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         [
           `every tranche of ${group} in this deal, earlier ones compounded at ${pct(rate)}; the lab's past spend on ${provider} is not in the data`,
           r.baseCase?.relationshipNpvUsd != null
-            ? `median of the same draws as the headline; ${usd(r.baseCase.relationshipNpvUsd)} at the base values`
+            ? `median of the same draws as the headline; ${modelUsd(r.baseCase.relationshipNpvUsd)} at the base values`
             : ""
         ]
           .filter(Boolean)
@@ -878,7 +883,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
         "recycling.totalReturnUsd",
         [
           "relationship cash NPV + the investor's latest mark of its stake (a fair value, not money received)",
-          r.baseCase?.totalReturnUsd != null ? `median of the draws; ${usd(r.baseCase.totalReturnUsd)} at the base values` : ""
+          r.baseCase?.totalReturnUsd != null ? `median of the draws; ${modelUsd(r.baseCase.totalReturnUsd)} at the base values` : ""
         ]
           .filter(Boolean)
           .join(" · ")
@@ -889,9 +894,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
       el(
         "p",
         {class: "recycling-chip-maker"},
-        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips in the capacity the commitment keeps busy (about ${unitText(m.gw, "gw")} at most), ${usd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${usd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${withBound(usd(m.investedFirmUsd), m.investedFirmBound, m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.${
+        `${companyName(context.data, m.company)} is analysed apart, on its own return channel: its ${pct(m.margin.value)} gross margin on the chips in the capacity the commitment keeps busy (about ${unitText(m.gw, "gw")} at most), ${modelUsd(m.chipsUsd)} (${r.facilityLeaseYears !== null ? `${provider}'s capex, all of it IT, × the chip maker's share of IT` : `${provider}'s capex × the IT share × the chip maker's share of IT`}), is ${modelUsd(m.grossProfitUsd)} of gross profit over the term, not discounted, against its ${withBound(usd(m.investedFirmUsd), m.investedFirmBound, m.investedFirmUsd)} invested; at ${pct(rate)} to 1 January ${r.valuationYear}, gross profit minus that money is ${withBound(usd(m.npvUsd), "about", m.npvUsd)}: gross profit, not cash (before ${companyName(context.data, m.company)}'s own operating costs), and the stake it holds for its money is not counted. ${provider}'s margin is not counted for it, and its money is not netted against ${provider}'s.${
           m.onCeiling
-            ? ` The capacity contracted on top of the commitment (up to ${inputText(m.onCeiling.gw, "gw")}) is not in that figure; if it is built with ${companyName(context.data, m.company)}'s systems too, the same formula gives ${usd(m.onCeiling.chipsUsd)} more of chips (${inputText(m.onCeiling.gw, "gw")} × ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW × the IT share × the chip maker's share of IT) and ${usd(m.onCeiling.grossProfitUsd)} more gross profit, ${usd(m.grossProfitUsd + m.onCeiling.grossProfitUsd)} in all against its ${withBound(usd(m.investedFirmUsd), m.investedFirmBound, m.investedFirmUsd)}, not discounted (the data give that capacity no dates).`
+            ? ` The capacity contracted on top of the commitment (up to ${inputText(m.onCeiling.gw, "gw")}) is not in that figure; if it is built with ${companyName(context.data, m.company)}'s systems too, the same formula gives ${modelUsd(m.onCeiling.chipsUsd)} more of chips (${inputText(m.onCeiling.gw, "gw")} × ${usd(view.assumptions["capex-per-gw"] * 1e9)} per GW × the IT share × the chip maker's share of IT) and ${modelUsd(m.onCeiling.grossProfitUsd)} more gross profit, ${modelUsd(m.grossProfitUsd + m.onCeiling.grossProfitUsd)} in all against its ${withBound(usd(m.investedFirmUsd), m.investedFirmBound, m.investedFirmUsd)}, not discounted (the data give that capacity no dates).`
             : ""
         }`
       )
