@@ -22,7 +22,9 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   medianBetweenClusters,
+  NO_PAYBACK,
   paybackEven,
+  paybackYearText,
   pct,
   projectDeal,
   toUsd,
@@ -324,8 +326,8 @@ export async function projectCommand(
     : "";
   // Near even odds the share is the figure, as on page 1 and the deal page (critic s8 H1).
   const payback = paybackEven(rec.paybackNeverShare)
-    ? `about even odds: within the deal in ${drawShareText(1 - rec.paybackNeverShare!)} of the draws (the median draw's payback: ${rec.paybackYear ?? "none"})`
-    : `${rec.paybackYear ?? "not within the deal"}${never}`;
+    ? `about even odds: within the deal in ${drawShareText(1 - rec.paybackNeverShare!)} of the draws (the median draw's payback: ${paybackYearText(rec.paybackYear)})`
+    : `${paybackYearText(rec.paybackYear)}${never}`;
   console.log(`  ${"payback year (cash, new money)".padEnd(34)} ${payback}`);
   // The cash NPV's draws against zero, and the two groups they split into if they do: the words page 1 prints.
   if (rec.npvUsd && rec.npvPositiveShare !== undefined && projection.uncertainty) {
@@ -359,7 +361,7 @@ export async function projectCommand(
       if (s.p50 === null) continue;
       // A payback percentile among the draws that never pay back is NaN: "never".
       const show = (x: number | null) =>
-        x === null ? "n/a" : Number.isNaN(x) ? (name.endsWith("paybackYear") ? "never" : "n/a") : unitText(x, bandUnit(name));
+        x === null ? "n/a" : Number.isNaN(x) ? (name.endsWith("paybackYear") ? NO_PAYBACK : "n/a") : unitText(x, bandUnit(name));
       console.log(`  ${name.padEnd(34)} ${[s.p10, s.p50, s.p90].map(show).join(" / ")}`);
     }
   }

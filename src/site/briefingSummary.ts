@@ -7,6 +7,7 @@
  * from the same conditions) instead, and `deals check` reports the failing line.
  */
 import {firmWord} from "../core/format/firmWord.js";
+import {NO_PAYBACK} from "../core/format/payback.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {type FigureValue, formatFigure, MISSING_TEXT, resolvePlaceholders} from "./placeholders.js";
 import {applyDirectives, type FailedCondition} from "./summaryConditions.js";
@@ -250,7 +251,7 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
       continue;
     }
     if (name === "deal.recycling.paybackYear" && value.kind === "missing" && npv.kind === "number") {
-      out.push({label, value: `not within the deal${isOne(get("deal.econ.npv-median")) ? " (median of the draws)" : ""}`, ...flowStatus});
+      out.push({label, value: `${NO_PAYBACK}${isOne(get("deal.econ.npv-median")) ? " (median of the draws)" : ""}`, ...flowStatus});
       continue;
     }
     if (value.kind === "missing" && !options.keepMissing) continue;

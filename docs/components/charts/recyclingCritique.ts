@@ -149,7 +149,7 @@ export function RecyclingCritique(
         ? el(
             "p",
             {class: "critique-evidence"},
-            `Over the assumptions' ranges, the payback year runs from ${Math.round(payback.p10)} (P10) to ${Number.isFinite(payback.p90) ? `${Math.round(payback.p90)} (P90)` : "never (P90)"}, the draws that never pay back ranked last${payback.undefinedShare > 0 ? `; in ${pct(payback.undefinedShare)} of draws it never comes within the flows` : ""}.`
+            `Over the assumptions' ranges, the payback year runs from ${Math.round(payback.p10)} (P10) to ${Number.isFinite(payback.p90) ? `${Math.round(payback.p90)} (P90)` : "never (P90)"}, the draws that never pay back ranked last${payback.undefinedShare > 0 ? `; in ${pct(payback.undefinedShare)} of draws it never comes within the deal` : ""}.`
           )
         : null
     ),

@@ -17,7 +17,7 @@ import {
 import {ChartCsv, MARKET_SCENARIOS, marketScenarioRows, NPV_TABLE} from "../chartDownloads.js";
 import {asTitle, ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {el} from "../dom.js";
-import {count, figureText, modelUsd, pct, unitText, usd} from "../format.js";
+import {count, figureText, modelUsd, NO_PAYBACK, paybackYearText, pct, unitText, usd} from "../format.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
 import {assumptionValue} from "./research.js";
 import {bandCell, bandNote, computeTimingNote, priceCapacityNote, priceCapexNote, ScenarioAssumptions} from "./scenarioNotes.js";
@@ -53,14 +53,14 @@ export function npvCaption(table: NpvTable, draws: number | null): string {
   const median = draws
     ? `the median of ${count(draws)} seeded draws over the assumptions' ranges, with the P10–P90 of the same draws`
     : "the median of the draws, with their P10–P90";
-  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Cash running costs come from physical inputs (power, staff and maintenance, property tax and insurance), the same per GW for every provider; the providers' reported margins set no cash figure. A provider that leases its data centres spends capex on the IT alone and pays their rent each year; the rent it still owes when the term ends is a cash cost of the last year. IT is renewed at the end of its life only while the term left covers a set share of a new generation's life (else the kit in use runs to the term's end, earning a share of the contract price; each deal's methodology gives both), and power is costed at the drawn electricity price. Discounted ${rate} to ${VALUED_ON}, from the start of each year. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; "never" when the median draw does not pay back before its spend ends (a draw's spend runs past the contract's term where its capacity comes online late, so a median year can fall after the term); "even odds" when more than ${pct(PAYBACK_EVEN_ODDS[0])} and fewer than ${pct(PAYBACK_EVEN_ODDS[1])} of the draws never pay back, the share as printed (whole percent: ${pct(PAYBACK_EVEN_ODDS[0])} and ${pct(PAYBACK_EVEN_ODDS[1])} themselves are not even odds), as the median's year then rests on a few draws.`;
+  return `Scope: each deal's new money, as the provider sees it: its cash from the lab's committed spend after cash costs and the capex to deliver the capacity, less the investor's new money in the deal (none where the provider invests nothing); equity gains are not counted. Cash running costs come from physical inputs (power, staff and maintenance, property tax and insurance), the same per GW for every provider; the providers' reported margins set no cash figure. A provider that leases its data centres spends capex on the IT alone and pays their rent each year; the rent it still owes when the term ends is a cash cost of the last year. IT is renewed at the end of its life only while the term left covers a set share of a new generation's life (else the kit in use runs to the term's end, earning a share of the contract price; each deal's methodology gives both), and power is costed at the drawn electricity price. Discounted ${rate} to ${VALUED_ON}, from the start of each year. NPV: ${median}. Payback: the median year in which cumulative cash turns positive for good, the draws that never pay back ranked last; “${NO_PAYBACK}” when the median draw does not pay back before its spend ends (a draw's spend runs past the contract's term where its capacity comes online late, so a median year can fall after the term); "even odds" when more than ${pct(PAYBACK_EVEN_ODDS[0])} and fewer than ${pct(PAYBACK_EVEN_ODDS[1])} of the draws never pay back, the share as printed (whole percent: ${pct(PAYBACK_EVEN_ODDS[0])} and ${pct(PAYBACK_EVEN_ODDS[1])} themselves are not even odds), as the median's year then rests on a few draws.`;
 }
 
-// Near even odds the median draw's year (or "never") rests on a few draws: the cell says so, by the rule page 1
+// Near even odds the median draw's year (or NO_PAYBACK) rests on a few draws: the cell says so, by the rule page 1
 // and the deal's own briefing follow (paybackEven; critic s9 M1).
-function paybackText(row: NpvRow): string {
+export function paybackText(row: Pick<NpvRow, "paybackYear" | "neverShare">): string {
   if (paybackEven(row.neverShare ?? undefined)) return "even odds";
-  return row.paybackYear === null ? "never" : String(row.paybackYear);
+  return paybackYearText(row.paybackYear);
 }
 
 function NpvTableElement(table: NpvTable): HTMLElement {
@@ -205,7 +205,7 @@ export function MarketScenariosPart({data, analysis, print}: Pick<SectionContext
       });
     }
     rows.push({
-      label: "Deals paying back in their term",
+      label: "Deals paying back within the deal",
       cell: (c) => `${count(c.paysBack)} of ${count(c.priced)}`,
       band: bandCell(draws?.paysBack, ofPriced)
     });

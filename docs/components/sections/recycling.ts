@@ -34,7 +34,22 @@ import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, modelUsd, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
+import {
+  bounded,
+  date,
+  derivedText,
+  inputText,
+  modelUsd,
+  monthYear,
+  NO_PAYBACK,
+  paybackYearText,
+  pct,
+  ratioNumber,
+  times,
+  unitText,
+  usd,
+  withBound
+} from "../format.js";
 import {marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -658,7 +673,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           el(
             "p",
             {},
-            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path)${bandTail(view)}. ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the flows.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
+            `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path)${bandTail(view)}. ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the deal.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
           ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
         ]
@@ -813,7 +828,7 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
               paybackEven(r.paybackNeverShare)
                 ? `even odds: ${drawShareText(1 - r.paybackNeverShare!)}`
                 : payback === null
-                  ? "none"
+                  ? NO_PAYBACK
                   : derivedText({value: payback, unit: "year", bound: "about"})
             ),
             el(
@@ -822,14 +837,14 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
               [
                 ...(paybackEven(r.paybackNeverShare)
                   ? [
-                      `the share of the draws in which cumulative cash (money only: no book value at the term's end) turns positive within the deal; the median draw's payback: ${payback ?? "none"}`,
-                      r.baseCase ? `${r.baseCase.paybackYear ?? "none"} at the base values` : ""
+                      `the share of the draws in which cumulative cash (money only: no book value at the term's end) turns positive within the deal; the median draw's payback: ${paybackYearText(payback)}`,
+                      r.baseCase ? `${paybackYearText(r.baseCase.paybackYear)} at the base values` : ""
                     ]
                   : [
                       payback === null
-                        ? "cumulative cash is still negative when the flows end"
+                        ? "cumulative cash is still negative when the spend ends"
                         : "first year from which cumulative cash (money only: no book value at the term's end) stays ≥ 0",
-                      r.baseCase ? `median of the draws; ${r.baseCase.paybackYear ?? "none"} at the base values` : "",
+                      r.baseCase ? `median of the draws; ${paybackYearText(r.baseCase.paybackYear)} at the base values` : "",
                       r.paybackNeverShare ? `${pct(r.paybackNeverShare)} of the draws never pay back` : ""
                     ]),
                 r.residualUsd && r.residualUsd.value > 0

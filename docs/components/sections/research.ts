@@ -8,7 +8,7 @@ import {CEILING_FILLED, capacityName, capitalChain, type Deal, EXACT_RANKS, fact
 import {ChartCsv, PEER_BOX, peerRows, scenarioDownload, scenarioRows} from "../chartDownloads.js";
 import {CHECKPOINT_LABELS, checkpointEvidence} from "../charts/roadmapChain.js";
 import {el} from "../dom.js";
-import {count, date, figureText, figureWords, inputText, modelUsd, unitText, usd} from "../format.js";
+import {count, date, figureText, figureWords, inputText, modelUsd, paybackYearText, unitText, usd} from "../format.js";
 import {Badge} from "../provenance.js";
 import {dataUnitText} from "../tables/methodologyUnits.js";
 import {ScenarioGrid, type ScenarioGridRow} from "../tables/scenarioGrid.js";
@@ -178,7 +178,7 @@ function Scenarios(context: SectionContext, deal: Deal): HTMLElement | null {
   if (columns.some((c) => c.npvUsd !== null))
     rows.push({
       label: "Pays back in",
-      cell: (c) => (c.paybackYear === null ? "never, within the deal" : String(c.paybackYear)),
+      cell: (c) => paybackYearText(c.paybackYear),
       band: bandCell(spread("recycling.paybackYear"), String, "never")
     });
   if (columns.some((c) => c.gwYears !== null))

@@ -10,4 +10,5 @@ export * from "./firmWord.js";
 export * from "./history.js";
 export * from "./money.js";
 export * from "./numbers.js";
+export * from "./payback.js";
 export * from "./units.js";

@@ -24,7 +24,7 @@ export interface NetCashLineFinding {
  * turns positive or the NPV is below zero (`npvNegative`), so a payback is never read as a gain.
  *
  * @example netCashLineFinding([{year: 2026, cumulativeNetCash: -1}, {year: 2027, cumulativeNetCash: 1}], {group: "Amazon", medianPaybackYear: null, fromDraws: true}).title
- * // "With every assumption at its base value, cumulative net cash to Amazon turns positive for good in 2027; in the median draw it does not within the flows"
+ * // "With every assumption at its base value, cumulative net cash to Amazon turns positive for good in 2027; in the median draw it does not within the deal"
  */
 export function netCashLineFinding(
   flows: readonly {year: number; cumulativeNetCash: number}[],
@@ -56,14 +56,14 @@ export function netCashLineFinding(
   const main =
     line !== null
       ? `${basis}, cumulative net cash to ${group} turns positive for good in ${line}`
-      : `${basis}, cumulative net cash to ${group} does not turn positive within the flows`;
+      : `${basis}, cumulative net cash to ${group} does not turn positive within the deal`;
   // Near even odds the median draw's year (or "no payback") rests on a few draws: the share is said instead, by the
   // same rule as page 1 (paybackEven; critic s9 M1).
   const median =
     fromDraws && paybackEven(neverShare)
       ? `; the draws pay back within the deal at about even odds (${drawShareText(1 - (neverShare ?? 0))} of them), so no median year stands`
       : fromDraws && medianPaybackYear !== line
-        ? `; in the median draw it ${medianPaybackYear !== null ? `does in ${medianPaybackYear}` : "does not within the flows"}`
+        ? `; in the median draw it ${medianPaybackYear !== null ? `does in ${medianPaybackYear}` : "does not within the deal"}`
         : "";
   const npv = npvWords ? (line === null ? `; ${npvWords}` : npvNegative ? `, but ${npvWords}` : "") : "";
   return {paybackYear: line, title: `${main}${median}${npv}`};

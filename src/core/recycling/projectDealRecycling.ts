@@ -73,7 +73,7 @@ export interface CeilingFilled {
   providerCashUsd: number;
   /** Cash NPV of the new money's flows on that spend, USD (in projectDeal: the median of the draws). */
   npvUsd: Figure;
-  /** Payback year of the new money on that spend; null when it is not back within the flows. */
+  /** Payback year of the new money on that spend; null when it is not back within the deal (before its spend ends). */
   paybackYear: number | null;
   /** Set by projectDeal when npvUsd is the median of the draws: its value at the base values, USD. */
   baseNpvUsd?: number;
@@ -242,7 +242,7 @@ export interface DealRecycling {
     totalReturnUsd?: number | null;
     npvAtHeldMarginUsd?: number | null;
   };
-  /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the flows. */
+  /** Set with baseCase: the share of the draws (0–1) in which the new money never pays back within the deal (before its spend ends). */
   paybackNeverShare?: number;
   /** Set with baseCase: the share of the draws (0–1) in which the cash NPV (npvUsd) is above zero. */
   npvPositiveShare?: number;

@@ -9,7 +9,7 @@ it("netCashLineFinding: the title's payback is the plotted line's, the median dr
   assert.strictEqual(up.paybackYear, 2029);
   assert.strictEqual(
     up.title,
-    "With every assumption at its base value, cumulative net cash to Amazon turns positive for good in 2029; in the median draw it does not within the flows"
+    "With every assumption at its base value, cumulative net cash to Amazon turns positive for good in 2029; in the median draw it does not within the deal"
   );
   // Ends below zero: no payback, and the NPV clause follows.
   const down = netCashLineFinding(flows(2026, [-5, -2, -1]), {
@@ -21,7 +21,7 @@ it("netCashLineFinding: the title's payback is the plotted line's, the median dr
   assert.isNull(down.paybackYear);
   assert.strictEqual(
     down.title,
-    "With every assumption at its base value, cumulative net cash to Oracle does not turn positive within the flows; discounted at 10%, the draws' median NPV is about −$23.4B"
+    "With every assumption at its base value, cumulative net cash to Oracle does not turn positive within the deal; discounted at 10%, the draws' median NPV is about −$23.4B"
   );
   // The same year in the median draw is not repeated; without draws the median is not named at all.
   assert.notInclude(netCashLineFinding(flows(2026, [-1, 2]), {group: "X", medianPaybackYear: 2027, fromDraws: true}).title, "median");
