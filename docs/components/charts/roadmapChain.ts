@@ -97,6 +97,17 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
 }
 
 // A checkpoint's verdict in words when it has one (capacity on schedule says what it rests on).
+/**
+ * What a deal chip's price-performance is set against: "that of B200 (HGX), the one chip outside the deal" when one
+ * chip is priced on its basis (a median of one is that chip: critic s16 #11e), else "the median of the 3 chips
+ * outside the deal".
+ */
+export function marketWords(peers: readonly string[], chipName: (id: string) => string): string {
+  return peers.length === 1
+    ? `that of ${chipName(peers[0])}, the one chip outside the deal`
+    : `the median of the ${peers.length} chips outside the deal`;
+}
+
 function verdictWords(c: Checkpoint): string | undefined {
   return "verdict" in c ? c.verdict : undefined;
 }
@@ -172,7 +183,7 @@ export function checkpointEvidence(
       el(
         "p",
         {},
-        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} the median of the chips outside the deal priced on the same basis, ${PRICE_CLASS_WORDS[c.priceClass!]} (${sig(c.market! / 1e12)}). ${unpriced}`
+        `${chipName(best.id)}: ${sig(best.flopsPerDollarHour / 1e12)} TFLOP/s per dollar-hour, ${times(c.ratio)} ${marketWords(c.peers, chipName)} priced on the same basis, ${PRICE_CLASS_WORDS[c.priceClass!]} (${sig(c.market! / 1e12)}). ${unpriced}`
       )
     ];
   }

@@ -131,7 +131,7 @@ function Risks(context: SectionContext, deal: Deal): HTMLElement {
           ? `All ${chain.checkpoints.length} of the deal's checkpoints are on track.`
           : open.length === chain.checkpoints.length
             ? `None of the deal's ${chain.checkpoints.length} checkpoints (${chain.checkpoints.map((c) => lowerFirst(CHECKPOINT_LABELS[c.id])).join(", ")}) is on track yet:`
-            : `${chain.checkpoints.length - open.length} of the deal's ${chain.checkpoints.length} checkpoints ${chain.checkpoints.length - open.length === 1 ? "is" : "are"} on track; ${open.some((c) => c.status === "unknown") ? (open.every((c) => c.status === "unknown") ? "not yet read (no evidence):" : "not on track, or not yet read:") : "not on track:"}`
+            : openCheckpointsLead(chain.checkpoints.length, open)
     ),
     open.length && !unread
       ? el(
@@ -461,3 +461,15 @@ export const disclosures: Section = {
     );
   }
 };
+
+/**
+ * The sentence before the list of checkpoints not on track, when some are and some are not: "1 of the deal's 3
+ * checkpoints is on track; the other 2 are not on track or not yet read:" (critic s16 #11e: "…; not on track, or
+ * not yet read:" did not parse). The statuses are the checkpoints' own; this only words them.
+ */
+export function openCheckpointsLead(total: number, open: readonly {status: string}[]): string {
+  const onTrack = total - open.length;
+  const read = open.filter((c) => c.status !== "unknown").length;
+  const state = read === 0 ? "not yet read (no evidence)" : read === open.length ? "not on track" : "not on track or not yet read";
+  return `${onTrack} of the deal's ${total} checkpoints ${onTrack === 1 ? "is" : "are"} on track; the other ${open.length === 1 ? "one is" : `${open.length} are`} ${state}:`;
+}

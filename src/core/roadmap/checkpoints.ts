@@ -51,6 +51,8 @@ export interface PriceCheckpoint {
   unpriced: string[];
   /** Median FLOP/s per dollar-hour of the chips not in the deal priced on `priceClass`; null when none is. */
   market: number | null;
+  /** The chips not in the deal priced on `priceClass` (ids), whose median is `market`: one chip is named, not a median. */
+  peers: string[];
   /** The deal chip compared (the best ratio on its own basis); null when no deal chip has a peer on its basis. */
   compared: string | null;
   /** The price basis of the comparison; null without one. */
@@ -150,7 +152,7 @@ export function dealCheckpoints(
         (o) => !own.has(o.id) && o.flopsPerDollarHour !== null && c.priceClass !== null && o.priceClass === c.priceClass
       );
       const market = median(peers.map((o) => o.flopsPerDollarHour!)) ?? null;
-      return {chip: c, market, ratio: market ? c.flopsPerDollarHour / market : null};
+      return {chip: c, market, peers: peers.map((o) => o.id), ratio: market ? c.flopsPerDollarHour / market : null};
     })
     .filter((x) => x.ratio !== null)
     .sort((a, b) => b.ratio! - a.ratio!);
@@ -162,6 +164,7 @@ export function dealCheckpoints(
     priced,
     unpriced,
     market: top?.market ?? null,
+    peers: top?.peers ?? [],
     compared: top?.chip.id ?? null,
     priceClass: top?.chip.priceClass ?? null,
     ratio
