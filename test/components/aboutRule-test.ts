@@ -5,11 +5,12 @@
 // the generated sentences of every deal, all printed.
 import {assert, beforeAll, it} from "vitest";
 import {critiqueClaims} from "../../docs/components/charts/recyclingCritique.js";
-import {deliveredCostText} from "../../docs/components/sections/commitment.js";
+import {CommitmentSection, deliveredCostText} from "../../docs/components/sections/commitment.js";
 import {ceilingFilledSentence, recyclingAnswer} from "../../docs/components/sections/recycling.js";
 import {projectDeal} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {publishedSite} from "../publishedSite.js";
 
 let dataset: Dataset;
 beforeAll(async () => {
@@ -74,4 +75,23 @@ it("Fig. 2's title and note: the capacity delivered at the contract price (an as
   assert.isAbove(priced, 0);
   assert.strictEqual(deliveredCostText(470.3e9, {bound: "about"}), "about $470B");
   assert.strictEqual(deliveredCostText(470.3e9, {bound: "exact"}), "$470B");
+});
+
+it("the commitment section, printed for every deal: the capacity delivered, the build-up cost and the price the cash uses read 'about'", async () => {
+  const {site} = await publishedSite();
+  const data = site.publicData();
+  const analysis = site.analysis();
+  let priced = 0;
+  for (const deal of dataset.deals) {
+    const section = CommitmentSection({data, analysis, dealId: deal.id, width: 700, print: true} as never);
+    const text = (section.textContent ?? "").replace(/\s+/g, " ");
+    for (const m of text.matchAll(
+      /(would cost|at|price a GW-year at) (about )?[−-]?\$[\d.,]+[MBT]? per GW-year, what a GW-year costs|would cost (about )?[−-]?\$[\d.,]+[MBT]?|price a GW-year at (about )?[−-]?\$[\d.,]+[MBT]?:/g
+    )) {
+      console.log(`${deal.id}: ${m[0]}`);
+      assert.include(m[0], "about", deal.id);
+      priced++;
+    }
+  }
+  assert.isAbove(priced, 3);
 });

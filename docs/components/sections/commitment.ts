@@ -152,7 +152,7 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
     Kpi(
       "GW-years at the build-up cost",
       HeadlineFigure(commitment.gwYears.buildUp, "gw-years", "commitment.gwYearsBuildUp"),
-      `at ${usd(buildUp.value)} per GW-year, what a GW-year costs the provider to supply (capex over its life, power, margin)`,
+      `at ${derivedText({...buildUp, unit: "usd"})} per GW-year, what a GW-year costs the provider to supply (capex over its life, power, margin)`,
       RangeSlot("buildUp")
     ),
     commitment.ceilingGwYears
@@ -172,14 +172,15 @@ function Headline(context: SectionContext, view: DealView, commitment: DealCommi
       : null
   );
   // Three prices per GW-year sit side by side: say which one the cash uses (critic s9 M7).
-  const paid = view.recycling?.pricePerGwYearUsd?.value;
-  if (paid)
+  const paidFigure = view.recycling?.pricePerGwYearUsd;
+  const paid = paidFigure?.value;
+  if (paidFigure && paid)
     root.append(
       el(
         "p",
         {class: "commitment-note"},
         paid > contract.value * (1 + 1e-9)
-          ? `The cash figures price a GW-year at ${usd(paid)}: the commitment spread over the GW-years the capacity supplies in the term, above the ${usd(contract.value)} market price. The build-up cost is a cost to the provider, not a price the lab pays.`
+          ? `The cash figures price a GW-year at ${derivedText({...paidFigure, unit: "usd"})}: the commitment spread over the GW-years the capacity supplies in the term, above the ${usd(contract.value)} market price. The build-up cost is a cost to the provider, not a price the lab pays.`
           : `The cash figures price a GW-year at the ${usd(contract.value)} market price. The build-up cost is a cost to the provider, not a price the lab pays.`
       )
     );
