@@ -10,7 +10,13 @@ const BUILD = ["test/hardening/incremental-test.ts", "test/hardening/faults-test
 /** Tests that run Chromium, most on the site and briefings built once in globalSetup (test/setup/site.ts). */
 const BROWSER = ["test/browser/**/*-test.ts", "test/pdf/render-test.ts", "test/pdf/faults-test.ts", "test/hardening/lockdown-test.ts"];
 /** Tests that run the `deals` command as a child process (no build, no browser). */
-const CLI = ["test/cli/check-test.ts", "test/cli/project-test.ts", "test/cli/serve-test.ts", "test/cli/compiled-test.ts"];
+const CLI = [
+  "test/cli/check-test.ts",
+  "test/cli/project-test.ts",
+  "test/cli/projectWords-test.ts",
+  "test/cli/serve-test.ts",
+  "test/cli/compiled-test.ts"
+];
 /** Growth measurements on up to 250 generated deals: in-process but CPU-heavy, so not in `npm run test:unit`. */
 const SCALE = ["test/hardening/scale-test.ts"];
 

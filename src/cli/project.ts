@@ -22,6 +22,7 @@ import {
   MONTE_CARLO_DRAWS,
   MONTE_CARLO_SEED,
   medianBetweenClusters,
+  modelUsd,
   NO_PAYBACK,
   paybackEven,
   paybackYearText,
@@ -256,11 +257,11 @@ export async function projectCommand(
   // is printed beside the provider's reported one, which sets no cash figure.
   if (rec.cashOpexPerGwYearUsd !== null)
     console.log(
-      `  ${"cash running costs per GW-year".padEnd(34)} ${unitText(rec.cashOpexPerGwYearUsd, "usd")} (power, staff and maintenance, property tax and insurance${rec.facilityLeaseYears !== null ? ", rent" : ""}; the same per GW for every provider that ${rec.facilityLeaseYears !== null ? "leases" : "owns"} its data centres)`
+      `  ${"cash running costs per GW-year".padEnd(34)} ${modelUsd(rec.cashOpexPerGwYearUsd)} (power, staff and maintenance, property tax and insurance${rec.facilityLeaseYears !== null ? ", rent" : ""}; the same per GW for every provider that ${rec.facilityLeaseYears !== null ? "leases" : "owns"} its data centres)`
     );
   if (rec.impliedMargin !== null)
     console.log(
-      `  ${"margin the cash flows imply".padEnd(34)} ${pct(rec.impliedMargin)} (reported: ${pct(rec.margin.value, "as-written")}, a segment margin after overheads; a check, not an input to cash)`
+      `  ${"margin the cash flows imply".padEnd(34)} ${derivedText({value: rec.impliedMargin, unit: "fraction", bound: "about"})} (reported: ${pct(rec.margin.value, "as-written")}, a segment margin after overheads; a check, not an input to cash)`
     );
   if (rec.capexUsd) {
     console.log(
@@ -307,7 +308,7 @@ export async function projectCommand(
   const held = provider ? heldMarginText(provider, rec) : "";
   if (held)
     console.log(
-      `  ${"cash NPV, margin held".padEnd(34)} ${held}${rec.baseCase?.npvAtHeldMarginUsd != null ? `; ${unitText(rec.baseCase.npvAtHeldMarginUsd, "usd")} at the base values` : ""} (a cash cost, or saving, of the margins' gap × each year's revenue)`
+      `  ${"cash NPV, margin held".padEnd(34)} ${held}${rec.baseCase?.npvAtHeldMarginUsd != null ? `; ${modelUsd(rec.baseCase.npvAtHeldMarginUsd)} at the base values` : ""} (a cash cost, or saving, of the margins' gap × each year's revenue)`
     );
   const thisDeal = dataset.deals.find((d) => d.id === dealId);
   const pvs = thisDeal ? otherReturnsPv(thisDeal, projection.assumptions["discount-rate"], rec.valuationYear) : [];
@@ -337,9 +338,10 @@ export async function projectCommand(
   }
   if (rec.ceilingFilled && rec.revenueUsd && rec.ceilingFilled.revenueUsd > rec.revenueUsd.value * 1.001) {
     const s = rec.ceilingFilled;
-    const base = s.baseNpvUsd !== undefined ? `; ${unitText(s.baseNpvUsd, "usd")} at the base values` : "";
+    // Computed from assumptions, so "about", as the briefings write it (critic s16 #7: one truth).
+    const base = s.baseNpvUsd !== undefined ? `; ${modelUsd(s.baseNpvUsd)} at the base values` : "";
     console.log(
-      `  ${`if the lab fills ${capacityName(deal.capacity)}`.padEnd(34)} cash NPV ${unitText(s.npvUsd.value, "usd")}${base} (spend ${unitText(s.revenueUsd, "usd")}, capex ${unitText(s.capexUsd, "usd")}, payback ${s.paybackYear ?? "not within the deal"} at the base values)`
+      `  ${`if the lab fills ${capacityName(deal.capacity)}`.padEnd(34)} cash NPV ${derivedText({...s.npvUsd, unit: "usd"})}${base} (spend ${modelUsd(s.revenueUsd)}, capex ${modelUsd(s.capexUsd)}, payback ${paybackYearText(s.paybackYear)} at the base values)`
     );
   }
   line("accounting NPV, new money", rec.accountingNpvUsd);
