@@ -33,7 +33,7 @@ import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {companyName, type DealView, dealOf, dealView, isCustom} from "../charts/commitmentModel.js";
 import {Deferred, heightAt, whenNear} from "../deferred.js";
 import {el} from "../dom.js";
-import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, times, unitText, usd, withBound} from "../format.js";
+import {bounded, date, derivedText, inputText, monthYear, pct, ratioNumber, sig, times, unitText, usd, withBound} from "../format.js";
 import {marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
@@ -358,6 +358,42 @@ function itBookText(usdLeft: number): string {
   return usdLeft >= 1e6 ? `the IT's book value (${usd(usdLeft)})` : "the IT, fully written off";
 }
 
+/**
+ * The sum that gives the provider's cash over the term, from figures each printed in it, so an auditor gets the cash by
+ * hand (s16 critic #8: for a deal whose kit runs past its IT life, spend − capex − GW-years × running costs missed the
+ * printed cash by the price given back on that kit): "$250B paid for 22.7 GW-years at $11B each, less $21.6B of
+ * running costs on those GW-years ($951M each), $183B of capex and $8.02B of price given back on the 2.43 of those
+ * GW-years run on kit past its IT life (they earn 70% of the price)"; a lessee's rent still owed after the term is one
+ * more term. The GW-years run are the GW-years paid for (the spend ÷ the price). Null without flows.
+ */
+export function cashSumClause(
+  r: Pick<
+    DealRecycling,
+    | "revenueUsd"
+    | "pricePerGwYearUsd"
+    | "capexUsd"
+    | "gwYearsInUse"
+    | "cashOpexPerGwYearUsd"
+    | "oldKitDiscountUsd"
+    | "oldKitGwYears"
+    | "oldKitPriceShare"
+    | "leaseTailUsd"
+  >
+): string | null {
+  const {revenueUsd, pricePerGwYearUsd, capexUsd, gwYearsInUse, cashOpexPerGwYearUsd: opex} = r;
+  if (!revenueUsd || !pricePerGwYearUsd || !capexUsd || gwYearsInUse === null || opex === null) return null;
+  const gwYears = unitText(gwYearsInUse, "gw-years");
+  const parts = [`${usd(opex * gwYearsInUse)} of running costs on those GW-years (${usd(opex)} each)`, `${usd(capexUsd.value)} of capex`];
+  // Below $1M the kit past its life is float residue of the renewal rule, nothing a reader could find.
+  if (r.oldKitDiscountUsd && r.oldKitDiscountUsd >= 1e6 && r.oldKitGwYears)
+    parts.push(
+      `${usd(r.oldKitDiscountUsd)} of price given back on the ${sig(r.oldKitGwYears)} of those GW-years run on kit past its IT life (they earn ${pct(r.oldKitPriceShare)} of the price)`
+    );
+  if (r.leaseTailUsd && r.leaseTailUsd >= 1e6) parts.push(`${usd(r.leaseTailUsd)} of rent still owed after the term`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+  return `${usd(revenueUsd.value)} paid for ${gwYears} at ${usd(pricePerGwYearUsd.value)} each, less ${list}`;
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -383,11 +419,13 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
       ? ` Counting ${r.facilityLeaseYears !== null ? "that" : "that book value"} as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${usd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
       : "";
+  const cashSum = cashSumClause(r);
+  const sumText = cashSum ? `: ${cashSum}` : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
-      : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
+      ? `${kept} (at the base values, not discounted${sumText}${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      : `${kept} (at the base values, not discounted${sumText}${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);
   const equity =
