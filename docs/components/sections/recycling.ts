@@ -553,7 +553,12 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
     e.labShare && e.labShareUsd
       ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
       : "";
-  return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${labShare}`;
+  // A later backlog a source gives this commitment a share of, without its figure (s16 critic #6: the 83% was taken
+  // of a backlog the briefing's page 2 said had nearly doubled by the next quarter, and that quarter's share had no number).
+  const later = e.laterShare
+    ? ` ${possessive(provider)} backlog at ${date(e.laterShare.asOf)} is ${e.laterShare.larger ? "larger" : "no larger"}: this commitment is ${bounded(e.laterShare.share.value, e.laterShare.share.bound, pct)} of it (${e.laterShare.share.lineage.status}${by(e.laterShare.source)}), a share its source gives without that backlog's figure.`
+    : "";
+  return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${later}${labShare}`;
 }
 
 /**
