@@ -66,6 +66,8 @@ it("efficiencyRows marks a generation below its predecessor per watt as suspect,
     suspectCaption([{...gb300, computeRatio: 0.9}]),
     "GB300 has less compute per chip than the point it is compared with, so the two may be different parts rather than successive generations"
   );
+  // A second point's 8-bit ratio reads in brackets, so its power ratio still follows "on".
+  assert.include(suspectCaption([trn3, {...gb300, fp8ComputeRatio: 1}]), "GB300 1× GB200's (1× on 8-bit) on 1.1× (the IT power");
   // In the data, Trainium3 reads with its 8-bit figures.
   assert.include(caption, "Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2× its IT power per chip");
   // In the data: GB200 follows H100, not B200 (same date, other packaging), and does not fall.

@@ -103,7 +103,8 @@ export function perWattDiagnosis(rows: readonly Diagnosed[]): string {
   const one = doubted.length === 1;
   const article = (status: string) => (/^[aeiou]/.test(status) ? `an ${status}` : status);
   const parts = doubted.map((r, i) => {
-    const fp8 = r.fp8ComputeRatio !== null ? ` and ${times(r.fp8ComputeRatio)} ${i === 0 ? "its 8-bit" : "on 8-bit"}` : "";
+    const fp8 =
+      r.fp8ComputeRatio === null ? "" : i === 0 ? ` and ${times(r.fp8ComputeRatio)} its 8-bit` : ` (${times(r.fp8ComputeRatio)} on 8-bit)`;
     return i === 0
       ? `${r.name} has ${times(r.computeRatio!)} ${r.predecessorName}'s dense BF16 per chip${fp8} on ${times(r.powerRatio!)} its IT power per chip`
       : `${r.name} ${times(r.computeRatio!)} ${r.predecessorName}'s${fp8} on ${times(r.powerRatio!)}`;
