@@ -147,6 +147,8 @@ export interface Company {
   backlogShares?: {lab: string; share: Fact}[];
   /** The deals the backlog's source says it leaves out (deal ids). */
   backlogExcludes?: string[];
+  /** A share of a later backlog (at the share's asOf) that a source gives one deal's commitment, without the backlog itself. */
+  laterBacklogShares?: {deal: string; share: Fact}[];
   /**
    * For a provider that leases the data centres it serves from (shell, power, cooling, from a developer) and buys only
    * the IT: the years its facility leases run. Its cash then counts capex on IT only, the rent as a cash operating

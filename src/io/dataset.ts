@@ -150,6 +150,13 @@ function crossCheck(files: DataFile[]): {dataset?: Dataset; problems: Problem[]}
     });
     if (item.backlogExcludes?.length && !item.backlog)
       report({...at, path: [...at.path, "backlogExcludes"]}, "says what a backlog leaves out but gives no `backlog:`");
+    if (item.laterBacklogShares?.length && !item.backlog)
+      report({...at, path: [...at.path, "laterBacklogShares"]}, "gives shares of a later backlog but no `backlog:` they follow");
+    (item.laterBacklogShares ?? []).forEach(({share}, i) => {
+      const [after, before] = [share.asOf, item.backlog?.asOf];
+      if (before && !(after && after > before))
+        report({...at, path: [...at.path, "laterBacklogShares", i, "share", "asOf"]}, `is not after the backlog's ${before}`);
+    });
     if (item.backlogShares?.length && !item.backlog)
       report({...at, path: [...at.path, "backlogShares"]}, "gives shares of a backlog but no `backlog:` to take them of");
   }

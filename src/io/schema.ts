@@ -221,6 +221,12 @@ export const companiesFile = z.strictObject({
       backlogShares: list(z.strictObject({lab: id, share: fact(["fraction"])})).optional(),
       /** The deals the backlog's source says it leaves out (deal ids): the backlog then cannot hold them. An id of no deal in the data excludes nothing, so a dataset of some of the deals stays valid. */
       backlogExcludes: list(id).optional(),
+      /**
+       * A share of a later backlog than `backlog` that a source gives one deal's commitment (deal id; the share's asOf is
+       * that backlog's date), where the source gives the share but not the backlog: the exposure sentence says the later,
+       * larger backlog exists beside the share it computes of the earlier one (s16 critic #6).
+       */
+      laterBacklogShares: list(z.strictObject({deal: id, share: fact(["fraction"])})).optional(),
       /** For a provider that leases the data centres (shell, power, cooling) it serves from and buys only the IT: its leases' years. */
       facilityLeaseYears: fact(["years"]).optional(),
       /**

@@ -249,3 +249,22 @@ it("newMoneyShare: the new money's share of the commitment from firm to every tr
     "new money is 11% (firm), 24% expected (each contingent tranche at the editors' 50% chance), to 36% (every tranche paid) of the commitment"
   );
 });
+
+it("providerExposureSentence: beside the share it computes, a later and larger backlog a source gives a share of, with its number (s16 critic #6)", () => {
+  // Google → Anthropic: about $200B ÷ $240B at 31 Dec 2025 = 83%; The Information puts it at over 40% of the backlog at
+  // 31 Mar 2026, so that backlog is the larger (0.4 < 0.83), and the share's source carries its appendix number.
+  const data = publicDataset(dataset, "test");
+  const context = {data} as unknown as Parameters<typeof providerExposureSentence>[0];
+  const e = providerExposure(dataset, "google-anthropic")!;
+  assert.isTrue(e.laterShare!.larger);
+  const text = providerExposureSentence(context, e)!;
+  const n = data.sourceNumbers["gocodelab-2026-05"];
+  assert.include(text, "about 83% of the $240B of backlog Google Cloud stated at 31 Dec 2025");
+  assert.include(
+    text,
+    `Google Cloud's backlog at 31 Mar 2026 is larger: this commitment is over 40% of it (estimate, GoCodeLab (The Information) [${n}]), a share its source gives without that backlog's figure.`
+  );
+  // The other deals give no later share.
+  for (const deal of dataset.deals.filter((d) => d.id !== "google-anthropic"))
+    assert.notInclude(providerExposureSentence(context, providerExposure(dataset, deal.id)) ?? "", "is larger:", deal.id);
+});

@@ -24,23 +24,52 @@ it("efficiencyRows marks a generation below its predecessor per watt as suspect,
   assert.strictEqual(suspectCaption(rows.filter((r) => !r.suspect)), "");
   // The diagnosis from the figures (s15 critic #5: "the IT power figure is the likelier error" was said of GB200,
   // then compared with B200, the same Blackwell GPU in another server). Trainium3 has 0.671 ÷ 0.667 = 1.006×
-  // Trainium2's BF16 per chip on 1.5 ÷ 0.75 = 2× its IT power; GB300 2.5 ÷ 2.5 = 1× GB200's on 2.217 ÷ 2.09 = 1.06×.
-  const trn3 = {name: "Trainium3", suspect: true, itKwStatus: "estimate", predecessorName: "Trainium2", computeRatio: 1.006, powerRatio: 2};
-  const gb300 = {name: "GB300", suspect: true, itKwStatus: "estimate", predecessorName: "GB200", computeRatio: 1, powerRatio: 1.0608};
+  // Trainium2's BF16 per chip and 2.517 ÷ 1.299 = 1.938× its 8-bit, on 1.5 ÷ 0.75 = 2× its IT power: 8-bit per watt
+  // 1.938 ÷ 2 = 0.969×. s16 critic #9: that is a generation that scaled 8-bit and not BF16, so the caption no longer
+  // says the loss "comes from the IT power figure alone" nor tells the reader to disregard the point.
+  // GB300 2.5 ÷ 2.5 = 1× GB200's on 2.217 ÷ 2.09 = 1.06× (8-bit left out here: the BF16-only case).
+  const trn3 = {
+    name: "Trainium3",
+    suspect: true,
+    itKwStatus: "estimate",
+    predecessorName: "Trainium2",
+    computeRatio: 1.006,
+    powerRatio: 2,
+    fp8ComputeRatio: 2.517 / 1.299
+  };
+  const gb300 = {
+    name: "GB300",
+    suspect: true,
+    itKwStatus: "estimate",
+    predecessorName: "GB200",
+    computeRatio: 1,
+    powerRatio: 1.0608,
+    fp8ComputeRatio: null
+  };
   assert.strictEqual(
     suspectCaption([trn3]),
-    " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1× Trainium2's dense BF16 per chip on 2× its IT power per chip (the IT power per chip is an estimate). Its compute per chip did not fall, so the loss comes from the IT power figure alone: read that point as doubtful, not as a finding."
+    " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2× its IT power per chip (the IT power per chip is an estimate). On 8-bit, Trainium3 does 0.97× Trainium2's per watt: the loss is on BF16, which it did not scale, as in a generation built for 8-bit, so the point does not by itself show the IT power figure to be wrong."
   );
-  // Several points: the subject and its verb agree ("Hollow dots … do").
-  assert.match(
+  for (const text of [suspectCaption([trn3]), suspectCaption([gb300]), suspectCaption([trn3, gb300])]) {
+    assert.notInclude(text, "IT power figure alone");
+    assert.notInclude(text, "read that point as doubtful");
+    assert.notInclude(text, "not as a finding");
+  }
+  // Several points: the subject and its verb agree ("Hollow dots … do"); each point gets the verdict its figures show.
+  assert.strictEqual(
     suspectCaption([trn3, gb300]),
-    /^ Hollow dots marked “\(\?\)” do less per watt than the previous generation of their line: Trainium3 has 1× Trainium2's dense BF16 per chip on 2× its IT power per chip, GB300 1× GB200's on 1\.1× \(the IT power per chip is an estimate for each\)\. Their compute per chip did not fall/
+    " Hollow dots marked “(?)” do less per watt than the previous generation of their line: Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2× its IT power per chip, GB300 1× GB200's on 1.1× (the IT power per chip is an estimate for each). On 8-bit, Trainium3 does 0.97× Trainium2's per watt: the loss is on BF16, which it did not scale, as in a generation built for 8-bit, so the point does not by itself show the IT power figure to be wrong. GB300's BF16 per chip did not fall, so the loss is the higher IT power per chip; the figures cannot tell a chip that draws more from an estimate set too high."
   );
-  // A point whose compute fell as well is not blamed on the power figure.
+  // A confirmed power figure leaves no doubt to raise; a point whose compute fell as well is not blamed on the power figure.
+  assert.notInclude(suspectCaption([{...gb300, itKwStatus: "confirmed"}]), "estimate set too high");
   assert.include(
     suspectCaption([{...gb300, computeRatio: 0.9}]),
     "GB300 has less compute per chip than the point it is compared with, so the two may be different parts rather than successive generations"
   );
+  // A second point's 8-bit ratio reads in brackets, so its power ratio still follows "on".
+  assert.include(suspectCaption([trn3, {...gb300, fp8ComputeRatio: 1}]), "GB300 1× GB200's (1× on 8-bit) on 1.1× (the IT power");
+  // In the data, Trainium3 reads with its 8-bit figures.
+  assert.include(caption, "Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2× its IT power per chip");
   // In the data: GB200 follows H100, not B200 (same date, other packaging), and does not fall.
   const gb200 = rows.find((r) => r.id === "gb200")!;
   assert.strictEqual(gb200.predecessorName, "H100 SXM");

@@ -14,7 +14,7 @@ beforeAll(async () => {
 const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December)";
 const DATED = new RegExp(`(\\d{1,2} ${MONTH}|${MONTH}) \\d{4}`);
 
-it("every percentage of a backlog a deal summary gives names the backlog's date in the same sentence", () => {
+it("every percentage of a backlog a deal summary gives names the backlog's date in the same sentence (none does now: the share is data)", () => {
   let seen = 0;
   for (const deal of dataset.deals) {
     const text = (deal.summary ?? "").replace(/\s+/g, " ");
@@ -24,5 +24,10 @@ it("every percentage of a backlog a deal summary gives names the backlog's date 
       assert.match(sentence, DATED, `${deal.id}: a backlog share without the backlog's date: "${sentence}"`);
     }
   }
-  assert.isAtLeast(seen, 1, "Google → Anthropic's summary gives The Information's share of Google Cloud's backlog");
+  // s16 critic #6: the one summary share (Google → Anthropic's "over 40%") had no source number, which a summary cannot
+  // carry; it is now data (google-cloud's laterBacklogShares, dated 31 Mar 2026) and prints, dated and numbered, in the
+  // provider-side exposure sentence (investorSentences-test).
+  assert.strictEqual(seen, 0, "a backlog share in a summary prints with no source number");
+  const later = dataset.companies.find((c) => c.id === "google-cloud")?.laterBacklogShares?.[0];
+  assert.strictEqual(later?.share.asOf, "2026-03-31");
 });

@@ -21,8 +21,8 @@ export interface EfficiencyRow {
   priceBasis: string | null;
   inDeal: boolean;
   /**
-   * True where the generation does less per watt than its predecessor in the same line (gainPerWatt < 1): the text
-   * calls its IT power figure the first suspect, so the chart marks the point (hollow, "?") instead of drawing it
+   * True where the generation does less per watt than its predecessor in the same line (gainPerWatt < 1): the caption
+   * says from its figures where the loss comes from, so the chart marks the point (hollow, "?") instead of drawing it
    * as a plain reading (s14 critic #19).
    */
   suspect: boolean;
@@ -36,6 +36,8 @@ export interface EfficiencyRow {
   computeRatio: number | null;
   /** IT power per chip ÷ the predecessor's; null for a line's first. */
   powerRatio: number | null;
+  /** Dense 8-bit per chip ÷ the predecessor's; null for a line's first or without 8-bit figures. */
+  fp8ComputeRatio: number | null;
 }
 
 /** Returns flat rows (TFLOP/s units) from the core's chipEfficiency groups; `dealChips` are highlighted. */
@@ -55,7 +57,8 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       predecessor: c.predecessor ?? null,
       predecessorName: c.predecessor ? shortChipName(g.chips.find((p) => p.id === c.predecessor)?.name ?? c.predecessor) : null,
       computeRatio: c.computeRatio ?? null,
-      powerRatio: c.powerRatio ?? null
+      powerRatio: c.powerRatio ?? null,
+      fp8ComputeRatio: c.fp8ComputeRatio ?? null
     }))
   );
 }
@@ -141,7 +144,7 @@ export function RoadmapEfficiency(
         strokeWidth: 1.5
       }
     ),
-    // A point the text doubts is hollow, ringed in its line's colour: read it as suspect, not as a finding.
+    // A point the text doubts is hollow, ringed in its line's colour: its caption says where the loss comes from.
     Plot.dot(
       rows.filter((r) => r.suspect),
       {

@@ -4,7 +4,9 @@
  */
 import {
   aboveZeroText,
+  type BandExitCause,
   type Bound,
+  bandExitCause,
   capacityName,
   capexTimingText,
   clustersText,
@@ -45,6 +47,7 @@ import {
   paybackYearText,
   pct,
   ratioNumber,
+  sig,
   times,
   unitText,
   usd,
@@ -81,23 +84,77 @@ const loadCharts = () =>
   ]).then(([critique, equity, netCash, sankey]) => ({...critique, ...equity, ...netCash, ...sankey}));
 type Charts = Awaited<ReturnType<typeof charts>>;
 
+/** The options the net-cash band is drawn with: around the view's values, the reader's fixed ones held, 1,000 draws. */
+function bandOptions(context: SectionContext, view: DealView) {
+  const fixed = isCustom(context.controls) ? context.controls!.changed : [];
+  const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
+  return {
+    key: `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`,
+    scenario: context.controls?.scenario ?? "base",
+    values: view.assumptions,
+    vary,
+    draws: BAND_DRAWS
+  };
+}
+
+/** Draws behind the net-cash chart's band (fewer than the headline's: it runs in the reader's browser). */
+const BAND_DRAWS = 1000;
+
 /** Returns the P10–P90 bands of cumulative net cash around the view's values (the reader's fixed ones held), cached. */
 function bandsFor(context: SectionContext, view: DealView): NetCashBand[] {
-  const fixed = isCustom(context.controls) ? context.controls!.changed : [];
-  const key = `${view.deal}:${JSON.stringify(view.assumptions)}:${fixed.join(",")}`;
+  const {key, ...options} = bandOptions(context, view);
   let bands = bandCache.get(key);
   if (!bands) {
-    const vary = (context.data.assumptions as {id: string}[]).map((a) => a.id).filter((id) => !fixed.includes(id));
-    bands = netCashBands(context.data, view.deal, {
-      scenario: context.controls?.scenario ?? "base",
-      values: view.assumptions,
-      vary,
-      draws: 1000
-    });
+    bands = netCashBands(context.data, view.deal, options);
     if (bandCache.size > 64) bandCache.clear();
     bandCache.set(key, bands);
   }
   return bands;
+}
+
+/**
+ * Under the net-cash chart, where the line leaves its own band, the sentence that says where and why (s16 critic #4:
+ * Microsoft → OpenAI's line sat below the P10 in 2025 and above the P90 in 2030–33, unexplained), from
+ * {@link bandExitCause}: "The line leaves the band: below its P10 in 2025, above its P90 in 2030, 2032 and 2033. It is
+ * one path, at every assumption's base value, where the delivery slip is 0 months, the low end of the draws' range (0
+ * months to 18 months), so every draw's is at or above it; with it held at 0 months in the draws, the band holds the line in every
+ * year." Null when the line stays inside.
+ */
+export function bandExitSentence(
+  assumptions: readonly {id: string; label: string; unit: string; low: number; high: number}[],
+  cause: BandExitCause,
+  values: Record<string, number>,
+  {custom = false, draws = BAND_DRAWS}: {custom?: boolean; draws?: number} = {}
+): string | null {
+  const {below, above, held} = cause;
+  if (!below.length && !above.length) return null;
+  const years = (list: readonly number[]) => (list.length > 1 ? `${list.slice(0, -1).join(", ")} and ${list.at(-1)}` : `${list[0]}`);
+  const where = [below.length ? `below its P10 in ${years(below)}` : "", above.length ? `above its P90 in ${years(above)}` : ""]
+    .filter(Boolean)
+    .join(", ");
+  const path = `It is one path, ${custom ? "at the values chosen" : "at every assumption's base value"}`;
+  const items = (held ?? []).map((id) => assumptions.find((a) => a.id === id)).filter((a) => a !== undefined);
+  if (!items.length)
+    return `The line leaves the band: ${where}. ${path}; the band is each year's own P10–P90 over ${draws.toLocaleString("en-US")} draws, which need not hold any one path.`;
+  // "Delivery slip" → "delivery slip"; an initialism ("IT share") keeps its capitals.
+  const name = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
+  const parts = items.map((a) => {
+    const value = values[a.id];
+    const end = value === a.low ? "low" : "high";
+    return `the ${name(a.label)} is ${inputText(value, a.unit)}, the ${end} end of the draws' range (${inputText(a.low, a.unit)} to ${inputText(a.high, a.unit)}), so every draw's is at or ${end === "low" ? "above" : "below"} it`;
+  });
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1)}` : parts[0];
+  const heldText = items.map((a) => inputText(values[a.id], a.unit));
+  return `The line leaves the band: ${where}. ${path}, where ${list}; with ${items.length > 1 ? "them" : "it"} held at ${heldText.length > 1 ? `${heldText.slice(0, -1).join(", ")} and ${heldText.at(-1)}` : heldText[0]} in the draws, the band holds the line in every year.`;
+}
+
+/** {@link bandExitSentence} for the view's line and band: null when the line stays inside it. */
+function bandExitNote(context: SectionContext, view: DealView, bands: NetCashBand[]): string | null {
+  const {key: _key, ...options} = bandOptions(context, view);
+  const cause = bandExitCause(context.data, view.deal, view.recycling.flows, {...options, bands});
+  return bandExitSentence(context.data.assumptions, cause, view.assumptions as Record<string, number>, {
+    custom: isCustom(context.controls)
+  });
 }
 
 /**
@@ -160,7 +217,7 @@ function NetCashPanel(
   context: SectionContext,
   view: DealView,
   {RecyclingNetCashChart}: Charts
-): {chart: HTMLElement; csv: HTMLElement | null} {
+): {chart: HTMLElement; csv: HTMLElement | null; note: HTMLElement} {
   const r = view.recycling;
   const draw = (bands: NetCashBand[] | null) =>
     RecyclingNetCashChart(r.flows, {
@@ -170,7 +227,18 @@ function NetCashPanel(
       width: context.width,
       print: context.print
     });
-  if (context.print) return {chart: draw(bandsFor(context, view)), csv: null};
+  // Under the chart: where the line leaves its own band, why (empty until the band is drawn).
+  const note = el("p", {class: "muted band-exit"});
+  const explain = (bands: NetCashBand[]) => {
+    const text = bandExitNote(context, view, bands);
+    note.replaceChildren(text ?? "");
+    note.hidden = !text;
+  };
+  if (context.print) {
+    const bands = bandsFor(context, view);
+    explain(bands);
+    return {chart: draw(bands), csv: null, note};
+  }
   // The file holds what is drawn: the line alone at first, the band's P10 and P90 once it is drawn.
   const csvFor = (bands: NetCashBand[] | null) =>
     ChartCsv(NET_CASH, view.deal, netCashRows(r.flows, bands), context.data.version).firstChild as HTMLElement;
@@ -179,13 +247,14 @@ function NetCashPanel(
   const fill = () => {
     const bands = bandsFor(context, view);
     holder.replaceChildren(draw(bands));
+    explain(bands);
     const old = csv.querySelector("a")?.href;
     csv.replaceChildren(csvFor(bands));
     if (old?.startsWith("blob:")) URL.revokeObjectURL(old);
   };
   // The band's Monte Carlo (a few hundred ms on a phone) runs once the chart comes near the screen, not at load.
   whenNear(holder, fill, {key: "net-cash-band"});
-  return {chart: holder, csv};
+  return {chart: holder, csv, note};
 }
 
 /**
@@ -383,6 +452,42 @@ function itBookText(usdLeft: number): string {
   return usdLeft >= 1e6 ? `the IT's book value (${modelUsd(usdLeft)})` : "the IT, fully written off";
 }
 
+/**
+ * The sum that gives the provider's cash over the term, from figures each printed in it, so an auditor gets the cash by
+ * hand (s16 critic #8: for a deal whose kit runs past its IT life, spend − capex − GW-years × running costs missed the
+ * printed cash by the price given back on that kit): "$250B paid for 22.7 GW-years at $11B each, less $21.6B of
+ * running costs on those GW-years ($951M each), $183B of capex and $8.02B of price given back on the 2.43 of those
+ * GW-years run on kit past its IT life (they earn 70% of the price)"; a lessee's rent still owed after the term is one
+ * more term. The GW-years run are the GW-years paid for (the spend ÷ the price). Null without flows.
+ */
+export function cashSumClause(
+  r: Pick<
+    DealRecycling,
+    | "revenueUsd"
+    | "pricePerGwYearUsd"
+    | "capexUsd"
+    | "gwYearsInUse"
+    | "cashOpexPerGwYearUsd"
+    | "oldKitDiscountUsd"
+    | "oldKitGwYears"
+    | "oldKitPriceShare"
+    | "leaseTailUsd"
+  >
+): string | null {
+  const {revenueUsd, pricePerGwYearUsd, capexUsd, gwYearsInUse, cashOpexPerGwYearUsd: opex} = r;
+  if (!revenueUsd || !pricePerGwYearUsd || !capexUsd || gwYearsInUse === null || opex === null) return null;
+  const gwYears = unitText(gwYearsInUse, "gw-years");
+  const parts = [`${usd(opex * gwYearsInUse)} of running costs on those GW-years (${usd(opex)} each)`, `${usd(capexUsd.value)} of capex`];
+  // Below $1M the kit past its life is float residue of the renewal rule, nothing a reader could find.
+  if (r.oldKitDiscountUsd && r.oldKitDiscountUsd >= 1e6 && r.oldKitGwYears)
+    parts.push(
+      `${usd(r.oldKitDiscountUsd)} of price given back on the ${sig(r.oldKitGwYears)} of those GW-years run on kit past its IT life (they earn ${pct(r.oldKitPriceShare)} of the price)`
+    );
+  if (r.leaseTailUsd && r.leaseTailUsd >= 1e6) parts.push(`${usd(r.leaseTailUsd)} of rent still owed after the term`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+  return `${usd(revenueUsd.value)} paid for ${gwYears} at ${usd(pricePerGwYearUsd.value)} each, less ${list}`;
+}
+
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
   if (!r.providerCashUsd || !r.capexUsd || !r.npvUsd || !r.commitmentUsd) return null;
   const deal = dealOf(context);
@@ -409,11 +514,13 @@ export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">
     r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
       ? ` Counting ${r.facilityLeaseYears !== null ? "that" : "that book value"} as the capacity's worth at term end (it can be re-let), the net cash would be ${derivedText({...r.npvWithResidualUsd, unit: "usd"})}${r.baseCase?.npvWithResidualUsd != null && r.baseCase.npvWithResidualUsd !== r.npvWithResidualUsd.value ? ` (median of the same draws; ${modelUsd(r.baseCase.npvWithResidualUsd)} at the base values)` : ""}.`
       : "";
+  const cashSum = cashSumClause(r);
+  const sumText = cashSum ? `: ${cashSum}` : "";
   const never = r.paybackNeverShare ? `; in ${pct(r.paybackNeverShare)} of the draws it never is` : "";
   const back =
     money > 0
-      ? `${kept} (at the base values, not discounted${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
-      : `${kept} (at the base values, not discounted${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
+      ? `${kept} (at the base values, not discounted${sumText}${book}), against ${usd(money)} of new money: ${r.baseCase && paybackEven(r.paybackNeverShare) ? `it is back within the deal at about even odds (in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws), so no median year stands` : r.paybackYear !== null ? `it is back by ${r.paybackYear}${r.baseCase ? ` (median of the draws${never})` : ""}` : `it is not back within the deal${r.baseCase ? ` in the median draw${never}` : ""}`}, and in ${r.valuationYear} dollars the new money's net cash is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`
+      : `${kept} (at the base values, not discounted${sumText}${book}); in ${r.valuationYear} dollars that is ${derivedText({...r.npvUsd, unit: "usd"})}${medianNote(r)}.`;
   const mark = r.equity.filter((p) => p.kind === "mark").at(-1);
   const stated = ceilingFilledSentence(context, r);
   const equity =
@@ -473,7 +580,12 @@ export function providerExposureSentence(context: Pick<SectionContext, "data">, 
     e.labShare && e.labShareUsd
       ? ` ${lab}'s share of that backlog, across all its contracts with ${provider}, is ${bounded(e.labShare.value, e.labShare.bound, pct)}, ${bounded(e.labShareUsd.value, e.labShare.bound, usd)} (${e.labShare.lineage.status}${by(e.labShareSource)}).`
       : "";
-  return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${labShare}`;
+  // A later backlog a source gives this commitment a share of, without its figure (s16 critic #6: the 83% was taken
+  // of a backlog the briefing's page 2 said had nearly doubled by the next quarter, and that quarter's share had no number).
+  const later = e.laterShare
+    ? ` ${possessive(provider)} backlog at ${date(e.laterShare.asOf)} is ${e.laterShare.larger ? "larger" : "no larger"}: this commitment is ${bounded(e.laterShare.share.value, e.laterShare.share.bound, pct)} of it (${e.laterShare.share.lineage.status}${by(e.laterShare.source)}), a share its source gives without that backlog's figure.`
+    : "";
+  return `Provider-side exposure: this commitment, ${commitment}, equals ${share} of ${backlogWords}; ${holds}.${later}${labShare}`;
 }
 
 /**
@@ -675,7 +787,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
             {},
             `${provider}'s cash each year (the lab's spend, which follows the delivered capacity where the deal schedules it, minus its cash running costs (power, staff and maintenance, property tax and insurance${r.facilityLeaseYears !== null ? ", rent" : ""}), minus the capex for the capacity it delivers${r.facilityLeaseYears !== null ? `, the IT alone as ${provider} leases its data centres, and in the last year the rent still owed on those leases` : ""}; what is left of that capex at book value when the term ends is not cash and is left out) minus this deal's new money that year, added up. The line is that sum ${isCustom(context.controls) ? "at the values chosen" : "with every assumption at its base value"}; the band around it is each year's P10–P90 over the draws (each year's own percentiles, not one draw's path)${bandTail(view)}. ${r.baseCase ? (paybackEven(r.paybackNeverShare) ? `The money is back within the deal in ${drawShareText(1 - (r.paybackNeverShare ?? 0))} of the draws: about even odds, so no median year stands.` : payback !== null ? `In the median draw the money is back in ${payback}.` : "In the median draw the money is not back within the deal.") : ""} ${r.npvUsd ? `Discounted at ${pct(rate)} to 1 January ${r.valuationYear}, the same date for every deal, ${r.baseCase?.npvUsd != null ? `the line's flows are worth ${derivedText({...r.npvUsd, value: r.baseCase.npvUsd, unit: "usd"})}, and the median of the draws' NPVs is ${derivedText({...r.npvUsd, unit: "usd"})}` : `the flows are worth ${derivedText({...r.npvUsd, unit: "usd"})}`}.` : ""}`
           ),
-          ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.csv])(NetCashPanel(context, view, loaded))
+          ...((panel) => [ChartFrame(panel.chart, {title: netCashFinding, source}), panel.note, panel.csv])(
+            NetCashPanel(context, view, loaded)
+          )
         ]
       : null,
     r.equity.length

@@ -78,37 +78,66 @@ export function roadmapHeadline({deal, chips, mix}: RoadmapView): string {
 }
 
 /** The rows' fields the per-watt diagnosis reads. */
-type Diagnosed = Pick<EfficiencyRow, "name" | "suspect" | "itKwStatus" | "predecessorName" | "computeRatio" | "powerRatio">;
+type Diagnosed = Pick<
+  EfficiencyRow,
+  "name" | "suspect" | "itKwStatus" | "predecessorName" | "computeRatio" | "powerRatio" | "fp8ComputeRatio"
+>;
 
-/** Below this ratio a chip's compute per chip counts as lower than its predecessor's (5%: the sources' rounding). */
+/** Below this ratio a chip's compute per chip (or per watt) counts as lower than its predecessor's (5%: the sources' rounding). */
 const COMPUTE_FELL = 0.95;
 
 /**
- * Returns where each falling generation's loss per watt comes from, from its figures: "Trainium3 has 1.0× Trainium2's
- * dense BF16 per chip on 2.0× its IT power per chip, GB300 1.0× GB200's on 1.1×", then what that means: where the
- * compute did not fall, the loss is the IT power figure's alone; where it fell too, the two points may not be
- * comparable parts. "" without a falling generation.
+ * Returns where each falling generation's loss per watt comes from, from its figures, claiming only what they show
+ * (s16 critic #9: "its compute per chip did not fall, so the loss comes from the IT power figure alone: read that
+ * point as doubtful" was said of Trainium3, whose 8-bit per chip nearly doubled on twice the power, what a generation
+ * that traded BF16 for 8-bit looks like): "Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2×
+ * its IT power per chip (the IT power per chip is an estimate)", then, by what the figures show: where 8-bit per watt
+ * held, the loss is on BF16 alone and does not by itself show the power figure wrong; where the BF16 per chip did not
+ * fall and no 8-bit figure says more, the loss is the higher IT power per chip, which the figures cannot tell from an
+ * estimate set too high (said only where the power is not confirmed); where the compute fell, the two points may be
+ * different parts. "" without a falling generation.
  */
 export function perWattDiagnosis(rows: readonly Diagnosed[]): string {
   const doubted = rows.filter((r) => r.suspect && r.predecessorName && r.computeRatio !== null && r.powerRatio !== null);
   if (!doubted.length) return "";
   const one = doubted.length === 1;
   const article = (status: string) => (/^[aeiou]/.test(status) ? `an ${status}` : status);
-  const parts = doubted.map((r, i) =>
-    i === 0
-      ? `${r.name} has ${times(r.computeRatio!)} ${r.predecessorName}'s dense BF16 per chip on ${times(r.powerRatio!)} its IT power per chip`
-      : `${r.name} ${times(r.computeRatio!)} ${r.predecessorName}'s on ${times(r.powerRatio!)}`
-  );
+  const parts = doubted.map((r, i) => {
+    const fp8 =
+      r.fp8ComputeRatio === null ? "" : i === 0 ? ` and ${times(r.fp8ComputeRatio)} its 8-bit` : ` (${times(r.fp8ComputeRatio)} on 8-bit)`;
+    return i === 0
+      ? `${r.name} has ${times(r.computeRatio!)} ${r.predecessorName}'s dense BF16 per chip${fp8} on ${times(r.powerRatio!)} its IT power per chip`
+      : `${r.name} ${times(r.computeRatio!)} ${r.predecessorName}'s${fp8} on ${times(r.powerRatio!)}`;
+  });
   const statuses = [...new Set(doubted.map((r) => r.itKwStatus))];
   const status =
     statuses.length === 1
       ? `the IT power per chip is ${article(statuses[0])}${one ? "" : " for each"}`
       : doubted.map((r) => `${r.name}'s IT power is ${article(r.itKwStatus)}`).join(", ");
+  // 8-bit per watt against the same predecessor: 8-bit per chip ÷ IT power per chip.
+  const fp8PerWatt = (r: Diagnosed) => (r.fp8ComputeRatio !== null ? r.fp8ComputeRatio / r.powerRatio! : null);
   const fell = doubted.filter((r) => r.computeRatio! < COMPUTE_FELL);
-  const verdict = !fell.length
-    ? `${one ? "Its" : "Their"} compute per chip did not fall, so the loss comes from the IT power figure alone: read ${one ? "that point" : "those points"} as doubtful, not as a finding.`
-    : `${nameList(fell.map((r) => r.name))} ${fell.length === 1 ? "has" : "have"} less compute per chip than the point ${fell.length === 1 ? "it is" : "they are"} compared with, so the two may be different parts rather than successive generations; read ${one ? "that point" : "those points"} as doubtful, not as a finding.`;
-  return `${parts.join(", ")} (${status}). ${verdict}`;
+  const held8 = doubted.filter((r) => !fell.includes(r) && (fp8PerWatt(r) ?? 0) >= COMPUTE_FELL);
+  const flat = doubted.filter((r) => !fell.includes(r) && !held8.includes(r));
+  const verdicts: string[] = [];
+  if (held8.length) {
+    const each = held8.map((r) => `${r.name} does ${times(fp8PerWatt(r)!)} ${r.predecessorName}'s per watt`);
+    verdicts.push(
+      `On 8-bit, ${nameList(each)}: the loss is on BF16, which ${held8.length === 1 ? "it" : "they"} did not scale, as in a generation built for 8-bit, so ${held8.length === 1 ? "the point does" : "the points do"} not by ${held8.length === 1 ? "itself" : "themselves"} show the IT power figure to be wrong.`
+    );
+  }
+  if (flat.length) {
+    const unconfirmed = flat.filter((r) => r.itKwStatus !== "confirmed");
+    const subject = flat.length === 1 ? `${flat[0].name}'s` : `${nameList(flat.map((r) => r.name))}'s`;
+    verdicts.push(
+      `${subject} BF16 per chip did not fall, so the loss is the higher IT power per chip${unconfirmed.length ? `; the figures cannot tell a chip that draws more from ${unconfirmed.length === flat.length ? "an" : `${nameList(unconfirmed.map((r) => r.name))}'s`} estimate set too high` : ""}.`
+    );
+  }
+  if (fell.length)
+    verdicts.push(
+      `${nameList(fell.map((r) => r.name))} ${fell.length === 1 ? "has" : "have"} less compute per chip than the point ${fell.length === 1 ? "it is" : "they are"} compared with, so the two may be different parts rather than successive generations.`
+    );
+  return `${parts.join(", ")} (${status}). ${verdicts.join(" ")}`;
 }
 
 /**
@@ -117,7 +146,7 @@ export function perWattDiagnosis(rows: readonly Diagnosed[]): string {
  * (s14 critic #19: Trainium3 at 0.5× its predecessor, charted without the caveat; s15 critic #5: the caption blamed
  * the IT power figure for GB200, compared then with B200, the same GPU in another server).
  *
- * @example suspectCaption([trainium3]) // " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1.0× Trainium2's dense BF16 per chip on 2.0× its IT power per chip (…). Its compute per chip did not fall, …"
+ * @example suspectCaption([trainium3]) // " A hollow dot marked “(?)” does less per watt than the previous generation of its line: Trainium3 has 1× Trainium2's dense BF16 per chip and 1.9× its 8-bit on 2× its IT power per chip (…). On 8-bit, Trainium3 does 0.97× Trainium2's per watt: …"
  */
 export function suspectCaption(rows: readonly Diagnosed[]): string {
   const doubted = rows.filter((r) => r.suspect);

@@ -3,7 +3,7 @@ import {type AssumptionValues, scenarioValues} from "../assumptions.js";
 import {prepareDealCapacity} from "../capacity/prepareDealCapacity.js";
 import {evaluateDealCommitment, prepareDealCommitment} from "../commitment/projectDealCommitment.js";
 import type {SpendProfile} from "../commitment/spendByYear.js";
-import type {Dataset} from "../model.js";
+import type {Assumption, Dataset} from "../model.js";
 import {buildsOut, defaultSpendProfile, deliveredPath, providerGroupInvestors} from "../project/projectDeal.js";
 import {simulate} from "../uncertainty/monteCarlo.js";
 import {facilityLeaseYears} from "./companyParents.js";
@@ -103,4 +103,92 @@ export function cumulativeBands(paths: readonly {first: number; cumulative: read
     out.push({year, p10: at(0.1), p50: at(0.5), p90: at(0.9)});
   }
   return out;
+}
+
+/** The years a path of cumulative net cash lies outside its P10–P90 band ({@link bandExits}). */
+export interface BandExits {
+  /** Years the path is below the band's P10, in order. */
+  below: number[];
+  /** Years the path is above the band's P90, in order. */
+  above: number[];
+}
+
+/**
+ * Returns the years where `line` (one path of cumulative net cash, USD) lies outside `bands` by more than `tolerance`
+ * USD (default $1M, so float residue is no exit); a year without a band is not read.
+ *
+ * @example bandExits([{year: 2025, cumulativeNetCash: -11e9}], [{year: 2025, p10: -7e9, p50: -3e9, p90: 0}]) // {below: [2025], above: []}
+ */
+export function bandExits(
+  line: readonly {year: number; cumulativeNetCash: number}[],
+  bands: readonly NetCashBand[],
+  tolerance = 1e6
+): BandExits {
+  const byYear = new Map(bands.map((b) => [b.year, b]));
+  const below: number[] = [];
+  const above: number[] = [];
+  for (const {year, cumulativeNetCash: v} of line) {
+    const b = byYear.get(year);
+    if (!b) continue;
+    if (v < b.p10 - tolerance) below.push(year);
+    else if (v > b.p90 + tolerance) above.push(year);
+  }
+  return {below, above};
+}
+
+/**
+ * Returns the ids of the drawn assumptions whose centre value sits at an end of their range (low < high): every draw
+ * then falls on one side of it (the delivery slip's base of 0 months, the low end of 0–18), so the draws are not
+ * spread around a path drawn at that value.
+ *
+ * @example oneSidedIds(assumptions, base.values, ids) // ["slip-months", "credit-share"]
+ */
+export function oneSidedIds(assumptions: readonly Assumption[], values: AssumptionValues, vary?: readonly string[]): string[] {
+  return assumptions
+    .filter((a) => a.low < a.high && (!vary || vary.includes(a.id)))
+    .filter((a) => {
+      const value = (values as Record<string, number>)[a.id];
+      return value === a.low || value === a.high;
+    })
+    .map((a) => a.id);
+}
+
+/** Why a path leaves its band ({@link bandExitCause}). */
+export interface BandExitCause extends BandExits {
+  /**
+   * The one-sided assumptions ({@link oneSidedIds}) that, held at the path's value in the draws, bring the path inside
+   * the band in every year: the first one that does alone, else all of them; null when none is one-sided or holding
+   * them leaves an exit (the band is then each year's own percentiles, which need not hold any one path).
+   */
+  held: string[] | null;
+}
+
+/**
+ * Returns the years `line` leaves the band {@link netCashBands} draws with `options`, and the one-sided assumptions
+ * that put it there: each is tried held at its value (left out of `vary`), alone and then together, on the same
+ * seed and draws; null `held` when none clears every exit. No exit: empty lists and null, without another draw.
+ *
+ * @example bandExitCause(dataset, "microsoft-openai", line, {values, draws: 1000}) // {below: [2025], above: [2030, 2032, 2033], held: ["slip-months"]}
+ */
+export function bandExitCause(
+  dataset: Dataset,
+  dealId: string,
+  line: readonly {year: number; cumulativeNetCash: number}[],
+  options: NetCashBandOptions & {bands?: readonly NetCashBand[]} = {}
+): BandExitCause {
+  const {bands = netCashBands(dataset, dealId, options), ...rest} = options;
+  const exits = bandExits(line, bands);
+  if (!exits.below.length && !exits.above.length) return {...exits, held: null};
+  const scenario = dataset.scenarios.find((s) => s.id === (rest.scenario ?? "base"));
+  if (!scenario) throw new Error(`invalid scenario: ${rest.scenario}`);
+  const values = rest.values ?? scenarioValues(dataset.assumptions, scenario).values;
+  const vary = rest.vary ?? dataset.assumptions.map((a) => a.id);
+  const sided = oneSidedIds(dataset.assumptions, values, vary);
+  const clears = (ids: readonly string[]) => {
+    const held = bandExits(line, netCashBands(dataset, dealId, {...rest, values, vary: vary.filter((id) => !ids.includes(id))}));
+    return !held.below.length && !held.above.length;
+  };
+  const one = sided.find((id) => clears([id]));
+  const held = one ? [one] : sided.length > 1 && clears(sided) ? sided : null;
+  return {...exits, held};
 }

@@ -162,6 +162,19 @@ export interface DealRecycling {
   /** Revenue given up over the term on kit kept running past its IT life (undiscounted), USD; null without flows. */
   oldKitDiscountUsd: number | null;
   /**
+   * GW-years of use over the term run on kit past its IT life; null without flows. With the contract price and
+   * `oldKitPriceShare`, it gives `oldKitDiscountUsd` by hand: GW-years × price × (1 − share).
+   */
+  oldKitGwYears: number | null;
+  /** The share (0–1) of the contract price a GW-year on kit past its IT life earns (`old-kit-price-share`). */
+  oldKitPriceShare: number;
+  /**
+   * GW-years the provider runs over the term (Σ of each year's GW in use), the ones it pays running costs on: the
+   * spend ÷ the price, so the same GW-years the lab pays for; null without flows. Σ cash opex = this ×
+   * `cashOpexPerGwYearUsd`.
+   */
+  gwYearsInUse: number | null;
+  /**
    * Years of the provider's facility leases when it leases the data centres it serves from (a sourced company fact),
    * else null: its capex is then the IT alone, its rent a cash operating cost inside its margin, and the rent still
    * owed after the term is paid in the last year ({@link providerCash}'s `facilityLeaseYears`).
@@ -490,6 +503,9 @@ export function evaluateDealRecycling(
     cashOpexPerGwYearUsd:
       provider.length && sum(provider, (y) => y.gw) > 0 ? sum(provider, (y) => y.cashOpex) / sum(provider, (y) => y.gw) : null,
     oldKitDiscountUsd: provider.length ? sum(provider, (y) => y.oldKitDiscount) : null,
+    oldKitGwYears: provider.length ? sum(provider, (y) => y.oldKitGw) : null,
+    oldKitPriceShare: values["old-kit-price-share"],
+    gwYearsInUse: provider.length ? sum(provider, (y) => y.gw) : null,
     facilityLeaseYears: prepared.facilityLeaseYears,
     leaseTailUsd: prepared.facilityLeaseYears !== null && p && flows.length ? sum(provider, (y) => y.leaseTail) : null,
     rentPerGwYearUsd: prepared.facilityLeaseYears !== null ? values["facility-rent-per-gw-year"] * 1e9 : null,

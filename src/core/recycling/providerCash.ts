@@ -97,6 +97,11 @@ export interface ProviderCashYear {
    */
   oldKitDiscount: number;
   /**
+   * GW-years of the year's use run on kit past its IT life: gw × the share of the installed kit past its life, so
+   * oldKitDiscount = oldKitGw × revenue per GW-year × (1 − old-kit price share) (the lab's spend is gw × that price).
+   */
+  oldKitGw: number;
+  /**
    * Cash operating costs, from physical inputs: GW × (energy + staff, maintenance and network + property tax and
    * insurance on the capex owned per GW), + GW × rent for a lessee. Neither the margin nor the price moves them.
    */
@@ -223,7 +228,8 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
     const gw = gwAt(i);
     if (!(gw >= 0)) throw new Error(`invalid gw: ${gw} in ${year}`);
     const cashOpex = gw * opexPerGw;
-    const oldKitDiscount = installed[i] > 0 ? revenue * Math.min(1, oldGw[i] / installed[i]) * (1 - oldShare) : 0;
+    const oldPart = installed[i] > 0 ? Math.min(1, oldGw[i] / installed[i]) : 0;
+    const oldKitDiscount = revenue * oldPart * (1 - oldShare);
     const last = i === n - 1;
     const tail = last ? leaseTail : 0;
     rows[i] = {
@@ -233,6 +239,7 @@ export function providerCash(perYear: readonly YearUsd[], costs: ProviderCosts):
       capex: capex[i],
       depreciation: depreciation[i],
       oldKitDiscount,
+      oldKitGw: gw * oldPart,
       cashOpex,
       residual: last ? residual + leaseTail : 0,
       leaseTail: tail,

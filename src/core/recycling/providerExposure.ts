@@ -36,6 +36,12 @@ export interface ProviderExposure {
   labShare: Figure | null;
   /** labShare × backlogUsd, USD, or null. */
   labShareUsd: Figure | null;
+  /**
+   * The share of a later backlog than `backlogUsd` a source gives this deal's commitment (the company's
+   * laterBacklogShares), with its date and source; null without one. Where it is below commitmentShare, that later
+   * backlog is the larger (s16 critic #6: 83% of the backlog at 31 Dec 2025, beside over 40% of the one at 31 Mar 2026).
+   */
+  laterShare: {share: Figure; asOf: string; source: string; larger: boolean} | null;
 }
 
 /**
@@ -63,6 +69,7 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
   const labShare = share
     ? withValue(factProvenance(`companies.${holder.id}.backlogShares.${deal.lab}`, share), share.value, "fraction")
     : null;
+  const later = holder.laterBacklogShares?.find((s) => s.deal === deal.id && s.share.asOf > backlog.asOf)?.share;
   return {
     deal: deal.id,
     provider: holder.id,
@@ -80,6 +87,15 @@ export function providerExposure(dataset: Pick<Dataset, "companies" | "deals">, 
       ? withValue(quotientProvenance(commitmentUsd, backlogUsd), commitmentUsd.value / (backlogUsd.value + commitmentUsd.value), "fraction")
       : null,
     labShare,
-    labShareUsd: labShare ? withValue(provenanceOf(labShare, backlogUsd), labShare.value * backlogUsd.value, "usd") : null
+    labShareUsd: labShare ? withValue(provenanceOf(labShare, backlogUsd), labShare.value * backlogUsd.value, "usd") : null,
+    laterShare: later
+      ? {
+          share: withValue(factProvenance(`companies.${holder.id}.laterBacklogShares.${deal.id}`, later), later.value, "fraction"),
+          asOf: later.asOf,
+          source: later.source,
+          // The same commitment over a smaller share: a larger backlog (commitment ÷ share), whatever its bound word.
+          larger: later.value < commitmentUsd.value / backlogUsd.value
+        }
+      : null
   };
 }

@@ -36,6 +36,12 @@ export interface ChipEfficiency {
   /** IT power per chip ÷ the predecessor's; null for the first. */
   powerRatio: number | null;
   /**
+   * Dense 8-bit FLOP/s per chip ÷ the predecessor's; null for the first or where either lacks an 8-bit figure. Beside
+   * computeRatio it says whether a generation added 8-bit compute but not BF16 (Trainium3: 2.517 ÷ 1.299 = 1.94× on 8-bit,
+   * 0.671 ÷ 0.667 = 1.006× on BF16).
+   */
+  fp8ComputeRatio: number | null;
+  /**
    * fp8FlopsPerWatt ÷ that of the nearest generation back along the predecessors that has an 8-bit figure; null
    * without one or for the first. Beside gainPerWatt it compares like with like on each basis: a generation can gain on 8-bit
    * while losing on BF16 (Trainium3 against Trainium2).
@@ -130,6 +136,7 @@ function efficiencyOf(
     gainPerWatt: previous ? flopsPerWatt / previous.flopsPerWatt : null,
     computeRatio: previousChip ? flops.bf16.value / previousChip.flops.bf16.value : null,
     powerRatio: previousChip ? itKw.value / previousChip.itKw.value : null,
+    fp8ComputeRatio: previousChip?.flops.fp8 && flops.fp8 ? flops.fp8.value / previousChip.flops.fp8.value : null,
     fp8GainPerWatt: fp8Before && fp8FlopsPerWatt !== null ? fp8FlopsPerWatt / fp8Before : null,
     hbmGb: hbmGb ? hbmGb.value : null,
     lineage: mergeLineage(...inputs)

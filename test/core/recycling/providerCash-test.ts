@@ -165,6 +165,12 @@ it("providerCash(…, {renewShare, oldKitPriceShare}) hand-check: kit run past i
   // In 2031–32 half the installed kit is past its life: 22 × 0.5 × 0.3 = 3.3 given up each year.
   const two = providerCash(rows(2026, 11, 11, 22, 22, 22, 22, 22), {...costs, renewShare: 0.6, oldKitPriceShare: 0.7});
   assertInDelta(bn(two, "oldKitDiscount"), [0, 0, 0, 0, 0, 3.3, 3.3]);
+  // The GW-years run on that kit (s16 critic #8, so the discount reconciles by hand): 2 GW × a half = 1 in 2031–32, and
+  // 1 × $11B × (1 − 0.7) = 3.3 each year.
+  assert.deepEqual(
+    two.map((y) => y.oldKitGw),
+    [0, 0, 0, 0, 0, 1, 1]
+  );
   assert.throws(() => providerCash(flat(2), {...costs, renewShare: 1.5}), /invalid renewShare/);
   // A longer drawn life never buys more: over 4–6 years (step 0.25) the IT capex of a 9-year term does not rise.
   const capexAt = (itLife: number) => bn(providerCash(flat(9), {...costs, itLife, renewShare: 0.5}), "capex").reduce((a, b) => a + b, 0);

@@ -89,7 +89,20 @@ it("chipEfficiency(chips) compares a chip with the previous generation, the same
   assertInDelta(row("u").computeRatio!, 1);
   assertInDelta(row("u").powerRatio!, 1.125);
   assert.isNull(row("h").computeRatio);
+  // Without 8-bit figures, no 8-bit ratio (s16 critic #9 reads it beside the BF16 one).
+  assert.isNull(row("u").fp8ComputeRatio);
   // Without a chip of its packaging at the previous date, the last by id: u with 8 per server follows g.
   const u8 = chip("u8", {date: "2025-03-18", itKw: 2.25, bf16: 2.5, line: "nvidia"});
   assert.strictEqual(chipEfficiency([u8, g, h])[0].chips.find((c) => c.id === "u8")!.predecessor, "g");
+});
+
+it("chipEfficiency: the 8-bit per chip ratio against the predecessor, by hand on Trainium3 (s16 critic #9)", async () => {
+  const {readValidDataset} = await import("../../../src/io/readDataset.js");
+  const data = await readValidDataset("data");
+  const trn3 = chipEfficiency(data.chips)
+    .flatMap((g) => g.chips)
+    .find((c) => c.id === "trainium3")!;
+  // 2.517 ÷ 1.299 PFLOP/s = 1.938× Trainium2's 8-bit per chip; with 1.5 ÷ 0.75 = 2× the IT power, 0.969× per watt.
+  assertInDelta(trn3.fp8ComputeRatio!, 2.517 / 1.299);
+  assertInDelta(trn3.fp8ComputeRatio! / trn3.powerRatio!, 0.969, 0.001);
 });
