@@ -6,7 +6,8 @@
 import {assert, beforeAll, it} from "vitest";
 import {RoadmapChain} from "../../docs/components/charts/roadmapChain.js";
 import {SignalBoard} from "../../docs/components/sections/signals.js";
-import {capitalChain, ROADMAP_RULE, worstSignalStatus} from "../../src/core/index.js";
+import {checkpointsJson} from "../../src/cli/project.js";
+import {capitalChain, dealCheckpoints, ROADMAP_RULE, worstSignalStatus} from "../../src/core/index.js";
 import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {publicDataset} from "../../src/site/publicDataset.js";
@@ -87,4 +88,12 @@ it("evidence dated before its deal counts on the silicon signal and says why, on
       d.id
     );
   }
+});
+
+it("the CLI's checkpoints carry both readings of roadmap alignment, as the card prints them", () => {
+  const json = checkpointsJson(dealCheckpoints(dataset, "nvidia-openai"));
+  const roadmap = json.find((c) => c.id === "roadmap-alignment")!;
+  assert.deepInclude(roadmap, {status: "watch", dates: "watch"});
+  assert.strictEqual(roadmap.evidence?.status, "on-track");
+  assert.strictEqual(json.find((c) => c.id === "capacity-on-schedule")!.evidence?.status, "off-track");
 });
