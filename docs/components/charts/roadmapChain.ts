@@ -7,7 +7,7 @@ import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {bounded, date, figureText, gw, monthYear, sig, times} from "../format.js";
 import {SourceLink} from "../provenance.js";
-import {BEFORE_DEAL_COUNTS, StatusPill} from "../sections/signals.js";
+import {StatusPill} from "../sections/signals.js";
 import type {SectionContext} from "../sections/types.js";
 import {LINE_LABELS} from "./fleetColors.js";
 
@@ -107,7 +107,7 @@ export function beforeDealNote(latest: string | null, deal: Pick<Deal, "announce
   return el(
     "p",
     {class: "muted"},
-    `Read from ${date(latest)}, before the deal (${date(deal.announced)}), and counted: ${BEFORE_DEAL_COUNTS}. The capacity checkpoint holds the deal to its own schedule and does not count evidence from before it.`
+    `Read from ${date(latest)}, before the deal (${date(deal.announced)}): it counts, as this signal asks about the lab and its chips, not the deal's schedule.`
   );
 }
 
@@ -209,18 +209,22 @@ export function checkpointEvidence(
         : ""
     ),
     // Both readings the status is the worse of, and the rule, so the status can be derived on the page (s16 critic #1b).
-    c.chips.length ? el("p", {}, `The chips' dates read ${STATUS_TEXT[c.dates]}: ${datesReason(c, chipName)}.`) : null,
-    c.signal.text
+    c.chips.length
       ? el(
           "p",
           {class: "roadmap-evidence"},
-          `The newest chip-roadmap observation on the deal's chips reads ${STATUS_TEXT[c.signal.status]}: `,
-          el("time", {datetime: c.signal.latest ?? ""}, date(c.signal.latest ?? "")),
-          " ",
-          c.signal.text,
-          c.signal.source ? SourceLink(c.signal.source, sources) : null
+          `The status is the worse of the chips' dates, ${STATUS_TEXT[c.dates]}${datesReason(c, chipName)}, and the newest chip-roadmap observation on the deal's chips, `,
+          ...(c.signal.text
+            ? [
+                `${STATUS_TEXT[c.signal.status]}: `,
+                el("time", {datetime: c.signal.latest ?? ""}, date(c.signal.latest ?? "")),
+                " ",
+                c.signal.text,
+                c.signal.source ? SourceLink(c.signal.source, sources) : null
+              ]
+            : ["none yet."])
         )
-      : el("p", {class: "muted"}, "No chip-roadmap observation on the deal's chips yet: no reading."),
+      : null,
     el("p", {class: "muted"}, ROADMAP_RULE)
   ].filter((x) => x !== null) as HTMLElement[];
 }
@@ -232,18 +236,14 @@ const STATUS_TEXT: Record<SignalStatus, string> = {
   unknown: "no evidence yet"
 };
 
-// Why the chips' dates read as they do: the chips that fill late, else those whose dates are not confirmed, else none.
+// Why the chips' dates read as they do, in a parenthesis: the chips that fill late, else that a date is not confirmed
+// (the chips' line above names each date's status), else nothing.
 function datesReason(c: Extract<Checkpoint, {id: "roadmap-alignment"}>, chipName: (id: string) => string): string {
   const late = c.chips.filter((x) => x.late);
   if (late.length)
-    return `${late.map((x) => chipName(x.id)).join(", ")} ${late.length === 1 ? "fills" : "fill"} capacity only after the last point`;
+    return ` (${late.map((x) => chipName(x.id)).join(", ")} ${late.length === 1 ? "fills" : "fill"} capacity only after the last point)`;
   const open = c.chips.filter((x) => x.dateStatus !== "confirmed");
-  const what = (status: string) => (status === "reported" ? "reported" : `an ${status}`);
-  if (open.length === 1)
-    return `the availability date of ${chipName(open[0].id)} is not confirmed by its maker (it is ${what(open[0].dateStatus)})`;
-  const list = open.map((x) => `${chipName(x.id)}: ${x.dateStatus}`).join("; ");
-  if (open.length === c.chips.length) return `no chip's availability date is confirmed by its maker (${list})`;
   if (open.length)
-    return `the availability dates of ${open.map((x) => chipName(x.id)).join(" and ")} are not confirmed by their makers (${list})`;
-  return "every chip's date is confirmed by its maker and fills capacity by the last point";
+    return ` (${open.length === 1 ? "a date" : `${open.length} dates`} not confirmed by ${open.length === 1 ? "its maker" : "their makers"})`;
+  return "";
 }

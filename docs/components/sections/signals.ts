@@ -52,7 +52,7 @@ function dealWhen(signal: string, o: {deal?: string; date: string}, known: reado
 }
 
 /**
- * Why a signal other than the schedule's counts evidence dated before the deal it names (also on a deal's chain,
+ * Why a signal other than the schedule's counts evidence dated before the deal it names (the chain's note says it shorter,
  * docs/components/charts/roadmapChain.ts).
  */
 export const BEFORE_DEAL_COUNTS = "this signal asks about the lab, its chips or its provider, which a deal's date does not bound";

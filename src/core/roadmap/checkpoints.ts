@@ -209,7 +209,7 @@ export function dealCheckpoints(
  * #1b: WATCH with no observation on one deal, "no evidence yet" on another, WATCH beside an observation on track).
  */
 export const ROADMAP_RULE =
-  "The status is the worse of two readings. The chips' dates: off track if a chip fills capacity only after the last schedule point, watch if a chip's availability date is not confirmed by its maker, else on track. The newest chip-roadmap observation on the deal's chips: its own status, or no reading without one. No chip of the deal in the data: no evidence yet.";
+  "The chips' dates read off track if a chip fills capacity only after the last schedule point, watch if a date is not confirmed by its maker, else on track; no observation gives no reading; no chip of the deal in the data, no evidence yet.";
 
 const SIGNAL_WORDS: Record<SignalStatus, string> = {
   "on-track": "on track",

@@ -106,7 +106,7 @@ it("dealCheckpoints: roadmap alignment keeps the chips' dates reading beside the
   assert.strictEqual(sure.signal.status, "on-track");
   assert.strictEqual(sure.status, "on-track");
   assert.strictEqual(dealCheckpoints(data([deal({}, {chips: []})]), "d")[2].dates, "unknown");
-  assert.include(ROADMAP_RULE, "the worse of two readings");
+  assert.include(ROADMAP_RULE, "watch if a date is not confirmed by its maker");
 });
 
 it("dealCheckpoints(dataset, deal with unpriced chips) cannot judge performance per dollar", () => {
