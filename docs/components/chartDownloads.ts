@@ -310,7 +310,8 @@ export const SIGNALS: ChartDownload<SignalObservationRow> = {
     {header: "Question", meaning: "What the signal asks", unit: "", value: (r) => r.question},
     {
       header: "Signal status",
-      meaning: "Status of its newest observation (on-track, watch, off-track, unknown)",
+      meaning:
+        "Status of its newest observation that counts (on-track, watch, off-track, unknown): a forecast whose date has passed does not count, nor on capacity reality evidence dated before the deal it names; a forecast is never on-track",
       unit: "",
       value: (r) => r.signalStatus
     },

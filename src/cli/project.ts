@@ -165,8 +165,10 @@ export function checkpointsJson(checkpoints: readonly Checkpoint[]) {
       id: c.id,
       status: c.status,
       ...("verdict" in c ? {verdict: c.verdict} : {}),
+      // Roadmap alignment is the worse of the chips' dates and the observation: both readings, so it can be derived.
+      ...(c.id === "roadmap-alignment" ? {dates: c.dates} : {}),
       evidence: signal?.latest
-        ? {signal: signal.id, date: signal.latest, text: signal.text, source: signal.source, basis: signal.basis}
+        ? {signal: signal.id, status: signal.status, date: signal.latest, text: signal.text, source: signal.source, basis: signal.basis}
         : null
     };
   });
@@ -355,7 +357,11 @@ export async function projectCommand(
   console.log("checkpoints");
   for (const c of checkpointsJson(checkpoints)) {
     const evidence = c.evidence ? ` (${c.evidence.date}: ${c.evidence.text} [${c.evidence.source}])` : "";
-    console.log(`  ${c.id.padEnd(34)} ${"verdict" in c ? c.verdict : c.status}${evidence}`);
+    const dates =
+      "dates" in c
+        ? ` (the worse of the chips' dates, ${c.dates}, and the newest chip-roadmap observation, ${c.evidence ? c.evidence.status : "none"})`
+        : "";
+    console.log(`  ${c.id.padEnd(34)} ${"verdict" in c ? c.verdict : c.status}${dates}${evidence}`);
   }
   if (projection.uncertainty) {
     console.log(`uncertainty (P10 / P50 / P90 over ${projection.uncertainty.draws} draws, seed ${projection.uncertainty.seed})`);

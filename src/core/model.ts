@@ -211,7 +211,7 @@ export interface Commitment {
   platform: string;
 }
 
-/** A dated point on the capacity schedule ("nearly 1 GW by end-2026"). */
+/** A dated point on the capacity schedule ("about 1 GW by end-2026"). */
 export interface SchedulePoint {
   id: string;
   by: string;

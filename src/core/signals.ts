@@ -46,14 +46,40 @@ export function isBeforeDeal(o: Pick<Observation, "deal" | "date">, deals: reado
   return deal !== undefined && o.date < deal.announced;
 }
 
+/** The deals {@link countedStatus} knows the announcement dates of. */
+export type KnownDeals = readonly Pick<Deal, "id" | "announced">[];
+
+/**
+ * Returns the status an observation counts with on `signal`, or null when it does not count: the one rule a signal
+ * board's item, its card head and a deal's checkpoint all read (s16 critic #1a: Oracle's Abilene report read WATCH on
+ * the market's board and "no evidence yet" on the deal's checkpoint).
+ * - A forecast whose date is before `asOf` is history: null ({@link isLapsedForecast}).
+ * - On the schedule signal, evidence dated before the deal it names is about capacity built before it: null
+ *   ({@link isBeforeDeal}). The other signals ask about a lab, its chips or its provider, which a deal's date does not
+ *   bound, so their evidence counts whatever its date.
+ * - A forecast is never "on-track": an on-track forecast counts as "watch".
+ * - Anything else counts with its own status.
+ *
+ * @example countedStatus({status: "on-track", basis: "forecast", date: "2025-11-04"}, "capacity-reality") // "watch"
+ */
+export function countedStatus(
+  o: Pick<Observation, "status" | "basis" | "forecastFor" | "deal" | "date">,
+  signal: string,
+  {asOf, deals}: {asOf?: string; deals?: KnownDeals} = {}
+): SignalStatus | null {
+  if (isLapsedForecast(o, asOf)) return null;
+  if (signal === SCHEDULE_SIGNAL && deals && isBeforeDeal(o, deals)) return null;
+  return o.basis === "forecast" && o.status === "on-track" ? "watch" : o.status;
+}
+
 /** One row of the signals status board. */
 export interface SignalRow {
   id: string;
   label: string;
   question: string;
   /**
-   * Status of the newest observation that is not a lapsed forecast and, on the schedule signal with `deals` given, not
-   * dated before the deal it names ("unknown" without any).
+   * The status the newest observation that counts counts with ({@link countedStatus}: not a lapsed forecast, not on
+   * the schedule signal dated before the deal it names, a forecast never "on-track"); "unknown" without any.
    */
   status: SignalStatus;
   /** Date of that observation, ISO; null without any. */
@@ -79,7 +105,7 @@ export interface SignalRow {
  */
 export function signalBoard(
   signals: readonly Signal[],
-  {deal, asOf, deals}: {deal?: SignalSubject; asOf?: string; deals?: readonly Pick<Deal, "id" | "announced">[]} = {}
+  {deal, asOf, deals}: {deal?: SignalSubject; asOf?: string; deals?: KnownDeals} = {}
 ): SignalRow[] {
   return signals.map((signal) => {
     const observations = signal.observations
@@ -92,14 +118,12 @@ export function signalBoard(
     // A forecast whose date has passed is history: listed, never the current reading.
     // On the schedule signal, evidence dated before the deal it names is about what came before the deal: listed,
     // never the current reading (the checkpoint's rule, src/core/roadmap/checkpoints.ts).
-    const current = observations.filter(
-      (o) => !isLapsedForecast(o, asOf) && !(signal.id === SCHEDULE_SIGNAL && deals && isBeforeDeal(o, deals))
-    );
+    const current = observations.filter((o) => countedStatus(o, signal.id, {asOf, deals}) !== null);
     return {
       id: signal.id,
       label: signal.label,
       question: signal.question,
-      status: current[0]?.status ?? "unknown",
+      status: current[0] ? countedStatus(current[0], signal.id, {asOf, deals})! : "unknown",
       latest: current[0]?.date ?? null,
       reading: current[0] ?? null,
       observations,

@@ -500,6 +500,13 @@ function checkDeal(deal: DealFile, at: Located, {companies, chips, chipDates, so
       if (gw > ceiling * 1.0001 && deal.capacity!.ceiling.bound !== "at-least") {
         report(here("capacity", "schedule", i, "gw", "value"), `${gw} GW is above the ceiling of ${ceiling} GW`);
       }
+      // A point at a ceiling's value is that ceiling reached: "about 5 GW" beside "up to 5 GW" reads as if it could pass
+      // it (s16 critic #10).
+      if (deal.capacity!.ceiling.bound === "up-to" && Math.abs(gw - ceiling) <= ceiling * 1e-4 && (p.gw.bound ?? "exact") !== "up-to")
+        report(
+          here("capacity", "schedule", i, "gw", "bound"),
+          `${gw} GW is the ceiling reached, so it reads "up to" as the ceiling does (bound: up-to, not ${p.gw.bound ?? "exact"})`
+        );
       last = {by: p.by, gw};
     });
     deal.capacity.chips.forEach((id, i) => {

@@ -122,6 +122,14 @@ it("checkFiles(schedule points out of order) names both dates", () => {
   ]);
 });
 
+it("checkFiles(a schedule point at an 'up to' ceiling that reads 'about') asks for the ceiling's bound (s16 critic #10)", () => {
+  // "about 5 GW by 2028" beside "up to 5 GW" reads as if the point could pass the ceiling it reaches.
+  const about = editValid(D, "value: 5, unit: gw, status: reported, bound: up-to", "value: 5, unit: gw, status: reported, bound: about");
+  assert.deepStrictEqual(problemLines(about), [
+    `${DF}:55:57: capacity.schedule[1].gw.bound: 5 GW is the ceiling reached, so it reads "up to" as the ceiling does (bound: up-to, not about)`
+  ]);
+});
+
 it("checkFiles(a schedule point before the announcement) reports capacity before it can exist", () => {
   assert.deepStrictEqual(problemLines(editValid(D, "by: 2026-12-31", "by: 2026-03-31")), [
     `${DF}:51:11: capacity.schedule[0].by: 1 GW online by 2026-03-31 is before delivery can start: the deal's announcement (2026-04-20)`

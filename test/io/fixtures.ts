@@ -177,7 +177,7 @@ capacity:
       gw: {value: 1, unit: gw, status: confirmed, bound: about, source: deal-source}
     - id: by-2028
       by: 2028-12-31
-      gw: {value: 5, unit: gw, status: reported, bound: about, source: deal-source}
+      gw: {value: 5, unit: gw, status: reported, bound: up-to, source: deal-source}
   chips: [trainium2]
 hardware:
   chips: [trainium2]

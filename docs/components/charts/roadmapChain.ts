@@ -2,7 +2,7 @@
  * The chain "capital → cloud commitment → chip platform → checkpoints" as a four-step flow, then each checkpoint
  * with its current status and the evidence behind it, all from the core's capitalChain.
  */
-import {type CapitalChain, type Checkpoint, type Deal, factGw, PRICE_CLASS_WORDS} from "../../lib/core.js";
+import {type CapitalChain, type Checkpoint, type Deal, factGw, PRICE_CLASS_WORDS, ROADMAP_RULE, type SignalStatus} from "../../lib/core.js";
 import {MoneyTerm} from "../dealCard.js";
 import {el} from "../dom.js";
 import {bounded, date, figureText, gw, monthYear, sig, times} from "../format.js";
@@ -72,7 +72,8 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
       platform.lines.length ? el("p", {class: "muted"}, platform.lines.map((l) => LINE_LABELS[l] ?? l).join(" and ")) : null,
       // A signal on the chips, not one of the checkpoints in step 4 (critic s6 #16: "ON TRACK" here beside "none of the
       // deal's 3 checkpoints is on track" read as a contradiction).
-      platform.chips.length ? line("Silicon in volume (a signal, not a checkpoint): ", StatusPill(platform.signal.status)) : null
+      platform.chips.length ? line("Silicon in volume (a signal, not a checkpoint): ", StatusPill(platform.signal.status)) : null,
+      platform.chips.length ? beforeDealNote(platform.signal.latest, deal) : null
     ),
     step(
       4,
@@ -94,6 +95,20 @@ export function RoadmapChain(chain: CapitalChain, deal: Deal, {data}: Pick<Secti
     )
   );
   return el("div", {class: "roadmap-chain-figure"}, flow, cards);
+}
+
+/**
+ * The note under a signal read from evidence dated before the deal: it counts, and why, where the capacity checkpoint
+ * does not count such evidence (s16 critic #1c: one Semafor report "not counted" on capacity, on track on silicon).
+ * Null for a reading dated on or after the deal, or none.
+ */
+export function beforeDealNote(latest: string | null, deal: Pick<Deal, "announced">): HTMLElement | null {
+  if (latest === null || latest >= deal.announced) return null;
+  return el(
+    "p",
+    {class: "muted"},
+    `Read from ${date(latest)}, before the deal (${date(deal.announced)}): it counts, as this signal asks about the lab and its chips, not the deal's schedule.`
+  );
 }
 
 // A checkpoint's verdict in words when it has one (capacity on schedule says what it rests on).
@@ -140,7 +155,9 @@ export function checkpointEvidence(
         "p",
         {},
         !deal.capacity?.schedule.length
-          ? "The deal gives no dated schedule to hold capacity to."
+          ? c.signal.text
+            ? "The deal gives no dated schedule to hold capacity to, so the status reads the newest report on its capacity, as the signal board does."
+            : "The deal gives no dated schedule to hold capacity to."
           : deal.supersededOn
             ? // History: superseded terms bind no one, so their next point is not tracked as if it did (critic s9).
               `These terms were superseded in ${monthYear(deal.supersededOn.date)}: their schedule (${deal.capacity.schedule.map((p) => `${bounded(factGw(p.gw), p.gw.bound, gw)} by ${date(p.by)}`).join("; ")}) no longer binds anyone.`
@@ -202,6 +219,42 @@ export function checkpointEvidence(
         ? ` No chip of the deal fills capacity by that point, so the schedule cannot be met on the chips it names${deal.supersededOn ? " (the terms are history: superseded, they bind no one)" : ""}.`
         : ""
     ),
-    signal(c.signal) ?? el("p", {class: "muted"}, "No observation of the chip roadmap yet.")
+    // Both readings the status is the worse of, and the rule, so the status can be derived on the page (s16 critic #1b).
+    c.chips.length
+      ? el(
+          "p",
+          {class: "roadmap-evidence"},
+          `The status is the worse of the chips' dates, ${STATUS_TEXT[c.dates]}${datesReason(c, chipName)}, and the newest chip-roadmap observation on the deal's chips, `,
+          ...(c.signal.text
+            ? [
+                `${STATUS_TEXT[c.signal.status]}: `,
+                el("time", {datetime: c.signal.latest ?? ""}, date(c.signal.latest ?? "")),
+                " ",
+                c.signal.text,
+                c.signal.source ? SourceLink(c.signal.source, sources) : null
+              ]
+            : ["none yet."])
+        )
+      : null,
+    el("p", {class: "muted"}, ROADMAP_RULE)
   ].filter((x) => x !== null) as HTMLElement[];
+}
+
+const STATUS_TEXT: Record<SignalStatus, string> = {
+  "on-track": "on track",
+  watch: "watch",
+  "off-track": "off track",
+  unknown: "no evidence yet"
+};
+
+// Why the chips' dates read as they do, in a parenthesis: the chips that fill late, else that a date is not confirmed
+// (the chips' line above names each date's status), else nothing.
+function datesReason(c: Extract<Checkpoint, {id: "roadmap-alignment"}>, chipName: (id: string) => string): string {
+  const late = c.chips.filter((x) => x.late);
+  if (late.length)
+    return ` (${late.map((x) => chipName(x.id)).join(", ")} ${late.length === 1 ? "fills" : "fill"} capacity only after the last point)`;
+  const open = c.chips.filter((x) => x.dateStatus !== "confirmed");
+  if (open.length)
+    return ` (${open.length === 1 ? "a date" : `${open.length} dates`} not confirmed by ${open.length === 1 ? "its maker" : "their makers"})`;
+  return "";
 }

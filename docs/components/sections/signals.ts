@@ -1,5 +1,5 @@
 /** Signals to watch: a status board of the article's five signals and ours, each with its dated evidence and sources. */
-import {isBeforeDeal, isLapsedForecast, SCHEDULE_SIGNAL, scheduleVerdict, signalBoard} from "../../lib/core.js";
+import {countedStatus, isBeforeDeal, isLapsedForecast, SCHEDULE_SIGNAL, scheduleVerdict, signalBoard} from "../../lib/core.js";
 import {ChartCsv, SIGNALS, signalRows} from "../chartDownloads.js";
 import {el} from "../dom.js";
 import {date} from "../format.js";
@@ -23,15 +23,39 @@ function ObservationPill(o: {status: string; basis?: "observed" | "forecast"} | 
   return StatusPill(status === "on-track" ? "watch" : status, verdict);
 }
 
+/** Returns an evidence item's pill: the status it counts with, or why it does not count. */
+function ItemPill(
+  o: Parameters<typeof countedStatus>[0] & {basis?: "observed" | "forecast"},
+  signal: string,
+  asOf: string,
+  known: readonly {id: string; announced: string}[]
+): HTMLElement {
+  const counted = countedStatus(o, signal, {asOf, deals: known});
+  if (counted !== null) return ObservationPill(o, counted);
+  return isLapsedForecast(o, asOf)
+    ? StatusPill("unknown", `forecast for ${date(o.forecastFor!)}, now past`)
+    : StatusPill("unknown", "before the deal, not counted");
+}
+
 /**
  * Returns ", announced 20 Apr 2026: dated before the deal, so its schedule checkpoint does not count it" for evidence
  * on the schedule signal dated before the deal it names; "" otherwise.
  */
 function dealWhen(signal: string, o: {deal?: string; date: string}, known: readonly {id: string; announced: string}[]): string {
-  if (signal !== SCHEDULE_SIGNAL || !isBeforeDeal(o, known)) return "";
+  if (!isBeforeDeal(o, known)) return "";
   const announced = known.find((d) => d.id === o.deal)!.announced;
-  return `, announced ${date(announced)}: dated before the deal, so its schedule checkpoint does not count it`;
+  // The other signals ask about the lab, its chips or its provider, not the deal's schedule: their evidence counts
+  // whatever its date, and says so (s16 critic #1c: one Semafor report "not counted" on capacity, on track on silicon).
+  return signal === SCHEDULE_SIGNAL
+    ? `, announced ${date(announced)}: dated before the deal, so its schedule checkpoint does not count it`
+    : `, announced ${date(announced)}: dated before the deal, and counted: ${BEFORE_DEAL_COUNTS}`;
 }
+
+/**
+ * Why a signal other than the schedule's counts evidence dated before the deal it names (the chain's note says it shorter,
+ * docs/components/charts/roadmapChain.ts).
+ */
+export const BEFORE_DEAL_COUNTS = "this signal asks about the lab, its chips or its provider, which a deal's date does not bound";
 
 /**
  * True when a later observation of the same deal (or of none, for an observation that names none) reports, not
@@ -79,11 +103,8 @@ export function SignalBoard({data, dealId, print}: SectionContext): HTMLElement 
                   {},
                   el("time", {datetime: o.date}, date(o.date)),
                   " ",
-                  isLapsedForecast(o, asOf)
-                    ? StatusPill("unknown", `forecast for ${date(o.forecastFor!)}, now past`)
-                    : row.id === SCHEDULE_SIGNAL && isBeforeDeal(o, known)
-                      ? StatusPill("unknown", "before the deal, not counted")
-                      : ObservationPill(o, o.status),
+                  // The status it counts with, by the rule the deals' checkpoints read (countedStatus, src/core/signals.ts).
+                  ItemPill(o, row.id, asOf, known),
                   " ",
                   o.text,
                   isLapsedForecast(o, asOf) && !confirmedSince(o, row.observations)

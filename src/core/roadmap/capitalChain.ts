@@ -56,7 +56,7 @@ export function capitalChain(
     platform: {
       chips,
       lines: [...new Set(chips.map((c) => c.line))],
-      signal: signalReading(signalBoard(dataset.signals, {deal}), "silicon-follow-through")
+      signal: signalReading(signalBoard(dataset.signals, {deal, asOf: options.asOf ?? deal.asOf}), "silicon-follow-through")
     },
     checkpoints,
     status: worstSignalStatus(checkpoints.map((c) => c.status))

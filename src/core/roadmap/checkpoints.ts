@@ -8,7 +8,7 @@ import {chipFillOrder} from "../capacity/chipMix.js";
 import {monthIndex, monthLabel} from "../capacity/months.js";
 import {deliveryStart} from "../capacity/schedule.js";
 import type {Dataset, ObservationBasis, PriceClass, SignalStatus, Status} from "../model.js";
-import {isLapsedForecast, signalBoard} from "../signals.js";
+import {SCHEDULE_SIGNAL, signalBoard} from "../signals.js";
 import {chipEfficiency} from "./efficiency.js";
 
 export type CheckpointId = "capacity-on-schedule" | "performance-per-dollar" | "roadmap-alignment";
@@ -16,6 +16,7 @@ export type CheckpointId = "capacity-on-schedule" | "performance-per-dollar" | "
 /** A signal's current reading for the deal (its newest observation about the deal or about no deal). */
 export interface SignalReading {
   id: string;
+  /** The status that observation counts with (countedStatus: a forecast never "on-track"); "unknown" without one. */
   status: SignalStatus;
   /** Date of the newest observation; null without any. */
   latest: string | null;
@@ -30,7 +31,10 @@ export interface SignalReading {
 /** Capacity on schedule: the signal, judged against the deal's dated schedule points. */
 export interface ScheduleCheckpoint {
   id: "capacity-on-schedule";
-  /** The signal's status, except that a forecast never makes "on-track" (it reads "watch"). */
+  /**
+   * The signal's counted status for the deal, as the signal boards read it (a forecast never makes "on-track": it
+   * reads "watch"), with a dated schedule or without one; "unknown" when no observation counts.
+   */
   status: SignalStatus;
   /** The verdict in words, saying what it rests on: "on track, observed", "watch, on a forecast", "no evidence yet"; its first words are always the status's. */
   verdict: string;
@@ -64,7 +68,13 @@ export interface PriceCheckpoint {
 /** Roadmap alignment: when each chip fills capacity (availability + lag, never before the deal's delivery start) against the last schedule point. */
 export interface RoadmapCheckpoint {
   id: "roadmap-alignment";
+  /** The worse of `dates` and the signal's status ({@link ROADMAP_RULE}); "unknown" without chips. */
   status: SignalStatus;
+  /**
+   * The chips' dates alone: "off-track" when a chip fills only after the last schedule point, "watch" when a chip's
+   * availability date is not confirmed, else "on-track"; "unknown" without chips.
+   */
+  dates: SignalStatus;
   signal: SignalReading;
   chips: {id: string; available: string; dateStatus: Status; fillsFrom: string; late: boolean}[];
   /** Date of the last schedule point; null without points. */
@@ -85,9 +95,10 @@ export const PRICE_WATCH_RATIO = 0.75;
 
 /**
  * Returns the deal's three checkpoints with their status ("on-track", "watch", "off-track" or "unknown"):
- * - capacity on schedule: the `capacity-reality` signal's status for the deal; "unknown" when the deal has no
- *   dated schedule point to hold it to; a forecast (an observation with `basis: forecast`) never makes "on-track":
- *   it reads "watch", in words "watch, on a forecast" (see {@link scheduleVerdict});
+ * - capacity on schedule: the `capacity-reality` signal's status for the deal by the signal boards' rule
+ *   (countedStatus in src/core/signals.ts: a lapsed forecast and evidence dated before the deal do not count; a
+ *   forecast never makes "on-track": it reads "watch", in words "watch, on a forecast", see {@link scheduleVerdict}),
+ *   whether or not the deal gives a dated schedule to hold it to;
  * - performance per dollar: each deal chip's FLOP/s per dollar-hour ÷ the median of the chips not in the deal priced
  *   on the same basis (a cloud's on-demand rate, a neocloud's list price, a median across providers: never one
  *   against another), the best of those ratios: ≥ 1 "on-track", ≥ 0.75 "watch", else "off-track"; "unknown" when
@@ -109,31 +120,20 @@ export function dealCheckpoints(
   if (!deal) throw new Error(`invalid deal: ${dealId}`);
   if (!(Number.isInteger(lagMonths) && lagMonths >= 0)) throw new Error(`invalid lagMonths: ${lagMonths}`);
   const now = asOf ?? deal.asOf;
-  const board = signalBoard(dataset.signals, {deal, asOf: now});
+  // One rule for the checkpoint and the signal boards (countedStatus, src/core/signals.ts): a forecast whose date is
+  // past is history, and evidence dated before the deal is about capacity built before it (s14 critic #13: Project
+  // Rainier, live in Oct 2025, read as evidence on the 5 GW announced in Apr 2026); a forecast is never on track.
+  const board = signalBoard(dataset.signals, {deal, asOf: now, deals: [deal]});
   const schedule = [...(deal.capacity?.schedule ?? [])].sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
-
-  // The schedule is this deal's: evidence dated before the deal was announced is about capacity built before it (s14
-  // critic #13: Project Rainier, live in Oct 2025, read as evidence on the 5 GW announced in Apr 2026), and a forecast
-  // whose date is past is history. Neither holds the deal to its schedule.
-  const capacitySignal = signalReading(
-    board.map((row) =>
-      row.id === "capacity-reality"
-        ? {...row, reading: row.observations.find((o) => o.date >= deal.announced && !isLapsedForecast(o, now)) ?? null}
-        : row
-    ),
-    "capacity-reality"
-  );
+  const capacitySignal = signalReading(board, SCHEDULE_SIGNAL);
   const due = schedule.filter((p) => p.by <= now).map(({id, by}) => ({id, by}));
   const upcoming = schedule.find((p) => p.by > now);
-  const scheduleStatus = !schedule.length
-    ? "unknown"
-    : capacitySignal.basis === "forecast" && capacitySignal.status === "on-track"
-      ? "watch"
-      : capacitySignal.status;
+  // Without a dated schedule the status still reads the evidence on the deal's capacity, as the boards do (s16 critic
+  // #1a: Oracle's Abilene report read WATCH on the market's board and "no evidence yet" here, citing that report).
   const onSchedule: ScheduleCheckpoint = {
     id: "capacity-on-schedule",
-    status: scheduleStatus,
-    verdict: scheduleVerdict(schedule.length ? capacitySignal : {status: "unknown", basis: null}),
+    status: capacitySignal.status,
+    verdict: scheduleVerdict(capacitySignal),
     signal: capacitySignal,
     due,
     next: upcoming ? {id: upcoming.id, by: upcoming.by} : null
@@ -199,12 +199,20 @@ export function dealCheckpoints(
   const alignment: RoadmapCheckpoint = {
     id: "roadmap-alignment",
     status: chips.length ? worstSignalStatus([dateCheck, cadence.status]) : "unknown",
+    dates: dateCheck,
     signal: cadence,
     chips,
     lastPoint
   };
   return [onSchedule, perDollar, alignment];
 }
+
+/**
+ * The roadmap-alignment checkpoint's rule in words, printed beside its status so a reader can derive it (s16 critic
+ * #1b: WATCH with no observation on one deal, "no evidence yet" on another, WATCH beside an observation on track).
+ */
+export const ROADMAP_RULE =
+  "The chips' dates read off track if a chip fills capacity only after the last schedule point, watch if a date is not confirmed by its maker, else on track; no observation gives no reading; no chip of the deal in the data, no evidence yet.";
 
 const SIGNAL_WORDS: Record<SignalStatus, string> = {
   "on-track": "on track",
@@ -254,7 +262,7 @@ export function signalReading(board: ReturnType<typeof signalBoard>, id: string)
   const newest = row?.reading ?? undefined;
   return {
     id,
-    status: newest?.status ?? "unknown",
+    status: newest ? row!.status : "unknown",
     latest: newest?.date ?? null,
     text: newest?.text ?? null,
     source: newest?.source ?? null,

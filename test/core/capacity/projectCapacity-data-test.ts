@@ -21,7 +21,7 @@ function base(slipMonths = 0) {
   return {...values, values: {...values.values, "slip-months": slipMonths}};
 }
 
-it("projectDealCapacity(amazon-anthropic, …) reaches the 'nearly 1 GW by end-2026' point at end-2026 with no slip", () => {
+it("projectDealCapacity(amazon-anthropic, …) reaches the 'about 1 GW by end-2026' point at end-2026 with no slip", () => {
   const capacity = projectDealCapacity(deal, data.chips, base(), data.assumptions)!;
   const point = deal.capacity!.schedule.find((p) => p.id === "end-2026")!;
   const y2026 = capacity.byYear.find((d) => d.year === 2026)!;

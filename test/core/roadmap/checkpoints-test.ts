@@ -1,7 +1,7 @@
 import {assert, it} from "vitest";
 import type {Chip, Signal} from "../../../src/core/model.js";
-import {dealCheckpoints, scheduleVerdict, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
-import {signalBoard} from "../../../src/core/signals.js";
+import {dealCheckpoints, ROADMAP_RULE, scheduleVerdict, signalReading, worstSignalStatus} from "../../../src/core/roadmap/checkpoints.js";
+import {countedStatus, signalBoard} from "../../../src/core/signals.js";
 import {assertInDelta} from "../../asserts.js";
 import {alpha, beta, chip, deal} from "../capacity/fixtures.js";
 
@@ -65,10 +65,48 @@ it("dealCheckpoints(dataset, deal, {asOf}) lists the points already due and the 
   assert.isNull(dealCheckpoints(data(), "d", {asOf: "2028-01-01"})[0].next);
 });
 
-it("dealCheckpoints(dataset, deal without schedule) cannot hold capacity to a schedule", () => {
+it("dealCheckpoints(dataset, deal without schedule) still reads its capacity evidence, as the board does (s16 critic #1a)", () => {
+  // Oracle → OpenAI gives no dated schedule; its Abilene report read WATCH on the market's board and "no evidence yet"
+  // on the checkpoint that cited it. A status that cites evidence reads that evidence's status.
   const [schedule] = dealCheckpoints(data([deal({}, {schedule: []})]), "d");
-  assert.strictEqual(schedule.status, "unknown");
+  assert.strictEqual(schedule.status, "watch");
+  assert.strictEqual(schedule.verdict, "watch, observed");
   assert.strictEqual(schedule.signal.status, "watch");
+  assert.isNull(schedule.next);
+  // No observation at all: no evidence yet.
+  const [none] = dealCheckpoints(data([deal({}, {schedule: []})], [signals[1]]), "d");
+  assert.strictEqual(none.status, "unknown");
+  assert.strictEqual(none.verdict, "no evidence yet");
+});
+
+it("countedStatus(o, signal, …) is the one rule of the boards and the checkpoint: lapsed forecasts and, on the schedule signal only, evidence before the deal do not count; a forecast is never on track", () => {
+  const deals = [{id: "d", announced: "2026-01-10"}];
+  const before = {date: "2025-11-01", status: "on-track" as const, deal: "d"};
+  assert.isNull(countedStatus(before, "capacity-reality", {deals}));
+  // The other signals ask about the lab, its chips or its provider: the deal's date does not bound them (s16 #1c).
+  assert.strictEqual(countedStatus(before, "silicon-follow-through", {deals}), "on-track");
+  const forecast = {date: "2026-02-01", status: "on-track" as const, deal: "d", basis: "forecast" as const, forecastFor: "2026-03-31"};
+  assert.strictEqual(countedStatus(forecast, "capacity-reality", {deals, asOf: "2026-03-01"}), "watch");
+  assert.isNull(countedStatus(forecast, "capacity-reality", {deals, asOf: "2026-06-30"}));
+  assert.strictEqual(countedStatus({...forecast, status: "off-track"}, "capacity-reality", {deals, asOf: "2026-03-01"}), "off-track");
+  // The board's head reads the same counted status: an open on-track forecast heads its card as "watch".
+  const board = signalBoard([{...signals[0], observations: [{...forecast, text: "t", source: "s"}]}], {asOf: "2026-03-01", deals});
+  assert.strictEqual(board[0].status, "watch");
+});
+
+it("dealCheckpoints: roadmap alignment keeps the chips' dates reading beside the signal, so the worse of the two can be shown (s16 critic #1b)", () => {
+  // alpha confirmed, gamma reported: the dates read watch; beta's observation (the deal's hardware) reads on track;
+  // the worse of the two is watch, a status the page derives from the two readings it prints.
+  const [, , unsure] = dealCheckpoints(data([deal({}, {chips: ["alpha", "gamma"]})]), "d");
+  assert.strictEqual(unsure.dates, "watch");
+  assert.strictEqual(unsure.signal.status, "on-track");
+  assert.strictEqual(unsure.status, "watch");
+  const [, , sure] = dealCheckpoints(data(), "d");
+  assert.strictEqual(sure.dates, "on-track");
+  assert.strictEqual(sure.signal.status, "on-track");
+  assert.strictEqual(sure.status, "on-track");
+  assert.strictEqual(dealCheckpoints(data([deal({}, {chips: []})]), "d")[2].dates, "unknown");
+  assert.include(ROADMAP_RULE, "watch if a date is not confirmed by its maker");
 });
 
 it("dealCheckpoints(dataset, deal with unpriced chips) cannot judge performance per dollar", () => {
