@@ -237,8 +237,7 @@ export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url
     );
     button.addEventListener("click", () => {
       state = {...state, desc: state.sort === column.key ? !state.desc : !!column.figure, sort: column.key};
-      limit = EXPLORER_PAGE;
-      draw();
+      redraw();
     });
     return el("th", {scope: "col", class: column.figure ? "num" : undefined}, button);
   });
@@ -250,6 +249,11 @@ export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url
     limit += EXPLORER_PAGE;
     draw();
   });
+  /** Draws the new state from its first page. */
+  const redraw = () => {
+    limit = EXPLORER_PAGE;
+    draw();
+  };
   const draw = () => {
     const kept = applyState(rows, state);
     const shown = kept.slice(0, limit);
@@ -282,14 +286,12 @@ export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url
   };
   search.addEventListener("input", () => {
     state = {...state, q: search.value};
-    limit = EXPLORER_PAGE;
-    draw();
+    redraw();
   });
   for (const k of FILTERS)
     selects[k].addEventListener("change", () => {
       state = {...state, [k]: selects[k].value};
-      limit = EXPLORER_PAGE;
-      draw();
+      redraw();
     });
   draw();
   return el(

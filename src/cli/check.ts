@@ -60,7 +60,8 @@ export async function checkData({
 }> {
   const {dataset, problems: dataProblems, files} = await readDataset(dataDir, cache?.store);
   // Only valid data can be checked against the summaries (their figures are computed from it).
-  if (!dataset) return {code: reportProblems(dataProblems, `${files.length} file${files.length === 1 ? "" : "s"} checked in ${dataDir}`)};
+  const checked = `${files.length} file${files.length === 1 ? "" : "s"} checked in ${dataDir}`;
+  if (!dataset) return {code: reportProblems(dataProblems, checked)};
   // The summaries' conditions are checked against the figures as published: the projections the site computes.
   if (summaries) {
     const code = await checkSummaries(dataset, {
@@ -69,7 +70,7 @@ export async function checkData({
       memo: cache?.memo,
       reads: cache?.reads,
       warnings: shown,
-      checked: `${files.length} file${files.length === 1 ? "" : "s"} checked in ${dataDir}`
+      checked
     });
     if (code) return {code};
   }
