@@ -11,7 +11,7 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {copyFile, link, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
-import {basename, dirname, join, relative} from "node:path";
+import {basename, dirname, join, relative, sep} from "node:path";
 import {listDeals} from "../io/dealIndex.js";
 import {readManifest} from "../io/manifest.js";
 
@@ -159,22 +159,35 @@ export async function relinkSite({
 const CONTENT_NAMED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
 
 /**
- * Copies the previous site `from` into `to`, but its PDFs and manifest: the files named by their content are hard-linked
- * where the file system allows (at 100 deals 70 of the site's 106 MB are data files: a rebuild after one change copied
- * them all), the rest (pages, downloads at stable addresses, which later steps rewrite in place) copied.
+ * Copies the previous site `from` into `to`, but its PDFs, its manifest and its downloads (`data/`, which the build
+ * writes again whole): the files named by their content are hard-linked where the file system allows (at 100 deals 70
+ * of the site's 106 MB are data files: a rebuild after one change copied them all), the rest (pages, which later steps
+ * rewrite in place) copied.
  */
 async function copySite(from: string, to: string): Promise<void> {
   await mkdir(to, {recursive: true});
+  // Folders made so far: one mkdir per folder, not one per file (5,000 files at 1,000 deals).
+  const made = new Set<string>([to]);
   for (const entry of await readdir(from, {recursive: true, withFileTypes: true})) {
     const source = join(entry.parentPath, entry.name);
     const rel = relative(from, source);
     const target = join(to, rel);
     if (entry.isDirectory()) {
-      await mkdir(target, {recursive: true});
+      if (rel !== "data" && !rel.startsWith(`data${sep}`)) {
+        await mkdir(target, {recursive: true});
+        made.add(target);
+      }
       continue;
     }
     if (rel === "manifest.json" || (rel.startsWith("briefings/") && rel.endsWith(".pdf"))) continue;
-    await mkdir(dirname(target), {recursive: true});
+    // The downloads (`data/`): writeDownloads removes the folder and writes every file again (at 1,000 deals 130 MB
+    // were copied here to be deleted).
+    if (rel.startsWith(`data${sep}`)) continue;
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, {recursive: true});
+      made.add(folder);
+    }
     if (CONTENT_NAMED.test(entry.name)) await link(source, target).catch(() => copyFile(source, target));
     else await copyFile(source, target);
   }
