@@ -1,9 +1,9 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
-import {capacityShare} from "../core/capacity/capacityShare.js";
+import {capacityShares} from "../core/capacity/capacityShare.js";
 import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {cleanStrings} from "../io/markdownHazard.js";
-import type {PublicDataset} from "./types.js";
+import type {PublicDataset, PublicDeal} from "./types.js";
 
 export type {PublicDataset, PublicDeal} from "./types.js";
 
@@ -18,20 +18,41 @@ export type {PublicDataset, PublicDeal} from "./types.js";
 export function publicDataset(
   dataset: Dataset,
   version: string,
-  // Markdown → sanitized HTML: renderMarkdown, or the same kept between builds (siteData).
-  {render = renderMarkdown}: {render?: (markdown: string) => string} = {}
+  {
+    // Markdown → sanitized HTML: renderMarkdown, or the same kept between builds (siteData).
+    render = renderMarkdown,
+    // A deal as published, from the deal: computed, or kept between builds by the deal (siteData).
+    keepDeal = (_deal, compute) => compute()
+  }: {render?: (markdown: string) => string; keepDeal?: (deal: Deal, compute: () => PublicDeal) => PublicDeal} = {}
 ): PublicDataset {
-  const cleaned = cleanStrings(dataset);
-  const deals = cleaned.deals.map((deal) => ({
-    ...deal,
-    summaryHtml: dealMarkdown(deal, "summary", render),
-    notesHtml: deal.notes ? dealMarkdown(deal, "notes", render) : ""
-  }));
+  // Every field cleaned, in the dataset's order; the deals one by one (a rebuild after one deal changes cleans and
+  // renders that deal, and the others, kept, carry the digest of their key: their pages' files are keyed cheaply).
+  const deals = dataset.deals.map((deal) => keepDeal(deal, () => publicDeal(deal, render)));
+  const cleaned = Object.fromEntries(
+    Object.entries(dataset).map(([key, value]) => [key, key === "deals" ? deals : cleanStrings(value)])
+  ) as Omit<Dataset, "deals"> & {deals: PublicDeal[]};
   const sourcesById = Object.fromEntries(cleaned.sources.map((s: Source) => [s.id, s]));
-  // Figures across deals, computed here so that a page or briefing about one deal does not need the others.
-  const capacityShares = Object.fromEntries(cleaned.deals.map((d) => [d.id, capacityShare(cleaned.deals, d.id)]));
-  const optionHolders = cleaned.deals.filter((d) => d.hardware.options.length > 0).map((d) => d.name);
-  return {...cleaned, deals, version, sourcesById, sourceNumbers: numberSources(cleaned), capacityShares, optionHolders};
+  const optionHolders = deals.filter((d) => d.hardware.options.length > 0).map((d) => d.name);
+  return {
+    ...cleaned,
+    deals,
+    version,
+    sourcesById,
+    sourceNumbers: numberSources(cleaned),
+    // Figures across deals, computed here so that a page or briefing about one deal does not need the others.
+    capacityShares: capacityShares(deals),
+    optionHolders
+  };
+}
+
+/** Returns a deal as published: its strings cleaned, its summary and notes as sanitized HTML. */
+function publicDeal(deal: Deal, render: (markdown: string) => string): PublicDeal {
+  const cleaned = cleanStrings(deal);
+  return {
+    ...cleaned,
+    summaryHtml: dealMarkdown(cleaned, "summary", render),
+    notesHtml: cleaned.notes ? dealMarkdown(cleaned, "notes", render) : ""
+  };
 }
 
 /** Returns a deal's summary or notes as sanitized HTML; an error names the deal and the field. */

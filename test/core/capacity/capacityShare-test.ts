@@ -1,5 +1,5 @@
 import {assert, it} from "vitest";
-import {capacityShare, capacitySharePart, capacityShareScope} from "../../../src/core/capacity/capacityShare.js";
+import {capacityShare, capacitySharePart, capacityShareScope, capacityShares} from "../../../src/core/capacity/capacityShare.js";
 import type {Fact} from "../../../src/core/model.js";
 import {assertInDelta} from "../../asserts.js";
 import {deal} from "./fixtures.js";
@@ -110,4 +110,25 @@ it("capacityShare(…) sums a figure that is only a stated part of a deal, and c
   // Every figure a ceiling: no clause.
   assert.strictEqual(capacitySharePart(capacityShare(deals, "a")!, gwText), "");
   assert.strictEqual(capacityShare(deals, "a")!.partGw, 0);
+});
+
+it("capacityShares(deals) gives each deal what capacityShare(deals, id) gives it, listed or beyond LISTED_DEALS (issue #18)", () => {
+  // The fixtures above (a live deal, a letter of intent with an "over" figure, a superseded deal counted only against
+  // itself, a deal without capacity), a part (`covers`), and the same beyond LISTED_DEALS with 15 more live deals.
+  const few = [...deals, deal({id: "e"}, {ceiling: ceiling(2, "gw", "about"), covers: "Trainium"})];
+  const many = [
+    ...few,
+    ...Array.from({length: 15}, (_, i) => deal({id: `x${i}`}, {ceiling: ceiling(100 + i, "mw", undefined, "estimate")}))
+  ];
+  for (const set of [few, many]) {
+    const shares = capacityShares(set);
+    assert.deepStrictEqual(
+      Object.keys(shares),
+      set.map((d) => d.id)
+    );
+    for (const d of set) assert.deepStrictEqual(shares[d.id], capacityShare(set, d.id), d.id);
+  }
+  // Hand-checked: in `few`, a's 4 GW of 4 + 1.5 + 2 = 7.5 GW (c superseded, d without capacity).
+  assert.strictEqual(capacityShares(few).a!.totalGw.value, 7.5);
+  assert.strictEqual(capacityShares(many).a!.deals.length, 0); // 18 deals summed: beyond LISTED_DEALS, none named
 });
