@@ -176,7 +176,12 @@ export function siteData({
   // Untrusted Markdown (a deal's summary and notes, a briefing's page 1) → sanitized HTML: a function of the text
   // alone, kept between builds like the projections (a rebuild renders only the texts that changed).
   const render = (markdown: string): string => memo("markdown", markdown, () => renderMarkdown(markdown));
-  const publicData = once((): PublicDataset => publicDataset(dataset, version, {render}));
+  // Each deal as published, kept by the deal (as a JSON round trip gives it back, so a build that computes it and one
+  // that reads it publish the same bytes).
+  const publicData = once(
+    (): PublicDataset =>
+      publicDataset(dataset, version, {render, keepDeal: (deal, compute) => memo("site:public-deal", deal, () => jsonCopy(compute()))})
+  );
   const comparison = once(() => compareDeals(dataset));
   const baseAnalysis = once(
     (): Omit<Analysis, "peers"> => ({

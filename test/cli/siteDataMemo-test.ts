@@ -84,8 +84,9 @@ it("with results kept between builds, a rebuild after one deal value changes rec
     );
   const clean = await files(dataset, true);
   // "market-draws-part": each live deal's part of the market's common draws, kept per deal like the rest; "figure-rows":
-  // each deal's rows of the figure table (the downloads and the deals index read them).
-  const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows"];
+  // each deal's rows of the figure table (the downloads and the deals index read them); "public-deal": each deal as
+  // published (strings cleaned, Markdown rendered).
+  const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows", "site:public-deal"];
   assert.deepStrictEqual(new Set(computed.map((c) => c.name)), new Set([...perDeal, "markdown"]));
   // Nothing changed: nothing is recomputed, and the files are the same bytes.
   computed = [];
@@ -94,7 +95,11 @@ it("with results kept between builds, a rebuild after one deal value changes rec
   // The founding deal's first commitment + 1 (the bench's change).
   const changed = withBenchChange(dataset);
   const rebuilt = await files(changed, true);
-  const recomputedDeals = computed.filter((c) => perDeal.includes(c.name)).map((c) => (c.input as [Dataset])[0].deals.map((d) => d.id));
+  // A computation's deals: its input's dataset's (cut down to the deal), or the deal itself (public-deal's input).
+  const dealsOf = (c: {name: string; input: unknown}) =>
+    c.name === "site:public-deal" ? [(c.input as Dataset["deals"][number]).id] : (c.input as [Dataset])[0].deals.map((d) => d.id);
+  const recomputedDeals = computed.filter((c) => perDeal.includes(c.name)).map(dealsOf);
+  assert.deepStrictEqual(computed.filter((c) => c.name === "site:public-deal").map(dealsOf), [["amazon-anthropic"]]);
   assert.isAbove(recomputedDeals.length, 0);
   for (const ids of recomputedDeals) assert.deepStrictEqual(ids, ["amazon-anthropic"]);
   // The market's common draws add up every live deal's part: a deal's change recomputes its own part only, once.
