@@ -23,7 +23,7 @@
 // function's change does (through the built briefing pages' files).
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
-import {cp, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {cp, mkdir, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {pdfInputKey, rendererHash} from "../../src/cli/pdf/reuse.js";
@@ -113,9 +113,21 @@ const results: {
   expected: string[];
   /** The files compared byte for byte: PDFs, link-preview cards. */
   compared: string[];
+  /** The start of each kept text (`.deals-memo/*.txt`) the incremental build wrote: what it formatted again. */
+  keptWritten: string[];
 }[] = [];
 /** Every build this file ran, for the check that none asks the npm registry. */
 const runs: Run[] = [];
+
+/** Returns the first 40 characters of each kept text in `<project>`'s site-data memo written at or after `since` (ms). */
+async function keptTextsSince(project: string, since: number): Promise<string[]> {
+  const dir = join(project, "docs", ".observablehq", "cache", ".deals-memo");
+  const texts: string[] = [];
+  for (const name of await readdir(dir))
+    if (name.endsWith(".txt") && (await stat(join(dir, name))).mtimeMs >= since)
+      texts.push((await readFile(join(dir, name), "utf-8")).slice(0, 40));
+  return texts.sort();
+}
 
 /** Returns the briefings a build rendered (from its `pdf: <name>.pdf: …` lines). */
 function renderedBy(run: Run): string[] {
@@ -193,6 +205,7 @@ beforeAll(async () => {
     await resetClean(previous);
     // The market's link-preview card, drawn by each build's PDF stage, where both builds have one.
     const cards = change.pdfs ? {DEALS_CARDS: "market"} : {};
+    const started = Date.now();
     const [incremental, cleanRun] = await Promise.all([
       build(inc, ["--data", "data", "--out", "dist"], {...ENV, ...cards}),
       build(clean, [...(change.pdfs ? [] : ["--site-only"]), "--data", "data", "--out", cleanOut], {...FOREIGN, ...cards}, {offline})
@@ -209,7 +222,8 @@ beforeAll(async () => {
       differences,
       compared,
       rendered: renderedBy(incremental),
-      expected: change.rendered(names).sort()
+      expected: change.rendered(names).sort(),
+      keptWritten: await keptTextsSince(inc, started)
     });
     if (change === CHANGES[0] && ok) {
       whatChanged = (await deals(inc, ["changes", "--site", "dist"], ENV)).stdout;
@@ -248,6 +262,15 @@ for (const [index, {kind, relinks, pdfs}] of CHANGES.entries()) {
     }
   });
 }
+
+it("after the deal-file change, the rebuild formats the changed deal's download parts again and keeps the other deal's (issue #18)", () => {
+  // Each deal's part of the figure table's CSV and JSON is kept between builds (siteData.ts); the memo's prune ran
+  // before the downloads were written and deleted every part, so every rebuild formatted every deal's again.
+  const written = results[0]?.keptWritten ?? [];
+  const part = (deal: string) => (t: string) => t.startsWith(`${deal}.`) || t.startsWith(`{"key":"${deal}.`);
+  assert.isTrue(written.some(part("amazon-anthropic")), `the changed deal's parts are written: ${written.join(" | ")}`);
+  assert.isFalse(written.some(part("amd-openai")), `no part of the unchanged deal is written: ${written.join(" | ")}`);
+});
 
 it("deals build never asks the npm registry: no build logs an npm version lookup, and the clean builds run with no network at all", (context) => {
   // Framework resolves its optional client libraries on registry.npmjs.org unless their versions are cached;
