@@ -48,7 +48,7 @@ function dealMarkdown(deal: Deal, field: "summary" | "notes", render: (markdown:
  * last the companies' own figures (backlogs, margins, lease terms: s15 critic #3, their sources printed "[–]" in
  * seven appendices). Companies come last so that adding them moved no number the others already had.
  */
-function numberSources(dataset: Dataset): Record<string, number> {
+export function numberSources(dataset: Dataset): Record<string, number> {
   const numbers: Record<string, number> = {};
   let next = 1;
   const visit = (value: unknown): void => {

@@ -919,8 +919,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
           // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
+          // A reported margin carries its source number, as every other print of it (marginRef; the core numbers none).
           heldMarginText(provider, r)
-            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            ? `${heldMarginText(provider, r, {reportedRef: marginRef(context.data, r)})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
             : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
