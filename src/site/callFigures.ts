@@ -49,7 +49,7 @@ import {
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
-import {numberSources} from "./publicDataset.js";
+import {numberSources} from "./sourceNumbers.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
 export interface CallFigureInput {
@@ -74,7 +74,10 @@ const sourceNumbersMemo = new WeakMap<Dataset, Record<string, number>>();
  */
 export function marginSourceRef(dataset: Dataset, assumptionId: string): string {
   let numbers = sourceNumbersMemo.get(dataset);
-  if (!numbers) sourceNumbersMemo.set(dataset, (numbers = numberSources(dataset)));
+  if (!numbers) {
+    numbers = numberSources(dataset);
+    sourceNumbersMemo.set(dataset, numbers);
+  }
   const source = dataset.assumptions.find((a) => a.id === assumptionId)?.source;
   const n = source ? numbers[source] : undefined;
   return n !== undefined ? ` [${n}]` : "";
