@@ -10,7 +10,7 @@ import type {ChartColumn, ChartDownload} from "./chartDownloads.js";
 import {shortChipName} from "./charts/fleetColors.js";
 import {el} from "./dom.js";
 import {csvLink} from "./downloads.js";
-import {type Bound, bounded, count, gw as gwText, type Precision, pct, sig, usd} from "./format.js";
+import {type Bound, bounded, count, firmWord, gw as gwText, type Precision, pct, sig, usd} from "./format.js";
 
 /** What the reader chose: search text, filters (exact names; "" for all), sort column and direction. */
 export interface ExplorerState {
@@ -36,6 +36,11 @@ interface Column {
   /** The figure the cell shows, for figure columns. */
   figure?: FigureKey;
   text?: (row: ExplorerRow) => string;
+  /**
+   * The heading the table prints over `rows`, where it depends on them (default `label`, which also names the CSV's
+   * stable columns): the firm investment's column says "firm or committed" when a row is a ceiling ({@link firmWord}).
+   */
+  heading?: (rows: readonly ExplorerRow[]) => string;
 }
 
 const FORMAT: Record<string, (x: number, precision?: Precision) => string> = {
@@ -69,7 +74,12 @@ export const EXPLORER_COLUMNS: readonly Column[] = [
   textColumn("lab", "Lab", "The AI lab", (r) => r.lab),
   textColumn("provider", "Provider", "The compute provider", (r) => r.provider),
   textColumn("chips", "Chips", "The chip generations the deal names, comma-separated", (r) => r.chips.join(", ")),
-  figureColumn("investedFirm", "Invested, firm", "USD", "Firm investment (tranches without a condition)"),
+  {
+    ...figureColumn("investedFirm", "Invested, firm", "USD", "Firm investment (tranches without a condition)"),
+    // One rule with the market table's column and the deal cards (core firmWord, 24a2a40): "firm" and "up to" do not
+    // go together, so over Microsoft + Nvidia → Anthropic's "up to $15B" the heading reads "Invested, firm or committed".
+    heading: (rows) => `Invested, ${firmWord(rows.map((r) => r.investedFirm?.bound as Bound | undefined))}`
+  },
   figureColumn("investedMax", "Invested, max", "USD", "Investment if every contingent tranche is paid"),
   figureColumn("commitment", "Commitment", "USD", "The lab's compute commitment to the provider"),
   figureColumn("years", "Term", "years", "Years the commitment runs"),
@@ -232,7 +242,7 @@ export function DealExplorer(rows: readonly ExplorerRow[], version: string, {url
     const button = el(
       "button",
       {type: "button", class: "comparison-sort"},
-      column.label,
+      column.heading ? column.heading(rows) : column.label,
       column.unit && column.figure ? el("span", {class: "unit"}, ` (${column.unit})`) : null
     );
     button.addEventListener("click", () => {

@@ -14,6 +14,7 @@ export {
   derivedText,
   figureText,
   figureWords,
+  firmWord,
   flops,
   gw,
   inputText,

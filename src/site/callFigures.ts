@@ -49,6 +49,7 @@ import {
 } from "../core/index.js";
 import type {Bound, Dataset, Deal} from "../core/model.js";
 import type {FigureValue} from "./placeholders.js";
+import {numberSources} from "./sourceNumbers.js";
 
 /** What these figures are computed from (a part of figures.ts's CallFigureInput). */
 export interface CallFigureInput {
@@ -63,6 +64,24 @@ export interface CallFigureInput {
 
 const missing: FigureValue = {kind: "missing"};
 const text = (value: string): FigureValue => ({kind: "text", text: value});
+
+/** The site's source numbers of a dataset (publicDataset's, the appendices' numbering), computed once per dataset. */
+const sourceNumbersMemo = new WeakMap<Dataset, Record<string, number>>();
+
+/**
+ * Returns the source number of an assumption's source as the briefings print it, " [12]", or "" (docs' marginRef,
+ * for page 1's figures, which are computed from the dataset before it is published).
+ */
+export function marginSourceRef(dataset: Dataset, assumptionId: string): string {
+  let numbers = sourceNumbersMemo.get(dataset);
+  if (!numbers) {
+    numbers = numberSources(dataset);
+    sourceNumbersMemo.set(dataset, numbers);
+  }
+  const source = dataset.assumptions.find((a) => a.id === assumptionId)?.source;
+  const n = source ? numbers[source] : undefined;
+  return n !== undefined ? ` [${n}]` : "";
+}
 const figure = (f: Figure | null | undefined): FigureValue =>
   f && Number.isFinite(f.value)
     ? {
@@ -282,8 +301,10 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
         "usd",
         r?.operatingProfitUsd?.bound
       ),
-      // An input, written as the data states it ("41.5%", as the cards print it), not rounded as a computed figure.
-      margin: flows && r ? text(inputText(r.margin.value, "fraction")) : missing,
+      // An input, written as the data states it ("41.5%", as the cards print it), not rounded as a computed figure, with
+      // its source number as every other print of it carries (marginRef on the cards, the Scope and the critique; s16:
+      // page 1's "(it reports 35.4%)" had none).
+      margin: flows && r ? text(`${inputText(r.margin.value, "fraction")}${marginSourceRef(dataset, r.margin.id)}`) : missing,
       "discount-rate": p ? number(p.assumptions["discount-rate"], "fraction", "exact", false) : missing,
       "new-money": flows && r ? figure(r.newMoneyExpectedUsd) : missing,
       "new-money-max": flows && r ? figure(r.newMoneyMaxUsd) : missing,

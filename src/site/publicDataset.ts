@@ -1,8 +1,9 @@
 /** The dataset as the site receives it: validated, with untrusted Markdown rendered to sanitized HTML. */
 import {capacityShares} from "../core/capacity/capacityShare.js";
-import type {Dataset, Deal, Signal, Source, Yardstick} from "../core/model.js";
+import type {Dataset, Deal, Source} from "../core/model.js";
 import {renderMarkdown} from "../io/markdown.js";
 import {cleanStrings} from "../io/markdownHazard.js";
+import {numberSources} from "./sourceNumbers.js";
 import type {PublicDataset, PublicDeal} from "./types.js";
 
 export type {PublicDataset, PublicDeal} from "./types.js";
@@ -62,33 +63,4 @@ function dealMarkdown(deal: Deal, field: "summary" | "notes", render: (markdown:
   } catch (error) {
     throw new Error(`deal ${deal.id}: ${field}: ${(error as Error).message}`);
   }
-}
-
-/**
- * Numbers sources in order of first reference: deals (by id), then chips, assumptions, signals, yardsticks, and
- * last the companies' own figures (backlogs, margins, lease terms: s15 critic #3, their sources printed "[–]" in
- * seven appendices). Companies come last so that adding them moved no number the others already had.
- */
-function numberSources(dataset: Dataset): Record<string, number> {
-  const numbers: Record<string, number> = {};
-  let next = 1;
-  const visit = (value: unknown): void => {
-    if (value === null || typeof value !== "object") return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    const ref = (value as {source?: unknown}).source;
-    if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
-    for (const child of Object.values(value)) visit(child);
-  };
-  visit([
-    dataset.deals,
-    dataset.chips,
-    dataset.assumptions,
-    dataset.signals satisfies Signal[],
-    dataset.yardsticks satisfies Yardstick[],
-    dataset.companies
-  ]);
-  return numbers;
 }

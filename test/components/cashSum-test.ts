@@ -50,6 +50,15 @@ it("the provider's cash is spend − GW-years × running costs − capex − the
     const sum = paid - less.reduce((a, b) => a + b, 0);
     const slack = 0.005 * (paid + less.reduce((a, b) => a + b, 0));
     assert.isAtMost(Math.abs(sum - r.providerCashUsd.value), slack, `${deal.id}: ${clause}`);
+    // The footer's rule (s16 closing: the terms printed bare): every dollar term but the spend and the contract
+    // price is computed from assumptions and reads "about"; so do the GW-years.
+    console.log(`${deal.id}: ${clause}`);
+    const terms = clause
+      .replace(/\([^)]*\)/g, "")
+      .split(/, less |, and |, | and /)
+      .slice(1);
+    for (const term of terms) assert.match(term, /^about \$/, `${deal.id}: ${term}`);
+    assert.match(clause, /^\$[\d.]+[BT] paid for about [\d.]+ GW-years at (about )?\$[\d.]+B each, less /, deal.id);
   }
   assert.strictEqual(checked, 7);
 });
@@ -67,7 +76,7 @@ it("Microsoft → OpenAI, by hand: $250B − $21.6B − $183B − $8.02B on 2.43
   assertInDelta(r.providerCashUsd!.value / 1e9, 36.95, 0.01);
   assert.strictEqual(
     cashSumClause(r),
-    "$250B paid for 22.7 GW-years at $11B each, less $21.6B of running costs on those GW-years ($951M each), $183B of capex and $8.02B of price given back on the 2.43 of those GW-years run on kit past its IT life (they earn 70% of the price)"
+    "$250B paid for about 22.7 GW-years at $11B each, less about $21.6B of running costs (about $951M a GW-year), about $183B of capex and about $8.02B given back on about 2.43 of those GW-years run at 70% of the price on kit past its IT life"
   );
 });
 
@@ -77,15 +86,21 @@ it("Oracle → OpenAI, by hand (a lessee): $300B − $51.5B − $126B − $16.7B
   assertInDelta(r.gwYearsInUse!, 22.5, 1e-9);
   // 300 − 51.54 − 126 − 16.72 − 34.08 = 71.66.
   assertInDelta(r.providerCashUsd!.value / 1e9, 300 - 51.54 - 126 - 16.72 - 34.08, 0.02);
-  assert.include(cashSumClause(r)!, "$16.7B of price given back on the 4.18 of those GW-years run on kit past its IT life");
-  assert.match(cashSumClause(r)!, /and \$34\.1B of rent still owed after the term$/);
+  assert.include(
+    cashSumClause(r)!,
+    "about $16.7B given back on about 4.18 of those GW-years run at 70% of the price on kit past its IT life"
+  );
+  assert.match(cashSumClause(r)!, /, and about \$34\.1B of rent still owed after the term$/);
+  // The price Oracle is paid is computed (the commitment over the GW-years on schedule, dearer than the $11B contract
+  // price), so it reads "about"; the spend is the commitment as stated, so it does not.
+  assert.match(cashSumClause(r)!, /^\$300B paid for about 22\.5 GW-years at about \$13\.3B each, less about /);
 });
 
 it("Google → Anthropic runs no kit past its IT life at the base values: no old-kit term in its sum", () => {
   const clause = cashSumClause(base("google-anthropic"))!;
   assert.strictEqual(
     clause,
-    "$200B paid for 15 GW-years at $13.3B each, less $14.3B of running costs on those GW-years ($951M each) and $194B of capex"
+    "$200B paid for about 15 GW-years at about $13.3B each, less about $14.3B of running costs (about $951M a GW-year) and about $194B of capex"
   );
   assert.isNull(cashSumClause(base("nvidia-openai")));
 });

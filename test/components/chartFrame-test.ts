@@ -39,3 +39,26 @@ it("figureInputs(values) collects the lineage inputs of figures and of their fie
   const a = {lineage: {inputs: ["x", "y"]}};
   assert.deepStrictEqual(figureInputs([a, {gw: {lineage: {inputs: ["y", "z"]}}, name: "n"}, null]), ["x", "y", "z"]);
 });
+
+it("with the site's source numbers, each publisher a chart's source line names carries its sources' numbers, as the text cites them", async () => {
+  // s15/s16 closing: a chart's "Source: …" line named publishers without the [n] the text uses. One numbering: the
+  // published dataset's (the appendices' and the badges').
+  const {publicDataset} = await import("../../src/site/publicDataset.js");
+  const published = publicDataset(dataset, "test", {render: (x) => x});
+  const numbered = {...data, sourceNumbers: published.sourceNumbers};
+  const ceiling = "amazon-anthropic.capacity.ceiling";
+  const pue = dataset.assumptions.find((a) => a.id === "pue")!;
+  const n = (id: string) => published.sourceNumbers[id];
+  assert.strictEqual(
+    chartSource(numbered, {inputs: [ceiling, "assumption:pue"]}),
+    `compute-deals calculations from ${publisher(anthropic.capacity!.ceiling.source)} [${n(anthropic.capacity!.ceiling.source)}], with assumptions from ${publisher(pue.source)} [${n(pue.source)}]`
+  );
+  // A publisher standing for several sources lists each number once, in order; names past five are counted, not cited.
+  const ids = anthropic.tranches.map((t) => t.amount.source);
+  const text = chartSource(numbered, {sources: [...ids, ...ids]});
+  for (const name of new Set(ids.map(publisher))) {
+    const numbers = [...new Set(ids.filter((id) => publisher(id) === name).map(n))].sort((a, b) => a - b);
+    assert.include(text, `${name} [${numbers.join(", ")}]`);
+  }
+  console.log(text);
+});

@@ -76,3 +76,20 @@ it("DealExplorer at 120 deals draws 50 rows, 50 more at each press, and every ke
   assert.strictEqual(summary(explorer), "11 of 120 deals");
   assert.isTrue(more(explorer).hidden);
 });
+
+it("the firm investment's heading follows firmWord, as the market table's column does: 'firm or committed' over an 'up to' row", () => {
+  // s16 closing: "Invested, firm" headed a column holding Microsoft + Nvidia → Anthropic's "up to $15B" (a ceiling is
+  // committed, not firm; core firmWord, 24a2a40).
+  const heading = (r: readonly ExplorerRow[]) =>
+    [...DealExplorer(r, "v1", {url: false}).querySelectorAll("thead th")]
+      .map((th) => th.textContent ?? "")
+      .find((t) => t.startsWith("Invested, f") || t.startsWith("Invested, c"));
+  const ceiling = rows.filter((r) => r.investedFirm?.bound === "up-to");
+  assert.isAtLeast(ceiling.length, 1, "Microsoft + Nvidia → Anthropic's up to $15B");
+  const explorer = DealExplorer(rows, "v1", {url: false});
+  const cell = [...explorer.querySelectorAll("tbody tr")].find((tr) => tr.textContent?.includes(ceiling[0].name));
+  assert.include(cell?.textContent ?? "", "up to $15B");
+  assert.strictEqual(heading(rows), "Invested, firm or committed (USD)");
+  assert.strictEqual(heading(rows.filter((r) => r.investedFirm?.bound !== "up-to")), "Invested, firm (USD)");
+  assert.strictEqual(heading(ceiling), "Invested, committed (USD)");
+});

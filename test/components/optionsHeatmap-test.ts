@@ -58,3 +58,18 @@ it("the heat map's cells carry no cents and today's cell prints its value, in bo
   assert.deepEqual(bold, [`$${(today / 1e9).toFixed(2)}B`]);
   assert.include(cells, "≈$0");
 });
+
+it("the note under the map says why the value falls with the term (the generation's erosion), for every valued option", () => {
+  for (const [id, item] of valued()) {
+    const note = HeatmapNote(item);
+    const falls = / the value falls from /.test(note);
+    if (falls) {
+      assert.match(note, /as it does (at every σ shown|in \d+ of the \d+ rows): the generation's value erodes at [\d.]+% a year/, id);
+      assert.include(note, "the right is worth no more than the generation at exercise", id);
+    } else assert.include(note, "extra time adds more than the generation's value erodes", id);
+  }
+  const [, amazon] = valued().find(([id]) => id === "amazon-anthropic") ?? [];
+  assert.ok(amazon);
+  assert.include(HeatmapNote(amazon), "as it does at every σ shown");
+  assert.include(HeatmapNote(amazon), "(it halves every 2 years)");
+});

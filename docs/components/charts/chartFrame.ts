@@ -12,6 +12,11 @@ import type {SourceRef} from "../provenance.js";
 export type ChartSourceData = Pick<Dataset, "deals" | "chips" | "assumptions"> & {
   yardsticks?: readonly Yardstick[];
   sourcesById: Record<string, SourceRef>;
+  /**
+   * The site's source numbers (publicDataset's, the appendices' and the text's "[n]"): with them each publisher the
+   * line names carries the numbers of its sources, "AWS [12]", as the text cites them; without, names alone.
+   */
+  sourceNumbers?: Record<string, number>;
 };
 
 export interface ChartSourceOptions {
@@ -60,11 +65,24 @@ export interface ChartSourceLine {
  */
 export function chartSourceLine(data: ChartSourceData, {inputs = [], sources = []}: ChartSourceOptions): ChartSourceLine {
   const ids: string[] = [];
+  // Each publisher's sources, for its numbers: one publisher may stand for several sources ("AWS [12, 40]").
+  const idsOf = new Map<string, string[]>();
   const publisher = (id: string): string | null => {
     const source = data.sourcesById[id];
     if (source && !ids.includes(id)) ids.push(id);
-    return source ? (source.publisher ?? source.title) : null;
+    const name = source ? (source.publisher ?? source.title) : null;
+    if (name && !idsOf.get(name)?.includes(id)) idsOf.set(name, [...(idsOf.get(name) ?? []), id]);
+    return name;
   };
+  // A named publisher with its sources' numbers, in the text's form (s15/s16: chart source lines were not numbered).
+  const cite = (name: string): string => {
+    const numbers = [...new Set((idsOf.get(name) ?? []).map((id) => data.sourceNumbers?.[id]))]
+      .filter((n): n is number => n !== undefined)
+      .sort((a, b) => a - b);
+    return numbers.length ? `${name} [${numbers.join(", ")}]` : name;
+  };
+  // Past MAX_NAMES, nameList counts the rest ("and 3 more"): their sources are in the appendix (data-sources), unnamed.
+  const cited = (names: readonly string[]) => nameList(names.map(cite));
   const facts: string[] = [];
   const assumptions: string[] = [];
   // Our own estimates are what "compute-deals calculations" already says; they are not a publisher to cite.
@@ -84,11 +102,11 @@ export function chartSourceLine(data: ChartSourceData, {inputs = [], sources = [
   }
   for (const id of sources) add(facts, publisher(id));
   const stated = facts;
-  if (!derived) return {text: nameList(stated) || "compute-deals", ids};
-  const from = stated.length ? ` from ${nameList(stated)}` : "";
+  if (!derived) return {text: cited(stated) || "compute-deals", ids};
+  const from = stated.length ? ` from ${cited(stated)}` : "";
   const assumed = assumptions.filter((name) => !stated.includes(name));
   return {
-    text: `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${nameList(assumed)}` : ""}`,
+    text: `compute-deals calculations${from}${assumed.length ? `${from ? ", with" : " with"} assumptions from ${cited(assumed)}` : ""}`,
     ids
   };
 }

@@ -40,6 +40,26 @@ export interface EfficiencyRow {
   fp8ComputeRatio: number | null;
 }
 
+/**
+ * True where a generation does less BF16 per watt than its predecessor (gainPerWatt < 1): the one flag behind the
+ * chart's hollow "(?)" point, its caption and the lead sentence's comparison.
+ */
+export function fallsPerWatt(chip: {gainPerWatt: number | null}): boolean {
+  return chip.gainPerWatt !== null && chip.gainPerWatt < 1;
+}
+
+/**
+ * Returns what a {@link fallsPerWatt} point is, in the caption's words, for `n` points: "does less per watt than the
+ * previous generation of its line" (n = 1) or "do … of their line". The lead and the caption print this one wording,
+ * so the lead says no more of the point than the caption (s16: the lead called Trainium3 "doubtful").
+ */
+export function lessPerWattWords(n: number): string {
+  return `${n === 1 ? "does" : "do"} less per watt than the previous generation of ${n === 1 ? "its" : "their"} line`;
+}
+
+/** The mark the chart puts beside a {@link fallsPerWatt} point's name. */
+export const FALLS_MARK = "(?)";
+
 /** Returns flat rows (TFLOP/s units) from the core's chipEfficiency groups; `dealChips` are highlighted. */
 export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips: readonly string[]): EfficiencyRow[] {
   return groups.flatMap((g) =>
@@ -52,7 +72,7 @@ export function efficiencyRows(groups: readonly ChipLineEfficiency[], dealChips:
       perDollar: c.flopsPerDollarHour === null ? null : c.flopsPerDollarHour / 1e12,
       priceBasis: c.priceClass ? PRICE_CLASS_WORDS[c.priceClass] : null,
       inDeal: dealChips.includes(c.id),
-      suspect: c.gainPerWatt !== null && c.gainPerWatt < 1,
+      suspect: fallsPerWatt(c),
       itKwStatus: c.itKwStatus,
       predecessor: c.predecessor ?? null,
       predecessorName: c.predecessor ? shortChipName(g.chips.find((p) => p.id === c.predecessor)?.name ?? c.predecessor) : null,
@@ -256,7 +276,7 @@ export function RoadmapPerDollar(rows: readonly EfficiencyRow[], {width: w, prin
 
 /** A dot's label: the chip's name, with "(?)" where the point is suspect. */
 export function labelText(row: Pick<EfficiencyRow, "name" | "suspect">): string {
-  return row.suspect ? `${row.name} (?)` : row.name;
+  return row.suspect ? `${row.name} ${FALLS_MARK}` : row.name;
 }
 
 interface Label extends EfficiencyRow {

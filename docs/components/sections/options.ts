@@ -224,11 +224,21 @@ export function HeatmapNote(item: ChipOptionValue): string {
     (best, d) => (Math.abs(d.volatility - item.volatility) < Math.abs(best.volatility - item.volatility) ? d : best),
     item.grid[0]
   );
-  const row = item.grid.filter((d) => d.volatility === nearest.volatility);
+  const rowAt = (volatility: number) => item.grid.filter((d) => d.volatility === volatility);
+  const falls = (row: readonly {value: number}[]) => row[row.length - 1].value < row[0].value;
+  const row = rowAt(nearest.volatility);
   const first = row[0];
   const last = row[row.length - 1];
-  const trend = last.value < first.value ? "falls" : "rises";
-  return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the framed cell is today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years, worth ${optionValueText(item.value / perGwYear, item.strike)}; “≈$0” marks a value under ${pct(OPTION_NIL_SHARE)} of the ${usd(item.strike)} price. At σ ${pct(nearest.volatility)} the value ${trend} from ${optionValueText(first.value / perGwYear, item.strike)} with ${sig(first.years)} years to go to ${optionValueText(last.value / perGwYear, item.strike)} at ${sig(last.years)} years: erosion runs at ${pct(item.erosion)} a year against a ${pct(item.rate)} discount rate.`;
+  const rows = [...new Set(item.grid.map((d) => d.volatility))].map(rowAt);
+  const falling = rows.filter(falls).length;
+  const where = falling === rows.length ? "at every σ shown" : `in ${falling} of the ${rows.length} rows`;
+  // A value can fall with the term only through the carry: the right is worth at most what the generation is still
+  // worth at exercise, S·e^(−qT), which erodes at q (it halves every ln 2 ÷ q years); a right on a non-eroding asset
+  // only gains with time.
+  const why = falls(row)
+    ? `, as it does ${where}: the generation's value erodes at ${pct(item.erosion)} a year as later ones arrive (it halves every ${sig(Math.LN2 / item.erosion)} years), ${item.erosion > item.rate ? "faster than" : "against"} the ${pct(item.rate)} risk-free rate that discounts its price, and the right is worth no more than the generation at exercise.`
+    : `: extra time adds more than the generation's value erodes (${pct(item.erosion)} a year, against a ${pct(item.rate)} risk-free rate).`;
+  return `Each cell values the same right with another volatility (σ, up) and time to exercise (T, across); the framed cell is today's inputs, σ ${pct(item.volatility)} and T ${sig(item.years)} years, worth ${optionValueText(item.value / perGwYear, item.strike)}; “≈$0” marks a value under ${pct(OPTION_NIL_SHARE)} of the ${usd(item.strike)} price. At σ ${pct(nearest.volatility)} the value ${falls(row) ? "falls" : "rises"} from ${optionValueText(first.value / perGwYear, item.strike)} with ${sig(first.years)} years to go to ${optionValueText(last.value / perGwYear, item.strike)} at ${sig(last.years)} years${why}`;
 }
 
 /**

@@ -47,7 +47,6 @@ import {
   paybackYearText,
   pct,
   ratioNumber,
-  sig,
   times,
   unitText,
   usd,
@@ -455,16 +454,23 @@ function itBookText(usdLeft: number): string {
 /**
  * The sum that gives the provider's cash over the term, from figures each printed in it, so an auditor gets the cash by
  * hand (s16 critic #8: for a deal whose kit runs past its IT life, spend − capex − GW-years × running costs missed the
- * printed cash by the price given back on that kit): "$250B paid for 22.7 GW-years at $11B each, less $21.6B of
- * running costs on those GW-years ($951M each), $183B of capex and $8.02B of price given back on the 2.43 of those
- * GW-years run on kit past its IT life (they earn 70% of the price)"; a lessee's rent still owed after the term is one
- * more term. The GW-years run are the GW-years paid for (the spend ÷ the price). Null without flows.
+ * printed cash by the price given back on that kit): "$250B paid for about 22.7 GW-years at $11B each, less about
+ * $21.6B of running costs (about $951M a GW-year), about $183B of capex and about $8.02B given back on about 2.43 of
+ * those GW-years run at 70% of the price on kit past its IT life"; a lessee's rent still owed after the term is one
+ * more term. The GW-years run are the GW-years paid for (the spend ÷ the price). Each term
+ * follows the footer's rule (s16 closing: the terms printed bare): one computed from an assumption reads "about" (the
+ * GW-years, the running costs, capex, the price given back and the rent owed), an input or a stated figure does not
+ * (the contract price, the share the old kit earns, and the spend where it is the lab's commitment); a price dearer
+ * than the contract's is computed (the commitment spread over the GW-years on schedule) and reads "about". Null
+ * without flows.
  */
 export function cashSumClause(
   r: Pick<
     DealRecycling,
     | "revenueUsd"
+    | "commitmentUsd"
     | "pricePerGwYearUsd"
+    | "contractPricePerGwYearUsd"
     | "capexUsd"
     | "gwYearsInUse"
     | "cashOpexPerGwYearUsd"
@@ -476,16 +482,29 @@ export function cashSumClause(
 ): string | null {
   const {revenueUsd, pricePerGwYearUsd, capexUsd, gwYearsInUse, cashOpexPerGwYearUsd: opex} = r;
   if (!revenueUsd || !pricePerGwYearUsd || !capexUsd || gwYearsInUse === null || opex === null) return null;
-  const gwYears = unitText(gwYearsInUse, "gw-years");
-  const parts = [`${usd(opex * gwYearsInUse)} of running costs on those GW-years (${usd(opex)} each)`, `${usd(capexUsd.value)} of capex`];
+  const about = (value: number, unit: string) => derivedText({value, unit, bound: "about"});
+  // The spend is the lab's stated commitment unless the capacity delivered pays for less (recyclingAnswer's rule).
+  const paid =
+    r.commitmentUsd && revenueUsd.value >= r.commitmentUsd.value * 0.999
+      ? usd(revenueUsd.value)
+      : derivedText({...revenueUsd, unit: "usd"});
+  const price =
+    pricePerGwYearUsd.value > r.contractPricePerGwYearUsd * (1 + 1e-9)
+      ? about(pricePerGwYearUsd.value, "usd")
+      : usd(pricePerGwYearUsd.value);
+  const parts = [
+    `${about(opex * gwYearsInUse, "usd")} of running costs (${about(opex, "usd")} a GW-year)`,
+    `${derivedText({...capexUsd, unit: "usd"})} of capex`
+  ];
   // Below $1M the kit past its life is float residue of the renewal rule, nothing a reader could find.
   if (r.oldKitDiscountUsd && r.oldKitDiscountUsd >= 1e6 && r.oldKitGwYears)
     parts.push(
-      `${usd(r.oldKitDiscountUsd)} of price given back on the ${sig(r.oldKitGwYears)} of those GW-years run on kit past its IT life (they earn ${pct(r.oldKitPriceShare)} of the price)`
+      `${about(r.oldKitDiscountUsd, "usd")} given back on ${about(r.oldKitGwYears, "number")} of those GW-years run at ${pct(r.oldKitPriceShare)} of the price on kit past its IT life`
     );
-  if (r.leaseTailUsd && r.leaseTailUsd >= 1e6) parts.push(`${usd(r.leaseTailUsd)} of rent still owed after the term`);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
-  return `${usd(revenueUsd.value)} paid for ${gwYears} at ${usd(pricePerGwYearUsd.value)} each, less ${list}`;
+  if (r.leaseTailUsd && r.leaseTailUsd >= 1e6) parts.push(`${about(r.leaseTailUsd, "usd")} of rent still owed after the term`);
+  // Four terms take a comma before the last "and": "… on kit past its IT life, and about $34.1B of rent …".
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")}${parts.length > 3 ? "," : ""} and ${parts.at(-1)}` : parts[0];
+  return `${paid} paid for ${about(gwYearsInUse, "gw-years")} at ${price} each, less ${list}`;
 }
 
 export function recyclingAnswer(context: Pick<SectionContext, "data" | "dealId">, r: DealRecycling, rate: number): string | null {
@@ -900,8 +919,9 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
           // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
+          // A reported margin carries its source number, as every other print of it (marginRef; the core numbers none).
           heldMarginText(provider, r)
-            ? `${heldMarginText(provider, r)}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            ? `${heldMarginText(provider, r, {reportedRef: marginRef(context.data, r)})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
             : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`

@@ -19,7 +19,15 @@ import {ChartFrame, type ChartSourceLine, chartSourceLine, nameList} from "../ch
 import {sectionWidth, shortChipName} from "../charts/fleetColors.js";
 import {FleetBars, FleetCompute} from "../charts/fleetMix.js";
 import {noChipText, RoadmapChain} from "../charts/roadmapChain.js";
-import {type EfficiencyRow, efficiencyRows, RoadmapEfficiency, RoadmapPerDollar} from "../charts/roadmapEfficiency.js";
+import {
+  type EfficiencyRow,
+  efficiencyRows,
+  FALLS_MARK,
+  fallsPerWatt,
+  lessPerWattWords,
+  RoadmapEfficiency,
+  RoadmapPerDollar
+} from "../charts/roadmapEfficiency.js";
 import {RoadmapTimeline} from "../charts/roadmapTimeline.js";
 import {Deferred, heightAt} from "../deferred.js";
 import {el} from "../dom.js";
@@ -152,7 +160,7 @@ export function suspectCaption(rows: readonly Diagnosed[]): string {
   const doubted = rows.filter((r) => r.suspect);
   if (!doubted.length) return "";
   const one = doubted.length === 1;
-  return ` ${one ? "A hollow dot" : "Hollow dots"} marked “(?)” ${one ? "does" : "do"} less per watt than the previous generation of ${one ? "its" : "their"} line: ${perWattDiagnosis(rows)}`;
+  return ` ${one ? "A hollow dot" : "Hollow dots"} marked “${FALLS_MARK}” ${lessPerWattWords(doubted.length)}: ${perWattDiagnosis(rows)}`;
 }
 
 /**
@@ -171,9 +179,10 @@ export function perWattTitle(rows: readonly Pick<EfficiencyRow, "id" | "name" | 
 
 /**
  * Returns the per-watt lead's comparison for a deal's newest chip (s15 critic #5: "Trainium4 … 2.5× its predecessor's
- * on BF16" was measured against Trainium3, the point the caption calls doubtful): against its predecessor, named, or
- * where that predecessor is a doubtful point, against the nearest generation back that is not, saying which it passes
- * over; where the chip itself falls, that the chart marks it. "" for a line's first chip.
+ * on BF16" was measured against Trainium3, a point that falls per watt): against its predecessor, named, or
+ * where that predecessor falls per watt ({@link fallsPerWatt}), against the nearest generation back that does not,
+ * saying which it passes over in the caption's words ({@link lessPerWattWords}; s16: it said "doubtful"); where the
+ * chip itself falls, that the chart marks it. "" for a line's first chip.
  */
 export function perWattComparison(
   newest: {id: string; flopsPerWatt: number; fp8FlopsPerWatt: number | null; gainPerWatt: number | null; predecessor: string | null},
@@ -187,21 +196,23 @@ export function perWattComparison(
   }[]
 ): string {
   const byId = new Map(all.map((c) => [c.id, c]));
-  const doubtful = (c: {gainPerWatt: number | null}) => c.gainPerWatt !== null && c.gainPerWatt < 1;
   const name = (c: {name: string}) => shortChipName(c.name);
   let against = newest.predecessor ? byId.get(newest.predecessor) : undefined;
   if (!against) return "";
   const skipped: string[] = [];
-  while (against && doubtful(against)) {
+  while (against && fallsPerWatt(against)) {
     skipped.push(name(against));
     against = against.predecessor ? byId.get(against.predecessor) : undefined;
   }
-  if (!against) return `; its predecessor, ${skipped[0]}, is a point the chart marks as doubtful`;
+  // The caption's wording for the same flag, and no more: the point does less per watt than its predecessor.
+  const point = (n: number) => `${n === 1 ? "a hollow “(?)” point" : "hollow “(?)” points"} on the chart`.replace("(?)", FALLS_MARK);
+  if (!against) return `; its predecessor, ${skipped[0]}, ${lessPerWattWords(1)} (${point(1)})`;
   const bf16 = newest.flopsPerWatt / against.flopsPerWatt;
   const fp8 = newest.fp8FlopsPerWatt !== null && against.fp8FlopsPerWatt !== null ? newest.fp8FlopsPerWatt / against.fp8FlopsPerWatt : null;
   const ratio = `${times(bf16)} ${name(against)}'s on BF16${fp8 !== null ? ` and ${times(fp8)} on 8-bit` : ""}`;
-  if (skipped.length) return `, ${ratio} (against ${name(against)}, not ${nameList(skipped)}, which the chart marks as doubtful)`;
-  return doubtful(newest) ? `, ${ratio}, a fall the chart marks as doubtful` : `, ${ratio}`;
+  if (skipped.length)
+    return `, ${ratio} (against ${name(against)}, not ${nameList(skipped)}, which ${lessPerWattWords(skipped.length)}: ${point(skipped.length)})`;
+  return fallsPerWatt(newest) ? `, ${ratio}: it ${lessPerWattWords(1)} (${point(1)})` : `, ${ratio}`;
 }
 
 /** Returns the source line of a chart drawn from chips' compute and power (and their prices, with `priced`). */
@@ -297,7 +308,7 @@ function EfficiencyPart(view: RoadmapView, {analysis, data, width, print}: Secti
   const all = analysis.chipEfficiency.flatMap((g: {chips: ChipEfficiency[]}) => g.chips) as ChipEfficiency[];
   const newestRow = newest ? all.find((c) => c.id === newest.id) : undefined;
   // Generations that lose performance per watt on BF16 to their predecessor: a surprise worth saying out loud.
-  const shifted = all.filter((c) => c.gainPerWatt !== null && c.gainPerWatt < 1);
+  const shifted = all.filter(fallsPerWatt);
   const priced = rows.filter((r) => r.perDollar !== null);
   // Per dollar compares chips on one price basis only: the leader of the basis with the most priced chips.
   const byBasis = new Map<string, typeof priced>();

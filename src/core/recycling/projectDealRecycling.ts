@@ -131,6 +131,11 @@ export interface DealRecycling {
   revenueUsd: Figure | null;
   /** The price per GW-year the revenue is paid at: max(contract price, commitment ÷ the GW-years on schedule), USD. */
   pricePerGwYearUsd: Figure | null;
+  /**
+   * The contract price per GW-year, an input (`revenue-per-gw-year` × 1e9), USD: where {@link pricePerGwYearUsd} is
+   * dearer, the price paid is computed (the commitment spread over the GW-years on schedule) and reads "about".
+   */
+  contractPricePerGwYearUsd: number;
   /** GW-years the scheduled capacity supplies over the term (the most the lab can use); null without a schedule. */
   deliveredGwYears: Figure | null;
   /** The provider's margin assumption (`margin-<provider>`) and its value. */
@@ -489,6 +494,7 @@ export function evaluateDealRecycling(
         : null,
     revenueUsd: p && revenue ? withValue(p.revenue, revenue.totalUsd, "usd") : null,
     pricePerGwYearUsd: p && revenue ? withValue(p.price, revenue.pricePerGwYearUsd, "usd-per-gw-year") : null,
+    contractPricePerGwYearUsd: values["revenue-per-gw-year"] * 1e9,
     deliveredGwYears:
       p && commitment?.delivered && commitment.delivered.totalGwYears > 0
         ? withValue(p.delivered, commitment.delivered.totalGwYears, "gw-years")
