@@ -55,6 +55,16 @@ it("every deal's roadmap alignment prints its rule and both readings, and its st
     }
     assert.strictEqual(roadmap.status, worstSignalStatus([roadmap.dates, roadmap.signal.status]), deal.id);
     assert.include(card, `The status is the worse of the chips' dates, ${WORDS[roadmap.dates]}`, deal.id);
+    // A "watch" for dates names the chips whose date their maker has not confirmed (the sources note asked which).
+    const open = [
+      ...new Set(roadmap.chips.filter((x) => x.dateStatus !== "confirmed").map((x) => data.chips.find((ch) => ch.id === x.id)?.name))
+    ];
+    if (roadmap.dates === "watch" && !roadmap.chips.some((x) => x.late))
+      assert.include(
+        card,
+        open.length === 1 ? `(${open[0]}'s date not confirmed by its maker)` : `${open.at(-1)} not confirmed by their makers)`,
+        deal.id
+      );
     assert.include(
       card,
       roadmap.signal.text

@@ -247,14 +247,15 @@ const STATUS_TEXT: Record<SignalStatus, string> = {
   unknown: "no evidence yet"
 };
 
-// Why the chips' dates read as they do, in a parenthesis: the chips that fill late, else that a date is not confirmed
-// (the chips' line above names each date's status), else nothing.
+// Why the chips' dates read as they do, in a parenthesis: the chips that fill late, else the chips whose date is not
+// confirmed (the chips' line above gives each date's status), else nothing.
 function datesReason(c: Extract<Checkpoint, {id: "roadmap-alignment"}>, chipName: (id: string) => string): string {
   const late = c.chips.filter((x) => x.late);
   if (late.length)
     return ` (${late.map((x) => chipName(x.id)).join(", ")} ${late.length === 1 ? "fills" : "fill"} capacity only after the last point)`;
-  const open = c.chips.filter((x) => x.dateStatus !== "confirmed");
-  if (open.length)
-    return ` (${open.length === 1 ? "a date" : `${open.length} dates`} not confirmed by ${open.length === 1 ? "its maker" : "their makers"})`;
+  // Each chip named, once (a chip can fill two lines of the deal): "Trainium4's date", "the dates of GB200 and Rubin".
+  const open = [...new Set(c.chips.filter((x) => x.dateStatus !== "confirmed").map((x) => chipName(x.id)))];
+  if (open.length === 1) return ` (${open[0]}'s date not confirmed by its maker)`;
+  if (open.length) return ` (the dates of ${open.slice(0, -1).join(", ")} and ${open[open.length - 1]} not confirmed by their makers)`;
   return "";
 }
