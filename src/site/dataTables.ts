@@ -582,6 +582,15 @@ function figureValues(figures: aq.ColumnTable, name: string): Map<string, {value
   return out;
 }
 
+/** The figures a rollup reads from the figure table (see rollup): a table of these rows alone rolls up the same. */
+export const ROLLUP_FIGURES: ReadonlySet<string> = new Set([
+  "investment.firm",
+  "investment.max",
+  "commitment",
+  "capacity.ceiling",
+  "capacity.h100e"
+]);
+
 /**
  * Returns a rollup of the deals by `party` as rows sorted by party id: for each, the deals and the sums of firm and
  * maximum investment, commitment, capacity ceiling and H100e over the deals that state each (null when none does).

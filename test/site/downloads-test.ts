@@ -1,6 +1,9 @@
 import * as aq from "arquero";
 import {assert, beforeAll, it} from "vitest";
+import {compareDeals} from "../../src/core/index.js";
+import type {Dataset} from "../../src/core/model.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
+import {figureTable, type RollupParty, rollup} from "../../src/site/dataTables.js";
 import {
   citation,
   type DownloadTable,
@@ -15,9 +18,27 @@ import {siteData} from "../../src/site/siteData.js";
 import {parseCsv} from "../csv.js";
 
 let tables: DownloadTable[];
+let dataset: Dataset;
 beforeAll(async () => {
-  const dataset = await readValidDataset("data");
+  dataset = await readValidDataset("data");
   tables = siteData({dataset, version: "abc", previous: null, draws: {analysis: 200, bands: 10}}).downloads();
+});
+
+it("the rollup tables equal rollups of the whole figure table (they are built from its five rollup figures only, issue #18)", () => {
+  const figures = aq.from(tables.find((t) => t.name === "figures")!.rows);
+  const whole = figureTable(figures.objects() as Parameters<typeof figureTable>[0]);
+  const comparison = compareDeals(dataset);
+  for (const [party, name] of [
+    ["investor", "by-investor"],
+    ["lab", "by-lab"],
+    ["provider", "by-provider"],
+    ["vendor", "by-chip-vendor"]
+  ] as const) {
+    const expected = rollup(dataset, whole, party as RollupParty, comparison).map(({party: id, ...rest}) => ({[party]: id, ...rest}));
+    const table = tables.find((t) => t.name === name)!;
+    assert.isAbove(table.rows.length, 0, name);
+    assert.deepStrictEqual(table.rows, expected, name);
+  }
 });
 
 /** The text a CSV cell holds for a value: empty for null, numbers as JavaScript prints them. */
