@@ -37,35 +37,33 @@ export async function builtSite(): Promise<string> {
   });
 }
 
-/** What the tests read of a briefing PDF: each page's text and how full it is (test/pdf/pdfText.ts). */
+/** What the tests read of a briefing PDF: each page's text and how full it is (test/pdf/pdfText.ts, popplerReading). */
 export interface BriefingReading {
   texts: string[];
   fills: number[];
 }
 
 /**
- * Reads every briefing PDF of the build in `dir` with pdfjs (pageTexts and pageFills, one parse each), by name
- * ("market", "deal-<id>").
+ * Reads every briefing PDF of the build in `dir` with poppler's pdftotext (popplerReading: what pageTexts and
+ * pageFills read with pdfjs, in a seventh of the CPU), by name ("market", "deal-<id>").
  */
 async function readBriefings(dir: string): Promise<Record<string, BriefingReading>> {
-  const {pageFills, pageTexts} = await import("../pdf/pdfText.js");
+  const {popplerReading} = await import("../pdf/pdfText.js");
   const readings: Record<string, BriefingReading> = {};
   for (const file of readdirSync(join(dir, "briefings"))
     .filter((f) => f.endsWith(".pdf"))
-    .sort()) {
-    const path = join(dir, "briefings", file);
-    readings[file.slice(0, -".pdf".length)] = {texts: await pageTexts(path), fills: await pageFills(path)};
-  }
+    .sort())
+    readings[file.slice(0, -".pdf".length)] = popplerReading(join(dir, "briefings", file));
   return readings;
 }
 
 const readings = new Map<string, Promise<Record<string, BriefingReading>>>();
 
 /**
- * Returns each briefing of this run's build in `dir` as pdfjs read it (texts and fills of every page), by name. The
+ * Returns each briefing of this run's build in `dir` as pdftotext read it (texts and fills of every page), by name. The
  * build's files read the same eleven PDFs (render-test all of them, site-test's one-truth checks the ten deals'): they
  * are read once, right after the build, into `<dir>.readings.json`, instead of once in each file's process (about
- * 9 CPU-s for the eleven). A build folder without that file (one built before it existed) is read here.
+ * 15 CPU-s for the eleven with pdfjs, 2 with pdftotext). A build folder without that file (one built before it existed) is read here.
  */
 export function briefingReadings(dir: string): Promise<Record<string, BriefingReading>> {
   let read = readings.get(dir);
