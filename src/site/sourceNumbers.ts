@@ -1,4 +1,5 @@
 /** The site's source numbering, one for the appendices, the badges and every " [n]" a sentence prints. */
+import {sourceIdsIn} from "../core/methodology/dealSources.js";
 import type {Dataset, Signal, Yardstick} from "../core/model.js";
 
 /**
@@ -7,19 +8,7 @@ import type {Dataset, Signal, Yardstick} from "../core/model.js";
  * seven appendices). Companies come last so that adding them moved no number the others already had.
  */
 export function numberSources(dataset: Dataset): Record<string, number> {
-  const numbers: Record<string, number> = {};
-  let next = 1;
-  const visit = (value: unknown): void => {
-    if (value === null || typeof value !== "object") return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    const ref = (value as {source?: unknown}).source;
-    if (typeof ref === "string" && !(ref in numbers)) numbers[ref] = next++;
-    for (const child of Object.values(value)) visit(child);
-  };
-  visit([
+  const ids = sourceIdsIn([
     dataset.deals,
     dataset.chips,
     dataset.assumptions,
@@ -27,5 +16,5 @@ export function numberSources(dataset: Dataset): Record<string, number> {
     dataset.yardsticks satisfies Yardstick[],
     dataset.companies
   ]);
-  return numbers;
+  return Object.fromEntries(ids.map((id, i) => [id, i + 1]));
 }
