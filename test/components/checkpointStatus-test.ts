@@ -62,7 +62,7 @@ it("every deal's roadmap alignment prints its rule and both readings, and its st
     if (roadmap.dates === "watch" && !roadmap.chips.some((x) => x.late))
       assert.include(
         card,
-        open.length === 1 ? `(${open[0]}'s date not confirmed by its maker)` : `${open.at(-1)} not confirmed by their makers)`,
+        open.length === 1 ? `(the date of ${open[0]} not confirmed by its maker)` : `${open.at(-1)} not confirmed by their makers)`,
         deal.id
       );
     assert.include(

@@ -253,9 +253,10 @@ function datesReason(c: Extract<Checkpoint, {id: "roadmap-alignment"}>, chipName
   const late = c.chips.filter((x) => x.late);
   if (late.length)
     return ` (${late.map((x) => chipName(x.id)).join(", ")} ${late.length === 1 ? "fills" : "fill"} capacity only after the last point)`;
-  // Each chip named, once (a chip can fill two lines of the deal): "Trainium4's date", "the dates of GB200 and Rubin".
+  // Each chip named, once (a chip can fill two lines of the deal): "the date of Trainium4", "the dates of GB200 and
+  // Rubin" (not a possessive: a chip's name can end in a parenthesis, "Rubin (Vera Rubin NVL72)").
   const open = [...new Set(c.chips.filter((x) => x.dateStatus !== "confirmed").map((x) => chipName(x.id)))];
-  if (open.length === 1) return ` (${open[0]}'s date not confirmed by its maker)`;
+  if (open.length === 1) return ` (the date of ${open[0]} not confirmed by its maker)`;
   if (open.length) return ` (the dates of ${open.slice(0, -1).join(", ")} and ${open[open.length - 1]} not confirmed by their makers)`;
   return "";
 }
