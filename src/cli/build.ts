@@ -113,8 +113,6 @@ export async function buildAll({
         dataset,
         previousManifest: previousManifest(out),
         inputs,
-        // The downloads are written after the site (writeDownloads): their kept parts are used then, and pruned after.
-        pruneLater: true,
         check: async (site) => {
           summariesPass =
             (await checkSummaries(dataset, {
@@ -175,6 +173,7 @@ export async function buildAll({
       await writeManifest(scratch, {site: snapshots.site, inputs, siteKey: key, registered});
       // The downloads at stable paths (/data/figures.csv) and under the data version, beside Framework's hashed files.
       await writeDownloads(scratch, snapshots.site);
+      // The memo keeps the downloads' parts too: pruned only once they are written (SnapshotPlan.pruneMemo).
       await snapshots.pruneMemo();
     });
     if (!site) {

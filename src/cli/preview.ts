@@ -41,12 +41,13 @@ export async function preview({data = "data", port, open = true, log = (l) => co
     await Promise.all([bundleCore(), writeFontFaces(undefined, undefined, {inline: true})]);
     log("preview: computing the site data");
     const previous = resolve("dist", "manifest.json");
-    await writeSiteData({
+    const snapshots = await writeSiteData({
       dataDir: data,
       dataset,
       previousManifest: existsSync(previous) ? previous : "",
       inputs: await hashInputs(undefined, data)
     });
+    await snapshots.pruneMemo();
     await pinNpmVersions();
   } finally {
     release();

@@ -42,8 +42,10 @@ export interface SnapshotPlan {
   removed: string[];
   bundles: "kept" | "dropped";
   /**
-   * With `pruneLater`: deletes the memo's entries this build did not use, called by the caller once it has used what
-   * it will (see writeSiteData's `pruneLater`); a no-op otherwise (the memo was pruned already).
+   * Deletes the memo's entries this build did not use; the caller calls it once it has used all it will (a no-op when
+   * the check failed and nothing was written). `deals build` writes the downloads, whose parts the memo keeps, after
+   * writeSiteData: pruned in writeSiteData, every part was deleted before that build used it, and every rebuild
+   * formatted and wrote each deal's CSV and JSON part again (2,000 files, 83 MB at 1,000 deals).
    */
   pruneMemo: () => Promise<void>;
 }
@@ -75,8 +77,7 @@ export async function writeSiteData({
   dataset,
   previousManifest,
   inputs,
-  check,
-  pruneLater = false
+  check
 }: {
   dataDir: string;
   /** The dataset of `dataDir` when the caller checked it already (checkData); read and checked here otherwise. */
@@ -89,13 +90,6 @@ export async function writeSiteData({
    * against the figures the briefings print); false leaves every file as it was and returns a plan with no file.
    */
   check?: (site: SiteData) => Promise<boolean>;
-  /**
-   * Leaves the memo's pruning to the caller (SnapshotPlan.pruneMemo), for a caller that computes more from the site
-   * data after this returns: `deals build` writes the downloads, whose parts the memo keeps, after it. Pruned here,
-   * every part of the downloads was deleted before that build used it, and every rebuild formatted and wrote each
-   * deal's CSV and JSON part again (2,000 files, 83 MB at 1,000 deals).
-   */
-  pruneLater?: boolean;
 }): Promise<SnapshotPlan> {
   const lockfile = inputs["package-lock.json"] ?? "";
   let bundles: SnapshotPlan["bundles"] = "kept";
@@ -163,8 +157,7 @@ export async function writeSiteData({
       plan.removed.push(path);
     }
   }
-  if (pruneLater) plan.pruneMemo = memo.prune;
-  else await memo.prune();
+  plan.pruneMemo = memo.prune;
   await mkdir(CACHE, {recursive: true});
   await writeFile(LOCK_KEY, lockfile);
   return plan;
