@@ -65,21 +65,13 @@ export interface CallFigureInput {
 const missing: FigureValue = {kind: "missing"};
 const text = (value: string): FigureValue => ({kind: "text", text: value});
 
-/** The site's source numbers of a dataset (publicDataset's, the appendices' numbering), computed once per dataset. */
-const sourceNumbersMemo = new WeakMap<Dataset, Record<string, number>>();
-
 /**
  * Returns the source number of an assumption's source as the briefings print it, " [12]", or "" (docs' marginRef,
  * for page 1's figures, which are computed from the dataset before it is published).
  */
 export function marginSourceRef(dataset: Dataset, assumptionId: string): string {
-  let numbers = sourceNumbersMemo.get(dataset);
-  if (!numbers) {
-    numbers = numberSources(dataset);
-    sourceNumbersMemo.set(dataset, numbers);
-  }
   const source = dataset.assumptions.find((a) => a.id === assumptionId)?.source;
-  const n = source ? numbers[source] : undefined;
+  const n = source ? numberSources(dataset)[source] : undefined;
   return n !== undefined ? ` [${n}]` : "";
 }
 const figure = (f: Figure | null | undefined): FigureValue =>

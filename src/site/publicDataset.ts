@@ -36,10 +36,10 @@ export function publicDataset(
   const optionHolders = deals.filter((d) => d.hardware.options.length > 0).map((d) => d.name);
   return {
     ...cleaned,
-    deals,
     version,
     sourcesById,
-    sourceNumbers: numberSources(cleaned),
+    // The data's numbering (cleaning changes no id; computed once per dataset, page 1's figures use it too).
+    sourceNumbers: numberSources(dataset),
     // Figures across deals, computed here so that a page or briefing about one deal does not need the others.
     capacityShares: capacityShares(deals),
     optionHolders

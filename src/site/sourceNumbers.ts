@@ -8,6 +8,8 @@ import type {Dataset, Signal, Yardstick} from "../core/model.js";
  * seven appendices). Companies come last so that adding them moved no number the others already had.
  */
 export function numberSources(dataset: Dataset): Record<string, number> {
+  const known = NUMBERED.get(dataset);
+  if (known) return known;
   const ids = sourceIdsIn([
     dataset.deals,
     dataset.chips,
@@ -16,5 +18,13 @@ export function numberSources(dataset: Dataset): Record<string, number> {
     dataset.yardsticks satisfies Yardstick[],
     dataset.companies
   ]);
-  return Object.fromEntries(ids.map((id, i) => [id, i + 1]));
+  const numbers = Object.fromEntries(ids.map((id, i) => [id, i + 1]));
+  NUMBERED.set(dataset, numbers);
+  return numbers;
 }
+
+/**
+ * Each dataset's numbering, computed once: page 1's figures (callFigures' marginSourceRef) and the published dataset
+ * (publicDataset) number the same data, and at 1,000 deals a walk is every deal's every object.
+ */
+const NUMBERED = new WeakMap<Dataset, Record<string, number>>();
