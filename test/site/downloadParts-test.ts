@@ -1,11 +1,13 @@
 /**
  * The figure table's downloads put together from each deal's kept rows and texts (siteData.downloadFiles with the
- * build's file-backed memo, issue #18) are the bytes of the whole table formatted at once, on a build that computes
- * every part (cold) and on one that reads them back (warm), and after one deal changes.
+ * build's file-backed memo, issue #18) are the bytes of the whole table formatted at once (the Arrow file: the same
+ * rows; it is one record batch per deal), on a build that computes every part (cold) and on one that reads them back
+ * (warm), and after one deal changes; and the rebuild's bytes, Arrow too, are those of a build from nothing.
  */
 import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {tableFromIPC} from "@uwdata/flechette";
 import {afterAll, assert, beforeAll, it} from "vitest";
 import {syntheticDataset} from "../../src/cli/bench/scaleDeals.js";
 import {dealMemo} from "../../src/cli/snapshotWriter.js";
@@ -46,11 +48,23 @@ function builtFiles(dataset: Dataset, memoDir: string): Map<string, DownloadCont
   return siteData({dataset, version: "v", previous: null, draws: DRAWS, memo, keep, reads}).downloadFiles();
 }
 
+/** Returns an Arrow file's rows as plain objects (the values a reader gets). */
+function arrowRows(content: DownloadContent): unknown[] {
+  return tableFromIPC(contentBytes(content))
+    .toArray()
+    .map((r) => ({...r}));
+}
+
+/**
+ * Asserts the files the same: the bytes of each CSV and JSON; an Arrow file's rows (the figure table's file is one
+ * record batch per deal with plain utf8 columns, the whole table's one batch with dictionaries: the same values).
+ */
 function assertSame(actual: Map<string, DownloadContent>, expected: Map<string, DownloadContent>, label: string): void {
   assert.deepStrictEqual([...actual.keys()], [...expected.keys()], label);
   for (const [path, content] of expected) {
     const got = actual.get(path)!;
-    assert.isTrue(contentBytes(got).equals(contentBytes(content)), `${label}: ${path} differs`);
+    if (path.endsWith(".arrow")) assert.deepStrictEqual(arrowRows(got), arrowRows(content), `${label}: ${path} differs`);
+    else assert.isTrue(contentBytes(got).equals(contentBytes(content)), `${label}: ${path} differs`);
   }
 }
 
@@ -74,6 +88,11 @@ it("the real deals and two copies whose ids begin with the founding deal's: the 
   const after = wholeFiles(changed, memoDir).files;
   assert.notStrictEqual(String(after.get("data/figures.csv")), String(expected.get("data/figures.csv")), "the change moves a figure");
   assertSame(rebuilt, after, "after the change, the other deals' parts read back");
+  // The rebuild, from kept parts, writes the bytes a build from nothing writes: the Arrow file too.
+  const clean = builtFiles(changed, join(dir, "memo-clean"));
+  for (const [path, content] of clean) assert.isTrue(contentBytes(rebuilt.get(path)!).equals(contentBytes(content)), `clean: ${path}`);
+  const arrow = tableFromIPC(contentBytes(rebuilt.get("data/figures.arrow")!));
+  assert.strictEqual(arrow.children[0].data.length, changed.deals.length, "one record batch per deal");
 });
 
 it("a deal's kept figure rows are keyed by the site's code too: new site code computes them again, and the core's results stay kept", () => {

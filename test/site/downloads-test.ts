@@ -1,3 +1,4 @@
+import {Type, tableFromIPC} from "@uwdata/flechette";
 import * as aq from "arquero";
 import {assert, beforeAll, it} from "vitest";
 import {compareDeals} from "../../src/core/index.js";
@@ -104,6 +105,17 @@ it("tableArrow(table) reads back with the dictionary's columns and the same valu
       for (const c of t.columns) assert.deepStrictEqual(r[c.column] ?? null, t.rows[i][c.column] ?? null, `${t.name} ${c.column} row ${i}`);
     });
   }
+});
+
+it("tableArrow(figures) is one record batch per deal, its columns plain utf8 or float64 as the table states them (the same schema in every batch)", () => {
+  const figures = tables.find((t) => t.name === "figures")!;
+  assert.isDefined(figures.parts, "the figure table is in parts");
+  const back = tableFromIPC(tableArrow(figures));
+  assert.strictEqual(back.children[0].data.length, figures.parts!.filter((p) => p.length > 0).length);
+  const numbers = new Set(figures.numberColumns);
+  assert.includeMembers([...numbers], ["value", "p10"]);
+  for (const field of back.schema.fields)
+    assert.strictEqual(field.type.typeId, numbers.has(field.name) ? Type.Float : Type.Utf8, field.name);
 });
 
 it("downloadFiles(tables, version) writes each table as CSV, JSON and Arrow at a stable path and under the version", () => {
