@@ -197,9 +197,29 @@ export function citedOnly(data: PublicDataset, body: object): PublicDataset {
   // A company's revenue cites a source too.
   visit(companies, false);
   const sources = data.sources.filter((s) => named.has(s.id));
-  const ids = new Set(sources.map((s) => s.id));
-  const only = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
-  return {...data, companies, sources, sourcesById: only(data.sourcesById), sourceNumbers: only(data.sourceNumbers)};
+  const ids = sources.map((s) => s.id);
+  return {...data, companies, sources, sourcesById: only(data.sourcesById, ids), sourceNumbers: only(data.sourceNumbers, ids)};
+}
+
+/** Each record's keys by position (see only), computed once per record. */
+const KEY_ORDER = new WeakMap<object, Map<string, number>>();
+
+/**
+ * Returns `record` with only the keys among `ids`, in the record's own order. At 1,000 deals the site-wide records of
+ * sources hold 13,000 keys: going through all of them for every file cut (Object.entries and a filter) was about 0.5
+ * CPU-s of a rebuild; this goes through the file's few dozen.
+ *
+ * @example only({a: 1, b: 2, c: 3}, ["c", "a", "x"]) // {a: 1, c: 3}
+ */
+export function only<T>(record: Record<string, T>, ids: readonly string[]): Record<string, T> {
+  let order = KEY_ORDER.get(record);
+  if (!order) {
+    order = new Map(Object.keys(record).map((k, i) => [k, i]));
+    KEY_ORDER.set(record, order);
+  }
+  const at = order;
+  const kept = ids.filter((id) => at.has(id)).sort((a, b) => at.get(a)! - at.get(b)!);
+  return Object.fromEntries(kept.map((id) => [id, record[id]]));
 }
 
 /**
