@@ -8,7 +8,7 @@
  * unless the lockfile changed.
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from "node:fs/promises";
 import {dirname, join, sep} from "node:path";
 import type {Dataset} from "../core/model.js";
@@ -221,10 +221,13 @@ export function dealMemo(
     const file = `${key}.json`;
     used.add(file);
     const path = join(dir, file);
-    const value = existsSync(path) ? JSON.parse(readFileSync(path, "utf-8")) : compute();
-    if (!existsSync(path)) writeFileSync(path, JSON.stringify(value));
+    let value = keptJson(path);
+    if (value === MISSING) {
+      value = compute();
+      writeFileSync(path, JSON.stringify(value));
+    }
     if (value !== null && typeof value === "object") digests.set(value, `memo:${key}`);
-    return value;
+    return value as ReturnType<typeof compute>;
   };
   const keep: TextMemo = (name, input, compute) => {
     const key = createHash("sha256")
@@ -253,6 +256,62 @@ export function dealMemo(
     for (const name of await readdir(dir)) if (!used.has(name)) await rm(join(dir, name), {force: true});
   };
   return {memo, keep, reads, prune};
+}
+
+/** What keptJson returns for a result the memo does not hold. */
+export const MISSING = Symbol("missing");
+
+/**
+ * Returns the JSON value kept at `path`, or MISSING when there is no such file. An object or an array comes back
+ * unread: a proxy (of an empty object or array, as the file's first character says) that reads and parses the file
+ * the first time anything looks into it, and then stands for the value in every respect (keys, entries, JSON). A
+ * rebuild at 1,000 deals hands every deal's kept results on, and most consumers only key a published file by them
+ * (their digest is their memo key, see dealMemo) or read a few of them: parsing every one (154 MB of JSON) and
+ * collecting it was the largest part of computing the site data.
+ */
+export function keptJson(path: string): unknown {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return MISSING;
+  }
+  const first = Buffer.alloc(1);
+  try {
+    readSync(fd, first, 0, 1, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const kind = String.fromCharCode(first[0]);
+  if (kind !== "{" && kind !== "[") return JSON.parse(readFileSync(path, "utf-8"));
+  const target: object = kind === "[" ? [] : {};
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    const value = JSON.parse(readFileSync(path, "utf-8")) as object;
+    if (Array.isArray(value)) for (const item of value) (target as unknown[]).push(item);
+    else Object.assign(target, value);
+  };
+  const handler: ProxyHandler<object> = {};
+  for (const trap of [
+    "get",
+    "set",
+    "has",
+    "ownKeys",
+    "getOwnPropertyDescriptor",
+    "defineProperty",
+    "deleteProperty",
+    "getPrototypeOf",
+    "setPrototypeOf",
+    "isExtensible",
+    "preventExtensions"
+  ] as const)
+    (handler as Record<string, unknown>)[trap] = (_target: object, ...rest: unknown[]) => {
+      load();
+      return (Reflect[trap] as (...args: unknown[]) => unknown)(target, ...rest);
+    };
+  return new Proxy(target, handler);
 }
 
 /**
@@ -299,6 +358,9 @@ export function inputDigest(value: unknown, seen: WeakMap<object, string>): stri
  */
 function part(value: unknown, seen: WeakMap<object, string>): string {
   if (value === null || typeof value !== "object") return `v${JSON.stringify(value)}\0`;
+  // A memo's result is known by its key, always (a kept one is not read to be keyed: see keptJson).
+  const known = seen.get(value);
+  if (known?.startsWith("memo:")) return `h${known}`;
   let parts = LEAF_PARTS.get(seen);
   if (!parts) {
     parts = new WeakMap();

@@ -60,6 +60,10 @@ export interface DownloadTable {
    * JSON are then put together from each part's text, which a build can keep between builds (downloadFiles).
    */
   parts?: readonly (readonly object[])[];
+  /** How many rows each part holds (a table in parts): known without reading a part. */
+  partLengths?: readonly number[];
+  /** How many rows the table holds, where `rows` is put together only when read (a table in parts). */
+  rowCount?: number;
   /**
    * For a table in parts: the columns its Arrow file types as float64 (numbers or null); every other column is utf8
    * (text or null). Stated, not inferred from the values, so every part's record batch has the same schema whatever
@@ -161,27 +165,48 @@ function fieldColumns(columns: string[], file: string): ColumnDoc[] {
 }
 
 /**
- * Returns every published table, figures first; `parts`, when given, are the figure rows in parts (each deal's, in
- * order, concatenated they are `figures`), whose texts a build keeps (see DownloadTable.parts). `comparison` is
- * compareDeals(dataset), when the caller has it already (at 1,000 deals each call is about 0.5 CPU-s).
+ * The figure table in parts, as a build keeps it: each deal's rows (in key order, concatenated they are the table),
+ * how many rows each part holds, and the rows the rollups read (ROLLUP_FIGURES), so that neither the table's size nor
+ * the rollups need a part read (a kept part is read only when its text is formatted again, see keptJson).
+ */
+export interface FigureParts {
+  parts: readonly (readonly FigureRow[])[];
+  lengths: readonly number[];
+  rollupRows: readonly FigureRow[];
+}
+
+/**
+ * Returns every published table, figures first: `figures` is the figure table's rows, or its parts (FigureParts),
+ * whose texts a build keeps (see DownloadTable.parts). `comparison` is compareDeals(dataset), when the caller has it
+ * already (at 1,000 deals each call is about 0.5 CPU-s).
  */
 export function downloadTables(
   dataset: Dataset,
-  figures: readonly FigureRow[],
-  parts?: readonly (readonly FigureRow[])[],
+  figures: readonly FigureRow[] | FigureParts,
   comparison: readonly DealComparison[] = compareDeals(dataset)
 ): DownloadTable[] {
+  const inParts = "parts" in figures ? figures : null;
+  const rollupRows = inParts ? inParts.rollupRows : (figures as readonly FigureRow[]).filter((r) => ROLLUP_FIGURES.has(r.figure));
   // The rollups read five figures of each deal: a table of those rows (5,000 of 57,809 at 1,000 deals) is built
   // instead of one of every row, which took about 0.4 CPU-s at every build there.
-  const table = figureTable(figures.filter((r) => ROLLUP_FIGURES.has(r.figure)));
+  const table = figureTable(rollupRows.filter((r) => ROLLUP_FIGURES.has(r.figure)));
+  const figureTableRows = inParts
+    ? {
+        // Put together when read (a test reads them; the build writes the parts' kept texts).
+        get rows() {
+          return inParts.parts.flat().map((r) => ({...r}));
+        },
+        rowCount: inParts.lengths.reduce((sum, n) => sum + n, 0),
+        parts: inParts.parts,
+        partLengths: inParts.lengths,
+        numberColumns: FIGURE_NUMBER_COLUMNS
+      }
+    : {rows: (figures as readonly FigureRow[]).map((r) => ({...r}))};
   const tables: DownloadTable[] = [
-    {
-      name: "figures",
-      title: "Every figure of every deal",
-      columns: [...FIGURE_COLUMNS],
-      rows: figures.map((r) => ({...r})),
-      ...(parts ? {parts, numberColumns: FIGURE_NUMBER_COLUMNS} : {})
-    },
+    Object.defineProperties(
+      {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS]},
+      Object.getOwnPropertyDescriptors(figureTableRows)
+    ) as DownloadTable,
     {
       name: "comparison",
       title: "The deals compared",
@@ -255,7 +280,7 @@ function jsonChunks(t: DownloadTable, keep: PartMemo): (string | Uint8Array)[] {
   const rowsJson = (rows: readonly object[]) =>
     rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n) => [n, (r as Record<string, unknown>)[n] ?? null])))).join(",");
   if (!t.parts) return [`[${rowsJson(t.rows)}]\n`];
-  const parts = t.parts.filter((part) => part.length > 0);
+  const parts = t.parts.filter((part, i) => (t.partLengths?.[i] ?? part.length) > 0);
   return [
     "[",
     ...parts.flatMap((part, i) => [...(i > 0 ? [","] : []), keep("download-json-part", [names, part], () => rowsJson(part))]),
@@ -280,7 +305,7 @@ export function tableArrow(t: DownloadTable, keep: PartMemo = FORMAT): Uint8Arra
       {types}
     );
   const parts = t.parts
-    .filter((part) => part.length > 0)
+    .filter((part, i) => (t.partLengths?.[i] ?? part.length) > 0)
     .map((part) => {
       const kept = keep("download-arrow-part", [names, [...numbers], part], () =>
         Buffer.from(tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array()).toString("base64")
@@ -317,7 +342,7 @@ export function downloadIndex(tables: readonly DownloadTable[], version: string,
     tables: tables.map((t) => ({
       name: t.name,
       title: t.title,
-      rows: t.rows.length,
+      rows: t.rowCount ?? t.rows.length,
       columns: t.columns,
       files: {csv: `data/${t.name}.csv`, json: `data/${t.name}.json`, arrow: `data/${t.name}.arrow`}
     })),

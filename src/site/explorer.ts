@@ -38,7 +38,17 @@ export interface ExplorerRow {
   investmentToCommitment: ExplorerFigure | null;
 }
 
-/** Returns the explorer's rows, in the comparison's order. */
+/** The figures (FigureRow.figure) the explorer reads of each deal: a build hands it those rows only. */
+export const EXPLORER_FIGURES: ReadonlySet<string> = new Set([
+  "investment.firm",
+  "investment.max",
+  "commitment",
+  "capacity.ceiling",
+  "capacity.h100e",
+  "recycling.investmentToCommitmentFirm"
+]);
+
+/** Returns the explorer's rows, in the comparison's order; `figures` holds at least each deal's EXPLORER_FIGURES rows. */
 export function explorerRows(dataset: Dataset, comparison: readonly DealComparison[], figures: readonly FigureRow[]): ExplorerRow[] {
   const chipById = new Map(dataset.chips.map((c) => [c.id, c]));
   const byKey = new Map(figures.map((f) => [f.key, f]));
@@ -48,8 +58,9 @@ export function explorerRows(dataset: Dataset, comparison: readonly DealComparis
   };
   const fromFigure = (f: DealComparison["gw"]): ExplorerFigure | null =>
     f ? {value: f.value, unit: f.unit, bound: f.bound, status: f.lineage.status} : null;
+  const deals = new Map(dataset.deals.map((d) => [d.id, d]));
   return comparison.map((c) => {
-    const deal = dataset.deals.find((d) => d.id === c.id);
+    const deal = deals.get(c.id);
     const chips = deal?.hardware.chips ?? [];
     return {
       id: c.id,

@@ -32,10 +32,10 @@ import {renderMarkdown} from "../io/markdown.js";
 import {finishSlice, type SliceBody, sliceBody} from "./briefingSlice.js";
 import {briefingCall} from "./briefingSummary.js";
 import {briefings as briefingDefinitions} from "./briefings.js";
-import {diffFigureTables, type FigureRow, figureRows} from "./dataTables.js";
+import {diffFigureTables, type FigureRow, figureRows, ROLLUP_FIGURES} from "./dataTables.js";
 import {dealPageBody, finishDealPage} from "./dealPage.js";
 import {type DownloadTable, downloadFiles, downloadIndex, downloadTables} from "./downloads.js";
-import {type ExplorerRow, explorerRows} from "./explorer.js";
+import {EXPLORER_FIGURES, type ExplorerRow, explorerRows} from "./explorer.js";
 import {figureTable} from "./figures.js";
 import type {FigureValue} from "./placeholders.js";
 import {publicDataset} from "./publicDataset.js";
@@ -305,9 +305,13 @@ export function siteData({
   // Each deal's rows are its own (figureRows of the deal alone reads that deal, the shared tables, its headlines and
   // its projection), kept between builds by the memo; the table is the deals' rows in key order. Issue #18: a rebuild
   // after one deal changes computes that deal's rows, not 57,809 rows at 1,000 deals.
-  const dealFigureRows = once((): FigureRow[][] => {
+  const headlinesByDeal = once(() => {
     const headlines = new Map<string, HeadlineFigure[]>(dataset.deals.map((d) => [d.id, []]));
     for (const h of figures()) headlines.get(h.deal)?.push(h);
+    return headlines;
+  });
+  const dealFigureRows = once((): FigureRow[][] => {
+    const headlines = headlinesByDeal();
     const {projections} = analysis();
     return [...dataset.deals].sort(byKeyPrefix).map((deal) => {
       const own = headlines.get(deal.id) ?? [];
@@ -318,7 +322,26 @@ export function siteData({
     });
   });
   const figureList = once((): FigureRow[] => dealFigureRows().flat());
-  const downloads = once((): DownloadTable[] => downloadTables(dataset, figureList(), dealFigureRows(), comparison()));
+  // What the explorer and the rollups read of each deal's rows, and how many there are: kept beside the rows (the same
+  // key's input), so a rebuild reads a kept deal's rows only to format them again, never to count or pick them.
+  const dealFigureSummaries = once((): {count: number; picked: FigureRow[]}[] => {
+    const headlines = headlinesByDeal();
+    const rows = dealFigureRows();
+    return [...dataset.deals].sort(byKeyPrefix).map((deal, i) =>
+      perDeal("site:figure-summary", deal, [draws.analysis, headlines.get(deal.id) ?? []], () => ({
+        count: rows[i].length,
+        picked: rows[i].filter((r) => EXPLORER_FIGURES.has(r.figure) || ROLLUP_FIGURES.has(r.figure))
+      }))
+    );
+  });
+  const pickedRows = once((): FigureRow[] => dealFigureSummaries().flatMap((s) => s.picked));
+  const downloads = once((): DownloadTable[] =>
+    downloadTables(
+      dataset,
+      {parts: dealFigureRows(), lengths: dealFigureSummaries().map((s) => s.count), rollupRows: pickedRows()},
+      comparison()
+    )
+  );
   // The downloads' files; the figure table's CSV and JSON are put together from each deal's part, kept by its rows
   // (as bytes: at 1,000 deals decoding the parts and encoding the 83 MB again took about 0.5 CPU-s).
   const downloadFileMap = once(() => downloadFiles(downloads(), version, (name, part, compute) => bytesOf(keep(name, part, compute))));
@@ -409,7 +432,7 @@ export function siteData({
   const downloadsIndex = once(() => downloadIndex(downloads(), version, dataset.asOf));
   const explorer = once((): {version: string; rows: ExplorerRow[]} => ({
     version,
-    rows: explorerRows(dataset, analysis().comparison, figureList())
+    rows: explorerRows(dataset, analysis().comparison, pickedRows())
   }));
   return {
     figures,

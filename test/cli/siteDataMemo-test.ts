@@ -84,9 +84,9 @@ it("with results kept between builds, a rebuild after one deal value changes rec
     );
   const clean = await files(dataset, true);
   // "market-draws-part": each live deal's part of the market's common draws, kept per deal like the rest; "figure-rows":
-  // each deal's rows of the figure table (the downloads and the deals index read them); "public-deal": each deal as
-  // published (strings cleaned, Markdown rendered).
-  const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows", "site:public-deal"];
+  // each deal's rows of the figure table (the downloads' parts); "figure-summary": how many and the few the deals index
+  // and the rollups read; "public-deal": each deal as published (strings cleaned, Markdown rendered).
+  const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows", "site:figure-summary", "site:public-deal"];
   assert.deepStrictEqual(new Set(computed.map((c) => c.name)), new Set([...perDeal, "markdown"]));
   // Nothing changed: nothing is recomputed, and the files are the same bytes.
   computed = [];
