@@ -25,6 +25,13 @@ import {benchSiteOverhead} from "./siteOverhead.js";
 import {benchSlider} from "./sliderLatency.js";
 import {BENCH_STEPS, type BenchStep} from "./steps.js";
 
+/** Returns how a step's CPU-s were counted, in words for its note. */
+function cpuWords(method: string | null | undefined): string {
+  if (!method) return "not measured";
+  if (method.startsWith("cgroup")) return `of every process each build started, Chromium's included (${method})`;
+  return `from ${method}, which misses the processes nobody waited for (Chromium's renderers)`;
+}
+
 export interface BenchOptions {
   json?: boolean;
   quick?: boolean;
@@ -174,7 +181,7 @@ export async function benchCommand({
       results.growth = {rows, loadAtStart: load, projection};
       const sampled = results.growth.rows.find((r) => r.clean.sampled);
       results.notes.push(
-        `growth: builds of the real deals plus generated copies of the founding deal (each copy with a lab of its own), load ${load} at the start of the step on ${environment.cores} cores.` +
+        `growth: builds of the real deals plus generated copies of the founding deal (each copy with a lab of its own), load ${load} at the start of the step on ${environment.cores} cores; CPU-s ${cpuWords(rows[0]?.rebuild.cpuMethod)}.` +
           (sampled
             ? ` Above ${SAMPLE_ABOVE} deals the clean build renders the site, the market briefing and ${SAMPLE_DEALS} deal briefings spread over the deals; the other PDFs' time is extrapolated from the sample's ${sampled.clean.rendered.secondsPerPage.toFixed(3)} s a page (${sampled.clean.pdfPages.toLocaleString("en-US")} pages estimated from the sample's mean deal briefing), and stand-in copies recorded under their own input keys let the rebuild keep them as it keeps real ones.`
             : "")

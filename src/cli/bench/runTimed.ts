@@ -4,6 +4,7 @@ import {existsSync} from "node:fs";
 import {appendFile, mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {delimiter, join, resolve} from "node:path";
+import {openCpuGroup} from "./cpuGroup.js";
 import {watchTreeMemory} from "./processTree.js";
 
 export interface TimedRun {
@@ -12,10 +13,13 @@ export interface TimedRun {
   /** Seconds the process waited for another build of the project (`build: waiting for another build …` until its next line). */
   waitedSeconds: number;
   /**
-   * CPU seconds (user + system) of the process and the descendants it waited for, from GNU time; null where
-   * /usr/bin/time is missing. Unlike wall time, hardly affected by other work on the machine.
+   * CPU seconds (user + system) of the process and every process it started, from a control group (cpuGroup.ts);
+   * where none can be made, of the process and the descendants it waited for, from GNU time (which misses Chromium's
+   * renderers); null where neither is available. Unlike wall time, hardly affected by other work on the machine.
    */
   cpuSeconds: number | null;
+  /** How cpuSeconds was measured: a cgroup's kind (every process), "GNU time" (waited-for descendants only), or null. */
+  cpuMethod: string | null;
   /** Every line the process printed, stdout and stderr interleaved as they arrived. */
   lines: string[];
   /** Peak of the summed RSS of the process and its descendants, bytes (0 when not watched). */
@@ -24,6 +28,9 @@ export interface TimedRun {
 }
 
 const GNU_TIME = "/usr/bin/time";
+
+/** Runs started by this process (each gets a control group of its own). */
+let runs = 0;
 
 export interface RunOptions {
   /** Extra environment variables. */
@@ -49,10 +56,15 @@ export async function runTimed(
   const PATH = `${resolve("node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`;
   const lines: string[] = [];
   const times: number[] = [];
-  // GNU time reports the CPU time of the whole tree (children are counted once their parent has waited for them).
-  const rusageDir = existsSync(GNU_TIME) ? await mkdtemp(join(tmpdir(), "deals-bench-time-")) : null;
+  // A control group counts every process the command starts; GNU time, the fallback, only the descendants waited for.
+  const group = await openCpuGroup(`deals-bench-${process.pid}-${++runs}`);
+  const rusageDir = !group && existsSync(GNU_TIME) ? await mkdtemp(join(tmpdir(), "deals-bench-time-")) : null;
   const rusage = rusageDir ? join(rusageDir, "rusage") : "";
-  const [file, argv] = rusageDir ? [GNU_TIME, ["-f", "%U %S", "-o", rusage, command, ...args]] : [command, [...args]];
+  const [file, argv] = group
+    ? group.wrap(command, args)
+    : rusageDir
+      ? [GNU_TIME, ["-f", "%U %S", "-o", rusage, command, ...args]]
+      : [command, [...args]];
   const started = performance.now();
   const child = spawn(file, argv, {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, PATH, ...env}});
   const watch = memory && child.pid ? watchTreeMemory(child.pid) : null;
@@ -85,9 +97,20 @@ export async function runTimed(
   const seconds = wall - waitedSeconds;
   const peak = watch?.stop() ?? {peakBytes: 0, maxProcesses: 0};
   let cpuSeconds: number | null = null;
-  if (rusageDir) {
+  let cpuMethod: string | null = null;
+  if (group) {
+    // Processes the command left behind still count until they exit (finish waits for them, up to 5 s).
+    const used = await group.finish().catch(() => Number.NaN);
+    if (Number.isFinite(used)) {
+      cpuSeconds = used;
+      cpuMethod = group.kind;
+    }
+  } else if (rusageDir) {
     const fields = (await readFile(rusage, "utf-8").catch(() => "")).trim().split("\n").pop()?.split(" ").map(Number) ?? [];
-    if (fields.length === 2 && fields.every(Number.isFinite)) cpuSeconds = fields[0] + fields[1];
+    if (fields.length === 2 && fields.every(Number.isFinite)) {
+      cpuSeconds = fields[0] + fields[1];
+      cpuMethod = "GNU time";
+    }
     await rm(rusageDir, {recursive: true, force: true});
   }
   if (logFile)
@@ -96,7 +119,7 @@ export async function runTimed(
       `$ ${command} ${args.join(" ")}\n${lines.join("\n")}\n(exit ${code}, ${wall.toFixed(1)} s, waited ${waitedSeconds.toFixed(1)} s, CPU ${cpuSeconds?.toFixed(1) ?? "?"} s)\n\n`
     );
   if (code !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${code}):\n  ${lines.slice(-15).join("\n  ")}`);
-  return {seconds, waitedSeconds, cpuSeconds, lines, peakBytes: peak.peakBytes, maxProcesses: peak.maxProcesses};
+  return {seconds, waitedSeconds, cpuSeconds, cpuMethod, lines, peakBytes: peak.peakBytes, maxProcesses: peak.maxProcesses};
 }
 
 /**

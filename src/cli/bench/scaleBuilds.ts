@@ -64,6 +64,8 @@ export interface ScaleBuild {
   rebuild: {
     seconds: number;
     cpuSeconds: number | null;
+    /** How cpuSeconds was counted (runTimed's cpuMethod: a control group counts Chromium's processes, GNU time does not). */
+    cpuMethod?: string | null;
     change: string;
     /** Briefings the rebuild rendered (the rest were kept). */
     rendered: number;
@@ -186,6 +188,7 @@ async function scaleBuild(
     rebuild: {
       seconds: rebuild.seconds,
       cpuSeconds: rebuild.cpuSeconds,
+      cpuMethod: rebuild.cpuMethod,
       change,
       rendered: Number(kept?.[2] ?? Number.NaN),
       kept: Number(kept?.[1] ?? Number.NaN),
