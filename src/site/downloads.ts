@@ -97,6 +97,11 @@ export function contentBytes(content: DownloadContent): Buffer {
   return typeof content === "string" ? Buffer.from(content) : content instanceof Uint8Array ? Buffer.from(content) : Buffer.concat(content);
 }
 
+/** Returns the bytes a base64 text (or its ASCII bytes, as a memo keeps it) encodes. */
+function base64Bytes(text: string | Uint8Array): Buffer {
+  return Buffer.from(typeof text === "string" ? text : Buffer.from(text).toString("latin1"), "base64");
+}
+
 /** Returns chunks of text and UTF-8 bytes as chunks of UTF-8 bytes. */
 function asBytes(chunks: readonly (string | Uint8Array)[]): Uint8Array[] {
   return chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c));
@@ -165,6 +170,12 @@ function fieldColumns(columns: string[], file: string): ColumnDoc[] {
 }
 
 /**
+ * Keeps a source table's flattened columns or rows between builds: called with a name, the exact input (the table's
+ * name and its items) and the function that flattens them; a build's DealMemo (siteData.ts). Default: flatten.
+ */
+export type RowsMemo = <T>(name: string, input: unknown, compute: () => T) => T;
+
+/**
  * The figure table in parts, as a build keeps it: each deal's rows (in key order, concatenated they are the table),
  * how many rows each part holds, and the rows the rollups read (ROLLUP_FIGURES), so that neither the table's size nor
  * the rollups need a part read (a kept part is read only when its text is formatted again, see keptJson).
@@ -183,7 +194,8 @@ export interface FigureParts {
 export function downloadTables(
   dataset: Dataset,
   figures: readonly FigureRow[] | FigureParts,
-  comparison: readonly DealComparison[] = compareDeals(dataset)
+  comparison: readonly DealComparison[] = compareDeals(dataset),
+  memo: RowsMemo = (_name, _input, compute) => compute()
 ): DownloadTable[] {
   const inParts = "parts" in figures ? figures : null;
   const rollupRows = inParts ? inParts.rollupRows : (figures as readonly FigureRow[]).filter((r) => ROLLUP_FIGURES.has(r.figure));
@@ -232,8 +244,10 @@ export function downloadTables(
     ["assumptions", "Assumptions", dataset.assumptions, "data/assumptions.yaml"],
     ["scenarios", "Scenarios", dataset.scenarios, "data/scenarios.yaml"]
   ] as const) {
-    const flat = flattenRows(items);
-    tables.push({name, title, columns: fieldColumns(flat.columns, file), rows: flat.rows});
+    // Kept by the items (a build's memo hands kept rows on unread: their files are kept by them, downloadFiles).
+    const columns = memo("site:download-columns", [name, items], () => flattenRows(items).columns);
+    const rows = memo("site:download-rows", [name, items], () => flattenRows(items).rows);
+    tables.push({name, title, columns: fieldColumns(columns, file), rows, rowCount: items.length});
   }
   return tables;
 }
@@ -310,7 +324,7 @@ export function tableArrow(t: DownloadTable, keep: PartMemo = FORMAT): Uint8Arra
       const kept = keep("download-arrow-part", [names, [...numbers], part], () =>
         Buffer.from(tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array()).toString("base64")
       );
-      return tableFromIPC(Buffer.from(typeof kept === "string" ? kept : Buffer.from(kept).toString("latin1"), "base64"));
+      return tableFromIPC(base64Bytes(kept));
     });
   if (parts.length === 0) return tableToIPC(batch([]), {format: "file"}) ?? new Uint8Array();
   const columns = names.map((_, i) => new Column(parts.flatMap((p) => p.children[i].data)));
@@ -359,13 +373,21 @@ export function downloadIndex(tables: readonly DownloadTable[], version: string,
 export function downloadFiles(tables: readonly DownloadTable[], version: string, keep: PartMemo = FORMAT): Map<string, DownloadContent> {
   const files = new Map<string, DownloadContent>();
   for (const t of tables) {
-    // A table in parts is written as bytes put together from its parts' (kept parts are never decoded).
-    const content = (chunks: (string | Uint8Array)[]) => (t.parts ? asBytes(chunks) : joined(chunks));
-    const contents: [string, DownloadContent][] = [
-      ["csv", content(csvChunks(t, keep))],
-      ["json", content(jsonChunks(t, keep))],
-      ["arrow", tableArrow(t, keep)]
-    ];
+    const names = t.columns.map((c) => c.column);
+    // A table in parts is written as bytes put together from its parts' (kept parts are never decoded); a whole table's
+    // files are kept by its rows (at 1,000 deals the deals' and the 13,000 sources' were formatted at every build).
+    const whole = (ext: string, format: () => string) => keep(`download-${ext}`, [t.name, names, t.rows], format);
+    const contents: [string, DownloadContent][] = t.parts
+      ? [
+          ["csv", asBytes(csvChunks(t, keep))],
+          ["json", asBytes(jsonChunks(t, keep))],
+          ["arrow", tableArrow(t, keep)]
+        ]
+      : [
+          ["csv", whole("csv", () => joined(csvChunks(t, FORMAT)))],
+          ["json", whole("json", () => joined(jsonChunks(t, FORMAT)))],
+          ["arrow", base64Bytes(whole("arrow", () => Buffer.from(tableArrow(t)).toString("base64")))]
+        ];
     for (const [ext, content] of contents) {
       files.set(`data/${t.name}.${ext}`, content);
       files.set(`data/${version}/${t.name}.${ext}`, content);

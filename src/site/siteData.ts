@@ -339,7 +339,8 @@ export function siteData({
     downloadTables(
       dataset,
       {parts: dealFigureRows(), lengths: dealFigureSummaries().map((s) => s.count), rollupRows: pickedRows()},
-      comparison()
+      comparison(),
+      (name, input, compute) => memo(name, input, () => jsonCopy(compute()))
     )
   );
   // The downloads' files; the figure table's CSV and JSON are put together from each deal's part, kept by its rows

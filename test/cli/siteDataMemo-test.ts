@@ -87,7 +87,11 @@ it("with results kept between builds, a rebuild after one deal value changes rec
   // each deal's rows of the figure table (the downloads' parts); "figure-summary": how many and the few the deals index
   // and the rollups read; "public-deal": each deal as published (strings cleaned, Markdown rendered).
   const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows", "site:figure-summary", "site:public-deal"];
-  assert.deepStrictEqual(new Set(computed.map((c) => c.name)), new Set([...perDeal, "markdown"]));
+  // "download-columns" and "download-rows": each source table flattened (the deals, the sources…), kept by its items.
+  assert.deepStrictEqual(
+    new Set(computed.map((c) => c.name)),
+    new Set([...perDeal, "markdown", "site:download-columns", "site:download-rows"])
+  );
   // Nothing changed: nothing is recomputed, and the files are the same bytes.
   computed = [];
   assert.deepStrictEqual(await files(dataset, true), clean);
@@ -102,6 +106,14 @@ it("with results kept between builds, a rebuild after one deal value changes rec
   assert.deepStrictEqual(computed.filter((c) => c.name === "site:public-deal").map(dealsOf), [["amazon-anthropic"]]);
   assert.isAbove(recomputedDeals.length, 0);
   for (const ids of recomputedDeals) assert.deepStrictEqual(ids, ["amazon-anthropic"]);
+  // Of the source tables only the deals' is flattened again (its items hold the changed value).
+  assert.deepStrictEqual(
+    computed.filter((c) => c.name.startsWith("site:download-")).map((c) => [c.name, (c.input as [string])[0]]),
+    [
+      ["site:download-columns", "deals"],
+      ["site:download-rows", "deals"]
+    ]
+  );
   // The market's common draws add up every live deal's part: a deal's change recomputes its own part only, once.
   assert.strictEqual(computed.filter((c) => c.name === "market-draws-part").length, 1);
   // Only texts that print a changed figure are rendered again (the deals' own summaries and notes are unchanged).
