@@ -70,8 +70,12 @@ const text = (value: string): FigureValue => ({kind: "text", text: value});
  * for page 1's figures, which are computed from the dataset before it is published).
  */
 export function marginSourceRef(dataset: Dataset, assumptionId: string): string {
-  const source = dataset.assumptions.find((a) => a.id === assumptionId)?.source;
-  const n = source ? numberSources(dataset)[source] : undefined;
+  return sourceRef(dataset, dataset.assumptions.find((a) => a.id === assumptionId)?.source);
+}
+
+/** Returns a source's number as the briefings print it after a figure, " [12]", or "" when it has none. */
+export function sourceRef(dataset: Dataset, sourceId: string | undefined): string {
+  const n = sourceId ? numberSources(dataset)[sourceId] : undefined;
   return n !== undefined ? ` [${n}]` : "";
 }
 const figure = (f: Figure | null | undefined): FigureValue =>
@@ -509,7 +513,11 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   // Where the provider has stated its own margin for a very large AI contract (Oracle's 35% gross margin), page 1 says
   // what the cash NPV would be with the flows held at it (heldMarginText: the same words as the card and the CLI).
   const provider = dataset.companies.find((c) => c.id === deal.provider);
-  const held = r?.npvUsd && provider && r.heldMargin?.basis === "guidance" ? heldMarginText(provider.name, r) : "";
+  // The guidance cites its source as the reported margin does (s17 closing: Oracle's 35% carried no number).
+  const held =
+    r?.npvUsd && provider && r.heldMargin?.basis === "guidance"
+      ? heldMarginText(provider.name, r, {ref: sourceRef(dataset, r.heldMargin.source)})
+      : "";
   yield [`${deal.id}.econ.margin-guidance.words`, text(held ? ` ${held.charAt(0).toUpperCase()}${held.slice(1)}.` : "")];
   // The operating profit is the one the flows imply (at the base values, as the implied margin beside it).
   yield [

@@ -440,12 +440,12 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
   // Held at Oracle's own 35% gross margin for a very large AI contract: a cash cost of (0.3524826 − 0.35) × each year's
   // revenue, discounted (Σ = 224.98, the same discounting as the cash): 0.0024826 × 224.98 = 0.55855, so the NPV is
   // 32.66858 − 0.55855 = 32.11003; over the term the profit is then 35% of the $300B.
-  assert.deepStrictEqual(oo.heldMargin, {value: 0.35, basis: "guidance", status: "estimate"});
+  assert.deepStrictEqual(oo.heldMargin, {value: 0.35, basis: "guidance", status: "estimate", source: "bloomberg-orcl-ai-margin-2025"});
   assertInDelta(oo.npvAtHeldMarginUsd!.value / 1e9, 32.11003, 1e-3);
   // Page 1 prints it in the words of the card and the CLI (heldMarginText), only where a provider gave guidance.
   assert.match(
     get("oracle-openai.econ.margin-guidance.words").text!,
-    /^ Held at Oracle's own 35% gross margin for a very large AI contract \(estimate\), the cash NPV would be about \$32\.1B\.$/
+    /^ Held at Oracle's own 35% gross margin for a very large AI contract \[\d+\] \(estimate\), the cash NPV would be about \$32\.1B\.$/
   );
   assert.strictEqual(get("microsoft-openai.econ.margin-guidance.words").text, "");
   // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
@@ -675,7 +675,9 @@ it("every priced deal at the base values: the held margin is the guidance or the
     assert.deepStrictEqual(r.heldMargin, {
       value: guide ? guide.value : reported,
       basis: guide ? "guidance" : "reported",
-      status: guide ? guide.status : dataset.assumptions.find((a) => a.id === r.margin.id)!.status
+      status: guide ? guide.status : dataset.assumptions.find((a) => a.id === r.margin.id)!.status,
+      // Its source, for the [n] after it: the guidance's or the reported margin's.
+      source: guide ? guide.source : dataset.assumptions.find((a) => a.id === r.margin.id)!.source
     });
     // Holding a margin below the implied one costs cash; above it, adds cash; the identity: the NPV moves by exactly
     // the gap × the discounted revenue of the provider's years (the flows' spend, year by year).
