@@ -193,10 +193,11 @@ export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source,
     el(
       "p",
       {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined},
-      // Each bracket of numbers kept on one line ("[82, 94,⏎99]" read as two citations), the text between free to wrap.
+      // Each bracket of numbers kept on one line with the word before it ("[82, 94,⏎99]" read as two citations,
+      // "Wakefield⏎[85]" as a number without a name), the text between free to wrap.
       `Source: ${line.text}.`
-        .split(/(\[[^\]]*\])/)
-        .map((part) => (part.startsWith("[") ? el("span", {class: "chart-frame-refs"}, part) : part))
+        .split(/(\S+ \[[^\]]*\])/)
+        .map((part) => (/\]$/.test(part) ? el("span", {class: "chart-frame-refs"}, part) : part))
     )
   );
 }
