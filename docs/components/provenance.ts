@@ -207,3 +207,13 @@ export function marginRef(
   const n = source ? data.sourceNumbers?.[source] : undefined;
   return n !== undefined ? ` [${n}]` : "";
 }
+
+/**
+ * The site-wide source number of the margin the held-margin sensitivity holds the flows at (`heldMargin.source`: the
+ * provider's guidance, Oracle's 35%, or its reported margin), " [12]"; "" when there is none or it has no number
+ * (s17 closing: the reported margin was cited, the guided one not).
+ */
+export function heldMarginRef(data: {sourceNumbers?: Record<string, number>}, r: {heldMargin: {source: string} | null}): string {
+  const n = r.heldMargin ? data.sourceNumbers?.[r.heldMargin.source] : undefined;
+  return n !== undefined ? ` [${n}]` : "";
+}

@@ -123,12 +123,17 @@ type KeyRow = [
     floorLabel?: string;
     /** A text figure that writes the value (new money as "$15B expected (up to $25B)"); the status stays the figure's. */
     words?: string;
+    /** The words that qualify the figure, each on a line of its own under it (KeyFigure.notes); "" for none. */
+    notes?: (f: (n: string) => string, get: (n: string) => FigureValue) => string[];
     /** The label when this other figure is present (a capacity contracted on top of the commitment). */
     presentLabel?: [figure: string, label: string];
     /** A text figure that gives the label, when present (the capacity's, from capacityLabel). */
     labelFrom?: string;
   }
 ];
+
+/** The lines of a text figure that holds several, one a line ("" and a missing figure: none). */
+const textOf = (f: FigureValue): string[] => (f.kind === "text" ? f.text.split("\n").filter(Boolean) : []);
 
 /** True for a condition figure (a count) that is 1. */
 const isOne = (f: FigureValue) => f.kind === "number" && f.value === 1;
@@ -151,9 +156,13 @@ export const DEAL_KEY_FIGURES: readonly KeyRow[] = [
     "deal.econ.new-money",
     {
       zeroText: "none",
-      words: "deal.econ.new-money-expected",
-      suffix: (f, get) =>
-        get("deal.econ.investor-group").kind === "text" ? `(${f("deal.econ.investor-group")}'s: the cash figures count its money only)` : ""
+      // The figure on its line and what qualifies it on the next (the editors' chance, whose money the cash figures
+      // count): in one value it wrapped in half a box on the four deals with contingent or other investors' money.
+      words: "deal.econ.new-money-figure",
+      notes: (f, get) => [
+        ...textOf(get("deal.econ.new-money-notes")),
+        get("deal.econ.investor-group").kind === "text" ? `${f("deal.econ.investor-group")}'s: the cash figures count its money only` : ""
+      ]
     }
   ],
   [
@@ -210,9 +219,15 @@ export const MARKET_KEY_FIGURES: readonly KeyRow[] = [
   ["Live deals where the supplier invests in the lab", "data.deals-invested"],
   ["Commitments with a cash NPV", "market.commitment-priced"],
   [
-    "New money put in against them",
+    // Named in full: on a screen the row takes a whole line and the next figure may fill the cell before it, so
+    // "them" could point at the wrong row.
+    "New money put in against the commitments with a cash NPV",
     "market.new-money",
-    {words: "market.new-money-expected", suffix: (f) => `, ${f("market.new-share")} of them`}
+    {
+      words: "market.new-money-figure",
+      // Its share of the commitments leads the notes: after the figure it pushed the status to a line of its own.
+      notes: (f, get) => [`${f("market.new-share")} of those commitments`, ...textOf(get("market.new-money-notes"))]
+    }
   ],
   ["Cost to build the capacity (leased data centres at build cost)", "market.capex-all"],
   [
@@ -278,7 +293,13 @@ export function keyFigures(figures: ReadonlyMap<string, FigureValue>, deal?: str
             : options.floorLabel && (bound === "at-least" || (value.kind === "number" && value.orMore))
               ? options.floorLabel
               : label;
-    out.push({label: shownLabel, value: text, ...(value.kind === "number" && value.status ? {status: value.status} : {})});
+    const notes = (options.notes && value.kind === "number" ? options.notes(words, get) : []).filter((n) => n && !n.includes(MISSING_TEXT));
+    out.push({
+      label: shownLabel,
+      value: text,
+      ...(value.kind === "number" && value.status ? {status: value.status} : {}),
+      ...(notes.length ? {notes} : {})
+    });
   }
   return out;
 }

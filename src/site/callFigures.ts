@@ -70,8 +70,12 @@ const text = (value: string): FigureValue => ({kind: "text", text: value});
  * for page 1's figures, which are computed from the dataset before it is published).
  */
 export function marginSourceRef(dataset: Dataset, assumptionId: string): string {
-  const source = dataset.assumptions.find((a) => a.id === assumptionId)?.source;
-  const n = source ? numberSources(dataset)[source] : undefined;
+  return sourceRef(dataset, dataset.assumptions.find((a) => a.id === assumptionId)?.source);
+}
+
+/** Returns a source's number as the briefings print it after a figure, " [12]", or "" when it has none. */
+export function sourceRef(dataset: Dataset, sourceId: string | undefined): string {
+  const n = sourceId ? numberSources(dataset)[sourceId] : undefined;
   return n !== undefined ? ` [${n}]` : "";
 }
 const figure = (f: Figure | null | undefined): FigureValue =>
@@ -143,9 +147,11 @@ export function* headlineFigureNames(input: CallFigureInput): Iterable<[string, 
 /**
  * New money in words as an expectation with its ceiling: "$15B expected (up to $25B)" when contingent tranches
  * weigh in (the expectation is neither a floor nor a ceiling, and "up to" belongs to the most that can be paid);
- * the figure with its own bound ("up to $5B", "$2B") when the expectation is the whole of it; "none" for zero.
+ * the figure with its own bound ("up to $5B", "$2B") when the expectation is the whole of it; "none" for zero. With
+ * the chance each contingent tranche is weighted at, and the ceilings counted in full, in the parenthesis: the
+ * words of {@link expectedMoneyParts} in one phrase, for a sentence.
  *
- * @example expectedMoneyText({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}) // "$15B expected (up to $25B)"
+ * @example expectedMoneyText({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}, 0.5) // "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)"
  */
 export function expectedMoneyText(
   expected: Pick<Figure, "value" | "unit">,
@@ -153,14 +159,36 @@ export function expectedMoneyText(
   probability?: number,
   ceilings: readonly string[] = []
 ): string {
-  if (expected.value === 0 && max.value === 0) return "none";
+  const {figure, notes} = expectedMoneyParts(expected, max, probability, ceilings);
+  return notes.length ? `${figure.slice(0, -1)}; ${notes.join("; ")})` : figure;
+}
+
+/**
+ * New money as a figure and the notes that qualify it, apart, for a key-figures box that prints the notes on a line
+ * of their own (s15–s17: "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)" wrapped to
+ * two lines in half a box): figure "$15B expected (up to $25B)", notes ["each contingent tranche at the editors' 50%
+ * chance"] and, for a sum, "<deal>'s up to $5B counted in full". No notes where the expectation is the whole of it.
+ *
+ * @example expectedMoneyParts({value: 15e9, unit: "usd"}, {value: 25e9, unit: "usd", bound: "up-to"}, 0.5) // {figure: "$15B expected (up to $25B)", notes: ["each contingent tranche at the editors' 50% chance"]}
+ */
+export function expectedMoneyParts(
+  expected: Pick<Figure, "value" | "unit">,
+  max: Pick<Figure, "value" | "unit" | "bound">,
+  probability?: number,
+  ceilings: readonly string[] = []
+): {figure: string; notes: string[]} {
+  if (expected.value === 0 && max.value === 0) return {figure: "none", notes: []};
   const words = (value: number, bound?: Figure["bound"], bare = false) => figureWords({value, unit: "usd", bound, derived: true}, {bare});
-  if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return words(max.value, max.bound);
-  // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
-  const chance = probability === undefined ? "" : `; each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`;
-  // A sum's part stated as a ceiling ("up to $5B") counts at that ceiling: said, so the bound is not lost (critic s15 #8).
-  const counted = ceilings.length ? `; ${ceilings.join(" and ")} counted in full` : "";
-  return `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)}${chance}${counted})`;
+  if (Math.abs(max.value - expected.value) <= 1e-9 * Math.abs(max.value)) return {figure: words(max.value, max.bound), notes: []};
+  return {
+    figure: `${words(expected.value, undefined, true)} expected (up to ${words(max.value, undefined, true)})`,
+    notes: [
+      // The weight is the editors' assumption, not odds any deal states (critic s14 #7): said next to the figure.
+      probability === undefined ? "" : `each contingent tranche at the editors' ${inputText(probability, "fraction")} chance`,
+      // A sum's part stated as a ceiling ("up to $5B") counts at that ceiling: said, so the bound is not lost (critic s15 #8).
+      ceilings.length ? `${ceilings.join(" and ")} counted in full` : ""
+    ].filter(Boolean)
+  };
 }
 
 /**
@@ -262,7 +290,9 @@ export function termEndYear(p: DealProjection): number | null {
  * Each deal's economics, named `<deal>.econ.<name>`: npv-base (the cash NPV at every assumption's base value),
  * operating-profit-base (the operating profit there, as margin × revenue at base), capex, provider-cash (cash over the term after capex, undiscounted), operating-profit, margin, discount-rate,
  * new-money (this deal's new money, contingent tranches weighted: an expectation, "about"), new-money-max (if every
- * contingent tranche is paid), new-money-expected (the two in words: "$15B expected (up to $25B)"), new-share (new firm money ÷ commitment),
+ * contingent tranche is paid), new-money-expected (the two in words, with the chance: "$15B expected (up to $25B; each
+ * contingent tranche at the editors' 50% chance)"), new-money-figure and new-money-notes (the same apart, "$15B expected
+ * (up to $25B)" and "each contingent tranche at the editors' 50% chance", one note a line, "" for none), new-share (new firm money ÷ commitment),
  * revenue-per-dollar, gw-years, ceiling-gw-years, coverage (GW-years bought ÷ what the ceiling supplies over the
  * term), term-end (the last year of spend), relationship-npv (median of the same draws as the NPV), npv-with-residual
  * (the NPV with the capacity's value at term end), revenue (the lab's spend: its stated commitment, less only when
@@ -278,6 +308,8 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
     const r = p?.recycling;
     const c = p?.commitment;
     const flows = Boolean(r?.flows.length);
+    const money =
+      flows && r && p ? expectedMoneyParts(r.newMoneyExpectedUsd, r.newMoneyMaxUsd, p.assumptions["contingent-probability"]) : null;
     const figures: Record<string, FigureValue> = {
       // 1 when the headline NPV is the median of the draws (a base case beside it), 0 when it is the base case itself.
       "npv-median": {kind: "number", value: r?.npvUsd && r.baseCase ? 1 : 0, unit: "count"},
@@ -304,6 +336,9 @@ export function* economicsFigures({dataset, projections}: CallFigureInput): Iter
         flows && r && p
           ? text(expectedMoneyText(r.newMoneyExpectedUsd, r.newMoneyMaxUsd, p.assumptions["contingent-probability"]))
           : missing,
+      // The same apart, for the key box: the figure, and its notes, one a line ("" for none).
+      "new-money-figure": money ? text(money.figure) : missing,
+      "new-money-notes": money ? text(money.notes.join("\n")) : missing,
       // The editors' chance that a contingent tranche is paid (an assumption the expected new money rests on).
       "contingent-probability": p
         ? ({...number(p.assumptions["contingent-probability"], "fraction", "exact", false), status: "assumption"} as FigureValue)
@@ -509,7 +544,11 @@ function* leverFigures(dataset: Dataset, deal: Deal, p: DealProjection | undefin
   // Where the provider has stated its own margin for a very large AI contract (Oracle's 35% gross margin), page 1 says
   // what the cash NPV would be with the flows held at it (heldMarginText: the same words as the card and the CLI).
   const provider = dataset.companies.find((c) => c.id === deal.provider);
-  const held = r?.npvUsd && provider && r.heldMargin?.basis === "guidance" ? heldMarginText(provider.name, r) : "";
+  // The guidance cites its source as the reported margin does (s17 closing: Oracle's 35% carried no number).
+  const held =
+    r?.npvUsd && provider && r.heldMargin?.basis === "guidance"
+      ? heldMarginText(provider.name, r, {ref: sourceRef(dataset, r.heldMargin.source)})
+      : "";
   yield [`${deal.id}.econ.margin-guidance.words`, text(held ? ` ${held.charAt(0).toUpperCase()}${held.slice(1)}.` : "")];
   // The operating profit is the one the flows imply (at the base values, as the implied margin beside it).
   yield [
@@ -874,7 +913,8 @@ interface Scored {
  *   NPV, the commitments, the new money put in against them, its share of them, and the capex they need (a lessee's
  *   IT alone); `market.leased-facilities` (the data centres lessees lease, at their build cost), `market.capex-all`
  *   (the two together: every deal on one all-in basis) and `market.lessees` (those providers' names, in words);
- *   `market.new-money-max` (every contingent tranche paid) and `market.new-money-expected` (both in words);
+ *   `market.new-money-max` (every contingent tranche paid) and `market.new-money-expected` (both in words), with
+ *   `market.new-money-figure` and `market.new-money-notes` (the same apart, as for a deal);
  *   `market.discount-rate` (the rate every NPV uses), `market.commitment-largest` and `market.ceiling-largest` (the
  *   largest live commitment and capacity ceiling, in dollars and GW);
  * - `market.other-returns.words`: the clause naming returns outside the commitments (a revenue share) at their caps'
@@ -1000,25 +1040,26 @@ export function* marketFigures({dataset, projections, scenarios, marketDraws}: C
   yield ["market.new-money", newMoney];
   const newMoneyMax = sum(priced, (d) => projections[d.id].recycling.newMoneyMaxUsd, "usd");
   yield ["market.new-money-max", newMoneyMax];
-  yield [
-    "market.new-money-expected",
+  const moneyArgs =
     newMoney.kind === "number" && newMoneyMax.kind === "number"
-      ? text(
-          expectedMoneyText(
-            newMoney,
-            {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"},
-            contingentChance,
-            ceilingParts(
-              priced.map((d) => ({
-                name: d.name,
-                expected: projections[d.id].recycling.newMoneyExpectedUsd,
-                max: projections[d.id].recycling.newMoneyMaxUsd
-              }))
-            )
+      ? ([
+          newMoney,
+          {value: newMoneyMax.value, unit: "usd", bound: newMoneyMax.bound ?? "exact"},
+          contingentChance,
+          ceilingParts(
+            priced.map((d) => ({
+              name: d.name,
+              expected: projections[d.id].recycling.newMoneyExpectedUsd,
+              max: projections[d.id].recycling.newMoneyMaxUsd
+            }))
           )
-        )
-      : missing
-  ];
+        ] as const)
+      : null;
+  yield ["market.new-money-expected", moneyArgs ? text(expectedMoneyText(...moneyArgs)) : missing];
+  // The same apart, for the key box (as a deal's): the figure, and its notes on a line of their own.
+  const money = moneyArgs ? expectedMoneyParts(...moneyArgs) : null;
+  yield ["market.new-money-figure", money ? text(money.figure) : missing];
+  yield ["market.new-money-notes", money ? text(money.notes.join("\n")) : missing];
   yield [
     "market.new-share",
     commitment.kind === "number" && newMoney.kind === "number" && commitment.value > 0

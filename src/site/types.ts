@@ -144,6 +144,11 @@ export interface KeyFigure {
   value: string;
   /** The figure's status (confirmed, reported, estimate, assumption) when it has one. */
   status?: string;
+  /**
+   * What qualifies the figure, each printed on a line of its own under it ("each contingent tranche at the editors'
+   * 50% chance"): a figure and its qualifications in one value wrapped in half a box (s15–s17).
+   */
+  notes?: string[];
 }
 
 /** A briefing's page 1 and the top of its site page: the call, the takeaways and the key figures (briefingSummary.ts). */

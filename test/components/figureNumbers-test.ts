@@ -21,3 +21,16 @@ it("numberFigures(root) numbers the frames across sections, and frames drawn lat
   assert.deepStrictEqual(numbers(), ["Figure 1. ", "Figure 2. ", "Figure 3. ", "Figure 4. "]);
   assert.strictEqual(document.querySelectorAll(".chart-frame-title")[3].textContent, "Figure 4. c");
 });
+
+it("a source line keeps each bracket of numbers and the word before it in one unbreakable span, and its text whole", () => {
+  // s18: "… and 5 more [82, 94, 95, 97,⏎99, 100]" wrapped inside the bracket in the market briefing, and
+  // "Cushman & Wakefield⏎[85]" parted a number from its name.
+  const text = "compute-deals calculations from Axios [1, 4] and 7 more [15, 16, 27–30], with assumptions from Mint [84]";
+  const source = ChartFrame(el("div"), {title: "t", source: {text, ids: ["a"]}}).querySelector(".chart-frame-source")!;
+  assert.strictEqual(source.textContent, `Source: ${text}.`);
+  assert.deepStrictEqual(
+    [...source.querySelectorAll(".chart-frame-refs")].map((s) => s.textContent),
+    ["Axios [1, 4]", "more [15, 16, 27–30]", "Mint [84]"]
+  );
+  assert.strictEqual(source.getAttribute("data-sources"), "a");
+});

@@ -240,10 +240,13 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   const mna = keyFigures(table, "microsoft-nvidia-anthropic");
   // The deal's total says it is both investors'; new money says the cash figures count Microsoft's only (critic s6 #9).
   assert.deepInclude(mna, {label: "Invested, committed", value: "up to $15B (Microsoft and Nvidia together)", status: "reported"});
-  assert.match(
-    mna.find((r) => r.label === "New money in this deal")?.value ?? "",
-    /^up to \$5B \(Microsoft's: the cash figures count its money only\)$/
-  );
+  // The figure on its line, what qualifies it on the next (s15–s17: in one value it wrapped in half a box).
+  assert.deepInclude(mna, {
+    label: "New money in this deal",
+    value: "up to $5B",
+    status: "estimate",
+    notes: ["Microsoft's: the cash figures count its money only"]
+  });
   // A deal with its provider's group alone says nothing of the kind.
   assert.notMatch(
     keyFigures(table, "amazon-anthropic")
@@ -277,9 +280,31 @@ it("keyFigures(figures, deal) lists a deal's figures in words, 'none' for no new
   );
   assert.deepInclude(keyFigures(table, "amazon-anthropic"), {
     label: "New money in this deal",
-    value: "$15B expected (up to $25B; each contingent tranche at the editors' 50% chance)",
-    status: "assumption"
+    value: "$15B expected (up to $25B)",
+    status: "assumption",
+    notes: ["each contingent tranche at the editors' 50% chance"]
   });
+  const noted: string[] = [];
+  // Every deal: the key box's figure and notes say what the call's one phrase says (deal.econ.new-money-expected),
+  // the figure short enough for one line in half the printed box (the longest, "$32.5B expected (up to $50B)").
+  for (const deal of dataset.deals) {
+    const row = keyFigures(table, deal.id).find((k) => k.label === "New money in this deal");
+    const phrase = table.get(`${deal.id}.econ.new-money-expected`) ?? {kind: "missing"};
+    if (!row || phrase.kind !== "text") continue;
+    const own = (row.notes ?? []).filter((n) => !n.endsWith("count its money only"));
+    assert.strictEqual(own.length ? `${row.value.slice(0, -1)}; ${own.join("; ")})` : row.value, phrase.text, deal.id);
+    assert.isAtMost(row.value.length, 28, `${deal.id}: ${row.value}`);
+    if (row.notes) noted.push(deal.id);
+  }
+  // The four with contingent money or another investor's: Amazon's two, Google's and Microsoft + Nvidia's.
+  assert.lengthOf(noted, 4, noted.join(", "));
+  const marketMoney = keyFigures(table).find((k) => k.label === "New money put in against the commitments with a cash NPV")!;
+  const [share, ...marketNotes] = marketMoney.notes!;
+  assert.strictEqual(share, `${formatFigure(table.get("market.new-share")!)} of those commitments`);
+  assert.strictEqual(
+    `${marketMoney.value.slice(0, -1)}; ${marketNotes.join("; ")})`,
+    (table.get("market.new-money-expected") as {text: string}).text
+  );
   // A term the data assumes says so beside the amount's own status (critic 35): Microsoft → OpenAI's 7 years are
   // an assumption, Amazon → Anthropic's 10 are reported.
   assert.deepInclude(keyFigures(table, "microsoft-openai"), {
@@ -440,12 +465,12 @@ it("leverFigures: the widest levers, the renewal case that flips the sign, the i
   // Held at Oracle's own 35% gross margin for a very large AI contract: a cash cost of (0.3524826 − 0.35) × each year's
   // revenue, discounted (Σ = 224.98, the same discounting as the cash): 0.0024826 × 224.98 = 0.55855, so the NPV is
   // 32.66858 − 0.55855 = 32.11003; over the term the profit is then 35% of the $300B.
-  assert.deepStrictEqual(oo.heldMargin, {value: 0.35, basis: "guidance", status: "estimate"});
+  assert.deepStrictEqual(oo.heldMargin, {value: 0.35, basis: "guidance", status: "estimate", source: "bloomberg-orcl-ai-margin-2025"});
   assertInDelta(oo.npvAtHeldMarginUsd!.value / 1e9, 32.11003, 1e-3);
   // Page 1 prints it in the words of the card and the CLI (heldMarginText), only where a provider gave guidance.
   assert.match(
     get("oracle-openai.econ.margin-guidance.words").text!,
-    /^ Held at Oracle's own 35% gross margin for a very large AI contract \(estimate\), the cash NPV would be about \$32\.1B\.$/
+    /^ Held at Oracle's own 35% gross margin for a very large AI contract \[\d+\] \(estimate\), the cash NPV would be about \$32\.1B\.$/
   );
   assert.strictEqual(get("microsoft-openai.econ.margin-guidance.words").text, "");
   // CoreWeave: its undiscounted cash leaves out the stock rebate its NPV nets, and the sentence says so.
@@ -675,7 +700,9 @@ it("every priced deal at the base values: the held margin is the guidance or the
     assert.deepStrictEqual(r.heldMargin, {
       value: guide ? guide.value : reported,
       basis: guide ? "guidance" : "reported",
-      status: guide ? guide.status : dataset.assumptions.find((a) => a.id === r.margin.id)!.status
+      status: guide ? guide.status : dataset.assumptions.find((a) => a.id === r.margin.id)!.status,
+      // Its source, for the [n] after it: the guidance's or the reported margin's.
+      source: guide ? guide.source : dataset.assumptions.find((a) => a.id === r.margin.id)!.source
     });
     // Holding a margin below the implied one costs cash; above it, adds cash; the identity: the NPV moves by exactly
     // the gap × the discounted revenue of the provider's years (the flows' spend, year by year).

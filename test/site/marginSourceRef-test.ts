@@ -4,7 +4,7 @@
 // trade-off table, the Scope and the methodology carried marginRef's " [n]". One numbering: the published dataset's.
 import {readFile} from "node:fs/promises";
 import {assert, it} from "vitest";
-import {marginRef} from "../../docs/components/provenance.js";
+import {heldMarginRef, marginRef} from "../../docs/components/provenance.js";
 import {heldMarginText, inputText, projectDeal} from "../../src/core/index.js";
 import {readValidDataset} from "../../src/io/readDataset.js";
 import {briefingCallFor} from "../../src/site/briefingSummary.js";
@@ -19,6 +19,7 @@ it("page 1's reported margin and the held-margin sentence carry the margin's sou
   const figures = figureTable({dataset, version: "test", projections});
   let pages = 0;
   let held = 0;
+  let guided = 0;
   for (const deal of dataset.deals) {
     const r = projections[deal.id].recycling;
     const margin = figures.get(`${deal.id}.econ.margin`);
@@ -37,14 +38,27 @@ it("page 1's reported margin and the held-margin sentence carry the margin's sou
       pages++;
       assert.include(page, `${inputText(r.margin.value, "fraction")}${ref}`, deal.id);
     }
-    // The card's sentence: a reported margin cited, a guided one (Oracle's own 35%) not with the reported margin's number.
-    const sentence = heldMarginText("P", r, {reportedRef: ref});
+    // The card's sentence: the held margin cited with its own source's number, the reported margin's where it is
+    // held, the guidance's (Oracle's own 35%) where that is (s17 closing: the guidance had none).
+    const heldRef = heldMarginRef(published, r);
+    const sentence = heldMarginText("P", r, {ref: heldRef});
     if (r.heldMargin?.basis === "reported") {
       held++;
+      assert.strictEqual(heldRef, ref, deal.id);
       assert.include(sentence, `operating margin${ref} (after overheads)`, deal.id);
-    } else assert.notInclude(sentence, ref, deal.id);
+    } else if (r.heldMargin?.basis === "guidance") {
+      guided++;
+      const company = dataset.companies.find((c) => c.aiContractGrossMargin && r.heldMargin?.source === c.aiContractGrossMargin.source);
+      assert.strictEqual(heldRef, ` [${published.sourceNumbers[company!.aiContractGrossMargin!.source]}]`, deal.id);
+      assert.notStrictEqual(heldRef, ref, deal.id);
+      assert.include(sentence, `for a very large AI contract${heldRef} (`, deal.id);
+      // Page 1's sentence on the guidance, with the same number.
+      const words = figures.get(`${deal.id}.econ.margin-guidance.words`);
+      assert.include(words?.kind === "text" ? words.text : "", `contract${heldRef} (`, deal.id);
+    }
     console.log(`${deal.id}: page 1 ${printed ? "prints" : "does not print"} the margin; ${sentence}`);
   }
   assert.isAtLeast(pages, 6);
   assert.isAtLeast(held, 5);
+  assert.isAtLeast(guided, 1);
 });

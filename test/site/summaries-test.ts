@@ -57,6 +57,25 @@ it("every briefing's page 1 has one call sentence, 3–5 takeaways and key figur
   }
 });
 
+it("no page 1 puts an article before a bound word, pays a price per unit twice or calls a deal a ceiling (s18 critic read)", async () => {
+  // "at the about 31% margin its cash flows imply" (three deals), "the commitment ÷ the about 22.5 GW-years" and "each
+  // GW-year is paid about $13.3B per GW-year" (Oracle; Google's "each is paid … per GW-year") read as slips.
+  let pages = 0;
+  for (const briefing of briefings(dataset.deals)) {
+    const page = await briefingCallFor(briefing, figures, read);
+    const text = [page.callHtml, page.takeawaysHtml, page.restHtml]
+      .join(" ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
+    assert.notMatch(text, /\b(?:the|a|an) (?:about|nearly|at least)\b/i, briefing.name);
+    assert.notMatch(text, /\bis paid [^.;,]* per GW-year/, briefing.name);
+    // A deal has a ceiling; it is not one (Broadcom's call read "Broadcom → OpenAI is the largest capacity ceiling").
+    assert.notMatch(text, /→ [^,.;]*\bis the (?:largest|smallest) capacity ceiling/, briefing.name);
+    pages++;
+  }
+  assert.strictEqual(pages, dataset.deals.length + 1);
+});
+
 it("no deal's page 1 prints an investor's sentence without investment, or a payback claim beside a negative NPV", async () => {
   for (const briefing of briefings(dataset.deals)) {
     if (!briefing.deal) continue;

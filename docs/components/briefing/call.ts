@@ -21,9 +21,11 @@ export function CallBlock(briefing: Pick<BriefingSpec, "call"> | null | undefine
           call.keyFigures.map((f) =>
             el(
               "div",
-              {class: "key-figure"},
+              {class: f.notes?.length ? "key-figure key-figure--noted" : "key-figure"},
               el("dt", {}, f.label),
-              el("dd", {}, f.value, f.status ? el("span", {class: "key-figure-status"}, ` ${f.status}`) : null)
+              el("dd", {}, f.value, f.status ? el("span", {class: "key-figure-status"}, ` ${f.status}`) : null),
+              // What qualifies the figure, each on its own line in small type (the editors' chance on contingent money).
+              (f.notes ?? []).map((note) => el("dd", {class: "key-figure-note"}, note))
             )
           )
         )

@@ -31,10 +31,33 @@ const MAX_NAMES = 5;
 /** The publisher name the data gives the project's own estimates. */
 const SELF = "compute-deals";
 
-/** Returns "A", "A and B", "A, B and C"; past {@link MAX_NAMES} names, "A, B, C, D, E and 3 more". */
-export function nameList(names: readonly string[]): string {
-  if (names.length > MAX_NAMES) return `${names.slice(0, MAX_NAMES).join(", ")} and ${names.length - MAX_NAMES} more`;
+/**
+ * Returns "A", "A and B", "A, B and C"; past {@link MAX_NAMES} names, "A, B, C, D, E and 3 more", with `rest` after
+ * the count when given (a source line's "and 3 more [60–62]": the numbers of the publishers it does not name). One
+ * name past five is named, never counted: "and 1 more" takes about as much room as the name it hides.
+ */
+export function nameList(names: readonly string[], rest = ""): string {
+  if (names.length > MAX_NAMES + 1) return `${names.slice(0, MAX_NAMES).join(", ")} and ${names.length - MAX_NAMES} more${rest}`;
   return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * Returns source numbers as a citation prints them: sorted, each once, three or more in a row as a range (en dash),
+ * two in a row apart, "" for none.
+ *
+ * @example numberRanges([71, 60, 61, 62, 65, 66, 60]) // "60–62, 65, 66, 71"
+ */
+export function numberRanges(numbers: Iterable<number>): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return parts.join(", ");
 }
 
 /**
@@ -74,15 +97,21 @@ export function chartSourceLine(data: ChartSourceData, {inputs = [], sources = [
     if (name && !idsOf.get(name)?.includes(id)) idsOf.set(name, [...(idsOf.get(name) ?? []), id]);
     return name;
   };
-  // A named publisher with its sources' numbers, in the text's form (s15/s16: chart source lines were not numbered).
+  // The numbers of some publishers' sources, in the text's form (s15/s16: chart source lines were not numbered).
+  const numbersOf = (names: readonly string[]): string =>
+    numberRanges(
+      names.flatMap((name) => (idsOf.get(name) ?? []).map((id) => data.sourceNumbers?.[id])).filter((n): n is number => n !== undefined)
+    );
   const cite = (name: string): string => {
-    const numbers = [...new Set((idsOf.get(name) ?? []).map((id) => data.sourceNumbers?.[id]))]
-      .filter((n): n is number => n !== undefined)
-      .sort((a, b) => a - b);
-    return numbers.length ? `${name} [${numbers.join(", ")}]` : name;
+    const numbers = numbersOf([name]);
+    return numbers ? `${name} [${numbers}]` : name;
   };
-  // Past MAX_NAMES, nameList counts the rest ("and 3 more"): their sources are in the appendix (data-sources), unnamed.
-  const cited = (names: readonly string[]) => nameList(names.map(cite));
+  // Past MAX_NAMES, nameList counts the rest and the line gives their numbers together ("and 9 more [59, 61–64]", s17
+  // closing: "and 9 more" alone left a reader no way to find them in the appendix).
+  const cited = (names: readonly string[]) => {
+    const rest = names.length > MAX_NAMES + 1 ? numbersOf(names.slice(MAX_NAMES)) : "";
+    return nameList(names.map(cite), rest ? ` [${rest}]` : "");
+  };
   const facts: string[] = [];
   const assumptions: string[] = [];
   // Our own estimates are what "compute-deals calculations" already says; they are not a publisher to cite.
@@ -161,7 +190,15 @@ export function ChartFrame(chart: Node | (Node | null)[] | null, {title, source,
     {class: `chart-frame${className ? ` ${className}` : ""}`},
     el("div", {class: "chart-frame-title", role: "heading", "aria-level": "4"}, el("span", {class: "chart-frame-number"}), title),
     chart,
-    el("p", {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined}, `Source: ${line.text}.`)
+    el(
+      "p",
+      {class: "chart-frame-source", "data-sources": line.ids.length ? line.ids.join(" ") : undefined},
+      // Each bracket of numbers kept on one line with the word before it ("[82, 94,⏎99]" read as two citations,
+      // "Wakefield⏎[85]" as a number without a name), the text between free to wrap.
+      `Source: ${line.text}.`
+        .split(/(\S+ \[[^\]]*\])/)
+        .map((part) => (/\]$/.test(part) ? el("span", {class: "chart-frame-refs"}, part) : part))
+    )
   );
 }
 

@@ -25,7 +25,7 @@ import {ChartFrame, chartSourceLine} from "../charts/chartFrame.js";
 import {MethodologyTornado} from "../charts/methodologyTornado.js";
 import {el} from "../dom.js";
 import {count, date, figureText, inputText, pct, withBound} from "../format.js";
-import {marginRef} from "../provenance.js";
+import {heldMarginRef, marginRef} from "../provenance.js";
 import {type AssumptionRow, MethodologyAssumptionsTable} from "../tables/methodologyAssumptions.js";
 import {MethodologyLineage} from "../tables/methodologyLineage.js";
 import {OptionModelNote} from "./options.js";
@@ -69,7 +69,9 @@ function EconomicsNote(
   names: (id: string) => string,
   assumptions: readonly AssumptionRow[],
   /** The reported margin's source number, " [12]" (marginRef), or "". */
-  marginSourceRef = ""
+  marginSourceRef = "",
+  /** The held margin's source number (heldMarginRef: the guidance's or the reported margin's), or "". */
+  heldSourceRef = ""
 ): HTMLElement {
   const r = projection.recycling;
   const v = projection.assumptions;
@@ -95,7 +97,7 @@ function EconomicsNote(
       : "",
     `Cash, not accounting. Each year, ${provider}'s cash = the lab's spend − cash operating costs − capex. One revenue rule for every deal, whatever bound word the source used ("over", "about" or "up to"): the lab pays its stated commitment${r.revenueUsd ? ` (${figureText(r.revenueUsd.value, "usd")} here, at the base values)` : ""}, at the contract price of ${figureText(v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")} (from GPU rental prices, not from any deal) unless the commitment would then buy more than the capacity supplies on schedule, when the price is the commitment ÷ those GW-years; it never pays for more capacity than it receives, so a delivery slip that leaves it less than its commitment pays for lowers what it pays. The model takes the commitment rather than the lab's spend on everything the provider may deliver because the commitment is the only contracted cash: using all the capacity is an option the lab holds, not an obligation. ${provider} builds only the capacity that spend keeps busy (spend ÷ ${figureText(r.pricePerGwYearUsd?.value ?? v["revenue-per-gw-year"] * 1e9, "usd-per-gw-year")}). Capex is ${figureText(v["capex-per-gw"] * 1e9, "usd")} per GW of facility power, chips included (range ${capexRange}, the lowest and highest of its sources' estimates in the assumptions table), in the year the capacity comes online${r.buildOut ? " (ahead of its use for a deal without a dated schedule, below)" : ""}; IT (${pct(v["it-share"])} of it) is replaced every ${v["it-life"]} years, but a new generation is bought only while the term left covers at least ${pct(v["it-renewal-share"])} of its life (${figureText(v["it-renewal-share"] * v["it-life"], "years")}); with less left, ${provider} keeps the kit it has running to the term's end (the capacity past its life earning less, below) rather than buy kit the contract would pay for only in part. Half is the model's choice (range 0, renew whenever a year is left, to 60%, kit running up to 1.6 lives; it has its own bar in the sensitivity chart): hyperscalers depreciate servers over 5–6 years, A100s still rent six years after launch and Bernstein finds GPUs can profitably run for about six, so running the old kit at most half a life longer is in line with practice, and no source supports kit running two lives, while a generation bought with less than half its life under contract would be paid for mostly by capacity no one has bought yet. What is left at the end of the term at its straight-line book value${r.residualUsd ? ` (${figureText(r.residualUsd.value, "usd")} here)` : ""} is not cash: it is shown apart and enters neither the cash NPV nor the payback. Cash running costs come from physical inputs, the same per GW of facility power in use for every provider, whatever its margin or the price: electricity (${figureText(v["power-price"], "usd-per-mwh")} × ${pct(v["load-factor"])} load × 8,760 hours, ${figureText(energyCostPerGwYear(v), "usd")} per GW-year; the GW are facility power, which already counts cooling, so no PUE), staff, maintenance, repair and network (${figureText(v["opex-per-gw-year"] * 1e9, "usd")}, from Epoch AI's cost model of a 1 GW Blackwell data centre), and property tax and insurance (${pct(v["asset-charge-rate"])} of the capex owned a year, an assumption)${r.cashOpexPerGwYearUsd !== null ? `: ${figureText(r.cashOpexPerGwYearUsd, "usd")} per GW-year here${r.facilityLeaseYears !== null ? ", rent included" : ""}` : ""}. The provider's reported margin sets no cash figure: it is a check. ${r.impliedMargin !== null ? `The flows imply a margin of ${pct(r.impliedMargin)} (revenue − running costs − depreciation, over the term), against ${provider}'s reported ${inputText(r.margin.value, "fraction")}${marginSourceRef}, a segment margin after overheads (sales, research, administration) a contract adds little to. ` : ""}${
       r.heldMargin && r.npvAtHeldMarginUsd
-        ? `A sensitivity holds the margin instead: ${heldMarginText(provider, r, {reportedRef: marginSourceRef})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${figureText(r.baseCase.npvAtHeldMarginUsd, "usd")} at the base values)` : ""}. The held margin is ${r.heldMargin.basis === "guidance" ? `${provider}'s own example of a very large AI contract, a gross margin and so, like the flows' margin, before overheads` : `${provider}'s reported margin, which is after its overheads, so it is the lower bound of what this contract alone earns if the segment's other costs scale with it`}. As the lab's commitment fixes the revenue, the margin is held through the cost of delivering it: each year's cash is lowered (raised, when the held margin is the higher) by the gap between the two margins × that year's revenue, so that the term's operating profit is the held margin × the revenue. Holding it through the price instead would change the capacity the commitment buys, and so the capex, which would no longer give that margin; taking the gap as extra capex paid up front would lower the NPV further than this cost, spread with the revenue, does. `
+        ? `A sensitivity holds the margin instead: ${heldMarginText(provider, r, {ref: heldSourceRef})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${figureText(r.baseCase.npvAtHeldMarginUsd, "usd")} at the base values)` : ""}. The held margin is ${r.heldMargin.basis === "guidance" ? `${provider}'s own example of a very large AI contract, a gross margin and so, like the flows' margin, before overheads` : `${provider}'s reported margin, which is after its overheads, so it is the lower bound of what this contract alone earns if the segment's other costs scale with it`}. As the lab's commitment fixes the revenue, the margin is held through the cost of delivering it: each year's cash is lowered (raised, when the held margin is the higher) by the gap between the two margins × that year's revenue, so that the term's operating profit is the held margin × the revenue. Holding it through the price instead would change the capacity the commitment buys, and so the capex, which would no longer give that margin; taking the gap as extra capex paid up front would lower the NPV further than this cost, spread with the revenue, does. `
         : ""
     }Kit kept running past its IT life earns ${pct(v["old-kit-price-share"])} of the contract price (range 30%, a new generation's price ratio over 2.5 generations, to 100%): a five-year-old A100 rented for $0.86–1 an hour in early 2026, 64–75% of the contract price per kW of IT power. ${laterCapexText(v["capex-per-gw"] * 1e9, r).replace(/^c/, "C")}. The price per GW-year is flat in the same way, so the two stay consistent: a later capex price with no later contract price is a bound on what a rising build cost could do, not a forecast. Depreciation itself never enters a cash figure${
       r.facilityLeaseYears !== null
@@ -123,7 +125,9 @@ function EconomicsNote(
       : "",
     "The sign of the cash NPV depends most on the contract price per GW-year and the capex per GW: the sensitivity chart below ranks them for this deal."
   ];
-  return el("ul", {class: "methodology-note"}, ...items.filter(Boolean).map((text) => el("li", {}, text)));
+  // The held margin's source is cited by number in the text: listed in a briefing's appendix like a badge's.
+  const cites = heldSourceRef && r.heldMargin && r.npvAtHeldMarginUsd ? r.heldMargin.source : undefined;
+  return el("ul", {class: "methodology-note", "data-sources": cites}, ...items.filter(Boolean).map((text) => el("li", {}, text)));
 }
 
 /** Returns the deal the section explains: the context's, else the founding deal, else the first. */
@@ -362,7 +366,8 @@ export const methodology: Section = {
           projection,
           (id) => (data.companies as {id: string; name: string}[]).find((c) => c.id === id)?.name ?? id,
           data.assumptions,
-          marginRef(data, projection.recycling)
+          marginRef(data, projection.recycling),
+          heldMarginRef(data, projection.recycling)
         ),
         el("h3", {}, `Headline figures for ${deal.name}: how each is computed, and from what`),
         el(

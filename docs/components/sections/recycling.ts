@@ -52,7 +52,7 @@ import {
   usd,
   withBound
 } from "../format.js";
-import {marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
+import {heldMarginRef, marginRef, NamedDerivedBadge, SourceLink} from "../provenance.js";
 import type {Section, SectionContext} from "./types.js";
 
 /**
@@ -685,7 +685,15 @@ export function ceilingFilledSentence(context: Pick<SectionContext, "data" | "de
   return `${fills}: the headline is paid on ${lab}'s stated ${commitment} commitment; if it paid the contract price on all the capacity ${provider} delivers, ${modelUsd(s.revenueUsd)}, and ${provider} built it all (${modelUsd(s.capexUsd)} of capex), the new money's net cash would be ${derivedText({...s.npvUsd, unit: "usd"})} (median of the draws${base}), ${moves}${both}${baseSigns}.`;
 }
 
-function Kpi(label: string, figure: Figure | null, unit: string, name: string | null, foot: string): HTMLElement | null {
+/** A figure card; `sources` are ids the foot cites by number, listed in a briefing's appendix (`data-sources`). */
+function Kpi(
+  label: string,
+  figure: Figure | null,
+  unit: string,
+  name: string | null,
+  foot: string,
+  sources: readonly string[] = []
+): HTMLElement | null {
   if (!figure) return null;
   return el(
     "div",
@@ -697,7 +705,7 @@ function Kpi(label: string, figure: Figure | null, unit: string, name: string | 
       el("span", {"data-figure": name ?? undefined}, derivedText({...figure, unit})),
       NamedDerivedBadge(figure.lineage, name, derivedText({...figure, unit}))
     ),
-    foot ? el("p", {class: "card-foot"}, foot) : null
+    foot ? el("p", {class: "card-foot", "data-sources": sources.length ? sources.join(" ") : undefined}, foot) : null
   );
 }
 
@@ -919,16 +927,18 @@ export async function RecyclingSection(context: SectionContext): Promise<HTMLEle
           range(uncertainty?.["recycling.npvUsd"], usd),
           drawsNote(r, view.uncertainty?.draws),
           // The sensitivity page 1 and the CLI print: the flows held at the provider's guided or reported margin.
-          // A reported margin carries its source number, as every other print of it (marginRef; the core numbers none).
+          // The held margin, guided or reported, carries its source number, as every other print of it (heldMarginRef;
+          // the core numbers none), and the foot cites that source so a briefing's appendix lists it.
           heldMarginText(provider, r)
-            ? `${heldMarginText(provider, r, {reportedRef: marginRef(context.data, r)})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
+            ? `${heldMarginText(provider, r, {ref: heldMarginRef(context.data, r)})}${r.baseCase?.npvAtHeldMarginUsd != null ? ` (${modelUsd(r.baseCase.npvAtHeldMarginUsd)} at the base values)` : ""}`
             : "",
           (dealOf(context).otherReturns ?? []).length
             ? `leaves out ${(dealOf(context).otherReturns ?? []).map((x) => x.label).join(" and ")}, paid outside the commitment`
             : ""
         ]
           .filter(Boolean)
-          .join(" · ")
+          .join(" · "),
+        heldMarginText(provider, r) && r.heldMargin ? [r.heldMargin.source] : []
       ),
       r.npvWithResidualUsd && r.residualUsd && r.residualUsd.value > 0
         ? Kpi(

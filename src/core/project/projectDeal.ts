@@ -500,11 +500,15 @@ function sum<T>(items: readonly T[], f: (item: T) => number): number {
 
 /**
  * Returns the provider's own gross margin for a very large AI contract (`aiContractGrossMargin`, its own or its
- * parent's) with its provenance (`company:<id>.aiContractGrossMargin`), or null when the data has none.
+ * parent's) with its source's id and its provenance (`company:<id>.aiContractGrossMargin`), or null when the data
+ * has none.
  *
  * @example guidedMargin(companies, "oracle")?.value // 0.35
  */
-export function guidedMargin(companies: readonly Company[], id: string): {value: number; status: Status; provenance: Provenance} | null {
+export function guidedMargin(
+  companies: readonly Company[],
+  id: string
+): {value: number; status: Status; source: string; provenance: Provenance} | null {
   const byId = new Map(companies.map((c) => [c.id, c]));
   const seen = new Set<string>();
   for (let company = byId.get(id); company && !seen.has(company.id); company = company.parent ? byId.get(company.parent) : undefined) {
@@ -514,6 +518,7 @@ export function guidedMargin(companies: readonly Company[], id: string): {value:
       return {
         value: fact.value,
         status: fact.status,
+        source: fact.source,
         provenance: factProvenance(`company:${company.id}.aiContractGrossMargin`, {status: fact.status})
       };
   }

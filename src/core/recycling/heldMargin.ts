@@ -7,22 +7,22 @@ import type {DealRecycling} from "./projectDealRecycling.js";
  * median cash NPV would be about $33.1B"; for a provider without guidance, its reported margin, which is after its
  * overheads: "held at AWS's reported 35.4% operating margin (after overheads), …". Where the flows' margin reads the same
  * as the held one, the contrast is dropped ("… (estimate) in every draw, the median cash NPV would be …"). "" without
- * the figure. `reportedRef`, printed after a reported margin, is the caller's citation of it (the site's " [12]"; the
- * core numbers no source), "" by default.
+ * the figure. `ref`, printed after the held margin, guided or reported, is the caller's citation of its source
+ * (`heldMargin.source`: the site's " [12]"; the core numbers no source), "" by default.
  *
  * @example heldMarginText("Oracle", {heldMargin: {value: 0.35, basis: "guidance"}, impliedMargin: 0.408, npvAtHeldMarginUsd: {value: 33.1e9, …}, baseCase: {…}})
  */
 export function heldMarginText(
   provider: string,
   r: Pick<DealRecycling, "heldMargin" | "impliedMargin" | "npvAtHeldMarginUsd" | "baseCase">,
-  {reportedRef = ""}: {reportedRef?: string} = {}
+  {ref = ""}: {ref?: string} = {}
 ): string {
   const {heldMargin: held, impliedMargin: implied, npvAtHeldMarginUsd: npv} = r;
   if (!held || implied === null || !npv || !Number.isFinite(npv.value)) return "";
   const margin =
     held.basis === "guidance"
-      ? `${provider}'s own ${inputText(held.value, "fraction")} gross margin for a very large AI contract (${held.status})`
-      : `${provider}'s reported ${inputText(held.value, "fraction")} operating margin${reportedRef} (after overheads)`;
+      ? `${provider}'s own ${inputText(held.value, "fraction")} gross margin for a very large AI contract${ref} (${held.status})`
+      : `${provider}'s reported ${inputText(held.value, "fraction")} operating margin${ref} (after overheads)`;
   const flows = figureWords({value: implied, unit: "fraction", bound: "about", derived: true});
   const value = figureWords({value: npv.value, unit: "usd", bound: "about", derived: true});
   // Where the flows' margin reads as the held one ("about 35%" against 35%), "not the flows'" contrasts nothing: what

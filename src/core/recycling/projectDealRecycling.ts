@@ -149,9 +149,10 @@ export interface DealRecycling {
   /**
    * The margin the sensitivity {@link npvAtHeldMarginUsd} holds the flows at, and where it comes from: the provider's
    * own guidance for a very large AI contract where the data has one ("guidance", Oracle's 35% gross margin), else its
-   * reported margin (`margin-<provider>`, "reported"); null without flows.
+   * reported margin (`margin-<provider>`, "reported"); `source` is the id of the source it comes from (the company
+   * fact's or the assumption's), for a caller that numbers sources to cite it; null without flows.
    */
-  heldMargin: {value: number; basis: "guidance" | "reported"; status: Status} | null;
+  heldMargin: {value: number; basis: "guidance" | "reported"; status: Status; source: string} | null;
   /**
    * Sensitivity, not the headline: the cash NPV with the provider's margin held at {@link heldMargin} instead of the
    * implied one, by a cash cost (a saving when the held margin is higher) of (implied − held) × each year's revenue
@@ -321,9 +322,10 @@ export interface PreparedDealRecycling {
   /**
    * The margin the held-margin sensitivity holds the flows at, the same in every draw: the provider's own gross margin
    * for a very large AI contract (a company fact) where the data has one, else the base value of its reported
-   * `margin-<provider>`; with its provenance (the fact or the assumption). Null without a margin assumption.
+   * `margin-<provider>`; with its provenance and its source's id (the fact's or the assumption's). Null without a
+   * margin assumption.
    */
-  held: {value: number; basis: "guidance" | "reported"; status: Status; provenance: Provenance} | null;
+  held: {value: number; basis: "guidance" | "reported"; status: Status; source: string; provenance: Provenance} | null;
   /** Years of the provider's facility leases, or null when it owns them ({@link providerCash}'s `facilityLeaseYears`). */
   facilityLeaseYears: number | null;
   /**
@@ -369,7 +371,7 @@ export function prepareDealRecycling(
     group?: readonly string[];
     chipMakers?: readonly string[];
     facilityLeaseYears?: number | null;
-    guidedMargin?: {value: number; status: Status; provenance: Provenance} | null;
+    guidedMargin?: {value: number; status: Status; source: string; provenance: Provenance} | null;
     /** True for a deal without a dated schedule, spread evenly: its capacity is built out ahead of the spend. */
     buildOut?: boolean;
   } = {}
@@ -501,7 +503,7 @@ export function evaluateDealRecycling(
         : null,
     margin: {id: prepared.marginId, value: margin},
     impliedMargin: implied,
-    heldMargin: implied !== null && held ? {value: held.value, basis: held.basis, status: held.status} : null,
+    heldMargin: implied !== null && held ? {value: held.value, basis: held.basis, status: held.status, source: held.source} : null,
     npvAtHeldMarginUsd:
       p && flows.length && implied !== null && held
         ? withValue(provenanceOf(p.npv, held.provenance), cash.npv - heldMarginCostPv(provider, implied, held.value, rate), "usd")
@@ -671,12 +673,18 @@ export function recyclingHeadlines(
 function heldMarginOf(
   assumptions: readonly Assumption[],
   id: MarginId,
-  guided: {value: number; status: Status; provenance: Provenance} | null
+  guided: {value: number; status: Status; source: string; provenance: Provenance} | null
 ): PreparedDealRecycling["held"] {
   if (guided) return {...guided, basis: "guidance"};
   const a = assumptions.find((x) => x.id === id);
   return a
-    ? {value: a.base, basis: "reported", status: a.status, provenance: provenanceOf({lineage: assumptionLineage(assumptions, id)})}
+    ? {
+        value: a.base,
+        basis: "reported",
+        status: a.status,
+        source: a.source,
+        provenance: provenanceOf({lineage: assumptionLineage(assumptions, id)})
+      }
     : null;
 }
 

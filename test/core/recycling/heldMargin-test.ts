@@ -28,7 +28,7 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
   const npv = {value: 34.8e9, unit: "usd", bound: "about" as const, lineage: {inputs: [], status: "estimate" as const}};
   assert.strictEqual(
     heldMarginText("Oracle", {
-      heldMargin: {value: 0.35, basis: "guidance", status: "estimate"},
+      heldMargin: {value: 0.35, basis: "guidance", status: "estimate", source: "s-guide"},
       impliedMargin: 0.408,
       npvAtHeldMarginUsd: npv,
       baseCase: {npvUsd: 49.8e9, operatingProfitUsd: null, paybackYear: null}
@@ -37,7 +37,7 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
   );
   assert.strictEqual(
     heldMarginText("AWS", {
-      heldMargin: {value: 0.354, basis: "reported", status: "estimate"},
+      heldMargin: {value: 0.354, basis: "reported", status: "estimate", source: "s-aws"},
       impliedMargin: 0.306,
       npvAtHeldMarginUsd: {...npv, value: -6.07e9}
     }),
@@ -46,7 +46,7 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
   // Flows at about the held margin (35.25% against 35%): no contrast to draw; the median holds it in every draw.
   assert.strictEqual(
     heldMarginText("Oracle", {
-      heldMargin: {value: 0.35, basis: "guidance", status: "estimate"},
+      heldMargin: {value: 0.35, basis: "guidance", status: "estimate", source: "s-guide"},
       impliedMargin: 0.3525,
       npvAtHeldMarginUsd: {...npv, value: 25.6e9},
       baseCase: {npvUsd: 32.7e9, operatingProfitUsd: null, paybackYear: null}
@@ -54,6 +54,22 @@ it("heldMarginText: the guidance and the reported margin, each in one clause, wi
     "held at Oracle's own 35% gross margin for a very large AI contract (estimate) in every draw, the median cash NPV would be about $25.6B"
   );
   assert.strictEqual(heldMarginText("AWS", {heldMargin: null, impliedMargin: null, npvAtHeldMarginUsd: null}), "");
+});
+
+it("heldMarginText: the caller's citation follows the held margin, guided or reported alike", () => {
+  // s17 closing: AWS's reported 35.4% carried its [n], Oracle's guided 35% none.
+  const npv = {value: 25.6e9, unit: "usd", bound: "about" as const, lineage: {inputs: [], status: "estimate" as const}};
+  const guided = {
+    heldMargin: {value: 0.35, basis: "guidance" as const, status: "estimate" as const, source: "s-guide"},
+    impliedMargin: 0.408,
+    npvAtHeldMarginUsd: npv
+  };
+  assert.strictEqual(
+    heldMarginText("Oracle", guided, {ref: " [118]"}),
+    "held at Oracle's own 35% gross margin for a very large AI contract [118] (estimate), not the flows' about 41%, the cash NPV would be about $25.6B"
+  );
+  const reported = {...guided, heldMargin: {...guided.heldMargin, value: 0.354, basis: "reported" as const}};
+  assert.include(heldMarginText("AWS", reported, {ref: " [83]"}), "AWS's reported 35.4% operating margin [83] (after overheads)");
 });
 
 it("capexTimingText: the capex at once and a slip that moves nothing, each said only where it holds", () => {
