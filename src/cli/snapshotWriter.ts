@@ -291,7 +291,10 @@ export function keptJson(path: string): unknown {
     loaded = true;
     const value = JSON.parse(readFileSync(path, "utf-8")) as object;
     if (Array.isArray(value)) for (const item of value) (target as unknown[]).push(item);
-    else Object.assign(target, value);
+    // Defined, not assigned: a key "__proto__" (JSON.parse makes it an own property) must not set the prototype.
+    else
+      for (const [k, v] of Object.entries(value))
+        Object.defineProperty(target, k, {value: v, writable: true, enumerable: true, configurable: true});
   };
   const handler: ProxyHandler<object> = {};
   for (const trap of [

@@ -33,6 +33,15 @@ it("an object or array is not read until something looks into it, then reads as 
   assert.deepStrictEqual([[0, ...rows]].flat(), [0, {x: 1}, 2, "three"]);
 });
 
+it("a kept object with a key named __proto__ holds it as its own key, as JSON.parse gives it back", () => {
+  const path = join(dir, "proto.json");
+  writeFileSync(path, '{"__proto__":{"polluted":1},"a":1}');
+  const kept = keptJson(path) as Record<string, unknown>;
+  assert.deepStrictEqual(Object.keys(kept), ["__proto__", "a"]);
+  assert.strictEqual(JSON.stringify(kept), '{"__proto__":{"polluted":1},"a":1}');
+  assert.isUndefined((kept as {polluted?: number}).polluted);
+});
+
 it("a number, string or null is read at once; a missing file is MISSING", () => {
   for (const value of [3.5, "text", null, true]) {
     const path = join(dir, "primitive.json");
