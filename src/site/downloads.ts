@@ -199,27 +199,24 @@ export function downloadTables(
   memo: RowsMemo = (_name, _input, compute) => compute()
 ): DownloadTable[] {
   const inParts = "parts" in figures ? figures : null;
-  const rollupRows = inParts ? inParts.rollupRows : (figures as readonly FigureRow[]).filter((r) => ROLLUP_FIGURES.has(r.figure));
   // The rollups read five figures of each deal: a table of those rows (5,000 of 57,809 at 1,000 deals) is built
   // instead of one of every row, which took about 0.4 CPU-s at every build there.
-  const table = figureTable(rollupRows.filter((r) => ROLLUP_FIGURES.has(r.figure)));
-  const figureTableRows = inParts
-    ? {
-        // Put together when read (a test reads them; the build writes the parts' kept texts).
-        get rows() {
-          return inParts.parts.flat().map((r) => ({...r}));
-        },
-        rowCount: inParts.lengths.reduce((sum, n) => sum + n, 0),
-        parts: inParts.parts,
-        partLengths: inParts.lengths,
-        numberColumns: FIGURE_NUMBER_COLUMNS
-      }
-    : {rows: (figures as readonly FigureRow[]).map((r) => ({...r}))};
+  const table = figureTable((inParts ? inParts.rollupRows : (figures as readonly FigureRow[])).filter((r) => ROLLUP_FIGURES.has(r.figure)));
+  const head = {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS]};
   const tables: DownloadTable[] = [
-    Object.defineProperties(
-      {name: "figures", title: "Every figure of every deal", columns: [...FIGURE_COLUMNS]},
-      Object.getOwnPropertyDescriptors(figureTableRows)
-    ) as DownloadTable,
+    inParts
+      ? {
+          ...head,
+          // Put together when read (a test reads them; the build writes the parts' kept texts).
+          get rows() {
+            return inParts.parts.flat().map((r) => ({...r}));
+          },
+          rowCount: inParts.lengths.reduce((sum, n) => sum + n, 0),
+          parts: inParts.parts,
+          partLengths: inParts.lengths,
+          numberColumns: FIGURE_NUMBER_COLUMNS
+        }
+      : {...head, rows: (figures as readonly FigureRow[]).map((r) => ({...r}))},
     {
       name: "comparison",
       title: "The deals compared",
@@ -259,6 +256,11 @@ function asArquero(t: DownloadTable): aq.ColumnTable {
   return aq.table(Object.fromEntries(names.map((n) => [n, t.rows.map((r) => r[n] ?? null)])));
 }
 
+/** Returns a table's parts that hold rows, told by partLengths where given (a kept part is then not read to count it). */
+function nonEmptyParts(parts: NonNullable<DownloadTable["parts"]>, t: DownloadTable): NonNullable<DownloadTable["parts"]> {
+  return parts.filter((part, i) => (t.partLengths?.[i] ?? part.length) > 0);
+}
+
 /**
  * Returns a table as CSV (RFC 4180 quoting, empty for missing values; arquero's toCSV). A table in parts is its header
  * line and each part's lines (arquero formats each value on its own, so the parts' lines are the whole table's),
@@ -295,7 +297,7 @@ function jsonChunks(t: DownloadTable, keep: PartMemo): (string | Uint8Array)[] {
   const rowsJson = (rows: readonly object[]) =>
     rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n) => [n, (r as Record<string, unknown>)[n] ?? null])))).join(",");
   if (!t.parts) return [`[${rowsJson(t.rows)}]\n`];
-  const parts = t.parts.filter((part, i) => (t.partLengths?.[i] ?? part.length) > 0);
+  const parts = nonEmptyParts(t.parts, t);
   return [
     "[",
     ...parts.flatMap((part, i) => [...(i > 0 ? [","] : []), keep("download-json-part", [names, part], () => rowsJson(part))]),
@@ -319,15 +321,13 @@ export function tableArrow(t: DownloadTable, keep: PartMemo = FORMAT): Uint8Arra
       names.map((n): [string, unknown[]] => [n, rows.map((r) => (r as Record<string, unknown>)[n] ?? null)]),
       {types}
     );
-  const streams = t.parts
-    .filter((part, i) => (t.partLengths?.[i] ?? part.length) > 0)
-    .map((part) =>
-      base64Bytes(
-        keep("download-arrow-part", [names, [...numbers], part], () =>
-          Buffer.from(tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array()).toString("base64")
-        )
+  const streams = nonEmptyParts(t.parts, t).map((part) =>
+    base64Bytes(
+      keep("download-arrow-part", [names, [...numbers], part], () =>
+        Buffer.from(tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array()).toString("base64")
       )
-    );
+    )
+  );
   const empty = batch([]);
   return streams.length ? arrowFile(empty.schema, streams) : (tableToIPC(empty, {format: "file"}) ?? new Uint8Array());
 }

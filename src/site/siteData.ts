@@ -310,10 +310,12 @@ export function siteData({
     for (const h of figures()) headlines.get(h.deal)?.push(h);
     return headlines;
   });
+  // The deals in the figure table's key order: the order of their rows, their parts and their summaries.
+  const keyOrderDeals = once(() => [...dataset.deals].sort(byKeyPrefix));
   const dealFigureRows = once((): FigureRow[][] => {
     const headlines = headlinesByDeal();
     const {projections} = analysis();
-    return [...dataset.deals].sort(byKeyPrefix).map((deal) => {
+    return keyOrderDeals().map((deal) => {
       const own = headlines.get(deal.id) ?? [];
       const projection = projections[deal.id];
       return perDeal("site:figure-rows", deal, [draws.analysis, own], (data) =>
@@ -327,7 +329,7 @@ export function siteData({
   const dealFigureSummaries = once((): {count: number; picked: FigureRow[]}[] => {
     const headlines = headlinesByDeal();
     const rows = dealFigureRows();
-    return [...dataset.deals].sort(byKeyPrefix).map((deal, i) =>
+    return keyOrderDeals().map((deal, i) =>
       perDeal("site:figure-summary", deal, [draws.analysis, headlines.get(deal.id) ?? []], () => ({
         count: rows[i].length,
         picked: rows[i].filter((r) => EXPLORER_FIGURES.has(r.figure) || ROLLUP_FIGURES.has(r.figure))
