@@ -42,12 +42,20 @@ it("growthRows(rows) holds the rebuild to 1.5× the smallest count's, in CPU tim
   assert.closeTo(get("growth.1000.rebuildRatio").value!, 1.4, 1e-12);
   assert.isTrue(get("growth.1000.rebuildRatio").pass);
   assert.isFalse(get("growth.100.rebuildRatio").pass);
-  // Clean build: at most 60 s or 4 s a deal of CPU: 30 ≤ 60, 3,000 ≤ 4,000.
+  // Clean build: at most 60 s or 4 s a deal of wall time (row(): wall = 2 × CPU): 60 ≤ 60, 6,000 > 4,000; the CPU in
+  // the note.
+  assert.strictEqual(get("growth.10.clean").value, 60);
+  assert.isTrue(get("growth.10.clean").pass);
   assert.deepStrictEqual(get("growth.1000.clean").target, {op: "<=", limit: 4000});
-  assert.isTrue(get("growth.1000.clean").pass);
-  assert.match(get("growth.1000.clean").label, /extrapolated from a sample/);
-  // Memory: 1 GiB against 1.5 GiB at 10 deals and 4 GiB beyond; site: 0.2 s a page against 0.5.
+  assert.isFalse(get("growth.1000.clean").pass);
+  assert.match(get("growth.1000.clean").note!, /^CPU 3000 s; /);
+  assert.match(get("growth.1000.clean").label, /wall \(PDFs extrapolated from a sample\)/);
+  // Memory: 1 GiB against 1.5 GiB at 10 deals and 4 GiB beyond.
   assert.deepStrictEqual([get("growth.10.memory").target?.limit, get("growth.100.memory").target?.limit], [1.5, 4]);
+  // Site: 0.2 CPU-s a page at every count (ratio 1 ≤ 1.2); the smallest count's wall 10 s ≤ 60 s.
+  assert.strictEqual(get("growth.10.site").value, 10);
+  assert.isTrue(get("growth.10.site").pass);
+  assert.closeTo(get("growth.1000.site").value!, 0.2, 1e-12);
   assert.isTrue(get("growth.1000.site").pass);
   assert.isTrue(get("growth.100.relinked").pass);
   assert.isTrue(get("growth.100.marketPages").pass);
@@ -69,4 +77,19 @@ it("projectBuild(small, large, 1000) draws the site build's line through the two
   assert.closeTo(p.shards[0].seconds, 1030 + 14_026 * 0.2, 1e-9);
   assert.strictEqual(p.shards[2].longestShardPages, 882);
   assert.closeTo(p.shards[2].seconds, 1030 + 882 * 0.2 + 90, 1e-9);
+});
+
+it("growthRows(rows) holds the site build's CPU per page to 1.2× the count before's", () => {
+  // 10 deals at 0.2 CPU-s a page; 100 at 0.22; 1,000 at 0.25 ≤ 1.2 × 0.22 = 0.264 (pass, though above 1.2 × the 10
+  // deals' 0.2), then at 0.27 (fail).
+  const rows = [row(10, {cleanCpu: 30, rebuildCpu: 6}), row(100, {cleanCpu: 300, rebuildCpu: 7}), row(1000, {cleanCpu: 3000, rebuildCpu: 8})];
+  rows[1].clean.siteCpuSeconds = 0.22 * rows[1].clean.sitePages;
+  const site = (perPage: number) => {
+    rows[2].clean.siteCpuSeconds = perPage * rows[2].clean.sitePages;
+    return growthRows(rows).find((r) => r.id === "growth.1000.site")!;
+  };
+  assert.closeTo(site(0.25).value!, 0.25, 1e-12);
+  assert.closeTo(site(0.25).target!.limit, 0.264, 1e-12);
+  assert.isTrue(site(0.25).pass);
+  assert.isFalse(site(0.27).pass);
 });

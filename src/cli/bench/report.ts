@@ -155,19 +155,29 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): TargetRow[] {
 
 /** Peak memory allowed: the 10-deal build's 1.5 GiB, and 4 GiB for more deals (a CI runner has 16 GB, Chromium beside it). */
 const MEMORY_LIMIT = (deals: number) => (deals <= 10 ? 1.5 : 4);
-/** Clean build allowed, CPU seconds: 60, or 4 a deal (the 3.9 s a deal issue #18 measured before), whichever is more. */
+/**
+ * Clean build allowed, wall seconds on the bench's 2-core machine: 60 (issue #7's "clean build of everything ≤ 60 s"),
+ * or 4 a deal (issue #18 measured 3.9 s a deal), whichever is more. Both were set and measured in wall seconds; the
+ * CPU time of every process (Chromium's helpers included, counted in a cgroup since s18) runs on both cores at once
+ * and is not the same quantity: it is in the row's note.
+ */
 const CLEAN_LIMIT = (deals: number) => Math.max(60, 4 * deals);
 /** The market briefing's pages allowed at any count. */
 const MARKET_PAGES_LIMIT = 40;
-/** The site build (check, site data, Framework's pages) allowed, CPU seconds per page it builds. */
-const SITE_CPU_PER_PAGE = 0.5;
+/**
+ * The site build's CPU seconds per page it builds allowed at a count, as a multiple of the count before's: it grows
+ * at most in proportion to its pages (Framework builds every deal page, and what does not grow with the deals is
+ * shared by more pages). The smallest count's own is held to the clean build's wall limit, of which it is a part.
+ */
+const SITE_PER_PAGE_GROWTH = 1.2;
 
 /**
- * Returns the rows of the builds at 10, 100 and 1,000 deals. Targets are on CPU time (every process of the build,
- * Chromium included), which other work on a shared machine hardly moves; wall times are in the notes and the JSON.
- * Clean build; rebuild after one change ÷ the smallest count's (≤ 1.5×; the smallest count's own ÷ its clean build
- * ≤ 0.3); whether the rebuild avoided Framework; peak memory; the market briefing's pages; the site build; and for the
- * largest count the clean build's wall time at 1, 4 and 16 shards.
+ * Returns the rows of the builds at 10, 100 and 1,000 deals. Ratios are of CPU time (every process of the build,
+ * Chromium included), which other work on a shared machine hardly moves, measured in one run. Clean build (wall
+ * seconds, CLEAN_LIMIT; CPU in the note); rebuild after one change ÷ the smallest count's (≤ 1.5×; the smallest
+ * count's own ÷ its clean build ≤ 0.3); whether the rebuild avoided Framework; peak memory; the market briefing's
+ * pages; the site build (CPU per page, SITE_PER_PAGE_GROWTH); and for the largest count the clean build's wall time at
+ * 1, 4 and 16 shards.
  *
  * @example growthRows(results.growth.rows).filter((row) => row.pass === false)
  */
@@ -175,17 +185,17 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
   const base = rows[0];
   const out: TargetRow[] = [];
   const cpu = (x: number | null | undefined) => x ?? undefined;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const n = row.deals;
     const k = n.toLocaleString("en-US");
     const clean = valueRow(
       `growth.${n}.clean`,
-      `${k} deals: clean build, CPU${row.clean.sampled ? " (PDFs extrapolated from a sample)" : ""}`,
+      `${k} deals: clean build, wall${row.clean.sampled ? " (PDFs extrapolated from a sample)" : ""}`,
       "s",
-      cpu(row.clean.cpuSeconds),
+      row.clean.seconds,
       {op: "<=", limit: CLEAN_LIMIT(n)}
     );
-    clean.note = `wall ${row.clean.seconds.toFixed(0)} s; ${
+    clean.note = `CPU ${row.clean.cpuSeconds === null ? "not measured" : `${row.clean.cpuSeconds.toFixed(0)} s`}; ${
       row.clean.sampled
         ? `${row.clean.pdfPages.toLocaleString("en-US")} pages estimated, sample ${row.clean.rendered.documents} briefings, ${row.clean.rendered.pages} pages`
         : `${row.clean.documents} briefings, ${row.clean.pdfPages.toLocaleString("en-US")} pages`
@@ -209,14 +219,22 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
     ratio.note = row === base ? undefined : `wall ${(row.rebuild.seconds / base.rebuild.seconds).toFixed(2)}×`;
     const rebuild = valueRow(`growth.${n}.rebuild`, `  ${k} deals: rebuild after one deal change, CPU`, "s", cpu(row.rebuild.cpuSeconds));
     rebuild.note = `wall ${row.rebuild.seconds.toFixed(1)} s; ${row.rebuild.rendered} PDFs rendered, ${row.rebuild.kept} kept`;
-    const site = valueRow(
-      `growth.${n}.site`,
-      `  ${k} deals: site build (check, data, Framework: ${row.clean.sitePages.toLocaleString("en-US")} pages), CPU`,
-      "s",
-      cpu(row.clean.siteCpuSeconds),
-      {op: "<=", limit: SITE_CPU_PER_PAGE * row.clean.sitePages}
-    );
-    site.note = `wall ${row.clean.siteSeconds.toFixed(0)} s, of which Framework's stage ${row.clean.frameworkSeconds.toFixed(0)} s and the site data ${row.clean.dataSeconds.toFixed(0)} s`;
+    const perPage = (r: ScaleBuild) => (r.clean.siteCpuSeconds ?? Number.NaN) / r.clean.sitePages;
+    const pages = row.clean.sitePages.toLocaleString("en-US");
+    const site =
+      row === base
+        ? valueRow(`growth.${n}.site`, `  ${k} deals: site build (check, data, Framework: ${pages} pages), wall`, "s", row.clean.siteSeconds, {
+            op: "<=",
+            limit: CLEAN_LIMIT(n)
+          })
+        : valueRow(
+            `growth.${n}.site`,
+            `  ${k} deals: site build (check, data, Framework: ${pages} pages), CPU per page`,
+            "s",
+            perPage(row),
+            {op: "<=", limit: SITE_PER_PAGE_GROWTH * perPage(rows[i - 1])}
+          );
+    site.note = `${row === base ? `CPU ${cpu(row.clean.siteCpuSeconds)?.toFixed(1) ?? "not measured"} s (${perPage(row).toFixed(2)} s a page)` : `CPU ${cpu(row.clean.siteCpuSeconds)?.toFixed(0) ?? "not measured"} s`}; wall ${row.clean.siteSeconds.toFixed(0)} s, of which Framework's stage ${row.clean.frameworkSeconds.toFixed(0)} s and the site data ${row.clean.dataSeconds.toFixed(0)} s`;
     out.push(
       clean,
       ratio,
