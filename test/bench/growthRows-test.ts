@@ -82,7 +82,11 @@ it("projectBuild(small, large, 1000) draws the site build's line through the two
 it("growthRows(rows) holds the site build's CPU per page to 1.2× the count before's", () => {
   // 10 deals at 0.2 CPU-s a page; 100 at 0.22; 1,000 at 0.25 ≤ 1.2 × 0.22 = 0.264 (pass, though above 1.2 × the 10
   // deals' 0.2), then at 0.27 (fail).
-  const rows = [row(10, {cleanCpu: 30, rebuildCpu: 6}), row(100, {cleanCpu: 300, rebuildCpu: 7}), row(1000, {cleanCpu: 3000, rebuildCpu: 8})];
+  const rows = [
+    row(10, {cleanCpu: 30, rebuildCpu: 6}),
+    row(100, {cleanCpu: 300, rebuildCpu: 7}),
+    row(1000, {cleanCpu: 3000, rebuildCpu: 8})
+  ];
   rows[1].clean.siteCpuSeconds = 0.22 * rows[1].clean.sitePages;
   const site = (perPage: number) => {
     rows[2].clean.siteCpuSeconds = perPage * rows[2].clean.sitePages;

@@ -223,10 +223,16 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
     const pages = row.clean.sitePages.toLocaleString("en-US");
     const site =
       row === base
-        ? valueRow(`growth.${n}.site`, `  ${k} deals: site build (check, data, Framework: ${pages} pages), wall`, "s", row.clean.siteSeconds, {
-            op: "<=",
-            limit: CLEAN_LIMIT(n)
-          })
+        ? valueRow(
+            `growth.${n}.site`,
+            `  ${k} deals: site build (check, data, Framework: ${pages} pages), wall`,
+            "s",
+            row.clean.siteSeconds,
+            {
+              op: "<=",
+              limit: CLEAN_LIMIT(n)
+            }
+          )
         : valueRow(
             `growth.${n}.site`,
             `  ${k} deals: site build (check, data, Framework: ${pages} pages), CPU per page`,
