@@ -240,7 +240,9 @@ export function dealMemo(
     if (existsSync(path)) return {key, read: () => readFileSync(path, "utf-8"), bytes: () => readFileSync(path)} satisfies KeptText;
     const text = compute();
     writeFileSync(path, text);
-    return {key, read: () => text} satisfies KeptText;
+    return typeof text === "string"
+      ? ({key, read: () => text} satisfies KeptText)
+      : ({key, read: () => Buffer.from(text).toString("utf-8"), bytes: () => text} satisfies KeptText);
   };
   const reads: ReadsMemo = (name, input, table, compute) => {
     const key = createHash("sha256")

@@ -74,11 +74,11 @@ export interface DownloadTable {
 }
 
 /**
- * Keeps a part's text between builds: called with the part's kind, its input (the columns and the part's rows) and
- * the function that formats it; returns the kept text for that input (or its UTF-8 bytes), or formats and keeps it.
- * Default: format.
+ * Keeps a part's text (or bytes: an Arrow record batch) between builds: called with the part's kind, its input (the
+ * columns and the part's rows) and the function that formats it; returns the kept text or bytes for that input (a
+ * kept text as its UTF-8 bytes), or formats and keeps it. Default: format.
  */
-export type PartMemo = (name: string, input: unknown, compute: () => string) => string | Uint8Array;
+export type PartMemo = (name: string, input: unknown, compute: () => string | Uint8Array) => string | Uint8Array;
 
 const FORMAT: PartMemo = (_name, _input, compute) => compute();
 
@@ -98,9 +98,10 @@ export function contentBytes(content: DownloadContent): Buffer {
   return typeof content === "string" ? Buffer.from(content) : content instanceof Uint8Array ? Buffer.from(content) : Buffer.concat(content);
 }
 
-/** Returns the bytes a base64 text (or its ASCII bytes, as a memo keeps it) encodes. */
-function base64Bytes(text: string | Uint8Array): Buffer {
-  return Buffer.from(typeof text === "string" ? text : Buffer.from(text).toString("latin1"), "base64");
+/** Returns a kept Arrow file or record batch: the bytes themselves (a memo keeps them as they are, undecoded). */
+function arrowBytes(kept: string | Uint8Array): Uint8Array {
+  if (typeof kept === "string") throw new Error("download: an Arrow part came back as text, not bytes");
+  return kept;
 }
 
 /** Returns chunks of text and UTF-8 bytes as chunks of UTF-8 bytes. */
@@ -250,10 +251,13 @@ export function downloadTables(
   return tables;
 }
 
-/** Returns a table as an arquero table with exactly its dictionary's columns, in order. */
-function asArquero(t: DownloadTable): aq.ColumnTable {
-  const names = t.columns.map((c) => c.column);
-  return aq.table(Object.fromEntries(names.map((n) => [n, t.rows.map((r) => r[n] ?? null)])));
+/**
+ * Returns rows as an arquero table with exactly the dictionary's columns, in order. Takes the columns and rows, not a
+ * DownloadTable: a copy of a table in parts (`{...t, rows}`) read its `rows` getter, which puts every part's rows
+ * together (57,809 copied rows at 1,000 deals) to format the header.
+ */
+function asArquero(columns: readonly ColumnDoc[], rows: readonly Record<string, unknown>[]): aq.ColumnTable {
+  return aq.table(Object.fromEntries(columns.map(({column: n}) => [n, rows.map((r) => r[n] ?? null)])));
 }
 
 /** Returns a table's parts that hold rows, told by partLengths where given (a kept part is then not read to count it). */
@@ -272,15 +276,15 @@ export function tableCsv(t: DownloadTable, keep: PartMemo = FORMAT): string {
 
 /** Returns tableCsv's text in chunks: the header and each part's kept text or bytes (the whole text for a table without parts). */
 function csvChunks(t: DownloadTable, keep: PartMemo): (string | Uint8Array)[] {
-  if (!t.parts) return [aq.toCSV(asArquero(t))];
-  const header = aq.toCSV(asArquero({...t, rows: []}));
+  if (!t.parts) return [aq.toCSV(asArquero(t.columns, t.rows))];
+  const header = aq.toCSV(asArquero(t.columns, []));
   const names = t.columns.map((c) => c.column);
   return [header, ...t.parts.map((part) => keep("download-csv-part", [names, part], () => partCsv(t, part)))];
 }
 
 /** Returns a part of a table's rows as CSV lines, without the header. */
 function partCsv(t: DownloadTable, part: readonly object[]): string {
-  return aq.toCSV(asArquero({...t, rows: part as Record<string, unknown>[]}), {header: false});
+  return aq.toCSV(asArquero(t.columns, part as Record<string, unknown>[]), {header: false});
 }
 
 /**
@@ -307,12 +311,13 @@ function jsonChunks(t: DownloadTable, keep: PartMemo): (string | Uint8Array)[] {
 
 /**
  * Returns a table as an Arrow IPC file. A table in parts is one record batch per part, its columns utf8 or float64
- * (DownloadTable.numberColumns), each part's batch kept by `keep` (as base64 text) and put together without decoding
+ * (DownloadTable.numberColumns), each part's batch kept by `keep` (its bytes; kept as base64 text until s19, decoded
+ * at every build: 0.3 CPU-s at 1,000 deals) and put together without decoding
  * or encoding a value again (arrowFile.ts): at 1,000 deals encoding the 57,809 rows of the figure table, dictionary by dictionary, was about 2.5
  * CPU-s of every build.
  */
 export function tableArrow(t: DownloadTable, keep: PartMemo = FORMAT): Uint8Array {
-  if (!t.parts) return aq.toArrowIPC(asArquero(t), {format: "file"});
+  if (!t.parts) return aq.toArrowIPC(asArquero(t.columns, t.rows), {format: "file"});
   const names = t.columns.map((c) => c.column);
   const numbers = new Set(t.numberColumns ?? []);
   const types = Object.fromEntries(names.map((n) => [n, numbers.has(n) ? float64() : utf8()]));
@@ -322,10 +327,8 @@ export function tableArrow(t: DownloadTable, keep: PartMemo = FORMAT): Uint8Arra
       {types}
     );
   const streams = nonEmptyParts(t.parts, t).map((part) =>
-    base64Bytes(
-      keep("download-arrow-part", [names, [...numbers], part], () =>
-        Buffer.from(tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array()).toString("base64")
-      )
+    arrowBytes(
+      keep("download-arrow-part-bytes", [names, [...numbers], part], () => tableToIPC(batch(part), {format: "stream"}) ?? new Uint8Array())
     )
   );
   const empty = batch([]);
@@ -377,7 +380,7 @@ export function downloadFiles(tables: readonly DownloadTable[], version: string,
     const names = t.columns.map((c) => c.column);
     // A table in parts is written as bytes put together from its parts' (kept parts are never decoded); a whole table's
     // files are kept by its rows (at 1,000 deals the deals' and the 13,000 sources' were formatted at every build).
-    const whole = (ext: string, format: () => string) => keep(`download-${ext}`, [t.name, names, t.rows], format);
+    const whole = (ext: string, format: () => string | Uint8Array) => keep(`download-${ext}`, [t.name, names, t.rows], format);
     const contents: [string, DownloadContent][] = t.parts
       ? [
           ["csv", asBytes(csvChunks(t, keep))],
@@ -387,7 +390,7 @@ export function downloadFiles(tables: readonly DownloadTable[], version: string,
       : [
           ["csv", whole("csv", () => joined(csvChunks(t, FORMAT)))],
           ["json", whole("json", () => joined(jsonChunks(t, FORMAT)))],
-          ["arrow", base64Bytes(whole("arrow", () => Buffer.from(tableArrow(t)).toString("base64")))]
+          ["arrow", arrowBytes(whole("arrow-bytes", () => tableArrow(t)))]
         ];
     for (const [ext, content] of contents) {
       files.set(`data/${t.name}.${ext}`, content);

@@ -88,8 +88,8 @@ export interface SiteDataInputs {
  */
 export type DealMemo = <T>(name: string, input: unknown, compute: () => T) => T;
 
-/** See SiteDataInputs.keep: the text, or a handle to it (see KeptText). */
-export type TextMemo = (name: string, input: unknown, compute: () => string) => string | KeptText;
+/** See SiteDataInputs.keep: the text (or bytes, for a download's Arrow part), or a handle to it (see KeptText). */
+export type TextMemo = <T extends string | Uint8Array>(name: string, input: unknown, compute: () => T) => T | KeptText;
 
 /**
  * A published file's text that a build keeps: its `key` (the same key, the same text; see dealMemo in
@@ -104,13 +104,19 @@ export interface KeptText {
 }
 
 /** Returns a published file's text, read from its handle when it is one. */
-export function textOf(file: string | KeptText): string {
-  return typeof file === "string" ? file : file.read();
+export function textOf(file: string | Uint8Array | KeptText): string {
+  return typeof file === "string" ? file : file instanceof Uint8Array ? Buffer.from(file).toString("utf-8") : file.read();
 }
 
-/** Returns a published file's text as UTF-8 bytes, read undecoded from its handle when it can be. */
-export function bytesOf(file: string | KeptText): Uint8Array {
-  return typeof file === "string" ? Buffer.from(file) : file.bytes ? file.bytes() : Buffer.from(file.read());
+/** Returns a published file's text as UTF-8 bytes (or a kept download part's bytes), read undecoded from its handle when it can be. */
+export function bytesOf(file: string | Uint8Array | KeptText): Uint8Array {
+  return typeof file === "string"
+    ? Buffer.from(file)
+    : file instanceof Uint8Array
+      ? file
+      : file.bytes
+        ? file.bytes()
+        : Buffer.from(file.read());
 }
 
 /**

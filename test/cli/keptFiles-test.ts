@@ -32,8 +32,9 @@ it("kept files: the same bytes as a build without them, and a rebuild after one 
       const keep: TextMemo = (name, input, compute) =>
         memo.keep(name, input, () => {
           const text = compute();
+          const json = typeof text === "string" ? text : Buffer.from(text).toString("utf-8");
           finished.push(
-            `${name} ${(JSON.parse(text) as {name?: string; deal?: string}).name ?? (JSON.parse(text) as {deal?: string}).deal}`
+            `${name} ${(JSON.parse(json) as {name?: string; deal?: string}).name ?? (JSON.parse(json) as {deal?: string}).deal}`
           );
           return text;
         });
