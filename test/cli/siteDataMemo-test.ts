@@ -87,10 +87,11 @@ it("with results kept between builds, a rebuild after one deal value changes rec
   // each deal's rows of the figure table (the downloads' parts); "figure-summary": how many and the few the deals index
   // and the rollups read; "public-deal": each deal as published (strings cleaned, Markdown rendered).
   const perDeal = ["projection", "scenarios", "bands", "market-draws-part", "site:figure-rows", "site:figure-summary", "site:public-deal"];
-  // "download-columns" and "download-rows": each source table flattened (the deals, the sources…), kept by its items.
+  // "download-columns" and "download-rows": each source table flattened (the deals, the sources…), kept by its items;
+  // "deal-npv": each deal's NPV figures, kept by its projection (the peers and the NPV table read them).
   assert.deepStrictEqual(
     new Set(computed.map((c) => c.name)),
-    new Set([...perDeal, "markdown", "site:download-columns", "site:download-rows"])
+    new Set([...perDeal, "markdown", "site:download-columns", "site:download-rows", "site:deal-npv"])
   );
   // Nothing changed: nothing is recomputed, and the files are the same bytes.
   computed = [];
@@ -114,6 +115,8 @@ it("with results kept between builds, a rebuild after one deal value changes rec
       ["site:download-rows", "deals"]
     ]
   );
+  // Each deal's NPV figures are read again from its projection for the changed deal only.
+  assert.strictEqual(computed.filter((c) => c.name === "site:deal-npv").length, 1);
   // The market's common draws add up every live deal's part: a deal's change recomputes its own part only, once.
   assert.strictEqual(computed.filter((c) => c.name === "market-draws-part").length, 1);
   // Only texts that print a changed figure are rendered again (the deals' own summaries and notes are unchanged).
