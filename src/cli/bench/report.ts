@@ -185,6 +185,8 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
   const base = rows[0];
   const out: TargetRow[] = [];
   const cpu = (x: number | null | undefined) => x ?? undefined;
+  /** The site build's CPU seconds per page it built. */
+  const perPage = (r: ScaleBuild) => (r.clean.siteCpuSeconds ?? Number.NaN) / r.clean.sitePages;
   for (const [i, row] of rows.entries()) {
     const n = row.deals;
     const k = n.toLocaleString("en-US");
@@ -219,7 +221,6 @@ export function growthRows(rows: readonly ScaleBuild[]): TargetRow[] {
     ratio.note = row === base ? undefined : `wall ${(row.rebuild.seconds / base.rebuild.seconds).toFixed(2)}×`;
     const rebuild = valueRow(`growth.${n}.rebuild`, `  ${k} deals: rebuild after one deal change, CPU`, "s", cpu(row.rebuild.cpuSeconds));
     rebuild.note = `wall ${row.rebuild.seconds.toFixed(1)} s; ${row.rebuild.rendered} PDFs rendered, ${row.rebuild.kept} kept`;
-    const perPage = (r: ScaleBuild) => (r.clean.siteCpuSeconds ?? Number.NaN) / r.clean.sitePages;
     const pages = row.clean.sitePages.toLocaleString("en-US");
     const site =
       row === base
