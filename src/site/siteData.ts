@@ -104,8 +104,8 @@ export interface KeptText {
 }
 
 /** Returns a published file's text, read from its handle when it is one. */
-export function textOf(file: string | Uint8Array | KeptText): string {
-  return typeof file === "string" ? file : file instanceof Uint8Array ? Buffer.from(file).toString("utf-8") : file.read();
+export function textOf(file: string | KeptText): string {
+  return typeof file === "string" ? file : file.read();
 }
 
 /** Returns a published file's text as UTF-8 bytes (or a kept download part's bytes), read undecoded from its handle when it can be. */
